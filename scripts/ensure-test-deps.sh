@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the real-BuildKit integration tests need:
+#   docker.io       -> /usr/sbin/dockerd, /usr/bin/docker, containerd, runc (Docker 20.10, old BuildKit)
+#   busybox-static  -> /bin/busybox, used as the base image (no registry is reachable)
+# Idempotent and fast when everything is present. Starts no service: the tests run their own dockerd.
+set -euo pipefail
+
+required=(docker.io busybox-static)
+missing=()
+for pkg in "${required[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  if [ "$status" != "installed" ]; then
+    missing+=("$pkg")
+  fi
+done
+
+# Also check the files themselves, in case a package is "installed" but broken.
+if [ ${#missing[@]} -eq 0 ]; then
+  for f in /usr/sbin/dockerd /usr/bin/docker /bin/busybox; do
+    if [ ! -x "$f" ]; then
+      missing=("${required[@]}")
+      break
+    fi
+  done
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ensure-test-deps: missing Debian packages: ${missing[*]} (run as root: apt-get install -y --no-install-recommends ${missing[*]})" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# Never let package maintainer scripts start daemons (docker.io's postinst would try to start
+# docker.service/containerd.service); the tests start their own dockerd.
+policy=/usr/sbin/policy-rc.d
+created_policy=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy"
+  chmod 755 "$policy"
+  created_policy=1
+fi
+cleanup() { if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi; }
+trap cleanup EXIT
+
+echo "ensure-test-deps: installing ${missing[*]}" >&2
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+for f in /usr/sbin/dockerd /usr/bin/docker /bin/busybox; do
+  if [ ! -x "$f" ]; then
+    echo "ensure-test-deps: $f still missing after installing ${missing[*]}" >&2
+    exit 1
+  fi
+done
+echo "ensure-test-deps: installed ${missing[*]}" >&2

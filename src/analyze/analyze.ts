@@ -1,0 +1,58 @@
+import type { Build, BuildStatus, Finding } from '../model.js';
+import type { InputProblem } from '../parse/parse-source.js';
+import { cacheStats, round, timing, type CacheStats, type Timing } from './metrics.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './rule.js';
+import { RULES } from './rules/index.js';
+import { rankFindings } from './rank.js';
+
+export interface BuildAnalysis {
+  build: Build;
+  cache: CacheStats;
+  timing: Timing;
+  /** This build's findings, most likely root cause first. */
+  findings: Finding[];
+}
+
+export interface Analysis {
+  builds: BuildAnalysis[];
+  /** Every finding of every build, most likely root cause first. */
+  findings: Finding[];
+  problems: InputProblem[];
+  /** The worst status of all builds (`unknown` when there is none). */
+  status: BuildStatus;
+  /** Cache hits over all builds' cacheable steps. */
+  cacheHitRatio: number | null;
+  /** The longest build (for a matrix, the slowest component), in seconds. */
+  durationSeconds: number | null;
+}
+
+const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'];
+
+export function analyzeBuild(build: Build, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): BuildAnalysis {
+  const context = { build, cache: cacheStats(build), timing: timing(build), options };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    for (const finding of rule.run(context)) findings.push({ ...finding, build: build.name, source: build.source });
+  }
+  return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
+}
+
+export function analyze(builds: Build[], problems: InputProblem[], options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): Analysis {
+  const analyses = builds.map((build) => analyzeBuild(build, options));
+  let hits = 0;
+  let total = 0;
+  for (const { cache } of analyses) {
+    hits += cache.hits;
+    total += cache.hits + cache.misses;
+  }
+  const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s): s is number => s !== null);
+  const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+  return {
+    builds: analyses,
+    findings: rankFindings(analyses.flatMap((a) => a.findings)),
+    problems,
+    status,
+    cacheHitRatio: total === 0 ? null : round(hits / total, 3),
+    durationSeconds: durations.length ? Math.max(...durations) : null,
+  };
+}

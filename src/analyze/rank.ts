@@ -1,0 +1,28 @@
+import type { Finding, Severity } from '../model.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Within a severity, causes come before their consequences: a failure before the cancellation of the
+ * jobs it took down; emulation and cache misses before the slow build they produce.
+ */
+const CAUSE_ORDER: Record<string, number> = {
+  unknown: 90,
+  'qemu-emulation': 20,
+  'cache-miss': 30,
+  canceled: 60,
+  'slow-build': 80,
+};
+const DEFAULT_CAUSE_ORDER = 10;
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (CAUSE_ORDER[a.id] ?? DEFAULT_CAUSE_ORDER) - (CAUSE_ORDER[b.id] ?? DEFAULT_CAUSE_ORDER)
+  );
+}
+
+/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
+export function rankFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}

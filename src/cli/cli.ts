@@ -1,0 +1,112 @@
+import { writeFile } from 'node:fs/promises';
+import { analyzeSources } from '../engine.js';
+import { fileSource, stdinSource, type LogSource } from '../input/log-source.js';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
+import { renderMarkdown } from '../report/markdown-summary.js';
+import { renderText } from '../report/text-report.js';
+import { toJsonReport } from '../report/json-report.js';
+import { describeError, InputError } from '../input/errors.js';
+import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning] [--report-file PATH]
+
+Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
+and reports timings, cache hits, images and findings. Use - to read standard input.
+
+Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`;
+
+type Format = 'text' | 'markdown' | 'json';
+
+interface CliOptions {
+  files: string[];
+  format: Format;
+  maxBuildMinutes: number;
+  failOn: FailOn;
+  reportFile: string | null;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin?: NodeJS.ReadableStream;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return argv.length === 0 ? 2 : 0;
+    }
+    options = parseArgs(argv);
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);
+    return 2;
+  }
+
+  const sources: LogSource[] = options.files.map((file) => (file === '-' ? stdinSource(io.stdin) : fileSource(file)));
+  const analysis = await analyzeSources(sources, { ...DEFAULT_ANALYSIS_OPTIONS, maxBuildMinutes: options.maxBuildMinutes });
+  for (const problem of analysis.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
+  if (analysis.builds.length === 0) return 2;
+
+  const report = toJsonReport(analysis);
+  if (options.reportFile) await writeFile(options.reportFile, JSON.stringify(report, null, 2) + '\n');
+  if (options.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (options.format === 'markdown') io.stdout(renderMarkdown(analysis));
+  else io.stdout(renderText(analysis));
+  return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the command is "analyze")`);
+  const options: CliOptions = { files: [], format: 'text', maxBuildMinutes: DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes, failOn: 'never', reportFile: null };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new InputError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format must be text, markdown or json, not "${format}"`);
+        options.format = format;
+        break;
+      }
+      case '--max-build-minutes':
+        options.maxBuildMinutes = parseMinutes(value());
+        break;
+      case '--fail-on':
+        options.failOn = parseFailOn(value());
+        break;
+      case '--report-file':
+        options.reportFile = value();
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new InputError(`unknown option ${flag}`);
+        options.files.push(arg);
+    }
+  }
+  if (options.files.length === 0) throw new InputError('no log file given (use - for standard input)');
+  return options;
+}
+
+export function parseMinutes(text: string): number {
+  const minutes = Number(text.trim());
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
+  return minutes;
+}

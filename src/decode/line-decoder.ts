@@ -1,0 +1,79 @@
+import type { RawLine } from '../input/line-reader.js';
+import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
+import { parseRunnerTimestamp } from './timestamp.js';
+
+// `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
+const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
+// A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
+const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
+const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
+// CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+/**
+ * Turns raw lines into decoded ones. Detection is per line, so files that mix formats (a
+ * `gh run view` file with multi-line values, a job log with plain continuation lines) decode
+ * correctly; the only state is what a continuation line inherits from the line before it.
+ */
+export class LineDecoder {
+  private job: string | null = null;
+  private step: string | null = null;
+  private timestamp: number | null = null;
+  private format: LineFormat = 'plain';
+
+  decode(raw: RawLine): DecodedLine {
+    let text = raw.text;
+    let format: LineFormat;
+
+    const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
+    if (gh) {
+      format = 'gh-run-view';
+      this.job = gh[1]!;
+      this.step = gh[2]!;
+      this.timestamp = parseRunnerTimestamp(gh[3]!) ?? this.timestamp;
+      text = gh[4]!;
+    } else if (this.format === 'gh-run-view' && this.isSameJobStep(text)) {
+      // A continuation of a multi-line value: `JOB<TAB>STEP<TAB>TEXT` without a timestamp.
+      format = 'gh-run-view';
+      text = text.slice(this.job!.length + this.step!.length + 2);
+    } else {
+      const actions = ACTIONS.exec(text);
+      if (actions) {
+        format = 'actions';
+        this.timestamp = parseRunnerTimestamp(actions[1]!) ?? this.timestamp;
+        text = actions[2]!;
+        if (this.format === 'gh-run-view') this.job = this.step = null;
+      } else {
+        // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
+        format = this.format;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+    }
+    this.format = format;
+
+    if (text.includes('\u001b')) text = text.replace(ANSI, '');
+    let command: RunnerCommand = null;
+    if (text.startsWith('##[')) {
+      const match = RUNNER_COMMAND.exec(text);
+      if (match) {
+        command = match[1] as RunnerCommand;
+        text = text.slice(match[0].length);
+      }
+    }
+    return {
+      no: raw.no,
+      text,
+      timestamp: format === 'plain' ? null : this.timestamp,
+      job: format === 'gh-run-view' ? this.job : null,
+      step: format === 'gh-run-view' ? this.step : null,
+      command,
+      format,
+    };
+  }
+
+  private isSameJobStep(text: string): boolean {
+    if (this.job === null || this.step === null) return false;
+    return text.startsWith(`${this.job}\t${this.step}\t`);
+  }
+}

@@ -1,0 +1,124 @@
+// The build model: what one build did, as far as its log shows. Every later stage (analysis, reports)
+// reads only this, never the raw log, so a new input source only has to produce these objects.
+
+export type BuildStatus = 'success' | 'failure' | 'canceled' | 'unknown';
+export type StepStatus = 'done' | 'cached' | 'error' | 'canceled' | 'running';
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** One line quoted from the original input, with its 1-based line number in that input. */
+export interface EvidenceLine {
+  line: number;
+  text: string;
+}
+
+export interface Step {
+  /** BuildKit's vertex number in this build (`#12`). */
+  id: number;
+  /** BuildKit's vertex name, e.g. `[linux/amd64 builder 2/15] RUN apk add ...`. */
+  name: string;
+  /** Target platform when BuildKit names one (`linux/arm64`), else null. */
+  platform: string | null;
+  /** Stage name from the vertex (`builder`, `stage-1`), null for a single unnamed stage. */
+  stage: string | null;
+  index: number | null;
+  total: number | null;
+  /** Dockerfile instruction keyword (`RUN`, `COPY`, ...) or null for internal vertices. */
+  instruction: string | null;
+  /** What the instruction does, without the bracket prefix and keyword. */
+  command: string;
+  /** `internal`, `auth`, `instruction`, `cache-import`, `cache-export`, `export`, `other`. */
+  kind: StepKind;
+  cached: boolean;
+  /** Duration BuildKit reported (`DONE 1.2s`), null when it never finished. */
+  seconds: number | null;
+  status: StepStatus;
+  /** Line of the vertex header where the step first appeared. */
+  line: number;
+  /** Line where the step ended (`#N DONE 1.2s`, `CACHED`, `ERROR`), null while running. */
+  endLine: number | null;
+  /** That line's text, for evidence. */
+  endText: string | null;
+  /** Error message of a failed vertex (`#6 ERROR: ...`). */
+  error: string | null;
+}
+
+export type StepKind = 'instruction' | 'internal' | 'auth' | 'cache-import' | 'cache-export' | 'export' | 'other';
+
+export interface CacheOperation {
+  /** `gha`, `registry`, `local`, `s3`, `azblob`, `inline` or `unknown`. */
+  kind: string;
+  /** Where from or to, when the log names it (`gha:1390...`, a registry ref). */
+  ref: string | null;
+  seconds: number | null;
+  status: StepStatus;
+  line: number;
+}
+
+export interface ImageRef {
+  ref: string;
+  digest: string | null;
+  pushed: boolean;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  /** Markdown, written by buildx-doctor (never raw log text). */
+  fix: string;
+  evidence: EvidenceLine[];
+  /** Name of the build this finding is about; null for findings about the input itself. */
+  build: string | null;
+  /** Input file the evidence line numbers refer to. */
+  source: string | null;
+  /** Optional numbers behind the finding, for scripts (ratio, seconds, ...). */
+  data?: Record<string, number | string | null>;
+}
+
+export interface Build {
+  name: string;
+  /** The input file (or `-`) the build came from. */
+  source: string;
+  /** The job name in a `gh run view --log` file, else null. */
+  job: string | null;
+  status: BuildStatus;
+  /** First to last timestamp of the job, null when the log has no timestamps. */
+  jobSeconds: number | null;
+  /** The build step or buildx invocation, null when unknown. */
+  buildSeconds: number | null;
+  /** Platforms named in the build, in order of first appearance. */
+  platforms: string[];
+  /** Native platform of the machine that ran the build when the log says it, else null. */
+  nativePlatform: string | null;
+  steps: Step[];
+  cache: {
+    imports: CacheOperation[];
+    exports: CacheOperation[];
+  };
+  images: ImageRef[];
+  /** What the build command asked for (its command line or build-push-action's inputs). */
+  request: BuildRequest;
+  /** The final error lines (`ERROR: failed to solve: ...`, `##[error]...`), in order. */
+  errors: EvidenceLine[];
+  /** What BuildKit printed after a failure: the `------` block and the Dockerfile excerpt. */
+  errorDetails: EvidenceLine[];
+  /** The last output lines of the step that failed. */
+  failedStepTail: EvidenceLine[];
+  /** Line range of the build in the input. */
+  firstLine: number;
+  lastLine: number;
+  /** The first and last lines of the build as printed (the command or first step, the last step). */
+  boundary: { first: EvidenceLine; last: EvidenceLine };
+  /** Input problems found while parsing (truncated build, over-long lines cut). */
+  notes: string[];
+}
+
+/** The options of the command that started a build, as far as the log echoes them. */
+export interface BuildRequest {
+  dockerfile: string | null;
+  platforms: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  tags: string[];
+  push: boolean;
+}

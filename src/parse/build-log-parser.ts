@@ -1,0 +1,238 @@
+import type { Build } from '../model.js';
+import type { DecodedLine } from '../decode/decoded-line.js';
+import { BuildState } from './build-state.js';
+import { applyActionInput, emptyInvocation, isBuildCommand, parseBuildCommand, type Invocation } from './invocation.js';
+import { applyVertexLine } from './vertex-line.js';
+import { MetadataGroup } from './metadata-group.js';
+
+const VERTEX_LINE = /^#(\d+) (.*)$/s;
+const BUILDER_LINE = /^#0 building with /;
+// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
+const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
+const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
+
+/** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
+class JobState {
+  firstTs: number | null = null;
+  lastTs: number | null = null;
+  builds: BuildState[] = [];
+  current: BuildState | null = null;
+  canceled = false;
+  nativePlatform: string | null = null;
+  /** build-push-action inputs seen before its `docker buildx build` command. */
+  pendingInputs: Invocation | null = null;
+  readingActionInputs = false;
+  metadata: MetadataGroup | null = null;
+  /** `##[error]` lines that belong to no build (a job that failed before or after building). */
+  strayErrors: { line: number; text: string }[] = [];
+  firstLine: number;
+  lastLine: number;
+
+  constructor(
+    readonly name: string | null,
+    line: number,
+  ) {
+    this.firstLine = line;
+    this.lastLine = line;
+  }
+}
+
+/**
+ * Turns decoded lines into builds: splits the input into jobs and builds, follows BuildKit's vertex
+ * lines, and keeps what the reports need. It consumes one line at a time and holds no lines itself.
+ */
+export class BuildLogParser {
+  private job: JobState | null = null;
+  private readonly finished: Build[] = [];
+
+  constructor(private readonly source: string) {}
+
+  push(line: DecodedLine): void {
+    const job = this.jobFor(line);
+    job.lastLine = line.no;
+    if (line.timestamp !== null) {
+      job.firstTs ??= line.timestamp;
+      job.lastTs = line.timestamp;
+    }
+    const text = line.text;
+
+    if (line.command !== null) {
+      this.onRunnerCommand(job, line);
+      return;
+    }
+    if (job.metadata) {
+      job.metadata.add(text);
+      return;
+    }
+    if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text)) return;
+
+    if (text.charCodeAt(0) === 0x23 /* # */) {
+      const match = VERTEX_LINE.exec(text);
+      if (match) {
+        this.onVertexLine(job, line, Number(match[1]), match[2]!);
+        return;
+      }
+    }
+    if (isBuildCommand(text)) {
+      this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
+      return;
+    }
+    const build = job.current;
+    if (build && this.belongsTo(build, line)) {
+      if (FINAL_ERROR.test(text)) {
+        build.failed = true;
+        build.addError({ line: line.no, text });
+        build.touch(line.no, line.timestamp, line.text);
+        build.capturingErrorBlock = true;
+      }
+      if (build.capturingErrorBlock) build.addErrorDetail({ line: line.no, text });
+      return;
+    }
+    if (job.nativePlatform === null) {
+      const arch = OS_ARCH.exec(text);
+      if (arch) job.nativePlatform = normalizeArch(arch[1]!);
+    }
+  }
+
+  /** Ends the input: returns every build found, in input order. */
+  end(): Build[] {
+    if (this.job) this.finishJob(this.job);
+    this.job = null;
+    return this.finished;
+  }
+
+  private jobFor(line: DecodedLine): JobState {
+    const name = line.job;
+    if (this.job && this.job.name !== name && name !== null) {
+      this.finishJob(this.job);
+      this.job = null;
+    }
+    this.job ??= new JobState(name, line.no);
+    return this.job;
+  }
+
+  private onRunnerCommand(job: JobState, line: DecodedLine): void {
+    const text = line.text;
+    switch (line.command) {
+      case 'group':
+        job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
+        if (job.readingActionInputs) job.pendingInputs = emptyInvocation();
+        if (text === 'Metadata' && job.current) job.metadata = new MetadataGroup();
+        if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
+          job.pendingInputs = parseBuildCommand(text.slice(4));
+        }
+        if (job.current) {
+          job.current.capturingErrorBlock = false;
+          // A new runner step begins: nothing after this is part of the build that ran before it.
+          if (/^(Run|Post) /.test(text) && job.current.hasVertices) job.current.closed = true;
+        }
+        break;
+      case 'endgroup':
+        job.readingActionInputs = false;
+        if (job.metadata && job.current) job.metadata.applyTo(job.current);
+        job.metadata = null;
+        break;
+      case 'error': {
+        const evidence = { line: line.no, text: `##[error]${text}` };
+        if (CANCELED.test(text)) {
+          job.canceled = true;
+          if (job.current && !job.current.failed) job.current.canceled = true;
+        }
+        const build = job.current;
+        if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
+          if (!CANCELED.test(text)) build.failed = true;
+          build.addError(evidence);
+          build.touch(line.no, line.timestamp, evidence.text);
+        } else if (job.strayErrors.length < 20) {
+          job.strayErrors.push(evidence);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private onVertexLine(job: JobState, line: DecodedLine, id: number, rest: string): void {
+    let build = job.current;
+    if (BUILDER_LINE.test(line.text)) {
+      if (!build || build.hasVertices) build = this.startBuild(job, line, null);
+      build.touch(line.no, line.timestamp, line.text);
+      return;
+    }
+    // Vertex numbers restart with each build: a `#1` header once every step has ended opens a new one.
+    if (!build || build.closed || (id === 1 && build.allStepsEnded && build.vertices.get(1)?.name !== undefined && !isStatusWord(rest))) {
+      build = this.startBuild(job, line, null);
+    }
+    build.touch(line.no, line.timestamp, line.text);
+    applyVertexLine(build, id, rest, line);
+  }
+
+  private startBuild(job: JobState, line: DecodedLine, invocation: Invocation | null): BuildState {
+    const build = new BuildState(line.no, line.timestamp, line.step, line.text);
+    const inputs = job.pendingInputs;
+    build.invocation = mergeInvocations(invocation, inputs);
+    job.pendingInputs = null;
+    job.readingActionInputs = false;
+    job.builds.push(build);
+    job.current = build;
+    return build;
+  }
+
+  /** Whether a line of the job is part of the build (same runner step, when the log names steps). */
+  private belongsTo(build: BuildState, line: DecodedLine): boolean {
+    if (build.closed) return false;
+    return build.step === null || line.step === null || build.step === line.step;
+  }
+
+  private finishJob(job: JobState): void {
+    const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
+    const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
+    if (kept.length === 0 && job.strayErrors.length > 0) {
+      // The job failed without building (a login that was refused, a missing file): still a row.
+      const build = new BuildState(job.firstLine, job.firstTs, null);
+      build.failed = !job.canceled;
+      build.canceled = job.canceled;
+      for (const error of job.strayErrors) build.addError(error);
+      build.touch(job.lastLine, job.lastTs);
+      build.startTs = null;
+      kept.push(build);
+    }
+    const base = job.name ?? buildNameOf(this.source);
+    kept.forEach((build, index) => {
+      const name = kept.length > 1 ? `${base} #${index + 1}` : base;
+      this.finished.push(build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled));
+    });
+  }
+}
+
+function isStatusWord(rest: string): boolean {
+  return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
+}
+
+/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
+function mergeInvocations(command: Invocation | null, inputs: Invocation | null): Invocation {
+  if (!command) return inputs ?? emptyInvocation();
+  if (!inputs) return command;
+  return {
+    dockerfile: command.dockerfile ?? inputs.dockerfile,
+    platforms: command.platforms.length ? command.platforms : inputs.platforms,
+    cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
+    cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
+    tags: command.tags.length ? command.tags : inputs.tags,
+    push: command.push || inputs.push,
+  };
+}
+
+function normalizeArch(arch: string): string {
+  if (arch.includes('/')) return arch;
+  const map: Record<string, string> = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
+  return map[arch] ?? `linux/${arch}`;
+}
+
+/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
+function buildNameOf(source: string): string {
+  const file = source.split(/[\\/]/).pop() || source;
+  return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}

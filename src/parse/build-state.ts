@@ -1,0 +1,202 @@
+import type { Build, BuildStatus, EvidenceLine, ImageRef, Step, StepStatus } from '../model.js';
+import { cacheKindOfOption, parseVertexName, type VertexName } from './vertex-name.js';
+import { emptyInvocation, type Invocation } from './invocation.js';
+
+/** How many of a step's last output lines are kept while it runs (for error evidence). */
+const TAIL_LINES = 30;
+/** How many lines of the error block after a failure are kept. */
+const ERROR_DETAIL_LINES = 200;
+const ERROR_LINES = 20;
+const BOOTING = /^\[internal\] booting buildkit/;
+
+export interface VertexState {
+  id: number;
+  name: string;
+  parsed: VertexName;
+  status: StepStatus;
+  seconds: number | null;
+  line: number;
+  endLine: number | null;
+  endText: string | null;
+  error: string | null;
+  /** Last output lines; dropped once the step succeeds, so memory does not grow with output. */
+  tail: EvidenceLine[];
+}
+
+/**
+ * Everything known about one build while its lines are read. Holds per-step summaries and a few
+ * bounded buffers, never the log itself.
+ */
+export class BuildState {
+  readonly vertices = new Map<number, VertexState>();
+  readonly images = new Map<string, ImageRef>();
+  readonly errors: EvidenceLine[] = [];
+  readonly errorDetails: EvidenceLine[] = [];
+  readonly notes: string[] = [];
+  invocation: Invocation = emptyInvocation();
+  startTs: number | null = null;
+  endTs: number | null = null;
+  firstLine: number;
+  lastLine: number;
+  /** The runner step the build ran in (gh run view logs), to tell its errors from later steps'. */
+  step: string | null;
+  failed = false;
+  canceled = false;
+  /** Set when the runner starts another step: later lines are not this build's. */
+  closed = false;
+  /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
+  capturingErrorBlock = false;
+  metadataDigest: string | null = null;
+
+  firstText = '';
+  lastText = '';
+
+  constructor(line: number, timestamp: number | null, step: string | null, text = '') {
+    this.firstText = text;
+    this.lastText = text;
+    this.firstLine = line;
+    this.lastLine = line;
+    this.startTs = timestamp;
+    this.endTs = timestamp;
+    this.step = step;
+  }
+
+  get hasVertices(): boolean {
+    return this.vertices.size > 0;
+  }
+
+  /**
+   * Whether BuildKit did any building. `docker buildx inspect --bootstrap` (setup-buildx-action)
+   * prints a lone `#1 [internal] booting buildkit` vertex that is not a build.
+   */
+  get hasBuildSteps(): boolean {
+    for (const vertex of this.vertices.values()) if (!BOOTING.test(vertex.name)) return true;
+    return false;
+  }
+
+  /** True when every step has ended: a `#1` header after this belongs to a new build. */
+  get allStepsEnded(): boolean {
+    for (const vertex of this.vertices.values()) if (vertex.status === 'running') return false;
+    return this.vertices.size > 0;
+  }
+
+  touch(line: number, timestamp: number | null, text?: string): void {
+    this.lastLine = line;
+    if (text !== undefined) this.lastText = text;
+    if (timestamp !== null) {
+      this.endTs = timestamp;
+      if (this.startTs === null) this.startTs = timestamp;
+    }
+  }
+
+  vertex(id: number, name: string, line: number): VertexState {
+    let vertex = this.vertices.get(id);
+    if (!vertex) {
+      vertex = { id, name, parsed: parseVertexName(name), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+      this.vertices.set(id, vertex);
+    }
+    return vertex;
+  }
+
+  addTail(vertex: VertexState, evidence: EvidenceLine): void {
+    vertex.tail.push(evidence);
+    if (vertex.tail.length > TAIL_LINES) vertex.tail.shift();
+  }
+
+  addError(evidence: EvidenceLine): void {
+    if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) this.errors.push(evidence);
+  }
+
+  addErrorDetail(evidence: EvidenceLine): void {
+    if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push(evidence);
+  }
+
+  addImage(ref: string, digest: string | null, pushed: boolean): void {
+    const known = this.images.get(ref);
+    if (known) {
+      known.digest = digest ?? known.digest;
+      known.pushed ||= pushed;
+    } else {
+      this.images.set(ref, { ref, digest, pushed });
+    }
+  }
+
+  status(jobCanceled: boolean): BuildStatus {
+    if (this.failed) return 'failure';
+    if (this.canceled || jobCanceled) return 'canceled';
+    const vertices = [...this.vertices.values()];
+    if (vertices.some((v) => v.status === 'error')) return 'failure';
+    if (vertices.length === 0) return 'unknown';
+    if (vertices.some((v) => v.status === 'running')) return 'unknown';
+    if (vertices.some((v) => v.status === 'canceled')) return 'canceled';
+    return 'success';
+  }
+
+  toBuild(name: string, source: string, job: string | null, jobSeconds: number | null, nativePlatform: string | null, jobCanceled: boolean): Build {
+    const steps: Step[] = [];
+    const imports = [];
+    const exports = [];
+    const platforms: string[] = [];
+    for (const vertex of this.vertices.values()) {
+      const parsed = vertex.parsed;
+      if (parsed.platform && !platforms.includes(parsed.platform)) platforms.push(parsed.platform);
+      if (parsed.kind === 'cache-import') {
+        imports.push({ kind: parsed.cacheKind ?? 'unknown', ref: parsed.cacheRef, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+      } else if (parsed.kind === 'cache-export') {
+        const option = this.invocation.cacheTo[0] ?? null;
+        const kind = parsed.cacheKind ?? (option ? cacheKindOfOption(option) : null) ?? 'unknown';
+        exports.push({ kind, ref: option, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+      }
+      steps.push({
+        id: vertex.id,
+        name: vertex.name,
+        platform: parsed.platform,
+        stage: parsed.stage,
+        index: parsed.index,
+        total: parsed.total,
+        instruction: parsed.instruction,
+        command: parsed.command,
+        kind: parsed.kind,
+        cached: vertex.status === 'cached',
+        seconds: vertex.seconds,
+        status: vertex.status,
+        line: vertex.line,
+        endLine: vertex.endLine,
+        endText: vertex.endText,
+        error: vertex.error,
+      });
+    }
+    for (const platform of this.invocation.platforms) if (!platforms.includes(platform)) platforms.push(platform);
+    const running = steps.filter((s) => s.status === 'running').length;
+    const status = this.status(jobCanceled);
+    const notes = [...this.notes];
+    if (status === 'unknown' && running > 0) {
+      notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
+    }
+    return {
+      name,
+      source,
+      job,
+      status,
+      jobSeconds,
+      buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
+      platforms,
+      nativePlatform,
+      request: { ...this.invocation },
+      steps,
+      cache: { imports, exports },
+      images: [...this.images.values()],
+      errors: [...this.errors],
+      errorDetails: [...this.errorDetails],
+      failedStepTail: [...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? [],
+      firstLine: this.firstLine,
+      lastLine: this.lastLine,
+      boundary: { first: { line: this.firstLine, text: this.firstText }, last: { line: this.lastLine, text: this.lastText } },
+      notes,
+    };
+  }
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 10) / 10;
+}

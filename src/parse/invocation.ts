@@ -1,0 +1,105 @@
+import type { BuildRequest } from '../model.js';
+
+/** What the command that started a build asked for: used to name things the progress output does not. */
+export type Invocation = BuildRequest;
+
+export function emptyInvocation(): Invocation {
+  return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
+}
+
+// `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
+// them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
+const BUILD_COMMAND = /^(?:\[command\]|\+ |\$ )?\S*docker(?:\s+--?[\w-]+(?:[=\s]\S+)?)*\s+(?:buildx\s+(?:build|b|bake)|builder\s+build|image\s+build|build)(?:\s|$)/;
+
+/** Whether a line is a build command being run, which starts a new build. */
+export function isBuildCommand(text: string): boolean {
+  return text.length < 16384 && BUILD_COMMAND.test(text);
+}
+
+/** Splits a command line into words, honouring simple quotes. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    out.push(match[1] ?? match[2] ?? match[3] ?? '');
+  }
+  return out;
+}
+
+/** Reads the options buildx-doctor cares about from a build command line. */
+export function parseBuildCommand(text: string): Invocation {
+  const result = emptyInvocation();
+  const argv = words(text);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => inline ?? argv[++i] ?? '';
+    switch (flag) {
+      case '-f':
+      case '--file':
+        result.dockerfile = value();
+        break;
+      case '--platform':
+        result.platforms.push(...splitList(value()));
+        break;
+      case '--cache-from':
+        result.cacheFrom.push(value());
+        break;
+      case '--cache-to':
+        result.cacheTo.push(value());
+        break;
+      case '-t':
+      case '--tag':
+        result.tags.push(value());
+        break;
+      case '--push':
+        result.push = true;
+        break;
+      case '--output':
+      case '-o': {
+        const output = value();
+        if (/(?:^|,)push=true/.test(output) || /^type=registry/.test(output)) result.push = true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/**
+ * docker/build-push-action echoes its inputs under `##[group]Run docker/build-push-action@vN` as
+ * `  key: value` lines. Returns true when the line was one of the inputs it knows.
+ */
+export function applyActionInput(invocation: Invocation, text: string): boolean {
+  const match = /^ {2}([a-z-]+): (.*)$/.exec(text);
+  if (!match) return false;
+  const [, key, value] = match;
+  switch (key) {
+    case 'file':
+      invocation.dockerfile = value!.trim() || invocation.dockerfile;
+      return true;
+    case 'platforms':
+      invocation.platforms = splitList(value!);
+      return true;
+    case 'cache-from':
+      invocation.cacheFrom = value!.trim() ? [value!.trim()] : [];
+      return true;
+    case 'cache-to':
+      invocation.cacheTo = value!.trim() ? [value!.trim()] : [];
+      return true;
+    case 'push':
+      invocation.push = value!.trim() === 'true';
+      return true;
+    default:
+      return false;
+  }
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,\s]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

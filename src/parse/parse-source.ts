@@ -1,0 +1,63 @@
+import type { Build } from '../model.js';
+import type { LogSource } from '../input/log-source.js';
+import { readLines } from '../input/line-reader.js';
+import { LineDecoder } from '../decode/line-decoder.js';
+import { BuildLogParser } from './build-log-parser.js';
+import { describeError } from '../input/errors.js';
+
+/** A problem with an input as a whole: it could not be read, or held no build. */
+export interface InputProblem {
+  source: string;
+  message: string;
+}
+
+export interface ParsedSource {
+  source: string;
+  builds: Build[];
+  problems: InputProblem[];
+  lines: number;
+  bytes: number;
+}
+
+const FIRST_LINE_QUOTE = 120;
+
+/** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
+export async function parseSource(source: LogSource): Promise<ParsedSource> {
+  const decoder = new LineDecoder();
+  const parser = new BuildLogParser(source.label);
+  let cutLines = 0;
+  let firstText: string | null = null;
+  let counts = { lines: 0, bytes: 0 };
+  const problems: InputProblem[] = [];
+  try {
+    const chunks = await source.open();
+    counts = await readLines(chunks, (raw) => {
+      if (raw.cutBytes > 0) cutLines++;
+      const line = decoder.decode(raw);
+      if (firstText === null && line.text.trim() !== '') firstText = line.text.trim();
+      parser.push(line);
+    });
+  } catch (error) {
+    problems.push({ source: source.label, message: describeError(error) });
+  }
+  const builds = parser.end();
+  if (problems.length === 0) {
+    if (counts.bytes === 0 || firstText === null) {
+      problems.push({ source: source.label, message: `${source.label}: the log is empty` });
+    } else if (builds.length === 0) {
+      problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
+    }
+  }
+  if (cutLines > 0) {
+    problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
+  }
+  return { source: source.label, builds, problems, ...counts };
+}
+
+function noBuildMessage(label: string, firstText: string): string {
+  const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
+  if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
+    return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
+  }
+  return `${label}: no Docker build output found (first line: "${quote}")`;
+}

@@ -1,0 +1,90 @@
+import type { DecodedLine } from '../decode/decoded-line.js';
+import type { BuildState, VertexState } from './build-state.js';
+
+// The status words BuildKit's plain printer puts after `#N `.
+const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
+const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
+// `#N 12.34 text`: output of a running step, with seconds since it started.
+const OUTPUT = /^\d+\.\d+ (.*)$/s;
+const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
+const NAMED = /^naming to (\S+)(?: done)?/;
+const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
+ * time a step shows up and again whenever the output switches back to it, so a line that repeats
+ * the step's name is a header and everything else is status or output of that step.
+ */
+export function applyVertexLine(build: BuildState, id: number, rest: string, line: DecodedLine): void {
+  const known = build.vertices.get(id);
+  if (!known) {
+    if (isStatus(rest)) {
+      // A status for a step whose header we never saw (the log was cut at its start).
+      applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
+    } else {
+      build.vertex(id, rest, line.no);
+    }
+    return;
+  }
+  if (rest === known.name) return;
+  applyStatus(build, known, rest, line);
+}
+
+function isStatus(rest: string): boolean {
+  return rest === 'CACHED' || rest === 'CANCELED' || rest === '...' || DONE.test(rest) || rest.startsWith('ERROR');
+}
+
+function applyStatus(build: BuildState, vertex: VertexState, rest: string, line: DecodedLine): void {
+  if (rest === '...') return;
+  if (isStatus(rest)) {
+    vertex.endLine = line.no;
+    vertex.endText = line.text;
+  }
+  if (rest === 'CACHED') {
+    vertex.status = 'cached';
+    vertex.seconds ??= 0;
+    vertex.tail = [];
+    return;
+  }
+  if (rest === 'CANCELED') {
+    if (vertex.status === 'running') vertex.status = 'canceled';
+    return;
+  }
+  const done = DONE.exec(rest);
+  if (done) {
+    // A step can be reported DONE more than once (the build context is); the last one counts.
+    vertex.status = 'done';
+    vertex.seconds = done[1] !== undefined ? Number(done[1]) : vertex.seconds;
+    vertex.tail = [];
+    return;
+  }
+  const error = rest.startsWith('ERROR') ? ERROR.exec(rest) : null;
+  if (error) {
+    vertex.status = 'error';
+    if (error[1] !== undefined) vertex.seconds = Number(error[1]);
+    vertex.error = error[2] ?? vertex.error;
+    if (vertex.parsed.kind !== 'cache-import') {
+      // A cache import that fails is only a warning for BuildKit; anything else fails the build.
+      build.failed = true;
+      build.capturingErrorBlock = true;
+      build.addError({ line: line.no, text: `#${vertex.id} ${rest}` });
+    }
+    return;
+  }
+  // BuildKit before v0.9 prints each step's digest as its first status line: not output.
+  if (VERTEX_DIGEST.test(rest)) return;
+  const output = OUTPUT.exec(rest);
+  build.addTail(vertex, { line: line.no, text: output ? output[1]! : rest });
+  if (!output) applyProgress(build, rest);
+}
+
+/** Progress lines of exporter steps name the images that were written or pushed. */
+function applyProgress(build: BuildState, rest: string): void {
+  const pushed = PUSHED_MANIFEST.exec(rest);
+  if (pushed) {
+    build.addImage(pushed[1]!, pushed[2]!, true);
+    return;
+  }
+  const named = NAMED.exec(rest);
+  if (named) build.addImage(named[1]!, null, false);
+}

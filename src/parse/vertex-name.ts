@@ -1,0 +1,93 @@
+import type { StepKind } from '../model.js';
+
+/** What a BuildKit vertex name says about the step. */
+export interface VertexName {
+  platform: string | null;
+  stage: string | null;
+  index: number | null;
+  total: number | null;
+  instruction: string | null;
+  command: string;
+  kind: StepKind;
+  /** For cache vertices: the backend (`gha`, `registry`, ...) when the name tells it. */
+  cacheKind: string | null;
+  /** For cache imports: where from (`gha:1390...`, a registry reference). */
+  cacheRef: string | null;
+}
+
+// `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
+// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform).
+const INSTRUCTION = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?) +)?(?:([^\s\]]+) +)?(\d+)\/(\d+)\] +([A-Z]+)\b ?(.*)$/s;
+// `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
+const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
+const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
+
+// Exporter vertex names across BuildKit versions; the older ones do not name the backend.
+const CACHE_EXPORTS: Array<[RegExp, string | null]> = [
+  [/^exporting to GitHub Actions Cache/i, 'gha'],
+  [/^exporting cache to GitHub Actions Cache/i, 'gha'],
+  [/^exporting cache to registry/i, 'registry'],
+  [/^exporting cache to client directory/i, 'local'],
+  [/^exporting cache to Amazon S3/i, 's3'],
+  [/^exporting cache to Azure Blob Storage/i, 'azblob'],
+  [/^exporting cache\b/i, null],
+  [/^exporting content cache\b/i, null],
+];
+const IMAGE_EXPORT = /^(exporting to |copying files\b|exporting layers\b)/;
+
+/** Splits a vertex name into its parts. Never throws: an unknown shape is kind `other`. */
+export function parseVertexName(name: string): VertexName {
+  const base: VertexName = {
+    platform: null,
+    stage: null,
+    index: null,
+    total: null,
+    instruction: null,
+    command: name,
+    kind: 'other',
+    cacheKind: null,
+    cacheRef: null,
+  };
+  const instruction = INSTRUCTION.exec(name);
+  if (instruction) {
+    return {
+      ...base,
+      platform: instruction[1] ?? null,
+      stage: instruction[2] ?? null,
+      index: Number(instruction[3]),
+      total: Number(instruction[4]),
+      instruction: instruction[5]!,
+      command: instruction[6] ?? '',
+      kind: 'instruction',
+    };
+  }
+  const bracketed = BRACKETED.exec(name);
+  if (bracketed) {
+    return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] as StepKind };
+  }
+  const cacheImport = CACHE_IMPORT.exec(name);
+  if (cacheImport) {
+    const ref = cacheImport[1]!;
+    return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
+  }
+  for (const [pattern, kind] of CACHE_EXPORTS) {
+    if (pattern.test(name)) return { ...base, kind: 'cache-export', cacheKind: kind };
+  }
+  if (IMAGE_EXPORT.test(name)) return { ...base, kind: 'export' };
+  return base;
+}
+
+/** The cache backend of an `importing cache manifest from REF` reference. */
+export function cacheKindOfRef(ref: string): string {
+  const scheme = /^([a-z0-9]+):/.exec(ref);
+  if (scheme && ['gha', 'local', 's3', 'azblob'].includes(scheme[1]!)) return scheme[1]!;
+  return 'registry';
+}
+
+/** The `type=` of a `--cache-to`/`--cache-from` value (`type=gha,mode=max` -> `gha`). */
+export function cacheKindOfOption(value: string): string | null {
+  const type = /(?:^|,)type=([a-z0-9]+)/.exec(value);
+  if (type) return type[1]!;
+  // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
+  return value.trim() ? 'registry' : null;
+}
