@@ -438,12 +438,22 @@ class BuildState {
                 return true;
         return false;
     }
-    /** True when every step has ended: a `#1` header after this belongs to a new build. */
-    get allStepsEnded() {
-        for (const vertex of this.vertices.values())
+    /**
+     * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
+     * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
+     * that it is the same step printed again, which BuildKit does after a step is DONE.
+     */
+    get ended() {
+        if (this.failed)
+            return true;
+        let exported = false;
+        for (const vertex of this.vertices.values()) {
             if (vertex.status === 'running')
                 return false;
-        return this.vertices.size > 0;
+            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
+                exported = true;
+        }
+        return exported;
     }
     touch(line, timestamp, text) {
         this.lastLine = line;
@@ -864,8 +874,8 @@ class BuildLogParser {
             build.touch(line.no, line.timestamp, line.text);
             return;
         }
-        // Vertex numbers restart with each build: a `#1` header once every step has ended opens a new one.
-        if (!build || build.closed || (id === 1 && build.allStepsEnded && build.vertices.get(1)?.name !== undefined && !isStatusWord(rest))) {
+        // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
+        if (!build || build.closed || (id === 1 && build.ended && !isStatusWord(rest))) {
             build = this.startBuild(job, line, null);
         }
         build.touch(line.no, line.timestamp, line.text);
@@ -964,7 +974,8 @@ async function parseSource(source) {
         });
     }
     catch (error) {
-        problems.push({ source: source.label, message: describeError(error) });
+        const message = describeError(error);
+        problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
     }
     const builds = parser.end();
     if (problems.length === 0) {
@@ -1171,11 +1182,12 @@ const buildOutcomeRule = {
             return [];
         const final = build.errors[build.errors.length - 1] ?? null;
         const tail = build.failedStepTail.slice(-TAIL);
+        const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
         return [
             {
                 id: 'unknown',
                 severity: 'error',
-                title: final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
+                title: failedStep ? stepFailureTitle(failedStep) : final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
                 evidence: [...tail, ...build.errors].map((e) => quote(e.line, e.text)),
                 fix: [
                     final ? `The last error BuildKit reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
@@ -1187,6 +1199,15 @@ const buildOutcomeRule = {
         ];
     },
 };
+/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
+function stepFailureTitle(step) {
+    const error = step.error ?? '';
+    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ??
+        /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
+        error;
+    const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
+    return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
 function shorten(text) {
     const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
     return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
@@ -1709,7 +1730,8 @@ function renderText(analysis) {
 function fit(text) {
     return truncate(stripControl(text).replace(/\s*[\r\n]+\s*/g, ' '), WIDTH);
 }
-const COLUMNS = [22, 9, 10, 10, 14, 6, 25];
+// Widths that, with the spaces between, add up to the 100 columns of a terminal.
+const COLUMNS = [20, 9, 10, 10, 14, 6, 25];
 function row(cells) {
     return cells
         .map((cell, i) => {

@@ -25,7 +25,7 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     try {
       return parse(text);
     } catch (error) {
-      warnings.push(`input \`${name}\`: ${describeError(error)}; using the default`);
+      warnings.push(`input ${name}: ${describeError(error)}; using the default`);
       return fallback;
     }
   };

@@ -9,7 +9,7 @@ export async function resolveLogFiles(patterns: string[], problems: string[]): P
     const globber = await glob.create(pattern, { matchDirectories: false, implicitDescendants: false });
     const files = await globber.glob();
     if (files.length === 0) {
-      problems.push(`\`logs\`: no file matches ${pattern}`);
+      problems.push(`logs: no file matches ${pattern}`);
       continue;
     }
     for (const file of files.sort()) {

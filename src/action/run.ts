@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs(warnings);
     const sources = await resolveLogFiles(inputs.logs, warnings);
     if (inputs.logs.length === 0) {
-      warnings.push('nothing to analyse: set the `logs` input to the build log file(s), e.g. `logs: build.log`');
+      warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
     }
     const analysis = await analyzeSources(sources, { maxBuildMinutes: inputs.maxBuildMinutes });
     warnings.push(...analysis.problems.map((p) => p.message));

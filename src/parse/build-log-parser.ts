@@ -161,8 +161,8 @@ export class BuildLogParser {
       build.touch(line.no, line.timestamp, line.text);
       return;
     }
-    // Vertex numbers restart with each build: a `#1` header once every step has ended opens a new one.
-    if (!build || build.closed || (id === 1 && build.allStepsEnded && build.vertices.get(1)?.name !== undefined && !isStatusWord(rest))) {
+    // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
+    if (!build || build.closed || (id === 1 && build.ended && !isStatusWord(rest))) {
       build = this.startBuild(job, line, null);
     }
     build.touch(line.no, line.timestamp, line.text);

@@ -74,10 +74,19 @@ export class BuildState {
     return false;
   }
 
-  /** True when every step has ended: a `#1` header after this belongs to a new build. */
-  get allStepsEnded(): boolean {
-    for (const vertex of this.vertices.values()) if (vertex.status === 'running') return false;
-    return this.vertices.size > 0;
+  /**
+   * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
+   * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
+   * that it is the same step printed again, which BuildKit does after a step is DONE.
+   */
+  get ended(): boolean {
+    if (this.failed) return true;
+    let exported = false;
+    for (const vertex of this.vertices.values()) {
+      if (vertex.status === 'running') return false;
+      if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') exported = true;
+    }
+    return exported;
   }
 
   touch(line: number, timestamp: number | null, text?: string): void {

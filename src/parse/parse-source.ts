@@ -38,7 +38,8 @@ export async function parseSource(source: LogSource): Promise<ParsedSource> {
       parser.push(line);
     });
   } catch (error) {
-    problems.push({ source: source.label, message: describeError(error) });
+    const message = describeError(error);
+    problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
   }
   const builds = parser.end();
   if (problems.length === 0) {

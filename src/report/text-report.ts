@@ -53,7 +53,8 @@ function fit(text: string): string {
   return truncate(stripControl(text).replace(/\s*[\r\n]+\s*/g, ' '), WIDTH);
 }
 
-const COLUMNS = [22, 9, 10, 10, 14, 6, 25];
+// Widths that, with the spaces between, add up to the 100 columns of a terminal.
+const COLUMNS = [20, 9, 10, 10, 14, 6, 25];
 
 function row(cells: string[]): string {
   return cells

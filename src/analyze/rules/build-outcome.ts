@@ -1,3 +1,4 @@
+import type { Step } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
@@ -29,11 +30,12 @@ export const buildOutcomeRule: Rule = {
     if (build.status !== 'failure') return [];
     const final = build.errors[build.errors.length - 1] ?? null;
     const tail = build.failedStepTail.slice(-TAIL);
+    const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
     return [
       {
         id: 'unknown',
         severity: 'error',
-        title: final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
+        title: failedStep ? stepFailureTitle(failedStep) : final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
         evidence: [...tail, ...build.errors].map((e) => quote(e.line, e.text)),
         fix: [
           final ? `The last error BuildKit reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
@@ -45,6 +47,17 @@ export const buildOutcomeRule: Rule = {
     ];
   },
 };
+
+/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
+function stepFailureTitle(step: Step): string {
+  const error = step.error ?? '';
+  const reason =
+    /did not complete successfully: (.*)$/.exec(error)?.[1] ??
+    /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
+    error;
+  const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
+  return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
 
 function shorten(text: string): string {
   const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');

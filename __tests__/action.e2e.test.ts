@@ -1,0 +1,92 @@
+// The bundled action, run as the runner runs it (see support/run-action.ts).
+import { describe, expect, it } from '@jest/globals';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAction, NODE_BIN } from './support/run-action.js';
+import { fixturePath, SAMPLE } from './support/analyze-text.js';
+
+const withLogs = (files: Record<string, string>) => (workspace: string) => {
+  mkdirSync(join(workspace, 'logs'), { recursive: true });
+  for (const [name, from] of Object.entries(files)) copyFileSync(from, join(workspace, 'logs', name));
+};
+
+describe(`dist/index.js under ${NODE_BIN}`, () => {
+  it('analyses the publish run: summary, outputs, report file, annotations; the step stays green', () => {
+    const run = runAction({ logs: 'logs/*.log' }, withLogs({ 'publish.log': SAMPLE }));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toEqual({
+      'report-file': join(run.runnerTemp, 'buildx-doctor', 'report.json'),
+      status: 'success',
+      'cache-hit-ratio': '0',
+      // The slowest build, operate-ui: `[command]...buildx build` at 01:56:35.2024587Z to `#51 DONE` at 03:14:44.0979818Z.
+      'duration-seconds': '4689',
+      'root-cause': 'qemu-emulation',
+      findings: '9',
+    });
+    const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.builds.map((b: { name: string }) => b.name)).toEqual(['Build runtime', 'Build engine', 'Build operate-ui']);
+    expect(report.builds[0].source).toBe('logs/publish.log');
+    expect(run.summary).toContain('| Build operate-ui | ✅ success | 78.5 min | 78.1 min | 0/34 (0%) | 38 |');
+    expect(run.summary).toContain('### Findings');
+    // Annotations: workflow commands on stdout, the root cause first.
+    const annotations = run.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+    expect(annotations[0]).toMatch(/^::warning title=buildx-doctor%3A qemu-emulation::Build runtime: linux\/arm64 ran under QEMU emulation/);
+    expect(annotations).toHaveLength(9);
+  });
+
+  it('fails the step only when fail-on asks for it', () => {
+    const files = withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') });
+    const lenient = runAction({ logs: 'logs/build.log' }, files);
+    expect(lenient.code).toBe(0);
+    expect(lenient.outputs.status).toBe('failure');
+    expect(lenient.outputs['root-cause']).toBe('unknown');
+    expect(lenient.stdout).toMatch(/^::error title=buildx-doctor%3A unknown::build: RUN echo/m);
+    const strict = runAction({ logs: 'logs/build.log', 'fail-on': 'error' }, files);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/^::error::buildx-doctor: findings of severity error or worse/m);
+    const warnings = runAction({ logs: 'logs/*.log', 'fail-on': 'warning' }, withLogs({ 'ok.log': fixturePath('buildx0.29-a2-3step-plain-cached.log') }));
+    expect(warnings.code).toBe(0);
+  });
+
+  it('bad inputs are warnings and defaults, never a red step', () => {
+    const run = runAction({ logs: 'logs/*.log', 'fail-on': 'sometimes', 'max-build-minutes': 'an hour', summary: 'maybe' }, withLogs({ 'publish.log': SAMPLE }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::warning title=buildx-doctor::input fail-on: fail-on must be never, error or warning, not "sometimes"; using the default$/m);
+    expect(run.stdout).toMatch(/input max-build-minutes: .*not "an hour"/);
+    expect(run.outputs.status).toBe('success');
+    expect(run.summary).toContain('using the default');
+  });
+
+  it('with no logs, or logs that match nothing, says so in the summary and stays green', () => {
+    const none = runAction({});
+    expect(none.code).toBe(0);
+    expect(none.summary).toContain('nothing to analyse: set the "logs" input');
+    expect(none.outputs.status).toBe('unknown');
+    const missing = runAction({ logs: 'logs/nope-*.log' });
+    expect(missing.code).toBe(0);
+    expect(missing.summary).toContain('no file matches logs/nope-\\*.log');
+  });
+
+  it('bad log files are warnings: empty, binary, in progress', () => {
+    const run = runAction({ logs: 'logs/*' }, (workspace) => {
+      withLogs({ 'in-progress.log': fixturePath('docker-build-17962523423-in-progress.log') })(workspace);
+      writeFileSync(join(workspace, 'logs', 'empty.log'), '');
+      writeFileSync(join(workspace, 'logs', 'logs.zip'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0]));
+    });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('logs/empty.log: the log is empty');
+    expect(run.summary).toContain('logs/logs.zip: binary data');
+    expect(run.summary).toContain('still in progress');
+    expect(run.stderr).toBe('');
+  });
+
+  it('a report file it cannot write is a warning, the rest still works', () => {
+    // A directory cannot be made under a file.
+    const run = runAction({ logs: 'logs/*.log', 'report-file': 'logs/publish.log/report.json' }, withLogs({ 'publish.log': SAMPLE }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/could not write the report to logs\/publish.log\/report.json: EEXIST/);
+    expect(run.summary).toContain('Build runtime');
+  });
+});

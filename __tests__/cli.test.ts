@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { runCli } from '../src/cli/cli.js';
+import { fixturePath, readFixture, SAMPLE } from './support/analyze-text.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bxd-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], stdin?: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdin: stdin === undefined ? undefined : Readable.from([Buffer.from(stdin)]),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('buildx-doctor analyze', () => {
+  it('prints a terminal report within 100 columns', async () => {
+    const { code, stdout } = await cli(['analyze', SAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Build runtime');
+    expect(stdout).toContain('64.3 min');
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+
+  it('prints the JSON report, schemaVersion 1', async () => {
+    const { code, stdout } = await cli(['analyze', SAMPLE, '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.builds).toHaveLength(3);
+    expect(report.builds[0]).toEqual(
+      expect.objectContaining({ name: 'Build runtime', status: 'success', jobSeconds: 3859.6, platforms: ['linux/arm64', 'linux/amd64'] }),
+    );
+    expect(report.builds[0].cache).toEqual(expect.objectContaining({ hits: 0, ratio: 0, exports: [expect.objectContaining({ kind: 'gha', seconds: 270.5 })] }));
+    expect(report.findings[0]).toEqual(expect.objectContaining({ id: 'qemu-emulation', build: 'Build runtime', severity: 'warning' }));
+  });
+
+  it('prints exactly the job summary with --format markdown', async () => {
+    const { stdout } = await cli(['analyze', SAMPLE, '--format=markdown']);
+    expect(stdout).toMatch(/^## ✅ buildx-doctor: 3 builds, all succeeded/);
+    expect(stdout).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 | `sha256:1564b5e107af…f27e` |');
+  });
+
+  it('reads standard input with -', async () => {
+    const { code, stdout } = await cli(['analyze', '-', '--format', 'json'], readFixture('buildx0.29-a2-3step-plain-cached.log'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).builds[0]).toEqual(expect.objectContaining({ name: 'stdin', source: '-', status: 'success' }));
+  });
+
+  it('fails the exit status only under --fail-on', async () => {
+    const failing = fixturePath('buildx0.29-b1-fail-plain.log');
+    expect((await cli(['analyze', failing])).code).toBe(0);
+    expect((await cli(['analyze', failing, '--fail-on', 'error'])).code).toBe(1);
+    expect((await cli(['analyze', fixturePath('buildx0.29-a1-3step-plain-first.log'), '--fail-on', 'warning'])).code).toBe(0);
+  });
+
+  it('writes the report file when asked', async () => {
+    const out = join(dir, 'report.json');
+    await cli(['analyze', SAMPLE, '--report-file', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+  });
+});
+
+describe('bad input: one clear line and exit status 2, never a stack trace', () => {
+  const expectOneLine = (stderr: string, pattern: RegExp) => {
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('a missing file', async () => {
+    const { code, stderr } = await cli(['analyze', join(dir, 'nope.log')]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /nope\.log: no such file$/);
+  });
+
+  it('a directory', async () => {
+    const { code, stderr } = await cli(['analyze', dir]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /is a directory/);
+  });
+
+  it('an empty file', async () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    const { code, stderr } = await cli(['analyze', empty]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /empty\.log: the log is empty$/);
+  });
+
+  it('a binary file', async () => {
+    const binary = join(dir, 'logs.zip');
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    const { code, stderr } = await cli(['analyze', binary]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /logs\.zip: binary data/);
+  });
+
+  it('the log of a run that was still in progress (81 bytes from gh)', async () => {
+    const { code, stderr } = await cli(['analyze', fixturePath('docker-build-17962523423-in-progress.log')]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /still in progress when this log was saved.*fetch the log again once the run has finished$/);
+  });
+
+  it('a log with no build in it', async () => {
+    const other = join(dir, 'npm.log');
+    writeFileSync(other, 'npm ci\nadded 193 packages\n');
+    const { code, stderr } = await cli(['analyze', other]);
+    expect(code).toBe(2);
+    expectOneLine(stderr, /no Docker build output found \(first line: "npm ci"\)/);
+  });
+
+  it('a 50 MB line in the middle of a build: cut, reported, the build still read', async () => {
+    const big = join(dir, 'big-line.log');
+    const fd = openSync(big, 'w');
+    const [head, ...rest] = readFixture('buildx0.29-a1-3step-plain-first.log').split('\n#6 ');
+    writeSync(fd, head + '\n#6 0.1 ');
+    const block = Buffer.alloc(1024 * 1024, 0x7a);
+    for (let i = 0; i < 50; i++) writeSync(fd, block);
+    writeSync(fd, '\n#6 ' + rest.join('\n#6 '));
+    closeSync(fd);
+    const { code, stdout, stderr } = await cli(['analyze', big, '--format', 'json']);
+    expect(code).toBe(0);
+    expectOneLine(stderr, /1 line\(s\) longer than 64 KiB were cut/);
+    expect(JSON.parse(stdout).builds[0].status).toBe('success');
+  });
+
+  it('a log cut off mid-build: status unknown, with a note saying so', async () => {
+    const full = readFixture('buildx0.29-a1-3step-plain-first.log');
+    const cut = full.slice(0, full.indexOf('#7 DONE'));
+    const { code, stdout } = await cli(['analyze', '-', '--format', 'json'], cut);
+    expect(code).toBe(0);
+    const build = JSON.parse(stdout).builds[0];
+    expect(build.status).toBe('unknown');
+    expect(build.notes[0]).toMatch(/still running: it may be truncated/);
+  });
+
+  it('bad usage', async () => {
+    expect((await cli(['analyze'])).code).toBe(2);
+    expect((await cli(['frobnicate', 'x.log'])).stderr).toMatch(/unknown command "frobnicate"/);
+    expect((await cli(['analyze', SAMPLE, '--format', 'yaml'])).stderr).toMatch(/--format must be text, markdown or json/);
+    expect((await cli(['analyze', SAMPLE, '--max-build-minutes', '-3'])).code).toBe(2);
+    expect((await cli(['analyze', SAMPLE, '--fail-on', 'sometimes'])).stderr).toMatch(/fail-on must be never, error or warning/);
+  });
+
+  it('one bad file among good ones: the good ones are reported, the bad one warned about', async () => {
+    const { code, stdout, stderr } = await cli(['analyze', join(dir, 'missing.log'), fixturePath('buildx0.29-a1-3step-plain-first.log'), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).builds).toHaveLength(1);
+    expect(JSON.parse(stdout).problems).toEqual([{ source: join(dir, 'missing.log'), message: `${join(dir, 'missing.log')}: no such file` }]);
+    expectOneLine(stderr, /missing\.log: no such file/);
+  });
+});

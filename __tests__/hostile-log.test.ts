@@ -1,0 +1,114 @@
+// Log text is hostile: whatever a build prints must come out of the summary inert — no HTML, no
+// mentions, no code fence that closes early — and without the secrets it carried.
+import { describe, expect, it } from '@jest/globals';
+import MarkdownIt from 'markdown-it';
+import { analyzeText } from './support/analyze-text.js';
+import { renderMarkdown } from '../src/report/markdown-summary.js';
+import { renderText } from '../src/report/text-report.js';
+import { toJsonReport } from '../src/report/json-report.js';
+import { escapeText, inlineCode, codeBlock } from '../src/text/markdown.js';
+import { redact } from '../src/text/redact.js';
+
+const TOKEN = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+const HOSTILE = [
+  '@org/team please look',
+  '</details><details open><summary>pwned</summary>',
+  '</code></pre><script>alert(1)</script>',
+  '```',
+  '````',
+  '<img src=x onerror=alert(1)>',
+  `git clone https://x-access-token:${TOKEN}@github.com/org/repo`,
+  `export GITHUB_TOKEN=${TOKEN}`,
+];
+
+function hostileBuild(): string {
+  return [
+    '#0 building with "default" instance using docker driver',
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 DONE 0.0s',
+    '#2 [1/2] FROM docker.io/library/busybox:latest',
+    '#2 CACHED',
+    '#3 [2/2] RUN ./build.sh @org/team <img src=x onerror=alert(1)> ```',
+    ...HOSTILE.map((line, i) => `#3 0.${i}00 ${line}`),
+    '#3 ERROR: process "/bin/sh -c ./build.sh" did not complete successfully: exit code: 1 <img src=x onerror=alert(1)> @org/team',
+    'ERROR: failed to solve: process "/bin/sh -c ./build.sh" did not complete successfully: exit code: 1 </details> ``` @org/team',
+  ].join('\n');
+}
+
+const md = new MarkdownIt({ html: true, linkify: false });
+
+describe('hostile log text', () => {
+  it('comes out of the job summary inert', async () => {
+    const analysis = await analyzeText(hostileBuild(), 'evil.log');
+    const markdown = renderMarkdown(analysis);
+    const html = md.render(markdown);
+    // No element from the log: only buildx-doctor's own <details>/<summary> pairs.
+    expect(html).not.toMatch(/<img|<script|<details open|<summary>pwned/);
+    expect((html.match(/<details>/g) ?? []).length).toBe((markdown.match(/<details><summary>Evidence/g) ?? []).length);
+    expect((html.match(/<\/details>/g) ?? []).length).toBe((html.match(/<details>/g) ?? []).length);
+    // Every quoted hostile line stays inside a code block.
+    const text = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
+    expect(text).not.toMatch(/@org\/team/);
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('never carries the secrets it printed', async () => {
+    const analysis = await analyzeText(hostileBuild(), 'evil.log');
+    for (const output of [renderMarkdown(analysis), renderText(analysis), JSON.stringify(toJsonReport(analysis))]) {
+      expect(output).not.toContain(TOKEN);
+    }
+    expect(JSON.stringify(toJsonReport(analysis))).toContain('x-access-token:***@github.com');
+  });
+});
+
+describe('escaping helpers', () => {
+  it('escapeText neutralises HTML, Markdown and mentions', () => {
+    const html = md.renderInline(escapeText('@octocat **bold** <b>x</b> [link](http://e.x) #1 | cell'));
+    expect(html).not.toMatch(/<strong>|<b>|<a /);
+    expect(html).toContain('@\u200boctocat');
+    expect(escapeText('a|b')).toBe('a\\|b');
+  });
+
+  it('inlineCode cannot be closed from inside', () => {
+    for (const text of ['a ` b', '``x``', '`', 'ends with `', '</code><img src=x>']) {
+      const html = md.renderInline(inlineCode(text));
+      expect(html.startsWith('<code>')).toBe(true);
+      expect(html.endsWith('</code>')).toBe(true);
+      expect((html.match(/<code>/g) ?? []).length).toBe(1);
+    }
+  });
+
+  it('codeBlock keeps a fence inside the block', () => {
+    const html = md.render(codeBlock(['```', 'after the fence', '~~~~', '<img src=x>']));
+    expect((html.match(/<pre>/g) ?? []).length).toBe(1);
+    expect(html).toContain('after the fence');
+    expect(html).not.toContain('<img');
+  });
+
+  it('redact hides tokens, passwords and credentials in URLs but keeps ordinary words', () => {
+    expect(redact(`token ${TOKEN}`)).toBe('token ***');
+    expect(redact('docker login -u me --password hunter2 ghcr.io')).toBe('docker login -u me --password *** ghcr.io');
+    expect(redact('DOCKER_PASSWORD=hunter2 next')).toBe('DOCKER_PASSWORD=*** next');
+    expect(redact('Authorization: Bearer abc.def.ghi')).toBe('Authorization: Bearer ***');
+    expect(redact('https://user:s3cret@registry.example.com/v2/')).toBe('https://user:***@registry.example.com/v2/');
+    expect(redact('#3 [auth] library/rust:pull token for registry-1.docker.io')).toBe('#3 [auth] library/rust:pull token for registry-1.docker.io');
+    expect(redact('github-token: ***')).toBe('github-token: ***');
+  });
+});
+
+describe('size limits', () => {
+  it('a summary with huge evidence stays under GitHub\'s limit and cuts between whole blocks', async () => {
+    const steps: string[] = ['#0 building with "default" instance using docker driver'];
+    for (let i = 1; i <= 400; i++) {
+      steps.push(`#${i} [linux/amd64 ${i}/400] RUN step ${i}`, `#${i} DONE 300.0s`);
+      steps.push(`#${1000 + i} [linux/arm64 ${i}/400] RUN step ${i}`, `#${1000 + i} DONE 3000.0s`);
+    }
+    const analysis = await analyzeText(steps.join('\n'));
+    const full = renderMarkdown(analysis);
+    expect(Buffer.byteLength(full)).toBeGreaterThan(2000);
+    const markdown = renderMarkdown(analysis, { maxBytes: 2000, maxFindings: 30, maxEvidenceLines: 25 });
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(2000);
+    expect(markdown).toContain('The summary was cut to fit');
+    expect((markdown.match(/```/g) ?? []).length % 2).toBe(0);
+  });
+});

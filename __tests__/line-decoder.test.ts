@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { LineDecoder } from '../src/decode/line-decoder.js';
+import type { DecodedLine } from '../src/decode/decoded-line.js';
+
+function decodeAll(text: string): DecodedLine[] {
+  const decoder = new LineDecoder();
+  return text.split('\n').map((line, i) => decoder.decode({ no: i + 1, text: line, cutBytes: 0 }));
+}
+
+describe('LineDecoder', () => {
+  it('reads `gh run view --log` lines: job, step, timestamp, BOM, and continuation lines', () => {
+    const lines = decodeAll(
+      [
+        'Build runtime\tBuild and push Docker image\t\uFEFF2025-09-24T01:56:43.2676693Z ##[group]Run docker/build-push-action@v5',
+        'Build runtime\tBuild and push Docker image\t2025-09-24T01:56:43.2678025Z   tags: ghcr.io/afewell-hh/demon-runtime:main',
+        'Build runtime\tBuild and push Docker image\tghcr.io/afewell-hh/demon-runtime:latest',
+        'Build engine\tSet up job\t2025-09-24T01:56:21.9159530Z Current runner version',
+      ].join('\n'),
+    );
+    expect(lines[0]).toMatchObject({ job: 'Build runtime', step: 'Build and push Docker image', command: 'group', text: 'Run docker/build-push-action@v5', format: 'gh-run-view' });
+    expect(lines[0]!.timestamp).toBe(Date.parse('2025-09-24T01:56:43.267Z'));
+    expect(lines[1]!.text).toBe('  tags: ghcr.io/afewell-hh/demon-runtime:main');
+    // A multi-line value: the job and step, no timestamp; it inherits the last timestamp.
+    expect(lines[2]).toMatchObject({ job: 'Build runtime', text: 'ghcr.io/afewell-hh/demon-runtime:latest', timestamp: lines[1]!.timestamp });
+    expect(lines[3]).toMatchObject({ job: 'Build engine', step: 'Set up job' });
+  });
+
+  it('treats a line without any prefix in a gh file as a continuation of the current job', () => {
+    const lines = decodeAll('Build a\tStep\t2025-01-01T00:00:00.000Z first\nbare continuation');
+    expect(lines[1]).toMatchObject({ job: 'Build a', step: 'Step', text: 'bare continuation' });
+  });
+
+  it('reads a job log from the API: timestamps, ANSI colours, runner commands', () => {
+    const lines = decodeAll(
+      [
+        '\uFEFF2025-09-24T03:00:33.3117538Z ##[group]Run echo "Component: runtime"',
+        '2025-09-24T03:00:33.3117892Z \u001b[36;1mecho "Component: runtime"\u001b[0m',
+        '2025-09-24T03:00:34.0000000Z ##[error]buildx failed with: ERROR: failed to solve',
+        'a continuation without timestamp',
+      ].join('\n'),
+    );
+    expect(lines.map((l) => l.format)).toEqual(['actions', 'actions', 'actions', 'actions']);
+    expect(lines[0]).toMatchObject({ command: 'group', text: 'Run echo "Component: runtime"', job: null });
+    expect(lines[1]!.text).toBe('echo "Component: runtime"');
+    expect(lines[2]).toMatchObject({ command: 'error', text: 'buildx failed with: ERROR: failed to solve' });
+    expect(lines[3]!.timestamp).toBe(lines[2]!.timestamp);
+  });
+
+  it('leaves plain BuildKit output alone, even with tabs in it', () => {
+    const lines = decodeAll('#8 0.057 -rw-r--r--\t1 root\n#8 DONE 0.1s');
+    expect(lines[0]).toMatchObject({ format: 'plain', text: '#8 0.057 -rw-r--r--\t1 root', timestamp: null, job: null });
+    expect(lines[1]!.text).toBe('#8 DONE 0.1s');
+  });
+
+  it('rejects impossible timestamps instead of inventing times', () => {
+    const lines = decodeAll('2025-09-24T25:61:00.0000000Z text');
+    expect(lines[0]!.timestamp).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { parseSource } from '../../src/parse/parse-source.js';
+import { textSource, fileSource } from '../../src/input/log-source.js';
+import { analyze, type Analysis } from '../../src/analyze/analyze.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../src/analyze/rule.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
+export const SAMPLE = join(ROOT, 'samples', 'docker-publish-17964002949.log');
+
+export function fixturePath(name: string): string {
+  return join(FIXTURES, 'logs', name);
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(fixturePath(name), 'utf8');
+}
+
+/** Runs the whole pipeline on text, as the CLI does on a file. */
+export async function analyzeText(text: string, label = 'test.log', options: Partial<AnalysisOptions> = {}): Promise<Analysis> {
+  const parsed = await parseSource(textSource(label, text));
+  return analyze(parsed.builds, parsed.problems, { ...DEFAULT_ANALYSIS_OPTIONS, ...options });
+}
+
+export async function analyzeFile(path: string, options: Partial<AnalysisOptions> = {}): Promise<Analysis> {
+  const parsed = await parseSource(fileSource(path));
+  return analyze(parsed.builds, parsed.problems, { ...DEFAULT_ANALYSIS_OPTIONS, ...options });
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './analyze-text.js';
+
+/** Node binary that runs the bundle: this one, or the runner's (`BXD_NODE_BIN`, set by .ci/run to Node 24). */
+export const NODE_BIN = process.env.BXD_NODE_BIN || process.execPath;
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+  runnerTemp: string;
+}
+
+/**
+ * Runs `dist/index.js` the way the GitHub runner does: inputs as INPUT_* variables, the event file,
+ * GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, the workspace as working directory, no node_modules.
+ */
+export function runAction(inputs: Record<string, string>, setup: (workspace: string) => void = () => undefined, env: Record<string, string> = {}): ActionRun {
+  const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
+  const workspace = join(base, 'workspace');
+  const runnerTemp = join(base, 'runner-temp');
+  for (const dir of [workspace, runnerTemp]) spawnSync('mkdir', ['-p', dir]);
+  const summaryFile = join(runnerTemp, 'step-summary.md');
+  const outputFile = join(runnerTemp, 'github-output');
+  const eventFile = join(runnerTemp, 'event.json');
+  writeFileSync(summaryFile, '');
+  writeFileSync(outputFile, '');
+  writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'afewell-hh/Demon', default_branch: 'main' } }));
+  setup(workspace);
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+  const result = spawnSync(NODE_BIN, [join(ROOT, 'dist', 'index.js')], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: base,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REPOSITORY: 'afewell-hh/Demon',
+      GITHUB_RUN_ID: '17964002949',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+      RUNNER_TEMP: runnerTemp,
+      ...inputEnv,
+      ...env,
+    },
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    workspace,
+    runnerTemp,
+  };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (!match) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i]!);
+    outputs[match[1]!] = value.join('\n');
+  }
+  return outputs;
+}
