@@ -16,7 +16,9 @@ async function cli(args: string[], stdin?: string) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => {
+      stdout += t;
+    },
     stderr: (t) => (stderr += t),
     stdin: stdin === undefined ? undefined : Readable.from([Buffer.from(stdin)]),
   });
@@ -160,5 +162,19 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
     expect(JSON.parse(stdout).builds).toHaveLength(1);
     expect(JSON.parse(stdout).problems).toEqual([{ source: join(dir, 'missing.log'), message: `${join(dir, 'missing.log')}: no such file` }]);
     expectOneLine(stderr, /missing\.log: no such file/);
+  });
+});
+
+describe('the streamed JSON report', () => {
+  it('is exactly the pretty-printed report object', async () => {
+    const { analyzeFile } = await import('./support/analyze-text.js');
+    const { toJsonReport, writeJsonReport } = await import('../src/report/json-report.js');
+    for (const analysis of [await analyzeFile(SAMPLE), await analyzeFile(join(dir, 'does-not-exist.log'))]) {
+      let streamed = '';
+      await writeJsonReport(analysis, (chunk) => {
+        streamed += chunk;
+      });
+      expect(streamed).toBe(JSON.stringify(toJsonReport(analysis), null, 2) + '\n');
+    }
   });
 });

@@ -57,3 +57,15 @@ describe('LineDecoder', () => {
     expect(lines[0]!.timestamp).toBeNull();
   });
 });
+
+describe('parseRunnerTimestamp', () => {
+  it('agrees with Date.parse on the runner format and rejects anything else', async () => {
+    const { parseRunnerTimestamp } = await import('../src/decode/timestamp.js');
+    for (const text of ['2025-09-24T01:56:21.9780659Z', '2025-09-24T01:56:21Z', '2025-09-24T23:59:59.5Z', '2026-01-01T00:00:00.000Z']) {
+      expect(parseRunnerTimestamp(text)).toBe(Date.parse(text.replace(/(\.\d{3})\d+Z$/, '$1Z')));
+    }
+    for (const text of ['2025-09-24 01:56:21Z', '2025-09-24T01:56:21.Z', '2025-13-45T01:56:21Z', 'xxxx-09-24T01:56:21Z', '2025-09-24T01:5a:21Z']) {
+      expect(parseRunnerTimestamp(text)).toBeNull();
+    }
+  });
+});

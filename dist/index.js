@@ -29734,7 +29734,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29795,7 +29795,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -31647,31 +31647,57 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
 }
 
 ;// CONCATENATED MODULE: ./src/decode/timestamp.ts
-// GitHub's runner writes `2025-09-24T01:56:21.9780659Z` (seven fractional digits). Date.parse accepts
-// it, but this is called for every line of a log, so the date part is cached and only the time of day
-// is computed per line.
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+// GitHub's runner writes `2025-09-24T01:56:21.9780659Z` (seven fractional digits). This runs for
+// every line of a log, so it reads digits by char code (no regex, no Date.parse per line) and caches
+// the date part, which changes once a day of log.
 let cachedDate = '';
 let cachedDateMs = 0;
+const ZERO = 48;
+function digits(text, start, count) {
+    let value = 0;
+    for (let i = start; i < start + count; i++) {
+        const d = text.charCodeAt(i) - ZERO;
+        if (d < 0 || d > 9)
+            return -1;
+        value = value * 10 + d;
+    }
+    return value;
+}
 /** Milliseconds since the epoch, or null when `text` is not a runner timestamp. */
 function parseRunnerTimestamp(text) {
-    const match = TIMESTAMP.exec(text);
-    if (!match)
+    // YYYY-MM-DDTHH:MM:SS[.fffffff]Z
+    if (text.length < 20 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(text.length - 1) !== 90 /* Z */)
         return null;
-    const [, date, hh, mm, ss, fraction] = match;
+    if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+        return null;
+    const date = text.slice(0, 10);
     if (date !== cachedDate) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+            return null;
         const dayMs = Date.parse(`${date}T00:00:00Z`);
         if (Number.isNaN(dayMs))
             return null;
         cachedDate = date;
         cachedDateMs = dayMs;
     }
-    const h = Number(hh);
-    const m = Number(mm);
-    const s = Number(ss);
-    if (h > 23 || m > 59 || s > 60)
+    const h = digits(text, 11, 2);
+    const m = digits(text, 14, 2);
+    const s = digits(text, 17, 2);
+    if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 60)
         return null;
-    const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+    let ms = 0;
+    const end = text.length - 1;
+    if (end > 19) {
+        if (text.charCodeAt(19) !== 46 /* . */ || end === 20)
+            return null;
+        const fraction = digits(text, 20, Math.min(3, end - 20));
+        if (fraction < 0 || digits(text, 20, end - 20) < 0)
+            return null;
+        ms = end - 20 >= 3 ? fraction : fraction * 10 ** (3 - (end - 20));
+    }
+    else if (end !== 19) {
+        return null;
+    }
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
@@ -31931,7 +31957,19 @@ function splitList(value) {
         .filter(Boolean);
 }
 
+;// CONCATENATED MODULE: ./src/text/detach.ts
+/**
+ * A copy of `text` that no longer shares memory with the string it was cut from. V8 keeps a whole
+ * line alive behind any slice or regex capture of it; a build keeps a few strings from thousands of
+ * lines, so without copying, its memory would grow with the log instead of with the build.
+ * Only for strings that outlive their line: not for the per-line hot path.
+ */
+function detach(text) {
+    return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-state.ts
+
 
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
@@ -32018,7 +32056,8 @@ class BuildState {
     vertex(id, name, line) {
         let vertex = this.vertices.get(id);
         if (!vertex) {
-            vertex = { id, name, parsed: parseVertexName(name), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+            const own = detach(name);
+            vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
             this.vertices.set(id, vertex);
         }
         return vertex;
@@ -32029,21 +32068,23 @@ class BuildState {
             vertex.tail.shift();
     }
     addError(evidence) {
-        if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text))
-            this.errors.push(evidence);
+        if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
+            this.errors.push({ line: evidence.line, text: detach(evidence.text) });
+        }
     }
     addErrorDetail(evidence) {
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
-            this.errorDetails.push(evidence);
+            this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
     }
     addImage(ref, digest, pushed) {
         const known = this.images.get(ref);
         if (known) {
-            known.digest = digest ?? known.digest;
+            known.digest = digest === null ? known.digest : detach(digest);
             known.pushed ||= pushed;
         }
         else {
-            this.images.set(ref, { ref, digest, pushed });
+            const own = detach(ref);
+            this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
         }
     }
     status(jobCanceled) {
@@ -32116,16 +32157,23 @@ class BuildState {
             buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
             platforms,
             nativePlatform,
-            request: { ...this.invocation },
+            request: {
+                ...this.invocation,
+                dockerfile: this.invocation.dockerfile === null ? null : detach(this.invocation.dockerfile),
+                platforms: this.invocation.platforms.map(detach),
+                cacheFrom: this.invocation.cacheFrom.map(detach),
+                cacheTo: this.invocation.cacheTo.map(detach),
+                tags: this.invocation.tags.map(detach),
+            },
             steps,
             cache: { imports, exports },
             images: [...this.images.values()],
             errors: [...this.errors],
             errorDetails: [...this.errorDetails],
-            failedStepTail: [...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? [],
+            failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
             firstLine: this.firstLine,
             lastLine: this.lastLine,
-            boundary: { first: { line: this.firstLine, text: this.firstText }, last: { line: this.lastLine, text: this.lastText } },
+            boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
             notes,
         };
     }
@@ -32135,6 +32183,7 @@ function round(seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
+
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
 const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
@@ -32172,7 +32221,7 @@ function applyStatus(build, vertex, rest, line) {
         return;
     if (isStatus(rest)) {
         vertex.endLine = line.no;
-        vertex.endText = line.text;
+        vertex.endText = detach(line.text);
     }
     if (rest === 'CACHED') {
         vertex.status = 'cached';
@@ -32198,7 +32247,7 @@ function applyStatus(build, vertex, rest, line) {
         vertex.status = 'error';
         if (error[1] !== undefined)
             vertex.seconds = Number(error[1]);
-        vertex.error = error[2] ?? vertex.error;
+        vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
         if (vertex.parsed.kind !== 'cache-import') {
             // A cache import that fails is only a warning for BuildKit; anything else fails the build.
             build.failed = true;
@@ -33309,6 +33358,32 @@ function row(cells) {
         .trimEnd();
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/report/sink.ts
+
+
+/** A chunk writer over a stream that waits when the stream asks it to (backpressure). */
+function streamWriter(stream) {
+    return async (chunk) => {
+        if (!stream.write(chunk))
+            await (0,external_node_events_.once)(stream, 'drain');
+    };
+}
+/** Writes a file chunk by chunk with `produce`, and closes it. */
+async function sink_writeFileStreaming(path, produce) {
+    const stream = (0,external_node_fs_namespaceObject.createWriteStream)(path);
+    const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
+        throw error;
+    });
+    await Promise.race([(async () => {
+            await (0,external_node_events_.once)(stream, 'open');
+            await produce(streamWriter(stream));
+            stream.end();
+            await (0,external_node_events_.once)(stream, 'finish');
+        })(), failed]);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
@@ -33327,7 +33402,7 @@ and reports timings, cache hits, images and findings. Use - to read standard inp
 
 Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`));
 const defaultIo = {
-    stdout: (text) => process.stdout.write(text),
+    stdout: streamWriter(process.stdout),
     stderr: (text) => process.stderr.write(text),
 };
 /** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
@@ -33335,11 +33410,11 @@ async function runCli(argv, io = defaultIo) {
     let options;
     try {
         if (argv[0] === '--version' || argv[0] === '-V') {
-            io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+            await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
             return 0;
         }
         if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-            io.stdout(`${USAGE}\n`);
+            await io.stdout(`${USAGE}\n`);
             return argv.length === 0 ? 2 : 0;
         }
         options = parseArgs(argv);
@@ -33354,15 +33429,22 @@ async function runCli(argv, io = defaultIo) {
         io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
     if (analysis.builds.length === 0)
         return 2;
-    const report = toJsonReport(analysis);
-    if (options.reportFile)
-        await writeFile(options.reportFile, JSON.stringify(report, null, 2) + '\n');
+    if (options.reportFile) {
+        const path = options.reportFile;
+        try {
+            await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+        }
+        catch (error) {
+            io.stderr(`${TOOL_NAME}: could not write the report to ${path}: ${describeError(error)}\n`);
+            return 2;
+        }
+    }
     if (options.format === 'json')
-        io.stdout(JSON.stringify(report, null, 2) + '\n');
+        await writeJsonReport(analysis, io.stdout);
     else if (options.format === 'markdown')
-        io.stdout(renderMarkdown(analysis));
+        await io.stdout(renderMarkdown(analysis));
     else
-        io.stdout(renderText(analysis));
+        await io.stdout(renderText(analysis));
     return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
 }
 function parseArgs(argv) {
@@ -37228,17 +37310,45 @@ function annotate(findings) {
  * renaming or removing one, or changing its meaning, needs a new `schemaVersion`.
  */
 const SCHEMA_VERSION = 1;
-function json_report_toJsonReport(analysis) {
+/** The whole report as one object (for callers that need it in memory; files are streamed). */
+function toJsonReport(analysis) {
+    const report = headerJson(analysis);
+    for (const [key, items] of arraysOf(analysis))
+        report[key] = items.map((item) => item());
+    return report;
+}
+/**
+ * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
+ * finding at a time: a report of hundreds of builds is never one string in memory.
+ */
+async function json_report_writeJsonReport(analysis, write) {
+    const header = JSON.stringify(headerJson(analysis), null, 2);
+    await write(header.slice(0, header.lastIndexOf('\n}')));
+    for (const [key, items] of arraysOf(analysis)) {
+        await write(`,\n  ${JSON.stringify(key)}: [`);
+        for (let i = 0; i < items.length; i++) {
+            await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i](), null, 2).replace(/\n/g, '\n    ')}`);
+        }
+        await write(items.length > 0 ? '\n  ]' : ']');
+    }
+    await write('\n}\n');
+}
+function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
         tool: { name: version_TOOL_NAME, version: version_TOOL_VERSION },
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
-        builds: analysis.builds.map(buildJson),
-        findings: analysis.findings.map(findingJson),
-        problems: analysis.problems.map((p) => ({ source: p.source, message: redact_redact(p.message) })),
     };
+}
+/** The report's arrays, as lazy items so that a writer can convert one at a time. */
+function arraysOf(analysis) {
+    return [
+        ['builds', analysis.builds.map((b) => () => buildJson(b))],
+        ['findings', analysis.findings.map((f) => () => findingJson(f))],
+        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact_redact(p.message) }))],
+    ];
 }
 function buildJson({ build, cache, timing, findings }) {
     return {
@@ -37306,6 +37416,7 @@ function findingJson(finding) {
 
 
 
+
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
  * bad inputs, unreadable logs and buildx-doctor's own errors become warnings in the log and notes
@@ -37345,7 +37456,7 @@ async function run() {
 async function writeReport(path, analysis, warnings) {
     try {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(json_report_toJsonReport(analysis), null, 2) + '\n');
+        await sink_writeFileStreaming(path, (write) => json_report_writeJsonReport(analysis, write));
     }
     catch (error) {
         warnings.push(`could not write the report to ${path}: ${errors_describeError(error)}`);

@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { analyzeSources } from '../engine.js';
 import { readInputs } from './inputs.js';
 import { resolveLogFiles } from './resolve-logs.js';
 import { annotate } from './annotations.js';
-import { toJsonReport } from '../report/json-report.js';
+import { writeJsonReport } from '../report/json-report.js';
+import { writeFileStreaming } from '../report/sink.js';
 import { renderMarkdown } from '../report/markdown-summary.js';
 import { shouldFail } from '../analyze/fail-policy.js';
 import { describeError } from '../input/errors.js';
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
 async function writeReport(path: string, analysis: Analysis, warnings: string[]): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, JSON.stringify(toJsonReport(analysis), null, 2) + '\n');
+    await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
   } catch (error) {
     warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
   }

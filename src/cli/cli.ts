@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { analyzeSources } from '../engine.js';
 import { fileSource, stdinSource, type LogSource } from '../input/log-source.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { renderMarkdown } from '../report/markdown-summary.js';
 import { renderText } from '../report/text-report.js';
-import { toJsonReport } from '../report/json-report.js';
+import { writeJsonReport } from '../report/json-report.js';
+import { streamWriter, writeFileStreaming } from '../report/sink.js';
 import { describeError, InputError } from '../input/errors.js';
 import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -27,13 +27,14 @@ interface CliOptions {
 }
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** May return a promise to apply backpressure (a pipe to a slow reader). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   stdin?: NodeJS.ReadableStream;
 }
 
 const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: streamWriter(process.stdout),
   stderr: (text) => process.stderr.write(text),
 };
 
@@ -42,11 +43,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   let options: CliOptions;
   try {
     if (argv[0] === '--version' || argv[0] === '-V') {
-      io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     }
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-      io.stdout(`${USAGE}\n`);
+      await io.stdout(`${USAGE}\n`);
       return argv.length === 0 ? 2 : 0;
     }
     options = parseArgs(argv);
@@ -60,11 +61,18 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   for (const problem of analysis.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
   if (analysis.builds.length === 0) return 2;
 
-  const report = toJsonReport(analysis);
-  if (options.reportFile) await writeFile(options.reportFile, JSON.stringify(report, null, 2) + '\n');
-  if (options.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-  else if (options.format === 'markdown') io.stdout(renderMarkdown(analysis));
-  else io.stdout(renderText(analysis));
+  if (options.reportFile) {
+    const path = options.reportFile;
+    try {
+      await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+    } catch (error) {
+      io.stderr(`${TOOL_NAME}: could not write the report to ${path}: ${describeError(error)}\n`);
+      return 2;
+    }
+  }
+  if (options.format === 'json') await writeJsonReport(analysis, io.stdout);
+  else if (options.format === 'markdown') await io.stdout(renderMarkdown(analysis));
+  else await io.stdout(renderText(analysis));
   return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
 }
 

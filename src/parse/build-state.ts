@@ -1,6 +1,7 @@
 import type { Build, BuildStatus, EvidenceLine, ImageRef, Step, StepStatus } from '../model.js';
 import { cacheKindOfOption, parseVertexName, type VertexName } from './vertex-name.js';
 import { emptyInvocation, type Invocation } from './invocation.js';
+import { detach } from '../text/detach.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 const TAIL_LINES = 30;
@@ -101,7 +102,8 @@ export class BuildState {
   vertex(id: number, name: string, line: number): VertexState {
     let vertex = this.vertices.get(id);
     if (!vertex) {
-      vertex = { id, name, parsed: parseVertexName(name), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+      const own = detach(name);
+      vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
       this.vertices.set(id, vertex);
     }
     return vertex;
@@ -113,20 +115,23 @@ export class BuildState {
   }
 
   addError(evidence: EvidenceLine): void {
-    if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) this.errors.push(evidence);
+    if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
+      this.errors.push({ line: evidence.line, text: detach(evidence.text) });
+    }
   }
 
   addErrorDetail(evidence: EvidenceLine): void {
-    if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push(evidence);
+    if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
   }
 
   addImage(ref: string, digest: string | null, pushed: boolean): void {
     const known = this.images.get(ref);
     if (known) {
-      known.digest = digest ?? known.digest;
+      known.digest = digest === null ? known.digest : detach(digest);
       known.pushed ||= pushed;
     } else {
-      this.images.set(ref, { ref, digest, pushed });
+      const own = detach(ref);
+      this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
     }
   }
 
@@ -191,16 +196,23 @@ export class BuildState {
       buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
       platforms,
       nativePlatform,
-      request: { ...this.invocation },
+      request: {
+        ...this.invocation,
+        dockerfile: this.invocation.dockerfile === null ? null : detach(this.invocation.dockerfile),
+        platforms: this.invocation.platforms.map(detach),
+        cacheFrom: this.invocation.cacheFrom.map(detach),
+        cacheTo: this.invocation.cacheTo.map(detach),
+        tags: this.invocation.tags.map(detach),
+      },
       steps,
       cache: { imports, exports },
       images: [...this.images.values()],
       errors: [...this.errors],
       errorDetails: [...this.errorDetails],
-      failedStepTail: [...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? [],
+      failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
       firstLine: this.firstLine,
       lastLine: this.lastLine,
-      boundary: { first: { line: this.firstLine, text: this.firstText }, last: { line: this.lastLine, text: this.lastText } },
+      boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
       notes,
     };
   }

@@ -1,5 +1,6 @@
 import type { DecodedLine } from '../decode/decoded-line.js';
 import type { BuildState, VertexState } from './build-state.js';
+import { detach } from '../text/detach.js';
 
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
@@ -38,7 +39,7 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
   if (rest === '...') return;
   if (isStatus(rest)) {
     vertex.endLine = line.no;
-    vertex.endText = line.text;
+    vertex.endText = detach(line.text);
   }
   if (rest === 'CACHED') {
     vertex.status = 'cached';
@@ -62,7 +63,7 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
   if (error) {
     vertex.status = 'error';
     if (error[1] !== undefined) vertex.seconds = Number(error[1]);
-    vertex.error = error[2] ?? vertex.error;
+    vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
     if (vertex.parsed.kind !== 'cache-import') {
       // A cache import that fails is only a warning for BuildKit; anything else fails the build.
       build.failed = true;

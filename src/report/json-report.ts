@@ -9,17 +9,47 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
  */
 export const SCHEMA_VERSION = 1;
 
+/** The whole report as one object (for callers that need it in memory; files are streamed). */
 export function toJsonReport(analysis: Analysis): object {
+  const report: Record<string, unknown> = headerJson(analysis);
+  for (const [key, items] of arraysOf(analysis)) report[key] = items.map((item) => item());
+  return report;
+}
+
+/**
+ * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
+ * finding at a time: a report of hundreds of builds is never one string in memory.
+ */
+export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>): Promise<void> {
+  const header = JSON.stringify(headerJson(analysis), null, 2);
+  await write(header.slice(0, header.lastIndexOf('\n}')));
+  for (const [key, items] of arraysOf(analysis)) {
+    await write(`,\n  ${JSON.stringify(key)}: [`);
+    for (let i = 0; i < items.length; i++) {
+      await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i]!(), null, 2).replace(/\n/g, '\n    ')}`);
+    }
+    await write(items.length > 0 ? '\n  ]' : ']');
+  }
+  await write('\n}\n');
+}
+
+function headerJson(analysis: Analysis): Record<string, unknown> {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     status: analysis.status,
     cacheHitRatio: analysis.cacheHitRatio,
     durationSeconds: analysis.durationSeconds,
-    builds: analysis.builds.map(buildJson),
-    findings: analysis.findings.map(findingJson),
-    problems: analysis.problems.map((p) => ({ source: p.source, message: redact(p.message) })),
   };
+}
+
+/** The report's arrays, as lazy items so that a writer can convert one at a time. */
+function arraysOf(analysis: Analysis): Array<[string, Array<() => object>]> {
+  return [
+    ['builds', analysis.builds.map((b) => () => buildJson(b))],
+    ['findings', analysis.findings.map((f) => () => findingJson(f))],
+    ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
+  ];
 }
 
 function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
