@@ -41,8 +41,8 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     const lenient = runAction({ logs: 'logs/build.log' }, files);
     expect(lenient.code).toBe(0);
     expect(lenient.outputs.status).toBe('failure');
-    expect(lenient.outputs['root-cause']).toBe('unknown');
-    expect(lenient.stdout).toMatch(/^::error title=buildx-doctor%3A unknown::build: RUN echo/m);
+    expect(lenient.outputs['root-cause']).toBe('compile-error');
+    expect(lenient.stdout).toMatch(/^::error title=buildx-doctor%3A compile-error::build: The code failed to compile in RUN echo/m);
     const strict = runAction({ logs: 'logs/build.log', 'fail-on': 'error' }, files);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/^::error::buildx-doctor: findings of severity error or worse/m);

@@ -36,7 +36,8 @@ describe('BuildKit plain progress, real captures', () => {
     expect(build.errors.at(-1)!.text).toMatch(/^ERROR: failed to build: failed to solve: process/);
     expect(lines[build.errors.at(-1)!.line - 1]).toBe(build.errors.at(-1)!.text);
     expect(build.errorDetails.map((l) => l.text)).toEqual(expect.arrayContaining(['Dockerfile:3', expect.stringMatching(/^ {3}3 \| >>> RUN/)]));
-    expect(build.failedStepTail.map((l) => l.text)).toContain('error: could not compile `demo` (bin "demo") due to 2 previous errors');
+    expect(build.failedStepTail.map((l) => l.text)).toContain('#6 0.053 error: could not compile `demo` (bin "demo") due to 2 previous errors');
+    for (const line of build.failedStepTail) expect(lines[line.line - 1]).toBe(line.text);
     // Never empty-handed: an `unknown` error finding quoting the final error comes first.
     expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'error' });
     expect(findings[0]!.title).toMatch(/^RUN echo 'error: could not compile .* failed: exit code: 101$/);
@@ -59,7 +60,7 @@ describe('BuildKit plain progress, real captures', () => {
     expect(build.steps.some((s) => s.status === 'canceled')).toBe(true);
     const run = await analyzeText(readFixture('dockerd20-failing-run.log'));
     expect(run.builds[0]!.build.failedStepTail.some((l) => /^sha256:/.test(l.text))).toBe(false);
-    expect(run.builds[0]!.build.failedStepTail.map((l) => l.text)).toContain('error[E0425]: cannot find value `x` in this scope');
+    expect(run.builds[0]!.build.failedStepTail.map((l) => l.text.replace(/^#5 [\d.]+ /, ''))).toContain('error[E0425]: cannot find value `x` in this scope');
   });
 });
 

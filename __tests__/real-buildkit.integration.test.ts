@@ -19,7 +19,7 @@ import type { Build, Step } from '../src/model.js';
 
 const contexts = path.join(process.cwd(), '__tests__', 'fixtures', 'contexts');
 const context = (name: string) => path.join(contexts, name);
-const OPTIONS = { maxBuildMinutes: 60 };
+const OPTIONS = { maxBuildMinutes: 60, workspace: null };
 const BUILD_TEST_TIMEOUT_MS = 180_000;
 
 // --- what the Dockerfile says ---------------------------------------------------------------

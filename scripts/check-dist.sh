@@ -2,6 +2,7 @@
 # Fails when the committed dist/ does not match what src/ builds to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node scripts/embed-catalog.mjs --check
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 node scripts/build-dist.mjs "$fresh/dist" >/dev/null

@@ -3,12 +3,16 @@ import { parseSource, type InputProblem } from './parse/parse-source.js';
 import { analyze, type Analysis } from './analyze/analyze.js';
 import type { AnalysisOptions } from './analyze/rule.js';
 import type { Build } from './model.js';
+import type { Signature } from './diagnose/catalog.js';
+import { builtinSignatures } from './diagnose/load-catalog.js';
+import { diagnoseBuilds } from './diagnose/diagnose.js';
 
 /**
  * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
- * after another, then all builds are analysed together. The action and the CLI both call this.
+ * after another, failed builds are diagnosed against the signature catalog, then all builds are
+ * analysed together. The action and the CLI both call this.
  */
-export async function analyzeSources(sources: LogSource[], options: AnalysisOptions): Promise<Analysis> {
+export async function analyzeSources(sources: LogSource[], options: AnalysisOptions, catalog: Signature[] = builtinSignatures()): Promise<Analysis> {
   const builds: Build[] = [];
   const problems: InputProblem[] = [];
   for (const source of sources) {
@@ -16,5 +20,7 @@ export async function analyzeSources(sources: LogSource[], options: AnalysisOpti
     builds.push(...parsed.builds);
     problems.push(...parsed.problems);
   }
-  return analyze(builds, problems, options);
+  const diagnosis = await diagnoseBuilds(builds, catalog);
+  problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
+  return analyze(builds, problems, options, { diagnosis, catalog });
 }

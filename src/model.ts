@@ -73,6 +73,22 @@ export interface Finding {
   source: string | null;
   /** Optional numbers behind the finding, for scripts (ratio, seconds, ...). */
   data?: Record<string, number | string | null>;
+  /** Places in the repository the finding points at (the Dockerfile line, a source line). */
+  locations?: Location[];
+  /** Ordering within a severity: lower comes first (the most likely root cause). */
+  rank?: number;
+}
+
+export interface Location {
+  kind: 'dockerfile' | 'source';
+  /** Relative to the workspace (the repository root). */
+  file: string;
+  line: number;
+  column: number | null;
+  /** Whether the file was found in the workspace; only verified locations are annotated. */
+  verified: boolean;
+  /** What to say on the annotation. */
+  message: string;
 }
 
 export interface Build {
@@ -111,6 +127,21 @@ export interface Build {
   boundary: { first: EvidenceLine; last: EvidenceLine };
   /** Input problems found while parsing (truncated build, over-long lines cut). */
   notes: string[];
+  /** Lines around the failures of the build's job (empty for a build that went well), for diagnosis. */
+  excerpt: EvidenceLine[];
+  /** What the runner said about the job, when the log has it. */
+  runner: RunnerFacts;
+  /** True for a job that failed before, after or without BuildKit: the row exists for its diagnosis. */
+  withoutBuildKit: boolean;
+}
+
+export interface RunnerFacts {
+  /** GITHUB_TOKEN permissions as "Set up job" lists them (`packages` -> `write`). */
+  tokenPermissions: Record<string, string>;
+  /** `Actions` normally, `None` for a pull request from a fork (no secrets, read-only token). */
+  secretSource: string | null;
+  /** docker/metadata-action `tags`/`flavor`/`images` inputs, one template a line (`tags: type=sha,prefix={{branch}}-`). */
+  metadataTemplates: string[];
 }
 
 /** The options of the command that started a build, as far as the log echoes them. */

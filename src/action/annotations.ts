@@ -1,21 +1,51 @@
 import * as core from '@actions/core';
-import type { Finding } from '../model.js';
+import type { Finding, Severity } from '../model.js';
 import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
 
 /** GitHub shows at most 10 annotations of each kind per step; more are dropped silently. */
 const PER_SEVERITY = 10;
 
-/** Annotates findings, most important first, within GitHub's limits. */
-export function annotate(findings: Finding[]): void {
-  const used = { error: 0, warning: 0, notice: 0 };
+export interface Annotation {
+  severity: Severity;
+  message: string;
+  properties: core.AnnotationProperties;
+}
+
+/**
+ * The annotations for the findings, most important first, within GitHub's limits: a finding that
+ * points at files (the Dockerfile line, the source line a compiler named) is annotated on each of
+ * them; the others on the run.
+ */
+export function annotationsFor(findings: Finding[]): Annotation[] {
+  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  const out: Annotation[] = [];
   for (const finding of findings) {
-    if (used[finding.severity] >= PER_SEVERITY) continue;
-    used[finding.severity]++;
-    const message = truncate(stripControl(redact(`${finding.build ? `${finding.build}: ` : ''}${finding.title}`)), 1000);
-    const properties = { title: `buildx-doctor: ${finding.id}` };
-    if (finding.severity === 'error') core.error(message, properties);
-    else if (finding.severity === 'warning') core.warning(message, properties);
+    const title = `buildx-doctor: ${finding.id}`;
+    const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${finding.title}`);
+    const places = (finding.locations ?? []).filter((l) => l.verified);
+    const targets = places.length > 0 ? places : [null];
+    for (const place of targets) {
+      if (used[finding.severity] >= PER_SEVERITY) break;
+      used[finding.severity]++;
+      out.push({
+        severity: finding.severity,
+        message: place ? clean(place.kind === 'source' && place.message ? `${place.message} (${summary})` : summary) : summary,
+        properties: place ? { title, file: place.file, startLine: place.line, ...(place.column ? { startColumn: place.column } : {}) } : { title },
+      });
+    }
+  }
+  return out;
+}
+
+export function annotate(findings: Finding[]): void {
+  for (const { severity, message, properties } of annotationsFor(findings)) {
+    if (severity === 'error') core.error(message, properties);
+    else if (severity === 'warning') core.warning(message, properties);
     else core.notice(message, properties);
   }
+}
+
+function clean(text: string): string {
+  return truncate(stripControl(redact(text)).replace(/\s+/g, ' '), 1000);
 }

@@ -12,6 +12,10 @@ export interface ActionInputs {
   reportFile: string;
   summary: boolean;
   annotations: boolean;
+  /** The team's signature catalog (YAML), null for the built-in one only. */
+  signatures: string | null;
+  /** The checkout, to point annotations at files. */
+  workspace: string;
 }
 
 /**
@@ -41,6 +45,8 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     reportFile: core.getInput('report-file').trim() || `${runnerTemp}/buildx-doctor/report.json`,
     summary: tolerant('summary', true, parseBoolean),
     annotations: tolerant('annotations', true, parseBoolean),
+    signatures: core.getInput('signatures').trim() || null,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
   };
 }
 

@@ -2,12 +2,13 @@ import * as core from '@actions/core';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { analyzeSources } from '../engine.js';
+import { builtinSignatures, loadCatalog } from '../diagnose/load-catalog.js';
 import { readInputs } from './inputs.js';
 import { resolveLogFiles } from './resolve-logs.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
-import { renderMarkdown } from '../report/markdown-summary.js';
+import { DEFAULT_MARKDOWN_OPTIONS, renderMarkdown } from '../report/markdown-summary.js';
 import { shouldFail } from '../analyze/fail-policy.js';
 import { describeError } from '../input/errors.js';
 import { escapeText } from '../text/markdown.js';
@@ -26,7 +27,11 @@ export async function run(): Promise<void> {
     if (inputs.logs.length === 0) {
       warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
     }
-    const analysis = await analyzeSources(sources, { maxBuildMinutes: inputs.maxBuildMinutes });
+    const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
+      warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
+      return builtinSignatures();
+    });
+    const analysis = await analyzeSources(sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace }, catalog);
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
 
@@ -35,7 +40,8 @@ export async function run(): Promise<void> {
     if (inputs.annotations) annotate(analysis.findings);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
-      await writeSummary(renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) })).catch((error: unknown) =>
+      const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl() });
+      await writeSummary(markdown).catch((error: unknown) =>
         core.warning(`buildx-doctor could not write the job summary: ${describeError(error)}`),
       );
     }
@@ -66,6 +72,13 @@ function setOutputs(analysis: Analysis, reportFile: string): void {
   core.setOutput('duration-seconds', analysis.durationSeconds === null ? '' : String(Math.round(analysis.durationSeconds)));
   core.setOutput('root-cause', analysis.findings[0]?.id ?? '');
   core.setOutput('findings', String(analysis.findings.length));
+}
+
+/** Links to the file at the commit that was built: `https://github.com/OWNER/REPO/blob/SHA/FILE#L12`. */
+function commitFileUrl(env: NodeJS.ProcessEnv = process.env): ((file: string, line: number) => string | null) | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  if (!server || !repository || !sha || !/^[0-9a-f]{40}$/.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  return (file, line) => `${server}/${repository}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -4,6 +4,10 @@ import { cacheStats, round, timing, type CacheStats, type Timing } from './metri
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './rule.js';
 import { RULES } from './rules/index.js';
 import { rankFindings } from './rank.js';
+import type { DiagnosisResult } from '../diagnose/diagnose.js';
+import type { Signature } from '../diagnose/catalog.js';
+import { builtinSignatures } from '../diagnose/load-catalog.js';
+import { linkCanceledToFailures } from './run-level.js';
 
 export interface BuildAnalysis {
   build: Build;
@@ -28,8 +32,15 @@ export interface Analysis {
 
 const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'];
 
-export function analyzeBuild(build: Build, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): BuildAnalysis {
-  const context = { build, cache: cacheStats(build), timing: timing(build), options };
+export interface AnalysisInputs {
+  diagnosis?: DiagnosisResult;
+  catalog?: Signature[];
+}
+
+export function analyzeBuild(build: Build, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS, inputs: AnalysisInputs = {}): BuildAnalysis {
+  const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
+  const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
+  const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     for (const finding of rule.run(context)) findings.push({ ...finding, build: build.name, source: build.source });
@@ -37,8 +48,8 @@ export function analyzeBuild(build: Build, options: AnalysisOptions = DEFAULT_AN
   return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
 }
 
-export function analyze(builds: Build[], problems: InputProblem[], options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): Analysis {
-  const analyses = builds.map((build) => analyzeBuild(build, options));
+export function analyze(builds: Build[], problems: InputProblem[], options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS, inputs: AnalysisInputs = {}): Analysis {
+  const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
   let hits = 0;
   let total = 0;
   for (const { cache } of analyses) {

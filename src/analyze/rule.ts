@@ -1,12 +1,16 @@
 import type { Build, Finding } from '../model.js';
 import type { CacheStats, Timing } from './metrics.js';
+import type { BuildDiagnosis } from '../diagnose/diagnose.js';
+import type { Signature } from '../diagnose/catalog.js';
 
 export interface AnalysisOptions {
   /** A build over this many minutes gets a `slow-build` finding. */
   maxBuildMinutes: number;
+  /** The repository checkout, to point findings at files in it; null when there is none. */
+  workspace: string | null;
 }
 
-export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { maxBuildMinutes: 60 };
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { maxBuildMinutes: 60, workspace: null };
 
 /** What every rule sees: the build and the numbers computed once for it. */
 export interface RuleContext {
@@ -14,6 +18,10 @@ export interface RuleContext {
   cache: CacheStats;
   timing: Timing;
   options: AnalysisOptions;
+  /** What the failure signatures found, for builds that needed a diagnosis. */
+  diagnosis: BuildDiagnosis | null;
+  /** The signature catalog by id: the advice of rule-based findings comes from it, so teams can override it. */
+  catalog: Map<string, Signature>;
 }
 
 /** A finding without the fields every finding of a build shares. */

@@ -8,8 +8,10 @@ import { streamWriter, writeFileStreaming } from '../report/sink.js';
 import { describeError, InputError } from '../input/errors.js';
 import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { loadCatalog } from '../diagnose/load-catalog.js';
 
-const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning] [--report-file PATH]
+const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
+       [--report-file PATH] [--signatures FILE] [--workspace DIR]
 
 Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
 and reports timings, cache hits, images and findings. Use - to read standard input.
@@ -24,6 +26,8 @@ interface CliOptions {
   maxBuildMinutes: number;
   failOn: FailOn;
   reportFile: string | null;
+  signatures: string | null;
+  workspace: string;
 }
 
 export interface CliIo {
@@ -56,8 +60,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 2;
   }
 
+  let catalog;
+  try {
+    catalog = await loadCatalog(options.signatures);
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    return 2;
+  }
   const sources: LogSource[] = options.files.map((file) => (file === '-' ? stdinSource(io.stdin) : fileSource(file)));
-  const analysis = await analyzeSources(sources, { ...DEFAULT_ANALYSIS_OPTIONS, maxBuildMinutes: options.maxBuildMinutes });
+  const analysis = await analyzeSources(sources, { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
   for (const problem of analysis.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
   if (analysis.builds.length === 0) return 2;
 
@@ -79,7 +90,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the command is "analyze")`);
-  const options: CliOptions = { files: [], format: 'text', maxBuildMinutes: DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes, failOn: 'never', reportFile: null };
+  const options: CliOptions = {
+    files: [],
+    format: 'text',
+    maxBuildMinutes: DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes,
+    failOn: 'never',
+    reportFile: null,
+    signatures: null,
+    workspace: process.cwd(),
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -103,6 +122,12 @@ function parseArgs(argv: string[]): CliOptions {
         break;
       case '--report-file':
         options.reportFile = value();
+        break;
+      case '--signatures':
+        options.signatures = value();
+        break;
+      case '--workspace':
+        options.workspace = value();
         break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new InputError(`unknown option ${flag}`);

@@ -4,12 +4,19 @@ import { BuildState } from './build-state.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, parseBuildCommand, type Invocation } from './invocation.js';
 import { applyVertexLine } from './vertex-line.js';
 import { MetadataGroup } from './metadata-group.js';
+import { ExcerptCollector } from './excerpt.js';
+import { RunnerFactsReader } from './runner-facts.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 // Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
 const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+const FAILURE_LINE =
+  /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate/;
+const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
@@ -26,6 +33,11 @@ class JobState {
   metadata: MetadataGroup | null = null;
   /** `##[error]` lines that belong to no build (a job that failed before or after building). */
   strayErrors: { line: number; text: string }[] = [];
+  /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
+  failureLines = 0;
+  cancelLines = 0;
+  readonly excerpt = new ExcerptCollector();
+  readonly facts = new RunnerFactsReader();
   firstLine: number;
   lastLine: number;
 
@@ -56,11 +68,14 @@ export class BuildLogParser {
       job.lastTs = line.timestamp;
     }
     const text = line.text;
+    job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
 
     if (line.command !== null) {
       this.onRunnerCommand(job, line);
+      if (line.command === 'error') job.excerpt.mark();
       return;
     }
+    job.facts.line(text);
     if (job.metadata) {
       job.metadata.add(text);
       return;
@@ -71,12 +86,18 @@ export class BuildLogParser {
       const match = VERTEX_LINE.exec(text);
       if (match) {
         this.onVertexLine(job, line, Number(match[1]), match[2]!);
+        if (match[2]!.startsWith('ERROR')) job.excerpt.mark();
         return;
       }
     }
     if (isBuildCommand(text)) {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
+    }
+    if (FAILURE_LINE.test(text)) {
+      job.excerpt.mark();
+      job.failureLines++;
+      if (CANCEL_LINE.test(text)) job.cancelLines++;
     }
     const build = job.current;
     if (build && this.belongsTo(build, line)) {
@@ -114,6 +135,8 @@ export class BuildLogParser {
 
   private onRunnerCommand(job: JobState, line: DecodedLine): void {
     const text = line.text;
+    if (line.command === 'group') job.facts.group(text);
+    if (line.command === 'endgroup') job.facts.endGroup();
     switch (line.command) {
       case 'group':
         job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
@@ -189,21 +212,44 @@ export class BuildLogParser {
   private finishJob(job: JobState): void {
     const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
     const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
-    if (kept.length === 0 && job.strayErrors.length > 0) {
-      // The job failed without building (a login that was refused, a missing file): still a row.
+    if (kept.length === 0 && this.failedWithoutBuild(job)) {
+      // The job failed without BuildKit building anything (a refused login, the legacy builder, a
+      // smoke test): still a row, so that its failure is diagnosed.
       const build = new BuildState(job.firstLine, job.firstTs, null);
-      build.failed = !job.canceled;
-      build.canceled = job.canceled;
+      build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
+      build.failed = !build.canceled;
       for (const error of job.strayErrors) build.addError(error);
       build.touch(job.lastLine, job.lastTs);
       build.startTs = null;
+      build.withoutBuildKit = true;
       kept.push(build);
     }
+    // A build that did not end well but printed no error (a log cut off, a runner that died) is
+    // explained, if at all, by the last lines of its job: keep them.
+    if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark();
     const base = job.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-      this.finished.push(build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled));
+      const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled);
+      if (result.status !== 'success' || build.hasStepErrors) {
+        // Lines from where the build starts to where the next one starts (the job's start for the first).
+        const first = index === 0 ? job.firstLine : build.firstLine;
+        const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
+        result.excerpt = job.excerpt.between(first, last);
+      }
+      result.runner = job.facts.facts;
+      this.finished.push(result);
     });
+  }
+
+  /**
+   * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
+   * commands (a pasted or terminal log), a line that states a failure does.
+   */
+  private failedWithoutBuild(job: JobState): boolean {
+    if (job.strayErrors.length > 0) return true;
+    const fromRunner = job.name !== null || job.firstTs !== null;
+    return !fromRunner && job.failureLines > 0;
   }
 }
 

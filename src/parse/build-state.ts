@@ -45,6 +45,8 @@ export class BuildState {
   canceled = false;
   /** Set when the runner starts another step: later lines are not this build's. */
   closed = false;
+  /** A row for a job that failed without any BuildKit output. */
+  withoutBuildKit = false;
   /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
   capturingErrorBlock = false;
   metadataDigest: string | null = null;
@@ -72,6 +74,12 @@ export class BuildState {
    */
   get hasBuildSteps(): boolean {
     for (const vertex of this.vertices.values()) if (!BOOTING.test(vertex.name)) return true;
+    return false;
+  }
+
+  /** Whether any step reported an error (a cache import or export can fail in a successful build). */
+  get hasStepErrors(): boolean {
+    for (const vertex of this.vertices.values()) if (vertex.status === 'error') return true;
     return false;
   }
 
@@ -139,7 +147,9 @@ export class BuildState {
     if (this.failed) return 'failure';
     if (this.canceled || jobCanceled) return 'canceled';
     const vertices = [...this.vertices.values()];
-    if (vertices.some((v) => v.status === 'error')) return 'failure';
+    // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
+    // export without ignore-error prints the final ERROR line, which sets `failed`).
+    if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export')) return 'failure';
     if (vertices.length === 0) return 'unknown';
     if (vertices.some((v) => v.status === 'running')) return 'unknown';
     if (vertices.some((v) => v.status === 'canceled')) return 'canceled';
@@ -212,6 +222,9 @@ export class BuildState {
       failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
       firstLine: this.firstLine,
       lastLine: this.lastLine,
+      excerpt: [],
+      runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
+      withoutBuildKit: this.withoutBuildKit,
       boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
       notes,
     };

@@ -64,8 +64,9 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
     vertex.status = 'error';
     if (error[1] !== undefined) vertex.seconds = Number(error[1]);
     vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
-    if (vertex.parsed.kind !== 'cache-import') {
-      // A cache import that fails is only a warning for BuildKit; anything else fails the build.
+    if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') {
+      // A failed cache import is only a warning for BuildKit, and a failed cache export fails the
+      // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
       build.failed = true;
       build.capturingErrorBlock = true;
       build.addError({ line: line.no, text: `#${vertex.id} ${rest}` });
@@ -75,7 +76,8 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
   // BuildKit before v0.9 prints each step's digest as its first status line: not output.
   if (VERTEX_DIGEST.test(rest)) return;
   const output = OUTPUT.exec(rest);
-  build.addTail(vertex, { line: line.no, text: output ? output[1]! : rest });
+  // Evidence quotes the line as printed: the text keeps its `#N 1.234` prefix.
+  build.addTail(vertex, { line: line.no, text: line.text });
   if (!output) applyProgress(build, rest);
 }
 

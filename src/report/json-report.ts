@@ -102,6 +102,7 @@ function findingJson(finding: Finding): object {
     source: finding.source,
     evidence: finding.evidence.map((e) => ({ line: e.line, text: redact(e.text) })),
     fix: finding.fix,
+    locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
     data: finding.data ?? {},
   };
 }

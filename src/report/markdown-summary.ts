@@ -10,6 +10,8 @@ export interface MarkdownOptions {
   maxBytes: number;
   maxFindings: number;
   maxEvidenceLines: number;
+  /** A link to a line of a repository file at the commit that was built, when known. */
+  fileUrl?: (file: string, line: number) => string | null;
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
@@ -85,7 +87,17 @@ function findingsSection(findings: Finding[], options: MarkdownOptions): string[
 
 function findingBlock(finding: Finding, options: MarkdownOptions): string {
   const where = finding.build ? `${escapeText(finding.build)}: ` : '';
-  const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, '', finding.fix];
+  const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, ''];
+  const places = (finding.locations ?? []).filter((l) => l.verified);
+  if (places.length > 0) {
+    const links = places.map((place) => {
+      const label = inlineCode(`${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`);
+      const url = options.fileUrl?.(place.file, place.line) ?? null;
+      return url ? `[${label}](${url})` : label;
+    });
+    lines.push(`**Points at** ${links.join(', ')}`, '');
+  }
+  lines.push(finding.fix);
   if (finding.evidence.length > 0) {
     const evidence = finding.evidence.slice(0, options.maxEvidenceLines);
     const width = String(Math.max(...evidence.map((e) => e.line))).length;

@@ -11,23 +11,23 @@ const TAIL = 10;
  */
 export const buildOutcomeRule: Rule = {
   ids: ['unknown', 'canceled'],
-  run({ build }: RuleContext): RuleFinding[] {
+  run({ build, diagnosis, catalog }: RuleContext): RuleFinding[] {
+    const matched = diagnosis?.matches ?? [];
     if (build.status === 'canceled') {
+      if (matched.some((m) => m.signature.id === 'canceled')) return [];
+      const advice = catalog.get('canceled');
       return [
         {
           id: 'canceled',
-          severity: 'warning',
+          severity: advice?.severity ?? 'warning',
           title: 'The build was canceled before it finished',
           evidence: build.errors.slice(0, 5).map((e) => quote(e.line, e.text)),
-          fix: [
-            '- When another job of the matrix failed, fix that job first: with `strategy.fail-fast` (the default) GitHub cancels the others.',
-            '- A newer push to the same branch cancels older runs when the workflow sets `concurrency` with `cancel-in-progress: true`.',
-            '- A job that hit `timeout-minutes` is canceled too: compare the job time with the timeout.',
-          ].join('\n'),
+          fix: advice?.fix ?? '',
         },
       ];
     }
-    if (build.status !== 'failure') return [];
+    // A signature that matched more than a WARNING line names the cause; this is the fallback.
+    if (build.status !== 'failure' || matched.some((m) => !m.onlyWarnings)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
     const tail = build.failedStepTail.slice(-TAIL);
     const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
@@ -38,11 +38,9 @@ export const buildOutcomeRule: Rule = {
         title: failedStep ? stepFailureTitle(failedStep) : final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
         evidence: [...tail, ...build.errors].map((e) => quote(e.line, e.text)),
         fix: [
-          final ? `The last error BuildKit reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
-          '',
-          '- Read the output of the failing step (in the evidence) for the first error, not the last.',
-          '- Reproduce locally with the same Dockerfile and platform: `docker buildx build --progress=plain --platform <platform> -f <Dockerfile> .`',
-        ].join('\n'),
+          final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
+          catalog.get('unknown')?.fix ?? '',
+        ].join('\n\n'),
       },
     ];
   },

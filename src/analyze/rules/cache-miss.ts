@@ -1,7 +1,7 @@
 import type { Build, Step } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { isCacheable } from '../metrics.js';
-import { quote, stepEvidence } from '../evidence.js';
+import { stepEvidence } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 
 /** Below this share of cache hits a build is reported as mostly rebuilt. */
@@ -13,18 +13,15 @@ const MIN_RERUN_SECONDS = 30;
 
 export const cacheMissRule: Rule = {
   ids: ['cache-miss'],
-  run({ build, cache }: RuleContext): RuleFinding[] {
+  run({ build, cache, catalog }: RuleContext): RuleFinding[] {
     // A build that failed or was canceled says more about that than about its cache.
     if (build.status !== 'success' && build.status !== 'unknown') return [];
-    if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) return [];
+    if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) return brokenChain(build, catalog);
     const rerunSeconds = build.steps.filter((s) => isCacheable(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
     if (rerunSeconds < MIN_RERUN_SECONDS) return [];
     const none = cache.hits === 0;
     const firstRan = firstStepsThatRan(build);
-    const evidence = [
-      ...build.cache.imports.map((op) => quote(op.line, `importing cache manifest from ${op.ref ?? op.kind}${op.seconds !== null ? ` (${op.seconds} s)` : ''}`)),
-      ...firstRan.flatMap((step) => stepEvidence(step)),
-    ];
+    const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
     const total = cache.hits + cache.misses;
     return [
       {
@@ -34,12 +31,54 @@ export const cacheMissRule: Rule = {
           ? `No cache hits: all ${total} cacheable steps ran`
           : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
         evidence,
-        fix: fixFor(build, firstRan),
+        fix: `${fixFor(build, firstRan)}\n${catalog.get('cache-miss')?.fix ?? ''}`,
         data: { hits: cache.hits, misses: cache.misses, ratio: cache.ratio, rerunSeconds: Math.round(rerunSeconds * 10) / 10 },
       },
     ];
   },
 };
+
+function cacheImportSteps(build: Build): Step[] {
+  return build.steps.filter((s) => s.kind === 'cache-import');
+}
+
+/**
+ * A RUN that ran although the step before it in its stage came from the cache. Its parent layer
+ * matched, so only its own cache entry was missing: the cache was exported without it (`mode=min`
+ * keeps only the final stage), it was evicted, or a build argument it uses changed. (A COPY that
+ * runs after cached steps is different: the files it copies changed, which is what caches are for.)
+ */
+function brokenChain(build: Build, catalog: RuleContext['catalog']): RuleFinding[] {
+  if (build.cache.imports.length === 0 && build.request.cacheFrom.length === 0) return [];
+  const byPlace = new Map<string, Step>();
+  for (const step of build.steps) {
+    if (step.kind === 'instruction' && step.index !== null) byPlace.set(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index}`, step);
+  }
+  for (const step of build.steps) {
+    if (step.kind !== 'instruction' || step.instruction !== 'RUN' || step.cached || step.status === 'canceled' || step.index === null) continue;
+    const previous = byPlace.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`);
+    if (!previous || !previous.cached || previous.instruction === 'FROM') continue;
+    const what = `${step.instruction} ${step.command}`;
+    const lines = [
+      `${inlineCode(what, 120)} ran although ${inlineCode(`${previous.instruction} ${previous.command}`, 120)} before it came from the cache: the cache held its parent layer but not this step.`,
+      '',
+      `- \`cache-to\` without \`mode=max\` exports only the final stage's layers${build.request.cacheTo.length ? ` (this build: ${inlineCode(build.request.cacheTo.join(' '))})` : ''}: use \`mode=max\`.`,
+      '- A build argument or secret this step uses changed (its value is part of the cache key), or the entry was evicted from the cache.',
+      '- Downloads in such steps are better kept in a cache mount (`RUN --mount=type=cache,target=/go/pkg/mod go mod download`), which survives a miss.',
+    ];
+    return [
+      {
+        id: 'cache-miss',
+        severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
+        title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
+        evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
+        fix: `${lines.join('\n')}\n${catalog.get('cache-miss')?.fix ?? ''}`,
+        data: { step: what.slice(0, 200), seconds: step.seconds },
+      },
+    ];
+  }
+  return [];
+}
 
 /** The first instruction that ran in each stage and platform: it invalidated everything after it. */
 function firstStepsThatRan(build: Build): Step[] {
@@ -80,8 +119,5 @@ function fixFor(build: Build, firstRan: Step[]): string {
       `- The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}: every step after it in its stage ran too. Copy only dependency manifests (for Rust: \`Cargo.toml\`, \`Cargo.lock\`, or a \`cargo chef prepare\` recipe) and build dependencies before copying the sources, so a source change does not rebuild them.`,
     );
   }
-  lines.push(
-    '- Keep compiler caches across builds with cache mounts, e.g. `RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/app/target cargo build --release`.',
-  );
   return lines.join('\n');
 }

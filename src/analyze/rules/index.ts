@@ -3,6 +3,7 @@ import { buildOutcomeRule } from './build-outcome.js';
 import { cacheMissRule } from './cache-miss.js';
 import { qemuEmulationRule } from './qemu-emulation.js';
 import { slowBuildRule } from './slow-build.js';
+import { signatureDiagnosisRule } from './signature-diagnosis.js';
 
 /** Every rule, in no particular order: ranking decides what comes first. */
-export const RULES: Rule[] = [buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule];
+export const RULES: Rule[] = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule];

@@ -20,7 +20,7 @@ interface Pair {
 
 export const qemuEmulationRule: Rule = {
   ids: ['qemu-emulation'],
-  run({ build }: RuleContext): RuleFinding[] {
+  run({ build, catalog }: RuleContext): RuleFinding[] {
     const native = build.nativePlatform ?? ASSUMED_NATIVE;
     const byKey = new Map<string, Step>();
     for (const step of build.steps) {
@@ -54,6 +54,7 @@ export const qemuEmulationRule: Rule = {
           `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
           `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
           `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
+          ...(catalog.get('qemu-emulation')?.origin === 'built-in' ? [] : ['', catalog.get('qemu-emulation')!.fix]),
         ].join('\n'),
         data: {
           platform: emulatedPlatform,

@@ -4,7 +4,7 @@ import { inlineCode } from '../../text/markdown.js';
 
 export const slowBuildRule: Rule = {
   ids: ['slow-build'],
-  run({ build, timing, options }: RuleContext): RuleFinding[] {
+  run({ build, timing, options, catalog }: RuleContext): RuleFinding[] {
     const seconds = build.buildSeconds ?? build.jobSeconds;
     const budget = options.maxBuildMinutes * 60;
     if (seconds === null || seconds <= budget) return [];
@@ -19,9 +19,7 @@ export const slowBuildRule: Rule = {
         fix: [
           `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatSeconds(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatSeconds(timing.cacheExportSeconds)}` : ''}.`,
           '',
-          '- Fix the causes named in the other findings of this build first (emulation, cache misses).',
-          '- A cold cache (first publish, large dependency update) is expected to be slow; the next run with a warm cache should be much faster.',
-          `- Raise the budget with the \`max-build-minutes\` input if this duration is expected.`,
+          catalog.get('slow-build')?.fix ?? '',
         ].join('\n'),
         data: { seconds, budgetSeconds: budget },
       },

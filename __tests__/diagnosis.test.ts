@@ -1,0 +1,297 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, readFixture, SAMPLE } from './support/analyze-text.js';
+import { diagnoseText } from './support/classify.js';
+import { readFileSync } from 'node:fs';
+
+const ts = (i: number) => `2026-01-05T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.0000000Z`;
+/** A `gh run view --log` file: JOB<TAB>STEP<TAB>TIMESTAMP LINE. */
+function ghLog(jobs: Array<{ job: string; steps: Array<{ step: string; lines: string[] }> }>): string {
+  let i = 0;
+  return jobs.flatMap(({ job, steps }) => steps.flatMap(({ step, lines }) => lines.map((line) => `${job}\t${step}\t${ts(i++)} ${line}`))).join('\n');
+}
+
+describe('real BuildKit captures', () => {
+  it.each(['buildx0.29', 'buildx0.13'])('%s: a failing RUN is a compile error, pointing at the Dockerfile line', async (stack) => {
+    const text = readFixture(`${stack}-b1-fail-plain.log`);
+    const analysis = await diagnoseText(text, 'b1.log', undefined, join(FIXTURES, 'buildkit-contexts', 'b'));
+    const first = analysis.findings[0]!;
+    expect(first).toMatchObject({ id: 'compile-error', severity: 'error' });
+    expect(first.title).toMatch(/^The code failed to compile in RUN echo/);
+    // `Dockerfile:3` and `3 | >>> RUN echo 'error: could not compile ...'`
+    expect(first.locations).toEqual([{ kind: 'dockerfile', file: 'Dockerfile', line: 3, column: null, verified: true, message: first.title }]);
+    expect(readFileSync(join(FIXTURES, 'buildkit-contexts', 'b', 'Dockerfile'), 'utf8').split('\n')[2]).toMatch(/^RUN echo 'error: could not compile/);
+    const lines = text.split('\n');
+    for (const evidence of first.evidence) expect(lines[evidence.line - 1]).toBe(evidence.text);
+    // The step's own error line comes before BuildKit's wrapper.
+    expect(first.evidence[0]!.text).toMatch(/^#6 0\.\d+ error: could not compile `demo`/);
+  });
+
+  it.each(['buildx0.29', 'buildx0.13'])('%s: a RUN without a network on a daemon without a bridge is a builder problem', async (stack) => {
+    const analysis = await diagnoseText(readFixture(`${stack}-a7-3step-plain-nocache-defaultnetwork.log`));
+    expect(analysis.findings[0]).toMatchObject({ id: 'builder-missing', severity: 'error' });
+    expect(analysis.findings[0]!.fix).toContain('--network=host');
+  });
+
+  it('old BuildKit: a missing COPY source', async () => {
+    const analysis = await diagnoseText(readFixture('dockerd20-failing-copy.log'));
+    expect(analysis.findings[0]).toMatchObject({ id: 'copy-source-missing', title: 'A COPY or ADD source is not in the build context: /missing.txt' });
+  });
+
+  it.each([
+    'buildx0.29-a1-3step-plain-first.log',
+    'buildx0.29-a2-3step-plain-cached.log',
+    'buildx0.29-e1-multistage-parallel-plain.log',
+    'buildx0.13-a5-3step-plain-partialcache.log',
+    'dockerd20-multi-stage.log',
+  ])('a log with no failure has no error finding: %s', async (name) => {
+    const analysis = await diagnoseText(readFixture(name));
+    expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('the publish run has no error finding either', async () => {
+    const analysis = await diagnoseText(readFileSync(SAMPLE, 'utf8'));
+    expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('root cause first', () => {
+  it('a failed cache import (403) does not outrank the compile error that failed the build', async () => {
+    const text = [
+      '#0 building with "builder" instance using docker-container driver',
+      '#5 importing cache manifest from ghcr.io/org/app:cache',
+      '#5 ERROR: failed to authorize: failed to fetch oauth token: unexpected status: 403 Forbidden',
+      '#6 [builder 2/3] RUN cargo build --release',
+      '#6 12.1 error[E0308]: mismatched types',
+      '#6 12.1  --> src/main.rs:4:9',
+      '#6 12.2 error: could not compile `app` (bin "app") due to 1 previous error',
+      '#6 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+      'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]!.id).toBe('compile-error');
+    expect(findings[0]!.evidence[0]!.text).toBe('#6 12.1 error[E0308]: mismatched types');
+    const auth = findings.find((f) => f.id === 'registry-auth-denied');
+    if (auth) expect(auth.severity).not.toBe('error');
+  });
+
+  it('a WARNING never outranks an error', async () => {
+    const text = [
+      '#0 building with "default" instance using docker driver',
+      '#4 [2/2] RUN ./configure',
+      '#4 0.2 checking for gcc... no',
+      '#4 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77',
+      'WARNING: failed to fetch anonymous token: unexpected status: 401 Unauthorized ',
+      'ERROR: failed to solve: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'error' });
+    expect(findings[0]!.title).toBe('RUN ./configure failed: exit code: 77');
+    expect(findings.find((f) => f.id === 'registry-auth-denied')?.severity).toBe('warning');
+  });
+
+  it('a matrix job canceled because another failed points at the one that failed', async () => {
+    const log = ghLog([
+      {
+        job: 'Build engine',
+        steps: [
+          {
+            step: 'Build and push',
+            lines: [
+              '[command]/usr/bin/docker buildx build --platform linux/amd64 .',
+              '#7 [builder 3/3] RUN cargo build --release --bin engine',
+              '#7 31.0 error[E0425]: cannot find value `x` in this scope',
+              '#7 ERROR: process "/bin/sh -c cargo build --release --bin engine" did not complete successfully: exit code: 101',
+              'ERROR: failed to solve: process "/bin/sh -c cargo build --release --bin engine" did not complete successfully: exit code: 101',
+              '##[error]buildx failed with: ERROR: failed to solve: process "/bin/sh -c cargo build --release --bin engine" did not complete successfully: exit code: 101',
+            ],
+          },
+        ],
+      },
+      {
+        job: 'Build runtime',
+        steps: [
+          {
+            step: 'Build and push',
+            lines: ['[command]/usr/bin/docker buildx build --platform linux/amd64 .', '#7 [builder 3/3] RUN cargo build --release --bin runtime', '#7 40.0    Compiling tokio v1.40.0', '##[error]The operation was canceled.'],
+          },
+        ],
+      },
+    ]);
+    const { findings, builds } = await diagnoseText(log);
+    expect(builds.map((b) => b.build.status)).toEqual(['failure', 'canceled']);
+    expect(findings[0]).toMatchObject({ id: 'compile-error', build: 'Build engine' });
+    const canceled = findings.find((f) => f.build === 'Build runtime')!;
+    expect(canceled).toMatchObject({ id: 'canceled', title: 'Canceled after Build engine failed' });
+    expect(findings.indexOf(canceled)).toBeGreaterThan(0);
+  });
+
+  it('a push that fails after every step ran is reported as a push failure', async () => {
+    const text = [
+      '#0 building with "builder" instance using docker-container driver',
+      '#5 [2/2] RUN make',
+      '#5 DONE 30.1s',
+      '#6 exporting to image',
+      '#6 exporting layers 1.2s done',
+      '#6 pushing layers',
+      '#6 ERROR: failed to push registry.example.com/team/app:1.2.3: unexpected status from PUT request to https://registry.example.com/v2/team/app/blobs/uploads/x: 502 Bad Gateway',
+      '------',
+      ' > exporting to image:',
+      '------',
+      'ERROR: failed to solve: failed to push registry.example.com/team/app:1.2.3: unexpected status from PUT request to https://registry.example.com/v2/team/app/blobs/uploads/x: 502 Bad Gateway',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]!.id).toBe('registry-push-failure');
+    expect(findings[0]!.fix).toContain('All 1 build steps finished; the failure came afterwards, in `exporting to image`');
+  });
+
+  it('a cache export that fails with ignore-error=true leaves a green build with a warning', async () => {
+    const text = [
+      '[command]/usr/bin/docker buildx build --cache-to type=gha,mode=max,ignore-error=true --push -t ghcr.io/o/a:1 .',
+      '#0 building with "builder" instance using docker-container driver',
+      '#5 [2/2] RUN make',
+      '#5 DONE 30.1s',
+      '#6 exporting to image',
+      '#6 DONE 3.0s',
+      '#7 exporting to GitHub Actions Cache',
+      '#7 preparing build cache for export',
+      '#7 ERROR: failed to upload cache: 429 Too Many Requests',
+      '------',
+      ' > exporting to GitHub Actions Cache:',
+      '------',
+    ].join('\n');
+    const { findings, builds } = await diagnoseText(text);
+    expect(builds[0]!.build.status).toBe('success');
+    expect(findings[0]).toMatchObject({ id: 'cache-export-failure', severity: 'warning' });
+    expect(findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+
+  it('a failure no signature knows still gets a finding quoting the final error', async () => {
+    const text = [
+      '#0 building with "default" instance using docker driver',
+      '#3 [2/2] RUN ./frobnicate',
+      '#3 0.1 the frobnicator refused',
+      '#3 ERROR: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3',
+      'ERROR: failed to solve: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'error', title: 'RUN ./frobnicate failed: exit code: 3' });
+    expect(findings[0]!.fix).toContain('ERROR: failed to solve: process');
+    expect(findings[0]!.evidence.map((e) => e.text)).toContain('#3 0.1 the frobnicator refused');
+  });
+});
+
+describe('special cases the team met', () => {
+  it('an invalid tag names the tag, the broken rule and the metadata-action template that made it', async () => {
+    const log = [
+      '##[group]Run docker/metadata-action@v5',
+      'with:',
+      '  images: ghcr.io/afewell-hh/demon-runtime',
+      '  tags: type=ref,event=branch',
+      'type=sha,prefix={{branch}}-',
+      '  flavor: latest=auto',
+      '##[endgroup]',
+      '##[group]Run docker/build-push-action@v5',
+      '##[endgroup]',
+      '[command]/usr/bin/docker buildx build --tag ghcr.io/afewell-hh/demon-runtime:-0899a35 --push .',
+      'ERROR: invalid tag "ghcr.io/afewell-hh/demon-runtime:-0899a35": invalid reference format',
+      '##[error]buildx failed with: ERROR: invalid tag "ghcr.io/afewell-hh/demon-runtime:-0899a35": invalid reference format',
+    ]
+      .map((line, i) => `${ts(i)} ${line}`)
+      .join('\n');
+    const { findings } = await diagnoseText(log, 'job.log');
+    const first = findings[0]!;
+    expect(first.id).toBe('invalid-tag');
+    expect(first.title).toBe('An image tag is not a valid reference: "ghcr.io/afewell-hh/demon-runtime:-0899a35"');
+    expect(first.fix).toContain('starts with `-`; a tag must start with a letter, a digit or `_`');
+    expect(first.fix).toContain('`tags: type=sha,prefix={{branch}}-`');
+    expect(first.fix).toContain('`{{branch}}` is empty on `pull_request` events');
+    expect(first.data).toMatchObject({ template: 'tags: type=sha,prefix={{branch}}-', tag: 'ghcr.io/afewell-hh/demon-runtime:-0899a35' });
+  });
+
+  const pushDenied = (setup: string[], error: string) =>
+    ghLog([
+      {
+        job: 'Build runtime',
+        steps: [
+          { step: 'Set up job', lines: setup },
+          {
+            step: 'Build and push',
+            lines: [
+              '[command]/usr/bin/docker buildx build --tag ghcr.io/afewell-hh/demon-runtime:main --push .',
+              '#9 exporting to image',
+              '#9 pushing layers',
+              `#9 ERROR: ${error}`,
+              `ERROR: failed to solve: ${error}`,
+              `##[error]buildx failed with: ERROR: failed to solve: ${error}`,
+            ],
+          },
+        ],
+      },
+    ]);
+
+  it('a GHCR 403 from a token without packages: write', async () => {
+    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Contents: read', 'Metadata: read', 'Packages: read', '##[endgroup]', 'Secret source: Actions'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden');
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io' });
+    expect(first.data).toMatchObject({ cause: 'missing-packages-write', packagesPermission: 'read' });
+    expect(first.fix).toMatch(/^The job's `GITHUB_TOKEN` had `packages: read`/);
+  });
+
+  it('a GHCR 403 on a pull request from a fork', async () => {
+    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: None'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden');
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first.data).toMatchObject({ cause: 'fork-pull-request', secretSource: 'None' });
+  });
+
+  it('a GHCR 403 from an organization package that does not grant the repository', async () => {
+    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: Actions'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: denied: installation not allowed to Write organization package');
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first.data).toMatchObject({ cause: 'org-package-access', packagesPermission: 'write' });
+    expect(first.fix).toContain('Manage Actions access');
+  });
+});
+
+describe('the lines that broke', () => {
+  it('maps container paths of compiler errors back to the repository, and skips dependencies', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'bxd-ws-'));
+    mkdirSync(join(workspace, 'crates', 'engine', 'src'), { recursive: true });
+    mkdirSync(join(workspace, 'engine'), { recursive: true });
+    writeFileSync(join(workspace, 'crates', 'engine', 'src', 'lib.rs'), 'fn a() {}\n');
+    writeFileSync(join(workspace, 'engine', 'Dockerfile'), 'FROM rust\nWORKDIR /app\nCOPY . .\nRUN cargo build\n');
+    const text = [
+      '[command]/usr/bin/docker buildx build --file ./engine/Dockerfile .',
+      '#0 building with "default" instance using docker driver',
+      '#8 [builder 4/4] RUN cargo build',
+      '#8 20.1 error[E0308]: mismatched types',
+      '#8 20.1    --> /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/serde-1.0.0/src/lib.rs:10:5',
+      '#8 20.1 error[E0425]: cannot find value `y` in this scope',
+      '#8 20.1   --> /app/crates/engine/src/lib.rs:42:13',
+      '#8 ERROR: process "/bin/sh -c cargo build" did not complete successfully: exit code: 101',
+      '------',
+      ' > [builder 4/4] RUN cargo build:',
+      '------',
+      'Dockerfile:4',
+      '--------------------',
+      '   2 |     WORKDIR /app',
+      '   3 |     COPY . .',
+      '   4 | >>> RUN cargo build',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c cargo build" did not complete successfully: exit code: 101',
+    ].join('\n');
+    const first = (await diagnoseText(text, 'build.log', undefined, workspace)).findings[0]!;
+    expect(first.id).toBe('compile-error');
+    expect(first.locations).toEqual([
+      expect.objectContaining({ kind: 'dockerfile', file: 'engine/Dockerfile', line: 4, verified: true }),
+      expect.objectContaining({ kind: 'source', file: 'crates/engine/src/lib.rs', line: 42, column: 13, verified: true, message: 'error[E0425]: cannot find value `y` in this scope' }),
+    ]);
+  });
+
+  it('claims no verified location for a file that is not in the workspace', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'bxd-ws-'));
+    const first = (await diagnoseText(readFixture('buildx0.29-b1-fail-plain.log'), 'b1.log', undefined, workspace)).findings[0]!;
+    expect(first.locations).toEqual([expect.objectContaining({ kind: 'dockerfile', file: 'Dockerfile', line: 3, verified: false })]);
+  });
+});

@@ -1,0 +1,13 @@
+import { textSource } from '../../src/input/log-source.js';
+import { parseSource } from '../../src/parse/parse-source.js';
+import { diagnoseBuilds } from '../../src/diagnose/diagnose.js';
+import { analyze, type Analysis } from '../../src/analyze/analyze.js';
+import { builtinSignatures } from '../../src/diagnose/load-catalog.js';
+import type { Signature } from '../../src/diagnose/catalog.js';
+
+/** The whole engine on a text, with the diagnosis: what the action does for one log. */
+export async function diagnoseText(text: string, label = 'case.log', catalog: Signature[] = builtinSignatures(), workspace: string | null = null): Promise<Analysis> {
+  const parsed = await parseSource(textSource(label, text));
+  const diagnosis = await diagnoseBuilds(parsed.builds, catalog);
+  return analyze(parsed.builds, [...parsed.problems, ...diagnosis.problems.map((message) => ({ source: 'signatures', message }))], { maxBuildMinutes: 60, workspace }, { diagnosis, catalog });
+}

@@ -1,0 +1,87 @@
+import type { Build, EvidenceLine, Severity, Step } from '../../model.js';
+import type { Rule, RuleContext, RuleFinding } from '../rule.js';
+import type { SignatureMatch } from '../../diagnose/matcher.js';
+import { fillTemplate } from '../../diagnose/template.js';
+import { enrich } from '../../diagnose/enrich.js';
+import { findLocations } from '../../diagnose/locations.js';
+import { quote } from '../evidence.js';
+import { inlineCode } from '../../text/markdown.js';
+
+/** Besides the root cause, this many other signatures are reported, as possible contributors. */
+const MAX_SECONDARY = 2;
+const MAX_EVIDENCE = 12;
+
+/**
+ * Names the cause of a failure from the signature catalog: the best match is the root cause, with
+ * its evidence, the line it points at and a fix that uses what the match extracted.
+ */
+export const signatureDiagnosisRule: Rule = {
+  ids: ['(catalog)'],
+  run(context: RuleContext): RuleFinding[] {
+    const { diagnosis } = context;
+    if (!diagnosis || diagnosis.matches.length === 0) return [];
+    const seen = new Set<string>();
+    const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
+    return chosen.map((match, index) => toFinding(match, index === 0, context));
+  },
+};
+
+function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, options }: RuleContext): RuleFinding {
+  const signature = match.signature;
+  const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
+  const enrichment = enrich(match, build);
+  const values: Record<string, string | undefined> = {
+    build: build.name,
+    step: failedStep ? stepLabel(failedStep) : undefined,
+    stage: failedStep?.stage ?? undefined,
+    platform: failedStep?.platform ?? build.platforms[0],
+    dockerfile: build.request.dockerfile ?? undefined,
+    ...match.groups,
+    ...enrichment.values,
+  };
+  // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an error.
+  let severity: Severity = signature.severity;
+  if (build.status === 'success' || match.onlyWarnings || !primary) severity = capAt(severity, 'warning');
+  const title = fillTemplate(signature.title, values, 'text');
+  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
+  const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+  const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.lines, options.workspace, title) : [];
+  return {
+    id: signature.id,
+    severity,
+    title,
+    fix,
+    evidence,
+    locations,
+    rank: primary ? 0 : 50,
+    data: {
+      ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
+      ...enrichment.data,
+      priority: signature.priority,
+      signatureOrigin: signature.origin,
+      role: primary ? 'root-cause' : 'contributing',
+    },
+  };
+}
+
+/** A failure in an exporter after every instruction ran: say so, the image itself was built. */
+function afterTheBuild(build: Build, failedStep: Step | null): string | null {
+  if (!failedStep || (failedStep.kind !== 'export' && failedStep.kind !== 'cache-export')) return null;
+  const instructions = build.steps.filter((s) => s.kind === 'instruction');
+  if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached')) return null;
+  return `All ${instructions.length} build steps finished; the failure came afterwards, in ${inlineCode(failedStep.name)}.`;
+}
+
+function stepLabel(step: Step): string {
+  return step.instruction ? `${step.instruction} ${step.command}` : step.name;
+}
+
+function capAt(severity: Severity, cap: Severity): Severity {
+  const order: Severity[] = ['error', 'warning', 'notice'];
+  return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
+}
+
+function dedupe(lines: EvidenceLine[]): EvidenceLine[] {
+  const seen = new Set<number>();
+  return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
+}

@@ -1,0 +1,173 @@
+import { parse as parseYaml } from 'yaml';
+import type { Severity } from '../model.js';
+import { InputError } from '../input/errors.js';
+
+/** A failure signature, validated and compiled. The file format is documented in the README. */
+export interface Signature {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Higher is the more specific cause: it ranks first when several signatures match. */
+  priority: number;
+  patterns: CompiledPattern[];
+  ignoreCase: boolean;
+  /** Markdown with `${name}` placeholders and `[[ ... ]]` optional parts. */
+  fix: string;
+  /** Where the entry came from: `built-in` or the user's file. */
+  origin: string;
+  /** Where its patterns came from: only built-in (reviewed) patterns run without a time limit. */
+  patternsOrigin: string;
+}
+
+export interface CompiledPattern {
+  source: string;
+  regex: RegExp;
+}
+
+export const CATALOG_VERSION = 1;
+/** Placeholders every title and fix may use, whatever the patterns capture. */
+export const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const MAX_PATTERN = 1000;
+const MAX_PATTERNS = 50;
+const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'ignoreCase', 'fix']);
+
+/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
+export function parseCatalog(text: string, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Array<Partial<Signature> & { id: string }> {
+  let document: unknown;
+  try {
+    document = parseYaml(text, { maxAliasCount: 50 });
+  } catch (error) {
+    throw new InputError(`${origin}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const root = document as Record<string, unknown> | null;
+  if (!root || typeof root !== 'object' || Array.isArray(root)) throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
+  if (root.version !== CATALOG_VERSION) throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
+  if (!Array.isArray(root.signatures)) throw new InputError(`${origin}: field "signatures": must be a list`);
+  const seen = new Set<string>();
+  return root.signatures.map((entry: unknown, index: number) => {
+    const where = (field: string, id?: string) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
+    const raw = entry as Record<string, unknown>;
+    const id = raw.id;
+    if (typeof id !== 'string' || !ID.test(id)) throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
+    if (seen.has(id)) throw new InputError(`${where('id', id)}: "${id}" appears twice`);
+    seen.add(id);
+    for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
+    const out: Partial<Signature> & { id: string } = { id, origin };
+    if (raw.title !== undefined) {
+      if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n')) throw new InputError(`${where('title', id)}: must be a one-line text`);
+      out.title = raw.title.trim();
+    }
+    if (raw.severity !== undefined) {
+      if (!SEVERITIES.includes(raw.severity as Severity)) throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
+      out.severity = raw.severity as Severity;
+    }
+    if (raw.priority !== undefined) {
+      if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
+        throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
+      }
+      out.priority = raw.priority;
+    }
+    if (raw.ignoreCase !== undefined) {
+      if (typeof raw.ignoreCase !== 'boolean') throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
+      out.ignoreCase = raw.ignoreCase;
+    }
+    if (raw.patterns !== undefined) {
+      if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS) throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+      out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
+    }
+    if (raw.fix !== undefined) {
+      if (typeof raw.fix !== 'string' || !raw.fix.trim()) throw new InputError(`${where('fix', id)}: must be Markdown text`);
+      out.fix = raw.fix.trim();
+    }
+    if (options.requirePatterns && raw.patterns !== undefined && out.patterns!.length === 0) {
+      throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
+    }
+    return out;
+  });
+}
+
+function compilePattern(pattern: unknown, ignoreCase: boolean, where: string): CompiledPattern {
+  if (typeof pattern !== 'string' || pattern === '') throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
+  if (pattern.length > MAX_PATTERN) throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
+  try {
+    return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
+  } catch (error) {
+    throw new InputError(`${where}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The built-in catalog with a user's entries on top: an entry with a known id replaces the fields
+ * it gives (a team's own fix and runbook link, extra patterns); a new id adds a signature.
+ */
+export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signature> & { id: string }>): Signature[] {
+  const merged = new Map(builtin.map((s) => [s.id, s]));
+  for (const entry of user) {
+    const base = merged.get(entry.id);
+    if (base) {
+      const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
+      const patterns =
+        entry.patterns ??
+        (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+      const patternsOrigin = entry.patterns ? (entry.origin ?? 'user') : base.patternsOrigin;
+      merged.set(entry.id, { ...base, ...definedFields(entry), patterns, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
+    } else {
+      const where = `${entry.origin}: signature ${entry.id}`;
+      if (!entry.title) throw new InputError(`${where}, field "title": required for a new signature`);
+      if (!entry.fix) throw new InputError(`${where}, field "fix": required for a new signature`);
+      if (!entry.patterns || entry.patterns.length === 0) throw new InputError(`${where}, field "patterns": required for a new signature`);
+      merged.set(entry.id, {
+        id: entry.id,
+        title: entry.title,
+        severity: entry.severity ?? 'error',
+        priority: entry.priority ?? 50,
+        patterns: entry.patterns,
+        ignoreCase: entry.ignoreCase ?? false,
+        fix: entry.fix,
+        origin: entry.origin ?? 'user',
+        patternsOrigin: entry.origin ?? 'user',
+      });
+    }
+  }
+  const signatures = [...merged.values()];
+  for (const signature of signatures) checkPlaceholders(signature);
+  return signatures;
+}
+
+function definedFields<T extends object>(entry: T): Partial<T> {
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Every `${name}` must be a named group of one of the patterns or a context variable. */
+function checkPlaceholders(signature: Signature): void {
+  const groups = new Set(CONTEXT_VARIABLES);
+  for (const pattern of signature.patterns) for (const name of namedGroups(pattern.source)) groups.add(name);
+  for (const field of ['title', 'fix'] as const) {
+    for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+      if (!groups.has(match[1]!)) {
+        throw new InputError(
+          `${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`,
+        );
+      }
+    }
+  }
+}
+
+export function namedGroups(source: string): string[] {
+  return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
+}
+
+/** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
+export function loadBuiltinCatalog(text: string): Signature[] {
+  return parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
+    for (const field of ['title', 'severity', 'priority', 'patterns', 'fix'] as const) {
+      if (entry[field] === undefined) throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
+    }
+    const signature = { ignoreCase: false, ...entry, origin: 'built-in', patternsOrigin: 'built-in' } as Signature;
+    checkPlaceholders(signature);
+    return signature;
+  });
+}

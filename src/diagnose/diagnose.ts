@@ -1,0 +1,82 @@
+import type { Build, EvidenceLine } from '../model.js';
+import type { Signature } from './catalog.js';
+import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
+import { matchUntrusted, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
+import { normalizeForMatching } from './normalize.js';
+
+/** What the signatures found in one build, most likely cause first. */
+export interface BuildDiagnosis {
+  matches: SignatureMatch[];
+  /** The lines the signatures were matched against (the failure and its surroundings). */
+  lines: CandidateLine[];
+}
+
+export interface DiagnosisResult {
+  byBuild: Map<Build, BuildDiagnosis>;
+  /** One line per signature that was skipped because its patterns took too long. */
+  problems: string[];
+}
+
+/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
+function needsDiagnosis(build: Build): boolean {
+  return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
+}
+
+export async function diagnoseBuilds(builds: Build[], signatures: Signature[], budget: MatchBudget = DEFAULT_BUDGET): Promise<DiagnosisResult> {
+  const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
+  const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
+  const byBuild = new Map<Build, BuildDiagnosis>();
+  const slow = new Set<string>();
+  for (const build of builds) {
+    if (!needsDiagnosis(build)) continue;
+    const lines = candidateLines(build);
+    const matches = matchTrusted(trusted, lines);
+    if (untrusted.length > 0) {
+      const result = await matchUntrusted(untrusted, lines, budget);
+      matches.push(...result.matches);
+      for (const id of result.slow) slow.add(id);
+    }
+    byBuild.set(build, { matches: rankMatches(matches), lines });
+  }
+  const problems = [...slow].map((id) => {
+    const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
+    return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
+  });
+  return { byBuild, problems };
+}
+
+/** The excerpt and the failure's own lines, in input order, each marked whether it is the failure itself. */
+export function candidateLines(build: Build): CandidateLine[] {
+  const failing = new Set<number>();
+  // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
+  const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
+  const byLine = new Map<number, EvidenceLine>();
+  const add = (lines: EvidenceLine[], inFailure: boolean) => {
+    for (const line of lines) {
+      byLine.set(line.line, line);
+      if (inFailure) failing.add(line.line);
+    }
+  };
+  add(build.excerpt, build.withoutBuildKit);
+  add(build.failedStepTail, true);
+  add(build.errorDetails, true);
+  add(build.errors, true);
+  // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
+  // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
+  // "error" or "Killed" must not match a signature.
+  const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+  return [...byLine.values()]
+    .sort((a, b) => a.line - b.line)
+    .filter((line) => !headers.has(line.text))
+    .map((line) => ({
+      line: line.line,
+      text: line.text,
+      normalized: normalizeForMatching(line.text),
+      inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+    }))
+    .filter((line) => !RESTATED_COMMAND.test(line.normalized));
+}
+
+// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
+// `  12 | >>> RUN make` (the Dockerfile excerpt).
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;

@@ -1,0 +1,102 @@
+import type { Build } from '../model.js';
+import type { SignatureMatch } from './matcher.js';
+import { explainReference } from './reference.js';
+import { inlineCode } from '../text/markdown.js';
+
+/** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
+export interface Enrichment {
+  values: Record<string, string>;
+  /** Markdown put before the signature's general fix: the cause in this build. */
+  cause: string | null;
+  data: Record<string, string>;
+}
+
+type Enricher = (match: SignatureMatch, build: Build) => Enrichment;
+
+const ENRICHERS: Record<string, Enricher> = {
+  'registry-auth-denied': registryAuth,
+  'invalid-tag': invalidTag,
+};
+
+export function enrich(match: SignatureMatch, build: Build): Enrichment {
+  return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
+}
+
+/**
+ * A registry 403 has three common causes that the error text alone does not tell apart: the job's
+ * token lacks `packages: write`, the job runs for a fork's pull request (read-only token, no
+ * secrets), or an organization package does not grant the repository access. The runner's "Set up
+ * job" section says which permissions and secrets the job had.
+ */
+function registryAuth(match: SignatureMatch, build: Build): Enrichment {
+  const text = match.lines.map((l) => l.normalized).join('\n');
+  const registry = registryOf(match.groups, build);
+  const values: Record<string, string> = registry ? { registry } : {};
+  const packages = build.runner.tokenPermissions.packages ?? null;
+  const data: Record<string, string> = {};
+  let cause: string | null = null;
+  if (/installation not allowed to Write organization package/.test(text)) {
+    data.cause = 'org-package-access';
+    cause = 'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
+  } else if (build.runner.secretSource === 'None') {
+    data.cause = 'fork-pull-request';
+    cause = 'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
+  } else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
+    data.cause = 'missing-packages-write';
+    cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
+  } else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
+    data.cause = 'not-logged-in';
+    cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${inlineCode(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
+  }
+  if (packages) data.packagesPermission = packages;
+  if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
+  return { values, cause, data };
+}
+
+function registryOf(groups: Record<string, string>, build: Build): string | null {
+  if (groups.registry) return groups.registry;
+  for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
+    if (!candidate) continue;
+    const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
+    if (url) return url[1]!;
+    const first = candidate.split('/')[0]!;
+    if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
+  }
+  return null;
+}
+
+/**
+ * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
+ * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
+ * `type=sha,prefix={{branch}}-` gives `-0899a35`.
+ */
+function invalidTag(match: SignatureMatch, build: Build): Enrichment {
+  const data: Record<string, string> = {};
+  const reasons: string[] = [];
+  const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
+  for (const tag of candidates) {
+    const rule = explainReference(tag);
+    if (rule) {
+      reasons.push(`${inlineCode(tag)}: ${rule}.`);
+      data.tag = tag;
+      data.rule = rule;
+      break;
+    }
+  }
+  const text = match.lines.map((l) => l.normalized).join('\n');
+  if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
+    reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
+  }
+  const templates = build.runner.metadataTemplates;
+  const suspect = templates.find((t) => /\{\{\s*(?:branch|tag|base_ref|is_default_branch)\s*\}\}|\{\{\s*raw\s*\}\}/.test(t)) ?? null;
+  if (suspect) {
+    data.template = suspect;
+    reasons.push(
+      `The tags come from \`docker/metadata-action\`, and ${inlineCode(suspect)} uses a value that is empty for some events: \`{{branch}}\` is empty on \`pull_request\` events (and \`{{tag}}\` outside tag pushes), so \`type=sha,prefix={{branch}}-\` yields \`-<sha>\`. Use \`{{base_ref}}\`/\`type=ref,event=pr\` on pull requests, or guard the rule with \`enable=\${{ github.event_name != 'pull_request' }}\`.`,
+    );
+  } else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
+    data.template = templates[0]!;
+    reasons.push(`No \`docker/metadata-action\` rule applied to this event (${inlineCode(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
+  }
+  return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
+}

@@ -1,0 +1,25 @@
+import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
+
+// What signature patterns see of a line: the message, without the framing that build tools, CI
+// systems and copy-paste put around it.
+const FRAMING: RegExp[] = [
+  /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
+  /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
+  /^(?:[>│|]\s?)+/, // quoting and box drawing
+  /^#\d+ (?=\S)/, // BuildKit's vertex number
+  /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
+];
+
+/** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
+export function normalizeForMatching(text: string): string {
+  let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+  out = out.trimStart();
+  for (let pass = 0; pass < 2; pass++) {
+    for (const framing of FRAMING) {
+      const next = out.replace(framing, '');
+      if (next !== out) out = next.trimStart();
+    }
+  }
+  return out.replace(/^##\[error\]/, '').trimEnd();
+}
