@@ -42044,7 +42044,65 @@ function dockerfileLocation(build, lines, workspace, message) {
         const file = resolveInWorkspace(candidates, workspace, build.request.dockerfile);
         return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
     }
-    return null;
+    return dockerfileLineOfFailedStep(build, workspace, message);
+}
+/**
+ * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
+ * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
+ * Only an exact match counts; nothing is guessed.
+ */
+function dockerfileLineOfFailedStep(build, workspace, message) {
+    const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
+    if (!step || !workspace)
+        return null;
+    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace, null);
+    if (!file)
+        return null;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, file), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const wanted = collapse(step.command);
+    const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
+    const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
+}
+/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
+function readInstructions(text) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let stageIndex = -1;
+    let stage = 'stage-0';
+    for (let i = 0; i < lines.length && i < 5000; i++) {
+        const first = lines[i];
+        if (/^\s*(#|$)/.test(first))
+            continue;
+        const start = i;
+        let joined = first;
+        while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
+            joined = joined.replace(/\\\s*$/, ' ');
+            i++;
+            if (/^\s*#/.test(lines[i]))
+                continue;
+            joined += lines[i];
+        }
+        const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
+        if (!match)
+            continue;
+        const keyword = match[1].toUpperCase();
+        if (keyword === 'FROM') {
+            stageIndex++;
+            stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2])?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
+        }
+        out.push({ line: start + 1, keyword, args: match[2], stage });
+    }
+    return out;
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
 }
 function sourceLocations(build, lines, workspace) {
     const out = [];
@@ -42166,7 +42224,7 @@ function toFinding(match, primary, { build, diagnosis, options }) {
     const title = fillTemplate(signature.title, values, 'text');
     const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
     const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
-    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.lines, options.workspace, title) : [];
+    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
     return {
         id: signature.id,
         severity,
@@ -42679,7 +42737,8 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     for (const build of builds) {
         if (!needsDiagnosis(build))
             continue;
-        const lines = candidateLines(build);
+        const allLines = excerptLines(build);
+        const lines = candidateLines(build, allLines);
         const matches = matchTrusted(trusted, lines);
         if (untrusted.length > 0) {
             const result = await matchUntrusted(untrusted, lines, budget);
@@ -42687,7 +42746,7 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
             for (const id of result.slow)
                 slow.add(id);
         }
-        byBuild.set(build, { matches: rankMatches(matches), lines });
+        byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
     }
     const problems = [...slow].map((id) => {
         const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
@@ -42695,29 +42754,30 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     });
     return { byBuild, problems };
 }
-/** The excerpt and the failure's own lines, in input order, each marked whether it is the failure itself. */
-function candidateLines(build) {
+/** The excerpt and the failure's own lines, in input order. */
+function excerptLines(build) {
+    const byLine = new Map();
+    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of lines)
+            byLine.set(line.line, line);
+    return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+/** The lines signatures see, each marked whether it is the failure itself. */
+function candidateLines(build, lines = excerptLines(build)) {
     const failing = new Set();
+    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of own)
+            failing.add(line.line);
+    if (build.withoutBuildKit)
+        for (const line of lines)
+            failing.add(line.line);
     // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
     const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
-    const byLine = new Map();
-    const add = (lines, inFailure) => {
-        for (const line of lines) {
-            byLine.set(line.line, line);
-            if (inFailure)
-                failing.add(line.line);
-        }
-    };
-    add(build.excerpt, build.withoutBuildKit);
-    add(build.failedStepTail, true);
-    add(build.errorDetails, true);
-    add(build.errors, true);
     // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
     // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
     // "error" or "Killed" must not match a signature.
     const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
-    return [...byLine.values()]
-        .sort((a, b) => a.line - b.line)
+    return lines
         .filter((line) => !headers.has(line.text))
         .map((line) => ({
         line: line.line,

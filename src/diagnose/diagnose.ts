@@ -9,6 +9,8 @@ export interface BuildDiagnosis {
   matches: SignatureMatch[];
   /** The lines the signatures were matched against (the failure and its surroundings). */
   lines: CandidateLine[];
+  /** The same lines before those that restate commands were left out (locations read the Dockerfile excerpt). */
+  allLines: EvidenceLine[];
 }
 
 export interface DiagnosisResult {
@@ -29,14 +31,15 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   const slow = new Set<string>();
   for (const build of builds) {
     if (!needsDiagnosis(build)) continue;
-    const lines = candidateLines(build);
+    const allLines = excerptLines(build);
+    const lines = candidateLines(build, allLines);
     const matches = matchTrusted(trusted, lines);
     if (untrusted.length > 0) {
       const result = await matchUntrusted(untrusted, lines, budget);
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
-    byBuild.set(build, { matches: rankMatches(matches), lines });
+    byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
   }
   const problems = [...slow].map((id) => {
     const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
@@ -45,28 +48,25 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   return { byBuild, problems };
 }
 
-/** The excerpt and the failure's own lines, in input order, each marked whether it is the failure itself. */
-export function candidateLines(build: Build): CandidateLine[] {
+/** The excerpt and the failure's own lines, in input order. */
+export function excerptLines(build: Build): EvidenceLine[] {
+  const byLine = new Map<number, EvidenceLine>();
+  for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors]) for (const line of lines) byLine.set(line.line, line);
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+
+/** The lines signatures see, each marked whether it is the failure itself. */
+export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLines(build)): CandidateLine[] {
   const failing = new Set<number>();
+  for (const own of [build.failedStepTail, build.errorDetails, build.errors]) for (const line of own) failing.add(line.line);
+  if (build.withoutBuildKit) for (const line of lines) failing.add(line.line);
   // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
   const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
-  const byLine = new Map<number, EvidenceLine>();
-  const add = (lines: EvidenceLine[], inFailure: boolean) => {
-    for (const line of lines) {
-      byLine.set(line.line, line);
-      if (inFailure) failing.add(line.line);
-    }
-  };
-  add(build.excerpt, build.withoutBuildKit);
-  add(build.failedStepTail, true);
-  add(build.errorDetails, true);
-  add(build.errors, true);
   // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
   // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
   // "error" or "Killed" must not match a signature.
   const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
-  return [...byLine.values()]
-    .sort((a, b) => a.line - b.line)
+  return lines
     .filter((line) => !headers.has(line.text))
     .map((line) => ({
       line: line.line,

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, posix } from 'node:path';
 import type { Build, EvidenceLine, Location } from '../model.js';
 import { normalizeForMatching } from './normalize.js';
@@ -50,7 +50,70 @@ function dockerfileLocation(build: Build, lines: EvidenceLine[], workspace: stri
     const file = resolveInWorkspace(candidates, workspace, build.request.dockerfile);
     return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
   }
-  return null;
+  return dockerfileLineOfFailedStep(build, workspace, message);
+}
+
+/**
+ * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
+ * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
+ * Only an exact match counts; nothing is guessed.
+ */
+function dockerfileLineOfFailedStep(build: Build, workspace: string | null, message: string): Location | null {
+  const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
+  if (!step || !workspace) return null;
+  const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace, null);
+  if (!file) return null;
+  let text: string;
+  try {
+    text = readFileSync(join(workspace, file), 'utf8');
+  } catch {
+    return null;
+  }
+  const wanted = collapse(step.command);
+  const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
+  const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
+}
+
+interface DockerfileInstruction {
+  line: number;
+  keyword: string;
+  args: string;
+  /** The stage as BuildKit names it: the `AS` name, or `stage-N`. */
+  stage: string;
+}
+
+/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
+function readInstructions(text: string): DockerfileInstruction[] {
+  const out: DockerfileInstruction[] = [];
+  const lines = text.split(/\r?\n/);
+  let stageIndex = -1;
+  let stage = 'stage-0';
+  for (let i = 0; i < lines.length && i < 5000; i++) {
+    const first = lines[i]!;
+    if (/^\s*(#|$)/.test(first)) continue;
+    const start = i;
+    let joined = first;
+    while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
+      joined = joined.replace(/\\\s*$/, ' ');
+      i++;
+      if (/^\s*#/.test(lines[i]!)) continue;
+      joined += lines[i]!;
+    }
+    const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
+    if (!match) continue;
+    const keyword = match[1]!.toUpperCase();
+    if (keyword === 'FROM') {
+      stageIndex++;
+      stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2]!)?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
+    }
+    out.push({ line: start + 1, keyword, args: match[2]!, stage });
+  }
+  return out;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function sourceLocations(build: Build, lines: EvidenceLine[], workspace: string | null): Location[] {

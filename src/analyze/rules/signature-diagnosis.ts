@@ -45,7 +45,7 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   const title = fillTemplate(signature.title, values, 'text');
   const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
   const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
-  const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.lines, options.workspace, title) : [];
+  const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
   return {
     id: signature.id,
     severity,

@@ -1,0 +1,137 @@
+// A team's own signatures file: adds entries, overrides built-in ones by id, fails clearly when it is
+// wrong, and cannot hang the action with a pattern that backtracks forever.
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalog, builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { matchUntrusted } from '../src/diagnose/safe-matcher.js';
+import { diagnoseText } from './support/classify.js';
+import { readFixture, ROOT } from './support/analyze-text.js';
+import { BUILTIN_CATALOG_YAML } from '../src/diagnose/builtin-catalog.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bxd-sig-'));
+let n = 0;
+function file(text: string): string {
+  const path = join(dir, `signatures-${++n}.yml`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const MIRROR_LOG = [
+  '#0 building with "default" instance using docker driver',
+  '#4 [2/3] RUN apt-get update',
+  '#4 3.2 E: Failed to fetch http://apt-mirror.internal.example/debian/dists/bookworm/InRelease  503  Service Unavailable',
+  '#4 ERROR: process "/bin/sh -c apt-get update" did not complete successfully: exit code: 100',
+  'ERROR: failed to solve: process "/bin/sh -c apt-get update" did not complete successfully: exit code: 100',
+].join('\n');
+
+describe('custom signatures', () => {
+  it('adds a new signature, with its placeholders filled from named groups', async () => {
+    const catalog = await loadCatalog(
+      file(`version: 1
+signatures:
+  - id: internal-mirror-down
+    title: "The internal apt mirror ${'$'}{host} is down"
+    severity: error
+    priority: 99
+    patterns:
+      - 'Failed to fetch https?://(?<host>apt-mirror\\.internal\\.example)/'
+    fix: |
+      See the runbook: https://wiki.example/runbooks/apt-mirror (mirror: ${'$'}{host}).
+`),
+    );
+    const { findings } = await diagnoseText(MIRROR_LOG, 'build.log', catalog);
+    expect(findings[0]).toMatchObject({ id: 'internal-mirror-down', title: 'The internal apt mirror apt-mirror.internal.example is down', severity: 'error' });
+    expect(findings[0]!.fix).toBe('See the runbook: https://wiki.example/runbooks/apt-mirror (mirror: `apt-mirror.internal.example`).');
+    // Built-in signatures still match, after it.
+    expect(findings.map((f) => f.id)).toContain('package-install-failure');
+  });
+
+  it('overrides a built-in signature by id: the fields it gives replace the built-in ones', async () => {
+    const catalog = await loadCatalog(
+      file(`version: 1
+signatures:
+  - id: compile-error
+    fix: |
+      Runbook: run \`make build\` locally first (docs/operations/docker-troubleshooting.md#1).
+`),
+    );
+    const { findings } = await diagnoseText(readFixture('buildx0.29-b1-fail-plain.log'), 'b1.log', catalog);
+    expect(findings[0]!.id).toBe('compile-error');
+    expect(findings[0]!.fix).toBe('Runbook: run `make build` locally first (docs/operations/docker-troubleshooting.md#1).');
+    expect(findings[0]!.title).toMatch(/^The code failed to compile/);
+    expect(catalog.find((s) => s.id === 'compile-error')!.patternsOrigin).toBe('built-in');
+  });
+
+  it.each([
+    ['not: [valid', /not valid YAML/],
+    ['version: 2\nsignatures: []\n', /field "version": must be 1, not 2/],
+    ['version: 1\nsignatures:\n  - id: Bad_Id\n', /signature 1, field "id": must be a kebab-case id/],
+    ["version: 1\nsignatures:\n  - id: x-y\n    title: t\n    fix: f\n    patterns: ['(unclosed']\n", /signature 1 \(x-y\), field "patterns\[1\]": Invalid regular expression/],
+    ['version: 1\nsignatures:\n  - id: x-y\n    title: t\n    fix: f\n    patterns: []\n', /signature 1 \(x-y\), field "patterns": needs at least one pattern/],
+    ['version: 1\nsignatures:\n  - id: x-y\n    titel: t\n', /signature 1 \(x-y\), field "titel": unknown field/],
+    ["version: 1\nsignatures:\n  - id: x-y\n    title: t\n    severity: fatal\n", /field "severity": must be error, warning or notice/],
+    ["version: 1\nsignatures:\n  - id: x-y\n    patterns: ['a']\n    fix: f\n", /signature x-y, field "title": required for a new signature/],
+    ["version: 1\nsignatures:\n  - id: x-y\n    title: 'about ${nothing}'\n    patterns: ['a']\n    fix: f\n", /signature x-y, field "title": \$\{nothing\} is neither a named group/],
+  ])('an invalid file gets one clear line naming the entry and the field: %s', async (text, message) => {
+    const error = (await loadCatalog(file(text)).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('a missing file is a clear error', async () => {
+    await expect(loadCatalog(join(dir, 'nope.yml'))).rejects.toThrow(/nope\.yml: no such file/);
+  });
+
+  it('a catastrophic pattern is cut off within its budget, and the other signatures still match', async () => {
+    const catalog = await loadCatalog(
+      file(`version: 1
+signatures:
+  - id: redos
+    title: Catastrophic
+    priority: 99
+    patterns: ['^(a+)+$']
+    fix: never shown
+  - id: quick
+    title: Quick one
+    priority: 98
+    patterns: ['frobnicator']
+    fix: shown
+`),
+    );
+    const lines = [{ line: 1, text: 'x', normalized: `${'a'.repeat(40)}!`, inFailure: true }, { line: 2, text: 'y', normalized: 'the frobnicator refused', inFailure: true }];
+    const started = Date.now();
+    const result = await matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 300, totalMs: 3000 });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.slow).toEqual(['redos']);
+    expect(result.matches.map((m) => m.signature.id)).toEqual(['quick']);
+  });
+
+  it('through the whole pipeline, the slow signature is reported as a problem, not a crash', async () => {
+    const catalog = await loadCatalog(file(`version: 1\nsignatures:\n  - id: redos\n    title: Catastrophic\n    patterns: ['^(\\w+\\s?)*$']\n    fix: f\n`));
+    const text = ['#3 [2/2] RUN ./x', `#3 0.1 ${'word '.repeat(12)}word!`, '#3 ERROR: process "/bin/sh -c ./x" did not complete successfully: exit code: 3'].join('\n');
+    const analysis = await diagnoseText(text, 'x.log', catalog);
+    expect(analysis.problems.map((p) => p.message).join('\n')).toMatch(/signature redos was skipped: its patterns took longer than/);
+    expect(analysis.findings[0]!.id).toBe('unknown');
+  }, 30000);
+});
+
+describe('the built-in catalog', () => {
+  it('the bundled copy is the reviewed file', () => {
+    expect(BUILTIN_CATALOG_YAML).toBe(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'));
+  });
+
+  it('no built-in pattern backtracks badly on long hostile lines', () => {
+    const hostile = ['a'.repeat(2000), `${'error '.repeat(330)}!`, `${'-'.repeat(1999)}>`, `${'/x'.repeat(1000)}`, `${' '.repeat(1990)}Killed?`];
+    for (const signature of builtinSignatures()) {
+      for (const pattern of signature.patterns) {
+        const started = process.hrtime.bigint();
+        for (const line of hostile) pattern.regex.test(line);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        expect([signature.id, pattern.source, ms < 50]).toEqual([signature.id, pattern.source, true]);
+      }
+    }
+  });
+});
