@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, NODE_BIN } from './support/run-action.js';
-import { fixturePath, SAMPLE } from './support/analyze-text.js';
+import { FIXTURES, fixturePath, SAMPLE } from './support/analyze-text.js';
 
 const withLogs = (files: Record<string, string>) => (workspace: string) => {
   mkdirSync(join(workspace, 'logs'), { recursive: true });
@@ -89,4 +89,37 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     expect(run.stdout).toMatch(/could not write the report to logs\/publish.log\/report.json: EEXIST/);
     expect(run.summary).toContain('Build runtime');
   });
+
+  it('annotates the Dockerfile line that broke, and links it in the summary', () => {
+    const run = runAction(
+      { logs: 'logs/build.log' },
+      (workspace) => {
+        withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') })(workspace);
+        copyFileSync(join(FIXTURES, 'buildkit-contexts', 'b', 'Dockerfile'), join(workspace, 'Dockerfile'));
+      },
+      { GITHUB_SHA: '3602c031eefd1181a945355a54a4b94644014f16' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::error title=buildx-doctor%3A compile-error,file=Dockerfile,line=3::build: The code failed to compile in RUN echo/m);
+    expect(run.summary).toContain('**Points at** [`Dockerfile:3`](https://github.com/afewell-hh/Demon/blob/3602c031eefd1181a945355a54a4b94644014f16/Dockerfile#L3)');
+  });
+
+  it('reads the team\'s signatures file, and warns about a broken one without failing', () => {
+    const good = runAction({ logs: 'logs/build.log', signatures: '.github/buildx-doctor.yml' }, (workspace) => {
+      withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') })(workspace);
+      mkdirSync(join(workspace, '.github'));
+      writeFileSync(join(workspace, '.github', 'buildx-doctor.yml'), 'version: 1\nsignatures:\n  - id: compile-error\n    fix: See our runbook, section 1.\n');
+    });
+    expect(good.code).toBe(0);
+    expect(good.summary).toContain('See our runbook, section 1.');
+    const bad = runAction({ logs: 'logs/build.log', signatures: '.github/buildx-doctor.yml' }, (workspace) => {
+      withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') })(workspace);
+      mkdirSync(join(workspace, '.github'));
+      writeFileSync(join(workspace, '.github', 'buildx-doctor.yml'), 'version: 1\nsignatures:\n  - id: compile-error\n    severity: fatal\n');
+    });
+    expect(bad.code).toBe(0);
+    expect(bad.stdout).toMatch(/::warning title=buildx-doctor::input signatures: .github\/buildx-doctor.yml: signature 1 \(compile-error\), field "severity": must be error, warning or notice; using the built-in signatures only/);
+    expect(bad.outputs['root-cause']).toBe('compile-error');
+  });
 });
+
