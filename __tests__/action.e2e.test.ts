@@ -19,6 +19,7 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
       'report-file': join(run.runnerTemp, 'buildx-doctor', 'report.json'),
       status: 'success',
       'cache-hit-ratio': '0',
+      'comment-url': '',
       // The slowest build, operate-ui: `[command]...buildx build` at 01:56:35.2024587Z to `#51 DONE` at 03:14:44.0979818Z.
       'duration-seconds': '4689',
       'root-cause': 'qemu-emulation',
@@ -62,7 +63,7 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
   it('with no logs, or logs that match nothing, says so in the summary and stays green', () => {
     const none = runAction({});
     expect(none.code).toBe(0);
-    expect(none.summary).toContain('nothing to analyse: set the "logs" input');
+    expect(none.summary).toContain('nothing to analyse: give the "logs" input');
     expect(none.outputs.status).toBe('unknown');
     const missing = runAction({ logs: 'logs/nope-*.log' });
     expect(missing.code).toBe(0);

@@ -9556,10 +9556,14 @@ class JobState {
  */
 class BuildLogParser {
     source;
+    name;
     job = null;
     finished = [];
-    constructor(source) {
+    constructor(source, 
+    /** What to call builds of an input without job names (a job's log: the job's name). */
+    name = null) {
         this.source = source;
+        this.name = name;
     }
     push(line) {
         const job = this.jobFor(line);
@@ -9739,7 +9743,7 @@ class BuildLogParser {
         // explained, if at all, by the last lines of its job: keep them.
         if (kept.some((b) => b.status(job.canceled) === 'unknown'))
             job.excerpt.mark();
-        const base = job.name ?? buildNameOf(this.source);
+        const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
             const name = kept.length > 1 ? `${base} #${index + 1}` : base;
             const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled);
@@ -9803,7 +9807,7 @@ const FIRST_LINE_QUOTE = 120;
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
 async function parseSource(source) {
     const decoder = new LineDecoder();
-    const parser = new BuildLogParser(source.label);
+    const parser = new BuildLogParser(source.label, source.name);
     let cutLines = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
@@ -11401,6 +11405,8 @@ const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvi
 /** The job summary: exactly what `--format markdown` prints. */
 function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     const parts = [headline(analysis)];
+    if (options.note)
+        parts.push(escapeText(options.note));
     if (analysis.problems.length > 0) {
         parts.push(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'));
     }

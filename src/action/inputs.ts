@@ -3,6 +3,9 @@ import { parseFailOn, type FailOn } from '../analyze/fail-policy.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { parseMinutes } from '../cli/cli.js';
 import { describeError } from '../input/errors.js';
+import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
+
+export type SourceChoice = 'auto' | 'files' | 'jobs';
 
 export interface ActionInputs {
   /** Glob patterns of log files, one a line (commas also separate). */
@@ -16,6 +19,15 @@ export interface ActionInputs {
   signatures: string | null;
   /** The checkout, to point annotations at files. */
   workspace: string;
+  source: SourceChoice;
+  /** Glob patterns on job names, for the jobs source. */
+  jobs: string[];
+  /** A past run to diagnose (workflow_dispatch), null for the current one. */
+  runId: number | null;
+  comment: CommentMode;
+  githubToken: string;
+  /** How long to wait for jobs of the run that are still running. */
+  logWaitSeconds: number;
 }
 
 /**
@@ -35,11 +47,7 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
   };
   const runnerTemp = env.RUNNER_TEMP || '.';
   return {
-    logs: core
-      .getInput('logs')
-      .split(/[\n,]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
+    logs: list(core.getInput('logs')),
     failOn: tolerant('fail-on', 'never', parseFailOn),
     maxBuildMinutes: tolerant('max-build-minutes', DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes, parseMinutes),
     reportFile: core.getInput('report-file').trim() || `${runnerTemp}/buildx-doctor/report.json`,
@@ -47,7 +55,34 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     annotations: tolerant('annotations', true, parseBoolean),
     signatures: core.getInput('signatures').trim() || null,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    source: tolerant('source', 'auto' as SourceChoice, parseSource),
+    jobs: list(core.getInput('jobs')),
+    runId: tolerant('run-id', null as number | null, (text) => {
+      const n = Number(text.trim());
+      if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`"${text}" is not a run id (a positive number)`);
+      return n;
+    }),
+    comment: tolerant('comment', 'on-failure' as CommentMode, parseCommentMode),
+    githubToken: core.getInput('github-token').trim(),
+    logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
+      const n = Number(text.trim());
+      if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);
+      return n;
+    }),
   };
+}
+
+function list(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function parseSource(text: string): SourceChoice {
+  const value = text.trim().toLowerCase();
+  if (value === 'auto' || value === 'files' || value === 'jobs') return value;
+  throw new Error(`source must be auto, files or jobs, not "${text}"`);
 }
 
 function parseBoolean(text: string): boolean {

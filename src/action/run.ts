@@ -4,7 +4,11 @@ import { dirname } from 'node:path';
 import { analyzeSources } from '../engine.js';
 import { builtinSignatures, loadCatalog } from '../diagnose/load-catalog.js';
 import { readInputs } from './inputs.js';
-import { resolveLogFiles } from './resolve-logs.js';
+import { chooseSources } from './choose-sources.js';
+import { commentOnPullRequest } from './comment-step.js';
+import { commitFileUrl } from './links.js';
+import { readRunContext } from '../github/run-context.js';
+import { createClient } from '../github/api.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
@@ -23,27 +27,30 @@ export async function run(): Promise<void> {
   const warnings: string[] = [];
   try {
     const inputs = readInputs(warnings);
-    const sources = await resolveLogFiles(inputs.logs, warnings);
-    if (inputs.logs.length === 0) {
-      warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
-    }
+    const context = readRunContext();
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const client = inputs.githubToken ? createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+    const chosen = await chooseSources(inputs, context, client, warnings);
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
       return builtinSignatures();
     });
-    const analysis = await analyzeSources(sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace }, catalog);
+    const analysis = await analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace }, catalog);
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
 
     await writeReport(inputs.reportFile, analysis, warnings);
-    setOutputs(analysis, inputs.reportFile);
+    const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
+    setOutputs(analysis, inputs.reportFile, commentUrl);
     if (inputs.annotations) annotate(analysis.findings);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
-      const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl() });
-      await writeSummary(markdown).catch((error: unknown) =>
-        core.warning(`buildx-doctor could not write the job summary: ${describeError(error)}`),
+      const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job(s) of run ${chosen.runId}.` : null;
+      const markdown = renderMarkdown(
+        { ...analysis, problems: warnings.map((message) => ({ source: '', message })) },
+        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote },
       );
+      await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
     }
     if (shouldFail(analysis.findings, inputs.failOn)) {
       core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
@@ -56,6 +63,9 @@ export async function run(): Promise<void> {
   }
 }
 
+/** All GitHub API calls of one run, retries and waits included. */
+const API_BUDGET_MS = 5 * 60 * 1000;
+
 async function writeReport(path: string, analysis: Analysis, warnings: string[]): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -65,20 +75,14 @@ async function writeReport(path: string, analysis: Analysis, warnings: string[])
   }
 }
 
-function setOutputs(analysis: Analysis, reportFile: string): void {
+function setOutputs(analysis: Analysis, reportFile: string, commentUrl: string | null): void {
+  core.setOutput('comment-url', commentUrl ?? '');
   core.setOutput('report-file', reportFile);
   core.setOutput('status', analysis.status);
   core.setOutput('cache-hit-ratio', analysis.cacheHitRatio === null ? '' : String(analysis.cacheHitRatio));
   core.setOutput('duration-seconds', analysis.durationSeconds === null ? '' : String(Math.round(analysis.durationSeconds)));
   core.setOutput('root-cause', analysis.findings[0]?.id ?? '');
   core.setOutput('findings', String(analysis.findings.length));
-}
-
-/** Links to the file at the commit that was built: `https://github.com/OWNER/REPO/blob/SHA/FILE#L12`. */
-function commitFileUrl(env: NodeJS.ProcessEnv = process.env): ((file: string, line: number) => string | null) | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
-  if (!server || !repository || !sha || !/^[0-9a-f]{40}$/.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
-  return (file, line) => `${server}/${repository}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
 
 async function writeSummary(markdown: string): Promise<void> {

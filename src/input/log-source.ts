@@ -6,6 +6,8 @@ import { InputError } from './errors.js';
 export interface LogSource {
   /** How reports name it: a path, `-` for standard input, a job name. */
   label: string;
+  /** The name of the builds it holds, when the label is not a file name (a job's name). */
+  name?: string;
   open(): Promise<AsyncIterable<Buffer | string> | Iterable<Buffer | string>>;
 }
 

@@ -58,7 +58,11 @@ export class BuildLogParser {
   private job: JobState | null = null;
   private readonly finished: Build[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    /** What to call builds of an input without job names (a job's log: the job's name). */
+    private readonly name: string | null = null,
+  ) {}
 
   push(line: DecodedLine): void {
     const job = this.jobFor(line);
@@ -227,7 +231,7 @@ export class BuildLogParser {
     // A build that did not end well but printed no error (a log cut off, a runner that died) is
     // explained, if at all, by the last lines of its job: keep them.
     if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark();
-    const base = job.name ?? buildNameOf(this.source);
+    const base = job.name ?? this.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const name = kept.length > 1 ? `${base} #${index + 1}` : base;
       const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled);

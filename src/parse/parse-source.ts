@@ -24,7 +24,7 @@ const FIRST_LINE_QUOTE = 120;
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
 export async function parseSource(source: LogSource): Promise<ParsedSource> {
   const decoder = new LineDecoder();
-  const parser = new BuildLogParser(source.label);
+  const parser = new BuildLogParser(source.label, source.name);
   let cutLines = 0;
   let firstText: string | null = null;
   let counts = { lines: 0, bytes: 0 };

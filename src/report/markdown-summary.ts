@@ -12,6 +12,8 @@ export interface MarkdownOptions {
   maxEvidenceLines: number;
   /** A link to a line of a repository file at the commit that was built, when known. */
   fileUrl?: (file: string, line: number) => string | null;
+  /** One line under the headline: where the numbers came from. */
+  note?: string | null;
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
@@ -19,6 +21,7 @@ export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024,
 /** The job summary: exactly what `--format markdown` prints. */
 export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): string {
   const parts: string[] = [headline(analysis)];
+  if (options.note) parts.push(escapeText(options.note));
   if (analysis.problems.length > 0) {
     parts.push(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'));
   }

@@ -1,0 +1,352 @@
+// A local stand-in for api.github.com: the endpoints buildx-doctor calls, with every request and
+// every JSON response checked against GitHub's published OpenAPI description (the operations
+// extracted into fixtures/github/openapi-subset.json by scripts/extract-openapi.mjs). Responses are
+// made from the schemas themselves (a minimal valid instance, then the fields a test cares about),
+// so a shape that GitHub does not publish fails the test instead of passing silently.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formats from 'ajv-formats';
+import { FIXTURES } from './analyze-text.js';
+
+type Json = any;
+
+const spec: Json = JSON.parse(readFileSync(join(FIXTURES, 'github', 'openapi-subset.json'), 'utf8'));
+const ajv = new Ajv({ strict: false, allErrors: true });
+// ajv-formats is CommonJS: its plugin is the module or its `default`.
+const addFormats = ((formats as unknown as { default?: unknown }).default ?? formats) as (a: Ajv) => void;
+addFormats(ajv);
+
+/** OpenAPI 3.0's `nullable` is not JSON Schema: rewrite it as a type union. */
+function jsonSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(jsonSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'nullable' || key === 'example' || key === 'examples') continue;
+    out[key] = jsonSchema(value);
+  }
+  if (schema.nullable) {
+    if (out.type) out.type = [out.type, 'null'];
+    if (out.enum) out.enum = [...out.enum, null];
+    if (!out.type && !out.enum) return { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
+}
+
+const validators = new Map<string, ValidateFunction>();
+function validator(key: string, schema: Json): ValidateFunction {
+  const known = validators.get(key);
+  if (known) return known;
+  const compiled = ajv.compile(jsonSchema(schema));
+  validators.set(key, compiled);
+  return compiled;
+}
+
+/** A minimal instance of a schema: required properties only, examples where the spec gives them. */
+export function sample(schema: Json): Json {
+  if (!schema) return null;
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map(sample));
+  if (schema.oneOf || schema.anyOf) return sample((schema.oneOf ?? schema.anyOf)[0]);
+  if (schema.enum) return schema.enum[0];
+  if (schema.example !== undefined && schema.type !== 'object' && schema.type !== 'array') return schema.example;
+  switch (schema.type) {
+    case 'object': {
+      const out: Json = {};
+      for (const name of schema.required ?? []) out[name] = sample(schema.properties?.[name] ?? { type: 'string' });
+      return out;
+    }
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return false;
+    case 'string':
+      if (schema.format === 'date-time') return '2025-09-24T01:56:21Z';
+      if (schema.format === 'uri') return 'https://example.com/x';
+      return 'x';
+    default:
+      return schema.nullable ? null : {};
+  }
+}
+
+interface Operation {
+  method: string;
+  template: string;
+  regex: RegExp;
+  names: string[];
+  op: Json;
+}
+
+const operations: Operation[] = [];
+for (const [template, methods] of Object.entries<Json>(spec.paths)) {
+  for (const [method, op] of Object.entries<Json>(methods)) {
+    const names: string[] = [];
+    const regex = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, n) => (names.push(n), '([^/]+)'))}$`);
+    operations.push({ method: method.toUpperCase(), template, regex, names, op });
+  }
+}
+
+export function schemaOf(method: string, template: string, status: number): Json {
+  return spec.paths[template][method.toLowerCase()].responses[String(status)]?.content?.['application/json']?.schema;
+}
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  template: string | null;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Json;
+  headers: IncomingMessage['headers'];
+}
+
+export interface FakeReply {
+  status: number;
+  headers?: Record<string, string>;
+  json?: Json;
+  text?: string;
+}
+
+type Handler = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
+
+/** Job logs as GitHub serves them (behind the redirect), one per job id. */
+export interface FakeJob {
+  id: number;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: 'success' | 'failure' | 'cancelled' | null;
+  runnerName: string | null;
+  log: string;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+}
+
+/** What a test sets up and then inspects. */
+export class FakeGitHub {
+  readonly requests: FakeRequest[] = [];
+  /** Schema violations in requests or responses: a test asserts there are none. */
+  readonly violations: string[] = [];
+  jobs: FakeJob[] = [];
+  comments = new Map<number, FakeComment[]>();
+  /** Pull requests by head commit, for the commit → pull request lookups. */
+  pullsBySha = new Map<string, number>();
+  runs = new Map<number, { headSha: string; pullNumbers: number[]; name: string }>();
+  /** Replies served before the normal handler, for one matching request each (502s, 429s, 403s). */
+  readonly faults: Array<{ match: (r: FakeRequest) => boolean; reply: FakeReply }> = [];
+  /** Called on each jobs listing: lets a test finish a running job after some polls. */
+  onListJobs: (() => void) | null = null;
+  private server: Server | null = null;
+  private nextCommentId = 1000;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The requests to an operation (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`). */
+  calls(method: string, template: string): FakeRequest[] {
+    return this.requests.filter((r) => r.method === method && r.template === template);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Json = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        this.violations.push(`${req.method} ${url.pathname}: request body is not JSON`);
+      }
+    }
+    // Log downloads are served by storage behind the API's redirect, outside the description.
+    const blob = /^\/_blob\/job-logs\/(\d+)$/.exec(url.pathname);
+    if (blob) {
+      const job = this.jobs.find((j) => j.id === Number(blob[1]));
+      res.writeHead(job ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(job?.log ?? 'not found');
+      return;
+    }
+    const operation = operations.find((o) => o.method === req.method && o.regex.test(url.pathname));
+    const params: Record<string, string> = {};
+    if (operation) operation.regex.exec(url.pathname)!.slice(1).forEach((v, i) => (params[operation.names[i]!] = decodeURIComponent(v)));
+    const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: operation?.template ?? null, params, query: url.searchParams, body, headers: req.headers };
+    this.requests.push(request);
+    if (!operation) {
+      this.violations.push(`${req.method} ${url.pathname}: no such operation in the description`);
+      return this.reply(res, { status: 404, json: { message: 'Not Found' } });
+    }
+    this.checkRequest(operation, request);
+    const faultIndex = this.faults.findIndex((f) => f.match(request));
+    const reply = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : await this.route(operation, request);
+    if (reply.json !== undefined && reply.status < 300) {
+      const schema = operation.op.responses[String(reply.status)]?.content?.['application/json']?.schema;
+      if (!schema) this.violations.push(`${operation.method} ${operation.template}: ${reply.status} is not a documented JSON response`);
+      else {
+        const validate = validator(`res ${operation.method} ${operation.template} ${reply.status}`, schema);
+        if (!validate(reply.json)) this.violations.push(`${operation.method} ${operation.template} response: ${ajv.errorsText(validate.errors)}`);
+      }
+    } else if (reply.status < 400 && !operation.op.responses[String(reply.status)]) {
+      this.violations.push(`${operation.method} ${operation.template}: ${reply.status} is not a documented response`);
+    }
+    this.reply(res, reply);
+  }
+
+  private checkRequest(operation: Operation, request: FakeRequest): void {
+    for (const parameter of operation.op.parameters ?? []) {
+      const value = parameter.in === 'path' ? request.params[parameter.name] : parameter.in === 'query' ? request.query.get(parameter.name) : undefined;
+      if (value === undefined || value === null) {
+        if (parameter.required) this.violations.push(`${operation.method} ${operation.template}: missing ${parameter.in} parameter ${parameter.name}`);
+        continue;
+      }
+      const schema = jsonSchema(parameter.schema);
+      const typed = schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')) ? Number(value) : value;
+      const validate = validator(`param ${operation.method} ${operation.template} ${parameter.name}`, parameter.schema);
+      if (!validate(typed)) this.violations.push(`${operation.method} ${operation.template}: ${parameter.name}=${value}: ${ajv.errorsText(validate.errors)}`);
+    }
+    const known = new Set((operation.op.parameters ?? []).filter((p: Json) => p.in === 'query').map((p: Json) => p.name));
+    for (const name of request.query.keys()) if (!known.has(name)) this.violations.push(`${operation.method} ${operation.template}: unknown query parameter ${name}`);
+    const bodySchema = operation.op.requestBody?.content?.['application/json']?.schema;
+    if (bodySchema) {
+      const validate = validator(`req ${operation.method} ${operation.template}`, bodySchema);
+      if (!validate(request.body)) this.violations.push(`${operation.method} ${operation.template} request body: ${ajv.errorsText(validate.errors)}`);
+    }
+  }
+
+  private route(operation: Operation, request: FakeRequest): FakeReply | Promise<FakeReply> {
+    const handler = (this.handlers as Record<string, Handler>)[`${operation.method} ${operation.template}`];
+    return handler ? handler(request) : { status: 404, json: { message: 'Not Found' } };
+  }
+
+  private reply(res: ServerResponse, reply: FakeReply): void {
+    const headers = { ...(reply.headers ?? {}) };
+    if (reply.json !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    res.writeHead(reply.status, headers);
+    res.end(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs': (r) => {
+      this.onListJobs?.();
+      const perPage = Number(r.query.get('per_page') ?? 30);
+      const page = Number(r.query.get('page') ?? 1);
+      const slice = this.jobs.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < this.jobs.length) {
+        const next = new URL(`${this.url}${r.path}`);
+        for (const [k, v] of r.query) next.searchParams.set(k, v);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next}>; rel="next"`;
+      }
+      return { status: 200, headers, json: { total_count: this.jobs.length, jobs: slice.map((job) => this.jobJson(job, r)) } };
+    },
+    'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs': (r) => {
+      const job = this.jobs.find((j) => j.id === Number(r.params.job_id));
+      if (!job) return { status: 404, json: { message: 'Not Found' } };
+      return { status: 302, headers: { location: `${this.url}/_blob/job-logs/${job.id}` } };
+    },
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}': (r) => {
+      const run = this.runs.get(Number(r.params.run_id));
+      if (!run) return { status: 404, json: { message: 'Not Found' } };
+      const json = sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', 200));
+      Object.assign(json, { id: Number(r.params.run_id), head_sha: run.headSha, name: run.name, pull_requests: run.pullNumbers.map((n) => this.pullRef(n)) });
+      return { status: 200, json };
+    },
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (r) => {
+      const list = this.comments.get(Number(r.params.issue_number)) ?? [];
+      return { status: 200, json: list.map((c) => this.commentJson(c, r)) };
+    },
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (r) => {
+      const number = Number(r.params.issue_number);
+      const comment = { id: this.nextCommentId++, body: r.body.body };
+      this.comments.set(number, [...(this.comments.get(number) ?? []), comment]);
+      return { status: 201, json: this.commentJson(comment, r) };
+    },
+    'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': (r) => {
+      for (const list of this.comments.values()) {
+        const comment = list.find((c) => c.id === Number(r.params.comment_id));
+        if (comment) {
+          comment.body = r.body.body;
+          return { status: 200, json: this.commentJson(comment, r) };
+        }
+      }
+      return { status: 404, json: { message: 'Not Found' } };
+    },
+    'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': (r) => {
+      const number = this.pullsBySha.get(r.params.commit_sha!);
+      return { status: 200, json: number ? [this.pullJson(number, r.params.commit_sha!, 'GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')] : [] };
+    },
+    'GET /repos/{owner}/{repo}/pulls': () => ({
+      status: 200,
+      json: [...this.pullsBySha].map(([sha, number]) => this.pullJson(number, sha, 'GET', '/repos/{owner}/{repo}/pulls')),
+    }),
+  };
+
+  private jobJson(job: FakeJob, r: FakeRequest): Json {
+    const json = sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', 200).properties.jobs.items);
+    return Object.assign(json, {
+      id: job.id,
+      run_id: Number(r.params.run_id),
+      name: job.name,
+      status: job.status,
+      conclusion: job.conclusion,
+      runner_name: job.runnerName,
+      html_url: `https://github.com/${r.params.owner}/${r.params.repo}/actions/runs/${r.params.run_id}/job/${job.id}`,
+      steps: [],
+      labels: ['ubuntu-latest'],
+    });
+  }
+
+  private commentJson(comment: FakeComment, r: FakeRequest): Json {
+    const json = sample(schemaOf('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 200).items);
+    return Object.assign(json, {
+      id: comment.id,
+      body: comment.body,
+      html_url: `https://github.com/${r.params.owner}/${r.params.repo}/pull/1#issuecomment-${comment.id}`,
+    });
+  }
+
+  private pullRef(number: number): Json {
+    const item = sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', 200).properties.pull_requests.items);
+    return Object.assign(item, { number });
+  }
+
+  private pullJson(number: number, sha: string, method: string, template: string): Json {
+    const json = sample(schemaOf(method, template, 200).items);
+    json.head = { ...json.head, sha };
+    return Object.assign(json, { number, state: 'open' });
+  }
+}
+
+/**
+ * The real `gh run view --log` file split into one log per job, as the API serves a job's log: the
+ * `JOB<TAB>STEP<TAB>` prefix gone, the rest byte for byte.
+ */
+export function splitRunLog(text: string): Map<string, string> {
+  const jobs = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const match = /^([^\t]+)\t[^\t]*\t(.*)$/s.exec(line);
+    if (!match) continue;
+    const list = jobs.get(match[1]!) ?? [];
+    list.push(match[2]!);
+    jobs.set(match[1]!, list);
+  }
+  return new Map([...jobs].map(([job, lines]) => [job, lines.join('\n') + '\n']));
+}

@@ -1,0 +1,52 @@
+import type { LogSource } from '../input/log-source.js';
+import type { ActionInputs } from './inputs.js';
+import type { RunContext } from '../github/run-context.js';
+import type { GitHubClient } from '../github/api.js';
+import { resolveLogFiles } from './resolve-logs.js';
+import { jobLogSources, type RunJob } from '../github/jobs-source.js';
+import { describeError } from '../input/errors.js';
+
+export interface ChosenSources {
+  sources: LogSource[];
+  /** Which kind of source, said in the summary. */
+  origin: 'files' | 'jobs' | 'none';
+  /** The run whose jobs were read. */
+  runId: number | null;
+  jobs: RunJob[];
+}
+
+/**
+ * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
+ * of the run (`run-id`, or the current run for a follow-up job).
+ */
+export async function chooseSources(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, warnings: string[]): Promise<ChosenSources> {
+  const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
+  if (useFiles) {
+    if (inputs.logs.length === 0) warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
+    return { sources: await resolveLogFiles(inputs.logs, warnings), origin: 'files', runId: null, jobs: [] };
+  }
+  const runId = inputs.runId ?? context.runId;
+  if (!client || !context.owner || !context.repo || !runId) {
+    warnings.push(
+      'nothing to analyse: give the "logs" input (log files), or run in GitHub Actions with a "github-token" so that the jobs of the run can be read',
+    );
+    return { sources: [], origin: 'none', runId: null, jobs: [] };
+  }
+  try {
+    const result = await jobLogSources(client, {
+      owner: context.owner,
+      repo: context.repo,
+      runId,
+      jobPatterns: inputs.jobs,
+      // Our own job is still running; skip it, unless we diagnose another run.
+      ownRunner: inputs.runId && inputs.runId !== context.runId ? null : context.runnerName,
+      waitMs: inputs.logWaitSeconds * 1000,
+      pollMs: Math.min(10_000, Math.max(200, inputs.logWaitSeconds * 100)),
+    });
+    warnings.push(...result.problems);
+    return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
+  } catch (error) {
+    warnings.push(`could not read the jobs of run ${runId}: ${describeError(error)}`);
+    return { sources: [], origin: 'none', runId, jobs: [] };
+  }
+}

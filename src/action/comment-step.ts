@@ -1,0 +1,74 @@
+import type { Analysis } from '../analyze/analyze.js';
+import type { ActionInputs } from './inputs.js';
+import type { RunContext } from '../github/run-context.js';
+import { runUrl } from '../github/run-context.js';
+import { ApiError, call, type GitHubClient } from '../github/api.js';
+import { findPullRequest } from '../github/pull-request.js';
+import { commentMarker, upsertStickyComment, type CommentMode } from '../github/sticky-comment.js';
+import { renderComment } from '../report/pr-comment.js';
+import { describeError } from '../input/errors.js';
+import { commitFileUrl } from './links.js';
+
+/** Whether this run calls for a comment (an existing one is updated in any case). */
+export function commentWanted(mode: CommentMode, analysis: Analysis): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'on-findings') return analysis.findings.length > 0;
+  if (mode === 'on-failure') return analysis.status === 'failure';
+  return false;
+}
+
+/**
+ * The sticky pull request comment. Every failure here (no pull request, a read-only token on a
+ * fork's pull request, an API error) is a warning, never a failed step. Returns the comment's URL.
+ */
+export async function commentOnPullRequest(
+  analysis: Analysis,
+  inputs: ActionInputs,
+  context: RunContext,
+  client: GitHubClient | null,
+  runId: number | null,
+  warnings: string[],
+): Promise<string | null> {
+  if (inputs.comment === 'off' || !context.owner || !context.repo) return null;
+  const wanted = commentWanted(inputs.comment, analysis);
+  if (!client) {
+    if (wanted) warnings.push('no "github-token": the pull request comment was not written');
+    return null;
+  }
+  const owner = context.owner;
+  const repo = context.repo;
+  try {
+    const pastRun = inputs.runId && inputs.runId !== context.runId ? await readRun(client, owner, repo, inputs.runId) : null;
+    const number = await findPullRequest(client, context, pastRun);
+    if (number === null) return null;
+    const marker = commentMarker(pastRun?.workflow ?? context.workflow);
+    const sha = pastRun?.headSha ?? pullHeadSha(context) ?? context.sha;
+    const body = renderComment(analysis, marker, { runUrl: runUrl(context, runId ?? context.runId), fileUrl: commitFileUrl(context, sha) });
+    const result = await upsertStickyComment(client, { owner, repo, number }, marker, body, wanted);
+    return result.url;
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : null;
+    const hint =
+      status === 403 || status === 404
+        ? ' The token may be read-only (a pull request from a fork) or lack `pull-requests: write`; the report is in this summary.'
+        : '';
+    warnings.push(`could not write the pull request comment: ${describeError(error)}.${hint}`);
+    return null;
+  }
+}
+
+async function readRun(client: GitHubClient, owner: string, repo: string, runId: number) {
+  const run = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
+  return {
+    headSha: run.data.head_sha ?? null,
+    pullNumbers: (run.data.pull_requests ?? []).map((pr) => pr.number),
+    workflow: run.data.name ?? null,
+  };
+}
+
+/** On a pull request the checkout is a merge commit; link to the pull request's head instead. */
+function pullHeadSha(context: RunContext): string | null {
+  const payload = context.payload as Record<string, any>;
+  const sha = payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha;
+  return typeof sha === 'string' ? sha : null;
+}

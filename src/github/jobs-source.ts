@@ -1,0 +1,104 @@
+import type { LogSource } from '../input/log-source.js';
+import { InputError } from '../input/errors.js';
+import { ApiError, call, type GitHubClient } from './api.js';
+import { matchesAny } from './glob.js';
+
+export interface JobsSourceOptions {
+  owner: string;
+  repo: string;
+  runId: number;
+  /** Glob patterns on job names (`Build *`); empty for all. */
+  jobPatterns: string[];
+  /** The runner of the job running buildx-doctor, whose own job is skipped. */
+  ownRunner: string | null;
+  /** How long to wait for jobs that are still running, and between looks. */
+  waitMs: number;
+  pollMs: number;
+}
+
+export interface RunJob {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  htmlUrl: string | null;
+}
+
+export interface JobsSourceResult {
+  sources: LogSource[];
+  jobs: RunJob[];
+  problems: string[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The logs of a run's jobs, for a follow-up job (`needs:` + `if: always()`) or a past run: lists the
+ * jobs (all pages), keeps those whose names match, waits a bounded time for any still running, and
+ * gives one log source per finished job, streamed from GitHub when it is read.
+ */
+export async function jobLogSources(client: GitHubClient, options: JobsSourceOptions): Promise<JobsSourceResult> {
+  const problems: string[] = [];
+  const deadline = Date.now() + options.waitMs;
+  let jobs = await listJobs(client, options);
+  while (jobs.some((j) => j.status !== 'completed') && Date.now() < deadline) {
+    await sleep(Math.min(options.pollMs, Math.max(0, deadline - Date.now())));
+    jobs = await listJobs(client, options);
+  }
+  if (jobs.length === 0) problems.push(`no job of run ${options.runId} matches ${options.jobPatterns.join(', ') || '*'} (besides this one)`);
+  const sources: LogSource[] = [];
+  for (const job of jobs) {
+    if (job.status !== 'completed') {
+      problems.push(`${job.name}: still ${job.status.replace(/_/g, ' ')} after ${Math.round(options.waitMs / 1000)} s, so its log is not ready; run buildx-doctor in a job that \`needs:\` it`);
+      continue;
+    }
+    sources.push(jobLogSource(client, options, job));
+  }
+  return { sources, jobs, problems };
+}
+
+async function listJobs(client: GitHubClient, options: JobsSourceOptions): Promise<RunJob[]> {
+  const all = await call(`listing the jobs of run ${options.runId}`, () =>
+    client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner: options.owner, repo: options.repo, run_id: options.runId, filter: 'latest', per_page: 100 }),
+  );
+  return all
+    .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
+    .filter((job) => matchesAny(job.name, options.jobPatterns))
+    .map((job) => ({ id: job.id, name: job.name, status: job.status, conclusion: job.conclusion ?? null, htmlUrl: job.html_url ?? null }));
+}
+
+/** A job's log, downloaded when read (the API redirects to a short-lived URL that streams it). */
+function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: RunJob): LogSource {
+  return {
+    label: job.name,
+    name: job.name,
+    async open() {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const response = await call(`downloading the log of ${job.name}`, () =>
+            client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+              owner: options.owner,
+              repo: options.repo,
+              job_id: job.id,
+              request: { parseSuccessResponseBody: false },
+            }),
+          );
+          const body = response.data as unknown;
+          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return toBuffers(body as AsyncIterable<Uint8Array>);
+          return [Buffer.from(typeof body === 'string' ? body : '')];
+        } catch (error) {
+          // A job that just finished can answer 404 for a moment before its log is stored.
+          if (error instanceof ApiError && error.status === 404 && attempt < 2) {
+            await sleep(options.pollMs);
+            continue;
+          }
+          throw new InputError((error as Error).message);
+        }
+      }
+    },
+  };
+}
+
+async function* toBuffers(stream: AsyncIterable<Uint8Array>): AsyncIterable<Buffer> {
+  for await (const chunk of stream) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}

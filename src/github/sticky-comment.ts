@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { call, type GitHubClient } from './api.js';
+
+export type CommentMode = 'off' | 'on-failure' | 'on-findings' | 'always';
+
+/**
+ * The hidden marker that finds the comment again on the next run: one comment per workflow (its
+ * name hashed, so no text of it can end the HTML comment).
+ */
+export function commentMarker(workflow: string | null): string {
+  const id = createHash('sha256').update(workflow ?? '').digest('hex').slice(0, 12);
+  return `<!-- buildx-doctor:sticky-comment workflow=${id} -->`;
+}
+
+export interface StickyResult {
+  action: 'created' | 'updated' | 'unchanged' | 'skipped';
+  url: string | null;
+}
+
+/**
+ * Creates or updates the pull request's comment. When nothing calls for a comment (`wanted` false)
+ * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  target: { owner: string; repo: string; number: number },
+  marker: string,
+  body: string,
+  wanted: boolean,
+): Promise<StickyResult> {
+  const comments = await call('listing the pull request comments', () =>
+    client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }),
+  );
+  const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker));
+  if (existing) {
+    if (existing.body === body) return { action: 'unchanged', url: existing.html_url };
+    const updated = await call('updating the pull request comment', () =>
+      client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }),
+    );
+    return { action: 'updated', url: updated.data.html_url };
+  }
+  if (!wanted) return { action: 'skipped', url: null };
+  const created = await call('commenting on the pull request', () =>
+    client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }),
+  );
+  return { action: 'created', url: created.data.html_url };
+}
+
+export function parseCommentMode(text: string): CommentMode {
+  const value = text.trim().toLowerCase() || 'on-failure';
+  if (value === 'off' || value === 'on-failure' || value === 'on-findings' || value === 'always') return value;
+  throw new Error(`comment must be off, on-failure, on-findings or always, not "${text}"`);
+}
