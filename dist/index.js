@@ -50989,7 +50989,7 @@ function createClient(options) {
     const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
     return getOctokit(options.token, {
         baseUrl: options.apiUrl,
-        request: { signal: controller.signal, retries: options.retries },
+        request: { signal: controller.signal },
         retry: { retries: options.retries },
         throttle: {
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
@@ -55428,7 +55428,7 @@ async function run() {
         for (const warning of warnings)
             core_warning(warning, { title: 'buildx-doctor' });
         if (inputs.summary) {
-            const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job(s) of run ${chosen.runId}.` : null;
+            const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.` : null;
             const markdown = markdown_summary_renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote });
             await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${errors_describeError(error)}`));
         }

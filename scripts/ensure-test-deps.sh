@@ -2,11 +2,18 @@
 # Installs the Debian packages the real-BuildKit integration tests need:
 #   docker.io       -> /usr/sbin/dockerd, /usr/bin/docker, containerd, runc (Docker 20.10, old BuildKit)
 #   busybox-static  -> /bin/busybox, used as the base image (no registry is reachable)
-# Idempotent and fast when everything is present. Starts no service: the tests run their own dockerd.
+# and the registry integration tests (__tests__/registry.integration.test.ts):
+#   docker-registry -> /usr/bin/docker-registry (distribution 2.8), run on loopback by the tests
+#   skopeo, umoci   -> push / build OCI images without a daemon
+#   apache2-utils   -> /usr/bin/htpasswd for the Basic auth registry
+#   openssl         -> the token service's self-signed certificate
+# Idempotent and fast when everything is present. Starts no service: the tests run their own dockerd
+# and registries.
 set -euo pipefail
 
-required=(docker.io busybox-static)
+required=(docker.io busybox-static docker-registry skopeo umoci apache2-utils openssl)
 missing=()
+required_files=(/usr/sbin/dockerd /usr/bin/docker /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl)
 for pkg in "${required[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   if [ "$status" != "installed" ]; then
@@ -16,7 +23,7 @@ done
 
 # Also check the files themselves, in case a package is "installed" but broken.
 if [ ${#missing[@]} -eq 0 ]; then
-  for f in /usr/sbin/dockerd /usr/bin/docker /bin/busybox; do
+  for f in "${required_files[@]}"; do
     if [ ! -x "$f" ]; then
       missing=("${required[@]}")
       break
@@ -35,7 +42,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 # Never let package maintainer scripts start daemons (docker.io's postinst would try to start
-# docker.service/containerd.service); the tests start their own dockerd.
+# docker.service/containerd.service, docker-registry's its registry); the tests start their own.
 policy=/usr/sbin/policy-rc.d
 created_policy=0
 if [ ! -e "$policy" ]; then
@@ -49,7 +56,7 @@ trap cleanup EXIT
 echo "ensure-test-deps: installing ${missing[*]}" >&2
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-for f in /usr/sbin/dockerd /usr/bin/docker /bin/busybox; do
+for f in "${required_files[@]}"; do
   if [ ! -x "$f" ]; then
     echo "ensure-test-deps: $f still missing after installing ${missing[*]}" >&2
     exit 1

@@ -97,6 +97,19 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** True when `promise` settles within `ms` (the timer is cleared either way). */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // --- the registry ---------------------------------------------------------------------------------
 
 export type RegistryAuth =
@@ -140,7 +153,6 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
 
 async function startRegistryOnce(options: StartRegistryOptions, port: number): Promise<RealRegistry> {
   const dir = makeTempDir('bxd-registry-');
-  const ownStorage = options.storageDir === undefined;
   const storageDir = options.storageDir ?? path.join(dir, 'storage');
   fs.mkdirSync(storageDir, { recursive: true });
   const logFile = path.join(dir, 'registry.log');
@@ -218,10 +230,9 @@ async function startRegistryOnce(options: StartRegistryOptions, port: number): P
     process.removeListener('exit', killAtExit);
     if (!exited && child.pid) {
       child.kill('SIGTERM');
-      const gone = await Promise.race([exitPromise.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
-      if (!gone) {
+      if (!(await within(exitPromise, STOP_TIMEOUT_MS))) {
         child.kill('SIGKILL');
-        await Promise.race([exitPromise, sleep(STOP_TIMEOUT_MS)]);
+        if (!(await within(exitPromise, STOP_TIMEOUT_MS))) throw new Error(`real registry: docker-registry (pid ${child.pid}) survived SIGKILL`);
       }
     }
     fs.rmSync(dir, { recursive: true, force: true });
@@ -248,7 +259,6 @@ async function startRegistryOnce(options: StartRegistryOptions, port: number): P
     }
     await sleep(50);
   }
-  void ownStorage;
   return { host, port, storageDir, logTail, stop };
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,16 @@ export interface ActionRun {
  * Runs `dist/index.js` the way the GitHub runner does: inputs as INPUT_* variables, the event file,
  * GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, the workspace as working directory, no node_modules.
  */
-export function runAction(inputs: Record<string, string>, setup: (workspace: string) => void = () => undefined, env: Record<string, string> = {}): ActionRun {
+interface Prepared {
+  base: string;
+  workspace: string;
+  runnerTemp: string;
+  summaryFile: string;
+  outputFile: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object): Prepared {
   const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
@@ -31,13 +40,15 @@ export function runAction(inputs: Record<string, string>, setup: (workspace: str
   const eventFile = join(runnerTemp, 'event.json');
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'afewell-hh/Demon', default_branch: 'main' } }));
+  writeFileSync(eventFile, JSON.stringify(event));
   setup(workspace);
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
-  const result = spawnSync(NODE_BIN, [join(ROOT, 'dist', 'index.js')], {
-    cwd: workspace,
-    encoding: 'utf8',
-    timeout: 60_000,
+  return {
+    base,
+    workspace,
+    runnerTemp,
+    summaryFile,
+    outputFile,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: base,
@@ -56,16 +67,51 @@ export function runAction(inputs: Record<string, string>, setup: (workspace: str
       ...inputEnv,
       ...env,
     },
-  });
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
-    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
-    workspace,
-    runnerTemp,
   };
+}
+
+function collect(prepared: Prepared, code: number | null, stdout: string, stderr: string): ActionRun {
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: existsSync(prepared.outputFile) ? parseOutputFile(readFileSync(prepared.outputFile, 'utf8')) : {},
+    summary: existsSync(prepared.summaryFile) ? readFileSync(prepared.summaryFile, 'utf8') : '',
+    workspace: prepared.workspace,
+    runnerTemp: prepared.runnerTemp,
+  };
+}
+
+const DEFAULT_EVENT = { ref: 'refs/heads/main', repository: { full_name: 'afewell-hh/Demon', default_branch: 'main' } };
+
+/**
+ * Runs `dist/index.js` the way the GitHub runner does: inputs as INPUT_* variables, the event file,
+ * GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, the workspace as working directory, no node_modules.
+ */
+export function runAction(inputs: Record<string, string>, setup: (workspace: string) => void = () => undefined, env: Record<string, string> = {}): ActionRun {
+  const prepared = prepare(inputs, setup, env, DEFAULT_EVENT);
+  const result = spawnSync(NODE_BIN, [join(ROOT, 'dist', 'index.js')], { cwd: prepared.workspace, encoding: 'utf8', timeout: 60_000, env: prepared.env });
+  return collect(prepared, result.status, result.stdout, result.stderr);
+}
+
+/** The same, without blocking this process: for tests whose API server runs in the test itself. */
+export function runActionAsync(
+  inputs: Record<string, string>,
+  options: { setup?: (workspace: string) => void; env?: Record<string, string>; event?: object; timeoutMs?: number } = {},
+): Promise<ActionRun> {
+  const prepared = prepare(inputs, options.setup ?? (() => undefined), options.env ?? {}, options.event ?? DEFAULT_EVENT);
+  return new Promise((resolve) => {
+    const child = spawn(NODE_BIN, [join(ROOT, 'dist', 'index.js')], { cwd: prepared.workspace, env: prepared.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(collect(prepared, code, stdout, stderr));
+    });
+  });
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */

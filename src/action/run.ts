@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     if (inputs.annotations) annotate(analysis.findings);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
-      const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job(s) of run ${chosen.runId}.` : null;
+      const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.` : null;
       const markdown = renderMarkdown(
         { ...analysis, problems: warnings.map((message) => ({ source: '', message })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote },

@@ -40,7 +40,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     options.token,
     {
       baseUrl: options.apiUrl,
-      request: { signal: controller.signal, retries: options.retries },
+      request: { signal: controller.signal },
       retry: { retries: options.retries },
       throttle: {
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => withinBudget(retryAfter, retryCount),

@@ -71,7 +71,6 @@ export function formatSeconds(ms: number): string {
 
 /** One line, without control characters, at most `max` characters. */
 export function oneLine(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -97,11 +97,17 @@ export class JsonObjectSplitter {
   private pending: Pending | null = null;
   /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
   private recovering = false;
+  /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
+  private cut: JsonProblem | null = null;
 
   constructor(private readonly handler: SplitterHandler) {}
 
   push(line: DecodedLine): void {
     const text = line.text;
+    if (this.cut) {
+      this.handler.problem(this.cut);
+      this.cut = null;
+    }
     if (this.pending) {
       if (continuesObject(text)) {
         this.continuePending(this.pending, line);
@@ -127,13 +133,23 @@ export class JsonObjectSplitter {
   end(): void {
     const pending = this.pending;
     this.pending = null;
-    if (pending) {
-      this.handler.problem({ kind: 'truncated', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the input ends inside a JSON object' });
+    const cut = this.cut;
+    this.cut = null;
+    if (pending || cut) {
+      const firstLine = pending?.firstLine ?? cut!.firstLine;
+      const lastLine = pending?.lastLine ?? cut!.lastLine;
+      this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
     }
   }
 
   private startObject(line: DecodedLine, start: number): void {
     const text = line.text;
+    if (text.length > MAX_OBJECT_CHARS) {
+      // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
+      this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+      this.recovering = true;
+      return;
+    }
     // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
     if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
       const value = tryParse(text);
@@ -143,9 +159,13 @@ export class JsonObjectSplitter {
       }
     }
     const result = scan(start === 0 ? text : text.slice(start), 0);
-    if (result.openString || result.negative) {
-      this.handler.problem({ kind: 'broken', firstLine: line.no, lastLine: line.no, detail: result.openString ? 'a string runs to the end of the line (the line was cut?)' : 'unbalanced brackets' });
+    if (result.openString) {
+      this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
       this.recovering = true;
+      return;
+    }
+    if (result.negative) {
+      this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
       return;
     }
     if (result.depth === 0) {
@@ -163,8 +183,10 @@ export class JsonObjectSplitter {
     const result = scan(text, pending.depth);
     if (result.openString || result.negative) {
       this.pending = null;
-      this.recovering = !result.negative;
-      this.handler.problem({ kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' });
+      this.recovering = true;
+      const problem: JsonProblem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
+      if (result.openString) this.cut = problem;
+      else this.handler.problem(problem);
       return;
     }
     pending.depth = result.depth;

@@ -1,0 +1,215 @@
+// The bundled action against a local GitHub API (support/fake-github.ts: requests and responses
+// checked against GitHub's OpenAPI description), serving the real logs of run 17964002949 split per
+// job: the follow-up job that reads a matrix, the sticky pull request comment, and what goes wrong.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
+import { FakeGitHub, splitRunLog, type FakeJob } from './support/fake-github.js';
+import { runActionAsync, type ActionRun } from './support/run-action.js';
+import { readFixture, SAMPLE } from './support/analyze-text.js';
+
+const realJobs = splitRunLog(readFileSync(SAMPLE, 'utf8'));
+const SHA = 'a'.repeat(40);
+const PR = 42;
+
+/** A job log as the API serves it, made from a real BuildKit capture: runner timestamps, build-push-action's error. */
+function failingJobLog(extraLines: string[] = []): string {
+  const lines = [
+    '##[group]Run docker/build-push-action@v5',
+    'with:',
+    '  file: ./engine/Dockerfile',
+    '##[endgroup]',
+    '[command]/usr/bin/docker buildx build --file ./engine/Dockerfile .',
+    ...readFixture('buildx0.29-b1-fail-plain.log').trimEnd().split('\n'),
+    ...extraLines,
+    '##[error]buildx failed with: ERROR: failed to build: failed to solve: process "/bin/sh -c ..." did not complete successfully: exit code: 101',
+  ];
+  return lines.map((line, i) => `2025-09-24T02:00:${String(i % 60).padStart(2, '0')}.0000000Z ${line}`).join('\n') + '\n';
+}
+
+const pullRequestEvent = {
+  action: 'synchronize',
+  number: PR,
+  pull_request: { number: PR, head: { sha: SHA, ref: 'feature', repo: { full_name: 'afewell-hh/Demon', fork: false } }, base: { ref: 'main' } },
+  repository: { full_name: 'afewell-hh/Demon', name: 'Demon', owner: { login: 'afewell-hh' } },
+};
+
+let github: FakeGitHub;
+let nextJobId = 1;
+const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({ id: nextJobId++, name, status: 'completed', conclusion: 'success', runnerName: `runner-${nextJobId}`, log, ...extra });
+
+beforeEach(async () => {
+  nextJobId = 1;
+  github = await new FakeGitHub().start();
+  github.jobs = [
+    job('Build runtime', realJobs.get('Build runtime')!),
+    job('Build engine', realJobs.get('Build engine')!),
+    job('Build operate-ui', realJobs.get('Build operate-ui')!),
+    job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' }),
+  ];
+});
+
+afterEach(async () => {
+  await github.stop();
+  expect(github.violations).toEqual([]);
+});
+
+function run(inputs: Record<string, string>, options: { event?: object; eventName?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
+  return runActionAsync(
+    { 'github-token': 'ghs_fake-token-for-tests-0123456789', 'log-wait-seconds': '2', ...inputs },
+    {
+      event: options.event ?? pullRequestEvent,
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+        GITHUB_WORKFLOW: 'Docker Publish',
+        GITHUB_SHA: 'b'.repeat(40),
+        RUNNER_NAME: 'runner-self',
+        ...options.env,
+      },
+    },
+  );
+}
+
+const comments = () => github.comments.get(PR) ?? [];
+
+describe('a follow-up job reading the matrix', () => {
+  it('reads every finished job but its own, one row per component, across pages of jobs', async () => {
+    for (let i = 1; i <= 147; i++) github.jobs.push(job(`Lint ${i}`, '2025-09-24T01:00:00.0000000Z all good\n'));
+    const result = await run({ jobs: 'Build *', comment: 'off' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const listing = github.calls('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs');
+    expect(listing.length).toBeGreaterThanOrEqual(2);
+    expect(listing[1]!.query.get('page')).toBe('2');
+    expect(listing[0]!.headers.authorization).toBe('token ghs_fake-token-for-tests-0123456789');
+    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').map((r) => r.params.job_id)).toEqual(['1', '2', '3']);
+    expect(result.summary).toContain('Read from the logs of 3 jobs of run 17964002949.');
+    expect(result.summary).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 |');
+    expect(result.summary).toContain('| Build operate-ui | ✅ success | 78.5 min | 78.1 min | 0/34 (0%) | 38 |');
+    expect(result.outputs.status).toBe('success');
+    // The token never shows.
+    // The runner is told to mask it (add-mask), and it shows nowhere else.
+    expect(result.stdout.split('\n').filter((l) => l.includes('ghs_fake-token-for-tests'))).toEqual(['::add-mask::ghs_fake-token-for-tests-0123456789']);
+    expect(result.summary).not.toContain('ghs_fake-token-for-tests');
+  });
+
+  it('waits for a log that is not ready yet, then reads it; one that stays in progress is reported', async () => {
+    github.jobs[1]!.status = 'in_progress';
+    github.jobs.push(job('Build docs', '', { status: 'in_progress', conclusion: null }));
+    let listings = 0;
+    github.onListJobs = () => {
+      if (++listings === 3) github.jobs[1]!.status = 'completed';
+    };
+    const result = await run({ jobs: 'Build *', comment: 'off' });
+    expect(result.code).toBe(0);
+    expect(listings).toBeGreaterThanOrEqual(3);
+    expect(result.summary).toContain('| Build engine | ✅ success |');
+    expect(result.summary).toContain('Build docs: still in progress after 2 s, so its log is not ready');
+  });
+
+  it('retries a 502, and honours a 429 with retry-after', async () => {
+    github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 502, json: { message: 'Server Error' } } });
+    github.faults.push({
+      match: (r) => r.template === '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
+      reply: { status: 429, headers: { 'retry-after': '1' }, json: { message: 'API rate limit exceeded' } },
+    });
+    const started = Date.now();
+    const result = await run({ jobs: 'Build *', comment: 'off' });
+    expect(result.code).toBe(0);
+    expect(result.summary).toContain('| Build runtime | ✅ success |');
+    const listing = github.calls('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs');
+    expect(listing.length).toBeGreaterThanOrEqual(2);
+    const logs = github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').filter((r) => r.params.job_id === '1');
+    expect(logs).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('diagnoses a past run by id (workflow_dispatch), without skipping any job', async () => {
+    github.runs.set(555, { headSha: SHA, pullNumbers: [], name: 'Docker Publish' });
+    github.jobs = [job('Build engine', failingJobLog(), { conclusion: 'failure', runnerName: 'runner-self' })];
+    const result = await run({ 'run-id': '555', comment: 'off' }, { eventName: 'workflow_dispatch', event: { inputs: { 'run-id': '555' } } });
+    expect(result.code).toBe(0);
+    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs')[0]!.params.run_id).toBe('555');
+    expect(result.outputs['root-cause']).toBe('compile-error');
+    expect(result.summary).toContain('Build engine');
+  });
+
+  it('an API that refuses (401) is a warning and a green step', async () => {
+    github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 401, json: { message: 'Bad credentials' } } });
+    const result = await run({ comment: 'off' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('::warning title=buildx-doctor::could not read the jobs of run 17964002949: listing the jobs of run 17964002949: HTTP 401 (the token was refused)');
+    expect(result.summary).toContain('HTTP 401 \\(the token was refused\\)');
+  });
+});
+
+describe('the sticky pull request comment', () => {
+  it('is created on a failure, updated in place on the next push, and says so when a later run is green', async () => {
+    github.jobs[1] = job('Build engine', failingJobLog(), { conclusion: 'failure' });
+    const first = await run({ jobs: 'Build *' });
+    expect(first.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    const body = comments()[0]!.body;
+    expect(body).toMatch(/^<!-- buildx-doctor:sticky-comment workflow=[0-9a-f]{12} -->/);
+    expect(body).toContain('### ❌ buildx-doctor: 1 of 3 builds did not succeed');
+    expect(body).toContain('#### ❌ Build engine: The code failed to compile in RUN echo');
+    expect(body).toContain('| Build runtime | ✅ success | 63.8 min | 0/30 (0%) |');
+    expect(body.length).toBeLessThan(65536);
+    expect(first.outputs['comment-url']).toBe(`https://github.com/afewell-hh/Demon/pull/1#issuecomment-${comments()[0]!.id}`);
+
+    const second = await run({ jobs: 'Build *' });
+    expect(second.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(0); // same body: left alone
+
+    github.jobs[1] = job('Build engine', realJobs.get('Build engine')!);
+    const green = await run({ jobs: 'Build *' });
+    expect(green.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('### ✅ buildx-doctor: all 3 builds succeeded');
+  });
+
+  it('on a green run with no comment yet, writes none (on-failure)', async () => {
+    const result = await run({ jobs: 'Build *' });
+    expect(result.code).toBe(0);
+    expect(comments()).toHaveLength(0);
+    expect(result.outputs['comment-url']).toBe('');
+  });
+
+  it('a fork pull request (403 on the comment) ends green with a warning', async () => {
+    github.jobs[1] = job('Build engine', failingJobLog(), { conclusion: 'failure' });
+    github.faults.push({
+      match: (r) => r.method === 'POST' && r.template === '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      reply: { status: 403, json: { message: 'Resource not accessible by integration' } },
+    });
+    const result = await run({ jobs: 'Build *' });
+    expect(result.code).toBe(0);
+    expect(comments()).toHaveLength(0);
+    expect(result.stdout).toMatch(/::warning title=buildx-doctor::could not write the pull request comment: commenting on the pull request: HTTP 403/);
+    expect(result.summary).toContain('a pull request from a fork');
+    expect(result.outputs['root-cause']).toBe('compile-error');
+  });
+
+  it('finds a fork\'s pull request of a workflow_run by its head commit', async () => {
+    github.jobs[1] = job('Build engine', failingJobLog(), { conclusion: 'failure' });
+    github.pullsBySha.set(SHA, PR);
+    const event = { action: 'completed', workflow_run: { id: 17964002949, head_sha: SHA, pull_requests: [], name: 'Docker Publish' } };
+    const result = await run({ jobs: 'Build *' }, { eventName: 'workflow_run', event });
+    expect(result.code).toBe(0);
+    expect(github.calls('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')[0]!.params.commit_sha).toBe(SHA);
+    expect(comments()).toHaveLength(1);
+  });
+
+  it('log text in the comment is inert: mentions, HTML, code fences', async () => {
+    const hostile = ['@org/team have a look', '<details><summary>x</summary>', '</code></pre>', '```', '<img src=x onerror=alert(1)>'];
+    github.jobs[1] = job('Build engine', failingJobLog(hostile.map((h) => `#6 0.1 ${h}`)), { conclusion: 'failure' });
+    await run({ jobs: 'Build *', comment: 'always' });
+    const body = comments()[0]!.body;
+    const html = new MarkdownIt({ html: true }).render(body);
+    expect(html).not.toMatch(/<img|<details>|<summary>x/);
+    const outsideCode = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
+    expect(outsideCode).not.toContain('@org/team');
+  });
+});

@@ -1,0 +1,352 @@
+// Image sizes against a REAL registry: Debian's docker-registry (distribution 2.8) started here on
+// loopback, images made with umoci and pushed with skopeo, read back through measureImages() in
+// every auth mode the registry has (none, htpasswd Basic, token with a JWT token service). Every
+// size is checked against the blob files the registry actually stores (and, for one image, against
+// the bytes of the blobs downloaded), never against the manifests' own arithmetic.
+//
+// Needs root-installed packages (scripts/ensure-test-deps.sh). It fails, never skips, when a real
+// component cannot start.
+//   node --experimental-vm-modules node_modules/jest/bin/jest.js registry.integration
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { measureImages, type ImageSizeResult, type MeasureOptions } from '../src/registry/sizes.js';
+import {
+  countBlobBytes,
+  freePort,
+  makeTempDir,
+  OciLayout,
+  processesMentioning,
+  readStoredImage,
+  startRegistry,
+  startSilentServer,
+  startTokenService,
+  type RealRegistry,
+  type StoredImage,
+  type TokenService,
+} from './support/real-registry.js';
+
+const USER = 'alice';
+const PASSWORD = 'correct-horse-battery-staple';
+const WRONG_PASSWORD = 'not-the-password';
+/** No docker config of the machine's may leak into these tests. */
+const NO_CONFIG: MeasureOptions = { dockerConfig: false };
+
+let work: string;
+let open: RealRegistry;
+let basic: RealRegistry;
+let tokenRegistry: RealRegistry;
+let tokens: TokenService;
+let storage: string;
+const started: Array<{ stop: () => Promise<void> }> = [];
+
+const stored = (repository: string, tag: string): StoredImage => readStoredImage(storage, repository, tag);
+
+/** Reported platform -> size, and the same from the registry's storage, for comparison. */
+function sizesOf(result: ImageSizeResult): Record<string, number> {
+  return Object.fromEntries(result.platforms.map((p) => [p.platform, p.compressedBytes]));
+}
+function storedSizes(image: StoredImage): Record<string, number> {
+  return Object.fromEntries(image.platforms.map((p) => [p.platform, p.blobBytes]));
+}
+function single<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+}
+
+beforeAll(async () => {
+  work = makeTempDir('bxd-registry-test-');
+  storage = path.join(work, 'storage');
+  fs.mkdirSync(storage);
+
+  // Images, made without a daemon. Random payloads do not compress: each size is distinct.
+  const layout = await OciLayout.create(path.join(work, 'layout'));
+  await layout.buildImage('app-v1', { os: 'linux', architecture: 'amd64' }, 150_000);
+  await layout.buildImage('app-main', { os: 'linux', architecture: 'amd64' }, 100_000);
+  await layout.buildImage('multi-amd64', { os: 'linux', architecture: 'amd64' }, 200_000);
+  await layout.buildImage('multi-arm64', { os: 'linux', architecture: 'arm64' }, 120_000);
+  await layout.buildImage('multi-main-amd64', { os: 'linux', architecture: 'amd64' }, 90_000);
+  layout.makeIndex(
+    'multi-v1',
+    [
+      { tag: 'multi-amd64', os: 'linux', architecture: 'amd64' },
+      { tag: 'multi-arm64', os: 'linux', architecture: 'arm64' },
+    ],
+    'multi-amd64',
+  );
+  layout.makeIndex('multi-main', [{ tag: 'multi-main-amd64', os: 'linux', architecture: 'amd64' }]);
+  layout.makeIndex('list-v1', [
+    { tag: 'multi-arm64', os: 'linux', architecture: 'arm64' },
+    { tag: 'app-main', os: 'linux', architecture: 'amd64' },
+  ]);
+
+  // One open registry takes the pushes; the Basic and token ones serve the same storage.
+  open = await startRegistry({ storageDir: storage });
+  started.push(open);
+  await layout.push('app-v1', `${open.host}/app:v1`);
+  await layout.push('app-main', `${open.host}/app:main`);
+  await layout.push('multi-v1', `${open.host}/multi:v1`, { all: true });
+  await layout.push('multi-main', `${open.host}/multi:main`, { all: true });
+  await layout.push('list-v1', `${open.host}/list:v1`, { all: true, format: 'v2s2' });
+
+  basic = await startRegistry({ storageDir: storage, auth: { kind: 'htpasswd', users: { [USER]: PASSWORD } } });
+  started.push(basic);
+  tokens = await startTokenService({ users: { [USER]: PASSWORD }, anonymousPull: ['multi'] });
+  started.push(tokens);
+  tokenRegistry = await startRegistry({
+    storageDir: storage,
+    auth: { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile },
+  });
+  started.push(tokenRegistry);
+}, 60_000);
+
+afterAll(async () => {
+  // Registries first (they read the storage), then the token service, then the files.
+  const problems: string[] = [];
+  for (const component of started.reverse()) {
+    try {
+      await component.stop();
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+  const left = work ? processesMentioning(work) : [];
+  if (left.length > 0) problems.push(`processes still running from ${work}: ${left.join(', ')}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+});
+
+describe('sizes from a real registry, no auth', () => {
+  it('measures a single-platform OCI image (umoci manifest without mediaType) as the stored blobs add up', async () => {
+    const expected = stored('app', 'v1');
+    expect(expected.mediaType).toBeNull(); // umoci's manifest: the media type only comes from Content-Type
+    const result = single(await measureImages([{ ref: `${open.host}/app:v1`, digest: null }], NO_CONFIG));
+    expect(result.unavailable).toBeNull();
+    expect(result.digest).toBe(expected.digest);
+    const platform = single(result.platforms);
+    expect(platform).toEqual({ platform: 'linux/amd64', digest: expected.digest, compressedBytes: expected.platforms[0]!.blobBytes, baselineBytes: null });
+    // The blobs, downloaded: the same bytes again; and at least the random payload.
+    let downloaded = 0;
+    for (const digest of expected.platforms[0]!.blobDigests) downloaded += await countBlobBytes(open.host, 'app', digest);
+    expect(platform.compressedBytes).toBe(downloaded);
+    expect(platform.compressedBytes).toBeGreaterThan(150_000);
+    expect(platform.compressedBytes).toBeLessThan(150_000 + 4_096);
+  });
+
+  it('measures what the digest names, not what the tag points at', async () => {
+    const main = stored('app', 'main');
+    const result = single(await measureImages([{ ref: `${open.host}/app:v1`, digest: main.digest }], NO_CONFIG));
+    expect(result.digest).toBe(main.digest);
+    expect(sizesOf(result)).toEqual(storedSizes(main));
+  });
+
+  it('walks a multi-platform OCI index to each platform and leaves out the attestation manifest', async () => {
+    const expected = stored('multi', 'v1');
+    expect(expected.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    expect(expected.attestations).toBe(1);
+    const result = single(await measureImages([{ ref: `${open.host}/multi:v1`, digest: expected.digest }], NO_CONFIG));
+    expect(result.unavailable).toBeNull();
+    expect(result.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(sizesOf(result)).toEqual(storedSizes(expected));
+    expect(result.platforms.map((p) => p.digest)).toEqual(expected.platforms.map((p) => p.manifestDigest));
+    expect(sizesOf(result)['linux/amd64']).toBeGreaterThan(200_000);
+    expect(sizesOf(result)['linux/arm64']).toBeGreaterThan(120_000);
+  });
+
+  it('walks a Docker manifest list (v2s2) to each platform', async () => {
+    const expected = stored('list', 'v1');
+    expect(expected.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(storage, 'docker/registry/v2/blobs/sha256', expected.platforms[0]!.manifestDigest.slice(7, 9), expected.platforms[0]!.manifestDigest.slice(7), 'data'), 'utf8'),
+    ) as { mediaType: string };
+    expect(manifest.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+    const result = single(await measureImages([{ ref: `${open.host}/list:v1`, digest: null }], NO_CONFIG));
+    expect(result.unavailable).toBeNull();
+    expect(result.digest).toBe(expected.digest);
+    expect(result.platforms.map((p) => p.platform)).toEqual(['linux/arm64', 'linux/amd64']);
+    expect(sizesOf(result)).toEqual(storedSizes(expected));
+  });
+
+  it('fills baselineBytes from the baseline tag, per platform, null where the baseline lacks one', async () => {
+    const results = await measureImages(
+      [
+        { ref: `${open.host}/app:v1`, digest: null },
+        { ref: `${open.host}/multi:v1`, digest: null },
+        { ref: `${open.host}/list:v1`, digest: null },
+      ],
+      { ...NO_CONFIG, baselineTag: 'main' },
+    );
+    const [app, multi, list] = results as [ImageSizeResult, ImageSizeResult, ImageSizeResult];
+
+    const appMain = stored('app', 'main').platforms[0]!.blobBytes;
+    const appV1 = stored('app', 'v1').platforms[0]!.blobBytes;
+    expect(app.platforms).toEqual([expect.objectContaining({ platform: 'linux/amd64', compressedBytes: appV1, baselineBytes: appMain })]);
+    expect(appV1 - appMain).toBeGreaterThan(45_000); // 150 kB of payload against 100 kB
+    expect(app.baselineUnavailable).toBeNull();
+
+    const multiMain = storedSizes(stored('multi', 'main'));
+    expect(multi.platforms.map((p) => [p.platform, p.baselineBytes])).toEqual([
+      ['linux/amd64', multiMain['linux/amd64']],
+      ['linux/arm64', null],
+    ]);
+    expect(multi.baselineUnavailable).toBeNull();
+
+    // No list:main: measured all the same, no baseline, and why.
+    expect(list.unavailable).toBeNull();
+    expect(list.platforms.every((p) => p.baselineBytes === null)).toBe(true);
+    expect(list.baselineUnavailable).toMatch(/^baseline main: .*list:main was not found .*HTTP 404/);
+  });
+
+  it('reports unreachable, timed-out and missing images as unavailable without hiding the others', async () => {
+    const closedPort = await freePort();
+    const silent = await startSilentServer();
+    try {
+      const started = Date.now();
+      const results = await measureImages(
+        [
+          { ref: `${open.host}/app:v1`, digest: null },
+          { ref: `127.0.0.1:${closedPort}/app:v1`, digest: null },
+          { ref: `${silent.host}/app:v1`, digest: null },
+          { ref: `${open.host}/never-pushed:v1`, digest: null },
+          { ref: `${open.host}/app:no-such-tag`, digest: null },
+          { ref: `${open.host}/app:v1`, digest: `sha256:${'0'.repeat(64)}` },
+          { ref: `${open.host}/app:v1`, digest: null, pushed: false },
+          { ref: 'Not A Reference', digest: null },
+          { ref: `${open.host}/multi:v1`, digest: null },
+        ],
+        { ...NO_CONFIG, timeoutMs: 1_500 },
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const reasons = results.map((r) => r.unavailable);
+      expect(reasons[0]).toBeNull();
+      expect(reasons[1]).toBe(`size unavailable: cannot reach 127.0.0.1:${closedPort}: connection refused`);
+      expect(reasons[2]).toBe(`size unavailable: ${silent.host} did not answer within 1.5 s`);
+      expect(reasons[3]).toMatch(/^size unavailable: .*never-pushed:v1 was not found in the registry \(HTTP 404 (NAME|MANIFEST)_UNKNOWN/);
+      expect(reasons[4]).toMatch(/^size unavailable: .*app:no-such-tag was not found in the registry \(HTTP 404 MANIFEST_UNKNOWN/);
+      expect(reasons[5]).toMatch(/^size unavailable: .*app(:v1)?@sha256:0{64} was not found in the registry \(HTTP 404/);
+      expect(reasons[6]).toBe('size unavailable: the image was not pushed');
+      expect(reasons[7]).toMatch(/^size unavailable: invalid image reference "Not A Reference"/);
+      expect(reasons[8]).toBeNull();
+      for (const r of results) {
+        expect(r.unavailable ?? '').not.toMatch(/\n|\bat .*\.(ts|js):\d+/);
+        if (r.unavailable) expect(r.platforms).toEqual([]);
+      }
+      expect(sizesOf(results[0]!)).toEqual(storedSizes(stored('app', 'v1')));
+      expect(sizesOf(results[8]!)).toEqual(storedSizes(stored('multi', 'v1')));
+    } finally {
+      await silent.stop();
+    }
+  });
+});
+
+describe('sizes from a real registry with Basic auth (htpasswd)', () => {
+  it('anonymous: 401 with a Basic challenge gives a clear reason', async () => {
+    const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], NO_CONFIG));
+    expect(result.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} requires authentication and no credentials were found for it \\(HTTP 401`));
+  });
+
+  it('explicit credentials: measured, the same sizes as the storage holds', async () => {
+    const result = single(
+      await measureImages([{ ref: `${basic.host}/multi:v1`, digest: null }], { ...NO_CONFIG, credentials: [{ registry: basic.host, username: USER, password: PASSWORD }] }),
+    );
+    expect(result.unavailable).toBeNull();
+    expect(sizesOf(result)).toEqual(storedSizes(stored('multi', 'v1')));
+  });
+
+  it('credentials from a docker config (DOCKER_CONFIG), as docker/login-action writes them', async () => {
+    const configDir = makeTempDir('bxd-docker-config-');
+    try {
+      const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+      fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [basic.host]: { auth } } }));
+      const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], { env: { DOCKER_CONFIG: configDir } }));
+      expect(result.unavailable).toBeNull();
+      expect(sizesOf(result)).toEqual(storedSizes(stored('app', 'v1')));
+    } finally {
+      fs.rmSync(configDir, { recursive: true, force: true });
+    }
+  });
+
+  it('wrong credentials: 401, reported as refused, next to an image that is measured', async () => {
+    const results = await measureImages(
+      [
+        { ref: `${basic.host}/app:v1`, digest: null },
+        { ref: `${open.host}/app:v1`, digest: null },
+      ],
+      { ...NO_CONFIG, credentials: [{ registry: basic.host, username: USER, password: WRONG_PASSWORD }] },
+    );
+    expect(results[0]!.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} refused the credentials given \\(HTTP 401`));
+    expect(results[0]!.unavailable).not.toContain(WRONG_PASSWORD);
+    expect(results[1]!.unavailable).toBeNull();
+    expect(sizesOf(results[1]!)).toEqual(storedSizes(stored('app', 'v1')));
+  });
+});
+
+describe('sizes from a real registry with token auth (Bearer challenge, JWT token service)', () => {
+  it('the registry really checks tokens: a forged one is refused', async () => {
+    const response = await fetch(`http://${tokenRegistry.host}/v2/app/manifests/v1`, { headers: { Authorization: 'Bearer e30.e30.c2ln' } });
+    await response.arrayBuffer();
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain(`realm="${tokens.realm}"`);
+  });
+
+  it('follows the challenge to the token service with docker config credentials (`token` answer)', async () => {
+    const configDir = makeTempDir('bxd-docker-config-');
+    tokens.requests.length = 0;
+    tokens.tokenField = 'token';
+    try {
+      const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+      fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [`http://${tokenRegistry.host}`]: { auth } } }));
+      const result = single(await measureImages([{ ref: `${tokenRegistry.host}/app:v1`, digest: null }], { dockerConfig: configDir, baselineTag: 'main' }));
+      expect(result.unavailable).toBeNull();
+      expect(sizesOf(result)).toEqual(storedSizes(stored('app', 'v1')));
+      expect(result.platforms[0]!.baselineBytes).toBe(stored('app', 'main').platforms[0]!.blobBytes);
+      expect(tokens.requests.length).toBeGreaterThanOrEqual(1);
+      expect(tokens.requests[0]).toEqual({ service: tokens.service, scopes: ['repository:app:pull'], user: USER, status: 200 });
+    } finally {
+      fs.rmSync(configDir, { recursive: true, force: true });
+    }
+  });
+
+  it('explicit credentials with an `access_token` answer, and an anonymous token for a public repository', async () => {
+    tokens.requests.length = 0;
+    tokens.tokenField = 'access_token';
+    try {
+      const withCredentials = await measureImages([{ ref: `${tokenRegistry.host}/list:v1`, digest: null }], {
+        ...NO_CONFIG,
+        credentials: [{ registry: tokenRegistry.host, username: USER, password: PASSWORD }],
+      });
+      expect(single(withCredentials).unavailable).toBeNull();
+      expect(sizesOf(withCredentials[0]!)).toEqual(storedSizes(stored('list', 'v1')));
+
+      const anonymous = await measureImages(
+        [
+          { ref: `${tokenRegistry.host}/multi:v1`, digest: null },
+          { ref: `${tokenRegistry.host}/app:v1`, digest: null },
+        ],
+        NO_CONFIG,
+      );
+      expect(anonymous[0]!.unavailable).toBeNull();
+      expect(sizesOf(anonymous[0]!)).toEqual(storedSizes(stored('multi', 'v1')));
+      // The token service grants nothing on app anonymously: the registry still says 401.
+      expect(anonymous[1]!.unavailable).toMatch(new RegExp(`^size unavailable: ${tokenRegistry.host} requires authentication and no credentials were found for it \\(HTTP 401`));
+      expect(tokens.requests.some((r) => r.user === null && r.scopes.includes('repository:multi:pull'))).toBe(true);
+    } finally {
+      tokens.tokenField = 'token';
+    }
+  });
+
+  it('wrong credentials: the token service refuses them (401), the other images are measured', async () => {
+    const results = await measureImages(
+      [
+        { ref: `${tokenRegistry.host}/app:v1`, digest: null },
+        { ref: `${open.host}/list:v1`, digest: null },
+      ],
+      { ...NO_CONFIG, credentials: [{ registry: tokenRegistry.host, username: USER, password: WRONG_PASSWORD }] },
+    );
+    expect(results[0]!.unavailable).toBe(
+      `size unavailable: the token service at ${new URL(tokens.realm).host} refused the credentials given (HTTP 401 UNAUTHORIZED: invalid username or password)`,
+    );
+    expect(results[1]!.unavailable).toBeNull();
+    expect(sizesOf(results[1]!)).toEqual(storedSizes(stored('list', 'v1')));
+  });
+});

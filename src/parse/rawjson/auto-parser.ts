@@ -1,0 +1,51 @@
+import type { Build } from '../../model.js';
+import type { DecodedLine } from '../../decode/decoded-line.js';
+import { BuildLogParser } from '../build-log-parser.js';
+import { looksLikeRawJson } from './detect.js';
+import { RawJsonParser } from './rawjson-parser.js';
+
+/** Blank lines held at most before the first line with text decides the format. */
+const MAX_HELD = 1000;
+
+/**
+ * A parser with BuildLogParser's shape that picks the format from the first line with text: rawjson
+ * progress goes to RawJsonParser, anything else to BuildLogParser. Nothing is read twice: blank lines
+ * before that line are held (a few) and handed over once the format is known.
+ */
+export class AutoDetectParser {
+  private parser: BuildLogParser | RawJsonParser | null = null;
+  private held: DecodedLine[] = [];
+
+  constructor(private readonly source: string) {}
+
+  /** The format chosen, once a line with text was seen. */
+  get format(): 'rawjson' | 'plain' | null {
+    if (this.parser === null) return null;
+    return this.parser instanceof RawJsonParser ? 'rawjson' : 'plain';
+  }
+
+  /** Input problems a rawjson input had when it held no build (in the builds' notes otherwise). */
+  get notes(): string[] {
+    return this.parser instanceof RawJsonParser ? this.parser.notes : [];
+  }
+
+  push(line: DecodedLine): void {
+    if (this.parser === null) {
+      if (line.text.trim() === '') {
+        if (this.held.length < MAX_HELD) this.held.push(line);
+        return;
+      }
+      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source) : new BuildLogParser(this.source);
+      for (const held of this.held) this.parser.push(held);
+      this.held = [];
+    }
+    this.parser.push(line);
+  }
+
+  end(): Build[] {
+    this.parser ??= new BuildLogParser(this.source);
+    for (const held of this.held) this.parser.push(held);
+    this.held = [];
+    return this.parser.end();
+  }
+}
