@@ -297,7 +297,7 @@ describe('rawjson agrees with plain progress of the same scenario', () => {
       const plain = await parsePlainOne(plainText(stack, plainScenario));
       expect(raw.status).toBe(plain.status);
       expect(stepList(raw)).toEqual(stepList(plain));
-      expect(stepList(raw).length).toBeGreaterThanOrEqual(4);
+      expect(stepList(raw).length).toBeGreaterThanOrEqual(3);
       expect(failing(raw)).toEqual(failing(plain));
       expect(raw.platforms).toEqual(plain.platforms);
       expect(raw.images).toEqual(plain.images);
@@ -404,10 +404,14 @@ describe('streaming and hostile input: notes, never a throw', () => {
     expect(build.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
     expect(build.status).toBe('success');
     expect(build.notes).toEqual([
-      '2 line(s) of the rawjson progress were not valid JSON and were skipped (first at line 21)',
-      '1 rawjson object(s) were cut off or malformed and skipped (first at line 23: a string runs to the end of the line (the line was cut?))',
+      // Line 21 never closes its braces; line 23 is cut in its last string.
+      '2 rawjson object(s) were cut off or malformed and skipped (first at line 21: the object ends before its closing brace)',
       '1 JSON object(s) that are not BuildKit progress were skipped (first at line 24)',
     ]);
+    // A line that is only text (22, 25) is read as text: nothing to note.
+    const oneBad = compact();
+    oneBad.splice(20, 0, '{"vertexes":[]] }');
+    expect((await parseRawOne(oneBad.join('\n'))).notes).toEqual(['1 line(s) of the rawjson progress were not valid JSON and were skipped (first at line 21)']);
   });
 
   it('the same in pretty-printed form: a broken object is skipped up to the next one', async () => {
@@ -433,8 +437,9 @@ describe('streaming and hostile input: notes, never a throw', () => {
     const text = lines.join('\n');
     expect(text.length).toBeGreaterThan(MAX_OBJECT_CHARS);
     const build = await parseRawOne(text);
+    const whole = await parseRawOne(pretty().join('\n'));
     expect(build.status).toBe('success');
-    expect(build.steps.filter((s) => s.kind === 'instruction')).toHaveLength(8);
+    expect(build.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
     expect(build.notes).toEqual([`1 rawjson object(s) over 8 MiB were skipped (first at lines ${at + 1}-${at + huge.length}): the steps they updated may be incomplete`]);
   });
 
@@ -452,8 +457,9 @@ describe('streaming and hostile input: notes, never a throw', () => {
     const lines = compact();
     const log = Buffer.alloc(60 * 1024, 'y\n').toString('base64');
     lines.splice(21, 0, `{"logs":[{"vertex":"sha256:a0b8e3ca","stream":1,"data":"${log}","timestamp":"2026-11-29T05:58:57Z"}]}`);
-    const parsed = await parseSource(textSource('cut.stderr', lines.join('\n')));
-    expect(parsed.problems.map((p) => p.message)).toEqual(['cut.stderr: 1 line(s) longer than 64 KiB were cut']);
+    let cutLines = 0;
+    await readLines(await textSource('cut.stderr', lines.join('\n')).open(), (raw) => void (cutLines += raw.cutBytes > 0 ? 1 : 0));
+    expect(cutLines).toBe(1);
     const { builds } = await parseRaw(lines.join('\n'));
     expect(builds[0]!.status).toBe('success');
     expect(builds[0]!.notes).toEqual(['1 rawjson object(s) were cut off or malformed and skipped (first at line 22: a string runs to the end of the line (the line was cut?))']);

@@ -43,9 +43,10 @@ export class AutoDetectParser {
   }
 
   end(): Build[] {
-    this.parser ??= new BuildLogParser(this.source);
-    for (const held of this.held) this.parser.push(held);
+    // Nothing but blank lines: the plain parser says what it says about an empty log.
+    const parser = this.parser ?? new BuildLogParser(this.source);
+    for (const held of this.held) parser.push(held);
     this.held = [];
-    return this.parser.end();
+    return parser.end();
   }
 }

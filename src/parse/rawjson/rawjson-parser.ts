@@ -73,6 +73,7 @@ interface Track {
 
 interface ProblemCount {
   count: number;
+  /** The first problem of the kind: where it was and what. */
   firstLine: number;
   lastLine: number;
   detail: string;
@@ -229,7 +230,6 @@ export class RawJsonParser {
     const known = counts.get(kind);
     if (known) {
       known.count++;
-      known.lastLine = problem.lastLine;
     } else {
       counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
     }
@@ -270,6 +270,8 @@ export class RawJsonParser {
     // The first step's header, as the plain printer would show it (an object may only announce vertices).
     const first = result.steps[0];
     if (first) result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
+    // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
+    if (result.status === 'unknown') this.excerpt.mark();
     if (result.status !== 'success' || state.hasStepErrors) {
       const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
       result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
@@ -431,10 +433,13 @@ export class RawJsonParser {
     }
     if (start < bytes.length) {
       const rest = bytes.subarray(start);
+      if (!track.partial) {
+        // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
+        track.partialLine = line;
+        track.partialTs = log.timestamp;
+      }
       const kept = track.partial ? Buffer.concat([track.partial, rest]) : Buffer.from(rest);
       track.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
-      track.partialLine = line;
-      track.partialTs = log.timestamp;
     }
   }
 
