@@ -6,11 +6,15 @@ import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { FakeGitHub, splitRunLog, type FakeJob } from './support/fake-github.js';
 import { runActionAsync, type ActionRun } from './support/run-action.js';
-import { readFixture, SAMPLE } from './support/analyze-text.js';
+import { FIXTURES, readFixture, SAMPLE } from './support/analyze-text.js';
+import { join } from 'node:path';
 
 const realJobs = splitRunLog(readFileSync(SAMPLE, 'utf8'));
-const SHA = 'a'.repeat(40);
-const PR = 42;
+// Real webhook payloads (from @octokit/webhooks-examples, see the fixture's `source`).
+const payloads = JSON.parse(readFileSync(join(FIXTURES, 'github', 'event-payloads.json'), 'utf8'));
+const pullRequestEvent = payloads.pull_request_synchronize;
+const PR: number = pullRequestEvent.number;
+const SHA: string = pullRequestEvent.pull_request.head.sha;
 
 /** A job log as the API serves it, made from a real BuildKit capture: runner timestamps, build-push-action's error. */
 function failingJobLog(extraLines: string[] = []): string {
@@ -26,13 +30,6 @@ function failingJobLog(extraLines: string[] = []): string {
   ];
   return lines.map((line, i) => `2025-09-24T02:00:${String(i % 60).padStart(2, '0')}.0000000Z ${line}`).join('\n') + '\n';
 }
-
-const pullRequestEvent = {
-  action: 'synchronize',
-  number: PR,
-  pull_request: { number: PR, head: { sha: SHA, ref: 'feature', repo: { full_name: 'afewell-hh/Demon', fork: false } }, base: { ref: 'main' } },
-  repository: { full_name: 'afewell-hh/Demon', name: 'Demon', owner: { login: 'afewell-hh' } },
-};
 
 let github: FakeGitHub;
 let nextJobId = 1;
@@ -128,7 +125,7 @@ describe('a follow-up job reading the matrix', () => {
   it('diagnoses a past run by id (workflow_dispatch), without skipping any job', async () => {
     github.runs.set(555, { headSha: SHA, pullNumbers: [], name: 'Docker Publish' });
     github.jobs = [job('Build engine', failingJobLog(), { conclusion: 'failure', runnerName: 'runner-self' })];
-    const result = await run({ 'run-id': '555', comment: 'off' }, { eventName: 'workflow_dispatch', event: { inputs: { 'run-id': '555' } } });
+    const result = await run({ 'run-id': '555', comment: 'off' }, { eventName: 'workflow_dispatch', event: payloads.workflow_dispatch });
     expect(result.code).toBe(0);
     expect(github.calls('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs')[0]!.params.run_id).toBe('555');
     expect(result.outputs['root-cause']).toBe('compile-error');
@@ -158,16 +155,26 @@ describe('the sticky pull request comment', () => {
     expect(body.length).toBeLessThan(65536);
     expect(first.outputs['comment-url']).toBe(`https://github.com/afewell-hh/Demon/pull/1#issuecomment-${comments()[0]!.id}`);
 
+    // The same result again: the comment is left as it is.
+    await run({ jobs: 'Build *' });
+    expect(comments()).toHaveLength(1);
+    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(0);
+
+    // A new push fails differently: the same comment is updated.
+    github.jobs[0] = job('Build runtime', failingJobLog(), { conclusion: 'failure' });
     const second = await run({ jobs: 'Build *' });
     expect(second.code).toBe(0);
     expect(comments()).toHaveLength(1);
-    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(0); // same body: left alone
+    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('### ❌ buildx-doctor: 2 of 3 builds did not succeed');
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
 
+    github.jobs[0] = job('Build runtime', realJobs.get('Build runtime')!);
     github.jobs[1] = job('Build engine', realJobs.get('Build engine')!);
     const green = await run({ jobs: 'Build *' });
     expect(green.code).toBe(0);
     expect(comments()).toHaveLength(1);
-    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1);
+    expect(github.calls('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(2);
     expect(comments()[0]!.body).toContain('### ✅ buildx-doctor: all 3 builds succeeded');
   });
 
@@ -194,11 +201,12 @@ describe('the sticky pull request comment', () => {
 
   it('finds a fork\'s pull request of a workflow_run by its head commit', async () => {
     github.jobs[1] = job('Build engine', failingJobLog(), { conclusion: 'failure' });
-    github.pullsBySha.set(SHA, PR);
-    const event = { action: 'completed', workflow_run: { id: 17964002949, head_sha: SHA, pull_requests: [], name: 'Docker Publish' } };
+    const event = payloads.workflow_run_completed;
+    expect(event.workflow_run.pull_requests).toEqual([]);
+    github.pullsBySha.set(event.workflow_run.head_sha, PR);
     const result = await run({ jobs: 'Build *' }, { eventName: 'workflow_run', event });
     expect(result.code).toBe(0);
-    expect(github.calls('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')[0]!.params.commit_sha).toBe(SHA);
+    expect(github.calls('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')[0]!.params.commit_sha).toBe(event.workflow_run.head_sha);
     expect(comments()).toHaveLength(1);
   });
 

@@ -203,6 +203,10 @@ describe('rawjson captures of both buildx versions', () => {
       expect(build.firstLine).toBe(1);
       expect(build.lastLine).toBe(lines.at(-1) === '' ? lines.length - 1 : lines.length);
       expect(build.boundary.first).toEqual({ line: build.steps[0]!.line, text: `#1 ${build.steps[0]!.name}` });
+      // The last line: the exporter's end (where its `completed` is), or buildx's final error.
+      const exporter = build.steps.at(-1)!;
+      expect(build.boundary.last).toEqual(scenario === 'b2' ? build.errors.at(-1) : { line: exporter.endLine, text: exporter.endText });
+      expect(lines[build.boundary.last.line - 1]).toMatch(scenario === 'b2' ? /^ERROR: / : stack.version === '0.13.1' ? /^\s+"completed": / : /"completed":/);
       // Each step's line holds its vertex (on its line, or where its entry begins when pretty-printed).
       for (const step of build.steps) expect(lines[step.line - 1]).toMatch(stack.version === '0.13.1' ? /^\s+"digest": "sha256:/ : /^\{"vertexes":/);
       if (scenario !== 'b2') {
@@ -428,7 +432,7 @@ describe('streaming and hostile input: notes, never a throw', () => {
   it('an object over 8 MiB is skipped with a note; the build goes on', async () => {
     const lines = pretty();
     const at = lines.indexOf('{', 200);
-    const chunk = Buffer.alloc(48 * 1024, 'x').toString('base64');
+    const chunk = Buffer.alloc(40 * 1024, 'x').toString('base64'); // lines under the line reader's 64 KiB
     const huge = ['{', '  "logs": ['];
     const count = Math.ceil(MAX_OBJECT_CHARS / chunk.length) + 2;
     for (let i = 0; i < count; i++) huge.push('    {', '      "vertex": "sha256:0",', `      "data": "${chunk}",`, '      "timestamp": "2026-11-29T05:58:56Z"', i + 1 < count ? '    },' : '    }');

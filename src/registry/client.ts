@@ -89,6 +89,8 @@ export class RegistryClient {
   private readonly maxManifestBytes: number;
   /** `Authorization` per `registry/repository`, once a challenge has been answered. */
   private readonly authorizations = new Map<string, string>();
+  /** Registries that could not be reached or timed out: later requests fail at once, the same way. */
+  private readonly unreachable = new Map<string, RegistryError>();
 
   constructor(private readonly options: RegistryClientOptions = {}) {
     this.store = new CredentialStore(options);
@@ -116,7 +118,16 @@ export class RegistryClient {
     for (;;) {
       const headers: Record<string, string> = { Accept: accept };
       if (authorization) headers.Authorization = authorization;
-      response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
+      const down = this.unreachable.get(ref.registry);
+      if (down) throw down;
+      try {
+        response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
+      } catch (error) {
+        if (error instanceof RegistryError && error.host === ref.registry && (error.kind === 'unreachable' || error.kind === 'timeout')) {
+          this.unreachable.set(ref.registry, error);
+        }
+        throw error;
+      }
       if (response.status !== 401 || answered) break;
       answered = true;
       const challenges = parseChallenges(response.headers.get('www-authenticate'));

@@ -24,6 +24,8 @@ export class RegistryError extends Error {
     readonly kind: RegistryErrorKind,
     message: string,
     readonly status: number | null = null,
+    /** For `unreachable` and `timeout`: the host that could not be reached. */
+    readonly host: string | null = null,
   ) {
     super(message);
     this.name = 'RegistryError';
@@ -94,32 +96,32 @@ function isTimeout(error: unknown, signal: AbortSignal): boolean {
 /** Turns a failure of fetch (or of reading the body) into a RegistryError about `host`. */
 function networkError(error: unknown, host: string, signal: AbortSignal, timeoutMs: number): RegistryError {
   if (error instanceof RegistryError) return error;
-  if (isTimeout(error, signal)) return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`);
+  if (isTimeout(error, signal)) return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
   const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':
-      return new RegistryError('unreachable', `cannot reach ${host}: connection refused`);
+      return new RegistryError('unreachable', `cannot reach ${host}: connection refused`, null, host);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
-      return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`);
+      return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`, null, host);
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
-      return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
+      return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`, null, host);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
-      return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`);
+      return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`);
+      return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
     default:
       break;
   }
   if (code && /CERT|TLS|SSL|SELF_SIGNED|ALTNAME/i.test(code)) {
-    return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`);
+    return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`, null, host);
   }
   const message = error instanceof Error ? error.message : String(error);
   return new RegistryError('unreachable', `cannot reach ${host}: ${oneLine(code ? `${message} (${code})` : message, 120)}`);

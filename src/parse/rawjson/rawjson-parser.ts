@@ -91,6 +91,8 @@ class RawBuild {
   lastEnd: number | null = null;
   /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
   trailer = false;
+  /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+  lastEvent: EvidenceLine | null = null;
 
   constructor(line: number, text: string) {
     this.state = new BuildState(line, null, null, text);
@@ -213,7 +215,7 @@ export class RawJsonParser {
       build.state.addError({ line: line.no, text });
       build.state.capturingErrorBlock = true;
       build.state.lastLine = line.no;
-      build.state.lastText = text;
+      build.lastEvent = { line: line.no, text };
       this.excerpt.mark();
     }
     if (!build) return;
@@ -270,6 +272,7 @@ export class RawJsonParser {
     // The first step's header, as the plain printer would show it (an object may only announce vertices).
     const first = result.steps[0];
     if (first) result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
+    if (build.lastEvent) result.boundary.last = { line: build.lastEvent.line, text: detach(build.lastEvent.text) };
     // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
     if (result.status === 'unknown') this.excerpt.mark();
     if (result.status !== 'success' || state.hasStepErrors) {
@@ -475,10 +478,8 @@ export class RawJsonParser {
   /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
   private render(build: RawBuild, line: number, text: string): void {
     this.excerpt.push(line, text);
-    if (line >= build.state.lastLine) {
-      build.state.lastLine = line;
-      build.state.lastText = text;
-    }
+    if (line > build.state.lastLine) build.state.lastLine = line;
+    if (!build.lastEvent || line >= build.lastEvent.line) build.lastEvent = { line, text };
   }
 }
 
