@@ -4,7 +4,7 @@ import { InputError } from '../src/input/errors.js';
 
 async function collect(chunks: Array<string | Buffer>, maxLineBytes = 64 * 1024): Promise<RawLine[]> {
   const lines: RawLine[] = [];
-  await readLines(chunks, (line) => lines.push(line), { maxLineBytes, sniffBytes: 8192 });
+  await readLines(chunks, (line) => lines.push(line), { maxLineBytes, maxJsonLineBytes: maxLineBytes * 4, sniffBytes: 8192 });
   return lines;
 }
 
@@ -38,6 +38,13 @@ describe('readLines', () => {
     expect(lines[1]!.cutBytes).toBe(50 * 1024 * 1024 - 64 * 1024);
     // Only the kept 64 KiB (and a chunk or two in flight) may remain referenced.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('allows longer lines for JSON objects (rawjson progress)', async () => {
+    const json = `{"vertexes":[],"logs":[{"data":"${'A'.repeat(300)}"}]}`;
+    const lines = await collect([`${'x'.repeat(300)}\n${json}\n`], 100);
+    expect(lines[0]!.cutBytes).toBe(200);
+    expect(lines[1]!.text).toBe(json.slice(0, 400));
   });
 
   it('refuses binary input with a one-line error', async () => {

@@ -457,9 +457,9 @@ describe('streaming and hostile input: notes, never a throw', () => {
     expect(build!.notes).toEqual(['1 rawjson object(s) over 8 MiB were skipped (first at line 11): the steps they updated may be incomplete']);
   });
 
-  it('a line the line reader cut at 64 KiB: a note, the rest is read', async () => {
+  it('a JSON line the line reader cut (over 8 MiB): a note, the rest is read', async () => {
     const lines = compact();
-    const log = Buffer.alloc(60 * 1024, 'y\n').toString('base64');
+    const log = Buffer.alloc(6.2 * 1024 * 1024, 'y\n').toString('base64');
     lines.splice(21, 0, `{"logs":[{"vertex":"sha256:a0b8e3ca","stream":1,"data":"${log}","timestamp":"2026-11-29T05:58:57Z"}]}`);
     let cutLines = 0;
     await readLines(await textSource('cut.stderr', lines.join('\n')).open(), (raw) => void (cutLines += raw.cutBytes > 0 ? 1 : 0));
@@ -482,6 +482,17 @@ describe('streaming and hostile input: notes, never a throw', () => {
         }
       }
     }
+  });
+
+  it('progress in which nothing started, or only other JSON: no build, and the notes say why', () => {
+    const announced = new RawJsonParser('a');
+    pushAll(announced, ['{"vertexes":[{"digest":"sha256:1","name":"[internal] load build definition from Dockerfile"}]}', '{"logs":[]}', '{"vertexes":[{"digest":"sha256:2"']);
+    expect(announced.end()).toEqual([]);
+    expect(announced.notes).toEqual(['the rawjson progress ends inside a JSON object (from line 3): the log was cut off']);
+    const other = new RawJsonParser('b');
+    pushAll(other, ['{', '  "name": "default",', '  "driver": "docker"', '}']);
+    expect(other.end()).toEqual([]);
+    expect(other.notes).toEqual(['1 JSON object(s) that are not BuildKit progress were skipped (first at lines 1-4)']);
   });
 
   it('binary-looking and random text: no build, no throw', async () => {
@@ -653,6 +664,19 @@ describe('AutoDetectParser: one parser for both formats', () => {
     const decoder = new LineDecoder();
     await readLines(await textSource('b1.log', plain).open(), (line) => plainParser.push(decoder.decode(line)));
     expect(autoPlain.builds).toEqual(plainParser.end());
+  });
+
+  it('a name for the builds (a job log whose label is not a file name) goes to either parser', async () => {
+    for (const [text, format] of [
+      [rawText(STACKS[0], 'a3'), 'rawjson'],
+      [plainText(STACKS[0], 'a2'), 'plain'],
+    ] as const) {
+      const parser = new AutoDetectParser('run 42 / job 7', 'Build image');
+      const decoder = new LineDecoder();
+      await readLines(await textSource('x', text).open(), (raw) => parser.push(decoder.decode(raw)));
+      expect(parser.format).toBe(format);
+      expect(parser.end().map((b) => `${b.name} ${b.source}`)).toEqual(['Build image run 42 / job 7']);
+    }
   });
 
   it('empty input: no format, no build', async () => {

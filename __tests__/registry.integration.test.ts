@@ -111,8 +111,8 @@ afterAll(async () => {
     }
   }
   if (work) fs.rmSync(work, { recursive: true, force: true });
-  const left = work ? processesMentioning(work) : [];
-  if (left.length > 0) problems.push(`processes still running from ${work}: ${left.join(', ')}`);
+  const left = [work, ...[open, basic, tokenRegistry].filter((r) => r).map((r) => r.configFile)].filter((t) => t).flatMap((t) => processesMentioning(t));
+  if (left.length > 0) problems.push(`processes still running after the tests: ${left.join(', ')}`);
   if (problems.length > 0) throw new Error(problems.join('\n'));
 });
 
@@ -214,13 +214,13 @@ describe('sizes from a real registry, no auth', () => {
           { ref: 'Not A Reference', digest: null },
           { ref: `${open.host}/multi:v1`, digest: null },
         ],
-        { ...NO_CONFIG, timeoutMs: 1_500 },
+        { ...NO_CONFIG, timeoutMs: 3_000 },
       );
       expect(Date.now() - started).toBeLessThan(10_000);
       const reasons = results.map((r) => r.unavailable);
       expect(reasons[0]).toBeNull();
       expect(reasons[1]).toBe(`size unavailable: cannot reach 127.0.0.1:${closedPort}: connection refused`);
-      expect(reasons[2]).toBe(`size unavailable: ${silent.host} did not answer within 1.5 s`);
+      expect(reasons[2]).toBe(`size unavailable: ${silent.host} did not answer within 3 s`);
       expect(reasons[3]).toMatch(/^size unavailable: .*never-pushed:v1 was not found in the registry \(HTTP 404 (NAME|MANIFEST)_UNKNOWN/);
       expect(reasons[4]).toMatch(/^size unavailable: .*app:no-such-tag was not found in the registry \(HTTP 404 MANIFEST_UNKNOWN/);
       expect(reasons[5]).toMatch(/^size unavailable: .*app(:v1)?@sha256:0{64} was not found in the registry \(HTTP 404/);

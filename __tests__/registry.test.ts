@@ -407,17 +407,50 @@ describe('RegistryClient and measureImages against a scripted registry', () => {
     for (const r of results) expect(r.unavailable ?? '').not.toContain('hunter2');
   });
 
-  it('never throws: a fetch that throws something odd is an unavailable image', async () => {
-    const results = await measureImages([{ ref: 'r.example/x:v1', digest: null }, { ref: 'r.example/y:v1', digest: 'not-a-digest' }], {
-      dockerConfig: false,
-      fetch: async () => {
-        throw Object.assign(new Error('getaddrinfo ENOTFOUND r.example'), { code: 'ENOTFOUND' });
+  it('never throws: a fetch that fails is an unavailable image, and a dead registry is asked only once', async () => {
+    let calls = 0;
+    const results = await measureImages(
+      [
+        { ref: 'r.example/x:v1', digest: null },
+        { ref: 'r.example/y:v1', digest: 'not-a-digest' },
+        { ref: 'r.example/z:v1', digest: null },
+        { ref: 'r.example/w:v1', digest: null },
+      ],
+      {
+        dockerConfig: false,
+        concurrency: 1,
+        fetch: async () => {
+          calls++;
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND r.example'), { code: 'ENOTFOUND' }) });
+        },
       },
-    });
+    );
+    const dead = 'size unavailable: cannot reach r.example: its name does not resolve (ENOTFOUND)';
+    expect(results.map((r) => r.unavailable)).toEqual([dead, 'size unavailable: "not-a-digest" is not a digest', dead, dead]);
+    expect(calls).toBe(1);
+  });
+
+  it('a reset connection is not taken for a dead registry', async () => {
+    let calls = 0;
+    const results = await measureImages(
+      [
+        { ref: 'r.example/x:v1', digest: null },
+        { ref: 'r.example/z:v1', digest: null },
+      ],
+      {
+        dockerConfig: false,
+        concurrency: 1,
+        fetch: async () => {
+          calls++;
+          throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+        },
+      },
+    );
     expect(results.map((r) => r.unavailable)).toEqual([
-      'size unavailable: cannot reach r.example: its name does not resolve (ENOTFOUND)',
-      'size unavailable: "not-a-digest" is not a digest',
+      'size unavailable: cannot reach r.example: the connection was closed (UND_ERR_SOCKET)',
+      'size unavailable: cannot reach r.example: the connection was closed (UND_ERR_SOCKET)',
     ]);
+    expect(calls).toBe(2);
   });
 
   it('rejects nonsense options up front', () => {

@@ -42530,10 +42530,12 @@ const DEFAULT_LINE_READER_OPTIONS = {
     // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
     // `docker buildx build` command line) stay well under this.
     maxLineBytes: 64 * 1024,
+    maxJsonLineBytes: 8 * 1024 * 1024,
     sniffBytes: 8 * 1024,
 };
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const OPEN_BRACE = 0x7b;
 /**
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
@@ -42546,8 +42548,11 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
     let kept = 0;
     let cut = 0;
     let sniffed = 0;
+    let cap = options.maxLineBytes;
     const append = (piece) => {
-        const room = options.maxLineBytes - kept;
+        if (kept === 0 && cut === 0 && piece.length > 0)
+            cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
+        const room = cap - kept;
         if (piece.length <= room) {
             if (piece.length > 0)
                 parts.push(piece);
@@ -43066,7 +43071,7 @@ class BuildState {
             return 'canceled';
         return 'success';
     }
-    toBuild(name, source, job, jobSeconds, nativePlatform, jobCanceled) {
+    toBuild(name, source, job, jobSeconds, nativePlatform, jobCanceled, origin = 'plain progress') {
         const steps = [];
         const imports = [];
         const exports = [];
@@ -43113,6 +43118,7 @@ class BuildState {
         }
         return {
             name,
+            origin,
             source,
             job,
             status,
@@ -43424,6 +43430,8 @@ class JobState {
     /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
     failureLines = 0;
     cancelLines = 0;
+    /** How the job's lines were written, for the report's "where the numbers come from". */
+    format = 'plain';
     excerpt = new ExcerptCollector();
     facts = new RunnerFactsReader();
     firstLine;
@@ -43452,6 +43460,7 @@ class BuildLogParser {
     push(line) {
         const job = this.jobFor(line);
         job.lastLine = line.no;
+        job.format = line.format;
         if (line.timestamp !== null) {
             job.firstTs ??= line.timestamp;
             job.lastTs = line.timestamp;
@@ -43630,7 +43639,7 @@ class BuildLogParser {
         const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
             const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled);
+            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, ORIGIN[job.format]);
             if (result.status !== 'success' || build.hasStepErrors) {
                 // Lines from where the build starts to where the next one starts (the job's start for the first).
                 const first = index === 0 ? job.firstLine : build.firstLine;
@@ -43652,6 +43661,7 @@ class BuildLogParser {
         return !fromRunner && job.failureLines > 0;
     }
 }
+const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 function isStatusWord(rest) {
     return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
 }
@@ -43682,6 +43692,1006 @@ function buildNameOf(source) {
     return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
 }
 
+;// CONCATENATED MODULE: ./src/parse/rawjson/detect.ts
+// `docker buildx build --progress=rawjson` writes one BuildKit SolveStatus per JSON object: on one line
+// (buildx 0.14 and later) or pretty-printed over many, starting with a lone `{` (buildx 0.13). The
+// object's first key is one of SolveStatus's four (Go writes them in this order, leaving empty ones out).
+const COMPACT_START = /^\{\s*"(?:vertexes|statuses|logs|warnings)"\s*:/;
+/**
+ * Whether an input whose first non-empty line is `firstNonEmptyLine` is rawjson progress. A lone `{`
+ * is taken as the start of a pretty-printed object: the rawjson parser makes no build from other
+ * JSON, so a wrong guess ends as "no Docker build output found", as it would with the plain parser.
+ */
+function looksLikeRawJson(firstNonEmptyLine) {
+    const text = firstNonEmptyLine.replace(/^\uFEFF/, '').trim();
+    return text === '{' || COMPACT_START.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/json-splitter.ts
+/** A pretty-printed object larger than this is skipped (with a note), never held in memory. */
+const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
+const json_splitter_OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+const TAB = 0x09;
+/** Bracket depth after `text`, counting only brackets outside strings. */
+function scan(text, depth) {
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === BACKSLASH)
+                i++;
+            else if (c === QUOTE)
+                inString = false;
+        }
+        else if (c === QUOTE) {
+            inString = true;
+        }
+        else if (c === json_splitter_OPEN_BRACE || c === OPEN_BRACKET) {
+            depth++;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+            if (depth < 0)
+                return { depth, openString: false, negative: true };
+        }
+    }
+    return { depth, openString: inString, negative: false };
+}
+/**
+ * Splits a stream of lines into JSON objects and plain text. An object is either on one line (the
+ * fast path: one JSON.parse, no scan) or spread over several, accumulated until its brackets balance
+ * outside strings. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
+ *
+ * Recovery never needs more than the current line: an object on one line that does not parse is
+ * reported and dropped; a pretty-printed object only continues on lines that start with blank space
+ * or a closing bracket (Go indents everything inside the top-level braces), so a line that does not
+ * ends a broken object and is read afresh.
+ */
+class JsonObjectSplitter {
+    handler;
+    pending = null;
+    /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
+    recovering = false;
+    /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
+    cut = null;
+    constructor(handler) {
+        this.handler = handler;
+    }
+    push(line) {
+        const text = line.text;
+        if (this.cut) {
+            this.handler.problem(this.cut);
+            this.cut = null;
+        }
+        if (this.pending) {
+            if (continuesObject(text)) {
+                this.continuePending(this.pending, line);
+                return;
+            }
+            const broken = this.pending;
+            this.pending = null;
+            this.handler.problem({ kind: 'broken', firstLine: broken.firstLine, lastLine: broken.lastLine, detail: 'the object ends before its closing brace' });
+        }
+        if (this.recovering) {
+            if (continuesObject(text))
+                return;
+            this.recovering = false;
+        }
+        const start = firstNonBlank(text);
+        if (start === -1 || text.charCodeAt(start) !== json_splitter_OPEN_BRACE) {
+            this.handler.text(line);
+            return;
+        }
+        this.startObject(line, start);
+    }
+    /** The input ended: an object still open was cut off. */
+    end() {
+        const pending = this.pending;
+        this.pending = null;
+        const cut = this.cut;
+        this.cut = null;
+        if (pending || cut) {
+            const firstLine = pending?.firstLine ?? cut.firstLine;
+            const lastLine = pending?.lastLine ?? cut.lastLine;
+            this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
+        }
+    }
+    startObject(line, start) {
+        const text = line.text;
+        if (text.length > MAX_OBJECT_CHARS) {
+            // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
+            this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            this.recovering = true;
+            return;
+        }
+        // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
+        if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
+            const value = tryParse(text);
+            if (value !== undefined) {
+                this.handler.object({ value, firstLine: line.no, lastLine: line.no, lines: null });
+                return;
+            }
+        }
+        const result = scan(start === 0 ? text : text.slice(start), 0);
+        if (result.openString) {
+            this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
+            this.recovering = true;
+            return;
+        }
+        if (result.negative) {
+            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
+            return;
+        }
+        if (result.depth === 0) {
+            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
+            return;
+        }
+        const skipping = text.length > MAX_OBJECT_CHARS;
+        this.pending = { firstLine: line.no, lastLine: line.no, lines: skipping ? [] : [text], chars: text.length, depth: result.depth, skipping };
+    }
+    continuePending(pending, line) {
+        const text = line.text;
+        pending.lastLine = line.no;
+        pending.chars += text.length + 1;
+        const result = scan(text, pending.depth);
+        if (result.openString || result.negative) {
+            this.pending = null;
+            this.recovering = true;
+            const problem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
+            if (result.openString)
+                this.cut = problem;
+            else
+                this.handler.problem(problem);
+            return;
+        }
+        pending.depth = result.depth;
+        if (!pending.skipping) {
+            if (pending.chars > MAX_OBJECT_CHARS) {
+                pending.skipping = true;
+                pending.lines = [];
+            }
+            else {
+                pending.lines.push(text);
+            }
+        }
+        if (pending.depth > 0)
+            return;
+        this.pending = null;
+        if (pending.skipping) {
+            this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            return;
+        }
+        const joined = pending.lines.join('\n');
+        const value = tryParse(joined);
+        if (value === undefined) {
+            this.handler.problem({ kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
+            return;
+        }
+        this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
+    }
+}
+/** Inside a pretty-printed object every line is indented, except the closing brace of the top level. */
+function continuesObject(text) {
+    if (text.length === 0)
+        return false;
+    const c = text.charCodeAt(0);
+    return c === SPACE || c === TAB || c === CLOSE_BRACE || c === CLOSE_BRACKET;
+}
+function firstNonBlank(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== SPACE && c !== TAB && c !== 0xfeff)
+            return i;
+    }
+    return -1;
+}
+function tryParse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/entry-lines.ts
+// Go's encoder writes a SolveStatus's arrays in order (vertexes, statuses, logs, warnings) and each
+// entry's keys in struct order, one key a line when pretty-printed. So the k-th `"digest":` line is
+// the k-th vertex (only vertices have that key), the k-th `"vertex":` line the k-th status (statuses
+// come before logs and warnings, which also have one), the k-th `"data":` line the k-th log (warnings,
+// whose source info also has `data`, come last).
+const KEY_LINE = /^\s*"(digest|error|completed|vertex|data)":/;
+/** Which input line holds each entry of an object, so that evidence points at the right line. */
+class EntryLines {
+    digest = [];
+    error = [];
+    completed = [];
+    vertexKey = [];
+    data = [];
+    first;
+    multiLine;
+    constructor(chunk) {
+        this.first = chunk.firstLine;
+        this.multiLine = chunk.lines !== null && chunk.lines.length > 1;
+        if (!this.multiLine)
+            return;
+        chunk.lines.forEach((text, i) => {
+            const match = KEY_LINE.exec(text);
+            if (!match)
+                return;
+            const no = chunk.firstLine + i;
+            switch (match[1]) {
+                case 'digest':
+                    this.digest.push(no);
+                    break;
+                case 'error':
+                    this.error.push(no);
+                    break;
+                case 'completed':
+                    this.completed.push(no);
+                    break;
+                case 'vertex':
+                    this.vertexKey.push(no);
+                    break;
+                default:
+                    this.data.push(no);
+            }
+        });
+    }
+    /** The line where vertex entry k begins. */
+    vertex(k) {
+        return this.digest[k] ?? this.first;
+    }
+    /** The line of vertex entry k's `error` (or else `completed`) field. */
+    vertexEnd(k, hasError) {
+        if (!this.multiLine)
+            return this.first;
+        const start = this.digest[k];
+        if (start === undefined)
+            return this.first;
+        const end = this.digest[k + 1] ?? this.vertexKey[0] ?? Number.POSITIVE_INFINITY;
+        const inEntry = (l) => l > start && l < end;
+        return (hasError ? this.error.find(inEntry) : undefined) ?? this.completed.find(inEntry) ?? start;
+    }
+    status(k) {
+        return this.vertexKey[k] ?? this.first;
+    }
+    log(k) {
+        return this.data[k] ?? this.first;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/excerpt-lines.ts
+
+
+/** Lines kept before a failure, after it, and at most per input: as the plain parser's excerpt. */
+const excerpt_lines_BEFORE = 200;
+const excerpt_lines_AFTER = 120;
+const excerpt_lines_MAX_LINES = 1200;
+/**
+ * The lines around failures, for diagnosis: a ring of the last lines, copied out when a failure
+ * shows, and the lines after it. Like ExcerptCollector, except that lines are told apart by their
+ * order of arrival, not by their line number: the lines of one log object share its line number.
+ */
+class RenderedExcerpt {
+    ring = new Array(excerpt_lines_BEFORE);
+    next = 0;
+    seq = 0;
+    lastKeptSeq = 0;
+    afterLeft = 0;
+    kept = [];
+    push(line, text) {
+        const entry = { line, text, seq: ++this.seq };
+        this.ring[this.next] = entry;
+        this.next = (this.next + 1) % excerpt_lines_BEFORE;
+        if (this.afterLeft > 0) {
+            this.afterLeft--;
+            this.keep(entry);
+        }
+    }
+    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
+    mark() {
+        for (let i = 0; i < excerpt_lines_BEFORE; i++) {
+            const entry = this.ring[(this.next + i) % excerpt_lines_BEFORE];
+            if (entry)
+                this.keep(entry);
+        }
+        this.afterLeft = excerpt_lines_AFTER;
+    }
+    /** Kept lines with line numbers in [first, last], in order of arrival. */
+    between(first, last) {
+        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
+    }
+    keep(entry) {
+        if (entry.seq <= this.lastKeptSeq || this.kept.length >= excerpt_lines_MAX_LINES)
+            return;
+        this.lastKeptSeq = entry.seq;
+        const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
+        this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
+// BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
+// The input is untrusted: every field is read through the guards below, never assumed.
+const KEYS = ['vertexes', 'statuses', 'logs', 'warnings'];
+/** The SolveStatus in `value`, or null when it is some other JSON (no SolveStatus key holds an array). */
+function readSolveStatus(value) {
+    if (!isRecord(value))
+        return null;
+    if (!KEYS.some((key) => Array.isArray(value[key])))
+        return null;
+    return {
+        vertexes: records(value.vertexes).map(readVertex).filter((v) => v !== null),
+        statuses: records(value.statuses).map(readStatus).filter((s) => s !== null),
+        logs: records(value.logs).map(readLog).filter((l) => l !== null),
+        warnings: records(value.warnings).map(readWarning),
+    };
+}
+function readVertex(v, index) {
+    if (!v || typeof v.digest !== 'string' || v.digest === '')
+        return null;
+    const group = isRecord(v.progressGroup) && typeof v.progressGroup.id === 'string' && v.progressGroup.id !== '' ? v.progressGroup : null;
+    return {
+        index,
+        digest: v.digest,
+        name: typeof v.name === 'string' ? v.name : '',
+        started: timestamp(v.started),
+        completed: timestamp(v.completed),
+        cached: v.cached === true,
+        error: typeof v.error === 'string' && v.error !== '' ? v.error : null,
+        group: group ? { id: group.id, name: typeof group.name === 'string' ? group.name : '' } : null,
+    };
+}
+function readStatus(s, index) {
+    if (!s || typeof s.vertex !== 'string' || typeof s.id !== 'string')
+        return null;
+    return { index, id: s.id, vertex: s.vertex, started: timestamp(s.started), completed: timestamp(s.completed) };
+}
+function readLog(l, index) {
+    if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
+        return null;
+    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
+}
+function readWarning(w, index) {
+    const record = w ?? {};
+    return {
+        index,
+        vertex: typeof record.vertex === 'string' ? record.vertex : '',
+        level: typeof record.level === 'number' ? record.level : 0,
+        short: typeof record.short === 'string' ? decodeBase64Text(record.short) : '',
+        detail: Array.isArray(record.detail) ? record.detail.filter((d) => typeof d === 'string').slice(0, 20).map(decodeBase64Text) : [],
+        url: typeof record.url === 'string' && record.url !== '' ? record.url : null,
+    };
+}
+function records(value) {
+    return Array.isArray(value) ? value.map((v) => (isRecord(v) ? v : null)) : [];
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function decodeBase64Text(data) {
+    return Buffer.from(data, 'base64').toString('utf8');
+}
+// RFC 3339 with up to nanoseconds, as Go writes time.Time: `2026-11-29T05:58:51.139608677Z`.
+const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Milliseconds since the epoch, fractional (a double keeps well under a microsecond at today's
+ * epoch), or null for a missing value and Go's zero time (`0001-01-01T00:00:00Z`).
+ */
+function timestamp(value) {
+    if (typeof value !== 'string')
+        return null;
+    const match = RFC3339.exec(value);
+    if (!match)
+        return null;
+    if (match[1].startsWith('0001-'))
+        return null;
+    const whole = Date.parse(`${match[1]}${match[3]}`);
+    if (Number.isNaN(whole))
+        return null;
+    return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/rawjson-parser.ts
+
+
+
+
+
+
+
+
+// What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
+const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
+const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
+// BuildKit's printers show a vertex whose error ends so as CANCELED, not ERROR.
+const CANCELED_ERROR = /context canceled$/;
+// The first vertex of every build: once a build has ended, one more starts a new build.
+const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
+// eslint-disable-next-line no-control-regex
+const rawjson_parser_ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const rawjson_parser_NEWLINE = 0x0a;
+/** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
+const MAX_PARTIAL_BYTES = 8 * 1024;
+/** Completed status lines remembered per running step (to print each once). */
+const MAX_STATUS_IDS = 256;
+const MAX_WARNINGS = 100;
+class RawBuild {
+    state;
+    tracks = new Map();
+    groups = new Map();
+    digests = new Map();
+    warnings = [];
+    problems = new Map();
+    nextId = 1;
+    firstStart = null;
+    lastEnd = null;
+    /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
+    trailer = false;
+    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+    lastEvent = null;
+    constructor(line, text) {
+        this.state = new BuildState(line, null, null, text);
+    }
+}
+/**
+ * Reads `docker buildx build --progress=rawjson` output (and `buildx history logs --progress=rawjson`)
+ * into the same build model as BuildKit's plain progress: one SolveStatus JSON object per line
+ * (buildx 0.14+) or pretty-printed over many lines (buildx 0.13), then the plain-text error trailer of
+ * a failed build. Vertex updates are merged by digest; steps are numbered in order of first start, as
+ * the plain printer numbers them. Holds per-step summaries, the last output lines of running steps and
+ * the object being read, never the log.
+ *
+ * Evidence quotes what the plain printer would have printed (`#6 ERROR: ...`, `#6 0.053 error: ...`)
+ * with the line number of the JSON line it came from: several quoted lines can share a line number.
+ */
+class RawJsonParser {
+    source;
+    name;
+    splitter;
+    excerpt = new RenderedExcerpt();
+    current = null;
+    finished = [];
+    /** Problems seen before any build exists: they go to the first build. */
+    orphanProblems = new Map();
+    firstLine = null;
+    lastLine = 0;
+    firstTs = null;
+    lastTs = null;
+    job = null;
+    ended = false;
+    resultExtras = [];
+    resultNotes = [];
+    constructor(source, 
+    /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
+    name = null) {
+        this.source = source;
+        this.name = name;
+        this.splitter = new JsonObjectSplitter({
+            object: (chunk) => this.onObject(chunk),
+            text: (line) => this.onText(line),
+            problem: (problem) => this.onProblem(problem),
+        });
+    }
+    push(line) {
+        this.firstLine ??= line.no;
+        this.lastLine = line.no;
+        if (line.timestamp !== null) {
+            this.firstTs ??= line.timestamp;
+            this.lastTs = line.timestamp;
+        }
+        if (this.job === null && line.job !== null)
+            this.job = line.job;
+        this.splitter.push(line);
+    }
+    /** Ends the input: every build found, in input order. */
+    end() {
+        if (!this.ended) {
+            this.ended = true;
+            this.splitter.end();
+            if (this.current)
+                this.finish(this.current, this.lastLine);
+            this.current = null;
+            const base = this.job ?? this.name ?? rawjson_parser_buildNameOf(this.source);
+            this.finished.forEach(({ build }, index) => {
+                build.name = this.finished.length > 1 ? `${base} #${index + 1}` : base;
+            });
+            this.resultExtras = this.finished.map((f) => f.extras);
+            // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
+            const left = renderProblems(this.orphanProblems);
+            const last = this.finished.at(-1);
+            if (last)
+                last.build.notes.push(...left);
+            else
+                this.resultNotes = left;
+        }
+        return this.finished.map((f) => f.build);
+    }
+    /** Per build returned by end(), in the same order: step digests and warnings. */
+    get extras() {
+        return this.resultExtras;
+    }
+    /** Input problems when no build was found (otherwise they are in the builds' notes), after end(). */
+    get notes() {
+        return this.resultNotes;
+    }
+    // ---- input -------------------------------------------------------------------------------------
+    onObject(chunk) {
+        const status = readSolveStatus(chunk.value);
+        if (!status) {
+            this.problem('not-progress', { kind: 'invalid', firstLine: chunk.firstLine, lastLine: chunk.lastLine, detail: 'a JSON object that is not BuildKit progress' });
+            return;
+        }
+        let build = this.current;
+        if (build && this.startsNewBuild(build, status)) {
+            this.finish(build, chunk.firstLine - 1);
+            build = null;
+        }
+        build ??= this.startBuild(chunk.firstLine, status.vertexes[0]?.name ?? 'rawjson progress');
+        const lines = new EntryLines(chunk);
+        for (const vertex of status.vertexes)
+            this.applyVertex(build, vertex, lines);
+        for (const s of status.statuses)
+            this.applyStatus(build, s, lines.status(s.index));
+        for (const log of status.logs)
+            this.applyLog(build, log, lines.log(log.index));
+        for (const warning of status.warnings)
+            this.applyWarning(build, warning, chunk.firstLine);
+        if (chunk.lastLine > build.state.lastLine)
+            build.state.lastLine = chunk.lastLine;
+    }
+    onText(line) {
+        const text = line.text;
+        this.excerpt.push(line.no, text);
+        if (text.trim() === '')
+            return;
+        let build = this.current;
+        if (isBuildCommand(text)) {
+            // A build command echoed before the progress (a script, a CI step): what it asked for.
+            if (build && build.state.hasVertices) {
+                this.finish(build, line.no - 1);
+                build = null;
+            }
+            build ??= this.startBuild(line.no, text);
+            build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
+            return;
+        }
+        if (rawjson_parser_FINAL_ERROR.test(text)) {
+            build ??= this.startBuild(line.no, text);
+            build.state.failed = true;
+            build.state.addError({ line: line.no, text });
+            build.state.capturingErrorBlock = true;
+            build.state.lastLine = line.no;
+            build.lastEvent = { line: line.no, text };
+            this.excerpt.mark();
+        }
+        if (!build)
+            return;
+        if (build.state.hasVertices)
+            build.trailer = true;
+        if (build.state.capturingErrorBlock)
+            build.state.addErrorDetail({ line: line.no, text });
+    }
+    onProblem(problem) {
+        this.problem(problem.kind, problem);
+    }
+    problem(kind, problem) {
+        const counts = this.current?.problems ?? this.orphanProblems;
+        const known = counts.get(kind);
+        if (known) {
+            known.count++;
+        }
+        else {
+            counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
+        }
+    }
+    // ---- builds ------------------------------------------------------------------------------------
+    startBuild(line, firstText) {
+        const build = new RawBuild(line, firstText);
+        for (const [kind, count] of this.orphanProblems)
+            build.problems.set(kind, count);
+        this.orphanProblems.clear();
+        this.current = build;
+        return build;
+    }
+    /**
+     * Several invocations in one input. Once a build has visibly ended (it failed, or its steps are done
+     * and an exporter finished), the next one shows as its build definition being loaded again, or as
+     * vertices never seen before after the plain-text trailer. Text in the middle of a build that has not
+     * ended (a stray line) does not split it.
+     */
+    startsNewBuild(build, status) {
+        if (!build.state.hasVertices || !build.state.ended)
+            return false;
+        return status.vertexes.some((v) => {
+            const known = build.tracks.has(v.digest);
+            if (BUILD_START.test(v.name))
+                return !known || (v.started !== null && build.lastEnd !== null && v.started > build.lastEnd);
+            return build.trailer && !known;
+        });
+    }
+    finish(build, lastLine) {
+        if (this.current === build)
+            this.current = null;
+        const state = build.state;
+        if (!state.hasBuildSteps && state.errors.length === 0) {
+            // Nothing was built (progress without a started step): no build, as with the plain parser;
+            // what was wrong with the input is still told.
+            for (const [kind, count] of build.problems)
+                if (!this.orphanProblems.has(kind))
+                    this.orphanProblems.set(kind, count);
+            return;
+        }
+        for (const track of build.tracks.values())
+            this.flushPartial(build, track);
+        const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
+        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false);
+        result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
+        result.notes.push(...renderProblems(build.problems));
+        // The first step's header, as the plain printer would show it (an object may only announce vertices).
+        const first = result.steps[0];
+        if (first)
+            result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
+        if (build.lastEvent)
+            result.boundary.last = { line: build.lastEvent.line, text: detach(build.lastEvent.text) };
+        // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
+        if (result.status === 'unknown')
+            this.excerpt.mark();
+        if (result.status !== 'success' || state.hasStepErrors) {
+            const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
+            result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
+        }
+        this.finished.push({ build: result, extras: { digests: build.digests, warnings: build.warnings } });
+    }
+    // ---- SolveStatus entries ----------------------------------------------------------------------
+    applyVertex(build, vertex, lines) {
+        let track = build.tracks.get(vertex.digest);
+        if (!track) {
+            if (vertex.group) {
+                const key = `progress-group:${vertex.group.id}`;
+                track = build.groups.get(key);
+                if (!track) {
+                    track = newTrack(key, vertex.group.name || vertex.name);
+                    build.groups.set(key, track);
+                }
+            }
+            else {
+                track = newTrack(vertex.digest, vertex.name);
+            }
+            build.tracks.set(vertex.digest, track);
+        }
+        if (track.name === '' && vertex.name !== '')
+            track.name = detach(vertex.name);
+        const known = track.members.get(vertex.digest);
+        // BuildKit announces vertices before they start, and may announce them again: such an update does
+        // not undo a start (its own printer ignores it too).
+        if (known && known.start !== null && vertex.started === null)
+            return;
+        track.members.set(vertex.digest, {
+            start: vertex.started,
+            end: vertex.completed,
+            cached: vertex.cached,
+            error: vertex.error === null ? null : detach(vertex.error),
+            line: lines.vertex(vertex.index),
+            endLine: lines.vertexEnd(vertex.index, vertex.error !== null),
+        });
+        this.refresh(build, track);
+    }
+    /** Applies the merged state of a track's vertices to its step. */
+    refresh(build, track) {
+        let start = null;
+        let latest = null;
+        let end = null;
+        let allEnded = true;
+        let allCached = true;
+        let error = null;
+        let line = Number.POSITIVE_INFINITY;
+        let endLine = 0;
+        for (const member of track.members.values()) {
+            if (member.start === null)
+                continue;
+            if (start === null || member.start < start)
+                start = member.start;
+            if (!latest || member.start >= latest.start)
+                latest = member;
+            line = Math.min(line, member.line);
+            if (member.end === null) {
+                allEnded = false;
+                continue;
+            }
+            if (end === null || member.end > end)
+                end = member.end;
+            endLine = Math.max(endLine, member.endLine);
+            allCached &&= member.cached;
+            error ??= member.error;
+        }
+        // Never started: BuildKit's printers do not show it, and neither does the build model.
+        if (start === null || latest === null)
+            return;
+        if (build.firstStart === null || start < build.firstStart)
+            build.firstStart = start;
+        track.runStart = latest.start;
+        const state = build.state;
+        let step = track.step;
+        if (!step) {
+            const id = build.nextId++;
+            step = state.vertex(id, track.name || track.key, line);
+            track.step = step;
+            build.digests.set(id, track.key);
+            this.render(build, step.line, `#${id} ${step.name}`);
+        }
+        if (!allEnded || end === null) {
+            if (step.status !== 'running') {
+                // Started again (BuildKit does that with the build definition): running until it ends again.
+                step.status = 'running';
+                step.seconds = null;
+                step.endLine = null;
+                step.endText = null;
+                track.endSignature = null;
+            }
+            return;
+        }
+        if (build.lastEnd === null || end > build.lastEnd)
+            build.lastEnd = end;
+        const canceled = error !== null && CANCELED_ERROR.test(error);
+        const status = error !== null ? (canceled ? 'canceled' : 'error') : allCached ? 'cached' : 'done';
+        const signature = `${status}|${end}|${error ?? ''}`;
+        if (track.endSignature === signature)
+            return;
+        track.endSignature = signature;
+        this.flushPartial(build, track);
+        // A progress group runs from its first start to its last end; a vertex as its latest update says,
+        // which is what the plain printer's `DONE x.ys` shows.
+        const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
+        step.status = status;
+        step.seconds = seconds;
+        step.endLine = endLine;
+        // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
+        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
+        step.endText = endText;
+        if (status === 'done' || status === 'cached') {
+            step.tail = [];
+            track.doneStatuses = null;
+        }
+        if (status === 'error') {
+            step.error = error;
+            const kind = step.parsed.kind;
+            if (kind !== 'cache-import' && kind !== 'cache-export') {
+                // As in the plain parser: a failed cache import is only a warning, and a failed cache export
+                // fails the build only when buildx says so (its final ERROR line).
+                state.failed = true;
+                state.capturingErrorBlock = true;
+                state.addError({ line: endLine, text: endText });
+            }
+        }
+        this.render(build, endLine, endText);
+        if (status === 'error')
+            this.excerpt.mark();
+    }
+    applyStatus(build, status, line) {
+        const track = build.tracks.get(status.vertex);
+        const step = track?.step;
+        if (!track || !step)
+            return;
+        const pushed = rawjson_parser_PUSHED_MANIFEST.exec(status.id);
+        if (pushed)
+            build.state.addImage(pushed[1], pushed[2], true);
+        else {
+            const named = rawjson_parser_NAMED.exec(status.id);
+            if (named)
+                build.state.addImage(named[1], null, false);
+        }
+        if (status.completed === null)
+            return;
+        track.doneStatuses ??= new Set();
+        if (track.doneStatuses.has(status.id) || track.doneStatuses.size >= MAX_STATUS_IDS)
+            return;
+        track.doneStatuses.add(status.id);
+        const elapsed = status.started !== null ? (status.completed - status.started) / 1000 : 0;
+        const text = `#${step.id} ${status.id}${elapsed > 0.01 ? ` ${elapsed.toFixed(1)}s` : ''} done`;
+        build.state.addTail(step, { line, text });
+        this.render(build, line, text);
+    }
+    /** A step's output: base64 bytes, cut into lines where their newlines are (a line may span logs). */
+    applyLog(build, log, line) {
+        const track = build.tracks.get(log.vertex);
+        if (!track || !track.step)
+            return;
+        const bytes = Buffer.from(log.data, 'base64');
+        let start = 0;
+        for (;;) {
+            const end = bytes.indexOf(rawjson_parser_NEWLINE, start);
+            if (end === -1)
+                break;
+            const piece = bytes.subarray(start, end);
+            const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
+            track.partial = null;
+            this.outputLine(build, track, whole, line, log.timestamp);
+            start = end + 1;
+        }
+        if (start < bytes.length) {
+            const rest = bytes.subarray(start);
+            if (!track.partial) {
+                // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
+                track.partialLine = line;
+                track.partialTs = log.timestamp;
+            }
+            const kept = track.partial ? Buffer.concat([track.partial, rest]) : Buffer.from(rest);
+            track.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
+        }
+    }
+    flushPartial(build, track) {
+        if (!track.partial)
+            return;
+        const partial = track.partial;
+        track.partial = null;
+        this.outputLine(build, track, partial, track.partialLine, track.partialTs);
+    }
+    outputLine(build, track, bytes, line, ts) {
+        const step = track.step;
+        let text = bytes.toString('utf8');
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        if (text.includes('\u001b'))
+            text = text.replace(rawjson_parser_ANSI, '');
+        if (text.length > MAX_EXCERPT_LINE)
+            text = text.slice(0, MAX_EXCERPT_LINE);
+        const rendered = `#${step.id} ${offset(ts, track.runStart)} ${text}`;
+        build.state.addTail(step, { line, text: rendered });
+        this.render(build, line, rendered);
+    }
+    applyWarning(build, warning, line) {
+        const step = build.tracks.get(warning.vertex)?.step ?? null;
+        const text = warning.short.replace(/\s+$/, '');
+        if (build.warnings.length < MAX_WARNINGS) {
+            build.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
+        }
+        const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
+        if (step)
+            build.state.addTail(step, { line, text: rendered });
+        this.render(build, line, rendered);
+    }
+    /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
+    render(build, line, text) {
+        this.excerpt.push(line, text);
+        if (line > build.state.lastLine)
+            build.state.lastLine = line;
+        if (!build.lastEvent || line >= build.lastEvent.line)
+            build.lastEvent = { line, text };
+    }
+}
+function newTrack(key, name) {
+    return {
+        key: detach(key),
+        name: detach(name),
+        members: new Map(),
+        step: null,
+        runStart: null,
+        partial: null,
+        partialLine: 0,
+        partialTs: null,
+        doneStatuses: null,
+        endSignature: null,
+    };
+}
+/** Seconds from milliseconds, to the millisecond (BuildKit's timestamps have nanoseconds). */
+function exactSeconds(ms) {
+    return Math.max(0, Math.round(ms)) / 1000;
+}
+/** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
+function offset(ts, start) {
+    const seconds = ts !== null && start !== null ? Math.max(0, (ts - start) / 1000) : 0;
+    return seconds.toFixed(seconds < 10 ? 3 : seconds < 100 ? 2 : 1);
+}
+/** Several lists of evidence as one, in input order, each line once. */
+function mergeEvidence(...lists) {
+    const seen = new Set();
+    const out = [];
+    for (const list of lists) {
+        for (const line of list) {
+            const key = `${line.line}\u0000${line.text}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            out.push(line);
+        }
+    }
+    // Stable: lines that share a line number keep their order of arrival.
+    return out.sort((a, b) => a.line - b.line);
+}
+function renderProblems(problems) {
+    const notes = [];
+    const at = (p) => (p.firstLine === p.lastLine ? `line ${p.firstLine}` : `lines ${p.firstLine}-${p.lastLine}`);
+    for (const [kind, p] of problems) {
+        switch (kind) {
+            case 'truncated':
+                notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
+                break;
+            case 'oversize':
+                notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
+                break;
+            case 'broken':
+                notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);
+                break;
+            case 'not-progress':
+                notes.push(`${p.count} JSON object(s) that are not BuildKit progress were skipped (first at ${at(p)})`);
+                break;
+            default:
+                notes.push(`${p.count} line(s) of the rawjson progress were not valid JSON and were skipped (first at ${at(p)})`);
+        }
+    }
+    return notes;
+}
+/** `logs/build-runtime.log` -> `build-runtime`, as the plain parser names builds. */
+function rawjson_parser_buildNameOf(source) {
+    const file = source.split(/[\\/]/).pop() || source;
+    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/auto-parser.ts
+
+
+
+/** Blank lines held at most before the first line with text decides the format. */
+const MAX_HELD = 1000;
+/**
+ * A parser with BuildLogParser's shape that picks the format from the first line with text: rawjson
+ * progress goes to RawJsonParser, anything else to BuildLogParser. Nothing is read twice: blank lines
+ * before that line are held (a few) and handed over once the format is known.
+ */
+class AutoDetectParser {
+    source;
+    name;
+    parser = null;
+    held = [];
+    constructor(source, 
+    /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
+    name = null) {
+        this.source = source;
+        this.name = name;
+    }
+    /** The format chosen, once a line with text was seen. */
+    get format() {
+        if (this.parser === null)
+            return null;
+        return this.parser instanceof RawJsonParser ? 'rawjson' : 'plain';
+    }
+    /** Input problems a rawjson input had when it held no build (in the builds' notes otherwise). */
+    get notes() {
+        return this.parser instanceof RawJsonParser ? this.parser.notes : [];
+    }
+    push(line) {
+        if (this.parser === null) {
+            if (line.text.trim() === '') {
+                if (this.held.length < MAX_HELD)
+                    this.held.push(line);
+                return;
+            }
+            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name) : new BuildLogParser(this.source, this.name);
+            for (const held of this.held)
+                this.parser.push(held);
+            this.held = [];
+        }
+        this.parser.push(line);
+    }
+    end() {
+        // Nothing but blank lines: the plain parser says what it says about an empty log.
+        const parser = this.parser ?? new BuildLogParser(this.source, this.name);
+        for (const held of this.held)
+            parser.push(held);
+        this.held = [];
+        return parser.end();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
 
 
@@ -43691,7 +44701,7 @@ const FIRST_LINE_QUOTE = 120;
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
 async function parseSource(source) {
     const decoder = new LineDecoder();
-    const parser = new BuildLogParser(source.label, source.name);
+    const parser = new AutoDetectParser(source.label, source.name);
     let cutLines = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
@@ -43712,12 +44722,15 @@ async function parseSource(source) {
         problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
     }
     const builds = parser.end();
+    source.enrich?.(builds);
     if (problems.length === 0) {
         if (counts.bytes === 0 || firstText === null) {
             problems.push({ source: source.label, message: `${source.label}: the log is empty` });
         }
         else if (builds.length === 0) {
             problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
+            for (const note of parser.notes)
+                problems.push({ source: source.label, message: `${source.label}: ${note}` });
         }
     }
     if (cutLines > 0) {
@@ -45131,10 +46144,11 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
 }
 /** The excerpt and the failure's own lines, in input order. */
 function excerptLines(build) {
+    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
     const byLine = new Map();
     for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
         for (const line of lines)
-            byLine.set(line.line, line);
+            byLine.set(`${line.line}\u0000${line.text}`, line);
     return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 /** The lines signatures see, each marked whether it is the failure itself. */
@@ -45332,7 +46346,7 @@ function buildTable(builds) {
 function timeSection(builds) {
     const blocks = builds.map(({ build, timing }) => {
         const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
-        const heading = `**${escapeText(build.name)}**${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
+        const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
         const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${format_formatDuration(s.seconds)}`);
         return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
     });
@@ -55329,6 +56343,7 @@ function arraysOf(analysis) {
 function buildJson({ build, cache, timing, findings }) {
     return {
         name: build.name,
+        origin: build.origin,
         source: build.source,
         job: build.job,
         status: build.status,

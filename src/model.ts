@@ -93,6 +93,8 @@ export interface Location {
 
 export interface Build {
   name: string;
+  /** Where the numbers come from: `plain progress`, `GitHub job log`, `rawjson`, `buildx history record`. */
+  origin: string;
   /** The input file (or `-`) the build came from. */
   source: string;
   /** The job name in a `gh run view --log` file, else null. */

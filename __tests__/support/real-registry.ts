@@ -122,6 +122,8 @@ export interface RealRegistry {
   host: string;
   port: number;
   storageDir: string;
+  /** The config file, on the registry's command line (to find the process). */
+  configFile: string;
   logTail(): string;
   stop(): Promise<void>;
 }
@@ -259,7 +261,7 @@ async function startRegistryOnce(options: StartRegistryOptions, port: number): P
     }
     await sleep(50);
   }
-  return { host, port, storageDir, logTail, stop };
+  return { host, port, storageDir, configFile, logTail, stop };
 }
 
 // --- a token service --------------------------------------------------------------------------------

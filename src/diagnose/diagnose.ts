@@ -50,8 +50,9 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
 
 /** The excerpt and the failure's own lines, in input order. */
 export function excerptLines(build: Build): EvidenceLine[] {
-  const byLine = new Map<number, EvidenceLine>();
-  for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors]) for (const line of lines) byLine.set(line.line, line);
+  // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
+  const byLine = new Map<string, EvidenceLine>();
+  for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors]) for (const line of lines) byLine.set(`${line.line}\u0000${line.text}`, line);
   return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 

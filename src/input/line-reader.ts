@@ -12,6 +12,8 @@ export interface RawLine {
 export interface LineReaderOptions {
   /** Longer lines are cut to this many bytes; the rest is counted, never held in memory. */
   maxLineBytes: number;
+  /** The same for a line that starts with `{`: one rawjson progress object can be large. */
+  maxJsonLineBytes: number;
   /** How many of the first bytes are checked for NUL (a binary file). */
   sniffBytes: number;
 }
@@ -20,11 +22,13 @@ export const DEFAULT_LINE_READER_OPTIONS: LineReaderOptions = {
   // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
   // `docker buildx build` command line) stay well under this.
   maxLineBytes: 64 * 1024,
+  maxJsonLineBytes: 8 * 1024 * 1024,
   sniffBytes: 8 * 1024,
 };
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const OPEN_BRACE = 0x7b;
 
 /**
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
@@ -42,9 +46,11 @@ export async function readLines(
   let kept = 0;
   let cut = 0;
   let sniffed = 0;
+  let cap = options.maxLineBytes;
 
   const append = (piece: Buffer): void => {
-    const room = options.maxLineBytes - kept;
+    if (kept === 0 && cut === 0 && piece.length > 0) cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
+    const room = cap - kept;
     if (piece.length <= room) {
       if (piece.length > 0) parts.push(piece);
       kept += piece.length;

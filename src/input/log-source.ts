@@ -8,6 +8,8 @@ export interface LogSource {
   label: string;
   /** The name of the builds it holds, when the label is not a file name (a job's name). */
   name?: string;
+  /** Adds what the source knows beyond the log to the builds parsed from it (a build record). */
+  enrich?: (builds: import('../model.js').Build[]) => void;
   open(): Promise<AsyncIterable<Buffer | string> | Iterable<Buffer | string>>;
 }
 

@@ -36,6 +36,8 @@ class JobState {
   /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
   failureLines = 0;
   cancelLines = 0;
+  /** How the job's lines were written, for the report's "where the numbers come from". */
+  format: DecodedLine['format'] = 'plain';
   readonly excerpt = new ExcerptCollector();
   readonly facts = new RunnerFactsReader();
   firstLine: number;
@@ -67,6 +69,7 @@ export class BuildLogParser {
   push(line: DecodedLine): void {
     const job = this.jobFor(line);
     job.lastLine = line.no;
+    job.format = line.format;
     if (line.timestamp !== null) {
       job.firstTs ??= line.timestamp;
       job.lastTs = line.timestamp;
@@ -234,7 +237,7 @@ export class BuildLogParser {
     const base = job.name ?? this.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-      const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled);
+      const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, ORIGIN[job.format]);
       if (result.status !== 'success' || build.hasStepErrors) {
         // Lines from where the build starts to where the next one starts (the job's start for the first).
         const first = index === 0 ? job.firstLine : build.firstLine;
@@ -256,6 +259,8 @@ export class BuildLogParser {
     return !fromRunner && job.failureLines > 0;
   }
 }
+
+const ORIGIN: Record<DecodedLine['format'], string> = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 
 function isStatusWord(rest: string): boolean {
   return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);

@@ -156,7 +156,7 @@ export class BuildState {
     return 'success';
   }
 
-  toBuild(name: string, source: string, job: string | null, jobSeconds: number | null, nativePlatform: string | null, jobCanceled: boolean): Build {
+  toBuild(name: string, source: string, job: string | null, jobSeconds: number | null, nativePlatform: string | null, jobCanceled: boolean, origin = 'plain progress'): Build {
     const steps: Step[] = [];
     const imports = [];
     const exports = [];
@@ -199,6 +199,7 @@ export class BuildState {
     }
     return {
       name,
+      origin,
       source,
       job,
       status,

@@ -2,7 +2,7 @@ import type { Build } from '../model.js';
 import type { LogSource } from '../input/log-source.js';
 import { readLines } from '../input/line-reader.js';
 import { LineDecoder } from '../decode/line-decoder.js';
-import { BuildLogParser } from './build-log-parser.js';
+import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
 
 /** A problem with an input as a whole: it could not be read, or held no build. */
@@ -24,7 +24,7 @@ const FIRST_LINE_QUOTE = 120;
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
 export async function parseSource(source: LogSource): Promise<ParsedSource> {
   const decoder = new LineDecoder();
-  const parser = new BuildLogParser(source.label, source.name);
+  const parser = new AutoDetectParser(source.label, source.name);
   let cutLines = 0;
   let firstText: string | null = null;
   let counts = { lines: 0, bytes: 0 };
@@ -42,11 +42,13 @@ export async function parseSource(source: LogSource): Promise<ParsedSource> {
     problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
   }
   const builds = parser.end();
+  source.enrich?.(builds);
   if (problems.length === 0) {
     if (counts.bytes === 0 || firstText === null) {
       problems.push({ source: source.label, message: `${source.label}: the log is empty` });
     } else if (builds.length === 0) {
       problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
+      for (const note of parser.notes) problems.push({ source: source.label, message: `${source.label}: ${note}` });
     }
   }
   if (cutLines > 0) {

@@ -109,7 +109,7 @@ function networkError(error: unknown, host: string, signal: AbortSignal, timeout
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
-      return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`, null, host);
+      return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':

@@ -55,6 +55,7 @@ function arraysOf(analysis: Analysis): Array<[string, Array<() => object>]> {
 function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
   return {
     name: build.name,
+    origin: build.origin,
     source: build.source,
     job: build.job,
     status: build.status,

@@ -55,7 +55,7 @@ function buildTable(builds: BuildAnalysis[]): string {
 function timeSection(builds: BuildAnalysis[]): string {
   const blocks = builds.map(({ build, timing }) => {
     const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
-    const heading = `**${escapeText(build.name)}**${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
+    const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
     const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
     return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
   });

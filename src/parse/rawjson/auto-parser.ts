@@ -16,7 +16,11 @@ export class AutoDetectParser {
   private parser: BuildLogParser | RawJsonParser | null = null;
   private held: DecodedLine[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
+    private readonly name: string | null = null,
+  ) {}
 
   /** The format chosen, once a line with text was seen. */
   get format(): 'rawjson' | 'plain' | null {
@@ -35,7 +39,7 @@ export class AutoDetectParser {
         if (this.held.length < MAX_HELD) this.held.push(line);
         return;
       }
-      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source) : new BuildLogParser(this.source);
+      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name) : new BuildLogParser(this.source, this.name);
       for (const held of this.held) this.parser.push(held);
       this.held = [];
     }
@@ -44,7 +48,7 @@ export class AutoDetectParser {
 
   end(): Build[] {
     // Nothing but blank lines: the plain parser says what it says about an empty log.
-    const parser = this.parser ?? new BuildLogParser(this.source);
+    const parser = this.parser ?? new BuildLogParser(this.source, this.name);
     for (const held of this.held) parser.push(held);
     this.held = [];
     return parser.end();

@@ -126,7 +126,11 @@ export class RawJsonParser {
   private resultExtras: RawJsonExtras[] = [];
   private resultNotes: string[] = [];
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
+    private readonly name: string | null = null,
+  ) {
     this.splitter = new JsonObjectSplitter({
       object: (chunk) => this.onObject(chunk),
       text: (line) => this.onText(line),
@@ -152,12 +156,16 @@ export class RawJsonParser {
       this.splitter.end();
       if (this.current) this.finish(this.current, this.lastLine);
       this.current = null;
-      const base = this.job ?? buildNameOf(this.source);
+      const base = this.job ?? this.name ?? buildNameOf(this.source);
       this.finished.forEach(({ build }, index) => {
         build.name = this.finished.length > 1 ? `${base} #${index + 1}` : base;
       });
       this.resultExtras = this.finished.map((f) => f.extras);
-      if (this.finished.length === 0) this.resultNotes = renderProblems(this.orphanProblems);
+      // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
+      const left = renderProblems(this.orphanProblems);
+      const last = this.finished.at(-1);
+      if (last) last.build.notes.push(...left);
+      else this.resultNotes = left;
     }
     return this.finished.map((f) => f.build);
   }
@@ -167,7 +175,7 @@ export class RawJsonParser {
     return this.resultExtras;
   }
 
-  /** Input problems when no build was found (otherwise they are in the builds' notes). */
+  /** Input problems when no build was found (otherwise they are in the builds' notes), after end(). */
   get notes(): string[] {
     return this.resultNotes;
   }
@@ -263,8 +271,15 @@ export class RawJsonParser {
   }
 
   private finish(build: RawBuild, lastLine: number): void {
-    for (const track of build.tracks.values()) this.flushPartial(build, track);
+    if (this.current === build) this.current = null;
     const state = build.state;
+    if (!state.hasBuildSteps && state.errors.length === 0) {
+      // Nothing was built (progress without a started step): no build, as with the plain parser;
+      // what was wrong with the input is still told.
+      for (const [kind, count] of build.problems) if (!this.orphanProblems.has(kind)) this.orphanProblems.set(kind, count);
+      return;
+    }
+    for (const track of build.tracks.values()) this.flushPartial(build, track);
     const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
     const result = state.toBuild('', this.source, this.job, jobSeconds, null, false);
     result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
@@ -280,7 +295,6 @@ export class RawJsonParser {
       result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
     }
     this.finished.push({ build: result, extras: { digests: build.digests, warnings: build.warnings } });
-    if (this.current === build) this.current = null;
   }
 
   // ---- SolveStatus entries ----------------------------------------------------------------------
