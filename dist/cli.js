@@ -9261,6 +9261,7 @@ class BuildState {
             excerpt: [],
             runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
             withoutBuildKit: this.withoutBuildKit,
+            checks: [],
             boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
             notes,
         };
@@ -11547,7 +11548,7 @@ function dockerfileLocation(build, lines, workspace, message) {
         }
         const printed = header.groups.file;
         const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
-        const file = resolveInWorkspace(candidates, workspace, build.request.dockerfile);
+        const file = resolveInWorkspace(candidates, workspace);
         return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
     }
     return dockerfileLineOfFailedStep(build, workspace, message);
@@ -11561,7 +11562,7 @@ function dockerfileLineOfFailedStep(build, workspace, message) {
     const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
     if (!step || !workspace)
         return null;
-    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace, null);
+    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
     if (!file)
         return null;
     let text;
@@ -11631,7 +11632,7 @@ function sourceLocations(build, lines, workspace) {
             seen.add(key);
             const dockerfileDir = build.request.dockerfile ? external_node_path_namespaceObject.posix.dirname(cleanPath(build.request.dockerfile)) : null;
             const candidates = containerPathCandidates(raw, dockerfileDir);
-            const file = resolveInWorkspace(candidates, workspace, null);
+            const file = resolveInWorkspace(candidates, workspace);
             if (file === null)
                 break;
             out.push({
@@ -11664,7 +11665,7 @@ function containerPathCandidates(raw, dockerfileDir) {
     return out;
 }
 /** The first candidate that is a file in the workspace, as a workspace-relative path. */
-function resolveInWorkspace(candidates, workspace, _hint) {
+function resolveInWorkspace(candidates, workspace) {
     if (!workspace)
         return null;
     for (const candidate of candidates) {
@@ -11769,14 +11770,43 @@ function dedupe(lines) {
     return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
 }
 
+;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
+
+
+/**
+ * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
+ * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
+ */
+const buildChecksRule = {
+    ids: ['build-check'],
+    run({ build, options }) {
+        return build.checks.map((check) => {
+            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
+            return {
+                id: 'build-check',
+                severity: 'warning',
+                title: `${check.rule}: ${check.message}`,
+                evidence: [],
+                fix: [
+                    `BuildKit's build check ${inlineCode(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${inlineCode(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
+                    check.url ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}` : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
+                ].join('\n\n'),
+                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
+                data: { rule: check.rule, line: check.line },
+            };
+        });
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
 
 
 
 
 
+
 /** Every rule, in no particular order: ranking decides what comes first. */
-const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule];
+const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule];
 
 ;// CONCATENATED MODULE: ./src/analyze/rank.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };

@@ -42063,14 +42063,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -42090,8 +42090,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -43145,6 +43145,7 @@ class BuildState {
             excerpt: [],
             runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
             withoutBuildKit: this.withoutBuildKit,
+            checks: [],
             boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
             notes,
         };
@@ -45429,7 +45430,7 @@ function dockerfileLocation(build, lines, workspace, message) {
         }
         const printed = header.groups.file;
         const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
-        const file = resolveInWorkspace(candidates, workspace, build.request.dockerfile);
+        const file = resolveInWorkspace(candidates, workspace);
         return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
     }
     return dockerfileLineOfFailedStep(build, workspace, message);
@@ -45443,7 +45444,7 @@ function dockerfileLineOfFailedStep(build, workspace, message) {
     const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
     if (!step || !workspace)
         return null;
-    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace, null);
+    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
     if (!file)
         return null;
     let text;
@@ -45513,7 +45514,7 @@ function sourceLocations(build, lines, workspace) {
             seen.add(key);
             const dockerfileDir = build.request.dockerfile ? external_node_path_namespaceObject.posix.dirname(cleanPath(build.request.dockerfile)) : null;
             const candidates = containerPathCandidates(raw, dockerfileDir);
-            const file = resolveInWorkspace(candidates, workspace, null);
+            const file = resolveInWorkspace(candidates, workspace);
             if (file === null)
                 break;
             out.push({
@@ -45546,7 +45547,7 @@ function containerPathCandidates(raw, dockerfileDir) {
     return out;
 }
 /** The first candidate that is a file in the workspace, as a workspace-relative path. */
-function resolveInWorkspace(candidates, workspace, _hint) {
+function resolveInWorkspace(candidates, workspace) {
     if (!workspace)
         return null;
     for (const candidate of candidates) {
@@ -45651,14 +45652,43 @@ function dedupe(lines) {
     return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
 }
 
+;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
+
+
+/**
+ * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
+ * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
+ */
+const buildChecksRule = {
+    ids: ['build-check'],
+    run({ build, options }) {
+        return build.checks.map((check) => {
+            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
+            return {
+                id: 'build-check',
+                severity: 'warning',
+                title: `${check.rule}: ${check.message}`,
+                evidence: [],
+                fix: [
+                    `BuildKit's build check ${inlineCode(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${inlineCode(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
+                    check.url ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}` : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
+                ].join('\n\n'),
+                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
+                data: { rule: check.rule, line: check.line },
+            };
+        });
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
 
 
 
 
 
+
 /** Every rule, in no particular order: ranking decides what comes first. */
-const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule];
+const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule];
 
 ;// CONCATENATED MODULE: ./src/analyze/rank.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -52073,7 +52103,76 @@ function parseCommentMode(text) {
     throw new Error(`comment must be off, on-failure, on-findings or always, not "${text}"`);
 }
 
+;// CONCATENATED MODULE: ./src/buildx/build-metadata.ts
+
+/**
+ * Reads the metadata JSON: one build's map, or bake's map of targets to such maps. Throws an
+ * InputError (one line) when it is not that.
+ */
+function parseBuildMetadata(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new errors_InputError('metadata: not JSON (pass the build-push-action "metadata" output as it is)');
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new errors_InputError('metadata: expected a JSON object');
+    const record = value;
+    if (isSingle(record))
+        return [single(null, record)];
+    const targets = Object.entries(record).filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && isSingle(v));
+    if (targets.length === 0)
+        throw new errors_InputError('metadata: neither a build\'s metadata nor a bake map of targets (no "buildx.build.ref" or "containerimage.digest")');
+    return targets.map(([target, v]) => single(target, v));
+}
+function isSingle(record) {
+    return 'buildx.build.ref' in record || 'containerimage.digest' in record || 'buildx.build.warnings' in record || 'image.name' in record;
+}
+function single(target, record) {
+    const str = (key) => (typeof record[key] === 'string' ? record[key] : null);
+    return {
+        target,
+        ref: str('buildx.build.ref'),
+        digest: str('containerimage.digest'),
+        imageNames: (str('image.name') ?? '')
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean),
+        warnings: Array.isArray(record['buildx.build.warnings']) ? record['buildx.build.warnings'].map(warning).filter((w) => w !== null) : [],
+        provenance: record['buildx.build.provenance'] !== undefined,
+    };
+}
+/** BuildKit sends `short`, `detail` and source data base64-encoded; older buildx wrote plain text. */
+function warning(raw) {
+    if (!raw || typeof raw !== 'object')
+        return null;
+    const w = raw;
+    const short = decode(w.short);
+    const rule = /^([A-Z][A-Za-z]+):/.exec(short)?.[1] ?? (typeof w.rule === 'string' ? w.rule : 'build-check');
+    const line = Number(w.range?.[0]?.start?.line);
+    return {
+        rule,
+        message: short.replace(/^[A-Z][A-Za-z]+:\s*/, '') || decode(w.detail?.[0]) || 'build check warning',
+        file: typeof w.sourceInfo?.filename === 'string' ? w.sourceInfo.filename : null,
+        line: Number.isInteger(line) && line > 0 ? line : null,
+        url: typeof w.url === 'string' ? w.url : null,
+    };
+}
+function decode(value) {
+    if (typeof value !== 'string')
+        return '';
+    if (/^[A-Za-z0-9+/]+=*$/.test(value) && value.length % 4 === 0) {
+        const text = Buffer.from(value, 'base64').toString('utf8');
+        if (!/[\u0000-\u0008\uFFFD]/.test(text))
+            return text;
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -52117,6 +52216,8 @@ function readInputs(warnings, env = process.env) {
         }),
         comment: tolerant('comment', 'on-failure', parseCommentMode),
         githubToken: getInput('github-token').trim(),
+        metadata: tolerant('metadata', [], parseBuildMetadata),
+        buildRefs: list(getInput('build-ref')),
         logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
             const n = Number(text.trim());
             if (!Number.isFinite(n) || n < 0 || n > 3600)
@@ -52133,9 +52234,9 @@ function list(text) {
 }
 function inputs_parseSource(text) {
     const value = text.trim().toLowerCase();
-    if (value === 'auto' || value === 'files' || value === 'jobs')
+    if (value === 'auto' || value === 'files' || value === 'jobs' || value === 'history')
         return value;
-    throw new Error(`source must be auto, files or jobs, not "${text}"`);
+    throw new Error(`source must be auto, files, history or jobs, not "${text}"`);
 }
 function parseBoolean(text) {
     const value = text.trim().toLowerCase();
@@ -55974,7 +56075,252 @@ async function* toBuffers(stream) {
         yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+;// CONCATENATED MODULE: ./src/buildx/docker-cli.ts
+
+/** Output beyond this is not kept (a history log is one build's output; this is far above it). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/**
+ * Runs the docker CLI through @actions/exec, quietly (its output is data, not for the job log).
+ * Throws only when docker cannot be started at all (not installed); a failing command is a result.
+ */
+async function docker(args, options = {}) {
+    const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
+    // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
+    // earlier steps or by a caller) is what docker must see.
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
+    const run = getExecOutput(binary, args, { silent: true, ignoreReturnCode: true, env });
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`docker ${args.slice(0, 3).join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    try {
+        const result = await Promise.race([run, timeout]);
+        return { exitCode: result.exitCode, stdout: result.stdout.slice(0, MAX_OUTPUT), stderr: result.stderr.slice(0, MAX_OUTPUT) };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/buildx-version.ts
+
+/** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
+function parseBuildxVersion(output) {
+    const match = /buildx\s+v?(\d+)\.(\d+)\.(\d+)/.exec(output);
+    if (!match)
+        return null;
+    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), raw: `${match[1]}.${match[2]}.${match[3]}` };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+/** What the history source needs: `buildx history` came in 0.20, `history inspect --format json` in 0.21. */
+const HISTORY_MIN = { major: 0, minor: 20 };
+const INSPECT_JSON_MIN = { major: 0, minor: 21 };
+let detected = null;
+/** The buildx version, detected once per process; a string says why there is none. */
+function detectBuildx() {
+    detected ??= (async () => {
+        try {
+            const result = await docker(['buildx', 'version'], { timeoutMs: 30_000 });
+            if (result.exitCode !== 0)
+                return `docker buildx is not available (${firstLine(result.stderr) || `exit code ${result.exitCode}`})`;
+            return parseBuildxVersion(result.stdout) ?? `could not read the buildx version from "${firstLine(result.stdout)}"`;
+        }
+        catch (error) {
+            return `docker is not installed on this runner (${error.message.split('\n')[0]})`;
+        }
+    })();
+    return detected;
+}
+/** For tests: forget the detected version. */
+function resetBuildxDetection() {
+    detected = null;
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/buildx/history-record.ts
+
+/** Reads the inspect JSON. Returns null (never throws) for anything that is not a record. */
+function parseHistoryRecord(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!raw || typeof raw !== 'object' || typeof raw.Ref !== 'string')
+        return null;
+    const error = raw.Error && typeof raw.Error === 'object' ? raw.Error : null;
+    return {
+        ref: raw.Ref,
+        name: typeof raw.Name === 'string' ? raw.Name : null,
+        dockerfile: typeof raw.Dockerfile === 'string' ? raw.Dockerfile : null,
+        status: statusOf(raw.Status),
+        durationSeconds: typeof raw.Duration === 'number' ? Math.round(raw.Duration / 1e8) / 10 : null,
+        totalSteps: numberOrNull(raw.NumTotalSteps),
+        cachedSteps: numberOrNull(raw.NumCachedSteps),
+        completedSteps: numberOrNull(raw.NumCompletedSteps),
+        error: error
+            ? {
+                message: String(error.Message ?? ''),
+                step: typeof error.Name === 'string' ? error.Name : null,
+                logs: Array.isArray(error.Logs) ? error.Logs.map(String).slice(-30) : [],
+                // The Dockerfile excerpt (`Dockerfile:3`, `>>>`), base64. Not the stack, which holds the daemon's command line.
+                sources: typeof error.Sources === 'string' ? Buffer.from(error.Sources, 'base64').toString('utf8').split('\n').filter((l) => l !== '').slice(0, 60) : [],
+            }
+            : null,
+    };
+}
+function statusOf(value) {
+    const text = String(value ?? '').toLowerCase();
+    if (text === 'completed' || text === 'complete' || text === 'success')
+        return 'success';
+    if (text === 'failed' || text === 'error')
+        return 'failure';
+    if (text === 'canceled' || text === 'cancelled')
+        return 'canceled';
+    return 'unknown';
+}
+function numberOrNull(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+/**
+ * The record is BuildKit's own account: its status, duration and error win over what the log
+ * replay suggests, and its Dockerfile excerpt lets the diagnosis point at the line.
+ */
+function applyRecord(build, record) {
+    build.origin = 'buildx history record';
+    if (record.name)
+        build.name = record.name;
+    if (record.status !== 'unknown')
+        build.status = record.status;
+    if (record.durationSeconds !== null)
+        build.buildSeconds = record.durationSeconds;
+    if (record.dockerfile && !build.request.dockerfile)
+        build.request.dockerfile = record.dockerfile;
+    if (record.error) {
+        const line = build.lastLine;
+        if (record.error.message && !build.errors.some((e) => e.text.includes(record.error.message))) {
+            build.errors.push({ line, text: detach(`ERROR: ${record.error.message}`) });
+        }
+        if (record.error.sources.length > 0 && !build.errorDetails.some((e) => /^\S+:\d+$/.test(e.text))) {
+            build.errorDetails.push(...record.error.sources.map((text) => ({ line, text: detach(text) })));
+        }
+    }
+    if (record.totalSteps !== null && record.cachedSteps !== null) {
+        build.notes.push(`buildx history: ${record.completedSteps ?? '?'}/${record.totalSteps} steps completed, ${record.cachedSteps} cached`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/history-source.ts
+
+
+
+
+
+/**
+ * BuildKit's own record of builds that ran on this machine, read through `docker buildx history`:
+ * the logs as rawjson (exact times, cached flags, errors) and the record (status, duration, the
+ * error with its Dockerfile excerpt). With nothing given, the latest record of the current builder.
+ */
+async function historySources(request) {
+    const notes = [];
+    const version = await detectBuildx();
+    if (typeof version === 'string')
+        return { sources: [], notes: [`buildx history is not available: ${version}`] };
+    if (!atLeast(version, HISTORY_MIN.major, HISTORY_MIN.minor)) {
+        return { sources: [], notes: [`buildx ${version.raw} has no "buildx history" (it needs 0.${HISTORY_MIN.minor}); give the build's log in "logs" instead`] };
+    }
+    const inspectJson = atLeast(version, INSPECT_JSON_MIN.major, INSPECT_JSON_MIN.minor);
+    if (!inspectJson)
+        notes.push(`buildx ${version.raw} cannot print records as JSON (it needs 0.${INSPECT_JSON_MIN.minor}): status and timing come from the record's logs only`);
+    const wanted = [
+        ...request.metadata.filter((m) => m.ref).map((m) => ({ ref: m.ref, metadata: m })),
+        ...request.refs.map((ref) => ({ ref, metadata: null })),
+    ];
+    if (wanted.length === 0) {
+        const latest = await latestRef();
+        if (typeof latest !== 'string' || latest.startsWith('!')) {
+            return { sources: [], notes: [...notes, typeof latest === 'string' ? latest.slice(1) : 'the builder has no build record'] };
+        }
+        wanted.push({ ref: latest, metadata: null });
+    }
+    const sources = [];
+    for (const { ref, metadata } of wanted) {
+        const { id, builderArgs } = splitRef(ref);
+        const logs = await docker(['buildx', 'history', 'logs', ...builderArgs, '--progress=rawjson', id]);
+        if (logs.exitCode !== 0) {
+            notes.push(`build record ${id}: ${history_source_firstLine(logs.stderr) || `docker exited with ${logs.exitCode}`} (the record may have been removed, or the builder is gone)`);
+            continue;
+        }
+        const record = inspectJson ? await docker(['buildx', 'history', 'inspect', ...builderArgs, '--format', 'json', id]) : null;
+        const parsed = record && record.exitCode === 0 ? parseHistoryRecord(record.stdout) : null;
+        if (record && !parsed)
+            notes.push(`build record ${id}: "history inspect" gave no record (${history_source_firstLine(record.stderr) || 'no JSON'})`);
+        // `history logs` writes the progress to stderr.
+        const source = textSource(`buildx history ${id}`, logs.stderr || logs.stdout);
+        sources.push({
+            ...source,
+            name: metadata?.target ?? parsed?.name ?? `build ${id.slice(0, 12)}`,
+            enrich: (builds) => {
+                for (const build of builds) {
+                    if (parsed)
+                        applyRecord(build, parsed);
+                    else
+                        build.origin = 'buildx history logs';
+                    if (metadata)
+                        applyMetadata(build, metadata);
+                }
+            },
+        });
+    }
+    return { sources, notes };
+}
+/** The newest record of the current builder; a string starting with `!` says why there is none. */
+async function latestRef() {
+    const result = await docker(['buildx', 'history', 'ls', '--format', 'json']);
+    if (result.exitCode !== 0)
+        return `!could not list build records: ${history_source_firstLine(result.stderr) || `exit code ${result.exitCode}`}`;
+    for (const line of result.stdout.split('\n')) {
+        try {
+            const entry = JSON.parse(line);
+            if (typeof entry.ref === 'string' && entry.ref)
+                return entry.ref;
+        }
+        catch {
+            // not a record line
+        }
+    }
+    return '!the current builder has no build record (nothing was built on this runner)';
+}
+/** `builder/node/ref` → `--builder builder` and the ref; a bare ref stays as it is. */
+function splitRef(ref) {
+    const parts = ref.split('/');
+    if (parts.length === 3 && parts.every(Boolean))
+        return { id: parts[2], builderArgs: ['--builder', parts[0]] };
+    return { id: ref, builderArgs: [] };
+}
+function applyMetadata(build, metadata) {
+    for (const name of metadata.imageNames) {
+        const known = build.images.find((i) => i.ref === name);
+        if (known)
+            known.digest ??= metadata.digest;
+        else
+            build.images.push({ ref: detach(name), digest: metadata.digest, pushed: false });
+    }
+    build.checks.push(...metadata.warnings);
+}
+function history_source_firstLine(text) {
+    return text.trim().split('\n')[0]?.slice(0, 300) ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/action/choose-sources.ts
+
 
 
 
@@ -55988,6 +56334,16 @@ async function chooseSources(inputs, context, client, warnings) {
         if (inputs.logs.length === 0)
             warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
         return { sources: await resolveLogFiles(inputs.logs, warnings), origin: 'files', runId: null, jobs: [] };
+    }
+    // Right after a build in the same job: BuildKit's own record of it, when there is one.
+    const wantHistory = inputs.source === 'history' || (inputs.source === 'auto' && (inputs.metadata.length > 0 || inputs.buildRefs.length > 0));
+    const tryHistory = inputs.source === 'auto' && !wantHistory && inputs.runId === null;
+    if (wantHistory || tryHistory) {
+        const history = await historySources({ metadata: inputs.metadata, refs: inputs.buildRefs });
+        if (history.sources.length > 0 || wantHistory) {
+            warnings.push(...history.notes);
+            return { sources: history.sources, origin: history.sources.length > 0 ? 'history' : 'none', runId: null, jobs: [] };
+        }
     }
     const runId = inputs.runId ?? context.runId;
     if (!client || !context.owner || !context.repo || !runId) {
@@ -56443,7 +56799,11 @@ async function run() {
         for (const warning of warnings)
             core_warning(warning, { title: 'buildx-doctor' });
         if (inputs.summary) {
-            const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.` : null;
+            const sourceNote = chosen.origin === 'jobs'
+                ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.`
+                : chosen.origin === 'history'
+                    ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
+                    : null;
             const markdown = markdown_summary_renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote });
             await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${errors_describeError(error)}`));
         }

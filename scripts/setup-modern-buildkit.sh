@@ -175,6 +175,8 @@ for pkg in "${PACKAGES[@]}"; do
 done
 # Documentation, man pages, init scripts: not needed to run anything.
 rm -rf "$root.new/usr/share/doc" "$root.new/usr/share/man" "$root.new/etc/init.d" "$root.new/etc/init" "$root.new/lib/systemd" "$root.new/usr/lib/systemd"
+# containerd's failpoint test shims and CNI plugin: never used here.
+rm -rf "$root.new/usr/lib/cni" "$root.new/usr/lib/containerd"
 rm -rf "$root"
 mv "$root.new" "$root"
 

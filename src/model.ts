@@ -135,6 +135,16 @@ export interface Build {
   runner: RunnerFacts;
   /** True for a job that failed before, after or without BuildKit: the row exists for its diagnosis. */
   withoutBuildKit: boolean;
+  /** Dockerfile build checks BuildKit reported (`buildx.build.warnings`). */
+  checks: BuildCheck[];
+}
+
+export interface BuildCheck {
+  rule: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+  url: string | null;
 }
 
 export interface RunnerFacts {

@@ -142,6 +142,23 @@ export interface StartOptions {
   setupDir?: string;
 }
 
+/**
+ * Runs beside dockerd: $1 node's pid, $2 dockerd's pid, $3 the temp dir. Ends when either is gone.
+ * If node died without stop() (a crashed or killed jest worker), it stops dockerd (which stops its
+ * containerd), containerd too if need be, and removes the temp dir, whose vfs layers can be large.
+ */
+const WATCHDOG_SCRIPT = `
+while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done
+kill -0 "$1" 2>/dev/null && exit 0
+kill -TERM "$2" 2>/dev/null
+i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 40 ]; do sleep 0.5; i=$((i+1)); done
+kill -KILL "$2" 2>/dev/null
+c=$(cat "$3/exec/containerd/containerd.pid" 2>/dev/null)
+if [ -n "$c" ] && kill -0 "$c" 2>/dev/null; then kill -TERM "$c"; sleep 2; kill -KILL "$c" 2>/dev/null; fi
+rm -rf --one-file-system "$3" 2>/dev/null
+exit 0
+`;
+
 /** `default/default/abc123` → `abc123` */
 export function shortRef(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
@@ -523,11 +540,10 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
 
   if (dockerd.pid) {
     // If this node process dies without stop() (a crashed jest worker), SIGTERM dockerd.
-    watchdog = spawn(
-      '/bin/sh',
-      ['-c', 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done; kill -TERM "$2" 2>/dev/null; exit 0', 'bxd-watchdog', String(process.pid), String(dockerd.pid)],
-      { detached: true, stdio: 'ignore' },
-    );
+    watchdog = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'bxd-watchdog', String(process.pid), String(dockerd.pid), dir], {
+      detached: true,
+      stdio: 'ignore',
+    });
     watchdog.on('error', () => undefined);
     watchdog.unref();
   }

@@ -5,11 +5,12 @@ import type { GitHubClient } from '../github/api.js';
 import { resolveLogFiles } from './resolve-logs.js';
 import { jobLogSources, type RunJob } from '../github/jobs-source.js';
 import { describeError } from '../input/errors.js';
+import { historySources } from '../buildx/history-source.js';
 
 export interface ChosenSources {
   sources: LogSource[];
   /** Which kind of source, said in the summary. */
-  origin: 'files' | 'jobs' | 'none';
+  origin: 'files' | 'jobs' | 'history' | 'none';
   /** The run whose jobs were read. */
   runId: number | null;
   jobs: RunJob[];
@@ -24,6 +25,16 @@ export async function chooseSources(inputs: ActionInputs, context: RunContext, c
   if (useFiles) {
     if (inputs.logs.length === 0) warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
     return { sources: await resolveLogFiles(inputs.logs, warnings), origin: 'files', runId: null, jobs: [] };
+  }
+  // Right after a build in the same job: BuildKit's own record of it, when there is one.
+  const wantHistory = inputs.source === 'history' || (inputs.source === 'auto' && (inputs.metadata.length > 0 || inputs.buildRefs.length > 0));
+  const tryHistory = inputs.source === 'auto' && !wantHistory && inputs.runId === null;
+  if (wantHistory || tryHistory) {
+    const history = await historySources({ metadata: inputs.metadata, refs: inputs.buildRefs });
+    if (history.sources.length > 0 || wantHistory) {
+      warnings.push(...history.notes);
+      return { sources: history.sources, origin: history.sources.length > 0 ? 'history' : 'none', runId: null, jobs: [] };
+    }
   }
   const runId = inputs.runId ?? context.runId;
   if (!client || !context.owner || !context.repo || !runId) {

@@ -4,8 +4,9 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { parseMinutes } from '../cli/cli.js';
 import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
+import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
 
-export type SourceChoice = 'auto' | 'files' | 'jobs';
+export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
 
 export interface ActionInputs {
   /** Glob patterns of log files, one a line (commas also separate). */
@@ -28,6 +29,10 @@ export interface ActionInputs {
   githubToken: string;
   /** How long to wait for jobs of the run that are still running. */
   logWaitSeconds: number;
+  /** docker/build-push-action's `metadata` output (JSON), for the history source. */
+  metadata: BuildMetadata[];
+  /** Build record refs, for the history source. */
+  buildRefs: string[];
 }
 
 /**
@@ -64,6 +69,8 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     }),
     comment: tolerant('comment', 'on-failure' as CommentMode, parseCommentMode),
     githubToken: core.getInput('github-token').trim(),
+    metadata: tolerant('metadata', [] as BuildMetadata[], parseBuildMetadata),
+    buildRefs: list(core.getInput('build-ref')),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);
@@ -81,8 +88,8 @@ function list(text: string): string[] {
 
 function parseSource(text: string): SourceChoice {
   const value = text.trim().toLowerCase();
-  if (value === 'auto' || value === 'files' || value === 'jobs') return value;
-  throw new Error(`source must be auto, files or jobs, not "${text}"`);
+  if (value === 'auto' || value === 'files' || value === 'jobs' || value === 'history') return value;
+  throw new Error(`source must be auto, files, history or jobs, not "${text}"`);
 }
 
 function parseBoolean(text: string): boolean {

@@ -45,7 +45,12 @@ export async function run(): Promise<void> {
     if (inputs.annotations) annotate(analysis.findings);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
-      const sourceNote = chosen.origin === 'jobs' ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.` : null;
+      const sourceNote =
+        chosen.origin === 'jobs'
+          ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.`
+          : chosen.origin === 'history'
+            ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
+            : null;
       const markdown = renderMarkdown(
         { ...analysis, problems: warnings.map((message) => ({ source: '', message })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote },

@@ -1,4 +1,5 @@
 import { InputError } from '../input/errors.js';
+import type { BuildCheck } from '../model.js';
 
 /** What docker/build-push-action's `metadata` output (the buildx metadata file) says about a build. */
 export interface BuildMetadata {
@@ -14,13 +15,7 @@ export interface BuildMetadata {
 }
 
 /** A Dockerfile build check (`buildx.build.warnings`): a rule broken on a line of the Dockerfile. */
-export interface BuildCheckWarning {
-  rule: string;
-  message: string;
-  file: string | null;
-  line: number | null;
-  url: string | null;
-}
+export type BuildCheckWarning = BuildCheck;
 
 /**
  * Reads the metadata JSON: one build's map, or bake's map of targets to such maps. Throws an

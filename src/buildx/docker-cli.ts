@@ -15,7 +15,10 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
  */
 export async function docker(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CommandResult> {
   const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
-  const run = getExecOutput(binary, args, { silent: true, ignoreReturnCode: true, env: options.env as Record<string, string> | undefined });
+  // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
+  // earlier steps or by a caller) is what docker must see.
+  const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const run = getExecOutput(binary, args, { silent: true, ignoreReturnCode: true, env });
   const timeoutMs = options.timeoutMs ?? 120_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

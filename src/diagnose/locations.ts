@@ -47,7 +47,7 @@ function dockerfileLocation(build: Build, lines: EvidenceLine[], workspace: stri
     }
     const printed = header.groups!.file!;
     const candidates = [build.request.dockerfile, printed].filter((c): c is string => !!c);
-    const file = resolveInWorkspace(candidates, workspace, build.request.dockerfile);
+    const file = resolveInWorkspace(candidates, workspace);
     return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
   }
   return dockerfileLineOfFailedStep(build, workspace, message);
@@ -61,7 +61,7 @@ function dockerfileLocation(build: Build, lines: EvidenceLine[], workspace: stri
 function dockerfileLineOfFailedStep(build: Build, workspace: string | null, message: string): Location | null {
   const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
   if (!step || !workspace) return null;
-  const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace, null);
+  const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
   if (!file) return null;
   let text: string;
   try {
@@ -133,7 +133,7 @@ function sourceLocations(build: Build, lines: EvidenceLine[], workspace: string 
       seen.add(key);
       const dockerfileDir = build.request.dockerfile ? posix.dirname(cleanPath(build.request.dockerfile)) : null;
       const candidates = containerPathCandidates(raw, dockerfileDir);
-      const file = resolveInWorkspace(candidates, workspace, null);
+      const file = resolveInWorkspace(candidates, workspace);
       if (file === null) break;
       out.push({
         kind: 'source',
@@ -164,7 +164,7 @@ function containerPathCandidates(raw: string, dockerfileDir: string | null): str
 }
 
 /** The first candidate that is a file in the workspace, as a workspace-relative path. */
-function resolveInWorkspace(candidates: string[], workspace: string | null, _hint: string | null): string | null {
+export function resolveInWorkspace(candidates: string[], workspace: string | null): string | null {
   if (!workspace) return null;
   for (const candidate of candidates) {
     const relative = cleanPath(candidate);

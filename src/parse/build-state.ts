@@ -226,6 +226,7 @@ export class BuildState {
       excerpt: [],
       runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
       withoutBuildKit: this.withoutBuildKit,
+      checks: [],
       boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
       notes,
     };

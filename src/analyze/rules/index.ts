@@ -4,6 +4,7 @@ import { cacheMissRule } from './cache-miss.js';
 import { qemuEmulationRule } from './qemu-emulation.js';
 import { slowBuildRule } from './slow-build.js';
 import { signatureDiagnosisRule } from './signature-diagnosis.js';
+import { buildChecksRule } from './build-checks.js';
 
 /** Every rule, in no particular order: ranking decides what comes first. */
-export const RULES: Rule[] = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule];
+export const RULES: Rule[] = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule];
