@@ -191,8 +191,11 @@ describe('modern BuildKit (dockerd 28 + buildx from Debian unstable)', () => {
   }, 60_000);
 
   it('lists the builds with `buildx history ls`, newest first', async () => {
-    const list = await timed('historyLs', () => settledHistory(4));
-    save('history-ls.json', list.map((h) => JSON.stringify(h)).join('\n') + '\n');
+    const list = await settledHistory(4);
+    const raw = await timed('historyLs', () => bk().docker(['buildx', 'history', 'ls', '--format', 'json']));
+    save('history-ls.json', raw.stdout);
+    expect(raw.exitCode).toBe(0);
+    expect(raw.stdout.trim().split('\n').map((l) => (JSON.parse(l) as HistoryRecord).ref)).toEqual(list.map((h) => h.ref));
     // The name is the context dir: relative to the git work tree when it is in one (buildx reads git
     // info), so `__tests__/fixtures/modern/contexts/three-step` here, `three-step` outside git.
     expect(list.map((h) => [h.name.split('/').pop(), h.status])).toEqual([

@@ -44800,7 +44800,7 @@ function metrics_round(value, digits) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
-const rule_DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null };
+const rule_DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
 
 ;// CONCATENATED MODULE: ./src/text/redact.ts
 // Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
@@ -45680,6 +45680,1152 @@ const buildChecksRule = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a test (bundles cannot read package.json at run time).
+const version_TOOL_NAME = 'buildx-doctor';
+const version_TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as the registry API needs them: the host to talk to, the repository path, and a
+// tag or a digest. Follows distribution/reference: `[host[:port]/]path[:tag][@digest]`, where the
+// first component is a host when it has a `.` or a `:`, is `localhost`, or has upper case letters;
+// Docker Hub names (`alpine`, `user/app`, `docker.io/...`) go to `registry-1.docker.io`, one-component
+// names under `library/`.
+/** Where Docker Hub's registry API answers. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const reference_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const reference_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+/** A reference that does not follow the grammar; the message is one line. */
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** True for `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */
+function isLoopbackHost(host) {
+    let name = host.toLowerCase();
+    if (name.startsWith('[')) {
+        name = name.slice(1, name.indexOf(']') === -1 ? undefined : name.indexOf(']'));
+        return name === '::1' || name === '0:0:0:0:0:0:0:1';
+    }
+    name = name.replace(/:\d+$/, '');
+    if (name === 'localhost' || name.endsWith('.localhost'))
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+/** The registry API host for a host as people write it (`docker.io` -> `registry-1.docker.io`). */
+function normalizeRegistryHost(host) {
+    const lower = host.toLowerCase();
+    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB_API_HOST : lower;
+}
+/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
+function parseReference(input) {
+    const text = input.trim();
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    if (text === '')
+        throw new InvalidReferenceError('invalid image reference "": it is empty');
+    if (/\s/.test(text))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: it contains white space`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: a reference has no scheme (drop the \`://\` part)`);
+    let rest = text;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the part after \`@\` is not a digest like sha256:<64 hex digits>`);
+        if (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            throw new InvalidReferenceError(`invalid image reference ${shown}: a sha256 digest has 64 lowercase hex digits`);
+        }
+    }
+    const components = rest.split('/');
+    let host = null;
+    if (components.length > 1) {
+        const first = components[0];
+        if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+            host = first;
+            components.shift();
+        }
+    }
+    // The tag is after the last `:` of the path (a host's port was taken off with the host).
+    let tag = null;
+    const last = components[components.length - 1];
+    const colon = last.lastIndexOf(':');
+    if (colon !== -1) {
+        tag = last.slice(colon + 1);
+        components[components.length - 1] = last.slice(0, colon);
+        if (!reference_TAG.test(tag))
+            throw new InvalidReferenceError(`invalid image reference ${shown}: \`${tag}\` is not a valid tag`);
+    }
+    if (host !== null && !HOST.test(host))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: \`${host}\` is not a valid registry host`);
+    for (const component of components) {
+        if (component === '')
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name has an empty component`);
+        if (!reference_COMPONENT.test(component)) {
+            const why = component !== component.toLowerCase() ? 'must be lowercase' : 'may only hold a-z, 0-9 and single `.`, `_`, `__` or `-` between them';
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the name component \`${component}\` ${why}`);
+        }
+    }
+    const registry = normalizeRegistryHost(host ?? 'docker.io');
+    let repository = components.join('/');
+    if (registry === DOCKER_HUB_API_HOST && components.length === 1)
+        repository = `library/${repository}`;
+    if (repository.length > 255)
+        throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name is over 255 characters`);
+    if (tag === null && digest === null)
+        tag = 'latest';
+    return { registry, repository, tag, digest };
+}
+/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`. */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
+}
+/** The same repository at another tag (the baseline), without a digest. */
+function withTag(ref, tag) {
+    if (!reference_TAG.test(tag))
+        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
+    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
+}
+/** What to ask the registry for: the digest when there is one, else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// The one HTTP GET the registry code makes, over Node's built-in fetch (undici): a time limit per
+// request, a bound on the body, redirects followed by hand (never from HTTPS down to plain HTTP,
+// plain HTTP only to loopback hosts, the Authorization header dropped when the origin changes), and
+// every failure turned into a RegistryError with a one-line reason that never holds a secret.
+
+/** A registry request that failed; `message` is one line, safe to show (no credentials, no tokens). */
+class RegistryError extends Error {
+    kind;
+    status;
+    host;
+    constructor(kind, message, status = null, 
+    /** For `unreachable` and `timeout`: the host that could not be reached. */
+    host = null) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.host = host;
+        this.name = 'RegistryError';
+    }
+}
+const MAX_REDIRECTS = 5;
+/** Enough of an error body for the registry's `errors[0].message`. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** `https://host` for a registry host, or `http://host` for a loopback one (`127.0.0.1:5000`, `localhost`). */
+function registryBaseUrl(host) {
+    return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+}
+/** Whether a URL may be requested at all: HTTPS anywhere, plain HTTP only on loopback. */
+function isAllowedUrl(url) {
+    if (url.protocol === 'https:')
+        return true;
+    return url.protocol === 'http:' && isLoopbackHost(url.host);
+}
+function http_formatSeconds(ms) {
+    const s = ms / 1000;
+    return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+}
+/** One line, without control characters, at most `max` characters. */
+function oneLine(text, max = 200) {
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+function isTimeout(error, signal) {
+    if (signal.aborted)
+        return true;
+    const name = error?.name;
+    return name === 'TimeoutError' || name === 'AbortError';
+}
+/** Turns a failure of fetch (or of reading the body) into a RegistryError about `host`. */
+function networkError(error, host, signal, timeoutMs) {
+    if (error instanceof RegistryError)
+        return error;
+    if (isTimeout(error, signal))
+        return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+    const code = errorCode(error);
+    switch (code) {
+        case 'ECONNREFUSED':
+            return new RegistryError('unreachable', `cannot reach ${host}: connection refused`, null, host);
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+            return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`, null, host);
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+        case 'UND_ERR_CLOSED':
+            return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'EADDRNOTAVAIL':
+            return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'ETIMEDOUT':
+            return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+        default:
+            break;
+    }
+    if (code && /CERT|TLS|SSL|SELF_SIGNED|ALTNAME/i.test(code)) {
+        return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`, null, host);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new RegistryError('unreachable', `cannot reach ${host}: ${oneLine(code ? `${message} (${code})` : message, 120)}`);
+}
+async function readBody(response, maxBytes, refuseOverLimit, what) {
+    const declared = Number(response.headers.get('content-length'));
+    if (refuseOverLimit && Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${maxBytes}-byte limit`);
+    }
+    if (!response.body)
+        return Buffer.alloc(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        if (total + chunk.length > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            if (refuseOverLimit)
+                throw new RegistryError('too-large', `${what} is over the ${maxBytes}-byte limit`);
+            chunks.push(chunk.subarray(0, maxBytes - total));
+            total = maxBytes;
+            break;
+        }
+        chunks.push(chunk);
+        total += chunk.length;
+    }
+    return Buffer.concat(chunks, total);
+}
+/**
+ * GETs `url` with `headers`. Never throws anything but a RegistryError; a non-2xx answer is
+ * returned (with its body cut to 64 KiB), not thrown, so that callers can read challenges.
+ */
+async function httpGet(url, headers, options) {
+    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let current;
+    try {
+        current = new URL(url);
+    }
+    catch {
+        throw new RegistryError('bad-response', `not a valid URL: ${oneLine(url, 120)}`);
+    }
+    const first = current;
+    let sendHeaders = { ...headers };
+    if (options.userAgent && !Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'user-agent')) {
+        sendHeaders['User-Agent'] = options.userAgent;
+    }
+    for (let hop = 0;; hop++) {
+        if (!isAllowedUrl(current)) {
+            throw new RegistryError('unsupported', `refusing plain HTTP to ${current.host}: only loopback registries may use http://`);
+        }
+        let response;
+        try {
+            response = await fetchImpl(current.toString(), { method: 'GET', headers: sendHeaders, redirect: 'manual', signal });
+        }
+        catch (error) {
+            throw networkError(error, current.host, signal, options.timeoutMs);
+        }
+        if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+            await response.body?.cancel().catch(() => undefined);
+            if (hop >= MAX_REDIRECTS)
+                throw new RegistryError('bad-response', `${first.host} redirected more than ${MAX_REDIRECTS} times`);
+            let next;
+            try {
+                next = new URL(response.headers.get('location'), current);
+            }
+            catch {
+                throw new RegistryError('bad-response', `${current.host} redirected to an invalid location`);
+            }
+            if (current.protocol === 'https:' && next.protocol !== 'https:') {
+                throw new RegistryError('unsupported', `${current.host} redirected from HTTPS to ${next.protocol.replace(':', '')}; refused`);
+            }
+            if (next.origin !== current.origin) {
+                // Credentials are for the host they were meant for (blob downloads go to a CDN with a signed URL).
+                sendHeaders = Object.fromEntries(Object.entries(sendHeaders).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            current = next;
+            continue;
+        }
+        const ok = response.status >= 200 && response.status < 300;
+        try {
+            const body = await readBody(response, ok ? options.maxBytes : Math.min(options.maxBytes, MAX_ERROR_BODY_BYTES), ok, `the response of ${current.host}`);
+            return { status: response.status, headers: response.headers, body, url: current.toString() };
+        }
+        catch (error) {
+            throw networkError(error, current.host, signal, options.timeoutMs);
+        }
+    }
+}
+/** The registry's own words for an error answer (`errors[0].code` and `.message`), if its body has them. */
+function registryErrorText(body) {
+    if (body.length === 0)
+        return null;
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (!first)
+            return null;
+        const parts = [typeof first.code === 'string' ? first.code : '', typeof first.message === 'string' ? first.message : ''].filter((p) => p !== '');
+        return parts.length > 0 ? oneLine(parts.join(': '), 160) : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication: anonymous, Basic, and the Bearer token challenge of ghcr.io and Docker
+// Hub (on a 401 with `WWW-Authenticate: Bearer realm=...,service=...,scope=...`, GET the realm with
+// `service` and `scope`, with Basic credentials when there are some, and use its `token` or
+// `access_token`). Credentials come from explicit ones, then a docker config file (as docker login
+// and docker/login-action write it), then, for ghcr.io, a GitHub token.
+//
+// Secrets never leave this module in a message: errors name the credentials' source, never them.
+
+
+
+
+
+function describeSource(source) {
+    switch (source) {
+        case 'explicit':
+            return 'the credentials given';
+        case 'docker-config':
+            return 'the credentials from the docker config';
+        case 'github-token':
+            return 'the GitHub token';
+    }
+}
+/**
+ * Parses a `WWW-Authenticate` value into its challenges (several may be joined with commas, as
+ * fetch joins repeated headers): `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="..."`.
+ */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t'))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && /[!#$%&'*+.^_`|~0-9A-Za-z-]/.test(header[i]))
+            i++;
+        return header.slice(start, i);
+    };
+    let current = null;
+    while (i < n) {
+        skipSpace();
+        if (header[i] === ',') {
+            i++;
+            continue;
+        }
+        const token = readToken();
+        if (token === '') {
+            i++; // an unexpected character: skip it
+            continue;
+        }
+        skipSpace();
+        if (header[i] === '=' && current) {
+            i++;
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && header[i] !== ' ')
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[token.toLowerCase()] = value;
+        }
+        else if (header[i] === '=' && !current) {
+            // A parameter without a scheme: malformed; skip its value.
+            while (i < n && header[i] !== ',')
+                i++;
+        }
+        else {
+            current = { scheme: token.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+// --- credentials --------------------------------------------------------------------------------
+/** The registry host a docker config `auths` key stands for (`https://index.docker.io/v1/` -> `registry-1.docker.io`). */
+function configKeyHost(key) {
+    let host = key.trim();
+    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    host = host.split('/')[0] ?? host;
+    return normalizeRegistryHost(host);
+}
+function decodeBasic(auth) {
+    let decoded;
+    try {
+        decoded = Buffer.from(auth.trim(), 'base64').toString('utf8');
+    }
+    catch {
+        return null;
+    }
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return null;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function dockerConfigPath(option, env) {
+    if (option !== undefined) {
+        try {
+            if (external_node_fs_namespaceObject.statSync(option).isDirectory())
+                return external_node_path_namespaceObject.join(option, 'config.json');
+        }
+        catch {
+            /* not there: used as a file path, and found missing later */
+        }
+        return option;
+    }
+    const dir = env.DOCKER_CONFIG && env.DOCKER_CONFIG.trim() !== '' ? env.DOCKER_CONFIG : external_node_path_namespaceObject.join(env.HOME || external_node_os_namespaceObject.homedir(), '.docker');
+    return external_node_path_namespaceObject.join(dir, 'config.json');
+}
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Credentials per registry host from a docker config file's `auths` (`auth` as base64 `user:pass`,
+ * or `username`/`password`). A missing, unreadable or malformed file gives none. Credential helpers
+ * (`credsStore`, `credHelpers`) are not run.
+ */
+function readDockerConfigAuths(file) {
+    const found = new Map();
+    let text;
+    try {
+        if (external_node_fs_namespaceObject.statSync(file).size > MAX_CONFIG_BYTES)
+            return found;
+        text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return found;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return found;
+    }
+    const auths = parsed?.auths;
+    if (!auths || typeof auths !== 'object')
+        return found;
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        let credentials = null;
+        if (typeof auth === 'string' && auth !== '')
+            credentials = decodeBasic(auth);
+        else if (typeof username === 'string' && typeof password === 'string' && username !== '')
+            credentials = { username, password };
+        if (!credentials)
+            continue;
+        const host = configKeyHost(key);
+        // An exact host key wins over a URL form of the same host.
+        if (!found.has(host) || !/:\/\//.test(key))
+            found.set(host, credentials);
+    }
+    return found;
+}
+/** Finds credentials for a registry host; null means anonymous. */
+class CredentialStore {
+    options;
+    dockerAuths = null;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    resolve(registryHost) {
+        const host = normalizeRegistryHost(registryHost);
+        for (const entry of this.options.credentials ?? []) {
+            if (entry.username === '' && entry.password === '')
+                continue;
+            if (entry.registry === undefined || entry.registry === '' || configKeyHost(entry.registry) === host) {
+                return { credentials: { username: entry.username, password: entry.password }, source: 'explicit' };
+            }
+        }
+        if (this.options.dockerConfig !== false) {
+            if (!this.dockerAuths) {
+                const file = dockerConfigPath(this.options.dockerConfig || undefined, this.options.env ?? process.env);
+                this.dockerAuths = readDockerConfigAuths(file);
+            }
+            const fromConfig = this.dockerAuths.get(host);
+            if (fromConfig)
+                return { credentials: fromConfig, source: 'docker-config' };
+        }
+        const token = this.options.githubToken;
+        if (token && host === 'ghcr.io') {
+            return { credentials: { username: this.options.githubUsername || 'x-access-token', password: token }, source: 'github-token' };
+        }
+        return null;
+    }
+}
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+// --- Bearer tokens ------------------------------------------------------------------------------
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+/**
+ * Asks a token service for a Bearer token (the Docker registry token protocol): GET `realm` with
+ * `service` and `scope`, Basic credentials when given. Returns the `Authorization` header value.
+ */
+async function fetchBearerToken(challenge, scope, resolved, http) {
+    const realm = challenge.params.realm;
+    if (!realm)
+        throw new RegistryError('bad-response', 'the registry asked for a Bearer token but named no realm');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError('bad-response', `the registry's token realm is not a URL: ${oneLine(realm, 120)}`);
+    }
+    if (!isAllowedUrl(url)) {
+        throw new RegistryError('unsupported', `refusing the token realm ${url.host} over plain HTTP: only loopback hosts may use http://`);
+    }
+    if (challenge.params.service)
+        url.searchParams.set('service', challenge.params.service);
+    if (scope)
+        url.searchParams.set('scope', scope);
+    const headers = { Accept: 'application/json' };
+    if (resolved)
+        headers.Authorization = basicAuthorization(resolved.credentials);
+    const response = await httpGet(url.toString(), headers, { ...http, maxBytes: MAX_TOKEN_RESPONSE_BYTES });
+    const host = url.host;
+    if (response.status === 401 || response.status === 403) {
+        const detail = registryErrorText(response.body);
+        const who = resolved ? `refused ${describeSource(resolved.source)}` : 'refused an anonymous token';
+        throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `the token service at ${host} ${who} (HTTP ${response.status}${detail ? ` ${detail}` : ''})`, response.status);
+    }
+    if (response.status === 429)
+        throw new RegistryError('rate-limited', `the token service at ${host} is rate limiting (HTTP 429)`, 429);
+    if (response.status < 200 || response.status >= 300) {
+        throw new RegistryError('http-status', `the token service at ${host} answered HTTP ${response.status}`, response.status);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('bad-response', `the token service at ${host} did not answer JSON`);
+    }
+    const token = typeof parsed?.token === 'string' && parsed.token !== '' ? parsed.token : typeof parsed?.access_token === 'string' ? parsed.access_token : '';
+    if (token === '')
+        throw new RegistryError('bad-response', `the token service at ${host} answered no token`);
+    if (/[\r\n]/.test(token))
+        throw new RegistryError('bad-response', `the token service at ${host} answered a malformed token`);
+    return `Bearer ${token}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// What the registry's manifests say, read defensively: media types, index entries (platforms,
+// attestations), and the compressed size of an image manifest (config.size plus layers[].size, as
+// the manifest states them).
+
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+};
+/** The Accept header of a manifest GET: indexes first, so that a multi-platform tag answers its index. */
+const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+const IMAGE_TYPES = new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest]);
+const IMAGE_CONFIG_TYPES = new Set([MEDIA_TYPES.ociConfig, MEDIA_TYPES.dockerConfig]);
+function isIndexType(mediaType) {
+    return mediaType !== null && INDEX_TYPES.has(mediaType);
+}
+function isImageManifestType(mediaType) {
+    return mediaType !== null && IMAGE_TYPES.has(mediaType);
+}
+function isImageConfigType(mediaType) {
+    return mediaType !== null && IMAGE_CONFIG_TYPES.has(mediaType);
+}
+/** `application/json; charset=utf-8` -> `application/json`. */
+function bareMediaType(contentType) {
+    if (!contentType)
+        return null;
+    const bare = contentType.split(';')[0].trim().toLowerCase();
+    return bare === '' ? null : bare;
+}
+/**
+ * The media type of a manifest: its own `mediaType` field, else the `Content-Type` the registry
+ * answered (umoci writes manifests without `mediaType`), else what its shape says.
+ */
+function manifestMediaType(body, contentType) {
+    const own = body?.mediaType;
+    if (typeof own === 'string' && own !== '')
+        return own;
+    const header = bareMediaType(contentType);
+    if (header && header !== 'application/json' && header !== 'application/octet-stream' && header !== 'text/plain')
+        return header;
+    const shape = body;
+    if (shape?.schemaVersion === 1 || Array.isArray(shape?.fsLayers))
+        return MEDIA_TYPES.dockerSchema1;
+    if (Array.isArray(shape?.manifests))
+        return MEDIA_TYPES.ociIndex;
+    if (Array.isArray(shape?.layers))
+        return MEDIA_TYPES.ociManifest;
+    return header;
+}
+function manifestKind(mediaType) {
+    if (isIndexType(mediaType))
+        return 'index';
+    if (isImageManifestType(mediaType))
+        return 'image';
+    if (mediaType === MEDIA_TYPES.dockerSchema1 || mediaType === MEDIA_TYPES.dockerSchema1Signed)
+        return 'schema1';
+    return 'other';
+}
+function isSize(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function stringRecord(value) {
+    const out = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return out;
+    for (const [k, v] of Object.entries(value))
+        if (typeof v === 'string')
+            out[k] = v;
+    return out;
+}
+function readPlatform(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const { os, architecture, variant } = value;
+    if (typeof os !== 'string' || typeof architecture !== 'string' || os === '' || architecture === '')
+        return null;
+    return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
+}
+/** `linux/arm64/v8`, `linux/amd64`. */
+function formatPlatform(platform) {
+    return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
+}
+function readDescriptor(value, where) {
+    if (!value || typeof value !== 'object')
+        throw new RegistryError('bad-response', `${where} is not a descriptor`);
+    const { mediaType, digest, size, platform, annotations } = value;
+    if (typeof digest !== 'string' || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest)) {
+        throw new RegistryError('bad-response', `${where} has no valid digest`);
+    }
+    if (!isSize(size))
+        throw new RegistryError('bad-response', `${where} has no valid size`);
+    return {
+        mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
+        digest,
+        size,
+        platform: readPlatform(platform),
+        annotations: stringRecord(annotations),
+    };
+}
+/** The entries of an index or manifest list. */
+function indexEntries(body) {
+    const manifests = body?.manifests;
+    if (!Array.isArray(manifests))
+        throw new RegistryError('bad-response', 'the index has no `manifests` list');
+    return manifests.map((entry, i) => readDescriptor(entry, `index entry ${i + 1}`));
+}
+/**
+ * An index entry that is not an image for a platform: BuildKit's attestation manifests (annotation
+ * `vnd.docker.reference.type: attestation-manifest`, platform `unknown/unknown`).
+ */
+function isAttestationEntry(entry) {
+    if (entry.annotations['vnd.docker.reference.type'] === 'attestation-manifest')
+        return true;
+    return entry.platform !== null && entry.platform.os === 'unknown' && entry.platform.architecture === 'unknown';
+}
+function readImageManifest(body) {
+    const { config, layers } = (body ?? {});
+    if (config === undefined)
+        throw new RegistryError('bad-response', 'the image manifest has no config');
+    if (!Array.isArray(layers))
+        throw new RegistryError('bad-response', 'the image manifest has no `layers` list');
+    return {
+        config: readDescriptor(config, 'the config descriptor'),
+        layers: layers.map((layer, i) => readDescriptor(layer, `layer ${i + 1}`)),
+    };
+}
+/** Compressed size: config.size + the sum of layers[].size, as the manifest states them. */
+function compressedSize(manifest) {
+    const total = manifest.layers.reduce((sum, layer) => sum + layer.size, manifest.config.size);
+    if (!Number.isSafeInteger(total))
+        throw new RegistryError('bad-response', 'the manifest states sizes too large to add up');
+    return total;
+}
+/** `os`/`architecture`/`variant` of an image config blob, null when it has none. */
+function configPlatform(body) {
+    return readPlatform(body);
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// A small OCI Distribution API client: GET manifests, indexes and config blobs of one repository,
+// over HTTPS (plain HTTP only for loopback registries), with the registry's authentication
+// (anonymous, Basic, Bearer token challenge), a time limit per request and a bound on every body.
+// resolveImage() walks an index to each platform's image manifest, leaving out attestations, and
+// gives each platform's compressed size as its manifest states it.
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** How deep an index may nest indexes. */
+const MAX_INDEX_DEPTH = 2;
+/** sha256 (or sha512) of `bytes` in digest form, null for another algorithm. */
+function digestOf(bytes, algorithm) {
+    if (algorithm !== 'sha256' && algorithm !== 'sha512')
+        return null;
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function isDigest(text) {
+    return /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(text);
+}
+class RegistryClient {
+    options;
+    store;
+    timeoutMs;
+    maxManifestBytes;
+    /** `Authorization` per `registry/repository`, once a challenge has been answered. */
+    authorizations = new Map();
+    /** Registries that could not be reached or timed out: later requests fail at once, the same way. */
+    unreachable = new Map();
+    constructor(options = {}) {
+        this.options = options;
+        this.store = new CredentialStore(options);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
+        if (!(this.timeoutMs > 0))
+            throw new Error(`timeoutMs must be a positive number of milliseconds, not ${this.timeoutMs}`);
+        if (!(this.maxManifestBytes > 0))
+            throw new Error(`maxManifestBytes must be a positive number, not ${this.maxManifestBytes}`);
+    }
+    http() {
+        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${version_TOOL_NAME}/${version_TOOL_VERSION}` };
+    }
+    /**
+     * GET `/v2/<repository>/<path>`, answering a 401 challenge once (Basic or Bearer). Returns a 2xx
+     * response; every other outcome is a RegistryError with a one-line reason.
+     */
+    async get(ref, path, accept, what) {
+        const url = `${registryBaseUrl(ref.registry)}/v2/${ref.repository}/${path}`;
+        const key = `${ref.registry}/${ref.repository}`;
+        let authorization = this.authorizations.get(key);
+        let resolved = null;
+        let answered = false;
+        let response;
+        for (;;) {
+            const headers = { Accept: accept };
+            if (authorization)
+                headers.Authorization = authorization;
+            const down = this.unreachable.get(ref.registry);
+            if (down)
+                throw down;
+            try {
+                response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
+            }
+            catch (error) {
+                if (error instanceof RegistryError && error.host === ref.registry && (error.kind === 'unreachable' || error.kind === 'timeout')) {
+                    this.unreachable.set(ref.registry, error);
+                }
+                throw error;
+            }
+            if (response.status !== 401 || answered)
+                break;
+            answered = true;
+            const challenges = parseChallenges(response.headers.get('www-authenticate'));
+            const bearer = challenges.find((c) => c.scheme === 'bearer');
+            const basic = challenges.find((c) => c.scheme === 'basic');
+            resolved = this.store.resolve(ref.registry);
+            if (bearer) {
+                const scope = bearer.params.scope || `repository:${ref.repository}:pull`;
+                authorization = await fetchBearerToken(bearer, scope, resolved, this.http());
+            }
+            else if (basic && resolved) {
+                authorization = basicAuthorization(resolved.credentials);
+            }
+            else {
+                break;
+            }
+            this.authorizations.set(key, authorization);
+        }
+        const status = response.status;
+        if (status >= 200 && status < 300)
+            return response;
+        const detail = registryErrorText(response.body);
+        const said = `HTTP ${status}${detail ? ` ${detail}` : ''}`;
+        const host = ref.registry;
+        switch (status) {
+            case 401:
+                this.authorizations.delete(key);
+                if (resolved)
+                    throw new RegistryError('unauthorized', `${host} refused ${describeSource(resolved.source)} (${said})`, status);
+                throw new RegistryError('unauthorized', `${host} requires authentication and no credentials were found for it (${said})`, status);
+            case 403:
+                throw new RegistryError('denied', `${host} denied access to ${ref.repository}${resolved ? ` with ${describeSource(resolved.source)}` : ''} (${said})`, status);
+            case 404:
+                throw new RegistryError('not-found', `${what} was not found in the registry (${said})`, status);
+            case 429:
+                throw new RegistryError('rate-limited', `${host} is rate limiting (${said})`, status);
+            default:
+                throw new RegistryError('http-status', `${host} answered ${said} for ${what}`, status);
+        }
+    }
+    /** The manifest or index that `reference` (a tag or digest; by default the one in `ref`) names. */
+    async getManifest(ref, reference = manifestReference(ref)) {
+        const what = reference === manifestReference(ref) ? formatReference(ref) : `${ref.registry}/${ref.repository}@${reference}`;
+        const response = await this.get(ref, `manifests/${reference}`, MANIFEST_ACCEPT, what);
+        let body;
+        try {
+            body = JSON.parse(response.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError('bad-response', `the manifest of ${what} is not JSON`);
+        }
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+            throw new RegistryError('bad-response', `the manifest of ${what} is not a JSON object`);
+        let digest = null;
+        if (isDigest(reference)) {
+            const computed = digestOf(response.body, reference.split(':')[0]);
+            if (computed !== null && computed !== reference) {
+                throw new RegistryError('bad-response', `the manifest ${ref.registry} sent for ${reference} has digest ${computed}`);
+            }
+            digest = reference;
+        }
+        else {
+            const header = response.headers.get('docker-content-digest');
+            digest = header && isDigest(header.trim()) ? header.trim() : digestOf(response.body, 'sha256');
+        }
+        return { mediaType: manifestMediaType(body, response.headers.get('content-type')), digest: digest, body, bytes: response.body.length };
+    }
+    /** A small blob (an image config), bounded like manifests and checked against its digest. */
+    async getBlob(ref, digest) {
+        if (!isDigest(digest))
+            throw new RegistryError('bad-response', `not a digest: ${oneLine(digest, 80)}`);
+        const response = await this.get(ref, `blobs/${digest}`, '*/*', `blob ${digest} of ${ref.registry}/${ref.repository}`);
+        const computed = digestOf(response.body, digest.split(':')[0]);
+        if (computed !== null && computed !== digest)
+            throw new RegistryError('bad-response', `blob ${digest} from ${ref.registry} has digest ${computed}`);
+        return response.body;
+    }
+    /** The platform an image config states, or `unknown` when it cannot be read. */
+    async platformFromConfig(ref, config) {
+        if (config.size > this.maxManifestBytes)
+            return 'unknown';
+        try {
+            const blob = await this.getBlob(ref, config.digest);
+            const platform = configPlatform(JSON.parse(blob.toString('utf8')));
+            return platform ? formatPlatform(platform) : 'unknown';
+        }
+        catch {
+            return 'unknown';
+        }
+    }
+    async walkIndex(ref, body, depth) {
+        const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
+        const perEntry = await Promise.all(entries.map(async (entry) => {
+            if (isIndexType(entry.mediaType)) {
+                if (depth >= MAX_INDEX_DEPTH)
+                    return [];
+                const nested = await this.getManifest(ref, entry.digest);
+                return manifestKind(nested.mediaType) === 'index' ? this.walkIndex(ref, nested.body, depth + 1) : [];
+            }
+            if (entry.mediaType !== null && !isImageManifestType(entry.mediaType))
+                return []; // an artifact
+            const fetched = await this.getManifest(ref, entry.digest);
+            if (manifestKind(fetched.mediaType) !== 'image')
+                return [];
+            const manifest = readImageManifest(fetched.body);
+            let platform;
+            if (entry.platform) {
+                platform = formatPlatform(entry.platform);
+            }
+            else {
+                if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType))
+                    return []; // an artifact
+                platform = await this.platformFromConfig(ref, manifest.config);
+                if (platform === 'unknown/unknown')
+                    return [];
+            }
+            return [{ platform, digest: entry.digest, compressedBytes: compressedSize(manifest) }];
+        }));
+        return perEntry.flat();
+    }
+    /** Each platform of the image `ref` names, with its compressed size. */
+    async resolveImage(ref) {
+        const top = await this.getManifest(ref);
+        const kind = manifestKind(top.mediaType);
+        const name = formatReference(ref);
+        if (kind === 'index') {
+            const platforms = await this.walkIndex(ref, top.body, 1);
+            if (platforms.length === 0)
+                throw new RegistryError('unsupported', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
+            return { digest: top.digest, mediaType: top.mediaType, platforms };
+        }
+        if (kind === 'image') {
+            const manifest = readImageManifest(top.body);
+            if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType)) {
+                throw new RegistryError('unsupported', `${name} is not a container image (its config is ${oneLine(manifest.config.mediaType, 80)})`);
+            }
+            const platform = await this.platformFromConfig(ref, manifest.config);
+            return { digest: top.digest, mediaType: top.mediaType, platforms: [{ platform, digest: top.digest, compressedBytes: compressedSize(manifest) }] };
+        }
+        if (kind === 'schema1')
+            throw new RegistryError('unsupported', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
+        throw new RegistryError('unsupported', `${name} has a manifest of unknown type ${oneLine(top.mediaType ?? '(none)', 80)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/sizes.ts
+// Image sizes per platform from the registry, and their change against a baseline tag. BuildKit does
+// not report sizes, so each pushed image is looked up: its index (or manifest), each platform's
+// manifest, config.size + layers[].size. Failure is information, not an exception: an image that
+// cannot be measured gets `unavailable: "size unavailable: <reason>"`, and the others go on.
+
+
+
+const sizes_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/** A one-line reason for any failure, never a stack trace. */
+function describeFailure(error) {
+    if (error instanceof RegistryError || error instanceof InvalidReferenceError)
+        return oneLine(error.message, 300);
+    const message = error instanceof Error ? error.message : String(error);
+    return oneLine(`unexpected error: ${message}`, 300);
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+/**
+ * Measures each image in the registry: per platform, the compressed size, and with `baselineTag`,
+ * the size of the same platform at `repository:baselineTag`. Never throws for an image: see
+ * `unavailable` and `baselineUnavailable`. Results are in the order of `images`.
+ */
+async function measureImages(images, options = {}) {
+    const client = new RegistryClient(options);
+    const baselineTag = options.baselineTag?.trim() || null;
+    // One lookup per distinct reference: several images of a build share a baseline, or a digest.
+    const lookups = new Map();
+    const resolve = (ref) => {
+        const key = formatReference(ref);
+        let pending = lookups.get(key);
+        if (!pending) {
+            pending = client.resolveImage(ref);
+            pending.catch(() => undefined); // awaited by every user; never an unhandled rejection
+            lookups.set(key, pending);
+        }
+        return pending;
+    };
+    return mapLimit(images, options.concurrency ?? 4, async (image) => {
+        const result = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
+        const unavailable = (reason) => ({ ...result, platforms: [], unavailable: `size unavailable: ${reason}` });
+        try {
+            if (image.pushed === false)
+                return unavailable('the image was not pushed');
+            let ref = parseReference(image.ref);
+            if (image.digest) {
+                if (!sizes_DIGEST.test(image.digest))
+                    return unavailable(`${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
+                ref = { ...ref, digest: image.digest };
+            }
+            let baselineRef = null;
+            if (baselineTag) {
+                try {
+                    baselineRef = withTag(ref, baselineTag);
+                }
+                catch (error) {
+                    result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
+                }
+            }
+            const [current, baseline] = await Promise.allSettled([resolve(ref), baselineRef ? resolve(baselineRef) : Promise.resolve(null)]);
+            if (current.status === 'rejected')
+                return unavailable(describeFailure(current.reason));
+            const measured = current.value;
+            result.digest = image.digest ?? measured.digest;
+            let baselinePlatforms = null;
+            if (baselineRef) {
+                if (baseline.status === 'fulfilled' && baseline.value)
+                    baselinePlatforms = baseline.value.platforms;
+                else if (baseline.status === 'rejected')
+                    result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(baseline.reason)}`;
+            }
+            result.platforms = measured.platforms.map((p) => ({
+                platform: p.platform,
+                digest: p.digest,
+                compressedBytes: p.compressedBytes,
+                baselineBytes: baselinePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
+            }));
+            return result;
+        }
+        catch (error) {
+            return unavailable(describeFailure(error));
+        }
+    });
+}
+// --- sizes in words -----------------------------------------------------------------------------
+const UNITS = {
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+    ti: 1024 ** 4,
+};
+/**
+ * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
+ * letters in any case). Throws an Error with a one-line message for anything else.
+ */
+function parseSizeLimit(text) {
+    const shown = JSON.stringify(oneLine(String(text), 60));
+    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
+    const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
+    if (!match)
+        throw new Error(`invalid size limit ${shown}: ${hint}`);
+    const unit = match[2].toLowerCase();
+    const factor = unit === '' ? 1 : UNITS[unit];
+    if (factor === undefined)
+        throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
+    const bytes = Math.round(Number(match[1]) * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`invalid size limit ${shown}: too large`);
+    if (bytes <= 0)
+        throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
+    return bytes;
+}
+/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes))
+        return String(bytes);
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    if (value < 1024)
+        return `${sign}${Math.round(value)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
+    if (value >= 999.5 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
+function formatByteDelta(current, baseline) {
+    const delta = current - baseline;
+    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
+    if (baseline === 0)
+        return amount;
+    const percent = (delta / baseline) * 100;
+    return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
+
+
+/** An image whose compressed size on a platform is over the `max-image-size` budget. */
+const imageSizeRule = {
+    ids: ['image-too-large'],
+    run({ build, options }) {
+        const limit = options.maxImageBytes ?? null;
+        if (limit === null)
+            return [];
+        const findings = [];
+        for (const image of build.images) {
+            const over = (image.platforms ?? []).filter((p) => p.compressedBytes > limit);
+            if (over.length === 0)
+                continue;
+            const worst = over.reduce((a, b) => (b.compressedBytes > a.compressedBytes ? b : a));
+            findings.push({
+                id: 'image-too-large',
+                severity: 'warning',
+                title: `${image.ref} is ${formatBytes(worst.compressedBytes)} on ${worst.platform}, over the ${formatBytes(limit)} budget`,
+                evidence: [],
+                fix: [
+                    `Compressed size per platform: ${over.map((p) => `${inlineCode(p.platform)} ${formatBytes(p.compressedBytes)}${p.baselineBytes !== null ? ` (${formatByteDelta(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
+                    '',
+                    '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
+                    '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
+                    '- Raise the `max-image-size` input if the size is expected.',
+                ].join('\n'),
+                data: { platform: worst.platform, bytes: worst.compressedBytes, limitBytes: limit },
+            });
+        }
+        return findings;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
 
 
@@ -45687,8 +46833,9 @@ const buildChecksRule = {
 
 
 
+
 /** Every rule, in no particular order: ranking decides what comes first. */
-const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule];
+const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
 
 ;// CONCATENATED MODULE: ./src/analyze/rank.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -46210,7 +47357,61 @@ function candidateLines(build, lines = excerptLines(build)) {
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
 const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
 
+;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
+
+
+/**
+ * Measures the images the builds pushed (or the user named), once per image: the tags of one push
+ * share a digest, so only the first is measured and the sizes are shown on it. The result is written
+ * onto the builds' images; nothing here throws.
+ */
+async function measureBuildImages(builds, options) {
+    if (builds.length === 0 && options.extraImages.length === 0)
+        return;
+    for (const ref of options.extraImages) {
+        const target = builds[0];
+        if (target && !target.images.some((i) => i.ref === ref))
+            target.images.push({ ref, digest: null, pushed: true });
+    }
+    const chosen = [];
+    for (const build of builds) {
+        const seen = new Set();
+        for (const image of build.images) {
+            const key = image.digest ?? image.ref;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            chosen.push(image);
+        }
+    }
+    // A push of the baseline tag itself (a push to main) would be compared with itself.
+    const isBaseline = (ref) => {
+        try {
+            return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
+        }
+        catch {
+            return false;
+        }
+    };
+    const plain = chosen.filter((i) => !isBaseline(i.ref));
+    const baselines = chosen.filter((i) => isBaseline(i.ref));
+    const results = [
+        ...(await measureImages(plain.map(toMeasure), options)),
+        ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
+    ];
+    for (const [index, image] of [...plain, ...baselines].entries()) {
+        const result = results[index];
+        image.platforms = result.platforms;
+        image.sizeUnavailable = result.unavailable;
+        image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
+    }
+}
+function toMeasure(image) {
+    return { ref: image.ref, digest: image.digest, pushed: image.pushed };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -46220,7 +47421,7 @@ const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
  * after another, failed builds are diagnosed against the signature catalog, then all builds are
  * analysed together. The action and the CLI both call this.
  */
-async function engine_analyzeSources(sources, options, catalog = builtinSignatures()) {
+async function engine_analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
     const builds = [];
     const problems = [];
     for (const source of sources) {
@@ -46228,6 +47429,9 @@ async function engine_analyzeSources(sources, options, catalog = builtinSignatur
         builds.push(...parsed.builds);
         problems.push(...parsed.problems);
     }
+    // Image sizes come from the registry, not the log: measured when asked, before the analysis.
+    if (sizes)
+        await measureBuildImages(builds, sizes);
     const diagnosis = await diagnoseBuilds(builds, catalog);
     problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
     return analyze(builds, problems, options, { diagnosis, catalog });
@@ -46331,12 +47535,36 @@ function format_shortDigest(digest) {
 const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a test (bundles cannot read package.json at run time).
-const version_TOOL_NAME = 'buildx-doctor';
-const version_TOOL_VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./src/report/image-sizes.ts
+
+
+
+/**
+ * The image size table (per build, image and platform, with the change against the baseline), and
+ * one line for each image whose size could not be had. Empty when no size was measured.
+ */
+function imageSizeSection(builds, heading = '### Image sizes') {
+    const rows = [];
+    const unavailable = [];
+    for (const { build } of builds) {
+        for (const image of build.images) {
+            if (image.sizeUnavailable)
+                unavailable.push(`- ${escapeText(build.name)}: ${inlineCode(image.ref, 120)}: ${escapeText(redact_redact(image.sizeUnavailable))}`);
+            for (const platform of image.platforms ?? []) {
+                const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
+                const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
+                rows.push(`| ${escapeCell(build.name)} | ${inlineCode(image.ref, 80)} | ${escapeCell(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`);
+            }
+        }
+    }
+    if (rows.length === 0 && unavailable.length === 0)
+        return '';
+    const table = rows.length ? ['| Build | Image | Platform | Compressed | Baseline | Change |', '|---|---|---|---:|---:|---:|', ...rows].join('\n') : '';
+    return [heading, table, unavailable.join('\n')].filter(Boolean).join('\n\n');
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
+
 
 
 
@@ -46352,6 +47580,7 @@ function markdown_summary_renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OP
     }
     if (analysis.builds.length > 0) {
         parts.push(buildTable(analysis.builds));
+        parts.push(imageSizeSection(analysis.builds));
         parts.push(timeSection(analysis.builds));
     }
     parts.push(...findingsSection(analysis.findings, options));
@@ -46679,8 +47908,6 @@ function parseMinutes(text) {
     return minutes;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -52179,6 +53406,7 @@ function decode(value) {
 
 
 
+
 /**
  * Reads the inputs. A bad value never fails the step: it is reported as a warning and the default
  * is used, because buildx-doctor must not turn a build red by itself.
@@ -52218,6 +53446,12 @@ function readInputs(warnings, env = process.env) {
         githubToken: getInput('github-token').trim(),
         metadata: tolerant('metadata', [], parseBuildMetadata),
         buildRefs: list(getInput('build-ref')),
+        imageSizes: tolerant('image-sizes', true, parseBoolean),
+        images: list(getInput('images')),
+        sizeBaseline: getInput('size-baseline').trim() || null,
+        maxImageBytes: tolerant('max-image-size', null, parseSizeLimit),
+        registryUsername: getInput('registry-username').trim() || null,
+        registryPassword: getInput('registry-password') || null,
         logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
             const n = Number(text.trim());
             if (!Number.isFinite(n) || n < 0 || n > 3600)
@@ -56455,6 +57689,7 @@ async function byHeadSha(client, owner, repo, sha) {
 
 
 
+
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 const MAX_COMMENT_CHARS = 60_000;
 const MAX_FIX_CHARS = 2_500;
@@ -56476,7 +57711,8 @@ function renderComment(analysis, marker, links) {
     const others = analysis.findings.filter((f) => f.severity === 'warning' && !failed.some((b) => b.build.name === f.build)).slice(0, 5);
     const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact_redact(f.title))}`)].join('\n') : '';
     const footer = links.runUrl ? `<sub>Full report: the job summary of [this run](${links.runUrl}).</sub>` : '';
-    const blocks = [marker, head, table, ...causes, otherList, footer].filter(Boolean);
+    const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
+    const blocks = [marker, head, table, sizes, ...causes, otherList, footer].filter(Boolean);
     return pr_comment_fit(blocks, footer);
 }
 function pr_comment_row({ build, cache }) {
@@ -56730,7 +57966,12 @@ function buildJson({ build, cache, timing, findings }) {
             exports: build.cache.exports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
         },
         timing,
-        images: build.images.map((i) => ({ ref: i.ref, digest: i.digest, pushed: i.pushed })),
+        images: build.images.map((i) => ({
+            ref: i.ref,
+            digest: i.digest,
+            pushed: i.pushed,
+            ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
+        })),
         errors: build.errors.map((e) => ({ line: e.line, text: redact_redact(e.text) })),
         notes: build.notes,
         lines: { first: build.firstLine, last: build.lastLine },
@@ -56788,7 +58029,9 @@ async function run() {
             warnings.push(`input signatures: ${errors_describeError(error)}; using the built-in signatures only`);
             return builtinSignatures();
         });
-        const analysis = await engine_analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace }, catalog);
+        if (inputs.registryPassword)
+            core_setSecret(inputs.registryPassword);
+        const analysis = await engine_analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes }, catalog, sizeOptions(inputs, context));
         warnings.push(...analysis.problems.map((p) => p.message));
         analysis.problems = [];
         await writeReport(inputs.reportFile, analysis, warnings);
@@ -56817,6 +58060,20 @@ async function run() {
         core_warning(message);
         await writeSummary(`> [!WARNING]\n> ${escapeText(message)}\n`).catch(() => undefined);
     }
+}
+/** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
+function sizeOptions(inputs, context) {
+    if (!inputs.imageSizes)
+        return null;
+    const payload = context.payload;
+    const defaultBranch = typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : null;
+    return {
+        extraImages: inputs.images,
+        baselineTag: inputs.sizeBaseline ?? defaultBranch,
+        credentials: inputs.registryUsername && inputs.registryPassword ? [{ username: inputs.registryUsername, password: inputs.registryPassword }] : [],
+        githubToken: inputs.githubToken || undefined,
+        githubUsername: context.owner ?? undefined,
+    };
 }
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;

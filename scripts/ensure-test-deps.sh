@@ -11,9 +11,9 @@
 # and registries.
 set -euo pipefail
 
-required=(docker.io busybox-static docker-registry skopeo umoci apache2-utils openssl)
+required=(docker.io busybox-static runc docker-registry skopeo umoci apache2-utils openssl)
 missing=()
-required_files=(/usr/sbin/dockerd /usr/bin/docker /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl)
+required_files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/runc /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl)
 for pkg in "${required[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   if [ "$status" != "installed" ]; then

@@ -58,6 +58,20 @@ export interface ImageRef {
   ref: string;
   digest: string | null;
   pushed: boolean;
+  /** Compressed size per platform, from the registry (only when sizes were measured). */
+  platforms?: ImagePlatformSize[];
+  /** Why the size could not be measured (not pushed, not found, refused, unreachable). */
+  sizeUnavailable?: string | null;
+  /** Why there is no baseline to compare with (no such tag, the image is the baseline). */
+  baselineUnavailable?: string | null;
+}
+
+export interface ImagePlatformSize {
+  platform: string;
+  digest: string;
+  compressedBytes: number;
+  /** The same platform of the baseline tag, null when it has none. */
+  baselineBytes: number | null;
 }
 
 export interface Finding {

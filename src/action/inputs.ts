@@ -5,6 +5,7 @@ import { parseMinutes } from '../cli/cli.js';
 import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
+import { parseSizeLimit } from '../registry/sizes.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
 
@@ -33,6 +34,15 @@ export interface ActionInputs {
   metadata: BuildMetadata[];
   /** Build record refs, for the history source. */
   buildRefs: string[];
+  /** Measure image sizes in the registry. */
+  imageSizes: boolean;
+  /** More images to measure, one reference a line. */
+  images: string[];
+  /** The tag to compare sizes with (default: the repository's default branch). */
+  sizeBaseline: string | null;
+  maxImageBytes: number | null;
+  registryUsername: string | null;
+  registryPassword: string | null;
 }
 
 /**
@@ -71,6 +81,12 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     githubToken: core.getInput('github-token').trim(),
     metadata: tolerant('metadata', [] as BuildMetadata[], parseBuildMetadata),
     buildRefs: list(core.getInput('build-ref')),
+    imageSizes: tolerant('image-sizes', true, parseBoolean),
+    images: list(core.getInput('images')),
+    sizeBaseline: core.getInput('size-baseline').trim() || null,
+    maxImageBytes: tolerant('max-image-size', null as number | null, parseSizeLimit),
+    registryUsername: core.getInput('registry-username').trim() || null,
+    registryPassword: core.getInput('registry-password') || null,
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);

@@ -7,7 +7,9 @@ import { readInputs } from './inputs.js';
 import { chooseSources } from './choose-sources.js';
 import { commentOnPullRequest } from './comment-step.js';
 import { commitFileUrl } from './links.js';
-import { readRunContext } from '../github/run-context.js';
+import { readRunContext, type RunContext } from '../github/run-context.js';
+import type { ActionInputs } from './inputs.js';
+import type { SizeOptions } from '../registry/measure-builds.js';
 import { createClient } from '../github/api.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
@@ -35,7 +37,13 @@ export async function run(): Promise<void> {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
       return builtinSignatures();
     });
-    const analysis = await analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace }, catalog);
+    if (inputs.registryPassword) core.setSecret(inputs.registryPassword);
+    const analysis = await analyzeSources(
+      chosen.sources,
+      { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes },
+      catalog,
+      sizeOptions(inputs, context),
+    );
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
 
@@ -66,6 +74,20 @@ export async function run(): Promise<void> {
     core.warning(message);
     await writeSummary(`> [!WARNING]\n> ${escapeText(message)}\n`).catch(() => undefined);
   }
+}
+
+/** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
+function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | null {
+  if (!inputs.imageSizes) return null;
+  const payload = context.payload as { repository?: { default_branch?: unknown } };
+  const defaultBranch = typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : null;
+  return {
+    extraImages: inputs.images,
+    baselineTag: inputs.sizeBaseline ?? defaultBranch,
+    credentials: inputs.registryUsername && inputs.registryPassword ? [{ username: inputs.registryUsername, password: inputs.registryPassword }] : [],
+    githubToken: inputs.githubToken || undefined,
+    githubUsername: context.owner ?? undefined,
+  };
 }
 
 /** All GitHub API calls of one run, retries and waits included. */

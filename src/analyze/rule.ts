@@ -8,9 +8,11 @@ export interface AnalysisOptions {
   maxBuildMinutes: number;
   /** The repository checkout, to point findings at files in it; null when there is none. */
   workspace: string | null;
+  /** An image over this many compressed bytes (any platform) gets an `image-too-large` finding. */
+  maxImageBytes?: number | null;
 }
 
-export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { maxBuildMinutes: 60, workspace: null };
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
 
 /** What every rule sees: the build and the numbers computed once for it. */
 export interface RuleContext {

@@ -86,7 +86,12 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
       exports: build.cache.exports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
     },
     timing,
-    images: build.images.map((i) => ({ ref: i.ref, digest: i.digest, pushed: i.pushed })),
+    images: build.images.map((i) => ({
+      ref: i.ref,
+      digest: i.digest,
+      pushed: i.pushed,
+      ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
+    })),
     errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
     notes: build.notes,
     lines: { first: build.firstLine, last: build.lastLine },

@@ -4,6 +4,7 @@ import { codeBlock, escapeCell, escapeText, inlineCode } from '../text/markdown.
 import { redact } from '../text/redact.js';
 import { SEVERITY_ICON, STATUS_ICON, formatCache, formatDuration, formatRatio, shortDigest } from './format.js';
 import { TOOL_NAME } from '../version.js';
+import { imageSizeSection } from './image-sizes.js';
 
 export interface MarkdownOptions {
   /** GitHub refuses a job summary over 1 MiB per step; stay well under. */
@@ -27,6 +28,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
   }
   if (analysis.builds.length > 0) {
     parts.push(buildTable(analysis.builds));
+    parts.push(imageSizeSection(analysis.builds));
     parts.push(timeSection(analysis.builds));
   }
   parts.push(...findingsSection(analysis.findings, options));

@@ -4,6 +4,7 @@ import { escapeCell, escapeText, inlineCode } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './format.js';
 import { TOOL_NAME } from '../version.js';
+import { imageSizeSection } from './image-sizes.js';
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
@@ -35,7 +36,8 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const others = analysis.findings.filter((f) => f.severity === 'warning' && !failed.some((b) => b.build.name === f.build)).slice(0, 5);
   const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact(f.title))}`)].join('\n') : '';
   const footer = links.runUrl ? `<sub>Full report: the job summary of [this run](${links.runUrl}).</sub>` : '';
-  const blocks = [marker, head, table, ...causes, otherList, footer].filter(Boolean);
+  const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
+  const blocks = [marker, head, table, sizes, ...causes, otherList, footer].filter(Boolean);
   return fit(blocks, footer);
 }
 

@@ -5,6 +5,7 @@ import { qemuEmulationRule } from './qemu-emulation.js';
 import { slowBuildRule } from './slow-build.js';
 import { signatureDiagnosisRule } from './signature-diagnosis.js';
 import { buildChecksRule } from './build-checks.js';
+import { imageSizeRule } from './image-size.js';
 
 /** Every rule, in no particular order: ranking decides what comes first. */
-export const RULES: Rule[] = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule];
+export const RULES: Rule[] = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];

@@ -1,0 +1,55 @@
+import type { Build, ImageRef } from '../model.js';
+import { measureImages, type MeasureOptions } from './sizes.js';
+import { parseReference } from './reference.js';
+
+export interface SizeOptions extends MeasureOptions {
+  /** Images named by the user (`images` input), measured as part of the first build. */
+  extraImages: string[];
+}
+
+/**
+ * Measures the images the builds pushed (or the user named), once per image: the tags of one push
+ * share a digest, so only the first is measured and the sizes are shown on it. The result is written
+ * onto the builds' images; nothing here throws.
+ */
+export async function measureBuildImages(builds: Build[], options: SizeOptions): Promise<void> {
+  if (builds.length === 0 && options.extraImages.length === 0) return;
+  for (const ref of options.extraImages) {
+    const target = builds[0];
+    if (target && !target.images.some((i) => i.ref === ref)) target.images.push({ ref, digest: null, pushed: true });
+  }
+  const chosen: ImageRef[] = [];
+  for (const build of builds) {
+    const seen = new Set<string>();
+    for (const image of build.images) {
+      const key = image.digest ?? image.ref;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      chosen.push(image);
+    }
+  }
+  // A push of the baseline tag itself (a push to main) would be compared with itself.
+  const isBaseline = (ref: string) => {
+    try {
+      return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
+    } catch {
+      return false;
+    }
+  };
+  const plain = chosen.filter((i) => !isBaseline(i.ref));
+  const baselines = chosen.filter((i) => isBaseline(i.ref));
+  const results = [
+    ...(await measureImages(plain.map(toMeasure), options)),
+    ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
+  ];
+  for (const [index, image] of [...plain, ...baselines].entries()) {
+    const result = results[index]!;
+    image.platforms = result.platforms;
+    image.sizeUnavailable = result.unavailable;
+    image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
+  }
+}
+
+function toMeasure(image: ImageRef) {
+  return { ref: image.ref, digest: image.digest, pushed: image.pushed };
+}
