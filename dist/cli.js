@@ -10450,7 +10450,7 @@ class RawJsonParser {
         for (const track of build.tracks.values())
             this.flushPartial(build, track);
         const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
-        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false);
+        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false, 'rawjson progress');
         result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
         result.notes.push(...renderProblems(build.problems));
         // The first step's header, as the plain printer would show it (an object may only announce vertices).
