@@ -197,3 +197,19 @@ describe('splitting an input into builds', () => {
     expect(builds[0]!.build.steps[0]!.name).toBe('load build definition from Dockerfile'.replace(/^/, '[internal] '));
   });
 });
+
+describe('recognising build commands', () => {
+  it('knows the forms of docker build, and is linear on hostile lines', async () => {
+    const { isBuildCommand } = await import('../src/parse/invocation.js');
+    for (const yes of ['[command]/usr/bin/docker buildx build --file x .', '+ docker build -t a .', 'docker -H unix:///tmp/d.sock --debug build .', 'docker buildx bake', 'docker image build .', '$ docker builder build .']) {
+      expect([yes, isBuildCommand(yes)]).toEqual([yes, true]);
+    }
+    for (const no of ['[command]/usr/bin/docker buildx version', 'docker buildx inspect --bootstrap', 'docker version', 'echo docker build', 'docker buildx rm builder-1']) {
+      expect([no, isBuildCommand(no)]).toEqual([no, false]);
+    }
+    const started = Date.now();
+    expect(isBuildCommand(`docker${' --a'.repeat(5000)} x`)).toBe(false);
+    expect(isBuildCommand(`docker${' --rm'.repeat(30)} image`)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+});

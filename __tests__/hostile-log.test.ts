@@ -52,6 +52,21 @@ describe('hostile log text', () => {
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('takes secrets out of the build model itself: step names, slowest steps, cache refs, problems', async () => {
+    const text = [
+      '[command]/usr/bin/docker buildx build --cache-to type=s3,region=eu,secret_access_key=wJalrXUtnFEMI .',
+      '#0 building with "default" instance using docker driver',
+      `#3 [2/2] RUN curl -H "Authorization: Bearer sk_live_123456789" https://oauth2:${TOKEN}@gitlab.example/x`,
+      '#3 DONE 120.0s',
+      '#4 exporting cache to client directory',
+      '#4 DONE 1.0s',
+    ].join('\n');
+    const analysis = await analyzeText(text, 'secret.log');
+    const everything = [JSON.stringify(toJsonReport(analysis)), renderMarkdown(analysis), renderText(analysis)].join('\n');
+    for (const secret of ['sk_live_123456789', TOKEN, 'wJalrXUtnFEMI']) expect(everything).not.toContain(secret);
+    expect(analysis.builds[0]!.timing.slowestSteps[0]!.name).toContain('Authorization: Bearer ***');
+  });
+
   it('never carries the secrets it printed', async () => {
     const analysis = await analyzeText(hostileBuild(), 'evil.log');
     for (const output of [renderMarkdown(analysis), renderText(analysis), JSON.stringify(toJsonReport(analysis))]) {
@@ -83,6 +98,22 @@ describe('escaping helpers', () => {
     expect((html.match(/<pre>/g) ?? []).length).toBe(1);
     expect(html).toContain('after the fence');
     expect(html).not.toContain('<img');
+  });
+
+  it('redact hides JSON secrets, login passwords, curl credentials and GitLab tokens; fast on long lines', () => {
+    expect(redact('{"password":"hunter2","user":"me"}')).toBe('{"password":"***","user":"me"}');
+    expect(redact('"auths": {"ghcr.io": {"auth": "dXNlcjpwYXNz"}}')).toBe('"auths": {"ghcr.io": {"auth": "***"}}');
+    expect(redact('"Authorization": "Bearer abc.def"')).toBe('"Authorization": "***"');
+    expect(redact('failed to fetch oauth token: unexpected status: 403 Forbidden')).toBe('failed to fetch oauth token: unexpected status: 403 Forbidden');
+    expect(redact('GITHUB_TOKEN: ghs_abc')).toBe('GITHUB_TOKEN: ***');
+    expect(redact('echo x | docker login ghcr.io -u me -p s3cr3t')).toBe('echo x | docker login ghcr.io -u me -p ***');
+    expect(redact('curl -u admin:pw https://x')).toBe('curl -u admin:*** https://x');
+    expect(redact('git clone https://user:p@ss@host.example/repo')).toBe('git clone https://user:***@host.example/repo');
+    expect(redact(`token glpat-${'x'.repeat(20)}`)).toBe('token ***');
+    expect(redact('--cache-to type=s3,region=x,secret_access_key=wJalrXUtnFEMI,session_token=SESSIONSECRET')).toBe('--cache-to type=s3,region=x,secret_access_key=***,session_token=***');
+    const started = Date.now();
+    for (const hostile of ['a+'.repeat(32_000), 'token'.repeat(13_000), `${'x:'.repeat(20_000)}@`, `https://${'a:'.repeat(20_000)}`]) redact(hostile);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('redact hides tokens, passwords and credentials in URLs but keeps ordinary words', () => {

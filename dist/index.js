@@ -42822,10 +42822,27 @@ function emptyInvocation() {
 }
 // `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
 // them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
-const BUILD_COMMAND = /^(?:\[command\]|\+ |\$ )?\S*docker(?:\s+--?[\w-]+(?:[=\s]\S+)?)*\s+(?:buildx\s+(?:build|b|bake)|builder\s+build|image\s+build|build)(?:\s|$)/;
+// Checked word by word, not with one regular expression: global flags before the subcommand
+// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
+const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
+const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const MAX_COMMAND_WORDS = 12;
 /** Whether a line is a build command being run, which starts a new build. */
 function isBuildCommand(text) {
-    return text.length < 16384 && BUILD_COMMAND.test(text);
+    if (text.length > 16384 || !text.includes('docker'))
+        return false;
+    const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
+    if (!DOCKER_WORD.test(head[0] ?? ''))
+        return false;
+    let i = 1;
+    while (i < head.length && head[i].startsWith('-'))
+        i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]) ? 2 : 1;
+    const [first, second] = [head[i], head[i + 1]];
+    if (first === 'build')
+        return true;
+    if (first === 'buildx')
+        return second === 'build' || second === 'b' || second === 'bake';
+    return (first === 'builder' || first === 'image') && second === 'build';
 }
 /** Splits a command line into words, honouring simple quotes. */
 function words(text) {
@@ -44693,7 +44710,93 @@ class AutoDetectParser {
     }
 }
 
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
+// password in a URL or a JSON config). Everything buildx-doctor keeps from a log passes through here
+// once, when the build model is made (src/parse/redact-build.ts); reports may call it again.
+//
+// Every pattern has bounded repetition before its anchor, so a long line cannot make it quadratic,
+// and text is cut to MAX_REDACT characters first.
+const MAX_REDACT = 8192;
+const PATTERNS = [
+    // GitHub, GitLab and npm tokens.
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***'],
+    // JSON Web Tokens (registry bearer tokens, OIDC tokens).
+    [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***'],
+    // AWS access key ids.
+    [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '***'],
+    // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
+    [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
+    // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
+    [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{1,256}:)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
+    // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
+    [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
+    [/(\blogin\b[^\n]{0,256}?\s-p\s{1,8})(?!\*\*\*)\S{1,4096}/g, '$1***'],
+    [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
+    // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
+    [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],
+    // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
+    [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
+    // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
+    // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
+    [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
+    // PEM private keys (the header line is enough to know the rest is secret).
+    [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
+];
+function redact_redact(text) {
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/redact-build.ts
+
+/** Step names longer than this are cut: a name is a label, and memory must not grow with one line. */
+const MAX_NAME = 1024;
+/**
+ * Takes secrets out of everything a build keeps from its log, once, before anything reports on it:
+ * step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
+ * S3 keys), notes. Reports, findings and the JSON report are made from this model only.
+ */
+function redactBuild(build) {
+    for (const step of build.steps) {
+        step.name = redact_redact(cut(step.name));
+        step.command = redact_redact(cut(step.command));
+        if (step.error !== null)
+            step.error = redact_redact(step.error);
+        if (step.endText !== null)
+            step.endText = redact_redact(step.endText);
+    }
+    const lines = (list) => {
+        for (const line of list)
+            line.text = redact_redact(line.text);
+    };
+    lines(build.errors);
+    lines(build.errorDetails);
+    lines(build.failedStepTail);
+    lines(build.excerpt);
+    build.boundary.first.text = redact_redact(build.boundary.first.text);
+    build.boundary.last.text = redact_redact(build.boundary.last.text);
+    for (const list of [build.cache.imports, build.cache.exports])
+        for (const op of list)
+            if (op.ref !== null)
+                op.ref = redact_redact(op.ref);
+    build.request.cacheFrom = build.request.cacheFrom.map(redact_redact);
+    build.request.cacheTo = build.request.cacheTo.map(redact_redact);
+    build.request.tags = build.request.tags.map(redact_redact);
+    if (build.request.dockerfile !== null)
+        build.request.dockerfile = redact_redact(build.request.dockerfile);
+    build.notes = build.notes.map(redact_redact);
+    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact_redact);
+}
+function cut(text) {
+    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
+
 
 
 
@@ -44724,6 +44827,8 @@ async function parseSource(source) {
     }
     const builds = parser.end();
     source.enrich?.(builds);
+    for (const build of builds)
+        redactBuild(build);
     if (problems.length === 0) {
         if (counts.bytes === 0 || firstText === null) {
             problems.push({ source: source.label, message: `${source.label}: the log is empty` });
@@ -44737,7 +44842,7 @@ async function parseSource(source) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems, ...counts };
+    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact_redact(p.message) })), ...counts };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -44801,35 +44906,6 @@ function metrics_round(value, digits) {
 
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
 const rule_DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
-
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
-// password in a URL). Everything buildx-doctor quotes from a log passes through here first.
-const PATTERNS = [
-    // GitHub tokens: classic, fine-grained, app, OAuth, refresh.
-    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
-    // JSON Web Tokens (registry bearer tokens, OIDC tokens).
-    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '***'],
-    // AWS access key ids and npm tokens.
-    [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '***'],
-    [/\bnpm_[A-Za-z0-9]{30,}\b/g, '***'],
-    // `Authorization: Bearer xxx`, `Basic xxx`.
-    [/\b(Authorization:\s*(?:Bearer|Basic|token)\s+)\S+/gi, '$1***'],
-    // Credentials in URLs: scheme://user:password@host
-    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1***@'],
-    // --password xxx, --token=xxx (command lines)
-    [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s+))(?!\*\*\*)("[^"]*"|'[^']*'|\S+)/gi, '$1***'],
-    // password=xxx, token: xxx, SECRET_KEY=xxx (assignments and config dumps)
-    [/\b([A-Z0-9_]*(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]*\s*[=:]\s*)(?!\*\*\*)("[^"]*"|'[^']*'|[^\s,;]+)/gi, '$1***'],
-    // PEM private keys (the header line is enough to know the rest is secret).
-    [/-----BEGIN [A-Z ]*PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
-];
-function redact_redact(text) {
-    let out = text;
-    for (const [pattern, replacement] of PATTERNS)
-        out = out.replace(pattern, replacement);
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/analyze/evidence.ts
 
@@ -57854,7 +57930,8 @@ function annotationsFor(findings) {
     const out = [];
     for (const finding of findings) {
         const title = `buildx-doctor: ${finding.id}`;
-        const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${finding.title}`);
+        // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
+        const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${redact_redact(finding.title)}`);
         const places = (finding.locations ?? []).filter((l) => l.verified);
         const targets = places.length > 0 ? places : [null];
         for (const place of targets) {
@@ -57863,7 +57940,7 @@ function annotationsFor(findings) {
             used[finding.severity]++;
             out.push({
                 severity: finding.severity,
-                message: place ? clean(place.kind === 'source' && place.message ? `${place.message} (${summary})` : summary) : summary,
+                message: place ? clean(place.kind === 'source' && place.message ? `${redact_redact(place.message)} (${summary})` : summary) : summary,
                 properties: place ? { title, file: place.file, startLine: place.line, ...(place.column ? { startColumn: place.column } : {}) } : { title },
             });
         }
@@ -57881,7 +57958,7 @@ function annotate(findings) {
     }
 }
 function clean(text) {
-    return markdown_truncate(markdown_stripControl(redact_redact(text)).replace(/\s+/g, ' '), 1000);
+    return markdown_truncate(markdown_stripControl(text).replace(/\s+/g, ' '), 1000);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts

@@ -22,7 +22,8 @@ export function annotationsFor(findings: Finding[]): Annotation[] {
   const out: Annotation[] = [];
   for (const finding of findings) {
     const title = `buildx-doctor: ${finding.id}`;
-    const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${finding.title}`);
+    // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
+    const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${redact(finding.title)}`);
     const places = (finding.locations ?? []).filter((l) => l.verified);
     const targets = places.length > 0 ? places : [null];
     for (const place of targets) {
@@ -30,7 +31,7 @@ export function annotationsFor(findings: Finding[]): Annotation[] {
       used[finding.severity]++;
       out.push({
         severity: finding.severity,
-        message: place ? clean(place.kind === 'source' && place.message ? `${place.message} (${summary})` : summary) : summary,
+        message: place ? clean(place.kind === 'source' && place.message ? `${redact(place.message)} (${summary})` : summary) : summary,
         properties: place ? { title, file: place.file, startLine: place.line, ...(place.column ? { startColumn: place.column } : {}) } : { title },
       });
     }
@@ -47,5 +48,5 @@ export function annotate(findings: Finding[]): void {
 }
 
 function clean(text: string): string {
-  return truncate(stripControl(redact(text)).replace(/\s+/g, ' '), 1000);
+  return truncate(stripControl(text).replace(/\s+/g, ' '), 1000);
 }

@@ -9,11 +9,23 @@ export function emptyInvocation(): Invocation {
 
 // `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
 // them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
-const BUILD_COMMAND = /^(?:\[command\]|\+ |\$ )?\S*docker(?:\s+--?[\w-]+(?:[=\s]\S+)?)*\s+(?:buildx\s+(?:build|b|bake)|builder\s+build|image\s+build|build)(?:\s|$)/;
+// Checked word by word, not with one regular expression: global flags before the subcommand
+// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
+const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
+const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const MAX_COMMAND_WORDS = 12;
 
 /** Whether a line is a build command being run, which starts a new build. */
 export function isBuildCommand(text: string): boolean {
-  return text.length < 16384 && BUILD_COMMAND.test(text);
+  if (text.length > 16384 || !text.includes('docker')) return false;
+  const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
+  if (!DOCKER_WORD.test(head[0] ?? '')) return false;
+  let i = 1;
+  while (i < head.length && head[i]!.startsWith('-')) i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]!) ? 2 : 1;
+  const [first, second] = [head[i], head[i + 1]];
+  if (first === 'build') return true;
+  if (first === 'buildx') return second === 'build' || second === 'b' || second === 'bake';
+  return (first === 'builder' || first === 'image') && second === 'build';
 }
 
 /** Splits a command line into words, honouring simple quotes. */

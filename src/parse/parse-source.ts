@@ -4,6 +4,8 @@ import { readLines } from '../input/line-reader.js';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
+import { redactBuild } from './redact-build.js';
+import { redact } from '../text/redact.js';
 
 /** A problem with an input as a whole: it could not be read, or held no build. */
 export interface InputProblem {
@@ -43,6 +45,7 @@ export async function parseSource(source: LogSource): Promise<ParsedSource> {
   }
   const builds = parser.end();
   source.enrich?.(builds);
+  for (const build of builds) redactBuild(build);
   if (problems.length === 0) {
     if (counts.bytes === 0 || firstText === null) {
       problems.push({ source: source.label, message: `${source.label}: the log is empty` });
@@ -54,7 +57,7 @@ export async function parseSource(source: LogSource): Promise<ParsedSource> {
   if (cutLines > 0) {
     problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
   }
-  return { source: source.label, builds, problems, ...counts };
+  return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
 }
 
 function noBuildMessage(label: string, firstText: string): string {

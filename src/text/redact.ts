@@ -1,28 +1,40 @@
 // Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
-// password in a URL). Everything buildx-doctor quotes from a log passes through here first.
+// password in a URL or a JSON config). Everything buildx-doctor keeps from a log passes through here
+// once, when the build model is made (src/parse/redact-build.ts); reports may call it again.
+//
+// Every pattern has bounded repetition before its anchor, so a long line cannot make it quadratic,
+// and text is cut to MAX_REDACT characters first.
+
+const MAX_REDACT = 8192;
 
 const PATTERNS: Array<[RegExp, string]> = [
-  // GitHub tokens: classic, fine-grained, app, OAuth, refresh.
-  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
+  // GitHub, GitLab and npm tokens.
+  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***'],
   // JSON Web Tokens (registry bearer tokens, OIDC tokens).
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '***'],
-  // AWS access key ids and npm tokens.
+  [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***'],
+  // AWS access key ids.
   [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '***'],
-  [/\bnpm_[A-Za-z0-9]{30,}\b/g, '***'],
-  // `Authorization: Bearer xxx`, `Basic xxx`.
-  [/\b(Authorization:\s*(?:Bearer|Basic|token)\s+)\S+/gi, '$1***'],
-  // Credentials in URLs: scheme://user:password@host
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1***@'],
-  // --password xxx, --token=xxx (command lines)
-  [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s+))(?!\*\*\*)("[^"]*"|'[^']*'|\S+)/gi, '$1***'],
-  // password=xxx, token: xxx, SECRET_KEY=xxx (assignments and config dumps)
-  [/\b([A-Z0-9_]*(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]*\s*[=:]\s*)(?!\*\*\*)("[^"]*"|'[^']*'|[^\s,;]+)/gi, '$1***'],
+  // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
+  [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
+  // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
+  [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{1,256}:)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
+  // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
+  [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
+  [/(\blogin\b[^\n]{0,256}?\s-p\s{1,8})(?!\*\*\*)\S{1,4096}/g, '$1***'],
+  [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
+  // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
+  [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],
+  // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
+  [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
+  // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
+  // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
+  [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
   // PEM private keys (the header line is enough to know the rest is secret).
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
+  [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
 ];
 
 export function redact(text: string): string {
-  let out = text;
+  let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
