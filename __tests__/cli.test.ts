@@ -148,6 +148,23 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
     expect(build.notes[0]).toMatch(/still running: it may be truncated/);
   });
 
+  it('a log cut between two steps: unknown, not success', async () => {
+    const lines = readFixture('buildx0.29-a1-3step-plain-first.log').split('\n');
+    const cut = lines.slice(0, lines.findIndex((l) => l.startsWith('#7 ')) - 1).join('\n');
+    const { stdout } = await cli(['analyze', '-', '--format', 'json'], cut);
+    const build = JSON.parse(stdout).builds[0];
+    expect(build.status).toBe('unknown');
+    expect(build.notes[0]).toMatch(/ends between two steps/);
+  });
+
+  it('terminal redraws (a lone carriage return) are lines of their own', async () => {
+    const text = '#0 building with "default" instance using docker driver\n#2 [2/2] RUN make\r#2 0.1 cc: error: no input files\r#2 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2\n';
+    const { stdout } = await cli(['analyze', '-', '--format', 'json'], text);
+    const report = JSON.parse(stdout);
+    expect(report.builds[0].steps[0]).toMatchObject({ name: '[2/2] RUN make', status: 'error' });
+    expect(report.findings[0].title).toBe('RUN make failed: exit code: 2');
+  });
+
   it('bad usage', async () => {
     expect((await cli(['analyze'])).code).toBe(2);
     expect((await cli(['frobnicate', 'x.log'])).stderr).toMatch(/unknown command "frobnicate"/);

@@ -73,6 +73,7 @@ const comments = () => github.comments.get(PR) ?? [];
 describe('a follow-up job reading the matrix', () => {
   it('reads every finished job but its own, one row per component, across pages of jobs', async () => {
     for (let i = 1; i <= 147; i++) github.jobs.push(job(`Lint ${i}`, '2025-09-24T01:00:00.0000000Z all good\n'));
+    github.jobs.push(job('Build docs', '', { conclusion: 'skipped' }));
     const result = await run({ jobs: 'Build *', comment: 'off' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -122,6 +123,19 @@ describe('a follow-up job reading the matrix', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
+  it('matches matrix job names that hold commas', async () => {
+    github.jobs = [
+      job('build (linux/amd64, runtime)', realJobs.get('Build runtime')!),
+      job('build (linux/amd64, engine)', realJobs.get('Build engine')!),
+      job('test (linux/amd64, engine)', '2025-09-24T01:00:00.0000000Z ok\n'),
+    ];
+    const result = await run({ jobs: 'build (*, runtime)\nbuild (*, engine)', comment: 'off' });
+    expect(result.code).toBe(0);
+    const ids = github.jobs.filter((j) => j.name.startsWith('build')).map((j) => String(j.id));
+    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').map((r) => r.params.job_id)).toEqual(ids);
+    expect(result.summary).toContain('| build \\(linux/amd64, runtime\\) | ✅ success |');
+  });
+
   it('diagnoses a past run by id (workflow_dispatch), without skipping any job', async () => {
     github.runs.set(555, { headSha: SHA, pullNumbers: [], name: 'Docker Publish' });
     github.jobs = [job('Build engine', failingJobLog(), { conclusion: 'failure', runnerName: 'runner-self' })];
@@ -148,7 +162,7 @@ describe('the sticky pull request comment', () => {
     expect(first.code).toBe(0);
     expect(comments()).toHaveLength(1);
     const body = comments()[0]!.body;
-    expect(body).toMatch(/^<!-- buildx-doctor:sticky-comment workflow=[0-9a-f]{12} -->/);
+    expect(body).toMatch(/^<!-- buildx-doctor:sticky-comment id=[0-9a-f]{12} -->/);
     expect(body).toContain('### ❌ buildx-doctor: 1 of 3 builds did not succeed');
     expect(body).toContain('#### ❌ Build engine: The code failed to compile in RUN echo');
     expect(body).toContain('| Build runtime | ✅ success | 63.8 min | 0/30 (0%) |');

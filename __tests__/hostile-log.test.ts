@@ -2,7 +2,8 @@
 // mentions, no code fence that closes early — and without the secrets it carried.
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
-import { analyzeText } from './support/analyze-text.js';
+import { analyzeText, readFixture } from './support/analyze-text.js';
+import { diagnoseText } from './support/classify.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderText } from '../src/report/text-report.js';
 import { toJsonReport } from '../src/report/json-report.js';
@@ -141,5 +142,18 @@ describe('size limits', () => {
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(2000);
     expect(markdown).toContain('The summary was cut to fit');
     expect((markdown.match(/```/g) ?? []).length % 2).toBe(0);
+  });
+
+  it('a summary of thousands of builds, cut for size, still shows the failure', async () => {
+    const ok = readFixture('buildx0.29-a2-3step-plain-cached.log');
+    const text = [...Array.from({ length: 300 }, () => ok), readFixture('buildx0.29-b1-fail-plain.log')].join('\n');
+    const analysis = await diagnoseText(text);
+    expect(analysis.builds).toHaveLength(301);
+    const full = renderMarkdown(analysis);
+    const markdown = renderMarkdown(analysis, { maxBytes: Buffer.byteLength(full) - 2_000, maxFindings: 30, maxEvidenceLines: 25 });
+    expect(markdown).toContain('The summary was cut to fit');
+    expect(Buffer.byteLength(markdown)).toBeLessThan(Buffer.byteLength(full));
+    expect(markdown).toContain('`compile-error` · error');
+    expect(markdown).toContain('more builds in the JSON report');
   });
 });

@@ -9118,6 +9118,24 @@ class BuildState {
                 return true;
         return false;
     }
+    /**
+     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
+     * before its last instruction (`[2/4]` was the last one printed).
+     */
+    get cutBetweenSteps() {
+        if (this.ended)
+            return false;
+        const last = new Map();
+        for (const vertex of this.vertices.values()) {
+            const { kind, index, total, platform, stage } = vertex.parsed;
+            if (kind !== 'instruction' || index === null || total === null)
+                continue;
+            const key = `${platform ?? ''}|${stage ?? ''}`;
+            if ((last.get(key)?.index ?? 0) < index)
+                last.set(key, { index, total });
+        }
+        return [...last.values()].some((s) => s.index < s.total);
+    }
     /** Whether any step reported an error (a cache import or export can fail in a successful build). */
     get hasStepErrors() {
         for (const vertex of this.vertices.values())
@@ -9200,6 +9218,8 @@ class BuildState {
             return 'unknown';
         if (vertices.some((v) => v.status === 'running'))
             return 'unknown';
+        if (this.cutBetweenSteps)
+            return 'unknown';
         if (vertices.some((v) => v.status === 'canceled'))
             return 'canceled';
         return 'success';
@@ -9248,6 +9268,9 @@ class BuildState {
         const notes = [...this.notes];
         if (status === 'unknown' && running > 0) {
             notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
+        }
+        else if (status === 'unknown' && this.cutBetweenSteps) {
+            notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
         }
         return {
             name,
@@ -10928,13 +10951,25 @@ async function parseSource(source) {
     const problems = [];
     try {
         const chunks = await source.open();
-        counts = await readLines(chunks, (raw) => {
-            if (raw.cutBytes > 0)
-                cutLines++;
+        const take = (raw) => {
             const line = decoder.decode(raw);
             if (firstText === null && line.text.trim() !== '')
                 firstText = line.text.trim();
             parser.push(line);
+        };
+        counts = await readLines(chunks, (raw) => {
+            if (raw.cutBytes > 0)
+                cutLines++;
+            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+            // (with the same line number, which is where it is in the file).
+            if (raw.text.includes('\r')) {
+                for (const part of raw.text.split('\r'))
+                    if (part !== '')
+                        take({ ...raw, text: part });
+            }
+            else {
+                take(raw);
+            }
         });
     }
     catch (error) {
@@ -11038,11 +11073,7 @@ function stepEvidence(step) {
         lines.push(quote(step.endLine, step.endText));
     return lines;
 }
-function formatSeconds(seconds) {
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${Math.round(seconds / 6) / 10} min`;
-}
+
 
 ;// CONCATENATED MODULE: ./src/text/markdown.ts
 // Everything a log says is hostile by the time it reaches Markdown: it may hold `@org/team`
@@ -11275,6 +11306,16 @@ function fixFor(build, firstRan) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
 
 
@@ -11319,10 +11360,10 @@ const qemuEmulationRule = {
             {
                 id: 'qemu-emulation',
                 severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatSeconds(worst.emulated.seconds)} against ${formatSeconds(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatDuration(worst.emulated.seconds)} against ${formatDuration(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
                 evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
                 fix: [
-                    `Emulated steps cost about ${formatSeconds(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatSeconds(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
+                    `Emulated steps cost about ${formatDuration(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatDuration(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
                     '',
                     `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
                     `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
@@ -11365,10 +11406,10 @@ const slowBuildRule = {
             {
                 id: 'slow-build',
                 severity: 'warning',
-                title: `The ${which} took ${formatSeconds(seconds)}, over the ${options.maxBuildMinutes} min budget`,
+                title: `The ${which} took ${formatDuration(seconds)}, over the ${options.maxBuildMinutes} min budget`,
                 evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
                 fix: [
-                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatSeconds(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatSeconds(timing.cacheExportSeconds)}` : ''}.`,
+                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatDuration(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatDuration(timing.cacheExportSeconds)}` : ''}.`,
                     '',
                     catalog.get('slow-build')?.fix ?? '',
                 ].join('\n'),
@@ -12030,7 +12071,7 @@ function isAllowedUrl(url) {
         return true;
     return url.protocol === 'http:' && isLoopbackHost(url.host);
 }
-function http_formatSeconds(ms) {
+function formatSeconds(ms) {
     const s = ms / 1000;
     return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
@@ -12060,7 +12101,7 @@ function networkError(error, host, signal, timeoutMs) {
     if (error instanceof RegistryError)
         return error;
     if (isTimeout(error, signal))
-        return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+        return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
     const code = errorCode(error);
     switch (code) {
         case 'ECONNREFUSED':
@@ -12080,7 +12121,7 @@ function networkError(error, host, signal, timeoutMs) {
             return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
         case 'UND_ERR_CONNECT_TIMEOUT':
         case 'ETIMEDOUT':
-            return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+            return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
         default:
             break;
     }
@@ -13046,8 +13087,11 @@ const CAUSE_ORDER = {
 };
 const DEFAULT_CAUSE_ORDER = 10;
 function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (CAUSE_ORDER[a.id] ?? DEFAULT_CAUSE_ORDER) - (CAUSE_ORDER[b.id] ?? DEFAULT_CAUSE_ORDER));
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding) {
+    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
 }
 /** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
 function rankFindings(findings) {
@@ -13416,13 +13460,16 @@ parentPort.on('message', ({ specs, lines, maxHits }) => {
  * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
  * pattern that does not finish in time is reported and skipped; the others still run.
  */
-async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET) {
+async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
+/** When all matching must end (shared by the builds of one analysis). */
+deadline = Date.now() + budget.totalMs) {
     const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
     const texts = lines.map((l) => l.normalized);
     const raw = [];
     const slow = [];
-    const deadline = Date.now() + budget.totalMs;
     let remaining = specs;
+    if (Date.now() >= deadline)
+        return { matches: [], slow: specs.map((s) => s.id) };
     while (remaining.length > 0) {
         const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, deadline);
         for (const result of done)
@@ -13495,14 +13542,17 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
     const byBuild = new Map();
     const slow = new Set();
+    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+    const deadline = Date.now() + budget.totalMs;
     for (const build of builds) {
         if (!needsDiagnosis(build))
             continue;
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
         const matches = matchTrusted(trusted, lines);
-        if (untrusted.length > 0) {
-            const result = await matchUntrusted(untrusted, lines, budget);
+        const runnable = untrusted.filter((s) => !slow.has(s.id));
+        if (runnable.length > 0) {
+            const result = await matchUntrusted(runnable, lines, budget, deadline);
             matches.push(...result.matches);
             for (const id of result.slow)
                 slow.add(id);
@@ -13547,7 +13597,8 @@ function candidateLines(build, lines = excerptLines(build)) {
         normalized: normalizeForMatching(line.text),
         inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
     }))
-        .filter((line) => !RESTATED_COMMAND.test(line.normalized));
+        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
 }
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
@@ -13689,14 +13740,7 @@ async function* withReadErrors(stream, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
-}
+
 function formatRatio(ratio) {
     return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
 }
@@ -13752,19 +13796,26 @@ function imageSizeSection(builds, heading = '### Image sizes') {
 const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
 /** The job summary: exactly what `--format markdown` prints. */
 function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
-    const parts = [headline(analysis)];
+    // Each block with its priority for the size limit (lower is kept first): the failure and its fix
+    // matter more than the table of timings.
+    const blocks = [{ text: headline(analysis), priority: 0 }];
+    const add = (text, priority) => {
+        if (text)
+            blocks.push({ text, priority });
+    };
     if (options.note)
-        parts.push(escapeText(options.note));
+        add(escapeText(options.note), 1);
     if (analysis.problems.length > 0) {
-        parts.push(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'));
+        add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
     }
     if (analysis.builds.length > 0) {
-        parts.push(buildTable(analysis.builds));
-        parts.push(imageSizeSection(analysis.builds));
-        parts.push(timeSection(analysis.builds));
+        add(buildTable(analysis.builds), 3);
+        add(imageSizeSection(analysis.builds), 4);
+        for (const block of timeSection(analysis.builds))
+            add(block, 5);
     }
-    parts.push(...findingsSection(analysis.findings, options));
-    return fitToSize(parts.filter(Boolean), options.maxBytes);
+    findingsSection(analysis.findings, options).forEach((block, index) => add(block, index === 0 ? 1 : 2));
+    return fitToSize(blocks, options.maxBytes);
 }
 function headline(analysis) {
     const count = analysis.builds.length;
@@ -13782,6 +13833,7 @@ function buildTable(builds) {
     });
     return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
 }
+/** One block per build (so that cutting for size keeps whole ones), at most MAX_TIMED_BUILDS. */
 function timeSection(builds) {
     const blocks = builds.map(({ build, timing }) => {
         const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
@@ -13789,8 +13841,10 @@ function timeSection(builds) {
         const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
         return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
     });
-    return ['### Where the time went', ...blocks].join('\n\n');
+    const more = blocks.length > MAX_TIMED_BUILDS ? [`…and ${blocks.length - MAX_TIMED_BUILDS} more builds in the JSON report.`] : [];
+    return ['### Where the time went', ...blocks.slice(0, MAX_TIMED_BUILDS), ...more];
 }
+const MAX_TIMED_BUILDS = 25;
 function platformFacts(platformSeconds) {
     const entries = Object.entries(platformSeconds);
     if (entries.length === 0)
@@ -13843,22 +13897,26 @@ function findingBlock(finding, options) {
     }
     return lines.join('\n');
 }
-/** Joins whole blocks while they fit, so a long report never breaks a table, a fence or a <details>. */
+/**
+ * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
+ * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
+ */
 function fitToSize(blocks, maxBytes) {
     const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
-    const all = blocks.join('\n\n') + '\n';
+    const all = blocks.map((b) => b.text).join('\n\n') + '\n';
     if (Buffer.byteLength(all) <= maxBytes)
         return all;
-    const kept = [];
+    const kept = new Set();
     let size = Buffer.byteLength(note) + 4;
-    for (const block of blocks) {
-        const next = Buffer.byteLength(block) + 2;
+    const order = blocks.map((block, index) => ({ ...block, index })).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    for (const block of order) {
+        const next = Buffer.byteLength(block.text) + 2;
         if (size + next > maxBytes)
-            break;
-        kept.push(block);
+            continue;
+        kept.add(block.index);
         size += next;
     }
-    return [...kept, note].join('\n\n') + '\n';
+    return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/text-report.ts
@@ -13889,7 +13947,7 @@ function renderText(analysis) {
             ]));
         }
         for (const { build, timing } of analysis.builds) {
-            out.push('', `${build.name}: where the time went`);
+            out.push('', fit(`${build.name}: where the time went`));
             const platforms = Object.entries(timing.platformSeconds).map(([p, s]) => `${p} ${formatDuration(s)}`);
             if (platforms.length > 1 || (platforms.length === 1 && !('default' in timing.platformSeconds))) {
                 out.push(fit(`  step time per platform: ${platforms.join(', ')}`));
@@ -14077,7 +14135,18 @@ function shouldFail(findings, policy) {
     return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
+;// CONCATENATED MODULE: ./src/input/values.ts
+
+/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
+function parseMinutes(text) {
+    const minutes = Number(text.trim());
+    if (!Number.isFinite(minutes) || minutes <= 0)
+        throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
+    return minutes;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
+
 
 
 
@@ -14205,17 +14274,16 @@ function parseArgs(argv) {
         throw new InputError('no log file given (use - for standard input)');
     return options;
 }
-function parseMinutes(text) {
-    const minutes = Number(text.trim());
-    if (!Number.isFinite(minutes) || minutes <= 0)
-        throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
-    return minutes;
-}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
 // The CLI entry point (`dist/cli.js`). Any error that escapes is a bug: one line, exit 2, no trace.
+// A reader that closed the pipe early (`| head`) is not an error.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+});
 runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {

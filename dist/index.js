@@ -42511,14 +42511,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
  * It is reported as one line, never as a stack trace.
  */
-class errors_InputError extends Error {
+class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
     }
 }
 /** One line for a person, whatever was thrown. */
-function errors_describeError(error) {
+function describeError(error) {
     if (error instanceof Error)
         return error.message.split('\n')[0] ?? String(error);
     return String(error).split('\n')[0] ?? 'unknown error';
@@ -42581,7 +42581,7 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
         if (sniffed < options.sniffBytes) {
             const window = data.subarray(0, options.sniffBytes - sniffed);
             if (window.includes(0)) {
-                throw new errors_InputError(`binary data (a NUL byte within the first ${options.sniffBytes} bytes), not a build log`);
+                throw new InputError(`binary data (a NUL byte within the first ${options.sniffBytes} bytes), not a build log`);
             }
             sniffed += window.length;
         }
@@ -43002,6 +43002,24 @@ class BuildState {
                 return true;
         return false;
     }
+    /**
+     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
+     * before its last instruction (`[2/4]` was the last one printed).
+     */
+    get cutBetweenSteps() {
+        if (this.ended)
+            return false;
+        const last = new Map();
+        for (const vertex of this.vertices.values()) {
+            const { kind, index, total, platform, stage } = vertex.parsed;
+            if (kind !== 'instruction' || index === null || total === null)
+                continue;
+            const key = `${platform ?? ''}|${stage ?? ''}`;
+            if ((last.get(key)?.index ?? 0) < index)
+                last.set(key, { index, total });
+        }
+        return [...last.values()].some((s) => s.index < s.total);
+    }
     /** Whether any step reported an error (a cache import or export can fail in a successful build). */
     get hasStepErrors() {
         for (const vertex of this.vertices.values())
@@ -43084,6 +43102,8 @@ class BuildState {
             return 'unknown';
         if (vertices.some((v) => v.status === 'running'))
             return 'unknown';
+        if (this.cutBetweenSteps)
+            return 'unknown';
         if (vertices.some((v) => v.status === 'canceled'))
             return 'canceled';
         return 'success';
@@ -43132,6 +43152,9 @@ class BuildState {
         const notes = [...this.notes];
         if (status === 'unknown' && running > 0) {
             notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
+        }
+        else if (status === 'unknown' && this.cutBetweenSteps) {
+            notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
         }
         return {
             name,
@@ -44743,7 +44766,7 @@ const PATTERNS = [
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
 ];
-function redact_redact(text) {
+function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
@@ -44761,34 +44784,34 @@ const MAX_NAME = 1024;
  */
 function redactBuild(build) {
     for (const step of build.steps) {
-        step.name = redact_redact(cut(step.name));
-        step.command = redact_redact(cut(step.command));
+        step.name = redact(cut(step.name));
+        step.command = redact(cut(step.command));
         if (step.error !== null)
-            step.error = redact_redact(step.error);
+            step.error = redact(step.error);
         if (step.endText !== null)
-            step.endText = redact_redact(step.endText);
+            step.endText = redact(step.endText);
     }
     const lines = (list) => {
         for (const line of list)
-            line.text = redact_redact(line.text);
+            line.text = redact(line.text);
     };
     lines(build.errors);
     lines(build.errorDetails);
     lines(build.failedStepTail);
     lines(build.excerpt);
-    build.boundary.first.text = redact_redact(build.boundary.first.text);
-    build.boundary.last.text = redact_redact(build.boundary.last.text);
+    build.boundary.first.text = redact(build.boundary.first.text);
+    build.boundary.last.text = redact(build.boundary.last.text);
     for (const list of [build.cache.imports, build.cache.exports])
         for (const op of list)
             if (op.ref !== null)
-                op.ref = redact_redact(op.ref);
-    build.request.cacheFrom = build.request.cacheFrom.map(redact_redact);
-    build.request.cacheTo = build.request.cacheTo.map(redact_redact);
-    build.request.tags = build.request.tags.map(redact_redact);
+                op.ref = redact(op.ref);
+    build.request.cacheFrom = build.request.cacheFrom.map(redact);
+    build.request.cacheTo = build.request.cacheTo.map(redact);
+    build.request.tags = build.request.tags.map(redact);
     if (build.request.dockerfile !== null)
-        build.request.dockerfile = redact_redact(build.request.dockerfile);
-    build.notes = build.notes.map(redact_redact);
-    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact_redact);
+        build.request.dockerfile = redact(build.request.dockerfile);
+    build.notes = build.notes.map(redact);
+    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact);
 }
 function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
@@ -44812,17 +44835,29 @@ async function parseSource(source) {
     const problems = [];
     try {
         const chunks = await source.open();
-        counts = await readLines(chunks, (raw) => {
-            if (raw.cutBytes > 0)
-                cutLines++;
+        const take = (raw) => {
             const line = decoder.decode(raw);
             if (firstText === null && line.text.trim() !== '')
                 firstText = line.text.trim();
             parser.push(line);
+        };
+        counts = await readLines(chunks, (raw) => {
+            if (raw.cutBytes > 0)
+                cutLines++;
+            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+            // (with the same line number, which is where it is in the file).
+            if (raw.text.includes('\r')) {
+                for (const part of raw.text.split('\r'))
+                    if (part !== '')
+                        take({ ...raw, text: part });
+            }
+            else {
+                take(raw);
+            }
         });
     }
     catch (error) {
-        const message = errors_describeError(error);
+        const message = describeError(error);
         problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
     }
     const builds = parser.end();
@@ -44842,7 +44877,7 @@ async function parseSource(source) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact_redact(p.message) })), ...counts };
+    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -44905,14 +44940,14 @@ function metrics_round(value, digits) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
-const rule_DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
+const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
 
 ;// CONCATENATED MODULE: ./src/analyze/evidence.ts
 
 const MAX_EVIDENCE_TEXT = 500;
 /** A quoted line, redacted and bounded: the only way log text becomes evidence. */
 function quote(line, text) {
-    const safe = redact_redact(text);
+    const safe = redact(text);
     return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
 }
 /** The header and end lines of a step, as BuildKit printed them. */
@@ -44922,11 +44957,7 @@ function stepEvidence(step) {
         lines.push(quote(step.endLine, step.endText));
     return lines;
 }
-function formatSeconds(seconds) {
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${Math.round(seconds / 6) / 10} min`;
-}
+
 
 ;// CONCATENATED MODULE: ./src/text/markdown.ts
 // Everything a log says is hostile by the time it reaches Markdown: it may hold `@org/team`
@@ -44935,16 +44966,16 @@ function formatSeconds(seconds) {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const ZERO_WIDTH_SPACE = '\u200b';
 /** Removes control and bidi-override characters (they can hide or reorder text). */
-function markdown_stripControl(text) {
+function stripControl(text) {
     return text.replace(CONTROL, '');
 }
 /** Shortens to `max` characters with an ellipsis. */
-function markdown_truncate(text, max) {
+function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 /** Plain text for Markdown: no HTML, no formatting, no mentions or issue links. */
 function escapeText(text) {
-    return markdown_stripControl(text)
+    return stripControl(text)
         .replace(/[\r\n]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -44962,7 +44993,7 @@ function escapeCell(text) {
  * longest run inside. Code spans render HTML and mentions as literal text.
  */
 function inlineCode(text, max = 200) {
-    const body = markdown_truncate(markdown_stripControl(text).replace(/[\r\n]+/g, ' '), max);
+    const body = truncate(stripControl(text).replace(/[\r\n]+/g, ' '), max);
     const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
@@ -44970,7 +45001,7 @@ function inlineCode(text, max = 200) {
 }
 /** A fenced code block for quoted log lines; the fence is longer than any backtick run inside. */
 function codeBlock(lines, language = 'text') {
-    const body = lines.map((line) => markdown_stripControl(line)).join('\n');
+    const body = lines.map((line) => stripControl(line)).join('\n');
     const longest = Math.max(2, ...(body.match(/`{3,}|~{3,}/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${language}\n${body}\n${fence}`;
@@ -45159,6 +45190,16 @@ function fixFor(build, firstRan) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
 
 
@@ -45203,10 +45244,10 @@ const qemuEmulationRule = {
             {
                 id: 'qemu-emulation',
                 severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatSeconds(worst.emulated.seconds)} against ${formatSeconds(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatDuration(worst.emulated.seconds)} against ${formatDuration(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
                 evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
                 fix: [
-                    `Emulated steps cost about ${formatSeconds(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatSeconds(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
+                    `Emulated steps cost about ${formatDuration(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatDuration(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
                     '',
                     `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
                     `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
@@ -45249,10 +45290,10 @@ const slowBuildRule = {
             {
                 id: 'slow-build',
                 severity: 'warning',
-                title: `The ${which} took ${formatSeconds(seconds)}, over the ${options.maxBuildMinutes} min budget`,
+                title: `The ${which} took ${formatDuration(seconds)}, over the ${options.maxBuildMinutes} min budget`,
                 evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
                 fix: [
-                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatSeconds(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatSeconds(timing.cacheExportSeconds)}` : ''}.`,
+                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatDuration(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatDuration(timing.cacheExportSeconds)}` : ''}.`,
                     '',
                     catalog.get('slow-build')?.fix ?? '',
                 ].join('\n'),
@@ -45760,8 +45801,8 @@ const buildChecksRule = {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test (bundles cannot read package.json at run time).
-const version_TOOL_NAME = 'buildx-doctor';
-const version_TOOL_VERSION = '0.1.0';
+const TOOL_NAME = 'buildx-doctor';
+const TOOL_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -45912,7 +45953,7 @@ function isAllowedUrl(url) {
         return true;
     return url.protocol === 'http:' && isLoopbackHost(url.host);
 }
-function http_formatSeconds(ms) {
+function formatSeconds(ms) {
     const s = ms / 1000;
     return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
@@ -45942,7 +45983,7 @@ function networkError(error, host, signal, timeoutMs) {
     if (error instanceof RegistryError)
         return error;
     if (isTimeout(error, signal))
-        return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+        return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
     const code = errorCode(error);
     switch (code) {
         case 'ECONNREFUSED':
@@ -45962,7 +46003,7 @@ function networkError(error, host, signal, timeoutMs) {
             return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
         case 'UND_ERR_CONNECT_TIMEOUT':
         case 'ETIMEDOUT':
-            return new RegistryError('timeout', `${host} did not answer within ${http_formatSeconds(timeoutMs)}`, null, host);
+            return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
         default:
             break;
     }
@@ -46528,7 +46569,7 @@ class RegistryClient {
             throw new Error(`maxManifestBytes must be a positive number, not ${this.maxManifestBytes}`);
     }
     http() {
-        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${version_TOOL_NAME}/${version_TOOL_VERSION}` };
+        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}` };
     }
     /**
      * GET `/v2/<repository>/<path>`, answering a 401 challenge once (Basic or Bearer). Returns a 2xx
@@ -46928,8 +46969,11 @@ const CAUSE_ORDER = {
 };
 const DEFAULT_CAUSE_ORDER = 10;
 function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (CAUSE_ORDER[a.id] ?? DEFAULT_CAUSE_ORDER) - (CAUSE_ORDER[b.id] ?? DEFAULT_CAUSE_ORDER));
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding) {
+    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
 }
 /** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
 function rankFindings(findings) {
@@ -46961,78 +47005,78 @@ function parseCatalog(text, origin, options = { requirePatterns: true }) {
         document = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
     }
     catch (error) {
-        throw new errors_InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
+        throw new InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
     }
     const root = document;
     if (!root || typeof root !== 'object' || Array.isArray(root))
-        throw new errors_InputError(`${origin}: expected a mapping with "version" and "signatures"`);
+        throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
     if (root.version !== CATALOG_VERSION)
-        throw new errors_InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
+        throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
     if (!Array.isArray(root.signatures))
-        throw new errors_InputError(`${origin}: field "signatures": must be a list`);
+        throw new InputError(`${origin}: field "signatures": must be a list`);
     const seen = new Set();
     return root.signatures.map((entry, index) => {
         const where = (field, id) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
         if (!entry || typeof entry !== 'object' || Array.isArray(entry))
-            throw new errors_InputError(`${origin}: signature ${index + 1}: must be a mapping`);
+            throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
         const raw = entry;
         const id = raw.id;
         if (typeof id !== 'string' || !ID.test(id))
-            throw new errors_InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
+            throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
         if (seen.has(id))
-            throw new errors_InputError(`${where('id', id)}: "${id}" appears twice`);
+            throw new InputError(`${where('id', id)}: "${id}" appears twice`);
         seen.add(id);
         for (const key of Object.keys(raw))
             if (!FIELDS.has(key))
-                throw new errors_InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
+                throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
         const out = { id, origin };
         if (raw.title !== undefined) {
             if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
-                throw new errors_InputError(`${where('title', id)}: must be a one-line text`);
+                throw new InputError(`${where('title', id)}: must be a one-line text`);
             out.title = raw.title.trim();
         }
         if (raw.severity !== undefined) {
             if (!SEVERITIES.includes(raw.severity))
-                throw new errors_InputError(`${where('severity', id)}: must be error, warning or notice`);
+                throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
             out.severity = raw.severity;
         }
         if (raw.priority !== undefined) {
             if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
-                throw new errors_InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
+                throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
             }
             out.priority = raw.priority;
         }
         if (raw.ignoreCase !== undefined) {
             if (typeof raw.ignoreCase !== 'boolean')
-                throw new errors_InputError(`${where('ignoreCase', id)}: must be true or false`);
+                throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
             out.ignoreCase = raw.ignoreCase;
         }
         if (raw.patterns !== undefined) {
             if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
-                throw new errors_InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+                throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
             out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
         }
         if (raw.fix !== undefined) {
             if (typeof raw.fix !== 'string' || !raw.fix.trim())
-                throw new errors_InputError(`${where('fix', id)}: must be Markdown text`);
+                throw new InputError(`${where('fix', id)}: must be Markdown text`);
             out.fix = raw.fix.trim();
         }
         if (options.requirePatterns && raw.patterns !== undefined && out.patterns.length === 0) {
-            throw new errors_InputError(`${where('patterns', id)}: needs at least one pattern`);
+            throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
         }
         return out;
     });
 }
 function compilePattern(pattern, ignoreCase, where) {
     if (typeof pattern !== 'string' || pattern === '')
-        throw new errors_InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
+        throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
     if (pattern.length > MAX_PATTERN)
-        throw new errors_InputError(`${where}: longer than ${MAX_PATTERN} characters`);
+        throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
     try {
         return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
     }
     catch (error) {
-        throw new errors_InputError(`${where}: ${error.message}`);
+        throw new InputError(`${where}: ${error.message}`);
     }
 }
 /**
@@ -47053,11 +47097,11 @@ function mergeCatalogs(builtin, user) {
         else {
             const where = `${entry.origin}: signature ${entry.id}`;
             if (!entry.title)
-                throw new errors_InputError(`${where}, field "title": required for a new signature`);
+                throw new InputError(`${where}, field "title": required for a new signature`);
             if (!entry.fix)
-                throw new errors_InputError(`${where}, field "fix": required for a new signature`);
+                throw new InputError(`${where}, field "fix": required for a new signature`);
             if (!entry.patterns || entry.patterns.length === 0)
-                throw new errors_InputError(`${where}, field "patterns": required for a new signature`);
+                throw new InputError(`${where}, field "patterns": required for a new signature`);
             merged.set(entry.id, {
                 id: entry.id,
                 title: entry.title,
@@ -47088,7 +47132,7 @@ function checkPlaceholders(signature) {
     for (const field of ['title', 'fix']) {
         for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
             if (!groups.has(match[1])) {
-                throw new errors_InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
+                throw new InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
             }
         }
     }
@@ -47101,7 +47145,7 @@ function loadBuiltinCatalog(text) {
     return parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
         for (const field of ['title', 'severity', 'priority', 'patterns', 'fix']) {
             if (entry[field] === undefined)
-                throw new errors_InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
+                throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
         }
         const signature = { ignoreCase: false, ...entry, origin: 'built-in', patternsOrigin: 'built-in' };
         checkPlaceholders(signature);
@@ -47122,7 +47166,7 @@ function builtinSignatures() {
 }
 const MAX_FILE_BYTES = 1024 * 1024;
 /** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
-async function load_catalog_loadCatalog(userFile) {
+async function loadCatalog(userFile) {
     if (!userFile)
         return builtinSignatures();
     let text;
@@ -47131,10 +47175,10 @@ async function load_catalog_loadCatalog(userFile) {
     }
     catch (error) {
         const code = error.code;
-        throw new errors_InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+        throw new InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
     }
     if (Buffer.byteLength(text) > MAX_FILE_BYTES)
-        throw new errors_InputError(`${userFile}: larger than 1 MiB`);
+        throw new InputError(`${userFile}: larger than 1 MiB`);
     return mergeCatalogs(builtinSignatures(), parseCatalog(text, userFile));
 }
 
@@ -47170,7 +47214,7 @@ function linkCanceledToFailures(analyses) {
 
 
 const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
-function analyzeBuild(build, options = rule_DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
     const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
     const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
     const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
@@ -47181,7 +47225,7 @@ function analyzeBuild(build, options = rule_DEFAULT_ANALYSIS_OPTIONS, inputs = {
     }
     return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
 }
-function analyze(builds, problems, options = rule_DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
     const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
     let hits = 0;
     let total = 0;
@@ -47296,13 +47340,16 @@ parentPort.on('message', ({ specs, lines, maxHits }) => {
  * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
  * pattern that does not finish in time is reported and skipped; the others still run.
  */
-async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET) {
+async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
+/** When all matching must end (shared by the builds of one analysis). */
+deadline = Date.now() + budget.totalMs) {
     const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
     const texts = lines.map((l) => l.normalized);
     const raw = [];
     const slow = [];
-    const deadline = Date.now() + budget.totalMs;
     let remaining = specs;
+    if (Date.now() >= deadline)
+        return { matches: [], slow: specs.map((s) => s.id) };
     while (remaining.length > 0) {
         const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, deadline);
         for (const result of done)
@@ -47375,14 +47422,17 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
     const byBuild = new Map();
     const slow = new Set();
+    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+    const deadline = Date.now() + budget.totalMs;
     for (const build of builds) {
         if (!needsDiagnosis(build))
             continue;
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
         const matches = matchTrusted(trusted, lines);
-        if (untrusted.length > 0) {
-            const result = await matchUntrusted(untrusted, lines, budget);
+        const runnable = untrusted.filter((s) => !slow.has(s.id));
+        if (runnable.length > 0) {
+            const result = await matchUntrusted(runnable, lines, budget, deadline);
             matches.push(...result.matches);
             for (const id of result.slow)
                 slow.add(id);
@@ -47427,7 +47477,8 @@ function candidateLines(build, lines = excerptLines(build)) {
         normalized: normalizeForMatching(line.text),
         inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
     }))
-        .filter((line) => !RESTATED_COMMAND.test(line.normalized));
+        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
 }
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
@@ -47497,7 +47548,7 @@ function toMeasure(image) {
  * after another, failed builds are diagnosed against the signature catalog, then all builds are
  * analysed together. The action and the CLI both call this.
  */
-async function engine_analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
+async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
     const builds = [];
     const problems = [];
     for (const source of sources) {
@@ -47515,13 +47566,13 @@ async function engine_analyzeSources(sources, options, catalog = builtinSignatur
 
 ;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts
 
-function fail_policy_parseFailOn(text) {
+function parseFailOn(text) {
     const value = text.trim().toLowerCase() || 'never';
     if (value === 'never' || value === 'error' || value === 'warning')
         return value;
-    throw new errors_InputError(`fail-on must be never, error or warning, not "${text}"`);
+    throw new InputError(`fail-on must be never, error or warning, not "${text}"`);
 }
-function fail_policy_shouldFail(findings, policy) {
+function shouldFail(findings, policy) {
     if (policy === 'never')
         return false;
     if (policy === 'error')
@@ -47529,458 +47580,13 @@ function fail_policy_shouldFail(findings, policy) {
     return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
-;// CONCATENATED MODULE: ./src/input/log-source.ts
+;// CONCATENATED MODULE: ./src/input/values.ts
 
-
-
-const CHUNK_BYTES = 64 * 1024;
-function log_source_fileSource(path) {
-    return {
-        label: path,
-        async open() {
-            let info;
-            try {
-                info = await (0,promises_namespaceObject.stat)(path);
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT')
-                    throw new errors_InputError(`${path}: no such file`);
-                if (code === 'EACCES')
-                    throw new errors_InputError(`${path}: permission denied`);
-                throw new errors_InputError(`${path}: cannot read (${code ?? 'unknown error'})`);
-            }
-            if (info.isDirectory())
-                throw new errors_InputError(`${path}: is a directory, not a log file`);
-            const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES });
-            return withReadErrors(stream, path);
-        },
-    };
-}
-function log_source_stdinSource(stdin = process.stdin) {
-    return {
-        label: '-',
-        async open() {
-            return withReadErrors(stdin, 'standard input');
-        },
-    };
-}
-/** A source over text already in memory (tests, small API responses). */
-function textSource(label, text) {
-    return {
-        label,
-        async open() {
-            return [typeof text === 'string' ? Buffer.from(text, 'utf8') : text];
-        },
-    };
-}
-async function* withReadErrors(stream, label) {
-    try {
-        yield* stream;
-    }
-    catch (error) {
-        const code = error.code;
-        throw new errors_InputError(`${label}: read failed (${code ?? error.message})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function format_formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
-}
-function formatRatio(ratio) {
-    return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
-}
-function format_formatCache(hits, misses, ratio) {
-    if (ratio === null)
-        return '—';
-    return `${hits}/${hits + misses} (${formatRatio(ratio)})`;
-}
-/** `sha256:1564b5e107af…f27e`: enough to recognise, short enough for a table. */
-function format_shortDigest(digest) {
-    if (!digest)
-        return '—';
-    const match = /^sha256:([0-9a-f]{64})$/.exec(digest);
-    return match ? `sha256:${match[1].slice(0, 12)}…${match[1].slice(-4)}` : digest;
-}
-const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-
-;// CONCATENATED MODULE: ./src/report/image-sizes.ts
-
-
-
-/**
- * The image size table (per build, image and platform, with the change against the baseline), and
- * one line for each image whose size could not be had. Empty when no size was measured.
- */
-function imageSizeSection(builds, heading = '### Image sizes') {
-    const rows = [];
-    const unavailable = [];
-    for (const { build } of builds) {
-        for (const image of build.images) {
-            if (image.sizeUnavailable)
-                unavailable.push(`- ${escapeText(build.name)}: ${inlineCode(image.ref, 120)}: ${escapeText(redact_redact(image.sizeUnavailable))}`);
-            for (const platform of image.platforms ?? []) {
-                const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
-                const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
-                rows.push(`| ${escapeCell(build.name)} | ${inlineCode(image.ref, 80)} | ${escapeCell(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`);
-            }
-        }
-    }
-    if (rows.length === 0 && unavailable.length === 0)
-        return '';
-    const table = rows.length ? ['| Build | Image | Platform | Compressed | Baseline | Change |', '|---|---|---|---:|---:|---:|', ...rows].join('\n') : '';
-    return [heading, table, unavailable.join('\n')].filter(Boolean).join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
-
-
-
-
-
-const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
-/** The job summary: exactly what `--format markdown` prints. */
-function markdown_summary_renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
-    const parts = [headline(analysis)];
-    if (options.note)
-        parts.push(escapeText(options.note));
-    if (analysis.problems.length > 0) {
-        parts.push(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact_redact(p.message))}`).join('\n\n'));
-    }
-    if (analysis.builds.length > 0) {
-        parts.push(buildTable(analysis.builds));
-        parts.push(imageSizeSection(analysis.builds));
-        parts.push(timeSection(analysis.builds));
-    }
-    parts.push(...findingsSection(analysis.findings, options));
-    return fitToSize(parts.filter(Boolean), options.maxBytes);
-}
-function headline(analysis) {
-    const count = analysis.builds.length;
-    const failed = analysis.builds.filter((b) => b.build.status === 'failure').length;
-    const summary = count === 0
-        ? 'no build found'
-        : `${count} build${count === 1 ? '' : 's'}, ${failed > 0 ? `${failed} failed` : analysis.status === 'success' ? 'all succeeded' : analysis.status}`;
-    return `## ${STATUS_ICON[analysis.status]} ${version_TOOL_NAME}: ${summary}`;
-}
-function buildTable(builds) {
-    const rows = builds.map(({ build, cache }) => {
-        const digest = build.images.find((i) => i.digest)?.digest ?? null;
-        const steps = build.steps.filter((s) => s.kind === 'instruction').length;
-        return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${format_formatDuration(build.jobSeconds)} | ${format_formatDuration(build.buildSeconds)} | ${format_formatCache(cache.hits, cache.misses, cache.ratio)} | ${steps} | ${digest ? inlineCode(format_shortDigest(digest)) : '—'} |`;
-    });
-    return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
-}
-function timeSection(builds) {
-    const blocks = builds.map(({ build, timing }) => {
-        const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
-        const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
-        const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${format_formatDuration(s.seconds)}`);
-        return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
-    });
-    return ['### Where the time went', ...blocks].join('\n\n');
-}
-function platformFacts(platformSeconds) {
-    const entries = Object.entries(platformSeconds);
-    if (entries.length === 0)
-        return null;
-    if (entries.length === 1 && entries[0][0] === 'default')
-        return `step time ${format_formatDuration(entries[0][1])}`;
-    return `step time per platform: ${entries.map(([platform, seconds]) => `${escapeText(platform)} ${format_formatDuration(seconds)}`).join(', ')}`;
-}
-function cacheFacts(build, timing) {
-    const facts = [];
-    if (build.cache.imports.length > 0)
-        facts.push(`cache import ${format_formatDuration(timing.cacheImportSeconds)}`);
-    if (build.cache.exports.length > 0) {
-        const share = timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)} of the build)` : '';
-        facts.push(`cache export ${format_formatDuration(timing.cacheExportSeconds)}${share}`);
-    }
-    return facts.length ? facts.join(' · ') : null;
-}
-/** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(findings, options) {
-    if (findings.length === 0)
-        return ['### Findings\n\nNothing to report: no failure, and no cache or timing problem found.'];
-    const shown = findings.slice(0, options.maxFindings);
-    const blocks = ['### Findings', ...shown.map((f) => findingBlock(f, options))];
-    if (findings.length > shown.length)
-        blocks.push(`…and ${findings.length - shown.length} more findings in the JSON report.`);
-    return blocks;
-}
-function findingBlock(finding, options) {
-    const where = finding.build ? `${escapeText(finding.build)}: ` : '';
-    const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact_redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, ''];
-    const places = (finding.locations ?? []).filter((l) => l.verified);
-    if (places.length > 0) {
-        const links = places.map((place) => {
-            const label = inlineCode(`${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`);
-            const url = options.fileUrl?.(place.file, place.line) ?? null;
-            return url ? `[${label}](${url})` : label;
-        });
-        lines.push(`**Points at** ${links.join(', ')}`, '');
-    }
-    lines.push(finding.fix);
-    if (finding.evidence.length > 0) {
-        const evidence = finding.evidence.slice(0, options.maxEvidenceLines);
-        const width = String(Math.max(...evidence.map((e) => e.line))).length;
-        const quoted = evidence.map((e) => `${String(e.line).padStart(width)}: ${redact_redact(e.text)}`);
-        if (finding.evidence.length > evidence.length)
-            quoted.push(`… ${finding.evidence.length - evidence.length} more lines`);
-        const source = finding.source ? ` of ${escapeText(finding.source)}` : '';
-        lines.push('', `<details><summary>Evidence (line numbers${source})</summary>`, '', codeBlock(quoted), '', '</details>');
-    }
-    return lines.join('\n');
-}
-/** Joins whole blocks while they fit, so a long report never breaks a table, a fence or a <details>. */
-function fitToSize(blocks, maxBytes) {
-    const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
-    const all = blocks.join('\n\n') + '\n';
-    if (Buffer.byteLength(all) <= maxBytes)
-        return all;
-    const kept = [];
-    let size = Buffer.byteLength(note) + 4;
-    for (const block of blocks) {
-        const next = Buffer.byteLength(block) + 2;
-        if (size + next > maxBytes)
-            break;
-        kept.push(block);
-        size += next;
-    }
-    return [...kept, note].join('\n\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/text-report.ts
-
-
-
-
-const WIDTH = 100;
-/** A report for a terminal: plain text, at most 100 columns, no Markdown. */
-function text_report_renderText(analysis) {
-    const out = [];
-    out.push(`${TOOL_NAME}: ${analysis.builds.length} build(s), status ${analysis.status}`);
-    for (const problem of analysis.problems)
-        out.push(fit(`warning: ${redact(problem.message)}`));
-    if (analysis.builds.length > 0) {
-        out.push('');
-        out.push(row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST']));
-        for (const { build, cache } of analysis.builds) {
-            const digest = build.images.find((i) => i.digest)?.digest ?? null;
-            out.push(row([
-                build.name,
-                build.status,
-                formatDuration(build.jobSeconds),
-                formatDuration(build.buildSeconds),
-                formatCache(cache.hits, cache.misses, cache.ratio),
-                String(build.steps.filter((s) => s.kind === 'instruction').length),
-                shortDigest(digest),
-            ]));
-        }
-        for (const { build, timing } of analysis.builds) {
-            out.push('', `${build.name}: where the time went`);
-            const platforms = Object.entries(timing.platformSeconds).map(([p, s]) => `${p} ${formatDuration(s)}`);
-            if (platforms.length > 1 || (platforms.length === 1 && !('default' in timing.platformSeconds))) {
-                out.push(fit(`  step time per platform: ${platforms.join(', ')}`));
-            }
-            if (build.cache.exports.length || build.cache.imports.length) {
-                out.push(fit(`  cache import ${formatDuration(timing.cacheImportSeconds)}, export ${formatDuration(timing.cacheExportSeconds)}`));
-            }
-            for (const step of timing.slowestSteps)
-                out.push(fit(`  ${formatDuration(step.seconds).padStart(10)}  ${redact(step.name)}`));
-        }
-    }
-    out.push('');
-    if (analysis.findings.length === 0)
-        out.push('No findings.');
-    for (const finding of analysis.findings) {
-        out.push(fit(`${finding.severity.toUpperCase()} [${finding.id}] ${finding.build ? `${finding.build}: ` : ''}${redact(finding.title)}`));
-        for (const evidence of finding.evidence.slice(0, 6))
-            out.push(fit(`    ${evidence.line}: ${redact(evidence.text)}`));
-    }
-    return out.join('\n') + '\n';
-}
-function fit(text) {
-    return truncate(stripControl(text).replace(/\s*[\r\n]+\s*/g, ' '), WIDTH);
-}
-// Widths that, with the spaces between, add up to the 100 columns of a terminal.
-const COLUMNS = (/* unused pure expression or super */ null && ([20, 9, 10, 10, 14, 6, 25]));
-function row(cells) {
-    return cells
-        .map((cell, i) => {
-        const width = COLUMNS[i];
-        const text = truncate(stripControl(cell), width);
-        return i === cells.length - 1 ? text : text.padEnd(width);
-    })
-        .join(' ')
-        .trimEnd();
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/report/sink.ts
-
-
-/** A chunk writer over a stream that waits when the stream asks it to (backpressure). */
-function streamWriter(stream) {
-    return async (chunk) => {
-        if (!stream.write(chunk))
-            await (0,external_node_events_.once)(stream, 'drain');
-    };
-}
-/** Writes a file chunk by chunk with `produce`, and closes it. */
-async function sink_writeFileStreaming(path, produce) {
-    const stream = (0,external_node_fs_namespaceObject.createWriteStream)(path);
-    const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
-        throw error;
-    });
-    await Promise.race([(async () => {
-            await (0,external_node_events_.once)(stream, 'open');
-            await produce(streamWriter(stream));
-            stream.end();
-            await (0,external_node_events_.once)(stream, 'finish');
-        })(), failed]);
-}
-
-;// CONCATENATED MODULE: ./src/cli/cli.ts
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = (/* unused pure expression or super */ null && (`usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
-       [--report-file PATH] [--signatures FILE] [--workspace DIR]
-
-Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
-and reports timings, cache hits, images and findings. Use - to read standard input.
-
-Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`));
-const defaultIo = {
-    stdout: streamWriter(process.stdout),
-    stderr: (text) => process.stderr.write(text),
-};
-/** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
-async function runCli(argv, io = defaultIo) {
-    let options;
-    try {
-        if (argv[0] === '--version' || argv[0] === '-V') {
-            await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
-            return 0;
-        }
-        if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-            await io.stdout(`${USAGE}\n`);
-            return argv.length === 0 ? 2 : 0;
-        }
-        options = parseArgs(argv);
-    }
-    catch (error) {
-        io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);
-        return 2;
-    }
-    let catalog;
-    try {
-        catalog = await loadCatalog(options.signatures);
-    }
-    catch (error) {
-        io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
-        return 2;
-    }
-    const sources = options.files.map((file) => (file === '-' ? stdinSource(io.stdin) : fileSource(file)));
-    const analysis = await analyzeSources(sources, { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
-    for (const problem of analysis.problems)
-        io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
-    if (analysis.builds.length === 0)
-        return 2;
-    if (options.reportFile) {
-        const path = options.reportFile;
-        try {
-            await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
-        }
-        catch (error) {
-            io.stderr(`${TOOL_NAME}: could not write the report to ${path}: ${describeError(error)}\n`);
-            return 2;
-        }
-    }
-    if (options.format === 'json')
-        await writeJsonReport(analysis, io.stdout);
-    else if (options.format === 'markdown')
-        await io.stdout(renderMarkdown(analysis));
-    else
-        await io.stdout(renderText(analysis));
-    return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
-}
-function parseArgs(argv) {
-    const [command, ...rest] = argv;
-    if (command !== 'analyze')
-        throw new InputError(`unknown command "${command}" (the command is "analyze")`);
-    const options = {
-        files: [],
-        format: 'text',
-        maxBuildMinutes: DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes,
-        failOn: 'never',
-        reportFile: null,
-        signatures: null,
-        workspace: process.cwd(),
-    };
-    for (let i = 0; i < rest.length; i++) {
-        const arg = rest[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => {
-            const v = inline ?? rest[++i];
-            if (v === undefined)
-                throw new InputError(`${flag} needs a value`);
-            return v;
-        };
-        switch (flag) {
-            case '--format': {
-                const format = value();
-                if (format !== 'text' && format !== 'markdown' && format !== 'json')
-                    throw new InputError(`--format must be text, markdown or json, not "${format}"`);
-                options.format = format;
-                break;
-            }
-            case '--max-build-minutes':
-                options.maxBuildMinutes = parseMinutes(value());
-                break;
-            case '--fail-on':
-                options.failOn = parseFailOn(value());
-                break;
-            case '--report-file':
-                options.reportFile = value();
-                break;
-            case '--signatures':
-                options.signatures = value();
-                break;
-            case '--workspace':
-                options.workspace = value();
-                break;
-            default:
-                if (flag.startsWith('-') && flag !== '-')
-                    throw new InputError(`unknown option ${flag}`);
-                options.files.push(arg);
-        }
-    }
-    if (options.files.length === 0)
-        throw new InputError('no log file given (use - for standard input)');
-    return options;
-}
+/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
 function parseMinutes(text) {
     const minutes = Number(text.trim());
     if (!Number.isFinite(minutes) || minutes <= 0)
-        throw new errors_InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
+        throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
     return minutes;
 }
 
@@ -53314,6 +52920,8 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+/** The budget of the client made last (one per run of the action). */
+let budgetSignal = null;
 /** An API call that failed for good (after retries): status and one line to show. */
 class ApiError extends Error {
     status;
@@ -53331,6 +52939,7 @@ class ApiError extends Error {
 function createClient(options) {
     const deadline = Date.now() + options.budgetMs;
     const controller = new AbortController();
+    budgetSignal = controller.signal;
     const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
     timer.unref();
     const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
@@ -53346,13 +52955,16 @@ function createClient(options) {
     }, retry, throttling);
 }
 /** Runs an API call and turns any failure into an ApiError with a one-line message. */
-async function call(what, request) {
+async function call(what, request, signal = budgetSignal) {
     try {
         return await request();
     }
     catch (error) {
+        // Octokit reports an aborted request as a 500: say what really happened.
+        if (signal?.aborted)
+            throw new ApiError(null, `${what}: the GitHub API time budget ran out`);
         const status = typeof error.status === 'number' ? error.status : null;
-        const message = status ? `${what}: HTTP ${status}${explainStatus(status)}` : `${what}: ${errors_describeError(error)}`;
+        const message = status ? `${what}: HTTP ${status}${explainStatus(status)}` : `${what}: ${describeError(error)}`;
         throw new ApiError(status, message);
     }
 }
@@ -53374,12 +52986,13 @@ function explainStatus(status) {
 
 
 /**
- * The hidden marker that finds the comment again on the next run: one comment per workflow (its
- * name hashed, so no text of it can end the HTML comment).
+ * The hidden marker that finds the comment again on the next run: one comment per workflow and job
+ * (and `comment-key`, for the legs of a matrix that each run buildx-doctor), hashed so that no text
+ * of it can end the HTML comment.
  */
-function commentMarker(workflow) {
-    const id = (0,external_node_crypto_.createHash)('sha256').update(workflow ?? '').digest('hex').slice(0, 12);
-    return `<!-- buildx-doctor:sticky-comment workflow=${id} -->`;
+function commentMarker(workflow, job = null, key = null) {
+    const id = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([workflow ?? '', job ?? '', key ?? ''])).digest('hex').slice(0, 12);
+    return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
 }
 /**
  * Creates or updates the pull request's comment. When nothing calls for a comment (`wanted` false)
@@ -53418,16 +53031,16 @@ function parseBuildMetadata(text) {
         value = JSON.parse(text);
     }
     catch {
-        throw new errors_InputError('metadata: not JSON (pass the build-push-action "metadata" output as it is)');
+        throw new InputError('metadata: not JSON (pass the build-push-action "metadata" output as it is)');
     }
     if (!value || typeof value !== 'object' || Array.isArray(value))
-        throw new errors_InputError('metadata: expected a JSON object');
+        throw new InputError('metadata: expected a JSON object');
     const record = value;
     if (isSingle(record))
         return [single(null, record)];
     const targets = Object.entries(record).filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && isSingle(v));
     if (targets.length === 0)
-        throw new errors_InputError('metadata: neither a build\'s metadata nor a bake map of targets (no "buildx.build.ref" or "containerimage.digest")');
+        throw new InputError('metadata: neither a build\'s metadata nor a bake map of targets (no "buildx.build.ref" or "containerimage.digest")');
     return targets.map(([target, v]) => single(target, v));
 }
 function isSingle(record) {
@@ -53496,22 +53109,26 @@ function readInputs(warnings, env = process.env) {
             return parse(text);
         }
         catch (error) {
-            warnings.push(`input ${name}: ${errors_describeError(error)}; using the default`);
+            warnings.push(`input ${name}: ${describeError(error)}; using the default`);
             return fallback;
         }
     };
     const runnerTemp = env.RUNNER_TEMP || '.';
     return {
         logs: list(getInput('logs')),
-        failOn: tolerant('fail-on', 'never', fail_policy_parseFailOn),
-        maxBuildMinutes: tolerant('max-build-minutes', rule_DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes, parseMinutes),
+        failOn: tolerant('fail-on', 'never', parseFailOn),
+        maxBuildMinutes: tolerant('max-build-minutes', DEFAULT_ANALYSIS_OPTIONS.maxBuildMinutes, parseMinutes),
         reportFile: getInput('report-file').trim() || `${runnerTemp}/buildx-doctor/report.json`,
         summary: tolerant('summary', true, parseBoolean),
         annotations: tolerant('annotations', true, parseBoolean),
         signatures: getInput('signatures').trim() || null,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         source: tolerant('source', 'auto', inputs_parseSource),
-        jobs: list(getInput('jobs')),
+        // Newlines only: matrix job names hold commas (`build (linux/amd64, runtime)`).
+        jobs: getInput('jobs')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
         runId: tolerant('run-id', null, (text) => {
             const n = Number(text.trim());
             if (!Number.isSafeInteger(n) || n <= 0)
@@ -53519,6 +53136,7 @@ function readInputs(warnings, env = process.env) {
             return n;
         }),
         comment: tolerant('comment', 'on-failure', parseCommentMode),
+        commentKey: getInput('comment-key').trim() || null,
         githubToken: getInput('github-token').trim(),
         metadata: tolerant('metadata', [], parseBuildMetadata),
         buildRefs: list(getInput('build-ref')),
@@ -57266,6 +56884,61 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: ./src/input/log-source.ts
+
+
+
+const CHUNK_BYTES = 64 * 1024;
+function fileSource(path) {
+    return {
+        label: path,
+        async open() {
+            let info;
+            try {
+                info = await (0,promises_namespaceObject.stat)(path);
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ENOENT')
+                    throw new InputError(`${path}: no such file`);
+                if (code === 'EACCES')
+                    throw new InputError(`${path}: permission denied`);
+                throw new InputError(`${path}: cannot read (${code ?? 'unknown error'})`);
+            }
+            if (info.isDirectory())
+                throw new InputError(`${path}: is a directory, not a log file`);
+            const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK_BYTES });
+            return withReadErrors(stream, path);
+        },
+    };
+}
+function stdinSource(stdin = process.stdin) {
+    return {
+        label: '-',
+        async open() {
+            return withReadErrors(stdin, 'standard input');
+        },
+    };
+}
+/** A source over text already in memory (tests, small API responses). */
+function textSource(label, text) {
+    return {
+        label,
+        async open() {
+            return [typeof text === 'string' ? Buffer.from(text, 'utf8') : text];
+        },
+    };
+}
+async function* withReadErrors(stream, label) {
+    try {
+        yield* stream;
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`${label}: read failed (${code ?? error.message})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/resolve-logs.ts
 
 
@@ -57284,7 +56957,7 @@ async function resolveLogFiles(patterns, problems) {
             if (seen.has(file))
                 continue;
             seen.add(file);
-            sources.push(log_source_fileSource(relativeToWorkspace(file)));
+            sources.push(fileSource(relativeToWorkspace(file)));
         }
     }
     return sources;
@@ -57326,16 +56999,28 @@ async function jobLogSources(client, options) {
     const problems = [];
     const deadline = Date.now() + options.waitMs;
     let jobs = await listJobs(client, options);
-    while (jobs.some((j) => j.status !== 'completed') && Date.now() < deadline) {
+    // Only running jobs are waited for: a queued or waiting one (an approval, a job that needs this
+    // one) may not start for a long time.
+    while (jobs.some((j) => j.status === 'in_progress') && Date.now() < deadline) {
         await sleep(Math.min(options.pollMs, Math.max(0, deadline - Date.now())));
-        jobs = await listJobs(client, options);
+        try {
+            jobs = await listJobs(client, options);
+        }
+        catch {
+            break; // keep the last listing: its finished jobs can still be read
+        }
     }
     if (jobs.length === 0)
         problems.push(`no job of run ${options.runId} matches ${options.jobPatterns.join(', ') || '*'} (besides this one)`);
     const sources = [];
     for (const job of jobs) {
+        // A skipped job has no log to read.
+        if (job.conclusion === 'skipped')
+            continue;
         if (job.status !== 'completed') {
-            problems.push(`${job.name}: still ${job.status.replace(/_/g, ' ')} after ${Math.round(options.waitMs / 1000)} s, so its log is not ready; run buildx-doctor in a job that \`needs:\` it`);
+            problems.push(job.status === 'in_progress'
+                ? `${job.name}: still in progress after ${Math.round(options.waitMs / 1000)} s, so its log is not ready; run buildx-doctor in a job that \`needs:\` it`
+                : `${job.name}: ${job.status.replace(/_/g, ' ')}, so there is no log yet`);
             continue;
         }
         sources.push(jobLogSource(client, options, job));
@@ -57374,7 +57059,7 @@ function jobLogSource(client, options, job) {
                         await sleep(options.pollMs);
                         continue;
                     }
-                    throw new errors_InputError(error.message);
+                    throw new InputError(error.message);
                 }
             }
         },
@@ -57638,7 +57323,7 @@ function history_source_firstLine(text) {
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
  */
-async function chooseSources(inputs, context, client, warnings) {
+async function chooseSources(inputs, context, client, warnings, apiBudgetMs) {
     const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
     if (useFiles) {
         if (inputs.logs.length === 0)
@@ -57668,14 +57353,15 @@ async function chooseSources(inputs, context, client, warnings) {
             jobPatterns: inputs.jobs,
             // Our own job is still running; skip it, unless we diagnose another run.
             ownRunner: inputs.runId && inputs.runId !== context.runId ? null : context.runnerName,
-            waitMs: inputs.logWaitSeconds * 1000,
+            // The wait stays inside the API time budget, with room left to download the logs.
+            waitMs: Math.min(inputs.logWaitSeconds * 1000, Math.max(0, apiBudgetMs - 120_000)),
             pollMs: Math.min(10_000, Math.max(200, inputs.logWaitSeconds * 100)),
         });
         warnings.push(...result.problems);
         return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
     }
     catch (error) {
-        warnings.push(`could not read the jobs of run ${runId}: ${errors_describeError(error)}`);
+        warnings.push(`could not read the jobs of run ${runId}: ${describeError(error)}`);
         return { sources: [], origin: 'none', runId, jobs: [] };
     }
 }
@@ -57690,8 +57376,8 @@ function readRunContext(env = process.env) {
         owner: owner || null,
         repo: repo || null,
         runId: positiveInt(env.GITHUB_RUN_ID),
-        runAttempt: positiveInt(env.GITHUB_RUN_ATTEMPT),
         workflow: env.GITHUB_WORKFLOW || null,
+        job: env.GITHUB_JOB || null,
         eventName: env.GITHUB_EVENT_NAME || null,
         sha: env.GITHUB_SHA || null,
         runnerName: env.RUNNER_NAME || null,
@@ -57760,6 +57446,54 @@ async function byHeadSha(client, owner, repo, sha) {
     return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
 }
 
+;// CONCATENATED MODULE: ./src/report/format.ts
+
+function formatRatio(ratio) {
+    return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
+}
+function formatCache(hits, misses, ratio) {
+    if (ratio === null)
+        return '—';
+    return `${hits}/${hits + misses} (${formatRatio(ratio)})`;
+}
+/** `sha256:1564b5e107af…f27e`: enough to recognise, short enough for a table. */
+function shortDigest(digest) {
+    if (!digest)
+        return '—';
+    const match = /^sha256:([0-9a-f]{64})$/.exec(digest);
+    return match ? `sha256:${match[1].slice(0, 12)}…${match[1].slice(-4)}` : digest;
+}
+const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+
+;// CONCATENATED MODULE: ./src/report/image-sizes.ts
+
+
+
+/**
+ * The image size table (per build, image and platform, with the change against the baseline), and
+ * one line for each image whose size could not be had. Empty when no size was measured.
+ */
+function imageSizeSection(builds, heading = '### Image sizes') {
+    const rows = [];
+    const unavailable = [];
+    for (const { build } of builds) {
+        for (const image of build.images) {
+            if (image.sizeUnavailable)
+                unavailable.push(`- ${escapeText(build.name)}: ${inlineCode(image.ref, 120)}: ${escapeText(redact(image.sizeUnavailable))}`);
+            for (const platform of image.platforms ?? []) {
+                const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
+                const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
+                rows.push(`| ${escapeCell(build.name)} | ${inlineCode(image.ref, 80)} | ${escapeCell(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`);
+            }
+        }
+    }
+    if (rows.length === 0 && unavailable.length === 0)
+        return '';
+    const table = rows.length ? ['| Build | Image | Platform | Compressed | Baseline | Change |', '|---|---|---|---:|---:|---:|', ...rows].join('\n') : '';
+    return [heading, table, unavailable.join('\n')].filter(Boolean).join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 
 
@@ -57776,23 +57510,23 @@ const MAX_FIX_CHARS = 2_500;
 function renderComment(analysis, marker, links) {
     const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
     const head = analysis.builds.length === 0
-        ? `### ${STATUS_ICON[analysis.status]} ${version_TOOL_NAME}: no build found`
+        ? `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`
         : failed.length === 0
-            ? `### ✅ ${version_TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
-            : `### ❌ ${version_TOOL_NAME}: ${failed.length} of ${analysis.builds.length} build${analysis.builds.length === 1 ? '' : 's'} did not succeed`;
+            ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+            : `### ❌ ${TOOL_NAME}: ${failed.length} of ${analysis.builds.length} build${analysis.builds.length === 1 ? '' : 's'} did not succeed`;
     const table = analysis.builds.length
-        ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...analysis.builds.map(pr_comment_row)].join('\n')
+        ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...analysis.builds.map(row)].join('\n')
         : '';
     const causes = failed.map((b) => rootCause(b, links)).filter(Boolean);
     const others = analysis.findings.filter((f) => f.severity === 'warning' && !failed.some((b) => b.build.name === f.build)).slice(0, 5);
-    const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact_redact(f.title))}`)].join('\n') : '';
+    const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact(f.title))}`)].join('\n') : '';
     const footer = links.runUrl ? `<sub>Full report: the job summary of [this run](${links.runUrl}).</sub>` : '';
     const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
     const blocks = [marker, head, table, sizes, ...causes, otherList, footer].filter(Boolean);
-    return pr_comment_fit(blocks, footer);
+    return fit(blocks, footer);
 }
-function pr_comment_row({ build, cache }) {
-    return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${format_formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${format_formatCache(cache.hits, cache.misses, cache.ratio)} |`;
+function row({ build, cache }) {
+    return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} |`;
 }
 function rootCause({ build, findings }, links) {
     const cause = findings[0];
@@ -57806,7 +57540,7 @@ function rootCause({ build, findings }, links) {
         return url ? `[${label}](${url})` : label;
     });
     return [
-        `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact_redact(cause.title))}`,
+        `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact(cause.title))}`,
         places.length ? `**Points at** ${places.join(', ')}` : '',
         truncateMarkdown(cause.fix, MAX_FIX_CHARS),
     ]
@@ -57820,7 +57554,7 @@ function truncateMarkdown(markdown, max) {
     const cut = markdown.slice(0, max);
     return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n…`;
 }
-function pr_comment_fit(blocks, footer) {
+function fit(blocks, footer) {
     const all = blocks.join('\n\n');
     if (all.length <= MAX_COMMENT_CHARS)
         return all;
@@ -57884,7 +57618,7 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
         const number = await findPullRequest(client, context, pastRun);
         if (number === null)
             return null;
-        const marker = commentMarker(pastRun?.workflow ?? context.workflow);
+        const marker = commentMarker(pastRun?.workflow ?? context.workflow, pastRun ? null : context.job, inputs.commentKey);
         const sha = pastRun?.headSha ?? pullHeadSha(context) ?? context.sha;
         const body = renderComment(analysis, marker, { runUrl: runUrl(context, runId ?? context.runId), fileUrl: commitFileUrl(context, sha) });
         const result = await upsertStickyComment(client, { owner, repo, number }, marker, body, wanted);
@@ -57895,7 +57629,7 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
         const hint = status === 403 || status === 404
             ? ' The token may be read-only (a pull request from a fork) or lack `pull-requests: write`; the report is in this summary.'
             : '';
-        warnings.push(`could not write the pull request comment: ${errors_describeError(error)}.${hint}`);
+        warnings.push(`could not write the pull request comment: ${describeError(error)}.${hint}`);
         return null;
     }
 }
@@ -57931,7 +57665,7 @@ function annotationsFor(findings) {
     for (const finding of findings) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
-        const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${redact_redact(finding.title)}`);
+        const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${redact(finding.title)}`);
         const places = (finding.locations ?? []).filter((l) => l.verified);
         const targets = places.length > 0 ? places : [null];
         for (const place of targets) {
@@ -57940,7 +57674,7 @@ function annotationsFor(findings) {
             used[finding.severity]++;
             out.push({
                 severity: finding.severity,
-                message: place ? clean(place.kind === 'source' && place.message ? `${redact_redact(place.message)} (${summary})` : summary) : summary,
+                message: place ? clean(place.kind === 'source' && place.message ? `${redact(place.message)} (${summary})` : summary) : summary,
                 properties: place ? { title, file: place.file, startLine: place.line, ...(place.column ? { startColumn: place.column } : {}) } : { title },
             });
         }
@@ -57958,7 +57692,7 @@ function annotate(findings) {
     }
 }
 function clean(text) {
-    return markdown_truncate(markdown_stripControl(text).replace(/\s+/g, ' '), 1000);
+    return truncate(stripControl(text).replace(/\s+/g, ' '), 1000);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -57980,7 +57714,7 @@ function toJsonReport(analysis) {
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
  * finding at a time: a report of hundreds of builds is never one string in memory.
  */
-async function json_report_writeJsonReport(analysis, write) {
+async function writeJsonReport(analysis, write) {
     const header = JSON.stringify(headerJson(analysis), null, 2);
     await write(header.slice(0, header.lastIndexOf('\n}')));
     for (const [key, items] of arraysOf(analysis)) {
@@ -57995,7 +57729,7 @@ async function json_report_writeJsonReport(analysis, write) {
 function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
-        tool: { name: version_TOOL_NAME, version: version_TOOL_VERSION },
+        tool: { name: TOOL_NAME, version: TOOL_VERSION },
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
@@ -58006,7 +57740,7 @@ function arraysOf(analysis) {
     return [
         ['builds', analysis.builds.map((b) => () => buildJson(b))],
         ['findings', analysis.findings.map((f) => () => findingJson(f))],
-        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact_redact(p.message) }))],
+        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
     ];
 }
 function buildJson({ build, cache, timing, findings }) {
@@ -58022,7 +57756,7 @@ function buildJson({ build, cache, timing, findings }) {
         nativePlatform: build.nativePlatform,
         dockerfile: build.request.dockerfile,
         steps: build.steps.map((s) => ({
-            name: redact_redact(s.name),
+            name: redact(s.name),
             platform: s.platform,
             stage: s.stage,
             index: s.index,
@@ -58033,7 +57767,7 @@ function buildJson({ build, cache, timing, findings }) {
             seconds: s.seconds,
             status: s.status,
             line: s.line,
-            error: s.error === null ? null : redact_redact(s.error),
+            error: s.error === null ? null : redact(s.error),
         })),
         cache: {
             hits: cache.hits,
@@ -58049,7 +57783,7 @@ function buildJson({ build, cache, timing, findings }) {
             pushed: i.pushed,
             ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
         })),
-        errors: build.errors.map((e) => ({ line: e.line, text: redact_redact(e.text) })),
+        errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
         notes: build.notes,
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
@@ -58059,14 +57793,172 @@ function findingJson(finding) {
     return {
         id: finding.id,
         severity: finding.severity,
-        title: redact_redact(finding.title),
+        title: redact(finding.title),
         build: finding.build,
         source: finding.source,
-        evidence: finding.evidence.map((e) => ({ line: e.line, text: redact_redact(e.text) })),
+        evidence: finding.evidence.map((e) => ({ line: e.line, text: redact(e.text) })),
         fix: finding.fix,
         locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
         data: finding.data ?? {},
     };
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/report/sink.ts
+
+
+/** A chunk writer over a stream that waits when the stream asks it to (backpressure). */
+function streamWriter(stream) {
+    return async (chunk) => {
+        if (!stream.write(chunk))
+            await (0,external_node_events_.once)(stream, 'drain');
+    };
+}
+/** Writes a file chunk by chunk with `produce`, and closes it. */
+async function writeFileStreaming(path, produce) {
+    const stream = (0,external_node_fs_namespaceObject.createWriteStream)(path);
+    const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
+        throw error;
+    });
+    await Promise.race([(async () => {
+            await (0,external_node_events_.once)(stream, 'open');
+            await produce(streamWriter(stream));
+            stream.end();
+            await (0,external_node_events_.once)(stream, 'finish');
+        })(), failed]);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
+
+
+
+
+
+const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
+/** The job summary: exactly what `--format markdown` prints. */
+function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
+    // Each block with its priority for the size limit (lower is kept first): the failure and its fix
+    // matter more than the table of timings.
+    const blocks = [{ text: headline(analysis), priority: 0 }];
+    const add = (text, priority) => {
+        if (text)
+            blocks.push({ text, priority });
+    };
+    if (options.note)
+        add(escapeText(options.note), 1);
+    if (analysis.problems.length > 0) {
+        add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
+    }
+    if (analysis.builds.length > 0) {
+        add(buildTable(analysis.builds), 3);
+        add(imageSizeSection(analysis.builds), 4);
+        for (const block of timeSection(analysis.builds))
+            add(block, 5);
+    }
+    findingsSection(analysis.findings, options).forEach((block, index) => add(block, index === 0 ? 1 : 2));
+    return fitToSize(blocks, options.maxBytes);
+}
+function headline(analysis) {
+    const count = analysis.builds.length;
+    const failed = analysis.builds.filter((b) => b.build.status === 'failure').length;
+    const summary = count === 0
+        ? 'no build found'
+        : `${count} build${count === 1 ? '' : 's'}, ${failed > 0 ? `${failed} failed` : analysis.status === 'success' ? 'all succeeded' : analysis.status}`;
+    return `## ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: ${summary}`;
+}
+function buildTable(builds) {
+    const rows = builds.map(({ build, cache }) => {
+        const digest = build.images.find((i) => i.digest)?.digest ?? null;
+        const steps = build.steps.filter((s) => s.kind === 'instruction').length;
+        return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.jobSeconds)} | ${formatDuration(build.buildSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} | ${steps} | ${digest ? inlineCode(shortDigest(digest)) : '—'} |`;
+    });
+    return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
+}
+/** One block per build (so that cutting for size keeps whole ones), at most MAX_TIMED_BUILDS. */
+function timeSection(builds) {
+    const blocks = builds.map(({ build, timing }) => {
+        const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
+        const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
+        const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
+        return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
+    });
+    const more = blocks.length > MAX_TIMED_BUILDS ? [`…and ${blocks.length - MAX_TIMED_BUILDS} more builds in the JSON report.`] : [];
+    return ['### Where the time went', ...blocks.slice(0, MAX_TIMED_BUILDS), ...more];
+}
+const MAX_TIMED_BUILDS = 25;
+function platformFacts(platformSeconds) {
+    const entries = Object.entries(platformSeconds);
+    if (entries.length === 0)
+        return null;
+    if (entries.length === 1 && entries[0][0] === 'default')
+        return `step time ${formatDuration(entries[0][1])}`;
+    return `step time per platform: ${entries.map(([platform, seconds]) => `${escapeText(platform)} ${formatDuration(seconds)}`).join(', ')}`;
+}
+function cacheFacts(build, timing) {
+    const facts = [];
+    if (build.cache.imports.length > 0)
+        facts.push(`cache import ${formatDuration(timing.cacheImportSeconds)}`);
+    if (build.cache.exports.length > 0) {
+        const share = timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)} of the build)` : '';
+        facts.push(`cache export ${formatDuration(timing.cacheExportSeconds)}${share}`);
+    }
+    return facts.length ? facts.join(' · ') : null;
+}
+/** The findings as separate blocks, so that cutting for size never splits one. */
+function findingsSection(findings, options) {
+    if (findings.length === 0)
+        return ['### Findings\n\nNothing to report: no failure, and no cache or timing problem found.'];
+    const shown = findings.slice(0, options.maxFindings);
+    const blocks = ['### Findings', ...shown.map((f) => findingBlock(f, options))];
+    if (findings.length > shown.length)
+        blocks.push(`…and ${findings.length - shown.length} more findings in the JSON report.`);
+    return blocks;
+}
+function findingBlock(finding, options) {
+    const where = finding.build ? `${escapeText(finding.build)}: ` : '';
+    const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, ''];
+    const places = (finding.locations ?? []).filter((l) => l.verified);
+    if (places.length > 0) {
+        const links = places.map((place) => {
+            const label = inlineCode(`${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`);
+            const url = options.fileUrl?.(place.file, place.line) ?? null;
+            return url ? `[${label}](${url})` : label;
+        });
+        lines.push(`**Points at** ${links.join(', ')}`, '');
+    }
+    lines.push(finding.fix);
+    if (finding.evidence.length > 0) {
+        const evidence = finding.evidence.slice(0, options.maxEvidenceLines);
+        const width = String(Math.max(...evidence.map((e) => e.line))).length;
+        const quoted = evidence.map((e) => `${String(e.line).padStart(width)}: ${redact(e.text)}`);
+        if (finding.evidence.length > evidence.length)
+            quoted.push(`… ${finding.evidence.length - evidence.length} more lines`);
+        const source = finding.source ? ` of ${escapeText(finding.source)}` : '';
+        lines.push('', `<details><summary>Evidence (line numbers${source})</summary>`, '', codeBlock(quoted), '', '</details>');
+    }
+    return lines.join('\n');
+}
+/**
+ * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
+ * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
+ */
+function fitToSize(blocks, maxBytes) {
+    const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
+    const all = blocks.map((b) => b.text).join('\n\n') + '\n';
+    if (Buffer.byteLength(all) <= maxBytes)
+        return all;
+    const kept = new Set();
+    let size = Buffer.byteLength(note) + 4;
+    const order = blocks.map((block, index) => ({ ...block, index })).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    for (const block of order) {
+        const next = Buffer.byteLength(block.text) + 2;
+        if (size + next > maxBytes)
+            continue;
+        kept.add(block.index);
+        size += next;
+    }
+    return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -58101,39 +57993,39 @@ async function run() {
         if (inputs.githubToken)
             core_setSecret(inputs.githubToken);
         const client = inputs.githubToken ? createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
-        const chosen = await chooseSources(inputs, context, client, warnings);
-        const catalog = await load_catalog_loadCatalog(inputs.signatures).catch((error) => {
-            warnings.push(`input signatures: ${errors_describeError(error)}; using the built-in signatures only`);
+        const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
+        const catalog = await loadCatalog(inputs.signatures).catch((error) => {
+            warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
             return builtinSignatures();
         });
         if (inputs.registryPassword)
             core_setSecret(inputs.registryPassword);
-        const analysis = await engine_analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes }, catalog, sizeOptions(inputs, context));
+        const analysis = await analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes }, catalog, sizeOptions(inputs, context));
         warnings.push(...analysis.problems.map((p) => p.message));
         analysis.problems = [];
-        await writeReport(inputs.reportFile, analysis, warnings);
+        const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
-        setOutputs(analysis, inputs.reportFile, commentUrl);
+        setOutputs(analysis, reportFile, commentUrl);
         if (inputs.annotations)
             annotate(analysis.findings);
         for (const warning of warnings)
             core_warning(warning, { title: 'buildx-doctor' });
         if (inputs.summary) {
             const sourceNote = chosen.origin === 'jobs'
-                ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.`
+                ? `Read from the logs of ${chosen.sources.length} job${chosen.sources.length === 1 ? '' : 's'} of run ${chosen.runId}.`
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = markdown_summary_renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote });
-            await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${errors_describeError(error)}`));
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote });
+            await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
         }
-        if (fail_policy_shouldFail(analysis.findings, inputs.failOn)) {
+        if (shouldFail(analysis.findings, inputs.failOn)) {
             setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
         }
     }
     catch (error) {
         // A bug in buildx-doctor: tell the user, never fail their build for it.
-        const message = `buildx-doctor could not finish: ${errors_describeError(error)}`;
+        const message = `buildx-doctor could not finish: ${describeError(error)}`;
         core_warning(message);
         await writeSummary(`> [!WARNING]\n> ${escapeText(message)}\n`).catch(() => undefined);
     }
@@ -58154,18 +58046,21 @@ function sizeOptions(inputs, context) {
 }
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;
+/** Writes the JSON report; returns its path, or null when it could not be written. */
 async function writeReport(path, analysis, warnings) {
     try {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await sink_writeFileStreaming(path, (write) => json_report_writeJsonReport(analysis, write));
+        await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+        return path;
     }
     catch (error) {
-        warnings.push(`could not write the report to ${path}: ${errors_describeError(error)}`);
+        warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
+        return null;
     }
 }
 function setOutputs(analysis, reportFile, commentUrl) {
     setOutput('comment-url', commentUrl ?? '');
-    setOutput('report-file', reportFile);
+    setOutput('report-file', reportFile ?? '');
     setOutput('status', analysis.status);
     setOutput('cache-hit-ratio', analysis.cacheHitRatio === null ? '' : String(analysis.cacheHitRatio));
     setOutput('duration-seconds', analysis.durationSeconds === null ? '' : String(Math.round(analysis.durationSeconds)));

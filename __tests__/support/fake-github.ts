@@ -119,7 +119,7 @@ export interface FakeJob {
   id: number;
   name: string;
   status: 'queued' | 'in_progress' | 'completed';
-  conclusion: 'success' | 'failure' | 'cancelled' | null;
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null;
   runnerName: string | null;
   log: string;
 }

@@ -20,7 +20,7 @@ export interface ChosenSources {
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
  */
-export async function chooseSources(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, warnings: string[]): Promise<ChosenSources> {
+export async function chooseSources(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, warnings: string[], apiBudgetMs: number): Promise<ChosenSources> {
   const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
   if (useFiles) {
     if (inputs.logs.length === 0) warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
@@ -51,7 +51,8 @@ export async function chooseSources(inputs: ActionInputs, context: RunContext, c
       jobPatterns: inputs.jobs,
       // Our own job is still running; skip it, unless we diagnose another run.
       ownRunner: inputs.runId && inputs.runId !== context.runId ? null : context.runnerName,
-      waitMs: inputs.logWaitSeconds * 1000,
+      // The wait stays inside the API time budget, with room left to download the logs.
+      waitMs: Math.min(inputs.logWaitSeconds * 1000, Math.max(0, apiBudgetMs - 120_000)),
       pollMs: Math.min(10_000, Math.max(200, inputs.logWaitSeconds * 100)),
     });
     warnings.push(...result.problems);

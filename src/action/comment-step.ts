@@ -41,7 +41,7 @@ export async function commentOnPullRequest(
     const pastRun = inputs.runId && inputs.runId !== context.runId ? await readRun(client, owner, repo, inputs.runId) : null;
     const number = await findPullRequest(client, context, pastRun);
     if (number === null) return null;
-    const marker = commentMarker(pastRun?.workflow ?? context.workflow);
+    const marker = commentMarker(pastRun?.workflow ?? context.workflow, pastRun ? null : context.job, inputs.commentKey);
     const sha = pastRun?.headSha ?? pullHeadSha(context) ?? context.sha;
     const body = renderComment(analysis, marker, { runUrl: runUrl(context, runId ?? context.runId), fileUrl: commitFileUrl(context, sha) });
     const result = await upsertStickyComment(client, { owner, repo, number }, marker, body, wanted);

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { parseFailOn, type FailOn } from '../analyze/fail-policy.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
-import { parseMinutes } from '../cli/cli.js';
+import { parseMinutes } from '../input/values.js';
 import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
@@ -27,6 +27,8 @@ export interface ActionInputs {
   /** A past run to diagnose (workflow_dispatch), null for the current one. */
   runId: number | null;
   comment: CommentMode;
+  /** Tells apart the comments of several buildx-doctor steps in one job (matrix legs). */
+  commentKey: string | null;
   githubToken: string;
   /** How long to wait for jobs of the run that are still running. */
   logWaitSeconds: number;
@@ -71,13 +73,19 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     signatures: core.getInput('signatures').trim() || null,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     source: tolerant('source', 'auto' as SourceChoice, parseSource),
-    jobs: list(core.getInput('jobs')),
+    // Newlines only: matrix job names hold commas (`build (linux/amd64, runtime)`).
+    jobs: core
+      .getInput('jobs')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
     runId: tolerant('run-id', null as number | null, (text) => {
       const n = Number(text.trim());
       if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`"${text}" is not a run id (a positive number)`);
       return n;
     }),
     comment: tolerant('comment', 'on-failure' as CommentMode, parseCommentMode),
+    commentKey: core.getInput('comment-key').trim() || null,
     githubToken: core.getInput('github-token').trim(),
     metadata: tolerant('metadata', [] as BuildMetadata[], parseBuildMetadata),
     buildRefs: list(core.getInput('build-ref')),

@@ -32,7 +32,7 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     const client = inputs.githubToken ? createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
-    const chosen = await chooseSources(inputs, context, client, warnings);
+    const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
       return builtinSignatures();
@@ -47,15 +47,15 @@ export async function run(): Promise<void> {
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
 
-    await writeReport(inputs.reportFile, analysis, warnings);
+    const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
-    setOutputs(analysis, inputs.reportFile, commentUrl);
+    setOutputs(analysis, reportFile, commentUrl);
     if (inputs.annotations) annotate(analysis.findings);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
       const sourceNote =
         chosen.origin === 'jobs'
-          ? `Read from the logs of ${chosen.jobs.length} job${chosen.jobs.length === 1 ? '' : 's'} of run ${chosen.runId}.`
+          ? `Read from the logs of ${chosen.sources.length} job${chosen.sources.length === 1 ? '' : 's'} of run ${chosen.runId}.`
           : chosen.origin === 'history'
             ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
             : null;
@@ -93,18 +93,21 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;
 
-async function writeReport(path: string, analysis: Analysis, warnings: string[]): Promise<void> {
+/** Writes the JSON report; returns its path, or null when it could not be written. */
+async function writeReport(path: string, analysis: Analysis, warnings: string[]): Promise<string | null> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+    return path;
   } catch (error) {
     warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
+    return null;
   }
 }
 
-function setOutputs(analysis: Analysis, reportFile: string, commentUrl: string | null): void {
+function setOutputs(analysis: Analysis, reportFile: string | null, commentUrl: string | null): void {
   core.setOutput('comment-url', commentUrl ?? '');
-  core.setOutput('report-file', reportFile);
+  core.setOutput('report-file', reportFile ?? '');
   core.setOutput('status', analysis.status);
   core.setOutput('cache-hit-ratio', analysis.cacheHitRatio === null ? '' : String(analysis.cacheHitRatio));
   core.setOutput('duration-seconds', analysis.durationSeconds === null ? '' : String(Math.round(analysis.durationSeconds)));

@@ -16,7 +16,4 @@ export function stepEvidence(step: Step): EvidenceLine[] {
   return lines;
 }
 
-export function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds * 10) / 10} s`;
-  return `${Math.round(seconds / 6) / 10} min`;
-}
+export { formatDuration as formatSeconds } from '../text/duration.js';

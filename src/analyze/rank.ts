@@ -16,10 +16,12 @@ const CAUSE_ORDER: Record<string, number> = {
 const DEFAULT_CAUSE_ORDER = 10;
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (CAUSE_ORDER[a.id] ?? DEFAULT_CAUSE_ORDER) - (CAUSE_ORDER[b.id] ?? DEFAULT_CAUSE_ORDER)
-  );
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding: Finding): number {
+  return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
 }
 
 /** Sorts findings most likely root cause first; stable, so equal findings keep build order. */

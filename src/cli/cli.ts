@@ -9,6 +9,7 @@ import { describeError, InputError } from '../input/errors.js';
 import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { loadCatalog } from '../diagnose/load-catalog.js';
+import { parseMinutes } from '../input/values.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
        [--report-file PATH] [--signatures FILE] [--workspace DIR]
@@ -138,8 +139,3 @@ function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
-export function parseMinutes(text: string): number {
-  const minutes = Number(text.trim());
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
-  return minutes;
-}

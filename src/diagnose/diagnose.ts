@@ -29,13 +29,16 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
   const byBuild = new Map<Build, BuildDiagnosis>();
   const slow = new Set<string>();
+  // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+  const deadline = Date.now() + budget.totalMs;
   for (const build of builds) {
     if (!needsDiagnosis(build)) continue;
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
     const matches = matchTrusted(trusted, lines);
-    if (untrusted.length > 0) {
-      const result = await matchUntrusted(untrusted, lines, budget);
+    const runnable = untrusted.filter((s) => !slow.has(s.id));
+    if (runnable.length > 0) {
+      const result = await matchUntrusted(runnable, lines, budget, deadline);
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
@@ -75,7 +78,8 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       normalized: normalizeForMatching(line.text),
       inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
     }))
-    .filter((line) => !RESTATED_COMMAND.test(line.normalized));
+    // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
 }
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and

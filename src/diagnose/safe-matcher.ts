@@ -36,13 +36,19 @@ export interface UntrustedResult {
  * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
  * pattern that does not finish in time is reported and skipped; the others still run.
  */
-export async function matchUntrusted(signatures: Signature[], lines: CandidateLine[], budget: MatchBudget = DEFAULT_BUDGET): Promise<UntrustedResult> {
+export async function matchUntrusted(
+  signatures: Signature[],
+  lines: CandidateLine[],
+  budget: MatchBudget = DEFAULT_BUDGET,
+  /** When all matching must end (shared by the builds of one analysis). */
+  deadline: number = Date.now() + budget.totalMs,
+): Promise<UntrustedResult> {
   const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
   const texts = lines.map((l) => l.normalized);
   const raw: RawMatch[] = [];
   const slow: string[] = [];
-  const deadline = Date.now() + budget.totalMs;
   let remaining = specs;
+  if (Date.now() >= deadline) return { matches: [], slow: specs.map((s) => s.id) };
   while (remaining.length > 0) {
     const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, deadline);
     for (const result of done) raw.push(...result.raw);

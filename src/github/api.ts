@@ -5,6 +5,9 @@ import { describeError } from '../input/errors.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
+/** The budget of the client made last (one per run of the action). */
+let budgetSignal: AbortSignal | null = null;
+
 /** An API call that failed for good (after retries): status and one line to show. */
 export class ApiError extends Error {
   constructor(
@@ -33,6 +36,7 @@ export interface ClientOptions {
 export function createClient(options: ClientOptions): GitHubClient {
   const deadline = Date.now() + options.budgetMs;
   const controller = new AbortController();
+  budgetSignal = controller.signal;
   const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
   timer.unref();
   const withinBudget = (retryAfterSeconds: number, retryCount: number) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
@@ -54,10 +58,12 @@ export function createClient(options: ClientOptions): GitHubClient {
 }
 
 /** Runs an API call and turns any failure into an ApiError with a one-line message. */
-export async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, request: () => Promise<T>, signal: AbortSignal | null = budgetSignal): Promise<T> {
   try {
     return await request();
   } catch (error) {
+    // Octokit reports an aborted request as a 500: say what really happened.
+    if (signal?.aborted) throw new ApiError(null, `${what}: the GitHub API time budget ran out`);
     const status = typeof (error as { status?: unknown }).status === 'number' ? ((error as { status: number }).status as number) : null;
     const message = status ? `${what}: HTTP ${status}${explainStatus(status)}` : `${what}: ${describeError(error)}`;
     throw new ApiError(status, message);

@@ -41,15 +41,27 @@ export async function jobLogSources(client: GitHubClient, options: JobsSourceOpt
   const problems: string[] = [];
   const deadline = Date.now() + options.waitMs;
   let jobs = await listJobs(client, options);
-  while (jobs.some((j) => j.status !== 'completed') && Date.now() < deadline) {
+  // Only running jobs are waited for: a queued or waiting one (an approval, a job that needs this
+  // one) may not start for a long time.
+  while (jobs.some((j) => j.status === 'in_progress') && Date.now() < deadline) {
     await sleep(Math.min(options.pollMs, Math.max(0, deadline - Date.now())));
-    jobs = await listJobs(client, options);
+    try {
+      jobs = await listJobs(client, options);
+    } catch {
+      break; // keep the last listing: its finished jobs can still be read
+    }
   }
   if (jobs.length === 0) problems.push(`no job of run ${options.runId} matches ${options.jobPatterns.join(', ') || '*'} (besides this one)`);
   const sources: LogSource[] = [];
   for (const job of jobs) {
+    // A skipped job has no log to read.
+    if (job.conclusion === 'skipped') continue;
     if (job.status !== 'completed') {
-      problems.push(`${job.name}: still ${job.status.replace(/_/g, ' ')} after ${Math.round(options.waitMs / 1000)} s, so its log is not ready; run buildx-doctor in a job that \`needs:\` it`);
+      problems.push(
+        job.status === 'in_progress'
+          ? `${job.name}: still in progress after ${Math.round(options.waitMs / 1000)} s, so its log is not ready; run buildx-doctor in a job that \`needs:\` it`
+          : `${job.name}: ${job.status.replace(/_/g, ' ')}, so there is no log yet`,
+      );
       continue;
     }
     sources.push(jobLogSource(client, options, job));

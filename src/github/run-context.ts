@@ -7,8 +7,9 @@ export interface RunContext {
   owner: string | null;
   repo: string | null;
   runId: number | null;
-  runAttempt: number | null;
   workflow: string | null;
+  /** The job's id in the workflow (GITHUB_JOB): the same for every leg of a matrix. */
+  job: string | null;
   eventName: string | null;
   sha: string | null;
   /** The runner running this job: its job is skipped when listing the run's jobs. */
@@ -25,8 +26,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     owner: owner || null,
     repo: repo || null,
     runId: positiveInt(env.GITHUB_RUN_ID),
-    runAttempt: positiveInt(env.GITHUB_RUN_ATTEMPT),
     workflow: env.GITHUB_WORKFLOW || null,
+    job: env.GITHUB_JOB || null,
     eventName: env.GITHUB_EVENT_NAME || null,
     sha: env.GITHUB_SHA || null,
     runnerName: env.RUNNER_NAME || null,

@@ -4,12 +4,13 @@ import { call, type GitHubClient } from './api.js';
 export type CommentMode = 'off' | 'on-failure' | 'on-findings' | 'always';
 
 /**
- * The hidden marker that finds the comment again on the next run: one comment per workflow (its
- * name hashed, so no text of it can end the HTML comment).
+ * The hidden marker that finds the comment again on the next run: one comment per workflow and job
+ * (and `comment-key`, for the legs of a matrix that each run buildx-doctor), hashed so that no text
+ * of it can end the HTML comment.
  */
-export function commentMarker(workflow: string | null): string {
-  const id = createHash('sha256').update(workflow ?? '').digest('hex').slice(0, 12);
-  return `<!-- buildx-doctor:sticky-comment workflow=${id} -->`;
+export function commentMarker(workflow: string | null, job: string | null = null, key: string | null = null): string {
+  const id = createHash('sha256').update(JSON.stringify([workflow ?? '', job ?? '', key ?? ''])).digest('hex').slice(0, 12);
+  return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
 }
 
 export interface StickyResult {

@@ -77,6 +77,22 @@ export class BuildState {
     return false;
   }
 
+  /**
+   * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
+   * before its last instruction (`[2/4]` was the last one printed).
+   */
+  get cutBetweenSteps(): boolean {
+    if (this.ended) return false;
+    const last = new Map<string, { index: number; total: number }>();
+    for (const vertex of this.vertices.values()) {
+      const { kind, index, total, platform, stage } = vertex.parsed;
+      if (kind !== 'instruction' || index === null || total === null) continue;
+      const key = `${platform ?? ''}|${stage ?? ''}`;
+      if ((last.get(key)?.index ?? 0) < index) last.set(key, { index, total });
+    }
+    return [...last.values()].some((s) => s.index < s.total);
+  }
+
   /** Whether any step reported an error (a cache import or export can fail in a successful build). */
   get hasStepErrors(): boolean {
     for (const vertex of this.vertices.values()) if (vertex.status === 'error') return true;
@@ -152,6 +168,7 @@ export class BuildState {
     if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export')) return 'failure';
     if (vertices.length === 0) return 'unknown';
     if (vertices.some((v) => v.status === 'running')) return 'unknown';
+    if (this.cutBetweenSteps) return 'unknown';
     if (vertices.some((v) => v.status === 'canceled')) return 'canceled';
     return 'success';
   }
@@ -196,6 +213,8 @@ export class BuildState {
     const notes = [...this.notes];
     if (status === 'unknown' && running > 0) {
       notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
+    } else if (status === 'unknown' && this.cutBetweenSteps) {
+      notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
     }
     return {
       name,

@@ -1,6 +1,6 @@
 import type { Build } from '../model.js';
 import type { LogSource } from '../input/log-source.js';
-import { readLines } from '../input/line-reader.js';
+import { readLines, type RawLine } from '../input/line-reader.js';
 import { LineDecoder } from '../decode/line-decoder.js';
 import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
@@ -33,11 +33,20 @@ export async function parseSource(source: LogSource): Promise<ParsedSource> {
   const problems: InputProblem[] = [];
   try {
     const chunks = await source.open();
-    counts = await readLines(chunks, (raw) => {
-      if (raw.cutBytes > 0) cutLines++;
+    const take = (raw: RawLine) => {
       const line = decoder.decode(raw);
       if (firstText === null && line.text.trim() !== '') firstText = line.text.trim();
       parser.push(line);
+    };
+    counts = await readLines(chunks, (raw) => {
+      if (raw.cutBytes > 0) cutLines++;
+      // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+      // (with the same line number, which is where it is in the file).
+      if (raw.text.includes('\r')) {
+        for (const part of raw.text.split('\r')) if (part !== '') take({ ...raw, text: part });
+      } else {
+        take(raw);
+      }
     });
   } catch (error) {
     const message = describeError(error);

@@ -1,11 +1,6 @@
 import type { BuildStatus, Severity } from '../model.js';
 
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  if (seconds < 90) return `${Math.round(seconds * 10) / 10} s`;
-  return `${(seconds / 60).toFixed(1)} min`;
-}
+export { formatDuration } from '../text/duration.js';
 
 export function formatRatio(ratio: number | null): string {
   return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;

@@ -21,18 +21,23 @@ export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024,
 
 /** The job summary: exactly what `--format markdown` prints. */
 export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): string {
-  const parts: string[] = [headline(analysis)];
-  if (options.note) parts.push(escapeText(options.note));
+  // Each block with its priority for the size limit (lower is kept first): the failure and its fix
+  // matter more than the table of timings.
+  const blocks: Array<{ text: string; priority: number }> = [{ text: headline(analysis), priority: 0 }];
+  const add = (text: string, priority: number) => {
+    if (text) blocks.push({ text, priority });
+  };
+  if (options.note) add(escapeText(options.note), 1);
   if (analysis.problems.length > 0) {
-    parts.push(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'));
+    add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
   if (analysis.builds.length > 0) {
-    parts.push(buildTable(analysis.builds));
-    parts.push(imageSizeSection(analysis.builds));
-    parts.push(timeSection(analysis.builds));
+    add(buildTable(analysis.builds), 3);
+    add(imageSizeSection(analysis.builds), 4);
+    for (const block of timeSection(analysis.builds)) add(block, 5);
   }
-  parts.push(...findingsSection(analysis.findings, options));
-  return fitToSize(parts.filter(Boolean), options.maxBytes);
+  findingsSection(analysis.findings, options).forEach((block, index) => add(block, index === 0 ? 1 : 2));
+  return fitToSize(blocks, options.maxBytes);
 }
 
 function headline(analysis: Analysis): string {
@@ -54,15 +59,19 @@ function buildTable(builds: BuildAnalysis[]): string {
   return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
 }
 
-function timeSection(builds: BuildAnalysis[]): string {
+/** One block per build (so that cutting for size keeps whole ones), at most MAX_TIMED_BUILDS. */
+function timeSection(builds: BuildAnalysis[]): string[] {
   const blocks = builds.map(({ build, timing }) => {
     const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
     const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
     const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
     return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
   });
-  return ['### Where the time went', ...blocks].join('\n\n');
+  const more = blocks.length > MAX_TIMED_BUILDS ? [`…and ${blocks.length - MAX_TIMED_BUILDS} more builds in the JSON report.`] : [];
+  return ['### Where the time went', ...blocks.slice(0, MAX_TIMED_BUILDS), ...more];
 }
+
+const MAX_TIMED_BUILDS = 25;
 
 function platformFacts(platformSeconds: Record<string, number>): string | null {
   const entries = Object.entries(platformSeconds);
@@ -114,18 +123,22 @@ function findingBlock(finding: Finding, options: MarkdownOptions): string {
   return lines.join('\n');
 }
 
-/** Joins whole blocks while they fit, so a long report never breaks a table, a fence or a <details>. */
-function fitToSize(blocks: string[], maxBytes: number): string {
+/**
+ * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
+ * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
+ */
+function fitToSize(blocks: Array<{ text: string; priority: number }>, maxBytes: number): string {
   const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
-  const all = blocks.join('\n\n') + '\n';
+  const all = blocks.map((b) => b.text).join('\n\n') + '\n';
   if (Buffer.byteLength(all) <= maxBytes) return all;
-  const kept: string[] = [];
+  const kept = new Set<number>();
   let size = Buffer.byteLength(note) + 4;
-  for (const block of blocks) {
-    const next = Buffer.byteLength(block) + 2;
-    if (size + next > maxBytes) break;
-    kept.push(block);
+  const order = blocks.map((block, index) => ({ ...block, index })).sort((a, b) => a.priority - b.priority || a.index - b.index);
+  for (const block of order) {
+    const next = Buffer.byteLength(block.text) + 2;
+    if (size + next > maxBytes) continue;
+    kept.add(block.index);
     size += next;
   }
-  return [...kept, note].join('\n\n') + '\n';
+  return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
 }

@@ -29,7 +29,7 @@ export function renderText(analysis: Analysis): string {
       );
     }
     for (const { build, timing } of analysis.builds) {
-      out.push('', `${build.name}: where the time went`);
+      out.push('', fit(`${build.name}: where the time went`));
       const platforms = Object.entries(timing.platformSeconds).map(([p, s]) => `${p} ${formatDuration(s)}`);
       if (platforms.length > 1 || (platforms.length === 1 && !('default' in timing.platformSeconds))) {
         out.push(fit(`  step time per platform: ${platforms.join(', ')}`));
