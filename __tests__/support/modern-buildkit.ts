@@ -20,6 +20,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { sleep, errnoCode, isAlive, signal, waitGone, waitExit, processesUsing, mountsUnder, tailOfLog } from './process-tools.js';
 
 export const BUSYBOX_BIN = '/bin/busybox';
 export const BASE_IMAGE = 'local/busybox:1';
@@ -162,114 +163,6 @@ exit 0
 /** `default/default/abc123` → `abc123` */
 export function shortRef(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function errnoCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
-}
-
-/** True when a process exists and is not a zombie (a zombie may linger if PID 1 does not reap). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return errnoCode(err) === 'EPERM';
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitGone(pids: number[], timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (pids.every((p) => !isAlive(p))) return true;
-    await sleep(50);
-  }
-  return pids.every((p) => !isAlive(p));
-}
-
-/** Resolves once node has seen `child` exit (and so has reaped it: no zombie is left behind). */
-function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.removeListener('exit', onExit);
-      resolve(false);
-    }, timeoutMs);
-    const onExit = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
-}
-
-/** PIDs of processes whose command line mentions `dir` (our dockerd, its containerd, shims, runc). */
-function processesUsing(dir: string): number[] {
-  const found: number[] = [];
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-      if (cmdline.includes(dir) && isAlive(pid)) found.push(pid);
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return found;
-}
-
-/** Mount points at or below `dir`, deepest first. */
-function mountsUnder(dir: string): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync('/proc/self/mountinfo', 'utf8');
-  } catch {
-    return [];
-  }
-  const points = text
-    .split('\n')
-    .map((line) => line.split(' ')[4])
-    .filter((p): p is string => !!p)
-    .map((p) => p.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8))))
-    .filter((p) => p === dir || p.startsWith(dir + '/'));
-  return [...new Set(points)].sort((a, b) => b.length - a.length);
-}
-
-function tailOfLog(logFile: string, lines: number): string {
-  let text: string;
-  try {
-    text = fs.readFileSync(logFile, 'utf8');
-  } catch (err) {
-    return `(no dockerd log at ${logFile}: ${(err as Error).message})`;
-  }
-  const all = text.split('\n').filter((l) => l.trim() !== '');
-  const useful = all.filter((l) => !l.includes('module=grpc') && !/msg="(skip )?loading plugin/.test(l));
-  const chosen = (useful.length > 0 ? useful : all).slice(-lines);
-  return chosen.length > 0 ? chosen.join('\n') : '(dockerd log is empty)';
 }
 
 function run(
