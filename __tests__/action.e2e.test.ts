@@ -64,6 +64,8 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     const none = runAction({});
     expect(none.code).toBe(0);
     expect(none.summary).toContain('nothing to analyse: give the "logs" input');
+    // No build record either (no buildx on this machine, or none built here): said too.
+    expect(none.summary).toMatch(/buildx history is not available|has no "buildx history"|no build record/);
     expect(none.outputs.status).toBe('unknown');
     const missing = runAction({ logs: 'logs/nope-*.log' });
     expect(missing.code).toBe(0);

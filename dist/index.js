@@ -57333,15 +57333,19 @@ async function chooseSources(inputs, context, client, warnings, apiBudgetMs) {
     // Right after a build in the same job: BuildKit's own record of it, when there is one.
     const wantHistory = inputs.source === 'history' || (inputs.source === 'auto' && (inputs.metadata.length > 0 || inputs.buildRefs.length > 0));
     const tryHistory = inputs.source === 'auto' && !wantHistory && inputs.runId === null;
+    let historyNotes = [];
     if (wantHistory || tryHistory) {
         const history = await historySources({ metadata: inputs.metadata, refs: inputs.buildRefs });
         if (history.sources.length > 0 || wantHistory) {
             warnings.push(...history.notes);
             return { sources: history.sources, origin: history.sources.length > 0 ? 'history' : 'none', runId: null, jobs: [] };
         }
+        // Said only if the jobs give nothing either: then it explains why there is nothing to analyse.
+        historyNotes = history.notes;
     }
     const runId = inputs.runId ?? context.runId;
     if (!client || !context.owner || !context.repo || !runId) {
+        warnings.push(...historyNotes);
         warnings.push('nothing to analyse: give the "logs" input (log files), or run in GitHub Actions with a "github-token" so that the jobs of the run can be read');
         return { sources: [], origin: 'none', runId: null, jobs: [] };
     }
