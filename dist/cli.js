@@ -9093,7 +9093,6 @@ class BuildState {
     withoutBuildKit = false;
     /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
     capturingErrorBlock = false;
-    metadataDigest = null;
     firstText = '';
     lastText = '';
     constructor(line, timestamp, step, text = '') {
@@ -9433,7 +9432,6 @@ class MetadataGroup {
         const record = metadata;
         const digest = typeof record['containerimage.digest'] === 'string' ? record['containerimage.digest'] : null;
         const names = typeof record['image.name'] === 'string' ? record['image.name'].split(',') : [];
-        build.metadataDigest = digest;
         for (const name of names.map((n) => n.trim()).filter(Boolean)) {
             build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
         }
@@ -9478,9 +9476,6 @@ class ExcerptCollector {
                 this.keep(line);
         }
         this.afterLeft = AFTER;
-    }
-    get marked() {
-        return this.lines.length > 0;
     }
     /** Kept lines in [first, last]. */
     between(first, last) {

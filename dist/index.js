@@ -42977,7 +42977,6 @@ class BuildState {
     withoutBuildKit = false;
     /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
     capturingErrorBlock = false;
-    metadataDigest = null;
     firstText = '';
     lastText = '';
     constructor(line, timestamp, step, text = '') {
@@ -43317,7 +43316,6 @@ class MetadataGroup {
         const record = metadata;
         const digest = typeof record['containerimage.digest'] === 'string' ? record['containerimage.digest'] : null;
         const names = typeof record['image.name'] === 'string' ? record['image.name'].split(',') : [];
-        build.metadataDigest = digest;
         for (const name of names.map((n) => n.trim()).filter(Boolean)) {
             build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
         }
@@ -43362,9 +43360,6 @@ class ExcerptCollector {
                 this.keep(line);
         }
         this.afterLeft = AFTER;
-    }
-    get marked() {
-        return this.lines.length > 0;
     }
     /** Kept lines in [first, last]. */
     between(first, last) {

@@ -49,7 +49,6 @@ export class BuildState {
   withoutBuildKit = false;
   /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
   capturingErrorBlock = false;
-  metadataDigest: string | null = null;
 
   firstText = '';
   lastText = '';

@@ -41,10 +41,6 @@ export class ExcerptCollector {
     this.afterLeft = AFTER;
   }
 
-  get marked(): boolean {
-    return this.lines.length > 0;
-  }
-
   /** Kept lines in [first, last]. */
   between(first: number, last: number): EvidenceLine[] {
     return this.lines.filter((l) => l.line >= first && l.line <= last);

@@ -25,7 +25,6 @@ export class MetadataGroup {
     const record = metadata as Record<string, unknown>;
     const digest = typeof record['containerimage.digest'] === 'string' ? (record['containerimage.digest'] as string) : null;
     const names = typeof record['image.name'] === 'string' ? (record['image.name'] as string).split(',') : [];
-    build.metadataDigest = digest;
     for (const name of names.map((n) => n.trim()).filter(Boolean)) {
       build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
     }
