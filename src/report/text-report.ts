@@ -29,6 +29,7 @@ export function renderText(analysis: Analysis): string {
       );
     }
     for (const { build, timing } of analysis.builds) {
+      if (timing.slowestSteps.length === 0 && build.cache.imports.length === 0 && build.cache.exports.length === 0) continue;
       out.push('', fit(`${build.name}: where the time went`));
       const platforms = Object.entries(timing.platformSeconds).map(([p, s]) => `${p} ${formatDuration(s)}`);
       if (platforms.length > 1 || (platforms.length === 1 && !('default' in timing.platformSeconds))) {
