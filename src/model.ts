@@ -78,7 +78,7 @@ export interface Finding {
   id: string;
   severity: Severity;
   title: string;
-  /** Markdown, written by buildx-doctor (never raw log text). */
+  /** Markdown written by buildx-doctor; values taken from the log (already redacted) appear only as inline code. */
   fix: string;
   evidence: EvidenceLine[];
   /** Name of the build this finding is about; null for findings about the input itself. */

@@ -16,6 +16,7 @@ const MAX_EVIDENCE = 12;
  * its evidence, the line it points at and a fix that uses what the match extracted.
  */
 export const signatureDiagnosisRule: Rule = {
+  // Every id of the signature catalog (signatures/builtin.yml and the team's own file).
   ids: ['(catalog)'],
   run(context: RuleContext): RuleFinding[] {
     const { diagnosis } = context;
