@@ -20,7 +20,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sleep, errnoCode, isAlive, signal, waitGone, waitExit, processesUsing, mountsUnder, tailOfLog } from './process-tools.js';
+import { sleep, signal, tailOfLog, stopDaemonTree } from './process-tools.js';
 
 export const BUSYBOX_BIN = '/bin/busybox';
 export const BASE_IMAGE = 'local/busybox:1';
@@ -320,58 +320,7 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', killAtExit);
-    const problems: string[] = [];
-
-    let containerdPid: number | undefined;
-    try {
-      containerdPid = Number(fs.readFileSync(path.join(execRoot, 'containerd', 'containerd.pid'), 'utf8').trim()) || undefined;
-    } catch {
-      /* containerd never started */
-    }
-
-    if (dockerd?.pid && !exited) {
-      signal(dockerd.pid, 'SIGTERM');
-      if (!(await waitExit(dockerd, STOP_TIMEOUT_MS))) {
-        problems.push(`dockerd (pid ${dockerd.pid}) ignored SIGTERM for ${STOP_TIMEOUT_MS} ms; killed`);
-        signal(dockerd.pid, 'SIGKILL');
-        await waitExit(dockerd, 5_000);
-      }
-    }
-    if (containerdPid && isAlive(containerdPid)) {
-      if (!(await waitGone([containerdPid], 5_000))) {
-        signal(containerdPid, 'SIGTERM');
-        if (!(await waitGone([containerdPid], 5_000))) signal(containerdPid, 'SIGKILL');
-      }
-    }
-    if (watchdog?.pid) {
-      // It ends by itself within half a second of dockerd's exit (so its `sleep` is reaped too).
-      if (!(await waitExit(watchdog, 3_000))) {
-        signal(-watchdog.pid, 'SIGKILL');
-        await waitExit(watchdog, 2_000);
-      }
-    }
-
-    // Anything else still running from this daemon's dir (shims, runc, a stray containerd).
-    let leftovers = processesUsing(dir);
-    if (leftovers.length > 0) {
-      leftovers.forEach((p) => signal(p, 'SIGKILL'));
-      await waitGone(leftovers, 5_000);
-      leftovers = processesUsing(dir);
-      if (leftovers.length > 0) problems.push(`processes still running after SIGKILL: ${leftovers.join(', ')}`);
-    }
-
-    for (const mount of mountsUnder(dir)) {
-      const r = spawnSync('umount', [mount], { encoding: 'utf8' });
-      if (r.status !== 0) spawnSync('umount', ['-l', mount], { encoding: 'utf8' });
-    }
-
-    // vfs keeps a full copy of every layer: many files, so allow retries for transient EBUSY.
-    try {
-      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    } catch (err) {
-      const code = errnoCode(err);
-      if (code !== 'EBUSY' && code !== 'ENOTEMPTY') problems.push(`could not remove ${dir}: ${(err as Error).message}`);
-    }
+    const problems = await stopDaemonTree({ dockerd: exited ? undefined : dockerd, watchdog, execRoot, dir, stopTimeoutMs: STOP_TIMEOUT_MS });
 
     if (problems.length > 0) {
       throw new Error(`modern buildkit: stop() had problems:\n- ${problems.join('\n- ')}`);

@@ -1,7 +1,8 @@
 // Process and file helpers shared by the tests' real daemons (support/real-dockerd.ts,
 // support/modern-buildkit.ts): signals, waits, leftovers, a daemon log's useful tail.
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -112,3 +113,73 @@ export function tailOfLog(logFile: string, lines: number): string {
   return chosen.length > 0 ? chosen.join('\n') : '(dockerd log is empty)';
 }
 
+/** What a test daemon left running: its processes and the temp dir holding everything of it. */
+export interface DaemonTree {
+  /** dockerd, unless it already exited. */
+  dockerd: ChildProcess | undefined;
+  watchdog: ChildProcess | undefined;
+  execRoot: string;
+  dir: string;
+  stopTimeoutMs: number;
+}
+
+/**
+ * Stops a test daemon and everything it started (containerd, shims, the watchdog), unmounts what it
+ * mounted and removes its dir. Returns the problems met; an empty list means nothing is left.
+ */
+export async function stopDaemonTree({ dockerd, watchdog, execRoot, dir, stopTimeoutMs }: DaemonTree): Promise<string[]> {
+const problems: string[] = [];
+
+  let containerdPid: number | undefined;
+  try {
+    containerdPid = Number(fs.readFileSync(path.join(execRoot, 'containerd', 'containerd.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    /* containerd never started */
+  }
+
+  if (dockerd?.pid) {
+    signal(dockerd.pid, 'SIGTERM');
+    if (!(await waitExit(dockerd, stopTimeoutMs))) {
+      problems.push(`dockerd (pid ${dockerd.pid}) ignored SIGTERM for ${stopTimeoutMs} ms; killed`);
+      signal(dockerd.pid, 'SIGKILL');
+      await waitExit(dockerd, 5_000);
+    }
+  }
+  if (containerdPid && isAlive(containerdPid)) {
+    // dockerd normally stops it; give it a moment, then be firm.
+    if (!(await waitGone([containerdPid], 5_000))) {
+      signal(containerdPid, 'SIGTERM');
+      if (!(await waitGone([containerdPid], 5_000))) signal(containerdPid, 'SIGKILL');
+    }
+  }
+  if (watchdog?.pid) {
+    // It ends by itself within half a second of dockerd's exit (so its `sleep` is reaped too).
+    if (!(await waitExit(watchdog, 3_000))) {
+      signal(-watchdog.pid, 'SIGKILL');
+      await waitExit(watchdog, 2_000);
+    }
+  }
+
+  // Anything else still running from this daemon's dir (shims, runc, a stray containerd).
+  let leftovers = processesUsing(dir);
+  if (leftovers.length > 0) {
+    leftovers.forEach((p) => signal(p, 'SIGKILL'));
+    await waitGone(leftovers, 5_000);
+    leftovers = processesUsing(dir);
+    if (leftovers.length > 0) problems.push(`processes still running after SIGKILL: ${leftovers.join(', ')}`);
+  }
+
+  for (const mount of mountsUnder(dir)) {
+    const r = spawnSync('umount', [mount], { encoding: 'utf8' });
+    if (r.status !== 0) spawnSync('umount', ['-l', mount], { encoding: 'utf8' });
+  }
+
+  // vfs keeps a full copy of every layer: many files, so allow retries for transient EBUSY.
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code !== 'EBUSY' && code !== 'ENOTEMPTY') problems.push(`could not remove ${dir}: ${(err as Error).message}`);
+  }
+  return problems;
+}
