@@ -9456,37 +9456,38 @@ const MAX_EXCERPT_LINE = 2000;
 class ExcerptCollector {
     ring = new Array(BEFORE);
     next = 0;
-    lastKept = 0;
+    seq = 0;
+    lastKeptSeq = 0;
     afterLeft = 0;
-    lines = [];
+    kept = [];
     push(no, text) {
-        const line = { line: no, text };
-        this.ring[this.next] = line;
+        const entry = { line: no, text, seq: ++this.seq };
+        this.ring[this.next] = entry;
         this.next = (this.next + 1) % BEFORE;
         if (this.afterLeft > 0) {
             this.afterLeft--;
-            this.keep(line);
+            this.keep(entry);
         }
     }
     /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
     mark() {
         for (let i = 0; i < BEFORE; i++) {
-            const line = this.ring[(this.next + i) % BEFORE];
-            if (line)
-                this.keep(line);
+            const entry = this.ring[(this.next + i) % BEFORE];
+            if (entry)
+                this.keep(entry);
         }
         this.afterLeft = AFTER;
     }
-    /** Kept lines in [first, last]. */
+    /** Kept lines with line numbers in [first, last], in order of arrival. */
     between(first, last) {
-        return this.lines.filter((l) => l.line >= first && l.line <= last);
+        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
     }
-    keep(line) {
-        if (line.line <= this.lastKept || this.lines.length >= excerpt_MAX_LINES)
+    keep(entry) {
+        if (entry.seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
             return;
-        this.lastKept = line.line;
-        const text = line.text.length > MAX_EXCERPT_LINE ? line.text.slice(0, MAX_EXCERPT_LINE) : line.text;
-        this.lines.push({ line: line.line, text: detach(text) });
+        this.lastKeptSeq = entry.seq;
+        const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
+        this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
     }
 }
 
@@ -10119,56 +10120,6 @@ class EntryLines {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/rawjson/excerpt-lines.ts
-
-
-/** Lines kept before a failure, after it, and at most per input: as the plain parser's excerpt. */
-const excerpt_lines_BEFORE = 200;
-const excerpt_lines_AFTER = 120;
-const excerpt_lines_MAX_LINES = 1200;
-/**
- * The lines around failures, for diagnosis: a ring of the last lines, copied out when a failure
- * shows, and the lines after it. Like ExcerptCollector, except that lines are told apart by their
- * order of arrival, not by their line number: the lines of one log object share its line number.
- */
-class RenderedExcerpt {
-    ring = new Array(excerpt_lines_BEFORE);
-    next = 0;
-    seq = 0;
-    lastKeptSeq = 0;
-    afterLeft = 0;
-    kept = [];
-    push(line, text) {
-        const entry = { line, text, seq: ++this.seq };
-        this.ring[this.next] = entry;
-        this.next = (this.next + 1) % excerpt_lines_BEFORE;
-        if (this.afterLeft > 0) {
-            this.afterLeft--;
-            this.keep(entry);
-        }
-    }
-    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
-    mark() {
-        for (let i = 0; i < excerpt_lines_BEFORE; i++) {
-            const entry = this.ring[(this.next + i) % excerpt_lines_BEFORE];
-            if (entry)
-                this.keep(entry);
-        }
-        this.afterLeft = excerpt_lines_AFTER;
-    }
-    /** Kept lines with line numbers in [first, last], in order of arrival. */
-    between(first, last) {
-        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
-    }
-    keep(entry) {
-        if (entry.seq <= this.lastKeptSeq || this.kept.length >= excerpt_lines_MAX_LINES)
-            return;
-        this.lastKeptSeq = entry.seq;
-        const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
-        this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
 // BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
 // The input is untrusted: every field is read through the guards below, never assumed.
@@ -10309,7 +10260,7 @@ class RawJsonParser {
     source;
     name;
     splitter;
-    excerpt = new RenderedExcerpt();
+    excerpt = new ExcerptCollector();
     current = null;
     finished = [];
     /** Problems seen before any build exists: they go to the first build. */

@@ -10,46 +10,52 @@ const MAX_LINES = 1200;
 /** Longer lines are cut before they are kept (and before any pattern sees them). */
 export const MAX_EXCERPT_LINE = 2000;
 
+interface Entry extends EvidenceLine {
+  /** Order of arrival: several lines can share a line number (a rawjson log object, `\r` redraws). */
+  seq: number;
+}
+
 /**
  * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
  * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
  * is bounded per job, and nothing is copied for a job that does not fail.
  */
 export class ExcerptCollector {
-  private readonly ring: EvidenceLine[] = new Array(BEFORE);
+  private readonly ring: Array<Entry | undefined> = new Array<Entry | undefined>(BEFORE);
   private next = 0;
-  private lastKept = 0;
+  private seq = 0;
+  private lastKeptSeq = 0;
   private afterLeft = 0;
-  readonly lines: EvidenceLine[] = [];
+  private readonly kept: Entry[] = [];
 
   push(no: number, text: string): void {
-    const line = { line: no, text };
-    this.ring[this.next] = line;
+    const entry = { line: no, text, seq: ++this.seq };
+    this.ring[this.next] = entry;
     this.next = (this.next + 1) % BEFORE;
     if (this.afterLeft > 0) {
       this.afterLeft--;
-      this.keep(line);
+      this.keep(entry);
     }
   }
 
   /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
   mark(): void {
     for (let i = 0; i < BEFORE; i++) {
-      const line = this.ring[(this.next + i) % BEFORE];
-      if (line) this.keep(line);
+      const entry = this.ring[(this.next + i) % BEFORE];
+      if (entry) this.keep(entry);
     }
     this.afterLeft = AFTER;
   }
 
-  /** Kept lines in [first, last]. */
+  /** Kept lines with line numbers in [first, last], in order of arrival. */
   between(first: number, last: number): EvidenceLine[] {
-    return this.lines.filter((l) => l.line >= first && l.line <= last);
+    return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
   }
 
-  private keep(line: EvidenceLine): void {
-    if (line.line <= this.lastKept || this.lines.length >= MAX_LINES) return;
-    this.lastKept = line.line;
-    const text = line.text.length > MAX_EXCERPT_LINE ? line.text.slice(0, MAX_EXCERPT_LINE) : line.text;
-    this.lines.push({ line: line.line, text: detach(text) });
+  private keep(entry: Entry): void {
+    if (entry.seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES) return;
+    this.lastKeptSeq = entry.seq;
+    const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
+    this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
   }
 }

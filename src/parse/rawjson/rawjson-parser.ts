@@ -6,7 +6,7 @@ import { MAX_EXCERPT_LINE } from '../excerpt.js';
 import { detach } from '../../text/detach.js';
 import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
 import { EntryLines } from './entry-lines.js';
-import { RenderedExcerpt } from './excerpt-lines.js';
+import { ExcerptCollector } from '../excerpt.js';
 import { readSolveStatus, type RawLog, type RawStatus, type RawVertex, type RawWarning, type SolveStatus } from './solve-status.js';
 
 // What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
@@ -112,7 +112,7 @@ class RawBuild {
  */
 export class RawJsonParser {
   private readonly splitter: JsonObjectSplitter;
-  private readonly excerpt = new RenderedExcerpt();
+  private readonly excerpt = new ExcerptCollector();
   private current: RawBuild | null = null;
   private readonly finished: Array<{ build: Build; extras: RawJsonExtras }> = [];
   /** Problems seen before any build exists: they go to the first build. */
