@@ -9536,7 +9536,8 @@ class RunnerFactsReader {
             }
             return;
         }
-        if (this.facts.secretSource === null) {
+        // Runs for every line of a log: a cheap test first.
+        if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
             const secret = SECRET_SOURCE.exec(text);
             if (secret)
                 this.facts.secretSource = secret[1];
@@ -9664,7 +9665,8 @@ class BuildLogParser {
                 build.addErrorDetail({ line: line.no, text });
             return;
         }
-        if (job.nativePlatform === null) {
+        // Runs for every other line of a log: a cheap test first.
+        if (job.nativePlatform === null && text.includes('Arch')) {
             const arch = OS_ARCH.exec(text);
             if (arch)
                 job.nativePlatform = normalizeArch(arch[1]);

@@ -117,7 +117,8 @@ export class BuildLogParser {
       if (build.capturingErrorBlock) build.addErrorDetail({ line: line.no, text });
       return;
     }
-    if (job.nativePlatform === null) {
+    // Runs for every other line of a log: a cheap test first.
+    if (job.nativePlatform === null && text.includes('Arch')) {
       const arch = OS_ARCH.exec(text);
       if (arch) job.nativePlatform = normalizeArch(arch[1]!);
     }

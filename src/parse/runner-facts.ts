@@ -44,7 +44,8 @@ export class RunnerFactsReader {
       }
       return;
     }
-    if (this.facts.secretSource === null) {
+    // Runs for every line of a log: a cheap test first.
+    if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
       const secret = SECRET_SOURCE.exec(text);
       if (secret) this.facts.secretSource = secret[1]!;
     }
