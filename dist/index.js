@@ -57456,6 +57456,7 @@ function imageSizeSection(builds, heading = '### Image sizes') {
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 const MAX_COMMENT_CHARS = 60_000;
 const MAX_FIX_CHARS = 2_500;
+const MAX_EVIDENCE_LINES = 5;
 /**
  * The pull request comment: per build a row (status, time, cache), then the root cause of each failed
  * build with its fix and the line it points at. Short by design; the job summary has the rest.
@@ -57496,9 +57497,17 @@ function rootCause({ build, findings }, links) {
         `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact(cause.title))}`,
         places.length ? `**Points at** ${places.join(', ')}` : '',
         truncateMarkdown(cause.fix, MAX_FIX_CHARS),
+        evidenceBlock(cause),
     ]
         .filter(Boolean)
         .join('\n\n');
+}
+/** The first lines of the evidence, folded: enough to recognise the error without opening the run. */
+function evidenceBlock(finding) {
+    const lines = finding.evidence.slice(0, MAX_EVIDENCE_LINES).map((e) => `${e.line}: ${truncate(redact(e.text), 300)}`);
+    if (lines.length === 0)
+        return '';
+    return ['<details><summary>From the log</summary>', '', codeBlock(lines), '', '</details>'].join('\n');
 }
 /** Cuts at a line boundary and closes nothing: fixes are our own Markdown, line by line. */
 function truncateMarkdown(markdown, max) {

@@ -1,6 +1,6 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
 import type { Finding } from '../model.js';
-import { escapeCell, escapeText, inlineCode } from '../text/markdown.js';
+import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './format.js';
 import { TOOL_NAME } from '../version.js';
@@ -9,6 +9,7 @@ import { imageSizeSection } from './image-sizes.js';
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
 const MAX_FIX_CHARS = 2_500;
+const MAX_EVIDENCE_LINES = 5;
 
 export interface CommentLinks {
   /** The run's page (its job summaries have the full report). */
@@ -59,9 +60,17 @@ function rootCause({ build, findings }: BuildAnalysis, links: CommentLinks): str
     `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact(cause.title))}`,
     places.length ? `**Points at** ${places.join(', ')}` : '',
     truncateMarkdown(cause.fix, MAX_FIX_CHARS),
+    evidenceBlock(cause),
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** The first lines of the evidence, folded: enough to recognise the error without opening the run. */
+function evidenceBlock(finding: Finding): string {
+  const lines = finding.evidence.slice(0, MAX_EVIDENCE_LINES).map((e) => `${e.line}: ${truncate(redact(e.text), 300)}`);
+  if (lines.length === 0) return '';
+  return ['<details><summary>From the log</summary>', '', codeBlock(lines), '', '</details>'].join('\n');
 }
 
 /** Cuts at a line boundary and closes nothing: fixes are our own Markdown, line by line. */
