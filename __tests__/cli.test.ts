@@ -162,7 +162,8 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
     const { stdout } = await cli(['analyze', '-', '--format', 'json'], text);
     const report = JSON.parse(stdout);
     expect(report.builds[0].steps[0]).toMatchObject({ name: '[2/2] RUN make', status: 'error' });
-    expect(report.findings[0].title).toBe('RUN make failed: exit code: 2');
+    // The compiler's own error line names the cause.
+    expect(report.findings[0]).toMatchObject({ id: 'compile-error', title: 'The code failed to compile in RUN make' });
   });
 
   it('bad usage', async () => {

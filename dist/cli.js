@@ -8774,16 +8774,63 @@ function parseRunnerTimestamp(text) {
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
+;// CONCATENATED MODULE: ./src/decode/ci-framing.ts
+// What CI systems and copy-paste put in front of the lines a build printed, when the log is not a
+// GitHub Actions log (those are decoded by the line decoder itself). Removing it lets the parser
+// read a GitLab, Jenkins, Buildkite or CircleCI log, or a paste cut mid-timestamp, like a terminal's.
+const PREFIXES = [
+    // GitLab: `section_start:1600000000:step_script` / `section_end:...` markers (the `\r\e[0K` after
+    // them is already a line break and an ANSI code removed).
+    /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]*\])?/,
+    // GitLab runner 16+ timestamps each line: `2024-01-02T03:04:05.123456Z 00O ` (stream, `+` continues).
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
+    // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
+    /^_bk;t=\d+\u0007?/,
+    // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
+    /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
+    // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
+    /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
+    // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
+    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
+    // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
+    /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
+];
+// BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
+const COMMENTED_VERTEX = /^# (?=#\d+ )/;
+/**
+ * The line without CI framing. Cheap for the common case: only a line that starts with one of the
+ * characters a framing starts with is tested.
+ */
+function stripCiFraming(text) {
+    const first = text.charCodeAt(0);
+    if (first === 0x23 /* # */)
+        return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
+    // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
+    if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
+        return text;
+    let out = text;
+    for (const prefix of PREFIXES) {
+        const match = prefix.exec(out);
+        if (match && match[0].length > 0)
+            out = out.slice(match[0].length);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/decode/line-decoder.ts
+
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
 const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 // A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
 const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks).
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
+// (Buildkite's `\e_bk;t=...\a` timestamps).
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+// GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
+const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
 /**
  * Turns raw lines into decoded ones. Detection is per line, so files that mix formats (a
  * `gh run view` file with multi-line values, a job log with plain continuation lines) decode
@@ -8818,6 +8865,8 @@ class LineDecoder {
                 text = actions[2];
                 if (this.format === 'gh-run-view')
                     this.job = this.step = null;
+                if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */)
+                    text = text.replace(GITLAB_STREAM, '');
             }
             else {
                 // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
@@ -8829,6 +8878,10 @@ class LineDecoder {
         this.format = format;
         if (text.includes('\u001b'))
             text = text.replace(ANSI, '');
+        // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
+        // that carry no GitHub prefix.
+        if (format === 'plain')
+            text = stripCiFraming(text);
         let command = null;
         if (text.startsWith('##[')) {
             const match = RUNNER_COMMAND.exec(text);
@@ -8856,8 +8909,11 @@ class LineDecoder {
 
 ;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
 // `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
-// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform).
-const INSTRUCTION = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?) +)?(?:([^\s\]]+) +)?(\d+)\/(\d+)\] +([A-Z]+)\b ?(.*)$/s;
+// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
+// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
+// `[web builder 3/5] RUN ...` (the service's name first).
+const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
 // `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
 const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
 const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
@@ -8888,14 +8944,18 @@ function parseVertexName(name) {
     };
     const instruction = INSTRUCTION.exec(name);
     if (instruction) {
+        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
+        const words = instruction[1].split(/ +/).filter(Boolean);
+        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+        const names = words.filter((w) => w !== platform);
         return {
             ...base,
-            platform: instruction[1] ?? null,
-            stage: instruction[2] ?? null,
-            index: Number(instruction[3]),
-            total: Number(instruction[4]),
-            instruction: instruction[5],
-            command: instruction[6] ?? '',
+            platform,
+            stage: names[names.length - 1] ?? null,
+            index: Number(instruction[2]),
+            total: instruction[3] === '?' ? null : Number(instruction[3]),
+            instruction: instruction[4],
+            command: instruction[5] ?? '',
             kind: 'instruction',
         };
     }
@@ -9093,6 +9153,10 @@ class BuildState {
     withoutBuildKit = false;
     /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
     capturingErrorBlock = false;
+    /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
+    form = 'plain';
+    /** The output said the build finished (the legacy builder's `Successfully built`). */
+    completed = false;
     firstText = '';
     lastText = '';
     constructor(line, timestamp, step, text = '') {
@@ -9148,7 +9212,7 @@ class BuildState {
      * that it is the same step printed again, which BuildKit does after a step is DONE.
      */
     get ended() {
-        if (this.failed)
+        if (this.failed || this.completed)
             return true;
         let exported = false;
         for (const vertex of this.vertices.values()) {
@@ -9158,6 +9222,10 @@ class BuildState {
                 exported = true;
         }
         return exported;
+    }
+    /** The output said the build finished: no export step will follow. */
+    complete() {
+        this.completed = true;
     }
     touch(line, timestamp, text) {
         this.lastLine = line;
@@ -9177,6 +9245,31 @@ class BuildState {
             this.vertices.set(id, vertex);
         }
         return vertex;
+    }
+    /**
+     * The step of this name, or a new one when the build has none (forms without vertex numbers: the
+     * tty form, an error block pasted alone). New steps take the next free number.
+     */
+    vertexNamed(name, line) {
+        for (const vertex of this.vertices.values())
+            if (vertex.name === name)
+                return vertex;
+        let id = this.vertices.size + 1;
+        while (this.vertices.has(id))
+            id++;
+        return this.vertex(id, name, line);
+    }
+    /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
+    failStep(vertex, line) {
+        if (vertex.status === 'error')
+            return;
+        vertex.status = 'error';
+        vertex.endLine ??= line.no;
+        vertex.endText ??= detach(line.text);
+        if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export')
+            return;
+        this.failed = true;
+        this.capturingErrorBlock = true;
     }
     addTail(vertex, evidence) {
         vertex.tail.push(evidence);
@@ -9328,8 +9421,8 @@ const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
 function applyVertexLine(build, id, rest, line) {
     const known = build.vertices.get(id);
     if (!known) {
-        if (isStatus(rest)) {
-            // A status for a step whose header we never saw (the log was cut at its start).
+        if (isStatus(rest) || OUTPUT.test(rest)) {
+            // A status or output of a step whose header we never saw (the log was cut at its start).
             applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
         }
         else {
@@ -9381,7 +9474,7 @@ function applyStatus(build, vertex, rest, line) {
             // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
             build.failed = true;
             build.capturingErrorBlock = true;
-            build.addError({ line: line.no, text: `#${vertex.id} ${rest}` });
+            build.addError({ line: line.no, text: line.text });
         }
         return;
     }
@@ -9389,10 +9482,13 @@ function applyStatus(build, vertex, rest, line) {
     if (VERTEX_DIGEST.test(rest))
         return;
     const output = OUTPUT.exec(rest);
-    // Evidence quotes the line as printed: the text keeps its `#N 1.234` prefix.
-    build.addTail(vertex, { line: line.no, text: line.text });
+    applyVertexOutput(build, vertex, line);
     if (!output)
         applyProgress(build, rest);
+}
+/** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
+function applyVertexOutput(build, vertex, line) {
+    build.addTail(vertex, { line: line.no, text: line.text });
 }
 /** Progress lines of exporter steps name the images that were written or pushed. */
 function applyProgress(build, rest) {
@@ -9549,7 +9645,269 @@ class RunnerFactsReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/parse/dialects/tty-progress.ts
+
+// The interactive (tty) printer of buildx and docker compose, as people copy it from a terminal:
+//   [+] Building 12.3s (8/10) FINISHED                       docker:default
+//    => CACHED [stage 2/5] WORKDIR /app                      0.0s
+//    => ERROR [stage 3/5] RUN npm ci                         12.3s
+//    => => transferring context: 2B                           0.0s
+//    => => # npm ERR! code ERESOLVE                           (a running step's last output lines)
+// The error block after it (`------`, ` > [stage 3/5] RUN npm ci:`) is read by ErrorBlockDialect.
+const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
+const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
+const SUB_STEP = /^=> => (# )?(.*)$/;
+/**
+ * Reads the tty form into steps. It has no vertex numbers: a step is known by its name, and a
+ * redrawn screen (the whole tty output pasted, one frame after another) updates the same steps.
+ */
+class TtyProgressDialect {
+    build = null;
+    lastStep = null;
+    lastSeconds = 0;
+    finished = false;
+    accept(bare, line, sink) {
+        if (bare.startsWith('[+] Building')) {
+            const header = HEADER.exec(bare);
+            if (!header)
+                return false;
+            const seconds = Number(header[1]);
+            // A new screen of the same build redraws from the top; a later build starts again near 0 s.
+            const fresh = this.build === null || this.build !== sink.current() || (this.finished && seconds < this.lastSeconds);
+            this.open(sink, line, fresh);
+            this.lastSeconds = seconds;
+            this.finished = header[4] !== undefined;
+            this.build.touch(line.no, line.timestamp, line.text);
+            // FINISHED also heads the last screen of a failed build: it says the build ended, not how.
+            if (this.finished)
+                this.build.complete();
+            return true;
+        }
+        if (bare.startsWith('=> '))
+            return this.step(bare, line, sink);
+        return false;
+    }
+    open(sink, line, fresh) {
+        const build = sink.buildFor('tty', line, fresh);
+        if (build !== this.build) {
+            this.build = build;
+            this.lastStep = null;
+            this.lastSeconds = 0;
+            this.finished = false;
+        }
+    }
+    step(bare, line, sink) {
+        if (this.build === null || this.build !== sink.current())
+            this.open(sink, line, false);
+        const build = this.build;
+        build.touch(line.no, line.timestamp, line.text);
+        const sub = SUB_STEP.exec(bare);
+        if (sub) {
+            // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
+            if (sub[1] && this.lastStep)
+                applyVertexOutput(build, this.lastStep, line);
+            return true;
+        }
+        const match = STEP.exec(bare);
+        if (!match)
+            return false;
+        const [, status, name, seconds] = match;
+        const vertex = build.vertexNamed(name.trim(), line.no);
+        this.lastStep = vertex;
+        if (status === 'CACHED')
+            applyVertexLine(build, vertex.id, 'CACHED', line);
+        else if (status === 'ERROR')
+            applyVertexLine(build, vertex.id, seconds ? `ERROR ${seconds}s` : 'ERROR', line);
+        else if (status === 'CANCELED')
+            applyVertexLine(build, vertex.id, 'CANCELED', line);
+        // A step with its time and no status word is done, or still running in an unfinished screen:
+        // a later frame (or the error) says which.
+        else if (seconds !== undefined && vertex.status !== 'error')
+            applyVertexLine(build, vertex.id, `DONE ${seconds}s`, line);
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/dialects/legacy-builder.ts
+
+// The legacy builder (DOCKER_BUILDKIT=0, Docker before 23, docker-compose v1):
+//   Sending build context to Docker daemon  2.048kB
+//   Step 3/14 : RUN make            (`Step 3 : RUN make` before Docker 1.13)
+//    ---> Using cache | ---> Running in 1a2b3c4d5e6f | ---> 1a2b3c4d5e6f
+//   The command '/bin/sh -c make' returned a non-zero code: 2
+//   Successfully built 1a2b3c4d5e6f / Successfully tagged app:latest
+const CONTEXT = /^Sending build context to Docker daemon\b/;
+const legacy_builder_STEP = /^Step (\d+)(?:\/(\d+))? : ([A-Za-z]+)\b ?(.*)$/s;
+const ARROW = /^---> (.*)$/;
+const IMAGE_ID = /^[0-9a-f]{12}$/;
+// How a step fails: the RUN command's status, or the daemon refusing the instruction.
+const STEP_FAILED = /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
+const SUCCESS = /^Successfully (built|tagged) (\S+)/;
+/** Reads the legacy builder's output into steps: one step per `Step N/M :` line. */
+class LegacyBuilderDialect {
+    build = null;
+    step = null;
+    lastNumber = -1;
+    accept(bare, line, sink) {
+        if (bare.charCodeAt(0) === 0x53 /* S */ && CONTEXT.test(bare)) {
+            this.open(sink, line, true);
+            return true;
+        }
+        const step = bare.startsWith('Step ') ? legacy_builder_STEP.exec(bare) : null;
+        if (step)
+            return this.startStep(step, line, sink);
+        if (this.build === null || this.build !== sink.current())
+            return false;
+        const build = this.build;
+        const arrow = bare.startsWith('--->') ? ARROW.exec(bare) : null;
+        if (arrow) {
+            build.touch(line.no, line.timestamp, line.text);
+            const what = arrow[1].trim();
+            if (!this.step)
+                return true;
+            if (what === 'Using cache')
+                applyVertexLine(build, this.step.id, 'CACHED', line);
+            else if (IMAGE_ID.test(what) && this.step.status === 'running')
+                applyVertexLine(build, this.step.id, 'DONE', line);
+            return true;
+        }
+        const success = bare.startsWith('Successfully ') ? SUCCESS.exec(bare) : null;
+        if (success) {
+            build.touch(line.no, line.timestamp, line.text);
+            if (this.step?.status === 'running')
+                applyVertexLine(build, this.step.id, 'DONE', line);
+            if (success[1] === 'tagged')
+                build.addImage(success[2], null, false);
+            build.complete();
+            return true;
+        }
+        if (this.step && this.step.status === 'running' && STEP_FAILED.test(bare)) {
+            build.touch(line.no, line.timestamp, line.text);
+            applyVertexLine(build, this.step.id, `ERROR: ${bare}`, line);
+            return true;
+        }
+        // Output of the running step (a RUN command's own lines).
+        if (this.step && this.step.status === 'running' && !bare.startsWith('Removing intermediate container')) {
+            applyVertexOutput(build, this.step, line);
+            build.touch(line.no, line.timestamp, line.text);
+            // Not consumed: the parser still sees it (final errors, failure lines).
+            return false;
+        }
+        return false;
+    }
+    open(sink, line, fresh) {
+        const build = sink.buildFor('legacy', line, fresh);
+        if (build !== this.build) {
+            this.build = build;
+            this.step = null;
+            this.lastNumber = -1;
+        }
+        build.touch(line.no, line.timestamp, line.text);
+        return build;
+    }
+    startStep(step, line, sink) {
+        const [, index, total, instruction, args] = step;
+        const number = Number(index);
+        // Numbering that starts again opens the next build (docker-compose v1 builds services in turn).
+        const fresh = this.build === null || this.build !== sink.current() || number <= this.lastNumber;
+        const build = this.open(sink, line, fresh);
+        this.lastNumber = number;
+        if (this.step?.status === 'running')
+            applyVertexLine(build, this.step.id, 'DONE', line);
+        this.step = build.vertex(number, `[${index}/${total ?? '?'}] ${instruction.toUpperCase()} ${args}`.trimEnd(), line.no);
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/dialects/error-block.ts
+
+// After a failed step, buildx prints the step's last output in a block, in plain and tty output
+// alike (and people often paste only this block):
+//   ------
+//    > [builder 3/5] RUN npm ci:
+//   #8 0.712 npm ERR! code ERESOLVE        (`0.712 npm ERR! ...` in newer buildx)
+//   ------
+const RULE = /^-{6}$/;
+// ` > [builder 3/5] RUN npm ci:`; a terminal may cut a long one before its colon.
+const error_block_HEADER = /^> (\[[^\]]*\] .+?):?$|^> (.+):$/;
+/**
+ * Reads that block into the failing step: its name from the header, its output from the lines
+ * inside. A `------` not followed by a header is not a block and is left alone.
+ */
+class ErrorBlockDialect {
+    /** `rule`: a `------` was seen, a header may follow; `inside`: lines belong to the step. */
+    state = 'none';
+    build = null;
+    step = null;
+    /**
+     * Whether the block's lines are the step's output. In plain progress the step printed them
+     * already as it ran (`#8 0.712 ...`) and the block repeats them: they are not added twice.
+     */
+    feedTail = false;
+    accept(bare, line, sink) {
+        if (this.state === 'inside') {
+            if (RULE.test(bare)) {
+                this.state = 'none';
+                this.build?.addErrorDetail({ line: line.no, text: line.text });
+                return true;
+            }
+            // A new block's header right after the last one (several steps failed).
+            const header = error_block_HEADER.exec(bare);
+            if (header && this.build && !bare.includes(' > '))
+                return this.open(header[1] ?? header[2], line, sink);
+            this.build?.addErrorDetail({ line: line.no, text: line.text });
+            if (this.step && this.build && this.feedTail) {
+                applyVertexOutput(this.build, this.step, line);
+                this.build.touch(line.no, line.timestamp, line.text);
+            }
+            return true;
+        }
+        if (RULE.test(bare)) {
+            this.state = 'rule';
+            return false;
+        }
+        if (this.state === 'rule') {
+            this.state = 'none';
+            const header = error_block_HEADER.exec(bare);
+            if (header)
+                return this.open(header[1] ?? header[2], line, sink);
+        }
+        return false;
+    }
+    open(name, line, sink) {
+        const build = sink.current() ?? sink.buildFor('plain', line);
+        this.build = build;
+        this.step = build.vertexNamed(name, line.no);
+        this.feedTail = this.step.tail.length === 0;
+        build.failStep(this.step, line);
+        build.addErrorDetail({ line: line.no, text: line.text });
+        build.touch(line.no, line.timestamp, line.text);
+        this.state = 'inside';
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/failure-line.ts
+// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
+// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// refused as "no Docker build output", whatever else it lacks.
+const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
+const STEP_OUTPUT = /^\d+\.\d+ \S/;
+/** Whether a line (without leading blanks) can only come from Docker or its tools. */
+function isDockerRelated(bare) {
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
+
+
+
+
 
 
 
@@ -9561,9 +9919,7 @@ const BUILDER_LINE = /^#0 building with /;
 // Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
 const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
-// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
-// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate/;
+const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
@@ -9584,10 +9940,17 @@ class JobState {
     /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
     failureLines = 0;
     cancelLines = 0;
+    /** Whether a line only Docker prints was seen (tested until one is). */
+    dockerRelated = false;
+    /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
+    marked = new WeakSet();
     /** How the job's lines were written, for the report's "where the numbers come from". */
     format = 'plain';
     excerpt = new ExcerptCollector();
     facts = new RunnerFactsReader();
+    /** Readers for the forms of build output other than BuildKit's plain progress. */
+    dialects = [new ErrorBlockDialect(), new TtyProgressDialect(), new LegacyBuilderDialect()];
+    sink = null;
     firstLine;
     lastLine;
     constructor(name, line) {
@@ -9603,13 +9966,17 @@ class JobState {
 class BuildLogParser {
     source;
     name;
+    selector;
     job = null;
     finished = [];
     constructor(source, 
     /** What to call builds of an input without job names (a job's log: the job's name). */
-    name = null) {
+    name = null, 
+    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+    selector = null) {
         this.source = source;
         this.name = name;
+        this.selector = selector;
     }
     push(line) {
         const job = this.jobFor(line);
@@ -9634,11 +10001,25 @@ class BuildLogParser {
         }
         if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text))
             return;
-        if (text.charCodeAt(0) === 0x23 /* # */) {
-            const match = VERTEX_LINE.exec(text);
+        // Pastes indent whole logs (Markdown code blocks, quoted e-mails): recognise lines without it.
+        const first = text.charCodeAt(0);
+        const bare = first === 0x20 || first === 0x09 ? text.trimStart() : text;
+        for (const dialect of job.dialects) {
+            if (dialect.accept(bare, line, this.sinkFor(job))) {
+                if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+                    if (job.current)
+                        job.marked.add(job.current);
+                    job.excerpt.mark();
+                }
+                return;
+            }
+        }
+        if (bare.charCodeAt(0) === 0x23 /* # */) {
+            const match = VERTEX_LINE.exec(bare);
             if (match) {
                 this.onVertexLine(job, line, Number(match[1]), match[2]);
-                if (match[2].startsWith('ERROR'))
+                // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
+                if (match[2].startsWith('ERROR') || this.selector?.select(match[2]))
                     job.excerpt.mark();
                 return;
             }
@@ -9647,7 +10028,7 @@ class BuildLogParser {
             this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
             return;
         }
-        if (FAILURE_LINE.test(text)) {
+        if (FAILURE_LINE.test(text) || this.selector?.select(bare)) {
             job.excerpt.mark();
             job.failureLines++;
             if (CANCEL_LINE.test(text))
@@ -9661,10 +10042,18 @@ class BuildLogParser {
                 build.touch(line.no, line.timestamp, line.text);
                 build.capturingErrorBlock = true;
             }
+            else if (DOCKERFILE_POINTER.test(bare)) {
+                // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
+                // the error line itself was not pasted.
+                build.failed = true;
+                build.capturingErrorBlock = true;
+            }
             if (build.capturingErrorBlock)
                 build.addErrorDetail({ line: line.no, text });
             return;
         }
+        if (!job.dockerRelated && job.builds.length === 0)
+            job.dockerRelated = isDockerRelated(bare);
         // Runs for every other line of a log: a cheap test first.
         if (job.nativePlatform === null && text.includes('Arch')) {
             const arch = OS_ARCH.exec(text);
@@ -9749,20 +10138,39 @@ class BuildLogParser {
             return;
         }
         // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-        if (!build || build.closed || (id === 1 && build.ended && !isStatusWord(rest))) {
+        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
             build = this.startBuild(job, line, null);
         }
         build.touch(line.no, line.timestamp, line.text);
         applyVertexLine(build, id, rest, line);
     }
-    startBuild(job, line, invocation) {
+    /** What a dialect may ask of this job: its open build, or a new one. */
+    sinkFor(job) {
+        return (job.sink ??= {
+            current: () => job.current,
+            buildFor: (form, line, fresh = false) => {
+                const build = job.current;
+                // A build command echoed just before (`$ docker build ...`) opened the build this output belongs to.
+                if (build && !build.closed && this.belongsTo(build, line) && !build.hasVertices && !build.failed && build.form === 'plain') {
+                    build.form = form;
+                    return build;
+                }
+                if (!fresh && build && build.form === form && !build.closed && this.belongsTo(build, line))
+                    return build;
+                return this.startBuild(job, line, null, form);
+            },
+        });
+    }
+    startBuild(job, line, invocation, form = 'plain') {
         const build = new BuildState(line.no, line.timestamp, line.step, line.text);
+        build.form = form;
         const inputs = job.pendingInputs;
         build.invocation = mergeInvocations(invocation, inputs);
         job.pendingInputs = null;
         job.readingActionInputs = false;
         job.builds.push(build);
         job.current = build;
+        job.dockerRelated = true;
         return build;
     }
     /** Whether a line of the job is part of the build (same runner step, when the log names steps). */
@@ -9774,12 +10182,14 @@ class BuildLogParser {
     finishJob(job) {
         const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
         const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
-        if (kept.length === 0 && this.failedWithoutBuild(job)) {
-            // The job failed without BuildKit building anything (a refused login, the legacy builder, a
-            // smoke test): still a row, so that its failure is diagnosed.
+        const failed = this.failedWithoutBuild(job);
+        if (kept.length === 0 && (failed || this.pastedDocker(job))) {
+            // The job failed without BuildKit building anything (a refused login, a push, a CLI usage
+            // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
+            // its failure is diagnosed (or its state said).
             const build = new BuildState(job.firstLine, job.firstTs, null);
             build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-            build.failed = !build.canceled;
+            build.failed = !build.canceled && failed;
             for (const error of job.strayErrors)
                 build.addError(error);
             build.touch(job.lastLine, job.lastTs);
@@ -9794,7 +10204,8 @@ class BuildLogParser {
         const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
             const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, ORIGIN[job.format]);
+            const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
+            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, origin);
             if (result.status !== 'success' || build.hasStepErrors) {
                 // Lines from where the build starts to where the next one starts (the job's start for the first).
                 const first = index === 0 ? job.firstLine : build.firstLine;
@@ -9804,6 +10215,10 @@ class BuildLogParser {
             result.runner = job.facts.facts;
             this.finished.push(result);
         });
+    }
+    /** A pasted or terminal log (no runner) with a line only Docker prints. */
+    pastedDocker(job) {
+        return job.name === null && job.firstTs === null && job.dockerRelated;
     }
     /**
      * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
@@ -9817,6 +10232,7 @@ class BuildLogParser {
     }
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
+const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
 function isStatusWord(rest) {
     return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
 }
@@ -10262,6 +10678,8 @@ class RawJsonParser {
     source;
     name;
     splitter;
+    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+    selector;
     excerpt = new ExcerptCollector();
     current = null;
     finished = [];
@@ -10277,9 +10695,10 @@ class RawJsonParser {
     resultNotes = [];
     constructor(source, 
     /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
-    name = null) {
+    name = null, selector = null) {
         this.source = source;
         this.name = name;
+        this.selector = selector;
         this.splitter = new JsonObjectSplitter({
             object: (chunk) => this.onObject(chunk),
             text: (line) => this.onText(line),
@@ -10667,6 +11086,8 @@ class RawJsonParser {
     /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
     render(build, line, text) {
         this.excerpt.push(line, text);
+        if (this.selector?.select(text))
+            this.excerpt.mark();
         if (line > build.state.lastLine)
             build.state.lastLine = line;
         if (!build.lastEvent || line >= build.lastEvent.line)
@@ -10755,13 +11176,17 @@ const MAX_HELD = 1000;
 class AutoDetectParser {
     source;
     name;
+    selector;
     parser = null;
     held = [];
     constructor(source, 
     /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
-    name = null) {
+    name = null, 
+    /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
+    selector = null) {
         this.source = source;
         this.name = name;
+        this.selector = selector;
     }
     /** The format chosen, once a line with text was seen. */
     get format() {
@@ -10780,7 +11205,7 @@ class AutoDetectParser {
                     this.held.push(line);
                 return;
             }
-            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name) : new BuildLogParser(this.source, this.name);
+            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
             for (const held of this.held)
                 this.parser.push(held);
             this.held = [];
@@ -10789,7 +11214,7 @@ class AutoDetectParser {
     }
     end() {
         // Nothing but blank lines: the plain parser says what it says about an empty log.
-        const parser = this.parser ?? new BuildLogParser(this.source, this.name);
+        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
         for (const held of this.held)
             parser.push(held);
         this.held = [];
@@ -10881,7 +11306,534 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/required-literals.ts
+// Which plain texts a regular expression cannot match without: a cheap test (a substring search)
+// that rules a line out before any regular expression runs on it.
+/** Literals shorter than this rule out too little to be worth testing. */
+const MIN_LITERAL = 3;
+/**
+ * A set of literals of which every match of `source` contains at least one, or null when there is
+ * no such set of useful literals (a pattern made only of classes and wildcards). Conservative: it
+ * may return null for a pattern that has literals, never a set that a match could avoid.
+ */
+function requiredLiterals(source) {
+    try {
+        const parsed = parseAlternation(source, 0);
+        return parsed.end === source.length ? best(parsed.branches) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The alternatives of a group or of the whole pattern, each with its candidate sets. */
+function parseAlternation(source, start) {
+    const branches = [];
+    let candidates = [];
+    let run = '';
+    const flush = () => {
+        if (run.length >= MIN_LITERAL)
+            candidates.push([run]);
+        run = '';
+    };
+    let i = start;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ')')
+            break;
+        if (c === '|') {
+            flush();
+            branches.push(candidates);
+            candidates = [];
+            i++;
+            continue;
+        }
+        if (c === '(') {
+            flush();
+            let inner = i + 1;
+            let capturing = true;
+            if (source[inner] === '?') {
+                // (?:  (?<name>  (?=  (?!  (?<=  (?<!
+                const kind = source[inner + 1];
+                if (kind === ':')
+                    inner += 2;
+                else if (kind === '<' && source[inner + 2] !== '=' && source[inner + 2] !== '!')
+                    inner = source.indexOf('>', inner) + 1;
+                else {
+                    // A lookaround matches no text of its own: its literals are not required.
+                    capturing = false;
+                    inner += kind === '<' ? 3 : 2;
+                }
+            }
+            const group = parseAlternation(source, inner);
+            if (source[group.end] !== ')')
+                throw new Error('unbalanced');
+            i = group.end + 1;
+            const optional = isOptionalQuantifier(source, i);
+            i = skipQuantifier(source, i);
+            if (capturing && !optional) {
+                const set = best(group.branches);
+                if (set)
+                    candidates.push(set);
+            }
+            continue;
+        }
+        if (c === '[') {
+            flush();
+            i = skipClass(source, i);
+            i = skipQuantifier(source, i);
+            continue;
+        }
+        let literal = null;
+        let next = i + 1;
+        if (c === '\\') {
+            const e = source[i + 1];
+            next = i + 2;
+            if (e === undefined)
+                throw new Error('trailing backslash');
+            if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
+                if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')
+                    throw new Error('escape not handled');
+                literal = null;
+            }
+            else {
+                literal = e;
+            }
+        }
+        else if (c === '.' || c === '^' || c === '$') {
+            literal = null;
+        }
+        else if (c === '*' || c === '+' || c === '?' || c === '{') {
+            throw new Error('quantifier without atom');
+        }
+        else {
+            literal = c;
+        }
+        if (literal === null) {
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        if (isOptionalQuantifier(source, next)) {
+            // `colou?r`: the letter before an optional quantifier may be missing.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        run += literal;
+        if (next < source.length && (source[next] === '+' || source[next] === '{')) {
+            // `a+`, `a{2,}`: the letter is there at least once, but what follows is not adjacent.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        i = next;
+    }
+    flush();
+    branches.push(candidates);
+    return { branches, end: i };
+}
+/** For alternatives: each must contribute a set; the result is their union, or null. */
+function best(branches) {
+    const union = [];
+    for (const candidates of branches) {
+        // The candidate whose shortest literal is longest rules out the most.
+        let chosen = null;
+        for (const set of candidates) {
+            if (!chosen || shortest(set) > shortest(chosen))
+                chosen = set;
+        }
+        if (!chosen)
+            return null;
+        union.push(...chosen);
+    }
+    return [...new Set(union)];
+}
+function shortest(set) {
+    return Math.min(...set.map((s) => s.length));
+}
+function isOptionalQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*')
+        return true;
+    if (c === '{')
+        return /^\{0\s*(?:,|\})/.test(source.slice(i, i + 6));
+    return false;
+}
+function skipQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*' || c === '+')
+        i++;
+    else if (c === '{') {
+        const close = source.indexOf('}', i);
+        if (close === -1)
+            throw new Error('unclosed quantifier');
+        i = close + 1;
+    }
+    else
+        return i;
+    // A lazy or possessive marker.
+    if (source[i] === '?')
+        i++;
+    return i;
+}
+function skipClass(source, i) {
+    let j = i + 1;
+    if (source[j] === '^')
+        j++;
+    if (source[j] === ']')
+        j++;
+    while (j < source.length && source[j] !== ']')
+        j += source[j] === '\\' ? 2 : 1;
+    if (j >= source.length)
+        throw new Error('unclosed class');
+    return j + 1;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/normalize.ts
+
+// What signature patterns see of a line: the message, without the framing that build tools, CI
+// systems and copy-paste put around it.
+const FRAMING = [
+    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
+    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
+    /^(?:[>│|]\s?)+/, // quoting and box drawing
+    /^#\d+ (?=\S)/, // BuildKit's vertex number
+    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
+];
+/** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
+function normalizeForMatching(text) {
+    let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+    out = out.trimStart();
+    for (let pass = 0; pass < 2; pass++) {
+        for (const framing of FRAMING) {
+            const next = out.replace(framing, '');
+            if (next !== out)
+                out = next.trimStart();
+        }
+    }
+    return out.replace(/^##\[error\]/, '').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
+
+
+/**
+ * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
+ * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
+ * signatures), so a signature's line is never dropped before it could match.
+ *
+ * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
+ * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
+ * budget), so its literals alone select the line.
+ */
+class LineSelector {
+    prefilter;
+    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
+    unfiltered;
+    confirm;
+    userLiterals;
+    /** User patterns with no literal to select their lines: they see only the lines kept for others. */
+    unselectable = [];
+    constructor(signatures) {
+        const builtinLiterals = [];
+        const userLiterals = [];
+        const unfiltered = [];
+        const confirm = [];
+        for (const signature of signatures) {
+            const trusted = signature.patternsOrigin === 'built-in';
+            for (const pattern of signature.patterns) {
+                const literals = requiredLiterals(pattern.source);
+                if (trusted) {
+                    if (literals) {
+                        builtinLiterals.push(...literals);
+                        confirm.push(pattern.regex);
+                    }
+                    else {
+                        unfiltered.push(pattern.regex);
+                    }
+                }
+                else if (literals) {
+                    userLiterals.push(...literals);
+                }
+                else {
+                    this.unselectable.push(`${signature.id}: ${pattern.source}`);
+                }
+            }
+        }
+        this.prefilter = alternation(builtinLiterals);
+        this.userLiterals = alternation(userLiterals);
+        this.unfiltered = unfiltered;
+        this.confirm = confirm;
+    }
+    /** Whether a built-in signature matches the line, or a user signature may. */
+    select(text) {
+        if (this.userLiterals?.test(text))
+            return true;
+        const candidate = this.prefilter?.test(text) ?? false;
+        if (!candidate && this.unfiltered.length === 0)
+            return false;
+        const normalized = normalizeForMatching(text);
+        if (candidate && this.confirm.some((regex) => regex.test(normalized)))
+            return true;
+        return this.unfiltered.some((regex) => regex.test(normalized));
+    }
+}
+/** One case-insensitive search for any of the literals (case is checked by the pattern itself). */
+function alternation(literals) {
+    const unique = [...new Set(literals.map((l) => l.toLowerCase()))];
+    if (unique.length === 0)
+        return null;
+    // Longest first, so that a literal that contains another one is tried as a whole.
+    unique.sort((a, b) => b.length - a.length);
+    return new RegExp(unique.map(line_selector_escape).join('|'), 'i');
+}
+function line_selector_escape(literal) {
+    return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/diagnose/builtin-catalog.ts
+// Generated by scripts/embed-catalog.mjs from signatures/builtin.yml: edit that file, then run
+// `npm run build`. A test fails when this copy differs from the file.
+const BUILTIN_CATALOG_YAML = "# buildx-doctor's built-in failure signatures. Format version 1, documented in the README\n# (\"Failure signatures\"). A team's own file (the `signatures` input) adds entries or replaces these\n# by id.\n#\n# Each pattern is a JavaScript regular expression matched against one line at a time, after the\n# line lost BuildKit's `#N ` and `12.3 ` prefixes, runner timestamps and leading whitespace or\n# copy-paste debris (`> `, `│ `): BuildKit's error block header ` > exporting cache:` is seen as\n# `exporting cache:`. Lines that only restate a step's command (its header, the Dockerfile\n# excerpt) are not matched. Named groups (`(?<tag>...)`) become `${tag}` in the title and fix.\n# Where several signatures match, the higher `priority` is the more specific cause and comes first;\n# a match in the failing step's own output or error outranks a match elsewhere in the log.\n#\n# Context every title and fix may use: ${build} ${step} ${stage} ${platform} ${dockerfile}, and what\n# code adds for some ids (${registry}). In a title or fix, `[[ ... ]]` around a part drops that part\n# when a placeholder in it has no value. Values go into a fix as inline code, into a title as text.\nversion: 1\nsignatures:\n  - id: image-pull-backoff\n    title: 'Kubernetes could not pull the image[[ ${image}]]'\n    severity: error\n    priority: 100\n    patterns:\n      - '\\b(?:ImagePullBackOff|ErrImagePull)\\b'\n      - 'Back-off pulling image \"(?<image>[^\"]+)\"'\n      - 'Failed to pull image \"(?<image>[^\"]+)\"'\n      - '\\bErrImageNeverPull\\b|\\bInvalidImageName\\b'\n    fix: |\n      The image was built, but the cluster could not pull it.\n      - Check that the tag exists and holds your platform: `docker manifest inspect <image>` (or `docker buildx imagetools inspect <image>`). A tag pushed only on `main` does not exist for a pull request build.\n      - A private GHCR package needs an `imagePullSecrets` entry with a token that has `read:packages`, or the package made public.\n      - A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with `provenance: false` or update the runtime.\n\n  - id: disk-full\n    title: 'The runner ran out of disk space'\n    severity: error\n    priority: 95\n    patterns:\n      - '[Nn]o space left on device'\n      - '\\bResourceExhausted\\b'\n      - '[Dd]isk quota exceeded'\n      - '\\bENOSPC\\b'\n      - '[Nn]ot enough (?:free )?(?:disk )?space'\n      - 'There is not enough space on the disk'\n    fix: |\n      GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\n      - Free space before the build: remove preinstalled toolchains you do not need (`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc`), or use a larger runner.\n      - Do not `--load` multi-platform images; push them, or build one platform per job.\n      - Prune between builds on self-hosted runners: `docker buildx prune -f --keep-storage 10gb`.\n\n  - id: oom-killed\n    title: 'A build step was killed for lack of memory[[ (exit code ${exit})]]'\n    severity: error\n    priority: 92\n    patterns:\n      - 'exit code: (?<exit>137)\\b'\n      - 'returned a non-zero code: (?<exit>137)\\b'\n      - '(?:^|\\s)Killed$'\n      - '\\bsignal: 9\\b|\\bSIGKILL\\b'\n      - '\\bOOMKilled\\b'\n      - '[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory'\n      - 'Killed signal terminated program'\n      - 'internal compiler error: Killed'\n      - 'FATAL ERROR: (?:Reached heap limit|Ineffective mark-compacts|CALL_AND_RETRY_LAST)'\n      - 'java\\.lang\\.OutOfMemoryError'\n      - 'memory allocation of \\d+ bytes failed'\n      - '\\(signal: 9, SIGKILL'\n      - '\\bexit (?:code|status):? 137\\b'\n      - '[Cc]annot allocate memory|[Oo]ut of memory'\n      - '<--- (?:Last few GCs|JS stacktrace) --->'\n      - 'virtual memory exhausted|out of memory allocating|LLVM ERROR: out of memory|GC overhead limit exceeded'\n      - 'runtime: (?:out of memory|cannot allocate memory)|Out of memory: Killed process'\n    fix: |\n      The kernel killed a process in ${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\n      - Lower the build's parallelism: `CARGO_BUILD_JOBS=2`, `make -j2`, `NODE_OPTIONS=--max-old-space-size=...`; fat LTO and large link steps need the most memory.\n      - Under QEMU emulation memory use is higher and slower to free: build that platform natively.\n      - For cargo under emulation, use the sparse registry protocol (`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse`) instead of cloning the crates.io index.\n      - Use a runner with more memory, or add swap on a self-hosted one.\n\n  - id: qemu-emulation\n    title: 'A step failed under QEMU emulation'\n    severity: error\n    priority: 90\n    patterns:\n      - '^(?!.*exec user process caused).*\\bexec format error\\b'\n      - 'QEMU internal SIG[A-Z]+'\n      - 'qemu: uncaught target signal'\n      - '\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)'\n      - '\\.buildkit_qemu_emulator'\n      - '^exec /\\S+: exec format error'\n      - '\\bqemu-\\w+(?:-static)?: (?:Could not|Unable to|unknown|uncaught)'\n      - 'fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)'\n      - 'qemu: unhandled CPU exception|Invalid ELF image for this architecture'\n    fix: |\n      The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\n      - `exec format error`: register QEMU before the build (`docker/setup-qemu-action`) or build only the native platform.\n      - Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (`ubuntu-24.04-arm` for arm64) and merge the digests with `docker buildx imagetools create`, or cross-compile from `FROM --platform=$BUILDPLATFORM`.\n      - yarn timing out under emulation: `yarn install --network-timeout 600000`.\n\n  - id: builder-missing\n    title: 'The buildx builder is missing, broken or misconfigured[[: ${builder}]]'\n    severity: error\n    priority: 88\n    patterns:\n      - 'no builder \"?(?<builder>[^\"\\s]+)\"? found'\n      - 'failed to find builder'\n      - 'could not create a builder instance'\n      - 'failed to initialize builder'\n      - 'no valid drivers found'\n      - \"'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)\"\n      - 'buildkit version .* (?:is not|not) supported|requires BuildKit v?\\d'\n      - 'network bridge not found'\n      - '[Cc]annot connect to the Docker daemon'\n      - 'Is the docker daemon running'\n      - '\\berror during connect\\b'\n      - 'permission denied while trying to connect to the Docker daemon'\n      - 'dial unix \\S*(?:docker|buildkitd)\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)'\n      - 'unsupported frontend capability'\n      - 'BuildKit is enabled but the buildx component is missing'\n      - 'failed to find driver'\n      - 'auto-push is currently not implemented for docker driver'\n      - '(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)'\n      - 'current builder instance is not running|builder \\S+ is not running'\n      - 'Are you trying to connect to a TLS-enabled daemon'\n      - 'Is your docker daemon up and running'\n      - 'failed to dial gRPC|unable to upgrade to h2c'\n      - '(?:^|[/\\s])docker: (?:command )?not found'\n      - 'the --mount option requires BuildKit'\n      - 'listing workers for Build|failed to list workers'\n    fix: |\n      The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\n      - In CI, create it in the same job right before the build with `docker/setup-buildx-action`, and do not remove it in a step that runs before later docker steps (a post step of another action).\n      - On self-hosted runners remove stale builders: `docker buildx ls`, then `docker buildx rm <name>`; re-run.\n      - Pin the BuildKit version so runs do not drift: `docker/setup-buildx-action` with `driver-opts: image=moby/buildkit:v0.x.y`.\n      - `network bridge not found`: the daemon runs without its bridge network (`dockerd --bridge=none`); build with `--network=host` or use a `docker-container` builder.\n\n  - id: session-lost\n    title: 'BuildKit lost the client session'\n    severity: error\n    priority: 86\n    patterns:\n      - 'no active session for (?<session>\\S+)'\n      - '\\bsession (?:\\S+ )?not found\\b'\n      - 'failed to get session'\n      - 'session canceled'\n    causedBy:\n      - 'cache-import-failure'\n      - 'qemu-emulation'\n    fix: |\n      The build outlived the client session (long builds, a slow export) or the client went away.\n      - Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\n      - Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images).\n\n  - id: cache-export-failure\n    title: 'Exporting the build cache failed'\n    severity: error\n    priority: 85\n    patterns:\n      - '^exporting (?:cache|to GitHub Actions Cache)(?: to \\w+)?:$'\n      - 'Cache export is not supported for the docker driver'\n      - 'This legacy service is shutting down'\n      - 'error writing (?:manifest|layer) blob.*(?:cache|400 Bad Request)'\n      - 'failed to (?:export|upload) (?:remote )?cache'\n      - 'cache export feature is currently not supported'\n      - 'ERROR exporting (?:cache|to GitHub Actions Cache)'\n      - 'failed to configure \\w+ cache exporter'\n      - 'operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)'\n      - 'failed to (?:reserve|commit|save) cache'\n      - 'Cache service responded with (?:4\\d\\d|5\\d\\d)'\n    fix: |\n      The image may be fine; writing the cache was what failed.\n      - `type=gha` needs a builder that can export cache (`docker/setup-buildx-action`, not the plain `docker` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\n      - GitHub's cache API rate-limits (429) busy repositories: use `mode=max` with a `scope` per image, or add `ignore-error=true` to `cache-to` so a cache hiccup does not fail the build.\n      - A registry cache (`type=registry`) needs write access to its `ref` and a registry that accepts OCI manifests (`image-manifest=true,oci-mediatypes=true` for some registries).\n\n  - id: exporter-unsupported\n    title: 'The chosen output cannot hold this build'\n    severity: error\n    priority: 84\n    patterns:\n      - 'docker exporter does not currently support exporting manifest lists'\n      - '[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver'\n      - 'is not supported (?:by|for) the docker driver'\n      - 'exporter is not supported for the docker driver'\n      - 'docker exporter does not (?:currently )?support'\n      - '[Mm]ulti(?:ple)?[- ]platforms? (?:build |feature )?(?:is )?(?:currently )?not supported'\n      - 'exporter feature is currently not supported for docker driver'\n    fix: |\n      `--load` and `type=docker` write to the classic image store, which cannot hold a multi-platform image.\n      - Push multi-platform images (`push: true`), or write `type=oci,dest=image.tar`.\n      - To test locally, build and load one platform: `platforms: linux/amd64` with `load: true`.\n      - Or enable the containerd image store on the daemon, which can hold multi-platform images.\n\n  - id: cache-import-failure\n    title: 'Importing the build cache failed'\n    severity: error\n    priority: 83\n    patterns:\n      - '^importing cache manifest from (?<cache>\\S+):$'\n      - 'blob (?:sha256:[0-9a-f]{64} )?not found'\n      - 'failed to (?:load|fetch|get) cache'\n      - 'failed to configure \\w+ cache importer'\n      - 'local cache importer requires'\n      - 'could not read \\S*index\\.json'\n      - 'operation error S3: (?:GetObject|HeadObject|ListObjects)'\n      - 'failed to load cache key'\n      - 'invalid status response \\d+ .*blob\\.core\\.windows\\.net'\n    fix: |\n      The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\n      - Re-run once: a fresh export repairs it. If it repeats, change the cache `scope` (or `ref`) to start clean.\n      - Write and read the same scope per image, with `mode=max`, so the manifest and its blobs are saved together.\n\n  - id: secret-missing\n    title: 'A build secret is missing[[: ${secret}]]'\n    severity: error\n    priority: 82\n    patterns:\n      - \"/run/secrets/(?<secret>[^'\\\"\\\\s:]+)'?:? No such file or directory\"\n      - 'secret (?<secret>\\S+) not found'\n      - 'could not read (?:Username|Password) for .(?<host>[^'']+).: terminal prompts disabled'\n      - 'failed to (?:read|load) secret'\n      - 'Permission denied \\(publickey\\)'\n      - 'Host key verification failed'\n      - 'could not read (?:Username|Password) for'\n      - 'no SSH key .* forwarded from the client'\n      - 'no auth sock variable|SSH_AUTH_SOCK'\n      - 'attempted ssh-agent authentication'\n      - 'failed to authenticate when downloading repository'\n      - '[Aa]uthentication failed for .https?://'\n      - 'npm (?:ERR!|error) code E401|Unable to authenticate, need: '\n      - 'invalid empty ssh agent socket|could not parse ssh'\n      - 'stat \\S*ssh[\\w.-]*\\.sock: no such file or directory'\n    fix: |\n      The step expected a secret (a `RUN --mount=type=secret` file, or credentials for a private dependency) that the build did not receive.\n      - With build-push-action pass it with the same id: `secrets: |` then `id=value` (or `secret-files:`); with the CLI, `--secret id=<id>,env=<VAR>`.\n      - Secrets are not available to pull requests from forks.\n      - Read it in the same `RUN` that mounts it: exports do not persist to later layers, and `ARG`/`ENV` would leak it into the image.\n\n  - id: platform-mismatch\n    title: 'No image for the requested platform[[ (${wanted})]]'\n    severity: error\n    priority: 81\n    patterns:\n      - 'no match for platform in manifest'\n      - 'image with reference .* was found but does not match the specified platform'\n      - 'The requested image''s platform \\((?<found>[^)]+)\\) does not match the detected host platform \\((?<wanted>[^)]+)\\)'\n      - 'no matching manifest for (?<wanted>\\S+) in the manifest list entries'\n      - 'exec user process caused:? \"?exec format error'\n      - 'does not match the specified platform'\n      - 'image platform \\((?<found>[^)]+)\\) does not match'\n      - 'cannot execute binary file: Exec format error'\n      - '(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for'\n      - '[Uu]nsupported (?:architecture|arch|platform)\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\b'\n    fix: |\n      A base image has no variant for the platform being built.\n      - Check what it offers: `docker buildx imagetools inspect <image>`.\n      - Build for the platforms it has (`platforms:`), pick a multi-platform base, or set `FROM --platform=...` to a valid value (check build args that form it).\n\n  - id: registry-rate-limit\n    title: 'The registry refused with a rate limit'\n    severity: error\n    priority: 80\n    patterns:\n      - '\\btoomanyrequests\\b'\n      - '\\b429 Too Many Requests\\b'\n      - '[Yy]ou have reached your (?:unauthenticated )?pull rate limit'\n      - '\\b[Tt]oo [Mm]any [Rr]equests\\b'\n      - '\\brate limit(?:ed| exceeded)\\b'\n    fix: |\n      Docker Hub limits anonymous pulls per IP, and runners share IPs.\n      - Log in before building, even for public images: `docker/login-action` with a Docker Hub token.\n      - Mirror base images to GHCR or use `mirror.gcr.io`.\n      - setup-buildx-action pulls `moby/buildkit` too: log in before it, or set `driver-opts: image=<mirror>/moby/buildkit`.\n\n  - id: registry-auth-denied\n    title: 'The registry denied access[[ to ${registry}]]'\n    severity: error\n    priority: 78\n    patterns:\n      - 'installation not allowed to Write organization package'\n      - 'permission_denied: (?:write_package|The token provided does not match expected scopes)'\n      - 'failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\w+ request to (?<authurl>\\S+))?: (?<status>40[13]) '\n      - 'failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)'\n      - 'failed to push (?<ref>\\S+): (?:denied|unauthorized|.*40[13])'\n      - '\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)'\n      - 'unauthorized: (?:authentication required|incorrect username or password)'\n      - 'pull access denied for (?<repo>\\S+?),'\n      - 'unexpected status from \\w+ request to https://(?<registry>[^/\\s]+)/\\S*: (?<status>40[13]) '\n      - 'insufficient_scope: authorization failed'\n      - 'unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)'\n      - 'failed with status code \\[[^\\]]*\\]: 40[13] (?:Unauthorized|Forbidden)'\n      - '\\bno basic auth credentials\\b'\n      - '^(?:denied|unauthorized|forbidden): '\n      - '[Uu]sername and password required'\n      - 'Cannot perform an interactive login from a non TTY device'\n      - 'error getting credentials'\n      - '\\b40[13] (?:Unauthorized|Forbidden)\\b'\n      - 'Error (?:authenticating|saving credentials)|error storing credentials'\n      - 'authorization token has expired|[Rr]eauthenticate and try again'\n      - 'don.t have the needed permissions|Permission \"[\\w.]+\" denied'\n      - '\\bauthentication required\\b|\\bnot authorized\\b|User cannot be authenticated'\n      - 'installation not allowed to (?:Write|Create)'\n      - 'error from registry: (?:denied|unauthorized)'\n    causedBy:\n      - 'manifest-unknown'\n    fix: |\n      - In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write` in the workflow (or job) and `docker/login-action` with `registry: ghcr.io`, `username: ${{ github.actor }}`, `password: ${{ secrets.GITHUB_TOKEN }}`.\n      - An organization package must grant this repository access: package settings, \"Manage Actions access\", role Write.\n      - Pull requests from forks get a read-only token: do not push there (`push: ${{ github.event_name != 'pull_request' }}`).\n      - For other registries check the credentials of the login step and that the repository exists.\n\n  - id: invalid-tag\n    title: 'An image tag is not a valid reference[[: \"${tag}\"]]'\n    severity: error\n    priority: 76\n    patterns:\n      - 'invalid tag \"(?<tag>[^\"]*)\": invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for \"-t, --tag\" flag'\n      - 'tag is needed when pushing to registry'\n      - 'invalid reference format(?:: repository name (?:\\(\\S+\\) )?must be lowercase)?'\n      - 'could not parse reference'\n      - 'repository name must be lowercase'\n      - 'invalid reference format'\n    fix: |\n      A reference is `[registry/]name[:tag][@digest]`: the name lowercase, the tag 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.` or `-`.\n      - An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\n      - `docker/metadata-action` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add `type=ref,event=pr` or `type=sha`.\n\n  - id: dockerfile-missing\n    title: 'The Dockerfile could not be read'\n    severity: error\n    priority: 75\n    patterns:\n      - 'failed to read dockerfile'\n      - 'open (?<path>\\S*Dockerfile\\S*): no such file or directory'\n      - 'unable to prepare context: unable to evaluate symlinks in Dockerfile path'\n      - 'Cannot locate specified Dockerfile'\n      - 'requires exactly 1 argument'\n      - 'unable to prepare context: (?:path \\S+ not found|context must be a directory)'\n      - 'lstat \\S*Dockerfile\\S*: no such file or directory'\n      - 'the Dockerfile \\(\\S+\\) cannot be empty'\n      - '\\bDockerfile not found\\b'\n    fix: |\n      - The `file` (or `-f`) path is relative to the repository root in build-push-action, not to `context`: check both, and that `actions/checkout` ran first.\n      - A `.dockerignore` that excludes the Dockerfile (`*` without `!Dockerfile`) hides it from the builder.\n      - File names are case-sensitive on Linux runners.\n\n  - id: dockerfile-parse-error\n    title: 'The Dockerfile does not parse'\n    severity: error\n    priority: 74\n    patterns:\n      - '[Dd]ockerfile parse error(?: on)? line (?<line>\\d+)'\n      - 'failed to parse (?:dockerfile|stage name)'\n      - 'unknown instruction: (?<instruction>\\S+)'\n      - 'unexpected key .(?<key>[^'' ]+). for mount type'\n      - 'failed to process \"(?<expr>[^\"]+)\": unexpected end of statement'\n      - '\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\d+) arguments?'\n      - 'unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in'\n      - 'failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)'\n      - '\\bunknown flag: --\\S+ in (?:RUN|COPY|ADD)'\n    fix: |\n      - Check the line named in the error; a `# syntax=docker/dockerfile:1` line at the top picks the current frontend, which older daemons do not have by default.\n      - Mount options depend on the frontend version (`RUN --mount=type=secret,required` needs dockerfile:1.4 or later).\n\n  - id: copy-source-missing\n    title: 'A COPY or ADD source is not in the build context[[: ${path}]]'\n    severity: error\n    priority: 72\n    patterns:\n      - 'failed to (?:compute cache key|calculate checksum of ref \\S+): (?:failed to calculate checksum of ref \\S+: )?\"(?<path>[^\"]+)\": not found'\n      - '\"(?<path>/[^\"]+)\" not found: not found'\n      - 'failed to walk \\S+: lstat \\S+: no such file or directory'\n      - 'COPY failed: (?:file not found in build context|stat .*: no such file or directory)'\n      - '(?:ADD|COPY) failed: (?:stat|lstat) \\S+: no such file or directory'\n      - '(?:ADD|COPY) failed: forbidden path outside the build context'\n      - 'failed to compute cache key: .*not found'\n      - 'lstat /var/lib/docker/tmp/\\S+: no such file or directory'\n      - 'COPY failed: no source files were specified'\n      - 'file not found in build context or excluded by \\.dockerignore'\n    causedBy:\n      - 'secret-missing'\n      - 'compile-error'\n      - 'package-install-failure'\n    fix: |\n      The path must exist inside the build context (the `context` input, `.` by default) after `.dockerignore` is applied.\n      - Check `.dockerignore` first: `*` followed by `!` exceptions hides everything not listed.\n      - Paths are relative to the context, not to the Dockerfile; with `COPY --from=<image>` the path must exist in that image.\n      - Files produced by earlier workflow steps must be written inside the context.\n\n  - id: package-install-failure\n    title: 'Installing packages failed in ${step}'\n    severity: error\n    priority: 70\n    patterns:\n      - '^E: Unable to locate package (?<package>\\S+)'\n      - '^E: Package .(?<package>[^'']+). has no installation candidate'\n      - '^E: (?:Failed to fetch|Some packages could not be installed)'\n      - 'has no installation candidate'\n      - 'ERROR: unable to select packages|ERROR: \\S+ \\(no such package\\)'\n      - 'No matching distribution found for (?<package>\\S+)'\n      - 'npm ERR! (?:code E404|404 Not Found|notarget)'\n      - 'error Couldn''t find package \"(?<package>[^\"]+)\"'\n      - 'returned a non-zero code: 100\\b'\n      - '^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)'\n      - 'The following packages have unmet dependencies'\n      - '\\bNO_PUBKEY\\b'\n      - 'ERROR: (?:unable to select packages|\\S+: (?:UNTRUSTED signature|No such file or directory))'\n      - '\\(no such package\\)|breaks: world\\['\n      - 'No package \\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo'\n      - 'Could not find a version that satisfies the requirement'\n      - 'ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError'\n      - 'Failed building wheel for (?<package>\\S+)'\n      - 'Could not build wheels for \\S+'\n      - 'metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\" failed'\n      - 'externally-managed-environment'\n      - 'npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\b'\n      - 'npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)'\n      - 'error An unexpected error occurred: \".*(?:Not found|404)'\n      - 'Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)'\n      - 'Your requirements could not be resolved to an installable set of packages'\n      - 'Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\S+'\n      - 'error: failed to select a version for|error: no matching package named'\n      - '\\bgo: \\S+@\\S+: (?:invalid version|unknown revision|reading \\S+: 404|verifying module)'\n      - '^(?:/bin/(?:ba)?sh: )?(?:\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found'\n      - 'exec: \"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\": executable file not found'\n      - 'exit code: 100\\b'\n      - 'error: could not find `\\S+` in registry|some crates failed to install|error: failed to download'\n      - '\\bgyp ERR!|Failed to build gem native extension'\n      - 'dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted|Hash Sum mismatch'\n      - 'The following signatures couldn.t be verified|is not signed|GPG error'\n      - 'Couldn.t find any versions for|Your lock file does not contain a compatible set of packages'\n      - '\\berror NU\\d{4}\\b'\n    causedBy:\n      - 'network-timeout'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\bapt(?:-get)? (?:-\\S+ )*(?:install|update)\\b'\n      - '\\bapk (?:-\\S+ )*(?:update|add)\\b'\n      - '\\b(?:yum|dnf|microdnf|zypper) (?:-\\S+ )*install\\b'\n      - '\\bpip3? (?:-\\S+ )*install\\b|-m pip install\\b'\n      - '\\bnpm (?:ci|install|i)\\b'\n      - '\\byarn(?: install)?(?: --\\S+)*\\s*(?:$|&&)'\n      - '\\bpnpm (?:install|i)\\b'\n      - '\\b(?:gem|bundle) install\\b'\n      - '\\bcomposer (?:install|require|update)\\b'\n      - '\\bgo mod (?:download|tidy)\\b'\n      - '\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\b'\n    fix: |\n      - apt: run `apt-get update` in the same `RUN` as `apt-get install`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\n      - Pin the base image (`debian:bookworm-20250101`) so package sets do not change under you.\n      - Network errors inside the build (DNS, proxies) show up here too: check the lines before the error.\n\n  - id: compile-error\n    title: 'The code failed to compile in ${step}'\n    severity: error\n    priority: 68\n    patterns:\n      - 'error\\[E\\d{4}\\]: (?<message>.+)'\n      - 'error: could not compile `(?<crate>[^`]+)`'\n      - 'requires rustc (?<rustc>\\d+\\.\\d+(?:\\.\\d+)?)(?: or newer)?'\n      - '^(?<file>[\\w./-]+\\.go):\\d+:\\d+: '\n      - '^(?<file>[\\w./-]+\\.tsx?)\\(\\d+,\\d+\\): error TS\\d+'\n      - 'error TS\\d{4}: '\n      - '^(?<file>[\\w./-]+\\.(?:c|cc|cpp|cxx|h|hpp)):\\d+:\\d+: (?:fatal )?error: '\n      - '^(?<file>[\\w./-]+\\.java):\\d+: error: '\n      - '\\bBUILD FAILED\\b|Compilation failed|COMPILATION ERROR'\n      - 'error: failed to run custom build command for'\n      - 'failed to parse manifest at'\n      - 'feature `edition20\\d\\d` is required'\n      - 'error: linking with `\\S+` failed'\n      - 'error: aborting due to'\n      - 'cgo: C compiler \"\\S+\" not found'\n      - '^(?:\\S+\\.go:\\d+:\\d+: )?(?:undefined: \\S+|cannot use .* as .* value)'\n      - 'no Go files in'\n      - '\\bgo: (?:\\S+ )?requires go >= '\n      - 'missing go\\.sum entry'\n      - '\\[ERROR\\] \\S+\\.(?:java|kt|scala):\\[\\d+,\\d+\\]'\n      - '\\[ERROR\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))'\n      - 'cannot find symbol|package \\S+ does not exist'\n      - 'Execution failed for task .\\S*(?:[Cc]ompile|assemble|build)'\n      - 'Module not found: (?:Error: )?Can.t resolve'\n      - 'Failed to compile\\.?$|Type error: |Build failed with \\d+ errors?|error during build:|✘ \\[ERROR\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL'\n      - '\\berror CS\\d{4}\\b|\\bBuild FAILED\\.'\n      - 'fatal error: \\S+\\.h(?:pp)?: No such file or directory'\n      - 'undefined reference to|ld: cannot find -l\\S+|collect2: error: ld returned'\n      - '\\b(?:gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+)(?:-\\d+)?: (?:fatal )?error: '\n      - 'CMake Error|configure: error: '\n      - '\\bmake(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+'\n      - 'Rust toolchain not found|toolchain .* is not installed'\n      - '^e: (?:file://)?\\S+\\.kts?:'\n      - '\\berror (?:MSB|NETSDK)\\d{4}\\b'\n      - '^ERROR in \\S|^\\s*-->\\s+\\S+\\.rs:\\d+:\\d+'\n      - '\\[error\\] \\S+\\.scala:\\d+'\n      - '\\S+\\.swift:\\d+:\\d+: error:'\n    causedBy:\n      - 'network-timeout'\n      - 'package-install-failure'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\b(?:cargo|cross) (?:\\+\\S+ )?(?:build|install|test|check|chef cook)\\b'\n      - '\\bgo (?:build|install|vet|test|generate)\\b'\n      - '\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)'\n      - '\\byarn (?:run )?(?:build|compile|dist)'\n      - '(?:\\bmvn|mvnw)\\b.*\\b(?:package|install|compile|verify)\\b'\n      - '\\bgradlew?\\b.*\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\w*)\\b'\n      - '^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\b'\n      - '\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\b'\n      - '\\bdotnet (?:build|publish)\\b'\n      - '\\b(?:javac|g\\+\\+|gcc|clang\\+\\+|clang)\\b'\n      - '\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\b'\n    fix: |\n      The compiler rejected the code inside the build, so the same error shows without Docker.\n      - Reproduce locally with the same toolchain as the image (the base image tag, `rust-toolchain.toml`, `go.mod`'s `go` line): `docker buildx build --target <stage> --progress=plain .`, or run the compiler directly (`cargo build --release --locked`).\n      - \"requires rustc X or newer\": a dependency needs a newer compiler than the base image has; update the base image tag (`rust:1.xx`) or pin the dependency (`cargo update <crate> --precise <version>`).\n      - Fix the first error in the output; later ones often follow from it.\n\n  - id: manifest-unknown\n    title: 'An image or tag does not exist[[: ${image}]]'\n    severity: error\n    priority: 65\n    patterns:\n      - '\\bmanifest unknown\\b'\n      - 'failed to resolve source metadata for (?<image>\\S+?): .*not found'\n      - 'failed to create LLB definition: (?<image>\\S+?): not found'\n      - 'content at \\S+ not found: not found'\n      - 'pull access denied for (?<image>\\S+?), repository does not exist'\n      - 'invalid stage name|failed to resolve stage|stage (?<stage_name>\\S+) not found'\n      - 'failed to get stage'\n      - 'manifest for \\S+ not found'\n      - 'pull access denied for (?<image>[a-z0-9._-]+), repository does not exist'\n      - 'pull access denied, repository does not exist or may require authorization'\n      - 'docker\\.io/library/(?<image>[a-z0-9._-]+)(?::\\S+)?: pull access denied'\n      - 'failed to resolve (?:source metadata for|reference) \\S+: .*not found'\n      - '\\bnot found: not found\\b|reference does not exist'\n      - 'repository (?<image>\\S+) not found'\n      - '\\bNo such image: |\\bMANIFEST_UNKNOWN\\b'\n    fix: |\n      - Check the reference: `docker buildx imagetools inspect <image>`. Tags are removed upstream too (old distribution releases).\n      - `COPY --from=<name>` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\n      - An image you pushed yourself may carry an index your client cannot read: try `provenance: false` when pushing.\n\n  - id: registry-push-failure\n    title: 'Pushing to the registry failed'\n    severity: error\n    priority: 62\n    patterns:\n      - 'failed commit on ref \"(?<ref>[^\"]+)\": (?<reason>.+)'\n      - 'failed to push (?<image>\\S+): (?!denied|unauthorized)(?<reason>.+)'\n      - 'error (?:writing|pushing) (?:layer|manifest)(?: blob)?'\n      - 'unexpected status from PUT request to \\S+: 5\\d\\d'\n      - '[Rr]eceived unexpected HTTP status: 5\\d\\d'\n      - '\\bblob upload (?:unknown|invalid)\\b|^unknown blob\\b'\n      - '\\bname unknown: repository name not known to registry'\n      - '\\bMANIFEST_INVALID\\b|manifest invalid'\n      - 'client disconnected during blob PATCH'\n      - 'failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)'\n      - 'failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \"?\\S+/blobs/uploads/'\n      - '^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported): '\n    causedBy:\n      - 'network-timeout'\n      - 'disk-full'\n    fix: |\n      The image was built; the registry failed while receiving it.\n      - Retry: registry 5xx and dropped connections are usually transient.\n      - Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\n      - Some registries reject OCI indexes with attestations: try `provenance: false`.\n\n  - id: network-timeout\n    title: 'A network request timed out during the build'\n    severity: error\n    priority: 60\n    patterns:\n      - '\\bi/o timeout\\b'\n      - 'TLS handshake timeout'\n      - 'Client\\.Timeout exceeded'\n      - 'context deadline exceeded'\n      - 'request canceled while waiting for connection'\n      - 'Temporary failure (?:in name resolution|resolving)'\n      - 'Could not resolve host|no such host|Connection timed out|connection reset by peer'\n      - 'dial tcp \\S+: connect: (?:connection refused|network is unreachable)'\n      - 'Could not resolve .[\\w.-]+.'\n      - 'getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\bEAI_AGAIN\\b|\\bETIMEDOUT\\b|\\bECONNRESET\\b|socket hang up'\n      - 'Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url'\n      - '[Nn]etwork is unreachable|server misbehaving'\n      - 'curl: \\((?:6|7|28|35|56)\\)'\n      - 'unable to resolve host address|Temporary failure in name resolution'\n      - '\\bnetwork timeout\\b|timed out after \\d+'\n      - 'temporary error \\(try again later\\)'\n      - 'There appears to be trouble with your network connection'\n      - '\\bEHOSTUNREACH\\b|Name or service not known|nodename nor servname provided'\n      - 'Failed to connect to \\S+ port \\d+|Could not connect to \\S+:\\d+|proxyconnect tcp'\n      - 'timeout awaiting response headers|net/http: request canceled|Operation timed out'\n      - 'dial tcp: lookup \\S+(?: on \\S+)?: (?:no such host|server misbehaving|i/o timeout)'\n    causedBy:\n      - 'qemu-emulation'\n    fix: |\n      - Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\n      - Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\n      - Inside `RUN` steps, retry downloads (`apt-get -o Acquire::Retries=3`, `npm ci --fetch-retries=5`).\n\n  - id: buildkit-connection-lost\n    title: 'The connection to BuildKit broke during the build'\n    severity: error\n    priority: 55\n    patterns:\n      - 'failed to receive status: rpc error'\n      - 'error reading from server: EOF'\n      - 'rpc error: code = Unavailable'\n      - 'closing transport due to|transport is closing'\n      - 'buildkitd (?:exited|has been killed|died)'\n      - 'transport is closing|the connection is unavailable|closing transport due to'\n      - 'http2: server sent GOAWAY|graceful_stop'\n    causedBy:\n      - 'oom-killed'\n      - 'disk-full'\n    fix: |\n      The builder (BuildKit) stopped answering: it crashed, was killed for memory, or its container or host went away.\n      - Re-run; if it repeats at the same step, that step crashes BuildKit (very large layers, inline cache on old engines): update Docker/BuildKit via `docker/setup-buildx-action`.\n      - Check the runner's memory and disk: BuildKit dies when the host runs out.\n\n  - id: canceled\n    title: 'The build was canceled before it finished'\n    severity: warning\n    priority: 40\n    role: consequence\n    patterns:\n      - 'The operation was canceled'\n      - 'Canceling since a higher priority waiting request'\n      - '\\bBuild canceled\\b'\n      - 'The runner has received a shutdown signal'\n      - 'The job running on runner .* has exceeded the maximum execution time'\n      - 'The job was canceled because'\n      - 'received cancellation signal'\n      - 'ran longer than the maximum time of \\d+ minutes'\n      - 'Build was aborted|execution took longer than \\S+ seconds|Canceled: context canceled'\n    fix: |\n      - When another job of the matrix failed, fix that job first: with `strategy.fail-fast` (the default) GitHub cancels the others.\n      - A newer push to the same branch cancels older runs when the workflow sets `concurrency` with `cancel-in-progress: true`.\n      - A job that reached `timeout-minutes` is canceled too: compare the job time with the timeout.\n\n  # Found by analysis of the whole build, not by a pattern; the entries give their advice.\n  - id: cache-miss\n    title: 'The build cache did not match'\n    severity: warning\n    priority: 30\n    patterns: []\n    fix: |\n      - With `docker/build-push-action`, read and write the cache: `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>`, one scope per image of a matrix so they do not evict each other.\n      - A first run, or one after the cache was evicted (GitHub keeps 10 GB per repository, least recently used first), misses everything; warm the cache by running the workflow on a branch before merging large dependency changes.\n      - Copy dependency manifests and build dependencies before the sources (for Rust: `cargo chef`), so a source change does not rebuild them, and keep compiler caches with `RUN --mount=type=cache,...`.\n\n  - id: slow-build\n    title: 'The build took longer than its budget'\n    severity: warning\n    priority: 20\n    patterns: []\n    fix: |\n      - Fix the causes named in the other findings of this build first (emulation, cache misses).\n      - A cold cache (first publish, large dependency update) is expected to be slow; the next run with a warm cache should be much faster.\n      - Raise the budget with the `max-build-minutes` input if this duration is expected.\n\n  - id: unknown\n    title: 'The build failed'\n    severity: error\n    priority: 0\n    patterns: []\n    fix: |\n      No known signature matched. Read the failing step's output (in the evidence) for the first error, not the last, and reproduce locally with the same Dockerfile and platform: `docker buildx build --progress=plain --platform <platform> -f <Dockerfile> .`\n      Add a signature for this failure to your own `signatures` file so the next one is recognised.\n";
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/diagnose/catalog.ts
+
+
+const CATALOG_VERSION = 1;
+/** Placeholders every title and fix may use, whatever the patterns capture. */
+const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry'];
+const SEVERITIES = ['error', 'warning', 'notice'];
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const MAX_PATTERN = 1000;
+const MAX_PATTERNS = 50;
+const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
+const ROLES = ['cause', 'consequence'];
+/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
+function parseCatalog(text, origin, options = { requirePatterns: true }) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
+    }
+    catch (error) {
+        throw new InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    const root = document;
+    if (!root || typeof root !== 'object' || Array.isArray(root))
+        throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
+    if (root.version !== CATALOG_VERSION)
+        throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
+    if (!Array.isArray(root.signatures))
+        throw new InputError(`${origin}: field "signatures": must be a list`);
+    const seen = new Set();
+    return root.signatures.map((entry, index) => {
+        const where = (field, id) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
+        if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+            throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
+        const raw = entry;
+        const id = raw.id;
+        if (typeof id !== 'string' || !ID.test(id))
+            throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
+        if (seen.has(id))
+            throw new InputError(`${where('id', id)}: "${id}" appears twice`);
+        seen.add(id);
+        for (const key of Object.keys(raw))
+            if (!FIELDS.has(key))
+                throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
+        const out = { id, origin };
+        if (raw.title !== undefined) {
+            if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
+                throw new InputError(`${where('title', id)}: must be a one-line text`);
+            out.title = raw.title.trim();
+        }
+        if (raw.severity !== undefined) {
+            if (!SEVERITIES.includes(raw.severity))
+                throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
+            out.severity = raw.severity;
+        }
+        if (raw.priority !== undefined) {
+            if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
+                throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
+            }
+            out.priority = raw.priority;
+        }
+        if (raw.ignoreCase !== undefined) {
+            if (typeof raw.ignoreCase !== 'boolean')
+                throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
+            out.ignoreCase = raw.ignoreCase;
+        }
+        if (raw.patterns !== undefined) {
+            if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
+                throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+            out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
+        }
+        if (raw.commands !== undefined) {
+            if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS)
+                throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+            out.commands = raw.commands.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`commands[${i + 1}]`, id)}`));
+        }
+        if (raw.causedBy !== undefined) {
+            if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c)))
+                throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
+            out.causedBy = raw.causedBy;
+        }
+        if (raw.role !== undefined) {
+            if (!ROLES.includes(raw.role))
+                throw new InputError(`${where('role', id)}: must be cause or consequence`);
+            out.role = raw.role;
+        }
+        if (raw.fix !== undefined) {
+            if (typeof raw.fix !== 'string' || !raw.fix.trim())
+                throw new InputError(`${where('fix', id)}: must be Markdown text`);
+            out.fix = raw.fix.trim();
+        }
+        if (options.requirePatterns && raw.patterns !== undefined && out.patterns.length === 0) {
+            throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
+        }
+        return out;
+    });
+}
+function compilePattern(pattern, ignoreCase, where) {
+    if (typeof pattern !== 'string' || pattern === '')
+        throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
+    if (pattern.length > MAX_PATTERN)
+        throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
+    try {
+        return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
+    }
+    catch (error) {
+        throw new InputError(`${where}: ${error.message}`);
+    }
+}
+/**
+ * The built-in catalog with a user's entries on top: an entry with a known id replaces the fields
+ * it gives (a team's own fix and runbook link, extra patterns); a new id adds a signature.
+ */
+function mergeCatalogs(builtin, user) {
+    const merged = new Map(builtin.map((s) => [s.id, s]));
+    for (const entry of user) {
+        const base = merged.get(entry.id);
+        if (base) {
+            const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
+            const patterns = entry.patterns ??
+                (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+            const commands = entry.commands ??
+                (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+            // Patterns and commands run in the worker as soon as either came from the user's file.
+            const patternsOrigin = entry.patterns || entry.commands ? (entry.origin ?? 'user') : base.patternsOrigin;
+            merged.set(entry.id, { ...base, ...definedFields(entry), patterns, commands, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
+        }
+        else {
+            const where = `${entry.origin}: signature ${entry.id}`;
+            if (!entry.title)
+                throw new InputError(`${where}, field "title": required for a new signature`);
+            if (!entry.fix)
+                throw new InputError(`${where}, field "fix": required for a new signature`);
+            if (!entry.patterns || entry.patterns.length === 0)
+                throw new InputError(`${where}, field "patterns": required for a new signature`);
+            merged.set(entry.id, {
+                id: entry.id,
+                title: entry.title,
+                severity: entry.severity ?? 'error',
+                priority: entry.priority ?? 50,
+                patterns: entry.patterns,
+                commands: entry.commands ?? [],
+                causedBy: entry.causedBy ?? [],
+                role: entry.role ?? 'cause',
+                ignoreCase: entry.ignoreCase ?? false,
+                fix: entry.fix,
+                origin: entry.origin ?? 'user',
+                patternsOrigin: entry.origin ?? 'user',
+            });
+        }
+    }
+    const signatures = [...merged.values()];
+    for (const signature of signatures) {
+        checkPlaceholders(signature);
+        checkCausedBy(signature, merged);
+    }
+    return signatures;
+}
+function definedFields(entry) {
+    return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+}
+/** Every `${name}` must be a named group of one of the patterns or a context variable. */
+function checkPlaceholders(signature) {
+    const groups = new Set(CONTEXT_VARIABLES);
+    for (const pattern of [...signature.patterns, ...signature.commands])
+        for (const name of namedGroups(pattern.source))
+            groups.add(name);
+    for (const field of ['title', 'fix']) {
+        for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+            if (!groups.has(match[1])) {
+                throw new InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
+            }
+        }
+    }
+}
+/** Every id a signature names as its cause must be a signature of the catalog. */
+function checkCausedBy(signature, known) {
+    for (const id of signature.causedBy) {
+        if (!known.has(id))
+            throw new InputError(`${signature.origin}: signature ${signature.id}, field "causedBy": "${id}" is not a signature id`);
+    }
+}
+function namedGroups(source) {
+    return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]);
+}
+/** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
+function loadBuiltinCatalog(text) {
+    const signatures = parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
+        for (const field of ['title', 'severity', 'priority', 'patterns', 'fix']) {
+            if (entry[field] === undefined)
+                throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
+        }
+        const signature = { ignoreCase: false, commands: [], causedBy: [], role: 'cause', ...entry, origin: 'built-in', patternsOrigin: 'built-in' };
+        checkPlaceholders(signature);
+        return signature;
+    });
+    const known = new Map(signatures.map((s) => [s.id, s]));
+    for (const signature of signatures)
+        checkCausedBy(signature, known);
+    return signatures;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/load-catalog.ts
+
+
+
+
+let builtin = null;
+/** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
+function builtinSignatures() {
+    builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_YAML);
+    return builtin;
+}
+const MAX_FILE_BYTES = 1024 * 1024;
+/** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
+async function loadCatalog(userFile) {
+    if (!userFile)
+        return builtinSignatures();
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(userFile, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+    }
+    if (Buffer.byteLength(text) > MAX_FILE_BYTES)
+        throw new InputError(`${userFile}: larger than 1 MiB`);
+    return mergeCatalogs(builtinSignatures(), parseCatalog(text, userFile));
+}
+
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
+
 
 
 
@@ -10890,9 +11842,15 @@ function cut(text) {
 
 const FIRST_LINE_QUOTE = 120;
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
-async function parseSource(source) {
+let builtinSelector = null;
+/** The lines the built-in catalog wants, for callers that pass no catalog of their own. */
+function builtinLineSelector() {
+    builtinSelector ??= new LineSelector(builtinSignatures());
+    return builtinSelector;
+}
+async function parseSource(source, selector = builtinLineSelector()) {
     const decoder = new LineDecoder();
-    const parser = new AutoDetectParser(source.label, source.name);
+    const parser = new AutoDetectParser(source.label, source.name, selector);
     let cutLines = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
@@ -11074,7 +12032,11 @@ function codeBlock(lines, language = 'text') {
 ;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
 
 
+
+
 const TAIL = 10;
+/** At most this many of the failure's own error lines are quoted. */
+const MAX_ERROR_LINES = 8;
 /**
  * The baseline for a build that did not succeed: a failure is never left without a finding, even
  * when nothing more specific recognises it, and a canceled build says so.
@@ -11098,17 +12060,22 @@ const buildOutcomeRule = {
             ];
         }
         // A signature that matched more than a WARNING line names the cause; this is the fallback.
-        if (build.status !== 'failure' || matched.some((m) => !m.onlyWarnings))
+        if (matched.some((m) => !m.onlyWarnings))
+            return [];
+        const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
+        // A log cut before its end that still shows errors is a failure to explain, not a silence.
+        if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
             return [];
         const final = build.errors[build.errors.length - 1] ?? null;
-        const tail = build.failedStepTail.slice(-TAIL);
         const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
+        const first = errorLines[0] ?? final;
+        const evidence = errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors];
         return [
             {
                 id: 'unknown',
                 severity: 'error',
-                title: failedStep ? stepFailureTitle(failedStep) : final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
-                evidence: [...tail, ...build.errors].map((e) => quote(e.line, e.text)),
+                title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
+                evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
                 fix: [
                     final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
                     catalog.get('unknown')?.fix ?? '',
@@ -11125,6 +12092,22 @@ function stepFailureTitle(step) {
         error;
     const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
     return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
+/**
+ * The error lines of the failure itself, in log order: the failing step's own output when a step
+ * failed, else the lines of the paste that state a failure.
+ */
+function ownErrorLines(build, lines) {
+    const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
+    return dedupe(source.filter((l) => FAILURE_LINE.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
+}
+/** One line per line number and text, in log order. */
+function dedupe(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.line}\u0000${l.text}`;
+        return !seen.has(key) && seen.add(key) !== undefined;
+    });
 }
 function shorten(text) {
     const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
@@ -11539,32 +12522,6 @@ function invalidTag(match, build) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/diagnose/normalize.ts
-
-// What signature patterns see of a line: the message, without the framing that build tools, CI
-// systems and copy-paste put around it.
-const FRAMING = [
-    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
-    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>│|]\s?)+/, // quoting and box drawing
-    /^#\d+ (?=\S)/, // BuildKit's vertex number
-    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
-];
-/** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
-function normalizeForMatching(text) {
-    let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-    out = out.trimStart();
-    for (let pass = 0; pass < 2; pass++) {
-        for (const framing of FRAMING) {
-            const next = out.replace(framing, '');
-            if (next !== out)
-                out = next.trimStart();
-        }
-    }
-    return out.replace(/^##\[error\]/, '').trimEnd();
-}
-
 ;// CONCATENATED MODULE: ./src/diagnose/locations.ts
 
 
@@ -11796,7 +12753,7 @@ function toFinding(match, primary, { build, diagnosis, options }) {
         severity = capAt(severity, 'warning');
     const title = fillTemplate(signature.title, values, 'text');
     const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
-    const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+    const evidence = signature_diagnosis_dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
     const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
     return {
         id: signature.id,
@@ -11831,7 +12788,7 @@ function capAt(severity, cap) {
     const order = ['error', 'warning', 'notice'];
     return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
 }
-function dedupe(lines) {
+function signature_diagnosis_dedupe(lines) {
     const seen = new Set();
     return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
 }
@@ -13047,210 +14004,6 @@ function rankFindings(findings) {
     return [...findings].sort(compareFindings);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/diagnose/builtin-catalog.ts
-// Generated by scripts/embed-catalog.mjs from signatures/builtin.yml: edit that file, then run
-// `npm run build`. A test fails when this copy differs from the file.
-const BUILTIN_CATALOG_YAML = "# buildx-doctor's built-in failure signatures. Format version 1, documented in the README\n# (\"Failure signatures\"). A team's own file (the `signatures` input) adds entries or replaces these\n# by id.\n#\n# Each pattern is a JavaScript regular expression matched against one line at a time, after the\n# line lost BuildKit's `#N ` and `12.3 ` prefixes, runner timestamps and leading whitespace or\n# copy-paste debris (`> `, `│ `): BuildKit's error block header ` > exporting cache:` is seen as\n# `exporting cache:`. Lines that only restate a step's command (its header, the Dockerfile\n# excerpt) are not matched. Named groups (`(?<tag>...)`) become `${tag}` in the title and fix.\n# Where several signatures match, the higher `priority` is the more specific cause and comes first;\n# a match in the failing step's own output or error outranks a match elsewhere in the log.\n#\n# Context every title and fix may use: ${build} ${step} ${stage} ${platform} ${dockerfile}, and what\n# code adds for some ids (${registry}). In a title or fix, `[[ ... ]]` around a part drops that part\n# when a placeholder in it has no value. Values go into a fix as inline code, into a title as text.\nversion: 1\nsignatures:\n  - id: image-pull-backoff\n    title: 'Kubernetes could not pull the image[[ ${image}]]'\n    severity: error\n    priority: 100\n    patterns:\n      - '\\b(?:ImagePullBackOff|ErrImagePull)\\b'\n      - 'Back-off pulling image \"(?<image>[^\"]+)\"'\n      - 'Failed to pull image \"(?<image>[^\"]+)\"'\n    fix: |\n      The image was built, but the cluster could not pull it.\n      - Check that the tag exists and holds your platform: `docker manifest inspect <image>` (or `docker buildx imagetools inspect <image>`). A tag pushed only on `main` does not exist for a pull request build.\n      - A private GHCR package needs an `imagePullSecrets` entry with a token that has `read:packages`, or the package made public.\n      - A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with `provenance: false` or update the runtime.\n\n  - id: disk-full\n    title: 'The runner ran out of disk space'\n    severity: error\n    priority: 95\n    patterns:\n      - '[Nn]o space left on device'\n      - '\\bResourceExhausted\\b'\n      - '[Dd]isk quota exceeded'\n    fix: |\n      GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\n      - Free space before the build: remove preinstalled toolchains you do not need (`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc`), or use a larger runner.\n      - Do not `--load` multi-platform images; push them, or build one platform per job.\n      - Prune between builds on self-hosted runners: `docker buildx prune -f --keep-storage 10gb`.\n\n  - id: oom-killed\n    title: 'A build step was killed for lack of memory[[ (exit code ${exit})]]'\n    severity: error\n    priority: 92\n    patterns:\n      - 'exit code: (?<exit>137)\\b'\n      - 'returned a non-zero code: (?<exit>137)\\b'\n      - '(?:^|\\s)Killed$'\n      - '\\bsignal: 9\\b|\\bSIGKILL\\b'\n      - '\\bOOMKilled\\b'\n      - '[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory'\n    fix: |\n      The kernel killed a process in ${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\n      - Lower the build's parallelism: `CARGO_BUILD_JOBS=2`, `make -j2`, `NODE_OPTIONS=--max-old-space-size=...`; fat LTO and large link steps need the most memory.\n      - Under QEMU emulation memory use is higher and slower to free: build that platform natively.\n      - For cargo under emulation, use the sparse registry protocol (`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse`) instead of cloning the crates.io index.\n      - Use a runner with more memory, or add swap on a self-hosted one.\n\n  - id: qemu-emulation\n    title: 'A step failed under QEMU emulation'\n    severity: error\n    priority: 90\n    patterns:\n      - '\\bexec format error\\b'\n      - 'QEMU internal SIG[A-Z]+'\n      - 'qemu: uncaught target signal'\n      - '\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)'\n      - 'There appears to be trouble with your network connection\\. Retrying'\n    fix: |\n      The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\n      - `exec format error`: register QEMU before the build (`docker/setup-qemu-action`) or build only the native platform.\n      - Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (`ubuntu-24.04-arm` for arm64) and merge the digests with `docker buildx imagetools create`, or cross-compile from `FROM --platform=$BUILDPLATFORM`.\n      - yarn timing out under emulation: `yarn install --network-timeout 600000`.\n\n  - id: builder-missing\n    title: 'The buildx builder is missing, broken or misconfigured[[: ${builder}]]'\n    severity: error\n    priority: 88\n    patterns:\n      - 'no builder \"?(?<builder>[^\"\\s]+)\"? found'\n      - 'failed to find builder'\n      - 'could not create a builder instance'\n      - 'failed to initialize builder'\n      - 'no valid drivers found'\n      - \"'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)\"\n      - 'buildkit version .* (?:is not|not) supported|requires BuildKit v?\\d'\n      - 'network bridge not found'\n    fix: |\n      The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\n      - In CI, create it in the same job right before the build with `docker/setup-buildx-action`, and do not remove it in a step that runs before later docker steps (a post step of another action).\n      - On self-hosted runners remove stale builders: `docker buildx ls`, then `docker buildx rm <name>`; re-run.\n      - Pin the BuildKit version so runs do not drift: `docker/setup-buildx-action` with `driver-opts: image=moby/buildkit:v0.x.y`.\n      - `network bridge not found`: the daemon runs without its bridge network (`dockerd --bridge=none`); build with `--network=host` or use a `docker-container` builder.\n\n  - id: session-lost\n    title: 'BuildKit lost the client session'\n    severity: error\n    priority: 86\n    patterns:\n      - 'no active session for (?<session>\\S+)'\n      - '\\bsession (?:\\S+ )?not found\\b'\n    fix: |\n      The build outlived the client session (long builds, a slow export) or the client went away.\n      - Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\n      - Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images).\n\n  - id: cache-export-failure\n    title: 'Exporting the build cache failed'\n    severity: error\n    priority: 85\n    patterns:\n      - '^exporting (?:cache|to GitHub Actions Cache)(?: to \\w+)?:$'\n      - 'Cache export is not supported for the docker driver'\n      - 'This legacy service is shutting down'\n      - 'error writing (?:manifest|layer) blob.*(?:cache|400 Bad Request)'\n      - 'failed to (?:export|upload) (?:remote )?cache'\n    fix: |\n      The image may be fine; writing the cache was what failed.\n      - `type=gha` needs a builder that can export cache (`docker/setup-buildx-action`, not the plain `docker` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\n      - GitHub's cache API rate-limits (429) busy repositories: use `mode=max` with a `scope` per image, or add `ignore-error=true` to `cache-to` so a cache hiccup does not fail the build.\n      - A registry cache (`type=registry`) needs write access to its `ref` and a registry that accepts OCI manifests (`image-manifest=true,oci-mediatypes=true` for some registries).\n\n  - id: exporter-unsupported\n    title: 'The chosen output cannot hold this build'\n    severity: error\n    priority: 84\n    patterns:\n      - 'docker exporter does not currently support exporting manifest lists'\n      - '[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver'\n      - 'is not supported (?:by|for) the docker driver'\n    fix: |\n      `--load` and `type=docker` write to the classic image store, which cannot hold a multi-platform image.\n      - Push multi-platform images (`push: true`), or write `type=oci,dest=image.tar`.\n      - To test locally, build and load one platform: `platforms: linux/amd64` with `load: true`.\n      - Or enable the containerd image store on the daemon, which can hold multi-platform images.\n\n  - id: cache-import-failure\n    title: 'Importing the build cache failed'\n    severity: error\n    priority: 83\n    patterns:\n      - '^importing cache manifest from (?<cache>\\S+):$'\n      - 'blob (?:sha256:[0-9a-f]{64} )?not found'\n      - 'failed to (?:load|fetch|get) cache'\n    fix: |\n      The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\n      - Re-run once: a fresh export repairs it. If it repeats, change the cache `scope` (or `ref`) to start clean.\n      - Write and read the same scope per image, with `mode=max`, so the manifest and its blobs are saved together.\n\n  - id: secret-missing\n    title: 'A build secret is missing[[: ${secret}]]'\n    severity: error\n    priority: 82\n    patterns:\n      - \"/run/secrets/(?<secret>[^'\\\"\\\\s:]+)'?:? No such file or directory\"\n      - 'secret (?<secret>\\S+) not found'\n      - 'could not read (?:Username|Password) for .(?<host>[^'']+).: terminal prompts disabled'\n      - 'failed to (?:read|load) secret'\n    fix: |\n      The step expected a secret (a `RUN --mount=type=secret` file, or credentials for a private dependency) that the build did not receive.\n      - With build-push-action pass it with the same id: `secrets: |` then `id=value` (or `secret-files:`); with the CLI, `--secret id=<id>,env=<VAR>`.\n      - Secrets are not available to pull requests from forks.\n      - Read it in the same `RUN` that mounts it: exports do not persist to later layers, and `ARG`/`ENV` would leak it into the image.\n\n  - id: platform-mismatch\n    title: 'No image for the requested platform[[ (${wanted})]]'\n    severity: error\n    priority: 81\n    patterns:\n      - 'no match for platform in manifest'\n      - 'image with reference .* was found but does not match the specified platform'\n      - 'The requested image''s platform \\((?<found>[^)]+)\\) does not match the detected host platform \\((?<wanted>[^)]+)\\)'\n    fix: |\n      A base image has no variant for the platform being built.\n      - Check what it offers: `docker buildx imagetools inspect <image>`.\n      - Build for the platforms it has (`platforms:`), pick a multi-platform base, or set `FROM --platform=...` to a valid value (check build args that form it).\n\n  - id: registry-rate-limit\n    title: 'The registry refused with a rate limit'\n    severity: error\n    priority: 80\n    patterns:\n      - '\\btoomanyrequests\\b'\n      - '\\b429 Too Many Requests\\b'\n      - '[Yy]ou have reached your (?:unauthenticated )?pull rate limit'\n    fix: |\n      Docker Hub limits anonymous pulls per IP, and runners share IPs.\n      - Log in before building, even for public images: `docker/login-action` with a Docker Hub token.\n      - Mirror base images to GHCR or use `mirror.gcr.io`.\n      - setup-buildx-action pulls `moby/buildkit` too: log in before it, or set `driver-opts: image=<mirror>/moby/buildkit`.\n\n  - id: registry-auth-denied\n    title: 'The registry denied access[[ to ${registry}]]'\n    severity: error\n    priority: 78\n    patterns:\n      - 'installation not allowed to Write organization package'\n      - 'permission_denied: (?:write_package|The token provided does not match expected scopes)'\n      - 'failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\w+ request to (?<authurl>\\S+))?: (?<status>40[13]) '\n      - 'failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)'\n      - 'failed to push (?<ref>\\S+): (?:denied|unauthorized|.*40[13])'\n      - '\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)'\n      - 'unauthorized: (?:authentication required|incorrect username or password)'\n      - 'pull access denied for (?<repo>\\S+?),'\n      - 'unexpected status from \\w+ request to https://(?<registry>[^/\\s]+)/\\S*: (?<status>40[13]) '\n    fix: |\n      - In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write` in the workflow (or job) and `docker/login-action` with `registry: ghcr.io`, `username: ${{ github.actor }}`, `password: ${{ secrets.GITHUB_TOKEN }}`.\n      - An organization package must grant this repository access: package settings, \"Manage Actions access\", role Write.\n      - Pull requests from forks get a read-only token: do not push there (`push: ${{ github.event_name != 'pull_request' }}`).\n      - For other registries check the credentials of the login step and that the repository exists.\n\n  - id: invalid-tag\n    title: 'An image tag is not a valid reference[[: \"${tag}\"]]'\n    severity: error\n    priority: 76\n    patterns:\n      - 'invalid tag \"(?<tag>[^\"]*)\": invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for \"-t, --tag\" flag'\n      - 'tag is needed when pushing to registry'\n      - 'invalid reference format(?:: repository name (?:\\(\\S+\\) )?must be lowercase)?'\n    fix: |\n      A reference is `[registry/]name[:tag][@digest]`: the name lowercase, the tag 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.` or `-`.\n      - An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\n      - `docker/metadata-action` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add `type=ref,event=pr` or `type=sha`.\n\n  - id: dockerfile-missing\n    title: 'The Dockerfile could not be read'\n    severity: error\n    priority: 75\n    patterns:\n      - 'failed to read dockerfile'\n      - 'open (?<path>\\S*Dockerfile\\S*): no such file or directory'\n      - 'unable to prepare context: unable to evaluate symlinks in Dockerfile path'\n      - 'Cannot locate specified Dockerfile'\n    fix: |\n      - The `file` (or `-f`) path is relative to the repository root in build-push-action, not to `context`: check both, and that `actions/checkout` ran first.\n      - A `.dockerignore` that excludes the Dockerfile (`*` without `!Dockerfile`) hides it from the builder.\n      - File names are case-sensitive on Linux runners.\n\n  - id: dockerfile-parse-error\n    title: 'The Dockerfile does not parse'\n    severity: error\n    priority: 74\n    patterns:\n      - '[Dd]ockerfile parse error(?: on)? line (?<line>\\d+)'\n      - 'failed to parse (?:dockerfile|stage name)'\n      - 'unknown instruction: (?<instruction>\\S+)'\n      - 'unexpected key .(?<key>[^'' ]+). for mount type'\n      - 'failed to process \"(?<expr>[^\"]+)\": unexpected end of statement'\n    fix: |\n      - Check the line named in the error; a `# syntax=docker/dockerfile:1` line at the top picks the current frontend, which older daemons do not have by default.\n      - Mount options depend on the frontend version (`RUN --mount=type=secret,required` needs dockerfile:1.4 or later).\n\n  - id: copy-source-missing\n    title: 'A COPY or ADD source is not in the build context[[: ${path}]]'\n    severity: error\n    priority: 72\n    patterns:\n      - 'failed to (?:compute cache key|calculate checksum of ref \\S+): (?:failed to calculate checksum of ref \\S+: )?\"(?<path>[^\"]+)\": not found'\n      - '\"(?<path>/[^\"]+)\" not found: not found'\n      - 'failed to walk \\S+: lstat \\S+: no such file or directory'\n      - 'COPY failed: (?:file not found in build context|stat .*: no such file or directory)'\n    fix: |\n      The path must exist inside the build context (the `context` input, `.` by default) after `.dockerignore` is applied.\n      - Check `.dockerignore` first: `*` followed by `!` exceptions hides everything not listed.\n      - Paths are relative to the context, not to the Dockerfile; with `COPY --from=<image>` the path must exist in that image.\n      - Files produced by earlier workflow steps must be written inside the context.\n\n  - id: package-install-failure\n    title: 'Installing packages failed in ${step}'\n    severity: error\n    priority: 70\n    patterns:\n      - '^E: Unable to locate package (?<package>\\S+)'\n      - '^E: Package .(?<package>[^'']+). has no installation candidate'\n      - '^E: (?:Failed to fetch|Some packages could not be installed)'\n      - 'has no installation candidate'\n      - 'ERROR: unable to select packages|ERROR: \\S+ \\(no such package\\)'\n      - 'No matching distribution found for (?<package>\\S+)'\n      - 'npm ERR! (?:code E404|404 Not Found|notarget)'\n      - 'error Couldn''t find package \"(?<package>[^\"]+)\"'\n      - 'returned a non-zero code: 100\\b'\n    fix: |\n      - apt: run `apt-get update` in the same `RUN` as `apt-get install`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\n      - Pin the base image (`debian:bookworm-20250101`) so package sets do not change under you.\n      - Network errors inside the build (DNS, proxies) show up here too: check the lines before the error.\n\n  - id: compile-error\n    title: 'The code failed to compile in ${step}'\n    severity: error\n    priority: 68\n    patterns:\n      - 'error\\[E\\d{4}\\]: (?<message>.+)'\n      - 'error: could not compile `(?<crate>[^`]+)`'\n      - 'requires rustc (?<rustc>\\d+\\.\\d+(?:\\.\\d+)?)(?: or newer)?'\n      - '^(?<file>[\\w./-]+\\.go):\\d+:\\d+: '\n      - '^(?<file>[\\w./-]+\\.tsx?)\\(\\d+,\\d+\\): error TS\\d+'\n      - 'error TS\\d{4}: '\n      - '^(?<file>[\\w./-]+\\.(?:c|cc|cpp|cxx|h|hpp)):\\d+:\\d+: (?:fatal )?error: '\n      - '^(?<file>[\\w./-]+\\.java):\\d+: error: '\n      - '\\bBUILD FAILED\\b|Compilation failed|COMPILATION ERROR'\n    fix: |\n      The compiler rejected the code inside the build, so the same error shows without Docker.\n      - Reproduce locally with the same toolchain as the image (the base image tag, `rust-toolchain.toml`, `go.mod`'s `go` line): `docker buildx build --target <stage> --progress=plain .`, or run the compiler directly (`cargo build --release --locked`).\n      - \"requires rustc X or newer\": a dependency needs a newer compiler than the base image has; update the base image tag (`rust:1.xx`) or pin the dependency (`cargo update <crate> --precise <version>`).\n      - Fix the first error in the output; later ones often follow from it.\n\n  - id: manifest-unknown\n    title: 'An image or tag does not exist[[: ${image}]]'\n    severity: error\n    priority: 65\n    patterns:\n      - '\\bmanifest unknown\\b'\n      - 'failed to resolve source metadata for (?<image>\\S+?): .*not found'\n      - 'failed to create LLB definition: (?<image>\\S+?): not found'\n      - 'content at \\S+ not found: not found'\n      - 'pull access denied for (?<image>\\S+?), repository does not exist'\n      - 'invalid stage name|failed to resolve stage|stage (?<stage_name>\\S+) not found'\n      - 'failed to get stage'\n    fix: |\n      - Check the reference: `docker buildx imagetools inspect <image>`. Tags are removed upstream too (old distribution releases).\n      - `COPY --from=<name>` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\n      - An image you pushed yourself may carry an index your client cannot read: try `provenance: false` when pushing.\n\n  - id: registry-push-failure\n    title: 'Pushing to the registry failed'\n    severity: error\n    priority: 62\n    patterns:\n      - 'failed commit on ref \"(?<ref>[^\"]+)\": (?<reason>.+)'\n      - 'failed to push (?<image>\\S+): (?!denied|unauthorized)(?<reason>.+)'\n      - 'error (?:writing|pushing) (?:layer|manifest)(?: blob)?'\n      - 'unexpected status from PUT request to \\S+: 5\\d\\d'\n    fix: |\n      The image was built; the registry failed while receiving it.\n      - Retry: registry 5xx and dropped connections are usually transient.\n      - Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\n      - Some registries reject OCI indexes with attestations: try `provenance: false`.\n\n  - id: network-timeout\n    title: 'A network request timed out during the build'\n    severity: error\n    priority: 60\n    patterns:\n      - '\\bi/o timeout\\b'\n      - 'TLS handshake timeout'\n      - 'Client\\.Timeout exceeded'\n      - 'context deadline exceeded'\n      - 'request canceled while waiting for connection'\n      - 'Temporary failure (?:in name resolution|resolving)'\n      - 'Could not resolve host|no such host|Connection timed out|connection reset by peer'\n      - 'dial tcp \\S+: connect: (?:connection refused|network is unreachable)'\n    fix: |\n      - Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\n      - Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\n      - Inside `RUN` steps, retry downloads (`apt-get -o Acquire::Retries=3`, `npm ci --fetch-retries=5`).\n\n  - id: buildkit-connection-lost\n    title: 'The connection to BuildKit broke during the build'\n    severity: error\n    priority: 55\n    patterns:\n      - 'failed to receive status: rpc error'\n      - 'error reading from server: EOF'\n      - 'rpc error: code = Unavailable'\n      - 'closing transport due to|transport is closing'\n      - 'buildkitd (?:exited|has been killed|died)'\n    fix: |\n      The builder (BuildKit) stopped answering: it crashed, was killed for memory, or its container or host went away.\n      - Re-run; if it repeats at the same step, that step crashes BuildKit (very large layers, inline cache on old engines): update Docker/BuildKit via `docker/setup-buildx-action`.\n      - Check the runner's memory and disk: BuildKit dies when the host runs out.\n\n  - id: canceled\n    title: 'The build was canceled before it finished'\n    severity: warning\n    priority: 40\n    patterns:\n      - 'The operation was canceled'\n      - 'Canceling since a higher priority waiting request'\n      - '\\bBuild canceled\\b'\n      - 'The runner has received a shutdown signal'\n    fix: |\n      - When another job of the matrix failed, fix that job first: with `strategy.fail-fast` (the default) GitHub cancels the others.\n      - A newer push to the same branch cancels older runs when the workflow sets `concurrency` with `cancel-in-progress: true`.\n      - A job that reached `timeout-minutes` is canceled too: compare the job time with the timeout.\n\n  # Found by analysis of the whole build, not by a pattern; the entries give their advice.\n  - id: cache-miss\n    title: 'The build cache did not match'\n    severity: warning\n    priority: 30\n    patterns: []\n    fix: |\n      - With `docker/build-push-action`, read and write the cache: `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>`, one scope per image of a matrix so they do not evict each other.\n      - A first run, or one after the cache was evicted (GitHub keeps 10 GB per repository, least recently used first), misses everything; warm the cache by running the workflow on a branch before merging large dependency changes.\n      - Copy dependency manifests and build dependencies before the sources (for Rust: `cargo chef`), so a source change does not rebuild them, and keep compiler caches with `RUN --mount=type=cache,...`.\n\n  - id: slow-build\n    title: 'The build took longer than its budget'\n    severity: warning\n    priority: 20\n    patterns: []\n    fix: |\n      - Fix the causes named in the other findings of this build first (emulation, cache misses).\n      - A cold cache (first publish, large dependency update) is expected to be slow; the next run with a warm cache should be much faster.\n      - Raise the budget with the `max-build-minutes` input if this duration is expected.\n\n  - id: unknown\n    title: 'The build failed'\n    severity: error\n    priority: 0\n    patterns: []\n    fix: |\n      No known signature matched. Read the failing step's output (in the evidence) for the first error, not the last, and reproduce locally with the same Dockerfile and platform: `docker buildx build --progress=plain --platform <platform> -f <Dockerfile> .`\n      Add a signature for this failure to your own `signatures` file so the next one is recognised.\n";
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/diagnose/catalog.ts
-
-
-const CATALOG_VERSION = 1;
-/** Placeholders every title and fix may use, whatever the patterns capture. */
-const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry'];
-const SEVERITIES = ['error', 'warning', 'notice'];
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const MAX_PATTERN = 1000;
-const MAX_PATTERNS = 50;
-const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'ignoreCase', 'fix']);
-/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
-function parseCatalog(text, origin, options = { requirePatterns: true }) {
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
-    }
-    catch (error) {
-        throw new InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
-    }
-    const root = document;
-    if (!root || typeof root !== 'object' || Array.isArray(root))
-        throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
-    if (root.version !== CATALOG_VERSION)
-        throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
-    if (!Array.isArray(root.signatures))
-        throw new InputError(`${origin}: field "signatures": must be a list`);
-    const seen = new Set();
-    return root.signatures.map((entry, index) => {
-        const where = (field, id) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
-        if (!entry || typeof entry !== 'object' || Array.isArray(entry))
-            throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
-        const raw = entry;
-        const id = raw.id;
-        if (typeof id !== 'string' || !ID.test(id))
-            throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
-        if (seen.has(id))
-            throw new InputError(`${where('id', id)}: "${id}" appears twice`);
-        seen.add(id);
-        for (const key of Object.keys(raw))
-            if (!FIELDS.has(key))
-                throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
-        const out = { id, origin };
-        if (raw.title !== undefined) {
-            if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
-                throw new InputError(`${where('title', id)}: must be a one-line text`);
-            out.title = raw.title.trim();
-        }
-        if (raw.severity !== undefined) {
-            if (!SEVERITIES.includes(raw.severity))
-                throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
-            out.severity = raw.severity;
-        }
-        if (raw.priority !== undefined) {
-            if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
-                throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
-            }
-            out.priority = raw.priority;
-        }
-        if (raw.ignoreCase !== undefined) {
-            if (typeof raw.ignoreCase !== 'boolean')
-                throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
-            out.ignoreCase = raw.ignoreCase;
-        }
-        if (raw.patterns !== undefined) {
-            if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
-                throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
-            out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
-        }
-        if (raw.fix !== undefined) {
-            if (typeof raw.fix !== 'string' || !raw.fix.trim())
-                throw new InputError(`${where('fix', id)}: must be Markdown text`);
-            out.fix = raw.fix.trim();
-        }
-        if (options.requirePatterns && raw.patterns !== undefined && out.patterns.length === 0) {
-            throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
-        }
-        return out;
-    });
-}
-function compilePattern(pattern, ignoreCase, where) {
-    if (typeof pattern !== 'string' || pattern === '')
-        throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
-    if (pattern.length > MAX_PATTERN)
-        throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
-    try {
-        return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
-    }
-    catch (error) {
-        throw new InputError(`${where}: ${error.message}`);
-    }
-}
-/**
- * The built-in catalog with a user's entries on top: an entry with a known id replaces the fields
- * it gives (a team's own fix and runbook link, extra patterns); a new id adds a signature.
- */
-function mergeCatalogs(builtin, user) {
-    const merged = new Map(builtin.map((s) => [s.id, s]));
-    for (const entry of user) {
-        const base = merged.get(entry.id);
-        if (base) {
-            const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
-            const patterns = entry.patterns ??
-                (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
-            const patternsOrigin = entry.patterns ? (entry.origin ?? 'user') : base.patternsOrigin;
-            merged.set(entry.id, { ...base, ...definedFields(entry), patterns, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
-        }
-        else {
-            const where = `${entry.origin}: signature ${entry.id}`;
-            if (!entry.title)
-                throw new InputError(`${where}, field "title": required for a new signature`);
-            if (!entry.fix)
-                throw new InputError(`${where}, field "fix": required for a new signature`);
-            if (!entry.patterns || entry.patterns.length === 0)
-                throw new InputError(`${where}, field "patterns": required for a new signature`);
-            merged.set(entry.id, {
-                id: entry.id,
-                title: entry.title,
-                severity: entry.severity ?? 'error',
-                priority: entry.priority ?? 50,
-                patterns: entry.patterns,
-                ignoreCase: entry.ignoreCase ?? false,
-                fix: entry.fix,
-                origin: entry.origin ?? 'user',
-                patternsOrigin: entry.origin ?? 'user',
-            });
-        }
-    }
-    const signatures = [...merged.values()];
-    for (const signature of signatures)
-        checkPlaceholders(signature);
-    return signatures;
-}
-function definedFields(entry) {
-    return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
-}
-/** Every `${name}` must be a named group of one of the patterns or a context variable. */
-function checkPlaceholders(signature) {
-    const groups = new Set(CONTEXT_VARIABLES);
-    for (const pattern of signature.patterns)
-        for (const name of namedGroups(pattern.source))
-            groups.add(name);
-    for (const field of ['title', 'fix']) {
-        for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-            if (!groups.has(match[1])) {
-                throw new InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
-            }
-        }
-    }
-}
-function namedGroups(source) {
-    return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]);
-}
-/** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
-function loadBuiltinCatalog(text) {
-    return parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
-        for (const field of ['title', 'severity', 'priority', 'patterns', 'fix']) {
-            if (entry[field] === undefined)
-                throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
-        }
-        const signature = { ignoreCase: false, ...entry, origin: 'built-in', patternsOrigin: 'built-in' };
-        checkPlaceholders(signature);
-        return signature;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/load-catalog.ts
-
-
-
-
-let builtin = null;
-/** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
-function builtinSignatures() {
-    builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_YAML);
-    return builtin;
-}
-const MAX_FILE_BYTES = 1024 * 1024;
-/** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
-async function loadCatalog(userFile) {
-    if (!userFile)
-        return builtinSignatures();
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(userFile, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
-    }
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES)
-        throw new InputError(`${userFile}: larger than 1 MiB`);
-    return mergeCatalogs(builtinSignatures(), parseCatalog(text, userFile));
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/run-level.ts
 
 /**
@@ -13318,30 +14071,35 @@ function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = 
 const MAX_MATCHED_LINES = 8;
 const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 /**
- * Runs every pattern of every signature over the lines. Pure and self-contained (no imports used
- * inside), so the same function can run in a worker for patterns that are not ours.
+ * Runs every pattern of every signature over the lines, and its command patterns over the failing
+ * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
+ * same function can run in a worker for patterns that are not ours.
  */
-function runPatterns(signatures, lines, maxHits) {
+function runPatterns(signatures, lines, maxHits, commands = []) {
     const out = [];
     for (const signature of signatures) {
         const hits = [];
         const seen = new Set();
-        for (const source of signature.sources) {
+        const scan = (source, texts, offset) => {
             const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
-            for (let index = 0; index < lines.length && hits.length < maxHits; index++) {
-                if (seen.has(index))
+            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
+                if (seen.has(index + offset))
                     continue;
-                const match = regex.exec(lines[index]);
+                const match = regex.exec(texts[index]);
                 if (!match)
                     continue;
-                seen.add(index);
+                seen.add(index + offset);
                 const groups = {};
                 for (const [name, value] of Object.entries(match.groups ?? {}))
                     if (value !== undefined && value !== '')
                         groups[name] = value;
-                hits.push({ index, groups });
+                hits.push({ index: index + offset, groups });
             }
-        }
+        };
+        for (const source of signature.sources)
+            scan(source, lines, 0);
+        for (const source of signature.commandSources)
+            scan(source, commands, lines.length);
         if (hits.length > 0) {
             hits.sort((a, b) => a.index - b.index);
             out.push({ id: signature.id, hits });
@@ -13349,16 +14107,25 @@ function runPatterns(signatures, lines, maxHits) {
     }
     return out;
 }
-/** Turns raw pattern hits into matches over the candidate lines. */
-function toMatches(raw, signatures, lines) {
+/** The plain data of signatures, for runPatterns. */
+function patternSpecs(signatures) {
+    return signatures
+        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
+        .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
+}
+/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
+function toMatches(raw, signatures, lines, commands = []) {
     const byId = new Map(signatures.map((s) => [s.id, s]));
     return raw.flatMap(({ id, hits }) => {
         const signature = byId.get(id);
         if (!signature)
             return [];
-        const matched = hits.map((h) => lines[h.index]);
+        const lineHits = hits.filter((h) => h.index < lines.length);
+        // A command hit counts only when no line of the log matched: what it printed says more.
+        const used = lineHits.length > 0 ? lineHits : hits;
+        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
         const groups = {};
-        for (const hit of hits)
+        for (const hit of used)
             for (const [name, value] of Object.entries(hit.groups))
                 groups[name] ??= value;
         return [
@@ -13368,59 +14135,107 @@ function toMatches(raw, signatures, lines) {
                 groups,
                 inFailure: matched.some((l) => l.inFailure),
                 onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized)),
+                byCommand: lineHits.length === 0,
             },
         ];
     });
 }
 /** Matches trusted (built-in, reviewed) signatures in this thread. */
-function matchTrusted(signatures, lines) {
-    const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
-    return toMatches(runPatterns(specs, lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4), signatures, lines);
+function matchTrusted(signatures, lines, commands = []) {
+    const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+    return toMatches(raw, signatures, lines, commands);
 }
-/** Most likely cause first: a match in the failure itself, then the more specific signature, then the earlier line. */
+/**
+ * Most likely cause first. A match on a line beats one on the failing command, and a cause beats a
+ * consequence (a cancellation); then a match in the failure itself, then the more specific
+ * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
+ * is the root cause; followed as a chain.
+ */
 function rankMatches(matches) {
-    return [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+        tier(a) - tier(b) ||
         Number(b.inFailure) - Number(a.inFailure) ||
         b.signature.priority - a.signature.priority ||
         a.lines[0].line - b.lines[0].line);
+    for (let step = 0; step < ranked.length; step++) {
+        const leader = ranked[0];
+        const cause = ranked.find((m) => m !== leader &&
+            !m.onlyWarnings &&
+            !m.byCommand &&
+            (m.inFailure || !leader.inFailure) &&
+            leader.signature.causedBy.includes(m.signature.id) &&
+            // A cause on the same line counts (`failed to compute cache key: secret not found`).
+            m.lines[0].line <= leader.lines[0].line);
+        if (!cause)
+            break;
+        ranked.splice(ranked.indexOf(cause), 1);
+        ranked.unshift(cause);
+    }
+    return ranked;
+}
+function tier(match) {
+    if (match.signature.role === 'consequence')
+        return 2;
+    return match.byCommand ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 ;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
+
 
 
 const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
 const MAX_HITS = 32;
 // The worker runs the same pure function as the main thread, from its source text: no file to
 // bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
+// It talks over its own MessageChannel so that the main thread can read what the worker already
+// said (receiveMessageOnPort) before it decides that a signature ran out of time.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { workerData } = require('node:worker_threads');
 const runPatterns = ${runPatterns.toString()};
-parentPort.on('message', ({ specs, lines, maxHits }) => {
-  for (const spec of specs) {
-    parentPort.postMessage({ type: 'start', id: spec.id });
-    parentPort.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits) });
-  }
-  parentPort.postMessage({ type: 'end' });
-});
+const { port, specs, lines, commands, maxHits } = workerData;
+for (const spec of specs) {
+  port.postMessage({ type: 'start', id: spec.id });
+  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
+}
+port.postMessage({ type: 'end' });
 `;
+/**
+ * What is left of the total budget. Only time spent running patterns counts: starting a worker
+ * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
+ * look slow.
+ */
+class BudgetClock {
+    leftMs;
+    constructor(leftMs) {
+        this.leftMs = leftMs;
+    }
+}
 /**
  * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
  * pattern that does not finish in time is reported and skipped; the others still run.
  */
 async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
-/** When all matching must end (shared by the builds of one analysis). */
-deadline = Date.now() + budget.totalMs) {
-    const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
-    const texts = lines.map((l) => l.normalized);
+/** The total budget left, shared by the builds of one analysis. */
+clock = new BudgetClock(budget.totalMs), 
+/** The failing step's command, for `commands` patterns. */
+commands = []) {
+    const specs = patternSpecs(signatures);
+    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
     const raw = [];
     const slow = [];
     let remaining = specs;
-    if (Date.now() >= deadline)
-        return { matches: [], slow: specs.map((s) => s.id) };
     while (remaining.length > 0) {
-        const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, deadline);
+        if (clock.leftMs <= 0) {
+            // Out of total time: whatever did not run is reported as slow too.
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, clock);
         for (const result of done)
             raw.push(...result.raw);
         const finished = new Set(done.map((d) => d.id));
@@ -13428,20 +14243,26 @@ deadline = Date.now() + budget.totalMs) {
         if (stuck === undefined)
             break;
         if (stuck === null) {
-            // Out of total time: whatever did not run is reported as slow too.
             slow.push(...remaining.map((s) => s.id));
             break;
         }
         slow.push(stuck);
         remaining = remaining.filter((spec) => spec.id !== stuck);
     }
-    return { matches: toMatches(raw, signatures, lines), slow };
+    return { matches: toMatches(raw, signatures, lines, commands), slow };
 }
-function runWorker(specs, lines, perSignatureMs, deadline) {
+function runWorker(specs, texts, perSignatureMs, clock) {
     return new Promise((resolve) => {
-        const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+        const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
+        const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
+            transferList: [port2],
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
         const done = [];
         let current = null;
+        let startedAt = 0;
         let timer;
         let settled = false;
         const finish = (stuck) => {
@@ -13449,36 +14270,85 @@ function runWorker(specs, lines, perSignatureMs, deadline) {
                 return;
             settled = true;
             clearTimeout(timer);
+            port1.close();
             void worker.terminate();
             resolve({ done, stuck });
         };
-        const arm = () => {
-            clearTimeout(timer);
-            const left = deadline - Date.now();
-            timer = left < perSignatureMs ? setTimeout(() => finish(left <= 0 ? null : current), Math.max(0, left)) : setTimeout(() => finish(current), perSignatureMs);
-        };
-        worker.on('message', (message) => {
+        const handle = (message) => {
+            if (settled)
+                return;
             if (message.type === 'start') {
                 current = message.id;
-                arm();
+                startedAt = external_node_perf_hooks_namespaceObject.performance.now();
+                // The clock runs only while a signature runs: from its start, never from the thread's.
+                clearTimeout(timer);
+                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
             }
             else if (message.type === 'done') {
+                clock.leftMs -= external_node_perf_hooks_namespaceObject.performance.now() - startedAt;
+                clearTimeout(timer);
                 done.push({ id: message.id, raw: message.result ?? [] });
                 current = null;
             }
-            else if (message.type === 'end') {
+            else {
                 finish(undefined);
             }
-        });
+        };
+        const expire = () => {
+            // The worker may have finished just as the timer fired: read what it already said first.
+            for (let pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1))
+                handle(pending.message);
+            if (settled || current === null)
+                return;
+            const spent = external_node_perf_hooks_namespaceObject.performance.now() - startedAt;
+            clock.leftMs -= spent;
+            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
+        };
+        port1.on('message', handle);
         worker.on('error', () => finish(current));
         // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
-        worker.on('exit', () => finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined)));
-        worker.postMessage({ specs, lines, maxHits: MAX_HITS });
-        arm();
+        worker.on('exit', () => {
+            for (let pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1))
+                handle(pending.message);
+            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
+        });
     });
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
+
+// How build tools quote the command that failed:
+//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
+//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
+//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
+const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+const MAX_COMMANDS = 4;
+/**
+ * The commands that failed, for the catalog's `commands` patterns: the failing RUN step's own, and
+ * any a final error quotes. Each is offered as a line whose text is where it was seen.
+ */
+function failingCommands(build, lines) {
+    const out = [];
+    const add = (line, text, command) => {
+        const normalized = command.trim().slice(0, MAX_EXCERPT_LINE);
+        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
+            out.push({ line, text, normalized, inFailure: true });
+    };
+    const failed = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
+    if (failed)
+        add(failed.line, failed.name, failed.command);
+    for (const line of lines) {
+        if (!line.inFailure)
+            continue;
+        const quoted = QUOTED.exec(line.normalized);
+        if (quoted)
+            add(line.line, line.text, quoted[1]);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
 
 
 
@@ -13492,16 +14362,17 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     const byBuild = new Map();
     const slow = new Set();
     // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
-    const deadline = Date.now() + budget.totalMs;
+    const clock = new BudgetClock(budget.totalMs);
     for (const build of builds) {
         if (!needsDiagnosis(build))
             continue;
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
-        const matches = matchTrusted(trusted, lines);
+        const commands = failingCommands(build, lines);
+        const matches = matchTrusted(trusted, lines, commands);
         const runnable = untrusted.filter((s) => !slow.has(s.id));
         if (runnable.length > 0) {
-            const result = await matchUntrusted(runnable, lines, budget, deadline);
+            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
             matches.push(...result.matches);
             for (const id of result.slow)
                 slow.add(id);
@@ -13538,6 +14409,12 @@ function candidateLines(build, lines = excerptLines(build)) {
     // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
     // "error" or "Killed" must not match a signature.
     const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
+    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
+    // knows: offer that header too, so that the error is read as the cache's.
+    const cacheHeaders = build.steps
+        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
+        .map((s) => ({ line: s.endLine, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
     return lines
         .filter((line) => !headers.has(line.text))
         .map((line) => ({
@@ -13547,7 +14424,9 @@ function candidateLines(build, lines = excerptLines(build)) {
         inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+        .concat(cacheHeaders)
+        .sort((a, b) => a.line - b.line);
 }
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
@@ -13612,6 +14491,7 @@ function toMeasure(image) {
 
 
 
+
 /**
  * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
  * after another, failed builds are diagnosed against the signature catalog, then all builds are
@@ -13620,8 +14500,10 @@ function toMeasure(image) {
 async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
     const builds = [];
     const problems = [];
+    // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
+    const selector = catalog === builtinSignatures() ? builtinLineSelector() : new LineSelector(catalog);
     for (const source of sources) {
-        const parsed = await parseSource(source);
+        const parsed = await parseSource(source, selector);
         builds.push(...parsed.builds);
         problems.push(...parsed.problems);
     }

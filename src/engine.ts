@@ -1,5 +1,6 @@
 import type { LogSource } from './input/log-source.js';
-import { parseSource, type InputProblem } from './parse/parse-source.js';
+import { builtinLineSelector, parseSource, type InputProblem } from './parse/parse-source.js';
+import { LineSelector } from './diagnose/line-selector.js';
 import { analyze, type Analysis } from './analyze/analyze.js';
 import type { AnalysisOptions } from './analyze/rule.js';
 import type { Build } from './model.js';
@@ -21,8 +22,10 @@ export async function analyzeSources(
 ): Promise<Analysis> {
   const builds: Build[] = [];
   const problems: InputProblem[] = [];
+  // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
+  const selector = catalog === builtinSignatures() ? builtinLineSelector() : new LineSelector(catalog);
   for (const source of sources) {
-    const parsed = await parseSource(source);
+    const parsed = await parseSource(source, selector);
     builds.push(...parsed.builds);
     problems.push(...parsed.problems);
   }

@@ -1,15 +1,19 @@
 import type { RawLine } from '../input/line-reader.js';
 import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
 import { parseRunnerTimestamp } from './timestamp.js';
+import { stripCiFraming } from './ci-framing.js';
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
 const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 // A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
 const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks).
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
+// (Buildkite's `\e_bk;t=...\a` timestamps).
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+// GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
+const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
 
 /**
  * Turns raw lines into decoded ones. Detection is per line, so files that mix formats (a
@@ -44,6 +48,7 @@ export class LineDecoder {
         this.timestamp = parseRunnerTimestamp(actions[1]!) ?? this.timestamp;
         text = actions[2]!;
         if (this.format === 'gh-run-view') this.job = this.step = null;
+        if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */) text = text.replace(GITLAB_STREAM, '');
       } else {
         // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
         format = this.format;
@@ -53,6 +58,9 @@ export class LineDecoder {
     this.format = format;
 
     if (text.includes('\u001b')) text = text.replace(ANSI, '');
+    // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
+    // that carry no GitHub prefix.
+    if (format === 'plain') text = stripCiFraming(text);
     let command: RunnerCommand = null;
     if (text.startsWith('##[')) {
       const match = RUNNER_COMMAND.exec(text);

@@ -10,6 +10,15 @@ export interface Signature {
   /** Higher is the more specific cause: it ranks first when several signatures match. */
   priority: number;
   patterns: CompiledPattern[];
+  /**
+   * Patterns for the command of the step that failed (`cargo build --release`): the cause when
+   * the log shows nothing more specific, ranked after every match of a pattern on a line.
+   */
+  commands: CompiledPattern[];
+  /** Ids of causes that, printed earlier in the same failure, explain this one (a DNS error before apt's). */
+  causedBy: string[];
+  /** `consequence`: what follows from another failure (a cancellation); ranked after every cause. */
+  role: 'cause' | 'consequence';
   ignoreCase: boolean;
   /** Markdown with `${name}` placeholders and `[[ ... ]]` optional parts. */
   fix: string;
@@ -31,7 +40,8 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_PATTERN = 1000;
 const MAX_PATTERNS = 50;
-const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'ignoreCase', 'fix']);
+const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
+const ROLES = ['cause', 'consequence'] as const;
 
 /** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
 export function parseCatalog(text: string, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Array<Partial<Signature> & { id: string }> {
@@ -78,6 +88,18 @@ export function parseCatalog(text: string, origin: string, options: { requirePat
       if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS) throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
       out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
     }
+    if (raw.commands !== undefined) {
+      if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS) throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+      out.commands = raw.commands.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`commands[${i + 1}]`, id)}`));
+    }
+    if (raw.causedBy !== undefined) {
+      if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c))) throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
+      out.causedBy = raw.causedBy as string[];
+    }
+    if (raw.role !== undefined) {
+      if (!ROLES.includes(raw.role as Signature['role'])) throw new InputError(`${where('role', id)}: must be cause or consequence`);
+      out.role = raw.role as Signature['role'];
+    }
     if (raw.fix !== undefined) {
       if (typeof raw.fix !== 'string' || !raw.fix.trim()) throw new InputError(`${where('fix', id)}: must be Markdown text`);
       out.fix = raw.fix.trim();
@@ -112,8 +134,12 @@ export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signatur
       const patterns =
         entry.patterns ??
         (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
-      const patternsOrigin = entry.patterns ? (entry.origin ?? 'user') : base.patternsOrigin;
-      merged.set(entry.id, { ...base, ...definedFields(entry), patterns, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
+      const commands =
+        entry.commands ??
+        (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+      // Patterns and commands run in the worker as soon as either came from the user's file.
+      const patternsOrigin = entry.patterns || entry.commands ? (entry.origin ?? 'user') : base.patternsOrigin;
+      merged.set(entry.id, { ...base, ...definedFields(entry), patterns, commands, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
     } else {
       const where = `${entry.origin}: signature ${entry.id}`;
       if (!entry.title) throw new InputError(`${where}, field "title": required for a new signature`);
@@ -125,6 +151,9 @@ export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signatur
         severity: entry.severity ?? 'error',
         priority: entry.priority ?? 50,
         patterns: entry.patterns,
+        commands: entry.commands ?? [],
+        causedBy: entry.causedBy ?? [],
+        role: entry.role ?? 'cause',
         ignoreCase: entry.ignoreCase ?? false,
         fix: entry.fix,
         origin: entry.origin ?? 'user',
@@ -133,7 +162,10 @@ export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signatur
     }
   }
   const signatures = [...merged.values()];
-  for (const signature of signatures) checkPlaceholders(signature);
+  for (const signature of signatures) {
+    checkPlaceholders(signature);
+    checkCausedBy(signature, merged);
+  }
   return signatures;
 }
 
@@ -144,7 +176,7 @@ function definedFields<T extends object>(entry: T): Partial<T> {
 /** Every `${name}` must be a named group of one of the patterns or a context variable. */
 function checkPlaceholders(signature: Signature): void {
   const groups = new Set(CONTEXT_VARIABLES);
-  for (const pattern of signature.patterns) for (const name of namedGroups(pattern.source)) groups.add(name);
+  for (const pattern of [...signature.patterns, ...signature.commands]) for (const name of namedGroups(pattern.source)) groups.add(name);
   for (const field of ['title', 'fix'] as const) {
     for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
       if (!groups.has(match[1]!)) {
@@ -156,18 +188,28 @@ function checkPlaceholders(signature: Signature): void {
   }
 }
 
+/** Every id a signature names as its cause must be a signature of the catalog. */
+function checkCausedBy(signature: Signature, known: Map<string, Signature>): void {
+  for (const id of signature.causedBy) {
+    if (!known.has(id)) throw new InputError(`${signature.origin}: signature ${signature.id}, field "causedBy": "${id}" is not a signature id`);
+  }
+}
+
 export function namedGroups(source: string): string[] {
   return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
 }
 
 /** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
 export function loadBuiltinCatalog(text: string): Signature[] {
-  return parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
+  const signatures = parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
     for (const field of ['title', 'severity', 'priority', 'patterns', 'fix'] as const) {
       if (entry[field] === undefined) throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
     }
-    const signature = { ignoreCase: false, ...entry, origin: 'built-in', patternsOrigin: 'built-in' } as Signature;
+    const signature = { ignoreCase: false, commands: [], causedBy: [], role: 'cause', ...entry, origin: 'built-in', patternsOrigin: 'built-in' } as Signature;
     checkPlaceholders(signature);
     return signature;
   });
+  const known = new Map(signatures.map((s) => [s.id, s]));
+  for (const signature of signatures) checkCausedBy(signature, known);
+  return signatures;
 }

@@ -1,8 +1,9 @@
 import type { Build, EvidenceLine } from '../model.js';
 import type { Signature } from './catalog.js';
 import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
-import { matchUntrusted, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
+import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
+import { failingCommands } from './failing-command.js';
 
 /** What the signatures found in one build, most likely cause first. */
 export interface BuildDiagnosis {
@@ -30,15 +31,16 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   const byBuild = new Map<Build, BuildDiagnosis>();
   const slow = new Set<string>();
   // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
-  const deadline = Date.now() + budget.totalMs;
+  const clock = new BudgetClock(budget.totalMs);
   for (const build of builds) {
     if (!needsDiagnosis(build)) continue;
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
-    const matches = matchTrusted(trusted, lines);
+    const commands = failingCommands(build, lines);
+    const matches = matchTrusted(trusted, lines, commands);
     const runnable = untrusted.filter((s) => !slow.has(s.id));
     if (runnable.length > 0) {
-      const result = await matchUntrusted(runnable, lines, budget, deadline);
+      const result = await matchUntrusted(runnable, lines, budget, clock, commands);
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
@@ -70,6 +72,12 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
   // "error" or "Killed" must not match a signature.
   const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+  // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
+  // error block with the step's name (` > importing cache manifest from X:`), which the catalog
+  // knows: offer that header too, so that the error is read as the cache's.
+  const cacheHeaders = build.steps
+    .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
+    .map((s) => ({ line: s.endLine!, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
   return lines
     .filter((line) => !headers.has(line.text))
     .map((line) => ({
@@ -79,7 +87,9 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
+    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+    .concat(cacheHeaders)
+    .sort((a, b) => a.line - b.line);
 }
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and

@@ -21,6 +21,8 @@ export interface SignatureMatch {
   inFailure: boolean;
   /** Whether every match is on a line the tool itself called a warning. */
   onlyWarnings: boolean;
+  /** Whether it matched only the failing step's command (what ran), not a line of what it printed. */
+  byCommand: boolean;
 }
 
 const MAX_MATCHED_LINES = 8;
@@ -32,27 +34,38 @@ export interface RawMatch {
   hits: Array<{ index: number; groups: Record<string, string> }>;
 }
 
+/** What runPatterns needs of a signature: plain data, so that it can be sent to a worker. */
+export interface PatternSpec {
+  id: string;
+  sources: string[];
+  commandSources: string[];
+  ignoreCase: boolean;
+}
+
 /**
- * Runs every pattern of every signature over the lines. Pure and self-contained (no imports used
- * inside), so the same function can run in a worker for patterns that are not ours.
+ * Runs every pattern of every signature over the lines, and its command patterns over the failing
+ * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
+ * same function can run in a worker for patterns that are not ours.
  */
-export function runPatterns(signatures: Array<{ id: string; sources: string[]; ignoreCase: boolean }>, lines: string[], maxHits: number): RawMatch[] {
+export function runPatterns(signatures: PatternSpec[], lines: string[], maxHits: number, commands: string[] = []): RawMatch[] {
   const out: RawMatch[] = [];
   for (const signature of signatures) {
     const hits: RawMatch['hits'] = [];
     const seen = new Set<number>();
-    for (const source of signature.sources) {
+    const scan = (source: string, texts: string[], offset: number) => {
       const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
-      for (let index = 0; index < lines.length && hits.length < maxHits; index++) {
-        if (seen.has(index)) continue;
-        const match = regex.exec(lines[index]!);
+      for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
+        if (seen.has(index + offset)) continue;
+        const match = regex.exec(texts[index]!);
         if (!match) continue;
-        seen.add(index);
+        seen.add(index + offset);
         const groups: Record<string, string> = {};
         for (const [name, value] of Object.entries(match.groups ?? {})) if (value !== undefined && value !== '') groups[name] = value;
-        hits.push({ index, groups });
+        hits.push({ index: index + offset, groups });
       }
-    }
+    };
+    for (const source of signature.sources) scan(source, lines, 0);
+    for (const source of signature.commandSources) scan(source, commands, lines.length);
     if (hits.length > 0) {
       hits.sort((a, b) => a.index - b.index);
       out.push({ id: signature.id, hits });
@@ -61,15 +74,25 @@ export function runPatterns(signatures: Array<{ id: string; sources: string[]; i
   return out;
 }
 
-/** Turns raw pattern hits into matches over the candidate lines. */
-export function toMatches(raw: RawMatch[], signatures: Signature[], lines: CandidateLine[]): SignatureMatch[] {
+/** The plain data of signatures, for runPatterns. */
+export function patternSpecs(signatures: Signature[]): PatternSpec[] {
+  return signatures
+    .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
+    .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
+}
+
+/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
+export function toMatches(raw: RawMatch[], signatures: Signature[], lines: CandidateLine[], commands: CandidateLine[] = []): SignatureMatch[] {
   const byId = new Map(signatures.map((s) => [s.id, s]));
   return raw.flatMap(({ id, hits }) => {
     const signature = byId.get(id);
     if (!signature) return [];
-    const matched = hits.map((h) => lines[h.index]!);
+    const lineHits = hits.filter((h) => h.index < lines.length);
+    // A command hit counts only when no line of the log matched: what it printed says more.
+    const used = lineHits.length > 0 ? lineHits : hits;
+    const matched = used.map((h) => (h.index < lines.length ? lines[h.index]! : commands[h.index - lines.length]!));
     const groups: Record<string, string> = {};
-    for (const hit of hits) for (const [name, value] of Object.entries(hit.groups)) groups[name] ??= value;
+    for (const hit of used) for (const [name, value] of Object.entries(hit.groups)) groups[name] ??= value;
     return [
       {
         signature,
@@ -77,24 +100,54 @@ export function toMatches(raw: RawMatch[], signatures: Signature[], lines: Candi
         groups,
         inFailure: matched.some((l) => l.inFailure),
         onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized)),
+        byCommand: lineHits.length === 0,
       },
     ];
   });
 }
 
 /** Matches trusted (built-in, reviewed) signatures in this thread. */
-export function matchTrusted(signatures: Signature[], lines: CandidateLine[]): SignatureMatch[] {
-  const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
-  return toMatches(runPatterns(specs, lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4), signatures, lines);
+export function matchTrusted(signatures: Signature[], lines: CandidateLine[], commands: CandidateLine[] = []): SignatureMatch[] {
+  const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+  return toMatches(raw, signatures, lines, commands);
 }
 
-/** Most likely cause first: a match in the failure itself, then the more specific signature, then the earlier line. */
+/**
+ * Most likely cause first. A match on a line beats one on the failing command, and a cause beats a
+ * consequence (a cancellation); then a match in the failure itself, then the more specific
+ * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
+ * is the root cause; followed as a chain.
+ */
 export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
-  return [...matches].sort(
+  const ranked = [...matches].sort(
     (a, b) =>
       Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+      tier(a) - tier(b) ||
       Number(b.inFailure) - Number(a.inFailure) ||
       b.signature.priority - a.signature.priority ||
       a.lines[0]!.line - b.lines[0]!.line,
   );
+  for (let step = 0; step < ranked.length; step++) {
+    const leader = ranked[0]!;
+    const cause = ranked.find(
+      (m) =>
+        m !== leader &&
+        !m.onlyWarnings &&
+        !m.byCommand &&
+        (m.inFailure || !leader.inFailure) &&
+        leader.signature.causedBy.includes(m.signature.id) &&
+        // A cause on the same line counts (`failed to compute cache key: secret not found`).
+        m.lines[0]!.line <= leader.lines[0]!.line,
+    );
+    if (!cause) break;
+    ranked.splice(ranked.indexOf(cause), 1);
+    ranked.unshift(cause);
+  }
+  return ranked;
+}
+
+function tier(match: SignatureMatch): number {
+  if (match.signature.role === 'consequence') return 2;
+  return match.byCommand ? 1 : 0;
 }

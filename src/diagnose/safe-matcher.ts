@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import type { Signature } from './catalog.js';
-import { runPatterns, toMatches, type CandidateLine, type RawMatch, type SignatureMatch } from './matcher.js';
+import { patternSpecs, runPatterns, toMatches, type CandidateLine, type PatternSpec, type RawMatch, type SignatureMatch } from './matcher.js';
 
 export interface MatchBudget {
   /** How long one signature may take over all the lines before it is given up. */
@@ -14,22 +15,32 @@ const MAX_HITS = 32;
 
 // The worker runs the same pure function as the main thread, from its source text: no file to
 // bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
+// It talks over its own MessageChannel so that the main thread can read what the worker already
+// said (receiveMessageOnPort) before it decides that a signature ran out of time.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { workerData } = require('node:worker_threads');
 const runPatterns = ${runPatterns.toString()};
-parentPort.on('message', ({ specs, lines, maxHits }) => {
-  for (const spec of specs) {
-    parentPort.postMessage({ type: 'start', id: spec.id });
-    parentPort.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits) });
-  }
-  parentPort.postMessage({ type: 'end' });
-});
+const { port, specs, lines, commands, maxHits } = workerData;
+for (const spec of specs) {
+  port.postMessage({ type: 'start', id: spec.id });
+  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
+}
+port.postMessage({ type: 'end' });
 `;
 
 export interface UntrustedResult {
   matches: SignatureMatch[];
   /** Signatures given up because their patterns took too long (catastrophic backtracking). */
   slow: string[];
+}
+
+/**
+ * What is left of the total budget. Only time spent running patterns counts: starting a worker
+ * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
+ * look slow.
+ */
+export class BudgetClock {
+  constructor(public leftMs: number) {}
 }
 
 /**
@@ -40,30 +51,35 @@ export async function matchUntrusted(
   signatures: Signature[],
   lines: CandidateLine[],
   budget: MatchBudget = DEFAULT_BUDGET,
-  /** When all matching must end (shared by the builds of one analysis). */
-  deadline: number = Date.now() + budget.totalMs,
+  /** The total budget left, shared by the builds of one analysis. */
+  clock: BudgetClock = new BudgetClock(budget.totalMs),
+  /** The failing step's command, for `commands` patterns. */
+  commands: CandidateLine[] = [],
 ): Promise<UntrustedResult> {
-  const specs = signatures.filter((s) => s.patterns.length > 0).map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), ignoreCase: s.ignoreCase }));
-  const texts = lines.map((l) => l.normalized);
+  const specs = patternSpecs(signatures);
+  const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
   const raw: RawMatch[] = [];
   const slow: string[] = [];
   let remaining = specs;
-  if (Date.now() >= deadline) return { matches: [], slow: specs.map((s) => s.id) };
   while (remaining.length > 0) {
-    const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, deadline);
+    if (clock.leftMs <= 0) {
+      // Out of total time: whatever did not run is reported as slow too.
+      slow.push(...remaining.map((s) => s.id));
+      break;
+    }
+    const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, clock);
     for (const result of done) raw.push(...result.raw);
     const finished = new Set(done.map((d) => d.id));
     remaining = remaining.filter((spec) => !finished.has(spec.id));
     if (stuck === undefined) break;
     if (stuck === null) {
-      // Out of total time: whatever did not run is reported as slow too.
       slow.push(...remaining.map((s) => s.id));
       break;
     }
     slow.push(stuck);
     remaining = remaining.filter((spec) => spec.id !== stuck);
   }
-  return { matches: toMatches(raw, signatures, lines), slow };
+  return { matches: toMatches(raw, signatures, lines, commands), slow };
 }
 
 interface WorkerRun {
@@ -72,40 +88,61 @@ interface WorkerRun {
   stuck: string | null | undefined;
 }
 
-function runWorker(specs: Array<{ id: string; sources: string[]; ignoreCase: boolean }>, lines: string[], perSignatureMs: number, deadline: number): Promise<WorkerRun> {
+type WorkerMessage = { type: 'start' | 'done' | 'end'; id?: string; result?: RawMatch[] };
+
+function runWorker(specs: PatternSpec[], texts: { lines: string[]; commands: string[] }, perSignatureMs: number, clock: BudgetClock): Promise<WorkerRun> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
     const done: WorkerRun['done'] = [];
     let current: string | null = null;
+    let startedAt = 0;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
     const finish = (stuck: string | null | undefined) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      port1.close();
       void worker.terminate();
       resolve({ done, stuck });
     };
-    const arm = () => {
-      clearTimeout(timer);
-      const left = deadline - Date.now();
-      timer = left < perSignatureMs ? setTimeout(() => finish(left <= 0 ? null : current), Math.max(0, left)) : setTimeout(() => finish(current), perSignatureMs);
-    };
-    worker.on('message', (message: { type: string; id?: string; result?: RawMatch[] }) => {
+    const handle = (message: WorkerMessage) => {
+      if (settled) return;
       if (message.type === 'start') {
         current = message.id!;
-        arm();
+        startedAt = performance.now();
+        // The clock runs only while a signature runs: from its start, never from the thread's.
+        clearTimeout(timer);
+        timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
       } else if (message.type === 'done') {
+        clock.leftMs -= performance.now() - startedAt;
+        clearTimeout(timer);
         done.push({ id: message.id!, raw: message.result ?? [] });
         current = null;
-      } else if (message.type === 'end') {
+      } else {
         finish(undefined);
       }
-    });
+    };
+    const expire = () => {
+      // The worker may have finished just as the timer fired: read what it already said first.
+      for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1)) handle(pending.message as WorkerMessage);
+      if (settled || current === null) return;
+      const spent = performance.now() - startedAt;
+      clock.leftMs -= spent;
+      finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
+    };
+    port1.on('message', handle);
     worker.on('error', () => finish(current));
     // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
-    worker.on('exit', () => finish(current ?? (done.length < specs.length ? specs[done.length]!.id : undefined)));
-    worker.postMessage({ specs, lines, maxHits: MAX_HITS });
-    arm();
+    worker.on('exit', () => {
+      for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1)) handle(pending.message as WorkerMessage);
+      finish(current ?? (done.length < specs.length ? specs[done.length]!.id : undefined));
+    });
   });
 }

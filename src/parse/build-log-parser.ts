@@ -6,16 +6,19 @@ import { applyVertexLine } from './vertex-line.js';
 import { MetadataGroup } from './metadata-group.js';
 import { ExcerptCollector } from './excerpt.js';
 import { RunnerFactsReader } from './runner-facts.js';
+import type { BuildSink, Dialect, ProgressForm } from './dialects/dialect.js';
+import { TtyProgressDialect } from './dialects/tty-progress.js';
+import { LegacyBuilderDialect } from './dialects/legacy-builder.js';
+import { ErrorBlockDialect } from './dialects/error-block.js';
+import type { LineSelector } from '../diagnose/line-selector.js';
+import { FAILURE_LINE, isDockerRelated } from './failure-line.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 // Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
 const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
-// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
-// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE =
-  /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate/;
+const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 
@@ -36,10 +39,17 @@ class JobState {
   /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
   failureLines = 0;
   cancelLines = 0;
+  /** Whether a line only Docker prints was seen (tested until one is). */
+  dockerRelated = false;
+  /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
+  readonly marked = new WeakSet<BuildState>();
   /** How the job's lines were written, for the report's "where the numbers come from". */
   format: DecodedLine['format'] = 'plain';
   readonly excerpt = new ExcerptCollector();
   readonly facts = new RunnerFactsReader();
+  /** Readers for the forms of build output other than BuildKit's plain progress. */
+  readonly dialects: Dialect[] = [new ErrorBlockDialect(), new TtyProgressDialect(), new LegacyBuilderDialect()];
+  sink: BuildSink | null = null;
   firstLine: number;
   lastLine: number;
 
@@ -64,6 +74,8 @@ export class BuildLogParser {
     private readonly source: string,
     /** What to call builds of an input without job names (a job's log: the job's name). */
     private readonly name: string | null = null,
+    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+    private readonly selector: LineSelector | null = null,
   ) {}
 
   push(line: DecodedLine): void {
@@ -89,11 +101,24 @@ export class BuildLogParser {
     }
     if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text)) return;
 
-    if (text.charCodeAt(0) === 0x23 /* # */) {
-      const match = VERTEX_LINE.exec(text);
+    // Pastes indent whole logs (Markdown code blocks, quoted e-mails): recognise lines without it.
+    const first = text.charCodeAt(0);
+    const bare = first === 0x20 || first === 0x09 ? text.trimStart() : text;
+    for (const dialect of job.dialects) {
+      if (dialect.accept(bare, line, this.sinkFor(job))) {
+        if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+          if (job.current) job.marked.add(job.current);
+          job.excerpt.mark();
+        }
+        return;
+      }
+    }
+    if (bare.charCodeAt(0) === 0x23 /* # */) {
+      const match = VERTEX_LINE.exec(bare);
       if (match) {
         this.onVertexLine(job, line, Number(match[1]), match[2]!);
-        if (match[2]!.startsWith('ERROR')) job.excerpt.mark();
+        // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
+        if (match[2]!.startsWith('ERROR') || this.selector?.select(match[2]!)) job.excerpt.mark();
         return;
       }
     }
@@ -101,7 +126,7 @@ export class BuildLogParser {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
     }
-    if (FAILURE_LINE.test(text)) {
+    if (FAILURE_LINE.test(text) || this.selector?.select(bare)) {
       job.excerpt.mark();
       job.failureLines++;
       if (CANCEL_LINE.test(text)) job.cancelLines++;
@@ -113,10 +138,16 @@ export class BuildLogParser {
         build.addError({ line: line.no, text });
         build.touch(line.no, line.timestamp, line.text);
         build.capturingErrorBlock = true;
+      } else if (DOCKERFILE_POINTER.test(bare)) {
+        // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
+        // the error line itself was not pasted.
+        build.failed = true;
+        build.capturingErrorBlock = true;
       }
       if (build.capturingErrorBlock) build.addErrorDetail({ line: line.no, text });
       return;
     }
+    if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     // Runs for every other line of a log: a cheap test first.
     if (job.nativePlatform === null && text.includes('Arch')) {
       const arch = OS_ARCH.exec(text);
@@ -193,21 +224,40 @@ export class BuildLogParser {
       return;
     }
     // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-    if (!build || build.closed || (id === 1 && build.ended && !isStatusWord(rest))) {
+    if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
       build = this.startBuild(job, line, null);
     }
     build.touch(line.no, line.timestamp, line.text);
     applyVertexLine(build, id, rest, line);
   }
 
-  private startBuild(job: JobState, line: DecodedLine, invocation: Invocation | null): BuildState {
+  /** What a dialect may ask of this job: its open build, or a new one. */
+  private sinkFor(job: JobState): BuildSink {
+    return (job.sink ??= {
+      current: () => job.current,
+      buildFor: (form: ProgressForm, line: DecodedLine, fresh = false) => {
+        const build = job.current;
+        // A build command echoed just before (`$ docker build ...`) opened the build this output belongs to.
+        if (build && !build.closed && this.belongsTo(build, line) && !build.hasVertices && !build.failed && build.form === 'plain') {
+          build.form = form;
+          return build;
+        }
+        if (!fresh && build && build.form === form && !build.closed && this.belongsTo(build, line)) return build;
+        return this.startBuild(job, line, null, form);
+      },
+    });
+  }
+
+  private startBuild(job: JobState, line: DecodedLine, invocation: Invocation | null, form: ProgressForm = 'plain'): BuildState {
     const build = new BuildState(line.no, line.timestamp, line.step, line.text);
+    build.form = form;
     const inputs = job.pendingInputs;
     build.invocation = mergeInvocations(invocation, inputs);
     job.pendingInputs = null;
     job.readingActionInputs = false;
     job.builds.push(build);
     job.current = build;
+    job.dockerRelated = true;
     return build;
   }
 
@@ -220,12 +270,14 @@ export class BuildLogParser {
   private finishJob(job: JobState): void {
     const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
     const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
-    if (kept.length === 0 && this.failedWithoutBuild(job)) {
-      // The job failed without BuildKit building anything (a refused login, the legacy builder, a
-      // smoke test): still a row, so that its failure is diagnosed.
+    const failed = this.failedWithoutBuild(job);
+    if (kept.length === 0 && (failed || this.pastedDocker(job))) {
+      // The job failed without BuildKit building anything (a refused login, a push, a CLI usage
+      // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
+      // its failure is diagnosed (or its state said).
       const build = new BuildState(job.firstLine, job.firstTs, null);
       build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-      build.failed = !build.canceled;
+      build.failed = !build.canceled && failed;
       for (const error of job.strayErrors) build.addError(error);
       build.touch(job.lastLine, job.lastTs);
       build.startTs = null;
@@ -238,7 +290,8 @@ export class BuildLogParser {
     const base = job.name ?? this.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-      const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, ORIGIN[job.format]);
+      const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
+      const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, origin);
       if (result.status !== 'success' || build.hasStepErrors) {
         // Lines from where the build starts to where the next one starts (the job's start for the first).
         const first = index === 0 ? job.firstLine : build.firstLine;
@@ -248,6 +301,11 @@ export class BuildLogParser {
       result.runner = job.facts.facts;
       this.finished.push(result);
     });
+  }
+
+  /** A pasted or terminal log (no runner) with a line only Docker prints. */
+  private pastedDocker(job: JobState): boolean {
+    return job.name === null && job.firstTs === null && job.dockerRelated;
   }
 
   /**
@@ -262,6 +320,7 @@ export class BuildLogParser {
 }
 
 const ORIGIN: Record<DecodedLine['format'], string> = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
+const FORM_ORIGIN: Record<ProgressForm, string> = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
 
 function isStatusWord(rest: string): boolean {
   return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);

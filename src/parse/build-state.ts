@@ -2,6 +2,8 @@ import type { Build, BuildStatus, EvidenceLine, ImageRef, Step, StepStatus } fro
 import { cacheKindOfOption, parseVertexName, type VertexName } from './vertex-name.js';
 import { emptyInvocation, type Invocation } from './invocation.js';
 import { detach } from '../text/detach.js';
+import type { ProgressForm } from './dialects/dialect.js';
+import type { DecodedLine } from '../decode/decoded-line.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 const TAIL_LINES = 30;
@@ -49,6 +51,10 @@ export class BuildState {
   withoutBuildKit = false;
   /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
   capturingErrorBlock = false;
+  /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
+  form: ProgressForm = 'plain';
+  /** The output said the build finished (the legacy builder's `Successfully built`). */
+  private completed = false;
 
   firstText = '';
   lastText = '';
@@ -104,13 +110,18 @@ export class BuildState {
    * that it is the same step printed again, which BuildKit does after a step is DONE.
    */
   get ended(): boolean {
-    if (this.failed) return true;
+    if (this.failed || this.completed) return true;
     let exported = false;
     for (const vertex of this.vertices.values()) {
       if (vertex.status === 'running') return false;
       if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') exported = true;
     }
     return exported;
+  }
+
+  /** The output said the build finished: no export step will follow. */
+  complete(): void {
+    this.completed = true;
   }
 
   touch(line: number, timestamp: number | null, text?: string): void {
@@ -130,6 +141,28 @@ export class BuildState {
       this.vertices.set(id, vertex);
     }
     return vertex;
+  }
+
+  /**
+   * The step of this name, or a new one when the build has none (forms without vertex numbers: the
+   * tty form, an error block pasted alone). New steps take the next free number.
+   */
+  vertexNamed(name: string, line: number): VertexState {
+    for (const vertex of this.vertices.values()) if (vertex.name === name) return vertex;
+    let id = this.vertices.size + 1;
+    while (this.vertices.has(id)) id++;
+    return this.vertex(id, name, line);
+  }
+
+  /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
+  failStep(vertex: VertexState, line: DecodedLine): void {
+    if (vertex.status === 'error') return;
+    vertex.status = 'error';
+    vertex.endLine ??= line.no;
+    vertex.endText ??= detach(line.text);
+    if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export') return;
+    this.failed = true;
+    this.capturingErrorBlock = true;
   }
 
   addTail(vertex: VertexState, evidence: EvidenceLine): void {

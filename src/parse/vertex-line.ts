@@ -19,8 +19,8 @@ const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
 export function applyVertexLine(build: BuildState, id: number, rest: string, line: DecodedLine): void {
   const known = build.vertices.get(id);
   if (!known) {
-    if (isStatus(rest)) {
-      // A status for a step whose header we never saw (the log was cut at its start).
+    if (isStatus(rest) || OUTPUT.test(rest)) {
+      // A status or output of a step whose header we never saw (the log was cut at its start).
       applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
     } else {
       build.vertex(id, rest, line.no);
@@ -69,16 +69,20 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
       // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
       build.failed = true;
       build.capturingErrorBlock = true;
-      build.addError({ line: line.no, text: `#${vertex.id} ${rest}` });
+      build.addError({ line: line.no, text: line.text });
     }
     return;
   }
   // BuildKit before v0.9 prints each step's digest as its first status line: not output.
   if (VERTEX_DIGEST.test(rest)) return;
   const output = OUTPUT.exec(rest);
-  // Evidence quotes the line as printed: the text keeps its `#N 1.234` prefix.
-  build.addTail(vertex, { line: line.no, text: line.text });
+  applyVertexOutput(build, vertex, line);
   if (!output) applyProgress(build, rest);
+}
+
+/** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
+export function applyVertexOutput(build: BuildState, vertex: VertexState, line: DecodedLine): void {
+  build.addTail(vertex, { line: line.no, text: line.text });
 }
 
 /** Progress lines of exporter steps name the images that were written or pushed. */

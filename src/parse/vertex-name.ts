@@ -16,8 +16,11 @@ export interface VertexName {
 }
 
 // `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
-// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform).
-const INSTRUCTION = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?) +)?(?:([^\s\]]+) +)?(\d+)\/(\d+)\] +([A-Z]+)\b ?(.*)$/s;
+// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
+// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
+// `[web builder 3/5] RUN ...` (the service's name first).
+const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
 // `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
 const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
 const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
@@ -50,14 +53,18 @@ export function parseVertexName(name: string): VertexName {
   };
   const instruction = INSTRUCTION.exec(name);
   if (instruction) {
+    // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
+    const words = instruction[1]!.split(/ +/).filter(Boolean);
+    const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+    const names = words.filter((w) => w !== platform);
     return {
       ...base,
-      platform: instruction[1] ?? null,
-      stage: instruction[2] ?? null,
-      index: Number(instruction[3]),
-      total: Number(instruction[4]),
-      instruction: instruction[5]!,
-      command: instruction[6] ?? '',
+      platform,
+      stage: names[names.length - 1] ?? null,
+      index: Number(instruction[2]),
+      total: instruction[3] === '?' ? null : Number(instruction[3]),
+      instruction: instruction[4]!,
+      command: instruction[5] ?? '',
       kind: 'instruction',
     };
   }

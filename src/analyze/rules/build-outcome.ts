@@ -1,9 +1,13 @@
-import type { Step } from '../../model.js';
+import type { Build, EvidenceLine, Step } from '../../model.js';
+import { FAILURE_LINE } from '../../parse/failure-line.js';
+import { normalizeForMatching } from '../../diagnose/normalize.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 
 const TAIL = 10;
+/** At most this many of the failure's own error lines are quoted. */
+const MAX_ERROR_LINES = 8;
 
 /**
  * The baseline for a build that did not succeed: a failure is never left without a finding, even
@@ -27,16 +31,20 @@ export const buildOutcomeRule: Rule = {
       ];
     }
     // A signature that matched more than a WARNING line names the cause; this is the fallback.
-    if (build.status !== 'failure' || matched.some((m) => !m.onlyWarnings)) return [];
+    if (matched.some((m) => !m.onlyWarnings)) return [];
+    const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
+    // A log cut before its end that still shows errors is a failure to explain, not a silence.
+    if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
-    const tail = build.failedStepTail.slice(-TAIL);
     const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
+    const first = errorLines[0] ?? final;
+    const evidence = errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors];
     return [
       {
         id: 'unknown',
         severity: 'error',
-        title: failedStep ? stepFailureTitle(failedStep) : final ? `The build failed: ${shorten(final.text)}` : 'The build failed',
-        evidence: [...tail, ...build.errors].map((e) => quote(e.line, e.text)),
+        title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
+        evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
         fix: [
           final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
           catalog.get('unknown')?.fix ?? '',
@@ -55,6 +63,24 @@ function stepFailureTitle(step: Step): string {
     error;
   const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
   return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
+
+/**
+ * The error lines of the failure itself, in log order: the failing step's own output when a step
+ * failed, else the lines of the paste that state a failure.
+ */
+function ownErrorLines(build: Build, lines: EvidenceLine[]): EvidenceLine[] {
+  const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
+  return dedupe(source.filter((l) => FAILURE_LINE.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
+}
+
+/** One line per line number and text, in log order. */
+function dedupe(lines: EvidenceLine[]): EvidenceLine[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const key = `${l.line}\u0000${l.text}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
 function shorten(text: string): string {

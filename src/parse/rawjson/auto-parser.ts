@@ -3,6 +3,7 @@ import type { DecodedLine } from '../../decode/decoded-line.js';
 import { BuildLogParser } from '../build-log-parser.js';
 import { looksLikeRawJson } from './detect.js';
 import { RawJsonParser } from './rawjson-parser.js';
+import type { LineSelector } from '../../diagnose/line-selector.js';
 
 /** Blank lines held at most before the first line with text decides the format. */
 const MAX_HELD = 1000;
@@ -20,6 +21,8 @@ export class AutoDetectParser {
     private readonly source: string,
     /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
     private readonly name: string | null = null,
+    /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
+    private readonly selector: LineSelector | null = null,
   ) {}
 
   /** The format chosen, once a line with text was seen. */
@@ -39,7 +42,7 @@ export class AutoDetectParser {
         if (this.held.length < MAX_HELD) this.held.push(line);
         return;
       }
-      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name) : new BuildLogParser(this.source, this.name);
+      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
       for (const held of this.held) this.parser.push(held);
       this.held = [];
     }
@@ -48,7 +51,7 @@ export class AutoDetectParser {
 
   end(): Build[] {
     // Nothing but blank lines: the plain parser says what it says about an empty log.
-    const parser = this.parser ?? new BuildLogParser(this.source, this.name);
+    const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
     for (const held of this.held) parser.push(held);
     this.held = [];
     return parser.end();

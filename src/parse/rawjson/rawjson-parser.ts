@@ -7,6 +7,7 @@ import { detach } from '../../text/detach.js';
 import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
 import { EntryLines } from './entry-lines.js';
 import { ExcerptCollector } from '../excerpt.js';
+import type { LineSelector } from '../../diagnose/line-selector.js';
 import { readSolveStatus, type RawLog, type RawStatus, type RawVertex, type RawWarning, type SolveStatus } from './solve-status.js';
 
 // What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
@@ -112,6 +113,8 @@ class RawBuild {
  */
 export class RawJsonParser {
   private readonly splitter: JsonObjectSplitter;
+  /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+  private readonly selector: LineSelector | null;
   private readonly excerpt = new ExcerptCollector();
   private current: RawBuild | null = null;
   private readonly finished: Array<{ build: Build; extras: RawJsonExtras }> = [];
@@ -130,7 +133,9 @@ export class RawJsonParser {
     private readonly source: string,
     /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
     private readonly name: string | null = null,
+    selector: LineSelector | null = null,
   ) {
+    this.selector = selector;
     this.splitter = new JsonObjectSplitter({
       object: (chunk) => this.onObject(chunk),
       text: (line) => this.onText(line),
@@ -492,6 +497,7 @@ export class RawJsonParser {
   /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
   private render(build: RawBuild, line: number, text: string): void {
     this.excerpt.push(line, text);
+    if (this.selector?.select(text)) this.excerpt.mark();
     if (line > build.state.lastLine) build.state.lastLine = line;
     if (!build.lastEvent || line >= build.lastEvent.line) build.lastEvent = { line, text };
   }

@@ -1,0 +1,40 @@
+// What CI systems and copy-paste put in front of the lines a build printed, when the log is not a
+// GitHub Actions log (those are decoded by the line decoder itself). Removing it lets the parser
+// read a GitLab, Jenkins, Buildkite or CircleCI log, or a paste cut mid-timestamp, like a terminal's.
+
+const PREFIXES: RegExp[] = [
+  // GitLab: `section_start:1600000000:step_script` / `section_end:...` markers (the `\r\e[0K` after
+  // them is already a line break and an ANSI code removed).
+  /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]*\])?/,
+  // GitLab runner 16+ timestamps each line: `2024-01-02T03:04:05.123456Z 00O ` (stream, `+` continues).
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
+  // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
+  /^_bk;t=\d+\u0007?/,
+  // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
+  /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
+  // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
+  /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
+  // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
+  /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
+  // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
+  /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
+];
+// BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
+const COMMENTED_VERTEX = /^# (?=#\d+ )/;
+
+/**
+ * The line without CI framing. Cheap for the common case: only a line that starts with one of the
+ * characters a framing starts with is tested.
+ */
+export function stripCiFraming(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
+  // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
+  if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a)) return text;
+  let out = text;
+  for (const prefix of PREFIXES) {
+    const match = prefix.exec(out);
+    if (match && match[0].length > 0) out = out.slice(match[0].length);
+  }
+  return out;
+}

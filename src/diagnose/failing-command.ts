@@ -1,0 +1,30 @@
+import type { Build } from '../model.js';
+import type { CandidateLine } from './matcher.js';
+import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
+
+// How build tools quote the command that failed:
+//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
+//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
+//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
+const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+const MAX_COMMANDS = 4;
+
+/**
+ * The commands that failed, for the catalog's `commands` patterns: the failing RUN step's own, and
+ * any a final error quotes. Each is offered as a line whose text is where it was seen.
+ */
+export function failingCommands(build: Build, lines: CandidateLine[]): CandidateLine[] {
+  const out: CandidateLine[] = [];
+  const add = (line: number, text: string, command: string) => {
+    const normalized = command.trim().slice(0, MAX_EXCERPT_LINE);
+    if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized)) out.push({ line, text, normalized, inFailure: true });
+  };
+  const failed = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
+  if (failed) add(failed.line, failed.name, failed.command);
+  for (const line of lines) {
+    if (!line.inFailure) continue;
+    const quoted = QUOTED.exec(line.normalized);
+    if (quoted) add(line.line, line.text, quoted[1]!);
+  }
+  return out;
+}

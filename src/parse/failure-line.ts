@@ -1,0 +1,18 @@
+// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
+// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
+
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+export const FAILURE_LINE =
+  /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+
+// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// refused as "no Docker build output", whatever else it lacks.
+const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
+const STEP_OUTPUT = /^\d+\.\d+ \S/;
+
+/** Whether a line (without leading blanks) can only come from Docker or its tools. */
+export function isDockerRelated(bare: string): boolean {
+  return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+}
