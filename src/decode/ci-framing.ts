@@ -22,6 +22,20 @@ const PREFIXES: RegExp[] = [
 // BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
 const COMMENTED_VERTEX = /^# (?=#\d+ )/;
 
+// Logs copied from a web page that escaped them (Azure DevOps, some CI exports): `&#x27;`, `&quot;`.
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(quot|amp|lt|gt|apos));/g;
+const NAMED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/** The line with HTML character references decoded, when a web page escaped it. */
+export function unescapeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name]!;
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /**
  * The line without CI framing. Cheap for the common case: only a line that starts with one of the
  * characters a framing starts with is tested.

@@ -1,7 +1,7 @@
 import type { RawLine } from '../input/line-reader.js';
 import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
 import { parseRunnerTimestamp } from './timestamp.js';
-import { stripCiFraming } from './ci-framing.js';
+import { stripCiFraming, unescapeEntities } from './ci-framing.js';
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
 const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
@@ -60,7 +60,7 @@ export class LineDecoder {
     if (text.includes('\u001b')) text = text.replace(ANSI, '');
     // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
     // that carry no GitHub prefix.
-    if (format === 'plain') text = stripCiFraming(text);
+    if (format === 'plain') text = stripCiFraming(unescapeEntities(text));
     let command: RunnerCommand = null;
     if (text.startsWith('##[')) {
       const match = RUNNER_COMMAND.exec(text);

@@ -1,6 +1,7 @@
 import type { Signature } from './catalog.js';
 import { requiredLiterals } from './required-literals.js';
 import { normalizeForMatching } from './normalize.js';
+import { LiteralSet } from './literal-set.js';
 
 /**
  * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
@@ -12,17 +13,17 @@ import { normalizeForMatching } from './normalize.js';
  * budget), so its literals alone select the line.
  */
 export class LineSelector {
-  private readonly prefilter: RegExp | null;
+  private readonly prefilter: LiteralSet;
   /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
   private readonly unfiltered: RegExp[];
   private readonly confirm: RegExp[];
-  private readonly userLiterals: RegExp | null;
+  private readonly userLiterals: LiteralSet;
   /** User patterns with no literal to select their lines: they see only the lines kept for others. */
   readonly unselectable: string[] = [];
 
   constructor(signatures: Signature[]) {
-    const builtinLiterals: string[] = [];
-    const userLiterals: string[] = [];
+    const builtinLiterals: Array<{ text: string; id: number }> = [];
+    const userLiterals: Array<{ text: string; id: number }> = [];
     const unfiltered: RegExp[] = [];
     const confirm: RegExp[] = [];
     for (const signature of signatures) {
@@ -31,44 +32,32 @@ export class LineSelector {
         const literals = requiredLiterals(pattern.source);
         if (trusted) {
           if (literals) {
-            builtinLiterals.push(...literals);
+            for (const text of literals) builtinLiterals.push({ text, id: confirm.length });
             confirm.push(pattern.regex);
           } else {
             unfiltered.push(pattern.regex);
           }
         } else if (literals) {
-          userLiterals.push(...literals);
+          for (const text of literals) userLiterals.push({ text, id: 0 });
         } else {
           this.unselectable.push(`${signature.id}: ${pattern.source}`);
         }
       }
     }
-    this.prefilter = alternation(builtinLiterals);
-    this.userLiterals = alternation(userLiterals);
+    this.prefilter = new LiteralSet(builtinLiterals);
+    this.userLiterals = new LiteralSet(userLiterals);
     this.unfiltered = unfiltered;
     this.confirm = confirm;
   }
 
   /** Whether a built-in signature matches the line, or a user signature may. */
   select(text: string): boolean {
-    if (this.userLiterals?.test(text)) return true;
-    const candidate = this.prefilter?.test(text) ?? false;
-    if (!candidate && this.unfiltered.length === 0) return false;
-    const normalized = normalizeForMatching(text);
-    if (candidate && this.confirm.some((regex) => regex.test(normalized))) return true;
-    return this.unfiltered.some((regex) => regex.test(normalized));
+    if (this.userLiterals.test(text)) return true;
+    // Only the patterns whose literal is in the line are run, on the line as patterns see it.
+    let normalized: string | null = null;
+    const confirmed = this.prefilter.find(text, (id) => this.confirm[id]!.test((normalized ??= normalizeForMatching(text))));
+    if (confirmed || this.unfiltered.length === 0) return confirmed;
+    normalized ??= normalizeForMatching(text);
+    return this.unfiltered.some((regex) => regex.test(normalized!));
   }
-}
-
-/** One case-insensitive search for any of the literals (case is checked by the pattern itself). */
-function alternation(literals: string[]): RegExp | null {
-  const unique = [...new Set(literals.map((l) => l.toLowerCase()))];
-  if (unique.length === 0) return null;
-  // Longest first, so that a literal that contains another one is tried as a whole.
-  unique.sort((a, b) => b.length - a.length);
-  return new RegExp(unique.map(escape).join('|'), 'i');
-}
-
-function escape(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -23,11 +23,11 @@ export const signatureDiagnosisRule: Rule = {
     if (!diagnosis || diagnosis.matches.length === 0) return [];
     const seen = new Set<string>();
     const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
-    return chosen.map((match, index) => toFinding(match, index === 0, context));
+    return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
   },
 };
 
-function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, options }: RuleContext): RuleFinding {
+function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, options }: RuleContext, others: SignatureMatch[]): RuleFinding {
   const signature = match.signature;
   const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
   const enrichment = enrich(match, build);
@@ -44,7 +44,7 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   let severity: Severity = signature.severity;
   if (build.status === 'success' || match.onlyWarnings || !primary) severity = capAt(severity, 'warning');
   const title = fillTemplate(signature.title, values, 'text');
-  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
+  const fix = [enrichment.cause, causality(match, others), afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
   const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
   const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
   return {
@@ -63,6 +63,18 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
       role: primary ? 'root-cause' : 'contributing',
     },
   };
+}
+
+/**
+ * Which line came first and what followed from it: the root cause's first line, and the other
+ * signatures that matched later lines of the same failure.
+ */
+function causality(root: SignatureMatch, others: SignatureMatch[]): string | null {
+  const first = root.lines[0]!;
+  const later = others.filter((m) => !m.onlyWarnings && m.lines[0]!.line > first.line);
+  if (later.length === 0) return null;
+  const what = later.map((m) => `${m.signature.id} (line ${m.lines[0]!.line})`).join(', ');
+  return `The first error is on line ${first.line}; what the log reports after it follows from it: ${what}.`;
 }
 
 /** A failure in an exporter after every instruction ran: say so, the image itself was built. */

@@ -1,0 +1,256 @@
+// Every form in which a Docker build's output reaches people yields builds, steps where the form
+// has them, and a finding; and the root cause is ranked by causality. The texts are written here
+// in each tool's documented shape (they are not excerpts of the labelled corpus).
+import { describe, expect, it } from '@jest/globals';
+import { diagnoseText } from './support/classify.js';
+import { loadCatalog } from '../src/diagnose/load-catalog.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const lines = (...l: string[]) => l.join('\n');
+
+describe('forms of build output', () => {
+  it('the tty form: steps with their status and time, the error block, the Dockerfile excerpt', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '[+] Building 2.1s (7/8) FINISHED                                  docker:desktop-linux',
+        ' => [internal] load build definition from Dockerfile                      0.0s',
+        ' => => transferring dockerfile: 141B                                       0.0s',
+        ' => [1/4] FROM docker.io/library/node:20@sha256:abc                        0.0s',
+        ' => CACHED [2/4] WORKDIR /app                                              0.0s',
+        ' => ERROR [3/4] RUN npm ci                                                 0.8s',
+        '------',
+        ' > [3/4] RUN npm ci:',
+        '0.712 npm ERR! code ERESOLVE',
+        '0.713 npm ERR! ERESOLVE unable to resolve dependency tree',
+        '------',
+        'Dockerfile:5',
+        '--------------------',
+        '   5 | >>> RUN npm ci',
+        '--------------------',
+        'ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      ),
+    );
+    const build = analysis.builds[0]!.build;
+    expect(build.origin).toBe('tty progress');
+    expect(build.status).toBe('failure');
+    expect(build.steps.map((s) => [s.name, s.status, s.seconds])).toEqual([
+      ['[internal] load build definition from Dockerfile', 'done', 0],
+      ['[1/4] FROM docker.io/library/node:20@sha256:abc', 'done', 0],
+      ['[2/4] WORKDIR /app', 'cached', 0],
+      ['[3/4] RUN npm ci', 'error', 0.8],
+    ]);
+    // The block's lines are the failing step's own output.
+    expect(build.failedStepTail.map((l) => l.text)).toEqual(['0.712 npm ERR! code ERESOLVE', '0.713 npm ERR! ERESOLVE unable to resolve dependency tree']);
+    expect(analysis.findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('the error block pasted alone names the failing step', async () => {
+    const analysis = await diagnoseText(
+      lines('------', ' > [builder 5/7] RUN go build -o /out/app ./cmd/app:', '#0 0.920 # example.com/app', '#0 0.920 ./main.go:12:3: undefined: foo', '------', 'ERROR: failed to solve: process "/bin/sh -c go build -o /out/app ./cmd/app" did not complete successfully: exit code: 1'),
+    );
+    const build = analysis.builds[0]!.build;
+    expect(build.steps.map((s) => [s.name, s.status, s.stage])).toEqual([['[builder 5/7] RUN go build -o /out/app ./cmd/app', 'error', 'builder']]);
+    expect(analysis.findings[0]!.id).toBe('compile-error');
+  });
+
+  it('the legacy builder: a step per `Step N/M`, cache hits, the failing RUN and its output', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        'Sending build context to Docker daemon  150.5kB',
+        'Step 1/4 : FROM debian:bookworm',
+        ' ---> e9bcf72ae729',
+        'Step 2/4 : ENV DEBIAN_FRONTEND noninteractive',
+        ' ---> Using cache',
+        ' ---> fcb28ab5ac74',
+        'Step 3/4 : RUN apt-get update && apt-get install -y libfoo-dev',
+        ' ---> Running in 8dfccb24ae83',
+        'Reading package lists...',
+        'E: Unable to locate package libfoo-dev',
+        "The command '/bin/sh -c apt-get update && apt-get install -y libfoo-dev' returned a non-zero code: 100",
+      ),
+    );
+    const build = analysis.builds[0]!.build;
+    expect(build.origin).toBe('legacy builder');
+    expect(build.status).toBe('failure');
+    expect(build.steps.map((s) => [s.index, s.instruction, s.status])).toEqual([
+      [1, 'FROM', 'done'],
+      [2, 'ENV', 'cached'],
+      [3, 'RUN', 'error'],
+    ]);
+    expect(analysis.findings[0]).toMatchObject({ id: 'package-install-failure', title: expect.stringContaining('RUN apt-get update') });
+  });
+
+  it('docker-compose v1 builds services in turn: one build per service, a success and a failure', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        'Building db',
+        'Step 1/2 : FROM postgres:16',
+        ' ---> 1a2b3c4d5e6f',
+        'Step 2/2 : COPY init.sql /docker-entrypoint-initdb.d/',
+        ' ---> 2b3c4d5e6f7a',
+        'Successfully built 2b3c4d5e6f7a',
+        'Successfully tagged app_db:latest',
+        'Building web',
+        'Step 1/3 : FROM python:3.12',
+        ' ---> 3c4d5e6f7a8b',
+        'Step 2/3 : COPY requirements.txt .',
+        'COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist',
+        "ERROR: Service 'web' failed to build",
+      ),
+    );
+    expect(analysis.builds.map((b) => [b.build.status, b.build.steps.length])).toEqual([
+      ['success', 2],
+      ['failure', 2],
+    ]);
+    expect(analysis.builds[0]!.build.images.map((i) => i.ref)).toEqual(['app_db:latest']);
+    expect(analysis.findings[0]!.id).toBe('copy-source-missing');
+  });
+
+  it('docker compose v2 labels steps with the service: the stage is still read', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#12 [web builder 3/5] RUN npm run build',
+        '#12 4.120 Failed to compile.',
+        '#12 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+        'failed to solve: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+      ),
+    );
+    const step = analysis.builds[0]!.build.steps[0]!;
+    expect([step.stage, step.index, step.total, step.instruction]).toEqual(['builder', 3, 5, 'RUN']);
+    expect(analysis.findings[0]!.id).toBe('compile-error');
+  });
+
+  it('GitLab CI: section markers and runner timestamps are framing, the build inside is read', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '2024-05-01T10:00:00.000000Z 00O section_start:1714557600:step_script',
+        '2024-05-01T10:00:00.100000Z 00O+Executing "step_script" stage of the job script',
+        '2024-05-01T10:00:01.000000Z 00O $ docker build -t registry.example.com/app:main .',
+        '2024-05-01T10:00:02.000000Z 01E #5 [2/3] RUN pip install -r requirements.txt',
+        '2024-05-01T10:00:09.000000Z 01E #5 6.910 ERROR: No matching distribution found for torch==9.9',
+        '2024-05-01T10:00:09.100000Z 01E #5 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+        '2024-05-01T10:00:09.200000Z 00O section_end:1714557609:step_script',
+        '2024-05-01T10:00:09.300000Z 00O ERROR: Job failed: exit code 1',
+      ),
+    );
+    const build = analysis.builds[0]!.build;
+    expect(build.steps.map((s) => s.name)).toEqual(['[2/3] RUN pip install -r requirements.txt']);
+    expect(build.buildSeconds).toBe(8.3);
+    expect(analysis.findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('Jenkins, Buildkite and pastes cut mid-timestamp: the prefixes go, the lines stay', async () => {
+    const jenkins = await diagnoseText(
+      lines('[Pipeline] sh', '[2024-05-01T10:00:00.123Z] + docker build -t app .', '[2024-05-01T10:00:01.456Z] #7 [3/4] RUN cargo build --release', '[2024-05-01T10:00:09.000Z] #7 8.100 error[E0425]: cannot find value `x` in this scope', '[2024-05-01T10:00:09.100Z] #7 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101'),
+    );
+    expect(jenkins.builds[0]!.build.steps.map((s) => s.status)).toEqual(['error']);
+    expect(jenkins.findings[0]!.id).toBe('compile-error');
+    const buildkite = await diagnoseText(lines('_bk;t=1714557600000#9 [4/5] RUN apk add --no-cache libfoo', '_bk;t=1714557601000#9 0.512 ERROR: unable to select packages:', '_bk;t=1714557601001#9 ERROR: process "/bin/sh -c apk add --no-cache libfoo" did not complete successfully: exit code: 1'));
+    expect(buildkite.findings[0]!.id).toBe('package-install-failure');
+    const cut = await diagnoseText(lines('.1234567Z #4 [2/2] RUN make', '2024-05-01T10:00:02.1234567Z #4 0.3 main.c:3:5: error: unknown type name ‘foo’', '2024-05-01T10:00:02.2234567Z #4 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'));
+    expect(cut.builds[0]!.build.steps.map((s) => s.name)).toEqual(['[2/2] RUN make']);
+    expect(cut.findings[0]!.id).toBe('compile-error');
+  });
+
+  it('indented pastes (a Markdown code block, a quoted mail) read like the original', async () => {
+    const text = lines('    #5 [2/2] RUN ./configure', '    #5 1.2 configure: error: C compiler cannot create executables', '    #5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77');
+    const analysis = await diagnoseText(text);
+    expect(analysis.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/2] RUN ./configure', 'error']]);
+    expect(analysis.findings[0]!.id).toBe('compile-error');
+  });
+
+  it('docker push and pull output, and a CLI usage error, are diagnosed without any build step', async () => {
+    const push = await diagnoseText(lines('The push refers to repository [ghcr.io/acme/app]', '5f70bf18a086: Preparing', 'denied: permission_denied: write_package'));
+    expect(push.findings[0]!.id).toBe('registry-auth-denied');
+    const pull = await diagnoseText(lines('latest: Pulling from acme/tool', 'no matching manifest for linux/arm64/v8 in the manifest list entries'));
+    expect(pull.findings[0]!.id).toBe('platform-mismatch');
+    const usage = await diagnoseText(lines('$ docker build -t acme/app:-0899a35 .', 'invalid argument "acme/app:-0899a35" for "-t, --tag" flag: invalid reference format', "See 'docker build --help'."));
+    expect(usage.findings[0]!.id).toBe('invalid-tag');
+  });
+
+  it('a single pasted error line is a diagnosis, not a refusal', async () => {
+    for (const [text, id] of [
+      ['toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading', 'registry-rate-limit'],
+      ['exec /bin/sh: exec format error', 'qemu-emulation'],
+      ['qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nqemu: uncaught target signal 11 (Segmentation fault) - core dumped', 'qemu-emulation'],
+      ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/dist": not found', 'copy-source-missing'],
+    ] as const) {
+      const analysis = await diagnoseText(text);
+      expect([text, analysis.builds.length, analysis.findings[0]?.id]).toEqual([text, 1, id]);
+    }
+  });
+
+  it('text with nothing of Docker in it is still refused, with the reason', async () => {
+    const analysis = await diagnoseText('hello world\nthis is a shopping list\n');
+    expect(analysis.builds).toEqual([]);
+    expect(analysis.problems[0]!.message).toMatch(/no Docker build output found/);
+  });
+
+  it('a failure no signature knows quotes the step\'s own error lines, in log order, never nothing', async () => {
+    const analysis = await diagnoseText(
+      lines('#6 [3/3] RUN ./frobnicate', '#6 0.1 starting', '#6 0.2 frobnicate: error: the widget is upside down', '#6 0.3 frobnicate: error: giving up', '#6 ERROR: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3'),
+    );
+    const unknown = analysis.findings[0]!;
+    expect(unknown.id).toBe('unknown');
+    expect(unknown.evidence.map((e) => e.text)).toEqual([
+      '#6 0.2 frobnicate: error: the widget is upside down',
+      '#6 0.3 frobnicate: error: giving up',
+      '#6 ERROR: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3',
+    ]);
+  });
+});
+
+describe('root cause by causality', () => {
+  it('a name-resolution failure before apt\'s "unable to locate" is the cause, and the finding says what followed', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        'Step 2/3 : RUN apt-get update && apt-get install -y curl',
+        ' ---> Running in 0a1b2c3d4e5f',
+        "Err:1 http://deb.debian.org/debian bookworm InRelease\n  Temporary failure resolving 'deb.debian.org'",
+        'E: Unable to locate package curl',
+        "The command '/bin/sh -c apt-get update && apt-get install -y curl' returned a non-zero code: 100",
+      ),
+    );
+    expect(analysis.findings.map((f) => f.id).slice(0, 2)).toEqual(['network-timeout', 'package-install-failure']);
+    expect(analysis.findings[0]!.fix).toMatch(/The first error is on line 4; .*package-install-failure \(line 5\)/);
+  });
+
+  it('a missing secret before the generic cache-key error it causes', async () => {
+    const analysis = await diagnoseText(
+      lines('#8 [4/6] RUN --mount=type=secret,id=npmrc cat /run/secrets/npmrc', '#8 0.1 cat: /run/secrets/npmrc: No such file or directory', '#8 ERROR: process "/bin/sh -c cat /run/secrets/npmrc" did not complete successfully: exit code: 1', 'ERROR: failed to solve: failed to compute cache key: "/out": not found'),
+    );
+    expect(analysis.findings[0]!.id).toBe('secret-missing');
+  });
+
+  it('a cancellation never outranks the concrete error, even a later one', async () => {
+    const analysis = await diagnoseText(lines('#9 pushing layers', '#9 12.0 error: failed to do request: Put "https://ghcr.io/v2/acme/app/blobs/uploads/x": write: broken pipe', '##[error]The operation was canceled.'));
+    expect(analysis.findings[0]!.id).toBe('registry-push-failure');
+  });
+
+  it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bxd-select-'));
+    const file = join(dir, 'sig.yml');
+    writeFileSync(file, "version: 1\nsignatures:\n  - id: widget-fault\n    title: The widget faulted\n    priority: 99\n    patterns: ['WIDGET-FAULT [0-9]+']\n    fix: Reseat the widget.\n");
+    const text = lines(
+      '#4 [2/3] RUN ./prepare',
+      '#4 0.1 WIDGET-FAULT 42 (continuing anyway)',
+      ...Array.from({ length: 400 }, (_, i) => `#4 0.${i + 2} step ${i}`),
+      '#4 DONE 9.0s',
+      '#5 [3/3] RUN ./run',
+      '#5 ERROR: process "/bin/sh -c ./run" did not complete successfully: exit code: 1',
+    );
+    const catalog = await loadCatalog(file);
+    expect((await diagnoseText(text, 'w.log', catalog)).findings[0]).toMatchObject({ id: 'widget-fault', evidence: [{ line: 2 }, expect.anything()] });
+    // Without the team's signature the line is not kept: nothing built in looks for it.
+    expect((await diagnoseText(text, 'w.log')).findings[0]!.id).toBe('unknown');
+  });
+
+  it('causedBy names known ids: a user entry naming an unknown one is refused with the field named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bxd-causes-'));
+    const file = join(dir, 'sig.yml');
+    writeFileSync(file, 'version: 1\nsignatures:\n  - id: compile-error\n    causedBy: [no-such-id]\n');
+    await expect(loadCatalog(file)).rejects.toThrow(/field "causedBy": "no-such-id" is not a signature id/);
+  });
+});
