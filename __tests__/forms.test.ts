@@ -161,6 +161,31 @@ describe('forms of build output', () => {
     expect(analysis.findings[0]!.id).toBe('compile-error');
   });
 
+  it('a terminal copy: lines padded with blanks, and the last tty screen after the error', async () => {
+    const padded = await diagnoseText(
+      lines(
+        '[+] Building 5.2s (9/11)                                              ',
+        ' => ERROR [builder 4/6] RUN cargo build --release                              4.9s ',
+        '------                                                                         ',
+        ' > [builder 4/6] RUN cargo build --release:                                    ',
+        '#11 4.812 error[E0425]: cannot find value `x` in this scope                    ',
+        '------                                                                         ',
+        'executor failed running [/bin/sh -c cargo build --release]: exit code: 101',
+      ),
+    );
+    expect(padded.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.seconds])])).toEqual([['failure', [['[builder 4/6] RUN cargo build --release', 4.9]]]]);
+    expect(padded.findings[0]!.id).toBe('compile-error');
+    const reordered = await diagnoseText(
+      lines(
+        'failed to solve: rpc error: code = Unknown desc = failed commit on ref "manifest-sha256:0123": unexpected status: 401 Unauthorized',
+        '[+] Building 15.0s (16/16) FINISHED',
+        ' => [internal] load build definition from Dockerfile                                   0.1s',
+      ),
+    );
+    expect(reordered.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(reordered.findings[0]!.id).toBe('registry-auth-denied');
+  });
+
   it('docker push and pull output, and a CLI usage error, are diagnosed without any build step', async () => {
     const push = await diagnoseText(lines('The push refers to repository [ghcr.io/acme/app]', '5f70bf18a086: Preparing', 'denied: permission_denied: write_package'));
     expect(push.findings[0]!.id).toBe('registry-auth-denied');

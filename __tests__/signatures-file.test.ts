@@ -138,9 +138,9 @@ describe('the built-in catalog', () => {
   });
 
   it('no built-in pattern backtracks badly on long hostile lines', () => {
-    const hostile = ['a'.repeat(2000), `${'error '.repeat(330)}!`, `${'-'.repeat(1999)}>`, `${'/x'.repeat(1000)}`, `${' '.repeat(1990)}Killed?`];
+    const hostile = ['a'.repeat(2000), `${'error '.repeat(330)}!`, `${'-'.repeat(1999)}>`, `${'/x'.repeat(1000)}`, `${' '.repeat(1990)}Killed?`, '--platform '.repeat(180), 'npm ERR! '.repeat(220), 'a:'.repeat(1000), 'a.'.repeat(1000)];
     for (const signature of builtinSignatures()) {
-      for (const pattern of signature.patterns) {
+      for (const pattern of [...signature.patterns, ...signature.commands]) {
         const started = process.hrtime.bigint();
         for (const line of hostile) pattern.regex.test(line);
         const ms = Number(process.hrtime.bigint() - started) / 1e6;

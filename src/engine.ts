@@ -1,6 +1,6 @@
 import type { LogSource } from './input/log-source.js';
-import { builtinLineSelector, parseSource, type InputProblem } from './parse/parse-source.js';
-import { LineSelector } from './diagnose/line-selector.js';
+import { parseSource, type InputProblem } from './parse/parse-source.js';
+import { lineSelectorFor } from './diagnose/line-selector.js';
 import { analyze, type Analysis } from './analyze/analyze.js';
 import type { AnalysisOptions } from './analyze/rule.js';
 import type { Build } from './model.js';
@@ -23,7 +23,7 @@ export async function analyzeSources(
   const builds: Build[] = [];
   const problems: InputProblem[] = [];
   // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
-  const selector = catalog === builtinSignatures() ? builtinLineSelector() : new LineSelector(catalog);
+  const selector = lineSelectorFor(catalog);
   for (const source of sources) {
     const parsed = await parseSource(source, selector);
     builds.push(...parsed.builds);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseSource } from '../../src/parse/parse-source.js';
+import { lineSelectorFor } from '../../src/diagnose/line-selector.js';
+import { builtinSignatures } from '../../src/diagnose/load-catalog.js';
 import { textSource, fileSource } from '../../src/input/log-source.js';
 import { analyze, type Analysis } from '../../src/analyze/analyze.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../src/analyze/rule.js';
@@ -20,11 +22,11 @@ export function readFixture(name: string): string {
 
 /** Runs the whole pipeline on text, as the CLI does on a file. */
 export async function analyzeText(text: string, label = 'test.log', options: Partial<AnalysisOptions> = {}): Promise<Analysis> {
-  const parsed = await parseSource(textSource(label, text));
+  const parsed = await parseSource(textSource(label, text), lineSelectorFor(builtinSignatures()));
   return analyze(parsed.builds, parsed.problems, { ...DEFAULT_ANALYSIS_OPTIONS, ...options });
 }
 
 export async function analyzeFile(path: string, options: Partial<AnalysisOptions> = {}): Promise<Analysis> {
-  const parsed = await parseSource(fileSource(path));
+  const parsed = await parseSource(fileSource(path), lineSelectorFor(builtinSignatures()));
   return analyze(parsed.builds, parsed.problems, { ...DEFAULT_ANALYSIS_OPTIONS, ...options });
 }

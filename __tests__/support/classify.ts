@@ -4,12 +4,12 @@ import { diagnoseBuilds } from '../../src/diagnose/diagnose.js';
 import { analyze, type Analysis } from '../../src/analyze/analyze.js';
 import { builtinSignatures } from '../../src/diagnose/load-catalog.js';
 import type { Signature } from '../../src/diagnose/catalog.js';
-import { LineSelector } from '../../src/diagnose/line-selector.js';
+import { lineSelectorFor } from '../../src/diagnose/line-selector.js';
 
 /** The whole engine on a text, with the diagnosis: what the action does for one log. */
 export async function diagnoseText(text: string, label = 'case.log', catalog: Signature[] = builtinSignatures(), workspace: string | null = null): Promise<Analysis> {
   // As the engine does: the catalog in use decides which lines are kept for the diagnosis.
-  const parsed = await parseSource(textSource(label, text), catalog === builtinSignatures() ? undefined : new LineSelector(catalog));
+  const parsed = await parseSource(textSource(label, text), lineSelectorFor(catalog));
   const diagnosis = await diagnoseBuilds(parsed.builds, catalog);
   return analyze(parsed.builds, [...parsed.problems, ...diagnosis.problems.map((message) => ({ source: 'signatures', message }))], { maxBuildMinutes: 60, workspace }, { diagnosis, catalog });
 }

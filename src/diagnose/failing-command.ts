@@ -10,8 +10,10 @@ const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/
 const MAX_COMMANDS = 4;
 
 /**
- * The commands that failed, for the catalog's `commands` patterns: the failing RUN step's own, and
- * any a final error quotes. Each is offered as a line whose text is where it was seen.
+ * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
+ * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
+ * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
+ * where it was seen.
  */
 export function failingCommands(build: Build, lines: CandidateLine[]): CandidateLine[] {
   const out: CandidateLine[] = [];
@@ -19,8 +21,10 @@ export function failingCommands(build: Build, lines: CandidateLine[]): Candidate
     const normalized = command.trim().slice(0, MAX_EXCERPT_LINE);
     if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized)) out.push({ line, text, normalized, inFailure: true });
   };
-  const failed = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
-  if (failed) add(failed.line, failed.name, failed.command);
+  for (const step of build.steps) {
+    if (step.status !== 'error' || (step.kind !== 'instruction' && step.kind !== 'internal')) continue;
+    add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
+  }
   for (const line of lines) {
     if (!line.inFailure) continue;
     const quoted = QUOTED.exec(line.normalized);

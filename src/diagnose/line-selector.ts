@@ -2,6 +2,7 @@ import type { Signature } from './catalog.js';
 import { requiredLiterals } from './required-literals.js';
 import { normalizeForMatching } from './normalize.js';
 import { LiteralSet } from './literal-set.js';
+import { builtinSignatures } from './load-catalog.js';
 
 /**
  * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
@@ -60,4 +61,13 @@ export class LineSelector {
     normalized ??= normalizeForMatching(text);
     return this.unfiltered.some((regex) => regex.test(normalized!));
   }
+}
+
+let builtinSelector: LineSelector | null = null;
+
+/** The selector of a catalog: the built-in one is made once. */
+export function lineSelectorFor(catalog: Signature[]): LineSelector {
+  if (catalog !== builtinSignatures()) return new LineSelector(catalog);
+  builtinSelector ??= new LineSelector(catalog);
+  return builtinSelector;
 }

@@ -1,4 +1,4 @@
-import type { Build } from '../model.js';
+import type { Build, EvidenceLine } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildState } from './build-state.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, parseBuildCommand, type Invocation } from './invocation.js';
@@ -19,6 +19,7 @@ const BUILDER_LINE = /^#0 building with /;
 const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
+const MAX_ORPHAN_ERRORS = 20;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 
@@ -39,6 +40,11 @@ class JobState {
   /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
   failureLines = 0;
   cancelLines = 0;
+  /**
+   * Final errors of a paste seen before any build: a terminal's tty display can be copied with its
+   * last screen after the error. They go to the paste's first build when it is a tty one.
+   */
+  readonly orphanErrors: EvidenceLine[] = [];
   /** Whether a line only Docker prints was seen (tested until one is). */
   dockerRelated = false;
   /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
@@ -101,9 +107,11 @@ export class BuildLogParser {
     }
     if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text)) return;
 
-    // Pastes indent whole logs (Markdown code blocks, quoted e-mails): recognise lines without it.
+    // Pastes indent whole logs (Markdown code blocks, quoted e-mails) and terminals pad lines with
+    // blanks: recognise lines without them.
     const first = text.charCodeAt(0);
-    const bare = first === 0x20 || first === 0x09 ? text.trimStart() : text;
+    const last = text.charCodeAt(text.length - 1);
+    const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
     for (const dialect of job.dialects) {
       if (dialect.accept(bare, line, this.sinkFor(job))) {
         if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
@@ -147,6 +155,7 @@ export class BuildLogParser {
       if (build.capturingErrorBlock) build.addErrorDetail({ line: line.no, text });
       return;
     }
+    if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare)) job.orphanErrors.push({ line: line.no, text });
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     // Runs for every other line of a log: a cheap test first.
     if (job.nativePlatform === null && text.includes('Arch')) {
@@ -255,6 +264,10 @@ export class BuildLogParser {
     build.invocation = mergeInvocations(invocation, inputs);
     job.pendingInputs = null;
     job.readingActionInputs = false;
+    if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
+      build.failed = true;
+      for (const error of job.orphanErrors) build.addError(error);
+    }
     job.builds.push(build);
     job.current = build;
     job.dockerRelated = true;

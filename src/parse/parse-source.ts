@@ -6,8 +6,7 @@ import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
 import { redactBuild } from './redact-build.js';
 import { redact } from '../text/redact.js';
-import { LineSelector } from '../diagnose/line-selector.js';
-import { builtinSignatures } from '../diagnose/load-catalog.js';
+import type { LineSelector } from '../diagnose/line-selector.js';
 
 /** A problem with an input as a whole: it could not be read, or held no build. */
 export interface InputProblem {
@@ -26,15 +25,11 @@ export interface ParsedSource {
 const FIRST_LINE_QUOTE = 120;
 
 /** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
-let builtinSelector: LineSelector | null = null;
-
-/** The lines the built-in catalog wants, for callers that pass no catalog of their own. */
-export function builtinLineSelector(): LineSelector {
-  builtinSelector ??= new LineSelector(builtinSignatures());
-  return builtinSelector;
-}
-
-export async function parseSource(source: LogSource, selector: LineSelector = builtinLineSelector()): Promise<ParsedSource> {
+/**
+ * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
+ * without one, only lines that state a failure in general words are.
+ */
+export async function parseSource(source: LogSource, selector: LineSelector | null = null): Promise<ParsedSource> {
   const decoder = new LineDecoder();
   const parser = new AutoDetectParser(source.label, source.name, selector);
   let cutLines = 0;
