@@ -30,7 +30,7 @@ describe('buildx-doctor analyze', () => {
     const { code, stdout } = await cli(['analyze', SAMPLE]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('buildx-doctor: All 3 builds succeeded, with 2 warnings below.');
-    expect(stdout).toContain('Most help: Build linux/arm64 on native arm64 runners (runs-on: ubuntu-24.04-arm)');
+    expect(stdout).toContain('Most help: Build linux/arm64 on native arm64 runners instead of under QEMU emulation');
     // Full digests, copyable; no ellipsis anywhere.
     expect(stdout).toContain('sha256:1564b5e107af46f2fd81412b42ca63385b0524d970ac9ae75ddfeaee47b8f27e');
     expect(stdout).not.toContain('…');

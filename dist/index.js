@@ -57786,8 +57786,8 @@ function change(analysis) {
     if (cause.id === 'qemu-emulation') {
         const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
         const arch = platform.split('/')[1] ?? platform;
-        const runner = arch === 'arm64' ? ' (`runs-on: ubuntu-24.04-arm`)' : '';
-        return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners${runner} instead of under QEMU, and merge the digests with ${inlineCode('docker buildx imagetools create')}.`;
+        // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
+        return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
     }
     return verdict_firstLine(cause.fix);
 }
@@ -58520,24 +58520,26 @@ function findingsSection(analysis, options) {
     return blocks;
 }
 function markdown_summary_buildTable(analysis) {
-    const links = analysis.builds.some((b) => b.build.jobUrl);
-    const rows = analysis.builds.map(({ build, cache }) => {
-        const steps = build.steps.filter((s) => s.kind === 'instruction').length;
-        const cells = [
-            escapeCell(build.name),
-            `${STATUS_ICON[build.status]} ${build.status}`,
-            formatDuration(build.jobSeconds),
-            formatDuration(build.buildSeconds),
-            cacheCell(build, cache),
-            String(steps),
-            platformTimes(analysis.builds.find((b) => b.build === build)),
-        ];
-        if (links)
-            cells.push(build.jobUrl ? `[job](${build.jobUrl})` : '');
-        return `| ${cells.join(' | ')} |`;
-    });
-    const head = ['Build', 'Status', 'Job time', 'Build time', 'Cache hits', 'Steps', 'Step time per platform', ...(links ? ['Log'] : [])];
-    return ['### Builds', '', `| ${head.join(' | ')} |`, `|---|---|---:|---:|---:|---:|---|${links ? '---|' : ''}`, ...rows].join('\n');
+    const builds = analysis.builds;
+    // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
+    const columns = [
+        { head: 'Build', align: '---', cell: (b) => escapeCell(b.build.name), shown: true },
+        { head: 'Status', align: '---', cell: (b) => `${STATUS_ICON[b.build.status]} ${b.build.status}`, shown: true },
+        { head: 'Job time', align: '---:', cell: (b) => formatDuration(b.build.jobSeconds), shown: builds.some((b) => b.build.jobSeconds !== null) },
+        { head: 'Build time', align: '---:', cell: (b) => formatDuration(b.build.buildSeconds), shown: builds.some((b) => b.build.buildSeconds !== null) },
+        { head: 'Cache hits', align: '---:', cell: (b) => cacheCell(b.build, b.cache), shown: true },
+        { head: 'Steps', align: '---:', cell: (b) => String(b.build.steps.filter((s) => s.kind === 'instruction').length), shown: true },
+        { head: 'Step time per platform', align: '---', cell: platformTimes, shown: builds.some((b) => Object.keys(b.timing.platformSeconds).length > 0) },
+        { head: 'Log', align: '---', cell: (b) => (b.build.jobUrl ? `[job](${b.build.jobUrl})` : ''), shown: builds.some((b) => b.build.jobUrl) },
+    ];
+    const shown = columns.filter((c) => c.shown);
+    return [
+        '### Builds',
+        '',
+        `| ${shown.map((c) => c.head).join(' | ')} |`,
+        `|${shown.map((c) => c.align).join('|')}|`,
+        ...builds.map((b) => `| ${shown.map((c) => c.cell(b)).join(' | ')} |`),
+    ].join('\n');
 }
 /** A build that stopped before any step has no cache to speak of: say so instead of a dash. */
 function cacheCell(build, cache) {

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze/analyze.js';
 import type { FindingGroup } from '../analyze/group.js';
 import { formatDuration } from '../text/duration.js';
-import { escapeText, inlineCode } from '../text/markdown.js';
+import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 
 /**
@@ -79,8 +79,8 @@ function change(analysis: Analysis): string | null {
   if (cause.id === 'qemu-emulation') {
     const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
     const arch = platform.split('/')[1] ?? platform;
-    const runner = arch === 'arm64' ? ' (`runs-on: ubuntu-24.04-arm`)' : '';
-    return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners${runner} instead of under QEMU, and merge the digests with ${inlineCode('docker buildx imagetools create')}.`;
+    // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
+    return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
   }
   return firstLine(cause.fix);
 }
