@@ -14,6 +14,7 @@ import { renderComment } from '../src/report/pr-comment.js';
 import { ganttChart, mermaidText } from '../src/report/gantt.js';
 import { headline } from '../src/report/finding-block.js';
 import type { Analysis } from '../src/analyze/analyze.js';
+import { escapeText } from '../src/text/markdown.js';
 
 const ARTIFACTS = join(ROOT, '.artifacts', 'screenshots');
 const README_SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -115,6 +116,23 @@ describe('the failing pull request matrix', () => {
     const unfolded = body.slice(0, body.indexOf('<details>') === -1 ? undefined : body.indexOf('<details>'));
     expect(unfolded).toContain('invalid reference format');
     expect(body.length).toBeLessThan(6_000);
+  });
+});
+
+describe('one order', () => {
+  it.each(['failing-matrix', 'ten-builds'])('%s: the comment tells the findings in the summary\'s order', async (name) => {
+    const analysis = await CASES.find((c) => c.name === name)!.analysis();
+    const summary = renderMarkdown(analysis);
+    const body = comment(analysis);
+    const order = (doc: string) =>
+      analysis.groups
+        .map((g) => ({ g, at: doc.indexOf(escapeText(g.title)) }))
+        .filter(({ at }) => at >= 0)
+        .sort((a, b) => a.at - b.at)
+        .map(({ g }) => g);
+    const inComment = order(body);
+    expect(inComment.length).toBeGreaterThanOrEqual(2);
+    expect(order(summary).filter((g) => inComment.includes(g))).toEqual(inComment);
   });
 });
 

@@ -5,8 +5,9 @@ import { groupFindings } from '../src/analyze/group.js';
 import type { Finding } from '../src/model.js';
 
 describe('which step a job log line belongs to', () => {
+  // As the API serves it: a byte-order mark first.
   const log = [
-    '2025-09-24T02:00:00.1000000Z Current runner version: 2.328.0',
+    '\uFEFF2025-09-24T02:00:00.1000000Z Current runner version: 2.328.0',
     '2025-09-24T02:00:01.5000000Z ##[group]GITHUB_TOKEN Permissions',
     '2025-09-24T02:00:04.0000000Z ##[group]Run actions/checkout@v4',
     '2025-09-24T02:00:05.0000000Z Syncing repository',
@@ -14,7 +15,7 @@ describe('which step a job log line belongs to', () => {
     '2025-09-24T02:00:10.0000000Z #1 [internal] load build definition from Dockerfile',
   ].join('\n');
   const steps = [
-    { number: 1, name: 'Set up job', startedAt: '2025-09-24T02:00:00Z' },
+    { number: 1, name: 'Set up job', startedAt: '2025-09-24T02:00:01Z' },
     { number: 2, name: 'Run actions/checkout@v4', startedAt: '2025-09-24T02:00:04Z' },
     { number: 3, name: 'Skipped', startedAt: null },
     { number: 4, name: 'Build and push', startedAt: '2025-09-24T02:00:09Z' },

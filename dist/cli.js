@@ -13972,7 +13972,8 @@ function firstLine(fix) {
 
 ;// CONCATENATED MODULE: ./src/github/step-lines.ts
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
-const TIMESTAMP = /^\uFEFF?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
 /**
@@ -14403,7 +14404,12 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
 }
 /** The findings as separate blocks, so that cutting for size never splits one. */
 function findingsSection(analysis, options) {
-    const groups = analysis.groups;
+    // The comment's order: failures, then the jobs they took down, then the rest.
+    const groups = [
+        ...analysis.groups.filter((g) => g.severity === 'error'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ];
     if (groups.length === 0)
         return [];
     const shown = groups.slice(0, options.maxFindings);

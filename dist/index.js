@@ -57071,7 +57071,8 @@ function relativeToWorkspace(file) {
 
 ;// CONCATENATED MODULE: ./src/github/step-lines.ts
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
-const TIMESTAMP = /^\uFEFF?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
 /**
@@ -57919,7 +57920,6 @@ function table({ columns, rows }) {
 
 
 
-
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 const MAX_COMMENT_CHARS = 60_000;
 /** What a comment aims at: one screen. The root cause always shows; others shrink to a line past this. */
@@ -57947,7 +57947,7 @@ function renderComment(analysis, marker, links) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
         const head = failed.length === 0
             ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
-            : `### ${STATUS_ICON[analysis.status]} ${escapeText(verdict.happened)}`;
+            : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
         const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
         return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
     }
@@ -57973,15 +57973,19 @@ function warningList(groups) {
 }
 /** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
 function buildTable(builds) {
-    const rows = builds.slice(0, TABLE_ROWS).map(row);
+    // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
+    const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
+    const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
     const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
-    const table = ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...rows].join('\n') + more;
+    const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+    const table = [...head, ...rows].join('\n') + more;
     return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
 }
-function row({ build, cache }) {
+function row({ build, cache }, timed) {
     const name = build.jobUrl ? `[${escapeCell(build.name)}](${build.jobUrl})` : escapeCell(build.name);
     const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
-    return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${hits} |`;
+    const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
+    return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
 }
 function pr_comment_length(blocks, footer) {
     return [...blocks, footer].filter(Boolean).join('\n\n').length;
@@ -58497,7 +58501,12 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
 }
 /** The findings as separate blocks, so that cutting for size never splits one. */
 function findingsSection(analysis, options) {
-    const groups = analysis.groups;
+    // The comment's order: failures, then the jobs they took down, then the rest.
+    const groups = [
+        ...analysis.groups.filter((g) => g.severity === 'error'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ];
     if (groups.length === 0)
         return [];
     const shown = groups.slice(0, options.maxFindings);

@@ -9,7 +9,8 @@ export interface ApiStep {
 }
 
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
-const TIMESTAMP = /^\uFEFF?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
 

@@ -62,7 +62,12 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
 
 /** The findings as separate blocks, so that cutting for size never splits one. */
 function findingsSection(analysis: Analysis, options: MarkdownOptions): string[] {
-  const groups = analysis.groups;
+  // The comment's order: failures, then the jobs they took down, then the rest.
+  const groups = [
+    ...analysis.groups.filter((g) => g.severity === 'error'),
+    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+  ];
   if (groups.length === 0) return [];
   const shown = groups.slice(0, options.maxFindings);
   const blocks = ['### Findings'];

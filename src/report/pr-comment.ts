@@ -5,7 +5,6 @@ import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
 import { verdictOf } from './verdict.js';
-import { escapeText } from '../text/markdown.js';
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
@@ -43,7 +42,7 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
     const head =
       failed.length === 0
         ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
-        : `### ${STATUS_ICON[analysis.status]} ${escapeText(verdict.happened)}`;
+        : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
     const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
     return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
   }
@@ -69,16 +68,20 @@ function warningList(groups: Analysis['groups']): string {
 
 /** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
 function buildTable(builds: BuildAnalysis[]): string {
-  const rows = builds.slice(0, TABLE_ROWS).map(row);
+  // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
+  const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
+  const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
   const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
-  const table = ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...rows].join('\n') + more;
+  const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+  const table = [...head, ...rows].join('\n') + more;
   return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
 }
 
-function row({ build, cache }: BuildAnalysis): string {
+function row({ build, cache }: BuildAnalysis, timed: boolean): string {
   const name = build.jobUrl ? `[${escapeCell(build.name)}](${build.jobUrl})` : escapeCell(build.name);
   const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
-  return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${hits} |`;
+  const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
+  return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
 }
 
 function length(blocks: string[], footer: string): number {
