@@ -119,6 +119,14 @@ describe('the failing pull request matrix', () => {
   });
 });
 
+describe('the timeline of a failure', () => {
+  it('a step that never finished is drawn without a made-up duration', async () => {
+    const analysis = await CASES.find((c) => c.name === 'failing-matrix')!.analysis();
+    const chart = ganttChart(analysis.builds[0]!.build)!;
+    expect(chart).toMatch(/RUN cargo build --release --bin runtime \(did not finish\) :crit, t\d+, 00:00:05, 1s/);
+  });
+});
+
 describe('one order', () => {
   it.each(['failing-matrix', 'ten-builds'])('%s: the comment tells the findings in the summary\'s order', async (name) => {
     const analysis = await CASES.find((c) => c.name === name)!.analysis();

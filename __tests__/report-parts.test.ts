@@ -3,6 +3,8 @@ import { StepLineIndex } from '../src/github/step-lines.js';
 import { wrap } from '../src/report/text-report.js';
 import { groupFindings } from '../src/analyze/group.js';
 import type { Finding } from '../src/model.js';
+import { ganttChart } from '../src/report/gantt.js';
+import { analyzeText } from './support/analyze-text.js';
 
 describe('which step a job log line belongs to', () => {
   // As the API serves it: a byte-order mark first.
@@ -86,5 +88,28 @@ describe('grouping findings over builds', () => {
       finding('compile-error', 'c', { severity: 'error', title: 'x failed' }),
     ]);
     expect(groups.map((g) => g.builds)).toEqual([['a', 'c'], ['b']]);
+  });
+});
+
+describe('the gantt of a long build', () => {
+  it('keeps each section to a few bars: the longest steps alone, the rest merged, nothing lost from the span', async () => {
+    const lines = ['#0 building with "default" instance using docker driver'];
+    for (let i = 1; i <= 60; i++) {
+      lines.push(`#${i} [linux/amd64 ${i}/60] RUN step ${i}`, `#${i} DONE ${i === 30 ? 900 : 20 + (i % 7)}.0s`);
+      lines.push(`#${100 + i} [linux/arm64 ${i}/60] RUN step ${i}`, `#${100 + i} DONE ${i === 30 ? 5000 : 60 + (i % 5)}.0s`);
+    }
+    const analysis = await analyzeText(lines.join('\n'));
+    const chart = ganttChart(analysis.builds[0]!.build)!;
+    const sections = chart.split('  section ').slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual(['linux/amd64', 'linux/arm64']);
+    for (const section of sections) {
+      const bars = section.split('\n').filter((l) => l.startsWith('    '));
+      expect(bars.length).toBeLessThanOrEqual(6);
+      expect(bars.some((b) => /^ {4}RUN step 30 /.test(b))).toBe(true);
+      expect(bars.some((b) => / shorter steps /.test(b))).toBe(true);
+    }
+    // The emulated platform's chain is the longest: all of it is the critical path.
+    expect(sections[1]!.split('\n').filter((l) => l.startsWith('    ')).every((b) => b.includes(':crit,'))).toBe(true);
+    expect(sections[0]!.split('\n').filter((l) => l.startsWith('    ')).some((b) => b.includes(':crit,'))).toBe(false);
   });
 });

@@ -14204,7 +14204,7 @@ function ganttChart(build, options = DEFAULT_GANTT) {
     for (const [section, sectionTasks] of sections) {
         lines.push(`  section ${mermaidText(section, 40)}`);
         for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
-            const label = `${mermaidText(task.label, MAX_LABEL)} (${formatDuration(task.seconds)})`;
+            const label = `${mermaidText(task.label, MAX_LABEL)} (${task.note ?? formatDuration(task.seconds)})`;
             lines.push(`    ${label} :${task.crit ? 'crit, ' : ''}t${++id}, ${clock(task.start)}, ${Math.max(1, Math.round(task.seconds))}s`);
         }
     }
@@ -14247,7 +14247,7 @@ function schedule(build) {
         time(key);
     const nodes = [...chains.values()].flat();
     markCritical(nodes, chains);
-    const tasks = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit }));
+    const tasks = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit, note: noteOf(n.step) }));
     // The exporters (image, cache) run after the last step.
     let at = Math.max(...nodes.map((n) => n.end));
     for (const step of build.steps.filter((s) => (s.kind === 'export' || s.kind === 'cache-export') && s.seconds !== null)) {
@@ -14320,6 +14320,13 @@ function stageRefs(command) {
 /** A failed or unfinished step is drawn one second long: it started, its end is unknown. */
 function durationOf(step) {
     return step.seconds ?? 1;
+}
+function noteOf(step) {
+    if (step.status === 'error')
+        return step.seconds === null ? 'failed' : `failed after ${formatDuration(step.seconds)}`;
+    if (step.seconds === null)
+        return 'did not finish';
+    return undefined;
 }
 function labelOf(step) {
     return step.instruction ? `${step.instruction} ${step.command}` : step.name;

@@ -31,6 +31,8 @@ interface Task {
   crit: boolean;
   /** How many steps the bar stands for, when several were merged. */
   merged?: number;
+  /** Said instead of the duration: a step that failed or never finished has none. */
+  note?: string;
 }
 
 export function ganttChart(build: Build, options: GanttOptions = DEFAULT_GANTT): string | null {
@@ -44,7 +46,7 @@ export function ganttChart(build: Build, options: GanttOptions = DEFAULT_GANTT):
   for (const [section, sectionTasks] of sections) {
     lines.push(`  section ${mermaidText(section, 40)}`);
     for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
-      const label = `${mermaidText(task.label, MAX_LABEL)} (${formatDuration(task.seconds)})`;
+      const label = `${mermaidText(task.label, MAX_LABEL)} (${task.note ?? formatDuration(task.seconds)})`;
       lines.push(`    ${label} :${task.crit ? 'crit, ' : ''}t${++id}, ${clock(task.start)}, ${Math.max(1, Math.round(task.seconds))}s`);
     }
   }
@@ -94,7 +96,7 @@ function schedule(build: Build): Task[] {
   for (const key of chains.keys()) time(key);
   const nodes = [...chains.values()].flat();
   markCritical(nodes, chains);
-  const tasks: Task[] = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit }));
+  const tasks: Task[] = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit, note: noteOf(n.step) }));
   // The exporters (image, cache) run after the last step.
   let at = Math.max(...nodes.map((n) => n.end));
   for (const step of build.steps.filter((s) => (s.kind === 'export' || s.kind === 'cache-export') && s.seconds !== null)) {
@@ -167,6 +169,12 @@ function stageRefs(command: string): string[] {
 /** A failed or unfinished step is drawn one second long: it started, its end is unknown. */
 function durationOf(step: Step): number {
   return step.seconds ?? 1;
+}
+
+function noteOf(step: Step): string | undefined {
+  if (step.status === 'error') return step.seconds === null ? 'failed' : `failed after ${formatDuration(step.seconds)}`;
+  if (step.seconds === null) return 'did not finish';
+  return undefined;
 }
 
 function labelOf(step: Step): string {
