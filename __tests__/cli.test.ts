@@ -26,12 +26,35 @@ async function cli(args: string[], stdin?: string) {
 }
 
 describe('buildx-doctor analyze', () => {
-  it('prints a terminal report within 100 columns', async () => {
+  it('into a pipe, prints whole lines (nothing cut) and no colour', async () => {
     const { code, stdout } = await cli(['analyze', SAMPLE]);
     expect(code).toBe(0);
-    expect(stdout).toContain('Build runtime');
-    expect(stdout).toContain('64.3 min');
-    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(stdout.split('\n')[0]).toBe('buildx-doctor: All 3 builds succeeded, with 2 warnings below.');
+    expect(stdout).toContain('Most help: Build linux/arm64 on native arm64 runners instead of under QEMU emulation');
+    // Full digests, copyable; no ellipsis anywhere.
+    expect(stdout).toContain('sha256:1564b5e107af46f2fd81412b42ca63385b0524d970ac9ae75ddfeaee47b8f27e');
+    expect(stdout).not.toContain('…');
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('on a terminal, wraps to its width, with colour unless NO_COLOR is set', async () => {
+    const ansi = /\u001b\[[0-9;]*m/g;
+    const run = async (env: NodeJS.ProcessEnv) => {
+      let stdout = '';
+      const code = await runCli(['analyze', fixturePath('dockerd20-failing-copy.log')], { stdout: (t) => void (stdout += t), stderr: () => undefined, terminal: { isTTY: true, columns: 60 }, env });
+      return { code, stdout };
+    };
+    const colour = await run({});
+    expect(colour.code).toBe(0);
+    expect(colour.stdout).toMatch(/\u001b\[31mERROR \[copy-source-missing\]/);
+    const plain = colour.stdout.replace(ansi, '');
+    for (const line of plain.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    // Wrapped, not cut: the whole title and the first line of the fix are there.
+    expect(plain.replace(/\s+/g, ' ')).toContain('A COPY or ADD source is not in the build context: /missing.txt');
+    expect(plain).toMatch(/^ {4}fix: /m);
+    const noColour = await run({ NO_COLOR: '1' });
+    expect(noColour.stdout).not.toMatch(ansi);
+    expect(noColour.stdout).toBe(plain);
   });
 
   it('prints the JSON report, schemaVersion 1', async () => {
@@ -49,8 +72,8 @@ describe('buildx-doctor analyze', () => {
 
   it('prints exactly the job summary with --format markdown', async () => {
     const { stdout } = await cli(['analyze', SAMPLE, '--format=markdown']);
-    expect(stdout).toMatch(/^## ✅ buildx-doctor: 3 builds, all succeeded/);
-    expect(stdout).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 | `sha256:1564b5e107af…f27e` |');
+    expect(stdout).toMatch(/^## ✅ All 3 builds succeeded/);
+    expect(stdout).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 |');
   });
 
   it('reads standard input with -', async () => {

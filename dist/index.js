@@ -46157,8 +46157,17 @@ const cacheMissRule = {
                     ? `No cache hits: all ${total} cacheable steps ran`
                     : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
                 evidence,
-                fix: `${fixFor(build, firstRan)}\n${catalog.get('cache-miss')?.fix ?? ''}`,
-                data: { hits: cache.hits, misses: cache.misses, ratio: cache.ratio, rerunSeconds: Math.round(rerunSeconds * 10) / 10 },
+                // What this build shows, then the advice (the catalog's, which a team can override), once.
+                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: {
+                    pattern: none ? 'no-hits' : 'few-hits',
+                    hits: cache.hits,
+                    misses: cache.misses,
+                    ratio: cache.ratio,
+                    rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+                    firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
+                    cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
+                },
             },
         ];
     },
@@ -46200,8 +46209,8 @@ function brokenChain(build, catalog) {
                 severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
                 title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
                 evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
-                fix: `${lines.join('\n')}\n${catalog.get('cache-miss')?.fix ?? ''}`,
-                data: { step: what.slice(0, 200), seconds: step.seconds },
+                fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
             },
         ];
     }
@@ -46225,26 +46234,24 @@ function firstStepsThatRan(build) {
             byStage.set(step.stage ?? '', step);
     return [...byStage.values()].slice(0, 3);
 }
-function fixFor(build, firstRan) {
-    const lines = [];
-    const imports = build.cache.imports;
-    const cacheFrom = build.cache.imports.length > 0 || build.request.cacheFrom.length > 0;
-    if (!cacheFrom) {
-        lines.push('- This build reads no cache. With `docker/build-push-action`, add `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>` (one scope per image of a matrix, so they do not evict each other).');
-    }
-    else {
-        const source = imports[0]?.ref ?? build.request.cacheFrom[0] ?? 'the cache';
-        lines.push(`- The cache was read from ${inlineCode(source)} but nothing matched. On a first run or after the cache was evicted this is expected (GitHub keeps 10 GB of Actions cache per repository and evicts the least recently used); a warm run should then hit most steps. Warm the cache by running the workflow on a branch before merging large dependency changes.`);
-    }
+/**
+ * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * warming, dependency layers) is the catalog's and follows once.
+ */
+function factsFor(build, firstRan) {
+    const facts = [];
+    const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
+    facts.push(source
+        ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+        : 'This build reads no cache (no `cache-from`).');
     const cacheTo = build.request.cacheTo.join(' ');
     if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
-        lines.push(`- ${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
+        facts.push(`${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
     }
-    if (firstRan.length > 0) {
-        const first = firstRan[0];
-        lines.push(`- The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}: every step after it in its stage ran too. Copy only dependency manifests (for Rust: \`Cargo.toml\`, \`Cargo.lock\`, or a \`cargo chef prepare\` recipe) and build dependencies before copying the sources, so a source change does not rebuild them.`);
-    }
-    return lines.join('\n');
+    const first = firstRan[0];
+    if (first)
+        facts.push(`The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
+    return facts.join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/text/duration.ts
@@ -46306,6 +46313,7 @@ const qemuEmulationRule = {
                 fix: [
                     `Emulated steps cost about ${formatDuration(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatDuration(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
                     '',
+                    // The advice after the blank line is the same for every build: a group of builds shows it once.
                     `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
                     `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
                     `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
@@ -46319,6 +46327,8 @@ const qemuEmulationRule = {
                     nativeSeconds: worst.native.seconds,
                     extraSeconds: extra,
                     shareOfBuild: share,
+                    step: what.slice(0, 200),
+                    buildSeconds: build.buildSeconds,
                 },
             },
         ];
@@ -48048,7 +48058,147 @@ function linkCanceledToFailures(analyses) {
     return analyses;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/group.ts
+
+
+/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
+const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
+/** A slow build is explained by these, when the same build has one. */
+const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
+/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
+function groupFindings(findings) {
+    const slowExplainedBy = new Map();
+    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
+        if (cause)
+            slowExplainedBy.set(slow, cause);
+    }
+    const byKey = new Map();
+    for (const finding of findings) {
+        if (slowExplainedBy.has(finding))
+            continue;
+        const key = groupKey(finding);
+        const members = byKey.get(key) ?? [];
+        members.push(finding);
+        byKey.set(key, members);
+    }
+    return [...byKey.values()].map((members) => {
+        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
+        return makeGroup(members, folded);
+    });
+}
+/**
+ * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
+ * title; cache findings by what they found (no hits, few hits, a broken chain).
+ */
+function groupKey(finding) {
+    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
+        return `${finding.id}|${finding.data?.platform ?? ''}`;
+    if (finding.id === 'cache-miss')
+        return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+function makeGroup(findings, folded) {
+    const first = findings[0];
+    const builds = findings.map((f) => f.build ?? '');
+    const severity = findings.map((f) => f.severity).sort((a, b) => group_SEVERITY_ORDER[a] - group_SEVERITY_ORDER[b])[0];
+    const lostSeconds = lost(findings);
+    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
+    if (first.id === 'canceled')
+        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
+    if (findings.length === 1)
+        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
+    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
+}
+const group_SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/** The advice part of a `facts\n\nadvice` fix. */
+function adviceOf(fix) {
+    const cut = fix.indexOf('\n\n');
+    return cut === -1 ? fix : fix.slice(cut + 2);
+}
+function withFolded(fix, folded) {
+    if (folded.length === 0)
+        return fix;
+    const which = folded.length === 1 ? `${folded[0].build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
+    return `${fix}\n\n${which} because of this.`;
+}
+/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
+function canceledTitle(findings) {
+    const names = findings.map((f) => f.build ?? 'the build').join(', ');
+    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
+    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+function groupTitle(findings, lostSeconds) {
+    const first = findings[0];
+    const n = findings.length;
+    const data = first.data ?? {};
+    switch (first.id) {
+        case 'qemu-emulation': {
+            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
+            const range = ratios.length ? `${metrics_round(Math.min(...ratios), 1)}–${metrics_round(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${formatDuration(lostSeconds)} lost`;
+        }
+        case 'cache-miss':
+            if (data.pattern === 'no-hits')
+                return `No cache hits in ${n} builds: every cacheable step ran`;
+            if (data.pattern === 'few-hits')
+                return `Few cache hits in ${n} builds`;
+            return `A cached chain broke in ${n} builds`;
+        case 'slow-build':
+            return `${n} builds went over the time budget`;
+        default:
+            // The same failure in several builds: the reports name the builds in front of it.
+            return first.title;
+    }
+}
+/** Seconds the cause cost, summed over builds, when the findings measure it. */
+function lost(findings) {
+    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
+    if (!key)
+        return null;
+    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
+    return values.length ? metrics_round(values.reduce((a, b) => a + b, 0), 1) : null;
+}
+function tableFor(findings, folded) {
+    const id = findings[0].id;
+    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+    if (id === 'qemu-emulation') {
+        return {
+            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
+                return [
+                    f.build ?? '',
+                    String(d.step ?? ''),
+                    formatDuration(num(d.nativeSeconds)),
+                    formatDuration(num(d.emulatedSeconds)),
+                    `${metrics_round(Number(d.ratio), 1)}×`,
+                    `${formatDuration(num(d.extraSeconds))}${share}`,
+                    `${formatDuration(num(d.buildSeconds))}${overBudget(f.build)}`,
+                ];
+            }),
+        };
+    }
+    if (id === 'cache-miss') {
+        return {
+            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
+                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${formatDuration(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
+            }),
+        };
+    }
+    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/analyze.ts
+
 
 
 
@@ -48077,9 +48227,11 @@ function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = 
     }
     const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
     const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+    const findings = rankFindings(analyses.flatMap((a) => a.findings));
     return {
         builds: analyses,
-        findings: rankFindings(analyses.flatMap((a) => a.findings)),
+        findings,
+        groups: groupFindings(findings),
         problems,
         status,
         cacheHitRatio: total === 0 ? null : metrics_round(hits / total, 3),
@@ -57943,6 +58095,90 @@ function relativeToWorkspace(file) {
     return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
 }
 
+;// CONCATENATED MODULE: ./src/github/step-lines.ts
+/** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+/** Enough of a line to hold its timestamp. */
+const HEAD_BYTES = 48;
+/**
+ * Learns, while a job log streams by, the line each step's output starts on. A job log is one file,
+ * but GitHub's links to its lines (`/job/ID#step:N:L`) count lines within a step; the API gives each
+ * step's start time, and each log line carries its time, so the first line at or after a step's start
+ * is where the step begins. Line numbers are counted as the line reader counts them (by `\n`).
+ */
+class StepLineIndex {
+    pending;
+    found = [];
+    lineNo = 0;
+    head = '';
+    headDone = false;
+    constructor(steps) {
+        this.pending = steps
+            .filter((s) => s.startedAt !== null && Number.isFinite(Date.parse(s.startedAt)))
+            .map((s) => ({ number: s.number, name: s.name, start: Math.floor(Date.parse(s.startedAt) / 1000) }))
+            .sort((a, b) => a.number - b.number);
+    }
+    /** Passes the chunks through unchanged, reading the start of each line on the way. */
+    async *watch(chunks) {
+        this.lineNo = 1;
+        for await (const chunk of chunks) {
+            this.scan(chunk);
+            yield chunk;
+        }
+        this.endLine();
+    }
+    /** The steps found, in line order. */
+    starts() {
+        return [...this.found];
+    }
+    /** The step a line of the log belongs to: the last one that started at or before it. */
+    static stepOf(steps, line) {
+        let best = null;
+        for (const step of steps ?? [])
+            if (step.firstLine <= line && (!best || step.firstLine >= best.firstLine))
+                best = step;
+        return best;
+    }
+    scan(chunk) {
+        let from = 0;
+        while (from <= chunk.length) {
+            const newline = chunk.indexOf(0x0a, from);
+            const end = newline === -1 ? chunk.length : newline;
+            if (!this.headDone && this.head.length < HEAD_BYTES)
+                this.head += chunk.subarray(from, Math.min(end, from + HEAD_BYTES - this.head.length)).toString('latin1');
+            if (!this.headDone && this.head.length >= HEAD_BYTES)
+                this.endHead();
+            if (newline === -1)
+                break;
+            this.endLine();
+            this.lineNo++;
+            from = newline + 1;
+        }
+    }
+    endLine() {
+        if (!this.headDone)
+            this.endHead();
+        this.head = '';
+        this.headDone = false;
+    }
+    /** The line's time is known: every step that started by then (the last of them owns the line). */
+    endHead() {
+        this.headDone = true;
+        const match = TIMESTAMP.exec(this.head);
+        if (!match || this.pending.length === 0)
+            return;
+        const seconds = Math.floor(Date.parse(`${match[1]}Z`) / 1000);
+        let owner = null;
+        // The first line of the log belongs to the first step even if its time is a hair earlier.
+        while (this.pending.length > 0 && (seconds >= this.pending[0].start || (this.found.length === 0 && owner === null && this.lineNo === 1))) {
+            owner = this.pending.shift();
+        }
+        if (owner)
+            this.found.push({ number: owner.number, name: owner.name, firstLine: this.lineNo });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/glob.ts
 /** `Build *`, `build (?*)`: `*` any text, `?` one character; several patterns, `!pattern` excludes. */
 function matchesAny(name, patterns) {
@@ -57961,6 +58197,7 @@ function globToRegExp(pattern) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/jobs-source.ts
+
 
 
 
@@ -58007,13 +58244,31 @@ async function listJobs(client, options) {
     return all
         .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
         .filter((job) => matchesAny(job.name, options.jobPatterns))
-        .map((job) => ({ id: job.id, name: job.name, status: job.status, conclusion: job.conclusion ?? null, htmlUrl: job.html_url ?? null }));
+        .map((job) => ({
+        id: job.id,
+        name: job.name,
+        status: job.status,
+        conclusion: job.conclusion ?? null,
+        htmlUrl: job.html_url ?? null,
+        steps: (job.steps ?? []).map((step) => ({ number: step.number, name: step.name, startedAt: step.started_at ?? null })),
+    }));
 }
 /** A job's log, downloaded when read (the API redirects to a short-lived URL that streams it). */
 function jobLogSource(client, options, job) {
+    // Which lines start which step, learnt while the log streams by: evidence then links to `#step:N:L`.
+    const index = new StepLineIndex(job.steps ?? []);
     return {
         label: job.name,
         name: job.name,
+        enrich(builds) {
+            const steps = index.starts();
+            for (const build of builds) {
+                build.jobId = job.id;
+                build.jobUrl = job.htmlUrl;
+                build.jobSteps = steps;
+                build.stepNumber = StepLineIndex.stepOf(steps, build.firstLine)?.number ?? null;
+            }
+        },
         async open() {
             for (let attempt = 0;; attempt++) {
                 try {
@@ -58025,8 +58280,8 @@ function jobLogSource(client, options, job) {
                     }));
                     const body = response.data;
                     if (body && typeof body[Symbol.asyncIterator] === 'function')
-                        return toBuffers(body);
-                    return [Buffer.from(typeof body === 'string' ? body : '')];
+                        return index.watch(toBuffers(body));
+                    return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
                 }
                 catch (error) {
                     // A job that just finished can answer 404 for a moment before its log is stored.
@@ -58473,7 +58728,219 @@ function imageSizeSection(builds, heading = '### Image sizes') {
     return [heading, table, unavailable.join('\n')].filter(Boolean).join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/links.ts
+
+/**
+ * A link to a line of a job's log on GitHub (`.../job/ID#step:N:L`), when the log came from the API
+ * and the line's step is known; else the job's page, else null.
+ */
+function logLineUrl(build, line) {
+    if (!build?.jobUrl)
+        return null;
+    const step = StepLineIndex.stepOf(build.jobSteps, line);
+    return step ? `${build.jobUrl}#step:${step.number}:${line - step.firstLine + 1}` : build.jobUrl;
+}
+/** The build a finding is about, by name. */
+function buildNamed(analysis, name) {
+    return name === null ? undefined : analysis.builds.find((b) => b.build.name === name)?.build;
+}
+
+;// CONCATENATED MODULE: ./src/report/verdict.ts
+
+
+
+function verdictOf(analysis) {
+    return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis) };
+}
+/** The group that answers "why": the first failure, else the cause that cost the most time. */
+function mainCause(analysis) {
+    const failure = analysis.groups.find((g) => g.severity === 'error');
+    if (failure)
+        return failure;
+    const costly = analysis.groups.filter((g) => g.lostSeconds !== null && g.severity !== 'notice');
+    // Measured against a native twin, emulation is a fact; a cold cache's cost is an upper bound.
+    return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds - a.lostSeconds)[0] ?? null;
+}
+function names(list) {
+    return list.map((n) => `**${escapeText(n)}**`).join(', ');
+}
+function happened(analysis) {
+    const builds = analysis.builds.map((b) => b.build);
+    if (builds.length === 0)
+        return 'No build was found in the input.';
+    const failed = builds.filter((b) => b.status === 'failure');
+    const canceled = builds.filter((b) => b.status === 'canceled');
+    if (failed.length === 0 && canceled.length === 0) {
+        const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
+        const all = builds.length === 1 ? 'The build succeeded' : `All ${builds.length} builds succeeded`;
+        return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
+    }
+    const parts = [];
+    const cause = analysis.groups.find((g) => g.severity === 'error');
+    if (failed.length > 0) {
+        const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
+        parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+    }
+    if (canceled.length > 0)
+        parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
+    return `${parts.join('; ')}.`;
+}
+function timeLine(analysis) {
+    const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s) => s !== null);
+    if (spans.length === 0)
+        return null;
+    const wall = Math.max(...spans);
+    const runner = spans.reduce((a, b) => a + b, 0);
+    const jobs = spans.length > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${spans.length} jobs` : '';
+    const wallText = `${formatDuration(wall)} wall time${spans.length > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const cause = mainCause(analysis);
+    if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
+        const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
+        return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation.`;
+    }
+    if (cause?.id === 'cache-miss' && cause.lostSeconds) {
+        return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped.`;
+    }
+    return `${wallText}.`;
+}
+function share(part, whole) {
+    return `${Math.min(100, Math.round((part / whole) * 100))}%`;
+}
+function change(analysis) {
+    const cause = mainCause(analysis);
+    if (!cause)
+        return analysis.groups.length === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+    if (cause.id === 'qemu-emulation') {
+        const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
+        const arch = platform.split('/')[1] ?? platform;
+        // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
+        return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+    }
+    return verdict_firstLine(cause.fix);
+}
+/** The first sentence-like line of a fix: what to do, in one line. */
+function verdict_firstLine(fix) {
+    const line = fix
+        .split('\n')
+        .map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim())
+        .find((l) => l !== '' && !l.startsWith('```') && !l.startsWith('|') && !l.startsWith('<'));
+    return line ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/report/finding-block.ts
+
+
+
+
+
+/** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
+function canceledLine(group) {
+    return `${STATUS_ICON.canceled} ${escapeText(redact(group.title))}`;
+}
+/** Kinds whose group title already says how many builds it is about. */
+const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+/** The headline: the title, after the builds it is about (unless a group's title counts them). */
+function headline(group) {
+    const title = escapeText(redact(group.title));
+    if (group.findings.length > 1 && COUNTED.has(group.id))
+        return title;
+    const builds = group.builds.filter(Boolean);
+    return builds.length ? `${builds.map(escapeText).join(', ')}: ${title}` : title;
+}
+function findingBlock(group, analysis, options) {
+    const first = group.findings[0];
+    const out = [`${options.heading} ${SEVERITY_ICON[group.severity]} ${headline(group)}`];
+    const places = placesOf(group.findings, options.fileUrl);
+    if (places)
+        out.push(`**Points at** ${places}`);
+    if (group.table && options.details)
+        out.push(table(group.table));
+    // The same failure in several builds: the first build's lines show it.
+    const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
+    const unfolded = evidence.slice(0, options.unfoldedEvidence);
+    const folded = evidence.slice(options.unfoldedEvidence);
+    if (unfolded.length > 0)
+        out.push(codeBlock(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0], analysis));
+    const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? codeBlock(first.data.diff.split('\n'), 'diff') : '';
+    const more = [];
+    if (options.fullFix || !verdict_firstLine(group.fix)) {
+        out.push(group.fix);
+        if (diff)
+            out.push(diff);
+    }
+    else {
+        const fixLine = verdict_firstLine(group.fix);
+        out.push(`**Fix:** ${fixLine}`);
+        if (diff)
+            out.push(diff);
+        const rest = group.fix.replace(/^[\s\S]*?\n/, '').trim();
+        if (group.fix.includes('\n') && rest)
+            more.push(rest);
+    }
+    if (folded.length > 0)
+        more.push(codeBlock(folded.map(quoteLine)));
+    if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
+        const perBuild = group.findings
+            .map((f) => ({ f, lines: evidenceOf(f, 6) }))
+            .filter(({ lines }) => lines.length > 0)
+            .map(({ f, lines }) => `${escapeText(f.build ?? '')}${sourceNote(f, lines[0], analysis)}\n\n${codeBlock(lines.map(quoteLine))}`);
+        more.push(...perBuild);
+    }
+    if (more.length > 0) {
+        const what = folded.length > 0 || group.findings.length > 1 ? 'More from the log' : 'More';
+        out.push(`<details><summary>${what}</summary>\n\n${more.join('\n\n')}\n\n</details>`);
+    }
+    return out.join('\n\n');
+}
+/** The evidence in log order, each line once. */
+function evidenceOf(finding, max) {
+    const seen = new Set();
+    return [...finding.evidence]
+        .sort((a, b) => a.line - b.line)
+        .filter((e) => !seen.has(e.line) && seen.add(e.line))
+        .slice(0, max);
+}
+function quoteLine(e) {
+    return `${String(e.line).padStart(5)}: ${truncate(redact(e.text), 400)}`;
+}
+/**
+ * Where the quoted lines come from: a link to the first one in the job's log on GitHub when the log
+ * came from the API, else the file's name (never a runner's absolute path).
+ */
+function sourceNote(finding, first, analysis) {
+    const build = buildNamed(analysis, finding.build);
+    const url = logLineUrl(build, first.line);
+    if (url)
+        return `\n<sub>[Line ${first.line} of the job's log](${url})</sub>`;
+    const file = finding.source ? finding.source.split(/[\\/]/).pop() : null;
+    return file && file !== '-' ? `\n<sub>Lines of ${escapeText(file)}</sub>` : '';
+}
+function placesOf(findings, fileUrl) {
+    const seen = new Set();
+    const links = [];
+    for (const place of findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified)) {
+        const key = `${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const label = inlineCode(key);
+        const url = fileUrl?.(place.file, place.line) ?? null;
+        links.push(url ? `[${label}](${url})` : label);
+    }
+    return links.join(', ');
+}
+function table({ columns, rows }) {
+    // A step is quoted as code; the numbers are right-aligned.
+    const code = columns.findIndex((c) => /step/i.test(c));
+    return [
+        `| ${columns.join(' | ')} |`,
+        `|${columns.map((_, i) => (i === 0 || i === code ? '---' : '---:')).join('|')}|`,
+        ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? inlineCode(cell, 70) : escapeCell(cell))).join(' | ')} |`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+
 
 
 
@@ -58481,76 +58948,82 @@ function imageSizeSection(builds, heading = '### Image sizes') {
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 const MAX_COMMENT_CHARS = 60_000;
-const MAX_FIX_CHARS = 2_500;
-const MAX_EVIDENCE_LINES = 5;
+/** What a comment aims at: one screen. The root cause always shows; others shrink to a line past this. */
+const TARGET_COMMENT_CHARS = 5_500;
+const UNFOLDED_EVIDENCE = 8;
+const TABLE_ROWS = 10;
 /**
- * The pull request comment: per build a row (status, time, cache), then the root cause of each failed
- * build with its fix and the line it points at. Short by design; the job summary has the rest.
+ * The pull request comment, in the summary's order: the root cause as the headline, its evidence
+ * unfolded and a one-line fix; other failures; the canceled jobs in one line; the warnings in a line
+ * each; then the builds. Short by design; the job summary has the rest.
  */
 function renderComment(analysis, marker, links) {
     const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
-    const head = analysis.builds.length === 0
-        ? `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`
-        : failed.length === 0
-            ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
-            : `### ❌ ${TOOL_NAME}: ${failed.length} of ${analysis.builds.length} build${analysis.builds.length === 1 ? '' : 's'} did not succeed`;
-    const table = analysis.builds.length
-        ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...analysis.builds.map(row)].join('\n')
-        : '';
-    const causes = failed.map((b) => rootCause(b, links)).filter(Boolean);
-    const others = analysis.findings.filter((f) => f.severity === 'warning' && !failed.some((b) => b.build.name === f.build)).slice(0, 5);
-    const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact(f.title))}`)].join('\n') : '';
-    const footer = links.runUrl ? `<sub>Full report: the job summary of [this run](${links.runUrl}).</sub>` : '';
+    const footer = `<sub>${TOOL_NAME}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
+    if (analysis.builds.length === 0)
+        return [marker, `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`, footer].join('\n\n');
+    const verdict = verdictOf(analysis);
+    const errors = analysis.groups.filter((g) => g.severity === 'error');
+    const canceled = analysis.groups.filter((g) => g.id === 'canceled');
+    const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+    const table = buildTable(analysis.builds);
     const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
-    const blocks = [marker, head, table, sizes, ...causes, otherList, footer].filter(Boolean);
-    return fit(blocks, footer);
+    const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
+    if (failed.length === 0 || errors.length === 0) {
+        // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
+        const head = failed.length === 0
+            ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+            : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
+        const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
+        return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
+    }
+    // The root cause is the headline itself; every later failure gets a smaller heading.
+    const [root, ...others] = errors;
+    const rootBlock = findingBlock(root, analysis, { ...blockOptions, heading: '###' });
+    const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####' }));
+    const otherLines = others.map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
+    const rest = [...canceled.map(canceledLine), warningList(warnings), table, sizes];
+    // Within the target, every failure in full; past it, the others in a line each.
+    const full = [marker, rootBlock, ...otherBlocks, ...rest];
+    if (pr_comment_length(full, footer) <= TARGET_COMMENT_CHARS)
+        return fit(full, footer);
+    const compact = [marker, rootBlock, otherLines.length ? `**Other failures**\n${otherLines.join('\n')}` : '', ...rest];
+    return fit(compact, footer);
 }
-function row({ build, cache }) {
-    return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} |`;
-}
-function rootCause({ build, findings }, links) {
-    const cause = findings[0];
-    if (!cause)
-        return `#### ${STATUS_ICON[build.status]} ${escapeText(build.name)}\n\nNo diagnosis.`;
-    const places = (cause.locations ?? [])
-        .filter((l) => l.verified)
-        .map((l) => {
-        const label = inlineCode(`${l.file}:${l.line}`);
-        const url = links.fileUrl?.(l.file, l.line) ?? null;
-        return url ? `[${label}](${url})` : label;
-    });
-    return [
-        `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact(cause.title))}`,
-        places.length ? `**Points at** ${places.join(', ')}` : '',
-        truncateMarkdown(cause.fix, MAX_FIX_CHARS),
-        evidenceBlock(cause),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-/** The first lines of the evidence, folded: enough to recognise the error without opening the run. */
-function evidenceBlock(finding) {
-    const lines = finding.evidence.slice(0, MAX_EVIDENCE_LINES).map((e) => `${e.line}: ${truncate(redact(e.text), 300)}`);
-    if (lines.length === 0)
+function warningList(groups) {
+    if (groups.length === 0)
         return '';
-    return ['<details><summary>From the log</summary>', '', codeBlock(lines), '', '</details>'].join('\n');
+    const shown = groups.slice(0, 5).map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
+    const more = groups.length > 5 ? [`- …and ${groups.length - 5} more in the job summary`] : [];
+    return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
-/** Cuts at a line boundary and closes nothing: fixes are our own Markdown, line by line. */
-function truncateMarkdown(markdown, max) {
-    if (markdown.length <= max)
-        return markdown;
-    const cut = markdown.slice(0, max);
-    return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n…`;
+/** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
+function buildTable(builds) {
+    // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
+    const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
+    const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
+    const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
+    const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+    const table = [...head, ...rows].join('\n') + more;
+    return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
+}
+function row({ build, cache }, timed) {
+    const name = build.jobUrl ? `[${escapeCell(build.name)}](${build.jobUrl})` : escapeCell(build.name);
+    const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
+    const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
+    return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
+}
+function pr_comment_length(blocks, footer) {
+    return [...blocks, footer].filter(Boolean).join('\n\n').length;
 }
 function fit(blocks, footer) {
-    const all = blocks.join('\n\n');
+    const present = blocks.filter(Boolean);
+    const all = [...present, footer].join('\n\n');
     if (all.length <= MAX_COMMENT_CHARS)
         return all;
     const kept = [];
     let size = footer.length + 200;
-    for (const block of blocks) {
-        if (block === footer)
-            continue;
+    for (const block of present) {
         if (size + block.length + 2 > MAX_COMMENT_CHARS)
             break;
         kept.push(block);
@@ -58643,18 +59116,23 @@ function pullHeadSha(context) {
 /** GitHub shows at most 10 annotations of each kind per step; more are dropped silently. */
 const PER_SEVERITY = 10;
 /**
- * The annotations for the findings, most important first, within GitHub's limits: a finding that
- * points at files (the Dockerfile line, the source line a compiler named) is annotated on each of
- * them; the others on the run.
+ * The annotations for the findings, most important first, within GitHub's limits: one per kind of
+ * finding, however many builds it is about (the same warning on three components is one annotation).
+ * A finding that points at files (the Dockerfile line, the source line a compiler named) is annotated
+ * on each of them; the others on the run.
  */
-function annotationsFor(findings) {
+function annotationsFor(groups) {
     const used = { error: 0, warning: 0, notice: 0 };
     const out = [];
-    for (const finding of findings) {
+    for (const finding of groups) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
-        const summary = clean(`${finding.build ? `${finding.build}: ` : ''}${redact(finding.title)}`);
-        const places = (finding.locations ?? []).filter((l) => l.verified);
+        const build = finding.findings.length === 1 ? finding.builds[0] : null;
+        const summary = clean(`${build ? `${build}: ` : ''}${redact(finding.title)}`);
+        const seen = new Set();
+        const places = finding.findings
+            .flatMap((f) => f.locations ?? [])
+            .filter((l) => l.verified && !seen.has(`${l.file}:${l.line}`) && seen.add(`${l.file}:${l.line}`));
         const targets = places.length > 0 ? places : [null];
         for (const place of targets) {
             if (used[finding.severity] >= PER_SEVERITY)
@@ -58669,8 +59147,8 @@ function annotationsFor(findings) {
     }
     return out;
 }
-function annotate(findings) {
-    for (const { severity, message, properties } of annotationsFor(findings)) {
+function annotate(groups) {
+    for (const { severity, message, properties } of annotationsFor(groups)) {
         if (severity === 'error')
             error(message, properties);
         else if (severity === 'warning')
@@ -58728,6 +59206,7 @@ function arraysOf(analysis) {
     return [
         ['builds', analysis.builds.map((b) => () => buildJson(b))],
         ['findings', analysis.findings.map((f) => () => findingJson(f))],
+        ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
         ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
     ];
 }
@@ -58737,6 +59216,9 @@ function buildJson({ build, cache, timing, findings }) {
         origin: build.origin,
         source: build.source,
         job: build.job,
+        jobId: build.jobId ?? null,
+        jobUrl: build.jobUrl ?? null,
+        step: stepJson(build),
         status: build.status,
         jobSeconds: build.jobSeconds,
         buildSeconds: build.buildSeconds,
@@ -58776,6 +59258,13 @@ function buildJson({ build, cache, timing, findings }) {
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
     };
+}
+/** The job's step that ran the build (GitHub's step number and name), when the log came from the API. */
+function stepJson(build) {
+    if (build.stepNumber === null || build.stepNumber === undefined)
+        return null;
+    const step = build.jobSteps?.find((s) => s.number === build.stepNumber);
+    return { number: build.stepNumber, name: step?.name ?? null };
 }
 function findingJson(finding) {
     return {
@@ -58817,115 +59306,335 @@ async function writeFileStreaming(path, produce) {
         })(), failed]);
 }
 
+;// CONCATENATED MODULE: ./src/report/gantt.ts
+
+const DEFAULT_GANTT = { maxTasksPerSection: 6 };
+/** Steps shorter than this are never drawn alone. */
+const MIN_DRAWN_SECONDS = 1;
+/** Steps under this share of the build are merged with their neighbours (they would be a sliver). */
+const TINY_SHARE = 0.01;
+const MAX_LABEL = 48;
+function ganttChart(build, options = DEFAULT_GANTT) {
+    const tasks = schedule(build);
+    if (tasks.length === 0)
+        return null;
+    const sections = new Map();
+    for (const task of tasks)
+        sections.set(task.section, [...(sections.get(task.section) ?? []), task]);
+    const lines = ['gantt', `  title ${mermaidText(build.name, 60)}`, '  dateFormat HH:mm:ss', '  axisFormat %H:%M', '  todayMarker off'];
+    let id = 0;
+    const makespan = Math.max(...tasks.map((t) => t.start + t.seconds));
+    for (const [section, sectionTasks] of sections) {
+        lines.push(`  section ${mermaidText(section, 40)}`);
+        for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
+            const label = `${mermaidText(task.label, MAX_LABEL)} (${task.note ?? formatDuration(task.seconds)})`;
+            lines.push(`    ${label} :${task.crit ? 'crit, ' : ''}t${++id}, ${clock(task.start)}, ${Math.max(1, Math.round(task.seconds))}s`);
+        }
+    }
+    return lines.join('\n');
+}
+function schedule(build) {
+    const steps = build.steps.filter((s) => s.kind === 'instruction' && (s.seconds !== null || s.status === 'error' || s.status === 'running'));
+    if (steps.length === 0)
+        return [];
+    const chains = new Map();
+    const stages = new Set(steps.map((s) => s.stage).filter((s) => s !== null));
+    for (const step of [...steps].sort((a, b) => (a.index ?? 0) - (b.index ?? 0) || a.line - b.line)) {
+        const chain = chainOf(step.platform, step.stage);
+        const deps = stageRefs(step.command)
+            .filter((name) => stages.has(name) && name !== step.stage)
+            .map((name) => chainOf(step.platform, name));
+        chains.set(chain, [...(chains.get(chain) ?? []), { step, chain, deps, start: 0, end: 0, crit: false }]);
+    }
+    // Each chain is timed once; a chain waits for the chains it copies from (a cycle is broken).
+    const done = new Map();
+    const visiting = new Set();
+    const time = (key) => {
+        const known = done.get(key);
+        if (known !== undefined)
+            return known;
+        if (visiting.has(key))
+            return 0;
+        visiting.add(key);
+        let clockAt = 0;
+        for (const node of chains.get(key) ?? []) {
+            node.start = Math.max(clockAt, ...node.deps.map((dep) => (chains.has(dep) ? time(dep) : 0)));
+            node.end = node.start + durationOf(node.step);
+            clockAt = node.end;
+        }
+        visiting.delete(key);
+        done.set(key, clockAt);
+        return clockAt;
+    };
+    for (const key of chains.keys())
+        time(key);
+    const nodes = [...chains.values()].flat();
+    markCritical(nodes, chains);
+    const tasks = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit, note: noteOf(n.step) }));
+    // The exporters (image, cache) run after the last step.
+    let at = Math.max(...nodes.map((n) => n.end));
+    for (const step of build.steps.filter((s) => (s.kind === 'export' || s.kind === 'cache-export') && s.seconds !== null)) {
+        tasks.push({ label: step.name, section: 'export', start: at, seconds: step.seconds, crit: true });
+        at += step.seconds;
+    }
+    return tasks.sort((a, b) => a.start - b.start);
+}
+/** From the step that ends last back to the start: each step's predecessor is what it waited for. */
+function markCritical(nodes, chains) {
+    let current = nodes.reduce((a, b) => (b.end > a.end ? b : a));
+    for (let guard = 0; guard < nodes.length; guard++) {
+        current.crit = true;
+        if (current.start <= 0)
+            return;
+        const chain = chains.get(current.chain);
+        const before = chain[chain.indexOf(current) - 1];
+        const dep = current.deps.map((d) => chains.get(d)?.at(-1)).find((last) => last && last.end === current.start);
+        const next = dep ?? (before && before.end === current.start ? before : undefined);
+        if (!next)
+            return;
+        current = next;
+    }
+}
+/**
+ * Many short steps merged into one bar, so that the long ones stay readable: neighbouring slivers
+ * first, then, past `max` bars, everything but the longest.
+ */
+function bucket(tasks, max, tiny) {
+    const drawn = tasks.filter((t) => t.seconds >= MIN_DRAWN_SECONDS || t.crit);
+    const merged = mergeRuns(drawn, (t) => t.seconds >= tiny);
+    if (merged.length <= max)
+        return merged;
+    const keep = new Set([...merged].sort((a, b) => b.seconds - a.seconds).slice(0, max - 1));
+    return mergeRuns(merged, (t) => keep.has(t));
+}
+/** Consecutive tasks that are not kept become one bar from the first start to the last end. */
+function mergeRuns(tasks, kept) {
+    const out = [];
+    let run = [];
+    const flush = () => {
+        if (run.length === 1)
+            out.push(run[0]);
+        if (run.length > 1) {
+            const start = Math.min(...run.map((t) => t.start));
+            const end = Math.max(...run.map((t) => t.start + t.seconds));
+            const count = run.reduce((n, t) => n + (t.merged ?? 1), 0);
+            out.push({ label: `${count} shorter steps`, section: run[0].section, start, seconds: end - start, crit: run.some((t) => t.crit), merged: count });
+        }
+        run = [];
+    };
+    for (const task of tasks) {
+        if (kept(task)) {
+            flush();
+            out.push(task);
+        }
+        else
+            run.push(task);
+    }
+    flush();
+    return out;
+}
+function chainOf(platform, stage) {
+    return `${platform ?? ''}|${stage ?? ''}`;
+}
+/** Stages a step reads from: `COPY --from=builder`, `RUN --mount=type=cache,from=deps`. */
+function stageRefs(command) {
+    return [...command.matchAll(/(?:--from=|[,\s]from=)([A-Za-z0-9_.-]+)/g)].map((m) => m[1]);
+}
+/** A failed or unfinished step is drawn one second long: it started, its end is unknown. */
+function durationOf(step) {
+    return step.seconds ?? 1;
+}
+function noteOf(step) {
+    if (step.status === 'error')
+        return step.seconds === null ? 'failed' : `failed after ${formatDuration(step.seconds)}`;
+    if (step.seconds === null)
+        return 'did not finish';
+    return undefined;
+}
+function labelOf(step) {
+    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
+}
+/** Seconds from the start as a clock time (`01:02:03`), the chart's date format. */
+function clock(seconds) {
+    const s = Math.min(Math.round(seconds), 24 * 3600 - 1);
+    return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+}
+/** Words Mermaid's gantt grammar reads as statements when a line starts with them. */
+const KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|todaymarker|excludes|includes|inclusiveenddates|topaxis|weekday|weekend|click|accTitle|accDescr)\b/i;
+/**
+ * Text that cannot break a gantt line: `:` ends a task's name, `#` and `%%` start comments, `;` ends a
+ * statement, backticks could close the code fence, and Mermaid reads `<...>` as HTML.
+ */
+function mermaidText(text, max) {
+    let clean = text
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+        .replace(/:/g, '∶')
+        .replace(/;/g, ',')
+        .replace(/#/g, '♯')
+        .replace(/%/g, '٪')
+        .replace(/`/g, "'")
+        .replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›'))
+        .replace(/[{}[\]"]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')', '"': "'" })[c])
+        .replace(/&/g, '+')
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (clean.length > max)
+        clean = `${clean.slice(0, max - 1).trimEnd()}…`;
+    if (KEYWORDS.test(clean))
+        clean = `· ${clean}`;
+    return clean || '·';
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
 
 
 
 
 
+
+
+
 const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
-/** The job summary: exactly what `--format markdown` prints. */
+/** Charts drawn; past this many builds the table and the JSON report have the rest. */
+const MAX_CHARTS = 12;
+/** Lines of a failing step's own error shown unfolded. */
+const markdown_summary_UNFOLDED_EVIDENCE = 8;
+/**
+ * The job summary (exactly what `--format markdown` prints). It opens with the verdict (what happened,
+ * where the time went, the one change that helps most), then the findings, root cause first, each
+ * kind once; then the builds, their timelines, and the pushed images.
+ */
 function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     // Each block with its priority for the size limit (lower is kept first): the failure and its fix
-    // matter more than the table of timings.
-    const blocks = [{ text: headline(analysis), priority: 0 }];
+    // matter more than the timelines.
+    const blocks = [];
     const add = (text, priority) => {
         if (text)
             blocks.push({ text, priority });
     };
-    if (options.note)
-        add(escapeText(options.note), 1);
+    const verdict = verdictOf(analysis);
+    add(`## ${STATUS_ICON[analysis.status]} ${verdict.happened}`, 0);
+    if (verdict.time)
+        add(`⏱️ ${verdict.time}`, 0);
+    if (verdict.change)
+        add(`💡 ${verdict.change}`, 0);
+    const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
+    add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
     if (analysis.problems.length > 0) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
     }
+    findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
     if (analysis.builds.length > 0) {
-        add(buildTable(analysis.builds), 3);
+        add(markdown_summary_buildTable(analysis), 3);
+        add(imagesFold(analysis.builds), 4);
         add(imageSizeSection(analysis.builds), 4);
-        for (const block of timeSection(analysis.builds))
-            add(block, 5);
+        timelines(analysis.builds).forEach((block) => add(block, 5));
     }
-    findingsSection(analysis.findings, options).forEach((block, index) => add(block, index === 0 ? 1 : 2));
     return fitToSize(blocks, options.maxBytes);
 }
-function headline(analysis) {
-    const count = analysis.builds.length;
-    const failed = analysis.builds.filter((b) => b.build.status === 'failure').length;
-    const summary = count === 0
-        ? 'no build found'
-        : `${count} build${count === 1 ? '' : 's'}, ${failed > 0 ? `${failed} failed` : analysis.status === 'success' ? 'all succeeded' : analysis.status}`;
-    return `## ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: ${summary}`;
-}
-function buildTable(builds) {
-    const rows = builds.map(({ build, cache }) => {
-        const digest = build.images.find((i) => i.digest)?.digest ?? null;
-        const steps = build.steps.filter((s) => s.kind === 'instruction').length;
-        return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.jobSeconds)} | ${formatDuration(build.buildSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} | ${steps} | ${digest ? inlineCode(shortDigest(digest)) : '—'} |`;
-    });
-    return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
-}
-/** One block per build (so that cutting for size keeps whole ones), at most MAX_TIMED_BUILDS. */
-function timeSection(builds) {
-    const blocks = builds.map(({ build, timing }) => {
-        const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
-        const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
-        const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
-        return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
-    });
-    const more = blocks.length > MAX_TIMED_BUILDS ? [`…and ${blocks.length - MAX_TIMED_BUILDS} more builds in the JSON report.`] : [];
-    return ['### Where the time went', ...blocks.slice(0, MAX_TIMED_BUILDS), ...more];
-}
-const MAX_TIMED_BUILDS = 25;
-function platformFacts(platformSeconds) {
-    const entries = Object.entries(platformSeconds);
-    if (entries.length === 0)
-        return null;
-    if (entries.length === 1 && entries[0][0] === 'default')
-        return `step time ${formatDuration(entries[0][1])}`;
-    return `step time per platform: ${entries.map(([platform, seconds]) => `${escapeText(platform)} ${formatDuration(seconds)}`).join(', ')}`;
-}
-function cacheFacts(build, timing) {
-    const facts = [];
-    if (build.cache.imports.length > 0)
-        facts.push(`cache import ${formatDuration(timing.cacheImportSeconds)}`);
-    if (build.cache.exports.length > 0) {
-        const share = timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)} of the build)` : '';
-        facts.push(`cache export ${formatDuration(timing.cacheExportSeconds)}${share}`);
-    }
-    return facts.length ? facts.join(' · ') : null;
-}
 /** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(findings, options) {
-    if (findings.length === 0)
-        return ['### Findings\n\nNothing to report: no failure, and no cache or timing problem found.'];
-    const shown = findings.slice(0, options.maxFindings);
-    const blocks = ['### Findings', ...shown.map((f) => findingBlock(f, options))];
-    if (findings.length > shown.length)
-        blocks.push(`…and ${findings.length - shown.length} more findings in the JSON report.`);
+function findingsSection(analysis, options) {
+    // The comment's order: failures, then the jobs they took down, then the rest.
+    const groups = [
+        ...analysis.groups.filter((g) => g.severity === 'error'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ];
+    if (groups.length === 0)
+        return [];
+    const shown = groups.slice(0, options.maxFindings);
+    const blocks = ['### Findings'];
+    for (const group of shown) {
+        if (group.id === 'canceled')
+            blocks.push(canceledLine(group));
+        else
+            blocks.push(findingBlock(group, analysis, {
+                heading: '####',
+                unfoldedEvidence: markdown_summary_UNFOLDED_EVIDENCE,
+                maxEvidence: options.maxEvidenceLines,
+                fullFix: true,
+                details: true,
+                fileUrl: options.fileUrl,
+            }));
+    }
+    if (groups.length > shown.length)
+        blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
     return blocks;
 }
-function findingBlock(finding, options) {
-    const where = finding.build ? `${escapeText(finding.build)}: ` : '';
-    const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, ''];
-    const places = (finding.locations ?? []).filter((l) => l.verified);
-    if (places.length > 0) {
-        const links = places.map((place) => {
-            const label = inlineCode(`${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`);
-            const url = options.fileUrl?.(place.file, place.line) ?? null;
-            return url ? `[${label}](${url})` : label;
-        });
-        lines.push(`**Points at** ${links.join(', ')}`, '');
+function markdown_summary_buildTable(analysis) {
+    const builds = analysis.builds;
+    // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
+    const columns = [
+        { head: 'Build', align: '---', cell: (b) => escapeCell(b.build.name), shown: true },
+        { head: 'Status', align: '---', cell: (b) => `${STATUS_ICON[b.build.status]} ${b.build.status}`, shown: true },
+        { head: 'Job time', align: '---:', cell: (b) => formatDuration(b.build.jobSeconds), shown: builds.some((b) => b.build.jobSeconds !== null) },
+        { head: 'Build time', align: '---:', cell: (b) => formatDuration(b.build.buildSeconds), shown: builds.some((b) => b.build.buildSeconds !== null) },
+        { head: 'Cache hits', align: '---:', cell: (b) => cacheCell(b.build, b.cache), shown: true },
+        { head: 'Steps', align: '---:', cell: (b) => String(b.build.steps.filter((s) => s.kind === 'instruction').length), shown: true },
+        { head: 'Step time per platform', align: '---', cell: platformTimes, shown: builds.some((b) => Object.keys(b.timing.platformSeconds).length > 0) },
+        { head: 'Log', align: '---', cell: (b) => (b.build.jobUrl ? `[job](${b.build.jobUrl})` : ''), shown: builds.some((b) => b.build.jobUrl) },
+    ];
+    const shown = columns.filter((c) => c.shown);
+    return [
+        '### Builds',
+        '',
+        `| ${shown.map((c) => c.head).join(' | ')} |`,
+        `|${shown.map((c) => c.align).join('|')}|`,
+        ...builds.map((b) => `| ${shown.map((c) => c.cell(b)).join(' | ')} |`),
+    ].join('\n');
+}
+/** A build that stopped before any step has no cache to speak of: say so instead of a dash. */
+function cacheCell(build, cache) {
+    if (cache.ratio === null)
+        return build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran';
+    return formatCache(cache.hits, cache.misses, cache.ratio);
+}
+function platformTimes({ timing, build }) {
+    const entries = Object.entries(timing.platformSeconds);
+    const steps = entries.length === 1 && entries[0][0] === 'default' ? [formatDuration(entries[0][1])] : entries.map(([p, s]) => `${escapeText(p)} ${formatDuration(s)}`);
+    const cache = build.cache.exports.length > 0 ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`] : [];
+    return [...steps, ...cache].join(', ');
+}
+/** Pushed tags and full digests, folded, ready to copy into `docker pull`. */
+function imagesFold(builds) {
+    const lines = [];
+    let tags = 0;
+    const digests = new Set();
+    for (const { build } of builds) {
+        const pushed = build.images.filter((i) => i.pushed || i.digest);
+        if (pushed.length === 0)
+            continue;
+        lines.push(`# ${build.name}`);
+        for (const image of pushed) {
+            tags++;
+            lines.push(`docker pull ${image.ref}`);
+        }
+        for (const digest of new Set(pushed.map((i) => i.digest).filter((d) => !!d))) {
+            digests.add(digest);
+            const repo = pushed.find((i) => i.digest === digest).ref.replace(/(@.*|:[^:/]*)$/, '');
+            lines.push(`docker pull ${repo}@${digest}`);
+        }
     }
-    lines.push(finding.fix);
-    if (finding.evidence.length > 0) {
-        const evidence = finding.evidence.slice(0, options.maxEvidenceLines);
-        const width = String(Math.max(...evidence.map((e) => e.line))).length;
-        const quoted = evidence.map((e) => `${String(e.line).padStart(width)}: ${redact(e.text)}`);
-        if (finding.evidence.length > evidence.length)
-            quoted.push(`… ${finding.evidence.length - evidence.length} more lines`);
-        const source = finding.source ? ` of ${escapeText(finding.source)}` : '';
-        lines.push('', `<details><summary>Evidence (line numbers${source})</summary>`, '', codeBlock(quoted), '', '</details>');
-    }
-    return lines.join('\n');
+    if (lines.length === 0)
+        return '';
+    const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
+    return `<details><summary>${summary}</summary>\n\n${codeBlock(lines.map((l) => redact(l)), 'sh')}\n\n</details>`;
+}
+/** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
+function timelines(builds) {
+    const charts = builds
+        .slice(0, MAX_CHARTS)
+        .map(({ build }) => ganttChart(build))
+        .filter((c) => c !== null)
+        .map((chart) => codeBlock(chart.split('\n'), 'mermaid'));
+    if (charts.length === 0)
+        return [];
+    const more = builds.length > MAX_CHARTS ? [`…and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
+    return [
+        '### Timeline\n\n<sub>Steps placed from their durations in Dockerfile order (the log gives no start times); the critical path is red.</sub>',
+        ...charts,
+        ...more,
+    ];
 }
 /**
  * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
@@ -58995,7 +59704,7 @@ async function run() {
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);
         if (inputs.annotations)
-            annotate(analysis.findings);
+            annotate(analysis.groups);
         for (const warning of warnings)
             core_warning(warning, { title: 'buildx-doctor' });
         if (inputs.summary) {
@@ -59004,7 +59713,7 @@ async function run() {
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote });
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) });
             await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
         }
         if (shouldFail(analysis.findings, inputs.failOn)) {

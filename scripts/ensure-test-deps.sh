@@ -7,13 +7,17 @@
 #   skopeo, umoci   -> push / build OCI images without a daemon
 #   apache2-utils   -> /usr/bin/htpasswd for the Basic auth registry
 #   openssl         -> the token service's self-signed certificate
+# and the rendering tests (__tests__/rendered-reports.test.ts), which show the summary and the comment
+# as GitHub does:
+#   cmark-gfm       -> /usr/bin/cmark-gfm, GitHub's Markdown library with its GFM extensions
+#   chromium        -> /usr/bin/chromium, the headless browser puppeteer-core drives
 # Idempotent and fast when everything is present. Starts no service: the tests run their own dockerd
 # and registries.
 set -euo pipefail
 
-required=(docker.io busybox-static runc docker-registry skopeo umoci apache2-utils openssl)
+required=(docker.io busybox-static runc docker-registry skopeo umoci apache2-utils openssl cmark-gfm chromium)
 missing=()
-required_files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/runc /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl)
+required_files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/runc /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl /usr/bin/cmark-gfm /usr/bin/chromium)
 for pkg in "${required[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   if [ "$status" != "installed" ]; then

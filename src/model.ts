@@ -151,6 +151,20 @@ export interface Build {
   withoutBuildKit: boolean;
   /** Dockerfile build checks BuildKit reported (`buildx.build.warnings`). */
   checks: BuildCheck[];
+  /** The GitHub job the log was downloaded from (the jobs source only): its id and page. */
+  jobId?: number | null;
+  jobUrl?: string | null;
+  /** The job's step that ran the build (GitHub's step number, 1-based), when known. */
+  stepNumber?: number | null;
+  /** Where each step of that job starts in the log, to link a log line to `#step:N:L`. */
+  jobSteps?: JobStepStart[];
+}
+
+/** A step of a GitHub job and the input line its log starts on. */
+export interface JobStepStart {
+  number: number;
+  name: string;
+  firstLine: number;
 }
 
 export interface BuildCheck {

@@ -122,6 +122,8 @@ export interface FakeJob {
   conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null;
   runnerName: string | null;
   log: string;
+  /** The job's steps as the API lists them (number, name, start time). */
+  steps?: Array<{ number: number; name: string; startedAt: string }>;
 }
 
 export interface FakeComment {
@@ -309,7 +311,14 @@ export class FakeGitHub {
       conclusion: job.conclusion,
       runner_name: job.runnerName,
       html_url: `https://github.com/${r.params.owner}/${r.params.repo}/actions/runs/${r.params.run_id}/job/${job.id}`,
-      steps: [],
+      steps: (job.steps ?? []).map((step) => ({
+        name: step.name,
+        status: 'completed',
+        conclusion: 'success',
+        number: step.number,
+        started_at: step.startedAt,
+        completed_at: step.startedAt,
+      })),
       labels: ['ubuntu-latest'],
     });
   }

@@ -7,7 +7,7 @@ import { readInputs } from './inputs.js';
 import { chooseSources } from './choose-sources.js';
 import { commentOnPullRequest } from './comment-step.js';
 import { commitFileUrl } from './links.js';
-import { readRunContext, type RunContext } from '../github/run-context.js';
+import { readRunContext, runUrl, type RunContext } from '../github/run-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
 import { createClient } from '../github/api.js';
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
     setOutputs(analysis, reportFile, commentUrl);
-    if (inputs.annotations) annotate(analysis.findings);
+    if (inputs.annotations) annotate(analysis.groups);
     for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
     if (inputs.summary) {
       const sourceNote =
@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
             : null;
       const markdown = renderMarkdown(
         { ...analysis, problems: warnings.map((message) => ({ source: '', message })) },
-        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote },
+        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) },
       );
       await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
     }

@@ -8,6 +8,7 @@ import type { DiagnosisResult } from '../diagnose/diagnose.js';
 import type { Signature } from '../diagnose/catalog.js';
 import { builtinSignatures } from '../diagnose/load-catalog.js';
 import { linkCanceledToFailures } from './run-level.js';
+import { groupFindings, type FindingGroup } from './group.js';
 
 export interface BuildAnalysis {
   build: Build;
@@ -21,6 +22,8 @@ export interface Analysis {
   builds: BuildAnalysis[];
   /** Every finding of every build, most likely root cause first. */
   findings: Finding[];
+  /** The same findings as the reports show them: one per kind over builds, root cause first. */
+  groups: FindingGroup[];
   problems: InputProblem[];
   /** The worst status of all builds (`unknown` when there is none). */
   status: BuildStatus;
@@ -58,9 +61,11 @@ export function analyze(builds: Build[], problems: InputProblem[], options: Anal
   }
   const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s): s is number => s !== null);
   const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+  const findings = rankFindings(analyses.flatMap((a) => a.findings));
   return {
     builds: analyses,
-    findings: rankFindings(analyses.flatMap((a) => a.findings)),
+    findings,
+    groups: groupFindings(findings),
     problems,
     status,
     cacheHitRatio: total === 0 ? null : round(hits / total, 3),

@@ -2,7 +2,7 @@ import { analyzeSources } from '../engine.js';
 import { fileSource, stdinSource, type LogSource } from '../input/log-source.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { renderMarkdown } from '../report/markdown-summary.js';
-import { renderText } from '../report/text-report.js';
+import { renderText, type TextOptions } from '../report/text-report.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { streamWriter, writeFileStreaming } from '../report/sink.js';
 import { describeError, InputError } from '../input/errors.js';
@@ -36,12 +36,28 @@ export interface CliIo {
   stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   stdin?: NodeJS.ReadableStream;
+  /** What standard output is: a terminal (its width) or not. Not a terminal when absent. */
+  terminal?: { isTTY: boolean; columns?: number };
+  /** The environment, for NO_COLOR. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultIo: CliIo = {
   stdout: streamWriter(process.stdout),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stdout,
+  env: process.env,
 };
+
+/**
+ * A terminal gets lines wrapped to its width and colour (unless NO_COLOR is set, https://no-color.org);
+ * a pipe or a file gets whole lines and no colour.
+ */
+export function textOptionsFor(terminal: CliIo['terminal'], env: NodeJS.ProcessEnv = {}): TextOptions {
+  if (!terminal?.isTTY) return { width: null, color: false };
+  const columns = terminal.columns && terminal.columns > 0 ? terminal.columns : 80;
+  return { width: columns, color: !env.NO_COLOR };
+}
 
 /** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -84,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
   if (options.format === 'json') await writeJsonReport(analysis, io.stdout);
   else if (options.format === 'markdown') await io.stdout(renderMarkdown(analysis));
-  else await io.stdout(renderText(analysis));
+  else await io.stdout(renderText(analysis, textOptionsFor(io.terminal, io.env)));
   return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
 }
 

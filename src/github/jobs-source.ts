@@ -1,4 +1,6 @@
 import type { LogSource } from '../input/log-source.js';
+import type { Build } from '../model.js';
+import { StepLineIndex, type ApiStep } from './step-lines.js';
 import { InputError } from '../input/errors.js';
 import { ApiError, call, type GitHubClient } from './api.js';
 import { matchesAny } from './glob.js';
@@ -22,6 +24,8 @@ export interface RunJob {
   status: string;
   conclusion: string | null;
   htmlUrl: string | null;
+  /** The job's steps as the API lists them, to tell which step a log line belongs to. */
+  steps?: ApiStep[];
 }
 
 export interface JobsSourceResult {
@@ -76,14 +80,32 @@ async function listJobs(client: GitHubClient, options: JobsSourceOptions): Promi
   return all
     .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
     .filter((job) => matchesAny(job.name, options.jobPatterns))
-    .map((job) => ({ id: job.id, name: job.name, status: job.status, conclusion: job.conclusion ?? null, htmlUrl: job.html_url ?? null }));
+    .map((job) => ({
+      id: job.id,
+      name: job.name,
+      status: job.status,
+      conclusion: job.conclusion ?? null,
+      htmlUrl: job.html_url ?? null,
+      steps: (job.steps ?? []).map((step) => ({ number: step.number, name: step.name, startedAt: step.started_at ?? null })),
+    }));
 }
 
 /** A job's log, downloaded when read (the API redirects to a short-lived URL that streams it). */
 function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: RunJob): LogSource {
+  // Which lines start which step, learnt while the log streams by: evidence then links to `#step:N:L`.
+  const index = new StepLineIndex(job.steps ?? []);
   return {
     label: job.name,
     name: job.name,
+    enrich(builds: Build[]) {
+      const steps = index.starts();
+      for (const build of builds) {
+        build.jobId = job.id;
+        build.jobUrl = job.htmlUrl;
+        build.jobSteps = steps;
+        build.stepNumber = StepLineIndex.stepOf(steps, build.firstLine)?.number ?? null;
+      }
+    },
     async open() {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -96,8 +118,8 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
             }),
           );
           const body = response.data as unknown;
-          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return toBuffers(body as AsyncIterable<Uint8Array>);
-          return [Buffer.from(typeof body === 'string' ? body : '')];
+          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return index.watch(toBuffers(body as AsyncIterable<Uint8Array>));
+          return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
         } catch (error) {
           // A job that just finished can answer 404 for a moment before its log is stored.
           if (error instanceof ApiError && error.status === 404 && attempt < 2) {

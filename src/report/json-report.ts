@@ -48,6 +48,7 @@ function arraysOf(analysis: Analysis): Array<[string, Array<() => object>]> {
   return [
     ['builds', analysis.builds.map((b) => () => buildJson(b))],
     ['findings', analysis.findings.map((f) => () => findingJson(f))],
+    ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
     ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
   ];
 }
@@ -58,6 +59,9 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
     origin: build.origin,
     source: build.source,
     job: build.job,
+    jobId: build.jobId ?? null,
+    jobUrl: build.jobUrl ?? null,
+    step: stepJson(build),
     status: build.status,
     jobSeconds: build.jobSeconds,
     buildSeconds: build.buildSeconds,
@@ -97,6 +101,13 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
     lines: { first: build.firstLine, last: build.lastLine },
     findings: findings.map(findingJson),
   };
+}
+
+/** The job's step that ran the build (GitHub's step number and name), when the log came from the API. */
+function stepJson(build: BuildAnalysis['build']): object | null {
+  if (build.stepNumber === null || build.stepNumber === undefined) return null;
+  const step = build.jobSteps?.find((s) => s.number === build.stepNumber);
+  return { number: build.stepNumber, name: step?.name ?? null };
 }
 
 function findingJson(finding: Finding): object {

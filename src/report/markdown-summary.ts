@@ -1,10 +1,13 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
-import type { Finding } from '../model.js';
-import { codeBlock, escapeCell, escapeText, inlineCode } from '../text/markdown.js';
+import type { Build } from '../model.js';
+import { codeBlock, escapeCell, escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
-import { SEVERITY_ICON, STATUS_ICON, formatCache, formatDuration, formatRatio, shortDigest } from './format.js';
+import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
+import { verdictOf } from './verdict.js';
+import { canceledLine, findingBlock } from './finding-block.js';
+import { ganttChart } from './gantt.js';
 
 export interface MarkdownOptions {
   /** GitHub refuses a job summary over 1 MiB per step; stay well under. */
@@ -13,114 +16,153 @@ export interface MarkdownOptions {
   maxEvidenceLines: number;
   /** A link to a line of a repository file at the commit that was built, when known. */
   fileUrl?: (file: string, line: number) => string | null;
-  /** One line under the headline: where the numbers came from. */
+  /** One line under the verdict: where the numbers came from. */
   note?: string | null;
+  /** The run's page, when known. */
+  runUrl?: string | null;
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
 
-/** The job summary: exactly what `--format markdown` prints. */
+/** Charts drawn; past this many builds the table and the JSON report have the rest. */
+const MAX_CHARTS = 12;
+/** Lines of a failing step's own error shown unfolded. */
+const UNFOLDED_EVIDENCE = 8;
+
+/**
+ * The job summary (exactly what `--format markdown` prints). It opens with the verdict (what happened,
+ * where the time went, the one change that helps most), then the findings, root cause first, each
+ * kind once; then the builds, their timelines, and the pushed images.
+ */
 export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): string {
   // Each block with its priority for the size limit (lower is kept first): the failure and its fix
-  // matter more than the table of timings.
-  const blocks: Array<{ text: string; priority: number }> = [{ text: headline(analysis), priority: 0 }];
+  // matter more than the timelines.
+  const blocks: Array<{ text: string; priority: number }> = [];
   const add = (text: string, priority: number) => {
     if (text) blocks.push({ text, priority });
   };
-  if (options.note) add(escapeText(options.note), 1);
+  const verdict = verdictOf(analysis);
+  add(`## ${STATUS_ICON[analysis.status]} ${verdict.happened}`, 0);
+  if (verdict.time) add(`⏱️ ${verdict.time}`, 0);
+  if (verdict.change) add(`💡 ${verdict.change}`, 0);
+  const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
+  add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
   if (analysis.problems.length > 0) {
     add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
+  findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
   if (analysis.builds.length > 0) {
-    add(buildTable(analysis.builds), 3);
+    add(buildTable(analysis), 3);
+    add(imagesFold(analysis.builds), 4);
     add(imageSizeSection(analysis.builds), 4);
-    for (const block of timeSection(analysis.builds)) add(block, 5);
+    timelines(analysis.builds).forEach((block) => add(block, 5));
   }
-  findingsSection(analysis.findings, options).forEach((block, index) => add(block, index === 0 ? 1 : 2));
   return fitToSize(blocks, options.maxBytes);
 }
 
-function headline(analysis: Analysis): string {
-  const count = analysis.builds.length;
-  const failed = analysis.builds.filter((b) => b.build.status === 'failure').length;
-  const summary =
-    count === 0
-      ? 'no build found'
-      : `${count} build${count === 1 ? '' : 's'}, ${failed > 0 ? `${failed} failed` : analysis.status === 'success' ? 'all succeeded' : analysis.status}`;
-  return `## ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: ${summary}`;
-}
-
-function buildTable(builds: BuildAnalysis[]): string {
-  const rows = builds.map(({ build, cache }) => {
-    const digest = build.images.find((i) => i.digest)?.digest ?? null;
-    const steps = build.steps.filter((s) => s.kind === 'instruction').length;
-    return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.jobSeconds)} | ${formatDuration(build.buildSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} | ${steps} | ${digest ? inlineCode(shortDigest(digest)) : '—'} |`;
-  });
-  return ['| Build | Status | Job time | Build time | Cache hits | Steps | Digest |', '|---|---|---:|---:|---:|---:|---|', ...rows].join('\n');
-}
-
-/** One block per build (so that cutting for size keeps whole ones), at most MAX_TIMED_BUILDS. */
-function timeSection(builds: BuildAnalysis[]): string[] {
-  const blocks = builds.map(({ build, timing }) => {
-    const facts = [platformFacts(timing.platformSeconds), cacheFacts(build, timing)].filter(Boolean);
-    const heading = `**${escapeText(build.name)}** <sub>(from the ${escapeText(build.origin)})</sub>${facts.length ? ` — ${facts.join(' · ')}` : ''}`;
-    const steps = timing.slowestSteps.map((s, i) => `${i + 1}. ${inlineCode(s.name, 120)} — ${formatDuration(s.seconds)}`);
-    return steps.length ? `${heading}\n\n${steps.join('\n')}` : heading;
-  });
-  const more = blocks.length > MAX_TIMED_BUILDS ? [`…and ${blocks.length - MAX_TIMED_BUILDS} more builds in the JSON report.`] : [];
-  return ['### Where the time went', ...blocks.slice(0, MAX_TIMED_BUILDS), ...more];
-}
-
-const MAX_TIMED_BUILDS = 25;
-
-function platformFacts(platformSeconds: Record<string, number>): string | null {
-  const entries = Object.entries(platformSeconds);
-  if (entries.length === 0) return null;
-  if (entries.length === 1 && entries[0]![0] === 'default') return `step time ${formatDuration(entries[0]![1])}`;
-  return `step time per platform: ${entries.map(([platform, seconds]) => `${escapeText(platform)} ${formatDuration(seconds)}`).join(', ')}`;
-}
-
-function cacheFacts(build: BuildAnalysis['build'], timing: BuildAnalysis['timing']): string | null {
-  const facts: string[] = [];
-  if (build.cache.imports.length > 0) facts.push(`cache import ${formatDuration(timing.cacheImportSeconds)}`);
-  if (build.cache.exports.length > 0) {
-    const share = timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)} of the build)` : '';
-    facts.push(`cache export ${formatDuration(timing.cacheExportSeconds)}${share}`);
-  }
-  return facts.length ? facts.join(' · ') : null;
-}
-
 /** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(findings: Finding[], options: MarkdownOptions): string[] {
-  if (findings.length === 0) return ['### Findings\n\nNothing to report: no failure, and no cache or timing problem found.'];
-  const shown = findings.slice(0, options.maxFindings);
-  const blocks = ['### Findings', ...shown.map((f) => findingBlock(f, options))];
-  if (findings.length > shown.length) blocks.push(`…and ${findings.length - shown.length} more findings in the JSON report.`);
+function findingsSection(analysis: Analysis, options: MarkdownOptions): string[] {
+  // The comment's order: failures, then the jobs they took down, then the rest.
+  const groups = [
+    ...analysis.groups.filter((g) => g.severity === 'error'),
+    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+  ];
+  if (groups.length === 0) return [];
+  const shown = groups.slice(0, options.maxFindings);
+  const blocks = ['### Findings'];
+  for (const group of shown) {
+    if (group.id === 'canceled') blocks.push(canceledLine(group));
+    else
+      blocks.push(
+        findingBlock(group, analysis, {
+          heading: '####',
+          unfoldedEvidence: UNFOLDED_EVIDENCE,
+          maxEvidence: options.maxEvidenceLines,
+          fullFix: true,
+          details: true,
+          fileUrl: options.fileUrl,
+        }),
+      );
+  }
+  if (groups.length > shown.length) blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
   return blocks;
 }
 
-function findingBlock(finding: Finding, options: MarkdownOptions): string {
-  const where = finding.build ? `${escapeText(finding.build)}: ` : '';
-  const lines = [`#### ${SEVERITY_ICON[finding.severity]} ${where}${escapeText(redact(finding.title))}`, '', `${inlineCode(finding.id)} · ${finding.severity}`, ''];
-  const places = (finding.locations ?? []).filter((l) => l.verified);
-  if (places.length > 0) {
-    const links = places.map((place) => {
-      const label = inlineCode(`${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`);
-      const url = options.fileUrl?.(place.file, place.line) ?? null;
-      return url ? `[${label}](${url})` : label;
-    });
-    lines.push(`**Points at** ${links.join(', ')}`, '');
+function buildTable(analysis: Analysis): string {
+  const builds = analysis.builds;
+  // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
+  const columns: Array<{ head: string; align: string; cell: (b: BuildAnalysis) => string; shown: boolean }> = [
+    { head: 'Build', align: '---', cell: (b) => escapeCell(b.build.name), shown: true },
+    { head: 'Status', align: '---', cell: (b) => `${STATUS_ICON[b.build.status]} ${b.build.status}`, shown: true },
+    { head: 'Job time', align: '---:', cell: (b) => formatDuration(b.build.jobSeconds), shown: builds.some((b) => b.build.jobSeconds !== null) },
+    { head: 'Build time', align: '---:', cell: (b) => formatDuration(b.build.buildSeconds), shown: builds.some((b) => b.build.buildSeconds !== null) },
+    { head: 'Cache hits', align: '---:', cell: (b) => cacheCell(b.build, b.cache), shown: true },
+    { head: 'Steps', align: '---:', cell: (b) => String(b.build.steps.filter((s) => s.kind === 'instruction').length), shown: true },
+    { head: 'Step time per platform', align: '---', cell: platformTimes, shown: builds.some((b) => Object.keys(b.timing.platformSeconds).length > 0) },
+    { head: 'Log', align: '---', cell: (b) => (b.build.jobUrl ? `[job](${b.build.jobUrl})` : ''), shown: builds.some((b) => b.build.jobUrl) },
+  ];
+  const shown = columns.filter((c) => c.shown);
+  return [
+    '### Builds',
+    '',
+    `| ${shown.map((c) => c.head).join(' | ')} |`,
+    `|${shown.map((c) => c.align).join('|')}|`,
+    ...builds.map((b) => `| ${shown.map((c) => c.cell(b)).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** A build that stopped before any step has no cache to speak of: say so instead of a dash. */
+function cacheCell(build: Build, cache: BuildAnalysis['cache']): string {
+  if (cache.ratio === null) return build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran';
+  return formatCache(cache.hits, cache.misses, cache.ratio);
+}
+
+function platformTimes({ timing, build }: BuildAnalysis): string {
+  const entries = Object.entries(timing.platformSeconds);
+  const steps = entries.length === 1 && entries[0]![0] === 'default' ? [formatDuration(entries[0]![1])] : entries.map(([p, s]) => `${escapeText(p)} ${formatDuration(s)}`);
+  const cache = build.cache.exports.length > 0 ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`] : [];
+  return [...steps, ...cache].join(', ');
+}
+
+/** Pushed tags and full digests, folded, ready to copy into `docker pull`. */
+function imagesFold(builds: BuildAnalysis[]): string {
+  const lines: string[] = [];
+  let tags = 0;
+  const digests = new Set<string>();
+  for (const { build } of builds) {
+    const pushed = build.images.filter((i) => i.pushed || i.digest);
+    if (pushed.length === 0) continue;
+    lines.push(`# ${build.name}`);
+    for (const image of pushed) {
+      tags++;
+      lines.push(`docker pull ${image.ref}`);
+    }
+    for (const digest of new Set(pushed.map((i) => i.digest).filter((d): d is string => !!d))) {
+      digests.add(digest);
+      const repo = pushed.find((i) => i.digest === digest)!.ref.replace(/(@.*|:[^:/]*)$/, '');
+      lines.push(`docker pull ${repo}@${digest}`);
+    }
   }
-  lines.push(finding.fix);
-  if (finding.evidence.length > 0) {
-    const evidence = finding.evidence.slice(0, options.maxEvidenceLines);
-    const width = String(Math.max(...evidence.map((e) => e.line))).length;
-    const quoted = evidence.map((e) => `${String(e.line).padStart(width)}: ${redact(e.text)}`);
-    if (finding.evidence.length > evidence.length) quoted.push(`… ${finding.evidence.length - evidence.length} more lines`);
-    const source = finding.source ? ` of ${escapeText(finding.source)}` : '';
-    lines.push('', `<details><summary>Evidence (line numbers${source})</summary>`, '', codeBlock(quoted), '', '</details>');
-  }
-  return lines.join('\n');
+  if (lines.length === 0) return '';
+  const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
+  return `<details><summary>${summary}</summary>\n\n${codeBlock(lines.map((l) => redact(l)), 'sh')}\n\n</details>`;
+}
+
+/** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
+function timelines(builds: BuildAnalysis[]): string[] {
+  const charts = builds
+    .slice(0, MAX_CHARTS)
+    .map(({ build }) => ganttChart(build))
+    .filter((c): c is string => c !== null)
+    .map((chart) => codeBlock(chart.split('\n'), 'mermaid'));
+  if (charts.length === 0) return [];
+  const more = builds.length > MAX_CHARTS ? [`…and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
+  return [
+    '### Timeline\n\n<sub>Steps placed from their durations in Dockerfile order (the log gives no start times); the critical path is red.</sub>',
+    ...charts,
+    ...more,
+  ];
 }
 
 /**

@@ -1,15 +1,17 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
-import type { Finding } from '../model.js';
-import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text/markdown.js';
-import { redact } from '../text/redact.js';
+import { escapeCell } from '../text/markdown.js';
 import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
+import { canceledLine, findingBlock, headline } from './finding-block.js';
+import { verdictOf } from './verdict.js';
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
-const MAX_FIX_CHARS = 2_500;
-const MAX_EVIDENCE_LINES = 5;
+/** What a comment aims at: one screen. The root cause always shows; others shrink to a line past this. */
+const TARGET_COMMENT_CHARS = 5_500;
+const UNFOLDED_EVIDENCE = 8;
+const TABLE_ROWS = 10;
 
 export interface CommentLinks {
   /** The run's page (its job summaries have the full report). */
@@ -19,78 +21,83 @@ export interface CommentLinks {
 }
 
 /**
- * The pull request comment: per build a row (status, time, cache), then the root cause of each failed
- * build with its fix and the line it points at. Short by design; the job summary has the rest.
+ * The pull request comment, in the summary's order: the root cause as the headline, its evidence
+ * unfolded and a one-line fix; other failures; the canceled jobs in one line; the warnings in a line
+ * each; then the builds. Short by design; the job summary has the rest.
  */
 export function renderComment(analysis: Analysis, marker: string, links: CommentLinks): string {
   const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
-  const head =
-    analysis.builds.length === 0
-      ? `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`
-      : failed.length === 0
-        ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
-        : `### ❌ ${TOOL_NAME}: ${failed.length} of ${analysis.builds.length} build${analysis.builds.length === 1 ? '' : 's'} did not succeed`;
-  const table = analysis.builds.length
-    ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|', ...analysis.builds.map(row)].join('\n')
-    : '';
-  const causes = failed.map((b) => rootCause(b, links)).filter(Boolean);
-  const others = analysis.findings.filter((f) => f.severity === 'warning' && !failed.some((b) => b.build.name === f.build)).slice(0, 5);
-  const otherList = others.length ? ['**Also worth a look**', ...others.map((f) => `- ${SEVERITY_ICON[f.severity]} ${escapeText(f.build ?? '')}: ${escapeText(redact(f.title))}`)].join('\n') : '';
-  const footer = links.runUrl ? `<sub>Full report: the job summary of [this run](${links.runUrl}).</sub>` : '';
+  const footer = `<sub>${TOOL_NAME}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
+  if (analysis.builds.length === 0) return [marker, `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`, footer].join('\n\n');
+  const verdict = verdictOf(analysis);
+  const errors = analysis.groups.filter((g) => g.severity === 'error');
+  const canceled = analysis.groups.filter((g) => g.id === 'canceled');
+  const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+  const table = buildTable(analysis.builds);
   const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
-  const blocks = [marker, head, table, sizes, ...causes, otherList, footer].filter(Boolean);
-  return fit(blocks, footer);
+  const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
+
+  if (failed.length === 0 || errors.length === 0) {
+    // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
+    const head =
+      failed.length === 0
+        ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+        : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
+    const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
+    return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
+  }
+  // The root cause is the headline itself; every later failure gets a smaller heading.
+  const [root, ...others] = errors;
+  const rootBlock = findingBlock(root!, analysis, { ...blockOptions, heading: '###' });
+  const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####' }));
+  const otherLines = others.map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
+  const rest = [...canceled.map(canceledLine), warningList(warnings), table, sizes];
+  // Within the target, every failure in full; past it, the others in a line each.
+  const full = [marker, rootBlock, ...otherBlocks, ...rest];
+  if (length(full, footer) <= TARGET_COMMENT_CHARS) return fit(full, footer);
+  const compact = [marker, rootBlock, otherLines.length ? `**Other failures**\n${otherLines.join('\n')}` : '', ...rest];
+  return fit(compact, footer);
 }
 
-function row({ build, cache }: BuildAnalysis): string {
-  return `| ${escapeCell(build.name)} | ${STATUS_ICON[build.status]} ${build.status} | ${formatDuration(build.buildSeconds ?? build.jobSeconds)} | ${formatCache(cache.hits, cache.misses, cache.ratio)} |`;
+function warningList(groups: Analysis['groups']): string {
+  if (groups.length === 0) return '';
+  const shown = groups.slice(0, 5).map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
+  const more = groups.length > 5 ? [`- …and ${groups.length - 5} more in the job summary`] : [];
+  return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
 
-function rootCause({ build, findings }: BuildAnalysis, links: CommentLinks): string {
-  const cause: Finding | undefined = findings[0];
-  if (!cause) return `#### ${STATUS_ICON[build.status]} ${escapeText(build.name)}\n\nNo diagnosis.`;
-  const places = (cause.locations ?? [])
-    .filter((l) => l.verified)
-    .map((l) => {
-      const label = inlineCode(`${l.file}:${l.line}`);
-      const url = links.fileUrl?.(l.file, l.line) ?? null;
-      return url ? `[${label}](${url})` : label;
-    });
-  return [
-    `#### ${SEVERITY_ICON[cause.severity]} ${escapeText(build.name)}: ${escapeText(redact(cause.title))}`,
-    places.length ? `**Points at** ${places.join(', ')}` : '',
-    truncateMarkdown(cause.fix, MAX_FIX_CHARS),
-    evidenceBlock(cause),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
+/** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
+function buildTable(builds: BuildAnalysis[]): string {
+  // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
+  const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
+  const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
+  const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
+  const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+  const table = [...head, ...rows].join('\n') + more;
+  return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
 }
 
-/** The first lines of the evidence, folded: enough to recognise the error without opening the run. */
-function evidenceBlock(finding: Finding): string {
-  const lines = finding.evidence.slice(0, MAX_EVIDENCE_LINES).map((e) => `${e.line}: ${truncate(redact(e.text), 300)}`);
-  if (lines.length === 0) return '';
-  return ['<details><summary>From the log</summary>', '', codeBlock(lines), '', '</details>'].join('\n');
+function row({ build, cache }: BuildAnalysis, timed: boolean): string {
+  const name = build.jobUrl ? `[${escapeCell(build.name)}](${build.jobUrl})` : escapeCell(build.name);
+  const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
+  const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
+  return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
 }
 
-/** Cuts at a line boundary and closes nothing: fixes are our own Markdown, line by line. */
-function truncateMarkdown(markdown: string, max: number): string {
-  if (markdown.length <= max) return markdown;
-  const cut = markdown.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n…`;
+function length(blocks: string[], footer: string): number {
+  return [...blocks, footer].filter(Boolean).join('\n\n').length;
 }
 
 function fit(blocks: string[], footer: string): string {
-  const all = blocks.join('\n\n');
+  const present = blocks.filter(Boolean);
+  const all = [...present, footer].join('\n\n');
   if (all.length <= MAX_COMMENT_CHARS) return all;
   const kept: string[] = [];
   let size = footer.length + 200;
-  for (const block of blocks) {
-    if (block === footer) continue;
+  for (const block of present) {
     if (size + block.length + 2 > MAX_COMMENT_CHARS) break;
     kept.push(block);
     size += block.length + 2;
   }
   return [...kept, '…more in the job summary.', footer].filter(Boolean).join('\n\n');
 }
-

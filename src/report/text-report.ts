@@ -1,69 +1,149 @@
 import type { Analysis } from '../analyze/analyze.js';
+import type { FindingGroup } from '../analyze/group.js';
 import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, shortDigest } from './format.js';
 import { TOOL_NAME } from '../version.js';
+import { firstLine, verdictOf } from './verdict.js';
 
-const WIDTH = 100;
+export interface TextOptions {
+  /** The terminal's width: lines are wrapped to it. null when the output is not a terminal: never cut. */
+  width: number | null;
+  /** ANSI colours (a terminal, and no NO_COLOR). */
+  color: boolean;
+}
 
-/** A report for a terminal: plain text, at most 100 columns, no Markdown. */
-export function renderText(analysis: Analysis): string {
+/** A pipe or a file: full lines, no colour, so that grep and diff see everything. */
+export const PLAIN_TEXT: TextOptions = { width: null, color: false };
+
+const SGR = { bold: '1', red: '31', yellow: '33', green: '32', cyan: '36', dim: '2' } as const;
+
+/** A report for a terminal: the verdict, the findings (location, first line of the fix), the builds. */
+export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT): string {
+  const paint = (code: keyof typeof SGR, text: string) => (options.color ? `\u001b[${SGR[code]}m${text}\u001b[0m` : text);
   const out: string[] = [];
-  out.push(`${TOOL_NAME}: ${analysis.builds.length} build(s), status ${analysis.status}`);
-  for (const problem of analysis.problems) out.push(fit(`warning: ${redact(problem.message)}`));
+  const say = (text: string, indent = '', color?: keyof typeof SGR) => {
+    for (const line of wrap(clean(text), options.width, indent)) out.push(color ? paint(color, line) : line);
+  };
+  const verdict = verdictOf(analysis);
+  const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' ? 'red' : 'yellow';
+  say(`${TOOL_NAME}: ${plain(verdict.happened)}`, '', statusColor);
+  if (verdict.time) say(plain(verdict.time), '  ');
+  if (verdict.change) say(`Most help: ${plain(verdict.change)}`, '  ');
+  for (const problem of analysis.problems) say(`warning: ${redact(problem.message)}`, '  ', 'yellow');
+  if (analysis.groups.length > 0) out.push('');
+  for (const group of analysis.groups) findingLines(group, say);
   if (analysis.builds.length > 0) {
     out.push('');
-    out.push(row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST']));
+    const header = row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST'], options.width);
+    out.push(paint('bold', header));
     for (const { build, cache } of analysis.builds) {
       const digest = build.images.find((i) => i.digest)?.digest ?? null;
       out.push(
-        row([
-          build.name,
-          build.status,
-          formatDuration(build.jobSeconds),
-          formatDuration(build.buildSeconds),
-          formatCache(cache.hits, cache.misses, cache.ratio),
-          String(build.steps.filter((s) => s.kind === 'instruction').length),
-          shortDigest(digest),
-        ]),
+        row(
+          [
+            build.name,
+            build.status,
+            formatDuration(build.jobSeconds),
+            formatDuration(build.buildSeconds),
+            formatCache(cache.hits, cache.misses, cache.ratio),
+            String(build.steps.filter((s) => s.kind === 'instruction').length),
+            options.width === null ? (digest ?? '—') : shortDigest(digest),
+          ],
+          options.width,
+        ),
       );
     }
     for (const { build, timing } of analysis.builds) {
-      if (timing.slowestSteps.length === 0 && build.cache.imports.length === 0 && build.cache.exports.length === 0) continue;
-      out.push('', fit(`${build.name}: where the time went`));
-      const platforms = Object.entries(timing.platformSeconds).map(([p, s]) => `${p} ${formatDuration(s)}`);
-      if (platforms.length > 1 || (platforms.length === 1 && !('default' in timing.platformSeconds))) {
-        out.push(fit(`  step time per platform: ${platforms.join(', ')}`));
-      }
-      if (build.cache.exports.length || build.cache.imports.length) {
-        out.push(fit(`  cache import ${formatDuration(timing.cacheImportSeconds)}, export ${formatDuration(timing.cacheExportSeconds)}`));
-      }
-      for (const step of timing.slowestSteps) out.push(fit(`  ${formatDuration(step.seconds).padStart(10)}  ${redact(step.name)}`));
+      if (timing.slowestSteps.length === 0) continue;
+      out.push('');
+      say(`${build.name}: where the time went`, '', 'bold');
+      for (const step of timing.slowestSteps.slice(0, 3)) say(`${formatDuration(step.seconds).padStart(9)}  ${redact(step.name)}`, '             ');
     }
   }
-  out.push('');
-  if (analysis.findings.length === 0) out.push('No findings.');
-  for (const finding of analysis.findings) {
-    out.push(fit(`${finding.severity.toUpperCase()} [${finding.id}] ${finding.build ? `${finding.build}: ` : ''}${redact(finding.title)}`));
-    for (const evidence of finding.evidence.slice(0, 6)) out.push(fit(`    ${evidence.line}: ${redact(evidence.text)}`));
-  }
+  if (analysis.groups.length === 0 && analysis.builds.length > 0) out.push('', 'No findings.');
   return out.join('\n') + '\n';
 }
 
-function fit(text: string): string {
-  return truncate(stripControl(text).replace(/\s*[\r\n]+\s*/g, ' '), WIDTH);
+function findingLines(group: FindingGroup, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {
+  const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';
+  const label = group.id === 'canceled' ? 'CANCELED' : group.severity.toUpperCase();
+  const who = group.findings.length === 1 && group.builds[0] && group.id !== 'canceled' ? `${group.builds[0]}: ` : '';
+  say(`${label} [${group.id}] ${who}${redact(group.title)}`, '', color);
+  if (group.id === 'canceled') return;
+  const places = group.findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified);
+  const seen = new Set<string>();
+  for (const place of places) {
+    const at = `${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    say(`at ${at}${place.kind === 'source' && place.message ? `  ${redact(place.message)}` : ''}`, '    ');
+  }
+  if (places.length === 0 && group.findings.length === 1) {
+    const first = [...group.findings[0]!.evidence].sort((a, b) => a.line - b.line)[0];
+    if (first) say(`line ${first.line}: ${redact(first.text)}`, '    ');
+  }
+  if (group.findings.length > 1) {
+    for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
+  }
+  const fix = firstLine(group.fix);
+  if (fix) say(`fix: ${plain(fix)}`, '    ');
 }
 
-// Widths that, with the spaces between, add up to the 100 columns of a terminal.
+/** Markdown of our own (code spans, bold) as plain text. */
+function plain(markdown: string): string {
+  return markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`+([^`]+)`+/g, '$1').replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/@\u200b/g, '@');
+}
+
+/** Log text on one line, without control characters: colour is added after, line by line. */
+function clean(text: string): string {
+  return stripControl(text.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/** Splits at spaces to fit `width` columns (a word longer than the width is broken); no width, no change. */
+export function wrap(text: string, width: number | null, indent = ''): string[] {
+  if (width === null) return [`${indent}${text}`];
+  // Continuation lines are indented two more columns.
+  const room = Math.max(20, width - indent.length - 2);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    let rest = word;
+    while (visible(rest) > room) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(rest.slice(0, room));
+      rest = rest.slice(room);
+    }
+    if (!line) line = rest;
+    else if (visible(line) + 1 + visible(rest) <= room) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => `${i === 0 ? indent : `${indent}  `}${l}`);
+}
+
+function visible(text: string): number {
+  return [...text].length;
+}
+
+// Column widths for a terminal; without one, cells are never cut.
 const COLUMNS = [20, 9, 10, 10, 14, 6, 25];
 
-function row(cells: string[]): string {
-  return cells
+/** A table row; on a terminal narrower than the table, cut at its edge (the findings above wrap). */
+function row(cells: string[], width: number | null): string {
+  const line = cells
     .map((cell, i) => {
-      const width = COLUMNS[i]!;
-      const text = truncate(stripControl(cell), width);
-      return i === cells.length - 1 ? text : text.padEnd(width);
+      const size = COLUMNS[i]!;
+      const text = width === null ? stripControl(cell) : truncate(stripControl(cell), size);
+      return i === cells.length - 1 ? text : text.padEnd(size);
     })
     .join(' ')
     .trimEnd();
+  return width === null ? line : truncate(line, width);
 }

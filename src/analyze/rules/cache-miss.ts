@@ -31,8 +31,17 @@ export const cacheMissRule: Rule = {
           ? `No cache hits: all ${total} cacheable steps ran`
           : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
         evidence,
-        fix: `${fixFor(build, firstRan)}\n${catalog.get('cache-miss')?.fix ?? ''}`,
-        data: { hits: cache.hits, misses: cache.misses, ratio: cache.ratio, rerunSeconds: Math.round(rerunSeconds * 10) / 10 },
+        // What this build shows, then the advice (the catalog's, which a team can override), once.
+        fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        data: {
+          pattern: none ? 'no-hits' : 'few-hits',
+          hits: cache.hits,
+          misses: cache.misses,
+          ratio: cache.ratio,
+          rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+          firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
+          cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
+        },
       },
     ];
   },
@@ -72,8 +81,8 @@ function brokenChain(build: Build, catalog: RuleContext['catalog']): RuleFinding
         severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
         title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
         evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
-        fix: `${lines.join('\n')}\n${catalog.get('cache-miss')?.fix ?? ''}`,
-        data: { step: what.slice(0, 200), seconds: step.seconds },
+        fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
       },
     ];
   }
@@ -95,29 +104,23 @@ function firstStepsThatRan(build: Build): Step[] {
   return [...byStage.values()].slice(0, 3);
 }
 
-function fixFor(build: Build, firstRan: Step[]): string {
-  const lines: string[] = [];
-  const imports = build.cache.imports;
-  const cacheFrom = build.cache.imports.length > 0 || build.request.cacheFrom.length > 0;
-  if (!cacheFrom) {
-    lines.push(
-      '- This build reads no cache. With `docker/build-push-action`, add `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>` (one scope per image of a matrix, so they do not evict each other).',
-    );
-  } else {
-    const source = imports[0]?.ref ?? build.request.cacheFrom[0] ?? 'the cache';
-    lines.push(
-      `- The cache was read from ${inlineCode(source)} but nothing matched. On a first run or after the cache was evicted this is expected (GitHub keeps 10 GB of Actions cache per repository and evicts the least recently used); a warm run should then hit most steps. Warm the cache by running the workflow on a branch before merging large dependency changes.`,
-    );
-  }
+/**
+ * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * warming, dependency layers) is the catalog's and follows once.
+ */
+function factsFor(build: Build, firstRan: Step[]): string {
+  const facts: string[] = [];
+  const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
+  facts.push(
+    source
+      ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+      : 'This build reads no cache (no `cache-from`).',
+  );
   const cacheTo = build.request.cacheTo.join(' ');
   if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
-    lines.push(`- ${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
+    facts.push(`${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
   }
-  if (firstRan.length > 0) {
-    const first = firstRan[0]!;
-    lines.push(
-      `- The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}: every step after it in its stage ran too. Copy only dependency manifests (for Rust: \`Cargo.toml\`, \`Cargo.lock\`, or a \`cargo chef prepare\` recipe) and build dependencies before copying the sources, so a source change does not rebuild them.`,
-    );
-  }
-  return lines.join('\n');
+  const first = firstRan[0];
+  if (first) facts.push(`The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
+  return facts.join(' ');
 }

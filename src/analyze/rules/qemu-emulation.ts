@@ -51,6 +51,7 @@ export const qemuEmulationRule: Rule = {
         fix: [
           `Emulated steps cost about ${formatSeconds(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatSeconds(build.buildSeconds!)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
           '',
+          // The advice after the blank line is the same for every build: a group of builds shows it once.
           `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
           `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
           `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
@@ -64,6 +65,8 @@ export const qemuEmulationRule: Rule = {
           nativeSeconds: worst.native.seconds,
           extraSeconds: extra,
           shareOfBuild: share,
+          step: what.slice(0, 200),
+          buildSeconds: build.buildSeconds,
         },
       },
     ];

@@ -1,0 +1,164 @@
+import type { Finding, Severity } from '../model.js';
+import { formatDuration } from '../text/duration.js';
+import { round } from './metrics.js';
+
+/**
+ * Findings of the same kind over several builds, said once: one title, one piece of advice, a row per
+ * build. The reports show groups; the JSON report keeps every finding of every build.
+ */
+export interface FindingGroup {
+  /** The findings' id (`qemu-emulation`, ...). */
+  id: string;
+  severity: Severity;
+  /** For one build, the finding's own title; for several, what they have in common. */
+  title: string;
+  /** For one build, the finding's fix; for several, the advice they share (the facts are in the rows). */
+  fix: string;
+  /** The builds' findings, in the order of the builds. */
+  findings: Finding[];
+  /** The builds, in order. */
+  builds: string[];
+  /** A row per build when there are several (plain text cells: reports escape them). */
+  table: { columns: string[]; rows: string[][] } | null;
+  /** Findings this group explains and that are not shown on their own (a slow build explained by emulation). */
+  folded: Finding[];
+  /** Time the cause cost over all its builds, in seconds, when it is measured. */
+  lostSeconds: number | null;
+}
+
+/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
+const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
+/** A slow build is explained by these, when the same build has one. */
+const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
+
+/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const slowExplainedBy = new Map<Finding, Finding>();
+  for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+    const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
+    if (cause) slowExplainedBy.set(slow, cause);
+  }
+  const byKey = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (slowExplainedBy.has(finding)) continue;
+    const key = groupKey(finding);
+    const members = byKey.get(key) ?? [];
+    members.push(finding);
+    byKey.set(key, members);
+  }
+  return [...byKey.values()].map((members) => {
+    const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
+    return makeGroup(members, folded);
+  });
+}
+
+/**
+ * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
+ * title; cache findings by what they found (no hits, few hits, a broken chain).
+ */
+function groupKey(finding: Finding): string {
+  if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled') return `${finding.id}|${finding.data?.platform ?? ''}`;
+  if (finding.id === 'cache-miss') return `${finding.id}|${finding.data?.pattern ?? ''}`;
+  return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+
+function makeGroup(findings: Finding[], folded: Finding[]): FindingGroup {
+  const first = findings[0]!;
+  const builds = findings.map((f) => f.build ?? '');
+  const severity = findings.map((f) => f.severity).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])[0]!;
+  const lostSeconds = lost(findings);
+  const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
+  if (first.id === 'canceled') return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
+  if (findings.length === 1) return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+  const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
+  return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** The advice part of a `facts\n\nadvice` fix. */
+function adviceOf(fix: string): string {
+  const cut = fix.indexOf('\n\n');
+  return cut === -1 ? fix : fix.slice(cut + 2);
+}
+
+function withFolded(fix: string, folded: Finding[]): string {
+  if (folded.length === 0) return fix;
+  const which = folded.length === 1 ? `${folded[0]!.build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
+  return `${fix}\n\n${which} because of this.`;
+}
+
+/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
+function canceledTitle(findings: Finding[]): string {
+  const names = findings.map((f) => f.build ?? 'the build').join(', ');
+  const because = findings.map((f) => f.data?.canceledBecause).find((b): b is string => typeof b === 'string');
+  return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+
+function groupTitle(findings: Finding[], lostSeconds: number | null): string {
+  const first = findings[0]!;
+  const n = findings.length;
+  const data = first.data ?? {};
+  switch (first.id) {
+    case 'qemu-emulation': {
+      const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
+      const range = ratios.length ? `${round(Math.min(...ratios), 1)}–${round(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+      return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${formatDuration(lostSeconds)} lost`;
+    }
+    case 'cache-miss':
+      if (data.pattern === 'no-hits') return `No cache hits in ${n} builds: every cacheable step ran`;
+      if (data.pattern === 'few-hits') return `Few cache hits in ${n} builds`;
+      return `A cached chain broke in ${n} builds`;
+    case 'slow-build':
+      return `${n} builds went over the time budget`;
+    default:
+      // The same failure in several builds: the reports name the builds in front of it.
+      return first.title;
+  }
+}
+
+/** Seconds the cause cost, summed over builds, when the findings measure it. */
+function lost(findings: Finding[]): number | null {
+  const key = findings[0]!.id === 'qemu-emulation' ? 'extraSeconds' : findings[0]!.id === 'cache-miss' ? 'rerunSeconds' : null;
+  if (!key) return null;
+  const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
+  return values.length ? round(values.reduce((a, b) => a + b, 0), 1) : null;
+}
+
+function tableFor(findings: Finding[], folded: Finding[]): FindingGroup['table'] {
+  const id = findings[0]!.id;
+  const overBudget = (build: string | null) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+  if (id === 'qemu-emulation') {
+    return {
+      columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
+      rows: findings.map((f) => {
+        const d = f.data ?? {};
+        const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
+        return [
+          f.build ?? '',
+          String(d.step ?? ''),
+          formatDuration(num(d.nativeSeconds)),
+          formatDuration(num(d.emulatedSeconds)),
+          `${round(Number(d.ratio), 1)}×`,
+          `${formatDuration(num(d.extraSeconds))}${share}`,
+          `${formatDuration(num(d.buildSeconds))}${overBudget(f.build)}`,
+        ];
+      }),
+    };
+  }
+  if (id === 'cache-miss') {
+    return {
+      columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
+      rows: findings.map((f) => {
+        const d = f.data ?? {};
+        const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
+        return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${formatDuration(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
+      }),
+    };
+  }
+  return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

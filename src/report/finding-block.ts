@@ -1,0 +1,126 @@
+import type { Analysis } from '../analyze/analyze.js';
+import type { FindingGroup } from '../analyze/group.js';
+import type { EvidenceLine, Finding } from '../model.js';
+import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text/markdown.js';
+import { redact } from '../text/redact.js';
+import { SEVERITY_ICON, STATUS_ICON } from './format.js';
+import { buildNamed, logLineUrl } from './links.js';
+import { firstLine } from './verdict.js';
+
+/** How much of a finding to show: the summary shows all of it, the comment the part that answers. */
+export interface FindingBlockOptions {
+  /** `###` or `####`. */
+  heading: string;
+  /** Evidence lines shown unfolded (the failing step's own error); the rest are folded. */
+  unfoldedEvidence: number;
+  /** Evidence lines in all, unfolded and folded. */
+  maxEvidence: number;
+  /** Whether the whole fix is shown (the summary) or its first line, the rest folded (the comment). */
+  fullFix: boolean;
+  /** Whether a group's table and the folded evidence are shown. */
+  details: boolean;
+  fileUrl?: (file: string, line: number) => string | null;
+}
+
+/** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
+export function canceledLine(group: FindingGroup): string {
+  return `${STATUS_ICON.canceled} ${escapeText(redact(group.title))}`;
+}
+
+/** Kinds whose group title already says how many builds it is about. */
+const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+
+/** The headline: the title, after the builds it is about (unless a group's title counts them). */
+export function headline(group: FindingGroup): string {
+  const title = escapeText(redact(group.title));
+  if (group.findings.length > 1 && COUNTED.has(group.id)) return title;
+  const builds = group.builds.filter(Boolean);
+  return builds.length ? `${builds.map(escapeText).join(', ')}: ${title}` : title;
+}
+
+export function findingBlock(group: FindingGroup, analysis: Analysis, options: FindingBlockOptions): string {
+  const first = group.findings[0]!;
+  const out: string[] = [`${options.heading} ${SEVERITY_ICON[group.severity]} ${headline(group)}`];
+  const places = placesOf(group.findings, options.fileUrl);
+  if (places) out.push(`**Points at** ${places}`);
+  if (group.table && options.details) out.push(table(group.table));
+  // The same failure in several builds: the first build's lines show it.
+  const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
+  const unfolded = evidence.slice(0, options.unfoldedEvidence);
+  const folded = evidence.slice(options.unfoldedEvidence);
+  if (unfolded.length > 0) out.push(codeBlock(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0]!, analysis));
+  const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? codeBlock(first.data.diff.split('\n'), 'diff') : '';
+  const more: string[] = [];
+  if (options.fullFix || !firstLine(group.fix)) {
+    out.push(group.fix);
+    if (diff) out.push(diff);
+  } else {
+    const fixLine = firstLine(group.fix)!;
+    out.push(`**Fix:** ${fixLine}`);
+    if (diff) out.push(diff);
+    const rest = group.fix.replace(/^[\s\S]*?\n/, '').trim();
+    if (group.fix.includes('\n') && rest) more.push(rest);
+  }
+  if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));
+  if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
+    const perBuild = group.findings
+      .map((f) => ({ f, lines: evidenceOf(f, 6) }))
+      .filter(({ lines }) => lines.length > 0)
+      .map(({ f, lines }) => `${escapeText(f.build ?? '')}${sourceNote(f, lines[0]!, analysis)}\n\n${codeBlock(lines.map(quoteLine))}`);
+    more.push(...perBuild);
+  }
+  if (more.length > 0) {
+    const what = folded.length > 0 || group.findings.length > 1 ? 'More from the log' : 'More';
+    out.push(`<details><summary>${what}</summary>\n\n${more.join('\n\n')}\n\n</details>`);
+  }
+  return out.join('\n\n');
+}
+
+/** The evidence in log order, each line once. */
+function evidenceOf(finding: Finding, max: number): EvidenceLine[] {
+  const seen = new Set<number>();
+  return [...finding.evidence]
+    .sort((a, b) => a.line - b.line)
+    .filter((e) => !seen.has(e.line) && seen.add(e.line))
+    .slice(0, max);
+}
+
+function quoteLine(e: EvidenceLine): string {
+  return `${String(e.line).padStart(5)}: ${truncate(redact(e.text), 400)}`;
+}
+
+/**
+ * Where the quoted lines come from: a link to the first one in the job's log on GitHub when the log
+ * came from the API, else the file's name (never a runner's absolute path).
+ */
+function sourceNote(finding: Finding, first: EvidenceLine, analysis: Analysis): string {
+  const build = buildNamed(analysis, finding.build);
+  const url = logLineUrl(build, first.line);
+  if (url) return `\n<sub>[Line ${first.line} of the job's log](${url})</sub>`;
+  const file = finding.source ? finding.source.split(/[\\/]/).pop()! : null;
+  return file && file !== '-' ? `\n<sub>Lines of ${escapeText(file)}</sub>` : '';
+}
+
+function placesOf(findings: Finding[], fileUrl: FindingBlockOptions['fileUrl']): string {
+  const seen = new Set<string>();
+  const links: string[] = [];
+  for (const place of findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified)) {
+    const key = `${place.file}:${place.line}${place.column ? `:${place.column}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = inlineCode(key);
+    const url = fileUrl?.(place.file, place.line) ?? null;
+    links.push(url ? `[${label}](${url})` : label);
+  }
+  return links.join(', ');
+}
+
+function table({ columns, rows }: { columns: string[]; rows: string[][] }): string {
+  // A step is quoted as code; the numbers are right-aligned.
+  const code = columns.findIndex((c) => /step/i.test(c));
+  return [
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map((_, i) => (i === 0 || i === code ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? inlineCode(cell, 70) : escapeCell(cell))).join(' | ')} |`),
+  ].join('\n');
+}

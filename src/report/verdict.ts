@@ -1,0 +1,95 @@
+import type { Analysis } from '../analyze/analyze.js';
+import type { FindingGroup } from '../analyze/group.js';
+import { formatDuration } from '../text/duration.js';
+import { escapeText } from '../text/markdown.js';
+import { redact } from '../text/redact.js';
+
+/**
+ * The answer in three lines: what happened, where the time went, the one change that helps most.
+ * Each is Markdown; `time` and `change` are null when there is nothing to say.
+ */
+export interface Verdict {
+  happened: string;
+  time: string | null;
+  change: string | null;
+}
+
+export function verdictOf(analysis: Analysis): Verdict {
+  return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis) };
+}
+
+/** The group that answers "why": the first failure, else the cause that cost the most time. */
+export function mainCause(analysis: Analysis): FindingGroup | null {
+  const failure = analysis.groups.find((g) => g.severity === 'error');
+  if (failure) return failure;
+  const costly = analysis.groups.filter((g) => g.lostSeconds !== null && g.severity !== 'notice');
+  // Measured against a native twin, emulation is a fact; a cold cache's cost is an upper bound.
+  return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds! - a.lostSeconds!)[0] ?? null;
+}
+
+function names(list: string[]): string {
+  return list.map((n) => `**${escapeText(n)}**`).join(', ');
+}
+
+function happened(analysis: Analysis): string {
+  const builds = analysis.builds.map((b) => b.build);
+  if (builds.length === 0) return 'No build was found in the input.';
+  const failed = builds.filter((b) => b.status === 'failure');
+  const canceled = builds.filter((b) => b.status === 'canceled');
+  if (failed.length === 0 && canceled.length === 0) {
+    const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
+    const all = builds.length === 1 ? 'The build succeeded' : `All ${builds.length} builds succeeded`;
+    return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
+  }
+  const parts: string[] = [];
+  const cause = analysis.groups.find((g) => g.severity === 'error');
+  if (failed.length > 0) {
+    const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
+    parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+  }
+  if (canceled.length > 0) parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
+  return `${parts.join('; ')}.`;
+}
+
+function timeLine(analysis: Analysis): string | null {
+  const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s): s is number => s !== null);
+  if (spans.length === 0) return null;
+  const wall = Math.max(...spans);
+  const runner = spans.reduce((a, b) => a + b, 0);
+  const jobs = spans.length > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${spans.length} jobs` : '';
+  const wallText = `${formatDuration(wall)} wall time${spans.length > 1 ? ' (the longest job)' : ''}${jobs}`;
+  const cause = mainCause(analysis);
+  if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
+    const platform = cause.findings[0]!.data?.platform ?? 'the emulated platform';
+    return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation.`;
+  }
+  if (cause?.id === 'cache-miss' && cause.lostSeconds) {
+    return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped.`;
+  }
+  return `${wallText}.`;
+}
+
+function share(part: number, whole: number): string {
+  return `${Math.min(100, Math.round((part / whole) * 100))}%`;
+}
+
+function change(analysis: Analysis): string | null {
+  const cause = mainCause(analysis);
+  if (!cause) return analysis.groups.length === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+  if (cause.id === 'qemu-emulation') {
+    const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
+    const arch = platform.split('/')[1] ?? platform;
+    // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
+    return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+  }
+  return firstLine(cause.fix);
+}
+
+/** The first sentence-like line of a fix: what to do, in one line. */
+export function firstLine(fix: string): string | null {
+  const line = fix
+    .split('\n')
+    .map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim())
+    .find((l) => l !== '' && !l.startsWith('```') && !l.startsWith('|') && !l.startsWith('<'));
+  return line ?? null;
+}
