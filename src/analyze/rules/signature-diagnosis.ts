@@ -44,7 +44,8 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   let severity: Severity = signature.severity;
   if (build.status === 'success' || match.onlyWarnings || !primary) severity = capAt(severity, 'warning');
   const title = fillTemplate(signature.title, values, 'text');
-  const fix = [enrichment.cause, causality(match, others), afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown')].filter(Boolean).join('\n\n');
+  // What to do comes first (reports show the fix's first line alone); which line came first last.
+  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
   const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
   const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
   return {
