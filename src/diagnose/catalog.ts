@@ -34,8 +34,13 @@ export interface CompiledPattern {
 }
 
 export const CATALOG_VERSION = 1;
-/** Placeholders every title and fix may use, whatever the patterns capture. */
-export const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry'];
+/**
+ * Placeholders every title and fix may use, whatever the patterns capture. The toolchain ones
+ * (`rust`, `go`, ...) have a value (the tool seen) only when the failure came from that toolchain,
+ * so a fix can give each its own advice in `[[ ... ]]` parts.
+ */
+export const TOOLCHAINS = ['rust', 'go', 'node', 'java', 'native', 'dotnet', 'python'] as const;
+export const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', ...TOOLCHAINS];
 const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_PATTERN = 1000;

@@ -2,6 +2,7 @@ import type { Build } from '../model.js';
 import type { SignatureMatch } from './matcher.js';
 import { explainReference } from './reference.js';
 import { inlineCode } from '../text/markdown.js';
+import type { TOOLCHAINS } from './catalog.js';
 
 /** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
 export interface Enrichment {
@@ -16,7 +17,34 @@ type Enricher = (match: SignatureMatch, build: Build) => Enrichment;
 const ENRICHERS: Record<string, Enricher> = {
   'registry-auth-denied': registryAuth,
   'invalid-tag': invalidTag,
+  'compile-error': toolchain,
+  'package-install-failure': toolchain,
 };
+
+// Which toolchain printed the error or ran the failing command: its advice, not another's.
+const TOOLCHAIN_SIGNS: Array<[(typeof TOOLCHAINS)[number], RegExp]> = [
+  ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
+  ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
+  ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
+  ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
+  ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
+  ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
+  ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
+];
+
+/** How a fix names each toolchain. */
+const TOOL_NAMES: Record<(typeof TOOLCHAINS)[number], string> = { rust: 'cargo', go: 'go', node: 'node', java: 'javac', dotnet: 'dotnet', python: 'pip', native: 'cc' };
+
+/** The toolchain of a compile or install failure, from the matched lines and the failing command. */
+function toolchain(match: SignatureMatch, build: Build): Enrichment {
+  const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
+  const text = [...match.lines.map((l) => l.normalized), failing?.command ?? ''].join('\n');
+  for (const [name, sign] of TOOLCHAIN_SIGNS) {
+    const seen = sign.exec(text);
+    if (seen) return { values: { [name]: TOOL_NAMES[name] }, cause: null, data: { toolchain: name, seen: seen[0] } };
+  }
+  return { values: {}, cause: null, data: {} };
+}
 
 export function enrich(match: SignatureMatch, build: Build): Enrichment {
   return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };

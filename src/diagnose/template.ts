@@ -2,6 +2,8 @@ import { inlineCode } from '../text/markdown.js';
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+// An optional part that is a whole line: dropped with its line break.
+const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
 
 /**
  * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
@@ -9,7 +11,9 @@ const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
  */
 export function fillTemplate(template: string, values: Record<string, string | undefined>, mode: 'text' | 'markdown'): string {
   const has = (name: string) => values[name] !== undefined && values[name] !== '';
-  const withOptional = template.replace(OPTIONAL, (_, inner: string) => {
+  const kept = (inner: string) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]!));
+  const withLines = template.replace(OPTIONAL_LINE, (whole, inner: string) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
+  const withOptional = withLines.replace(OPTIONAL, (_, inner: string) => {
     const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]!);
     return names.every(has) ? inner : '';
   });

@@ -134,13 +134,20 @@ export class BuildLogParser {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
     }
-    if (FAILURE_LINE.test(text) || this.selector?.select(bare)) {
+    const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
+    if (failure) {
       job.excerpt.mark();
       job.failureLines++;
       if (CANCEL_LINE.test(text)) job.cancelLines++;
     }
     const build = job.current;
     if (build && this.belongsTo(build, line)) {
+      // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
+      // giving up) is what the pasted log ended with: the build's row carries it.
+      if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+        build.failed = true;
+        build.addError({ line: line.no, text });
+      }
       if (FINAL_ERROR.test(text)) {
         build.failed = true;
         build.addError({ line: line.no, text });

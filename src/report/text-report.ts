@@ -92,7 +92,7 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
 
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown: string): string {
-  return markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`+([^`]+)`+/g, '$1').replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/@\u200b/g, '@');
+  return markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1').replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/@\u200b/g, '@');
 }
 
 /** Log text on one line, without control characters: colour is added after, line by line. */

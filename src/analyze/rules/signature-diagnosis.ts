@@ -10,6 +10,9 @@ import { inlineCode } from '../../text/markdown.js';
 /** Besides the root cause, this many other signatures are reported, as possible contributors. */
 const MAX_SECONDARY = 2;
 const MAX_EVIDENCE = 12;
+const CONTINUES_ERROR = /^(?:\s|-->|\||\^|=|at |Caused by|note:|help:|error|fatal|ERROR|ERR!|E: )|\d+ \|/;
+/** Lines of the root cause's error quoted as the tool printed them. */
+const MAX_PRINTED = 8;
 
 /**
  * Names the cause of a failure from the signature catalog: the best match is the root cause, with
@@ -46,7 +49,8 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   const title = fillTemplate(signature.title, values, 'text');
   // What to do comes first (reports show the fix's first line alone); which line came first last.
   const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
-  const evidence = dedupe([...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+  const printed = primary ? asPrinted(match.lines[0]!, diagnosis!.allLines) : [];
+  const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
   const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
   return {
     id: signature.id,
@@ -93,6 +97,34 @@ function stepLabel(step: Step): string {
 function capAt(severity: Severity, cap: Severity): Severity {
   const order: Severity[] = ['error', 'warning', 'notice'];
   return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
+}
+
+/**
+ * The error as the tool printed it: from the root cause's first line, the lines that follow it
+ * without a gap (a compiler's `-->` location and caret lines), up to 8, each text once.
+ */
+function asPrinted(first: EvidenceLine, lines: EvidenceLine[]): EvidenceLine[] {
+  const start = lines.findIndex((l) => l.line === first.line && l.text === first.text);
+  if (start === -1) return [];
+  // Plain progress interleaves the steps that run at once: follow the root cause's own step.
+  const step = /^#\d+ /.exec(first.text)?.[0] ?? null;
+  const out: EvidenceLine[] = [];
+  const seen = new Set<string>();
+  let previous = first.line;
+  for (let i = start; i < lines.length && out.length < MAX_PRINTED; i++) {
+    const line = lines[i]!;
+    if (step !== null && !line.text.startsWith(step)) continue;
+    if (line.line - previous > (step === null ? 1 : 3)) break;
+    previous = line.line;
+    const text = line.text.replace(/^#\d+ (?:\d+\.\d+ )?|^\d+\.\d+ /, '');
+    if (text.trim() === '' || seen.has(text)) continue;
+    // After the first line, only what continues the error: indented lines, a compiler's location,
+    // source and caret lines, notes, and further error lines.
+    if (i > start && !CONTINUES_ERROR.test(text)) break;
+    seen.add(text);
+    out.push(line);
+  }
+  return out;
 }
 
 function dedupe(lines: EvidenceLine[]): EvidenceLine[] {
