@@ -180,6 +180,16 @@ describe('a CR-only file', () => {
     ]);
   });
 
+  it('UTF-16 with a byte-order mark (Windows PowerShell redirection) is read as text, not refused as binary', async () => {
+    const log = readFixture('buildx0.29-b1-fail-plain.log');
+    for (const encoded of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, 'utf16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(log, 'utf16le').swap16()])]) {
+      // Split at an odd byte: a character across two chunks.
+      const out = await lines([encoded.subarray(0, 1001), encoded.subarray(1001)]);
+      expect(out.map((l) => l.text).join('\n')).toBe(log.trimEnd());
+    }
+    // The whole pipeline on such a file: the fuzz suite's utf16-bom case.
+  });
+
   it('a real build log written with CR alone is analysed like the original', async () => {
     const log = readFixture('buildx0.29-b1-fail-plain.log');
     const original = await diagnoseText(log, 'lf.log');

@@ -8622,6 +8622,8 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/input/errors.ts
 /**
  * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
@@ -8641,6 +8643,7 @@ function describeError(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/input/line-reader.ts
+
 
 const DEFAULT_LINE_READER_OPTIONS = {
     // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
@@ -8726,8 +8729,18 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
             emit();
         sameLine = true;
     };
+    /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+    let utf16 = null;
+    let first = true;
     for await (const chunk of chunks) {
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (first && data.length > 0) {
+            first = false;
+            utf16 = utf16Decoder(data);
+        }
+        // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+        if (utf16)
+            data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
         if (sniffed < options.sniffBytes) {
             const window = data.subarray(0, options.sniffBytes - sniffed);
             if (window.includes(0)) {
@@ -8775,11 +8788,24 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
         if (start < data.length)
             append(data.subarray(start));
     }
+    const tail = utf16?.decode();
+    if (tail)
+        append(Buffer.from(tail, 'utf8'));
     if (pendingCr)
         endAtLoneCr();
     else if (kept > 0 || cut > 0)
         emit();
     return { lines: lineNo, bytes };
+}
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start) {
+    if (start.length < 2)
+        return null;
+    if (start[0] === 0xff && start[1] === 0xfe)
+        return new external_node_util_namespaceObject.TextDecoder('utf-16le');
+    if (start[0] === 0xfe && start[1] === 0xff)
+        return new external_node_util_namespaceObject.TextDecoder('utf-16be');
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/decode/timestamp.ts

@@ -41842,6 +41842,8 @@ function getIDToken(aud) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/input/errors.ts
 /**
  * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
@@ -41861,6 +41863,7 @@ function describeError(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/input/line-reader.ts
+
 
 const DEFAULT_LINE_READER_OPTIONS = {
     // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
@@ -41946,8 +41949,18 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
             emit();
         sameLine = true;
     };
+    /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+    let utf16 = null;
+    let first = true;
     for await (const chunk of chunks) {
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (first && data.length > 0) {
+            first = false;
+            utf16 = utf16Decoder(data);
+        }
+        // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+        if (utf16)
+            data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
         if (sniffed < options.sniffBytes) {
             const window = data.subarray(0, options.sniffBytes - sniffed);
             if (window.includes(0)) {
@@ -41995,11 +42008,24 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
         if (start < data.length)
             append(data.subarray(start));
     }
+    const tail = utf16?.decode();
+    if (tail)
+        append(Buffer.from(tail, 'utf8'));
     if (pendingCr)
         endAtLoneCr();
     else if (kept > 0 || cut > 0)
         emit();
     return { lines: lineNo, bytes };
+}
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start) {
+    if (start.length < 2)
+        return null;
+    if (start[0] === 0xff && start[1] === 0xfe)
+        return new external_node_util_.TextDecoder('utf-16le');
+    if (start[0] === 0xfe && start[1] === 0xff)
+        return new external_node_util_.TextDecoder('utf-16be');
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/decode/timestamp.ts
@@ -47424,8 +47450,22 @@ function safeDispatcher() {
     dispatcher = base.compose((dispatch) => (options, handler) => dispatch(options, neverPausedAtTheEnd(handler)));
     return dispatcher;
 }
-/** `fetch` for Octokit: undici's, through the dispatcher above. */
-const safeFetch = ((input, init) => (0,undici.fetch)(input, { ...init, dispatcher: safeDispatcher() }));
+/**
+ * `fetch` for Octokit: undici's, through the dispatcher above. A JSON answer is read here, whole:
+ * Octokit reads it with `text()` and takes a failure for an empty body, so a connection reset in
+ * the middle of a list of jobs would read as "no jobs". Read here, it is a network error, which
+ * Octokit retries. Anything else (a job's log) still streams.
+ */
+const safeFetch = (async (input, init) => {
+    const response = await (0,undici.fetch)(input, { ...init, dispatcher: safeDispatcher() });
+    if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? ''))
+        return response;
+    const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+    const copy = new undici.Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(copy, 'url', { value: response.url });
+    return copy;
+});
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
 
@@ -52269,7 +52309,8 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
         return null;
     const wanted = commentWanted(inputs.comment, analysis);
     if (!client) {
-        if (wanted)
+        // With a token but no client, the reason (the API URL) was already given.
+        if (wanted && !inputs.githubToken)
             warnings.push('no "github-token": the pull request comment was not written');
         return null;
     }

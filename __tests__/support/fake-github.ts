@@ -110,7 +110,14 @@ export interface FakeReply {
   headers?: Record<string, string>;
   json?: Json;
   text?: string;
+  /** Answer this much later (a slow server). */
+  delayMs?: number;
+  /** Reset the connection after the headers and this many bytes of the body; 0: before any answer. */
+  resetAfterBytes?: number;
 }
+
+/** The template of a log download from storage (behind the API's redirect), for faults to match. */
+export const BLOB_TEMPLATE = '/_blob/job-logs/{job_id}';
 
 type Handler = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
 
@@ -151,6 +158,8 @@ export class FakeGitHub {
    * closes (old proxies and some storage front ends do this).
    */
   closeEachResponse = false;
+  /** Every answer this much later (a slow server). */
+  slowMs = 0;
   /**
    * The user a personal access token belongs to (`GET /user` answers it); null for GITHUB_TOKEN, an
    * installation token, for which GitHub answers 403 and whose comments are ACTIONS_BOT's.
@@ -179,6 +188,7 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, this.slowMs));
     if (this.closeEachResponse) {
       res.shouldKeepAlive = false;
       res.useChunkedEncodingByDefault = false;
@@ -199,8 +209,13 @@ export class FakeGitHub {
     const blob = /^\/_blob\/job-logs\/(\d+)$/.exec(url.pathname);
     if (blob) {
       const job = this.jobs.find((j) => j.id === Number(blob[1]));
-      res.writeHead(job ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-      this.endBody(res, job?.log ?? 'not found');
+      const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: BLOB_TEMPLATE, params: { job_id: blob[1]! }, query: url.searchParams, body, headers: req.headers };
+      this.requests.push(request);
+      const faultIndex = this.faults.findIndex((f) => f.match(request));
+      const reply: FakeReply =
+        faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
+      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      this.reply(res, reply);
       return;
     }
     const operation = operations.find((o) => o.method === req.method && o.regex.test(url.pathname));
@@ -215,6 +230,7 @@ export class FakeGitHub {
     this.checkRequest(operation, request);
     const faultIndex = this.faults.findIndex((f) => f.match(request));
     const reply = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : await this.route(operation, request);
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (reply.json !== undefined && reply.status < 300) {
       const schema = operation.op.responses[String(reply.status)]?.content?.['application/json']?.schema;
       if (!schema) this.violations.push(`${operation.method} ${operation.template}: ${reply.status} is not a documented JSON response`);
@@ -257,8 +273,20 @@ export class FakeGitHub {
   private reply(res: ServerResponse, reply: FakeReply): void {
     const headers = { ...(reply.headers ?? {}) };
     if (reply.json !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
+    if (reply.resetAfterBytes === 0) {
+      // No answer at all: the connection is reset.
+      res.socket?.resetAndDestroy();
+      return;
+    }
+    if (reply.resetAfterBytes !== undefined) {
+      // Promise a whole body, send part of it, then reset the connection.
+      res.writeHead(reply.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.write(Buffer.from(body).subarray(0, reply.resetAfterBytes), () => res.socket?.resetAndDestroy());
+      return;
+    }
     res.writeHead(reply.status, headers);
-    this.endBody(res, reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+    this.endBody(res, body);
   }
 
   /** `end(body)` would add a Content-Length; written first, an HTTP/1.0-style body ends with the connection. */

@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, Response, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 // undici (6.x and 7.x, what @actions/github and Node itself ship) pauses its HTTP/1 parser when a
 // response body is not consumed fast enough; if the server then closes the connection (an
@@ -61,6 +61,19 @@ function safeDispatcher(): Dispatcher {
   return dispatcher;
 }
 
-/** `fetch` for Octokit: undici's, through the dispatcher above. */
-export const safeFetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-  undiciFetch(input, { ...init, dispatcher: safeDispatcher() })) as unknown as typeof globalThis.fetch;
+/**
+ * `fetch` for Octokit: undici's, through the dispatcher above. A JSON answer is read here, whole:
+ * Octokit reads it with `text()` and takes a failure for an empty body, so a connection reset in
+ * the middle of a list of jobs would read as "no jobs". Read here, it is a network error, which
+ * Octokit retries. Anything else (a job's log) still streams.
+ */
+export const safeFetch = (async (input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) => {
+  const response = await undiciFetch(input, { ...init, dispatcher: safeDispatcher() });
+  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')) return response;
+  const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
+}) as unknown as typeof globalThis.fetch;
+
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);

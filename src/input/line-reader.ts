@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { InputError } from './errors.js';
 
 /** One line of the input as read, before any decoding of prefixes. */
@@ -106,8 +107,17 @@ export async function readLines(
     sameLine = true;
   };
 
+  /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+  let utf16: TextDecoder | null = null;
+  let first = true;
   for await (const chunk of chunks) {
-    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (first && data.length > 0) {
+      first = false;
+      utf16 = utf16Decoder(data);
+    }
+    // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+    if (utf16) data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
     if (sniffed < options.sniffBytes) {
       const window = data.subarray(0, options.sniffBytes - sniffed);
       if (window.includes(0)) {
@@ -150,7 +160,17 @@ export async function readLines(
     }
     if (start < data.length) append(data.subarray(start));
   }
+  const tail = utf16?.decode();
+  if (tail) append(Buffer.from(tail, 'utf8'));
   if (pendingCr) endAtLoneCr();
   else if (kept > 0 || cut > 0) emit();
   return { lines: lineNo, bytes };
+}
+
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start: Buffer): TextDecoder | null {
+  if (start.length < 2) return null;
+  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder('utf-16be');
+  return null;
 }
