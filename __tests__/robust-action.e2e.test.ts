@@ -205,7 +205,7 @@ describe('one annotation budget for everything', () => {
     const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning'));
     expect(warnings.length).toBeLessThanOrEqual(10);
     expect(ownWarnings(result)).toHaveLength(4);
-    expect(ownWarnings(result)[3]).toBe('::warning title=buildx-doctor::and 12 more problems with the inputs: all are listed in the job summary');
+    expect(ownWarnings(result)[3]).toBe('::warning title=buildx-doctor::and 12 more warnings: all are listed in the job summary');
     // The summary has every one.
     for (let i = 1; i <= 15; i++) expect(result.summary).toContain(`logs/empty-${String(i).padStart(2, '0')}.log: the log is empty`);
   });

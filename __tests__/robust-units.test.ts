@@ -210,7 +210,7 @@ describe('one annotation budget', () => {
     const out = annotationsFor(findings, own);
     const count = (s: string) => out.filter((a) => a.severity === s).length;
     expect([count('warning'), count('error'), count('notice')]).toEqual([10, 10, 1]);
-    expect(out.slice(0, 4).map((a) => a.message)).toEqual([...own.slice(0, 3), 'and 12 more problems with the inputs: all are listed in the job summary']);
+    expect(out.slice(0, 4).map((a) => a.message)).toEqual([...own.slice(0, 3), 'and 12 more warnings: all are listed in the job summary']);
   });
 });
 

@@ -113,7 +113,11 @@ async function finishAfterEscape(error: unknown): Promise<void> {
       : `> [!WARNING]\n> ${escapeText(redact(message))}\n`;
     await writeSummary(markdown).catch(() => undefined);
   }
-  process.exitCode = analysis && shouldFail(analysis.findings, progress.failOn) ? 1 : 0;
+  if (analysis && shouldFail(analysis.findings, progress.failOn)) {
+    core.setFailed(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
+  } else {
+    process.exitCode = 0;
+  }
 }
 
 /** One line, without secrets, whatever was thrown. */

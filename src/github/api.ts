@@ -63,12 +63,16 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
   );
 }
 
+/**
+ * `@actions/github`, evaluated now. "eager": bundled into dist/index.js itself (a separate chunk would
+ * also lose its packages' licenses from dist/licenses.txt), and still evaluated only when imported.
+ */
 async function importWithoutEventFile(apiUrl: string): Promise<typeof import('@actions/github')> {
   const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
   delete process.env.GITHUB_EVENT_PATH;
   process.env.GITHUB_API_URL = apiUrl;
   try {
-    return await import('@actions/github');
+    return await import(/* webpackMode: "eager" */ '@actions/github');
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
