@@ -137,6 +137,14 @@ describe('the last line of defence', () => {
     expect(result.stdout + result.summary).not.toContain('secret.js');
   });
 
+  it('two escapes in a row (undici throws from `end`, then from `close`): the first is finished, once', async () => {
+    const twice = inject(`setTimeout(() => { throw new Error('first') }, 0); setTimeout(() => { throw new Error('second') }, 0);`);
+    const result = await run({ comment: 'off' }, { nodeArgs: [twice] });
+    expectGreen(result);
+    expect(ownWarnings(result).filter((l) => l.includes('could not finish'))).toEqual(['::warning title=buildx-doctor::buildx-doctor could not finish: first']);
+    expect(result.summary).toContain('buildx-doctor could not finish: first');
+  });
+
   it('an unhandled rejection: the same', async () => {
     const result = await run({ comment: 'off' }, { nodeArgs: [rejectFromTimer] });
     expectGreen(result);

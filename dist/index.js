@@ -58436,7 +58436,7 @@ function fitToSize(blocks, maxBytes) {
 
 
 
-const progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: false };
+const progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
  * bad inputs, unreadable logs and buildx-doctor's own errors become warnings in the log and notes
@@ -58497,10 +58497,11 @@ function installLastResort() {
     process.on('uncaughtException', (error) => void finishAfterEscape(error).then(() => process.exit()));
     process.on('unhandledRejection', (reason) => void finishAfterEscape(reason).then(() => process.exit()));
 }
-async function finishAfterEscape(error) {
-    if (progress.finishing)
-        return;
-    progress.finishing = true;
+function finishAfterEscape(error) {
+    progress.finishing ??= finish(error);
+    return progress.finishing;
+}
+async function finish(error) {
     const message = `buildx-doctor could not finish: ${run_oneLine(error)}`;
     warning(message, { title: 'buildx-doctor' });
     const analysis = progress.analysis;

@@ -28,10 +28,11 @@ interface Progress {
   analysis: Analysis | null;
   /** The summary was written (it is never written twice). */
   summaryWritten: boolean;
-  finishing: boolean;
+  /** The escape being handled: a second one (undici throws from `end`, then from `close`) waits for it. */
+  finishing: Promise<void> | null;
 }
 
-const progress: Progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: false };
+const progress: Progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
@@ -101,9 +102,12 @@ export function installLastResort(): void {
   process.on('unhandledRejection', (reason) => void finishAfterEscape(reason).then(() => process.exit()));
 }
 
-async function finishAfterEscape(error: unknown): Promise<void> {
-  if (progress.finishing) return;
-  progress.finishing = true;
+function finishAfterEscape(error: unknown): Promise<void> {
+  progress.finishing ??= finish(error);
+  return progress.finishing;
+}
+
+async function finish(error: unknown): Promise<void> {
   const message = `buildx-doctor could not finish: ${oneLine(error)}`;
   core.warning(message, { title: 'buildx-doctor' });
   const analysis = progress.analysis;

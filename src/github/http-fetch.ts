@@ -5,9 +5,9 @@ import { Agent, EnvHttpProxyAgent, Response, fetch as undiciFetch, type Dispatch
 // HTTP/1.0-style server, `Connection: close`), the socket's `end` handler calls `parser.finish()`,
 // which asserts `!this.paused` and throws outside any promise: the process dies (nodejs/undici#5360,
 // fixed only in undici 8, which needs Node 22). The parser cannot be paused on the body's last bytes
-// if it is never told to pause then: for a response that ends with its connection, a body without a
-// length is read without backpressure (held until consumed: such servers are rare, and the log is
-// still read whole), and a body with a length is never paused on the chunk that completes it.
+// if it is never told to pause then: a response that ends with its connection (`Connection: close`,
+// or neither a length nor chunks: HTTP/1.0 style) is read without backpressure (held until consumed:
+// such servers are rare), and any other body is never paused on the chunk that completes it.
 
 type Handler = Dispatcher.DispatchHandlers;
 
