@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { ACTIONS_BOT, BLOB_TEMPLATE, FakeGitHub, type FakeJob, type FakeReply, type FakeRequest } from './support/fake-github.js';
 import { runActionAsync, type ActionRun } from './support/run-action.js';
@@ -73,6 +73,7 @@ const WORKFLOW_COMMAND = /^::(warning|error|notice|debug)( [^:]*)?::|^::add-mask
 
 /** What must hold for any run of the action. */
 function expectSafeAction(result: ActionRun, options: { maxOwnWarnings?: number; code?: number } = {}): void {
+  actionDirs.push(dirname(result.workspace));
   expect({ code: result.code, stderr: result.stderr }).toEqual({ code: options.code ?? 0, stderr: '' });
   const lines = result.stdout.split('\n');
   for (const line of lines) if (/^\s*::/.test(line) || /^\s*##\[/.test(line)) expect(line).toMatch(WORKFLOW_COMMAND);
@@ -122,7 +123,11 @@ function expectSafeCli(file: string, extra: string[] = [], nodeArgs: string[] = 
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bxd-fuzz-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The action runs' own directories (workspace, runner temp): their logs are up to 50 MB each. */
+const actionDirs: string[] = [];
+afterAll(() => {
+  for (const path of [dir, ...actionDirs]) rmSync(path, { recursive: true, force: true });
+});
 
 const sample = readFileSync(SAMPLE);
 const smallBuild = readFixture('buildx0.29-a1-3step-plain-first.log');
