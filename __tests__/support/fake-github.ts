@@ -110,8 +110,6 @@ export interface FakeReply {
   headers?: Record<string, string>;
   json?: Json;
   text?: string;
-  /** Answer this much later (a slow server). */
-  delayMs?: number;
   /** Reset the connection after the headers and this many bytes of the body; 0: before any answer. */
   resetAfterBytes?: number;
 }
@@ -214,7 +212,6 @@ export class FakeGitHub {
       const faultIndex = this.faults.findIndex((f) => f.match(request));
       const reply: FakeReply =
         faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
-      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       this.reply(res, reply);
       return;
     }
@@ -230,7 +227,6 @@ export class FakeGitHub {
     this.checkRequest(operation, request);
     const faultIndex = this.faults.findIndex((f) => f.match(request));
     const reply = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : await this.route(operation, request);
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (reply.json !== undefined && reply.status < 300) {
       const schema = operation.op.responses[String(reply.status)]?.content?.['application/json']?.schema;
       if (!schema) this.violations.push(`${operation.method} ${operation.template}: ${reply.status} is not a documented JSON response`);
