@@ -150,8 +150,10 @@ describe('a follow-up job reading the matrix', () => {
     github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 401, json: { message: 'Bad credentials' } } });
     const result = await run({ comment: 'off' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('::warning title=buildx-doctor::could not read the jobs of run 17964002949: listing the jobs of run 17964002949: HTTP 401 (the token was refused)');
-    expect(result.summary).toContain('HTTP 401 \\(the token was refused\\)');
+    expect(result.stdout).toContain(
+      '::warning title=buildx-doctor::GitHub API: listing the jobs of run 17964002949 failed: 401 Unauthorized (the token was refused); no job log of run 17964002949 was read',
+    );
+    expect(result.summary).toContain('401 Unauthorized \\(the token was refused\\)');
   });
 });
 
@@ -235,7 +237,7 @@ describe('the sticky pull request comment', () => {
     const result = await run({ jobs: 'Build *' });
     expect(result.code).toBe(0);
     expect(comments()).toHaveLength(0);
-    expect(result.stdout).toMatch(/::warning title=buildx-doctor::could not write the pull request comment: commenting on the pull request: HTTP 403/);
+    expect(result.stdout).toMatch(/::warning title=buildx-doctor::could not write the pull request comment: GitHub API: commenting on the pull request failed: 403 Forbidden/);
     expect(result.summary).toContain('a pull request from a fork');
     expect(result.outputs['root-cause']).toBe('compile-error');
   });

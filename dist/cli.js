@@ -8622,6 +8622,8 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/input/errors.ts
 /**
  * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
@@ -8642,6 +8644,7 @@ function describeError(error) {
 
 ;// CONCATENATED MODULE: ./src/input/line-reader.ts
 
+
 const DEFAULT_LINE_READER_OPTIONS = {
     // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
     // `docker buildx build` command line) stay well under this.
@@ -8656,6 +8659,12 @@ const OPEN_BRACE = 0x7b;
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
  * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
+ *
+ * Line breaks are LF and CRLF, and a lone CR too: a file written with CR alone (old Mac tools, some
+ * terminal captures) must not become one 64 KiB line. Where a lone CR is a break is told by the
+ * file's first line break: when it is a lone CR, every CR is a line of its own (numbered as an
+ * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
+ * that line's number (empty parts are dropped).
  */
 async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
     let lineNo = 0;
@@ -8665,6 +8674,12 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
     let cut = 0;
     let sniffed = 0;
     let cap = options.maxLineBytes;
+    /** null until the first line break; then whether a lone CR ends a numbered line. */
+    let crEndsLines = null;
+    /** The next part belongs to the line already numbered (after a redraw CR). */
+    let sameLine = false;
+    /** The chunk ended with a CR: whether it is CRLF or a lone CR shows in the next chunk. */
+    let pendingCr = false;
     const append = (piece) => {
         if (kept === 0 && cut === 0 && piece.length > 0)
             cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
@@ -8686,14 +8701,46 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
         if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
             buffer = buffer.subarray(0, buffer.length - 1);
         }
-        lineNo += 1;
+        if (!sameLine)
+            lineNo += 1;
+        sameLine = false;
         onLine({ no: lineNo, text: buffer.toString('utf8'), cutBytes: cut });
         parts = [];
         kept = 0;
         cut = 0;
     };
+    /** A line ended by LF or CRLF. */
+    const endLine = () => {
+        crEndsLines ??= false;
+        // The empty rest of a line whose redraws were already given (`text\r\r\n`).
+        if (sameLine && kept === 0 && cut === 0) {
+            sameLine = false;
+            return;
+        }
+        emit();
+    };
+    /** A line (or a redraw's part) ended by a lone CR. */
+    const endAtLoneCr = () => {
+        crEndsLines ??= true;
+        if (crEndsLines)
+            return emit();
+        const empty = kept === 0 && cut === 0;
+        if (!empty)
+            emit();
+        sameLine = true;
+    };
+    /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+    let utf16 = null;
+    let first = true;
     for await (const chunk of chunks) {
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (first && data.length > 0) {
+            first = false;
+            utf16 = utf16Decoder(data);
+        }
+        // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+        if (utf16)
+            data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
         if (sniffed < options.sniffBytes) {
             const window = data.subarray(0, options.sniffBytes - sniffed);
             if (window.includes(0)) {
@@ -8701,22 +8748,64 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
             }
             sniffed += window.length;
         }
+        if (data.length === 0)
+            continue;
         bytes += data.length;
         let start = 0;
+        if (pendingCr) {
+            pendingCr = false;
+            if (data[0] === NEWLINE) {
+                endLine();
+                start = 1;
+            }
+            else {
+                endAtLoneCr();
+            }
+        }
+        // Most logs have no lone CR: its search is done once a chunk until one is found.
+        let cr = data.indexOf(CARRIAGE_RETURN, start);
         for (;;) {
             const end = data.indexOf(NEWLINE, start);
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf(CARRIAGE_RETURN, start);
+            if (cr !== -1 && (end === -1 || cr < end - 1)) {
+                // A CR before the next LF, and not the CR of a CRLF.
+                append(data.subarray(start, cr));
+                start = cr + 1;
+                if (start === data.length) {
+                    pendingCr = true;
+                    break;
+                }
+                endAtLoneCr();
+                continue;
+            }
             if (end === -1)
                 break;
             append(data.subarray(start, end));
-            emit();
+            endLine();
             start = end + 1;
         }
         if (start < data.length)
             append(data.subarray(start));
     }
-    if (kept > 0 || cut > 0)
+    const tail = utf16?.decode();
+    if (tail)
+        append(Buffer.from(tail, 'utf8'));
+    if (pendingCr)
+        endAtLoneCr();
+    else if (kept > 0 || cut > 0)
         emit();
     return { lines: lineNo, bytes };
+}
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start) {
+    if (start.length < 2)
+        return null;
+    if (start[0] === 0xff && start[1] === 0xfe)
+        return new external_node_util_namespaceObject.TextDecoder('utf-16le');
+    if (start[0] === 0xfe && start[1] === 0xff)
+        return new external_node_util_namespaceObject.TextDecoder('utf-16be');
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/decode/timestamp.ts
@@ -11276,10 +11365,15 @@ const PATTERNS = [
     // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
     [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
     // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
-    [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{1,256}:)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
+    // The user may be empty (`https://:token@host`).
+    [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{0,256}:)(?!\*\*\*@)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
     // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
     [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
-    [/(\blogin\b[^\n]{0,256}?\s-p\s{1,8})(?!\*\*\*)\S{1,4096}/g, '$1***'],
+    // -p after a login (docker, helm, oras, podman), a mysql client or a -u user, in every form:
+    // `-p X`, `-pX`, `-p=X`, `-p "two words"`.
+    [/(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g, '$1$2***'],
+    // A continuation line that holds only `-p X \` (the `login` was on the line before).
+    [/^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g, '$1$2***'],
     [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
     // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
     [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],
@@ -11304,10 +11398,15 @@ function redact(text) {
 const MAX_NAME = 1024;
 /**
  * Takes secrets out of everything a build keeps from its log, once, before anything reports on it:
- * step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
+ * the build's, job's and file's names, step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
  * S3 keys), notes. Reports, findings and the JSON report are made from this model only.
  */
 function redactBuild(build) {
+    // A token can sit in a job's or a file's name too (a matrix value, a path built from a secret).
+    build.name = redact(cut(build.name));
+    build.source = redact(build.source);
+    if (build.job !== null)
+        build.job = redact(cut(build.job));
     for (const step of build.steps) {
         step.name = redact(cut(step.name));
         step.command = redact(cut(step.command));
@@ -11728,6 +11827,8 @@ function fold(code) {
     return code < ALPHABET ? code : OTHER;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/diagnose/builtin-catalog.ts
@@ -11948,6 +12049,7 @@ function loadBuiltinCatalog(text) {
 
 
 
+
 let builtin = null;
 /** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
 function builtinSignatures() {
@@ -11959,17 +12061,51 @@ const MAX_FILE_BYTES = 1024 * 1024;
 async function loadCatalog(userFile) {
     if (!userFile)
         return builtinSignatures();
-    let text;
+    return mergeCatalogs(builtinSignatures(), parseCatalog(await readSignaturesFile(userFile), userFile));
+}
+/**
+ * The file's text, looked at before it is read: a FIFO or a device would block or never end, and
+ * a huge (or sparse) file would be read whole before a size check. Opened without blocking, then
+ * checked by its descriptor, so that what is checked is what is read.
+ */
+async function readSignaturesFile(path) {
+    let handle;
     try {
-        text = await (0,promises_namespaceObject.readFile)(userFile, 'utf8');
+        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch (error) {
         const code = error.code;
-        throw new InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+        throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
     }
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES)
-        throw new InputError(`${userFile}: larger than 1 MiB`);
-    return mergeCatalogs(builtinSignatures(), parseCatalog(text, userFile));
+    try {
+        const info = await handle.stat();
+        if (info.isDirectory())
+            throw new InputError(`${path}: is a directory, not a signatures file`);
+        if (!info.isFile())
+            throw new InputError(`${path}: not a regular file (a pipe, socket or device), so it is not read`);
+        if (info.size > MAX_FILE_BYTES)
+            throw new InputError(`${path}: larger than 1 MiB (${info.size.toLocaleString('en-US')} bytes)`);
+        // Read at most one byte more than allowed: a file that grew since the check is refused too.
+        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_FILE_BYTES)
+                throw new InputError(`${path}: larger than 1 MiB`);
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw new InputError(`${path}: cannot read (${error.code ?? 'error'})`);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
@@ -12135,15 +12271,24 @@ function stripControl(text) {
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
-/** Plain text for Markdown: no HTML, no formatting, no mentions or issue links. */
+/**
+ * Plain text for Markdown: no HTML, no formatting, no mentions, no links. GitHub links references
+ * even where Markdown is escaped (`\#4242` still becomes a link to issue 4242, github/cmark-gfm#181),
+ * so a zero-width space breaks each one up as it does mentions: `#42`, `GH-42`, `owner/repo#42`,
+ * and bare URLs (`https://`, `www.`), which GitHub's autolinking would otherwise make clickable.
+ */
 function escapeText(text) {
     return stripControl(text)
         .replace(/[\r\n]+/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/([\\`*_{}[\]()+!|~])/g, '\\$1')
+        .replace(/#/g, `\\#${ZERO_WIDTH_SPACE}`)
         .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZERO_WIDTH_SPACE}`)
+        .replace(/\b([a-z][a-z0-9+.-]{0,31}):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
         .replace(/^(\s*)([-=]{3,})/, '$1\\$2');
 }
 /** Text inside a table cell: escaped, on one line. */
@@ -12507,10 +12652,18 @@ const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
 // An optional part that is a whole line: dropped with its line break.
 const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
 /**
+ * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
+ * a million times, and every failed build fills it again: without a bound, 300 builds took 4 GB.
+ * A fix longer than this would not fit a pull request comment anyway.
+ */
+const MAX_FILLED_CHARS = 16_000;
+/**
  * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
  * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
+ * The result is at most `max` characters, cut between a value and the text around it (never inside
+ * an inline code span), with any code fence left open closed again.
  */
-function fillTemplate(template, values, mode) {
+function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
     const has = (name) => values[name] !== undefined && values[name] !== '';
     const kept = (inner) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]));
     const withLines = template.replace(OPTIONAL_LINE, (whole, inner) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
@@ -12518,12 +12671,51 @@ function fillTemplate(template, values, mode) {
         const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
         return names.every(has) ? inner : '';
     });
-    return withOptional.replace(PLACEHOLDER, (_, name) => {
+    const fill = (name) => {
         const value = values[name];
         if (value === undefined || value === '')
             return mode === 'markdown' ? '(unknown)' : 'the build';
         return mode === 'markdown' ? inlineCode(value, 200) : value.length > 80 ? `${value.slice(0, 79)}…` : value;
-    });
+    };
+    const pieces = [];
+    let length = 0;
+    let from = 0;
+    let cut = false;
+    for (const match of withOptional.matchAll(PLACEHOLDER)) {
+        const text = withOptional.slice(from, match.index);
+        const value = fill(match[1]);
+        if (length + text.length + value.length > max) {
+            pieces.push(truncate(text, Math.max(0, max - length)));
+            cut = true;
+            break;
+        }
+        pieces.push(text, value);
+        length += text.length + value.length;
+        from = match.index + match[0].length;
+    }
+    if (!cut) {
+        const rest = withOptional.slice(from);
+        cut = length + rest.length > max;
+        pieces.push(cut ? truncate(rest, Math.max(0, max - length)) : rest);
+    }
+    const out = pieces.join('');
+    if (!cut)
+        return out;
+    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}…`;
+}
+/** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
+function closeOpenFence(text) {
+    let open = null;
+    for (const line of text.split('\n')) {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (open === null)
+            open = fence;
+        else if (fence[0] === open[0] && fence.length >= open.length)
+            open = null;
+    }
+    return open === null ? text : `${text}\n${open}`;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/reference.ts
@@ -12697,8 +12889,6 @@ function invalidTag(match, build) {
     return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/diagnose/locations.ts

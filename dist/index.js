@@ -30762,6 +30762,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -30920,6 +30927,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -39516,9285 +39530,24 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 1758:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  context: () => (/* binding */ github_context),
+  getOctokit: () => (/* binding */ getOctokit)
 });
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function core_warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + os.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/input/errors.ts
-/**
- * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
- * It is reported as one line, never as a stack trace.
- */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** One line for a person, whatever was thrown. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? String(error);
-    return String(error).split('\n')[0] ?? 'unknown error';
-}
-
-;// CONCATENATED MODULE: ./src/input/line-reader.ts
-
-const DEFAULT_LINE_READER_OPTIONS = {
-    // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
-    // `docker buildx build` command line) stay well under this.
-    maxLineBytes: 64 * 1024,
-    maxJsonLineBytes: 8 * 1024 * 1024,
-    sniffBytes: 8 * 1024,
-};
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const OPEN_BRACE = 0x7b;
-/**
- * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
- * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
- * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
- */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
-    let lineNo = 0;
-    let bytes = 0;
-    let parts = [];
-    let kept = 0;
-    let cut = 0;
-    let sniffed = 0;
-    let cap = options.maxLineBytes;
-    const append = (piece) => {
-        if (kept === 0 && cut === 0 && piece.length > 0)
-            cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
-        const room = cap - kept;
-        if (piece.length <= room) {
-            if (piece.length > 0)
-                parts.push(piece);
-            kept += piece.length;
-        }
-        else {
-            if (room > 0)
-                parts.push(piece.subarray(0, room));
-            kept += Math.max(room, 0);
-            cut += piece.length - Math.max(room, 0);
-        }
-    };
-    const emit = () => {
-        let buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
-        if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
-            buffer = buffer.subarray(0, buffer.length - 1);
-        }
-        lineNo += 1;
-        onLine({ no: lineNo, text: buffer.toString('utf8'), cutBytes: cut });
-        parts = [];
-        kept = 0;
-        cut = 0;
-    };
-    for await (const chunk of chunks) {
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        if (sniffed < options.sniffBytes) {
-            const window = data.subarray(0, options.sniffBytes - sniffed);
-            if (window.includes(0)) {
-                throw new InputError(`binary data (a NUL byte within the first ${options.sniffBytes} bytes), not a build log`);
-            }
-            sniffed += window.length;
-        }
-        bytes += data.length;
-        let start = 0;
-        for (;;) {
-            const end = data.indexOf(NEWLINE, start);
-            if (end === -1)
-                break;
-            append(data.subarray(start, end));
-            emit();
-            start = end + 1;
-        }
-        if (start < data.length)
-            append(data.subarray(start));
-    }
-    if (kept > 0 || cut > 0)
-        emit();
-    return { lines: lineNo, bytes };
-}
-
-;// CONCATENATED MODULE: ./src/decode/timestamp.ts
-// GitHub's runner writes `2025-09-24T01:56:21.9780659Z` (seven fractional digits). This runs for
-// every line of a log, so it reads digits by char code (no regex, no Date.parse per line) and caches
-// the date part, which changes once a day of log.
-let cachedDate = '';
-let cachedDateMs = 0;
-const ZERO = 48;
-function digits(text, start, count) {
-    let value = 0;
-    for (let i = start; i < start + count; i++) {
-        const d = text.charCodeAt(i) - ZERO;
-        if (d < 0 || d > 9)
-            return -1;
-        value = value * 10 + d;
-    }
-    return value;
-}
-/** Milliseconds since the epoch, or null when `text` is not a runner timestamp. */
-function parseRunnerTimestamp(text) {
-    // YYYY-MM-DDTHH:MM:SS[.fffffff]Z
-    if (text.length < 20 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(text.length - 1) !== 90 /* Z */)
-        return null;
-    if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
-        return null;
-    const date = text.slice(0, 10);
-    if (date !== cachedDate) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-            return null;
-        const dayMs = Date.parse(`${date}T00:00:00Z`);
-        if (Number.isNaN(dayMs))
-            return null;
-        cachedDate = date;
-        cachedDateMs = dayMs;
-    }
-    const h = digits(text, 11, 2);
-    const m = digits(text, 14, 2);
-    const s = digits(text, 17, 2);
-    if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 60)
-        return null;
-    let ms = 0;
-    const end = text.length - 1;
-    if (end > 19) {
-        if (text.charCodeAt(19) !== 46 /* . */ || end === 20)
-            return null;
-        const fraction = digits(text, 20, Math.min(3, end - 20));
-        if (fraction < 0 || digits(text, 20, end - 20) < 0)
-            return null;
-        ms = end - 20 >= 3 ? fraction : fraction * 10 ** (3 - (end - 20));
-    }
-    else if (end !== 19) {
-        return null;
-    }
-    return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
-}
-
-;// CONCATENATED MODULE: ./src/decode/ci-framing.ts
-// What CI systems and copy-paste put in front of the lines a build printed, when the log is not a
-// GitHub Actions log (those are decoded by the line decoder itself). Removing it lets the parser
-// read a GitLab, Jenkins, Buildkite or CircleCI log, or a paste cut mid-timestamp, like a terminal's.
-const PREFIXES = [
-    // GitLab: `section_start:1600000000:step_script` / `section_end:...` markers (the `\r\e[0K` after
-    // them is already a line break and an ANSI code removed).
-    /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]*\])?/,
-    // GitLab runner 16+ timestamps each line: `2024-01-02T03:04:05.123456Z 00O ` (stream, `+` continues).
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
-    // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
-    /^_bk;t=\d+\u0007?/,
-    // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
-    /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
-    // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
-    /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
-    // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
-    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
-    // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
-    /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
-];
-// BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
-const COMMENTED_VERTEX = /^# (?=#\d+ )/;
-// Logs copied from a web page that escaped them (Azure DevOps, some CI exports): `&#x27;`, `&quot;`.
-const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(quot|amp|lt|gt|apos));/g;
-const NAMED = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
-/** The line with HTML character references decoded, when a web page escaped it. */
-function unescapeEntities(text) {
-    if (!text.includes('&'))
-        return text;
-    return text.replace(ENTITY, (whole, hex, dec, name) => {
-        if (name)
-            return NAMED[name];
-        const code = hex ? parseInt(hex, 16) : Number(dec);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
-}
-/**
- * The line without CI framing. Cheap for the common case: only a line that starts with one of the
- * characters a framing starts with is tested.
- */
-function stripCiFraming(text) {
-    const first = text.charCodeAt(0);
-    if (first === 0x23 /* # */)
-        return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-    // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
-    if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
-        return text;
-    let out = text;
-    for (const prefix of PREFIXES) {
-        const match = prefix.exec(out);
-        if (match && match[0].length > 0)
-            out = out.slice(match[0].length);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/decode/line-decoder.ts
-
-
-// `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
-const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
-// A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
-const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
-const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
-// (Buildkite's `\e_bk;t=...\a` timestamps).
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-// GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
-const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
-/**
- * Turns raw lines into decoded ones. Detection is per line, so files that mix formats (a
- * `gh run view` file with multi-line values, a job log with plain continuation lines) decode
- * correctly; the only state is what a continuation line inherits from the line before it.
- */
-class LineDecoder {
-    job = null;
-    step = null;
-    timestamp = null;
-    format = 'plain';
-    decode(raw) {
-        let text = raw.text;
-        let format;
-        const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
-        if (gh) {
-            format = 'gh-run-view';
-            this.job = gh[1];
-            this.step = gh[2];
-            this.timestamp = parseRunnerTimestamp(gh[3]) ?? this.timestamp;
-            text = gh[4];
-        }
-        else if (this.format === 'gh-run-view' && this.isSameJobStep(text)) {
-            // A continuation of a multi-line value: `JOB<TAB>STEP<TAB>TEXT` without a timestamp.
-            format = 'gh-run-view';
-            text = text.slice(this.job.length + this.step.length + 2);
-        }
-        else {
-            const actions = ACTIONS.exec(text);
-            if (actions) {
-                format = 'actions';
-                this.timestamp = parseRunnerTimestamp(actions[1]) ?? this.timestamp;
-                text = actions[2];
-                if (this.format === 'gh-run-view')
-                    this.job = this.step = null;
-                if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */)
-                    text = text.replace(GITLAB_STREAM, '');
-            }
-            else {
-                // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
-                format = this.format;
-                if (text.charCodeAt(0) === 0xfeff)
-                    text = text.slice(1);
-            }
-        }
-        this.format = format;
-        if (text.includes('\u001b'))
-            text = text.replace(ANSI, '');
-        // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
-        // that carry no GitHub prefix.
-        if (format === 'plain')
-            text = stripCiFraming(unescapeEntities(text));
-        let command = null;
-        if (text.startsWith('##[')) {
-            const match = RUNNER_COMMAND.exec(text);
-            if (match) {
-                command = match[1];
-                text = text.slice(match[0].length);
-            }
-        }
-        return {
-            no: raw.no,
-            text,
-            timestamp: format === 'plain' ? null : this.timestamp,
-            job: format === 'gh-run-view' ? this.job : null,
-            step: format === 'gh-run-view' ? this.step : null,
-            command,
-            format,
-        };
-    }
-    isSameJobStep(text) {
-        if (this.job === null || this.step === null)
-            return false;
-        return text.startsWith(`${this.job}\t${this.step}\t`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
-// `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
-// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
-// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
-// `[web builder 3/5] RUN ...` (the service's name first).
-const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
-// `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
-const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
-const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
-// Exporter vertex names across BuildKit versions; the older ones do not name the backend.
-const CACHE_EXPORTS = [
-    [/^exporting to GitHub Actions Cache/i, 'gha'],
-    [/^exporting cache to GitHub Actions Cache/i, 'gha'],
-    [/^exporting cache to registry/i, 'registry'],
-    [/^exporting cache to client directory/i, 'local'],
-    [/^exporting cache to Amazon S3/i, 's3'],
-    [/^exporting cache to Azure Blob Storage/i, 'azblob'],
-    [/^exporting cache\b/i, null],
-    [/^exporting content cache\b/i, null],
-];
-const IMAGE_EXPORT = /^(exporting to |copying files\b|exporting layers\b)/;
-/** Splits a vertex name into its parts. Never throws: an unknown shape is kind `other`. */
-function parseVertexName(name) {
-    const base = {
-        platform: null,
-        stage: null,
-        index: null,
-        total: null,
-        instruction: null,
-        command: name,
-        kind: 'other',
-        cacheKind: null,
-        cacheRef: null,
-    };
-    const instruction = INSTRUCTION.exec(name);
-    if (instruction) {
-        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
-        const words = instruction[1].split(/ +/).filter(Boolean);
-        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-        const names = words.filter((w) => w !== platform);
-        return {
-            ...base,
-            platform,
-            stage: names[names.length - 1] ?? null,
-            index: Number(instruction[2]),
-            total: instruction[3] === '?' ? null : Number(instruction[3]),
-            instruction: instruction[4],
-            command: instruction[5] ?? '',
-            kind: 'instruction',
-        };
-    }
-    const bracketed = BRACKETED.exec(name);
-    if (bracketed) {
-        return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] };
-    }
-    const cacheImport = CACHE_IMPORT.exec(name);
-    if (cacheImport) {
-        const ref = cacheImport[1];
-        return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
-    }
-    for (const [pattern, kind] of CACHE_EXPORTS) {
-        if (pattern.test(name))
-            return { ...base, kind: 'cache-export', cacheKind: kind };
-    }
-    if (IMAGE_EXPORT.test(name))
-        return { ...base, kind: 'export' };
-    return base;
-}
-/** The cache backend of an `importing cache manifest from REF` reference. */
-function cacheKindOfRef(ref) {
-    const scheme = /^([a-z0-9]+):/.exec(ref);
-    if (scheme && ['gha', 'local', 's3', 'azblob'].includes(scheme[1]))
-        return scheme[1];
-    return 'registry';
-}
-/** The `type=` of a `--cache-to`/`--cache-from` value (`type=gha,mode=max` -> `gha`). */
-function cacheKindOfOption(value) {
-    const type = /(?:^|,)type=([a-z0-9]+)/.exec(value);
-    if (type)
-        return type[1];
-    // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
-    return value.trim() ? 'registry' : null;
-}
-
-;// CONCATENATED MODULE: ./src/parse/invocation.ts
-function emptyInvocation() {
-    return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
-}
-// `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
-// them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
-// Checked word by word, not with one regular expression: global flags before the subcommand
-// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
-const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
-const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
-const MAX_COMMAND_WORDS = 12;
-/** Whether a line is a build command being run, which starts a new build. */
-function isBuildCommand(text) {
-    if (text.length > 16384 || !text.includes('docker'))
-        return false;
-    const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
-    if (!DOCKER_WORD.test(head[0] ?? ''))
-        return false;
-    let i = 1;
-    while (i < head.length && head[i].startsWith('-'))
-        i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]) ? 2 : 1;
-    const [first, second] = [head[i], head[i + 1]];
-    if (first === 'build')
-        return true;
-    if (first === 'buildx')
-        return second === 'build' || second === 'b' || second === 'bake';
-    return (first === 'builder' || first === 'image') && second === 'build';
-}
-/** Splits a command line into words, honouring simple quotes. */
-function words(text) {
-    const out = [];
-    const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        out.push(match[1] ?? match[2] ?? match[3] ?? '');
-    }
-    return out;
-}
-/** Reads the options buildx-doctor cares about from a build command line. */
-function parseBuildCommand(text) {
-    const result = emptyInvocation();
-    const argv = words(text);
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => inline ?? argv[++i] ?? '';
-        switch (flag) {
-            case '-f':
-            case '--file':
-                result.dockerfile = value();
-                break;
-            case '--platform':
-                result.platforms.push(...splitList(value()));
-                break;
-            case '--cache-from':
-                result.cacheFrom.push(value());
-                break;
-            case '--cache-to':
-                result.cacheTo.push(value());
-                break;
-            case '-t':
-            case '--tag':
-                result.tags.push(value());
-                break;
-            case '--push':
-                result.push = true;
-                break;
-            case '--output':
-            case '-o': {
-                const output = value();
-                if (/(?:^|,)push=true/.test(output) || /^type=registry/.test(output))
-                    result.push = true;
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    return result;
-}
-/**
- * docker/build-push-action echoes its inputs under `##[group]Run docker/build-push-action@vN` as
- * `  key: value` lines. Returns true when the line was one of the inputs it knows.
- */
-function applyActionInput(invocation, text) {
-    const match = /^ {2}([a-z-]+): (.*)$/.exec(text);
-    if (!match)
-        return false;
-    const [, key, value] = match;
-    switch (key) {
-        case 'file':
-            invocation.dockerfile = value.trim() || invocation.dockerfile;
-            return true;
-        case 'platforms':
-            invocation.platforms = splitList(value);
-            return true;
-        case 'cache-from':
-            invocation.cacheFrom = value.trim() ? [value.trim()] : [];
-            return true;
-        case 'cache-to':
-            invocation.cacheTo = value.trim() ? [value.trim()] : [];
-            return true;
-        case 'push':
-            invocation.push = value.trim() === 'true';
-            return true;
-        default:
-            return false;
-    }
-}
-function splitList(value) {
-    return value
-        .split(/[,\s]+/)
-        .map((part) => part.trim())
-        .filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/text/detach.ts
-/**
- * A copy of `text` that no longer shares memory with the string it was cut from. V8 keeps a whole
- * line alive behind any slice or regex capture of it; a build keeps a few strings from thousands of
- * lines, so without copying, its memory would grow with the log instead of with the build.
- * Only for strings that outlive their line: not for the per-line hot path.
- */
-function detach(text) {
-    return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/parse/build-state.ts
-
-
-
-/** How many of a step's last output lines are kept while it runs (for error evidence). */
-const TAIL_LINES = 30;
-/** How many lines of the error block after a failure are kept. */
-const ERROR_DETAIL_LINES = 200;
-const ERROR_LINES = 20;
-const BOOTING = /^\[internal\] booting buildkit/;
-/**
- * Everything known about one build while its lines are read. Holds per-step summaries and a few
- * bounded buffers, never the log itself.
- */
-class BuildState {
-    vertices = new Map();
-    images = new Map();
-    errors = [];
-    errorDetails = [];
-    notes = [];
-    invocation = emptyInvocation();
-    startTs = null;
-    endTs = null;
-    firstLine;
-    lastLine;
-    /** The runner step the build ran in (gh run view logs), to tell its errors from later steps'. */
-    step;
-    failed = false;
-    canceled = false;
-    /** Set when the runner starts another step: later lines are not this build's. */
-    closed = false;
-    /** A row for a job that failed without any BuildKit output. */
-    withoutBuildKit = false;
-    /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
-    capturingErrorBlock = false;
-    /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
-    form = 'plain';
-    /** The output said the build finished (the legacy builder's `Successfully built`). */
-    completed = false;
-    firstText = '';
-    lastText = '';
-    constructor(line, timestamp, step, text = '') {
-        this.firstText = text;
-        this.lastText = text;
-        this.firstLine = line;
-        this.lastLine = line;
-        this.startTs = timestamp;
-        this.endTs = timestamp;
-        this.step = step;
-    }
-    get hasVertices() {
-        return this.vertices.size > 0;
-    }
-    /**
-     * Whether BuildKit did any building. `docker buildx inspect --bootstrap` (setup-buildx-action)
-     * prints a lone `#1 [internal] booting buildkit` vertex that is not a build.
-     */
-    get hasBuildSteps() {
-        for (const vertex of this.vertices.values())
-            if (!BOOTING.test(vertex.name))
-                return true;
-        return false;
-    }
-    /**
-     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
-     * before its last instruction (`[2/4]` was the last one printed).
-     */
-    get cutBetweenSteps() {
-        if (this.ended)
-            return false;
-        const last = new Map();
-        for (const vertex of this.vertices.values()) {
-            const { kind, index, total, platform, stage } = vertex.parsed;
-            if (kind !== 'instruction' || index === null || total === null)
-                continue;
-            const key = `${platform ?? ''}|${stage ?? ''}`;
-            if ((last.get(key)?.index ?? 0) < index)
-                last.set(key, { index, total });
-        }
-        return [...last.values()].some((s) => s.index < s.total);
-    }
-    /** Whether any step reported an error (a cache import or export can fail in a successful build). */
-    get hasStepErrors() {
-        for (const vertex of this.vertices.values())
-            if (vertex.status === 'error')
-                return true;
-        return false;
-    }
-    /**
-     * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
-     * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
-     * that it is the same step printed again, which BuildKit does after a step is DONE.
-     */
-    get ended() {
-        if (this.failed || this.completed)
-            return true;
-        let exported = false;
-        for (const vertex of this.vertices.values()) {
-            if (vertex.status === 'running')
-                return false;
-            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
-                exported = true;
-        }
-        return exported;
-    }
-    /** The output said the build finished: no export step will follow. */
-    complete() {
-        this.completed = true;
-    }
-    touch(line, timestamp, text) {
-        this.lastLine = line;
-        if (text !== undefined)
-            this.lastText = text;
-        if (timestamp !== null) {
-            this.endTs = timestamp;
-            if (this.startTs === null)
-                this.startTs = timestamp;
-        }
-    }
-    vertex(id, name, line) {
-        let vertex = this.vertices.get(id);
-        if (!vertex) {
-            const own = detach(name);
-            vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
-            this.vertices.set(id, vertex);
-        }
-        return vertex;
-    }
-    /**
-     * The step of this name, or a new one when the build has none (forms without vertex numbers: the
-     * tty form, an error block pasted alone). New steps take the next free number.
-     */
-    vertexNamed(name, line) {
-        for (const vertex of this.vertices.values())
-            if (vertex.name === name)
-                return vertex;
-        let id = this.vertices.size + 1;
-        while (this.vertices.has(id))
-            id++;
-        return this.vertex(id, name, line);
-    }
-    /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
-    failStep(vertex, line) {
-        if (vertex.status === 'error')
-            return;
-        vertex.status = 'error';
-        vertex.endLine ??= line.no;
-        vertex.endText ??= detach(line.text);
-        if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export')
-            return;
-        this.failed = true;
-        this.capturingErrorBlock = true;
-    }
-    addTail(vertex, evidence) {
-        vertex.tail.push(evidence);
-        if (vertex.tail.length > TAIL_LINES)
-            vertex.tail.shift();
-    }
-    addError(evidence) {
-        if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
-            this.errors.push({ line: evidence.line, text: detach(evidence.text) });
-        }
-    }
-    addErrorDetail(evidence) {
-        if (this.errorDetails.length < ERROR_DETAIL_LINES)
-            this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
-    }
-    addImage(ref, digest, pushed) {
-        const known = this.images.get(ref);
-        if (known) {
-            known.digest = digest === null ? known.digest : detach(digest);
-            known.pushed ||= pushed;
-        }
-        else {
-            const own = detach(ref);
-            this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
-        }
-    }
-    status(jobCanceled) {
-        if (this.failed)
-            return 'failure';
-        if (this.canceled || jobCanceled)
-            return 'canceled';
-        const vertices = [...this.vertices.values()];
-        // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
-        // export without ignore-error prints the final ERROR line, which sets `failed`).
-        if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export'))
-            return 'failure';
-        if (vertices.length === 0)
-            return 'unknown';
-        if (vertices.some((v) => v.status === 'running'))
-            return 'unknown';
-        if (this.cutBetweenSteps)
-            return 'unknown';
-        if (vertices.some((v) => v.status === 'canceled'))
-            return 'canceled';
-        return 'success';
-    }
-    toBuild(name, source, job, jobSeconds, nativePlatform, jobCanceled, origin = 'plain progress') {
-        const steps = [];
-        const imports = [];
-        const exports = [];
-        const platforms = [];
-        for (const vertex of this.vertices.values()) {
-            const parsed = vertex.parsed;
-            if (parsed.platform && !platforms.includes(parsed.platform))
-                platforms.push(parsed.platform);
-            if (parsed.kind === 'cache-import') {
-                imports.push({ kind: parsed.cacheKind ?? 'unknown', ref: parsed.cacheRef, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
-            }
-            else if (parsed.kind === 'cache-export') {
-                const option = this.invocation.cacheTo[0] ?? null;
-                const kind = parsed.cacheKind ?? (option ? cacheKindOfOption(option) : null) ?? 'unknown';
-                exports.push({ kind, ref: option, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
-            }
-            steps.push({
-                id: vertex.id,
-                name: vertex.name,
-                platform: parsed.platform,
-                stage: parsed.stage,
-                index: parsed.index,
-                total: parsed.total,
-                instruction: parsed.instruction,
-                command: parsed.command,
-                kind: parsed.kind,
-                cached: vertex.status === 'cached',
-                seconds: vertex.seconds,
-                status: vertex.status,
-                line: vertex.line,
-                endLine: vertex.endLine,
-                endText: vertex.endText,
-                error: vertex.error,
-            });
-        }
-        for (const platform of this.invocation.platforms)
-            if (!platforms.includes(platform))
-                platforms.push(platform);
-        const running = steps.filter((s) => s.status === 'running').length;
-        const status = this.status(jobCanceled);
-        const notes = [...this.notes];
-        if (status === 'unknown' && running > 0) {
-            notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
-        }
-        else if (status === 'unknown' && this.cutBetweenSteps) {
-            notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
-        }
-        return {
-            name,
-            origin,
-            source,
-            job,
-            status,
-            jobSeconds,
-            buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
-            platforms,
-            nativePlatform,
-            request: {
-                ...this.invocation,
-                dockerfile: this.invocation.dockerfile === null ? null : detach(this.invocation.dockerfile),
-                platforms: this.invocation.platforms.map(detach),
-                cacheFrom: this.invocation.cacheFrom.map(detach),
-                cacheTo: this.invocation.cacheTo.map(detach),
-                tags: this.invocation.tags.map(detach),
-            },
-            steps,
-            cache: { imports, exports },
-            images: [...this.images.values()],
-            errors: [...this.errors],
-            errorDetails: [...this.errorDetails],
-            failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
-            firstLine: this.firstLine,
-            lastLine: this.lastLine,
-            excerpt: [],
-            runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
-            withoutBuildKit: this.withoutBuildKit,
-            checks: [],
-            boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
-            notes,
-        };
-    }
-}
-function round(seconds) {
-    return Math.round(seconds * 10) / 10;
-}
-
-;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
-
-// The status words BuildKit's plain printer puts after `#N `.
-const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
-const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
-// `#N 12.34 text`: output of a running step, with seconds since it started.
-const OUTPUT = /^\d+\.\d+ (.*)$/s;
-const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
-const vertex_line_NAMED = /^naming to (\S+)(?: done)?/;
-const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
-/**
- * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
- * time a step shows up and again whenever the output switches back to it, so a line that repeats
- * the step's name is a header and everything else is status or output of that step.
- */
-function applyVertexLine(build, id, rest, line) {
-    const known = build.vertices.get(id);
-    if (!known) {
-        if (isStatus(rest) || OUTPUT.test(rest)) {
-            // A status or output of a step whose header we never saw (the log was cut at its start).
-            applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
-        }
-        else {
-            build.vertex(id, rest, line.no);
-        }
-        return;
-    }
-    if (rest === known.name)
-        return;
-    applyStatus(build, known, rest, line);
-}
-function isStatus(rest) {
-    return rest === 'CACHED' || rest === 'CANCELED' || rest === '...' || DONE.test(rest) || rest.startsWith('ERROR');
-}
-function applyStatus(build, vertex, rest, line) {
-    if (rest === '...')
-        return;
-    if (isStatus(rest)) {
-        vertex.endLine = line.no;
-        vertex.endText = detach(line.text);
-    }
-    if (rest === 'CACHED') {
-        vertex.status = 'cached';
-        vertex.seconds ??= 0;
-        vertex.tail = [];
-        return;
-    }
-    if (rest === 'CANCELED') {
-        if (vertex.status === 'running')
-            vertex.status = 'canceled';
-        return;
-    }
-    const done = DONE.exec(rest);
-    if (done) {
-        // A step can be reported DONE more than once (the build context is); the last one counts.
-        vertex.status = 'done';
-        vertex.seconds = done[1] !== undefined ? Number(done[1]) : vertex.seconds;
-        vertex.tail = [];
-        return;
-    }
-    const error = rest.startsWith('ERROR') ? ERROR.exec(rest) : null;
-    if (error) {
-        vertex.status = 'error';
-        if (error[1] !== undefined)
-            vertex.seconds = Number(error[1]);
-        vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
-        if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') {
-            // A failed cache import is only a warning for BuildKit, and a failed cache export fails the
-            // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
-            build.failed = true;
-            build.capturingErrorBlock = true;
-            build.addError({ line: line.no, text: line.text });
-        }
-        return;
-    }
-    // BuildKit before v0.9 prints each step's digest as its first status line: not output.
-    if (VERTEX_DIGEST.test(rest))
-        return;
-    const output = OUTPUT.exec(rest);
-    applyVertexOutput(build, vertex, line);
-    if (!output)
-        applyProgress(build, rest);
-}
-/** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
-function applyVertexOutput(build, vertex, line) {
-    build.addTail(vertex, { line: line.no, text: line.text });
-}
-/** Progress lines of exporter steps name the images that were written or pushed. */
-function applyProgress(build, rest) {
-    const pushed = PUSHED_MANIFEST.exec(rest);
-    if (pushed) {
-        build.addImage(pushed[1], pushed[2], true);
-        return;
-    }
-    const named = vertex_line_NAMED.exec(rest);
-    if (named)
-        build.addImage(named[1], null, false);
-}
-
-;// CONCATENATED MODULE: ./src/parse/metadata-group.ts
-const MAX_LINES = 400;
-/**
- * docker/build-push-action prints the build's metadata file as JSON in a `##[group]Metadata` block.
- * The lines are collected (bounded) and read when the group ends.
- */
-class MetadataGroup {
-    lines = [];
-    add(text) {
-        if (this.lines.length < MAX_LINES)
-            this.lines.push(text);
-    }
-    applyTo(build) {
-        let metadata;
-        try {
-            metadata = JSON.parse(this.lines.join('\n'));
-        }
-        catch {
-            build.notes.push('the build-push-action Metadata group is not valid JSON; image digests come from the progress output only');
-            return;
-        }
-        if (!metadata || typeof metadata !== 'object')
-            return;
-        const record = metadata;
-        const digest = typeof record['containerimage.digest'] === 'string' ? record['containerimage.digest'] : null;
-        const names = typeof record['image.name'] === 'string' ? record['image.name'].split(',') : [];
-        for (const name of names.map((n) => n.trim()).filter(Boolean)) {
-            build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/excerpt.ts
-
-/** Lines kept before a failure: where its cause usually is. */
-const BEFORE = 200;
-/** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
-const AFTER = 120;
-/** At most this many lines per job, whatever the number of failures. */
-const excerpt_MAX_LINES = 1200;
-/** Longer lines are cut before they are kept (and before any pattern sees them). */
-const MAX_EXCERPT_LINE = 2000;
-/**
- * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
- * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
- * is bounded per job, and nothing is copied for a job that does not fail.
- */
-class ExcerptCollector {
-    ring = new Array(BEFORE);
-    next = 0;
-    seq = 0;
-    lastKeptSeq = 0;
-    afterLeft = 0;
-    kept = [];
-    push(no, text) {
-        const entry = { line: no, text, seq: ++this.seq };
-        this.ring[this.next] = entry;
-        this.next = (this.next + 1) % BEFORE;
-        if (this.afterLeft > 0) {
-            this.afterLeft--;
-            this.keep(entry);
-        }
-    }
-    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
-    mark() {
-        for (let i = 0; i < BEFORE; i++) {
-            const entry = this.ring[(this.next + i) % BEFORE];
-            if (entry)
-                this.keep(entry);
-        }
-        this.afterLeft = AFTER;
-    }
-    /** Kept lines with line numbers in [first, last], in order of arrival. */
-    between(first, last) {
-        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
-    }
-    keep(entry) {
-        if (entry.seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
-            return;
-        this.lastKeptSeq = entry.seq;
-        const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
-        this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/runner-facts.ts
-
-const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
-const SECRET_SOURCE = /^Secret source: (\S+)/;
-const TEMPLATE_INPUT = /^ {2}(tags|flavor|images): ?(.*)$/;
-const OTHER_INPUT = /^ {2}[a-z-]+: /;
-/**
- * What the runner and the actions before the build printed about the job: the GITHUB_TOKEN's
- * permissions and secret source ("Set up job"), and docker/metadata-action's tag templates. They
- * tell apart causes that look alike in the error (a 403 from a read-only token or from org settings).
- */
-class RunnerFactsReader {
-    facts = { tokenPermissions: {}, secretSource: null, metadataTemplates: [] };
-    section = null;
-    templateKey = null;
-    group(title) {
-        this.section = title === 'GITHUB_TOKEN Permissions' ? 'permissions' : /^Run docker\/metadata-action@/.test(title) ? 'metadata-action' : null;
-        this.templateKey = null;
-    }
-    endGroup() {
-        this.section = null;
-        this.templateKey = null;
-    }
-    line(text) {
-        if (this.section === 'permissions') {
-            const permission = PERMISSION.exec(text);
-            if (permission)
-                this.facts.tokenPermissions[permission[1].toLowerCase().replace(/ /g, '-')] = permission[2];
-            return;
-        }
-        if (this.section === 'metadata-action') {
-            const input = TEMPLATE_INPUT.exec(text);
-            if (input) {
-                this.templateKey = input[1];
-                if (input[2].trim())
-                    this.addTemplate(`${this.templateKey}: ${input[2].trim()}`);
-            }
-            else if (OTHER_INPUT.test(text)) {
-                this.templateKey = null;
-            }
-            else if (this.templateKey && text.trim() && !/^(with|env):$/.test(text)) {
-                this.addTemplate(`${this.templateKey}: ${text.trim()}`);
-            }
-            return;
-        }
-        // Runs for every line of a log: a cheap test first.
-        if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
-            const secret = SECRET_SOURCE.exec(text);
-            if (secret)
-                this.facts.secretSource = secret[1];
-        }
-    }
-    addTemplate(text) {
-        if (this.facts.metadataTemplates.length < 40)
-            this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/dialects/tty-progress.ts
-
-// The interactive (tty) printer of buildx and docker compose, as people copy it from a terminal:
-//   [+] Building 12.3s (8/10) FINISHED                       docker:default
-//    => CACHED [stage 2/5] WORKDIR /app                      0.0s
-//    => ERROR [stage 3/5] RUN npm ci                         12.3s
-//    => => transferring context: 2B                           0.0s
-//    => => # npm ERR! code ERESOLVE                           (a running step's last output lines)
-// The error block after it (`------`, ` > [stage 3/5] RUN npm ci:`) is read by ErrorBlockDialect.
-const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
-const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
-const SUB_STEP = /^=> => (# )?(.*)$/;
-/**
- * Reads the tty form into steps. It has no vertex numbers: a step is known by its name, and a
- * redrawn screen (the whole tty output pasted, one frame after another) updates the same steps.
- */
-class TtyProgressDialect {
-    build = null;
-    lastStep = null;
-    lastSeconds = 0;
-    finished = false;
-    accept(bare, line, sink) {
-        if (bare.startsWith('[+] Building')) {
-            const header = HEADER.exec(bare);
-            if (!header)
-                return false;
-            const seconds = Number(header[1]);
-            // A new screen of the same build redraws from the top; a later build starts again near 0 s.
-            const fresh = this.build === null || this.build !== sink.current() || (this.finished && seconds < this.lastSeconds);
-            this.open(sink, line, fresh);
-            this.lastSeconds = seconds;
-            this.finished = header[4] !== undefined;
-            this.build.touch(line.no, line.timestamp, line.text);
-            // FINISHED also heads the last screen of a failed build: it says the build ended, not how.
-            if (this.finished)
-                this.build.complete();
-            return true;
-        }
-        if (bare.startsWith('=> '))
-            return this.step(bare, line, sink);
-        return false;
-    }
-    open(sink, line, fresh) {
-        const build = sink.buildFor('tty', line, fresh);
-        if (build !== this.build) {
-            this.build = build;
-            this.lastStep = null;
-            this.lastSeconds = 0;
-            this.finished = false;
-        }
-    }
-    step(bare, line, sink) {
-        if (this.build === null || this.build !== sink.current())
-            this.open(sink, line, false);
-        const build = this.build;
-        build.touch(line.no, line.timestamp, line.text);
-        const sub = SUB_STEP.exec(bare);
-        if (sub) {
-            // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
-            if (sub[1] && this.lastStep)
-                applyVertexOutput(build, this.lastStep, line);
-            return true;
-        }
-        const match = STEP.exec(bare);
-        if (!match)
-            return false;
-        const [, status, name, seconds] = match;
-        const vertex = build.vertexNamed(name.trim(), line.no);
-        this.lastStep = vertex;
-        if (status === 'CACHED')
-            applyVertexLine(build, vertex.id, 'CACHED', line);
-        else if (status === 'ERROR')
-            applyVertexLine(build, vertex.id, seconds ? `ERROR ${seconds}s` : 'ERROR', line);
-        else if (status === 'CANCELED')
-            applyVertexLine(build, vertex.id, 'CANCELED', line);
-        // A step with its time and no status word is done, or still running in an unfinished screen:
-        // a later frame (or the error) says which.
-        else if (seconds !== undefined && vertex.status !== 'error')
-            applyVertexLine(build, vertex.id, `DONE ${seconds}s`, line);
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/dialects/legacy-builder.ts
-
-// The legacy builder (DOCKER_BUILDKIT=0, Docker before 23, docker-compose v1):
-//   Sending build context to Docker daemon  2.048kB
-//   Step 3/14 : RUN make            (`Step 3 : RUN make` before Docker 1.13)
-//    ---> Using cache | ---> Running in 1a2b3c4d5e6f | ---> 1a2b3c4d5e6f
-//   The command '/bin/sh -c make' returned a non-zero code: 2
-//   Successfully built 1a2b3c4d5e6f / Successfully tagged app:latest
-const CONTEXT = /^Sending build context to Docker daemon\b/;
-const legacy_builder_STEP = /^Step (\d+)(?:\/(\d+))? : ([A-Za-z]+)\b ?(.*)$/s;
-const ARROW = /^---> (.*)$/;
-const IMAGE_ID = /^[0-9a-f]{12}$/;
-// How a step fails: the RUN command's status, or the daemon refusing the instruction.
-const STEP_FAILED = /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
-const SUCCESS = /^Successfully (built|tagged) (\S+)/;
-/** Reads the legacy builder's output into steps: one step per `Step N/M :` line. */
-class LegacyBuilderDialect {
-    build = null;
-    step = null;
-    lastNumber = -1;
-    accept(bare, line, sink) {
-        if (bare.charCodeAt(0) === 0x53 /* S */ && CONTEXT.test(bare)) {
-            this.open(sink, line, true);
-            return true;
-        }
-        const step = bare.startsWith('Step ') ? legacy_builder_STEP.exec(bare) : null;
-        if (step)
-            return this.startStep(step, line, sink);
-        if (this.build === null || this.build !== sink.current())
-            return false;
-        const build = this.build;
-        const arrow = bare.startsWith('--->') ? ARROW.exec(bare) : null;
-        if (arrow) {
-            build.touch(line.no, line.timestamp, line.text);
-            const what = arrow[1].trim();
-            if (!this.step)
-                return true;
-            if (what === 'Using cache')
-                applyVertexLine(build, this.step.id, 'CACHED', line);
-            else if (IMAGE_ID.test(what) && this.step.status === 'running')
-                applyVertexLine(build, this.step.id, 'DONE', line);
-            return true;
-        }
-        const success = bare.startsWith('Successfully ') ? SUCCESS.exec(bare) : null;
-        if (success) {
-            build.touch(line.no, line.timestamp, line.text);
-            if (this.step?.status === 'running')
-                applyVertexLine(build, this.step.id, 'DONE', line);
-            if (success[1] === 'tagged')
-                build.addImage(success[2], null, false);
-            build.complete();
-            return true;
-        }
-        if (this.step && this.step.status === 'running' && STEP_FAILED.test(bare)) {
-            build.touch(line.no, line.timestamp, line.text);
-            applyVertexLine(build, this.step.id, `ERROR: ${bare}`, line);
-            return true;
-        }
-        // Output of the running step (a RUN command's own lines).
-        if (this.step && this.step.status === 'running' && !bare.startsWith('Removing intermediate container')) {
-            applyVertexOutput(build, this.step, line);
-            build.touch(line.no, line.timestamp, line.text);
-            // Not consumed: the parser still sees it (final errors, failure lines).
-            return false;
-        }
-        return false;
-    }
-    open(sink, line, fresh) {
-        const build = sink.buildFor('legacy', line, fresh);
-        if (build !== this.build) {
-            this.build = build;
-            this.step = null;
-            this.lastNumber = -1;
-        }
-        build.touch(line.no, line.timestamp, line.text);
-        return build;
-    }
-    startStep(step, line, sink) {
-        const [, index, total, instruction, args] = step;
-        const number = Number(index);
-        // Numbering that starts again opens the next build (docker-compose v1 builds services in turn).
-        const fresh = this.build === null || this.build !== sink.current() || number <= this.lastNumber;
-        const build = this.open(sink, line, fresh);
-        this.lastNumber = number;
-        if (this.step?.status === 'running')
-            applyVertexLine(build, this.step.id, 'DONE', line);
-        this.step = build.vertex(number, `[${index}/${total ?? '?'}] ${instruction.toUpperCase()} ${args}`.trimEnd(), line.no);
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/dialects/error-block.ts
-
-// After a failed step, buildx prints the step's last output in a block, in plain and tty output
-// alike (and people often paste only this block):
-//   ------
-//    > [builder 3/5] RUN npm ci:
-//   #8 0.712 npm ERR! code ERESOLVE        (`0.712 npm ERR! ...` in newer buildx)
-//   ------
-const RULE = /^-{6}$/;
-// ` > [builder 3/5] RUN npm ci:`; a terminal may cut a long one before its colon.
-const error_block_HEADER = /^> (\[[^\]]*\] .+?):?$|^> (.+):$/;
-/**
- * Reads that block into the failing step: its name from the header, its output from the lines
- * inside. A `------` not followed by a header is not a block and is left alone.
- */
-class ErrorBlockDialect {
-    /** `rule`: a `------` was seen, a header may follow; `inside`: lines belong to the step. */
-    state = 'none';
-    build = null;
-    step = null;
-    /**
-     * Whether the block's lines are the step's output. In plain progress the step printed them
-     * already as it ran (`#8 0.712 ...`) and the block repeats them: they are not added twice.
-     */
-    feedTail = false;
-    accept(bare, line, sink) {
-        if (this.state === 'inside') {
-            if (RULE.test(bare)) {
-                this.state = 'none';
-                this.build?.addErrorDetail({ line: line.no, text: line.text });
-                return true;
-            }
-            // A new block's header right after the last one (several steps failed).
-            const header = error_block_HEADER.exec(bare);
-            if (header && this.build && !bare.includes(' > '))
-                return this.open(header[1] ?? header[2], line, sink);
-            this.build?.addErrorDetail({ line: line.no, text: line.text });
-            if (this.step && this.build && this.feedTail) {
-                applyVertexOutput(this.build, this.step, line);
-                this.build.touch(line.no, line.timestamp, line.text);
-            }
-            return true;
-        }
-        if (RULE.test(bare)) {
-            this.state = 'rule';
-            return false;
-        }
-        if (this.state === 'rule') {
-            this.state = 'none';
-            const header = error_block_HEADER.exec(bare);
-            if (header)
-                return this.open(header[1] ?? header[2], line, sink);
-        }
-        return false;
-    }
-    open(name, line, sink) {
-        const build = sink.current() ?? sink.buildFor('plain', line);
-        this.build = build;
-        this.step = build.vertexNamed(name, line.no);
-        this.feedTail = this.step.tail.length === 0;
-        build.failStep(this.step, line);
-        build.addErrorDetail({ line: line.no, text: line.text });
-        build.touch(line.no, line.timestamp, line.text);
-        this.state = 'inside';
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/failure-line.ts
-// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
-// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
-// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
-// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
-// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
-// refused as "no Docker build output", whatever else it lacks.
-const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
-// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
-const STEP_OUTPUT = /^\d+\.\d+ \S/;
-/** Whether a line (without leading blanks) can only come from Docker or its tools. */
-function isDockerRelated(bare) {
-    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
-}
-
-;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
-
-
-
-
-
-
-
-
-
-
-const VERTEX_LINE = /^#(\d+) (.*)$/s;
-const BUILDER_LINE = /^#0 building with /;
-// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
-const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
-const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
-const DOCKERFILE_POINTER = /^\d+ \| >>> /;
-const MAX_ORPHAN_ERRORS = 20;
-const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
-const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
-/** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
-class JobState {
-    name;
-    firstTs = null;
-    lastTs = null;
-    builds = [];
-    current = null;
-    canceled = false;
-    nativePlatform = null;
-    /** build-push-action inputs seen before its `docker buildx build` command. */
-    pendingInputs = null;
-    readingActionInputs = false;
-    metadata = null;
-    /** `##[error]` lines that belong to no build (a job that failed before or after building). */
-    strayErrors = [];
-    /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
-    failureLines = 0;
-    cancelLines = 0;
-    /**
-     * Final errors of a paste seen before any build: a terminal's tty display can be copied with its
-     * last screen after the error. They go to the paste's first build when it is a tty one.
-     */
-    orphanErrors = [];
-    /** Whether a line only Docker prints was seen (tested until one is). */
-    dockerRelated = false;
-    /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
-    marked = new WeakSet();
-    /** How the job's lines were written, for the report's "where the numbers come from". */
-    format = 'plain';
-    excerpt = new ExcerptCollector();
-    facts = new RunnerFactsReader();
-    /** Readers for the forms of build output other than BuildKit's plain progress. */
-    dialects = [new ErrorBlockDialect(), new TtyProgressDialect(), new LegacyBuilderDialect()];
-    sink = null;
-    firstLine;
-    lastLine;
-    constructor(name, line) {
-        this.name = name;
-        this.firstLine = line;
-        this.lastLine = line;
-    }
-}
-/**
- * Turns decoded lines into builds: splits the input into jobs and builds, follows BuildKit's vertex
- * lines, and keeps what the reports need. It consumes one line at a time and holds no lines itself.
- */
-class BuildLogParser {
-    source;
-    name;
-    selector;
-    job = null;
-    finished = [];
-    constructor(source, 
-    /** What to call builds of an input without job names (a job's log: the job's name). */
-    name = null, 
-    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
-    selector = null) {
-        this.source = source;
-        this.name = name;
-        this.selector = selector;
-    }
-    push(line) {
-        const job = this.jobFor(line);
-        job.lastLine = line.no;
-        job.format = line.format;
-        if (line.timestamp !== null) {
-            job.firstTs ??= line.timestamp;
-            job.lastTs = line.timestamp;
-        }
-        const text = line.text;
-        job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
-        if (line.command !== null) {
-            this.onRunnerCommand(job, line);
-            if (line.command === 'error')
-                job.excerpt.mark();
-            return;
-        }
-        job.facts.line(text);
-        if (job.metadata) {
-            job.metadata.add(text);
-            return;
-        }
-        if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text))
-            return;
-        // Pastes indent whole logs (Markdown code blocks, quoted e-mails) and terminals pad lines with
-        // blanks: recognise lines without them.
-        const first = text.charCodeAt(0);
-        const last = text.charCodeAt(text.length - 1);
-        const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
-        for (const dialect of job.dialects) {
-            if (dialect.accept(bare, line, this.sinkFor(job))) {
-                if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
-                    if (job.current)
-                        job.marked.add(job.current);
-                    job.excerpt.mark();
-                }
-                return;
-            }
-        }
-        if (bare.charCodeAt(0) === 0x23 /* # */) {
-            const match = VERTEX_LINE.exec(bare);
-            if (match) {
-                this.onVertexLine(job, line, Number(match[1]), match[2]);
-                // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
-                if (match[2].startsWith('ERROR') || this.selector?.select(match[2]))
-                    job.excerpt.mark();
-                return;
-            }
-        }
-        if (isBuildCommand(text)) {
-            this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
-            return;
-        }
-        const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
-        if (failure) {
-            job.excerpt.mark();
-            job.failureLines++;
-            if (CANCEL_LINE.test(text))
-                job.cancelLines++;
-        }
-        const build = job.current;
-        if (build && this.belongsTo(build, line)) {
-            // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
-            // giving up) is what the pasted log ended with: the build's row carries it.
-            if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
-                build.failed = true;
-                build.addError({ line: line.no, text });
-            }
-            if (FINAL_ERROR.test(text)) {
-                build.failed = true;
-                build.addError({ line: line.no, text });
-                build.touch(line.no, line.timestamp, line.text);
-                build.capturingErrorBlock = true;
-            }
-            else if (DOCKERFILE_POINTER.test(bare)) {
-                // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
-                // the error line itself was not pasted.
-                build.failed = true;
-                build.capturingErrorBlock = true;
-            }
-            if (build.capturingErrorBlock)
-                build.addErrorDetail({ line: line.no, text });
-            return;
-        }
-        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
-            job.orphanErrors.push({ line: line.no, text });
-        if (!job.dockerRelated && job.builds.length === 0)
-            job.dockerRelated = isDockerRelated(bare);
-        // Runs for every other line of a log: a cheap test first.
-        if (job.nativePlatform === null && text.includes('Arch')) {
-            const arch = OS_ARCH.exec(text);
-            if (arch)
-                job.nativePlatform = normalizeArch(arch[1]);
-        }
-    }
-    /** Ends the input: returns every build found, in input order. */
-    end() {
-        if (this.job)
-            this.finishJob(this.job);
-        this.job = null;
-        return this.finished;
-    }
-    jobFor(line) {
-        const name = line.job;
-        if (this.job && this.job.name !== name && name !== null) {
-            this.finishJob(this.job);
-            this.job = null;
-        }
-        this.job ??= new JobState(name, line.no);
-        return this.job;
-    }
-    onRunnerCommand(job, line) {
-        const text = line.text;
-        if (line.command === 'group')
-            job.facts.group(text);
-        if (line.command === 'endgroup')
-            job.facts.endGroup();
-        switch (line.command) {
-            case 'group':
-                job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
-                if (job.readingActionInputs)
-                    job.pendingInputs = emptyInvocation();
-                if (text === 'Metadata' && job.current)
-                    job.metadata = new MetadataGroup();
-                if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
-                    job.pendingInputs = parseBuildCommand(text.slice(4));
-                }
-                if (job.current) {
-                    job.current.capturingErrorBlock = false;
-                    // A new runner step begins: nothing after this is part of the build that ran before it.
-                    if (/^(Run|Post) /.test(text) && job.current.hasVertices)
-                        job.current.closed = true;
-                }
-                break;
-            case 'endgroup':
-                job.readingActionInputs = false;
-                if (job.metadata && job.current)
-                    job.metadata.applyTo(job.current);
-                job.metadata = null;
-                break;
-            case 'error': {
-                const evidence = { line: line.no, text: `##[error]${text}` };
-                if (CANCELED.test(text)) {
-                    job.canceled = true;
-                    if (job.current && !job.current.failed)
-                        job.current.canceled = true;
-                }
-                const build = job.current;
-                if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
-                    if (!CANCELED.test(text))
-                        build.failed = true;
-                    build.addError(evidence);
-                    build.touch(line.no, line.timestamp, evidence.text);
-                }
-                else if (job.strayErrors.length < 20) {
-                    job.strayErrors.push(evidence);
-                }
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    onVertexLine(job, line, id, rest) {
-        let build = job.current;
-        if (BUILDER_LINE.test(line.text)) {
-            if (!build || build.hasVertices)
-                build = this.startBuild(job, line, null);
-            build.touch(line.no, line.timestamp, line.text);
-            return;
-        }
-        // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
-            build = this.startBuild(job, line, null);
-        }
-        build.touch(line.no, line.timestamp, line.text);
-        applyVertexLine(build, id, rest, line);
-    }
-    /** What a dialect may ask of this job: its open build, or a new one. */
-    sinkFor(job) {
-        return (job.sink ??= {
-            current: () => job.current,
-            buildFor: (form, line, fresh = false) => {
-                const build = job.current;
-                // A build command echoed just before (`$ docker build ...`) opened the build this output belongs to.
-                if (build && !build.closed && this.belongsTo(build, line) && !build.hasVertices && !build.failed && build.form === 'plain') {
-                    build.form = form;
-                    return build;
-                }
-                if (!fresh && build && build.form === form && !build.closed && this.belongsTo(build, line))
-                    return build;
-                return this.startBuild(job, line, null, form);
-            },
-        });
-    }
-    startBuild(job, line, invocation, form = 'plain') {
-        const build = new BuildState(line.no, line.timestamp, line.step, line.text);
-        build.form = form;
-        const inputs = job.pendingInputs;
-        build.invocation = mergeInvocations(invocation, inputs);
-        job.pendingInputs = null;
-        job.readingActionInputs = false;
-        if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
-            build.failed = true;
-            for (const error of job.orphanErrors)
-                build.addError(error);
-        }
-        job.builds.push(build);
-        job.current = build;
-        job.dockerRelated = true;
-        return build;
-    }
-    /** Whether a line of the job is part of the build (same runner step, when the log names steps). */
-    belongsTo(build, line) {
-        if (build.closed)
-            return false;
-        return build.step === null || line.step === null || build.step === line.step;
-    }
-    finishJob(job) {
-        const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
-        const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
-        const failed = this.failedWithoutBuild(job);
-        if (kept.length === 0 && (failed || this.pastedDocker(job))) {
-            // The job failed without BuildKit building anything (a refused login, a push, a CLI usage
-            // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
-            // its failure is diagnosed (or its state said).
-            const build = new BuildState(job.firstLine, job.firstTs, null);
-            build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-            build.failed = !build.canceled && failed;
-            for (const error of job.strayErrors)
-                build.addError(error);
-            build.touch(job.lastLine, job.lastTs);
-            build.startTs = null;
-            build.withoutBuildKit = true;
-            kept.push(build);
-        }
-        // A build that did not end well but printed no error (a log cut off, a runner that died) is
-        // explained, if at all, by the last lines of its job: keep them.
-        if (kept.some((b) => b.status(job.canceled) === 'unknown'))
-            job.excerpt.mark();
-        const base = job.name ?? this.name ?? buildNameOf(this.source);
-        kept.forEach((build, index) => {
-            const name = kept.length > 1 ? `${base} #${index + 1}` : base;
-            const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
-            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, origin);
-            if (result.status !== 'success' || build.hasStepErrors) {
-                // Lines from where the build starts to where the next one starts (the job's start for the first).
-                const first = index === 0 ? job.firstLine : build.firstLine;
-                const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
-                result.excerpt = job.excerpt.between(first, last);
-            }
-            result.runner = job.facts.facts;
-            this.finished.push(result);
-        });
-    }
-    /** A pasted or terminal log (no runner) with a line only Docker prints. */
-    pastedDocker(job) {
-        return job.name === null && job.firstTs === null && job.dockerRelated;
-    }
-    /**
-     * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
-     * commands (a pasted or terminal log), a line that states a failure does.
-     */
-    failedWithoutBuild(job) {
-        if (job.strayErrors.length > 0)
-            return true;
-        const fromRunner = job.name !== null || job.firstTs !== null;
-        return !fromRunner && job.failureLines > 0;
-    }
-}
-const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
-const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
-function isStatusWord(rest) {
-    return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
-}
-/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
-function mergeInvocations(command, inputs) {
-    if (!command)
-        return inputs ?? emptyInvocation();
-    if (!inputs)
-        return command;
-    return {
-        dockerfile: command.dockerfile ?? inputs.dockerfile,
-        platforms: command.platforms.length ? command.platforms : inputs.platforms,
-        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
-        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
-        tags: command.tags.length ? command.tags : inputs.tags,
-        push: command.push || inputs.push,
-    };
-}
-function normalizeArch(arch) {
-    if (arch.includes('/'))
-        return arch;
-    const map = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
-    return map[arch] ?? `linux/${arch}`;
-}
-/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
-function buildNameOf(source) {
-    const file = source.split(/[\\/]/).pop() || source;
-    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/detect.ts
-// `docker buildx build --progress=rawjson` writes one BuildKit SolveStatus per JSON object: on one line
-// (buildx 0.14 and later) or pretty-printed over many, starting with a lone `{` (buildx 0.13). The
-// object's first key is one of SolveStatus's four (Go writes them in this order, leaving empty ones out).
-const COMPACT_START = /^\{\s*"(?:vertexes|statuses|logs|warnings)"\s*:/;
-/**
- * Whether an input whose first non-empty line is `firstNonEmptyLine` is rawjson progress. A lone `{`
- * is taken as the start of a pretty-printed object: the rawjson parser makes no build from other
- * JSON, so a wrong guess ends as "no Docker build output found", as it would with the plain parser.
- */
-function looksLikeRawJson(firstNonEmptyLine) {
-    const text = firstNonEmptyLine.replace(/^\uFEFF/, '').trim();
-    return text === '{' || COMPACT_START.test(text);
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/json-splitter.ts
-/** A pretty-printed object larger than this is skipped (with a note), never held in memory. */
-const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
-const json_splitter_OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const SPACE = 0x20;
-const TAB = 0x09;
-/** Bracket depth after `text`, counting only brackets outside strings. */
-function scan(text, depth) {
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === BACKSLASH)
-                i++;
-            else if (c === QUOTE)
-                inString = false;
-        }
-        else if (c === QUOTE) {
-            inString = true;
-        }
-        else if (c === json_splitter_OPEN_BRACE || c === OPEN_BRACKET) {
-            depth++;
-        }
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-            depth--;
-            if (depth < 0)
-                return { depth, openString: false, negative: true };
-        }
-    }
-    return { depth, openString: inString, negative: false };
-}
-/**
- * Splits a stream of lines into JSON objects and plain text. An object is either on one line (the
- * fast path: one JSON.parse, no scan) or spread over several, accumulated until its brackets balance
- * outside strings. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
- *
- * Recovery never needs more than the current line: an object on one line that does not parse is
- * reported and dropped; a pretty-printed object only continues on lines that start with blank space
- * or a closing bracket (Go indents everything inside the top-level braces), so a line that does not
- * ends a broken object and is read afresh.
- */
-class JsonObjectSplitter {
-    handler;
-    pending = null;
-    /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
-    recovering = false;
-    /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
-    cut = null;
-    constructor(handler) {
-        this.handler = handler;
-    }
-    push(line) {
-        const text = line.text;
-        if (this.cut) {
-            this.handler.problem(this.cut);
-            this.cut = null;
-        }
-        if (this.pending) {
-            if (continuesObject(text)) {
-                this.continuePending(this.pending, line);
-                return;
-            }
-            const broken = this.pending;
-            this.pending = null;
-            this.handler.problem({ kind: 'broken', firstLine: broken.firstLine, lastLine: broken.lastLine, detail: 'the object ends before its closing brace' });
-        }
-        if (this.recovering) {
-            if (continuesObject(text))
-                return;
-            this.recovering = false;
-        }
-        const start = firstNonBlank(text);
-        if (start === -1 || text.charCodeAt(start) !== json_splitter_OPEN_BRACE) {
-            this.handler.text(line);
-            return;
-        }
-        this.startObject(line, start);
-    }
-    /** The input ended: an object still open was cut off. */
-    end() {
-        const pending = this.pending;
-        this.pending = null;
-        const cut = this.cut;
-        this.cut = null;
-        if (pending || cut) {
-            const firstLine = pending?.firstLine ?? cut.firstLine;
-            const lastLine = pending?.lastLine ?? cut.lastLine;
-            this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
-        }
-    }
-    startObject(line, start) {
-        const text = line.text;
-        if (text.length > MAX_OBJECT_CHARS) {
-            // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
-            this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
-            this.recovering = true;
-            return;
-        }
-        // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
-        if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
-            const value = tryParse(text);
-            if (value !== undefined) {
-                this.handler.object({ value, firstLine: line.no, lastLine: line.no, lines: null });
-                return;
-            }
-        }
-        const result = scan(start === 0 ? text : text.slice(start), 0);
-        if (result.openString) {
-            this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
-            this.recovering = true;
-            return;
-        }
-        if (result.negative) {
-            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
-            return;
-        }
-        if (result.depth === 0) {
-            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
-            return;
-        }
-        const skipping = text.length > MAX_OBJECT_CHARS;
-        this.pending = { firstLine: line.no, lastLine: line.no, lines: skipping ? [] : [text], chars: text.length, depth: result.depth, skipping };
-    }
-    continuePending(pending, line) {
-        const text = line.text;
-        pending.lastLine = line.no;
-        pending.chars += text.length + 1;
-        const result = scan(text, pending.depth);
-        if (result.openString || result.negative) {
-            this.pending = null;
-            this.recovering = true;
-            const problem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
-            if (result.openString)
-                this.cut = problem;
-            else
-                this.handler.problem(problem);
-            return;
-        }
-        pending.depth = result.depth;
-        if (!pending.skipping) {
-            if (pending.chars > MAX_OBJECT_CHARS) {
-                pending.skipping = true;
-                pending.lines = [];
-            }
-            else {
-                pending.lines.push(text);
-            }
-        }
-        if (pending.depth > 0)
-            return;
-        this.pending = null;
-        if (pending.skipping) {
-            this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
-            return;
-        }
-        const joined = pending.lines.join('\n');
-        const value = tryParse(joined);
-        if (value === undefined) {
-            this.handler.problem({ kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
-            return;
-        }
-        this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
-    }
-}
-/** Inside a pretty-printed object every line is indented, except the closing brace of the top level. */
-function continuesObject(text) {
-    if (text.length === 0)
-        return false;
-    const c = text.charCodeAt(0);
-    return c === SPACE || c === TAB || c === CLOSE_BRACE || c === CLOSE_BRACKET;
-}
-function firstNonBlank(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== SPACE && c !== TAB && c !== 0xfeff)
-            return i;
-    }
-    return -1;
-}
-function tryParse(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/entry-lines.ts
-// Go's encoder writes a SolveStatus's arrays in order (vertexes, statuses, logs, warnings) and each
-// entry's keys in struct order, one key a line when pretty-printed. So the k-th `"digest":` line is
-// the k-th vertex (only vertices have that key), the k-th `"vertex":` line the k-th status (statuses
-// come before logs and warnings, which also have one), the k-th `"data":` line the k-th log (warnings,
-// whose source info also has `data`, come last).
-const KEY_LINE = /^\s*"(digest|error|completed|vertex|data)":/;
-/** Which input line holds each entry of an object, so that evidence points at the right line. */
-class EntryLines {
-    digest = [];
-    error = [];
-    completed = [];
-    vertexKey = [];
-    data = [];
-    first;
-    multiLine;
-    constructor(chunk) {
-        this.first = chunk.firstLine;
-        this.multiLine = chunk.lines !== null && chunk.lines.length > 1;
-        if (!this.multiLine)
-            return;
-        chunk.lines.forEach((text, i) => {
-            const match = KEY_LINE.exec(text);
-            if (!match)
-                return;
-            const no = chunk.firstLine + i;
-            switch (match[1]) {
-                case 'digest':
-                    this.digest.push(no);
-                    break;
-                case 'error':
-                    this.error.push(no);
-                    break;
-                case 'completed':
-                    this.completed.push(no);
-                    break;
-                case 'vertex':
-                    this.vertexKey.push(no);
-                    break;
-                default:
-                    this.data.push(no);
-            }
-        });
-    }
-    /** The line where vertex entry k begins. */
-    vertex(k) {
-        return this.digest[k] ?? this.first;
-    }
-    /** The line of vertex entry k's `error` (or else `completed`) field. */
-    vertexEnd(k, hasError) {
-        if (!this.multiLine)
-            return this.first;
-        const start = this.digest[k];
-        if (start === undefined)
-            return this.first;
-        const end = this.digest[k + 1] ?? this.vertexKey[0] ?? Number.POSITIVE_INFINITY;
-        const inEntry = (l) => l > start && l < end;
-        return (hasError ? this.error.find(inEntry) : undefined) ?? this.completed.find(inEntry) ?? start;
-    }
-    status(k) {
-        return this.vertexKey[k] ?? this.first;
-    }
-    log(k) {
-        return this.data[k] ?? this.first;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
-// BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
-// The input is untrusted: every field is read through the guards below, never assumed.
-const KEYS = ['vertexes', 'statuses', 'logs', 'warnings'];
-/** The SolveStatus in `value`, or null when it is some other JSON (no SolveStatus key holds an array). */
-function readSolveStatus(value) {
-    if (!isRecord(value))
-        return null;
-    if (!KEYS.some((key) => Array.isArray(value[key])))
-        return null;
-    return {
-        vertexes: records(value.vertexes).map(readVertex).filter((v) => v !== null),
-        statuses: records(value.statuses).map(readStatus).filter((s) => s !== null),
-        logs: records(value.logs).map(readLog).filter((l) => l !== null),
-        warnings: records(value.warnings).map(readWarning),
-    };
-}
-function readVertex(v, index) {
-    if (!v || typeof v.digest !== 'string' || v.digest === '')
-        return null;
-    const group = isRecord(v.progressGroup) && typeof v.progressGroup.id === 'string' && v.progressGroup.id !== '' ? v.progressGroup : null;
-    return {
-        index,
-        digest: v.digest,
-        name: typeof v.name === 'string' ? v.name : '',
-        started: timestamp(v.started),
-        completed: timestamp(v.completed),
-        cached: v.cached === true,
-        error: typeof v.error === 'string' && v.error !== '' ? v.error : null,
-        group: group ? { id: group.id, name: typeof group.name === 'string' ? group.name : '' } : null,
-    };
-}
-function readStatus(s, index) {
-    if (!s || typeof s.vertex !== 'string' || typeof s.id !== 'string')
-        return null;
-    return { index, id: s.id, vertex: s.vertex, started: timestamp(s.started), completed: timestamp(s.completed) };
-}
-function readLog(l, index) {
-    if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
-        return null;
-    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
-}
-function readWarning(w, index) {
-    const record = w ?? {};
-    return {
-        index,
-        vertex: typeof record.vertex === 'string' ? record.vertex : '',
-        level: typeof record.level === 'number' ? record.level : 0,
-        short: typeof record.short === 'string' ? decodeBase64Text(record.short) : '',
-        detail: Array.isArray(record.detail) ? record.detail.filter((d) => typeof d === 'string').slice(0, 20).map(decodeBase64Text) : [],
-        url: typeof record.url === 'string' && record.url !== '' ? record.url : null,
-    };
-}
-function records(value) {
-    return Array.isArray(value) ? value.map((v) => (isRecord(v) ? v : null)) : [];
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function decodeBase64Text(data) {
-    return Buffer.from(data, 'base64').toString('utf8');
-}
-// RFC 3339 with up to nanoseconds, as Go writes time.Time: `2026-11-29T05:58:51.139608677Z`.
-const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
-/**
- * Milliseconds since the epoch, fractional (a double keeps well under a microsecond at today's
- * epoch), or null for a missing value and Go's zero time (`0001-01-01T00:00:00Z`).
- */
-function timestamp(value) {
-    if (typeof value !== 'string')
-        return null;
-    const match = RFC3339.exec(value);
-    if (!match)
-        return null;
-    if (match[1].startsWith('0001-'))
-        return null;
-    const whole = Date.parse(`${match[1]}${match[3]}`);
-    if (Number.isNaN(whole))
-        return null;
-    return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/rawjson-parser.ts
-
-
-
-
-
-
-
-
-// What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
-const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
-const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
-const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
-// BuildKit's printers show a vertex whose error ends so as CANCELED, not ERROR.
-const CANCELED_ERROR = /context canceled$/;
-// The first vertex of every build: once a build has ended, one more starts a new build.
-const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
-// eslint-disable-next-line no-control-regex
-const rawjson_parser_ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-const rawjson_parser_NEWLINE = 0x0a;
-/** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
-const MAX_PARTIAL_BYTES = 8 * 1024;
-/** Completed status lines remembered per running step (to print each once). */
-const MAX_STATUS_IDS = 256;
-const MAX_WARNINGS = 100;
-class RawBuild {
-    state;
-    tracks = new Map();
-    groups = new Map();
-    digests = new Map();
-    warnings = [];
-    problems = new Map();
-    nextId = 1;
-    firstStart = null;
-    lastEnd = null;
-    /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
-    trailer = false;
-    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
-    lastEvent = null;
-    constructor(line, text) {
-        this.state = new BuildState(line, null, null, text);
-    }
-}
-/**
- * Reads `docker buildx build --progress=rawjson` output (and `buildx history logs --progress=rawjson`)
- * into the same build model as BuildKit's plain progress: one SolveStatus JSON object per line
- * (buildx 0.14+) or pretty-printed over many lines (buildx 0.13), then the plain-text error trailer of
- * a failed build. Vertex updates are merged by digest; steps are numbered in order of first start, as
- * the plain printer numbers them. Holds per-step summaries, the last output lines of running steps and
- * the object being read, never the log.
- *
- * Evidence quotes what the plain printer would have printed (`#6 ERROR: ...`, `#6 0.053 error: ...`)
- * with the line number of the JSON line it came from: several quoted lines can share a line number.
- */
-class RawJsonParser {
-    source;
-    name;
-    splitter;
-    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
-    selector;
-    excerpt = new ExcerptCollector();
-    current = null;
-    finished = [];
-    /** Problems seen before any build exists: they go to the first build. */
-    orphanProblems = new Map();
-    firstLine = null;
-    lastLine = 0;
-    firstTs = null;
-    lastTs = null;
-    job = null;
-    ended = false;
-    resultExtras = [];
-    resultNotes = [];
-    constructor(source, 
-    /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
-    name = null, selector = null) {
-        this.source = source;
-        this.name = name;
-        this.selector = selector;
-        this.splitter = new JsonObjectSplitter({
-            object: (chunk) => this.onObject(chunk),
-            text: (line) => this.onText(line),
-            problem: (problem) => this.onProblem(problem),
-        });
-    }
-    push(line) {
-        this.firstLine ??= line.no;
-        this.lastLine = line.no;
-        if (line.timestamp !== null) {
-            this.firstTs ??= line.timestamp;
-            this.lastTs = line.timestamp;
-        }
-        if (this.job === null && line.job !== null)
-            this.job = line.job;
-        this.splitter.push(line);
-    }
-    /** Ends the input: every build found, in input order. */
-    end() {
-        if (!this.ended) {
-            this.ended = true;
-            this.splitter.end();
-            if (this.current)
-                this.finish(this.current, this.lastLine);
-            this.current = null;
-            const base = this.job ?? this.name ?? rawjson_parser_buildNameOf(this.source);
-            this.finished.forEach(({ build }, index) => {
-                build.name = this.finished.length > 1 ? `${base} #${index + 1}` : base;
-            });
-            this.resultExtras = this.finished.map((f) => f.extras);
-            // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
-            const left = renderProblems(this.orphanProblems);
-            const last = this.finished.at(-1);
-            if (last)
-                last.build.notes.push(...left);
-            else
-                this.resultNotes = left;
-        }
-        return this.finished.map((f) => f.build);
-    }
-    /** Per build returned by end(), in the same order: step digests and warnings. */
-    get extras() {
-        return this.resultExtras;
-    }
-    /** Input problems when no build was found (otherwise they are in the builds' notes), after end(). */
-    get notes() {
-        return this.resultNotes;
-    }
-    // ---- input -------------------------------------------------------------------------------------
-    onObject(chunk) {
-        const status = readSolveStatus(chunk.value);
-        if (!status) {
-            this.problem('not-progress', { kind: 'invalid', firstLine: chunk.firstLine, lastLine: chunk.lastLine, detail: 'a JSON object that is not BuildKit progress' });
-            return;
-        }
-        let build = this.current;
-        if (build && this.startsNewBuild(build, status)) {
-            this.finish(build, chunk.firstLine - 1);
-            build = null;
-        }
-        build ??= this.startBuild(chunk.firstLine, status.vertexes[0]?.name ?? 'rawjson progress');
-        const lines = new EntryLines(chunk);
-        for (const vertex of status.vertexes)
-            this.applyVertex(build, vertex, lines);
-        for (const s of status.statuses)
-            this.applyStatus(build, s, lines.status(s.index));
-        for (const log of status.logs)
-            this.applyLog(build, log, lines.log(log.index));
-        for (const warning of status.warnings)
-            this.applyWarning(build, warning, chunk.firstLine);
-        if (chunk.lastLine > build.state.lastLine)
-            build.state.lastLine = chunk.lastLine;
-    }
-    onText(line) {
-        const text = line.text;
-        this.excerpt.push(line.no, text);
-        if (text.trim() === '')
-            return;
-        let build = this.current;
-        if (isBuildCommand(text)) {
-            // A build command echoed before the progress (a script, a CI step): what it asked for.
-            if (build && build.state.hasVertices) {
-                this.finish(build, line.no - 1);
-                build = null;
-            }
-            build ??= this.startBuild(line.no, text);
-            build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
-            return;
-        }
-        if (rawjson_parser_FINAL_ERROR.test(text)) {
-            build ??= this.startBuild(line.no, text);
-            build.state.failed = true;
-            build.state.addError({ line: line.no, text });
-            build.state.capturingErrorBlock = true;
-            build.state.lastLine = line.no;
-            build.lastEvent = { line: line.no, text };
-            this.excerpt.mark();
-        }
-        if (!build)
-            return;
-        if (build.state.hasVertices)
-            build.trailer = true;
-        if (build.state.capturingErrorBlock)
-            build.state.addErrorDetail({ line: line.no, text });
-    }
-    onProblem(problem) {
-        this.problem(problem.kind, problem);
-    }
-    problem(kind, problem) {
-        const counts = this.current?.problems ?? this.orphanProblems;
-        const known = counts.get(kind);
-        if (known) {
-            known.count++;
-        }
-        else {
-            counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
-        }
-    }
-    // ---- builds ------------------------------------------------------------------------------------
-    startBuild(line, firstText) {
-        const build = new RawBuild(line, firstText);
-        for (const [kind, count] of this.orphanProblems)
-            build.problems.set(kind, count);
-        this.orphanProblems.clear();
-        this.current = build;
-        return build;
-    }
-    /**
-     * Several invocations in one input. Once a build has visibly ended (it failed, or its steps are done
-     * and an exporter finished), the next one shows as its build definition being loaded again, or as
-     * vertices never seen before after the plain-text trailer. Text in the middle of a build that has not
-     * ended (a stray line) does not split it.
-     */
-    startsNewBuild(build, status) {
-        if (!build.state.hasVertices || !build.state.ended)
-            return false;
-        return status.vertexes.some((v) => {
-            const known = build.tracks.has(v.digest);
-            if (BUILD_START.test(v.name))
-                return !known || (v.started !== null && build.lastEnd !== null && v.started > build.lastEnd);
-            return build.trailer && !known;
-        });
-    }
-    finish(build, lastLine) {
-        if (this.current === build)
-            this.current = null;
-        const state = build.state;
-        if (!state.hasBuildSteps && state.errors.length === 0) {
-            // Nothing was built (progress without a started step): no build, as with the plain parser;
-            // what was wrong with the input is still told.
-            for (const [kind, count] of build.problems)
-                if (!this.orphanProblems.has(kind))
-                    this.orphanProblems.set(kind, count);
-            return;
-        }
-        for (const track of build.tracks.values())
-            this.flushPartial(build, track);
-        const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
-        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false, 'rawjson progress');
-        result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
-        result.notes.push(...renderProblems(build.problems));
-        // The first step's header, as the plain printer would show it (an object may only announce vertices).
-        const first = result.steps[0];
-        if (first)
-            result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
-        if (build.lastEvent)
-            result.boundary.last = { line: build.lastEvent.line, text: detach(build.lastEvent.text) };
-        // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
-        if (result.status === 'unknown')
-            this.excerpt.mark();
-        if (result.status !== 'success' || state.hasStepErrors) {
-            const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
-            result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
-        }
-        this.finished.push({ build: result, extras: { digests: build.digests, warnings: build.warnings } });
-    }
-    // ---- SolveStatus entries ----------------------------------------------------------------------
-    applyVertex(build, vertex, lines) {
-        let track = build.tracks.get(vertex.digest);
-        if (!track) {
-            if (vertex.group) {
-                const key = `progress-group:${vertex.group.id}`;
-                track = build.groups.get(key);
-                if (!track) {
-                    track = newTrack(key, vertex.group.name || vertex.name);
-                    build.groups.set(key, track);
-                }
-            }
-            else {
-                track = newTrack(vertex.digest, vertex.name);
-            }
-            build.tracks.set(vertex.digest, track);
-        }
-        if (track.name === '' && vertex.name !== '')
-            track.name = detach(vertex.name);
-        const known = track.members.get(vertex.digest);
-        // BuildKit announces vertices before they start, and may announce them again: such an update does
-        // not undo a start (its own printer ignores it too).
-        if (known && known.start !== null && vertex.started === null)
-            return;
-        track.members.set(vertex.digest, {
-            start: vertex.started,
-            end: vertex.completed,
-            cached: vertex.cached,
-            error: vertex.error === null ? null : detach(vertex.error),
-            line: lines.vertex(vertex.index),
-            endLine: lines.vertexEnd(vertex.index, vertex.error !== null),
-        });
-        this.refresh(build, track);
-    }
-    /** Applies the merged state of a track's vertices to its step. */
-    refresh(build, track) {
-        let start = null;
-        let latest = null;
-        let end = null;
-        let allEnded = true;
-        let allCached = true;
-        let error = null;
-        let line = Number.POSITIVE_INFINITY;
-        let endLine = 0;
-        for (const member of track.members.values()) {
-            if (member.start === null)
-                continue;
-            if (start === null || member.start < start)
-                start = member.start;
-            if (!latest || member.start >= latest.start)
-                latest = member;
-            line = Math.min(line, member.line);
-            if (member.end === null) {
-                allEnded = false;
-                continue;
-            }
-            if (end === null || member.end > end)
-                end = member.end;
-            endLine = Math.max(endLine, member.endLine);
-            allCached &&= member.cached;
-            error ??= member.error;
-        }
-        // Never started: BuildKit's printers do not show it, and neither does the build model.
-        if (start === null || latest === null)
-            return;
-        if (build.firstStart === null || start < build.firstStart)
-            build.firstStart = start;
-        track.runStart = latest.start;
-        const state = build.state;
-        let step = track.step;
-        if (!step) {
-            const id = build.nextId++;
-            step = state.vertex(id, track.name || track.key, line);
-            track.step = step;
-            build.digests.set(id, track.key);
-            this.render(build, step.line, `#${id} ${step.name}`);
-        }
-        if (!allEnded || end === null) {
-            if (step.status !== 'running') {
-                // Started again (BuildKit does that with the build definition): running until it ends again.
-                step.status = 'running';
-                step.seconds = null;
-                step.endLine = null;
-                step.endText = null;
-                track.endSignature = null;
-            }
-            return;
-        }
-        if (build.lastEnd === null || end > build.lastEnd)
-            build.lastEnd = end;
-        const canceled = error !== null && CANCELED_ERROR.test(error);
-        const status = error !== null ? (canceled ? 'canceled' : 'error') : allCached ? 'cached' : 'done';
-        const signature = `${status}|${end}|${error ?? ''}`;
-        if (track.endSignature === signature)
-            return;
-        track.endSignature = signature;
-        this.flushPartial(build, track);
-        // A progress group runs from its first start to its last end; a vertex as its latest update says,
-        // which is what the plain printer's `DONE x.ys` shows.
-        const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
-        step.status = status;
-        step.seconds = seconds;
-        step.endLine = endLine;
-        // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
-        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
-        step.endText = endText;
-        if (status === 'done' || status === 'cached') {
-            step.tail = [];
-            track.doneStatuses = null;
-        }
-        if (status === 'error') {
-            step.error = error;
-            const kind = step.parsed.kind;
-            if (kind !== 'cache-import' && kind !== 'cache-export') {
-                // As in the plain parser: a failed cache import is only a warning, and a failed cache export
-                // fails the build only when buildx says so (its final ERROR line).
-                state.failed = true;
-                state.capturingErrorBlock = true;
-                state.addError({ line: endLine, text: endText });
-            }
-        }
-        this.render(build, endLine, endText);
-        if (status === 'error')
-            this.excerpt.mark();
-    }
-    applyStatus(build, status, line) {
-        const track = build.tracks.get(status.vertex);
-        const step = track?.step;
-        if (!track || !step)
-            return;
-        const pushed = rawjson_parser_PUSHED_MANIFEST.exec(status.id);
-        if (pushed)
-            build.state.addImage(pushed[1], pushed[2], true);
-        else {
-            const named = rawjson_parser_NAMED.exec(status.id);
-            if (named)
-                build.state.addImage(named[1], null, false);
-        }
-        if (status.completed === null)
-            return;
-        track.doneStatuses ??= new Set();
-        if (track.doneStatuses.has(status.id) || track.doneStatuses.size >= MAX_STATUS_IDS)
-            return;
-        track.doneStatuses.add(status.id);
-        const elapsed = status.started !== null ? (status.completed - status.started) / 1000 : 0;
-        const text = `#${step.id} ${status.id}${elapsed > 0.01 ? ` ${elapsed.toFixed(1)}s` : ''} done`;
-        build.state.addTail(step, { line, text });
-        this.render(build, line, text);
-    }
-    /** A step's output: base64 bytes, cut into lines where their newlines are (a line may span logs). */
-    applyLog(build, log, line) {
-        const track = build.tracks.get(log.vertex);
-        if (!track || !track.step)
-            return;
-        const bytes = Buffer.from(log.data, 'base64');
-        let start = 0;
-        for (;;) {
-            const end = bytes.indexOf(rawjson_parser_NEWLINE, start);
-            if (end === -1)
-                break;
-            const piece = bytes.subarray(start, end);
-            const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
-            track.partial = null;
-            this.outputLine(build, track, whole, line, log.timestamp);
-            start = end + 1;
-        }
-        if (start < bytes.length) {
-            const rest = bytes.subarray(start);
-            if (!track.partial) {
-                // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
-                track.partialLine = line;
-                track.partialTs = log.timestamp;
-            }
-            const kept = track.partial ? Buffer.concat([track.partial, rest]) : Buffer.from(rest);
-            track.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
-        }
-    }
-    flushPartial(build, track) {
-        if (!track.partial)
-            return;
-        const partial = track.partial;
-        track.partial = null;
-        this.outputLine(build, track, partial, track.partialLine, track.partialTs);
-    }
-    outputLine(build, track, bytes, line, ts) {
-        const step = track.step;
-        let text = bytes.toString('utf8');
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        if (text.includes('\u001b'))
-            text = text.replace(rawjson_parser_ANSI, '');
-        if (text.length > MAX_EXCERPT_LINE)
-            text = text.slice(0, MAX_EXCERPT_LINE);
-        const rendered = `#${step.id} ${offset(ts, track.runStart)} ${text}`;
-        build.state.addTail(step, { line, text: rendered });
-        this.render(build, line, rendered);
-    }
-    applyWarning(build, warning, line) {
-        const step = build.tracks.get(warning.vertex)?.step ?? null;
-        const text = warning.short.replace(/\s+$/, '');
-        if (build.warnings.length < MAX_WARNINGS) {
-            build.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
-        }
-        const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
-        if (step)
-            build.state.addTail(step, { line, text: rendered });
-        this.render(build, line, rendered);
-    }
-    /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
-    render(build, line, text) {
-        this.excerpt.push(line, text);
-        if (this.selector?.select(text))
-            this.excerpt.mark();
-        if (line > build.state.lastLine)
-            build.state.lastLine = line;
-        if (!build.lastEvent || line >= build.lastEvent.line)
-            build.lastEvent = { line, text };
-    }
-}
-function newTrack(key, name) {
-    return {
-        key: detach(key),
-        name: detach(name),
-        members: new Map(),
-        step: null,
-        runStart: null,
-        partial: null,
-        partialLine: 0,
-        partialTs: null,
-        doneStatuses: null,
-        endSignature: null,
-    };
-}
-/** Seconds from milliseconds, to the millisecond (BuildKit's timestamps have nanoseconds). */
-function exactSeconds(ms) {
-    return Math.max(0, Math.round(ms)) / 1000;
-}
-/** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
-function offset(ts, start) {
-    const seconds = ts !== null && start !== null ? Math.max(0, (ts - start) / 1000) : 0;
-    return seconds.toFixed(seconds < 10 ? 3 : seconds < 100 ? 2 : 1);
-}
-/** Several lists of evidence as one, in input order, each line once. */
-function mergeEvidence(...lists) {
-    const seen = new Set();
-    const out = [];
-    for (const list of lists) {
-        for (const line of list) {
-            const key = `${line.line}\u0000${line.text}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            out.push(line);
-        }
-    }
-    // Stable: lines that share a line number keep their order of arrival.
-    return out.sort((a, b) => a.line - b.line);
-}
-function renderProblems(problems) {
-    const notes = [];
-    const at = (p) => (p.firstLine === p.lastLine ? `line ${p.firstLine}` : `lines ${p.firstLine}-${p.lastLine}`);
-    for (const [kind, p] of problems) {
-        switch (kind) {
-            case 'truncated':
-                notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
-                break;
-            case 'oversize':
-                notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
-                break;
-            case 'broken':
-                notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);
-                break;
-            case 'not-progress':
-                notes.push(`${p.count} JSON object(s) that are not BuildKit progress were skipped (first at ${at(p)})`);
-                break;
-            default:
-                notes.push(`${p.count} line(s) of the rawjson progress were not valid JSON and were skipped (first at ${at(p)})`);
-        }
-    }
-    return notes;
-}
-/** `logs/build-runtime.log` -> `build-runtime`, as the plain parser names builds. */
-function rawjson_parser_buildNameOf(source) {
-    const file = source.split(/[\\/]/).pop() || source;
-    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/auto-parser.ts
-
-
-
-/** Blank lines held at most before the first line with text decides the format. */
-const MAX_HELD = 1000;
-/**
- * A parser with BuildLogParser's shape that picks the format from the first line with text: rawjson
- * progress goes to RawJsonParser, anything else to BuildLogParser. Nothing is read twice: blank lines
- * before that line are held (a few) and handed over once the format is known.
- */
-class AutoDetectParser {
-    source;
-    name;
-    selector;
-    parser = null;
-    held = [];
-    constructor(source, 
-    /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
-    name = null, 
-    /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
-    selector = null) {
-        this.source = source;
-        this.name = name;
-        this.selector = selector;
-    }
-    /** The format chosen, once a line with text was seen. */
-    get format() {
-        if (this.parser === null)
-            return null;
-        return this.parser instanceof RawJsonParser ? 'rawjson' : 'plain';
-    }
-    /** Input problems a rawjson input had when it held no build (in the builds' notes otherwise). */
-    get notes() {
-        return this.parser instanceof RawJsonParser ? this.parser.notes : [];
-    }
-    push(line) {
-        if (this.parser === null) {
-            if (line.text.trim() === '') {
-                if (this.held.length < MAX_HELD)
-                    this.held.push(line);
-                return;
-            }
-            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
-            for (const held of this.held)
-                this.parser.push(held);
-            this.held = [];
-        }
-        this.parser.push(line);
-    }
-    end() {
-        // Nothing but blank lines: the plain parser says what it says about an empty log.
-        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
-        for (const held of this.held)
-            parser.push(held);
-        this.held = [];
-        return parser.end();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/text/redact.ts
-// Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
-// password in a URL or a JSON config). Everything buildx-doctor keeps from a log passes through here
-// once, when the build model is made (src/parse/redact-build.ts); reports may call it again.
-//
-// Every pattern has bounded repetition before its anchor, so a long line cannot make it quadratic,
-// and text is cut to MAX_REDACT characters first.
-const MAX_REDACT = 8192;
-const PATTERNS = [
-    // GitHub, GitLab and npm tokens.
-    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***'],
-    // JSON Web Tokens (registry bearer tokens, OIDC tokens).
-    [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***'],
-    // AWS access key ids.
-    [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '***'],
-    // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
-    [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
-    // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
-    [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{1,256}:)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
-    // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
-    [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
-    [/(\blogin\b[^\n]{0,256}?\s-p\s{1,8})(?!\*\*\*)\S{1,4096}/g, '$1***'],
-    [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
-    // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
-    [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],
-    // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
-    [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
-    // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
-    // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
-    [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
-    // PEM private keys (the header line is enough to know the rest is secret).
-    [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
-];
-function redact(text) {
-    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
-    for (const [pattern, replacement] of PATTERNS)
-        out = out.replace(pattern, replacement);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/parse/redact-build.ts
-
-/** Step names longer than this are cut: a name is a label, and memory must not grow with one line. */
-const MAX_NAME = 1024;
-/**
- * Takes secrets out of everything a build keeps from its log, once, before anything reports on it:
- * step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
- * S3 keys), notes. Reports, findings and the JSON report are made from this model only.
- */
-function redactBuild(build) {
-    for (const step of build.steps) {
-        step.name = redact(cut(step.name));
-        step.command = redact(cut(step.command));
-        if (step.error !== null)
-            step.error = redact(step.error);
-        if (step.endText !== null)
-            step.endText = redact(step.endText);
-    }
-    const lines = (list) => {
-        for (const line of list)
-            line.text = redact(line.text);
-    };
-    lines(build.errors);
-    lines(build.errorDetails);
-    lines(build.failedStepTail);
-    lines(build.excerpt);
-    build.boundary.first.text = redact(build.boundary.first.text);
-    build.boundary.last.text = redact(build.boundary.last.text);
-    for (const list of [build.cache.imports, build.cache.exports])
-        for (const op of list)
-            if (op.ref !== null)
-                op.ref = redact(op.ref);
-    build.request.cacheFrom = build.request.cacheFrom.map(redact);
-    build.request.cacheTo = build.request.cacheTo.map(redact);
-    build.request.tags = build.request.tags.map(redact);
-    if (build.request.dockerfile !== null)
-        build.request.dockerfile = redact(build.request.dockerfile);
-    build.notes = build.notes.map(redact);
-    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact);
-}
-function cut(text) {
-    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse-source.ts
-
-
-
-
-
-
-const FIRST_LINE_QUOTE = 120;
-/** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
-/**
- * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
- * without one, only lines that state a failure in general words are.
- */
-async function parseSource(source, selector = null) {
-    const decoder = new LineDecoder();
-    const parser = new AutoDetectParser(source.label, source.name, selector);
-    let cutLines = 0;
-    let firstText = null;
-    let counts = { lines: 0, bytes: 0 };
-    const problems = [];
-    try {
-        const chunks = await source.open();
-        const take = (raw) => {
-            const line = decoder.decode(raw);
-            if (firstText === null && line.text.trim() !== '')
-                firstText = line.text.trim();
-            parser.push(line);
-        };
-        counts = await readLines(chunks, (raw) => {
-            if (raw.cutBytes > 0)
-                cutLines++;
-            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
-            // (with the same line number, which is where it is in the file).
-            if (raw.text.includes('\r')) {
-                for (const part of raw.text.split('\r'))
-                    if (part !== '')
-                        take({ ...raw, text: part });
-            }
-            else {
-                take(raw);
-            }
-        });
-    }
-    catch (error) {
-        const message = describeError(error);
-        problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
-    }
-    const builds = parser.end();
-    source.enrich?.(builds);
-    for (const build of builds)
-        redactBuild(build);
-    if (problems.length === 0) {
-        if (counts.bytes === 0 || firstText === null) {
-            problems.push({ source: source.label, message: `${source.label}: the log is empty` });
-        }
-        else if (builds.length === 0) {
-            problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
-            for (const note of parser.notes)
-                problems.push({ source: source.label, message: `${source.label}: ${note}` });
-        }
-    }
-    if (cutLines > 0) {
-        problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
-    }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
-}
-function noBuildMessage(label, firstText) {
-    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
-    if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
-        return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
-    }
-    return `${label}: no Docker build output found (first line: "${quote}")`;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/required-literals.ts
-// Which plain texts a regular expression cannot match without: a cheap test (a substring search)
-// that rules a line out before any regular expression runs on it.
-/** Literals shorter than this rule out too little to be worth testing. */
-const MIN_LITERAL = 3;
-/**
- * A set of literals of which every match of `source` contains at least one, or null when there is
- * no such set of useful literals (a pattern made only of classes and wildcards). Conservative: it
- * may return null for a pattern that has literals, never a set that a match could avoid.
- */
-function requiredLiterals(source) {
-    try {
-        const parsed = parseAlternation(source, 0);
-        return parsed.end === source.length ? best(parsed.branches) : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** The alternatives of a group or of the whole pattern, each with its candidate sets. */
-function parseAlternation(source, start) {
-    const branches = [];
-    let candidates = [];
-    let run = '';
-    const flush = () => {
-        if (run.length >= MIN_LITERAL)
-            candidates.push([run]);
-        run = '';
-    };
-    let i = start;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ')')
-            break;
-        if (c === '|') {
-            flush();
-            branches.push(candidates);
-            candidates = [];
-            i++;
-            continue;
-        }
-        if (c === '(') {
-            flush();
-            let inner = i + 1;
-            let capturing = true;
-            if (source[inner] === '?') {
-                // (?:  (?<name>  (?=  (?!  (?<=  (?<!
-                const kind = source[inner + 1];
-                if (kind === ':')
-                    inner += 2;
-                else if (kind === '<' && source[inner + 2] !== '=' && source[inner + 2] !== '!')
-                    inner = source.indexOf('>', inner) + 1;
-                else {
-                    // A lookaround matches no text of its own: its literals are not required.
-                    capturing = false;
-                    inner += kind === '<' ? 3 : 2;
-                }
-            }
-            const group = parseAlternation(source, inner);
-            if (source[group.end] !== ')')
-                throw new Error('unbalanced');
-            i = group.end + 1;
-            const optional = isOptionalQuantifier(source, i);
-            i = skipQuantifier(source, i);
-            if (capturing && !optional) {
-                const set = best(group.branches);
-                if (set)
-                    candidates.push(set);
-            }
-            continue;
-        }
-        if (c === '[') {
-            flush();
-            i = skipClass(source, i);
-            i = skipQuantifier(source, i);
-            continue;
-        }
-        let literal = null;
-        let next = i + 1;
-        if (c === '\\') {
-            const e = source[i + 1];
-            next = i + 2;
-            if (e === undefined)
-                throw new Error('trailing backslash');
-            if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
-                if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')
-                    throw new Error('escape not handled');
-                literal = null;
-            }
-            else {
-                literal = e;
-            }
-        }
-        else if (c === '.' || c === '^' || c === '$') {
-            literal = null;
-        }
-        else if (c === '*' || c === '+' || c === '?' || c === '{') {
-            throw new Error('quantifier without atom');
-        }
-        else {
-            literal = c;
-        }
-        if (literal === null) {
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        if (isOptionalQuantifier(source, next)) {
-            // `colou?r`: the letter before an optional quantifier may be missing.
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        run += literal;
-        if (next < source.length && (source[next] === '+' || source[next] === '{')) {
-            // `a+`, `a{2,}`: the letter is there at least once, but what follows is not adjacent.
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        i = next;
-    }
-    flush();
-    branches.push(candidates);
-    return { branches, end: i };
-}
-/** For alternatives: each must contribute a set; the result is their union, or null. */
-function best(branches) {
-    const union = [];
-    for (const candidates of branches) {
-        // The candidate whose shortest literal is longest rules out the most.
-        let chosen = null;
-        for (const set of candidates) {
-            if (!chosen || shortest(set) > shortest(chosen))
-                chosen = set;
-        }
-        if (!chosen)
-            return null;
-        union.push(...chosen);
-    }
-    return [...new Set(union)];
-}
-function shortest(set) {
-    return Math.min(...set.map((s) => s.length));
-}
-function isOptionalQuantifier(source, i) {
-    const c = source[i];
-    if (c === '?' || c === '*')
-        return true;
-    if (c === '{')
-        return /^\{0\s*(?:,|\})/.test(source.slice(i, i + 6));
-    return false;
-}
-function skipQuantifier(source, i) {
-    const c = source[i];
-    if (c === '?' || c === '*' || c === '+')
-        i++;
-    else if (c === '{') {
-        const close = source.indexOf('}', i);
-        if (close === -1)
-            throw new Error('unclosed quantifier');
-        i = close + 1;
-    }
-    else
-        return i;
-    // A lazy or possessive marker.
-    if (source[i] === '?')
-        i++;
-    return i;
-}
-function skipClass(source, i) {
-    let j = i + 1;
-    if (source[j] === '^')
-        j++;
-    if (source[j] === ']')
-        j++;
-    while (j < source.length && source[j] !== ']')
-        j += source[j] === '\\' ? 2 : 1;
-    if (j >= source.length)
-        throw new Error('unclosed class');
-    return j + 1;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/normalize.ts
-
-// What signature patterns see of a line: the message, without the framing that build tools, CI
-// systems and copy-paste put around it.
-const FRAMING = [
-    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
-    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>│|]\s?)+/, // quoting and box drawing
-    /^#\d+ (?=\S)/, // BuildKit's vertex number
-    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
-];
-/** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
-function normalizeForMatching(text) {
-    let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-    out = out.trimStart();
-    for (let pass = 0; pass < 2; pass++) {
-        for (const framing of FRAMING) {
-            const next = out.replace(framing, '');
-            if (next !== out)
-                out = next.trimStart();
-        }
-    }
-    return out.replace(/^##\[error\]/, '').trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/literal-set.ts
-/** Characters are folded to 7-bit ASCII lower case; anything else shares one column. */
-const ALPHABET = 128;
-const OTHER = 127;
-/**
- * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
- * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
- * stands for (a pattern). It is a prefilter: a character outside ASCII matches any other such
- * character, so it may report a literal that is not there, never miss one that is.
- */
-class LiteralSet {
-    /** next[state * ALPHABET + column]: the state after reading a character. */
-    next;
-    /** Whether reaching a state means a literal ended there. */
-    accepts;
-    /** The ids of the literals that end at a state (its own and its failure states'). */
-    outputs;
-    size;
-    constructor(literals) {
-        const goto = [new Map()];
-        const accepting = [false];
-        const own = [[]];
-        for (const { text: literal, id } of literals) {
-            if (literal.length === 0)
-                continue;
-            let state = 0;
-            for (let i = 0; i < literal.length; i++) {
-                const column = fold(literal.charCodeAt(i));
-                let target = goto[state].get(column);
-                if (target === undefined) {
-                    target = goto.length;
-                    goto.push(new Map());
-                    accepting.push(false);
-                    own.push([]);
-                    goto[state].set(column, target);
-                }
-                state = target;
-            }
-            accepting[state] = true;
-            own[state].push(id);
-        }
-        this.size = goto.length;
-        this.outputs = own;
-        this.next = new Int32Array(goto.length * ALPHABET);
-        this.accepts = new Uint8Array(goto.length);
-        // Breadth first: a state's failure state is complete before the state itself.
-        const failure = new Int32Array(goto.length);
-        const queue = [];
-        for (let column = 0; column < ALPHABET; column++) {
-            const target = goto[0].get(column) ?? 0;
-            this.next[column] = target;
-            if (target !== 0)
-                queue.push(target);
-        }
-        this.accepts[0] = accepting[0] ? 1 : 0;
-        for (let head = 0; head < queue.length; head++) {
-            const state = queue[head];
-            this.accepts[state] = accepting[state] || this.accepts[failure[state]] ? 1 : 0;
-            if (this.accepts[failure[state]])
-                this.outputs[state] = [...own[state], ...this.outputs[failure[state]]];
-            for (let column = 0; column < ALPHABET; column++) {
-                const target = goto[state].get(column);
-                if (target === undefined) {
-                    this.next[state * ALPHABET + column] = this.next[failure[state] * ALPHABET + column];
-                }
-                else {
-                    failure[target] = this.next[failure[state] * ALPHABET + column];
-                    this.next[state * ALPHABET + column] = target;
-                    queue.push(target);
-                }
-            }
-        }
-    }
-    /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
-    test(text) {
-        return this.find(text, () => true);
-    }
-    /**
-     * Calls `found` with the id of each literal the text contains, in the order they end, until it
-     * returns true; returns whether it did. An id may be reported more than once.
-     */
-    find(text, found) {
-        if (this.size === 1)
-            return false;
-        const next = this.next;
-        const accepts = this.accepts;
-        let state = 0;
-        for (let i = 0; i < text.length; i++) {
-            state = next[state * ALPHABET + fold(text.charCodeAt(i))];
-            if (accepts[state] === 1)
-                for (const id of this.outputs[state])
-                    if (found(id))
-                        return true;
-        }
-        return false;
-    }
-}
-function fold(code) {
-    if (code >= 65 && code <= 90)
-        return code + 32;
-    return code < ALPHABET ? code : OTHER;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/builtin-catalog.ts
-// Generated by scripts/embed-catalog.mjs from signatures/builtin.yml: edit that file, then run
-// `npm run build`. A test fails when this copy differs from the file.
-const BUILTIN_CATALOG_YAML = "# buildx-doctor's built-in failure signatures. Format version 1, documented in the README\n# (\"Failure signatures\"). A team's own file (the `signatures` input) adds entries or replaces these\n# by id.\n#\n# Each pattern is a JavaScript regular expression matched against one line at a time, after the\n# line lost BuildKit's `#N ` and `12.3 ` prefixes, runner timestamps and leading whitespace or\n# copy-paste debris (`> `, `│ `): BuildKit's error block header ` > exporting cache:` is seen as\n# `exporting cache:`. Lines that only restate a step's command (its header, the Dockerfile\n# excerpt) are not matched. Named groups (`(?<tag>...)`) become `${tag}` in the title and fix.\n# Where several signatures match, the higher `priority` is the more specific cause and comes first;\n# a match in the failing step's own output or error outranks a match elsewhere in the log.\n#\n# Context every title and fix may use: ${build} ${step} ${stage} ${platform} ${dockerfile}, and what\n# code adds for some ids (${registry}). In a title or fix, `[[ ... ]]` around a part drops that part\n# when a placeholder in it has no value. Values go into a fix as inline code, into a title as text.\nversion: 1\nsignatures:\n  - id: image-pull-backoff\n    title: 'Kubernetes could not pull the image[[ ${image}]]'\n    severity: error\n    priority: 100\n    patterns:\n      - '\\b(?:ImagePullBackOff|ErrImagePull)\\b'\n      - 'Back-off pulling image \"(?<image>[^\"]+)\"'\n      - 'Failed to pull image \"(?<image>[^\"]+)\"'\n      - '\\bErrImageNeverPull\\b|\\bInvalidImageName\\b'\n    fix: |\n      The image was built, but the cluster could not pull it.\n      - Check that the tag exists and holds your platform: `docker manifest inspect <image>` (or `docker buildx imagetools inspect <image>`). A tag pushed only on `main` does not exist for a pull request build.\n      - A private GHCR package needs an `imagePullSecrets` entry with a token that has `read:packages`, or the package made public.\n      - A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with `provenance: false` or update the runtime.\n\n  - id: disk-full\n    title: 'The runner ran out of disk space'\n    severity: error\n    priority: 95\n    patterns:\n      - '[Nn]o space left on device'\n      - '\\bResourceExhausted\\b'\n      - '[Dd]isk quota exceeded'\n      - '\\bENOSPC\\b'\n      - '[Nn]ot enough (?:free )?(?:disk )?space'\n      - 'There is not enough space on the disk'\n    fix: |\n      GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\n      - Free space before the build: remove preinstalled toolchains you do not need (`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc`), or use a larger runner.\n      - Do not `--load` multi-platform images; push them, or build one platform per job.\n      - Prune between builds on self-hosted runners: `docker buildx prune -f --keep-storage 10gb`.\n\n  - id: oom-killed\n    title: 'A build step was killed for lack of memory[[ (exit code ${exit})]]'\n    severity: error\n    priority: 92\n    patterns:\n      - 'exit code: (?<exit>137)\\b'\n      - 'returned a non-zero code: (?<exit>137)\\b'\n      - '(?:^|\\s)Killed$'\n      - '\\bsignal: 9\\b|\\bSIGKILL\\b'\n      - '\\bOOMKilled\\b'\n      - '[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory'\n      - 'Killed signal terminated program'\n      - 'internal compiler error: Killed'\n      - 'FATAL ERROR: (?:Reached heap limit|Ineffective mark-compacts|CALL_AND_RETRY_LAST)'\n      - 'java\\.lang\\.OutOfMemoryError'\n      - 'memory allocation of \\d+ bytes failed'\n      - '\\(signal: 9, SIGKILL'\n      - '\\bexit (?:code|status):? 137\\b'\n      - '[Cc]annot allocate memory|[Oo]ut of memory'\n      - '<--- (?:Last few GCs|JS stacktrace) --->'\n      - 'virtual memory exhausted|out of memory allocating|LLVM ERROR: out of memory|GC overhead limit exceeded'\n      - 'runtime: (?:out of memory|cannot allocate memory)|Out of memory: Killed process'\n    fix: |\n      The kernel killed a process in ${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\n      - Lower the build's parallelism: `CARGO_BUILD_JOBS=2`, `make -j2`, `NODE_OPTIONS=--max-old-space-size=...`; fat LTO and large link steps need the most memory.\n      - Under QEMU emulation memory use is higher and slower to free: build that platform natively.\n      - For cargo under emulation, use the sparse registry protocol (`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse`) instead of cloning the crates.io index.\n      - Use a runner with more memory, or add swap on a self-hosted one.\n\n  - id: qemu-emulation\n    title: 'A step failed under QEMU emulation'\n    severity: error\n    priority: 90\n    patterns:\n      - '^(?!.*exec user process caused).*\\bexec format error\\b'\n      - 'QEMU internal SIG[A-Z]+'\n      - 'qemu: uncaught target signal'\n      - '\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)'\n      - '\\.buildkit_qemu_emulator'\n      - '^exec /\\S+: exec format error'\n      - '\\bqemu-\\w+(?:-static)?: (?:Could not|Unable to|unknown|uncaught)'\n      - 'fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)'\n      - 'qemu: unhandled CPU exception|Invalid ELF image for this architecture'\n      - 'Value too large for defined data type'\n    fix: |\n      The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\n      - `exec format error`: register QEMU before the build (`docker/setup-qemu-action`) or build only the native platform.\n      - Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (`ubuntu-24.04-arm` for arm64) and merge the digests with `docker buildx imagetools create`, or cross-compile from `FROM --platform=$BUILDPLATFORM`.\n      - yarn timing out under emulation: `yarn install --network-timeout 600000`.\n\n  - id: builder-missing\n    title: 'The buildx builder is missing, broken or misconfigured[[: ${builder}]]'\n    severity: error\n    priority: 88\n    patterns:\n      - 'no builder \"?(?<builder>[^\"\\s]+)\"? found'\n      - 'failed to find builder'\n      - 'could not create a builder instance'\n      - 'failed to initialize builder'\n      - 'no valid drivers found'\n      - \"'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)\"\n      - 'buildkit version .* (?:is not|not) supported|requires BuildKit v?\\d'\n      - 'network bridge not found'\n      - '[Cc]annot connect to the Docker daemon'\n      - 'Is the docker daemon running'\n      - '\\berror during connect\\b'\n      - 'permission denied while trying to connect to the Docker daemon'\n      - 'dial unix \\S*(?:docker|buildkitd)\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)'\n      - 'unsupported frontend capability'\n      - 'BuildKit is enabled but the buildx component is missing'\n      - 'failed to find driver'\n      - 'auto-push is currently not implemented for docker driver'\n      - '(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)'\n      - 'current builder instance is not running|builder \\S+ is not running'\n      - 'Are you trying to connect to a TLS-enabled daemon'\n      - 'Is your docker daemon up and running'\n      - 'failed to dial gRPC|unable to upgrade to h2c'\n      - '(?:^|[/\\s])docker: (?:command )?not found'\n      - 'the --mount option requires BuildKit'\n      - 'listing workers for Build|failed to list workers'\n      - '(?:[Cc]ould not|[Cc]annot|failed to) connect to (?:unix://)?\\S*(?:buildkitd|docker)\\.sock'\n    fix: |\n      The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\n      - In CI, create it in the same job right before the build with `docker/setup-buildx-action`, and do not remove it in a step that runs before later docker steps (a post step of another action).\n      - On self-hosted runners remove stale builders: `docker buildx ls`, then `docker buildx rm <name>`; re-run.\n      - Pin the BuildKit version so runs do not drift: `docker/setup-buildx-action` with `driver-opts: image=moby/buildkit:v0.x.y`.\n      - `network bridge not found`: the daemon runs without its bridge network (`dockerd --bridge=none`); build with `--network=host` or use a `docker-container` builder.\n\n  - id: session-lost\n    title: 'BuildKit lost the client session'\n    severity: error\n    priority: 86\n    patterns:\n      - 'no active session for (?<session>\\S+)'\n      - '\\bsession (?:\\S+ )?not found\\b'\n      - 'failed to get session'\n      - 'session canceled'\n    causedBy:\n      - 'cache-import-failure'\n      - 'qemu-emulation'\n    fix: |\n      The build outlived the client session (long builds, a slow export) or the client went away.\n      - Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\n      - Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images).\n\n  - id: cache-export-failure\n    title: 'Exporting the build cache failed'\n    severity: error\n    priority: 85\n    patterns:\n      - '^exporting (?:cache|to GitHub Actions Cache)(?: to \\w+)?:$'\n      - 'Cache export is not supported for the docker driver'\n      - 'This legacy service is shutting down'\n      - 'error writing (?:manifest|layer) blob.*(?:cache|400 Bad Request)'\n      - 'failed to (?:export|upload) (?:remote )?cache'\n      - 'cache export feature is currently not supported'\n      - 'ERROR exporting (?:cache|to GitHub Actions Cache)'\n      - 'failed to configure \\w+ cache exporter'\n      - 'operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)'\n      - 'failed to (?:reserve|commit|save) cache'\n      - 'Cache service responded with (?:4\\d\\d|5\\d\\d)'\n    fix: |\n      The image may be fine; writing the cache was what failed.\n      - `type=gha` needs a builder that can export cache (`docker/setup-buildx-action`, not the plain `docker` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\n      - GitHub's cache API rate-limits (429) busy repositories: use `mode=max` with a `scope` per image, or add `ignore-error=true` to `cache-to` so a cache hiccup does not fail the build.\n      - A registry cache (`type=registry`) needs write access to its `ref` and a registry that accepts OCI manifests (`image-manifest=true,oci-mediatypes=true` for some registries).\n\n  - id: exporter-unsupported\n    title: 'The chosen output cannot hold this build'\n    severity: error\n    priority: 84\n    patterns:\n      - 'docker exporter does not currently support exporting manifest lists'\n      - '[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver'\n      - 'is not supported (?:by|for) the docker driver'\n      - 'exporter is not supported for the docker driver'\n      - 'docker exporter does not (?:currently )?support'\n      - '[Mm]ulti(?:ple)?[- ]platforms? (?:build |feature )?(?:is )?(?:currently )?not supported'\n      - 'exporter feature is currently not supported for docker driver'\n    fix: |\n      `--load` and `type=docker` write to the classic image store, which cannot hold a multi-platform image.\n      - Push multi-platform images (`push: true`), or write `type=oci,dest=image.tar`.\n      - To test locally, build and load one platform: `platforms: linux/amd64` with `load: true`.\n      - Or enable the containerd image store on the daemon, which can hold multi-platform images.\n\n  - id: cache-import-failure\n    title: 'Importing the build cache failed'\n    severity: error\n    priority: 83\n    patterns:\n      - '^importing cache manifest from (?<cache>\\S+):$'\n      - 'blob (?:sha256:[0-9a-f]{64} )?not found'\n      - 'failed to (?:load|fetch|get) cache'\n      - 'failed to configure \\w+ cache importer'\n      - 'local cache importer requires'\n      - 'could not read \\S*index\\.json'\n      - 'operation error S3: (?:GetObject|HeadObject|ListObjects)'\n      - 'failed to load cache key'\n      - 'invalid status response \\d+ .*blob\\.core\\.windows\\.net'\n    causedBy:\n      - 'registry-rate-limit'\n    fix: |\n      The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\n      - Re-run once: a fresh export repairs it. If it repeats, change the cache `scope` (or `ref`) to start clean.\n      - Write and read the same scope per image, with `mode=max`, so the manifest and its blobs are saved together.\n\n  - id: secret-missing\n    title: 'A build secret is missing[[: ${secret}]]'\n    severity: error\n    priority: 82\n    patterns:\n      - \"/run/secrets/(?<secret>[^'\\\"\\\\s:]+)'?:? No such file or directory\"\n      - 'secret (?<secret>\\S+) not found'\n      - 'could not read (?:Username|Password) for .(?<host>[^'']+).: terminal prompts disabled'\n      - 'failed to (?:read|load) secret'\n      - 'Permission denied \\(publickey\\)'\n      - 'Host key verification failed'\n      - 'could not read (?:Username|Password) for'\n      - 'no SSH key .* forwarded from the client'\n      - 'no auth sock variable|SSH_AUTH_SOCK'\n      - 'attempted ssh-agent authentication'\n      - 'failed to authenticate when downloading repository'\n      - '[Aa]uthentication failed for .https?://'\n      - 'npm (?:ERR!|error) code E401|Unable to authenticate, need: '\n      - 'invalid empty ssh agent socket|could not parse ssh'\n      - 'stat \\S*ssh[\\w.-]*\\.sock: no such file or directory'\n      - 'ERR_PNPM_FETCH_40[13]|No authorization settings were found'\n    fix: |\n      The step expected a secret (a `RUN --mount=type=secret` file, or credentials for a private dependency) that the build did not receive.\n      - With build-push-action pass it with the same id: `secrets: |` then `id=value` (or `secret-files:`); with the CLI, `--secret id=<id>,env=<VAR>`.\n      - Secrets are not available to pull requests from forks.\n      - Read it in the same `RUN` that mounts it: exports do not persist to later layers, and `ARG`/`ENV` would leak it into the image.\n\n  - id: platform-mismatch\n    title: 'No image for the requested platform[[ (${wanted})]]'\n    severity: error\n    priority: 81\n    patterns:\n      - 'no match for platform in manifest'\n      - 'image with reference .* was found but does not match the specified platform'\n      - 'The requested image''s platform \\((?<found>[^)]+)\\) does not match the detected host platform \\((?<wanted>[^)]+)\\)'\n      - 'no matching manifest for (?<wanted>\\S+) in the manifest list entries'\n      - 'exec user process caused:? \"?exec format error'\n      - 'does not match the specified platform'\n      - 'image platform \\((?<found>[^)]+)\\) does not match'\n      - 'cannot execute binary file: Exec format error'\n      - '(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for'\n      - '[Uu]nsupported (?:architecture|arch|platform)\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\b'\n    fix: |\n      A base image has no variant for the platform being built.\n      - Check what it offers: `docker buildx imagetools inspect <image>`.\n      - Build for the platforms it has (`platforms:`), pick a multi-platform base, or set `FROM --platform=...` to a valid value (check build args that form it).\n\n  - id: registry-rate-limit\n    title: 'The registry refused with a rate limit'\n    severity: error\n    priority: 80\n    patterns:\n      - '\\btoomanyrequests\\b'\n      - '\\b429 Too Many Requests\\b'\n      - '[Yy]ou have reached your (?:unauthenticated )?pull rate limit'\n      - '\\b[Tt]oo [Mm]any [Rr]equests\\b'\n      - '\\brate limit(?:ed| exceeded)\\b'\n    fix: |\n      Docker Hub limits anonymous pulls per IP, and runners share IPs.\n      - Log in before building, even for public images: `docker/login-action` with a Docker Hub token.\n      - Mirror base images to GHCR or use `mirror.gcr.io`.\n      - setup-buildx-action pulls `moby/buildkit` too: log in before it, or set `driver-opts: image=<mirror>/moby/buildkit`.\n\n  - id: registry-auth-denied\n    title: 'The registry denied access[[ to ${registry}]]'\n    severity: error\n    priority: 78\n    patterns:\n      - 'installation not allowed to Write organization package'\n      - 'permission_denied: (?:write_package|The token provided does not match expected scopes)'\n      - 'failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\w+ request to (?<authurl>\\S+))?: (?<status>40[13]) '\n      - 'failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)'\n      - 'failed to push (?<ref>\\S+): (?:denied|unauthorized|.*40[13])'\n      - '\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)'\n      - 'unauthorized: (?:authentication required|incorrect username or password)'\n      - 'pull access denied for (?<repo>\\S+?),'\n      - 'unexpected status from \\w+ request to https://(?<registry>[^/\\s]+)/\\S*: (?<status>40[13]) '\n      - 'insufficient_scope: authorization failed'\n      - 'unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)'\n      - 'failed with status code \\[[^\\]]*\\]: 40[13] (?:Unauthorized|Forbidden)'\n      - '\\bno basic auth credentials\\b'\n      - '^(?:denied|unauthorized|forbidden): '\n      - '[Uu]sername and password required'\n      - 'Cannot perform an interactive login from a non TTY device'\n      - 'error getting credentials'\n      - '\\b40[13] (?:Unauthorized|Forbidden)\\b'\n      - 'Error (?:authenticating|saving credentials)|error storing credentials'\n      - 'authorization token has expired|[Rr]eauthenticate and try again'\n      - 'don.t have the needed permissions|Permission \"[\\w.]+\" denied'\n      - '\\bauthentication required\\b|\\bnot authorized\\b|User cannot be authenticated'\n      - 'installation not allowed to (?:Write|Create)'\n      - 'error from registry: (?:denied|unauthorized)'\n      - '\"\\S+/(?:manifests|blobs)/\\S+\": (?:unauthorized|denied|forbidden)\\b'\n      - '(?:^|: )unauthorized(?::|$)'\n    causedBy:\n      - 'manifest-unknown'\n    fix: |\n      - In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write` in the workflow (or job) and `docker/login-action` with `registry: ghcr.io`, `username: ${{ github.actor }}`, `password: ${{ secrets.GITHUB_TOKEN }}`.\n      - An organization package must grant this repository access: package settings, \"Manage Actions access\", role Write.\n      - Pull requests from forks get a read-only token: do not push there (`push: ${{ github.event_name != 'pull_request' }}`).\n      - For other registries check the credentials of the login step and that the repository exists.\n\n  - id: invalid-tag\n    title: 'An image tag is not a valid reference[[: \"${tag}\"]]'\n    severity: error\n    priority: 76\n    patterns:\n      - 'invalid tag \"(?<tag>[^\"]*)\": invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for \"-t, --tag\" flag'\n      - 'tag is needed when pushing to registry'\n      - 'invalid reference format(?:: repository name (?:\\(\\S+\\) )?must be lowercase)?'\n      - 'could not parse reference'\n      - 'repository name must be lowercase'\n      - 'invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for [^:]*\\bt(?:ag)?\\b'\n      - 'Error parsing reference: .* is not a valid repository/tag'\n    fix: |\n      A reference is `[registry/]name[:tag][@digest]`: the name lowercase, the tag 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.` or `-`.\n      - An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\n      - `docker/metadata-action` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add `type=ref,event=pr` or `type=sha`.\n\n  - id: dockerfile-missing\n    title: 'The Dockerfile could not be read'\n    severity: error\n    priority: 75\n    patterns:\n      - 'failed to read dockerfile'\n      - 'open (?<path>\\S*Dockerfile\\S*): no such file or directory'\n      - 'unable to prepare context: unable to evaluate symlinks in Dockerfile path'\n      - 'Cannot locate specified Dockerfile'\n      - 'requires exactly 1 argument'\n      - 'unable to prepare context: (?:path \\S+ not found|context must be a directory)'\n      - 'lstat \\S*Dockerfile\\S*: no such file or directory'\n      - 'the Dockerfile \\(\\S+\\) cannot be empty'\n      - '\\bDockerfile not found\\b'\n    fix: |\n      - The `file` (or `-f`) path is relative to the repository root in build-push-action, not to `context`: check both, and that `actions/checkout` ran first.\n      - A `.dockerignore` that excludes the Dockerfile (`*` without `!Dockerfile`) hides it from the builder.\n      - File names are case-sensitive on Linux runners.\n\n  - id: dockerfile-parse-error\n    title: 'The Dockerfile does not parse'\n    severity: error\n    priority: 74\n    patterns:\n      - '[Dd]ockerfile parse error(?: on)? line (?<line>\\d+)'\n      - 'failed to parse (?:dockerfile|stage name)'\n      - 'unknown instruction: (?<instruction>\\S+)'\n      - 'unexpected key .(?<key>[^'' ]+). for mount type'\n      - 'failed to process \"(?<expr>[^\"]+)\": unexpected end of statement'\n      - '\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\d+) arguments?'\n      - 'unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in'\n      - 'failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)'\n      - '\\bunknown flag: --\\S+ in (?:RUN|COPY|ADD)'\n    fix: |\n      - Check the line named in the error; a `# syntax=docker/dockerfile:1` line at the top picks the current frontend, which older daemons do not have by default.\n      - Mount options depend on the frontend version (`RUN --mount=type=secret,required` needs dockerfile:1.4 or later).\n\n  - id: copy-source-missing\n    title: 'A COPY or ADD source is not in the build context[[: ${path}]]'\n    severity: error\n    priority: 72\n    patterns:\n      - 'failed to (?:compute cache key|calculate checksum of ref \\S+): (?:failed to calculate checksum of ref \\S+: )?\"(?<path>[^\"]+)\": not found'\n      - '\"(?<path>/[^\"]+)\" not found: not found'\n      - 'failed to walk \\S+: lstat \\S+: no such file or directory'\n      - 'COPY failed: (?:file not found in build context|stat .*: no such file or directory)'\n      - '(?:ADD|COPY) failed: (?:stat|lstat) \\S+: no such file or directory'\n      - '(?:ADD|COPY) failed: forbidden path outside the build context'\n      - 'failed to compute cache key: .*not found'\n      - 'lstat /var/lib/docker/tmp/\\S+: no such file or directory'\n      - 'COPY failed: no source files were specified'\n      - 'file not found in build context or excluded by \\.dockerignore'\n    commands:\n      - '^(?:COPY|ADD) '\n    causedBy:\n      - 'secret-missing'\n      - 'compile-error'\n      - 'package-install-failure'\n    fix: |\n      The path must exist inside the build context (the `context` input, `.` by default) after `.dockerignore` is applied.\n      - Check `.dockerignore` first: `*` followed by `!` exceptions hides everything not listed.\n      - Paths are relative to the context, not to the Dockerfile; with `COPY --from=<image>` the path must exist in that image.\n      - Files produced by earlier workflow steps must be written inside the context.\n\n  - id: package-install-failure\n    title: 'Installing packages failed in ${step}'\n    severity: error\n    priority: 70\n    patterns:\n      - '^E: Unable to locate package (?<package>\\S+)'\n      - '^E: Package .(?<package>[^'']+). has no installation candidate'\n      - '^E: (?:Failed to fetch|Some packages could not be installed)'\n      - 'has no installation candidate'\n      - 'ERROR: unable to select packages|ERROR: \\S+ \\(no such package\\)'\n      - 'No matching distribution found for (?<package>\\S+)'\n      - 'npm ERR! (?:code E404|404 Not Found|notarget)'\n      - 'error Couldn''t find package \"(?<package>[^\"]+)\"'\n      - 'returned a non-zero code: 100\\b'\n      - '^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)'\n      - 'The following packages have unmet dependencies'\n      - '\\bNO_PUBKEY\\b'\n      - 'ERROR: (?:unable to select packages|\\S+: (?:UNTRUSTED signature|No such file or directory))'\n      - '\\(no such package\\)|breaks: world\\['\n      - 'No package \\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo'\n      - 'Could not find a version that satisfies the requirement'\n      - 'ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError'\n      - 'Failed building wheel for (?<package>\\S+)'\n      - 'Could not build wheels for \\S+'\n      - 'metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\" failed'\n      - 'externally-managed-environment'\n      - 'npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\b'\n      - 'npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)'\n      - 'error An unexpected error occurred: \".*(?:Not found|404)'\n      - 'Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)'\n      - 'Your requirements could not be resolved to an installable set of packages'\n      - 'Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\S+'\n      - 'error: failed to select a version for|error: no matching package named'\n      - '\\bgo: \\S+@\\S+: (?:invalid version|unknown revision|reading \\S+: 404|verifying module)'\n      - '^(?:/bin/(?:ba)?sh: )?(?:\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found'\n      - 'exec: \"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\": executable file not found'\n      - 'exit code: 100\\b'\n      - 'error: could not find `\\S+` in registry|some crates failed to install|error: failed to download'\n      - '\\bgyp ERR!|Failed to build gem native extension'\n      - 'dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted|Hash Sum mismatch'\n      - 'The following signatures couldn.t be verified|is not signed|GPG error'\n      - 'Couldn.t find any versions for|Your lock file does not contain a compatible set of packages'\n      - '\\berror NU\\d{4}\\b'\n    causedBy:\n      - 'network-timeout'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\bapt(?:-get)? (?:-\\S+ )*(?:install|update)\\b'\n      - '\\bapk (?:-\\S+ )*(?:update|add)\\b'\n      - '\\b(?:yum|dnf|microdnf|zypper) (?:-\\S+ )*install\\b'\n      - '\\bpip3? (?:-\\S+ )*install\\b|-m pip install\\b'\n      - '\\bnpm (?:ci|install|i)\\b'\n      - '\\byarn(?: install)?(?: --\\S+)*\\s*(?:$|&&)'\n      - '\\bpnpm (?:install|i)\\b'\n      - '\\b(?:gem|bundle) install\\b'\n      - '\\bcomposer (?:install|require|update)\\b'\n      - '\\bgo mod (?:download|tidy)\\b'\n      - '\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\b'\n    fix: |\n      - apt: run `apt-get update` in the same `RUN` as `apt-get install`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\n      - Pin the base image (`debian:bookworm-20250101`) so package sets do not change under you.\n      - Network errors inside the build (DNS, proxies) show up here too: check the lines before the error.\n\n  - id: compile-error\n    title: '[[${message} — ]]The code failed to compile in ${step}'\n    severity: error\n    priority: 68\n    patterns:\n      - '(?<message>error\\[E\\d{4}\\]: .+)'\n      - 'error: could not compile `(?<crate>[^`]+)`'\n      - 'requires rustc (?<rustc>\\d+\\.\\d+(?:\\.\\d+)?)(?: or newer)?'\n      - '^(?<message>(?<file>[\\w./-]+\\.go):\\d+:\\d+: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.tsx?)\\(\\d+,\\d+\\): error TS\\d+.*)'\n      - '(?<message>error TS\\d{4}: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.(?:c|cc|cpp|cxx|h|hpp)):\\d+:\\d+: (?:fatal )?error: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.java):\\d+: error: .+)'\n      - '\\bBUILD FAILED\\b|Compilation failed|COMPILATION ERROR'\n      - 'error: failed to run custom build command for'\n      - 'failed to parse manifest at'\n      - 'feature `edition20\\d\\d` is required'\n      - 'error: linking with `\\S+` failed'\n      - 'error: aborting due to'\n      - 'cgo: C compiler \"\\S+\" not found'\n      - '^(?:\\S+\\.go:\\d+:\\d+: )?(?:undefined: \\S+|cannot use .* as .* value)'\n      - 'no Go files in'\n      - '\\bgo: (?:\\S+ )?requires go >= '\n      - 'missing go\\.sum entry'\n      - '\\[ERROR\\] \\S+\\.(?:java|kt|scala):\\[\\d+,\\d+\\]'\n      - '\\[ERROR\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))'\n      - 'cannot find symbol|package \\S+ does not exist'\n      - 'Execution failed for task .\\S*(?:[Cc]ompile|assemble|build)'\n      - 'Module not found: (?:Error: )?Can.t resolve'\n      - 'Failed to compile\\.?$|Type error: |Build failed with \\d+ errors?|error during build:|✘ \\[ERROR\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL'\n      - '(?<message>\\berror CS\\d{4}\\b.*)|\\bBuild FAILED\\.'\n      - 'fatal error: \\S+\\.h(?:pp)?: No such file or directory'\n      - 'undefined reference to|ld: cannot find -l\\S+|collect2: error: ld returned'\n      - '\\b(?:gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+)(?:-\\d+)?: (?:fatal )?error: '\n      - 'CMake Error|configure: error: '\n      - '\\bmake(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+'\n      - 'Rust toolchain not found|toolchain .* is not installed'\n      - '^e: (?:file://)?\\S+\\.kts?:'\n      - '\\berror (?:MSB|NETSDK)\\d{4}\\b'\n      - '^ERROR in \\S|^\\s*-->\\s+\\S+\\.rs:\\d+:\\d+'\n      - '\\[error\\] \\S+\\.scala:\\d+'\n      - '(?:^|\\s)[\\w./-]+\\.swift:\\d+:\\d+: error:'\n    causedBy:\n      - 'network-timeout'\n      - 'package-install-failure'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\b(?:cargo|cross) (?:\\+\\S+ )?(?:build|install|test|check|chef cook)\\b'\n      - '\\bgo (?:build|install|vet|test|generate)\\b'\n      - '\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)'\n      - '\\byarn (?:run )?(?:build|compile|dist)'\n      - '(?:\\bmvn|mvnw)\\b.*\\b(?:package|install|compile|verify)\\b'\n      - '\\bgradlew?\\b.*\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\w*)\\b'\n      - '^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\b'\n      - '\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\b'\n      - '\\bdotnet (?:build|publish)\\b'\n      - '\\b(?:javac|g\\+\\+|gcc|clang\\+\\+|clang)\\b'\n      - '\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\b'\n      - '\\bgo-wrapper (?:install|download)\\b'\n      - '\\bpython3? -m (?:compileall|py_compile)\\b'\n    fix: |\n      The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\n      [[- Rust, with ${rust}: reproduce with the image's toolchain, `docker buildx build --target <stage> --progress=plain .` or `cargo build --release --locked`. \"requires rustc X or newer\" or \"feature `edition2024` is required\": a dependency needs a newer compiler than the base image has; update the base image tag (`rust:1.xx`, or `rust-toolchain.toml`) or pin the dependency (`cargo update <crate> --precise <version>`).]]\n      [[- Go, with ${go}: build with the Go version of `go.mod`'s `go` line (`golang:1.xx` base image); \"undefined:\" after a dependency update means a module API changed: `go mod tidy` and rebuild locally.]]\n      [[- Node, with ${node}: run the same script locally with the image's Node version (`node:xx`) and a clean install (`npm ci`); dev dependencies the build needs (`tsc`, `vite`) must not be pruned before it.]]\n      [[- Java, with ${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\n      [[- .NET, with ${dotnet}: `dotnet build` locally with the SDK of the base image (`mcr.microsoft.com/dotnet/sdk:x.y`) and the project's `global.json`.]]\n      [[- C/C++, with ${native}: a missing header or library (`fatal error: x.h`, `ld: cannot find -lx`) needs its `-dev` package in the build stage (`apt-get install libx-dev`, `apk add x-dev`).]]\n      [[- Python, with ${python}: a C extension needs a compiler and headers in the image (`build-essential`, `python3-dev`), or a wheel for the image's platform and Python version.]]\n\n  - id: manifest-unknown\n    title: 'An image or tag does not exist[[: ${image}]]'\n    severity: error\n    priority: 65\n    patterns:\n      - '\\bmanifest unknown\\b'\n      - 'failed to resolve source metadata for (?<image>\\S+?): .*not found'\n      - 'failed to create LLB definition: (?<image>\\S+?): not found'\n      - 'content at \\S+ not found: not found'\n      - 'pull access denied for (?<image>\\S+?), repository does not exist'\n      - 'invalid stage name|failed to resolve stage|stage (?<stage_name>\\S+) not found'\n      - 'failed to get stage'\n      - 'manifest for \\S+ not found'\n      - 'pull access denied for (?<image>[a-z0-9._-]+), repository does not exist'\n      - 'pull access denied, repository does not exist or may require authorization'\n      - 'docker\\.io/library/(?<image>[a-z0-9._-]+)(?::\\S+)?: pull access denied'\n      - 'failed to resolve (?:source metadata for|reference) \\S+: .*not found'\n      - '\\bnot found: not found\\b|reference does not exist'\n      - 'repository (?<image>\\S+) not found'\n      - '\\bNo such image: |\\bMANIFEST_UNKNOWN\\b'\n    commands:\n      - '^load metadata for \\S+'\n      - '^FROM \\S+'\n    fix: |\n      - Check the reference: `docker buildx imagetools inspect <image>`. Tags are removed upstream too (old distribution releases).\n      - `COPY --from=<name>` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\n      - An image you pushed yourself may carry an index your client cannot read: try `provenance: false` when pushing.\n\n  - id: registry-push-failure\n    title: 'Pushing to the registry failed'\n    severity: error\n    priority: 62\n    patterns:\n      - 'failed commit on ref \"(?<ref>[^\"]+)\": (?<reason>.+)'\n      - 'failed to push (?<image>\\S+): (?!denied|unauthorized)(?<reason>.+)'\n      - 'error (?:writing|pushing) (?:layer|manifest)(?: blob)?'\n      - 'unexpected status from PUT request to \\S+: 5\\d\\d'\n      - '[Rr]eceived unexpected HTTP status: 5\\d\\d'\n      - '\\bblob upload (?:unknown|invalid)\\b|^unknown blob\\b'\n      - '\\bname unknown: repository name not known to registry'\n      - '\\bMANIFEST_INVALID\\b|manifest invalid'\n      - 'client disconnected during blob PATCH'\n      - 'failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)'\n      - 'failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \"?\\S+/blobs/uploads/'\n      - '^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported): '\n    causedBy:\n      - 'network-timeout'\n      - 'disk-full'\n      - 'registry-rate-limit'\n    fix: |\n      The image was built; the registry failed while receiving it.\n      - Retry: registry 5xx and dropped connections are usually transient.\n      - Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\n      - Some registries reject OCI indexes with attestations: try `provenance: false`.\n\n  - id: network-timeout\n    title: 'A network request timed out during the build'\n    severity: error\n    priority: 60\n    patterns:\n      - '\\bi/o timeout\\b'\n      - 'TLS handshake timeout'\n      - 'Client\\.Timeout exceeded'\n      - 'context deadline exceeded'\n      - 'request canceled while waiting for connection'\n      - 'Temporary failure (?:in name resolution|resolving)'\n      - 'Could not resolve host|no such host|Connection timed out|connection reset by peer'\n      - 'dial tcp \\S+: connect: (?:connection refused|network is unreachable)'\n      - 'Could not resolve .[\\w.-]+.'\n      - 'getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\bEAI_AGAIN\\b|\\bETIMEDOUT\\b|\\bECONNRESET\\b|socket hang up'\n      - 'Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url'\n      - '[Nn]etwork is unreachable|server misbehaving'\n      - 'curl: \\((?:6|7|18|28|35|52|56)\\)'\n      - 'unable to resolve host address|Temporary failure in name resolution'\n      - '\\bnetwork timeout\\b|timed out after \\d+'\n      - 'temporary error \\(try again later\\)'\n      - 'There appears to be trouble with your network connection'\n      - '\\bEHOSTUNREACH\\b|Name or service not known|nodename nor servname provided'\n      - 'Failed to connect to \\S+ port \\d+|Could not connect to \\S+:\\d+|proxyconnect tcp'\n      - 'timeout awaiting response headers|net/http: request canceled|Operation timed out'\n      - 'dial tcp: lookup \\S+(?: on \\S+)?: (?:no such host|server misbehaving|i/o timeout)'\n      - 'Unable to load the service index for source'\n      - 'Could not fetch specs from|Bundler::HTTPError|Retrying fetcher due to error'\n      - 'spurious network error'\n      - 'stream error: stream ID \\d+'\n    causedBy:\n      - 'qemu-emulation'\n    fix: |\n      - Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\n      - Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\n      - Inside `RUN` steps, retry downloads (`apt-get -o Acquire::Retries=3`, `npm ci --fetch-retries=5`).\n\n  - id: buildkit-connection-lost\n    title: 'The connection to BuildKit broke during the build'\n    severity: error\n    priority: 55\n    patterns:\n      - 'failed to receive status: rpc error'\n      - 'error reading from server: EOF'\n      - 'rpc error: code = Unavailable'\n      - 'closing transport due to|transport is closing'\n      - 'buildkitd (?:exited|has been killed|died)'\n      - 'transport is closing|the connection is unavailable|closing transport due to'\n      - 'http2: server sent GOAWAY|graceful_stop'\n    causedBy:\n      - 'oom-killed'\n      - 'disk-full'\n    fix: |\n      The builder (BuildKit) stopped answering: it crashed, was killed for memory, or its container or host went away.\n      - Re-run; if it repeats at the same step, that step crashes BuildKit (very large layers, inline cache on old engines): update Docker/BuildKit via `docker/setup-buildx-action`.\n      - Check the runner's memory and disk: BuildKit dies when the host runs out.\n\n  - id: canceled\n    title: 'The build was canceled before it finished'\n    severity: warning\n    priority: 40\n    role: consequence\n    patterns:\n      - 'The operation was canceled'\n      - 'Canceling since a higher priority waiting request'\n      - '\\bBuild canceled\\b'\n      - 'The runner has received a shutdown signal'\n      - 'The job running on runner .* has exceeded the maximum execution time'\n      - 'The job was canceled because'\n      - 'received cancellation signal'\n      - 'ran longer than the maximum time of \\d+ minutes'\n      - 'Build was aborted|execution took longer than \\S+ seconds|Canceled: context canceled'\n    fix: |\n      - When another job of the matrix failed, fix that job first: with `strategy.fail-fast` (the default) GitHub cancels the others.\n      - A newer push to the same branch cancels older runs when the workflow sets `concurrency` with `cancel-in-progress: true`.\n      - A job that reached `timeout-minutes` is canceled too: compare the job time with the timeout.\n\n  # Found by analysis of the whole build, not by a pattern; the entries give their advice.\n  - id: cache-miss\n    title: 'The build cache did not match'\n    severity: warning\n    priority: 30\n    patterns: []\n    fix: |\n      - With `docker/build-push-action`, read and write the cache: `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>`, one scope per image of a matrix so they do not evict each other.\n      - A first run, or one after the cache was evicted (GitHub keeps 10 GB per repository, least recently used first), misses everything; warm the cache by running the workflow on a branch before merging large dependency changes.\n      - Copy dependency manifests and build dependencies before the sources (for Rust: `cargo chef`), so a source change does not rebuild them, and keep compiler caches with `RUN --mount=type=cache,...`.\n\n  - id: slow-build\n    title: 'The build took longer than its budget'\n    severity: warning\n    priority: 20\n    patterns: []\n    fix: |\n      - Fix the causes named in the other findings of this build first (emulation, cache misses).\n      - A cold cache (first publish, large dependency update) is expected to be slow; the next run with a warm cache should be much faster.\n      - Raise the budget with the `max-build-minutes` input if this duration is expected.\n\n  - id: unknown\n    title: 'The build failed'\n    severity: error\n    priority: 0\n    patterns: []\n    fix: |\n      No known signature matched. Read the failing step's output (in the evidence) for the first error, not the last, and reproduce locally with the same Dockerfile and platform: `docker buildx build --progress=plain --platform <platform> -f <Dockerfile> .`\n      Add a signature for this failure to your own `signatures` file so the next one is recognised.\n";
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/diagnose/catalog.ts
-
-
-const CATALOG_VERSION = 1;
-/**
- * Placeholders every title and fix may use, whatever the patterns capture. The toolchain ones
- * (`rust`, `go`, ...) have a value (the tool seen) only when the failure came from that toolchain,
- * so a fix can give each its own advice in `[[ ... ]]` parts.
- */
-const TOOLCHAINS = ['rust', 'go', 'node', 'java', 'native', 'dotnet', 'python'];
-const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', ...TOOLCHAINS];
-const SEVERITIES = ['error', 'warning', 'notice'];
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const MAX_PATTERN = 1000;
-const MAX_PATTERNS = 50;
-const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
-const ROLES = ['cause', 'consequence'];
-/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
-function parseCatalog(text, origin, options = { requirePatterns: true }) {
-    let document;
-    try {
-        document = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
-    }
-    catch (error) {
-        throw new InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
-    }
-    const root = document;
-    if (!root || typeof root !== 'object' || Array.isArray(root))
-        throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
-    if (root.version !== CATALOG_VERSION)
-        throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
-    if (!Array.isArray(root.signatures))
-        throw new InputError(`${origin}: field "signatures": must be a list`);
-    const seen = new Set();
-    return root.signatures.map((entry, index) => {
-        const where = (field, id) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
-        if (!entry || typeof entry !== 'object' || Array.isArray(entry))
-            throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
-        const raw = entry;
-        const id = raw.id;
-        if (typeof id !== 'string' || !ID.test(id))
-            throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
-        if (seen.has(id))
-            throw new InputError(`${where('id', id)}: "${id}" appears twice`);
-        seen.add(id);
-        for (const key of Object.keys(raw))
-            if (!FIELDS.has(key))
-                throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
-        const out = { id, origin };
-        if (raw.title !== undefined) {
-            if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
-                throw new InputError(`${where('title', id)}: must be a one-line text`);
-            out.title = raw.title.trim();
-        }
-        if (raw.severity !== undefined) {
-            if (!SEVERITIES.includes(raw.severity))
-                throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
-            out.severity = raw.severity;
-        }
-        if (raw.priority !== undefined) {
-            if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
-                throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
-            }
-            out.priority = raw.priority;
-        }
-        if (raw.ignoreCase !== undefined) {
-            if (typeof raw.ignoreCase !== 'boolean')
-                throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
-            out.ignoreCase = raw.ignoreCase;
-        }
-        if (raw.patterns !== undefined) {
-            if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
-                throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
-            out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
-        }
-        if (raw.commands !== undefined) {
-            if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS)
-                throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
-            out.commands = raw.commands.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`commands[${i + 1}]`, id)}`));
-        }
-        if (raw.causedBy !== undefined) {
-            if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c)))
-                throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
-            out.causedBy = raw.causedBy;
-        }
-        if (raw.role !== undefined) {
-            if (!ROLES.includes(raw.role))
-                throw new InputError(`${where('role', id)}: must be cause or consequence`);
-            out.role = raw.role;
-        }
-        if (raw.fix !== undefined) {
-            if (typeof raw.fix !== 'string' || !raw.fix.trim())
-                throw new InputError(`${where('fix', id)}: must be Markdown text`);
-            out.fix = raw.fix.trim();
-        }
-        if (options.requirePatterns && raw.patterns !== undefined && out.patterns.length === 0) {
-            throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
-        }
-        return out;
-    });
-}
-function compilePattern(pattern, ignoreCase, where) {
-    if (typeof pattern !== 'string' || pattern === '')
-        throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
-    if (pattern.length > MAX_PATTERN)
-        throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
-    try {
-        return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
-    }
-    catch (error) {
-        throw new InputError(`${where}: ${error.message}`);
-    }
-}
-/**
- * The built-in catalog with a user's entries on top: an entry with a known id replaces the fields
- * it gives (a team's own fix and runbook link, extra patterns); a new id adds a signature.
- */
-function mergeCatalogs(builtin, user) {
-    const merged = new Map(builtin.map((s) => [s.id, s]));
-    for (const entry of user) {
-        const base = merged.get(entry.id);
-        if (base) {
-            const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
-            const patterns = entry.patterns ??
-                (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
-            const commands = entry.commands ??
-                (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
-            // Patterns and commands run in the worker as soon as either came from the user's file.
-            const patternsOrigin = entry.patterns || entry.commands ? (entry.origin ?? 'user') : base.patternsOrigin;
-            merged.set(entry.id, { ...base, ...definedFields(entry), patterns, commands, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
-        }
-        else {
-            const where = `${entry.origin}: signature ${entry.id}`;
-            if (!entry.title)
-                throw new InputError(`${where}, field "title": required for a new signature`);
-            if (!entry.fix)
-                throw new InputError(`${where}, field "fix": required for a new signature`);
-            if (!entry.patterns || entry.patterns.length === 0)
-                throw new InputError(`${where}, field "patterns": required for a new signature`);
-            merged.set(entry.id, {
-                id: entry.id,
-                title: entry.title,
-                severity: entry.severity ?? 'error',
-                priority: entry.priority ?? 50,
-                patterns: entry.patterns,
-                commands: entry.commands ?? [],
-                causedBy: entry.causedBy ?? [],
-                role: entry.role ?? 'cause',
-                ignoreCase: entry.ignoreCase ?? false,
-                fix: entry.fix,
-                origin: entry.origin ?? 'user',
-                patternsOrigin: entry.origin ?? 'user',
-            });
-        }
-    }
-    const signatures = [...merged.values()];
-    for (const signature of signatures) {
-        checkPlaceholders(signature);
-        checkCausedBy(signature, merged);
-    }
-    return signatures;
-}
-function definedFields(entry) {
-    return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
-}
-/** Every `${name}` must be a named group of one of the patterns or a context variable. */
-function checkPlaceholders(signature) {
-    const groups = new Set(CONTEXT_VARIABLES);
-    for (const pattern of [...signature.patterns, ...signature.commands])
-        for (const name of namedGroups(pattern.source))
-            groups.add(name);
-    for (const field of ['title', 'fix']) {
-        for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-            if (!groups.has(match[1])) {
-                throw new InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
-            }
-        }
-    }
-}
-/** Every id a signature names as its cause must be a signature of the catalog. */
-function checkCausedBy(signature, known) {
-    for (const id of signature.causedBy) {
-        if (!known.has(id))
-            throw new InputError(`${signature.origin}: signature ${signature.id}, field "causedBy": "${id}" is not a signature id`);
-    }
-}
-function namedGroups(source) {
-    return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]);
-}
-/** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
-function loadBuiltinCatalog(text) {
-    const signatures = parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
-        for (const field of ['title', 'severity', 'priority', 'patterns', 'fix']) {
-            if (entry[field] === undefined)
-                throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
-        }
-        const signature = { ignoreCase: false, commands: [], causedBy: [], role: 'cause', ...entry, origin: 'built-in', patternsOrigin: 'built-in' };
-        checkPlaceholders(signature);
-        return signature;
-    });
-    const known = new Map(signatures.map((s) => [s.id, s]));
-    for (const signature of signatures)
-        checkCausedBy(signature, known);
-    return signatures;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/load-catalog.ts
-
-
-
-
-let builtin = null;
-/** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
-function builtinSignatures() {
-    builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_YAML);
-    return builtin;
-}
-const MAX_FILE_BYTES = 1024 * 1024;
-/** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
-async function loadCatalog(userFile) {
-    if (!userFile)
-        return builtinSignatures();
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(userFile, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new InputError(`${userFile}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
-    }
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES)
-        throw new InputError(`${userFile}: larger than 1 MiB`);
-    return mergeCatalogs(builtinSignatures(), parseCatalog(text, userFile));
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
-
-
-
-
-/**
- * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
- * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
- * signatures), so a signature's line is never dropped before it could match.
- *
- * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
- * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
- * budget), so its literals alone select the line.
- */
-class LineSelector {
-    prefilter;
-    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
-    unfiltered;
-    confirm;
-    userLiterals;
-    /** User patterns with no literal to select their lines: they see only the lines kept for others. */
-    unselectable = [];
-    constructor(signatures) {
-        const builtinLiterals = [];
-        const userLiterals = [];
-        const unfiltered = [];
-        const confirm = [];
-        for (const signature of signatures) {
-            const trusted = signature.patternsOrigin === 'built-in';
-            for (const pattern of signature.patterns) {
-                const literals = requiredLiterals(pattern.source);
-                if (trusted) {
-                    if (literals) {
-                        for (const text of literals)
-                            builtinLiterals.push({ text, id: confirm.length });
-                        confirm.push(pattern.regex);
-                    }
-                    else {
-                        unfiltered.push(pattern.regex);
-                    }
-                }
-                else if (literals) {
-                    for (const text of literals)
-                        userLiterals.push({ text, id: 0 });
-                }
-                else {
-                    this.unselectable.push(`${signature.id}: ${pattern.source}`);
-                }
-            }
-        }
-        this.prefilter = new LiteralSet(builtinLiterals);
-        this.userLiterals = new LiteralSet(userLiterals);
-        this.unfiltered = unfiltered;
-        this.confirm = confirm;
-    }
-    /** Whether a built-in signature matches the line, or a user signature may. */
-    select(text) {
-        if (this.userLiterals.test(text))
-            return true;
-        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
-        let normalized = null;
-        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].test((normalized ??= normalizeForMatching(text))));
-        if (confirmed || this.unfiltered.length === 0)
-            return confirmed;
-        normalized ??= normalizeForMatching(text);
-        return this.unfiltered.some((regex) => regex.test(normalized));
-    }
-}
-let builtinSelector = null;
-/** The selector of a catalog: the built-in one is made once. */
-function lineSelectorFor(catalog) {
-    if (catalog !== builtinSignatures())
-        return new LineSelector(catalog);
-    builtinSelector ??= new LineSelector(catalog);
-    return builtinSelector;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/metrics.ts
-const SLOWEST = 5;
-/**
- * Steps that can hit the build cache: Dockerfile instructions other than FROM. A FROM shown as
- * CACHED means the base image was already in the builder, not that the build cache matched, so
- * counting it would report hits on a build that rebuilt everything.
- */
-function isCacheable(step) {
-    return step.kind === 'instruction' && step.instruction !== 'FROM' && step.status !== 'running' && step.status !== 'canceled';
-}
-function cacheStats(build) {
-    let hits = 0;
-    let misses = 0;
-    for (const step of build.steps) {
-        if (!isCacheable(step))
-            continue;
-        if (step.cached)
-            hits++;
-        else
-            misses++;
-    }
-    const total = hits + misses;
-    return { hits, misses, ratio: total === 0 ? null : metrics_round(hits / total, 3) };
-}
-function timing(build) {
-    const ran = build.steps.filter((s) => !s.cached && s.seconds !== null && s.seconds > 0 && s.kind !== 'internal' && s.kind !== 'auth');
-    const slowestSteps = [...ran]
-        .sort((a, b) => b.seconds - a.seconds)
-        .slice(0, SLOWEST)
-        .map((s) => ({ name: s.name, platform: s.platform, seconds: s.seconds, line: s.line }));
-    const platformSeconds = {};
-    for (const step of build.steps) {
-        if (step.kind !== 'instruction' || step.seconds === null)
-            continue;
-        const key = step.platform ?? 'default';
-        platformSeconds[key] = metrics_round((platformSeconds[key] ?? 0) + step.seconds, 1);
-    }
-    const sum = (kind) => metrics_round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
-    const cacheExportSeconds = sum('exports');
-    return {
-        slowestSteps,
-        platformSeconds,
-        cacheImportSeconds: sum('imports'),
-        cacheExportSeconds,
-        cacheExportShare: build.buildSeconds ? metrics_round(cacheExportSeconds / build.buildSeconds, 3) : null,
-    };
-}
-function metrics_round(value, digits) {
-    const factor = 10 ** digits;
-    return Math.round(value * factor) / factor;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rule.ts
-const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
-
-;// CONCATENATED MODULE: ./src/analyze/evidence.ts
-
-const MAX_EVIDENCE_TEXT = 500;
-/** A quoted line, redacted and bounded: the only way log text becomes evidence. */
-function quote(line, text) {
-    const safe = redact(text);
-    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
-}
-/** The header and end lines of a step, as BuildKit printed them. */
-function stepEvidence(step) {
-    const lines = [quote(step.line, `#${step.id} ${step.name}`)];
-    if (step.endLine !== null && step.endText !== null)
-        lines.push(quote(step.endLine, step.endText));
-    return lines;
-}
-
-
-;// CONCATENATED MODULE: ./src/text/markdown.ts
-// Everything a log says is hostile by the time it reaches Markdown: it may hold `@org/team`
-// mentions, HTML (`<img onerror>`, `</details>`), backtick runs that close a code span, or control
-// characters. These helpers are the only way log text enters Markdown, the job summary or a comment.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ZERO_WIDTH_SPACE = '\u200b';
-/** Removes control and bidi-override characters (they can hide or reorder text). */
-function stripControl(text) {
-    return text.replace(CONTROL, '');
-}
-/** Shortens to `max` characters with an ellipsis. */
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-/** Plain text for Markdown: no HTML, no formatting, no mentions or issue links. */
-function escapeText(text) {
-    return stripControl(text)
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/^(\s*)([-=]{3,})/, '$1\\$2');
-}
-/** Text inside a table cell: escaped, on one line. */
-function escapeCell(text) {
-    return escapeText(text);
-}
-/**
- * An inline code span that cannot be broken out of: the fence is one backtick longer than the
- * longest run inside. Code spans render HTML and mentions as literal text.
- */
-function inlineCode(text, max = 200) {
-    const body = truncate(stripControl(text).replace(/[\r\n]+/g, ' '), max);
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** A fenced code block for quoted log lines; the fence is longer than any backtick run inside. */
-function codeBlock(lines, language = 'text') {
-    const body = lines.map((line) => stripControl(line)).join('\n');
-    const longest = Math.max(2, ...(body.match(/`{3,}|~{3,}/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
-
-
-
-
-const TAIL = 10;
-/** At most this many of the failure's own error lines are quoted. */
-const MAX_ERROR_LINES = 8;
-/**
- * The baseline for a build that did not succeed: a failure is never left without a finding, even
- * when nothing more specific recognises it, and a canceled build says so.
- */
-const buildOutcomeRule = {
-    ids: ['unknown', 'canceled'],
-    run({ build, diagnosis, catalog }) {
-        const matched = diagnosis?.matches ?? [];
-        if (build.status === 'canceled') {
-            if (matched.some((m) => m.signature.id === 'canceled'))
-                return [];
-            const advice = catalog.get('canceled');
-            return [
-                {
-                    id: 'canceled',
-                    severity: advice?.severity ?? 'warning',
-                    title: 'The build was canceled before it finished',
-                    evidence: build.errors.slice(0, 5).map((e) => quote(e.line, e.text)),
-                    fix: advice?.fix ?? '',
-                },
-            ];
-        }
-        // A signature that matched more than a WARNING line names the cause; this is the fallback.
-        if (matched.some((m) => !m.onlyWarnings))
-            return [];
-        const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
-        // A log cut before its end that still shows errors is a failure to explain, not a silence.
-        if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
-            return [];
-        const final = build.errors[build.errors.length - 1] ?? null;
-        const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
-        const first = errorLines[0] ?? final;
-        const evidence = errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors];
-        return [
-            {
-                id: 'unknown',
-                severity: 'error',
-                title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
-                evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
-                fix: [
-                    final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
-                    catalog.get('unknown')?.fix ?? '',
-                ].join('\n\n'),
-            },
-        ];
-    },
-};
-/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
-function stepFailureTitle(step) {
-    const error = step.error ?? '';
-    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ??
-        /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
-        error;
-    const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
-    return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
-}
-/**
- * The error lines of the failure itself, in log order: the failing step's own output when a step
- * failed, else the lines of the paste that state a failure.
- */
-function ownErrorLines(build, lines) {
-    const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
-    return dedupe(source.filter((l) => FAILURE_LINE.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
-}
-/** One line per line number and text, in log order. */
-function dedupe(lines) {
-    const seen = new Set();
-    return lines.filter((l) => {
-        const key = `${l.line}\u0000${l.text}`;
-        return !seen.has(key) && seen.add(key) !== undefined;
-    });
-}
-function shorten(text) {
-    const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
-    return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
-
-
-
-/** Below this share of cache hits a build is reported as mostly rebuilt. */
-const FEW_HITS = 0.25;
-/** Builds with fewer cacheable steps say too little about the cache to report on. */
-const MIN_CACHEABLE = 2;
-/** Rebuilding steps that took less than this in all is not worth a finding. */
-const MIN_RERUN_SECONDS = 30;
-const cacheMissRule = {
-    ids: ['cache-miss'],
-    run({ build, cache, catalog }) {
-        // A build that failed or was canceled says more about that than about its cache.
-        if (build.status !== 'success' && build.status !== 'unknown')
-            return [];
-        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS)
-            return brokenChain(build, catalog);
-        const rerunSeconds = build.steps.filter((s) => isCacheable(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
-        if (rerunSeconds < MIN_RERUN_SECONDS)
-            return [];
-        const none = cache.hits === 0;
-        const firstRan = firstStepsThatRan(build);
-        const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
-        const total = cache.hits + cache.misses;
-        return [
-            {
-                id: 'cache-miss',
-                severity: none ? 'warning' : 'notice',
-                title: none
-                    ? `No cache hits: all ${total} cacheable steps ran`
-                    : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
-                evidence,
-                // What this build shows, then the advice (the catalog's, which a team can override), once.
-                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-                data: {
-                    pattern: none ? 'no-hits' : 'few-hits',
-                    hits: cache.hits,
-                    misses: cache.misses,
-                    ratio: cache.ratio,
-                    rerunSeconds: Math.round(rerunSeconds * 10) / 10,
-                    firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
-                    cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
-                },
-            },
-        ];
-    },
-};
-function cacheImportSteps(build) {
-    return build.steps.filter((s) => s.kind === 'cache-import');
-}
-/**
- * A RUN that ran although the step before it in its stage came from the cache. Its parent layer
- * matched, so only its own cache entry was missing: the cache was exported without it (`mode=min`
- * keeps only the final stage), it was evicted, or a build argument it uses changed. (A COPY that
- * runs after cached steps is different: the files it copies changed, which is what caches are for.)
- */
-function brokenChain(build, catalog) {
-    if (build.cache.imports.length === 0 && build.request.cacheFrom.length === 0)
-        return [];
-    const byPlace = new Map();
-    for (const step of build.steps) {
-        if (step.kind === 'instruction' && step.index !== null)
-            byPlace.set(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index}`, step);
-    }
-    for (const step of build.steps) {
-        if (step.kind !== 'instruction' || step.instruction !== 'RUN' || step.cached || step.status === 'canceled' || step.index === null)
-            continue;
-        const previous = byPlace.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`);
-        if (!previous || !previous.cached || previous.instruction === 'FROM')
-            continue;
-        const what = `${step.instruction} ${step.command}`;
-        const lines = [
-            `${inlineCode(what, 120)} ran although ${inlineCode(`${previous.instruction} ${previous.command}`, 120)} before it came from the cache: the cache held its parent layer but not this step.`,
-            '',
-            `- \`cache-to\` without \`mode=max\` exports only the final stage's layers${build.request.cacheTo.length ? ` (this build: ${inlineCode(build.request.cacheTo.join(' '))})` : ''}: use \`mode=max\`.`,
-            '- A build argument or secret this step uses changed (its value is part of the cache key), or the entry was evicted from the cache.',
-            '- Downloads in such steps are better kept in a cache mount (`RUN --mount=type=cache,target=/go/pkg/mod go mod download`), which survives a miss.',
-        ];
-        return [
-            {
-                id: 'cache-miss',
-                severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
-                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
-                evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
-                fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-                data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
-            },
-        ];
-    }
-    return [];
-}
-/** The first instruction that ran in each stage and platform: it invalidated everything after it. */
-function firstStepsThatRan(build) {
-    const first = new Map();
-    for (const step of build.steps) {
-        if (!isCacheable(step) || step.cached)
-            continue;
-        const key = `${step.platform ?? ''}|${step.stage ?? ''}`;
-        const known = first.get(key);
-        if (!known || (step.index ?? 0) < (known.index ?? 0))
-            first.set(key, step);
-    }
-    // One per stage is enough: the same step on another platform says nothing new.
-    const byStage = new Map();
-    for (const step of first.values())
-        if (!byStage.has(step.stage ?? ''))
-            byStage.set(step.stage ?? '', step);
-    return [...byStage.values()].slice(0, 3);
-}
-/**
- * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
- * warming, dependency layers) is the catalog's and follows once.
- */
-function factsFor(build, firstRan) {
-    const facts = [];
-    const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
-    facts.push(source
-        ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
-        : 'This build reads no cache (no `cache-from`).');
-    const cacheTo = build.request.cacheTo.join(' ');
-    if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
-        facts.push(`${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
-    }
-    const first = firstRan[0];
-    if (first)
-        facts.push(`The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
-    return facts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/text/duration.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
-
-
-
-/** An emulated step this many times slower than the same step on the native platform. */
-const MIN_RATIO = 3;
-/** Ignore steps too short for the ratio to mean anything. */
-const MIN_EMULATED_SECONDS = 30;
-/** GitHub's hosted runners are amd64 unless the log says otherwise. */
-const ASSUMED_NATIVE = 'linux/amd64';
-const qemuEmulationRule = {
-    ids: ['qemu-emulation'],
-    run({ build, catalog }) {
-        const native = build.nativePlatform ?? ASSUMED_NATIVE;
-        const byKey = new Map();
-        for (const step of build.steps) {
-            if (step.kind === 'instruction' && step.platform === native && step.status === 'done')
-                byKey.set(keyOf(step), step);
-        }
-        const pairs = [];
-        for (const step of build.steps) {
-            if (step.kind !== 'instruction' || step.platform === null || step.platform === native || step.status !== 'done')
-                continue;
-            if (step.seconds === null || step.seconds < MIN_EMULATED_SECONDS)
-                continue;
-            const twin = byKey.get(keyOf(step));
-            if (!twin || twin.seconds === null || twin.seconds <= 0)
-                continue;
-            const ratio = step.seconds / twin.seconds;
-            if (ratio >= MIN_RATIO)
-                pairs.push({ native: twin, emulated: step, ratio, extra: step.seconds - twin.seconds });
-        }
-        if (pairs.length === 0)
-            return [];
-        pairs.sort((a, b) => b.extra - a.extra);
-        const worst = pairs[0];
-        const extra = metrics_round(pairs.reduce((total, pair) => total + pair.extra, 0), 1);
-        const share = build.buildSeconds ? metrics_round(Math.min(1, extra / build.buildSeconds), 3) : null;
-        const emulatedPlatform = worst.emulated.platform;
-        const what = `${worst.emulated.instruction} ${worst.emulated.command}`;
-        return [
-            {
-                id: 'qemu-emulation',
-                severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatDuration(worst.emulated.seconds)} against ${formatDuration(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
-                evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
-                fix: [
-                    `Emulated steps cost about ${formatDuration(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatDuration(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
-                    '',
-                    // The advice after the blank line is the same for every build: a group of builds shows it once.
-                    `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
-                    `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
-                    `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
-                    ...(catalog.get('qemu-emulation')?.origin === 'built-in' ? [] : ['', catalog.get('qemu-emulation').fix]),
-                ].join('\n'),
-                data: {
-                    platform: emulatedPlatform,
-                    nativePlatform: native,
-                    ratio: metrics_round(worst.ratio, 2),
-                    emulatedSeconds: worst.emulated.seconds,
-                    nativeSeconds: worst.native.seconds,
-                    extraSeconds: extra,
-                    shareOfBuild: share,
-                    step: what.slice(0, 200),
-                    buildSeconds: build.buildSeconds,
-                },
-            },
-        ];
-    },
-};
-function keyOf(step) {
-    return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
-}
-function truncateTitle(text) {
-    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
-
-
-const slowBuildRule = {
-    ids: ['slow-build'],
-    run({ build, timing, options, catalog }) {
-        const seconds = build.buildSeconds ?? build.jobSeconds;
-        const budget = options.maxBuildMinutes * 60;
-        if (seconds === null || seconds <= budget)
-            return [];
-        const which = build.buildSeconds !== null ? 'build' : 'job';
-        const slowest = timing.slowestSteps.slice(0, 3);
-        return [
-            {
-                id: 'slow-build',
-                severity: 'warning',
-                title: `The ${which} took ${formatDuration(seconds)}, over the ${options.maxBuildMinutes} min budget`,
-                evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
-                fix: [
-                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatDuration(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatDuration(timing.cacheExportSeconds)}` : ''}.`,
-                    '',
-                    catalog.get('slow-build')?.fix ?? '',
-                ].join('\n'),
-                data: { seconds, budgetSeconds: budget },
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/diagnose/template.ts
-
-const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
-// An optional part that is a whole line: dropped with its line break.
-const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
-/**
- * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
- * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
- */
-function fillTemplate(template, values, mode) {
-    const has = (name) => values[name] !== undefined && values[name] !== '';
-    const kept = (inner) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]));
-    const withLines = template.replace(OPTIONAL_LINE, (whole, inner) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
-    const withOptional = withLines.replace(OPTIONAL, (_, inner) => {
-        const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
-        return names.every(has) ? inner : '';
-    });
-    return withOptional.replace(PLACEHOLDER, (_, name) => {
-        const value = values[name];
-        if (value === undefined || value === '')
-            return mode === 'markdown' ? '(unknown)' : 'the build';
-        return mode === 'markdown' ? inlineCode(value, 200) : value.length > 80 ? `${value.slice(0, 79)}…` : value;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/reference.ts
-// The image reference grammar (distribution/reference): [registry[:port]/]path[:tag][@digest], the
-// path lowercase components of [a-z0-9] joined by `.`, `_`, `__` or `-`s and separated by `/`, the tag
-// `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const REGISTRY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
-/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
-function explainReference(reference) {
-    if (reference === '')
-        return 'the reference is empty';
-    if (/\s/.test(reference))
-        return 'it contains white space';
-    let rest = reference;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        if (!/^sha256:[0-9a-f]{64}$/.test(rest.slice(at + 1)))
-            return 'the part after `@` is not a digest (`sha256:` and 64 hex digits)';
-        rest = rest.slice(0, at);
-    }
-    const slash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    let tag = null;
-    if (colon > slash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const parts = rest.split('/');
-    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost') && REGISTRY.test(parts[0]))
-        parts.shift();
-    if (parts.some((p) => p === ''))
-        return 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty';
-    for (const part of parts) {
-        if (part !== part.toLowerCase() && COMPONENT.test(part.toLowerCase()))
-            return `the repository name must be lowercase (\`${part}\`)`;
-        if (!COMPONENT.test(part))
-            return `the name component \`${part}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them`;
-    }
-    if (tag !== null) {
-        if (tag === '')
-            return 'the tag after `:` is empty: a variable or template produced nothing';
-        if (tag.length > 128)
-            return `the tag is ${tag.length} characters long; at most 128 are allowed`;
-        if (/^[.-]/.test(tag))
-            return `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\``;
-        if (!TAG.test(tag))
-            return `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\``;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
-
-
-const ENRICHERS = {
-    'registry-auth-denied': registryAuth,
-    'invalid-tag': invalidTag,
-    'compile-error': toolchain,
-    'package-install-failure': toolchain,
-};
-// Which toolchain printed the error or ran the failing command: its advice, not another's.
-const TOOLCHAIN_SIGNS = [
-    ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
-    ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
-    ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
-    ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
-    ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
-    ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
-    ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
-];
-/** How a fix names each toolchain. */
-const TOOL_NAMES = { rust: 'cargo', go: 'go', node: 'node', java: 'javac', dotnet: 'dotnet', python: 'pip', native: 'cc' };
-/** The toolchain of a compile or install failure, from the matched lines and the failing command. */
-function toolchain(match, build) {
-    const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
-    const text = [...match.lines.map((l) => l.normalized), failing?.command ?? ''].join('\n');
-    for (const [name, sign] of TOOLCHAIN_SIGNS) {
-        const seen = sign.exec(text);
-        if (seen)
-            return { values: { [name]: TOOL_NAMES[name] }, cause: null, data: { toolchain: name, seen: seen[0] } };
-    }
-    return { values: {}, cause: null, data: {} };
-}
-function enrich(match, build) {
-    return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
-}
-/**
- * A registry 403 has three common causes that the error text alone does not tell apart: the job's
- * token lacks `packages: write`, the job runs for a fork's pull request (read-only token, no
- * secrets), or an organization package does not grant the repository access. The runner's "Set up
- * job" section says which permissions and secrets the job had.
- */
-function registryAuth(match, build) {
-    const text = match.lines.map((l) => l.normalized).join('\n');
-    const registry = registryOf(match.groups, build);
-    const values = registry ? { registry } : {};
-    const packages = build.runner.tokenPermissions.packages ?? null;
-    const data = {};
-    let cause = null;
-    if (/installation not allowed to Write organization package/.test(text)) {
-        data.cause = 'org-package-access';
-        cause = 'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
-    }
-    else if (build.runner.secretSource === 'None') {
-        data.cause = 'fork-pull-request';
-        cause = 'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
-    }
-    else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
-        data.cause = 'missing-packages-write';
-        cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
-    }
-    else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
-        data.cause = 'not-logged-in';
-        cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${inlineCode(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
-    }
-    if (packages)
-        data.packagesPermission = packages;
-    if (build.runner.secretSource)
-        data.secretSource = build.runner.secretSource;
-    return { values, cause, data };
-}
-function registryOf(groups, build) {
-    if (groups.registry)
-        return groups.registry;
-    for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
-        if (!candidate)
-            continue;
-        const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
-        if (url)
-            return url[1];
-        const first = candidate.split('/')[0];
-        if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'))
-            return first;
-    }
-    return null;
-}
-/**
- * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
- * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
- * `type=sha,prefix={{branch}}-` gives `-0899a35`.
- */
-function invalidTag(match, build) {
-    const data = {};
-    const reasons = [];
-    const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
-    for (const tag of candidates) {
-        const rule = explainReference(tag);
-        if (rule) {
-            reasons.push(`${inlineCode(tag)}: ${rule}.`);
-            data.tag = tag;
-            data.rule = rule;
-            break;
-        }
-    }
-    const text = match.lines.map((l) => l.normalized).join('\n');
-    if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
-        reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
-    }
-    const templates = build.runner.metadataTemplates;
-    const suspect = templates.find((t) => /\{\{\s*(?:branch|tag|base_ref|is_default_branch)\s*\}\}|\{\{\s*raw\s*\}\}/.test(t)) ?? null;
-    if (suspect) {
-        data.template = suspect;
-        reasons.push(`The tags come from \`docker/metadata-action\`, and ${inlineCode(suspect)} uses a value that is empty for some events: \`{{branch}}\` is empty on \`pull_request\` events (and \`{{tag}}\` outside tag pushes), so \`type=sha,prefix={{branch}}-\` yields \`-<sha>\`. Use \`{{base_ref}}\`/\`type=ref,event=pr\` on pull requests, or guard the rule with \`enable=\${{ github.event_name != 'pull_request' }}\`.`);
-    }
-    else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
-        data.template = templates[0];
-        reasons.push(`No \`docker/metadata-action\` rule applied to this event (${inlineCode(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
-    }
-    return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/diagnose/locations.ts
-
-
-
-// `Dockerfile:12` (or `docker/app.Dockerfile:3`) then a `----` rule, then numbered lines with `>>>`.
-const DOCKERFILE_HEADER = /^(?<file>[^\s:]+):(?<line>\d+)$/;
-const EXCERPT_LINE = /^\s*(?<line>\d+) \|\s?(?<marker>>>>)?/;
-// Compiler locations, each tool's own form.
-const SOURCE_FORMS = [
-    { tool: 'rustc', regex: /^-+> (?<file>[^\s:]+):(?<line>\d+):(?<col>\d+)\s*$/ },
-    { tool: 'tsc', regex: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts))\((?<line>\d+),(?<col>\d+)\): error/ },
-    { tool: 'go', regex: /^(?:\.\/)?(?<file>[^\s:]+\.go):(?<line>\d+):(?<col>\d+): / },
-    { tool: 'gcc', regex: /^(?<file>[^\s:]+\.(?:c|cc|cpp|cxx|h|hh|hpp)):(?<line>\d+):(?<col>\d+): (?:fatal )?error/ },
-    { tool: 'javac', regex: /^(?<file>[^\s:]+\.java):(?<line>\d+): error/ },
-];
-// Paths inside dependency caches are not the team's code.
-const DEPENDENCY_PATH = /\/(?:\.cargo|cargo)\/registry\/|\/go\/pkg\/mod\/|node_modules\/|\/usr\/(?:lib|include|local\/include)\//;
-const MAX_SOURCE_LOCATIONS = 5;
-const MAX_STRIPPED_COMPONENTS = 8;
-/**
- * Where in the repository a failure points: the Dockerfile line BuildKit marked with `>>>`, and the
- * source lines compilers named. Paths are mapped from the container (WORKDIR) back to the workspace
- * and kept only when the file exists there, so annotations never point at nothing.
- */
-function findLocations(build, lines, workspace, message) {
-    const locations = [];
-    const dockerfile = dockerfileLocation(build, lines, workspace, message);
-    if (dockerfile)
-        locations.push(dockerfile);
-    locations.push(...sourceLocations(build, lines, workspace));
-    return locations;
-}
-function dockerfileLocation(build, lines, workspace, message) {
-    for (let i = 0; i < lines.length; i++) {
-        const header = DOCKERFILE_HEADER.exec(normalizeForMatching(lines[i].text));
-        if (!header || !/dockerfile/i.test(header.groups.file))
-            continue;
-        // The first `>>>` line of the excerpt that follows: the instruction that failed.
-        let line = Number(header.groups.line);
-        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
-            const numbered = EXCERPT_LINE.exec(normalizeForMatching(lines[j].text).replace(/^-+$/, ''));
-            if (numbered?.groups.marker) {
-                line = Number(numbered.groups.line);
-                break;
-            }
-        }
-        const printed = header.groups.file;
-        const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
-        const file = resolveInWorkspace(candidates, workspace);
-        return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
-    }
-    return dockerfileLineOfFailedStep(build, workspace, message);
-}
-/**
- * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
- * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
- * Only an exact match counts; nothing is guessed.
- */
-function dockerfileLineOfFailedStep(build, workspace, message) {
-    const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
-    if (!step || !workspace)
-        return null;
-    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
-    if (!file)
-        return null;
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, file), 'utf8');
-    }
-    catch {
-        return null;
-    }
-    const wanted = collapse(step.command);
-    const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
-    const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
-    return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
-}
-/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
-function readInstructions(text) {
-    const out = [];
-    const lines = text.split(/\r?\n/);
-    let stageIndex = -1;
-    let stage = 'stage-0';
-    for (let i = 0; i < lines.length && i < 5000; i++) {
-        const first = lines[i];
-        if (/^\s*(#|$)/.test(first))
-            continue;
-        const start = i;
-        let joined = first;
-        while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
-            joined = joined.replace(/\\\s*$/, ' ');
-            i++;
-            if (/^\s*#/.test(lines[i]))
-                continue;
-            joined += lines[i];
-        }
-        const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
-        if (!match)
-            continue;
-        const keyword = match[1].toUpperCase();
-        if (keyword === 'FROM') {
-            stageIndex++;
-            stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2])?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
-        }
-        out.push({ line: start + 1, keyword, args: match[2], stage });
-    }
-    return out;
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function sourceLocations(build, lines, workspace) {
-    const out = [];
-    const seen = new Set();
-    let lastMessage = '';
-    for (const evidence of lines) {
-        const text = normalizeForMatching(evidence.text);
-        if (/^(?:error|fatal error)\b|: error\b|error\[E\d+\]/.test(text))
-            lastMessage = text;
-        for (const { regex } of SOURCE_FORMS) {
-            const match = regex.exec(text);
-            if (!match)
-                continue;
-            const raw = match.groups.file;
-            if (DEPENDENCY_PATH.test(raw) || DEPENDENCY_PATH.test(`/${raw}`))
-                break;
-            const key = `${raw}:${match.groups.line}`;
-            if (seen.has(key))
-                break;
-            seen.add(key);
-            const dockerfileDir = build.request.dockerfile ? external_node_path_namespaceObject.posix.dirname(cleanPath(build.request.dockerfile)) : null;
-            const candidates = containerPathCandidates(raw, dockerfileDir);
-            const file = resolveInWorkspace(candidates, workspace);
-            if (file === null)
-                break;
-            out.push({
-                kind: 'source',
-                file,
-                line: Number(match.groups.line),
-                column: match.groups.col ? Number(match.groups.col) : null,
-                verified: true,
-                message: (lastMessage || text).slice(0, 300),
-            });
-            break;
-        }
-        if (out.length >= MAX_SOURCE_LOCATIONS)
-            break;
-    }
-    return out;
-}
-/**
- * `/app/crates/engine/src/lib.rs` -> `app/crates/engine/src/lib.rs`, `crates/engine/src/lib.rs`, ...:
- * the WORKDIR is unknown, so leading components are dropped one by one; a relative path is also
- * tried beside the Dockerfile (a crate built from its own directory).
- */
-function containerPathCandidates(raw, dockerfileDir) {
-    const parts = raw.replace(/^\/+/, '').split('/').filter((p) => p && p !== '.');
-    const out = [];
-    for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++)
-        out.push(parts.slice(drop).join('/'));
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(raw) && dockerfileDir && dockerfileDir !== '.')
-        out.push(external_node_path_namespaceObject.posix.join(dockerfileDir, raw));
-    return out;
-}
-/** The first candidate that is a file in the workspace, as a workspace-relative path. */
-function resolveInWorkspace(candidates, workspace) {
-    if (!workspace)
-        return null;
-    for (const candidate of candidates) {
-        const relative = cleanPath(candidate);
-        if (!relative || relative.startsWith('..'))
-            continue;
-        const full = (0,external_node_path_namespaceObject.join)(workspace, relative);
-        try {
-            if ((0,external_node_fs_namespaceObject.existsSync)(full) && (0,external_node_fs_namespaceObject.statSync)(full).isFile())
-                return relative;
-        }
-        catch {
-            // unreadable: not a candidate
-        }
-    }
-    return null;
-}
-function cleanPath(path) {
-    return (0,external_node_path_namespaceObject.normalize)(path).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
-
-
-
-
-
-/** Besides the root cause, this many other signatures are reported, as possible contributors. */
-const MAX_SECONDARY = 2;
-const MAX_EVIDENCE = 12;
-const CONTINUES_ERROR = /^(?:\s|-->|\||\^|=|at |Caused by|note:|help:|error|fatal|ERROR|ERR!|E: )|\d+ \|/;
-/** Lines of the root cause's error quoted as the tool printed them. */
-const MAX_PRINTED = 8;
-/**
- * Names the cause of a failure from the signature catalog: the best match is the root cause, with
- * its evidence, the line it points at and a fix that uses what the match extracted.
- */
-const signatureDiagnosisRule = {
-    // Every id of the signature catalog (signatures/builtin.yml and the team's own file).
-    ids: ['(catalog)'],
-    run(context) {
-        const { diagnosis } = context;
-        if (!diagnosis || diagnosis.matches.length === 0)
-            return [];
-        const seen = new Set();
-        const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
-        return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
-    },
-};
-function toFinding(match, primary, { build, diagnosis, options }, others) {
-    const signature = match.signature;
-    const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
-    const enrichment = enrich(match, build);
-    const values = {
-        build: build.name,
-        step: failedStep ? stepLabel(failedStep) : undefined,
-        stage: failedStep?.stage ?? undefined,
-        platform: failedStep?.platform ?? build.platforms[0],
-        dockerfile: build.request.dockerfile ?? undefined,
-        ...match.groups,
-        ...enrichment.values,
-    };
-    // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an error.
-    let severity = signature.severity;
-    if (build.status === 'success' || match.onlyWarnings || !primary)
-        severity = capAt(severity, 'warning');
-    const title = fillTemplate(signature.title, values, 'text');
-    // What to do comes first (reports show the fix's first line alone); which line came first last.
-    const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
-    const printed = primary ? asPrinted(match.lines[0], diagnosis.allLines) : [];
-    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
-    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
-    return {
-        id: signature.id,
-        severity,
-        title,
-        fix,
-        evidence,
-        locations,
-        rank: primary ? 0 : 50,
-        data: {
-            ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
-            ...enrichment.data,
-            priority: signature.priority,
-            signatureOrigin: signature.origin,
-            role: primary ? 'root-cause' : 'contributing',
-        },
-    };
-}
-/**
- * Which line came first and what followed from it: the root cause's first line, and the other
- * signatures that matched later lines of the same failure.
- */
-function causality(root, others) {
-    const first = root.lines[0];
-    const later = others.filter((m) => !m.onlyWarnings && m.lines[0].line > first.line);
-    if (later.length === 0)
-        return null;
-    const what = later.map((m) => `${m.signature.id} (line ${m.lines[0].line})`).join(', ');
-    return `The first error is on line ${first.line}; what the log reports after it follows from it: ${what}.`;
-}
-/** A failure in an exporter after every instruction ran: say so, the image itself was built. */
-function afterTheBuild(build, failedStep) {
-    if (!failedStep || (failedStep.kind !== 'export' && failedStep.kind !== 'cache-export'))
-        return null;
-    const instructions = build.steps.filter((s) => s.kind === 'instruction');
-    if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached'))
-        return null;
-    return `All ${instructions.length} build steps finished; the failure came afterwards, in ${inlineCode(failedStep.name)}.`;
-}
-function stepLabel(step) {
-    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
-}
-function capAt(severity, cap) {
-    const order = ['error', 'warning', 'notice'];
-    return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
-}
-/**
- * The error as the tool printed it: from the root cause's first line, the lines that follow it
- * without a gap (a compiler's `-->` location and caret lines), up to 8, each text once.
- */
-function asPrinted(first, lines) {
-    const start = lines.findIndex((l) => l.line === first.line && l.text === first.text);
-    if (start === -1)
-        return [];
-    // Plain progress interleaves the steps that run at once: follow the root cause's own step.
-    const step = /^#\d+ /.exec(first.text)?.[0] ?? null;
-    const out = [];
-    const seen = new Set();
-    let previous = first.line;
-    for (let i = start; i < lines.length && out.length < MAX_PRINTED; i++) {
-        const line = lines[i];
-        if (step !== null && !line.text.startsWith(step))
-            continue;
-        if (line.line - previous > (step === null ? 1 : 3))
-            break;
-        previous = line.line;
-        const text = line.text.replace(/^#\d+ (?:\d+\.\d+ )?|^\d+\.\d+ /, '');
-        if (text.trim() === '' || seen.has(text))
-            continue;
-        // After the first line, only what continues the error: indented lines, a compiler's location,
-        // source and caret lines, notes, and further error lines.
-        if (i > start && !CONTINUES_ERROR.test(text))
-            break;
-        seen.add(text);
-        out.push(line);
-    }
-    return out;
-}
-function signature_diagnosis_dedupe(lines) {
-    const seen = new Set();
-    return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
-
-
-/**
- * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
- * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
- */
-const buildChecksRule = {
-    ids: ['build-check'],
-    run({ build, options }) {
-        return build.checks.map((check) => {
-            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
-            return {
-                id: 'build-check',
-                severity: 'warning',
-                title: `${check.rule}: ${check.message}`,
-                evidence: [],
-                fix: [
-                    `BuildKit's build check ${inlineCode(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${inlineCode(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
-                    check.url ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}` : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
-                ].join('\n\n'),
-                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
-                data: { rule: check.rule, line: check.line },
-            };
-        });
-    },
-};
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a test (bundles cannot read package.json at run time).
-const TOOL_NAME = 'buildx-doctor';
-const TOOL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references as the registry API needs them: the host to talk to, the repository path, and a
-// tag or a digest. Follows distribution/reference: `[host[:port]/]path[:tag][@digest]`, where the
-// first component is a host when it has a `.` or a `:`, is `localhost`, or has upper case letters;
-// Docker Hub names (`alpine`, `user/app`, `docker.io/...`) go to `registry-1.docker.io`, one-component
-// names under `library/`.
-/** Where Docker Hub's registry API answers. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const reference_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const reference_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-/** A reference that does not follow the grammar; the message is one line. */
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-/** True for `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */
-function isLoopbackHost(host) {
-    let name = host.toLowerCase();
-    if (name.startsWith('[')) {
-        name = name.slice(1, name.indexOf(']') === -1 ? undefined : name.indexOf(']'));
-        return name === '::1' || name === '0:0:0:0:0:0:0:1';
-    }
-    name = name.replace(/:\d+$/, '');
-    if (name === 'localhost' || name.endsWith('.localhost'))
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-/** The registry API host for a host as people write it (`docker.io` -> `registry-1.docker.io`). */
-function normalizeRegistryHost(host) {
-    const lower = host.toLowerCase();
-    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB_API_HOST : lower;
-}
-/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
-function parseReference(input) {
-    const text = input.trim();
-    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
-    if (text === '')
-        throw new InvalidReferenceError('invalid image reference "": it is empty');
-    if (/\s/.test(text))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: it contains white space`);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: a reference has no scheme (drop the \`://\` part)`);
-    let rest = text;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the part after \`@\` is not a digest like sha256:<64 hex digits>`);
-        if (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
-            throw new InvalidReferenceError(`invalid image reference ${shown}: a sha256 digest has 64 lowercase hex digits`);
-        }
-    }
-    const components = rest.split('/');
-    let host = null;
-    if (components.length > 1) {
-        const first = components[0];
-        if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
-            host = first;
-            components.shift();
-        }
-    }
-    // The tag is after the last `:` of the path (a host's port was taken off with the host).
-    let tag = null;
-    const last = components[components.length - 1];
-    const colon = last.lastIndexOf(':');
-    if (colon !== -1) {
-        tag = last.slice(colon + 1);
-        components[components.length - 1] = last.slice(0, colon);
-        if (!reference_TAG.test(tag))
-            throw new InvalidReferenceError(`invalid image reference ${shown}: \`${tag}\` is not a valid tag`);
-    }
-    if (host !== null && !HOST.test(host))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: \`${host}\` is not a valid registry host`);
-    for (const component of components) {
-        if (component === '')
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name has an empty component`);
-        if (!reference_COMPONENT.test(component)) {
-            const why = component !== component.toLowerCase() ? 'must be lowercase' : 'may only hold a-z, 0-9 and single `.`, `_`, `__` or `-` between them';
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the name component \`${component}\` ${why}`);
-        }
-    }
-    const registry = normalizeRegistryHost(host ?? 'docker.io');
-    let repository = components.join('/');
-    if (registry === DOCKER_HUB_API_HOST && components.length === 1)
-        repository = `library/${repository}`;
-    if (repository.length > 255)
-        throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name is over 255 characters`);
-    if (tag === null && digest === null)
-        tag = 'latest';
-    return { registry, repository, tag, digest };
-}
-/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`. */
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
-}
-/** The same repository at another tag (the baseline), without a digest. */
-function withTag(ref, tag) {
-    if (!reference_TAG.test(tag))
-        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
-    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
-}
-/** What to ask the registry for: the digest when there is one, else the tag. */
-function manifestReference(ref) {
-    return ref.digest ?? ref.tag ?? 'latest';
-}
-
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// The one HTTP GET the registry code makes, over Node's built-in fetch (undici): a time limit per
-// request, a bound on the body, redirects followed by hand (never from HTTPS down to plain HTTP,
-// plain HTTP only to loopback hosts, the Authorization header dropped when the origin changes), and
-// every failure turned into a RegistryError with a one-line reason that never holds a secret.
-
-/** A registry request that failed; `message` is one line, safe to show (no credentials, no tokens). */
-class RegistryError extends Error {
-    kind;
-    status;
-    host;
-    constructor(kind, message, status = null, 
-    /** For `unreachable` and `timeout`: the host that could not be reached. */
-    host = null) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.host = host;
-        this.name = 'RegistryError';
-    }
-}
-const MAX_REDIRECTS = 5;
-/** Enough of an error body for the registry's `errors[0].message`. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/** `https://host` for a registry host, or `http://host` for a loopback one (`127.0.0.1:5000`, `localhost`). */
-function registryBaseUrl(host) {
-    return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
-}
-/** Whether a URL may be requested at all: HTTPS anywhere, plain HTTP only on loopback. */
-function isAllowedUrl(url) {
-    if (url.protocol === 'https:')
-        return true;
-    return url.protocol === 'http:' && isLoopbackHost(url.host);
-}
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
-}
-/** One line, without control characters, at most `max` characters. */
-function oneLine(text, max = 200) {
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function errorCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-function isTimeout(error, signal) {
-    if (signal.aborted)
-        return true;
-    const name = error?.name;
-    return name === 'TimeoutError' || name === 'AbortError';
-}
-/** Turns a failure of fetch (or of reading the body) into a RegistryError about `host`. */
-function networkError(error, host, signal, timeoutMs) {
-    if (error instanceof RegistryError)
-        return error;
-    if (isTimeout(error, signal))
-        return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
-    const code = errorCode(error);
-    switch (code) {
-        case 'ECONNREFUSED':
-            return new RegistryError('unreachable', `cannot reach ${host}: connection refused`, null, host);
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-            return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`, null, host);
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'UND_ERR_SOCKET':
-        case 'UND_ERR_CLOSED':
-            return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-        case 'EADDRNOTAVAIL':
-            return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
-        case 'UND_ERR_CONNECT_TIMEOUT':
-        case 'ETIMEDOUT':
-            return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
-        default:
-            break;
-    }
-    if (code && /CERT|TLS|SSL|SELF_SIGNED|ALTNAME/i.test(code)) {
-        return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`, null, host);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new RegistryError('unreachable', `cannot reach ${host}: ${oneLine(code ? `${message} (${code})` : message, 120)}`);
-}
-async function readBody(response, maxBytes, refuseOverLimit, what) {
-    const declared = Number(response.headers.get('content-length'));
-    if (refuseOverLimit && Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${maxBytes}-byte limit`);
-    }
-    if (!response.body)
-        return Buffer.alloc(0);
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-        if (total + chunk.length > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            if (refuseOverLimit)
-                throw new RegistryError('too-large', `${what} is over the ${maxBytes}-byte limit`);
-            chunks.push(chunk.subarray(0, maxBytes - total));
-            total = maxBytes;
-            break;
-        }
-        chunks.push(chunk);
-        total += chunk.length;
-    }
-    return Buffer.concat(chunks, total);
-}
-/**
- * GETs `url` with `headers`. Never throws anything but a RegistryError; a non-2xx answer is
- * returned (with its body cut to 64 KiB), not thrown, so that callers can read challenges.
- */
-async function httpGet(url, headers, options) {
-    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    let current;
-    try {
-        current = new URL(url);
-    }
-    catch {
-        throw new RegistryError('bad-response', `not a valid URL: ${oneLine(url, 120)}`);
-    }
-    const first = current;
-    let sendHeaders = { ...headers };
-    if (options.userAgent && !Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'user-agent')) {
-        sendHeaders['User-Agent'] = options.userAgent;
-    }
-    for (let hop = 0;; hop++) {
-        if (!isAllowedUrl(current)) {
-            throw new RegistryError('unsupported', `refusing plain HTTP to ${current.host}: only loopback registries may use http://`);
-        }
-        let response;
-        try {
-            response = await fetchImpl(current.toString(), { method: 'GET', headers: sendHeaders, redirect: 'manual', signal });
-        }
-        catch (error) {
-            throw networkError(error, current.host, signal, options.timeoutMs);
-        }
-        if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
-            await response.body?.cancel().catch(() => undefined);
-            if (hop >= MAX_REDIRECTS)
-                throw new RegistryError('bad-response', `${first.host} redirected more than ${MAX_REDIRECTS} times`);
-            let next;
-            try {
-                next = new URL(response.headers.get('location'), current);
-            }
-            catch {
-                throw new RegistryError('bad-response', `${current.host} redirected to an invalid location`);
-            }
-            if (current.protocol === 'https:' && next.protocol !== 'https:') {
-                throw new RegistryError('unsupported', `${current.host} redirected from HTTPS to ${next.protocol.replace(':', '')}; refused`);
-            }
-            if (next.origin !== current.origin) {
-                // Credentials are for the host they were meant for (blob downloads go to a CDN with a signed URL).
-                sendHeaders = Object.fromEntries(Object.entries(sendHeaders).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            current = next;
-            continue;
-        }
-        const ok = response.status >= 200 && response.status < 300;
-        try {
-            const body = await readBody(response, ok ? options.maxBytes : Math.min(options.maxBytes, MAX_ERROR_BODY_BYTES), ok, `the response of ${current.host}`);
-            return { status: response.status, headers: response.headers, body, url: current.toString() };
-        }
-        catch (error) {
-            throw networkError(error, current.host, signal, options.timeoutMs);
-        }
-    }
-}
-/** The registry's own words for an error answer (`errors[0].code` and `.message`), if its body has them. */
-function registryErrorText(body) {
-    if (body.length === 0)
-        return null;
-    try {
-        const parsed = JSON.parse(body.toString('utf8'));
-        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        if (!first)
-            return null;
-        const parts = [typeof first.code === 'string' ? first.code : '', typeof first.message === 'string' ? first.message : ''].filter((p) => p !== '');
-        return parts.length > 0 ? oneLine(parts.join(': '), 160) : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Registry authentication: anonymous, Basic, and the Bearer token challenge of ghcr.io and Docker
-// Hub (on a 401 with `WWW-Authenticate: Bearer realm=...,service=...,scope=...`, GET the realm with
-// `service` and `scope`, with Basic credentials when there are some, and use its `token` or
-// `access_token`). Credentials come from explicit ones, then a docker config file (as docker login
-// and docker/login-action write it), then, for ghcr.io, a GitHub token.
-//
-// Secrets never leave this module in a message: errors name the credentials' source, never them.
-
-
-
-
-
-function describeSource(source) {
-    switch (source) {
-        case 'explicit':
-            return 'the credentials given';
-        case 'docker-config':
-            return 'the credentials from the docker config';
-        case 'github-token':
-            return 'the GitHub token';
-    }
-}
-/**
- * Parses a `WWW-Authenticate` value into its challenges (several may be joined with commas, as
- * fetch joins repeated headers): `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="..."`.
- */
-function parseChallenges(header) {
-    if (!header)
-        return [];
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (i < n && (header[i] === ' ' || header[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && /[!#$%&'*+.^_`|~0-9A-Za-z-]/.test(header[i]))
-            i++;
-        return header.slice(start, i);
-    };
-    let current = null;
-    while (i < n) {
-        skipSpace();
-        if (header[i] === ',') {
-            i++;
-            continue;
-        }
-        const token = readToken();
-        if (token === '') {
-            i++; // an unexpected character: skip it
-            continue;
-        }
-        skipSpace();
-        if (header[i] === '=' && current) {
-            i++;
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && header[i] !== ' ')
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[token.toLowerCase()] = value;
-        }
-        else if (header[i] === '=' && !current) {
-            // A parameter without a scheme: malformed; skip its value.
-            while (i < n && header[i] !== ',')
-                i++;
-        }
-        else {
-            current = { scheme: token.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-// --- credentials --------------------------------------------------------------------------------
-/** The registry host a docker config `auths` key stands for (`https://index.docker.io/v1/` -> `registry-1.docker.io`). */
-function configKeyHost(key) {
-    let host = key.trim();
-    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    host = host.split('/')[0] ?? host;
-    return normalizeRegistryHost(host);
-}
-function decodeBasic(auth) {
-    let decoded;
-    try {
-        decoded = Buffer.from(auth.trim(), 'base64').toString('utf8');
-    }
-    catch {
-        return null;
-    }
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        return null;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function dockerConfigPath(option, env) {
-    if (option !== undefined) {
-        try {
-            if (external_node_fs_namespaceObject.statSync(option).isDirectory())
-                return external_node_path_namespaceObject.join(option, 'config.json');
-        }
-        catch {
-            /* not there: used as a file path, and found missing later */
-        }
-        return option;
-    }
-    const dir = env.DOCKER_CONFIG && env.DOCKER_CONFIG.trim() !== '' ? env.DOCKER_CONFIG : external_node_path_namespaceObject.join(env.HOME || external_node_os_namespaceObject.homedir(), '.docker');
-    return external_node_path_namespaceObject.join(dir, 'config.json');
-}
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/**
- * Credentials per registry host from a docker config file's `auths` (`auth` as base64 `user:pass`,
- * or `username`/`password`). A missing, unreadable or malformed file gives none. Credential helpers
- * (`credsStore`, `credHelpers`) are not run.
- */
-function readDockerConfigAuths(file) {
-    const found = new Map();
-    let text;
-    try {
-        if (external_node_fs_namespaceObject.statSync(file).size > MAX_CONFIG_BYTES)
-            return found;
-        text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return found;
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return found;
-    }
-    const auths = parsed?.auths;
-    if (!auths || typeof auths !== 'object')
-        return found;
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!entry || typeof entry !== 'object')
-            continue;
-        const { auth, username, password } = entry;
-        let credentials = null;
-        if (typeof auth === 'string' && auth !== '')
-            credentials = decodeBasic(auth);
-        else if (typeof username === 'string' && typeof password === 'string' && username !== '')
-            credentials = { username, password };
-        if (!credentials)
-            continue;
-        const host = configKeyHost(key);
-        // An exact host key wins over a URL form of the same host.
-        if (!found.has(host) || !/:\/\//.test(key))
-            found.set(host, credentials);
-    }
-    return found;
-}
-/** Finds credentials for a registry host; null means anonymous. */
-class CredentialStore {
-    options;
-    dockerAuths = null;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    resolve(registryHost) {
-        const host = normalizeRegistryHost(registryHost);
-        for (const entry of this.options.credentials ?? []) {
-            if (entry.username === '' && entry.password === '')
-                continue;
-            if (entry.registry === undefined || entry.registry === '' || configKeyHost(entry.registry) === host) {
-                return { credentials: { username: entry.username, password: entry.password }, source: 'explicit' };
-            }
-        }
-        if (this.options.dockerConfig !== false) {
-            if (!this.dockerAuths) {
-                const file = dockerConfigPath(this.options.dockerConfig || undefined, this.options.env ?? process.env);
-                this.dockerAuths = readDockerConfigAuths(file);
-            }
-            const fromConfig = this.dockerAuths.get(host);
-            if (fromConfig)
-                return { credentials: fromConfig, source: 'docker-config' };
-        }
-        const token = this.options.githubToken;
-        if (token && host === 'ghcr.io') {
-            return { credentials: { username: this.options.githubUsername || 'x-access-token', password: token }, source: 'github-token' };
-        }
-        return null;
-    }
-}
-function basicAuthorization(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
-}
-// --- Bearer tokens ------------------------------------------------------------------------------
-const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
-/**
- * Asks a token service for a Bearer token (the Docker registry token protocol): GET `realm` with
- * `service` and `scope`, Basic credentials when given. Returns the `Authorization` header value.
- */
-async function fetchBearerToken(challenge, scope, resolved, http) {
-    const realm = challenge.params.realm;
-    if (!realm)
-        throw new RegistryError('bad-response', 'the registry asked for a Bearer token but named no realm');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError('bad-response', `the registry's token realm is not a URL: ${oneLine(realm, 120)}`);
-    }
-    if (!isAllowedUrl(url)) {
-        throw new RegistryError('unsupported', `refusing the token realm ${url.host} over plain HTTP: only loopback hosts may use http://`);
-    }
-    if (challenge.params.service)
-        url.searchParams.set('service', challenge.params.service);
-    if (scope)
-        url.searchParams.set('scope', scope);
-    const headers = { Accept: 'application/json' };
-    if (resolved)
-        headers.Authorization = basicAuthorization(resolved.credentials);
-    const response = await httpGet(url.toString(), headers, { ...http, maxBytes: MAX_TOKEN_RESPONSE_BYTES });
-    const host = url.host;
-    if (response.status === 401 || response.status === 403) {
-        const detail = registryErrorText(response.body);
-        const who = resolved ? `refused ${describeSource(resolved.source)}` : 'refused an anonymous token';
-        throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `the token service at ${host} ${who} (HTTP ${response.status}${detail ? ` ${detail}` : ''})`, response.status);
-    }
-    if (response.status === 429)
-        throw new RegistryError('rate-limited', `the token service at ${host} is rate limiting (HTTP 429)`, 429);
-    if (response.status < 200 || response.status >= 300) {
-        throw new RegistryError('http-status', `the token service at ${host} answered HTTP ${response.status}`, response.status);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError('bad-response', `the token service at ${host} did not answer JSON`);
-    }
-    const token = typeof parsed?.token === 'string' && parsed.token !== '' ? parsed.token : typeof parsed?.access_token === 'string' ? parsed.access_token : '';
-    if (token === '')
-        throw new RegistryError('bad-response', `the token service at ${host} answered no token`);
-    if (/[\r\n]/.test(token))
-        throw new RegistryError('bad-response', `the token service at ${host} answered a malformed token`);
-    return `Bearer ${token}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-// What the registry's manifests say, read defensively: media types, index entries (platforms,
-// attestations), and the compressed size of an image manifest (config.size plus layers[].size, as
-// the manifest states them).
-
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-};
-/** The Accept header of a manifest GET: indexes first, so that a multi-platform tag answers its index. */
-const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
-const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const IMAGE_TYPES = new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest]);
-const IMAGE_CONFIG_TYPES = new Set([MEDIA_TYPES.ociConfig, MEDIA_TYPES.dockerConfig]);
-function isIndexType(mediaType) {
-    return mediaType !== null && INDEX_TYPES.has(mediaType);
-}
-function isImageManifestType(mediaType) {
-    return mediaType !== null && IMAGE_TYPES.has(mediaType);
-}
-function isImageConfigType(mediaType) {
-    return mediaType !== null && IMAGE_CONFIG_TYPES.has(mediaType);
-}
-/** `application/json; charset=utf-8` -> `application/json`. */
-function bareMediaType(contentType) {
-    if (!contentType)
-        return null;
-    const bare = contentType.split(';')[0].trim().toLowerCase();
-    return bare === '' ? null : bare;
-}
-/**
- * The media type of a manifest: its own `mediaType` field, else the `Content-Type` the registry
- * answered (umoci writes manifests without `mediaType`), else what its shape says.
- */
-function manifestMediaType(body, contentType) {
-    const own = body?.mediaType;
-    if (typeof own === 'string' && own !== '')
-        return own;
-    const header = bareMediaType(contentType);
-    if (header && header !== 'application/json' && header !== 'application/octet-stream' && header !== 'text/plain')
-        return header;
-    const shape = body;
-    if (shape?.schemaVersion === 1 || Array.isArray(shape?.fsLayers))
-        return MEDIA_TYPES.dockerSchema1;
-    if (Array.isArray(shape?.manifests))
-        return MEDIA_TYPES.ociIndex;
-    if (Array.isArray(shape?.layers))
-        return MEDIA_TYPES.ociManifest;
-    return header;
-}
-function manifestKind(mediaType) {
-    if (isIndexType(mediaType))
-        return 'index';
-    if (isImageManifestType(mediaType))
-        return 'image';
-    if (mediaType === MEDIA_TYPES.dockerSchema1 || mediaType === MEDIA_TYPES.dockerSchema1Signed)
-        return 'schema1';
-    return 'other';
-}
-function isSize(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-function stringRecord(value) {
-    const out = {};
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return out;
-    for (const [k, v] of Object.entries(value))
-        if (typeof v === 'string')
-            out[k] = v;
-    return out;
-}
-function readPlatform(value) {
-    if (!value || typeof value !== 'object')
-        return null;
-    const { os, architecture, variant } = value;
-    if (typeof os !== 'string' || typeof architecture !== 'string' || os === '' || architecture === '')
-        return null;
-    return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
-}
-/** `linux/arm64/v8`, `linux/amd64`. */
-function formatPlatform(platform) {
-    return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
-}
-function readDescriptor(value, where) {
-    if (!value || typeof value !== 'object')
-        throw new RegistryError('bad-response', `${where} is not a descriptor`);
-    const { mediaType, digest, size, platform, annotations } = value;
-    if (typeof digest !== 'string' || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest)) {
-        throw new RegistryError('bad-response', `${where} has no valid digest`);
-    }
-    if (!isSize(size))
-        throw new RegistryError('bad-response', `${where} has no valid size`);
-    return {
-        mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
-        digest,
-        size,
-        platform: readPlatform(platform),
-        annotations: stringRecord(annotations),
-    };
-}
-/** The entries of an index or manifest list. */
-function indexEntries(body) {
-    const manifests = body?.manifests;
-    if (!Array.isArray(manifests))
-        throw new RegistryError('bad-response', 'the index has no `manifests` list');
-    return manifests.map((entry, i) => readDescriptor(entry, `index entry ${i + 1}`));
-}
-/**
- * An index entry that is not an image for a platform: BuildKit's attestation manifests (annotation
- * `vnd.docker.reference.type: attestation-manifest`, platform `unknown/unknown`).
- */
-function isAttestationEntry(entry) {
-    if (entry.annotations['vnd.docker.reference.type'] === 'attestation-manifest')
-        return true;
-    return entry.platform !== null && entry.platform.os === 'unknown' && entry.platform.architecture === 'unknown';
-}
-function readImageManifest(body) {
-    const { config, layers } = (body ?? {});
-    if (config === undefined)
-        throw new RegistryError('bad-response', 'the image manifest has no config');
-    if (!Array.isArray(layers))
-        throw new RegistryError('bad-response', 'the image manifest has no `layers` list');
-    return {
-        config: readDescriptor(config, 'the config descriptor'),
-        layers: layers.map((layer, i) => readDescriptor(layer, `layer ${i + 1}`)),
-    };
-}
-/** Compressed size: config.size + the sum of layers[].size, as the manifest states them. */
-function compressedSize(manifest) {
-    const total = manifest.layers.reduce((sum, layer) => sum + layer.size, manifest.config.size);
-    if (!Number.isSafeInteger(total))
-        throw new RegistryError('bad-response', 'the manifest states sizes too large to add up');
-    return total;
-}
-/** `os`/`architecture`/`variant` of an image config blob, null when it has none. */
-function configPlatform(body) {
-    return readPlatform(body);
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small OCI Distribution API client: GET manifests, indexes and config blobs of one repository,
-// over HTTPS (plain HTTP only for loopback registries), with the registry's authentication
-// (anonymous, Basic, Bearer token challenge), a time limit per request and a bound on every body.
-// resolveImage() walks an index to each platform's image manifest, leaving out attestations, and
-// gives each platform's compressed size as its manifest states it.
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** How deep an index may nest indexes. */
-const MAX_INDEX_DEPTH = 2;
-/** sha256 (or sha512) of `bytes` in digest form, null for another algorithm. */
-function digestOf(bytes, algorithm) {
-    if (algorithm !== 'sha256' && algorithm !== 'sha512')
-        return null;
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function isDigest(text) {
-    return /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(text);
-}
-class RegistryClient {
-    options;
-    store;
-    timeoutMs;
-    maxManifestBytes;
-    /** `Authorization` per `registry/repository`, once a challenge has been answered. */
-    authorizations = new Map();
-    /** Registries that could not be reached or timed out: later requests fail at once, the same way. */
-    unreachable = new Map();
-    constructor(options = {}) {
-        this.options = options;
-        this.store = new CredentialStore(options);
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-        if (!(this.timeoutMs > 0))
-            throw new Error(`timeoutMs must be a positive number of milliseconds, not ${this.timeoutMs}`);
-        if (!(this.maxManifestBytes > 0))
-            throw new Error(`maxManifestBytes must be a positive number, not ${this.maxManifestBytes}`);
-    }
-    http() {
-        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}` };
-    }
-    /**
-     * GET `/v2/<repository>/<path>`, answering a 401 challenge once (Basic or Bearer). Returns a 2xx
-     * response; every other outcome is a RegistryError with a one-line reason.
-     */
-    async get(ref, path, accept, what) {
-        const url = `${registryBaseUrl(ref.registry)}/v2/${ref.repository}/${path}`;
-        const key = `${ref.registry}/${ref.repository}`;
-        let authorization = this.authorizations.get(key);
-        let resolved = null;
-        let answered = false;
-        let response;
-        for (;;) {
-            const headers = { Accept: accept };
-            if (authorization)
-                headers.Authorization = authorization;
-            const down = this.unreachable.get(ref.registry);
-            if (down)
-                throw down;
-            try {
-                response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
-            }
-            catch (error) {
-                if (error instanceof RegistryError && error.host === ref.registry && (error.kind === 'unreachable' || error.kind === 'timeout')) {
-                    this.unreachable.set(ref.registry, error);
-                }
-                throw error;
-            }
-            if (response.status !== 401 || answered)
-                break;
-            answered = true;
-            const challenges = parseChallenges(response.headers.get('www-authenticate'));
-            const bearer = challenges.find((c) => c.scheme === 'bearer');
-            const basic = challenges.find((c) => c.scheme === 'basic');
-            resolved = this.store.resolve(ref.registry);
-            if (bearer) {
-                const scope = bearer.params.scope || `repository:${ref.repository}:pull`;
-                authorization = await fetchBearerToken(bearer, scope, resolved, this.http());
-            }
-            else if (basic && resolved) {
-                authorization = basicAuthorization(resolved.credentials);
-            }
-            else {
-                break;
-            }
-            this.authorizations.set(key, authorization);
-        }
-        const status = response.status;
-        if (status >= 200 && status < 300)
-            return response;
-        const detail = registryErrorText(response.body);
-        const said = `HTTP ${status}${detail ? ` ${detail}` : ''}`;
-        const host = ref.registry;
-        switch (status) {
-            case 401:
-                this.authorizations.delete(key);
-                if (resolved)
-                    throw new RegistryError('unauthorized', `${host} refused ${describeSource(resolved.source)} (${said})`, status);
-                throw new RegistryError('unauthorized', `${host} requires authentication and no credentials were found for it (${said})`, status);
-            case 403:
-                throw new RegistryError('denied', `${host} denied access to ${ref.repository}${resolved ? ` with ${describeSource(resolved.source)}` : ''} (${said})`, status);
-            case 404:
-                throw new RegistryError('not-found', `${what} was not found in the registry (${said})`, status);
-            case 429:
-                throw new RegistryError('rate-limited', `${host} is rate limiting (${said})`, status);
-            default:
-                throw new RegistryError('http-status', `${host} answered ${said} for ${what}`, status);
-        }
-    }
-    /** The manifest or index that `reference` (a tag or digest; by default the one in `ref`) names. */
-    async getManifest(ref, reference = manifestReference(ref)) {
-        const what = reference === manifestReference(ref) ? formatReference(ref) : `${ref.registry}/${ref.repository}@${reference}`;
-        const response = await this.get(ref, `manifests/${reference}`, MANIFEST_ACCEPT, what);
-        let body;
-        try {
-            body = JSON.parse(response.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError('bad-response', `the manifest of ${what} is not JSON`);
-        }
-        if (!body || typeof body !== 'object' || Array.isArray(body))
-            throw new RegistryError('bad-response', `the manifest of ${what} is not a JSON object`);
-        let digest = null;
-        if (isDigest(reference)) {
-            const computed = digestOf(response.body, reference.split(':')[0]);
-            if (computed !== null && computed !== reference) {
-                throw new RegistryError('bad-response', `the manifest ${ref.registry} sent for ${reference} has digest ${computed}`);
-            }
-            digest = reference;
-        }
-        else {
-            const header = response.headers.get('docker-content-digest');
-            digest = header && isDigest(header.trim()) ? header.trim() : digestOf(response.body, 'sha256');
-        }
-        return { mediaType: manifestMediaType(body, response.headers.get('content-type')), digest: digest, body, bytes: response.body.length };
-    }
-    /** A small blob (an image config), bounded like manifests and checked against its digest. */
-    async getBlob(ref, digest) {
-        if (!isDigest(digest))
-            throw new RegistryError('bad-response', `not a digest: ${oneLine(digest, 80)}`);
-        const response = await this.get(ref, `blobs/${digest}`, '*/*', `blob ${digest} of ${ref.registry}/${ref.repository}`);
-        const computed = digestOf(response.body, digest.split(':')[0]);
-        if (computed !== null && computed !== digest)
-            throw new RegistryError('bad-response', `blob ${digest} from ${ref.registry} has digest ${computed}`);
-        return response.body;
-    }
-    /** The platform an image config states, or `unknown` when it cannot be read. */
-    async platformFromConfig(ref, config) {
-        if (config.size > this.maxManifestBytes)
-            return 'unknown';
-        try {
-            const blob = await this.getBlob(ref, config.digest);
-            const platform = configPlatform(JSON.parse(blob.toString('utf8')));
-            return platform ? formatPlatform(platform) : 'unknown';
-        }
-        catch {
-            return 'unknown';
-        }
-    }
-    async walkIndex(ref, body, depth) {
-        const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
-        const perEntry = await Promise.all(entries.map(async (entry) => {
-            if (isIndexType(entry.mediaType)) {
-                if (depth >= MAX_INDEX_DEPTH)
-                    return [];
-                const nested = await this.getManifest(ref, entry.digest);
-                return manifestKind(nested.mediaType) === 'index' ? this.walkIndex(ref, nested.body, depth + 1) : [];
-            }
-            if (entry.mediaType !== null && !isImageManifestType(entry.mediaType))
-                return []; // an artifact
-            const fetched = await this.getManifest(ref, entry.digest);
-            if (manifestKind(fetched.mediaType) !== 'image')
-                return [];
-            const manifest = readImageManifest(fetched.body);
-            let platform;
-            if (entry.platform) {
-                platform = formatPlatform(entry.platform);
-            }
-            else {
-                if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType))
-                    return []; // an artifact
-                platform = await this.platformFromConfig(ref, manifest.config);
-                if (platform === 'unknown/unknown')
-                    return [];
-            }
-            return [{ platform, digest: entry.digest, compressedBytes: compressedSize(manifest) }];
-        }));
-        return perEntry.flat();
-    }
-    /** Each platform of the image `ref` names, with its compressed size. */
-    async resolveImage(ref) {
-        const top = await this.getManifest(ref);
-        const kind = manifestKind(top.mediaType);
-        const name = formatReference(ref);
-        if (kind === 'index') {
-            const platforms = await this.walkIndex(ref, top.body, 1);
-            if (platforms.length === 0)
-                throw new RegistryError('unsupported', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
-            return { digest: top.digest, mediaType: top.mediaType, platforms };
-        }
-        if (kind === 'image') {
-            const manifest = readImageManifest(top.body);
-            if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType)) {
-                throw new RegistryError('unsupported', `${name} is not a container image (its config is ${oneLine(manifest.config.mediaType, 80)})`);
-            }
-            const platform = await this.platformFromConfig(ref, manifest.config);
-            return { digest: top.digest, mediaType: top.mediaType, platforms: [{ platform, digest: top.digest, compressedBytes: compressedSize(manifest) }] };
-        }
-        if (kind === 'schema1')
-            throw new RegistryError('unsupported', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
-        throw new RegistryError('unsupported', `${name} has a manifest of unknown type ${oneLine(top.mediaType ?? '(none)', 80)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/sizes.ts
-// Image sizes per platform from the registry, and their change against a baseline tag. BuildKit does
-// not report sizes, so each pushed image is looked up: its index (or manifest), each platform's
-// manifest, config.size + layers[].size. Failure is information, not an exception: an image that
-// cannot be measured gets `unavailable: "size unavailable: <reason>"`, and the others go on.
-
-
-
-const sizes_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-/** A one-line reason for any failure, never a stack trace. */
-function describeFailure(error) {
-    if (error instanceof RegistryError || error instanceof InvalidReferenceError)
-        return oneLine(error.message, 300);
-    const message = error instanceof Error ? error.message : String(error);
-    return oneLine(`unexpected error: ${message}`, 300);
-}
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    });
-    await Promise.all(workers);
-    return results;
-}
-/**
- * Measures each image in the registry: per platform, the compressed size, and with `baselineTag`,
- * the size of the same platform at `repository:baselineTag`. Never throws for an image: see
- * `unavailable` and `baselineUnavailable`. Results are in the order of `images`.
- */
-async function measureImages(images, options = {}) {
-    const client = new RegistryClient(options);
-    const baselineTag = options.baselineTag?.trim() || null;
-    // One lookup per distinct reference: several images of a build share a baseline, or a digest.
-    const lookups = new Map();
-    const resolve = (ref) => {
-        const key = formatReference(ref);
-        let pending = lookups.get(key);
-        if (!pending) {
-            pending = client.resolveImage(ref);
-            pending.catch(() => undefined); // awaited by every user; never an unhandled rejection
-            lookups.set(key, pending);
-        }
-        return pending;
-    };
-    return mapLimit(images, options.concurrency ?? 4, async (image) => {
-        const result = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
-        const unavailable = (reason) => ({ ...result, platforms: [], unavailable: `size unavailable: ${reason}` });
-        try {
-            if (image.pushed === false)
-                return unavailable('the image was not pushed');
-            let ref = parseReference(image.ref);
-            if (image.digest) {
-                if (!sizes_DIGEST.test(image.digest))
-                    return unavailable(`${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
-                ref = { ...ref, digest: image.digest };
-            }
-            let baselineRef = null;
-            if (baselineTag) {
-                try {
-                    baselineRef = withTag(ref, baselineTag);
-                }
-                catch (error) {
-                    result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
-                }
-            }
-            const [current, baseline] = await Promise.allSettled([resolve(ref), baselineRef ? resolve(baselineRef) : Promise.resolve(null)]);
-            if (current.status === 'rejected')
-                return unavailable(describeFailure(current.reason));
-            const measured = current.value;
-            result.digest = image.digest ?? measured.digest;
-            let baselinePlatforms = null;
-            if (baselineRef) {
-                if (baseline.status === 'fulfilled' && baseline.value)
-                    baselinePlatforms = baseline.value.platforms;
-                else if (baseline.status === 'rejected')
-                    result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(baseline.reason)}`;
-            }
-            result.platforms = measured.platforms.map((p) => ({
-                platform: p.platform,
-                digest: p.digest,
-                compressedBytes: p.compressedBytes,
-                baselineBytes: baselinePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
-            }));
-            return result;
-        }
-        catch (error) {
-            return unavailable(describeFailure(error));
-        }
-    });
-}
-// --- sizes in words -----------------------------------------------------------------------------
-const UNITS = {
-    b: 1,
-    k: 1000,
-    kb: 1000,
-    mb: 1000 ** 2,
-    gb: 1000 ** 3,
-    tb: 1000 ** 4,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-    ki: 1024,
-    mi: 1024 ** 2,
-    gi: 1024 ** 3,
-    ti: 1024 ** 4,
-};
-/**
- * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
- * letters in any case). Throws an Error with a one-line message for anything else.
- */
-function parseSizeLimit(text) {
-    const shown = JSON.stringify(oneLine(String(text), 60));
-    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
-    const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
-    if (!match)
-        throw new Error(`invalid size limit ${shown}: ${hint}`);
-    const unit = match[2].toLowerCase();
-    const factor = unit === '' ? 1 : UNITS[unit];
-    if (factor === undefined)
-        throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
-    const bytes = Math.round(Number(match[1]) * factor);
-    if (!Number.isSafeInteger(bytes))
-        throw new Error(`invalid size limit ${shown}: too large`);
-    if (bytes <= 0)
-        throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
-    return bytes;
-}
-/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
-function formatBytes(bytes) {
-    if (!Number.isFinite(bytes))
-        return String(bytes);
-    const sign = bytes < 0 ? '-' : '';
-    let value = Math.abs(bytes);
-    if (value < 1024)
-        return `${sign}${Math.round(value)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
-    if (value >= 999.5 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${sign}${value.toFixed(digits)} ${units[unit]}`;
-}
-/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
-function formatByteDelta(current, baseline) {
-    const delta = current - baseline;
-    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
-    if (baseline === 0)
-        return amount;
-    const percent = (delta / baseline) * 100;
-    return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
-
-
-/** An image whose compressed size on a platform is over the `max-image-size` budget. */
-const imageSizeRule = {
-    ids: ['image-too-large'],
-    run({ build, options }) {
-        const limit = options.maxImageBytes ?? null;
-        if (limit === null)
-            return [];
-        const findings = [];
-        for (const image of build.images) {
-            const over = (image.platforms ?? []).filter((p) => p.compressedBytes > limit);
-            if (over.length === 0)
-                continue;
-            const worst = over.reduce((a, b) => (b.compressedBytes > a.compressedBytes ? b : a));
-            findings.push({
-                id: 'image-too-large',
-                severity: 'warning',
-                title: `${image.ref} is ${formatBytes(worst.compressedBytes)} on ${worst.platform}, over the ${formatBytes(limit)} budget`,
-                evidence: [],
-                fix: [
-                    `Compressed size per platform: ${over.map((p) => `${inlineCode(p.platform)} ${formatBytes(p.compressedBytes)}${p.baselineBytes !== null ? ` (${formatByteDelta(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
-                    '',
-                    '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
-                    '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
-                    '- Raise the `max-image-size` input if the size is expected.',
-                ].join('\n'),
-                data: { platform: worst.platform, bytes: worst.compressedBytes, limitBytes: limit },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
-
-
-
-
-
-
-
-/** Every rule, in no particular order: ranking decides what comes first. */
-const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
-
-;// CONCATENATED MODULE: ./src/analyze/rank.ts
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/**
- * Within a severity, causes come before their consequences: a failure before the cancellation of the
- * jobs it took down; emulation and cache misses before the slow build they produce.
- */
-const CAUSE_ORDER = {
-    unknown: 90,
-    'qemu-emulation': 20,
-    'cache-miss': 30,
-    canceled: 60,
-    'slow-build': 80,
-};
-const DEFAULT_CAUSE_ORDER = 10;
-function compareFindings(a, b) {
-    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
-}
-/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
-function orderOf(finding) {
-    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
-}
-/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
-function rankFindings(findings) {
-    return [...findings].sort(compareFindings);
-}
-
-;// CONCATENATED MODULE: ./src/analyze/run-level.ts
-
-/**
- * A matrix job canceled because another one failed (fail-fast) is a consequence: its `canceled`
- * finding names the failed jobs, and a failure always ranks before cancellations.
- */
-function linkCanceledToFailures(analyses) {
-    const failed = analyses.filter((a) => a.build.status === 'failure').map((a) => a.build.name);
-    if (failed.length === 0)
-        return analyses;
-    for (const analysis of analyses) {
-        if (analysis.build.status !== 'canceled')
-            continue;
-        for (const finding of analysis.findings) {
-            if (finding.id !== 'canceled')
-                continue;
-            finding.title = `Canceled after ${failed.join(', ')} failed`;
-            finding.fix = `${failed.map((name) => inlineCode(name)).join(', ')} failed in the same run; with \`strategy.fail-fast\` (the default) GitHub then cancels the other jobs of the matrix. Fix that failure first: this job has no problem of its own in the log.\n\n${finding.fix}`;
-            finding.data = { ...finding.data, canceledBecause: failed.join(', ') };
-        }
-    }
-    return analyses;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/group.ts
-
-
-/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
-const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
-/** A slow build is explained by these, when the same build has one. */
-const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
-/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
-function groupFindings(findings) {
-    const slowExplainedBy = new Map();
-    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
-        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
-        if (cause)
-            slowExplainedBy.set(slow, cause);
-    }
-    const byKey = new Map();
-    for (const finding of findings) {
-        if (slowExplainedBy.has(finding))
-            continue;
-        const key = groupKey(finding);
-        const members = byKey.get(key) ?? [];
-        members.push(finding);
-        byKey.set(key, members);
-    }
-    return [...byKey.values()].map((members) => {
-        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
-        return makeGroup(members, folded);
-    });
-}
-/**
- * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain).
- */
-function groupKey(finding) {
-    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
-        return `${finding.id}|${finding.data?.platform ?? ''}`;
-    if (finding.id === 'cache-miss')
-        return `${finding.id}|${finding.data?.pattern ?? ''}`;
-    return `${finding.id}|${finding.severity}|${finding.title}`;
-}
-function makeGroup(findings, folded) {
-    const first = findings[0];
-    const builds = findings.map((f) => f.build ?? '');
-    const severity = findings.map((f) => f.severity).sort((a, b) => group_SEVERITY_ORDER[a] - group_SEVERITY_ORDER[b])[0];
-    const lostSeconds = lost(findings);
-    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
-    if (first.id === 'canceled')
-        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
-    if (findings.length === 1)
-        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
-    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
-    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
-}
-const group_SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/** The advice part of a `facts\n\nadvice` fix. */
-function adviceOf(fix) {
-    const cut = fix.indexOf('\n\n');
-    return cut === -1 ? fix : fix.slice(cut + 2);
-}
-function withFolded(fix, folded) {
-    if (folded.length === 0)
-        return fix;
-    const which = folded.length === 1 ? `${folded[0].build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
-    return `${fix}\n\n${which} because of this.`;
-}
-/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
-function canceledTitle(findings) {
-    const names = findings.map((f) => f.build ?? 'the build').join(', ');
-    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
-    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
-}
-function groupTitle(findings, lostSeconds) {
-    const first = findings[0];
-    const n = findings.length;
-    const data = first.data ?? {};
-    switch (first.id) {
-        case 'qemu-emulation': {
-            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
-            const range = ratios.length ? `${metrics_round(Math.min(...ratios), 1)}–${metrics_round(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
-            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${formatDuration(lostSeconds)} lost`;
-        }
-        case 'cache-miss':
-            if (data.pattern === 'no-hits')
-                return `No cache hits in ${n} builds: every cacheable step ran`;
-            if (data.pattern === 'few-hits')
-                return `Few cache hits in ${n} builds`;
-            return `A cached chain broke in ${n} builds`;
-        case 'slow-build':
-            return `${n} builds went over the time budget`;
-        default:
-            // The same failure in several builds: the reports name the builds in front of it.
-            return first.title;
-    }
-}
-/** Seconds the cause cost, summed over builds, when the findings measure it. */
-function lost(findings) {
-    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
-    if (!key)
-        return null;
-    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
-    return values.length ? metrics_round(values.reduce((a, b) => a + b, 0), 1) : null;
-}
-function tableFor(findings, folded) {
-    const id = findings[0].id;
-    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
-    if (id === 'qemu-emulation') {
-        return {
-            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
-                return [
-                    f.build ?? '',
-                    String(d.step ?? ''),
-                    formatDuration(num(d.nativeSeconds)),
-                    formatDuration(num(d.emulatedSeconds)),
-                    `${metrics_round(Number(d.ratio), 1)}×`,
-                    `${formatDuration(num(d.extraSeconds))}${share}`,
-                    `${formatDuration(num(d.buildSeconds))}${overBudget(f.build)}`,
-                ];
-            }),
-        };
-    }
-    if (id === 'cache-miss') {
-        return {
-            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
-                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${formatDuration(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
-            }),
-        };
-    }
-    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/analyze.ts
-
-
-
-
-
-
-
-const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
-function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
-    const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
-    const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
-    const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
-    const findings = [];
-    for (const rule of RULES) {
-        for (const finding of rule.run(context))
-            findings.push({ ...finding, build: build.name, source: build.source });
-    }
-    return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
-}
-function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
-    const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
-    let hits = 0;
-    let total = 0;
-    for (const { cache } of analyses) {
-        hits += cache.hits;
-        total += cache.hits + cache.misses;
-    }
-    const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
-    const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
-    const findings = rankFindings(analyses.flatMap((a) => a.findings));
-    return {
-        builds: analyses,
-        findings,
-        groups: groupFindings(findings),
-        problems,
-        status,
-        cacheHitRatio: total === 0 ? null : metrics_round(hits / total, 3),
-        durationSeconds: durations.length ? Math.max(...durations) : null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
-const MAX_MATCHED_LINES = 8;
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
-/**
- * Runs every pattern of every signature over the lines, and its command patterns over the failing
- * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
- * same function can run in a worker for patterns that are not ours.
- */
-function runPatterns(signatures, lines, maxHits, commands = []) {
-    const out = [];
-    for (const signature of signatures) {
-        const hits = [];
-        const seen = new Set();
-        const scan = (source, texts, offset) => {
-            const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
-            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
-                if (seen.has(index + offset))
-                    continue;
-                const match = regex.exec(texts[index]);
-                if (!match)
-                    continue;
-                seen.add(index + offset);
-                const groups = {};
-                for (const [name, value] of Object.entries(match.groups ?? {}))
-                    if (value !== undefined && value !== '')
-                        groups[name] = value;
-                hits.push({ index: index + offset, groups });
-            }
-        };
-        for (const source of signature.sources)
-            scan(source, lines, 0);
-        for (const source of signature.commandSources)
-            scan(source, commands, lines.length);
-        if (hits.length > 0) {
-            hits.sort((a, b) => a.index - b.index);
-            out.push({ id: signature.id, hits });
-        }
-    }
-    return out;
-}
-/** The plain data of signatures, for runPatterns. */
-function patternSpecs(signatures) {
-    return signatures
-        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
-        .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
-}
-/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
-function toMatches(raw, signatures, lines, commands = []) {
-    const byId = new Map(signatures.map((s) => [s.id, s]));
-    return raw.flatMap(({ id, hits }) => {
-        const signature = byId.get(id);
-        if (!signature)
-            return [];
-        const lineHits = hits.filter((h) => h.index < lines.length);
-        // A command hit counts only when no line of the log matched: what it printed says more.
-        const used = lineHits.length > 0 ? lineHits : hits;
-        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
-        const groups = {};
-        for (const hit of used)
-            for (const [name, value] of Object.entries(hit.groups))
-                groups[name] ??= value;
-        return [
-            {
-                signature,
-                lines: matched.slice(0, MAX_MATCHED_LINES),
-                groups,
-                inFailure: matched.some((l) => l.inFailure),
-                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized)),
-                byCommand: lineHits.length === 0,
-            },
-        ];
-    });
-}
-/** Matches trusted (built-in, reviewed) signatures in this thread. */
-function matchTrusted(signatures, lines, commands = []) {
-    const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
-    return toMatches(raw, signatures, lines, commands);
-}
-/**
- * Most likely cause first. A match on a line beats one on the failing command, and a cause beats a
- * consequence (a cancellation); then a match in the failure itself, then the more specific
- * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
- * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
- * is the root cause; followed as a chain.
- */
-function rankMatches(matches) {
-    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
-        tier(a) - tier(b) ||
-        Number(b.inFailure) - Number(a.inFailure) ||
-        b.signature.priority - a.signature.priority ||
-        a.lines[0].line - b.lines[0].line);
-    for (let step = 0; step < ranked.length; step++) {
-        const leader = ranked[0];
-        const cause = ranked.find((m) => m !== leader &&
-            !m.onlyWarnings &&
-            !m.byCommand &&
-            (m.inFailure || !leader.inFailure) &&
-            leader.signature.causedBy.includes(m.signature.id) &&
-            // A cause on the same line counts (`failed to compute cache key: secret not found`).
-            m.lines[0].line <= leader.lines[0].line);
-        if (!cause)
-            break;
-        ranked.splice(ranked.indexOf(cause), 1);
-        ranked.unshift(cause);
-    }
-    return ranked;
-}
-function tier(match) {
-    if (match.signature.role === 'consequence')
-        return 2;
-    return match.byCommand ? 1 : 0;
-}
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
-
-
-
-const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
-const MAX_HITS = 32;
-// The worker runs the same pure function as the main thread, from its source text: no file to
-// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
-// It talks over its own MessageChannel so that the main thread can read what the worker already
-// said (receiveMessageOnPort) before it decides that a signature ran out of time.
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const runPatterns = ${runPatterns.toString()};
-const { port, specs, lines, commands, maxHits } = workerData;
-for (const spec of specs) {
-  port.postMessage({ type: 'start', id: spec.id });
-  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
-}
-port.postMessage({ type: 'end' });
-`;
-/**
- * What is left of the total budget. Only time spent running patterns counts: starting a worker
- * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
- * look slow.
- */
-class BudgetClock {
-    leftMs;
-    constructor(leftMs) {
-        this.leftMs = leftMs;
-    }
-}
-/**
- * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
- * pattern that does not finish in time is reported and skipped; the others still run.
- */
-async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
-/** The total budget left, shared by the builds of one analysis. */
-clock = new BudgetClock(budget.totalMs), 
-/** The failing step's command, for `commands` patterns. */
-commands = []) {
-    const specs = patternSpecs(signatures);
-    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
-    const raw = [];
-    const slow = [];
-    let remaining = specs;
-    while (remaining.length > 0) {
-        if (clock.leftMs <= 0) {
-            // Out of total time: whatever did not run is reported as slow too.
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, clock);
-        for (const result of done)
-            raw.push(...result.raw);
-        const finished = new Set(done.map((d) => d.id));
-        remaining = remaining.filter((spec) => !finished.has(spec.id));
-        if (stuck === undefined)
-            break;
-        if (stuck === null) {
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        slow.push(stuck);
-        remaining = remaining.filter((spec) => spec.id !== stuck);
-    }
-    return { matches: toMatches(raw, signatures, lines, commands), slow };
-}
-function runWorker(specs, texts, perSignatureMs, clock) {
-    return new Promise((resolve) => {
-        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
-            transferList: [port2],
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        const done = [];
-        let current = null;
-        let startedAt = 0;
-        let timer;
-        let settled = false;
-        const finish = (stuck) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            port1.close();
-            void worker.terminate();
-            resolve({ done, stuck });
-        };
-        const handle = (message) => {
-            if (settled)
-                return;
-            if (message.type === 'start') {
-                current = message.id;
-                startedAt = external_node_perf_hooks_.performance.now();
-                // The clock runs only while a signature runs: from its start, never from the thread's.
-                clearTimeout(timer);
-                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
-            }
-            else if (message.type === 'done') {
-                clock.leftMs -= external_node_perf_hooks_.performance.now() - startedAt;
-                clearTimeout(timer);
-                done.push({ id: message.id, raw: message.result ?? [] });
-                current = null;
-            }
-            else {
-                finish(undefined);
-            }
-        };
-        const expire = () => {
-            // The worker may have finished just as the timer fired: read what it already said first.
-            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
-                handle(pending.message);
-            if (settled || current === null)
-                return;
-            const spent = external_node_perf_hooks_.performance.now() - startedAt;
-            clock.leftMs -= spent;
-            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
-        };
-        port1.on('message', handle);
-        worker.on('error', () => finish(current));
-        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
-        worker.on('exit', () => {
-            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
-                handle(pending.message);
-            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
-
-// How build tools quote the command that failed:
-//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
-//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
-//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
-const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
-const MAX_COMMANDS = 4;
-/**
- * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
- * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
- * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
- * where it was seen.
- */
-function failingCommands(build, lines) {
-    const out = [];
-    const add = (line, text, command) => {
-        const normalized = command.trim().slice(0, MAX_EXCERPT_LINE);
-        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
-            out.push({ line, text, normalized, inFailure: true });
-    };
-    for (const step of build.steps) {
-        if (step.status !== 'error' || (step.kind !== 'instruction' && step.kind !== 'internal'))
-            continue;
-        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
-    }
-    for (const line of lines) {
-        if (!line.inFailure)
-            continue;
-        const quoted = QUOTED.exec(line.normalized);
-        if (quoted)
-            add(line.line, line.text, quoted[1]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
-
-
-
-
-/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
-function needsDiagnosis(build) {
-    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
-}
-async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
-    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
-    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
-    const byBuild = new Map();
-    const slow = new Set();
-    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
-    const clock = new BudgetClock(budget.totalMs);
-    for (const build of builds) {
-        if (!needsDiagnosis(build))
-            continue;
-        const allLines = excerptLines(build);
-        const lines = candidateLines(build, allLines);
-        const commands = failingCommands(build, lines);
-        const matches = matchTrusted(trusted, lines, commands);
-        const runnable = untrusted.filter((s) => !slow.has(s.id));
-        if (runnable.length > 0) {
-            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
-            matches.push(...result.matches);
-            for (const id of result.slow)
-                slow.add(id);
-        }
-        byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
-    }
-    const problems = [...slow].map((id) => {
-        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
-        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
-    });
-    return { byBuild, problems };
-}
-/** The excerpt and the failure's own lines, in input order. */
-function excerptLines(build) {
-    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
-    const byLine = new Map();
-    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of lines)
-            byLine.set(`${line.line}\u0000${line.text}`, line);
-    return [...byLine.values()].sort((a, b) => a.line - b.line);
-}
-/** The lines signatures see, each marked whether it is the failure itself. */
-function candidateLines(build, lines = excerptLines(build)) {
-    const failing = new Set();
-    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of own)
-            failing.add(line.line);
-    if (build.withoutBuildKit)
-        for (const line of lines)
-            failing.add(line.line);
-    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
-    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
-    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
-    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
-    // "error" or "Killed" must not match a signature.
-    const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
-    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
-    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
-    // knows: offer that header too, so that the error is read as the cache's.
-    const cacheHeaders = build.steps
-        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
-        .map((s) => ({ line: s.endLine, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
-    return lines
-        .filter((line) => !headers.has(line.text))
-        .map((line) => ({
-        line: line.line,
-        text: line.text,
-        normalized: normalizeForMatching(line.text),
-        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
-    }))
-        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders)
-        .sort((a, b) => a.line - b.line);
-}
-// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
-// `  12 | >>> RUN make` (the Dockerfile excerpt).
-const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
-
-;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
-
-
-/**
- * Measures the images the builds pushed (or the user named), once per image: the tags of one push
- * share a digest, so only the first is measured and the sizes are shown on it. The result is written
- * onto the builds' images; nothing here throws.
- */
-async function measureBuildImages(builds, options) {
-    if (builds.length === 0 && options.extraImages.length === 0)
-        return;
-    for (const ref of options.extraImages) {
-        const target = builds[0];
-        if (target && !target.images.some((i) => i.ref === ref))
-            target.images.push({ ref, digest: null, pushed: true });
-    }
-    const chosen = [];
-    for (const build of builds) {
-        const seen = new Set();
-        for (const image of build.images) {
-            const key = image.digest ?? image.ref;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            chosen.push(image);
-        }
-    }
-    // A push of the baseline tag itself (a push to main) would be compared with itself.
-    const isBaseline = (ref) => {
-        try {
-            return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
-        }
-        catch {
-            return false;
-        }
-    };
-    const plain = chosen.filter((i) => !isBaseline(i.ref));
-    const baselines = chosen.filter((i) => isBaseline(i.ref));
-    const results = [
-        ...(await measureImages(plain.map(toMeasure), options)),
-        ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
-    ];
-    for (const [index, image] of [...plain, ...baselines].entries()) {
-        const result = results[index];
-        image.platforms = result.platforms;
-        image.sizeUnavailable = result.unavailable;
-        image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
-    }
-}
-function toMeasure(image) {
-    return { ref: image.ref, digest: image.digest, pushed: image.pushed };
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-
-
-/**
- * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
- * after another, failed builds are diagnosed against the signature catalog, then all builds are
- * analysed together. The action and the CLI both call this.
- */
-async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
-    const builds = [];
-    const problems = [];
-    // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
-    const selector = lineSelectorFor(catalog);
-    for (const source of sources) {
-        const parsed = await parseSource(source, selector);
-        builds.push(...parsed.builds);
-        problems.push(...parsed.problems);
-    }
-    // Image sizes come from the registry, not the log: measured when asked, before the analysis.
-    if (sizes)
-        await measureBuildImages(builds, sizes);
-    const diagnosis = await diagnoseBuilds(builds, catalog);
-    problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
-    return analyze(builds, problems, options, { diagnosis, catalog });
-}
-
-;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts
-
-function parseFailOn(text) {
-    const value = text.trim().toLowerCase() || 'never';
-    if (value === 'never' || value === 'error' || value === 'warning')
-        return value;
-    throw new InputError(`fail-on must be never, error or warning, not "${text}"`);
-}
-function shouldFail(findings, policy) {
-    if (policy === 'never')
-        return false;
-    if (policy === 'error')
-        return findings.some((f) => f.severity === 'error');
-    return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
-}
-
-;// CONCATENATED MODULE: ./src/input/values.ts
-
-/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
-function parseMinutes(text) {
-    const minutes = Number(text.trim());
-    if (!Number.isFinite(minutes) || minutes <= 0)
-        throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
-    return minutes;
-}
-
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -48806,12 +39559,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -48850,8 +39603,10 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -48881,7 +39636,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -49085,7 +39840,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -49137,7 +39892,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -50302,47 +41057,8 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -50421,7 +41137,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -50453,21 +41169,21 @@ async function fetchWrapper(requestOptions) {
     if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new dist_src/* RequestError */.G("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -53793,11 +44509,9560 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 1015:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/input/errors.ts
+/**
+ * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
+ * It is reported as one line, never as a stack trace.
+ */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** One line for a person, whatever was thrown. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] ?? String(error);
+    return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./src/input/line-reader.ts
+
+
+const DEFAULT_LINE_READER_OPTIONS = {
+    // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
+    // `docker buildx build` command line) stay well under this.
+    maxLineBytes: 64 * 1024,
+    maxJsonLineBytes: 8 * 1024 * 1024,
+    sniffBytes: 8 * 1024,
+};
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const OPEN_BRACE = 0x7b;
+/**
+ * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
+ * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
+ * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
+ *
+ * Line breaks are LF and CRLF, and a lone CR too: a file written with CR alone (old Mac tools, some
+ * terminal captures) must not become one 64 KiB line. Where a lone CR is a break is told by the
+ * file's first line break: when it is a lone CR, every CR is a line of its own (numbered as an
+ * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
+ * that line's number (empty parts are dropped).
+ */
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
+    let lineNo = 0;
+    let bytes = 0;
+    let parts = [];
+    let kept = 0;
+    let cut = 0;
+    let sniffed = 0;
+    let cap = options.maxLineBytes;
+    /** null until the first line break; then whether a lone CR ends a numbered line. */
+    let crEndsLines = null;
+    /** The next part belongs to the line already numbered (after a redraw CR). */
+    let sameLine = false;
+    /** The chunk ended with a CR: whether it is CRLF or a lone CR shows in the next chunk. */
+    let pendingCr = false;
+    const append = (piece) => {
+        if (kept === 0 && cut === 0 && piece.length > 0)
+            cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
+        const room = cap - kept;
+        if (piece.length <= room) {
+            if (piece.length > 0)
+                parts.push(piece);
+            kept += piece.length;
+        }
+        else {
+            if (room > 0)
+                parts.push(piece.subarray(0, room));
+            kept += Math.max(room, 0);
+            cut += piece.length - Math.max(room, 0);
+        }
+    };
+    const emit = () => {
+        let buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
+        if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
+            buffer = buffer.subarray(0, buffer.length - 1);
+        }
+        if (!sameLine)
+            lineNo += 1;
+        sameLine = false;
+        onLine({ no: lineNo, text: buffer.toString('utf8'), cutBytes: cut });
+        parts = [];
+        kept = 0;
+        cut = 0;
+    };
+    /** A line ended by LF or CRLF. */
+    const endLine = () => {
+        crEndsLines ??= false;
+        // The empty rest of a line whose redraws were already given (`text\r\r\n`).
+        if (sameLine && kept === 0 && cut === 0) {
+            sameLine = false;
+            return;
+        }
+        emit();
+    };
+    /** A line (or a redraw's part) ended by a lone CR. */
+    const endAtLoneCr = () => {
+        crEndsLines ??= true;
+        if (crEndsLines)
+            return emit();
+        const empty = kept === 0 && cut === 0;
+        if (!empty)
+            emit();
+        sameLine = true;
+    };
+    /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+    let utf16 = null;
+    let first = true;
+    for await (const chunk of chunks) {
+        let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (first && data.length > 0) {
+            first = false;
+            utf16 = utf16Decoder(data);
+        }
+        // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+        if (utf16)
+            data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
+        if (sniffed < options.sniffBytes) {
+            const window = data.subarray(0, options.sniffBytes - sniffed);
+            if (window.includes(0)) {
+                throw new InputError(`binary data (a NUL byte within the first ${options.sniffBytes} bytes), not a build log`);
+            }
+            sniffed += window.length;
+        }
+        if (data.length === 0)
+            continue;
+        bytes += data.length;
+        let start = 0;
+        if (pendingCr) {
+            pendingCr = false;
+            if (data[0] === NEWLINE) {
+                endLine();
+                start = 1;
+            }
+            else {
+                endAtLoneCr();
+            }
+        }
+        // Most logs have no lone CR: its search is done once a chunk until one is found.
+        let cr = data.indexOf(CARRIAGE_RETURN, start);
+        for (;;) {
+            const end = data.indexOf(NEWLINE, start);
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf(CARRIAGE_RETURN, start);
+            if (cr !== -1 && (end === -1 || cr < end - 1)) {
+                // A CR before the next LF, and not the CR of a CRLF.
+                append(data.subarray(start, cr));
+                start = cr + 1;
+                if (start === data.length) {
+                    pendingCr = true;
+                    break;
+                }
+                endAtLoneCr();
+                continue;
+            }
+            if (end === -1)
+                break;
+            append(data.subarray(start, end));
+            endLine();
+            start = end + 1;
+        }
+        if (start < data.length)
+            append(data.subarray(start));
+    }
+    const tail = utf16?.decode();
+    if (tail)
+        append(Buffer.from(tail, 'utf8'));
+    if (pendingCr)
+        endAtLoneCr();
+    else if (kept > 0 || cut > 0)
+        emit();
+    return { lines: lineNo, bytes };
+}
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start) {
+    if (start.length < 2)
+        return null;
+    if (start[0] === 0xff && start[1] === 0xfe)
+        return new external_node_util_.TextDecoder('utf-16le');
+    if (start[0] === 0xfe && start[1] === 0xff)
+        return new external_node_util_.TextDecoder('utf-16be');
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/decode/timestamp.ts
+// GitHub's runner writes `2025-09-24T01:56:21.9780659Z` (seven fractional digits). This runs for
+// every line of a log, so it reads digits by char code (no regex, no Date.parse per line) and caches
+// the date part, which changes once a day of log.
+let cachedDate = '';
+let cachedDateMs = 0;
+const ZERO = 48;
+function digits(text, start, count) {
+    let value = 0;
+    for (let i = start; i < start + count; i++) {
+        const d = text.charCodeAt(i) - ZERO;
+        if (d < 0 || d > 9)
+            return -1;
+        value = value * 10 + d;
+    }
+    return value;
+}
+/** Milliseconds since the epoch, or null when `text` is not a runner timestamp. */
+function parseRunnerTimestamp(text) {
+    // YYYY-MM-DDTHH:MM:SS[.fffffff]Z
+    if (text.length < 20 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(text.length - 1) !== 90 /* Z */)
+        return null;
+    if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+        return null;
+    const date = text.slice(0, 10);
+    if (date !== cachedDate) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+            return null;
+        const dayMs = Date.parse(`${date}T00:00:00Z`);
+        if (Number.isNaN(dayMs))
+            return null;
+        cachedDate = date;
+        cachedDateMs = dayMs;
+    }
+    const h = digits(text, 11, 2);
+    const m = digits(text, 14, 2);
+    const s = digits(text, 17, 2);
+    if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 60)
+        return null;
+    let ms = 0;
+    const end = text.length - 1;
+    if (end > 19) {
+        if (text.charCodeAt(19) !== 46 /* . */ || end === 20)
+            return null;
+        const fraction = digits(text, 20, Math.min(3, end - 20));
+        if (fraction < 0 || digits(text, 20, end - 20) < 0)
+            return null;
+        ms = end - 20 >= 3 ? fraction : fraction * 10 ** (3 - (end - 20));
+    }
+    else if (end !== 19) {
+        return null;
+    }
+    return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+
+;// CONCATENATED MODULE: ./src/decode/ci-framing.ts
+// What CI systems and copy-paste put in front of the lines a build printed, when the log is not a
+// GitHub Actions log (those are decoded by the line decoder itself). Removing it lets the parser
+// read a GitLab, Jenkins, Buildkite or CircleCI log, or a paste cut mid-timestamp, like a terminal's.
+const PREFIXES = [
+    // GitLab: `section_start:1600000000:step_script` / `section_end:...` markers (the `\r\e[0K` after
+    // them is already a line break and an ANSI code removed).
+    /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]*\])?/,
+    // GitLab runner 16+ timestamps each line: `2024-01-02T03:04:05.123456Z 00O ` (stream, `+` continues).
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
+    // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
+    /^_bk;t=\d+\u0007?/,
+    // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
+    /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
+    // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
+    /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
+    // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
+    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
+    // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
+    /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
+];
+// BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
+const COMMENTED_VERTEX = /^# (?=#\d+ )/;
+// Logs copied from a web page that escaped them (Azure DevOps, some CI exports): `&#x27;`, `&quot;`.
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(quot|amp|lt|gt|apos));/g;
+const NAMED = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+/** The line with HTML character references decoded, when a web page escaped it. */
+function unescapeEntities(text) {
+    if (!text.includes('&'))
+        return text;
+    return text.replace(ENTITY, (whole, hex, dec, name) => {
+        if (name)
+            return NAMED[name];
+        const code = hex ? parseInt(hex, 16) : Number(dec);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+/**
+ * The line without CI framing. Cheap for the common case: only a line that starts with one of the
+ * characters a framing starts with is tested.
+ */
+function stripCiFraming(text) {
+    const first = text.charCodeAt(0);
+    if (first === 0x23 /* # */)
+        return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
+    // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
+    if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
+        return text;
+    let out = text;
+    for (const prefix of PREFIXES) {
+        const match = prefix.exec(out);
+        if (match && match[0].length > 0)
+            out = out.slice(match[0].length);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/decode/line-decoder.ts
+
+
+// `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
+const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
+// A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
+const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
+const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
+// (Buildkite's `\e_bk;t=...\a` timestamps).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+// GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
+const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
+/**
+ * Turns raw lines into decoded ones. Detection is per line, so files that mix formats (a
+ * `gh run view` file with multi-line values, a job log with plain continuation lines) decode
+ * correctly; the only state is what a continuation line inherits from the line before it.
+ */
+class LineDecoder {
+    job = null;
+    step = null;
+    timestamp = null;
+    format = 'plain';
+    decode(raw) {
+        let text = raw.text;
+        let format;
+        const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
+        if (gh) {
+            format = 'gh-run-view';
+            this.job = gh[1];
+            this.step = gh[2];
+            this.timestamp = parseRunnerTimestamp(gh[3]) ?? this.timestamp;
+            text = gh[4];
+        }
+        else if (this.format === 'gh-run-view' && this.isSameJobStep(text)) {
+            // A continuation of a multi-line value: `JOB<TAB>STEP<TAB>TEXT` without a timestamp.
+            format = 'gh-run-view';
+            text = text.slice(this.job.length + this.step.length + 2);
+        }
+        else {
+            const actions = ACTIONS.exec(text);
+            if (actions) {
+                format = 'actions';
+                this.timestamp = parseRunnerTimestamp(actions[1]) ?? this.timestamp;
+                text = actions[2];
+                if (this.format === 'gh-run-view')
+                    this.job = this.step = null;
+                if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */)
+                    text = text.replace(GITLAB_STREAM, '');
+            }
+            else {
+                // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
+                format = this.format;
+                if (text.charCodeAt(0) === 0xfeff)
+                    text = text.slice(1);
+            }
+        }
+        this.format = format;
+        if (text.includes('\u001b'))
+            text = text.replace(ANSI, '');
+        // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
+        // that carry no GitHub prefix.
+        if (format === 'plain')
+            text = stripCiFraming(unescapeEntities(text));
+        let command = null;
+        if (text.startsWith('##[')) {
+            const match = RUNNER_COMMAND.exec(text);
+            if (match) {
+                command = match[1];
+                text = text.slice(match[0].length);
+            }
+        }
+        return {
+            no: raw.no,
+            text,
+            timestamp: format === 'plain' ? null : this.timestamp,
+            job: format === 'gh-run-view' ? this.job : null,
+            step: format === 'gh-run-view' ? this.step : null,
+            command,
+            format,
+        };
+    }
+    isSameJobStep(text) {
+        if (this.job === null || this.step === null)
+            return false;
+        return text.startsWith(`${this.job}\t${this.step}\t`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
+// `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
+// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
+// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
+// `[web builder 3/5] RUN ...` (the service's name first).
+const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
+// `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
+const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
+const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
+// Exporter vertex names across BuildKit versions; the older ones do not name the backend.
+const CACHE_EXPORTS = [
+    [/^exporting to GitHub Actions Cache/i, 'gha'],
+    [/^exporting cache to GitHub Actions Cache/i, 'gha'],
+    [/^exporting cache to registry/i, 'registry'],
+    [/^exporting cache to client directory/i, 'local'],
+    [/^exporting cache to Amazon S3/i, 's3'],
+    [/^exporting cache to Azure Blob Storage/i, 'azblob'],
+    [/^exporting cache\b/i, null],
+    [/^exporting content cache\b/i, null],
+];
+const IMAGE_EXPORT = /^(exporting to |copying files\b|exporting layers\b)/;
+/** Splits a vertex name into its parts. Never throws: an unknown shape is kind `other`. */
+function parseVertexName(name) {
+    const base = {
+        platform: null,
+        stage: null,
+        index: null,
+        total: null,
+        instruction: null,
+        command: name,
+        kind: 'other',
+        cacheKind: null,
+        cacheRef: null,
+    };
+    const instruction = INSTRUCTION.exec(name);
+    if (instruction) {
+        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
+        const words = instruction[1].split(/ +/).filter(Boolean);
+        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+        const names = words.filter((w) => w !== platform);
+        return {
+            ...base,
+            platform,
+            stage: names[names.length - 1] ?? null,
+            index: Number(instruction[2]),
+            total: instruction[3] === '?' ? null : Number(instruction[3]),
+            instruction: instruction[4],
+            command: instruction[5] ?? '',
+            kind: 'instruction',
+        };
+    }
+    const bracketed = BRACKETED.exec(name);
+    if (bracketed) {
+        return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] };
+    }
+    const cacheImport = CACHE_IMPORT.exec(name);
+    if (cacheImport) {
+        const ref = cacheImport[1];
+        return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
+    }
+    for (const [pattern, kind] of CACHE_EXPORTS) {
+        if (pattern.test(name))
+            return { ...base, kind: 'cache-export', cacheKind: kind };
+    }
+    if (IMAGE_EXPORT.test(name))
+        return { ...base, kind: 'export' };
+    return base;
+}
+/** The cache backend of an `importing cache manifest from REF` reference. */
+function cacheKindOfRef(ref) {
+    const scheme = /^([a-z0-9]+):/.exec(ref);
+    if (scheme && ['gha', 'local', 's3', 'azblob'].includes(scheme[1]))
+        return scheme[1];
+    return 'registry';
+}
+/** The `type=` of a `--cache-to`/`--cache-from` value (`type=gha,mode=max` -> `gha`). */
+function cacheKindOfOption(value) {
+    const type = /(?:^|,)type=([a-z0-9]+)/.exec(value);
+    if (type)
+        return type[1];
+    // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
+    return value.trim() ? 'registry' : null;
+}
+
+;// CONCATENATED MODULE: ./src/parse/invocation.ts
+function emptyInvocation() {
+    return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
+}
+// `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
+// them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
+// Checked word by word, not with one regular expression: global flags before the subcommand
+// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
+const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
+const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const MAX_COMMAND_WORDS = 12;
+/** Whether a line is a build command being run, which starts a new build. */
+function isBuildCommand(text) {
+    if (text.length > 16384 || !text.includes('docker'))
+        return false;
+    const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
+    if (!DOCKER_WORD.test(head[0] ?? ''))
+        return false;
+    let i = 1;
+    while (i < head.length && head[i].startsWith('-'))
+        i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]) ? 2 : 1;
+    const [first, second] = [head[i], head[i + 1]];
+    if (first === 'build')
+        return true;
+    if (first === 'buildx')
+        return second === 'build' || second === 'b' || second === 'bake';
+    return (first === 'builder' || first === 'image') && second === 'build';
+}
+/** Splits a command line into words, honouring simple quotes. */
+function words(text) {
+    const out = [];
+    const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        out.push(match[1] ?? match[2] ?? match[3] ?? '');
+    }
+    return out;
+}
+/** Reads the options buildx-doctor cares about from a build command line. */
+function parseBuildCommand(text) {
+    const result = emptyInvocation();
+    const argv = words(text);
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const value = () => inline ?? argv[++i] ?? '';
+        switch (flag) {
+            case '-f':
+            case '--file':
+                result.dockerfile = value();
+                break;
+            case '--platform':
+                result.platforms.push(...splitList(value()));
+                break;
+            case '--cache-from':
+                result.cacheFrom.push(value());
+                break;
+            case '--cache-to':
+                result.cacheTo.push(value());
+                break;
+            case '-t':
+            case '--tag':
+                result.tags.push(value());
+                break;
+            case '--push':
+                result.push = true;
+                break;
+            case '--output':
+            case '-o': {
+                const output = value();
+                if (/(?:^|,)push=true/.test(output) || /^type=registry/.test(output))
+                    result.push = true;
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return result;
+}
+/**
+ * docker/build-push-action echoes its inputs under `##[group]Run docker/build-push-action@vN` as
+ * `  key: value` lines. Returns true when the line was one of the inputs it knows.
+ */
+function applyActionInput(invocation, text) {
+    const match = /^ {2}([a-z-]+): (.*)$/.exec(text);
+    if (!match)
+        return false;
+    const [, key, value] = match;
+    switch (key) {
+        case 'file':
+            invocation.dockerfile = value.trim() || invocation.dockerfile;
+            return true;
+        case 'platforms':
+            invocation.platforms = splitList(value);
+            return true;
+        case 'cache-from':
+            invocation.cacheFrom = value.trim() ? [value.trim()] : [];
+            return true;
+        case 'cache-to':
+            invocation.cacheTo = value.trim() ? [value.trim()] : [];
+            return true;
+        case 'push':
+            invocation.push = value.trim() === 'true';
+            return true;
+        default:
+            return false;
+    }
+}
+function splitList(value) {
+    return value
+        .split(/[,\s]+/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/text/detach.ts
+/**
+ * A copy of `text` that no longer shares memory with the string it was cut from. V8 keeps a whole
+ * line alive behind any slice or regex capture of it; a build keeps a few strings from thousands of
+ * lines, so without copying, its memory would grow with the log instead of with the build.
+ * Only for strings that outlive their line: not for the per-line hot path.
+ */
+function detach(text) {
+    return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-state.ts
+
+
+
+/** How many of a step's last output lines are kept while it runs (for error evidence). */
+const TAIL_LINES = 30;
+/** How many lines of the error block after a failure are kept. */
+const ERROR_DETAIL_LINES = 200;
+const ERROR_LINES = 20;
+const BOOTING = /^\[internal\] booting buildkit/;
+/**
+ * Everything known about one build while its lines are read. Holds per-step summaries and a few
+ * bounded buffers, never the log itself.
+ */
+class BuildState {
+    vertices = new Map();
+    images = new Map();
+    errors = [];
+    errorDetails = [];
+    notes = [];
+    invocation = emptyInvocation();
+    startTs = null;
+    endTs = null;
+    firstLine;
+    lastLine;
+    /** The runner step the build ran in (gh run view logs), to tell its errors from later steps'. */
+    step;
+    failed = false;
+    canceled = false;
+    /** Set when the runner starts another step: later lines are not this build's. */
+    closed = false;
+    /** A row for a job that failed without any BuildKit output. */
+    withoutBuildKit = false;
+    /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
+    capturingErrorBlock = false;
+    /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
+    form = 'plain';
+    /** The output said the build finished (the legacy builder's `Successfully built`). */
+    completed = false;
+    firstText = '';
+    lastText = '';
+    constructor(line, timestamp, step, text = '') {
+        this.firstText = text;
+        this.lastText = text;
+        this.firstLine = line;
+        this.lastLine = line;
+        this.startTs = timestamp;
+        this.endTs = timestamp;
+        this.step = step;
+    }
+    get hasVertices() {
+        return this.vertices.size > 0;
+    }
+    /**
+     * Whether BuildKit did any building. `docker buildx inspect --bootstrap` (setup-buildx-action)
+     * prints a lone `#1 [internal] booting buildkit` vertex that is not a build.
+     */
+    get hasBuildSteps() {
+        for (const vertex of this.vertices.values())
+            if (!BOOTING.test(vertex.name))
+                return true;
+        return false;
+    }
+    /**
+     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
+     * before its last instruction (`[2/4]` was the last one printed).
+     */
+    get cutBetweenSteps() {
+        if (this.ended)
+            return false;
+        const last = new Map();
+        for (const vertex of this.vertices.values()) {
+            const { kind, index, total, platform, stage } = vertex.parsed;
+            if (kind !== 'instruction' || index === null || total === null)
+                continue;
+            const key = `${platform ?? ''}|${stage ?? ''}`;
+            if ((last.get(key)?.index ?? 0) < index)
+                last.set(key, { index, total });
+        }
+        return [...last.values()].some((s) => s.index < s.total);
+    }
+    /** Whether any step reported an error (a cache import or export can fail in a successful build). */
+    get hasStepErrors() {
+        for (const vertex of this.vertices.values())
+            if (vertex.status === 'error')
+                return true;
+        return false;
+    }
+    /**
+     * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
+     * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
+     * that it is the same step printed again, which BuildKit does after a step is DONE.
+     */
+    get ended() {
+        if (this.failed || this.completed)
+            return true;
+        let exported = false;
+        for (const vertex of this.vertices.values()) {
+            if (vertex.status === 'running')
+                return false;
+            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
+                exported = true;
+        }
+        return exported;
+    }
+    /** The output said the build finished: no export step will follow. */
+    complete() {
+        this.completed = true;
+    }
+    touch(line, timestamp, text) {
+        this.lastLine = line;
+        if (text !== undefined)
+            this.lastText = text;
+        if (timestamp !== null) {
+            this.endTs = timestamp;
+            if (this.startTs === null)
+                this.startTs = timestamp;
+        }
+    }
+    vertex(id, name, line) {
+        let vertex = this.vertices.get(id);
+        if (!vertex) {
+            const own = detach(name);
+            vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+            this.vertices.set(id, vertex);
+        }
+        return vertex;
+    }
+    /**
+     * The step of this name, or a new one when the build has none (forms without vertex numbers: the
+     * tty form, an error block pasted alone). New steps take the next free number.
+     */
+    vertexNamed(name, line) {
+        for (const vertex of this.vertices.values())
+            if (vertex.name === name)
+                return vertex;
+        let id = this.vertices.size + 1;
+        while (this.vertices.has(id))
+            id++;
+        return this.vertex(id, name, line);
+    }
+    /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
+    failStep(vertex, line) {
+        if (vertex.status === 'error')
+            return;
+        vertex.status = 'error';
+        vertex.endLine ??= line.no;
+        vertex.endText ??= detach(line.text);
+        if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export')
+            return;
+        this.failed = true;
+        this.capturingErrorBlock = true;
+    }
+    addTail(vertex, evidence) {
+        vertex.tail.push(evidence);
+        if (vertex.tail.length > TAIL_LINES)
+            vertex.tail.shift();
+    }
+    addError(evidence) {
+        if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
+            this.errors.push({ line: evidence.line, text: detach(evidence.text) });
+        }
+    }
+    addErrorDetail(evidence) {
+        if (this.errorDetails.length < ERROR_DETAIL_LINES)
+            this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
+    }
+    addImage(ref, digest, pushed) {
+        const known = this.images.get(ref);
+        if (known) {
+            known.digest = digest === null ? known.digest : detach(digest);
+            known.pushed ||= pushed;
+        }
+        else {
+            const own = detach(ref);
+            this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
+        }
+    }
+    status(jobCanceled) {
+        if (this.failed)
+            return 'failure';
+        if (this.canceled || jobCanceled)
+            return 'canceled';
+        const vertices = [...this.vertices.values()];
+        // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
+        // export without ignore-error prints the final ERROR line, which sets `failed`).
+        if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export'))
+            return 'failure';
+        if (vertices.length === 0)
+            return 'unknown';
+        if (vertices.some((v) => v.status === 'running'))
+            return 'unknown';
+        if (this.cutBetweenSteps)
+            return 'unknown';
+        if (vertices.some((v) => v.status === 'canceled'))
+            return 'canceled';
+        return 'success';
+    }
+    toBuild(name, source, job, jobSeconds, nativePlatform, jobCanceled, origin = 'plain progress') {
+        const steps = [];
+        const imports = [];
+        const exports = [];
+        const platforms = [];
+        for (const vertex of this.vertices.values()) {
+            const parsed = vertex.parsed;
+            if (parsed.platform && !platforms.includes(parsed.platform))
+                platforms.push(parsed.platform);
+            if (parsed.kind === 'cache-import') {
+                imports.push({ kind: parsed.cacheKind ?? 'unknown', ref: parsed.cacheRef, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+            }
+            else if (parsed.kind === 'cache-export') {
+                const option = this.invocation.cacheTo[0] ?? null;
+                const kind = parsed.cacheKind ?? (option ? cacheKindOfOption(option) : null) ?? 'unknown';
+                exports.push({ kind, ref: option, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+            }
+            steps.push({
+                id: vertex.id,
+                name: vertex.name,
+                platform: parsed.platform,
+                stage: parsed.stage,
+                index: parsed.index,
+                total: parsed.total,
+                instruction: parsed.instruction,
+                command: parsed.command,
+                kind: parsed.kind,
+                cached: vertex.status === 'cached',
+                seconds: vertex.seconds,
+                status: vertex.status,
+                line: vertex.line,
+                endLine: vertex.endLine,
+                endText: vertex.endText,
+                error: vertex.error,
+            });
+        }
+        for (const platform of this.invocation.platforms)
+            if (!platforms.includes(platform))
+                platforms.push(platform);
+        const running = steps.filter((s) => s.status === 'running').length;
+        const status = this.status(jobCanceled);
+        const notes = [...this.notes];
+        if (status === 'unknown' && running > 0) {
+            notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
+        }
+        else if (status === 'unknown' && this.cutBetweenSteps) {
+            notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
+        }
+        return {
+            name,
+            origin,
+            source,
+            job,
+            status,
+            jobSeconds,
+            buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
+            platforms,
+            nativePlatform,
+            request: {
+                ...this.invocation,
+                dockerfile: this.invocation.dockerfile === null ? null : detach(this.invocation.dockerfile),
+                platforms: this.invocation.platforms.map(detach),
+                cacheFrom: this.invocation.cacheFrom.map(detach),
+                cacheTo: this.invocation.cacheTo.map(detach),
+                tags: this.invocation.tags.map(detach),
+            },
+            steps,
+            cache: { imports, exports },
+            images: [...this.images.values()],
+            errors: [...this.errors],
+            errorDetails: [...this.errorDetails],
+            failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
+            firstLine: this.firstLine,
+            lastLine: this.lastLine,
+            excerpt: [],
+            runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
+            withoutBuildKit: this.withoutBuildKit,
+            checks: [],
+            boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
+            notes,
+        };
+    }
+}
+function round(seconds) {
+    return Math.round(seconds * 10) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
+
+// The status words BuildKit's plain printer puts after `#N `.
+const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
+const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
+// `#N 12.34 text`: output of a running step, with seconds since it started.
+const OUTPUT = /^\d+\.\d+ (.*)$/s;
+const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
+const vertex_line_NAMED = /^naming to (\S+)(?: done)?/;
+const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/**
+ * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
+ * time a step shows up and again whenever the output switches back to it, so a line that repeats
+ * the step's name is a header and everything else is status or output of that step.
+ */
+function applyVertexLine(build, id, rest, line) {
+    const known = build.vertices.get(id);
+    if (!known) {
+        if (isStatus(rest) || OUTPUT.test(rest)) {
+            // A status or output of a step whose header we never saw (the log was cut at its start).
+            applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
+        }
+        else {
+            build.vertex(id, rest, line.no);
+        }
+        return;
+    }
+    if (rest === known.name)
+        return;
+    applyStatus(build, known, rest, line);
+}
+function isStatus(rest) {
+    return rest === 'CACHED' || rest === 'CANCELED' || rest === '...' || DONE.test(rest) || rest.startsWith('ERROR');
+}
+function applyStatus(build, vertex, rest, line) {
+    if (rest === '...')
+        return;
+    if (isStatus(rest)) {
+        vertex.endLine = line.no;
+        vertex.endText = detach(line.text);
+    }
+    if (rest === 'CACHED') {
+        vertex.status = 'cached';
+        vertex.seconds ??= 0;
+        vertex.tail = [];
+        return;
+    }
+    if (rest === 'CANCELED') {
+        if (vertex.status === 'running')
+            vertex.status = 'canceled';
+        return;
+    }
+    const done = DONE.exec(rest);
+    if (done) {
+        // A step can be reported DONE more than once (the build context is); the last one counts.
+        vertex.status = 'done';
+        vertex.seconds = done[1] !== undefined ? Number(done[1]) : vertex.seconds;
+        vertex.tail = [];
+        return;
+    }
+    const error = rest.startsWith('ERROR') ? ERROR.exec(rest) : null;
+    if (error) {
+        vertex.status = 'error';
+        if (error[1] !== undefined)
+            vertex.seconds = Number(error[1]);
+        vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
+        if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') {
+            // A failed cache import is only a warning for BuildKit, and a failed cache export fails the
+            // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
+            build.failed = true;
+            build.capturingErrorBlock = true;
+            build.addError({ line: line.no, text: line.text });
+        }
+        return;
+    }
+    // BuildKit before v0.9 prints each step's digest as its first status line: not output.
+    if (VERTEX_DIGEST.test(rest))
+        return;
+    const output = OUTPUT.exec(rest);
+    applyVertexOutput(build, vertex, line);
+    if (!output)
+        applyProgress(build, rest);
+}
+/** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
+function applyVertexOutput(build, vertex, line) {
+    build.addTail(vertex, { line: line.no, text: line.text });
+}
+/** Progress lines of exporter steps name the images that were written or pushed. */
+function applyProgress(build, rest) {
+    const pushed = PUSHED_MANIFEST.exec(rest);
+    if (pushed) {
+        build.addImage(pushed[1], pushed[2], true);
+        return;
+    }
+    const named = vertex_line_NAMED.exec(rest);
+    if (named)
+        build.addImage(named[1], null, false);
+}
+
+;// CONCATENATED MODULE: ./src/parse/metadata-group.ts
+const MAX_LINES = 400;
+/**
+ * docker/build-push-action prints the build's metadata file as JSON in a `##[group]Metadata` block.
+ * The lines are collected (bounded) and read when the group ends.
+ */
+class MetadataGroup {
+    lines = [];
+    add(text) {
+        if (this.lines.length < MAX_LINES)
+            this.lines.push(text);
+    }
+    applyTo(build) {
+        let metadata;
+        try {
+            metadata = JSON.parse(this.lines.join('\n'));
+        }
+        catch {
+            build.notes.push('the build-push-action Metadata group is not valid JSON; image digests come from the progress output only');
+            return;
+        }
+        if (!metadata || typeof metadata !== 'object')
+            return;
+        const record = metadata;
+        const digest = typeof record['containerimage.digest'] === 'string' ? record['containerimage.digest'] : null;
+        const names = typeof record['image.name'] === 'string' ? record['image.name'].split(',') : [];
+        for (const name of names.map((n) => n.trim()).filter(Boolean)) {
+            build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/excerpt.ts
+
+/** Lines kept before a failure: where its cause usually is. */
+const BEFORE = 200;
+/** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
+const AFTER = 120;
+/** At most this many lines per job, whatever the number of failures. */
+const excerpt_MAX_LINES = 1200;
+/** Longer lines are cut before they are kept (and before any pattern sees them). */
+const MAX_EXCERPT_LINE = 2000;
+/**
+ * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
+ * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
+ * is bounded per job, and nothing is copied for a job that does not fail.
+ */
+class ExcerptCollector {
+    ring = new Array(BEFORE);
+    next = 0;
+    seq = 0;
+    lastKeptSeq = 0;
+    afterLeft = 0;
+    kept = [];
+    push(no, text) {
+        const entry = { line: no, text, seq: ++this.seq };
+        this.ring[this.next] = entry;
+        this.next = (this.next + 1) % BEFORE;
+        if (this.afterLeft > 0) {
+            this.afterLeft--;
+            this.keep(entry);
+        }
+    }
+    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
+    mark() {
+        for (let i = 0; i < BEFORE; i++) {
+            const entry = this.ring[(this.next + i) % BEFORE];
+            if (entry)
+                this.keep(entry);
+        }
+        this.afterLeft = AFTER;
+    }
+    /** Kept lines with line numbers in [first, last], in order of arrival. */
+    between(first, last) {
+        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
+    }
+    keep(entry) {
+        if (entry.seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
+            return;
+        this.lastKeptSeq = entry.seq;
+        const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
+        this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/runner-facts.ts
+
+const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
+const SECRET_SOURCE = /^Secret source: (\S+)/;
+const TEMPLATE_INPUT = /^ {2}(tags|flavor|images): ?(.*)$/;
+const OTHER_INPUT = /^ {2}[a-z-]+: /;
+/**
+ * What the runner and the actions before the build printed about the job: the GITHUB_TOKEN's
+ * permissions and secret source ("Set up job"), and docker/metadata-action's tag templates. They
+ * tell apart causes that look alike in the error (a 403 from a read-only token or from org settings).
+ */
+class RunnerFactsReader {
+    facts = { tokenPermissions: {}, secretSource: null, metadataTemplates: [] };
+    section = null;
+    templateKey = null;
+    group(title) {
+        this.section = title === 'GITHUB_TOKEN Permissions' ? 'permissions' : /^Run docker\/metadata-action@/.test(title) ? 'metadata-action' : null;
+        this.templateKey = null;
+    }
+    endGroup() {
+        this.section = null;
+        this.templateKey = null;
+    }
+    line(text) {
+        if (this.section === 'permissions') {
+            const permission = PERMISSION.exec(text);
+            if (permission)
+                this.facts.tokenPermissions[permission[1].toLowerCase().replace(/ /g, '-')] = permission[2];
+            return;
+        }
+        if (this.section === 'metadata-action') {
+            const input = TEMPLATE_INPUT.exec(text);
+            if (input) {
+                this.templateKey = input[1];
+                if (input[2].trim())
+                    this.addTemplate(`${this.templateKey}: ${input[2].trim()}`);
+            }
+            else if (OTHER_INPUT.test(text)) {
+                this.templateKey = null;
+            }
+            else if (this.templateKey && text.trim() && !/^(with|env):$/.test(text)) {
+                this.addTemplate(`${this.templateKey}: ${text.trim()}`);
+            }
+            return;
+        }
+        // Runs for every line of a log: a cheap test first.
+        if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
+            const secret = SECRET_SOURCE.exec(text);
+            if (secret)
+                this.facts.secretSource = secret[1];
+        }
+    }
+    addTemplate(text) {
+        if (this.facts.metadataTemplates.length < 40)
+            this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/dialects/tty-progress.ts
+
+// The interactive (tty) printer of buildx and docker compose, as people copy it from a terminal:
+//   [+] Building 12.3s (8/10) FINISHED                       docker:default
+//    => CACHED [stage 2/5] WORKDIR /app                      0.0s
+//    => ERROR [stage 3/5] RUN npm ci                         12.3s
+//    => => transferring context: 2B                           0.0s
+//    => => # npm ERR! code ERESOLVE                           (a running step's last output lines)
+// The error block after it (`------`, ` > [stage 3/5] RUN npm ci:`) is read by ErrorBlockDialect.
+const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
+const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
+const SUB_STEP = /^=> => (# )?(.*)$/;
+/**
+ * Reads the tty form into steps. It has no vertex numbers: a step is known by its name, and a
+ * redrawn screen (the whole tty output pasted, one frame after another) updates the same steps.
+ */
+class TtyProgressDialect {
+    build = null;
+    lastStep = null;
+    lastSeconds = 0;
+    finished = false;
+    accept(bare, line, sink) {
+        if (bare.startsWith('[+] Building')) {
+            const header = HEADER.exec(bare);
+            if (!header)
+                return false;
+            const seconds = Number(header[1]);
+            // A new screen of the same build redraws from the top; a later build starts again near 0 s.
+            const fresh = this.build === null || this.build !== sink.current() || (this.finished && seconds < this.lastSeconds);
+            this.open(sink, line, fresh);
+            this.lastSeconds = seconds;
+            this.finished = header[4] !== undefined;
+            this.build.touch(line.no, line.timestamp, line.text);
+            // FINISHED also heads the last screen of a failed build: it says the build ended, not how.
+            if (this.finished)
+                this.build.complete();
+            return true;
+        }
+        if (bare.startsWith('=> '))
+            return this.step(bare, line, sink);
+        return false;
+    }
+    open(sink, line, fresh) {
+        const build = sink.buildFor('tty', line, fresh);
+        if (build !== this.build) {
+            this.build = build;
+            this.lastStep = null;
+            this.lastSeconds = 0;
+            this.finished = false;
+        }
+    }
+    step(bare, line, sink) {
+        if (this.build === null || this.build !== sink.current())
+            this.open(sink, line, false);
+        const build = this.build;
+        build.touch(line.no, line.timestamp, line.text);
+        const sub = SUB_STEP.exec(bare);
+        if (sub) {
+            // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
+            if (sub[1] && this.lastStep)
+                applyVertexOutput(build, this.lastStep, line);
+            return true;
+        }
+        const match = STEP.exec(bare);
+        if (!match)
+            return false;
+        const [, status, name, seconds] = match;
+        const vertex = build.vertexNamed(name.trim(), line.no);
+        this.lastStep = vertex;
+        if (status === 'CACHED')
+            applyVertexLine(build, vertex.id, 'CACHED', line);
+        else if (status === 'ERROR')
+            applyVertexLine(build, vertex.id, seconds ? `ERROR ${seconds}s` : 'ERROR', line);
+        else if (status === 'CANCELED')
+            applyVertexLine(build, vertex.id, 'CANCELED', line);
+        // A step with its time and no status word is done, or still running in an unfinished screen:
+        // a later frame (or the error) says which.
+        else if (seconds !== undefined && vertex.status !== 'error')
+            applyVertexLine(build, vertex.id, `DONE ${seconds}s`, line);
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/dialects/legacy-builder.ts
+
+// The legacy builder (DOCKER_BUILDKIT=0, Docker before 23, docker-compose v1):
+//   Sending build context to Docker daemon  2.048kB
+//   Step 3/14 : RUN make            (`Step 3 : RUN make` before Docker 1.13)
+//    ---> Using cache | ---> Running in 1a2b3c4d5e6f | ---> 1a2b3c4d5e6f
+//   The command '/bin/sh -c make' returned a non-zero code: 2
+//   Successfully built 1a2b3c4d5e6f / Successfully tagged app:latest
+const CONTEXT = /^Sending build context to Docker daemon\b/;
+const legacy_builder_STEP = /^Step (\d+)(?:\/(\d+))? : ([A-Za-z]+)\b ?(.*)$/s;
+const ARROW = /^---> (.*)$/;
+const IMAGE_ID = /^[0-9a-f]{12}$/;
+// How a step fails: the RUN command's status, or the daemon refusing the instruction.
+const STEP_FAILED = /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
+const SUCCESS = /^Successfully (built|tagged) (\S+)/;
+/** Reads the legacy builder's output into steps: one step per `Step N/M :` line. */
+class LegacyBuilderDialect {
+    build = null;
+    step = null;
+    lastNumber = -1;
+    accept(bare, line, sink) {
+        if (bare.charCodeAt(0) === 0x53 /* S */ && CONTEXT.test(bare)) {
+            this.open(sink, line, true);
+            return true;
+        }
+        const step = bare.startsWith('Step ') ? legacy_builder_STEP.exec(bare) : null;
+        if (step)
+            return this.startStep(step, line, sink);
+        if (this.build === null || this.build !== sink.current())
+            return false;
+        const build = this.build;
+        const arrow = bare.startsWith('--->') ? ARROW.exec(bare) : null;
+        if (arrow) {
+            build.touch(line.no, line.timestamp, line.text);
+            const what = arrow[1].trim();
+            if (!this.step)
+                return true;
+            if (what === 'Using cache')
+                applyVertexLine(build, this.step.id, 'CACHED', line);
+            else if (IMAGE_ID.test(what) && this.step.status === 'running')
+                applyVertexLine(build, this.step.id, 'DONE', line);
+            return true;
+        }
+        const success = bare.startsWith('Successfully ') ? SUCCESS.exec(bare) : null;
+        if (success) {
+            build.touch(line.no, line.timestamp, line.text);
+            if (this.step?.status === 'running')
+                applyVertexLine(build, this.step.id, 'DONE', line);
+            if (success[1] === 'tagged')
+                build.addImage(success[2], null, false);
+            build.complete();
+            return true;
+        }
+        if (this.step && this.step.status === 'running' && STEP_FAILED.test(bare)) {
+            build.touch(line.no, line.timestamp, line.text);
+            applyVertexLine(build, this.step.id, `ERROR: ${bare}`, line);
+            return true;
+        }
+        // Output of the running step (a RUN command's own lines).
+        if (this.step && this.step.status === 'running' && !bare.startsWith('Removing intermediate container')) {
+            applyVertexOutput(build, this.step, line);
+            build.touch(line.no, line.timestamp, line.text);
+            // Not consumed: the parser still sees it (final errors, failure lines).
+            return false;
+        }
+        return false;
+    }
+    open(sink, line, fresh) {
+        const build = sink.buildFor('legacy', line, fresh);
+        if (build !== this.build) {
+            this.build = build;
+            this.step = null;
+            this.lastNumber = -1;
+        }
+        build.touch(line.no, line.timestamp, line.text);
+        return build;
+    }
+    startStep(step, line, sink) {
+        const [, index, total, instruction, args] = step;
+        const number = Number(index);
+        // Numbering that starts again opens the next build (docker-compose v1 builds services in turn).
+        const fresh = this.build === null || this.build !== sink.current() || number <= this.lastNumber;
+        const build = this.open(sink, line, fresh);
+        this.lastNumber = number;
+        if (this.step?.status === 'running')
+            applyVertexLine(build, this.step.id, 'DONE', line);
+        this.step = build.vertex(number, `[${index}/${total ?? '?'}] ${instruction.toUpperCase()} ${args}`.trimEnd(), line.no);
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/dialects/error-block.ts
+
+// After a failed step, buildx prints the step's last output in a block, in plain and tty output
+// alike (and people often paste only this block):
+//   ------
+//    > [builder 3/5] RUN npm ci:
+//   #8 0.712 npm ERR! code ERESOLVE        (`0.712 npm ERR! ...` in newer buildx)
+//   ------
+const RULE = /^-{6}$/;
+// ` > [builder 3/5] RUN npm ci:`; a terminal may cut a long one before its colon.
+const error_block_HEADER = /^> (\[[^\]]*\] .+?):?$|^> (.+):$/;
+/**
+ * Reads that block into the failing step: its name from the header, its output from the lines
+ * inside. A `------` not followed by a header is not a block and is left alone.
+ */
+class ErrorBlockDialect {
+    /** `rule`: a `------` was seen, a header may follow; `inside`: lines belong to the step. */
+    state = 'none';
+    build = null;
+    step = null;
+    /**
+     * Whether the block's lines are the step's output. In plain progress the step printed them
+     * already as it ran (`#8 0.712 ...`) and the block repeats them: they are not added twice.
+     */
+    feedTail = false;
+    accept(bare, line, sink) {
+        if (this.state === 'inside') {
+            if (RULE.test(bare)) {
+                this.state = 'none';
+                this.build?.addErrorDetail({ line: line.no, text: line.text });
+                return true;
+            }
+            // A new block's header right after the last one (several steps failed).
+            const header = error_block_HEADER.exec(bare);
+            if (header && this.build && !bare.includes(' > '))
+                return this.open(header[1] ?? header[2], line, sink);
+            this.build?.addErrorDetail({ line: line.no, text: line.text });
+            if (this.step && this.build && this.feedTail) {
+                applyVertexOutput(this.build, this.step, line);
+                this.build.touch(line.no, line.timestamp, line.text);
+            }
+            return true;
+        }
+        if (RULE.test(bare)) {
+            this.state = 'rule';
+            return false;
+        }
+        if (this.state === 'rule') {
+            this.state = 'none';
+            const header = error_block_HEADER.exec(bare);
+            if (header)
+                return this.open(header[1] ?? header[2], line, sink);
+        }
+        return false;
+    }
+    open(name, line, sink) {
+        const build = sink.current() ?? sink.buildFor('plain', line);
+        this.build = build;
+        this.step = build.vertexNamed(name, line.no);
+        this.feedTail = this.step.tail.length === 0;
+        build.failStep(this.step, line);
+        build.addErrorDetail({ line: line.no, text: line.text });
+        build.touch(line.no, line.timestamp, line.text);
+        this.state = 'inside';
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/failure-line.ts
+// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
+// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// refused as "no Docker build output", whatever else it lacks.
+const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
+const STEP_OUTPUT = /^\d+\.\d+ \S/;
+/** Whether a line (without leading blanks) can only come from Docker or its tools. */
+function isDockerRelated(bare) {
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
+
+
+
+
+
+
+
+
+
+
+const VERTEX_LINE = /^#(\d+) (.*)$/s;
+const BUILDER_LINE = /^#0 building with /;
+// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
+const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
+const DOCKERFILE_POINTER = /^\d+ \| >>> /;
+const MAX_ORPHAN_ERRORS = 20;
+const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
+const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
+/** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
+class JobState {
+    name;
+    firstTs = null;
+    lastTs = null;
+    builds = [];
+    current = null;
+    canceled = false;
+    nativePlatform = null;
+    /** build-push-action inputs seen before its `docker buildx build` command. */
+    pendingInputs = null;
+    readingActionInputs = false;
+    metadata = null;
+    /** `##[error]` lines that belong to no build (a job that failed before or after building). */
+    strayErrors = [];
+    /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
+    failureLines = 0;
+    cancelLines = 0;
+    /**
+     * Final errors of a paste seen before any build: a terminal's tty display can be copied with its
+     * last screen after the error. They go to the paste's first build when it is a tty one.
+     */
+    orphanErrors = [];
+    /** Whether a line only Docker prints was seen (tested until one is). */
+    dockerRelated = false;
+    /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
+    marked = new WeakSet();
+    /** How the job's lines were written, for the report's "where the numbers come from". */
+    format = 'plain';
+    excerpt = new ExcerptCollector();
+    facts = new RunnerFactsReader();
+    /** Readers for the forms of build output other than BuildKit's plain progress. */
+    dialects = [new ErrorBlockDialect(), new TtyProgressDialect(), new LegacyBuilderDialect()];
+    sink = null;
+    firstLine;
+    lastLine;
+    constructor(name, line) {
+        this.name = name;
+        this.firstLine = line;
+        this.lastLine = line;
+    }
+}
+/**
+ * Turns decoded lines into builds: splits the input into jobs and builds, follows BuildKit's vertex
+ * lines, and keeps what the reports need. It consumes one line at a time and holds no lines itself.
+ */
+class BuildLogParser {
+    source;
+    name;
+    selector;
+    job = null;
+    finished = [];
+    constructor(source, 
+    /** What to call builds of an input without job names (a job's log: the job's name). */
+    name = null, 
+    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+    selector = null) {
+        this.source = source;
+        this.name = name;
+        this.selector = selector;
+    }
+    push(line) {
+        const job = this.jobFor(line);
+        job.lastLine = line.no;
+        job.format = line.format;
+        if (line.timestamp !== null) {
+            job.firstTs ??= line.timestamp;
+            job.lastTs = line.timestamp;
+        }
+        const text = line.text;
+        job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
+        if (line.command !== null) {
+            this.onRunnerCommand(job, line);
+            if (line.command === 'error')
+                job.excerpt.mark();
+            return;
+        }
+        job.facts.line(text);
+        if (job.metadata) {
+            job.metadata.add(text);
+            return;
+        }
+        if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text))
+            return;
+        // Pastes indent whole logs (Markdown code blocks, quoted e-mails) and terminals pad lines with
+        // blanks: recognise lines without them.
+        const first = text.charCodeAt(0);
+        const last = text.charCodeAt(text.length - 1);
+        const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
+        for (const dialect of job.dialects) {
+            if (dialect.accept(bare, line, this.sinkFor(job))) {
+                if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+                    if (job.current)
+                        job.marked.add(job.current);
+                    job.excerpt.mark();
+                }
+                return;
+            }
+        }
+        if (bare.charCodeAt(0) === 0x23 /* # */) {
+            const match = VERTEX_LINE.exec(bare);
+            if (match) {
+                this.onVertexLine(job, line, Number(match[1]), match[2]);
+                // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
+                if (match[2].startsWith('ERROR') || this.selector?.select(match[2]))
+                    job.excerpt.mark();
+                return;
+            }
+        }
+        if (isBuildCommand(text)) {
+            this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
+            return;
+        }
+        const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
+        if (failure) {
+            job.excerpt.mark();
+            job.failureLines++;
+            if (CANCEL_LINE.test(text))
+                job.cancelLines++;
+        }
+        const build = job.current;
+        if (build && this.belongsTo(build, line)) {
+            // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
+            // giving up) is what the pasted log ended with: the build's row carries it.
+            if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+                build.failed = true;
+                build.addError({ line: line.no, text });
+            }
+            if (FINAL_ERROR.test(text)) {
+                build.failed = true;
+                build.addError({ line: line.no, text });
+                build.touch(line.no, line.timestamp, line.text);
+                build.capturingErrorBlock = true;
+            }
+            else if (DOCKERFILE_POINTER.test(bare)) {
+                // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
+                // the error line itself was not pasted.
+                build.failed = true;
+                build.capturingErrorBlock = true;
+            }
+            if (build.capturingErrorBlock)
+                build.addErrorDetail({ line: line.no, text });
+            return;
+        }
+        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
+            job.orphanErrors.push({ line: line.no, text });
+        if (!job.dockerRelated && job.builds.length === 0)
+            job.dockerRelated = isDockerRelated(bare);
+        // Runs for every other line of a log: a cheap test first.
+        if (job.nativePlatform === null && text.includes('Arch')) {
+            const arch = OS_ARCH.exec(text);
+            if (arch)
+                job.nativePlatform = normalizeArch(arch[1]);
+        }
+    }
+    /** Ends the input: returns every build found, in input order. */
+    end() {
+        if (this.job)
+            this.finishJob(this.job);
+        this.job = null;
+        return this.finished;
+    }
+    jobFor(line) {
+        const name = line.job;
+        if (this.job && this.job.name !== name && name !== null) {
+            this.finishJob(this.job);
+            this.job = null;
+        }
+        this.job ??= new JobState(name, line.no);
+        return this.job;
+    }
+    onRunnerCommand(job, line) {
+        const text = line.text;
+        if (line.command === 'group')
+            job.facts.group(text);
+        if (line.command === 'endgroup')
+            job.facts.endGroup();
+        switch (line.command) {
+            case 'group':
+                job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
+                if (job.readingActionInputs)
+                    job.pendingInputs = emptyInvocation();
+                if (text === 'Metadata' && job.current)
+                    job.metadata = new MetadataGroup();
+                if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
+                    job.pendingInputs = parseBuildCommand(text.slice(4));
+                }
+                if (job.current) {
+                    job.current.capturingErrorBlock = false;
+                    // A new runner step begins: nothing after this is part of the build that ran before it.
+                    if (/^(Run|Post) /.test(text) && job.current.hasVertices)
+                        job.current.closed = true;
+                }
+                break;
+            case 'endgroup':
+                job.readingActionInputs = false;
+                if (job.metadata && job.current)
+                    job.metadata.applyTo(job.current);
+                job.metadata = null;
+                break;
+            case 'error': {
+                const evidence = { line: line.no, text: `##[error]${text}` };
+                if (CANCELED.test(text)) {
+                    job.canceled = true;
+                    if (job.current && !job.current.failed)
+                        job.current.canceled = true;
+                }
+                const build = job.current;
+                if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
+                    if (!CANCELED.test(text))
+                        build.failed = true;
+                    build.addError(evidence);
+                    build.touch(line.no, line.timestamp, evidence.text);
+                }
+                else if (job.strayErrors.length < 20) {
+                    job.strayErrors.push(evidence);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    onVertexLine(job, line, id, rest) {
+        let build = job.current;
+        if (BUILDER_LINE.test(line.text)) {
+            if (!build || build.hasVertices)
+                build = this.startBuild(job, line, null);
+            build.touch(line.no, line.timestamp, line.text);
+            return;
+        }
+        // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
+        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
+            build = this.startBuild(job, line, null);
+        }
+        build.touch(line.no, line.timestamp, line.text);
+        applyVertexLine(build, id, rest, line);
+    }
+    /** What a dialect may ask of this job: its open build, or a new one. */
+    sinkFor(job) {
+        return (job.sink ??= {
+            current: () => job.current,
+            buildFor: (form, line, fresh = false) => {
+                const build = job.current;
+                // A build command echoed just before (`$ docker build ...`) opened the build this output belongs to.
+                if (build && !build.closed && this.belongsTo(build, line) && !build.hasVertices && !build.failed && build.form === 'plain') {
+                    build.form = form;
+                    return build;
+                }
+                if (!fresh && build && build.form === form && !build.closed && this.belongsTo(build, line))
+                    return build;
+                return this.startBuild(job, line, null, form);
+            },
+        });
+    }
+    startBuild(job, line, invocation, form = 'plain') {
+        const build = new BuildState(line.no, line.timestamp, line.step, line.text);
+        build.form = form;
+        const inputs = job.pendingInputs;
+        build.invocation = mergeInvocations(invocation, inputs);
+        job.pendingInputs = null;
+        job.readingActionInputs = false;
+        if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
+            build.failed = true;
+            for (const error of job.orphanErrors)
+                build.addError(error);
+        }
+        job.builds.push(build);
+        job.current = build;
+        job.dockerRelated = true;
+        return build;
+    }
+    /** Whether a line of the job is part of the build (same runner step, when the log names steps). */
+    belongsTo(build, line) {
+        if (build.closed)
+            return false;
+        return build.step === null || line.step === null || build.step === line.step;
+    }
+    finishJob(job) {
+        const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
+        const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
+        const failed = this.failedWithoutBuild(job);
+        if (kept.length === 0 && (failed || this.pastedDocker(job))) {
+            // The job failed without BuildKit building anything (a refused login, a push, a CLI usage
+            // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
+            // its failure is diagnosed (or its state said).
+            const build = new BuildState(job.firstLine, job.firstTs, null);
+            build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
+            build.failed = !build.canceled && failed;
+            for (const error of job.strayErrors)
+                build.addError(error);
+            build.touch(job.lastLine, job.lastTs);
+            build.startTs = null;
+            build.withoutBuildKit = true;
+            kept.push(build);
+        }
+        // A build that did not end well but printed no error (a log cut off, a runner that died) is
+        // explained, if at all, by the last lines of its job: keep them.
+        if (kept.some((b) => b.status(job.canceled) === 'unknown'))
+            job.excerpt.mark();
+        const base = job.name ?? this.name ?? buildNameOf(this.source);
+        kept.forEach((build, index) => {
+            const name = kept.length > 1 ? `${base} #${index + 1}` : base;
+            const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
+            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, origin);
+            if (result.status !== 'success' || build.hasStepErrors) {
+                // Lines from where the build starts to where the next one starts (the job's start for the first).
+                const first = index === 0 ? job.firstLine : build.firstLine;
+                const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+                result.excerpt = job.excerpt.between(first, last);
+            }
+            result.runner = job.facts.facts;
+            this.finished.push(result);
+        });
+    }
+    /** A pasted or terminal log (no runner) with a line only Docker prints. */
+    pastedDocker(job) {
+        return job.name === null && job.firstTs === null && job.dockerRelated;
+    }
+    /**
+     * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
+     * commands (a pasted or terminal log), a line that states a failure does.
+     */
+    failedWithoutBuild(job) {
+        if (job.strayErrors.length > 0)
+            return true;
+        const fromRunner = job.name !== null || job.firstTs !== null;
+        return !fromRunner && job.failureLines > 0;
+    }
+}
+const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
+const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
+function isStatusWord(rest) {
+    return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
+}
+/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
+function mergeInvocations(command, inputs) {
+    if (!command)
+        return inputs ?? emptyInvocation();
+    if (!inputs)
+        return command;
+    return {
+        dockerfile: command.dockerfile ?? inputs.dockerfile,
+        platforms: command.platforms.length ? command.platforms : inputs.platforms,
+        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
+        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
+        tags: command.tags.length ? command.tags : inputs.tags,
+        push: command.push || inputs.push,
+    };
+}
+function normalizeArch(arch) {
+    if (arch.includes('/'))
+        return arch;
+    const map = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
+    return map[arch] ?? `linux/${arch}`;
+}
+/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
+function buildNameOf(source) {
+    const file = source.split(/[\\/]/).pop() || source;
+    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/detect.ts
+// `docker buildx build --progress=rawjson` writes one BuildKit SolveStatus per JSON object: on one line
+// (buildx 0.14 and later) or pretty-printed over many, starting with a lone `{` (buildx 0.13). The
+// object's first key is one of SolveStatus's four (Go writes them in this order, leaving empty ones out).
+const COMPACT_START = /^\{\s*"(?:vertexes|statuses|logs|warnings)"\s*:/;
+/**
+ * Whether an input whose first non-empty line is `firstNonEmptyLine` is rawjson progress. A lone `{`
+ * is taken as the start of a pretty-printed object: the rawjson parser makes no build from other
+ * JSON, so a wrong guess ends as "no Docker build output found", as it would with the plain parser.
+ */
+function looksLikeRawJson(firstNonEmptyLine) {
+    const text = firstNonEmptyLine.replace(/^\uFEFF/, '').trim();
+    return text === '{' || COMPACT_START.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/json-splitter.ts
+/** A pretty-printed object larger than this is skipped (with a note), never held in memory. */
+const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
+const json_splitter_OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+const TAB = 0x09;
+/** Bracket depth after `text`, counting only brackets outside strings. */
+function scan(text, depth) {
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === BACKSLASH)
+                i++;
+            else if (c === QUOTE)
+                inString = false;
+        }
+        else if (c === QUOTE) {
+            inString = true;
+        }
+        else if (c === json_splitter_OPEN_BRACE || c === OPEN_BRACKET) {
+            depth++;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+            if (depth < 0)
+                return { depth, openString: false, negative: true };
+        }
+    }
+    return { depth, openString: inString, negative: false };
+}
+/**
+ * Splits a stream of lines into JSON objects and plain text. An object is either on one line (the
+ * fast path: one JSON.parse, no scan) or spread over several, accumulated until its brackets balance
+ * outside strings. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
+ *
+ * Recovery never needs more than the current line: an object on one line that does not parse is
+ * reported and dropped; a pretty-printed object only continues on lines that start with blank space
+ * or a closing bracket (Go indents everything inside the top-level braces), so a line that does not
+ * ends a broken object and is read afresh.
+ */
+class JsonObjectSplitter {
+    handler;
+    pending = null;
+    /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
+    recovering = false;
+    /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
+    cut = null;
+    constructor(handler) {
+        this.handler = handler;
+    }
+    push(line) {
+        const text = line.text;
+        if (this.cut) {
+            this.handler.problem(this.cut);
+            this.cut = null;
+        }
+        if (this.pending) {
+            if (continuesObject(text)) {
+                this.continuePending(this.pending, line);
+                return;
+            }
+            const broken = this.pending;
+            this.pending = null;
+            this.handler.problem({ kind: 'broken', firstLine: broken.firstLine, lastLine: broken.lastLine, detail: 'the object ends before its closing brace' });
+        }
+        if (this.recovering) {
+            if (continuesObject(text))
+                return;
+            this.recovering = false;
+        }
+        const start = firstNonBlank(text);
+        if (start === -1 || text.charCodeAt(start) !== json_splitter_OPEN_BRACE) {
+            this.handler.text(line);
+            return;
+        }
+        this.startObject(line, start);
+    }
+    /** The input ended: an object still open was cut off. */
+    end() {
+        const pending = this.pending;
+        this.pending = null;
+        const cut = this.cut;
+        this.cut = null;
+        if (pending || cut) {
+            const firstLine = pending?.firstLine ?? cut.firstLine;
+            const lastLine = pending?.lastLine ?? cut.lastLine;
+            this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
+        }
+    }
+    startObject(line, start) {
+        const text = line.text;
+        if (text.length > MAX_OBJECT_CHARS) {
+            // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
+            this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            this.recovering = true;
+            return;
+        }
+        // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
+        if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
+            const value = tryParse(text);
+            if (value !== undefined) {
+                this.handler.object({ value, firstLine: line.no, lastLine: line.no, lines: null });
+                return;
+            }
+        }
+        const result = scan(start === 0 ? text : text.slice(start), 0);
+        if (result.openString) {
+            this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
+            this.recovering = true;
+            return;
+        }
+        if (result.negative) {
+            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
+            return;
+        }
+        if (result.depth === 0) {
+            this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
+            return;
+        }
+        const skipping = text.length > MAX_OBJECT_CHARS;
+        this.pending = { firstLine: line.no, lastLine: line.no, lines: skipping ? [] : [text], chars: text.length, depth: result.depth, skipping };
+    }
+    continuePending(pending, line) {
+        const text = line.text;
+        pending.lastLine = line.no;
+        pending.chars += text.length + 1;
+        const result = scan(text, pending.depth);
+        if (result.openString || result.negative) {
+            this.pending = null;
+            this.recovering = true;
+            const problem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
+            if (result.openString)
+                this.cut = problem;
+            else
+                this.handler.problem(problem);
+            return;
+        }
+        pending.depth = result.depth;
+        if (!pending.skipping) {
+            if (pending.chars > MAX_OBJECT_CHARS) {
+                pending.skipping = true;
+                pending.lines = [];
+            }
+            else {
+                pending.lines.push(text);
+            }
+        }
+        if (pending.depth > 0)
+            return;
+        this.pending = null;
+        if (pending.skipping) {
+            this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            return;
+        }
+        const joined = pending.lines.join('\n');
+        const value = tryParse(joined);
+        if (value === undefined) {
+            this.handler.problem({ kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
+            return;
+        }
+        this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
+    }
+}
+/** Inside a pretty-printed object every line is indented, except the closing brace of the top level. */
+function continuesObject(text) {
+    if (text.length === 0)
+        return false;
+    const c = text.charCodeAt(0);
+    return c === SPACE || c === TAB || c === CLOSE_BRACE || c === CLOSE_BRACKET;
+}
+function firstNonBlank(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== SPACE && c !== TAB && c !== 0xfeff)
+            return i;
+    }
+    return -1;
+}
+function tryParse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/entry-lines.ts
+// Go's encoder writes a SolveStatus's arrays in order (vertexes, statuses, logs, warnings) and each
+// entry's keys in struct order, one key a line when pretty-printed. So the k-th `"digest":` line is
+// the k-th vertex (only vertices have that key), the k-th `"vertex":` line the k-th status (statuses
+// come before logs and warnings, which also have one), the k-th `"data":` line the k-th log (warnings,
+// whose source info also has `data`, come last).
+const KEY_LINE = /^\s*"(digest|error|completed|vertex|data)":/;
+/** Which input line holds each entry of an object, so that evidence points at the right line. */
+class EntryLines {
+    digest = [];
+    error = [];
+    completed = [];
+    vertexKey = [];
+    data = [];
+    first;
+    multiLine;
+    constructor(chunk) {
+        this.first = chunk.firstLine;
+        this.multiLine = chunk.lines !== null && chunk.lines.length > 1;
+        if (!this.multiLine)
+            return;
+        chunk.lines.forEach((text, i) => {
+            const match = KEY_LINE.exec(text);
+            if (!match)
+                return;
+            const no = chunk.firstLine + i;
+            switch (match[1]) {
+                case 'digest':
+                    this.digest.push(no);
+                    break;
+                case 'error':
+                    this.error.push(no);
+                    break;
+                case 'completed':
+                    this.completed.push(no);
+                    break;
+                case 'vertex':
+                    this.vertexKey.push(no);
+                    break;
+                default:
+                    this.data.push(no);
+            }
+        });
+    }
+    /** The line where vertex entry k begins. */
+    vertex(k) {
+        return this.digest[k] ?? this.first;
+    }
+    /** The line of vertex entry k's `error` (or else `completed`) field. */
+    vertexEnd(k, hasError) {
+        if (!this.multiLine)
+            return this.first;
+        const start = this.digest[k];
+        if (start === undefined)
+            return this.first;
+        const end = this.digest[k + 1] ?? this.vertexKey[0] ?? Number.POSITIVE_INFINITY;
+        const inEntry = (l) => l > start && l < end;
+        return (hasError ? this.error.find(inEntry) : undefined) ?? this.completed.find(inEntry) ?? start;
+    }
+    status(k) {
+        return this.vertexKey[k] ?? this.first;
+    }
+    log(k) {
+        return this.data[k] ?? this.first;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
+// BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
+// The input is untrusted: every field is read through the guards below, never assumed.
+const KEYS = ['vertexes', 'statuses', 'logs', 'warnings'];
+/** The SolveStatus in `value`, or null when it is some other JSON (no SolveStatus key holds an array). */
+function readSolveStatus(value) {
+    if (!isRecord(value))
+        return null;
+    if (!KEYS.some((key) => Array.isArray(value[key])))
+        return null;
+    return {
+        vertexes: records(value.vertexes).map(readVertex).filter((v) => v !== null),
+        statuses: records(value.statuses).map(readStatus).filter((s) => s !== null),
+        logs: records(value.logs).map(readLog).filter((l) => l !== null),
+        warnings: records(value.warnings).map(readWarning),
+    };
+}
+function readVertex(v, index) {
+    if (!v || typeof v.digest !== 'string' || v.digest === '')
+        return null;
+    const group = isRecord(v.progressGroup) && typeof v.progressGroup.id === 'string' && v.progressGroup.id !== '' ? v.progressGroup : null;
+    return {
+        index,
+        digest: v.digest,
+        name: typeof v.name === 'string' ? v.name : '',
+        started: timestamp(v.started),
+        completed: timestamp(v.completed),
+        cached: v.cached === true,
+        error: typeof v.error === 'string' && v.error !== '' ? v.error : null,
+        group: group ? { id: group.id, name: typeof group.name === 'string' ? group.name : '' } : null,
+    };
+}
+function readStatus(s, index) {
+    if (!s || typeof s.vertex !== 'string' || typeof s.id !== 'string')
+        return null;
+    return { index, id: s.id, vertex: s.vertex, started: timestamp(s.started), completed: timestamp(s.completed) };
+}
+function readLog(l, index) {
+    if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
+        return null;
+    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
+}
+function readWarning(w, index) {
+    const record = w ?? {};
+    return {
+        index,
+        vertex: typeof record.vertex === 'string' ? record.vertex : '',
+        level: typeof record.level === 'number' ? record.level : 0,
+        short: typeof record.short === 'string' ? decodeBase64Text(record.short) : '',
+        detail: Array.isArray(record.detail) ? record.detail.filter((d) => typeof d === 'string').slice(0, 20).map(decodeBase64Text) : [],
+        url: typeof record.url === 'string' && record.url !== '' ? record.url : null,
+    };
+}
+function records(value) {
+    return Array.isArray(value) ? value.map((v) => (isRecord(v) ? v : null)) : [];
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function decodeBase64Text(data) {
+    return Buffer.from(data, 'base64').toString('utf8');
+}
+// RFC 3339 with up to nanoseconds, as Go writes time.Time: `2026-11-29T05:58:51.139608677Z`.
+const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Milliseconds since the epoch, fractional (a double keeps well under a microsecond at today's
+ * epoch), or null for a missing value and Go's zero time (`0001-01-01T00:00:00Z`).
+ */
+function timestamp(value) {
+    if (typeof value !== 'string')
+        return null;
+    const match = RFC3339.exec(value);
+    if (!match)
+        return null;
+    if (match[1].startsWith('0001-'))
+        return null;
+    const whole = Date.parse(`${match[1]}${match[3]}`);
+    if (Number.isNaN(whole))
+        return null;
+    return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/rawjson-parser.ts
+
+
+
+
+
+
+
+
+// What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
+const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
+const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
+// BuildKit's printers show a vertex whose error ends so as CANCELED, not ERROR.
+const CANCELED_ERROR = /context canceled$/;
+// The first vertex of every build: once a build has ended, one more starts a new build.
+const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
+// eslint-disable-next-line no-control-regex
+const rawjson_parser_ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const rawjson_parser_NEWLINE = 0x0a;
+/** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
+const MAX_PARTIAL_BYTES = 8 * 1024;
+/** Completed status lines remembered per running step (to print each once). */
+const MAX_STATUS_IDS = 256;
+const MAX_WARNINGS = 100;
+class RawBuild {
+    state;
+    tracks = new Map();
+    groups = new Map();
+    digests = new Map();
+    warnings = [];
+    problems = new Map();
+    nextId = 1;
+    firstStart = null;
+    lastEnd = null;
+    /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
+    trailer = false;
+    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+    lastEvent = null;
+    constructor(line, text) {
+        this.state = new BuildState(line, null, null, text);
+    }
+}
+/**
+ * Reads `docker buildx build --progress=rawjson` output (and `buildx history logs --progress=rawjson`)
+ * into the same build model as BuildKit's plain progress: one SolveStatus JSON object per line
+ * (buildx 0.14+) or pretty-printed over many lines (buildx 0.13), then the plain-text error trailer of
+ * a failed build. Vertex updates are merged by digest; steps are numbered in order of first start, as
+ * the plain printer numbers them. Holds per-step summaries, the last output lines of running steps and
+ * the object being read, never the log.
+ *
+ * Evidence quotes what the plain printer would have printed (`#6 ERROR: ...`, `#6 0.053 error: ...`)
+ * with the line number of the JSON line it came from: several quoted lines can share a line number.
+ */
+class RawJsonParser {
+    source;
+    name;
+    splitter;
+    /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
+    selector;
+    excerpt = new ExcerptCollector();
+    current = null;
+    finished = [];
+    /** Problems seen before any build exists: they go to the first build. */
+    orphanProblems = new Map();
+    firstLine = null;
+    lastLine = 0;
+    firstTs = null;
+    lastTs = null;
+    job = null;
+    ended = false;
+    resultExtras = [];
+    resultNotes = [];
+    constructor(source, 
+    /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
+    name = null, selector = null) {
+        this.source = source;
+        this.name = name;
+        this.selector = selector;
+        this.splitter = new JsonObjectSplitter({
+            object: (chunk) => this.onObject(chunk),
+            text: (line) => this.onText(line),
+            problem: (problem) => this.onProblem(problem),
+        });
+    }
+    push(line) {
+        this.firstLine ??= line.no;
+        this.lastLine = line.no;
+        if (line.timestamp !== null) {
+            this.firstTs ??= line.timestamp;
+            this.lastTs = line.timestamp;
+        }
+        if (this.job === null && line.job !== null)
+            this.job = line.job;
+        this.splitter.push(line);
+    }
+    /** Ends the input: every build found, in input order. */
+    end() {
+        if (!this.ended) {
+            this.ended = true;
+            this.splitter.end();
+            if (this.current)
+                this.finish(this.current, this.lastLine);
+            this.current = null;
+            const base = this.job ?? this.name ?? rawjson_parser_buildNameOf(this.source);
+            this.finished.forEach(({ build }, index) => {
+                build.name = this.finished.length > 1 ? `${base} #${index + 1}` : base;
+            });
+            this.resultExtras = this.finished.map((f) => f.extras);
+            // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
+            const left = renderProblems(this.orphanProblems);
+            const last = this.finished.at(-1);
+            if (last)
+                last.build.notes.push(...left);
+            else
+                this.resultNotes = left;
+        }
+        return this.finished.map((f) => f.build);
+    }
+    /** Per build returned by end(), in the same order: step digests and warnings. */
+    get extras() {
+        return this.resultExtras;
+    }
+    /** Input problems when no build was found (otherwise they are in the builds' notes), after end(). */
+    get notes() {
+        return this.resultNotes;
+    }
+    // ---- input -------------------------------------------------------------------------------------
+    onObject(chunk) {
+        const status = readSolveStatus(chunk.value);
+        if (!status) {
+            this.problem('not-progress', { kind: 'invalid', firstLine: chunk.firstLine, lastLine: chunk.lastLine, detail: 'a JSON object that is not BuildKit progress' });
+            return;
+        }
+        let build = this.current;
+        if (build && this.startsNewBuild(build, status)) {
+            this.finish(build, chunk.firstLine - 1);
+            build = null;
+        }
+        build ??= this.startBuild(chunk.firstLine, status.vertexes[0]?.name ?? 'rawjson progress');
+        const lines = new EntryLines(chunk);
+        for (const vertex of status.vertexes)
+            this.applyVertex(build, vertex, lines);
+        for (const s of status.statuses)
+            this.applyStatus(build, s, lines.status(s.index));
+        for (const log of status.logs)
+            this.applyLog(build, log, lines.log(log.index));
+        for (const warning of status.warnings)
+            this.applyWarning(build, warning, chunk.firstLine);
+        if (chunk.lastLine > build.state.lastLine)
+            build.state.lastLine = chunk.lastLine;
+    }
+    onText(line) {
+        const text = line.text;
+        this.excerpt.push(line.no, text);
+        if (text.trim() === '')
+            return;
+        let build = this.current;
+        if (isBuildCommand(text)) {
+            // A build command echoed before the progress (a script, a CI step): what it asked for.
+            if (build && build.state.hasVertices) {
+                this.finish(build, line.no - 1);
+                build = null;
+            }
+            build ??= this.startBuild(line.no, text);
+            build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
+            return;
+        }
+        if (rawjson_parser_FINAL_ERROR.test(text)) {
+            build ??= this.startBuild(line.no, text);
+            build.state.failed = true;
+            build.state.addError({ line: line.no, text });
+            build.state.capturingErrorBlock = true;
+            build.state.lastLine = line.no;
+            build.lastEvent = { line: line.no, text };
+            this.excerpt.mark();
+        }
+        if (!build)
+            return;
+        if (build.state.hasVertices)
+            build.trailer = true;
+        if (build.state.capturingErrorBlock)
+            build.state.addErrorDetail({ line: line.no, text });
+    }
+    onProblem(problem) {
+        this.problem(problem.kind, problem);
+    }
+    problem(kind, problem) {
+        const counts = this.current?.problems ?? this.orphanProblems;
+        const known = counts.get(kind);
+        if (known) {
+            known.count++;
+        }
+        else {
+            counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
+        }
+    }
+    // ---- builds ------------------------------------------------------------------------------------
+    startBuild(line, firstText) {
+        const build = new RawBuild(line, firstText);
+        for (const [kind, count] of this.orphanProblems)
+            build.problems.set(kind, count);
+        this.orphanProblems.clear();
+        this.current = build;
+        return build;
+    }
+    /**
+     * Several invocations in one input. Once a build has visibly ended (it failed, or its steps are done
+     * and an exporter finished), the next one shows as its build definition being loaded again, or as
+     * vertices never seen before after the plain-text trailer. Text in the middle of a build that has not
+     * ended (a stray line) does not split it.
+     */
+    startsNewBuild(build, status) {
+        if (!build.state.hasVertices || !build.state.ended)
+            return false;
+        return status.vertexes.some((v) => {
+            const known = build.tracks.has(v.digest);
+            if (BUILD_START.test(v.name))
+                return !known || (v.started !== null && build.lastEnd !== null && v.started > build.lastEnd);
+            return build.trailer && !known;
+        });
+    }
+    finish(build, lastLine) {
+        if (this.current === build)
+            this.current = null;
+        const state = build.state;
+        if (!state.hasBuildSteps && state.errors.length === 0) {
+            // Nothing was built (progress without a started step): no build, as with the plain parser;
+            // what was wrong with the input is still told.
+            for (const [kind, count] of build.problems)
+                if (!this.orphanProblems.has(kind))
+                    this.orphanProblems.set(kind, count);
+            return;
+        }
+        for (const track of build.tracks.values())
+            this.flushPartial(build, track);
+        const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
+        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false, 'rawjson progress');
+        result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
+        result.notes.push(...renderProblems(build.problems));
+        // The first step's header, as the plain printer would show it (an object may only announce vertices).
+        const first = result.steps[0];
+        if (first)
+            result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
+        if (build.lastEvent)
+            result.boundary.last = { line: build.lastEvent.line, text: detach(build.lastEvent.text) };
+        // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
+        if (result.status === 'unknown')
+            this.excerpt.mark();
+        if (result.status !== 'success' || state.hasStepErrors) {
+            const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
+            result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
+        }
+        this.finished.push({ build: result, extras: { digests: build.digests, warnings: build.warnings } });
+    }
+    // ---- SolveStatus entries ----------------------------------------------------------------------
+    applyVertex(build, vertex, lines) {
+        let track = build.tracks.get(vertex.digest);
+        if (!track) {
+            if (vertex.group) {
+                const key = `progress-group:${vertex.group.id}`;
+                track = build.groups.get(key);
+                if (!track) {
+                    track = newTrack(key, vertex.group.name || vertex.name);
+                    build.groups.set(key, track);
+                }
+            }
+            else {
+                track = newTrack(vertex.digest, vertex.name);
+            }
+            build.tracks.set(vertex.digest, track);
+        }
+        if (track.name === '' && vertex.name !== '')
+            track.name = detach(vertex.name);
+        const known = track.members.get(vertex.digest);
+        // BuildKit announces vertices before they start, and may announce them again: such an update does
+        // not undo a start (its own printer ignores it too).
+        if (known && known.start !== null && vertex.started === null)
+            return;
+        track.members.set(vertex.digest, {
+            start: vertex.started,
+            end: vertex.completed,
+            cached: vertex.cached,
+            error: vertex.error === null ? null : detach(vertex.error),
+            line: lines.vertex(vertex.index),
+            endLine: lines.vertexEnd(vertex.index, vertex.error !== null),
+        });
+        this.refresh(build, track);
+    }
+    /** Applies the merged state of a track's vertices to its step. */
+    refresh(build, track) {
+        let start = null;
+        let latest = null;
+        let end = null;
+        let allEnded = true;
+        let allCached = true;
+        let error = null;
+        let line = Number.POSITIVE_INFINITY;
+        let endLine = 0;
+        for (const member of track.members.values()) {
+            if (member.start === null)
+                continue;
+            if (start === null || member.start < start)
+                start = member.start;
+            if (!latest || member.start >= latest.start)
+                latest = member;
+            line = Math.min(line, member.line);
+            if (member.end === null) {
+                allEnded = false;
+                continue;
+            }
+            if (end === null || member.end > end)
+                end = member.end;
+            endLine = Math.max(endLine, member.endLine);
+            allCached &&= member.cached;
+            error ??= member.error;
+        }
+        // Never started: BuildKit's printers do not show it, and neither does the build model.
+        if (start === null || latest === null)
+            return;
+        if (build.firstStart === null || start < build.firstStart)
+            build.firstStart = start;
+        track.runStart = latest.start;
+        const state = build.state;
+        let step = track.step;
+        if (!step) {
+            const id = build.nextId++;
+            step = state.vertex(id, track.name || track.key, line);
+            track.step = step;
+            build.digests.set(id, track.key);
+            this.render(build, step.line, `#${id} ${step.name}`);
+        }
+        if (!allEnded || end === null) {
+            if (step.status !== 'running') {
+                // Started again (BuildKit does that with the build definition): running until it ends again.
+                step.status = 'running';
+                step.seconds = null;
+                step.endLine = null;
+                step.endText = null;
+                track.endSignature = null;
+            }
+            return;
+        }
+        if (build.lastEnd === null || end > build.lastEnd)
+            build.lastEnd = end;
+        const canceled = error !== null && CANCELED_ERROR.test(error);
+        const status = error !== null ? (canceled ? 'canceled' : 'error') : allCached ? 'cached' : 'done';
+        const signature = `${status}|${end}|${error ?? ''}`;
+        if (track.endSignature === signature)
+            return;
+        track.endSignature = signature;
+        this.flushPartial(build, track);
+        // A progress group runs from its first start to its last end; a vertex as its latest update says,
+        // which is what the plain printer's `DONE x.ys` shows.
+        const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
+        step.status = status;
+        step.seconds = seconds;
+        step.endLine = endLine;
+        // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
+        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
+        step.endText = endText;
+        if (status === 'done' || status === 'cached') {
+            step.tail = [];
+            track.doneStatuses = null;
+        }
+        if (status === 'error') {
+            step.error = error;
+            const kind = step.parsed.kind;
+            if (kind !== 'cache-import' && kind !== 'cache-export') {
+                // As in the plain parser: a failed cache import is only a warning, and a failed cache export
+                // fails the build only when buildx says so (its final ERROR line).
+                state.failed = true;
+                state.capturingErrorBlock = true;
+                state.addError({ line: endLine, text: endText });
+            }
+        }
+        this.render(build, endLine, endText);
+        if (status === 'error')
+            this.excerpt.mark();
+    }
+    applyStatus(build, status, line) {
+        const track = build.tracks.get(status.vertex);
+        const step = track?.step;
+        if (!track || !step)
+            return;
+        const pushed = rawjson_parser_PUSHED_MANIFEST.exec(status.id);
+        if (pushed)
+            build.state.addImage(pushed[1], pushed[2], true);
+        else {
+            const named = rawjson_parser_NAMED.exec(status.id);
+            if (named)
+                build.state.addImage(named[1], null, false);
+        }
+        if (status.completed === null)
+            return;
+        track.doneStatuses ??= new Set();
+        if (track.doneStatuses.has(status.id) || track.doneStatuses.size >= MAX_STATUS_IDS)
+            return;
+        track.doneStatuses.add(status.id);
+        const elapsed = status.started !== null ? (status.completed - status.started) / 1000 : 0;
+        const text = `#${step.id} ${status.id}${elapsed > 0.01 ? ` ${elapsed.toFixed(1)}s` : ''} done`;
+        build.state.addTail(step, { line, text });
+        this.render(build, line, text);
+    }
+    /** A step's output: base64 bytes, cut into lines where their newlines are (a line may span logs). */
+    applyLog(build, log, line) {
+        const track = build.tracks.get(log.vertex);
+        if (!track || !track.step)
+            return;
+        const bytes = Buffer.from(log.data, 'base64');
+        let start = 0;
+        for (;;) {
+            const end = bytes.indexOf(rawjson_parser_NEWLINE, start);
+            if (end === -1)
+                break;
+            const piece = bytes.subarray(start, end);
+            const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
+            track.partial = null;
+            this.outputLine(build, track, whole, line, log.timestamp);
+            start = end + 1;
+        }
+        if (start < bytes.length) {
+            const rest = bytes.subarray(start);
+            if (!track.partial) {
+                // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
+                track.partialLine = line;
+                track.partialTs = log.timestamp;
+            }
+            const kept = track.partial ? Buffer.concat([track.partial, rest]) : Buffer.from(rest);
+            track.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
+        }
+    }
+    flushPartial(build, track) {
+        if (!track.partial)
+            return;
+        const partial = track.partial;
+        track.partial = null;
+        this.outputLine(build, track, partial, track.partialLine, track.partialTs);
+    }
+    outputLine(build, track, bytes, line, ts) {
+        const step = track.step;
+        let text = bytes.toString('utf8');
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        if (text.includes('\u001b'))
+            text = text.replace(rawjson_parser_ANSI, '');
+        if (text.length > MAX_EXCERPT_LINE)
+            text = text.slice(0, MAX_EXCERPT_LINE);
+        const rendered = `#${step.id} ${offset(ts, track.runStart)} ${text}`;
+        build.state.addTail(step, { line, text: rendered });
+        this.render(build, line, rendered);
+    }
+    applyWarning(build, warning, line) {
+        const step = build.tracks.get(warning.vertex)?.step ?? null;
+        const text = warning.short.replace(/\s+$/, '');
+        if (build.warnings.length < MAX_WARNINGS) {
+            build.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
+        }
+        const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
+        if (step)
+            build.state.addTail(step, { line, text: rendered });
+        this.render(build, line, rendered);
+    }
+    /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
+    render(build, line, text) {
+        this.excerpt.push(line, text);
+        if (this.selector?.select(text))
+            this.excerpt.mark();
+        if (line > build.state.lastLine)
+            build.state.lastLine = line;
+        if (!build.lastEvent || line >= build.lastEvent.line)
+            build.lastEvent = { line, text };
+    }
+}
+function newTrack(key, name) {
+    return {
+        key: detach(key),
+        name: detach(name),
+        members: new Map(),
+        step: null,
+        runStart: null,
+        partial: null,
+        partialLine: 0,
+        partialTs: null,
+        doneStatuses: null,
+        endSignature: null,
+    };
+}
+/** Seconds from milliseconds, to the millisecond (BuildKit's timestamps have nanoseconds). */
+function exactSeconds(ms) {
+    return Math.max(0, Math.round(ms)) / 1000;
+}
+/** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
+function offset(ts, start) {
+    const seconds = ts !== null && start !== null ? Math.max(0, (ts - start) / 1000) : 0;
+    return seconds.toFixed(seconds < 10 ? 3 : seconds < 100 ? 2 : 1);
+}
+/** Several lists of evidence as one, in input order, each line once. */
+function mergeEvidence(...lists) {
+    const seen = new Set();
+    const out = [];
+    for (const list of lists) {
+        for (const line of list) {
+            const key = `${line.line}\u0000${line.text}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            out.push(line);
+        }
+    }
+    // Stable: lines that share a line number keep their order of arrival.
+    return out.sort((a, b) => a.line - b.line);
+}
+function renderProblems(problems) {
+    const notes = [];
+    const at = (p) => (p.firstLine === p.lastLine ? `line ${p.firstLine}` : `lines ${p.firstLine}-${p.lastLine}`);
+    for (const [kind, p] of problems) {
+        switch (kind) {
+            case 'truncated':
+                notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
+                break;
+            case 'oversize':
+                notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
+                break;
+            case 'broken':
+                notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);
+                break;
+            case 'not-progress':
+                notes.push(`${p.count} JSON object(s) that are not BuildKit progress were skipped (first at ${at(p)})`);
+                break;
+            default:
+                notes.push(`${p.count} line(s) of the rawjson progress were not valid JSON and were skipped (first at ${at(p)})`);
+        }
+    }
+    return notes;
+}
+/** `logs/build-runtime.log` -> `build-runtime`, as the plain parser names builds. */
+function rawjson_parser_buildNameOf(source) {
+    const file = source.split(/[\\/]/).pop() || source;
+    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/auto-parser.ts
+
+
+
+/** Blank lines held at most before the first line with text decides the format. */
+const MAX_HELD = 1000;
+/**
+ * A parser with BuildLogParser's shape that picks the format from the first line with text: rawjson
+ * progress goes to RawJsonParser, anything else to BuildLogParser. Nothing is read twice: blank lines
+ * before that line are held (a few) and handed over once the format is known.
+ */
+class AutoDetectParser {
+    source;
+    name;
+    selector;
+    parser = null;
+    held = [];
+    constructor(source, 
+    /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
+    name = null, 
+    /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
+    selector = null) {
+        this.source = source;
+        this.name = name;
+        this.selector = selector;
+    }
+    /** The format chosen, once a line with text was seen. */
+    get format() {
+        if (this.parser === null)
+            return null;
+        return this.parser instanceof RawJsonParser ? 'rawjson' : 'plain';
+    }
+    /** Input problems a rawjson input had when it held no build (in the builds' notes otherwise). */
+    get notes() {
+        return this.parser instanceof RawJsonParser ? this.parser.notes : [];
+    }
+    push(line) {
+        if (this.parser === null) {
+            if (line.text.trim() === '') {
+                if (this.held.length < MAX_HELD)
+                    this.held.push(line);
+                return;
+            }
+            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
+            for (const held of this.held)
+                this.parser.push(held);
+            this.held = [];
+        }
+        this.parser.push(line);
+    }
+    end() {
+        // Nothing but blank lines: the plain parser says what it says about an empty log.
+        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
+        for (const held of this.held)
+            parser.push(held);
+        this.held = [];
+        return parser.end();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/redact.ts
+// Log text can carry credentials that GitHub's own masking missed (a token echoed by a script, a
+// password in a URL or a JSON config). Everything buildx-doctor keeps from a log passes through here
+// once, when the build model is made (src/parse/redact-build.ts); reports may call it again.
+//
+// Every pattern has bounded repetition before its anchor, so a long line cannot make it quadratic,
+// and text is cut to MAX_REDACT characters first.
+const MAX_REDACT = 8192;
+const PATTERNS = [
+    // GitHub, GitLab and npm tokens.
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***'],
+    // JSON Web Tokens (registry bearer tokens, OIDC tokens).
+    [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***'],
+    // AWS access key ids.
+    [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, '***'],
+    // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
+    [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
+    // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
+    // The user may be empty (`https://:token@host`).
+    [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{0,256}:)(?!\*\*\*@)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
+    // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
+    [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
+    // -p after a login (docker, helm, oras, podman), a mysql client or a -u user, in every form:
+    // `-p X`, `-pX`, `-p=X`, `-p "two words"`.
+    [/(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g, '$1$2***'],
+    // A continuation line that holds only `-p X \` (the `login` was on the line before).
+    [/^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g, '$1$2***'],
+    [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
+    // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
+    [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],
+    // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
+    [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
+    // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
+    // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
+    [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***'],
+    // PEM private keys (the header line is enough to know the rest is secret).
+    [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
+];
+function redact(text) {
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    for (const [pattern, replacement] of PATTERNS)
+        out = out.replace(pattern, replacement);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/redact-build.ts
+
+/** Step names longer than this are cut: a name is a label, and memory must not grow with one line. */
+const MAX_NAME = 1024;
+/**
+ * Takes secrets out of everything a build keeps from its log, once, before anything reports on it:
+ * the build's, job's and file's names, step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
+ * S3 keys), notes. Reports, findings and the JSON report are made from this model only.
+ */
+function redactBuild(build) {
+    // A token can sit in a job's or a file's name too (a matrix value, a path built from a secret).
+    build.name = redact(cut(build.name));
+    build.source = redact(build.source);
+    if (build.job !== null)
+        build.job = redact(cut(build.job));
+    for (const step of build.steps) {
+        step.name = redact(cut(step.name));
+        step.command = redact(cut(step.command));
+        if (step.error !== null)
+            step.error = redact(step.error);
+        if (step.endText !== null)
+            step.endText = redact(step.endText);
+    }
+    const lines = (list) => {
+        for (const line of list)
+            line.text = redact(line.text);
+    };
+    lines(build.errors);
+    lines(build.errorDetails);
+    lines(build.failedStepTail);
+    lines(build.excerpt);
+    build.boundary.first.text = redact(build.boundary.first.text);
+    build.boundary.last.text = redact(build.boundary.last.text);
+    for (const list of [build.cache.imports, build.cache.exports])
+        for (const op of list)
+            if (op.ref !== null)
+                op.ref = redact(op.ref);
+    build.request.cacheFrom = build.request.cacheFrom.map(redact);
+    build.request.cacheTo = build.request.cacheTo.map(redact);
+    build.request.tags = build.request.tags.map(redact);
+    if (build.request.dockerfile !== null)
+        build.request.dockerfile = redact(build.request.dockerfile);
+    build.notes = build.notes.map(redact);
+    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact);
+}
+function cut(text) {
+    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
+
+
+
+
+
+const FIRST_LINE_QUOTE = 120;
+/** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
+/**
+ * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
+ * without one, only lines that state a failure in general words are.
+ */
+async function parseSource(source, selector = null) {
+    const decoder = new LineDecoder();
+    const parser = new AutoDetectParser(source.label, source.name, selector);
+    let cutLines = 0;
+    let firstText = null;
+    let counts = { lines: 0, bytes: 0 };
+    const problems = [];
+    try {
+        const chunks = await source.open();
+        const take = (raw) => {
+            const line = decoder.decode(raw);
+            if (firstText === null && line.text.trim() !== '')
+                firstText = line.text.trim();
+            parser.push(line);
+        };
+        counts = await readLines(chunks, (raw) => {
+            if (raw.cutBytes > 0)
+                cutLines++;
+            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+            // (with the same line number, which is where it is in the file).
+            if (raw.text.includes('\r')) {
+                for (const part of raw.text.split('\r'))
+                    if (part !== '')
+                        take({ ...raw, text: part });
+            }
+            else {
+                take(raw);
+            }
+        });
+    }
+    catch (error) {
+        const message = describeError(error);
+        problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
+    }
+    const builds = parser.end();
+    source.enrich?.(builds);
+    for (const build of builds)
+        redactBuild(build);
+    if (problems.length === 0) {
+        if (counts.bytes === 0 || firstText === null) {
+            problems.push({ source: source.label, message: `${source.label}: the log is empty` });
+        }
+        else if (builds.length === 0) {
+            problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
+            for (const note of parser.notes)
+                problems.push({ source: source.label, message: `${source.label}: ${note}` });
+        }
+    }
+    if (cutLines > 0) {
+        problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
+    }
+    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+}
+function noBuildMessage(label, firstText) {
+    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
+    if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
+        return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
+    }
+    return `${label}: no Docker build output found (first line: "${quote}")`;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/required-literals.ts
+// Which plain texts a regular expression cannot match without: a cheap test (a substring search)
+// that rules a line out before any regular expression runs on it.
+/** Literals shorter than this rule out too little to be worth testing. */
+const MIN_LITERAL = 3;
+/**
+ * A set of literals of which every match of `source` contains at least one, or null when there is
+ * no such set of useful literals (a pattern made only of classes and wildcards). Conservative: it
+ * may return null for a pattern that has literals, never a set that a match could avoid.
+ */
+function requiredLiterals(source) {
+    try {
+        const parsed = parseAlternation(source, 0);
+        return parsed.end === source.length ? best(parsed.branches) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The alternatives of a group or of the whole pattern, each with its candidate sets. */
+function parseAlternation(source, start) {
+    const branches = [];
+    let candidates = [];
+    let run = '';
+    const flush = () => {
+        if (run.length >= MIN_LITERAL)
+            candidates.push([run]);
+        run = '';
+    };
+    let i = start;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ')')
+            break;
+        if (c === '|') {
+            flush();
+            branches.push(candidates);
+            candidates = [];
+            i++;
+            continue;
+        }
+        if (c === '(') {
+            flush();
+            let inner = i + 1;
+            let capturing = true;
+            if (source[inner] === '?') {
+                // (?:  (?<name>  (?=  (?!  (?<=  (?<!
+                const kind = source[inner + 1];
+                if (kind === ':')
+                    inner += 2;
+                else if (kind === '<' && source[inner + 2] !== '=' && source[inner + 2] !== '!')
+                    inner = source.indexOf('>', inner) + 1;
+                else {
+                    // A lookaround matches no text of its own: its literals are not required.
+                    capturing = false;
+                    inner += kind === '<' ? 3 : 2;
+                }
+            }
+            const group = parseAlternation(source, inner);
+            if (source[group.end] !== ')')
+                throw new Error('unbalanced');
+            i = group.end + 1;
+            const optional = isOptionalQuantifier(source, i);
+            i = skipQuantifier(source, i);
+            if (capturing && !optional) {
+                const set = best(group.branches);
+                if (set)
+                    candidates.push(set);
+            }
+            continue;
+        }
+        if (c === '[') {
+            flush();
+            i = skipClass(source, i);
+            i = skipQuantifier(source, i);
+            continue;
+        }
+        let literal = null;
+        let next = i + 1;
+        if (c === '\\') {
+            const e = source[i + 1];
+            next = i + 2;
+            if (e === undefined)
+                throw new Error('trailing backslash');
+            if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
+                if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')
+                    throw new Error('escape not handled');
+                literal = null;
+            }
+            else {
+                literal = e;
+            }
+        }
+        else if (c === '.' || c === '^' || c === '$') {
+            literal = null;
+        }
+        else if (c === '*' || c === '+' || c === '?' || c === '{') {
+            throw new Error('quantifier without atom');
+        }
+        else {
+            literal = c;
+        }
+        if (literal === null) {
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        if (isOptionalQuantifier(source, next)) {
+            // `colou?r`: the letter before an optional quantifier may be missing.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        run += literal;
+        if (next < source.length && (source[next] === '+' || source[next] === '{')) {
+            // `a+`, `a{2,}`: the letter is there at least once, but what follows is not adjacent.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        i = next;
+    }
+    flush();
+    branches.push(candidates);
+    return { branches, end: i };
+}
+/** For alternatives: each must contribute a set; the result is their union, or null. */
+function best(branches) {
+    const union = [];
+    for (const candidates of branches) {
+        // The candidate whose shortest literal is longest rules out the most.
+        let chosen = null;
+        for (const set of candidates) {
+            if (!chosen || shortest(set) > shortest(chosen))
+                chosen = set;
+        }
+        if (!chosen)
+            return null;
+        union.push(...chosen);
+    }
+    return [...new Set(union)];
+}
+function shortest(set) {
+    return Math.min(...set.map((s) => s.length));
+}
+function isOptionalQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*')
+        return true;
+    if (c === '{')
+        return /^\{0\s*(?:,|\})/.test(source.slice(i, i + 6));
+    return false;
+}
+function skipQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*' || c === '+')
+        i++;
+    else if (c === '{') {
+        const close = source.indexOf('}', i);
+        if (close === -1)
+            throw new Error('unclosed quantifier');
+        i = close + 1;
+    }
+    else
+        return i;
+    // A lazy or possessive marker.
+    if (source[i] === '?')
+        i++;
+    return i;
+}
+function skipClass(source, i) {
+    let j = i + 1;
+    if (source[j] === '^')
+        j++;
+    if (source[j] === ']')
+        j++;
+    while (j < source.length && source[j] !== ']')
+        j += source[j] === '\\' ? 2 : 1;
+    if (j >= source.length)
+        throw new Error('unclosed class');
+    return j + 1;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/normalize.ts
+
+// What signature patterns see of a line: the message, without the framing that build tools, CI
+// systems and copy-paste put around it.
+const FRAMING = [
+    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
+    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
+    /^(?:[>│|]\s?)+/, // quoting and box drawing
+    /^#\d+ (?=\S)/, // BuildKit's vertex number
+    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
+];
+/** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
+function normalizeForMatching(text) {
+    let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+    out = out.trimStart();
+    for (let pass = 0; pass < 2; pass++) {
+        for (const framing of FRAMING) {
+            const next = out.replace(framing, '');
+            if (next !== out)
+                out = next.trimStart();
+        }
+    }
+    return out.replace(/^##\[error\]/, '').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/literal-set.ts
+/** Characters are folded to 7-bit ASCII lower case; anything else shares one column. */
+const ALPHABET = 128;
+const OTHER = 127;
+/**
+ * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
+ * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
+ * stands for (a pattern). It is a prefilter: a character outside ASCII matches any other such
+ * character, so it may report a literal that is not there, never miss one that is.
+ */
+class LiteralSet {
+    /** next[state * ALPHABET + column]: the state after reading a character. */
+    next;
+    /** Whether reaching a state means a literal ended there. */
+    accepts;
+    /** The ids of the literals that end at a state (its own and its failure states'). */
+    outputs;
+    size;
+    constructor(literals) {
+        const goto = [new Map()];
+        const accepting = [false];
+        const own = [[]];
+        for (const { text: literal, id } of literals) {
+            if (literal.length === 0)
+                continue;
+            let state = 0;
+            for (let i = 0; i < literal.length; i++) {
+                const column = fold(literal.charCodeAt(i));
+                let target = goto[state].get(column);
+                if (target === undefined) {
+                    target = goto.length;
+                    goto.push(new Map());
+                    accepting.push(false);
+                    own.push([]);
+                    goto[state].set(column, target);
+                }
+                state = target;
+            }
+            accepting[state] = true;
+            own[state].push(id);
+        }
+        this.size = goto.length;
+        this.outputs = own;
+        this.next = new Int32Array(goto.length * ALPHABET);
+        this.accepts = new Uint8Array(goto.length);
+        // Breadth first: a state's failure state is complete before the state itself.
+        const failure = new Int32Array(goto.length);
+        const queue = [];
+        for (let column = 0; column < ALPHABET; column++) {
+            const target = goto[0].get(column) ?? 0;
+            this.next[column] = target;
+            if (target !== 0)
+                queue.push(target);
+        }
+        this.accepts[0] = accepting[0] ? 1 : 0;
+        for (let head = 0; head < queue.length; head++) {
+            const state = queue[head];
+            this.accepts[state] = accepting[state] || this.accepts[failure[state]] ? 1 : 0;
+            if (this.accepts[failure[state]])
+                this.outputs[state] = [...own[state], ...this.outputs[failure[state]]];
+            for (let column = 0; column < ALPHABET; column++) {
+                const target = goto[state].get(column);
+                if (target === undefined) {
+                    this.next[state * ALPHABET + column] = this.next[failure[state] * ALPHABET + column];
+                }
+                else {
+                    failure[target] = this.next[failure[state] * ALPHABET + column];
+                    this.next[state * ALPHABET + column] = target;
+                    queue.push(target);
+                }
+            }
+        }
+    }
+    /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
+    test(text) {
+        return this.find(text, () => true);
+    }
+    /**
+     * Calls `found` with the id of each literal the text contains, in the order they end, until it
+     * returns true; returns whether it did. An id may be reported more than once.
+     */
+    find(text, found) {
+        if (this.size === 1)
+            return false;
+        const next = this.next;
+        const accepts = this.accepts;
+        let state = 0;
+        for (let i = 0; i < text.length; i++) {
+            state = next[state * ALPHABET + fold(text.charCodeAt(i))];
+            if (accepts[state] === 1)
+                for (const id of this.outputs[state])
+                    if (found(id))
+                        return true;
+        }
+        return false;
+    }
+}
+function fold(code) {
+    if (code >= 65 && code <= 90)
+        return code + 32;
+    return code < ALPHABET ? code : OTHER;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/diagnose/builtin-catalog.ts
+// Generated by scripts/embed-catalog.mjs from signatures/builtin.yml: edit that file, then run
+// `npm run build`. A test fails when this copy differs from the file.
+const BUILTIN_CATALOG_YAML = "# buildx-doctor's built-in failure signatures. Format version 1, documented in the README\n# (\"Failure signatures\"). A team's own file (the `signatures` input) adds entries or replaces these\n# by id.\n#\n# Each pattern is a JavaScript regular expression matched against one line at a time, after the\n# line lost BuildKit's `#N ` and `12.3 ` prefixes, runner timestamps and leading whitespace or\n# copy-paste debris (`> `, `│ `): BuildKit's error block header ` > exporting cache:` is seen as\n# `exporting cache:`. Lines that only restate a step's command (its header, the Dockerfile\n# excerpt) are not matched. Named groups (`(?<tag>...)`) become `${tag}` in the title and fix.\n# Where several signatures match, the higher `priority` is the more specific cause and comes first;\n# a match in the failing step's own output or error outranks a match elsewhere in the log.\n#\n# Context every title and fix may use: ${build} ${step} ${stage} ${platform} ${dockerfile}, and what\n# code adds for some ids (${registry}). In a title or fix, `[[ ... ]]` around a part drops that part\n# when a placeholder in it has no value. Values go into a fix as inline code, into a title as text.\nversion: 1\nsignatures:\n  - id: image-pull-backoff\n    title: 'Kubernetes could not pull the image[[ ${image}]]'\n    severity: error\n    priority: 100\n    patterns:\n      - '\\b(?:ImagePullBackOff|ErrImagePull)\\b'\n      - 'Back-off pulling image \"(?<image>[^\"]+)\"'\n      - 'Failed to pull image \"(?<image>[^\"]+)\"'\n      - '\\bErrImageNeverPull\\b|\\bInvalidImageName\\b'\n    fix: |\n      The image was built, but the cluster could not pull it.\n      - Check that the tag exists and holds your platform: `docker manifest inspect <image>` (or `docker buildx imagetools inspect <image>`). A tag pushed only on `main` does not exist for a pull request build.\n      - A private GHCR package needs an `imagePullSecrets` entry with a token that has `read:packages`, or the package made public.\n      - A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with `provenance: false` or update the runtime.\n\n  - id: disk-full\n    title: 'The runner ran out of disk space'\n    severity: error\n    priority: 95\n    patterns:\n      - '[Nn]o space left on device'\n      - '\\bResourceExhausted\\b'\n      - '[Dd]isk quota exceeded'\n      - '\\bENOSPC\\b'\n      - '[Nn]ot enough (?:free )?(?:disk )?space'\n      - 'There is not enough space on the disk'\n    fix: |\n      GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\n      - Free space before the build: remove preinstalled toolchains you do not need (`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc`), or use a larger runner.\n      - Do not `--load` multi-platform images; push them, or build one platform per job.\n      - Prune between builds on self-hosted runners: `docker buildx prune -f --keep-storage 10gb`.\n\n  - id: oom-killed\n    title: 'A build step was killed for lack of memory[[ (exit code ${exit})]]'\n    severity: error\n    priority: 92\n    patterns:\n      - 'exit code: (?<exit>137)\\b'\n      - 'returned a non-zero code: (?<exit>137)\\b'\n      - '(?:^|\\s)Killed$'\n      - '\\bsignal: 9\\b|\\bSIGKILL\\b'\n      - '\\bOOMKilled\\b'\n      - '[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory'\n      - 'Killed signal terminated program'\n      - 'internal compiler error: Killed'\n      - 'FATAL ERROR: (?:Reached heap limit|Ineffective mark-compacts|CALL_AND_RETRY_LAST)'\n      - 'java\\.lang\\.OutOfMemoryError'\n      - 'memory allocation of \\d+ bytes failed'\n      - '\\(signal: 9, SIGKILL'\n      - '\\bexit (?:code|status):? 137\\b'\n      - '[Cc]annot allocate memory|[Oo]ut of memory'\n      - '<--- (?:Last few GCs|JS stacktrace) --->'\n      - 'virtual memory exhausted|out of memory allocating|LLVM ERROR: out of memory|GC overhead limit exceeded'\n      - 'runtime: (?:out of memory|cannot allocate memory)|Out of memory: Killed process'\n    fix: |\n      The kernel killed a process in ${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\n      - Lower the build's parallelism: `CARGO_BUILD_JOBS=2`, `make -j2`, `NODE_OPTIONS=--max-old-space-size=...`; fat LTO and large link steps need the most memory.\n      - Under QEMU emulation memory use is higher and slower to free: build that platform natively.\n      - For cargo under emulation, use the sparse registry protocol (`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse`) instead of cloning the crates.io index.\n      - Use a runner with more memory, or add swap on a self-hosted one.\n\n  - id: qemu-emulation\n    title: 'A step failed under QEMU emulation'\n    severity: error\n    priority: 90\n    patterns:\n      - '^(?!.*exec user process caused).*\\bexec format error\\b'\n      - 'QEMU internal SIG[A-Z]+'\n      - 'qemu: uncaught target signal'\n      - '\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)'\n      - '\\.buildkit_qemu_emulator'\n      - '^exec /\\S+: exec format error'\n      - '\\bqemu-\\w+(?:-static)?: (?:Could not|Unable to|unknown|uncaught)'\n      - 'fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)'\n      - 'qemu: unhandled CPU exception|Invalid ELF image for this architecture'\n      - 'Value too large for defined data type'\n    fix: |\n      The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\n      - `exec format error`: register QEMU before the build (`docker/setup-qemu-action`) or build only the native platform.\n      - Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (`ubuntu-24.04-arm` for arm64) and merge the digests with `docker buildx imagetools create`, or cross-compile from `FROM --platform=$BUILDPLATFORM`.\n      - yarn timing out under emulation: `yarn install --network-timeout 600000`.\n\n  - id: builder-missing\n    title: 'The buildx builder is missing, broken or misconfigured[[: ${builder}]]'\n    severity: error\n    priority: 88\n    patterns:\n      - 'no builder \"?(?<builder>[^\"\\s]+)\"? found'\n      - 'failed to find builder'\n      - 'could not create a builder instance'\n      - 'failed to initialize builder'\n      - 'no valid drivers found'\n      - \"'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)\"\n      - 'buildkit version .* (?:is not|not) supported|requires BuildKit v?\\d'\n      - 'network bridge not found'\n      - '[Cc]annot connect to the Docker daemon'\n      - 'Is the docker daemon running'\n      - '\\berror during connect\\b'\n      - 'permission denied while trying to connect to the Docker daemon'\n      - 'dial unix \\S*(?:docker|buildkitd)\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)'\n      - 'unsupported frontend capability'\n      - 'BuildKit is enabled but the buildx component is missing'\n      - 'failed to find driver'\n      - 'auto-push is currently not implemented for docker driver'\n      - '(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)'\n      - 'current builder instance is not running|builder \\S+ is not running'\n      - 'Are you trying to connect to a TLS-enabled daemon'\n      - 'Is your docker daemon up and running'\n      - 'failed to dial gRPC|unable to upgrade to h2c'\n      - '(?:^|[/\\s])docker: (?:command )?not found'\n      - 'the --mount option requires BuildKit'\n      - 'listing workers for Build|failed to list workers'\n      - '(?:[Cc]ould not|[Cc]annot|failed to) connect to (?:unix://)?\\S*(?:buildkitd|docker)\\.sock'\n    fix: |\n      The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\n      - In CI, create it in the same job right before the build with `docker/setup-buildx-action`, and do not remove it in a step that runs before later docker steps (a post step of another action).\n      - On self-hosted runners remove stale builders: `docker buildx ls`, then `docker buildx rm <name>`; re-run.\n      - Pin the BuildKit version so runs do not drift: `docker/setup-buildx-action` with `driver-opts: image=moby/buildkit:v0.x.y`.\n      - `network bridge not found`: the daemon runs without its bridge network (`dockerd --bridge=none`); build with `--network=host` or use a `docker-container` builder.\n\n  - id: session-lost\n    title: 'BuildKit lost the client session'\n    severity: error\n    priority: 86\n    patterns:\n      - 'no active session for (?<session>\\S+)'\n      - '\\bsession (?:\\S+ )?not found\\b'\n      - 'failed to get session'\n      - 'session canceled'\n    causedBy:\n      - 'cache-import-failure'\n      - 'qemu-emulation'\n    fix: |\n      The build outlived the client session (long builds, a slow export) or the client went away.\n      - Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\n      - Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images).\n\n  - id: cache-export-failure\n    title: 'Exporting the build cache failed'\n    severity: error\n    priority: 85\n    patterns:\n      - '^exporting (?:cache|to GitHub Actions Cache)(?: to \\w+)?:$'\n      - 'Cache export is not supported for the docker driver'\n      - 'This legacy service is shutting down'\n      - 'error writing (?:manifest|layer) blob.*(?:cache|400 Bad Request)'\n      - 'failed to (?:export|upload) (?:remote )?cache'\n      - 'cache export feature is currently not supported'\n      - 'ERROR exporting (?:cache|to GitHub Actions Cache)'\n      - 'failed to configure \\w+ cache exporter'\n      - 'operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)'\n      - 'failed to (?:reserve|commit|save) cache'\n      - 'Cache service responded with (?:4\\d\\d|5\\d\\d)'\n    fix: |\n      The image may be fine; writing the cache was what failed.\n      - `type=gha` needs a builder that can export cache (`docker/setup-buildx-action`, not the plain `docker` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\n      - GitHub's cache API rate-limits (429) busy repositories: use `mode=max` with a `scope` per image, or add `ignore-error=true` to `cache-to` so a cache hiccup does not fail the build.\n      - A registry cache (`type=registry`) needs write access to its `ref` and a registry that accepts OCI manifests (`image-manifest=true,oci-mediatypes=true` for some registries).\n\n  - id: exporter-unsupported\n    title: 'The chosen output cannot hold this build'\n    severity: error\n    priority: 84\n    patterns:\n      - 'docker exporter does not currently support exporting manifest lists'\n      - '[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver'\n      - 'is not supported (?:by|for) the docker driver'\n      - 'exporter is not supported for the docker driver'\n      - 'docker exporter does not (?:currently )?support'\n      - '[Mm]ulti(?:ple)?[- ]platforms? (?:build |feature )?(?:is )?(?:currently )?not supported'\n      - 'exporter feature is currently not supported for docker driver'\n    fix: |\n      `--load` and `type=docker` write to the classic image store, which cannot hold a multi-platform image.\n      - Push multi-platform images (`push: true`), or write `type=oci,dest=image.tar`.\n      - To test locally, build and load one platform: `platforms: linux/amd64` with `load: true`.\n      - Or enable the containerd image store on the daemon, which can hold multi-platform images.\n\n  - id: cache-import-failure\n    title: 'Importing the build cache failed'\n    severity: error\n    priority: 83\n    patterns:\n      - '^importing cache manifest from (?<cache>\\S+):$'\n      - 'blob (?:sha256:[0-9a-f]{64} )?not found'\n      - 'failed to (?:load|fetch|get) cache'\n      - 'failed to configure \\w+ cache importer'\n      - 'local cache importer requires'\n      - 'could not read \\S*index\\.json'\n      - 'operation error S3: (?:GetObject|HeadObject|ListObjects)'\n      - 'failed to load cache key'\n      - 'invalid status response \\d+ .*blob\\.core\\.windows\\.net'\n    causedBy:\n      - 'registry-rate-limit'\n    fix: |\n      The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\n      - Re-run once: a fresh export repairs it. If it repeats, change the cache `scope` (or `ref`) to start clean.\n      - Write and read the same scope per image, with `mode=max`, so the manifest and its blobs are saved together.\n\n  - id: secret-missing\n    title: 'A build secret is missing[[: ${secret}]]'\n    severity: error\n    priority: 82\n    patterns:\n      - \"/run/secrets/(?<secret>[^'\\\"\\\\s:]+)'?:? No such file or directory\"\n      - 'secret (?<secret>\\S+) not found'\n      - 'could not read (?:Username|Password) for .(?<host>[^'']+).: terminal prompts disabled'\n      - 'failed to (?:read|load) secret'\n      - 'Permission denied \\(publickey\\)'\n      - 'Host key verification failed'\n      - 'could not read (?:Username|Password) for'\n      - 'no SSH key .* forwarded from the client'\n      - 'no auth sock variable|SSH_AUTH_SOCK'\n      - 'attempted ssh-agent authentication'\n      - 'failed to authenticate when downloading repository'\n      - '[Aa]uthentication failed for .https?://'\n      - 'npm (?:ERR!|error) code E401|Unable to authenticate, need: '\n      - 'invalid empty ssh agent socket|could not parse ssh'\n      - 'stat \\S*ssh[\\w.-]*\\.sock: no such file or directory'\n      - 'ERR_PNPM_FETCH_40[13]|No authorization settings were found'\n    fix: |\n      The step expected a secret (a `RUN --mount=type=secret` file, or credentials for a private dependency) that the build did not receive.\n      - With build-push-action pass it with the same id: `secrets: |` then `id=value` (or `secret-files:`); with the CLI, `--secret id=<id>,env=<VAR>`.\n      - Secrets are not available to pull requests from forks.\n      - Read it in the same `RUN` that mounts it: exports do not persist to later layers, and `ARG`/`ENV` would leak it into the image.\n\n  - id: platform-mismatch\n    title: 'No image for the requested platform[[ (${wanted})]]'\n    severity: error\n    priority: 81\n    patterns:\n      - 'no match for platform in manifest'\n      - 'image with reference .* was found but does not match the specified platform'\n      - 'The requested image''s platform \\((?<found>[^)]+)\\) does not match the detected host platform \\((?<wanted>[^)]+)\\)'\n      - 'no matching manifest for (?<wanted>\\S+) in the manifest list entries'\n      - 'exec user process caused:? \"?exec format error'\n      - 'does not match the specified platform'\n      - 'image platform \\((?<found>[^)]+)\\) does not match'\n      - 'cannot execute binary file: Exec format error'\n      - '(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for'\n      - '[Uu]nsupported (?:architecture|arch|platform)\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\b'\n    fix: |\n      A base image has no variant for the platform being built.\n      - Check what it offers: `docker buildx imagetools inspect <image>`.\n      - Build for the platforms it has (`platforms:`), pick a multi-platform base, or set `FROM --platform=...` to a valid value (check build args that form it).\n\n  - id: registry-rate-limit\n    title: 'The registry refused with a rate limit'\n    severity: error\n    priority: 80\n    patterns:\n      - '\\btoomanyrequests\\b'\n      - '\\b429 Too Many Requests\\b'\n      - '[Yy]ou have reached your (?:unauthenticated )?pull rate limit'\n      - '\\b[Tt]oo [Mm]any [Rr]equests\\b'\n      - '\\brate limit(?:ed| exceeded)\\b'\n    fix: |\n      Docker Hub limits anonymous pulls per IP, and runners share IPs.\n      - Log in before building, even for public images: `docker/login-action` with a Docker Hub token.\n      - Mirror base images to GHCR or use `mirror.gcr.io`.\n      - setup-buildx-action pulls `moby/buildkit` too: log in before it, or set `driver-opts: image=<mirror>/moby/buildkit`.\n\n  - id: registry-auth-denied\n    title: 'The registry denied access[[ to ${registry}]]'\n    severity: error\n    priority: 78\n    patterns:\n      - 'installation not allowed to Write organization package'\n      - 'permission_denied: (?:write_package|The token provided does not match expected scopes)'\n      - 'failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\w+ request to (?<authurl>\\S+))?: (?<status>40[13]) '\n      - 'failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)'\n      - 'failed to push (?<ref>\\S+): (?:denied|unauthorized|.*40[13])'\n      - '\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)'\n      - 'unauthorized: (?:authentication required|incorrect username or password)'\n      - 'pull access denied for (?<repo>\\S+?),'\n      - 'unexpected status from \\w+ request to https://(?<registry>[^/\\s]+)/\\S*: (?<status>40[13]) '\n      - 'insufficient_scope: authorization failed'\n      - 'unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)'\n      - 'failed with status code \\[[^\\]]*\\]: 40[13] (?:Unauthorized|Forbidden)'\n      - '\\bno basic auth credentials\\b'\n      - '^(?:denied|unauthorized|forbidden): '\n      - '[Uu]sername and password required'\n      - 'Cannot perform an interactive login from a non TTY device'\n      - 'error getting credentials'\n      - '\\b40[13] (?:Unauthorized|Forbidden)\\b'\n      - 'Error (?:authenticating|saving credentials)|error storing credentials'\n      - 'authorization token has expired|[Rr]eauthenticate and try again'\n      - 'don.t have the needed permissions|Permission \"[\\w.]+\" denied'\n      - '\\bauthentication required\\b|\\bnot authorized\\b|User cannot be authenticated'\n      - 'installation not allowed to (?:Write|Create)'\n      - 'error from registry: (?:denied|unauthorized)'\n      - '\"\\S+/(?:manifests|blobs)/\\S+\": (?:unauthorized|denied|forbidden)\\b'\n      - '(?:^|: )unauthorized(?::|$)'\n    causedBy:\n      - 'manifest-unknown'\n    fix: |\n      - In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write` in the workflow (or job) and `docker/login-action` with `registry: ghcr.io`, `username: ${{ github.actor }}`, `password: ${{ secrets.GITHUB_TOKEN }}`.\n      - An organization package must grant this repository access: package settings, \"Manage Actions access\", role Write.\n      - Pull requests from forks get a read-only token: do not push there (`push: ${{ github.event_name != 'pull_request' }}`).\n      - For other registries check the credentials of the login step and that the repository exists.\n\n  - id: invalid-tag\n    title: 'An image tag is not a valid reference[[: \"${tag}\"]]'\n    severity: error\n    priority: 76\n    patterns:\n      - 'invalid tag \"(?<tag>[^\"]*)\": invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for \"-t, --tag\" flag'\n      - 'tag is needed when pushing to registry'\n      - 'invalid reference format(?:: repository name (?:\\(\\S+\\) )?must be lowercase)?'\n      - 'could not parse reference'\n      - 'repository name must be lowercase'\n      - 'invalid reference format'\n      - 'invalid argument \"(?<tag>[^\"]*)\" for [^:]*\\bt(?:ag)?\\b'\n      - 'Error parsing reference: .* is not a valid repository/tag'\n    fix: |\n      A reference is `[registry/]name[:tag][@digest]`: the name lowercase, the tag 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.` or `-`.\n      - An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\n      - `docker/metadata-action` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add `type=ref,event=pr` or `type=sha`.\n\n  - id: dockerfile-missing\n    title: 'The Dockerfile could not be read'\n    severity: error\n    priority: 75\n    patterns:\n      - 'failed to read dockerfile'\n      - 'open (?<path>\\S*Dockerfile\\S*): no such file or directory'\n      - 'unable to prepare context: unable to evaluate symlinks in Dockerfile path'\n      - 'Cannot locate specified Dockerfile'\n      - 'requires exactly 1 argument'\n      - 'unable to prepare context: (?:path \\S+ not found|context must be a directory)'\n      - 'lstat \\S*Dockerfile\\S*: no such file or directory'\n      - 'the Dockerfile \\(\\S+\\) cannot be empty'\n      - '\\bDockerfile not found\\b'\n    fix: |\n      - The `file` (or `-f`) path is relative to the repository root in build-push-action, not to `context`: check both, and that `actions/checkout` ran first.\n      - A `.dockerignore` that excludes the Dockerfile (`*` without `!Dockerfile`) hides it from the builder.\n      - File names are case-sensitive on Linux runners.\n\n  - id: dockerfile-parse-error\n    title: 'The Dockerfile does not parse'\n    severity: error\n    priority: 74\n    patterns:\n      - '[Dd]ockerfile parse error(?: on)? line (?<line>\\d+)'\n      - 'failed to parse (?:dockerfile|stage name)'\n      - 'unknown instruction: (?<instruction>\\S+)'\n      - 'unexpected key .(?<key>[^'' ]+). for mount type'\n      - 'failed to process \"(?<expr>[^\"]+)\": unexpected end of statement'\n      - '\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\d+) arguments?'\n      - 'unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in'\n      - 'failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)'\n      - '\\bunknown flag: --\\S+ in (?:RUN|COPY|ADD)'\n    fix: |\n      - Check the line named in the error; a `# syntax=docker/dockerfile:1` line at the top picks the current frontend, which older daemons do not have by default.\n      - Mount options depend on the frontend version (`RUN --mount=type=secret,required` needs dockerfile:1.4 or later).\n\n  - id: copy-source-missing\n    title: 'A COPY or ADD source is not in the build context[[: ${path}]]'\n    severity: error\n    priority: 72\n    patterns:\n      - 'failed to (?:compute cache key|calculate checksum of ref \\S+): (?:failed to calculate checksum of ref \\S+: )?\"(?<path>[^\"]+)\": not found'\n      - '\"(?<path>/[^\"]+)\" not found: not found'\n      - 'failed to walk \\S+: lstat \\S+: no such file or directory'\n      - 'COPY failed: (?:file not found in build context|stat .*: no such file or directory)'\n      - '(?:ADD|COPY) failed: (?:stat|lstat) \\S+: no such file or directory'\n      - '(?:ADD|COPY) failed: forbidden path outside the build context'\n      - 'failed to compute cache key: .*not found'\n      - 'lstat /var/lib/docker/tmp/\\S+: no such file or directory'\n      - 'COPY failed: no source files were specified'\n      - 'file not found in build context or excluded by \\.dockerignore'\n    commands:\n      - '^(?:COPY|ADD) '\n    causedBy:\n      - 'secret-missing'\n      - 'compile-error'\n      - 'package-install-failure'\n    fix: |\n      The path must exist inside the build context (the `context` input, `.` by default) after `.dockerignore` is applied.\n      - Check `.dockerignore` first: `*` followed by `!` exceptions hides everything not listed.\n      - Paths are relative to the context, not to the Dockerfile; with `COPY --from=<image>` the path must exist in that image.\n      - Files produced by earlier workflow steps must be written inside the context.\n\n  - id: package-install-failure\n    title: 'Installing packages failed in ${step}'\n    severity: error\n    priority: 70\n    patterns:\n      - '^E: Unable to locate package (?<package>\\S+)'\n      - '^E: Package .(?<package>[^'']+). has no installation candidate'\n      - '^E: (?:Failed to fetch|Some packages could not be installed)'\n      - 'has no installation candidate'\n      - 'ERROR: unable to select packages|ERROR: \\S+ \\(no such package\\)'\n      - 'No matching distribution found for (?<package>\\S+)'\n      - 'npm ERR! (?:code E404|404 Not Found|notarget)'\n      - 'error Couldn''t find package \"(?<package>[^\"]+)\"'\n      - 'returned a non-zero code: 100\\b'\n      - '^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)'\n      - 'The following packages have unmet dependencies'\n      - '\\bNO_PUBKEY\\b'\n      - 'ERROR: (?:unable to select packages|\\S+: (?:UNTRUSTED signature|No such file or directory))'\n      - '\\(no such package\\)|breaks: world\\['\n      - 'No package \\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo'\n      - 'Could not find a version that satisfies the requirement'\n      - 'ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError'\n      - 'Failed building wheel for (?<package>\\S+)'\n      - 'Could not build wheels for \\S+'\n      - 'metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\" failed'\n      - 'externally-managed-environment'\n      - 'npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\b'\n      - 'npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)'\n      - 'error An unexpected error occurred: \".*(?:Not found|404)'\n      - 'Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)'\n      - 'Your requirements could not be resolved to an installable set of packages'\n      - 'Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\S+'\n      - 'error: failed to select a version for|error: no matching package named'\n      - '\\bgo: \\S+@\\S+: (?:invalid version|unknown revision|reading \\S+: 404|verifying module)'\n      - '^(?:/bin/(?:ba)?sh: )?(?:\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found'\n      - 'exec: \"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\": executable file not found'\n      - 'exit code: 100\\b'\n      - 'error: could not find `\\S+` in registry|some crates failed to install|error: failed to download'\n      - '\\bgyp ERR!|Failed to build gem native extension'\n      - 'dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted|Hash Sum mismatch'\n      - 'The following signatures couldn.t be verified|is not signed|GPG error'\n      - 'Couldn.t find any versions for|Your lock file does not contain a compatible set of packages'\n      - '\\berror NU\\d{4}\\b'\n    causedBy:\n      - 'network-timeout'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\bapt(?:-get)? (?:-\\S+ )*(?:install|update)\\b'\n      - '\\bapk (?:-\\S+ )*(?:update|add)\\b'\n      - '\\b(?:yum|dnf|microdnf|zypper) (?:-\\S+ )*install\\b'\n      - '\\bpip3? (?:-\\S+ )*install\\b|-m pip install\\b'\n      - '\\bnpm (?:ci|install|i)\\b'\n      - '\\byarn(?: install)?(?: --\\S+)*\\s*(?:$|&&)'\n      - '\\bpnpm (?:install|i)\\b'\n      - '\\b(?:gem|bundle) install\\b'\n      - '\\bcomposer (?:install|require|update)\\b'\n      - '\\bgo mod (?:download|tidy)\\b'\n      - '\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\b'\n    fix: |\n      - apt: run `apt-get update` in the same `RUN` as `apt-get install`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\n      - Pin the base image (`debian:bookworm-20250101`) so package sets do not change under you.\n      - Network errors inside the build (DNS, proxies) show up here too: check the lines before the error.\n\n  - id: compile-error\n    title: '[[${message} — ]]The code failed to compile in ${step}'\n    severity: error\n    priority: 68\n    patterns:\n      - '(?<message>error\\[E\\d{4}\\]: .+)'\n      - 'error: could not compile `(?<crate>[^`]+)`'\n      - 'requires rustc (?<rustc>\\d+\\.\\d+(?:\\.\\d+)?)(?: or newer)?'\n      - '^(?<message>(?<file>[\\w./-]+\\.go):\\d+:\\d+: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.tsx?)\\(\\d+,\\d+\\): error TS\\d+.*)'\n      - '(?<message>error TS\\d{4}: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.(?:c|cc|cpp|cxx|h|hpp)):\\d+:\\d+: (?:fatal )?error: .+)'\n      - '^(?<message>(?<file>[\\w./-]+\\.java):\\d+: error: .+)'\n      - '\\bBUILD FAILED\\b|Compilation failed|COMPILATION ERROR'\n      - 'error: failed to run custom build command for'\n      - 'failed to parse manifest at'\n      - 'feature `edition20\\d\\d` is required'\n      - 'error: linking with `\\S+` failed'\n      - 'error: aborting due to'\n      - 'cgo: C compiler \"\\S+\" not found'\n      - '^(?:\\S+\\.go:\\d+:\\d+: )?(?:undefined: \\S+|cannot use .* as .* value)'\n      - 'no Go files in'\n      - '\\bgo: (?:\\S+ )?requires go >= '\n      - 'missing go\\.sum entry'\n      - '\\[ERROR\\] \\S+\\.(?:java|kt|scala):\\[\\d+,\\d+\\]'\n      - '\\[ERROR\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))'\n      - 'cannot find symbol|package \\S+ does not exist'\n      - 'Execution failed for task .\\S*(?:[Cc]ompile|assemble|build)'\n      - 'Module not found: (?:Error: )?Can.t resolve'\n      - 'Failed to compile\\.?$|Type error: |Build failed with \\d+ errors?|error during build:|✘ \\[ERROR\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL'\n      - '(?<message>\\berror CS\\d{4}\\b.*)|\\bBuild FAILED\\.'\n      - 'fatal error: \\S+\\.h(?:pp)?: No such file or directory'\n      - 'undefined reference to|ld: cannot find -l\\S+|collect2: error: ld returned'\n      - '\\b(?:gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+)(?:-\\d+)?: (?:fatal )?error: '\n      - 'CMake Error|configure: error: '\n      - '\\bmake(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+'\n      - 'Rust toolchain not found|toolchain .* is not installed'\n      - '^e: (?:file://)?\\S+\\.kts?:'\n      - '\\berror (?:MSB|NETSDK)\\d{4}\\b'\n      - '^ERROR in \\S|^\\s*-->\\s+\\S+\\.rs:\\d+:\\d+'\n      - '\\[error\\] \\S+\\.scala:\\d+'\n      - '(?:^|\\s)[\\w./-]+\\.swift:\\d+:\\d+: error:'\n    causedBy:\n      - 'network-timeout'\n      - 'package-install-failure'\n      - 'qemu-emulation'\n      - 'disk-full'\n      - 'secret-missing'\n    commands:\n      - '\\b(?:cargo|cross) (?:\\+\\S+ )?(?:build|install|test|check|chef cook)\\b'\n      - '\\bgo (?:build|install|vet|test|generate)\\b'\n      - '\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)'\n      - '\\byarn (?:run )?(?:build|compile|dist)'\n      - '(?:\\bmvn|mvnw)\\b.*\\b(?:package|install|compile|verify)\\b'\n      - '\\bgradlew?\\b.*\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\w*)\\b'\n      - '^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\b'\n      - '\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\b'\n      - '\\bdotnet (?:build|publish)\\b'\n      - '\\b(?:javac|g\\+\\+|gcc|clang\\+\\+|clang)\\b'\n      - '\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\b'\n      - '\\bgo-wrapper (?:install|download)\\b'\n      - '\\bpython3? -m (?:compileall|py_compile)\\b'\n    fix: |\n      The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\n      [[- Rust, with ${rust}: reproduce with the image's toolchain, `docker buildx build --target <stage> --progress=plain .` or `cargo build --release --locked`. \"requires rustc X or newer\" or \"feature `edition2024` is required\": a dependency needs a newer compiler than the base image has; update the base image tag (`rust:1.xx`, or `rust-toolchain.toml`) or pin the dependency (`cargo update <crate> --precise <version>`).]]\n      [[- Go, with ${go}: build with the Go version of `go.mod`'s `go` line (`golang:1.xx` base image); \"undefined:\" after a dependency update means a module API changed: `go mod tidy` and rebuild locally.]]\n      [[- Node, with ${node}: run the same script locally with the image's Node version (`node:xx`) and a clean install (`npm ci`); dev dependencies the build needs (`tsc`, `vite`) must not be pruned before it.]]\n      [[- Java, with ${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\n      [[- .NET, with ${dotnet}: `dotnet build` locally with the SDK of the base image (`mcr.microsoft.com/dotnet/sdk:x.y`) and the project's `global.json`.]]\n      [[- C/C++, with ${native}: a missing header or library (`fatal error: x.h`, `ld: cannot find -lx`) needs its `-dev` package in the build stage (`apt-get install libx-dev`, `apk add x-dev`).]]\n      [[- Python, with ${python}: a C extension needs a compiler and headers in the image (`build-essential`, `python3-dev`), or a wheel for the image's platform and Python version.]]\n\n  - id: manifest-unknown\n    title: 'An image or tag does not exist[[: ${image}]]'\n    severity: error\n    priority: 65\n    patterns:\n      - '\\bmanifest unknown\\b'\n      - 'failed to resolve source metadata for (?<image>\\S+?): .*not found'\n      - 'failed to create LLB definition: (?<image>\\S+?): not found'\n      - 'content at \\S+ not found: not found'\n      - 'pull access denied for (?<image>\\S+?), repository does not exist'\n      - 'invalid stage name|failed to resolve stage|stage (?<stage_name>\\S+) not found'\n      - 'failed to get stage'\n      - 'manifest for \\S+ not found'\n      - 'pull access denied for (?<image>[a-z0-9._-]+), repository does not exist'\n      - 'pull access denied, repository does not exist or may require authorization'\n      - 'docker\\.io/library/(?<image>[a-z0-9._-]+)(?::\\S+)?: pull access denied'\n      - 'failed to resolve (?:source metadata for|reference) \\S+: .*not found'\n      - '\\bnot found: not found\\b|reference does not exist'\n      - 'repository (?<image>\\S+) not found'\n      - '\\bNo such image: |\\bMANIFEST_UNKNOWN\\b'\n    commands:\n      - '^load metadata for \\S+'\n      - '^FROM \\S+'\n    fix: |\n      - Check the reference: `docker buildx imagetools inspect <image>`. Tags are removed upstream too (old distribution releases).\n      - `COPY --from=<name>` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\n      - An image you pushed yourself may carry an index your client cannot read: try `provenance: false` when pushing.\n\n  - id: registry-push-failure\n    title: 'Pushing to the registry failed'\n    severity: error\n    priority: 62\n    patterns:\n      - 'failed commit on ref \"(?<ref>[^\"]+)\": (?<reason>.+)'\n      - 'failed to push (?<image>\\S+): (?!denied|unauthorized)(?<reason>.+)'\n      - 'error (?:writing|pushing) (?:layer|manifest)(?: blob)?'\n      - 'unexpected status from PUT request to \\S+: 5\\d\\d'\n      - '[Rr]eceived unexpected HTTP status: 5\\d\\d'\n      - '\\bblob upload (?:unknown|invalid)\\b|^unknown blob\\b'\n      - '\\bname unknown: repository name not known to registry'\n      - '\\bMANIFEST_INVALID\\b|manifest invalid'\n      - 'client disconnected during blob PATCH'\n      - 'failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)'\n      - 'failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \"?\\S+/blobs/uploads/'\n      - '^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported): '\n    causedBy:\n      - 'network-timeout'\n      - 'disk-full'\n      - 'registry-rate-limit'\n    fix: |\n      The image was built; the registry failed while receiving it.\n      - Retry: registry 5xx and dropped connections are usually transient.\n      - Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\n      - Some registries reject OCI indexes with attestations: try `provenance: false`.\n\n  - id: network-timeout\n    title: 'A network request timed out during the build'\n    severity: error\n    priority: 60\n    patterns:\n      - '\\bi/o timeout\\b'\n      - 'TLS handshake timeout'\n      - 'Client\\.Timeout exceeded'\n      - 'context deadline exceeded'\n      - 'request canceled while waiting for connection'\n      - 'Temporary failure (?:in name resolution|resolving)'\n      - 'Could not resolve host|no such host|Connection timed out|connection reset by peer'\n      - 'dial tcp \\S+: connect: (?:connection refused|network is unreachable)'\n      - 'Could not resolve .[\\w.-]+.'\n      - 'getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\bEAI_AGAIN\\b|\\bETIMEDOUT\\b|\\bECONNRESET\\b|socket hang up'\n      - 'Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url'\n      - '[Nn]etwork is unreachable|server misbehaving'\n      - 'curl: \\((?:6|7|18|28|35|52|56)\\)'\n      - 'unable to resolve host address|Temporary failure in name resolution'\n      - '\\bnetwork timeout\\b|timed out after \\d+'\n      - 'temporary error \\(try again later\\)'\n      - 'There appears to be trouble with your network connection'\n      - '\\bEHOSTUNREACH\\b|Name or service not known|nodename nor servname provided'\n      - 'Failed to connect to \\S+ port \\d+|Could not connect to \\S+:\\d+|proxyconnect tcp'\n      - 'timeout awaiting response headers|net/http: request canceled|Operation timed out'\n      - 'dial tcp: lookup \\S+(?: on \\S+)?: (?:no such host|server misbehaving|i/o timeout)'\n      - 'Unable to load the service index for source'\n      - 'Could not fetch specs from|Bundler::HTTPError|Retrying fetcher due to error'\n      - 'spurious network error'\n      - 'stream error: stream ID \\d+'\n    causedBy:\n      - 'qemu-emulation'\n    fix: |\n      - Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\n      - Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\n      - Inside `RUN` steps, retry downloads (`apt-get -o Acquire::Retries=3`, `npm ci --fetch-retries=5`).\n\n  - id: buildkit-connection-lost\n    title: 'The connection to BuildKit broke during the build'\n    severity: error\n    priority: 55\n    patterns:\n      - 'failed to receive status: rpc error'\n      - 'error reading from server: EOF'\n      - 'rpc error: code = Unavailable'\n      - 'closing transport due to|transport is closing'\n      - 'buildkitd (?:exited|has been killed|died)'\n      - 'transport is closing|the connection is unavailable|closing transport due to'\n      - 'http2: server sent GOAWAY|graceful_stop'\n    causedBy:\n      - 'oom-killed'\n      - 'disk-full'\n    fix: |\n      The builder (BuildKit) stopped answering: it crashed, was killed for memory, or its container or host went away.\n      - Re-run; if it repeats at the same step, that step crashes BuildKit (very large layers, inline cache on old engines): update Docker/BuildKit via `docker/setup-buildx-action`.\n      - Check the runner's memory and disk: BuildKit dies when the host runs out.\n\n  - id: canceled\n    title: 'The build was canceled before it finished'\n    severity: warning\n    priority: 40\n    role: consequence\n    patterns:\n      - 'The operation was canceled'\n      - 'Canceling since a higher priority waiting request'\n      - '\\bBuild canceled\\b'\n      - 'The runner has received a shutdown signal'\n      - 'The job running on runner .* has exceeded the maximum execution time'\n      - 'The job was canceled because'\n      - 'received cancellation signal'\n      - 'ran longer than the maximum time of \\d+ minutes'\n      - 'Build was aborted|execution took longer than \\S+ seconds|Canceled: context canceled'\n    fix: |\n      - When another job of the matrix failed, fix that job first: with `strategy.fail-fast` (the default) GitHub cancels the others.\n      - A newer push to the same branch cancels older runs when the workflow sets `concurrency` with `cancel-in-progress: true`.\n      - A job that reached `timeout-minutes` is canceled too: compare the job time with the timeout.\n\n  # Found by analysis of the whole build, not by a pattern; the entries give their advice.\n  - id: cache-miss\n    title: 'The build cache did not match'\n    severity: warning\n    priority: 30\n    patterns: []\n    fix: |\n      - With `docker/build-push-action`, read and write the cache: `cache-from: type=gha,scope=<image>` and `cache-to: type=gha,mode=max,scope=<image>`, one scope per image of a matrix so they do not evict each other.\n      - A first run, or one after the cache was evicted (GitHub keeps 10 GB per repository, least recently used first), misses everything; warm the cache by running the workflow on a branch before merging large dependency changes.\n      - Copy dependency manifests and build dependencies before the sources (for Rust: `cargo chef`), so a source change does not rebuild them, and keep compiler caches with `RUN --mount=type=cache,...`.\n\n  - id: slow-build\n    title: 'The build took longer than its budget'\n    severity: warning\n    priority: 20\n    patterns: []\n    fix: |\n      - Fix the causes named in the other findings of this build first (emulation, cache misses).\n      - A cold cache (first publish, large dependency update) is expected to be slow; the next run with a warm cache should be much faster.\n      - Raise the budget with the `max-build-minutes` input if this duration is expected.\n\n  - id: unknown\n    title: 'The build failed'\n    severity: error\n    priority: 0\n    patterns: []\n    fix: |\n      No known signature matched. Read the failing step's output (in the evidence) for the first error, not the last, and reproduce locally with the same Dockerfile and platform: `docker buildx build --progress=plain --platform <platform> -f <Dockerfile> .`\n      Add a signature for this failure to your own `signatures` file so the next one is recognised.\n";
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/diagnose/catalog.ts
+
+
+const CATALOG_VERSION = 1;
+/**
+ * Placeholders every title and fix may use, whatever the patterns capture. The toolchain ones
+ * (`rust`, `go`, ...) have a value (the tool seen) only when the failure came from that toolchain,
+ * so a fix can give each its own advice in `[[ ... ]]` parts.
+ */
+const TOOLCHAINS = ['rust', 'go', 'node', 'java', 'native', 'dotnet', 'python'];
+const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', ...TOOLCHAINS];
+const SEVERITIES = ['error', 'warning', 'notice'];
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const MAX_PATTERN = 1000;
+const MAX_PATTERNS = 50;
+const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
+const ROLES = ['cause', 'consequence'];
+/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
+function parseCatalog(text, origin, options = { requirePatterns: true }) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
+    }
+    catch (error) {
+        throw new InputError(`${origin}: not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    const root = document;
+    if (!root || typeof root !== 'object' || Array.isArray(root))
+        throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
+    if (root.version !== CATALOG_VERSION)
+        throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
+    if (!Array.isArray(root.signatures))
+        throw new InputError(`${origin}: field "signatures": must be a list`);
+    const seen = new Set();
+    return root.signatures.map((entry, index) => {
+        const where = (field, id) => `${origin}: signature ${index + 1}${id ? ` (${id})` : ''}, field "${field}"`;
+        if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+            throw new InputError(`${origin}: signature ${index + 1}: must be a mapping`);
+        const raw = entry;
+        const id = raw.id;
+        if (typeof id !== 'string' || !ID.test(id))
+            throw new InputError(`${where('id')}: must be a kebab-case id such as "registry-auth-denied"`);
+        if (seen.has(id))
+            throw new InputError(`${where('id', id)}: "${id}" appears twice`);
+        seen.add(id);
+        for (const key of Object.keys(raw))
+            if (!FIELDS.has(key))
+                throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
+        const out = { id, origin };
+        if (raw.title !== undefined) {
+            if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
+                throw new InputError(`${where('title', id)}: must be a one-line text`);
+            out.title = raw.title.trim();
+        }
+        if (raw.severity !== undefined) {
+            if (!SEVERITIES.includes(raw.severity))
+                throw new InputError(`${where('severity', id)}: must be error, warning or notice`);
+            out.severity = raw.severity;
+        }
+        if (raw.priority !== undefined) {
+            if (typeof raw.priority !== 'number' || !Number.isFinite(raw.priority) || raw.priority < 0 || raw.priority > 1000) {
+                throw new InputError(`${where('priority', id)}: must be a number from 0 to 1000`);
+            }
+            out.priority = raw.priority;
+        }
+        if (raw.ignoreCase !== undefined) {
+            if (typeof raw.ignoreCase !== 'boolean')
+                throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
+            out.ignoreCase = raw.ignoreCase;
+        }
+        if (raw.patterns !== undefined) {
+            if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
+                throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+            out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
+        }
+        if (raw.commands !== undefined) {
+            if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS)
+                throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+            out.commands = raw.commands.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`commands[${i + 1}]`, id)}`));
+        }
+        if (raw.causedBy !== undefined) {
+            if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c)))
+                throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
+            out.causedBy = raw.causedBy;
+        }
+        if (raw.role !== undefined) {
+            if (!ROLES.includes(raw.role))
+                throw new InputError(`${where('role', id)}: must be cause or consequence`);
+            out.role = raw.role;
+        }
+        if (raw.fix !== undefined) {
+            if (typeof raw.fix !== 'string' || !raw.fix.trim())
+                throw new InputError(`${where('fix', id)}: must be Markdown text`);
+            out.fix = raw.fix.trim();
+        }
+        if (options.requirePatterns && raw.patterns !== undefined && out.patterns.length === 0) {
+            throw new InputError(`${where('patterns', id)}: needs at least one pattern`);
+        }
+        return out;
+    });
+}
+function compilePattern(pattern, ignoreCase, where) {
+    if (typeof pattern !== 'string' || pattern === '')
+        throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
+    if (pattern.length > MAX_PATTERN)
+        throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
+    try {
+        return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
+    }
+    catch (error) {
+        throw new InputError(`${where}: ${error.message}`);
+    }
+}
+/**
+ * The built-in catalog with a user's entries on top: an entry with a known id replaces the fields
+ * it gives (a team's own fix and runbook link, extra patterns); a new id adds a signature.
+ */
+function mergeCatalogs(builtin, user) {
+    const merged = new Map(builtin.map((s) => [s.id, s]));
+    for (const entry of user) {
+        const base = merged.get(entry.id);
+        if (base) {
+            const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
+            const patterns = entry.patterns ??
+                (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+            const commands = entry.commands ??
+                (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+            // Patterns and commands run in the worker as soon as either came from the user's file.
+            const patternsOrigin = entry.patterns || entry.commands ? (entry.origin ?? 'user') : base.patternsOrigin;
+            merged.set(entry.id, { ...base, ...definedFields(entry), patterns, commands, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
+        }
+        else {
+            const where = `${entry.origin}: signature ${entry.id}`;
+            if (!entry.title)
+                throw new InputError(`${where}, field "title": required for a new signature`);
+            if (!entry.fix)
+                throw new InputError(`${where}, field "fix": required for a new signature`);
+            if (!entry.patterns || entry.patterns.length === 0)
+                throw new InputError(`${where}, field "patterns": required for a new signature`);
+            merged.set(entry.id, {
+                id: entry.id,
+                title: entry.title,
+                severity: entry.severity ?? 'error',
+                priority: entry.priority ?? 50,
+                patterns: entry.patterns,
+                commands: entry.commands ?? [],
+                causedBy: entry.causedBy ?? [],
+                role: entry.role ?? 'cause',
+                ignoreCase: entry.ignoreCase ?? false,
+                fix: entry.fix,
+                origin: entry.origin ?? 'user',
+                patternsOrigin: entry.origin ?? 'user',
+            });
+        }
+    }
+    const signatures = [...merged.values()];
+    for (const signature of signatures) {
+        checkPlaceholders(signature);
+        checkCausedBy(signature, merged);
+    }
+    return signatures;
+}
+function definedFields(entry) {
+    return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+}
+/** Every `${name}` must be a named group of one of the patterns or a context variable. */
+function checkPlaceholders(signature) {
+    const groups = new Set(CONTEXT_VARIABLES);
+    for (const pattern of [...signature.patterns, ...signature.commands])
+        for (const name of namedGroups(pattern.source))
+            groups.add(name);
+    for (const field of ['title', 'fix']) {
+        for (const match of signature[field].matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+            if (!groups.has(match[1])) {
+                throw new InputError(`${signature.origin}: signature ${signature.id}, field "${field}": \${${match[1]}} is neither a named group of its patterns nor one of ${CONTEXT_VARIABLES.join(', ')}`);
+            }
+        }
+    }
+}
+/** Every id a signature names as its cause must be a signature of the catalog. */
+function checkCausedBy(signature, known) {
+    for (const id of signature.causedBy) {
+        if (!known.has(id))
+            throw new InputError(`${signature.origin}: signature ${signature.id}, field "causedBy": "${id}" is not a signature id`);
+    }
+}
+function namedGroups(source) {
+    return [...source.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]);
+}
+/** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
+function loadBuiltinCatalog(text) {
+    const signatures = parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
+        for (const field of ['title', 'severity', 'priority', 'patterns', 'fix']) {
+            if (entry[field] === undefined)
+                throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
+        }
+        const signature = { ignoreCase: false, commands: [], causedBy: [], role: 'cause', ...entry, origin: 'built-in', patternsOrigin: 'built-in' };
+        checkPlaceholders(signature);
+        return signature;
+    });
+    const known = new Map(signatures.map((s) => [s.id, s]));
+    for (const signature of signatures)
+        checkCausedBy(signature, known);
+    return signatures;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/load-catalog.ts
+
+
+
+
+
+let builtin = null;
+/** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
+function builtinSignatures() {
+    builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_YAML);
+    return builtin;
+}
+const MAX_FILE_BYTES = 1024 * 1024;
+/** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
+async function loadCatalog(userFile) {
+    if (!userFile)
+        return builtinSignatures();
+    return mergeCatalogs(builtinSignatures(), parseCatalog(await readSignaturesFile(userFile), userFile));
+}
+/**
+ * The file's text, looked at before it is read: a FIFO or a device would block or never end, and
+ * a huge (or sparse) file would be read whole before a size check. Opened without blocking, then
+ * checked by its descriptor, so that what is checked is what is read.
+ */
+async function readSignaturesFile(path) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
+    }
+    try {
+        const info = await handle.stat();
+        if (info.isDirectory())
+            throw new InputError(`${path}: is a directory, not a signatures file`);
+        if (!info.isFile())
+            throw new InputError(`${path}: not a regular file (a pipe, socket or device), so it is not read`);
+        if (info.size > MAX_FILE_BYTES)
+            throw new InputError(`${path}: larger than 1 MiB (${info.size.toLocaleString('en-US')} bytes)`);
+        // Read at most one byte more than allowed: a file that grew since the check is refused too.
+        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > MAX_FILE_BYTES)
+                throw new InputError(`${path}: larger than 1 MiB`);
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw new InputError(`${path}: cannot read (${error.code ?? 'error'})`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
+
+
+
+
+/**
+ * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
+ * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
+ * signatures), so a signature's line is never dropped before it could match.
+ *
+ * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
+ * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
+ * budget), so its literals alone select the line.
+ */
+class LineSelector {
+    prefilter;
+    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
+    unfiltered;
+    confirm;
+    userLiterals;
+    /** User patterns with no literal to select their lines: they see only the lines kept for others. */
+    unselectable = [];
+    constructor(signatures) {
+        const builtinLiterals = [];
+        const userLiterals = [];
+        const unfiltered = [];
+        const confirm = [];
+        for (const signature of signatures) {
+            const trusted = signature.patternsOrigin === 'built-in';
+            for (const pattern of signature.patterns) {
+                const literals = requiredLiterals(pattern.source);
+                if (trusted) {
+                    if (literals) {
+                        for (const text of literals)
+                            builtinLiterals.push({ text, id: confirm.length });
+                        confirm.push(pattern.regex);
+                    }
+                    else {
+                        unfiltered.push(pattern.regex);
+                    }
+                }
+                else if (literals) {
+                    for (const text of literals)
+                        userLiterals.push({ text, id: 0 });
+                }
+                else {
+                    this.unselectable.push(`${signature.id}: ${pattern.source}`);
+                }
+            }
+        }
+        this.prefilter = new LiteralSet(builtinLiterals);
+        this.userLiterals = new LiteralSet(userLiterals);
+        this.unfiltered = unfiltered;
+        this.confirm = confirm;
+    }
+    /** Whether a built-in signature matches the line, or a user signature may. */
+    select(text) {
+        if (this.userLiterals.test(text))
+            return true;
+        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
+        let normalized = null;
+        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].test((normalized ??= normalizeForMatching(text))));
+        if (confirmed || this.unfiltered.length === 0)
+            return confirmed;
+        normalized ??= normalizeForMatching(text);
+        return this.unfiltered.some((regex) => regex.test(normalized));
+    }
+}
+let builtinSelector = null;
+/** The selector of a catalog: the built-in one is made once. */
+function lineSelectorFor(catalog) {
+    if (catalog !== builtinSignatures())
+        return new LineSelector(catalog);
+    builtinSelector ??= new LineSelector(catalog);
+    return builtinSelector;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/metrics.ts
+const SLOWEST = 5;
+/**
+ * Steps that can hit the build cache: Dockerfile instructions other than FROM. A FROM shown as
+ * CACHED means the base image was already in the builder, not that the build cache matched, so
+ * counting it would report hits on a build that rebuilt everything.
+ */
+function isCacheable(step) {
+    return step.kind === 'instruction' && step.instruction !== 'FROM' && step.status !== 'running' && step.status !== 'canceled';
+}
+function cacheStats(build) {
+    let hits = 0;
+    let misses = 0;
+    for (const step of build.steps) {
+        if (!isCacheable(step))
+            continue;
+        if (step.cached)
+            hits++;
+        else
+            misses++;
+    }
+    const total = hits + misses;
+    return { hits, misses, ratio: total === 0 ? null : metrics_round(hits / total, 3) };
+}
+function timing(build) {
+    const ran = build.steps.filter((s) => !s.cached && s.seconds !== null && s.seconds > 0 && s.kind !== 'internal' && s.kind !== 'auth');
+    const slowestSteps = [...ran]
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, SLOWEST)
+        .map((s) => ({ name: s.name, platform: s.platform, seconds: s.seconds, line: s.line }));
+    const platformSeconds = {};
+    for (const step of build.steps) {
+        if (step.kind !== 'instruction' || step.seconds === null)
+            continue;
+        const key = step.platform ?? 'default';
+        platformSeconds[key] = metrics_round((platformSeconds[key] ?? 0) + step.seconds, 1);
+    }
+    const sum = (kind) => metrics_round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
+    const cacheExportSeconds = sum('exports');
+    return {
+        slowestSteps,
+        platformSeconds,
+        cacheImportSeconds: sum('imports'),
+        cacheExportSeconds,
+        cacheExportShare: build.buildSeconds ? metrics_round(cacheExportSeconds / build.buildSeconds, 3) : null,
+    };
+}
+function metrics_round(value, digits) {
+    const factor = 10 ** digits;
+    return Math.round(value * factor) / factor;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rule.ts
+const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
+
+;// CONCATENATED MODULE: ./src/analyze/evidence.ts
+
+const MAX_EVIDENCE_TEXT = 500;
+/** A quoted line, redacted and bounded: the only way log text becomes evidence. */
+function quote(line, text) {
+    const safe = redact(text);
+    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
+}
+/** The header and end lines of a step, as BuildKit printed them. */
+function stepEvidence(step) {
+    const lines = [quote(step.line, `#${step.id} ${step.name}`)];
+    if (step.endLine !== null && step.endText !== null)
+        lines.push(quote(step.endLine, step.endText));
+    return lines;
+}
+
+
+;// CONCATENATED MODULE: ./src/text/markdown.ts
+// Everything a log says is hostile by the time it reaches Markdown: it may hold `@org/team`
+// mentions, HTML (`<img onerror>`, `</details>`), backtick runs that close a code span, or control
+// characters. These helpers are the only way log text enters Markdown, the job summary or a comment.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** Removes control and bidi-override characters (they can hide or reorder text). */
+function stripControl(text) {
+    return text.replace(CONTROL, '');
+}
+/** Shortens to `max` characters with an ellipsis. */
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+/**
+ * Plain text for Markdown: no HTML, no formatting, no mentions, no links. GitHub links references
+ * even where Markdown is escaped (`\#4242` still becomes a link to issue 4242, github/cmark-gfm#181),
+ * so a zero-width space breaks each one up as it does mentions: `#42`, `GH-42`, `owner/repo#42`,
+ * and bare URLs (`https://`, `www.`), which GitHub's autolinking would otherwise make clickable.
+ */
+function escapeText(text) {
+    return stripControl(text)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()+!|~])/g, '\\$1')
+        .replace(/#/g, `\\#${ZERO_WIDTH_SPACE}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1-${ZERO_WIDTH_SPACE}`)
+        .replace(/\b([a-z][a-z0-9+.-]{0,31}):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+        .replace(/^(\s*)([-=]{3,})/, '$1\\$2');
+}
+/** Text inside a table cell: escaped, on one line. */
+function escapeCell(text) {
+    return escapeText(text);
+}
+/**
+ * An inline code span that cannot be broken out of: the fence is one backtick longer than the
+ * longest run inside. Code spans render HTML and mentions as literal text.
+ */
+function inlineCode(text, max = 200) {
+    const body = truncate(stripControl(text).replace(/[\r\n]+/g, ' '), max);
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A fenced code block for quoted log lines; the fence is longer than any backtick run inside. */
+function codeBlock(lines, language = 'text') {
+    const body = lines.map((line) => stripControl(line)).join('\n');
+    const longest = Math.max(2, ...(body.match(/`{3,}|~{3,}/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
+
+
+
+
+const TAIL = 10;
+/** At most this many of the failure's own error lines are quoted. */
+const MAX_ERROR_LINES = 8;
+/**
+ * The baseline for a build that did not succeed: a failure is never left without a finding, even
+ * when nothing more specific recognises it, and a canceled build says so.
+ */
+const buildOutcomeRule = {
+    ids: ['unknown', 'canceled'],
+    run({ build, diagnosis, catalog }) {
+        const matched = diagnosis?.matches ?? [];
+        if (build.status === 'canceled') {
+            if (matched.some((m) => m.signature.id === 'canceled'))
+                return [];
+            const advice = catalog.get('canceled');
+            return [
+                {
+                    id: 'canceled',
+                    severity: advice?.severity ?? 'warning',
+                    title: 'The build was canceled before it finished',
+                    evidence: build.errors.slice(0, 5).map((e) => quote(e.line, e.text)),
+                    fix: advice?.fix ?? '',
+                },
+            ];
+        }
+        // A signature that matched more than a WARNING line names the cause; this is the fallback.
+        if (matched.some((m) => !m.onlyWarnings))
+            return [];
+        const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
+        // A log cut before its end that still shows errors is a failure to explain, not a silence.
+        if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
+            return [];
+        const final = build.errors[build.errors.length - 1] ?? null;
+        const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
+        const first = errorLines[0] ?? final;
+        const evidence = errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors];
+        return [
+            {
+                id: 'unknown',
+                severity: 'error',
+                title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
+                evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
+                fix: [
+                    final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
+                    catalog.get('unknown')?.fix ?? '',
+                ].join('\n\n'),
+            },
+        ];
+    },
+};
+/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
+function stepFailureTitle(step) {
+    const error = step.error ?? '';
+    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ??
+        /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
+        error;
+    const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
+    return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
+/**
+ * The error lines of the failure itself, in log order: the failing step's own output when a step
+ * failed, else the lines of the paste that state a failure.
+ */
+function ownErrorLines(build, lines) {
+    const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
+    return dedupe(source.filter((l) => FAILURE_LINE.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
+}
+/** One line per line number and text, in log order. */
+function dedupe(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.line}\u0000${l.text}`;
+        return !seen.has(key) && seen.add(key) !== undefined;
+    });
+}
+function shorten(text) {
+    const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
+    return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
+
+
+
+/** Below this share of cache hits a build is reported as mostly rebuilt. */
+const FEW_HITS = 0.25;
+/** Builds with fewer cacheable steps say too little about the cache to report on. */
+const MIN_CACHEABLE = 2;
+/** Rebuilding steps that took less than this in all is not worth a finding. */
+const MIN_RERUN_SECONDS = 30;
+const cacheMissRule = {
+    ids: ['cache-miss'],
+    run({ build, cache, catalog }) {
+        // A build that failed or was canceled says more about that than about its cache.
+        if (build.status !== 'success' && build.status !== 'unknown')
+            return [];
+        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS)
+            return brokenChain(build, catalog);
+        const rerunSeconds = build.steps.filter((s) => isCacheable(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
+        if (rerunSeconds < MIN_RERUN_SECONDS)
+            return [];
+        const none = cache.hits === 0;
+        const firstRan = firstStepsThatRan(build);
+        const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
+        const total = cache.hits + cache.misses;
+        return [
+            {
+                id: 'cache-miss',
+                severity: none ? 'warning' : 'notice',
+                title: none
+                    ? `No cache hits: all ${total} cacheable steps ran`
+                    : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
+                evidence,
+                // What this build shows, then the advice (the catalog's, which a team can override), once.
+                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: {
+                    pattern: none ? 'no-hits' : 'few-hits',
+                    hits: cache.hits,
+                    misses: cache.misses,
+                    ratio: cache.ratio,
+                    rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+                    firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
+                    cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
+                },
+            },
+        ];
+    },
+};
+function cacheImportSteps(build) {
+    return build.steps.filter((s) => s.kind === 'cache-import');
+}
+/**
+ * A RUN that ran although the step before it in its stage came from the cache. Its parent layer
+ * matched, so only its own cache entry was missing: the cache was exported without it (`mode=min`
+ * keeps only the final stage), it was evicted, or a build argument it uses changed. (A COPY that
+ * runs after cached steps is different: the files it copies changed, which is what caches are for.)
+ */
+function brokenChain(build, catalog) {
+    if (build.cache.imports.length === 0 && build.request.cacheFrom.length === 0)
+        return [];
+    const byPlace = new Map();
+    for (const step of build.steps) {
+        if (step.kind === 'instruction' && step.index !== null)
+            byPlace.set(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index}`, step);
+    }
+    for (const step of build.steps) {
+        if (step.kind !== 'instruction' || step.instruction !== 'RUN' || step.cached || step.status === 'canceled' || step.index === null)
+            continue;
+        const previous = byPlace.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`);
+        if (!previous || !previous.cached || previous.instruction === 'FROM')
+            continue;
+        const what = `${step.instruction} ${step.command}`;
+        const lines = [
+            `${inlineCode(what, 120)} ran although ${inlineCode(`${previous.instruction} ${previous.command}`, 120)} before it came from the cache: the cache held its parent layer but not this step.`,
+            '',
+            `- \`cache-to\` without \`mode=max\` exports only the final stage's layers${build.request.cacheTo.length ? ` (this build: ${inlineCode(build.request.cacheTo.join(' '))})` : ''}: use \`mode=max\`.`,
+            '- A build argument or secret this step uses changed (its value is part of the cache key), or the entry was evicted from the cache.',
+            '- Downloads in such steps are better kept in a cache mount (`RUN --mount=type=cache,target=/go/pkg/mod go mod download`), which survives a miss.',
+        ];
+        return [
+            {
+                id: 'cache-miss',
+                severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
+                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
+                evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
+                fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
+            },
+        ];
+    }
+    return [];
+}
+/** The first instruction that ran in each stage and platform: it invalidated everything after it. */
+function firstStepsThatRan(build) {
+    const first = new Map();
+    for (const step of build.steps) {
+        if (!isCacheable(step) || step.cached)
+            continue;
+        const key = `${step.platform ?? ''}|${step.stage ?? ''}`;
+        const known = first.get(key);
+        if (!known || (step.index ?? 0) < (known.index ?? 0))
+            first.set(key, step);
+    }
+    // One per stage is enough: the same step on another platform says nothing new.
+    const byStage = new Map();
+    for (const step of first.values())
+        if (!byStage.has(step.stage ?? ''))
+            byStage.set(step.stage ?? '', step);
+    return [...byStage.values()].slice(0, 3);
+}
+/**
+ * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * warming, dependency layers) is the catalog's and follows once.
+ */
+function factsFor(build, firstRan) {
+    const facts = [];
+    const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
+    facts.push(source
+        ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+        : 'This build reads no cache (no `cache-from`).');
+    const cacheTo = build.request.cacheTo.join(' ');
+    if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
+        facts.push(`${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
+    }
+    const first = firstRan[0];
+    if (first)
+        facts.push(`The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
+    return facts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
+
+
+
+/** An emulated step this many times slower than the same step on the native platform. */
+const MIN_RATIO = 3;
+/** Ignore steps too short for the ratio to mean anything. */
+const MIN_EMULATED_SECONDS = 30;
+/** GitHub's hosted runners are amd64 unless the log says otherwise. */
+const ASSUMED_NATIVE = 'linux/amd64';
+const qemuEmulationRule = {
+    ids: ['qemu-emulation'],
+    run({ build, catalog }) {
+        const native = build.nativePlatform ?? ASSUMED_NATIVE;
+        const byKey = new Map();
+        for (const step of build.steps) {
+            if (step.kind === 'instruction' && step.platform === native && step.status === 'done')
+                byKey.set(keyOf(step), step);
+        }
+        const pairs = [];
+        for (const step of build.steps) {
+            if (step.kind !== 'instruction' || step.platform === null || step.platform === native || step.status !== 'done')
+                continue;
+            if (step.seconds === null || step.seconds < MIN_EMULATED_SECONDS)
+                continue;
+            const twin = byKey.get(keyOf(step));
+            if (!twin || twin.seconds === null || twin.seconds <= 0)
+                continue;
+            const ratio = step.seconds / twin.seconds;
+            if (ratio >= MIN_RATIO)
+                pairs.push({ native: twin, emulated: step, ratio, extra: step.seconds - twin.seconds });
+        }
+        if (pairs.length === 0)
+            return [];
+        pairs.sort((a, b) => b.extra - a.extra);
+        const worst = pairs[0];
+        const extra = metrics_round(pairs.reduce((total, pair) => total + pair.extra, 0), 1);
+        const share = build.buildSeconds ? metrics_round(Math.min(1, extra / build.buildSeconds), 3) : null;
+        const emulatedPlatform = worst.emulated.platform;
+        const what = `${worst.emulated.instruction} ${worst.emulated.command}`;
+        return [
+            {
+                id: 'qemu-emulation',
+                severity: 'warning',
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatDuration(worst.emulated.seconds)} against ${formatDuration(worst.native.seconds)} on ${native} (${metrics_round(worst.ratio, 1)}×)`,
+                evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
+                fix: [
+                    `Emulated steps cost about ${formatDuration(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatDuration(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
+                    '',
+                    // The advice after the blank line is the same for every build: a group of builds shows it once.
+                    `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
+                    `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
+                    `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
+                    ...(catalog.get('qemu-emulation')?.origin === 'built-in' ? [] : ['', catalog.get('qemu-emulation').fix]),
+                ].join('\n'),
+                data: {
+                    platform: emulatedPlatform,
+                    nativePlatform: native,
+                    ratio: metrics_round(worst.ratio, 2),
+                    emulatedSeconds: worst.emulated.seconds,
+                    nativeSeconds: worst.native.seconds,
+                    extraSeconds: extra,
+                    shareOfBuild: share,
+                    step: what.slice(0, 200),
+                    buildSeconds: build.buildSeconds,
+                },
+            },
+        ];
+    },
+};
+function keyOf(step) {
+    return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
+}
+function truncateTitle(text) {
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
+
+
+const slowBuildRule = {
+    ids: ['slow-build'],
+    run({ build, timing, options, catalog }) {
+        const seconds = build.buildSeconds ?? build.jobSeconds;
+        const budget = options.maxBuildMinutes * 60;
+        if (seconds === null || seconds <= budget)
+            return [];
+        const which = build.buildSeconds !== null ? 'build' : 'job';
+        const slowest = timing.slowestSteps.slice(0, 3);
+        return [
+            {
+                id: 'slow-build',
+                severity: 'warning',
+                title: `The ${which} took ${formatDuration(seconds)}, over the ${options.maxBuildMinutes} min budget`,
+                evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
+                fix: [
+                    `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatDuration(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatDuration(timing.cacheExportSeconds)}` : ''}.`,
+                    '',
+                    catalog.get('slow-build')?.fix ?? '',
+                ].join('\n'),
+                data: { seconds, budgetSeconds: budget },
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/diagnose/template.ts
+
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+// An optional part that is a whole line: dropped with its line break.
+const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
+/**
+ * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
+ * a million times, and every failed build fills it again: without a bound, 300 builds took 4 GB.
+ * A fix longer than this would not fit a pull request comment anyway.
+ */
+const MAX_FILLED_CHARS = 16_000;
+/**
+ * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
+ * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
+ * The result is at most `max` characters, cut between a value and the text around it (never inside
+ * an inline code span), with any code fence left open closed again.
+ */
+function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
+    const has = (name) => values[name] !== undefined && values[name] !== '';
+    const kept = (inner) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]));
+    const withLines = template.replace(OPTIONAL_LINE, (whole, inner) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
+    const withOptional = withLines.replace(OPTIONAL, (_, inner) => {
+        const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
+        return names.every(has) ? inner : '';
+    });
+    const fill = (name) => {
+        const value = values[name];
+        if (value === undefined || value === '')
+            return mode === 'markdown' ? '(unknown)' : 'the build';
+        return mode === 'markdown' ? inlineCode(value, 200) : value.length > 80 ? `${value.slice(0, 79)}…` : value;
+    };
+    const pieces = [];
+    let length = 0;
+    let from = 0;
+    let cut = false;
+    for (const match of withOptional.matchAll(PLACEHOLDER)) {
+        const text = withOptional.slice(from, match.index);
+        const value = fill(match[1]);
+        if (length + text.length + value.length > max) {
+            pieces.push(truncate(text, Math.max(0, max - length)));
+            cut = true;
+            break;
+        }
+        pieces.push(text, value);
+        length += text.length + value.length;
+        from = match.index + match[0].length;
+    }
+    if (!cut) {
+        const rest = withOptional.slice(from);
+        cut = length + rest.length > max;
+        pieces.push(cut ? truncate(rest, Math.max(0, max - length)) : rest);
+    }
+    const out = pieces.join('');
+    if (!cut)
+        return out;
+    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}…`;
+}
+/** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
+function closeOpenFence(text) {
+    let open = null;
+    for (const line of text.split('\n')) {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (open === null)
+            open = fence;
+        else if (fence[0] === open[0] && fence.length >= open.length)
+            open = null;
+    }
+    return open === null ? text : `${text}\n${open}`;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/reference.ts
+// The image reference grammar (distribution/reference): [registry[:port]/]path[:tag][@digest], the
+// path lowercase components of [a-z0-9] joined by `.`, `_`, `__` or `-`s and separated by `/`, the tag
+// `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const REGISTRY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
+/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
+function explainReference(reference) {
+    if (reference === '')
+        return 'the reference is empty';
+    if (/\s/.test(reference))
+        return 'it contains white space';
+    let rest = reference;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(rest.slice(at + 1)))
+            return 'the part after `@` is not a digest (`sha256:` and 64 hex digits)';
+        rest = rest.slice(0, at);
+    }
+    const slash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    let tag = null;
+    if (colon > slash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const parts = rest.split('/');
+    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost') && REGISTRY.test(parts[0]))
+        parts.shift();
+    if (parts.some((p) => p === ''))
+        return 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty';
+    for (const part of parts) {
+        if (part !== part.toLowerCase() && COMPONENT.test(part.toLowerCase()))
+            return `the repository name must be lowercase (\`${part}\`)`;
+        if (!COMPONENT.test(part))
+            return `the name component \`${part}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them`;
+    }
+    if (tag !== null) {
+        if (tag === '')
+            return 'the tag after `:` is empty: a variable or template produced nothing';
+        if (tag.length > 128)
+            return `the tag is ${tag.length} characters long; at most 128 are allowed`;
+        if (/^[.-]/.test(tag))
+            return `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\``;
+        if (!TAG.test(tag))
+            return `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\``;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
+
+
+const ENRICHERS = {
+    'registry-auth-denied': registryAuth,
+    'invalid-tag': invalidTag,
+    'compile-error': toolchain,
+    'package-install-failure': toolchain,
+};
+// Which toolchain printed the error or ran the failing command: its advice, not another's.
+const TOOLCHAIN_SIGNS = [
+    ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
+    ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
+    ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
+    ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
+    ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
+    ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
+    ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
+];
+/** How a fix names each toolchain. */
+const TOOL_NAMES = { rust: 'cargo', go: 'go', node: 'node', java: 'javac', dotnet: 'dotnet', python: 'pip', native: 'cc' };
+/** The toolchain of a compile or install failure, from the matched lines and the failing command. */
+function toolchain(match, build) {
+    const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
+    const text = [...match.lines.map((l) => l.normalized), failing?.command ?? ''].join('\n');
+    for (const [name, sign] of TOOLCHAIN_SIGNS) {
+        const seen = sign.exec(text);
+        if (seen)
+            return { values: { [name]: TOOL_NAMES[name] }, cause: null, data: { toolchain: name, seen: seen[0] } };
+    }
+    return { values: {}, cause: null, data: {} };
+}
+function enrich(match, build) {
+    return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
+}
+/**
+ * A registry 403 has three common causes that the error text alone does not tell apart: the job's
+ * token lacks `packages: write`, the job runs for a fork's pull request (read-only token, no
+ * secrets), or an organization package does not grant the repository access. The runner's "Set up
+ * job" section says which permissions and secrets the job had.
+ */
+function registryAuth(match, build) {
+    const text = match.lines.map((l) => l.normalized).join('\n');
+    const registry = registryOf(match.groups, build);
+    const values = registry ? { registry } : {};
+    const packages = build.runner.tokenPermissions.packages ?? null;
+    const data = {};
+    let cause = null;
+    if (/installation not allowed to Write organization package/.test(text)) {
+        data.cause = 'org-package-access';
+        cause = 'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
+    }
+    else if (build.runner.secretSource === 'None') {
+        data.cause = 'fork-pull-request';
+        cause = 'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
+    }
+    else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
+        data.cause = 'missing-packages-write';
+        cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
+    }
+    else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
+        data.cause = 'not-logged-in';
+        cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${inlineCode(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
+    }
+    if (packages)
+        data.packagesPermission = packages;
+    if (build.runner.secretSource)
+        data.secretSource = build.runner.secretSource;
+    return { values, cause, data };
+}
+function registryOf(groups, build) {
+    if (groups.registry)
+        return groups.registry;
+    for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
+        if (!candidate)
+            continue;
+        const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
+        if (url)
+            return url[1];
+        const first = candidate.split('/')[0];
+        if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'))
+            return first;
+    }
+    return null;
+}
+/**
+ * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
+ * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
+ * `type=sha,prefix={{branch}}-` gives `-0899a35`.
+ */
+function invalidTag(match, build) {
+    const data = {};
+    const reasons = [];
+    const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
+    for (const tag of candidates) {
+        const rule = explainReference(tag);
+        if (rule) {
+            reasons.push(`${inlineCode(tag)}: ${rule}.`);
+            data.tag = tag;
+            data.rule = rule;
+            break;
+        }
+    }
+    const text = match.lines.map((l) => l.normalized).join('\n');
+    if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
+        reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
+    }
+    const templates = build.runner.metadataTemplates;
+    const suspect = templates.find((t) => /\{\{\s*(?:branch|tag|base_ref|is_default_branch)\s*\}\}|\{\{\s*raw\s*\}\}/.test(t)) ?? null;
+    if (suspect) {
+        data.template = suspect;
+        reasons.push(`The tags come from \`docker/metadata-action\`, and ${inlineCode(suspect)} uses a value that is empty for some events: \`{{branch}}\` is empty on \`pull_request\` events (and \`{{tag}}\` outside tag pushes), so \`type=sha,prefix={{branch}}-\` yields \`-<sha>\`. Use \`{{base_ref}}\`/\`type=ref,event=pr\` on pull requests, or guard the rule with \`enable=\${{ github.event_name != 'pull_request' }}\`.`);
+    }
+    else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
+        data.template = templates[0];
+        reasons.push(`No \`docker/metadata-action\` rule applied to this event (${inlineCode(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
+    }
+    return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/locations.ts
+
+
+
+// `Dockerfile:12` (or `docker/app.Dockerfile:3`) then a `----` rule, then numbered lines with `>>>`.
+const DOCKERFILE_HEADER = /^(?<file>[^\s:]+):(?<line>\d+)$/;
+const EXCERPT_LINE = /^\s*(?<line>\d+) \|\s?(?<marker>>>>)?/;
+// Compiler locations, each tool's own form.
+const SOURCE_FORMS = [
+    { tool: 'rustc', regex: /^-+> (?<file>[^\s:]+):(?<line>\d+):(?<col>\d+)\s*$/ },
+    { tool: 'tsc', regex: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts))\((?<line>\d+),(?<col>\d+)\): error/ },
+    { tool: 'go', regex: /^(?:\.\/)?(?<file>[^\s:]+\.go):(?<line>\d+):(?<col>\d+): / },
+    { tool: 'gcc', regex: /^(?<file>[^\s:]+\.(?:c|cc|cpp|cxx|h|hh|hpp)):(?<line>\d+):(?<col>\d+): (?:fatal )?error/ },
+    { tool: 'javac', regex: /^(?<file>[^\s:]+\.java):(?<line>\d+): error/ },
+];
+// Paths inside dependency caches are not the team's code.
+const DEPENDENCY_PATH = /\/(?:\.cargo|cargo)\/registry\/|\/go\/pkg\/mod\/|node_modules\/|\/usr\/(?:lib|include|local\/include)\//;
+const MAX_SOURCE_LOCATIONS = 5;
+const MAX_STRIPPED_COMPONENTS = 8;
+/**
+ * Where in the repository a failure points: the Dockerfile line BuildKit marked with `>>>`, and the
+ * source lines compilers named. Paths are mapped from the container (WORKDIR) back to the workspace
+ * and kept only when the file exists there, so annotations never point at nothing.
+ */
+function findLocations(build, lines, workspace, message) {
+    const locations = [];
+    const dockerfile = dockerfileLocation(build, lines, workspace, message);
+    if (dockerfile)
+        locations.push(dockerfile);
+    locations.push(...sourceLocations(build, lines, workspace));
+    return locations;
+}
+function dockerfileLocation(build, lines, workspace, message) {
+    for (let i = 0; i < lines.length; i++) {
+        const header = DOCKERFILE_HEADER.exec(normalizeForMatching(lines[i].text));
+        if (!header || !/dockerfile/i.test(header.groups.file))
+            continue;
+        // The first `>>>` line of the excerpt that follows: the instruction that failed.
+        let line = Number(header.groups.line);
+        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
+            const numbered = EXCERPT_LINE.exec(normalizeForMatching(lines[j].text).replace(/^-+$/, ''));
+            if (numbered?.groups.marker) {
+                line = Number(numbered.groups.line);
+                break;
+            }
+        }
+        const printed = header.groups.file;
+        const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
+        const file = resolveInWorkspace(candidates, workspace);
+        return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
+    }
+    return dockerfileLineOfFailedStep(build, workspace, message);
+}
+/**
+ * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
+ * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
+ * Only an exact match counts; nothing is guessed.
+ */
+function dockerfileLineOfFailedStep(build, workspace, message) {
+    const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
+    if (!step || !workspace)
+        return null;
+    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
+    if (!file)
+        return null;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, file), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const wanted = collapse(step.command);
+    const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
+    const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
+}
+/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
+function readInstructions(text) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let stageIndex = -1;
+    let stage = 'stage-0';
+    for (let i = 0; i < lines.length && i < 5000; i++) {
+        const first = lines[i];
+        if (/^\s*(#|$)/.test(first))
+            continue;
+        const start = i;
+        let joined = first;
+        while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
+            joined = joined.replace(/\\\s*$/, ' ');
+            i++;
+            if (/^\s*#/.test(lines[i]))
+                continue;
+            joined += lines[i];
+        }
+        const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
+        if (!match)
+            continue;
+        const keyword = match[1].toUpperCase();
+        if (keyword === 'FROM') {
+            stageIndex++;
+            stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2])?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
+        }
+        out.push({ line: start + 1, keyword, args: match[2], stage });
+    }
+    return out;
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function sourceLocations(build, lines, workspace) {
+    const out = [];
+    const seen = new Set();
+    let lastMessage = '';
+    for (const evidence of lines) {
+        const text = normalizeForMatching(evidence.text);
+        if (/^(?:error|fatal error)\b|: error\b|error\[E\d+\]/.test(text))
+            lastMessage = text;
+        for (const { regex } of SOURCE_FORMS) {
+            const match = regex.exec(text);
+            if (!match)
+                continue;
+            const raw = match.groups.file;
+            if (DEPENDENCY_PATH.test(raw) || DEPENDENCY_PATH.test(`/${raw}`))
+                break;
+            const key = `${raw}:${match.groups.line}`;
+            if (seen.has(key))
+                break;
+            seen.add(key);
+            const dockerfileDir = build.request.dockerfile ? external_node_path_namespaceObject.posix.dirname(cleanPath(build.request.dockerfile)) : null;
+            const candidates = containerPathCandidates(raw, dockerfileDir);
+            const file = resolveInWorkspace(candidates, workspace);
+            if (file === null)
+                break;
+            out.push({
+                kind: 'source',
+                file,
+                line: Number(match.groups.line),
+                column: match.groups.col ? Number(match.groups.col) : null,
+                verified: true,
+                message: (lastMessage || text).slice(0, 300),
+            });
+            break;
+        }
+        if (out.length >= MAX_SOURCE_LOCATIONS)
+            break;
+    }
+    return out;
+}
+/**
+ * `/app/crates/engine/src/lib.rs` -> `app/crates/engine/src/lib.rs`, `crates/engine/src/lib.rs`, ...:
+ * the WORKDIR is unknown, so leading components are dropped one by one; a relative path is also
+ * tried beside the Dockerfile (a crate built from its own directory).
+ */
+function containerPathCandidates(raw, dockerfileDir) {
+    const parts = raw.replace(/^\/+/, '').split('/').filter((p) => p && p !== '.');
+    const out = [];
+    for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++)
+        out.push(parts.slice(drop).join('/'));
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(raw) && dockerfileDir && dockerfileDir !== '.')
+        out.push(external_node_path_namespaceObject.posix.join(dockerfileDir, raw));
+    return out;
+}
+/** The first candidate that is a file in the workspace, as a workspace-relative path. */
+function resolveInWorkspace(candidates, workspace) {
+    if (!workspace)
+        return null;
+    for (const candidate of candidates) {
+        const relative = cleanPath(candidate);
+        if (!relative || relative.startsWith('..'))
+            continue;
+        const full = (0,external_node_path_namespaceObject.join)(workspace, relative);
+        try {
+            if ((0,external_node_fs_namespaceObject.existsSync)(full) && (0,external_node_fs_namespaceObject.statSync)(full).isFile())
+                return relative;
+        }
+        catch {
+            // unreadable: not a candidate
+        }
+    }
+    return null;
+}
+function cleanPath(path) {
+    return (0,external_node_path_namespaceObject.normalize)(path).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
+
+
+
+
+
+/** Besides the root cause, this many other signatures are reported, as possible contributors. */
+const MAX_SECONDARY = 2;
+const MAX_EVIDENCE = 12;
+const CONTINUES_ERROR = /^(?:\s|-->|\||\^|=|at |Caused by|note:|help:|error|fatal|ERROR|ERR!|E: )|\d+ \|/;
+/** Lines of the root cause's error quoted as the tool printed them. */
+const MAX_PRINTED = 8;
+/**
+ * Names the cause of a failure from the signature catalog: the best match is the root cause, with
+ * its evidence, the line it points at and a fix that uses what the match extracted.
+ */
+const signatureDiagnosisRule = {
+    // Every id of the signature catalog (signatures/builtin.yml and the team's own file).
+    ids: ['(catalog)'],
+    run(context) {
+        const { diagnosis } = context;
+        if (!diagnosis || diagnosis.matches.length === 0)
+            return [];
+        const seen = new Set();
+        const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
+        return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
+    },
+};
+function toFinding(match, primary, { build, diagnosis, options }, others) {
+    const signature = match.signature;
+    const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
+    const enrichment = enrich(match, build);
+    const values = {
+        build: build.name,
+        step: failedStep ? stepLabel(failedStep) : undefined,
+        stage: failedStep?.stage ?? undefined,
+        platform: failedStep?.platform ?? build.platforms[0],
+        dockerfile: build.request.dockerfile ?? undefined,
+        ...match.groups,
+        ...enrichment.values,
+    };
+    // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an error.
+    let severity = signature.severity;
+    if (build.status === 'success' || match.onlyWarnings || !primary)
+        severity = capAt(severity, 'warning');
+    const title = fillTemplate(signature.title, values, 'text');
+    // What to do comes first (reports show the fix's first line alone); which line came first last.
+    const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
+    const printed = primary ? asPrinted(match.lines[0], diagnosis.allLines) : [];
+    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
+    return {
+        id: signature.id,
+        severity,
+        title,
+        fix,
+        evidence,
+        locations,
+        rank: primary ? 0 : 50,
+        data: {
+            ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
+            ...enrichment.data,
+            priority: signature.priority,
+            signatureOrigin: signature.origin,
+            role: primary ? 'root-cause' : 'contributing',
+        },
+    };
+}
+/**
+ * Which line came first and what followed from it: the root cause's first line, and the other
+ * signatures that matched later lines of the same failure.
+ */
+function causality(root, others) {
+    const first = root.lines[0];
+    const later = others.filter((m) => !m.onlyWarnings && m.lines[0].line > first.line);
+    if (later.length === 0)
+        return null;
+    const what = later.map((m) => `${m.signature.id} (line ${m.lines[0].line})`).join(', ');
+    return `The first error is on line ${first.line}; what the log reports after it follows from it: ${what}.`;
+}
+/** A failure in an exporter after every instruction ran: say so, the image itself was built. */
+function afterTheBuild(build, failedStep) {
+    if (!failedStep || (failedStep.kind !== 'export' && failedStep.kind !== 'cache-export'))
+        return null;
+    const instructions = build.steps.filter((s) => s.kind === 'instruction');
+    if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached'))
+        return null;
+    return `All ${instructions.length} build steps finished; the failure came afterwards, in ${inlineCode(failedStep.name)}.`;
+}
+function stepLabel(step) {
+    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
+}
+function capAt(severity, cap) {
+    const order = ['error', 'warning', 'notice'];
+    return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
+}
+/**
+ * The error as the tool printed it: from the root cause's first line, the lines that follow it
+ * without a gap (a compiler's `-->` location and caret lines), up to 8, each text once.
+ */
+function asPrinted(first, lines) {
+    const start = lines.findIndex((l) => l.line === first.line && l.text === first.text);
+    if (start === -1)
+        return [];
+    // Plain progress interleaves the steps that run at once: follow the root cause's own step.
+    const step = /^#\d+ /.exec(first.text)?.[0] ?? null;
+    const out = [];
+    const seen = new Set();
+    let previous = first.line;
+    for (let i = start; i < lines.length && out.length < MAX_PRINTED; i++) {
+        const line = lines[i];
+        if (step !== null && !line.text.startsWith(step))
+            continue;
+        if (line.line - previous > (step === null ? 1 : 3))
+            break;
+        previous = line.line;
+        const text = line.text.replace(/^#\d+ (?:\d+\.\d+ )?|^\d+\.\d+ /, '');
+        if (text.trim() === '' || seen.has(text))
+            continue;
+        // After the first line, only what continues the error: indented lines, a compiler's location,
+        // source and caret lines, notes, and further error lines.
+        if (i > start && !CONTINUES_ERROR.test(text))
+            break;
+        seen.add(text);
+        out.push(line);
+    }
+    return out;
+}
+function signature_diagnosis_dedupe(lines) {
+    const seen = new Set();
+    return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
+
+
+/**
+ * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
+ * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
+ */
+const buildChecksRule = {
+    ids: ['build-check'],
+    run({ build, options }) {
+        return build.checks.map((check) => {
+            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
+            return {
+                id: 'build-check',
+                severity: 'warning',
+                title: `${check.rule}: ${check.message}`,
+                evidence: [],
+                fix: [
+                    `BuildKit's build check ${inlineCode(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${inlineCode(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
+                    check.url ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}` : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
+                ].join('\n\n'),
+                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
+                data: { rule: check.rule, line: check.line },
+            };
+        });
+    },
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a test (bundles cannot read package.json at run time).
+const TOOL_NAME = 'buildx-doctor';
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references as the registry API needs them: the host to talk to, the repository path, and a
+// tag or a digest. Follows distribution/reference: `[host[:port]/]path[:tag][@digest]`, where the
+// first component is a host when it has a `.` or a `:`, is `localhost`, or has upper case letters;
+// Docker Hub names (`alpine`, `user/app`, `docker.io/...`) go to `registry-1.docker.io`, one-component
+// names under `library/`.
+/** Where Docker Hub's registry API answers. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const reference_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const reference_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+/** A reference that does not follow the grammar; the message is one line. */
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** True for `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */
+function isLoopbackHost(host) {
+    let name = host.toLowerCase();
+    if (name.startsWith('[')) {
+        name = name.slice(1, name.indexOf(']') === -1 ? undefined : name.indexOf(']'));
+        return name === '::1' || name === '0:0:0:0:0:0:0:1';
+    }
+    name = name.replace(/:\d+$/, '');
+    if (name === 'localhost' || name.endsWith('.localhost'))
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+/** The registry API host for a host as people write it (`docker.io` -> `registry-1.docker.io`). */
+function normalizeRegistryHost(host) {
+    const lower = host.toLowerCase();
+    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB_API_HOST : lower;
+}
+/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
+function parseReference(input) {
+    const text = input.trim();
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    if (text === '')
+        throw new InvalidReferenceError('invalid image reference "": it is empty');
+    if (/\s/.test(text))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: it contains white space`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: a reference has no scheme (drop the \`://\` part)`);
+    let rest = text;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the part after \`@\` is not a digest like sha256:<64 hex digits>`);
+        if (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            throw new InvalidReferenceError(`invalid image reference ${shown}: a sha256 digest has 64 lowercase hex digits`);
+        }
+    }
+    const components = rest.split('/');
+    let host = null;
+    if (components.length > 1) {
+        const first = components[0];
+        if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+            host = first;
+            components.shift();
+        }
+    }
+    // The tag is after the last `:` of the path (a host's port was taken off with the host).
+    let tag = null;
+    const last = components[components.length - 1];
+    const colon = last.lastIndexOf(':');
+    if (colon !== -1) {
+        tag = last.slice(colon + 1);
+        components[components.length - 1] = last.slice(0, colon);
+        if (!reference_TAG.test(tag))
+            throw new InvalidReferenceError(`invalid image reference ${shown}: \`${tag}\` is not a valid tag`);
+    }
+    if (host !== null && !HOST.test(host))
+        throw new InvalidReferenceError(`invalid image reference ${shown}: \`${host}\` is not a valid registry host`);
+    for (const component of components) {
+        if (component === '')
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name has an empty component`);
+        if (!reference_COMPONENT.test(component)) {
+            const why = component !== component.toLowerCase() ? 'must be lowercase' : 'may only hold a-z, 0-9 and single `.`, `_`, `__` or `-` between them';
+            throw new InvalidReferenceError(`invalid image reference ${shown}: the name component \`${component}\` ${why}`);
+        }
+    }
+    const registry = normalizeRegistryHost(host ?? 'docker.io');
+    let repository = components.join('/');
+    if (registry === DOCKER_HUB_API_HOST && components.length === 1)
+        repository = `library/${repository}`;
+    if (repository.length > 255)
+        throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name is over 255 characters`);
+    if (tag === null && digest === null)
+        tag = 'latest';
+    return { registry, repository, tag, digest };
+}
+/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`. */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
+}
+/** The same repository at another tag (the baseline), without a digest. */
+function withTag(ref, tag) {
+    if (!reference_TAG.test(tag))
+        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
+    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
+}
+/** What to ask the registry for: the digest when there is one, else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// The one HTTP GET the registry code makes, over Node's built-in fetch (undici): a time limit per
+// request, a bound on the body, redirects followed by hand (never from HTTPS down to plain HTTP,
+// plain HTTP only to loopback hosts, the Authorization header dropped when the origin changes), and
+// every failure turned into a RegistryError with a one-line reason that never holds a secret.
+
+/** A registry request that failed; `message` is one line, safe to show (no credentials, no tokens). */
+class RegistryError extends Error {
+    kind;
+    status;
+    host;
+    constructor(kind, message, status = null, 
+    /** For `unreachable` and `timeout`: the host that could not be reached. */
+    host = null) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.host = host;
+        this.name = 'RegistryError';
+    }
+}
+const MAX_REDIRECTS = 5;
+/** Enough of an error body for the registry's `errors[0].message`. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** `https://host` for a registry host, or `http://host` for a loopback one (`127.0.0.1:5000`, `localhost`). */
+function registryBaseUrl(host) {
+    return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+}
+/** Whether a URL may be requested at all: HTTPS anywhere, plain HTTP only on loopback. */
+function isAllowedUrl(url) {
+    if (url.protocol === 'https:')
+        return true;
+    return url.protocol === 'http:' && isLoopbackHost(url.host);
+}
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+}
+/** One line, without control characters, at most `max` characters. */
+function oneLine(text, max = 200) {
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const code = current.code;
+        if (typeof code === 'string')
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+function isTimeout(error, signal) {
+    if (signal.aborted)
+        return true;
+    const name = error?.name;
+    return name === 'TimeoutError' || name === 'AbortError';
+}
+/** Turns a failure of fetch (or of reading the body) into a RegistryError about `host`. */
+function networkError(error, host, signal, timeoutMs) {
+    if (error instanceof RegistryError)
+        return error;
+    if (isTimeout(error, signal))
+        return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
+    const code = errorCode(error);
+    switch (code) {
+        case 'ECONNREFUSED':
+            return new RegistryError('unreachable', `cannot reach ${host}: connection refused`, null, host);
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+            return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`, null, host);
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+        case 'UND_ERR_CLOSED':
+            return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'EADDRNOTAVAIL':
+            return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'ETIMEDOUT':
+            return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
+        default:
+            break;
+    }
+    if (code && /CERT|TLS|SSL|SELF_SIGNED|ALTNAME/i.test(code)) {
+        return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`, null, host);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new RegistryError('unreachable', `cannot reach ${host}: ${oneLine(code ? `${message} (${code})` : message, 120)}`);
+}
+async function readBody(response, maxBytes, refuseOverLimit, what) {
+    const declared = Number(response.headers.get('content-length'));
+    if (refuseOverLimit && Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${maxBytes}-byte limit`);
+    }
+    if (!response.body)
+        return Buffer.alloc(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        if (total + chunk.length > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            if (refuseOverLimit)
+                throw new RegistryError('too-large', `${what} is over the ${maxBytes}-byte limit`);
+            chunks.push(chunk.subarray(0, maxBytes - total));
+            total = maxBytes;
+            break;
+        }
+        chunks.push(chunk);
+        total += chunk.length;
+    }
+    return Buffer.concat(chunks, total);
+}
+/**
+ * GETs `url` with `headers`. Never throws anything but a RegistryError; a non-2xx answer is
+ * returned (with its body cut to 64 KiB), not thrown, so that callers can read challenges.
+ */
+async function httpGet(url, headers, options) {
+    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let current;
+    try {
+        current = new URL(url);
+    }
+    catch {
+        throw new RegistryError('bad-response', `not a valid URL: ${oneLine(url, 120)}`);
+    }
+    const first = current;
+    let sendHeaders = { ...headers };
+    if (options.userAgent && !Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'user-agent')) {
+        sendHeaders['User-Agent'] = options.userAgent;
+    }
+    for (let hop = 0;; hop++) {
+        if (!isAllowedUrl(current)) {
+            throw new RegistryError('unsupported', `refusing plain HTTP to ${current.host}: only loopback registries may use http://`);
+        }
+        let response;
+        try {
+            response = await fetchImpl(current.toString(), { method: 'GET', headers: sendHeaders, redirect: 'manual', signal });
+        }
+        catch (error) {
+            throw networkError(error, current.host, signal, options.timeoutMs);
+        }
+        if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+            await response.body?.cancel().catch(() => undefined);
+            if (hop >= MAX_REDIRECTS)
+                throw new RegistryError('bad-response', `${first.host} redirected more than ${MAX_REDIRECTS} times`);
+            let next;
+            try {
+                next = new URL(response.headers.get('location'), current);
+            }
+            catch {
+                throw new RegistryError('bad-response', `${current.host} redirected to an invalid location`);
+            }
+            if (current.protocol === 'https:' && next.protocol !== 'https:') {
+                throw new RegistryError('unsupported', `${current.host} redirected from HTTPS to ${next.protocol.replace(':', '')}; refused`);
+            }
+            if (next.origin !== current.origin) {
+                // Credentials are for the host they were meant for (blob downloads go to a CDN with a signed URL).
+                sendHeaders = Object.fromEntries(Object.entries(sendHeaders).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            current = next;
+            continue;
+        }
+        const ok = response.status >= 200 && response.status < 300;
+        try {
+            const body = await readBody(response, ok ? options.maxBytes : Math.min(options.maxBytes, MAX_ERROR_BODY_BYTES), ok, `the response of ${current.host}`);
+            return { status: response.status, headers: response.headers, body, url: current.toString() };
+        }
+        catch (error) {
+            throw networkError(error, current.host, signal, options.timeoutMs);
+        }
+    }
+}
+/** The registry's own words for an error answer (`errors[0].code` and `.message`), if its body has them. */
+function registryErrorText(body) {
+    if (body.length === 0)
+        return null;
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (!first)
+            return null;
+        const parts = [typeof first.code === 'string' ? first.code : '', typeof first.message === 'string' ? first.message : ''].filter((p) => p !== '');
+        return parts.length > 0 ? oneLine(parts.join(': '), 160) : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication: anonymous, Basic, and the Bearer token challenge of ghcr.io and Docker
+// Hub (on a 401 with `WWW-Authenticate: Bearer realm=...,service=...,scope=...`, GET the realm with
+// `service` and `scope`, with Basic credentials when there are some, and use its `token` or
+// `access_token`). Credentials come from explicit ones, then a docker config file (as docker login
+// and docker/login-action write it), then, for ghcr.io, a GitHub token.
+//
+// Secrets never leave this module in a message: errors name the credentials' source, never them.
+
+
+
+
+
+function describeSource(source) {
+    switch (source) {
+        case 'explicit':
+            return 'the credentials given';
+        case 'docker-config':
+            return 'the credentials from the docker config';
+        case 'github-token':
+            return 'the GitHub token';
+    }
+}
+/**
+ * Parses a `WWW-Authenticate` value into its challenges (several may be joined with commas, as
+ * fetch joins repeated headers): `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="..."`.
+ */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t'))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && /[!#$%&'*+.^_`|~0-9A-Za-z-]/.test(header[i]))
+            i++;
+        return header.slice(start, i);
+    };
+    let current = null;
+    while (i < n) {
+        skipSpace();
+        if (header[i] === ',') {
+            i++;
+            continue;
+        }
+        const token = readToken();
+        if (token === '') {
+            i++; // an unexpected character: skip it
+            continue;
+        }
+        skipSpace();
+        if (header[i] === '=' && current) {
+            i++;
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && header[i] !== ' ')
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[token.toLowerCase()] = value;
+        }
+        else if (header[i] === '=' && !current) {
+            // A parameter without a scheme: malformed; skip its value.
+            while (i < n && header[i] !== ',')
+                i++;
+        }
+        else {
+            current = { scheme: token.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+// --- credentials --------------------------------------------------------------------------------
+/** The registry host a docker config `auths` key stands for (`https://index.docker.io/v1/` -> `registry-1.docker.io`). */
+function configKeyHost(key) {
+    let host = key.trim();
+    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    host = host.split('/')[0] ?? host;
+    return normalizeRegistryHost(host);
+}
+function decodeBasic(auth) {
+    let decoded;
+    try {
+        decoded = Buffer.from(auth.trim(), 'base64').toString('utf8');
+    }
+    catch {
+        return null;
+    }
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return null;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+function dockerConfigPath(option, env) {
+    if (option !== undefined) {
+        try {
+            if (external_node_fs_namespaceObject.statSync(option).isDirectory())
+                return external_node_path_namespaceObject.join(option, 'config.json');
+        }
+        catch {
+            /* not there: used as a file path, and found missing later */
+        }
+        return option;
+    }
+    const dir = env.DOCKER_CONFIG && env.DOCKER_CONFIG.trim() !== '' ? env.DOCKER_CONFIG : external_node_path_namespaceObject.join(env.HOME || external_node_os_namespaceObject.homedir(), '.docker');
+    return external_node_path_namespaceObject.join(dir, 'config.json');
+}
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Credentials per registry host from a docker config file's `auths` (`auth` as base64 `user:pass`,
+ * or `username`/`password`). A missing, unreadable or malformed file gives none. Credential helpers
+ * (`credsStore`, `credHelpers`) are not run.
+ */
+function readDockerConfigAuths(file) {
+    const found = new Map();
+    let text;
+    try {
+        if (external_node_fs_namespaceObject.statSync(file).size > MAX_CONFIG_BYTES)
+            return found;
+        text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
+    }
+    catch {
+        return found;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return found;
+    }
+    const auths = parsed?.auths;
+    if (!auths || typeof auths !== 'object')
+        return found;
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        let credentials = null;
+        if (typeof auth === 'string' && auth !== '')
+            credentials = decodeBasic(auth);
+        else if (typeof username === 'string' && typeof password === 'string' && username !== '')
+            credentials = { username, password };
+        if (!credentials)
+            continue;
+        const host = configKeyHost(key);
+        // An exact host key wins over a URL form of the same host.
+        if (!found.has(host) || !/:\/\//.test(key))
+            found.set(host, credentials);
+    }
+    return found;
+}
+/** Finds credentials for a registry host; null means anonymous. */
+class CredentialStore {
+    options;
+    dockerAuths = null;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    resolve(registryHost) {
+        const host = normalizeRegistryHost(registryHost);
+        for (const entry of this.options.credentials ?? []) {
+            if (entry.username === '' && entry.password === '')
+                continue;
+            if (entry.registry === undefined || entry.registry === '' || configKeyHost(entry.registry) === host) {
+                return { credentials: { username: entry.username, password: entry.password }, source: 'explicit' };
+            }
+        }
+        if (this.options.dockerConfig !== false) {
+            if (!this.dockerAuths) {
+                const file = dockerConfigPath(this.options.dockerConfig || undefined, this.options.env ?? process.env);
+                this.dockerAuths = readDockerConfigAuths(file);
+            }
+            const fromConfig = this.dockerAuths.get(host);
+            if (fromConfig)
+                return { credentials: fromConfig, source: 'docker-config' };
+        }
+        const token = this.options.githubToken;
+        if (token && host === 'ghcr.io') {
+            return { credentials: { username: this.options.githubUsername || 'x-access-token', password: token }, source: 'github-token' };
+        }
+        return null;
+    }
+}
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+// --- Bearer tokens ------------------------------------------------------------------------------
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+/**
+ * Asks a token service for a Bearer token (the Docker registry token protocol): GET `realm` with
+ * `service` and `scope`, Basic credentials when given. Returns the `Authorization` header value.
+ */
+async function fetchBearerToken(challenge, scope, resolved, http) {
+    const realm = challenge.params.realm;
+    if (!realm)
+        throw new RegistryError('bad-response', 'the registry asked for a Bearer token but named no realm');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError('bad-response', `the registry's token realm is not a URL: ${oneLine(realm, 120)}`);
+    }
+    if (!isAllowedUrl(url)) {
+        throw new RegistryError('unsupported', `refusing the token realm ${url.host} over plain HTTP: only loopback hosts may use http://`);
+    }
+    if (challenge.params.service)
+        url.searchParams.set('service', challenge.params.service);
+    if (scope)
+        url.searchParams.set('scope', scope);
+    const headers = { Accept: 'application/json' };
+    if (resolved)
+        headers.Authorization = basicAuthorization(resolved.credentials);
+    const response = await httpGet(url.toString(), headers, { ...http, maxBytes: MAX_TOKEN_RESPONSE_BYTES });
+    const host = url.host;
+    if (response.status === 401 || response.status === 403) {
+        const detail = registryErrorText(response.body);
+        const who = resolved ? `refused ${describeSource(resolved.source)}` : 'refused an anonymous token';
+        throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `the token service at ${host} ${who} (HTTP ${response.status}${detail ? ` ${detail}` : ''})`, response.status);
+    }
+    if (response.status === 429)
+        throw new RegistryError('rate-limited', `the token service at ${host} is rate limiting (HTTP 429)`, 429);
+    if (response.status < 200 || response.status >= 300) {
+        throw new RegistryError('http-status', `the token service at ${host} answered HTTP ${response.status}`, response.status);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('bad-response', `the token service at ${host} did not answer JSON`);
+    }
+    const token = typeof parsed?.token === 'string' && parsed.token !== '' ? parsed.token : typeof parsed?.access_token === 'string' ? parsed.access_token : '';
+    if (token === '')
+        throw new RegistryError('bad-response', `the token service at ${host} answered no token`);
+    if (/[\r\n]/.test(token))
+        throw new RegistryError('bad-response', `the token service at ${host} answered a malformed token`);
+    return `Bearer ${token}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// What the registry's manifests say, read defensively: media types, index entries (platforms,
+// attestations), and the compressed size of an image manifest (config.size plus layers[].size, as
+// the manifest states them).
+
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+};
+/** The Accept header of a manifest GET: indexes first, so that a multi-platform tag answers its index. */
+const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+const IMAGE_TYPES = new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest]);
+const IMAGE_CONFIG_TYPES = new Set([MEDIA_TYPES.ociConfig, MEDIA_TYPES.dockerConfig]);
+function isIndexType(mediaType) {
+    return mediaType !== null && INDEX_TYPES.has(mediaType);
+}
+function isImageManifestType(mediaType) {
+    return mediaType !== null && IMAGE_TYPES.has(mediaType);
+}
+function isImageConfigType(mediaType) {
+    return mediaType !== null && IMAGE_CONFIG_TYPES.has(mediaType);
+}
+/** `application/json; charset=utf-8` -> `application/json`. */
+function bareMediaType(contentType) {
+    if (!contentType)
+        return null;
+    const bare = contentType.split(';')[0].trim().toLowerCase();
+    return bare === '' ? null : bare;
+}
+/**
+ * The media type of a manifest: its own `mediaType` field, else the `Content-Type` the registry
+ * answered (umoci writes manifests without `mediaType`), else what its shape says.
+ */
+function manifestMediaType(body, contentType) {
+    const own = body?.mediaType;
+    if (typeof own === 'string' && own !== '')
+        return own;
+    const header = bareMediaType(contentType);
+    if (header && header !== 'application/json' && header !== 'application/octet-stream' && header !== 'text/plain')
+        return header;
+    const shape = body;
+    if (shape?.schemaVersion === 1 || Array.isArray(shape?.fsLayers))
+        return MEDIA_TYPES.dockerSchema1;
+    if (Array.isArray(shape?.manifests))
+        return MEDIA_TYPES.ociIndex;
+    if (Array.isArray(shape?.layers))
+        return MEDIA_TYPES.ociManifest;
+    return header;
+}
+function manifestKind(mediaType) {
+    if (isIndexType(mediaType))
+        return 'index';
+    if (isImageManifestType(mediaType))
+        return 'image';
+    if (mediaType === MEDIA_TYPES.dockerSchema1 || mediaType === MEDIA_TYPES.dockerSchema1Signed)
+        return 'schema1';
+    return 'other';
+}
+function isSize(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function stringRecord(value) {
+    const out = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return out;
+    for (const [k, v] of Object.entries(value))
+        if (typeof v === 'string')
+            out[k] = v;
+    return out;
+}
+function readPlatform(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const { os, architecture, variant } = value;
+    if (typeof os !== 'string' || typeof architecture !== 'string' || os === '' || architecture === '')
+        return null;
+    return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
+}
+/** `linux/arm64/v8`, `linux/amd64`. */
+function formatPlatform(platform) {
+    return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
+}
+function readDescriptor(value, where) {
+    if (!value || typeof value !== 'object')
+        throw new RegistryError('bad-response', `${where} is not a descriptor`);
+    const { mediaType, digest, size, platform, annotations } = value;
+    if (typeof digest !== 'string' || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest)) {
+        throw new RegistryError('bad-response', `${where} has no valid digest`);
+    }
+    if (!isSize(size))
+        throw new RegistryError('bad-response', `${where} has no valid size`);
+    return {
+        mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
+        digest,
+        size,
+        platform: readPlatform(platform),
+        annotations: stringRecord(annotations),
+    };
+}
+/** The entries of an index or manifest list. */
+function indexEntries(body) {
+    const manifests = body?.manifests;
+    if (!Array.isArray(manifests))
+        throw new RegistryError('bad-response', 'the index has no `manifests` list');
+    return manifests.map((entry, i) => readDescriptor(entry, `index entry ${i + 1}`));
+}
+/**
+ * An index entry that is not an image for a platform: BuildKit's attestation manifests (annotation
+ * `vnd.docker.reference.type: attestation-manifest`, platform `unknown/unknown`).
+ */
+function isAttestationEntry(entry) {
+    if (entry.annotations['vnd.docker.reference.type'] === 'attestation-manifest')
+        return true;
+    return entry.platform !== null && entry.platform.os === 'unknown' && entry.platform.architecture === 'unknown';
+}
+function readImageManifest(body) {
+    const { config, layers } = (body ?? {});
+    if (config === undefined)
+        throw new RegistryError('bad-response', 'the image manifest has no config');
+    if (!Array.isArray(layers))
+        throw new RegistryError('bad-response', 'the image manifest has no `layers` list');
+    return {
+        config: readDescriptor(config, 'the config descriptor'),
+        layers: layers.map((layer, i) => readDescriptor(layer, `layer ${i + 1}`)),
+    };
+}
+/** Compressed size: config.size + the sum of layers[].size, as the manifest states them. */
+function compressedSize(manifest) {
+    const total = manifest.layers.reduce((sum, layer) => sum + layer.size, manifest.config.size);
+    if (!Number.isSafeInteger(total))
+        throw new RegistryError('bad-response', 'the manifest states sizes too large to add up');
+    return total;
+}
+/** `os`/`architecture`/`variant` of an image config blob, null when it has none. */
+function configPlatform(body) {
+    return readPlatform(body);
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// A small OCI Distribution API client: GET manifests, indexes and config blobs of one repository,
+// over HTTPS (plain HTTP only for loopback registries), with the registry's authentication
+// (anonymous, Basic, Bearer token challenge), a time limit per request and a bound on every body.
+// resolveImage() walks an index to each platform's image manifest, leaving out attestations, and
+// gives each platform's compressed size as its manifest states it.
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** How deep an index may nest indexes. */
+const MAX_INDEX_DEPTH = 2;
+/** sha256 (or sha512) of `bytes` in digest form, null for another algorithm. */
+function digestOf(bytes, algorithm) {
+    if (algorithm !== 'sha256' && algorithm !== 'sha512')
+        return null;
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function isDigest(text) {
+    return /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(text);
+}
+class RegistryClient {
+    options;
+    store;
+    timeoutMs;
+    maxManifestBytes;
+    /** `Authorization` per `registry/repository`, once a challenge has been answered. */
+    authorizations = new Map();
+    /** Registries that could not be reached or timed out: later requests fail at once, the same way. */
+    unreachable = new Map();
+    constructor(options = {}) {
+        this.options = options;
+        this.store = new CredentialStore(options);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
+        if (!(this.timeoutMs > 0))
+            throw new Error(`timeoutMs must be a positive number of milliseconds, not ${this.timeoutMs}`);
+        if (!(this.maxManifestBytes > 0))
+            throw new Error(`maxManifestBytes must be a positive number, not ${this.maxManifestBytes}`);
+    }
+    http() {
+        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}` };
+    }
+    /**
+     * GET `/v2/<repository>/<path>`, answering a 401 challenge once (Basic or Bearer). Returns a 2xx
+     * response; every other outcome is a RegistryError with a one-line reason.
+     */
+    async get(ref, path, accept, what) {
+        const url = `${registryBaseUrl(ref.registry)}/v2/${ref.repository}/${path}`;
+        const key = `${ref.registry}/${ref.repository}`;
+        let authorization = this.authorizations.get(key);
+        let resolved = null;
+        let answered = false;
+        let response;
+        for (;;) {
+            const headers = { Accept: accept };
+            if (authorization)
+                headers.Authorization = authorization;
+            const down = this.unreachable.get(ref.registry);
+            if (down)
+                throw down;
+            try {
+                response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
+            }
+            catch (error) {
+                if (error instanceof RegistryError && error.host === ref.registry && (error.kind === 'unreachable' || error.kind === 'timeout')) {
+                    this.unreachable.set(ref.registry, error);
+                }
+                throw error;
+            }
+            if (response.status !== 401 || answered)
+                break;
+            answered = true;
+            const challenges = parseChallenges(response.headers.get('www-authenticate'));
+            const bearer = challenges.find((c) => c.scheme === 'bearer');
+            const basic = challenges.find((c) => c.scheme === 'basic');
+            resolved = this.store.resolve(ref.registry);
+            if (bearer) {
+                const scope = bearer.params.scope || `repository:${ref.repository}:pull`;
+                authorization = await fetchBearerToken(bearer, scope, resolved, this.http());
+            }
+            else if (basic && resolved) {
+                authorization = basicAuthorization(resolved.credentials);
+            }
+            else {
+                break;
+            }
+            this.authorizations.set(key, authorization);
+        }
+        const status = response.status;
+        if (status >= 200 && status < 300)
+            return response;
+        const detail = registryErrorText(response.body);
+        const said = `HTTP ${status}${detail ? ` ${detail}` : ''}`;
+        const host = ref.registry;
+        switch (status) {
+            case 401:
+                this.authorizations.delete(key);
+                if (resolved)
+                    throw new RegistryError('unauthorized', `${host} refused ${describeSource(resolved.source)} (${said})`, status);
+                throw new RegistryError('unauthorized', `${host} requires authentication and no credentials were found for it (${said})`, status);
+            case 403:
+                throw new RegistryError('denied', `${host} denied access to ${ref.repository}${resolved ? ` with ${describeSource(resolved.source)}` : ''} (${said})`, status);
+            case 404:
+                throw new RegistryError('not-found', `${what} was not found in the registry (${said})`, status);
+            case 429:
+                throw new RegistryError('rate-limited', `${host} is rate limiting (${said})`, status);
+            default:
+                throw new RegistryError('http-status', `${host} answered ${said} for ${what}`, status);
+        }
+    }
+    /** The manifest or index that `reference` (a tag or digest; by default the one in `ref`) names. */
+    async getManifest(ref, reference = manifestReference(ref)) {
+        const what = reference === manifestReference(ref) ? formatReference(ref) : `${ref.registry}/${ref.repository}@${reference}`;
+        const response = await this.get(ref, `manifests/${reference}`, MANIFEST_ACCEPT, what);
+        let body;
+        try {
+            body = JSON.parse(response.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError('bad-response', `the manifest of ${what} is not JSON`);
+        }
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+            throw new RegistryError('bad-response', `the manifest of ${what} is not a JSON object`);
+        let digest = null;
+        if (isDigest(reference)) {
+            const computed = digestOf(response.body, reference.split(':')[0]);
+            if (computed !== null && computed !== reference) {
+                throw new RegistryError('bad-response', `the manifest ${ref.registry} sent for ${reference} has digest ${computed}`);
+            }
+            digest = reference;
+        }
+        else {
+            const header = response.headers.get('docker-content-digest');
+            digest = header && isDigest(header.trim()) ? header.trim() : digestOf(response.body, 'sha256');
+        }
+        return { mediaType: manifestMediaType(body, response.headers.get('content-type')), digest: digest, body, bytes: response.body.length };
+    }
+    /** A small blob (an image config), bounded like manifests and checked against its digest. */
+    async getBlob(ref, digest) {
+        if (!isDigest(digest))
+            throw new RegistryError('bad-response', `not a digest: ${oneLine(digest, 80)}`);
+        const response = await this.get(ref, `blobs/${digest}`, '*/*', `blob ${digest} of ${ref.registry}/${ref.repository}`);
+        const computed = digestOf(response.body, digest.split(':')[0]);
+        if (computed !== null && computed !== digest)
+            throw new RegistryError('bad-response', `blob ${digest} from ${ref.registry} has digest ${computed}`);
+        return response.body;
+    }
+    /** The platform an image config states, or `unknown` when it cannot be read. */
+    async platformFromConfig(ref, config) {
+        if (config.size > this.maxManifestBytes)
+            return 'unknown';
+        try {
+            const blob = await this.getBlob(ref, config.digest);
+            const platform = configPlatform(JSON.parse(blob.toString('utf8')));
+            return platform ? formatPlatform(platform) : 'unknown';
+        }
+        catch {
+            return 'unknown';
+        }
+    }
+    async walkIndex(ref, body, depth) {
+        const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
+        const perEntry = await Promise.all(entries.map(async (entry) => {
+            if (isIndexType(entry.mediaType)) {
+                if (depth >= MAX_INDEX_DEPTH)
+                    return [];
+                const nested = await this.getManifest(ref, entry.digest);
+                return manifestKind(nested.mediaType) === 'index' ? this.walkIndex(ref, nested.body, depth + 1) : [];
+            }
+            if (entry.mediaType !== null && !isImageManifestType(entry.mediaType))
+                return []; // an artifact
+            const fetched = await this.getManifest(ref, entry.digest);
+            if (manifestKind(fetched.mediaType) !== 'image')
+                return [];
+            const manifest = readImageManifest(fetched.body);
+            let platform;
+            if (entry.platform) {
+                platform = formatPlatform(entry.platform);
+            }
+            else {
+                if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType))
+                    return []; // an artifact
+                platform = await this.platformFromConfig(ref, manifest.config);
+                if (platform === 'unknown/unknown')
+                    return [];
+            }
+            return [{ platform, digest: entry.digest, compressedBytes: compressedSize(manifest) }];
+        }));
+        return perEntry.flat();
+    }
+    /** Each platform of the image `ref` names, with its compressed size. */
+    async resolveImage(ref) {
+        const top = await this.getManifest(ref);
+        const kind = manifestKind(top.mediaType);
+        const name = formatReference(ref);
+        if (kind === 'index') {
+            const platforms = await this.walkIndex(ref, top.body, 1);
+            if (platforms.length === 0)
+                throw new RegistryError('unsupported', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
+            return { digest: top.digest, mediaType: top.mediaType, platforms };
+        }
+        if (kind === 'image') {
+            const manifest = readImageManifest(top.body);
+            if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType)) {
+                throw new RegistryError('unsupported', `${name} is not a container image (its config is ${oneLine(manifest.config.mediaType, 80)})`);
+            }
+            const platform = await this.platformFromConfig(ref, manifest.config);
+            return { digest: top.digest, mediaType: top.mediaType, platforms: [{ platform, digest: top.digest, compressedBytes: compressedSize(manifest) }] };
+        }
+        if (kind === 'schema1')
+            throw new RegistryError('unsupported', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
+        throw new RegistryError('unsupported', `${name} has a manifest of unknown type ${oneLine(top.mediaType ?? '(none)', 80)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/sizes.ts
+// Image sizes per platform from the registry, and their change against a baseline tag. BuildKit does
+// not report sizes, so each pushed image is looked up: its index (or manifest), each platform's
+// manifest, config.size + layers[].size. Failure is information, not an exception: an image that
+// cannot be measured gets `unavailable: "size unavailable: <reason>"`, and the others go on.
+
+
+
+const sizes_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/** A one-line reason for any failure, never a stack trace. */
+function describeFailure(error) {
+    if (error instanceof RegistryError || error instanceof InvalidReferenceError)
+        return oneLine(error.message, 300);
+    const message = error instanceof Error ? error.message : String(error);
+    return oneLine(`unexpected error: ${message}`, 300);
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+/**
+ * Measures each image in the registry: per platform, the compressed size, and with `baselineTag`,
+ * the size of the same platform at `repository:baselineTag`. Never throws for an image: see
+ * `unavailable` and `baselineUnavailable`. Results are in the order of `images`.
+ */
+async function measureImages(images, options = {}) {
+    const client = new RegistryClient(options);
+    const baselineTag = options.baselineTag?.trim() || null;
+    // One lookup per distinct reference: several images of a build share a baseline, or a digest.
+    const lookups = new Map();
+    const resolve = (ref) => {
+        const key = formatReference(ref);
+        let pending = lookups.get(key);
+        if (!pending) {
+            pending = client.resolveImage(ref);
+            pending.catch(() => undefined); // awaited by every user; never an unhandled rejection
+            lookups.set(key, pending);
+        }
+        return pending;
+    };
+    return mapLimit(images, options.concurrency ?? 4, async (image) => {
+        const result = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
+        const unavailable = (reason) => ({ ...result, platforms: [], unavailable: `size unavailable: ${reason}` });
+        try {
+            if (image.pushed === false)
+                return unavailable('the image was not pushed');
+            let ref = parseReference(image.ref);
+            if (image.digest) {
+                if (!sizes_DIGEST.test(image.digest))
+                    return unavailable(`${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
+                ref = { ...ref, digest: image.digest };
+            }
+            let baselineRef = null;
+            if (baselineTag) {
+                try {
+                    baselineRef = withTag(ref, baselineTag);
+                }
+                catch (error) {
+                    result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
+                }
+            }
+            const [current, baseline] = await Promise.allSettled([resolve(ref), baselineRef ? resolve(baselineRef) : Promise.resolve(null)]);
+            if (current.status === 'rejected')
+                return unavailable(describeFailure(current.reason));
+            const measured = current.value;
+            result.digest = image.digest ?? measured.digest;
+            let baselinePlatforms = null;
+            if (baselineRef) {
+                if (baseline.status === 'fulfilled' && baseline.value)
+                    baselinePlatforms = baseline.value.platforms;
+                else if (baseline.status === 'rejected')
+                    result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(baseline.reason)}`;
+            }
+            result.platforms = measured.platforms.map((p) => ({
+                platform: p.platform,
+                digest: p.digest,
+                compressedBytes: p.compressedBytes,
+                baselineBytes: baselinePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
+            }));
+            return result;
+        }
+        catch (error) {
+            return unavailable(describeFailure(error));
+        }
+    });
+}
+// --- sizes in words -----------------------------------------------------------------------------
+const UNITS = {
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+    ti: 1024 ** 4,
+};
+/**
+ * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
+ * letters in any case). Throws an Error with a one-line message for anything else.
+ */
+function parseSizeLimit(text) {
+    const shown = JSON.stringify(oneLine(String(text), 60));
+    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
+    const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
+    if (!match)
+        throw new Error(`invalid size limit ${shown}: ${hint}`);
+    const unit = match[2].toLowerCase();
+    const factor = unit === '' ? 1 : UNITS[unit];
+    if (factor === undefined)
+        throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
+    const bytes = Math.round(Number(match[1]) * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`invalid size limit ${shown}: too large`);
+    if (bytes <= 0)
+        throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
+    return bytes;
+}
+/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes))
+        return String(bytes);
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    if (value < 1024)
+        return `${sign}${Math.round(value)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
+    if (value >= 999.5 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
+function formatByteDelta(current, baseline) {
+    const delta = current - baseline;
+    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
+    if (baseline === 0)
+        return amount;
+    const percent = (delta / baseline) * 100;
+    return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
+
+
+/** An image whose compressed size on a platform is over the `max-image-size` budget. */
+const imageSizeRule = {
+    ids: ['image-too-large'],
+    run({ build, options }) {
+        const limit = options.maxImageBytes ?? null;
+        if (limit === null)
+            return [];
+        const findings = [];
+        for (const image of build.images) {
+            const over = (image.platforms ?? []).filter((p) => p.compressedBytes > limit);
+            if (over.length === 0)
+                continue;
+            const worst = over.reduce((a, b) => (b.compressedBytes > a.compressedBytes ? b : a));
+            findings.push({
+                id: 'image-too-large',
+                severity: 'warning',
+                title: `${image.ref} is ${formatBytes(worst.compressedBytes)} on ${worst.platform}, over the ${formatBytes(limit)} budget`,
+                evidence: [],
+                fix: [
+                    `Compressed size per platform: ${over.map((p) => `${inlineCode(p.platform)} ${formatBytes(p.compressedBytes)}${p.baselineBytes !== null ? ` (${formatByteDelta(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
+                    '',
+                    '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
+                    '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
+                    '- Raise the `max-image-size` input if the size is expected.',
+                ].join('\n'),
+                data: { platform: worst.platform, bytes: worst.compressedBytes, limitBytes: limit },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
+
+
+
+
+
+
+
+/** Every rule, in no particular order: ranking decides what comes first. */
+const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
+
+;// CONCATENATED MODULE: ./src/analyze/rank.ts
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/**
+ * Within a severity, causes come before their consequences: a failure before the cancellation of the
+ * jobs it took down; emulation and cache misses before the slow build they produce.
+ */
+const CAUSE_ORDER = {
+    unknown: 90,
+    'qemu-emulation': 20,
+    'cache-miss': 30,
+    canceled: 60,
+    'slow-build': 80,
+};
+const DEFAULT_CAUSE_ORDER = 10;
+function compareFindings(a, b) {
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding) {
+    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
+}
+/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
+function rankFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/run-level.ts
+
+/**
+ * A matrix job canceled because another one failed (fail-fast) is a consequence: its `canceled`
+ * finding names the failed jobs, and a failure always ranks before cancellations.
+ */
+function linkCanceledToFailures(analyses) {
+    const failed = analyses.filter((a) => a.build.status === 'failure').map((a) => a.build.name);
+    if (failed.length === 0)
+        return analyses;
+    for (const analysis of analyses) {
+        if (analysis.build.status !== 'canceled')
+            continue;
+        for (const finding of analysis.findings) {
+            if (finding.id !== 'canceled')
+                continue;
+            finding.title = `Canceled after ${failed.join(', ')} failed`;
+            finding.fix = `${failed.map((name) => inlineCode(name)).join(', ')} failed in the same run; with \`strategy.fail-fast\` (the default) GitHub then cancels the other jobs of the matrix. Fix that failure first: this job has no problem of its own in the log.\n\n${finding.fix}`;
+            finding.data = { ...finding.data, canceledBecause: failed.join(', ') };
+        }
+    }
+    return analyses;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/group.ts
+
+
+/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
+const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
+/** A slow build is explained by these, when the same build has one. */
+const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
+/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
+function groupFindings(findings) {
+    const slowExplainedBy = new Map();
+    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
+        if (cause)
+            slowExplainedBy.set(slow, cause);
+    }
+    const byKey = new Map();
+    for (const finding of findings) {
+        if (slowExplainedBy.has(finding))
+            continue;
+        const key = groupKey(finding);
+        const members = byKey.get(key) ?? [];
+        members.push(finding);
+        byKey.set(key, members);
+    }
+    return [...byKey.values()].map((members) => {
+        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
+        return makeGroup(members, folded);
+    });
+}
+/**
+ * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
+ * title; cache findings by what they found (no hits, few hits, a broken chain).
+ */
+function groupKey(finding) {
+    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
+        return `${finding.id}|${finding.data?.platform ?? ''}`;
+    if (finding.id === 'cache-miss')
+        return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+function makeGroup(findings, folded) {
+    const first = findings[0];
+    const builds = findings.map((f) => f.build ?? '');
+    const severity = findings.map((f) => f.severity).sort((a, b) => group_SEVERITY_ORDER[a] - group_SEVERITY_ORDER[b])[0];
+    const lostSeconds = lost(findings);
+    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
+    if (first.id === 'canceled')
+        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
+    if (findings.length === 1)
+        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
+    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
+}
+const group_SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/** The advice part of a `facts\n\nadvice` fix. */
+function adviceOf(fix) {
+    const cut = fix.indexOf('\n\n');
+    return cut === -1 ? fix : fix.slice(cut + 2);
+}
+function withFolded(fix, folded) {
+    if (folded.length === 0)
+        return fix;
+    const which = folded.length === 1 ? `${folded[0].build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
+    return `${fix}\n\n${which} because of this.`;
+}
+/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
+function canceledTitle(findings) {
+    const names = findings.map((f) => f.build ?? 'the build').join(', ');
+    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
+    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+function groupTitle(findings, lostSeconds) {
+    const first = findings[0];
+    const n = findings.length;
+    const data = first.data ?? {};
+    switch (first.id) {
+        case 'qemu-emulation': {
+            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
+            const range = ratios.length ? `${metrics_round(Math.min(...ratios), 1)}–${metrics_round(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${formatDuration(lostSeconds)} lost`;
+        }
+        case 'cache-miss':
+            if (data.pattern === 'no-hits')
+                return `No cache hits in ${n} builds: every cacheable step ran`;
+            if (data.pattern === 'few-hits')
+                return `Few cache hits in ${n} builds`;
+            return `A cached chain broke in ${n} builds`;
+        case 'slow-build':
+            return `${n} builds went over the time budget`;
+        default:
+            // The same failure in several builds: the reports name the builds in front of it.
+            return first.title;
+    }
+}
+/** Seconds the cause cost, summed over builds, when the findings measure it. */
+function lost(findings) {
+    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
+    if (!key)
+        return null;
+    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
+    return values.length ? metrics_round(values.reduce((a, b) => a + b, 0), 1) : null;
+}
+function tableFor(findings, folded) {
+    const id = findings[0].id;
+    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+    if (id === 'qemu-emulation') {
+        return {
+            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
+                return [
+                    f.build ?? '',
+                    String(d.step ?? ''),
+                    formatDuration(num(d.nativeSeconds)),
+                    formatDuration(num(d.emulatedSeconds)),
+                    `${metrics_round(Number(d.ratio), 1)}×`,
+                    `${formatDuration(num(d.extraSeconds))}${share}`,
+                    `${formatDuration(num(d.buildSeconds))}${overBudget(f.build)}`,
+                ];
+            }),
+        };
+    }
+    if (id === 'cache-miss') {
+        return {
+            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
+                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${formatDuration(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
+            }),
+        };
+    }
+    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/analyze.ts
+
+
+
+
+
+
+
+const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+    const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
+    const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
+    const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
+    const findings = [];
+    for (const rule of RULES) {
+        for (const finding of rule.run(context))
+            findings.push({ ...finding, build: build.name, source: build.source });
+    }
+    return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
+}
+function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+    const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
+    let hits = 0;
+    let total = 0;
+    for (const { cache } of analyses) {
+        hits += cache.hits;
+        total += cache.hits + cache.misses;
+    }
+    const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
+    const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+    const findings = rankFindings(analyses.flatMap((a) => a.findings));
+    return {
+        builds: analyses,
+        findings,
+        groups: groupFindings(findings),
+        problems,
+        status,
+        cacheHitRatio: total === 0 ? null : metrics_round(hits / total, 3),
+        durationSeconds: durations.length ? Math.max(...durations) : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
+const MAX_MATCHED_LINES = 8;
+const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+/**
+ * Runs every pattern of every signature over the lines, and its command patterns over the failing
+ * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
+ * same function can run in a worker for patterns that are not ours.
+ */
+function runPatterns(signatures, lines, maxHits, commands = []) {
+    const out = [];
+    for (const signature of signatures) {
+        const hits = [];
+        const seen = new Set();
+        const scan = (source, texts, offset) => {
+            const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
+            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
+                if (seen.has(index + offset))
+                    continue;
+                const match = regex.exec(texts[index]);
+                if (!match)
+                    continue;
+                seen.add(index + offset);
+                const groups = {};
+                for (const [name, value] of Object.entries(match.groups ?? {}))
+                    if (value !== undefined && value !== '')
+                        groups[name] = value;
+                hits.push({ index: index + offset, groups });
+            }
+        };
+        for (const source of signature.sources)
+            scan(source, lines, 0);
+        for (const source of signature.commandSources)
+            scan(source, commands, lines.length);
+        if (hits.length > 0) {
+            hits.sort((a, b) => a.index - b.index);
+            out.push({ id: signature.id, hits });
+        }
+    }
+    return out;
+}
+/** The plain data of signatures, for runPatterns. */
+function patternSpecs(signatures) {
+    return signatures
+        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
+        .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
+}
+/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
+function toMatches(raw, signatures, lines, commands = []) {
+    const byId = new Map(signatures.map((s) => [s.id, s]));
+    return raw.flatMap(({ id, hits }) => {
+        const signature = byId.get(id);
+        if (!signature)
+            return [];
+        const lineHits = hits.filter((h) => h.index < lines.length);
+        // A command hit counts only when no line of the log matched: what it printed says more.
+        const used = lineHits.length > 0 ? lineHits : hits;
+        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
+        const groups = {};
+        for (const hit of used)
+            for (const [name, value] of Object.entries(hit.groups))
+                groups[name] ??= value;
+        return [
+            {
+                signature,
+                lines: matched.slice(0, MAX_MATCHED_LINES),
+                groups,
+                inFailure: matched.some((l) => l.inFailure),
+                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized)),
+                byCommand: lineHits.length === 0,
+            },
+        ];
+    });
+}
+/** Matches trusted (built-in, reviewed) signatures in this thread. */
+function matchTrusted(signatures, lines, commands = []) {
+    const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+    return toMatches(raw, signatures, lines, commands);
+}
+/**
+ * Most likely cause first. A match on a line beats one on the failing command, and a cause beats a
+ * consequence (a cancellation); then a match in the failure itself, then the more specific
+ * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
+ * is the root cause; followed as a chain.
+ */
+function rankMatches(matches) {
+    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+        tier(a) - tier(b) ||
+        Number(b.inFailure) - Number(a.inFailure) ||
+        b.signature.priority - a.signature.priority ||
+        a.lines[0].line - b.lines[0].line);
+    for (let step = 0; step < ranked.length; step++) {
+        const leader = ranked[0];
+        const cause = ranked.find((m) => m !== leader &&
+            !m.onlyWarnings &&
+            !m.byCommand &&
+            (m.inFailure || !leader.inFailure) &&
+            leader.signature.causedBy.includes(m.signature.id) &&
+            // A cause on the same line counts (`failed to compute cache key: secret not found`).
+            m.lines[0].line <= leader.lines[0].line);
+        if (!cause)
+            break;
+        ranked.splice(ranked.indexOf(cause), 1);
+        ranked.unshift(cause);
+    }
+    return ranked;
+}
+function tier(match) {
+    if (match.signature.role === 'consequence')
+        return 2;
+    return match.byCommand ? 1 : 0;
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
+
+
+
+const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
+const MAX_HITS = 32;
+// The worker runs the same pure function as the main thread, from its source text: no file to
+// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
+// It talks over its own MessageChannel so that the main thread can read what the worker already
+// said (receiveMessageOnPort) before it decides that a signature ran out of time.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const runPatterns = ${runPatterns.toString()};
+const { port, specs, lines, commands, maxHits } = workerData;
+for (const spec of specs) {
+  port.postMessage({ type: 'start', id: spec.id });
+  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
+}
+port.postMessage({ type: 'end' });
+`;
+/**
+ * What is left of the total budget. Only time spent running patterns counts: starting a worker
+ * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
+ * look slow.
+ */
+class BudgetClock {
+    leftMs;
+    constructor(leftMs) {
+        this.leftMs = leftMs;
+    }
+}
+/**
+ * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
+ * pattern that does not finish in time is reported and skipped; the others still run.
+ */
+async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
+/** The total budget left, shared by the builds of one analysis. */
+clock = new BudgetClock(budget.totalMs), 
+/** The failing step's command, for `commands` patterns. */
+commands = []) {
+    const specs = patternSpecs(signatures);
+    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
+    const raw = [];
+    const slow = [];
+    let remaining = specs;
+    while (remaining.length > 0) {
+        if (clock.leftMs <= 0) {
+            // Out of total time: whatever did not run is reported as slow too.
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, clock);
+        for (const result of done)
+            raw.push(...result.raw);
+        const finished = new Set(done.map((d) => d.id));
+        remaining = remaining.filter((spec) => !finished.has(spec.id));
+        if (stuck === undefined)
+            break;
+        if (stuck === null) {
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        slow.push(stuck);
+        remaining = remaining.filter((spec) => spec.id !== stuck);
+    }
+    return { matches: toMatches(raw, signatures, lines, commands), slow };
+}
+function runWorker(specs, texts, perSignatureMs, clock) {
+    return new Promise((resolve) => {
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
+            transferList: [port2],
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        const done = [];
+        let current = null;
+        let startedAt = 0;
+        let timer;
+        let settled = false;
+        const finish = (stuck) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            port1.close();
+            void worker.terminate();
+            resolve({ done, stuck });
+        };
+        const handle = (message) => {
+            if (settled)
+                return;
+            if (message.type === 'start') {
+                current = message.id;
+                startedAt = external_node_perf_hooks_.performance.now();
+                // The clock runs only while a signature runs: from its start, never from the thread's.
+                clearTimeout(timer);
+                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
+            }
+            else if (message.type === 'done') {
+                clock.leftMs -= external_node_perf_hooks_.performance.now() - startedAt;
+                clearTimeout(timer);
+                done.push({ id: message.id, raw: message.result ?? [] });
+                current = null;
+            }
+            else {
+                finish(undefined);
+            }
+        };
+        const expire = () => {
+            // The worker may have finished just as the timer fired: read what it already said first.
+            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
+                handle(pending.message);
+            if (settled || current === null)
+                return;
+            const spent = external_node_perf_hooks_.performance.now() - startedAt;
+            clock.leftMs -= spent;
+            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
+        };
+        port1.on('message', handle);
+        worker.on('error', () => finish(current));
+        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
+        worker.on('exit', () => {
+            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
+                handle(pending.message);
+            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
+
+// How build tools quote the command that failed:
+//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
+//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
+//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
+const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+const MAX_COMMANDS = 4;
+/**
+ * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
+ * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
+ * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
+ * where it was seen.
+ */
+function failingCommands(build, lines) {
+    const out = [];
+    const add = (line, text, command) => {
+        const normalized = command.trim().slice(0, MAX_EXCERPT_LINE);
+        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
+            out.push({ line, text, normalized, inFailure: true });
+    };
+    for (const step of build.steps) {
+        if (step.status !== 'error' || (step.kind !== 'instruction' && step.kind !== 'internal'))
+            continue;
+        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
+    }
+    for (const line of lines) {
+        if (!line.inFailure)
+            continue;
+        const quoted = QUOTED.exec(line.normalized);
+        if (quoted)
+            add(line.line, line.text, quoted[1]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
+
+
+
+/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
+function needsDiagnosis(build) {
+    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
+}
+async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
+    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
+    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
+    const byBuild = new Map();
+    const slow = new Set();
+    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+    const clock = new BudgetClock(budget.totalMs);
+    for (const build of builds) {
+        if (!needsDiagnosis(build))
+            continue;
+        const allLines = excerptLines(build);
+        const lines = candidateLines(build, allLines);
+        const commands = failingCommands(build, lines);
+        const matches = matchTrusted(trusted, lines, commands);
+        const runnable = untrusted.filter((s) => !slow.has(s.id));
+        if (runnable.length > 0) {
+            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
+            matches.push(...result.matches);
+            for (const id of result.slow)
+                slow.add(id);
+        }
+        byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
+    }
+    const problems = [...slow].map((id) => {
+        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
+        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
+    });
+    return { byBuild, problems };
+}
+/** The excerpt and the failure's own lines, in input order. */
+function excerptLines(build) {
+    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
+    const byLine = new Map();
+    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of lines)
+            byLine.set(`${line.line}\u0000${line.text}`, line);
+    return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+/** The lines signatures see, each marked whether it is the failure itself. */
+function candidateLines(build, lines = excerptLines(build)) {
+    const failing = new Set();
+    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of own)
+            failing.add(line.line);
+    if (build.withoutBuildKit)
+        for (const line of lines)
+            failing.add(line.line);
+    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
+    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
+    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
+    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
+    // "error" or "Killed" must not match a signature.
+    const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
+    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
+    // knows: offer that header too, so that the error is read as the cache's.
+    const cacheHeaders = build.steps
+        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
+        .map((s) => ({ line: s.endLine, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
+    return lines
+        .filter((line) => !headers.has(line.text))
+        .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: normalizeForMatching(line.text),
+        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+    }))
+        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+        .concat(cacheHeaders)
+        .sort((a, b) => a.line - b.line);
+}
+// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
+// `  12 | >>> RUN make` (the Dockerfile excerpt).
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
+
+;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
+
+
+/**
+ * Measures the images the builds pushed (or the user named), once per image: the tags of one push
+ * share a digest, so only the first is measured and the sizes are shown on it. The result is written
+ * onto the builds' images; nothing here throws.
+ */
+async function measureBuildImages(builds, options) {
+    if (builds.length === 0 && options.extraImages.length === 0)
+        return;
+    for (const ref of options.extraImages) {
+        const target = builds[0];
+        if (target && !target.images.some((i) => i.ref === ref))
+            target.images.push({ ref, digest: null, pushed: true });
+    }
+    const chosen = [];
+    for (const build of builds) {
+        const seen = new Set();
+        for (const image of build.images) {
+            const key = image.digest ?? image.ref;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            chosen.push(image);
+        }
+    }
+    // A push of the baseline tag itself (a push to main) would be compared with itself.
+    const isBaseline = (ref) => {
+        try {
+            return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
+        }
+        catch {
+            return false;
+        }
+    };
+    const plain = chosen.filter((i) => !isBaseline(i.ref));
+    const baselines = chosen.filter((i) => isBaseline(i.ref));
+    const results = [
+        ...(await measureImages(plain.map(toMeasure), options)),
+        ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
+    ];
+    for (const [index, image] of [...plain, ...baselines].entries()) {
+        const result = results[index];
+        image.platforms = result.platforms;
+        image.sizeUnavailable = result.unavailable;
+        image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
+    }
+}
+function toMeasure(image) {
+    return { ref: image.ref, digest: image.digest, pushed: image.pushed };
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
+
+
+/**
+ * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
+ * after another, failed builds are diagnosed against the signature catalog, then all builds are
+ * analysed together. The action and the CLI both call this.
+ */
+async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
+    const builds = [];
+    const problems = [];
+    // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
+    const selector = lineSelectorFor(catalog);
+    for (const source of sources) {
+        const parsed = await parseSource(source, selector);
+        builds.push(...parsed.builds);
+        problems.push(...parsed.problems);
+    }
+    // Image sizes come from the registry, not the log: measured when asked, before the analysis.
+    if (sizes)
+        await measureBuildImages(builds, sizes);
+    const diagnosis = await diagnoseBuilds(builds, catalog);
+    problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
+    return analyze(builds, problems, options, { diagnosis, catalog });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts
+
+function parseFailOn(text) {
+    const value = text.trim().toLowerCase() || 'never';
+    if (value === 'never' || value === 'error' || value === 'warning')
+        return value;
+    throw new InputError(`fail-on must be never, error or warning, not "${text}"`);
+}
+function shouldFail(findings, policy) {
+    if (policy === 'never')
+        return false;
+    if (policy === 'error')
+        return findings.some((f) => f.severity === 'error');
+    return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+}
+
+;// CONCATENATED MODULE: ./src/input/values.ts
+
+/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
+function parseMinutes(text) {
+    const minutes = Number(text.trim());
+    if (!Number.isFinite(minutes) || minutes <= 0)
+        throw new InputError(`max-build-minutes must be a positive number of minutes, not "${text}"`);
+    return minutes;
+}
+
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/error-request.js
 function isRequestError(error) {
@@ -53838,7 +54103,7 @@ async function requestWithGraphqlErrorHandling(state, octokit, request, options)
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
       request: options,
       response
     });
@@ -53875,7 +54140,7 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
+retry.VERSION = VERSION;
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
@@ -53883,10 +54148,10 @@ retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
 // pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
+var noop = () => Promise.resolve();
 function dist_bundle_wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
@@ -53902,13 +54167,13 @@ async function doRequest(state, request, options) {
     jobOptions.expiration = 1e3 * 60;
   }
   if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+    await state.write.key(state.id).schedule(jobOptions, noop);
   }
   if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
   }
   if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+    await state.search.key(state.id).schedule(jobOptions, noop);
   }
   const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
   if (isGraphQL) {
@@ -54116,9 +54381,82 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/github/http-fetch.ts
+
+/** Whether a response's connection closes after it, and how long its body says it is. */
+function framing(rawHeaders) {
+    let closes = false;
+    let length = null;
+    let chunked = false;
+    const list = rawHeaders ?? [];
+    for (let i = 0; i + 1 < list.length; i += 2) {
+        const name = String(list[i]).toLowerCase();
+        const value = String(list[i + 1]).toLowerCase();
+        if (name === 'connection' && value.split(',').some((v) => v.trim() === 'close'))
+            closes = true;
+        else if (name === 'content-length' && /^\d+$/.test(value.trim()))
+            length = Number(value.trim());
+        else if (name === 'transfer-encoding' && value.includes('chunked'))
+            chunked = true;
+    }
+    return { closes, length, chunked };
+}
+/** Wraps a dispatch handler so that undici's parser is never paused where a closing socket would crash it. */
+function neverPausedAtTheEnd(handler) {
+    // The wrapper inherits the handler's own methods and state (fetch's handler keeps state on `this`).
+    const wrapper = Object.create(handler);
+    let unbounded = false;
+    let remaining = null;
+    wrapper.onHeaders = function (statusCode, rawHeaders, resume, statusText) {
+        const { closes, length, chunked } = framing(rawHeaders);
+        // No length and no chunks: the body ends when the connection closes (HTTP/1.0 style).
+        unbounded = closes || (length === null && !chunked);
+        remaining = length;
+        return handler.onHeaders.call(this, statusCode, rawHeaders, resume, statusText);
+    };
+    wrapper.onData = function (chunk) {
+        const goOn = handler.onData.call(this, chunk);
+        if (remaining !== null)
+            remaining -= chunk.length;
+        if (unbounded || (remaining !== null && remaining <= 0))
+            return true;
+        return goOn;
+    };
+    return wrapper;
+}
+let dispatcher = null;
+/** One connection pool for the run, through the runner's proxy when one is set (HTTPS_PROXY, NO_PROXY). */
+function safeDispatcher() {
+    if (dispatcher)
+        return dispatcher;
+    const env = process.env;
+    const proxied = Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy);
+    const base = proxied ? new undici.EnvHttpProxyAgent() : new undici.Agent();
+    dispatcher = base.compose((dispatch) => (options, handler) => dispatch(options, neverPausedAtTheEnd(handler)));
+    return dispatcher;
+}
+/**
+ * `fetch` for Octokit: undici's, through the dispatcher above. A JSON answer is read here, whole:
+ * Octokit reads it with `text()` and takes a failure for an empty body, so a connection reset in
+ * the middle of a list of jobs would read as "no jobs". Read here, it is a network error, which
+ * Octokit retries. Anything else (a job's log) still streams.
+ */
+const safeFetch = (async (input, init) => {
+    const response = await (0,undici.fetch)(input, { ...init, dispatcher: safeDispatcher() });
+    if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? ''))
+        return response;
+    const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+    const copy = new undici.Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(copy, 'url', { value: response.url });
+    return copy;
+});
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
 
@@ -54140,8 +54478,14 @@ class ApiError extends Error {
  * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
  * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
  * what it has.
+ *
+ * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
+ * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
+ * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
+ * that import; `apiUrl` has been checked by the caller.
  */
-function createClient(options) {
+async function createClient(options) {
+    const { getOctokit } = await importWithoutEventFile(options.apiUrl);
     const deadline = Date.now() + options.budgetMs;
     const controller = new AbortController();
     budgetSignal = controller.signal;
@@ -54150,7 +54494,7 @@ function createClient(options) {
     const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
     return getOctokit(options.token, {
         baseUrl: options.apiUrl,
-        request: { signal: controller.signal },
+        request: { signal: controller.signal, fetch: safeFetch },
         retry: { retries: options.retries },
         throttle: {
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
@@ -54159,7 +54503,30 @@ function createClient(options) {
         log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }, retry, throttling);
 }
-/** Runs an API call and turns any failure into an ApiError with a one-line message. */
+/**
+ * `@actions/github`, evaluated now. "eager": bundled into dist/index.js itself (a separate chunk would
+ * also lose its packages' licenses from dist/licenses.txt), and still evaluated only when imported.
+ */
+async function importWithoutEventFile(apiUrl) {
+    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
+    delete process.env.GITHUB_EVENT_PATH;
+    process.env.GITHUB_API_URL = apiUrl;
+    try {
+        return await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
+    }
+    finally {
+        for (const [name, value] of Object.entries(saved)) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
+/**
+ * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
+ * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
+ */
 async function call(what, request, signal = budgetSignal) {
     try {
         return await request();
@@ -54167,12 +54534,47 @@ async function call(what, request, signal = budgetSignal) {
     catch (error) {
         // Octokit reports an aborted request as a 500: say what really happened.
         if (signal?.aborted)
-            throw new ApiError(null, `${what}: the GitHub API time budget ran out`);
-        const status = typeof error.status === 'number' ? error.status : null;
-        const message = status ? `${what}: HTTP ${status}${explainStatus(status)}` : `${what}: ${describeError(error)}`;
-        throw new ApiError(status, message);
+            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
+        // Octokit gives a network failure status 500 too, but no response.
+        const answered = typeof error.status === 'number' && error.response !== undefined;
+        const status = answered ? error.status : null;
+        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${external_node_http_.STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
     }
 }
+/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
+function whyNoAnswer(error) {
+    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
+    let code = null;
+    let network = false;
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
+            code = e.code;
+        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
+            network = true;
+    }
+    if (code && NETWORK[code])
+        return `${NETWORK[code]} (${code})`;
+    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
+        return `a network error (${code})`;
+    if (network)
+        return 'the connection broke';
+    if (error instanceof SyntaxError || error instanceof TypeError)
+        return 'the answer was not the JSON GitHub sends';
+    return 'no usable answer';
+}
+const NETWORK = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name did not resolve',
+    EAI_AGAIN: 'the host name did not resolve',
+    EPIPE: 'the connection broke',
+    UND_ERR_SOCKET: 'the connection closed early',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
+};
 function explainStatus(status) {
     if (status === 401)
         return ' (the token was refused)';
@@ -54182,6 +54584,8 @@ function explainStatus(status) {
         return ' (not found, or the token cannot see it)';
     if (status === 410)
         return ' (gone: logs expire after the retention period)';
+    if (status === 429)
+        return ' (rate limited)';
     if (status >= 500)
         return ' (GitHub had an error; retried)';
     return '';
@@ -54205,7 +54609,9 @@ function commentMarker(workflow, job = null, key = null) {
  */
 async function upsertStickyComment(client, target, marker, body, wanted) {
     const comments = await call('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }));
-    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker));
+    // Only a comment of our own: anyone can paste the marker into a comment of theirs.
+    const me = (await tokenLogin(client)).toLowerCase();
+    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', url: existing.html_url };
@@ -54216,6 +54622,24 @@ async function upsertStickyComment(client, target, marker, body, wanted) {
         return { action: 'skipped', url: null };
     const created = await call('commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
     return { action: 'created', url: created.data.html_url };
+}
+/** Who GITHUB_TOKEN comments as. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token comments as. A personal token's user is `GET /user`; an installation token
+ * (GITHUB_TOKEN) may not read it (403) and comments as github-actions[bot]. The comment of another
+ * GitHub App's token is then not recognised: a new one is written, never someone else's edited.
+ */
+async function tokenLogin(client) {
+    try {
+        const user = await call('reading who the token belongs to', () => client.request('GET /user'));
+        return user.data.login;
+    }
+    catch (error) {
+        if (error instanceof ApiError && error.status === 403)
+            return ACTIONS_BOT;
+        throw error;
+    }
 }
 function parseCommentMode(text) {
     const value = text.trim().toLowerCase() || 'on-failure';
@@ -54261,12 +54685,12 @@ function single(target, record) {
             .split(',')
             .map((n) => n.trim())
             .filter(Boolean),
-        warnings: Array.isArray(record['buildx.build.warnings']) ? record['buildx.build.warnings'].map(warning).filter((w) => w !== null) : [],
+        warnings: Array.isArray(record['buildx.build.warnings']) ? record['buildx.build.warnings'].map(build_metadata_warning).filter((w) => w !== null) : [],
         provenance: record['buildx.build.provenance'] !== undefined,
     };
 }
 /** BuildKit sends `short`, `detail` and source data base64-encoded; older buildx wrote plain text. */
-function warning(raw) {
+function build_metadata_warning(raw) {
     if (!raw || typeof raw !== 'object')
         return null;
     const w = raw;
@@ -54947,7 +55371,7 @@ function parseCommaParts(str, budget) {
 function bound(value, fallback) {
     return value === undefined || isNaN(value) ? fallback : value;
 }
-function esm_expand(str, options = {}) {
+function expand(str, options = {}) {
     if (!str) {
         return [];
     }
@@ -56383,8 +56807,8 @@ const esm_path = {
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const esm_sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
-minimatch.sep = esm_sep;
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
 // any single thing other than /
@@ -56402,7 +56826,7 @@ const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
 const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
 minimatch.filter = filter;
 const ext = (a, b = {}) => Object.assign({}, a, b);
-const esm_defaults = (def) => {
+const defaults = (def) => {
     if (!def || typeof def !== 'object' || !Object.keys(def).length) {
         return minimatch;
     }
@@ -56438,7 +56862,7 @@ const esm_defaults = (def) => {
         GLOBSTAR: GLOBSTAR,
     });
 };
-minimatch.defaults = esm_defaults;
+minimatch.defaults = defaults;
 // Brace expansion:
 // a{b,c}d -> abd acd
 // a{b,}c -> abc ac
@@ -56457,7 +56881,7 @@ const braceExpand = (pattern, options = {}) => {
         // shortcut. no need to expand.
         return [pattern];
     }
-    return esm_expand(pattern, { max: options.braceExpandMax });
+    return expand(pattern, { max: options.braceExpandMax });
 };
 minimatch.braceExpand = braceExpand;
 // parse a component of the expanded set.
@@ -57643,7 +58067,7 @@ class Pattern {
         }
         // Replace leading `~` segment
         else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
-            homedir = homedir || external_os_namespaceObject.homedir();
+            homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
             pattern = Pattern.globEscape(homedir) + pattern.substr(1);
@@ -57839,7 +58263,7 @@ class DefaultGlobber {
                 try {
                     // Intentionally using lstat. Detection for broken symlink
                     // will be performed later (if following symlinks).
-                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                    yield __await(external_fs_.promises.lstat(searchPath));
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -57884,7 +58308,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -57928,7 +58352,7 @@ class DefaultGlobber {
             if (options.followSymbolicLinks) {
                 try {
                     // Use `stat` (following symlinks)
-                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                    stats = yield external_fs_.promises.stat(item.path);
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -57943,12 +58367,12 @@ class DefaultGlobber {
             }
             else {
                 // Use `lstat` (not following symlinks)
-                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+                stats = yield external_fs_.promises.lstat(item.path);
             }
             // Note, isDirectory() returns false for the lstat of a symlink
             if (stats.isDirectory() && options.followSymbolicLinks) {
                 // Get the realpath
-                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                const realPath = yield external_fs_.promises.realpath(item.path);
                 // Fixup the traversal chain to match the item level
                 while (traversalChain.length >= item.level) {
                     traversalChain.pop();
@@ -58358,7 +58782,7 @@ function jobLogSource(client, options, job) {
                     }));
                     const body = response.data;
                     if (body && typeof body[Symbol.asyncIterator] === 'function')
-                        return index.watch(toBuffers(body));
+                        return index.watch(toBuffers(body, job.name));
                     return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
                 }
                 catch (error) {
@@ -58373,9 +58797,17 @@ function jobLogSource(client, options, job) {
         },
     };
 }
-async function* toBuffers(stream) {
-    for await (const chunk of stream)
-        yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+/** The body as it streams in; a connection that breaks midway is one sentence, like any API error. */
+async function* toBuffers(stream, name) {
+    try {
+        for await (const chunk of stream)
+            yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw new InputError(`GitHub API: downloading the log of ${name} broke off: ${whyNoAnswer(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/docker-cli.ts
@@ -58627,6 +59059,7 @@ function history_source_firstLine(text) {
 
 
 
+
 /**
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
@@ -58673,18 +59106,29 @@ async function chooseSources(inputs, context, client, warnings, apiBudgetMs) {
         return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
     }
     catch (error) {
-        warnings.push(`could not read the jobs of run ${runId}: ${describeError(error)}`);
+        warnings.push(error instanceof ApiError ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${describeError(error)}`);
         return { sources: [], origin: 'none', runId, jobs: [] };
     }
 }
 
 ;// CONCATENATED MODULE: ./src/github/run-context.ts
 
+/**
+ * Read once, when the action starts, and never throws: a malformed event file or URL becomes a
+ * problem to warn about (`@actions/github` builds its own context at import and throws on both).
+ */
 function readRunContext(env = process.env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const problems = [];
+    const apiUrl = httpUrl(env.GITHUB_API_URL || 'https://api.github.com');
+    if (apiUrl === null)
+        problems.push(`GITHUB_API_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_API_URL ?? ''))}), so the GitHub API is not used`);
+    const serverUrl = httpUrl(env.GITHUB_SERVER_URL || 'https://github.com');
+    if (serverUrl === null)
+        problems.push(`GITHUB_SERVER_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_SERVER_URL ?? ''))}); links point to https://github.com`);
     return {
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl,
+        serverUrl: serverUrl ?? 'https://github.com',
         owner: owner || null,
         repo: repo || null,
         runId: positiveInt(env.GITHUB_RUN_ID),
@@ -58693,19 +59137,54 @@ function readRunContext(env = process.env) {
         eventName: env.GITHUB_EVENT_NAME || null,
         sha: env.GITHUB_SHA || null,
         runnerName: env.RUNNER_NAME || null,
-        payload: readPayload(env.GITHUB_EVENT_PATH),
+        payload: readPayload(env.GITHUB_EVENT_PATH, problems),
+        problems,
     };
 }
-function readPayload(path) {
+/** GitHub's webhook payloads are capped at 25 MB. */
+const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+function readPayload(path, problems) {
     if (!path)
         return {};
+    const unusable = (why) => {
+        problems.push(`the event payload (GITHUB_EVENT_PATH) ${why}, so the pull request is not known from it`);
+        return {};
+    };
+    let fd;
     try {
-        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+        // Opened without blocking, then checked: a FIFO or a device must not hang the action.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch {
-        return {};
+        return {}; // absent (a local run): nothing to say
     }
+    try {
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!info.isFile())
+            return unusable('is not a regular file');
+        if (info.size > MAX_PAYLOAD_BYTES)
+            return unusable('is larger than 25 MB');
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8'));
+        return value && typeof value === 'object' && !Array.isArray(value) ? value : unusable('is not a JSON object');
+    }
+    catch {
+        return unusable('is not valid JSON');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function httpUrl(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? text.replace(/\/+$/, '') : null;
+    }
+    catch {
+        return null;
+    }
+}
+function truncated(text) {
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 function positiveInt(text) {
     const n = Number(text);
@@ -59146,7 +59625,8 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
         return null;
     const wanted = commentWanted(inputs.comment, analysis);
     if (!client) {
-        if (wanted)
+        // With a token but no client, the reason (the API URL) was already given.
+        if (wanted && !inputs.githubToken)
             warnings.push('no "github-token": the pull request comment was not written');
         return null;
     }
@@ -59193,15 +59673,27 @@ function pullHeadSha(context) {
 
 /** GitHub shows at most 10 annotations of each kind per step; more are dropped silently. */
 const PER_SEVERITY = 10;
+/** buildx-doctor's own warnings (unreadable inputs, API errors) take at most this many of them. */
+const OWN_WARNINGS = 4;
 /**
  * The annotations for the findings, most important first, within GitHub's limits: one per kind of
  * finding, however many builds it is about (the same warning on three components is one annotation).
  * A finding that points at files (the Dockerfile line, the source line a compiler named) is annotated
  * on each of them; the others on the run.
  */
-function annotationsFor(groups) {
+function annotationsFor(groups, ownWarnings = []) {
     const used = { error: 0, warning: 0, notice: 0 };
     const out = [];
+    // One budget for everything the step annotates: buildx-doctor's own warnings first (few, and
+    // folded into one when there are many: 15 empty logs are one problem), then the findings.
+    const shown = ownWarnings.length > OWN_WARNINGS ? ownWarnings.slice(0, OWN_WARNINGS - 1) : ownWarnings;
+    for (const warning of shown)
+        out.push({ severity: 'warning', message: clean(redact(warning)), properties: { title: 'buildx-doctor' } });
+    if (shown.length < ownWarnings.length) {
+        const rest = ownWarnings.length - shown.length;
+        out.push({ severity: 'warning', message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`, properties: { title: 'buildx-doctor' } });
+    }
+    used.warning = out.length;
     for (const finding of groups) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
@@ -59225,12 +59717,13 @@ function annotationsFor(groups) {
     }
     return out;
 }
-function annotate(groups) {
-    for (const { severity, message, properties } of annotationsFor(groups)) {
+/** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
+function annotate(groups, ownWarnings, withFindings) {
+    for (const { severity, message, properties } of annotationsFor(withFindings ? groups : [], ownWarnings)) {
         if (severity === 'error')
             error(message, properties);
         else if (severity === 'warning')
-            core_warning(message, properties);
+            warning(message, properties);
         else
             notice(message, properties);
     }
@@ -59755,19 +60248,23 @@ function fitToSize(blocks, maxBytes) {
 
 
 
+
+const progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
  * bad inputs, unreadable logs and buildx-doctor's own errors become warnings in the log and notes
  * in the summary.
  */
 async function run() {
-    const warnings = [];
+    const warnings = progress.warnings;
     try {
         const inputs = readInputs(warnings);
+        progress.failOn = inputs.failOn;
         const context = readRunContext();
+        warnings.push(...context.problems);
         if (inputs.githubToken)
             core_setSecret(inputs.githubToken);
-        const client = inputs.githubToken ? createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+        const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
         const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
         const catalog = await loadCatalog(inputs.signatures).catch((error) => {
             warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
@@ -59778,21 +60275,22 @@ async function run() {
         const analysis = await analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes }, catalog, sizeOptions(inputs, context));
         warnings.push(...analysis.problems.map((p) => p.message));
         analysis.problems = [];
+        progress.analysis = analysis;
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);
-        if (inputs.annotations)
-            annotate(analysis.groups);
-        for (const warning of warnings)
-            core_warning(warning, { title: 'buildx-doctor' });
+        annotate(analysis.groups, warnings, inputs.annotations);
         if (inputs.summary) {
             const sourceNote = chosen.origin === 'jobs'
                 ? `Read from the logs of ${chosen.sources.length} job${chosen.sources.length === 1 ? '' : 's'} of run ${chosen.runId}.`
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) });
-            await writeSummary(markdown).catch((error) => core_warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) });
+            await writeSummary(markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+        }
+        else {
+            progress.summaryWritten = true;
         }
         if (shouldFail(analysis.findings, inputs.failOn)) {
             setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
@@ -59800,10 +60298,42 @@ async function run() {
     }
     catch (error) {
         // A bug in buildx-doctor: tell the user, never fail their build for it.
-        const message = `buildx-doctor could not finish: ${describeError(error)}`;
-        core_warning(message);
-        await writeSummary(`> [!WARNING]\n> ${escapeText(message)}\n`).catch(() => undefined);
+        await finishAfterEscape(error);
     }
+}
+/**
+ * The last line of defence: an exception thrown outside any promise of the run (a library's event
+ * handler, a timer) or a rejection nobody awaited. It becomes a warning, the summary holds what
+ * was found so far, and the step ends green unless `fail-on` asks otherwise for what was found.
+ */
+function installLastResort() {
+    process.on('uncaughtException', (error) => void finishAfterEscape(error).then(() => process.exit()));
+    process.on('unhandledRejection', (reason) => void finishAfterEscape(reason).then(() => process.exit()));
+}
+function finishAfterEscape(error) {
+    progress.finishing ??= finish(error);
+    return progress.finishing;
+}
+async function finish(error) {
+    const message = `buildx-doctor could not finish: ${run_oneLine(error)}`;
+    warning(message, { title: 'buildx-doctor' });
+    const analysis = progress.analysis;
+    if (!progress.summaryWritten) {
+        const markdown = analysis
+            ? renderMarkdown({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: redact(m) })) }, DEFAULT_MARKDOWN_OPTIONS)
+            : `> [!WARNING]\n> ${escapeText(redact(message))}\n`;
+        await writeSummary(markdown).catch(() => undefined);
+    }
+    if (analysis && shouldFail(analysis.findings, progress.failOn)) {
+        setFailed(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
+    }
+    else {
+        process.exitCode = 0;
+    }
+}
+/** One line, without secrets, whatever was thrown. */
+function run_oneLine(error) {
+    return redact(describeError(error)).replace(/[\r\n]+/g, ' ');
 }
 /** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
 function sizeOptions(inputs, context) {
@@ -59843,6 +60373,7 @@ function setOutputs(analysis, reportFile, commentUrl) {
     setOutput('findings', String(analysis.findings.length));
 }
 async function writeSummary(markdown) {
+    progress.summaryWritten = true;
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await summary.addRaw(markdown).write();
@@ -59850,6 +60381,8 @@ async function writeSummary(markdown) {
 
 ;// CONCATENATED MODULE: ./src/action/index.ts
 
-// The action's entry point (`dist/index.js`).
+// The action's entry point (`dist/index.js`). Nothing here or in what it imports reads the
+// environment at load: a malformed event file or URL is a warning of the run, not a crash.
+installLastResort();
 void run();
 

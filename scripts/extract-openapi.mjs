@@ -16,6 +16,7 @@ const OPERATIONS = [
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['get', '/repos/{owner}/{repo}/pulls'],
+  ['get', '/user'],
 ];
 
 const root = process.argv[2];

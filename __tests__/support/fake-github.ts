@@ -110,7 +110,12 @@ export interface FakeReply {
   headers?: Record<string, string>;
   json?: Json;
   text?: string;
+  /** Reset the connection after the headers and this many bytes of the body; 0: before any answer. */
+  resetAfterBytes?: number;
 }
+
+/** The template of a log download from storage (behind the API's redirect), for faults to match. */
+export const BLOB_TEMPLATE = '/_blob/job-logs/{job_id}';
 
 type Handler = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
 
@@ -129,7 +134,12 @@ export interface FakeJob {
 export interface FakeComment {
   id: number;
   body: string;
+  /** The login of whoever wrote it. */
+  author: string;
 }
+
+/** Who GITHUB_TOKEN acts as: its comments are this bot's. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 /** What a test sets up and then inspects. */
 export class FakeGitHub {
@@ -143,6 +153,18 @@ export class FakeGitHub {
   runs = new Map<number, { headSha: string; pullNumbers: number[]; name: string }>();
   /** Replies served before the normal handler, for one matching request each (502s, 429s, 403s). */
   readonly faults: Array<{ match: (r: FakeRequest) => boolean; reply: FakeReply }> = [];
+  /**
+   * Answer like an HTTP/1.0 server: no length, no chunking, the body ends when the connection
+   * closes (old proxies and some storage front ends do this).
+   */
+  closeEachResponse = false;
+  /** Every answer this much later (a slow server). */
+  slowMs = 0;
+  /**
+   * The user a personal access token belongs to (`GET /user` answers it); null for GITHUB_TOKEN, an
+   * installation token, for which GitHub answers 403 and whose comments are ACTIONS_BOT's.
+   */
+  tokenUser: string | null = null;
   /** Called on each jobs listing: lets a test finish a running job after some polls. */
   onListJobs: (() => void) | null = null;
   private server: Server | null = null;
@@ -166,6 +188,11 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, this.slowMs));
+    if (this.closeEachResponse) {
+      res.shouldKeepAlive = false;
+      res.useChunkedEncodingByDefault = false;
+    }
     const url = new URL(req.url ?? '/', this.url);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -182,8 +209,12 @@ export class FakeGitHub {
     const blob = /^\/_blob\/job-logs\/(\d+)$/.exec(url.pathname);
     if (blob) {
       const job = this.jobs.find((j) => j.id === Number(blob[1]));
-      res.writeHead(job ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(job?.log ?? 'not found');
+      const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: BLOB_TEMPLATE, params: { job_id: blob[1]! }, query: url.searchParams, body, headers: req.headers };
+      this.requests.push(request);
+      const faultIndex = this.faults.findIndex((f) => f.match(request));
+      const reply: FakeReply =
+        faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
+      this.reply(res, reply);
       return;
     }
     const operation = operations.find((o) => o.method === req.method && o.regex.test(url.pathname));
@@ -240,8 +271,27 @@ export class FakeGitHub {
   private reply(res: ServerResponse, reply: FakeReply): void {
     const headers = { ...(reply.headers ?? {}) };
     if (reply.json !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
+    if (reply.resetAfterBytes === 0) {
+      // No answer at all: the connection is reset.
+      res.socket?.resetAndDestroy();
+      return;
+    }
+    if (reply.resetAfterBytes !== undefined) {
+      // Promise a whole body, send part of it, then reset the connection.
+      res.writeHead(reply.status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.write(Buffer.from(body).subarray(0, reply.resetAfterBytes), () => res.socket?.resetAndDestroy());
+      return;
+    }
     res.writeHead(reply.status, headers);
-    res.end(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+    this.endBody(res, body);
+  }
+
+  /** `end(body)` would add a Content-Length; written first, an HTTP/1.0-style body ends with the connection. */
+  private endBody(res: ServerResponse, body: string): void {
+    if (!this.closeEachResponse) return void res.end(body);
+    res.write(body);
+    res.end();
   }
 
   private readonly handlers: Record<string, Handler> = {
@@ -277,7 +327,7 @@ export class FakeGitHub {
     },
     'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': (r) => {
       const number = Number(r.params.issue_number);
-      const comment = { id: this.nextCommentId++, body: r.body.body };
+      const comment = { id: this.nextCommentId++, body: r.body.body, author: this.tokenUser ?? ACTIONS_BOT };
       this.comments.set(number, [...(this.comments.get(number) ?? []), comment]);
       return { status: 201, json: this.commentJson(comment, r) };
     },
@@ -290,6 +340,11 @@ export class FakeGitHub {
         }
       }
       return { status: 404, json: { message: 'Not Found' } };
+    },
+    'GET /user': () => {
+      if (this.tokenUser === null) return { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } };
+      const json = sample(schemaOf('GET', '/user', 200));
+      return { status: 200, json: Object.assign(json, { login: this.tokenUser, type: 'User' }) };
     },
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': (r) => {
       const number = this.pullsBySha.get(r.params.commit_sha!);
@@ -328,6 +383,10 @@ export class FakeGitHub {
     return Object.assign(json, {
       id: comment.id,
       body: comment.body,
+      user: Object.assign(sample(schemaOf('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 200).items.properties.user), {
+        login: comment.author,
+        type: comment.author.endsWith('[bot]') ? 'Bot' : 'User',
+      }),
       html_url: `https://github.com/${r.params.owner}/${r.params.repo}/pull/1#issuecomment-${comment.id}`,
     });
   }

@@ -30,7 +30,7 @@ interface Prepared {
   env: NodeJS.ProcessEnv;
 }
 
-function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object): Prepared {
+function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object | string): Prepared {
   const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
@@ -40,7 +40,8 @@ function prepare(inputs: Record<string, string>, setup: (workspace: string) => v
   const eventFile = join(runnerTemp, 'event.json');
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  writeFileSync(eventFile, JSON.stringify(event));
+  // A string is written as it is: a malformed event file.
+  writeFileSync(eventFile, typeof event === 'string' ? event : JSON.stringify(event));
   setup(workspace);
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
   return {
@@ -97,11 +98,12 @@ export function runAction(inputs: Record<string, string>, setup: (workspace: str
 /** The same, without blocking this process: for tests whose API server runs in the test itself. */
 export function runActionAsync(
   inputs: Record<string, string>,
-  options: { setup?: (workspace: string) => void; env?: Record<string, string>; event?: object; timeoutMs?: number } = {},
+  options: { setup?: (workspace: string) => void; env?: Record<string, string>; event?: object | string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ActionRun> {
   const prepared = prepare(inputs, options.setup ?? (() => undefined), options.env ?? {}, options.event ?? DEFAULT_EVENT);
   return new Promise((resolve) => {
-    const child = spawn(NODE_BIN, [join(ROOT, 'dist', 'index.js')], { cwd: prepared.workspace, env: prepared.env });
+    // nodeArgs: `--import` a fault to inject, `--max-old-space-size` to bound memory.
+    const child = spawn(NODE_BIN, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'index.js')], { cwd: prepared.workspace, env: prepared.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

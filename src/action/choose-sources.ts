@@ -1,7 +1,7 @@
 import type { LogSource } from '../input/log-source.js';
 import type { ActionInputs } from './inputs.js';
 import type { RunContext } from '../github/run-context.js';
-import type { GitHubClient } from '../github/api.js';
+import { ApiError, type GitHubClient } from '../github/api.js';
 import { resolveLogFiles } from './resolve-logs.js';
 import { jobLogSources, type RunJob } from '../github/jobs-source.js';
 import { describeError } from '../input/errors.js';
@@ -62,7 +62,7 @@ export async function chooseSources(inputs: ActionInputs, context: RunContext, c
     warnings.push(...result.problems);
     return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
   } catch (error) {
-    warnings.push(`could not read the jobs of run ${runId}: ${describeError(error)}`);
+    warnings.push(error instanceof ApiError ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${describeError(error)}`);
     return { sources: [], origin: 'none', runId, jobs: [] };
   }
 }

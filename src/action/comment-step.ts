@@ -32,7 +32,8 @@ export async function commentOnPullRequest(
   if (inputs.comment === 'off' || !context.owner || !context.repo) return null;
   const wanted = commentWanted(inputs.comment, analysis);
   if (!client) {
-    if (wanted) warnings.push('no "github-token": the pull request comment was not written');
+    // With a token but no client, the reason (the API URL) was already given.
+    if (wanted && !inputs.githubToken) warnings.push('no "github-token": the pull request comment was not written');
     return null;
   }
   const owner = context.owner;

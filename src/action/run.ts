@@ -15,10 +15,24 @@ import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
 import { DEFAULT_MARKDOWN_OPTIONS, renderMarkdown } from '../report/markdown-summary.js';
-import { shouldFail } from '../analyze/fail-policy.js';
+import { shouldFail, type FailOn } from '../analyze/fail-policy.js';
+import { redact } from '../text/redact.js';
 import { describeError } from '../input/errors.js';
 import { escapeText } from '../text/markdown.js';
 import type { Analysis } from '../analyze/analyze.js';
+
+/** How far a run got: what the last line of defence needs to finish it. */
+interface Progress {
+  warnings: string[];
+  failOn: FailOn;
+  analysis: Analysis | null;
+  /** The summary was written (it is never written twice). */
+  summaryWritten: boolean;
+  /** The escape being handled: a second one (undici throws from `end`, then from `close`) waits for it. */
+  finishing: Promise<void> | null;
+}
+
+const progress: Progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
@@ -26,12 +40,14 @@ import type { Analysis } from '../analyze/analyze.js';
  * in the summary.
  */
 export async function run(): Promise<void> {
-  const warnings: string[] = [];
+  const warnings = progress.warnings;
   try {
     const inputs = readInputs(warnings);
+    progress.failOn = inputs.failOn;
     const context = readRunContext();
+    warnings.push(...context.problems);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const client = inputs.githubToken ? createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+    const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
     const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
@@ -46,12 +62,12 @@ export async function run(): Promise<void> {
     );
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
+    progress.analysis = analysis;
 
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
     setOutputs(analysis, reportFile, commentUrl);
-    if (inputs.annotations) annotate(analysis.groups);
-    for (const warning of warnings) core.warning(warning, { title: 'buildx-doctor' });
+    annotate(analysis.groups, warnings, inputs.annotations);
     if (inputs.summary) {
       const sourceNote =
         chosen.origin === 'jobs'
@@ -60,20 +76,57 @@ export async function run(): Promise<void> {
             ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
             : null;
       const markdown = renderMarkdown(
-        { ...analysis, problems: warnings.map((message) => ({ source: '', message })) },
+        { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) },
       );
-      await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${describeError(error)}`));
+      await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+    } else {
+      progress.summaryWritten = true;
     }
     if (shouldFail(analysis.findings, inputs.failOn)) {
       core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
     }
   } catch (error) {
     // A bug in buildx-doctor: tell the user, never fail their build for it.
-    const message = `buildx-doctor could not finish: ${describeError(error)}`;
-    core.warning(message);
-    await writeSummary(`> [!WARNING]\n> ${escapeText(message)}\n`).catch(() => undefined);
+    await finishAfterEscape(error);
   }
+}
+
+/**
+ * The last line of defence: an exception thrown outside any promise of the run (a library's event
+ * handler, a timer) or a rejection nobody awaited. It becomes a warning, the summary holds what
+ * was found so far, and the step ends green unless `fail-on` asks otherwise for what was found.
+ */
+export function installLastResort(): void {
+  process.on('uncaughtException', (error) => void finishAfterEscape(error).then(() => process.exit()));
+  process.on('unhandledRejection', (reason) => void finishAfterEscape(reason).then(() => process.exit()));
+}
+
+function finishAfterEscape(error: unknown): Promise<void> {
+  progress.finishing ??= finish(error);
+  return progress.finishing;
+}
+
+async function finish(error: unknown): Promise<void> {
+  const message = `buildx-doctor could not finish: ${oneLine(error)}`;
+  core.warning(message, { title: 'buildx-doctor' });
+  const analysis = progress.analysis;
+  if (!progress.summaryWritten) {
+    const markdown = analysis
+      ? renderMarkdown({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: redact(m) })) }, DEFAULT_MARKDOWN_OPTIONS)
+      : `> [!WARNING]\n> ${escapeText(redact(message))}\n`;
+    await writeSummary(markdown).catch(() => undefined);
+  }
+  if (analysis && shouldFail(analysis.findings, progress.failOn)) {
+    core.setFailed(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
+  } else {
+    process.exitCode = 0;
+  }
+}
+
+/** One line, without secrets, whatever was thrown. */
+function oneLine(error: unknown): string {
+  return redact(describeError(error)).replace(/[\r\n]+/g, ' ');
 }
 
 /** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
@@ -116,6 +169,7 @@ function setOutputs(analysis: Analysis, reportFile: string | null, commentUrl: s
 }
 
 async function writeSummary(markdown: string): Promise<void> {
+  progress.summaryWritten = true;
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(markdown).write();
 }

@@ -2,7 +2,7 @@ import type { LogSource } from '../input/log-source.js';
 import type { Build } from '../model.js';
 import { StepLineIndex, type ApiStep } from './step-lines.js';
 import { InputError } from '../input/errors.js';
-import { ApiError, call, type GitHubClient } from './api.js';
+import { ApiError, call, whyNoAnswer, type GitHubClient } from './api.js';
 import { matchesAny } from './glob.js';
 
 export interface JobsSourceOptions {
@@ -118,7 +118,7 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
             }),
           );
           const body = response.data as unknown;
-          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return index.watch(toBuffers(body as AsyncIterable<Uint8Array>));
+          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return index.watch(toBuffers(body as AsyncIterable<Uint8Array>, job.name));
           return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
         } catch (error) {
           // A job that just finished can answer 404 for a moment before its log is stored.
@@ -133,6 +133,12 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
   };
 }
 
-async function* toBuffers(stream: AsyncIterable<Uint8Array>): AsyncIterable<Buffer> {
-  for await (const chunk of stream) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+/** The body as it streams in; a connection that breaks midway is one sentence, like any API error. */
+async function* toBuffers(stream: AsyncIterable<Uint8Array>, name: string): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of stream) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`GitHub API: downloading the log of ${name} broke off: ${whyNoAnswer(error)}`);
+  }
 }

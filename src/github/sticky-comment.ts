@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { call, type GitHubClient } from './api.js';
+import { ApiError, call, type GitHubClient } from './api.js';
 
 export type CommentMode = 'off' | 'on-failure' | 'on-findings' | 'always';
 
@@ -32,7 +32,9 @@ export async function upsertStickyComment(
   const comments = await call('listing the pull request comments', () =>
     client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }),
   );
-  const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker));
+  // Only a comment of our own: anyone can paste the marker into a comment of theirs.
+  const me = (await tokenLogin(client)).toLowerCase();
+  const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', url: existing.html_url };
     const updated = await call('updating the pull request comment', () =>
@@ -45,6 +47,24 @@ export async function upsertStickyComment(
     client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }),
   );
   return { action: 'created', url: created.data.html_url };
+}
+
+/** Who GITHUB_TOKEN comments as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login the token comments as. A personal token's user is `GET /user`; an installation token
+ * (GITHUB_TOKEN) may not read it (403) and comments as github-actions[bot]. The comment of another
+ * GitHub App's token is then not recognised: a new one is written, never someone else's edited.
+ */
+export async function tokenLogin(client: GitHubClient): Promise<string> {
+  try {
+    const user = await call('reading who the token belongs to', () => client.request('GET /user'));
+    return user.data.login;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return ACTIONS_BOT;
+    throw error;
+  }
 }
 
 export function parseCommentMode(text: string): CommentMode {

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { InputError } from './errors.js';
 
 /** One line of the input as read, before any decoding of prefixes. */
@@ -34,6 +35,12 @@ const OPEN_BRACE = 0x7b;
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
  * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
+ *
+ * Line breaks are LF and CRLF, and a lone CR too: a file written with CR alone (old Mac tools, some
+ * terminal captures) must not become one 64 KiB line. Where a lone CR is a break is told by the
+ * file's first line break: when it is a lone CR, every CR is a line of its own (numbered as an
+ * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
+ * that line's number (empty parts are dropped).
  */
 export async function readLines(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
@@ -47,6 +54,12 @@ export async function readLines(
   let cut = 0;
   let sniffed = 0;
   let cap = options.maxLineBytes;
+  /** null until the first line break; then whether a lone CR ends a numbered line. */
+  let crEndsLines: boolean | null = null;
+  /** The next part belongs to the line already numbered (after a redraw CR). */
+  let sameLine = false;
+  /** The chunk ended with a CR: whether it is CRLF or a lone CR shows in the next chunk. */
+  let pendingCr = false;
 
   const append = (piece: Buffer): void => {
     if (kept === 0 && cut === 0 && piece.length > 0) cap = piece[0] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
@@ -66,15 +79,45 @@ export async function readLines(
     if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
       buffer = buffer.subarray(0, buffer.length - 1);
     }
-    lineNo += 1;
+    if (!sameLine) lineNo += 1;
+    sameLine = false;
     onLine({ no: lineNo, text: buffer.toString('utf8'), cutBytes: cut });
     parts = [];
     kept = 0;
     cut = 0;
   };
 
+  /** A line ended by LF or CRLF. */
+  const endLine = (): void => {
+    crEndsLines ??= false;
+    // The empty rest of a line whose redraws were already given (`text\r\r\n`).
+    if (sameLine && kept === 0 && cut === 0) {
+      sameLine = false;
+      return;
+    }
+    emit();
+  };
+
+  /** A line (or a redraw's part) ended by a lone CR. */
+  const endAtLoneCr = (): void => {
+    crEndsLines ??= true;
+    if (crEndsLines) return emit();
+    const empty = kept === 0 && cut === 0;
+    if (!empty) emit();
+    sameLine = true;
+  };
+
+  /** Set when the input starts with a UTF-16 byte-order mark: its text is read as UTF-8 from then on. */
+  let utf16: TextDecoder | null = null;
+  let first = true;
   for await (const chunk of chunks) {
-    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (first && data.length > 0) {
+      first = false;
+      utf16 = utf16Decoder(data);
+    }
+    // Windows PowerShell 5 writes redirected output as UTF-16 with a BOM: its NUL bytes are text.
+    if (utf16) data = Buffer.from(utf16.decode(data, { stream: true }), 'utf8');
     if (sniffed < options.sniffBytes) {
       const window = data.subarray(0, options.sniffBytes - sniffed);
       if (window.includes(0)) {
@@ -82,17 +125,52 @@ export async function readLines(
       }
       sniffed += window.length;
     }
+    if (data.length === 0) continue;
     bytes += data.length;
     let start = 0;
+    if (pendingCr) {
+      pendingCr = false;
+      if (data[0] === NEWLINE) {
+        endLine();
+        start = 1;
+      } else {
+        endAtLoneCr();
+      }
+    }
+    // Most logs have no lone CR: its search is done once a chunk until one is found.
+    let cr = data.indexOf(CARRIAGE_RETURN, start);
     for (;;) {
       const end = data.indexOf(NEWLINE, start);
+      if (cr !== -1 && cr < start) cr = data.indexOf(CARRIAGE_RETURN, start);
+      if (cr !== -1 && (end === -1 || cr < end - 1)) {
+        // A CR before the next LF, and not the CR of a CRLF.
+        append(data.subarray(start, cr));
+        start = cr + 1;
+        if (start === data.length) {
+          pendingCr = true;
+          break;
+        }
+        endAtLoneCr();
+        continue;
+      }
       if (end === -1) break;
       append(data.subarray(start, end));
-      emit();
+      endLine();
       start = end + 1;
     }
     if (start < data.length) append(data.subarray(start));
   }
-  if (kept > 0 || cut > 0) emit();
+  const tail = utf16?.decode();
+  if (tail) append(Buffer.from(tail, 'utf8'));
+  if (pendingCr) endAtLoneCr();
+  else if (kept > 0 || cut > 0) emit();
   return { lines: lineNo, bytes };
+}
+
+/** A decoder for input that starts with a UTF-16 byte-order mark (which it drops), else null. */
+function utf16Decoder(start: Buffer): TextDecoder | null {
+  if (start.length < 2) return null;
+  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder('utf-16be');
+  return null;
 }

@@ -6,10 +6,14 @@ const MAX_NAME = 1024;
 
 /**
  * Takes secrets out of everything a build keeps from its log, once, before anything reports on it:
- * step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
+ * the build's, job's and file's names, step names and errors, error lines and excerpts, the command's options (a `--cache-to` can hold
  * S3 keys), notes. Reports, findings and the JSON report are made from this model only.
  */
 export function redactBuild(build: Build): void {
+  // A token can sit in a job's or a file's name too (a matrix value, a path built from a secret).
+  build.name = redact(cut(build.name));
+  build.source = redact(build.source);
+  if (build.job !== null) build.job = redact(cut(build.job));
   for (const step of build.steps) {
     step.name = redact(cut(step.name));
     step.command = redact(cut(step.command));

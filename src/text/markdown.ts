@@ -15,15 +15,24 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** Plain text for Markdown: no HTML, no formatting, no mentions or issue links. */
+/**
+ * Plain text for Markdown: no HTML, no formatting, no mentions, no links. GitHub links references
+ * even where Markdown is escaped (`\#4242` still becomes a link to issue 4242, github/cmark-gfm#181),
+ * so a zero-width space breaks each one up as it does mentions: `#42`, `GH-42`, `owner/repo#42`,
+ * and bare URLs (`https://`, `www.`), which GitHub's autolinking would otherwise make clickable.
+ */
 export function escapeText(text: string): string {
   return stripControl(text)
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/([\\`*_{}[\]()+!|~])/g, '\\$1')
+    .replace(/#/g, `\\#${ZERO_WIDTH_SPACE}`)
     .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZERO_WIDTH_SPACE}`)
+    .replace(/\b([a-z][a-z0-9+.-]{0,31}):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
     .replace(/^(\s*)([-=]{3,})/, '$1\\$2');
 }
 

@@ -17,10 +17,15 @@ const PATTERNS: Array<[RegExp, string]> = [
   // `Authorization: Bearer xxx`, `"Authorization": "Basic xxx"`.
   [/(Authorization"?\s{0,8}[:=]\s{0,8}"?(?:Bearer|Basic|token)\s{1,8})[^\s"']{1,4096}/gi, '$1***'],
   // Credentials in URLs: scheme://user:password@host (the password may itself hold an @).
-  [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{1,256}:)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
+  // The user may be empty (`https://:token@host`).
+  [/\b([a-z][a-z0-9+.-]{0,32}:\/\/[^\s:/@]{0,256}:)(?!\*\*\*@)[^\s/]{1,512}@(?=[^\s@/]{1,256}(?:[/:\s]|$))/gi, '$1***@'],
   // --password xxx, --token=xxx, -p xxx after a login, curl -u user:pass (command lines).
   [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***'],
-  [/(\blogin\b[^\n]{0,256}?\s-p\s{1,8})(?!\*\*\*)\S{1,4096}/g, '$1***'],
+  // -p after a login (docker, helm, oras, podman), a mysql client or a -u user, in every form:
+  // `-p X`, `-pX`, `-p=X`, `-p "two words"`.
+  [/(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g, '$1$2***'],
+  // A continuation line that holds only `-p X \` (the `login` was on the line before).
+  [/^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g, '$1$2***'],
   [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***'],
   // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
   [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"'],

@@ -1,0 +1,79 @@
+import { Agent, EnvHttpProxyAgent, Response, fetch as undiciFetch, type Dispatcher } from 'undici';
+
+// undici (6.x and 7.x, what @actions/github and Node itself ship) pauses its HTTP/1 parser when a
+// response body is not consumed fast enough; if the server then closes the connection (an
+// HTTP/1.0-style server, `Connection: close`), the socket's `end` handler calls `parser.finish()`,
+// which asserts `!this.paused` and throws outside any promise: the process dies (nodejs/undici#5360,
+// fixed only in undici 8, which needs Node 22). The parser cannot be paused on the body's last bytes
+// if it is never told to pause then: a response that ends with its connection (`Connection: close`,
+// or neither a length nor chunks: HTTP/1.0 style) is read without backpressure (held until consumed:
+// such servers are rare), and any other body is never paused on the chunk that completes it.
+
+type Handler = Dispatcher.DispatchHandlers;
+
+/** Whether a response's connection closes after it, and how long its body says it is. */
+function framing(rawHeaders: Array<Buffer | string> | string[] | null | undefined): { closes: boolean; length: number | null; chunked: boolean } {
+  let closes = false;
+  let length: number | null = null;
+  let chunked = false;
+  const list = rawHeaders ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const name = String(list[i]).toLowerCase();
+    const value = String(list[i + 1]).toLowerCase();
+    if (name === 'connection' && value.split(',').some((v) => v.trim() === 'close')) closes = true;
+    else if (name === 'content-length' && /^\d+$/.test(value.trim())) length = Number(value.trim());
+    else if (name === 'transfer-encoding' && value.includes('chunked')) chunked = true;
+  }
+  return { closes, length, chunked };
+}
+
+/** Wraps a dispatch handler so that undici's parser is never paused where a closing socket would crash it. */
+function neverPausedAtTheEnd(handler: Handler): Handler {
+  // The wrapper inherits the handler's own methods and state (fetch's handler keeps state on `this`).
+  const wrapper = Object.create(handler) as Handler;
+  let unbounded = false;
+  let remaining: number | null = null;
+  wrapper.onHeaders = function (this: Handler, statusCode, rawHeaders, resume, statusText) {
+    const { closes, length, chunked } = framing(rawHeaders as unknown as Array<Buffer | string>);
+    // No length and no chunks: the body ends when the connection closes (HTTP/1.0 style).
+    unbounded = closes || (length === null && !chunked);
+    remaining = length;
+    return handler.onHeaders!.call(this, statusCode, rawHeaders, resume, statusText);
+  };
+  wrapper.onData = function (this: Handler, chunk: Buffer) {
+    const goOn = handler.onData!.call(this, chunk);
+    if (remaining !== null) remaining -= chunk.length;
+    if (unbounded || (remaining !== null && remaining <= 0)) return true;
+    return goOn;
+  };
+  return wrapper;
+}
+
+let dispatcher: Dispatcher | null = null;
+
+/** One connection pool for the run, through the runner's proxy when one is set (HTTPS_PROXY, NO_PROXY). */
+function safeDispatcher(): Dispatcher {
+  if (dispatcher) return dispatcher;
+  const env = process.env;
+  const proxied = Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy);
+  const base: Dispatcher = proxied ? new EnvHttpProxyAgent() : new Agent();
+  dispatcher = base.compose((dispatch) => (options, handler) => dispatch(options, neverPausedAtTheEnd(handler)));
+  return dispatcher;
+}
+
+/**
+ * `fetch` for Octokit: undici's, through the dispatcher above. A JSON answer is read here, whole:
+ * Octokit reads it with `text()` and takes a failure for an empty body, so a connection reset in
+ * the middle of a list of jobs would read as "no jobs". Read here, it is a network error, which
+ * Octokit retries. Anything else (a job's log) still streams.
+ */
+export const safeFetch = (async (input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) => {
+  const response = await undiciFetch(input, { ...init, dispatcher: safeDispatcher() });
+  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')) return response;
+  const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
+}) as unknown as typeof globalThis.fetch;
+
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
