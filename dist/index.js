@@ -53400,6 +53400,7 @@ function linkCanceledToFailures(analyses) {
 ;// CONCATENATED MODULE: ./src/analyze/group.ts
 
 
+
 /** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
 const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
 /** A slow build is explained by these, when the same build has one. */
@@ -53459,7 +53460,8 @@ function adviceOf(fix) {
 function withFolded(fix, folded) {
     if (folded.length === 0)
         return fix;
-    const which = folded.length === 1 ? `${folded[0].build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
+    // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
+    const which = folded.length === 1 ? `${escapeText(folded[0].build ?? 'The build')} went over its time budget` : `${folded.map((f) => escapeText(f.build ?? 'the build')).join(', ')} went over their time budget`;
     return `${fix}\n\n${which} because of this.`;
 }
 /** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */

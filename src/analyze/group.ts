@@ -1,3 +1,4 @@
+import { escapeText } from '../text/markdown.js';
 import type { Finding, Severity } from '../model.js';
 import { formatDuration } from '../text/duration.js';
 import { round } from './metrics.js';
@@ -84,7 +85,8 @@ function adviceOf(fix: string): string {
 
 function withFolded(fix: string, folded: Finding[]): string {
   if (folded.length === 0) return fix;
-  const which = folded.length === 1 ? `${folded[0]!.build ?? 'The build'} went over its time budget` : `${folded.map((f) => f.build).join(', ')} went over their time budget`;
+  // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
+  const which = folded.length === 1 ? `${escapeText(folded[0]!.build ?? 'The build')} went over its time budget` : `${folded.map((f) => escapeText(f.build ?? 'the build')).join(', ')} went over their time budget`;
   return `${fix}\n\n${which} because of this.`;
 }
 
