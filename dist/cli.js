@@ -9260,6 +9260,9 @@ class BuildState {
     form = 'plain';
     /** The output said the build finished (the legacy builder's `Successfully built`). */
     completed = false;
+    /** The steps in the order they appeared, and how many of them export (an image or the cache). */
+    order = [];
+    exporters = 0;
     firstText = '';
     lastText = '';
     constructor(line, timestamp, step, text = '') {
@@ -9317,14 +9320,14 @@ class BuildState {
     get ended() {
         if (this.failed || this.completed)
             return true;
-        let exported = false;
-        for (const vertex of this.vertices.values()) {
-            if (vertex.status === 'running')
+        // Asked for every line or object: without an exporter it is answered at once, and steps still
+        // running are found from the newest, where they are (not by rescanning every step each time).
+        if (this.exporters === 0)
+            return false;
+        for (let i = this.order.length - 1; i >= 0; i--)
+            if (this.order[i].status === 'running')
                 return false;
-            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
-                exported = true;
-        }
-        return exported;
+        return true;
     }
     /** The output said the build finished: no export step will follow. */
     complete() {
@@ -9346,6 +9349,9 @@ class BuildState {
             const own = detach(name);
             vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
             this.vertices.set(id, vertex);
+            this.order.push(vertex);
+            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
+                this.exporters++;
         }
         return vertex;
     }

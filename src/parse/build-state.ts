@@ -55,6 +55,9 @@ export class BuildState {
   form: ProgressForm = 'plain';
   /** The output said the build finished (the legacy builder's `Successfully built`). */
   private completed = false;
+  /** The steps in the order they appeared, and how many of them export (an image or the cache). */
+  private readonly order: VertexState[] = [];
+  private exporters = 0;
 
   firstText = '';
   lastText = '';
@@ -111,12 +114,11 @@ export class BuildState {
    */
   get ended(): boolean {
     if (this.failed || this.completed) return true;
-    let exported = false;
-    for (const vertex of this.vertices.values()) {
-      if (vertex.status === 'running') return false;
-      if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') exported = true;
-    }
-    return exported;
+    // Asked for every line or object: without an exporter it is answered at once, and steps still
+    // running are found from the newest, where they are (not by rescanning every step each time).
+    if (this.exporters === 0) return false;
+    for (let i = this.order.length - 1; i >= 0; i--) if (this.order[i]!.status === 'running') return false;
+    return true;
   }
 
   /** The output said the build finished: no export step will follow. */
@@ -139,6 +141,8 @@ export class BuildState {
       const own = detach(name);
       vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
       this.vertices.set(id, vertex);
+      this.order.push(vertex);
+      if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') this.exporters++;
     }
     return vertex;
   }
