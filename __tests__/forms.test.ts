@@ -227,6 +227,32 @@ describe('forms of build output', () => {
   });
 });
 
+describe('the error as the tool printed it', () => {
+  it("a Rust error: the compiler's message is the title, its location and caret lines are quoted in order, the advice is Rust's", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#8 [builder 4/5] RUN cargo build --release',
+        '#8 0.512    Compiling demo v0.1.0 (/app)',
+        '#9 [stage-1 2/3] RUN apt-get update',
+        '#8 0.934 error[E0425]: cannot find value `x` in this scope',
+        '#9 1.001 Get:1 http://deb.debian.org/debian bookworm InRelease',
+        '#8 0.934  --> src/main.rs:3:20',
+        '#8 0.934   |',
+        '#8 0.934 3 |     println!("{}", x);',
+        '#8 0.934   |                    ^ not found in this scope',
+        '#8 0.940 error: could not compile `demo` (bin "demo") due to 1 previous error',
+        '#8 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+      ),
+    );
+    const finding = analysis.findings[0]!;
+    expect(finding.id).toBe('compile-error');
+    expect(finding.title).toMatch(/^error\[E0425\]: cannot find value `x` in this scope/);
+    expect(finding.evidence.slice(0, 5).map((e) => e.line)).toEqual([4, 6, 7, 8, 9]);
+    expect(finding.fix).toMatch(/Rust, with `cargo`/);
+    expect(finding.fix).not.toMatch(/go\.mod|Go, with|Node, with/);
+  });
+});
+
 describe('root cause by causality', () => {
   it('a name-resolution failure before apt\'s "unable to locate" is the cause, and the finding says what followed', async () => {
     const analysis = await diagnoseText(
