@@ -51087,8 +51087,6 @@ class LineSelector {
     unfiltered;
     confirm;
     userLiterals;
-    /** User patterns with no literal to select their lines: they see only the lines kept for others. */
-    unselectable = [];
     constructor(signatures) {
         const builtinLiterals = [];
         const userLiterals = [];
@@ -51112,9 +51110,7 @@ class LineSelector {
                     for (const text of literals)
                         userLiterals.push({ text, id: 0 });
                 }
-                else {
-                    this.unselectable.push(`${signature.id}: ${pattern.source}`);
-                }
+                // A user pattern with no literal selects nothing: it sees the lines kept for the others.
             }
         }
         this.prefilter = new LiteralSet(builtinLiterals);

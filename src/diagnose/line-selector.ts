@@ -19,8 +19,6 @@ export class LineSelector {
   private readonly unfiltered: RegExp[];
   private readonly confirm: RegExp[];
   private readonly userLiterals: LiteralSet;
-  /** User patterns with no literal to select their lines: they see only the lines kept for others. */
-  readonly unselectable: string[] = [];
 
   constructor(signatures: Signature[]) {
     const builtinLiterals: Array<{ text: string; id: number }> = [];
@@ -40,9 +38,8 @@ export class LineSelector {
           }
         } else if (literals) {
           for (const text of literals) userLiterals.push({ text, id: 0 });
-        } else {
-          this.unselectable.push(`${signature.id}: ${pattern.source}`);
         }
+        // A user pattern with no literal selects nothing: it sees the lines kept for the others.
       }
     }
     this.prefilter = new LiteralSet(builtinLiterals);
