@@ -58785,9 +58785,14 @@ function jobLogSource(client, options, job) {
                         request: { parseSuccessResponseBody: false },
                     }));
                     const body = response.data;
-                    if (body && typeof body[Symbol.asyncIterator] === 'function')
-                        return index.watch(toBuffers(body, job.name));
-                    return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
+                    const chunks = body && typeof body[Symbol.asyncIterator] === 'function' ? toBuffers(body, job.name) : [Buffer.from(typeof body === 'string' ? body : '')];
+                    // A finished job's log can also come back empty for a moment before it is stored: ask again.
+                    const started = await startOf(chunks);
+                    if (started === null && attempt < 2) {
+                        await sleep(options.pollMs);
+                        continue;
+                    }
+                    return index.watch(started ?? []);
                 }
                 catch (error) {
                     // A job that just finished can answer 404 for a moment before its log is stored.
@@ -58800,6 +58805,21 @@ function jobLogSource(client, options, job) {
             }
         },
     };
+}
+/** The stream with its first chunk read (null when it had none), the rest still to come. */
+async function startOf(chunks) {
+    const iterator = chunks[Symbol.asyncIterator]?.() ?? chunks[Symbol.iterator]();
+    let first = await iterator.next();
+    while (!first.done && first.value.length === 0)
+        first = await iterator.next();
+    if (first.done)
+        return null;
+    const head = first.value;
+    return (async function* () {
+        yield head;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    })();
 }
 /** The body as it streams in; a connection that breaks midway is one sentence, like any API error. */
 async function* toBuffers(stream, name) {

@@ -118,8 +118,15 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
             }),
           );
           const body = response.data as unknown;
-          if (body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') return index.watch(toBuffers(body as AsyncIterable<Uint8Array>, job.name));
-          return index.watch([Buffer.from(typeof body === 'string' ? body : '')]);
+          const chunks =
+            body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function' ? toBuffers(body as AsyncIterable<Uint8Array>, job.name) : [Buffer.from(typeof body === 'string' ? body : '')];
+          // A finished job's log can also come back empty for a moment before it is stored: ask again.
+          const started = await startOf(chunks);
+          if (started === null && attempt < 2) {
+            await sleep(options.pollMs);
+            continue;
+          }
+          return index.watch(started ?? []);
         } catch (error) {
           // A job that just finished can answer 404 for a moment before its log is stored.
           if (error instanceof ApiError && error.status === 404 && attempt < 2) {
@@ -131,6 +138,19 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
       }
     },
   };
+}
+
+/** The stream with its first chunk read (null when it had none), the rest still to come. */
+async function startOf(chunks: AsyncIterable<Buffer> | Buffer[]): Promise<AsyncIterable<Buffer> | null> {
+  const iterator = (chunks as AsyncIterable<Buffer>)[Symbol.asyncIterator]?.() ?? (chunks as Buffer[])[Symbol.iterator]();
+  let first = await iterator.next();
+  while (!first.done && first.value.length === 0) first = await iterator.next();
+  if (first.done) return null;
+  const head = first.value;
+  return (async function* () {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
 }
 
 /** The body as it streams in; a connection that breaks midway is one sentence, like any API error. */
