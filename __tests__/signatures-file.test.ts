@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { diagnoseText } from './support/classify.js';
 import { readFixture, ROOT } from './support/analyze-text.js';
 import { BUILTIN_CATALOG_YAML } from '../src/diagnose/builtin-catalog.js';
+import { ambiguousNestedRepeats } from './support/regex-shape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bxd-sig-'));
 let n = 0;
@@ -103,7 +104,7 @@ signatures:
 `),
     );
     const lines = [{ line: 1, text: 'x', normalized: `${'a'.repeat(40)}!`, inFailure: true }, { line: 2, text: 'y', normalized: 'the frobnicator refused', inFailure: true }];
-    const result = await matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 300, totalMs: 3000 });
+    const result = await matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 1000, totalMs: 5000 });
     expect(result.slow).toEqual(['redos']);
     expect(result.matches.map((m) => m.signature.id)).toEqual(['quick']);
   });
@@ -111,10 +112,13 @@ signatures:
   it('a worker thread slow to start does not make a fast signature look slow', async () => {
     const catalog = await loadCatalog(file(`version: 1\nsignatures:\n  - id: quick\n    title: Quick one\n    patterns: ['frobnicator']\n    fix: shown\n`));
     const lines = [{ line: 1, text: 'y', normalized: 'the frobnicator refused', inFailure: true }];
-    const pending = matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 20, totalMs: 40 });
+    // The budgets are far above any pause a loaded machine gives a runnable thread (a 20 ms budget
+    // was: on a busy 2-core machine the worker was sometimes not scheduled for that long between
+    // saying 'start' and 'done'), and the main thread stays busy past both of them.
+    const pending = matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 1000, totalMs: 2000 });
     // Keep the main thread busy far past both budgets while the worker starts and runs: what it
     // reports meanwhile is read before any budget is judged, whatever the machine's load.
-    const until = performance.now() + 600;
+    const until = performance.now() + 2500;
     while (performance.now() < until) {
       // busy
     }
@@ -137,15 +141,31 @@ describe('the built-in catalog', () => {
     expect(BUILTIN_CATALOG_YAML).toBe(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'));
   });
 
-  it('no built-in pattern backtracks badly on long hostile lines', () => {
+  it('no built-in pattern can backtrack badly: no repeated group holds an ambiguous repetition', () => {
+    // Decided from the patterns' shape, not from a clock: `(a+)*` is what blows up, and a repeated
+    // group is safe when each repetition must cross a space that its `\S+` cannot take.
+    const risky = builtinSignatures().flatMap((signature) =>
+      [...signature.patterns, ...signature.commands].flatMap((pattern) => ambiguousNestedRepeats(pattern.source).map((group) => `${signature.id}: ${group} in ${pattern.source}`)),
+    );
+    expect(risky).toEqual([]);
+  });
+
+  it('the shape check knows a catastrophic pattern from a delimited one', () => {
+    expect(ambiguousNestedRepeats('^(\\w+\\s?)*$')).toEqual(['(\\w+\\s?)']);
+    expect(ambiguousNestedRepeats('(?:a|aa)+(?:x+)*')).toEqual(['(?:x+)']);
+    expect(ambiguousNestedRepeats('\\bapk (?:-\\S+ )*(?:update|add)\\b')).toEqual([]);
+    expect(ambiguousNestedRepeats('[(]+(ab)*')).toEqual([]);
+  });
+
+  it('every built-in pattern answers on long hostile lines', () => {
     const hostile = ['a'.repeat(2000), `${'error '.repeat(330)}!`, `${'-'.repeat(1999)}>`, `${'/x'.repeat(1000)}`, `${' '.repeat(1990)}Killed?`, '--platform '.repeat(180), 'npm ERR! '.repeat(220), 'a:'.repeat(1000), 'a.'.repeat(1000)];
+    let tested = 0;
     for (const signature of builtinSignatures()) {
       for (const pattern of [...signature.patterns, ...signature.commands]) {
-        const started = process.hrtime.bigint();
         for (const line of hostile) pattern.regex.test(line);
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        expect([signature.id, pattern.source, ms < 50]).toEqual([signature.id, pattern.source, true]);
+        tested++;
       }
     }
+    expect(tested).toBeGreaterThan(100);
   });
 });
