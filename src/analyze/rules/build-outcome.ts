@@ -33,6 +33,9 @@ export const buildOutcomeRule: Rule = {
     // A signature that matched more than a WARNING line names the cause; this is the fallback.
     if (matched.some((m) => !m.onlyWarnings)) return [];
     const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
+    // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
+    // nothing) is better explained by that warning than by a finding that has nothing to quote.
+    if (matched.length > 0 && errorLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0) return [];
     // A log cut before its end that still shows errors is a failure to explain, not a silence.
     if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
