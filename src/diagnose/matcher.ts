@@ -124,7 +124,7 @@ export function matchTrusted(signatures: Signature[], lines: CandidateLine[], co
  * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match in the failure itself, then the more specific
  * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
  * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
- * is the root cause; followed as a chain.
+ * is the root cause (a repeated warning too: a retry loop); followed as a chain.
  */
 export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
   const ranked = [...matches].sort(
@@ -140,7 +140,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
     const cause = ranked.find(
       (m) =>
         m !== leader &&
-        !m.onlyWarnings &&
+        // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
+        // connection broken by`) is the real failure behind the package manager's final error.
+        (!m.onlyWarnings || m.lines.length >= 2) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         (m.inFailure || !leader.inFailure) &&
