@@ -29,7 +29,7 @@ const FROZEN: Record<string, string> = {
   'test-6.jsonl': '281e450322f4b05bffabfb585371733af90bd9b10f79ee8697b7621771eac95d',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.78;
+const MIN_TEST_TOP1 = 0.84;
 const MIN_TRAIN_TOP1 = 0.9;
 const MAX_TEST_REFUSED_OR_SILENT = 7;
 
