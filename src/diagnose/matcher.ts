@@ -121,8 +121,8 @@ export function matchTrusted(signatures: Signature[], lines: CandidateLine[], co
 
 /**
  * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
- * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match in the failure itself, then the more specific
- * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
+ * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
  * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
  * is the root cause (a repeated warning too: a retry loop); followed as a chain.
  */
