@@ -26,9 +26,10 @@ const FROZEN: Record<string, string> = {
   'test-3.jsonl': '78e5f0876de8f40afa1818f7bb92d6c6afef3fcd06f0fa3a607aee467fe173c6',
   'test-4.jsonl': '8a56ab63f9afe3748a414bcb32cd4edf8a14218173a54860246b0bbb83e8d9d6',
   'test-5.jsonl': '16268ae5afc473f9ac56256e6d7ce80a654047c12e9537815132740fb188bf2d',
+  'test-6.jsonl': '281e450322f4b05bffabfb585371733af90bd9b10f79ee8697b7621771eac95d',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.78;
+const MIN_TEST_TOP1 = 0.84;
 const MIN_TRAIN_TOP1 = 0.9;
 const MAX_TEST_REFUSED_OR_SILENT = 7;
 

@@ -92,6 +92,70 @@ describe('root cause first', () => {
     expect(findings.find((f) => f.id === 'registry-auth-denied')?.severity).toBe('warning');
   });
 
+  it('a wrapper line (make: ***) never outranks the concrete error of the build it ran', async () => {
+    const text = [
+      'docker compose -f tools/docker-compose.yml up',
+      ' ✘ api Error     manifest unknown  0.2s',
+      'Error response from daemon: manifest unknown',
+      'make[1]: *** [Makefile:576: compose-up] Error 18',
+      'make: *** [Makefile:569: compose] Error 2',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]!.id).toBe('manifest-unknown');
+  });
+
+  it('a make failure alone inside a RUN step is still named as the compile step that failed', async () => {
+    const text = [
+      '#7 [3/3] RUN make -j4',
+      '#7 9.9 make: *** [Makefile:12: all] Error 1',
+      '#7 ERROR: process "/bin/sh -c make -j4" did not complete successfully: exit code: 2',
+      'ERROR: failed to solve: process "/bin/sh -c make -j4" did not complete successfully: exit code: 2',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]!.id).toBe('compile-error');
+  });
+
+  it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
+    const retry = (n: number) =>
+      `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;
+    const text = [
+      '#8 [4/6] RUN pip install -r requirements.txt',
+      retry(1),
+      retry(2),
+      '#8 9.01 ERROR: Could not find a version that satisfies the requirement flask==2.0.1 (from versions: none)',
+      '#8 9.01 ERROR: No matching distribution found for flask==2.0.1',
+      '#8 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+      'ERROR: failed to solve: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]).toMatchObject({ id: 'network-timeout', severity: 'error' });
+    expect(findings[0]!.fix).toMatch(/first error is on line 2; .*package-install-failure \(line 4\)/);
+    // One warning is not a loop: the package manager's own error stays first.
+    const once = text.split('\n').filter((_, i) => i !== 2).join('\n');
+    expect((await diagnoseText(once)).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('a compose build whose only failure is loading a base image names the missing image', async () => {
+    const text = [
+      '[+] Building 0.8s (2/2) FINISHED                                   docker:default',
+      ' => [web internal] load build definition from Dockerfile            0.0s',
+      ' => => transferring dockerfile: 915B                                0.0s',
+      ' => ERROR [web internal] load metadata for docker.io/library/my-base:latest',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]!.id).toBe('manifest-unknown');
+  });
+
+  it('a paste whose only trace is a WARNING is explained by it, not by an empty "build failed"', async () => {
+    const text = [
+      'WARNING: local cache import at /tmp/.buildx-cache not found due to err: could not read /tmp/.buildx-cache/index.json: open /tmp/.buildx-cache/index.json: no such file or directory',
+      '',
+      'Generating build summary',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings.map((f) => f.id)).toEqual(['cache-import-failure']);
+  });
+
   it('a matrix job canceled because another failed points at the one that failed', async () => {
     const log = ghLog([
       {
@@ -180,6 +244,16 @@ describe('root cause first', () => {
     expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'error', title: 'RUN ./frobnicate failed: exit code: 3' });
     expect(findings[0]!.fix).toContain('ERROR: failed to solve: process');
     expect(findings[0]!.evidence.map((e) => e.text)).toContain('#3 0.1 the frobnicator refused');
+  });
+
+  it('a pasted step output whose failure is in plain words is quoted, not left without a finding', async () => {
+    const text = [' => [web 3/5] RUN ./build.sh     12.3s', " => => # ./build.sh: line 4: cd: /src/app: No such file or directory"].join('\n');
+    const { findings } = await diagnoseText(text);
+    // The paste does not say the build failed (it may be cut): a warning that quotes the line.
+    expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'warning' });
+    expect(findings[0]!.evidence.map((e) => e.text)).toEqual([' => => # ./build.sh: line 4: cd: /src/app: No such file or directory']);
+    // Nothing that reads as a failure: still no finding.
+    expect((await diagnoseText(' => [web 3/5] RUN ./build.sh     12.3s\n => => # compiling 12 files')).findings).toEqual([]);
   });
 });
 

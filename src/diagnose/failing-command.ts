@@ -8,6 +8,9 @@ import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
 //   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
 const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
 const MAX_COMMANDS = 4;
+// `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
+// steps, which the parser then does not take for internal ones; the command is the same.
+const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
 
 /**
  * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
@@ -22,7 +25,10 @@ export function failingCommands(build: Build, lines: CandidateLine[]): Candidate
     if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized)) out.push({ line, text, normalized, inFailure: true });
   };
   for (const step of build.steps) {
-    if (step.status !== 'error' || (step.kind !== 'instruction' && step.kind !== 'internal')) continue;
+    if (step.status !== 'error') continue;
+    const prefixed = step.kind === 'other' ? PREFIXED_INTERNAL.exec(step.name) : null;
+    if (prefixed) add(step.line, step.name, prefixed[1]!);
+    if (step.kind !== 'instruction' && step.kind !== 'internal') continue;
     add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
   }
   for (const line of lines) {

@@ -23,10 +23,16 @@ export interface SignatureMatch {
   onlyWarnings: boolean;
   /** Whether it matched only the failing step's command (what ran), not a line of what it printed. */
   byCommand: boolean;
+  /** Whether every match is a wrapper's line (`make: *** [x] Error 2`): it says a command failed, not why. */
+  onlyWrappers: boolean;
 }
 
 const MAX_MATCHED_LINES = 8;
 const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+// Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
+// Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
+// `docker build` they only restate the build's failure, so any concrete error outranks them.
+const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
 
 /** The raw result of running patterns: per signature, which lines matched and what they captured. */
 export interface RawMatch {
@@ -101,6 +107,7 @@ export function toMatches(raw: RawMatch[], signatures: Signature[], lines: Candi
         inFailure: matched.some((l) => l.inFailure),
         onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized)),
         byCommand: lineHits.length === 0,
+        onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
       },
     ];
   });
@@ -113,11 +120,11 @@ export function matchTrusted(signatures: Signature[], lines: CandidateLine[], co
 }
 
 /**
- * Most likely cause first. A match on a line beats one on the failing command, and a cause beats a
- * consequence (a cancellation); then a match in the failure itself, then the more specific
- * signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
+ * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
+ * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
  * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
- * is the root cause; followed as a chain.
+ * is the root cause (a repeated warning too: a retry loop); followed as a chain.
  */
 export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
   const ranked = [...matches].sort(
@@ -133,8 +140,11 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
     const cause = ranked.find(
       (m) =>
         m !== leader &&
-        !m.onlyWarnings &&
+        // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
+        // connection broken by`) is the real failure behind the package manager's final error.
+        (!m.onlyWarnings || m.lines.length >= 2) &&
         !m.byCommand &&
+        !m.onlyWrappers &&
         (m.inFailure || !leader.inFailure) &&
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`).
@@ -149,5 +159,6 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
 
 function tier(match: SignatureMatch): number {
   if (match.signature.role === 'consequence') return 2;
-  return match.byCommand ? 1 : 0;
+  // A wrapper's line or the command that ran say that something failed, not what: after any concrete line.
+  return match.byCommand || match.onlyWrappers ? 1 : 0;
 }

@@ -6,6 +6,11 @@ import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 
 const TAIL = 10;
+// Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
+// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
+// used only when nothing else names an error, so that a pasted failure is never left silent.
+const LOOSE_FAILURE =
+  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]/i;
 /** At most this many of the failure's own error lines are quoted. */
 const MAX_ERROR_LINES = 8;
 
@@ -32,7 +37,15 @@ export const buildOutcomeRule: Rule = {
     }
     // A signature that matched more than a WARNING line names the cause; this is the fallback.
     if (matched.some((m) => !m.onlyWarnings)) return [];
-    const errorLines = ownErrorLines(build, diagnosis?.allLines ?? build.excerpt);
+    const lines = diagnosis?.allLines ?? build.excerpt;
+    const strictLines = ownErrorLines(build, lines, FAILURE_LINE);
+    // Failure words looser than a failure line's say less: a build that did not say it failed is
+    // then only a warning (the paste may have been cut before its end).
+    const loose = strictLines.length === 0;
+    const errorLines = loose ? ownErrorLines(build, lines, LOOSE_FAILURE) : strictLines;
+    // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
+    // nothing) is better explained by that warning than by a finding that has nothing to quote.
+    if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0) return [];
     // A log cut before its end that still shows errors is a failure to explain, not a silence.
     if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
@@ -42,7 +55,7 @@ export const buildOutcomeRule: Rule = {
     return [
       {
         id: 'unknown',
-        severity: 'error',
+        severity: loose && build.status !== 'failure' ? 'warning' : 'error',
         title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
         evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
         fix: [
@@ -69,9 +82,9 @@ function stepFailureTitle(step: Step): string {
  * The error lines of the failure itself, in log order: the failing step's own output when a step
  * failed, else the lines of the paste that state a failure.
  */
-function ownErrorLines(build: Build, lines: EvidenceLine[]): EvidenceLine[] {
+function ownErrorLines(build: Build, lines: EvidenceLine[], failure: RegExp): EvidenceLine[] {
   const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
-  return dedupe(source.filter((l) => FAILURE_LINE.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
+  return dedupe(source.filter((l) => failure.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
 }
 
 /** One line per line number and text, in log order. */

@@ -43,9 +43,12 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
     ...match.groups,
     ...enrichment.values,
   };
-  // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an error.
+  // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an
+  // error, unless the warnings are the root cause of an error that followed (a retry loop before
+  // the package manager gave up).
+  const explainsError = primary && others.some((m) => !m.onlyWarnings && m.signature.causedBy.includes(signature.id));
   let severity: Severity = signature.severity;
-  if (build.status === 'success' || match.onlyWarnings || !primary) severity = capAt(severity, 'warning');
+  if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary) severity = capAt(severity, 'warning');
   const title = fillTemplate(signature.title, values, 'text');
   // What to do comes first (reports show the fix's first line alone); which line came first last.
   const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
