@@ -103,7 +103,7 @@ describe("docker's words, sorted into reasons", () => {
       'auth',
       '127.0.0.1:5123 refused access to 127.0.0.1:5123/app:nope (pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials)',
     ],
-    ['ERROR: unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests', 'auth', '127.0.0.1:5123 is rate limiting (unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests)'],
+    ['ERROR: unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests', 'rate-limited', '127.0.0.1:5123 is rate limiting (unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests)'],
     ["docker: unknown command: docker buildx\n\nRun 'docker --help' for more information", 'docker', "docker buildx imagetools is not available (docker: unknown command: docker buildx)"],
     ['', 'docker', 'docker buildx imagetools inspect 127.0.0.1:5123/app:nope failed (exit code 1)'],
   ])('%j', (stderr, kind, message) => {

@@ -53157,7 +53157,7 @@ function classifyFailure(name, registry, stderr, exitCode) {
         return new ImageSizeError('auth', `${registry} refused access to ${name} (${said})`);
     }
     if (/toomanyrequests|\b429\b|rate limit/i.test(said))
-        return new ImageSizeError('auth', `${registry} is rate limiting (${said})`);
+        return new ImageSizeError('rate-limited', `${registry} is rate limiting (${said})`);
     if (/connection refused|no such host|network is unreachable|no route to host|dial tcp|connection reset|EOF$|timeout/i.test(said)) {
         return new ImageSizeError('unreachable', `cannot reach ${registry} (${said})`);
     }

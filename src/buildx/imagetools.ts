@@ -8,7 +8,7 @@ import { docker, DockerMissingError } from './docker-cli.js';
 import { formatReference, type ImageReference } from '../reference/image-reference.js';
 import { oneLine } from '../text/bytes.js';
 
-export type ImageSizeErrorKind = 'unreachable' | 'timeout' | 'not-found' | 'auth' | 'docker' | 'bad-manifest';
+export type ImageSizeErrorKind = 'unreachable' | 'timeout' | 'not-found' | 'auth' | 'rate-limited' | 'docker' | 'bad-manifest';
 
 /** Why an image could not be measured, in one line (no stack, no secret). */
 export class ImageSizeError extends Error {
@@ -44,7 +44,7 @@ export function classifyFailure(name: string, registry: string, stderr: string, 
   if (/\b(?:401|403)\b|unauthorized|authorization failed|authentication required|no basic auth credentials|denied|forbidden/i.test(said)) {
     return new ImageSizeError('auth', `${registry} refused access to ${name} (${said})`);
   }
-  if (/toomanyrequests|\b429\b|rate limit/i.test(said)) return new ImageSizeError('auth', `${registry} is rate limiting (${said})`);
+  if (/toomanyrequests|\b429\b|rate limit/i.test(said)) return new ImageSizeError('rate-limited', `${registry} is rate limiting (${said})`);
   if (/connection refused|no such host|network is unreachable|no route to host|dial tcp|connection reset|EOF$|timeout/i.test(said)) {
     return new ImageSizeError('unreachable', `cannot reach ${registry} (${said})`);
   }
