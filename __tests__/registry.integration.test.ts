@@ -98,6 +98,7 @@ beforeAll(async () => {
     'multi-amd64',
   );
   layout.makeIndex('multi-main', [{ tag: 'multi-main-amd64', os: 'linux', architecture: 'amd64' }]);
+  layout.makeIndex('attestation-only', [], 'app-main');
   layout.makeIndex('list-v1', [
     { tag: 'multi-arm64', os: 'linux', architecture: 'arm64' },
     { tag: 'app-main', os: 'linux', architecture: 'amd64' },
@@ -110,6 +111,7 @@ beforeAll(async () => {
   await layout.push('app-main', `${open.host}/app:main`);
   await layout.push('multi-v1', `${open.host}/multi:v1`, { all: true });
   await layout.push('multi-main', `${open.host}/multi:main`, { all: true });
+  await layout.push('attestation-only', `${open.host}/attestation:only`, { all: true });
   await layout.push('list-v1', `${open.host}/list:v1`, { all: true, format: 'v2s2' });
 
   basic = await startRegistry({ storageDir: storage, auth: { kind: 'htpasswd', users: { [USER]: PASSWORD } } });
@@ -220,6 +222,12 @@ describe('sizes from a real registry, no auth', () => {
     expect(list.unavailable).toBeNull();
     expect(list.platforms.every((p) => p.baselineBytes === null)).toBe(true);
     expect(list.baselineUnavailable).toMatch(/^baseline main: .*list:main was not found in the registry \(.*not found\)$/);
+  });
+
+  it('an index that holds only an attestation manifest has no size, and says why', async () => {
+    const result = single(await measureImages([{ ref: `${open.host}/attestation:only`, digest: null }], NO_CONFIG));
+    expect(result.unavailable).toBe(`size unavailable: the index of ${open.host}/attestation:only lists no image for a platform (only attestations or artifacts)`);
+    expect(result.platforms).toEqual([]);
   });
 
   it('reports unreachable, timed-out and missing images as unavailable without hiding the others', async () => {
