@@ -1,4 +1,4 @@
-// The history source through its real exec path (@actions/exec), with a docker CLI that answers
+// The history source through its real exec path (src/buildx/docker-cli.ts), with a docker CLI that answers
 // with genuine buildx 0.29.1 output (fixtures/history). The real modern BuildKit is tested in
 // modern-buildkit tests.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';

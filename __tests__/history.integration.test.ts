@@ -1,4 +1,4 @@
-// BuildKit's own record of a build, read back through the action's exec path (@actions/exec and the
+// BuildKit's own record of a build, read back through the action's exec path (src/buildx/docker-cli.ts and the
 // docker CLI), against a real modern BuildKit with buildx (support/modern-buildkit.ts): the report
 // from the record, from rawjson and from plain output of the same build agree.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

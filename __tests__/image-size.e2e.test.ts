@@ -1,5 +1,6 @@
 // Image sizes end to end: the bundled action reads a build log that pushed an image to a real
-// registry, measures it and its baseline tag there, and shows the regression in the job summary, the
+// registry, measures it and its baseline tag there through the docker CLI (the modern client with
+// buildx, support/modern-buildkit.ts; no daemon needed), and shows the regression in the job summary, the
 // JSON report and the pull request comment (a local GitHub API, see support/fake-github.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
@@ -8,10 +9,14 @@ import { OciLayout, makeTempDir, readStoredImage, startRegistry, type RealRegist
 import { FakeGitHub } from './support/fake-github.js';
 import { runActionAsync } from './support/run-action.js';
 import { FIXTURES } from './support/analyze-text.js';
+import { modernDockerClient, SETUP_TIMEOUT_MS, type ModernDockerClient } from './support/modern-buildkit.js';
 
 let work: string;
 let registry: RealRegistry;
 let github: FakeGitHub;
+let client: ModernDockerClient;
+/** The action's docker: the modern client, with a DOCKER_CONFIG of its own. */
+const dockerEnv = () => ({ BUILDX_DOCTOR_DOCKER: client.docker, DOCKER_CONFIG: client.configDir });
 const payloads = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'github', 'event-payloads.json'), 'utf8'));
 const event = payloads.pull_request_synchronize;
 
@@ -25,11 +30,13 @@ beforeAll(async () => {
   await layout.push('main', `${registry.host}/demon-runtime:main`);
   await layout.push('pr', `${registry.host}/demon-runtime:pr-7`);
   github = await new FakeGitHub().start();
-}, 120_000);
+  client = await modernDockerClient();
+}, SETUP_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
   await github?.stop();
   await registry?.stop();
+  client?.remove();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -61,7 +68,7 @@ describe('image sizes against the baseline', () => {
       {
         setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), pushLog(pr.digest)),
         event,
-        env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_WORKFLOW: 'Docker build', RUNNER_NAME: 'runner-self' },
+        env: { ...dockerEnv(), GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_WORKFLOW: 'Docker build', RUNNER_NAME: 'runner-self' },
       },
     );
     expect(result.stderr).toBe('');
@@ -78,7 +85,7 @@ describe('image sizes against the baseline', () => {
       {
         setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), pushLog(pr.digest)),
         event,
-        env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_WORKFLOW: 'Docker build', RUNNER_NAME: 'runner-self' },
+        env: { ...dockerEnv(), GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_WORKFLOW: 'Docker build', RUNNER_NAME: 'runner-self' },
       },
     );
     expect(withBaseline.code).toBe(0);
@@ -105,9 +112,55 @@ describe('image sizes against the baseline', () => {
       '#6 DONE 0.3s',
       '',
     ].join('\n');
-    const result = await runActionAsync({ logs: 'build.log', comment: 'off' }, { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log) });
+    const result = await runActionAsync({ logs: 'build.log', comment: 'off' }, { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: dockerEnv() });
     expect(result.code).toBe(0);
-    expect(result.summary).toMatch(/`127\.0\.0\.1:9\/nothing:1`: size unavailable: cannot reach 127\.0\.0\.1:9/);
-    expect(result.summary).toMatch(/`127\.0\.0\.1:\d+\/never-pushed:1`: size unavailable: .*(not found|404)/);
+    expect(result.summary).toMatch(/`127\.0\.0\.1:9\/nothing:1`: size unavailable: cannot reach 127\.0\.0\.1:9 \\\(.*connection refused\\\)/);
+    expect(result.summary).toMatch(/`127\.0\.0\.1:\d+\/never-pushed:1`: size unavailable: .*never-pushed:1@\u200b?sha256:b{64} was not found in the registry/);
+  }, 60_000);
+
+  it('ghcr.io without a docker login: the job token goes to `docker login --password-stdin` in a temporary config, never on a command line', async () => {
+    const spyDir = makeTempDir('bxd-docker-spy-');
+    const calls = path.join(spyDir, 'calls.log');
+    const token = 'ghs_jobTokenThatMustNotLeak0123456789';
+    // The real docker, behind a script that records each call's arguments and its stdin.
+    fs.writeFileSync(
+      path.join(spyDir, 'docker'),
+      ['#!/bin/sh', `printf 'ARGS %s\\n' "$*" >> ${JSON.stringify(calls)}`, 'if [ "$1" = login ]; then', `  printf 'STDIN %s\\n' "$(cat)" >> ${JSON.stringify(calls)}`, 'fi', `exec ${JSON.stringify(client.docker)} "$@" </dev/null`, ''].join('\n'),
+      { mode: 0o755 },
+    );
+    const log = ['#6 exporting to image', `#6 pushing manifest for ghcr.io/afewell-hh/demon:pr-7@sha256:${'c'.repeat(64)}`, '#6 DONE 0.3s', ''].join('\n');
+    const before = fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-'));
+    try {
+      const result = await runActionAsync(
+        { logs: 'build.log', comment: 'off', 'github-token': token },
+        { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: { ...dockerEnv(), BUILDX_DOCTOR_DOCKER: path.join(spyDir, 'docker') } },
+      );
+      expect(result.code).toBe(0);
+      const recorded = fs.readFileSync(calls, 'utf8');
+      const args = recorded.split('\n').filter((l) => l.startsWith('ARGS '));
+      expect(args.some((l) => /^ARGS login --username \S+ --password-stdin ghcr\.io$/.test(l))).toBe(true);
+      expect(args.join('\n')).not.toContain(token);
+      expect(recorded).toContain(`STDIN ${token}`);
+      // No network here: the login fails, and says so without the token.
+      expect(result.summary).toMatch(/`ghcr\.io\/afewell-hh\/demon:pr-7`: size unavailable: docker login to ghcr\.io failed/);
+      // `::add-mask::` is the action asking the runner to mask the token: the one place it may appear.
+      const stdout = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      for (const text of [result.summary, stdout, result.stderr, fs.readFileSync(result.outputs['report-file']!, 'utf8')]) expect(text).not.toContain(token);
+      expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
+    } finally {
+      fs.rmSync(spyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('without docker (the CLI on a laptop): sizes are "not measured", a note, and the run is green', async () => {
+    const log = ['#6 exporting to image', `#6 pushing manifest for ${registry.host}/demon-runtime:pr-7@sha256:${'d'.repeat(64)}`, '#6 DONE 0.3s', ''].join('\n');
+    const result = await runActionAsync(
+      { logs: 'build.log', comment: 'off' },
+      { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: { BUILDX_DOCTOR_DOCKER: path.join(work, 'no-docker-here') } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.summary).toMatch(/`127\.0\.0\.1:\d+\/demon-runtime:pr-7`: size unavailable: not measured: docker CLI not found/);
+    expect(result.stdout).not.toMatch(/::error/);
   }, 60_000);
 });

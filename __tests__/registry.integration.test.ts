@@ -1,8 +1,15 @@
-// Image sizes against a REAL registry: Debian's docker-registry (distribution 2.8) started here on
-// loopback, images made with umoci and pushed with skopeo, read back through measureImages() in
-// every auth mode the registry has (none, htpasswd Basic, token with a JWT token service). Every
-// size is checked against the blob files the registry actually stores (and, for one image, against
-// the bytes of the blobs downloaded), never against the manifests' own arithmetic.
+// Image sizes against a REAL registry through Docker's own CLI: Debian's docker-registry
+// (distribution 2.8) started here on loopback, images made with umoci and pushed with skopeo, read
+// back by measureImages() through `docker buildx imagetools inspect` of the modern stack
+// (support/modern-buildkit.ts) in every auth mode the registry has (none, htpasswd Basic, token with a
+// JWT token service), with credentials from a docker config, a credential helper that docker runs,
+// and `docker login` into a temporary config. Every size is checked against the blob files the
+// registry actually stores (and, for one image, against the bytes of the blobs downloaded), never
+// against the manifests' own arithmetic.
+//
+// imagetools needs no daemon, and talks plain HTTP to a loopback registry; `docker login` without a
+// daemon tries HTTPS only, so one daemon is started for this file and the logins go through it (its
+// 127.0.0.0/8 registries are insecure by default, as a real daemon's are).
 //
 // Needs root-installed packages (scripts/ensure-test-deps.sh). It fails, never skips, when a real
 // component cannot start.
@@ -25,12 +32,11 @@ import {
   type StoredImage,
   type TokenService,
 } from './support/real-registry.js';
+import { startModernBuildkit, SETUP_TIMEOUT_MS, type ModernBuildkit } from './support/modern-buildkit.js';
 
 const USER = 'alice';
 const PASSWORD = 'correct-horse-battery-staple';
 const WRONG_PASSWORD = 'not-the-password';
-/** No docker config of the machine's may leak into these tests. */
-const NO_CONFIG: MeasureOptions = { dockerConfig: false };
 
 let work: string;
 let open: RealRegistry;
@@ -38,7 +44,11 @@ let basic: RealRegistry;
 let tokenRegistry: RealRegistry;
 let tokens: TokenService;
 let storage: string;
+let mb: ModernBuildkit;
+/** The modern docker client with its own empty DOCKER_CONFIG: no docker config of the machine's leaks in. */
+let NO_CONFIG: MeasureOptions;
 const started: Array<{ stop: () => Promise<void> }> = [];
+let savedDocker: string | undefined;
 
 const stored = (repository: string, tag: string): StoredImage => readStoredImage(storage, repository, tag);
 
@@ -54,11 +64,24 @@ function single<T>(items: T[]): T {
   return items[0]!;
 }
 
+/** A DOCKER_CONFIG with the buildx plugin and `config` as its config.json. */
+function dockerConfig(config: object): string {
+  const dir = makeTempDir('bxd-docker-config-');
+  fs.symlinkSync(path.join(mb.env.DOCKER_CONFIG!, 'cli-plugins'), path.join(dir, 'cli-plugins'));
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+  return dir;
+}
+
 beforeAll(async () => {
   work = makeTempDir('bxd-registry-test-');
   storage = path.join(work, 'storage');
   fs.mkdirSync(storage);
-
+  mb = await startModernBuildkit();
+  started.push(mb);
+  // measureImages runs BUILDX_DOCTOR_DOCKER, as the action runs `docker`.
+  savedDocker = process.env.BUILDX_DOCTOR_DOCKER;
+  process.env.BUILDX_DOCTOR_DOCKER = path.join(mb.binDir, 'docker');
+  NO_CONFIG = { env: mb.env, timeoutMs: 60_000 };
   // Images, made without a daemon. Random payloads do not compress: each size is distinct.
   const layout = await OciLayout.create(path.join(work, 'layout'));
   await layout.buildImage('app-v1', { os: 'linux', architecture: 'amd64' }, 150_000);
@@ -75,6 +98,7 @@ beforeAll(async () => {
     'multi-amd64',
   );
   layout.makeIndex('multi-main', [{ tag: 'multi-main-amd64', os: 'linux', architecture: 'amd64' }]);
+  layout.makeIndex('attestation-only', [], 'app-main');
   layout.makeIndex('list-v1', [
     { tag: 'multi-arm64', os: 'linux', architecture: 'arm64' },
     { tag: 'app-main', os: 'linux', architecture: 'amd64' },
@@ -87,6 +111,7 @@ beforeAll(async () => {
   await layout.push('app-main', `${open.host}/app:main`);
   await layout.push('multi-v1', `${open.host}/multi:v1`, { all: true });
   await layout.push('multi-main', `${open.host}/multi:main`, { all: true });
+  await layout.push('attestation-only', `${open.host}/attestation:only`, { all: true });
   await layout.push('list-v1', `${open.host}/list:v1`, { all: true, format: 'v2s2' });
 
   basic = await startRegistry({ storageDir: storage, auth: { kind: 'htpasswd', users: { [USER]: PASSWORD } } });
@@ -98,9 +123,11 @@ beforeAll(async () => {
     auth: { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile },
   });
   started.push(tokenRegistry);
-}, 60_000);
+}, SETUP_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
+  if (savedDocker === undefined) delete process.env.BUILDX_DOCTOR_DOCKER;
+  else process.env.BUILDX_DOCTOR_DOCKER = savedDocker;
   // Registries first (they read the storage), then the token service, then the files.
   const problems: string[] = [];
   for (const component of started.reverse()) {
@@ -194,7 +221,13 @@ describe('sizes from a real registry, no auth', () => {
     // No list:main: measured all the same, no baseline, and why.
     expect(list.unavailable).toBeNull();
     expect(list.platforms.every((p) => p.baselineBytes === null)).toBe(true);
-    expect(list.baselineUnavailable).toMatch(/^baseline main: .*list:main was not found .*HTTP 404/);
+    expect(list.baselineUnavailable).toMatch(/^baseline main: .*list:main was not found in the registry \(.*not found\)$/);
+  });
+
+  it('an index that holds only an attestation manifest has no size, and says why', async () => {
+    const result = single(await measureImages([{ ref: `${open.host}/attestation:only`, digest: null }], NO_CONFIG));
+    expect(result.unavailable).toBe(`size unavailable: the index of ${open.host}/attestation:only lists no image for a platform (only attestations or artifacts)`);
+    expect(result.platforms).toEqual([]);
   });
 
   it('reports unreachable, timed-out and missing images as unavailable without hiding the others', async () => {
@@ -212,51 +245,59 @@ describe('sizes from a real registry, no auth', () => {
           { ref: `${open.host}/app:v1`, digest: null, pushed: false },
           { ref: 'Not A Reference', digest: null },
           { ref: `${open.host}/multi:v1`, digest: null },
+          { ref: `${silent.host}/other:v1`, digest: null },
         ],
-        { ...NO_CONFIG, timeoutMs: 3_000 },
+        { ...NO_CONFIG, timeoutMs: 10_000 },
       );
       const reasons = results.map((r) => r.unavailable);
       expect(reasons[0]).toBeNull();
-      expect(reasons[1]).toBe(`size unavailable: cannot reach 127.0.0.1:${closedPort}: connection refused`);
-      expect(reasons[2]).toBe(`size unavailable: ${silent.host} did not answer within 3 s`);
-      expect(reasons[3]).toMatch(/^size unavailable: .*never-pushed:v1 was not found in the registry \(HTTP 404 (NAME|MANIFEST)_UNKNOWN/);
-      expect(reasons[4]).toMatch(/^size unavailable: .*app:no-such-tag was not found in the registry \(HTTP 404 MANIFEST_UNKNOWN/);
-      expect(reasons[5]).toMatch(/^size unavailable: .*app(:v1)?@sha256:0{64} was not found in the registry \(HTTP 404/);
+      expect(reasons[1]).toMatch(new RegExp(`^size unavailable: cannot reach 127\\.0\\.0\\.1:${closedPort} \\(.*connection refused\\)$`));
+      expect(reasons[2]).toBe(`size unavailable: ${silent.host} did not answer within 10 s (docker buildx imagetools inspect was stopped)`);
+      expect(reasons[3]).toMatch(/^size unavailable: .*never-pushed:v1 was not found in the registry \(.*not found\)$/);
+      expect(reasons[4]).toMatch(/^size unavailable: .*app:no-such-tag was not found in the registry \(.*not found\)$/);
+      expect(reasons[5]).toMatch(/^size unavailable: .*app(:v1)?@sha256:0{64} was not found in the registry/);
       expect(reasons[6]).toBe('size unavailable: the image was not pushed');
       expect(reasons[7]).toMatch(/^size unavailable: invalid image reference "Not A Reference"/);
       expect(reasons[8]).toBeNull();
+      // The silent registry is not asked again: its second image fails the same way.
+      expect(reasons[9]).toBe(reasons[2]);
       for (const r of results) {
         expect(r.unavailable ?? '').not.toMatch(/\n|\bat .*\.(ts|js):\d+/);
         if (r.unavailable) expect(r.platforms).toEqual([]);
       }
       expect(sizesOf(results[0]!)).toEqual(storedSizes(stored('app', 'v1')));
       expect(sizesOf(results[8]!)).toEqual(storedSizes(stored('multi', 'v1')));
+      // docker was killed at the time limit, not left waiting on the silent registry.
+      expect(processesMentioning(silent.host)).toEqual([]);
     } finally {
       await silent.stop();
     }
-  });
+  }, 120_000);
 });
 
 describe('sizes from a real registry with Basic auth (htpasswd)', () => {
   it('anonymous: 401 with a Basic challenge gives a clear reason', async () => {
     const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], NO_CONFIG));
-    expect(result.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} requires authentication and no credentials were found for it \\(HTTP 401`));
+    expect(result.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} refused access to ${basic.host}/app:v1 \\(.*(no basic auth credentials|unauthorized)`));
   });
 
-  it('explicit credentials: measured, the same sizes as the storage holds', async () => {
+  it('explicit credentials: docker login into a temporary config, measured, the config removed after', async () => {
+    const before = fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-'));
     const result = single(
       await measureImages([{ ref: `${basic.host}/multi:v1`, digest: null }], { ...NO_CONFIG, credentials: [{ registry: basic.host, username: USER, password: PASSWORD }] }),
     );
     expect(result.unavailable).toBeNull();
     expect(sizesOf(result)).toEqual(storedSizes(stored('multi', 'v1')));
+    expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
+    // Docker's own config was not written to.
+    expect(fs.existsSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json')) ? fs.readFileSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json'), 'utf8') : '').not.toContain(basic.host);
   });
 
   it('credentials from a docker config (DOCKER_CONFIG), as docker/login-action writes them', async () => {
-    const configDir = makeTempDir('bxd-docker-config-');
+    const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+    const configDir = dockerConfig({ auths: { [basic.host]: { auth } } });
     try {
-      const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
-      fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [basic.host]: { auth } } }));
-      const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], { env: { DOCKER_CONFIG: configDir } }));
+      const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], { ...NO_CONFIG, env: { ...mb.env, DOCKER_CONFIG: configDir } }));
       expect(result.unavailable).toBeNull();
       expect(sizesOf(result)).toEqual(storedSizes(stored('app', 'v1')));
     } finally {
@@ -264,7 +305,36 @@ describe('sizes from a real registry with Basic auth (htpasswd)', () => {
     }
   });
 
-  it('wrong credentials: 401, reported as refused, next to an image that is measured', async () => {
+  it('credentials from a credential helper that docker runs (`credHelpers`)', async () => {
+    const helperDir = makeTempDir('bxd-cred-helper-');
+    const calls = path.join(helperDir, 'calls.log');
+    // docker-credential-<name> get: the server on stdin, the credentials as JSON on stdout.
+    fs.writeFileSync(
+      path.join(helperDir, 'docker-credential-bxdtest'),
+      [
+        '#!/bin/sh',
+        '[ "$1" = get ] || exit 1',
+        'read -r server',
+        `echo "$server" >> ${JSON.stringify(calls)}`,
+        `printf '{"ServerURL":"%s","Username":"${USER}","Secret":"${PASSWORD}"}\\n' "$server"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const configDir = dockerConfig({ credHelpers: { [basic.host]: 'bxdtest' } });
+    try {
+      const env = { ...mb.env, DOCKER_CONFIG: configDir, PATH: `${helperDir}:${mb.env.PATH}` };
+      const result = single(await measureImages([{ ref: `${basic.host}/list:v1`, digest: null }], { ...NO_CONFIG, env }));
+      expect(result.unavailable).toBeNull();
+      expect(sizesOf(result)).toEqual(storedSizes(stored('list', 'v1')));
+      expect(fs.readFileSync(calls, 'utf8').trim().split('\n')).toContain(basic.host);
+    } finally {
+      fs.rmSync(configDir, { recursive: true, force: true });
+      fs.rmSync(helperDir, { recursive: true, force: true });
+    }
+  });
+
+  it('wrong credentials: docker login is refused, reported without the password, next to an image that is measured', async () => {
     const results = await measureImages(
       [
         { ref: `${basic.host}/app:v1`, digest: null },
@@ -272,7 +342,7 @@ describe('sizes from a real registry with Basic auth (htpasswd)', () => {
       ],
       { ...NO_CONFIG, credentials: [{ registry: basic.host, username: USER, password: WRONG_PASSWORD }] },
     );
-    expect(results[0]!.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} refused the credentials given \\(HTTP 401`));
+    expect(results[0]!.unavailable).toMatch(new RegExp(`^size unavailable: docker login to ${basic.host} failed \\(.*401`));
     expect(results[0]!.unavailable).not.toContain(WRONG_PASSWORD);
     expect(results[1]!.unavailable).toBeNull();
     expect(sizesOf(results[1]!)).toEqual(storedSizes(stored('app', 'v1')));
@@ -287,19 +357,19 @@ describe('sizes from a real registry with token auth (Bearer challenge, JWT toke
     expect(response.headers.get('www-authenticate')).toContain(`realm="${tokens.realm}"`);
   });
 
-  it('follows the challenge to the token service with docker config credentials (`token` answer)', async () => {
-    const configDir = makeTempDir('bxd-docker-config-');
+  it('follows the challenge to the token service with docker config credentials', async () => {
     tokens.requests.length = 0;
     tokens.tokenField = 'token';
+    const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+    const configDir = dockerConfig({ auths: { [tokenRegistry.host]: { auth } } });
     try {
-      const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
-      fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ auths: { [`http://${tokenRegistry.host}`]: { auth } } }));
-      const result = single(await measureImages([{ ref: `${tokenRegistry.host}/app:v1`, digest: null }], { dockerConfig: configDir, baselineTag: 'main' }));
+      const env = { ...mb.env, DOCKER_CONFIG: configDir };
+      const result = single(await measureImages([{ ref: `${tokenRegistry.host}/app:v1`, digest: null }], { ...NO_CONFIG, env, baselineTag: 'main' }));
       expect(result.unavailable).toBeNull();
       expect(sizesOf(result)).toEqual(storedSizes(stored('app', 'v1')));
       expect(result.platforms[0]!.baselineBytes).toBe(stored('app', 'main').platforms[0]!.blobBytes);
       expect(tokens.requests.length).toBeGreaterThanOrEqual(1);
-      expect(tokens.requests[0]).toEqual({ service: tokens.service, scopes: ['repository:app:pull'], user: USER, status: 200 });
+      expect(tokens.requests.some((r) => r.user === USER && r.status === 200 && r.scopes.includes('repository:app:pull'))).toBe(true);
     } finally {
       fs.rmSync(configDir, { recursive: true, force: true });
     }
@@ -325,15 +395,15 @@ describe('sizes from a real registry with token auth (Bearer challenge, JWT toke
       );
       expect(anonymous[0]!.unavailable).toBeNull();
       expect(sizesOf(anonymous[0]!)).toEqual(storedSizes(stored('multi', 'v1')));
-      // The token service grants nothing on app anonymously: the registry still says 401.
-      expect(anonymous[1]!.unavailable).toMatch(new RegExp(`^size unavailable: ${tokenRegistry.host} requires authentication and no credentials were found for it \\(HTTP 401`));
+      // The token service grants nothing on app anonymously: the registry still refuses.
+      expect(anonymous[1]!.unavailable).toMatch(new RegExp(`^size unavailable: ${tokenRegistry.host} refused access to ${tokenRegistry.host}/app:v1 \\(`));
       expect(tokens.requests.some((r) => r.user === null && r.scopes.includes('repository:multi:pull'))).toBe(true);
     } finally {
       tokens.tokenField = 'token';
     }
   });
 
-  it('wrong credentials: the token service refuses them (401), the other images are measured', async () => {
+  it('wrong credentials: the token service refuses them, the other images are measured', async () => {
     const results = await measureImages(
       [
         { ref: `${tokenRegistry.host}/app:v1`, digest: null },
@@ -341,10 +411,33 @@ describe('sizes from a real registry with token auth (Bearer challenge, JWT toke
       ],
       { ...NO_CONFIG, credentials: [{ registry: tokenRegistry.host, username: USER, password: WRONG_PASSWORD }] },
     );
-    expect(results[0]!.unavailable).toBe(
-      `size unavailable: the token service at ${new URL(tokens.realm).host} refused the credentials given (HTTP 401 UNAUTHORIZED: invalid username or password)`,
-    );
+    expect(results[0]!.unavailable).toMatch(new RegExp(`^size unavailable: docker login to ${tokenRegistry.host} failed \\(`));
+    expect(results[0]!.unavailable).not.toContain(WRONG_PASSWORD);
+    expect(tokens.requests.some((r) => r.user === USER && r.status === 401)).toBe(true);
     expect(results[1]!.unavailable).toBeNull();
     expect(sizesOf(results[1]!)).toEqual(storedSizes(stored('list', 'v1')));
+  });
+});
+
+describe('where Docker cannot measure', () => {
+  it('no docker CLI: every image is "not measured", nothing else is tried', async () => {
+    const saved = process.env.BUILDX_DOCTOR_DOCKER;
+    process.env.BUILDX_DOCTOR_DOCKER = path.join(work, 'no-such-docker');
+    try {
+      const results = await measureImages([{ ref: `${open.host}/app:v1`, digest: null }, { ref: 'Not A Reference', digest: null }], NO_CONFIG);
+      expect(results.map((r) => r.unavailable)).toEqual(['size unavailable: not measured: docker CLI not found', expect.stringMatching(/^size unavailable: invalid image reference/)]);
+    } finally {
+      process.env.BUILDX_DOCTOR_DOCKER = saved;
+    }
+  });
+
+  it('docker without the buildx plugin: the reason says so', async () => {
+    const bare = makeTempDir('bxd-docker-config-');
+    try {
+      const result = single(await measureImages([{ ref: `${open.host}/app:v1`, digest: null }], { ...NO_CONFIG, env: { ...mb.env, DOCKER_CONFIG: bare } }));
+      expect(result.unavailable).toMatch(/^size unavailable: docker buildx is not available \(.*buildx/);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
   });
 });

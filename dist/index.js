@@ -47134,14 +47134,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -47161,8 +47161,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -51686,55 +51686,116 @@ function closeOpenFence(text) {
     return open === null ? text : `${text}\n${open}`;
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/reference.ts
-// The image reference grammar (distribution/reference): [registry[:port]/]path[:tag][@digest], the
-// path lowercase components of [a-z0-9] joined by `.`, `_`, `__` or `-`s and separated by `/`, the tag
-// `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
+;// CONCATENATED MODULE: ./src/reference/image-reference.ts
+// Image references, the one parser of the project (distribution/reference's grammar):
+// `[host[:port]/]path[:tag][@digest]`. The first component is a host when it has a `.` or a `:`, is
+// `localhost`, or has upper case letters; path components are lowercase [a-z0-9] joined by `.`, `_`,
+// `__` or `-`s; a tag is `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. Docker Hub names (`alpine`, `user/app`,
+// `index.docker.io/...`) are `docker.io/...`, one-component names under `library/`, as docker writes them.
+// The image sizes read references with it, and the diagnosis names the rule a bad tag breaks.
+/** Docker Hub, as docker names it in references. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const REGISTRY = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d+)?$/;
-/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
-function explainReference(reference) {
-    if (reference === '')
-        return 'the reference is empty';
-    if (/\s/.test(reference))
-        return 'it contains white space';
-    let rest = reference;
+/** Any algorithm's digest (`sha256:...`, `sha512:...`). */
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+/** A reference that does not follow the grammar; the message is one line. */
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** The grammar, once: the parts of a reference, or the rule it breaks in words. */
+function check(text) {
+    if (text === '')
+        return { problem: 'the reference is empty' };
+    if (/\s/.test(text))
+        return { problem: 'it contains white space' };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        return { problem: 'a reference has no scheme (drop the `://` part)' };
+    let rest = text;
+    let digest = null;
     const at = rest.indexOf('@');
     if (at !== -1) {
-        if (!/^sha256:[0-9a-f]{64}$/.test(rest.slice(at + 1)))
-            return 'the part after `@` is not a digest (`sha256:` and 64 hex digits)';
+        digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
+        if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest))) {
+            return { problem: 'the part after `@` is not a digest (`sha256:` and 64 hex digits)' };
+        }
     }
-    const slash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
+    const components = rest.split('/');
+    let host = null;
+    const first = components[0];
+    if (components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+        host = first;
+        components.shift();
+    }
+    // The tag is after the last `:` of the path (a host's port went with the host).
     let tag = null;
-    if (colon > slash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const parts = rest.split('/');
-    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost') && REGISTRY.test(parts[0]))
-        parts.shift();
-    if (parts.some((p) => p === ''))
-        return 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty';
-    for (const part of parts) {
-        if (part !== part.toLowerCase() && COMPONENT.test(part.toLowerCase()))
-            return `the repository name must be lowercase (\`${part}\`)`;
-        if (!COMPONENT.test(part))
-            return `the name component \`${part}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them`;
-    }
-    if (tag !== null) {
+    const last = components[components.length - 1];
+    const colon = last.lastIndexOf(':');
+    if (colon !== -1) {
+        tag = last.slice(colon + 1);
+        components[components.length - 1] = last.slice(0, colon);
         if (tag === '')
-            return 'the tag after `:` is empty: a variable or template produced nothing';
+            return { problem: 'the tag after `:` is empty: a variable or template produced nothing' };
         if (tag.length > 128)
-            return `the tag is ${tag.length} characters long; at most 128 are allowed`;
+            return { problem: `the tag is ${tag.length} characters long; at most 128 are allowed` };
         if (/^[.-]/.test(tag))
-            return `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\``;
+            return { problem: `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\`` };
         if (!TAG.test(tag))
-            return `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\``;
+            return { problem: `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\`` };
     }
-    return null;
+    if (host !== null && !HOST.test(host))
+        return { problem: `\`${host}\` is not a valid registry host` };
+    if (components.some((c) => c === '')) {
+        return { problem: 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty' };
+    }
+    for (const component of components) {
+        if (component !== component.toLowerCase() && COMPONENT.test(component.toLowerCase()))
+            return { problem: `the repository name must be lowercase (\`${component}\`)` };
+        if (!COMPONENT.test(component))
+            return { problem: `the name component \`${component}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them` };
+    }
+    const registry = host === null || DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host.toLowerCase();
+    let repository = components.join('/');
+    if (registry === DOCKER_HUB && components.length === 1)
+        repository = `library/${repository}`;
+    if (repository.length > 255)
+        return { problem: 'the repository name is over 255 characters' };
+    if (tag === null && digest === null)
+        tag = 'latest';
+    return { ok: { registry, repository, tag, digest } };
+}
+/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
+function parseReference(input) {
+    const text = input.trim();
+    const checked = check(text);
+    if (checked.problem === undefined)
+        return checked.ok;
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
+}
+/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
+function explainReference(reference) {
+    return check(reference).problem ?? null;
+}
+/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`, `docker.io/library/alpine:3`. */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
+}
+/** The same repository at another tag (the baseline), without a digest. */
+function withTag(ref, tag) {
+    if (!TAG.test(tag))
+        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
+    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
+}
+/** The same repository at a digest: one manifest of an index. */
+function withDigest(ref, digest) {
+    return { registry: ref.registry, repository: ref.repository, tag: null, digest };
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
@@ -52208,1048 +52269,14 @@ const buildChecksRule = {
     },
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by a test (bundles cannot read package.json at run time).
-const TOOL_NAME = 'buildx-doctor';
-const TOOL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references as the registry API needs them: the host to talk to, the repository path, and a
-// tag or a digest. Follows distribution/reference: `[host[:port]/]path[:tag][@digest]`, where the
-// first component is a host when it has a `.` or a `:`, is `localhost`, or has upper case letters;
-// Docker Hub names (`alpine`, `user/app`, `docker.io/...`) go to `registry-1.docker.io`, one-component
-// names under `library/`.
-/** Where Docker Hub's registry API answers. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const reference_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const reference_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-/** A reference that does not follow the grammar; the message is one line. */
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-/** True for `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */
-function isLoopbackHost(host) {
-    let name = host.toLowerCase();
-    if (name.startsWith('[')) {
-        name = name.slice(1, name.indexOf(']') === -1 ? undefined : name.indexOf(']'));
-        return name === '::1' || name === '0:0:0:0:0:0:0:1';
-    }
-    name = name.replace(/:\d+$/, '');
-    if (name === 'localhost' || name.endsWith('.localhost'))
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-/** The registry API host for a host as people write it (`docker.io` -> `registry-1.docker.io`). */
-function normalizeRegistryHost(host) {
-    const lower = host.toLowerCase();
-    return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB_API_HOST : lower;
-}
-/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
-function parseReference(input) {
-    const text = input.trim();
-    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
-    if (text === '')
-        throw new InvalidReferenceError('invalid image reference "": it is empty');
-    if (/\s/.test(text))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: it contains white space`);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: a reference has no scheme (drop the \`://\` part)`);
-    let rest = text;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the part after \`@\` is not a digest like sha256:<64 hex digits>`);
-        if (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
-            throw new InvalidReferenceError(`invalid image reference ${shown}: a sha256 digest has 64 lowercase hex digits`);
-        }
-    }
-    const components = rest.split('/');
-    let host = null;
-    if (components.length > 1) {
-        const first = components[0];
-        if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
-            host = first;
-            components.shift();
-        }
-    }
-    // The tag is after the last `:` of the path (a host's port was taken off with the host).
-    let tag = null;
-    const last = components[components.length - 1];
-    const colon = last.lastIndexOf(':');
-    if (colon !== -1) {
-        tag = last.slice(colon + 1);
-        components[components.length - 1] = last.slice(0, colon);
-        if (!reference_TAG.test(tag))
-            throw new InvalidReferenceError(`invalid image reference ${shown}: \`${tag}\` is not a valid tag`);
-    }
-    if (host !== null && !HOST.test(host))
-        throw new InvalidReferenceError(`invalid image reference ${shown}: \`${host}\` is not a valid registry host`);
-    for (const component of components) {
-        if (component === '')
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name has an empty component`);
-        if (!reference_COMPONENT.test(component)) {
-            const why = component !== component.toLowerCase() ? 'must be lowercase' : 'may only hold a-z, 0-9 and single `.`, `_`, `__` or `-` between them';
-            throw new InvalidReferenceError(`invalid image reference ${shown}: the name component \`${component}\` ${why}`);
-        }
-    }
-    const registry = normalizeRegistryHost(host ?? 'docker.io');
-    let repository = components.join('/');
-    if (registry === DOCKER_HUB_API_HOST && components.length === 1)
-        repository = `library/${repository}`;
-    if (repository.length > 255)
-        throw new InvalidReferenceError(`invalid image reference ${shown}: the repository name is over 255 characters`);
-    if (tag === null && digest === null)
-        tag = 'latest';
-    return { registry, repository, tag, digest };
-}
-/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`. */
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
-}
-/** The same repository at another tag (the baseline), without a digest. */
-function withTag(ref, tag) {
-    if (!reference_TAG.test(tag))
-        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
-    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
-}
-/** What to ask the registry for: the digest when there is one, else the tag. */
-function manifestReference(ref) {
-    return ref.digest ?? ref.tag ?? 'latest';
-}
-
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// The one HTTP GET the registry code makes, over Node's built-in fetch (undici): a time limit per
-// request, a bound on the body, redirects followed by hand (never from HTTPS down to plain HTTP,
-// plain HTTP only to loopback hosts, the Authorization header dropped when the origin changes), and
-// every failure turned into a RegistryError with a one-line reason that never holds a secret.
-
-/** A registry request that failed; `message` is one line, safe to show (no credentials, no tokens). */
-class RegistryError extends Error {
-    kind;
-    status;
-    host;
-    constructor(kind, message, status = null, 
-    /** For `unreachable` and `timeout`: the host that could not be reached. */
-    host = null) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.host = host;
-        this.name = 'RegistryError';
-    }
-}
-const MAX_REDIRECTS = 5;
-/** Enough of an error body for the registry's `errors[0].message`. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/** `https://host` for a registry host, or `http://host` for a loopback one (`127.0.0.1:5000`, `localhost`). */
-function registryBaseUrl(host) {
-    return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
-}
-/** Whether a URL may be requested at all: HTTPS anywhere, plain HTTP only on loopback. */
-function isAllowedUrl(url) {
-    if (url.protocol === 'https:')
-        return true;
-    return url.protocol === 'http:' && isLoopbackHost(url.host);
-}
-function formatSeconds(ms) {
-    const s = ms / 1000;
-    return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
-}
-/** One line, without control characters, at most `max` characters. */
+;// CONCATENATED MODULE: ./src/text/bytes.ts
+// Sizes in words: size budgets as people write them (`25MiB`, `1.5GB`) and byte counts and their
+// changes as the reports show them.
+/** Control characters and runs of white space to one space, cut to `max` characters. */
 function oneLine(text, max = 200) {
     const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-function errorCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-        const code = current.code;
-        if (typeof code === 'string')
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-function isTimeout(error, signal) {
-    if (signal.aborted)
-        return true;
-    const name = error?.name;
-    return name === 'TimeoutError' || name === 'AbortError';
-}
-/** Turns a failure of fetch (or of reading the body) into a RegistryError about `host`. */
-function networkError(error, host, signal, timeoutMs) {
-    if (error instanceof RegistryError)
-        return error;
-    if (isTimeout(error, signal))
-        return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
-    const code = errorCode(error);
-    switch (code) {
-        case 'ECONNREFUSED':
-            return new RegistryError('unreachable', `cannot reach ${host}: connection refused`, null, host);
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-            return new RegistryError('unreachable', `cannot reach ${host}: its name does not resolve (${code})`, null, host);
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'UND_ERR_SOCKET':
-        case 'UND_ERR_CLOSED':
-            return new RegistryError('unreachable', `cannot reach ${host}: the connection was closed (${code})`);
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-        case 'EADDRNOTAVAIL':
-            return new RegistryError('unreachable', `cannot reach ${host}: no route (${code})`, null, host);
-        case 'UND_ERR_CONNECT_TIMEOUT':
-        case 'ETIMEDOUT':
-            return new RegistryError('timeout', `${host} did not answer within ${formatSeconds(timeoutMs)}`, null, host);
-        default:
-            break;
-    }
-    if (code && /CERT|TLS|SSL|SELF_SIGNED|ALTNAME/i.test(code)) {
-        return new RegistryError('unreachable', `cannot reach ${host}: TLS certificate problem (${code})`, null, host);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new RegistryError('unreachable', `cannot reach ${host}: ${oneLine(code ? `${message} (${code})` : message, 120)}`);
-}
-async function readBody(response, maxBytes, refuseOverLimit, what) {
-    const declared = Number(response.headers.get('content-length'));
-    if (refuseOverLimit && Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${maxBytes}-byte limit`);
-    }
-    if (!response.body)
-        return Buffer.alloc(0);
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-        if (total + chunk.length > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            if (refuseOverLimit)
-                throw new RegistryError('too-large', `${what} is over the ${maxBytes}-byte limit`);
-            chunks.push(chunk.subarray(0, maxBytes - total));
-            total = maxBytes;
-            break;
-        }
-        chunks.push(chunk);
-        total += chunk.length;
-    }
-    return Buffer.concat(chunks, total);
-}
-/**
- * GETs `url` with `headers`. Never throws anything but a RegistryError; a non-2xx answer is
- * returned (with its body cut to 64 KiB), not thrown, so that callers can read challenges.
- */
-async function httpGet(url, headers, options) {
-    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    let current;
-    try {
-        current = new URL(url);
-    }
-    catch {
-        throw new RegistryError('bad-response', `not a valid URL: ${oneLine(url, 120)}`);
-    }
-    const first = current;
-    let sendHeaders = { ...headers };
-    if (options.userAgent && !Object.keys(sendHeaders).some((k) => k.toLowerCase() === 'user-agent')) {
-        sendHeaders['User-Agent'] = options.userAgent;
-    }
-    for (let hop = 0;; hop++) {
-        if (!isAllowedUrl(current)) {
-            throw new RegistryError('unsupported', `refusing plain HTTP to ${current.host}: only loopback registries may use http://`);
-        }
-        let response;
-        try {
-            response = await fetchImpl(current.toString(), { method: 'GET', headers: sendHeaders, redirect: 'manual', signal });
-        }
-        catch (error) {
-            throw networkError(error, current.host, signal, options.timeoutMs);
-        }
-        if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
-            await response.body?.cancel().catch(() => undefined);
-            if (hop >= MAX_REDIRECTS)
-                throw new RegistryError('bad-response', `${first.host} redirected more than ${MAX_REDIRECTS} times`);
-            let next;
-            try {
-                next = new URL(response.headers.get('location'), current);
-            }
-            catch {
-                throw new RegistryError('bad-response', `${current.host} redirected to an invalid location`);
-            }
-            if (current.protocol === 'https:' && next.protocol !== 'https:') {
-                throw new RegistryError('unsupported', `${current.host} redirected from HTTPS to ${next.protocol.replace(':', '')}; refused`);
-            }
-            if (next.origin !== current.origin) {
-                // Credentials are for the host they were meant for (blob downloads go to a CDN with a signed URL).
-                sendHeaders = Object.fromEntries(Object.entries(sendHeaders).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            current = next;
-            continue;
-        }
-        const ok = response.status >= 200 && response.status < 300;
-        try {
-            const body = await readBody(response, ok ? options.maxBytes : Math.min(options.maxBytes, MAX_ERROR_BODY_BYTES), ok, `the response of ${current.host}`);
-            return { status: response.status, headers: response.headers, body, url: current.toString() };
-        }
-        catch (error) {
-            throw networkError(error, current.host, signal, options.timeoutMs);
-        }
-    }
-}
-/** The registry's own words for an error answer (`errors[0].code` and `.message`), if its body has them. */
-function registryErrorText(body) {
-    if (body.length === 0)
-        return null;
-    try {
-        const parsed = JSON.parse(body.toString('utf8'));
-        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        if (!first)
-            return null;
-        const parts = [typeof first.code === 'string' ? first.code : '', typeof first.message === 'string' ? first.message : ''].filter((p) => p !== '');
-        return parts.length > 0 ? oneLine(parts.join(': '), 160) : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Registry authentication: anonymous, Basic, and the Bearer token challenge of ghcr.io and Docker
-// Hub (on a 401 with `WWW-Authenticate: Bearer realm=...,service=...,scope=...`, GET the realm with
-// `service` and `scope`, with Basic credentials when there are some, and use its `token` or
-// `access_token`). Credentials come from explicit ones, then a docker config file (as docker login
-// and docker/login-action write it), then, for ghcr.io, a GitHub token.
-//
-// Secrets never leave this module in a message: errors name the credentials' source, never them.
-
-
-
-
-
-function describeSource(source) {
-    switch (source) {
-        case 'explicit':
-            return 'the credentials given';
-        case 'docker-config':
-            return 'the credentials from the docker config';
-        case 'github-token':
-            return 'the GitHub token';
-    }
-}
-/**
- * Parses a `WWW-Authenticate` value into its challenges (several may be joined with commas, as
- * fetch joins repeated headers): `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="..."`.
- */
-function parseChallenges(header) {
-    if (!header)
-        return [];
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (i < n && (header[i] === ' ' || header[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && /[!#$%&'*+.^_`|~0-9A-Za-z-]/.test(header[i]))
-            i++;
-        return header.slice(start, i);
-    };
-    let current = null;
-    while (i < n) {
-        skipSpace();
-        if (header[i] === ',') {
-            i++;
-            continue;
-        }
-        const token = readToken();
-        if (token === '') {
-            i++; // an unexpected character: skip it
-            continue;
-        }
-        skipSpace();
-        if (header[i] === '=' && current) {
-            i++;
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && header[i] !== ' ')
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[token.toLowerCase()] = value;
-        }
-        else if (header[i] === '=' && !current) {
-            // A parameter without a scheme: malformed; skip its value.
-            while (i < n && header[i] !== ',')
-                i++;
-        }
-        else {
-            current = { scheme: token.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-// --- credentials --------------------------------------------------------------------------------
-/** The registry host a docker config `auths` key stands for (`https://index.docker.io/v1/` -> `registry-1.docker.io`). */
-function configKeyHost(key) {
-    let host = key.trim();
-    host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    host = host.split('/')[0] ?? host;
-    return normalizeRegistryHost(host);
-}
-function decodeBasic(auth) {
-    let decoded;
-    try {
-        decoded = Buffer.from(auth.trim(), 'base64').toString('utf8');
-    }
-    catch {
-        return null;
-    }
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        return null;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-function dockerConfigPath(option, env) {
-    if (option !== undefined) {
-        try {
-            if (external_node_fs_namespaceObject.statSync(option).isDirectory())
-                return external_node_path_namespaceObject.join(option, 'config.json');
-        }
-        catch {
-            /* not there: used as a file path, and found missing later */
-        }
-        return option;
-    }
-    const dir = env.DOCKER_CONFIG && env.DOCKER_CONFIG.trim() !== '' ? env.DOCKER_CONFIG : external_node_path_namespaceObject.join(env.HOME || external_node_os_namespaceObject.homedir(), '.docker');
-    return external_node_path_namespaceObject.join(dir, 'config.json');
-}
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/**
- * Credentials per registry host from a docker config file's `auths` (`auth` as base64 `user:pass`,
- * or `username`/`password`). A missing, unreadable or malformed file gives none. Credential helpers
- * (`credsStore`, `credHelpers`) are not run.
- */
-function readDockerConfigAuths(file) {
-    const found = new Map();
-    let text;
-    try {
-        if (external_node_fs_namespaceObject.statSync(file).size > MAX_CONFIG_BYTES)
-            return found;
-        text = external_node_fs_namespaceObject.readFileSync(file, 'utf8');
-    }
-    catch {
-        return found;
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return found;
-    }
-    const auths = parsed?.auths;
-    if (!auths || typeof auths !== 'object')
-        return found;
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!entry || typeof entry !== 'object')
-            continue;
-        const { auth, username, password } = entry;
-        let credentials = null;
-        if (typeof auth === 'string' && auth !== '')
-            credentials = decodeBasic(auth);
-        else if (typeof username === 'string' && typeof password === 'string' && username !== '')
-            credentials = { username, password };
-        if (!credentials)
-            continue;
-        const host = configKeyHost(key);
-        // An exact host key wins over a URL form of the same host.
-        if (!found.has(host) || !/:\/\//.test(key))
-            found.set(host, credentials);
-    }
-    return found;
-}
-/** Finds credentials for a registry host; null means anonymous. */
-class CredentialStore {
-    options;
-    dockerAuths = null;
-    constructor(options = {}) {
-        this.options = options;
-    }
-    resolve(registryHost) {
-        const host = normalizeRegistryHost(registryHost);
-        for (const entry of this.options.credentials ?? []) {
-            if (entry.username === '' && entry.password === '')
-                continue;
-            if (entry.registry === undefined || entry.registry === '' || configKeyHost(entry.registry) === host) {
-                return { credentials: { username: entry.username, password: entry.password }, source: 'explicit' };
-            }
-        }
-        if (this.options.dockerConfig !== false) {
-            if (!this.dockerAuths) {
-                const file = dockerConfigPath(this.options.dockerConfig || undefined, this.options.env ?? process.env);
-                this.dockerAuths = readDockerConfigAuths(file);
-            }
-            const fromConfig = this.dockerAuths.get(host);
-            if (fromConfig)
-                return { credentials: fromConfig, source: 'docker-config' };
-        }
-        const token = this.options.githubToken;
-        if (token && host === 'ghcr.io') {
-            return { credentials: { username: this.options.githubUsername || 'x-access-token', password: token }, source: 'github-token' };
-        }
-        return null;
-    }
-}
-function basicAuthorization(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
-}
-// --- Bearer tokens ------------------------------------------------------------------------------
-const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
-/**
- * Asks a token service for a Bearer token (the Docker registry token protocol): GET `realm` with
- * `service` and `scope`, Basic credentials when given. Returns the `Authorization` header value.
- */
-async function fetchBearerToken(challenge, scope, resolved, http) {
-    const realm = challenge.params.realm;
-    if (!realm)
-        throw new RegistryError('bad-response', 'the registry asked for a Bearer token but named no realm');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError('bad-response', `the registry's token realm is not a URL: ${oneLine(realm, 120)}`);
-    }
-    if (!isAllowedUrl(url)) {
-        throw new RegistryError('unsupported', `refusing the token realm ${url.host} over plain HTTP: only loopback hosts may use http://`);
-    }
-    if (challenge.params.service)
-        url.searchParams.set('service', challenge.params.service);
-    if (scope)
-        url.searchParams.set('scope', scope);
-    const headers = { Accept: 'application/json' };
-    if (resolved)
-        headers.Authorization = basicAuthorization(resolved.credentials);
-    const response = await httpGet(url.toString(), headers, { ...http, maxBytes: MAX_TOKEN_RESPONSE_BYTES });
-    const host = url.host;
-    if (response.status === 401 || response.status === 403) {
-        const detail = registryErrorText(response.body);
-        const who = resolved ? `refused ${describeSource(resolved.source)}` : 'refused an anonymous token';
-        throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `the token service at ${host} ${who} (HTTP ${response.status}${detail ? ` ${detail}` : ''})`, response.status);
-    }
-    if (response.status === 429)
-        throw new RegistryError('rate-limited', `the token service at ${host} is rate limiting (HTTP 429)`, 429);
-    if (response.status < 200 || response.status >= 300) {
-        throw new RegistryError('http-status', `the token service at ${host} answered HTTP ${response.status}`, response.status);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError('bad-response', `the token service at ${host} did not answer JSON`);
-    }
-    const token = typeof parsed?.token === 'string' && parsed.token !== '' ? parsed.token : typeof parsed?.access_token === 'string' ? parsed.access_token : '';
-    if (token === '')
-        throw new RegistryError('bad-response', `the token service at ${host} answered no token`);
-    if (/[\r\n]/.test(token))
-        throw new RegistryError('bad-response', `the token service at ${host} answered a malformed token`);
-    return `Bearer ${token}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-// What the registry's manifests say, read defensively: media types, index entries (platforms,
-// attestations), and the compressed size of an image manifest (config.size plus layers[].size, as
-// the manifest states them).
-
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-};
-/** The Accept header of a manifest GET: indexes first, so that a multi-platform tag answers its index. */
-const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
-const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const IMAGE_TYPES = new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest]);
-const IMAGE_CONFIG_TYPES = new Set([MEDIA_TYPES.ociConfig, MEDIA_TYPES.dockerConfig]);
-function isIndexType(mediaType) {
-    return mediaType !== null && INDEX_TYPES.has(mediaType);
-}
-function isImageManifestType(mediaType) {
-    return mediaType !== null && IMAGE_TYPES.has(mediaType);
-}
-function isImageConfigType(mediaType) {
-    return mediaType !== null && IMAGE_CONFIG_TYPES.has(mediaType);
-}
-/** `application/json; charset=utf-8` -> `application/json`. */
-function bareMediaType(contentType) {
-    if (!contentType)
-        return null;
-    const bare = contentType.split(';')[0].trim().toLowerCase();
-    return bare === '' ? null : bare;
-}
-/**
- * The media type of a manifest: its own `mediaType` field, else the `Content-Type` the registry
- * answered (umoci writes manifests without `mediaType`), else what its shape says.
- */
-function manifestMediaType(body, contentType) {
-    const own = body?.mediaType;
-    if (typeof own === 'string' && own !== '')
-        return own;
-    const header = bareMediaType(contentType);
-    if (header && header !== 'application/json' && header !== 'application/octet-stream' && header !== 'text/plain')
-        return header;
-    const shape = body;
-    if (shape?.schemaVersion === 1 || Array.isArray(shape?.fsLayers))
-        return MEDIA_TYPES.dockerSchema1;
-    if (Array.isArray(shape?.manifests))
-        return MEDIA_TYPES.ociIndex;
-    if (Array.isArray(shape?.layers))
-        return MEDIA_TYPES.ociManifest;
-    return header;
-}
-function manifestKind(mediaType) {
-    if (isIndexType(mediaType))
-        return 'index';
-    if (isImageManifestType(mediaType))
-        return 'image';
-    if (mediaType === MEDIA_TYPES.dockerSchema1 || mediaType === MEDIA_TYPES.dockerSchema1Signed)
-        return 'schema1';
-    return 'other';
-}
-function isSize(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-function stringRecord(value) {
-    const out = {};
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return out;
-    for (const [k, v] of Object.entries(value))
-        if (typeof v === 'string')
-            out[k] = v;
-    return out;
-}
-function readPlatform(value) {
-    if (!value || typeof value !== 'object')
-        return null;
-    const { os, architecture, variant } = value;
-    if (typeof os !== 'string' || typeof architecture !== 'string' || os === '' || architecture === '')
-        return null;
-    return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
-}
-/** `linux/arm64/v8`, `linux/amd64`. */
-function formatPlatform(platform) {
-    return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
-}
-function readDescriptor(value, where) {
-    if (!value || typeof value !== 'object')
-        throw new RegistryError('bad-response', `${where} is not a descriptor`);
-    const { mediaType, digest, size, platform, annotations } = value;
-    if (typeof digest !== 'string' || !/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest)) {
-        throw new RegistryError('bad-response', `${where} has no valid digest`);
-    }
-    if (!isSize(size))
-        throw new RegistryError('bad-response', `${where} has no valid size`);
-    return {
-        mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
-        digest,
-        size,
-        platform: readPlatform(platform),
-        annotations: stringRecord(annotations),
-    };
-}
-/** The entries of an index or manifest list. */
-function indexEntries(body) {
-    const manifests = body?.manifests;
-    if (!Array.isArray(manifests))
-        throw new RegistryError('bad-response', 'the index has no `manifests` list');
-    return manifests.map((entry, i) => readDescriptor(entry, `index entry ${i + 1}`));
-}
-/**
- * An index entry that is not an image for a platform: BuildKit's attestation manifests (annotation
- * `vnd.docker.reference.type: attestation-manifest`, platform `unknown/unknown`).
- */
-function isAttestationEntry(entry) {
-    if (entry.annotations['vnd.docker.reference.type'] === 'attestation-manifest')
-        return true;
-    return entry.platform !== null && entry.platform.os === 'unknown' && entry.platform.architecture === 'unknown';
-}
-function readImageManifest(body) {
-    const { config, layers } = (body ?? {});
-    if (config === undefined)
-        throw new RegistryError('bad-response', 'the image manifest has no config');
-    if (!Array.isArray(layers))
-        throw new RegistryError('bad-response', 'the image manifest has no `layers` list');
-    return {
-        config: readDescriptor(config, 'the config descriptor'),
-        layers: layers.map((layer, i) => readDescriptor(layer, `layer ${i + 1}`)),
-    };
-}
-/** Compressed size: config.size + the sum of layers[].size, as the manifest states them. */
-function compressedSize(manifest) {
-    const total = manifest.layers.reduce((sum, layer) => sum + layer.size, manifest.config.size);
-    if (!Number.isSafeInteger(total))
-        throw new RegistryError('bad-response', 'the manifest states sizes too large to add up');
-    return total;
-}
-/** `os`/`architecture`/`variant` of an image config blob, null when it has none. */
-function configPlatform(body) {
-    return readPlatform(body);
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small OCI Distribution API client: GET manifests, indexes and config blobs of one repository,
-// over HTTPS (plain HTTP only for loopback registries), with the registry's authentication
-// (anonymous, Basic, Bearer token challenge), a time limit per request and a bound on every body.
-// resolveImage() walks an index to each platform's image manifest, leaving out attestations, and
-// gives each platform's compressed size as its manifest states it.
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** How deep an index may nest indexes. */
-const MAX_INDEX_DEPTH = 2;
-/** sha256 (or sha512) of `bytes` in digest form, null for another algorithm. */
-function digestOf(bytes, algorithm) {
-    if (algorithm !== 'sha256' && algorithm !== 'sha512')
-        return null;
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function isDigest(text) {
-    return /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(text);
-}
-class RegistryClient {
-    options;
-    store;
-    timeoutMs;
-    maxManifestBytes;
-    /** `Authorization` per `registry/repository`, once a challenge has been answered. */
-    authorizations = new Map();
-    /** Registries that could not be reached or timed out: later requests fail at once, the same way. */
-    unreachable = new Map();
-    constructor(options = {}) {
-        this.options = options;
-        this.store = new CredentialStore(options);
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
-        if (!(this.timeoutMs > 0))
-            throw new Error(`timeoutMs must be a positive number of milliseconds, not ${this.timeoutMs}`);
-        if (!(this.maxManifestBytes > 0))
-            throw new Error(`maxManifestBytes must be a positive number, not ${this.maxManifestBytes}`);
-    }
-    http() {
-        return { timeoutMs: this.timeoutMs, fetch: this.options.fetch, userAgent: this.options.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}` };
-    }
-    /**
-     * GET `/v2/<repository>/<path>`, answering a 401 challenge once (Basic or Bearer). Returns a 2xx
-     * response; every other outcome is a RegistryError with a one-line reason.
-     */
-    async get(ref, path, accept, what) {
-        const url = `${registryBaseUrl(ref.registry)}/v2/${ref.repository}/${path}`;
-        const key = `${ref.registry}/${ref.repository}`;
-        let authorization = this.authorizations.get(key);
-        let resolved = null;
-        let answered = false;
-        let response;
-        for (;;) {
-            const headers = { Accept: accept };
-            if (authorization)
-                headers.Authorization = authorization;
-            const down = this.unreachable.get(ref.registry);
-            if (down)
-                throw down;
-            try {
-                response = await httpGet(url, headers, { ...this.http(), maxBytes: this.maxManifestBytes });
-            }
-            catch (error) {
-                if (error instanceof RegistryError && error.host === ref.registry && (error.kind === 'unreachable' || error.kind === 'timeout')) {
-                    this.unreachable.set(ref.registry, error);
-                }
-                throw error;
-            }
-            if (response.status !== 401 || answered)
-                break;
-            answered = true;
-            const challenges = parseChallenges(response.headers.get('www-authenticate'));
-            const bearer = challenges.find((c) => c.scheme === 'bearer');
-            const basic = challenges.find((c) => c.scheme === 'basic');
-            resolved = this.store.resolve(ref.registry);
-            if (bearer) {
-                const scope = bearer.params.scope || `repository:${ref.repository}:pull`;
-                authorization = await fetchBearerToken(bearer, scope, resolved, this.http());
-            }
-            else if (basic && resolved) {
-                authorization = basicAuthorization(resolved.credentials);
-            }
-            else {
-                break;
-            }
-            this.authorizations.set(key, authorization);
-        }
-        const status = response.status;
-        if (status >= 200 && status < 300)
-            return response;
-        const detail = registryErrorText(response.body);
-        const said = `HTTP ${status}${detail ? ` ${detail}` : ''}`;
-        const host = ref.registry;
-        switch (status) {
-            case 401:
-                this.authorizations.delete(key);
-                if (resolved)
-                    throw new RegistryError('unauthorized', `${host} refused ${describeSource(resolved.source)} (${said})`, status);
-                throw new RegistryError('unauthorized', `${host} requires authentication and no credentials were found for it (${said})`, status);
-            case 403:
-                throw new RegistryError('denied', `${host} denied access to ${ref.repository}${resolved ? ` with ${describeSource(resolved.source)}` : ''} (${said})`, status);
-            case 404:
-                throw new RegistryError('not-found', `${what} was not found in the registry (${said})`, status);
-            case 429:
-                throw new RegistryError('rate-limited', `${host} is rate limiting (${said})`, status);
-            default:
-                throw new RegistryError('http-status', `${host} answered ${said} for ${what}`, status);
-        }
-    }
-    /** The manifest or index that `reference` (a tag or digest; by default the one in `ref`) names. */
-    async getManifest(ref, reference = manifestReference(ref)) {
-        const what = reference === manifestReference(ref) ? formatReference(ref) : `${ref.registry}/${ref.repository}@${reference}`;
-        const response = await this.get(ref, `manifests/${reference}`, MANIFEST_ACCEPT, what);
-        let body;
-        try {
-            body = JSON.parse(response.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError('bad-response', `the manifest of ${what} is not JSON`);
-        }
-        if (!body || typeof body !== 'object' || Array.isArray(body))
-            throw new RegistryError('bad-response', `the manifest of ${what} is not a JSON object`);
-        let digest = null;
-        if (isDigest(reference)) {
-            const computed = digestOf(response.body, reference.split(':')[0]);
-            if (computed !== null && computed !== reference) {
-                throw new RegistryError('bad-response', `the manifest ${ref.registry} sent for ${reference} has digest ${computed}`);
-            }
-            digest = reference;
-        }
-        else {
-            const header = response.headers.get('docker-content-digest');
-            digest = header && isDigest(header.trim()) ? header.trim() : digestOf(response.body, 'sha256');
-        }
-        return { mediaType: manifestMediaType(body, response.headers.get('content-type')), digest: digest, body, bytes: response.body.length };
-    }
-    /** A small blob (an image config), bounded like manifests and checked against its digest. */
-    async getBlob(ref, digest) {
-        if (!isDigest(digest))
-            throw new RegistryError('bad-response', `not a digest: ${oneLine(digest, 80)}`);
-        const response = await this.get(ref, `blobs/${digest}`, '*/*', `blob ${digest} of ${ref.registry}/${ref.repository}`);
-        const computed = digestOf(response.body, digest.split(':')[0]);
-        if (computed !== null && computed !== digest)
-            throw new RegistryError('bad-response', `blob ${digest} from ${ref.registry} has digest ${computed}`);
-        return response.body;
-    }
-    /** The platform an image config states, or `unknown` when it cannot be read. */
-    async platformFromConfig(ref, config) {
-        if (config.size > this.maxManifestBytes)
-            return 'unknown';
-        try {
-            const blob = await this.getBlob(ref, config.digest);
-            const platform = configPlatform(JSON.parse(blob.toString('utf8')));
-            return platform ? formatPlatform(platform) : 'unknown';
-        }
-        catch {
-            return 'unknown';
-        }
-    }
-    async walkIndex(ref, body, depth) {
-        const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
-        const perEntry = await Promise.all(entries.map(async (entry) => {
-            if (isIndexType(entry.mediaType)) {
-                if (depth >= MAX_INDEX_DEPTH)
-                    return [];
-                const nested = await this.getManifest(ref, entry.digest);
-                return manifestKind(nested.mediaType) === 'index' ? this.walkIndex(ref, nested.body, depth + 1) : [];
-            }
-            if (entry.mediaType !== null && !isImageManifestType(entry.mediaType))
-                return []; // an artifact
-            const fetched = await this.getManifest(ref, entry.digest);
-            if (manifestKind(fetched.mediaType) !== 'image')
-                return [];
-            const manifest = readImageManifest(fetched.body);
-            let platform;
-            if (entry.platform) {
-                platform = formatPlatform(entry.platform);
-            }
-            else {
-                if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType))
-                    return []; // an artifact
-                platform = await this.platformFromConfig(ref, manifest.config);
-                if (platform === 'unknown/unknown')
-                    return [];
-            }
-            return [{ platform, digest: entry.digest, compressedBytes: compressedSize(manifest) }];
-        }));
-        return perEntry.flat();
-    }
-    /** Each platform of the image `ref` names, with its compressed size. */
-    async resolveImage(ref) {
-        const top = await this.getManifest(ref);
-        const kind = manifestKind(top.mediaType);
-        const name = formatReference(ref);
-        if (kind === 'index') {
-            const platforms = await this.walkIndex(ref, top.body, 1);
-            if (platforms.length === 0)
-                throw new RegistryError('unsupported', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
-            return { digest: top.digest, mediaType: top.mediaType, platforms };
-        }
-        if (kind === 'image') {
-            const manifest = readImageManifest(top.body);
-            if (manifest.config.mediaType !== null && !isImageConfigType(manifest.config.mediaType)) {
-                throw new RegistryError('unsupported', `${name} is not a container image (its config is ${oneLine(manifest.config.mediaType, 80)})`);
-            }
-            const platform = await this.platformFromConfig(ref, manifest.config);
-            return { digest: top.digest, mediaType: top.mediaType, platforms: [{ platform, digest: top.digest, compressedBytes: compressedSize(manifest) }] };
-        }
-        if (kind === 'schema1')
-            throw new RegistryError('unsupported', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
-        throw new RegistryError('unsupported', `${name} has a manifest of unknown type ${oneLine(top.mediaType ?? '(none)', 80)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/sizes.ts
-// Image sizes per platform from the registry, and their change against a baseline tag. BuildKit does
-// not report sizes, so each pushed image is looked up: its index (or manifest), each platform's
-// manifest, config.size + layers[].size. Failure is information, not an exception: an image that
-// cannot be measured gets `unavailable: "size unavailable: <reason>"`, and the others go on.
-
-
-
-const sizes_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-/** A one-line reason for any failure, never a stack trace. */
-function describeFailure(error) {
-    if (error instanceof RegistryError || error instanceof InvalidReferenceError)
-        return oneLine(error.message, 300);
-    const message = error instanceof Error ? error.message : String(error);
-    return oneLine(`unexpected error: ${message}`, 300);
-}
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    });
-    await Promise.all(workers);
-    return results;
-}
-/**
- * Measures each image in the registry: per platform, the compressed size, and with `baselineTag`,
- * the size of the same platform at `repository:baselineTag`. Never throws for an image: see
- * `unavailable` and `baselineUnavailable`. Results are in the order of `images`.
- */
-async function measureImages(images, options = {}) {
-    const client = new RegistryClient(options);
-    const baselineTag = options.baselineTag?.trim() || null;
-    // One lookup per distinct reference: several images of a build share a baseline, or a digest.
-    const lookups = new Map();
-    const resolve = (ref) => {
-        const key = formatReference(ref);
-        let pending = lookups.get(key);
-        if (!pending) {
-            pending = client.resolveImage(ref);
-            pending.catch(() => undefined); // awaited by every user; never an unhandled rejection
-            lookups.set(key, pending);
-        }
-        return pending;
-    };
-    return mapLimit(images, options.concurrency ?? 4, async (image) => {
-        const result = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
-        const unavailable = (reason) => ({ ...result, platforms: [], unavailable: `size unavailable: ${reason}` });
-        try {
-            if (image.pushed === false)
-                return unavailable('the image was not pushed');
-            let ref = parseReference(image.ref);
-            if (image.digest) {
-                if (!sizes_DIGEST.test(image.digest))
-                    return unavailable(`${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
-                ref = { ...ref, digest: image.digest };
-            }
-            let baselineRef = null;
-            if (baselineTag) {
-                try {
-                    baselineRef = withTag(ref, baselineTag);
-                }
-                catch (error) {
-                    result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
-                }
-            }
-            const [current, baseline] = await Promise.allSettled([resolve(ref), baselineRef ? resolve(baselineRef) : Promise.resolve(null)]);
-            if (current.status === 'rejected')
-                return unavailable(describeFailure(current.reason));
-            const measured = current.value;
-            result.digest = image.digest ?? measured.digest;
-            let baselinePlatforms = null;
-            if (baselineRef) {
-                if (baseline.status === 'fulfilled' && baseline.value)
-                    baselinePlatforms = baseline.value.platforms;
-                else if (baseline.status === 'rejected')
-                    result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(baseline.reason)}`;
-            }
-            result.platforms = measured.platforms.map((p) => ({
-                platform: p.platform,
-                digest: p.digest,
-                compressedBytes: p.compressedBytes,
-                baselineBytes: baselinePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
-            }));
-            return result;
-        }
-        catch (error) {
-            return unavailable(describeFailure(error));
-        }
-    });
-}
-// --- sizes in words -----------------------------------------------------------------------------
 const UNITS = {
     b: 1,
     k: 1000,
@@ -53984,6 +53011,526 @@ function candidateLines(build, lines = excerptLines(build)) {
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
 const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/buildx/docker-cli.ts
+
+/** Output beyond this is not kept (a history log is one build's output; this is far above it). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/** Thrown when docker cannot be started at all: not installed, not executable. */
+class DockerMissingError extends Error {
+}
+/**
+ * Runs the docker CLI quietly (its output is data, not for the job log) and returns what it printed.
+ * A failing command is a result; it throws only when docker cannot be started (DockerMissingError)
+ * or is still running at the time limit, when it is killed. node's child_process rather than
+ * @actions/exec: @actions/exec has no way to end a process, and a registry that never answers would
+ * keep docker, and so the action, alive.
+ */
+function docker(args, options = {}) {
+    const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
+    // earlier steps or by a caller) is what docker must see.
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const out = [];
+        const err = [];
+        let outBytes = 0;
+        let errBytes = 0;
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.stdout.on('data', (b) => {
+            if (outBytes < MAX_OUTPUT)
+                out.push(b);
+            outBytes += b.length;
+        });
+        child.stderr.on('data', (b) => {
+            if (errBytes < MAX_OUTPUT)
+                err.push(b);
+            errBytes += b.length;
+        });
+        child.stdin.on('error', () => undefined); // docker may exit before reading its input
+        child.stdin.end(options.input ?? '');
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            const why = error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'not executable' : error.message;
+            reject(new DockerMissingError(`cannot run ${binary}: ${why}`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new Error(`docker ${args.slice(0, 3).join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+                return;
+            }
+            const text = (chunks) => Buffer.concat(chunks).toString('utf8').slice(0, MAX_OUTPUT);
+            resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: text(out), stderr: text(err) });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/buildx/docker-login.ts
+// Credentials Docker does not have yet (the job token for ghcr.io, the `registry-username` and
+// `registry-password` inputs) go into a temporary DOCKER_CONFIG through `docker login
+// --password-stdin`, so the secret is never on a command line or in a log, and the runner's own
+// config is left untouched. The temporary config is removed after the sizes are read. Everything
+// else (credential helpers, mirrors, certificates) stays Docker's own.
+
+
+
+
+
+/** The docker config dir `env` points at: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || external_node_path_namespaceObject.join(env.HOME || external_node_os_namespaceObject.homedir(), '.docker');
+}
+/** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
+function keyHost(key) {
+    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+}
+/** True when Docker's config has credentials (or a credential helper) for `registry`. */
+function hasDockerLogin(registry, env) {
+    try {
+        const config = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dockerConfigDir(env), 'config.json'), 'utf8'));
+        const keys = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})].map(keyHost);
+        const wanted = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+        return keys.some((k) => wanted.includes(k));
+    }
+    catch {
+        return false; // no config, or one docker could not read either
+    }
+}
+/** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
+function neededLogins(registries, credentials, githubToken, githubUser, env) {
+    const logins = [];
+    for (const registry of registries) {
+        const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);
+        if (given)
+            logins.push({ registry, username: given.username, password: given.password });
+        else if (registry === 'ghcr.io' && githubToken && !hasDockerLogin(registry, env)) {
+            logins.push({ registry, username: githubUser || 'buildx-doctor', password: githubToken });
+        }
+    }
+    return logins;
+}
+/** Logs in to each registry in a fresh DOCKER_CONFIG that keeps the CLI plugins (buildx) and builders of `base`. */
+async function loginToTemporaryConfig(logins, base, timeoutMs) {
+    const original = dockerConfigDir(base);
+    const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'buildx-doctor-docker-config-')); // mode 0700
+    const remove = () => external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+    const env = { ...base, DOCKER_CONFIG: dir };
+    const refused = new Map();
+    try {
+        if (external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(original, 'cli-plugins')))
+            external_node_fs_namespaceObject.symlinkSync(external_node_path_namespaceObject.join(original, 'cli-plugins'), external_node_path_namespaceObject.join(dir, 'cli-plugins'));
+        // buildx keeps its builders under DOCKER_CONFIG/buildx; the current one (and its registry config) stays.
+        if (!env.BUILDX_CONFIG && external_node_fs_namespaceObject.existsSync(external_node_path_namespaceObject.join(original, 'buildx')))
+            env.BUILDX_CONFIG = external_node_path_namespaceObject.join(original, 'buildx');
+        for (const login of logins) {
+            const hide = (text) => (login.password ? text.split(login.password).join('***') : text);
+            try {
+                const result = await docker(['login', '--username', login.username, '--password-stdin', login.registry], { env, input: login.password, timeoutMs });
+                if (result.exitCode !== 0) {
+                    const said = result.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
+                    refused.set(login.registry, `docker login to ${login.registry} failed (${oneLine(hide(said), 240)})`);
+                }
+            }
+            catch (error) {
+                const why = error instanceof DockerMissingError ? error.message : `no answer within ${Math.round(timeoutMs / 1000)} s`;
+                refused.set(login.registry, `docker login to ${login.registry} failed (${oneLine(hide(why), 240)})`);
+            }
+        }
+    }
+    catch (error) {
+        remove();
+        throw error;
+    }
+    return { env, refused, remove };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/buildx/imagetools.ts
+// Reading manifests through Docker's own client: `docker buildx imagetools inspect --raw REF` prints
+// the manifest or index exactly as the registry stores it, and Docker brings everything needed to get
+// it: credentials (config, credential helpers), mirrors, proxies and certificates. No daemon needed.
+// Every failure becomes an ImageSizeError whose message is one line in words.
+
+
+
+
+/** Why an image could not be measured, in one line (no stack, no secret). */
+class ImageSizeError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'ImageSizeError';
+    }
+}
+/** The last `ERROR: ...` line docker printed (or its first line: docker's own usage errors), without the prefix. */
+function dockerSaid(stderr) {
+    const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    const error = [...lines].reverse().find((l) => /^ERROR:/.test(l)) ?? lines[0] ?? '';
+    return oneLine(error.replace(/^ERROR:\s*/, ''), 240);
+}
+/** Docker's words, sorted into what the report says about them. */
+function classifyFailure(name, registry, stderr, exitCode) {
+    const said = dockerSaid(stderr) || `exit code ${exitCode}`;
+    if (/unknown command|is not a docker command|unknown flag: --raw/i.test(said)) {
+        return new ImageSizeError('docker', `docker buildx imagetools is not available (${said})`);
+    }
+    if (/\b(?:401|403)\b|unauthorized|authorization failed|authentication required|no basic auth credentials|denied|forbidden/i.test(said)) {
+        return new ImageSizeError('auth', `${registry} refused access to ${name} (${said})`);
+    }
+    if (/toomanyrequests|\b429\b|rate limit/i.test(said))
+        return new ImageSizeError('rate-limited', `${registry} is rate limiting (${said})`);
+    if (/connection refused|no such host|network is unreachable|no route to host|dial tcp|connection reset|EOF$|timeout/i.test(said)) {
+        return new ImageSizeError('unreachable', `cannot reach ${registry} (${said})`);
+    }
+    if (/not found|manifest unknown|name unknown/i.test(said))
+        return new ImageSizeError('not-found', `${name} was not found in the registry (${said})`);
+    return new ImageSizeError('docker', `docker buildx imagetools inspect ${name} failed (${said})`);
+}
+async function imagetools(args, name, registry, options) {
+    let result;
+    try {
+        result = await docker(['buildx', 'imagetools', 'inspect', ...args, name], { env: options.env, timeoutMs: options.timeoutMs });
+    }
+    catch (error) {
+        if (error instanceof DockerMissingError)
+            throw new ImageSizeError('docker', `docker CLI not found (${error.message})`);
+        throw new ImageSizeError('timeout', `${registry} did not answer within ${Math.round(options.timeoutMs / 1000)} s (docker buildx imagetools inspect was stopped)`);
+    }
+    if (result.exitCode !== 0)
+        throw classifyFailure(name, registry, result.stderr, result.exitCode);
+    return result.stdout;
+}
+/** Why docker cannot read manifests here (no docker, no buildx), or null when `docker buildx` answers. */
+async function imagetoolsProblem(env, timeoutMs) {
+    try {
+        const result = await docker(['buildx', 'version'], { env, timeoutMs });
+        if (result.exitCode === 0)
+            return null;
+        return `docker buildx is not available (${oneLine(result.stderr, 200) || `exit code ${result.exitCode}`})`;
+    }
+    catch (error) {
+        if (error instanceof DockerMissingError)
+            return 'not measured: docker CLI not found';
+        return `docker buildx did not answer within ${Math.round(timeoutMs / 1000)} s`;
+    }
+}
+/** The manifest or index `name` names, as the registry's bytes (its sha256 is its digest). */
+function inspectRaw(name, registry, options) {
+    return imagetools(['--raw'], name, registry, options);
+}
+/** The image config (`os`, `architecture`, `variant`, ...) of a single-platform manifest. */
+async function inspectConfig(name, registry, options) {
+    const text = await imagetools(['--format', '{{json .Image}}'], name, registry, options);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new ImageSizeError('bad-manifest', `the image config of ${name} is not JSON`);
+    }
+}
+/** At most `limit` of `fn` running at once. */
+function limiter(limit) {
+    let running = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (running >= limit)
+            await new Promise((resolve) => waiting.push(resolve));
+        running++;
+        try {
+            return await fn();
+        }
+        finally {
+            running--;
+            waiting.shift()?.();
+        }
+    };
+}
+/**
+ * Manifests of one measuring run: a bounded number of docker processes at once, each registry with
+ * its environment (a temporary login, or Docker's own), and a registry that did not answer is not
+ * asked again (its other images fail at once, the same way, instead of each waiting the time limit).
+ */
+class ManifestReader {
+    envOf;
+    timeoutMs;
+    refused;
+    run;
+    down = new Map();
+    constructor(envOf, timeoutMs, concurrency, 
+    /** Registry -> why it cannot be read at all (a refused login). */
+    refused = new Map()) {
+        this.envOf = envOf;
+        this.timeoutMs = timeoutMs;
+        this.refused = refused;
+        this.run = limiter(concurrency);
+    }
+    /** The manifest or index `ref` names, parsed, and its digest (the sha256 of the registry's bytes). */
+    async manifest(ref) {
+        const refused = this.refused.get(ref.registry);
+        if (refused)
+            throw new ImageSizeError('auth', refused);
+        const known = this.down.get(ref.registry);
+        if (known)
+            throw known;
+        const name = formatReference(ref);
+        let text;
+        try {
+            text = await this.run(() => inspectRaw(name, ref.registry, { env: this.envOf(ref.registry), timeoutMs: this.timeoutMs }));
+        }
+        catch (error) {
+            if (error instanceof ImageSizeError && (error.kind === 'unreachable' || error.kind === 'timeout'))
+                this.down.set(ref.registry, error);
+            throw error;
+        }
+        try {
+            return { body: JSON.parse(text), digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}` };
+        }
+        catch {
+            throw new ImageSizeError('bad-manifest', `the manifest of ${name} is not JSON`);
+        }
+    }
+    /** The image config of a single-platform manifest, null when it cannot be read. */
+    async config(ref) {
+        try {
+            return await this.run(() => inspectConfig(formatReference(ref), ref.registry, { env: this.envOf(ref.registry), timeoutMs: this.timeoutMs }));
+        }
+        catch {
+            return null;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// What manifests say, read defensively: index entries (platforms, attestations) and the compressed
+// size of an image manifest (config.size plus layers[].size, as the manifest states them). The media
+// type comes from the manifest's own field, else from its shape (umoci writes none).
+
+
+const bad = (message) => new ImageSizeError('bad-manifest', message);
+function manifestKind(body) {
+    const shape = (body ?? {});
+    const type = typeof shape.mediaType === 'string' ? shape.mediaType : '';
+    if (/manifest\.list\.v2\+json$|image\.index\.v1\+json$/.test(type))
+        return 'index';
+    if (/distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$/.test(type))
+        return 'image';
+    if (shape.schemaVersion === 1 || Array.isArray(shape.fsLayers) || /manifest\.v1\+(?:pretty)?jws|manifest\.v1\+json$/.test(type))
+        return 'schema1';
+    if (type !== '')
+        return 'other';
+    if (Array.isArray(shape.manifests))
+        return 'index';
+    return Array.isArray(shape.layers) ? 'image' : 'other';
+}
+/** An index entry or manifest that is a container image (not an artifact), by its media type when it has one. */
+function isImageType(mediaType) {
+    return mediaType === null || /distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$|container\.image\.v1\+json$|image\.config\.v1\+json$/.test(mediaType);
+}
+function isIndexType(mediaType) {
+    return mediaType !== null && /manifest\.list\.v2\+json$|image\.index\.v1\+json$/.test(mediaType);
+}
+function readPlatform(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const { os, architecture, variant } = value;
+    if (typeof os !== 'string' || typeof architecture !== 'string' || os === '' || architecture === '')
+        return null;
+    return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
+}
+/** `linux/arm64/v8`, `linux/amd64`. */
+function formatPlatform(platform) {
+    return `${platform.os}/${platform.architecture}${platform.variant ? `/${platform.variant}` : ''}`;
+}
+function readDescriptor(value, where) {
+    if (!value || typeof value !== 'object')
+        throw bad(`${where} is not a descriptor`);
+    const { mediaType, digest, size, platform, annotations } = value;
+    if (typeof digest !== 'string' || !DIGEST.test(digest))
+        throw bad(`${where} has no valid digest`);
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        throw bad(`${where} has no valid size`);
+    const notes = {};
+    if (annotations && typeof annotations === 'object')
+        for (const [k, v] of Object.entries(annotations))
+            if (typeof v === 'string')
+                notes[k] = v;
+    return { mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null, digest, size, platform: readPlatform(platform), annotations: notes };
+}
+/** The entries of an index or manifest list. */
+function indexEntries(body) {
+    const manifests = body?.manifests;
+    if (!Array.isArray(manifests))
+        throw bad('the index has no `manifests` list');
+    return manifests.map((entry, i) => readDescriptor(entry, `index entry ${i + 1}`));
+}
+/** BuildKit's attestation manifests: annotation `vnd.docker.reference.type`, platform `unknown/unknown`. */
+function isAttestationEntry(entry) {
+    if (entry.annotations['vnd.docker.reference.type'] === 'attestation-manifest')
+        return true;
+    return entry.platform !== null && entry.platform.os === 'unknown' && entry.platform.architecture === 'unknown';
+}
+/** An image manifest's compressed size, config.size + the sum of layers[].size as it states them, and its config's media type. */
+function imageManifestSize(body) {
+    const { config, layers } = (body ?? {});
+    if (config === undefined)
+        throw bad('the image manifest has no config');
+    if (!Array.isArray(layers))
+        throw bad('the image manifest has no `layers` list');
+    const configDescriptor = readDescriptor(config, 'the config descriptor');
+    const bytes = layers.reduce((sum, layer, i) => sum + readDescriptor(layer, `layer ${i + 1}`).size, configDescriptor.size);
+    if (!Number.isSafeInteger(bytes))
+        throw bad('the manifest states sizes too large to add up');
+    return { bytes, configType: configDescriptor.mediaType };
+}
+
+;// CONCATENATED MODULE: ./src/registry/sizes.ts
+// Image sizes per platform, and their change against a baseline tag. BuildKit does not report sizes,
+// so each pushed image's index (or manifest) and each platform's manifest are read through Docker's
+// CLI (`docker buildx imagetools inspect --raw`), and config.size + layers[].size are added up.
+// Failure is information, not an exception: an image that cannot be measured gets
+// `unavailable: "size unavailable: <reason>"`, and the others go on.
+
+
+
+
+
+/** A one-line reason for any failure, never a stack trace. */
+function describeFailure(error) {
+    if (error instanceof ImageSizeError || error instanceof InvalidReferenceError)
+        return oneLine(error.message, 300);
+    return oneLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 300);
+}
+/**
+ * Measures each image: per platform, the compressed size, and with `baselineTag`, the size of the same
+ * platform at `repository:baselineTag`. Never throws for an image: see `unavailable` and
+ * `baselineUnavailable`. Results are in the order of `images`.
+ */
+async function measureImages(images, options = {}) {
+    const baseEnv = options.env ?? process.env;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const baselineTag = options.baselineTag?.trim() || null;
+    // What to ask for, per image, before anything runs: invalid references need no docker.
+    const plans = images.map((image) => {
+        const result = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
+        try {
+            if (image.pushed === false)
+                throw new ImageSizeError('docker', 'the image was not pushed');
+            let ref = parseReference(image.ref);
+            if (image.digest) {
+                if (!DIGEST.test(image.digest))
+                    throw new ImageSizeError('docker', `${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
+                ref = { ...ref, digest: image.digest };
+            }
+            let baseline = null;
+            try {
+                baseline = baselineTag ? withTag(ref, baselineTag) : null;
+            }
+            catch (error) {
+                result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
+            }
+            return { result, ref, baseline };
+        }
+        catch (error) {
+            result.unavailable = `size unavailable: ${describeFailure(error)}`;
+            return { result, ref: null, baseline: null };
+        }
+    });
+    const wanted = plans.filter((p) => p.ref !== null);
+    if (wanted.length === 0)
+        return plans.map((p) => p.result);
+    const problem = await imagetoolsProblem(baseEnv, timeoutMs);
+    if (problem) {
+        for (const p of wanted)
+            p.result.unavailable = `size unavailable: ${problem}`;
+        return plans.map((p) => p.result);
+    }
+    // Logins Docker does not have (explicit credentials, the job token for ghcr.io) in a temporary config.
+    const registries = [...new Set(wanted.map((p) => p.ref.registry))];
+    const logins = neededLogins(registries, options.credentials ?? [], options.githubToken ?? null, options.githubUsername ?? null, baseEnv);
+    const temporary = logins.length > 0 ? await loginToTemporaryConfig(logins, baseEnv, timeoutMs) : null;
+    const envOf = (registry) => (temporary && logins.some((l) => l.registry === registry) ? temporary.env : baseEnv);
+    const reader = new ManifestReader(envOf, timeoutMs, options.concurrency ?? 4, temporary?.refused);
+    const platformOf = async (ref) => {
+        const platform = readPlatform(await reader.config(ref));
+        return platform ? formatPlatform(platform) : 'unknown';
+    };
+    const walk = async (ref, body, depth) => {
+        const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
+        const found = await Promise.all(entries.map(async (entry) => {
+            const at = withDigest(ref, entry.digest);
+            const manifest = isIndexType(entry.mediaType) || isImageType(entry.mediaType) ? await reader.manifest(at) : null; // else an artifact
+            if (manifest && manifestKind(manifest.body) === 'index')
+                return depth < 2 ? walk(at, manifest.body, depth + 1) : [];
+            if (!manifest || manifestKind(manifest.body) !== 'image')
+                return [];
+            const image = imageManifestSize(manifest.body);
+            if (!entry.platform && !isImageType(image.configType))
+                return [];
+            const platform = entry.platform ? formatPlatform(entry.platform) : await platformOf(at);
+            return platform === 'unknown/unknown' ? [] : [{ platform, digest: entry.digest, compressedBytes: image.bytes }];
+        }));
+        return found.flat();
+    };
+    const resolve = async (ref) => {
+        const top = await reader.manifest(ref);
+        const name = formatReference(ref);
+        const kind = manifestKind(top.body);
+        if (kind === 'index') {
+            const platforms = await walk(ref, top.body, 1);
+            if (platforms.length === 0)
+                throw new ImageSizeError('bad-manifest', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
+            return { digest: top.digest, platforms };
+        }
+        if (kind === 'image') {
+            const image = imageManifestSize(top.body);
+            if (!isImageType(image.configType))
+                throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${oneLine(image.configType ?? '', 80)})`);
+            return { digest: top.digest, platforms: [{ platform: await platformOf(ref), digest: top.digest, compressedBytes: image.bytes }] };
+        }
+        if (kind === 'schema1')
+            throw new ImageSizeError('bad-manifest', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
+        throw new ImageSizeError('bad-manifest', `${name} has a manifest of unknown type`);
+    };
+    const lookups = new Map();
+    const lookup = (ref) => {
+        const key = formatReference(ref);
+        if (!lookups.has(key))
+            lookups.set(key, resolve(ref));
+        lookups.get(key).catch(() => undefined); // awaited by every user; never an unhandled rejection
+        return lookups.get(key);
+    };
+    try {
+        await Promise.all(wanted.map(async ({ result, ref, baseline }) => {
+            const [current, base] = await Promise.allSettled([lookup(ref), baseline ? lookup(baseline) : Promise.resolve(null)]);
+            if (current.status === 'rejected') {
+                result.unavailable = `size unavailable: ${describeFailure(current.reason)}`;
+                return;
+            }
+            result.digest = result.digest ?? current.value.digest;
+            if (base.status === 'rejected')
+                result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(base.reason)}`;
+            const basePlatforms = base.status === 'fulfilled' ? base.value?.platforms : undefined;
+            result.platforms = current.value.platforms.map((p) => ({ ...p, baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null }));
+        }));
+    }
+    finally {
+        temporary?.remove();
+    }
+    return plans.map((p) => p.result);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
 
 
@@ -54012,19 +53559,12 @@ async function measureBuildImages(builds, options) {
         }
     }
     // A push of the baseline tag itself (a push to main) would be compared with itself.
-    const isBaseline = (ref) => {
-        try {
-            return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
-        }
-        catch {
-            return false;
-        }
-    };
+    const isBaseline = (ref) => !!options.baselineTag && explainReference(ref) === null && parseReference(ref).tag === options.baselineTag;
     const plain = chosen.filter((i) => !isBaseline(i.ref));
     const baselines = chosen.filter((i) => isBaseline(i.ref));
     const results = [
-        ...(await measureImages(plain.map(toMeasure), options)),
-        ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
+        ...(await measureImages(plain, options)),
+        ...(await measureImages(baselines, { ...options, baselineTag: null })),
     ];
     for (const [index, image] of [...plain, ...baselines].entries()) {
         const result = results[index];
@@ -54032,9 +53572,6 @@ async function measureBuildImages(builds, options) {
         image.sizeUnavailable = result.unavailable;
         image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
     }
-}
-function toMeasure(image) {
-    return { ref: image.ref, digest: image.digest, pushed: image.pushed };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -58867,34 +58404,6 @@ async function* toBuffers(stream, name) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/buildx/docker-cli.ts
-
-/** Output beyond this is not kept (a history log is one build's output; this is far above it). */
-const MAX_OUTPUT = 64 * 1024 * 1024;
-/**
- * Runs the docker CLI through @actions/exec, quietly (its output is data, not for the job log).
- * Throws only when docker cannot be started at all (not installed); a failing command is a result.
- */
-async function docker(args, options = {}) {
-    const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
-    // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
-    // earlier steps or by a caller) is what docker must see.
-    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
-    const run = getExecOutput(binary, args, { silent: true, ignoreReturnCode: true, env });
-    const timeoutMs = options.timeoutMs ?? 120_000;
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`docker ${args.slice(0, 3).join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
-    });
-    try {
-        const result = await Promise.race([run, timeout]);
-        return { exitCode: result.exitCode, stdout: result.stdout.slice(0, MAX_OUTPUT), stderr: result.stderr.slice(0, MAX_OUTPUT) };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/buildx/buildx-version.ts
 
 /** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
@@ -59313,6 +58822,11 @@ function shortDigest(digest) {
 }
 const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by a test (bundles cannot read package.json at run time).
+const TOOL_NAME = 'buildx-doctor';
+const TOOL_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/report/image-sizes.ts
 

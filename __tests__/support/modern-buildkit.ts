@@ -255,6 +255,23 @@ async function ensureSetup(opts: StartOptions): Promise<string> {
   return dir;
 }
 
+/** The modern docker client alone, without a daemon (`docker buildx imagetools` needs none). */
+export interface ModernDockerClient {
+  /** The `docker` binary (BUILDX_DOCTOR_DOCKER). */
+  docker: string;
+  /** A fresh DOCKER_CONFIG holding only the buildx plugin; `remove()` deletes it. */
+  configDir: string;
+  remove(): void;
+}
+
+export async function modernDockerClient(opts: StartOptions = {}): Promise<ModernDockerClient> {
+  const setupDir = await ensureSetup(opts);
+  const configDir = makeTempDir();
+  fs.mkdirSync(path.join(configDir, 'cli-plugins'));
+  fs.symlinkSync(fs.realpathSync(path.join(setupDir, 'docker-config', 'cli-plugins', 'docker-buildx')), path.join(configDir, 'cli-plugins', 'docker-buildx'));
+  return { docker: path.join(setupDir, 'bin', 'docker'), configDir, remove: () => fs.rmSync(configDir, { recursive: true, force: true }) };
+}
+
 export async function startModernBuildkit(opts: StartOptions = {}): Promise<ModernBuildkit> {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(`modern buildkit: dockerd needs root, but these tests run as uid ${process.getuid()}`);

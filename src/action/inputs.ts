@@ -5,7 +5,7 @@ import { parseMinutes } from '../input/values.js';
 import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
-import { parseSizeLimit } from '../registry/sizes.js';
+import { parseSizeLimit } from '../text/bytes.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
 

@@ -1,6 +1,6 @@
 import type { Build } from '../model.js';
 import type { SignatureMatch } from './matcher.js';
-import { explainReference } from './reference.js';
+import { explainReference } from '../reference/image-reference.js';
 import { inlineCode } from '../text/markdown.js';
 import type { TOOLCHAINS } from './catalog.js';
 

@@ -1,6 +1,6 @@
 import type { Build, ImageRef } from '../model.js';
 import { measureImages, type MeasureOptions } from './sizes.js';
-import { parseReference } from './reference.js';
+import { explainReference, parseReference } from '../reference/image-reference.js';
 
 export interface SizeOptions extends MeasureOptions {
   /** Images named by the user (`images` input), measured as part of the first build. */
@@ -29,18 +29,12 @@ export async function measureBuildImages(builds: Build[], options: SizeOptions):
     }
   }
   // A push of the baseline tag itself (a push to main) would be compared with itself.
-  const isBaseline = (ref: string) => {
-    try {
-      return !!options.baselineTag && parseReference(ref).tag === options.baselineTag;
-    } catch {
-      return false;
-    }
-  };
+  const isBaseline = (ref: string) => !!options.baselineTag && explainReference(ref) === null && parseReference(ref).tag === options.baselineTag;
   const plain = chosen.filter((i) => !isBaseline(i.ref));
   const baselines = chosen.filter((i) => isBaseline(i.ref));
   const results = [
-    ...(await measureImages(plain.map(toMeasure), options)),
-    ...(await measureImages(baselines.map(toMeasure), { ...options, baselineTag: null })),
+    ...(await measureImages(plain, options)),
+    ...(await measureImages(baselines, { ...options, baselineTag: null })),
   ];
   for (const [index, image] of [...plain, ...baselines].entries()) {
     const result = results[index]!;
@@ -48,8 +42,4 @@ export async function measureBuildImages(builds: Build[], options: SizeOptions):
     image.sizeUnavailable = result.unavailable;
     image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
   }
-}
-
-function toMeasure(image: ImageRef) {
-  return { ref: image.ref, digest: image.digest, pushed: image.pushed };
 }

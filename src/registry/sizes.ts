@@ -1,197 +1,163 @@
-// Image sizes per platform from the registry, and their change against a baseline tag. BuildKit does
-// not report sizes, so each pushed image is looked up: its index (or manifest), each platform's
-// manifest, config.size + layers[].size. Failure is information, not an exception: an image that
-// cannot be measured gets `unavailable: "size unavailable: <reason>"`, and the others go on.
+// Image sizes per platform, and their change against a baseline tag. BuildKit does not report sizes,
+// so each pushed image's index (or manifest) and each platform's manifest are read through Docker's
+// CLI (`docker buildx imagetools inspect --raw`), and config.size + layers[].size are added up.
+// Failure is information, not an exception: an image that cannot be measured gets
+// `unavailable: "size unavailable: <reason>"`, and the others go on.
 
-import { RegistryClient, type PlatformImage, type RegistryClientOptions, type ResolvedImage } from './client.js';
-import { oneLine, RegistryError } from './http.js';
-import { formatReference, InvalidReferenceError, parseReference, withTag, type ImageReference } from './reference.js';
+import { loginToTemporaryConfig, neededLogins, type Credentials } from '../buildx/docker-login.js';
+import { ImageSizeError, imagetoolsProblem, ManifestReader } from '../buildx/imagetools.js';
+import { DIGEST, formatReference, InvalidReferenceError, parseReference, withDigest, withTag, type ImageReference } from '../reference/image-reference.js';
+import { oneLine } from '../text/bytes.js';
+import type { ImagePlatformSize, ImageRef } from '../model.js';
+import { formatPlatform, indexEntries, isAttestationEntry, isImageType, isIndexType, manifestKind, imageManifestSize, readPlatform } from './manifest.js';
 
-export interface ImageToMeasure {
-  /** As the build printed it: `ghcr.io/org/app:1.2`. */
-  ref: string;
-  /** What the build pushed (`sha256:...`), measured instead of the tag when given. */
-  digest: string | null;
-  /** False for an image the build did not push: reported unavailable without asking the registry. */
-  pushed?: boolean;
-}
-
-export interface PlatformSize {
-  /** `linux/amd64`, `linux/arm64/v8` (`unknown` when the registry does not say). */
-  platform: string;
-  /** Digest of the platform's image manifest. */
-  digest: string;
-  /** config + layers, compressed, as the manifest states them. */
-  compressedBytes: number;
-  /** The same platform in the baseline tag; null when no baseline, or it lacks this platform. */
-  baselineBytes: number | null;
-}
+/** An image as the build printed it (`ghcr.io/org/app:1.2`); the digest, when given, is measured instead of the tag. */
+export type ImageToMeasure = Pick<ImageRef, 'ref' | 'digest'> & { pushed?: boolean };
 
 export interface ImageSizeResult {
   ref: string;
   /** The digest given, else the one the registry answered for the tag; null when unavailable. */
   digest: string | null;
-  platforms: PlatformSize[];
+  platforms: ImagePlatformSize[];
   /** `size unavailable: <one-line reason>`, or null when measured. */
   unavailable: string | null;
   /** Why the baseline could not be read (`main not found`), null when it was, or when none was asked. */
   baselineUnavailable: string | null;
 }
 
-export interface MeasureOptions extends RegistryClientOptions {
+export interface MeasureOptions {
   /** A tag of the same repository to compare with (`main`, `latest`); null or empty: none. */
   baselineTag?: string | null;
-  /** Images measured at the same time (default 4). */
+  /** docker calls at the same time (default 4). */
   concurrency?: number;
+  /** Per docker call (default 30 s). */
+  timeoutMs?: number;
+  /** Docker's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Logged in to (a temporary DOCKER_CONFIG) for their registry; without `registry`, for every one measured. */
+  credentials?: Credentials[];
+  /** For ghcr.io when Docker has no login for it (the job token). */
+  githubToken?: string | null;
+  githubUsername?: string | null;
 }
 
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+type PlatformImage = Omit<ImagePlatformSize, 'baselineBytes'>;
 
 /** A one-line reason for any failure, never a stack trace. */
 export function describeFailure(error: unknown): string {
-  if (error instanceof RegistryError || error instanceof InvalidReferenceError) return oneLine(error.message, 300);
-  const message = error instanceof Error ? error.message : String(error);
-  return oneLine(`unexpected error: ${message}`, 300);
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!, index);
-    }
-  });
-  await Promise.all(workers);
-  return results;
+  if (error instanceof ImageSizeError || error instanceof InvalidReferenceError) return oneLine(error.message, 300);
+  return oneLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 300);
 }
 
 /**
- * Measures each image in the registry: per platform, the compressed size, and with `baselineTag`,
- * the size of the same platform at `repository:baselineTag`. Never throws for an image: see
- * `unavailable` and `baselineUnavailable`. Results are in the order of `images`.
+ * Measures each image: per platform, the compressed size, and with `baselineTag`, the size of the same
+ * platform at `repository:baselineTag`. Never throws for an image: see `unavailable` and
+ * `baselineUnavailable`. Results are in the order of `images`.
  */
 export async function measureImages(images: ImageToMeasure[], options: MeasureOptions = {}): Promise<ImageSizeResult[]> {
-  const client = new RegistryClient(options);
+  const baseEnv = options.env ?? process.env;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const baselineTag = options.baselineTag?.trim() || null;
-  // One lookup per distinct reference: several images of a build share a baseline, or a digest.
-  const lookups = new Map<string, Promise<ResolvedImage>>();
-  const resolve = (ref: ImageReference): Promise<ResolvedImage> => {
-    const key = formatReference(ref);
-    let pending = lookups.get(key);
-    if (!pending) {
-      pending = client.resolveImage(ref);
-      pending.catch(() => undefined); // awaited by every user; never an unhandled rejection
-      lookups.set(key, pending);
-    }
-    return pending;
-  };
 
-  return mapLimit(images, options.concurrency ?? 4, async (image): Promise<ImageSizeResult> => {
+  // What to ask for, per image, before anything runs: invalid references need no docker.
+  const plans = images.map((image) => {
     const result: ImageSizeResult = { ref: image.ref, digest: image.digest ?? null, platforms: [], unavailable: null, baselineUnavailable: null };
-    const unavailable = (reason: string): ImageSizeResult => ({ ...result, platforms: [], unavailable: `size unavailable: ${reason}` });
     try {
-      if (image.pushed === false) return unavailable('the image was not pushed');
+      if (image.pushed === false) throw new ImageSizeError('docker', 'the image was not pushed');
       let ref = parseReference(image.ref);
       if (image.digest) {
-        if (!DIGEST.test(image.digest)) return unavailable(`${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
+        if (!DIGEST.test(image.digest)) throw new ImageSizeError('docker', `${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
         ref = { ...ref, digest: image.digest };
       }
-      let baselineRef: ImageReference | null = null;
-      if (baselineTag) {
-        try {
-          baselineRef = withTag(ref, baselineTag);
-        } catch (error) {
-          result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
-        }
+      let baseline: ImageReference | null = null;
+      try {
+        baseline = baselineTag ? withTag(ref, baselineTag) : null;
+      } catch (error) {
+        result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
       }
-      const [current, baseline] = await Promise.allSettled([resolve(ref), baselineRef ? resolve(baselineRef) : Promise.resolve(null)]);
-      if (current.status === 'rejected') return unavailable(describeFailure(current.reason));
-      const measured = current.value;
-      result.digest = image.digest ?? measured.digest;
-
-      let baselinePlatforms: PlatformImage[] | null = null;
-      if (baselineRef) {
-        if (baseline.status === 'fulfilled' && baseline.value) baselinePlatforms = baseline.value.platforms;
-        else if (baseline.status === 'rejected') result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(baseline.reason)}`;
-      }
-      result.platforms = measured.platforms.map((p) => ({
-        platform: p.platform,
-        digest: p.digest,
-        compressedBytes: p.compressedBytes,
-        baselineBytes: baselinePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
-      }));
-      return result;
+      return { result, ref, baseline };
     } catch (error) {
-      return unavailable(describeFailure(error));
+      result.unavailable = `size unavailable: ${describeFailure(error)}`;
+      return { result, ref: null, baseline: null };
     }
   });
-}
+  const wanted = plans.filter((p) => p.ref !== null);
+  if (wanted.length === 0) return plans.map((p) => p.result);
 
-// --- sizes in words -----------------------------------------------------------------------------
-
-const UNITS: Record<string, number> = {
-  b: 1,
-  k: 1000,
-  kb: 1000,
-  mb: 1000 ** 2,
-  gb: 1000 ** 3,
-  tb: 1000 ** 4,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3,
-  tib: 1024 ** 4,
-  ki: 1024,
-  mi: 1024 ** 2,
-  gi: 1024 ** 3,
-  ti: 1024 ** 4,
-};
-
-/**
- * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
- * letters in any case). Throws an Error with a one-line message for anything else.
- */
-export function parseSizeLimit(text: string): number {
-  const shown = JSON.stringify(oneLine(String(text), 60));
-  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
-  const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
-  if (!match) throw new Error(`invalid size limit ${shown}: ${hint}`);
-  const unit = match[2]!.toLowerCase();
-  const factor = unit === '' ? 1 : UNITS[unit];
-  if (factor === undefined) throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
-  const bytes = Math.round(Number(match[1]) * factor);
-  if (!Number.isSafeInteger(bytes)) throw new Error(`invalid size limit ${shown}: too large`);
-  if (bytes <= 0) throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
-  return bytes;
-}
-
-/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return String(bytes);
-  const sign = bytes < 0 ? '-' : '';
-  let value = Math.abs(bytes);
-  if (value < 1024) return `${sign}${Math.round(value)} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let unit = -1;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+  const problem = await imagetoolsProblem(baseEnv, timeoutMs);
+  if (problem) {
+    for (const p of wanted) p.result.unavailable = `size unavailable: ${problem}`;
+    return plans.map((p) => p.result);
   }
-  // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
-  if (value >= 999.5 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${units[unit]}`;
-}
 
-/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
-export function formatByteDelta(current: number, baseline: number): string {
-  const delta = current - baseline;
-  const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
-  if (baseline === 0) return amount;
-  const percent = (delta / baseline) * 100;
-  return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
+  // Logins Docker does not have (explicit credentials, the job token for ghcr.io) in a temporary config.
+  const registries = [...new Set(wanted.map((p) => p.ref!.registry))];
+  const logins = neededLogins(registries, options.credentials ?? [], options.githubToken ?? null, options.githubUsername ?? null, baseEnv);
+  const temporary = logins.length > 0 ? await loginToTemporaryConfig(logins, baseEnv, timeoutMs) : null;
+  const envOf = (registry: string) => (temporary && logins.some((l) => l.registry === registry) ? temporary.env : baseEnv);
+  const reader = new ManifestReader(envOf, timeoutMs, options.concurrency ?? 4, temporary?.refused);
+
+  const platformOf = async (ref: ImageReference): Promise<string> => {
+    const platform = readPlatform(await reader.config(ref));
+    return platform ? formatPlatform(platform) : 'unknown';
+  };
+  const walk = async (ref: ImageReference, body: unknown, depth: number): Promise<PlatformImage[]> => {
+    const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
+    const found = await Promise.all(
+      entries.map(async (entry): Promise<PlatformImage[]> => {
+        const at = withDigest(ref, entry.digest);
+        const manifest = isIndexType(entry.mediaType) || isImageType(entry.mediaType) ? await reader.manifest(at) : null; // else an artifact
+        if (manifest && manifestKind(manifest.body) === 'index') return depth < 2 ? walk(at, manifest.body, depth + 1) : [];
+        if (!manifest || manifestKind(manifest.body) !== 'image') return [];
+        const image = imageManifestSize(manifest.body);
+        if (!entry.platform && !isImageType(image.configType)) return [];
+        const platform = entry.platform ? formatPlatform(entry.platform) : await platformOf(at);
+        return platform === 'unknown/unknown' ? [] : [{ platform, digest: entry.digest, compressedBytes: image.bytes }];
+      }),
+    );
+    return found.flat();
+  };
+  const resolve = async (ref: ImageReference) => {
+    const top = await reader.manifest(ref);
+    const name = formatReference(ref);
+    const kind = manifestKind(top.body);
+    if (kind === 'index') {
+      const platforms = await walk(ref, top.body, 1);
+      if (platforms.length === 0) throw new ImageSizeError('bad-manifest', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
+      return { digest: top.digest, platforms };
+    }
+    if (kind === 'image') {
+      const image = imageManifestSize(top.body);
+      if (!isImageType(image.configType)) throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${oneLine(image.configType ?? '', 80)})`);
+      return { digest: top.digest, platforms: [{ platform: await platformOf(ref), digest: top.digest, compressedBytes: image.bytes }] };
+    }
+    if (kind === 'schema1') throw new ImageSizeError('bad-manifest', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
+    throw new ImageSizeError('bad-manifest', `${name} has a manifest of unknown type`);
+  };
+  const lookups = new Map<string, Promise<{ digest: string; platforms: PlatformImage[] }>>();
+  const lookup = (ref: ImageReference) => {
+    const key = formatReference(ref);
+    if (!lookups.has(key)) lookups.set(key, resolve(ref));
+    lookups.get(key)!.catch(() => undefined); // awaited by every user; never an unhandled rejection
+    return lookups.get(key)!;
+  };
+
+  try {
+    await Promise.all(
+      wanted.map(async ({ result, ref, baseline }) => {
+        const [current, base] = await Promise.allSettled([lookup(ref!), baseline ? lookup(baseline) : Promise.resolve(null)]);
+        if (current.status === 'rejected') {
+          result.unavailable = `size unavailable: ${describeFailure(current.reason)}`;
+          return;
+        }
+        result.digest = result.digest ?? current.value.digest;
+        if (base.status === 'rejected') result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(base.reason)}`;
+        const basePlatforms = base.status === 'fulfilled' ? base.value?.platforms : undefined;
+        result.platforms = current.value.platforms.map((p) => ({ ...p, baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null }));
+      }),
+    );
+  } finally {
+    temporary?.remove();
+  }
+  return plans.map((p) => p.result);
 }

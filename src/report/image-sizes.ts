@@ -1,5 +1,5 @@
 import type { BuildAnalysis } from '../analyze/analyze.js';
-import { formatByteDelta, formatBytes } from '../registry/sizes.js';
+import { formatByteDelta, formatBytes } from '../text/bytes.js';
 import { escapeCell, escapeText, inlineCode } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 

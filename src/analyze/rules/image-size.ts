@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
-import { formatByteDelta, formatBytes } from '../../registry/sizes.js';
+import { formatByteDelta, formatBytes } from '../../text/bytes.js';
 import { inlineCode } from '../../text/markdown.js';
 
 /** An image whose compressed size on a platform is over the `max-image-size` budget. */
