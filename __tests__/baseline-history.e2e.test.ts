@@ -46,9 +46,12 @@ function legs(warm: [number, number, number] | null): FakeJob[] {
   );
 }
 
+/** buildx-doctor's own job in a past run: its log has its annotations, no build of the run's. */
+const doctorJob = () => job('diagnose', '2025-09-25T10:10:00.0000000Z ##[error]Build engine: The code failed to compile\n');
+
 function addRun(id: number, run: Partial<FakeRun>, jobs: FakeJob[] | null): void {
   github.runs.set(id, { headSha: 'a'.repeat(40), pullNumbers: [], name: 'Docker Publish', workflowId: WORKFLOW, event: 'push', branch: DEFAULT_BRANCH, ...run });
-  if (jobs) github.jobsByRun.set(id, jobs);
+  if (jobs) github.jobsByRun.set(id, [...jobs, doctorJob()]);
 }
 
 beforeEach(async () => {
@@ -84,6 +87,7 @@ function run(inputs: Record<string, string>, options: { event?: object; eventNam
         GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
         GITHUB_WORKFLOW: 'Docker Publish',
         GITHUB_RUN_ID: String(CURRENT),
+        GITHUB_JOB: 'diagnose',
         GITHUB_SHA: 'b'.repeat(40),
         RUNNER_NAME: 'runner-self',
       },
@@ -96,7 +100,8 @@ const RUNS = '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs';
 const JOBS = '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs';
 const LOGS = '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs';
 const REPO = '/repos/{owner}/{repo}';
-const jobIds = (runId: number) => github.jobsByRun.get(runId)!.map((j) => String(j.id));
+/** The build legs of a past run (its `diagnose` job is never read). */
+const jobIds = (runId: number) => github.jobsByRun.get(runId)!.filter((j) => j.name !== 'diagnose').map((j) => String(j.id));
 /** The API requests the baseline cost: all but reading this run's own jobs and logs (and the storage behind the log redirects). */
 const baselineRequests = () => {
   const own = new Set(github.jobs.map((j) => String(j.id)));
@@ -215,7 +220,8 @@ describe('the baseline', () => {
 describe('history: N (workflow_dispatch)', () => {
   it('reads the last 3 finished runs of the workflow, any branch, and writes the benchmark table and its chart', async () => {
     github.runs.get(CURRENT)!.event = 'workflow_dispatch';
-    const result = await run({ history: '3' }, { event: payloads.workflow_dispatch, eventName: 'workflow_dispatch' });
+    // No `jobs`: every job of each run, but buildx-doctor's own (GITHUB_JOB `diagnose`).
+    const result = await run({ history: '3', jobs: '' }, { event: payloads.workflow_dispatch, eventName: 'workflow_dispatch' });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const listing = github.calls('GET', RUNS);

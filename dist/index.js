@@ -60743,9 +60743,12 @@ async function run() {
             return builtinSignatures();
         });
         const analysisOptions = { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes };
+        // In a job of its own, buildx-doctor's job in past runs holds no build of theirs: not read
+        // (by its id, GITHUB_JOB, which is its name unless the workflow gives it another).
+        const notThisJob = context.job ? [`!${context.job}`] : [];
         // workflow_dispatch with `history: N`: the benchmark table of the last N runs, not one run's diagnosis.
         if (inputs.history > 0) {
-            await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: inputs.jobs, analysisOptions, catalog }, warnings);
+            await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog }, warnings);
             return;
         }
         const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
@@ -60759,7 +60762,8 @@ async function run() {
         const baseline = await compareWithBaseline(analysis, client, context, {
             choice: inputs.baseline,
             runId: chosen.runId ?? context.runId,
-            jobPatterns: inputs.jobs,
+            // A step in the build job (files, build records) compares with that same job of the baseline.
+            jobPatterns: chosen.origin === 'jobs' ? [...inputs.jobs, ...notThisJob] : inputs.jobs,
             analysisOptions,
             catalog,
         });
