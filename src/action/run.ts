@@ -10,7 +10,7 @@ import { commitFileUrl } from './links.js';
 import { readRunContext, runUrl, type RunContext } from '../github/run-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
-import { createClient } from '../github/api.js';
+import { createClient, type GitHubClient } from '../github/api.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
@@ -163,7 +163,7 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
  * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
  * step stays green whatever could not be read: each gap is a warning.
  */
-async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: Awaited<ReturnType<typeof createClient>> | null, options: HistoryStepOptions, warnings: string[]): Promise<void> {
+async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, options: HistoryStepOptions, warnings: string[]): Promise<void> {
   const rows = await historyRows(client, context, options, warnings);
   let historyFile: string | null = join(dirname(inputs.reportFile), 'history.json');
   try {
