@@ -54290,7 +54290,137 @@ function decode(value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/github/workflow-runs.ts
+
+function toRun(run) {
+    return {
+        id: run.id,
+        number: run.run_number,
+        workflowId: run.workflow_id,
+        branch: run.head_branch,
+        event: run.event,
+        status: run.status,
+        conclusion: run.conclusion,
+        date: run.run_started_at ?? run.created_at,
+    };
+}
+/** One run (1 request). */
+async function getRun(client, repo, runId) {
+    const response = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
+    return toRun(response.data);
+}
+/** The workflow's runs, newest first (1 request: one page). */
+async function listWorkflowRuns(client, repo, filter) {
+    const perPage = Math.max(1, Math.min(100, filter.limit));
+    const response = await call(`listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+        ...repo,
+        workflow_id: filter.workflowId,
+        ...(filter.branch ? { branch: filter.branch } : {}),
+        status: filter.status,
+        per_page: perPage,
+    }));
+    return response.data.workflow_runs.map(toRun).slice(0, filter.limit);
+}
+/** The repository's default branch, from the event payload when it says (0 requests), else the API (1). */
+async function defaultBranch(client, repo, payload) {
+    const fromPayload = payload.repository?.default_branch;
+    if (typeof fromPayload === 'string' && fromPayload)
+        return fromPayload;
+    const response = await call(`reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
+    return response.data.default_branch;
+}
+
+;// CONCATENATED MODULE: ./src/github/baseline-run.ts
+
+
+/** `auto` (default), `off`, a run id, or a branch name. Throws a one-line error on anything else. */
+function parseBaselineChoice(text) {
+    const value = text.trim();
+    if (value === '' || value.toLowerCase() === 'auto')
+        return { kind: 'auto' };
+    if (['off', 'none', 'false', 'no'].includes(value.toLowerCase()))
+        return { kind: 'off' };
+    if (/^\d+$/.test(value)) {
+        const runId = Number(value);
+        if (!Number.isSafeInteger(runId) || runId <= 0)
+            throw new Error(`"${value}" is not a run id`);
+        return { kind: 'run', runId };
+    }
+    // What git allows in a branch name, roughly: enough to refuse a typo that cannot be a branch.
+    if (value.length > 255 || /[\s~^:?*[\\\u0000-\u001f\u007f]|\.\.|@\{|^[-/.]|[/.]$|\.lock$/.test(value)) {
+        throw new Error(`"${value}" is not auto, off, a run id or a branch name`);
+    }
+    return { kind: 'branch', branch: value };
+}
+/** Successful runs looked at to skip the current one (it may already count as a success). */
+const CANDIDATES = 5;
+/**
+ * Finds the run to compare with: for `auto`, the latest successful run of the same workflow on the
+ * default branch; for a branch, the same on that branch; a run id is taken as it is. Requests: a run
+ * id costs 1; `auto` and a branch cost 2 (this run, for its workflow, then one page of that workflow's
+ * successful runs), plus 1 for `auto` when the event payload does not name the default branch.
+ * No baseline is never an error: the reason is returned, to be said in the summary.
+ */
+async function findBaselineRun(client, repo, query) {
+    try {
+        if (query.choice.kind === 'run') {
+            if (query.choice.runId === query.currentRunId)
+                return { run: null, reason: `run ${query.choice.runId} is this run itself` };
+            return { run: await getRun(client, repo, query.choice.runId), reason: null };
+        }
+        const current = await getRun(client, repo, query.currentRunId);
+        const branch = query.choice.kind === 'branch' ? query.choice.branch : await defaultBranch(client, repo, query.payload);
+        const runs = await listWorkflowRuns(client, repo, { workflowId: current.workflowId, branch, status: 'success', limit: CANDIDATES });
+        const run = runs.find((r) => r.id !== query.currentRunId && r.conclusion === 'success') ?? null;
+        return run ? { run, reason: null } : { run: null, reason: `this workflow has no successful run on ${branch} yet` };
+    }
+    catch (error) {
+        return { run: null, reason: whyNot(error) };
+    }
+}
+/** A refused or failed lookup, said so that the reader knows what to change. */
+function whyNot(error) {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        return `${error.message}; the job's token needs the actions: read permission to read the workflow's runs`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/github/history-runs.ts
+
+/** Runs the history reads at most: one page of the runs listing. */
+const MAX_HISTORY_RUNS = 100;
+/**
+ * The last `count` finished runs of the workflow the current run belongs to, any branch, newest
+ * first. Requests: 2 (this run, for its workflow; one page of that workflow's runs). Reading each
+ * run's jobs then costs 1 listing per 100 jobs and 1 download per job (jobs-source.ts).
+ */
+async function recentRuns(client, repo, currentRunId, count) {
+    const current = await getRun(client, repo, currentRunId);
+    const limit = Math.min(MAX_HISTORY_RUNS, count);
+    const runs = await listWorkflowRuns(client, repo, { workflowId: current.workflowId, status: 'completed', limit: limit + 1 });
+    return runs.filter((run) => run.id !== currentRunId).slice(0, limit);
+}
+/**
+ * `work` over `items`, at most `limit` at a time, results in the items' order: a run's logs are
+ * downloaded and parsed while the next run's are, without opening a hundred streams at once.
+ */
+async function mapBounded(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
 
 
 
@@ -54349,6 +54479,13 @@ function readInputs(warnings, env = process.env) {
         maxImageBytes: tolerant('max-image-size', null, parseSizeLimit),
         registryUsername: getInput('registry-username').trim() || null,
         registryPassword: getInput('registry-password') || null,
+        baseline: tolerant('baseline', { kind: 'auto' }, parseBaselineChoice),
+        history: tolerant('history', 0, (text) => {
+            const n = Number(text.trim());
+            if (!Number.isSafeInteger(n) || n < 0 || n > MAX_HISTORY_RUNS)
+                throw new Error(`"${text}" is not a number of runs from 0 to ${MAX_HISTORY_RUNS}`);
+            return n;
+        }),
         logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
             const n = Number(text.trim());
             if (!Number.isFinite(n) || n < 0 || n > 3600)
@@ -59662,6 +59799,8 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
         add(`💡 ${verdict.change}`, 0);
     const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
     add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
+    if (options.baseline)
+        add(`<sub>${escapeText(redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
     if (analysis.problems.length > 0) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
     }
@@ -59800,7 +59939,317 @@ function fitToSize(blocks, maxBytes) {
     return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+function compareAnalyses(_head, _baseline, options) {
+    return { baselineLabel: options.baselineLabel ?? null };
+}
+
+;// CONCATENATED MODULE: ./src/action/baseline-step.ts
+
+
+
+
+
+/**
+ * Finds the baseline run, reads its jobs' logs exactly as the jobs source reads this run's, analyses
+ * them with the same engine, and attaches the comparison to `head`. Returns the summary's one line
+ * about the baseline: which run, or why there is none. Never throws: no baseline is a note.
+ */
+async function compareWithBaseline(head, client, context, options) {
+    // Nothing was built: there is nothing to compare, and no request is spent on it.
+    if (head.builds.length === 0)
+        return null;
+    const workspace = options.analysisOptions.workspace ?? null;
+    const found = await baselineAnalysis(client, context, options);
+    head.comparison = compareAnalyses(head, found.analysis, { workspace, ...(found.label ? { baselineLabel: found.label } : {}) });
+    return found.line;
+}
+async function baselineAnalysis(client, context, options) {
+    const none = (reason) => ({ analysis: null, label: null, line: { text: `no baseline: ${reason}`, url: null } });
+    const { choice } = options;
+    if (choice.kind === 'off')
+        return { analysis: null, label: null, line: null };
+    if (!client || !context.owner || !context.repo || !options.runId) {
+        // Zero configuration outside GitHub Actions (no token, no run): nothing to say unless asked for.
+        return choice.kind === 'auto' ? { analysis: null, label: null, line: null } : none('the runs can only be read in GitHub Actions with a github-token');
+    }
+    const repo = { owner: context.owner, repo: context.repo };
+    const lookup = await findBaselineRun(client, repo, { choice, currentRunId: options.runId, payload: context.payload });
+    if (!lookup.run)
+        return none(lookup.reason ?? 'none found');
+    const run = lookup.run;
+    const label = `run #${run.number}${run.branch ? ` on ${run.branch}` : ''}`;
+    let analysis;
+    try {
+        // The baseline run is finished: nothing to wait for, and no job of it is this one.
+        const jobs = await jobLogSources(client, { ...repo, runId: run.id, jobPatterns: options.jobPatterns, ownRunner: null, waitMs: 0, pollMs: 200 });
+        analysis = await analyzeSources(jobs.sources, options.analysisOptions, options.catalog, null);
+    }
+    catch (error) {
+        return none(`${describeRun(run)}: ${whyNot(error)}`);
+    }
+    if (analysis.builds.length === 0) {
+        return none(`${describeRun(run)} was found, but ${unreadableBecause(analysis)}`);
+    }
+    return { analysis, label, line: { text: `Baseline: ${describeRun(run)}`, url: runUrl(context, run.id) } };
+}
+/** `run #41 (17964002949) on main, 2025-09-24, push` */
+function describeRun(run) {
+    return `run #${run.number} (${run.id})${run.branch ? ` on ${run.branch}` : ''}, ${run.date.slice(0, 10)}, ${run.event}`;
+}
+/** Why the baseline's logs gave no build: expired logs (410) first, the most common reason. */
+function unreadableBecause(analysis) {
+    const messages = analysis.problems.map((p) => p.message);
+    if (messages.some((m) => /\b410\b/.test(m)))
+        return 'its logs have expired (GitHub keeps them 90 days by default)';
+    if (messages.some((m) => /\b(403|404)\b/.test(m)))
+        return `its logs could not be read (${messages.find((m) => /\b(403|404)\b/.test(m))}); the job's token needs the actions: read permission`;
+    return messages.length > 0 ? `no build could be read from its logs (${messages[0]})` : 'no build could be read from its logs';
+}
+
+;// CONCATENATED MODULE: ./src/analyze/history-row.ts
+
+const history_row_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/**
+ * A run's analysis folded into its table row. A component is a job: the builds of one job (`Build
+ * runtime #1`, `#2`) add up, and the job's minutes are counted once, as the runbook counts them.
+ */
+function historyRow(analysis, facts) {
+    const components = new Map();
+    for (const { build } of analysis.builds) {
+        const name = build.job ?? build.name.replace(/ #\d+$/, '');
+        const known = components.get(name);
+        if (!known) {
+            components.set(name, { name, jobSeconds: build.jobSeconds, buildSeconds: build.buildSeconds, status: build.status });
+            continue;
+        }
+        known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
+        known.buildSeconds = known.buildSeconds === null || build.buildSeconds === null ? (known.buildSeconds ?? build.buildSeconds) : metrics_round(known.buildSeconds + build.buildSeconds, 1);
+        if (history_row_STATUS_ORDER.indexOf(build.status) < history_row_STATUS_ORDER.indexOf(known.status))
+            known.status = build.status;
+    }
+    return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+function maxOf(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return Math.max(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/action/history-step.ts
+
+
+
+
+
+
+
+
+/**
+ * Runs read at once. Each holds one log stream open at a time (its jobs are read one after
+ * another), so memory stays that of a few streams whatever N is.
+ */
+const HISTORY_CONCURRENCY = 3;
+/**
+ * The benchmark table's rows: the workflow's last N finished runs, each run's jobs read and analysed
+ * like the current run's. A run whose logs cannot be read (expired) keeps its row, without times,
+ * and a warning says why. Returns no rows and a warning when the runs cannot be listed.
+ */
+async function historyRows(client, context, options, warnings) {
+    if (!client || !context.owner || !context.repo || !context.runId) {
+        warnings.push('history: the runs can only be read in GitHub Actions with a github-token');
+        return [];
+    }
+    const repo = { owner: context.owner, repo: context.repo };
+    let runs;
+    try {
+        runs = await recentRuns(client, repo, context.runId, options.count);
+    }
+    catch (error) {
+        warnings.push(`history: ${whyNot(error)}`);
+        return [];
+    }
+    if (runs.length === 0)
+        warnings.push('history: this workflow has no finished run yet');
+    return mapBounded(runs, HISTORY_CONCURRENCY, async (run) => {
+        const facts = { runId: run.id, runNumber: run.number, url: runUrl(context, run.id), date: run.date, event: run.event, branch: run.branch };
+        try {
+            const jobs = await jobLogSources(client, { ...repo, runId: run.id, jobPatterns: options.jobPatterns, ownRunner: null, waitMs: 0, pollMs: 200 });
+            const analysis = await analyzeSources(jobs.sources, options.analysisOptions, options.catalog, null);
+            // Per run, only what leaves it without any build is worth a warning (a job without a build is normal).
+            if (analysis.builds.length === 0)
+                warnings.push(`history: run ${run.id}: no build read${analysis.problems[0] ? ` (${analysis.problems[0].message})` : ''}`);
+            return historyRow(analysis, facts);
+        }
+        catch (error) {
+            warnings.push(`history: run ${run.id}: ${error instanceof ApiError ? error.message : describeError(error)}`);
+            return { ...facts, cacheRatio: null, components: [] };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/history-table.ts
+
+
+
+
+/**
+ * The runbook's benchmark table, made from runs instead of typed by hand: run, date, context (event,
+ * branch, cold or warm cache), then the job minutes of each component (a job, a matrix leg), and a
+ * chart of each component's build minutes over the runs. Pure: rows in, Markdown, text or JSON out.
+ */
+/** A run is warm when at least this share of its cacheable steps came from the cache. */
+const WARM_RATIO = 0.5;
+/** Charts drawn (one per component); the table has every component. */
+const history_table_MAX_CHARTS = 6;
+const MAX_COMPONENT_NAME = 60;
+/** Oldest run first, as the runbook reads; runs without a date keep their order, after the others. */
+function chronological(rows) {
+    return rows
+        .map((row, index) => ({ row, index, time: row.date ? Date.parse(row.date) : Number.NaN }))
+        .sort((a, b) => {
+        const aKnown = !Number.isNaN(a.time);
+        const bKnown = !Number.isNaN(b.time);
+        if (aKnown && bKnown && a.time !== b.time)
+            return a.time - b.time;
+        if (aKnown !== bKnown)
+            return aKnown ? -1 : 1;
+        return a.index - b.index;
+    })
+        .map((entry) => entry.row);
+}
+/** The components in the order they first appear, oldest run first. */
+function componentNames(rows) {
+    const names = [];
+    for (const row of rows)
+        for (const component of row.components)
+            if (!names.includes(component.name))
+                names.push(component.name);
+    return names;
+}
+/** `cold cache (0% cached)`: the runbook's words, with the number behind them. */
+function cacheWord(ratio) {
+    if (ratio === null)
+        return 'no cacheable step';
+    return `${ratio >= WARM_RATIO ? 'warm' : 'cold'} cache (${formatRatio(ratio)} cached)`;
+}
+/** `push · main · cold cache (0% cached)`; what is unknown (a saved log has no event) is left out. */
+function contextOf(row) {
+    return [row.event, row.branch, cacheWord(row.cacheRatio)].filter((part) => Boolean(part)).join(' · ');
+}
+/** The runbook's unit: minutes with one decimal, even for a short job. */
+function minutes(seconds) {
+    return seconds === null ? '—' : `${(seconds / 60).toFixed(1)} min`;
+}
+function dateOf(row) {
+    return row.date && /^\d{4}-\d{2}-\d{2}/.test(row.date) ? row.date.slice(0, 10) : '—';
+}
+function runLabel(row) {
+    if (row.runId !== null)
+        return String(row.runId);
+    return row.runNumber !== null ? `#${row.runNumber}` : '—';
+}
+function cell(component) {
+    if (!component)
+        return '—';
+    const time = minutes(component.jobSeconds ?? component.buildSeconds);
+    return component.status === 'success' ? time : `${time} ${STATUS_ICON[component.status]}`;
+}
+/** The table and the charts, for the job summary and `history --format markdown`. */
+function renderHistoryMarkdown(input, title = null) {
+    const rows = chronological(input);
+    const heading = `### 📊 ${title ? escapeText(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
+    if (rows.length === 0)
+        return `${heading}\n\nNo run to show.\n`;
+    const names = componentNames(rows);
+    const header = ['Run', 'Date (UTC)', 'Context', ...names.map((n) => escapeCell(n))];
+    const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+    for (const row of rows) {
+        const run = row.url ? `[${runLabel(row)}](${row.url})` : runLabel(row);
+        const byName = new Map(row.components.map((c) => [c.name, c]));
+        lines.push(`| ${[run, dateOf(row), escapeCell(contextOf(row)), ...names.map((n) => cell(byName.get(n)))].join(' | ')} |`);
+    }
+    const parts = [
+        heading,
+        lines.join('\n'),
+        `<sub>Job minutes per component, first to last line of the job's log. Warm: at least ${Math.round(WARM_RATIO * 100)}% of the cacheable steps came from the cache.</sub>`,
+    ];
+    const charts = names.slice(0, history_table_MAX_CHARTS).map((name) => buildChart(rows, name)).filter((chart) => chart !== null);
+    if (charts.length > 0)
+        parts.push(...charts.map((chart) => `\`\`\`mermaid\n${chart}\n\`\`\``));
+    if (names.length > history_table_MAX_CHARTS)
+        parts.push(`<sub>Charts for the first ${history_table_MAX_CHARTS} of ${names.length} components; the table has them all.</sub>`);
+    return `${parts.join('\n\n')}\n`;
+}
+/**
+ * A Mermaid `xychart-beta` of one component's build minutes, one bar per run (GitHub renders it; its
+ * charts have no legend, so one chart a component keeps every bar named). Labels are quoted and
+ * cleaned: a job or branch name must not end the chart's syntax.
+ */
+function buildChart(rows, name) {
+    const points = [];
+    for (const row of rows) {
+        const component = row.components.find((c) => c.name === name);
+        const seconds = component ? (component.buildSeconds ?? component.jobSeconds) : null;
+        if (seconds === null)
+            continue;
+        // The run number is short enough for an axis label; a saved log knows only its run id.
+        points.push({ label: row.runNumber !== null ? String(row.runNumber) : runLabel(row), value: Math.round((seconds / 60) * 10) / 10 });
+    }
+    if (points.length === 0)
+        return null;
+    const top = Math.max(1, Math.ceil(Math.max(...points.map((p) => p.value)) * 1.1));
+    return [
+        'xychart-beta',
+        `  title "${chartText(name)}: build minutes per run"`,
+        `  x-axis "run" [${points.map((p) => `"${chartText(p.label)}"`).join(', ')}]`,
+        `  y-axis "minutes" 0 --> ${top}`,
+        `  bar [${points.map((p) => p.value).join(', ')}]`,
+    ].join('\n');
+}
+/** Text inside a quoted xychart label: no quote, bracket or line break can end it. */
+function chartText(text) {
+    return mermaidText(text, MAX_COMPONENT_NAME).replace(/["\\]/g, "'");
+}
+/** The same table for a terminal: columns padded, no Markdown. */
+function renderHistoryText(input) {
+    const rows = chronological(input);
+    if (rows.length === 0)
+        return 'No run to show.\n';
+    const names = componentNames(rows);
+    const table = [
+        ['Run', 'Date (UTC)', 'Context', ...names],
+        ...rows.map((row) => {
+            const byName = new Map(row.components.map((c) => [c.name, c]));
+            return [runLabel(row), dateOf(row), contextOf(row), ...names.map((n) => cell(byName.get(n)))];
+        }),
+    ].map((cells) => cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')));
+    const widths = table[0].map((_, column) => Math.max(...table.map((cells) => [...cells[column]].length)));
+    return `${table.map((cells) => cells.map((c, column) => c + ' '.repeat(widths[column] - [...c].length)).join('  ').trimEnd()).join('\n')}\n`;
+}
+/** The rows for scripts: a document of its own, versioned like the report. */
+function historyJson(input) {
+    const runs = chronological(input).map((row) => ({
+        runId: row.runId,
+        runNumber: row.runNumber,
+        url: row.url,
+        date: row.date,
+        event: row.event,
+        branch: row.branch,
+        cacheRatio: row.cacheRatio,
+        cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
+        components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
+    }));
+    return `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, runs }, null, 2)}\n`;
+}
+const HISTORY_SCHEMA_VERSION = 1;
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
+
+
 
 
 
@@ -59836,17 +60285,35 @@ async function run() {
         if (inputs.githubToken)
             core_setSecret(inputs.githubToken);
         const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
-        const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
         const catalog = await loadCatalog(inputs.signatures).catch((error) => {
             warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
             return builtinSignatures();
         });
+        const analysisOptions = { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes };
+        // In a job of its own, buildx-doctor's job in past runs holds no build of theirs: not read
+        // (by its id, GITHUB_JOB, which is its name unless the workflow gives it another).
+        const notThisJob = context.job ? [`!${context.job}`] : [];
+        // workflow_dispatch with `history: N`: the benchmark table of the last N runs, not one run's diagnosis.
+        if (inputs.history > 0) {
+            await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog }, warnings);
+            return;
+        }
+        const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
         if (inputs.registryPassword)
             core_setSecret(inputs.registryPassword);
-        const analysis = await analyzeSources(chosen.sources, { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes }, catalog, sizeOptions(inputs, context));
+        const analysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
         warnings.push(...analysis.problems.map((p) => p.message));
         analysis.problems = [];
         progress.analysis = analysis;
+        // Against the last green run on the default branch (or the `baseline` asked for): a note when there is none.
+        const baseline = await compareWithBaseline(analysis, client, context, {
+            choice: inputs.baseline,
+            runId: chosen.runId ?? context.runId,
+            // A step in the build job (files, build records) compares with that same job of the baseline.
+            jobPatterns: chosen.origin === 'jobs' ? [...inputs.jobs, ...notThisJob] : inputs.jobs,
+            analysisOptions,
+            catalog,
+        });
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);
@@ -59857,7 +60324,7 @@ async function run() {
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) });
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline });
             await writeSummary(markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
         }
         else {
@@ -59919,6 +60386,31 @@ function sizeOptions(inputs, context) {
         githubToken: inputs.githubToken || undefined,
         githubUsername: context.owner ?? undefined,
     };
+}
+/**
+ * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
+ * step stays green whatever could not be read: each gap is a warning.
+ */
+async function benchmarkRuns(inputs, context, client, options, warnings) {
+    const rows = await historyRows(client, context, options, warnings);
+    let historyFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(inputs.reportFile), 'history.json');
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(historyFile), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(historyFile, historyJson(rows));
+    }
+    catch (error) {
+        warnings.push(`could not write the history to ${historyFile}: ${describeError(error)}`);
+        historyFile = null;
+    }
+    setOutput('history-file', historyFile ?? '');
+    annotate([], warnings, inputs.annotations);
+    if (!inputs.summary) {
+        progress.summaryWritten = true;
+        return;
+    }
+    const notes = warnings.map((message) => `> [!WARNING]\n> ${escapeText(redact(message))}`);
+    const markdown = [renderHistoryMarkdown(rows, context.workflow), ...notes].join('\n\n');
+    await writeSummary(markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
 }
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}'],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs'],
+  ['get', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs'],
+  ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}'],
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs'],
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],

@@ -131,6 +131,21 @@ export interface FakeJob {
   steps?: Array<{ number: number; name: string; startedAt: string }>;
 }
 
+/** A workflow run: what the run, the runs listing and its filters answer from. */
+export interface FakeRun {
+  headSha: string;
+  pullNumbers: number[];
+  name: string;
+  workflowId?: number;
+  runNumber?: number;
+  branch?: string;
+  event?: string;
+  status?: 'queued' | 'in_progress' | 'completed';
+  conclusion?: 'success' | 'failure' | 'cancelled' | null;
+  /** ISO 8601; the listing is newest first by it. */
+  createdAt?: string;
+}
+
 export interface FakeComment {
   id: number;
   body: string;
@@ -150,7 +165,11 @@ export class FakeGitHub {
   comments = new Map<number, FakeComment[]>();
   /** Pull requests by head commit, for the commit → pull request lookups. */
   pullsBySha = new Map<string, number>();
-  runs = new Map<number, { headSha: string; pullNumbers: number[]; name: string }>();
+  runs = new Map<number, FakeRun>();
+  /** The jobs of other runs than the one diagnosed (a baseline, the history); others list `jobs`. */
+  jobsByRun = new Map<number, FakeJob[]>();
+  /** The repository's default branch (`GET /repos/{owner}/{repo}`). */
+  defaultBranch = 'main';
   /** Replies served before the normal handler, for one matching request each (502s, 429s, 403s). */
   readonly faults: Array<{ match: (r: FakeRequest) => boolean; reply: FakeReply }> = [];
   /**
@@ -208,7 +227,7 @@ export class FakeGitHub {
     // Log downloads are served by storage behind the API's redirect, outside the description.
     const blob = /^\/_blob\/job-logs\/(\d+)$/.exec(url.pathname);
     if (blob) {
-      const job = this.jobs.find((j) => j.id === Number(blob[1]));
+      const job = this.allJobs().find((j) => j.id === Number(blob[1]));
       const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: BLOB_TEMPLATE, params: { job_id: blob[1]! }, query: url.searchParams, body, headers: req.headers };
       this.requests.push(request);
       const faultIndex = this.faults.findIndex((f) => f.match(request));
@@ -297,29 +316,47 @@ export class FakeGitHub {
   private readonly handlers: Record<string, Handler> = {
     'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs': (r) => {
       this.onListJobs?.();
+      const jobs = this.jobsByRun.get(Number(r.params.run_id)) ?? this.jobs;
       const perPage = Number(r.query.get('per_page') ?? 30);
       const page = Number(r.query.get('page') ?? 1);
-      const slice = this.jobs.slice((page - 1) * perPage, page * perPage);
+      const slice = jobs.slice((page - 1) * perPage, page * perPage);
       const headers: Record<string, string> = {};
-      if (page * perPage < this.jobs.length) {
+      if (page * perPage < jobs.length) {
         const next = new URL(`${this.url}${r.path}`);
         for (const [k, v] of r.query) next.searchParams.set(k, v);
         next.searchParams.set('page', String(page + 1));
         headers.link = `<${next}>; rel="next"`;
       }
-      return { status: 200, headers, json: { total_count: this.jobs.length, jobs: slice.map((job) => this.jobJson(job, r)) } };
+      return { status: 200, headers, json: { total_count: jobs.length, jobs: slice.map((job) => this.jobJson(job, r)) } };
     },
     'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs': (r) => {
-      const job = this.jobs.find((j) => j.id === Number(r.params.job_id));
+      const job = this.allJobs().find((j) => j.id === Number(r.params.job_id));
       if (!job) return { status: 404, json: { message: 'Not Found' } };
       return { status: 302, headers: { location: `${this.url}/_blob/job-logs/${job.id}` } };
     },
     'GET /repos/{owner}/{repo}/actions/runs/{run_id}': (r) => {
       const run = this.runs.get(Number(r.params.run_id));
       if (!run) return { status: 404, json: { message: 'Not Found' } };
-      const json = sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', 200));
-      Object.assign(json, { id: Number(r.params.run_id), head_sha: run.headSha, name: run.name, pull_requests: run.pullNumbers.map((n) => this.pullRef(n)) });
-      return { status: 200, json };
+      return { status: 200, json: this.runJson(Number(r.params.run_id), run, sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', 200))) };
+    },
+    'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs': (r) => {
+      // The filters GitHub applies: workflow, branch, event, and status (a status or a conclusion).
+      const status = r.query.get('status');
+      const matching = [...this.runs]
+        .filter(([, run]) => String(run.workflowId ?? 1) === r.params.workflow_id)
+        .filter(([, run]) => !r.query.has('branch') || run.branch === r.query.get('branch'))
+        .filter(([, run]) => !r.query.has('event') || run.event === r.query.get('event'))
+        .filter(([, run]) => !status || (run.status ?? 'completed') === status || (run.conclusion ?? 'success') === status)
+        .sort(([ida, a], [idb, b]) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || idb - ida);
+      const perPage = Number(r.query.get('per_page') ?? 30);
+      const page = Number(r.query.get('page') ?? 1);
+      const item = schemaOf('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', 200).properties.workflow_runs.items;
+      const workflowRuns = matching.slice((page - 1) * perPage, page * perPage).map(([id, run]) => this.runJson(id, run, sample(item)));
+      return { status: 200, json: { total_count: matching.length, workflow_runs: workflowRuns } };
+    },
+    'GET /repos/{owner}/{repo}': (r) => {
+      const json = sample(schemaOf('GET', '/repos/{owner}/{repo}', 200));
+      return { status: 200, json: Object.assign(json, { name: r.params.repo, full_name: `${r.params.owner}/${r.params.repo}`, default_branch: this.defaultBranch }) };
     },
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (r) => {
       const list = this.comments.get(Number(r.params.issue_number)) ?? [];
@@ -355,6 +392,30 @@ export class FakeGitHub {
       json: [...this.pullsBySha].map(([sha, number]) => this.pullJson(number, sha, 'GET', '/repos/{owner}/{repo}/pulls')),
     }),
   };
+
+  private allJobs(): FakeJob[] {
+    return [...this.jobs, ...[...this.jobsByRun.values()].flat()];
+  }
+
+  private runJson(id: number, run: FakeRun, json: Json): Json {
+    const createdAt = run.createdAt ?? '2025-09-24T01:56:21Z';
+    return Object.assign(json, {
+      id,
+      name: run.name,
+      head_sha: run.headSha,
+      head_branch: run.branch ?? 'main',
+      run_number: run.runNumber ?? 1,
+      workflow_id: run.workflowId ?? 1,
+      event: run.event ?? 'push',
+      status: run.status ?? 'completed',
+      conclusion: run.status && run.status !== 'completed' ? null : (run.conclusion ?? 'success'),
+      created_at: createdAt,
+      updated_at: createdAt,
+      run_started_at: createdAt,
+      html_url: `https://github.com/afewell-hh/Demon/actions/runs/${id}`,
+      pull_requests: run.pullNumbers.map((n) => this.pullRef(n)),
+    });
+  }
 
   private jobJson(job: FakeJob, r: FakeRequest): Json {
     const json = sample(schemaOf('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', 200).properties.jobs.items);

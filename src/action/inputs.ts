@@ -6,6 +6,8 @@ import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
 import { parseSizeLimit } from '../text/bytes.js';
+import { parseBaselineChoice, type BaselineChoice } from '../github/baseline-run.js';
+import { MAX_HISTORY_RUNS } from '../github/history-runs.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
 
@@ -45,6 +47,10 @@ export interface ActionInputs {
   maxImageBytes: number | null;
   registryUsername: string | null;
   registryPassword: string | null;
+  /** The run to compare with: `auto` (the last green run on the default branch), `off`, a run id, a branch. */
+  baseline: BaselineChoice;
+  /** The benchmark table of the workflow's last N runs instead of one run's diagnosis; 0 for none. */
+  history: number;
 }
 
 /**
@@ -95,6 +101,12 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     maxImageBytes: tolerant('max-image-size', null as number | null, parseSizeLimit),
     registryUsername: core.getInput('registry-username').trim() || null,
     registryPassword: core.getInput('registry-password') || null,
+    baseline: tolerant('baseline', { kind: 'auto' } as BaselineChoice, parseBaselineChoice),
+    history: tolerant('history', 0, (text) => {
+      const n = Number(text.trim());
+      if (!Number.isSafeInteger(n) || n < 0 || n > MAX_HISTORY_RUNS) throw new Error(`"${text}" is not a number of runs from 0 to ${MAX_HISTORY_RUNS}`);
+      return n;
+    }),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);

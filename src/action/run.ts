@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { analyzeSources } from '../engine.js';
 import { builtinSignatures, loadCatalog } from '../diagnose/load-catalog.js';
 import { readInputs } from './inputs.js';
@@ -10,7 +10,7 @@ import { commitFileUrl } from './links.js';
 import { readRunContext, runUrl, type RunContext } from '../github/run-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
-import { createClient } from '../github/api.js';
+import { createClient, type GitHubClient } from '../github/api.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
@@ -20,6 +20,9 @@ import { redact } from '../text/redact.js';
 import { describeError } from '../input/errors.js';
 import { escapeText } from '../text/markdown.js';
 import type { Analysis } from '../analyze/analyze.js';
+import { compareWithBaseline, type ComparedAnalysis } from './baseline-step.js';
+import { historyRows, type HistoryStepOptions } from './history-step.js';
+import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
 
 /** How far a run got: what the last line of defence needs to finish it. */
 interface Progress {
@@ -48,21 +51,34 @@ export async function run(): Promise<void> {
     warnings.push(...context.problems);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
-    const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
       return builtinSignatures();
     });
+    const analysisOptions = { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes };
+    // In a job of its own, buildx-doctor's job in past runs holds no build of theirs: not read
+    // (by its id, GITHUB_JOB, which is its name unless the workflow gives it another).
+    const notThisJob = context.job ? [`!${context.job}`] : [];
+    // workflow_dispatch with `history: N`: the benchmark table of the last N runs, not one run's diagnosis.
+    if (inputs.history > 0) {
+      await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog }, warnings);
+      return;
+    }
+    const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
     if (inputs.registryPassword) core.setSecret(inputs.registryPassword);
-    const analysis = await analyzeSources(
-      chosen.sources,
-      { maxBuildMinutes: inputs.maxBuildMinutes, workspace: inputs.workspace, maxImageBytes: inputs.maxImageBytes },
-      catalog,
-      sizeOptions(inputs, context),
-    );
+    const analysis: ComparedAnalysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
     progress.analysis = analysis;
+    // Against the last green run on the default branch (or the `baseline` asked for): a note when there is none.
+    const baseline = await compareWithBaseline(analysis, client, context, {
+      choice: inputs.baseline,
+      runId: chosen.runId ?? context.runId,
+      // A step in the build job (files, build records) compares with that same job of the baseline.
+      jobPatterns: chosen.origin === 'jobs' ? [...inputs.jobs, ...notThisJob] : inputs.jobs,
+      analysisOptions,
+      catalog,
+    });
 
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
@@ -77,7 +93,7 @@ export async function run(): Promise<void> {
             : null;
       const markdown = renderMarkdown(
         { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
-        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId) },
+        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline },
       );
       await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
     } else {
@@ -141,6 +157,31 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
     githubToken: inputs.githubToken || undefined,
     githubUsername: context.owner ?? undefined,
   };
+}
+
+/**
+ * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
+ * step stays green whatever could not be read: each gap is a warning.
+ */
+async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, options: HistoryStepOptions, warnings: string[]): Promise<void> {
+  const rows = await historyRows(client, context, options, warnings);
+  let historyFile: string | null = join(dirname(inputs.reportFile), 'history.json');
+  try {
+    await mkdir(dirname(historyFile), { recursive: true });
+    await writeFile(historyFile, historyJson(rows));
+  } catch (error) {
+    warnings.push(`could not write the history to ${historyFile}: ${describeError(error)}`);
+    historyFile = null;
+  }
+  core.setOutput('history-file', historyFile ?? '');
+  annotate([], warnings, inputs.annotations);
+  if (!inputs.summary) {
+    progress.summaryWritten = true;
+    return;
+  }
+  const notes = warnings.map((message) => `> [!WARNING]\n> ${escapeText(redact(message))}`);
+  const markdown = [renderHistoryMarkdown(rows, context.workflow), ...notes].join('\n\n');
+  await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
 }
 
 /** All GitHub API calls of one run, retries and waits included. */

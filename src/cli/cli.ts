@@ -10,9 +10,11 @@ import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { loadCatalog } from '../diagnose/load-catalog.js';
 import { parseMinutes } from '../input/values.js';
+import { HISTORY_USAGE, runHistoryCli } from './history-command.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
        [--report-file PATH] [--signatures FILE] [--workspace DIR]
+${HISTORY_USAGE}
 
 Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
 and reports timings, cache hits, images and findings. Use - to read standard input.
@@ -71,6 +73,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       await io.stdout(`${USAGE}\n`);
       return argv.length === 0 ? 2 : 0;
     }
+    // The benchmark table of several runs: a command of its own (history-command.ts).
+    if (argv[0] === 'history') return await runHistoryCli(argv.slice(1), io);
     options = parseArgs(argv);
   } catch (error) {
     io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);
@@ -106,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the command is "analyze")`);
+  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the commands are "analyze" and "history")`);
   const options: CliOptions = {
     files: [],
     format: 'text',

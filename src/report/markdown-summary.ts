@@ -20,6 +20,14 @@ export interface MarkdownOptions {
   note?: string | null;
   /** The run's page, when known. */
   runUrl?: string | null;
+  /** One line about the baseline run compared with: which run, or why there is none. */
+  baseline?: BaselineLine | null;
+}
+
+/** The baseline run named (its page linked), or the reason there is none. */
+export interface BaselineLine {
+  text: string;
+  url: string | null;
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
@@ -47,6 +55,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
   if (verdict.change) add(`💡 ${verdict.change}`, 0);
   const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
   add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
+  if (options.baseline) add(`<sub>${escapeText(redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
   if (analysis.problems.length > 0) {
     add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
