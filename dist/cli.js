@@ -9231,6 +9231,8 @@ const TAIL_LINES = 30;
 const ERROR_DETAIL_LINES = 200;
 const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
+/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
+const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself.
@@ -9240,6 +9242,8 @@ class BuildState {
     images = new Map();
     errors = [];
     errorDetails = [];
+    /** BuildKit's warnings that a cache import found nothing (a few at most). */
+    cacheWarnings = [];
     notes = [];
     invocation = emptyInvocation();
     startTs = null;
@@ -9390,6 +9394,10 @@ class BuildState {
             this.errors.push({ line: evidence.line, text: detach(evidence.text) });
         }
     }
+    addCacheWarning(evidence) {
+        if (this.cacheWarnings.length < 5)
+            this.cacheWarnings.push({ line: evidence.line, text: detach(evidence.text) });
+    }
     addErrorDetail(evidence) {
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
@@ -9492,7 +9500,7 @@ class BuildState {
                 tags: this.invocation.tags.map(detach),
             },
             steps,
-            cache: { imports, exports },
+            cache: this.cacheWarnings.length > 0 ? { imports, exports, warnings: [...this.cacheWarnings] } : { imports, exports },
             images: [...this.images.values()],
             errors: [...this.errors],
             errorDetails: [...this.errorDetails],
@@ -10154,6 +10162,8 @@ class BuildLogParser {
         }
         const build = job.current;
         if (build && this.belongsTo(build, line)) {
+            if (CACHE_IMPORT_WARNING.test(bare))
+                build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it.
             if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
@@ -10930,6 +10940,8 @@ class RawJsonParser {
         }
         if (!build)
             return;
+        if (CACHE_IMPORT_WARNING.test(text))
+            build.state.addCacheWarning({ line: line.no, text });
         if (build.state.hasVertices)
             build.trailer = true;
         if (build.state.capturingErrorBlock)
@@ -11428,6 +11440,7 @@ function redactBuild(build) {
     lines(build.errors);
     lines(build.errorDetails);
     lines(build.failedStepTail);
+    lines(build.cache.warnings ?? []);
     lines(build.excerpt);
     build.boundary.first.text = redact(build.boundary.first.text);
     build.boundary.last.text = redact(build.boundary.last.text);
