@@ -59276,6 +59276,7 @@ async function byHeadSha(client, owner, repo, sha) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
+
 function formatRatio(ratio) {
     return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
 }
@@ -59293,6 +59294,23 @@ function shortDigest(digest) {
 }
 const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+/** `+32 s`, `−1.2 min`, `±0 s`. */
+function signedDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds === 0)
+        return '±0 s';
+    return `${seconds > 0 ? '+' : '−'}${formatDuration(Math.abs(seconds))}`;
+}
+/** A change of ratio in percentage points: `−40 pts`. */
+function signedPoints(change) {
+    if (change === null)
+        return '—';
+    const points = Math.round(change * 100);
+    if (points === 0)
+        return '±0 pts';
+    return `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/image-sizes.ts
 
@@ -59533,7 +59551,120 @@ function table({ columns, rows }) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/baseline-section.ts
+
+
+
+
+// "Against the baseline": how each build compares with the baseline's, and where its cache broke.
+// Every value that comes from a log (instructions, names, BuildKit's warnings) is escaped here.
+/** In the PR comment: rows of the table and cache break sentences shown, the rest counted. */
+const COMPACT_ROWS = 10;
+const COMPACT_BREAKS = 5;
+/**
+ * Empty without a baseline: a build's own chain break is already a finding (`cache-miss`); the JSON
+ * report still has its `cacheBreak`.
+ */
+function baselineSection(analysis, options) {
+    const comparison = analysis.comparison;
+    if (!comparison?.hasBaseline)
+        return '';
+    const pairs = analysis.builds.map((b, i) => ({ head: b, compared: comparison.builds[i] })).filter((p) => p.compared !== undefined);
+    const breaks = pairs.filter((p) => p.compared.cacheBreak);
+    const compared = pairs.filter((p) => p.compared.baseline);
+    if (compared.length === 0 && breaks.length === 0)
+        return comparison.note ? [options.heading, `<sub>${escapeText(comparison.note)}</sub>`].join('\n\n') : '';
+    const many = analysis.builds.length > 1;
+    const blocks = [options.heading];
+    const about = comparison.baselineLabel ? `Baseline: ${escapeText(redact(comparison.baselineLabel))}` : '';
+    const sub = [about, comparison.note ? escapeText(comparison.note) : ''].filter(Boolean).join(' · ');
+    if (sub)
+        blocks.push(`<sub>${sub}</sub>`);
+    if (options.compact) {
+        // A comment stays short for a big matrix: the job summary has every build.
+        if (compared.length > 0)
+            blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) + (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
+        const sentences = breaks.slice(0, COMPACT_BREAKS).map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
+        if (breaks.length > COMPACT_BREAKS)
+            sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
+        if (sentences.length > 0)
+            blocks.push(sentences.join('\n'));
+        return blocks.join('\n\n');
+    }
+    for (const { head, compared: c } of pairs) {
+        if (!c.baseline && !c.cacheBreak)
+            continue;
+        const parts = [];
+        if (many)
+            parts.push(`**${escapeText(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${escapeText(c.baseline.name)}` : ''}`);
+        if (c.baseline && c.deltas)
+            parts.push(buildTable(head, c));
+        if (c.cacheBreak)
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${escapeText(redact(c.cacheBreak.detail))}</sub>`);
+        if (c.deltas) {
+            const slower = c.deltas.slowerSteps.map((s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`);
+            if (slower.length)
+                parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
+            const findings = [
+                c.deltas.newFindings.length ? `new: ${c.deltas.newFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
+                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
+            ].filter(Boolean);
+            if (findings.length)
+                parts.push(`Findings against the baseline: ${findings.join('; ')}`);
+            if (c.deltas.baselineDigests.length) {
+                const lines = c.deltas.baselineDigests.map((d) => redact(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                parts.push(`<details><summary>The baseline's digests</summary>\n\n${codeBlock(lines, 'text')}\n\n</details>`);
+            }
+        }
+        blocks.push(parts.join('\n\n'));
+    }
+    return blocks.join('\n\n');
+}
+/** `Cache broke at [4/6] RUN cargo build (Dockerfile:12): build-arg-changed; 3 steps rebuilt, 2.2 min lost.` */
+function cacheBreakSentence(cacheBreak, build, fileUrl) {
+    let where = '';
+    if (cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null) {
+        const text = `${escapeText(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
+        const url = fileUrl?.(cacheBreak.dockerfile, cacheBreak.dockerfileLine) ?? null;
+        where = ` (${url ? `[${text}](${url})` : text})`;
+    }
+    const who = build ? `${escapeText(build)}: c` : 'C';
+    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cacheBreak.secondsLost)} lost`;
+    return `${who}ache broke at ${inlineCode(redact(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+}
+function buildTable(head, c) {
+    const d = c.deltas;
+    const base = c.baseline;
+    const rows = [];
+    const row = (what, now, before, change) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
+    if (head.build.buildSeconds !== null || base.buildSeconds !== null)
+        row('Build time', formatDuration(head.build.buildSeconds), formatDuration(base.buildSeconds), signedDuration(d.buildSeconds));
+    if (d.jobSeconds !== null)
+        row('Job time', formatDuration(head.build.jobSeconds), formatDuration(base.jobSeconds), signedDuration(d.jobSeconds));
+    row('Cache hits', formatCache(head.cache.hits, head.cache.misses, head.cache.ratio), formatRatio(base.cacheRatio), signedPoints(d.cacheRatio));
+    for (const p of d.platformSeconds) {
+        const change = p.seconds !== null && p.baselineSeconds !== null ? signedDuration(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '—';
+        row(`Steps${p.platform === 'default' ? '' : ` ${escapeCell(p.platform)}`}`, formatDuration(p.seconds), formatDuration(p.baselineSeconds), change);
+    }
+    for (const s of d.imageSizes)
+        row(`Image ${escapeCell(s.platform)}`, formatBytes(s.bytes), formatBytes(s.baselineBytes), formatByteDelta(s.bytes, s.baselineBytes));
+    return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+function compactTable(pairs) {
+    // Without times in the logs (plain progress has no timestamps) the column is left out, not dashed.
+    const timed = pairs.some(({ head }) => head.build.buildSeconds !== null);
+    const rows = pairs.map(({ head, compared }) => {
+        const d = compared.deltas;
+        const time = head.build.buildSeconds === null ? '—' : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
+        const cache = `${formatRatio(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${signedPoints(d.cacheRatio)})`}`;
+        return `| ${escapeCell(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
+    });
+    const head = timed ? ['| Build | Build time (change) | Cache hits (change) |', '|---|---:|---:|'] : ['| Build | Cache hits (change) |', '|---|---:|'];
+    return [...head, ...rows].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+
 
 
 
@@ -59560,8 +59691,9 @@ function renderComment(analysis, marker, links) {
     const errors = analysis.groups.filter((g) => g.severity === 'error');
     const canceled = analysis.groups.filter((g) => g.id === 'canceled');
     const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
-    const table = buildTable(analysis.builds);
+    const table = pr_comment_buildTable(analysis.builds);
     const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
+    const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
     if (failed.length === 0 || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
@@ -59569,14 +59701,14 @@ function renderComment(analysis, marker, links) {
             ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
             : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
         const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
-        return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
+        return fit([marker, head, lines, baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
     }
     // The root cause is the headline itself; every later failure gets a smaller heading.
     const [root, ...others] = errors;
     const rootBlock = findingBlock(root, analysis, { ...blockOptions, heading: '###' });
     const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####' }));
     const otherLines = others.map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
-    const rest = [...canceled.map(canceledLine), warningList(warnings), table, sizes];
+    const rest = [baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes];
     // Within the target, every failure in full; past it, the others in a line each.
     const full = [marker, rootBlock, ...otherBlocks, ...rest];
     if (pr_comment_length(full, footer) <= TARGET_COMMENT_CHARS)
@@ -59592,7 +59724,7 @@ function warningList(groups) {
     return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
 /** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
-function buildTable(builds) {
+function pr_comment_buildTable(builds) {
     // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
     const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
     const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
@@ -59807,18 +59939,20 @@ function headerJson(analysis) {
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
+        // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
+        ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
 function arraysOf(analysis) {
     return [
-        ['builds', analysis.builds.map((b) => () => buildJson(b))],
+        ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
         ['findings', analysis.findings.map((f) => () => findingJson(f))],
         ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
         ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
     ];
 }
-function buildJson({ build, cache, timing, findings }) {
+function buildJson({ build, cache, timing, findings }, compared) {
     return {
         name: build.name,
         origin: build.origin,
@@ -59865,6 +59999,30 @@ function buildJson({ build, cache, timing, findings }) {
         notes: build.notes,
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
+        ...(compared ? comparisonJson(compared) : {}),
+    };
+}
+/** The build against its baseline (README: "Against the baseline"). */
+function comparisonJson(c) {
+    const b = c.cacheBreak;
+    return {
+        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+        cacheBreak: b && {
+            step: redact(b.step),
+            instruction: redact(b.instruction),
+            platform: b.platform,
+            dockerfile: b.dockerfile,
+            dockerfileLine: b.dockerfileLine,
+            reason: b.reason,
+            detail: redact(b.detail),
+            rebuiltSteps: b.rebuiltSteps,
+            secondsLost: b.secondsLost,
+            line: b.line,
+        },
+        deltas: c.deltas && {
+            ...c.deltas,
+            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+        },
     };
 }
 /** The job's step that ran the build (GitHub's step number and name), when the log came from the API. */
@@ -60102,6 +60260,7 @@ function mermaidText(text, max) {
 
 
 
+
 const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
 /** Charts drawn; past this many builds the table and the JSON report have the rest. */
 const MAX_CHARTS = 12;
@@ -60132,6 +60291,7 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
     }
     findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+    add(baselineSection(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
     if (analysis.builds.length > 0) {
         add(markdown_summary_buildTable(analysis), 3);
         add(imagesFold(analysis.builds), 4);
