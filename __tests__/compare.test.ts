@@ -204,6 +204,9 @@ describe('the Dockerfile', () => {
     expect(stages[0]!.args).toEqual([{ name: 'VERSION', index: 1 }]);
     expect(stages[1]!.instructions.map((i) => i.index)).toEqual([1, 2]);
     expect(parseDockerfile('FROM alpine\nRUN true\n')[0]!.label).toBeNull();
+    // A heredoc's lines are its RUN's, not instructions.
+    const heredoc = parseDockerfile('FROM alpine\nRUN <<EOF\nset -e\nCOPY is not an instruction here\nEOF\nCOPY a /a\n')[0]!;
+    expect(heredoc.instructions.map((i) => [i.index, i.keyword, i.line])).toEqual([[1, 'FROM', 1], [2, 'RUN', 2], [3, 'COPY', 6]]);
   });
 
   it('a printed RUN matches the Dockerfile text with its variables as wildcards, and only then', () => {

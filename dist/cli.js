@@ -16383,7 +16383,14 @@ function parseDockerfile(text) {
     let pending = '';
     let start = 0;
     const lines = text.split(/\r?\n/);
+    // A heredoc (`RUN <<EOF` ... `EOF`) belongs to its instruction: its lines are no instructions.
+    let heredoc = null;
     lines.forEach((raw, i) => {
+        if (heredoc !== null) {
+            if (raw.replace(/^\t+/, '') === heredoc)
+                heredoc = null;
+            return;
+        }
         const trimmed = raw.trim();
         // Comments and blank lines may sit inside a continued instruction; they are skipped.
         if (trimmed.startsWith('#') || trimmed === '')
@@ -16395,6 +16402,7 @@ function parseDockerfile(text) {
             return;
         }
         logical.push({ text: dockerfile_collapse(pending + raw), line: start });
+        heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(raw)?.[1] ?? null;
         pending = '';
     });
     if (pending.trim())

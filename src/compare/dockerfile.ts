@@ -55,7 +55,13 @@ export function parseDockerfile(text: string): DockerfileStage[] {
   let pending = '';
   let start = 0;
   const lines = text.split(/\r?\n/);
+  // A heredoc (`RUN <<EOF` ... `EOF`) belongs to its instruction: its lines are no instructions.
+  let heredoc: string | null = null;
   lines.forEach((raw, i) => {
+    if (heredoc !== null) {
+      if (raw.replace(/^\t+/, '') === heredoc) heredoc = null;
+      return;
+    }
     const trimmed = raw.trim();
     // Comments and blank lines may sit inside a continued instruction; they are skipped.
     if (trimmed.startsWith('#') || trimmed === '') return;
@@ -65,6 +71,7 @@ export function parseDockerfile(text: string): DockerfileStage[] {
       return;
     }
     logical.push({ text: collapse(pending + raw), line: start });
+    heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(raw)?.[1] ?? null;
     pending = '';
   });
   if (pending.trim()) logical.push({ text: collapse(pending), line: start });
