@@ -16688,7 +16688,7 @@ function exportModeOf(base) {
         return null;
     return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
 }
-/** Where a cache-from/cache-to option points, comparable between the two (`gha:scope=app`, `registry:ghcr.io/o/a:cache`). */
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
 function cacheLocation(option) {
     const kind = cacheKindOfOption(option);
     if (!kind)

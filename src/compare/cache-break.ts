@@ -195,7 +195,7 @@ function exportModeOf(base: Build): 'min' | 'max' | null {
   return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
 }
 
-/** Where a cache-from/cache-to option points, comparable between the two (`gha:scope=app`, `registry:ghcr.io/o/a:cache`). */
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
 export function cacheLocation(option: string): string | null {
   const kind = cacheKindOfOption(option);
   if (!kind) return null;
