@@ -64,6 +64,33 @@ describe('BuildKit plain progress, real captures', () => {
   });
 });
 
+describe('cache import warnings', () => {
+  // buildx prints this after the progress when a --cache-from source has nothing (captured from
+  // dockerd 28 + buildx 0.29, see fixtures/baseline); the build goes on without a cache.
+  const warning = 'WARNING: local cache import at /tmp/c-missing not found due to err: could not lock /tmp/c-missing/index.json.lock: no such file or directory';
+  const plain = ['#1 [internal] load build definition from Dockerfile', '#1 DONE 0.0s', '#2 [1/2] FROM docker.io/local/base:1', '#2 DONE 0.0s', '#3 [2/2] RUN true', '#3 DONE 0.2s', '#4 exporting to image', '#4 DONE 0.1s', warning];
+
+  it('plain progress: kept with its line, as the build\'s cache evidence', async () => {
+    const analysis = await analyzeText(plain.join('\n'));
+    expect(analysis.builds[0]!.build.cache.warnings).toEqual([{ line: 9, text: warning }]);
+  });
+
+  it('rawjson progress: the text line after the JSON objects is kept the same way', async () => {
+    const rawjson = [
+      '{"vertexes":[{"digest":"sha256:1","name":"[1/2] FROM docker.io/local/base:1","started":"2026-01-05T10:00:00Z","completed":"2026-01-05T10:00:00.1Z"}]}',
+      '{"vertexes":[{"digest":"sha256:2","inputs":["sha256:1"],"name":"[2/2] RUN true","started":"2026-01-05T10:00:00.1Z","completed":"2026-01-05T10:00:00.3Z"}]}',
+      warning,
+    ];
+    const analysis = await analyzeText(rawjson.join('\n'));
+    expect(analysis.builds[0]!.build.cache.warnings).toEqual([{ line: 3, text: warning }]);
+  });
+
+  it('other warnings are not cache evidence', async () => {
+    const analysis = await analyzeText([...plain.slice(0, -1), 'WARNING: No output specified with docker-container driver.'].join('\n'));
+    expect(analysis.builds[0]!.build.cache.warnings).toBeUndefined();
+  });
+});
+
 describe('splitting an input into builds', () => {
   it('several buildx invocations in one log are several builds', async () => {
     const text = [readFixture('buildx0.29-a1-3step-plain-first.log'), readFixture('buildx0.29-b1-fail-plain.log')].join('\n');

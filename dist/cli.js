@@ -9231,6 +9231,8 @@ const TAIL_LINES = 30;
 const ERROR_DETAIL_LINES = 200;
 const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
+/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
+const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself.
@@ -9240,6 +9242,8 @@ class BuildState {
     images = new Map();
     errors = [];
     errorDetails = [];
+    /** BuildKit's warnings that a cache import found nothing (a few at most). */
+    cacheWarnings = [];
     notes = [];
     invocation = emptyInvocation();
     startTs = null;
@@ -9390,6 +9394,10 @@ class BuildState {
             this.errors.push({ line: evidence.line, text: detach(evidence.text) });
         }
     }
+    addCacheWarning(evidence) {
+        if (this.cacheWarnings.length < 5)
+            this.cacheWarnings.push({ line: evidence.line, text: detach(evidence.text) });
+    }
     addErrorDetail(evidence) {
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
@@ -9492,7 +9500,7 @@ class BuildState {
                 tags: this.invocation.tags.map(detach),
             },
             steps,
-            cache: { imports, exports },
+            cache: this.cacheWarnings.length > 0 ? { imports, exports, warnings: [...this.cacheWarnings] } : { imports, exports },
             images: [...this.images.values()],
             errors: [...this.errors],
             errorDetails: [...this.errorDetails],
@@ -10154,6 +10162,8 @@ class BuildLogParser {
         }
         const build = job.current;
         if (build && this.belongsTo(build, line)) {
+            if (CACHE_IMPORT_WARNING.test(bare))
+                build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it.
             if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
@@ -10930,6 +10940,8 @@ class RawJsonParser {
         }
         if (!build)
             return;
+        if (CACHE_IMPORT_WARNING.test(text))
+            build.state.addCacheWarning({ line: line.no, text });
         if (build.state.hasVertices)
             build.trailer = true;
         if (build.state.capturingErrorBlock)
@@ -11428,6 +11440,7 @@ function redactBuild(build) {
     lines(build.errors);
     lines(build.errorDetails);
     lines(build.failedStepTail);
+    lines(build.cache.warnings ?? []);
     lines(build.excerpt);
     build.boundary.first.text = redact(build.boundary.first.text);
     build.boundary.last.text = redact(build.boundary.last.text);
@@ -14710,6 +14723,7 @@ async function* withReadErrors(stream, label) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
+
 function formatRatio(ratio) {
     return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
 }
@@ -14727,6 +14741,23 @@ function shortDigest(digest) {
 }
 const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+/** `+32 s`, `−1.2 min`, `±0 s`. */
+function signedDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds === 0)
+        return '±0 s';
+    return `${seconds > 0 ? '+' : '−'}${formatDuration(Math.abs(seconds))}`;
+}
+/** A change of ratio in percentage points: `−40 pts`. */
+function signedPoints(change) {
+    if (change === null)
+        return '—';
+    const points = Math.round(change * 100);
+    if (points === 0)
+        return '±0 pts';
+    return `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`;
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test (bundles cannot read package.json at run time).
@@ -15235,7 +15266,120 @@ function mermaidText(text, max) {
     return clean || '·';
 }
 
+;// CONCATENATED MODULE: ./src/report/baseline-section.ts
+
+
+
+
+// "Against the baseline": how each build compares with the baseline's, and where its cache broke.
+// Every value that comes from a log (instructions, names, BuildKit's warnings) is escaped here.
+/** In the PR comment: rows of the table and cache break sentences shown, the rest counted. */
+const COMPACT_ROWS = 10;
+const COMPACT_BREAKS = 5;
+/**
+ * Empty without a baseline: a build's own chain break is already a finding (`cache-miss`); the JSON
+ * report still has its `cacheBreak`.
+ */
+function baselineSection(analysis, options) {
+    const comparison = analysis.comparison;
+    if (!comparison?.hasBaseline)
+        return '';
+    const pairs = analysis.builds.map((b, i) => ({ head: b, compared: comparison.builds[i] })).filter((p) => p.compared !== undefined);
+    const breaks = pairs.filter((p) => p.compared.cacheBreak);
+    const compared = pairs.filter((p) => p.compared.baseline);
+    if (compared.length === 0 && breaks.length === 0)
+        return comparison.note ? [options.heading, `<sub>${escapeText(comparison.note)}</sub>`].join('\n\n') : '';
+    const many = analysis.builds.length > 1;
+    const blocks = [options.heading];
+    const about = comparison.baselineLabel ? `Baseline: ${escapeText(redact(comparison.baselineLabel))}` : '';
+    const sub = [about, comparison.note ? escapeText(comparison.note) : ''].filter(Boolean).join(' · ');
+    if (sub)
+        blocks.push(`<sub>${sub}</sub>`);
+    if (options.compact) {
+        // A comment stays short for a big matrix: the job summary has every build.
+        if (compared.length > 0)
+            blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) + (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
+        const sentences = breaks.slice(0, COMPACT_BREAKS).map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
+        if (breaks.length > COMPACT_BREAKS)
+            sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
+        if (sentences.length > 0)
+            blocks.push(sentences.join('\n'));
+        return blocks.join('\n\n');
+    }
+    for (const { head, compared: c } of pairs) {
+        if (!c.baseline && !c.cacheBreak)
+            continue;
+        const parts = [];
+        if (many)
+            parts.push(`**${escapeText(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${escapeText(c.baseline.name)}` : ''}`);
+        if (c.baseline && c.deltas)
+            parts.push(buildTable(head, c));
+        if (c.cacheBreak)
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${escapeText(redact(c.cacheBreak.detail))}</sub>`);
+        if (c.deltas) {
+            const slower = c.deltas.slowerSteps.map((s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`);
+            if (slower.length)
+                parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
+            const findings = [
+                c.deltas.newFindings.length ? `new: ${c.deltas.newFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
+                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
+            ].filter(Boolean);
+            if (findings.length)
+                parts.push(`Findings against the baseline: ${findings.join('; ')}`);
+            if (c.deltas.baselineDigests.length) {
+                const lines = c.deltas.baselineDigests.map((d) => redact(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                parts.push(`<details><summary>The baseline's digests</summary>\n\n${codeBlock(lines, 'text')}\n\n</details>`);
+            }
+        }
+        blocks.push(parts.join('\n\n'));
+    }
+    return blocks.join('\n\n');
+}
+/** `Cache broke at [4/6] RUN cargo build (Dockerfile:12): build-arg-changed; 3 steps rebuilt, 2.2 min lost.` */
+function cacheBreakSentence(cacheBreak, build, fileUrl) {
+    let where = '';
+    if (cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null) {
+        const text = `${escapeText(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
+        const url = fileUrl?.(cacheBreak.dockerfile, cacheBreak.dockerfileLine) ?? null;
+        where = ` (${url ? `[${text}](${url})` : text})`;
+    }
+    const who = build ? `${escapeText(build)}: c` : 'C';
+    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cacheBreak.secondsLost)} lost`;
+    return `${who}ache broke at ${inlineCode(redact(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+}
+function buildTable(head, c) {
+    const d = c.deltas;
+    const base = c.baseline;
+    const rows = [];
+    const row = (what, now, before, change) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
+    if (head.build.buildSeconds !== null || base.buildSeconds !== null)
+        row('Build time', formatDuration(head.build.buildSeconds), formatDuration(base.buildSeconds), signedDuration(d.buildSeconds));
+    if (d.jobSeconds !== null)
+        row('Job time', formatDuration(head.build.jobSeconds), formatDuration(base.jobSeconds), signedDuration(d.jobSeconds));
+    row('Cache hits', formatCache(head.cache.hits, head.cache.misses, head.cache.ratio), formatRatio(base.cacheRatio), signedPoints(d.cacheRatio));
+    for (const p of d.platformSeconds) {
+        const change = p.seconds !== null && p.baselineSeconds !== null ? signedDuration(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '—';
+        row(`Steps${p.platform === 'default' ? '' : ` ${escapeCell(p.platform)}`}`, formatDuration(p.seconds), formatDuration(p.baselineSeconds), change);
+    }
+    for (const s of d.imageSizes)
+        row(`Image ${escapeCell(s.platform)}`, formatBytes(s.bytes), formatBytes(s.baselineBytes), formatByteDelta(s.bytes, s.baselineBytes));
+    return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
+}
+function compactTable(pairs) {
+    // Without times in the logs (plain progress has no timestamps) the column is left out, not dashed.
+    const timed = pairs.some(({ head }) => head.build.buildSeconds !== null);
+    const rows = pairs.map(({ head, compared }) => {
+        const d = compared.deltas;
+        const time = head.build.buildSeconds === null ? '—' : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
+        const cache = `${formatRatio(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${signedPoints(d.cacheRatio)})`}`;
+        return `| ${escapeCell(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
+    });
+    const head = timed ? ['| Build | Build time (change) | Cache hits (change) |', '|---|---:|---:|'] : ['| Build | Cache hits (change) |', '|---|---:|'];
+    return [...head, ...rows].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
+
 
 
 
@@ -15276,8 +15420,9 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
     }
     findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+    add(baselineSection(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
     if (analysis.builds.length > 0) {
-        add(buildTable(analysis), 3);
+        add(markdown_summary_buildTable(analysis), 3);
         add(imagesFold(analysis.builds), 4);
         add(imageSizeSection(analysis.builds), 4);
         timelines(analysis.builds).forEach((block) => add(block, 5));
@@ -15313,7 +15458,7 @@ function findingsSection(analysis, options) {
         blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
     return blocks;
 }
-function buildTable(analysis) {
+function markdown_summary_buildTable(analysis) {
     const builds = analysis.builds;
     // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
     const columns = [
@@ -15456,6 +15601,7 @@ function renderText(analysis, options = PLAIN_TEXT) {
                 options.width === null ? (digest ?? '—') : shortDigest(digest),
             ], options.width));
         }
+        baselineLines(analysis, say, (line) => out.push(line));
         for (const { build, timing } of analysis.builds) {
             if (timing.slowestSteps.length === 0)
                 continue;
@@ -15468,6 +15614,37 @@ function renderText(analysis, options = PLAIN_TEXT) {
     if (analysis.groups.length === 0 && analysis.builds.length > 0)
         out.push('', 'No findings.');
     return out.join('\n') + '\n';
+}
+/** Against the baseline: a line per build, where its cache broke and why, the steps that got much slower. */
+function baselineLines(analysis, say, push) {
+    const comparison = analysis.comparison;
+    // Without a baseline a build's own chain break is already a finding (cache-miss).
+    if (!comparison?.hasBaseline)
+        return;
+    const rows = analysis.builds.map((b, i) => ({ b, c: comparison.builds[i] })).filter((r) => r.c && (r.c.baseline || r.c.cacheBreak));
+    if (rows.length === 0 && !comparison.note)
+        return;
+    push('');
+    say(`Against the baseline${comparison.baselineLabel ? ` (${redact(comparison.baselineLabel)})` : ''}`, '', 'bold');
+    if (comparison.note)
+        say(comparison.note, '  ');
+    for (const { b, c } of rows) {
+        const d = c.deltas;
+        if (c.baseline && d) {
+            const time = b.build.buildSeconds === null ? '' : `build ${formatDuration(b.build.buildSeconds)} (${signedDuration(d.buildSeconds)}), `;
+            say(`${b.build.name}: ${time}cache hits ${formatRatio(b.cache.ratio)} (${signedPoints(d.cacheRatio)}), baseline ${c.baseline.status}`, '  ');
+        }
+        const cb = c.cacheBreak;
+        if (cb) {
+            const where = cb.dockerfile && cb.dockerfileLine !== null ? ` (${cb.dockerfile}:${cb.dockerfileLine})` : '';
+            say(`${b.build.name}: cache broke at ${redact(`${cb.step} ${cb.instruction}`)}${where}: ${cb.reason}; ${cb.rebuiltSteps} step${cb.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cb.secondsLost)} lost`, '  ', 'yellow');
+            say(redact(cb.detail), '      ');
+        }
+        for (const s of d?.slowerSteps ?? [])
+            say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
+        if (d && (d.newFindings.length || d.goneFindings.length))
+            say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
+    }
 }
 function findingLines(group, say) {
     const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';
@@ -15593,18 +15770,20 @@ function headerJson(analysis) {
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
+        // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
+        ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
 function arraysOf(analysis) {
     return [
-        ['builds', analysis.builds.map((b) => () => buildJson(b))],
+        ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
         ['findings', analysis.findings.map((f) => () => findingJson(f))],
         ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
         ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
     ];
 }
-function buildJson({ build, cache, timing, findings }) {
+function buildJson({ build, cache, timing, findings }, compared) {
     return {
         name: build.name,
         origin: build.origin,
@@ -15651,6 +15830,30 @@ function buildJson({ build, cache, timing, findings }) {
         notes: build.notes,
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
+        ...(compared ? comparisonJson(compared) : {}),
+    };
+}
+/** The build against its baseline (README: "Against the baseline"). */
+function comparisonJson(c) {
+    const b = c.cacheBreak;
+    return {
+        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+        cacheBreak: b && {
+            step: redact(b.step),
+            instruction: redact(b.instruction),
+            platform: b.platform,
+            dockerfile: b.dockerfile,
+            dockerfileLine: b.dockerfileLine,
+            reason: b.reason,
+            detail: redact(b.detail),
+            rebuiltSteps: b.rebuiltSteps,
+            secondsLost: b.secondsLost,
+            line: b.line,
+        },
+        deltas: c.deltas && {
+            ...c.deltas,
+            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+        },
     };
 }
 /** The job's step that ran the build (GitHub's step number and name), when the log came from the API. */
@@ -16042,6 +16245,523 @@ async function firstTimestamp(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/dockerfile.ts
+
+
+/** Files bigger than this are not a Dockerfile worth reading. */
+const MAX_BYTES = 1024 * 1024;
+/**
+ * Reads `relative` (or `Dockerfile`) under `workspace`. Null when there is no workspace or no such
+ * readable file: the reasoning then works from the logs alone.
+ */
+function readDockerfile(workspace, relative) {
+    if (!workspace)
+        return null;
+    const path = relative && relative !== '-' ? relative : 'Dockerfile';
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || path.split(/[\\/]/).includes('..'))
+        return null;
+    const full = (0,external_node_path_namespaceObject.join)(workspace, path);
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(full).isFile() || (0,external_node_fs_namespaceObject.statSync)(full).size > MAX_BYTES)
+            return null;
+        return { path, stages: parseDockerfile((0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8')) };
+    }
+    catch {
+        return null;
+    }
+}
+/** Splits Dockerfile text into stages and instructions (comments, blank lines and continuations handled). */
+function parseDockerfile(text) {
+    const logical = [];
+    let pending = '';
+    let start = 0;
+    const lines = text.split(/\r?\n/);
+    // A heredoc (`RUN <<EOF` ... `EOF`) belongs to its instruction: its lines are no instructions.
+    let heredoc = null;
+    lines.forEach((raw, i) => {
+        if (heredoc !== null) {
+            if (raw.replace(/^\t+/, '') === heredoc)
+                heredoc = null;
+            return;
+        }
+        const trimmed = raw.trim();
+        // Comments and blank lines may sit inside a continued instruction; they are skipped.
+        if (trimmed.startsWith('#') || trimmed === '')
+            return;
+        if (pending === '')
+            start = i + 1;
+        if (/\\\s*$/.test(raw)) {
+            pending += `${raw.replace(/\\\s*$/, '')} `;
+            return;
+        }
+        logical.push({ text: dockerfile_collapse(pending + raw), line: start });
+        heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(raw)?.[1] ?? null;
+        pending = '';
+    });
+    if (pending.trim())
+        logical.push({ text: dockerfile_collapse(pending), line: start });
+    const stages = [];
+    for (const { text: instruction, line } of logical) {
+        const space = instruction.indexOf(' ');
+        const keyword = (space < 0 ? instruction : instruction.slice(0, space)).toUpperCase();
+        const args = space < 0 ? '' : instruction.slice(space + 1);
+        if (keyword === 'FROM') {
+            const as = /\s+AS\s+(\S+)\s*$/i.exec(args);
+            stages.push({ name: as ? as[1] : null, instructions: [{ keyword, args, line, index: 1 }], args: [] });
+            continue;
+        }
+        const stage = stages[stages.length - 1];
+        if (!stage)
+            continue; // global ARGs before the first FROM: they reach a stage only if it redeclares them
+        if (keyword === 'ARG') {
+            for (const name of args.split(/\s+/).map((a) => a.split('=')[0]).filter(Boolean))
+                stage.args.push({ name, index: stage.instructions.length });
+            continue; // BuildKit prints no step for ARG (nor ENV, LABEL, ... below)
+        }
+        if (!STEP_KEYWORDS.has(keyword))
+            continue;
+        stage.instructions.push({ keyword, args, line, index: stage.instructions.length + 1 });
+    }
+    const multi = stages.length > 1;
+    return stages.map((s, i) => ({ label: multi ? s.name ?? `stage-${i}` : null, instructions: s.instructions, args: s.args }));
+}
+/**
+ * The keywords BuildKit makes a step of (`[2/5] RUN ...`). ENV, ARG, LABEL, EXPOSE, CMD and the other
+ * metadata instructions change the image config only and get no step number.
+ */
+const STEP_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** The instruction BuildKit printed as `[label index/...]`, if the file has it. */
+function instructionAt(dockerfile, label, index) {
+    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
+    return stage?.instructions.find((i) => i.index === index) ?? null;
+}
+/** Whether a build argument is in scope for the stage's instruction at `index`. */
+function argsInScope(dockerfile, label, index) {
+    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
+    return (stage?.args ?? []).filter((a) => a.index < index).map((a) => a.name);
+}
+/**
+ * Whether BuildKit's printed text could come from the Dockerfile's instruction with some values for
+ * its `$VAR` / `${VAR}` / `${VAR:-default}` references: the file's text with each reference as a wildcard.
+ */
+function matchesWithArgs(dockerfileArgs, printed) {
+    const parts = dockerfile_collapse(dockerfileArgs).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?');
+    return new RegExp(`^${pattern}$`).test(dockerfile_collapse(printed));
+}
+/** Whether the instruction refers to any variable. */
+function usesVariables(dockerfileArgs) {
+    return /\$\{[^}]*\}|\$[A-Za-z_]/.test(dockerfileArgs);
+}
+function dockerfile_collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/compare/steps.ts
+
+
+// How a step of one build is found again in another: by platform, stage and position, the way
+// BuildKit numbers Dockerfile instructions (`[linux/arm64 builder 3/7]`). Vertex numbers (`#12`)
+// differ from build to build; the position does not unless the Dockerfile changed.
+function stepKey(step) {
+    return `${step.platform ?? ''}|${step.stage ?? ''}|${step.index ?? ''}`;
+}
+/** `RUN cargo build --release`, whitespace collapsed: what is compared between builds. */
+function instructionText(step) {
+    return dockerfile_collapse(`${step.instruction ?? ''} ${step.command}`);
+}
+/** The bracket BuildKit prints before the instruction: `[4/6]`, `[linux/amd64 builder 2/3]`. */
+function steps_stepLabel(step) {
+    return /^\[[^\]]*\]/.exec(step.name)?.[0] ?? `#${step.id}`;
+}
+/** A Dockerfile step that ran (it was not taken from the cache), in build order (vertex number). */
+function ranSteps(build) {
+    return build.steps.filter((s) => isCacheable(s) && !s.cached && (s.status === 'done' || s.status === 'error')).sort((a, b) => a.id - b.id);
+}
+/** The instruction steps by key; the first of a key wins (BuildKit prints a step once per build). */
+function stepsByKey(build) {
+    const map = new Map();
+    for (const step of build.steps)
+        if (step.kind === 'instruction' && !map.has(stepKey(step)))
+            map.set(stepKey(step), step);
+    return map;
+}
+/** The step before this one in its stage (index - 1), when the log has it. */
+function previousStep(byKey, step) {
+    if (step.index === null || step.index <= 1)
+        return null;
+    return byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`) ?? null;
+}
+/**
+ * The digest the stage's FROM resolved to (`FROM docker.io/library/alpine:3.19@sha256:...`), if
+ * printed. BuildKit prints a FROM once when two stages start from the same image (under the first
+ * stage's name): a stage without its own FROM takes the build's only base digest, if there is one.
+ */
+function baseDigest(build, byKey, step) {
+    const from = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|1`);
+    if (from && from.instruction === 'FROM')
+        return digestOf(from);
+    const all = new Set(build.steps.filter((s) => s.instruction === 'FROM' && s.platform === step.platform).map(digestOf));
+    return all.size === 1 ? [...all][0] : null;
+}
+function digestOf(from) {
+    return /@(sha256:[0-9a-f]{64})/.exec(from.command)?.[1] ?? null;
+}
+/** The stage that produced the image: the one of the last Dockerfile step of the build. */
+function finalStage(build) {
+    const steps = build.steps.filter((s) => s.kind === 'instruction');
+    if (steps.length === 0)
+        return null;
+    return steps.reduce((last, s) => (s.id > last.id ? s : last)).stage;
+}
+
+;// CONCATENATED MODULE: ./src/compare/cache-break.ts
+
+
+
+
+/**
+ * The first step, in build order, that ran in `head` although the baseline had it (and a cache it
+ * could come from), with the reason. `base` undefined: the build has no counterpart in the baseline
+ * (a first build). `base` null: no baseline at all, only a miss after hits within `head` is told.
+ */
+function findCacheBreak(head, base, context) {
+    const ran = ranSteps(head);
+    if (ran.length === 0)
+        return null;
+    const headByKey = stepsByKey(head);
+    if (base === null)
+        return breakWithoutBaseline(ran, headByKey, context);
+    if (base === undefined) {
+        if (head.steps.some((s) => s.kind === 'instruction' && s.cached))
+            return breakWithoutBaseline(ran, headByKey, context);
+        return make(ran, ran[0], 'first-build', 'the baseline has no build of this name: nothing could come from its cache', context);
+    }
+    const baseByKey = stepsByKey(base);
+    const headHits = head.steps.some((s) => s.kind === 'instruction' && s.cached && s.instruction !== 'FROM');
+    const baseExported = exported(base);
+    const modeMin = modeMinBreak(head, base, ran, baseByKey, context);
+    if (modeMin)
+        return modeMin;
+    // A baseline that names no platform built one: the one this build names first (its native one).
+    const samePlatform = base.platforms.length === 0 ? primaryPlatform(head) : null;
+    let newPlatform = null;
+    for (const step of ran) {
+        const known = step.platform === null || base.platforms.includes(step.platform) || step.platform === samePlatform;
+        if (!known) {
+            newPlatform ??= step;
+            continue;
+        }
+        // A baseline of one platform may not name it: its steps are this platform's.
+        const counterpart = baseByKey.get(stepKey(step)) ?? baseByKey.get(stepKey({ ...step, platform: null }));
+        if (!counterpart) {
+            // A stage of another length: instructions were added or removed.
+            const sibling = base.steps.find((s) => s.kind === 'instruction' && (s.platform === step.platform || s.platform === null) && s.stage === step.stage);
+            if (sibling && sibling.total !== step.total)
+                return make(ran, step, 'dockerfile-edited', `the stage has ${step.total ?? '?'} steps, ${sibling.total ?? '?'} in the baseline: instructions were added or removed`, context);
+            continue;
+        }
+        if (counterpart.status !== 'done' && counterpart.status !== 'cached')
+            continue;
+        // Without a cache the step could have come from, its running is no break.
+        if (!counterpart.cached && !baseExported && !headHits)
+            continue;
+        return reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context);
+    }
+    if (newPlatform)
+        return make(ran, newPlatform, 'platform-added', `the baseline built ${base.platforms.length ? base.platforms.join(', ') : 'one platform'}, not ${newPlatform.platform}`, context);
+    return null;
+}
+/** The platform a build names first: its native one when it builds that, else linux/amd64 if it builds that. */
+function primaryPlatform(build) {
+    if (build.nativePlatform && build.platforms.includes(build.nativePlatform))
+        return build.nativePlatform;
+    if (build.platforms.includes('linux/amd64'))
+        return 'linux/amd64';
+    return build.platforms[0] ?? null;
+}
+/**
+ * mode=min exports the final stage's layers only. When a step of the final stage changed before its
+ * `COPY --from`, the intermediate stage it copies from has to run again, although nothing of it
+ * changed: with mode=max it would have come from the cache. The tell-tale: the cache was imported,
+ * the final stage had hits, its first ran step comes before its first `COPY --from` (so it is not the
+ * intermediate stage's change arriving), and an intermediate stage's unchanged steps ran.
+ */
+function modeMinBreak(head, base, ran, baseByKey, context) {
+    if (!head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached') || !exported(base) || exportModeOf(base) === 'max')
+        return null;
+    if (importProblem(head, base))
+        return null;
+    const final = finalStage(head);
+    const finalSteps = head.steps.filter((s) => s.kind === 'instruction' && s.stage === final && s.instruction !== 'FROM' && s.index !== null);
+    if (!finalSteps.some((s) => s.cached))
+        return null;
+    const firstCopyFrom = Math.min(...finalSteps.filter((s) => /--from=/.test(s.command)).map((s) => s.index));
+    const firstRan = Math.min(...finalSteps.filter((s) => !s.cached).map((s) => s.index));
+    if (!Number.isFinite(firstCopyFrom) || !(firstRan < firstCopyFrom))
+        return null;
+    // An intermediate stage that was itself edited broke by its edit, not by the export mode.
+    const others = ran.filter((s) => s.stage !== final);
+    const unchanged = (s) => {
+        const before = baseByKey.get(stepKey(s)) ?? baseByKey.get(stepKey({ ...s, platform: null }));
+        return before !== undefined && instructionText(before) === instructionText(s) && before.total === s.total;
+    };
+    if (others.length === 0 || !others.every(unchanged))
+        return null;
+    const intermediate = others[0];
+    const trigger = finalSteps.find((s) => s.index === firstRan);
+    return make(ran, intermediate, 'cache-mode-min', `the baseline exported its cache with mode=min (the final stage only): when ${steps_stepLabel(trigger)} ${instructionText(trigger)} ran, the unchanged stage ${intermediate.stage ?? ''} had to run again; mode=max would have kept it`, context);
+}
+function reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context) {
+    const said = instructionText(step);
+    const before = instructionText(counterpart);
+    if (said !== before || step.total !== counterpart.total)
+        return editOrArgument(ran, step, before, context);
+    const headBase = baseDigest(head, headByKey, step);
+    const baseBase = baseDigest(base, baseByKey, counterpart);
+    if (headBase && baseBase && headBase !== baseBase)
+        return make(ran, step, 'base-image-changed', `the stage's FROM resolved to ${cache_break_short(headBase)}, ${cache_break_short(baseBase)} in the baseline`, context);
+    const imported = importProblem(head, base);
+    if (imported)
+        return make(ran, step, 'cache-not-imported', imported, context);
+    const previous = previousStep(headByKey, step);
+    const hits = head.steps.filter((s) => s.kind === 'instruction' && s.instruction !== 'FROM' && s.cached).length;
+    const importOk = head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached');
+    const baseExported = exported(base);
+    const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
+    if (importOk && baseExported && hits === 0)
+        return make(ran, step, 'cache-evicted', 'the cache was imported, yet no step came from it: the baseline\'s entries are gone (evicted or overwritten)', context);
+    if (copies && previous && (previous.cached || previous.instruction === 'FROM'))
+        return make(ran, step, 'context-changed', `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`, context);
+    if (step.instruction === 'RUN' && context.dockerfile && step.index !== null) {
+        const args = argsInScope(context.dockerfile, step.stage, step.index);
+        if (args.length > 0)
+            return make(ran, step, 'build-arg-changed', `the instruction is unchanged, and the build arguments in scope (${args.join(', ')}) are part of its cache key: one of them took another value`, context);
+    }
+    if (importOk && baseExported)
+        return make(ran, step, 'cache-evicted', 'the cache was imported, yet this unchanged step missed: its entry is gone (evicted or overwritten)', context);
+    return make(ran, step, 'unknown', 'the instruction and the base image are unchanged and no cache import failed', context);
+}
+/** The printed text changed: an edit, unless the Dockerfile's own text (with its variables) gives both. */
+function editOrArgument(ran, step, before, context) {
+    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+    if (line && line.keyword === step.instruction && usesVariables(line.args) && matchesWithArgs(line.args, step.command) && matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
+        return make(ran, step, 'build-arg-changed', `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`, context);
+    }
+    return make(ran, step, 'dockerfile-edited', `the instruction changed (the baseline ran: ${before})`, context);
+}
+/**
+ * Why the cache the baseline exported did not reach this build: no import at all, a failed import,
+ * BuildKit's warning that the source was not found, or another scope or reference than the export's.
+ */
+function importProblem(head, base) {
+    if (!exported(base))
+        return null;
+    const warning = head.cache.warnings?.[0];
+    if (warning)
+        return `BuildKit warned: ${warning.text}`;
+    const failed = head.cache.imports.find((op) => op.status === 'error');
+    if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached'))
+        return `the cache import from ${failed.ref ?? failed.kind} failed`;
+    if (head.cache.imports.length === 0) {
+        return head.request.cacheFrom.length > 0 ? 'the build asked for a cache (cache-from) but imported none' : 'the baseline exported a cache, but this build imported none (no cache-from)';
+    }
+    const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l) => l !== null));
+    const to = base.request.cacheTo.map(cacheLocation).filter((l) => l !== null);
+    if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l)))
+        return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
+    return null;
+}
+function exported(build) {
+    return build.cache.exports.some((op) => op.status === 'done') || build.request.cacheTo.length > 0;
+}
+/** `min` unless the baseline's cache-to said `mode=max` (BuildKit's default is min); null when unknown. */
+function exportModeOf(base) {
+    if (base.request.cacheTo.length === 0)
+        return null;
+    return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
+}
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
+function cacheLocation(option) {
+    const kind = cacheKindOfOption(option);
+    if (!kind)
+        return null;
+    const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    if (!option.includes('type='))
+        return `registry:${option.trim()}`;
+    switch (kind) {
+        case 'gha':
+            return `gha:${fields.get('scope') ?? 'buildkit'}`;
+        case 'local':
+            return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
+        case 'registry':
+            return `registry:${fields.get('ref') ?? ''}`;
+        default:
+            return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
+    }
+}
+/** Without a baseline: the first step that ran after an earlier step of its stage came from the cache. */
+function breakWithoutBaseline(ran, byKey, context) {
+    for (const step of ran) {
+        if (step.index === null)
+            continue;
+        let hitBefore = false;
+        for (let i = step.index - 1; i >= 2 && !hitBefore; i--)
+            hitBefore = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${i}`)?.cached ?? false;
+        if (!hitBefore)
+            continue;
+        const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
+        if (copies)
+            return make(ran, step, 'context-changed', 'the steps before it came from the cache: the files it copies changed', context);
+        const line = context.dockerfile ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+        const args = context.dockerfile ? argsInScope(context.dockerfile, step.stage, step.index) : [];
+        if (line && line.keyword === step.instruction && args.length > 0)
+            return make(ran, step, 'build-arg-changed', `the steps before it came from the cache and build arguments in scope (${args.join(', ')}) are part of its cache key`, context);
+        return make(ran, step, 'dockerfile-edited', 'the steps before it came from the cache: the instruction (or what it depends on) changed', context);
+    }
+    return null;
+}
+function make(ran, step, reason, detail, context) {
+    const rebuilt = ran.filter((s) => s.id >= step.id);
+    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+    return {
+        step: steps_stepLabel(step),
+        instruction: instructionText(step),
+        platform: step.platform,
+        dockerfile: line ? context.dockerfile.path : null,
+        dockerfileLine: line && line.keyword === step.instruction ? line.line : null,
+        reason,
+        detail,
+        rebuiltSteps: rebuilt.length,
+        secondsLost: metrics_round(rebuilt.reduce((sum, s) => sum + (s.seconds ?? 0), 0), 1),
+        line: step.line,
+    };
+}
+function cache_break_short(digest) {
+    return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
+}
+
+;// CONCATENATED MODULE: ./src/compare/deltas.ts
+
+
+/** A step is "much slower" when it took this many seconds more... */
+const SLOWER_BY = 5;
+/** ...and this many times as long. */
+const SLOWER_FACTOR = 1.5;
+function buildDeltas(head, base) {
+    const diff = (a, b, digits = 1) => (a === null || b === null ? null : metrics_round(a - b, digits));
+    const platforms = [...new Set([...Object.keys(head.timing.platformSeconds), ...Object.keys(base.timing.platformSeconds)])];
+    const baseSteps = stepsByKey(base.build);
+    const slowerSteps = [];
+    for (const step of head.build.steps) {
+        if (step.kind !== 'instruction' || step.cached || step.seconds === null)
+            continue;
+        const before = baseSteps.get(stepKey(step));
+        if (!before || before.cached || before.seconds === null || instructionText(before) !== instructionText(step))
+            continue;
+        if (step.seconds - before.seconds >= SLOWER_BY && step.seconds >= before.seconds * SLOWER_FACTOR) {
+            slowerSteps.push({ step: steps_stepLabel(step), instruction: instructionText(step), platform: step.platform, seconds: step.seconds, baselineSeconds: before.seconds });
+        }
+    }
+    slowerSteps.sort((a, b) => b.seconds - b.baselineSeconds - (a.seconds - a.baselineSeconds));
+    const imageSizes = [];
+    for (const image of head.build.images) {
+        for (const platform of image.platforms ?? []) {
+            const before = base.build.images.find((i) => sameRepository(i.ref, image.ref))?.platforms?.find((p) => p.platform === platform.platform);
+            if (before)
+                imageSizes.push({ ref: image.ref, platform: platform.platform, bytes: platform.compressedBytes, baselineBytes: before.compressedBytes, change: platform.compressedBytes - before.compressedBytes });
+        }
+    }
+    const headIds = new Set(head.findings.map((f) => f.id));
+    const baseIds = new Set(base.findings.map((f) => f.id));
+    return {
+        buildSeconds: diff(head.build.buildSeconds, base.build.buildSeconds),
+        jobSeconds: diff(head.build.jobSeconds, base.build.jobSeconds),
+        cacheRatio: diff(head.cache.ratio, base.cache.ratio, 3),
+        platformSeconds: platforms.map((platform) => ({ platform, seconds: head.timing.platformSeconds[platform] ?? null, baselineSeconds: base.timing.platformSeconds[platform] ?? null })),
+        slowerSteps: slowerSteps.slice(0, 5),
+        imageSizes,
+        newFindings: [...headIds].filter((id) => !baseIds.has(id)),
+        goneFindings: [...baseIds].filter((id) => !headIds.has(id)),
+        baselineDigests: base.build.images.filter((i) => i.digest).map((i) => ({ ref: i.ref, digest: i.digest })),
+    };
+}
+/** `ghcr.io/o/app:pr-7` and `ghcr.io/o/app:main` are the same image, another tag. */
+function sameRepository(a, b) {
+    const repo = (ref) => ref.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
+    return repo(a) === repo(b);
+}
+
+;// CONCATENATED MODULE: ./src/compare/match-builds.ts
+/**
+ * Pairs each build of this run with the baseline's: same job (matrix leg) and build name first, then
+ * the same name, then the same job; builds left over on both sides are paired in order (two single
+ * logs given to the CLI carry their file names, which differ). Each baseline build is used once.
+ * Returns, per head build in order, its baseline build or undefined.
+ */
+function matchBuilds(head, baseline) {
+    const result = head.map(() => undefined);
+    const free = new Set(baseline);
+    const pass = (same) => {
+        head.forEach((h, i) => {
+            if (result[i])
+                return;
+            const match = [...free].find((b) => same(h, b));
+            if (match) {
+                result[i] = match;
+                free.delete(match);
+            }
+        });
+    };
+    pass((a, b) => a.build.job === b.build.job && a.build.name === b.build.name);
+    pass((a, b) => a.build.name === b.build.name);
+    pass((a, b) => a.build.job !== null && a.build.job === b.build.job);
+    const leftHead = head.map((_, i) => i).filter((i) => !result[i]);
+    const leftBase = [...free];
+    if (leftHead.length === leftBase.length)
+        leftHead.forEach((i, n) => (result[i] = leftBase[n]));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+/**
+ * Compares each build with its baseline build. Without a baseline (`null`), a build that had cache
+ * hits and then a miss still gets its cache break, from its own log.
+ */
+function compareAnalyses(head, baseline, options) {
+    const label = options.baselineLabel ?? null;
+    const matches = baseline ? matchBuilds(head.builds, baseline.builds) : head.builds.map(() => undefined);
+    const dockerfiles = new Map();
+    const dockerfileFor = (b) => {
+        const key = b.build.request.dockerfile ?? 'Dockerfile';
+        if (!dockerfiles.has(key))
+            dockerfiles.set(key, readDockerfile(options.workspace, b.build.request.dockerfile));
+        return dockerfiles.get(key);
+    };
+    const builds = head.builds.map((b, i) => {
+        const base = matches[i];
+        const context = { dockerfile: dockerfileFor(b) };
+        return {
+            build: b.build.name,
+            baseline: base ? { run: label, name: base.build.name, status: base.build.status, buildSeconds: base.build.buildSeconds, jobSeconds: base.build.jobSeconds, cacheRatio: base.cache.ratio } : null,
+            cacheBreak: findCacheBreak(b.build, baseline ? base?.build : null, context),
+            deltas: base ? buildDeltas(b, base) : null,
+        };
+    });
+    let note = null;
+    if (!baseline)
+        note = 'no baseline to compare with: the cache break is told from this run\'s own logs';
+    else if (baseline.builds.length === 0)
+        note = `the baseline${label ? ` (${label})` : ''} has no build`;
+    else if (builds.every((b) => b.baseline === null))
+        note = `no build of this run is in the baseline${label ? ` (${label})` : ''}`;
+    return { hasBaseline: baseline !== null, baselineLabel: label, note, builds };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
@@ -16056,12 +16776,16 @@ async function firstTimestamp(path) {
 
 
 
-const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
-       [--report-file PATH] [--signatures FILE] [--workspace DIR]
+
+const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--baseline FILE...] [--format text|markdown|json] [--max-build-minutes N]
+       [--fail-on never|error|warning] [--report-file PATH] [--signatures FILE] [--workspace DIR]
 ${HISTORY_USAGE}
 
 Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
 and reports timings, cache hits, images and findings. Use - to read standard input.
+--baseline takes the logs of an earlier build (every file up to the next option) and compares:
+times, cache hits, and the step where the cache broke, with the reason (the Dockerfile is read
+from --workspace to tell a changed build argument from an edit).
 
 Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`;
 const defaultIo = {
@@ -16115,6 +16839,14 @@ async function runCli(argv, io = defaultIo) {
         io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
     if (analysis.builds.length === 0)
         return 2;
+    // The baseline goes through the same pipeline; its own problems are only worth a line each.
+    let baseline = null;
+    if (options.baseline) {
+        baseline = await analyzeSources(options.baseline.map(fileSource), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
+        for (const problem of baseline.problems)
+            io.stderr(`${TOOL_NAME}: baseline: ${problem.message}\n`);
+    }
+    analysis.comparison = compareAnalyses(analysis, baseline, { workspace: options.workspace, baselineLabel: options.baseline ? options.baseline.join(', ') : undefined });
     if (options.reportFile) {
         const path = options.reportFile;
         try {
@@ -16145,7 +16877,10 @@ function parseArgs(argv) {
         reportFile: null,
         signatures: null,
         workspace: process.cwd(),
+        baseline: null,
     };
+    // After --baseline, plain arguments are the baseline's files until the next option.
+    let readingBaseline = false;
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -16178,14 +16913,27 @@ function parseArgs(argv) {
             case '--workspace':
                 options.workspace = value();
                 break;
+            case '--baseline':
+                (options.baseline ??= []).push(value());
+                readingBaseline = inline === undefined;
+                continue;
             default:
                 if (flag.startsWith('-') && flag !== '-')
                     throw new InputError(`unknown option ${flag}`);
-                options.files.push(arg);
+                if (readingBaseline && arg === '-')
+                    throw new InputError('the baseline cannot be read from standard input');
+                if (readingBaseline)
+                    options.baseline.push(arg);
+                else
+                    options.files.push(arg);
+                continue;
         }
+        readingBaseline = false;
     }
     if (options.files.length === 0)
         throw new InputError('no log file given (use - for standard input)');
+    if (options.baseline?.includes('-'))
+        throw new InputError('the baseline cannot be read from standard input');
     return options;
 }
 

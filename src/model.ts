@@ -126,6 +126,8 @@ export interface Build {
   cache: {
     imports: CacheOperation[];
     exports: CacheOperation[];
+    /** BuildKit's warnings that a cache import found nothing (`WARNING: local cache import at ... not found`). */
+    warnings?: EvidenceLine[];
   };
   images: ImageRef[];
   /** What the build command asked for (its command line or build-push-action's inputs). */

@@ -141,6 +141,11 @@ export interface StartOptions {
   runSetup?: boolean;
   /** The setup dir (default: BXD_MODERN_BUILDKIT_DIR or .cache/modern-buildkit). */
   setupDir?: string;
+  /**
+   * The daemon's daemon.json (default `{}`), e.g. `{ features: { 'containerd-snapshotter': true } }`
+   * for the containerd image store, which cache export (`--cache-to`) needs on the docker driver.
+   */
+  daemonConfig?: Record<string, unknown>;
 }
 
 /**
@@ -310,7 +315,7 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
   fs.symlinkSync(fs.realpathSync(buildxPlugin), path.join(clientConfig, 'cli-plugins', 'docker-buildx'));
   // An empty daemon config so that a system /etc/docker/daemon.json cannot change this daemon.
   const daemonConfig = path.join(dir, 'daemon.json');
-  fs.writeFileSync(daemonConfig, '{}\n');
+  fs.writeFileSync(daemonConfig, `${JSON.stringify(opts.daemonConfig ?? {})}\n`);
 
   const basePath = process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   const searchPath = `${binDir}:${basePath}`;
@@ -379,7 +384,9 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
         `--pidfile=${pidFile}`,
         '-H',
         host,
-        '--storage-driver=vfs',
+        // vfs works everywhere for the classic store; a daemon.json may choose another (the containerd
+        // store has no vfs snapshotter: `native` or `overlayfs`), and both at once is refused.
+        ...(opts.daemonConfig?.['storage-driver'] ? [] : ['--storage-driver=vfs']),
         '--iptables=false',
         '--ip6tables=false',
         '--bridge=none',

@@ -8,11 +8,8 @@ import { findBaselineRun, whyNot, type BaselineChoice } from '../github/baseline
 import { jobLogSources } from '../github/jobs-source.js';
 import type { WorkflowRun } from '../github/workflow-runs.js';
 import { analyzeSources } from '../engine.js';
-import { compareAnalyses, type Comparison } from '../compare/compare.js';
+import { compareAnalyses } from '../compare/compare.js';
 import type { BaselineLine } from '../report/markdown-summary.js';
-
-/** The analysis with its comparison attached, for the reports (part of the JSON report once rendered). */
-export type ComparedAnalysis = Analysis & { comparison?: Comparison };
 
 export interface BaselineStepOptions {
   choice: BaselineChoice;
@@ -29,7 +26,7 @@ export interface BaselineStepOptions {
  * them with the same engine, and attaches the comparison to `head`. Returns the summary's one line
  * about the baseline: which run, or why there is none. Never throws: no baseline is a note.
  */
-export async function compareWithBaseline(head: ComparedAnalysis, client: GitHubClient | null, context: RunContext, options: BaselineStepOptions): Promise<BaselineLine | null> {
+export async function compareWithBaseline(head: Analysis, client: GitHubClient | null, context: RunContext, options: BaselineStepOptions): Promise<BaselineLine | null> {
   // Nothing was built: there is nothing to compare, and no request is spent on it.
   if (head.builds.length === 0) return null;
   const workspace = options.analysisOptions.workspace ?? null;

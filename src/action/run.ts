@@ -20,7 +20,7 @@ import { redact } from '../text/redact.js';
 import { describeError } from '../input/errors.js';
 import { escapeText } from '../text/markdown.js';
 import type { Analysis } from '../analyze/analyze.js';
-import { compareWithBaseline, type ComparedAnalysis } from './baseline-step.js';
+import { compareWithBaseline } from './baseline-step.js';
 import { historyRows, type HistoryStepOptions } from './history-step.js';
 import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
 
@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
     }
     const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
     if (inputs.registryPassword) core.setSecret(inputs.registryPassword);
-    const analysis: ComparedAnalysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
+    const analysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
     progress.analysis = analysis;

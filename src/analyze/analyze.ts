@@ -9,6 +9,7 @@ import type { Signature } from '../diagnose/catalog.js';
 import { builtinSignatures } from '../diagnose/load-catalog.js';
 import { linkCanceledToFailures } from './run-level.js';
 import { groupFindings, type FindingGroup } from './group.js';
+import type { Comparison } from '../compare/compare.js';
 
 export interface BuildAnalysis {
   build: Build;
@@ -31,6 +32,8 @@ export interface Analysis {
   cacheHitRatio: number | null;
   /** The longest build (for a matrix, the slowest component), in seconds. */
   durationSeconds: number | null;
+  /** Against a baseline run (`--baseline`, the action's `baseline`), set after the analysis when asked. */
+  comparison?: Comparison;
 }
 
 const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'];

@@ -11,13 +11,17 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { loadCatalog } from '../diagnose/load-catalog.js';
 import { parseMinutes } from '../input/values.js';
 import { HISTORY_USAGE, runHistoryCli } from './history-command.js';
+import { compareAnalyses } from '../compare/compare.js';
 
-const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
-       [--report-file PATH] [--signatures FILE] [--workspace DIR]
+const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--baseline FILE...] [--format text|markdown|json] [--max-build-minutes N]
+       [--fail-on never|error|warning] [--report-file PATH] [--signatures FILE] [--workspace DIR]
 ${HISTORY_USAGE}
 
 Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
 and reports timings, cache hits, images and findings. Use - to read standard input.
+--baseline takes the logs of an earlier build (every file up to the next option) and compares:
+times, cache hits, and the step where the cache broke, with the reason (the Dockerfile is read
+from --workspace to tell a changed build argument from an edit).
 
 Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`;
 
@@ -31,6 +35,8 @@ interface CliOptions {
   reportFile: string | null;
   signatures: string | null;
   workspace: string;
+  /** The baseline's log files (`--baseline`), null when not given. */
+  baseline: string[] | null;
 }
 
 export interface CliIo {
@@ -92,6 +98,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const analysis = await analyzeSources(sources, { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
   for (const problem of analysis.problems) io.stderr(`${TOOL_NAME}: ${problem.message}\n`);
   if (analysis.builds.length === 0) return 2;
+  // The baseline goes through the same pipeline; its own problems are only worth a line each.
+  let baseline = null;
+  if (options.baseline) {
+    baseline = await analyzeSources(options.baseline.map(fileSource), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
+    for (const problem of baseline.problems) io.stderr(`${TOOL_NAME}: baseline: ${problem.message}\n`);
+  }
+  analysis.comparison = compareAnalyses(analysis, baseline, { workspace: options.workspace, baselineLabel: options.baseline ? options.baseline.join(', ') : undefined });
 
   if (options.reportFile) {
     const path = options.reportFile;
@@ -119,7 +132,10 @@ function parseArgs(argv: string[]): CliOptions {
     reportFile: null,
     signatures: null,
     workspace: process.cwd(),
+    baseline: null,
   };
+  // After --baseline, plain arguments are the baseline's files until the next option.
+  let readingBaseline = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -150,12 +166,21 @@ function parseArgs(argv: string[]): CliOptions {
       case '--workspace':
         options.workspace = value();
         break;
+      case '--baseline':
+        (options.baseline ??= []).push(value());
+        readingBaseline = inline === undefined;
+        continue;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new InputError(`unknown option ${flag}`);
-        options.files.push(arg);
+        if (readingBaseline && arg === '-') throw new InputError('the baseline cannot be read from standard input');
+        if (readingBaseline) options.baseline!.push(arg);
+        else options.files.push(arg);
+        continue;
     }
+    readingBaseline = false;
   }
   if (options.files.length === 0) throw new InputError('no log file given (use - for standard input)');
+  if (options.baseline?.includes('-')) throw new InputError('the baseline cannot be read from standard input');
   return options;
 }
 

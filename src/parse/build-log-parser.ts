@@ -1,6 +1,6 @@
 import type { Build, EvidenceLine } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
-import { BuildState } from './build-state.js';
+import { BuildState, CACHE_IMPORT_WARNING } from './build-state.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, parseBuildCommand, type Invocation } from './invocation.js';
 import { applyVertexLine } from './vertex-line.js';
 import { MetadataGroup } from './metadata-group.js';
@@ -142,6 +142,7 @@ export class BuildLogParser {
     }
     const build = job.current;
     if (build && this.belongsTo(build, line)) {
+      if (CACHE_IMPORT_WARNING.test(bare)) build.addCacheWarning({ line: line.no, text });
       // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
       // giving up) is what the pasted log ended with: the build's row carries it.
       if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {

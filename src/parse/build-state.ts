@@ -11,6 +11,8 @@ const TAIL_LINES = 30;
 const ERROR_DETAIL_LINES = 200;
 const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
+/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
+export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 
 export interface VertexState {
   id: number;
@@ -35,6 +37,8 @@ export class BuildState {
   readonly images = new Map<string, ImageRef>();
   readonly errors: EvidenceLine[] = [];
   readonly errorDetails: EvidenceLine[] = [];
+  /** BuildKit's warnings that a cache import found nothing (a few at most). */
+  readonly cacheWarnings: EvidenceLine[] = [];
   readonly notes: string[] = [];
   invocation: Invocation = emptyInvocation();
   startTs: number | null = null;
@@ -180,6 +184,10 @@ export class BuildState {
     }
   }
 
+  addCacheWarning(evidence: EvidenceLine): void {
+    if (this.cacheWarnings.length < 5) this.cacheWarnings.push({ line: evidence.line, text: detach(evidence.text) });
+  }
+
   addErrorDetail(evidence: EvidenceLine): void {
     if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
   }
@@ -271,7 +279,7 @@ export class BuildState {
         tags: this.invocation.tags.map(detach),
       },
       steps,
-      cache: { imports, exports },
+      cache: this.cacheWarnings.length > 0 ? { imports, exports, warnings: [...this.cacheWarnings] } : { imports, exports },
       images: [...this.images.values()],
       errors: [...this.errors],
       errorDetails: [...this.errorDetails],

@@ -26,6 +26,7 @@ export function redactBuild(build: Build): void {
   lines(build.errors);
   lines(build.errorDetails);
   lines(build.failedStepTail);
+  lines(build.cache.warnings ?? []);
   lines(build.excerpt);
   build.boundary.first.text = redact(build.boundary.first.text);
   build.boundary.last.text = redact(build.boundary.last.text);

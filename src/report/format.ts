@@ -1,6 +1,8 @@
 import type { BuildStatus, Severity } from '../model.js';
 
-export { formatDuration } from '../text/duration.js';
+import { formatDuration } from '../text/duration.js';
+
+export { formatDuration };
 
 export function formatRatio(ratio: number | null): string {
   return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
@@ -20,3 +22,18 @@ export function shortDigest(digest: string | null): string {
 
 export const STATUS_ICON: Record<BuildStatus, string> = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+
+/** `+32 s`, `−1.2 min`, `±0 s`. */
+export function signedDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds === 0) return '±0 s';
+  return `${seconds > 0 ? '+' : '−'}${formatDuration(Math.abs(seconds))}`;
+}
+
+/** A change of ratio in percentage points: `−40 pts`. */
+export function signedPoints(change: number | null): string {
+  if (change === null) return '—';
+  const points = Math.round(change * 100);
+  if (points === 0) return '±0 pts';
+  return `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`;
+}

@@ -1,5 +1,6 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
 import type { Finding } from '../model.js';
+import type { BuildComparison } from '../compare/compare.js';
 import { redact } from '../text/redact.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -40,20 +41,22 @@ function headerJson(analysis: Analysis): Record<string, unknown> {
     status: analysis.status,
     cacheHitRatio: analysis.cacheHitRatio,
     durationSeconds: analysis.durationSeconds,
+    // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
+    ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
   };
 }
 
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
 function arraysOf(analysis: Analysis): Array<[string, Array<() => object>]> {
   return [
-    ['builds', analysis.builds.map((b) => () => buildJson(b))],
+    ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
     ['findings', analysis.findings.map((f) => () => findingJson(f))],
     ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
     ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
   ];
 }
 
-function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
+function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: BuildComparison | undefined): object {
   return {
     name: build.name,
     origin: build.origin,
@@ -100,6 +103,31 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis): object {
     notes: build.notes,
     lines: { first: build.firstLine, last: build.lastLine },
     findings: findings.map(findingJson),
+    ...(compared ? comparisonJson(compared) : {}),
+  };
+}
+
+/** The build against its baseline (README: "Against the baseline"). */
+function comparisonJson(c: BuildComparison): object {
+  const b = c.cacheBreak;
+  return {
+    baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+    cacheBreak: b && {
+      step: redact(b.step),
+      instruction: redact(b.instruction),
+      platform: b.platform,
+      dockerfile: b.dockerfile,
+      dockerfileLine: b.dockerfileLine,
+      reason: b.reason,
+      detail: redact(b.detail),
+      rebuiltSteps: b.rebuiltSteps,
+      secondsLost: b.secondsLost,
+      line: b.line,
+    },
+    deltas: c.deltas && {
+      ...c.deltas,
+      slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { imageSizeSection } from './image-sizes.js';
 import { verdictOf } from './verdict.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
+import { baselineSection } from './baseline-section.js';
 
 export interface MarkdownOptions {
   /** GitHub refuses a job summary over 1 MiB per step; stay well under. */
@@ -60,6 +61,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
     add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
   findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+  add(baselineSection(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
   if (analysis.builds.length > 0) {
     add(buildTable(analysis), 3);
     add(imagesFold(analysis.builds), 4);

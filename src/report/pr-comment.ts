@@ -5,6 +5,7 @@ import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
 import { verdictOf } from './verdict.js';
+import { baselineSection } from './baseline-section.js';
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
@@ -35,6 +36,7 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
   const table = buildTable(analysis.builds);
   const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
+  const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
   const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
 
   if (failed.length === 0 || errors.length === 0) {
@@ -44,14 +46,14 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
         ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
         : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
     const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
-    return fit([marker, head, lines, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
+    return fit([marker, head, lines, baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
   }
   // The root cause is the headline itself; every later failure gets a smaller heading.
   const [root, ...others] = errors;
   const rootBlock = findingBlock(root!, analysis, { ...blockOptions, heading: '###' });
   const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####' }));
   const otherLines = others.map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
-  const rest = [...canceled.map(canceledLine), warningList(warnings), table, sizes];
+  const rest = [baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes];
   // Within the target, every failure in full; past it, the others in a line each.
   const full = [marker, rootBlock, ...otherBlocks, ...rest];
   if (length(full, footer) <= TARGET_COMMENT_CHARS) return fit(full, footer);

@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze/analyze.js';
 import type { FindingGroup } from '../analyze/group.js';
 import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
-import { formatCache, formatDuration, shortDigest } from './format.js';
+import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { firstLine, verdictOf } from './verdict.js';
 
@@ -54,6 +54,7 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
         ),
       );
     }
+    baselineLines(analysis, say, (line) => out.push(line));
     for (const { build, timing } of analysis.builds) {
       if (timing.slowestSteps.length === 0) continue;
       out.push('');
@@ -63,6 +64,33 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
   }
   if (analysis.groups.length === 0 && analysis.builds.length > 0) out.push('', 'No findings.');
   return out.join('\n') + '\n';
+}
+
+/** Against the baseline: a line per build, where its cache broke and why, the steps that got much slower. */
+function baselineLines(analysis: Analysis, say: (text: string, indent?: string, color?: keyof typeof SGR) => void, push: (line: string) => void): void {
+  const comparison = analysis.comparison;
+  // Without a baseline a build's own chain break is already a finding (cache-miss).
+  if (!comparison?.hasBaseline) return;
+  const rows = analysis.builds.map((b, i) => ({ b, c: comparison.builds[i] })).filter((r) => r.c && (r.c.baseline || r.c.cacheBreak));
+  if (rows.length === 0 && !comparison.note) return;
+  push('');
+  say(`Against the baseline${comparison.baselineLabel ? ` (${redact(comparison.baselineLabel)})` : ''}`, '', 'bold');
+  if (comparison.note) say(comparison.note, '  ');
+  for (const { b, c } of rows) {
+    const d = c!.deltas;
+    if (c!.baseline && d) {
+      const time = b.build.buildSeconds === null ? '' : `build ${formatDuration(b.build.buildSeconds)} (${signedDuration(d.buildSeconds)}), `;
+      say(`${b.build.name}: ${time}cache hits ${formatRatio(b.cache.ratio)} (${signedPoints(d.cacheRatio)}), baseline ${c!.baseline.status}`, '  ');
+    }
+    const cb = c!.cacheBreak;
+    if (cb) {
+      const where = cb.dockerfile && cb.dockerfileLine !== null ? ` (${cb.dockerfile}:${cb.dockerfileLine})` : '';
+      say(`${b.build.name}: cache broke at ${redact(`${cb.step} ${cb.instruction}`)}${where}: ${cb.reason}; ${cb.rebuiltSteps} step${cb.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cb.secondsLost)} lost`, '  ', 'yellow');
+      say(redact(cb.detail), '      ');
+    }
+    for (const s of d?.slowerSteps ?? []) say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
+    if (d && (d.newFindings.length || d.goneFindings.length)) say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
+  }
 }
 
 function findingLines(group: FindingGroup, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {

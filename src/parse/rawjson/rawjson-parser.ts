@@ -1,6 +1,6 @@
 import type { Build, EvidenceLine, StepStatus } from '../../model.js';
 import type { DecodedLine } from '../../decode/decoded-line.js';
-import { BuildState, type VertexState } from '../build-state.js';
+import { BuildState, CACHE_IMPORT_WARNING, type VertexState } from '../build-state.js';
 import { isBuildCommand, parseBuildCommand } from '../invocation.js';
 import { MAX_EXCERPT_LINE } from '../excerpt.js';
 import { detach } from '../../text/detach.js';
@@ -232,6 +232,7 @@ export class RawJsonParser {
       this.excerpt.mark();
     }
     if (!build) return;
+    if (CACHE_IMPORT_WARNING.test(text)) build.state.addCacheWarning({ line: line.no, text });
     if (build.state.hasVertices) build.trailer = true;
     if (build.state.capturingErrorBlock) build.state.addErrorDetail({ line: line.no, text });
   }
