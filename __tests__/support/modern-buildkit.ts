@@ -141,6 +141,11 @@ export interface StartOptions {
   runSetup?: boolean;
   /** The setup dir (default: BXD_MODERN_BUILDKIT_DIR or .cache/modern-buildkit). */
   setupDir?: string;
+  /**
+   * dockerd's --data-root (default: `data` in the temp dir), e.g. a small tmpfs the caller mounted
+   * to test what a full disk does. The caller unmounts and removes it after stop().
+   */
+  dataRoot?: string;
 }
 
 /**
@@ -357,7 +362,7 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
       dockerdBin,
       [
         `--config-file=${daemonConfig}`,
-        `--data-root=${path.join(dir, 'data')}`,
+        `--data-root=${opts.dataRoot ?? path.join(dir, 'data')}`,
         `--exec-root=${execRoot}`,
         `--pidfile=${pidFile}`,
         '-H',

@@ -10,6 +10,7 @@ import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { loadCatalog } from '../diagnose/load-catalog.js';
 import { parseMinutes } from '../input/values.js';
+import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json] [--max-build-minutes N] [--fail-on never|error|warning]
        [--report-file PATH] [--signatures FILE] [--workspace DIR]
@@ -17,7 +18,9 @@ const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--format text|markdown|json]
 Reads Docker Buildx build output (plain progress, GitHub Actions job logs, \`gh run view --log\`)
 and reports timings, cache hits, images and findings. Use - to read standard input.
 
-Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`;
+Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.
+
+${DOCTOR_USAGE}`;
 
 type Format = 'text' | 'markdown' | 'json';
 
@@ -67,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     }
+    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), io);
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       await io.stdout(`${USAGE}\n`);
       return argv.length === 0 ? 2 : 0;
@@ -106,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the command is "analyze")`);
+  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the commands are "analyze" and "doctor")`);
   const options: CliOptions = {
     files: [],
     format: 'text',

@@ -110,7 +110,7 @@ function stepJson(build: BuildAnalysis['build']): object | null {
   return { number: build.stepNumber, name: step?.name ?? null };
 }
 
-function findingJson(finding: Finding): object {
+export function findingJson(finding: Finding): object {
   return {
     id: finding.id,
     severity: finding.severity,
