@@ -6,8 +6,12 @@ import { describeError } from '../input/errors.js';
 import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
 import { parseSizeLimit } from '../registry/sizes.js';
+import { parseSkip } from '../doctor/doctor.js';
+import type { CheckGroup } from '../doctor/check.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
+/** `analyze` the build logs, run the live `doctor` checks, or `both`. */
+export type ActionMode = 'analyze' | 'doctor' | 'both';
 
 export interface ActionInputs {
   /** Glob patterns of log files, one a line (commas also separate). */
@@ -45,6 +49,9 @@ export interface ActionInputs {
   maxImageBytes: number | null;
   registryUsername: string | null;
   registryPassword: string | null;
+  mode: ActionMode;
+  /** Doctor check groups not to run. */
+  doctorSkip: Set<CheckGroup>;
 }
 
 /**
@@ -95,6 +102,8 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     maxImageBytes: tolerant('max-image-size', null as number | null, parseSizeLimit),
     registryUsername: core.getInput('registry-username').trim() || null,
     registryPassword: core.getInput('registry-password') || null,
+    mode: tolerant('mode', 'analyze' as ActionMode, parseMode),
+    doctorSkip: tolerant('doctor-skip', new Set<CheckGroup>(), parseSkip),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);
@@ -114,6 +123,12 @@ function parseSource(text: string): SourceChoice {
   const value = text.trim().toLowerCase();
   if (value === 'auto' || value === 'files' || value === 'jobs' || value === 'history') return value;
   throw new Error(`source must be auto, files, history or jobs, not "${text}"`);
+}
+
+function parseMode(text: string): ActionMode {
+  const value = text.trim().toLowerCase();
+  if (value === 'analyze' || value === 'doctor' || value === 'both') return value;
+  throw new Error(`mode must be analyze, doctor or both, not "${text}"`);
 }
 
 function parseBoolean(text: string): boolean {

@@ -27,8 +27,10 @@ export function renderDoctorText(report: DoctorReport): string {
 }
 
 /** The fix of each finding is Markdown buildx-doctor wrote (workflow text only inside code blocks). */
-export function renderDoctorMarkdown(report: DoctorReport, heading = '##'): string {
-  const out = [`${heading} buildx-doctor: doctor`, '', summaryLine(report.checks), '', '| Status | Check | Detail |', '| --- | --- | --- |'];
+export function renderDoctorMarkdown(report: DoctorReport, heading = '##', problems: string[] = []): string {
+  const out = [`${heading} buildx-doctor: doctor`, '', summaryLine(report.checks), ''];
+  for (const problem of problems) out.push(`> [!WARNING]\n> ${escapeText(redact(problem))}`, '');
+  out.push('| Status | Check | Detail |', '| --- | --- | --- |');
   for (const c of report.checks) out.push(`| ${STATUS_ICON[c.status]} | ${escapeCell(c.title)} | ${escapeCell(redact(c.detail))} |`);
   for (const f of report.findings) out.push('', findingMarkdown(f, `${heading}#`));
   return `${out.join('\n')}\n`;

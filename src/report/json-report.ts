@@ -10,17 +10,17 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const SCHEMA_VERSION = 1;
 
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
-export function toJsonReport(analysis: Analysis): object {
+export function toJsonReport(analysis: Analysis, extra: Record<string, unknown> = {}): object {
   const report: Record<string, unknown> = headerJson(analysis);
   for (const [key, items] of arraysOf(analysis)) report[key] = items.map((item) => item());
-  return report;
+  return { ...report, ...extra };
 }
 
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
  * finding at a time: a report of hundreds of builds is never one string in memory.
  */
-export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>): Promise<void> {
+export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>, extra: Record<string, unknown> = {}): Promise<void> {
   const header = JSON.stringify(headerJson(analysis), null, 2);
   await write(header.slice(0, header.lastIndexOf('\n}')));
   for (const [key, items] of arraysOf(analysis)) {
@@ -30,6 +30,8 @@ export async function writeJsonReport(analysis: Analysis, write: (chunk: string)
     }
     await write(items.length > 0 ? '\n  ]' : ']');
   }
+  // Sections other parts add (the doctor's), after the arrays; small, so written whole.
+  for (const [key, value] of Object.entries(extra)) await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
   await write('\n}\n');
 }
 
