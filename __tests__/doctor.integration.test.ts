@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startModernBuildkit, type ModernBuildkit } from './support/modern-buildkit.js';
-import { OciLayout, readStoredImage, startRegistry, type RealRegistry } from './support/real-registry.js';
+import { freePort, OciLayout, readStoredImage, startRegistry, startSilentServer, type RealRegistry } from './support/real-registry.js';
 import { runDoctor, type DoctorOptions } from '../src/doctor/doctor.js';
+import { dockerRunner } from '../src/doctor/runner.js';
 import { runCli } from '../src/cli/cli.js';
 
 const TMPFS_BYTES = 256 * 1024 * 1024;
@@ -123,7 +124,7 @@ describe('builder', () => {
       expect((await bk().docker(['buildx', 'use', 'gone'])).exitCode).toBe(0);
       const broken = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']) });
       expect(byId(broken.checks, 'builder.current')).toMatchObject({ status: 'fail' });
-      expect(byId(broken.checks, 'builder.current').detail).toContain(`its node's socket ${missing} is gone`);
+      expect(byId(broken.checks, 'builder.current').detail).toContain(`its node points at ${missing}, which is gone`);
       expect(byId(broken.checks, 'resources.build-cache')).toMatchObject({ status: 'skipped', detail: 'the builder in use is not running (docker buildx du would start it)' });
       expect(broken.findings[0]).toMatchObject({ id: 'builder-missing', severity: 'error' });
 
@@ -138,6 +139,39 @@ describe('builder', () => {
       await bk().docker(['buildx', 'rm', 'idle']);
       await bk().docker(['buildx', 'rm', 'gone']);
     }
+  });
+
+  it('remote builders over TCP: one whose port refuses is gone, one that never answers is inactive; a time limit skips the list, the other groups go on', async () => {
+    const silent = await startSilentServer();
+    const closed = `127.0.0.1:${await freePort()}`;
+    try {
+      // buildx waits 20 s for the silent endpoint, in create as in ls.
+      expect((await bk().docker(['buildx', 'create', '--name', 'silent', '--driver', 'remote', `tcp://${silent.host}`], { timeoutMs: 90_000 })).exitCode).toBe(0);
+      expect((await bk().docker(['buildx', 'create', '--name', 'closed', '--driver', 'remote', `tcp://${closed}`], { timeoutMs: 90_000 })).exitCode).toBe(0);
+      const report = await runDoctor(base);
+      const stale = byId(report.checks, 'builder.stale');
+      expect(stale.detail).toContain(`closed (remote): node closed0 points at tcp://${closed}, which refuses connections`);
+      expect(stale.detail).toContain('silent (remote): inactive');
+
+      const limited = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']), docker: dockerRunner(process.env, { timeoutMs: 20_000, slowTimeoutMs: 2_000 }), warnFreeBytes: 1024, failFreeBytes: 1024 });
+      expect(byId(limited.checks, 'builder.list')).toMatchObject({ status: 'skipped', detail: 'docker buildx ls failed: docker buildx ls --format did not finish within 2 s' });
+      expect(byId(limited.checks, 'builder.buildx').status).toBe('pass');
+      expect(byId(limited.checks, 'resources.disk').status).toBe('pass');
+    } finally {
+      await bk().docker(['buildx', 'rm', 'silent'], { timeoutMs: 90_000 });
+      await bk().docker(['buildx', 'rm', 'closed'], { timeoutMs: 90_000 });
+      await silent.stop();
+    }
+  }, 240_000);
+
+  it('a daemon that does not answer: builder-missing, and the resource checks say why they cannot run', async () => {
+    const env = { ...process.env, DOCKER_HOST: `unix://${path.join(work, 'no-daemon.sock')}` };
+    const report = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']), docker: dockerRunner(env) });
+    const docker = byId(report.checks, 'builder.docker');
+    expect(docker.status).toBe('fail');
+    expect(docker.detail).toContain(`client ${bk().serverVersion}; the daemon does not answer: Cannot connect to the Docker daemon at unix://${path.join(work, 'no-daemon.sock')}`);
+    expect(byId(report.checks, 'resources.disk').status).toBe('skipped');
+    expect(report.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['builder-missing:error']);
   });
 });
 

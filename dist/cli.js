@@ -16947,6 +16947,8 @@ function displayPath(workspace, file) {
     return relative && !relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative) ? relative.split(external_node_path_namespaceObject.sep).join('/') : file;
 }
 
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 ;// CONCATENATED MODULE: external "os"
@@ -18152,16 +18154,12 @@ function buildx_version_firstLine(text) {
 
 ;// CONCATENATED MODULE: ./src/doctor/runner.ts
 
-// Every command of the doctor goes through here: the project's docker runner (@actions/exec), each
-// call with its own time limit, so one hung command (a builder whose node never answers) costs one
-// check, not the run. A command that could not run at all comes back as a reason, not an exception.
-/** Default time limit of one docker command. */
-const COMMAND_TIMEOUT_MS = 20_000;
+const DEFAULT_TIME_LIMITS = { timeoutMs: 20_000, slowTimeoutMs: 45_000 };
 /** The runner used by the doctor: `docker` (or BUILDX_DOCTOR_DOCKER) with the current environment. */
-function dockerRunner(env = process.env, defaultTimeoutMs = COMMAND_TIMEOUT_MS) {
-    return async (args, timeoutMs = defaultTimeoutMs) => {
+function dockerRunner(env = process.env, limits = DEFAULT_TIME_LIMITS) {
+    return async (args, slow = false) => {
         try {
-            return { ok: true, result: await docker_cli_docker(args, { env, timeoutMs }) };
+            return { ok: true, result: await docker_cli_docker(args, { env, timeoutMs: slow ? limits.slowTimeoutMs : limits.timeoutMs }) };
         }
         catch (error) {
             const message = error.message.split('\n')[0] ?? String(error);
@@ -18177,6 +18175,7 @@ function runner_firstLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/doctor/builder-checks.ts
+
 
 
 
@@ -18239,19 +18238,38 @@ function parseBuildersTable(text) {
             buildkit: buildkit || null,
             platforms: platforms
                 .split(/,\s*/)
-                .map((p) => p.replace(/\*$/, '').trim())
+                // The new table shortens the list (`linux/amd64 (+4)`): the rest is only in the JSON.
+                .map((p) => p.replace(/\s*\(\+\d+\)$/, '').replace(/\*$/, '').trim())
                 .filter((p) => p.includes('/')),
             error: /error/i.test(status) ? status : null,
         });
     }
     return builders;
 }
-/** A node whose endpoint is a unix socket that no longer exists: the builder cannot come back. */
-function goneSocket(node) {
-    const match = /^unix:\/\/(\/.+)$/.exec(node.endpoint);
-    if (!match)
+/** How long a builder's TCP endpoint may take to accept a connection. */
+const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * Why a node's endpoint is gone, or null: a unix socket that no longer exists, or a TCP endpoint that
+ * refuses connections (nothing listens there any more). Only connects; sends nothing.
+ */
+async function goneEndpoint(node) {
+    const unix = /^unix:\/\/(\/.+)$/.exec(node.endpoint);
+    if (unix)
+        return external_node_fs_namespaceObject.existsSync(unix[1]) ? null : `points at ${unix[1]}, which is gone`;
+    const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\]):(\d+)/.exec(node.endpoint);
+    if (!tcp)
         return null;
-    return external_node_fs_namespaceObject.existsSync(match[1]) ? null : match[1];
+    const host = tcp[1].replace(/^\[|\]$/g, '');
+    return new Promise((resolve) => {
+        const socket = external_node_net_namespaceObject.connect({ host, port: Number(tcp[2]) });
+        const done = (result) => {
+            socket.destroy();
+            resolve(result);
+        };
+        socket.setTimeout(CONNECT_TIMEOUT_MS, () => done(null));
+        socket.once('connect', () => done(null));
+        socket.once('error', (error) => done(error.code === 'ECONNREFUSED' ? `points at ${node.endpoint}, which refuses connections` : null));
+    });
 }
 const BINFMT_NAME = {
     amd64: 'qemu-x86_64',
@@ -18338,7 +18356,8 @@ async function runBuilderChecks(docker, options) {
     // --- builders ---------------------------------------------------------------------------------
     // `--format json` came with buildx 0.13; older ones print only the table.
     const json = buildxVersion.major > 0 || buildxVersion.minor >= 13;
-    const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls']);
+    // buildx itself waits up to 20 s for each node that does not answer: the slow time limit.
+    const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls'], true);
     if (!ls.ok || ls.result.exitCode !== 0) {
         checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `docker buildx ls failed: ${ls.ok ? runner_firstLine(ls.result.stderr) : ls.reason}` });
         return { checks, findings };
@@ -18358,10 +18377,10 @@ async function runBuilderChecks(docker, options) {
     }
     else {
         const node = current.nodes[0];
-        const gone = current.nodes.map(goneSocket).find((g) => g !== null) ?? null;
+        const gone = (await Promise.all(current.nodes.map(goneEndpoint))).find((g) => g !== null) ?? null;
         const describe = `${current.name} (driver ${current.driver}${node ? `, ${node.status || 'status unknown'}, BuildKit ${node.buildkit ?? 'unknown'}` : ''})`;
         if (gone) {
-            checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: its node's socket ${gone} is gone` });
+            checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: its node ${gone}` });
             findings.push(builderGone(current, gone));
         }
         else if (node?.error || node?.status === 'error') {
@@ -18380,9 +18399,9 @@ async function runBuilderChecks(docker, options) {
         if (builder === current)
             continue;
         for (const node of builder.nodes) {
-            const gone = goneSocket(node);
+            const gone = await goneEndpoint(node);
             if (gone)
-                stale.push(`${builder.name} (${builder.driver}): node ${node.name} points at ${gone}, which is gone`);
+                stale.push(`${builder.name} (${builder.driver}): node ${node.name} ${gone}`);
             else if (node.error || node.status === 'error')
                 stale.push(`${builder.name} (${builder.driver}): error ${node.error ?? ''}`.trim());
             else if (node.status !== 'running')
@@ -18444,12 +18463,12 @@ async function runBuilderChecks(docker, options) {
     }
     return { checks, findings };
 }
-function builderGone(builder, socket) {
+function builderGone(builder, why) {
     return doctorFinding({
         id: 'builder-missing',
         severity: 'error',
-        title: `The builder in use, ${builder.name}, points at a socket that is gone`,
-        fix: `Its node's endpoint ${inlineCode(socket)} no longer exists, so every build fails to reach BuildKit. Remove it and select another: \`docker buildx rm ${builder.name}\` then \`docker buildx use default\` (or re-run \`docker/setup-buildx-action\`).`,
+        title: `The builder in use, ${builder.name}, has a node that is gone`,
+        fix: `Its node ${why.replace(/^points at (\S+)/, (_, e) => `points at ${inlineCode(e)}`)}, so every build fails to reach BuildKit. Remove it and select another: \`docker buildx rm ${builder.name}\` then \`docker buildx use default\` (or re-run \`docker/setup-buildx-action\`).`,
         source: null,
     });
 }
@@ -18690,6 +18709,8 @@ function parseSkip(text) {
 
 // The doctor's report in the three forms: the terminal, Markdown (job summary) and JSON. Check details
 // carry command output (builder names, registry errors): redacted, and escaped for Markdown.
+/** Findings shown in full in Markdown; the JSON report has all of them. */
+const MAX_MARKDOWN_FINDINGS = 30;
 const STATUS_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
 const render_STATUS_ICON = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
 function renderDoctorText(report) {
@@ -18714,8 +18735,12 @@ function renderDoctorMarkdown(report, heading = '##', problems = []) {
     out.push('| Status | Check | Detail |', '| --- | --- | --- |');
     for (const c of report.checks)
         out.push(`| ${render_STATUS_ICON[c.status]} | ${escapeCell(c.title)} | ${escapeCell(redact(c.detail))} |`);
-    for (const f of report.findings)
+    // Each finding's fix is short, but a repository of many workflows must not fill the summary.
+    for (const f of report.findings.slice(0, MAX_MARKDOWN_FINDINGS))
         out.push('', findingMarkdown(f, `${heading}#`));
+    const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
+    if (rest > 0)
+        out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
     return `${out.join('\n')}\n`;
 }
 function findingMarkdown(f, heading) {

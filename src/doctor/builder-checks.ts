@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import type { Finding } from '../model.js';
 import { parseBuildxVersion } from '../buildx/buildx-version.js';
@@ -88,7 +89,8 @@ export function parseBuildersTable(text: string): Builder[] {
       buildkit: buildkit || null,
       platforms: platforms
         .split(/,\s*/)
-        .map((p) => p.replace(/\*$/, '').trim())
+        // The new table shortens the list (`linux/amd64 (+4)`): the rest is only in the JSON.
+        .map((p) => p.replace(/\s*\(\+\d+\)$/, '').replace(/\*$/, '').trim())
         .filter((p) => p.includes('/')),
       error: /error/i.test(status) ? status : null,
     });
@@ -96,11 +98,29 @@ export function parseBuildersTable(text: string): Builder[] {
   return builders;
 }
 
-/** A node whose endpoint is a unix socket that no longer exists: the builder cannot come back. */
-export function goneSocket(node: BuilderNode): string | null {
-  const match = /^unix:\/\/(\/.+)$/.exec(node.endpoint);
-  if (!match) return null;
-  return fs.existsSync(match[1]!) ? null : match[1]!;
+/** How long a builder's TCP endpoint may take to accept a connection. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * Why a node's endpoint is gone, or null: a unix socket that no longer exists, or a TCP endpoint that
+ * refuses connections (nothing listens there any more). Only connects; sends nothing.
+ */
+export async function goneEndpoint(node: BuilderNode): Promise<string | null> {
+  const unix = /^unix:\/\/(\/.+)$/.exec(node.endpoint);
+  if (unix) return fs.existsSync(unix[1]!) ? null : `points at ${unix[1]}, which is gone`;
+  const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\]):(\d+)/.exec(node.endpoint);
+  if (!tcp) return null;
+  const host = tcp[1]!.replace(/^\[|\]$/g, '');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(tcp[2]) });
+    const done = (result: string | null) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => done(null));
+    socket.once('connect', () => done(null));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? `points at ${node.endpoint}, which refuses connections` : null));
+  });
 }
 
 const BINFMT_NAME: Record<string, string> = {
@@ -195,7 +215,8 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
   // --- builders ---------------------------------------------------------------------------------
   // `--format json` came with buildx 0.13; older ones print only the table.
   const json = buildxVersion.major > 0 || buildxVersion.minor >= 13;
-  const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls']);
+  // buildx itself waits up to 20 s for each node that does not answer: the slow time limit.
+  const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls'], true);
   if (!ls.ok || ls.result.exitCode !== 0) {
     checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}` });
     return { checks, findings };
@@ -214,10 +235,10 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
     findings.push(doctorFinding({ id: 'builder-missing', severity: 'error', title: 'No buildx builder is in use', fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.', source: null }));
   } else {
     const node = current.nodes[0];
-    const gone = current.nodes.map(goneSocket).find((g) => g !== null) ?? null;
+    const gone = (await Promise.all(current.nodes.map(goneEndpoint))).find((g) => g !== null) ?? null;
     const describe = `${current.name} (driver ${current.driver}${node ? `, ${node.status || 'status unknown'}, BuildKit ${node.buildkit ?? 'unknown'}` : ''})`;
     if (gone) {
-      checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: its node's socket ${gone} is gone` });
+      checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: its node ${gone}` });
       findings.push(builderGone(current, gone));
     } else if (node?.error || node?.status === 'error') {
       checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: ${node.error ?? 'error'}` });
@@ -233,8 +254,8 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
   for (const builder of builders) {
     if (builder === current) continue;
     for (const node of builder.nodes) {
-      const gone = goneSocket(node);
-      if (gone) stale.push(`${builder.name} (${builder.driver}): node ${node.name} points at ${gone}, which is gone`);
+      const gone = await goneEndpoint(node);
+      if (gone) stale.push(`${builder.name} (${builder.driver}): node ${node.name} ${gone}`);
       else if (node.error || node.status === 'error') stale.push(`${builder.name} (${builder.driver}): error ${node.error ?? ''}`.trim());
       else if (node.status !== 'running') stale.push(`${builder.name} (${builder.driver}): ${node.status || 'status unknown'}`);
     }
@@ -297,12 +318,12 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
   return { checks, findings };
 }
 
-function builderGone(builder: Builder, socket: string): Finding {
+function builderGone(builder: Builder, why: string): Finding {
   return doctorFinding({
     id: 'builder-missing',
     severity: 'error',
-    title: `The builder in use, ${builder.name}, points at a socket that is gone`,
-    fix: `Its node's endpoint ${inlineCode(socket)} no longer exists, so every build fails to reach BuildKit. Remove it and select another: \`docker buildx rm ${builder.name}\` then \`docker buildx use default\` (or re-run \`docker/setup-buildx-action\`).`,
+    title: `The builder in use, ${builder.name}, has a node that is gone`,
+    fix: `Its node ${why.replace(/^points at (\S+)/, (_, e: string) => `points at ${inlineCode(e)}`)}, so every build fails to reach BuildKit. Remove it and select another: \`docker buildx rm ${builder.name}\` then \`docker buildx use default\` (or re-run \`docker/setup-buildx-action\`).`,
     source: null,
   });
 }

@@ -9,6 +9,9 @@ import type { DoctorReport } from './doctor.js';
 // The doctor's report in the three forms: the terminal, Markdown (job summary) and JSON. Check details
 // carry command output (builder names, registry errors): redacted, and escaped for Markdown.
 
+/** Findings shown in full in Markdown; the JSON report has all of them. */
+const MAX_MARKDOWN_FINDINGS = 30;
+
 const STATUS_WORD: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
 const STATUS_ICON: Record<CheckStatus, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
 
@@ -32,7 +35,10 @@ export function renderDoctorMarkdown(report: DoctorReport, heading = '##', probl
   for (const problem of problems) out.push(`> [!WARNING]\n> ${escapeText(redact(problem))}`, '');
   out.push('| Status | Check | Detail |', '| --- | --- | --- |');
   for (const c of report.checks) out.push(`| ${STATUS_ICON[c.status]} | ${escapeCell(c.title)} | ${escapeCell(redact(c.detail))} |`);
-  for (const f of report.findings) out.push('', findingMarkdown(f, `${heading}#`));
+  // Each finding's fix is short, but a repository of many workflows must not fill the summary.
+  for (const f of report.findings.slice(0, MAX_MARKDOWN_FINDINGS)) out.push('', findingMarkdown(f, `${heading}#`));
+  const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
+  if (rest > 0) out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
   return `${out.join('\n')}\n`;
 }
 
