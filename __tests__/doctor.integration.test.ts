@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startModernBuildkit, type ModernBuildkit } from './support/modern-buildkit.js';
-import { freePort, OciLayout, readStoredImage, startRegistry, startSilentServer, type RealRegistry } from './support/real-registry.js';
+import { freePort, OciLayout, readStoredImage, startRegistry, startSilentServer, startTokenService, type RealRegistry, type TokenService } from './support/real-registry.js';
 import { runDoctor, type DoctorOptions } from '../src/doctor/doctor.js';
 import { dockerRunner } from '../src/doctor/runner.js';
 import { runCli } from '../src/cli/cli.js';
@@ -19,6 +19,9 @@ const workflows = path.join(process.cwd(), '__tests__', 'fixtures', 'workflows')
 let mb: ModernBuildkit | undefined;
 let open: RealRegistry | undefined;
 let locked: RealRegistry | undefined;
+let tokens: TokenService | undefined;
+let tokenRegistry: RealRegistry | undefined;
+let storage = '';
 let work = '';
 let dataRoot = '';
 let mounted = false;
@@ -49,10 +52,13 @@ beforeAll(async () => {
     { tag: 'amd64', os: 'linux', architecture: 'amd64' },
     { tag: 'arm64', os: 'linux', architecture: 'arm64' },
   ]);
-  const storage = path.join(work, 'storage');
+  storage = path.join(work, 'storage');
   open = await startRegistry({ storageDir: storage });
   await layout.push('multi', `${open.host}/demon-runtime:main`, { all: true });
   locked = await startRegistry({ storageDir: storage, auth: { kind: 'htpasswd', users: { ci: 'secret-pass' } } });
+  // Like ghcr.io for a public package: anyone may pull, only a login may push.
+  tokens = await startTokenService({ users: { ci: 'secret-pass' }, anonymousPull: ['demon-runtime'] });
+  tokenRegistry = await startRegistry({ storageDir: storage, auth: { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile } });
 }, 600_000);
 
 afterAll(async () => {
@@ -61,7 +67,7 @@ afterAll(async () => {
     else process.env[key] = value;
   }
   const problems: string[] = [];
-  for (const stop of [() => mb?.stop(), () => open?.stop(), () => locked?.stop()]) {
+  for (const stop of [() => mb?.stop(), () => open?.stop(), () => locked?.stop(), () => tokenRegistry?.stop(), () => tokens?.stop()]) {
     try {
       await stop();
     } catch (error) {
@@ -226,6 +232,35 @@ describe('registry', () => {
     expect(byId(report.checks, `registry.${missing}`).status).toBe('fail');
     expect(byId(report.checks, `registry.${refused}`)).toMatchObject({ status: 'fail' });
     expect(report.findings.map((f) => `${f.id}:${f.data?.image}`).sort()).toEqual([`image-pull-backoff:${missing}`, `registry-auth-denied:${refused}`].sort());
+  });
+
+  it('push rights without pushing: a token registry grants pull only to anonymous and push to a login; Basic and open registries', async () => {
+    const image = `${tokenRegistry!.host}/demon-runtime:main`;
+    const before = fs.readdirSync(storage, { recursive: true }).map(String).sort();
+    const registryOnly = new Set<'workflow' | 'builder' | 'resources'>(['workflow', 'builder', 'resources']);
+    const anonymous = await runDoctor({ ...base, skip: registryOnly, images: [image], push: { dockerConfig: false } });
+    expect(byId(anonymous.checks, `registry.push.${image}`)).toMatchObject({ status: 'fail', detail: 'the token service grants no credentials only pull on demon-runtime, not push' });
+    // Pulling is allowed anonymously: the tag is there.
+    expect(byId(anonymous.checks, `registry.${image}`).status).toBe('pass');
+    expect(anonymous.findings.map((f) => `${f.id}:${f.title}`)).toEqual([`registry-auth-denied:The credentials here cannot push to ${image}`]);
+    expect(tokens!.requests.some((r) => r.scopes.includes('repository:demon-runtime:pull,push') && r.user === null)).toBe(true);
+
+    const login = { dockerConfig: false as const, credentials: [{ registry: tokenRegistry!.host, username: 'ci', password: 'secret-pass' }] };
+    const withLogin = await runDoctor({ ...base, skip: registryOnly, images: [image], push: login });
+    expect(byId(withLogin.checks, `registry.push.${image}`)).toMatchObject({ status: 'pass', detail: 'the token service grants the credentials given pull, push on demon-runtime' });
+    expect(JSON.stringify(withLogin)).not.toContain('secret-pass');
+
+    const basicImage = `${locked!.host}/demon-runtime:main`;
+    const basicAnon = await runDoctor({ ...base, skip: registryOnly, images: [basicImage], push: { dockerConfig: false } });
+    expect(byId(basicAnon.checks, `registry.push.${basicImage}`).status).toBe('fail');
+    const basicLogin = await runDoctor({ ...base, skip: registryOnly, images: [basicImage], push: { dockerConfig: false, credentials: [{ registry: locked!.host, username: 'ci', password: 'secret-pass' }] } });
+    expect(byId(basicLogin.checks, `registry.push.${basicImage}`).status).toBe('pass');
+    const openImage = `${open!.host}/demon-runtime:main`;
+    const openRun = await runDoctor({ ...base, skip: registryOnly, images: [openImage], push: { dockerConfig: false } });
+    expect(byId(openRun.checks, `registry.push.${openImage}`)).toMatchObject({ status: 'pass', detail: 'the registry asks for no credentials' });
+
+    // Nothing was pushed, no upload started: the registries' shared storage holds the same files.
+    expect(fs.readdirSync(storage, { recursive: true }).map(String).sort()).toEqual(before);
   });
 });
 

@@ -18559,7 +18559,73 @@ async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
     return { checks, findings };
 }
 
+;// CONCATENATED MODULE: ./src/doctor/push-access.ts
+
+
+
+/** The `access` claim of a JWT bearer token, null when the token is not a readable JWT. */
+function grantedActions(token, repository) {
+    const parts = token.replace(/^Bearer /, '').split('.');
+    if (parts.length !== 3)
+        return null;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!Array.isArray(payload.access))
+            return null;
+        return payload.access.filter((a) => a.type === 'repository' && a.name === repository).flatMap((a) => a.actions ?? []);
+    }
+    catch {
+        return null;
+    }
+}
+async function checkPushAccess(image, options = {}) {
+    let ref;
+    try {
+        ref = parseReference(image);
+    }
+    catch (error) {
+        return { verdict: 'unknown', detail: error.message };
+    }
+    const http = { timeoutMs: options.timeoutMs ?? 15_000 };
+    const base = registryBaseUrl(ref.registry);
+    try {
+        const first = await httpGet(`${base}/v2/`, {}, { ...http, maxBytes: 64 * 1024 });
+        if (first.status >= 200 && first.status < 300)
+            return { verdict: 'allowed', detail: 'the registry asks for no credentials' };
+        if (first.status !== 401)
+            return { verdict: 'unknown', detail: `GET /v2/ answered HTTP ${first.status}` };
+        const challenges = parseChallenges(first.headers.get('www-authenticate'));
+        const resolved = new CredentialStore(options).resolve(ref.registry);
+        const who = resolved ? describeSource(resolved.source) : 'no credentials';
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer) {
+            const token = await fetchBearerToken(bearer, `repository:${ref.repository}:pull,push`, resolved, http);
+            const actions = grantedActions(token, ref.repository);
+            if (actions === null)
+                return { verdict: 'unknown', detail: `a token was issued to ${who}, but it does not say what it grants` };
+            if (actions.includes('push'))
+                return { verdict: 'allowed', detail: `the token service grants ${who} ${actions.join(', ')} on ${ref.repository}` };
+            return { verdict: 'refused', detail: `the token service grants ${who} ${actions.length > 0 ? `only ${actions.join(', ')}` : 'nothing'} on ${ref.repository}, not push` };
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            if (!resolved)
+                return { verdict: 'refused', detail: `the registry wants a login and there are no credentials for ${ref.registry}` };
+            const second = await httpGet(`${base}/v2/`, { Authorization: basicAuthorization(resolved.credentials) }, { ...http, maxBytes: 64 * 1024 });
+            if (second.status >= 200 && second.status < 300)
+                return { verdict: 'allowed', detail: `${who} are accepted (this registry does not tell push rights apart before a push)` };
+            return { verdict: 'refused', detail: `the registry refuses ${who} (HTTP ${second.status})` };
+        }
+        return { verdict: 'unknown', detail: 'the registry asks for an authentication this check does not know' };
+    }
+    catch (error) {
+        if (error instanceof RegistryError && (error.kind === 'unauthorized' || error.kind === 'denied'))
+            return { verdict: 'refused', detail: error.message };
+        return { verdict: 'unknown', detail: error instanceof RegistryError ? error.message : String(error.message).split('\n')[0] };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/registry-checks.ts
+
 
 
 
@@ -18579,7 +18645,8 @@ function parseVerboseManifest(text) {
 function isLoopback(ref) {
     return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//.test(ref);
 }
-async function runRegistryChecks(docker, images) {
+/** `push`: also ask whether the credentials here could push to each image's repository (null: do not ask). */
+async function runRegistryChecks(docker, images, push = null) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
@@ -18589,6 +18656,21 @@ async function runRegistryChecks(docker, images) {
     for (const ref of [...new Set(images)]) {
         const id = `registry.${ref}`;
         const title = `Image ${ref}`;
+        if (push) {
+            const access = await checkPushAccess(ref, push);
+            const status = access.verdict === 'allowed' ? 'pass' : access.verdict === 'refused' ? 'fail' : 'warn';
+            checks.push({ id: `registry.push.${ref}`, status, title: `Push to ${ref}`, detail: redact(access.detail) });
+            if (access.verdict === 'refused') {
+                findings.push(doctorFinding({
+                    id: 'registry-auth-denied',
+                    severity: 'error',
+                    title: `The credentials here cannot push to ${ref}`,
+                    fix: `A push would be denied. Log in with credentials that may write (\`docker/login-action\`); with the job token for ghcr.io the job needs \`permissions: packages: write\` and, for an existing package, the repository granted write access in the package's settings.`,
+                    source: null,
+                    data: { image: ref },
+                }));
+            }
+        }
         const args = ['manifest', 'inspect', '--verbose', ...(isLoopback(ref) ? ['--insecure'] : []), ref];
         const outcome = await docker(args);
         if (!outcome.ok) {
@@ -18680,7 +18762,7 @@ async function runDoctor(options) {
         failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
         skipCacheReason,
     }));
-    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    await guarded('registry', () => runRegistryChecks(docker, options.images, options.push ?? null));
     return { checks, findings: doctor_rankFindings(findings) };
 }
 function titleOf(group) {
@@ -18772,10 +18854,11 @@ function doctorJson(report) {
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--fail-on never|error|warning]
+       [--check-push] [--fail-on never|error|warning]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
-the given images exist in their registry. Read-only: nothing is built, pushed or started.
+the given images exist in their registry (with --check-push, also whether the docker login here could
+push to them). Read-only: nothing is built, pushed or started.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 async function runDoctorCommand(args, io) {
@@ -18791,7 +18874,8 @@ async function runDoctorCommand(args, io) {
         io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${DOCTOR_USAGE.split('\n')[0]}\n`);
         return 2;
     }
-    const report = await runDoctor(options);
+    // Push rights are asked with the docker login of this machine (its DOCKER_CONFIG).
+    const report = await runDoctor({ ...options, push: options.checkPush ? {} : null });
     const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
     if (options.reportFile) {
         try {
@@ -18827,6 +18911,7 @@ function parseDoctorArgs(args) {
         failOn: 'never',
         warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
         failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+        checkPush: false,
     };
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
@@ -18863,6 +18948,9 @@ function parseDoctorArgs(args) {
                 options.format = format;
                 break;
             }
+            case '--check-push':
+                options.checkPush = true;
+                break;
             case '--report-file':
                 options.reportFile = value();
                 break;

@@ -55991,7 +55991,73 @@ async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
     return { checks, findings };
 }
 
+;// CONCATENATED MODULE: ./src/doctor/push-access.ts
+
+
+
+/** The `access` claim of a JWT bearer token, null when the token is not a readable JWT. */
+function grantedActions(token, repository) {
+    const parts = token.replace(/^Bearer /, '').split('.');
+    if (parts.length !== 3)
+        return null;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!Array.isArray(payload.access))
+            return null;
+        return payload.access.filter((a) => a.type === 'repository' && a.name === repository).flatMap((a) => a.actions ?? []);
+    }
+    catch {
+        return null;
+    }
+}
+async function checkPushAccess(image, options = {}) {
+    let ref;
+    try {
+        ref = parseReference(image);
+    }
+    catch (error) {
+        return { verdict: 'unknown', detail: error.message };
+    }
+    const http = { timeoutMs: options.timeoutMs ?? 15_000 };
+    const base = registryBaseUrl(ref.registry);
+    try {
+        const first = await httpGet(`${base}/v2/`, {}, { ...http, maxBytes: 64 * 1024 });
+        if (first.status >= 200 && first.status < 300)
+            return { verdict: 'allowed', detail: 'the registry asks for no credentials' };
+        if (first.status !== 401)
+            return { verdict: 'unknown', detail: `GET /v2/ answered HTTP ${first.status}` };
+        const challenges = parseChallenges(first.headers.get('www-authenticate'));
+        const resolved = new CredentialStore(options).resolve(ref.registry);
+        const who = resolved ? describeSource(resolved.source) : 'no credentials';
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer) {
+            const token = await fetchBearerToken(bearer, `repository:${ref.repository}:pull,push`, resolved, http);
+            const actions = grantedActions(token, ref.repository);
+            if (actions === null)
+                return { verdict: 'unknown', detail: `a token was issued to ${who}, but it does not say what it grants` };
+            if (actions.includes('push'))
+                return { verdict: 'allowed', detail: `the token service grants ${who} ${actions.join(', ')} on ${ref.repository}` };
+            return { verdict: 'refused', detail: `the token service grants ${who} ${actions.length > 0 ? `only ${actions.join(', ')}` : 'nothing'} on ${ref.repository}, not push` };
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            if (!resolved)
+                return { verdict: 'refused', detail: `the registry wants a login and there are no credentials for ${ref.registry}` };
+            const second = await httpGet(`${base}/v2/`, { Authorization: basicAuthorization(resolved.credentials) }, { ...http, maxBytes: 64 * 1024 });
+            if (second.status >= 200 && second.status < 300)
+                return { verdict: 'allowed', detail: `${who} are accepted (this registry does not tell push rights apart before a push)` };
+            return { verdict: 'refused', detail: `the registry refuses ${who} (HTTP ${second.status})` };
+        }
+        return { verdict: 'unknown', detail: 'the registry asks for an authentication this check does not know' };
+    }
+    catch (error) {
+        if (error instanceof RegistryError && (error.kind === 'unauthorized' || error.kind === 'denied'))
+            return { verdict: 'refused', detail: error.message };
+        return { verdict: 'unknown', detail: error instanceof RegistryError ? error.message : String(error.message).split('\n')[0] };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/registry-checks.ts
+
 
 
 
@@ -56011,7 +56077,8 @@ function parseVerboseManifest(text) {
 function isLoopback(ref) {
     return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//.test(ref);
 }
-async function runRegistryChecks(docker, images) {
+/** `push`: also ask whether the credentials here could push to each image's repository (null: do not ask). */
+async function runRegistryChecks(docker, images, push = null) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
@@ -56021,6 +56088,21 @@ async function runRegistryChecks(docker, images) {
     for (const ref of [...new Set(images)]) {
         const id = `registry.${ref}`;
         const title = `Image ${ref}`;
+        if (push) {
+            const access = await checkPushAccess(ref, push);
+            const status = access.verdict === 'allowed' ? 'pass' : access.verdict === 'refused' ? 'fail' : 'warn';
+            checks.push({ id: `registry.push.${ref}`, status, title: `Push to ${ref}`, detail: redact_redact(access.detail) });
+            if (access.verdict === 'refused') {
+                findings.push(doctorFinding({
+                    id: 'registry-auth-denied',
+                    severity: 'error',
+                    title: `The credentials here cannot push to ${ref}`,
+                    fix: `A push would be denied. Log in with credentials that may write (\`docker/login-action\`); with the job token for ghcr.io the job needs \`permissions: packages: write\` and, for an existing package, the repository granted write access in the package's settings.`,
+                    source: null,
+                    data: { image: ref },
+                }));
+            }
+        }
         const args = ['manifest', 'inspect', '--verbose', ...(isLoopback(ref) ? ['--insecure'] : []), ref];
         const outcome = await docker(args);
         if (!outcome.ok) {
@@ -56112,7 +56194,7 @@ async function runDoctor(options) {
         failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
         skipCacheReason,
     }));
-    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    await guarded('registry', () => runRegistryChecks(docker, options.images, options.push ?? null));
     return { checks, findings: doctor_rankFindings(findings) };
 }
 function titleOf(group) {
@@ -56196,6 +56278,7 @@ function readInputs(warnings, env = process.env) {
         registryPassword: getInput('registry-password') || null,
         mode: tolerant('mode', 'analyze', parseMode),
         doctorSkip: tolerant('doctor-skip', new Set(), parseSkip),
+        checkPush: tolerant('check-push', false, parseBoolean),
         logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
             const n = Number(text.trim());
             if (!Number.isFinite(n) || n < 0 || n > 3600)
@@ -61688,7 +61771,15 @@ const doctor_step_PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
 function doctorForAction(inputs, analysis) {
     const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
-    return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])] });
+    // Push rights: the runner's docker login, the registry inputs, the job token for ghcr.io.
+    const push = inputs.checkPush
+        ? {
+            credentials: inputs.registryUsername && inputs.registryPassword ? [{ username: inputs.registryUsername, password: inputs.registryPassword }] : [],
+            githubToken: inputs.githubToken || null,
+            githubUsername: process.env.GITHUB_ACTOR || null,
+        }
+        : null;
+    return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], push });
 }
 /** The `doctor` section of the analysis report (mode `both`). */
 function doctorSection(report) {

@@ -20,7 +20,15 @@ const PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
 export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null): Promise<DoctorReport> {
   const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
-  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])] });
+  // Push rights: the runner's docker login, the registry inputs, the job token for ghcr.io.
+  const push = inputs.checkPush
+    ? {
+        credentials: inputs.registryUsername && inputs.registryPassword ? [{ username: inputs.registryUsername, password: inputs.registryPassword }] : [],
+        githubToken: inputs.githubToken || null,
+        githubUsername: process.env.GITHUB_ACTOR || null,
+      }
+    : null;
+  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], push });
 }
 
 /** The `doctor` section of the analysis report (mode `both`). */

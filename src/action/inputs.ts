@@ -52,6 +52,8 @@ export interface ActionInputs {
   mode: ActionMode;
   /** Doctor check groups not to run. */
   doctorSkip: Set<CheckGroup>;
+  /** Doctor: ask the registries whether the credentials could push to `images`. */
+  checkPush: boolean;
 }
 
 /**
@@ -104,6 +106,7 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     registryPassword: core.getInput('registry-password') || null,
     mode: tolerant('mode', 'analyze' as ActionMode, parseMode),
     doctorSkip: tolerant('doctor-skip', new Set<CheckGroup>(), parseSkip),
+    checkPush: tolerant('check-push', false, parseBoolean),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);

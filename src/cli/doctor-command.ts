@@ -12,10 +12,11 @@ import type { CheckGroup } from '../doctor/check.js';
 
 export const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--fail-on never|error|warning]
+       [--check-push] [--fail-on never|error|warning]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
-the given images exist in their registry. Read-only: nothing is built, pushed or started.
+the given images exist in their registry (with --check-push, also whether the docker login here could
+push to them). Read-only: nothing is built, pushed or started.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 
@@ -29,6 +30,7 @@ interface DoctorCliOptions {
   failOn: FailOn;
   warnFreeBytes: number;
   failFreeBytes: number;
+  checkPush: boolean;
 }
 
 export interface DoctorIo {
@@ -48,7 +50,8 @@ export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<nu
     io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${DOCTOR_USAGE.split('\n')[0]}\n`);
     return 2;
   }
-  const report = await runDoctor(options);
+  // Push rights are asked with the docker login of this machine (its DOCKER_CONFIG).
+  const report = await runDoctor({ ...options, push: options.checkPush ? {} : null });
   const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
   if (options.reportFile) {
     try {
@@ -81,6 +84,7 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
     failOn: 'never',
     warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
     failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+    checkPush: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -113,6 +117,9 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
         options.format = format;
         break;
       }
+      case '--check-push':
+        options.checkPush = true;
+        break;
       case '--report-file':
         options.reportFile = value();
         break;

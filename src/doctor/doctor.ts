@@ -5,6 +5,7 @@ import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
+import type { PushAccessOptions } from './push-access.js';
 
 // The doctor: runs the check groups in order (the workflow first, offline, because it tells the live
 // checks which platforms to expect), each on its own so that one that cannot run is `skipped` with
@@ -22,6 +23,8 @@ export interface DoctorOptions {
   /** The docker runner (default: `docker` with this process's environment, 20 s per command). */
   docker?: DockerRunner;
   binfmtDir?: string;
+  /** Ask the registries whether these credentials could push (null or absent: do not ask). */
+  push?: PushAccessOptions | null;
 }
 
 export interface DoctorReport {
@@ -66,7 +69,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       skipCacheReason,
     }),
   );
-  await guarded('registry', () => runRegistryChecks(docker, options.images));
+  await guarded('registry', () => runRegistryChecks(docker, options.images, options.push ?? null));
   return { checks, findings: rankFindings(findings) };
 }
 

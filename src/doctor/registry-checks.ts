@@ -3,6 +3,7 @@ import { inlineCode } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { doctorFinding, type Check, type CheckResult } from './check.js';
 import { firstLine, type DockerRunner } from './runner.js';
+import { checkPushAccess, type PushAccessOptions } from './push-access.js';
 
 // The registry check group: for each image reference given, whether the tag exists, its platforms and
 // per-platform digests, with the runbook's `docker manifest inspect`. Nothing is pushed. A loopback
@@ -37,7 +38,8 @@ function isLoopback(ref: string): boolean {
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//.test(ref);
 }
 
-export async function runRegistryChecks(docker: DockerRunner, images: string[]): Promise<CheckResult> {
+/** `push`: also ask whether the credentials here could push to each image's repository (null: do not ask). */
+export async function runRegistryChecks(docker: DockerRunner, images: string[], push: PushAccessOptions | null = null): Promise<CheckResult> {
   const checks: Check[] = [];
   const findings: Finding[] = [];
   if (images.length === 0) {
@@ -47,6 +49,23 @@ export async function runRegistryChecks(docker: DockerRunner, images: string[]):
   for (const ref of [...new Set(images)]) {
     const id = `registry.${ref}`;
     const title = `Image ${ref}`;
+    if (push) {
+      const access = await checkPushAccess(ref, push);
+      const status = access.verdict === 'allowed' ? 'pass' : access.verdict === 'refused' ? 'fail' : 'warn';
+      checks.push({ id: `registry.push.${ref}`, status, title: `Push to ${ref}`, detail: redact(access.detail) });
+      if (access.verdict === 'refused') {
+        findings.push(
+          doctorFinding({
+            id: 'registry-auth-denied',
+            severity: 'error',
+            title: `The credentials here cannot push to ${ref}`,
+            fix: `A push would be denied. Log in with credentials that may write (\`docker/login-action\`); with the job token for ghcr.io the job needs \`permissions: packages: write\` and, for an existing package, the repository granted write access in the package's settings.`,
+            source: null,
+            data: { image: ref },
+          }),
+        );
+      }
+    }
     const args = ['manifest', 'inspect', '--verbose', ...(isLoopback(ref) ? ['--insecure'] : []), ref];
     const outcome = await docker(args);
     if (!outcome.ok) {
