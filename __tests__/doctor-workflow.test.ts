@@ -28,6 +28,8 @@ describe('the team workflow', () => {
     expect(result.checks[0]!.detail).toContain('1 build step in 1 job; no Docker pitfalls found');
     // v5 is not wrong; the upgrade's behaviour change is noted, not raised.
     expect(result.checks[0]!.detail).toContain('build-push-action@v5 (line 73)');
+    // QEMU is set up, so arm64 is no pitfall; that a native runner would be faster is a note.
+    expect(result.checks[0]!.detail).toContain(`linux/arm64 built under QEMU on an amd64 runner (line ${lineOf('team-docker-build.yml', 'platforms:')}): a native runner (ubuntu-24.04-arm)`);
     expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
   });
 

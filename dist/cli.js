@@ -16851,11 +16851,21 @@ function pinRules(ctx, job, step, action) {
     }
     return out;
 }
-/** What the workflow pins that changes behaviour on upgrade, without being wrong now (for the check's detail). */
-function pinNotes(workflow) {
+/**
+ * What is not wrong but worth knowing (for the check's detail, not findings): a pinned major whose
+ * next one behaves differently, and platforms emulated where a native runner would be much faster.
+ */
+function workflowNotes(workflow) {
     const notes = [];
     for (const job of workflow.jobs) {
+        const native = runnerArch(job.runsOn);
         for (const step of job.steps) {
+            const platforms = isBuildStep(step) ? step.with.get('platforms') : undefined;
+            if (platforms && native) {
+                const emulated = [...new Set(platformLists(platforms.value).flat().filter((p) => !p.includes(`/${native}`)))];
+                if (emulated.length > 0)
+                    notes.push(`${emulated.join(', ')} built under QEMU on an ${native} runner (line ${platforms.line}): a native runner${emulated.some((p) => p.includes('arm64')) ? ' (ubuntu-24.04-arm)' : ''} builds it many times faster`);
+            }
             const action = step.uses ? actionOf(step.uses.value) : null;
             if (action?.name === 'docker/build-push-action' && /^v?5(\.|$)/.test(action.ref)) {
                 notes.push(`build-push-action@${action.ref} (line ${step.uses.line}): v6 adds a build summary and uploads the build record as an artifact (DOCKER_BUILD_SUMMARY / DOCKER_BUILD_RECORD_UPLOAD turn them off)`);
@@ -16928,7 +16938,7 @@ function runWorkflowChecks(options) {
         const jobCount = new Set(builds.map((b) => b.job.id)).size;
         const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
         const counted = own.length === 0 ? 'no Docker pitfalls found' : `${own.length} finding${own.length === 1 ? '' : 's'}: ${[...new Set(own.map((f) => f.id))].join(', ')}`;
-        const notes = pinNotes(workflow);
+        const notes = workflowNotes(workflow);
         checks.push({
             id,
             status,

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Finding } from '../model.js';
 import type { Check, CheckResult } from './check.js';
 import { parseWorkflow, WorkflowParseError, type WorkflowFile } from './workflow-file.js';
-import { checkJob, isBuildStep, pinNotes } from './workflow-rules.js';
+import { checkJob, isBuildStep, workflowNotes } from './workflow-rules.js';
 
 // The workflow check group: reads the workflow files (offline), keeps those that build with
 // docker/build-push-action or bake, and runs the rules on each job. It also tells the live checks
@@ -76,7 +76,7 @@ export function runWorkflowChecks(options: WorkflowChecksOptions): WorkflowCheck
     const jobCount = new Set(builds.map((b) => b.job.id)).size;
     const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
     const counted = own.length === 0 ? 'no Docker pitfalls found' : `${own.length} finding${own.length === 1 ? '' : 's'}: ${[...new Set(own.map((f) => f.id))].join(', ')}`;
-    const notes = pinNotes(workflow);
+    const notes = workflowNotes(workflow);
     checks.push({
       id,
       status,
