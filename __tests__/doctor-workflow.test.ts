@@ -165,6 +165,21 @@ describe('files', () => {
     }
   });
 
+  it('mode=min chosen explicitly is respected; a bare registry reference gets a mode=max fix it can take', () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bxd-wf-'));
+    try {
+      const file = path.join(workspace, 'cache.yml');
+      const step = (cacheTo: string) => `      - uses: docker/build-push-action@v6\n        with:\n          cache-to: ${cacheTo}\n`;
+      fs.writeFileSync(file, `on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${step('type=gha,mode=min')}${step('acme/app:buildcache')}`);
+      const result = runWorkflowChecks({ workspace, files: [file] });
+      // No Dockerfile in the workspace: the stages are unknown, so a notice, not a warning.
+      expect(result.findings.map((f) => `${f.id}:${f.severity}@${f.locations![0]!.line}`)).toEqual(['cache-miss:notice@11']);
+      expect(result.findings[0]!.fix).toContain('+          cache-to: type=registry,ref=acme/app:buildcache,mode=max');
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
   it('an empty workspace is a skipped check, not an error', () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bxd-wf-'));
     try {

@@ -16630,10 +16630,11 @@ function cacheRules(ctx, job, step) {
                 out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
             }
         }
-        if (entry.type !== 'inline' && entry.attrs.get('mode') !== 'max') {
+        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
+        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
             const stages = dockerfileStages(ctx, step);
-            if (stages !== 1) {
-                const newEntry = entry.attrs.has('mode') ? entry.text.replace(/mode=[^,]*/, 'mode=max') : `${entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max')}`;
+            if (stages === null || stages > 1) {
+                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
                 const known = stages !== null;
                 out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
             }
@@ -16874,7 +16875,6 @@ function workflowNotes(workflow) {
     }
     return [...new Set(notes)];
 }
-
 
 ;// CONCATENATED MODULE: ./src/doctor/workflow-checks.ts
 

@@ -151,10 +151,11 @@ function cacheRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowStep): Fin
         );
       }
     }
-    if (entry.type !== 'inline' && entry.attrs.get('mode') !== 'max') {
+    // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
+    if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
       const stages = dockerfileStages(ctx, step);
-      if (stages !== 1) {
-        const newEntry = entry.attrs.has('mode') ? entry.text.replace(/mode=[^,]*/, 'mode=max') : `${entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max')}`;
+      if (stages === null || stages > 1) {
+        const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
         const known = stages !== null;
         out.push(
           finding(
@@ -483,5 +484,3 @@ export function workflowNotes(workflow: WorkflowFile): string[] {
   }
   return [...new Set(notes)];
 }
-
-export { contextsOf };
