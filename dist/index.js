@@ -33601,22 +33601,22 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -50358,7 +50358,7 @@ const PATTERNS = [
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***'],
 ];
-function redact(text) {
+function redact_redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
@@ -50376,40 +50376,40 @@ const MAX_NAME = 1024;
  */
 function redactBuild(build) {
     // A token can sit in a job's or a file's name too (a matrix value, a path built from a secret).
-    build.name = redact(cut(build.name));
-    build.source = redact(build.source);
+    build.name = redact_redact(cut(build.name));
+    build.source = redact_redact(build.source);
     if (build.job !== null)
-        build.job = redact(cut(build.job));
+        build.job = redact_redact(cut(build.job));
     for (const step of build.steps) {
-        step.name = redact(cut(step.name));
-        step.command = redact(cut(step.command));
+        step.name = redact_redact(cut(step.name));
+        step.command = redact_redact(cut(step.command));
         if (step.error !== null)
-            step.error = redact(step.error);
+            step.error = redact_redact(step.error);
         if (step.endText !== null)
-            step.endText = redact(step.endText);
+            step.endText = redact_redact(step.endText);
     }
     const lines = (list) => {
         for (const line of list)
-            line.text = redact(line.text);
+            line.text = redact_redact(line.text);
     };
     lines(build.errors);
     lines(build.errorDetails);
     lines(build.failedStepTail);
     lines(build.cache.warnings ?? []);
     lines(build.excerpt);
-    build.boundary.first.text = redact(build.boundary.first.text);
-    build.boundary.last.text = redact(build.boundary.last.text);
+    build.boundary.first.text = redact_redact(build.boundary.first.text);
+    build.boundary.last.text = redact_redact(build.boundary.last.text);
     for (const list of [build.cache.imports, build.cache.exports])
         for (const op of list)
             if (op.ref !== null)
-                op.ref = redact(op.ref);
-    build.request.cacheFrom = build.request.cacheFrom.map(redact);
-    build.request.cacheTo = build.request.cacheTo.map(redact);
-    build.request.tags = build.request.tags.map(redact);
+                op.ref = redact_redact(op.ref);
+    build.request.cacheFrom = build.request.cacheFrom.map(redact_redact);
+    build.request.cacheTo = build.request.cacheTo.map(redact_redact);
+    build.request.tags = build.request.tags.map(redact_redact);
     if (build.request.dockerfile !== null)
-        build.request.dockerfile = redact(build.request.dockerfile);
-    build.notes = build.notes.map(redact);
-    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact);
+        build.request.dockerfile = redact_redact(build.request.dockerfile);
+    build.notes = build.notes.map(redact_redact);
+    build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact_redact);
 }
 function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
@@ -50479,7 +50479,7 @@ async function parseSource(source, selector = null) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact_redact(p.message) })), ...counts };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -51213,7 +51213,7 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 const MAX_EVIDENCE_TEXT = 500;
 /** A quoted line, redacted and bounded: the only way log text becomes evidence. */
 function quote(line, text) {
-    const safe = redact(text);
+    const safe = redact_redact(text);
     return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
 }
 /** The header and end lines of a step, as BuildKit printed them. */
@@ -54431,7 +54431,1404 @@ async function mapBounded(items, limit, work) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/doctor/check.ts
+const CHECK_GROUPS = ['workflow', 'builder', 'resources', 'registry'];
+/** A finding the doctor raised (not tied to a build of a log). */
+function doctorFinding(finding) {
+    return { build: null, evidence: [], ...finding };
+}
+/** The worst status of a set of checks, for one-line summaries. */
+function worstStatus(checks) {
+    const order = ['fail', 'warn', 'pass', 'skipped'];
+    for (const status of order)
+        if (checks.some((c) => c.status === status))
+            return status;
+    return 'skipped';
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-file.ts
+
+class WorkflowParseError extends Error {
+}
+function parseWorkflow(path, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        const line = lineCounter.linePos(error.pos[0]).line;
+        throw new WorkflowParseError(`${path}:${line}: not valid YAML (${error.message.split('\n')[0]})`);
+    }
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new WorkflowParseError(`${path}: not a workflow (the top level is not a mapping)`);
+    const lineOf = (node) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+    const keyLine = (map, key) => {
+        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+        return pair ? lineOf(pair.key) : null;
+    };
+    const jobs = [];
+    const jobsNode = get(root, 'jobs');
+    if ((0,dist/* isMap */.jh)(jobsNode)) {
+        for (const pair of jobsNode.items) {
+            const job = pair.value;
+            if (!(0,dist/* isMap */.jh)(job))
+                continue;
+            const steps = [];
+            const stepsNode = get(job, 'steps');
+            if ((0,dist/* isSeq */.oP)(stepsNode)) {
+                stepsNode.items.forEach((item, index) => {
+                    if (!(0,dist/* isMap */.jh)(item))
+                        return;
+                    const usesNode = get(item, 'uses');
+                    const withNode = get(item, 'with');
+                    const inputs = new Map();
+                    if ((0,dist/* isMap */.jh)(withNode)) {
+                        for (const p of withNode.items) {
+                            const key = scalarText(p.key);
+                            if (key !== null)
+                                inputs.set(key, { value: nodeText(p.value), line: lineOf(p.value) });
+                        }
+                    }
+                    steps.push({
+                        index,
+                        name: scalarText(get(item, 'name')),
+                        uses: (0,dist/* isScalar */.jn)(usesNode) ? { value: String(usesNode.value), line: lineOf(usesNode) } : null,
+                        if: scalarText(get(item, 'if')),
+                        with: inputs,
+                        line: lineOf(item),
+                    });
+                });
+            }
+            const strategy = get(job, 'strategy');
+            jobs.push({
+                id: scalarText(pair.key) ?? '?',
+                line: lineOf(pair.key),
+                runsOn: nodeText(get(job, 'runs-on')),
+                if: scalarText(get(job, 'if')),
+                permissions: permissionsOf(get(job, 'permissions')),
+                permissionsLine: keyLine(job, 'permissions'),
+                env: envOf(get(job, 'env')),
+                matrix: (0,dist/* isMap */.jh)(strategy) && get(strategy, 'matrix') !== undefined,
+                steps,
+            });
+        }
+    }
+    // YAML 1.1 readers turn an unquoted `on` into true; the yaml package's default (1.2) keeps "on".
+    const onNode = get(root, 'on') ?? get(root, true);
+    return { path, lines: text.split(/\r?\n/), triggers: triggersOf(onNode), env: envOf(get(root, 'env')), permissions: permissionsOf(get(root, 'permissions')), jobs };
+}
+function get(map, key) {
+    const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+    return (pair?.value ?? undefined);
+}
+function scalarText(node) {
+    return (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined ? String(node.value) : null;
+}
+/** A scalar's text; a sequence as its items joined by newlines (`platforms: [a, b]`); else "". */
+function nodeText(node) {
+    if ((0,dist/* isScalar */.jn)(node))
+        return node.value === null || node.value === undefined ? '' : String(node.value);
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((i) => nodeText(i)).join('\n');
+    return '';
+}
+function envOf(node) {
+    const env = new Map();
+    if ((0,dist/* isMap */.jh)(node))
+        for (const p of node.items)
+            if ((0,dist/* isScalar */.jn)(p.key))
+                env.set(String(p.key.value), nodeText(p.value));
+    return env;
+}
+function permissionsOf(node) {
+    if (node === undefined)
+        return null;
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const text = String(node.value ?? '');
+        if (text === 'write-all')
+            return { all: 'write' };
+        if (text === 'read-all')
+            return { all: 'read' };
+        return { all: 'none' };
+    }
+    const scopes = new Map();
+    if ((0,dist/* isMap */.jh)(node))
+        for (const p of node.items)
+            if ((0,dist/* isScalar */.jn)(p.key))
+                scopes.set(String(p.key.value), nodeText(p.value));
+    return { scopes };
+}
+function triggersOf(node) {
+    const events = new Set();
+    let pushBranches = false;
+    let pushTags = false;
+    if ((0,dist/* isScalar */.jn)(node))
+        events.add(String(node.value));
+    else if ((0,dist/* isSeq */.oP)(node))
+        for (const item of node.items)
+            events.add(nodeText(item));
+    else if ((0,dist/* isMap */.jh)(node)) {
+        for (const p of node.items) {
+            if (!(0,dist/* isScalar */.jn)(p.key))
+                continue;
+            const name = String(p.key.value);
+            events.add(name);
+            if (name === 'push' && (0,dist/* isMap */.jh)(p.value)) {
+                const keys = p.value.items.map((i) => ((0,dist/* isScalar */.jn)(i.key) ? String(i.key.value) : ''));
+                pushBranches = keys.includes('branches') || keys.includes('branches-ignore');
+                pushTags = keys.includes('tags') || keys.includes('tags-ignore');
+            }
+        }
+    }
+    // A push without ref filters runs for branches and tags alike.
+    if (events.has('push') && !pushBranches && !pushTags)
+        pushBranches = pushTags = true;
+    return { events, pushBranches, pushTags };
+}
+/** Whether the job may write packages: its own permissions, else the workflow's; null when neither sets any. */
+function packagesWrite(workflow, job) {
+    const permissions = job.permissions ?? workflow.permissions;
+    if (permissions === null)
+        return null;
+    if ('all' in permissions)
+        return permissions.all === 'write';
+    return permissions.scopes.get('packages') === 'write';
+}
+/** `owner/name@ref` split; null for local (`./`) and docker:// actions. */
+function actionOf(uses) {
+    const at = uses.lastIndexOf('@');
+    if (at <= 0 || uses.startsWith('./') || uses.startsWith('docker://'))
+        return null;
+    return { name: uses.slice(0, at).toLowerCase(), ref: uses.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/metadata-tags.ts
+// docker/metadata-action's `tags` rules, evaluated for each kind of ref the workflow runs on, to find
+// rules whose templates are empty on some event and leave an invalid tag: the team's pull request
+// failed on `type=sha,prefix={{branch}}-`, because `{{branch}}` is empty on `pull_request` and the
+// tag became `-0899a35`. Only what decides the tag's text is modelled; the values are stand-ins.
+/** A Docker tag: a word character first, then word characters, dots and dashes, at most 128. */
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** Which contexts a workflow's events give. pull_request_target runs on the base branch's ref. */
+function contextsOf(events, pushBranches, pushTags) {
+    const contexts = new Set();
+    if (events.has('pull_request'))
+        contexts.add('pull_request');
+    if ((events.has('push') && pushBranches) || ['workflow_dispatch', 'schedule', 'repository_dispatch', 'workflow_run', 'merge_group', 'pull_request_target'].some((e) => events.has(e))) {
+        contexts.add('branch');
+    }
+    if ((events.has('push') && pushTags) || events.has('release'))
+        contexts.add('tag');
+    return [...contexts];
+}
+/** Splits `a=1,b={{date 'YYYY,MM'}}` at the commas outside quotes and braces. */
+function splitAttributes(text) {
+    const parts = [];
+    let depth = 0;
+    let quote = null;
+    let current = '';
+    for (const ch of text) {
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+        }
+        else if (ch === '"' || ch === "'")
+            quote = ch;
+        else if (ch === '{')
+            depth++;
+        else if (ch === '}')
+            depth = Math.max(0, depth - 1);
+        else if (ch === ',' && depth === 0) {
+            parts.push(current);
+            current = '';
+            continue;
+        }
+        current += ch;
+    }
+    parts.push(current);
+    return parts.map((p) => p.trim()).filter(Boolean);
+}
+/** One line of `tags`; a line without `key=value` pairs is a raw value, as metadata-action reads it. */
+function parseTagRule(text) {
+    const attrs = new Map();
+    const parts = splitAttributes(text);
+    if (!parts.some((p) => p.startsWith('type='))) {
+        attrs.set('value', text.trim());
+        return { text, type: 'raw', attrs };
+    }
+    for (const part of parts) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    }
+    return { text, type: attrs.get('type') ?? 'raw', attrs };
+}
+/** The contexts a rule's `enable=` leaves on, read from the usual forms; unknown forms leave all on. */
+function enabledIn(rule, context) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const text = enable.replace(/\s+/g, ' ');
+    if (/^false$/i.test(text))
+        return false;
+    if (text.includes('is_default_branch'))
+        return context === 'branch';
+    if (/event_name\s*!=\s*'pull_request'/.test(text) && context === 'pull_request')
+        return false;
+    if (/event_name\s*==\s*'pull_request'/.test(text) && !text.includes('!'))
+        return context === 'pull_request';
+    if (/!\s*startsWith\(\s*github\.ref\s*,\s*'refs\/tags\/'/.test(text))
+        return context !== 'tag';
+    if (/startsWith\(\s*github\.ref\s*,\s*'refs\/tags\/'/.test(text))
+        return context === 'tag';
+    if (/github\.ref\s*==\s*'refs\/heads\//.test(text))
+        return context === 'branch';
+    return true;
+}
+/** metadata-action's handlebars values in one context: empty where the ref has none. */
+function expand(template, context) {
+    return (template
+        // GitHub expressions are replaced by the runner before the action reads them: assume a value.
+        .replace(/\$\{\{[^}]*\}\}/g, 'x')
+        .replace(/\{\{\s*([a-z_]+)[^}]*\}\}/g, (_, name) => {
+        switch (name) {
+            case 'branch':
+                return context === 'branch' ? 'main' : '';
+            case 'tag':
+                return context === 'tag' ? 'v1.2.3' : '';
+            case 'base_ref':
+                return context === 'pull_request' ? 'main' : '';
+            case 'is_default_branch':
+                return context === 'branch' ? 'true' : 'false';
+            case 'sha':
+                return '0899a35';
+            case 'date':
+                return '20250101';
+            case 'version':
+            case 'raw':
+                return '1.2.3';
+            case 'major':
+            case 'minor':
+            case 'patch':
+                return '1';
+            default:
+                return 'x';
+        }
+    }));
+}
+/** The tag a rule makes in a context, '' when the rule does not apply there or makes no tag. */
+function tagIn(rule, context, flavor) {
+    if (!enabledIn(rule, context))
+        return '';
+    const attr = (name, fallback) => rule.attrs.get(name) ?? fallback;
+    let value;
+    let defaultPrefix = '';
+    switch (rule.type) {
+        case 'sha':
+            value = attr('format', 'short') === 'long' ? '0899a35d2c1e4b7a9f0e3c5d7b9a1c3e5f7a9b1c' : '0899a35';
+            defaultPrefix = 'sha-';
+            break;
+        case 'ref': {
+            const event = attr('event', '');
+            if (event === 'branch' && context !== 'branch')
+                return '';
+            if (event === 'tag' && context !== 'tag')
+                return '';
+            if (event === 'pr' && context !== 'pull_request')
+                return '';
+            value = event === 'branch' ? 'main' : event === 'tag' ? 'v1.2.3' : event === 'pr' ? '123' : '';
+            if (event === 'pr')
+                defaultPrefix = 'pr-';
+            break;
+        }
+        case 'semver':
+        case 'pep440':
+        case 'match':
+            if (context !== 'tag')
+                return '';
+            value = expand(attr('pattern', '{{version}}'), context);
+            break;
+        case 'edge':
+            if (context !== 'branch')
+                return '';
+            value = 'edge';
+            break;
+        case 'schedule':
+            // Runs only on `schedule`, whose ref is a branch.
+            if (context !== 'branch')
+                return '';
+            value = expand(attr('pattern', 'nightly'), context);
+            break;
+        default:
+            value = expand(attr('value', ''), context);
+    }
+    // metadata-action skips a rule whose value is empty.
+    if (value === '')
+        return '';
+    const prefix = expand(rule.attrs.get('prefix') ?? (flavor.prefix || defaultPrefix), context);
+    const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, context);
+    return `${prefix}${value}${suffix}`;
+}
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
+}
+/** `flavor: |` lines `prefix=...` / `suffix=...` (the global ones). */
+function parseFlavor(text) {
+    const flavor = { prefix: '', suffix: '' };
+    for (const line of text.split(/[\n]/)) {
+        for (const part of splitAttributes(line)) {
+            const eq = part.indexOf('=');
+            const key = part.slice(0, eq).trim();
+            if (key === 'prefix' || key === 'suffix')
+                flavor[key] = part.slice(eq + 1).trim();
+        }
+    }
+    return flavor;
+}
+/** Where a rule makes an invalid tag: each context with the tag it makes there. */
+function invalidTags(rule, contexts, flavor) {
+    return contexts.map((context) => ({ context, tag: tagIn(rule, context, flavor) })).filter((o) => o.tag !== '' && !isValidTag(o.tag));
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-rules.ts
+
+
+
+
+
+
+const BUILD_ACTIONS = new Set(['docker/build-push-action', 'docker/bake-action']);
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+function isBuildStep(step) {
+    const action = step.uses ? actionOf(step.uses.value) : null;
+    return action !== null && (BUILD_ACTIONS.has(action.name) || action.name.startsWith('docker/bake-action/'));
+}
+function checkJob(ctx, job) {
+    const findings = [];
+    for (const step of job.steps) {
+        if (isBuildStep(step)) {
+            findings.push(...cacheRules(ctx, job, step), ...pushRules(ctx, job, step), ...platformRules(ctx, job, step));
+        }
+        const action = step.uses ? actionOf(step.uses.value) : null;
+        if (action?.name === 'docker/metadata-action')
+            findings.push(...metadataRules(ctx, step));
+        if (action)
+            findings.push(...pinRules(ctx, job, step, action));
+    }
+    return findings;
+}
+// --- helpers --------------------------------------------------------------------------------------
+function finding(ctx, id, severity, title, line, advice, diff, data) {
+    const file = ctx.workflow.path;
+    const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
+    return doctorFinding({
+        id,
+        severity,
+        title,
+        fix,
+        source: file,
+        evidence: [{ line, text: ctx.workflow.lines[line - 1] ?? '' }],
+        locations: [{ kind: 'source', file, line, column: null, verified: ctx.verified, message: title }],
+        ...(data ? { data } : {}),
+    });
+}
+/** A hunk that replaces line `line` with `replacement` (same indentation). */
+function replaceHunk(ctx, line, from, to) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line} @@`, `-${text}`, `+${text.replace(from, to)}`];
+}
+/** A hunk that inserts `added` lines before line `line`. */
+function insertHunk(ctx, line, added) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line},${added.length + 1} @@`, ...added.map((a) => `+${a}`), ` ${text}`];
+}
+function indentOf(ctx, line) {
+    return /^\s*/.exec(ctx.workflow.lines[line - 1] ?? '')?.[0] ?? '';
+}
+/** The line of `text` inside a multi-line input that starts at `from`, else `from`. */
+function lineWithin(ctx, from, text) {
+    for (let i = from - 1; i < Math.min(ctx.workflow.lines.length, from + 200); i++)
+        if (ctx.workflow.lines[i].includes(text))
+            return i + 1;
+    return from;
+}
+/** Inputs that hold one entry a line (`cache-from`, `tags`); commas separate only when on one line for `platforms`. */
+function entries(value) {
+    return value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s && !s.startsWith('#'));
+}
+function parseCacheEntry(text) {
+    const attrs = new Map();
+    // A bare reference (`user/app:cache`) is a registry cache.
+    if (!text.includes('='))
+        return { text, type: 'registry', attrs: new Map([['ref', text]]) };
+    for (const part of text.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    }
+    return { text, type: attrs.get('type') ?? 'registry', attrs };
+}
+/** cache-from / cache-to of a build-push-action step, or of a bake-action's `set` (`*.cache-to=...`). */
+function cacheInputs(step) {
+    const from = entries(step.with.get('cache-from')?.value ?? '').map(parseCacheEntry);
+    const to = entries(step.with.get('cache-to')?.value ?? '').map(parseCacheEntry);
+    let toLine = step.with.get('cache-to')?.line ?? null;
+    let fromLine = step.with.get('cache-from')?.line ?? null;
+    const set = step.with.get('set');
+    if (set) {
+        for (const line of entries(set.value)) {
+            const match = /^[^.=]+\.(cache-from|cache-to)=(.*)$/.exec(line);
+            if (!match)
+                continue;
+            if (match[1] === 'cache-to') {
+                to.push(parseCacheEntry(match[2]));
+                toLine ??= set.line;
+            }
+            else {
+                from.push(parseCacheEntry(match[2]));
+                fromLine ??= set.line;
+            }
+        }
+    }
+    return { from, to, toLine, fromLine };
+}
+// --- cache ----------------------------------------------------------------------------------------
+function cacheRules(ctx, job, step) {
+    const out = [];
+    const { from, to, toLine, fromLine } = cacheInputs(step);
+    for (const entry of to) {
+        const line = toLine === null ? step.line : lineWithin(ctx, toLine, entry.text);
+        if (entry.type === 'gha' && job.matrix) {
+            const scope = entry.attrs.get('scope');
+            if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
+                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
+                const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
+                out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
+        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
+            const stages = dockerfileStages(ctx, step);
+            if (stages === null || stages > 1) {
+                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
+                const known = stages !== null;
+                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+    }
+    const ghaTo = to.filter((e) => e.type === 'gha');
+    const ghaFrom = from.filter((e) => e.type === 'gha');
+    if (ghaTo.length > 0 && ghaFrom.length > 0) {
+        const scopeOf = (e) => e.attrs.get('scope') ?? 'buildkit';
+        const read = new Set(ghaFrom.map(scopeOf));
+        for (const entry of ghaTo) {
+            if (read.has(scopeOf(entry)))
+                continue;
+            const fromEntry = ghaFrom[0];
+            const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
+            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
+            out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
+        }
+    }
+    return out;
+}
+/** Number of `FROM` lines of the step's Dockerfile when it can be read without expressions, else null. */
+function dockerfileStages(ctx, step) {
+    if (!ctx.workspace || step.with.has('set') || actionOf(step.uses.value)?.name !== 'docker/build-push-action')
+        return null;
+    const context = step.with.get('context')?.value ?? '.';
+    const file = step.with.get('file')?.value ?? external_node_path_namespaceObject.join(context, 'Dockerfile');
+    if (file.includes('${{') || context.includes('${{') || /^[a-z]+:\/\//.test(context))
+        return null;
+    try {
+        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(ctx.workspace, file), 'utf8');
+        return text.split('\n').filter((l) => /^\s*FROM\s/i.test(l)).length;
+    }
+    catch {
+        return null;
+    }
+}
+// --- push and permissions -------------------------------------------------------------------------
+/** `true`, `false`, or an expression (null) for a boolean input. */
+function literalBoolean(value) {
+    if (value === undefined || value.trim() === '')
+        return false;
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === '${{ true }}')
+        return true;
+    if (text === 'false' || text === '${{ false }}')
+        return false;
+    return null;
+}
+/** Whether a condition keeps pull requests (and forks) out. */
+function guardsPullRequests(condition) {
+    return condition !== null && /pull_request|event_name|github\.ref\b|refs\/(heads|tags)|\.fork\b|head\.repo|github\.repository\b/.test(condition);
+}
+/** Text with `${{ env.X }}` replaced from the job's and the workflow's env. */
+function withEnv(ctx, job, text) {
+    return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name) => job.env.get(name) ?? ctx.workflow.env.get(name) ?? whole);
+}
+function pushRules(ctx, job, step) {
+    const out = [];
+    const push = step.with.get('push');
+    const pushes = literalBoolean(push?.value);
+    if (pushes === false)
+        return out;
+    const events = ctx.workflow.triggers.events;
+    const onPullRequests = PULL_REQUEST_EVENTS.some((e) => events.has(e));
+    if (pushes === true && onPullRequests && !guardsPullRequests(step.if) && !guardsPullRequests(job.if)) {
+        const line = push.line;
+        out.push(finding(ctx, 'registry-auth-denied', 'warning', 'push: true also on pull requests: a pull request from a fork gets a read-only token and the push is denied', line, 'Build on pull requests, push only from branches and tags: make `push` depend on the event (and log in only when pushing).', replaceHunk(ctx, line, push.value.trim(), "${{ github.event_name != 'pull_request' }}")));
+    }
+    // The job token needs `packages: write` to push to ghcr.io; a personal token does not.
+    const login = job.steps.find((s) => s.uses && actionOf(s.uses.value)?.name === 'docker/login-action');
+    const registry = login ? withEnv(ctx, job, login.with.get('registry')?.value ?? '') : '';
+    const password = login?.with.get('password')?.value ?? '';
+    if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
+        const allowed = packagesWrite(ctx.workflow, job);
+        if (allowed !== true) {
+            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
+            const indent = `${indentOf(ctx, job.line)}  `;
+            const diff = job.permissionsLine !== null
+                ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
+                : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
+            out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
+        }
+    }
+    return out;
+}
+// --- platforms ------------------------------------------------------------------------------------
+const workflow_rules_PLATFORM = /\b(linux|windows|darwin)\/(amd64|arm64|arm|386|ppc64le|s390x|riscv64|mips64le|mips64|loong64)(\/v\d)?\b/g;
+/** The platform lists the input can take: one per quoted alternative of an expression, else one. */
+function platformLists(value) {
+    const alternatives = value.includes('${{') ? [...value.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [value];
+    return alternatives.map((alt) => [...new Set([...alt.matchAll(workflow_rules_PLATFORM)].map((m) => m[0]))]).filter((list) => list.length > 0);
+}
+/** The runner's architecture from `runs-on`, null when a label does not say (self-hosted, expressions). */
+function runnerArch(runsOn) {
+    if (/\barm\b|arm64|aarch64/i.test(runsOn))
+        return 'arm64';
+    if (/^(ubuntu|windows)-[\w.]+$/.test(runsOn.trim()) || /^ubuntu-latest$/.test(runsOn.trim()))
+        return 'amd64';
+    return null;
+}
+function platformRules(ctx, job, step) {
+    const out = [];
+    const platforms = step.with.get('platforms');
+    if (!platforms)
+        return out;
+    const lists = platformLists(platforms.value);
+    const multi = lists.some((l) => l.length > 1);
+    const load = step.with.get('load');
+    if (multi && literalBoolean(load?.value) !== false) {
+        out.push(finding(ctx, 'exporter-unsupported', 'warning', 'load: true with several platforms: the docker exporter cannot load a multi-platform image', load.line, 'Without the containerd image store, `load` takes one platform only ("docker exporter does not currently support exporting manifest lists"). Push the multi-platform image, or load one platform per build.', replaceHunk(ctx, load.line, load.value.trim(), 'false')));
+    }
+    const native = runnerArch(job.runsOn);
+    if (native === null)
+        return out;
+    const foreign = [...new Set(lists.flat().filter((p) => !p.includes(`/${native}`)))];
+    const qemu = job.steps.some((s) => s.index < step.index && s.uses && actionOf(s.uses.value)?.name === 'docker/setup-qemu-action');
+    if (foreign.length > 0 && !qemu) {
+        const indent = indentOf(ctx, step.line);
+        out.push(finding(ctx, 'qemu-emulation', 'warning', `platforms ${foreign.join(', ')} on an ${native} runner without docker/setup-qemu-action`, platforms.line, `A \`RUN\` step for ${foreign.map((p) => inlineCode(p)).join(', ')} needs an emulator registered on the ${native} runner ("exec format error" otherwise). Register QEMU before the build, or build that platform on a native runner${native === 'amd64' ? ' (`ubuntu-24.04-arm` for arm64)' : ''}.`, insertHunk(ctx, step.line, [`${indent}- name: Set up QEMU`, `${indent}  uses: docker/setup-qemu-action@v3`]), { platforms: foreign.join(',') }));
+    }
+    return out;
+}
+// --- metadata-action tags -------------------------------------------------------------------------
+const CONTEXT_NAME = { branch: 'branch pushes', tag: 'tag pushes', pull_request: 'pull requests' };
+const GUARD = {
+    pull_request: "enable=${{ github.event_name != 'pull_request' }}",
+    tag: "enable=${{ !startsWith(github.ref, 'refs/tags/') }}",
+    branch: "enable=${{ startsWith(github.ref, 'refs/tags/') }}",
+};
+function metadataRules(ctx, step) {
+    const tags = step.with.get('tags');
+    if (!tags)
+        return [];
+    const { events, pushBranches, pushTags } = ctx.workflow.triggers;
+    const contexts = contextsOf(events, pushBranches, pushTags);
+    const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
+    const out = [];
+    for (const text of entries(tags.value)) {
+        const rule = parseTagRule(text);
+        const bad = invalidTags(rule, contexts, flavor);
+        if (bad.length === 0)
+            continue;
+        const line = lineWithin(ctx, tags.line, text);
+        const where = bad.map((b) => `${inlineCode(b.tag)} on ${CONTEXT_NAME[b.context]}`).join(', ');
+        const template = /\{\{\s*(branch|tag|base_ref)\b[^}]*\}\}/.exec(text)?.[0] ?? 'a template';
+        // A sha tag whose prefix is a template: the fixed prefix is what metadata-action uses by default.
+        const prefix = rule.attrs.get('prefix');
+        const newText = rule.type === 'sha' && prefix !== undefined && /\{\{/.test(prefix)
+            ? text.replace(`prefix=${prefix}`, 'prefix=sha-')
+            : `${text},${bad.map((b) => GUARD[b.context]).filter((g, i, all) => all.indexOf(g) === i).join(',')}`;
+        out.push(finding(ctx, 'invalid-tag', 'error', `metadata-action tag rule ${text} makes an invalid tag on ${bad.map((b) => CONTEXT_NAME[b.context]).join(' and ')}: ${bad[0].tag}`, line, `${inlineCode(template)} is empty on ${bad.map((b) => CONTEXT_NAME[b.context]).join(' and ')}, so this rule makes the tag ${where}; a tag must start with a letter, digit or underscore, and the build fails with "invalid tag". Use a fixed text there, or turn the rule off where the template is empty.`, replaceHunk(ctx, line, text, newText), { rule: text, tag: bad[0].tag }));
+    }
+    return out;
+}
+/** Majors whose behaviour changed in ways that break or silently change a Docker workflow. */
+const PIN_RULES = [
+    {
+        action: 'docker/build-push-action',
+        below: 2,
+        severity: 'error',
+        id: 'action-major-changed',
+        title: 'docker/build-push-action v1 has different inputs (repository, tag_with_ref) from v2 on',
+        advice: 'v2 moved to buildx: `tags`, `push`, `cache-from`/`cache-to` replace the v1 inputs, which later majors ignore.',
+        to: 'v6',
+    },
+    {
+        action: 'docker/metadata-action',
+        below: 3,
+        severity: 'warning',
+        id: 'action-major-changed',
+        title: 'docker/metadata-action before v3 takes the old tag inputs (tag-sha, tag-edge)',
+        advice: 'v3 replaced them with `tags: type=...` rules.',
+        to: 'v5',
+    },
+    {
+        action: 'actions/upload-artifact',
+        below: 4,
+        severity: 'error',
+        id: 'action-major-changed',
+        title: 'actions/upload-artifact before v4 no longer runs (turned off on 2025-01-30)',
+        advice: 'v4 artifacts are immutable per name: give each matrix leg its own `name` and merge on download (`pattern`, `merge-multiple`).',
+        to: 'v4',
+    },
+    {
+        action: 'actions/download-artifact',
+        below: 4,
+        severity: 'error',
+        id: 'action-major-changed',
+        title: 'actions/download-artifact before v4 no longer runs (turned off on 2025-01-30)',
+        advice: 'Use v4 together with upload-artifact v4: the two majors cannot read each other\'s artifacts.',
+        to: 'v4',
+    },
+];
+function pinRules(ctx, job, step, action) {
+    const major = /^v?(\d+)(?:\.|$)/.exec(action.ref);
+    const out = [];
+    if (major) {
+        for (const rule of PIN_RULES) {
+            if (rule.action !== action.name || Number(major[1]) >= rule.below)
+                continue;
+            const line = step.uses.line;
+            out.push(finding(ctx, rule.id, rule.severity, rule.title, line, rule.advice, replaceHunk(ctx, line, `@${action.ref}`, `@${rule.to}`), { action: action.name, pinned: action.ref }));
+        }
+    }
+    // setup-buildx-action pinned to a buildx older than 0.21 cannot use GitHub's cache service v2
+    // (the v1 service was shut down on 2025-04-15): every type=gha cache import and export fails.
+    if (action.name === 'docker/setup-buildx-action') {
+        const version = step.with.get('version');
+        const v = version ? /^v?0\.(\d+)\./.exec(version.value.trim()) : null;
+        const usesGha = job.steps.some((s) => isBuildStep(s) && [...cacheInputs(s).from, ...cacheInputs(s).to].some((e) => e.type === 'gha'));
+        if (v && Number(v[1]) < 21 && usesGha) {
+            out.push(finding(ctx, 'cache-export-failure', 'error', `buildx ${version.value.trim()} cannot use the GitHub Actions cache (service v1 was shut down; buildx 0.21 or later needed)`, version.line, 'type=gha needs buildx 0.21 or later since GitHub moved to its cache service v2; pin a newer buildx or let setup-buildx-action pick the latest.', replaceHunk(ctx, version.line, version.value.trim(), 'latest')));
+        }
+    }
+    return out;
+}
+/**
+ * What is not wrong but worth knowing (for the check's detail, not findings): a pinned major whose
+ * next one behaves differently, and platforms emulated where a native runner would be much faster.
+ */
+function workflowNotes(workflow) {
+    const notes = [];
+    for (const job of workflow.jobs) {
+        const native = runnerArch(job.runsOn);
+        for (const step of job.steps) {
+            const platforms = isBuildStep(step) ? step.with.get('platforms') : undefined;
+            if (platforms && native) {
+                const emulated = [...new Set(platformLists(platforms.value).flat().filter((p) => !p.includes(`/${native}`)))];
+                if (emulated.length > 0)
+                    notes.push(`${emulated.join(', ')} built under QEMU on an ${native} runner (line ${platforms.line}): a native runner${emulated.some((p) => p.includes('arm64')) ? ' (ubuntu-24.04-arm)' : ''} builds it many times faster`);
+            }
+            const action = step.uses ? actionOf(step.uses.value) : null;
+            if (action?.name === 'docker/build-push-action' && /^v?5(\.|$)/.test(action.ref)) {
+                notes.push(`build-push-action@${action.ref} (line ${step.uses.line}): v6 adds a build summary and uploads the build record as an artifact (DOCKER_BUILD_SUMMARY / DOCKER_BUILD_RECORD_UPLOAD turn them off)`);
+            }
+        }
+    }
+    return [...new Set(notes)];
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-checks.ts
+
+
+
+
+/** Larger files are not workflows anyone wrote by hand; they are skipped, not parsed. */
+const MAX_WORKFLOW_BYTES = 1024 * 1024;
+function workflowFiles(options) {
+    if (options.files.length > 0)
+        return options.files;
+    const dir = external_node_path_namespaceObject.join(options.workspace, '.github', 'workflows');
+    try {
+        return external_node_fs_namespaceObject.readdirSync(dir)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort()
+            .map((f) => external_node_path_namespaceObject.join(dir, f));
+    }
+    catch {
+        return [];
+    }
+}
+function runWorkflowChecks(options) {
+    const checks = [];
+    const findings = [];
+    const platforms = new Set();
+    const files = workflowFiles(options);
+    if (files.length === 0) {
+        checks.push({ id: 'workflow.files', status: 'skipped', title: 'Workflow files', detail: `no workflow files under ${external_node_path_namespaceObject.join(options.workspace, '.github', 'workflows')} (give them with --workflow)` });
+        return { checks, findings, platforms: [] };
+    }
+    let building = 0;
+    for (const file of files) {
+        const shown = displayPath(options.workspace, file);
+        const id = `workflow.${external_node_path_namespaceObject.basename(file)}`;
+        let workflow;
+        try {
+            const size = external_node_fs_namespaceObject.statSync(file).size;
+            if (size > MAX_WORKFLOW_BYTES) {
+                checks.push({ id, status: 'skipped', title: `Workflow ${shown}`, detail: `${size} bytes, larger than a workflow file (not read)` });
+                continue;
+            }
+            workflow = parseWorkflow(shown, external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+        }
+        catch (error) {
+            const detail = error instanceof WorkflowParseError ? error.message : `could not read ${shown}: ${error.message.split('\n')[0]}`;
+            checks.push({ id, status: 'warn', title: `Workflow ${shown}`, detail });
+            continue;
+        }
+        const builds = workflow.jobs.flatMap((job) => job.steps.filter(isBuildStep).map((step) => ({ job, step })));
+        if (builds.length === 0)
+            continue;
+        building++;
+        for (const { step } of builds) {
+            for (const m of (step.with.get('platforms')?.value ?? '').matchAll(/\b(linux|windows)\/[a-z0-9]+(\/v\d)?\b/g))
+                platforms.add(m[0]);
+        }
+        const verified = !external_node_path_namespaceObject.isAbsolute(shown) && !shown.startsWith('..');
+        const own = workflow.jobs.flatMap((job) => checkJob({ workflow, workspace: options.workspace, verified }, job));
+        findings.push(...own);
+        const jobCount = new Set(builds.map((b) => b.job.id)).size;
+        const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
+        const counted = own.length === 0 ? 'no Docker pitfalls found' : `${own.length} finding${own.length === 1 ? '' : 's'}: ${[...new Set(own.map((f) => f.id))].join(', ')}`;
+        const notes = workflowNotes(workflow);
+        checks.push({
+            id,
+            status,
+            title: `Workflow ${shown}`,
+            detail: `${builds.length} build step${builds.length === 1 ? '' : 's'} in ${jobCount} job${jobCount === 1 ? '' : 's'}; ${counted}${notes.length > 0 ? `. Note: ${notes.join('; ')}` : ''}`,
+        });
+    }
+    if (building === 0 && checks.length === 0) {
+        checks.push({ id: 'workflow.files', status: 'pass', title: 'Workflow files', detail: `${files.length} workflow file${files.length === 1 ? '' : 's'}, none builds with docker/build-push-action or bake` });
+    }
+    return { checks, findings, platforms: [...platforms].sort() };
+}
+/** Relative to the workspace when inside it (as annotations need), else as given. */
+function displayPath(workspace, file) {
+    const relative = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.resolve(workspace), external_node_path_namespaceObject.resolve(file));
+    return relative && !relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative) ? relative.split(external_node_path_namespaceObject.sep).join('/') : file;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/buildx/buildx-version.ts
+
+/** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
+function parseBuildxVersion(output) {
+    const match = /buildx\s+v?(\d+)\.(\d+)\.(\d+)/.exec(output);
+    if (!match)
+        return null;
+    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), raw: `${match[1]}.${match[2]}.${match[3]}` };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+/** What the history source needs: `buildx history` came in 0.20, `history inspect --format json` in 0.21. */
+const HISTORY_MIN = { major: 0, minor: 20 };
+const INSPECT_JSON_MIN = { major: 0, minor: 21 };
+let detected = null;
+/** The buildx version, detected once per process; a string says why there is none. */
+function detectBuildx() {
+    detected ??= (async () => {
+        try {
+            const result = await docker(['buildx', 'version'], { timeoutMs: 30_000 });
+            if (result.exitCode !== 0)
+                return `docker buildx is not available (${firstLine(result.stderr) || `exit code ${result.exitCode}`})`;
+            return parseBuildxVersion(result.stdout) ?? `could not read the buildx version from "${firstLine(result.stdout)}"`;
+        }
+        catch (error) {
+            return `docker is not installed on this runner (${error.message.split('\n')[0]})`;
+        }
+    })();
+    return detected;
+}
+/** For tests: forget the detected version. */
+function resetBuildxDetection() {
+    detected = null;
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/doctor/runner.ts
+
+const DEFAULT_TIME_LIMITS = { timeoutMs: 20_000, slowTimeoutMs: 45_000 };
+/** The runner used by the doctor: `docker` (or BUILDX_DOCTOR_DOCKER) with the current environment. */
+function dockerRunner(env = process.env, limits = DEFAULT_TIME_LIMITS) {
+    return async (args, slow = false) => {
+        try {
+            return { ok: true, result: await docker(args, { env, timeoutMs: slow ? limits.slowTimeoutMs : limits.timeoutMs }) };
+        }
+        catch (error) {
+            const message = error.message.split('\n')[0] ?? String(error);
+            // @actions/exec says "Unable to locate executable file" when docker is not on PATH.
+            const reason = /did not finish within/.test(message) ? message : `docker could not be run (${message})`;
+            return { ok: false, reason };
+        }
+    };
+}
+/** The first line of a command's error output, short, for a check's detail. */
+function runner_firstLine(text) {
+    return (text.trim().split('\n')[0] ?? '').slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/doctor/builder-checks.ts
+
+
+
+
+
+
+
+/** `docker buildx ls --format json`: one builder object a line (buildx 0.13 and later). */
+function parseBuildersJson(text) {
+    const builders = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        const raw = JSON.parse(line);
+        builders.push({
+            name: String(raw.Name ?? ''),
+            driver: String(raw.Driver ?? ''),
+            current: raw.Current === true,
+            nodes: (raw.Nodes ?? []).map((n) => ({
+                name: String(n.Name ?? ''),
+                endpoint: String(n.Endpoint ?? ''),
+                status: String(n.Status ?? (n.Err ? 'error' : '')),
+                buildkit: typeof n.Version === 'string' && n.Version ? n.Version : null,
+                platforms: Array.isArray(n.Platforms) ? n.Platforms.map(String) : [],
+                error: typeof n.Err === 'string' && n.Err ? n.Err : raw.Err ? String(raw.Err) : null,
+            })),
+        });
+    }
+    return builders;
+}
+/**
+ * The table of `docker buildx ls` for buildx before 0.13 (no --format): builder lines start at the
+ * margin (`name *  driver`), node lines are indented (old) or start with `\_` (new), their columns
+ * separated by two or more spaces: name, endpoint, status, BuildKit version, platforms.
+ */
+function parseBuildersTable(text) {
+    const builders = [];
+    const lines = text.split('\n');
+    for (const line of lines.slice(1)) {
+        if (!line.trim())
+            continue;
+        if (/^\S/.test(line)) {
+            const columns = line.trim().split(/\s{2,}/);
+            const name = columns[0].replace(/\s*\*$/, '');
+            const error = columns.find((c) => /error|cannot|failed/i.test(c)) ?? null;
+            builders.push({ name, driver: (columns[1] ?? '').trim(), current: /\*$/.test(columns[0]), nodes: error ? [{ name, endpoint: '', status: 'error', buildkit: null, platforms: [], error }] : [] });
+            continue;
+        }
+        const builder = builders[builders.length - 1];
+        if (!builder)
+            continue;
+        const columns = line
+            .replace(/\\_/g, '')
+            .trim()
+            .split(/\s{2,}/);
+        const [name = '', endpoint = '', status = '', buildkit = '', platforms = ''] = columns;
+        builder.nodes.push({
+            name,
+            endpoint,
+            status,
+            buildkit: buildkit || null,
+            platforms: platforms
+                .split(/,\s*/)
+                // The new table shortens the list (`linux/amd64 (+4)`): the rest is only in the JSON.
+                .map((p) => p.replace(/\s*\(\+\d+\)$/, '').replace(/\*$/, '').trim())
+                .filter((p) => p.includes('/')),
+            error: /error/i.test(status) ? status : null,
+        });
+    }
+    return builders;
+}
+/** How long a builder's TCP endpoint may take to accept a connection. */
+const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * Why a node's endpoint is gone, or null: a unix socket that no longer exists, or a TCP endpoint that
+ * refuses connections (nothing listens there any more). Only connects; sends nothing.
+ */
+async function goneEndpoint(node) {
+    const unix = /^unix:\/\/(\/.+)$/.exec(node.endpoint);
+    if (unix)
+        return external_node_fs_namespaceObject.existsSync(unix[1]) ? null : `points at ${unix[1]}, which is gone`;
+    const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\]):(\d+)/.exec(node.endpoint);
+    if (!tcp)
+        return null;
+    const host = tcp[1].replace(/^\[|\]$/g, '');
+    return new Promise((resolve) => {
+        const socket = external_node_net_.connect({ host, port: Number(tcp[2]) });
+        const done = (result) => {
+            socket.destroy();
+            resolve(result);
+        };
+        socket.setTimeout(CONNECT_TIMEOUT_MS, () => done(null));
+        socket.once('connect', () => done(null));
+        socket.once('error', (error) => done(error.code === 'ECONNREFUSED' ? `points at ${node.endpoint}, which refuses connections` : null));
+    });
+}
+const BINFMT_NAME = {
+    amd64: 'qemu-x86_64',
+    arm64: 'qemu-aarch64',
+    arm: 'qemu-arm',
+    '386': 'qemu-i386',
+    ppc64le: 'qemu-ppc64le',
+    s390x: 'qemu-s390x',
+    riscv64: 'qemu-riscv64',
+    mips64le: 'qemu-mips64el',
+    loong64: 'qemu-loongarch64',
+};
+/** The architecture this machine runs natively, in Docker's words. */
+function nativeArch() {
+    const arch = external_node_os_namespaceObject.arch();
+    return arch === 'x64' ? 'amd64' : arch === 'ia32' ? '386' : arch;
+}
+/** Whether an emulator for `arch` is registered and enabled; null when binfmt_misc cannot be read. */
+function emulatorRegistered(arch, binfmtDir = '/proc/sys/fs/binfmt_misc') {
+    const name = BINFMT_NAME[arch];
+    if (!name)
+        return false;
+    try {
+        external_node_fs_namespaceObject.readdirSync(binfmtDir);
+    }
+    catch {
+        return null;
+    }
+    try {
+        return /^enabled/m.test(external_node_fs_namespaceObject.readFileSync(`${binfmtDir}/${name}`, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+async function runBuilderChecks(docker, options) {
+    const checks = [];
+    const findings = [];
+    // --- docker and the daemon --------------------------------------------------------------------
+    const version = await docker(['version', '--format', '{{json .}}']);
+    if (!version.ok) {
+        checks.push({ id: 'builder.docker', status: 'skipped', title: 'Docker', detail: version.reason });
+        return { checks, findings };
+    }
+    let info = {};
+    try {
+        info = JSON.parse(version.result.stdout.trim() || '{}');
+    }
+    catch {
+        /* an old client prints no JSON: the versions stay unknown */
+    }
+    const client = info.Client?.Version ?? 'unknown';
+    if (version.result.exitCode !== 0 || !info.Server) {
+        const why = runner_firstLine(version.result.stderr) || `exit code ${version.result.exitCode}`;
+        checks.push({ id: 'builder.docker', status: 'fail', title: 'Docker', detail: `client ${client}; the daemon does not answer: ${why}` });
+        findings.push(doctorFinding({
+            id: 'builder-missing',
+            severity: 'error',
+            title: 'The Docker daemon does not answer',
+            fix: `\`docker version\` reached no daemon (${inlineCode(why)}). Check \`DOCKER_HOST\` and the docker context (\`docker context ls\`), and that the daemon runs on this runner.`,
+            source: null,
+        }));
+        return { checks, findings };
+    }
+    checks.push({ id: 'builder.docker', status: 'pass', title: 'Docker', detail: `client ${client}, engine ${info.Server.Version ?? 'unknown'}` });
+    const buildx = await docker(['buildx', 'version']);
+    const buildxVersion = buildx.ok && buildx.result.exitCode === 0 ? parseBuildxVersion(buildx.result.stdout) : null;
+    if (!buildxVersion) {
+        const why = buildx.ok ? runner_firstLine(buildx.result.stderr) || runner_firstLine(buildx.result.stdout) : buildx.reason;
+        checks.push({ id: 'builder.buildx', status: 'fail', title: 'Buildx', detail: `docker buildx is not available: ${why}` });
+        findings.push(doctorFinding({
+            id: 'builder-missing',
+            severity: 'error',
+            title: 'docker buildx is not installed',
+            fix: 'Install the buildx plugin (`docker/setup-buildx-action` on GitHub runners, `docker-buildx-plugin` elsewhere).',
+            source: null,
+        }));
+        return { checks, findings };
+    }
+    checks.push({ id: 'builder.buildx', status: 'pass', title: 'Buildx', detail: `buildx ${buildxVersion.raw}` });
+    // --- builders ---------------------------------------------------------------------------------
+    // `--format json` came with buildx 0.13; older ones print only the table.
+    const json = buildxVersion.major > 0 || buildxVersion.minor >= 13;
+    // buildx itself waits up to 20 s for each node that does not answer: the slow time limit.
+    const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls'], true);
+    if (!ls.ok || ls.result.exitCode !== 0) {
+        checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `docker buildx ls failed: ${ls.ok ? runner_firstLine(ls.result.stderr) : ls.reason}` });
+        return { checks, findings };
+    }
+    let builders;
+    try {
+        builders = json ? parseBuildersJson(ls.result.stdout) : parseBuildersTable(ls.result.stdout);
+    }
+    catch (error) {
+        checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `could not read docker buildx ls: ${error.message}` });
+        return { checks, findings };
+    }
+    const current = builders.find((b) => b.current) ?? null;
+    if (!current) {
+        checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `none of ${plural(builders.length, 'builder')} is marked as in use` });
+        findings.push(doctorFinding({ id: 'builder-missing', severity: 'error', title: 'No buildx builder is in use', fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.', source: null }));
+    }
+    else {
+        const node = current.nodes[0];
+        const gone = (await Promise.all(current.nodes.map(goneEndpoint))).find((g) => g !== null) ?? null;
+        const describe = `${current.name} (driver ${current.driver}${node ? `, ${node.status || 'status unknown'}, BuildKit ${node.buildkit ?? 'unknown'}` : ''})`;
+        if (gone) {
+            checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: its node ${gone}` });
+            findings.push(builderGone(current, gone));
+        }
+        else if (node?.error || node?.status === 'error') {
+            checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: ${node.error ?? 'error'}` });
+            findings.push(doctorFinding({ id: 'builder-missing', severity: 'error', title: `The builder in use, ${current.name}, is in error`, fix: `Recreate it: \`docker buildx rm ${current.name}\` and \`docker buildx create --use\` (or re-run \`docker/setup-buildx-action\`).`, source: null }));
+        }
+        else if (node && node.status !== 'running') {
+            checks.push({ id: 'builder.current', status: 'warn', title: 'Builder in use', detail: `${describe}: not running; the next build starts it${current.driver === 'docker-container' ? ' (pulling moby/buildkit if needed)' : ''}` });
+        }
+        else {
+            checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
+        }
+    }
+    const stale = [];
+    for (const builder of builders) {
+        if (builder === current)
+            continue;
+        for (const node of builder.nodes) {
+            const gone = await goneEndpoint(node);
+            if (gone)
+                stale.push(`${builder.name} (${builder.driver}): node ${node.name} ${gone}`);
+            else if (node.error || node.status === 'error')
+                stale.push(`${builder.name} (${builder.driver}): error ${node.error ?? ''}`.trim());
+            else if (node.status !== 'running')
+                stale.push(`${builder.name} (${builder.driver}): ${node.status || 'status unknown'}`);
+        }
+    }
+    checks.push({
+        id: 'builder.stale',
+        status: stale.length > 0 ? 'warn' : 'pass',
+        title: 'Other builders',
+        detail: stale.length > 0 ? `${plural(stale.length, 'stale builder')}: ${stale.join('; ')}` : `${plural(builders.length - (current ? 1 : 0), 'other builder')}, none stale`,
+    });
+    if (stale.length > 0) {
+        const names = [...new Set(stale.map((s) => s.split(' ')[0]))];
+        findings.push(doctorFinding({
+            id: 'builder-missing',
+            severity: 'warning',
+            title: `${plural(names.length, 'stale buildx builder')}: ${names.join(', ')}`,
+            fix: `Builders left behind by earlier jobs are picked up by name and fail with "failed to find builder" or a mismatched BuildKit. Remove them: ${names.map((n) => inlineCode(`docker buildx rm ${n}`)).join(', ')}.`,
+            source: null,
+            data: { builders: names.join(',') },
+        }));
+    }
+    // --- platforms --------------------------------------------------------------------------------
+    if (current) {
+        const supported = new Set(current.nodes.flatMap((n) => n.platforms).map((p) => p.replace(/\*$/, '')));
+        const native = nativeArch();
+        const notes = [];
+        const missing = [];
+        for (const platform of options.platforms) {
+            const arch = platform.split('/')[1] ?? '';
+            const emulator = arch === native ? null : emulatorRegistered(arch, options.binfmtDir);
+            const listed = supported.has(platform) || [...supported].some((p) => p.startsWith(`${platform}/`));
+            if (arch === native)
+                notes.push(`${platform}: native`);
+            else if (listed)
+                notes.push(`${platform}: ${emulator ? 'emulated (QEMU registered)' : 'listed by the builder'}; a native ${arch} runner builds it many times faster`);
+            else {
+                missing.push(platform);
+                notes.push(`${platform}: not supported by ${current.name}${emulator === null ? ' (binfmt_misc not readable)' : emulator ? ' although QEMU is registered (restart the builder)' : ', no QEMU emulator registered'}`);
+            }
+        }
+        if (options.platforms.length === 0) {
+            checks.push({ id: 'builder.platforms', status: 'pass', title: 'Platforms', detail: `${current.name} builds ${[...supported].join(', ') || 'no listed platform'} (native ${native}); no workflow asks for platforms` });
+        }
+        else {
+            checks.push({ id: 'builder.platforms', status: missing.length > 0 ? 'fail' : 'pass', title: 'Platforms', detail: `asked: ${notes.join('; ')}` });
+        }
+        if (missing.length > 0) {
+            findings.push(doctorFinding({
+                id: 'qemu-emulation',
+                severity: 'error',
+                title: `The builder ${current.name} cannot build ${missing.join(', ')}`,
+                fix: `The workflow asks for ${missing.map((p) => inlineCode(p)).join(', ')}, which this ${native} runner's builder does not list. Register emulators with \`docker/setup-qemu-action\` (\`docker run --privileged --rm tonistiigi/binfmt --install all\`) before \`docker/setup-buildx-action\`, or build those platforms on native runners.`,
+                source: null,
+                data: { platforms: missing.join(','), native },
+            }));
+        }
+    }
+    return { checks, findings };
+}
+function builderGone(builder, why) {
+    return doctorFinding({
+        id: 'builder-missing',
+        severity: 'error',
+        title: `The builder in use, ${builder.name}, has a node that is gone`,
+        fix: `Its node ${why.replace(/^points at (\S+)/, (_, e) => `points at ${inlineCode(e)}`)}, so every build fails to reach BuildKit. Remove it and select another: \`docker buildx rm ${builder.name}\` then \`docker buildx use default\` (or re-run \`docker/setup-buildx-action\`).`,
+        source: null,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/doctor/resource-checks.ts
+
+
+
+const DEFAULT_RESOURCE_OPTIONS = { warnFreeBytes: 10 * 1024 ** 3, failFreeBytes: 2 * 1024 ** 3 };
+const resource_checks_UNITS = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
+/** `1.982MB`, `3.346GiB`, `0B` as bytes; null when it is no size. */
+function parseSize(text) {
+    const match = /^([\d.]+)\s*([KMGT]i?B|B)$/i.exec(text.trim());
+    if (!match)
+        return null;
+    const unit = resource_checks_UNITS[match[2].toUpperCase()];
+    return unit === undefined ? null : Math.round(Number(match[1]) * unit);
+}
+/** The `Total:` line of `docker buildx du`. */
+function parseDuTotal(output) {
+    const match = /^Total:\s*(\S+)/m.exec(output);
+    return match ? parseSize(match[1]) : null;
+}
+function resource_checks_formatBytes(bytes) {
+    if (bytes >= 1024 ** 3)
+        return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+    if (bytes >= 1024 ** 2)
+        return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} B`;
+}
+async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
+    const checks = [];
+    const findings = [];
+    const info = await docker(['info', '--format', '{{.DockerRootDir}}']);
+    const root = info.ok && info.result.exitCode === 0 ? info.result.stdout.trim() : '';
+    if (!root) {
+        const why = !info.ok ? info.reason : runner_firstLine(info.result.stderr) || 'docker info named no data root';
+        checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `Docker's data root is unknown: ${why}` });
+    }
+    else {
+        let free = null;
+        let size = 0;
+        let why = '';
+        try {
+            // The data root belongs to root; statfs needs no permission on it, only that it exists here
+            // (a remote daemon's data root is not on this machine).
+            const stat = external_node_fs_namespaceObject.statfsSync(root);
+            free = Number(stat.bavail) * Number(stat.bsize);
+            size = Number(stat.blocks) * Number(stat.bsize);
+        }
+        catch (error) {
+            why = error.code ?? error.message;
+        }
+        if (free === null) {
+            checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?` });
+        }
+        else {
+            const status = free < options.failFreeBytes ? 'fail' : free < options.warnFreeBytes ? 'warn' : 'pass';
+            const detail = `${resource_checks_formatBytes(free)} free of ${resource_checks_formatBytes(size)} under ${root} (warns under ${resource_checks_formatBytes(options.warnFreeBytes)}, fails under ${resource_checks_formatBytes(options.failFreeBytes)})`;
+            checks.push({ id: 'resources.disk', status, title: 'Free disk', detail });
+            if (status !== 'pass') {
+                findings.push(doctorFinding({
+                    id: 'disk-full',
+                    severity: status === 'fail' ? 'error' : 'warning',
+                    title: `Only ${resource_checks_formatBytes(free)} free where Docker keeps its data`,
+                    fix: `Builds fail with "no space left on device" when layers, exports and the cache outgrow the disk. Free space before the build (\`docker buildx prune -f --keep-storage 5gb\`, \`docker image prune -af\`; on GitHub runners remove unused toolchains such as \`/usr/share/dotnet\`), or use a larger runner.`,
+                    source: null,
+                    data: { freeBytes: free, warnFreeBytes: options.warnFreeBytes, failFreeBytes: options.failFreeBytes },
+                }));
+            }
+        }
+    }
+    if (options.skipCacheReason) {
+        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: options.skipCacheReason });
+        return { checks, findings };
+    }
+    const du = await docker(['buildx', 'du']);
+    const total = du.ok && du.result.exitCode === 0 ? parseDuTotal(du.result.stdout) : null;
+    if (total === null) {
+        const why = !du.ok ? du.reason : runner_firstLine(du.result.stderr) || 'no Total line';
+        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: `docker buildx du: ${why}` });
+    }
+    else {
+        checks.push({ id: 'resources.build-cache', status: 'pass', title: 'Build cache', detail: `${resource_checks_formatBytes(total)} used by the builder's cache (docker buildx du)` });
+    }
+    return { checks, findings };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/registry-checks.ts
+
+
+
+
+/** `docker manifest inspect --verbose`: one object for a single manifest, an array for an index. */
+function parseVerboseManifest(text) {
+    const parsed = JSON.parse(text);
+    const entries = Array.isArray(parsed) ? parsed : [parsed];
+    return entries
+        .map((e) => {
+        const p = e.Descriptor?.platform;
+        const platform = p?.os ? `${p.os}/${p.architecture ?? '?'}${p.variant ? `/${p.variant}` : ''}` : 'unknown';
+        return { platform, digest: e.Descriptor?.digest ?? '' };
+    })
+        .filter((e) => e.platform !== 'unknown/unknown');
+}
+function isLoopback(ref) {
+    return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//.test(ref);
+}
+async function runRegistryChecks(docker, images) {
+    const checks = [];
+    const findings = [];
+    if (images.length === 0) {
+        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input)' });
+        return { checks, findings };
+    }
+    for (const ref of [...new Set(images)]) {
+        const id = `registry.${ref}`;
+        const title = `Image ${ref}`;
+        const args = ['manifest', 'inspect', '--verbose', ...(isLoopback(ref) ? ['--insecure'] : []), ref];
+        const outcome = await docker(args);
+        if (!outcome.ok) {
+            checks.push({ id, status: 'skipped', title, detail: outcome.reason });
+            continue;
+        }
+        const { exitCode, stdout, stderr } = outcome.result;
+        const error = redact_redact(runner_firstLine(stderr) || runner_firstLine(stdout));
+        if (exitCode === 0) {
+            let platforms;
+            try {
+                platforms = parseVerboseManifest(stdout);
+            }
+            catch {
+                checks.push({ id, status: 'warn', title, detail: 'the registry answered, but not with a manifest docker could read' });
+                continue;
+            }
+            const listed = platforms.map((p) => `${p.platform} ${p.digest.slice(0, 19)}`).join(', ');
+            checks.push({ id, status: 'pass', title, detail: `exists: ${listed || 'no platform listed'}` });
+        }
+        else if (/no such manifest|manifest unknown|not found/i.test(error)) {
+            checks.push({ id, status: 'fail', title, detail: `the tag does not exist (${error})` });
+            findings.push(doctorFinding({
+                id: 'image-pull-backoff',
+                severity: 'error',
+                title: `${ref} does not exist in the registry`,
+                fix: `Whatever pulls ${inlineCode(ref)} (a deployment, a smoke test) fails with ImagePullBackOff. A tag pushed only from \`main\` does not exist for a pull request; check the workflow's push condition and the tags metadata-action makes for the event.`,
+                source: null,
+                data: { image: ref },
+            }));
+        }
+        else if (/unauthorized|denied|authentication required|no basic auth credentials|\b40[13]\b/i.test(error)) {
+            checks.push({ id, status: 'fail', title, detail: `the registry refused to show it (${error})` });
+            findings.push(doctorFinding({
+                id: 'registry-auth-denied',
+                severity: 'error',
+                title: `The registry refused access to ${ref}`,
+                fix: `Log in before the check and the build (\`docker/login-action\`); for ghcr.io with the job token, the job needs \`packages: read\` (\`write\` to push) and the package must grant the repository access.`,
+                source: null,
+                data: { image: ref },
+            }));
+        }
+        else {
+            checks.push({ id, status: 'warn', title, detail: `could not look it up: ${error || `exit code ${exitCode}`}` });
+        }
+    }
+    return { checks, findings };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/doctor.ts
+
+
+
+
+
+
+async function runDoctor(options) {
+    const docker = options.docker ?? dockerRunner();
+    const checks = [];
+    const findings = [];
+    const skipped = (group) => checks.push({ id: group, status: 'skipped', title: titleOf(group), detail: 'skipped on request' });
+    // A check group that throws is a bug in it; the others still run and the reason is shown.
+    const guarded = async (group, run) => {
+        if (options.skip.has(group)) {
+            skipped(group);
+            return;
+        }
+        try {
+            const result = await run();
+            checks.push(...result.checks);
+            findings.push(...result.findings);
+        }
+        catch (error) {
+            checks.push({ id: group, status: 'skipped', title: titleOf(group), detail: `could not run: ${error.message.split('\n')[0]}` });
+        }
+    };
+    let platforms = [];
+    await guarded('workflow', () => {
+        const result = runWorkflowChecks({ workspace: options.workspace, files: options.workflows });
+        platforms = result.platforms;
+        return result;
+    });
+    await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir }));
+    // `docker buildx du` would start a builder that is not running: only ask a running one.
+    const current = checks.find((c) => c.id === 'builder.current');
+    const skipCacheReason = current && current.status !== 'pass' ? 'the builder in use is not running (docker buildx du would start it)' : null;
+    await guarded('resources', () => runResourceChecks(docker, {
+        warnFreeBytes: options.warnFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
+        failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+        skipCacheReason,
+    }));
+    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    return { checks, findings: doctor_rankFindings(findings) };
+}
+function titleOf(group) {
+    return { workflow: 'Workflow files', builder: 'Builder', resources: 'Runner resources', registry: 'Registry' }[group];
+}
+/** Errors first, then warnings, then notices; the order of the checks within a severity. */
+function doctor_rankFindings(findings) {
+    const order = { error: 0, warning: 1, notice: 2 };
+    return findings.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i).map(({ f }) => f);
+}
+/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+function parseSkip(text) {
+    const groups = new Set();
+    for (const name of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+        if (!CHECK_GROUPS.includes(name))
+            throw new Error(`unknown check group "${name}" (the groups are ${CHECK_GROUPS.join(', ')})`);
+        groups.add(name);
+    }
+    return groups;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -54499,6 +55896,8 @@ function readInputs(warnings, env = process.env) {
                 throw new Error(`"${text}" is not a number of runs from 0 to ${MAX_HISTORY_RUNS}`);
             return n;
         }),
+        mode: tolerant('mode', 'analyze', parseMode),
+        doctorSkip: tolerant('doctor-skip', new Set(), parseSkip),
         logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
             const n = Number(text.trim());
             if (!Number.isFinite(n) || n < 0 || n > 3600)
@@ -54518,6 +55917,12 @@ function inputs_parseSource(text) {
     if (value === 'auto' || value === 'files' || value === 'jobs' || value === 'history')
         return value;
     throw new Error(`source must be auto, files, history or jobs, not "${text}"`);
+}
+function parseMode(text) {
+    const value = text.trim().toLowerCase();
+    if (value === 'analyze' || value === 'doctor' || value === 'both')
+        return value;
+    throw new Error(`mode must be analyze, doctor or both, not "${text}"`);
 }
 function parseBoolean(text) {
     const value = text.trim().toLowerCase();
@@ -55095,7 +56500,7 @@ function parseCommaParts(str, budget) {
 function bound(value, fallback) {
     return value === undefined || isNaN(value) ? fallback : value;
 }
-function expand(str, options = {}) {
+function esm_expand(str, options = {}) {
     if (!str) {
         return [];
     }
@@ -56605,7 +58010,7 @@ const braceExpand = (pattern, options = {}) => {
         // shortcut. no need to expand.
         return [pattern];
     }
-    return expand(pattern, { max: options.braceExpandMax });
+    return esm_expand(pattern, { max: options.braceExpandMax });
 };
 minimatch.braceExpand = braceExpand;
 // parse a component of the expanded set.
@@ -58554,45 +59959,6 @@ async function* toBuffers(stream, name) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/buildx/buildx-version.ts
-
-/** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
-function parseBuildxVersion(output) {
-    const match = /buildx\s+v?(\d+)\.(\d+)\.(\d+)/.exec(output);
-    if (!match)
-        return null;
-    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), raw: `${match[1]}.${match[2]}.${match[3]}` };
-}
-function atLeast(version, major, minor) {
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
-/** What the history source needs: `buildx history` came in 0.20, `history inspect --format json` in 0.21. */
-const HISTORY_MIN = { major: 0, minor: 20 };
-const INSPECT_JSON_MIN = { major: 0, minor: 21 };
-let detected = null;
-/** The buildx version, detected once per process; a string says why there is none. */
-function detectBuildx() {
-    detected ??= (async () => {
-        try {
-            const result = await docker(['buildx', 'version'], { timeoutMs: 30_000 });
-            if (result.exitCode !== 0)
-                return `docker buildx is not available (${firstLine(result.stderr) || `exit code ${result.exitCode}`})`;
-            return parseBuildxVersion(result.stdout) ?? `could not read the buildx version from "${firstLine(result.stdout)}"`;
-        }
-        catch (error) {
-            return `docker is not installed on this runner (${error.message.split('\n')[0]})`;
-        }
-    })();
-    return detected;
-}
-/** For tests: forget the detected version. */
-function resetBuildxDetection() {
-    detected = null;
-}
-function firstLine(text) {
-    return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
-}
-
 ;// CONCATENATED MODULE: ./src/buildx/history-record.ts
 
 /** Reads the inspect JSON. Returns null (never throws) for anything that is not a record. */
@@ -59010,7 +60376,7 @@ function imageSizeSection(builds, heading = '### Image sizes') {
     for (const { build } of builds) {
         for (const image of build.images) {
             if (image.sizeUnavailable)
-                unavailable.push(`- ${escapeText(build.name)}: ${inlineCode(image.ref, 120)}: ${escapeText(redact(image.sizeUnavailable))}`);
+                unavailable.push(`- ${escapeText(build.name)}: ${inlineCode(image.ref, 120)}: ${escapeText(redact_redact(image.sizeUnavailable))}`);
             for (const platform of image.platforms ?? []) {
                 const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
                 const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
@@ -59075,7 +60441,7 @@ function happened(analysis) {
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
         const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
-        parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+        parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact_redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
@@ -59131,13 +60497,13 @@ function verdict_firstLine(fix) {
 
 /** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
 function canceledLine(group) {
-    return `${STATUS_ICON.canceled} ${escapeText(redact(group.title))}`;
+    return `${STATUS_ICON.canceled} ${escapeText(redact_redact(group.title))}`;
 }
 /** Kinds whose group title already says how many builds it is about. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
 /** The headline: the title, after the builds it is about (unless a group's title counts them). */
 function headline(group) {
-    const title = escapeText(redact(group.title));
+    const title = escapeText(redact_redact(group.title));
     if (group.findings.length > 1 && COUNTED.has(group.id))
         return title;
     const builds = group.builds.filter(Boolean);
@@ -59197,7 +60563,7 @@ function evidenceOf(finding, max) {
         .slice(0, max);
 }
 function quoteLine(e) {
-    return `${String(e.line).padStart(5)}: ${truncate(redact(e.text), 400)}`;
+    return `${String(e.line).padStart(5)}: ${truncate(redact_redact(e.text), 400)}`;
 }
 /**
  * Where the quoted lines come from: a link to the first one in the job's log on GitHub when the log
@@ -59260,7 +60626,7 @@ function baselineSection(analysis, options) {
         return comparison.note ? [options.heading, `<sub>${escapeText(comparison.note)}</sub>`].join('\n\n') : '';
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
-    const about = comparison.baselineLabel ? `Baseline: ${escapeText(redact(comparison.baselineLabel))}` : '';
+    const about = comparison.baselineLabel ? `Baseline: ${escapeText(redact_redact(comparison.baselineLabel))}` : '';
     const sub = [about, comparison.note ? escapeText(comparison.note) : ''].filter(Boolean).join(' · ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
@@ -59284,9 +60650,9 @@ function baselineSection(analysis, options) {
         if (c.baseline && c.deltas)
             parts.push(buildTable(head, c));
         if (c.cacheBreak)
-            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${escapeText(redact(c.cacheBreak.detail))}</sub>`);
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${escapeText(redact_redact(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${inlineCode(redact_redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const findings = [
@@ -59296,7 +60662,7 @@ function baselineSection(analysis, options) {
             if (findings.length)
                 parts.push(`Findings against the baseline: ${findings.join('; ')}`);
             if (c.deltas.baselineDigests.length) {
-                const lines = c.deltas.baselineDigests.map((d) => redact(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                const lines = c.deltas.baselineDigests.map((d) => redact_redact(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
                 parts.push(`<details><summary>The baseline's digests</summary>\n\n${codeBlock(lines, 'text')}\n\n</details>`);
             }
         }
@@ -59314,7 +60680,7 @@ function cacheBreakSentence(cacheBreak, build, fileUrl) {
     }
     const who = build ? `${escapeText(build)}: c` : 'C';
     const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cacheBreak.secondsLost)} lost`;
-    return `${who}ache broke at ${inlineCode(redact(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+    return `${who}ache broke at ${inlineCode(redact_redact(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
 }
 function buildTable(head, c) {
     const d = c.deltas;
@@ -59541,7 +60907,7 @@ function annotationsFor(groups, ownWarnings = []) {
     // folded into one when there are many: 15 empty logs are one problem), then the findings.
     const shown = ownWarnings.length > OWN_WARNINGS ? ownWarnings.slice(0, OWN_WARNINGS - 1) : ownWarnings;
     for (const warning of shown)
-        out.push({ severity: 'warning', message: clean(redact(warning)), properties: { title: 'buildx-doctor' } });
+        out.push({ severity: 'warning', message: clean(redact_redact(warning)), properties: { title: 'buildx-doctor' } });
     if (shown.length < ownWarnings.length) {
         const rest = ownWarnings.length - shown.length;
         out.push({ severity: 'warning', message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`, properties: { title: 'buildx-doctor' } });
@@ -59551,7 +60917,7 @@ function annotationsFor(groups, ownWarnings = []) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
         const build = finding.findings.length === 1 ? finding.builds[0] : null;
-        const summary = clean(`${build ? `${build}: ` : ''}${redact(finding.title)}`);
+        const summary = clean(`${build ? `${build}: ` : ''}${redact_redact(finding.title)}`);
         const seen = new Set();
         const places = finding.findings
             .flatMap((f) => f.locations ?? [])
@@ -59563,7 +60929,7 @@ function annotationsFor(groups, ownWarnings = []) {
             used[finding.severity]++;
             out.push({
                 severity: finding.severity,
-                message: place ? clean(place.kind === 'source' && place.message ? `${redact(place.message)} (${summary})` : summary) : summary,
+                message: place ? clean(place.kind === 'source' && place.message ? `${redact_redact(place.message)} (${summary})` : summary) : summary,
                 properties: place ? { title, file: place.file, startLine: place.line, ...(place.column ? { startColumn: place.column } : {}) } : { title },
             });
         }
@@ -59594,17 +60960,17 @@ function clean(text) {
  */
 const SCHEMA_VERSION = 1;
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
-function toJsonReport(analysis) {
+function toJsonReport(analysis, extra = {}) {
     const report = headerJson(analysis);
     for (const [key, items] of arraysOf(analysis))
         report[key] = items.map((item) => item());
-    return report;
+    return { ...report, ...extra };
 }
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
  * finding at a time: a report of hundreds of builds is never one string in memory.
  */
-async function writeJsonReport(analysis, write) {
+async function writeJsonReport(analysis, write, extra = {}) {
     const header = JSON.stringify(headerJson(analysis), null, 2);
     await write(header.slice(0, header.lastIndexOf('\n}')));
     for (const [key, items] of arraysOf(analysis)) {
@@ -59614,6 +60980,9 @@ async function writeJsonReport(analysis, write) {
         }
         await write(items.length > 0 ? '\n  ]' : ']');
     }
+    // Sections other parts add (the doctor's), after the arrays; small, so written whole.
+    for (const [key, value] of Object.entries(extra))
+        await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
     await write('\n}\n');
 }
 function headerJson(analysis) {
@@ -59624,7 +60993,7 @@ function headerJson(analysis) {
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
         // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
-        ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
+        ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact_redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
@@ -59632,8 +61001,8 @@ function arraysOf(analysis) {
     return [
         ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
         ['findings', analysis.findings.map((f) => () => findingJson(f))],
-        ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
-        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
+        ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact_redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
+        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact_redact(p.message) }))],
     ];
 }
 function buildJson({ build, cache, timing, findings }, compared) {
@@ -59652,7 +61021,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
         nativePlatform: build.nativePlatform,
         dockerfile: build.request.dockerfile,
         steps: build.steps.map((s) => ({
-            name: redact(s.name),
+            name: redact_redact(s.name),
             platform: s.platform,
             stage: s.stage,
             index: s.index,
@@ -59663,7 +61032,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
             seconds: s.seconds,
             status: s.status,
             line: s.line,
-            error: s.error === null ? null : redact(s.error),
+            error: s.error === null ? null : redact_redact(s.error),
         })),
         cache: {
             hits: cache.hits,
@@ -59679,7 +61048,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
             pushed: i.pushed,
             ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
         })),
-        errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
+        errors: build.errors.map((e) => ({ line: e.line, text: redact_redact(e.text) })),
         notes: build.notes,
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
@@ -59690,22 +61059,22 @@ function buildJson({ build, cache, timing, findings }, compared) {
 function comparisonJson(c) {
     const b = c.cacheBreak;
     return {
-        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact_redact(c.baseline.run) },
         cacheBreak: b && {
-            step: redact(b.step),
-            instruction: redact(b.instruction),
+            step: redact_redact(b.step),
+            instruction: redact_redact(b.instruction),
             platform: b.platform,
             dockerfile: b.dockerfile,
             dockerfileLine: b.dockerfileLine,
             reason: b.reason,
-            detail: redact(b.detail),
+            detail: redact_redact(b.detail),
             rebuiltSteps: b.rebuiltSteps,
             secondsLost: b.secondsLost,
             line: b.line,
         },
         deltas: c.deltas && {
             ...c.deltas,
-            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact_redact(s.step), instruction: redact_redact(s.instruction) })),
         },
     };
 }
@@ -59720,10 +61089,10 @@ function findingJson(finding) {
     return {
         id: finding.id,
         severity: finding.severity,
-        title: redact(finding.title),
+        title: redact_redact(finding.title),
         build: finding.build,
         source: finding.source,
-        evidence: finding.evidence.map((e) => ({ line: e.line, text: redact(e.text) })),
+        evidence: finding.evidence.map((e) => ({ line: e.line, text: redact_redact(e.text) })),
         fix: finding.fix,
         locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
         data: finding.data ?? {},
@@ -59972,9 +61341,9 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
     add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
     if (options.baseline)
-        add(`<sub>${escapeText(redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
+        add(`<sub>${escapeText(redact_redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
     if (analysis.problems.length > 0) {
-        add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
+        add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact_redact(p.message))}`).join('\n\n'), 1);
     }
     findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
     add(baselineSection(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
@@ -60072,7 +61441,7 @@ function imagesFold(builds) {
     if (lines.length === 0)
         return '';
     const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
-    return `<details><summary>${summary}</summary>\n\n${codeBlock(lines.map((l) => redact(l)), 'sh')}\n\n</details>`;
+    return `<details><summary>${summary}</summary>\n\n${codeBlock(lines.map((l) => redact_redact(l)), 'sh')}\n\n</details>`;
 }
 /** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
 function timelines(builds) {
@@ -60931,7 +62300,125 @@ function historyJson(input) {
 }
 const HISTORY_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/doctor/render.ts
+
+
+
+
+// The doctor's report in the three forms: the terminal, Markdown (job summary) and JSON. Check details
+// carry command output (builder names, registry errors): redacted, and escaped for Markdown.
+/** Findings shown in full in Markdown; the JSON report has all of them. */
+const MAX_MARKDOWN_FINDINGS = 30;
+const STATUS_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
+const render_STATUS_ICON = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
+function renderDoctorText(report) {
+    const lines = ['buildx-doctor doctor', ''];
+    for (const c of report.checks)
+        lines.push(`${STATUS_WORD[c.status]}  ${c.title}: ${redact(c.detail)}`);
+    if (report.findings.length > 0) {
+        lines.push('', `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}:`);
+        for (const f of report.findings) {
+            const where = f.locations?.[0] ? ` (${f.locations[0].file}:${f.locations[0].line})` : '';
+            lines.push('', `${f.severity.toUpperCase()} ${f.id}${where}: ${redact(f.title)}`, ...f.fix.split('\n').map((l) => `    ${l}`));
+        }
+    }
+    lines.push('', summaryLine(report.checks));
+    return `${lines.join('\n')}\n`;
+}
+/** The fix of each finding is Markdown buildx-doctor wrote (workflow text only inside code blocks). */
+function renderDoctorMarkdown(report, heading = '##', problems = []) {
+    const out = [`${heading} buildx-doctor: doctor`, '', summaryLine(report.checks), ''];
+    for (const problem of problems)
+        out.push(`> [!WARNING]\n> ${escapeText(redact_redact(problem))}`, '');
+    out.push('| Status | Check | Detail |', '| --- | --- | --- |');
+    for (const c of report.checks)
+        out.push(`| ${render_STATUS_ICON[c.status]} | ${escapeCell(c.title)} | ${escapeCell(redact_redact(c.detail))} |`);
+    // Each finding's fix is short, but a repository of many workflows must not fill the summary.
+    for (const f of report.findings.slice(0, MAX_MARKDOWN_FINDINGS))
+        out.push('', findingMarkdown(f, `${heading}#`));
+    const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
+    if (rest > 0)
+        out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
+    return `${out.join('\n')}\n`;
+}
+function findingMarkdown(f, heading) {
+    const where = f.locations?.[0] ? ` (${inlineCode(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
+    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${inlineCode(f.id)}: ${escapeText(redact_redact(f.title))}${where}\n\n${f.fix}`;
+}
+function summaryLine(checks) {
+    const count = (s) => checks.filter((c) => c.status === s).length;
+    return `${count('pass')} passed, ${count('warn')} warned, ${count('fail')} failed, ${count('skipped')} skipped`;
+}
+/** The `doctor` section of a report: the checks, redacted. */
+function doctorChecksJson(report) {
+    return report.checks.map((c) => ({ id: c.id, status: c.status, title: c.title, detail: redact_redact(c.detail) }));
+}
+/** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
+function doctorJson(report) {
+    return { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(findingJson) };
+}
+
+;// CONCATENATED MODULE: ./src/action/doctor-step.ts
+
+
+
+
+
+
+
+
+
+
+// The action's side of the doctor (`mode: doctor` or `both`): run the checks on this runner, annotate
+// the workflow lines the findings point at, and give the report its `doctor` section.
+/** GitHub shows at most 10 annotations of each kind per step. */
+const doctor_step_PER_SEVERITY = 10;
+/** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
+function doctorForAction(inputs, analysis) {
+    const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
+    return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])] });
+}
+/** The `doctor` section of the analysis report (mode `both`). */
+function doctorSection(report) {
+    return { doctor: { checks: doctorChecksJson(report), findings: report.findings.map(findingJson) } };
+}
+/** The report of mode `doctor`: the CLI's JSON. Returns its path, or null when it could not be written. */
+async function writeDoctorReport(path, report, warnings) {
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(doctorJson(report), null, 2)}\n`);
+        return path;
+    }
+    catch (error) {
+        warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
+        return null;
+    }
+}
+function setDoctorOutputs(report) {
+    setOutput('doctor-status', worstStatus(report.checks));
+}
+/** An annotation per finding, on the workflow line when the file is in the checkout. */
+function annotateDoctor(report) {
+    const used = { error: 0, warning: 0, notice: 0 };
+    for (const finding of report.findings) {
+        if (used[finding.severity] >= doctor_step_PER_SEVERITY)
+            continue;
+        used[finding.severity]++;
+        const place = finding.locations?.find((l) => l.verified);
+        const properties = place ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line } : { title: `buildx-doctor: ${finding.id}` };
+        const message = truncate(stripControl(redact_redact(finding.title)).replace(/\s+/g, ' '), 1000);
+        if (finding.severity === 'error')
+            error(message, properties);
+        else if (finding.severity === 'warning')
+            warning(message, properties);
+        else
+            notice(message, properties);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
+
 
 
 
@@ -60969,6 +62456,25 @@ async function run() {
         warnings.push(...context.problems);
         if (inputs.githubToken)
             core_setSecret(inputs.githubToken);
+        if (inputs.mode === 'doctor') {
+            // The live checks only: no logs are read.
+            const doctor = await doctorForAction(inputs, null);
+            const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
+            setOutput('report-file', reportFile ?? '');
+            setOutput('findings', String(doctor.findings.length));
+            setOutput('root-cause', doctor.findings[0]?.id ?? '');
+            setDoctorOutputs(doctor);
+            annotate([], warnings, false);
+            if (inputs.annotations)
+                annotateDoctor(doctor);
+            if (inputs.summary)
+                await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact_redact))).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+            else
+                progress.summaryWritten = true;
+            if (shouldFail(doctor.findings, inputs.failOn))
+                setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
+            return;
+        }
         const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
         const catalog = await loadCatalog(inputs.signatures).catch((error) => {
             warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
@@ -60999,23 +62505,29 @@ async function run() {
             analysisOptions,
             catalog,
         });
-        const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
+        const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis) : null;
+        const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctor ? doctorSection(doctor) : {});
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);
         annotate(analysis.groups, warnings, inputs.annotations);
+        if (doctor) {
+            setDoctorOutputs(doctor);
+            if (inputs.annotations)
+                annotateDoctor(doctor);
+        }
         if (inputs.summary) {
             const sourceNote = chosen.origin === 'jobs'
                 ? `Read from the logs of ${chosen.sources.length} job${chosen.sources.length === 1 ? '' : 's'} of run ${chosen.runId}.`
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline });
-            await writeSummary(markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: redact_redact(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline });
+            await writeSummary(doctor ? `${markdown}\n${renderDoctorMarkdown(doctor)}` : markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
         }
         else {
             progress.summaryWritten = true;
         }
-        if (shouldFail(analysis.findings, inputs.failOn)) {
+        if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn)) {
             setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
         }
     }
@@ -61043,8 +62555,8 @@ async function finish(error) {
     const analysis = progress.analysis;
     if (!progress.summaryWritten) {
         const markdown = analysis
-            ? renderMarkdown({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: redact(m) })) }, DEFAULT_MARKDOWN_OPTIONS)
-            : `> [!WARNING]\n> ${escapeText(redact(message))}\n`;
+            ? renderMarkdown({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: redact_redact(m) })) }, DEFAULT_MARKDOWN_OPTIONS)
+            : `> [!WARNING]\n> ${escapeText(redact_redact(message))}\n`;
         await writeSummary(markdown).catch(() => undefined);
     }
     if (analysis && shouldFail(analysis.findings, progress.failOn)) {
@@ -61056,7 +62568,7 @@ async function finish(error) {
 }
 /** One line, without secrets, whatever was thrown. */
 function run_oneLine(error) {
-    return redact(describeError(error)).replace(/[\r\n]+/g, ' ');
+    return redact_redact(describeError(error)).replace(/[\r\n]+/g, ' ');
 }
 /** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
 function sizeOptions(inputs, context) {
@@ -61093,17 +62605,17 @@ async function benchmarkRuns(inputs, context, client, options, warnings) {
         progress.summaryWritten = true;
         return;
     }
-    const notes = warnings.map((message) => `> [!WARNING]\n> ${escapeText(redact(message))}`);
+    const notes = warnings.map((message) => `> [!WARNING]\n> ${escapeText(redact_redact(message))}`);
     const markdown = [renderHistoryMarkdown(rows, context.workflow), ...notes].join('\n\n');
     await writeSummary(markdown).catch((error) => warning(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
 }
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;
 /** Writes the JSON report; returns its path, or null when it could not be written. */
-async function writeReport(path, analysis, warnings) {
+async function writeReport(path, analysis, warnings, extra = {}) {
     try {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+        await writeFileStreaming(path, (write) => writeJsonReport(analysis, write, extra));
         return path;
     }
     catch (error) {

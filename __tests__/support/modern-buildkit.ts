@@ -146,6 +146,11 @@ export interface StartOptions {
    * for the containerd image store, which cache export (`--cache-to`) needs on the docker driver.
    */
   daemonConfig?: Record<string, unknown>;
+  /**
+   * dockerd's --data-root (default: `data` in the temp dir), e.g. a small tmpfs the caller mounted
+   * to test what a full disk does. The caller unmounts and removes it after stop().
+   */
+  dataRoot?: string;
 }
 
 /**
@@ -379,7 +384,7 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
       dockerdBin,
       [
         `--config-file=${daemonConfig}`,
-        `--data-root=${path.join(dir, 'data')}`,
+        `--data-root=${opts.dataRoot ?? path.join(dir, 'data')}`,
         `--exec-root=${execRoot}`,
         `--pidfile=${pidFile}`,
         '-H',

@@ -8,8 +8,12 @@ import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata
 import { parseSizeLimit } from '../text/bytes.js';
 import { parseBaselineChoice, type BaselineChoice } from '../github/baseline-run.js';
 import { MAX_HISTORY_RUNS } from '../github/history-runs.js';
+import { parseSkip } from '../doctor/doctor.js';
+import type { CheckGroup } from '../doctor/check.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
+/** `analyze` the build logs, run the live `doctor` checks, or `both`. */
+export type ActionMode = 'analyze' | 'doctor' | 'both';
 
 export interface ActionInputs {
   /** Glob patterns of log files, one a line (commas also separate). */
@@ -51,6 +55,9 @@ export interface ActionInputs {
   baseline: BaselineChoice;
   /** The benchmark table of the workflow's last N runs instead of one run's diagnosis; 0 for none. */
   history: number;
+  mode: ActionMode;
+  /** Doctor check groups not to run. */
+  doctorSkip: Set<CheckGroup>;
 }
 
 /**
@@ -107,6 +114,8 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
       if (!Number.isSafeInteger(n) || n < 0 || n > MAX_HISTORY_RUNS) throw new Error(`"${text}" is not a number of runs from 0 to ${MAX_HISTORY_RUNS}`);
       return n;
     }),
+    mode: tolerant('mode', 'analyze' as ActionMode, parseMode),
+    doctorSkip: tolerant('doctor-skip', new Set<CheckGroup>(), parseSkip),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());
       if (!Number.isFinite(n) || n < 0 || n > 3600) throw new Error(`"${text}" is not a number of seconds from 0 to 3600`);
@@ -126,6 +135,12 @@ function parseSource(text: string): SourceChoice {
   const value = text.trim().toLowerCase();
   if (value === 'auto' || value === 'files' || value === 'jobs' || value === 'history') return value;
   throw new Error(`source must be auto, files, history or jobs, not "${text}"`);
+}
+
+function parseMode(text: string): ActionMode {
+  const value = text.trim().toLowerCase();
+  if (value === 'analyze' || value === 'doctor' || value === 'both') return value;
+  throw new Error(`mode must be analyze, doctor or both, not "${text}"`);
 }
 
 function parseBoolean(text: string): boolean {

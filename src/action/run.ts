@@ -23,6 +23,8 @@ import type { Analysis } from '../analyze/analyze.js';
 import { compareWithBaseline } from './baseline-step.js';
 import { historyRows, type HistoryStepOptions } from './history-step.js';
 import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
+import { annotateDoctor, doctorForAction, doctorSection, setDoctorOutputs, writeDoctorReport } from './doctor-step.js';
+import { renderDoctorMarkdown } from '../doctor/render.js';
 
 /** How far a run got: what the last line of defence needs to finish it. */
 interface Progress {
@@ -50,6 +52,21 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     warnings.push(...context.problems);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    if (inputs.mode === 'doctor') {
+      // The live checks only: no logs are read.
+      const doctor = await doctorForAction(inputs, null);
+      const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
+      core.setOutput('report-file', reportFile ?? '');
+      core.setOutput('findings', String(doctor.findings.length));
+      core.setOutput('root-cause', doctor.findings[0]?.id ?? '');
+      setDoctorOutputs(doctor);
+      annotate([], warnings, false);
+      if (inputs.annotations) annotateDoctor(doctor);
+      if (inputs.summary) await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact))).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      else progress.summaryWritten = true;
+      if (shouldFail(doctor.findings, inputs.failOn)) core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
+      return;
+    }
     const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
@@ -79,11 +96,16 @@ export async function run(): Promise<void> {
       analysisOptions,
       catalog,
     });
+    const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis) : null;
 
-    const reportFile = await writeReport(inputs.reportFile, analysis, warnings);
+    const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctor ? doctorSection(doctor) : {});
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
     setOutputs(analysis, reportFile, commentUrl);
     annotate(analysis.groups, warnings, inputs.annotations);
+    if (doctor) {
+      setDoctorOutputs(doctor);
+      if (inputs.annotations) annotateDoctor(doctor);
+    }
     if (inputs.summary) {
       const sourceNote =
         chosen.origin === 'jobs'
@@ -95,11 +117,11 @@ export async function run(): Promise<void> {
         { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline },
       );
-      await writeSummary(markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      await writeSummary(doctor ? `${markdown}\n${renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
     } else {
       progress.summaryWritten = true;
     }
-    if (shouldFail(analysis.findings, inputs.failOn)) {
+    if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn)) {
       core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
     }
   } catch (error) {
@@ -188,10 +210,10 @@ async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: 
 const API_BUDGET_MS = 5 * 60 * 1000;
 
 /** Writes the JSON report; returns its path, or null when it could not be written. */
-async function writeReport(path: string, analysis: Analysis, warnings: string[]): Promise<string | null> {
+async function writeReport(path: string, analysis: Analysis, warnings: string[], extra: Record<string, unknown> = {}): Promise<string | null> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileStreaming(path, (write) => writeJsonReport(analysis, write));
+    await writeFileStreaming(path, (write) => writeJsonReport(analysis, write, extra));
     return path;
   } catch (error) {
     warnings.push(`could not write the report to ${path}: ${describeError(error)}`);

@@ -12,6 +12,7 @@ import { loadCatalog } from '../diagnose/load-catalog.js';
 import { parseMinutes } from '../input/values.js';
 import { HISTORY_USAGE, runHistoryCli } from './history-command.js';
 import { compareAnalyses } from '../compare/compare.js';
+import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--baseline FILE...] [--format text|markdown|json] [--max-build-minutes N]
        [--fail-on never|error|warning] [--report-file PATH] [--signatures FILE] [--workspace DIR]
@@ -23,7 +24,9 @@ and reports timings, cache hits, images and findings. Use - to read standard inp
 times, cache hits, and the step where the cache broke, with the reason (the Dockerfile is read
 from --workspace to tell a changed build argument from an edit).
 
-Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.`;
+Exit status: 0 analysed, 1 a finding met --fail-on, 2 bad usage or nothing to analyse.
+
+${DOCTOR_USAGE}`;
 
 type Format = 'text' | 'markdown' | 'json';
 
@@ -75,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     }
+    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), io);
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       await io.stdout(`${USAGE}\n`);
       return argv.length === 0 ? 2 : 0;
@@ -123,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 
 function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the commands are "analyze" and "history")`);
+  if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the commands are "analyze", "history" and "doctor")`);
   const options: CliOptions = {
     files: [],
     format: 'text',

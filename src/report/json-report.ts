@@ -11,17 +11,17 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const SCHEMA_VERSION = 1;
 
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
-export function toJsonReport(analysis: Analysis): object {
+export function toJsonReport(analysis: Analysis, extra: Record<string, unknown> = {}): object {
   const report: Record<string, unknown> = headerJson(analysis);
   for (const [key, items] of arraysOf(analysis)) report[key] = items.map((item) => item());
-  return report;
+  return { ...report, ...extra };
 }
 
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
  * finding at a time: a report of hundreds of builds is never one string in memory.
  */
-export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>): Promise<void> {
+export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>, extra: Record<string, unknown> = {}): Promise<void> {
   const header = JSON.stringify(headerJson(analysis), null, 2);
   await write(header.slice(0, header.lastIndexOf('\n}')));
   for (const [key, items] of arraysOf(analysis)) {
@@ -31,6 +31,8 @@ export async function writeJsonReport(analysis: Analysis, write: (chunk: string)
     }
     await write(items.length > 0 ? '\n  ]' : ']');
   }
+  // Sections other parts add (the doctor's), after the arrays; small, so written whole.
+  for (const [key, value] of Object.entries(extra)) await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
   await write('\n}\n');
 }
 
@@ -138,7 +140,7 @@ function stepJson(build: BuildAnalysis['build']): object | null {
   return { number: build.stepNumber, name: step?.name ?? null };
 }
 
-function findingJson(finding: Finding): object {
+export function findingJson(finding: Finding): object {
   return {
     id: finding.id,
     severity: finding.severity,

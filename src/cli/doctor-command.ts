@@ -1,0 +1,134 @@
+import { writeFile } from 'node:fs/promises';
+import { describeError, InputError } from '../input/errors.js';
+import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js';
+import { TOOL_NAME } from '../version.js';
+import { parseSkip, runDoctor } from '../doctor/doctor.js';
+import { DEFAULT_RESOURCE_OPTIONS } from '../doctor/resource-checks.js';
+import { doctorJson, renderDoctorMarkdown, renderDoctorText } from '../doctor/render.js';
+import type { CheckGroup } from '../doctor/check.js';
+
+// `buildx-doctor doctor`: the live checks from the command line. With --workflow and
+// --skip builder,resources,registry it reads only the given files (no docker, no network).
+
+export const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
+       [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
+       [--fail-on never|error|warning]
+
+Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
+the given images exist in their registry. Read-only: nothing is built, pushed or started.
+
+Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
+
+interface DoctorCliOptions {
+  workflows: string[];
+  workspace: string;
+  skip: Set<CheckGroup>;
+  images: string[];
+  format: 'text' | 'markdown' | 'json';
+  reportFile: string | null;
+  failOn: FailOn;
+  warnFreeBytes: number;
+  failFreeBytes: number;
+}
+
+export interface DoctorIo {
+  stdout: (text: string) => void | Promise<void>;
+  stderr: (text: string) => void;
+}
+
+export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<number> {
+  let options: DoctorCliOptions;
+  try {
+    if (args.includes('--help') || args.includes('-h')) {
+      await io.stdout(`${DOCTOR_USAGE}\n`);
+      return 0;
+    }
+    options = parseDoctorArgs(args);
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${DOCTOR_USAGE.split('\n')[0]}\n`);
+    return 2;
+  }
+  // Push rights are asked with the docker login of this machine (its DOCKER_CONFIG).
+  const report = await runDoctor(options);
+  const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
+  if (options.reportFile) {
+    try {
+      await writeFile(options.reportFile, json);
+    } catch (error) {
+      io.stderr(`${TOOL_NAME}: could not write the report to ${options.reportFile}: ${describeError(error)}\n`);
+      return 2;
+    }
+  }
+  if (options.format === 'json') await io.stdout(json);
+  else if (options.format === 'markdown') await io.stdout(renderDoctorMarkdown(report));
+  else await io.stdout(renderDoctorText(report));
+  return shouldFail(report.findings, options.failOn) ? 1 : 0;
+}
+
+function gigabytes(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new InputError(`${flag} must be a number of GiB, not "${text}"`);
+  return Math.round(n * 1024 ** 3);
+}
+
+function parseDoctorArgs(args: string[]): DoctorCliOptions {
+  const options: DoctorCliOptions = {
+    workflows: [],
+    workspace: process.cwd(),
+    skip: new Set(),
+    images: [],
+    format: 'text',
+    reportFile: null,
+    failOn: 'never',
+    warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
+    failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new InputError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--workflow':
+        options.workflows.push(value());
+        break;
+      case '--workspace':
+        options.workspace = value();
+        break;
+      case '--skip':
+        try {
+          for (const group of parseSkip(value())) options.skip.add(group);
+        } catch (error) {
+          throw new InputError(`--skip: ${describeError(error)}`);
+        }
+        break;
+      case '--image':
+        options.images.push(value());
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format must be text, markdown or json, not "${format}"`);
+        options.format = format;
+        break;
+      }
+      case '--report-file':
+        options.reportFile = value();
+        break;
+      case '--fail-on':
+        options.failOn = parseFailOn(value());
+        break;
+      case '--warn-free-gb':
+        options.warnFreeBytes = gigabytes(flag, value());
+        break;
+      case '--fail-free-gb':
+        options.failFreeBytes = gigabytes(flag, value());
+        break;
+      default:
+        throw new InputError(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${arg}" (workflow files go after --workflow)`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,91 @@
+import type { Finding } from '../model.js';
+import { CHECK_GROUPS, type Check, type CheckGroup } from './check.js';
+import { runWorkflowChecks } from './workflow-checks.js';
+import { runBuilderChecks } from './builder-checks.js';
+import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
+import { runRegistryChecks } from './registry-checks.js';
+import { dockerRunner, type DockerRunner } from './runner.js';
+
+// The doctor: runs the check groups in order (the workflow first, offline, because it tells the live
+// checks which platforms to expect), each on its own so that one that cannot run is `skipped` with
+// its reason and the others go on. Read-only throughout: nothing is built, pushed or started.
+
+export interface DoctorOptions {
+  workspace: string;
+  /** Workflow files; empty: the workspace's `.github/workflows`. */
+  workflows: string[];
+  skip: Set<CheckGroup>;
+  /** Image references for the registry check. */
+  images: string[];
+  warnFreeBytes?: number;
+  failFreeBytes?: number;
+  /** The docker runner (default: `docker` with this process's environment, 20 s per command). */
+  docker?: DockerRunner;
+  binfmtDir?: string;
+}
+
+export interface DoctorReport {
+  checks: Check[];
+  findings: Finding[];
+}
+
+export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+  const docker = options.docker ?? dockerRunner();
+  const checks: Check[] = [];
+  const findings: Finding[] = [];
+  const skipped = (group: CheckGroup) => checks.push({ id: group, status: 'skipped', title: titleOf(group), detail: 'skipped on request' });
+  // A check group that throws is a bug in it; the others still run and the reason is shown.
+  const guarded = async (group: CheckGroup, run: () => Promise<{ checks: Check[]; findings: Finding[] }> | { checks: Check[]; findings: Finding[] }) => {
+    if (options.skip.has(group)) {
+      skipped(group);
+      return;
+    }
+    try {
+      const result = await run();
+      checks.push(...result.checks);
+      findings.push(...result.findings);
+    } catch (error) {
+      checks.push({ id: group, status: 'skipped', title: titleOf(group), detail: `could not run: ${(error as Error).message.split('\n')[0]}` });
+    }
+  };
+
+  let platforms: string[] = [];
+  await guarded('workflow', () => {
+    const result = runWorkflowChecks({ workspace: options.workspace, files: options.workflows });
+    platforms = result.platforms;
+    return result;
+  });
+  await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir }));
+  // `docker buildx du` would start a builder that is not running: only ask a running one.
+  const current = checks.find((c) => c.id === 'builder.current');
+  const skipCacheReason = current && current.status !== 'pass' ? 'the builder in use is not running (docker buildx du would start it)' : null;
+  await guarded('resources', () =>
+    runResourceChecks(docker, {
+      warnFreeBytes: options.warnFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
+      failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+      skipCacheReason,
+    }),
+  );
+  await guarded('registry', () => runRegistryChecks(docker, options.images));
+  return { checks, findings: rankFindings(findings) };
+}
+
+function titleOf(group: CheckGroup): string {
+  return { workflow: 'Workflow files', builder: 'Builder', resources: 'Runner resources', registry: 'Registry' }[group];
+}
+
+/** Errors first, then warnings, then notices; the order of the checks within a severity. */
+function rankFindings(findings: Finding[]): Finding[] {
+  const order = { error: 0, warning: 1, notice: 2 };
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i).map(({ f }) => f);
+}
+
+/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+export function parseSkip(text: string): Set<CheckGroup> {
+  const groups = new Set<CheckGroup>();
+  for (const name of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    if (!(CHECK_GROUPS as readonly string[]).includes(name)) throw new Error(`unknown check group "${name}" (the groups are ${CHECK_GROUPS.join(', ')})`);
+    groups.add(name as CheckGroup);
+  }
+  return groups;
+}
