@@ -1,16 +1,25 @@
-/** Characters are folded to 7-bit ASCII lower case; anything else shares one column. */
-const ALPHABET = 128;
-const OTHER = 127;
+/** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
+const ASCII = 128;
 
 /**
  * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
  * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
  * stands for (a pattern). It is a prefilter: a character outside ASCII matches any other such
  * character, so it may report a literal that is not there, never miss one that is.
+ *
+ * It runs over nearly every line of a log, so the table is kept small enough to stay in the CPU's
+ * cache: a column per character class (the characters the literals use, folded; all the others
+ * share column 0) instead of per ASCII character, and 16-bit state numbers when they fit. With the
+ * built-in catalog's 8,000 states that is a table of about 1 MB instead of 4 MB, which made the scan
+ * several times faster.
  */
 export class LiteralSet {
-  /** next[state * ALPHABET + column]: the state after reading a character. */
-  private readonly next: Int32Array;
+  /** next[(state << shift) + class]: the state after reading a character of that class. */
+  private readonly next: Uint16Array | Int32Array;
+  private readonly shift: number;
+  /** The class of each character code below 128; codes above share the class of non-ASCII. */
+  private readonly classOf: Uint8Array;
+  private readonly nonAsciiClass: number;
   /** Whether reaching a state means a literal ended there. */
   private readonly accepts: Uint8Array;
   /** The ids of the literals that end at a state (its own and its failure states'). */
@@ -18,6 +27,31 @@ export class LiteralSet {
   readonly size: number;
 
   constructor(literals: Array<{ text: string; id: number }>) {
+    // Classes: 0 for characters no literal uses, then one per folded character a literal uses.
+    const classOf = new Uint8Array(ASCII);
+    let classes = 1;
+    let nonAsciiClass = 0;
+    for (const { text } of literals) {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= ASCII) {
+          if (nonAsciiClass === 0) nonAsciiClass = classes++;
+          continue;
+        }
+        const folded = fold(code);
+        if (classOf[folded] === 0) classOf[folded] = classes++;
+      }
+    }
+    // Upper-case letters read as their lower case.
+    for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32]!;
+    this.classOf = classOf;
+    this.nonAsciiClass = nonAsciiClass;
+    let shift = 0;
+    while (1 << shift < classes) shift++;
+    this.shift = shift;
+    const width = 1 << shift;
+    const column = (code: number): number => (code < ASCII ? classOf[code]! : nonAsciiClass);
+
     const goto: Array<Map<number, number>> = [new Map()];
     const accepting: boolean[] = [false];
     const own: number[][] = [[]];
@@ -25,14 +59,14 @@ export class LiteralSet {
       if (literal.length === 0) continue;
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const column = fold(literal.charCodeAt(i));
-        let target = goto[state]!.get(column);
+        const c = column(literal.charCodeAt(i));
+        let target = goto[state]!.get(c);
         if (target === undefined) {
           target = goto.length;
           goto.push(new Map());
           accepting.push(false);
           own.push([]);
-          goto[state]!.set(column, target);
+          goto[state]!.set(c, target);
         }
         state = target;
       }
@@ -41,14 +75,14 @@ export class LiteralSet {
     }
     this.size = goto.length;
     this.outputs = own;
-    this.next = new Int32Array(goto.length * ALPHABET);
+    this.next = goto.length <= 0xffff ? new Uint16Array(goto.length * width) : new Int32Array(goto.length * width);
     this.accepts = new Uint8Array(goto.length);
     // Breadth first: a state's failure state is complete before the state itself.
     const failure = new Int32Array(goto.length);
     const queue: number[] = [];
-    for (let column = 0; column < ALPHABET; column++) {
-      const target = goto[0]!.get(column) ?? 0;
-      this.next[column] = target;
+    for (let c = 0; c < width; c++) {
+      const target = goto[0]!.get(c) ?? 0;
+      this.next[c] = target;
       if (target !== 0) queue.push(target);
     }
     this.accepts[0] = accepting[0] ? 1 : 0;
@@ -56,13 +90,13 @@ export class LiteralSet {
       const state = queue[head]!;
       this.accepts[state] = accepting[state] || this.accepts[failure[state]!] ? 1 : 0;
       if (this.accepts[failure[state]!]) this.outputs[state] = [...own[state]!, ...this.outputs[failure[state]!]!];
-      for (let column = 0; column < ALPHABET; column++) {
-        const target = goto[state]!.get(column);
+      for (let c = 0; c < width; c++) {
+        const target = goto[state]!.get(c);
         if (target === undefined) {
-          this.next[state * ALPHABET + column] = this.next[failure[state]! * ALPHABET + column]!;
+          this.next[(state << shift) + c] = this.next[(failure[state]! << shift) + c]!;
         } else {
-          failure[target] = this.next[failure[state]! * ALPHABET + column]!;
-          this.next[state * ALPHABET + column] = target;
+          failure[target] = this.next[(failure[state]! << shift) + c]!;
+          this.next[(state << shift) + c] = target;
           queue.push(target);
         }
       }
@@ -71,7 +105,7 @@ export class LiteralSet {
 
   /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
   test(text: string): boolean {
-    return this.find(text, () => true);
+    return this.firstEnd(text, 0) !== -1;
   }
 
   /**
@@ -79,19 +113,42 @@ export class LiteralSet {
    * returns true; returns whether it did. An id may be reported more than once.
    */
   find(text: string, found: (id: number) => boolean): boolean {
-    if (this.size === 1) return false;
+    let from = 0;
+    for (;;) {
+      const end = this.firstEnd(text, from);
+      if (end === -1) return false;
+      for (const id of this.outputs[this.stateAt]!) if (found(id)) return true;
+      from = end + 1;
+    }
+  }
+
+  /** The state the scan was in when firstEnd last returned (to resume from there). */
+  private stateAt = 0;
+
+  /**
+   * The index of the first character, from `from` on, at which a literal ends, or -1. The hot loop
+   * of the line selection: no calls, no allocation.
+   */
+  private firstEnd(text: string, from: number): number {
+    if (this.size === 1) return -1;
     const next = this.next;
     const accepts = this.accepts;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      state = next[state * ALPHABET + fold(text.charCodeAt(i))]!;
-      if (accepts[state] === 1) for (const id of this.outputs[state]!) if (found(id)) return true;
+    const classOf = this.classOf;
+    const nonAscii = this.nonAsciiClass;
+    const shift = this.shift;
+    let state = from === 0 ? 0 : this.stateAt;
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = next[(state << shift) + (code < ASCII ? classOf[code]! : nonAscii)]!;
+      if (accepts[state] === 1) {
+        this.stateAt = state;
+        return i;
+      }
     }
-    return false;
+    return -1;
   }
 }
 
 function fold(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  return code < ALPHABET ? code : OTHER;
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
