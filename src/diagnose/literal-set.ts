@@ -52,54 +52,70 @@ export class LiteralSet {
     const width = 1 << shift;
     const column = (code: number): number => (code < ASCII ? classOf[code]! : nonAsciiClass);
 
-    const goto: Array<Map<number, number>> = [new Map()];
-    const accepting: boolean[] = [false];
+    // The trie is built straight into a table (no map per state: the built-in catalog's set is made
+    // at every start), then completed breadth first. While it is a trie, 0 is a missing transition:
+    // no edge of a trie leads back to its root. (Not filled with -1: fill() was most of the time.)
+    let capacity = 1;
+    for (const { text } of literals) capacity += text.length;
+    const table = new Int32Array(capacity * width);
     const own: number[][] = [[]];
+    const accepting: boolean[] = [false];
+    let states = 1;
     for (const { text: literal, id } of literals) {
       if (literal.length === 0) continue;
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const c = column(literal.charCodeAt(i));
-        let target = goto[state]!.get(c);
-        if (target === undefined) {
-          target = goto.length;
-          goto.push(new Map());
-          accepting.push(false);
+        const slot = state * width + column(literal.charCodeAt(i));
+        let target = table[slot]!;
+        if (target === 0) {
+          target = states++;
+          table[slot] = target;
           own.push([]);
-          goto[state]!.set(c, target);
+          accepting.push(false);
         }
         state = target;
       }
       accepting[state] = true;
       own[state]!.push(id);
     }
-    this.size = goto.length;
-    this.outputs = own;
-    this.next = goto.length <= 0xffff ? new Uint16Array(goto.length * width) : new Int32Array(goto.length * width);
-    this.accepts = new Uint8Array(goto.length);
+    // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
+    const outputs = own;
+    const accepts = new Uint8Array(states);
     // Breadth first: a state's failure state is complete before the state itself.
-    const failure = new Int32Array(goto.length);
-    const queue: number[] = [];
+    const failure = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let c = 0; c < width; c++) {
-      const target = goto[0]!.get(c) ?? 0;
-      this.next[c] = target;
-      if (target !== 0) queue.push(target);
+      const target = table[c]!;
+      if (target !== 0) queue[tail++] = target;
     }
-    this.accepts[0] = accepting[0] ? 1 : 0;
-    for (let head = 0; head < queue.length; head++) {
+    accepts[0] = accepting[0] ? 1 : 0;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
-      this.accepts[state] = accepting[state] || this.accepts[failure[state]!] ? 1 : 0;
-      if (this.accepts[failure[state]!]) this.outputs[state] = [...own[state]!, ...this.outputs[failure[state]!]!];
+      const fail = failure[state]!;
+      accepts[state] = accepting[state] || accepts[fail] === 1 ? 1 : 0;
+      if (accepts[fail] === 1) outputs[state] = [...own[state]!, ...outputs[fail]!];
+      const row = state * width;
+      const failRow = fail * width;
       for (let c = 0; c < width; c++) {
-        const target = goto[state]!.get(c);
-        if (target === undefined) {
-          this.next[(state << shift) + c] = this.next[(failure[state]! << shift) + c]!;
+        const target = table[row + c]!;
+        if (target === 0) {
+          table[row + c] = table[failRow + c]!;
         } else {
-          failure[target] = this.next[(failure[state]! << shift) + c]!;
-          this.next[(state << shift) + c] = target;
-          queue.push(target);
+          failure[target] = table[failRow + c]!;
+          queue[tail++] = target;
         }
       }
+    }
+    this.size = states;
+    this.outputs = outputs;
+    this.accepts = accepts;
+    const used = table.subarray(0, states * width);
+    if (states <= 0xffff) {
+      this.next = new Uint16Array(used.length);
+      this.next.set(used);
+    } else {
+      this.next = used.slice();
     }
   }
 
