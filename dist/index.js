@@ -48176,7 +48176,103 @@ function detach(text) {
     return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
 }
 
+;// CONCATENATED MODULE: ./src/parse/step-budget.ts
+/** Steps a build lists one by one; past this, the quickest finished ones are counted instead. */
+const MAX_LISTED_STEPS = 1000;
+/** Steps are dropped in batches (when twice the limit is reached), so sorting stays cheap. */
+const PRUNE_AT = 2 * MAX_LISTED_STEPS;
+/** Platforms counted separately in the omitted steps' seconds (a build names a few). */
+const MAX_PLATFORMS = 64;
+/** Vertex numbers below this are remembered in a bitmap (at most 2 MiB); larger ones in a set. */
+const BITMAP_IDS = 1 << 24;
+/**
+ * A build's budget of listed steps: which steps to drop when there are too many, what is known of
+ * the dropped ones (counts and seconds, for the cache ratio and the timing), and their numbers,
+ * so that a later line of a dropped step (BuildKit prints a step's header again after it is DONE)
+ * does not bring it back as a new step. Memory stays bounded by the limit, not the log.
+ */
+class StepBudget {
+    summary = { count: 0, cached: 0, cacheHits: 0, cacheMisses: 0, platformSeconds: {}, maxSeconds: 0 };
+    bitmap = null;
+    largeIds = new Set();
+    /**
+     * The steps to drop from `order` so that at most MAX_LISTED_STEPS stay: the quickest of those
+     * that finished well (DONE or CACHED). Failing, unfinished and canceled steps and the export and
+     * cache steps are always kept: the reports and the build's status are made from them.
+     */
+    static choose(order) {
+        const droppable = order.filter(isDroppable);
+        const room = Math.max(0, MAX_LISTED_STEPS - (order.length - droppable.length));
+        if (droppable.length <= room)
+            return new Set();
+        // Slowest first; among equals the earlier one stays.
+        droppable.sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || a.line - b.line);
+        return new Set(droppable.slice(room));
+    }
+    /** Counts a dropped step and remembers its number. */
+    omit(vertex) {
+        const s = this.summary;
+        s.count++;
+        if (vertex.status === 'cached')
+            s.cached++;
+        const { kind, instruction, platform } = vertex.parsed;
+        if (kind === 'instruction' && instruction !== 'FROM') {
+            if (vertex.status === 'cached')
+                s.cacheHits++;
+            else
+                s.cacheMisses++;
+        }
+        if (kind === 'instruction' && vertex.seconds !== null) {
+            const key = platform ?? 'default';
+            if (key in s.platformSeconds || Object.keys(s.platformSeconds).length < MAX_PLATFORMS)
+                s.platformSeconds[key] = (s.platformSeconds[key] ?? 0) + vertex.seconds;
+        }
+        if (vertex.seconds !== null && vertex.seconds > s.maxSeconds)
+            s.maxSeconds = vertex.seconds;
+        this.remember(vertex.id);
+    }
+    /** Whether the step with this number was dropped. */
+    has(id) {
+        if (this.summary.count === 0)
+            return false;
+        if (id >= 0 && id < BITMAP_IDS && Number.isInteger(id))
+            return this.bitmap !== null && id >> 3 < this.bitmap.length && (this.bitmap[id >> 3] & (1 << (id & 7))) !== 0;
+        return this.largeIds.has(id);
+    }
+    /** What is known of the dropped steps, or null when none was dropped. */
+    omitted() {
+        if (this.summary.count === 0)
+            return null;
+        const platformSeconds = {};
+        for (const [key, seconds] of Object.entries(this.summary.platformSeconds))
+            platformSeconds[key] = Math.round(seconds * 10) / 10;
+        return { ...this.summary, platformSeconds };
+    }
+    remember(id) {
+        if (id >= 0 && id < BITMAP_IDS && Number.isInteger(id)) {
+            const byte = id >> 3;
+            if (this.bitmap === null || byte >= this.bitmap.length) {
+                const grown = new Uint8Array(Math.min(BITMAP_IDS >> 3, Math.max(byte + 1, (this.bitmap?.length ?? 0) * 2, 1024)));
+                if (this.bitmap)
+                    grown.set(this.bitmap);
+                this.bitmap = grown;
+            }
+            this.bitmap[byte] |= 1 << (id & 7);
+        }
+        else {
+            this.largeIds.add(id);
+        }
+    }
+}
+function isDroppable(vertex) {
+    if (vertex.status !== 'done' && vertex.status !== 'cached')
+        return false;
+    const kind = vertex.parsed.kind;
+    return kind !== 'export' && kind !== 'cache-export' && kind !== 'cache-import';
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-state.ts
+
 
 
 
@@ -48186,6 +48282,8 @@ const TAIL_LINES = 30;
 const ERROR_DETAIL_LINES = 200;
 const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
+/** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
+const MAX_STAGES_TRACKED = 10_000;
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself.
@@ -48218,6 +48316,10 @@ class BuildState {
     /** The steps in the order they appeared, and how many of them export (an image or the cache). */
     order = [];
     exporters = 0;
+    /** Steps past the listing limit: counted, not kept. */
+    budget = new StepBudget();
+    /** For each stage (and platform): its highest instruction number seen, and of how many. */
+    stageLast = new Map();
     firstText = '';
     lastText = '';
     constructor(line, timestamp, step, text = '') {
@@ -48249,16 +48351,10 @@ class BuildState {
     get cutBetweenSteps() {
         if (this.ended)
             return false;
-        const last = new Map();
-        for (const vertex of this.vertices.values()) {
-            const { kind, index, total, platform, stage } = vertex.parsed;
-            if (kind !== 'instruction' || index === null || total === null)
-                continue;
-            const key = `${platform ?? ''}|${stage ?? ''}`;
-            if ((last.get(key)?.index ?? 0) < index)
-                last.set(key, { index, total });
-        }
-        return [...last.values()].some((s) => s.index < s.total);
+        for (const stage of this.stageLast.values())
+            if (stage.index < stage.total)
+                return true;
+        return false;
     }
     /** Whether any step reported an error (a cache import or export can fail in a successful build). */
     get hasStepErrors() {
@@ -48307,8 +48403,42 @@ class BuildState {
             this.order.push(vertex);
             if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
                 this.exporters++;
+            this.noteStage(vertex.parsed);
+            if (this.vertices.size > PRUNE_AT)
+                this.prune();
         }
         return vertex;
+    }
+    /** Whether the step with this number was counted and dropped (past the listing limit). */
+    wasOmitted(id) {
+        return this.budget.has(id);
+    }
+    /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
+    noteStage(parsed) {
+        const { kind, index, total, platform, stage } = parsed;
+        if (kind !== 'instruction' || index === null || total === null)
+            return;
+        const key = `${platform ?? ''}|${stage ?? ''}`;
+        const last = this.stageLast.get(key);
+        if (last === undefined) {
+            if (this.stageLast.size < MAX_STAGES_TRACKED)
+                this.stageLast.set(key, { index, total });
+        }
+        else if (last.index < index) {
+            last.index = index;
+            last.total = total;
+        }
+    }
+    /** Too many steps: the quickest that finished well are counted instead of kept. */
+    prune() {
+        const drop = StepBudget.choose(this.order);
+        if (drop.size === 0)
+            return;
+        for (const vertex of drop) {
+            this.vertices.delete(vertex.id);
+            this.budget.omit(vertex);
+        }
+        this.order = this.order.filter((vertex) => !drop.has(vertex));
     }
     /**
      * The step of this name, or a new one when the build has none (forms without vertex numbers: the
@@ -48428,6 +48558,10 @@ class BuildState {
         else if (status === 'unknown' && this.cutBetweenSteps) {
             notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
         }
+        const omittedSteps = this.budget.omitted();
+        if (omittedSteps) {
+            notes.push(`${omittedSteps.count} of its ${omittedSteps.count + steps.length} steps (${omittedSteps.cached} cached, none over ${omittedSteps.maxSeconds} s) are counted but not listed: past ${MAX_LISTED_STEPS} steps, only the slowest, failing, unfinished and export steps are kept`);
+        }
         return {
             name,
             origin,
@@ -48460,6 +48594,7 @@ class BuildState {
             checks: [],
             boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
             notes,
+            omittedSteps,
         };
     }
 }
@@ -48485,6 +48620,9 @@ const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
 function applyVertexLine(build, id, rest, line) {
     const known = build.vertices.get(id);
     if (!known) {
+        // A step counted and dropped past the listing limit stays dropped, unless it now fails.
+        if (build.wasOmitted(id) && !rest.startsWith('ERROR'))
+            return;
         if (isStatus(rest) || OUTPUT.test(rest)) {
             // A status or output of a step whose header we never saw (the log was cut at its start).
             applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);
@@ -51274,6 +51412,9 @@ function cacheStats(build) {
         else
             misses++;
     }
+    // Steps past the listing limit were counted when they were dropped (parse/step-budget.ts).
+    hits += build.omittedSteps?.cacheHits ?? 0;
+    misses += build.omittedSteps?.cacheMisses ?? 0;
     const total = hits + misses;
     return { hits, misses, ratio: total === 0 ? null : metrics_round(hits / total, 3) };
 }
@@ -51290,6 +51431,8 @@ function timing(build) {
         const key = step.platform ?? 'default';
         platformSeconds[key] = metrics_round((platformSeconds[key] ?? 0) + step.seconds, 1);
     }
+    for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {}))
+        platformSeconds[key] = metrics_round((platformSeconds[key] ?? 0) + seconds, 1);
     const sum = (kind) => metrics_round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
     const cacheExportSeconds = sum('exports');
     return {
@@ -59963,6 +60106,7 @@ function buildJson({ build, cache, timing, findings }) {
         })),
         errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
         notes: build.notes,
+        omittedSteps: build.omittedSteps ? { count: build.omittedSteps.count, cached: build.omittedSteps.cached, maxSeconds: build.omittedSteps.maxSeconds } : null,
         lines: { first: build.firstLine, last: build.lastLine },
         findings: findings.map(findingJson),
     };
