@@ -49511,7 +49511,26 @@ function looksLikeRawJson(firstNonEmptyLine) {
     return text === '{' || COMPACT_START.test(text);
 }
 
+;// CONCATENATED MODULE: ./src/parse/rawjson/log-object.ts
+// Most of a rawjson log is step output, one `logs` object a line, always in the same shape:
+//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+// JSON.parse of such a line built a whole object tree and was the largest single cost of reading
+// rawjson. This reads exactly that shape with one anchored regular expression (linear: every
+// part is a character class closed by a literal quote) and gives back what JSON.parse would;
+// anything else, even the same object with a space or an escape in it, is left to JSON.parse.
+const CANONICAL_LOG = /^\{"logs":\[\{"vertex":"([^"\\\u0000-\u001f]*)","stream":(0|[1-9][0-9]{0,8}),"data":"([A-Za-z0-9+/=]*)","timestamp":"([^"\\\u0000-\u001f]*)"\}\]\}$/;
+/** The value JSON.parse gives for a canonical one-log object, or undefined for any other text. */
+function parseCanonicalLogObject(text) {
+    if (!text.startsWith('{"logs":[{"vertex":"'))
+        return undefined;
+    const match = CANONICAL_LOG.exec(text);
+    if (!match)
+        return undefined;
+    return { logs: [{ vertex: match[1], stream: Number(match[2]), data: match[3], timestamp: match[4] }] };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/rawjson/json-splitter.ts
+
 /** A pretty-printed object larger than this is skipped (with a note), never held in memory. */
 const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
 const json_splitter_OPEN_BRACE = 0x7b;
@@ -49616,7 +49635,7 @@ class JsonObjectSplitter {
         }
         // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
         if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
-            const value = tryParse(text);
+            const value = parseCanonicalLogObject(text) ?? tryParse(text);
             if (value !== undefined) {
                 this.handler.object({ value, firstLine: line.no, lastLine: line.no, lines: null });
                 return;
@@ -50263,6 +50282,8 @@ class RawJsonParser {
         if (!track || !track.step)
             return;
         const bytes = Buffer.from(log.data, 'base64');
+        // The lines of one log object share its time: its `1.234` offset is written once, not per line.
+        let at = null;
         let start = 0;
         for (;;) {
             const end = bytes.indexOf(rawjson_parser_NEWLINE, start);
@@ -50271,7 +50292,8 @@ class RawJsonParser {
             const piece = bytes.subarray(start, end);
             const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
             track.partial = null;
-            this.outputLine(build, track, whole, line, log.timestamp);
+            at ??= offset(log.timestamp, track.runStart);
+            this.outputLine(build, track, whole, line, at);
             start = end + 1;
         }
         if (start < bytes.length) {
@@ -50290,9 +50312,10 @@ class RawJsonParser {
             return;
         const partial = track.partial;
         track.partial = null;
-        this.outputLine(build, track, partial, track.partialLine, track.partialTs);
+        this.outputLine(build, track, partial, track.partialLine, offset(track.partialTs, track.runStart));
     }
-    outputLine(build, track, bytes, line, ts) {
+    /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
+    outputLine(build, track, bytes, line, at) {
         const step = track.step;
         let text = bytes.toString('utf8');
         if (text.endsWith('\r'))
@@ -50301,7 +50324,7 @@ class RawJsonParser {
             text = text.replace(rawjson_parser_ANSI, '');
         if (text.length > MAX_EXCERPT_LINE)
             text = text.slice(0, MAX_EXCERPT_LINE);
-        const rendered = `#${step.id} ${offset(ts, track.runStart)} ${text}`;
+        const rendered = `#${step.id} ${at} ${text}`;
         build.state.addTail(step, { line, text: rendered });
         this.render(build, line, rendered);
     }
