@@ -50665,6 +50665,31 @@ function noBuildMessage(label, firstText) {
     return `${label}: no Docker build output found (first line: "${quote}")`;
 }
 
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first).
+ */
+async function parseSources(sources, selector, limit = CONCURRENT_SOURCES) {
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await parseSource(sources[index], selector);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/required-literals.ts
 // Which plain texts a regular expression cannot match without: a cheap test (a substring search)
 // that rules a line out before any regular expression runs on it.
@@ -54291,8 +54316,8 @@ function toMeasure(image) {
 
 
 /**
- * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
- * after another, failed builds are diagnosed against the signature catalog, then all builds are
+ * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a few
+ * at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog, then all builds are
  * analysed together. The action and the CLI both call this.
  */
 async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
@@ -54300,8 +54325,7 @@ async function analyzeSources(sources, options, catalog = builtinSignatures(), s
     const problems = [];
     // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
     const selector = lineSelectorFor(catalog);
-    for (const source of sources) {
-        const parsed = await parseSource(source, selector);
+    for (const parsed of await parseSources(sources, selector)) {
         builds.push(...parsed.builds);
         problems.push(...parsed.problems);
     }
