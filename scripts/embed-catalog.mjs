@@ -1,7 +1,7 @@
 // Embeds signatures/builtin.yml into src/diagnose/builtin-catalog.ts, so that the bundles carry the
 // reviewed catalog file as it is, and the document it parses to (as JSON): parsing the YAML took a
-// fifth of a second at every start, which every run would pay for the same result. `node scripts/embed-catalog.mjs [--check]`: --check fails when the
-// embedded copy differs from the file.
+// fifth of a second at every start, which every run would pay for the same result.
+// `node scripts/embed-catalog.mjs [--check]`: --check fails when the embedded copy differs from the file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 

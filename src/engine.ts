@@ -11,9 +11,9 @@ import { diagnoseBuilds } from './diagnose/diagnose.js';
 import { measureBuildImages, type SizeOptions } from './registry/measure-builds.js';
 
 /**
- * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a few
- * at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog, then all builds are
- * analysed together. The action and the CLI both call this.
+ * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
+ * few at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog,
+ * then all builds are analysed together. The action and the CLI both call this.
  */
 export async function analyzeSources(
   sources: LogSource[],

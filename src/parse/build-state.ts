@@ -162,7 +162,7 @@ export class BuildState {
     const key = `${platform ?? ''}|${stage ?? ''}`;
     const last = this.stageLast.get(key);
     if (last === undefined) {
-      if (this.stageLast.size < MAX_STAGES_TRACKED) this.stageLast.set(key, { index, total });
+      if (index > 0 && this.stageLast.size < MAX_STAGES_TRACKED) this.stageLast.set(key, { index, total });
     } else if (last.index < index) {
       last.index = index;
       last.total = total;
