@@ -81,7 +81,8 @@ describe('a follow-up job reading the matrix', () => {
     expect(listing.length).toBeGreaterThanOrEqual(2);
     expect(listing[1]!.query.get('page')).toBe('2');
     expect(listing[0]!.headers.authorization).toBe('token ghs_fake-token-for-tests-0123456789');
-    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').map((r) => r.params.job_id)).toEqual(['1', '2', '3']);
+    // Read a few at a time: in whatever order the downloads start.
+    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').map((r) => r.params.job_id).sort()).toEqual(['1', '2', '3']);
     expect(result.summary).toContain('Read from the logs of 3 jobs of run 17964002949.');
     expect(result.summary).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 |');
     expect(result.summary).toContain('| Build operate-ui | ✅ success | 78.5 min | 78.1 min | 0/34 (0%) | 38 |');
@@ -90,6 +91,19 @@ describe('a follow-up job reading the matrix', () => {
     // The runner is told to mask it (add-mask), and it shows nowhere else.
     expect(result.stdout.split('\n').filter((l) => l.includes('ghs_fake-token-for-tests'))).toEqual(['::add-mask::ghs_fake-token-for-tests-0123456789']);
     expect(result.summary).not.toContain('ghs_fake-token-for-tests');
+  });
+
+  it('downloads four logs at once and streams each into its parser; the rows keep the order of the jobs', async () => {
+    for (const name of ['Build runtime', 'Build engine', 'Build operate-ui']) github.jobs.push(job(`${name} (arm64)`, realJobs.get(name)!));
+    github.holdLogsUntil = 4;
+    const result = await run({ jobs: 'Build *', comment: 'off', 'report-file': 'report.json' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(github.calls('GET', '/_blob/job-logs/{job_id}')).toHaveLength(6);
+    // Held until four were in flight: four were, never more.
+    expect(github.maxLogsInFlight).toBe(4);
+    const report = JSON.parse(readFileSync(join(result.workspace, 'report.json'), 'utf8'));
+    expect(report.builds.map((b: { name: string }) => b.name)).toEqual(['Build runtime', 'Build engine', 'Build operate-ui', 'Build runtime (arm64)', 'Build engine (arm64)', 'Build operate-ui (arm64)']);
   });
 
   it('waits for a log that is not ready yet, then reads it; one that stays in progress is reported', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Build, Step } from '../src/model.js';
 import type { DecodedLine } from '../src/decode/decoded-line.js';
@@ -681,5 +681,36 @@ describe('AutoDetectParser: one parser for both formats', () => {
 
   it('empty input: no format, no build', async () => {
     expect(await viaAuto('\n\n', 'empty')).toEqual({ builds: [], format: null });
+  });
+});
+
+describe('the fast reading of a log object', () => {
+  it('gives what JSON.parse gives for the canonical shape, and leaves every other text to it', async () => {
+    const { parseCanonicalLogObject } = await import('../src/parse/rawjson/log-object.js');
+    const dir = join(FIXTURES, 'rawjson');
+    const lines = readdirSync(dir).flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n')).filter((line) => line.startsWith('{'));
+    const canonical = '{"logs":[{"vertex":"sha256:01","stream":1,"data":"aGkK","timestamp":"2026-11-29T05:58:56.3Z"}]}';
+    const variants = [
+      canonical,
+      canonical.replace('"stream":1', '"stream":01'),
+      canonical.replace('"stream":1', '"stream":-1'),
+      canonical.replace('sha256:01', 'sha256:\\u0030'),
+      canonical.replace('sha256:01', 'sha\t256'),
+      canonical.replace('aGkK', 'a Gk'),
+      canonical.replace('}]}', '}] }'),
+      canonical.replace('}]}', '},{"vertex":"x","stream":2,"data":"","timestamp":""}]}'),
+      canonical.replace('"data"', '"dat"'),
+      `${canonical} `,
+    ];
+    let fast = 0;
+    for (const line of [...lines, ...variants]) {
+      const value = parseCanonicalLogObject(line);
+      if (value === undefined) continue;
+      fast++;
+      expect([line, value]).toEqual([line, JSON.parse(line)]);
+    }
+    expect(fast).toBeGreaterThan(10);
+    expect(parseCanonicalLogObject(canonical)).toEqual(JSON.parse(canonical));
+    for (const variant of variants.slice(1)) expect([variant, parseCanonicalLogObject(variant)]).toEqual([variant, undefined]);
   });
 });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { escapeText } from '../src/text/markdown.js';
-import { redact } from '../src/text/redact.js';
+import { redact, redactUngated } from '../src/text/redact.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { FIXTURES } from './support/analyze-text.js';
 import { fillTemplate, MAX_FILLED_CHARS } from '../src/diagnose/template.js';
 import { loadCatalog } from '../src/diagnose/load-catalog.js';
 import { readLines, type RawLine } from '../src/input/line-reader.js';
@@ -91,6 +93,25 @@ describe('every password form is redacted', () => {
       expect(everything).not.toContain(token);
       expect(everything).toContain('***');
     }
+  });
+});
+
+describe('redaction gates (a pattern runs only on text that holds one of its words)', () => {
+  it('hold back no text any pattern changes: the same result as every pattern on every line', () => {
+    const secrets = [
+      'docker login -u me -ps3cretX ghcr.io', 'mysql -u root -ps3cretX app', '    -p s3cretX \\', 'curl -u bob:hunter2 https://x',
+      'git clone https://user:s3cretX@github.com/o/r', 'Authorization: Bearer abc.def', '"Authorization": "Basic Zm9vOmJhcg=="',
+      'ghp_' + 'a'.repeat(36), 'github_pat_' + 'B'.repeat(40), 'glpat-' + 'c'.repeat(20), 'npm_' + 'D'.repeat(36),
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijkl', 'AKIAABCDEFGHIJKLMNOP', 'ASIAABCDEFGHIJKLMNOP',
+      '--password hunter2', '--TOKEN=abc', '"docker_Password": "x"', '"AUTH": "x"', 'MY_SECRET_KEY=abc', 'Api_Key: xyz', 'GITHUB_TOKEN: abc',
+      '-----BEGIN RSA PRIVATE KEY-----abc', 'db_passwd = "two words"', 'ACCESS_KEY:abc',
+    ];
+    const corpus = [...secrets, ...secrets.map((s) => s.toUpperCase()), ...secrets.map((s) => `#12 3.456 ${s} tail`)];
+    for (const file of readdirSync(join(FIXTURES, 'logs'))) corpus.push(...readFileSync(join(FIXTURES, 'logs', file), 'utf8').split('\n'));
+    expect(corpus.length).toBeGreaterThan(500);
+    const changed = corpus.filter((line) => redactUngated(line) !== line);
+    expect(changed.length).toBeGreaterThanOrEqual(secrets.length);
+    for (const line of corpus) expect([line, redact(line)]).toEqual([line, redactUngated(line)]);
   });
 });
 

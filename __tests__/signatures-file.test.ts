@@ -9,7 +9,8 @@ import { matchUntrusted } from '../src/diagnose/safe-matcher.js';
 import { performance } from 'node:perf_hooks';
 import { diagnoseText } from './support/classify.js';
 import { readFixture, ROOT } from './support/analyze-text.js';
-import { BUILTIN_CATALOG_YAML } from '../src/diagnose/builtin-catalog.js';
+import { BUILTIN_CATALOG_DOCUMENT, BUILTIN_CATALOG_YAML } from '../src/diagnose/builtin-catalog.js';
+import { parse as parseYaml } from 'yaml';
 import { ambiguousNestedRepeats } from './support/regex-shape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bxd-sig-'));
@@ -139,6 +140,10 @@ signatures:
 describe('the built-in catalog', () => {
   it('the bundled copy is the reviewed file', () => {
     expect(BUILTIN_CATALOG_YAML).toBe(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'));
+  });
+
+  it('the document parsed at build time is what the reviewed file parses to', () => {
+    expect(BUILTIN_CATALOG_DOCUMENT).toEqual(parseYaml(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'), { maxAliasCount: 50 }));
   });
 
   it('no built-in pattern can backtrack badly: no repeated group holds an ambiguous repetition', () => {

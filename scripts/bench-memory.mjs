@@ -1,28 +1,34 @@
-// Memory and time benchmark of the bundled CLI against a plain line reader. Prints ratios, never
-// pass/fail, and exits 0 whatever it measures.
+// Time and memory benchmark of the bundled CLI against Node's readline reading the same file. Prints
+// ratios, never pass/fail, and exits 0 whatever it measures.
 //
-//   npm run bench                  # about 50 MB and 200 MB
-//   npm run bench -- 400           # about 50 MB and 400 MB (or BENCH_MB=400)
-//   BENCH_SMALL_MB=20 npm run bench
+//   npm run bench                  # plain and rawjson logs of about 100 MB and 1 GB
+//   npm run bench -- 50 200        # other sizes, in MB (or BENCH_SMALL_MB / BENCH_MB)
+//   BENCH_FORMATS=plain npm run bench
 //
-// The inputs are the shipped sample repeated into .bench/ (git-ignored); files that already have
-// the right size are reused. Each measurement runs in its own child process, so a peak RSS belongs
-// to that process alone:
-//   baseline       node reading the file with readline over fs.createReadStream, counting lines;
-//   buildx-doctor  node dist/cli.js analyze FILE --format json, its report written to .bench/.
+// The inputs are generated into a temporary directory and deleted after (and on Ctrl-C):
+//   plain    the shipped sample (a `gh run view --log` file of a 3-job publish run) repeated;
+//   rawjson  one `--progress=rawjson` build whose RUN step prints four lines per log object (a
+//            compiler's output), as buildx writes it: one SolveStatus object a line.
+// Each measurement runs in its own child process, so a peak RSS belongs to that process alone:
+//   readline       node reading the file with readline over fs.createReadStream, counting lines;
+//   buildx-doctor  node dist/cli.js analyze FILE --format json, its report written to the temp dir.
 // Peak RSS is process.resourceUsage().maxRSS read in an 'exit' handler inside the child: the
 // baseline prints it on stdout; the CLI gets the handler from a module preloaded with --import and
 // reports on fd 3, so its stdout stays the report. When /usr/bin/time exists it wraps each child
 // too, as a cross-check (and as the only figure left if a child dies without running exit handlers).
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SAMPLE = join(ROOT, 'samples', 'docker-publish-17964002949.log');
-const BENCH_DIR = join(ROOT, '.bench');
+const BENCH_DIR = mkdtempSync(join(tmpdir(), 'bxd-bench-'));
+const cleanUp = () => rmSync(BENCH_DIR, { recursive: true, force: true });
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const TIME_BIN = '/usr/bin/time';
 const MB = 1_000_000;
 
@@ -42,9 +48,12 @@ const shown = (path) => (relative(process.cwd(), path).startsWith('..') ? path :
 if (!existsSync(CLI)) die(`${shown(CLI)} is missing: run \`npm run build\` first`);
 if (!existsSync(SAMPLE)) die(`the sample log ${shown(SAMPLE)} is missing`);
 
-const bigMb = sizeSetting(process.argv[2] ?? process.env.BENCH_MB, 'the target size (argument or BENCH_MB)', 200);
-let smallMb = sizeSetting(process.env.BENCH_SMALL_MB, 'BENCH_SMALL_MB', 50);
-if (smallMb >= bigMb) smallMb = bigMb / 4;
+const [argSmall, argBig] = process.argv.length > 3 ? [process.argv[2], process.argv[3]] : [undefined, process.argv[2]];
+const bigMb = sizeSetting(argBig ?? process.env.BENCH_MB, 'the large size (argument or BENCH_MB)', 1000);
+let smallMb = sizeSetting(argSmall ?? process.env.BENCH_SMALL_MB, 'the small size (argument or BENCH_SMALL_MB)', 100);
+if (smallMb >= bigMb) smallMb = bigMb / 10;
+const formats = (process.env.BENCH_FORMATS ?? 'plain,rawjson').split(',').map((f) => f.trim()).filter(Boolean);
+for (const format of formats) if (format !== 'plain' && format !== 'rawjson') die(`BENCH_FORMATS: unknown format "${format}" (plain, rawjson)`);
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
@@ -55,23 +64,47 @@ const sample = readFileSync(SAMPLE);
 const sampleEndsWithNewline = sample.length > 0 && sample[sample.length - 1] === 0x0a;
 const unit = sampleEndsWithNewline ? sample : Buffer.concat([sample, Buffer.from('\n')]);
 
-/** The sample repeated to about `mb` MB; reused when a file of exactly that size is there. */
-function ensureInput(mb) {
-  const repeats = Math.max(1, Math.round((mb * MB) / unit.length));
-  const path = join(BENCH_DIR, `docker-publish-x${repeats}.log`);
-  const expected = repeats * unit.length;
-  if (existsSync(path) && statSync(path).size === expected) return { path, repeats, bytes: expected, reused: true };
-  const partial = `${path}.partial`;
-  const fd = openSync(partial, 'w');
+/** Writes `mb` MB of `format` into the temp dir: the sample repeated, or a generated rawjson build. */
+function writeInput(format, mb) {
+  const path = join(BENCH_DIR, `${format}-${mb}mb.log`);
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  let chunk = '';
+  const flush = () => {
+    const data = Buffer.from(chunk, 'utf8');
+    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+    bytes += data.length;
+    chunk = '';
+  };
   try {
-    for (let i = 0; i < repeats; i++) {
-      for (let written = 0; written < unit.length; ) written += writeSync(fd, unit, written, unit.length - written);
+    if (format === 'plain') {
+      const repeats = Math.max(1, Math.round((mb * MB) / unit.length));
+      for (let i = 0; i < repeats; i++) for (let written = 0; written < unit.length; ) written += writeSync(fd, unit, written, unit.length - written);
+      return { path, bytes: repeats * unit.length, what: `${repeats} copies of the sample` };
     }
+    const digest = (n) => `sha256:${String(n).padStart(64, '0')}`;
+    const ts = (ms) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString().replace('Z', '000000Z');
+    const put = (object) => {
+      chunk += `${JSON.stringify(object)}\n`;
+      if (chunk.length > 1 << 20) flush();
+    };
+    let t = 0;
+    put({ vertexes: [{ digest: digest(1), name: '[internal] load build definition from Dockerfile', started: ts(t), completed: ts((t += 5)) }] });
+    put({ vertexes: [{ digest: digest(2), name: '[1/2] FROM docker.io/library/busybox:1', started: ts(t), completed: ts((t += 5)), cached: true }] });
+    put({ vertexes: [{ digest: digest(3), name: '[2/2] RUN cargo build --release', started: ts(t) }] });
+    let n = 0;
+    while (bytes + chunk.length < mb * MB) {
+      const lines = [];
+      for (let k = 0; k < 4; k++) lines.push(`   Compiling module-${++n} v0.${n % 100}.0 (/src/crates/module-${n})`);
+      put({ logs: [{ vertex: digest(3), stream: 1, data: Buffer.from(`${lines.join('\n')}\n`).toString('base64'), timestamp: ts((t += 1)) }] });
+    }
+    put({ vertexes: [{ digest: digest(3), name: '[2/2] RUN cargo build --release', started: ts(10), completed: ts((t += 5)) }] });
+    put({ vertexes: [{ digest: digest(4), name: 'exporting to image', started: ts(t), completed: ts((t += 50)) }] });
+    flush();
+    return { path, bytes, what: `one build, ${n} output lines` };
   } finally {
     closeSync(fd);
   }
-  renameSync(partial, path);
-  return { path, repeats, bytes: expected, reused: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,97 +284,88 @@ function describeFailure(run) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-mkdirSync(BENCH_DIR, { recursive: true });
-for (const file of readdirSync(BENCH_DIR)) if (/^report-x\d+\.json$/.test(file)) rmSync(join(BENCH_DIR, file), { force: true });
 writeHelpers();
 
 const sizes = [smallMb, bigMb];
 const results = [];
-log(`bench-memory: inputs are ${relative(ROOT, SAMPLE)} (${(sample.length / 1000).toFixed(0)} KB) repeated; sizes ${sizes.map((s) => `~${s} MB`).join(' and ')}`);
+log(`bench-memory: ${formats.join(' and ')} logs of ${sizes.map((s) => `~${s} MB`).join(' and ')}, generated in ${BENCH_DIR} (deleted after)`);
 log(`bench-memory: peak RSS from process.resourceUsage() in each child${hasTime ? `, cross-checked with ${TIME_BIN}` : ` (${TIME_BIN} not found: no cross-check)`}`);
 
-for (const mb of sizes) {
-  const started = Date.now();
-  const input = ensureInput(mb);
-  log(`  ${relative(ROOT, input.path)}: ${(input.bytes / MB).toFixed(1)} MB, ${input.repeats} copies (${input.reused ? 'reused' : `written in ${((Date.now() - started) / 1000).toFixed(1)} s`})`);
-
-  log(`  baseline on ~${mb} MB...`);
-  const baseline = await runNode([BASELINE_SCRIPT, input.path], { reportFd: 1, tag: 'baseline' });
-
-  const reportPath = join(BENCH_DIR, `report-x${input.repeats}.json`);
-  log(`  buildx-doctor on ~${mb} MB...`);
-  const doctor = await runNode(['--import', RSS_HOOK, CLI, 'analyze', input.path, '--format', 'json'], {
-    stdoutTo: reportPath,
-    reportFd: 3,
-    tag: 'doctor',
-  });
-
-  let counts = null;
-  const doctorOk = !doctor.error && doctor.code === 0;
-  if (doctorOk) counts = await countTopLevelArrays(reportPath);
-  const reportBytes = existsSync(reportPath) ? statSync(reportPath).size : 0;
-  if (mb !== bigMb) rmSync(reportPath, { force: true });
-
-  results.push({ mb, input, baseline, doctor, doctorOk, counts, reportBytes, reportPath });
+for (const format of formats) {
+  for (const mb of sizes) {
+    const started = Date.now();
+    const input = writeInput(format, mb);
+    log(`  ${format} ${(input.bytes / MB).toFixed(1)} MB (${input.what}), written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log('    readline...');
+    const baseline = await runNode([BASELINE_SCRIPT, input.path], { reportFd: 1, tag: 'baseline' });
+    const reportPath = join(BENCH_DIR, 'report.json');
+    log('    buildx-doctor...');
+    const doctor = await runNode(['--import', RSS_HOOK, CLI, 'analyze', input.path, '--format', 'json'], { stdoutTo: reportPath, reportFd: 3, tag: 'doctor' });
+    const doctorOk = !doctor.error && doctor.code === 0;
+    const counts = doctorOk ? await countTopLevelArrays(reportPath) : null;
+    const reportBytes = existsSync(reportPath) ? statSync(reportPath).size : 0;
+    rmSync(reportPath, { force: true });
+    rmSync(input.path, { force: true });
+    results.push({ format, mb, input, baseline, doctor, doctorOk, counts, reportBytes });
+  }
 }
 
 // A run that did not finish normally is marked: its time and peak are only up to where it stopped.
 const failed = (run) => Boolean(run.error || run.signal || run.code !== 0);
 const mark = (run, text) => (failed(run) ? `${text} (failed)` : text);
-const rows = results.map(({ input, baseline, doctor }) => [
+const cpu = (run) => (run.child?.cpuMicros !== undefined ? run.child.cpuMicros / 1e6 : null);
+const rows = results.map(({ format, input, baseline, doctor }) => [
+  format,
   `${(input.bytes / MB).toFixed(1)} MB`,
   baseline.child?.lines ?? 'n/a',
   mark(baseline, secs(baseline.error ? null : baseline.seconds)),
-  mib(peakKb(baseline)),
   mark(doctor, secs(doctor.error ? null : doctor.seconds)),
-  mib(peakKb(doctor)),
   ratio(doctor.seconds, baseline.seconds),
-  ratio(peakKb(doctor), peakKb(baseline)),
+  ratio(cpu(doctor), cpu(baseline)),
+  mib(peakKb(baseline)),
+  mib(peakKb(doctor)),
 ]);
 
 const out = [];
 out.push('');
-out.push(`buildx-doctor memory benchmark (node ${process.version}, ${relative(ROOT, CLI)})`);
+out.push(`buildx-doctor benchmark (node ${process.version}, ${relative(ROOT, CLI)})`);
 out.push('');
-out.push(table(['input', 'lines', 'baseline time', 'baseline peak RSS', 'doctor time', 'doctor peak RSS', 'time ratio', 'memory ratio'], rows));
+out.push(table(['format', 'input', 'lines', 'readline', 'buildx-doctor', 'time ratio', 'CPU ratio', 'readline peak RSS', 'doctor peak RSS'], rows));
 out.push('');
-out.push('time ratio = doctor time / baseline time; memory ratio = doctor peak RSS / baseline peak RSS');
+out.push('time ratio = buildx-doctor wall time / readline wall time on the same file; CPU ratio the same for user+system CPU');
 
-const [small, big] = results;
-const growthLabel = `${(big.input.bytes / MB).toFixed(0)} MB / ${(small.input.bytes / MB).toFixed(0)} MB`;
-const inputGrowth = big.input.bytes / small.input.bytes;
 out.push('');
-out.push(`memory growth (peak RSS at ${growthLabel}; the input grew ${inputGrowth.toFixed(2)}×):`);
-out.push(`  baseline:      ${ratio(peakKb(big.baseline), peakKb(small.baseline))}  (${mib(peakKb(small.baseline))} -> ${mib(peakKb(big.baseline))})`);
-out.push(`  buildx-doctor: ${ratio(peakKb(big.doctor), peakKb(small.doctor))}  (${mib(peakKb(small.doctor))} -> ${mib(peakKb(big.doctor))})`);
-if (results.some((r) => failed(r.baseline) || failed(r.doctor))) out.push('  (a run failed, see below: its peak is only up to where it stopped, so these ratios understate)');
-const doctorDelta = peakKb(big.doctor) !== null && peakKb(small.doctor) !== null ? peakKb(big.doctor) - peakKb(small.doctor) : null;
-const bytesDelta = big.input.bytes - small.input.bytes;
-if (doctorDelta !== null) {
-  out.push(`  buildx-doctor grows ${(doctorDelta / 1024).toFixed(1)} MiB for ${(bytesDelta / MB).toFixed(1)} MB more input (${((doctorDelta * 1024) / bytesDelta).toFixed(3)} bytes of RSS per input byte)`);
+out.push('memory growth (peak RSS, large input against small):');
+for (const format of formats) {
+  const [small, big] = results.filter((r) => r.format === format);
+  if (!small || !big) continue;
+  const delta = peakKb(big.doctor) !== null && peakKb(small.doctor) !== null ? peakKb(big.doctor) - peakKb(small.doctor) : null;
+  out.push(
+    `  ${format.padEnd(8)} input ${(big.input.bytes / small.input.bytes).toFixed(1)}×: readline ${ratio(peakKb(big.baseline), peakKb(small.baseline))}, buildx-doctor ${ratio(peakKb(big.doctor), peakKb(small.doctor))}` +
+      (delta === null ? '' : ` (${mib(peakKb(small.doctor))} -> ${mib(peakKb(big.doctor))}, ${((delta * 1024) / (big.input.bytes - small.input.bytes)).toFixed(4)} bytes of RSS per input byte)`),
+  );
 }
+if (results.some((r) => failed(r.baseline) || failed(r.doctor))) out.push('  (a run failed, see below: its peak is only up to where it stopped)');
 
 out.push('');
-out.push('report sizes (the sample holds 3 builds, so every copy adds 3 builds to the report):');
+out.push('reports:');
 for (const r of results) {
-  const sizeText = `${(r.input.bytes / MB).toFixed(1)} MB`;
+  const sizeText = `${r.format} ${(r.input.bytes / MB).toFixed(1)} MB`;
   if (!r.doctorOk) {
     out.push(`  ${sizeText}: buildx-doctor failed (${describeFailure(r.doctor)})`);
     continue;
   }
-  const builds = r.counts.builds ?? 'n/a';
-  const findings = r.counts.findings ?? 'n/a';
-  out.push(`  ${sizeText}: ${builds} builds, ${findings} findings, JSON report ${(r.reportBytes / MB).toFixed(1)} MB${typeof builds === 'number' ? ` (${(r.reportBytes / builds / 1000).toFixed(1)} KB per build)` : ''}${r.mb === bigMb ? ` -> ${relative(ROOT, r.reportPath)}` : ''}`);
+  out.push(`  ${sizeText}: ${r.counts.builds ?? 'n/a'} builds, ${r.counts.findings ?? 'n/a'} findings, JSON report ${(r.reportBytes / MB).toFixed(1)} MB`);
 }
 
 out.push('');
 out.push('details:');
 for (const r of results) {
-  for (const [name, run] of [['baseline', r.baseline], ['buildx-doctor', r.doctor]]) {
-    const cpu = run.child?.cpuMicros !== undefined ? `${(run.child.cpuMicros / 1e6).toFixed(2)} s CPU` : 'CPU n/a';
+  for (const [name, run] of [['readline', r.baseline], ['buildx-doctor', r.doctor]]) {
+    const cpuText = cpu(run) !== null ? `${cpu(run).toFixed(2)} s CPU` : 'CPU n/a';
     const cross = run.time ? `; ${TIME_BIN}: ${mib(run.time.maxRSSKb)}, ${secs(run.time.seconds)}` : '';
     const status = failed(run) ? `; ${describeFailure(run)}` : '';
-    out.push(`  ${(r.input.bytes / MB).toFixed(1)} MB ${name.padEnd(13)} ${secs(run.seconds)} wall, ${cpu}, peak ${mib(peakKb(run))}${cross}${status}`);
+    out.push(`  ${r.format} ${(r.input.bytes / MB).toFixed(1)} MB ${name.padEnd(13)} ${secs(run.seconds)} wall, ${cpuText}, peak ${mib(peakKb(run))}${cross}${status}`);
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -1,5 +1,6 @@
 import type { LogSource } from './input/log-source.js';
-import { parseSource, type InputProblem } from './parse/parse-source.js';
+import type { InputProblem } from './parse/parse-source.js';
+import { parseSources } from './parse/parse-sources.js';
 import { lineSelectorFor } from './diagnose/line-selector.js';
 import { analyze, type Analysis } from './analyze/analyze.js';
 import type { AnalysisOptions } from './analyze/rule.js';
@@ -10,9 +11,9 @@ import { diagnoseBuilds } from './diagnose/diagnose.js';
 import { measureBuildImages, type SizeOptions } from './registry/measure-builds.js';
 
 /**
- * The whole pipeline for a set of logs: each source is streamed through decoding and parsing one
- * after another, failed builds are diagnosed against the signature catalog, then all builds are
- * analysed together. The action and the CLI both call this.
+ * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
+ * few at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog,
+ * then all builds are analysed together. The action and the CLI both call this.
  */
 export async function analyzeSources(
   sources: LogSource[],
@@ -24,8 +25,7 @@ export async function analyzeSources(
   const problems: InputProblem[] = [];
   // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
   const selector = lineSelectorFor(catalog);
-  for (const source of sources) {
-    const parsed = await parseSource(source, selector);
+  for (const parsed of await parseSources(sources, selector)) {
     builds.push(...parsed.builds);
     problems.push(...parsed.problems);
   }

@@ -160,6 +160,26 @@ export interface Build {
   stepNumber?: number | null;
   /** Where each step of that job starts in the log, to link a log line to `#step:N:L`. */
   jobSteps?: JobStepStart[];
+  /**
+   * Steps that finished well and are counted here instead of listed in `steps`: past a limit, a
+   * build keeps only its slowest, failing, unfinished and export steps (a log with a million steps
+   * must not need gigabytes). Absent or null when every step is listed.
+   */
+  omittedSteps?: OmittedSteps | null;
+}
+
+/** What is known of the steps a build did not list. */
+export interface OmittedSteps {
+  count: number;
+  /** How many of them were CACHED. */
+  cached: number;
+  /** Of the cacheable ones (Dockerfile instructions but FROM), how many hit and missed the cache. */
+  cacheHits: number;
+  cacheMisses: number;
+  /** Seconds of the Dockerfile instructions among them, per platform (`default` without one). */
+  platformSeconds: Record<string, number>;
+  /** The longest of them, in seconds (each listed step that finished took at least as long). */
+  maxSeconds: number;
 }
 
 /** A step of a GitHub job and the input line its log starts on. */

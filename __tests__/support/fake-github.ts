@@ -180,6 +180,16 @@ export class FakeGitHub {
   /** Every answer this much later (a slow server). */
   slowMs = 0;
   /**
+   * Log downloads are held until this many are in flight at once (released anyway after
+   * `holdLogsMaxMs`): shows whether a client reads logs concurrently, without timing anything.
+   */
+  holdLogsUntil = 0;
+  holdLogsMaxMs = 5000;
+  /** The most log downloads that were in flight at the same time. */
+  maxLogsInFlight = 0;
+  private logsInFlight = 0;
+  private readonly heldLogs: Array<() => void> = [];
+  /**
    * The user a personal access token belongs to (`GET /user` answers it); null for GITHUB_TOKEN, an
    * installation token, for which GitHub answers 403 and whose comments are ACTIONS_BOT's.
    */
@@ -230,6 +240,10 @@ export class FakeGitHub {
       const job = this.allJobs().find((j) => j.id === Number(blob[1]));
       const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: BLOB_TEMPLATE, params: { job_id: blob[1]! }, query: url.searchParams, body, headers: req.headers };
       this.requests.push(request);
+      this.logsInFlight++;
+      this.maxLogsInFlight = Math.max(this.maxLogsInFlight, this.logsInFlight);
+      res.on('close', () => this.logsInFlight--);
+      if (this.holdLogsUntil > 0) await this.holdLog();
       const faultIndex = this.faults.findIndex((f) => f.match(request));
       const reply: FakeReply =
         faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
@@ -285,6 +299,18 @@ export class FakeGitHub {
   private route(operation: Operation, request: FakeRequest): FakeReply | Promise<FakeReply> {
     const handler = (this.handlers as Record<string, Handler>)[`${operation.method} ${operation.template}`];
     return handler ? handler(request) : { status: 404, json: { message: 'Not Found' } };
+  }
+
+  /** Waits until `holdLogsUntil` downloads are in flight (then releases them all), or the time limit. */
+  private holdLog(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.holdLogsMaxMs);
+      this.heldLogs.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      if (this.logsInFlight >= this.holdLogsUntil) for (const release of this.heldLogs.splice(0)) release();
+    });
   }
 
   private reply(res: ServerResponse, reply: FakeReply): void {

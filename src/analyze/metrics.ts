@@ -46,6 +46,9 @@ export function cacheStats(build: Build): CacheStats {
     if (step.cached) hits++;
     else misses++;
   }
+  // Steps past the listing limit were counted when they were dropped (parse/step-budget.ts).
+  hits += build.omittedSteps?.cacheHits ?? 0;
+  misses += build.omittedSteps?.cacheMisses ?? 0;
   const total = hits + misses;
   return { hits, misses, ratio: total === 0 ? null : round(hits / total, 3) };
 }
@@ -62,6 +65,7 @@ export function timing(build: Build): Timing {
     const key = step.platform ?? 'default';
     platformSeconds[key] = round((platformSeconds[key] ?? 0) + step.seconds, 1);
   }
+  for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {})) platformSeconds[key] = round((platformSeconds[key] ?? 0) + seconds, 1);
   const sum = (kind: 'imports' | 'exports'): number => round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
   const cacheExportSeconds = sum('exports');
   return {

@@ -56,6 +56,11 @@ export function parseCatalog(text: string, origin: string, options: { requirePat
   } catch (error) {
     throw new InputError(`${origin}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  return readCatalogDocument(document, origin, options);
+}
+
+/** Validates a parsed catalog document (parseCatalog's YAML, or the built-in one parsed at build time). */
+export function readCatalogDocument(document: unknown, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Array<Partial<Signature> & { id: string }> {
   const root = document as Record<string, unknown> | null;
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
   if (root.version !== CATALOG_VERSION) throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
@@ -205,8 +210,11 @@ export function namedGroups(source: string): string[] {
 }
 
 /** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
-export function loadBuiltinCatalog(text: string): Signature[] {
-  const signatures = parseCatalog(text, 'built-in signatures', { requirePatterns: false }).map((entry) => {
+export function loadBuiltinCatalog(source: string | { document: unknown }): Signature[] {
+  const origin = 'built-in signatures';
+  const options = { requirePatterns: false };
+  const entries = typeof source === 'string' ? parseCatalog(source, origin, options) : readCatalogDocument(source.document, origin, options);
+  const signatures = entries.map((entry) => {
     for (const field of ['title', 'severity', 'priority', 'patterns', 'fix'] as const) {
       if (entry[field] === undefined) throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
     }

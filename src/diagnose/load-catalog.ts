@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { BUILTIN_CATALOG_YAML } from './builtin-catalog.js';
+import { BUILTIN_CATALOG_DOCUMENT } from './builtin-catalog.js';
 import { loadBuiltinCatalog, mergeCatalogs, parseCatalog, type Signature } from './catalog.js';
 import { InputError } from '../input/errors.js';
 
@@ -8,7 +8,8 @@ let builtin: Signature[] | null = null;
 
 /** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
 export function builtinSignatures(): Signature[] {
-  builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_YAML);
+  // Parsed from YAML at build time (scripts/embed-catalog.mjs); validated here like any catalog.
+  builtin ??= loadBuiltinCatalog({ document: BUILTIN_CATALOG_DOCUMENT });
   return builtin;
 }
 

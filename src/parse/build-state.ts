@@ -4,6 +4,7 @@ import { emptyInvocation, type Invocation } from './invocation.js';
 import { detach } from '../text/detach.js';
 import type { ProgressForm } from './dialects/dialect.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
+import { MAX_LISTED_STEPS, PRUNE_AT, StepBudget } from './step-budget.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 const TAIL_LINES = 30;
@@ -13,6 +14,8 @@ const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
+/** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
+const MAX_STAGES_TRACKED = 10_000;
 
 export interface VertexState {
   id: number;
@@ -60,8 +63,12 @@ export class BuildState {
   /** The output said the build finished (the legacy builder's `Successfully built`). */
   private completed = false;
   /** The steps in the order they appeared, and how many of them export (an image or the cache). */
-  private readonly order: VertexState[] = [];
+  private order: VertexState[] = [];
   private exporters = 0;
+  /** Steps past the listing limit: counted, not kept. */
+  private readonly budget = new StepBudget();
+  /** For each stage (and platform): its highest instruction number seen, and of how many. */
+  private readonly stageLast = new Map<string, { index: number; total: number }>();
 
   firstText = '';
   lastText = '';
@@ -95,14 +102,8 @@ export class BuildState {
    */
   get cutBetweenSteps(): boolean {
     if (this.ended) return false;
-    const last = new Map<string, { index: number; total: number }>();
-    for (const vertex of this.vertices.values()) {
-      const { kind, index, total, platform, stage } = vertex.parsed;
-      if (kind !== 'instruction' || index === null || total === null) continue;
-      const key = `${platform ?? ''}|${stage ?? ''}`;
-      if ((last.get(key)?.index ?? 0) < index) last.set(key, { index, total });
-    }
-    return [...last.values()].some((s) => s.index < s.total);
+    for (const stage of this.stageLast.values()) if (stage.index < stage.total) return true;
+    return false;
   }
 
   /** Whether any step reported an error (a cache import or export can fail in a successful build). */
@@ -147,8 +148,40 @@ export class BuildState {
       this.vertices.set(id, vertex);
       this.order.push(vertex);
       if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') this.exporters++;
+      this.noteStage(vertex.parsed);
+      if (this.vertices.size > PRUNE_AT) this.prune();
     }
     return vertex;
+  }
+
+  /** Whether the step with this number was counted and dropped (past the listing limit). */
+  wasOmitted(id: number): boolean {
+    return this.budget.has(id);
+  }
+
+  /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
+  private noteStage(parsed: VertexName): void {
+    const { kind, index, total, platform, stage } = parsed;
+    if (kind !== 'instruction' || index === null || total === null) return;
+    const key = `${platform ?? ''}|${stage ?? ''}`;
+    const last = this.stageLast.get(key);
+    if (last === undefined) {
+      if (index > 0 && this.stageLast.size < MAX_STAGES_TRACKED) this.stageLast.set(key, { index, total });
+    } else if (last.index < index) {
+      last.index = index;
+      last.total = total;
+    }
+  }
+
+  /** Too many steps: the quickest that finished well are counted instead of kept. */
+  private prune(): void {
+    const drop = StepBudget.choose(this.order);
+    if (drop.size === 0) return;
+    for (const vertex of drop) {
+      this.vertices.delete(vertex.id);
+      this.budget.omit(vertex);
+    }
+    this.order = this.order.filter((vertex) => !drop.has(vertex));
   }
 
   /**
@@ -260,6 +293,12 @@ export class BuildState {
     } else if (status === 'unknown' && this.cutBetweenSteps) {
       notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
     }
+    const omittedSteps = this.budget.omitted();
+    if (omittedSteps) {
+      notes.push(
+        `${omittedSteps.count} of its ${omittedSteps.count + steps.length} steps (${omittedSteps.cached} cached, none over ${omittedSteps.maxSeconds} s) are counted but not listed: past ${MAX_LISTED_STEPS} steps, only the slowest, failing, unfinished and export steps are kept`,
+      );
+    }
     return {
       name,
       origin,
@@ -292,6 +331,7 @@ export class BuildState {
       checks: [],
       boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
       notes,
+      omittedSteps,
     };
   }
 }

@@ -21,7 +21,12 @@ interface Entry extends EvidenceLine {
  * is bounded per job, and nothing is copied for a job that does not fail.
  */
 export class ExcerptCollector {
-  private readonly ring: Array<Entry | undefined> = new Array<Entry | undefined>(BEFORE);
+  // The ring is three parallel arrays rather than an object per line: it takes every line of a
+  // log, and an object each was a good part of the parser's garbage.
+  private readonly ringLine = new Array<number>(BEFORE).fill(0);
+  private readonly ringText = new Array<string>(BEFORE).fill('');
+  /** 0 for a slot not filled yet. */
+  private readonly ringSeq = new Array<number>(BEFORE).fill(0);
   private next = 0;
   private seq = 0;
   private lastKeptSeq = 0;
@@ -29,20 +34,22 @@ export class ExcerptCollector {
   private readonly kept: Entry[] = [];
 
   push(no: number, text: string): void {
-    const entry = { line: no, text, seq: ++this.seq };
-    this.ring[this.next] = entry;
-    this.next = (this.next + 1) % BEFORE;
+    const slot = this.next;
+    this.ringLine[slot] = no;
+    this.ringText[slot] = text;
+    this.ringSeq[slot] = ++this.seq;
+    this.next = slot + 1 === BEFORE ? 0 : slot + 1;
     if (this.afterLeft > 0) {
       this.afterLeft--;
-      this.keep(entry);
+      this.keep(slot);
     }
   }
 
   /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
   mark(): void {
     for (let i = 0; i < BEFORE; i++) {
-      const entry = this.ring[(this.next + i) % BEFORE];
-      if (entry) this.keep(entry);
+      const slot = (this.next + i) % BEFORE;
+      if (this.ringSeq[slot] !== 0) this.keep(slot);
     }
     this.afterLeft = AFTER;
   }
@@ -52,10 +59,12 @@ export class ExcerptCollector {
     return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
   }
 
-  private keep(entry: Entry): void {
-    if (entry.seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES) return;
-    this.lastKeptSeq = entry.seq;
-    const text = entry.text.length > MAX_EXCERPT_LINE ? entry.text.slice(0, MAX_EXCERPT_LINE) : entry.text;
-    this.kept.push({ line: entry.line, text: detach(text), seq: entry.seq });
+  private keep(slot: number): void {
+    const seq = this.ringSeq[slot]!;
+    if (seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES) return;
+    this.lastKeptSeq = seq;
+    const text = this.ringText[slot]!;
+    const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+    this.kept.push({ line: this.ringLine[slot]!, text: detach(cut), seq });
   }
 }

@@ -19,6 +19,8 @@ const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
 export function applyVertexLine(build: BuildState, id: number, rest: string, line: DecodedLine): void {
   const known = build.vertices.get(id);
   if (!known) {
+    // A step counted and dropped past the listing limit stays dropped, unless it now fails.
+    if (build.wasOmitted(id) && !rest.startsWith('ERROR')) return;
     if (isStatus(rest) || OUTPUT.test(rest)) {
       // A status or output of a step whose header we never saw (the log was cut at its start).
       applyStatus(build, build.vertex(id, `#${id}`, line.no), rest, line);

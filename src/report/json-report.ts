@@ -103,6 +103,7 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: 
     })),
     errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
     notes: build.notes,
+    omittedSteps: build.omittedSteps ? { count: build.omittedSteps.count, cached: build.omittedSteps.cached, maxSeconds: build.omittedSteps.maxSeconds } : null,
     lines: { first: build.firstLine, last: build.lastLine },
     findings: findings.map(findingJson),
     ...(compared ? comparisonJson(compared) : {}),

@@ -1,4 +1,5 @@
 import type { DecodedLine } from '../../decode/decoded-line.js';
+import { parseCanonicalLogObject } from './log-object.js';
 
 /** A pretty-printed object larger than this is skipped (with a note), never held in memory. */
 export const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
@@ -152,7 +153,7 @@ export class JsonObjectSplitter {
     }
     // Fast path: a whole object on its line, as buildx 0.14+ writes every one.
     if (text.charCodeAt(text.length - 1) === CLOSE_BRACE || text.trimEnd().endsWith('}')) {
-      const value = tryParse(text);
+      const value = parseCanonicalLogObject(text) ?? tryParse(text);
       if (value !== undefined) {
         this.handler.object({ value, firstLine: line.no, lastLine: line.no, lines: null });
         return;

@@ -444,6 +444,8 @@ export class RawJsonParser {
     const track = build.tracks.get(log.vertex);
     if (!track || !track.step) return;
     const bytes = Buffer.from(log.data, 'base64');
+    // The lines of one log object share its time: its `1.234` offset is written once, not per line.
+    let at: string | null = null;
     let start = 0;
     for (;;) {
       const end = bytes.indexOf(NEWLINE, start);
@@ -451,7 +453,8 @@ export class RawJsonParser {
       const piece = bytes.subarray(start, end);
       const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
       track.partial = null;
-      this.outputLine(build, track, whole, line, log.timestamp);
+      at ??= offset(log.timestamp, track.runStart);
+      this.outputLine(build, track, whole, line, at);
       start = end + 1;
     }
     if (start < bytes.length) {
@@ -470,16 +473,17 @@ export class RawJsonParser {
     if (!track.partial) return;
     const partial = track.partial;
     track.partial = null;
-    this.outputLine(build, track, partial, track.partialLine, track.partialTs);
+    this.outputLine(build, track, partial, track.partialLine, offset(track.partialTs, track.runStart));
   }
 
-  private outputLine(build: RawBuild, track: Track, bytes: Buffer, line: number, ts: number | null): void {
+  /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
+  private outputLine(build: RawBuild, track: Track, bytes: Buffer, line: number, at: string): void {
     const step = track.step!;
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.includes('\u001b')) text = text.replace(ANSI, '');
     if (text.length > MAX_EXCERPT_LINE) text = text.slice(0, MAX_EXCERPT_LINE);
-    const rendered = `#${step.id} ${offset(ts, track.runStart)} ${text}`;
+    const rendered = `#${step.id} ${at} ${text}`;
     build.state.addTail(step, { line, text: rendered });
     this.render(build, line, rendered);
   }

@@ -1,0 +1,27 @@
+import type { LogSource } from '../input/log-source.js';
+import type { LineSelector } from '../diagnose/line-selector.js';
+import { parseSource, type ParsedSource } from './parse-source.js';
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+export const CONCURRENT_SOURCES = 4;
+
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first).
+ */
+export async function parseSources(sources: LogSource[], selector: LineSelector | null, limit = CONCURRENT_SOURCES): Promise<ParsedSource[]> {
+  const results = new Array<ParsedSource>(sources.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < sources.length) {
+      const index = next++;
+      results[index] = await parseSource(sources[index]!, selector);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+  return results;
+}
