@@ -217,6 +217,45 @@ describe('the baseline', () => {
   });
 });
 
+describe('the comparison on a pull request', () => {
+  /** A real BuildKit capture (fixtures/baseline) as the runner prints a build-push-action step. */
+  function framedCapture(name: string, startIso: string): string {
+    const lines = ['##[group]Run docker/build-push-action@v6', '##[endgroup]', ...readFileSync(join(FIXTURES, 'baseline', name), 'utf8').trimEnd().split('\n')];
+    const start = Date.parse(startIso);
+    return lines.map((line, i) => `${new Date(start + i * 100).toISOString().replace('Z', '0000Z')} ${line}`).join('\n') + '\n';
+  }
+
+  it('finds the last green run on the default branch by itself and names the step that broke the cache, why, and what it cost', async () => {
+    // This run: a file the build copies changed since the baseline (the real pair `context`).
+    github.jobs = [job('Build runtime', framedCapture('plain-context.log', '2025-09-26T09:00:00Z')), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
+    addRun(900, { runNumber: 41, createdAt: '2025-09-25T10:00:00Z' }, [job('Build runtime', framedCapture('plain-baseline.log', '2025-09-25T10:00:00Z'))]);
+    const result = await run({ jobs: 'Build *', comment: 'always' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(github.calls('GET', JOBS).map((r) => r.params.run_id)).toEqual([String(CURRENT), '900']);
+    // The pull request's sticky comment says it too.
+    const comment = (github.comments.get(pullRequestEvent.number) ?? []).map((c) => c.body).join('\n');
+    expect(comment).toMatch(/context-changed/);
+    expect(comment).toContain('COPY a.txt /a.txt');
+    expect(result.summary).toMatch(/Cache broke at `\[builder 2\/3\] COPY a\.txt \/a\.txt`.*\*\*context-changed\*\*; 2 steps rebuilt/);
+    const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));
+    const build = report.builds[0];
+    expect(build.baseline).toMatchObject({ run: expect.stringContaining('41') });
+    expect(build.cacheBreak).toMatchObject({ step: '[builder 2/3]', reason: 'context-changed', rebuiltSteps: 2 });
+  });
+
+  it('an unchanged build against its baseline: no cache break', async () => {
+    github.jobs = [job('Build runtime', framedCapture('plain-unchanged.log', '2025-09-26T09:00:00Z')), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
+    addRun(900, { runNumber: 41, createdAt: '2025-09-25T10:00:00Z' }, [job('Build runtime', framedCapture('plain-baseline.log', '2025-09-25T10:00:00Z'))]);
+    const result = await run({ jobs: 'Build *' });
+    expect(result.code).toBe(0);
+    expect(result.summary).not.toContain('Cache broke at');
+    const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));
+    expect(report.builds[0].baseline).not.toBeNull();
+    expect(report.builds[0].cacheBreak).toBeNull();
+  });
+});
+
 describe('history: N (workflow_dispatch)', () => {
   it('reads the last 3 finished runs of the workflow, any branch, and writes the benchmark table and its chart', async () => {
     github.runs.get(CURRENT)!.event = 'workflow_dispatch';
