@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { parseBuildersJson, parseBuildersTable } from '../src/doctor/builder-checks.js';
 import { parseDuTotal, parseSize } from '../src/doctor/resource-checks.js';
 import { parseVerboseManifest } from '../src/doctor/registry-checks.js';
+import { versionDrift, versionsOfBuilds } from '../src/doctor/version-drift.js';
+import { parseSource } from '../src/parse/parse-source.js';
+import { fileSource, textSource } from '../src/input/log-source.js';
+import { SAMPLE } from './support/analyze-text.js';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), '__tests__', 'fixtures', 'doctor', name), 'utf8');
 
@@ -47,5 +51,29 @@ describe('docker manifest inspect --verbose', () => {
       { Descriptor: { digest: 'sha256:c', platform: { os: 'unknown', architecture: 'unknown' } } },
     ];
     expect(parseVerboseManifest(JSON.stringify(index))).toEqual([{ platform: 'linux/arm/v7', digest: 'sha256:b' }]);
+  });
+});
+
+describe('builder drift', () => {
+  it('a log remembers the buildx and BuildKit that docker/setup-buildx-action set up (the real first publish)', async () => {
+    const parsed = await parseSource(fileSource(SAMPLE));
+    expect(parsed.builds).toHaveLength(3);
+    for (const build of parsed.builds) expect([build.runner.buildxVersion, build.runner.buildkitVersion]).toEqual(['0.28.0', '0.24.0']);
+    expect(versionsOfBuilds(parsed.builds, 'run 17964002949')).toEqual({ label: 'run 17964002949', buildx: '0.28.0', buildkit: '0.24.0' });
+  });
+
+  it('a log without setup-buildx-action has no versions: nothing to compare', async () => {
+    const parsed = await parseSource(textSource('plain.log', '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n'));
+    expect(versionsOfBuilds(parsed.builds, 'x')).toBeNull();
+    expect(versionDrift({ buildx: '0.29.1', buildkit: '0.25.0' }, null)).toEqual({ checks: [], findings: [] });
+  });
+
+  it('names both versions of what drifted, and only releases count (v prefixes, rc suffixes, a distribution\'s v0.0.0)', () => {
+    const past = { label: 'run 41', buildx: '0.28.0', buildkit: 'v0.24.0' };
+    const drifted = versionDrift({ buildx: '0.29.1', buildkit: 'v0.25.0-rc1' }, past);
+    expect(drifted.checks).toEqual([{ id: 'builder.drift', status: 'warn', title: 'Versions against the last run', detail: 'buildx 0.28.0 in run 41, 0.29.1 here; BuildKit 0.24.0 in run 41, 0.25.0 here' }]);
+    expect(drifted.findings.map((f) => [f.id, f.severity])).toEqual([['builder-missing', 'warning']]);
+    expect(versionDrift({ buildx: 'v0.28.0', buildkit: '0.24.0' }, past).checks.map((c) => c.status)).toEqual(['pass']);
+    expect(versionDrift({ buildx: '0.28.0', buildkit: 'v0.0.0+unknown' }, past).checks).toEqual([{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: 'as in run 41: buildx 0.28.0' }]);
   });
 });

@@ -12,6 +12,7 @@ import { freePort, OciLayout, readStoredImage, startRegistry, startSilentServer,
 import { runDoctor, type DoctorOptions } from '../src/doctor/doctor.js';
 import { dockerRunner } from '../src/doctor/runner.js';
 import { runCli } from '../src/cli/cli.js';
+import { SAMPLE } from './support/analyze-text.js';
 
 const TMPFS_BYTES = 256 * 1024 * 1024;
 const workflows = path.join(process.cwd(), '__tests__', 'fixtures', 'workflows');
@@ -92,6 +93,22 @@ describe('builder', () => {
     expect(byId(report.checks, 'builder.current')).toMatchObject({ status: 'pass', detail: `default (driver docker, running, BuildKit ${bk().buildkitVersion})` });
     expect(byId(report.checks, 'builder.stale')).toMatchObject({ status: 'pass' });
     expect(report.findings).toEqual([]);
+  });
+
+  it('drift: buildx and BuildKit against a past run\'s log (the real first publish: buildx 0.28.0, BuildKit 0.24.0), and none against the same versions', async () => {
+    let out = '';
+    const code = await runCli(['doctor', '--log', SAMPLE, '--skip', 'workflow,resources,registry', '--format', 'json'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t) });
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { doctor: { checks: Array<{ id: string; status: string; detail: string }> }; findings: Array<{ id: string; severity: string; title: string }> };
+    const live = bk().buildxVersion.replace(/\+.*/, '').replace(/^v/, '');
+    expect(live).not.toBe('0.28.0');
+    // Debian's dockerd reports its BuildKit as v0.0.0+unknown: no version to compare, so buildx only.
+    expect(report.doctor.checks.find((c) => c.id === 'builder.drift')).toEqual(expect.objectContaining({ status: 'warn', detail: `buildx 0.28.0 in ${SAMPLE}, ${live} here` }));
+    expect(report.findings).toEqual([expect.objectContaining({ id: 'builder-missing', severity: 'warning', title: `The builder drifted since ${SAMPLE}: buildx 0.28.0 in ${SAMPLE}, ${live} here` })]);
+
+    const same = await runDoctor({ ...base, skip: new Set(['workflow', 'resources', 'registry']), pastRun: { label: 'run 1', buildx: `v${live}`, buildkit: '0.24.0' } });
+    expect(byId(same.checks, 'builder.drift')).toMatchObject({ status: 'pass', detail: `as in run 1: buildx ${live}` });
+    expect(same.findings).toEqual([]);
   });
 
   it('platforms the workflow asks for: amd64 native, arm64 neither listed nor emulated (binfmt_misc read from a given dir)', async () => {

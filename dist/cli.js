@@ -9857,6 +9857,11 @@ const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
 const SECRET_SOURCE = /^Secret source: (\S+)/;
 const TEMPLATE_INPUT = /^ {2}(tags|flavor|images): ?(.*)$/;
 const OTHER_INPUT = /^ {2}[a-z-]+: /;
+// docker/setup-buildx-action's groups: `github.com/docker/buildx v0.28.0 <commit>`, and
+// `<builder>: v0.24.0` under "BuildKit version" (also `BuildKit version:  v0.24.0` in its inspect).
+const BUILDX_VERSION = /^github\.com\/docker\/buildx v(\d+\.\d+\.\d+\S*)/;
+const BUILDKIT_NODE_VERSION = /^\S+: v(\d+\.\d+\.\d+\S*)$/;
+const BUILDKIT_INSPECT_VERSION = /^BuildKit version:\s+v(\d+\.\d+\.\d+\S*)/;
 /**
  * What the runner and the actions before the build printed about the job: the GITHUB_TOKEN's
  * permissions and secret source ("Set up job"), and docker/metadata-action's tag templates. They
@@ -9867,7 +9872,16 @@ class RunnerFactsReader {
     section = null;
     templateKey = null;
     group(title) {
-        this.section = title === 'GITHUB_TOKEN Permissions' ? 'permissions' : /^Run docker\/metadata-action@/.test(title) ? 'metadata-action' : null;
+        this.section =
+            title === 'GITHUB_TOKEN Permissions'
+                ? 'permissions'
+                : /^Run docker\/metadata-action@/.test(title)
+                    ? 'metadata-action'
+                    : title === 'Buildx version'
+                        ? 'buildx-version'
+                        : title === 'BuildKit version'
+                            ? 'buildkit-version'
+                            : null;
         this.templateKey = null;
     }
     endGroup() {
@@ -9896,7 +9910,24 @@ class RunnerFactsReader {
             }
             return;
         }
+        if (this.section === 'buildx-version') {
+            const version = BUILDX_VERSION.exec(text);
+            if (version)
+                this.facts.buildxVersion = version[1];
+            return;
+        }
+        if (this.section === 'buildkit-version') {
+            const version = BUILDKIT_NODE_VERSION.exec(text);
+            if (version)
+                this.facts.buildkitVersion ??= version[1];
+            return;
+        }
         // Runs for every line of a log: a cheap test first.
+        if (this.facts.buildkitVersion === undefined && text.startsWith('BuildKit version:')) {
+            const version = BUILDKIT_INSPECT_VERSION.exec(text);
+            if (version)
+                this.facts.buildkitVersion = version[1];
+        }
         if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
             const secret = SECRET_SOURCE.exec(text);
             if (secret)
@@ -17918,6 +17949,58 @@ function buildx_version_firstLine(text) {
     return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/doctor/version-drift.ts
+
+/**
+ * `v0.24.0`, `0.24.0-rc1` → `0.24.0`: only the release numbers are compared. A BuildKit built into a
+ * distribution's dockerd reports `v0.0.0+unknown`: no version, not a drift.
+ */
+function release(version) {
+    const numbers = version ? (/(\d+\.\d+\.\d+)/.exec(version)?.[1] ?? null) : null;
+    return numbers === '0.0.0' ? null : numbers;
+}
+function versionDrift(live, past) {
+    if (!past || (!past.buildx && !past.buildkit))
+        return { checks: [], findings: [] };
+    const differs = [];
+    const same = [];
+    for (const [name, now, then] of [
+        ['buildx', release(live.buildx), release(past.buildx)],
+        ['BuildKit', release(live.buildkit), release(past.buildkit)],
+    ]) {
+        if (!now || !then)
+            continue;
+        (now === then ? same : differs).push(now === then ? `${name} ${now}` : `${name} ${then} in ${past.label}, ${now} here`);
+    }
+    if (differs.length === 0) {
+        return same.length === 0 ? { checks: [], findings: [] } : { checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }], findings: [] };
+    }
+    const detail = differs.join('; ');
+    return {
+        checks: [{ id: 'builder.drift', status: 'warn', title: 'Versions against the last run', detail }],
+        findings: [
+            doctorFinding({
+                id: 'builder-missing',
+                severity: 'warning',
+                title: `The builder drifted since ${past.label}: ${detail}`,
+                fix: [
+                    'A build that broke after working may come from the newer builder rather than the code.',
+                    '- Pin the versions in the workflow: `docker/setup-buildx-action` with `version: v<buildx>` and `driver-opts: image=moby/buildkit:v<buildkit>`.',
+                    '- Or re-run the last good commit with `workflow_dispatch` on this builder to tell the two apart.',
+                ].join('\n'),
+                source: null,
+                data: { drift: detail },
+            }),
+        ],
+    };
+}
+/** The first versions the builds of a log show (every job of a run sets up the same builder). */
+function versionsOfBuilds(builds, label) {
+    const buildx = builds.find((b) => b.runner.buildxVersion)?.runner.buildxVersion ?? null;
+    const buildkit = builds.find((b) => b.runner.buildkitVersion)?.runner.buildkitVersion ?? null;
+    return buildx || buildkit ? { label, buildx, buildkit } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/runner.ts
 
 const DEFAULT_TIME_LIMITS = { timeoutMs: 20_000, slowTimeoutMs: 45_000 };
@@ -17941,6 +18024,7 @@ function runner_firstLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/doctor/builder-checks.ts
+
 
 
 
@@ -18160,6 +18244,9 @@ async function runBuilderChecks(docker, options) {
             checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
         }
     }
+    const drift = versionDrift({ buildx: buildxVersion.raw, buildkit: current?.nodes[0]?.buildkit ?? null }, options.pastRun ?? null);
+    checks.push(...drift.checks);
+    findings.push(...drift.findings);
     const stale = [];
     for (const builder of builders) {
         if (builder === current)
@@ -18437,7 +18524,7 @@ async function runDoctor(options) {
         platforms = result.platforms;
         return result;
     });
-    await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir }));
+    await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir, pastRun: options.pastRun ?? null }));
     // `docker buildx du` would start a builder that is not running: only ask a running one.
     const current = checks.find((c) => c.id === 'builder.current');
     const skipCacheReason = current && current.status !== 'pass' ? 'the builder in use is not running (docker buildx du would start it)' : null;
@@ -18534,14 +18621,18 @@ function doctorJson(report) {
 
 
 
+
+
+
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--fail-on never|error|warning]
+       [--log PAST_RUN.log] [--fail-on never|error|warning]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
-the given images exist in their registry. Read-only: nothing is built, pushed or started.
+the given images exist in their registry. With --log (a past run's saved log), also whether buildx
+and BuildKit are the versions that run had. Read-only: nothing is built, pushed or started.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 async function runDoctorCommand(args, io) {
@@ -18557,8 +18648,16 @@ async function runDoctorCommand(args, io) {
         io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${DOCTOR_USAGE.split('\n')[0]}\n`);
         return 2;
     }
-    // Push rights are asked with the docker login of this machine (its DOCKER_CONFIG).
-    const report = await runDoctor(options);
+    let pastRun = null;
+    if (options.log) {
+        const parsed = await parseSource(fileSource(options.log));
+        if (parsed.builds.length === 0 && parsed.problems.length > 0) {
+            io.stderr(`${TOOL_NAME}: --log ${options.log}: ${parsed.problems[0].message}\n`);
+            return 2;
+        }
+        pastRun = versionsOfBuilds(parsed.builds, options.log);
+    }
+    const report = await runDoctor({ ...options, pastRun });
     const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
     if (options.reportFile) {
         try {
@@ -18591,6 +18690,7 @@ function parseDoctorArgs(args) {
         images: [],
         format: 'text',
         reportFile: null,
+        log: null,
         failOn: 'never',
         warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
         failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
@@ -18632,6 +18732,9 @@ function parseDoctorArgs(args) {
             }
             case '--report-file':
                 options.reportFile = value();
+                break;
+            case '--log':
+                options.log = value();
                 break;
             case '--fail-on':
                 options.failOn = parseFailOn(value());

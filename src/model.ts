@@ -204,6 +204,10 @@ export interface RunnerFacts {
   secretSource: string | null;
   /** docker/metadata-action `tags`/`flavor`/`images` inputs, one template a line (`tags: type=sha,prefix={{branch}}-`). */
   metadataTemplates: string[];
+  /** The buildx version `docker/setup-buildx-action` printed (`0.28.0`), for the doctor's drift check. */
+  buildxVersion?: string;
+  /** The BuildKit version of the builder it set up (`0.24.0`). */
+  buildkitVersion?: string;
 }
 
 /** The options of the command that started a build, as far as the log echoes them. */

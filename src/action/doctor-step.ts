@@ -10,6 +10,7 @@ import { doctorChecksJson, doctorJson } from '../doctor/render.js';
 import { findingJson } from '../report/json-report.js';
 import { worstStatus } from '../doctor/check.js';
 import type { ActionInputs } from './inputs.js';
+import { versionsOfBuilds } from '../doctor/version-drift.js';
 
 // The action's side of the doctor (`mode: doctor` or `both`): run the checks on this runner, annotate
 // the workflow lines the findings point at, and give the report its `doctor` section.
@@ -20,7 +21,9 @@ const PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
 export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null): Promise<DoctorReport> {
   const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
-  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])] });
+  // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
+  const pastRun = analysis ? versionsOfBuilds(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
+  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun });
 }
 
 /** The `doctor` section of the analysis report (mode `both`). */

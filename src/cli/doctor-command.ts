@@ -6,16 +6,20 @@ import { parseSkip, runDoctor } from '../doctor/doctor.js';
 import { DEFAULT_RESOURCE_OPTIONS } from '../doctor/resource-checks.js';
 import { doctorJson, renderDoctorMarkdown, renderDoctorText } from '../doctor/render.js';
 import type { CheckGroup } from '../doctor/check.js';
+import { versionsOfBuilds, type RunVersions } from '../doctor/version-drift.js';
+import { fileSource } from '../input/log-source.js';
+import { parseSource } from '../parse/parse-source.js';
 
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 
 export const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--fail-on never|error|warning]
+       [--log PAST_RUN.log] [--fail-on never|error|warning]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
-the given images exist in their registry. Read-only: nothing is built, pushed or started.
+the given images exist in their registry. With --log (a past run's saved log), also whether buildx
+and BuildKit are the versions that run had. Read-only: nothing is built, pushed or started.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 
@@ -26,6 +30,8 @@ interface DoctorCliOptions {
   images: string[];
   format: 'text' | 'markdown' | 'json';
   reportFile: string | null;
+  /** A past run's saved log (`gh run view --log`), for the builder drift check. */
+  log: string | null;
   failOn: FailOn;
   warnFreeBytes: number;
   failFreeBytes: number;
@@ -48,8 +54,16 @@ export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<nu
     io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${DOCTOR_USAGE.split('\n')[0]}\n`);
     return 2;
   }
-  // Push rights are asked with the docker login of this machine (its DOCKER_CONFIG).
-  const report = await runDoctor(options);
+  let pastRun: RunVersions | null = null;
+  if (options.log) {
+    const parsed = await parseSource(fileSource(options.log));
+    if (parsed.builds.length === 0 && parsed.problems.length > 0) {
+      io.stderr(`${TOOL_NAME}: --log ${options.log}: ${parsed.problems[0]!.message}\n`);
+      return 2;
+    }
+    pastRun = versionsOfBuilds(parsed.builds, options.log);
+  }
+  const report = await runDoctor({ ...options, pastRun });
   const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
   if (options.reportFile) {
     try {
@@ -79,6 +93,7 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
     images: [],
     format: 'text',
     reportFile: null,
+    log: null,
     failOn: 'never',
     warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
     failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
@@ -116,6 +131,9 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
       }
       case '--report-file':
         options.reportFile = value();
+        break;
+      case '--log':
+        options.log = value();
         break;
       case '--fail-on':
         options.failOn = parseFailOn(value());

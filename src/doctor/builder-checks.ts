@@ -3,6 +3,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import type { Finding } from '../model.js';
 import { parseBuildxVersion } from '../buildx/buildx-version.js';
+import { versionDrift, type RunVersions } from './version-drift.js';
 import { inlineCode } from '../text/markdown.js';
 import { doctorFinding, type Check, type CheckResult } from './check.js';
 import { firstLine, type DockerRunner } from './runner.js';
@@ -33,6 +34,8 @@ export interface BuilderChecksOptions {
   platforms: string[];
   /** Where the kernel lists registered emulators (a parameter so that a test can point elsewhere). */
   binfmtDir?: string;
+  /** The versions a past run's log shows, for the drift check (null: no log to compare with). */
+  pastRun?: RunVersions | null;
 }
 
 /** `docker buildx ls --format json`: one builder object a line (buildx 0.13 and later). */
@@ -249,6 +252,10 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
       checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
     }
   }
+
+  const drift = versionDrift({ buildx: buildxVersion.raw, buildkit: current?.nodes[0]?.buildkit ?? null }, options.pastRun ?? null);
+  checks.push(...drift.checks);
+  findings.push(...drift.findings);
 
   const stale: string[] = [];
   for (const builder of builders) {

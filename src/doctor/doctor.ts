@@ -5,6 +5,7 @@ import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
+import type { RunVersions } from './version-drift.js';
 
 // The doctor: runs the check groups in order (the workflow first, offline, because it tells the live
 // checks which platforms to expect), each on its own so that one that cannot run is `skipped` with
@@ -22,6 +23,8 @@ export interface DoctorOptions {
   /** The docker runner (default: `docker` with this process's environment, 20 s per command). */
   docker?: DockerRunner;
   binfmtDir?: string;
+  /** The buildx and BuildKit versions of a past run's log (the last good one), for the drift check. */
+  pastRun?: RunVersions | null;
 }
 
 export interface DoctorReport {
@@ -55,7 +58,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     platforms = result.platforms;
     return result;
   });
-  await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir }));
+  await guarded('builder', () => runBuilderChecks(docker, { platforms, binfmtDir: options.binfmtDir, pastRun: options.pastRun ?? null }));
   // `docker buildx du` would start a builder that is not running: only ask a running one.
   const current = checks.find((c) => c.id === 'builder.current');
   const skipCacheReason = current && current.status !== 'pass' ? 'the builder in use is not running (docker buildx du would start it)' : null;

@@ -5,6 +5,11 @@ const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
 const SECRET_SOURCE = /^Secret source: (\S+)/;
 const TEMPLATE_INPUT = /^ {2}(tags|flavor|images): ?(.*)$/;
 const OTHER_INPUT = /^ {2}[a-z-]+: /;
+// docker/setup-buildx-action's groups: `github.com/docker/buildx v0.28.0 <commit>`, and
+// `<builder>: v0.24.0` under "BuildKit version" (also `BuildKit version:  v0.24.0` in its inspect).
+const BUILDX_VERSION = /^github\.com\/docker\/buildx v(\d+\.\d+\.\d+\S*)/;
+const BUILDKIT_NODE_VERSION = /^\S+: v(\d+\.\d+\.\d+\S*)$/;
+const BUILDKIT_INSPECT_VERSION = /^BuildKit version:\s+v(\d+\.\d+\.\d+\S*)/;
 
 /**
  * What the runner and the actions before the build printed about the job: the GITHUB_TOKEN's
@@ -13,11 +18,20 @@ const OTHER_INPUT = /^ {2}[a-z-]+: /;
  */
 export class RunnerFactsReader {
   readonly facts: RunnerFacts = { tokenPermissions: {}, secretSource: null, metadataTemplates: [] };
-  private section: 'permissions' | 'metadata-action' | null = null;
+  private section: 'permissions' | 'metadata-action' | 'buildx-version' | 'buildkit-version' | null = null;
   private templateKey: string | null = null;
 
   group(title: string): void {
-    this.section = title === 'GITHUB_TOKEN Permissions' ? 'permissions' : /^Run docker\/metadata-action@/.test(title) ? 'metadata-action' : null;
+    this.section =
+      title === 'GITHUB_TOKEN Permissions'
+        ? 'permissions'
+        : /^Run docker\/metadata-action@/.test(title)
+          ? 'metadata-action'
+          : title === 'Buildx version'
+            ? 'buildx-version'
+            : title === 'BuildKit version'
+              ? 'buildkit-version'
+              : null;
     this.templateKey = null;
   }
 
@@ -44,7 +58,21 @@ export class RunnerFactsReader {
       }
       return;
     }
+    if (this.section === 'buildx-version') {
+      const version = BUILDX_VERSION.exec(text);
+      if (version) this.facts.buildxVersion = version[1]!;
+      return;
+    }
+    if (this.section === 'buildkit-version') {
+      const version = BUILDKIT_NODE_VERSION.exec(text);
+      if (version) this.facts.buildkitVersion ??= version[1]!;
+      return;
+    }
     // Runs for every line of a log: a cheap test first.
+    if (this.facts.buildkitVersion === undefined && text.startsWith('BuildKit version:')) {
+      const version = BUILDKIT_INSPECT_VERSION.exec(text);
+      if (version) this.facts.buildkitVersion = version[1]!;
+    }
     if (this.facts.secretSource === null && text.startsWith('Secret source: ')) {
       const secret = SECRET_SOURCE.exec(text);
       if (secret) this.facts.secretSource = secret[1]!;
