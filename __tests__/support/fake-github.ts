@@ -180,11 +180,14 @@ export class FakeGitHub {
   /** Every answer this much later (a slow server). */
   slowMs = 0;
   /**
-   * Log downloads are held until this many are in flight at once (released anyway after
-   * `holdLogsMaxMs`): shows whether a client reads logs concurrently, without timing anything.
+   * Log downloads are held until this many are in flight at once, then no more are held: shows
+   * whether a client reads logs concurrently, without timing anything. A client that never gets
+   * there is released after `holdLogsMaxMs`, far longer than a loaded machine takes between the
+   * requests of a concurrent client, so that the fallback cannot decide a passing run.
    */
   holdLogsUntil = 0;
-  holdLogsMaxMs = 5000;
+  holdLogsMaxMs = 30_000;
+  private holdReached = false;
   /** The most log downloads that were in flight at the same time. */
   maxLogsInFlight = 0;
   private logsInFlight = 0;
@@ -303,13 +306,17 @@ export class FakeGitHub {
 
   /** Waits until `holdLogsUntil` downloads are in flight (then releases them all), or the time limit. */
   private holdLog(): Promise<void> {
+    if (this.holdReached) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, this.holdLogsMaxMs);
       this.heldLogs.push(() => {
         clearTimeout(timer);
         resolve();
       });
-      if (this.logsInFlight >= this.holdLogsUntil) for (const release of this.heldLogs.splice(0)) release();
+      if (this.logsInFlight >= this.holdLogsUntil) {
+        this.holdReached = true;
+        for (const release of this.heldLogs.splice(0)) release();
+      }
     });
   }
 
