@@ -257,6 +257,20 @@ describe('root cause first', () => {
   });
 });
 
+describe('a command line is not a diagnosis', () => {
+  it('the CI line that runs the build with DOCKER_BUILDKIT=1 raises no builder finding', async () => {
+    const log = [
+      '+ DOCKER_BUILDKIT=1 docker build -t app .',
+      '#5 [2/3] RUN ./configure',
+      '#5 0.3 configure: error: frobnicate is required',
+      '#5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 1',
+      'ERROR: failed to solve: process "/bin/sh -c ./configure" did not complete successfully: exit code: 1',
+    ].join('\n');
+    const analysis = await diagnoseText(log, 'ci.log');
+    expect(analysis.findings.map((f) => f.id)).not.toContain('builder-missing');
+  });
+});
+
 describe('special cases the team met', () => {
   it('an invalid tag names the tag, the broken rule and the metadata-action template that made it', async () => {
     const log = [
