@@ -1,34 +1,16 @@
 // The benchmark table: rows made from the real first-publish run (17964002949), the runbook's table
-// reproduced, hostile names kept in their cells, the charts drawn by the real Mermaid as GitHub does,
-// and the CLI's `history` command over a saved run log and a folder of job logs.
+// reproduced, hostile names kept in their cells, and the CLI's `history` command over a saved run log
+// and a folder of job logs. The charts drawn by the real Mermaid as GitHub does: history-table.render.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile, SAMPLE } from './support/analyze-text.js';
 import { splitRunLog } from './support/fake-github.js';
-import { GitHubRenderer } from './support/github-render.js';
+import { FIRST_PUBLISH, WARM_PR } from './support/history-rows.js';
 import { historyRow, type HistoryRow } from '../src/analyze/history-row.js';
 import { buildChart, cacheWord, historyJson, renderHistoryMarkdown, renderHistoryText } from '../src/report/history-table.js';
 import { runCli } from '../src/cli/cli.js';
-
-const FIRST_PUBLISH = { runId: 17964002949, runNumber: 12, url: 'https://github.com/afewell-hh/Demon/actions/runs/17964002949', date: '2025-09-24T01:56:21Z', event: 'push', branch: 'main' };
-
-/** The runbook's second line, as it records it (its log is not kept): 6.9 / 6.8 / 10.8 min, warm. */
-const WARM_PR: HistoryRow = {
-  runId: 18020300302,
-  runNumber: 13,
-  url: 'https://github.com/afewell-hh/Demon/actions/runs/18020300302',
-  date: '2025-09-25T14:02:00Z',
-  event: 'pull_request',
-  branch: 'feature/cache',
-  cacheRatio: 0.94,
-  components: [
-    { name: 'Build runtime', jobSeconds: 414, buildSeconds: 380, status: 'success' },
-    { name: 'Build engine', jobSeconds: 408, buildSeconds: 371, status: 'success' },
-    { name: 'Build operate-ui', jobSeconds: 648, buildSeconds: 610, status: 'success' },
-  ],
-};
 
 let cold: HistoryRow;
 let dir: string;
@@ -111,24 +93,6 @@ describe('the runbook table, generated', () => {
       [18020300302, 'warm'],
     ]);
     expect(json.runs[0].components[2]).toEqual({ name: 'Build operate-ui', status: 'success', jobSeconds: 4710.4, buildSeconds: 4688.9 });
-  });
-});
-
-describe('the charts as GitHub draws them', () => {
-  let renderer: GitHubRenderer;
-  beforeAll(async () => {
-    // No skip: a Chromium that cannot start fails this test.
-    renderer = await new GitHubRenderer().start();
-  }, 120_000);
-  afterAll(async () => {
-    await renderer?.stop();
-  });
-
-  it('every xychart-beta of the table parses and renders in the real Mermaid, hostile names included', async () => {
-    const hostile: HistoryRow = { ...WARM_PR, runId: 5, runNumber: 15, date: '2025-09-27T00:00:00Z', components: [{ name: 'Build "x"] ; %% # end', jobSeconds: 60, buildSeconds: 50, status: 'success' }] };
-    const markdown = renderHistoryMarkdown([cold, WARM_PR, hostile]);
-    const page = await renderer.render(markdown);
-    expect(page.chartErrors).toEqual([null, null, null, null]);
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './analyze-text.js';
+import { needsRealComponent } from './test-tier.js';
 
 /** Node binary that runs the bundle: this one, or the runner's (`BXD_NODE_BIN`, set by .ci/run to Node 24). */
 export const NODE_BIN = process.env.BXD_NODE_BIN || process.execPath;
@@ -31,6 +32,7 @@ interface Prepared {
 }
 
 function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object | string): Prepared {
+  needsRealComponent('the bundled action (dist/index.js)');
   const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
