@@ -2,7 +2,7 @@
 // `npm run test:unit` selects exactly the unit-named ones, no unit suite reaches for a real
 // component, and every helper that starts one refuses to in the unit run.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './support/analyze-text.js';
@@ -15,6 +15,17 @@ const unitFiles = files.filter((f) => TIER_OF_FILE.test(f) && tierOf(f) === 'uni
 
 /** The helpers that start a real component, and what each must refuse in the unit run. */
 const REAL_COMPONENT_HELPERS = ['modern-buildkit', 'real-dockerd', 'real-registry', 'github-render', 'run-action'];
+
+/** The support modules a test file imports, directly or through other support modules. */
+function supportModulesOf(file: string, seen = new Set<string>()): Set<string> {
+  for (const [, name] of readFileSync(file, 'utf8').matchAll(/from '\.{1,2}\/(?:support\/)?([a-z0-9-]+)\.js'/g)) {
+    const path = join(TESTS, 'support', `${name}.ts`);
+    if (seen.has(name!) || !existsSync(path)) continue;
+    seen.add(name!);
+    supportModulesOf(path, seen);
+  }
+  return seen;
+}
 
 describe('test tiers', () => {
   it('every file in __tests__ is a test named for its tier', () => {
@@ -32,12 +43,12 @@ describe('test tiers', () => {
     expect(selected).not.toContain('action.e2e.test.ts');
   });
 
-  it.each(REAL_COMPONENT_HELPERS)('no unit suite imports support/%s or runs the bundle', (helper) => {
-    const offenders = unitFiles.filter((f) => {
-      const source = readFileSync(join(TESTS, f), 'utf8');
-      return source.includes(`./support/${helper}.js'`) || /join\([^)]*['"]dist['"]|['"]dist\/(?:cli|index)\.js['"]\s*[,\]]/.test(source);
-    });
-    expect(offenders).toEqual([]);
+  it.each(REAL_COMPONENT_HELPERS)('no unit suite imports support/%s, even through another support module', (helper) => {
+    expect(unitFiles.filter((f) => supportModulesOf(join(TESTS, f)).has(helper))).toEqual([]);
+  });
+
+  it('no unit suite runs the bundle', () => {
+    expect(unitFiles.filter((f) => /join\([^)]*['"]dist['"]|['"]dist\/(?:cli|index)\.js['"]\s*[,\]]/.test(readFileSync(join(TESTS, f), 'utf8')))).toEqual([]);
   });
 
   it.each(REAL_COMPONENT_HELPERS)('support/%s refuses to start in the unit run', (helper) => {
