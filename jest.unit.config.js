@@ -4,10 +4,12 @@
 // `npm test` (jest.config.js) still runs every tier.
 import base from './jest.config.js';
 
-const { testMatch: _everything, ...rest } = base;
+// jest refuses testMatch and testRegex together: the unit tier replaces the base's testMatch.
+const unit = { ...base };
+delete unit.testMatch;
 
 export default {
-  ...rest,
+  ...unit,
   testRegex: ['/__tests__/[^/.]+\\.test\\.ts$'],
   // Marks the run, so that a helper starting a real component throws instead of starting it.
   setupFiles: ['<rootDir>/__tests__/support/unit-tier-setup.ts'],
