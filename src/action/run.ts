@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { analyzeSources } from '../engine.js';
@@ -23,8 +23,10 @@ import type { Analysis } from '../analyze/analyze.js';
 import { compareWithBaseline } from './baseline-step.js';
 import { historyRows, type HistoryStepOptions } from './history-step.js';
 import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
-import { annotateDoctor, doctorForAction, doctorSection, setDoctorOutputs, writeDoctorReport } from './doctor-step.js';
-import { renderDoctorMarkdown } from '../doctor/render.js';
+import type { DoctorReport } from '../doctor/doctor.js';
+
+/** The doctor (its checks, the workflow file's YAML parser) is loaded only in the modes that run it. */
+const loadDoctor = async () => ({ ...(await import('./doctor-step.js')), ...(await import('../doctor/render.js')) });
 
 /** How far a run got: what the last line of defence needs to finish it. */
 interface Progress {
@@ -54,6 +56,7 @@ export async function run(): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     if (inputs.mode === 'doctor') {
       // The live checks only: no logs are read.
+      const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
       const doctor = await doctorForAction(inputs, null);
       const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
       core.setOutput('report-file', reportFile ?? '');
@@ -96,15 +99,16 @@ export async function run(): Promise<void> {
       analysisOptions,
       catalog,
     });
-    const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis) : null;
+    const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
+    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(inputs, analysis) : null;
 
-    const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctor ? doctorSection(doctor) : {});
+    const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
     setOutputs(analysis, reportFile, commentUrl);
     annotate(analysis.groups, warnings, inputs.annotations);
-    if (doctor) {
-      setDoctorOutputs(doctor);
-      if (inputs.annotations) annotateDoctor(doctor);
+    if (doctorModule && doctor) {
+      doctorModule.setDoctorOutputs(doctor);
+      if (inputs.annotations) doctorModule.annotateDoctor(doctor);
     }
     if (inputs.summary) {
       const sourceNote =
@@ -117,7 +121,7 @@ export async function run(): Promise<void> {
         { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline },
       );
-      await writeSummary(doctor ? `${markdown}\n${renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
     } else {
       progress.summaryWritten = true;
     }
@@ -234,5 +238,5 @@ function setOutputs(analysis: Analysis, reportFile: string | null, commentUrl: s
 async function writeSummary(markdown: string): Promise<void> {
   progress.summaryWritten = true;
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown).write();
+  await core.appendSummary(markdown);
 }
