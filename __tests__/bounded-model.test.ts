@@ -6,6 +6,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, analyzeText } from './support/analyze-text.js';
+import { expectValidReport } from './support/report-schema.js';
 import { MAX_LISTED_STEPS } from '../src/parse/step-budget.js';
 import { cacheStats } from '../src/analyze/metrics.js';
 
@@ -45,6 +46,8 @@ describe('a bounded build model', () => {
       });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
+      // The one report with omittedSteps filled in: the schema must accept it as it is.
+      expectValidReport(run.stdout);
       const report = JSON.parse(run.stdout);
       expect(report.builds).toHaveLength(1);
       const build = report.builds[0];

@@ -20,6 +20,7 @@ import { readRunContext } from '../src/github/run-context.js';
 import { call, ApiError } from '../src/github/api.js';
 import { analyzeText, readFixture } from './support/analyze-text.js';
 import { diagnoseText } from './support/classify.js';
+import { expectValidReport } from './support/report-schema.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderText } from '../src/report/text-report.js';
 import { toJsonReport } from '../src/report/json-report.js';
@@ -140,6 +141,7 @@ describe('bounded templates', () => {
     const some = analyse(20);
     expect(some.stderr).toBe('');
     expect(some.status).toBe(0);
+    expectValidReport(some.stdout);
     const report = JSON.parse(some.stdout);
     const loud = report.findings.filter((f: { id: string }) => f.id === 'loud');
     expect(loud).toHaveLength(20);
@@ -148,6 +150,7 @@ describe('bounded templates', () => {
     const many = analyse(300);
     expect(many.status).toBe(0);
     expect(many.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(1);
+    expectValidReport(many.stdout);
     expect(JSON.parse(many.stdout).builds).toHaveLength(300);
   }, 120_000);
 });
