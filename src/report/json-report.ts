@@ -1,5 +1,5 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
-import type { Finding } from '../model.js';
+import type { CacheOperation, Finding } from '../model.js';
 import type { BuildComparison } from '../compare/compare.js';
 import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, ReportV1, ToolV1 } from './report-v1.js';
 import { redact } from '../text/redact.js';
@@ -136,7 +136,7 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: 
   };
 }
 
-function cacheOperationJson(op: BuildAnalysis['build']['cache']['imports'][number]): CacheOperationV1 {
+function cacheOperationJson(op: CacheOperation): CacheOperationV1 {
   return { kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line };
 }
 

@@ -205,7 +205,7 @@ export interface ImageV1 {
   ref: string;
   digest: string | null;
   pushed: boolean;
-  /** Compressed size per platform (present when sizes were measured, or why they were not). */
+  /** Compressed size per platform. This and the next two are present only when sizes were measured or tried. */
   platforms?: ImagePlatformSizeV1[];
   /** Why the size could not be measured (`size unavailable: …`), else null. */
   sizeUnavailable?: string | null;
