@@ -82,6 +82,27 @@ describe('the published schemas', () => {
     expect(run.stderr).not.toContain('history-v1');
   });
 
+  it("name no field the README's JSON sections do not show, and are linked from there", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const documented = readme.slice(readme.indexOf('## The JSON report'), readme.indexOf('## Development'));
+    const fields = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'properties') Object.keys(value as object).forEach((name) => fields.add(name));
+          walk(value);
+        }
+      }
+    };
+    for (const file of Object.values(SCHEMA_FILES)) {
+      walk(JSON.parse(readFileSync(file, 'utf8')));
+      expect(documented).toContain(`](schema/${basename(file)})`);
+    }
+    expect(fields.size).toBeGreaterThan(80);
+    expect([...fields].filter((name) => !documented.includes(`"${name}"`))).toEqual([]);
+  });
+
   it('refuse a report that breaks the contract: a renamed field, a value outside a union, a missing array, a fractional line', async () => {
     const analysis = await analyzeSources([fileSource(join(FIXTURES, 'logs', 'buildx0.29-b1-fail-plain.log'))], DEFAULT_ANALYSIS_OPTIONS);
     const good = toJsonReport(analysis);
