@@ -10,6 +10,7 @@ import { splitRunLog } from './support/fake-github.js';
 import { FIRST_PUBLISH, WARM_PR } from './support/history-rows.js';
 import { historyRow, type HistoryRow } from '../src/analyze/history-row.js';
 import { buildChart, cacheWord, historyJson, renderHistoryMarkdown, renderHistoryText } from '../src/report/history-table.js';
+import { expectValidHistory } from './support/report-schema.js';
 import { runCli } from '../src/cli/cli.js';
 
 let cold: HistoryRow;
@@ -86,6 +87,7 @@ describe('the runbook table, generated', () => {
     const text = renderHistoryText([WARM_PR, cold]).split('\n');
     expect(text[0]).toMatch(/^Run {10}Date \(UTC\) {2}Context +Build runtime {2}Build engine {2}Build operate-ui$/);
     expect(text[1]).toMatch(/^17964002949 {2}2025-09-24 {2}push · main · cold cache \(0% cached\) +64\.3 min +64\.9 min +78\.5 min$/);
+    expectValidHistory(historyJson([WARM_PR, cold]));
     const json = JSON.parse(historyJson([WARM_PR, cold]));
     expect(json.schemaVersion).toBe(1);
     expect(json.runs.map((r: { runId: number; cache: string }) => [r.runId, r.cache])).toEqual([
@@ -117,6 +119,7 @@ describe('buildx-doctor history', () => {
     [...splitRunLog(readFileSync(SAMPLE, 'utf8'))].forEach(([job, log], i) => writeFileSync(join(folder, `${i}_${job}.txt`), log));
     const { code, stdout } = await cli(['history', folder, '--format', 'json']);
     expect(code).toBe(0);
+    expectValidHistory(stdout);
     const json = JSON.parse(stdout);
     expect(json.runs).toHaveLength(1);
     expect(json.runs[0]).toMatchObject({ runId: 17964002949, date: expect.stringMatching(/^2025-09-24T01:56:21/), cache: 'cold' });

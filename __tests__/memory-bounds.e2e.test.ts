@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT, readFixture } from './support/analyze-text.js';
 import { MAX_LISTED_STEPS } from '../src/parse/step-budget.js';
 import { MAX_FILLED_CHARS } from '../src/diagnose/template.js';
+import { expectValidReport } from './support/report-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bxd-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +50,8 @@ describe('a bounded build model', () => {
       });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
+      // The one report with omittedSteps filled in: the schema must accept it as it is.
+      expectValidReport(run.stdout);
       const report = JSON.parse(run.stdout);
       expect(report.builds).toHaveLength(1);
       const build = report.builds[0];
@@ -82,6 +85,7 @@ describe('bounded templates', () => {
     const some = analyse(20);
     expect(some.stderr).toBe('');
     expect(some.status).toBe(0);
+    expectValidReport(some.stdout);
     const report = JSON.parse(some.stdout);
     const loud = report.findings.filter((f: { id: string }) => f.id === 'loud');
     expect(loud).toHaveLength(20);
@@ -90,6 +94,7 @@ describe('bounded templates', () => {
     const many = analyse(300);
     expect(many.status).toBe(0);
     expect(many.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(1);
+    expectValidReport(many.stdout);
     expect(JSON.parse(many.stdout).builds).toHaveLength(300);
   }, 120_000);
 });

@@ -102,8 +102,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3326);
 /* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4225);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
-
 
 
 
@@ -157,7 +155,7 @@ function doctorChecksJson(report) {
 }
 /** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
 function doctorJson(report) {
-    return { schemaVersion: _report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$, tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_VERSION */ .w }, doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .findingJson */ .aO) };
+    return { schemaVersion: _report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$, tool: (0,_report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .toolJson */ .V4)(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .findingJson */ .aO) };
 }
 
 

@@ -1727,6 +1727,7 @@ function describeError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V4: () => (/* binding */ toolJson),
 /* harmony export */   aO: () => (/* binding */ findingJson),
 /* harmony export */   a_: () => (/* binding */ writeJsonReport),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION)
@@ -1737,16 +1738,22 @@ function describeError(error) {
 
 
 /**
- * The JSON report: a public, versioned contract (documented in the README). Add fields freely;
- * renaming or removing one, or changing its meaning, needs a new `schemaVersion`.
+ * The JSON report: a public, versioned contract (its type is ReportV1, its schema generated from
+ * that, both documented in the README). Add fields freely; renaming or removing one, or changing
+ * its meaning, needs a new `schemaVersion`.
  */
 const SCHEMA_VERSION = 1;
+/** The report's arrays, written one item at a time, in this order. */
+const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'];
+/** The tool's name and version, as every document buildx-doctor writes carries them. */
+function toolJson() {
+    return { name: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w };
+}
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
 function toJsonReport(analysis, extra = {}) {
-    const report = headerJson(analysis);
-    for (const [key, items] of arraysOf(analysis))
-        report[key] = items.map((item) => item());
-    return { ...report, ...extra };
+    const arrays = arraysOf(analysis);
+    const all = (key) => arrays[key].map((item) => item());
+    return { ...headerJson(analysis), builds: all('builds'), findings: all('findings'), groups: all('groups'), problems: all('problems'), ...extra };
 }
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
@@ -1755,7 +1762,9 @@ function toJsonReport(analysis, extra = {}) {
 async function writeJsonReport(analysis, write, extra = {}) {
     const header = JSON.stringify(headerJson(analysis), null, 2);
     await write(header.slice(0, header.lastIndexOf('\n}')));
-    for (const [key, items] of arraysOf(analysis)) {
+    const arrays = arraysOf(analysis);
+    for (const key of ARRAY_KEYS) {
+        const items = arrays[key];
         await write(`,\n  ${JSON.stringify(key)}: [`);
         for (let i = 0; i < items.length; i++) {
             await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i](), null, 2).replace(/\n/g, '\n    ')}`);
@@ -1770,7 +1779,7 @@ async function writeJsonReport(analysis, write, extra = {}) {
 function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
-        tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w },
+        tool: toolJson(),
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
@@ -1780,12 +1789,12 @@ function headerJson(analysis) {
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
 function arraysOf(analysis) {
-    return [
-        ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
-        ['findings', analysis.findings.map((f) => () => findingJson(f))],
-        ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
-        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(p.message) }))],
-    ];
+    return {
+        builds: analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i])),
+        findings: analysis.findings.map((f) => () => findingJson(f)),
+        groups: analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds })),
+        problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(p.message) })),
+    };
 }
 function buildJson({ build, cache, timing, findings }, compared) {
     return {
@@ -1820,10 +1829,17 @@ function buildJson({ build, cache, timing, findings }, compared) {
             hits: cache.hits,
             misses: cache.misses,
             ratio: cache.ratio,
-            imports: build.cache.imports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
-            exports: build.cache.exports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
+            imports: build.cache.imports.map(cacheOperationJson),
+            exports: build.cache.exports.map(cacheOperationJson),
         },
-        timing,
+        // Field by field: a field added to the analysis' Timing must not reach the report unnoticed.
+        timing: {
+            slowestSteps: timing.slowestSteps.map((s) => ({ name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
+            platformSeconds: timing.platformSeconds,
+            cacheImportSeconds: timing.cacheImportSeconds,
+            cacheExportSeconds: timing.cacheExportSeconds,
+            cacheExportShare: timing.cacheExportShare,
+        },
         images: build.images.map((i) => ({
             ref: i.ref,
             digest: i.digest,
@@ -1838,11 +1854,23 @@ function buildJson({ build, cache, timing, findings }, compared) {
         ...(compared ? comparisonJson(compared) : {}),
     };
 }
+function cacheOperationJson(op) {
+    return { kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line };
+}
 /** The build against its baseline (README: "Against the baseline"). */
 function comparisonJson(c) {
     const b = c.cacheBreak;
+    const base = c.baseline;
+    const d = c.deltas;
     return {
-        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.baseline.run) },
+        baseline: base && {
+            run: base.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(base.run),
+            name: base.name,
+            status: base.status,
+            buildSeconds: base.buildSeconds,
+            jobSeconds: base.jobSeconds,
+            cacheRatio: base.cacheRatio,
+        },
         cacheBreak: b && {
             step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.step),
             instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.instruction),
@@ -1855,9 +1883,16 @@ function comparisonJson(c) {
             secondsLost: b.secondsLost,
             line: b.line,
         },
-        deltas: c.deltas && {
-            ...c.deltas,
-            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step), instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction) })),
+        deltas: d && {
+            buildSeconds: d.buildSeconds,
+            jobSeconds: d.jobSeconds,
+            cacheRatio: d.cacheRatio,
+            platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
+            slowerSteps: d.slowerSteps.map((s) => ({ step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step), instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction), platform: s.platform, seconds: s.seconds, baselineSeconds: s.baselineSeconds })),
+            imageSizes: d.imageSizes.map((i) => ({ ref: i.ref, platform: i.platform, bytes: i.bytes, baselineBytes: i.baselineBytes, change: i.change })),
+            newFindings: d.newFindings,
+            goneFindings: d.goneFindings,
+            baselineDigests: d.baselineDigests.map((pushed) => ({ ref: pushed.ref, digest: pushed.digest })),
         },
     };
 }
@@ -20326,7 +20361,8 @@ function historyJson(input) {
         cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
         components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
     }));
-    return `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, tool: { name: version/* TOOL_NAME */.l, version: version/* TOOL_VERSION */.w }, runs }, null, 2)}\n`;
+    const document = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: (0,json_report/* toolJson */.V4)(), runs };
+    return `${JSON.stringify(document, null, 2)}\n`;
 }
 const HISTORY_SCHEMA_VERSION = 1;
 

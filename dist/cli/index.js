@@ -16129,16 +16129,22 @@ function row(cells, width) {
 
 
 /**
- * The JSON report: a public, versioned contract (documented in the README). Add fields freely;
- * renaming or removing one, or changing its meaning, needs a new `schemaVersion`.
+ * The JSON report: a public, versioned contract (its type is ReportV1, its schema generated from
+ * that, both documented in the README). Add fields freely; renaming or removing one, or changing
+ * its meaning, needs a new `schemaVersion`.
  */
 const SCHEMA_VERSION = 1;
+/** The report's arrays, written one item at a time, in this order. */
+const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'];
+/** The tool's name and version, as every document buildx-doctor writes carries them. */
+function toolJson() {
+    return { name: TOOL_NAME, version: TOOL_VERSION };
+}
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
 function toJsonReport(analysis, extra = {}) {
-    const report = headerJson(analysis);
-    for (const [key, items] of arraysOf(analysis))
-        report[key] = items.map((item) => item());
-    return { ...report, ...extra };
+    const arrays = arraysOf(analysis);
+    const all = (key) => arrays[key].map((item) => item());
+    return { ...headerJson(analysis), builds: all('builds'), findings: all('findings'), groups: all('groups'), problems: all('problems'), ...extra };
 }
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
@@ -16147,7 +16153,9 @@ function toJsonReport(analysis, extra = {}) {
 async function writeJsonReport(analysis, write, extra = {}) {
     const header = JSON.stringify(headerJson(analysis), null, 2);
     await write(header.slice(0, header.lastIndexOf('\n}')));
-    for (const [key, items] of arraysOf(analysis)) {
+    const arrays = arraysOf(analysis);
+    for (const key of ARRAY_KEYS) {
+        const items = arrays[key];
         await write(`,\n  ${JSON.stringify(key)}: [`);
         for (let i = 0; i < items.length; i++) {
             await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i](), null, 2).replace(/\n/g, '\n    ')}`);
@@ -16162,7 +16170,7 @@ async function writeJsonReport(analysis, write, extra = {}) {
 function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
-        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        tool: toolJson(),
         status: analysis.status,
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
@@ -16172,12 +16180,12 @@ function headerJson(analysis) {
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
 function arraysOf(analysis) {
-    return [
-        ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
-        ['findings', analysis.findings.map((f) => () => findingJson(f))],
-        ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
-        ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
-    ];
+    return {
+        builds: analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i])),
+        findings: analysis.findings.map((f) => () => findingJson(f)),
+        groups: analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds })),
+        problems: analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) })),
+    };
 }
 function buildJson({ build, cache, timing, findings }, compared) {
     return {
@@ -16212,10 +16220,17 @@ function buildJson({ build, cache, timing, findings }, compared) {
             hits: cache.hits,
             misses: cache.misses,
             ratio: cache.ratio,
-            imports: build.cache.imports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
-            exports: build.cache.exports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
+            imports: build.cache.imports.map(cacheOperationJson),
+            exports: build.cache.exports.map(cacheOperationJson),
         },
-        timing,
+        // Field by field: a field added to the analysis' Timing must not reach the report unnoticed.
+        timing: {
+            slowestSteps: timing.slowestSteps.map((s) => ({ name: redact(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
+            platformSeconds: timing.platformSeconds,
+            cacheImportSeconds: timing.cacheImportSeconds,
+            cacheExportSeconds: timing.cacheExportSeconds,
+            cacheExportShare: timing.cacheExportShare,
+        },
         images: build.images.map((i) => ({
             ref: i.ref,
             digest: i.digest,
@@ -16230,11 +16245,23 @@ function buildJson({ build, cache, timing, findings }, compared) {
         ...(compared ? comparisonJson(compared) : {}),
     };
 }
+function cacheOperationJson(op) {
+    return { kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line };
+}
 /** The build against its baseline (README: "Against the baseline"). */
 function comparisonJson(c) {
     const b = c.cacheBreak;
+    const base = c.baseline;
+    const d = c.deltas;
     return {
-        baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+        baseline: base && {
+            run: base.run === null ? null : redact(base.run),
+            name: base.name,
+            status: base.status,
+            buildSeconds: base.buildSeconds,
+            jobSeconds: base.jobSeconds,
+            cacheRatio: base.cacheRatio,
+        },
         cacheBreak: b && {
             step: redact(b.step),
             instruction: redact(b.instruction),
@@ -16247,9 +16274,16 @@ function comparisonJson(c) {
             secondsLost: b.secondsLost,
             line: b.line,
         },
-        deltas: c.deltas && {
-            ...c.deltas,
-            slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+        deltas: d && {
+            buildSeconds: d.buildSeconds,
+            jobSeconds: d.jobSeconds,
+            cacheRatio: d.cacheRatio,
+            platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
+            slowerSteps: d.slowerSteps.map((s) => ({ step: redact(s.step), instruction: redact(s.instruction), platform: s.platform, seconds: s.seconds, baselineSeconds: s.baselineSeconds })),
+            imageSizes: d.imageSizes.map((i) => ({ ref: i.ref, platform: i.platform, bytes: i.bytes, baselineBytes: i.baselineBytes, change: i.change })),
+            newFindings: d.newFindings,
+            goneFindings: d.goneFindings,
+            baselineDigests: d.baselineDigests.map((pushed) => ({ ref: pushed.ref, digest: pushed.digest })),
         },
     };
 }
@@ -16509,7 +16543,8 @@ function historyJson(input) {
         cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
         components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
     }));
-    return `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, runs }, null, 2)}\n`;
+    const document = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: toolJson(), runs };
+    return `${JSON.stringify(document, null, 2)}\n`;
 }
 const HISTORY_SCHEMA_VERSION = 1;
 
@@ -18617,7 +18652,6 @@ function parseSkip(text) {
 
 
 
-
 // The doctor's report in the three forms: the terminal, Markdown (job summary) and JSON. Check details
 // carry command output (builder names, registry errors): redacted, and escaped for Markdown.
 /** Findings shown in full in Markdown; the JSON report has all of them. */
@@ -18668,7 +18702,7 @@ function doctorChecksJson(report) {
 }
 /** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
 function doctorJson(report) {
-    return { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(findingJson) };
+    return { schemaVersion: SCHEMA_VERSION, tool: toolJson(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(findingJson) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/doctor-command.ts

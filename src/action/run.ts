@@ -12,7 +12,7 @@ import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
 import { createClient, type GitHubClient } from '../github/api.js';
 import { annotate } from './annotations.js';
-import { writeJsonReport } from '../report/json-report.js';
+import { writeJsonReport, type ReportExtras } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
 import { DEFAULT_MARKDOWN_OPTIONS, renderMarkdown } from '../report/markdown-summary.js';
 import { shouldFail, type FailOn } from '../analyze/fail-policy.js';
@@ -214,7 +214,7 @@ async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: 
 const API_BUDGET_MS = 5 * 60 * 1000;
 
 /** Writes the JSON report; returns its path, or null when it could not be written. */
-async function writeReport(path: string, analysis: Analysis, warnings: string[], extra: Record<string, unknown> = {}): Promise<string | null> {
+async function writeReport(path: string, analysis: Analysis, warnings: string[], extra: ReportExtras = {}): Promise<string | null> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileStreaming(path, (write) => writeJsonReport(analysis, write, extra));
