@@ -47875,7 +47875,23 @@ function stripCiFraming(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/text/ansi.ts
+// Terminal escape sequences in log text.
+//
+// Node's util.stripVTControlCharacters is not used: its pattern (that of ansi-regex) leaves part of
+// an OSC title that contains a space (`\e]0;my build\a`), the whole of an APC sequence (Buildkite's
+// `\e_bk;t=...\a` timestamps) and the intermediate bytes of a CSI sequence (`\e[1 q`) in the text.
+// __tests__/line-decoder.test.ts shows each case on both.
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), APC sequences and the
+// two-byte escapes (`\eM`).
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+/** The text without its terminal escape sequences. */
+function stripAnsi(text) {
+    return text.includes('\u001b') ? text.replace(ANSI, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./src/decode/line-decoder.ts
+
 
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
@@ -47883,10 +47899,6 @@ const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:
 // A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
 const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
-// (Buildkite's `\e_bk;t=...\a` timestamps).
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 // GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
 const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
 /**
@@ -47934,8 +47946,8 @@ class LineDecoder {
             }
         }
         this.format = format;
-        if (text.includes('\u001b'))
-            text = text.replace(ANSI, '');
+        // Colours and cursor moves, and Buildkite's APC timestamps (`\e_bk;t=...\a`).
+        text = stripAnsi(text);
         // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
         // that carry no GitHub prefix.
         if (format === 'plain')
@@ -49922,6 +49934,7 @@ function timestamp(value) {
 
 
 
+
 // What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
 const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
@@ -49930,8 +49943,6 @@ const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
 const CANCELED_ERROR = /context canceled$/;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
-// eslint-disable-next-line no-control-regex
-const rawjson_parser_ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const rawjson_parser_NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
@@ -50363,8 +50374,7 @@ class RawJsonParser {
         let text = bytes.toString('utf8');
         if (text.endsWith('\r'))
             text = text.slice(0, -1);
-        if (text.includes('\u001b'))
-            text = text.replace(rawjson_parser_ANSI, '');
+        text = stripAnsi(text);
         if (text.length > MAX_EXCERPT_LINE)
             text = text.slice(0, MAX_EXCERPT_LINE);
         const rendered = `#${step.id} ${at} ${text}`;
@@ -50811,7 +50821,7 @@ function parseAlternation(source, start) {
             i = skipQuantifier(source, i);
             continue;
         }
-        let literal = null;
+        let literal;
         let next = i + 1;
         if (c === '\\') {
             const e = source[i + 1];
@@ -54616,6 +54626,7 @@ function single(target, record) {
 function build_metadata_warning(raw) {
     if (!raw || typeof raw !== 'object')
         return null;
+    // Only the fields read here; unknown, because the metadata file is not validated.
     const w = raw;
     const short = decode(w.short);
     const rule = /^([A-Z][A-Za-z]+):/.exec(short)?.[1] ?? (typeof w.rule === 'string' ? w.rule : 'build-check');
@@ -54858,15 +54869,19 @@ function get(map, key) {
     return (pair?.value ?? undefined);
 }
 function scalarText(node) {
-    return (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined ? String(node.value) : null;
+    return (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined ? primitiveText(node.value) : null;
 }
 /** A scalar's text; a sequence as its items joined by newlines (`platforms: [a, b]`); else "". */
 function nodeText(node) {
     if ((0,dist/* isScalar */.jn)(node))
-        return node.value === null || node.value === undefined ? '' : String(node.value);
+        return node.value === null || node.value === undefined ? '' : primitiveText(node.value);
     if ((0,dist/* isSeq */.oP)(node))
         return node.items.map((i) => nodeText(i)).join('\n');
     return '';
+}
+/** A YAML scalar's value is a string, number or boolean (the core schema makes no objects), typed unknown by the library. */
+function primitiveText(value) {
+    return String(value);
 }
 function envOf(node) {
     const env = new Map();
@@ -54880,7 +54895,7 @@ function permissionsOf(node) {
     if (node === undefined)
         return null;
     if ((0,dist/* isScalar */.jn)(node)) {
-        const text = String(node.value ?? '');
+        const text = primitiveText(node.value ?? '');
         if (text === 'write-all')
             return { all: 'write' };
         if (text === 'read-all')
@@ -60203,20 +60218,26 @@ class StepLineIndex {
 }
 
 ;// CONCATENATED MODULE: ./src/github/glob.ts
-/** `Build *`, `build (?*)`: `*` any text, `?` one character; several patterns, `!pattern` excludes. */
+
+// Job names are not paths: `Build (linux/amd64)` and a reusable workflow's `caller / build` hold a
+// slash that `*` must cross. minimatch splits patterns at `/`, so the slash is swapped for a
+// character neither a job name nor a pattern holds before matching.
+const SLASH_STAND_IN = '\u0000';
+const OPTIONS = {
+    nocase: true,
+    dot: true,
+    // `!pattern` is an exclusion handled below; `#` and `(` are ordinary characters in job names.
+    nonegate: true,
+    nocomment: true,
+    noext: true,
+};
+/** `Build *`, `build (?*)`, `Build {amd64,arm64}`: minimatch syntax on job names, any case; `!pattern` excludes. */
 function matchesAny(name, patterns) {
     const include = patterns.filter((p) => !p.startsWith('!'));
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const test = (pattern) => globToRegExp(pattern).test(name);
+    const subject = name.replaceAll('/', SLASH_STAND_IN);
+    const test = (pattern) => minimatch(subject, pattern.trim().replaceAll('/', SLASH_STAND_IN), OPTIONS);
     return (include.length === 0 || include.some(test)) && !exclude.some(test);
-}
-function globToRegExp(pattern) {
-    const body = pattern
-        .trim()
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${body}$`, 'i');
 }
 
 ;// CONCATENATED MODULE: ./src/github/jobs-source.ts
@@ -60355,6 +60376,7 @@ async function* toBuffers(stream, name) {
 
 /** Reads the inspect JSON. Returns null (never throws) for anything that is not a record. */
 function parseHistoryRecord(text) {
+    // Only the fields read here; unknown, because buildx's JSON is checked field by field below.
     let raw;
     try {
         raw = JSON.parse(text);
@@ -60376,7 +60398,7 @@ function parseHistoryRecord(text) {
         completedSteps: numberOrNull(raw.NumCompletedSteps),
         error: error
             ? {
-                message: String(error.Message ?? ''),
+                message: typeof error.Message === 'string' ? error.Message : '',
                 step: typeof error.Name === 'string' ? error.Name : null,
                 logs: Array.isArray(error.Logs) ? error.Logs.map(String).slice(-30) : [],
                 // The Dockerfile excerpt (`Dockerfile:3`, `>>>`), base64. Not the stack, which holds the daemon's command line.
@@ -60386,7 +60408,7 @@ function parseHistoryRecord(text) {
     };
 }
 function statusOf(value) {
-    const text = String(value ?? '').toLowerCase();
+    const text = (typeof value === 'string' ? value : '').toLowerCase();
     if (text === 'completed' || text === 'complete' || text === 'success')
         return 'success';
     if (text === 'failed' || text === 'error')
@@ -60498,7 +60520,7 @@ async function latestRef() {
     for (const line of result.stdout.split('\n')) {
         try {
             const entry = JSON.parse(line);
-            if (typeof entry.ref === 'string' && entry.ref)
+            if (typeof entry?.ref === 'string' && entry.ref)
                 return entry.ref;
         }
         catch {
@@ -60678,14 +60700,15 @@ function runUrl(context, runId = context.runId) {
  * `workflow_run` lists it, except for pull requests from forks, which are found by the head commit.
  */
 async function findPullRequest(client, context, run) {
+    // Only the fields read here; unknown, because the payload file is not validated.
     const payload = context.payload;
     const direct = payload.pull_request?.number;
-    if ((context.eventName === 'pull_request' || context.eventName === 'pull_request_target') && Number.isInteger(direct))
+    if ((context.eventName === 'pull_request' || context.eventName === 'pull_request_target') && isInteger(direct))
         return direct;
-    let headSha = null;
+    let headSha;
     if (context.eventName === 'workflow_run' && payload.workflow_run) {
         const listed = payload.workflow_run.pull_requests?.[0]?.number;
-        if (Number.isInteger(listed))
+        if (isInteger(listed))
             return listed;
         headSha = typeof payload.workflow_run.head_sha === 'string' ? payload.workflow_run.head_sha : null;
     }
@@ -60709,6 +60732,9 @@ async function byHeadSha(client, owner, repo, sha) {
     // A fork's head commit is not in the base repository's history: look through the open pull requests.
     const pulls = await call('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
     return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
+}
+function isInteger(value) {
+    return Number.isInteger(value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -61273,6 +61299,7 @@ async function readRun(client, owner, repo, runId) {
 }
 /** On a pull request the checkout is a merge commit; link to the pull request's head instead. */
 function pullHeadSha(context) {
+    // Only the fields read here; unknown, because the payload file is not validated.
     const payload = context.payload;
     const sha = payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha;
     return typeof sha === 'string' ? sha : null;

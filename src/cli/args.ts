@@ -2,9 +2,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../input/errors.js';
 
 /** One command-line argument as read: an option with its value, or a plain argument. */
-export type ArgToken =
-  | { kind: 'option'; flag: string; value: string; inline: boolean }
-  | { kind: 'positional'; value: string };
+export type ArgToken = { kind: 'option'; flag: string; value: string; inline: boolean } | { kind: 'positional'; value: string };
 
 /**
  * Reads a command's arguments with Node's `util.parseArgs`, in order (a command may give meaning to
