@@ -203,6 +203,39 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
     expect((await cli(['analyze', SAMPLE, '--fail-on', 'sometimes'])).stderr).toMatch(/fail-on must be never, error or warning/);
   });
 
+  it('reads options the usual ways, and bad ones are one line each', async () => {
+    const usage = /^usage: buildx-doctor analyze FILE\.\.\./;
+    for (const [args, message] of [
+      [['analyze', SAMPLE, '--format'], 'buildx-doctor: --format needs a value'],
+      [['analyze', SAMPLE, '--bogus'], 'buildx-doctor: unknown option --bogus'],
+      [['analyze', SAMPLE, '--bogus=1'], 'buildx-doctor: unknown option --bogus'],
+      [['analyze', SAMPLE, '-x'], 'buildx-doctor: unknown option -x'],
+      [['analyze', SAMPLE, '--format', '--json'], 'buildx-doctor: --format must be text, markdown or json, not "--json"'],
+    ] as const) {
+      const { code, stdout, stderr } = await cli([...args]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines[0]).toBe(message);
+      expect(lines[1]).toMatch(usage);
+      expect(lines).toHaveLength(2);
+    }
+    // `--flag=value` and `--flag value` are the same; the last one given wins; `--` ends the options.
+    const json = (await cli(['analyze', SAMPLE, '--format=json'])).stdout;
+    expect(JSON.parse(json).builds).toHaveLength(3);
+    expect((await cli(['analyze', SAMPLE, '--format', 'json'])).stdout).toBe(json);
+    expect((await cli(['analyze', SAMPLE, '--format', 'markdown', '--format=json'])).stdout).toBe(json);
+    expect((await cli(['analyze', '--format', 'json', '--', SAMPLE])).stdout).toBe(json);
+  });
+
+  it('--baseline takes the files after it, up to the next option; --baseline=FILE only that one', async () => {
+    const other = fixturePath('buildx0.29-a1-3step-plain-first.log');
+    const builds = async (args: string[]) => JSON.parse((await cli(['analyze', SAMPLE, ...args, '--format', 'json'])).stdout).builds.length;
+    expect(await builds(['--baseline', other, other])).toBe(3);
+    expect(await builds(['--baseline=' + other, other])).toBe(4);
+    expect(await builds(['--baseline', other, '--workspace', '.', other])).toBe(4);
+  });
+
   it('one bad file among good ones: the good ones are reported, the bad one warned about', async () => {
     const { code, stdout, stderr } = await cli(['analyze', join(dir, 'missing.log'), fixturePath('buildx0.29-a1-3step-plain-first.log'), '--format', 'json']);
     expect(code).toBe(0);

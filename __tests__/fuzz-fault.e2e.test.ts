@@ -109,11 +109,17 @@ function expectInert(markdown: string): void {
   expect(text).not.toMatch(/@(octo-org|org|someone)\b|#\d|\bGH-\d|href="https?:\/\/(evil|www\.evil)/i);
 }
 
+/** The fields of the CLI's JSON report these tests read. */
+interface CliReport {
+  builds: Array<{ source: string }>;
+  findings: Array<{ id: string }>;
+}
+
 /** The CLI on a file: 0 with builds, 2 with none (its documented contract), never a crash. */
-function expectSafeCli(file: string, extra: string[] = [], nodeArgs: string[] = []): { code: number | null; report: any } {
+function expectSafeCli(file: string, extra: string[] = [], nodeArgs: string[] = []): { code: number | null; report: CliReport } {
   const json = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
   if (json.stdout) expectValidReport(json.stdout);
-  const report = JSON.parse(json.stdout || '{"builds":[]}');
+  const report = JSON.parse(json.stdout || '{"builds":[]}') as CliReport;
   expect(json.status).toBe(report.builds.length > 0 ? 0 : 2);
   const stderr = json.stderr.trimEnd();
   if (stderr) for (const line of stderr.split('\n')) expect(line).toMatch(/^buildx-doctor: /);
@@ -166,7 +172,10 @@ const FILES: Record<string, (path: string) => void> = {
     let batch = '';
     for (let i = 0; i < 1_000_000; i++) {
       batch += `#5 ${i % 100} .\n`;
-      if (batch.length > 1 << 20) (writeSync(fd, batch), (batch = ''));
+      if (batch.length > 1 << 20) {
+        writeSync(fd, batch);
+        batch = '';
+      }
     }
     writeSync(fd, `${batch}#5 DONE 12.0s\n`);
     closeSync(fd);
@@ -180,7 +189,10 @@ function cutAndShuffled(seed: number): Buffer {
   const cuts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => Math.floor(random() * sample.length)).sort((a, b) => a - b);
   const pieces: Buffer[] = [];
   let from = 0;
-  for (const cut of [...cuts, sample.length]) (pieces.push(sample.subarray(from, cut)), (from = cut));
+  for (const cut of [...cuts, sample.length]) {
+    pieces.push(sample.subarray(from, cut));
+    from = cut;
+  }
   for (let i = pieces.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [pieces[i], pieces[j]] = [pieces[j]!, pieces[i]!];
@@ -213,7 +225,7 @@ describe('the CLI on broken, hostile and huge input', () => {
     const file = join(dir, `build-${TOKEN}.log`);
     writeFileSync(file, failingBuild);
     const { report } = expectSafeCli(file);
-    expect(report.builds[0].source).toContain('***');
+    expect(report.builds[0]?.source).toContain('***');
   });
 });
 

@@ -181,7 +181,7 @@ describe('links to the log', () => {
         { number: 2, name: 'Build and push', startedAt: '2025-09-24T02:00:04Z' },
       ],
     });
-    const id = github.jobs[1]!.id;
+    const id = github.jobs[1].id;
     const result = await run({ jobs: 'Build *', comment: 'always' });
     expect(result.code).toBe(0);
     const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));

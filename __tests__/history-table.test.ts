@@ -145,6 +145,8 @@ describe('buildx-doctor history', () => {
     const bad = await cli(['history', SAMPLE, '--format', 'html']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n')[0]).toBe('buildx-doctor: --format must be text, markdown or json, not "html"');
+    expect((await cli(['history', SAMPLE, '--format'])).stderr.split('\n')[0]).toBe('buildx-doctor: --format needs a value');
+    expect((await cli(['history', SAMPLE, '--bogus'])).stderr.split('\n')[0]).toBe('buildx-doctor: unknown option --bogus');
     const missing = await cli(['history', join(dir, 'nope.log')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`buildx-doctor: ${join(dir, 'nope.log')}: no such file or folder\n`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { LineDecoder } from '../src/decode/line-decoder.js';
 import type { DecodedLine } from '../src/decode/decoded-line.js';
+import { stripAnsi } from '../src/text/ansi.js';
+import { stripVTControlCharacters } from 'node:util';
 
 function decodeAll(text: string): DecodedLine[] {
   const decoder = new LineDecoder();
@@ -55,6 +57,30 @@ describe('LineDecoder', () => {
   it('rejects impossible timestamps instead of inventing times', () => {
     const lines = decodeAll('2025-09-24T25:61:00.0000000Z text');
     expect(lines[0]!.timestamp).toBeNull();
+  });
+});
+
+describe('stripAnsi', () => {
+  // Node's util.stripVTControlCharacters is the obvious replacement; these are the sequences of real
+  // CI logs it leaves in the text, which is why the project keeps its own pattern.
+  const nodeMisses: Array<[string, string, string]> = [
+    ['an OSC title with a space', '\u001b]0;docker build .\u0007#5 DONE 0.1s', '#5 DONE 0.1s'],
+    ["Buildkite's APC timestamp", '\u001b_bk;t=1700000000000\u0007#5 DONE 0.1s', '#5 DONE 0.1s'],
+    ['a CSI with an intermediate byte (cursor shape)', '\u001b[1 q#5 DONE 0.1s', '#5 DONE 0.1s'],
+  ];
+  it.each(nodeMisses)('removes %s, which Node leaves', (_what, input, expected) => {
+    expect(stripAnsi(input)).toBe(expected);
+    expect(stripVTControlCharacters(input)).not.toBe(expected);
+  });
+
+  it('removes what both remove: colours, cursor moves, private modes, OSC 8 links', () => {
+    const inputs = ['\u001b[31mred\u001b[0m', '\u001b[38;5;196mx\u001b[m', '\u001b[2K\u001b[1Gline', '\u001b[?25lhidden\u001b[?25h', '\u001b]8;;https://example.com/a?b=c\u001b\\link\u001b]8;;\u001b\\'];
+    expect(inputs.map(stripAnsi)).toEqual(['red', 'x', 'line', 'hidden', 'link']);
+    expect(inputs.map(stripVTControlCharacters)).toEqual(inputs.map(stripAnsi));
+  });
+
+  it('the line decoder uses it: a Buildkite timestamp does not reach the text', () => {
+    expect(decodeAll('\u001b_bk;t=1700000000000\u0007#5 [2/2] RUN make')[0]!.text).toBe('#5 [2/2] RUN make');
   });
 });
 

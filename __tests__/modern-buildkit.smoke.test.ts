@@ -251,7 +251,7 @@ describe('modern BuildKit (dockerd 28 + buildx from Debian unstable)', () => {
     expect(badInfo.Error?.Name).toMatch(/^\[3\/3\] RUN echo 'error: could not compile/);
     expect(badInfo.Error?.Logs).toContain(FAIL_LINE);
     // Sources: the Dockerfile excerpt of the error, base64.
-    expect(Buffer.from(badInfo.Error?.Sources ?? '', 'base64').toString('utf8')).toMatch(/^Dockerfile:3\n[\s\S]*   3 \| >>> RUN echo 'error/);
+    expect(Buffer.from(badInfo.Error?.Sources ?? '', 'base64').toString('utf8')).toMatch(/^Dockerfile:3\n[\s\S]* {3}3 \| >>> RUN echo 'error/);
   }, 60_000);
 
   it('replays both builds with `buildx history logs --progress=rawjson` (on stderr)', async () => {

@@ -131,7 +131,7 @@ describe('logins Docker lacks', () => {
       expect(hasDockerLogin('quay.io', env)).toBe(false);
     });
     withConfig(null, (env) => expect(hasDockerLogin('ghcr.io', env)).toBe(false));
-    withConfig({ auths: 'nonsense' } as object, (env) => expect(hasDockerLogin('ghcr.io', env)).toBe(false));
+    withConfig({ auths: 'nonsense' }, (env) => expect(hasDockerLogin('ghcr.io', env)).toBe(false));
   });
 
   it('uses the job token for ghcr.io only when Docker has no login for it, and explicit credentials before anything', () => {

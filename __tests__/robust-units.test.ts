@@ -201,7 +201,7 @@ describe('a CR-only file', () => {
 
 describe('one annotation budget', () => {
   const finding = (id: string, severity: Finding['severity']): Finding =>
-    ({ id, severity, title: `${id} title`, build: 'b', source: 'x.log', evidence: [], fix: '', locations: [], data: {} }) as unknown as Finding;
+    ({ id, severity, title: `${id} title`, build: 'b', source: 'x.log', evidence: [], fix: '', locations: [], data: {} });
 
   it('own warnings and findings share the 10 warnings; errors and notices have their own 10', () => {
     const own = Array.from({ length: 15 }, (_, i) => `logs/empty-${i}.log: the log is empty`);
@@ -230,7 +230,7 @@ describe('run context and API errors', () => {
   });
 
   it('API failures are sentences', async () => {
-    const fail = (error: unknown) => call('listing the jobs of run 5', () => Promise.reject(error), null).catch((e: unknown) => e as ApiError);
+    const fail = (error: Error) => call('listing the jobs of run 5', () => Promise.reject(error), null).catch((e: unknown) => e as ApiError);
     const httpError = Object.assign(new Error('Server Error'), { status: 502, response: { status: 502 } });
     expect((await fail(httpError)).message).toBe('GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)');
     const reset = Object.assign(new Error('fetch failed'), { status: 500, cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }) });

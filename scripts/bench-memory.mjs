@@ -185,7 +185,7 @@ function runNode(args, { stdoutTo = null, reportFd = 1, tag }) {
     child.on('error', (error) => resolvePromise({ error: `cannot start ${command}: ${error.message}` }));
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      let child_ = null;
+      let child_;
       try {
         child_ = JSON.parse(report.trim().split('\n').pop());
       } catch {

@@ -11,6 +11,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import { FIXTURES } from './analyze-text.js';
 
+// OpenAPI documents and request bodies are walked generically here and checked by ajv, not by types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the line above
 type Json = any;
 
 const spec: Json = JSON.parse(readFileSync(join(FIXTURES, 'github', 'openapi-subset.json'), 'utf8'));
@@ -206,7 +208,7 @@ export class FakeGitHub {
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
@@ -300,7 +302,7 @@ export class FakeGitHub {
   }
 
   private route(operation: Operation, request: FakeRequest): FakeReply | Promise<FakeReply> {
-    const handler = (this.handlers as Record<string, Handler>)[`${operation.method} ${operation.template}`];
+    const handler = this.handlers[`${operation.method} ${operation.template}`];
     return handler ? handler(request) : { status: 404, json: { message: 'Not Found' } };
   }
 

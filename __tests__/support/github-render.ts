@@ -33,6 +33,12 @@ export interface RenderedPage {
   screenshot: (path: string) => Promise<void>;
 }
 
+/** The part of mermaid's browser API the page uses. */
+interface MermaidApi {
+  initialize(config: { startOnLoad: boolean; securityLevel: string; theme: string }): void;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
+
 export class GitHubRenderer {
   private browser: Browser | null = null;
   private profile: string | null = null;
@@ -75,7 +81,7 @@ export class GitHubRenderer {
     await page.setViewport({ width, height: 800, deviceScaleFactor: 1 });
     // No network: everything the page needs is inlined.
     await page.setRequestInterception(true);
-    page.on('request', (request) => (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort()));
+    page.on('request', (request) => void (request.url().startsWith('data:') || request.url() === 'about:blank' ? request.continue() : request.abort()));
     const css = readFileSync(join(ROOT, 'node_modules', 'github-markdown-css', 'github-markdown-light.css'), 'utf8');
     const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}
       body { margin: 0; background: #fff; }
@@ -85,7 +91,7 @@ export class GitHubRenderer {
     await page.addScriptTag({ path: join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
     // GitHub shows each ```mermaid block as the rendered chart; a chart that does not parse shows an error.
     const chartErrors = await page.evaluate(async () => {
-      const mermaid = (window as unknown as { mermaid: any }).mermaid;
+      const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
       const blocks = [...document.querySelectorAll('pre > code.language-mermaid')];
       const errors: Array<string | null> = [];
@@ -117,7 +123,7 @@ export class GitHubRenderer {
           return hit ? hit.getBoundingClientRect().top - body.getBoundingClientRect().top : null;
         }, text),
       screenshot: async (path: string) => {
-        await page.screenshot({ path: path as `${string}.png`, fullPage: true });
+        await page.screenshot({ path, fullPage: true });
       },
     };
   }

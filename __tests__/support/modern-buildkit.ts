@@ -422,12 +422,12 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
     watchdog.unref();
   }
 
-  let serverVersion = '';
-  let containerdVersion = '';
-  let startupMs = 0;
-  let buildxVersion = '';
-  let buildkitVersion = '';
-  let baseImageMs = 0;
+  let serverVersion: string;
+  let containerdVersion: string;
+  let startupMs: number;
+  let buildxVersion: string;
+  let buildkitVersion: string;
+  let baseImageMs: number;
   try {
     // --- wait until it answers ----------------------------------------------------------------
     let lastError = '';

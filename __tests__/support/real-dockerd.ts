@@ -260,7 +260,7 @@ export async function startDockerd(): Promise<RealDockerd> {
   }
 
   // --- wait until it answers ----------------------------------------------------------------
-  let serverVersion = '';
+  let serverVersion: string;
   let lastError = '';
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {

@@ -204,7 +204,8 @@ async function startRegistryOnce(options: StartRegistryOptions, port: number): P
   const logFd = fs.openSync(logFile, 'a');
   const child = spawn(REGISTRY_BIN, ['serve', configFile], { stdio: ['ignore', logFd, logFd], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir } });
   fs.closeSync(logFd);
-  let exited: string | null = null;
+  // Set by the child's callbacks: typed by assertion so TypeScript does not narrow it to null below.
+  let exited = null as string | null;
   const exitPromise = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exited = signal ? `signal ${signal}` : `exit code ${code}`;

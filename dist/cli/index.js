@@ -8978,7 +8978,23 @@ function stripCiFraming(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/text/ansi.ts
+// Terminal escape sequences in log text.
+//
+// Node's util.stripVTControlCharacters is not used: its pattern (that of ansi-regex) leaves part of
+// an OSC title that contains a space (`\e]0;my build\a`), the whole of an APC sequence (Buildkite's
+// `\e_bk;t=...\a` timestamps) and the intermediate bytes of a CSI sequence (`\e[1 q`) in the text.
+// __tests__/line-decoder.test.ts shows each case on both.
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), APC sequences and the
+// two-byte escapes (`\eM`).
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+/** The text without its terminal escape sequences. */
+function stripAnsi(text) {
+    return text.includes('\u001b') ? text.replace(ANSI, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./src/decode/line-decoder.ts
+
 
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
@@ -8986,10 +9002,6 @@ const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:
 // A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
 const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
-// (Buildkite's `\e_bk;t=...\a` timestamps).
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 // GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
 const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
 /**
@@ -9037,8 +9049,8 @@ class LineDecoder {
             }
         }
         this.format = format;
-        if (text.includes('\u001b'))
-            text = text.replace(ANSI, '');
+        // Colours and cursor moves, and Buildkite's APC timestamps (`\e_bk;t=...\a`).
+        text = stripAnsi(text);
         // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
         // that carry no GitHub prefix.
         if (format === 'plain')
@@ -11025,6 +11037,7 @@ function timestamp(value) {
 
 
 
+
 // What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
 const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
 const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
@@ -11033,8 +11046,6 @@ const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
 const CANCELED_ERROR = /context canceled$/;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
-// eslint-disable-next-line no-control-regex
-const rawjson_parser_ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const rawjson_parser_NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
@@ -11466,8 +11477,7 @@ class RawJsonParser {
         let text = bytes.toString('utf8');
         if (text.endsWith('\r'))
             text = text.slice(0, -1);
-        if (text.includes('\u001b'))
-            text = text.replace(rawjson_parser_ANSI, '');
+        text = stripAnsi(text);
         if (text.length > MAX_EXCERPT_LINE)
             text = text.slice(0, MAX_EXCERPT_LINE);
         const rendered = `#${step.id} ${at} ${text}`;
@@ -11914,7 +11924,7 @@ function parseAlternation(source, start) {
             i = skipQuantifier(source, i);
             continue;
         }
-        let literal = null;
+        let literal;
         let next = i + 1;
         if (c === '\\') {
             const e = source[i + 1];
@@ -16548,7 +16558,37 @@ function historyJson(input) {
 }
 const HISTORY_SCHEMA_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/**
+ * Reads a command's arguments with Node's `util.parseArgs`, in order (a command may give meaning to
+ * the order, as `--baseline FILE...` does). Every option of these commands takes a value, given as
+ * `--flag value` or `--flag=value`; `--` ends the options. Node's strict mode is not used because
+ * its errors are paragraphs with a hint; these are one line: `unknown option --x`, `--x needs a value`.
+ */
+function readArgs(args, optionNames) {
+    const options = Object.fromEntries(optionNames.map((name) => [name, { type: 'string' }]));
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
+    const read = [];
+    for (const token of tokens) {
+        if (token.kind === 'option-terminator')
+            continue;
+        if (token.kind === 'positional') {
+            read.push({ kind: 'positional', value: token.value });
+            continue;
+        }
+        if (!optionNames.includes(token.name))
+            throw new InputError(`unknown option ${token.rawName}`);
+        if (token.value === undefined)
+            throw new InputError(`${token.rawName} needs a value`);
+        read.push({ kind: 'option', flag: token.rawName, value: token.value, inline: token.inlineValue === true });
+    }
+    return read;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/history-command.ts
+
 
 
 
@@ -16569,20 +16609,15 @@ async function runHistoryCli(argv, io) {
     let format = 'text';
     const logs = [];
     try {
-        for (let i = 0; i < argv.length; i++) {
-            const arg = argv[i];
-            if (arg === '--format' || arg.startsWith('--format=')) {
-                const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-                if (value !== 'text' && value !== 'markdown' && value !== 'json')
-                    throw new InputError(`--format must be text, markdown or json, not "${value ?? ''}"`);
-                format = value;
+        for (const arg of readArgs(argv, ['format'])) {
+            if (arg.kind === 'positional') {
+                logs.push(arg.value);
+                continue;
             }
-            else if (arg.startsWith('-')) {
-                throw new InputError(`unknown option ${arg}`);
-            }
-            else {
-                logs.push(arg);
-            }
+            const value = arg.value;
+            if (value !== 'text' && value !== 'markdown' && value !== 'json')
+                throw new InputError(`--format must be text, markdown or json, not "${value}"`);
+            format = value;
         }
         if (logs.length === 0)
             throw new InputError('no log given: one `gh run view --log` file or folder of job logs per run');
@@ -17287,15 +17322,19 @@ function get(map, key) {
     return (pair?.value ?? undefined);
 }
 function scalarText(node) {
-    return (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined ? String(node.value) : null;
+    return (0,dist/* isScalar */.jn)(node) && node.value !== null && node.value !== undefined ? primitiveText(node.value) : null;
 }
 /** A scalar's text; a sequence as its items joined by newlines (`platforms: [a, b]`); else "". */
 function nodeText(node) {
     if ((0,dist/* isScalar */.jn)(node))
-        return node.value === null || node.value === undefined ? '' : String(node.value);
+        return node.value === null || node.value === undefined ? '' : primitiveText(node.value);
     if ((0,dist/* isSeq */.oP)(node))
         return node.items.map((i) => nodeText(i)).join('\n');
     return '';
+}
+/** A YAML scalar's value is a string, number or boolean (the core schema makes no objects), typed unknown by the library. */
+function primitiveText(value) {
+    return String(value);
 }
 function envOf(node) {
     const env = new Map();
@@ -17309,7 +17348,7 @@ function permissionsOf(node) {
     if (node === undefined)
         return null;
     if ((0,dist/* isScalar */.jn)(node)) {
-        const text = String(node.value ?? '');
+        const text = primitiveText(node.value ?? '');
         if (text === 'write-all')
             return { all: 'write' };
         if (text === 'read-all')
@@ -18716,6 +18755,7 @@ function doctorJson(report) {
 
 
 
+
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
@@ -18774,6 +18814,7 @@ function gigabytes(flag, text) {
         throw new InputError(`${flag} must be a number of GiB, not "${text}"`);
     return Math.round(n * 1024 ** 3);
 }
+const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb'];
 function parseDoctorArgs(args) {
     const options = {
         workflows: [],
@@ -18787,25 +18828,19 @@ function parseDoctorArgs(args) {
         warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
         failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
     };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => {
-            const v = inline ?? args[++i];
-            if (v === undefined)
-                throw new InputError(`${flag} needs a value`);
-            return v;
-        };
-        switch (flag) {
+    for (const arg of readArgs(args, DOCTOR_OPTIONS)) {
+        if (arg.kind === 'positional')
+            throw new InputError(`unexpected argument "${arg.value}" (workflow files go after --workflow)`);
+        switch (arg.flag) {
             case '--workflow':
-                options.workflows.push(value());
+                options.workflows.push(arg.value);
                 break;
             case '--workspace':
-                options.workspace = value();
+                options.workspace = arg.value;
                 break;
             case '--skip':
                 try {
-                    for (const group of parseSkip(value()))
+                    for (const group of parseSkip(arg.value))
                         options.skip.add(group);
                 }
                 catch (error) {
@@ -18813,38 +18848,37 @@ function parseDoctorArgs(args) {
                 }
                 break;
             case '--image':
-                options.images.push(value());
+                options.images.push(arg.value);
                 break;
             case '--format': {
-                const format = value();
+                const format = arg.value;
                 if (format !== 'text' && format !== 'markdown' && format !== 'json')
                     throw new InputError(`--format must be text, markdown or json, not "${format}"`);
                 options.format = format;
                 break;
             }
             case '--report-file':
-                options.reportFile = value();
+                options.reportFile = arg.value;
                 break;
             case '--log':
-                options.log = value();
+                options.log = arg.value;
                 break;
             case '--fail-on':
-                options.failOn = parseFailOn(value());
+                options.failOn = parseFailOn(arg.value);
                 break;
             case '--warn-free-gb':
-                options.warnFreeBytes = gigabytes(flag, value());
+                options.warnFreeBytes = gigabytes(arg.flag, arg.value);
                 break;
             case '--fail-free-gb':
-                options.failFreeBytes = gigabytes(flag, value());
+                options.failFreeBytes = gigabytes(arg.flag, arg.value);
                 break;
-            default:
-                throw new InputError(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${arg}" (workflow files go after --workflow)`);
         }
     }
     return options;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
+
 
 
 
@@ -18906,7 +18940,7 @@ async function runCli(argv, io = defaultIo) {
         // The benchmark table of several runs: a command of its own (history-command.ts).
         if (argv[0] === 'history')
             return await runHistoryCli(argv.slice(1), io);
-        options = parseArgs(argv);
+        options = parseAnalyzeArgs(argv);
     }
     catch (error) {
         io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);
@@ -18952,7 +18986,8 @@ async function runCli(argv, io = defaultIo) {
         await io.stdout(renderText(analysis, textOptionsFor(io.terminal, io.env)));
     return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
 }
-function parseArgs(argv) {
+const ANALYZE_OPTIONS = ['format', 'max-build-minutes', 'fail-on', 'report-file', 'signatures', 'workspace', 'baseline'];
+function parseAnalyzeArgs(argv) {
     const [command, ...rest] = argv;
     if (command !== 'analyze')
         throw new InputError(`unknown command "${command}" (the commands are "analyze", "history" and "doctor")`);
@@ -18968,54 +19003,45 @@ function parseArgs(argv) {
     };
     // After --baseline, plain arguments are the baseline's files until the next option.
     let readingBaseline = false;
-    for (let i = 0; i < rest.length; i++) {
-        const arg = rest[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => {
-            const v = inline ?? rest[++i];
-            if (v === undefined)
-                throw new InputError(`${flag} needs a value`);
-            return v;
-        };
-        switch (flag) {
+    for (const arg of readArgs(rest, ANALYZE_OPTIONS)) {
+        if (arg.kind === 'positional') {
+            if (readingBaseline && arg.value === '-')
+                throw new InputError('the baseline cannot be read from standard input');
+            if (readingBaseline)
+                options.baseline.push(arg.value);
+            else
+                options.files.push(arg.value);
+            continue;
+        }
+        readingBaseline = false;
+        switch (arg.flag) {
             case '--format': {
-                const format = value();
+                const format = arg.value;
                 if (format !== 'text' && format !== 'markdown' && format !== 'json')
                     throw new InputError(`--format must be text, markdown or json, not "${format}"`);
                 options.format = format;
                 break;
             }
             case '--max-build-minutes':
-                options.maxBuildMinutes = parseMinutes(value());
+                options.maxBuildMinutes = parseMinutes(arg.value);
                 break;
             case '--fail-on':
-                options.failOn = parseFailOn(value());
+                options.failOn = parseFailOn(arg.value);
                 break;
             case '--report-file':
-                options.reportFile = value();
+                options.reportFile = arg.value;
                 break;
             case '--signatures':
-                options.signatures = value();
+                options.signatures = arg.value;
                 break;
             case '--workspace':
-                options.workspace = value();
+                options.workspace = arg.value;
                 break;
             case '--baseline':
-                (options.baseline ??= []).push(value());
-                readingBaseline = inline === undefined;
-                continue;
-            default:
-                if (flag.startsWith('-') && flag !== '-')
-                    throw new InputError(`unknown option ${flag}`);
-                if (readingBaseline && arg === '-')
-                    throw new InputError('the baseline cannot be read from standard input');
-                if (readingBaseline)
-                    options.baseline.push(arg);
-                else
-                    options.files.push(arg);
-                continue;
+                (options.baseline ??= []).push(arg.value);
+                readingBaseline = !arg.inline;
+                break;
         }
-        readingBaseline = false;
     }
     if (options.files.length === 0)
         throw new InputError('no log file given (use - for standard input)');

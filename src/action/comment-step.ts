@@ -69,7 +69,8 @@ async function readRun(client: GitHubClient, owner: string, repo: string, runId:
 
 /** On a pull request the checkout is a merge commit; link to the pull request's head instead. */
 function pullHeadSha(context: RunContext): string | null {
-  const payload = context.payload as Record<string, any>;
+  // Only the fields read here; unknown, because the payload file is not validated.
+  const payload = context.payload as { pull_request?: { head?: { sha?: unknown } }; workflow_run?: { head_sha?: unknown } };
   const sha = payload.pull_request?.head?.sha ?? payload.workflow_run?.head_sha;
   return typeof sha === 'string' ? sha : null;
 }

@@ -85,7 +85,7 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     annotations: tolerant('annotations', true, parseBoolean),
     signatures: core.getInput('signatures').trim() || null,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    source: tolerant('source', 'auto' as SourceChoice, parseSource),
+    source: tolerant('source', 'auto', parseSource),
     // Newlines only: matrix job names hold commas (`build (linux/amd64, runtime)`).
     jobs: core
       .getInput('jobs')
@@ -97,7 +97,7 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
       if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`"${text}" is not a run id (a positive number)`);
       return n;
     }),
-    comment: tolerant('comment', 'on-failure' as CommentMode, parseCommentMode),
+    comment: tolerant('comment', 'on-failure', parseCommentMode),
     commentKey: core.getInput('comment-key').trim() || null,
     githubToken: core.getInput('github-token').trim(),
     metadata: tolerant('metadata', [] as BuildMetadata[], parseBuildMetadata),
@@ -108,13 +108,13 @@ export function readInputs(warnings: string[], env: NodeJS.ProcessEnv = process.
     maxImageBytes: tolerant('max-image-size', null as number | null, parseSizeLimit),
     registryUsername: core.getInput('registry-username').trim() || null,
     registryPassword: core.getInput('registry-password') || null,
-    baseline: tolerant('baseline', { kind: 'auto' } as BaselineChoice, parseBaselineChoice),
+    baseline: tolerant('baseline', { kind: 'auto' }, parseBaselineChoice),
     history: tolerant('history', 0, (text) => {
       const n = Number(text.trim());
       if (!Number.isSafeInteger(n) || n < 0 || n > MAX_HISTORY_RUNS) throw new Error(`"${text}" is not a number of runs from 0 to ${MAX_HISTORY_RUNS}`);
       return n;
     }),
-    mode: tolerant('mode', 'analyze' as ActionMode, parseMode),
+    mode: tolerant('mode', 'analyze', parseMode),
     doctorSkip: tolerant('doctor-skip', new Set<CheckGroup>(), parseSkip),
     logWaitSeconds: tolerant('log-wait-seconds', 120, (text) => {
       const n = Number(text.trim());

@@ -41,7 +41,7 @@ function isSingle(record: Record<string, unknown>): boolean {
 }
 
 function single(target: string | null, record: Record<string, unknown>): BuildMetadata {
-  const str = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
+  const str = (key: string) => (typeof record[key] === 'string' ? record[key] : null);
   return {
     target,
     ref: str('buildx.build.ref'),
@@ -58,7 +58,8 @@ function single(target: string | null, record: Record<string, unknown>): BuildMe
 /** BuildKit sends `short`, `detail` and source data base64-encoded; older buildx wrote plain text. */
 function warning(raw: unknown): BuildCheckWarning | null {
   if (!raw || typeof raw !== 'object') return null;
-  const w = raw as Record<string, any>;
+  // Only the fields read here; unknown, because the metadata file is not validated.
+  const w = raw as { short?: unknown; rule?: unknown; detail?: unknown[]; range?: { start?: { line?: unknown } }[]; sourceInfo?: { filename?: unknown }; url?: unknown };
   const short = decode(w.short);
   const rule = /^([A-Z][A-Za-z]+):/.exec(short)?.[1] ?? (typeof w.rule === 'string' ? w.rule : 'build-check');
   const line = Number(w.range?.[0]?.start?.line);

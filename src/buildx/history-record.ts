@@ -16,14 +16,15 @@ export interface HistoryRecord {
 
 /** Reads the inspect JSON. Returns null (never throws) for anything that is not a record. */
 export function parseHistoryRecord(text: string): HistoryRecord | null {
-  let raw: any;
+  // Only the fields read here; unknown, because buildx's JSON is checked field by field below.
+  let raw: { Ref?: unknown; Error?: unknown; Name?: unknown; Dockerfile?: unknown; Status?: unknown; Duration?: unknown; NumTotalSteps?: unknown; NumCachedSteps?: unknown; NumCompletedSteps?: unknown } | null;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text) as typeof raw;
   } catch {
     return null;
   }
   if (!raw || typeof raw !== 'object' || typeof raw.Ref !== 'string') return null;
-  const error = raw.Error && typeof raw.Error === 'object' ? raw.Error : null;
+  const error = raw.Error && typeof raw.Error === 'object' ? (raw.Error as { Message?: unknown; Name?: unknown; Logs?: unknown; Sources?: unknown }) : null;
   return {
     ref: raw.Ref,
     name: typeof raw.Name === 'string' ? raw.Name : null,
@@ -35,7 +36,7 @@ export function parseHistoryRecord(text: string): HistoryRecord | null {
     completedSteps: numberOrNull(raw.NumCompletedSteps),
     error: error
       ? {
-          message: String(error.Message ?? ''),
+          message: typeof error.Message === 'string' ? error.Message : '',
           step: typeof error.Name === 'string' ? error.Name : null,
           logs: Array.isArray(error.Logs) ? error.Logs.map(String).slice(-30) : [],
           // The Dockerfile excerpt (`Dockerfile:3`, `>>>`), base64. Not the stack, which holds the daemon's command line.
@@ -46,7 +47,7 @@ export function parseHistoryRecord(text: string): HistoryRecord | null {
 }
 
 function statusOf(value: unknown): BuildStatus {
-  const text = String(value ?? '').toLowerCase();
+  const text = (typeof value === 'string' ? value : '').toLowerCase();
   if (text === 'completed' || text === 'complete' || text === 'success') return 'success';
   if (text === 'failed' || text === 'error') return 'failure';
   if (text === 'canceled' || text === 'cancelled') return 'canceled';

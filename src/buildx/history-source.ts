@@ -36,7 +36,7 @@ export async function historySources(request: HistoryRequest): Promise<HistoryRe
   if (!inspectJson) notes.push(`buildx ${version.raw} cannot print records as JSON (it needs 0.${INSPECT_JSON_MIN.minor}): status and timing come from the record's logs only`);
 
   const wanted = [
-    ...request.metadata.filter((m) => m.ref).map((m) => ({ ref: m.ref!, metadata: m as BuildMetadata | null })),
+    ...request.metadata.filter((m) => m.ref).map((m) => ({ ref: m.ref!, metadata: m })),
     ...request.refs.map((ref) => ({ ref, metadata: null as BuildMetadata | null })),
   ];
   if (wanted.length === 0) {
@@ -81,8 +81,8 @@ async function latestRef(): Promise<string> {
   if (result.exitCode !== 0) return `!could not list build records: ${firstLine(result.stderr) || `exit code ${result.exitCode}`}`;
   for (const line of result.stdout.split('\n')) {
     try {
-      const entry = JSON.parse(line);
-      if (typeof entry.ref === 'string' && entry.ref) return entry.ref;
+      const entry = JSON.parse(line) as { ref?: unknown } | null;
+      if (typeof entry?.ref === 'string' && entry.ref) return entry.ref;
     } catch {
       // not a record line
     }

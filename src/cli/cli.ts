@@ -13,6 +13,7 @@ import { parseMinutes } from '../input/values.js';
 import { HISTORY_USAGE, runHistoryCli } from './history-command.js';
 import { compareAnalyses } from '../compare/compare.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command.js';
+import { readArgs } from './args.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--baseline FILE...] [--format text|markdown|json] [--max-build-minutes N]
        [--fail-on never|error|warning] [--report-file PATH] [--signatures FILE] [--workspace DIR]
@@ -85,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
     // The benchmark table of several runs: a command of its own (history-command.ts).
     if (argv[0] === 'history') return await runHistoryCli(argv.slice(1), io);
-    options = parseArgs(argv);
+    options = parseAnalyzeArgs(argv);
   } catch (error) {
     io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);
     return 2;
@@ -125,7 +126,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
 }
 
-function parseArgs(argv: string[]): CliOptions {
+const ANALYZE_OPTIONS = ['format', 'max-build-minutes', 'fail-on', 'report-file', 'signatures', 'workspace', 'baseline'] as const;
+
+function parseAnalyzeArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'analyze') throw new InputError(`unknown command "${command}" (the commands are "analyze", "history" and "doctor")`);
   const options: CliOptions = {
@@ -140,48 +143,41 @@ function parseArgs(argv: string[]): CliOptions {
   };
   // After --baseline, plain arguments are the baseline's files until the next option.
   let readingBaseline = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new InputError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
+  for (const arg of readArgs(rest, ANALYZE_OPTIONS)) {
+    if (arg.kind === 'positional') {
+      if (readingBaseline && arg.value === '-') throw new InputError('the baseline cannot be read from standard input');
+      if (readingBaseline) options.baseline!.push(arg.value);
+      else options.files.push(arg.value);
+      continue;
+    }
+    readingBaseline = false;
+    switch (arg.flag) {
       case '--format': {
-        const format = value();
+        const format = arg.value;
         if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format must be text, markdown or json, not "${format}"`);
         options.format = format;
         break;
       }
       case '--max-build-minutes':
-        options.maxBuildMinutes = parseMinutes(value());
+        options.maxBuildMinutes = parseMinutes(arg.value);
         break;
       case '--fail-on':
-        options.failOn = parseFailOn(value());
+        options.failOn = parseFailOn(arg.value);
         break;
       case '--report-file':
-        options.reportFile = value();
+        options.reportFile = arg.value;
         break;
       case '--signatures':
-        options.signatures = value();
+        options.signatures = arg.value;
         break;
       case '--workspace':
-        options.workspace = value();
+        options.workspace = arg.value;
         break;
       case '--baseline':
-        (options.baseline ??= []).push(value());
-        readingBaseline = inline === undefined;
-        continue;
-      default:
-        if (flag.startsWith('-') && flag !== '-') throw new InputError(`unknown option ${flag}`);
-        if (readingBaseline && arg === '-') throw new InputError('the baseline cannot be read from standard input');
-        if (readingBaseline) options.baseline!.push(arg);
-        else options.files.push(arg);
-        continue;
+        (options.baseline ??= []).push(arg.value);
+        readingBaseline = !arg.inline;
+        break;
     }
-    readingBaseline = false;
   }
   if (options.files.length === 0) throw new InputError('no log file given (use - for standard input)');
   if (options.baseline?.includes('-')) throw new InputError('the baseline cannot be read from standard input');

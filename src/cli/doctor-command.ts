@@ -9,6 +9,7 @@ import type { CheckGroup } from '../doctor/check.js';
 import { versionsOfBuilds, type RunVersions } from '../doctor/version-drift.js';
 import { fileSource } from '../input/log-source.js';
 import { parseSource } from '../parse/parse-source.js';
+import { readArgs } from './args.js';
 
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
@@ -85,6 +86,8 @@ function gigabytes(flag: string, text: string): number {
   return Math.round(n * 1024 ** 3);
 }
 
+const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb'] as const;
+
 function parseDoctorArgs(args: string[]): DoctorCliOptions {
   const options: DoctorCliOptions = {
     workflows: [],
@@ -98,54 +101,46 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
     warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
     failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new InputError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
+  for (const arg of readArgs(args, DOCTOR_OPTIONS)) {
+    if (arg.kind === 'positional') throw new InputError(`unexpected argument "${arg.value}" (workflow files go after --workflow)`);
+    switch (arg.flag) {
       case '--workflow':
-        options.workflows.push(value());
+        options.workflows.push(arg.value);
         break;
       case '--workspace':
-        options.workspace = value();
+        options.workspace = arg.value;
         break;
       case '--skip':
         try {
-          for (const group of parseSkip(value())) options.skip.add(group);
+          for (const group of parseSkip(arg.value)) options.skip.add(group);
         } catch (error) {
           throw new InputError(`--skip: ${describeError(error)}`);
         }
         break;
       case '--image':
-        options.images.push(value());
+        options.images.push(arg.value);
         break;
       case '--format': {
-        const format = value();
+        const format = arg.value;
         if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format must be text, markdown or json, not "${format}"`);
         options.format = format;
         break;
       }
       case '--report-file':
-        options.reportFile = value();
+        options.reportFile = arg.value;
         break;
       case '--log':
-        options.log = value();
+        options.log = arg.value;
         break;
       case '--fail-on':
-        options.failOn = parseFailOn(value());
+        options.failOn = parseFailOn(arg.value);
         break;
       case '--warn-free-gb':
-        options.warnFreeBytes = gigabytes(flag, value());
+        options.warnFreeBytes = gigabytes(arg.flag, arg.value);
         break;
       case '--fail-free-gb':
-        options.failFreeBytes = gigabytes(flag, value());
+        options.failFreeBytes = gigabytes(arg.flag, arg.value);
         break;
-      default:
-        throw new InputError(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${arg}" (workflow files go after --workflow)`);
     }
   }
   return options;

@@ -8,6 +8,7 @@ import { historyJson, renderHistoryMarkdown, renderHistoryText } from '../report
 import { describeError, InputError } from '../input/errors.js';
 import { TOOL_NAME } from '../version.js';
 import type { CliIo } from './cli.js';
+import { readArgs } from './args.js';
 
 export const HISTORY_USAGE = `       ${TOOL_NAME} history LOG... [--format text|markdown|json]
          each LOG one run: its \`gh run view --log\` file, or a folder of its job logs`;
@@ -21,17 +22,14 @@ export async function runHistoryCli(argv: string[], io: CliIo): Promise<number> 
   let format: 'text' | 'markdown' | 'json' = 'text';
   const logs: string[] = [];
   try {
-    for (let i = 0; i < argv.length; i++) {
-      const arg = argv[i]!;
-      if (arg === '--format' || arg.startsWith('--format=')) {
-        const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-        if (value !== 'text' && value !== 'markdown' && value !== 'json') throw new InputError(`--format must be text, markdown or json, not "${value ?? ''}"`);
-        format = value;
-      } else if (arg.startsWith('-')) {
-        throw new InputError(`unknown option ${arg}`);
-      } else {
-        logs.push(arg);
+    for (const arg of readArgs(argv, ['format'])) {
+      if (arg.kind === 'positional') {
+        logs.push(arg.value);
+        continue;
       }
+      const value = arg.value;
+      if (value !== 'text' && value !== 'markdown' && value !== 'json') throw new InputError(`--format must be text, markdown or json, not "${value}"`);
+      format = value;
     }
     if (logs.length === 0) throw new InputError('no log given: one `gh run view --log` file or folder of job logs per run');
   } catch (error) {

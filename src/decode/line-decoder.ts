@@ -2,16 +2,13 @@ import type { RawLine } from '../input/line-reader.js';
 import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
 import { parseRunnerTimestamp } from './timestamp.js';
 import { stripCiFraming, unescapeEntities } from './ci-framing.js';
+import { stripAnsi } from '../text/ansi.js';
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
 const GH_RUN_VIEW = /^([^\t]+)\t([^\t]*)\t\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 // A job log as the API or the web UI gives it: [BOM]TIMESTAMP TEXT
 const ACTIONS = /^\uFEFF?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) ?(.*)$/s;
 const RUNNER_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|section)\]/;
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks) and APC sequences
-// (Buildkite's `\e_bk;t=...\a` timestamps).
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]_][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 // GitLab runner 16+ writes each line as `TIMESTAMP 00O TEXT` (stream number, O or E, `+` continues).
 const GITLAB_STREAM = /^\d{2}[OE]\+? ?/;
 
@@ -57,7 +54,8 @@ export class LineDecoder {
     }
     this.format = format;
 
-    if (text.includes('\u001b')) text = text.replace(ANSI, '');
+    // Colours and cursor moves, and Buildkite's APC timestamps (`\e_bk;t=...\a`).
+    text = stripAnsi(text);
     // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
     // that carry no GitHub prefix.
     if (format === 'plain') text = stripCiFraming(unescapeEntities(text));

@@ -41,7 +41,7 @@ function dockerfileLocation(build: Build, lines: EvidenceLine[], workspace: stri
     for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
       const numbered = EXCERPT_LINE.exec(normalizeForMatching(lines[j]!.text).replace(/^-+$/, ''));
       if (numbered?.groups!.marker) {
-        line = Number(numbered.groups!.line);
+        line = Number(numbered.groups.line);
         break;
       }
     }

@@ -76,7 +76,7 @@ function parseAlternation(source: string, start: number): Parsed {
       i = skipQuantifier(source, i);
       continue;
     }
-    let literal: string | null = null;
+    let literal: string | null;
     let next = i + 1;
     if (c === '\\') {
       const e = source[i + 1];

@@ -45,7 +45,7 @@ export function fillTemplate(template: string, values: Record<string, string | u
     }
     pieces.push(text, value);
     length += text.length + value.length;
-    from = match.index! + match[0].length;
+    from = match.index + match[0].length;
   }
   if (!cut) {
     const rest = withOptional.slice(from);

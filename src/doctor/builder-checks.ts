@@ -43,7 +43,7 @@ export function parseBuildersJson(text: string): Builder[] {
   const builders: Builder[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim().startsWith('{')) continue;
-    const raw = JSON.parse(line) as { Name?: string; Driver?: string; Current?: boolean; Nodes?: Array<Record<string, unknown>>; Err?: string };
+    const raw = JSON.parse(line) as { Name?: string; Driver?: string; Current?: boolean; Nodes?: Array<{ Name?: string; Endpoint?: string; Status?: string; Err?: string; Version?: unknown; Platforms?: unknown }>; Err?: string };
     builders.push({
       name: String(raw.Name ?? ''),
       driver: String(raw.Driver ?? ''),

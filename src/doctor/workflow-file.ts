@@ -130,14 +130,19 @@ function get(map: YAMLMap, key: string | boolean): Node | undefined {
 }
 
 function scalarText(node: Node | null | undefined): string | null {
-  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : null;
+  return isScalar(node) && node.value !== null && node.value !== undefined ? primitiveText(node.value) : null;
 }
 
 /** A scalar's text; a sequence as its items joined by newlines (`platforms: [a, b]`); else "". */
 function nodeText(node: Node | null | undefined): string {
-  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
+  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : primitiveText(node.value);
   if (isSeq(node)) return node.items.map((i) => nodeText(i as Node)).join('\n');
   return '';
+}
+
+/** A YAML scalar's value is a string, number or boolean (the core schema makes no objects), typed unknown by the library. */
+function primitiveText(value: unknown): string {
+  return String(value);
 }
 
 function envOf(node: Node | undefined): Map<string, string> {
@@ -149,7 +154,7 @@ function envOf(node: Node | undefined): Map<string, string> {
 function permissionsOf(node: Node | undefined): Permissions | null {
   if (node === undefined) return null;
   if (isScalar(node)) {
-    const text = String(node.value ?? '');
+    const text = primitiveText(node.value ?? '');
     if (text === 'write-all') return { all: 'write' };
     if (text === 'read-all') return { all: 'read' };
     return { all: 'none' };

@@ -34,7 +34,7 @@ function neverPausedAtTheEnd(handler: Handler): Handler {
   let unbounded = false;
   let remaining: number | null = null;
   wrapper.onHeaders = function (this: Handler, statusCode, rawHeaders, resume, statusText) {
-    const { closes, length, chunked } = framing(rawHeaders as unknown as Array<Buffer | string>);
+    const { closes, length, chunked } = framing(rawHeaders);
     // No length and no chunks: the body ends when the connection closes (HTTP/1.0 style).
     unbounded = closes || (length === null && !chunked);
     remaining = length;

@@ -117,7 +117,7 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
               request: { parseSuccessResponseBody: false },
             }),
           );
-          const body = response.data as unknown;
+          const body = response.data;
           const chunks =
             body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function' ? toBuffers(body as AsyncIterable<Uint8Array>, job.name) : [Buffer.from(typeof body === 'string' ? body : '')];
           // A finished job's log can also come back empty for a moment before it is stored: ask again.

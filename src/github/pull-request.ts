@@ -6,13 +6,14 @@ import { call, type GitHubClient } from './api.js';
  * `workflow_run` lists it, except for pull requests from forks, which are found by the head commit.
  */
 export async function findPullRequest(client: GitHubClient, context: RunContext, run: { headSha: string | null; pullNumbers: number[] } | null): Promise<number | null> {
-  const payload = context.payload as Record<string, any>;
+  // Only the fields read here; unknown, because the payload file is not validated.
+  const payload = context.payload as { pull_request?: { number?: unknown }; workflow_run?: { pull_requests?: { number?: unknown }[]; head_sha?: unknown } };
   const direct = payload.pull_request?.number;
-  if ((context.eventName === 'pull_request' || context.eventName === 'pull_request_target') && Number.isInteger(direct)) return direct;
-  let headSha: string | null = null;
+  if ((context.eventName === 'pull_request' || context.eventName === 'pull_request_target') && isInteger(direct)) return direct;
+  let headSha: string | null;
   if (context.eventName === 'workflow_run' && payload.workflow_run) {
     const listed = payload.workflow_run.pull_requests?.[0]?.number;
-    if (Number.isInteger(listed)) return listed;
+    if (isInteger(listed)) return listed;
     headSha = typeof payload.workflow_run.head_sha === 'string' ? payload.workflow_run.head_sha : null;
   } else if (run) {
     if (run.pullNumbers[0]) return run.pullNumbers[0];
@@ -31,4 +32,8 @@ async function byHeadSha(client: GitHubClient, owner: string, repo: string, sha:
   // A fork's head commit is not in the base repository's history: look through the open pull requests.
   const pulls = await call('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
   return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
+}
+
+function isInteger(value: unknown): value is number {
+  return Number.isInteger(value);
 }

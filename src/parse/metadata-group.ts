@@ -23,8 +23,8 @@ export class MetadataGroup {
     }
     if (!metadata || typeof metadata !== 'object') return;
     const record = metadata as Record<string, unknown>;
-    const digest = typeof record['containerimage.digest'] === 'string' ? (record['containerimage.digest'] as string) : null;
-    const names = typeof record['image.name'] === 'string' ? (record['image.name'] as string).split(',') : [];
+    const digest = typeof record['containerimage.digest'] === 'string' ? record['containerimage.digest'] : null;
+    const names = typeof record['image.name'] === 'string' ? record['image.name'].split(',') : [];
     for (const name of names.map((n) => n.trim()).filter(Boolean)) {
       build.addImage(name, digest, build.images.get(name)?.pushed ?? false);
     }

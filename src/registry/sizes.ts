@@ -91,7 +91,7 @@ export async function measureImages(images: ImageToMeasure[], options: MeasureOp
   }
 
   // Logins Docker does not have (explicit credentials, the job token for ghcr.io) in a temporary config.
-  const registries = [...new Set(wanted.map((p) => p.ref!.registry))];
+  const registries = [...new Set(wanted.map((p) => p.ref.registry))];
   const logins = neededLogins(registries, options.credentials ?? [], options.githubToken ?? null, options.githubUsername ?? null, baseEnv);
   const temporary = logins.length > 0 ? await loginToTemporaryConfig(logins, baseEnv, timeoutMs) : null;
   const envOf = (registry: string) => (temporary && logins.some((l) => l.registry === registry) ? temporary.env : baseEnv);
@@ -145,7 +145,7 @@ export async function measureImages(images: ImageToMeasure[], options: MeasureOp
   try {
     await Promise.all(
       wanted.map(async ({ result, ref, baseline }) => {
-        const [current, base] = await Promise.allSettled([lookup(ref!), baseline ? lookup(baseline) : Promise.resolve(null)]);
+        const [current, base] = await Promise.allSettled([lookup(ref), baseline ? lookup(baseline) : Promise.resolve(null)]);
         if (current.status === 'rejected') {
           result.unavailable = `size unavailable: ${describeFailure(current.reason)}`;
           return;

@@ -46,10 +46,10 @@ export const qemuEmulationRule: Rule = {
       {
         id: 'qemu-emulation',
         severity: 'warning',
-        title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatSeconds(worst.emulated.seconds!)} against ${formatSeconds(worst.native.seconds!)} on ${native} (${round(worst.ratio, 1)}×)`,
+        title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${formatSeconds(worst.emulated.seconds)} against ${formatSeconds(worst.native.seconds)} on ${native} (${round(worst.ratio, 1)}×)`,
         evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
         fix: [
-          `Emulated steps cost about ${formatSeconds(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatSeconds(build.buildSeconds!)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
+          `Emulated steps cost about ${formatSeconds(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${formatSeconds(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${inlineCode(what)} on ${inlineCode(emulatedPlatform)}.`,
           '',
           // The advice after the blank line is the same for every build: a group of builds shows it once.
           `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,

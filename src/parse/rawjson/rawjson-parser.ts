@@ -4,6 +4,7 @@ import { BuildState, CACHE_IMPORT_WARNING, type VertexState } from '../build-sta
 import { isBuildCommand, parseBuildCommand } from '../invocation.js';
 import { MAX_EXCERPT_LINE } from '../excerpt.js';
 import { detach } from '../../text/detach.js';
+import { stripAnsi } from '../../text/ansi.js';
 import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
 import { EntryLines } from './entry-lines.js';
 import { ExcerptCollector } from '../excerpt.js';
@@ -18,8 +19,6 @@ const NAMED = /^naming to (\S+)(?: done)?/;
 const CANCELED_ERROR = /context canceled$/;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
@@ -481,7 +480,7 @@ export class RawJsonParser {
     const step = track.step!;
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.includes('\u001b')) text = text.replace(ANSI, '');
+    text = stripAnsi(text);
     if (text.length > MAX_EXCERPT_LINE) text = text.slice(0, MAX_EXCERPT_LINE);
     const rendered = `#${step.id} ${at} ${text}`;
     build.state.addTail(step, { line, text: rendered });
