@@ -55220,6 +55220,258 @@ function actionOf(uses) {
     return { name: uses.slice(0, at).toLowerCase(), ref: uses.slice(at + 1) };
 }
 
+;// CONCATENATED MODULE: ./src/doctor/workflow-inputs.ts
+
+// Reading a workflow step's inputs the way the Docker actions read them.
+const BUILD_ACTIONS = new Set(['docker/build-push-action', 'docker/bake-action']);
+function isBuildStep(step) {
+    const action = step.uses ? actionOf(step.uses.value) : null;
+    return action !== null && (BUILD_ACTIONS.has(action.name) || action.name.startsWith('docker/bake-action/'));
+}
+/** `true`, `false`, or an expression (null) for a boolean input. */
+function literalBoolean(value) {
+    if (value === undefined || value.trim() === '')
+        return false;
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === '${{ true }}')
+        return true;
+    if (text === 'false' || text === '${{ false }}')
+        return false;
+    return null;
+}
+/** Inputs that hold one entry a line (`cache-from`, `tags`); commas separate only when on one line for `platforms`. */
+function entries(value) {
+    return value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s && !s.startsWith('#'));
+}
+function parseCacheEntry(text) {
+    const attrs = new Map();
+    // A bare reference (`user/app:cache`) is a registry cache.
+    if (!text.includes('='))
+        return { text, type: 'registry', attrs: new Map([['ref', text]]) };
+    for (const part of text.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    }
+    return { text, type: attrs.get('type') ?? 'registry', attrs };
+}
+/** cache-from / cache-to of a build-push-action step, or of a bake-action's `set` (`*.cache-to=...`). */
+function cacheInputs(step) {
+    const from = entries(step.with.get('cache-from')?.value ?? '').map(parseCacheEntry);
+    const to = entries(step.with.get('cache-to')?.value ?? '').map(parseCacheEntry);
+    let toLine = step.with.get('cache-to')?.line ?? null;
+    let fromLine = step.with.get('cache-from')?.line ?? null;
+    const set = step.with.get('set');
+    if (set) {
+        for (const line of entries(set.value)) {
+            const match = /^[^.=]+\.(cache-from|cache-to)=(.*)$/.exec(line);
+            if (!match)
+                continue;
+            if (match[1] === 'cache-to') {
+                to.push(parseCacheEntry(match[2]));
+                toLine ??= set.line;
+            }
+            else {
+                from.push(parseCacheEntry(match[2]));
+                fromLine ??= set.line;
+            }
+        }
+    }
+    return { from, to, toLine, fromLine };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-findings.ts
+
+
+function finding(ctx, id, severity, title, line, advice, diff, data) {
+    const file = ctx.workflow.path;
+    const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
+    return doctorFinding({
+        id,
+        severity,
+        title,
+        fix,
+        source: file,
+        evidence: [{ line, text: ctx.workflow.lines[line - 1] ?? '' }],
+        locations: [{ kind: 'source', file, line, column: null, verified: ctx.verified, message: title }],
+        ...(data ? { data } : {}),
+    });
+}
+/** A hunk that replaces line `line` with `replacement` (same indentation). */
+function replaceHunk(ctx, line, from, to) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line} @@`, `-${text}`, `+${text.replace(from, to)}`];
+}
+/** A hunk that inserts `added` lines before line `line`. */
+function insertHunk(ctx, line, added) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line},${added.length + 1} @@`, ...added.map((a) => `+${a}`), ` ${text}`];
+}
+function indentOf(ctx, line) {
+    return /^\s*/.exec(ctx.workflow.lines[line - 1] ?? '')?.[0] ?? '';
+}
+/** The line of `text` inside a multi-line input that starts at `from`, else `from`. */
+function lineWithin(ctx, from, text) {
+    for (let i = from - 1; i < Math.min(ctx.workflow.lines.length, from + 200); i++)
+        if (ctx.workflow.lines[i].includes(text))
+            return i + 1;
+    return from;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-cache-rules.ts
+
+
+
+
+
+
+// Cache pitfalls of a build step: matrix legs sharing a gha scope, mode=max missing, a scope read that nobody writes.
+function cacheRules(ctx, job, step) {
+    const out = [];
+    const { from, to, toLine, fromLine } = cacheInputs(step);
+    for (const entry of to) {
+        const line = toLine === null ? step.line : lineWithin(ctx, toLine, entry.text);
+        if (entry.type === 'gha' && job.matrix) {
+            const scope = entry.attrs.get('scope');
+            if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
+                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
+                const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
+                out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
+        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
+            const stages = dockerfileStages(ctx, step);
+            if (stages === null || stages > 1) {
+                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
+                const known = stages !== null;
+                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+    }
+    const ghaTo = to.filter((e) => e.type === 'gha');
+    const ghaFrom = from.filter((e) => e.type === 'gha');
+    if (ghaTo.length > 0 && ghaFrom.length > 0) {
+        const scopeOf = (e) => e.attrs.get('scope') ?? 'buildkit';
+        const read = new Set(ghaFrom.map(scopeOf));
+        for (const entry of ghaTo) {
+            if (read.has(scopeOf(entry)))
+                continue;
+            const fromEntry = ghaFrom[0];
+            const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
+            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
+            out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
+        }
+    }
+    return out;
+}
+/** Number of `FROM` lines of the step's Dockerfile when it can be read without expressions, else null. */
+function dockerfileStages(ctx, step) {
+    if (!ctx.workspace || step.with.has('set') || actionOf(step.uses.value)?.name !== 'docker/build-push-action')
+        return null;
+    const context = step.with.get('context')?.value ?? '.';
+    const file = step.with.get('file')?.value ?? external_node_path_namespaceObject.join(context, 'Dockerfile');
+    if (file.includes('${{') || context.includes('${{') || /^[a-z]+:\/\//.test(context))
+        return null;
+    try {
+        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(ctx.workspace, file), 'utf8');
+        return text.split('\n').filter((l) => /^\s*FROM\s/i.test(l)).length;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-push-rules.ts
+
+
+
+// Push and permission pitfalls: pushing from pull requests (forks get a read-only token), ghcr.io without packages: write.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** Whether a condition keeps pull requests (and forks) out. */
+function guardsPullRequests(condition) {
+    return condition !== null && /pull_request|event_name|github\.ref\b|refs\/(heads|tags)|\.fork\b|head\.repo|github\.repository\b/.test(condition);
+}
+/** Text with `${{ env.X }}` replaced from the job's and the workflow's env. */
+function withEnv(ctx, job, text) {
+    return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name) => job.env.get(name) ?? ctx.workflow.env.get(name) ?? whole);
+}
+function pushRules(ctx, job, step) {
+    const out = [];
+    const push = step.with.get('push');
+    const pushes = literalBoolean(push?.value);
+    if (pushes === false)
+        return out;
+    const events = ctx.workflow.triggers.events;
+    const onPullRequests = PULL_REQUEST_EVENTS.some((e) => events.has(e));
+    if (pushes === true && onPullRequests && !guardsPullRequests(step.if) && !guardsPullRequests(job.if)) {
+        const line = push.line;
+        out.push(finding(ctx, 'registry-auth-denied', 'warning', 'push: true also on pull requests: a pull request from a fork gets a read-only token and the push is denied', line, 'Build on pull requests, push only from branches and tags: make `push` depend on the event (and log in only when pushing).', replaceHunk(ctx, line, push.value.trim(), "${{ github.event_name != 'pull_request' }}")));
+    }
+    // The job token needs `packages: write` to push to ghcr.io; a personal token does not.
+    const login = job.steps.find((s) => s.uses && actionOf(s.uses.value)?.name === 'docker/login-action');
+    const registry = login ? withEnv(ctx, job, login.with.get('registry')?.value ?? '') : '';
+    const password = login?.with.get('password')?.value ?? '';
+    if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
+        const allowed = packagesWrite(ctx.workflow, job);
+        if (allowed !== true) {
+            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
+            const indent = `${indentOf(ctx, job.line)}  `;
+            const diff = job.permissionsLine !== null
+                ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
+                : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
+            out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-platform-rules.ts
+
+
+
+
+// Platform pitfalls: loading a multi-platform image, foreign platforms without QEMU.
+const workflow_platform_rules_PLATFORM = /\b(linux|windows|darwin)\/(amd64|arm64|arm|386|ppc64le|s390x|riscv64|mips64le|mips64|loong64)(\/v\d)?\b/g;
+/** The platform lists the input can take: one per quoted alternative of an expression, else one. */
+function platformLists(value) {
+    const alternatives = value.includes('${{') ? [...value.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [value];
+    return alternatives.map((alt) => [...new Set([...alt.matchAll(workflow_platform_rules_PLATFORM)].map((m) => m[0]))]).filter((list) => list.length > 0);
+}
+/** The runner's architecture from `runs-on`, null when a label does not say (self-hosted, expressions). */
+function runnerArch(runsOn) {
+    if (/\barm\b|arm64|aarch64/i.test(runsOn))
+        return 'arm64';
+    if (/^(ubuntu|windows)-[\w.]+$/.test(runsOn.trim()) || /^ubuntu-latest$/.test(runsOn.trim()))
+        return 'amd64';
+    return null;
+}
+function platformRules(ctx, job, step) {
+    const out = [];
+    const platforms = step.with.get('platforms');
+    if (!platforms)
+        return out;
+    const lists = platformLists(platforms.value);
+    const multi = lists.some((l) => l.length > 1);
+    const load = step.with.get('load');
+    if (multi && literalBoolean(load?.value) !== false) {
+        out.push(finding(ctx, 'exporter-unsupported', 'warning', 'load: true with several platforms: the docker exporter cannot load a multi-platform image', load.line, 'Without the containerd image store, `load` takes one platform only ("docker exporter does not currently support exporting manifest lists"). Push the multi-platform image, or load one platform per build.', replaceHunk(ctx, load.line, load.value.trim(), 'false')));
+    }
+    const native = runnerArch(job.runsOn);
+    if (native === null)
+        return out;
+    const foreign = [...new Set(lists.flat().filter((p) => !p.includes(`/${native}`)))];
+    const qemu = job.steps.some((s) => s.index < step.index && s.uses && actionOf(s.uses.value)?.name === 'docker/setup-qemu-action');
+    if (foreign.length > 0 && !qemu) {
+        const indent = indentOf(ctx, step.line);
+        out.push(finding(ctx, 'qemu-emulation', 'warning', `platforms ${foreign.join(', ')} on an ${native} runner without docker/setup-qemu-action`, platforms.line, `A \`RUN\` step for ${foreign.map((p) => inlineCode(p)).join(', ')} needs an emulator registered on the ${native} runner ("exec format error" otherwise). Register QEMU before the build, or build that platform on a native runner${native === 'amd64' ? ' (`ubuntu-24.04-arm` for arm64)' : ''}.`, insertHunk(ctx, step.line, [`${indent}- name: Set up QEMU`, `${indent}  uses: docker/setup-qemu-action@v3`]), { platforms: foreign.join(',') }));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/metadata-tags.ts
 // docker/metadata-action's `tags` rules, evaluated for each kind of ref the workflow runs on, to find
 // rules whose templates are empty on some event and leave an invalid tag: the team's pull request
@@ -55408,254 +55660,12 @@ function invalidTags(rule, contexts, flavor) {
     return contexts.map((context) => ({ context, tag: tagIn(rule, context, flavor) })).filter((o) => o.tag !== '' && !isValidTag(o.tag));
 }
 
-;// CONCATENATED MODULE: ./src/doctor/workflow-rules.ts
+;// CONCATENATED MODULE: ./src/doctor/workflow-tag-rules.ts
 
 
 
 
-
-
-const BUILD_ACTIONS = new Set(['docker/build-push-action', 'docker/bake-action']);
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-function isBuildStep(step) {
-    const action = step.uses ? actionOf(step.uses.value) : null;
-    return action !== null && (BUILD_ACTIONS.has(action.name) || action.name.startsWith('docker/bake-action/'));
-}
-function checkJob(ctx, job) {
-    const findings = [];
-    for (const step of job.steps) {
-        if (isBuildStep(step)) {
-            findings.push(...cacheRules(ctx, job, step), ...pushRules(ctx, job, step), ...platformRules(ctx, job, step));
-        }
-        const action = step.uses ? actionOf(step.uses.value) : null;
-        if (action?.name === 'docker/metadata-action')
-            findings.push(...metadataRules(ctx, step));
-        if (action)
-            findings.push(...pinRules(ctx, job, step, action));
-    }
-    return findings;
-}
-// --- helpers --------------------------------------------------------------------------------------
-function finding(ctx, id, severity, title, line, advice, diff, data) {
-    const file = ctx.workflow.path;
-    const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
-    return doctorFinding({
-        id,
-        severity,
-        title,
-        fix,
-        source: file,
-        evidence: [{ line, text: ctx.workflow.lines[line - 1] ?? '' }],
-        locations: [{ kind: 'source', file, line, column: null, verified: ctx.verified, message: title }],
-        ...(data ? { data } : {}),
-    });
-}
-/** A hunk that replaces line `line` with `replacement` (same indentation). */
-function replaceHunk(ctx, line, from, to) {
-    const text = ctx.workflow.lines[line - 1] ?? '';
-    return [`@@ -${line} +${line} @@`, `-${text}`, `+${text.replace(from, to)}`];
-}
-/** A hunk that inserts `added` lines before line `line`. */
-function insertHunk(ctx, line, added) {
-    const text = ctx.workflow.lines[line - 1] ?? '';
-    return [`@@ -${line} +${line},${added.length + 1} @@`, ...added.map((a) => `+${a}`), ` ${text}`];
-}
-function indentOf(ctx, line) {
-    return /^\s*/.exec(ctx.workflow.lines[line - 1] ?? '')?.[0] ?? '';
-}
-/** The line of `text` inside a multi-line input that starts at `from`, else `from`. */
-function lineWithin(ctx, from, text) {
-    for (let i = from - 1; i < Math.min(ctx.workflow.lines.length, from + 200); i++)
-        if (ctx.workflow.lines[i].includes(text))
-            return i + 1;
-    return from;
-}
-/** Inputs that hold one entry a line (`cache-from`, `tags`); commas separate only when on one line for `platforms`. */
-function entries(value) {
-    return value
-        .split('\n')
-        .map((s) => s.trim())
-        .filter((s) => s && !s.startsWith('#'));
-}
-function parseCacheEntry(text) {
-    const attrs = new Map();
-    // A bare reference (`user/app:cache`) is a registry cache.
-    if (!text.includes('='))
-        return { text, type: 'registry', attrs: new Map([['ref', text]]) };
-    for (const part of text.split(',')) {
-        const eq = part.indexOf('=');
-        if (eq > 0)
-            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-    }
-    return { text, type: attrs.get('type') ?? 'registry', attrs };
-}
-/** cache-from / cache-to of a build-push-action step, or of a bake-action's `set` (`*.cache-to=...`). */
-function cacheInputs(step) {
-    const from = entries(step.with.get('cache-from')?.value ?? '').map(parseCacheEntry);
-    const to = entries(step.with.get('cache-to')?.value ?? '').map(parseCacheEntry);
-    let toLine = step.with.get('cache-to')?.line ?? null;
-    let fromLine = step.with.get('cache-from')?.line ?? null;
-    const set = step.with.get('set');
-    if (set) {
-        for (const line of entries(set.value)) {
-            const match = /^[^.=]+\.(cache-from|cache-to)=(.*)$/.exec(line);
-            if (!match)
-                continue;
-            if (match[1] === 'cache-to') {
-                to.push(parseCacheEntry(match[2]));
-                toLine ??= set.line;
-            }
-            else {
-                from.push(parseCacheEntry(match[2]));
-                fromLine ??= set.line;
-            }
-        }
-    }
-    return { from, to, toLine, fromLine };
-}
-// --- cache ----------------------------------------------------------------------------------------
-function cacheRules(ctx, job, step) {
-    const out = [];
-    const { from, to, toLine, fromLine } = cacheInputs(step);
-    for (const entry of to) {
-        const line = toLine === null ? step.line : lineWithin(ctx, toLine, entry.text);
-        if (entry.type === 'gha' && job.matrix) {
-            const scope = entry.attrs.get('scope');
-            if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
-                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
-                const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
-                out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
-            }
-        }
-        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
-        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
-            const stages = dockerfileStages(ctx, step);
-            if (stages === null || stages > 1) {
-                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
-                const known = stages !== null;
-                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
-            }
-        }
-    }
-    const ghaTo = to.filter((e) => e.type === 'gha');
-    const ghaFrom = from.filter((e) => e.type === 'gha');
-    if (ghaTo.length > 0 && ghaFrom.length > 0) {
-        const scopeOf = (e) => e.attrs.get('scope') ?? 'buildkit';
-        const read = new Set(ghaFrom.map(scopeOf));
-        for (const entry of ghaTo) {
-            if (read.has(scopeOf(entry)))
-                continue;
-            const fromEntry = ghaFrom[0];
-            const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
-            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
-            out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
-        }
-    }
-    return out;
-}
-/** Number of `FROM` lines of the step's Dockerfile when it can be read without expressions, else null. */
-function dockerfileStages(ctx, step) {
-    if (!ctx.workspace || step.with.has('set') || actionOf(step.uses.value)?.name !== 'docker/build-push-action')
-        return null;
-    const context = step.with.get('context')?.value ?? '.';
-    const file = step.with.get('file')?.value ?? external_node_path_namespaceObject.join(context, 'Dockerfile');
-    if (file.includes('${{') || context.includes('${{') || /^[a-z]+:\/\//.test(context))
-        return null;
-    try {
-        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(ctx.workspace, file), 'utf8');
-        return text.split('\n').filter((l) => /^\s*FROM\s/i.test(l)).length;
-    }
-    catch {
-        return null;
-    }
-}
-// --- push and permissions -------------------------------------------------------------------------
-/** `true`, `false`, or an expression (null) for a boolean input. */
-function literalBoolean(value) {
-    if (value === undefined || value.trim() === '')
-        return false;
-    const text = value.trim().toLowerCase();
-    if (text === 'true' || text === '${{ true }}')
-        return true;
-    if (text === 'false' || text === '${{ false }}')
-        return false;
-    return null;
-}
-/** Whether a condition keeps pull requests (and forks) out. */
-function guardsPullRequests(condition) {
-    return condition !== null && /pull_request|event_name|github\.ref\b|refs\/(heads|tags)|\.fork\b|head\.repo|github\.repository\b/.test(condition);
-}
-/** Text with `${{ env.X }}` replaced from the job's and the workflow's env. */
-function withEnv(ctx, job, text) {
-    return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name) => job.env.get(name) ?? ctx.workflow.env.get(name) ?? whole);
-}
-function pushRules(ctx, job, step) {
-    const out = [];
-    const push = step.with.get('push');
-    const pushes = literalBoolean(push?.value);
-    if (pushes === false)
-        return out;
-    const events = ctx.workflow.triggers.events;
-    const onPullRequests = PULL_REQUEST_EVENTS.some((e) => events.has(e));
-    if (pushes === true && onPullRequests && !guardsPullRequests(step.if) && !guardsPullRequests(job.if)) {
-        const line = push.line;
-        out.push(finding(ctx, 'registry-auth-denied', 'warning', 'push: true also on pull requests: a pull request from a fork gets a read-only token and the push is denied', line, 'Build on pull requests, push only from branches and tags: make `push` depend on the event (and log in only when pushing).', replaceHunk(ctx, line, push.value.trim(), "${{ github.event_name != 'pull_request' }}")));
-    }
-    // The job token needs `packages: write` to push to ghcr.io; a personal token does not.
-    const login = job.steps.find((s) => s.uses && actionOf(s.uses.value)?.name === 'docker/login-action');
-    const registry = login ? withEnv(ctx, job, login.with.get('registry')?.value ?? '') : '';
-    const password = login?.with.get('password')?.value ?? '';
-    if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
-        const allowed = packagesWrite(ctx.workflow, job);
-        if (allowed !== true) {
-            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
-            const indent = `${indentOf(ctx, job.line)}  `;
-            const diff = job.permissionsLine !== null
-                ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
-                : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
-            out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
-        }
-    }
-    return out;
-}
-// --- platforms ------------------------------------------------------------------------------------
-const workflow_rules_PLATFORM = /\b(linux|windows|darwin)\/(amd64|arm64|arm|386|ppc64le|s390x|riscv64|mips64le|mips64|loong64)(\/v\d)?\b/g;
-/** The platform lists the input can take: one per quoted alternative of an expression, else one. */
-function platformLists(value) {
-    const alternatives = value.includes('${{') ? [...value.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [value];
-    return alternatives.map((alt) => [...new Set([...alt.matchAll(workflow_rules_PLATFORM)].map((m) => m[0]))]).filter((list) => list.length > 0);
-}
-/** The runner's architecture from `runs-on`, null when a label does not say (self-hosted, expressions). */
-function runnerArch(runsOn) {
-    if (/\barm\b|arm64|aarch64/i.test(runsOn))
-        return 'arm64';
-    if (/^(ubuntu|windows)-[\w.]+$/.test(runsOn.trim()) || /^ubuntu-latest$/.test(runsOn.trim()))
-        return 'amd64';
-    return null;
-}
-function platformRules(ctx, job, step) {
-    const out = [];
-    const platforms = step.with.get('platforms');
-    if (!platforms)
-        return out;
-    const lists = platformLists(platforms.value);
-    const multi = lists.some((l) => l.length > 1);
-    const load = step.with.get('load');
-    if (multi && literalBoolean(load?.value) !== false) {
-        out.push(finding(ctx, 'exporter-unsupported', 'warning', 'load: true with several platforms: the docker exporter cannot load a multi-platform image', load.line, 'Without the containerd image store, `load` takes one platform only ("docker exporter does not currently support exporting manifest lists"). Push the multi-platform image, or load one platform per build.', replaceHunk(ctx, load.line, load.value.trim(), 'false')));
-    }
-    const native = runnerArch(job.runsOn);
-    if (native === null)
-        return out;
-    const foreign = [...new Set(lists.flat().filter((p) => !p.includes(`/${native}`)))];
-    const qemu = job.steps.some((s) => s.index < step.index && s.uses && actionOf(s.uses.value)?.name === 'docker/setup-qemu-action');
-    if (foreign.length > 0 && !qemu) {
-        const indent = indentOf(ctx, step.line);
-        out.push(finding(ctx, 'qemu-emulation', 'warning', `platforms ${foreign.join(', ')} on an ${native} runner without docker/setup-qemu-action`, platforms.line, `A \`RUN\` step for ${foreign.map((p) => inlineCode(p)).join(', ')} needs an emulator registered on the ${native} runner ("exec format error" otherwise). Register QEMU before the build, or build that platform on a native runner${native === 'amd64' ? ' (`ubuntu-24.04-arm` for arm64)' : ''}.`, insertHunk(ctx, step.line, [`${indent}- name: Set up QEMU`, `${indent}  uses: docker/setup-qemu-action@v3`]), { platforms: foreign.join(',') }));
-    }
-    return out;
-}
-// --- metadata-action tags -------------------------------------------------------------------------
+// metadata-action tag rules that make an invalid tag where their template is empty.
 const CONTEXT_NAME = { branch: 'branch pushes', tag: 'tag pushes', pull_request: 'pull requests' };
 const GUARD = {
     pull_request: "enable=${{ github.event_name != 'pull_request' }}",
@@ -55687,6 +55697,10 @@ function metadataRules(ctx, step) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-pin-rules.ts
+
+
 /** Majors whose behaviour changed in ways that break or silently change a Docker workflow. */
 const PIN_RULES = [
     {
@@ -55748,6 +55762,35 @@ function pinRules(ctx, job, step, action) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-rules.ts
+
+
+
+
+
+
+
+
+
+// The Docker-specific pitfalls of a workflow, each a rule over one job: what a generic workflow linter
+// cannot know (cache scopes, metadata-action templates, QEMU, the docker exporter). Every finding
+// points at the line to change and shows the change as a diff; ids are the log catalog's where one fits.
+// The rules live by subject: workflow-cache-rules, -push-rules, -platform-rules, -tag-rules, -pin-rules.
+function checkJob(ctx, job) {
+    const findings = [];
+    for (const step of job.steps) {
+        if (isBuildStep(step)) {
+            findings.push(...cacheRules(ctx, job, step), ...pushRules(ctx, job, step), ...platformRules(ctx, job, step));
+        }
+        const action = step.uses ? actionOf(step.uses.value) : null;
+        if (action?.name === 'docker/metadata-action')
+            findings.push(...metadataRules(ctx, step));
+        if (action)
+            findings.push(...pinRules(ctx, job, step, action));
+    }
+    return findings;
 }
 /**
  * What is not wrong but worth knowing (for the check's detail, not findings): a pinned major whose
