@@ -9140,17 +9140,6 @@ function mergeInvocations(command, inputs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/text/detach.ts
-/**
- * A copy of `text` that no longer shares memory with the string it was cut from. V8 keeps a whole
- * line alive behind any slice or regex capture of it; a build keeps a few strings from thousands of
- * lines, so without copying, its memory would grow with the log instead of with the build.
- * Only for strings that outlive their line: not for the per-line hot path.
- */
-function detach(text) {
-    return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
-}
-
 ;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
 // `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
 // `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
@@ -9234,6 +9223,17 @@ function cacheKindOfOption(value) {
         return type[1];
     // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
     return value.trim() ? 'registry' : null;
+}
+
+;// CONCATENATED MODULE: ./src/text/detach.ts
+/**
+ * A copy of `text` that no longer shares memory with the string it was cut from. V8 keeps a whole
+ * line alive behind any slice or regex capture of it; a build keeps a few strings from thousands of
+ * lines, so without copying, its memory would grow with the log instead of with the build.
+ * Only for strings that outlive their line: not for the per-line hot path.
+ */
+function detach(text) {
+    return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/parse/step-budget.ts
@@ -9340,6 +9340,10 @@ const TAIL_LINES = 30;
 const BOOTING = /^\[internal\] booting buildkit/;
 /** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
 const MAX_STAGES_TRACKED = 10_000;
+/** The record behind a step handed out as read-only: the same object, writable here only. */
+function own(vertex) {
+    return vertex;
+}
 /**
  * The steps of one build and the changes of a step that do not touch the build as a whole (BuildState
  * makes those: a failed step fails the build). Bounded: past the listing limit the quickest steps
@@ -9356,18 +9360,18 @@ class BuildSteps {
     stageLast = new Map();
     /** The step with this number, started now if it is new. */
     vertex(id, name, line) {
-        let vertex = this.vertices.get(id);
-        if (!vertex) {
-            const own = detach(name);
-            vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
-            this.vertices.set(id, vertex);
-            this.order.push(vertex);
-            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
-                this.exporters++;
-            this.noteStage(vertex.parsed);
-            if (this.vertices.size > PRUNE_AT)
-                this.prune();
-        }
+        const known = this.vertices.get(id);
+        if (known)
+            return known;
+        const text = detach(name);
+        const vertex = { id, name: text, parsed: parseVertexName(text), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+        this.vertices.set(id, vertex);
+        this.order.push(vertex);
+        if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
+            this.exporters++;
+        this.noteStage(vertex.parsed);
+        if (this.vertices.size > PRUNE_AT)
+            this.prune();
         return vertex;
     }
     /** The step of this name, or a new one with the next free number. */
@@ -9424,40 +9428,66 @@ class BuildSteps {
     }
     /** The line that ends the step (its status line), quoted as the step's end. */
     markEnd(vertex, end) {
-        vertex.endLine = end.line;
-        vertex.endText = detach(end.text);
+        own(vertex).endLine = end.line;
+        own(vertex).endText = detach(end.text);
     }
     done(vertex, end, seconds) {
-        this.markEnd(vertex, end);
-        vertex.status = 'done';
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'done';
         if (seconds !== null)
-            vertex.seconds = seconds;
-        vertex.tail = [];
+            step.seconds = seconds;
+        step.tail = [];
     }
     cached(vertex, end, seconds) {
-        this.markEnd(vertex, end);
-        vertex.status = 'cached';
-        vertex.seconds = seconds ?? vertex.seconds ?? 0;
-        vertex.tail = [];
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'cached';
+        step.seconds = seconds ?? step.seconds ?? 0;
+        step.tail = [];
     }
     canceled(vertex, end, seconds) {
-        this.markEnd(vertex, end);
-        if (vertex.status !== 'running' && seconds === null)
+        const step = own(vertex);
+        this.markEnd(step, end);
+        if (step.status !== 'running' && seconds === null)
             return;
-        vertex.status = 'canceled';
+        step.status = 'canceled';
         if (seconds !== null)
-            vertex.seconds = seconds;
+            step.seconds = seconds;
+    }
+    /** The step ended with an error; whether that fails the build (a cache import or export does not). */
+    failed(vertex, end, seconds, error) {
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'error';
+        if (seconds !== null)
+            step.seconds = seconds;
+        if (error !== null)
+            step.error = detach(error);
+        return !isCacheStep(step);
+    }
+    /** An error block names the step, without an `ERROR` status line; whether that fails the build. */
+    failedByErrorBlock(vertex, line, text) {
+        const step = own(vertex);
+        if (step.status === 'error')
+            return false;
+        step.status = 'error';
+        step.endLine ??= line;
+        step.endText ??= detach(text);
+        return !isCacheStep(step);
     }
     restart(vertex) {
-        vertex.status = 'running';
-        vertex.seconds = null;
-        vertex.endLine = null;
-        vertex.endText = null;
+        const step = own(vertex);
+        step.status = 'running';
+        step.seconds = null;
+        step.endLine = null;
+        step.endText = null;
     }
     output(vertex, evidence) {
-        vertex.tail.push(evidence);
-        if (vertex.tail.length > TAIL_LINES)
-            vertex.tail.shift();
+        const tail = own(vertex).tail;
+        tail.push(evidence);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
     }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
@@ -9486,6 +9516,10 @@ class BuildSteps {
         }
         this.order = this.order.filter((vertex) => !drop.has(vertex));
     }
+}
+/** A failed cache import is only a warning for BuildKit, and a failed cache export fails the build only when buildx says so. */
+function isCacheStep(step) {
+    return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build-evidence.ts
@@ -9657,7 +9691,6 @@ function round(seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build-state.ts
-
 
 
 
@@ -9869,23 +9902,12 @@ class BuildState extends BuildEvidence {
      * solve` says so): other steps fail the build, and their error block follows.
      */
     stepFailed(vertex, end, seconds, error) {
-        this.markStepEnd(vertex, end);
-        vertex.status = 'error';
-        if (seconds !== null)
-            vertex.seconds = seconds;
-        if (error !== null)
-            vertex.error = detach(error);
-        if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export')
+        if (this.steps.failed(vertex, end, seconds, error))
             this.failWithErrorBlock(end);
     }
     /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
     failStep(vertex, line) {
-        if (vertex.status === 'error')
-            return;
-        vertex.status = 'error';
-        vertex.endLine ??= line.no;
-        vertex.endText ??= detach(line.text);
-        if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export')
+        if (!this.steps.failedByErrorBlock(vertex, line.no, line.text))
             return;
         this.failedFlag = true;
         this.capturing = true;

@@ -1,6 +1,5 @@
 import type { Build, BuildStatus, EvidenceLine, OmittedSteps } from '../model.js';
 import { emptyInvocation, type Invocation } from './invocation.js';
-import { detach } from '../text/detach.js';
 import type { ProgressForm } from './dialects/dialect.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildSteps, type VertexState } from './build-steps.js';
@@ -238,20 +237,12 @@ export class BuildState extends BuildEvidence {
    * solve` says so): other steps fail the build, and their error block follows.
    */
   stepFailed(vertex: VertexState, end: EvidenceLine, seconds: number | null, error: string | null): void {
-    this.markStepEnd(vertex, end);
-    vertex.status = 'error';
-    if (seconds !== null) vertex.seconds = seconds;
-    if (error !== null) vertex.error = detach(error);
-    if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') this.failWithErrorBlock(end);
+    if (this.steps.failed(vertex, end, seconds, error)) this.failWithErrorBlock(end);
   }
 
   /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
   failStep(vertex: VertexState, line: DecodedLine): void {
-    if (vertex.status === 'error') return;
-    vertex.status = 'error';
-    vertex.endLine ??= line.no;
-    vertex.endText ??= detach(line.text);
-    if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export') return;
+    if (!this.steps.failedByErrorBlock(vertex, line.no, line.text)) return;
     this.failedFlag = true;
     this.capturing = true;
   }

@@ -9,7 +9,8 @@ const BOOTING = /^\[internal\] booting buildkit/;
 /** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
 const MAX_STAGES_TRACKED = 10_000;
 
-export interface VertexState {
+/** A step as BuildSteps keeps it; only this module (for BuildState) changes it. */
+interface StepRecord {
   id: number;
   name: string;
   parsed: VertexName;
@@ -23,6 +24,14 @@ export interface VertexState {
   tail: EvidenceLine[];
 }
 
+/** A step as the parsers and dialects see it: read-only, changed through BuildState's methods. */
+export type VertexState = { readonly [K in keyof StepRecord]: K extends 'tail' ? readonly EvidenceLine[] : StepRecord[K] };
+
+/** The record behind a step handed out as read-only: the same object, writable here only. */
+function own(vertex: VertexState): StepRecord {
+  return vertex as StepRecord;
+}
+
 /**
  * The steps of one build and the changes of a step that do not touch the build as a whole (BuildState
  * makes those: a failed step fails the build). Bounded: past the listing limit the quickest steps
@@ -31,7 +40,7 @@ export interface VertexState {
 export class BuildSteps {
   readonly vertices = new Map<number, VertexState>();
   /** The steps in the order they appeared, and how many of them export (an image or the cache). */
-  private order: VertexState[] = [];
+  private order: StepRecord[] = [];
   private exporters = 0;
   /** Steps past the listing limit: counted, not kept. */
   private readonly budget = new StepBudget();
@@ -40,16 +49,15 @@ export class BuildSteps {
 
   /** The step with this number, started now if it is new. */
   vertex(id: number, name: string, line: number): VertexState {
-    let vertex = this.vertices.get(id);
-    if (!vertex) {
-      const own = detach(name);
-      vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
-      this.vertices.set(id, vertex);
-      this.order.push(vertex);
-      if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') this.exporters++;
-      this.noteStage(vertex.parsed);
-      if (this.vertices.size > PRUNE_AT) this.prune();
-    }
+    const known = this.vertices.get(id);
+    if (known) return known;
+    const text = detach(name);
+    const vertex: StepRecord = { id, name: text, parsed: parseVertexName(text), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+    this.vertices.set(id, vertex);
+    this.order.push(vertex);
+    if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') this.exporters++;
+    this.noteStage(vertex.parsed);
+    if (this.vertices.size > PRUNE_AT) this.prune();
     return vertex;
   }
 
@@ -102,41 +110,66 @@ export class BuildSteps {
 
   /** The line that ends the step (its status line), quoted as the step's end. */
   markEnd(vertex: VertexState, end: EvidenceLine): void {
-    vertex.endLine = end.line;
-    vertex.endText = detach(end.text);
+    own(vertex).endLine = end.line;
+    own(vertex).endText = detach(end.text);
   }
 
   done(vertex: VertexState, end: EvidenceLine, seconds: number | null): void {
-    this.markEnd(vertex, end);
-    vertex.status = 'done';
-    if (seconds !== null) vertex.seconds = seconds;
-    vertex.tail = [];
+    const step = own(vertex);
+    this.markEnd(step, end);
+    step.status = 'done';
+    if (seconds !== null) step.seconds = seconds;
+    step.tail = [];
   }
 
   cached(vertex: VertexState, end: EvidenceLine, seconds: number | null): void {
-    this.markEnd(vertex, end);
-    vertex.status = 'cached';
-    vertex.seconds = seconds ?? vertex.seconds ?? 0;
-    vertex.tail = [];
+    const step = own(vertex);
+    this.markEnd(step, end);
+    step.status = 'cached';
+    step.seconds = seconds ?? step.seconds ?? 0;
+    step.tail = [];
   }
 
   canceled(vertex: VertexState, end: EvidenceLine, seconds: number | null): void {
-    this.markEnd(vertex, end);
-    if (vertex.status !== 'running' && seconds === null) return;
-    vertex.status = 'canceled';
-    if (seconds !== null) vertex.seconds = seconds;
+    const step = own(vertex);
+    this.markEnd(step, end);
+    if (step.status !== 'running' && seconds === null) return;
+    step.status = 'canceled';
+    if (seconds !== null) step.seconds = seconds;
+  }
+
+  /** The step ended with an error; whether that fails the build (a cache import or export does not). */
+  failed(vertex: VertexState, end: EvidenceLine, seconds: number | null, error: string | null): boolean {
+    const step = own(vertex);
+    this.markEnd(step, end);
+    step.status = 'error';
+    if (seconds !== null) step.seconds = seconds;
+    if (error !== null) step.error = detach(error);
+    return !isCacheStep(step);
+  }
+
+  /** An error block names the step, without an `ERROR` status line; whether that fails the build. */
+  failedByErrorBlock(vertex: VertexState, line: number, text: string): boolean {
+    const step = own(vertex);
+    if (step.status === 'error') return false;
+    step.status = 'error';
+    step.endLine ??= line;
+    step.endText ??= detach(text);
+    return !isCacheStep(step);
   }
 
   restart(vertex: VertexState): void {
-    vertex.status = 'running';
-    vertex.seconds = null;
-    vertex.endLine = null;
-    vertex.endText = null;
+    const step = own(vertex);
+    step.status = 'running';
+    step.seconds = null;
+    step.endLine = null;
+    step.endText = null;
   }
 
   output(vertex: VertexState, evidence: EvidenceLine): void {
-    vertex.tail.push(evidence);
-    if (vertex.tail.length > TAIL_LINES) vertex.tail.shift();
+    const tail = own(vertex).tail;
+    tail.push(evidence);
+    if (tail.length > TAIL_LINES) tail.shift();
   }
 
   /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
@@ -163,4 +196,9 @@ export class BuildSteps {
     }
     this.order = this.order.filter((vertex) => !drop.has(vertex));
   }
+}
+
+/** A failed cache import is only a warning for BuildKit, and a failed cache export fails the build only when buildx says so. */
+function isCacheStep(step: StepRecord): boolean {
+  return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
 }
