@@ -429,6 +429,26 @@ describe('streaming and hostile input: notes, never a throw', () => {
     expect(build.notes).toEqual([`1 rawjson object(s) were cut off or malformed and skipped (first at lines ${at + 1}-${at + 4}: a string runs to the end of a line (a line was cut?))`]);
   });
 
+  it('pretty-printed objects pasted with an indent end at their own closing brace, not at column 0', async () => {
+    const whole = await parseRawOne(pretty().join('\n'));
+    // A Markdown code block indents every line: each object's `}` is at the column of its `{`.
+    const indented = await parseRawOne(pretty().map((l) => `    ${l}`).join('\n'));
+    expect(indented.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
+    expect(indented.status).toBe(whole.status);
+    expect(indented.notes).toEqual([]);
+  });
+
+  it('a pretty-printed object with brackets that do not balance is skipped whole, up to its closing brace', async () => {
+    const whole = await parseRawOne(pretty().join('\n'));
+    const lines = pretty();
+    const at = lines.indexOf('{', 200);
+    lines.splice(at, 0, '{', '  "vertexes": [', '  ]]', '  "statuses": []', '}');
+    const build = await parseRawOne(lines.join('\n'));
+    expect(build.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
+    // Its remaining lines are not read as the plain-text trailer (which would end the build).
+    expect(build.notes).toEqual([`1 rawjson object(s) were cut off or malformed and skipped (first at lines ${at + 1}-${at + 5}: unbalanced brackets)`]);
+  });
+
   it('an object over 8 MiB is skipped with a note; the build goes on', async () => {
     const lines = pretty();
     const at = lines.indexOf('{', 200);

@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1377);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3326);
-/* harmony import */ var _doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3380);
+/* harmony import */ var _doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4297);
 /* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6619);
 /* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4225);
 /* harmony import */ var _doctor_check_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7751);

@@ -9080,91 +9080,6 @@ class LineDecoder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
-// `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
-// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
-// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
-// `[web builder 3/5] RUN ...` (the service's name first).
-const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
-// `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
-const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
-const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
-// Exporter vertex names across BuildKit versions; the older ones do not name the backend.
-const CACHE_EXPORTS = [
-    [/^exporting to GitHub Actions Cache/i, 'gha'],
-    [/^exporting cache to GitHub Actions Cache/i, 'gha'],
-    [/^exporting cache to registry/i, 'registry'],
-    [/^exporting cache to client directory/i, 'local'],
-    [/^exporting cache to Amazon S3/i, 's3'],
-    [/^exporting cache to Azure Blob Storage/i, 'azblob'],
-    [/^exporting cache\b/i, null],
-    [/^exporting content cache\b/i, null],
-];
-const IMAGE_EXPORT = /^(exporting to |copying files\b|exporting layers\b)/;
-/** Splits a vertex name into its parts. Never throws: an unknown shape is kind `other`. */
-function parseVertexName(name) {
-    const base = {
-        platform: null,
-        stage: null,
-        index: null,
-        total: null,
-        instruction: null,
-        command: name,
-        kind: 'other',
-        cacheKind: null,
-        cacheRef: null,
-    };
-    const instruction = INSTRUCTION.exec(name);
-    if (instruction) {
-        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
-        const words = instruction[1].split(/ +/).filter(Boolean);
-        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-        const names = words.filter((w) => w !== platform);
-        return {
-            ...base,
-            platform,
-            stage: names[names.length - 1] ?? null,
-            index: Number(instruction[2]),
-            total: instruction[3] === '?' ? null : Number(instruction[3]),
-            instruction: instruction[4],
-            command: instruction[5] ?? '',
-            kind: 'instruction',
-        };
-    }
-    const bracketed = BRACKETED.exec(name);
-    if (bracketed) {
-        return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] };
-    }
-    const cacheImport = CACHE_IMPORT.exec(name);
-    if (cacheImport) {
-        const ref = cacheImport[1];
-        return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
-    }
-    for (const [pattern, kind] of CACHE_EXPORTS) {
-        if (pattern.test(name))
-            return { ...base, kind: 'cache-export', cacheKind: kind };
-    }
-    if (IMAGE_EXPORT.test(name))
-        return { ...base, kind: 'export' };
-    return base;
-}
-/** The cache backend of an `importing cache manifest from REF` reference. */
-function cacheKindOfRef(ref) {
-    const scheme = /^([a-z0-9]+):/.exec(ref);
-    if (scheme && ['gha', 'local', 's3', 'azblob'].includes(scheme[1]))
-        return scheme[1];
-    return 'registry';
-}
-/** The `type=` of a `--cache-to`/`--cache-from` value (`type=gha,mode=max` -> `gha`). */
-function cacheKindOfOption(value) {
-    const type = /(?:^|,)type=([a-z0-9]+)/.exec(value);
-    if (type)
-        return type[1];
-    // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
-    return value.trim() ? 'registry' : null;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/invocation.ts
 function emptyInvocation() {
     return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
@@ -9279,6 +9194,106 @@ function splitList(value) {
         .map((part) => part.trim())
         .filter(Boolean);
 }
+/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
+function mergeInvocations(command, inputs) {
+    if (!command)
+        return inputs ?? emptyInvocation();
+    if (!inputs)
+        return command;
+    return {
+        dockerfile: command.dockerfile ?? inputs.dockerfile,
+        platforms: command.platforms.length ? command.platforms : inputs.platforms,
+        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
+        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
+        tags: command.tags.length ? command.tags : inputs.tags,
+        push: command.push || inputs.push,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/parse/vertex-name.ts
+// `[linux/arm64 builder  2/15] RUN ...`, `[stage-1 2/2] COPY ...`, `[1/4] FROM ...`,
+// `[linux/amd64->arm64 build 3/7] RUN ...` (cross-compiling from the build platform), `[3/?] RUN ...`
+// (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
+// `[web builder 3/5] RUN ...` (the service's name first).
+const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
+// `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
+const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
+const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
+// Exporter vertex names across BuildKit versions; the older ones do not name the backend.
+const CACHE_EXPORTS = [
+    [/^exporting to GitHub Actions Cache/i, 'gha'],
+    [/^exporting cache to GitHub Actions Cache/i, 'gha'],
+    [/^exporting cache to registry/i, 'registry'],
+    [/^exporting cache to client directory/i, 'local'],
+    [/^exporting cache to Amazon S3/i, 's3'],
+    [/^exporting cache to Azure Blob Storage/i, 'azblob'],
+    [/^exporting cache\b/i, null],
+    [/^exporting content cache\b/i, null],
+];
+const IMAGE_EXPORT = /^(exporting to |copying files\b|exporting layers\b)/;
+/** Splits a vertex name into its parts. Never throws: an unknown shape is kind `other`. */
+function parseVertexName(name) {
+    const base = {
+        platform: null,
+        stage: null,
+        index: null,
+        total: null,
+        instruction: null,
+        command: name,
+        kind: 'other',
+        cacheKind: null,
+        cacheRef: null,
+    };
+    const instruction = INSTRUCTION.exec(name);
+    if (instruction) {
+        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
+        const words = instruction[1].split(/ +/).filter(Boolean);
+        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+        const names = words.filter((w) => w !== platform);
+        return {
+            ...base,
+            platform,
+            stage: names[names.length - 1] ?? null,
+            index: Number(instruction[2]),
+            total: instruction[3] === '?' ? null : Number(instruction[3]),
+            instruction: instruction[4],
+            command: instruction[5] ?? '',
+            kind: 'instruction',
+        };
+    }
+    const bracketed = BRACKETED.exec(name);
+    if (bracketed) {
+        return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] };
+    }
+    const cacheImport = CACHE_IMPORT.exec(name);
+    if (cacheImport) {
+        const ref = cacheImport[1];
+        return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
+    }
+    for (const [pattern, kind] of CACHE_EXPORTS) {
+        if (pattern.test(name))
+            return { ...base, kind: 'cache-export', cacheKind: kind };
+    }
+    if (IMAGE_EXPORT.test(name))
+        return { ...base, kind: 'export' };
+    return base;
+}
+/** The cache backend of an `importing cache manifest from REF` reference. */
+function cacheKindOfRef(ref) {
+    const scheme = /^([a-z0-9]+):/.exec(ref);
+    if (scheme && ['gha', 'local', 's3', 'azblob'].includes(scheme[1]))
+        return scheme[1];
+    return 'registry';
+}
+/** The `type=` of a `--cache-to`/`--cache-from` value (`type=gha,mode=max` -> `gha`). */
+function cacheKindOfOption(value) {
+    const type = /(?:^|,)type=([a-z0-9]+)/.exec(value);
+    if (type)
+        return type[1];
+    // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
+    return value.trim() ? 'registry' : null;
+}
 
 ;// CONCATENATED MODULE: ./src/text/detach.ts
 /**
@@ -9386,52 +9401,26 @@ function isDroppable(vertex) {
     return kind !== 'export' && kind !== 'cache-export' && kind !== 'cache-import';
 }
 
-;// CONCATENATED MODULE: ./src/parse/build-state.ts
-
+;// CONCATENATED MODULE: ./src/parse/build-steps.ts
 
 
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 const TAIL_LINES = 30;
-/** How many lines of the error block after a failure are kept. */
-const ERROR_DETAIL_LINES = 200;
-const ERROR_LINES = 20;
 const BOOTING = /^\[internal\] booting buildkit/;
-/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
-const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 /** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
 const MAX_STAGES_TRACKED = 10_000;
+/** The record behind a step handed out as read-only: the same object, writable here only. */
+function own(vertex) {
+    return vertex;
+}
 /**
- * Everything known about one build while its lines are read. Holds per-step summaries and a few
- * bounded buffers, never the log itself.
+ * The steps of one build and the changes of a step that do not touch the build as a whole (BuildState
+ * makes those: a failed step fails the build). Bounded: past the listing limit the quickest steps
+ * that finished well are counted instead of kept.
  */
-class BuildState {
+class BuildSteps {
     vertices = new Map();
-    images = new Map();
-    errors = [];
-    errorDetails = [];
-    /** BuildKit's warnings that a cache import found nothing (a few at most). */
-    cacheWarnings = [];
-    notes = [];
-    invocation = emptyInvocation();
-    startTs = null;
-    endTs = null;
-    firstLine;
-    lastLine;
-    /** The runner step the build ran in (gh run view logs), to tell its errors from later steps'. */
-    step;
-    failed = false;
-    canceled = false;
-    /** Set when the runner starts another step: later lines are not this build's. */
-    closed = false;
-    /** A row for a job that failed without any BuildKit output. */
-    withoutBuildKit = false;
-    /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
-    capturingErrorBlock = false;
-    /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
-    form = 'plain';
-    /** The output said the build finished (the legacy builder's `Successfully built`). */
-    completed = false;
     /** The steps in the order they appeared, and how many of them export (an image or the cache). */
     order = [];
     exporters = 0;
@@ -9439,19 +9428,38 @@ class BuildState {
     budget = new StepBudget();
     /** For each stage (and platform): its highest instruction number seen, and of how many. */
     stageLast = new Map();
-    firstText = '';
-    lastText = '';
-    constructor(line, timestamp, step, text = '') {
-        this.firstText = text;
-        this.lastText = text;
-        this.firstLine = line;
-        this.lastLine = line;
-        this.startTs = timestamp;
-        this.endTs = timestamp;
-        this.step = step;
+    /** The step with this number, started now if it is new. */
+    vertex(id, name, line) {
+        const known = this.vertices.get(id);
+        if (known)
+            return known;
+        const text = detach(name);
+        const vertex = { id, name: text, parsed: parseVertexName(text), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+        this.vertices.set(id, vertex);
+        this.order.push(vertex);
+        if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
+            this.exporters++;
+        this.noteStage(vertex.parsed);
+        if (this.vertices.size > PRUNE_AT)
+            this.prune();
+        return vertex;
     }
-    get hasVertices() {
-        return this.vertices.size > 0;
+    /** The step of this name, or a new one with the next free number. */
+    named(name, line) {
+        for (const vertex of this.vertices.values())
+            if (vertex.name === name)
+                return vertex;
+        let id = this.vertices.size + 1;
+        while (this.vertices.has(id))
+            id++;
+        return this.vertex(id, name, line);
+    }
+    /** Whether the step with this number was counted and dropped (past the listing limit). */
+    wasOmitted(id) {
+        return this.budget.has(id);
+    }
+    omitted() {
+        return this.budget.omitted();
     }
     /**
      * Whether BuildKit did any building. `docker buildx inspect --bootstrap` (setup-buildx-action)
@@ -9463,18 +9471,6 @@ class BuildState {
                 return true;
         return false;
     }
-    /**
-     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
-     * before its last instruction (`[2/4]` was the last one printed).
-     */
-    get cutBetweenSteps() {
-        if (this.ended)
-            return false;
-        for (const stage of this.stageLast.values())
-            if (stage.index < stage.total)
-                return true;
-        return false;
-    }
     /** Whether any step reported an error (a cache import or export can fail in a successful build). */
     get hasStepErrors() {
         for (const vertex of this.vertices.values())
@@ -9482,14 +9478,8 @@ class BuildState {
                 return true;
         return false;
     }
-    /**
-     * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
-     * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
-     * that it is the same step printed again, which BuildKit does after a step is DONE.
-     */
-    get ended() {
-        if (this.failed || this.completed)
-            return true;
+    /** Every step ended and one of them exported (an image or the cache). */
+    get exportedAll() {
         // Asked for every line or object: without an exporter it is answered at once, and steps still
         // running are found from the newest, where they are (not by rescanning every step each time).
         if (this.exporters === 0)
@@ -9499,38 +9489,75 @@ class BuildState {
                 return false;
         return true;
     }
-    /** The output said the build finished: no export step will follow. */
-    complete() {
-        this.completed = true;
+    /** A stage stopped before its last instruction (`[2/4]` was the last one printed). */
+    get stageUnfinished() {
+        for (const stage of this.stageLast.values())
+            if (stage.index < stage.total)
+                return true;
+        return false;
     }
-    touch(line, timestamp, text) {
-        this.lastLine = line;
-        if (text !== undefined)
-            this.lastText = text;
-        if (timestamp !== null) {
-            this.endTs = timestamp;
-            if (this.startTs === null)
-                this.startTs = timestamp;
-        }
+    /** The line that ends the step (its status line), quoted as the step's end. */
+    markEnd(vertex, end) {
+        own(vertex).endLine = end.line;
+        own(vertex).endText = detach(end.text);
     }
-    vertex(id, name, line) {
-        let vertex = this.vertices.get(id);
-        if (!vertex) {
-            const own = detach(name);
-            vertex = { id, name: own, parsed: parseVertexName(own), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
-            this.vertices.set(id, vertex);
-            this.order.push(vertex);
-            if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
-                this.exporters++;
-            this.noteStage(vertex.parsed);
-            if (this.vertices.size > PRUNE_AT)
-                this.prune();
-        }
-        return vertex;
+    done(vertex, end, seconds) {
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'done';
+        if (seconds !== null)
+            step.seconds = seconds;
+        step.tail = [];
     }
-    /** Whether the step with this number was counted and dropped (past the listing limit). */
-    wasOmitted(id) {
-        return this.budget.has(id);
+    cached(vertex, end, seconds) {
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'cached';
+        step.seconds = seconds ?? step.seconds ?? 0;
+        step.tail = [];
+    }
+    canceled(vertex, end, seconds) {
+        const step = own(vertex);
+        this.markEnd(step, end);
+        if (step.status !== 'running' && seconds === null)
+            return;
+        step.status = 'canceled';
+        if (seconds !== null)
+            step.seconds = seconds;
+    }
+    /** The step ended with an error; whether that fails the build (a cache import or export does not). */
+    failed(vertex, end, seconds, error) {
+        const step = own(vertex);
+        this.markEnd(step, end);
+        step.status = 'error';
+        if (seconds !== null)
+            step.seconds = seconds;
+        if (error !== null)
+            step.error = detach(error);
+        return !isCacheStep(step);
+    }
+    /** An error block names the step, without an `ERROR` status line; whether that fails the build. */
+    failedByErrorBlock(vertex, line, text) {
+        const step = own(vertex);
+        if (step.status === 'error')
+            return false;
+        step.status = 'error';
+        step.endLine ??= line;
+        step.endText ??= detach(text);
+        return !isCacheStep(step);
+    }
+    restart(vertex) {
+        const step = own(vertex);
+        step.status = 'running';
+        step.seconds = null;
+        step.endLine = null;
+        step.endText = null;
+    }
+    output(vertex, evidence) {
+        const tail = own(vertex).tail;
+        tail.push(evidence);
+        if (tail.length > TAIL_LINES)
+            tail.shift();
     }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
@@ -9559,43 +9586,37 @@ class BuildState {
         }
         this.order = this.order.filter((vertex) => !drop.has(vertex));
     }
-    /**
-     * The step of this name, or a new one when the build has none (forms without vertex numbers: the
-     * tty form, an error block pasted alone). New steps take the next free number.
-     */
-    vertexNamed(name, line) {
-        for (const vertex of this.vertices.values())
-            if (vertex.name === name)
-                return vertex;
-        let id = this.vertices.size + 1;
-        while (this.vertices.has(id))
-            id++;
-        return this.vertex(id, name, line);
-    }
-    /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
-    failStep(vertex, line) {
-        if (vertex.status === 'error')
-            return;
-        vertex.status = 'error';
-        vertex.endLine ??= line.no;
-        vertex.endText ??= detach(line.text);
-        if (vertex.parsed.kind === 'cache-import' || vertex.parsed.kind === 'cache-export')
-            return;
-        this.failed = true;
-        this.capturingErrorBlock = true;
-    }
-    addTail(vertex, evidence) {
-        vertex.tail.push(evidence);
-        if (vertex.tail.length > TAIL_LINES)
-            vertex.tail.shift();
-    }
+}
+/** A failed cache import is only a warning for BuildKit, and a failed cache export fails the build only when buildx says so. */
+function isCacheStep(step) {
+    return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-evidence.ts
+
+/** How many lines of the error block after a failure are kept. */
+const ERROR_DETAIL_LINES = 200;
+const ERROR_LINES = 20;
+/** BuildKit's warnings that a cache import found nothing: a few at most. */
+const CACHE_WARNINGS = 5;
+/**
+ * What a build's output quoted as evidence and the images it named: bounded lists, each line detached
+ * from the (possibly huge) input line it was sliced from. The base of BuildState.
+ */
+class BuildEvidence {
+    images = new Map();
+    errors = [];
+    errorDetails = [];
+    /** BuildKit's warnings that a cache import found nothing. */
+    cacheWarnings = [];
+    notes = [];
     addError(evidence) {
         if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
             this.errors.push({ line: evidence.line, text: detach(evidence.text) });
         }
     }
     addCacheWarning(evidence) {
-        if (this.cacheWarnings.length < 5)
+        if (this.cacheWarnings.length < CACHE_WARNINGS)
             this.cacheWarnings.push({ line: evidence.line, text: detach(evidence.text) });
     }
     addErrorDetail(evidence) {
@@ -9613,120 +9634,399 @@ class BuildState {
             this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
         }
     }
-    status(jobCanceled) {
-        if (this.failed)
-            return 'failure';
-        if (this.canceled || jobCanceled)
-            return 'canceled';
-        const vertices = [...this.vertices.values()];
-        // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
-        // export without ignore-error prints the final ERROR line, which sets `failed`).
-        if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export'))
-            return 'failure';
-        if (vertices.length === 0)
-            return 'unknown';
-        if (vertices.some((v) => v.status === 'running'))
-            return 'unknown';
-        if (this.cutBetweenSteps)
-            return 'unknown';
-        if (vertices.some((v) => v.status === 'canceled'))
-            return 'canceled';
-        return 'success';
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-model.ts
+
+
+
+/** The build's outcome as far as its output tells. */
+function buildStatus(state, jobCanceled) {
+    if (state.failed)
+        return 'failure';
+    if (state.canceled || jobCanceled)
+        return 'canceled';
+    const vertices = [...state.vertices.values()];
+    // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
+    // export without ignore-error prints the final ERROR line, which sets `failed`).
+    if (vertices.some((v) => v.status === 'error' && v.parsed.kind !== 'cache-import' && v.parsed.kind !== 'cache-export'))
+        return 'failure';
+    if (vertices.length === 0)
+        return 'unknown';
+    if (vertices.some((v) => v.status === 'running'))
+        return 'unknown';
+    if (state.cutBetweenSteps)
+        return 'unknown';
+    if (vertices.some((v) => v.status === 'canceled'))
+        return 'canceled';
+    return 'success';
+}
+/** The build model the reports read, made from what was gathered while reading. */
+function buildModel(state, options) {
+    const { invocation } = state;
+    const steps = [];
+    const imports = [];
+    const exports = [];
+    const platforms = [];
+    for (const vertex of state.vertices.values()) {
+        const parsed = vertex.parsed;
+        if (parsed.platform && !platforms.includes(parsed.platform))
+            platforms.push(parsed.platform);
+        if (parsed.kind === 'cache-import') {
+            imports.push({ kind: parsed.cacheKind ?? 'unknown', ref: parsed.cacheRef, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+        }
+        else if (parsed.kind === 'cache-export') {
+            const option = invocation.cacheTo[0] ?? null;
+            const kind = parsed.cacheKind ?? (option ? cacheKindOfOption(option) : null) ?? 'unknown';
+            exports.push({ kind, ref: option, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
+        }
+        steps.push({
+            id: vertex.id,
+            name: vertex.name,
+            platform: parsed.platform,
+            stage: parsed.stage,
+            index: parsed.index,
+            total: parsed.total,
+            instruction: parsed.instruction,
+            command: parsed.command,
+            kind: parsed.kind,
+            cached: vertex.status === 'cached',
+            seconds: vertex.seconds,
+            status: vertex.status,
+            line: vertex.line,
+            endLine: vertex.endLine,
+            endText: vertex.endText,
+            error: vertex.error,
+        });
     }
-    toBuild(name, source, job, jobSeconds, nativePlatform, jobCanceled, origin = 'plain progress') {
-        const steps = [];
-        const imports = [];
-        const exports = [];
-        const platforms = [];
-        for (const vertex of this.vertices.values()) {
-            const parsed = vertex.parsed;
-            if (parsed.platform && !platforms.includes(parsed.platform))
-                platforms.push(parsed.platform);
-            if (parsed.kind === 'cache-import') {
-                imports.push({ kind: parsed.cacheKind ?? 'unknown', ref: parsed.cacheRef, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
-            }
-            else if (parsed.kind === 'cache-export') {
-                const option = this.invocation.cacheTo[0] ?? null;
-                const kind = parsed.cacheKind ?? (option ? cacheKindOfOption(option) : null) ?? 'unknown';
-                exports.push({ kind, ref: option, seconds: vertex.seconds, status: vertex.status, line: vertex.line });
-            }
-            steps.push({
-                id: vertex.id,
-                name: vertex.name,
-                platform: parsed.platform,
-                stage: parsed.stage,
-                index: parsed.index,
-                total: parsed.total,
-                instruction: parsed.instruction,
-                command: parsed.command,
-                kind: parsed.kind,
-                cached: vertex.status === 'cached',
-                seconds: vertex.seconds,
-                status: vertex.status,
-                line: vertex.line,
-                endLine: vertex.endLine,
-                endText: vertex.endText,
-                error: vertex.error,
-            });
-        }
-        for (const platform of this.invocation.platforms)
-            if (!platforms.includes(platform))
-                platforms.push(platform);
-        const running = steps.filter((s) => s.status === 'running').length;
-        const status = this.status(jobCanceled);
-        const notes = [...this.notes];
-        if (status === 'unknown' && running > 0) {
-            notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
-        }
-        else if (status === 'unknown' && this.cutBetweenSteps) {
-            notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
-        }
-        const omittedSteps = this.budget.omitted();
-        if (omittedSteps) {
-            notes.push(`${omittedSteps.count} of its ${omittedSteps.count + steps.length} steps (${omittedSteps.cached} cached, none over ${omittedSteps.maxSeconds} s) are counted but not listed: past ${MAX_LISTED_STEPS} steps, only the slowest, failing, unfinished and export steps are kept`);
-        }
-        return {
-            name,
-            origin,
-            source,
-            job,
-            status,
-            jobSeconds,
-            buildSeconds: this.startTs !== null && this.endTs !== null ? round((this.endTs - this.startTs) / 1000) : null,
-            platforms,
-            nativePlatform,
-            request: {
-                ...this.invocation,
-                dockerfile: this.invocation.dockerfile === null ? null : detach(this.invocation.dockerfile),
-                platforms: this.invocation.platforms.map(detach),
-                cacheFrom: this.invocation.cacheFrom.map(detach),
-                cacheTo: this.invocation.cacheTo.map(detach),
-                tags: this.invocation.tags.map(detach),
-            },
-            steps,
-            cache: this.cacheWarnings.length > 0 ? { imports, exports, warnings: [...this.cacheWarnings] } : { imports, exports },
-            images: [...this.images.values()],
-            errors: [...this.errors],
-            errorDetails: [...this.errorDetails],
-            failedStepTail: ([...this.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
-            firstLine: this.firstLine,
-            lastLine: this.lastLine,
-            excerpt: [],
-            runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
-            withoutBuildKit: this.withoutBuildKit,
-            checks: [],
-            boundary: { first: { line: this.firstLine, text: detach(this.firstText) }, last: { line: this.lastLine, text: detach(this.lastText) } },
-            notes,
-            omittedSteps,
-        };
+    for (const platform of invocation.platforms)
+        if (!platforms.includes(platform))
+            platforms.push(platform);
+    const status = state.status(options.jobCanceled);
+    const omittedSteps = state.omittedSteps;
+    const timed = state.startTs !== null && state.endTs !== null ? round((state.endTs - state.startTs) / 1000) : null;
+    return {
+        name: options.name,
+        origin: options.origin,
+        source: options.source,
+        job: options.job,
+        status,
+        jobSeconds: options.jobSeconds,
+        buildSeconds: options.buildSeconds !== undefined ? options.buildSeconds : timed,
+        platforms,
+        nativePlatform: options.nativePlatform,
+        request: {
+            ...invocation,
+            dockerfile: invocation.dockerfile === null ? null : detach(invocation.dockerfile),
+            platforms: invocation.platforms.map(detach),
+            cacheFrom: invocation.cacheFrom.map(detach),
+            cacheTo: invocation.cacheTo.map(detach),
+            tags: invocation.tags.map(detach),
+        },
+        steps,
+        cache: state.cacheWarnings.length > 0 ? { imports, exports, warnings: [...state.cacheWarnings] } : { imports, exports },
+        images: [...state.images.values()],
+        errors: [...state.errors],
+        errorDetails: [...state.errorDetails],
+        failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
+        firstLine: state.firstLine,
+        lastLine: state.lastLine,
+        excerpt: [],
+        runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
+        withoutBuildKit: state.withoutBuildKit,
+        checks: [],
+        boundary: { first: { line: state.firstLine, text: detach(state.firstText) }, last: { line: state.lastLine, text: detach(state.lastText) } },
+        notes: buildNotes(state, status, steps),
+        omittedSteps,
+    };
+}
+/** The build's own notes, then why its status is unknown and what was counted but not listed. */
+function buildNotes(state, status, steps) {
+    const notes = [...state.notes];
+    const running = steps.filter((s) => s.status === 'running').length;
+    if (status === 'unknown' && running > 0) {
+        notes.push(`the log ends while ${running} step(s) were still running: it may be truncated or the build still in progress`);
     }
+    else if (status === 'unknown' && state.cutBetweenSteps) {
+        notes.push('the log ends between two steps, before the last instruction and any export: it may be truncated or the build still in progress');
+    }
+    const omitted = state.omittedSteps;
+    if (omitted) {
+        notes.push(`${omitted.count} of its ${omitted.count + steps.length} steps (${omitted.cached} cached, none over ${omitted.maxSeconds} s) are counted but not listed: past ${MAX_LISTED_STEPS} steps, only the slowest, failing, unfinished and export steps are kept`);
+    }
+    return notes;
 }
 function round(seconds) {
     return Math.round(seconds * 10) / 10;
 }
 
-;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
+;// CONCATENATED MODULE: ./src/parse/build-state.ts
 
+
+
+
+/**
+ * Everything known about one build while its lines are read. Holds per-step summaries and a few
+ * bounded buffers, never the log itself. The parsers tell it what the output said (a step started,
+ * ended, failed; the build failed, was canceled, its runner step ended) and it keeps the state
+ * consistent: nothing outside sets its flags.
+ */
+class BuildState extends BuildEvidence {
+    steps = new BuildSteps();
+    vertices = this.steps.vertices;
+    invocation;
+    firstLine;
+    firstText;
+    /** The runner step the build ran in (gh run view logs), to tell its errors from later steps'. */
+    step;
+    start;
+    end;
+    last;
+    lastSaid;
+    failedFlag = false;
+    canceledFlag = false;
+    /** Set when the runner starts another step: later lines are not this build's. */
+    closedFlag = false;
+    /** A row for a job that failed without any BuildKit output. */
+    noBuildKit = false;
+    /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
+    capturing = false;
+    /** How the progress was printed (BuildKit plain, the tty form, the legacy builder). */
+    printed;
+    /** The output said the build finished (the legacy builder's `Successfully built`). */
+    completed = false;
+    constructor(start) {
+        super();
+        this.firstLine = start.line;
+        this.last = start.line;
+        this.firstText = start.text ?? '';
+        this.lastSaid = this.firstText;
+        this.start = start.timestamp;
+        this.end = start.timestamp;
+        this.step = start.step;
+        this.printed = start.form ?? 'plain';
+        this.invocation = start.invocation ?? emptyInvocation();
+    }
+    /** The row of a job that failed (or was canceled) before or without building: its own span, no build time. */
+    static withoutBuildKit(job) {
+        const build = new BuildState({ line: job.firstLine, timestamp: job.firstTs, step: null });
+        build.canceledFlag = job.canceled;
+        build.failedFlag = !job.canceled && job.failed;
+        for (const error of job.errors)
+            build.addError(error);
+        build.touch(job.lastLine, job.lastTs);
+        build.start = null;
+        build.noBuildKit = true;
+        return build;
+    }
+    get failed() {
+        return this.failedFlag;
+    }
+    get canceled() {
+        return this.canceledFlag;
+    }
+    get closed() {
+        return this.closedFlag;
+    }
+    get withoutBuildKit() {
+        return this.noBuildKit;
+    }
+    get capturingErrorBlock() {
+        return this.capturing;
+    }
+    get form() {
+        return this.printed;
+    }
+    get startTs() {
+        return this.start;
+    }
+    get endTs() {
+        return this.end;
+    }
+    get lastLine() {
+        return this.last;
+    }
+    get lastText() {
+        return this.lastSaid;
+    }
+    /** Steps past the listing limit, counted but not listed (null when none were dropped). */
+    get omittedSteps() {
+        return this.steps.omitted();
+    }
+    get hasVertices() {
+        return this.vertices.size > 0;
+    }
+    /**
+     * Whether BuildKit did any building. `docker buildx inspect --bootstrap` (setup-buildx-action)
+     * prints a lone `#1 [internal] booting buildkit` vertex that is not a build.
+     */
+    get hasBuildSteps() {
+        return this.steps.hasBuildSteps;
+    }
+    /**
+     * A log cut between two steps: nothing is running, but no exporter finished and a stage stopped
+     * before its last instruction (`[2/4]` was the last one printed).
+     */
+    get cutBetweenSteps() {
+        return !this.ended && this.steps.stageUnfinished;
+    }
+    /** Whether any step reported an error (a cache import or export can fail in a successful build). */
+    get hasStepErrors() {
+        return this.steps.hasStepErrors;
+    }
+    /**
+     * True once the build has visibly ended: it failed, or every step ended and an exporter finished.
+     * A `#1` header after that belongs to the next build (old BuildKit prints no `#0` line); before
+     * that it is the same step printed again, which BuildKit does after a step is DONE.
+     */
+    get ended() {
+        return this.failedFlag || this.completed || this.steps.exportedAll;
+    }
+    // ---- the build as a whole ----------------------------------------------------------------------
+    /** The output said the build finished: no export step will follow. */
+    complete() {
+        this.completed = true;
+    }
+    /** A line of the build was read (its text, when given, is the build's last line so far). */
+    touch(line, timestamp, text) {
+        this.last = line;
+        if (text !== undefined)
+            this.lastSaid = text;
+        if (timestamp !== null) {
+            this.end = timestamp;
+            if (this.start === null)
+                this.start = timestamp;
+        }
+    }
+    /** Evidence at `line` belongs to the build (a rawjson entry): its last line moves on, never back. */
+    reach(line) {
+        if (line > this.last)
+            this.last = line;
+    }
+    /** The output says the build failed; `evidence`, when given, is the line that says so. */
+    fail(evidence) {
+        this.failedFlag = true;
+        if (evidence)
+            this.addError(evidence);
+    }
+    /** The build failed and BuildKit's error block follows (the `------` excerpt, the Dockerfile lines). */
+    failWithErrorBlock(evidence) {
+        this.fail(evidence);
+        this.capturing = true;
+    }
+    /** The job was canceled while this build ran; a build that already failed stays failed. */
+    cancel() {
+        if (!this.failedFlag)
+            this.canceledFlag = true;
+    }
+    /** A runner group began: an error block does not run past it. */
+    endErrorBlock() {
+        this.capturing = false;
+    }
+    /** The runner began another step: nothing after this is part of the build. */
+    close() {
+        this.closedFlag = true;
+    }
+    /** Output in another form (tty, legacy builder) came for a build opened by its echoed command. */
+    printedAs(form) {
+        this.printed = form;
+    }
+    // ---- steps -------------------------------------------------------------------------------------
+    /** The step with this number, started now if it is new. */
+    vertex(id, name, line) {
+        return this.steps.vertex(id, name, line);
+    }
+    /**
+     * The step of this name, or a new one when the build has none (forms without vertex numbers: the
+     * tty form, an error block pasted alone). New steps take the next free number.
+     */
+    vertexNamed(name, line) {
+        return this.steps.named(name, line);
+    }
+    /** Whether the step with this number was counted and dropped (past the listing limit). */
+    wasOmitted(id) {
+        return this.steps.wasOmitted(id);
+    }
+    /** The line that ends the step (its status line), quoted as the step's end. */
+    markStepEnd(vertex, end) {
+        this.steps.markEnd(vertex, end);
+    }
+    /** The step finished (DONE); `seconds` when the output says how long. Its output is no longer needed. */
+    stepDone(vertex, end, seconds) {
+        this.steps.done(vertex, end, seconds);
+    }
+    /** The step's result came from the cache (no time unless the output gives one). */
+    stepCached(vertex, end, seconds) {
+        this.steps.cached(vertex, end, seconds);
+    }
+    /**
+     * The step was canceled. A plain `CANCELED` line after the step ended leaves its status (BuildKit
+     * repeats steps it stopped); a rawjson update, which carries the time, is the step's whole state.
+     */
+    stepCanceled(vertex, end, seconds) {
+        this.steps.canceled(vertex, end, seconds);
+    }
+    /**
+     * The step failed (`ERROR`). A failed cache import is only a warning for BuildKit, and a failed
+     * cache export fails the build only without `ignore-error=true` (then the final `ERROR: failed to
+     * solve` says so): other steps fail the build, and their error block follows.
+     */
+    stepFailed(vertex, end, seconds, error) {
+        if (this.steps.failed(vertex, end, seconds, error))
+            this.failWithErrorBlock(end);
+    }
+    /** The output says this step failed (its error block), though no `ERROR` status line was seen. */
+    failStep(vertex, line) {
+        if (!this.steps.failedByErrorBlock(vertex, line.no, line.text))
+            return;
+        this.failedFlag = true;
+        this.capturing = true;
+    }
+    /** The step started again (BuildKit does that with the build definition): running until it ends again. */
+    restartStep(vertex) {
+        this.steps.restart(vertex);
+    }
+    /** A line the step printed: its last few are kept while it runs, for the evidence of a failure. */
+    stepOutput(vertex, evidence) {
+        this.steps.output(vertex, evidence);
+    }
+    // ---- the result --------------------------------------------------------------------------------
+    /** The build's outcome as far as its output tells (`jobCanceled`: the job it ran in was canceled). */
+    status(jobCanceled) {
+        return buildStatus(this, jobCanceled);
+    }
+    /** The build for the reports. */
+    toBuild(options) {
+        return buildModel(this, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-lines.ts
+// Lines of build output that the plain and the rawjson parser read the same way (buildx prints them
+// as plain text in both: after a rawjson progress, its error trailer is plain text too).
+/** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
+const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
+const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
+
+;// CONCATENATED MODULE: ./src/parse/build-identity.ts
+// How both parsers name a build and time its job: the same input read as plain or rawjson progress
+// gives the same names and job seconds.
+/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
+function buildNameOf(source) {
+    const file = source.split(/[\\/]/).pop() || source;
+    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}
+/** The name of build `index` (from 0) of `count` found under one name: numbered only when there are several. */
+function numberedName(base, index, count) {
+    return count > 1 ? `${base} #${index + 1}` : base;
+}
+/** Seconds between a job's first and last timestamped line (to a tenth), or null without timestamps. */
+function jobSecondsBetween(firstTs, lastTs) {
+    return firstTs !== null && lastTs !== null ? Math.round((lastTs - firstTs) / 100) / 10 : null;
+}
+
+;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
 const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
@@ -9765,44 +10065,29 @@ function isStatus(rest) {
 function applyStatus(build, vertex, rest, line) {
     if (rest === '...')
         return;
-    if (isStatus(rest)) {
-        vertex.endLine = line.no;
-        vertex.endText = detach(line.text);
-    }
+    const end = { line: line.no, text: line.text };
     if (rest === 'CACHED') {
-        vertex.status = 'cached';
-        vertex.seconds ??= 0;
-        vertex.tail = [];
+        build.stepCached(vertex, end, null);
         return;
     }
     if (rest === 'CANCELED') {
-        if (vertex.status === 'running')
-            vertex.status = 'canceled';
+        build.stepCanceled(vertex, end, null);
         return;
     }
     const done = DONE.exec(rest);
     if (done) {
         // A step can be reported DONE more than once (the build context is); the last one counts.
-        vertex.status = 'done';
-        vertex.seconds = done[1] !== undefined ? Number(done[1]) : vertex.seconds;
-        vertex.tail = [];
+        build.stepDone(vertex, end, done[1] !== undefined ? Number(done[1]) : null);
         return;
     }
     const error = rest.startsWith('ERROR') ? ERROR.exec(rest) : null;
     if (error) {
-        vertex.status = 'error';
-        if (error[1] !== undefined)
-            vertex.seconds = Number(error[1]);
-        vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
-        if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') {
-            // A failed cache import is only a warning for BuildKit, and a failed cache export fails the
-            // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
-            build.failed = true;
-            build.capturingErrorBlock = true;
-            build.addError({ line: line.no, text: line.text });
-        }
+        build.stepFailed(vertex, end, error[1] !== undefined ? Number(error[1]) : null, error[2] ?? null);
         return;
     }
+    // `ERROR` followed by something that is not its status form: quoted as the step's end, read as output.
+    if (rest.startsWith('ERROR'))
+        build.markStepEnd(vertex, end);
     // BuildKit before v0.9 prints each step's digest as its first status line: not output.
     if (VERTEX_DIGEST.test(rest))
         return;
@@ -9813,7 +10098,7 @@ function applyStatus(build, vertex, rest, line) {
 }
 /** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
 function applyVertexOutput(build, vertex, line) {
-    build.addTail(vertex, { line: line.no, text: line.text });
+    build.stepOutput(vertex, { line: line.no, text: line.text });
 }
 /** Progress lines of exporter steps name the images that were written or pushed. */
 function applyProgress(build, rest) {
@@ -10252,41 +10537,12 @@ class ErrorBlockDialect {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/failure-line.ts
-// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
-// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
-// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
-// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
-// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
-// refused as "no Docker build output", whatever else it lacks.
-const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
-// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
-const STEP_OUTPUT = /^\d+\.\d+ \S/;
-/** Whether a line (without leading blanks) can only come from Docker or its tools. */
-function isDockerRelated(bare) {
-    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
-}
-
-;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
+;// CONCATENATED MODULE: ./src/parse/job-state.ts
 
 
 
 
 
-
-
-
-
-
-const VERTEX_LINE = /^#(\d+) (.*)$/s;
-const BUILDER_LINE = /^#0 building with /;
-// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
-const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
-const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
-const DOCKERFILE_POINTER = /^\d+ \| >>> /;
-const MAX_ORPHAN_ERRORS = 20;
-const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
 class JobState {
@@ -10329,7 +10585,77 @@ class JobState {
         this.firstLine = line;
         this.lastLine = line;
     }
+    /** A line of the job: where it ends and when. */
+    reached(line) {
+        this.lastLine = line.no;
+        this.format = line.format;
+        if (line.timestamp !== null) {
+            this.firstTs ??= line.timestamp;
+            this.lastTs = line.timestamp;
+        }
+    }
+    /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
+    noteArchitecture(text) {
+        // Runs for every other line of a log: a cheap test first.
+        if (this.nativePlatform !== null || !text.includes('Arch'))
+            return;
+        const arch = OS_ARCH.exec(text);
+        if (arch)
+            this.nativePlatform = normalizeArch(arch[1]);
+    }
+    /** A pasted or terminal log (no runner) with a line only Docker prints. */
+    get pastedDocker() {
+        return this.name === null && this.firstTs === null && this.dockerRelated;
+    }
+    /**
+     * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
+     * commands (a pasted or terminal log), a line that states a failure does.
+     */
+    get failedWithoutBuild() {
+        if (this.strayErrors.length > 0)
+            return true;
+        const fromRunner = this.name !== null || this.firstTs !== null;
+        return !fromRunner && this.failureLines > 0;
+    }
 }
+function normalizeArch(arch) {
+    if (arch.includes('/'))
+        return arch;
+    const map = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
+    return map[arch] ?? `linux/${arch}`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/failure-line.ts
+// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
+// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// refused as "no Docker build output", whatever else it lacks.
+const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
+const STEP_OUTPUT = /^\d+\.\d+ \S/;
+/** Whether a line (without leading blanks) can only come from Docker or its tools. */
+function isDockerRelated(bare) {
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+}
+
+;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
+
+
+
+
+
+
+
+
+const VERTEX_LINE = /^#(\d+) (.*)$/s;
+const BUILDER_LINE = /^#0 building with /;
+const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
+const DOCKERFILE_POINTER = /^\d+ \| >>> /;
+const MAX_ORPHAN_ERRORS = 20;
+const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 /**
  * Turns decoded lines into builds: splits the input into jobs and builds, follows BuildKit's vertex
  * lines, and keeps what the reports need. It consumes one line at a time and holds no lines itself.
@@ -10351,12 +10677,7 @@ class BuildLogParser {
     }
     push(line) {
         const job = this.jobFor(line);
-        job.lastLine = line.no;
-        job.format = line.format;
-        if (line.timestamp !== null) {
-            job.firstTs ??= line.timestamp;
-            job.lastTs = line.timestamp;
-        }
+        job.reached(line);
         const text = line.text;
         job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
         if (line.command !== null) {
@@ -10414,21 +10735,16 @@ class BuildLogParser {
                 build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it.
-            if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
-                build.failed = true;
-                build.addError({ line: line.no, text });
-            }
+            if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text))
+                build.fail({ line: line.no, text });
             if (FINAL_ERROR.test(text)) {
-                build.failed = true;
-                build.addError({ line: line.no, text });
+                build.failWithErrorBlock({ line: line.no, text });
                 build.touch(line.no, line.timestamp, line.text);
-                build.capturingErrorBlock = true;
             }
             else if (DOCKERFILE_POINTER.test(bare)) {
                 // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
                 // the error line itself was not pasted.
-                build.failed = true;
-                build.capturingErrorBlock = true;
+                build.failWithErrorBlock();
             }
             if (build.capturingErrorBlock)
                 build.addErrorDetail({ line: line.no, text });
@@ -10438,12 +10754,7 @@ class BuildLogParser {
             job.orphanErrors.push({ line: line.no, text });
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = isDockerRelated(bare);
-        // Runs for every other line of a log: a cheap test first.
-        if (job.nativePlatform === null && text.includes('Arch')) {
-            const arch = OS_ARCH.exec(text);
-            if (arch)
-                job.nativePlatform = normalizeArch(arch[1]);
-        }
+        job.noteArchitecture(text);
     }
     /** Ends the input: returns every build found, in input order. */
     end() {
@@ -10478,10 +10789,10 @@ class BuildLogParser {
                     job.pendingInputs = parseBuildCommand(text.slice(4));
                 }
                 if (job.current) {
-                    job.current.capturingErrorBlock = false;
+                    job.current.endErrorBlock();
                     // A new runner step begins: nothing after this is part of the build that ran before it.
                     if (/^(Run|Post) /.test(text) && job.current.hasVertices)
-                        job.current.closed = true;
+                        job.current.close();
                 }
                 break;
             case 'endgroup':
@@ -10494,14 +10805,14 @@ class BuildLogParser {
                 const evidence = { line: line.no, text: `##[error]${text}` };
                 if (CANCELED.test(text)) {
                     job.canceled = true;
-                    if (job.current && !job.current.failed)
-                        job.current.canceled = true;
+                    job.current?.cancel();
                 }
                 const build = job.current;
                 if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
-                    if (!CANCELED.test(text))
-                        build.failed = true;
-                    build.addError(evidence);
+                    if (CANCELED.test(text))
+                        build.addError(evidence);
+                    else
+                        build.fail(evidence);
                     build.touch(line.no, line.timestamp, evidence.text);
                 }
                 else if (job.strayErrors.length < 20) {
@@ -10536,7 +10847,7 @@ class BuildLogParser {
                 const build = job.current;
                 // A build command echoed just before (`$ docker build ...`) opened the build this output belongs to.
                 if (build && !build.closed && this.belongsTo(build, line) && !build.hasVertices && !build.failed && build.form === 'plain') {
-                    build.form = form;
+                    build.printedAs(form);
                     return build;
                 }
                 if (!fresh && build && build.form === form && !build.closed && this.belongsTo(build, line))
@@ -10546,14 +10857,11 @@ class BuildLogParser {
         });
     }
     startBuild(job, line, invocation, form = 'plain') {
-        const build = new BuildState(line.no, line.timestamp, line.step, line.text);
-        build.form = form;
-        const inputs = job.pendingInputs;
-        build.invocation = mergeInvocations(invocation, inputs);
+        const build = new BuildState({ line: line.no, timestamp: line.timestamp, step: line.step, text: line.text, form, invocation: mergeInvocations(invocation, job.pendingInputs) });
         job.pendingInputs = null;
         job.readingActionInputs = false;
         if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
-            build.failed = true;
+            build.fail();
             for (const error of job.orphanErrors)
                 build.addError(error);
         }
@@ -10569,22 +10877,15 @@ class BuildLogParser {
         return build.step === null || line.step === null || build.step === line.step;
     }
     finishJob(job) {
-        const jobSeconds = job.firstTs !== null && job.lastTs !== null ? Math.round((job.lastTs - job.firstTs) / 100) / 10 : null;
+        const jobSeconds = jobSecondsBetween(job.firstTs, job.lastTs);
         const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
-        const failed = this.failedWithoutBuild(job);
-        if (kept.length === 0 && (failed || this.pastedDocker(job))) {
+        const failed = job.failedWithoutBuild;
+        if (kept.length === 0 && (failed || job.pastedDocker)) {
             // The job failed without BuildKit building anything (a refused login, a push, a CLI usage
             // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
             // its failure is diagnosed (or its state said).
-            const build = new BuildState(job.firstLine, job.firstTs, null);
-            build.canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-            build.failed = !build.canceled && failed;
-            for (const error of job.strayErrors)
-                build.addError(error);
-            build.touch(job.lastLine, job.lastTs);
-            build.startTs = null;
-            build.withoutBuildKit = true;
-            kept.push(build);
+            const canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
+            kept.push(BuildState.withoutBuildKit({ firstLine: job.firstLine, firstTs: job.firstTs, lastLine: job.lastLine, lastTs: job.lastTs, failed, canceled, errors: job.strayErrors }));
         }
         // A build that did not end well but printed no error (a log cut off, a runner that died) is
         // explained, if at all, by the last lines of its job: keep them.
@@ -10592,9 +10893,9 @@ class BuildLogParser {
             job.excerpt.mark();
         const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
-            const name = kept.length > 1 ? `${base} #${index + 1}` : base;
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
-            const result = build.toBuild(name, this.source, job.name, jobSeconds, job.nativePlatform, job.canceled, origin);
+            const name = numberedName(base, index, kept.length);
+            const result = build.toBuild({ name, source: this.source, job: job.name, jobSeconds, nativePlatform: job.nativePlatform, jobCanceled: job.canceled, origin });
             if (result.status !== 'success' || build.hasStepErrors) {
                 // Lines from where the build starts to where the next one starts (the job's start for the first).
                 const first = index === 0 ? job.firstLine : build.firstLine;
@@ -10605,51 +10906,11 @@ class BuildLogParser {
             this.finished.push(result);
         });
     }
-    /** A pasted or terminal log (no runner) with a line only Docker prints. */
-    pastedDocker(job) {
-        return job.name === null && job.firstTs === null && job.dockerRelated;
-    }
-    /**
-     * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
-     * commands (a pasted or terminal log), a line that states a failure does.
-     */
-    failedWithoutBuild(job) {
-        if (job.strayErrors.length > 0)
-            return true;
-        const fromRunner = job.name !== null || job.firstTs !== null;
-        return !fromRunner && job.failureLines > 0;
-    }
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
 function isStatusWord(rest) {
     return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
-}
-/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
-function mergeInvocations(command, inputs) {
-    if (!command)
-        return inputs ?? emptyInvocation();
-    if (!inputs)
-        return command;
-    return {
-        dockerfile: command.dockerfile ?? inputs.dockerfile,
-        platforms: command.platforms.length ? command.platforms : inputs.platforms,
-        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
-        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
-        tags: command.tags.length ? command.tags : inputs.tags,
-        push: command.push || inputs.push,
-    };
-}
-function normalizeArch(arch) {
-    if (arch.includes('/'))
-        return arch;
-    const map = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
-    return map[arch] ?? `linux/${arch}`;
-}
-/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
-function buildNameOf(source) {
-    const file = source.split(/[\\/]/).pop() || source;
-    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/detect.ts
@@ -10691,51 +10952,28 @@ function parseCanonicalLogObject(text) {
 const MAX_OBJECT_CHARS = 8 * 1024 * 1024;
 const json_splitter_OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const SPACE = 0x20;
 const TAB = 0x09;
-/** Bracket depth after `text`, counting only brackets outside strings. */
-function scan(text, depth) {
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === BACKSLASH)
-                i++;
-            else if (c === QUOTE)
-                inString = false;
-        }
-        else if (c === QUOTE) {
-            inString = true;
-        }
-        else if (c === json_splitter_OPEN_BRACE || c === OPEN_BRACKET) {
-            depth++;
-        }
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-            depth--;
-            if (depth < 0)
-                return { depth, openString: false, negative: true };
-        }
-    }
-    return { depth, openString: inString, negative: false };
-}
+/** A byte-order mark before the first object is not part of its indentation. */
+const BOM = /\ufeff/g;
+const OVERSIZE = `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB`;
 /**
  * Splits a stream of lines into JSON objects and plain text. An object is either on one line (the
- * fast path: one JSON.parse, no scan) or spread over several, accumulated until its brackets balance
- * outside strings. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
+ * fast path: one JSON.parse, as buildx 0.14+ writes every one) or pretty-printed over several (buildx
+ * 0.13): Go's encoder puts the opening `{` alone on its line and the closing `}` alone at the same
+ * column, everything between is indented. So lines are gathered, not scanned, until that closing line,
+ * and parsed once. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
  *
- * Recovery never needs more than the current line: an object on one line that does not parse is
- * reported and dropped; a pretty-printed object only continues on lines that start with blank space
- * or a closing bracket (Go indents everything inside the top-level braces), so a line that does not
- * ends a broken object and is read afresh.
+ * Recovery never needs more than the current line: a one-line object that does not parse is reported
+ * and dropped; a line that cannot be inside a pretty-printed object (it does not start with blank space
+ * or a closing bracket) ends a broken one and is read afresh. Why an object did not parse (a string
+ * cut at the end of its line, unbalanced brackets) is worked out only then, from its lines.
  */
 class JsonObjectSplitter {
     handler;
     pending = null;
-    /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
+    /** After a broken one-line object: indented lines that may follow are skipped, not read as text. */
     recovering = false;
     /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
     cut = null;
@@ -10748,14 +10986,14 @@ class JsonObjectSplitter {
             this.handler.problem(this.cut);
             this.cut = null;
         }
-        if (this.pending) {
+        const pending = this.pending;
+        if (pending) {
             if (continuesObject(text)) {
-                this.continuePending(this.pending, line);
+                this.gather(pending, line);
                 return;
             }
-            const broken = this.pending;
             this.pending = null;
-            this.handler.problem({ kind: 'broken', firstLine: broken.firstLine, lastLine: broken.lastLine, detail: 'the object ends before its closing brace' });
+            this.handler.problem(whyBroken(pending) ?? { kind: 'broken', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the object ends before its closing brace' });
         }
         if (this.recovering) {
             if (continuesObject(text))
@@ -10775,17 +11013,23 @@ class JsonObjectSplitter {
         this.pending = null;
         const cut = this.cut;
         this.cut = null;
-        if (pending || cut) {
-            const firstLine = pending?.firstLine ?? cut.firstLine;
-            const lastLine = pending?.lastLine ?? cut.lastLine;
-            this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
+        if (pending) {
+            // A string cut before the last line was the object's end, as a line that cannot continue it is.
+            const broken = whyBroken(pending);
+            if (broken && broken.lastLine < pending.lastLine)
+                this.handler.problem(broken);
+            else
+                this.handler.problem({ kind: 'truncated', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the input ends inside a JSON object' });
+        }
+        else if (cut) {
+            this.handler.problem({ kind: 'truncated', firstLine: cut.firstLine, lastLine: cut.lastLine, detail: 'the input ends inside a JSON object' });
         }
     }
     startObject(line, start) {
         const text = line.text;
         if (text.length > MAX_OBJECT_CHARS) {
             // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
-            this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: OVERSIZE });
             this.recovering = true;
             return;
         }
@@ -10797,39 +11041,27 @@ class JsonObjectSplitter {
                 return;
             }
         }
-        const result = scan(start === 0 ? text : text.slice(start), 0);
-        if (result.openString) {
+        const scanned = scan(start === 0 ? text : text.slice(start), 0);
+        if (scanned.openString) {
             this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
             this.recovering = true;
-            return;
         }
-        if (result.negative) {
+        else if (scanned.negative) {
             this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
-            return;
         }
-        if (result.depth === 0) {
+        else if (scanned.depth === 0) {
             this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
-            return;
         }
-        const skipping = text.length > MAX_OBJECT_CHARS;
-        this.pending = { firstLine: line.no, lastLine: line.no, lines: skipping ? [] : [text], chars: text.length, depth: result.depth, skipping };
+        else {
+            // Still open at the end of its line: the first line of a pretty-printed object.
+            this.pending = { firstLine: line.no, lastLine: line.no, closing: `${text.slice(0, start).replace(BOM, '')}}`, lines: [text], chars: text.length, skipping: false };
+        }
     }
-    continuePending(pending, line) {
+    /** One more line of a pretty-printed object; its closing line ends it. */
+    gather(pending, line) {
         const text = line.text;
         pending.lastLine = line.no;
         pending.chars += text.length + 1;
-        const result = scan(text, pending.depth);
-        if (result.openString || result.negative) {
-            this.pending = null;
-            this.recovering = true;
-            const problem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
-            if (result.openString)
-                this.cut = problem;
-            else
-                this.handler.problem(problem);
-            return;
-        }
-        pending.depth = result.depth;
         if (!pending.skipping) {
             if (pending.chars > MAX_OBJECT_CHARS) {
                 pending.skipping = true;
@@ -10839,21 +11071,64 @@ class JsonObjectSplitter {
                 pending.lines.push(text);
             }
         }
-        if (pending.depth > 0)
+        if (text.trimEnd() !== pending.closing)
             return;
         this.pending = null;
         if (pending.skipping) {
-            this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+            this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: OVERSIZE });
             return;
         }
-        const joined = pending.lines.join('\n');
-        const value = tryParse(joined);
-        if (value === undefined) {
-            this.handler.problem({ kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
+        const value = tryParse(pending.lines.join('\n'));
+        if (value !== undefined) {
+            this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
             return;
         }
-        this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
+        // Broken inside (then the rest of its lines were read as part of it), or balanced but not JSON.
+        this.handler.problem(whyBroken(pending) ?? { kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
     }
+}
+/**
+ * Where and why a pretty-printed object that did not parse broke: the first line where a string runs
+ * to the end of the line (JSON strings never span lines: the line was cut), or where more brackets
+ * close than opened. Null when neither happened. Runs once per bad object, never on a good one.
+ */
+function whyBroken(pending) {
+    let depth = 0;
+    for (let i = 0; i < pending.lines.length; i++) {
+        const scanned = scan(pending.lines[i], depth);
+        const at = pending.firstLine + i;
+        if (scanned.openString)
+            return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'a string runs to the end of a line (a line was cut?)' };
+        if (scanned.negative)
+            return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'unbalanced brackets' };
+        depth = scanned.depth;
+    }
+    return null;
+}
+/** Bracket depth after `text`, counting only brackets outside strings. */
+function scan(text, depth) {
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c /* \ */)
+                i++;
+            else if (c === 0x22 /* " */)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === json_splitter_OPEN_BRACE || c === 0x5b /* [ */) {
+            depth++;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+            if (depth < 0)
+                return { depth, openString: false, negative: true };
+        }
+    }
+    return { depth, openString: inString, negative: false };
 }
 /** Inside a pretty-printed object every line is indented, except the closing brace of the top level. */
 function continuesObject(text) {
@@ -11028,34 +11303,135 @@ function timestamp(value) {
     return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
 }
 
-;// CONCATENATED MODULE: ./src/parse/rawjson/rawjson-parser.ts
+;// CONCATENATED MODULE: ./src/parse/rawjson/input-problems.ts
+
+/** Counts one more problem of `kind`; the first of each kind says where and what. */
+function countProblem(counts, kind, problem) {
+    const known = counts.get(kind);
+    if (known) {
+        known.count++;
+    }
+    else {
+        counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
+    }
+}
+/** The notes that tell what was skipped of a rawjson input, and why. */
+function renderProblems(problems) {
+    const notes = [];
+    const at = (p) => (p.firstLine === p.lastLine ? `line ${p.firstLine}` : `lines ${p.firstLine}-${p.lastLine}`);
+    for (const [kind, p] of problems) {
+        switch (kind) {
+            case 'truncated':
+                notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
+                break;
+            case 'oversize':
+                notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
+                break;
+            case 'broken':
+                notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);
+                break;
+            case 'not-progress':
+                notes.push(`${p.count} JSON object(s) that are not BuildKit progress were skipped (first at ${at(p)})`);
+                break;
+            default:
+                notes.push(`${p.count} line(s) of the rawjson progress were not valid JSON and were skipped (first at ${at(p)})`);
+        }
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/step-output.ts
 
 
-
-
-
-
-
-
-
-// What buildx prints as plain text after the JSON when a build fails; the same as the plain parser's.
-const rawjson_parser_FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
-const rawjson_parser_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
-const rawjson_parser_NAMED = /^naming to (\S+)(?: done)?/;
-// BuildKit's printers show a vertex whose error ends so as CANCELED, not ERROR.
-const CANCELED_ERROR = /context canceled$/;
-// The first vertex of every build: once a build has ended, one more starts a new build.
-const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
-const rawjson_parser_NEWLINE = 0x0a;
+const step_output_NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
+/**
+ * A step's output as rawjson carries it: base64 bytes whose lines may span log objects. Cuts them
+ * into lines where their newlines are; holds at most one unfinished line (bounded) per step.
+ */
+class StepOutput {
+    /** Start of the step's current run, for the `#N 1.234` offsets of its output lines. */
+    runStart = null;
+    /** Bytes of an output line whose newline has not come yet. */
+    partial = null;
+    partialLine = 0;
+    partialTs = null;
+    /** The bytes of one log object, read at input line `line`. */
+    add(step, log, line, sink) {
+        const bytes = Buffer.from(log.data, 'base64');
+        // The lines of one log object share its time: its `1.234` offset is written once, not per line.
+        let at = null;
+        let start = 0;
+        for (;;) {
+            const end = bytes.indexOf(step_output_NEWLINE, start);
+            if (end === -1)
+                break;
+            const piece = bytes.subarray(start, end);
+            const whole = this.partial ? Buffer.concat([this.partial, piece]) : piece;
+            this.partial = null;
+            at ??= offset(log.timestamp, this.runStart);
+            sink(step, line, render(step, whole, at));
+            start = end + 1;
+        }
+        if (start < bytes.length) {
+            const rest = bytes.subarray(start);
+            if (!this.partial) {
+                // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
+                this.partialLine = line;
+                this.partialTs = log.timestamp;
+            }
+            const kept = this.partial ? Buffer.concat([this.partial, rest]) : Buffer.from(rest);
+            this.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
+        }
+    }
+    /** The step ended (or the input did): an unfinished last line is a line too. */
+    flush(step, sink) {
+        if (!this.partial)
+            return;
+        const partial = this.partial;
+        this.partial = null;
+        sink(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
+    }
+}
+/** One output line; `at` is its offset from the step's start as the plain printer writes it. */
+function render(step, bytes, at) {
+    let text = bytes.toString('utf8');
+    if (text.endsWith('\r'))
+        text = text.slice(0, -1);
+    text = stripAnsi(text);
+    if (text.length > MAX_EXCERPT_LINE)
+        text = text.slice(0, MAX_EXCERPT_LINE);
+    return `#${step.id} ${at} ${text}`;
+}
+/** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
+function offset(ts, start) {
+    const seconds = ts !== null && start !== null ? Math.max(0, (ts - start) / 1000) : 0;
+    return seconds.toFixed(seconds < 10 ? 3 : seconds < 100 ? 2 : 1);
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/raw-build.ts
+
+
+
+const raw_build_PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
+const raw_build_NAMED = /^naming to (\S+)(?: done)?/;
+// BuildKit's printers show a vertex whose error ends so as CANCELED, not ERROR.
+const CANCELED_ERROR = /context canceled$/;
 /** Completed status lines remembered per running step (to print each once). */
 const MAX_STATUS_IDS = 256;
 const MAX_WARNINGS = 100;
+/**
+ * One build of a rawjson stream: merges vertex updates by digest (a progress group into one step),
+ * numbers steps in order of first start as the plain printer does, and tells its BuildState what
+ * happened. Evidence quotes what the plain printer would have printed (`#6 ERROR: ...`).
+ */
 class RawBuild {
+    echo;
     state;
     tracks = new Map();
     groups = new Map();
+    /** Step id -> the vertex digest (or `progress-group:ID` for a group of vertices shown as one step). */
     digests = new Map();
     warnings = [];
     problems = new Map();
@@ -11066,10 +11442,205 @@ class RawBuild {
     trailer = false;
     /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
     lastEvent = null;
-    constructor(line, text) {
-        this.state = new BuildState(line, null, null, text);
+    constructor(line, text, echo) {
+        this.echo = echo;
+        this.state = new BuildState({ line, timestamp: null, step: null, text });
+    }
+    applyVertex(vertex, lines) {
+        let track = this.tracks.get(vertex.digest);
+        if (!track) {
+            if (vertex.group) {
+                const key = `progress-group:${vertex.group.id}`;
+                track = this.groups.get(key);
+                if (!track) {
+                    track = newTrack(key, vertex.group.name || vertex.name);
+                    this.groups.set(key, track);
+                }
+            }
+            else {
+                track = newTrack(vertex.digest, vertex.name);
+            }
+            this.tracks.set(vertex.digest, track);
+        }
+        if (track.name === '' && vertex.name !== '')
+            track.name = detach(vertex.name);
+        const known = track.members.get(vertex.digest);
+        // BuildKit announces vertices before they start, and may announce them again: such an update does
+        // not undo a start (its own printer ignores it too).
+        if (known && known.start !== null && vertex.started === null)
+            return;
+        track.members.set(vertex.digest, {
+            start: vertex.started,
+            end: vertex.completed,
+            cached: vertex.cached,
+            error: vertex.error === null ? null : detach(vertex.error),
+            line: lines.vertex(vertex.index),
+            endLine: lines.vertexEnd(vertex.index, vertex.error !== null),
+        });
+        this.refresh(track);
+    }
+    /** Applies the merged state of a track's vertices to its step. */
+    refresh(track) {
+        let start = null;
+        let latest = null;
+        let end = null;
+        let allEnded = true;
+        let allCached = true;
+        let error = null;
+        let line = Number.POSITIVE_INFINITY;
+        let endLine = 0;
+        for (const member of track.members.values()) {
+            if (member.start === null)
+                continue;
+            if (start === null || member.start < start)
+                start = member.start;
+            if (!latest || member.start >= latest.start)
+                latest = member;
+            line = Math.min(line, member.line);
+            if (member.end === null) {
+                allEnded = false;
+                continue;
+            }
+            if (end === null || member.end > end)
+                end = member.end;
+            endLine = Math.max(endLine, member.endLine);
+            allCached &&= member.cached;
+            error ??= member.error;
+        }
+        // Never started: BuildKit's printers do not show it, and neither does the build model.
+        if (start === null || latest === null)
+            return;
+        if (this.firstStart === null || start < this.firstStart)
+            this.firstStart = start;
+        track.output.runStart = latest.start;
+        let step = track.step;
+        if (!step) {
+            const id = this.nextId++;
+            step = this.state.vertex(id, track.name || track.key, line);
+            track.step = step;
+            this.digests.set(id, track.key);
+            this.render(step.line, `#${id} ${step.name}`);
+        }
+        if (!allEnded || end === null) {
+            if (step.status !== 'running') {
+                this.state.restartStep(step);
+                track.endSignature = null;
+            }
+            return;
+        }
+        if (this.lastEnd === null || end > this.lastEnd)
+            this.lastEnd = end;
+        const canceled = error !== null && CANCELED_ERROR.test(error);
+        const status = error !== null ? (canceled ? 'canceled' : 'error') : allCached ? 'cached' : 'done';
+        const signature = `${status}|${end}|${error ?? ''}`;
+        if (track.endSignature === signature)
+            return;
+        track.endSignature = signature;
+        this.flushOutput(track);
+        // A progress group runs from its first start to its last end; a vertex as its latest update says,
+        // which is what the plain printer's `DONE x.ys` shows.
+        const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
+        // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
+        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
+        const ending = { line: endLine, text: endText };
+        if (status === 'error')
+            this.state.stepFailed(step, ending, seconds, error);
+        else if (status === 'canceled')
+            this.state.stepCanceled(step, ending, seconds);
+        else if (status === 'cached')
+            this.state.stepCached(step, ending, seconds);
+        else
+            this.state.stepDone(step, ending, seconds);
+        if (status === 'done' || status === 'cached')
+            track.doneStatuses = null;
+        this.render(endLine, endText);
+        if (status === 'error')
+            this.echo.failure();
+    }
+    applyStatus(status, line) {
+        const track = this.tracks.get(status.vertex);
+        const step = track?.step;
+        if (!track || !step)
+            return;
+        const pushed = raw_build_PUSHED_MANIFEST.exec(status.id);
+        if (pushed)
+            this.state.addImage(pushed[1], pushed[2], true);
+        else {
+            const named = raw_build_NAMED.exec(status.id);
+            if (named)
+                this.state.addImage(named[1], null, false);
+        }
+        if (status.completed === null)
+            return;
+        track.doneStatuses ??= new Set();
+        if (track.doneStatuses.has(status.id) || track.doneStatuses.size >= MAX_STATUS_IDS)
+            return;
+        track.doneStatuses.add(status.id);
+        const elapsed = status.started !== null ? (status.completed - status.started) / 1000 : 0;
+        const text = `#${step.id} ${status.id}${elapsed > 0.01 ? ` ${elapsed.toFixed(1)}s` : ''} done`;
+        this.state.stepOutput(step, { line, text });
+        this.render(line, text);
+    }
+    /** A step's output: base64 bytes, cut into lines where their newlines are (a line may span logs). */
+    applyLog(log, line) {
+        const track = this.tracks.get(log.vertex);
+        if (!track || !track.step)
+            return;
+        track.output.add(track.step, log, line, this.outputLine);
+    }
+    applyWarning(warning, line) {
+        const step = this.tracks.get(warning.vertex)?.step ?? null;
+        const text = warning.short.replace(/\s+$/, '');
+        if (this.warnings.length < MAX_WARNINGS) {
+            this.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
+        }
+        const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
+        if (step)
+            this.state.stepOutput(step, { line, text: rendered });
+        this.render(line, rendered);
+    }
+    /** The input ended or the build did: unfinished output lines of every step are lines too. */
+    flushAll() {
+        for (const track of this.tracks.values())
+            this.flushOutput(track);
+    }
+    flushOutput(track) {
+        if (track.step)
+            track.output.flush(track.step, this.outputLine);
+    }
+    outputLine = (step, line, text) => {
+        this.state.stepOutput(step, { line, text });
+        this.render(line, text);
+    };
+    /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
+    render(line, text) {
+        this.echo.print(line, text);
+        this.state.reach(line);
+        if (!this.lastEvent || line >= this.lastEvent.line)
+            this.lastEvent = { line, text };
     }
 }
+function newTrack(key, name) {
+    return { key: detach(key), name: detach(name), members: new Map(), step: null, output: new StepOutput(), doneStatuses: null, endSignature: null };
+}
+/** Seconds from milliseconds, to the millisecond (BuildKit's timestamps have nanoseconds). */
+function exactSeconds(ms) {
+    return Math.max(0, Math.round(ms)) / 1000;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/rawjson-parser.ts
+
+
+
+
+
+
+
+
+
+
+// The first vertex of every build: once a build has ended, one more starts a new build.
+const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
 /**
  * Reads `docker buildx build --progress=rawjson` output (and `buildx history logs --progress=rawjson`)
  * into the same build model as BuildKit's plain progress: one SolveStatus JSON object per line
@@ -11088,6 +11659,15 @@ class RawJsonParser {
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
     selector;
     excerpt = new ExcerptCollector();
+    /** Builds print here what the plain printer would have printed: the excerpt, marked where the catalog wants. */
+    echo = {
+        print: (line, text) => {
+            this.excerpt.push(line, text);
+            if (this.selector?.select(text))
+                this.excerpt.mark();
+        },
+        failure: () => this.excerpt.mark(),
+    };
     current = null;
     finished = [];
     /** Problems seen before any build exists: they go to the first build. */
@@ -11131,9 +11711,9 @@ class RawJsonParser {
             if (this.current)
                 this.finish(this.current, this.lastLine);
             this.current = null;
-            const base = this.job ?? this.name ?? rawjson_parser_buildNameOf(this.source);
+            const base = this.job ?? this.name ?? buildNameOf(this.source);
             this.finished.forEach(({ build }, index) => {
-                build.name = this.finished.length > 1 ? `${base} #${index + 1}` : base;
+                build.name = numberedName(base, index, this.finished.length);
             });
             this.resultExtras = this.finished.map((f) => f.extras);
             // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
@@ -11169,15 +11749,14 @@ class RawJsonParser {
         build ??= this.startBuild(chunk.firstLine, status.vertexes[0]?.name ?? 'rawjson progress');
         const lines = new EntryLines(chunk);
         for (const vertex of status.vertexes)
-            this.applyVertex(build, vertex, lines);
+            build.applyVertex(vertex, lines);
         for (const s of status.statuses)
-            this.applyStatus(build, s, lines.status(s.index));
+            build.applyStatus(s, lines.status(s.index));
         for (const log of status.logs)
-            this.applyLog(build, log, lines.log(log.index));
+            build.applyLog(log, lines.log(log.index));
         for (const warning of status.warnings)
-            this.applyWarning(build, warning, chunk.firstLine);
-        if (chunk.lastLine > build.state.lastLine)
-            build.state.lastLine = chunk.lastLine;
+            build.applyWarning(warning, chunk.firstLine);
+        build.state.reach(chunk.lastLine);
     }
     onText(line) {
         const text = line.text;
@@ -11195,12 +11774,10 @@ class RawJsonParser {
             build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
             return;
         }
-        if (rawjson_parser_FINAL_ERROR.test(text)) {
+        if (FINAL_ERROR.test(text)) {
             build ??= this.startBuild(line.no, text);
-            build.state.failed = true;
-            build.state.addError({ line: line.no, text });
-            build.state.capturingErrorBlock = true;
-            build.state.lastLine = line.no;
+            build.state.failWithErrorBlock({ line: line.no, text });
+            build.state.touch(line.no, null);
             build.lastEvent = { line: line.no, text };
             this.excerpt.mark();
         }
@@ -11217,18 +11794,11 @@ class RawJsonParser {
         this.problem(problem.kind, problem);
     }
     problem(kind, problem) {
-        const counts = this.current?.problems ?? this.orphanProblems;
-        const known = counts.get(kind);
-        if (known) {
-            known.count++;
-        }
-        else {
-            counts.set(kind, { count: 1, firstLine: problem.firstLine, lastLine: problem.lastLine, detail: problem.detail });
-        }
+        countProblem(this.current?.problems ?? this.orphanProblems, kind, problem);
     }
     // ---- builds ------------------------------------------------------------------------------------
     startBuild(line, firstText) {
-        const build = new RawBuild(line, firstText);
+        const build = new RawBuild(line, firstText, this.echo);
         for (const [kind, count] of this.orphanProblems)
             build.problems.set(kind, count);
         this.orphanProblems.clear();
@@ -11263,11 +11833,17 @@ class RawJsonParser {
                     this.orphanProblems.set(kind, count);
             return;
         }
-        for (const track of build.tracks.values())
-            this.flushPartial(build, track);
-        const jobSeconds = this.firstTs !== null && this.lastTs !== null ? Math.round((this.lastTs - this.firstTs) / 100) / 10 : null;
-        const result = state.toBuild('', this.source, this.job, jobSeconds, null, false, 'rawjson progress');
-        result.buildSeconds = build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null;
+        build.flushAll();
+        const result = state.toBuild({
+            name: '',
+            source: this.source,
+            job: this.job,
+            jobSeconds: jobSecondsBetween(this.firstTs, this.lastTs),
+            nativePlatform: null,
+            jobCanceled: false,
+            origin: 'rawjson progress',
+            buildSeconds: build.firstStart !== null && build.lastEnd !== null ? exactSeconds(build.lastEnd - build.firstStart) : null,
+        });
         result.notes.push(...renderProblems(build.problems));
         // The first step's header, as the plain printer would show it (an object may only announce vertices).
         const first = result.steps[0];
@@ -11284,250 +11860,6 @@ class RawJsonParser {
         }
         this.finished.push({ build: result, extras: { digests: build.digests, warnings: build.warnings } });
     }
-    // ---- SolveStatus entries ----------------------------------------------------------------------
-    applyVertex(build, vertex, lines) {
-        let track = build.tracks.get(vertex.digest);
-        if (!track) {
-            if (vertex.group) {
-                const key = `progress-group:${vertex.group.id}`;
-                track = build.groups.get(key);
-                if (!track) {
-                    track = newTrack(key, vertex.group.name || vertex.name);
-                    build.groups.set(key, track);
-                }
-            }
-            else {
-                track = newTrack(vertex.digest, vertex.name);
-            }
-            build.tracks.set(vertex.digest, track);
-        }
-        if (track.name === '' && vertex.name !== '')
-            track.name = detach(vertex.name);
-        const known = track.members.get(vertex.digest);
-        // BuildKit announces vertices before they start, and may announce them again: such an update does
-        // not undo a start (its own printer ignores it too).
-        if (known && known.start !== null && vertex.started === null)
-            return;
-        track.members.set(vertex.digest, {
-            start: vertex.started,
-            end: vertex.completed,
-            cached: vertex.cached,
-            error: vertex.error === null ? null : detach(vertex.error),
-            line: lines.vertex(vertex.index),
-            endLine: lines.vertexEnd(vertex.index, vertex.error !== null),
-        });
-        this.refresh(build, track);
-    }
-    /** Applies the merged state of a track's vertices to its step. */
-    refresh(build, track) {
-        let start = null;
-        let latest = null;
-        let end = null;
-        let allEnded = true;
-        let allCached = true;
-        let error = null;
-        let line = Number.POSITIVE_INFINITY;
-        let endLine = 0;
-        for (const member of track.members.values()) {
-            if (member.start === null)
-                continue;
-            if (start === null || member.start < start)
-                start = member.start;
-            if (!latest || member.start >= latest.start)
-                latest = member;
-            line = Math.min(line, member.line);
-            if (member.end === null) {
-                allEnded = false;
-                continue;
-            }
-            if (end === null || member.end > end)
-                end = member.end;
-            endLine = Math.max(endLine, member.endLine);
-            allCached &&= member.cached;
-            error ??= member.error;
-        }
-        // Never started: BuildKit's printers do not show it, and neither does the build model.
-        if (start === null || latest === null)
-            return;
-        if (build.firstStart === null || start < build.firstStart)
-            build.firstStart = start;
-        track.runStart = latest.start;
-        const state = build.state;
-        let step = track.step;
-        if (!step) {
-            const id = build.nextId++;
-            step = state.vertex(id, track.name || track.key, line);
-            track.step = step;
-            build.digests.set(id, track.key);
-            this.render(build, step.line, `#${id} ${step.name}`);
-        }
-        if (!allEnded || end === null) {
-            if (step.status !== 'running') {
-                // Started again (BuildKit does that with the build definition): running until it ends again.
-                step.status = 'running';
-                step.seconds = null;
-                step.endLine = null;
-                step.endText = null;
-                track.endSignature = null;
-            }
-            return;
-        }
-        if (build.lastEnd === null || end > build.lastEnd)
-            build.lastEnd = end;
-        const canceled = error !== null && CANCELED_ERROR.test(error);
-        const status = error !== null ? (canceled ? 'canceled' : 'error') : allCached ? 'cached' : 'done';
-        const signature = `${status}|${end}|${error ?? ''}`;
-        if (track.endSignature === signature)
-            return;
-        track.endSignature = signature;
-        this.flushPartial(build, track);
-        // A progress group runs from its first start to its last end; a vertex as its latest update says,
-        // which is what the plain printer's `DONE x.ys` shows.
-        const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
-        step.status = status;
-        step.seconds = seconds;
-        step.endLine = endLine;
-        // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
-        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
-        step.endText = endText;
-        if (status === 'done' || status === 'cached') {
-            step.tail = [];
-            track.doneStatuses = null;
-        }
-        if (status === 'error') {
-            step.error = error;
-            const kind = step.parsed.kind;
-            if (kind !== 'cache-import' && kind !== 'cache-export') {
-                // As in the plain parser: a failed cache import is only a warning, and a failed cache export
-                // fails the build only when buildx says so (its final ERROR line).
-                state.failed = true;
-                state.capturingErrorBlock = true;
-                state.addError({ line: endLine, text: endText });
-            }
-        }
-        this.render(build, endLine, endText);
-        if (status === 'error')
-            this.excerpt.mark();
-    }
-    applyStatus(build, status, line) {
-        const track = build.tracks.get(status.vertex);
-        const step = track?.step;
-        if (!track || !step)
-            return;
-        const pushed = rawjson_parser_PUSHED_MANIFEST.exec(status.id);
-        if (pushed)
-            build.state.addImage(pushed[1], pushed[2], true);
-        else {
-            const named = rawjson_parser_NAMED.exec(status.id);
-            if (named)
-                build.state.addImage(named[1], null, false);
-        }
-        if (status.completed === null)
-            return;
-        track.doneStatuses ??= new Set();
-        if (track.doneStatuses.has(status.id) || track.doneStatuses.size >= MAX_STATUS_IDS)
-            return;
-        track.doneStatuses.add(status.id);
-        const elapsed = status.started !== null ? (status.completed - status.started) / 1000 : 0;
-        const text = `#${step.id} ${status.id}${elapsed > 0.01 ? ` ${elapsed.toFixed(1)}s` : ''} done`;
-        build.state.addTail(step, { line, text });
-        this.render(build, line, text);
-    }
-    /** A step's output: base64 bytes, cut into lines where their newlines are (a line may span logs). */
-    applyLog(build, log, line) {
-        const track = build.tracks.get(log.vertex);
-        if (!track || !track.step)
-            return;
-        const bytes = Buffer.from(log.data, 'base64');
-        // The lines of one log object share its time: its `1.234` offset is written once, not per line.
-        let at = null;
-        let start = 0;
-        for (;;) {
-            const end = bytes.indexOf(rawjson_parser_NEWLINE, start);
-            if (end === -1)
-                break;
-            const piece = bytes.subarray(start, end);
-            const whole = track.partial ? Buffer.concat([track.partial, piece]) : piece;
-            track.partial = null;
-            at ??= offset(log.timestamp, track.runStart);
-            this.outputLine(build, track, whole, line, at);
-            start = end + 1;
-        }
-        if (start < bytes.length) {
-            const rest = bytes.subarray(start);
-            if (!track.partial) {
-                // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
-                track.partialLine = line;
-                track.partialTs = log.timestamp;
-            }
-            const kept = track.partial ? Buffer.concat([track.partial, rest]) : Buffer.from(rest);
-            track.partial = kept.length > MAX_PARTIAL_BYTES ? kept.subarray(0, MAX_PARTIAL_BYTES) : kept;
-        }
-    }
-    flushPartial(build, track) {
-        if (!track.partial)
-            return;
-        const partial = track.partial;
-        track.partial = null;
-        this.outputLine(build, track, partial, track.partialLine, offset(track.partialTs, track.runStart));
-    }
-    /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
-    outputLine(build, track, bytes, line, at) {
-        const step = track.step;
-        let text = bytes.toString('utf8');
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        text = stripAnsi(text);
-        if (text.length > MAX_EXCERPT_LINE)
-            text = text.slice(0, MAX_EXCERPT_LINE);
-        const rendered = `#${step.id} ${at} ${text}`;
-        build.state.addTail(step, { line, text: rendered });
-        this.render(build, line, rendered);
-    }
-    applyWarning(build, warning, line) {
-        const step = build.tracks.get(warning.vertex)?.step ?? null;
-        const text = warning.short.replace(/\s+$/, '');
-        if (build.warnings.length < MAX_WARNINGS) {
-            build.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
-        }
-        const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
-        if (step)
-            build.state.addTail(step, { line, text: rendered });
-        this.render(build, line, rendered);
-    }
-    /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
-    render(build, line, text) {
-        this.excerpt.push(line, text);
-        if (this.selector?.select(text))
-            this.excerpt.mark();
-        if (line > build.state.lastLine)
-            build.state.lastLine = line;
-        if (!build.lastEvent || line >= build.lastEvent.line)
-            build.lastEvent = { line, text };
-    }
-}
-function newTrack(key, name) {
-    return {
-        key: detach(key),
-        name: detach(name),
-        members: new Map(),
-        step: null,
-        runStart: null,
-        partial: null,
-        partialLine: 0,
-        partialTs: null,
-        doneStatuses: null,
-        endSignature: null,
-    };
-}
-/** Seconds from milliseconds, to the millisecond (BuildKit's timestamps have nanoseconds). */
-function exactSeconds(ms) {
-    return Math.max(0, Math.round(ms)) / 1000;
-}
-/** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
-function offset(ts, start) {
-    const seconds = ts !== null && start !== null ? Math.max(0, (ts - start) / 1000) : 0;
-    return seconds.toFixed(seconds < 10 ? 3 : seconds < 100 ? 2 : 1);
 }
 /** Several lists of evidence as one, in input order, each line once. */
 function mergeEvidence(...lists) {
@@ -11544,34 +11876,6 @@ function mergeEvidence(...lists) {
     }
     // Stable: lines that share a line number keep their order of arrival.
     return out.sort((a, b) => a.line - b.line);
-}
-function renderProblems(problems) {
-    const notes = [];
-    const at = (p) => (p.firstLine === p.lastLine ? `line ${p.firstLine}` : `lines ${p.firstLine}-${p.lastLine}`);
-    for (const [kind, p] of problems) {
-        switch (kind) {
-            case 'truncated':
-                notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
-                break;
-            case 'oversize':
-                notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
-                break;
-            case 'broken':
-                notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);
-                break;
-            case 'not-progress':
-                notes.push(`${p.count} JSON object(s) that are not BuildKit progress were skipped (first at ${at(p)})`);
-                break;
-            default:
-                notes.push(`${p.count} line(s) of the rawjson progress were not valid JSON and were skipped (first at ${at(p)})`);
-        }
-    }
-    return notes;
-}
-/** `logs/build-runtime.log` -> `build-runtime`, as the plain parser names builds. */
-function rawjson_parser_buildNameOf(source) {
-    const file = source.split(/[\\/]/).pop() || source;
-    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/auto-parser.ts
@@ -17406,6 +17710,258 @@ function actionOf(uses) {
     return { name: uses.slice(0, at).toLowerCase(), ref: uses.slice(at + 1) };
 }
 
+;// CONCATENATED MODULE: ./src/doctor/workflow-inputs.ts
+
+// Reading a workflow step's inputs the way the Docker actions read them.
+const BUILD_ACTIONS = new Set(['docker/build-push-action', 'docker/bake-action']);
+function isBuildStep(step) {
+    const action = step.uses ? actionOf(step.uses.value) : null;
+    return action !== null && (BUILD_ACTIONS.has(action.name) || action.name.startsWith('docker/bake-action/'));
+}
+/** `true`, `false`, or an expression (null) for a boolean input. */
+function literalBoolean(value) {
+    if (value === undefined || value.trim() === '')
+        return false;
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === '${{ true }}')
+        return true;
+    if (text === 'false' || text === '${{ false }}')
+        return false;
+    return null;
+}
+/** Inputs that hold one entry a line (`cache-from`, `tags`); commas separate only when on one line for `platforms`. */
+function entries(value) {
+    return value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s && !s.startsWith('#'));
+}
+function parseCacheEntry(text) {
+    const attrs = new Map();
+    // A bare reference (`user/app:cache`) is a registry cache.
+    if (!text.includes('='))
+        return { text, type: 'registry', attrs: new Map([['ref', text]]) };
+    for (const part of text.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    }
+    return { text, type: attrs.get('type') ?? 'registry', attrs };
+}
+/** cache-from / cache-to of a build-push-action step, or of a bake-action's `set` (`*.cache-to=...`). */
+function cacheInputs(step) {
+    const from = entries(step.with.get('cache-from')?.value ?? '').map(parseCacheEntry);
+    const to = entries(step.with.get('cache-to')?.value ?? '').map(parseCacheEntry);
+    let toLine = step.with.get('cache-to')?.line ?? null;
+    let fromLine = step.with.get('cache-from')?.line ?? null;
+    const set = step.with.get('set');
+    if (set) {
+        for (const line of entries(set.value)) {
+            const match = /^[^.=]+\.(cache-from|cache-to)=(.*)$/.exec(line);
+            if (!match)
+                continue;
+            if (match[1] === 'cache-to') {
+                to.push(parseCacheEntry(match[2]));
+                toLine ??= set.line;
+            }
+            else {
+                from.push(parseCacheEntry(match[2]));
+                fromLine ??= set.line;
+            }
+        }
+    }
+    return { from, to, toLine, fromLine };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-findings.ts
+
+
+function finding(ctx, id, severity, title, line, advice, diff, data) {
+    const file = ctx.workflow.path;
+    const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
+    return doctorFinding({
+        id,
+        severity,
+        title,
+        fix,
+        source: file,
+        evidence: [{ line, text: ctx.workflow.lines[line - 1] ?? '' }],
+        locations: [{ kind: 'source', file, line, column: null, verified: ctx.verified, message: title }],
+        ...(data ? { data } : {}),
+    });
+}
+/** A hunk that replaces line `line` with `replacement` (same indentation). */
+function replaceHunk(ctx, line, from, to) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line} @@`, `-${text}`, `+${text.replace(from, to)}`];
+}
+/** A hunk that inserts `added` lines before line `line`. */
+function insertHunk(ctx, line, added) {
+    const text = ctx.workflow.lines[line - 1] ?? '';
+    return [`@@ -${line} +${line},${added.length + 1} @@`, ...added.map((a) => `+${a}`), ` ${text}`];
+}
+function indentOf(ctx, line) {
+    return /^\s*/.exec(ctx.workflow.lines[line - 1] ?? '')?.[0] ?? '';
+}
+/** The line of `text` inside a multi-line input that starts at `from`, else `from`. */
+function lineWithin(ctx, from, text) {
+    for (let i = from - 1; i < Math.min(ctx.workflow.lines.length, from + 200); i++)
+        if (ctx.workflow.lines[i].includes(text))
+            return i + 1;
+    return from;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-cache-rules.ts
+
+
+
+
+
+
+// Cache pitfalls of a build step: matrix legs sharing a gha scope, mode=max missing, a scope read that nobody writes.
+function cacheRules(ctx, job, step) {
+    const out = [];
+    const { from, to, toLine, fromLine } = cacheInputs(step);
+    for (const entry of to) {
+        const line = toLine === null ? step.line : lineWithin(ctx, toLine, entry.text);
+        if (entry.type === 'gha' && job.matrix) {
+            const scope = entry.attrs.get('scope');
+            if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
+                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
+                const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
+                out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
+        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
+            const stages = dockerfileStages(ctx, step);
+            if (stages === null || stages > 1) {
+                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
+                const known = stages !== null;
+                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
+            }
+        }
+    }
+    const ghaTo = to.filter((e) => e.type === 'gha');
+    const ghaFrom = from.filter((e) => e.type === 'gha');
+    if (ghaTo.length > 0 && ghaFrom.length > 0) {
+        const scopeOf = (e) => e.attrs.get('scope') ?? 'buildkit';
+        const read = new Set(ghaFrom.map(scopeOf));
+        for (const entry of ghaTo) {
+            if (read.has(scopeOf(entry)))
+                continue;
+            const fromEntry = ghaFrom[0];
+            const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
+            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
+            out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
+        }
+    }
+    return out;
+}
+/** Number of `FROM` lines of the step's Dockerfile when it can be read without expressions, else null. */
+function dockerfileStages(ctx, step) {
+    if (!ctx.workspace || step.with.has('set') || actionOf(step.uses.value)?.name !== 'docker/build-push-action')
+        return null;
+    const context = step.with.get('context')?.value ?? '.';
+    const file = step.with.get('file')?.value ?? external_node_path_namespaceObject.join(context, 'Dockerfile');
+    if (file.includes('${{') || context.includes('${{') || /^[a-z]+:\/\//.test(context))
+        return null;
+    try {
+        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(ctx.workspace, file), 'utf8');
+        return text.split('\n').filter((l) => /^\s*FROM\s/i.test(l)).length;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-push-rules.ts
+
+
+
+// Push and permission pitfalls: pushing from pull requests (forks get a read-only token), ghcr.io without packages: write.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** Whether a condition keeps pull requests (and forks) out. */
+function guardsPullRequests(condition) {
+    return condition !== null && /pull_request|event_name|github\.ref\b|refs\/(heads|tags)|\.fork\b|head\.repo|github\.repository\b/.test(condition);
+}
+/** Text with `${{ env.X }}` replaced from the job's and the workflow's env. */
+function withEnv(ctx, job, text) {
+    return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name) => job.env.get(name) ?? ctx.workflow.env.get(name) ?? whole);
+}
+function pushRules(ctx, job, step) {
+    const out = [];
+    const push = step.with.get('push');
+    const pushes = literalBoolean(push?.value);
+    if (pushes === false)
+        return out;
+    const events = ctx.workflow.triggers.events;
+    const onPullRequests = PULL_REQUEST_EVENTS.some((e) => events.has(e));
+    if (pushes === true && onPullRequests && !guardsPullRequests(step.if) && !guardsPullRequests(job.if)) {
+        const line = push.line;
+        out.push(finding(ctx, 'registry-auth-denied', 'warning', 'push: true also on pull requests: a pull request from a fork gets a read-only token and the push is denied', line, 'Build on pull requests, push only from branches and tags: make `push` depend on the event (and log in only when pushing).', replaceHunk(ctx, line, push.value.trim(), "${{ github.event_name != 'pull_request' }}")));
+    }
+    // The job token needs `packages: write` to push to ghcr.io; a personal token does not.
+    const login = job.steps.find((s) => s.uses && actionOf(s.uses.value)?.name === 'docker/login-action');
+    const registry = login ? withEnv(ctx, job, login.with.get('registry')?.value ?? '') : '';
+    const password = login?.with.get('password')?.value ?? '';
+    if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
+        const allowed = packagesWrite(ctx.workflow, job);
+        if (allowed !== true) {
+            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
+            const indent = `${indentOf(ctx, job.line)}  `;
+            const diff = job.permissionsLine !== null
+                ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
+                : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
+            out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-platform-rules.ts
+
+
+
+
+// Platform pitfalls: loading a multi-platform image, foreign platforms without QEMU.
+const workflow_platform_rules_PLATFORM = /\b(linux|windows|darwin)\/(amd64|arm64|arm|386|ppc64le|s390x|riscv64|mips64le|mips64|loong64)(\/v\d)?\b/g;
+/** The platform lists the input can take: one per quoted alternative of an expression, else one. */
+function platformLists(value) {
+    const alternatives = value.includes('${{') ? [...value.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [value];
+    return alternatives.map((alt) => [...new Set([...alt.matchAll(workflow_platform_rules_PLATFORM)].map((m) => m[0]))]).filter((list) => list.length > 0);
+}
+/** The runner's architecture from `runs-on`, null when a label does not say (self-hosted, expressions). */
+function runnerArch(runsOn) {
+    if (/\barm\b|arm64|aarch64/i.test(runsOn))
+        return 'arm64';
+    if (/^(ubuntu|windows)-[\w.]+$/.test(runsOn.trim()) || /^ubuntu-latest$/.test(runsOn.trim()))
+        return 'amd64';
+    return null;
+}
+function platformRules(ctx, job, step) {
+    const out = [];
+    const platforms = step.with.get('platforms');
+    if (!platforms)
+        return out;
+    const lists = platformLists(platforms.value);
+    const multi = lists.some((l) => l.length > 1);
+    const load = step.with.get('load');
+    if (multi && literalBoolean(load?.value) !== false) {
+        out.push(finding(ctx, 'exporter-unsupported', 'warning', 'load: true with several platforms: the docker exporter cannot load a multi-platform image', load.line, 'Without the containerd image store, `load` takes one platform only ("docker exporter does not currently support exporting manifest lists"). Push the multi-platform image, or load one platform per build.', replaceHunk(ctx, load.line, load.value.trim(), 'false')));
+    }
+    const native = runnerArch(job.runsOn);
+    if (native === null)
+        return out;
+    const foreign = [...new Set(lists.flat().filter((p) => !p.includes(`/${native}`)))];
+    const qemu = job.steps.some((s) => s.index < step.index && s.uses && actionOf(s.uses.value)?.name === 'docker/setup-qemu-action');
+    if (foreign.length > 0 && !qemu) {
+        const indent = indentOf(ctx, step.line);
+        out.push(finding(ctx, 'qemu-emulation', 'warning', `platforms ${foreign.join(', ')} on an ${native} runner without docker/setup-qemu-action`, platforms.line, `A \`RUN\` step for ${foreign.map((p) => inlineCode(p)).join(', ')} needs an emulator registered on the ${native} runner ("exec format error" otherwise). Register QEMU before the build, or build that platform on a native runner${native === 'amd64' ? ' (`ubuntu-24.04-arm` for arm64)' : ''}.`, insertHunk(ctx, step.line, [`${indent}- name: Set up QEMU`, `${indent}  uses: docker/setup-qemu-action@v3`]), { platforms: foreign.join(',') }));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/metadata-tags.ts
 // docker/metadata-action's `tags` rules, evaluated for each kind of ref the workflow runs on, to find
 // rules whose templates are empty on some event and leave an invalid tag: the team's pull request
@@ -17594,254 +18150,12 @@ function invalidTags(rule, contexts, flavor) {
     return contexts.map((context) => ({ context, tag: tagIn(rule, context, flavor) })).filter((o) => o.tag !== '' && !isValidTag(o.tag));
 }
 
-;// CONCATENATED MODULE: ./src/doctor/workflow-rules.ts
+;// CONCATENATED MODULE: ./src/doctor/workflow-tag-rules.ts
 
 
 
 
-
-
-const BUILD_ACTIONS = new Set(['docker/build-push-action', 'docker/bake-action']);
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-function isBuildStep(step) {
-    const action = step.uses ? actionOf(step.uses.value) : null;
-    return action !== null && (BUILD_ACTIONS.has(action.name) || action.name.startsWith('docker/bake-action/'));
-}
-function checkJob(ctx, job) {
-    const findings = [];
-    for (const step of job.steps) {
-        if (isBuildStep(step)) {
-            findings.push(...cacheRules(ctx, job, step), ...pushRules(ctx, job, step), ...platformRules(ctx, job, step));
-        }
-        const action = step.uses ? actionOf(step.uses.value) : null;
-        if (action?.name === 'docker/metadata-action')
-            findings.push(...metadataRules(ctx, step));
-        if (action)
-            findings.push(...pinRules(ctx, job, step, action));
-    }
-    return findings;
-}
-// --- helpers --------------------------------------------------------------------------------------
-function finding(ctx, id, severity, title, line, advice, diff, data) {
-    const file = ctx.workflow.path;
-    const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
-    return doctorFinding({
-        id,
-        severity,
-        title,
-        fix,
-        source: file,
-        evidence: [{ line, text: ctx.workflow.lines[line - 1] ?? '' }],
-        locations: [{ kind: 'source', file, line, column: null, verified: ctx.verified, message: title }],
-        ...(data ? { data } : {}),
-    });
-}
-/** A hunk that replaces line `line` with `replacement` (same indentation). */
-function replaceHunk(ctx, line, from, to) {
-    const text = ctx.workflow.lines[line - 1] ?? '';
-    return [`@@ -${line} +${line} @@`, `-${text}`, `+${text.replace(from, to)}`];
-}
-/** A hunk that inserts `added` lines before line `line`. */
-function insertHunk(ctx, line, added) {
-    const text = ctx.workflow.lines[line - 1] ?? '';
-    return [`@@ -${line} +${line},${added.length + 1} @@`, ...added.map((a) => `+${a}`), ` ${text}`];
-}
-function indentOf(ctx, line) {
-    return /^\s*/.exec(ctx.workflow.lines[line - 1] ?? '')?.[0] ?? '';
-}
-/** The line of `text` inside a multi-line input that starts at `from`, else `from`. */
-function lineWithin(ctx, from, text) {
-    for (let i = from - 1; i < Math.min(ctx.workflow.lines.length, from + 200); i++)
-        if (ctx.workflow.lines[i].includes(text))
-            return i + 1;
-    return from;
-}
-/** Inputs that hold one entry a line (`cache-from`, `tags`); commas separate only when on one line for `platforms`. */
-function entries(value) {
-    return value
-        .split('\n')
-        .map((s) => s.trim())
-        .filter((s) => s && !s.startsWith('#'));
-}
-function parseCacheEntry(text) {
-    const attrs = new Map();
-    // A bare reference (`user/app:cache`) is a registry cache.
-    if (!text.includes('='))
-        return { text, type: 'registry', attrs: new Map([['ref', text]]) };
-    for (const part of text.split(',')) {
-        const eq = part.indexOf('=');
-        if (eq > 0)
-            attrs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-    }
-    return { text, type: attrs.get('type') ?? 'registry', attrs };
-}
-/** cache-from / cache-to of a build-push-action step, or of a bake-action's `set` (`*.cache-to=...`). */
-function cacheInputs(step) {
-    const from = entries(step.with.get('cache-from')?.value ?? '').map(parseCacheEntry);
-    const to = entries(step.with.get('cache-to')?.value ?? '').map(parseCacheEntry);
-    let toLine = step.with.get('cache-to')?.line ?? null;
-    let fromLine = step.with.get('cache-from')?.line ?? null;
-    const set = step.with.get('set');
-    if (set) {
-        for (const line of entries(set.value)) {
-            const match = /^[^.=]+\.(cache-from|cache-to)=(.*)$/.exec(line);
-            if (!match)
-                continue;
-            if (match[1] === 'cache-to') {
-                to.push(parseCacheEntry(match[2]));
-                toLine ??= set.line;
-            }
-            else {
-                from.push(parseCacheEntry(match[2]));
-                fromLine ??= set.line;
-            }
-        }
-    }
-    return { from, to, toLine, fromLine };
-}
-// --- cache ----------------------------------------------------------------------------------------
-function cacheRules(ctx, job, step) {
-    const out = [];
-    const { from, to, toLine, fromLine } = cacheInputs(step);
-    for (const entry of to) {
-        const line = toLine === null ? step.line : lineWithin(ctx, toLine, entry.text);
-        if (entry.type === 'gha' && job.matrix) {
-            const scope = entry.attrs.get('scope');
-            if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
-                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
-                const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
-                out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${inlineCode(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
-            }
-        }
-        // An explicit `mode=min` is a choice (a small cache on purpose); only a missing mode is flagged.
-        if (entry.type !== 'inline' && !entry.attrs.has('mode')) {
-            const stages = dockerfileStages(ctx, step);
-            if (stages === null || stages > 1) {
-                const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
-                const known = stages !== null;
-                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
-            }
-        }
-    }
-    const ghaTo = to.filter((e) => e.type === 'gha');
-    const ghaFrom = from.filter((e) => e.type === 'gha');
-    if (ghaTo.length > 0 && ghaFrom.length > 0) {
-        const scopeOf = (e) => e.attrs.get('scope') ?? 'buildkit';
-        const read = new Set(ghaFrom.map(scopeOf));
-        for (const entry of ghaTo) {
-            if (read.has(scopeOf(entry)))
-                continue;
-            const fromEntry = ghaFrom[0];
-            const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
-            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
-            out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
-        }
-    }
-    return out;
-}
-/** Number of `FROM` lines of the step's Dockerfile when it can be read without expressions, else null. */
-function dockerfileStages(ctx, step) {
-    if (!ctx.workspace || step.with.has('set') || actionOf(step.uses.value)?.name !== 'docker/build-push-action')
-        return null;
-    const context = step.with.get('context')?.value ?? '.';
-    const file = step.with.get('file')?.value ?? external_node_path_namespaceObject.join(context, 'Dockerfile');
-    if (file.includes('${{') || context.includes('${{') || /^[a-z]+:\/\//.test(context))
-        return null;
-    try {
-        const text = external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.resolve(ctx.workspace, file), 'utf8');
-        return text.split('\n').filter((l) => /^\s*FROM\s/i.test(l)).length;
-    }
-    catch {
-        return null;
-    }
-}
-// --- push and permissions -------------------------------------------------------------------------
-/** `true`, `false`, or an expression (null) for a boolean input. */
-function literalBoolean(value) {
-    if (value === undefined || value.trim() === '')
-        return false;
-    const text = value.trim().toLowerCase();
-    if (text === 'true' || text === '${{ true }}')
-        return true;
-    if (text === 'false' || text === '${{ false }}')
-        return false;
-    return null;
-}
-/** Whether a condition keeps pull requests (and forks) out. */
-function guardsPullRequests(condition) {
-    return condition !== null && /pull_request|event_name|github\.ref\b|refs\/(heads|tags)|\.fork\b|head\.repo|github\.repository\b/.test(condition);
-}
-/** Text with `${{ env.X }}` replaced from the job's and the workflow's env. */
-function withEnv(ctx, job, text) {
-    return text.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name) => job.env.get(name) ?? ctx.workflow.env.get(name) ?? whole);
-}
-function pushRules(ctx, job, step) {
-    const out = [];
-    const push = step.with.get('push');
-    const pushes = literalBoolean(push?.value);
-    if (pushes === false)
-        return out;
-    const events = ctx.workflow.triggers.events;
-    const onPullRequests = PULL_REQUEST_EVENTS.some((e) => events.has(e));
-    if (pushes === true && onPullRequests && !guardsPullRequests(step.if) && !guardsPullRequests(job.if)) {
-        const line = push.line;
-        out.push(finding(ctx, 'registry-auth-denied', 'warning', 'push: true also on pull requests: a pull request from a fork gets a read-only token and the push is denied', line, 'Build on pull requests, push only from branches and tags: make `push` depend on the event (and log in only when pushing).', replaceHunk(ctx, line, push.value.trim(), "${{ github.event_name != 'pull_request' }}")));
-    }
-    // The job token needs `packages: write` to push to ghcr.io; a personal token does not.
-    const login = job.steps.find((s) => s.uses && actionOf(s.uses.value)?.name === 'docker/login-action');
-    const registry = login ? withEnv(ctx, job, login.with.get('registry')?.value ?? '') : '';
-    const password = login?.with.get('password')?.value ?? '';
-    if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
-        const allowed = packagesWrite(ctx.workflow, job);
-        if (allowed !== true) {
-            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
-            const indent = `${indentOf(ctx, job.line)}  `;
-            const diff = job.permissionsLine !== null
-                ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
-                : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
-            out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
-        }
-    }
-    return out;
-}
-// --- platforms ------------------------------------------------------------------------------------
-const workflow_rules_PLATFORM = /\b(linux|windows|darwin)\/(amd64|arm64|arm|386|ppc64le|s390x|riscv64|mips64le|mips64|loong64)(\/v\d)?\b/g;
-/** The platform lists the input can take: one per quoted alternative of an expression, else one. */
-function platformLists(value) {
-    const alternatives = value.includes('${{') ? [...value.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [value];
-    return alternatives.map((alt) => [...new Set([...alt.matchAll(workflow_rules_PLATFORM)].map((m) => m[0]))]).filter((list) => list.length > 0);
-}
-/** The runner's architecture from `runs-on`, null when a label does not say (self-hosted, expressions). */
-function runnerArch(runsOn) {
-    if (/\barm\b|arm64|aarch64/i.test(runsOn))
-        return 'arm64';
-    if (/^(ubuntu|windows)-[\w.]+$/.test(runsOn.trim()) || /^ubuntu-latest$/.test(runsOn.trim()))
-        return 'amd64';
-    return null;
-}
-function platformRules(ctx, job, step) {
-    const out = [];
-    const platforms = step.with.get('platforms');
-    if (!platforms)
-        return out;
-    const lists = platformLists(platforms.value);
-    const multi = lists.some((l) => l.length > 1);
-    const load = step.with.get('load');
-    if (multi && literalBoolean(load?.value) !== false) {
-        out.push(finding(ctx, 'exporter-unsupported', 'warning', 'load: true with several platforms: the docker exporter cannot load a multi-platform image', load.line, 'Without the containerd image store, `load` takes one platform only ("docker exporter does not currently support exporting manifest lists"). Push the multi-platform image, or load one platform per build.', replaceHunk(ctx, load.line, load.value.trim(), 'false')));
-    }
-    const native = runnerArch(job.runsOn);
-    if (native === null)
-        return out;
-    const foreign = [...new Set(lists.flat().filter((p) => !p.includes(`/${native}`)))];
-    const qemu = job.steps.some((s) => s.index < step.index && s.uses && actionOf(s.uses.value)?.name === 'docker/setup-qemu-action');
-    if (foreign.length > 0 && !qemu) {
-        const indent = indentOf(ctx, step.line);
-        out.push(finding(ctx, 'qemu-emulation', 'warning', `platforms ${foreign.join(', ')} on an ${native} runner without docker/setup-qemu-action`, platforms.line, `A \`RUN\` step for ${foreign.map((p) => inlineCode(p)).join(', ')} needs an emulator registered on the ${native} runner ("exec format error" otherwise). Register QEMU before the build, or build that platform on a native runner${native === 'amd64' ? ' (`ubuntu-24.04-arm` for arm64)' : ''}.`, insertHunk(ctx, step.line, [`${indent}- name: Set up QEMU`, `${indent}  uses: docker/setup-qemu-action@v3`]), { platforms: foreign.join(',') }));
-    }
-    return out;
-}
-// --- metadata-action tags -------------------------------------------------------------------------
+// metadata-action tag rules that make an invalid tag where their template is empty.
 const CONTEXT_NAME = { branch: 'branch pushes', tag: 'tag pushes', pull_request: 'pull requests' };
 const GUARD = {
     pull_request: "enable=${{ github.event_name != 'pull_request' }}",
@@ -17873,6 +18187,10 @@ function metadataRules(ctx, step) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-pin-rules.ts
+
+
 /** Majors whose behaviour changed in ways that break or silently change a Docker workflow. */
 const PIN_RULES = [
     {
@@ -17934,6 +18252,35 @@ function pinRules(ctx, job, step, action) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-rules.ts
+
+
+
+
+
+
+
+
+
+// The Docker-specific pitfalls of a workflow, each a rule over one job: what a generic workflow linter
+// cannot know (cache scopes, metadata-action templates, QEMU, the docker exporter). Every finding
+// points at the line to change and shows the change as a diff; ids are the log catalog's where one fits.
+// The rules live by subject: workflow-cache-rules, -push-rules, -platform-rules, -tag-rules, -pin-rules.
+function checkJob(ctx, job) {
+    const findings = [];
+    for (const step of job.steps) {
+        if (isBuildStep(step)) {
+            findings.push(...cacheRules(ctx, job, step), ...pushRules(ctx, job, step), ...platformRules(ctx, job, step));
+        }
+        const action = step.uses ? actionOf(step.uses.value) : null;
+        if (action?.name === 'docker/metadata-action')
+            findings.push(...metadataRules(ctx, step));
+        if (action)
+            findings.push(...pinRules(ctx, job, step, action));
+    }
+    return findings;
 }
 /**
  * What is not wrong but worth knowing (for the check's detail, not findings): a pinned major whose

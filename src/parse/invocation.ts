@@ -115,3 +115,17 @@ function splitList(value: string): string[] {
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
+export function mergeInvocations(command: Invocation | null, inputs: Invocation | null): Invocation {
+  if (!command) return inputs ?? emptyInvocation();
+  if (!inputs) return command;
+  return {
+    dockerfile: command.dockerfile ?? inputs.dockerfile,
+    platforms: command.platforms.length ? command.platforms : inputs.platforms,
+    cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
+    cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
+    tags: command.tags.length ? command.tags : inputs.tags,
+    push: command.push || inputs.push,
+  };
+}

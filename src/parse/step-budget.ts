@@ -1,5 +1,5 @@
 import type { OmittedSteps } from '../model.js';
-import type { VertexState } from './build-state.js';
+import type { VertexState } from './build-steps.js';
 
 /** Steps a build lists one by one; past this, the quickest finished ones are counted instead. */
 export const MAX_LISTED_STEPS = 1000;

@@ -1,6 +1,5 @@
 import type { DecodedLine } from '../decode/decoded-line.js';
 import type { BuildState, VertexState } from './build-state.js';
-import { detach } from '../text/detach.js';
 
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
@@ -39,42 +38,28 @@ function isStatus(rest: string): boolean {
 
 function applyStatus(build: BuildState, vertex: VertexState, rest: string, line: DecodedLine): void {
   if (rest === '...') return;
-  if (isStatus(rest)) {
-    vertex.endLine = line.no;
-    vertex.endText = detach(line.text);
-  }
+  const end = { line: line.no, text: line.text };
   if (rest === 'CACHED') {
-    vertex.status = 'cached';
-    vertex.seconds ??= 0;
-    vertex.tail = [];
+    build.stepCached(vertex, end, null);
     return;
   }
   if (rest === 'CANCELED') {
-    if (vertex.status === 'running') vertex.status = 'canceled';
+    build.stepCanceled(vertex, end, null);
     return;
   }
   const done = DONE.exec(rest);
   if (done) {
     // A step can be reported DONE more than once (the build context is); the last one counts.
-    vertex.status = 'done';
-    vertex.seconds = done[1] !== undefined ? Number(done[1]) : vertex.seconds;
-    vertex.tail = [];
+    build.stepDone(vertex, end, done[1] !== undefined ? Number(done[1]) : null);
     return;
   }
   const error = rest.startsWith('ERROR') ? ERROR.exec(rest) : null;
   if (error) {
-    vertex.status = 'error';
-    if (error[1] !== undefined) vertex.seconds = Number(error[1]);
-    vertex.error = error[2] === undefined ? vertex.error : detach(error[2]);
-    if (vertex.parsed.kind !== 'cache-import' && vertex.parsed.kind !== 'cache-export') {
-      // A failed cache import is only a warning for BuildKit, and a failed cache export fails the
-      // build only without `ignore-error=true` (then the final `ERROR: failed to solve` says so).
-      build.failed = true;
-      build.capturingErrorBlock = true;
-      build.addError({ line: line.no, text: line.text });
-    }
+    build.stepFailed(vertex, end, error[1] !== undefined ? Number(error[1]) : null, error[2] ?? null);
     return;
   }
+  // `ERROR` followed by something that is not its status form: quoted as the step's end, read as output.
+  if (rest.startsWith('ERROR')) build.markStepEnd(vertex, end);
   // BuildKit before v0.9 prints each step's digest as its first status line: not output.
   if (VERTEX_DIGEST.test(rest)) return;
   const output = OUTPUT.exec(rest);
@@ -84,7 +69,7 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
 
 /** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
 export function applyVertexOutput(build: BuildState, vertex: VertexState, line: DecodedLine): void {
-  build.addTail(vertex, { line: line.no, text: line.text });
+  build.stepOutput(vertex, { line: line.no, text: line.text });
 }
 
 /** Progress lines of exporter steps name the images that were written or pushed. */

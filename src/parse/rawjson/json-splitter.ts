@@ -37,66 +37,42 @@ export interface SplitterHandler {
   problem(problem: JsonProblem): void;
 }
 
+/** A multi-line object being read: its lines until the line that closes it. */
 interface Pending {
   firstLine: number;
   lastLine: number;
+  /** The line that closes the object: its opening brace's indentation, then `}`. */
+  closing: string;
   lines: string[];
   chars: number;
-  depth: number;
-  /** Over the size limit: still scanned for its end, no longer kept. */
+  /** Over the size limit: still read to its end, no longer kept. */
   skipping: boolean;
 }
 
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const SPACE = 0x20;
 const TAB = 0x09;
-
-interface ScanResult {
-  depth: number;
-  /** A string was still open at the end of the line: JSON strings never span lines, so the line was cut. */
-  openString: boolean;
-  /** More closing than opening brackets. */
-  negative: boolean;
-}
-
-/** Bracket depth after `text`, counting only brackets outside strings. */
-function scan(text: string, depth: number): ScanResult {
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
-      if (depth < 0) return { depth, openString: false, negative: true };
-    }
-  }
-  return { depth, openString: inString, negative: false };
-}
+/** A byte-order mark before the first object is not part of its indentation. */
+const BOM = /\ufeff/g;
+const OVERSIZE = `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB`;
 
 /**
  * Splits a stream of lines into JSON objects and plain text. An object is either on one line (the
- * fast path: one JSON.parse, no scan) or spread over several, accumulated until its brackets balance
- * outside strings. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
+ * fast path: one JSON.parse, as buildx 0.14+ writes every one) or pretty-printed over several (buildx
+ * 0.13): Go's encoder puts the opening `{` alone on its line and the closing `}` alone at the same
+ * column, everything between is indented. So lines are gathered, not scanned, until that closing line,
+ * and parsed once. Only the object being read is held, and never more than MAX_OBJECT_CHARS of it.
  *
- * Recovery never needs more than the current line: an object on one line that does not parse is
- * reported and dropped; a pretty-printed object only continues on lines that start with blank space
- * or a closing bracket (Go indents everything inside the top-level braces), so a line that does not
- * ends a broken object and is read afresh.
+ * Recovery never needs more than the current line: a one-line object that does not parse is reported
+ * and dropped; a line that cannot be inside a pretty-printed object (it does not start with blank space
+ * or a closing bracket) ends a broken one and is read afresh. Why an object did not parse (a string
+ * cut at the end of its line, unbalanced brackets) is worked out only then, from its lines.
  */
 export class JsonObjectSplitter {
   private pending: Pending | null = null;
-  /** After a broken pretty-printed object: its remaining (indented) lines are skipped, not read as text. */
+  /** After a broken one-line object: indented lines that may follow are skipped, not read as text. */
   private recovering = false;
   /** A line cut inside a string: reported when the next line comes, or as truncation if none does. */
   private cut: JsonProblem | null = null;
@@ -109,14 +85,14 @@ export class JsonObjectSplitter {
       this.handler.problem(this.cut);
       this.cut = null;
     }
-    if (this.pending) {
+    const pending = this.pending;
+    if (pending) {
       if (continuesObject(text)) {
-        this.continuePending(this.pending, line);
+        this.gather(pending, line);
         return;
       }
-      const broken = this.pending;
       this.pending = null;
-      this.handler.problem({ kind: 'broken', firstLine: broken.firstLine, lastLine: broken.lastLine, detail: 'the object ends before its closing brace' });
+      this.handler.problem(whyBroken(pending) ?? { kind: 'broken', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the object ends before its closing brace' });
     }
     if (this.recovering) {
       if (continuesObject(text)) return;
@@ -136,10 +112,13 @@ export class JsonObjectSplitter {
     this.pending = null;
     const cut = this.cut;
     this.cut = null;
-    if (pending || cut) {
-      const firstLine = pending?.firstLine ?? cut!.firstLine;
-      const lastLine = pending?.lastLine ?? cut!.lastLine;
-      this.handler.problem({ kind: 'truncated', firstLine, lastLine, detail: 'the input ends inside a JSON object' });
+    if (pending) {
+      // A string cut before the last line was the object's end, as a line that cannot continue it is.
+      const broken = whyBroken(pending);
+      if (broken && broken.lastLine < pending.lastLine) this.handler.problem(broken);
+      else this.handler.problem({ kind: 'truncated', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the input ends inside a JSON object' });
+    } else if (cut) {
+      this.handler.problem({ kind: 'truncated', firstLine: cut.firstLine, lastLine: cut.lastLine, detail: 'the input ends inside a JSON object' });
     }
   }
 
@@ -147,7 +126,7 @@ export class JsonObjectSplitter {
     const text = line.text;
     if (text.length > MAX_OBJECT_CHARS) {
       // Only if the line reader lets such lines through: skipped whole, as a pretty-printed one would be.
-      this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+      this.handler.problem({ kind: 'oversize', firstLine: line.no, lastLine: line.no, detail: OVERSIZE });
       this.recovering = true;
       return;
     }
@@ -159,38 +138,25 @@ export class JsonObjectSplitter {
         return;
       }
     }
-    const result = scan(start === 0 ? text : text.slice(start), 0);
-    if (result.openString) {
+    const scanned = scan(start === 0 ? text : text.slice(start), 0);
+    if (scanned.openString) {
       this.cut = { kind: 'broken', firstLine: line.no, lastLine: line.no, detail: 'a string runs to the end of the line (the line was cut?)' };
       this.recovering = true;
-      return;
-    }
-    if (result.negative) {
+    } else if (scanned.negative) {
       this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'unbalanced brackets' });
-      return;
-    }
-    if (result.depth === 0) {
+    } else if (scanned.depth === 0) {
       this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
-      return;
+    } else {
+      // Still open at the end of its line: the first line of a pretty-printed object.
+      this.pending = { firstLine: line.no, lastLine: line.no, closing: `${text.slice(0, start).replace(BOM, '')}}`, lines: [text], chars: text.length, skipping: false };
     }
-    const skipping = text.length > MAX_OBJECT_CHARS;
-    this.pending = { firstLine: line.no, lastLine: line.no, lines: skipping ? [] : [text], chars: text.length, depth: result.depth, skipping };
   }
 
-  private continuePending(pending: Pending, line: DecodedLine): void {
+  /** One more line of a pretty-printed object; its closing line ends it. */
+  private gather(pending: Pending, line: DecodedLine): void {
     const text = line.text;
     pending.lastLine = line.no;
     pending.chars += text.length + 1;
-    const result = scan(text, pending.depth);
-    if (result.openString || result.negative) {
-      this.pending = null;
-      this.recovering = true;
-      const problem: JsonProblem = { kind: 'broken', firstLine: pending.firstLine, lastLine: line.no, detail: result.openString ? 'a string runs to the end of a line (a line was cut?)' : 'unbalanced brackets' };
-      if (result.openString) this.cut = problem;
-      else this.handler.problem(problem);
-      return;
-    }
-    pending.depth = result.depth;
     if (!pending.skipping) {
       if (pending.chars > MAX_OBJECT_CHARS) {
         pending.skipping = true;
@@ -199,20 +165,65 @@ export class JsonObjectSplitter {
         pending.lines.push(text);
       }
     }
-    if (pending.depth > 0) return;
+    if (text.trimEnd() !== pending.closing) return;
     this.pending = null;
     if (pending.skipping) {
-      this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: `the object is over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB` });
+      this.handler.problem({ kind: 'oversize', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: OVERSIZE });
       return;
     }
-    const joined = pending.lines.join('\n');
-    const value = tryParse(joined);
-    if (value === undefined) {
-      this.handler.problem({ kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
+    const value = tryParse(pending.lines.join('\n'));
+    if (value !== undefined) {
+      this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
       return;
     }
-    this.handler.object({ value, firstLine: pending.firstLine, lastLine: pending.lastLine, lines: pending.lines });
+    // Broken inside (then the rest of its lines were read as part of it), or balanced but not JSON.
+    this.handler.problem(whyBroken(pending) ?? { kind: 'invalid', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'not valid JSON' });
   }
+}
+
+/**
+ * Where and why a pretty-printed object that did not parse broke: the first line where a string runs
+ * to the end of the line (JSON strings never span lines: the line was cut), or where more brackets
+ * close than opened. Null when neither happened. Runs once per bad object, never on a good one.
+ */
+function whyBroken(pending: Pending): JsonProblem | null {
+  let depth = 0;
+  for (let i = 0; i < pending.lines.length; i++) {
+    const scanned = scan(pending.lines[i]!, depth);
+    const at = pending.firstLine + i;
+    if (scanned.openString) return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'a string runs to the end of a line (a line was cut?)' };
+    if (scanned.negative) return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'unbalanced brackets' };
+    depth = scanned.depth;
+  }
+  return null;
+}
+
+interface ScanResult {
+  depth: number;
+  /** A string was still open at the end of the line. */
+  openString: boolean;
+  /** More closing than opening brackets. */
+  negative: boolean;
+}
+
+/** Bracket depth after `text`, counting only brackets outside strings. */
+function scan(text: string, depth: number): ScanResult {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === OPEN_BRACE || c === 0x5b /* [ */) {
+      depth++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      if (depth < 0) return { depth, openString: false, negative: true };
+    }
+  }
+  return { depth, openString: inString, negative: false };
 }
 
 /** Inside a pretty-printed object every line is indented, except the closing brace of the top level. */
@@ -237,4 +248,3 @@ function tryParse(text: string): unknown {
     return undefined;
   }
 }
-

@@ -1,0 +1,97 @@
+import type { EvidenceLine } from '../model.js';
+import type { DecodedLine } from '../decode/decoded-line.js';
+import type { BuildState } from './build-state.js';
+import type { Invocation } from './invocation.js';
+import type { MetadataGroup } from './metadata-group.js';
+import { ExcerptCollector } from './excerpt.js';
+import { RunnerFactsReader } from './runner-facts.js';
+import type { BuildSink, Dialect } from './dialects/dialect.js';
+import { TtyProgressDialect } from './dialects/tty-progress.js';
+import { LegacyBuilderDialect } from './dialects/legacy-builder.js';
+import { ErrorBlockDialect } from './dialects/error-block.js';
+
+const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
+
+/** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
+export class JobState {
+  firstTs: number | null = null;
+  lastTs: number | null = null;
+  builds: BuildState[] = [];
+  current: BuildState | null = null;
+  canceled = false;
+  nativePlatform: string | null = null;
+  /** build-push-action inputs seen before its `docker buildx build` command. */
+  pendingInputs: Invocation | null = null;
+  readingActionInputs = false;
+  metadata: MetadataGroup | null = null;
+  /** `##[error]` lines that belong to no build (a job that failed before or after building). */
+  strayErrors: { line: number; text: string }[] = [];
+  /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
+  failureLines = 0;
+  cancelLines = 0;
+  /**
+   * Final errors of a paste seen before any build: a terminal's tty display can be copied with its
+   * last screen after the error. They go to the paste's first build when it is a tty one.
+   */
+  readonly orphanErrors: EvidenceLine[] = [];
+  /** Whether a line only Docker prints was seen (tested until one is). */
+  dockerRelated = false;
+  /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
+  readonly marked = new WeakSet<BuildState>();
+  /** How the job's lines were written, for the report's "where the numbers come from". */
+  format: DecodedLine['format'] = 'plain';
+  readonly excerpt = new ExcerptCollector();
+  readonly facts = new RunnerFactsReader();
+  /** Readers for the forms of build output other than BuildKit's plain progress. */
+  readonly dialects: Dialect[] = [new ErrorBlockDialect(), new TtyProgressDialect(), new LegacyBuilderDialect()];
+  sink: BuildSink | null = null;
+  firstLine: number;
+  lastLine: number;
+
+  constructor(
+    readonly name: string | null,
+    line: number,
+  ) {
+    this.firstLine = line;
+    this.lastLine = line;
+  }
+
+  /** A line of the job: where it ends and when. */
+  reached(line: DecodedLine): void {
+    this.lastLine = line.no;
+    this.format = line.format;
+    if (line.timestamp !== null) {
+      this.firstTs ??= line.timestamp;
+      this.lastTs = line.timestamp;
+    }
+  }
+
+  /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
+  noteArchitecture(text: string): void {
+    // Runs for every other line of a log: a cheap test first.
+    if (this.nativePlatform !== null || !text.includes('Arch')) return;
+    const arch = OS_ARCH.exec(text);
+    if (arch) this.nativePlatform = normalizeArch(arch[1]!);
+  }
+
+  /** A pasted or terminal log (no runner) with a line only Docker prints. */
+  get pastedDocker(): boolean {
+    return this.name === null && this.firstTs === null && this.dockerRelated;
+  }
+
+  /**
+   * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
+   * commands (a pasted or terminal log), a line that states a failure does.
+   */
+  get failedWithoutBuild(): boolean {
+    if (this.strayErrors.length > 0) return true;
+    const fromRunner = this.name !== null || this.firstTs !== null;
+    return !fromRunner && this.failureLines > 0;
+  }
+}
+
+function normalizeArch(arch: string): string {
+  if (arch.includes('/')) return arch;
+  const map: Record<string, string> = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
+  return map[arch] ?? `linux/${arch}`;
+}
