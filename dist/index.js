@@ -56155,6 +56155,113 @@ async function runRegistryChecks(docker, images) {
     return { checks, findings };
 }
 
+;// CONCATENATED MODULE: ./src/doctor/package-versions.ts
+
+
+
+/** Versions listed in a check's detail; the API's first page (30) is searched for the wanted tags. */
+const SHOWN_VERSIONS = 5;
+/** The ghcr.io packages the references name, each once; other registries and bad references are left out. */
+function ghcrPackages(images) {
+    const packages = new Map();
+    for (const text of images) {
+        let ref;
+        try {
+            ref = parseReference(text);
+        }
+        catch {
+            continue;
+        }
+        if (ref.registry !== 'ghcr.io' || !ref.repository.includes('/'))
+            continue;
+        const slash = ref.repository.indexOf('/');
+        const owner = ref.repository.slice(0, slash);
+        const name = ref.repository.slice(slash + 1);
+        const key = `${owner}/${name}`;
+        const entry = packages.get(key) ?? { owner, name, tags: [] };
+        if (ref.tag && !entry.tags.includes(ref.tag))
+            entry.tags.push(ref.tag);
+        packages.set(key, entry);
+    }
+    return [...packages.values()];
+}
+async function runPackageChecks(access, images) {
+    const checks = [];
+    const findings = [];
+    const ownerKinds = new Map();
+    for (const pkg of ghcrPackages(images)) {
+        const id = `registry.package.ghcr.io/${pkg.owner}/${pkg.name}`;
+        const title = `Package ghcr.io/${pkg.owner}/${pkg.name}`;
+        if (access.client === null) {
+            checks.push({ id, status: 'skipped', title, detail: `skipped: ${access.reason}` });
+            continue;
+        }
+        const client = access.client;
+        try {
+            if (!ownerKinds.has(pkg.owner))
+                ownerKinds.set(pkg.owner, ownerKind(client, pkg.owner));
+            const kind = await ownerKinds.get(pkg.owner);
+            const versions = await listVersions(client, kind, pkg);
+            checks.push({ id, title, ...describeVersions(pkg, versions) });
+        }
+        catch (error) {
+            const status = error instanceof ApiError ? error.status : null;
+            checks.push({ id, status: 'warn', title, detail: `${error instanceof ApiError ? error.message : String(error)}. ${adviceFor(status, pkg)}` });
+            if (status === 401 || status === 403) {
+                findings.push(doctorFinding({
+                    id: 'registry-auth-denied',
+                    severity: 'warning',
+                    title: `The GitHub token may not read the package ghcr.io/${pkg.owner}/${pkg.name}`,
+                    fix: adviceFor(status, pkg),
+                    source: null,
+                    data: { image: `ghcr.io/${pkg.owner}/${pkg.name}` },
+                }));
+            }
+        }
+    }
+    return { checks, findings };
+}
+/** `orgs` or `users`: the packages API has one path for each kind of owner. */
+async function ownerKind(client, owner) {
+    const response = await call(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+    return response.data.type === 'Organization' ? 'orgs' : 'users';
+}
+async function listVersions(client, kind, pkg) {
+    const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
+    // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
+    const response = kind === 'orgs'
+        ? await call(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name }))
+        : await call(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name }));
+    return response.data
+        .map((v) => ({ tags: v.metadata?.container?.tags ?? [], updated: v.updated_at ?? v.created_at }))
+        .sort((a, b) => b.updated.localeCompare(a.updated));
+}
+function describeVersions(pkg, versions) {
+    if (versions.length === 0)
+        return { status: 'warn', detail: 'the package has no versions' };
+    const shown = versions
+        .slice(0, SHOWN_VERSIONS)
+        .map((v) => `${v.tags.length > 0 ? v.tags.join(', ') : '(untagged)'} (${v.updated.slice(0, 10)})`)
+        .join('; ');
+    const listed = new Set(versions.flatMap((v) => v.tags));
+    const absent = pkg.tags.filter((t) => !listed.has(t));
+    const latest = `latest ${Math.min(SHOWN_VERSIONS, versions.length)} of ${versions.length} listed: ${shown}`;
+    if (absent.length === 0)
+        return { status: 'pass', detail: latest };
+    const names = absent.map((t) => `:${t}`).join(', ');
+    return { status: 'warn', detail: `${names} not among the ${versions.length} latest versions (older, or never pushed); ${latest}` };
+}
+/** What to change, plain text (it goes into a check's detail and a finding's fix). */
+function adviceFor(status, pkg) {
+    if (status === 403 || status === 401) {
+        return 'Give the job permissions: packages: read; with the job token, the package must also grant this repository access (the package settings, Manage Actions access).';
+    }
+    if (status === 404) {
+        return `The package does not exist under ${pkg.owner}, or the token cannot see it: a private package not linked to this repository (connect it in the package settings), or a token without packages: read.`;
+    }
+    return 'The other checks went on.';
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
 
 
@@ -56162,6 +56269,8 @@ async function runRegistryChecks(docker, images) {
 
 
 
+
+const NO_GITHUB = { client: null, reason: 'no GitHub token' };
 async function runDoctor(options) {
     const docker = options.docker ?? dockerRunner();
     const checks = [];
@@ -56197,7 +56306,11 @@ async function runDoctor(options) {
         failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
         skipCacheReason,
     }));
-    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    await guarded('registry', async () => {
+        const manifests = await runRegistryChecks(docker, options.images);
+        const packages = await runPackageChecks(options.github ?? NO_GITHUB, options.images);
+        return { checks: [...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+    });
     return { checks, findings: doctor_rankFindings(findings) };
 }
 function titleOf(group) {
@@ -62768,11 +62881,12 @@ function doctorJson(report) {
 /** GitHub shows at most 10 annotations of each kind per step. */
 const doctor_step_PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-function doctorForAction(inputs, analysis) {
+function doctorForAction(inputs, analysis, client, repository) {
     const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
     // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
     const pastRun = analysis ? versionsOfBuilds(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
-    return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun });
+    const github = client ? { client } : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
+    return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun, github, repository });
 }
 /** The `doctor` section of the analysis report (mode `both`). */
 function doctorSection(report) {
@@ -62852,9 +62966,11 @@ async function run() {
         warnings.push(...context.problems);
         if (inputs.githubToken)
             core_setSecret(inputs.githubToken);
+        const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+        const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
         if (inputs.mode === 'doctor') {
             // The live checks only: no logs are read.
-            const doctor = await doctorForAction(inputs, null);
+            const doctor = await doctorForAction(inputs, null, client, repository);
             const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
             setOutput('report-file', reportFile ?? '');
             setOutput('findings', String(doctor.findings.length));
@@ -62871,7 +62987,6 @@ async function run() {
                 setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
             return;
         }
-        const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
         const catalog = await loadCatalog(inputs.signatures).catch((error) => {
             warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
             return builtinSignatures();
@@ -62901,7 +63016,7 @@ async function run() {
             analysisOptions,
             catalog,
         });
-        const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis) : null;
+        const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis, client, repository) : null;
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctor ? doctorSection(doctor) : {});
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);

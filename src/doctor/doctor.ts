@@ -4,6 +4,7 @@ import { runWorkflowChecks } from './workflow-checks.js';
 import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
+import { runPackageChecks, type GitHubAccess } from './package-versions.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
 import type { RunVersions } from './version-drift.js';
 
@@ -25,7 +26,13 @@ export interface DoctorOptions {
   binfmtDir?: string;
   /** The buildx and BuildKit versions of a past run's log (the last good one), for the drift check. */
   pastRun?: RunVersions | null;
+  /** The GitHub API (ghcr.io packages, a token's scopes), or why there is none. */
+  github?: GitHubAccess;
+  /** `owner/name` of the repository (`github.repository` in the workflow's image names), null when unknown. */
+  repository?: string | null;
 }
+
+const NO_GITHUB: GitHubAccess = { client: null, reason: 'no GitHub token' };
 
 export interface DoctorReport {
   checks: Check[];
@@ -69,7 +76,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       skipCacheReason,
     }),
   );
-  await guarded('registry', () => runRegistryChecks(docker, options.images));
+  await guarded('registry', async () => {
+    const manifests = await runRegistryChecks(docker, options.images);
+    const packages = await runPackageChecks(options.github ?? NO_GITHUB, options.images);
+    return { checks: [...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+  });
   return { checks, findings: rankFindings(findings) };
 }
 
