@@ -54845,6 +54845,7 @@ function parseWorkflow(path, text) {
                 permissionsLine: keyLine(job, 'permissions'),
                 env: envOf(get(job, 'env')),
                 matrix: (0,dist/* isMap */.jh)(strategy) && get(strategy, 'matrix') !== undefined,
+                matrixValues: (0,dist/* isMap */.jh)(strategy) ? matrixValuesOf(get(strategy, 'matrix')) : new Map(),
                 steps,
             });
         }
@@ -54875,6 +54876,20 @@ function envOf(node) {
             if ((0,dist/* isScalar */.jn)(p.key))
                 env.set(String(p.key.value), nodeText(p.value));
     return env;
+}
+function matrixValuesOf(node) {
+    const values = new Map();
+    if (!(0,dist/* isMap */.jh)(node))
+        return values;
+    for (const p of node.items) {
+        const key = scalarText(p.key);
+        if (key === null || key === 'include' || key === 'exclude' || !(0,dist/* isSeq */.oP)(p.value))
+            continue;
+        const items = p.value.items.map((i) => scalarText(i));
+        if (items.every((i) => i !== null))
+            values.set(key, items);
+    }
+    return values;
 }
 function permissionsOf(node) {
     if (node === undefined)
@@ -56100,7 +56115,7 @@ async function runRegistryChecks(docker, images) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
-        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input)' });
+        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)' });
         return { checks, findings };
     }
     for (const ref of [...new Set(images)]) {
@@ -56262,7 +56277,163 @@ function adviceFor(status, pkg) {
     return 'The other checks went on.';
 }
 
+;// CONCATENATED MODULE: ./src/doctor/workflow-images.ts
+
+
+
+
+
+
+/** metadata-action's tags when the step gives none: the branch name on a branch push, among others. */
+const DEFAULT_TAG_RULES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
+/** Larger files are skipped by the workflow check too. */
+const workflow_images_MAX_WORKFLOW_BYTES = 1024 * 1024;
+function imagesFromWorkflows(options) {
+    const result = { images: [], sources: [], skipped: [] };
+    for (const file of workflowFiles(options)) {
+        let workflow;
+        try {
+            if (external_node_fs_namespaceObject.statSync(file).size > workflow_images_MAX_WORKFLOW_BYTES)
+                continue;
+            workflow = parseWorkflow(external_node_path_namespaceObject.basename(file), external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+        }
+        catch {
+            continue; // the workflow check reports files it cannot read
+        }
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (step.uses && actionOf(step.uses.value)?.name === 'docker/metadata-action')
+                    addStepImages(result, workflow, job, step, options.repository);
+            }
+        }
+    }
+    return result;
+}
+function addStepImages(result, workflow, job, step, repository) {
+    const input = step.with.get('images');
+    if (!input)
+        return;
+    const where = `${workflow.path}:${input.line}`;
+    const tags = mainTags(step);
+    if (tags.length === 0) {
+        result.skipped.push(`${where}: its tag rules give no tag that is known before a push to main`);
+        return;
+    }
+    for (const name of imageNames(input.value)) {
+        const expanded = expandAll(name, workflow, job, repository);
+        if (typeof expanded === 'string') {
+            result.skipped.push(`${where}: ${name} (${expanded})`);
+            continue;
+        }
+        for (const image of expanded) {
+            // metadata-action lowercases the image name; ghcr.io accepts nothing else.
+            const refs = tags.map((tag) => `${image.toLowerCase()}:${tag}`);
+            const bad = refs.find((ref) => !isReference(ref));
+            if (bad) {
+                result.skipped.push(`${where}: ${bad} is not an image reference`);
+                continue;
+            }
+            for (const ref of refs)
+                if (!result.images.includes(ref))
+                    result.images.push(ref);
+            if (!result.sources.includes(where))
+                result.sources.push(where);
+        }
+    }
+}
+/** `images:` lines (commas also separate), or the CSV form `name=...,enable=...`; disabled ones left out. */
+function imageNames(text) {
+    const names = [];
+    for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+        if (/^name=/.test(line)) {
+            const attrs = new Map(line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()]));
+            if (attrs.get('enable') !== 'false' && attrs.get('name'))
+                names.push(attrs.get('name'));
+        }
+        else {
+            names.push(...line.split(',').map((n) => n.trim()).filter(Boolean));
+        }
+    }
+    return names;
+}
+/** The tags the step's rules give on a push to the default branch, leaving out those that change every commit or day. */
+function mainTags(step) {
+    const text = step.with.get('tags')?.value;
+    const lines = text === undefined ? DEFAULT_TAG_RULES : text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
+    const tags = [];
+    for (const rule of lines.map(parseTagRule)) {
+        if (changesPerCommit(rule) || rule.type === 'schedule')
+            continue;
+        const tag = tagIn(rule, 'branch', flavor);
+        if (tag && isValidTag(tag) && !tags.includes(tag))
+            tags.push(tag);
+    }
+    return tags;
+}
+/** A rule whose tag is a commit, a date or an expression's value: no fixed tag to look up. */
+function changesPerCommit(rule) {
+    if (rule.type === 'sha')
+        return true;
+    // `enable` only decides whether the rule applies (metadata-tags reads it), not the tag's text.
+    return [...rule.attrs].some(([key, v]) => key !== 'enable' && /\{\{\s*(sha|date|commit_date)\b|\$\{\{/.test(v));
+}
+/**
+ * The names an image name stands for, one per matrix value it uses; or why it cannot be expanded.
+ * `env` values are expanded too (they often hold `${{ github.repository }}`).
+ */
+function expandAll(name, workflow, job, repository) {
+    let names = [name];
+    // Each round expands the first expression left in every name; an env value may bring more, and
+    // one that names itself must not loop: a few rounds are enough for any real workflow.
+    for (let round = 0; round < 8 && names.some((n) => n.includes('${{')); round++) {
+        const next = [];
+        for (const text of names) {
+            const match = /\$\{\{\s*([^}]*?)\s*\}\}/.exec(text);
+            if (!match) {
+                next.push(text);
+                continue;
+            }
+            const values = valuesOf(match[1], workflow, job, repository);
+            if (typeof values === 'string')
+                return values;
+            for (const value of values)
+                next.push(text.slice(0, match.index) + value + text.slice(match.index + match[0].length));
+        }
+        names = next;
+    }
+    const left = names.find((n) => n.includes('${{'));
+    return left ? `${/\$\{\{[^}]*\}\}/.exec(left)[0]} was not expanded` : names;
+}
+function valuesOf(expression, workflow, job, repository) {
+    if (expression === 'github.repository')
+        return repository ? [repository] : 'the repository is not known: run in a workflow, or give --repository';
+    if (expression === 'github.repository_owner')
+        return repository ? [repository.split('/')[0]] : 'the repository owner is not known: run in a workflow, or give --repository';
+    const env = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+    if (env) {
+        const value = job.env.get(env[1]) ?? workflow.env.get(env[1]);
+        return value === undefined ? `${expression} is set neither by the workflow nor by the job` : [value];
+    }
+    const matrix = /^matrix\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression);
+    if (matrix) {
+        const values = job.matrixValues.get(matrix[1]);
+        return values && values.length > 0 ? values : `${expression} is not a list in the job's matrix`;
+    }
+    return `\${{ ${expression} }} is only known when the workflow runs`;
+}
+function isReference(text) {
+    try {
+        parseReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
+
 
 
 
@@ -56307,11 +56478,30 @@ async function runDoctor(options) {
         skipCacheReason,
     }));
     await guarded('registry', async () => {
-        const manifests = await runRegistryChecks(docker, options.images);
-        const packages = await runPackageChecks(options.github ?? NO_GITHUB, options.images);
-        return { checks: [...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+        const { images, source } = imagesToCheck(options);
+        if (images.length === 0 && source)
+            return { checks: [source], findings: [] };
+        const manifests = await runRegistryChecks(docker, images);
+        const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
+        return { checks: [...(source ? [source] : []), ...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
     });
     return { checks, findings: doctor_rankFindings(findings) };
+}
+/**
+ * The images given (the input, a past run's tags), else those the workflows' metadata-action steps
+ * name, with the tags they get on main; then a row says where they came from and what was left out.
+ */
+function imagesToCheck(options) {
+    if (options.images.length > 0)
+        return { images: options.images, source: null };
+    const found = imagesFromWorkflows({ workspace: options.workspace, files: options.workflows, repository: options.repository ?? null });
+    if (found.images.length === 0 && found.skipped.length === 0)
+        return { images: [], source: null };
+    const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
+    const source = found.images.length > 0
+        ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
+        : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+    return { images: found.images, source };
 }
 function titleOf(group) {
     return { workflow: 'Workflow files', builder: 'Builder', resources: 'Runner resources', registry: 'Registry' }[group];

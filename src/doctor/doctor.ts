@@ -5,6 +5,7 @@ import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
 import { runPackageChecks, type GitHubAccess } from './package-versions.js';
+import { imagesFromWorkflows } from './workflow-images.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
 import type { RunVersions } from './version-drift.js';
 
@@ -77,11 +78,29 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     }),
   );
   await guarded('registry', async () => {
-    const manifests = await runRegistryChecks(docker, options.images);
-    const packages = await runPackageChecks(options.github ?? NO_GITHUB, options.images);
-    return { checks: [...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+    const { images, source } = imagesToCheck(options);
+    if (images.length === 0 && source) return { checks: [source], findings: [] };
+    const manifests = await runRegistryChecks(docker, images);
+    const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
+    return { checks: [...(source ? [source] : []), ...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
   });
   return { checks, findings: rankFindings(findings) };
+}
+
+/**
+ * The images given (the input, a past run's tags), else those the workflows' metadata-action steps
+ * name, with the tags they get on main; then a row says where they came from and what was left out.
+ */
+function imagesToCheck(options: DoctorOptions): { images: string[]; source: Check | null } {
+  if (options.images.length > 0) return { images: options.images, source: null };
+  const found = imagesFromWorkflows({ workspace: options.workspace, files: options.workflows, repository: options.repository ?? null });
+  if (found.images.length === 0 && found.skipped.length === 0) return { images: [], source: null };
+  const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
+  const source: Check =
+    found.images.length > 0
+      ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
+      : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+  return { images: found.images, source };
 }
 
 function titleOf(group: CheckGroup): string {
