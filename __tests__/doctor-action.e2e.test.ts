@@ -42,6 +42,8 @@ describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
       'registry.images': 'pass',
       ...Object.fromEntries(images.map((i) => [`registry.${i}`, 'skipped'])),
       ...Object.fromEntries(['operate-ui', 'runtime', 'engine'].map((c) => [`registry.package.ghcr.io/afewell-hh/demon-${c}`, 'skipped'])),
+      // It logs in with the job token and grants packages: write.
+      'registry.push.ghcr.io': 'pass',
     });
     expect(report.doctor.checks.find((c: { id: string }) => c.id === 'builder.docker').detail).toMatch(/^docker could not be run/);
     expect(report.doctor.checks.find((c: { id: string }) => c.id === 'registry.package.ghcr.io/afewell-hh/demon-engine').detail).toBe('skipped: no token (the github-token input is empty)');
@@ -112,6 +114,7 @@ describe('doctor in dist/cli.js, offline', () => {
       'resources.build-cache:skipped',
       'registry.ghcr.io/acme/app:main:skipped',
       'registry.package.ghcr.io/acme/app:skipped',
+      'registry.push.ghcr.io:pass',
     ]);
     for (const c of checks.slice(1, 5)) expect(c.detail).toMatch(/docker could not be run/);
     expect(checks[5]!.detail).toBe('skipped: no token (set GITHUB_TOKEN or give --github-token)');

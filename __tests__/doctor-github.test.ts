@@ -9,6 +9,8 @@ import { NODE_BIN } from './support/run-action.js';
 import { ROOT } from './support/analyze-text.js';
 import { createClient } from '../src/github/api.js';
 import { ghcrPackages, runPackageChecks, type GitHubAccess } from '../src/doctor/package-versions.js';
+import { ghcrLogins, runPushRightsChecks } from '../src/doctor/push-rights.js';
+import { readWorkflows } from '../src/doctor/workflow-images.js';
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -90,6 +92,58 @@ describe('ghcr.io packages', () => {
   });
 });
 
+const workflowsDir = join(ROOT, '__tests__', 'fixtures', 'workflows');
+const loginsOf = (name: string) => ghcrLogins(readWorkflows({ workspace: workflowsDir, files: [join(workflowsDir, name)] }));
+const pat = async (): Promise<GitHubAccess> => ({ client: await createClient({ token: 'ghp_fake-token-for-tests-0123456789', apiUrl: github.url, budgetMs: 30_000, retries: 0 }) });
+
+describe('push rights, without pushing', () => {
+  it("the team's workflow logs in with the job token and has packages: write: pass, and the token's scopes are not asked", async () => {
+    const logins = loginsOf('team-docker-build.yml');
+    expect(logins).toEqual([{ file: 'team-docker-build.yml', job: 'build', jobToken: true, password: '${{ secrets.GITHUB_TOKEN }}', packagesWrite: true }]);
+    const result = await runPushRightsChecks(await access(), ['ghcr.io/afewell-hh/demon-runtime:main'], logins);
+    expect(result.checks).toEqual([
+      { id: 'registry.push.ghcr.io', status: 'pass', title: 'Push rights on ghcr.io', detail: 'team-docker-build.yml job build logs in with the job token, which has packages: write' },
+    ]);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('the job token without packages: write: fail (the workflow check raises the finding, not this one)', async () => {
+    const result = await runPushRightsChecks(await access(), ['ghcr.io/acme/app:main'], loginsOf('pitfall-no-packages-write.yml'));
+    expect(result.checks[0]).toMatchObject({ status: 'fail', detail: expect.stringMatching(/logs in with the job token, whose permissions lack packages: write/) });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('a classic token: write:packages in X-OAuth-Scopes passes, without it fails with registry-auth-denied', async () => {
+    github.tokenUser = 'octo';
+    github.tokenScopes = 'repo, write:packages, read:packages';
+    const good = await runPushRightsChecks(await pat(), ['ghcr.io/acme/app:main'], []);
+    expect(good.checks[0]).toMatchObject({ status: 'pass', detail: 'no workflow here logs in to ghcr.io; the token given (of octo) has write:packages' });
+    github.tokenScopes = 'repo, read:packages';
+    const bad = await runPushRightsChecks(await pat(), ['ghcr.io/acme/app:main'], []);
+    expect(bad.checks[0]).toMatchObject({ status: 'fail', detail: 'no workflow here logs in to ghcr.io; the token given (of octo) lacks write:packages (its scopes: repo, read:packages)' });
+    expect(bad.findings).toEqual([expect.objectContaining({ id: 'registry-auth-denied', severity: 'error', data: { scopes: 'repo, read:packages' } })]);
+    expect(github.calls('GET', '/user')).toHaveLength(2);
+  });
+
+  it('a fine-grained token (no scopes header) is a warning; the job token given (GET /user refused) says the workflow decides', async () => {
+    github.tokenUser = 'octo';
+    const fine = await runPushRightsChecks(await pat(), ['ghcr.io/acme/app:main'], []);
+    expect(fine.checks[0]).toMatchObject({ status: 'warn', detail: expect.stringContaining('has no scopes: a fine-grained token, which GitHub Packages does not take') });
+    github.tokenUser = null;
+    const job = await runPushRightsChecks(await access(), ['ghcr.io/acme/app:main'], []);
+    expect(job.checks[0]).toMatchObject({ status: 'skipped', detail: "no workflow here logs in to ghcr.io; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes" });
+    expect(job.findings).toEqual([]);
+  });
+
+  it('other registries: said to be unchecked, not guessed at; no token: skipped with the reason', async () => {
+    const result = await runPushRightsChecks({ client: null, reason: 'no token (set GITHUB_TOKEN or give --github-token)' }, ['127.0.0.1:5000/app:main', 'ghcr.io/acme/app:main'], []);
+    expect(result.checks).toEqual([
+      { id: 'registry.push.127.0.0.1:5000', status: 'skipped', title: 'Push rights on 127.0.0.1:5000', detail: 'push rights: not checked for this registry (only ghcr.io, through GitHub)' },
+      { id: 'registry.push.ghcr.io', status: 'skipped', title: 'Push rights on ghcr.io', detail: 'no workflow here logs in to ghcr.io; its scopes not checked: no token (set GITHUB_TOKEN or give --github-token)' },
+    ]);
+  });
+});
+
 /** dist/cli.js as a user runs it, asynchronously: the local GitHub answers from this process. */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -100,14 +154,16 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 }
 
 describe('through dist/cli.js', () => {
-  it('GITHUB_TOKEN lists the package versions; without docker the manifest check is skipped and the others go on', async () => {
+  it("GITHUB_TOKEN lists the package versions and its scopes are read; without docker the manifest check is skipped and the others go on", async () => {
     github.owners.set('acme', 'Organization');
+    github.tokenUser = 'octo';
+    github.tokenScopes = 'write:packages, read:packages';
     github.packages.set('acme/app', [{ tags: ['main'], updatedAt: '2025-09-24T10:00:00Z' }]);
     const run = await cli(['doctor', '--skip', 'workflow,builder,resources', '--image', 'ghcr.io/acme/app:main', '--format', 'json'], { GITHUB_TOKEN: 'ghp_fake-token-for-tests-0123456789' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const checks = JSON.parse(run.stdout).doctor.checks as Array<{ id: string; status: string; detail: string }>;
-    expect(checks.filter((c) => c.id.startsWith('registry')).map((c) => `${c.id}:${c.status}`)).toEqual(['registry.ghcr.io/acme/app:main:skipped', 'registry.package.ghcr.io/acme/app:pass']);
+    expect(checks.filter((c) => c.id.startsWith('registry')).map((c) => `${c.id}:${c.status}`)).toEqual(['registry.ghcr.io/acme/app:main:skipped', 'registry.package.ghcr.io/acme/app:pass', 'registry.push.ghcr.io:pass']);
     expect(github.calls('GET', '/orgs/{org}/packages/{package_type}/{package_name}/versions')[0]!.headers.authorization).toBe('token ghp_fake-token-for-tests-0123456789');
   });
 

@@ -108,11 +108,12 @@ describe('the doctor without images given', () => {
       'registry.package.ghcr.io/afewell-hh/demon-operate-ui:skipped',
       'registry.package.ghcr.io/afewell-hh/demon-runtime:skipped',
       'registry.package.ghcr.io/afewell-hh/demon-engine:skipped',
+      'registry.push.ghcr.io:pass',
     ]);
     expect(report.checks[3]!.detail).toMatch(/^from docker\/metadata-action \(team-docker-build\.yml:62\), tagged as on a push to main: ghcr\.io\/afewell-hh\/demon-operate-ui:main, /);
     expect(asked[0]).toEqual(['manifest', 'inspect', '--verbose', 'ghcr.io/afewell-hh/demon-operate-ui:main']);
     // Images given win: the workflow's are not added.
     const given = await runDoctor({ workspace: dir, workflows: [path.join(dir, 'team-docker-build.yml')], skip: new Set(['workflow', 'builder', 'resources']), images: ['ghcr.io/acme/app:v1'], docker });
-    expect(given.checks.map((c) => c.id)).toEqual(['workflow', 'builder', 'resources', 'registry.ghcr.io/acme/app:v1', 'registry.package.ghcr.io/acme/app']);
+    expect(given.checks.map((c) => c.id)).toEqual(['workflow', 'builder', 'resources', 'registry.ghcr.io/acme/app:v1', 'registry.package.ghcr.io/acme/app', 'registry.push.ghcr.io']);
   });
 });

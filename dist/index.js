@@ -56288,18 +56288,24 @@ function adviceFor(status, pkg) {
 const DEFAULT_TAG_RULES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
 /** Larger files are skipped by the workflow check too. */
 const workflow_images_MAX_WORKFLOW_BYTES = 1024 * 1024;
-function imagesFromWorkflows(options) {
-    const result = { images: [], sources: [], skipped: [] };
+/** The workflow files the options name, parsed; those that cannot be read are left to the workflow check. */
+function readWorkflows(options) {
+    const workflows = [];
     for (const file of workflowFiles(options)) {
-        let workflow;
         try {
             if (external_node_fs_namespaceObject.statSync(file).size > workflow_images_MAX_WORKFLOW_BYTES)
                 continue;
-            workflow = parseWorkflow(external_node_path_namespaceObject.basename(file), external_node_fs_namespaceObject.readFileSync(file, 'utf8'));
+            workflows.push(parseWorkflow(external_node_path_namespaceObject.basename(file), external_node_fs_namespaceObject.readFileSync(file, 'utf8')));
         }
         catch {
             continue; // the workflow check reports files it cannot read
         }
+    }
+    return workflows;
+}
+function imagesFromWorkflows(options) {
+    const result = { images: [], sources: [], skipped: [] };
+    for (const workflow of readWorkflows(options)) {
         for (const job of workflow.jobs) {
             for (const step of job.steps) {
                 if (step.uses && actionOf(step.uses.value)?.name === 'docker/metadata-action')
@@ -56432,7 +56438,103 @@ function isReference(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/doctor/push-rights.ts
+
+
+
+
+
+/** The docker/login-action steps of the workflows that log in to ghcr.io. */
+function ghcrLogins(workflows) {
+    const logins = [];
+    for (const workflow of workflows) {
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (!step.uses || actionOf(step.uses.value)?.name !== 'docker/login-action')
+                    continue;
+                const registry = expandAll(step.with.get('registry')?.value ?? '', workflow, job, null);
+                if (typeof registry === 'string' || !registry.some((r) => r.trim() === 'ghcr.io'))
+                    continue;
+                const password = step.with.get('password')?.value.trim() ?? '';
+                logins.push({ file: workflow.path, job: job.id, jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password), password, packagesWrite: packagesWrite(workflow, job) });
+            }
+        }
+    }
+    return logins;
+}
+async function runPushRightsChecks(access, images, logins) {
+    const checks = [];
+    const findings = [];
+    const registries = [...new Set(images.flatMap((i) => push_rights_registryOf(i) ?? []))];
+    for (const registry of registries.filter((r) => r !== 'ghcr.io')) {
+        checks.push({ id: `registry.push.${registry}`, status: 'skipped', title: `Push rights on ${registry}`, detail: 'push rights: not checked for this registry (only ghcr.io, through GitHub)' });
+    }
+    if (!registries.includes('ghcr.io'))
+        return { checks, findings };
+    const parts = [];
+    // The job token: the rights are the permissions of the job that logs in.
+    for (const login of logins.filter((l) => l.jobToken)) {
+        const where = `${login.file} job ${login.job} logs in with the job token`;
+        if (login.packagesWrite === true)
+            parts.push({ status: 'pass', text: `${where}, which has packages: write` });
+        else if (login.packagesWrite === false)
+            parts.push({ status: 'fail', text: `${where}, whose permissions lack packages: write (see the workflow finding)` });
+        else
+            parts.push({ status: 'warn', text: `${where} and sets no permissions: the repository's default decides (read-only packages for new repositories)` });
+    }
+    // Another secret, or no workflow that says: the scopes of the token given, if it is a personal one.
+    const others = logins.filter((l) => !l.jobToken);
+    if (others.length > 0 || logins.length === 0) {
+        const pushedWith = others.length > 0 ? `the workflow pushes with ${[...new Set(others.map((l) => l.password))].join(', ')}` : 'no workflow here logs in to ghcr.io';
+        parts.push(await tokenScopes(access, pushedWith, findings));
+    }
+    const status = worstStatus(parts.map((p) => ({ id: '', title: '', detail: '', status: p.status })));
+    checks.push({ id: 'registry.push.ghcr.io', status, title: 'Push rights on ghcr.io', detail: parts.map((p) => p.text).join('; ') });
+    return { checks, findings };
+}
+/** The token's scopes from `GET /user`: a classic token lists them, the job token is refused (403). */
+async function tokenScopes(access, pushedWith, findings) {
+    if (access.client === null)
+        return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
+    const client = access.client;
+    try {
+        const response = await call('reading who the token belongs to', () => client.request('GET /user'));
+        const login = response.data.login ?? '?';
+        const header = response.headers['x-oauth-scopes'];
+        if (header === undefined) {
+            return { status: 'warn', text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write` };
+        }
+        const scopes = String(header).split(',').map((s) => s.trim()).filter(Boolean);
+        if (scopes.includes('write:packages'))
+            return { status: 'pass', text: `${pushedWith}; the token given (of ${login}) has write:packages` };
+        findings.push(doctorFinding({
+            id: 'registry-auth-denied',
+            severity: 'error',
+            title: 'The token lacks the write:packages scope: pushes to ghcr.io are denied',
+            fix: 'Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job\'s permissions.',
+            source: null,
+            data: { scopes: scopes.join(', ') },
+        }));
+        return { status: 'fail', text: `${pushedWith}; the token given (of ${login}) lacks write:packages (its scopes: ${scopes.join(', ') || 'none'})` };
+    }
+    catch (error) {
+        // GitHub refuses `GET /user` to installation tokens, the job token among them.
+        if (error instanceof ApiError && error.status === 403)
+            return { status: 'skipped', text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes` };
+        return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
+    }
+}
+function push_rights_registryOf(image) {
+    try {
+        return parseReference(image).registry;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
+
 
 
 
@@ -56483,7 +56585,10 @@ async function runDoctor(options) {
             return { checks: [source], findings: [] };
         const manifests = await runRegistryChecks(docker, images);
         const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
-        return { checks: [...(source ? [source] : []), ...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+        const logins = ghcrLogins(readWorkflows({ workspace: options.workspace, files: options.workflows }));
+        const push = await runPushRightsChecks(options.github ?? NO_GITHUB, images, logins);
+        const parts = [manifests, packages, push];
+        return { checks: [...(source ? [source] : []), ...parts.flatMap((p) => p.checks)], findings: parts.flatMap((p) => p.findings) };
     });
     return { checks, findings: doctor_rankFindings(findings) };
 }

@@ -5,7 +5,8 @@ import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
 import { runPackageChecks, type GitHubAccess } from './package-versions.js';
-import { imagesFromWorkflows } from './workflow-images.js';
+import { imagesFromWorkflows, readWorkflows } from './workflow-images.js';
+import { ghcrLogins, runPushRightsChecks } from './push-rights.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
 import type { RunVersions } from './version-drift.js';
 
@@ -82,7 +83,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     if (images.length === 0 && source) return { checks: [source], findings: [] };
     const manifests = await runRegistryChecks(docker, images);
     const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
-    return { checks: [...(source ? [source] : []), ...manifests.checks, ...packages.checks], findings: [...manifests.findings, ...packages.findings] };
+    const logins = ghcrLogins(readWorkflows({ workspace: options.workspace, files: options.workflows }));
+    const push = await runPushRightsChecks(options.github ?? NO_GITHUB, images, logins);
+    const parts = [manifests, packages, push];
+    return { checks: [...(source ? [source] : []), ...parts.flatMap((p) => p.checks)], findings: parts.flatMap((p) => p.findings) };
   });
   return { checks, findings: rankFindings(findings) };
 }

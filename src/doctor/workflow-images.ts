@@ -27,16 +27,23 @@ const DEFAULT_TAG_RULES = ['type=schedule', 'type=ref,event=branch', 'type=ref,e
 /** Larger files are skipped by the workflow check too. */
 const MAX_WORKFLOW_BYTES = 1024 * 1024;
 
-export function imagesFromWorkflows(options: { workspace: string; files: string[]; repository: string | null }): WorkflowImages {
-  const result: WorkflowImages = { images: [], sources: [], skipped: [] };
+/** The workflow files the options name, parsed; those that cannot be read are left to the workflow check. */
+export function readWorkflows(options: { workspace: string; files: string[] }): WorkflowFile[] {
+  const workflows: WorkflowFile[] = [];
   for (const file of workflowFiles(options)) {
-    let workflow: WorkflowFile;
     try {
       if (fs.statSync(file).size > MAX_WORKFLOW_BYTES) continue;
-      workflow = parseWorkflow(path.basename(file), fs.readFileSync(file, 'utf8'));
+      workflows.push(parseWorkflow(path.basename(file), fs.readFileSync(file, 'utf8')));
     } catch {
       continue; // the workflow check reports files it cannot read
     }
+  }
+  return workflows;
+}
+
+export function imagesFromWorkflows(options: { workspace: string; files: string[]; repository: string | null }): WorkflowImages {
+  const result: WorkflowImages = { images: [], sources: [], skipped: [] };
+  for (const workflow of readWorkflows(options)) {
     for (const job of workflow.jobs) {
       for (const step of job.steps) {
         if (step.uses && actionOf(step.uses.value)?.name === 'docker/metadata-action') addStepImages(result, workflow, job, step, options.repository);
