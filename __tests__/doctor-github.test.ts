@@ -11,6 +11,7 @@ import { createClient } from '../src/github/api.js';
 import { ghcrPackages, runPackageChecks, type GitHubAccess } from '../src/doctor/package-versions.js';
 import { ghcrLogins, runPushRightsChecks } from '../src/doctor/push-rights.js';
 import { readWorkflows } from '../src/doctor/workflow-images.js';
+import { freePort } from './support/real-registry.js';
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -135,10 +136,12 @@ describe('push rights, without pushing', () => {
     expect(job.findings).toEqual([]);
   });
 
-  it('other registries: said to be unchecked, not guessed at; no token: skipped with the reason', async () => {
-    const result = await runPushRightsChecks({ client: null, reason: 'no token (set GITHUB_TOKEN or give --github-token)' }, ['127.0.0.1:5000/app:main', 'ghcr.io/acme/app:main'], []);
+  it('another registry that cannot be reached: a warning saying so; no token: skipped with the reason', async () => {
+    // Nothing listens on a port just freed: the other registry's token handshake cannot start, which is said, not guessed at.
+    const host = `127.0.0.1:${await freePort()}`;
+    const result = await runPushRightsChecks({ client: null, reason: 'no token (set GITHUB_TOKEN or give --github-token)' }, [`${host}/app:main`, 'ghcr.io/acme/app:main'], []);
     expect(result.checks).toEqual([
-      { id: 'registry.push.127.0.0.1:5000', status: 'skipped', title: 'Push rights on 127.0.0.1:5000', detail: 'push rights: not checked for this registry (only ghcr.io, through GitHub)' },
+      { id: `registry.push.${host}/app`, status: 'warn', title: `Push rights on ${host}/app`, detail: 'push rights: not checked (the connection was refused (ECONNREFUSED))' },
       { id: 'registry.push.ghcr.io', status: 'skipped', title: 'Push rights on ghcr.io', detail: 'no workflow here logs in to ghcr.io; its scopes not checked: no token (set GITHUB_TOKEN or give --github-token)' },
     ]);
   });

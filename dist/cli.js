@@ -55303,7 +55303,100 @@ function isReference(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/doctor/registry-push-scope.ts
+
+
+
+
+const TIME_LIMIT_MS = 10_000;
+async function checkPushScope(ref, env = process.env) {
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(ref.registry);
+    const host = ref.registry === 'docker.io' ? 'registry-1.docker.io' : ref.registry;
+    try {
+        const ping = await fetch(`${loopback ? 'http' : 'https'}://${host}/v2/`, { signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        await ping.body?.cancel();
+        if (ping.status !== 401)
+            return { status: 'warn', detail: `push rights: not checked (GET /v2/ answered ${ping.status}, not a request for credentials)` };
+        const challenge = parseChallenge(ping.headers.get('www-authenticate') ?? '');
+        if (!challenge)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' };
+        const credentials = storedCredentials(ref.registry, env);
+        if (credentials === 'helper')
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' };
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        url.searchParams.set('scope', `repository:${ref.repository}:push,pull`);
+        const answer = await fetch(url, { headers: credentials ? { authorization: `Basic ${credentials}` } : {}, signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        if (answer.status === 401 || answer.status === 403) {
+            await answer.body?.cancel();
+            return { status: 'fail', detail: `the registry's token service refused the stored credentials (${answer.status})` };
+        }
+        if (!answer.ok) {
+            await answer.body?.cancel();
+            return { status: 'warn', detail: `push rights: not checked (the token service answered ${answer.status})` };
+        }
+        const body = (await answer.json());
+        const actions = grantedActions(body.token ?? body.access_token ?? '', ref.repository);
+        if (actions === null)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its token does not say what it grants)' };
+        const who = credentials ? 'the stored credentials' : 'without credentials (none stored for it)';
+        if (actions.includes('push'))
+            return { status: 'pass', detail: `${who}: the token service grants push on ${ref.repository}` };
+        return { status: 'fail', detail: `${who}: the token service grants ${actions.length > 0 ? actions.join(', ') : 'nothing'} on ${ref.repository}, not push` };
+    }
+    catch (error) {
+        // fetch says only "fetch failed"; the cause (connection refused, no such host) is in its chain.
+        const message = error.name === 'TimeoutError' ? `no answer within ${TIME_LIMIT_MS / 1000} s` : whyNoAnswer(error);
+        return { status: 'warn', detail: `push rights: not checked (${message})` };
+    }
+}
+/** `Bearer realm="https://auth/token",service="registry"`; null for any other scheme. */
+function parseChallenge(header) {
+    if (!/^bearer\s/i.test(header.trim()))
+        return null;
+    const params = new Map([...header.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+    const realm = params.get('realm');
+    if (!realm || !/^https?:\/\//i.test(realm))
+        return null;
+    return { realm, service: params.get('service') ?? null };
+}
+/** The actions a registry JWT's `access` claim grants on a repository; null when it is no JWT. */
+function grantedActions(token, repository) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return null;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (!Array.isArray(claims.access))
+            return null;
+        return claims.access.filter((a) => a.type === 'repository' && a.name === repository).flatMap((a) => a.actions ?? []);
+    }
+    catch {
+        return null;
+    }
+}
+/** Base64 `user:password` from Docker's config for the registry, 'helper' when a helper keeps them, null when none. */
+function storedCredentials(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dockerConfigDir(env), 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const names = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+    const hostOf = (key) => key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const entry = Object.entries(config.auths ?? {}).find(([key]) => names.includes(hostOf(key)))?.[1];
+    if (entry?.auth)
+        return entry.auth;
+    if (Object.keys(config.credHelpers ?? {}).some((key) => names.includes(hostOf(key))) || (entry && config.credsStore))
+        return 'helper';
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/push-rights.ts
+
 
 
 
@@ -55327,14 +55420,26 @@ function ghcrLogins(workflows) {
     }
     return logins;
 }
-async function runPushRightsChecks(access, images, logins) {
+async function runPushRightsChecks(access, images, logins, env = process.env) {
     const checks = [];
     const findings = [];
-    const registries = [...new Set(images.flatMap((i) => push_rights_registryOf(i) ?? []))];
-    for (const registry of registries.filter((r) => r !== 'ghcr.io')) {
-        checks.push({ id: `registry.push.${registry}`, status: 'skipped', title: `Push rights on ${registry}`, detail: 'push rights: not checked for this registry (only ghcr.io, through GitHub)' });
+    const refs = images.flatMap((i) => referenceOf(i) ?? []);
+    const repositories = new Map(refs.filter((r) => r.registry !== 'ghcr.io').map((r) => [`${r.registry}/${r.repository}`, r]));
+    for (const [name, ref] of repositories) {
+        const scope = await checkPushScope(ref, env);
+        checks.push({ id: `registry.push.${name}`, status: scope.status, title: `Push rights on ${name}`, detail: scope.detail });
+        if (scope.status === 'fail') {
+            findings.push(doctorFinding({
+                id: 'registry-auth-denied',
+                severity: 'error',
+                title: `The credentials cannot push to ${name}`,
+                fix: 'Log in (`docker/login-action`) with an account that may push to this repository before the build.',
+                source: null,
+                data: { image: name },
+            }));
+        }
     }
-    if (!registries.includes('ghcr.io'))
+    if (!refs.some((r) => r.registry === 'ghcr.io'))
         return { checks, findings };
     const parts = [];
     // The job token: the rights are the permissions of the job that logs in.
@@ -55389,9 +55494,9 @@ async function tokenScopes(access, pushedWith, findings) {
         return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
     }
 }
-function push_rights_registryOf(image) {
+function referenceOf(image) {
     try {
-        return parseReference(image).registry;
+        return parseReference(image);
     }
     catch {
         return null;

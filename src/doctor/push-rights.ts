@@ -1,6 +1,7 @@
 import type { Finding } from '../model.js';
 import { ApiError, call } from '../github/api.js';
-import { parseReference } from '../reference/image-reference.js';
+import { parseReference, type ImageReference } from '../reference/image-reference.js';
+import { checkPushScope } from './registry-push-scope.js';
 import { doctorFinding, worstStatus, type Check, type CheckResult, type CheckStatus } from './check.js';
 import { actionOf, packagesWrite, type WorkflowFile } from './workflow-file.js';
 import type { GitHubAccess } from './package-versions.js';
@@ -9,8 +10,8 @@ import { expandAll } from './workflow-images.js';
 // Whether the credentials can push, without pushing. For ghcr.io there are two kinds of credentials:
 // the job token, whose rights are the workflow's `permissions` (`packages: write`), and a personal
 // access token (classic), whose scopes `GET /user` lists in `X-OAuth-Scopes` (`write:packages`).
-// The workflow's docker/login-action steps tell which one pushes. Other registries would need a
-// registry client of their own to ask; they are said to be unchecked, not guessed at.
+// The workflow's docker/login-action steps tell which one pushes. Other registries: their token
+// service is asked what Docker's stored credentials may do (registry-push-scope.ts).
 
 export interface GhcrLogin {
   /** `docker-build.yml`. */
@@ -46,14 +47,28 @@ interface Part {
   text: string;
 }
 
-export async function runPushRightsChecks(access: GitHubAccess, images: string[], logins: GhcrLogin[]): Promise<CheckResult> {
+export async function runPushRightsChecks(access: GitHubAccess, images: string[], logins: GhcrLogin[], env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
   const checks: Check[] = [];
   const findings: Finding[] = [];
-  const registries = [...new Set(images.flatMap((i) => registryOf(i) ?? []))];
-  for (const registry of registries.filter((r) => r !== 'ghcr.io')) {
-    checks.push({ id: `registry.push.${registry}`, status: 'skipped', title: `Push rights on ${registry}`, detail: 'push rights: not checked for this registry (only ghcr.io, through GitHub)' });
+  const refs = images.flatMap((i) => referenceOf(i) ?? []);
+  const repositories = new Map(refs.filter((r) => r.registry !== 'ghcr.io').map((r) => [`${r.registry}/${r.repository}`, r]));
+  for (const [name, ref] of repositories) {
+    const scope = await checkPushScope(ref, env);
+    checks.push({ id: `registry.push.${name}`, status: scope.status, title: `Push rights on ${name}`, detail: scope.detail });
+    if (scope.status === 'fail') {
+      findings.push(
+        doctorFinding({
+          id: 'registry-auth-denied',
+          severity: 'error',
+          title: `The credentials cannot push to ${name}`,
+          fix: 'Log in (`docker/login-action`) with an account that may push to this repository before the build.',
+          source: null,
+          data: { image: name },
+        }),
+      );
+    }
   }
-  if (!registries.includes('ghcr.io')) return { checks, findings };
+  if (!refs.some((r) => r.registry === 'ghcr.io')) return { checks, findings };
 
   const parts: Part[] = [];
   // The job token: the rights are the permissions of the job that logs in.
@@ -105,9 +120,9 @@ async function tokenScopes(access: GitHubAccess, pushedWith: string, findings: F
   }
 }
 
-function registryOf(image: string): string | null {
+function referenceOf(image: string): ImageReference | null {
   try {
-    return parseReference(image).registry;
+    return parseReference(image);
   } catch {
     return null;
   }
