@@ -56450,6 +56450,8 @@ async function checkPushScope(ref, env = process.env) {
     try {
         const ping = await fetch(`${loopback ? 'http' : 'https'}://${host}/v2/`, { signal: AbortSignal.timeout(TIME_LIMIT_MS) });
         await ping.body?.cancel();
+        if (ping.ok)
+            return { status: 'pass', detail: `the registry asks for no credentials (GET /v2/ answered ${ping.status}): whoever reaches it can push` };
         if (ping.status !== 401)
             return { status: 'warn', detail: `push rights: not checked (GET /v2/ answered ${ping.status}, not a request for credentials)` };
         const challenge = parseChallenge(ping.headers.get('www-authenticate') ?? '');
