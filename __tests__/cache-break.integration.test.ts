@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startModernBuildkit, SETUP_TIMEOUT_MS, type ModernBuildkit } from './support/modern-buildkit.js';
+import { expectValidReport } from './support/report-schema.js';
 import { runCli } from '../src/cli/cli.js';
 
 const BASE = 'local/base:1';
@@ -104,6 +105,7 @@ async function compare(head: string[], base: string[], workspace?: string): Prom
   const args = ['analyze', ...head, '--baseline', ...base, '--format', 'json', ...(workspace ? ['--workspace', workspace] : [])];
   const code = await runCli(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
   expect({ code, err }).toEqual({ code: 0, err: '' });
+  expectValidReport(out);
   return (JSON.parse(out) as { builds: Array<{ name: string; baseline: { name: string } | null; cacheBreak: CacheBreakJson | null }> }).builds;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli } from '../src/cli/cli.js';
 import { fixturePath, readFixture, SAMPLE } from './support/analyze-text.js';
+import { expectValidReport } from './support/report-schema.js';
 
 let dir: string;
 beforeAll(() => {
@@ -22,6 +23,11 @@ async function cli(args: string[], stdin?: string) {
     stderr: (t) => (stderr += t),
     stdin: stdin === undefined ? undefined : Readable.from([Buffer.from(stdin)]),
   });
+  // Every JSON report the CLI prints or writes here must meet the published schema.
+  const format = args.find((a, i) => args[i - 1] === '--format' || a.startsWith('--format='))?.replace('--format=', '');
+  if (args[0] === 'analyze' && format === 'json' && stdout !== '') expectValidReport(stdout);
+  const reportFile = args[args.indexOf('--report-file') + 1];
+  if (args[0] === 'analyze' && args.includes('--report-file') && reportFile && code !== 2) expectValidReport(readFileSync(reportFile, 'utf8'));
   return { code, stdout, stderr };
 }
 

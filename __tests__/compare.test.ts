@@ -14,6 +14,7 @@ import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderComment } from '../src/report/pr-comment.js';
 import { renderText } from '../src/report/text-report.js';
 import { toJsonReport } from '../src/report/json-report.js';
+import { expectValidReport } from './support/report-schema.js';
 import { runCli } from '../src/cli/cli.js';
 import { matrix } from './support/report-cases.js';
 import type { Analysis } from '../src/analyze/analyze.js';
@@ -273,12 +274,13 @@ describe('the reports against the baseline', () => {
     const text = renderText(analysis);
     expect(text).toContain('Against the baseline (run 42 on main)');
     expect(text).toMatch(/app: cache broke at \[3\/3\] RUN echo .*: dockerfile-edited; 1 step rebuilt, 7.5 s lost/);
-    const json = toJsonReport(analysis) as { schemaVersion: number; comparison: unknown; builds: Array<Record<string, unknown>> };
+    const json = toJsonReport(analysis);
+    expectValidReport(json);
     expect(json.schemaVersion).toBe(1);
     expect(json.comparison).toEqual({ hasBaseline: true, baselineLabel: 'run 42 on main', note: null });
     expect(json.builds[0]!.baseline).toEqual({ run: 'run 42 on main', name: 'app', status: 'success', buildSeconds: null, jobSeconds: null, cacheRatio: 0 });
     expect(json.builds[0]!.cacheBreak).toMatchObject({ step: '[3/3]', reason: 'dockerfile-edited', dockerfileLine: null, rebuiltSteps: 1, secondsLost: 7.5 });
-    expect((json.builds[0]!.deltas as { cacheRatio: number }).cacheRatio).toBe(0.5);
+    expect(json.builds[0]!.deltas?.cacheRatio).toBe(0.5);
     // Every field of the comparison is documented in the README's JSON section.
     const readme = fs.readFileSync(path.join(FIXTURES, '..', '..', 'README.md'), 'utf8');
     const documented = readme.slice(readme.indexOf('## The JSON report'), readme.indexOf('## Development'));
@@ -289,8 +291,9 @@ describe('the reports against the baseline', () => {
   it('no comparison, no section: the reports are as before', async () => {
     const analysis = await analyzeText(head, 'app.log');
     expect(renderMarkdown(analysis)).not.toContain('Against the baseline');
+    expectValidReport(toJsonReport(analysis));
     expect(toJsonReport(analysis)).not.toHaveProperty('comparison');
-    expect((toJsonReport(analysis) as { builds: object[] }).builds[0]).not.toHaveProperty('cacheBreak');
+    expect(toJsonReport(analysis).builds[0]).not.toHaveProperty('cacheBreak');
   });
 
   it('without a baseline: the cache break is in the JSON report; the summary leaves it to the cache-miss finding', async () => {
@@ -299,8 +302,9 @@ describe('the reports against the baseline', () => {
     expect(md).not.toContain('Against the baseline');
     expect(md).toContain('A cached chain broke at');
     expect(renderText(analysis)).not.toContain('Against the baseline');
-    const json = toJsonReport(analysis) as { comparison: { hasBaseline: boolean; note: string }; builds: Array<Record<string, unknown>> };
-    expect(json.comparison.hasBaseline).toBe(false);
+    const json = toJsonReport(analysis);
+    expectValidReport(json);
+    expect(json.comparison?.hasBaseline).toBe(false);
     expect(json.builds[0]!.baseline).toBeNull();
     expect(json.builds[0]!.deltas).toBeNull();
     expect(json.builds[0]!.cacheBreak).toMatchObject({ step: '[3/3]', reason: 'dockerfile-edited' });
@@ -319,6 +323,7 @@ describe('the CLI', () => {
     const r = await cli(['analyze', log('plain', 'build-arg'), '--baseline', log('plain', 'baseline'), '--workspace', WORKSPACE, '--format', 'json']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
+    expectValidReport(r.out);
     const build = (JSON.parse(r.out) as { builds: Array<{ cacheBreak: { reason: string; dockerfileLine: number } }> }).builds[0]!;
     expect(build.cacheBreak).toMatchObject({ reason: 'build-arg-changed', dockerfileLine: 4 });
   });
@@ -335,6 +340,7 @@ describe('the CLI', () => {
     const r = await cli(['analyze', log('plain', 'unchanged'), '--baseline', path.join(dir, 'missing.log'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^buildx-doctor: baseline: .*missing\.log/);
+    expectValidReport(r.out);
     expect((JSON.parse(r.out) as { comparison: { note: string } }).comparison.note).toMatch(/the baseline .* has no build/);
   });
 

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, NODE_BIN } from './support/run-action.js';
 import { ROOT, SAMPLE } from './support/analyze-text.js';
+import { expectValidDoctorReport } from './support/report-schema.js';
 
 const fixtures = join(ROOT, '__tests__', 'fixtures', 'workflows');
 const NO_DOCKER = { BUILDX_DOCTOR_DOCKER: '/nonexistent/docker' };
@@ -95,7 +96,9 @@ describe('doctor in dist/cli.js, offline', () => {
     expect(text.stderr).toBe('');
     expect(text.stdout).toContain(`ERROR invalid-tag (${shown}:66)`);
     expect(text.stdout).toContain('0 passed, 0 warned, 1 failed, 3 skipped');
-    const json = JSON.parse(cli(['doctor', '--workflow', file, '--skip', 'builder,resources,registry', '--format', 'json']).stdout);
+    const printed = cli(['doctor', '--workflow', file, '--skip', 'builder,resources,registry', '--format', 'json']).stdout;
+    expectValidDoctorReport(printed);
+    const json = JSON.parse(printed);
     expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'doctor', 'findings']);
     expect(json.findings[0]).toMatchObject({ id: 'invalid-tag', severity: 'error', locations: [{ kind: 'source', file: shown, line: 66, column: null, verified: true }] });
     const markdown = cli(['doctor', '--workflow', file, '--skip', 'builder,resources,registry', '--format', 'markdown']).stdout;
@@ -106,6 +109,7 @@ describe('doctor in dist/cli.js, offline', () => {
   it('without docker on PATH the live checks are skipped with the reason, the others go on', () => {
     const run = cli(['doctor', '--workflow', join(fixtures, 'team-docker-build.yml'), '--image', 'ghcr.io/acme/app:main', '--format', 'json']);
     expect(run.status).toBe(0);
+    expectValidDoctorReport(run.stdout);
     const checks = JSON.parse(run.stdout).doctor.checks as Array<{ id: string; status: string; detail: string }>;
     expect(checks.map((c) => `${c.id}:${c.status}`)).toEqual([
       'workflow.team-docker-build.yml:pass',

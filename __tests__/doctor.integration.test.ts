@@ -13,6 +13,7 @@ import { runDoctor, type DoctorOptions } from '../src/doctor/doctor.js';
 import { dockerRunner } from '../src/doctor/runner.js';
 import { runCli } from '../src/cli/cli.js';
 import { SAMPLE } from './support/analyze-text.js';
+import { expectValidDoctorReport } from './support/report-schema.js';
 
 const TMPFS_BYTES = 256 * 1024 * 1024;
 const workflows = path.join(process.cwd(), '__tests__', 'fixtures', 'workflows');
@@ -99,6 +100,7 @@ describe('builder', () => {
     let out = '';
     const code = await runCli(['doctor', '--log', SAMPLE, '--skip', 'workflow,resources,registry', '--format', 'json'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t) });
     expect(code).toBe(0);
+    expectValidDoctorReport(out);
     const report = JSON.parse(out) as { doctor: { checks: Array<{ id: string; status: string; detail: string }> }; findings: Array<{ id: string; severity: string; title: string }> };
     const live = bk().buildxVersion.replace(/\+.*/, '').replace(/^v/, '');
     expect(live).not.toBe('0.28.0');
@@ -258,6 +260,7 @@ describe('the CLI on the real stack', () => {
       ['doctor', '--workflow', path.join(workflows, 'team-branch-prefix.yml'), '--workspace', workflows, '--image', `${open!.host}/demon-runtime:main`, '--format', 'json', '--fail-on', 'error'],
       { stdout: (t) => void (out += t), stderr: (t) => void (out += t) },
     );
+    expectValidDoctorReport(out);
     const report = JSON.parse(out) as { schemaVersion: number; doctor: { checks: Array<{ id: string; status: string }> }; findings: Array<{ id: string; locations: Array<{ file: string; line: number }> }> };
     expect(code).toBe(1);
     expect(report.schemaVersion).toBe(1);

@@ -11,6 +11,8 @@ import { resetBuildxDetection, parseBuildxVersion } from '../src/buildx/buildx-v
 import { parseBuildMetadata } from '../src/buildx/build-metadata.js';
 import { analyzeSources } from '../src/engine.js';
 import { textSource } from '../src/input/log-source.js';
+import { toJsonReport } from '../src/report/json-report.js';
+import { expectValidReport } from './support/report-schema.js';
 
 const HISTORY = join(FIXTURES, 'history');
 const read = (name: string) => readFileSync(join(HISTORY, name), 'utf8');
@@ -44,6 +46,7 @@ describe('reading BuildKit build records', () => {
     const analysis = await analyzeSources(sources, { maxBuildMinutes: 60, workspace: null });
     const build = analysis.builds[0]!.build;
     expect(build).toMatchObject({ name: 'c', status: 'success', origin: 'buildx history record' });
+    expectValidReport(toJsonReport(analysis));
     // Duration 32765942 ns in the record.
     expect(build.buildSeconds).toBe(0);
     expect(build.notes).toContain('buildx history: 8/8 steps completed, 2 cached');
@@ -57,6 +60,7 @@ describe('reading BuildKit build records', () => {
     const fromRawjson = await analyzeSources([textSource('b2.log', read('bx0.29-b2-fail-rawjson.stderr'))], { maxBuildMinutes: 60, workspace });
     const record = fromRecord.builds[0]!.build;
     expect(record).toMatchObject({ name: 'b', status: 'failure', origin: 'buildx history record' });
+    expectValidReport(toJsonReport(fromRecord));
     const shape = (a: typeof fromPlain) => ({
       status: a.builds[0]!.build.status,
       steps: a.builds[0]!.build.steps.filter((s) => s.kind === 'instruction').map((s) => `${s.index}/${s.total} ${s.instruction}`).sort(),

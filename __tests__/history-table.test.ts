@@ -1,34 +1,17 @@
 // The benchmark table: rows made from the real first-publish run (17964002949), the runbook's table
-// reproduced, hostile names kept in their cells, the charts drawn by the real Mermaid as GitHub does,
-// and the CLI's `history` command over a saved run log and a folder of job logs.
+// reproduced, hostile names kept in their cells, and the CLI's `history` command over a saved run log
+// and a folder of job logs. The charts drawn by the real Mermaid as GitHub does: history-table.render.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile, SAMPLE } from './support/analyze-text.js';
 import { splitRunLog } from './support/fake-github.js';
-import { GitHubRenderer } from './support/github-render.js';
+import { FIRST_PUBLISH, WARM_PR } from './support/history-rows.js';
 import { historyRow, type HistoryRow } from '../src/analyze/history-row.js';
 import { buildChart, cacheWord, historyJson, renderHistoryMarkdown, renderHistoryText } from '../src/report/history-table.js';
+import { expectValidHistory } from './support/report-schema.js';
 import { runCli } from '../src/cli/cli.js';
-
-const FIRST_PUBLISH = { runId: 17964002949, runNumber: 12, url: 'https://github.com/afewell-hh/Demon/actions/runs/17964002949', date: '2025-09-24T01:56:21Z', event: 'push', branch: 'main' };
-
-/** The runbook's second line, as it records it (its log is not kept): 6.9 / 6.8 / 10.8 min, warm. */
-const WARM_PR: HistoryRow = {
-  runId: 18020300302,
-  runNumber: 13,
-  url: 'https://github.com/afewell-hh/Demon/actions/runs/18020300302',
-  date: '2025-09-25T14:02:00Z',
-  event: 'pull_request',
-  branch: 'feature/cache',
-  cacheRatio: 0.94,
-  components: [
-    { name: 'Build runtime', jobSeconds: 414, buildSeconds: 380, status: 'success' },
-    { name: 'Build engine', jobSeconds: 408, buildSeconds: 371, status: 'success' },
-    { name: 'Build operate-ui', jobSeconds: 648, buildSeconds: 610, status: 'success' },
-  ],
-};
 
 let cold: HistoryRow;
 let dir: string;
@@ -104,6 +87,7 @@ describe('the runbook table, generated', () => {
     const text = renderHistoryText([WARM_PR, cold]).split('\n');
     expect(text[0]).toMatch(/^Run {10}Date \(UTC\) {2}Context +Build runtime {2}Build engine {2}Build operate-ui$/);
     expect(text[1]).toMatch(/^17964002949 {2}2025-09-24 {2}push · main · cold cache \(0% cached\) +64\.3 min +64\.9 min +78\.5 min$/);
+    expectValidHistory(historyJson([WARM_PR, cold]));
     const json = JSON.parse(historyJson([WARM_PR, cold]));
     expect(json.schemaVersion).toBe(1);
     expect(json.runs.map((r: { runId: number; cache: string }) => [r.runId, r.cache])).toEqual([
@@ -111,24 +95,6 @@ describe('the runbook table, generated', () => {
       [18020300302, 'warm'],
     ]);
     expect(json.runs[0].components[2]).toEqual({ name: 'Build operate-ui', status: 'success', jobSeconds: 4710.4, buildSeconds: 4688.9 });
-  });
-});
-
-describe('the charts as GitHub draws them', () => {
-  let renderer: GitHubRenderer;
-  beforeAll(async () => {
-    // No skip: a Chromium that cannot start fails this test.
-    renderer = await new GitHubRenderer().start();
-  }, 120_000);
-  afterAll(async () => {
-    await renderer?.stop();
-  });
-
-  it('every xychart-beta of the table parses and renders in the real Mermaid, hostile names included', async () => {
-    const hostile: HistoryRow = { ...WARM_PR, runId: 5, runNumber: 15, date: '2025-09-27T00:00:00Z', components: [{ name: 'Build "x"] ; %% # end', jobSeconds: 60, buildSeconds: 50, status: 'success' }] };
-    const markdown = renderHistoryMarkdown([cold, WARM_PR, hostile]);
-    const page = await renderer.render(markdown);
-    expect(page.chartErrors).toEqual([null, null, null, null]);
   });
 });
 
@@ -153,6 +119,7 @@ describe('buildx-doctor history', () => {
     [...splitRunLog(readFileSync(SAMPLE, 'utf8'))].forEach(([job, log], i) => writeFileSync(join(folder, `${i}_${job}.txt`), log));
     const { code, stdout } = await cli(['history', folder, '--format', 'json']);
     expect(code).toBe(0);
+    expectValidHistory(stdout);
     const json = JSON.parse(stdout);
     expect(json.runs).toHaveLength(1);
     expect(json.runs[0]).toMatchObject({ runId: 17964002949, date: expect.stringMatching(/^2025-09-24T01:56:21/), cache: 'cold' });

@@ -15,6 +15,7 @@ import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
 import { analyze, type Analysis } from '../src/analyze/analyze.js';
 import { analyzeSources } from '../src/engine.js';
 import { toJsonReport } from '../src/report/json-report.js';
+import { expectValidReport } from './support/report-schema.js';
 import type { Build, Step } from '../src/model.js';
 
 const contexts = path.join(process.cwd(), '__tests__', 'fixtures', 'contexts');
@@ -103,6 +104,7 @@ async function report(label: string, result: BuildResult): Promise<Report> {
   const parsed = await parseSource(textSource(label, result.output));
   const analysis = analyze(parsed.builds, parsed.problems, OPTIONS);
   const json = JSON.parse(JSON.stringify(toJsonReport(analysis))) as Report['json'];
+  expectValidReport(json);
   // The engine entry point (what the CLI and the action call) must agree with the pieces.
   const viaEngine = await analyzeSources([textSource(label, result.output)], OPTIONS);
   expect(viaEngine.status).toBe(analysis.status);

@@ -2,8 +2,7 @@
 // `node scripts/build-dist.mjs [OUT_DIR]`: OUT_DIR defaults to dist; the staleness check builds
 // into a temporary directory and compares.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const out = resolve(process.argv[2] ?? 'dist');
@@ -16,18 +15,36 @@ function bundle(entry, dir) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 bundle('src/action/index.ts', out);
+completeLicenses(join(out, 'licenses.txt'));
 
-const cliDir = mkdtempSync(join(tmpdir(), 'buildx-doctor-cli-'));
-try {
-  bundle('src/cli/main.ts', cliDir);
-  let code = readFileSync(join(cliDir, 'index.js'), 'utf8');
-  if (!code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`;
-  writeFileSync(join(out, 'cli.js'), code);
-  chmodSync(join(out, 'cli.js'), 0o755);
-  for (const file of readdirSync(cliDir)) {
-    if (file !== 'index.js' && file !== 'package.json' && file !== 'licenses.txt' && !existsSync(join(out, file))) copyFileSync(join(cliDir, file), join(out, file));
-  }
-} finally {
-  rmSync(cliDir, { recursive: true, force: true });
-}
+// The command line in a folder of its own: both bundles split rarely used code (the GitHub API
+// client, the doctor, YAML) into chunk files that are loaded on demand, and the two bundles' chunks
+// may share a name without sharing content. dist/cli.js stays the entry point `bin` names.
+const cliDir = join(out, 'cli');
+bundle('src/cli/main.ts', cliDir);
+rmSync(join(cliDir, 'package.json'), { force: true });
+rmSync(join(cliDir, 'licenses.txt'), { force: true });
+writeFileSync(join(out, 'cli.js'), "#!/usr/bin/env node\n// The bundled command line is in cli/; this file is the entry point package.json's bin names.\nimport './cli/index.js';\n");
+chmodSync(join(out, 'cli.js'), 0o755);
 if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+
+/**
+ * ncc lists the licenses of the packages in the entry chunk, not of those only a lazily loaded chunk
+ * holds (yaml went missing when the doctor moved to one). Every production dependency in the lock
+ * file that the list lacks is added in ncc's layout (name, license, text): a superset of what is
+ * bundled, never less.
+ */
+function completeLicenses(file) {
+  const listed = new Set(readFileSync(file, 'utf8').split('\n'));
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+  const added = new Set();
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (!path || entry.dev) continue;
+    const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+    if (listed.has(manifest.name) || added.has(manifest.name)) continue;
+    const licenseFile = readdirSync(path).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    if (!licenseFile) continue;
+    added.add(manifest.name);
+    appendFileSync(file, `\n${manifest.name}\n${manifest.license ?? ''}\n${readFileSync(join(path, licenseFile), 'utf8')}\n`);
+  }
+}

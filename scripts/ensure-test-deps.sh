@@ -7,7 +7,7 @@
 #   skopeo, umoci   -> push / build OCI images without a daemon
 #   apache2-utils   -> /usr/bin/htpasswd for the Basic auth registry
 #   openssl         -> the token service's self-signed certificate
-# and the rendering tests (__tests__/rendered-reports.test.ts), which show the summary and the comment
+# and the rendering tests (__tests__/rendered-reports.render.test.ts), which show the summary and the comment
 # as GitHub does:
 #   cmark-gfm       -> /usr/bin/cmark-gfm, GitHub's Markdown library with its GFM extensions
 #   chromium        -> /usr/bin/chromium, the headless browser puppeteer-core drives

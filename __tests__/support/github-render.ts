@@ -10,12 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from './analyze-text.js';
+import { needsRealComponent } from './test-tier.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const PAGE_WIDTH = 1000;
 
 /** GitHub-flavoured Markdown to HTML, with the extensions github.com turns on. */
 export function gfmToHtml(markdown: string): string {
+  needsRealComponent('cmark-gfm (github-render)');
   // --unsafe keeps the <details>/<summary>/<sub> GitHub allows; the tests check separately that log
   // text never brings HTML of its own.
   return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tasklist'], { input: markdown, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -37,6 +39,7 @@ export class GitHubRenderer {
   private page: Page | null = null;
 
   async start(): Promise<this> {
+    needsRealComponent('headless Chromium (github-render)');
     this.profile = mkdtempSync(join(tmpdir(), 'bxd-chromium-'));
     this.browser = await puppeteer.launch({
       executablePath: CHROMIUM,

@@ -17,6 +17,7 @@
 // Same structure as ./real-dockerd.ts (Docker 20.10), whose process helpers are private to it.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { needsRealComponent } from './test-tier.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -275,6 +276,7 @@ export interface ModernDockerClient {
 }
 
 export async function modernDockerClient(opts: StartOptions = {}): Promise<ModernDockerClient> {
+  needsRealComponent('the modern docker client (dockerd 28 + buildx)');
   const setupDir = await ensureSetup(opts);
   const configDir = makeTempDir();
   fs.mkdirSync(path.join(configDir, 'cli-plugins'));
@@ -283,6 +285,7 @@ export async function modernDockerClient(opts: StartOptions = {}): Promise<Moder
 }
 
 export async function startModernBuildkit(opts: StartOptions = {}): Promise<ModernBuildkit> {
+  needsRealComponent('a real dockerd 28 + buildx (modern-buildkit)');
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(`modern buildkit: dockerd needs root, but these tests run as uid ${process.getuid()}`);
   }

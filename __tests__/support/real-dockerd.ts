@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { sleep, signal, tailOfLog, stopDaemonTree } from './process-tools.js';
+import { needsRealComponent } from './test-tier.js';
 
 export const DOCKERD_BIN = '/usr/sbin/dockerd';
 /** Debian's docker.io client (20.10). /usr/local/bin/docker is an unrelated newer client. */
@@ -149,6 +150,7 @@ function makeBusyboxRootfs(rootfs: string): void {
 }
 
 export async function startDockerd(): Promise<RealDockerd> {
+  needsRealComponent('a real dockerd 20.10 (real-dockerd)');
   for (const bin of [DOCKERD_BIN, DOCKER_BIN, BUSYBOX_BIN]) {
     try {
       fs.accessSync(bin, fs.constants.X_OK);

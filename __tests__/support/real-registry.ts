@@ -17,6 +17,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { needsRealComponent } from './test-tier.js';
 
 export const REGISTRY_BIN = '/usr/bin/docker-registry';
 export const SKOPEO_BIN = '/usr/bin/skopeo';
@@ -63,6 +64,7 @@ export function run(file: string, args: string[], options: { timeoutMs?: number;
 }
 
 export function requireTools(tools: string[]): void {
+  needsRealComponent(`the real registry's tools (${tools.join(', ')})`);
   const missing = tools.filter((bin) => {
     try {
       fs.accessSync(bin, fs.constants.X_OK);

@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ROOT } from './analyze-text.js';
+import { needsRealComponent } from './test-tier.js';
+import { expectValidDoctorReport, expectValidHistory, expectValidReport } from './report-schema.js';
 
 /** Node binary that runs the bundle: this one, or the runner's (`BXD_NODE_BIN`, set by .ci/run to Node 24). */
 export const NODE_BIN = process.env.BXD_NODE_BIN || process.execPath;
@@ -31,6 +33,7 @@ interface Prepared {
 }
 
 function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object | string): Prepared {
+  needsRealComponent('the bundled action (dist/index.js)');
   const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
@@ -72,15 +75,28 @@ function prepare(inputs: Record<string, string>, setup: (workspace: string) => v
 }
 
 function collect(prepared: Prepared, code: number | null, stdout: string, stderr: string): ActionRun {
+  const outputs = existsSync(prepared.outputFile) ? parseOutputFile(readFileSync(prepared.outputFile, 'utf8')) : {};
+  expectValidDocuments(prepared, outputs);
   return {
     code,
     stdout,
     stderr,
-    outputs: existsSync(prepared.outputFile) ? parseOutputFile(readFileSync(prepared.outputFile, 'utf8')) : {},
+    outputs,
     summary: existsSync(prepared.summaryFile) ? readFileSync(prepared.summaryFile, 'utf8') : '',
     workspace: prepared.workspace,
     runnerTemp: prepared.runnerTemp,
   };
+}
+
+/**
+ * The documents a run says it wrote (the `report-file` and `history-file` outputs) must meet their
+ * published schemas: every e2e run is a schema test too. `mode: doctor` writes the doctor's report.
+ */
+function expectValidDocuments(prepared: Prepared, outputs: Record<string, string>): void {
+  const read = (path: string) => readFileSync(isAbsolute(path) ? path : join(prepared.workspace, path), 'utf8');
+  const doctorOnly = prepared.env.INPUT_MODE?.trim().toLowerCase() === 'doctor';
+  if (outputs['report-file']) (doctorOnly ? expectValidDoctorReport : expectValidReport)(read(outputs['report-file']));
+  if (outputs['history-file']) expectValidHistory(read(outputs['history-file']));
 }
 
 const DEFAULT_EVENT = { ref: 'refs/heads/main', repository: { full_name: 'afewell-hh/Demon', default_branch: 'main' } };

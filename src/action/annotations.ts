@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Severity } from '../model.js';
 import type { FindingGroup } from '../analyze/group.js';
 import { redact } from '../text/redact.js';

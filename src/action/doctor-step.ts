@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Analysis } from '../analyze/analyze.js';
@@ -7,7 +7,7 @@ import { stripControl, truncate } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { runDoctor, type DoctorReport } from '../doctor/doctor.js';
 import { doctorChecksJson, doctorJson } from '../doctor/render.js';
-import { findingJson } from '../report/json-report.js';
+import { findingJson, type ReportExtras } from '../report/json-report.js';
 import { worstStatus } from '../doctor/check.js';
 import type { ActionInputs } from './inputs.js';
 import { versionsOfBuilds } from '../doctor/version-drift.js';
@@ -30,7 +30,7 @@ export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null,
 }
 
 /** The `doctor` section of the analysis report (mode `both`). */
-export function doctorSection(report: DoctorReport): Record<string, unknown> {
+export function doctorSection(report: DoctorReport): ReportExtras {
   return { doctor: { checks: doctorChecksJson(report), findings: report.findings.map(findingJson) } };
 }
 

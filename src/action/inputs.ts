@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { parseFailOn, type FailOn } from '../analyze/fail-policy.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { parseMinutes } from '../input/values.js';

@@ -1,13 +1,16 @@
-import * as glob from '@actions/glob';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileSource, type LogSource } from '../input/log-source.js';
+
+/** What makes a pattern a glob for @actions/glob (wildcards, character classes, negation, `~`). */
+const GLOB_SYNTAX = /[*?[\]{}]|^\s*[!~#]/;
 
 /** Expands the `logs` patterns into file sources; patterns that match nothing are reported. */
 export async function resolveLogFiles(patterns: string[], problems: string[]): Promise<LogSource[]> {
   const sources: LogSource[] = [];
   const seen = new Set<string>();
   for (const pattern of patterns) {
-    const globber = await glob.create(pattern, { matchDirectories: false, implicitDescendants: false });
-    const files = await globber.glob();
+    const files = await matchingFiles(pattern);
     if (files.length === 0) {
       problems.push(`logs: no file matches ${pattern}`);
       continue;
@@ -19,6 +22,21 @@ export async function resolveLogFiles(patterns: string[], problems: string[]): P
     }
   }
   return sources;
+}
+
+/**
+ * The files a pattern names. A plain path (the usual `logs: build.log`) is looked up directly:
+ * @actions/glob, and the @actions/core it loads, are only loaded for a real glob.
+ */
+async function matchingFiles(pattern: string): Promise<string[]> {
+  if (GLOB_SYNTAX.test(pattern)) {
+    const glob = await import('@actions/glob');
+    const globber = await glob.create(pattern, { matchDirectories: false, implicitDescendants: false });
+    return globber.glob();
+  }
+  const path = resolve(pattern.trim());
+  const found = await stat(path).catch(() => null);
+  return found?.isFile() ? [path] : [];
 }
 
 /** Reports name files relative to the workspace, as a person sees them in the repository. */

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { analyzeSources } from '../engine.js';
@@ -12,7 +12,7 @@ import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
 import { createClient, type GitHubClient } from '../github/api.js';
 import { annotate } from './annotations.js';
-import { writeJsonReport } from '../report/json-report.js';
+import { writeJsonReport, type ReportExtras } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
 import { DEFAULT_MARKDOWN_OPTIONS, renderMarkdown } from '../report/markdown-summary.js';
 import { shouldFail, type FailOn } from '../analyze/fail-policy.js';
@@ -23,8 +23,10 @@ import type { Analysis } from '../analyze/analyze.js';
 import { compareWithBaseline } from './baseline-step.js';
 import { historyRows, type HistoryStepOptions } from './history-step.js';
 import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
-import { annotateDoctor, doctorForAction, doctorSection, setDoctorOutputs, writeDoctorReport } from './doctor-step.js';
-import { renderDoctorMarkdown } from '../doctor/render.js';
+import type { DoctorReport } from '../doctor/doctor.js';
+
+/** The doctor (its checks, the workflow file's YAML parser) is loaded only in the modes that run it. */
+const loadDoctor = async () => ({ ...(await import('./doctor-step.js')), ...(await import('../doctor/render.js')) });
 
 /** How far a run got: what the last line of defence needs to finish it. */
 interface Progress {
@@ -56,6 +58,7 @@ export async function run(): Promise<void> {
     const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
     if (inputs.mode === 'doctor') {
       // The live checks only: no logs are read.
+      const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
       const doctor = await doctorForAction(inputs, null, client, repository);
       const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
       core.setOutput('report-file', reportFile ?? '');
@@ -97,15 +100,16 @@ export async function run(): Promise<void> {
       analysisOptions,
       catalog,
     });
-    const doctor = inputs.mode === 'both' ? await doctorForAction(inputs, analysis, client, repository) : null;
+    const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
+    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(inputs, analysis, client, repository) : null;
 
-    const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctor ? doctorSection(doctor) : {});
+    const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
     setOutputs(analysis, reportFile, commentUrl);
     annotate(analysis.groups, warnings, inputs.annotations);
-    if (doctor) {
-      setDoctorOutputs(doctor);
-      if (inputs.annotations) annotateDoctor(doctor);
+    if (doctorModule && doctor) {
+      doctorModule.setDoctorOutputs(doctor);
+      if (inputs.annotations) doctorModule.annotateDoctor(doctor);
     }
     if (inputs.summary) {
       const sourceNote =
@@ -118,7 +122,7 @@ export async function run(): Promise<void> {
         { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
         { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline },
       );
-      await writeSummary(doctor ? `${markdown}\n${renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
     } else {
       progress.summaryWritten = true;
     }
@@ -211,7 +215,7 @@ async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: 
 const API_BUDGET_MS = 5 * 60 * 1000;
 
 /** Writes the JSON report; returns its path, or null when it could not be written. */
-async function writeReport(path: string, analysis: Analysis, warnings: string[], extra: Record<string, unknown> = {}): Promise<string | null> {
+async function writeReport(path: string, analysis: Analysis, warnings: string[], extra: ReportExtras = {}): Promise<string | null> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileStreaming(path, (write) => writeJsonReport(analysis, write, extra));
@@ -235,5 +239,5 @@ function setOutputs(analysis: Analysis, reportFile: string | null, commentUrl: s
 async function writeSummary(markdown: string): Promise<void> {
   progress.summaryWritten = true;
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown).write();
+  await core.appendSummary(markdown);
 }

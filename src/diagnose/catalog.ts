@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type { Severity } from '../model.js';
 import { InputError } from '../input/errors.js';
 
@@ -48,8 +47,12 @@ const MAX_PATTERNS = 50;
 const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
 const ROLES = ['cause', 'consequence'] as const;
 
-/** Reads a catalog file (YAML). Throws an InputError naming the entry and the field. */
-export function parseCatalog(text: string, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Array<Partial<Signature> & { id: string }> {
+/**
+ * Reads a catalog file (YAML). Throws an InputError naming the entry and the field. The YAML parser
+ * is loaded here, not at start: only a team's own signatures file is YAML at run time.
+ */
+export async function parseCatalog(text: string, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Promise<Array<Partial<Signature> & { id: string }>> {
+  const { parse: parseYaml } = await import('yaml');
   let document: unknown;
   try {
     document = parseYaml(text, { maxAliasCount: 50 });
@@ -210,10 +213,8 @@ export function namedGroups(source: string): string[] {
 }
 
 /** The built-in catalog: every entry complete; entries without patterns give advice to analysis rules. */
-export function loadBuiltinCatalog(source: string | { document: unknown }): Signature[] {
-  const origin = 'built-in signatures';
-  const options = { requirePatterns: false };
-  const entries = typeof source === 'string' ? parseCatalog(source, origin, options) : readCatalogDocument(source.document, origin, options);
+export function loadBuiltinCatalog(document: unknown): Signature[] {
+  const entries = readCatalogDocument(document, 'built-in signatures', { requirePatterns: false });
   const signatures = entries.map((entry) => {
     for (const field of ['title', 'severity', 'priority', 'patterns', 'fix'] as const) {
       if (entry[field] === undefined) throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);

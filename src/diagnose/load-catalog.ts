@@ -9,7 +9,7 @@ let builtin: Signature[] | null = null;
 /** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
 export function builtinSignatures(): Signature[] {
   // Parsed from YAML at build time (scripts/embed-catalog.mjs); validated here like any catalog.
-  builtin ??= loadBuiltinCatalog({ document: BUILTIN_CATALOG_DOCUMENT });
+  builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_DOCUMENT);
   return builtin;
 }
 
@@ -18,7 +18,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
 /** The built-in catalog with the team's file on top. Throws an InputError that names the entry and field. */
 export async function loadCatalog(userFile: string | null): Promise<Signature[]> {
   if (!userFile) return builtinSignatures();
-  return mergeCatalogs(builtinSignatures(), parseCatalog(await readSignaturesFile(userFile), userFile));
+  return mergeCatalogs(builtinSignatures(), await parseCatalog(await readSignaturesFile(userFile), userFile));
 }
 
 /**

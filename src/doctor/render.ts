@@ -1,8 +1,8 @@
 import type { Finding } from '../model.js';
 import { escapeCell, escapeText, inlineCode } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
-import { SCHEMA_VERSION, findingJson } from '../report/json-report.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { SCHEMA_VERSION, findingJson, toolJson } from '../report/json-report.js';
+import type { DoctorCheckV1, DoctorReportV1 } from '../report/report-v1.js';
 import type { Check, CheckStatus } from './check.js';
 import type { DoctorReport } from './doctor.js';
 
@@ -53,11 +53,11 @@ function summaryLine(checks: Check[]): string {
 }
 
 /** The `doctor` section of a report: the checks, redacted. */
-export function doctorChecksJson(report: DoctorReport): object[] {
+export function doctorChecksJson(report: DoctorReport): DoctorCheckV1[] {
   return report.checks.map((c) => ({ id: c.id, status: c.status, title: c.title, detail: redact(c.detail) }));
 }
 
 /** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
-export function doctorJson(report: DoctorReport): object {
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(findingJson) };
+export function doctorJson(report: DoctorReport): DoctorReportV1 {
+  return { schemaVersion: SCHEMA_VERSION, tool: toolJson(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(findingJson) };
 }

@@ -1,6 +1,6 @@
 import { docker, type CommandResult } from '../buildx/docker-cli.js';
 
-// Every command of the doctor goes through here: the project's docker runner (@actions/exec), each
+// Every command of the doctor goes through here: the project's docker runner (buildx/docker-cli.ts), each
 // call with its own time limit, so one hung command (a builder whose node never answers) costs one
 // check, not the run. A command that could not run at all comes back as a reason, not an exception.
 
@@ -24,7 +24,7 @@ export function dockerRunner(env: NodeJS.ProcessEnv = process.env, limits: TimeL
       return { ok: true, result: await docker(args, { env, timeoutMs: slow ? limits.slowTimeoutMs : limits.timeoutMs }) };
     } catch (error) {
       const message = (error as Error).message.split('\n')[0] ?? String(error);
-      // @actions/exec says "Unable to locate executable file" when docker is not on PATH.
+      // docker missing from PATH comes back from the docker runner as a DockerMissingError (spawn ENOENT).
       const reason = /did not finish within/.test(message) ? message : `docker could not be run (${message})`;
       return { ok: false, reason };
     }

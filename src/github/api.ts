@@ -1,7 +1,3 @@
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { STATUS_CODES } from 'node:http';
-import { safeFetch } from './http-fetch.js';
 
 export type GitHubClient = ReturnType<typeof import('@actions/github').getOctokit>;
 
@@ -39,7 +35,14 @@ export interface ClientOptions {
  * that import; `apiUrl` has been checked by the caller.
  */
 export async function createClient(options: ClientOptions): Promise<GitHubClient> {
-  const { getOctokit } = await importWithoutEventFile(options.apiUrl);
+  // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
+  // without a token (a step that reads its own log) never needs them.
+  const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
+    importWithoutEventFile(options.apiUrl),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+    import('./http-fetch.js'),
+  ]);
   const deadline = Date.now() + options.budgetMs;
   const controller = new AbortController();
   budgetSignal = controller.signal;
@@ -63,16 +66,13 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
   );
 }
 
-/**
- * `@actions/github`, evaluated now. "eager": bundled into dist/index.js itself (a separate chunk would
- * also lose its packages' licenses from dist/licenses.txt), and still evaluated only when imported.
- */
+/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
 async function importWithoutEventFile(apiUrl: string): Promise<typeof import('@actions/github')> {
   const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
   delete process.env.GITHUB_EVENT_PATH;
   process.env.GITHUB_API_URL = apiUrl;
   try {
-    return await import(/* webpackMode: "eager" */ '@actions/github');
+    return await import('@actions/github');
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
@@ -94,6 +94,8 @@ export async function call<T>(what: string, request: () => Promise<T>, signal: A
     // Octokit gives a network failure status 500 too, but no response.
     const answered = typeof (error as { status?: unknown }).status === 'number' && (error as { response?: unknown }).response !== undefined;
     const status = answered ? (error as { status: number }).status : null;
+    // node:http only for its table of reason phrases, and only once something failed.
+    const { STATUS_CODES } = await import('node:http');
     throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
   }
 }

@@ -2,7 +2,8 @@ import type { ComponentTime, HistoryRow } from '../analyze/history-row.js';
 import { escapeCell, escapeText } from '../text/markdown.js';
 import { formatRatio, STATUS_ICON } from './format.js';
 import { mermaidText } from './gantt.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { HistoryRunV1, HistoryV1 } from './history-v1.js';
+import { toolJson } from './json-report.js';
 
 /**
  * The runbook's benchmark table, made from runs instead of typed by hand: run, date, context (event,
@@ -140,7 +141,7 @@ export function renderHistoryText(input: HistoryRow[]): string {
 
 /** The rows for scripts: a document of its own, versioned like the report. */
 export function historyJson(input: HistoryRow[]): string {
-  const runs = chronological(input).map((row) => ({
+  const runs = chronological(input).map((row): HistoryRunV1 => ({
     runId: row.runId,
     runNumber: row.runNumber,
     url: row.url,
@@ -151,7 +152,8 @@ export function historyJson(input: HistoryRow[]): string {
     cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
     components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
   }));
-  return `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, runs }, null, 2)}\n`;
+  const document: HistoryV1 = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: toolJson(), runs };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export const HISTORY_SCHEMA_VERSION = 1;

@@ -1,30 +1,49 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
-import type { Finding } from '../model.js';
+import type { CacheOperation, Finding } from '../model.js';
 import type { BuildComparison } from '../compare/compare.js';
+import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, ReportV1, ToolV1 } from './report-v1.js';
 import { redact } from '../text/redact.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /**
- * The JSON report: a public, versioned contract (documented in the README). Add fields freely;
- * renaming or removing one, or changing its meaning, needs a new `schemaVersion`.
+ * The JSON report: a public, versioned contract (its type is ReportV1, its schema generated from
+ * that, both documented in the README). Add fields freely; renaming or removing one, or changing
+ * its meaning, needs a new `schemaVersion`.
  */
 export const SCHEMA_VERSION = 1;
 
+/** The fields before the report's arrays. */
+type ReportHeader = Pick<ReportV1, 'schemaVersion' | 'tool' | 'status' | 'cacheHitRatio' | 'durationSeconds' | 'comparison'>;
+/** The report's arrays, written one item at a time, in this order. */
+const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'] as const;
+type ArrayKey = (typeof ARRAY_KEYS)[number];
+/** Each array's items, made lazily so that a writer can convert one at a time. */
+type LazyArrays = { [K in ArrayKey]: Array<() => ReportV1[K][number]> };
+/** Sections other parts add after the arrays (the doctor's, with `mode: both`). */
+export type ReportExtras = Pick<ReportV1, 'doctor'>;
+
+/** The tool's name and version, as every document buildx-doctor writes carries them. */
+export function toolJson(): ToolV1 {
+  return { name: TOOL_NAME, version: TOOL_VERSION };
+}
+
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
-export function toJsonReport(analysis: Analysis, extra: Record<string, unknown> = {}): object {
-  const report: Record<string, unknown> = headerJson(analysis);
-  for (const [key, items] of arraysOf(analysis)) report[key] = items.map((item) => item());
-  return { ...report, ...extra };
+export function toJsonReport(analysis: Analysis, extra: ReportExtras = {}): ReportV1 {
+  const arrays = arraysOf(analysis);
+  const all = <K extends ArrayKey>(key: K): Array<ReportV1[K][number]> => arrays[key].map((item) => item());
+  return { ...headerJson(analysis), builds: all('builds'), findings: all('findings'), groups: all('groups'), problems: all('problems'), ...extra };
 }
 
 /**
  * Writes the report as `JSON.stringify(toJsonReport(analysis), null, 2)` would, one build and one
  * finding at a time: a report of hundreds of builds is never one string in memory.
  */
-export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>, extra: Record<string, unknown> = {}): Promise<void> {
+export async function writeJsonReport(analysis: Analysis, write: (chunk: string) => void | Promise<void>, extra: ReportExtras = {}): Promise<void> {
   const header = JSON.stringify(headerJson(analysis), null, 2);
   await write(header.slice(0, header.lastIndexOf('\n}')));
-  for (const [key, items] of arraysOf(analysis)) {
+  const arrays = arraysOf(analysis);
+  for (const key of ARRAY_KEYS) {
+    const items: Array<() => unknown> = arrays[key];
     await write(`,\n  ${JSON.stringify(key)}: [`);
     for (let i = 0; i < items.length; i++) {
       await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i]!(), null, 2).replace(/\n/g, '\n    ')}`);
@@ -36,10 +55,10 @@ export async function writeJsonReport(analysis: Analysis, write: (chunk: string)
   await write('\n}\n');
 }
 
-function headerJson(analysis: Analysis): Record<string, unknown> {
+function headerJson(analysis: Analysis): ReportHeader {
   return {
     schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    tool: toolJson(),
     status: analysis.status,
     cacheHitRatio: analysis.cacheHitRatio,
     durationSeconds: analysis.durationSeconds,
@@ -49,16 +68,16 @@ function headerJson(analysis: Analysis): Record<string, unknown> {
 }
 
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
-function arraysOf(analysis: Analysis): Array<[string, Array<() => object>]> {
-  return [
-    ['builds', analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i]))],
-    ['findings', analysis.findings.map((f) => () => findingJson(f))],
-    ['groups', analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds }))],
-    ['problems', analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) }))],
-  ];
+function arraysOf(analysis: Analysis): LazyArrays {
+  return {
+    builds: analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i])),
+    findings: analysis.findings.map((f) => () => findingJson(f)),
+    groups: analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds })),
+    problems: analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) })),
+  };
 }
 
-function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: BuildComparison | undefined): object {
+function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: BuildComparison | undefined): BuildV1 {
   return {
     name: build.name,
     origin: build.origin,
@@ -91,10 +110,17 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: 
       hits: cache.hits,
       misses: cache.misses,
       ratio: cache.ratio,
-      imports: build.cache.imports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
-      exports: build.cache.exports.map((op) => ({ kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line })),
+      imports: build.cache.imports.map(cacheOperationJson),
+      exports: build.cache.exports.map(cacheOperationJson),
     },
-    timing,
+    // Field by field: a field added to the analysis' Timing must not reach the report unnoticed.
+    timing: {
+      slowestSteps: timing.slowestSteps.map((s) => ({ name: redact(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
+      platformSeconds: timing.platformSeconds,
+      cacheImportSeconds: timing.cacheImportSeconds,
+      cacheExportSeconds: timing.cacheExportSeconds,
+      cacheExportShare: timing.cacheExportShare,
+    },
     images: build.images.map((i) => ({
       ref: i.ref,
       digest: i.digest,
@@ -110,11 +136,24 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: 
   };
 }
 
+function cacheOperationJson(op: CacheOperation): CacheOperationV1 {
+  return { kind: op.kind, ref: op.ref, seconds: op.seconds, status: op.status, line: op.line };
+}
+
 /** The build against its baseline (README: "Against the baseline"). */
-function comparisonJson(c: BuildComparison): object {
+function comparisonJson(c: BuildComparison): Required<Pick<BuildV1, 'baseline' | 'cacheBreak' | 'deltas'>> {
   const b = c.cacheBreak;
+  const base = c.baseline;
+  const d = c.deltas;
   return {
-    baseline: c.baseline && { ...c.baseline, run: c.baseline.run === null ? null : redact(c.baseline.run) },
+    baseline: base && {
+      run: base.run === null ? null : redact(base.run),
+      name: base.name,
+      status: base.status,
+      buildSeconds: base.buildSeconds,
+      jobSeconds: base.jobSeconds,
+      cacheRatio: base.cacheRatio,
+    },
     cacheBreak: b && {
       step: redact(b.step),
       instruction: redact(b.instruction),
@@ -127,21 +166,28 @@ function comparisonJson(c: BuildComparison): object {
       secondsLost: b.secondsLost,
       line: b.line,
     },
-    deltas: c.deltas && {
-      ...c.deltas,
-      slowerSteps: c.deltas.slowerSteps.map((s) => ({ ...s, step: redact(s.step), instruction: redact(s.instruction) })),
+    deltas: d && {
+      buildSeconds: d.buildSeconds,
+      jobSeconds: d.jobSeconds,
+      cacheRatio: d.cacheRatio,
+      platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
+      slowerSteps: d.slowerSteps.map((s) => ({ step: redact(s.step), instruction: redact(s.instruction), platform: s.platform, seconds: s.seconds, baselineSeconds: s.baselineSeconds })),
+      imageSizes: d.imageSizes.map((i) => ({ ref: i.ref, platform: i.platform, bytes: i.bytes, baselineBytes: i.baselineBytes, change: i.change })),
+      newFindings: d.newFindings,
+      goneFindings: d.goneFindings,
+      baselineDigests: d.baselineDigests.map((pushed) => ({ ref: pushed.ref, digest: pushed.digest })),
     },
   };
 }
 
 /** The job's step that ran the build (GitHub's step number and name), when the log came from the API. */
-function stepJson(build: BuildAnalysis['build']): object | null {
+function stepJson(build: BuildAnalysis['build']): JobStepV1 | null {
   if (build.stepNumber === null || build.stepNumber === undefined) return null;
   const step = build.jobSteps?.find((s) => s.number === build.stepNumber);
   return { number: build.stepNumber, name: step?.name ?? null };
 }
 
-export function findingJson(finding: Finding): object {
+export function findingJson(finding: Finding): FindingV1 {
   return {
     id: finding.id,
     severity: finding.severity,

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { ACTIONS_BOT, BLOB_TEMPLATE, FakeGitHub, type FakeJob, type FakeReply, type FakeRequest } from './support/fake-github.js';
 import { runActionAsync, type ActionRun } from './support/run-action.js';
+import { expectValidReport } from './support/report-schema.js';
 import { ROOT, SAMPLE, readFixture } from './support/analyze-text.js';
 import { commentMarker } from '../src/github/sticky-comment.js';
 
@@ -91,7 +92,8 @@ function expectSafeAction(result: ActionRun, options: { maxOwnWarnings?: number;
   const report = join(result.runnerTemp, 'buildx-doctor', 'report.json');
   const everything = [result.stdout, result.summary, JSON.stringify(result.outputs), existsSync(report) ? readFileSync(report, 'utf8') : ''].join('\n');
   for (const secret of SECRETS) expect(everything).not.toContain(secret);
-  if (existsSync(report)) JSON.parse(readFileSync(report, 'utf8'));
+  // Whatever the input, a report that was written meets the published schema.
+  if (existsSync(report)) expectValidReport(readFileSync(report, 'utf8'));
 }
 
 /** Markdown that renders to nothing the input chose: no element, no mention, no reference, no link of its own. */
@@ -110,6 +112,7 @@ function expectInert(markdown: string): void {
 /** The CLI on a file: 0 with builds, 2 with none (its documented contract), never a crash. */
 function expectSafeCli(file: string, extra: string[] = [], nodeArgs: string[] = []): { code: number | null; report: any } {
   const json = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  if (json.stdout) expectValidReport(json.stdout);
   const report = JSON.parse(json.stdout || '{"builds":[]}');
   expect(json.status).toBe(report.builds.length > 0 ? 0 : 2);
   const stderr = json.stderr.trimEnd();

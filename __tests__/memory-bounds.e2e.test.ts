@@ -1,0 +1,100 @@
+// The bundled CLI (dist/cli.js, as users run it) within a small heap: issue 13's rows "1M distinct
+// steps in plain output" (the bounded build model) and "a template that repeats a capture" (bounded
+// templates). The in-process halves of both are bounded-model.test.ts and robust-units.test.ts.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, readFixture } from './support/analyze-text.js';
+import { MAX_LISTED_STEPS } from '../src/parse/step-budget.js';
+import { MAX_FILLED_CHARS } from '../src/diagnose/template.js';
+import { expectValidReport } from './support/report-schema.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bxd-memory-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const STEPS = 1_000_000;
+
+/** A plain-progress build of `steps` distinct steps, every tenth CACHED, step 777 the slowest, one failing. */
+function writeManySteps(path: string, steps: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = '#0 building with "default" instance using docker driver\n';
+    for (let i = 1; i <= steps; i++) {
+      chunk += `#${i} [${i}/${steps}] RUN step ${i}\n`;
+      chunk += i % 10 === 0 ? `#${i} CACHED\n` : `#${i} DONE ${i === 777 ? '99.0' : `0.${i % 7}`}s\n`;
+      // BuildKit prints a step's header again after it is DONE: a dropped step must not come back.
+      if (i > 3000 && i % 1000 === 1) chunk += `#${i - 2500} [${i - 2500}/${steps}] RUN step ${i - 2500}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    chunk += `#${steps + 1} exporting to image\n#${steps + 1} DONE 0.1s\n`;
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a bounded build model', () => {
+  it('a million distinct steps: the CLI under a 160 MB heap exits 0 with a summary that counts them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bxd-steps-'));
+    try {
+      const log = join(dir, 'steps.log');
+      writeManySteps(log, STEPS);
+      const run = spawnSync(process.execPath, ['--max-old-space-size=160', join(ROOT, 'dist', 'cli.js'), 'analyze', log, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // The one report with omittedSteps filled in: the schema must accept it as it is.
+      expectValidReport(run.stdout);
+      const report = JSON.parse(run.stdout);
+      expect(report.builds).toHaveLength(1);
+      const build = report.builds[0];
+      expect(build.status).toBe('success');
+      expect(build.steps.length).toBeLessThanOrEqual(2 * MAX_LISTED_STEPS + 1);
+      expect(build.steps.length + build.omittedSteps.count).toBe(STEPS + 1);
+      expect(build.omittedSteps.cached + build.steps.filter((s: { cached: boolean }) => s.cached).length).toBe(STEPS / 10);
+      // The slowest step is listed; the counts still cover every step.
+      expect(build.steps.map((s: { name: string }) => s.name)).toContain(`[777/${STEPS}] RUN step 777`);
+      expect(build.timing.slowestSteps[0].seconds).toBe(99);
+      expect(build.cache.hits + build.cache.misses).toBe(STEPS);
+      expect(build.cache.hits).toBe(STEPS / 10);
+      expect(build.notes.join('\n')).toMatch(/are counted but not listed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+describe('bounded templates', () => {
+  it('failing builds with such a signature stay within memory', async () => {
+    const sig = join(dir, 'repeat.yml');
+    writeFileSync(sig, `version: 1\nsignatures:\n  - id: loud\n    title: 'loud \${t}'\n    priority: 999\n    patterns: ['(?<t>exit code: \\d+)']\n    fix: '${'${t}'.repeat(240_000)}'\n`);
+    const log = readFixture('buildx0.29-b1-fail-plain.log');
+    const analyse = (builds: number) => {
+      const file = join(dir, `failures-${builds}.log`);
+      writeFileSync(file, Array.from({ length: builds }, () => log).join('\n'));
+      // Under a 300 MB heap: unbounded, 300 builds took 1.5 GB here (4.3 GB in the issue).
+      return spawnSync(process.execPath, ['--max-old-space-size=300', join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--signatures', sig, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    };
+    const some = analyse(20);
+    expect(some.stderr).toBe('');
+    expect(some.status).toBe(0);
+    expectValidReport(some.stdout);
+    const report = JSON.parse(some.stdout);
+    const loud = report.findings.filter((f: { id: string }) => f.id === 'loud');
+    expect(loud).toHaveLength(20);
+    expect(report.findings.every((f: { fix: string }) => f.fix.length < MAX_FILLED_CHARS + 2000)).toBe(true);
+    // 300 builds: user patterns may run out of their time budget (one line says so), never out of memory.
+    const many = analyse(300);
+    expect(many.status).toBe(0);
+    expect(many.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(1);
+    expectValidReport(many.stdout);
+    expect(JSON.parse(many.stdout).builds).toHaveLength(300);
+  }, 120_000);
+});
