@@ -1,6 +1,7 @@
 // The doctor's GitHub API checks against the local GitHub (support/fake-github.ts: every request and
 // response checked against GitHub's OpenAPI description): a ghcr.io package's versions under an
-// organization and a user (a name with `/` included), the refusals a job token meets, no token.
+// organization and a user (a name with `/` included), the refusals a job token meets, no token;
+// push rights; and the same through the bundled dist/cli.js (hence an e2e suite).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
