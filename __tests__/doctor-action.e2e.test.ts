@@ -33,8 +33,21 @@ describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
     const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
     expect(report.schemaVersion).toBe(1);
     const statuses = Object.fromEntries(report.doctor.checks.map((c: { id: string; status: string }) => [c.id, c.status]));
-    expect(statuses).toEqual({ 'workflow.docker-build.yml': 'fail', 'builder.docker': 'skipped', 'resources.disk': 'skipped', 'resources.build-cache': 'skipped', 'registry.images': 'skipped' });
+    // No images given: those of the workflow's metadata-action step, each component with the tags of a push to main.
+    const images = ['operate-ui', 'runtime', 'engine'].flatMap((c) => [`ghcr.io/afewell-hh/demon-${c}:main`, `ghcr.io/afewell-hh/demon-${c}:latest`]);
+    expect(statuses).toEqual({
+      'workflow.docker-build.yml': 'fail',
+      'builder.docker': 'skipped',
+      'resources.disk': 'skipped',
+      'resources.build-cache': 'skipped',
+      'registry.images': 'pass',
+      ...Object.fromEntries(images.map((i) => [`registry.${i}`, 'skipped'])),
+      ...Object.fromEntries(['operate-ui', 'runtime', 'engine'].map((c) => [`registry.package.ghcr.io/afewell-hh/demon-${c}`, 'skipped'])),
+      // It logs in with the job token and grants packages: write.
+      'registry.push.ghcr.io': 'pass',
+    });
     expect(report.doctor.checks.find((c: { id: string }) => c.id === 'builder.docker').detail).toMatch(/^docker could not be run/);
+    expect(report.doctor.checks.find((c: { id: string }) => c.id === 'registry.package.ghcr.io/afewell-hh/demon-engine').detail).toBe('skipped: no token (the github-token input is empty)');
     expect(report.findings).toEqual([expect.objectContaining({ id: 'invalid-tag', locations: [expect.objectContaining({ file: '.github/workflows/docker-build.yml', line: 66, verified: true })] })]);
     expect(run.summary).toContain('## buildx-doctor: doctor');
     expect(run.summary).toContain('| ❌ fail | Workflow .github/workflows/docker-build.yml |');
@@ -98,8 +111,17 @@ describe('doctor in dist/cli.js, offline', () => {
     expect(run.status).toBe(0);
     expectValidDoctorReport(run.stdout);
     const checks = JSON.parse(run.stdout).doctor.checks as Array<{ id: string; status: string; detail: string }>;
-    expect(checks.map((c) => `${c.id}:${c.status}`)).toEqual(['workflow.team-docker-build.yml:pass', 'builder.docker:skipped', 'resources.disk:skipped', 'resources.build-cache:skipped', 'registry.ghcr.io/acme/app:main:skipped']);
-    for (const c of checks.slice(1)) expect(c.detail).toMatch(/docker could not be run/);
+    expect(checks.map((c) => `${c.id}:${c.status}`)).toEqual([
+      'workflow.team-docker-build.yml:pass',
+      'builder.docker:skipped',
+      'resources.disk:skipped',
+      'resources.build-cache:skipped',
+      'registry.ghcr.io/acme/app:main:skipped',
+      'registry.package.ghcr.io/acme/app:skipped',
+      'registry.push.ghcr.io:pass',
+    ]);
+    for (const c of checks.slice(1, 5)) expect(c.detail).toMatch(/docker could not be run/);
+    expect(checks[5]!.detail).toBe('skipped: no token (set GITHUB_TOKEN or give --github-token)');
   });
 
   it('bad usage is one line and exit 2', () => {

@@ -247,6 +247,9 @@ describe('registry', () => {
     expect(byId(report.checks, `registry.${missing}`).status).toBe('fail');
     expect(byId(report.checks, `registry.${refused}`)).toMatchObject({ status: 'fail' });
     expect(report.findings.map((f) => `${f.id}:${f.data?.image}`).sort()).toEqual([`image-pull-backoff:${missing}`, `registry-auth-denied:${refused}`].sort());
+    // Push rights without pushing: the open registry asks for no credentials; the Basic-auth one decides on each push.
+    expect(byId(report.checks, `registry.push.${open!.host}/demon-runtime`)).toMatchObject({ status: 'pass', detail: 'the registry asks for no credentials (GET /v2/ answered 200): whoever reaches it can push' });
+    expect(byId(report.checks, `registry.push.${locked!.host}/demon-runtime`)).toMatchObject({ status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' });
   });
 });
 

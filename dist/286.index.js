@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1377);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3326);
-/* harmony import */ var _doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4297);
+/* harmony import */ var _doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2634);
 /* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6619);
 /* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4225);
 /* harmony import */ var _doctor_check_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7751);
@@ -42,11 +42,12 @@ __webpack_require__.r(__webpack_exports__);
 /** GitHub shows at most 10 annotations of each kind per step. */
 const PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-function doctorForAction(inputs, analysis) {
+function doctorForAction(inputs, analysis, client, repository) {
     const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
     // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
     const pastRun = analysis ? (0,_doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_6__/* .versionsOfBuilds */ ._)(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
-    return (0,_doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__/* .runDoctor */ .j)({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun });
+    const github = client ? { client } : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
+    return (0,_doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__/* .runDoctor */ .j)({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun, github, repository });
 }
 /** The `doctor` section of the analysis report (mode `both`). */
 function doctorSection(report) {

@@ -230,6 +230,104 @@ function docker(args, options = {}) {
 
 /***/ }),
 
+/***/ 2334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ loginToTemporaryConfig),
+/* harmony export */   Ol: () => (/* binding */ neededLogins),
+/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* unused harmony export hasDockerLogin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3125);
+/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1080);
+// Credentials Docker does not have yet (the job token for ghcr.io, the `registry-username` and
+// `registry-password` inputs) go into a temporary DOCKER_CONFIG through `docker login
+// --password-stdin`, so the secret is never on a command line or in a log, and the runner's own
+// config is left untouched. The temporary config is removed after the sizes are read. Everything
+// else (credential helpers, mirrors, certificates) stays Docker's own.
+
+
+
+
+
+/** The docker config dir `env` points at: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2__.join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker');
+}
+/** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
+function keyHost(key) {
+    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+}
+/** True when Docker's config has credentials (or a credential helper) for `registry`. */
+function hasDockerLogin(registry, env) {
+    try {
+        const config = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dockerConfigDir(env), 'config.json'), 'utf8'));
+        const keys = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})].map(keyHost);
+        const wanted = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+        return keys.some((k) => wanted.includes(k));
+    }
+    catch {
+        return false; // no config, or one docker could not read either
+    }
+}
+/** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
+function neededLogins(registries, credentials, githubToken, githubUser, env) {
+    const logins = [];
+    for (const registry of registries) {
+        const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);
+        if (given)
+            logins.push({ registry, username: given.username, password: given.password });
+        else if (registry === 'ghcr.io' && githubToken && !hasDockerLogin(registry, env)) {
+            logins.push({ registry, username: githubUser || 'buildx-doctor', password: githubToken });
+        }
+    }
+    return logins;
+}
+/** Logs in to each registry in a fresh DOCKER_CONFIG that keeps the CLI plugins (buildx) and builders of `base`. */
+async function loginToTemporaryConfig(logins, base, timeoutMs) {
+    const original = dockerConfigDir(base);
+    const dir = node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'buildx-doctor-docker-config-')); // mode 0700
+    const remove = () => node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(dir, { recursive: true, force: true });
+    const env = { ...base, DOCKER_CONFIG: dir };
+    const refused = new Map();
+    try {
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins')))
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins'), node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'cli-plugins'));
+        // buildx keeps its builders under DOCKER_CONFIG/buildx; the current one (and its registry config) stays.
+        if (!env.BUILDX_CONFIG && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx')))
+            env.BUILDX_CONFIG = node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx');
+        for (const login of logins) {
+            const hide = (text) => (login.password ? text.split(login.password).join('***') : text);
+            try {
+                const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T)(['login', '--username', login.username, '--password-stdin', login.registry], { env, input: login.password, timeoutMs });
+                if (result.exitCode !== 0) {
+                    const said = result.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
+                    refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(said), 240)})`);
+                }
+            }
+            catch (error) {
+                const why = error instanceof _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerMissingError */ .$ ? error.message : `no answer within ${Math.round(timeoutMs / 1000)} s`;
+                refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(why), 240)})`);
+            }
+        }
+    }
+    catch (error) {
+        remove();
+        throw error;
+    }
+    return { env, refused, remove };
+}
+
+
+/***/ }),
+
 /***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -255,7 +353,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 4297:
+/***/ 2634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -336,6 +434,7 @@ function parseWorkflow(path, text) {
                 permissionsLine: keyLine(job, 'permissions'),
                 env: envOf(get(job, 'env')),
                 matrix: (0,dist/* isMap */.jh)(strategy) && get(strategy, 'matrix') !== undefined,
+                matrixValues: (0,dist/* isMap */.jh)(strategy) ? matrixValuesOf(get(strategy, 'matrix')) : new Map(),
                 steps,
             });
         }
@@ -370,6 +469,20 @@ function envOf(node) {
             if ((0,dist/* isScalar */.jn)(p.key))
                 env.set(String(p.key.value), nodeText(p.value));
     return env;
+}
+function matrixValuesOf(node) {
+    const values = new Map();
+    if (!(0,dist/* isMap */.jh)(node))
+        return values;
+    for (const p of node.items) {
+        const key = scalarText(p.key);
+        if (key === null || key === 'include' || key === 'exclude' || !(0,dist/* isSeq */.oP)(p.value))
+            continue;
+        const items = p.value.items.map((i) => scalarText(i));
+        if (items.every((i) => i !== null))
+            values.set(key, items);
+    }
+    return values;
 }
 function permissionsOf(node) {
     if (node === undefined)
@@ -1559,7 +1672,7 @@ async function runRegistryChecks(docker, images) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
-        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input)' });
+        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)' });
         return { checks, findings };
     }
     for (const ref of [...new Set(images)]) {
@@ -1614,6 +1727,482 @@ async function runRegistryChecks(docker, images) {
     return { checks, findings };
 }
 
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __nccwpck_require__(8943);
+// EXTERNAL MODULE: ./src/reference/image-reference.ts
+var image_reference = __nccwpck_require__(5676);
+;// CONCATENATED MODULE: ./src/doctor/package-versions.ts
+
+
+
+/** Versions listed in a check's detail; the API's first page (30) is searched for the wanted tags. */
+const SHOWN_VERSIONS = 5;
+/** The ghcr.io packages the references name, each once; other registries and bad references are left out. */
+function ghcrPackages(images) {
+    const packages = new Map();
+    for (const text of images) {
+        let ref;
+        try {
+            ref = (0,image_reference/* parseReference */.F2)(text);
+        }
+        catch {
+            continue;
+        }
+        if (ref.registry !== 'ghcr.io' || !ref.repository.includes('/'))
+            continue;
+        const slash = ref.repository.indexOf('/');
+        const owner = ref.repository.slice(0, slash);
+        const name = ref.repository.slice(slash + 1);
+        const key = `${owner}/${name}`;
+        const entry = packages.get(key) ?? { owner, name, tags: [] };
+        if (ref.tag && !entry.tags.includes(ref.tag))
+            entry.tags.push(ref.tag);
+        packages.set(key, entry);
+    }
+    return [...packages.values()];
+}
+async function runPackageChecks(access, images) {
+    const checks = [];
+    const findings = [];
+    const ownerKinds = new Map();
+    for (const pkg of ghcrPackages(images)) {
+        const id = `registry.package.ghcr.io/${pkg.owner}/${pkg.name}`;
+        const title = `Package ghcr.io/${pkg.owner}/${pkg.name}`;
+        if (access.client === null) {
+            checks.push({ id, status: 'skipped', title, detail: `skipped: ${access.reason}` });
+            continue;
+        }
+        const client = access.client;
+        try {
+            if (!ownerKinds.has(pkg.owner))
+                ownerKinds.set(pkg.owner, ownerKind(client, pkg.owner));
+            const kind = await ownerKinds.get(pkg.owner);
+            const versions = await listVersions(client, kind, pkg);
+            checks.push({ id, title, ...describeVersions(pkg, versions) });
+        }
+        catch (error) {
+            const status = error instanceof api/* ApiError */.hD ? error.status : null;
+            checks.push({ id, status: 'warn', title, detail: `${error instanceof api/* ApiError */.hD ? error.message : String(error)}. ${adviceFor(status, pkg)}` });
+            if (status === 401 || status === 403) {
+                findings.push((0,check/* doctorFinding */.VB)({
+                    id: 'registry-auth-denied',
+                    severity: 'warning',
+                    title: `The GitHub token may not read the package ghcr.io/${pkg.owner}/${pkg.name}`,
+                    fix: adviceFor(status, pkg),
+                    source: null,
+                    data: { image: `ghcr.io/${pkg.owner}/${pkg.name}` },
+                }));
+            }
+        }
+    }
+    return { checks, findings };
+}
+/** `orgs` or `users`: the packages API has one path for each kind of owner. */
+async function ownerKind(client, owner) {
+    const response = await (0,api/* call */.T1)(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+    return response.data.type === 'Organization' ? 'orgs' : 'users';
+}
+async function listVersions(client, kind, pkg) {
+    const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
+    // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
+    const response = kind === 'orgs'
+        ? await (0,api/* call */.T1)(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name }))
+        : await (0,api/* call */.T1)(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name }));
+    return response.data
+        .map((v) => ({ tags: v.metadata?.container?.tags ?? [], updated: v.updated_at ?? v.created_at }))
+        .sort((a, b) => b.updated.localeCompare(a.updated));
+}
+function describeVersions(pkg, versions) {
+    if (versions.length === 0)
+        return { status: 'warn', detail: 'the package has no versions' };
+    const shown = versions
+        .slice(0, SHOWN_VERSIONS)
+        .map((v) => `${v.tags.length > 0 ? v.tags.join(', ') : '(untagged)'} (${v.updated.slice(0, 10)})`)
+        .join('; ');
+    const listed = new Set(versions.flatMap((v) => v.tags));
+    const absent = pkg.tags.filter((t) => !listed.has(t));
+    const latest = `latest ${Math.min(SHOWN_VERSIONS, versions.length)} of ${versions.length} listed: ${shown}`;
+    if (absent.length === 0)
+        return { status: 'pass', detail: latest };
+    const names = absent.map((t) => `:${t}`).join(', ');
+    return { status: 'warn', detail: `${names} not among the ${versions.length} latest versions (older, or never pushed); ${latest}` };
+}
+/** What to change, plain text (it goes into a check's detail and a finding's fix). */
+function adviceFor(status, pkg) {
+    if (status === 403 || status === 401) {
+        return 'Give the job permissions: packages: read; with the job token, the package must also grant this repository access (the package settings, Manage Actions access).';
+    }
+    if (status === 404) {
+        return `The package does not exist under ${pkg.owner}, or the token cannot see it: a private package not linked to this repository (connect it in the package settings), or a token without packages: read.`;
+    }
+    return 'The other checks went on.';
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-images.ts
+
+
+
+
+
+
+/** metadata-action's tags when the step gives none: the branch name on a branch push, among others. */
+const DEFAULT_TAG_RULES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
+/** Larger files are skipped by the workflow check too. */
+const workflow_images_MAX_WORKFLOW_BYTES = 1024 * 1024;
+/** The workflow files the options name, parsed; those that cannot be read are left to the workflow check. */
+function readWorkflows(options) {
+    const workflows = [];
+    for (const file of workflowFiles(options)) {
+        try {
+            if (external_node_fs_.statSync(file).size > workflow_images_MAX_WORKFLOW_BYTES)
+                continue;
+            workflows.push(parseWorkflow(external_node_path_.basename(file), external_node_fs_.readFileSync(file, 'utf8')));
+        }
+        catch {
+            continue; // the workflow check reports files it cannot read
+        }
+    }
+    return workflows;
+}
+function imagesFromWorkflows(options) {
+    const result = { images: [], sources: [], skipped: [] };
+    for (const workflow of readWorkflows(options)) {
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (step.uses && actionOf(step.uses.value)?.name === 'docker/metadata-action')
+                    addStepImages(result, workflow, job, step, options.repository);
+            }
+        }
+    }
+    return result;
+}
+function addStepImages(result, workflow, job, step, repository) {
+    const input = step.with.get('images');
+    if (!input)
+        return;
+    const where = `${workflow.path}:${input.line}`;
+    const tags = mainTags(step);
+    if (tags.length === 0) {
+        result.skipped.push(`${where}: its tag rules give no tag that is known before a push to main`);
+        return;
+    }
+    for (const name of imageNames(input.value)) {
+        const expanded = expandAll(name, workflow, job, repository);
+        if (typeof expanded === 'string') {
+            result.skipped.push(`${where}: ${name} (${expanded})`);
+            continue;
+        }
+        for (const image of expanded) {
+            // metadata-action lowercases the image name; ghcr.io accepts nothing else.
+            const refs = tags.map((tag) => `${image.toLowerCase()}:${tag}`);
+            const bad = refs.find((ref) => !isReference(ref));
+            if (bad) {
+                result.skipped.push(`${where}: ${bad} is not an image reference`);
+                continue;
+            }
+            for (const ref of refs)
+                if (!result.images.includes(ref))
+                    result.images.push(ref);
+            if (!result.sources.includes(where))
+                result.sources.push(where);
+        }
+    }
+}
+/** `images:` lines (commas also separate), or the CSV form `name=...,enable=...`; disabled ones left out. */
+function imageNames(text) {
+    const names = [];
+    for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+        if (/^name=/.test(line)) {
+            const attrs = new Map(line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()]));
+            if (attrs.get('enable') !== 'false' && attrs.get('name'))
+                names.push(attrs.get('name'));
+        }
+        else {
+            names.push(...line.split(',').map((n) => n.trim()).filter(Boolean));
+        }
+    }
+    return names;
+}
+/** The tags the step's rules give on a push to the default branch, leaving out those that change every commit or day. */
+function mainTags(step) {
+    const text = step.with.get('tags')?.value;
+    const lines = text === undefined ? DEFAULT_TAG_RULES : text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
+    const tags = [];
+    for (const rule of lines.map(parseTagRule)) {
+        if (changesPerCommit(rule) || rule.type === 'schedule')
+            continue;
+        const tag = tagIn(rule, 'branch', flavor);
+        if (tag && isValidTag(tag) && !tags.includes(tag))
+            tags.push(tag);
+    }
+    return tags;
+}
+/** A rule whose tag is a commit, a date or an expression's value: no fixed tag to look up. */
+function changesPerCommit(rule) {
+    if (rule.type === 'sha')
+        return true;
+    // `enable` only decides whether the rule applies (metadata-tags reads it), not the tag's text.
+    return [...rule.attrs].some(([key, v]) => key !== 'enable' && /\{\{\s*(sha|date|commit_date)\b|\$\{\{/.test(v));
+}
+/**
+ * The names an image name stands for, one per matrix value it uses; or why it cannot be expanded.
+ * `env` values are expanded too (they often hold `${{ github.repository }}`).
+ */
+function expandAll(name, workflow, job, repository) {
+    let names = [name];
+    // Each round expands the first expression left in every name; an env value may bring more, and
+    // one that names itself must not loop: a few rounds are enough for any real workflow.
+    for (let round = 0; round < 8 && names.some((n) => n.includes('${{')); round++) {
+        const next = [];
+        for (const text of names) {
+            const match = /\$\{\{\s*([^}]*?)\s*\}\}/.exec(text);
+            if (!match) {
+                next.push(text);
+                continue;
+            }
+            const values = valuesOf(match[1], workflow, job, repository);
+            if (typeof values === 'string')
+                return values;
+            for (const value of values)
+                next.push(text.slice(0, match.index) + value + text.slice(match.index + match[0].length));
+        }
+        names = next;
+    }
+    const left = names.find((n) => n.includes('${{'));
+    return left ? `${/\$\{\{[^}]*\}\}/.exec(left)[0]} was not expanded` : names;
+}
+function valuesOf(expression, workflow, job, repository) {
+    if (expression === 'github.repository')
+        return repository ? [repository] : 'the repository is not known: run in a workflow, or give --repository';
+    if (expression === 'github.repository_owner')
+        return repository ? [repository.split('/')[0]] : 'the repository owner is not known: run in a workflow, or give --repository';
+    const env = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+    if (env) {
+        const value = job.env.get(env[1]) ?? workflow.env.get(env[1]);
+        return value === undefined ? `${expression} is set neither by the workflow nor by the job` : [value];
+    }
+    const matrix = /^matrix\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression);
+    if (matrix) {
+        const values = job.matrixValues.get(matrix[1]);
+        return values && values.length > 0 ? values : `${expression} is not a list in the job's matrix`;
+    }
+    return `\${{ ${expression} }} is only known when the workflow runs`;
+}
+function isReference(text) {
+    try {
+        (0,image_reference/* parseReference */.F2)(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/buildx/docker-login.ts
+var docker_login = __nccwpck_require__(2334);
+;// CONCATENATED MODULE: ./src/doctor/registry-push-scope.ts
+
+
+
+
+const TIME_LIMIT_MS = 10_000;
+async function checkPushScope(ref, env = process.env) {
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(ref.registry);
+    const host = ref.registry === 'docker.io' ? 'registry-1.docker.io' : ref.registry;
+    try {
+        const ping = await fetch(`${loopback ? 'http' : 'https'}://${host}/v2/`, { signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        await ping.body?.cancel();
+        if (ping.ok)
+            return { status: 'pass', detail: `the registry asks for no credentials (GET /v2/ answered ${ping.status}): whoever reaches it can push` };
+        if (ping.status !== 401)
+            return { status: 'warn', detail: `push rights: not checked (GET /v2/ answered ${ping.status}, not a request for credentials)` };
+        const challenge = parseChallenge(ping.headers.get('www-authenticate') ?? '');
+        if (!challenge)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' };
+        const credentials = storedCredentials(ref.registry, env);
+        if (credentials?.kind === 'helper')
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' };
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        url.searchParams.set('scope', `repository:${ref.repository}:push,pull`);
+        const answer = await fetch(url, { headers: credentials ? { authorization: `Basic ${credentials.auth}` } : {}, signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        if (answer.status === 401 || answer.status === 403) {
+            await answer.body?.cancel();
+            return { status: 'fail', detail: `the registry's token service refused the stored credentials (${answer.status})` };
+        }
+        if (!answer.ok) {
+            await answer.body?.cancel();
+            return { status: 'warn', detail: `push rights: not checked (the token service answered ${answer.status})` };
+        }
+        const body = (await answer.json());
+        const actions = grantedActions(body.token ?? body.access_token ?? '', ref.repository);
+        if (actions === null)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its token does not say what it grants)' };
+        const who = credentials ? 'the stored credentials' : 'without credentials (none stored for it)';
+        if (actions.includes('push'))
+            return { status: 'pass', detail: `${who}: the token service grants push on ${ref.repository}` };
+        return { status: 'fail', detail: `${who}: the token service grants ${actions.length > 0 ? actions.join(', ') : 'nothing'} on ${ref.repository}, not push` };
+    }
+    catch (error) {
+        // fetch says only "fetch failed"; the cause (connection refused, no such host) is in its chain.
+        const message = error.name === 'TimeoutError' ? `no answer within ${TIME_LIMIT_MS / 1000} s` : (0,api/* whyNoAnswer */.MR)(error);
+        return { status: 'warn', detail: `push rights: not checked (${message})` };
+    }
+}
+/** `Bearer realm="https://auth/token",service="registry"`; null for any other scheme. */
+function parseChallenge(header) {
+    if (!/^bearer\s/i.test(header.trim()))
+        return null;
+    const params = new Map([...header.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+    const realm = params.get('realm');
+    if (!realm || !/^https?:\/\//i.test(realm))
+        return null;
+    return { realm, service: params.get('service') ?? null };
+}
+/** The actions a registry JWT's `access` claim grants on a repository; null when it is no JWT. */
+function grantedActions(token, repository) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return null;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (!Array.isArray(claims.access))
+            return null;
+        return claims.access.filter((a) => a.type === 'repository' && a.name === repository).flatMap((a) => a.actions ?? []);
+    }
+    catch {
+        return null;
+    }
+}
+/** The credentials Docker's config holds for the registry, null when none. */
+function storedCredentials(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join((0,docker_login/* dockerConfigDir */.kG)(env), 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const names = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+    const hostOf = (key) => key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const entry = Object.entries(config.auths ?? {}).find(([key]) => names.includes(hostOf(key)))?.[1];
+    if (entry?.auth)
+        return { kind: 'auth', auth: entry.auth };
+    if (Object.keys(config.credHelpers ?? {}).some((key) => names.includes(hostOf(key))) || (entry && config.credsStore))
+        return { kind: 'helper' };
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/push-rights.ts
+
+
+
+
+
+
+/** The docker/login-action steps of the workflows that log in to ghcr.io. */
+function ghcrLogins(workflows) {
+    const logins = [];
+    for (const workflow of workflows) {
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (!step.uses || actionOf(step.uses.value)?.name !== 'docker/login-action')
+                    continue;
+                const registry = expandAll(step.with.get('registry')?.value ?? '', workflow, job, null);
+                if (typeof registry === 'string' || !registry.some((r) => r.trim() === 'ghcr.io'))
+                    continue;
+                const password = step.with.get('password')?.value.trim() ?? '';
+                logins.push({ file: workflow.path, job: job.id, jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password), password, packagesWrite: packagesWrite(workflow, job) });
+            }
+        }
+    }
+    return logins;
+}
+async function runPushRightsChecks(access, images, logins, env = process.env) {
+    const checks = [];
+    const findings = [];
+    const refs = images.flatMap((i) => referenceOf(i) ?? []);
+    const repositories = new Map(refs.filter((r) => r.registry !== 'ghcr.io').map((r) => [`${r.registry}/${r.repository}`, r]));
+    for (const [name, ref] of repositories) {
+        const scope = await checkPushScope(ref, env);
+        checks.push({ id: `registry.push.${name}`, status: scope.status, title: `Push rights on ${name}`, detail: scope.detail });
+        if (scope.status === 'fail') {
+            findings.push((0,check/* doctorFinding */.VB)({
+                id: 'registry-auth-denied',
+                severity: 'error',
+                title: `The credentials cannot push to ${name}`,
+                fix: 'Log in (`docker/login-action`) with an account that may push to this repository before the build.',
+                source: null,
+                data: { image: name },
+            }));
+        }
+    }
+    if (!refs.some((r) => r.registry === 'ghcr.io'))
+        return { checks, findings };
+    const parts = [];
+    // The job token: the rights are the permissions of the job that logs in.
+    for (const login of logins.filter((l) => l.jobToken)) {
+        const where = `${login.file} job ${login.job} logs in with the job token`;
+        if (login.packagesWrite === true)
+            parts.push({ status: 'pass', text: `${where}, which has packages: write` });
+        else if (login.packagesWrite === false)
+            parts.push({ status: 'fail', text: `${where}, whose permissions lack packages: write (see the workflow finding)` });
+        else
+            parts.push({ status: 'warn', text: `${where} and sets no permissions: the repository's default decides (read-only packages for new repositories)` });
+    }
+    // Another secret, or no workflow that says: the scopes of the token given, if it is a personal one.
+    const others = logins.filter((l) => !l.jobToken);
+    if (others.length > 0 || logins.length === 0) {
+        const pushedWith = others.length > 0 ? `the workflow pushes with ${[...new Set(others.map((l) => l.password))].join(', ')}` : 'no workflow here logs in to ghcr.io';
+        parts.push(await tokenScopes(access, pushedWith, findings));
+    }
+    const status = (0,check/* worstStatus */.A4)(parts.map((p) => ({ id: '', title: '', detail: '', status: p.status })));
+    checks.push({ id: 'registry.push.ghcr.io', status, title: 'Push rights on ghcr.io', detail: parts.map((p) => p.text).join('; ') });
+    return { checks, findings };
+}
+/** The token's scopes from `GET /user`: a classic token lists them, the job token is refused (403). */
+async function tokenScopes(access, pushedWith, findings) {
+    if (access.client === null)
+        return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
+    const client = access.client;
+    try {
+        const response = await (0,api/* call */.T1)('reading who the token belongs to', () => client.request('GET /user'));
+        const login = response.data.login ?? '?';
+        const header = response.headers['x-oauth-scopes'];
+        if (header === undefined) {
+            return { status: 'warn', text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write` };
+        }
+        const scopes = String(header).split(',').map((s) => s.trim()).filter(Boolean);
+        if (scopes.includes('write:packages'))
+            return { status: 'pass', text: `${pushedWith}; the token given (of ${login}) has write:packages` };
+        findings.push((0,check/* doctorFinding */.VB)({
+            id: 'registry-auth-denied',
+            severity: 'error',
+            title: 'The token lacks the write:packages scope: pushes to ghcr.io are denied',
+            fix: 'Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job\'s permissions.',
+            source: null,
+            data: { scopes: scopes.join(', ') },
+        }));
+        return { status: 'fail', text: `${pushedWith}; the token given (of ${login}) lacks write:packages (its scopes: ${scopes.join(', ') || 'none'})` };
+    }
+    catch (error) {
+        // GitHub refuses `GET /user` to installation tokens, the job token among them.
+        if (error instanceof api/* ApiError */.hD && error.status === 403)
+            return { status: 'skipped', text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes` };
+        return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
+    }
+}
+function referenceOf(image) {
+    try {
+        return (0,image_reference/* parseReference */.F2)(image);
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
 
 
@@ -1621,6 +2210,10 @@ async function runRegistryChecks(docker, images) {
 
 
 
+
+
+
+const NO_GITHUB = { client: null, reason: 'no GitHub token' };
 async function runDoctor(options) {
     const docker = options.docker ?? dockerRunner();
     const checks = [];
@@ -1656,8 +2249,34 @@ async function runDoctor(options) {
         failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
         skipCacheReason,
     }));
-    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    await guarded('registry', async () => {
+        const { images, source } = imagesToCheck(options);
+        if (images.length === 0 && source)
+            return { checks: [source], findings: [] };
+        const manifests = await runRegistryChecks(docker, images);
+        const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
+        const logins = ghcrLogins(readWorkflows({ workspace: options.workspace, files: options.workflows }));
+        const push = await runPushRightsChecks(options.github ?? NO_GITHUB, images, logins);
+        const parts = [manifests, packages, push];
+        return { checks: [...(source ? [source] : []), ...parts.flatMap((p) => p.checks)], findings: parts.flatMap((p) => p.findings) };
+    });
     return { checks, findings: rankFindings(findings) };
+}
+/**
+ * The images given (the input, a past run's tags), else those the workflows' metadata-action steps
+ * name, with the tags they get on main; then a row says where they came from and what was left out.
+ */
+function imagesToCheck(options) {
+    if (options.images.length > 0)
+        return { images: options.images, source: null };
+    const found = imagesFromWorkflows({ workspace: options.workspace, files: options.workflows, repository: options.repository ?? null });
+    if (found.images.length === 0 && found.skipped.length === 0)
+        return { images: [], source: null };
+    const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
+    const source = found.images.length > 0
+        ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
+        : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+    return { images: found.images, source };
 }
 function titleOf(group) {
     return { workflow: 'Workflow files', builder: 'Builder', resources: 'Runner resources', registry: 'Registry' }[group];
@@ -1743,6 +2362,152 @@ function versionsOfBuilds(builds, label) {
 
 /***/ }),
 
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MR: () => (/* binding */ whyNoAnswer),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   UU: () => (/* binding */ createClient),
+/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */ });
+/** The budget of the client made last (one per run of the action). */
+let budgetSignal = null;
+/** An API call that failed for good (after retries): status and one line to show. */
+class ApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'ApiError';
+    }
+}
+/**
+ * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
+ * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
+ * what it has.
+ *
+ * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
+ * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
+ * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
+ * that import; `apiUrl` has been checked by the caller.
+ */
+async function createClient(options) {
+    // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
+    // without a token (a step that reads its own log) never needs them.
+    const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
+        importWithoutEventFile(options.apiUrl),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
+        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5594)),
+    ]);
+    const deadline = Date.now() + options.budgetMs;
+    const controller = new AbortController();
+    budgetSignal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
+    timer.unref();
+    const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
+    return getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        request: { signal: controller.signal, fetch: safeFetch },
+        retry: { retries: options.retries },
+        throttle: {
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+        },
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    }, retry, throttling);
+}
+/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
+async function importWithoutEventFile(apiUrl) {
+    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
+    delete process.env.GITHUB_EVENT_PATH;
+    process.env.GITHUB_API_URL = apiUrl;
+    try {
+        return await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
+    }
+    finally {
+        for (const [name, value] of Object.entries(saved)) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
+/**
+ * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
+ * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
+ */
+async function call(what, request, signal = budgetSignal) {
+    try {
+        return await request();
+    }
+    catch (error) {
+        // Octokit reports an aborted request as a 500: say what really happened.
+        if (signal?.aborted)
+            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
+        // Octokit gives a network failure status 500 too, but no response.
+        const answered = typeof error.status === 'number' && error.response !== undefined;
+        const status = answered ? error.status : null;
+        // node:http only for its table of reason phrases, and only once something failed.
+        const { STATUS_CODES } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
+    }
+}
+/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
+function whyNoAnswer(error) {
+    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
+    let code = null;
+    let network = false;
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
+            code = e.code;
+        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
+            network = true;
+    }
+    if (code && NETWORK[code])
+        return `${NETWORK[code]} (${code})`;
+    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
+        return `a network error (${code})`;
+    if (network)
+        return 'the connection broke';
+    if (error instanceof SyntaxError || error instanceof TypeError)
+        return 'the answer was not the JSON GitHub sends';
+    return 'no usable answer';
+}
+const NETWORK = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name did not resolve',
+    EAI_AGAIN: 'the host name did not resolve',
+    EPIPE: 'the connection broke',
+    UND_ERR_SOCKET: 'the connection closed early',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
+};
+function explainStatus(status) {
+    if (status === 401)
+        return ' (the token was refused)';
+    if (status === 403)
+        return ' (the token lacks a permission, or a rate limit)';
+    if (status === 404)
+        return ' (not found, or the token cannot see it)';
+    if (status === 410)
+        return ' (gone: logs expire after the retention period)';
+    if (status === 429)
+        return ' (rate limited)';
+    if (status >= 500)
+        return ' (GitHub had an error; retried)';
+    return '';
+}
+
+
+/***/ }),
+
 /***/ 1377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1765,6 +2530,133 @@ function describeError(error) {
     if (error instanceof Error)
         return error.message.split('\n')[0] ?? String(error);
     return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+
+/***/ }),
+
+/***/ 5676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ DIGEST),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Rd: () => (/* binding */ withTag),
+/* harmony export */   fL: () => (/* binding */ explainReference),
+/* harmony export */   hQ: () => (/* binding */ withDigest),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
+/* harmony export */ });
+/* unused harmony export DOCKER_HUB */
+// Image references, the one parser of the project (distribution/reference's grammar):
+// `[host[:port]/]path[:tag][@digest]`. The first component is a host when it has a `.` or a `:`, is
+// `localhost`, or has upper case letters; path components are lowercase [a-z0-9] joined by `.`, `_`,
+// `__` or `-`s; a tag is `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. Docker Hub names (`alpine`, `user/app`,
+// `index.docker.io/...`) are `docker.io/...`, one-component names under `library/`, as docker writes them.
+// The image sizes read references with it, and the diagnosis names the rule a bad tag breaks.
+/** Docker Hub, as docker names it in references. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** Any algorithm's digest (`sha256:...`, `sha512:...`). */
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+/** A reference that does not follow the grammar; the message is one line. */
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** The grammar, once: the parts of a reference, or the rule it breaks in words. */
+function check(text) {
+    if (text === '')
+        return { problem: 'the reference is empty' };
+    if (/\s/.test(text))
+        return { problem: 'it contains white space' };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        return { problem: 'a reference has no scheme (drop the `://` part)' };
+    let rest = text;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest))) {
+            return { problem: 'the part after `@` is not a digest (`sha256:` and 64 hex digits)' };
+        }
+    }
+    const components = rest.split('/');
+    let host = null;
+    const first = components[0];
+    if (components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+        host = first;
+        components.shift();
+    }
+    // The tag is after the last `:` of the path (a host's port went with the host).
+    let tag = null;
+    const last = components[components.length - 1];
+    const colon = last.lastIndexOf(':');
+    if (colon !== -1) {
+        tag = last.slice(colon + 1);
+        components[components.length - 1] = last.slice(0, colon);
+        if (tag === '')
+            return { problem: 'the tag after `:` is empty: a variable or template produced nothing' };
+        if (tag.length > 128)
+            return { problem: `the tag is ${tag.length} characters long; at most 128 are allowed` };
+        if (/^[.-]/.test(tag))
+            return { problem: `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\`` };
+        if (!TAG.test(tag))
+            return { problem: `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\`` };
+    }
+    if (host !== null && !HOST.test(host))
+        return { problem: `\`${host}\` is not a valid registry host` };
+    if (components.some((c) => c === '')) {
+        return { problem: 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty' };
+    }
+    for (const component of components) {
+        if (component !== component.toLowerCase() && COMPONENT.test(component.toLowerCase()))
+            return { problem: `the repository name must be lowercase (\`${component}\`)` };
+        if (!COMPONENT.test(component))
+            return { problem: `the name component \`${component}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them` };
+    }
+    const registry = host === null || DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host.toLowerCase();
+    let repository = components.join('/');
+    if (registry === DOCKER_HUB && components.length === 1)
+        repository = `library/${repository}`;
+    if (repository.length > 255)
+        return { problem: 'the repository name is over 255 characters' };
+    if (tag === null && digest === null)
+        tag = 'latest';
+    return { ok: { registry, repository, tag, digest } };
+}
+/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
+function parseReference(input) {
+    const text = input.trim();
+    const checked = check(text);
+    if (checked.problem === undefined)
+        return checked.ok;
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
+}
+/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
+function explainReference(reference) {
+    return check(reference).problem ?? null;
+}
+/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`, `docker.io/library/alpine:3`. */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
+}
+/** The same repository at another tag (the baseline), without a digest. */
+function withTag(ref, tag) {
+    if (!TAG.test(tag))
+        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
+    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
+}
+/** The same repository at a digest: one manifest of an index. */
+function withDigest(ref, digest) {
+    return { registry: ref.registry, repository: ref.repository, tag: null, digest };
 }
 
 
@@ -1962,6 +2854,94 @@ function findingJson(finding) {
         locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
         data: finding.data ?? {},
     };
+}
+
+
+/***/ }),
+
+/***/ 1080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   a$: () => (/* binding */ formatByteDelta),
+/* harmony export */   q6: () => (/* binding */ parseSizeLimit),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+// Sizes in words: size budgets as people write them (`25MiB`, `1.5GB`) and byte counts and their
+// changes as the reports show them.
+/** Control characters and runs of white space to one space, cut to `max` characters. */
+function oneLine(text, max = 200) {
+    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+const UNITS = {
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    tb: 1000 ** 4,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+    ti: 1024 ** 4,
+};
+/**
+ * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
+ * letters in any case). Throws an Error with a one-line message for anything else.
+ */
+function parseSizeLimit(text) {
+    const shown = JSON.stringify(oneLine(String(text), 60));
+    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
+    const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
+    if (!match)
+        throw new Error(`invalid size limit ${shown}: ${hint}`);
+    const unit = match[2].toLowerCase();
+    const factor = unit === '' ? 1 : UNITS[unit];
+    if (factor === undefined)
+        throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
+    const bytes = Math.round(Number(match[1]) * factor);
+    if (!Number.isSafeInteger(bytes))
+        throw new Error(`invalid size limit ${shown}: too large`);
+    if (bytes <= 0)
+        throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
+    return bytes;
+}
+/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes))
+        return String(bytes);
+    const sign = bytes < 0 ? '-' : '';
+    let value = Math.abs(bytes);
+    if (value < 1024)
+        return `${sign}${Math.round(value)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
+    if (value >= 999.5 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${sign}${value.toFixed(digits)} ${units[unit]}`;
+}
+/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
+function formatByteDelta(current, baseline) {
+    const delta = current - baseline;
+    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
+    if (baseline === 0)
+        return amount;
+    const percent = (delta / baseline) * 100;
+    return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
 }
 
 
@@ -18584,118 +19564,8 @@ function closeOpenFence(text) {
     return open === null ? text : `${text}\n${open}`;
 }
 
-;// CONCATENATED MODULE: ./src/reference/image-reference.ts
-// Image references, the one parser of the project (distribution/reference's grammar):
-// `[host[:port]/]path[:tag][@digest]`. The first component is a host when it has a `.` or a `:`, is
-// `localhost`, or has upper case letters; path components are lowercase [a-z0-9] joined by `.`, `_`,
-// `__` or `-`s; a tag is `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. Docker Hub names (`alpine`, `user/app`,
-// `index.docker.io/...`) are `docker.io/...`, one-component names under `library/`, as docker writes them.
-// The image sizes read references with it, and the diagnosis names the rule a bad tag breaks.
-/** Docker Hub, as docker names it in references. */
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** Any algorithm's digest (`sha256:...`, `sha512:...`). */
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-/** A reference that does not follow the grammar; the message is one line. */
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-/** The grammar, once: the parts of a reference, or the rule it breaks in words. */
-function check(text) {
-    if (text === '')
-        return { problem: 'the reference is empty' };
-    if (/\s/.test(text))
-        return { problem: 'it contains white space' };
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-        return { problem: 'a reference has no scheme (drop the `://` part)' };
-    let rest = text;
-    let digest = null;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !/^sha256:[a-f0-9]{64}$/.test(digest))) {
-            return { problem: 'the part after `@` is not a digest (`sha256:` and 64 hex digits)' };
-        }
-    }
-    const components = rest.split('/');
-    let host = null;
-    const first = components[0];
-    if (components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
-        host = first;
-        components.shift();
-    }
-    // The tag is after the last `:` of the path (a host's port went with the host).
-    let tag = null;
-    const last = components[components.length - 1];
-    const colon = last.lastIndexOf(':');
-    if (colon !== -1) {
-        tag = last.slice(colon + 1);
-        components[components.length - 1] = last.slice(0, colon);
-        if (tag === '')
-            return { problem: 'the tag after `:` is empty: a variable or template produced nothing' };
-        if (tag.length > 128)
-            return { problem: `the tag is ${tag.length} characters long; at most 128 are allowed` };
-        if (/^[.-]/.test(tag))
-            return { problem: `the tag \`${tag}\` starts with \`${tag[0]}\`; a tag must start with a letter, a digit or \`_\`` };
-        if (!TAG.test(tag))
-            return { problem: `the tag \`${tag}\` may only hold letters, digits, \`_\`, \`.\` and \`-\`` };
-    }
-    if (host !== null && !HOST.test(host))
-        return { problem: `\`${host}\` is not a valid registry host` };
-    if (components.some((c) => c === '')) {
-        return { problem: 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty' };
-    }
-    for (const component of components) {
-        if (component !== component.toLowerCase() && COMPONENT.test(component.toLowerCase()))
-            return { problem: `the repository name must be lowercase (\`${component}\`)` };
-        if (!COMPONENT.test(component))
-            return { problem: `the name component \`${component}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them` };
-    }
-    const registry = host === null || DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host.toLowerCase();
-    let repository = components.join('/');
-    if (registry === DOCKER_HUB && components.length === 1)
-        repository = `library/${repository}`;
-    if (repository.length > 255)
-        return { problem: 'the repository name is over 255 characters' };
-    if (tag === null && digest === null)
-        tag = 'latest';
-    return { ok: { registry, repository, tag, digest } };
-}
-/** Parses `ghcr.io/org/app:tag`, `app@sha256:...`, `127.0.0.1:5000/x:y`; throws InvalidReferenceError. */
-function parseReference(input) {
-    const text = input.trim();
-    const checked = check(text);
-    if (checked.problem === undefined)
-        return checked.ok;
-    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
-    throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
-}
-/** Which rule of the grammar a reference breaks, in words; null when it is valid. */
-function explainReference(reference) {
-    return check(reference).problem ?? null;
-}
-/** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`, `docker.io/library/alpine:3`. */
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
-}
-/** The same repository at another tag (the baseline), without a digest. */
-function withTag(ref, tag) {
-    if (!TAG.test(tag))
-        throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
-    return { registry: ref.registry, repository: ref.repository, tag, digest: null };
-}
-/** The same repository at a digest: one manifest of an index. */
-function withDigest(ref, digest) {
-    return { registry: ref.registry, repository: ref.repository, tag: null, digest };
-}
-
+// EXTERNAL MODULE: ./src/reference/image-reference.ts
+var image_reference = __nccwpck_require__(5676);
 ;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
 
 
@@ -18791,7 +19661,7 @@ function invalidTag(match, build) {
     const reasons = [];
     const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
     for (const tag of candidates) {
-        const rule = explainReference(tag);
+        const rule = (0,image_reference/* explainReference */.fL)(tag);
         if (rule) {
             reasons.push(`${(0,text_markdown/* inlineCode */.ti)(tag)}: ${rule}.`);
             data.tag = tag;
@@ -19167,83 +20037,8 @@ const buildChecksRule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/text/bytes.ts
-// Sizes in words: size budgets as people write them (`25MiB`, `1.5GB`) and byte counts and their
-// changes as the reports show them.
-/** Control characters and runs of white space to one space, cut to `max` characters. */
-function oneLine(text, max = 200) {
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-const UNITS = {
-    b: 1,
-    k: 1000,
-    kb: 1000,
-    mb: 1000 ** 2,
-    gb: 1000 ** 3,
-    tb: 1000 ** 4,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-    ki: 1024,
-    mi: 1024 ** 2,
-    gi: 1024 ** 3,
-    ti: 1024 ** 4,
-};
-/**
- * `25MiB`, `1.5GB`, `800kB`, `1048576`, `25 MiB` -> bytes (kB/MB/GB decimal, KiB/MiB/GiB binary, unit
- * letters in any case). Throws an Error with a one-line message for anything else.
- */
-function parseSizeLimit(text) {
-    const shown = JSON.stringify(oneLine(String(text), 60));
-    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zA-Z]*)\s*$/.exec(String(text));
-    const hint = 'expected bytes or a number with a unit: B, kB, MB, GB, TB, KiB, MiB, GiB, TiB (e.g. 25MiB, 1.5GB, 800kB)';
-    if (!match)
-        throw new Error(`invalid size limit ${shown}: ${hint}`);
-    const unit = match[2].toLowerCase();
-    const factor = unit === '' ? 1 : UNITS[unit];
-    if (factor === undefined)
-        throw new Error(`invalid size limit ${shown}: unknown unit "${match[2]}"; ${hint}`);
-    const bytes = Math.round(Number(match[1]) * factor);
-    if (!Number.isSafeInteger(bytes))
-        throw new Error(`invalid size limit ${shown}: too large`);
-    if (bytes <= 0)
-        throw new Error(`invalid size limit ${shown}: must be more than 0 bytes`);
-    return bytes;
-}
-/** `512 B`, `1.5 KiB`, `24.8 MiB`, `1.02 GiB`: binary units, three significant digits. */
-function formatBytes(bytes) {
-    if (!Number.isFinite(bytes))
-        return String(bytes);
-    const sign = bytes < 0 ? '-' : '';
-    let value = Math.abs(bytes);
-    if (value < 1024)
-        return `${sign}${Math.round(value)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    // 1023.96 KiB would print as "1024 KiB": go up a unit instead.
-    if (value >= 999.5 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${sign}${value.toFixed(digits)} ${units[unit]}`;
-}
-/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
-function formatByteDelta(current, baseline) {
-    const delta = current - baseline;
-    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
-    if (baseline === 0)
-        return amount;
-    const percent = (delta / baseline) * 100;
-    return `${amount} (${percent > 0 ? '+' : ''}${percent.toFixed(1)}%)`;
-}
-
+// EXTERNAL MODULE: ./src/text/bytes.ts
+var bytes = __nccwpck_require__(1080);
 ;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
 
 
@@ -19263,10 +20058,10 @@ const imageSizeRule = {
             findings.push({
                 id: 'image-too-large',
                 severity: 'warning',
-                title: `${image.ref} is ${formatBytes(worst.compressedBytes)} on ${worst.platform}, over the ${formatBytes(limit)} budget`,
+                title: `${image.ref} is ${(0,bytes/* formatBytes */.z3)(worst.compressedBytes)} on ${worst.platform}, over the ${(0,bytes/* formatBytes */.z3)(limit)} budget`,
                 evidence: [],
                 fix: [
-                    `Compressed size per platform: ${over.map((p) => `${(0,text_markdown/* inlineCode */.ti)(p.platform)} ${formatBytes(p.compressedBytes)}${p.baselineBytes !== null ? ` (${formatByteDelta(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
+                    `Compressed size per platform: ${over.map((p) => `${(0,text_markdown/* inlineCode */.ti)(p.platform)} ${(0,bytes/* formatBytes */.z3)(p.compressedBytes)}${p.baselineBytes !== null ? ` (${(0,bytes/* formatByteDelta */.a$)(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
                     '',
                     '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
                     '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
@@ -19909,91 +20704,12 @@ function candidateLines(build, lines = excerptLines(build)) {
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
 const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/buildx/docker-cli.ts + 1 modules
-var docker_cli = __nccwpck_require__(3125);
-;// CONCATENATED MODULE: ./src/buildx/docker-login.ts
-// Credentials Docker does not have yet (the job token for ghcr.io, the `registry-username` and
-// `registry-password` inputs) go into a temporary DOCKER_CONFIG through `docker login
-// --password-stdin`, so the secret is never on a command line or in a log, and the runner's own
-// config is left untouched. The temporary config is removed after the sizes are read. Everything
-// else (credential helpers, mirrors, certificates) stays Docker's own.
-
-
-
-
-
-/** The docker config dir `env` points at: DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || external_node_path_.join(env.HOME || external_node_os_.homedir(), '.docker');
-}
-/** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
-function keyHost(key) {
-    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
-}
-/** True when Docker's config has credentials (or a credential helper) for `registry`. */
-function hasDockerLogin(registry, env) {
-    try {
-        const config = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dockerConfigDir(env), 'config.json'), 'utf8'));
-        const keys = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})].map(keyHost);
-        const wanted = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
-        return keys.some((k) => wanted.includes(k));
-    }
-    catch {
-        return false; // no config, or one docker could not read either
-    }
-}
-/** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
-function neededLogins(registries, credentials, githubToken, githubUser, env) {
-    const logins = [];
-    for (const registry of registries) {
-        const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);
-        if (given)
-            logins.push({ registry, username: given.username, password: given.password });
-        else if (registry === 'ghcr.io' && githubToken && !hasDockerLogin(registry, env)) {
-            logins.push({ registry, username: githubUser || 'buildx-doctor', password: githubToken });
-        }
-    }
-    return logins;
-}
-/** Logs in to each registry in a fresh DOCKER_CONFIG that keeps the CLI plugins (buildx) and builders of `base`. */
-async function loginToTemporaryConfig(logins, base, timeoutMs) {
-    const original = dockerConfigDir(base);
-    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'buildx-doctor-docker-config-')); // mode 0700
-    const remove = () => external_node_fs_.rmSync(dir, { recursive: true, force: true });
-    const env = { ...base, DOCKER_CONFIG: dir };
-    const refused = new Map();
-    try {
-        if (external_node_fs_.existsSync(external_node_path_.join(original, 'cli-plugins')))
-            external_node_fs_.symlinkSync(external_node_path_.join(original, 'cli-plugins'), external_node_path_.join(dir, 'cli-plugins'));
-        // buildx keeps its builders under DOCKER_CONFIG/buildx; the current one (and its registry config) stays.
-        if (!env.BUILDX_CONFIG && external_node_fs_.existsSync(external_node_path_.join(original, 'buildx')))
-            env.BUILDX_CONFIG = external_node_path_.join(original, 'buildx');
-        for (const login of logins) {
-            const hide = (text) => (login.password ? text.split(login.password).join('***') : text);
-            try {
-                const result = await (0,docker_cli/* docker */.T)(['login', '--username', login.username, '--password-stdin', login.registry], { env, input: login.password, timeoutMs });
-                if (result.exitCode !== 0) {
-                    const said = result.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
-                    refused.set(login.registry, `docker login to ${login.registry} failed (${oneLine(hide(said), 240)})`);
-                }
-            }
-            catch (error) {
-                const why = error instanceof docker_cli/* DockerMissingError */.$ ? error.message : `no answer within ${Math.round(timeoutMs / 1000)} s`;
-                refused.set(login.registry, `docker login to ${login.registry} failed (${oneLine(hide(why), 240)})`);
-            }
-        }
-    }
-    catch (error) {
-        remove();
-        throw error;
-    }
-    return { env, refused, remove };
-}
-
+// EXTERNAL MODULE: ./src/buildx/docker-login.ts
+var docker_login = __nccwpck_require__(2334);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/buildx/docker-cli.ts + 1 modules
+var docker_cli = __nccwpck_require__(3125);
 ;// CONCATENATED MODULE: ./src/buildx/imagetools.ts
 // Reading manifests through Docker's own client: `docker buildx imagetools inspect --raw REF` prints
 // the manifest or index exactly as the registry stores it, and Docker brings everything needed to get
@@ -20016,7 +20732,7 @@ class ImageSizeError extends Error {
 function dockerSaid(stderr) {
     const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
     const error = [...lines].reverse().find((l) => /^ERROR:/.test(l)) ?? lines[0] ?? '';
-    return oneLine(error.replace(/^ERROR:\s*/, ''), 240);
+    return (0,bytes/* oneLine */.TN)(error.replace(/^ERROR:\s*/, ''), 240);
 }
 /** Docker's words, sorted into what the report says about them. */
 function classifyFailure(name, registry, stderr, exitCode) {
@@ -20056,7 +20772,7 @@ async function imagetoolsProblem(env, timeoutMs) {
         const result = await (0,docker_cli/* docker */.T)(['buildx', 'version'], { env, timeoutMs });
         if (result.exitCode === 0)
             return null;
-        return `docker buildx is not available (${oneLine(result.stderr, 200) || `exit code ${result.exitCode}`})`;
+        return `docker buildx is not available (${(0,bytes/* oneLine */.TN)(result.stderr, 200) || `exit code ${result.exitCode}`})`;
     }
     catch (error) {
         if (error instanceof docker_cli/* DockerMissingError */.$)
@@ -20122,7 +20838,7 @@ class ManifestReader {
         const known = this.down.get(ref.registry);
         if (known)
             throw known;
-        const name = formatReference(ref);
+        const name = (0,image_reference/* formatReference */.FH)(ref);
         let text;
         try {
             text = await this.run(() => inspectRaw(name, ref.registry, { env: this.envOf(ref.registry), timeoutMs: this.timeoutMs }));
@@ -20142,7 +20858,7 @@ class ManifestReader {
     /** The image config of a single-platform manifest, null when it cannot be read. */
     async config(ref) {
         try {
-            return await this.run(() => inspectConfig(formatReference(ref), ref.registry, { env: this.envOf(ref.registry), timeoutMs: this.timeoutMs }));
+            return await this.run(() => inspectConfig((0,image_reference/* formatReference */.FH)(ref), ref.registry, { env: this.envOf(ref.registry), timeoutMs: this.timeoutMs }));
         }
         catch {
             return null;
@@ -20195,7 +20911,7 @@ function readDescriptor(value, where) {
     if (!value || typeof value !== 'object')
         throw bad(`${where} is not a descriptor`);
     const { mediaType, digest, size, platform, annotations } = value;
-    if (typeof digest !== 'string' || !DIGEST.test(digest))
+    if (typeof digest !== 'string' || !image_reference/* DIGEST */.Dh.test(digest))
         throw bad(`${where} has no valid digest`);
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
         throw bad(`${where} has no valid size`);
@@ -20246,9 +20962,9 @@ function imageManifestSize(body) {
 
 /** A one-line reason for any failure, never a stack trace. */
 function describeFailure(error) {
-    if (error instanceof ImageSizeError || error instanceof InvalidReferenceError)
-        return oneLine(error.message, 300);
-    return oneLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 300);
+    if (error instanceof ImageSizeError || error instanceof image_reference/* InvalidReferenceError */.x_)
+        return (0,bytes/* oneLine */.TN)(error.message, 300);
+    return (0,bytes/* oneLine */.TN)(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 300);
 }
 /**
  * Measures each image: per platform, the compressed size, and with `baselineTag`, the size of the same
@@ -20265,15 +20981,15 @@ async function measureImages(images, options = {}) {
         try {
             if (image.pushed === false)
                 throw new ImageSizeError('docker', 'the image was not pushed');
-            let ref = parseReference(image.ref);
+            let ref = (0,image_reference/* parseReference */.F2)(image.ref);
             if (image.digest) {
-                if (!DIGEST.test(image.digest))
-                    throw new ImageSizeError('docker', `${JSON.stringify(oneLine(image.digest, 80))} is not a digest`);
+                if (!image_reference/* DIGEST */.Dh.test(image.digest))
+                    throw new ImageSizeError('docker', `${JSON.stringify((0,bytes/* oneLine */.TN)(image.digest, 80))} is not a digest`);
                 ref = { ...ref, digest: image.digest };
             }
             let baseline = null;
             try {
-                baseline = baselineTag ? withTag(ref, baselineTag) : null;
+                baseline = baselineTag ? (0,image_reference/* withTag */.Rd)(ref, baselineTag) : null;
             }
             catch (error) {
                 result.baselineUnavailable = `baseline: ${describeFailure(error)}`;
@@ -20296,8 +21012,8 @@ async function measureImages(images, options = {}) {
     }
     // Logins Docker does not have (explicit credentials, the job token for ghcr.io) in a temporary config.
     const registries = [...new Set(wanted.map((p) => p.ref.registry))];
-    const logins = neededLogins(registries, options.credentials ?? [], options.githubToken ?? null, options.githubUsername ?? null, baseEnv);
-    const temporary = logins.length > 0 ? await loginToTemporaryConfig(logins, baseEnv, timeoutMs) : null;
+    const logins = (0,docker_login/* neededLogins */.Ol)(registries, options.credentials ?? [], options.githubToken ?? null, options.githubUsername ?? null, baseEnv);
+    const temporary = logins.length > 0 ? await (0,docker_login/* loginToTemporaryConfig */.G4)(logins, baseEnv, timeoutMs) : null;
     const envOf = (registry) => (temporary && logins.some((l) => l.registry === registry) ? temporary.env : baseEnv);
     const reader = new ManifestReader(envOf, timeoutMs, options.concurrency ?? 4, temporary?.refused);
     const platformOf = async (ref) => {
@@ -20307,7 +21023,7 @@ async function measureImages(images, options = {}) {
     const walk = async (ref, body, depth) => {
         const entries = indexEntries(body).filter((entry) => !isAttestationEntry(entry));
         const found = await Promise.all(entries.map(async (entry) => {
-            const at = withDigest(ref, entry.digest);
+            const at = (0,image_reference/* withDigest */.hQ)(ref, entry.digest);
             const manifest = isIndexType(entry.mediaType) || isImageType(entry.mediaType) ? await reader.manifest(at) : null; // else an artifact
             if (manifest && manifestKind(manifest.body) === 'index')
                 return depth < 2 ? walk(at, manifest.body, depth + 1) : [];
@@ -20323,7 +21039,7 @@ async function measureImages(images, options = {}) {
     };
     const resolve = async (ref) => {
         const top = await reader.manifest(ref);
-        const name = formatReference(ref);
+        const name = (0,image_reference/* formatReference */.FH)(ref);
         const kind = manifestKind(top.body);
         if (kind === 'index') {
             const platforms = await walk(ref, top.body, 1);
@@ -20334,7 +21050,7 @@ async function measureImages(images, options = {}) {
         if (kind === 'image') {
             const image = imageManifestSize(top.body);
             if (!isImageType(image.configType))
-                throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${oneLine(image.configType ?? '', 80)})`);
+                throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${(0,bytes/* oneLine */.TN)(image.configType ?? '', 80)})`);
             return { digest: top.digest, platforms: [{ platform: await platformOf(ref), digest: top.digest, compressedBytes: image.bytes }] };
         }
         if (kind === 'schema1')
@@ -20343,7 +21059,7 @@ async function measureImages(images, options = {}) {
     };
     const lookups = new Map();
     const lookup = (ref) => {
-        const key = formatReference(ref);
+        const key = (0,image_reference/* formatReference */.FH)(ref);
         if (!lookups.has(key))
             lookups.set(key, resolve(ref));
         lookups.get(key).catch(() => undefined); // awaited by every user; never an unhandled rejection
@@ -20397,7 +21113,7 @@ async function measureBuildImages(builds, options) {
         }
     }
     // A push of the baseline tag itself (a push to main) would be compared with itself.
-    const isBaseline = (ref) => !!options.baselineTag && explainReference(ref) === null && parseReference(ref).tag === options.baselineTag;
+    const isBaseline = (ref) => !!options.baselineTag && (0,image_reference/* explainReference */.fL)(ref) === null && (0,image_reference/* parseReference */.F2)(ref).tag === options.baselineTag;
     const plain = chosen.filter((i) => !isBaseline(i.ref));
     const baselines = chosen.filter((i) => isBaseline(i.ref));
     const results = [
@@ -20467,141 +21183,8 @@ function parseMinutes(text) {
     return minutes;
 }
 
-;// CONCATENATED MODULE: ./src/github/api.ts
-/** The budget of the client made last (one per run of the action). */
-let budgetSignal = null;
-/** An API call that failed for good (after retries): status and one line to show. */
-class ApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-        this.name = 'ApiError';
-    }
-}
-/**
- * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
- * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
- * what it has.
- *
- * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
- * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
- * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
- * that import; `apiUrl` has been checked by the caller.
- */
-async function createClient(options) {
-    // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
-    // without a token (a step that reads its own log) never needs them.
-    const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
-        importWithoutEventFile(options.apiUrl),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
-        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5594)),
-    ]);
-    const deadline = Date.now() + options.budgetMs;
-    const controller = new AbortController();
-    budgetSignal = controller.signal;
-    const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
-    timer.unref();
-    const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
-    return getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        request: { signal: controller.signal, fetch: safeFetch },
-        retry: { retries: options.retries },
-        throttle: {
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
-        },
-        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    }, retry, throttling);
-}
-/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
-async function importWithoutEventFile(apiUrl) {
-    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
-    delete process.env.GITHUB_EVENT_PATH;
-    process.env.GITHUB_API_URL = apiUrl;
-    try {
-        return await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
-    }
-    finally {
-        for (const [name, value] of Object.entries(saved)) {
-            if (value === undefined)
-                delete process.env[name];
-            else
-                process.env[name] = value;
-        }
-    }
-}
-/**
- * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
- * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
- */
-async function call(what, request, signal = budgetSignal) {
-    try {
-        return await request();
-    }
-    catch (error) {
-        // Octokit reports an aborted request as a 500: say what really happened.
-        if (signal?.aborted)
-            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
-        // Octokit gives a network failure status 500 too, but no response.
-        const answered = typeof error.status === 'number' && error.response !== undefined;
-        const status = answered ? error.status : null;
-        // node:http only for its table of reason phrases, and only once something failed.
-        const { STATUS_CODES } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
-    }
-}
-/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
-function whyNoAnswer(error) {
-    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
-    let code = null;
-    let network = false;
-    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
-            code = e.code;
-        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
-            network = true;
-    }
-    if (code && NETWORK[code])
-        return `${NETWORK[code]} (${code})`;
-    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
-        return `a network error (${code})`;
-    if (network)
-        return 'the connection broke';
-    if (error instanceof SyntaxError || error instanceof TypeError)
-        return 'the answer was not the JSON GitHub sends';
-    return 'no usable answer';
-}
-const NETWORK = {
-    ECONNRESET: 'the connection was reset',
-    ECONNREFUSED: 'the connection was refused',
-    ETIMEDOUT: 'the connection timed out',
-    ENOTFOUND: 'the host name did not resolve',
-    EAI_AGAIN: 'the host name did not resolve',
-    EPIPE: 'the connection broke',
-    UND_ERR_SOCKET: 'the connection closed early',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
-    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
-};
-function explainStatus(status) {
-    if (status === 401)
-        return ' (the token was refused)';
-    if (status === 403)
-        return ' (the token lacks a permission, or a rate limit)';
-    if (status === 404)
-        return ' (not found, or the token cannot see it)';
-    if (status === 410)
-        return ' (gone: logs expire after the retention period)';
-    if (status === 429)
-        return ' (rate limited)';
-    if (status >= 500)
-        return ' (GitHub had an error; retried)';
-    return '';
-}
-
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __nccwpck_require__(8943);
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 
@@ -20619,19 +21202,19 @@ function commentMarker(workflow, job = null, key = null) {
  * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
  */
 async function upsertStickyComment(client, target, marker, body, wanted) {
-    const comments = await call('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }));
+    const comments = await (0,api/* call */.T1)('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }));
     // Only a comment of our own: anyone can paste the marker into a comment of theirs.
     const me = (await tokenLogin(client)).toLowerCase();
     const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', url: existing.html_url };
-        const updated = await call('updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
+        const updated = await (0,api/* call */.T1)('updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
         return { action: 'updated', url: updated.data.html_url };
     }
     if (!wanted)
         return { action: 'skipped', url: null };
-    const created = await call('commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
+    const created = await (0,api/* call */.T1)('commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
     return { action: 'created', url: created.data.html_url };
 }
 /** Who GITHUB_TOKEN comments as. */
@@ -20643,11 +21226,11 @@ const ACTIONS_BOT = 'github-actions[bot]';
  */
 async function tokenLogin(client) {
     try {
-        const user = await call('reading who the token belongs to', () => client.request('GET /user'));
+        const user = await (0,api/* call */.T1)('reading who the token belongs to', () => client.request('GET /user'));
         return user.data.login;
     }
     catch (error) {
-        if (error instanceof ApiError && error.status === 403)
+        if (error instanceof api/* ApiError */.hD && error.status === 403)
             return ACTIONS_BOT;
         throw error;
     }
@@ -20744,13 +21327,13 @@ function toRun(run) {
 }
 /** One run (1 request). */
 async function getRun(client, repo, runId) {
-    const response = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
+    const response = await (0,api/* call */.T1)(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
     return toRun(response.data);
 }
 /** The workflow's runs, newest first (1 request: one page). */
 async function listWorkflowRuns(client, repo, filter) {
     const perPage = Math.max(1, Math.min(100, filter.limit));
-    const response = await call(`listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+    const response = await (0,api/* call */.T1)(`listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
         ...repo,
         workflow_id: filter.workflowId,
         ...(filter.branch ? { branch: filter.branch } : {}),
@@ -20764,7 +21347,7 @@ async function defaultBranch(client, repo, payload) {
     const fromPayload = payload.repository?.default_branch;
     if (typeof fromPayload === 'string' && fromPayload)
         return fromPayload;
-    const response = await call(`reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
+    const response = await (0,api/* call */.T1)(`reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
     return response.data.default_branch;
 }
 
@@ -20818,7 +21401,7 @@ async function findBaselineRun(client, repo, query) {
 }
 /** A refused or failed lookup, said so that the reader knows what to change. */
 function whyNot(error) {
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+    if (error instanceof api/* ApiError */.hD && (error.status === 403 || error.status === 404)) {
         return `${error.message}; the job's token needs the actions: read permission to read the workflow's runs`;
     }
     return error instanceof Error ? error.message : String(error);
@@ -20856,8 +21439,8 @@ async function mapBounded(items, limit, work) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/doctor/doctor.ts + 15 modules
-var doctor = __nccwpck_require__(4297);
+// EXTERNAL MODULE: ./src/doctor/doctor.ts + 19 modules
+var doctor = __nccwpck_require__(2634);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -20917,7 +21500,7 @@ function readInputs(warnings, env = process.env) {
         imageSizes: tolerant('image-sizes', true, parseBoolean),
         images: list(workflow_commands/* getInput */.V4('images')),
         sizeBaseline: workflow_commands/* getInput */.V4('size-baseline').trim() || null,
-        maxImageBytes: tolerant('max-image-size', null, parseSizeLimit),
+        maxImageBytes: tolerant('max-image-size', null, bytes/* parseSizeLimit */.q6),
         registryUsername: workflow_commands/* getInput */.V4('registry-username').trim() || null,
         registryPassword: workflow_commands/* getInput */.V4('registry-password') || null,
         baseline: tolerant('baseline', { kind: 'auto' }, parseBaselineChoice),
@@ -21217,7 +21800,7 @@ async function jobLogSources(client, options) {
     return { sources, jobs, problems };
 }
 async function listJobs(client, options) {
-    const all = await call(`listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner: options.owner, repo: options.repo, run_id: options.runId, filter: 'latest', per_page: 100 }));
+    const all = await (0,api/* call */.T1)(`listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner: options.owner, repo: options.repo, run_id: options.runId, filter: 'latest', per_page: 100 }));
     return all
         .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
         .filter((job) => matchesAny(job.name, options.jobPatterns))
@@ -21249,7 +21832,7 @@ function jobLogSource(client, options, job) {
         async open() {
             for (let attempt = 0;; attempt++) {
                 try {
-                    const response = await call(`downloading the log of ${job.name}`, () => client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+                    const response = await (0,api/* call */.T1)(`downloading the log of ${job.name}`, () => client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
                         owner: options.owner,
                         repo: options.repo,
                         job_id: job.id,
@@ -21267,7 +21850,7 @@ function jobLogSource(client, options, job) {
                 }
                 catch (error) {
                     // A job that just finished can answer 404 for a moment before its log is stored.
-                    if (error instanceof ApiError && error.status === 404 && attempt < 2) {
+                    if (error instanceof api/* ApiError */.hD && error.status === 404 && attempt < 2) {
                         await sleep(options.pollMs);
                         continue;
                     }
@@ -21301,7 +21884,7 @@ async function* toBuffers(stream, name) {
     catch (error) {
         if (error instanceof errors/* InputError */.d)
             throw error;
-        throw new errors/* InputError */.d(`GitHub API: downloading the log of ${name} broke off: ${whyNoAnswer(error)}`);
+        throw new errors/* InputError */.d(`GitHub API: downloading the log of ${name} broke off: ${(0,api/* whyNoAnswer */.MR)(error)}`);
     }
 }
 
@@ -21537,7 +22120,7 @@ async function chooseSources(inputs, context, client, warnings, apiBudgetMs) {
         return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
     }
     catch (error) {
-        warnings.push(error instanceof ApiError ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${(0,errors/* describeError */.U)(error)}`);
+        warnings.push(error instanceof api/* ApiError */.hD ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${(0,errors/* describeError */.U)(error)}`);
         return { sources: [], origin: 'none', runId, jobs: [] };
     }
 }
@@ -21660,12 +22243,12 @@ async function findPullRequest(client, context, run) {
     return byHeadSha(client, context.owner, context.repo, headSha);
 }
 async function byHeadSha(client, owner, repo, sha) {
-    const associated = await call('finding the pull request of the commit', () => client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }));
+    const associated = await (0,api/* call */.T1)('finding the pull request of the commit', () => client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }));
     const open = associated.data.find((pr) => pr.state === 'open' && pr.head.sha === sha) ?? associated.data.find((pr) => pr.state === 'open');
     if (open)
         return open.number;
     // A fork's head commit is not in the base repository's history: look through the open pull requests.
-    const pulls = await call('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
+    const pulls = await (0,api/* call */.T1)('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
     return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
 }
 function isInteger(value) {
@@ -21728,9 +22311,9 @@ function imageSizeSection(builds, heading = '### Image sizes') {
             if (image.sizeUnavailable)
                 unavailable.push(`- ${(0,text_markdown/* escapeText */.X1)(build.name)}: ${(0,text_markdown/* inlineCode */.ti)(image.ref, 120)}: ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(image.sizeUnavailable))}`);
             for (const platform of image.platforms ?? []) {
-                const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
-                const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
-                rows.push(`| ${(0,text_markdown/* escapeCell */.kq)(build.name)} | ${(0,text_markdown/* inlineCode */.ti)(image.ref, 80)} | ${(0,text_markdown/* escapeCell */.kq)(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`);
+                const change = platform.baselineBytes === null ? '—' : (0,bytes/* formatByteDelta */.a$)(platform.compressedBytes, platform.baselineBytes);
+                const baseline = platform.baselineBytes === null ? '—' : (0,bytes/* formatBytes */.z3)(platform.baselineBytes);
+                rows.push(`| ${(0,text_markdown/* escapeCell */.kq)(build.name)} | ${(0,text_markdown/* inlineCode */.ti)(image.ref, 80)} | ${(0,text_markdown/* escapeCell */.kq)(platform.platform)} | ${(0,bytes/* formatBytes */.z3)(platform.compressedBytes)} | ${baseline} | ${change} |`);
             }
         }
     }
@@ -22047,7 +22630,7 @@ function buildTable(head, c) {
         row(`Steps${p.platform === 'default' ? '' : ` ${(0,text_markdown/* escapeCell */.kq)(p.platform)}`}`, formatDuration(p.seconds), formatDuration(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
-        row(`Image ${(0,text_markdown/* escapeCell */.kq)(s.platform)}`, formatBytes(s.bytes), formatBytes(s.baselineBytes), formatByteDelta(s.bytes, s.baselineBytes));
+        row(`Image ${(0,text_markdown/* escapeCell */.kq)(s.platform)}`, (0,bytes/* formatBytes */.z3)(s.bytes), (0,bytes/* formatBytes */.z3)(s.baselineBytes), (0,bytes/* formatByteDelta */.a$)(s.bytes, s.baselineBytes));
     return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 function compactTable(pairs) {
@@ -22213,7 +22796,7 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
         return result.url;
     }
     catch (error) {
-        const status = error instanceof ApiError ? error.status : null;
+        const status = error instanceof api/* ApiError */.hD ? error.status : null;
         const hint = status === 403 || status === 404
             ? ' The token may be read-only (a pull request from a fork) or lack `pull-requests: write`; the report is in this summary.'
             : '';
@@ -22222,7 +22805,7 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
     }
 }
 async function readRun(client, owner, repo, runId) {
-    const run = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
+    const run = await (0,api/* call */.T1)(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
     return {
         headSha: run.data.head_sha ?? null,
         pullNumbers: (run.data.pull_requests ?? []).map((pr) => pr.number),
@@ -23343,7 +23926,7 @@ async function historyRows(client, context, options, warnings) {
             return historyRow(analysis, facts);
         }
         catch (error) {
-            warnings.push(`history: run ${run.id}: ${error instanceof ApiError ? error.message : (0,errors/* describeError */.U)(error)}`);
+            warnings.push(`history: run ${run.id}: ${error instanceof api/* ApiError */.hD ? error.message : (0,errors/* describeError */.U)(error)}`);
             return { ...facts, cacheRatio: null, components: [] };
         }
     });
@@ -23546,10 +24129,12 @@ async function run() {
         warnings.push(...context.problems);
         if (inputs.githubToken)
             workflow_commands/* setSecret */.Pq(inputs.githubToken);
+        const client = inputs.githubToken && context.apiUrl ? await (0,api/* createClient */.UU)({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+        const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
         if (inputs.mode === 'doctor') {
             // The live checks only: no logs are read.
             const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
-            const doctor = await doctorForAction(inputs, null);
+            const doctor = await doctorForAction(inputs, null, client, repository);
             const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
             workflow_commands/* setOutput */.uH('report-file', reportFile ?? '');
             workflow_commands/* setOutput */.uH('findings', String(doctor.findings.length));
@@ -23559,14 +24144,13 @@ async function run() {
             if (inputs.annotations)
                 annotateDoctor(doctor);
             if (inputs.summary)
-                await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact/* redact */.E))).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+                await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact/* redact */.E))).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
             else
                 progress.summaryWritten = true;
             if (shouldFail(doctor.findings, inputs.failOn))
                 workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
             return;
         }
-        const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
         const catalog = await loadCatalog(inputs.signatures).catch((error) => {
             warnings.push(`input signatures: ${(0,errors/* describeError */.U)(error)}; using the built-in signatures only`);
             return builtinSignatures();
@@ -23597,7 +24181,7 @@ async function run() {
             catalog,
         });
         const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
-        const doctor = doctorModule ? await doctorModule.doctorForAction(inputs, analysis) : null;
+        const doctor = doctorModule ? await doctorModule.doctorForAction(inputs, analysis, client, repository) : null;
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
         const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
         setOutputs(analysis, reportFile, commentUrl);
@@ -23614,7 +24198,7 @@ async function run() {
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
             const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: (0,redact/* redact */.E)(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline });
-            await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+            await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
         }
         else {
             progress.summaryWritten = true;
@@ -23642,7 +24226,7 @@ function finishAfterEscape(error) {
     return progress.finishing;
 }
 async function finish(error) {
-    const message = `buildx-doctor could not finish: ${run_oneLine(error)}`;
+    const message = `buildx-doctor could not finish: ${oneLine(error)}`;
     workflow_commands/* warning */.$e(message, { title: 'buildx-doctor' });
     const analysis = progress.analysis;
     if (!progress.summaryWritten) {
@@ -23659,7 +24243,7 @@ async function finish(error) {
     }
 }
 /** One line, without secrets, whatever was thrown. */
-function run_oneLine(error) {
+function oneLine(error) {
     return (0,redact/* redact */.E)((0,errors/* describeError */.U)(error)).replace(/[\r\n]+/g, ' ');
 }
 /** Image sizes: credentials from the inputs, the runner's docker config, or the job token for ghcr.io. */
@@ -23699,7 +24283,7 @@ async function benchmarkRuns(inputs, context, client, options, warnings) {
     }
     const notes = warnings.map((message) => `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(message))}`);
     const markdown = [renderHistoryMarkdown(rows, context.workflow), ...notes].join('\n\n');
-    await writeSummary(markdown).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${run_oneLine(error)}`));
+    await writeSummary(markdown).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
 }
 /** All GitHub API calls of one run, retries and waits included. */
 const API_BUDGET_MS = 5 * 60 * 1000;

@@ -19,6 +19,10 @@ const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['get', '/user'],
+  // The doctor: a ghcr.io package's versions, under an organization or a user (which one, /users/{username} says).
+  ['get', '/users/{username}'],
+  ['get', '/orgs/{org}/packages/{package_type}/{package_name}/versions'],
+  ['get', '/users/{username}/packages/{package_type}/{package_name}/versions'],
 ];
 
 const root = process.argv[2];

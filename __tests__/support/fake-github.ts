@@ -199,6 +199,15 @@ export class FakeGitHub {
    * installation token, for which GitHub answers 403 and whose comments are ACTIONS_BOT's.
    */
   tokenUser: string | null = null;
+  /**
+   * A personal access token (classic)'s scopes, sent as `X-OAuth-Scopes` by `GET /user`
+   * (`write:packages, read:packages`); null: no such header (a fine-grained token).
+   */
+  tokenScopes: string | null = null;
+  /** Accounts `GET /users/{username}` knows: their kind decides the packages API path. */
+  owners = new Map<string, 'User' | 'Organization'>();
+  /** ghcr.io packages by `owner/name`: their versions, each with its tags and last update. */
+  packages = new Map<string, Array<{ tags: string[]; updatedAt: string }>>();
   /** Called on each jobs listing: lets a test finish a running job after some polls. */
   onListJobs: (() => void) | null = null;
   private server: Server | null = null;
@@ -413,11 +422,21 @@ export class FakeGitHub {
       }
       return { status: 404, json: { message: 'Not Found' } };
     },
-    'GET /user': () => {
+    'GET /user': (): FakeReply => {
       if (this.tokenUser === null) return { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } };
       const json = sample(schemaOf('GET', '/user', 200));
-      return { status: 200, json: Object.assign(json, { login: this.tokenUser, type: 'User' }) };
+      return { status: 200, headers: this.tokenScopes === null ? {} : { 'x-oauth-scopes': this.tokenScopes }, json: Object.assign(json, { login: this.tokenUser, type: 'User' }) };
     },
+    'GET /users/{username}': (r) => {
+      const kind = this.owners.get(r.params.username!);
+      if (!kind) return { status: 404, json: { message: 'Not Found' } };
+      // The public user's shape (the second of the oneOf: a private user is the token's own account).
+      const json = sample(schemaOf('GET', '/users/{username}', 200).oneOf[1]);
+      return { status: 200, json: Object.assign(json, { login: r.params.username, type: kind, email: null }) };
+    },
+    'GET /orgs/{org}/packages/{package_type}/{package_name}/versions': (r) => this.packageVersions('Organization', r.params.org!, r.params.package_name!, '/orgs/{org}/packages/{package_type}/{package_name}/versions'),
+    'GET /users/{username}/packages/{package_type}/{package_name}/versions': (r) =>
+      this.packageVersions('User', r.params.username!, r.params.package_name!, '/users/{username}/packages/{package_type}/{package_name}/versions'),
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': (r) => {
       const number = this.pullsBySha.get(r.params.commit_sha!);
       return { status: 200, json: number ? [this.pullJson(number, r.params.commit_sha!, 'GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')] : [] };
@@ -427,6 +446,25 @@ export class FakeGitHub {
       json: [...this.pullsBySha].map(([sha, number]) => this.pullJson(number, sha, 'GET', '/repos/{owner}/{repo}/pulls')),
     }),
   };
+
+  /** A package's versions, newest last as stored; 404 under the other kind of owner, as GitHub answers. */
+  private packageVersions(kind: 'User' | 'Organization', owner: string, name: string, template: string): FakeReply {
+    const versions = this.packages.get(`${owner}/${name}`);
+    if (!versions || this.owners.get(owner) !== kind) return { status: 404, json: { message: 'Package not found.' } };
+    const item = schemaOf('GET', template, 200).items;
+    return {
+      status: 200,
+      json: versions.map((v, i) =>
+        Object.assign(sample(item), {
+          id: i + 1,
+          name: `sha256:${String(i + 1).padStart(64, '0')}`,
+          created_at: v.updatedAt,
+          updated_at: v.updatedAt,
+          metadata: { package_type: 'container', container: { tags: v.tags } },
+        }),
+      ),
+    };
+  }
 
   private allJobs(): FakeJob[] {
     return [...this.jobs, ...[...this.jobsByRun.values()].flat()];

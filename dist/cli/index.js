@@ -2,6 +2,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -9,10 +16,213 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -8605,7 +8815,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -8614,6 +8824,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -8661,6 +8874,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -8677,11 +8912,74 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/input/errors.ts
 /**
  * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
@@ -8860,9 +9158,9 @@ function utf16Decoder(start) {
     if (start.length < 2)
         return null;
     if (start[0] === 0xff && start[1] === 0xfe)
-        return new external_node_util_namespaceObject.TextDecoder('utf-16le');
+        return new external_node_util_.TextDecoder('utf-16le');
     if (start[0] === 0xfe && start[1] === 0xff)
-        return new external_node_util_namespaceObject.TextDecoder('utf-16be');
+        return new external_node_util_.TextDecoder('utf-16be');
     return null;
 }
 
@@ -14517,10 +14815,10 @@ function tier(match) {
     return match.byCommand || match.onlyWrappers ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
 
 
@@ -14590,8 +14888,8 @@ commands = []) {
 }
 function runWorker(specs, texts, perSignatureMs, clock) {
     return new Promise((resolve) => {
-        const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
-        const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
             eval: true,
             workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
             transferList: [port2],
@@ -14616,13 +14914,13 @@ function runWorker(specs, texts, perSignatureMs, clock) {
                 return;
             if (message.type === 'start') {
                 current = message.id;
-                startedAt = external_node_perf_hooks_namespaceObject.performance.now();
+                startedAt = external_node_perf_hooks_.performance.now();
                 // The clock runs only while a signature runs: from its start, never from the thread's.
                 clearTimeout(timer);
                 timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
             }
             else if (message.type === 'done') {
-                clock.leftMs -= external_node_perf_hooks_namespaceObject.performance.now() - startedAt;
+                clock.leftMs -= external_node_perf_hooks_.performance.now() - startedAt;
                 clearTimeout(timer);
                 done.push({ id: message.id, raw: message.result ?? [] });
                 current = null;
@@ -14633,11 +14931,11 @@ function runWorker(specs, texts, perSignatureMs, clock) {
         };
         const expire = () => {
             // The worker may have finished just as the timer fired: read what it already said first.
-            for (let pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1))
+            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
                 handle(pending.message);
             if (settled || current === null)
                 return;
-            const spent = external_node_perf_hooks_namespaceObject.performance.now() - startedAt;
+            const spent = external_node_perf_hooks_.performance.now() - startedAt;
             clock.leftMs -= spent;
             finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
         };
@@ -14645,7 +14943,7 @@ function runWorker(specs, texts, perSignatureMs, clock) {
         worker.on('error', () => finish(current));
         // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
         worker.on('exit', () => {
-            for (let pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(port1))
+            for (let pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1); pending && !settled; pending = (0,external_node_worker_threads_.receiveMessageOnPort)(port1))
                 handle(pending.message);
             finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
         });
@@ -14924,8 +15222,8 @@ async function loginToTemporaryConfig(logins, base, timeoutMs) {
     return { env, refused, remove };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/buildx/imagetools.ts
 // Reading manifests through Docker's own client: `docker buildx imagetools inspect --raw REF` prints
 // the manifest or index exactly as the registry stores it, and Docker brings everything needed to get
@@ -15065,7 +15363,7 @@ class ManifestReader {
             throw error;
         }
         try {
-            return { body: JSON.parse(text), digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex')}` };
+            return { body: JSON.parse(text), digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}` };
         }
         catch {
             throw new ImageSizeError('bad-manifest', `the manifest of ${name} is not JSON`);
@@ -16622,8 +16920,8 @@ function findingJson(finding) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:events"
-const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/report/sink.ts
 
 
@@ -16631,20 +16929,20 @@ const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 function streamWriter(stream) {
     return async (chunk) => {
         if (!stream.write(chunk))
-            await (0,external_node_events_namespaceObject.once)(stream, 'drain');
+            await (0,external_node_events_.once)(stream, 'drain');
     };
 }
 /** Writes a file chunk by chunk with `produce`, and closes it. */
 async function writeFileStreaming(path, produce) {
     const stream = (0,external_node_fs_namespaceObject.createWriteStream)(path);
-    const failed = (0,external_node_events_namespaceObject.once)(stream, 'error').then(([error]) => {
+    const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
         throw error;
     });
     await Promise.race([(async () => {
-            await (0,external_node_events_namespaceObject.once)(stream, 'open');
+            await (0,external_node_events_.once)(stream, 'open');
             await produce(streamWriter(stream));
             stream.end();
-            await (0,external_node_events_namespaceObject.once)(stream, 'finish');
+            await (0,external_node_events_.once)(stream, 'finish');
         })(), failed]);
 }
 
@@ -16873,7 +17171,7 @@ const HISTORY_SCHEMA_VERSION = 1;
  */
 function readArgs(args, optionNames) {
     const options = Object.fromEntries(optionNames.map((name) => [name, { type: 'string' }]));
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
+    const { tokens } = (0,external_node_util_.parseArgs)({ args, options, strict: false, allowPositionals: true, tokens: true });
     const read = [];
     for (const token of tokens) {
         if (token.kind === 'option-terminator')
@@ -17613,6 +17911,7 @@ function parseWorkflow(path, text) {
                 permissionsLine: keyLine(job, 'permissions'),
                 env: envOf(get(job, 'env')),
                 matrix: (0,dist/* isMap */.jh)(strategy) && get(strategy, 'matrix') !== undefined,
+                matrixValues: (0,dist/* isMap */.jh)(strategy) ? matrixValuesOf(get(strategy, 'matrix')) : new Map(),
                 steps,
             });
         }
@@ -17647,6 +17946,20 @@ function envOf(node) {
             if ((0,dist/* isScalar */.jn)(p.key))
                 env.set(String(p.key.value), nodeText(p.value));
     return env;
+}
+function matrixValuesOf(node) {
+    const values = new Map();
+    if (!(0,dist/* isMap */.jh)(node))
+        return values;
+    for (const p of node.items) {
+        const key = scalarText(p.key);
+        if (key === null || key === 'include' || key === 'exclude' || !(0,dist/* isSeq */.oP)(p.value))
+            continue;
+        const items = p.value.items.map((i) => scalarText(i));
+        if (items.every((i) => i !== null))
+            values.set(key, items);
+    }
+    return values;
 }
 function permissionsOf(node) {
     if (node === undefined)
@@ -18387,8 +18700,8 @@ function displayPath(workspace, file) {
     return relative && !relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative) ? relative.split(external_node_path_namespaceObject.sep).join('/') : file;
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/buildx/buildx-version.ts
 
 /** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
@@ -18590,7 +18903,7 @@ async function goneEndpoint(node) {
         return null;
     const host = tcp[1].replace(/^\[|\]$/g, '');
     return new Promise((resolve) => {
-        const socket = external_node_net_namespaceObject.connect({ host, port: Number(tcp[2]) });
+        const socket = external_node_net_.connect({ host, port: Number(tcp[2]) });
         const done = (result) => {
             socket.destroy();
             resolve(result);
@@ -18915,7 +19228,7 @@ async function runRegistryChecks(docker, images) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
-        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input)' });
+        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)' });
         return { checks, findings };
     }
     for (const ref of [...new Set(images)]) {
@@ -18970,6 +19283,611 @@ async function runRegistryChecks(docker, images) {
     return { checks, findings };
 }
 
+;// CONCATENATED MODULE: ./src/github/api.ts
+/** The budget of the client made last (one per run of the action). */
+let budgetSignal = null;
+/** An API call that failed for good (after retries): status and one line to show. */
+class ApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'ApiError';
+    }
+}
+/**
+ * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
+ * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
+ * what it has.
+ *
+ * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
+ * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
+ * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
+ * that import; `apiUrl` has been checked by the caller.
+ */
+async function createClient(options) {
+    // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
+    // without a token (a step that reads its own log) never needs them.
+    const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
+        importWithoutEventFile(options.apiUrl),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
+        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5594)),
+    ]);
+    const deadline = Date.now() + options.budgetMs;
+    const controller = new AbortController();
+    budgetSignal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
+    timer.unref();
+    const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
+    return getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        request: { signal: controller.signal, fetch: safeFetch },
+        retry: { retries: options.retries },
+        throttle: {
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+        },
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    }, retry, throttling);
+}
+/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
+async function importWithoutEventFile(apiUrl) {
+    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
+    delete process.env.GITHUB_EVENT_PATH;
+    process.env.GITHUB_API_URL = apiUrl;
+    try {
+        return await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
+    }
+    finally {
+        for (const [name, value] of Object.entries(saved)) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
+/**
+ * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
+ * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
+ */
+async function call(what, request, signal = budgetSignal) {
+    try {
+        return await request();
+    }
+    catch (error) {
+        // Octokit reports an aborted request as a 500: say what really happened.
+        if (signal?.aborted)
+            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
+        // Octokit gives a network failure status 500 too, but no response.
+        const answered = typeof error.status === 'number' && error.response !== undefined;
+        const status = answered ? error.status : null;
+        // node:http only for its table of reason phrases, and only once something failed.
+        const { STATUS_CODES } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
+    }
+}
+/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
+function whyNoAnswer(error) {
+    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
+    let code = null;
+    let network = false;
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
+            code = e.code;
+        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
+            network = true;
+    }
+    if (code && NETWORK[code])
+        return `${NETWORK[code]} (${code})`;
+    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
+        return `a network error (${code})`;
+    if (network)
+        return 'the connection broke';
+    if (error instanceof SyntaxError || error instanceof TypeError)
+        return 'the answer was not the JSON GitHub sends';
+    return 'no usable answer';
+}
+const NETWORK = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name did not resolve',
+    EAI_AGAIN: 'the host name did not resolve',
+    EPIPE: 'the connection broke',
+    UND_ERR_SOCKET: 'the connection closed early',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
+};
+function explainStatus(status) {
+    if (status === 401)
+        return ' (the token was refused)';
+    if (status === 403)
+        return ' (the token lacks a permission, or a rate limit)';
+    if (status === 404)
+        return ' (not found, or the token cannot see it)';
+    if (status === 410)
+        return ' (gone: logs expire after the retention period)';
+    if (status === 429)
+        return ' (rate limited)';
+    if (status >= 500)
+        return ' (GitHub had an error; retried)';
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/doctor/package-versions.ts
+
+
+
+/** Versions listed in a check's detail; the API's first page (30) is searched for the wanted tags. */
+const SHOWN_VERSIONS = 5;
+/** The ghcr.io packages the references name, each once; other registries and bad references are left out. */
+function ghcrPackages(images) {
+    const packages = new Map();
+    for (const text of images) {
+        let ref;
+        try {
+            ref = parseReference(text);
+        }
+        catch {
+            continue;
+        }
+        if (ref.registry !== 'ghcr.io' || !ref.repository.includes('/'))
+            continue;
+        const slash = ref.repository.indexOf('/');
+        const owner = ref.repository.slice(0, slash);
+        const name = ref.repository.slice(slash + 1);
+        const key = `${owner}/${name}`;
+        const entry = packages.get(key) ?? { owner, name, tags: [] };
+        if (ref.tag && !entry.tags.includes(ref.tag))
+            entry.tags.push(ref.tag);
+        packages.set(key, entry);
+    }
+    return [...packages.values()];
+}
+async function runPackageChecks(access, images) {
+    const checks = [];
+    const findings = [];
+    const ownerKinds = new Map();
+    for (const pkg of ghcrPackages(images)) {
+        const id = `registry.package.ghcr.io/${pkg.owner}/${pkg.name}`;
+        const title = `Package ghcr.io/${pkg.owner}/${pkg.name}`;
+        if (access.client === null) {
+            checks.push({ id, status: 'skipped', title, detail: `skipped: ${access.reason}` });
+            continue;
+        }
+        const client = access.client;
+        try {
+            if (!ownerKinds.has(pkg.owner))
+                ownerKinds.set(pkg.owner, ownerKind(client, pkg.owner));
+            const kind = await ownerKinds.get(pkg.owner);
+            const versions = await listVersions(client, kind, pkg);
+            checks.push({ id, title, ...describeVersions(pkg, versions) });
+        }
+        catch (error) {
+            const status = error instanceof ApiError ? error.status : null;
+            checks.push({ id, status: 'warn', title, detail: `${error instanceof ApiError ? error.message : String(error)}. ${adviceFor(status, pkg)}` });
+            if (status === 401 || status === 403) {
+                findings.push(doctorFinding({
+                    id: 'registry-auth-denied',
+                    severity: 'warning',
+                    title: `The GitHub token may not read the package ghcr.io/${pkg.owner}/${pkg.name}`,
+                    fix: adviceFor(status, pkg),
+                    source: null,
+                    data: { image: `ghcr.io/${pkg.owner}/${pkg.name}` },
+                }));
+            }
+        }
+    }
+    return { checks, findings };
+}
+/** `orgs` or `users`: the packages API has one path for each kind of owner. */
+async function ownerKind(client, owner) {
+    const response = await call(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+    return response.data.type === 'Organization' ? 'orgs' : 'users';
+}
+async function listVersions(client, kind, pkg) {
+    const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
+    // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
+    const response = kind === 'orgs'
+        ? await call(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name }))
+        : await call(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name }));
+    return response.data
+        .map((v) => ({ tags: v.metadata?.container?.tags ?? [], updated: v.updated_at ?? v.created_at }))
+        .sort((a, b) => b.updated.localeCompare(a.updated));
+}
+function describeVersions(pkg, versions) {
+    if (versions.length === 0)
+        return { status: 'warn', detail: 'the package has no versions' };
+    const shown = versions
+        .slice(0, SHOWN_VERSIONS)
+        .map((v) => `${v.tags.length > 0 ? v.tags.join(', ') : '(untagged)'} (${v.updated.slice(0, 10)})`)
+        .join('; ');
+    const listed = new Set(versions.flatMap((v) => v.tags));
+    const absent = pkg.tags.filter((t) => !listed.has(t));
+    const latest = `latest ${Math.min(SHOWN_VERSIONS, versions.length)} of ${versions.length} listed: ${shown}`;
+    if (absent.length === 0)
+        return { status: 'pass', detail: latest };
+    const names = absent.map((t) => `:${t}`).join(', ');
+    return { status: 'warn', detail: `${names} not among the ${versions.length} latest versions (older, or never pushed); ${latest}` };
+}
+/** What to change, plain text (it goes into a check's detail and a finding's fix). */
+function adviceFor(status, pkg) {
+    if (status === 403 || status === 401) {
+        return 'Give the job permissions: packages: read; with the job token, the package must also grant this repository access (the package settings, Manage Actions access).';
+    }
+    if (status === 404) {
+        return `The package does not exist under ${pkg.owner}, or the token cannot see it: a private package not linked to this repository (connect it in the package settings), or a token without packages: read.`;
+    }
+    return 'The other checks went on.';
+}
+
+;// CONCATENATED MODULE: ./src/doctor/workflow-images.ts
+
+
+
+
+
+
+/** metadata-action's tags when the step gives none: the branch name on a branch push, among others. */
+const DEFAULT_TAG_RULES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
+/** Larger files are skipped by the workflow check too. */
+const workflow_images_MAX_WORKFLOW_BYTES = 1024 * 1024;
+/** The workflow files the options name, parsed; those that cannot be read are left to the workflow check. */
+function readWorkflows(options) {
+    const workflows = [];
+    for (const file of workflowFiles(options)) {
+        try {
+            if (external_node_fs_namespaceObject.statSync(file).size > workflow_images_MAX_WORKFLOW_BYTES)
+                continue;
+            workflows.push(parseWorkflow(external_node_path_namespaceObject.basename(file), external_node_fs_namespaceObject.readFileSync(file, 'utf8')));
+        }
+        catch {
+            continue; // the workflow check reports files it cannot read
+        }
+    }
+    return workflows;
+}
+function imagesFromWorkflows(options) {
+    const result = { images: [], sources: [], skipped: [] };
+    for (const workflow of readWorkflows(options)) {
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (step.uses && actionOf(step.uses.value)?.name === 'docker/metadata-action')
+                    addStepImages(result, workflow, job, step, options.repository);
+            }
+        }
+    }
+    return result;
+}
+function addStepImages(result, workflow, job, step, repository) {
+    const input = step.with.get('images');
+    if (!input)
+        return;
+    const where = `${workflow.path}:${input.line}`;
+    const tags = mainTags(step);
+    if (tags.length === 0) {
+        result.skipped.push(`${where}: its tag rules give no tag that is known before a push to main`);
+        return;
+    }
+    for (const name of imageNames(input.value)) {
+        const expanded = expandAll(name, workflow, job, repository);
+        if (typeof expanded === 'string') {
+            result.skipped.push(`${where}: ${name} (${expanded})`);
+            continue;
+        }
+        for (const image of expanded) {
+            // metadata-action lowercases the image name; ghcr.io accepts nothing else.
+            const refs = tags.map((tag) => `${image.toLowerCase()}:${tag}`);
+            const bad = refs.find((ref) => !isReference(ref));
+            if (bad) {
+                result.skipped.push(`${where}: ${bad} is not an image reference`);
+                continue;
+            }
+            for (const ref of refs)
+                if (!result.images.includes(ref))
+                    result.images.push(ref);
+            if (!result.sources.includes(where))
+                result.sources.push(where);
+        }
+    }
+}
+/** `images:` lines (commas also separate), or the CSV form `name=...,enable=...`; disabled ones left out. */
+function imageNames(text) {
+    const names = [];
+    for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+        if (/^name=/.test(line)) {
+            const attrs = new Map(line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()]));
+            if (attrs.get('enable') !== 'false' && attrs.get('name'))
+                names.push(attrs.get('name'));
+        }
+        else {
+            names.push(...line.split(',').map((n) => n.trim()).filter(Boolean));
+        }
+    }
+    return names;
+}
+/** The tags the step's rules give on a push to the default branch, leaving out those that change every commit or day. */
+function mainTags(step) {
+    const text = step.with.get('tags')?.value;
+    const lines = text === undefined ? DEFAULT_TAG_RULES : text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
+    const tags = [];
+    for (const rule of lines.map(parseTagRule)) {
+        if (changesPerCommit(rule) || rule.type === 'schedule')
+            continue;
+        const tag = tagIn(rule, 'branch', flavor);
+        if (tag && isValidTag(tag) && !tags.includes(tag))
+            tags.push(tag);
+    }
+    return tags;
+}
+/** A rule whose tag is a commit, a date or an expression's value: no fixed tag to look up. */
+function changesPerCommit(rule) {
+    if (rule.type === 'sha')
+        return true;
+    // `enable` only decides whether the rule applies (metadata-tags reads it), not the tag's text.
+    return [...rule.attrs].some(([key, v]) => key !== 'enable' && /\{\{\s*(sha|date|commit_date)\b|\$\{\{/.test(v));
+}
+/**
+ * The names an image name stands for, one per matrix value it uses; or why it cannot be expanded.
+ * `env` values are expanded too (they often hold `${{ github.repository }}`).
+ */
+function expandAll(name, workflow, job, repository) {
+    let names = [name];
+    // Each round expands the first expression left in every name; an env value may bring more, and
+    // one that names itself must not loop: a few rounds are enough for any real workflow.
+    for (let round = 0; round < 8 && names.some((n) => n.includes('${{')); round++) {
+        const next = [];
+        for (const text of names) {
+            const match = /\$\{\{\s*([^}]*?)\s*\}\}/.exec(text);
+            if (!match) {
+                next.push(text);
+                continue;
+            }
+            const values = valuesOf(match[1], workflow, job, repository);
+            if (typeof values === 'string')
+                return values;
+            for (const value of values)
+                next.push(text.slice(0, match.index) + value + text.slice(match.index + match[0].length));
+        }
+        names = next;
+    }
+    const left = names.find((n) => n.includes('${{'));
+    return left ? `${/\$\{\{[^}]*\}\}/.exec(left)[0]} was not expanded` : names;
+}
+function valuesOf(expression, workflow, job, repository) {
+    if (expression === 'github.repository')
+        return repository ? [repository] : 'the repository is not known: run in a workflow, or give --repository';
+    if (expression === 'github.repository_owner')
+        return repository ? [repository.split('/')[0]] : 'the repository owner is not known: run in a workflow, or give --repository';
+    const env = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+    if (env) {
+        const value = job.env.get(env[1]) ?? workflow.env.get(env[1]);
+        return value === undefined ? `${expression} is set neither by the workflow nor by the job` : [value];
+    }
+    const matrix = /^matrix\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression);
+    if (matrix) {
+        const values = job.matrixValues.get(matrix[1]);
+        return values && values.length > 0 ? values : `${expression} is not a list in the job's matrix`;
+    }
+    return `\${{ ${expression} }} is only known when the workflow runs`;
+}
+function isReference(text) {
+    try {
+        parseReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/doctor/registry-push-scope.ts
+
+
+
+
+const TIME_LIMIT_MS = 10_000;
+async function checkPushScope(ref, env = process.env) {
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(ref.registry);
+    const host = ref.registry === 'docker.io' ? 'registry-1.docker.io' : ref.registry;
+    try {
+        const ping = await fetch(`${loopback ? 'http' : 'https'}://${host}/v2/`, { signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        await ping.body?.cancel();
+        if (ping.ok)
+            return { status: 'pass', detail: `the registry asks for no credentials (GET /v2/ answered ${ping.status}): whoever reaches it can push` };
+        if (ping.status !== 401)
+            return { status: 'warn', detail: `push rights: not checked (GET /v2/ answered ${ping.status}, not a request for credentials)` };
+        const challenge = parseChallenge(ping.headers.get('www-authenticate') ?? '');
+        if (!challenge)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' };
+        const credentials = storedCredentials(ref.registry, env);
+        if (credentials?.kind === 'helper')
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' };
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        url.searchParams.set('scope', `repository:${ref.repository}:push,pull`);
+        const answer = await fetch(url, { headers: credentials ? { authorization: `Basic ${credentials.auth}` } : {}, signal: AbortSignal.timeout(TIME_LIMIT_MS) });
+        if (answer.status === 401 || answer.status === 403) {
+            await answer.body?.cancel();
+            return { status: 'fail', detail: `the registry's token service refused the stored credentials (${answer.status})` };
+        }
+        if (!answer.ok) {
+            await answer.body?.cancel();
+            return { status: 'warn', detail: `push rights: not checked (the token service answered ${answer.status})` };
+        }
+        const body = (await answer.json());
+        const actions = grantedActions(body.token ?? body.access_token ?? '', ref.repository);
+        if (actions === null)
+            return { status: 'skipped', detail: 'push rights: not checked for this registry (its token does not say what it grants)' };
+        const who = credentials ? 'the stored credentials' : 'without credentials (none stored for it)';
+        if (actions.includes('push'))
+            return { status: 'pass', detail: `${who}: the token service grants push on ${ref.repository}` };
+        return { status: 'fail', detail: `${who}: the token service grants ${actions.length > 0 ? actions.join(', ') : 'nothing'} on ${ref.repository}, not push` };
+    }
+    catch (error) {
+        // fetch says only "fetch failed"; the cause (connection refused, no such host) is in its chain.
+        const message = error.name === 'TimeoutError' ? `no answer within ${TIME_LIMIT_MS / 1000} s` : whyNoAnswer(error);
+        return { status: 'warn', detail: `push rights: not checked (${message})` };
+    }
+}
+/** `Bearer realm="https://auth/token",service="registry"`; null for any other scheme. */
+function parseChallenge(header) {
+    if (!/^bearer\s/i.test(header.trim()))
+        return null;
+    const params = new Map([...header.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+    const realm = params.get('realm');
+    if (!realm || !/^https?:\/\//i.test(realm))
+        return null;
+    return { realm, service: params.get('service') ?? null };
+}
+/** The actions a registry JWT's `access` claim grants on a repository; null when it is no JWT. */
+function grantedActions(token, repository) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return null;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (!Array.isArray(claims.access))
+            return null;
+        return claims.access.filter((a) => a.type === 'repository' && a.name === repository).flatMap((a) => a.actions ?? []);
+    }
+    catch {
+        return null;
+    }
+}
+/** The credentials Docker's config holds for the registry, null when none. */
+function storedCredentials(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_namespaceObject.join(dockerConfigDir(env), 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const names = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+    const hostOf = (key) => key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const entry = Object.entries(config.auths ?? {}).find(([key]) => names.includes(hostOf(key)))?.[1];
+    if (entry?.auth)
+        return { kind: 'auth', auth: entry.auth };
+    if (Object.keys(config.credHelpers ?? {}).some((key) => names.includes(hostOf(key))) || (entry && config.credsStore))
+        return { kind: 'helper' };
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/doctor/push-rights.ts
+
+
+
+
+
+
+/** The docker/login-action steps of the workflows that log in to ghcr.io. */
+function ghcrLogins(workflows) {
+    const logins = [];
+    for (const workflow of workflows) {
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                if (!step.uses || actionOf(step.uses.value)?.name !== 'docker/login-action')
+                    continue;
+                const registry = expandAll(step.with.get('registry')?.value ?? '', workflow, job, null);
+                if (typeof registry === 'string' || !registry.some((r) => r.trim() === 'ghcr.io'))
+                    continue;
+                const password = step.with.get('password')?.value.trim() ?? '';
+                logins.push({ file: workflow.path, job: job.id, jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password), password, packagesWrite: packagesWrite(workflow, job) });
+            }
+        }
+    }
+    return logins;
+}
+async function runPushRightsChecks(access, images, logins, env = process.env) {
+    const checks = [];
+    const findings = [];
+    const refs = images.flatMap((i) => referenceOf(i) ?? []);
+    const repositories = new Map(refs.filter((r) => r.registry !== 'ghcr.io').map((r) => [`${r.registry}/${r.repository}`, r]));
+    for (const [name, ref] of repositories) {
+        const scope = await checkPushScope(ref, env);
+        checks.push({ id: `registry.push.${name}`, status: scope.status, title: `Push rights on ${name}`, detail: scope.detail });
+        if (scope.status === 'fail') {
+            findings.push(doctorFinding({
+                id: 'registry-auth-denied',
+                severity: 'error',
+                title: `The credentials cannot push to ${name}`,
+                fix: 'Log in (`docker/login-action`) with an account that may push to this repository before the build.',
+                source: null,
+                data: { image: name },
+            }));
+        }
+    }
+    if (!refs.some((r) => r.registry === 'ghcr.io'))
+        return { checks, findings };
+    const parts = [];
+    // The job token: the rights are the permissions of the job that logs in.
+    for (const login of logins.filter((l) => l.jobToken)) {
+        const where = `${login.file} job ${login.job} logs in with the job token`;
+        if (login.packagesWrite === true)
+            parts.push({ status: 'pass', text: `${where}, which has packages: write` });
+        else if (login.packagesWrite === false)
+            parts.push({ status: 'fail', text: `${where}, whose permissions lack packages: write (see the workflow finding)` });
+        else
+            parts.push({ status: 'warn', text: `${where} and sets no permissions: the repository's default decides (read-only packages for new repositories)` });
+    }
+    // Another secret, or no workflow that says: the scopes of the token given, if it is a personal one.
+    const others = logins.filter((l) => !l.jobToken);
+    if (others.length > 0 || logins.length === 0) {
+        const pushedWith = others.length > 0 ? `the workflow pushes with ${[...new Set(others.map((l) => l.password))].join(', ')}` : 'no workflow here logs in to ghcr.io';
+        parts.push(await tokenScopes(access, pushedWith, findings));
+    }
+    const status = worstStatus(parts.map((p) => ({ id: '', title: '', detail: '', status: p.status })));
+    checks.push({ id: 'registry.push.ghcr.io', status, title: 'Push rights on ghcr.io', detail: parts.map((p) => p.text).join('; ') });
+    return { checks, findings };
+}
+/** The token's scopes from `GET /user`: a classic token lists them, the job token is refused (403). */
+async function tokenScopes(access, pushedWith, findings) {
+    if (access.client === null)
+        return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
+    const client = access.client;
+    try {
+        const response = await call('reading who the token belongs to', () => client.request('GET /user'));
+        const login = response.data.login ?? '?';
+        const header = response.headers['x-oauth-scopes'];
+        if (header === undefined) {
+            return { status: 'warn', text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write` };
+        }
+        const scopes = String(header).split(',').map((s) => s.trim()).filter(Boolean);
+        if (scopes.includes('write:packages'))
+            return { status: 'pass', text: `${pushedWith}; the token given (of ${login}) has write:packages` };
+        findings.push(doctorFinding({
+            id: 'registry-auth-denied',
+            severity: 'error',
+            title: 'The token lacks the write:packages scope: pushes to ghcr.io are denied',
+            fix: 'Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job\'s permissions.',
+            source: null,
+            data: { scopes: scopes.join(', ') },
+        }));
+        return { status: 'fail', text: `${pushedWith}; the token given (of ${login}) lacks write:packages (its scopes: ${scopes.join(', ') || 'none'})` };
+    }
+    catch (error) {
+        // GitHub refuses `GET /user` to installation tokens, the job token among them.
+        if (error instanceof ApiError && error.status === 403)
+            return { status: 'skipped', text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes` };
+        return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
+    }
+}
+function referenceOf(image) {
+    try {
+        return parseReference(image);
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/doctor/doctor.ts
 
 
@@ -18977,6 +19895,10 @@ async function runRegistryChecks(docker, images) {
 
 
 
+
+
+
+const NO_GITHUB = { client: null, reason: 'no GitHub token' };
 async function runDoctor(options) {
     const docker = options.docker ?? dockerRunner();
     const checks = [];
@@ -19012,8 +19934,34 @@ async function runDoctor(options) {
         failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
         skipCacheReason,
     }));
-    await guarded('registry', () => runRegistryChecks(docker, options.images));
+    await guarded('registry', async () => {
+        const { images, source } = imagesToCheck(options);
+        if (images.length === 0 && source)
+            return { checks: [source], findings: [] };
+        const manifests = await runRegistryChecks(docker, images);
+        const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
+        const logins = ghcrLogins(readWorkflows({ workspace: options.workspace, files: options.workflows }));
+        const push = await runPushRightsChecks(options.github ?? NO_GITHUB, images, logins);
+        const parts = [manifests, packages, push];
+        return { checks: [...(source ? [source] : []), ...parts.flatMap((p) => p.checks)], findings: parts.flatMap((p) => p.findings) };
+    });
     return { checks, findings: doctor_rankFindings(findings) };
+}
+/**
+ * The images given (the input, a past run's tags), else those the workflows' metadata-action steps
+ * name, with the tags they get on main; then a row says where they came from and what was left out.
+ */
+function imagesToCheck(options) {
+    if (options.images.length > 0)
+        return { images: options.images, source: null };
+    const found = imagesFromWorkflows({ workspace: options.workspace, files: options.workflows, repository: options.repository ?? null });
+    if (found.images.length === 0 && found.skipped.length === 0)
+        return { images: [], source: null };
+    const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
+    const source = found.images.length > 0
+        ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
+        : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+    return { images: found.images, source };
 }
 function titleOf(group) {
     return { workflow: 'Workflow files', builder: 'Builder', resources: 'Runner resources', registry: 'Registry' }[group];
@@ -19103,17 +20051,24 @@ function doctorJson(report) {
 
 
 
+
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--log PAST_RUN.log] [--fail-on never|error|warning]
+       [--log PAST_RUN.log] [--fail-on never|error|warning] [--github-token TOKEN] [--repository OWNER/NAME]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
 the given images exist in their registry. With --log (a past run's saved log), also whether buildx
 and BuildKit are the versions that run had. Read-only: nothing is built, pushed or started.
+Without --image, the images are those the workflows' docker/metadata-action steps name.
+With a GitHub token (GITHUB_TOKEN, or --github-token) the ghcr.io packages' versions are listed
+and the token's scopes checked; GITHUB_API_URL sets the API (default https://api.github.com).
+--repository (default GITHUB_REPOSITORY) stands for \${{ github.repository }} in image names.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
+/** The GitHub API's time budget for the doctor: a few lookups per image, retries included. */
+const API_BUDGET_MS = 60_000;
 async function runDoctorCommand(args, io) {
     let options;
     try {
@@ -19136,7 +20091,7 @@ async function runDoctorCommand(args, io) {
         }
         pastRun = versionsOfBuilds(parsed.builds, options.log);
     }
-    const report = await runDoctor({ ...options, pastRun });
+    const report = await runDoctor({ ...options, pastRun, github: await githubAccess(options.githubToken) });
     const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
     if (options.reportFile) {
         try {
@@ -19155,13 +20110,22 @@ async function runDoctorCommand(args, io) {
         await io.stdout(renderDoctorText(report));
     return shouldFail(report.findings, options.failOn) ? 1 : 0;
 }
+/** The API client when a token is given; else why not, for the checks that need it. */
+async function githubAccess(token) {
+    if (!token)
+        return { client: null, reason: 'no token (set GITHUB_TOKEN or give --github-token)' };
+    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+    if (!/^https?:\/\/[^\s]+$/i.test(apiUrl))
+        return { client: null, reason: 'GITHUB_API_URL is not an http(s) URL' };
+    return { client: await createClient({ token, apiUrl, budgetMs: API_BUDGET_MS, retries: 2 }) };
+}
 function gigabytes(flag, text) {
     const n = Number(text);
     if (!Number.isFinite(n) || n < 0)
         throw new InputError(`${flag} must be a number of GiB, not "${text}"`);
     return Math.round(n * 1024 ** 3);
 }
-const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb'];
+const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb', 'github-token', 'repository'];
 function parseDoctorArgs(args) {
     const options = {
         workflows: [],
@@ -19174,6 +20138,8 @@ function parseDoctorArgs(args) {
         failOn: 'never',
         warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
         failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+        githubToken: process.env.GITHUB_TOKEN ?? '',
+        repository: process.env.GITHUB_REPOSITORY || null,
     };
     for (const arg of readArgs(args, DOCTOR_OPTIONS)) {
         if (arg.kind === 'positional')
@@ -19216,6 +20182,16 @@ function parseDoctorArgs(args) {
             case '--warn-free-gb':
                 options.warnFreeBytes = gigabytes(arg.flag, arg.value);
                 break;
+            case '--github-token':
+                options.githubToken = arg.value;
+                break;
+            case '--repository': {
+                const repository = arg.value;
+                if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+                    throw new InputError(`--repository must be OWNER/NAME, not "${repository}"`);
+                options.repository = repository;
+                break;
+            }
             case '--fail-free-gb':
                 options.failFreeBytes = gigabytes(arg.flag, arg.value);
                 break;

@@ -11,6 +11,8 @@ import { findingJson, type ReportExtras } from '../report/json-report.js';
 import { worstStatus } from '../doctor/check.js';
 import type { ActionInputs } from './inputs.js';
 import { versionsOfBuilds } from '../doctor/version-drift.js';
+import type { GitHubClient } from '../github/api.js';
+import type { GitHubAccess } from '../doctor/package-versions.js';
 
 // The action's side of the doctor (`mode: doctor` or `both`): run the checks on this runner, annotate
 // the workflow lines the findings point at, and give the report its `doctor` section.
@@ -19,11 +21,12 @@ import { versionsOfBuilds } from '../doctor/version-drift.js';
 const PER_SEVERITY = 10;
 
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null): Promise<DoctorReport> {
+export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null, client: GitHubClient | null, repository: string | null): Promise<DoctorReport> {
   const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
   // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
   const pastRun = analysis ? versionsOfBuilds(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
-  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun });
+  const github: GitHubAccess = client ? { client } : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
+  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun, github, repository });
 }
 
 /** The `doctor` section of the analysis report (mode `both`). */

@@ -54,10 +54,12 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     warnings.push(...context.problems);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+    const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
     if (inputs.mode === 'doctor') {
       // The live checks only: no logs are read.
       const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
-      const doctor = await doctorForAction(inputs, null);
+      const doctor = await doctorForAction(inputs, null, client, repository);
       const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
       core.setOutput('report-file', reportFile ?? '');
       core.setOutput('findings', String(doctor.findings.length));
@@ -70,7 +72,6 @@ export async function run(): Promise<void> {
       if (shouldFail(doctor.findings, inputs.failOn)) core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
       return;
     }
-    const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
       warnings.push(`input signatures: ${describeError(error)}; using the built-in signatures only`);
       return builtinSignatures();
@@ -100,7 +101,7 @@ export async function run(): Promise<void> {
       catalog,
     });
     const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
-    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(inputs, analysis) : null;
+    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(inputs, analysis, client, repository) : null;
 
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
     const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);

@@ -10,17 +10,23 @@ import { versionsOfBuilds, type RunVersions } from '../doctor/version-drift.js';
 import { fileSource } from '../input/log-source.js';
 import { parseSource } from '../parse/parse-source.js';
 import { readArgs } from './args.js';
+import { createClient } from '../github/api.js';
+import type { GitHubAccess } from '../doctor/package-versions.js';
 
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
 
 export const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
        [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--log PAST_RUN.log] [--fail-on never|error|warning]
+       [--log PAST_RUN.log] [--fail-on never|error|warning] [--github-token TOKEN] [--repository OWNER/NAME]
 
 Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
 the given images exist in their registry. With --log (a past run's saved log), also whether buildx
 and BuildKit are the versions that run had. Read-only: nothing is built, pushed or started.
+Without --image, the images are those the workflows' docker/metadata-action steps name.
+With a GitHub token (GITHUB_TOKEN, or --github-token) the ghcr.io packages' versions are listed
+and the token's scopes checked; GITHUB_API_URL sets the API (default https://api.github.com).
+--repository (default GITHUB_REPOSITORY) stands for \${{ github.repository }} in image names.
 
 Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 
@@ -36,7 +42,12 @@ interface DoctorCliOptions {
   failOn: FailOn;
   warnFreeBytes: number;
   failFreeBytes: number;
+  githubToken: string;
+  repository: string | null;
 }
+
+/** The GitHub API's time budget for the doctor: a few lookups per image, retries included. */
+const API_BUDGET_MS = 60_000;
 
 export interface DoctorIo {
   stdout: (text: string) => void | Promise<void>;
@@ -64,7 +75,7 @@ export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<nu
     }
     pastRun = versionsOfBuilds(parsed.builds, options.log);
   }
-  const report = await runDoctor({ ...options, pastRun });
+  const report = await runDoctor({ ...options, pastRun, github: await githubAccess(options.githubToken) });
   const json = `${JSON.stringify(doctorJson(report), null, 2)}\n`;
   if (options.reportFile) {
     try {
@@ -80,13 +91,21 @@ export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<nu
   return shouldFail(report.findings, options.failOn) ? 1 : 0;
 }
 
+/** The API client when a token is given; else why not, for the checks that need it. */
+async function githubAccess(token: string): Promise<GitHubAccess> {
+  if (!token) return { client: null, reason: 'no token (set GITHUB_TOKEN or give --github-token)' };
+  const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+  if (!/^https?:\/\/[^\s]+$/i.test(apiUrl)) return { client: null, reason: 'GITHUB_API_URL is not an http(s) URL' };
+  return { client: await createClient({ token, apiUrl, budgetMs: API_BUDGET_MS, retries: 2 }) };
+}
+
 function gigabytes(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) throw new InputError(`${flag} must be a number of GiB, not "${text}"`);
   return Math.round(n * 1024 ** 3);
 }
 
-const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb'] as const;
+const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb', 'github-token', 'repository'] as const;
 
 function parseDoctorArgs(args: string[]): DoctorCliOptions {
   const options: DoctorCliOptions = {
@@ -100,6 +119,8 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
     failOn: 'never',
     warnFreeBytes: DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
     failFreeBytes: DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+    githubToken: process.env.GITHUB_TOKEN ?? '',
+    repository: process.env.GITHUB_REPOSITORY || null,
   };
   for (const arg of readArgs(args, DOCTOR_OPTIONS)) {
     if (arg.kind === 'positional') throw new InputError(`unexpected argument "${arg.value}" (workflow files go after --workflow)`);
@@ -138,6 +159,15 @@ function parseDoctorArgs(args: string[]): DoctorCliOptions {
       case '--warn-free-gb':
         options.warnFreeBytes = gigabytes(arg.flag, arg.value);
         break;
+      case '--github-token':
+        options.githubToken = arg.value;
+        break;
+      case '--repository': {
+        const repository = arg.value;
+        if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new InputError(`--repository must be OWNER/NAME, not "${repository}"`);
+        options.repository = repository;
+        break;
+      }
       case '--fail-free-gb':
         options.failFreeBytes = gigabytes(arg.flag, arg.value);
         break;

@@ -4,6 +4,9 @@ import { runWorkflowChecks } from './workflow-checks.js';
 import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
 import { runRegistryChecks } from './registry-checks.js';
+import { runPackageChecks, type GitHubAccess } from './package-versions.js';
+import { imagesFromWorkflows, readWorkflows } from './workflow-images.js';
+import { ghcrLogins, runPushRightsChecks } from './push-rights.js';
 import { dockerRunner, type DockerRunner } from './runner.js';
 import type { RunVersions } from './version-drift.js';
 
@@ -25,7 +28,13 @@ export interface DoctorOptions {
   binfmtDir?: string;
   /** The buildx and BuildKit versions of a past run's log (the last good one), for the drift check. */
   pastRun?: RunVersions | null;
+  /** The GitHub API (ghcr.io packages, a token's scopes), or why there is none. */
+  github?: GitHubAccess;
+  /** `owner/name` of the repository (`github.repository` in the workflow's image names), null when unknown. */
+  repository?: string | null;
 }
+
+const NO_GITHUB: GitHubAccess = { client: null, reason: 'no GitHub token' };
 
 export interface DoctorReport {
   checks: Check[];
@@ -69,8 +78,33 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       skipCacheReason,
     }),
   );
-  await guarded('registry', () => runRegistryChecks(docker, options.images));
+  await guarded('registry', async () => {
+    const { images, source } = imagesToCheck(options);
+    if (images.length === 0 && source) return { checks: [source], findings: [] };
+    const manifests = await runRegistryChecks(docker, images);
+    const packages = await runPackageChecks(options.github ?? NO_GITHUB, images);
+    const logins = ghcrLogins(readWorkflows({ workspace: options.workspace, files: options.workflows }));
+    const push = await runPushRightsChecks(options.github ?? NO_GITHUB, images, logins);
+    const parts = [manifests, packages, push];
+    return { checks: [...(source ? [source] : []), ...parts.flatMap((p) => p.checks)], findings: parts.flatMap((p) => p.findings) };
+  });
   return { checks, findings: rankFindings(findings) };
+}
+
+/**
+ * The images given (the input, a past run's tags), else those the workflows' metadata-action steps
+ * name, with the tags they get on main; then a row says where they came from and what was left out.
+ */
+function imagesToCheck(options: DoctorOptions): { images: string[]; source: Check | null } {
+  if (options.images.length > 0) return { images: options.images, source: null };
+  const found = imagesFromWorkflows({ workspace: options.workspace, files: options.workflows, repository: options.repository ?? null });
+  if (found.images.length === 0 && found.skipped.length === 0) return { images: [], source: null };
+  const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
+  const source: Check =
+    found.images.length > 0
+      ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
+      : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+  return { images: found.images, source };
 }
 
 function titleOf(group: CheckGroup): string {

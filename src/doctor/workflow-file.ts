@@ -33,6 +33,8 @@ export interface WorkflowJob {
   env: Map<string, string>;
   /** Whether `strategy.matrix` is set. */
   matrix: boolean;
+  /** The matrix keys given as literal lists (`component: [a, b]`); `include`, `exclude` and expressions are not. */
+  matrixValues: Map<string, string[]>;
   steps: WorkflowStep[];
 }
 
@@ -115,6 +117,7 @@ export function parseWorkflow(path: string, text: string): WorkflowFile {
         permissionsLine: keyLine(job, 'permissions'),
         env: envOf(get(job, 'env')),
         matrix: isMap(strategy) && get(strategy, 'matrix') !== undefined,
+        matrixValues: isMap(strategy) ? matrixValuesOf(get(strategy, 'matrix')) : new Map<string, string[]>(),
         steps,
       });
     }
@@ -149,6 +152,18 @@ function envOf(node: Node | undefined): Map<string, string> {
   const env = new Map<string, string>();
   if (isMap(node)) for (const p of node.items) if (isScalar(p.key)) env.set(String(p.key.value), nodeText(p.value as Node));
   return env;
+}
+
+function matrixValuesOf(node: Node | undefined): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  if (!isMap(node)) return values;
+  for (const p of node.items) {
+    const key = scalarText(p.key as Node);
+    if (key === null || key === 'include' || key === 'exclude' || !isSeq(p.value)) continue;
+    const items = p.value.items.map((i) => scalarText(i as Node));
+    if (items.every((i): i is string => i !== null)) values.set(key, items);
+  }
+  return values;
 }
 
 function permissionsOf(node: Node | undefined): Permissions | null {
