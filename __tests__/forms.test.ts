@@ -154,11 +154,76 @@ describe('forms of build output', () => {
     expect(cut.findings[0]!.id).toBe('compile-error');
   });
 
+  it('TeamCity and Google Cloud Build: their per-line markers are framing, the build inside is read', async () => {
+    const teamcity = await diagnoseText(
+      lines(
+        '[10:51:35] :\t [Step 2/3] Starting: /usr/bin/docker build -t app .',
+        '[10:51:40] :\t [Step 2/3] #9 [build 4/5] RUN go build -o /out/app ./...',
+        '[10:51:52]W:\t [Step 2/3] #9 11.20 internal/server/http.go:41:9: undefined: handleHealth',
+        '[10:51:52]W:\t [Step 2/3] #9 ERROR: process "/bin/sh -c go build -o /out/app ./..." did not complete successfully: exit code: 1',
+        '[10:51:52]E:\t [Step 2/3] ERROR: failed to solve: process "/bin/sh -c go build -o /out/app ./..." did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(teamcity.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[build 4/5] RUN go build -o /out/app ./...', 'error']]);
+    expect(teamcity.findings[0]!.id).toBe('compile-error');
+    const cloudBuild = await diagnoseText(
+      lines(
+        'Step #1 - "build": Sending build context to Docker daemon  1.024MB',
+        'Step #1 - "build": Step 3/5 : RUN npm ci',
+        'Step #1 - "build":  ---> Running in 0f9e8d7c6b5a',
+        'Step #1 - "build": npm ERR! code ERESOLVE',
+        'Step #1 - "build": npm ERR! ERESOLVE unable to resolve dependency tree',
+        "Step #1 - \"build\": The command '/bin/sh -c npm ci' returned a non-zero code: 1",
+        'ERROR: build step 1 "gcr.io/cloud-builders/docker" failed: step exited with non-zero status: 1',
+      ),
+    );
+    expect(cloudBuild.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[3/5] RUN npm ci', 'error']]);
+    expect(cloudBuild.findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('timestamps without the runner\'s commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed', async () => {
+    // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
+    const excerpt = await diagnoseText(
+      lines(
+        '2024-03-01T10:11:00.1234567Z  > [2/4] RUN apt-get update && apt-get install -y curl:',
+        '2024-03-01T10:11:01.1234567Z 0.102 /bin/sh: apt-get: not found',
+        '2024-03-01T10:11:02.1234567Z ------',
+        '2024-03-01T10:11:03.1234567Z ERROR: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 127',
+      ),
+    );
+    expect(excerpt.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(excerpt.findings[0]!.id).toBe('package-install-failure');
+    const gitlabPush = await diagnoseText(
+      lines(
+        '2024-05-01T10:00:01.000000Z 00O $ docker push registry.example.com/team/app:main',
+        '2024-05-01T10:00:01.500000Z 00O The push refers to repository [registry.example.com/team/app]',
+        '2024-05-01T10:00:02.000000Z 00O 5f70bf18a086: Preparing',
+        '2024-05-01T10:00:02.500000Z 01E denied: requested access to the resource is denied',
+        '2024-05-01T10:00:02.600000Z 00O ERROR: Job failed: exit code 1',
+      ),
+    );
+    expect(gitlabPush.findings[0]!.id).toBe('registry-auth-denied');
+    // A real job log of a job that built nothing and failed for another reason stays without builds.
+    const tests = await diagnoseText(lines('2024-03-01T10:11:00.1234567Z ##[group]Run npm test', '2024-03-01T10:11:01.1234567Z Error: expected 1 to be 2', '2024-03-01T10:11:02.1234567Z ##[endgroup]'));
+    expect(tests.builds).toEqual([]);
+  });
+
   it('indented pastes (a Markdown code block, a quoted mail) read like the original', async () => {
     const text = lines('    #5 [2/2] RUN ./configure', '    #5 1.2 configure: error: C compiler cannot create executables', '    #5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77');
     const analysis = await diagnoseText(text);
     expect(analysis.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/2] RUN ./configure', 'error']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // The tty form's final errors are read indented too (a screen copied without its header): the build failed, and why.
+    const tty = await diagnoseText(
+      lines(
+        '     => [internal] load build definition from Dockerfile.prod                 0.0s',
+        '     => => transferring dockerfile: 2B                                         0.0s',
+        '    ERROR: failed to solve: failed to read dockerfile: open Dockerfile.prod: no such file or directory',
+        "    ERROR: Service 'web' failed to build : Build failed",
+      ),
+    );
+    expect(tty.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(tty.findings[0]!.id).toBe('dockerfile-missing');
   });
 
   it('a terminal copy: lines padded with blanks, and the last tty screen after the error', async () => {

@@ -47830,10 +47830,16 @@ const PREFIXES = [
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
     // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
     /^_bk;t=\d+\u0007?/,
+    // TeamCity's build log: `[10:51:35] :\t [Step 2/3] ` (`W:` and `E:` for warnings and errors,
+    // `i:` for its own messages); the time goes with the marker, so it comes before Jenkins' below.
+    /^\[\d{2}:\d{2}:\d{2}\](?:[WEi]:|\s:)\s*(?:\[Step \d+\/\d+\] ?)?/,
     // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
     /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
     // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
     /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
+    // Google Cloud Build names the build step before each line: `Step #1 - "build": `, `Step #0: `
+    // (never the legacy builder's `Step 3/14 : `, which has no `#`).
+    /^Step #\d+(?: - "[^"]*")?: /,
     // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
     /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
     // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
@@ -47863,8 +47869,8 @@ function stripCiFraming(text) {
     const first = text.charCodeAt(0);
     if (first === 0x23 /* # */)
         return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-    // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
-    if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
+    // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
+    if (!(first === 0x73 || first === 0x53 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
         return text;
     let out = text;
     for (const prefix of PREFIXES) {
@@ -49198,6 +49204,11 @@ class JobState {
     orphanErrors = [];
     /** Whether a line only Docker prints was seen (tested until one is). */
     dockerRelated = false;
+    /**
+     * Whether the GitHub runner's own commands (`##[group]`, `##[error]`) were seen. Timestamps alone
+     * do not make a runner's log: a pasted excerpt keeps them, and GitLab 16+ writes them too.
+     */
+    runnerCommands = false;
     /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
     marked = new WeakSet();
     /** How the job's lines were written, for the report's "where the numbers come from". */
@@ -49245,6 +49256,7 @@ class BuildLogParser {
         const text = line.text;
         job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
         if (line.command !== null) {
+            job.runnerCommands = true;
             this.onRunnerCommand(job, line);
             if (line.command === 'error')
                 job.excerpt.mark();
@@ -49286,7 +49298,7 @@ class BuildLogParser {
             this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
             return;
         }
-        const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
+        const failure = FAILURE_LINE.test(bare) || (this.selector?.select(bare) ?? false);
         if (failure) {
             job.excerpt.mark();
             job.failureLines++;
@@ -49303,7 +49315,7 @@ class BuildLogParser {
                 build.failed = true;
                 build.addError({ line: line.no, text });
             }
-            if (FINAL_ERROR.test(text)) {
+            if (FINAL_ERROR.test(bare)) {
                 build.failed = true;
                 build.addError({ line: line.no, text });
                 build.touch(line.no, line.timestamp, line.text);
@@ -49437,7 +49449,7 @@ class BuildLogParser {
         build.invocation = mergeInvocations(invocation, inputs);
         job.pendingInputs = null;
         job.readingActionInputs = false;
-        if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
+        if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !this.fromRunner(job)) {
             build.failed = true;
             for (const error of job.orphanErrors)
                 build.addError(error);
@@ -49492,7 +49504,7 @@ class BuildLogParser {
     }
     /** A pasted or terminal log (no runner) with a line only Docker prints. */
     pastedDocker(job) {
-        return job.name === null && job.firstTs === null && job.dockerRelated;
+        return !this.fromRunner(job) && job.dockerRelated;
     }
     /**
      * A job whose log has no build: did it fail? A runner's `##[error]` says so; without runner
@@ -49501,8 +49513,11 @@ class BuildLogParser {
     failedWithoutBuild(job) {
         if (job.strayErrors.length > 0)
             return true;
-        const fromRunner = job.name !== null || job.firstTs !== null;
-        return !fromRunner && job.failureLines > 0;
+        return !this.fromRunner(job) && job.failureLines > 0;
+    }
+    /** A runner's job log (`gh run view`, or one with runner commands), not a paste or another CI's log. */
+    fromRunner(job) {
+        return job.name !== null || job.runnerCommands;
     }
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };

@@ -47,6 +47,11 @@ class JobState {
   readonly orphanErrors: EvidenceLine[] = [];
   /** Whether a line only Docker prints was seen (tested until one is). */
   dockerRelated = false;
+  /**
+   * Whether the GitHub runner's own commands (`##[group]`, `##[error]`) were seen. Timestamps alone
+   * do not make a runner's log: a pasted excerpt keeps them, and GitLab 16+ writes them too.
+   */
+  runnerCommands = false;
   /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
   readonly marked = new WeakSet<BuildState>();
   /** How the job's lines were written, for the report's "where the numbers come from". */
@@ -96,6 +101,7 @@ export class BuildLogParser {
     job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
 
     if (line.command !== null) {
+      job.runnerCommands = true;
       this.onRunnerCommand(job, line);
       if (line.command === 'error') job.excerpt.mark();
       return;
@@ -134,7 +140,7 @@ export class BuildLogParser {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
     }
-    const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
+    const failure = FAILURE_LINE.test(bare) || (this.selector?.select(bare) ?? false);
     if (failure) {
       job.excerpt.mark();
       job.failureLines++;
@@ -149,7 +155,7 @@ export class BuildLogParser {
         build.failed = true;
         build.addError({ line: line.no, text });
       }
-      if (FINAL_ERROR.test(text)) {
+      if (FINAL_ERROR.test(bare)) {
         build.failed = true;
         build.addError({ line: line.no, text });
         build.touch(line.no, line.timestamp, line.text);
@@ -272,7 +278,7 @@ export class BuildLogParser {
     build.invocation = mergeInvocations(invocation, inputs);
     job.pendingInputs = null;
     job.readingActionInputs = false;
-    if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
+    if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !this.fromRunner(job)) {
       build.failed = true;
       for (const error of job.orphanErrors) build.addError(error);
     }
@@ -326,7 +332,7 @@ export class BuildLogParser {
 
   /** A pasted or terminal log (no runner) with a line only Docker prints. */
   private pastedDocker(job: JobState): boolean {
-    return job.name === null && job.firstTs === null && job.dockerRelated;
+    return !this.fromRunner(job) && job.dockerRelated;
   }
 
   /**
@@ -335,8 +341,12 @@ export class BuildLogParser {
    */
   private failedWithoutBuild(job: JobState): boolean {
     if (job.strayErrors.length > 0) return true;
-    const fromRunner = job.name !== null || job.firstTs !== null;
-    return !fromRunner && job.failureLines > 0;
+    return !this.fromRunner(job) && job.failureLines > 0;
+  }
+
+  /** A runner's job log (`gh run view`, or one with runner commands), not a paste or another CI's log. */
+  private fromRunner(job: JobState): boolean {
+    return job.name !== null || job.runnerCommands;
   }
 }
 
