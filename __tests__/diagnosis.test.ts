@@ -257,6 +257,25 @@ describe('root cause first', () => {
   });
 });
 
+describe('signature families', () => {
+  it("a download silenced by -s/-q is read from the downloader's documented exit status", async () => {
+    const run = (command: string, code: number) =>
+      diagnoseText([`#6 [3/5] RUN ${command}`, `#6 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`, `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`].join('\n'));
+    const curl = 'curl -sL https://example.com/tool.tgz -o /tmp/tool.tgz && tar -xzf /tmp/tool.tgz';
+    // 28: the transfer timed out; 18: it ended with data outstanding.
+    for (const code of [28, 18]) expect((await run(curl, code)).findings[0]!.id).toBe('network-timeout');
+    // 22 is an HTTP error answer (a wrong URL), not the network: no network finding.
+    expect((await run(curl, 22)).findings.map((f) => f.id)).not.toContain('network-timeout');
+    const legacy = ['Step 4/6 : RUN wget -q https://example.com/a.deb && dpkg -i a.deb', ' ---> Running in 433c224e8e2c', "The command '/bin/sh -c wget -q https://example.com/a.deb && dpkg -i a.deb' returned a non-zero code: 4"].join('\n');
+    expect((await diagnoseText(legacy)).findings[0]!.id).toBe('network-timeout');
+  });
+
+  it('docker/login-action with empty inputs: the secret it names is not available to the job', async () => {
+    const log = ['Run docker/login-action@v3', '  with:', '    username: acme-bot', '    logout: true', '  env:', '    REGISTRY_PASSWORD: ', 'Error: Username and password required'].join('\n');
+    expect((await diagnoseText(log)).findings[0]!.id).toBe('secret-missing');
+  });
+});
+
 describe('a command line is not a diagnosis', () => {
   it('the CI line that runs the build with DOCKER_BUILDKIT=1 raises no builder finding', async () => {
     const log = [

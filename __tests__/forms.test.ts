@@ -260,6 +260,35 @@ describe('forms of build output', () => {
     expect(usage.findings[0]!.id).toBe('invalid-tag');
   });
 
+  it('a pasted plain build that succeeded, then a push refused: the paste\'s failure is the build\'s row', async () => {
+    const pasted = lines(
+      '#8 exporting to image',
+      '#8 naming to docker.io/acme/app:1.0 done',
+      '#8 DONE 0.5s',
+      '+ docker push acme/app:1.0',
+      'The push refers to repository [docker.io/acme/app]',
+      'a1b2c3d4e5f6: Preparing',
+      'denied: requested access to the resource is denied',
+    );
+    const analysis = await diagnoseText(pasted);
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(analysis.findings[0]!.id).toBe('registry-auth-denied');
+    // In a runner's job log a later step's failure is that step's, not the build's.
+    const job = await diagnoseText(
+      lines(
+        '2024-03-01T10:11:00.0000000Z ##[group]Run docker build -t app .',
+        '2024-03-01T10:11:00.1000000Z docker build -t app .',
+        '2024-03-01T10:11:00.2000000Z ##[endgroup]',
+        '2024-03-01T10:11:01.0000000Z #8 exporting to image',
+        '2024-03-01T10:11:01.1000000Z #8 DONE 0.5s',
+        '2024-03-01T10:11:02.0000000Z ##[group]Run npm test',
+        '2024-03-01T10:11:02.1000000Z ##[endgroup]',
+        '2024-03-01T10:11:03.0000000Z Error: expected 1 to be 2',
+      ),
+    );
+    expect(job.builds.map((b) => b.build.status)).toEqual(['success']);
+  });
+
   it('a single pasted error line is a diagnosis, not a refusal', async () => {
     for (const [text, id] of [
       ['toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading', 'registry-rate-limit'],

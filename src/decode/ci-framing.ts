@@ -22,6 +22,9 @@ const PREFIXES: RegExp[] = [
   /^Step #\d+(?: - "[^"]*")?: /,
   // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
   /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
+  // A date and time, then a space: log shippers and exports (`2024-03-01 10:11:12.123 | `,
+  // `2024/03/01 10:11:12 UTC `). A program's own dated lines lose only their date.
+  /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
   // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
   /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
 ];

@@ -150,8 +150,9 @@ export class BuildLogParser {
     if (build && this.belongsTo(build, line)) {
       if (CACHE_IMPORT_WARNING.test(bare)) build.addCacheWarning({ line: line.no, text });
       // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
-      // giving up) is what the pasted log ended with: the build's row carries it.
-      if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+      // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
+      // plain build; in a runner's log a later step's failure is not the build's.
+      if (failure && (build.form !== 'plain' || !this.fromRunner(job)) && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
         build.failed = true;
         build.addError({ line: line.no, text });
       }
