@@ -30,9 +30,9 @@ const FROZEN: Record<string, string> = {
   'test-7.jsonl': 'e317e322cdd03c2ae8abe355f1f697c0db636cb2861c128a17444e55337190e1',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.849;
+const MIN_TEST_TOP1 = 0.852;
 const MIN_TRAIN_TOP1 = 0.9;
-const MAX_TEST_REFUSED_OR_SILENT = 6;
+const MAX_TEST_REFUSED_OR_SILENT = 5;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

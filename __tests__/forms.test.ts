@@ -53,6 +53,12 @@ describe('forms of build output', () => {
     const build = analysis.builds[0]!.build;
     expect(build.steps.map((s) => [s.name, s.status, s.stage])).toEqual([['[builder 5/7] RUN go build -o /out/app ./cmd/app', 'error', 'builder']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // Copied from its header on, the `------` above it left out, and cut before any error word.
+    const cut = await diagnoseText(lines(' > [api builder 6/9] RUN go mod download:', '30.20 go: github.com/acme/lib@v0.0.10: Get "https://proxy.golang.org/github.com/acme/lib/@v/v0.0'));
+    expect(cut.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.status])])).toEqual([['failure', [['[api builder 6/9] RUN go mod download', 'error']]]]);
+    expect(cut.findings[0]!.id).toBe('package-install-failure');
+    // A quoted line that only looks like a header (no step number) is not a failed step.
+    expect((await diagnoseText(lines('> [note] remember to run:', 'make images'))).builds).toEqual([]);
   });
 
   it('the legacy builder: a step per `Step N/M`, cache hits, the failing RUN and its output', async () => {
@@ -120,6 +126,19 @@ describe('forms of build output', () => {
     const step = analysis.builds[0]!.build.steps[0]!;
     expect([step.stage, step.index, step.total, step.instruction]).toEqual(['builder', 3, 5, 'RUN']);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // Newer compose names the service's target before the final error; an unfinished tty screen then
+    // has only that line to say the build failed.
+    const target = await diagnoseText(
+      lines(
+        '[+] Building 1.6s (5/6)                                                         docker:default',
+        ' => [web internal] load build definition from Dockerfile                                  0.0s',
+        ' => CACHED [web 1/2] FROM docker.io/library/ubuntu@sha256:9a0b                             0.0s',
+        ' => [web] preparing layers for inline cache                                               0.0s',
+        'target web: failed to solve: Unavailable: error reading from server: EOF',
+      ),
+    );
+    expect(target.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(target.findings[0]!.id).toBe('buildkit-connection-lost');
   });
 
   it('GitLab CI: section markers and runner timestamps are framing, the build inside is read', async () => {
@@ -287,6 +306,16 @@ describe('forms of build output', () => {
       ),
     );
     expect(job.builds.map((b) => b.build.status)).toEqual(['success']);
+    // Nor in a GitLab job: a test that fails after the build is the job's failure, not the build's.
+    const gitlab = await diagnoseText(
+      lines(
+        '2024-05-01T10:00:01.000000Z 00O #8 exporting to image',
+        '2024-05-01T10:00:01.100000Z 00O #8 DONE 0.5s',
+        '2024-05-01T10:00:02.000000Z 00O $ npm test',
+        '2024-05-01T10:00:03.000000Z 01E Error: expected 1 to be 2',
+      ),
+    );
+    expect(gitlab.builds.map((b) => b.build.status)).toEqual(['success']);
   });
 
   it('a single pasted error line is a diagnosis, not a refusal', async () => {
@@ -295,6 +324,8 @@ describe('forms of build output', () => {
       ['exec /bin/sh: exec format error', 'qemu-emulation'],
       ['qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nqemu: uncaught target signal 11 (Segmentation fault) - core dumped', 'qemu-emulation'],
       ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/dist": not found', 'copy-source-missing'],
+      // Cut before its reason: still Docker's (the daemon registering a pulled layer), still a failure.
+      ['failed to register layer: Error processing tar file(exit status 1): write /', 'unknown'],
     ] as const) {
       const analysis = await diagnoseText(text);
       expect([text, analysis.builds.length, analysis.findings[0]?.id]).toEqual([text, 1, id]);

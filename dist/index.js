@@ -49089,6 +49089,9 @@ class LegacyBuilderDialect {
 const RULE = /^-{6}$/;
 // ` > [builder 3/5] RUN npm ci:`; a terminal may cut a long one before its colon.
 const error_block_HEADER = /^> (\[[^\]]*\] .+?):?$|^> (.+):$/;
+// A paste that starts at the header, its `------` left out: only a numbered step's header with its
+// colon is taken then (BuildKit prints it only for a step that failed).
+const PASTED_HEADER = /^> (\[[^\]]*\d+\/\d+\] .+):$/;
 /**
  * Reads that block into the failing step: its name from the header, its output from the lines
  * inside. A `------` not followed by a header is not a block and is left alone.
@@ -49131,6 +49134,11 @@ class ErrorBlockDialect {
             if (header)
                 return this.open(header[1] ?? header[2], line, sink);
         }
+        if (sink.current() === null && bare.startsWith('> [')) {
+            const header = PASTED_HEADER.exec(bare);
+            if (header)
+                return this.open(header[1], line, sink);
+        }
         return false;
     }
     open(name, line, sink) {
@@ -49151,12 +49159,18 @@ class ErrorBlockDialect {
 // (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
 // Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
 // docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB)|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
 // Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
-const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
+// A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`).
+const REGISTRY_REPLY = /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+/** Whether a failure line is Docker's own: a failure printed after a build that ended is the build's only then. */
+function isDockerFailure(bare) {
+    return REGISTRY_REPLY.test(bare) || isDockerRelated(bare);
+}
 /** Whether a line (without leading blanks) can only come from Docker or its tools. */
 function isDockerRelated(bare) {
     return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
@@ -49175,8 +49189,9 @@ function isDockerRelated(bare) {
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
-// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
-const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve (docker compose
+// names the service's target: `target web: failed to solve: ...`).
+const FINAL_ERROR = /^(?:ERROR:? |error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
@@ -49314,8 +49329,10 @@ class BuildLogParser {
                 build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
-            // plain build; in a runner's log a later step's failure is not the build's.
-            if (failure && (build.form !== 'plain' || !this.fromRunner(job)) && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+            // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
+            // build's); in a runner's log a later step's failure is never the build's.
+            const carried = build.form !== 'plain' || (!this.fromRunner(job) && isDockerFailure(bare));
+            if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
                 build.failed = true;
                 build.addError({ line: line.no, text });
             }

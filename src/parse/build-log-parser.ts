@@ -11,12 +11,13 @@ import { TtyProgressDialect } from './dialects/tty-progress.js';
 import { LegacyBuilderDialect } from './dialects/legacy-builder.js';
 import { ErrorBlockDialect } from './dialects/error-block.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
-import { FAILURE_LINE, isDockerRelated } from './failure-line.js';
+import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
-// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve.
-const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+// Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve (docker compose
+// names the service's target: `target web: failed to solve: ...`).
+const FINAL_ERROR = /^(?:ERROR:? |error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
@@ -151,8 +152,10 @@ export class BuildLogParser {
       if (CACHE_IMPORT_WARNING.test(bare)) build.addCacheWarning({ line: line.no, text });
       // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
       // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
-      // plain build; in a runner's log a later step's failure is not the build's.
-      if (failure && (build.form !== 'plain' || !this.fromRunner(job)) && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+      // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
+      // build's); in a runner's log a later step's failure is never the build's.
+      const carried = build.form !== 'plain' || (!this.fromRunner(job) && isDockerFailure(bare));
+      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
         build.failed = true;
         build.addError({ line: line.no, text });
       }
