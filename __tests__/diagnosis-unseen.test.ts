@@ -27,11 +27,12 @@ const FROZEN: Record<string, string> = {
   'test-4.jsonl': '8a56ab63f9afe3748a414bcb32cd4edf8a14218173a54860246b0bbb83e8d9d6',
   'test-5.jsonl': '16268ae5afc473f9ac56256e6d7ce80a654047c12e9537815132740fb188bf2d',
   'test-6.jsonl': '281e450322f4b05bffabfb585371733af90bd9b10f79ee8697b7621771eac95d',
+  'test-7.jsonl': 'e317e322cdd03c2ae8abe355f1f697c0db636cb2861c128a17444e55337190e1',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.84;
+const MIN_TEST_TOP1 = 0.852;
 const MIN_TRAIN_TOP1 = 0.9;
-const MAX_TEST_REFUSED_OR_SILENT = 7;
+const MAX_TEST_REFUSED_OR_SILENT = 5;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

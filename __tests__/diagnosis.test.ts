@@ -257,6 +257,38 @@ describe('root cause first', () => {
   });
 });
 
+describe('signature families', () => {
+  it("a download silenced by -s/-q is read from the downloader's documented exit status", async () => {
+    const run = (command: string, code: number) =>
+      diagnoseText([`#6 [3/5] RUN ${command}`, `#6 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`, `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`].join('\n'));
+    const curl = 'curl -sL https://example.com/tool.tgz -o /tmp/tool.tgz && tar -xzf /tmp/tool.tgz';
+    // 28: the transfer timed out; 18: it ended with data outstanding.
+    for (const code of [28, 18]) expect((await run(curl, code)).findings[0]!.id).toBe('network-timeout');
+    // 22 is an HTTP error answer (a wrong URL), not the network: no network finding.
+    expect((await run(curl, 22)).findings.map((f) => f.id)).not.toContain('network-timeout');
+    const legacy = ['Step 4/6 : RUN wget -q https://example.com/a.deb && dpkg -i a.deb', ' ---> Running in 433c224e8e2c', "The command '/bin/sh -c wget -q https://example.com/a.deb && dpkg -i a.deb' returned a non-zero code: 4"].join('\n');
+    expect((await diagnoseText(legacy)).findings[0]!.id).toBe('network-timeout');
+  });
+
+  it("each family's other wordings: apt's corrupted downloads, containerd's refused push, apt cut before its error, the old CLI's push, a package manager's installer", async () => {
+    const step = (output: string[], command = 'apt-get update && apt-get install -y libpq-dev') =>
+      ['Step 4/6 : RUN ' + command, ' ---> Running in 1a2b3c4d5e6f', ...output, `The command '/bin/sh -c ${command}' returned a non-zero code: 100`].join('\n');
+    const first = async (text: string) => (await diagnoseText(text)).findings[0]?.id;
+    // A proxy or a mirror mid-sync corrupted what apt fetched: the network, not the package list.
+    expect(await first(step(['E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postgresql-15/libpq5_15.5-0+deb12u1_amd64.deb  Hash Sum mismatch', '   Hashes of expected file:']))).toBe('network-timeout');
+    expect(await first(['#12 exporting to image', '#12 pushing layers 1.0s done', '#12 ERROR: authorization status: 401: authorization failed', 'error: failed to solve: authorization status: 401: authorization failed'].join('\n'))).toBe('registry-auth-denied');
+    // Cut before apt's `E:` line: its explanation says it already.
+    expect(await first(['Step 2/6 : RUN apt-get install -y libpng12-dev', ' ---> Running in 3ab392bcb4c8', 'Reading package lists...', 'Package libpng12-dev is not available, but is referred to by another package.', 'This may mean that the package is missing, has been obsoleted, or'].join('\n'))).toBe('package-install-failure');
+    expect(await first('FATA[0005] Error pushing to registry: Server error: 413 trying to push acme/app blob - sha256:985c')).toBe('registry-push-failure');
+    expect(await first(step(['Could not open input file: composer-setup.php'], 'php composer-setup.php --install-dir=/usr/local/bin --filename=composer'))).toBe('package-install-failure');
+  });
+
+  it('docker/login-action with empty inputs: the secret it names is not available to the job', async () => {
+    const log = ['Run docker/login-action@v3', '  with:', '    username: acme-bot', '    logout: true', '  env:', '    REGISTRY_PASSWORD: ', 'Error: Username and password required'].join('\n');
+    expect((await diagnoseText(log)).findings[0]!.id).toBe('secret-missing');
+  });
+});
+
 describe('a command line is not a diagnosis', () => {
   it('the CI line that runs the build with DOCKER_BUILDKIT=1 raises no builder finding', async () => {
     const log = [

@@ -53,6 +53,12 @@ describe('forms of build output', () => {
     const build = analysis.builds[0]!.build;
     expect(build.steps.map((s) => [s.name, s.status, s.stage])).toEqual([['[builder 5/7] RUN go build -o /out/app ./cmd/app', 'error', 'builder']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // Copied from its header on, the `------` above it left out, and cut before any error word.
+    const cut = await diagnoseText(lines(' > [api builder 6/9] RUN go mod download:', '30.20 go: github.com/acme/lib@v0.0.10: Get "https://proxy.golang.org/github.com/acme/lib/@v/v0.0'));
+    expect(cut.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.status])])).toEqual([['failure', [['[api builder 6/9] RUN go mod download', 'error']]]]);
+    expect(cut.findings[0]!.id).toBe('package-install-failure');
+    // A quoted line that only looks like a header (no step number) is not a failed step.
+    expect((await diagnoseText(lines('> [note] remember to run:', 'make images'))).builds).toEqual([]);
   });
 
   it('the legacy builder: a step per `Step N/M`, cache hits, the failing RUN and its output', async () => {
@@ -120,6 +126,19 @@ describe('forms of build output', () => {
     const step = analysis.builds[0]!.build.steps[0]!;
     expect([step.stage, step.index, step.total, step.instruction]).toEqual(['builder', 3, 5, 'RUN']);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // Newer compose names the service's target before the final error; an unfinished tty screen then
+    // has only that line to say the build failed.
+    const target = await diagnoseText(
+      lines(
+        '[+] Building 1.6s (5/6)                                                         docker:default',
+        ' => [web internal] load build definition from Dockerfile                                  0.0s',
+        ' => CACHED [web 1/2] FROM docker.io/library/ubuntu@sha256:9a0b                             0.0s',
+        ' => [web] preparing layers for inline cache                                               0.0s',
+        'target web: failed to solve: Unavailable: error reading from server: EOF',
+      ),
+    );
+    expect(target.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(target.findings[0]!.id).toBe('buildkit-connection-lost');
   });
 
   it('GitLab CI: section markers and runner timestamps are framing, the build inside is read', async () => {
@@ -154,11 +173,76 @@ describe('forms of build output', () => {
     expect(cut.findings[0]!.id).toBe('compile-error');
   });
 
+  it('TeamCity and Google Cloud Build: their per-line markers are framing, the build inside is read', async () => {
+    const teamcity = await diagnoseText(
+      lines(
+        '[10:51:35] :\t [Step 2/3] Starting: /usr/bin/docker build -t app .',
+        '[10:51:40] :\t [Step 2/3] #9 [build 4/5] RUN go build -o /out/app ./...',
+        '[10:51:52]W:\t [Step 2/3] #9 11.20 internal/server/http.go:41:9: undefined: handleHealth',
+        '[10:51:52]W:\t [Step 2/3] #9 ERROR: process "/bin/sh -c go build -o /out/app ./..." did not complete successfully: exit code: 1',
+        '[10:51:52]E:\t [Step 2/3] ERROR: failed to solve: process "/bin/sh -c go build -o /out/app ./..." did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(teamcity.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[build 4/5] RUN go build -o /out/app ./...', 'error']]);
+    expect(teamcity.findings[0]!.id).toBe('compile-error');
+    const cloudBuild = await diagnoseText(
+      lines(
+        'Step #1 - "build": Sending build context to Docker daemon  1.024MB',
+        'Step #1 - "build": Step 3/5 : RUN npm ci',
+        'Step #1 - "build":  ---> Running in 0f9e8d7c6b5a',
+        'Step #1 - "build": npm ERR! code ERESOLVE',
+        'Step #1 - "build": npm ERR! ERESOLVE unable to resolve dependency tree',
+        "Step #1 - \"build\": The command '/bin/sh -c npm ci' returned a non-zero code: 1",
+        'ERROR: build step 1 "gcr.io/cloud-builders/docker" failed: step exited with non-zero status: 1',
+      ),
+    );
+    expect(cloudBuild.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[3/5] RUN npm ci', 'error']]);
+    expect(cloudBuild.findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('timestamps without the runner\'s commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed', async () => {
+    // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
+    const excerpt = await diagnoseText(
+      lines(
+        '2024-03-01T10:11:00.1234567Z  > [2/4] RUN apt-get update && apt-get install -y curl:',
+        '2024-03-01T10:11:01.1234567Z 0.102 /bin/sh: apt-get: not found',
+        '2024-03-01T10:11:02.1234567Z ------',
+        '2024-03-01T10:11:03.1234567Z ERROR: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 127',
+      ),
+    );
+    expect(excerpt.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(excerpt.findings[0]!.id).toBe('package-install-failure');
+    const gitlabPush = await diagnoseText(
+      lines(
+        '2024-05-01T10:00:01.000000Z 00O $ docker push registry.example.com/team/app:main',
+        '2024-05-01T10:00:01.500000Z 00O The push refers to repository [registry.example.com/team/app]',
+        '2024-05-01T10:00:02.000000Z 00O 5f70bf18a086: Preparing',
+        '2024-05-01T10:00:02.500000Z 01E denied: requested access to the resource is denied',
+        '2024-05-01T10:00:02.600000Z 00O ERROR: Job failed: exit code 1',
+      ),
+    );
+    expect(gitlabPush.findings[0]!.id).toBe('registry-auth-denied');
+    // A real job log of a job that built nothing and failed for another reason stays without builds.
+    const tests = await diagnoseText(lines('2024-03-01T10:11:00.1234567Z ##[group]Run npm test', '2024-03-01T10:11:01.1234567Z Error: expected 1 to be 2', '2024-03-01T10:11:02.1234567Z ##[endgroup]'));
+    expect(tests.builds).toEqual([]);
+  });
+
   it('indented pastes (a Markdown code block, a quoted mail) read like the original', async () => {
     const text = lines('    #5 [2/2] RUN ./configure', '    #5 1.2 configure: error: C compiler cannot create executables', '    #5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77');
     const analysis = await diagnoseText(text);
     expect(analysis.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/2] RUN ./configure', 'error']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
+    // The tty form's final errors are read indented too (a screen copied without its header): the build failed, and why.
+    const tty = await diagnoseText(
+      lines(
+        '     => [internal] load build definition from Dockerfile.prod                 0.0s',
+        '     => => transferring dockerfile: 2B                                         0.0s',
+        '    ERROR: failed to solve: failed to read dockerfile: open Dockerfile.prod: no such file or directory',
+        "    ERROR: Service 'web' failed to build : Build failed",
+      ),
+    );
+    expect(tty.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(tty.findings[0]!.id).toBe('dockerfile-missing');
   });
 
   it('a terminal copy: lines padded with blanks, and the last tty screen after the error', async () => {
@@ -195,12 +279,53 @@ describe('forms of build output', () => {
     expect(usage.findings[0]!.id).toBe('invalid-tag');
   });
 
+  it('a pasted plain build that succeeded, then a push refused: the paste\'s failure is the build\'s row', async () => {
+    const pasted = lines(
+      '#8 exporting to image',
+      '#8 naming to docker.io/acme/app:1.0 done',
+      '#8 DONE 0.5s',
+      '+ docker push acme/app:1.0',
+      'The push refers to repository [docker.io/acme/app]',
+      'a1b2c3d4e5f6: Preparing',
+      'denied: requested access to the resource is denied',
+    );
+    const analysis = await diagnoseText(pasted);
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(analysis.findings[0]!.id).toBe('registry-auth-denied');
+    // In a runner's job log a later step's failure is that step's, not the build's.
+    const job = await diagnoseText(
+      lines(
+        '2024-03-01T10:11:00.0000000Z ##[group]Run docker build -t app .',
+        '2024-03-01T10:11:00.1000000Z docker build -t app .',
+        '2024-03-01T10:11:00.2000000Z ##[endgroup]',
+        '2024-03-01T10:11:01.0000000Z #8 exporting to image',
+        '2024-03-01T10:11:01.1000000Z #8 DONE 0.5s',
+        '2024-03-01T10:11:02.0000000Z ##[group]Run npm test',
+        '2024-03-01T10:11:02.1000000Z ##[endgroup]',
+        '2024-03-01T10:11:03.0000000Z Error: expected 1 to be 2',
+      ),
+    );
+    expect(job.builds.map((b) => b.build.status)).toEqual(['success']);
+    // Nor in a GitLab job: a test that fails after the build is the job's failure, not the build's.
+    const gitlab = await diagnoseText(
+      lines(
+        '2024-05-01T10:00:01.000000Z 00O #8 exporting to image',
+        '2024-05-01T10:00:01.100000Z 00O #8 DONE 0.5s',
+        '2024-05-01T10:00:02.000000Z 00O $ npm test',
+        '2024-05-01T10:00:03.000000Z 01E Error: expected 1 to be 2',
+      ),
+    );
+    expect(gitlab.builds.map((b) => b.build.status)).toEqual(['success']);
+  });
+
   it('a single pasted error line is a diagnosis, not a refusal', async () => {
     for (const [text, id] of [
       ['toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading', 'registry-rate-limit'],
       ['exec /bin/sh: exec format error', 'qemu-emulation'],
       ['qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nqemu: uncaught target signal 11 (Segmentation fault) - core dumped', 'qemu-emulation'],
       ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/dist": not found', 'copy-source-missing'],
+      // Cut before its reason: still Docker's (the daemon registering a pulled layer), still a failure.
+      ['failed to register layer: Error processing tar file(exit status 1): write /', 'unknown'],
     ] as const) {
       const analysis = await diagnoseText(text);
       expect([text, analysis.builds.length, analysis.findings[0]?.id]).toEqual([text, 1, id]);

@@ -10,12 +10,21 @@ const PREFIXES: RegExp[] = [
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z \d{2}[OE]\+? ?/,
   // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
   /^_bk;t=\d+\u0007?/,
+  // TeamCity's build log: `[10:51:35] :\t [Step 2/3] ` (`W:` and `E:` for warnings and errors,
+  // `i:` for its own messages); the time goes with the marker, so it comes before Jenkins' below.
+  /^\[\d{2}:\d{2}:\d{2}\](?:[WEi]:|\s:)\s*(?:\[Step \d+\/\d+\] ?)?/,
   // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
   /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
   // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
   /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
+  // Google Cloud Build names the build step before each line: `Step #1 - "build": `, `Step #0: `
+  // (never the legacy builder's `Step 3/14 : `, which has no `#`).
+  /^Step #\d+(?: - "[^"]*")?: /,
   // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
   /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
+  // A date and time, then a space: log shippers and exports (`2024-03-01 10:11:12.123 | `,
+  // `2024/03/01 10:11:12 UTC `). A program's own dated lines lose only their date.
+  /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
   // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
   /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
 ];
@@ -43,8 +52,8 @@ export function unescapeEntities(text: string): string {
 export function stripCiFraming(text: string): string {
   const first = text.charCodeAt(0);
   if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-  // s(ection), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
-  if (!(first === 0x73 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a)) return text;
+  // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
+  if (!(first === 0x73 || first === 0x53 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a)) return text;
   let out = text;
   for (const prefix of PREFIXES) {
     const match = prefix.exec(out);

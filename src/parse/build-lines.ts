@@ -2,7 +2,8 @@
 // as plain text in both: after a rawjson progress, its error trailer is plain text too).
 
 /** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
-export const FINAL_ERROR = /^(?:ERROR:? |error: |failed to solve\b|Error response from daemon: |ERROR \[)/;
+// docker compose names the service's target: `target web: failed to solve: ...`.
+export const FINAL_ERROR = /^(?:ERROR:? |error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
 
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;

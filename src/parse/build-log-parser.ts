@@ -9,7 +9,7 @@ import { MetadataGroup } from './metadata-group.js';
 import { JobState } from './job-state.js';
 import type { BuildSink, ProgressForm } from './dialects/dialect.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
-import { FAILURE_LINE, isDockerRelated } from './failure-line.js';
+import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
@@ -41,6 +41,7 @@ export class BuildLogParser {
     job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
 
     if (line.command !== null) {
+      job.runnerCommands = true;
       this.onRunnerCommand(job, line);
       if (line.command === 'error') job.excerpt.mark();
       return;
@@ -79,7 +80,7 @@ export class BuildLogParser {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
     }
-    const failure = FAILURE_LINE.test(text) || (this.selector?.select(bare) ?? false);
+    const failure = FAILURE_LINE.test(bare) || (this.selector?.select(bare) ?? false);
     if (failure) {
       job.excerpt.mark();
       job.failureLines++;
@@ -89,9 +90,12 @@ export class BuildLogParser {
     if (build && this.belongsTo(build, line)) {
       if (CACHE_IMPORT_WARNING.test(bare)) build.addCacheWarning({ line: line.no, text });
       // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
-      // giving up) is what the pasted log ended with: the build's row carries it.
-      if (failure && build.form !== 'plain' && build.ended && !build.failed && !CANCEL_LINE.test(text)) build.fail({ line: line.no, text });
-      if (FINAL_ERROR.test(text)) {
+      // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
+      // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
+      // build's); in a runner's log a later step's failure is never the build's.
+      const carried = build.form !== 'plain' || (!job.fromRunner && isDockerFailure(bare));
+      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) build.fail({ line: line.no, text });
+      if (FINAL_ERROR.test(bare)) {
         build.failWithErrorBlock({ line: line.no, text });
         build.touch(line.no, line.timestamp, line.text);
       } else if (DOCKERFILE_POINTER.test(bare)) {
@@ -204,7 +208,7 @@ export class BuildLogParser {
     const build = new BuildState({ line: line.no, timestamp: line.timestamp, step: line.step, text: line.text, form, invocation: mergeInvocations(invocation, job.pendingInputs) });
     job.pendingInputs = null;
     job.readingActionInputs = false;
-    if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && job.name === null && job.firstTs === null) {
+    if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
       build.fail();
       for (const error of job.orphanErrors) build.addError(error);
     }

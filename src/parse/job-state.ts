@@ -36,6 +36,11 @@ export class JobState {
   readonly orphanErrors: EvidenceLine[] = [];
   /** Whether a line only Docker prints was seen (tested until one is). */
   dockerRelated = false;
+  /**
+   * Whether the GitHub runner's own commands (`##[group]`, `##[error]`) were seen. Timestamps alone
+   * do not make a runner's log: a pasted excerpt keeps them, and GitLab 16+ writes them too.
+   */
+  runnerCommands = false;
   /** Builds whose failure has marked the excerpt (a dialect's step error marks it once). */
   readonly marked = new WeakSet<BuildState>();
   /** How the job's lines were written, for the report's "where the numbers come from". */
@@ -74,9 +79,14 @@ export class JobState {
     if (arch) this.nativePlatform = normalizeArch(arch[1]!);
   }
 
+  /** A runner's job log (`gh run view`, or one with runner commands), not a paste or another CI's log. */
+  get fromRunner(): boolean {
+    return this.name !== null || this.runnerCommands;
+  }
+
   /** A pasted or terminal log (no runner) with a line only Docker prints. */
   get pastedDocker(): boolean {
-    return this.name === null && this.firstTs === null && this.dockerRelated;
+    return !this.fromRunner && this.dockerRelated;
   }
 
   /**
@@ -85,8 +95,7 @@ export class JobState {
    */
   get failedWithoutBuild(): boolean {
     if (this.strayErrors.length > 0) return true;
-    const fromRunner = this.name !== null || this.firstTs !== null;
-    return !fromRunner && this.failureLines > 0;
+    return !this.fromRunner && this.failureLines > 0;
   }
 }
 

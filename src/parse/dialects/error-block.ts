@@ -12,6 +12,9 @@ import type { BuildSink, Dialect } from './dialect.js';
 const RULE = /^-{6}$/;
 // ` > [builder 3/5] RUN npm ci:`; a terminal may cut a long one before its colon.
 const HEADER = /^> (\[[^\]]*\] .+?):?$|^> (.+):$/;
+// A paste that starts at the header, its `------` left out: only a numbered step's header with its
+// colon is taken then (BuildKit prints it only for a step that failed).
+const PASTED_HEADER = /^> (\[[^\]]*\d+\/\d+\] .+):$/;
 
 /**
  * Reads that block into the failing step: its name from the header, its output from the lines
@@ -53,6 +56,10 @@ export class ErrorBlockDialect implements Dialect {
       this.state = 'none';
       const header = HEADER.exec(bare);
       if (header) return this.open(header[1] ?? header[2]!, line, sink);
+    }
+    if (sink.current() === null && bare.startsWith('> [')) {
+      const header = PASTED_HEADER.exec(bare);
+      if (header) return this.open(header[1]!, line, sink);
     }
     return false;
   }
