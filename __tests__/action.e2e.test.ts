@@ -53,7 +53,10 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
   });
 
   it('bad inputs are warnings and defaults, never a red step', () => {
-    const run = runAction({ logs: 'logs/*.log', 'fail-on': 'sometimes', 'max-build-minutes': 'an hour', summary: 'maybe' }, withLogs({ 'publish.log': SAMPLE }));
+    const run = runAction(
+      { logs: 'logs/*.log', 'fail-on': 'sometimes', 'max-build-minutes': 'an hour', summary: 'maybe' },
+      withLogs({ 'publish.log': SAMPLE }),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^::warning title=buildx-doctor::input fail-on: fail-on must be never, error or warning, not "sometimes"; using the default$/m);
     expect(run.stdout).toMatch(/input max-build-minutes: .*not "an hour"/);
@@ -105,10 +108,12 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^::error title=buildx-doctor%3A compile-error,file=Dockerfile,line=3::build: The code failed to compile in RUN echo/m);
-    expect(run.summary).toContain('**Points at** [`Dockerfile:3`](https://github.com/afewell-hh/Demon/blob/3602c031eefd1181a945355a54a4b94644014f16/Dockerfile#L3)');
+    expect(run.summary).toContain(
+      '**Points at** [`Dockerfile:3`](https://github.com/afewell-hh/Demon/blob/3602c031eefd1181a945355a54a4b94644014f16/Dockerfile#L3)',
+    );
   });
 
-  it('reads the team\'s signatures file, and warns about a broken one without failing', () => {
+  it("reads the team's signatures file, and warns about a broken one without failing", () => {
     const good = runAction({ logs: 'logs/build.log', signatures: '.github/buildx-doctor.yml' }, (workspace) => {
       withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') })(workspace);
       mkdirSync(join(workspace, '.github'));
@@ -122,8 +127,9 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
       writeFileSync(join(workspace, '.github', 'buildx-doctor.yml'), 'version: 1\nsignatures:\n  - id: compile-error\n    severity: fatal\n');
     });
     expect(bad.code).toBe(0);
-    expect(bad.stdout).toMatch(/::warning title=buildx-doctor::input signatures: .github\/buildx-doctor.yml: signature 1 \(compile-error\), field "severity": must be error, warning or notice; using the built-in signatures only/);
+    expect(bad.stdout).toMatch(
+      /::warning title=buildx-doctor::input signatures: .github\/buildx-doctor.yml: signature 1 \(compile-error\), field "severity": must be error, warning or notice; using the built-in signatures only/,
+    );
     expect(bad.outputs['root-cause']).toBe('compile-error');
   });
 });
-

@@ -32,12 +32,24 @@ function warmJobLog(seconds: number, component: string): string {
     ...readFixture('buildx0.29-a2-3step-plain-cached.log').trimEnd().split('\n'),
   ];
   const start = Date.parse('2025-09-25T10:00:00Z');
-  return lines.map((line, i) => `${new Date(start + Math.round((i * seconds * 1000) / (lines.length - 1))).toISOString().replace('Z', '0000Z')} ${line}`).join('\n') + '\n';
+  return (
+    lines
+      .map((line, i) => `${new Date(start + Math.round((i * seconds * 1000) / (lines.length - 1))).toISOString().replace('Z', '0000Z')} ${line}`)
+      .join('\n') + '\n'
+  );
 }
 
 let github: FakeGitHub;
 let nextJobId = 1;
-const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({ id: nextJobId++, name, status: 'completed', conclusion: 'success', runnerName: `runner-${nextJobId}`, log, ...extra });
+const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({
+  id: nextJobId++,
+  name,
+  status: 'completed',
+  conclusion: 'success',
+  runnerName: `runner-${nextJobId}`,
+  log,
+  ...extra,
+});
 
 /** A run's three matrix legs; `warm` gives the job seconds of each leg, else the real cold logs. */
 function legs(warm: [number, number, number] | null): FakeJob[] {
@@ -50,7 +62,15 @@ function legs(warm: [number, number, number] | null): FakeJob[] {
 const doctorJob = () => job('diagnose', '2025-09-25T10:10:00.0000000Z ##[error]Build engine: The code failed to compile\n');
 
 function addRun(id: number, run: Partial<FakeRun>, jobs: FakeJob[] | null): void {
-  github.runs.set(id, { headSha: 'a'.repeat(40), pullNumbers: [], name: 'Docker Publish', workflowId: WORKFLOW, event: 'push', branch: DEFAULT_BRANCH, ...run });
+  github.runs.set(id, {
+    headSha: 'a'.repeat(40),
+    pullNumbers: [],
+    name: 'Docker Publish',
+    workflowId: WORKFLOW,
+    event: 'push',
+    branch: DEFAULT_BRANCH,
+    ...run,
+  });
   if (jobs) github.jobsByRun.set(id, [...jobs, doctorJob()]);
 }
 
@@ -59,7 +79,11 @@ beforeEach(async () => {
   github = await new FakeGitHub().start();
   // This run: a pull request's, its three legs done, this job still running.
   github.jobs = [...legs([600, 620, 700]), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
-  addRun(CURRENT, { runNumber: 50, event: 'pull_request', branch: 'feature', status: 'in_progress', conclusion: null, createdAt: '2025-09-26T09:00:00Z' }, null);
+  addRun(
+    CURRENT,
+    { runNumber: 50, event: 'pull_request', branch: 'feature', status: 'in_progress', conclusion: null, createdAt: '2025-09-26T09:00:00Z' },
+    null,
+  );
   // The last green run on the default branch: the baseline.
   addRun(900, { runNumber: 41, createdAt: '2025-09-25T10:00:00Z' }, legs([414, 408, 648]));
   // Newer, but red: not a baseline.
@@ -101,12 +125,20 @@ const JOBS = '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs';
 const LOGS = '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs';
 const REPO = '/repos/{owner}/{repo}';
 /** The build legs of a past run (its `diagnose` job is never read). */
-const jobIds = (runId: number) => github.jobsByRun.get(runId)!.filter((j) => j.name !== 'diagnose').map((j) => String(j.id));
+const jobIds = (runId: number) =>
+  github.jobsByRun
+    .get(runId)!
+    .filter((j) => j.name !== 'diagnose')
+    .map((j) => String(j.id));
 /** The API requests the baseline cost: all but reading this run's own jobs and logs (and the storage behind the log redirects). */
 const baselineRequests = () => {
   const own = new Set(github.jobs.map((j) => String(j.id)));
   return github.requests.filter(
-    (r) => r.template !== null && !r.template.startsWith('/_blob/') && !(r.template === JOBS && r.params.run_id === String(CURRENT)) && !(r.template === LOGS && own.has(r.params.job_id!)),
+    (r) =>
+      r.template !== null &&
+      !r.template.startsWith('/_blob/') &&
+      !(r.template === JOBS && r.params.run_id === String(CURRENT)) &&
+      !(r.template === LOGS && own.has(r.params.job_id!)),
   );
 };
 
@@ -150,7 +182,8 @@ describe('the baseline', () => {
   });
 
   it('expired logs (410) are a note, not an error: the run is named and why it cannot be compared', async () => {
-    for (const id of jobIds(900)) github.faults.push({ match: (r) => r.template === LOGS && r.params.job_id === id, reply: { status: 410, json: { message: 'Gone' } } });
+    for (const id of jobIds(900))
+      github.faults.push({ match: (r) => r.template === LOGS && r.params.job_id === id, reply: { status: 410, json: { message: 'Gone' } } });
     const result = await run({});
     expect(result.code).toBe(0);
     expect(result.summary).toContain(`no baseline: run \\#\u200b41 \\(900\\) on ${DEFAULT_BRANCH}, 2025-09-25, push was found, but its logs have expired`);
@@ -212,7 +245,9 @@ describe('the baseline', () => {
   it('a baseline input that is no run and no branch is a warning, and auto is used', async () => {
     const result = await run({ baseline: 'two words' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('::warning title=buildx-doctor::input baseline: "two words" is not auto, off, a run id or a branch name; using the default');
+    expect(result.stdout).toContain(
+      '::warning title=buildx-doctor::input baseline: "two words" is not auto, off, a run id or a branch name; using the default',
+    );
     expect(result.summary).toContain('Baseline: run \\#\u200b41 \\(900\\)');
   });
 });
@@ -220,14 +255,23 @@ describe('the baseline', () => {
 describe('the comparison on a pull request', () => {
   /** A real BuildKit capture (fixtures/baseline) as the runner prints a build-push-action step. */
   function framedCapture(name: string, startIso: string): string {
-    const lines = ['##[group]Run docker/build-push-action@v6', '##[endgroup]', ...readFileSync(join(FIXTURES, 'baseline', name), 'utf8').trimEnd().split('\n')];
+    const lines = [
+      '##[group]Run docker/build-push-action@v6',
+      '##[endgroup]',
+      ...readFileSync(join(FIXTURES, 'baseline', name), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    ];
     const start = Date.parse(startIso);
     return lines.map((line, i) => `${new Date(start + i * 100).toISOString().replace('Z', '0000Z')} ${line}`).join('\n') + '\n';
   }
 
   it('finds the last green run on the default branch by itself and names the step that broke the cache, why, and what it cost', async () => {
     // This run: a file the build copies changed since the baseline (the real pair `context`).
-    github.jobs = [job('Build runtime', framedCapture('plain-context.log', '2025-09-26T09:00:00Z')), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
+    github.jobs = [
+      job('Build runtime', framedCapture('plain-context.log', '2025-09-26T09:00:00Z')),
+      job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' }),
+    ];
     addRun(900, { runNumber: 41, createdAt: '2025-09-25T10:00:00Z' }, [job('Build runtime', framedCapture('plain-baseline.log', '2025-09-25T10:00:00Z'))]);
     const result = await run({ jobs: 'Build *', comment: 'always' });
     expect(result.code).toBe(0);
@@ -245,7 +289,10 @@ describe('the comparison on a pull request', () => {
   });
 
   it('an unchanged build against its baseline: no cache break', async () => {
-    github.jobs = [job('Build runtime', framedCapture('plain-unchanged.log', '2025-09-26T09:00:00Z')), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
+    github.jobs = [
+      job('Build runtime', framedCapture('plain-unchanged.log', '2025-09-26T09:00:00Z')),
+      job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' }),
+    ];
     addRun(900, { runNumber: 41, createdAt: '2025-09-25T10:00:00Z' }, [job('Build runtime', framedCapture('plain-baseline.log', '2025-09-25T10:00:00Z'))]);
     const result = await run({ jobs: 'Build *' });
     expect(result.code).toBe(0);
@@ -268,7 +315,12 @@ describe('history: N (workflow_dispatch)', () => {
     expect(listing[0]!.query.get('status')).toBe('completed');
     expect(listing[0]!.query.has('branch')).toBe(false);
     // The three newest finished runs of this workflow (990 is another workflow's); not this run's own jobs.
-    expect(github.calls('GET', JOBS).map((r) => r.params.run_id).sort()).toEqual(['900', '950', '960']);
+    expect(
+      github
+        .calls('GET', JOBS)
+        .map((r) => r.params.run_id)
+        .sort(),
+    ).toEqual(['900', '950', '960']);
     expect(github.calls('GET', LOGS)).toHaveLength(9);
     // Budget: this run + one runs page + per run (1 jobs page + 3 logs) = 2 + 3 × 4.
     expect(github.requests.filter((r) => r.template !== null && !r.template.startsWith('/_blob/'))).toHaveLength(14);
@@ -291,20 +343,28 @@ describe('history: N (workflow_dispatch)', () => {
 
   it('reproduces the runbook: the cold first publish and the warm runs after it, with a run whose logs expired kept as a row', async () => {
     github.runs.get(CURRENT)!.event = 'workflow_dispatch';
-    for (const id of jobIds(950)) github.faults.push({ match: (r) => r.template === LOGS && r.params.job_id === id, reply: { status: 410, json: { message: 'Gone' } } });
+    for (const id of jobIds(950))
+      github.faults.push({ match: (r) => r.template === LOGS && r.params.job_id === id, reply: { status: 410, json: { message: 'Gone' } } });
     const result = await run({ history: '5' }, { event: payloads.workflow_dispatch, eventName: 'workflow_dispatch' });
     expect(result.code).toBe(0);
     const rows = result.summary.split('\n').filter((l) => /^\| \[\d+\]/.test(l));
-    expect(rows[0]).toBe(`| [800](https://github.com/afewell-hh/Demon/actions/runs/800) | 2025-09-24 | push · ${DEFAULT_BRANCH} · cold cache \\(0% cached\\) | 64.3 min | 64.9 min | 78.5 min |`);
+    expect(rows[0]).toBe(
+      `| [800](https://github.com/afewell-hh/Demon/actions/runs/800) | 2025-09-24 | push · ${DEFAULT_BRANCH} · cold cache \\(0% cached\\) | 64.3 min | 64.9 min | 78.5 min |`,
+    );
     expect(rows[1]).toContain('| 6.9 min | 6.8 min | 10.8 min |');
-    expect(rows[2]).toBe(`| [950](https://github.com/afewell-hh/Demon/actions/runs/950) | 2025-09-25 | push · ${DEFAULT_BRANCH} · no cacheable step | — | — | — |`);
+    expect(rows[2]).toBe(
+      `| [950](https://github.com/afewell-hh/Demon/actions/runs/950) | 2025-09-25 | push · ${DEFAULT_BRANCH} · no cacheable step | — | — | — |`,
+    );
     expect(rows).toHaveLength(4);
     expect(result.stdout).toContain('::warning title=buildx-doctor::history: run 950: no build read');
     expect(result.summary).toContain('410 Gone');
   });
 
   it('without actions: read the table is empty and a warning says why; the step stays green', async () => {
-    github.faults.push({ match: (r) => r.template === RUN, reply: { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } } });
+    github.faults.push({
+      match: (r) => r.template === RUN,
+      reply: { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+    });
     const result = await run({ history: '3' }, { event: payloads.workflow_dispatch, eventName: 'workflow_dispatch' });
     expect(result.code).toBe(0);
     expect(result.summary).toContain('No run to show.');

@@ -12,7 +12,11 @@ describe('a bounded build model', () => {
   it('a failing step past the limit is kept, and the build fails', async () => {
     const lines = ['#0 building with "default" instance using docker driver'];
     for (let i = 1; i <= 5000; i++) lines.push(`#${i} [${i}/5001] RUN step ${i}`, `#${i} DONE 0.1s`);
-    lines.push('#5001 [5001/5001] RUN make', '#5001 0.100 make: *** [all] Error 2', '#5001 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2');
+    lines.push(
+      '#5001 [5001/5001] RUN make',
+      '#5001 0.100 make: *** [all] Error 2',
+      '#5001 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+    );
     lines.push('ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2');
     const analysis = await analyzeText(lines.join('\n'), 'many.log');
     const build = analysis.builds[0]!.build;

@@ -10,7 +10,8 @@ describe('BuildKit plain progress, real captures', () => {
   it.each(['buildx0.29', 'buildx0.13'])('%s: a first build, then the same build fully cached', async (stack) => {
     const first = await analyzeText(readFixture(`${stack}-a1-3step-plain-first.log`));
     const cached = await analyzeText(readFixture(`${stack}-a2-3step-plain-cached.log`));
-    const instructions = (a: typeof first) => a.builds[0]!.build.steps.filter((s) => s.kind === 'instruction').map((s) => `${s.index}/${s.total} ${s.instruction}`);
+    const instructions = (a: typeof first) =>
+      a.builds[0]!.build.steps.filter((s) => s.kind === 'instruction').map((s) => `${s.index}/${s.total} ${s.instruction}`);
     expect(instructions(first)).toEqual(['1/4 FROM', '2/4 COPY', '3/4 RUN', '4/4 RUN']);
     expect(instructions(cached).sort()).toEqual(instructions(first).sort());
     expect(first.builds[0]!.cache).toEqual({ hits: 0, misses: 3, ratio: 0 });
@@ -67,10 +68,21 @@ describe('BuildKit plain progress, real captures', () => {
 describe('cache import warnings', () => {
   // buildx prints this after the progress when a --cache-from source has nothing (captured from
   // dockerd 28 + buildx 0.29, see fixtures/baseline); the build goes on without a cache.
-  const warning = 'WARNING: local cache import at /tmp/c-missing not found due to err: could not lock /tmp/c-missing/index.json.lock: no such file or directory';
-  const plain = ['#1 [internal] load build definition from Dockerfile', '#1 DONE 0.0s', '#2 [1/2] FROM docker.io/local/base:1', '#2 DONE 0.0s', '#3 [2/2] RUN true', '#3 DONE 0.2s', '#4 exporting to image', '#4 DONE 0.1s', warning];
+  const warning =
+    'WARNING: local cache import at /tmp/c-missing not found due to err: could not lock /tmp/c-missing/index.json.lock: no such file or directory';
+  const plain = [
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 DONE 0.0s',
+    '#2 [1/2] FROM docker.io/local/base:1',
+    '#2 DONE 0.0s',
+    '#3 [2/2] RUN true',
+    '#3 DONE 0.2s',
+    '#4 exporting to image',
+    '#4 DONE 0.1s',
+    warning,
+  ];
 
-  it('plain progress: kept with its line, as the build\'s cache evidence', async () => {
+  it("plain progress: kept with its line, as the build's cache evidence", async () => {
     const analysis = await analyzeText(plain.join('\n'));
     expect(analysis.builds[0]!.build.cache.warnings).toEqual([{ line: 9, text: warning }]);
   });
@@ -228,10 +240,23 @@ describe('splitting an input into builds', () => {
 describe('recognising build commands', () => {
   it('knows the forms of docker build, and is linear on hostile lines', async () => {
     const { isBuildCommand } = await import('../src/parse/invocation.js');
-    for (const yes of ['[command]/usr/bin/docker buildx build --file x .', '+ docker build -t a .', 'docker -H unix:///tmp/d.sock --debug build .', 'docker buildx bake', 'docker image build .', '$ docker builder build .']) {
+    for (const yes of [
+      '[command]/usr/bin/docker buildx build --file x .',
+      '+ docker build -t a .',
+      'docker -H unix:///tmp/d.sock --debug build .',
+      'docker buildx bake',
+      'docker image build .',
+      '$ docker builder build .',
+    ]) {
       expect([yes, isBuildCommand(yes)]).toEqual([yes, true]);
     }
-    for (const no of ['[command]/usr/bin/docker buildx version', 'docker buildx inspect --bootstrap', 'docker version', 'echo docker build', 'docker buildx rm builder-1']) {
+    for (const no of [
+      '[command]/usr/bin/docker buildx version',
+      'docker buildx inspect --bootstrap',
+      'docker version',
+      'echo docker build',
+      'docker buildx rm builder-1',
+    ]) {
       expect([no, isBuildCommand(no)]).toEqual([no, false]);
     }
     // A pattern that backtracked on these would not return before the test's time limit; no clock here.

@@ -99,7 +99,11 @@ interface CacheBreakJson {
 }
 
 /** `buildx-doctor analyze HEAD... --baseline BASE... [--workspace DIR] --format json`, per build. */
-async function compare(head: string[], base: string[], workspace?: string): Promise<Array<{ name: string; baseline: { name: string } | null; cacheBreak: CacheBreakJson | null }>> {
+async function compare(
+  head: string[],
+  base: string[],
+  workspace?: string,
+): Promise<Array<{ name: string; baseline: { name: string } | null; cacheBreak: CacheBreakJson | null }>> {
   let out = '';
   let err = '';
   const args = ['analyze', ...head, '--baseline', ...base, '--format', 'json', ...(workspace ? ['--workspace', workspace] : [])];
@@ -160,7 +164,12 @@ describe.each<Progress>(['plain', 'rawjson'])('%s progress', (progress) => {
 
   it('context-changed: the COPY whose file changed, with the instruction as it was', async () => {
     const dir = context({ 'a.txt': 'a2\n' });
-    expect(await cacheBreakOf(await head('context', dir), baseline, dir)).toMatchObject({ step: '[builder 2/3]', instruction: 'COPY a.txt /a.txt', reason: 'context-changed', dockerfileLine: 3 });
+    expect(await cacheBreakOf(await head('context', dir), baseline, dir)).toMatchObject({
+      step: '[builder 2/3]',
+      instruction: 'COPY a.txt /a.txt',
+      reason: 'context-changed',
+      dockerfileLine: 3,
+    });
   }, 120_000);
 
   it('base-image-changed: the FROM resolved to another digest', async () => {
@@ -198,7 +207,7 @@ describe.each<Progress>(['plain', 'rawjson'])('%s progress', (progress) => {
     expect(max).toMatchObject({ step: '[stage-1 3/5]', reason: 'context-changed' });
   }, 180_000);
 
-  it('cache-evicted: the cache was imported, but the baseline\'s entries were gone from it', async () => {
+  it("cache-evicted: the cache was imported, but the baseline's entries were gone from it", async () => {
     const evicted = `${caches()}-evicted`;
     await prune();
     const evictedBaseline = await build('baseline-evicted', context(), progress, ['--cache-to', `type=local,dest=${evicted},mode=max`]);
@@ -217,9 +226,18 @@ describe.each<Progress>(['plain', 'rawjson'])('%s progress', (progress) => {
   it('platform-added: the steps of the new platform ran, the old platform came from the cache', async () => {
     // FROM scratch and COPY only: the second platform needs no emulator. A COPY of the same file is
     // the same step on every platform (BuildKit prints it once): the platform's own file makes a step.
-    const files = { Dockerfile: 'FROM scratch\nARG TARGETARCH\nCOPY a.txt /a.txt\nCOPY ${TARGETARCH}.txt /arch.txt\n', 'amd64.txt': 'amd64\n', 'arm64.txt': 'arm64\n' };
+    const files = {
+      Dockerfile: 'FROM scratch\nARG TARGETARCH\nCOPY a.txt /a.txt\nCOPY ${TARGETARCH}.txt /arch.txt\n',
+      'amd64.txt': 'amd64\n',
+      'arm64.txt': 'arm64\n',
+    };
     await prune();
-    const platformBaseline = await build('baseline-platform', context(files), progress, ['--platform', 'linux/amd64', '--cache-to', `type=local,dest=${caches()}-platform,mode=max`]);
+    const platformBaseline = await build('baseline-platform', context(files), progress, [
+      '--platform',
+      'linux/amd64',
+      '--cache-to',
+      `type=local,dest=${caches()}-platform,mode=max`,
+    ]);
     const dir = context(files);
     const log = await head('platform-added', dir, ['--platform', 'linux/amd64,linux/arm64'], `${caches()}-platform`);
     const cb = await cacheBreakOf(log, platformBaseline, dir);

@@ -47,7 +47,12 @@ describe('buildx-doctor analyze', () => {
     const ansi = /\u001b\[[0-9;]*m/g;
     const run = async (env: NodeJS.ProcessEnv) => {
       let stdout = '';
-      const code = await runCli(['analyze', fixturePath('dockerd20-failing-copy.log')], { stdout: (t) => void (stdout += t), stderr: () => undefined, terminal: { isTTY: true, columns: 60 }, env });
+      const code = await runCli(['analyze', fixturePath('dockerd20-failing-copy.log')], {
+        stdout: (t) => void (stdout += t),
+        stderr: () => undefined,
+        terminal: { isTTY: true, columns: 60 },
+        env,
+      });
       return { code, stdout };
     };
     const colour = await run({});
@@ -187,7 +192,8 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
   });
 
   it('terminal redraws (a lone carriage return) are lines of their own', async () => {
-    const text = '#0 building with "default" instance using docker driver\n#2 [2/2] RUN make\r#2 0.1 cc: error: no input files\r#2 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2\n';
+    const text =
+      '#0 building with "default" instance using docker driver\n#2 [2/2] RUN make\r#2 0.1 cc: error: no input files\r#2 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2\n';
     const { stdout } = await cli(['analyze', '-', '--format', 'json'], text);
     const report = JSON.parse(stdout);
     expect(report.builds[0].steps[0]).toMatchObject({ name: '[2/2] RUN make', status: 'error' });

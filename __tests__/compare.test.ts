@@ -36,23 +36,38 @@ describe.each(['plain', 'rawjson'])('captured real pairs, %s progress', (progres
   });
 
   it('dockerfile-edited at the edited RUN and its line in the edited Dockerfile', async () => {
-    expect(await breakOf(progress, 'edited', 'baseline', path.join(PAIRS, 'workspace-edited'))).toMatchObject({ step: '[stage-1 5/5]', reason: 'dockerfile-edited', dockerfileLine: 9, dockerfile: 'Dockerfile', rebuiltSteps: 1 });
+    expect(await breakOf(progress, 'edited', 'baseline', path.join(PAIRS, 'workspace-edited'))).toMatchObject({
+      step: '[stage-1 5/5]',
+      reason: 'dockerfile-edited',
+      dockerfileLine: 9,
+      dockerfile: 'Dockerfile',
+      rebuiltSteps: 1,
+    });
   });
 
   it('build-arg-changed needs the Dockerfile; without it the changed text is an edit', async () => {
-    expect(await breakOf(progress, 'build-arg', 'baseline')).toMatchObject({ step: '[builder 3/3]', reason: 'build-arg-changed', dockerfileLine: 4, rebuiltSteps: 3 });
+    expect(await breakOf(progress, 'build-arg', 'baseline')).toMatchObject({
+      step: '[builder 3/3]',
+      reason: 'build-arg-changed',
+      dockerfileLine: 4,
+      rebuiltSteps: 3,
+    });
     expect((await breakOf(progress, 'build-arg', 'baseline', null))!).toMatchObject({ reason: 'dockerfile-edited', dockerfileLine: null });
   });
 
   it('context-changed at the COPY of the changed file', async () => {
-    expect(await breakOf(progress, 'context', 'baseline')).toMatchObject({ step: '[builder 2/3]', reason: 'context-changed', instruction: 'COPY a.txt /a.txt' });
+    expect(await breakOf(progress, 'context', 'baseline')).toMatchObject({
+      step: '[builder 2/3]',
+      reason: 'context-changed',
+      instruction: 'COPY a.txt /a.txt',
+    });
   });
 
   it('base-image-changed when the FROM digest differs', async () => {
     expect((await breakOf(progress, 'base-image', 'baseline'))!.reason).toBe('base-image-changed');
   });
 
-  it('cache-not-imported from BuildKit\'s warning, every step rebuilt', async () => {
+  it("cache-not-imported from BuildKit's warning, every step rebuilt", async () => {
     const cb = await breakOf(progress, 'not-imported', 'baseline');
     expect(cb).toMatchObject({ reason: 'cache-not-imported', rebuiltSteps: 6 });
     expect(cb!.detail).toMatch(/^BuildKit warned: WARNING: local cache import at \S+-missing not found/);
@@ -67,13 +82,16 @@ describe.each(['plain', 'rawjson'])('captured real pairs, %s progress', (progres
     expect(await breakOf(progress, 'evicted', 'baseline-evicted')).toMatchObject({ reason: 'cache-evicted', rebuiltSteps: 6 });
   });
 
-  it('platform-added at the new platform\'s step', async () => {
-    expect(await breakOf(progress, 'platform-added', 'baseline-platform', path.join(PAIRS, 'workspace-platform'))).toMatchObject({ reason: 'platform-added', platform: 'linux/arm64' });
+  it("platform-added at the new platform's step", async () => {
+    expect(await breakOf(progress, 'platform-added', 'baseline-platform', path.join(PAIRS, 'workspace-platform'))).toMatchObject({
+      reason: 'platform-added',
+      platform: 'linux/arm64',
+    });
   });
 });
 
 describe('the plain parser', () => {
-  it('keeps BuildKit\'s warning that the cache source was not found, as evidence of the build', async () => {
+  it("keeps BuildKit's warning that the cache source was not found, as evidence of the build", async () => {
     const analysis = await analyzeFile(log('plain', 'not-imported'));
     const warnings = analysis.builds[0]!.build.cache.warnings ?? [];
     expect(warnings).toHaveLength(1);
@@ -117,8 +135,16 @@ describe('cache break from logs alone', () => {
   ];
 
   it('cache-not-imported when the build imports another gha scope than the baseline exported', async () => {
-    const base = plainLog({ command: 'docker buildx build --cache-from type=gha,scope=main --cache-to type=gha,scope=main,mode=max .', import: 'gha:111', steps: steps.map(([t]) => [t, 5]) });
-    const head = plainLog({ command: 'docker buildx build --cache-from type=gha,scope=pr-7 --cache-to type=gha,scope=pr-7,mode=max .', import: 'gha:222', steps: steps.map(([t]) => [t, 5]) });
+    const base = plainLog({
+      command: 'docker buildx build --cache-from type=gha,scope=main --cache-to type=gha,scope=main,mode=max .',
+      import: 'gha:111',
+      steps: steps.map(([t]) => [t, 5]),
+    });
+    const head = plainLog({
+      command: 'docker buildx build --cache-from type=gha,scope=pr-7 --cache-to type=gha,scope=pr-7,mode=max .',
+      import: 'gha:222',
+      steps: steps.map(([t]) => [t, 5]),
+    });
     const { cacheBreak } = await compareTexts(head, base);
     expect(cacheBreak).toMatchObject({ step: '[2/5]', reason: 'cache-not-imported', rebuiltSteps: 4, secondsLost: 20 });
     expect(cacheBreak!.detail).toBe('this build imports gha:pr-7, the baseline exported gha:main');
@@ -165,7 +191,11 @@ describe('cache break from logs alone', () => {
     const min = '+ docker buildx build --cache-from type=gha --cache-to type=gha .';
     const max = '+ docker buildx build --cache-from type=gha --cache-to type=gha,mode=max .';
     const ranAgain: Array<'CACHED' | number> = [0.2, 9, 'CACHED', 0.1, 0.1];
-    expect((await compareTexts(multi(min, 'RUN make', ranAgain), multi(min, 'RUN make', [1, 9, 1, 1, 1]))).cacheBreak).toMatchObject({ step: '[builder 2/3]', reason: 'cache-mode-min', rebuiltSteps: 4 });
+    expect((await compareTexts(multi(min, 'RUN make', ranAgain), multi(min, 'RUN make', [1, 9, 1, 1, 1]))).cacheBreak).toMatchObject({
+      step: '[builder 2/3]',
+      reason: 'cache-mode-min',
+      rebuiltSteps: 4,
+    });
     // The baseline said mode=max: the builder's steps running is not the export mode.
     expect((await compareTexts(multi(min, 'RUN make', ranAgain), multi(max, 'RUN make', [1, 9, 1, 1, 1]))).cacheBreak!.reason).not.toBe('cache-mode-min');
     // The builder stage was edited: that, not the mode, is what broke it.
@@ -173,8 +203,22 @@ describe('cache break from logs alone', () => {
   });
 
   it('deltas: build time, cache ratio, much slower steps and findings', async () => {
-    const base = plainLog({ steps: [['COPY go.mod go.sum ./', 1], ['RUN go mod download', 10], ['COPY . .', 1], ['RUN go build ./...', 20]] });
-    const head = plainLog({ steps: [['COPY go.mod go.sum ./', 'CACHED'], ['RUN go mod download', 'CACHED'], ['COPY . .', 1], ['RUN go build ./...', 45]] });
+    const base = plainLog({
+      steps: [
+        ['COPY go.mod go.sum ./', 1],
+        ['RUN go mod download', 10],
+        ['COPY . .', 1],
+        ['RUN go build ./...', 20],
+      ],
+    });
+    const head = plainLog({
+      steps: [
+        ['COPY go.mod go.sum ./', 'CACHED'],
+        ['RUN go mod download', 'CACHED'],
+        ['COPY . .', 1],
+        ['RUN go build ./...', 45],
+      ],
+    });
     const { comparison } = await compareTexts(head, base);
     const deltas = comparison.builds[0]!.deltas!;
     expect(deltas.cacheRatio).toBe(0.5);
@@ -182,7 +226,7 @@ describe('cache break from logs alone', () => {
     expect(deltas.platformSeconds).toEqual([{ platform: 'default', seconds: 46.1, baselineSeconds: 32.1 }]);
   });
 
-  it('deltas: image size per platform of the same repository, and the baseline\'s digests', async () => {
+  it("deltas: image size per platform of the same repository, and the baseline's digests", async () => {
     const headAnalysis = await analyzeText(plainLog({ steps }), 'app.log');
     const baseAnalysis = await analyzeText(plainLog({ steps }), 'app.log');
     const size = (bytes: number) => [{ platform: 'linux/amd64', digest: DIGEST_A, compressedBytes: bytes, baselineBytes: null }];
@@ -198,16 +242,26 @@ describe('cache break from logs alone', () => {
 
 describe('the Dockerfile', () => {
   it('numbers instructions as BuildKit does: FROM is 1, ARG/ENV get no step, stages named or stage-N', () => {
-    const stages = parseDockerfile('# syntax=docker/dockerfile:1\nARG GO=1.22\nFROM golang:${GO} AS build\nARG VERSION\nWORKDIR /src\nRUN go build \\\n  -ldflags "-X main.v=$VERSION" \\\n  ./...\n\nFROM alpine\nENV A=1\nCOPY --from=build /out /out\n');
+    const stages = parseDockerfile(
+      '# syntax=docker/dockerfile:1\nARG GO=1.22\nFROM golang:${GO} AS build\nARG VERSION\nWORKDIR /src\nRUN go build \\\n  -ldflags "-X main.v=$VERSION" \\\n  ./...\n\nFROM alpine\nENV A=1\nCOPY --from=build /out /out\n',
+    );
     expect(stages.map((s) => s.label)).toEqual(['build', 'stage-1']);
-    expect(stages[0]!.instructions.map((i) => [i.index, i.keyword, i.line])).toEqual([[1, 'FROM', 3], [2, 'WORKDIR', 5], [3, 'RUN', 6]]);
+    expect(stages[0]!.instructions.map((i) => [i.index, i.keyword, i.line])).toEqual([
+      [1, 'FROM', 3],
+      [2, 'WORKDIR', 5],
+      [3, 'RUN', 6],
+    ]);
     expect(stages[0]!.instructions[2]!.args).toBe('go build -ldflags "-X main.v=$VERSION" ./...');
     expect(stages[0]!.args).toEqual([{ name: 'VERSION', index: 1 }]);
     expect(stages[1]!.instructions.map((i) => i.index)).toEqual([1, 2]);
     expect(parseDockerfile('FROM alpine\nRUN true\n')[0]!.label).toBeNull();
     // A heredoc's lines are its RUN's, not instructions.
     const heredoc = parseDockerfile('FROM alpine\nRUN <<EOF\nset -e\nCOPY is not an instruction here\nEOF\nCOPY a /a\n')[0]!;
-    expect(heredoc.instructions.map((i) => [i.index, i.keyword, i.line])).toEqual([[1, 'FROM', 1], [2, 'RUN', 2], [3, 'COPY', 6]]);
+    expect(heredoc.instructions.map((i) => [i.index, i.keyword, i.line])).toEqual([
+      [1, 'FROM', 1],
+      [2, 'RUN', 2],
+      [3, 'COPY', 6],
+    ]);
   });
 
   it('a printed RUN matches the Dockerfile text with its variables as wildcards, and only then', () => {
@@ -229,11 +283,24 @@ describe('the Dockerfile', () => {
 describe('the reports against the baseline', () => {
   // A hostile instruction: a mention, HTML, backticks, a link.
   const hostile = 'RUN echo "@octocat <img src=x onerror=alert(1)> ``` [x](https://evil.test)"';
-  const base = plainLog({ command: 'docker buildx build --cache-to type=gha,mode=max .', steps: [['COPY go.mod ./', 2], ['RUN echo "<b>@octocat</b> #1"', 5]] });
+  const base = plainLog({
+    command: 'docker buildx build --cache-to type=gha,mode=max .',
+    steps: [
+      ['COPY go.mod ./', 2],
+      ['RUN echo "<b>@octocat</b> #1"', 5],
+    ],
+  });
   /** The Markdown outside code spans: where log text must be escaped. */
   const outsideCode = (md: string) => md.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
   const section = (md: string, end = '### Builds') => md.slice(md.indexOf('Against the baseline'), md.indexOf(end));
-  const head = plainLog({ command: 'docker buildx build --cache-from type=gha --cache-to type=gha,mode=max .', import: 'gha:1', steps: [['COPY go.mod ./', 'CACHED'], [hostile, 7.5]] });
+  const head = plainLog({
+    command: 'docker buildx build --cache-from type=gha --cache-to type=gha,mode=max .',
+    import: 'gha:1',
+    steps: [
+      ['COPY go.mod ./', 'CACHED'],
+      [hostile, 7.5],
+    ],
+  });
 
   async function analysed(): Promise<Analysis> {
     return (await compareTexts(head, base)).analysis;
@@ -244,7 +311,9 @@ describe('the reports against the baseline', () => {
     expect(md).toContain('### Against the baseline');
     expect(md).toContain('<sub>Baseline: run 42 on main</sub>');
     expect(md).toMatch(/\| Cache hits \| 1\/2 \(50%\) \| 0% \| \+50 pts \|/);
-    expect(md).toContain('Cache broke at ````[3/3] RUN echo "@octocat <img src=x onerror=alert(1)> ``` [x](https://evil.test)"````: **dockerfile-edited**; 1 step rebuilt, 7.5 s lost.');
+    expect(md).toContain(
+      'Cache broke at ````[3/3] RUN echo "@octocat <img src=x onerror=alert(1)> ``` [x](https://evil.test)"````: **dockerfile-edited**; 1 step rebuilt, 7.5 s lost.',
+    );
     // The detail quotes the baseline's instruction: escaped, no live HTML, mention or reference.
     expect(md).toContain('<sub>the instruction changed \\(the baseline ran: RUN echo "&lt;b&gt;@\u200boctocat&lt;/b&gt; \\#\u200b1"\\)</sub>');
     expect(outsideCode(section(md))).not.toMatch(/<img|<b>|@octocat/);

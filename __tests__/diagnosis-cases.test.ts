@@ -17,19 +17,29 @@ const cases: Case[] = readFileSync(join(FIXTURES, 'failures', 'cases.jsonl'), 'u
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line));
-const taxonomy = [...readFileSync(join(FIXTURES, 'failures', 'README.md'), 'utf8').matchAll(/^\| ([a-z-]+) \| /gm)].map((m) => m[1]!).filter((id) => id !== 'id' && id !== 'field');
+const taxonomy = [...readFileSync(join(FIXTURES, 'failures', 'README.md'), 'utf8').matchAll(/^\| ([a-z-]+) \| /gm)]
+  .map((m) => m[1]!)
+  .filter((id) => id !== 'id' && id !== 'field');
 
 const results = new Map<string, string[]>();
 beforeAll(async () => {
-  for (const c of cases) results.set(c.id, (await diagnoseText(c.excerpt, `${c.id}.log`)).findings.map((f) => f.id));
+  for (const c of cases)
+    results.set(
+      c.id,
+      (await diagnoseText(c.excerpt, `${c.id}.log`)).findings.map((f) => f.id),
+    );
 });
 
 describe('diagnosis of the labelled failure corpus', () => {
   it('has a top-1 accuracy of at least 95% (and reports top-1 and top-3)', () => {
     const top1 = cases.filter((c) => results.get(c.id)![0] === c.category);
     const top3 = cases.filter((c) => results.get(c.id)!.slice(0, 3).includes(c.category));
-    const misses = cases.filter((c) => results.get(c.id)![0] !== c.category).map((c) => `${c.id}: labelled ${c.category}, first finding ${results.get(c.id)![0] ?? 'none'}`);
-    process.stdout.write(`\ndiagnosis corpus: top-1 ${top1.length}/${cases.length} (${((100 * top1.length) / cases.length).toFixed(1)}%), top-3 ${top3.length}/${cases.length}\n${misses.join('\n')}\n`);
+    const misses = cases
+      .filter((c) => results.get(c.id)![0] !== c.category)
+      .map((c) => `${c.id}: labelled ${c.category}, first finding ${results.get(c.id)![0] ?? 'none'}`);
+    process.stdout.write(
+      `\ndiagnosis corpus: top-1 ${top1.length}/${cases.length} (${((100 * top1.length) / cases.length).toFixed(1)}%), top-3 ${top3.length}/${cases.length}\n${misses.join('\n')}\n`,
+    );
     expect(top1.length / cases.length).toBeGreaterThanOrEqual(0.95);
     expect(top3.length).toBeGreaterThanOrEqual(top1.length);
   });
@@ -47,6 +57,7 @@ describe('diagnosis of the labelled failure corpus', () => {
 
   it('every signature with patterns is exercised by at least one case', () => {
     const firsts = new Set(cases.map((c) => results.get(c.id)![0]));
-    for (const signature of builtinSignatures()) if (signature.patterns.length > 0) expect([signature.id, firsts.has(signature.id)]).toEqual([signature.id, true]);
+    for (const signature of builtinSignatures())
+      if (signature.patterns.length > 0) expect([signature.id, firsts.has(signature.id)]).toEqual([signature.id, true]);
   });
 });

@@ -77,8 +77,18 @@ function describeScore(name: string, cases: Case[]): string {
 
 describe('diagnosis of unseen logs', () => {
   it('the frozen test parts are unchanged', () => {
-    for (const [file, sha] of Object.entries(FROZEN)) expect([file, createHash('sha256').update(readFileSync(join(DIR, file))).digest('hex')]).toEqual([file, sha]);
-    expect(readdirSync(DIR).filter((f) => f.startsWith('test-')).sort()).toEqual(Object.keys(FROZEN).sort());
+    for (const [file, sha] of Object.entries(FROZEN))
+      expect([
+        file,
+        createHash('sha256')
+          .update(readFileSync(join(DIR, file)))
+          .digest('hex'),
+      ]).toEqual([file, sha]);
+    expect(
+      readdirSync(DIR)
+        .filter((f) => f.startsWith('test-'))
+        .sort(),
+    ).toEqual(Object.keys(FROZEN).sort());
   });
 
   it('no test excerpt shares a thread with a train excerpt', () => {

@@ -131,7 +131,10 @@ describe('root cause first', () => {
     expect(findings[0]).toMatchObject({ id: 'network-timeout', severity: 'error' });
     expect(findings[0]!.fix).toMatch(/first error is on line 2; .*package-install-failure \(line 4\)/);
     // One warning is not a loop: the package manager's own error stays first.
-    const once = text.split('\n').filter((_, i) => i !== 2).join('\n');
+    const once = text
+      .split('\n')
+      .filter((_, i) => i !== 2)
+      .join('\n');
     expect((await diagnoseText(once)).findings[0]!.id).toBe('package-install-failure');
   });
 
@@ -179,7 +182,12 @@ describe('root cause first', () => {
         steps: [
           {
             step: 'Build and push',
-            lines: ['[command]/usr/bin/docker buildx build --platform linux/amd64 .', '#7 [builder 3/3] RUN cargo build --release --bin runtime', '#7 40.0    Compiling tokio v1.40.0', '##[error]The operation was canceled.'],
+            lines: [
+              '[command]/usr/bin/docker buildx build --platform linux/amd64 .',
+              '#7 [builder 3/3] RUN cargo build --release --bin runtime',
+              '#7 40.0    Compiling tokio v1.40.0',
+              '##[error]The operation was canceled.',
+            ],
           },
         ],
       },
@@ -247,7 +255,7 @@ describe('root cause first', () => {
   });
 
   it('a pasted step output whose failure is in plain words is quoted, not left without a finding', async () => {
-    const text = [' => [web 3/5] RUN ./build.sh     12.3s', " => => # ./build.sh: line 4: cd: /src/app: No such file or directory"].join('\n');
+    const text = [' => [web 3/5] RUN ./build.sh     12.3s', ' => => # ./build.sh: line 4: cd: /src/app: No such file or directory'].join('\n');
     const { findings } = await diagnoseText(text);
     // The paste does not say the build failed (it may be cut): a warning that quotes the line.
     expect(findings[0]).toMatchObject({ id: 'unknown', severity: 'warning' });
@@ -260,13 +268,23 @@ describe('root cause first', () => {
 describe('signature families', () => {
   it("a download silenced by -s/-q is read from the downloader's documented exit status", async () => {
     const run = (command: string, code: number) =>
-      diagnoseText([`#6 [3/5] RUN ${command}`, `#6 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`, `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`].join('\n'));
+      diagnoseText(
+        [
+          `#6 [3/5] RUN ${command}`,
+          `#6 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`,
+          `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`,
+        ].join('\n'),
+      );
     const curl = 'curl -sL https://example.com/tool.tgz -o /tmp/tool.tgz && tar -xzf /tmp/tool.tgz';
     // 28: the transfer timed out; 18: it ended with data outstanding.
     for (const code of [28, 18]) expect((await run(curl, code)).findings[0]!.id).toBe('network-timeout');
     // 22 is an HTTP error answer (a wrong URL), not the network: no network finding.
     expect((await run(curl, 22)).findings.map((f) => f.id)).not.toContain('network-timeout');
-    const legacy = ['Step 4/6 : RUN wget -q https://example.com/a.deb && dpkg -i a.deb', ' ---> Running in 433c224e8e2c', "The command '/bin/sh -c wget -q https://example.com/a.deb && dpkg -i a.deb' returned a non-zero code: 4"].join('\n');
+    const legacy = [
+      'Step 4/6 : RUN wget -q https://example.com/a.deb && dpkg -i a.deb',
+      ' ---> Running in 433c224e8e2c',
+      "The command '/bin/sh -c wget -q https://example.com/a.deb && dpkg -i a.deb' returned a non-zero code: 4",
+    ].join('\n');
     expect((await diagnoseText(legacy)).findings[0]!.id).toBe('network-timeout');
   });
 
@@ -275,16 +293,52 @@ describe('signature families', () => {
       ['Step 4/6 : RUN ' + command, ' ---> Running in 1a2b3c4d5e6f', ...output, `The command '/bin/sh -c ${command}' returned a non-zero code: 100`].join('\n');
     const first = async (text: string) => (await diagnoseText(text)).findings[0]?.id;
     // A proxy or a mirror mid-sync corrupted what apt fetched: the network, not the package list.
-    expect(await first(step(['E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postgresql-15/libpq5_15.5-0+deb12u1_amd64.deb  Hash Sum mismatch', '   Hashes of expected file:']))).toBe('network-timeout');
-    expect(await first(['#12 exporting to image', '#12 pushing layers 1.0s done', '#12 ERROR: authorization status: 401: authorization failed', 'error: failed to solve: authorization status: 401: authorization failed'].join('\n'))).toBe('registry-auth-denied');
+    expect(
+      await first(
+        step([
+          'E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postgresql-15/libpq5_15.5-0+deb12u1_amd64.deb  Hash Sum mismatch',
+          '   Hashes of expected file:',
+        ]),
+      ),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        [
+          '#12 exporting to image',
+          '#12 pushing layers 1.0s done',
+          '#12 ERROR: authorization status: 401: authorization failed',
+          'error: failed to solve: authorization status: 401: authorization failed',
+        ].join('\n'),
+      ),
+    ).toBe('registry-auth-denied');
     // Cut before apt's `E:` line: its explanation says it already.
-    expect(await first(['Step 2/6 : RUN apt-get install -y libpng12-dev', ' ---> Running in 3ab392bcb4c8', 'Reading package lists...', 'Package libpng12-dev is not available, but is referred to by another package.', 'This may mean that the package is missing, has been obsoleted, or'].join('\n'))).toBe('package-install-failure');
+    expect(
+      await first(
+        [
+          'Step 2/6 : RUN apt-get install -y libpng12-dev',
+          ' ---> Running in 3ab392bcb4c8',
+          'Reading package lists...',
+          'Package libpng12-dev is not available, but is referred to by another package.',
+          'This may mean that the package is missing, has been obsoleted, or',
+        ].join('\n'),
+      ),
+    ).toBe('package-install-failure');
     expect(await first('FATA[0005] Error pushing to registry: Server error: 413 trying to push acme/app blob - sha256:985c')).toBe('registry-push-failure');
-    expect(await first(step(['Could not open input file: composer-setup.php'], 'php composer-setup.php --install-dir=/usr/local/bin --filename=composer'))).toBe('package-install-failure');
+    expect(
+      await first(step(['Could not open input file: composer-setup.php'], 'php composer-setup.php --install-dir=/usr/local/bin --filename=composer')),
+    ).toBe('package-install-failure');
   });
 
   it('docker/login-action with empty inputs: the secret it names is not available to the job', async () => {
-    const log = ['Run docker/login-action@v3', '  with:', '    username: acme-bot', '    logout: true', '  env:', '    REGISTRY_PASSWORD: ', 'Error: Username and password required'].join('\n');
+    const log = [
+      'Run docker/login-action@v3',
+      '  with:',
+      '    username: acme-bot',
+      '    logout: true',
+      '  env:',
+      '    REGISTRY_PASSWORD: ',
+      'Error: Username and password required',
+    ].join('\n');
     expect((await diagnoseText(log)).findings[0]!.id).toBe('secret-missing');
   });
 });
@@ -353,7 +407,10 @@ describe('special cases the team met', () => {
     ]);
 
   it('a GHCR 403 from a token without packages: write', async () => {
-    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Contents: read', 'Metadata: read', 'Packages: read', '##[endgroup]', 'Secret source: Actions'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden');
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Contents: read', 'Metadata: read', 'Packages: read', '##[endgroup]', 'Secret source: Actions'],
+      'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden',
+    );
     const first = (await diagnoseText(log)).findings[0]!;
     expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io' });
     expect(first.data).toMatchObject({ cause: 'missing-packages-write', packagesPermission: 'read' });
@@ -361,13 +418,19 @@ describe('special cases the team met', () => {
   });
 
   it('a GHCR 403 on a pull request from a fork', async () => {
-    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: None'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden');
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: None'],
+      'failed to push ghcr.io/afewell-hh/demon-runtime:main: unexpected status from POST request to https://ghcr.io/v2/afewell-hh/demon-runtime/blobs/uploads/: 403 Forbidden',
+    );
     const first = (await diagnoseText(log)).findings[0]!;
     expect(first.data).toMatchObject({ cause: 'fork-pull-request', secretSource: 'None' });
   });
 
   it('a GHCR 403 from an organization package that does not grant the repository', async () => {
-    const log = pushDenied(['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: Actions'], 'failed to push ghcr.io/afewell-hh/demon-runtime:main: denied: installation not allowed to Write organization package');
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: Actions'],
+      'failed to push ghcr.io/afewell-hh/demon-runtime:main: denied: installation not allowed to Write organization package',
+    );
     const first = (await diagnoseText(log)).findings[0]!;
     expect(first.data).toMatchObject({ cause: 'org-package-access', packagesPermission: 'write' });
     expect(first.fix).toContain('Manage Actions access');
@@ -405,7 +468,14 @@ describe('the lines that broke', () => {
     expect(first.id).toBe('compile-error');
     expect(first.locations).toEqual([
       expect.objectContaining({ kind: 'dockerfile', file: 'engine/Dockerfile', line: 4, verified: true }),
-      expect.objectContaining({ kind: 'source', file: 'crates/engine/src/lib.rs', line: 42, column: 13, verified: true, message: 'error[E0425]: cannot find value `y` in this scope' }),
+      expect.objectContaining({
+        kind: 'source',
+        file: 'crates/engine/src/lib.rs',
+        line: 42,
+        column: 13,
+        verified: true,
+        message: 'error[E0425]: cannot find value `y` in this scope',
+      }),
     ]);
   });
 

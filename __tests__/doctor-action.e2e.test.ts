@@ -12,14 +12,16 @@ import { expectValidDoctorReport } from './support/report-schema.js';
 
 const fixtures = join(ROOT, '__tests__', 'fixtures', 'workflows');
 const NO_DOCKER = { BUILDX_DOCTOR_DOCKER: '/nonexistent/docker' };
-const withWorkflow = (name: string, logs = false) => (workspace: string) => {
-  mkdirSync(join(workspace, '.github', 'workflows'), { recursive: true });
-  copyFileSync(join(fixtures, name), join(workspace, '.github', 'workflows', 'docker-build.yml'));
-  if (logs) {
-    mkdirSync(join(workspace, 'logs'));
-    copyFileSync(SAMPLE, join(workspace, 'logs', 'publish.log'));
-  }
-};
+const withWorkflow =
+  (name: string, logs = false) =>
+  (workspace: string) => {
+    mkdirSync(join(workspace, '.github', 'workflows'), { recursive: true });
+    copyFileSync(join(fixtures, name), join(workspace, '.github', 'workflows', 'docker-build.yml'));
+    if (logs) {
+      mkdirSync(join(workspace, 'logs'));
+      copyFileSync(SAMPLE, join(workspace, 'logs', 'publish.log'));
+    }
+  };
 
 describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
   it('mode doctor: the workflow line annotated, live checks skipped with the reason, summary table, report, green step', () => {
@@ -29,7 +31,9 @@ describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
     expect(run.outputs.findings).toBe('1');
     expect(run.outputs['root-cause']).toBe('invalid-tag');
     const annotations = run.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
-    expect(annotations).toEqual([expect.stringMatching(/^::error title=buildx-doctor%3A invalid-tag,file=\.github\/workflows\/docker-build\.yml,line=66::metadata-action tag rule/)]);
+    expect(annotations).toEqual([
+      expect.stringMatching(/^::error title=buildx-doctor%3A invalid-tag,file=\.github\/workflows\/docker-build\.yml,line=66::metadata-action tag rule/),
+    ]);
     const report = JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8'));
     expect(report.schemaVersion).toBe(1);
     const statuses = Object.fromEntries(report.doctor.checks.map((c: { id: string; status: string }) => [c.id, c.status]));
@@ -47,8 +51,15 @@ describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
       'registry.push.ghcr.io': 'pass',
     });
     expect(report.doctor.checks.find((c: { id: string }) => c.id === 'builder.docker').detail).toMatch(/^docker could not be run/);
-    expect(report.doctor.checks.find((c: { id: string }) => c.id === 'registry.package.ghcr.io/afewell-hh/demon-engine').detail).toBe('skipped: no token (the github-token input is empty)');
-    expect(report.findings).toEqual([expect.objectContaining({ id: 'invalid-tag', locations: [expect.objectContaining({ file: '.github/workflows/docker-build.yml', line: 66, verified: true })] })]);
+    expect(report.doctor.checks.find((c: { id: string }) => c.id === 'registry.package.ghcr.io/afewell-hh/demon-engine').detail).toBe(
+      'skipped: no token (the github-token input is empty)',
+    );
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        id: 'invalid-tag',
+        locations: [expect.objectContaining({ file: '.github/workflows/docker-build.yml', line: 66, verified: true })],
+      }),
+    ]);
     expect(run.summary).toContain('## buildx-doctor: doctor');
     expect(run.summary).toContain('| ❌ fail | Workflow .github/workflows/docker-build.yml |');
     expect(run.summary).toContain('+            type=sha,prefix=sha-');
@@ -63,7 +74,11 @@ describe(`doctor in dist/index.js under ${NODE_BIN}`, () => {
   });
 
   it('mode both: the log analysis as before, plus the doctor section in the summary and the report', () => {
-    const run = runAction({ mode: 'both', logs: 'logs/*.log', 'doctor-skip': 'builder,resources,registry', 'fail-on': 'error' }, withWorkflow('team-branch-prefix.yml', true), NO_DOCKER);
+    const run = runAction(
+      { mode: 'both', logs: 'logs/*.log', 'doctor-skip': 'builder,resources,registry', 'fail-on': 'error' },
+      withWorkflow('team-branch-prefix.yml', true),
+      NO_DOCKER,
+    );
     // fail-on error: the doctor's invalid-tag is an error finding.
     expect(run.code).toBe(1);
     expect(run.outputs.status).toBe('success');
@@ -100,7 +115,11 @@ describe('doctor in dist/cli.js, offline', () => {
     expectValidDoctorReport(printed);
     const json = JSON.parse(printed);
     expect(Object.keys(json)).toEqual(['schemaVersion', 'tool', 'doctor', 'findings']);
-    expect(json.findings[0]).toMatchObject({ id: 'invalid-tag', severity: 'error', locations: [{ kind: 'source', file: shown, line: 66, column: null, verified: true }] });
+    expect(json.findings[0]).toMatchObject({
+      id: 'invalid-tag',
+      severity: 'error',
+      locations: [{ kind: 'source', file: shown, line: 66, column: null, verified: true }],
+    });
     const markdown = cli(['doctor', '--workflow', file, '--skip', 'builder,resources,registry', '--format', 'markdown']).stdout;
     expect(markdown).toContain('| ⏭️ skipped | Builder | skipped on request |');
     expect(cli(['doctor', '--workflow', file, '--skip', 'builder,resources,registry', '--fail-on', 'error']).status).toBe(1);

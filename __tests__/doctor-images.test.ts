@@ -31,7 +31,14 @@ ${extra}    steps:
         uses: docker/metadata-action@v5
         with:
           images: ${images}
-${tags === null ? '' : `          tags: |\n${tags.split('\n').map((t) => `            ${t}`).join('\n')}\n`}      - uses: docker/build-push-action@v6
+${
+  tags === null
+    ? ''
+    : `          tags: |\n${tags
+        .split('\n')
+        .map((t) => `            ${t}`)
+        .join('\n')}\n`
+}      - uses: docker/build-push-action@v6
         with:
           tags: \${{ steps.meta.outputs.tags }}
 `;
@@ -64,12 +71,17 @@ describe('images from the workflow', () => {
   });
 
   it('what cannot be known offline is left out, saying why; the rest is kept', () => {
-    const file = workflowFile(metadataStep('|\n            ${{ secrets.REGISTRY }}/app\n            ghcr.io/acme/${{ matrix.name }}\n            docker.io/acme/app', 'type=ref,event=branch\ntype=sha\ntype=raw,value={{date \'YYYYMMDD\'}}\ntype=raw,value=stable,enable=${{ github.ref == \'refs/heads/main\' }}'));
+    const file = workflowFile(
+      metadataStep(
+        '|\n            ${{ secrets.REGISTRY }}/app\n            ghcr.io/acme/${{ matrix.name }}\n            docker.io/acme/app',
+        "type=ref,event=branch\ntype=sha\ntype=raw,value={{date 'YYYYMMDD'}}\ntype=raw,value=stable,enable=${{ github.ref == 'refs/heads/main' }}",
+      ),
+    );
     const found = imagesFromWorkflows({ workspace: '/nonexistent', files: [file], repository: 'acme/shop' });
     expect(found.images).toEqual(['docker.io/acme/app:main', 'docker.io/acme/app:stable']);
     expect(found.skipped).toEqual([
       'build.yml:11: ${{ secrets.REGISTRY }}/app (${{ secrets.REGISTRY }} is only known when the workflow runs)',
-      'build.yml:11: ghcr.io/acme/${{ matrix.name }} (matrix.name is not a list in the job\'s matrix)',
+      "build.yml:11: ghcr.io/acme/${{ matrix.name }} (matrix.name is not a list in the job's matrix)",
     ]);
   });
 
@@ -78,7 +90,9 @@ describe('images from the workflow', () => {
     // semver only on tags, sha and {{branch}}-{{sha}} change every commit: only type=ref,event=branch stays.
     expect(found.images).toEqual(['ghcr.io/acme/app:main']);
     const file = workflowFile(metadataStep('ghcr.io/acme/app', 'type=sha\ntype=semver,pattern={{version}}'));
-    expect(imagesFromWorkflows({ workspace: '/nonexistent', files: [file], repository: null }).skipped).toEqual(['build.yml:11: its tag rules give no tag that is known before a push to main']);
+    expect(imagesFromWorkflows({ workspace: '/nonexistent', files: [file], repository: null }).skipped).toEqual([
+      'build.yml:11: its tag rules give no tag that is known before a push to main',
+    ]);
   });
 
   it('the CSV form of images: name=..., and enable=false leaves one out', () => {
@@ -93,7 +107,13 @@ describe('the doctor without images given', () => {
       asked.push(args);
       return { ok: false, reason: 'docker could not be run (test)' };
     };
-    const report = await runDoctor({ workspace: dir, workflows: [path.join(dir, 'team-docker-build.yml')], skip: new Set(['workflow', 'builder', 'resources']), images: [], docker });
+    const report = await runDoctor({
+      workspace: dir,
+      workflows: [path.join(dir, 'team-docker-build.yml')],
+      skip: new Set(['workflow', 'builder', 'resources']),
+      images: [],
+      docker,
+    });
     expect(report.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
       'workflow:skipped',
       'builder:skipped',
@@ -110,10 +130,25 @@ describe('the doctor without images given', () => {
       'registry.package.ghcr.io/afewell-hh/demon-engine:skipped',
       'registry.push.ghcr.io:pass',
     ]);
-    expect(report.checks[3]!.detail).toMatch(/^from docker\/metadata-action \(team-docker-build\.yml:62\), tagged as on a push to main: ghcr\.io\/afewell-hh\/demon-operate-ui:main, /);
+    expect(report.checks[3]!.detail).toMatch(
+      /^from docker\/metadata-action \(team-docker-build\.yml:62\), tagged as on a push to main: ghcr\.io\/afewell-hh\/demon-operate-ui:main, /,
+    );
     expect(asked[0]).toEqual(['manifest', 'inspect', '--verbose', 'ghcr.io/afewell-hh/demon-operate-ui:main']);
     // Images given win: the workflow's are not added.
-    const given = await runDoctor({ workspace: dir, workflows: [path.join(dir, 'team-docker-build.yml')], skip: new Set(['workflow', 'builder', 'resources']), images: ['ghcr.io/acme/app:v1'], docker });
-    expect(given.checks.map((c) => c.id)).toEqual(['workflow', 'builder', 'resources', 'registry.ghcr.io/acme/app:v1', 'registry.package.ghcr.io/acme/app', 'registry.push.ghcr.io']);
+    const given = await runDoctor({
+      workspace: dir,
+      workflows: [path.join(dir, 'team-docker-build.yml')],
+      skip: new Set(['workflow', 'builder', 'resources']),
+      images: ['ghcr.io/acme/app:v1'],
+      docker,
+    });
+    expect(given.checks.map((c) => c.id)).toEqual([
+      'workflow',
+      'builder',
+      'resources',
+      'registry.ghcr.io/acme/app:v1',
+      'registry.package.ghcr.io/acme/app',
+      'registry.push.ghcr.io',
+    ]);
   });
 });

@@ -18,14 +18,29 @@ describe('docker buildx ls', () => {
   it('the JSON: builders, the one in use, drivers, node status, BuildKit version and platforms', () => {
     const builders = parseBuildersJson(fixture('buildx-0.29-ls.json'));
     expect(builders.map((b) => `${b.name}:${b.driver}:${b.current}`)).toEqual(['gone:remote:false', 'idle:docker-container:false', 'default:docker:true']);
-    expect(builders[2]!.nodes).toEqual([{ name: 'default', endpoint: 'default', status: 'running', buildkit: 'v0.0.0+unknown', platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4'], error: null }]);
+    expect(builders[2]!.nodes).toEqual([
+      {
+        name: 'default',
+        endpoint: 'default',
+        status: 'running',
+        buildkit: 'v0.0.0+unknown',
+        platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4'],
+        error: null,
+      },
+    ]);
     expect(builders[0]!.nodes[0]).toMatchObject({ endpoint: 'unix:///tmp/bxd-probe/nothing.sock', status: 'inactive', buildkit: null });
   });
 
   it('the table gives the same builders, nodes, endpoints, statuses and versions', () => {
     const fromTable = parseBuildersTable(fixture('buildx-0.29-ls.txt'));
     const fromJson = parseBuildersJson(fixture('buildx-0.29-ls.json'));
-    const shape = (bs: typeof fromJson) => bs.map((b) => ({ name: b.name, driver: b.driver, current: b.current, nodes: b.nodes.map((n) => ({ name: n.name, endpoint: n.endpoint, status: n.status, buildkit: n.buildkit })) }));
+    const shape = (bs: typeof fromJson) =>
+      bs.map((b) => ({
+        name: b.name,
+        driver: b.driver,
+        current: b.current,
+        nodes: b.nodes.map((n) => ({ name: n.name, endpoint: n.endpoint, status: n.status, buildkit: n.buildkit })),
+      }));
     expect(shape(fromTable)).toEqual(shape(fromJson));
     // The new table shortens the platforms (`linux/amd64 (+4)`): the first one is kept.
     expect(fromTable[2]!.nodes[0]!.platforms).toEqual(['linux/amd64']);
@@ -45,7 +60,9 @@ describe('sizes', () => {
 
 describe('docker manifest inspect --verbose', () => {
   it('a single manifest is one platform; attestations of an index are left out', () => {
-    expect(parseVerboseManifest(JSON.stringify({ Ref: 'r', Descriptor: { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } } }))).toEqual([{ platform: 'linux/amd64', digest: 'sha256:a' }]);
+    expect(parseVerboseManifest(JSON.stringify({ Ref: 'r', Descriptor: { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } } }))).toEqual([
+      { platform: 'linux/amd64', digest: 'sha256:a' },
+    ]);
     const index = [
       { Descriptor: { digest: 'sha256:b', platform: { os: 'linux', architecture: 'arm', variant: 'v7' } } },
       { Descriptor: { digest: 'sha256:c', platform: { os: 'unknown', architecture: 'unknown' } } },
@@ -68,12 +85,21 @@ describe('builder drift', () => {
     expect(versionDrift({ buildx: '0.29.1', buildkit: '0.25.0' }, null)).toEqual({ checks: [], findings: [] });
   });
 
-  it('names both versions of what drifted, and only releases count (v prefixes, rc suffixes, a distribution\'s v0.0.0)', () => {
+  it("names both versions of what drifted, and only releases count (v prefixes, rc suffixes, a distribution's v0.0.0)", () => {
     const past = { label: 'run 41', buildx: '0.28.0', buildkit: 'v0.24.0' };
     const drifted = versionDrift({ buildx: '0.29.1', buildkit: 'v0.25.0-rc1' }, past);
-    expect(drifted.checks).toEqual([{ id: 'builder.drift', status: 'warn', title: 'Versions against the last run', detail: 'buildx 0.28.0 in run 41, 0.29.1 here; BuildKit 0.24.0 in run 41, 0.25.0 here' }]);
+    expect(drifted.checks).toEqual([
+      {
+        id: 'builder.drift',
+        status: 'warn',
+        title: 'Versions against the last run',
+        detail: 'buildx 0.28.0 in run 41, 0.29.1 here; BuildKit 0.24.0 in run 41, 0.25.0 here',
+      },
+    ]);
     expect(drifted.findings.map((f) => [f.id, f.severity])).toEqual([['builder-missing', 'warning']]);
     expect(versionDrift({ buildx: 'v0.28.0', buildkit: '0.24.0' }, past).checks.map((c) => c.status)).toEqual(['pass']);
-    expect(versionDrift({ buildx: '0.28.0', buildkit: 'v0.0.0+unknown' }, past).checks).toEqual([{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: 'as in run 41: buildx 0.28.0' }]);
+    expect(versionDrift({ buildx: '0.28.0', buildkit: 'v0.0.0+unknown' }, past).checks).toEqual([
+      { id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: 'as in run 41: buildx 0.28.0' },
+    ]);
   });
 });

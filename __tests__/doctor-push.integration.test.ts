@@ -18,7 +18,9 @@ let basic: RealRegistry;
 
 beforeAll(async () => {
   tokens = await startTokenService({ users: { [USER]: PASSWORD }, anonymousPull: ['acme/app'] });
-  registry = await startRegistry({ auth: { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile } });
+  registry = await startRegistry({
+    auth: { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile },
+  });
   basic = await startRegistry({ auth: { kind: 'htpasswd', users: { [USER]: PASSWORD } } });
 }, 120_000);
 
@@ -40,27 +42,46 @@ describe('push rights through the token service', () => {
   it('the stored credentials of a user who may push: pass, and the scope asked was push,pull', async () => {
     const env = dockerConfig({ auths: { [registry.host]: { auth: auth(USER, PASSWORD) } } });
     const result = await runPushRightsChecks({ client: null, reason: 'no token' }, [`${registry.host}/acme/app:main`], [], env);
-    expect(result.checks).toEqual([{ id: `registry.push.${registry.host}/acme/app`, status: 'pass', title: `Push rights on ${registry.host}/acme/app`, detail: 'the stored credentials: the token service grants push on acme/app' }]);
+    expect(result.checks).toEqual([
+      {
+        id: `registry.push.${registry.host}/acme/app`,
+        status: 'pass',
+        title: `Push rights on ${registry.host}/acme/app`,
+        detail: 'the stored credentials: the token service grants push on acme/app',
+      },
+    ]);
     expect(result.findings).toEqual([]);
     expect(tokens.requests.at(-1)).toMatchObject({ user: USER, scopes: ['repository:acme/app:push,pull'], status: 200 });
   });
 
   it('no credentials stored: the service refuses the push scope (pull only): fail with registry-auth-denied', async () => {
     const result = await runPushRightsChecks({ client: null, reason: 'no token' }, [`${registry.host}/acme/app:main`], [], dockerConfig({ auths: {} }));
-    expect(result.checks[0]).toMatchObject({ status: 'fail', detail: 'without credentials (none stored for it): the token service grants pull on acme/app, not push' });
+    expect(result.checks[0]).toMatchObject({
+      status: 'fail',
+      detail: 'without credentials (none stored for it): the token service grants pull on acme/app, not push',
+    });
     expect(result.findings).toEqual([expect.objectContaining({ id: 'registry-auth-denied', severity: 'error', data: { image: `${registry.host}/acme/app` } })]);
     expect(tokens.requests.at(-1)).toMatchObject({ user: null, status: 200 });
   });
 
   it('a wrong password: the service refuses the credentials', async () => {
-    const scope = await checkPushScope(parseReference(`${registry.host}/acme/app:main`), dockerConfig({ auths: { [`http://${registry.host}`]: { auth: auth(USER, 'wrong') } } }));
+    const scope = await checkPushScope(
+      parseReference(`${registry.host}/acme/app:main`),
+      dockerConfig({ auths: { [`http://${registry.host}`]: { auth: auth(USER, 'wrong') } } }),
+    );
     expect(scope).toEqual({ status: 'fail', detail: "the registry's token service refused the stored credentials (401)" });
   });
 
   it('credentials in a credential helper are not read; a Basic-auth registry is not checked', async () => {
     const helper = await checkPushScope(parseReference(`${registry.host}/acme/app:main`), dockerConfig({ credHelpers: { [registry.host]: 'secretservice' } }));
-    expect(helper).toEqual({ status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' });
-    const plain = await checkPushScope(parseReference(`${basic.host}/acme/app:main`), dockerConfig({ auths: { [basic.host]: { auth: auth(USER, PASSWORD) } } }));
+    expect(helper).toEqual({
+      status: 'skipped',
+      detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)',
+    });
+    const plain = await checkPushScope(
+      parseReference(`${basic.host}/acme/app:main`),
+      dockerConfig({ auths: { [basic.host]: { auth: auth(USER, PASSWORD) } } }),
+    );
     expect(plain).toEqual({ status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' });
   });
 });

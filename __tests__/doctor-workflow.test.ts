@@ -12,7 +12,11 @@ import { parseWorkflow } from '../src/doctor/workflow-file.js';
 const dir = path.join(process.cwd(), '__tests__', 'fixtures', 'workflows');
 const check = (name: string) => runWorkflowChecks({ workspace: dir, files: [path.join(dir, name)] });
 const lineOf = (name: string, text: string) => {
-  const line = fs.readFileSync(path.join(dir, name), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  const line =
+    fs
+      .readFileSync(path.join(dir, name), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(text)) + 1;
   if (line === 0) throw new Error(`${name} has no line with ${text}`);
   return line;
 };
@@ -29,7 +33,9 @@ describe('the team workflow', () => {
     // v5 is not wrong; the upgrade's behaviour change is noted, not raised.
     expect(result.checks[0]!.detail).toContain('build-push-action@v5 (line 73)');
     // QEMU is set up, so arm64 is no pitfall; that a native runner would be faster is a note.
-    expect(result.checks[0]!.detail).toContain(`linux/arm64 built under QEMU on an amd64 runner (line ${lineOf('team-docker-build.yml', 'platforms:')}): a native runner (ubuntu-24.04-arm)`);
+    expect(result.checks[0]!.detail).toContain(
+      `linux/arm64 built under QEMU on an amd64 runner (line ${lineOf('team-docker-build.yml', 'platforms:')}): a native runner (ubuntu-24.04-arm)`,
+    );
     expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
@@ -41,7 +47,9 @@ describe('the team workflow', () => {
     expect(f!.locations).toEqual([{ kind: 'source', file: 'team-branch-prefix.yml', line: 66, column: null, verified: true, message: f!.title }]);
     expect(f!.title).toContain('on pull requests: -0899a35');
     expect(f!.evidence).toEqual([{ line: 66, text: '            type=sha,prefix={{branch}}-' }]);
-    expect(f!.fix).toContain('```diff\n--- team-branch-prefix.yml\n+++ team-branch-prefix.yml\n@@ -66 +66 @@\n-            type=sha,prefix={{branch}}-\n+            type=sha,prefix=sha-\n```');
+    expect(f!.fix).toContain(
+      '```diff\n--- team-branch-prefix.yml\n+++ team-branch-prefix.yml\n@@ -66 +66 @@\n-            type=sha,prefix={{branch}}-\n+            type=sha,prefix=sha-\n```',
+    );
     expect(result.checks[0]!.status).toBe('fail');
   });
 });
@@ -73,7 +81,9 @@ describe('each pitfall is flagged at its line', () => {
 
   it('mode=max missing: a warning for a multi-stage Dockerfile, nothing for a single stage', () => {
     const findings = check('pitfall-no-mode-max.yml').findings;
-    expect(findings.map((f) => `${f.id}@${f.locations![0]!.line}`)).toEqual([`cache-miss@${lineOf('pitfall-no-mode-max.yml', 'cache-to: type=registry,ref=ghcr.io/acme/app:')}`]);
+    expect(findings.map((f) => `${f.id}@${f.locations![0]!.line}`)).toEqual([
+      `cache-miss@${lineOf('pitfall-no-mode-max.yml', 'cache-to: type=registry,ref=ghcr.io/acme/app:')}`,
+    ]);
     expect(findings[0]!.title).toContain('2-stage Dockerfile');
     expect(findings[0]!.fix).toContain('+          cache-to: type=registry,mode=max,ref=ghcr.io/acme/app:buildcache');
   });
@@ -115,7 +125,11 @@ describe('each pitfall is flagged at its line', () => {
   it('majors that changed: build-push-action v1, upload-artifact v3, a buildx too old for the gha cache', () => {
     const name = 'pitfall-old-pins.yml';
     expect(found(name).sort()).toEqual(
-      [`cache-export-failure@${lineOf(name, 'version: v0.12.1')}`, `action-major-changed@${lineOf(name, 'build-push-action@v1')}`, `action-major-changed@${lineOf(name, 'upload-artifact@v3')}`].sort(),
+      [
+        `cache-export-failure@${lineOf(name, 'version: v0.12.1')}`,
+        `action-major-changed@${lineOf(name, 'build-push-action@v1')}`,
+        `action-major-changed@${lineOf(name, 'upload-artifact@v3')}`,
+      ].sort(),
     );
   });
 });
@@ -140,10 +154,14 @@ describe('metadata-action tag rules', () => {
     expect(tagIn(parseTagRule('type=raw,value=latest,enable={{is_default_branch}}'), 'pull_request', noFlavor)).toBe('');
     // A raw rule that is wholly empty makes no tag (metadata-action skips it): nothing to flag.
     expect(invalidTags(parseTagRule('type=raw,value={{branch}}'), ['pull_request'], noFlavor)).toEqual([]);
-    expect(invalidTags(parseTagRule('type=raw,value={{branch}}-{{sha}}'), ['pull_request', 'branch'], noFlavor)).toEqual([{ context: 'pull_request', tag: '-0899a35' }]);
+    expect(invalidTags(parseTagRule('type=raw,value={{branch}}-{{sha}}'), ['pull_request', 'branch'], noFlavor)).toEqual([
+      { context: 'pull_request', tag: '-0899a35' },
+    ]);
     // A bare line is a raw value.
     expect(tagIn(parseTagRule('nightly'), 'branch', noFlavor)).toBe('nightly');
-    expect(invalidTags(parseTagRule("type=raw,value={{branch}}-x,enable=${{ github.event_name != 'pull_request' }}"), ['pull_request', 'branch'], noFlavor)).toEqual([]);
+    expect(
+      invalidTags(parseTagRule("type=raw,value={{branch}}-x,enable=${{ github.event_name != 'pull_request' }}"), ['pull_request', 'branch'], noFlavor),
+    ).toEqual([]);
   });
 });
 

@@ -91,31 +91,57 @@ describe('builder', () => {
     expect(docker.status).toBe('pass');
     expect(docker.detail).toBe(`client ${bk().serverVersion}, engine ${bk().serverVersion}`);
     expect(byId(report.checks, 'builder.buildx')).toMatchObject({ status: 'pass', detail: `buildx ${bk().buildxVersion.replace(/\+.*/, '')}` });
-    expect(byId(report.checks, 'builder.current')).toMatchObject({ status: 'pass', detail: `default (driver docker, running, BuildKit ${bk().buildkitVersion})` });
+    expect(byId(report.checks, 'builder.current')).toMatchObject({
+      status: 'pass',
+      detail: `default (driver docker, running, BuildKit ${bk().buildkitVersion})`,
+    });
     expect(byId(report.checks, 'builder.stale')).toMatchObject({ status: 'pass' });
     expect(report.findings).toEqual([]);
   });
 
-  it('drift: buildx and BuildKit against a past run\'s log (the real first publish: buildx 0.28.0, BuildKit 0.24.0), and none against the same versions', async () => {
+  it("drift: buildx and BuildKit against a past run's log (the real first publish: buildx 0.28.0, BuildKit 0.24.0), and none against the same versions", async () => {
     let out = '';
-    const code = await runCli(['doctor', '--log', SAMPLE, '--skip', 'workflow,resources,registry', '--format', 'json'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t) });
+    const code = await runCli(['doctor', '--log', SAMPLE, '--skip', 'workflow,resources,registry', '--format', 'json'], {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (out += t),
+    });
     expect(code).toBe(0);
     expectValidDoctorReport(out);
-    const report = JSON.parse(out) as { doctor: { checks: Array<{ id: string; status: string; detail: string }> }; findings: Array<{ id: string; severity: string; title: string }> };
+    const report = JSON.parse(out) as {
+      doctor: { checks: Array<{ id: string; status: string; detail: string }> };
+      findings: Array<{ id: string; severity: string; title: string }>;
+    };
     const live = bk().buildxVersion.replace(/\+.*/, '').replace(/^v/, '');
     expect(live).not.toBe('0.28.0');
     // Debian's dockerd reports its BuildKit as v0.0.0+unknown: no version to compare, so buildx only.
-    expect(report.doctor.checks.find((c) => c.id === 'builder.drift')).toEqual(expect.objectContaining({ status: 'warn', detail: `buildx 0.28.0 in ${SAMPLE}, ${live} here` }));
-    expect(report.findings).toEqual([expect.objectContaining({ id: 'builder-missing', severity: 'warning', title: `The builder drifted since ${SAMPLE}: buildx 0.28.0 in ${SAMPLE}, ${live} here` })]);
+    expect(report.doctor.checks.find((c) => c.id === 'builder.drift')).toEqual(
+      expect.objectContaining({ status: 'warn', detail: `buildx 0.28.0 in ${SAMPLE}, ${live} here` }),
+    );
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        id: 'builder-missing',
+        severity: 'warning',
+        title: `The builder drifted since ${SAMPLE}: buildx 0.28.0 in ${SAMPLE}, ${live} here`,
+      }),
+    ]);
 
-    const same = await runDoctor({ ...base, skip: new Set(['workflow', 'resources', 'registry']), pastRun: { label: 'run 1', buildx: `v${live}`, buildkit: '0.24.0' } });
+    const same = await runDoctor({
+      ...base,
+      skip: new Set(['workflow', 'resources', 'registry']),
+      pastRun: { label: 'run 1', buildx: `v${live}`, buildkit: '0.24.0' },
+    });
     expect(byId(same.checks, 'builder.drift')).toMatchObject({ status: 'pass', detail: `as in run 1: buildx ${live}` });
     expect(same.findings).toEqual([]);
   });
 
   it('platforms the workflow asks for: amd64 native, arm64 neither listed nor emulated (binfmt_misc read from a given dir)', async () => {
     const binfmt = fs.mkdtempSync(path.join(work, 'binfmt-'));
-    const report = await runDoctor({ ...base, skip: new Set(['registry', 'resources']), workflows: [path.join(workflows, 'team-docker-build.yml')], binfmtDir: binfmt });
+    const report = await runDoctor({
+      ...base,
+      skip: new Set(['registry', 'resources']),
+      workflows: [path.join(workflows, 'team-docker-build.yml')],
+      binfmtDir: binfmt,
+    });
     const platforms = byId(report.checks, 'builder.platforms');
     expect(platforms.status).toBe('fail');
     expect(platforms.detail).toBe('asked: linux/amd64: native; linux/arm64: not supported by default, no QEMU emulator registered');
@@ -124,7 +150,12 @@ describe('builder', () => {
 
     // An emulator registered after the builder started: the builder still does not list it.
     fs.writeFileSync(path.join(binfmt, 'qemu-aarch64'), 'enabled\ninterpreter /usr/bin/qemu-aarch64-static\n');
-    const again = await runDoctor({ ...base, skip: new Set(['registry', 'resources']), workflows: [path.join(workflows, 'team-docker-build.yml')], binfmtDir: binfmt });
+    const again = await runDoctor({
+      ...base,
+      skip: new Set(['registry', 'resources']),
+      workflows: [path.join(workflows, 'team-docker-build.yml')],
+      binfmtDir: binfmt,
+    });
     expect(byId(again.checks, 'builder.platforms').detail).toContain('linux/arm64: not supported by default although QEMU is registered (restart the builder)');
   });
 
@@ -146,7 +177,10 @@ describe('builder', () => {
       const broken = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']) });
       expect(byId(broken.checks, 'builder.current')).toMatchObject({ status: 'fail' });
       expect(byId(broken.checks, 'builder.current').detail).toContain(`its node points at ${missing}, which is gone`);
-      expect(byId(broken.checks, 'resources.build-cache')).toMatchObject({ status: 'skipped', detail: 'the builder in use is not running (docker buildx du would start it)' });
+      expect(byId(broken.checks, 'resources.build-cache')).toMatchObject({
+        status: 'skipped',
+        detail: 'the builder in use is not running (docker buildx du would start it)',
+      });
       expect(broken.findings[0]).toMatchObject({ id: 'builder-missing', severity: 'error' });
 
       expect((await bk().docker(['buildx', 'use', 'idle'])).exitCode).toBe(0);
@@ -167,15 +201,26 @@ describe('builder', () => {
     const closed = `127.0.0.1:${await freePort()}`;
     try {
       // buildx waits 20 s for the silent endpoint, in create as in ls.
-      expect((await bk().docker(['buildx', 'create', '--name', 'silent', '--driver', 'remote', `tcp://${silent.host}`], { timeoutMs: 90_000 })).exitCode).toBe(0);
+      expect((await bk().docker(['buildx', 'create', '--name', 'silent', '--driver', 'remote', `tcp://${silent.host}`], { timeoutMs: 90_000 })).exitCode).toBe(
+        0,
+      );
       expect((await bk().docker(['buildx', 'create', '--name', 'closed', '--driver', 'remote', `tcp://${closed}`], { timeoutMs: 90_000 })).exitCode).toBe(0);
       const report = await runDoctor(base);
       const stale = byId(report.checks, 'builder.stale');
       expect(stale.detail).toContain(`closed (remote): node closed0 points at tcp://${closed}, which refuses connections`);
       expect(stale.detail).toContain('silent (remote): inactive');
 
-      const limited = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']), docker: dockerRunner(process.env, { timeoutMs: 20_000, slowTimeoutMs: 2_000 }), warnFreeBytes: 1024, failFreeBytes: 1024 });
-      expect(byId(limited.checks, 'builder.list')).toMatchObject({ status: 'skipped', detail: 'docker buildx ls failed: docker buildx ls --format did not finish within 2 s' });
+      const limited = await runDoctor({
+        ...base,
+        skip: new Set(['workflow', 'registry']),
+        docker: dockerRunner(process.env, { timeoutMs: 20_000, slowTimeoutMs: 2_000 }),
+        warnFreeBytes: 1024,
+        failFreeBytes: 1024,
+      });
+      expect(byId(limited.checks, 'builder.list')).toMatchObject({
+        status: 'skipped',
+        detail: 'docker buildx ls failed: docker buildx ls --format did not finish within 2 s',
+      });
       expect(byId(limited.checks, 'builder.buildx').status).toBe('pass');
       expect(byId(limited.checks, 'resources.disk').status).toBe('pass');
     } finally {
@@ -190,7 +235,9 @@ describe('builder', () => {
     const report = await runDoctor({ ...base, skip: new Set(['workflow', 'registry']), docker: dockerRunner(env) });
     const docker = byId(report.checks, 'builder.docker');
     expect(docker.status).toBe('fail');
-    expect(docker.detail).toContain(`client ${bk().serverVersion}; the daemon does not answer: Cannot connect to the Docker daemon at unix://${path.join(work, 'no-daemon.sock')}`);
+    expect(docker.detail).toContain(
+      `client ${bk().serverVersion}; the daemon does not answer: Cannot connect to the Docker daemon at unix://${path.join(work, 'no-daemon.sock')}`,
+    );
     expect(byId(report.checks, 'resources.disk').status).toBe('skipped');
     expect(report.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['builder-missing:error']);
   });
@@ -248,8 +295,14 @@ describe('registry', () => {
     expect(byId(report.checks, `registry.${refused}`)).toMatchObject({ status: 'fail' });
     expect(report.findings.map((f) => `${f.id}:${f.data?.image}`).sort()).toEqual([`image-pull-backoff:${missing}`, `registry-auth-denied:${refused}`].sort());
     // Push rights without pushing: the open registry asks for no credentials; the Basic-auth one decides on each push.
-    expect(byId(report.checks, `registry.push.${open!.host}/demon-runtime`)).toMatchObject({ status: 'pass', detail: 'the registry asks for no credentials (GET /v2/ answered 200): whoever reaches it can push' });
-    expect(byId(report.checks, `registry.push.${locked!.host}/demon-runtime`)).toMatchObject({ status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' });
+    expect(byId(report.checks, `registry.push.${open!.host}/demon-runtime`)).toMatchObject({
+      status: 'pass',
+      detail: 'the registry asks for no credentials (GET /v2/ answered 200): whoever reaches it can push',
+    });
+    expect(byId(report.checks, `registry.push.${locked!.host}/demon-runtime`)).toMatchObject({
+      status: 'skipped',
+      detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)',
+    });
   });
 });
 
@@ -257,15 +310,41 @@ describe('the CLI on the real stack', () => {
   it('doctor --format json: every group, the JSON shape of the issue', async () => {
     let out = '';
     const code = await runCli(
-      ['doctor', '--workflow', path.join(workflows, 'team-branch-prefix.yml'), '--workspace', workflows, '--image', `${open!.host}/demon-runtime:main`, '--format', 'json', '--fail-on', 'error'],
+      [
+        'doctor',
+        '--workflow',
+        path.join(workflows, 'team-branch-prefix.yml'),
+        '--workspace',
+        workflows,
+        '--image',
+        `${open!.host}/demon-runtime:main`,
+        '--format',
+        'json',
+        '--fail-on',
+        'error',
+      ],
       { stdout: (t) => void (out += t), stderr: (t) => void (out += t) },
     );
     expectValidDoctorReport(out);
-    const report = JSON.parse(out) as { schemaVersion: number; doctor: { checks: Array<{ id: string; status: string }> }; findings: Array<{ id: string; locations: Array<{ file: string; line: number }> }> };
+    const report = JSON.parse(out) as {
+      schemaVersion: number;
+      doctor: { checks: Array<{ id: string; status: string }> };
+      findings: Array<{ id: string; locations: Array<{ file: string; line: number }> }>;
+    };
     expect(code).toBe(1);
     expect(report.schemaVersion).toBe(1);
     const ids = report.doctor.checks.map((c) => c.id);
-    for (const id of ['workflow.team-branch-prefix.yml', 'builder.docker', 'builder.buildx', 'builder.current', 'builder.stale', 'builder.platforms', 'resources.disk', 'resources.build-cache', `registry.${open!.host}/demon-runtime:main`]) {
+    for (const id of [
+      'workflow.team-branch-prefix.yml',
+      'builder.docker',
+      'builder.buildx',
+      'builder.current',
+      'builder.stale',
+      'builder.platforms',
+      'resources.disk',
+      'resources.build-cache',
+      `registry.${open!.host}/demon-runtime:main`,
+    ]) {
       expect(ids).toContain(id);
     }
     const invalid = report.findings.find((f) => f.id === 'invalid-tag')!;

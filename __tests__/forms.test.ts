@@ -48,14 +48,25 @@ describe('forms of build output', () => {
 
   it('the error block pasted alone names the failing step', async () => {
     const analysis = await diagnoseText(
-      lines('------', ' > [builder 5/7] RUN go build -o /out/app ./cmd/app:', '#0 0.920 # example.com/app', '#0 0.920 ./main.go:12:3: undefined: foo', '------', 'ERROR: failed to solve: process "/bin/sh -c go build -o /out/app ./cmd/app" did not complete successfully: exit code: 1'),
+      lines(
+        '------',
+        ' > [builder 5/7] RUN go build -o /out/app ./cmd/app:',
+        '#0 0.920 # example.com/app',
+        '#0 0.920 ./main.go:12:3: undefined: foo',
+        '------',
+        'ERROR: failed to solve: process "/bin/sh -c go build -o /out/app ./cmd/app" did not complete successfully: exit code: 1',
+      ),
     );
     const build = analysis.builds[0]!.build;
     expect(build.steps.map((s) => [s.name, s.status, s.stage])).toEqual([['[builder 5/7] RUN go build -o /out/app ./cmd/app', 'error', 'builder']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
     // Copied from its header on, the `------` above it left out, and cut before any error word.
-    const cut = await diagnoseText(lines(' > [api builder 6/9] RUN go mod download:', '30.20 go: github.com/acme/lib@v0.0.10: Get "https://proxy.golang.org/github.com/acme/lib/@v/v0.0'));
-    expect(cut.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.status])])).toEqual([['failure', [['[api builder 6/9] RUN go mod download', 'error']]]]);
+    const cut = await diagnoseText(
+      lines(' > [api builder 6/9] RUN go mod download:', '30.20 go: github.com/acme/lib@v0.0.10: Get "https://proxy.golang.org/github.com/acme/lib/@v/v0.0'),
+    );
+    expect(cut.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.status])])).toEqual([
+      ['failure', [['[api builder 6/9] RUN go mod download', 'error']]],
+    ]);
     expect(cut.findings[0]!.id).toBe('package-install-failure');
     // A quoted line that only looks like a header (no step number) is not a failed step.
     expect((await diagnoseText(lines('> [note] remember to run:', 'make images'))).builds).toEqual([]);
@@ -162,13 +173,31 @@ describe('forms of build output', () => {
 
   it('Jenkins, Buildkite and pastes cut mid-timestamp: the prefixes go, the lines stay', async () => {
     const jenkins = await diagnoseText(
-      lines('[Pipeline] sh', '[2024-05-01T10:00:00.123Z] + docker build -t app .', '[2024-05-01T10:00:01.456Z] #7 [3/4] RUN cargo build --release', '[2024-05-01T10:00:09.000Z] #7 8.100 error[E0425]: cannot find value `x` in this scope', '[2024-05-01T10:00:09.100Z] #7 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101'),
+      lines(
+        '[Pipeline] sh',
+        '[2024-05-01T10:00:00.123Z] + docker build -t app .',
+        '[2024-05-01T10:00:01.456Z] #7 [3/4] RUN cargo build --release',
+        '[2024-05-01T10:00:09.000Z] #7 8.100 error[E0425]: cannot find value `x` in this scope',
+        '[2024-05-01T10:00:09.100Z] #7 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+      ),
     );
     expect(jenkins.builds[0]!.build.steps.map((s) => s.status)).toEqual(['error']);
     expect(jenkins.findings[0]!.id).toBe('compile-error');
-    const buildkite = await diagnoseText(lines('_bk;t=1714557600000#9 [4/5] RUN apk add --no-cache libfoo', '_bk;t=1714557601000#9 0.512 ERROR: unable to select packages:', '_bk;t=1714557601001#9 ERROR: process "/bin/sh -c apk add --no-cache libfoo" did not complete successfully: exit code: 1'));
+    const buildkite = await diagnoseText(
+      lines(
+        '_bk;t=1714557600000#9 [4/5] RUN apk add --no-cache libfoo',
+        '_bk;t=1714557601000#9 0.512 ERROR: unable to select packages:',
+        '_bk;t=1714557601001#9 ERROR: process "/bin/sh -c apk add --no-cache libfoo" did not complete successfully: exit code: 1',
+      ),
+    );
     expect(buildkite.findings[0]!.id).toBe('package-install-failure');
-    const cut = await diagnoseText(lines('.1234567Z #4 [2/2] RUN make', '2024-05-01T10:00:02.1234567Z #4 0.3 main.c:3:5: error: unknown type name ‘foo’', '2024-05-01T10:00:02.2234567Z #4 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'));
+    const cut = await diagnoseText(
+      lines(
+        '.1234567Z #4 [2/2] RUN make',
+        '2024-05-01T10:00:02.1234567Z #4 0.3 main.c:3:5: error: unknown type name ‘foo’',
+        '2024-05-01T10:00:02.2234567Z #4 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      ),
+    );
     expect(cut.builds[0]!.build.steps.map((s) => s.name)).toEqual(['[2/2] RUN make']);
     expect(cut.findings[0]!.id).toBe('compile-error');
   });
@@ -192,7 +221,7 @@ describe('forms of build output', () => {
         'Step #1 - "build":  ---> Running in 0f9e8d7c6b5a',
         'Step #1 - "build": npm ERR! code ERESOLVE',
         'Step #1 - "build": npm ERR! ERESOLVE unable to resolve dependency tree',
-        "Step #1 - \"build\": The command '/bin/sh -c npm ci' returned a non-zero code: 1",
+        'Step #1 - "build": The command \'/bin/sh -c npm ci\' returned a non-zero code: 1',
         'ERROR: build step 1 "gcr.io/cloud-builders/docker" failed: step exited with non-zero status: 1',
       ),
     );
@@ -200,7 +229,7 @@ describe('forms of build output', () => {
     expect(cloudBuild.findings[0]!.id).toBe('package-install-failure');
   });
 
-  it('timestamps without the runner\'s commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed', async () => {
+  it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {
     // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
     const excerpt = await diagnoseText(
       lines(
@@ -223,12 +252,22 @@ describe('forms of build output', () => {
     );
     expect(gitlabPush.findings[0]!.id).toBe('registry-auth-denied');
     // A real job log of a job that built nothing and failed for another reason stays without builds.
-    const tests = await diagnoseText(lines('2024-03-01T10:11:00.1234567Z ##[group]Run npm test', '2024-03-01T10:11:01.1234567Z Error: expected 1 to be 2', '2024-03-01T10:11:02.1234567Z ##[endgroup]'));
+    const tests = await diagnoseText(
+      lines(
+        '2024-03-01T10:11:00.1234567Z ##[group]Run npm test',
+        '2024-03-01T10:11:01.1234567Z Error: expected 1 to be 2',
+        '2024-03-01T10:11:02.1234567Z ##[endgroup]',
+      ),
+    );
     expect(tests.builds).toEqual([]);
   });
 
   it('indented pastes (a Markdown code block, a quoted mail) read like the original', async () => {
-    const text = lines('    #5 [2/2] RUN ./configure', '    #5 1.2 configure: error: C compiler cannot create executables', '    #5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77');
+    const text = lines(
+      '    #5 [2/2] RUN ./configure',
+      '    #5 1.2 configure: error: C compiler cannot create executables',
+      '    #5 ERROR: process "/bin/sh -c ./configure" did not complete successfully: exit code: 77',
+    );
     const analysis = await diagnoseText(text);
     expect(analysis.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/2] RUN ./configure', 'error']]);
     expect(analysis.findings[0]!.id).toBe('compile-error');
@@ -257,7 +296,9 @@ describe('forms of build output', () => {
         'executor failed running [/bin/sh -c cargo build --release]: exit code: 101',
       ),
     );
-    expect(padded.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.seconds])])).toEqual([['failure', [['[builder 4/6] RUN cargo build --release', 4.9]]]]);
+    expect(padded.builds.map((b) => [b.build.status, b.build.steps.map((s) => [s.name, s.seconds])])).toEqual([
+      ['failure', [['[builder 4/6] RUN cargo build --release', 4.9]]],
+    ]);
     expect(padded.findings[0]!.id).toBe('compile-error');
     const reordered = await diagnoseText(
       lines(
@@ -271,15 +312,23 @@ describe('forms of build output', () => {
   });
 
   it('docker push and pull output, and a CLI usage error, are diagnosed without any build step', async () => {
-    const push = await diagnoseText(lines('The push refers to repository [ghcr.io/acme/app]', '5f70bf18a086: Preparing', 'denied: permission_denied: write_package'));
+    const push = await diagnoseText(
+      lines('The push refers to repository [ghcr.io/acme/app]', '5f70bf18a086: Preparing', 'denied: permission_denied: write_package'),
+    );
     expect(push.findings[0]!.id).toBe('registry-auth-denied');
     const pull = await diagnoseText(lines('latest: Pulling from acme/tool', 'no matching manifest for linux/arm64/v8 in the manifest list entries'));
     expect(pull.findings[0]!.id).toBe('platform-mismatch');
-    const usage = await diagnoseText(lines('$ docker build -t acme/app:-0899a35 .', 'invalid argument "acme/app:-0899a35" for "-t, --tag" flag: invalid reference format', "See 'docker build --help'."));
+    const usage = await diagnoseText(
+      lines(
+        '$ docker build -t acme/app:-0899a35 .',
+        'invalid argument "acme/app:-0899a35" for "-t, --tag" flag: invalid reference format',
+        "See 'docker build --help'.",
+      ),
+    );
     expect(usage.findings[0]!.id).toBe('invalid-tag');
   });
 
-  it('a pasted plain build that succeeded, then a push refused: the paste\'s failure is the build\'s row', async () => {
+  it("a pasted plain build that succeeded, then a push refused: the paste's failure is the build's row", async () => {
     const pasted = lines(
       '#8 exporting to image',
       '#8 naming to docker.io/acme/app:1.0 done',
@@ -322,7 +371,10 @@ describe('forms of build output', () => {
     for (const [text, id] of [
       ['toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading', 'registry-rate-limit'],
       ['exec /bin/sh: exec format error', 'qemu-emulation'],
-      ['qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nqemu: uncaught target signal 11 (Segmentation fault) - core dumped', 'qemu-emulation'],
+      [
+        'qemu: uncaught target signal 11 (Segmentation fault) - core dumped\nqemu: uncaught target signal 11 (Segmentation fault) - core dumped',
+        'qemu-emulation',
+      ],
       ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/dist": not found', 'copy-source-missing'],
       // Cut before its reason: still Docker's (the daemon registering a pulled layer), still a failure.
       ['failed to register layer: Error processing tar file(exit status 1): write /', 'unknown'],
@@ -338,9 +390,15 @@ describe('forms of build output', () => {
     expect(analysis.problems[0]!.message).toMatch(/no Docker build output found/);
   });
 
-  it('a failure no signature knows quotes the step\'s own error lines, in log order, never nothing', async () => {
+  it("a failure no signature knows quotes the step's own error lines, in log order, never nothing", async () => {
     const analysis = await diagnoseText(
-      lines('#6 [3/3] RUN ./frobnicate', '#6 0.1 starting', '#6 0.2 frobnicate: error: the widget is upside down', '#6 0.3 frobnicate: error: giving up', '#6 ERROR: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3'),
+      lines(
+        '#6 [3/3] RUN ./frobnicate',
+        '#6 0.1 starting',
+        '#6 0.2 frobnicate: error: the widget is upside down',
+        '#6 0.3 frobnicate: error: giving up',
+        '#6 ERROR: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 3',
+      ),
     );
     const unknown = analysis.findings[0]!;
     expect(unknown.id).toBe('unknown');
@@ -395,20 +453,34 @@ describe('root cause by causality', () => {
 
   it('a missing secret before the generic cache-key error it causes', async () => {
     const analysis = await diagnoseText(
-      lines('#8 [4/6] RUN --mount=type=secret,id=npmrc cat /run/secrets/npmrc', '#8 0.1 cat: /run/secrets/npmrc: No such file or directory', '#8 ERROR: process "/bin/sh -c cat /run/secrets/npmrc" did not complete successfully: exit code: 1', 'ERROR: failed to solve: failed to compute cache key: "/out": not found'),
+      lines(
+        '#8 [4/6] RUN --mount=type=secret,id=npmrc cat /run/secrets/npmrc',
+        '#8 0.1 cat: /run/secrets/npmrc: No such file or directory',
+        '#8 ERROR: process "/bin/sh -c cat /run/secrets/npmrc" did not complete successfully: exit code: 1',
+        'ERROR: failed to solve: failed to compute cache key: "/out": not found',
+      ),
     );
     expect(analysis.findings[0]!.id).toBe('secret-missing');
   });
 
   it('a cancellation never outranks the concrete error, even a later one', async () => {
-    const analysis = await diagnoseText(lines('#9 pushing layers', '#9 12.0 error: failed to do request: Put "https://ghcr.io/v2/acme/app/blobs/uploads/x": write: broken pipe', '##[error]The operation was canceled.'));
+    const analysis = await diagnoseText(
+      lines(
+        '#9 pushing layers',
+        '#9 12.0 error: failed to do request: Put "https://ghcr.io/v2/acme/app/blobs/uploads/x": write: broken pipe',
+        '##[error]The operation was canceled.',
+      ),
+    );
     expect(analysis.findings[0]!.id).toBe('registry-push-failure');
   });
 
   it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bxd-select-'));
     const file = join(dir, 'sig.yml');
-    writeFileSync(file, "version: 1\nsignatures:\n  - id: widget-fault\n    title: The widget faulted\n    priority: 99\n    patterns: ['WIDGET-FAULT [0-9]+']\n    fix: Reseat the widget.\n");
+    writeFileSync(
+      file,
+      "version: 1\nsignatures:\n  - id: widget-fault\n    title: The widget faulted\n    priority: 99\n    patterns: ['WIDGET-FAULT [0-9]+']\n    fix: Reseat the widget.\n",
+    );
     const text = lines(
       '#4 [2/3] RUN ./prepare',
       '#4 0.1 WIDGET-FAULT 42 (continuing anyway)',

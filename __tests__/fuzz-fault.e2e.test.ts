@@ -101,7 +101,35 @@ function expectInert(markdown: string): void {
   const html = md.render(markdown);
   // Only the elements Markdown itself makes, and buildx-doctor's own folding: no raw HTML.
   const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
-  const allowed = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'details', 'summary', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'br', 'hr', 'sub', 'sup']);
+  const allowed = new Set([
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'code',
+    'pre',
+    'details',
+    'summary',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'a',
+    'br',
+    'hr',
+    'sub',
+    'sup',
+  ]);
   expect([...tags].filter((tag) => !allowed.has(tag))).toEqual([]);
   expect(html).not.toMatch(/<details open|<summary>pwned/i);
   expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
@@ -117,14 +145,22 @@ interface CliReport {
 
 /** The CLI on a file: 0 with builds, 2 with none (its documented contract), never a crash. */
 function expectSafeCli(file: string, extra: string[] = [], nodeArgs: string[] = []): { code: number | null; report: CliReport } {
-  const json = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const json = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'json', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
   if (json.stdout) expectValidReport(json.stdout);
   const report = JSON.parse(json.stdout || '{"builds":[]}') as CliReport;
   expect(json.status).toBe(report.builds.length > 0 ? 0 : 2);
   const stderr = json.stderr.trimEnd();
   if (stderr) for (const line of stderr.split('\n')) expect(line).toMatch(/^buildx-doctor: /);
   expect(stderr.split('\n').length).toBeLessThanOrEqual(3);
-  const markdown = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'markdown', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const markdown = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--format', 'markdown', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
   expect(markdown.status).toBe(json.status);
   expectInert(markdown.stdout);
   for (const secret of SECRETS) expect(json.stdout + json.stderr + markdown.stdout + markdown.stderr).not.toContain(secret);
@@ -152,7 +188,14 @@ const FILES: Record<string, (path: string) => void> = {
   'invalid-utf8': (p) => {
     const random = prng(2);
     // High bytes that form no valid sequence, among ASCII lines: no NUL, so it is text of a kind.
-    writeFileSync(p, Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i % 80 === 79 ? 0x0a : random() < 0.5 ? 0x80 + Math.floor(random() * 0x80) : 0x20 + Math.floor(random() * 0x5f)))));
+    writeFileSync(
+      p,
+      Buffer.from(
+        Array.from({ length: 20_000 }, (_, i) =>
+          i % 80 === 79 ? 0x0a : random() < 0.5 ? 0x80 + Math.floor(random() * 0x80) : 0x20 + Math.floor(random() * 0x5f),
+        ),
+      ),
+    );
   },
   'utf16-bom': (p) => writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(failingBuild, 'utf16le')])),
   crlf: (p) => writeFileSync(p, failingBuild.replace(/\n/g, '\r\n')),
@@ -211,7 +254,8 @@ describe('the CLI on broken, hostile and huge input', () => {
   it.each(Object.keys(FILES))('%s', (name) => {
     // A bounded heap: memory must not grow with the size of a line or the number of lines.
     const { report } = expectSafeCli(paths[name]!, [], ['--max-old-space-size=256']);
-    if (['utf16-bom', 'crlf', 'cr-only', 'hostile', 'line-50mb'].includes(name)) expect(report.findings[0]?.id).toBe(name === 'hostile' ? 'unknown' : 'compile-error');
+    if (['utf16-bom', 'crlf', 'cr-only', 'hostile', 'line-50mb'].includes(name))
+      expect(report.findings[0]?.id).toBe(name === 'hostile' ? 'unknown' : 'compile-error');
     if (name === 'builds-10000') expect(report.builds).toHaveLength(10_000);
   });
 
@@ -230,7 +274,11 @@ describe('the CLI on broken, hostile and huge input', () => {
 });
 
 /** Runs the action on files put in its workspace. */
-function actionOnFiles(files: Record<string, string | Buffer | ((path: string) => void)>, inputs: Record<string, string> = {}, options: { env?: Record<string, string>; event?: object | string; nodeArgs?: string[] } = {}): Promise<ActionRun> {
+function actionOnFiles(
+  files: Record<string, string | Buffer | ((path: string) => void)>,
+  inputs: Record<string, string> = {},
+  options: { env?: Record<string, string>; event?: object | string; nodeArgs?: string[] } = {},
+): Promise<ActionRun> {
   return runActionAsync(
     // No comment by default: without the API (no token here) it could not be written, and says so.
     { logs: 'logs/*', comment: 'off', ...inputs },
@@ -275,7 +323,11 @@ describe('the action on broken, hostile and huge input', () => {
 
   it('a custom signature that repeats a capture 240,000 times, 60 failing builds, under a 384 MB heap', async () => {
     const signatures = `version: 1\nsignatures:\n  - id: loud\n    title: 'loud \${t}'\n    priority: 999\n    patterns: ['(?<t>exit code: \\d+)']\n    fix: '${'${t}'.repeat(240_000)}'\n`;
-    const result = await actionOnFiles({ 'many.log': Array.from({ length: 60 }, () => failingBuild).join('\n'), 'signatures.yml.txt': signatures }, { logs: 'logs/*.log', signatures: 'logs/signatures.yml.txt' }, { nodeArgs: ['--max-old-space-size=384'] });
+    const result = await actionOnFiles(
+      { 'many.log': Array.from({ length: 60 }, () => failingBuild).join('\n'), 'signatures.yml.txt': signatures },
+      { logs: 'logs/*.log', signatures: 'logs/signatures.yml.txt' },
+      { nodeArgs: ['--max-old-space-size=384'] },
+    );
     expectSafeAction(result);
     expect(result.outputs['root-cause']).toBe('loud');
   });
@@ -302,7 +354,15 @@ describe('the action on broken, hostile and huge input', () => {
 describe('the action against an API that fails', () => {
   let github: FakeGitHub;
   let nextJobId = 1;
-  const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({ id: nextJobId++, name, status: 'completed', conclusion: 'success', runnerName: `runner-${nextJobId}`, log, ...extra });
+  const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({
+    id: nextJobId++,
+    name,
+    status: 'completed',
+    conclusion: 'success',
+    runnerName: `runner-${nextJobId}`,
+    log,
+    ...extra,
+  });
   const stamp = (text: string) =>
     text
       .trimEnd()
@@ -347,8 +407,13 @@ describe('the action against an API that fails', () => {
   const LOGS = '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs';
   const COMMENT = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
   const on = (template: string, jobId?: string) => (r: FakeRequest) => r.template === template && (jobId === undefined || r.params.job_id === jobId);
-  const faults = (template: string, reply: FakeReply, times = 1, jobId?: string) => Array.from({ length: times }, () => ({ match: on(template, jobId), reply }));
-  const secondary: FakeReply = { status: 403, headers: { 'retry-after': '1' }, json: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } };
+  const faults = (template: string, reply: FakeReply, times = 1, jobId?: string) =>
+    Array.from({ length: times }, () => ({ match: on(template, jobId), reply }));
+  const secondary: FakeReply = {
+    status: 403,
+    headers: { 'retry-after': '1' },
+    json: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+  };
 
   const CASES: Array<[string, () => Array<{ match: (r: FakeRequest) => boolean; reply: FakeReply }>, number]> = [
     ['no fault', () => [], 0],
@@ -358,10 +423,22 @@ describe('the action against an API that fails', () => {
     ['a secondary rate limit', () => faults(LOGS, secondary, 1, '1'), 0],
     ['404 on a log', () => faults(BLOB_TEMPLATE, { status: 404, text: 'The specified blob does not exist.' }, 5, '1'), 1],
     ['410 on a log', () => faults(LOGS, { status: 410, json: { message: 'Gone' } }, 1, '1'), 1],
-    ['malformed JSON on the listing', () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 3, "jobs": [' }), 1],
+    [
+      'malformed JSON on the listing',
+      () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 3, "jobs": [' }),
+      1,
+    ],
     ['malformed JSON on the comments', () => faults(COMMENT, { status: 200, headers: { 'content-type': 'application/json' }, text: 'null' }), 1],
-    ['a connection reset before the answer', () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 0, "jobs": []}', resetAfterBytes: 0 }), 0],
-    ['a connection reset in the middle of the listing', () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 0, "jobs": []}', resetAfterBytes: 10 }), 0],
+    [
+      'a connection reset before the answer',
+      () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 0, "jobs": []}', resetAfterBytes: 0 }),
+      0,
+    ],
+    [
+      'a connection reset in the middle of the listing',
+      () => faults(LIST, { status: 200, headers: { 'content-type': 'application/json' }, text: '{"total_count": 0, "jobs": []}', resetAfterBytes: 10 }),
+      0,
+    ],
     ['a connection reset in the middle of a log', () => faults(BLOB_TEMPLATE, { status: 200, text: stamp(failingBuild), resetAfterBytes: 700 }, 1, '3'), 1],
   ];
 

@@ -33,7 +33,15 @@ function failingJobLog(extraLines: string[] = []): string {
 
 let github: FakeGitHub;
 let nextJobId = 1;
-const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({ id: nextJobId++, name, status: 'completed', conclusion: 'success', runnerName: `runner-${nextJobId}`, log, ...extra });
+const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({
+  id: nextJobId++,
+  name,
+  status: 'completed',
+  conclusion: 'success',
+  runnerName: `runner-${nextJobId}`,
+  log,
+  ...extra,
+});
 
 beforeEach(async () => {
   nextJobId = 1;
@@ -82,7 +90,12 @@ describe('a follow-up job reading the matrix', () => {
     expect(listing[1]!.query.get('page')).toBe('2');
     expect(listing[0]!.headers.authorization).toBe('token ghs_fake-token-for-tests-0123456789');
     // Read a few at a time: in whatever order the downloads start.
-    expect(github.calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs').map((r) => r.params.job_id).sort()).toEqual(['1', '2', '3']);
+    expect(
+      github
+        .calls('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs')
+        .map((r) => r.params.job_id)
+        .sort(),
+    ).toEqual(['1', '2', '3']);
     expect(result.summary).toContain('Read from the logs of 3 jobs of run 17964002949.');
     expect(result.summary).toContain('| Build runtime | ✅ success | 64.3 min | 63.8 min | 0/30 (0%) | 34 |');
     expect(result.summary).toContain('| Build operate-ui | ✅ success | 78.5 min | 78.1 min | 0/34 (0%) | 38 |');
@@ -103,7 +116,14 @@ describe('a follow-up job reading the matrix', () => {
     // Held until four were in flight: four were, never more.
     expect(github.maxLogsInFlight).toBe(4);
     const report = JSON.parse(readFileSync(join(result.workspace, 'report.json'), 'utf8'));
-    expect(report.builds.map((b: { name: string }) => b.name)).toEqual(['Build runtime', 'Build engine', 'Build operate-ui', 'Build runtime (arm64)', 'Build engine (arm64)', 'Build operate-ui (arm64)']);
+    expect(report.builds.map((b: { name: string }) => b.name)).toEqual([
+      'Build runtime',
+      'Build engine',
+      'Build operate-ui',
+      'Build runtime (arm64)',
+      'Build engine (arm64)',
+      'Build operate-ui (arm64)',
+    ]);
   });
 
   it('waits for a log that is not ready yet, then reads it; one that stays in progress is reported', async () => {
@@ -121,7 +141,10 @@ describe('a follow-up job reading the matrix', () => {
   });
 
   it('retries a 502, and honours a 429 with retry-after', async () => {
-    github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 502, json: { message: 'Server Error' } } });
+    github.faults.push({
+      match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+      reply: { status: 502, json: { message: 'Server Error' } },
+    });
     github.faults.push({
       match: (r) => r.template === '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
       reply: { status: 429, headers: { 'retry-after': '1' }, json: { message: 'API rate limit exceeded' } },
@@ -161,7 +184,10 @@ describe('a follow-up job reading the matrix', () => {
   });
 
   it('an API that refuses (401) is a warning and a green step', async () => {
-    github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 401, json: { message: 'Bad credentials' } } });
+    github.faults.push({
+      match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+      reply: { status: 401, json: { message: 'Bad credentials' } },
+    });
     const result = await run({ comment: 'off' });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -172,7 +198,7 @@ describe('a follow-up job reading the matrix', () => {
 });
 
 describe('links to the log', () => {
-  it('evidence links to its line in the job\'s step (#step:N:L), the run and the job are linked', async () => {
+  it("evidence links to its line in the job's step (#step:N:L), the run and the job are linked", async () => {
     // failingJobLog: line 1 at 02:00:00, the build step's `[command]` on line 5 at 02:00:04.
     github.jobs[1] = job('Build engine', failingJobLog(), {
       conclusion: 'failure',
@@ -186,7 +212,11 @@ describe('links to the log', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));
     const engine = report.builds.find((b: { name: string }) => b.name === 'Build engine');
-    expect(engine).toMatchObject({ jobId: id, jobUrl: `https://github.com/afewell-hh/Demon/actions/runs/17964002949/job/${id}`, step: { number: 2, name: 'Build and push' } });
+    expect(engine).toMatchObject({
+      jobId: id,
+      jobUrl: `https://github.com/afewell-hh/Demon/actions/runs/17964002949/job/${id}`,
+      step: { number: 2, name: 'Build and push' },
+    });
     const root = report.findings[0];
     const first = Math.min(...root.evidence.map((e: { line: number }) => e.line));
     const link = `https://github.com/afewell-hh/Demon/actions/runs/17964002949/job/${id}#step:2:${first - 5 + 1}`;
@@ -207,7 +237,9 @@ describe('the sticky pull request comment', () => {
     expect(body).toMatch(/^<!-- buildx-doctor:sticky-comment id=[0-9a-f]{12} -->/);
     // The root cause is the headline, right under the hidden marker.
     expect(body.split('\n\n')[1]).toMatch(/^### ❌ Build engine: The code failed to compile in RUN echo/);
-    expect(body).toMatch(/\| \[Build runtime\]\(https:\/\/github\.com\/afewell-hh\/Demon\/actions\/runs\/17964002949\/job\/1\) \| ✅ success \| 63\.8 min \| 0\/30 \(0%\) \|/);
+    expect(body).toMatch(
+      /\| \[Build runtime\]\(https:\/\/github\.com\/afewell-hh\/Demon\/actions\/runs\/17964002949\/job\/1\) \| ✅ success \| 63\.8 min \| 0\/30 \(0%\) \|/,
+    );
     expect(body.length).toBeLessThan(65536);
     expect(first.outputs['comment-url']).toBe(`https://github.com/afewell-hh/Demon/pull/1#issuecomment-${comments()[0]!.id}`);
 
@@ -251,12 +283,14 @@ describe('the sticky pull request comment', () => {
     const result = await run({ jobs: 'Build *' });
     expect(result.code).toBe(0);
     expect(comments()).toHaveLength(0);
-    expect(result.stdout).toMatch(/::warning title=buildx-doctor::could not write the pull request comment: GitHub API: commenting on the pull request failed: 403 Forbidden/);
+    expect(result.stdout).toMatch(
+      /::warning title=buildx-doctor::could not write the pull request comment: GitHub API: commenting on the pull request failed: 403 Forbidden/,
+    );
     expect(result.summary).toContain('a pull request from a fork');
     expect(result.outputs['root-cause']).toBe('compile-error');
   });
 
-  it('finds a fork\'s pull request of a workflow_run by its head commit', async () => {
+  it("finds a fork's pull request of a workflow_run by its head commit", async () => {
     github.jobs[1] = job('Build engine', failingJobLog(), { conclusion: 'failure' });
     const event = payloads.workflow_run_completed;
     expect(event.workflow_run.pull_requests).toEqual([]);

@@ -93,7 +93,9 @@ describe.each(NAMES)('%s', (name) => {
     }
     const diff = lineDiff(expected, actual);
     if (diff !== '') {
-      throw new Error(`__tests__/golden/${name}.${ext} differs from the engine's output (- golden, + now):\n${diff}\n\nIf the change is meant: \`npm run golden:update\`, and review the diff of the .ok files.`);
+      throw new Error(
+        `__tests__/golden/${name}.${ext} differs from the engine's output (- golden, + now):\n${diff}\n\nIf the change is meant: \`npm run golden:update\`, and review the diff of the .ok files.`,
+      );
     }
   });
 });

@@ -52,7 +52,7 @@ describe('reading BuildKit build records', () => {
     expect(build.notes).toContain('buildx history: 8/8 steps completed, 2 cached');
   });
 
-  it('a failed build from its ref (metadata): the record\'s error, the Dockerfile line, the same diagnosis as the plain log', async () => {
+  it("a failed build from its ref (metadata): the record's error, the Dockerfile line, the same diagnosis as the plain log", async () => {
     const metadata = parseBuildMetadata(JSON.stringify({ 'buildx.build.ref': 'default/default/rf4bmtkvveuwusbuuycb4http' }));
     const { sources } = await historySources({ metadata, refs: [] });
     const fromRecord = await analyzeSources(sources, { maxBuildMinutes: 60, workspace });
@@ -63,7 +63,9 @@ describe('reading BuildKit build records', () => {
     expectValidReport(toJsonReport(fromRecord));
     const shape = (a: typeof fromPlain) => ({
       status: a.builds[0]!.build.status,
-      steps: a.builds[0]!.build.steps.filter((s) => s.kind === 'instruction').map((s) => `${s.index}/${s.total} ${s.instruction}`).sort(),
+      steps: a.builds[0]!.build.steps.filter((s) => s.kind === 'instruction')
+        .map((s) => `${s.index}/${s.total} ${s.instruction}`)
+        .sort(),
       failing: a.builds[0]!.build.steps.find((s) => s.status === 'error')?.name,
       rootCause: a.findings[0]!.id,
     });
@@ -75,7 +77,9 @@ describe('reading BuildKit build records', () => {
 
   it('says plainly what is missing: an old buildx, no record, a removed record, no docker', async () => {
     process.env.FAKE_DOCKER = 'old';
-    expect((await historySources({ metadata: [], refs: [] })).notes).toEqual(['buildx 0.13.1 has no "buildx history" (it needs 0.20); give the build\'s log in "logs" instead']);
+    expect((await historySources({ metadata: [], refs: [] })).notes).toEqual([
+      'buildx 0.13.1 has no "buildx history" (it needs 0.20); give the build\'s log in "logs" instead',
+    ]);
     resetBuildxDetection();
     process.env.FAKE_DOCKER = 'empty';
     expect((await historySources({ metadata: [], refs: [] })).notes).toEqual(['the current builder has no build record (nothing was built on this runner)']);
@@ -117,7 +121,15 @@ describe('build-push-action metadata', () => {
         digest: 'sha256:' + '1'.repeat(64),
         imageNames: ['ghcr.io/o/a:main', 'ghcr.io/o/a:sha-1'],
         provenance: true,
-        warnings: [{ rule: 'FromAsCasing', message: "'as' and 'FROM' keywords' casing do not match (line 1)", file: 'Dockerfile', line: 1, url: 'https://docs.docker.com/go/dockerfile/rule/from-as-casing/' }],
+        warnings: [
+          {
+            rule: 'FromAsCasing',
+            message: "'as' and 'FROM' keywords' casing do not match (line 1)",
+            file: 'Dockerfile',
+            line: 1,
+            url: 'https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+          },
+        ],
       },
     ]);
     const bake = parseBuildMetadata(JSON.stringify({ app: { 'buildx.build.ref': 'b/n/1' }, worker: { 'buildx.build.ref': 'b/n/2', 'image.name': 'w' } }));

@@ -23,7 +23,13 @@ describe('the charts as GitHub draws them', () => {
   });
 
   it('every xychart-beta of the table parses and renders in the real Mermaid, hostile names included', async () => {
-    const hostile: HistoryRow = { ...WARM_PR, runId: 5, runNumber: 15, date: '2025-09-27T00:00:00Z', components: [{ name: 'Build "x"] ; %% # end', jobSeconds: 60, buildSeconds: 50, status: 'success' }] };
+    const hostile: HistoryRow = {
+      ...WARM_PR,
+      runId: 5,
+      runNumber: 15,
+      date: '2025-09-27T00:00:00Z',
+      components: [{ name: 'Build "x"] ; %% # end', jobSeconds: 60, buildSeconds: 50, status: 'success' }],
+    };
     const markdown = renderHistoryMarkdown([cold, WARM_PR, hostile]);
     const page = await renderer.render(markdown);
     expect(page.chartErrors).toEqual([null, null, null, null]);

@@ -56,14 +56,28 @@ describe('the runbook table, generated', () => {
 
   it('a chart per component: build minutes of each run, by run number', () => {
     expect(buildChart([cold, WARM_PR], 'Build operate-ui')).toBe(
-      ['xychart-beta', '  title "Build operate-ui: build minutes per run"', '  x-axis "run" ["12", "13"]', '  y-axis "minutes" 0 --> 86', '  bar [78.1, 10.2]'].join('\n'),
+      [
+        'xychart-beta',
+        '  title "Build operate-ui: build minutes per run"',
+        '  x-axis "run" ["12", "13"]',
+        '  y-axis "minutes" 0 --> 86',
+        '  bar [78.1, 10.2]',
+      ].join('\n'),
     );
     expect(buildChart([cold], 'Build docs')).toBeNull();
   });
 
   it('a component missing from a run is a dash; a failed one carries its status', () => {
-    const third: HistoryRow = { ...WARM_PR, runId: 3, runNumber: 14, date: '2025-09-26T00:00:00Z', components: [{ name: 'Build engine', jobSeconds: 120, buildSeconds: 100, status: 'failure' }] };
-    const row = renderHistoryMarkdown([cold, third]).split('\n').find((l) => l.includes('[3]'))!;
+    const third: HistoryRow = {
+      ...WARM_PR,
+      runId: 3,
+      runNumber: 14,
+      date: '2025-09-26T00:00:00Z',
+      components: [{ name: 'Build engine', jobSeconds: 120, buildSeconds: 100, status: 'failure' }],
+    };
+    const row = renderHistoryMarkdown([cold, third])
+      .split('\n')
+      .find((l) => l.includes('[3]'))!;
     expect(row.endsWith('| — | 2.0 min ❌ | — |')).toBe(true);
   });
 
@@ -113,7 +127,7 @@ describe('buildx-doctor history', () => {
     expect(stdout.split('\n')[1]).toMatch(/^17964002949 {2}2025-09-24 {2}cold cache \(0% cached\) +64\.3 min +64\.9 min +78\.5 min$/);
   });
 
-  it('a folder of job logs (as GitHub names them in a run\'s log archive) gives the same row', async () => {
+  it("a folder of job logs (as GitHub names them in a run's log archive) gives the same row", async () => {
     const folder = join(dir, 'run-17964002949');
     mkdirSync(folder);
     [...splitRunLog(readFileSync(SAMPLE, 'utf8'))].forEach(([job, log], i) => writeFileSync(join(folder, `${i}_${job}.txt`), log));

@@ -53,7 +53,10 @@ function shape(analysis: Analysis): Shape {
   return {
     status: build.status,
     steps: instructions.map(label).sort(),
-    cached: instructions.filter((s) => s.cached).map(label).sort(),
+    cached: instructions
+      .filter((s) => s.cached)
+      .map(label)
+      .sort(),
     failing: build.steps.find((s) => s.status === 'error')?.name ?? null,
   };
 }

@@ -111,9 +111,12 @@ describe('escaping helpers', () => {
     expect(redact('curl -u admin:pw https://x')).toBe('curl -u admin:*** https://x');
     expect(redact('git clone https://user:p@ss@host.example/repo')).toBe('git clone https://user:***@host.example/repo');
     expect(redact(`token glpat-${'x'.repeat(20)}`)).toBe('token ***');
-    expect(redact('--cache-to type=s3,region=x,secret_access_key=wJalrXUtnFEMI,session_token=SESSIONSECRET')).toBe('--cache-to type=s3,region=x,secret_access_key=***,session_token=***');
+    expect(redact('--cache-to type=s3,region=x,secret_access_key=wJalrXUtnFEMI,session_token=SESSIONSECRET')).toBe(
+      '--cache-to type=s3,region=x,secret_access_key=***,session_token=***',
+    );
     // A redaction rule that backtracked on these would not return before the test's time limit.
-    for (const hostile of ['a+'.repeat(32_000), 'token'.repeat(13_000), `${'x:'.repeat(20_000)}@`, `https://${'a:'.repeat(20_000)}`]) expect(redact(hostile).length).toBeGreaterThan(0);
+    for (const hostile of ['a+'.repeat(32_000), 'token'.repeat(13_000), `${'x:'.repeat(20_000)}@`, `https://${'a:'.repeat(20_000)}`])
+      expect(redact(hostile).length).toBeGreaterThan(0);
   });
 
   it('redact hides tokens, passwords and credentials in URLs but keeps ordinary words', () => {
@@ -128,7 +131,7 @@ describe('escaping helpers', () => {
 });
 
 describe('size limits', () => {
-  it('a summary with huge evidence stays under GitHub\'s limit and cuts between whole blocks', async () => {
+  it("a summary with huge evidence stays under GitHub's limit and cuts between whole blocks", async () => {
     const steps: string[] = ['#0 building with "default" instance using docker driver'];
     for (let i = 1; i <= 400; i++) {
       steps.push(`#${i} [linux/amd64 ${i}/400] RUN step ${i}`, `#${i} DONE 300.0s`);

@@ -92,7 +92,9 @@ describe('image sizes against the baseline', () => {
     const measured = JSON.parse(fs.readFileSync(withBaseline.outputs['report-file']!, 'utf8')).builds[0].images[0];
     expect(measured.platforms[0]).toMatchObject({ compressedBytes: prBytes, baselineBytes: mainBytes });
     expect(withBaseline.summary).toContain('### Image sizes');
-    const row = new RegExp(`\\| \`${registry.host}/demon-runtime:pr-7\` \\| linux/amd64 \\| ([\\d.]+) KiB \\| ([\\d.]+) KiB \\| (\\+[\\d.]+ KiB \\(\\+[\\d.]+%\\)) \\|`).exec(withBaseline.summary);
+    const row = new RegExp(
+      `\\| \`${registry.host}/demon-runtime:pr-7\` \\| linux/amd64 \\| ([\\d.]+) KiB \\| ([\\d.]+) KiB \\| (\\+[\\d.]+ KiB \\(\\+[\\d.]+%\\)) \\|`,
+    ).exec(withBaseline.summary);
     expect(row).not.toBeNull();
     expect(Number(row![1])).toBeCloseTo(prBytes / 1024, -1);
     expect(Number(row![2])).toBeCloseTo(mainBytes / 1024, -1);
@@ -112,7 +114,10 @@ describe('image sizes against the baseline', () => {
       '#6 DONE 0.3s',
       '',
     ].join('\n');
-    const result = await runActionAsync({ logs: 'build.log', comment: 'off' }, { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: dockerEnv() });
+    const result = await runActionAsync(
+      { logs: 'build.log', comment: 'off' },
+      { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: dockerEnv() },
+    );
     expect(result.code).toBe(0);
     expect(result.summary).toMatch(/`127\.0\.0\.1:9\/nothing:1`: size unavailable: cannot reach 127\.0\.0\.1:9 \\\(.*connection refused\\\)/);
     expect(result.summary).toMatch(/`127\.0\.0\.1:\d+\/never-pushed:1`: size unavailable: .*never-pushed:1@\u200b?sha256:b{64} was not found in the registry/);
@@ -125,7 +130,15 @@ describe('image sizes against the baseline', () => {
     // The real docker, behind a script that records each call's arguments and its stdin.
     fs.writeFileSync(
       path.join(spyDir, 'docker'),
-      ['#!/bin/sh', `printf 'ARGS %s\\n' "$*" >> ${JSON.stringify(calls)}`, 'if [ "$1" = login ]; then', `  printf 'STDIN %s\\n' "$(cat)" >> ${JSON.stringify(calls)}`, 'fi', `exec ${JSON.stringify(client.docker)} "$@" </dev/null`, ''].join('\n'),
+      [
+        '#!/bin/sh',
+        `printf 'ARGS %s\\n' "$*" >> ${JSON.stringify(calls)}`,
+        'if [ "$1" = login ]; then',
+        `  printf 'STDIN %s\\n' "$(cat)" >> ${JSON.stringify(calls)}`,
+        'fi',
+        `exec ${JSON.stringify(client.docker)} "$@" </dev/null`,
+        '',
+      ].join('\n'),
       { mode: 0o755 },
     );
     const log = ['#6 exporting to image', `#6 pushing manifest for ghcr.io/afewell-hh/demon:pr-7@sha256:${'c'.repeat(64)}`, '#6 DONE 0.3s', ''].join('\n');
@@ -133,7 +146,10 @@ describe('image sizes against the baseline', () => {
     try {
       const result = await runActionAsync(
         { logs: 'build.log', comment: 'off', 'github-token': token },
-        { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: { ...dockerEnv(), BUILDX_DOCTOR_DOCKER: path.join(spyDir, 'docker') } },
+        {
+          setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log),
+          env: { ...dockerEnv(), BUILDX_DOCTOR_DOCKER: path.join(spyDir, 'docker') },
+        },
       );
       expect(result.code).toBe(0);
       const recorded = fs.readFileSync(calls, 'utf8');
@@ -144,7 +160,10 @@ describe('image sizes against the baseline', () => {
       // No network here: the login fails, and says so without the token.
       expect(result.summary).toMatch(/`ghcr\.io\/afewell-hh\/demon:pr-7`: size unavailable: docker login to ghcr\.io failed/);
       // `::add-mask::` is the action asking the runner to mask the token: the one place it may appear.
-      const stdout = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      const stdout = result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
       for (const text of [result.summary, stdout, result.stderr, fs.readFileSync(result.outputs['report-file']!, 'utf8')]) expect(text).not.toContain(token);
       expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
     } finally {
@@ -153,7 +172,9 @@ describe('image sizes against the baseline', () => {
   }, 120_000);
 
   it('without docker (the CLI on a laptop): sizes are "not measured", a note, and the run is green', async () => {
-    const log = ['#6 exporting to image', `#6 pushing manifest for ${registry.host}/demon-runtime:pr-7@sha256:${'d'.repeat(64)}`, '#6 DONE 0.3s', ''].join('\n');
+    const log = ['#6 exporting to image', `#6 pushing manifest for ${registry.host}/demon-runtime:pr-7@sha256:${'d'.repeat(64)}`, '#6 DONE 0.3s', ''].join(
+      '\n',
+    );
     const result = await runActionAsync(
       { logs: 'build.log', comment: 'off' },
       { setup: (workspace) => fs.writeFileSync(path.join(workspace, 'build.log'), log), env: { BUILDX_DOCTOR_DOCKER: path.join(work, 'no-docker-here') } },

@@ -19,7 +19,13 @@ describe('LineDecoder', () => {
         'Build engine\tSet up job\t2025-09-24T01:56:21.9159530Z Current runner version',
       ].join('\n'),
     );
-    expect(lines[0]).toMatchObject({ job: 'Build runtime', step: 'Build and push Docker image', command: 'group', text: 'Run docker/build-push-action@v5', format: 'gh-run-view' });
+    expect(lines[0]).toMatchObject({
+      job: 'Build runtime',
+      step: 'Build and push Docker image',
+      command: 'group',
+      text: 'Run docker/build-push-action@v5',
+      format: 'gh-run-view',
+    });
     expect(lines[0]!.timestamp).toBe(Date.parse('2025-09-24T01:56:43.267Z'));
     expect(lines[1]!.text).toBe('  tags: ghcr.io/afewell-hh/demon-runtime:main');
     // A multi-line value: the job and step, no timestamp; it inherits the last timestamp.
@@ -74,7 +80,13 @@ describe('stripAnsi', () => {
   });
 
   it('removes what both remove: colours, cursor moves, private modes, OSC 8 links', () => {
-    const inputs = ['\u001b[31mred\u001b[0m', '\u001b[38;5;196mx\u001b[m', '\u001b[2K\u001b[1Gline', '\u001b[?25lhidden\u001b[?25h', '\u001b]8;;https://example.com/a?b=c\u001b\\link\u001b]8;;\u001b\\'];
+    const inputs = [
+      '\u001b[31mred\u001b[0m',
+      '\u001b[38;5;196mx\u001b[m',
+      '\u001b[2K\u001b[1Gline',
+      '\u001b[?25lhidden\u001b[?25h',
+      '\u001b]8;;https://example.com/a?b=c\u001b\\link\u001b]8;;\u001b\\',
+    ];
     expect(inputs.map(stripAnsi)).toEqual(['red', 'x', 'line', 'hidden', 'link']);
     expect(inputs.map(stripVTControlCharacters)).toEqual(inputs.map(stripAnsi));
   });

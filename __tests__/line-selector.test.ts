@@ -10,7 +10,12 @@ import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { normalizeForMatching } from '../src/diagnose/normalize.js';
 
-const corpusLines = [join(FIXTURES, 'failures', 'cases.jsonl'), ...readdirSync(join(FIXTURES, 'unseen')).filter((f) => f.endsWith('.jsonl')).map((f) => join(FIXTURES, 'unseen', f))]
+const corpusLines = [
+  join(FIXTURES, 'failures', 'cases.jsonl'),
+  ...readdirSync(join(FIXTURES, 'unseen'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => join(FIXTURES, 'unseen', f)),
+]
   .flatMap((file) => readFileSync(file, 'utf8').trim().split('\n'))
   .flatMap((line) => (JSON.parse(line) as { excerpt: string }).excerpt.split('\n'));
 
@@ -32,7 +37,8 @@ describe('required literals', () => {
         const literals = requiredLiterals(pattern.source);
         expect([pattern.source, literals !== null]).toEqual([pattern.source, true]);
         const set = new LiteralSet(literals!.map((text) => ({ text, id: 0 })));
-        for (const line of corpusLines) if (pattern.regex.test(normalizeForMatching(line)) && !set.test(line)) misses.push(`${signature.id} ${pattern.source}: ${line}`);
+        for (const line of corpusLines)
+          if (pattern.regex.test(normalizeForMatching(line)) && !set.test(line)) misses.push(`${signature.id} ${pattern.source}: ${line}`);
       }
     }
     expect(misses).toEqual([]);

@@ -74,13 +74,19 @@ describe('a bounded build model', () => {
 describe('bounded templates', () => {
   it('failing builds with such a signature stay within memory', async () => {
     const sig = join(dir, 'repeat.yml');
-    writeFileSync(sig, `version: 1\nsignatures:\n  - id: loud\n    title: 'loud \${t}'\n    priority: 999\n    patterns: ['(?<t>exit code: \\d+)']\n    fix: '${'${t}'.repeat(240_000)}'\n`);
+    writeFileSync(
+      sig,
+      `version: 1\nsignatures:\n  - id: loud\n    title: 'loud \${t}'\n    priority: 999\n    patterns: ['(?<t>exit code: \\d+)']\n    fix: '${'${t}'.repeat(240_000)}'\n`,
+    );
     const log = readFixture('buildx0.29-b1-fail-plain.log');
     const analyse = (builds: number) => {
       const file = join(dir, `failures-${builds}.log`);
       writeFileSync(file, Array.from({ length: builds }, () => log).join('\n'));
       // Under a 300 MB heap: unbounded, 300 builds took 1.5 GB here (4.3 GB in the issue).
-      return spawnSync(process.execPath, ['--max-old-space-size=300', join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--signatures', sig, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      return spawnSync(process.execPath, ['--max-old-space-size=300', join(ROOT, 'dist', 'cli.js'), 'analyze', file, '--signatures', sig, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      });
     };
     const some = analyse(20);
     expect(some.stderr).toBe('');

@@ -9,13 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  SETUP_TIMEOUT_MS,
-  startModernBuildkit,
-  type HistoryRecord,
-  type ModernBuildkit,
-  type ModernBuildResult,
-} from './support/modern-buildkit.js';
+import { SETUP_TIMEOUT_MS, startModernBuildkit, type HistoryRecord, type ModernBuildkit, type ModernBuildResult } from './support/modern-buildkit.js';
 
 const modern = path.join(process.cwd(), '__tests__', 'fixtures', 'modern');
 const context = (name: string) => path.join(modern, 'contexts', name);
@@ -195,7 +189,12 @@ describe('modern BuildKit (dockerd 28 + buildx from Debian unstable)', () => {
     const raw = await timed('historyLs', () => bk().docker(['buildx', 'history', 'ls', '--format', 'json']));
     save('history-ls.json', raw.stdout);
     expect(raw.exitCode).toBe(0);
-    expect(raw.stdout.trim().split('\n').map((l) => (JSON.parse(l) as HistoryRecord).ref)).toEqual(list.map((h) => h.ref));
+    expect(
+      raw.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as HistoryRecord).ref),
+    ).toEqual(list.map((h) => h.ref));
     // The name is the context dir: relative to the git work tree when it is in one (buildx reads git
     // info), so `__tests__/fixtures/modern/contexts/three-step` here, `three-step` outside git.
     expect(list.map((h) => [h.name.split('/').pop(), h.status])).toEqual([
@@ -222,7 +221,12 @@ describe('modern BuildKit (dockerd 28 + buildx from Debian unstable)', () => {
     // The documented way to find a failed build's ref without a metadata file.
     const r = await bk().docker(['buildx', 'history', 'ls', '--filter', 'status=error', '--format', '{{.Ref}}']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => l.split('/').pop())).toEqual([failRef]);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('/').pop()),
+    ).toEqual([failRef]);
   }, 60_000);
 
   it('inspects a successful and the failed build with `buildx history inspect --format json`', async () => {

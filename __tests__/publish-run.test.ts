@@ -47,7 +47,11 @@ describe('run 17964002949: three components, cold cache', () => {
   it('names the slowest step of each component: the arm64 cargo build', () => {
     // #41 DONE 3531.9s (line 2532), #41 DONE 3558.9s (line 5350), #41 DONE 4482.6s (line 8237)
     const slowest = (job: string) => build(job).timing.slowestSteps[0]!;
-    expect(slowest('Build runtime')).toMatchObject({ name: '[linux/arm64 builder 15/15] RUN cargo build --release --bin runtime', seconds: 3531.9, platform: 'linux/arm64' });
+    expect(slowest('Build runtime')).toMatchObject({
+      name: '[linux/arm64 builder 15/15] RUN cargo build --release --bin runtime',
+      seconds: 3531.9,
+      platform: 'linux/arm64',
+    });
     expect(slowest('Build engine')).toMatchObject({ name: '[linux/arm64 builder 15/15] RUN cargo build --release --bin engine', seconds: 3558.9 });
     expect(slowest('Build operate-ui')).toMatchObject({ name: '[linux/arm64 builder 15/15] RUN cargo build --release --bin operate-ui', seconds: 4482.6 });
   });
@@ -74,7 +78,9 @@ describe('run 17964002949: three components, cold cache', () => {
 
   it('reports the cache export time of each component', () => {
     // `#46 DONE 270.5s` (line 2633), `#46 DONE 272.0s` (line 5447), `#50 DONE 181.9s` (line 8326)
-    expect(build('Build runtime').build.cache.exports).toEqual([expect.objectContaining({ kind: 'gha', seconds: 270.5, ref: 'type=gha,mode=max,scope=runtime' })]);
+    expect(build('Build runtime').build.cache.exports).toEqual([
+      expect.objectContaining({ kind: 'gha', seconds: 270.5, ref: 'type=gha,mode=max,scope=runtime' }),
+    ]);
     expect(build('Build engine').timing.cacheExportSeconds).toBe(272);
     expect(build('Build operate-ui').timing.cacheExportSeconds).toBe(181.9);
     // `#11 importing cache manifest from gha:13901689927648624581` then `#11 DONE 0.2s`
@@ -89,8 +95,12 @@ describe('run 17964002949: three components, cold cache', () => {
       digest: 'sha256:1564b5e107af46f2fd81412b42ca63385b0524d970ac9ae75ddfeaee47b8f27e',
       pushed: true,
     });
-    expect(digest('Build engine', 'ghcr.io/afewell-hh/demon-engine:main')?.digest).toBe('sha256:b065cba9522bcd328566224e0c66c56c58a3407553267f3dc172dbddf34c0a89');
-    expect(digest('Build operate-ui', 'ghcr.io/afewell-hh/demon-operate-ui:main')?.digest).toBe('sha256:27cf7660a08767991e1909485fb2734ff0687d1b996279974f9344795b69d2ac');
+    expect(digest('Build engine', 'ghcr.io/afewell-hh/demon-engine:main')?.digest).toBe(
+      'sha256:b065cba9522bcd328566224e0c66c56c58a3407553267f3dc172dbddf34c0a89',
+    );
+    expect(digest('Build operate-ui', 'ghcr.io/afewell-hh/demon-operate-ui:main')?.digest).toBe(
+      'sha256:27cf7660a08767991e1909485fb2734ff0687d1b996279974f9344795b69d2ac',
+    );
     // Three tags each (main, latest, sha-3602c03), all the same index.
     expect(build('Build runtime').build.images.filter((i) => i.pushed)).toHaveLength(3);
   });
@@ -127,6 +137,15 @@ describe('run 17964002949: three components, cold cache', () => {
     // 15 builder steps + 2 final-stage steps, for each of two platforms.
     expect(steps).toHaveLength(34);
     expect(steps.filter((s) => s.platform === 'linux/arm64')).toHaveLength(17);
-    expect(steps.find((s) => s.id === 28)).toMatchObject({ stage: 'builder', index: 15, total: 15, instruction: 'RUN', command: 'cargo build --release --bin runtime', seconds: 439.4, status: 'done', cached: false });
+    expect(steps.find((s) => s.id === 28)).toMatchObject({
+      stage: 'builder',
+      index: 15,
+      total: 15,
+      instruction: 'RUN',
+      command: 'cargo build --release --bin runtime',
+      seconds: 439.4,
+      status: 'done',
+      cached: false,
+    });
   });
 });

@@ -149,7 +149,9 @@ const round1 = (seconds: number): number => Math.round(seconds * 10) / 10;
 describe('looksLikeRawJson', () => {
   it.each(STACKS)('buildx $version: the first line of every rawjson capture', (stack) => {
     for (const scenario of Object.keys(RAW_SCENARIOS) as RawScenario[]) {
-      const first = rawText(stack, scenario).split('\n').find((l) => l.trim() !== '')!;
+      const first = rawText(stack, scenario)
+        .split('\n')
+        .find((l) => l.trim() !== '')!;
       expect(looksLikeRawJson(first)).toBe(true);
     }
   });
@@ -223,13 +225,17 @@ describe('rawjson captures of both buildx versions', () => {
       const build = await parseRawOne(text);
       const failed = build.steps.filter((s) => s.status === 'error');
       expect(failed.map((s) => `${s.index}/${s.total} ${s.instruction}`)).toEqual(['3/3 RUN']);
-      expect(failed[0]!.error).toBe(`process "/bin/sh -c echo 'error: could not compile \`demo\` (bin \\"demo\\") due to 2 previous errors' >&2; exit 101" did not complete successfully: exit code: 101`);
+      expect(failed[0]!.error).toBe(
+        `process "/bin/sh -c echo 'error: could not compile \`demo\` (bin \\"demo\\") due to 2 previous errors' >&2; exit 101" did not complete successfully: exit code: 101`,
+      );
       expect(failed[0]!.seconds).toBeGreaterThan(0);
       // The step's output, as the plain printer would show it, at the line of its log object.
       expect(build.failedStepTail).toHaveLength(1);
       const tail = build.failedStepTail[0]!;
       expect(tail.text).toMatch(/^#6 0\.0\d\d error: could not compile `demo` \(bin "demo"\) due to 2 previous errors$/);
-      expect(lines[tail.line - 1]).toMatch(stack.version === '0.13.1' ? /^\s+"data": "ZXJyb3I6IGNvdWxk/ : /^\{"logs":\[\{"vertex":"sha256:68a5b03f.*"data":"ZXJyb3I6IGNvdWxk/);
+      expect(lines[tail.line - 1]).toMatch(
+        stack.version === '0.13.1' ? /^\s+"data": "ZXJyb3I6IGNvdWxk/ : /^\{"logs":\[\{"vertex":"sha256:68a5b03f.*"data":"ZXJyb3I6IGNvdWxk/,
+      );
       // The step's error, and buildx's final error line quoted as printed.
       expect(build.errors.map((e) => e.text)).toEqual([
         `#6 ERROR: ${failed[0]!.error}`,
@@ -305,7 +311,17 @@ describe('rawjson agrees with plain progress of the same scenario', () => {
       expect(failing(raw)).toEqual(failing(plain));
       expect(raw.platforms).toEqual(plain.platforms);
       expect(raw.images).toEqual(plain.images);
-      expect(raw.steps.filter((s) => s.kind !== 'instruction').map((s) => s.name).sort()).toEqual(plain.steps.filter((s) => s.kind !== 'instruction').map((s) => s.name).sort());
+      expect(
+        raw.steps
+          .filter((s) => s.kind !== 'instruction')
+          .map((s) => s.name)
+          .sort(),
+      ).toEqual(
+        plain.steps
+          .filter((s) => s.kind !== 'instruction')
+          .map((s) => s.name)
+          .sort(),
+      );
       if (!sameCacheState) return;
       expect(cacheFlags(raw)).toEqual(cacheFlags(plain));
       // Different runs of the same build: the rawjson seconds, exact, round to what plain printed.
@@ -328,8 +344,14 @@ describe('rawjson agrees with plain progress of the same scenario', () => {
     it('b2: the first RUN came from the cache (b1 had built it), the second failed as in b1', async () => {
       const raw = await parseRawOne(rawText(stack, 'b2'));
       const plain = await parsePlainOne(plainText(stack, 'b1'));
-      expect(cacheFlags(raw)).toEqual(['- 2/3 RUN echo "compiling demo..." && echo "warning: unused variable: x" => cached', expect.stringMatching(/^- 3\/3 RUN .* => built$/)]);
-      expect(cacheFlags(plain)).toEqual(['- 2/3 RUN echo "compiling demo..." && echo "warning: unused variable: x" => built', expect.stringMatching(/^- 3\/3 RUN .* => built$/)]);
+      expect(cacheFlags(raw)).toEqual([
+        '- 2/3 RUN echo "compiling demo..." && echo "warning: unused variable: x" => cached',
+        expect.stringMatching(/^- 3\/3 RUN .* => built$/),
+      ]);
+      expect(cacheFlags(plain)).toEqual([
+        '- 2/3 RUN echo "compiling demo..." && echo "warning: unused variable: x" => built',
+        expect.stringMatching(/^- 3\/3 RUN .* => built$/),
+      ]);
     });
 
     it.each(Object.keys(RAW_SCENARIOS) as RawScenario[])('%s: every step time is exact: completed - started, to the millisecond', async (scenario) => {
@@ -373,8 +395,14 @@ describe('rawjson agrees with plain progress of the same scenario', () => {
 });
 
 describe('streaming and hostile input: notes, never a throw', () => {
-  const compact = (): string[] => rawText(STACKS[0], 'e2').split('\n').filter((l) => l !== '');
-  const pretty = (): string[] => rawText(STACKS[1], 'e2').split('\n').filter((l) => l !== '');
+  const compact = (): string[] =>
+    rawText(STACKS[0], 'e2')
+      .split('\n')
+      .filter((l) => l !== '');
+  const pretty = (): string[] =>
+    rawText(STACKS[1], 'e2')
+      .split('\n')
+      .filter((l) => l !== '');
 
   it('a one-line stream cut in the middle of an object: the steps so far, unknown, and why', async () => {
     const lines = compact();
@@ -401,7 +429,15 @@ describe('streaming and hostile input: notes, never a throw', () => {
   it('garbage in the middle: skipped with a note, the build unchanged', async () => {
     const whole = await parseRawOne(compact().join('\n'));
     const lines = compact();
-    lines.splice(20, 0, '{"vertexes": [oops}', 'this is not json {', '{"vertexes":[{"digest":"sha256:0","name":"x","started":"2026-11-29T05:58:56Z"', '{"unrelated":true}', '}}}');
+    lines.splice(
+      20,
+      0,
+      '{"vertexes": [oops}',
+      'this is not json {',
+      '{"vertexes":[{"digest":"sha256:0","name":"x","started":"2026-11-29T05:58:56Z"',
+      '{"unrelated":true}',
+      '}}}',
+    );
     const { builds } = await parseRaw(lines.join('\n'));
     expect(builds).toHaveLength(1);
     const build = builds[0]!;
@@ -426,13 +462,19 @@ describe('streaming and hostile input: notes, never a throw', () => {
     lines.splice(at, 0, '{', '  "vertexes": [', '    {', '      "digest": "sha256:0', '      "name": "x"', '    }', '  ]', '}');
     const build = await parseRawOne(lines.join('\n'));
     expect(build.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
-    expect(build.notes).toEqual([`1 rawjson object(s) were cut off or malformed and skipped (first at lines ${at + 1}-${at + 4}: a string runs to the end of a line (a line was cut?))`]);
+    expect(build.notes).toEqual([
+      `1 rawjson object(s) were cut off or malformed and skipped (first at lines ${at + 1}-${at + 4}: a string runs to the end of a line (a line was cut?))`,
+    ]);
   });
 
   it('pretty-printed objects pasted with an indent end at their own closing brace, not at column 0', async () => {
     const whole = await parseRawOne(pretty().join('\n'));
     // A Markdown code block indents every line: each object's `}` is at the column of its `{`.
-    const indented = await parseRawOne(pretty().map((l) => `    ${l}`).join('\n'));
+    const indented = await parseRawOne(
+      pretty()
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
     expect(indented.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
     expect(indented.status).toBe(whole.status);
     expect(indented.notes).toEqual([]);
@@ -455,7 +497,14 @@ describe('streaming and hostile input: notes, never a throw', () => {
     const chunk = Buffer.alloc(40 * 1024, 'x').toString('base64'); // lines under the line reader's 64 KiB
     const huge = ['{', '  "logs": ['];
     const count = Math.ceil(MAX_OBJECT_CHARS / chunk.length) + 2;
-    for (let i = 0; i < count; i++) huge.push('    {', '      "vertex": "sha256:0",', `      "data": "${chunk}",`, '      "timestamp": "2026-11-29T05:58:56Z"', i + 1 < count ? '    },' : '    }');
+    for (let i = 0; i < count; i++)
+      huge.push(
+        '    {',
+        '      "vertex": "sha256:0",',
+        `      "data": "${chunk}",`,
+        '      "timestamp": "2026-11-29T05:58:56Z"',
+        i + 1 < count ? '    },' : '    }',
+      );
     huge.push('  ]', '}');
     lines.splice(at, 0, ...huge);
     const text = lines.join('\n');
@@ -464,7 +513,9 @@ describe('streaming and hostile input: notes, never a throw', () => {
     const whole = await parseRawOne(pretty().join('\n'));
     expect(build.status).toBe('success');
     expect(build.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`)).toEqual(whole.steps.map((s) => `${s.name} ${s.status} ${s.seconds}`));
-    expect(build.notes).toEqual([`1 rawjson object(s) over 8 MiB were skipped (first at lines ${at + 1}-${at + huge.length}): the steps they updated may be incomplete`]);
+    expect(build.notes).toEqual([
+      `1 rawjson object(s) over 8 MiB were skipped (first at lines ${at + 1}-${at + huge.length}): the steps they updated may be incomplete`,
+    ]);
   });
 
   it('one line over 8 MiB (were the line reader to let it through) is skipped too', () => {
@@ -486,7 +537,9 @@ describe('streaming and hostile input: notes, never a throw', () => {
     expect(cutLines).toBe(1);
     const { builds } = await parseRaw(lines.join('\n'));
     expect(builds[0]!.status).toBe('success');
-    expect(builds[0]!.notes).toEqual(['1 rawjson object(s) were cut off or malformed and skipped (first at line 22: a string runs to the end of the line (the line was cut?))']);
+    expect(builds[0]!.notes).toEqual([
+      '1 rawjson object(s) were cut off or malformed and skipped (first at line 22: a string runs to the end of the line (the line was cut?))',
+    ]);
   });
 
   it('cut anywhere, every capture parses without throwing', async () => {
@@ -506,7 +559,11 @@ describe('streaming and hostile input: notes, never a throw', () => {
 
   it('progress in which nothing started, or only other JSON: no build, and the notes say why', () => {
     const announced = new RawJsonParser('a');
-    pushAll(announced, ['{"vertexes":[{"digest":"sha256:1","name":"[internal] load build definition from Dockerfile"}]}', '{"logs":[]}', '{"vertexes":[{"digest":"sha256:2"']);
+    pushAll(announced, [
+      '{"vertexes":[{"digest":"sha256:1","name":"[internal] load build definition from Dockerfile"}]}',
+      '{"logs":[]}',
+      '{"vertexes":[{"digest":"sha256:2"',
+    ]);
     expect(announced.end()).toEqual([]);
     expect(announced.notes).toEqual(['the rawjson progress ends inside a JSON object (from line 3): the log was cut off']);
     const other = new RawJsonParser('b');
@@ -554,11 +611,27 @@ describe('merging vertex updates', () => {
       // Flushed when the step ended; its first bytes came at line 3, 1.5 s in.
       { line: 3, text: '#1 1.500 world' },
     ]);
-    expect(build!.steps[0]).toMatchObject({ stage: 'builder', index: 2, total: 3, instruction: 'RUN', command: 'make', status: 'error', seconds: 13, endLine: 5 });
+    expect(build!.steps[0]).toMatchObject({
+      stage: 'builder',
+      index: 2,
+      total: 3,
+      instruction: 'RUN',
+      command: 'make',
+      status: 'error',
+      seconds: 13,
+      endLine: 5,
+    });
   });
 
   it('the last 30 output lines of a step are kept, and none once it succeeds', () => {
-    const lines = [line({ vertexes: [{ ...run, started: T(0) }, { ...def, started: T(0) }] })];
+    const lines = [
+      line({
+        vertexes: [
+          { ...run, started: T(0) },
+          { ...def, started: T(0) },
+        ],
+      }),
+    ];
     for (let i = 0; i < 2000; i++) lines.push(line({ logs: [{ vertex: run.digest, stream: 1, data: b64(`line ${i}\nmore ${i}\n`), timestamp: T(i) }] }));
     lines.push(line({ vertexes: [{ ...def, started: T(0), completed: T(5) }] }));
     lines.push(line({ vertexes: [{ ...run, started: T(0), completed: T(3000), error: 'exit code: 1' }] }));
@@ -576,9 +649,20 @@ describe('merging vertex updates', () => {
     const never = { digest: 'sha256:n1', name: '[final 1/1] COPY --from=builder /a /a' };
     const [build] = parseLines([
       line({ vertexes: [def, cached, run, other, never] }),
-      line({ vertexes: [{ ...def, started: T(0), completed: T(10) }, { ...def, started: T(20) }] }),
+      line({
+        vertexes: [
+          { ...def, started: T(0), completed: T(10) },
+          { ...def, started: T(20) },
+        ],
+      }),
       line({ vertexes: [def, { ...cached, started: T(30), completed: T(30), cached: true }] }),
-      line({ vertexes: [{ ...def, started: T(20), completed: T(40) }, { ...run, started: T(50) }, { ...other, started: T(60) }] }),
+      line({
+        vertexes: [
+          { ...def, started: T(20), completed: T(40) },
+          { ...run, started: T(50) },
+          { ...other, started: T(60) },
+        ],
+      }),
       line({ vertexes: [{ ...other, started: T(60), completed: T(70), error: 'failed to copy: context canceled' }] }),
     ]);
     expect(build!.steps.map((s) => `#${s.id} ${s.name} ${s.status} ${s.seconds}`)).toEqual([
@@ -595,9 +679,25 @@ describe('merging vertex updates', () => {
   it('a failed cache import does not fail the build; statuses name the pushed image', () => {
     const cache = { digest: 'sha256:ci', name: 'importing cache manifest from ghcr.io/org/app:cache' };
     const [build] = parseLines([
-      line({ vertexes: [{ ...def, started: T(0), completed: T(1) }, { ...cache, started: T(1), completed: T(2), error: 'ghcr.io/org/app:cache: not found' }] }),
+      line({
+        vertexes: [
+          { ...def, started: T(0), completed: T(1) },
+          { ...cache, started: T(1), completed: T(2), error: 'ghcr.io/org/app:cache: not found' },
+        ],
+      }),
       line({ vertexes: [{ ...exp, started: T(3) }] }),
-      line({ statuses: [{ id: `pushing manifest for ghcr.io/org/app:1@sha256:${'a'.repeat(64)}`, vertex: exp.digest, current: 0, timestamp: T(4), started: T(3), completed: T(4) }] }),
+      line({
+        statuses: [
+          {
+            id: `pushing manifest for ghcr.io/org/app:1@sha256:${'a'.repeat(64)}`,
+            vertex: exp.digest,
+            current: 0,
+            timestamp: T(4),
+            started: T(3),
+            completed: T(4),
+          },
+        ],
+      }),
       line({ vertexes: [{ ...exp, started: T(3), completed: T(5) }] }),
     ]);
     expect(build!.status).toBe('success');
@@ -610,7 +710,12 @@ describe('merging vertex updates', () => {
     const group = { id: 'pg1', name: '[stage-1 2/2] COPY --link /src /dst', weak: false };
     const [build] = parseLines([
       line({ vertexes: [{ ...def, started: T(0), completed: T(1) }] }),
-      line({ vertexes: [{ digest: 'sha256:m1', name: 'copy a', started: T(10), progressGroup: group }, { digest: 'sha256:m2', name: 'copy b', started: T(15), progressGroup: group }] }),
+      line({
+        vertexes: [
+          { digest: 'sha256:m1', name: 'copy a', started: T(10), progressGroup: group },
+          { digest: 'sha256:m2', name: 'copy b', started: T(15), progressGroup: group },
+        ],
+      }),
       line({ logs: [{ vertex: 'sha256:m2', stream: 1, data: b64('copied\n'), timestamp: T(16) }] }),
       line({ vertexes: [{ digest: 'sha256:m1', name: 'copy a', started: T(10), completed: T(20), cached: true, progressGroup: group }] }),
       line({ vertexes: [{ digest: 'sha256:m2', name: 'copy b', started: T(15), completed: T(40), progressGroup: group }] }),
@@ -620,7 +725,10 @@ describe('merging vertex updates', () => {
       '#2 [stage-1 2/2] COPY --link /src /dst done 0.03',
     ]);
     const parser = new RawJsonParser('x');
-    pushAll(parser, [line({ vertexes: [{ ...def, started: T(0), completed: T(1) }] }), line({ vertexes: [{ digest: 'sha256:m1', name: 'copy a', started: T(10), completed: T(20), progressGroup: group }] })]);
+    pushAll(parser, [
+      line({ vertexes: [{ ...def, started: T(0), completed: T(1) }] }),
+      line({ vertexes: [{ digest: 'sha256:m1', name: 'copy a', started: T(10), completed: T(20), progressGroup: group }] }),
+    ]);
     parser.end();
     expect(parser.extras[0]!.digests.get(2)).toBe('progress-group:pg1');
   });
@@ -629,12 +737,29 @@ describe('merging vertex updates', () => {
     const parser = new RawJsonParser('w');
     pushAll(parser, [
       line({ vertexes: [{ ...def, started: T(0), completed: T(1) }] }),
-      line({ warnings: [{ vertex: def.digest, level: 1, short: b64('JSONArgsRecommended: JSON arguments recommended for CMD (line 5)'), detail: [b64('Use JSON arguments.')], url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/' }] }),
+      line({
+        warnings: [
+          {
+            vertex: def.digest,
+            level: 1,
+            short: b64('JSONArgsRecommended: JSON arguments recommended for CMD (line 5)'),
+            detail: [b64('Use JSON arguments.')],
+            url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/',
+          },
+        ],
+      }),
     ]);
     const [build] = parser.end();
     expect(build!.status).toBe('success');
     expect(parser.extras[0]!.warnings).toEqual([
-      { line: 2, stepId: 1, level: 1, text: 'JSONArgsRecommended: JSON arguments recommended for CMD (line 5)', detail: ['Use JSON arguments.'], url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/' },
+      {
+        line: 2,
+        stepId: 1,
+        level: 1,
+        text: 'JSONArgsRecommended: JSON arguments recommended for CMD (line 5)',
+        detail: ['Use JSON arguments.'],
+        url: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/',
+      },
     ]);
     expect(parser.extras[0]!.digests.get(1)).toBe(def.digest);
   });
@@ -708,7 +833,9 @@ describe('the fast reading of a log object', () => {
   it('gives what JSON.parse gives for the canonical shape, and leaves every other text to it', async () => {
     const { parseCanonicalLogObject } = await import('../src/parse/rawjson/log-object.js');
     const dir = join(FIXTURES, 'rawjson');
-    const lines = readdirSync(dir).flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n')).filter((line) => line.startsWith('{'));
+    const lines = readdirSync(dir)
+      .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n'))
+      .filter((line) => line.startsWith('{'));
     const canonical = '{"logs":[{"vertex":"sha256:01","stream":1,"data":"aGkK","timestamp":"2026-11-29T05:58:56.3Z"}]}';
     const variants = [
       canonical,

@@ -101,8 +101,7 @@ const dockerfileLocations = (f: Finding): Location[] => (f.locations ?? []).filt
 const sourceLocations = (f: Finding): Location[] => (f.locations ?? []).filter((l) => l.kind === 'source');
 
 /** True when the output carries BuildKit's `Dockerfile:N` excerpt (newer BuildKit; not Docker 20.10's). */
-const printsDockerfileExcerpt = (output: string) =>
-  output.split('\n').some((l) => /^(?:#\d+ (?:\d+\.\d+ )?)?\S*Dockerfile:\d+\s*$/i.test(l.trim()));
+const printsDockerfileExcerpt = (output: string) => output.split('\n').some((l) => /^(?:#\d+ (?:\d+\.\d+ )?)?\S*Dockerfile:\d+\s*$/i.test(l.trim()));
 
 // --- the tests --------------------------------------------------------------------------------
 
@@ -149,15 +148,14 @@ describe('diagnosis of real BuildKit (Docker 20.10) failures, pointed at the bui
         expect({ id: first?.id, severity: first?.severity }).toEqual({ id: 'compile-error', severity: 'error' });
 
         expect(first.locations).toEqual(
-          expect.arrayContaining([
-            expect.objectContaining({ kind: 'source', file: 'src/main.rs', line: 3, column: 5, verified: true }),
-          ]),
+          expect.arrayContaining([expect.objectContaining({ kind: 'source', file: 'src/main.rs', line: 3, column: 5, verified: true })]),
         );
         expectEvidenceQuotesOutput(first, result.output);
         expect(first.evidence.some((e) => e.text.includes('error[E0425]'))).toBe(true);
 
         // No other verified Dockerfile line is claimed...
-        for (const l of dockerfileLocations(first).filter((l) => l.verified)) expect({ file: l.file, line: l.line }).toEqual({ file: 'Dockerfile', line: failingRun.line });
+        for (const l of dockerfileLocations(first).filter((l) => l.verified))
+          expect({ file: l.file, line: l.line }).toEqual({ file: 'Dockerfile', line: failingRun.line });
         // ...and the failing RUN is. Docker 20.10 prints no `Dockerfile:N` excerpt, so the line has to
         // come from the step's instruction (` > [4/4] RUN ...:`) matched against the workspace Dockerfile.
         expect(first.locations).toEqual(

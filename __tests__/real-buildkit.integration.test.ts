@@ -75,7 +75,7 @@ function readDockerfile(contextDir: string): ExpectedInstruction[] {
       return {
         keyword: line.slice(0, space).toUpperCase(),
         args: line.slice(space + 1),
-        stage: multiStage ? stage.name ?? `stage-${stageNumber}` : null,
+        stage: multiStage ? (stage.name ?? `stage-${stageNumber}`) : null,
         declaredName: stage.name,
         stageNumber,
         index: i + 1,

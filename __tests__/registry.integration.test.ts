@@ -184,7 +184,16 @@ describe('sizes from a real registry, no auth', () => {
     const expected = stored('list', 'v1');
     expect(expected.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
     const manifest = JSON.parse(
-      fs.readFileSync(path.join(storage, 'docker/registry/v2/blobs/sha256', expected.platforms[0]!.manifestDigest.slice(7, 9), expected.platforms[0]!.manifestDigest.slice(7), 'data'), 'utf8'),
+      fs.readFileSync(
+        path.join(
+          storage,
+          'docker/registry/v2/blobs/sha256',
+          expected.platforms[0]!.manifestDigest.slice(7, 9),
+          expected.platforms[0]!.manifestDigest.slice(7),
+          'data',
+        ),
+        'utf8',
+      ),
     ) as { mediaType: string };
     expect(manifest.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
     const result = single(await measureImages([{ ref: `${open.host}/list:v1`, digest: null }], NO_CONFIG));
@@ -226,7 +235,9 @@ describe('sizes from a real registry, no auth', () => {
 
   it('an index that holds only an attestation manifest has no size, and says why', async () => {
     const result = single(await measureImages([{ ref: `${open.host}/attestation:only`, digest: null }], NO_CONFIG));
-    expect(result.unavailable).toBe(`size unavailable: the index of ${open.host}/attestation:only lists no image for a platform (only attestations or artifacts)`);
+    expect(result.unavailable).toBe(
+      `size unavailable: the index of ${open.host}/attestation:only lists no image for a platform (only attestations or artifacts)`,
+    );
     expect(result.platforms).toEqual([]);
   });
 
@@ -278,26 +289,35 @@ describe('sizes from a real registry, no auth', () => {
 describe('sizes from a real registry with Basic auth (htpasswd)', () => {
   it('anonymous: 401 with a Basic challenge gives a clear reason', async () => {
     const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], NO_CONFIG));
-    expect(result.unavailable).toMatch(new RegExp(`^size unavailable: ${basic.host} refused access to ${basic.host}/app:v1 \\(.*(no basic auth credentials|unauthorized)`));
+    expect(result.unavailable).toMatch(
+      new RegExp(`^size unavailable: ${basic.host} refused access to ${basic.host}/app:v1 \\(.*(no basic auth credentials|unauthorized)`),
+    );
   });
 
   it('explicit credentials: docker login into a temporary config, measured, the config removed after', async () => {
     const before = fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-'));
     const result = single(
-      await measureImages([{ ref: `${basic.host}/multi:v1`, digest: null }], { ...NO_CONFIG, credentials: [{ registry: basic.host, username: USER, password: PASSWORD }] }),
+      await measureImages([{ ref: `${basic.host}/multi:v1`, digest: null }], {
+        ...NO_CONFIG,
+        credentials: [{ registry: basic.host, username: USER, password: PASSWORD }],
+      }),
     );
     expect(result.unavailable).toBeNull();
     expect(sizesOf(result)).toEqual(storedSizes(stored('multi', 'v1')));
     expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
     // Docker's own config was not written to.
-    expect(fs.existsSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json')) ? fs.readFileSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json'), 'utf8') : '').not.toContain(basic.host);
+    expect(
+      fs.existsSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json')) ? fs.readFileSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json'), 'utf8') : '',
+    ).not.toContain(basic.host);
   });
 
   it('credentials from a docker config (DOCKER_CONFIG), as docker/login-action writes them', async () => {
     const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
     const configDir = dockerConfig({ auths: { [basic.host]: { auth } } });
     try {
-      const result = single(await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], { ...NO_CONFIG, env: { ...mb.env, DOCKER_CONFIG: configDir } }));
+      const result = single(
+        await measureImages([{ ref: `${basic.host}/app:v1`, digest: null }], { ...NO_CONFIG, env: { ...mb.env, DOCKER_CONFIG: configDir } }),
+      );
       expect(result.unavailable).toBeNull();
       expect(sizesOf(result)).toEqual(storedSizes(stored('app', 'v1')));
     } finally {
@@ -424,8 +444,17 @@ describe('where Docker cannot measure', () => {
     const saved = process.env.BUILDX_DOCTOR_DOCKER;
     process.env.BUILDX_DOCTOR_DOCKER = path.join(work, 'no-such-docker');
     try {
-      const results = await measureImages([{ ref: `${open.host}/app:v1`, digest: null }, { ref: 'Not A Reference', digest: null }], NO_CONFIG);
-      expect(results.map((r) => r.unavailable)).toEqual(['size unavailable: not measured: docker CLI not found', expect.stringMatching(/^size unavailable: invalid image reference/)]);
+      const results = await measureImages(
+        [
+          { ref: `${open.host}/app:v1`, digest: null },
+          { ref: 'Not A Reference', digest: null },
+        ],
+        NO_CONFIG,
+      );
+      expect(results.map((r) => r.unavailable)).toEqual([
+        'size unavailable: not measured: docker CLI not found',
+        expect.stringMatching(/^size unavailable: invalid image reference/),
+      ]);
     } finally {
       process.env.BUILDX_DOCTOR_DOCKER = saved;
     }

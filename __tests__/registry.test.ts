@@ -103,8 +103,16 @@ describe("docker's words, sorted into reasons", () => {
       'auth',
       '127.0.0.1:5123 refused access to 127.0.0.1:5123/app:nope (pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials)',
     ],
-    ['ERROR: unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests', 'rate-limited', '127.0.0.1:5123 is rate limiting (unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests)'],
-    ["docker: unknown command: docker buildx\n\nRun 'docker --help' for more information", 'docker', "docker buildx imagetools is not available (docker: unknown command: docker buildx)"],
+    [
+      'ERROR: unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests',
+      'rate-limited',
+      '127.0.0.1:5123 is rate limiting (unexpected status from HEAD request to https://r/v2/a/manifests/1: 429 Too Many Requests)',
+    ],
+    [
+      "docker: unknown command: docker buildx\n\nRun 'docker --help' for more information",
+      'docker',
+      'docker buildx imagetools is not available (docker: unknown command: docker buildx)',
+    ],
     ['', 'docker', 'docker buildx imagetools inspect 127.0.0.1:5123/app:nope failed (exit code 1)'],
   ])('%j', (stderr, kind, message) => {
     const error = classifyFailure('127.0.0.1:5123/app:nope', '127.0.0.1:5123', stderr, 1);
@@ -124,12 +132,18 @@ describe('logins Docker lacks', () => {
   };
 
   it('sees a login in `auths` (any spelling docker and login-action write) or `credHelpers`', () => {
-    withConfig({ auths: { 'https://ghcr.io': {}, 'https://index.docker.io/v1/': { auth: 'eDp5' } }, credHelpers: { '123.dkr.ecr.us-east-1.amazonaws.com': 'ecr-login' } }, (env) => {
-      expect(hasDockerLogin('ghcr.io', env)).toBe(true);
-      expect(hasDockerLogin('docker.io', env)).toBe(true);
-      expect(hasDockerLogin('123.dkr.ecr.us-east-1.amazonaws.com', env)).toBe(true);
-      expect(hasDockerLogin('quay.io', env)).toBe(false);
-    });
+    withConfig(
+      {
+        auths: { 'https://ghcr.io': {}, 'https://index.docker.io/v1/': { auth: 'eDp5' } },
+        credHelpers: { '123.dkr.ecr.us-east-1.amazonaws.com': 'ecr-login' },
+      },
+      (env) => {
+        expect(hasDockerLogin('ghcr.io', env)).toBe(true);
+        expect(hasDockerLogin('docker.io', env)).toBe(true);
+        expect(hasDockerLogin('123.dkr.ecr.us-east-1.amazonaws.com', env)).toBe(true);
+        expect(hasDockerLogin('quay.io', env)).toBe(false);
+      },
+    );
     withConfig(null, (env) => expect(hasDockerLogin('ghcr.io', env)).toBe(false));
     withConfig({ auths: 'nonsense' }, (env) => expect(hasDockerLogin('ghcr.io', env)).toBe(false));
   });

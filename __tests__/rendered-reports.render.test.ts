@@ -46,12 +46,14 @@ describe.each(CASES)('$name', ({ name, headline: expected, analysis: make }) => 
     const summaryPage = await renderer.render(summary);
     expect(summaryPage.chartErrors).toEqual(Array(charts).fill(null));
     await summaryPage.screenshot(join(ARTIFACTS, `${name}-summary.png`));
-    if (name === 'publish-run' && process.env.BXD_UPDATE_SCREENSHOTS === '1') copyFileSync(join(ARTIFACTS, `${name}-summary.png`), join(README_SHOTS, 'summary-publish-run.png'));
+    if (name === 'publish-run' && process.env.BXD_UPDATE_SCREENSHOTS === '1')
+      copyFileSync(join(ARTIFACTS, `${name}-summary.png`), join(README_SHOTS, 'summary-publish-run.png'));
 
     const commentPage = await renderer.render(body);
     expect(commentPage.chartErrors.every((e) => e === null)).toBe(true);
     await commentPage.screenshot(join(ARTIFACTS, `${name}-comment.png`));
-    if (name === 'failing-matrix' && process.env.BXD_UPDATE_SCREENSHOTS === '1') copyFileSync(join(ARTIFACTS, `${name}-comment.png`), join(README_SHOTS, 'comment-failing-matrix.png'));
+    if (name === 'failing-matrix' && process.env.BXD_UPDATE_SCREENSHOTS === '1')
+      copyFileSync(join(ARTIFACTS, `${name}-comment.png`), join(README_SHOTS, 'comment-failing-matrix.png'));
 
     if (expected) {
       // The root cause is the comment's headline, on the first screen.

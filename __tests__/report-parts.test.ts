@@ -23,7 +23,7 @@ describe('which step a job log line belongs to', () => {
     { number: 4, name: 'Build and push', startedAt: '2025-09-24T02:00:09Z' },
   ];
 
-  it.each([1, 7, 64, 100_000])('finds each step\'s first line, whatever the chunk size (%d bytes)', async (size) => {
+  it.each([1, 7, 64, 100_000])("finds each step's first line, whatever the chunk size (%d bytes)", async (size) => {
     const index = new StepLineIndex(steps);
     const bytes = Buffer.from(log);
     const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
@@ -58,7 +58,16 @@ describe('wrapping for a terminal', () => {
 });
 
 describe('grouping findings over builds', () => {
-  const finding = (id: string, build: string, extra: Partial<Finding> = {}): Finding => ({ id, severity: 'warning', title: `${id} in ${build}`, fix: `facts of ${build}\n\nthe advice`, evidence: [], build, source: 'x.log', ...extra });
+  const finding = (id: string, build: string, extra: Partial<Finding> = {}): Finding => ({
+    id,
+    severity: 'warning',
+    title: `${id} in ${build}`,
+    fix: `facts of ${build}\n\nthe advice`,
+    evidence: [],
+    build,
+    source: 'x.log',
+    ...extra,
+  });
 
   it('one group per kind, the advice once, a row per build; a slow build explained by emulation is folded into it', () => {
     const findings = [
@@ -109,7 +118,17 @@ describe('the gantt of a long build', () => {
       expect(bars.some((b) => / shorter steps /.test(b))).toBe(true);
     }
     // The emulated platform's chain is the longest: all of it is the critical path.
-    expect(sections[1]!.split('\n').filter((l) => l.startsWith('    ')).every((b) => b.includes(':crit,'))).toBe(true);
-    expect(sections[0]!.split('\n').filter((l) => l.startsWith('    ')).some((b) => b.includes(':crit,'))).toBe(false);
+    expect(
+      sections[1]!
+        .split('\n')
+        .filter((l) => l.startsWith('    '))
+        .every((b) => b.includes(':crit,')),
+    ).toBe(true);
+    expect(
+      sections[0]!
+        .split('\n')
+        .filter((l) => l.startsWith('    '))
+        .some((b) => b.includes(':crit,')),
+    ).toBe(false);
   });
 });

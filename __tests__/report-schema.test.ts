@@ -27,9 +27,13 @@ const generator = join(ROOT, 'scripts', 'generate-schema.mjs');
 /** The report as a file gets it: streamed by writeJsonReport. */
 async function streamed(analysis: Analysis, extra: Parameters<typeof writeJsonReport>[2] = {}): Promise<string> {
   let text = '';
-  await writeJsonReport(analysis, (chunk) => {
-    text += chunk;
-  }, extra);
+  await writeJsonReport(
+    analysis,
+    (chunk) => {
+      text += chunk;
+    },
+    extra,
+  );
   return text;
 }
 
@@ -107,7 +111,9 @@ describe('the published schemas', () => {
     const analysis = await analyzeSources([fileSource(join(FIXTURES, 'logs', 'buildx0.29-b1-fail-plain.log'))], DEFAULT_ANALYSIS_OPTIONS);
     const good = toJsonReport(analysis);
     expect(schemaErrors('report', good)).toEqual([]);
-    const broken = (change: (report: Record<string, unknown> & { builds: Array<Record<string, unknown> & { steps: Array<Record<string, unknown>> }> }) => void) => {
+    const broken = (
+      change: (report: Record<string, unknown> & { builds: Array<Record<string, unknown> & { steps: Array<Record<string, unknown>> }> }) => void,
+    ) => {
       const copy = structuredClone(good) as unknown as Parameters<typeof change>[0];
       change(copy);
       return schemaErrors('report', copy);
@@ -116,9 +122,18 @@ describe('the published schemas', () => {
       r.builds[0]!.jobSecs = r.builds[0]!.jobSeconds;
       delete r.builds[0]!.jobSeconds;
     });
-    expect(renamed).toEqual(expect.arrayContaining([expect.stringMatching(/^\/builds\/0 must have required property 'jobSeconds'/), expect.stringMatching(/^\/builds\/0 must NOT have additional properties .*jobSecs/)]));
-    expect(broken((r) => (r.status = 'failed'))).toEqual(expect.arrayContaining([expect.stringMatching(/^\/status must be equal to one of the allowed values/)]));
-    expect(broken((r) => (r.builds[0]!.steps[0]!.kind = 'step'))).toEqual(expect.arrayContaining([expect.stringMatching(/^\/builds\/0\/steps\/0\/kind must be equal to one of the allowed values/)]));
+    expect(renamed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/builds\/0 must have required property 'jobSeconds'/),
+        expect.stringMatching(/^\/builds\/0 must NOT have additional properties .*jobSecs/),
+      ]),
+    );
+    expect(broken((r) => (r.status = 'failed'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/status must be equal to one of the allowed values/)]),
+    );
+    expect(broken((r) => (r.builds[0]!.steps[0]!.kind = 'step'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/builds\/0\/steps\/0\/kind must be equal to one of the allowed values/)]),
+    );
     expect(broken((r) => delete r.groups)).toEqual([expect.stringMatching(/^\/ must have required property 'groups'/)]);
     expect(broken((r) => (r.builds[0]!.steps[0]!.line = 1.5))).toEqual([expect.stringMatching(/^\/builds\/0\/steps\/0\/line must be integer/)]);
     expect(broken((r) => (r.schemaVersion = 2))).toEqual([expect.stringMatching(/^\/schemaVersion must be equal to constant/)]);
@@ -138,7 +153,12 @@ describe('every report the fixtures make is valid', () => {
   });
 
   it('all log fixtures in one report, and a report of nothing (inputs that could not be used)', async () => {
-    await expectValidReports(await analyzeSources(LOGS.map((log) => fileSource(log)), DEFAULT_ANALYSIS_OPTIONS));
+    await expectValidReports(
+      await analyzeSources(
+        LOGS.map((log) => fileSource(log)),
+        DEFAULT_ANALYSIS_OPTIONS,
+      ),
+    );
     const nothing = await analyzeSources([textSource('empty.log', ''), fileSource(join(FIXTURES, 'no-such.log'))], DEFAULT_ANALYSIS_OPTIONS);
     expect(nothing.problems.length).toBe(2);
     await expectValidReports(nothing);
@@ -184,7 +204,13 @@ describe('every report the fixtures make is valid', () => {
     const analysis = await analyzeSources([fileSource(SAMPLE)], DEFAULT_ANALYSIS_OPTIONS);
     let findings = 0;
     for (const workflow of workflows) {
-      const report = await runDoctor({ workspace: join(FIXTURES, 'workflows'), workflows: [workflow], skip: new Set(), images: ['ghcr.io/acme/app:main'], docker: offline });
+      const report = await runDoctor({
+        workspace: join(FIXTURES, 'workflows'),
+        workflows: [workflow],
+        skip: new Set(),
+        images: ['ghcr.io/acme/app:main'],
+        docker: offline,
+      });
       findings += report.findings.length;
       expectValidDoctorReport(JSON.stringify(doctorJson(report)));
       expectValidReport(await streamed(analysis, doctorSection(report)));
@@ -198,8 +224,18 @@ describe('every report the fixtures make is valid', () => {
       const analysis = await analyzeSources([fileSource(log)], DEFAULT_ANALYSIS_OPTIONS);
       if (analysis.builds.length > 0) rows.push(historyRow(analysis, { runId: null, runNumber: null, url: null, date: null, event: null, branch: null }));
     }
-    rows.push({ ...rows[0]!, runId: 17964002949, runNumber: 12, url: 'https://github.com/o/r/actions/runs/17964002949', date: '2025-09-24T01:56:21Z', event: 'push', branch: 'main' });
+    rows.push({
+      ...rows[0]!,
+      runId: 17964002949,
+      runNumber: 12,
+      url: 'https://github.com/o/r/actions/runs/17964002949',
+      date: '2025-09-24T01:56:21Z',
+      event: 'push',
+      branch: 'main',
+    });
     expectValidHistory(historyJson(rows));
-    expect(schemaErrors('history', historyJson([{ ...rows[0]!, date: 'yesterday' }]))).toEqual([expect.stringMatching(/^\/runs\/0\/date must match format "date-time"/)]);
+    expect(schemaErrors('history', historyJson([{ ...rows[0]!, date: 'yesterday' }]))).toEqual([
+      expect.stringMatching(/^\/runs\/0\/date must match format "date-time"/),
+    ]);
   });
 });

@@ -12,7 +12,7 @@ describe('the logs input', () => {
   writeFileSync(join(dir, 'b.log'), 'x');
   mkdirSync(join(dir, 'dir.log'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const names = (sources: Array<{ label: string }>) => sources.map((s) => s.label.slice(s.label.lastIndexOf("/") + 1));
+  const names = (sources: Array<{ label: string }>) => sources.map((s) => s.label.slice(s.label.lastIndexOf('/') + 1));
 
   it('reads a plain path, and says when it is missing or a directory', async () => {
     const problems: string[] = [];

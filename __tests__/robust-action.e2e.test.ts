@@ -21,7 +21,15 @@ function jobLog(fixture: string): string {
 const TOKEN = 'ghs_fake-token-for-tests-0123456789';
 let github: FakeGitHub;
 let nextJobId = 1;
-const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({ id: nextJobId++, name, status: 'completed', conclusion: 'success', runnerName: `runner-${nextJobId}`, log, ...extra });
+const job = (name: string, log: string, extra: Partial<FakeJob> = {}): FakeJob => ({
+  id: nextJobId++,
+  name,
+  status: 'completed',
+  conclusion: 'success',
+  runnerName: `runner-${nextJobId}`,
+  log,
+  ...extra,
+});
 
 beforeEach(async () => {
   nextJobId = 1;
@@ -38,13 +46,22 @@ afterEach(async () => {
   expect(github.violations).toEqual([]);
 });
 
-function run(inputs: Record<string, string>, options: { event?: object | string; eventName?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ActionRun> {
+function run(
+  inputs: Record<string, string>,
+  options: { event?: object | string; eventName?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<ActionRun> {
   return runActionAsync(
     { 'github-token': TOKEN, 'log-wait-seconds': '2', ...inputs },
     {
       event: options.event ?? { pull_request: { number: 7, head: { sha: 'c'.repeat(40) } } },
       nodeArgs: options.nodeArgs,
-      env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: options.eventName ?? 'pull_request', GITHUB_WORKFLOW: 'Docker Publish', GITHUB_SHA: 'b'.repeat(40), ...options.env },
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+        GITHUB_WORKFLOW: 'Docker Publish',
+        GITHUB_SHA: 'b'.repeat(40),
+        ...options.env,
+      },
     },
   );
 }
@@ -63,7 +80,10 @@ describe('servers that misbehave', () => {
     github.closeEachResponse = true;
     // Logs of 20-60 KB arrive with the server's FIN before their reader starts: undici 6 then
     // asserted on every run here (nodejs/undici#5360).
-    const checkout = Array.from({ length: 500 }, (_, i) => `2025-09-24T01:59:00.0000000Z Receiving objects: ${Math.floor(i / 5)}% (${i}/500), 1.21 MiB | 2.42 MiB/s`).join('\n');
+    const checkout = Array.from(
+      { length: 500 },
+      (_, i) => `2025-09-24T01:59:00.0000000Z Receiving objects: ${Math.floor(i / 5)}% (${i}/500), 1.21 MiB | 2.42 MiB/s`,
+    ).join('\n');
     for (const j of github.jobs) j.log = `${checkout}\n${j.log}`;
     expect(github.jobs.every((j) => j.log.length > 20_000 && j.log.length < 60_000)).toBe(true);
     const result = await run({ comment: 'off' });
@@ -88,7 +108,11 @@ describe('servers that misbehave', () => {
   });
 
   it('a 502 that stays is a sentence with the status and its reason', async () => {
-    for (let i = 0; i < 6; i++) github.faults.push({ match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', reply: { status: 502, json: { message: 'Server Error' } } });
+    for (let i = 0; i < 6; i++)
+      github.faults.push({
+        match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+        reply: { status: 502, json: { message: 'Server Error' } },
+      });
     const result = await run({ comment: 'off' });
     expectGreen(result);
     expect(ownWarnings(result)).toEqual([
@@ -102,14 +126,19 @@ describe('a broken environment', () => {
     const result = await run({ comment: 'always' }, { event: '{"pull_request": {"number": 7,' });
     expectGreen(result);
     expect(result.summary).toContain('| Build runtime |');
-    expect(ownWarnings(result)).toEqual(['::warning title=buildx-doctor::the event payload (GITHUB_EVENT_PATH) is not valid JSON, so the pull request is not known from it']);
+    expect(ownWarnings(result)).toEqual([
+      '::warning title=buildx-doctor::the event payload (GITHUB_EVENT_PATH) is not valid JSON, so the pull request is not known from it',
+    ]);
     expect(github.comments.size).toBe(0);
   });
 
   it('GITHUB_API_URL that is not a URL: the API is left alone, the log files are read', async () => {
     const result = await runActionAsync(
       { 'github-token': TOKEN, logs: 'build.log' },
-      { setup: (workspace) => writeFileSync(join(workspace, 'build.log'), readFixture('buildx0.29-a1-3step-plain-first.log')), env: { GITHUB_API_URL: 'notaurl' } },
+      {
+        setup: (workspace) => writeFileSync(join(workspace, 'build.log'), readFixture('buildx0.29-a1-3step-plain-first.log')),
+        env: { GITHUB_API_URL: 'notaurl' },
+      },
     );
     expectGreen(result);
     expect(result.summary).toContain('The build succeeded.');
@@ -184,7 +213,7 @@ describe('the sticky comment is only ever our own', () => {
     expect(list[0]!.body).toBe(`${marker}\nI pasted the marker, edit me`);
   });
 
-  it('with a personal token, the comments of its user are ours, the bot\'s are not', async () => {
+  it("with a personal token, the comments of its user are ours, the bot's are not", async () => {
     github.tokenUser = 'octocat';
     github.comments.set(PR, [
       { id: 1, body: `${marker}\nold, by the bot`, author: ACTIONS_BOT },

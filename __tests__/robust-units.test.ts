@@ -50,7 +50,11 @@ describe('reference-safe text', () => {
   });
 
   it('a step name carrying them comes out of the summary inert', async () => {
-    const log = ['#0 building with "default" instance using docker driver', '#3 [2/2] RUN make #4242 GH-4343 octo/repo#4444 https://evil.example', '#3 DONE 1.0s'].join('\n');
+    const log = [
+      '#0 building with "default" instance using docker driver',
+      '#3 [2/2] RUN make #4242 GH-4343 octo/repo#4444 https://evil.example',
+      '#3 DONE 1.0s',
+    ].join('\n');
     const analysis = await analyzeText(log, 'refs.log');
     const html = md.render(renderMarkdown(analysis));
     const outsideCode = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
@@ -100,12 +104,30 @@ describe('every password form is redacted', () => {
 describe('redaction gates (a pattern runs only on text that holds one of its words)', () => {
   it('hold back no text any pattern changes: the same result as every pattern on every line', () => {
     const secrets = [
-      'docker login -u me -ps3cretX ghcr.io', 'mysql -u root -ps3cretX app', '    -p s3cretX \\', 'curl -u bob:hunter2 https://x',
-      'git clone https://user:s3cretX@github.com/o/r', 'Authorization: Bearer abc.def', '"Authorization": "Basic Zm9vOmJhcg=="',
-      'ghp_' + 'a'.repeat(36), 'github_pat_' + 'B'.repeat(40), 'glpat-' + 'c'.repeat(20), 'npm_' + 'D'.repeat(36),
-      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijkl', 'AKIAABCDEFGHIJKLMNOP', 'ASIAABCDEFGHIJKLMNOP',
-      '--password hunter2', '--TOKEN=abc', '"docker_Password": "x"', '"AUTH": "x"', 'MY_SECRET_KEY=abc', 'Api_Key: xyz', 'GITHUB_TOKEN: abc',
-      '-----BEGIN RSA PRIVATE KEY-----abc', 'db_passwd = "two words"', 'ACCESS_KEY:abc',
+      'docker login -u me -ps3cretX ghcr.io',
+      'mysql -u root -ps3cretX app',
+      '    -p s3cretX \\',
+      'curl -u bob:hunter2 https://x',
+      'git clone https://user:s3cretX@github.com/o/r',
+      'Authorization: Bearer abc.def',
+      '"Authorization": "Basic Zm9vOmJhcg=="',
+      'ghp_' + 'a'.repeat(36),
+      'github_pat_' + 'B'.repeat(40),
+      'glpat-' + 'c'.repeat(20),
+      'npm_' + 'D'.repeat(36),
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijkl',
+      'AKIAABCDEFGHIJKLMNOP',
+      'ASIAABCDEFGHIJKLMNOP',
+      '--password hunter2',
+      '--TOKEN=abc',
+      '"docker_Password": "x"',
+      '"AUTH": "x"',
+      'MY_SECRET_KEY=abc',
+      'Api_Key: xyz',
+      'GITHUB_TOKEN: abc',
+      '-----BEGIN RSA PRIVATE KEY-----abc',
+      'db_passwd = "two words"',
+      'ACCESS_KEY:abc',
     ];
     const corpus = [...secrets, ...secrets.map((s) => s.toUpperCase()), ...secrets.map((s) => `#12 3.456 ${s} tail`)];
     for (const file of readdirSync(join(FIXTURES, 'logs'))) corpus.push(...readFileSync(join(FIXTURES, 'logs', file), 'utf8').split('\n'));
@@ -181,7 +203,10 @@ describe('a CR-only file', () => {
 
   it('UTF-16 with a byte-order mark (Windows PowerShell redirection) is read as text, not refused as binary', async () => {
     const log = readFixture('buildx0.29-b1-fail-plain.log');
-    for (const encoded of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, 'utf16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(log, 'utf16le').swap16()])]) {
+    for (const encoded of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, 'utf16le')]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(log, 'utf16le').swap16()]),
+    ]) {
       // Split at an odd byte: a character across two chunks.
       const out = await lines([encoded.subarray(0, 1001), encoded.subarray(1001)]);
       expect(out.map((l) => l.text).join('\n')).toBe(log.trimEnd());
@@ -200,12 +225,25 @@ describe('a CR-only file', () => {
 });
 
 describe('one annotation budget', () => {
-  const finding = (id: string, severity: Finding['severity']): Finding =>
-    ({ id, severity, title: `${id} title`, build: 'b', source: 'x.log', evidence: [], fix: '', locations: [], data: {} });
+  const finding = (id: string, severity: Finding['severity']): Finding => ({
+    id,
+    severity,
+    title: `${id} title`,
+    build: 'b',
+    source: 'x.log',
+    evidence: [],
+    fix: '',
+    locations: [],
+    data: {},
+  });
 
   it('own warnings and findings share the 10 warnings; errors and notices have their own 10', () => {
     const own = Array.from({ length: 15 }, (_, i) => `logs/empty-${i}.log: the log is empty`);
-    const findings = [...Array.from({ length: 12 }, (_, i) => finding(`w${i}`, 'warning')), ...Array.from({ length: 12 }, (_, i) => finding(`e${i}`, 'error')), finding('n', 'notice')];
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) => finding(`w${i}`, 'warning')),
+      ...Array.from({ length: 12 }, (_, i) => finding(`e${i}`, 'error')),
+      finding('n', 'notice'),
+    ];
     const out = annotationsFor(groupFindings(findings), own);
     const count = (s: string) => out.filter((a) => a.severity === s).length;
     expect([count('warning'), count('error'), count('notice')]).toEqual([10, 10, 1]);
@@ -226,14 +264,19 @@ describe('run context and API errors', () => {
     ]);
     const fifo = join(dir, 'event.fifo');
     execFileSync('mkfifo', [fifo]);
-    expect(readRunContext({ GITHUB_EVENT_PATH: fifo }).problems).toEqual(['the event payload (GITHUB_EVENT_PATH) is not a regular file, so the pull request is not known from it']);
+    expect(readRunContext({ GITHUB_EVENT_PATH: fifo }).problems).toEqual([
+      'the event payload (GITHUB_EVENT_PATH) is not a regular file, so the pull request is not known from it',
+    ]);
   });
 
   it('API failures are sentences', async () => {
     const fail = (error: Error) => call('listing the jobs of run 5', () => Promise.reject(error), null).catch((e: unknown) => e as ApiError);
     const httpError = Object.assign(new Error('Server Error'), { status: 502, response: { status: 502 } });
     expect((await fail(httpError)).message).toBe('GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)');
-    const reset = Object.assign(new Error('fetch failed'), { status: 500, cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }) });
+    const reset = Object.assign(new Error('fetch failed'), {
+      status: 500,
+      cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }),
+    });
     expect((await fail(reset)).message).toBe('GitHub API: listing the jobs of run 5 failed: the connection was reset (ECONNRESET)');
     expect((await fail(new TypeError("Cannot use 'in' operator to search for 'total_count' in <html>"))).message).toBe(
       'GitHub API: listing the jobs of run 5 failed: the answer was not the JSON GitHub sends',

@@ -72,12 +72,18 @@ signatures:
     ['not: [valid', /not valid YAML/],
     ['version: 2\nsignatures: []\n', /field "version": must be 1, not 2/],
     ['version: 1\nsignatures:\n  - id: Bad_Id\n', /signature 1, field "id": must be a kebab-case id/],
-    ["version: 1\nsignatures:\n  - id: x-y\n    title: t\n    fix: f\n    patterns: ['(unclosed']\n", /signature 1 \(x-y\), field "patterns\[1\]": Invalid regular expression/],
+    [
+      "version: 1\nsignatures:\n  - id: x-y\n    title: t\n    fix: f\n    patterns: ['(unclosed']\n",
+      /signature 1 \(x-y\), field "patterns\[1\]": Invalid regular expression/,
+    ],
     ['version: 1\nsignatures:\n  - id: x-y\n    title: t\n    fix: f\n    patterns: []\n', /signature 1 \(x-y\), field "patterns": needs at least one pattern/],
     ['version: 1\nsignatures:\n  - id: x-y\n    titel: t\n', /signature 1 \(x-y\), field "titel": unknown field/],
-    ["version: 1\nsignatures:\n  - id: x-y\n    title: t\n    severity: fatal\n", /field "severity": must be error, warning or notice/],
+    ['version: 1\nsignatures:\n  - id: x-y\n    title: t\n    severity: fatal\n', /field "severity": must be error, warning or notice/],
     ["version: 1\nsignatures:\n  - id: x-y\n    patterns: ['a']\n    fix: f\n", /signature x-y, field "title": required for a new signature/],
-    ["version: 1\nsignatures:\n  - id: x-y\n    title: 'about ${nothing}'\n    patterns: ['a']\n    fix: f\n", /signature x-y, field "title": \$\{nothing\} is neither a named group/],
+    [
+      "version: 1\nsignatures:\n  - id: x-y\n    title: 'about ${nothing}'\n    patterns: ['a']\n    fix: f\n",
+      /signature x-y, field "title": \$\{nothing\} is neither a named group/,
+    ],
   ])('an invalid file gets one clear line naming the entry and the field: %s', async (text, message) => {
     const error = (await loadCatalog(file(text)).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
@@ -105,8 +111,15 @@ signatures:
     fix: shown
 `),
     );
-    const lines = [{ line: 1, text: 'x', normalized: `${'a'.repeat(40)}!`, inFailure: true }, { line: 2, text: 'y', normalized: 'the frobnicator refused', inFailure: true }];
-    const result = await matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 1000, totalMs: 5000 });
+    const lines = [
+      { line: 1, text: 'x', normalized: `${'a'.repeat(40)}!`, inFailure: true },
+      { line: 2, text: 'y', normalized: 'the frobnicator refused', inFailure: true },
+    ];
+    const result = await matchUntrusted(
+      catalog.filter((s) => s.patternsOrigin !== 'built-in'),
+      lines,
+      { perSignatureMs: 1000, totalMs: 5000 },
+    );
     expect(result.slow).toEqual(['redos']);
     expect(result.matches.map((m) => m.signature.id)).toEqual(['quick']);
   });
@@ -117,7 +130,11 @@ signatures:
     // The budgets are far above any pause a loaded machine gives a runnable thread (a 20 ms budget
     // was: on a busy 2-core machine the worker was sometimes not scheduled for that long between
     // saying 'start' and 'done'), and the main thread stays busy past both of them.
-    const pending = matchUntrusted(catalog.filter((s) => s.patternsOrigin !== 'built-in'), lines, { perSignatureMs: 1000, totalMs: 2000 });
+    const pending = matchUntrusted(
+      catalog.filter((s) => s.patternsOrigin !== 'built-in'),
+      lines,
+      { perSignatureMs: 1000, totalMs: 2000 },
+    );
     // Keep the main thread busy far past both budgets while the worker starts and runs: what it
     // reports meanwhile is read before any budget is judged, whatever the machine's load.
     const until = performance.now() + 2500;
@@ -131,7 +148,11 @@ signatures:
 
   it('through the whole pipeline, the slow signature is reported as a problem, not a crash', async () => {
     const catalog = await loadCatalog(file(`version: 1\nsignatures:\n  - id: redos\n    title: Catastrophic\n    patterns: ['^(\\w+\\s?)*$']\n    fix: f\n`));
-    const text = ['#3 [2/2] RUN ./x', `#3 0.1 ${'word '.repeat(12)}word!`, '#3 ERROR: process "/bin/sh -c ./x" did not complete successfully: exit code: 3'].join('\n');
+    const text = [
+      '#3 [2/2] RUN ./x',
+      `#3 0.1 ${'word '.repeat(12)}word!`,
+      '#3 ERROR: process "/bin/sh -c ./x" did not complete successfully: exit code: 3',
+    ].join('\n');
     const analysis = await diagnoseText(text, 'x.log', catalog);
     expect(analysis.problems.map((p) => p.message).join('\n')).toMatch(/signature redos was skipped: its patterns took longer than/);
     expect(analysis.findings[0]!.id).toBe('unknown');
@@ -152,7 +173,9 @@ describe('the built-in catalog', () => {
     // Decided from the patterns' shape, not from a clock: `(a+)*` is what blows up, and a repeated
     // group is safe when each repetition must cross a space that its `\S+` cannot take.
     const risky = builtinSignatures().flatMap((signature) =>
-      [...signature.patterns, ...signature.commands].flatMap((pattern) => ambiguousNestedRepeats(pattern.source).map((group) => `${signature.id}: ${group} in ${pattern.source}`)),
+      [...signature.patterns, ...signature.commands].flatMap((pattern) =>
+        ambiguousNestedRepeats(pattern.source).map((group) => `${signature.id}: ${group} in ${pattern.source}`),
+      ),
     );
     expect(risky).toEqual([]);
   });
@@ -165,7 +188,17 @@ describe('the built-in catalog', () => {
   });
 
   it('every built-in pattern answers on long hostile lines', () => {
-    const hostile = ['a'.repeat(2000), `${'error '.repeat(330)}!`, `${'-'.repeat(1999)}>`, `${'/x'.repeat(1000)}`, `${' '.repeat(1990)}Killed?`, '--platform '.repeat(180), 'npm ERR! '.repeat(220), 'a:'.repeat(1000), 'a.'.repeat(1000)];
+    const hostile = [
+      'a'.repeat(2000),
+      `${'error '.repeat(330)}!`,
+      `${'-'.repeat(1999)}>`,
+      `${'/x'.repeat(1000)}`,
+      `${' '.repeat(1990)}Killed?`,
+      '--platform '.repeat(180),
+      'npm ERR! '.repeat(220),
+      'a:'.repeat(1000),
+      'a.'.repeat(1000),
+    ];
     let tested = 0;
     for (const signature of builtinSignatures()) {
       for (const pattern of [...signature.patterns, ...signature.commands]) {

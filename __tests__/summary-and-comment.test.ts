@@ -21,12 +21,16 @@ describe('the publish run', () => {
     expect(summary.length).toBeLessThan(10_000);
     const [what, time, change] = summary.split('\n').filter((l) => l.trim() !== '');
     expect(what).toBe('## ✅ All 3 builds succeeded, with 2 warnings below.');
-    expect(time).toBe('⏱️ 78.5 min wall time (the longest job), 207.7 runner minutes over 3 jobs; 168.3 min of it (81%) went to linux/arm64 under QEMU emulation.');
+    expect(time).toBe(
+      '⏱️ 78.5 min wall time (the longest job), 207.7 runner minutes over 3 jobs; 168.3 min of it (81%) went to linux/arm64 under QEMU emulation.',
+    );
     expect(change).toMatch(/^💡 Build linux\/arm64 on native arm64 runners instead of under QEMU emulation/);
     expect(summary.match(/ubuntu-24\.04-arm/g)).toHaveLength(1);
     // Each thing once: one emulation finding and one cache finding with a row per build, no slow-build.
     expect(summary.match(/^#### /gm)).toHaveLength(2);
-    expect(summary).toContain('| Build operate-ui | `RUN cargo build --release --bin operate-ui` | 9.9 min | 74.7 min | 7.5× | 64.8 min \\(83%\\) | 78.1 min \\(over budget\\) |');
+    expect(summary).toContain(
+      '| Build operate-ui | `RUN cargo build --release --bin operate-ui` | 9.9 min | 74.7 min | 7.5× | 64.8 min \\(83%\\) | 78.1 min \\(over budget\\) |',
+    );
     expect(summary).not.toMatch(/slow-build|over the 60 min budget/);
     expect(summary.match(/^```mermaid$/gm)).toHaveLength(3);
     // Full digests and the pushed tags, in a fold.
@@ -73,7 +77,7 @@ describe('the timeline of a failure', () => {
 });
 
 describe('one order', () => {
-  it.each(['failing-matrix', 'ten-builds'])('%s: the comment tells the findings in the summary\'s order', async (name) => {
+  it.each(['failing-matrix', 'ten-builds'])("%s: the comment tells the findings in the summary's order", async (name) => {
     const analysis = await CASES.find((c) => c.name === name)!.analysis();
     const summary = renderMarkdown(analysis);
     const body = comment(analysis);
@@ -99,7 +103,7 @@ describe('sizes', () => {
     expect(body.split('\n\n')[1]).toMatch(/^### ❌ /);
   });
 
-  it('100 builds stay within GitHub\'s limits: 1 MiB summary, 65,536-character comment', async () => {
+  it("100 builds stay within GitHub's limits: 1 MiB summary, 65,536-character comment", async () => {
     const analysis = await diagnoseText(matrix(100), 'run.log');
     expect(analysis.builds).toHaveLength(100);
     const summary = renderMarkdown(analysis);

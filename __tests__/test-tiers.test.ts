@@ -56,7 +56,9 @@ describe('test tiers', () => {
   });
 
   it('the refusal names the tier to choose, and only the unit run refuses', () => {
-    expect(() => needsRealComponent('a real dockerd', { BXD_TEST_TIER: 'unit' })).toThrow(/^a real dockerd is not available to `npm run test:unit`.*\*\.integration\.test\.ts/);
+    expect(() => needsRealComponent('a real dockerd', { BXD_TEST_TIER: 'unit' })).toThrow(
+      /^a real dockerd is not available to `npm run test:unit`.*\*\.integration\.test\.ts/,
+    );
     expect(() => needsRealComponent('a real dockerd', {})).not.toThrow();
   });
 });

@@ -3,7 +3,10 @@ import { cacheKindOfOption, parseVertexName } from '../src/parse/vertex-name.js'
 
 describe('parseVertexName', () => {
   it.each([
-    ['[linux/arm64 builder  2/15] RUN apk add --no-cache musl-dev', { platform: 'linux/arm64', stage: 'builder', index: 2, total: 15, instruction: 'RUN', command: 'apk add --no-cache musl-dev' }],
+    [
+      '[linux/arm64 builder  2/15] RUN apk add --no-cache musl-dev',
+      { platform: 'linux/arm64', stage: 'builder', index: 2, total: 15, instruction: 'RUN', command: 'apk add --no-cache musl-dev' },
+    ],
     ['[stage-1 2/2] COPY --from=builder /app/x /x', { platform: null, stage: 'stage-1', index: 2, total: 2, instruction: 'COPY' }],
     ['[1/4] FROM docker.io/library/localbusybox:latest', { platform: null, stage: null, index: 1, total: 4, instruction: 'FROM' }],
     ['[linux/arm/v7 build 3/7] RUN make', { platform: 'linux/arm/v7', stage: 'build', index: 3 }],
@@ -13,9 +16,16 @@ describe('parseVertexName', () => {
   });
 
   it('tells internal, auth, cache and exporter vertices apart', () => {
-    expect(parseVertexName('[linux/arm64 internal] load metadata for docker.io/library/rust:1.77-alpine')).toMatchObject({ kind: 'internal', platform: 'linux/arm64' });
+    expect(parseVertexName('[linux/arm64 internal] load metadata for docker.io/library/rust:1.77-alpine')).toMatchObject({
+      kind: 'internal',
+      platform: 'linux/arm64',
+    });
     expect(parseVertexName('[auth] library/rust:pull token for registry-1.docker.io')).toMatchObject({ kind: 'auth' });
-    expect(parseVertexName('importing cache manifest from gha:13901689927648624581')).toMatchObject({ kind: 'cache-import', cacheKind: 'gha', cacheRef: 'gha:13901689927648624581' });
+    expect(parseVertexName('importing cache manifest from gha:13901689927648624581')).toMatchObject({
+      kind: 'cache-import',
+      cacheKind: 'gha',
+      cacheRef: 'gha:13901689927648624581',
+    });
     expect(parseVertexName('importing cache manifest from ghcr.io/org/app:buildcache')).toMatchObject({ kind: 'cache-import', cacheKind: 'registry' });
     expect(parseVertexName('exporting to GitHub Actions Cache')).toMatchObject({ kind: 'cache-export', cacheKind: 'gha' });
     expect(parseVertexName('exporting cache to registry')).toMatchObject({ kind: 'cache-export', cacheKind: 'registry' });

@@ -45,9 +45,21 @@ const PER_SEVERITY = 10;
 function doctorForAction(inputs, analysis, client, repository) {
     const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
     // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
-    const pastRun = analysis ? (0,_doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_6__/* .versionsOfBuilds */ ._)(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
-    const github = client ? { client } : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
-    return (0,_doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__/* .runDoctor */ .j)({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun, github, repository });
+    const pastRun = analysis
+        ? (0,_doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_6__/* .versionsOfBuilds */ ._)(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed')
+        : null;
+    const github = client
+        ? { client }
+        : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
+    return (0,_doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__/* .runDoctor */ .j)({
+        workspace: inputs.workspace,
+        workflows: [],
+        skip: inputs.doctorSkip,
+        images: [...new Set([...inputs.images, ...pushed])],
+        pastRun,
+        github,
+        repository,
+    });
 }
 /** The `doctor` section of the analysis report (mode `both`). */
 function doctorSection(report) {
@@ -76,7 +88,9 @@ function annotateDoctor(report) {
             continue;
         used[finding.severity]++;
         const place = finding.locations?.find((l) => l.verified);
-        const properties = place ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line } : { title: `buildx-doctor: ${finding.id}` };
+        const properties = place
+            ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line }
+            : { title: `buildx-doctor: ${finding.id}` };
         const message = (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .truncate */ .xv)((0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .stripControl */ .kU)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redact */ .E)(finding.title)).replace(/\s+/g, ' '), 1000);
         if (finding.severity === 'error')
             _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, properties);

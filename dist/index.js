@@ -263,7 +263,10 @@ function dockerConfigDir(env) {
 }
 /** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
 function keyHost(key) {
-    return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    return key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
 }
 /** True when Docker's config has credentials (or a credential helper) for `registry`. */
 function hasDockerLogin(registry, env) {
@@ -441,7 +444,14 @@ function parseWorkflow(path, text) {
     }
     // YAML 1.1 readers turn an unquoted `on` into true; the yaml package's default (1.2) keeps "on".
     const onNode = get(root, 'on') ?? get(root, true);
-    return { path, lines: text.split(/\r?\n/), triggers: triggersOf(onNode), env: envOf(get(root, 'env')), permissions: permissionsOf(get(root, 'permissions')), jobs };
+    return {
+        path,
+        lines: text.split(/\r?\n/),
+        triggers: triggersOf(onNode),
+        env: envOf(get(root, 'env')),
+        permissions: permissionsOf(get(root, 'permissions')),
+        jobs,
+    };
 }
 function get(map, key) {
     const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
@@ -665,7 +675,9 @@ function cacheRules(ctx, job, step) {
         if (entry.type === 'gha' && job.matrix) {
             const scope = entry.attrs.get('scope');
             if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
-                const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
+                const title = scope === undefined
+                    ? "cache-to type=gha has no scope in a matrix job: the legs overwrite each other's cache"
+                    : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
                 const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
                 out.push(finding(ctx, 'cache-miss', 'warning', title, line, `Every leg of ${(0,markdown/* inlineCode */.ti)(job.id)} writes the cache under one scope, so the last leg to finish replaces the others' cache and the next run misses. Give each leg its own scope (the matrix key that names the image), the same in \`cache-from\`.`, replaceHunk(ctx, line, entry.text, newEntry)));
             }
@@ -676,7 +688,9 @@ function cacheRules(ctx, job, step) {
             if (stages === null || stages > 1) {
                 const newEntry = entry.text.includes('=') ? entry.text.replace(/^type=([^,]+)/, 'type=$1,mode=max') : `type=registry,ref=${entry.text},mode=max`;
                 const known = stages !== null;
-                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
+                out.push(finding(ctx, 'cache-miss', known ? 'warning' : 'notice', known
+                    ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)`
+                    : 'cache-to exports only the final stage (mode=max is missing)', line, `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`, replaceHunk(ctx, line, entry.text, newEntry)));
             }
         }
     }
@@ -690,7 +704,9 @@ function cacheRules(ctx, job, step) {
                 continue;
             const fromEntry = ghaFrom[0];
             const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
-            const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
+            const newFrom = fromEntry.attrs.has('scope')
+                ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`)
+                : `${fromEntry.text},scope=${scopeOf(entry)}`;
             out.push(finding(ctx, 'cache-miss', 'warning', `cache-from reads scope ${JSON.stringify(scopeOf(fromEntry))} but cache-to writes scope ${JSON.stringify(scopeOf(entry))}`, line, 'The build reads a cache that no build writes, so every run starts cold. Read the scope that `cache-to` writes.', replaceHunk(ctx, line, fromEntry.text, newFrom)));
         }
     }
@@ -746,7 +762,9 @@ function pushRules(ctx, job, step) {
     if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
         const allowed = packagesWrite(ctx.workflow, job);
         if (allowed !== true) {
-            const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
+            const title = allowed === null
+                ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)'
+                : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
             const indent = `${indentOf(ctx, job.line)}  `;
             const diff = job.permissionsLine !== null
                 ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
@@ -812,7 +830,8 @@ function contextsOf(events, pushBranches, pushTags) {
     const contexts = new Set();
     if (events.has('pull_request'))
         contexts.add('pull_request');
-    if ((events.has('push') && pushBranches) || ['workflow_dispatch', 'schedule', 'repository_dispatch', 'workflow_run', 'merge_group', 'pull_request_target'].some((e) => events.has(e))) {
+    if ((events.has('push') && pushBranches) ||
+        ['workflow_dispatch', 'schedule', 'repository_dispatch', 'workflow_run', 'merge_group', 'pull_request_target'].some((e) => events.has(e))) {
         contexts.add('branch');
     }
     if ((events.has('push') && pushTags) || events.has('release'))
@@ -1020,7 +1039,10 @@ function metadataRules(ctx, step) {
         const prefix = rule.attrs.get('prefix');
         const newText = rule.type === 'sha' && prefix !== undefined && /\{\{/.test(prefix)
             ? text.replace(`prefix=${prefix}`, 'prefix=sha-')
-            : `${text},${bad.map((b) => GUARD[b.context]).filter((g, i, all) => all.indexOf(g) === i).join(',')}`;
+            : `${text},${bad
+                .map((b) => GUARD[b.context])
+                .filter((g, i, all) => all.indexOf(g) === i)
+                .join(',')}`;
         out.push(finding(ctx, 'invalid-tag', 'error', `metadata-action tag rule ${text} makes an invalid tag on ${bad.map((b) => CONTEXT_NAME[b.context]).join(' and ')}: ${bad[0].tag}`, line, `${(0,markdown/* inlineCode */.ti)(template)} is empty on ${bad.map((b) => CONTEXT_NAME[b.context]).join(' and ')}, so this rule makes the tag ${where}; a tag must start with a letter, digit or underscore, and the build fails with "invalid tag". Use a fixed text there, or turn the rule off where the template is empty.`, replaceHunk(ctx, line, text, newText), { rule: text, tag: bad[0].tag }));
     }
     return out;
@@ -1064,7 +1086,7 @@ const PIN_RULES = [
         severity: 'error',
         id: 'action-major-changed',
         title: 'actions/download-artifact before v4 no longer runs (turned off on 2025-01-30)',
-        advice: 'Use v4 together with upload-artifact v4: the two majors cannot read each other\'s artifacts.',
+        advice: "Use v4 together with upload-artifact v4: the two majors cannot read each other's artifacts.",
         to: 'v4',
     },
 ];
@@ -1076,7 +1098,10 @@ function pinRules(ctx, job, step, action) {
             if (rule.action !== action.name || Number(major[1]) >= rule.below)
                 continue;
             const line = step.uses.line;
-            out.push(finding(ctx, rule.id, rule.severity, rule.title, line, rule.advice, replaceHunk(ctx, line, `@${action.ref}`, `@${rule.to}`), { action: action.name, pinned: action.ref }));
+            out.push(finding(ctx, rule.id, rule.severity, rule.title, line, rule.advice, replaceHunk(ctx, line, `@${action.ref}`, `@${rule.to}`), {
+                action: action.name,
+                pinned: action.ref,
+            }));
         }
     }
     // setup-buildx-action pinned to a buildx older than 0.21 cannot use GitHub's cache service v2
@@ -1131,7 +1156,11 @@ function workflowNotes(workflow) {
         for (const step of job.steps) {
             const platforms = isBuildStep(step) ? step.with.get('platforms') : undefined;
             if (platforms && native) {
-                const emulated = [...new Set(platformLists(platforms.value).flat().filter((p) => !p.includes(`/${native}`)))];
+                const emulated = [
+                    ...new Set(platformLists(platforms.value)
+                        .flat()
+                        .filter((p) => !p.includes(`/${native}`))),
+                ];
                 if (emulated.length > 0)
                     notes.push(`${emulated.join(', ')} built under QEMU on an ${native} runner (line ${platforms.line}): a native runner${emulated.some((p) => p.includes('arm64')) ? ' (ubuntu-24.04-arm)' : ''} builds it many times faster`);
             }
@@ -1171,7 +1200,12 @@ function runWorkflowChecks(options) {
     const platforms = new Set();
     const files = workflowFiles(options);
     if (files.length === 0) {
-        checks.push({ id: 'workflow.files', status: 'skipped', title: 'Workflow files', detail: `no workflow files under ${external_node_path_.join(options.workspace, '.github', 'workflows')} (give them with --workflow)` });
+        checks.push({
+            id: 'workflow.files',
+            status: 'skipped',
+            title: 'Workflow files',
+            detail: `no workflow files under ${external_node_path_.join(options.workspace, '.github', 'workflows')} (give them with --workflow)`,
+        });
         return { checks, findings, platforms: [] };
     }
     let building = 0;
@@ -1215,7 +1249,12 @@ function runWorkflowChecks(options) {
         });
     }
     if (building === 0 && checks.length === 0) {
-        checks.push({ id: 'workflow.files', status: 'pass', title: 'Workflow files', detail: `${files.length} workflow file${files.length === 1 ? '' : 's'}, none builds with docker/build-push-action or bake` });
+        checks.push({
+            id: 'workflow.files',
+            status: 'pass',
+            title: 'Workflow files',
+            detail: `${files.length} workflow file${files.length === 1 ? '' : 's'}, none builds with docker/build-push-action or bake`,
+        });
     }
     return { checks, findings, platforms: [...platforms].sort() };
 }
@@ -1304,7 +1343,12 @@ function parseBuildersTable(text) {
             const columns = line.trim().split(/\s{2,}/);
             const name = columns[0].replace(/\s*\*$/, '');
             const error = columns.find((c) => /error|cannot|failed/i.test(c)) ?? null;
-            builders.push({ name, driver: (columns[1] ?? '').trim(), current: /\*$/.test(columns[0]), nodes: error ? [{ name, endpoint: '', status: 'error', buildkit: null, platforms: [], error }] : [] });
+            builders.push({
+                name,
+                driver: (columns[1] ?? '').trim(),
+                current: /\*$/.test(columns[0]),
+                nodes: error ? [{ name, endpoint: '', status: 'error', buildkit: null, platforms: [], error }] : [],
+            });
             continue;
         }
         const builder = builders[builders.length - 1];
@@ -1323,7 +1367,10 @@ function parseBuildersTable(text) {
             platforms: platforms
                 .split(/,\s*/)
                 // The new table shortens the list (`linux/amd64 (+4)`): the rest is only in the JSON.
-                .map((p) => p.replace(/\s*\(\+\d+\)$/, '').replace(/\*$/, '').trim())
+                .map((p) => p
+                .replace(/\s*\(\+\d+\)$/, '')
+                .replace(/\*$/, '')
+                .trim())
                 .filter((p) => p.includes('/')),
             error: /error/i.test(status) ? status : null,
         });
@@ -1443,7 +1490,12 @@ async function runBuilderChecks(docker, options) {
     // buildx itself waits up to 20 s for each node that does not answer: the slow time limit.
     const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls'], true);
     if (!ls.ok || ls.result.exitCode !== 0) {
-        checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}` });
+        checks.push({
+            id: 'builder.list',
+            status: 'skipped',
+            title: 'Builders',
+            detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}`,
+        });
         return { checks, findings };
     }
     let builders;
@@ -1456,8 +1508,19 @@ async function runBuilderChecks(docker, options) {
     }
     const current = builders.find((b) => b.current) ?? null;
     if (!current) {
-        checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `none of ${plural(builders.length, 'builder')} is marked as in use` });
-        findings.push((0,check/* doctorFinding */.VB)({ id: 'builder-missing', severity: 'error', title: 'No buildx builder is in use', fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.', source: null }));
+        checks.push({
+            id: 'builder.current',
+            status: 'fail',
+            title: 'Builder in use',
+            detail: `none of ${plural(builders.length, 'builder')} is marked as in use`,
+        });
+        findings.push((0,check/* doctorFinding */.VB)({
+            id: 'builder-missing',
+            severity: 'error',
+            title: 'No buildx builder is in use',
+            fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.',
+            source: null,
+        }));
     }
     else {
         const node = current.nodes[0];
@@ -1469,10 +1532,21 @@ async function runBuilderChecks(docker, options) {
         }
         else if (node?.error || node?.status === 'error') {
             checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: ${node.error ?? 'error'}` });
-            findings.push((0,check/* doctorFinding */.VB)({ id: 'builder-missing', severity: 'error', title: `The builder in use, ${current.name}, is in error`, fix: `Recreate it: \`docker buildx rm ${current.name}\` and \`docker buildx create --use\` (or re-run \`docker/setup-buildx-action\`).`, source: null }));
+            findings.push((0,check/* doctorFinding */.VB)({
+                id: 'builder-missing',
+                severity: 'error',
+                title: `The builder in use, ${current.name}, is in error`,
+                fix: `Recreate it: \`docker buildx rm ${current.name}\` and \`docker buildx create --use\` (or re-run \`docker/setup-buildx-action\`).`,
+                source: null,
+            }));
         }
         else if (node && node.status !== 'running') {
-            checks.push({ id: 'builder.current', status: 'warn', title: 'Builder in use', detail: `${describe}: not running; the next build starts it${current.driver === 'docker-container' ? ' (pulling moby/buildkit if needed)' : ''}` });
+            checks.push({
+                id: 'builder.current',
+                status: 'warn',
+                title: 'Builder in use',
+                detail: `${describe}: not running; the next build starts it${current.driver === 'docker-container' ? ' (pulling moby/buildkit if needed)' : ''}`,
+            });
         }
         else {
             checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
@@ -1499,7 +1573,9 @@ async function runBuilderChecks(docker, options) {
         id: 'builder.stale',
         status: stale.length > 0 ? 'warn' : 'pass',
         title: 'Other builders',
-        detail: stale.length > 0 ? `${plural(stale.length, 'stale builder')}: ${stale.join('; ')}` : `${plural(builders.length - (current ? 1 : 0), 'other builder')}, none stale`,
+        detail: stale.length > 0
+            ? `${plural(stale.length, 'stale builder')}: ${stale.join('; ')}`
+            : `${plural(builders.length - (current ? 1 : 0), 'other builder')}, none stale`,
     });
     if (stale.length > 0) {
         const names = [...new Set(stale.map((s) => s.split(' ')[0]))];
@@ -1532,7 +1608,12 @@ async function runBuilderChecks(docker, options) {
             }
         }
         if (options.platforms.length === 0) {
-            checks.push({ id: 'builder.platforms', status: 'pass', title: 'Platforms', detail: `${current.name} builds ${[...supported].join(', ') || 'no listed platform'} (native ${native}); no workflow asks for platforms` });
+            checks.push({
+                id: 'builder.platforms',
+                status: 'pass',
+                title: 'Platforms',
+                detail: `${current.name} builds ${[...supported].join(', ') || 'no listed platform'} (native ${native}); no workflow asks for platforms`,
+            });
         }
         else {
             checks.push({ id: 'builder.platforms', status: missing.length > 0 ? 'fail' : 'pass', title: 'Platforms', detail: `asked: ${notes.join('; ')}` });
@@ -1612,7 +1693,12 @@ async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
             why = error.code ?? error.message;
         }
         if (free === null) {
-            checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?` });
+            checks.push({
+                id: 'resources.disk',
+                status: 'skipped',
+                title: 'Free disk',
+                detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?`,
+            });
         }
         else {
             const status = free < options.failFreeBytes ? 'fail' : free < options.warnFreeBytes ? 'warn' : 'pass';
@@ -1641,7 +1727,12 @@ async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
         checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: `docker buildx du: ${why}` });
     }
     else {
-        checks.push({ id: 'resources.build-cache', status: 'pass', title: 'Build cache', detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)` });
+        checks.push({
+            id: 'resources.build-cache',
+            status: 'pass',
+            title: 'Build cache',
+            detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)`,
+        });
     }
     return { checks, findings };
 }
@@ -1672,7 +1763,12 @@ async function runRegistryChecks(docker, images) {
     const checks = [];
     const findings = [];
     if (images.length === 0) {
-        checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)' });
+        checks.push({
+            id: 'registry.images',
+            status: 'skipped',
+            title: 'Registry',
+            detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)',
+        });
         return { checks, findings };
     }
     for (const ref of [...new Set(images)]) {
@@ -1806,8 +1902,16 @@ async function listVersions(client, kind, pkg) {
     const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
     // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
     const response = kind === 'orgs'
-        ? await (0,api/* call */.T1)(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name }))
-        : await (0,api/* call */.T1)(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name }));
+        ? await (0,api/* call */.T1)(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
+            org: pkg.owner,
+            package_type: 'container',
+            package_name: pkg.name,
+        }))
+        : await (0,api/* call */.T1)(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+            username: pkg.owner,
+            package_type: 'container',
+            package_name: pkg.name,
+        }));
     return response.data
         .map((v) => ({ tags: v.metadata?.container?.tags ?? [], updated: v.updated_at ?? v.created_at }))
         .sort((a, b) => b.updated.localeCompare(a.updated));
@@ -1911,14 +2015,20 @@ function addStepImages(result, workflow, job, step, repository) {
 /** `images:` lines (commas also separate), or the CSV form `name=...,enable=...`; disabled ones left out. */
 function imageNames(text) {
     const names = [];
-    for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+    for (const line of text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))) {
         if (/^name=/.test(line)) {
             const attrs = new Map(line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()]));
             if (attrs.get('enable') !== 'false' && attrs.get('name'))
                 names.push(attrs.get('name'));
         }
         else {
-            names.push(...line.split(',').map((n) => n.trim()).filter(Boolean));
+            names.push(...line
+                .split(',')
+                .map((n) => n.trim())
+                .filter(Boolean));
         }
     }
     return names;
@@ -1926,7 +2036,12 @@ function imageNames(text) {
 /** The tags the step's rules give on a push to the default branch, leaving out those that change every commit or day. */
 function mainTags(step) {
     const text = step.with.get('tags')?.value;
-    const lines = text === undefined ? DEFAULT_TAG_RULES : text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const lines = text === undefined
+        ? DEFAULT_TAG_RULES
+        : text
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith('#'));
     const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
     const tags = [];
     for (const rule of lines.map(parseTagRule)) {
@@ -2086,7 +2201,10 @@ function storedCredentials(registry, env) {
         return null;
     }
     const names = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
-    const hostOf = (key) => key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const hostOf = (key) => key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     const entry = Object.entries(config.auths ?? {}).find(([key]) => names.includes(hostOf(key)))?.[1];
     if (entry?.auth)
         return { kind: 'auth', auth: entry.auth };
@@ -2114,7 +2232,13 @@ function ghcrLogins(workflows) {
                 if (typeof registry === 'string' || !registry.some((r) => r.trim() === 'ghcr.io'))
                     continue;
                 const password = step.with.get('password')?.value.trim() ?? '';
-                logins.push({ file: workflow.path, job: job.id, jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password), password, packagesWrite: packagesWrite(workflow, job) });
+                logins.push({
+                    file: workflow.path,
+                    job: job.id,
+                    jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password),
+                    password,
+                    packagesWrite: packagesWrite(workflow, job),
+                });
             }
         }
     }
@@ -2172,16 +2296,22 @@ async function tokenScopes(access, pushedWith, findings) {
         const login = response.data.login ?? '?';
         const header = response.headers['x-oauth-scopes'];
         if (header === undefined) {
-            return { status: 'warn', text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write` };
+            return {
+                status: 'warn',
+                text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write`,
+            };
         }
-        const scopes = String(header).split(',').map((s) => s.trim()).filter(Boolean);
+        const scopes = String(header)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
         if (scopes.includes('write:packages'))
             return { status: 'pass', text: `${pushedWith}; the token given (of ${login}) has write:packages` };
         findings.push((0,check/* doctorFinding */.VB)({
             id: 'registry-auth-denied',
             severity: 'error',
             title: 'The token lacks the write:packages scope: pushes to ghcr.io are denied',
-            fix: 'Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job\'s permissions.',
+            fix: "Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job's permissions.",
             source: null,
             data: { scopes: scopes.join(', ') },
         }));
@@ -2190,7 +2320,10 @@ async function tokenScopes(access, pushedWith, findings) {
     catch (error) {
         // GitHub refuses `GET /user` to installation tokens, the job token among them.
         if (error instanceof api/* ApiError */.hD && error.status === 403)
-            return { status: 'skipped', text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes` };
+            return {
+                status: 'skipped',
+                text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes`,
+            };
         return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
     }
 }
@@ -2274,8 +2407,18 @@ function imagesToCheck(options) {
         return { images: [], source: null };
     const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
     const source = found.images.length > 0
-        ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
-        : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+        ? {
+            id: 'registry.images',
+            status: 'pass',
+            title: 'Images to check',
+            detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}`,
+        }
+        : {
+            id: 'registry.images',
+            status: 'skipped',
+            title: 'Images to check',
+            detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)`,
+        };
     return { images: found.images, source };
 }
 function titleOf(group) {
@@ -2284,12 +2427,18 @@ function titleOf(group) {
 /** Errors first, then warnings, then notices; the order of the checks within a severity. */
 function rankFindings(findings) {
     const order = { error: 0, warning: 1, notice: 2 };
-    return findings.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i).map(({ f }) => f);
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
 }
 /** `builder,resources` → the groups; an unknown name is an error the caller reports. */
 function parseSkip(text) {
     const groups = new Set();
-    for (const name of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    for (const name of text
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean)) {
         if (!check/* CHECK_GROUPS */.mA.includes(name))
             throw new Error(`unknown check group "${name}" (the groups are ${check/* CHECK_GROUPS */.mA.join(', ')})`);
         groups.add(name);
@@ -2331,7 +2480,12 @@ function versionDrift(live, past) {
         (now === then ? same : differs).push(now === then ? `${name} ${now}` : `${name} ${then} in ${past.label}, ${now} here`);
     }
     if (differs.length === 0) {
-        return same.length === 0 ? { checks: [], findings: [] } : { checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }], findings: [] };
+        return same.length === 0
+            ? { checks: [], findings: [] }
+            : {
+                checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }],
+                findings: [],
+            };
     }
     const detail = differs.join('; ');
     return {
@@ -2723,7 +2877,15 @@ function headerJson(analysis) {
         cacheHitRatio: analysis.cacheHitRatio,
         durationSeconds: analysis.durationSeconds,
         // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
-        ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
+        ...(analysis.comparison
+            ? {
+                comparison: {
+                    hasBaseline: analysis.comparison.hasBaseline,
+                    baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(analysis.comparison.baselineLabel),
+                    note: analysis.comparison.note,
+                },
+            }
+            : {}),
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
@@ -2731,7 +2893,14 @@ function arraysOf(analysis) {
     return {
         builds: analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i])),
         findings: analysis.findings.map((f) => () => findingJson(f)),
-        groups: analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds })),
+        groups: analysis.groups.map((g) => () => ({
+            id: g.id,
+            severity: g.severity,
+            title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title),
+            builds: g.builds,
+            folded: g.folded.map((f) => ({ id: f.id, build: f.build })),
+            lostSeconds: g.lostSeconds,
+        })),
         problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(p.message) })),
     };
 }
@@ -2783,7 +2952,9 @@ function buildJson({ build, cache, timing, findings }, compared) {
             ref: i.ref,
             digest: i.digest,
             pushed: i.pushed,
-            ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
+            ...(i.platforms !== undefined || i.sizeUnavailable
+                ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null }
+                : {}),
         })),
         errors: build.errors.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(e.text) })),
         notes: build.notes,
@@ -2827,7 +2998,13 @@ function comparisonJson(c) {
             jobSeconds: d.jobSeconds,
             cacheRatio: d.cacheRatio,
             platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
-            slowerSteps: d.slowerSteps.map((s) => ({ step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step), instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction), platform: s.platform, seconds: s.seconds, baselineSeconds: s.baselineSeconds })),
+            slowerSteps: d.slowerSteps.map((s) => ({
+                step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step),
+                instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction),
+                platform: s.platform,
+                seconds: s.seconds,
+                baselineSeconds: s.baselineSeconds,
+            })),
             imageSizes: d.imageSizes.map((i) => ({ ref: i.ref, platform: i.platform, bytes: i.bytes, baselineBytes: i.baselineBytes, change: i.change })),
             newFindings: d.newFindings,
             goneFindings: d.goneFindings,
@@ -2872,7 +3049,10 @@ function findingJson(finding) {
 // changes as the reports show them.
 /** Control characters and runs of white space to one space, cut to `max` characters. */
 function oneLine(text, max = 200) {
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const flat = text
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 const UNITS = {
@@ -3041,7 +3221,11 @@ const MAX_REDACT = 8192;
  */
 const PATTERNS = [
     // GitHub, GitLab and npm tokens.
-    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***', ['gh', 'github_pat_', 'glpat-', 'npm_']],
+    [
+        /\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g,
+        '***',
+        ['gh', 'github_pat_', 'glpat-', 'npm_'],
+    ],
     // JSON Web Tokens (registry bearer tokens, OIDC tokens).
     [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***', ['eyj']],
     // AWS access key ids.
@@ -3055,17 +3239,37 @@ const PATTERNS = [
     [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***', ['--']],
     // -p after a login (docker, helm, oras, podman), a mysql client or a -u user, in every form:
     // `-p X`, `-pX`, `-p=X`, `-p "two words"`.
-    [/(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g, '$1$2***', ['-p']],
+    [
+        /(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g,
+        '$1$2***',
+        ['-p'],
+    ],
     // A continuation line that holds only `-p X \` (the `login` was on the line before).
-    [/^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g, '$1$2***', ['-p']],
+    [
+        /^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g,
+        '$1$2***',
+        ['-p'],
+    ],
     [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***', ['-u']],
     // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
-    [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"', ['pass', 'token', 'secret', 'auth', 'api', 'access']],
+    [
+        /("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi,
+        '$1***"',
+        ['pass', 'token', 'secret', 'auth', 'api', 'access'],
+    ],
     // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
-    [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***', ['pass', 'token', 'secret', 'api', 'access']],
+    [
+        /\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+        '$1***',
+        ['pass', 'token', 'secret', 'api', 'access'],
+    ],
     // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
     // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
-    [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***', ['pass', 'secret', 'api', 'access', '_token']],
+    [
+        /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+        '$1***',
+        ['pass', 'secret', 'api', 'access', '_token'],
+    ],
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***', ['-----begin']],
 ];
@@ -15333,7 +15537,10 @@ const MAX_COMMAND_WORDS = 12;
 function isBuildCommand(text) {
     if (text.length > 16384 || !text.includes('docker'))
         return false;
-    const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
+    const head = text
+        .replace(/^(?:\[command\]|\+ |\$ )/, '')
+        .trimStart()
+        .split(/\s+/, MAX_COMMAND_WORDS);
     if (!DOCKER_WORD.test(head[0] ?? ''))
         return false;
     let i = 1;
@@ -15672,7 +15879,18 @@ class BuildSteps {
         if (known)
             return known;
         const text = detach(name);
-        const vertex = { id, name: text, parsed: parseVertexName(text), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+        const vertex = {
+            id,
+            name: text,
+            parsed: parseVertexName(text),
+            status: 'running',
+            seconds: null,
+            line,
+            endLine: null,
+            endText: null,
+            error: null,
+            tail: [],
+        };
         this.vertices.set(id, vertex);
         this.order.push(vertex);
         if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export')
@@ -17122,7 +17340,14 @@ class BuildLogParser {
         });
     }
     startBuild(job, line, invocation, form = 'plain') {
-        const build = new BuildState({ line: line.no, timestamp: line.timestamp, step: line.step, text: line.text, form, invocation: mergeInvocations(invocation, job.pendingInputs) });
+        const build = new BuildState({
+            line: line.no,
+            timestamp: line.timestamp,
+            step: line.step,
+            text: line.text,
+            form,
+            invocation: mergeInvocations(invocation, job.pendingInputs),
+        });
         job.pendingInputs = null;
         job.readingActionInputs = false;
         if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
@@ -17150,7 +17375,15 @@ class BuildLogParser {
             // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
             // its failure is diagnosed (or its state said).
             const canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-            kept.push(BuildState.withoutBuildKit({ firstLine: job.firstLine, firstTs: job.firstTs, lastLine: job.lastLine, lastTs: job.lastTs, failed, canceled, errors: job.strayErrors }));
+            kept.push(BuildState.withoutBuildKit({
+                firstLine: job.firstLine,
+                firstTs: job.firstTs,
+                lastLine: job.lastLine,
+                lastTs: job.lastTs,
+                failed,
+                canceled,
+                errors: job.strayErrors,
+            }));
         }
         // A build that did not end well but printed no error (a log cut off, a runner that died) is
         // explained, if at all, by the last lines of its job: keep them.
@@ -17160,7 +17393,15 @@ class BuildLogParser {
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
             const name = numberedName(base, index, kept.length);
-            const result = build.toBuild({ name, source: this.source, job: job.name, jobSeconds, nativePlatform: job.nativePlatform, jobCanceled: job.canceled, origin });
+            const result = build.toBuild({
+                name,
+                source: this.source,
+                job: job.name,
+                jobSeconds,
+                nativePlatform: job.nativePlatform,
+                jobCanceled: job.canceled,
+                origin,
+            });
             if (result.status !== 'success' || build.hasStepErrors) {
                 // Lines from where the build starts to where the next one starts (the job's start for the first).
                 const first = index === 0 ? job.firstLine : build.firstLine;
@@ -17319,7 +17560,14 @@ class JsonObjectSplitter {
         }
         else {
             // Still open at the end of its line: the first line of a pretty-printed object.
-            this.pending = { firstLine: line.no, lastLine: line.no, closing: `${text.slice(0, start).replace(BOM, '')}}`, lines: [text], chars: text.length, skipping: false };
+            this.pending = {
+                firstLine: line.no,
+                lastLine: line.no,
+                closing: `${text.slice(0, start).replace(BOM, '')}}`,
+                lines: [text],
+                chars: text.length,
+                skipping: false,
+            };
         }
     }
     /** One more line of a pretty-printed object; its closing line ends it. */
@@ -17497,9 +17745,15 @@ function readSolveStatus(value) {
     if (!KEYS.some((key) => Array.isArray(value[key])))
         return null;
     return {
-        vertexes: records(value.vertexes).map(readVertex).filter((v) => v !== null),
-        statuses: records(value.statuses).map(readStatus).filter((s) => s !== null),
-        logs: records(value.logs).map(readLog).filter((l) => l !== null),
+        vertexes: records(value.vertexes)
+            .map(readVertex)
+            .filter((v) => v !== null),
+        statuses: records(value.statuses)
+            .map(readStatus)
+            .filter((s) => s !== null),
+        logs: records(value.logs)
+            .map(readLog)
+            .filter((l) => l !== null),
         warnings: records(value.warnings).map(readWarning),
     };
 }
@@ -17535,7 +17789,12 @@ function readWarning(w, index) {
         vertex: typeof record.vertex === 'string' ? record.vertex : '',
         level: typeof record.level === 'number' ? record.level : 0,
         short: typeof record.short === 'string' ? decodeBase64Text(record.short) : '',
-        detail: Array.isArray(record.detail) ? record.detail.filter((d) => typeof d === 'string').slice(0, 20).map(decodeBase64Text) : [],
+        detail: Array.isArray(record.detail)
+            ? record.detail
+                .filter((d) => typeof d === 'string')
+                .slice(0, 20)
+                .map(decodeBase64Text)
+            : [],
         url: typeof record.url === 'string' && record.url !== '' ? record.url : null,
     };
 }
@@ -17806,7 +18065,13 @@ class RawBuild {
         // which is what the plain printer's `DONE x.ys` shows.
         const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end - latest.start);
         // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
-        const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
+        const endText = status === 'error'
+            ? `#${step.id} ERROR: ${error}`
+            : status === 'canceled'
+                ? `#${step.id} CANCELED`
+                : status === 'cached'
+                    ? `#${step.id} CACHED`
+                    : `#${step.id} DONE ${seconds.toFixed(1)}s`;
         const ending = { line: endLine, text: endText };
         if (status === 'error')
             this.state.stepFailed(step, ending, seconds, error);
@@ -17857,7 +18122,14 @@ class RawBuild {
         const step = this.tracks.get(warning.vertex)?.step ?? null;
         const text = warning.short.replace(/\s+$/, '');
         if (this.warnings.length < MAX_WARNINGS) {
-            this.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
+            this.warnings.push({
+                line,
+                stepId: step?.id ?? null,
+                level: warning.level,
+                text: detach(text),
+                detail: warning.detail.map(detach),
+                url: warning.url === null ? null : detach(warning.url),
+            });
         }
         const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
         if (step)
@@ -18003,7 +18275,12 @@ class RawJsonParser {
     onObject(chunk) {
         const status = readSolveStatus(chunk.value);
         if (!status) {
-            this.problem('not-progress', { kind: 'invalid', firstLine: chunk.firstLine, lastLine: chunk.lastLine, detail: 'a JSON object that is not BuildKit progress' });
+            this.problem('not-progress', {
+                kind: 'invalid',
+                firstLine: chunk.firstLine,
+                lastLine: chunk.lastLine,
+                detail: 'a JSON object that is not BuildKit progress',
+            });
             return;
         }
         let build = this.current;
@@ -18186,7 +18463,9 @@ class AutoDetectParser {
                     this.held.push(line);
                 return;
             }
-            this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
+            this.parser = looksLikeRawJson(line.text)
+                ? new RawJsonParser(this.source, this.name, this.selector)
+                : new BuildLogParser(this.source, this.name, this.selector);
             for (const held of this.held)
                 this.parser.push(held);
             this.held = [];
@@ -19254,9 +19533,7 @@ const buildOutcomeRule = {
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
 function stepFailureTitle(step) {
     const error = step.error ?? '';
-    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ??
-        /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
-        error;
+    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
     const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
     return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
 }
@@ -19310,9 +19587,7 @@ const cacheMissRule = {
             {
                 id: 'cache-miss',
                 severity: none ? 'warning' : 'notice',
-                title: none
-                    ? `No cache hits: all ${total} cacheable steps ran`
-                    : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
+                title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
                 evidence,
                 // What this build shows, then the advice (the catalog's, which a team can override), once.
                 fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
@@ -19622,7 +19897,15 @@ const TOOLCHAIN_SIGNS = [
     ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
 ];
 /** How a fix names each toolchain. */
-const TOOL_NAMES = { rust: 'cargo', go: 'go', node: 'node', java: 'javac', dotnet: 'dotnet', python: 'pip', native: 'cc' };
+const TOOL_NAMES = {
+    rust: 'cargo',
+    go: 'go',
+    node: 'node',
+    java: 'javac',
+    dotnet: 'dotnet',
+    python: 'pip',
+    native: 'cc',
+};
 /** The toolchain of a compile or install failure, from the matched lines and the failing command. */
 function toolchain(match, build) {
     const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
@@ -19652,11 +19935,13 @@ function registryAuth(match, build) {
     let cause = null;
     if (/installation not allowed to Write organization package/.test(text)) {
         data.cause = 'org-package-access';
-        cause = 'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
+        cause =
+            'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
     }
     else if (build.runner.secretSource === 'None') {
         data.cause = 'fork-pull-request';
-        cause = 'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
+        cause =
+            'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
     }
     else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
         data.cause = 'missing-packages-write';
@@ -19878,7 +20163,10 @@ function sourceLocations(build, lines, workspace) {
  * tried beside the Dockerfile (a crate built from its own directory).
  */
 function containerPathCandidates(raw, dockerfileDir) {
-    const parts = raw.replace(/^\/+/, '').split('/').filter((p) => p && p !== '.');
+    const parts = raw
+        .replace(/^\/+/, '')
+        .split('/')
+        .filter((p) => p && p !== '.');
     const out = [];
     for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++)
         out.push(parts.slice(drop).join('/'));
@@ -19906,7 +20194,10 @@ function resolveInWorkspace(candidates, workspace) {
     return null;
 }
 function cleanPath(path) {
-    return (0,external_node_path_.normalize)(path).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+    return (0,external_node_path_.normalize)(path)
+        .replace(/\\/g, '/')
+        .replace(/^(?:\.\/)+/, '')
+        .replace(/^\/+/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
@@ -19959,9 +20250,13 @@ function toFinding(match, primary, { build, diagnosis, options }, others) {
         severity = capAt(severity, 'warning');
     const title = fillTemplate(signature.title, values, 'text');
     // What to do comes first (reports show the fix's first line alone); which line came first last.
-    const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
+    const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)]
+        .filter(Boolean)
+        .join('\n\n');
     const printed = primary ? asPrinted(match.lines[0], diagnosis.allLines) : [];
-    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
+        .slice(0, MAX_EVIDENCE)
+        .map((l) => quote(l.line, l.text));
     const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
     return {
         id: signature.id,
@@ -20064,7 +20359,9 @@ const buildChecksRule = {
                 evidence: [],
                 fix: [
                     `BuildKit's build check ${(0,text_markdown/* inlineCode */.ti)(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${(0,text_markdown/* inlineCode */.ti)(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
-                    check.url ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}` : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
+                    check.url
+                        ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}`
+                        : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
                 ].join('\n\n'),
                 locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
                 data: { rule: check.rule, line: check.line },
@@ -20235,7 +20532,9 @@ function withFolded(fix, folded) {
     if (folded.length === 0)
         return fix;
     // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
-    const which = folded.length === 1 ? `${(0,text_markdown/* escapeText */.X1)(folded[0].build ?? 'The build')} went over its time budget` : `${folded.map((f) => (0,text_markdown/* escapeText */.X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
+    const which = folded.length === 1
+        ? `${(0,text_markdown/* escapeText */.X1)(folded[0].build ?? 'The build')} went over its time budget`
+        : `${folded.map((f) => (0,text_markdown/* escapeText */.X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
     return `${fix}\n\n${which} because of this.`;
 }
 /** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
@@ -20273,7 +20572,9 @@ function lost(findings) {
     if (!key)
         return null;
     const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
-    return values.length ? metrics_round(values.reduce((a, b) => a + b, 0), 1) : null;
+    return values.length
+        ? metrics_round(values.reduce((a, b) => a + b, 0), 1)
+        : null;
 }
 function tableFor(findings, folded) {
     const id = findings[0].id;
@@ -20341,7 +20642,7 @@ function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = 
         total += cache.hits + cache.misses;
     }
     const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
-    const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown');
     const findings = rankFindings(analyses.flatMap((a) => a.findings));
     return {
         builds: analyses,
@@ -20722,8 +21023,13 @@ function candidateLines(build, lines = excerptLines(build)) {
     // knows: offer that header too, so that the error is read as the cache's.
     const cacheHeaders = build.steps
         .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
-        .map((s) => ({ line: s.endLine, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
-    return lines
+        .map((s) => ({
+        line: s.endLine,
+        text: s.endText ?? s.name,
+        normalized: `${s.name}:`,
+        inFailure: s.kind === 'cache-export' && build.status === 'failure',
+    }));
+    return (lines
         .filter((line) => !headers.has(line.text))
         .map((line) => ({
         line: line.line,
@@ -20734,7 +21040,7 @@ function candidateLines(build, lines = excerptLines(build)) {
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
         .concat(cacheHeaders)
-        .sort((a, b) => a.line - b.line);
+        .sort((a, b) => a.line - b.line));
 }
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt).
@@ -20766,7 +21072,10 @@ class ImageSizeError extends Error {
 }
 /** The last `ERROR: ...` line docker printed (or its first line: docker's own usage errors), without the prefix. */
 function dockerSaid(stderr) {
-    const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     const error = [...lines].reverse().find((l) => /^ERROR:/.test(l)) ?? lines[0] ?? '';
     return (0,bytes/* oneLine */.TN)(error.replace(/^ERROR:\s*/, ''), 240);
 }
@@ -20926,7 +21235,7 @@ function manifestKind(body) {
 }
 /** An index entry or manifest that is a container image (not an artifact), by its media type when it has one. */
 function isImageType(mediaType) {
-    return mediaType === null || /distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$|container\.image\.v1\+json$|image\.config\.v1\+json$/.test(mediaType);
+    return (mediaType === null || /distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$|container\.image\.v1\+json$|image\.config\.v1\+json$/.test(mediaType));
 }
 function isIndexType(mediaType) {
     return mediaType !== null && /manifest\.list\.v2\+json$|image\.index\.v1\+json$/.test(mediaType);
@@ -20956,7 +21265,13 @@ function readDescriptor(value, where) {
         for (const [k, v] of Object.entries(annotations))
             if (typeof v === 'string')
                 notes[k] = v;
-    return { mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null, digest, size, platform: readPlatform(platform), annotations: notes };
+    return {
+        mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
+        digest,
+        size,
+        platform: readPlatform(platform),
+        annotations: notes,
+    };
 }
 /** The entries of an index or manifest list. */
 function indexEntries(body) {
@@ -21112,7 +21427,10 @@ async function measureImages(images, options = {}) {
             if (base.status === 'rejected')
                 result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(base.reason)}`;
             const basePlatforms = base.status === 'fulfilled' ? base.value?.platforms : undefined;
-            result.platforms = current.value.platforms.map((p) => ({ ...p, baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null }));
+            result.platforms = current.value.platforms.map((p) => ({
+                ...p,
+                baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
+            }));
         }));
     }
     finally {
@@ -21152,10 +21470,7 @@ async function measureBuildImages(builds, options) {
     const isBaseline = (ref) => !!options.baselineTag && (0,image_reference/* explainReference */.fL)(ref) === null && (0,image_reference/* parseReference */.F2)(ref).tag === options.baselineTag;
     const plain = chosen.filter((i) => !isBaseline(i.ref));
     const baselines = chosen.filter((i) => isBaseline(i.ref));
-    const results = [
-        ...(await measureImages(plain, options)),
-        ...(await measureImages(baselines, { ...options, baselineTag: null })),
-    ];
+    const results = [...(await measureImages(plain, options)), ...(await measureImages(baselines, { ...options, baselineTag: null }))];
     for (const [index, image] of [...plain, ...baselines].entries()) {
         const result = results[index];
         image.platforms = result.platforms;
@@ -21230,7 +21545,10 @@ var api = __nccwpck_require__(8943);
  * of it can end the HTML comment.
  */
 function commentMarker(workflow, job = null, key = null) {
-    const id = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([workflow ?? '', job ?? '', key ?? ''])).digest('hex').slice(0, 12);
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([workflow ?? '', job ?? '', key ?? '']))
+        .digest('hex')
+        .slice(0, 12);
     return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
 }
 /**
@@ -21238,7 +21556,12 @@ function commentMarker(workflow, job = null, key = null) {
  * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
  */
 async function upsertStickyComment(client, target, marker, body, wanted) {
-    const comments = await (0,api/* call */.T1)('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }));
+    const comments = await (0,api/* call */.T1)('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.number,
+        per_page: 100,
+    }));
     // Only a comment of our own: anyone can paste the marker into a comment of theirs.
     const me = (await tokenLogin(client)).toLowerCase();
     const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
@@ -21315,7 +21638,9 @@ function single(target, record) {
             .split(',')
             .map((n) => n.trim())
             .filter(Boolean),
-        warnings: Array.isArray(record['buildx.build.warnings']) ? record['buildx.build.warnings'].map(warning).filter((w) => w !== null) : [],
+        warnings: Array.isArray(record['buildx.build.warnings'])
+            ? record['buildx.build.warnings'].map(warning).filter((w) => w !== null)
+            : [],
         provenance: record['buildx.build.provenance'] !== undefined,
     };
 }
@@ -21836,7 +22161,13 @@ async function jobLogSources(client, options) {
     return { sources, jobs, problems };
 }
 async function listJobs(client, options) {
-    const all = await (0,api/* call */.T1)(`listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner: options.owner, repo: options.repo, run_id: options.runId, filter: 'latest', per_page: 100 }));
+    const all = await (0,api/* call */.T1)(`listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
+        owner: options.owner,
+        repo: options.repo,
+        run_id: options.runId,
+        filter: 'latest',
+        per_page: 100,
+    }));
     return all
         .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
         .filter((job) => matchesAny(job.name, options.jobPatterns))
@@ -21875,7 +22206,9 @@ function jobLogSource(client, options, job) {
                         request: { parseSuccessResponseBody: false },
                     }));
                     const body = response.data;
-                    const chunks = body && typeof body[Symbol.asyncIterator] === 'function' ? toBuffers(body, job.name) : [Buffer.from(typeof body === 'string' ? body : '')];
+                    const chunks = body && typeof body[Symbol.asyncIterator] === 'function'
+                        ? toBuffers(body, job.name)
+                        : [Buffer.from(typeof body === 'string' ? body : '')];
                     // A finished job's log can also come back empty for a moment before it is stored: ask again.
                     const started = await startOf(chunks);
                     if (started === null && attempt < 2) {
@@ -21956,7 +22289,13 @@ function parseHistoryRecord(text) {
                 step: typeof error.Name === 'string' ? error.Name : null,
                 logs: Array.isArray(error.Logs) ? error.Logs.map(String).slice(-30) : [],
                 // The Dockerfile excerpt (`Dockerfile:3`, `>>>`), base64. Not the stack, which holds the daemon's command line.
-                sources: typeof error.Sources === 'string' ? Buffer.from(error.Sources, 'base64').toString('utf8').split('\n').filter((l) => l !== '').slice(0, 60) : [],
+                sources: typeof error.Sources === 'string'
+                    ? Buffer.from(error.Sources, 'base64')
+                        .toString('utf8')
+                        .split('\n')
+                        .filter((l) => l !== '')
+                        .slice(0, 60)
+                    : [],
             }
             : null,
     };
@@ -22588,7 +22927,9 @@ function baselineSection(analysis, options) {
     const comparison = analysis.comparison;
     if (!comparison?.hasBaseline)
         return '';
-    const pairs = analysis.builds.map((b, i) => ({ head: b, compared: comparison.builds[i] })).filter((p) => p.compared !== undefined);
+    const pairs = analysis.builds
+        .map((b, i) => ({ head: b, compared: comparison.builds[i] }))
+        .filter((p) => p.compared !== undefined);
     const breaks = pairs.filter((p) => p.compared.cacheBreak);
     const compared = pairs.filter((p) => p.compared.baseline);
     if (compared.length === 0 && breaks.length === 0)
@@ -22602,8 +22943,11 @@ function baselineSection(analysis, options) {
     if (options.compact) {
         // A comment stays short for a big matrix: the job summary has every build.
         if (compared.length > 0)
-            blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) + (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
-        const sentences = breaks.slice(0, COMPACT_BREAKS).map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
+            blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) +
+                (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
+        const sentences = breaks
+            .slice(0, COMPACT_BREAKS)
+            .map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
         if (breaks.length > COMPACT_BREAKS)
             sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
@@ -22674,7 +23018,9 @@ function compactTable(pairs) {
     const timed = pairs.some(({ head }) => head.build.buildSeconds !== null);
     const rows = pairs.map(({ head, compared }) => {
         const d = compared.deltas;
-        const time = head.build.buildSeconds === null ? '—' : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
+        const time = head.build.buildSeconds === null
+            ? '—'
+            : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
         const cache = `${formatRatio(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${signedPoints(d.cacheRatio)})`}`;
         return `| ${(0,text_markdown/* escapeCell */.kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
     });
@@ -22754,7 +23100,11 @@ function pr_comment_buildTable(builds) {
 }
 function row({ build, cache }, timed) {
     const name = build.jobUrl ? `[${(0,text_markdown/* escapeCell */.kq)(build.name)}](${build.jobUrl})` : (0,text_markdown/* escapeCell */.kq)(build.name);
-    const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
+    const hits = cache.ratio === null
+        ? build.steps.some((s) => s.kind === 'instruction')
+            ? 'nothing cacheable'
+            : 'no step ran'
+        : formatCache(cache.hits, cache.misses, cache.ratio);
     const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
     return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
 }
@@ -22880,7 +23230,11 @@ function annotationsFor(groups, ownWarnings = []) {
         out.push({ severity: 'warning', message: clean((0,redact/* redact */.E)(warning)), properties: { title: 'buildx-doctor' } });
     if (shown.length < ownWarnings.length) {
         const rest = ownWarnings.length - shown.length;
-        out.push({ severity: 'warning', message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`, properties: { title: 'buildx-doctor' } });
+        out.push({
+            severity: 'warning',
+            message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`,
+            properties: { title: 'buildx-doctor' },
+        });
     }
     used.warning = out.length;
     for (const finding of groups) {
@@ -22941,12 +23295,15 @@ async function writeFileStreaming(path, produce) {
     const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
         throw error;
     });
-    await Promise.race([(async () => {
+    await Promise.race([
+        (async () => {
             await (0,external_node_events_.once)(stream, 'open');
             await produce(streamWriter(stream));
             stream.end();
             await (0,external_node_events_.once)(stream, 'finish');
-        })(), failed]);
+        })(),
+        failed,
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/report/gantt.ts
@@ -23013,7 +23370,14 @@ function schedule(build) {
         time(key);
     const nodes = [...chains.values()].flat();
     markCritical(nodes, chains);
-    const tasks = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit, note: noteOf(n.step) }));
+    const tasks = nodes.map((n) => ({
+        label: labelOf(n.step),
+        section: n.step.platform ?? 'build',
+        start: n.start,
+        seconds: n.end - n.start,
+        crit: n.crit,
+        note: noteOf(n.step),
+    }));
     // The exporters (image, cache) run after the last step.
     let at = Math.max(...nodes.map((n) => n.end));
     for (const step of build.steps.filter((s) => (s.kind === 'export' || s.kind === 'cache-export') && s.seconds !== null)) {
@@ -23239,7 +23603,9 @@ function cacheCell(build, cache) {
 function platformTimes({ timing, build }) {
     const entries = Object.entries(timing.platformSeconds);
     const steps = entries.length === 1 && entries[0][0] === 'default' ? [formatDuration(entries[0][1])] : entries.map(([p, s]) => `${(0,text_markdown/* escapeText */.X1)(p)} ${formatDuration(s)}`);
-    const cache = build.cache.exports.length > 0 ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`] : [];
+    const cache = build.cache.exports.length > 0
+        ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`]
+        : [];
     return [...steps, ...cache].join(', ');
 }
 /** Pushed tags and full digests, folded, ready to copy into `docker pull`. */
@@ -23288,7 +23654,7 @@ function timelines(builds) {
  * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
  */
 function fitToSize(blocks, maxBytes) {
-    const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
+    const note = "> [!NOTE]\n> The summary was cut to fit GitHub's size limit: the JSON report has everything.";
     const all = blocks.map((b) => b.text).join('\n\n') + '\n';
     if (Buffer.byteLength(all) <= maxBytes)
         return all;
@@ -23374,7 +23740,10 @@ function parseDockerfile(text) {
         if (!stage)
             continue; // global ARGs before the first FROM: they reach a stage only if it redeclares them
         if (keyword === 'ARG') {
-            for (const name of args.split(/\s+/).map((a) => a.split('=')[0]).filter(Boolean))
+            for (const name of args
+                .split(/\s+/)
+                .map((a) => a.split('=')[0])
+                .filter(Boolean))
                 stage.args.push({ name, index: stage.instructions.length });
             continue; // BuildKit prints no step for ARG (nor ENV, LABEL, ... below)
         }
@@ -23383,7 +23752,7 @@ function parseDockerfile(text) {
         stage.instructions.push({ keyword, args, line, index: stage.instructions.length + 1 });
     }
     const multi = stages.length > 1;
-    return stages.map((s, i) => ({ label: multi ? s.name ?? `stage-${i}` : null, instructions: s.instructions, args: s.args }));
+    return stages.map((s, i) => ({ label: multi ? (s.name ?? `stage-${i}`) : null, instructions: s.instructions, args: s.args }));
 }
 /**
  * The keywords BuildKit makes a step of (`[2/5] RUN ...`). ENV, ARG, LABEL, EXPOSE, CMD and the other
@@ -23590,7 +23959,7 @@ function reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, con
     const baseExported = exported(base);
     const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
     if (importOk && baseExported && hits === 0)
-        return make(ran, step, 'cache-evicted', 'the cache was imported, yet no step came from it: the baseline\'s entries are gone (evicted or overwritten)', context);
+        return make(ran, step, 'cache-evicted', "the cache was imported, yet no step came from it: the baseline's entries are gone (evicted or overwritten)", context);
     if (copies && previous && (previous.cached || previous.instruction === 'FROM'))
         return make(ran, step, 'context-changed', `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`, context);
     if (step.instruction === 'RUN' && context.dockerfile && step.index !== null) {
@@ -23605,7 +23974,11 @@ function reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, con
 /** The printed text changed: an edit, unless the Dockerfile's own text (with its variables) gives both. */
 function editOrArgument(ran, step, before, context) {
     const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
-    if (line && line.keyword === step.instruction && usesVariables(line.args) && matchesWithArgs(line.args, step.command) && matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
+    if (line &&
+        line.keyword === step.instruction &&
+        usesVariables(line.args) &&
+        matchesWithArgs(line.args, step.command) &&
+        matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
         return make(ran, step, 'build-arg-changed', `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`, context);
     }
     return make(ran, step, 'dockerfile-edited', `the instruction changed (the baseline ran: ${before})`, context);
@@ -23624,7 +23997,9 @@ function importProblem(head, base) {
     if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached'))
         return `the cache import from ${failed.ref ?? failed.kind} failed`;
     if (head.cache.imports.length === 0) {
-        return head.request.cacheFrom.length > 0 ? 'the build asked for a cache (cache-from) but imported none' : 'the baseline exported a cache, but this build imported none (no cache-from)';
+        return head.request.cacheFrom.length > 0
+            ? 'the build asked for a cache (cache-from) but imported none'
+            : 'the baseline exported a cache, but this build imported none (no cache-from)';
     }
     const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l) => l !== null));
     const to = base.request.cacheTo.map(cacheLocation).filter((l) => l !== null);
@@ -23720,7 +24095,13 @@ function buildDeltas(head, base) {
         if (!before || before.cached || before.seconds === null || instructionText(before) !== instructionText(step))
             continue;
         if (step.seconds - before.seconds >= SLOWER_BY && step.seconds >= before.seconds * SLOWER_FACTOR) {
-            slowerSteps.push({ step: steps_stepLabel(step), instruction: instructionText(step), platform: step.platform, seconds: step.seconds, baselineSeconds: before.seconds });
+            slowerSteps.push({
+                step: steps_stepLabel(step),
+                instruction: instructionText(step),
+                platform: step.platform,
+                seconds: step.seconds,
+                baselineSeconds: before.seconds,
+            });
         }
     }
     slowerSteps.sort((a, b) => b.seconds - b.baselineSeconds - (a.seconds - a.baselineSeconds));
@@ -23729,7 +24110,13 @@ function buildDeltas(head, base) {
         for (const platform of image.platforms ?? []) {
             const before = base.build.images.find((i) => sameRepository(i.ref, image.ref))?.platforms?.find((p) => p.platform === platform.platform);
             if (before)
-                imageSizes.push({ ref: image.ref, platform: platform.platform, bytes: platform.compressedBytes, baselineBytes: before.compressedBytes, change: platform.compressedBytes - before.compressedBytes });
+                imageSizes.push({
+                    ref: image.ref,
+                    platform: platform.platform,
+                    bytes: platform.compressedBytes,
+                    baselineBytes: before.compressedBytes,
+                    change: platform.compressedBytes - before.compressedBytes,
+                });
         }
     }
     const headIds = new Set(head.findings.map((f) => f.id));
@@ -23738,7 +24125,11 @@ function buildDeltas(head, base) {
         buildSeconds: diff(head.build.buildSeconds, base.build.buildSeconds),
         jobSeconds: diff(head.build.jobSeconds, base.build.jobSeconds),
         cacheRatio: diff(head.cache.ratio, base.cache.ratio, 3),
-        platformSeconds: platforms.map((platform) => ({ platform, seconds: head.timing.platformSeconds[platform] ?? null, baselineSeconds: base.timing.platformSeconds[platform] ?? null })),
+        platformSeconds: platforms.map((platform) => ({
+            platform,
+            seconds: head.timing.platformSeconds[platform] ?? null,
+            baselineSeconds: base.timing.platformSeconds[platform] ?? null,
+        })),
         slowerSteps: slowerSteps.slice(0, 5),
         imageSizes,
         newFindings: [...headIds].filter((id) => !baseIds.has(id)),
@@ -23807,14 +24198,23 @@ function compareAnalyses(head, baseline, options) {
         const context = { dockerfile: dockerfileFor(b) };
         return {
             build: b.build.name,
-            baseline: base ? { run: label, name: base.build.name, status: base.build.status, buildSeconds: base.build.buildSeconds, jobSeconds: base.build.jobSeconds, cacheRatio: base.cache.ratio } : null,
+            baseline: base
+                ? {
+                    run: label,
+                    name: base.build.name,
+                    status: base.build.status,
+                    buildSeconds: base.build.buildSeconds,
+                    jobSeconds: base.build.jobSeconds,
+                    cacheRatio: base.cache.ratio,
+                }
+                : null,
             cacheBreak: findCacheBreak(b.build, baseline ? base?.build : null, context),
             deltas: base ? buildDeltas(b, base) : null,
         };
     });
     let note = null;
     if (!baseline)
-        note = 'no baseline to compare with: the cache break is told from this run\'s own logs';
+        note = "no baseline to compare with: the cache break is told from this run's own logs";
     else if (baseline.builds.length === 0)
         note = `the baseline${label ? ` (${label})` : ''} has no build`;
     else if (builds.every((b) => b.baseline === null))
@@ -23902,7 +24302,10 @@ function historyRow(analysis, facts) {
             continue;
         }
         known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-        known.buildSeconds = known.buildSeconds === null || build.buildSeconds === null ? (known.buildSeconds ?? build.buildSeconds) : metrics_round(known.buildSeconds + build.buildSeconds, 1);
+        known.buildSeconds =
+            known.buildSeconds === null || build.buildSeconds === null
+                ? (known.buildSeconds ?? build.buildSeconds)
+                : metrics_round(known.buildSeconds + build.buildSeconds, 1);
         if (history_row_STATUS_ORDER.indexOf(build.status) < history_row_STATUS_ORDER.indexOf(known.status))
             known.status = build.status;
     }
@@ -24054,7 +24457,10 @@ function renderHistoryMarkdown(input, title = null) {
         lines.join('\n'),
         `<sub>Job minutes per component, first to last line of the job's log. Warm: at least ${Math.round(WARM_RATIO * 100)}% of the cacheable steps came from the cache.</sub>`,
     ];
-    const charts = names.slice(0, history_table_MAX_CHARTS).map((name) => buildChart(rows, name)).filter((chart) => chart !== null);
+    const charts = names
+        .slice(0, history_table_MAX_CHARTS)
+        .map((name) => buildChart(rows, name))
+        .filter((chart) => chart !== null);
     if (charts.length > 0)
         parts.push(...charts.map((chart) => `\`\`\`mermaid\n${chart}\n\`\`\``));
     if (names.length > history_table_MAX_CHARTS)
@@ -24105,7 +24511,12 @@ function renderHistoryText(input) {
         }),
     ].map((cells) => cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')));
     const widths = table[0].map((_, column) => Math.max(...table.map((cells) => [...cells[column]].length)));
-    return `${table.map((cells) => cells.map((c, column) => c + ' '.repeat(widths[column] - [...c].length)).join('  ').trimEnd()).join('\n')}\n`;
+    return `${table
+        .map((cells) => cells
+        .map((c, column) => c + ' '.repeat(widths[column] - [...c].length))
+        .join('  ')
+        .trimEnd())
+        .join('\n')}\n`;
 }
 /** The rows for scripts: a document of its own, versioned like the report. */
 function historyJson(input) {
@@ -24165,7 +24576,9 @@ async function run() {
         warnings.push(...context.problems);
         if (inputs.githubToken)
             workflow_commands/* setSecret */.Pq(inputs.githubToken);
-        const client = inputs.githubToken && context.apiUrl ? await (0,api/* createClient */.UU)({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+        const client = inputs.githubToken && context.apiUrl
+            ? await (0,api/* createClient */.UU)({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 })
+            : null;
         const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
         if (inputs.mode === 'doctor') {
             // The live checks only: no logs are read.
@@ -24233,7 +24646,13 @@ async function run() {
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: (0,redact/* redact */.E)(message) })) }, { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline });
+            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: (0,redact/* redact */.E)(message) })) }, {
+                ...DEFAULT_MARKDOWN_OPTIONS,
+                fileUrl: commitFileUrl(context, context.sha),
+                note: sourceNote,
+                runUrl: runUrl(context, chosen.runId ?? context.runId),
+                baseline,
+            });
             await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
         }
         else {

@@ -52,7 +52,10 @@ const [argSmall, argBig] = process.argv.length > 3 ? [process.argv[2], process.a
 const bigMb = sizeSetting(argBig ?? process.env.BENCH_MB, 'the large size (argument or BENCH_MB)', 1000);
 let smallMb = sizeSetting(argSmall ?? process.env.BENCH_SMALL_MB, 'the small size (argument or BENCH_SMALL_MB)', 100);
 if (smallMb >= bigMb) smallMb = bigMb / 10;
-const formats = (process.env.BENCH_FORMATS ?? 'plain,rawjson').split(',').map((f) => f.trim()).filter(Boolean);
+const formats = (process.env.BENCH_FORMATS ?? 'plain,rawjson')
+  .split(',')
+  .map((f) => f.trim())
+  .filter(Boolean);
 for (const format of formats) if (format !== 'plain' && format !== 'rawjson') die(`BENCH_FORMATS: unknown format "${format}" (plain, rawjson)`);
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -72,14 +75,14 @@ function writeInput(format, mb) {
   let chunk = '';
   const flush = () => {
     const data = Buffer.from(chunk, 'utf8');
-    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+    for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
     bytes += data.length;
     chunk = '';
   };
   try {
     if (format === 'plain') {
       const repeats = Math.max(1, Math.round((mb * MB) / unit.length));
-      for (let i = 0; i < repeats; i++) for (let written = 0; written < unit.length; ) written += writeSync(fd, unit, written, unit.length - written);
+      for (let i = 0; i < repeats; i++) for (let written = 0; written < unit.length;) written += writeSync(fd, unit, written, unit.length - written);
       return { path, bytes: repeats * unit.length, what: `${repeats} copies of the sample` };
     }
     const digest = (n) => `sha256:${String(n).padStart(64, '0')}`;
@@ -166,7 +169,7 @@ function runNode(args, { stdoutTo = null, reportFd = 1, tag }) {
     const command = hasTime ? TIME_BIN : process.execPath;
     const argv = hasTime ? ['-f', '%M %e', '-o', timeFile, process.execPath, ...args] : args;
     const outFd = stdoutTo ? openSync(stdoutTo, 'w') : null;
-    const stdio = ['ignore', reportFd === 1 ? 'pipe' : outFd ?? 'ignore', 'pipe'];
+    const stdio = ['ignore', reportFd === 1 ? 'pipe' : (outFd ?? 'ignore'), 'pipe'];
     if (reportFd === 3) stdio.push('pipe');
     const started = process.hrtime.bigint();
     const child = spawn(command, argv, { stdio, cwd: ROOT });
@@ -289,7 +292,9 @@ writeHelpers();
 const sizes = [smallMb, bigMb];
 const results = [];
 log(`bench-memory: ${formats.join(' and ')} logs of ${sizes.map((s) => `~${s} MB`).join(' and ')}, generated in ${BENCH_DIR} (deleted after)`);
-log(`bench-memory: peak RSS from process.resourceUsage() in each child${hasTime ? `, cross-checked with ${TIME_BIN}` : ` (${TIME_BIN} not found: no cross-check)`}`);
+log(
+  `bench-memory: peak RSS from process.resourceUsage() in each child${hasTime ? `, cross-checked with ${TIME_BIN}` : ` (${TIME_BIN} not found: no cross-check)`}`,
+);
 
 for (const format of formats) {
   for (const mb of sizes) {
@@ -342,7 +347,9 @@ for (const format of formats) {
   const delta = peakKb(big.doctor) !== null && peakKb(small.doctor) !== null ? peakKb(big.doctor) - peakKb(small.doctor) : null;
   out.push(
     `  ${format.padEnd(8)} input ${(big.input.bytes / small.input.bytes).toFixed(1)}×: readline ${ratio(peakKb(big.baseline), peakKb(small.baseline))}, buildx-doctor ${ratio(peakKb(big.doctor), peakKb(small.doctor))}` +
-      (delta === null ? '' : ` (${mib(peakKb(small.doctor))} -> ${mib(peakKb(big.doctor))}, ${((delta * 1024) / (big.input.bytes - small.input.bytes)).toFixed(4)} bytes of RSS per input byte)`),
+      (delta === null
+        ? ''
+        : ` (${mib(peakKb(small.doctor))} -> ${mib(peakKb(big.doctor))}, ${((delta * 1024) / (big.input.bytes - small.input.bytes)).toFixed(4)} bytes of RSS per input byte)`),
   );
 }
 if (results.some((r) => failed(r.baseline) || failed(r.doctor))) out.push('  (a run failed, see below: its peak is only up to where it stopped)');
@@ -361,11 +368,16 @@ for (const r of results) {
 out.push('');
 out.push('details:');
 for (const r of results) {
-  for (const [name, run] of [['readline', r.baseline], ['buildx-doctor', r.doctor]]) {
+  for (const [name, run] of [
+    ['readline', r.baseline],
+    ['buildx-doctor', r.doctor],
+  ]) {
     const cpuText = cpu(run) !== null ? `${cpu(run).toFixed(2)} s CPU` : 'CPU n/a';
     const cross = run.time ? `; ${TIME_BIN}: ${mib(run.time.maxRSSKb)}, ${secs(run.time.seconds)}` : '';
     const status = failed(run) ? `; ${describeFailure(run)}` : '';
-    out.push(`  ${r.format} ${(r.input.bytes / MB).toFixed(1)} MB ${name.padEnd(13)} ${secs(run.seconds)} wall, ${cpuText}, peak ${mib(peakKb(run))}${cross}${status}`);
+    out.push(
+      `  ${r.format} ${(r.input.bytes / MB).toFixed(1)} MB ${name.padEnd(13)} ${secs(run.seconds)} wall, ${cpuText}, peak ${mib(peakKb(run))}${cross}${status}`,
+    );
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -24,12 +24,19 @@ const log = join(dir, 'build.log');
 writeFileSync(log, '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.1s\n');
 // A preloaded hook reports the child's own CPU time on fd 3 as it exits.
 const hook = join(dir, 'cpu-hook.mjs');
-writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); try { writeSync(3, `${u.userCPUTime + u.systemCPUTime}\\n`); } catch {} });\n");
+writeFileSync(
+  hook,
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); try { writeSync(3, `${u.userCPUTime + u.systemCPUTime}\\n`); } catch {} });\n",
+);
 
 function runOnce(args, env) {
   return new Promise((done) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', hook, ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', hook, ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
     let cpu = '';
     let stderr = '';
     child.stdio[3].setEncoding('utf8').on('data', (data) => (cpu += data));

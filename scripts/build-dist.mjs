@@ -24,7 +24,10 @@ const cliDir = join(out, 'cli');
 bundle('src/cli/main.ts', cliDir);
 rmSync(join(cliDir, 'package.json'), { force: true });
 rmSync(join(cliDir, 'licenses.txt'), { force: true });
-writeFileSync(join(out, 'cli.js'), "#!/usr/bin/env node\n// The bundled command line is in cli/; this file is the entry point package.json's bin names.\nimport './cli/index.js';\n");
+writeFileSync(
+  join(out, 'cli.js'),
+  "#!/usr/bin/env node\n// The bundled command line is in cli/; this file is the entry point package.json's bin names.\nimport './cli/index.js';\n",
+);
 chmodSync(join(out, 'cli.js'), 0o755);
 if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 

@@ -35,7 +35,7 @@ export function generateSchemas() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dirAt = process.argv.indexOf('--dir');
-  const base = dirAt > 0 ? process.argv[dirAt + 1] ?? '.' : '.';
+  const base = dirAt > 0 ? (process.argv[dirAt + 1] ?? '.') : '.';
   const stale = [];
   for (const { file, text } of generateSchemas()) {
     if (process.argv.includes('--check')) {

@@ -252,7 +252,15 @@ export class FakeGitHub {
     const blob = /^\/_blob\/job-logs\/(\d+)$/.exec(url.pathname);
     if (blob) {
       const job = this.allJobs().find((j) => j.id === Number(blob[1]));
-      const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: BLOB_TEMPLATE, params: { job_id: blob[1]! }, query: url.searchParams, body, headers: req.headers };
+      const request: FakeRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        template: BLOB_TEMPLATE,
+        params: { job_id: blob[1]! },
+        query: url.searchParams,
+        body,
+        headers: req.headers,
+      };
       this.requests.push(request);
       this.logsInFlight++;
       this.maxLogsInFlight = Math.max(this.maxLogsInFlight, this.logsInFlight);
@@ -260,14 +268,28 @@ export class FakeGitHub {
       if (this.holdLogsUntil > 0) await this.holdLog();
       const faultIndex = this.faults.findIndex((f) => f.match(request));
       const reply: FakeReply =
-        faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]!.reply : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
+        faultIndex >= 0
+          ? this.faults.splice(faultIndex, 1)[0]!.reply
+          : { status: job ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, text: job?.log ?? 'not found' };
       this.reply(res, reply);
       return;
     }
     const operation = operations.find((o) => o.method === req.method && o.regex.test(url.pathname));
     const params: Record<string, string> = {};
-    if (operation) operation.regex.exec(url.pathname)!.slice(1).forEach((v, i) => (params[operation.names[i]!] = decodeURIComponent(v)));
-    const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, template: operation?.template ?? null, params, query: url.searchParams, body, headers: req.headers };
+    if (operation)
+      operation.regex
+        .exec(url.pathname)!
+        .slice(1)
+        .forEach((v, i) => (params[operation.names[i]!] = decodeURIComponent(v)));
+    const request: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      template: operation?.template ?? null,
+      params,
+      query: url.searchParams,
+      body,
+      headers: req.headers,
+    };
     this.requests.push(request);
     if (!operation) {
       this.violations.push(`${req.method} ${url.pathname}: no such operation in the description`);
@@ -302,7 +324,8 @@ export class FakeGitHub {
       if (!validate(typed)) this.violations.push(`${operation.method} ${operation.template}: ${parameter.name}=${value}: ${ajv.errorsText(validate.errors)}`);
     }
     const known = new Set((operation.op.parameters ?? []).filter((p: Json) => p.in === 'query').map((p: Json) => p.name));
-    for (const name of request.query.keys()) if (!known.has(name)) this.violations.push(`${operation.method} ${operation.template}: unknown query parameter ${name}`);
+    for (const name of request.query.keys())
+      if (!known.has(name)) this.violations.push(`${operation.method} ${operation.template}: unknown query parameter ${name}`);
     const bodySchema = operation.op.requestBody?.content?.['application/json']?.schema;
     if (bodySchema) {
       const validate = validator(`req ${operation.method} ${operation.template}`, bodySchema);
@@ -400,7 +423,10 @@ export class FakeGitHub {
     },
     'GET /repos/{owner}/{repo}': (r) => {
       const json = sample(schemaOf('GET', '/repos/{owner}/{repo}', 200));
-      return { status: 200, json: Object.assign(json, { name: r.params.repo, full_name: `${r.params.owner}/${r.params.repo}`, default_branch: this.defaultBranch }) };
+      return {
+        status: 200,
+        json: Object.assign(json, { name: r.params.repo, full_name: `${r.params.owner}/${r.params.repo}`, default_branch: this.defaultBranch }),
+      };
     },
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': (r) => {
       const list = this.comments.get(Number(r.params.issue_number)) ?? [];
@@ -423,9 +449,21 @@ export class FakeGitHub {
       return { status: 404, json: { message: 'Not Found' } };
     },
     'GET /user': (): FakeReply => {
-      if (this.tokenUser === null) return { status: 403, json: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } };
+      if (this.tokenUser === null)
+        return {
+          status: 403,
+          json: {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403',
+          },
+        };
       const json = sample(schemaOf('GET', '/user', 200));
-      return { status: 200, headers: this.tokenScopes === null ? {} : { 'x-oauth-scopes': this.tokenScopes }, json: Object.assign(json, { login: this.tokenUser, type: 'User' }) };
+      return {
+        status: 200,
+        headers: this.tokenScopes === null ? {} : { 'x-oauth-scopes': this.tokenScopes },
+        json: Object.assign(json, { login: this.tokenUser, type: 'User' }),
+      };
     },
     'GET /users/{username}': (r) => {
       const kind = this.owners.get(r.params.username!);
@@ -434,7 +472,8 @@ export class FakeGitHub {
       const json = sample(schemaOf('GET', '/users/{username}', 200).oneOf[1]);
       return { status: 200, json: Object.assign(json, { login: r.params.username, type: kind, email: null }) };
     },
-    'GET /orgs/{org}/packages/{package_type}/{package_name}/versions': (r) => this.packageVersions('Organization', r.params.org!, r.params.package_name!, '/orgs/{org}/packages/{package_type}/{package_name}/versions'),
+    'GET /orgs/{org}/packages/{package_type}/{package_name}/versions': (r) =>
+      this.packageVersions('Organization', r.params.org!, r.params.package_name!, '/orgs/{org}/packages/{package_type}/{package_name}/versions'),
     'GET /users/{username}/packages/{package_type}/{package_name}/versions': (r) =>
       this.packageVersions('User', r.params.username!, r.params.package_name!, '/users/{username}/packages/{package_type}/{package_name}/versions'),
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls': (r) => {

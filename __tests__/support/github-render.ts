@@ -20,7 +20,11 @@ export function gfmToHtml(markdown: string): string {
   needsRealComponent('cmark-gfm (github-render)');
   // --unsafe keeps the <details>/<summary>/<sub> GitHub allows; the tests check separately that log
   // text never brings HTML of its own.
-  return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tasklist'], { input: markdown, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tasklist'], {
+    input: markdown,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export interface RenderedPage {

@@ -3,7 +3,14 @@
 // not kept, so its row is written as the runbook records it).
 import type { HistoryRow } from '../../src/analyze/history-row.js';
 
-export const FIRST_PUBLISH = { runId: 17964002949, runNumber: 12, url: 'https://github.com/afewell-hh/Demon/actions/runs/17964002949', date: '2025-09-24T01:56:21Z', event: 'push', branch: 'main' };
+export const FIRST_PUBLISH = {
+  runId: 17964002949,
+  runNumber: 12,
+  url: 'https://github.com/afewell-hh/Demon/actions/runs/17964002949',
+  date: '2025-09-24T01:56:21Z',
+  event: 'push',
+  branch: 'main',
+};
 
 /** The runbook's second line, as it records it (its log is not kept): 6.9 / 6.8 / 10.8 min, warm. */
 export const WARM_PR: HistoryRow = {

@@ -365,9 +365,7 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
     } catch (err) {
       stopNote = `\n(cleanup: ${(err as Error).message})`;
     }
-    throw new Error(
-      `modern buildkit: ${what}${detail ? `\n${detail.trim()}` : ''}\n--- tail of dockerd log (${logFile}) ---\n${tail}${stopNote}`,
-    );
+    throw new Error(`modern buildkit: ${what}${detail ? `\n${detail.trim()}` : ''}\n--- tail of dockerd log (${logFile}) ---\n${tail}${stopNote}`);
   };
 
   const docker = async (args: string[], dopts: DockerOptions = {}): Promise<CommandResult> => {
@@ -470,28 +468,28 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
     const rootfsTar = path.join(dir, 'rootfs.tar');
     try {
       makeBusyboxRootfs(rootfs);
-  } catch (err) {
-    return fail(`could not make the busybox rootfs in ${rootfs}`, (err as Error).message);
-  }
-  const tar = spawnSync('tar', ['-C', rootfs, '--numeric-owner', '--owner=0', '--group=0', '-cf', rootfsTar, '.'], { encoding: 'utf8' });
-  if (tar.status !== 0) {
-    return fail(`could not tar the busybox rootfs (tar exit ${tar.status})`, tar.stderr || tar.error?.message || '');
-  }
-  const imported = await docker([
-    'import',
-    '--change',
-    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    '--change',
-    'CMD ["/bin/sh"]',
-    rootfsTar,
-    BASE_IMAGE,
-  ]);
-  if (imported.exitCode !== 0) {
-    return fail(`\`docker import\` of ${BASE_IMAGE} failed (exit ${imported.exitCode})`, imported.stderr || imported.stdout);
-  }
-  fs.rmSync(rootfs, { recursive: true, force: true });
-  fs.rmSync(rootfsTar, { force: true });
-  baseImageMs = Date.now() - t1;
+    } catch (err) {
+      return fail(`could not make the busybox rootfs in ${rootfs}`, (err as Error).message);
+    }
+    const tar = spawnSync('tar', ['-C', rootfs, '--numeric-owner', '--owner=0', '--group=0', '-cf', rootfsTar, '.'], { encoding: 'utf8' });
+    if (tar.status !== 0) {
+      return fail(`could not tar the busybox rootfs (tar exit ${tar.status})`, tar.stderr || tar.error?.message || '');
+    }
+    const imported = await docker([
+      'import',
+      '--change',
+      'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      '--change',
+      'CMD ["/bin/sh"]',
+      rootfsTar,
+      BASE_IMAGE,
+    ]);
+    if (imported.exitCode !== 0) {
+      return fail(`\`docker import\` of ${BASE_IMAGE} failed (exit ${imported.exitCode})`, imported.stderr || imported.stdout);
+    }
+    fs.rmSync(rootfs, { recursive: true, force: true });
+    fs.rmSync(rootfsTar, { force: true });
+    baseImageMs = Date.now() - t1;
   } catch (err) {
     // fail() has stopped the daemon already; anything else (a client timeout, bad JSON) has not.
     if (stopped) throw err;
@@ -522,7 +520,9 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
       );
     }
     if (exited) {
-      throw new Error(`modern buildkit: dockerd exited during a build (code ${exited.code}, signal ${exited.signal})\n--- tail of dockerd log ---\n${logTail()}`);
+      throw new Error(
+        `modern buildkit: dockerd exited during a build (code ${exited.code}, signal ${exited.signal})\n--- tail of dockerd log ---\n${logTail()}`,
+      );
     }
     const result: ModernBuildResult = { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: Date.now() - started };
     if (metadataFile) {
@@ -535,7 +535,9 @@ export async function startModernBuildkit(opts: StartOptions = {}): Promise<Mode
   const historyList = async (): Promise<HistoryRecord[]> => {
     const r = await docker(['buildx', 'history', 'ls', '--format', 'json']);
     if (r.exitCode !== 0) {
-      throw new Error(`modern buildkit: \`docker buildx history ls --format json\` failed (exit ${r.exitCode})\n${r.stderr}\n--- tail of dockerd log ---\n${logTail()}`);
+      throw new Error(
+        `modern buildkit: \`docker buildx history ls --format json\` failed (exit ${r.exitCode})\n${r.stderr}\n--- tail of dockerd log ---\n${logTail()}`,
+      );
     }
     return r.stdout
       .split('\n')

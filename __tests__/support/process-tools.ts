@@ -128,7 +128,7 @@ export interface DaemonTree {
  * mounted and removes its dir. Returns the problems met; an empty list means nothing is left.
  */
 export async function stopDaemonTree({ dockerd, watchdog, execRoot, dir, stopTimeoutMs }: DaemonTree): Promise<string[]> {
-const problems: string[] = [];
+  const problems: string[] = [];
 
   let containerdPid: number | undefined;
   try {

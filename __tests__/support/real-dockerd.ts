@@ -89,12 +89,7 @@ function clientEnv(configDir: string, extra: Record<string, string> = {}): NodeJ
   return { ...env, ...extra };
 }
 
-function run(
-  file: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<CommandResult & { timedOut: boolean }> {
+function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CommandResult & { timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -155,9 +150,7 @@ export async function startDockerd(): Promise<RealDockerd> {
     try {
       fs.accessSync(bin, fs.constants.X_OK);
     } catch {
-      throw new Error(
-        `real dockerd: ${bin} is missing; run \`bash scripts/ensure-test-deps.sh\` as root (installs docker.io and busybox-static)`,
-      );
+      throw new Error(`real dockerd: ${bin} is missing; run \`bash scripts/ensure-test-deps.sh\` as root (installs docker.io and busybox-static)`);
     }
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
@@ -207,9 +200,7 @@ export async function startDockerd(): Promise<RealDockerd> {
     } catch (err) {
       stopNote = `\n(cleanup: ${(err as Error).message})`;
     }
-    throw new Error(
-      `real dockerd: ${what}${detail ? `\n${detail.trim()}` : ''}\n--- tail of dockerd log (${logFile}) ---\n${tail}${stopNote}`,
-    );
+    throw new Error(`real dockerd: ${what}${detail ? `\n${detail.trim()}` : ''}\n--- tail of dockerd log (${logFile}) ---\n${tail}${stopNote}`);
   };
 
   const docker = async (args: string[], timeoutMs = 60_000): Promise<CommandResult> => {
@@ -252,7 +243,13 @@ export async function startDockerd(): Promise<RealDockerd> {
     // If this node process dies without stop() (a crashed jest worker), SIGTERM dockerd.
     watchdog = spawn(
       '/bin/sh',
-      ['-c', 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done; kill -TERM "$2" 2>/dev/null; exit 0', 'bxd-watchdog', String(process.pid), String(dockerd.pid)],
+      [
+        '-c',
+        'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 0.5; done; kill -TERM "$2" 2>/dev/null; exit 0',
+        'bxd-watchdog',
+        String(process.pid),
+        String(dockerd.pid),
+      ],
       { detached: true, stdio: 'ignore' },
     );
     watchdog.on('error', () => undefined);

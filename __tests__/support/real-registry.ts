@@ -35,7 +35,11 @@ export interface CommandResult {
 }
 
 /** Runs a program (no shell); throws with its output when it fails or takes too long. */
-export function run(file: string, args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}): Promise<CommandResult> {
+export function run(
+  file: string,
+  args: string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {},
+): Promise<CommandResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
@@ -461,7 +465,9 @@ export class OciLayout {
     });
     if (attestationFor) {
       const subject = this.descriptor(attestationFor);
-      const config = this.putBlob(Buffer.from(JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [] } })));
+      const config = this.putBlob(
+        Buffer.from(JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [] } })),
+      );
       const statement = this.putBlob(
         Buffer.from(
           JSON.stringify({
@@ -478,7 +484,9 @@ export class OciLayout {
             schemaVersion: 2,
             mediaType: 'application/vnd.oci.image.manifest.v1+json',
             config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-            layers: [{ mediaType: 'application/vnd.in-toto+json', ...statement, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } }],
+            layers: [
+              { mediaType: 'application/vnd.in-toto+json', ...statement, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } },
+            ],
           }),
         ),
       );
@@ -550,7 +558,11 @@ export function readStoredImage(storageDir: string, repository: string, tag: str
   linked('_manifests/revisions', digest);
   const top = readJson(digest);
 
-  const platformOf = (manifest: Record<string, unknown>, manifestDigest: string, given: { os: string; architecture: string; variant?: string } | null): StoredPlatform => {
+  const platformOf = (
+    manifest: Record<string, unknown>,
+    manifestDigest: string,
+    given: { os: string; architecture: string; variant?: string } | null,
+  ): StoredPlatform => {
     const config = manifest.config as { digest: string };
     const layers = manifest.layers as Array<{ digest: string }>;
     const digests = [config.digest, ...layers.map((l) => l.digest)];

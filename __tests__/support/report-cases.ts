@@ -15,7 +15,15 @@ export function ghRunLog(jobs: Array<{ job: string; steps: Array<{ step: string;
 }
 
 /** docker/metadata-action's inputs as the runner echoes them: `{{branch}}` is empty on pull_request. */
-const METADATA = ['##[group]Run docker/metadata-action@v5', 'with:', '  images: ghcr.io/afewell-hh/demon-operate-ui', '  tags: type=ref,event=branch', 'type=sha,prefix={{branch}}-', '  flavor: latest=auto', '##[endgroup]'];
+const METADATA = [
+  '##[group]Run docker/metadata-action@v5',
+  'with:',
+  '  images: ghcr.io/afewell-hh/demon-operate-ui',
+  '  tags: type=ref,event=branch',
+  'type=sha,prefix={{branch}}-',
+  '  flavor: latest=auto',
+  '##[endgroup]',
+];
 
 function invalidTagJob(component: string): { job: string; steps: Array<{ step: string; lines: string[] }> } {
   const tag = `ghcr.io/afewell-hh/demon-${component}:-0899a35`;
@@ -62,7 +70,10 @@ function pushDeniedJob(component: string): { job: string; steps: Array<{ step: s
   return {
     job: `Build ${component}`,
     steps: [
-      { step: 'Set up job', lines: ['##[group]GITHUB_TOKEN Permissions', 'Contents: read', 'Metadata: read', 'Packages: read', '##[endgroup]', 'Secret source: Actions'] },
+      {
+        step: 'Set up job',
+        lines: ['##[group]GITHUB_TOKEN Permissions', 'Contents: read', 'Metadata: read', 'Packages: read', '##[endgroup]', 'Secret source: Actions'],
+      },
       {
         step: 'Build and push',
         lines: [

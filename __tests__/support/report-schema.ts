@@ -47,7 +47,10 @@ export function schemaErrors(document: Document, json: unknown): string[] {
   const validate = validatorOf(document);
   validated[document]++;
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e: ErrorObject) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /** The analysis report (`--format json`, `--report-file`, the action's `report-file`). */

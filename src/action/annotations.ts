@@ -30,7 +30,11 @@ export function annotationsFor(groups: FindingGroup[], ownWarnings: string[] = [
   for (const warning of shown) out.push({ severity: 'warning', message: clean(redact(warning)), properties: { title: 'buildx-doctor' } });
   if (shown.length < ownWarnings.length) {
     const rest = ownWarnings.length - shown.length;
-    out.push({ severity: 'warning', message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`, properties: { title: 'buildx-doctor' } });
+    out.push({
+      severity: 'warning',
+      message: `and ${rest} more warning${rest === 1 ? '' : 's'}: all are listed in the job summary`,
+      properties: { title: 'buildx-doctor' },
+    });
   }
   used.warning = out.length;
   for (const finding of groups) {

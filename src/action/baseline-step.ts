@@ -26,7 +26,12 @@ export interface BaselineStepOptions {
  * them with the same engine, and attaches the comparison to `head`. Returns the summary's one line
  * about the baseline: which run, or why there is none. Never throws: no baseline is a note.
  */
-export async function compareWithBaseline(head: Analysis, client: GitHubClient | null, context: RunContext, options: BaselineStepOptions): Promise<BaselineLine | null> {
+export async function compareWithBaseline(
+  head: Analysis,
+  client: GitHubClient | null,
+  context: RunContext,
+  options: BaselineStepOptions,
+): Promise<BaselineLine | null> {
   // Nothing was built: there is nothing to compare, and no request is spent on it.
   if (head.builds.length === 0) return null;
   const workspace = options.analysisOptions.workspace ?? null;
@@ -77,6 +82,7 @@ export function describeRun(run: WorkflowRun): string {
 function unreadableBecause(analysis: Analysis): string {
   const messages = analysis.problems.map((p) => p.message);
   if (messages.some((m) => /\b410\b/.test(m))) return 'its logs have expired (GitHub keeps them 90 days by default)';
-  if (messages.some((m) => /\b(403|404)\b/.test(m))) return `its logs could not be read (${messages.find((m) => /\b(403|404)\b/.test(m))}); the job's token needs the actions: read permission`;
+  if (messages.some((m) => /\b(403|404)\b/.test(m)))
+    return `its logs could not be read (${messages.find((m) => /\b(403|404)\b/.test(m))}); the job's token needs the actions: read permission`;
   return messages.length > 0 ? `no build could be read from its logs (${messages[0]})` : 'no build could be read from its logs';
 }

@@ -20,7 +20,13 @@ export interface ChosenSources {
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
  */
-export async function chooseSources(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, warnings: string[], apiBudgetMs: number): Promise<ChosenSources> {
+export async function chooseSources(
+  inputs: ActionInputs,
+  context: RunContext,
+  client: GitHubClient | null,
+  warnings: string[],
+  apiBudgetMs: number,
+): Promise<ChosenSources> {
   const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
   if (useFiles) {
     if (inputs.logs.length === 0) warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');
@@ -62,7 +68,9 @@ export async function chooseSources(inputs: ActionInputs, context: RunContext, c
     warnings.push(...result.problems);
     return { sources: result.sources, origin: 'jobs', runId, jobs: result.jobs };
   } catch (error) {
-    warnings.push(error instanceof ApiError ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${describeError(error)}`);
+    warnings.push(
+      error instanceof ApiError ? `${error.message}; no job log of run ${runId} was read` : `could not read the jobs of run ${runId}: ${describeError(error)}`,
+    );
     return { sources: [], origin: 'none', runId, jobs: [] };
   }
 }

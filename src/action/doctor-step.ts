@@ -21,12 +21,32 @@ import type { GitHubAccess } from '../doctor/package-versions.js';
 const PER_SEVERITY = 10;
 
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-export function doctorForAction(inputs: ActionInputs, analysis: Analysis | null, client: GitHubClient | null, repository: string | null): Promise<DoctorReport> {
+export function doctorForAction(
+  inputs: ActionInputs,
+  analysis: Analysis | null,
+  client: GitHubClient | null,
+  repository: string | null,
+): Promise<DoctorReport> {
   const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
   // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
-  const pastRun = analysis ? versionsOfBuilds(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed') : null;
-  const github: GitHubAccess = client ? { client } : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
-  return runDoctor({ workspace: inputs.workspace, workflows: [], skip: inputs.doctorSkip, images: [...new Set([...inputs.images, ...pushed])], pastRun, github, repository });
+  const pastRun = analysis
+    ? versionsOfBuilds(
+        analysis.builds.map((b) => b.build),
+        inputs.runId ? `run ${inputs.runId}` : 'the run analysed',
+      )
+    : null;
+  const github: GitHubAccess = client
+    ? { client }
+    : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
+  return runDoctor({
+    workspace: inputs.workspace,
+    workflows: [],
+    skip: inputs.doctorSkip,
+    images: [...new Set([...inputs.images, ...pushed])],
+    pastRun,
+    github,
+    repository,
+  });
 }
 
 /** The `doctor` section of the analysis report (mode `both`). */
@@ -57,7 +77,9 @@ export function annotateDoctor(report: DoctorReport): void {
     if (used[finding.severity] >= PER_SEVERITY) continue;
     used[finding.severity]++;
     const place = finding.locations?.find((l) => l.verified);
-    const properties: core.AnnotationProperties = place ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line } : { title: `buildx-doctor: ${finding.id}` };
+    const properties: core.AnnotationProperties = place
+      ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line }
+      : { title: `buildx-doctor: ${finding.id}` };
     const message = truncate(stripControl(redact(finding.title)).replace(/\s+/g, ' '), 1000);
     if (finding.severity === 'error') core.error(message, properties);
     else if (finding.severity === 'warning') core.warning(message, properties);

@@ -48,7 +48,8 @@ export async function historyRows(client: GitHubClient | null, context: RunConte
       const jobs = await jobLogSources(client, { ...repo, runId: run.id, jobPatterns: options.jobPatterns, ownRunner: null, waitMs: 0, pollMs: 200 });
       const analysis = await analyzeSources(jobs.sources, options.analysisOptions, options.catalog, null);
       // Per run, only what leaves it without any build is worth a warning (a job without a build is normal).
-      if (analysis.builds.length === 0) warnings.push(`history: run ${run.id}: no build read${analysis.problems[0] ? ` (${analysis.problems[0].message})` : ''}`);
+      if (analysis.builds.length === 0)
+        warnings.push(`history: run ${run.id}: no build read${analysis.problems[0] ? ` (${analysis.problems[0].message})` : ''}`);
       return historyRow(analysis, facts);
     } catch (error) {
       warnings.push(`history: run ${run.id}: ${error instanceof ApiError ? error.message : describeError(error)}`);

@@ -54,7 +54,10 @@ export async function run(): Promise<void> {
     const context = readRunContext();
     warnings.push(...context.problems);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const client = inputs.githubToken && context.apiUrl ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 }) : null;
+    const client =
+      inputs.githubToken && context.apiUrl
+        ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 })
+        : null;
     const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
     if (inputs.mode === 'doctor') {
       // The live checks only: no logs are read.
@@ -67,9 +70,13 @@ export async function run(): Promise<void> {
       setDoctorOutputs(doctor);
       annotate([], warnings, false);
       if (inputs.annotations) annotateDoctor(doctor);
-      if (inputs.summary) await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact))).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      if (inputs.summary)
+        await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact))).catch((error: unknown) =>
+          core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`),
+        );
       else progress.summaryWritten = true;
-      if (shouldFail(doctor.findings, inputs.failOn)) core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
+      if (shouldFail(doctor.findings, inputs.failOn))
+        core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
       return;
     }
     const catalog = await loadCatalog(inputs.signatures).catch((error: unknown) => {
@@ -120,9 +127,17 @@ export async function run(): Promise<void> {
             : null;
       const markdown = renderMarkdown(
         { ...analysis, problems: warnings.map((message) => ({ source: '', message: redact(message) })) },
-        { ...DEFAULT_MARKDOWN_OPTIONS, fileUrl: commitFileUrl(context, context.sha), note: sourceNote, runUrl: runUrl(context, chosen.runId ?? context.runId), baseline },
+        {
+          ...DEFAULT_MARKDOWN_OPTIONS,
+          fileUrl: commitFileUrl(context, context.sha),
+          note: sourceNote,
+          runUrl: runUrl(context, chosen.runId ?? context.runId),
+          baseline,
+        },
       );
-      await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) => core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
+      await writeSummary(doctorModule && doctor ? `${markdown}\n${doctorModule.renderDoctorMarkdown(doctor)}` : markdown).catch((error: unknown) =>
+        core.warning(`buildx-doctor could not write the job summary: ${oneLine(error)}`),
+      );
     } else {
       progress.summaryWritten = true;
     }
@@ -190,7 +205,13 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
  * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
  * step stays green whatever could not be read: each gap is a warning.
  */
-async function benchmarkRuns(inputs: ActionInputs, context: RunContext, client: GitHubClient | null, options: HistoryStepOptions, warnings: string[]): Promise<void> {
+async function benchmarkRuns(
+  inputs: ActionInputs,
+  context: RunContext,
+  client: GitHubClient | null,
+  options: HistoryStepOptions,
+  warnings: string[],
+): Promise<void> {
   const rows = await historyRows(client, context, options, warnings);
   let historyFile: string | null = join(dirname(inputs.reportFile), 'history.json');
   try {

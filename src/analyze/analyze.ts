@@ -63,7 +63,7 @@ export function analyze(builds: Build[], problems: InputProblem[], options: Anal
     total += cache.hits + cache.misses;
   }
   const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s): s is number => s !== null);
-  const status = builds.length === 0 ? 'unknown' : STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown';
+  const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown');
   const findings = rankFindings(analyses.flatMap((a) => a.findings));
   return {
     builds: analyses,

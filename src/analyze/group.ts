@@ -86,7 +86,10 @@ function adviceOf(fix: string): string {
 function withFolded(fix: string, folded: Finding[]): string {
   if (folded.length === 0) return fix;
   // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
-  const which = folded.length === 1 ? `${escapeText(folded[0]!.build ?? 'The build')} went over its time budget` : `${folded.map((f) => escapeText(f.build ?? 'the build')).join(', ')} went over their time budget`;
+  const which =
+    folded.length === 1
+      ? `${escapeText(folded[0]!.build ?? 'The build')} went over its time budget`
+      : `${folded.map((f) => escapeText(f.build ?? 'the build')).join(', ')} went over their time budget`;
   return `${fix}\n\n${which} because of this.`;
 }
 
@@ -124,7 +127,12 @@ function lost(findings: Finding[]): number | null {
   const key = findings[0]!.id === 'qemu-emulation' ? 'extraSeconds' : findings[0]!.id === 'cache-miss' ? 'rerunSeconds' : null;
   if (!key) return null;
   const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
-  return values.length ? round(values.reduce((a, b) => a + b, 0), 1) : null;
+  return values.length
+    ? round(
+        values.reduce((a, b) => a + b, 0),
+        1,
+      )
+    : null;
 }
 
 function tableFor(findings: Finding[], folded: Finding[]): FindingGroup['table'] {

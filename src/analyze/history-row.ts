@@ -46,7 +46,10 @@ export function historyRow(analysis: Analysis, facts: RunFacts): HistoryRow {
       continue;
     }
     known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-    known.buildSeconds = known.buildSeconds === null || build.buildSeconds === null ? (known.buildSeconds ?? build.buildSeconds) : round(known.buildSeconds + build.buildSeconds, 1);
+    known.buildSeconds =
+      known.buildSeconds === null || build.buildSeconds === null
+        ? (known.buildSeconds ?? build.buildSeconds)
+        : round(known.buildSeconds + build.buildSeconds, 1);
     if (STATUS_ORDER.indexOf(build.status) < STATUS_ORDER.indexOf(known.status)) known.status = build.status;
   }
   return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };

@@ -65,8 +65,13 @@ export function timing(build: Build): Timing {
     const key = step.platform ?? 'default';
     platformSeconds[key] = round((platformSeconds[key] ?? 0) + step.seconds, 1);
   }
-  for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {})) platformSeconds[key] = round((platformSeconds[key] ?? 0) + seconds, 1);
-  const sum = (kind: 'imports' | 'exports'): number => round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
+  for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {}))
+    platformSeconds[key] = round((platformSeconds[key] ?? 0) + seconds, 1);
+  const sum = (kind: 'imports' | 'exports'): number =>
+    round(
+      build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0),
+      1,
+    );
   const cacheExportSeconds = sum('exports');
   return {
     slowestSteps,

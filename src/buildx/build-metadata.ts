@@ -32,7 +32,8 @@ export function parseBuildMetadata(text: string): BuildMetadata[] {
   const record = value as Record<string, unknown>;
   if (isSingle(record)) return [single(null, record)];
   const targets = Object.entries(record).filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && isSingle(v as Record<string, unknown>));
-  if (targets.length === 0) throw new InputError('metadata: neither a build\'s metadata nor a bake map of targets (no "buildx.build.ref" or "containerimage.digest")');
+  if (targets.length === 0)
+    throw new InputError('metadata: neither a build\'s metadata nor a bake map of targets (no "buildx.build.ref" or "containerimage.digest")');
   return targets.map(([target, v]) => single(target, v as Record<string, unknown>));
 }
 
@@ -50,7 +51,9 @@ function single(target: string | null, record: Record<string, unknown>): BuildMe
       .split(',')
       .map((n) => n.trim())
       .filter(Boolean),
-    warnings: Array.isArray(record['buildx.build.warnings']) ? (record['buildx.build.warnings'] as unknown[]).map(warning).filter((w): w is BuildCheckWarning => w !== null) : [],
+    warnings: Array.isArray(record['buildx.build.warnings'])
+      ? (record['buildx.build.warnings'] as unknown[]).map(warning).filter((w): w is BuildCheckWarning => w !== null)
+      : [],
     provenance: record['buildx.build.provenance'] !== undefined,
   };
 }
@@ -59,7 +62,14 @@ function single(target: string | null, record: Record<string, unknown>): BuildMe
 function warning(raw: unknown): BuildCheckWarning | null {
   if (!raw || typeof raw !== 'object') return null;
   // Only the fields read here; unknown, because the metadata file is not validated.
-  const w = raw as { short?: unknown; rule?: unknown; detail?: unknown[]; range?: { start?: { line?: unknown } }[]; sourceInfo?: { filename?: unknown }; url?: unknown };
+  const w = raw as {
+    short?: unknown;
+    rule?: unknown;
+    detail?: unknown[];
+    range?: { start?: { line?: unknown } }[];
+    sourceInfo?: { filename?: unknown };
+    url?: unknown;
+  };
   const short = decode(w.short);
   const rule = /^([A-Z][A-Za-z]+):/.exec(short)?.[1] ?? (typeof w.rule === 'string' ? w.rule : 'build-check');
   const line = Number(w.range?.[0]?.start?.line);

@@ -33,7 +33,10 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
 
 /** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
 function keyHost(key: string): string {
-  return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
 }
 
 /** True when Docker's config has credentials (or a credential helper) for `registry`. */
@@ -56,7 +59,13 @@ export interface Credentials {
 }
 
 /** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
-export function neededLogins(registries: string[], credentials: Credentials[], githubToken: string | null, githubUser: string | null, env: NodeJS.ProcessEnv): Login[] {
+export function neededLogins(
+  registries: string[],
+  credentials: Credentials[],
+  githubToken: string | null,
+  githubUser: string | null,
+  env: NodeJS.ProcessEnv,
+): Login[] {
   const logins: Login[] = [];
   for (const registry of registries) {
     const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);

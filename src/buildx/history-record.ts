@@ -17,7 +17,17 @@ export interface HistoryRecord {
 /** Reads the inspect JSON. Returns null (never throws) for anything that is not a record. */
 export function parseHistoryRecord(text: string): HistoryRecord | null {
   // Only the fields read here; unknown, because buildx's JSON is checked field by field below.
-  let raw: { Ref?: unknown; Error?: unknown; Name?: unknown; Dockerfile?: unknown; Status?: unknown; Duration?: unknown; NumTotalSteps?: unknown; NumCachedSteps?: unknown; NumCompletedSteps?: unknown } | null;
+  let raw: {
+    Ref?: unknown;
+    Error?: unknown;
+    Name?: unknown;
+    Dockerfile?: unknown;
+    Status?: unknown;
+    Duration?: unknown;
+    NumTotalSteps?: unknown;
+    NumCachedSteps?: unknown;
+    NumCompletedSteps?: unknown;
+  } | null;
   try {
     raw = JSON.parse(text) as typeof raw;
   } catch {
@@ -40,7 +50,14 @@ export function parseHistoryRecord(text: string): HistoryRecord | null {
           step: typeof error.Name === 'string' ? error.Name : null,
           logs: Array.isArray(error.Logs) ? error.Logs.map(String).slice(-30) : [],
           // The Dockerfile excerpt (`Dockerfile:3`, `>>>`), base64. Not the stack, which holds the daemon's command line.
-          sources: typeof error.Sources === 'string' ? Buffer.from(error.Sources, 'base64').toString('utf8').split('\n').filter((l) => l !== '').slice(0, 60) : [],
+          sources:
+            typeof error.Sources === 'string'
+              ? Buffer.from(error.Sources, 'base64')
+                  .toString('utf8')
+                  .split('\n')
+                  .filter((l) => l !== '')
+                  .slice(0, 60)
+              : [],
         }
       : null,
   };

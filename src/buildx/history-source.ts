@@ -33,7 +33,8 @@ export async function historySources(request: HistoryRequest): Promise<HistoryRe
     return { sources: [], notes: [`buildx ${version.raw} has no "buildx history" (it needs 0.${HISTORY_MIN.minor}); give the build's log in "logs" instead`] };
   }
   const inspectJson = atLeast(version, INSPECT_JSON_MIN.major, INSPECT_JSON_MIN.minor);
-  if (!inspectJson) notes.push(`buildx ${version.raw} cannot print records as JSON (it needs 0.${INSPECT_JSON_MIN.minor}): status and timing come from the record's logs only`);
+  if (!inspectJson)
+    notes.push(`buildx ${version.raw} cannot print records as JSON (it needs 0.${INSPECT_JSON_MIN.minor}): status and timing come from the record's logs only`);
 
   const wanted = [
     ...request.metadata.filter((m) => m.ref).map((m) => ({ ref: m.ref!, metadata: m })),
@@ -52,7 +53,9 @@ export async function historySources(request: HistoryRequest): Promise<HistoryRe
     const { id, builderArgs } = splitRef(ref);
     const logs = await docker(['buildx', 'history', 'logs', ...builderArgs, '--progress=rawjson', id]);
     if (logs.exitCode !== 0) {
-      notes.push(`build record ${id}: ${firstLine(logs.stderr) || `docker exited with ${logs.exitCode}`} (the record may have been removed, or the builder is gone)`);
+      notes.push(
+        `build record ${id}: ${firstLine(logs.stderr) || `docker exited with ${logs.exitCode}`} (the record may have been removed, or the builder is gone)`,
+      );
       continue;
     }
     const record = inspectJson ? await docker(['buildx', 'history', 'inspect', ...builderArgs, '--format', 'json', id]) : null;

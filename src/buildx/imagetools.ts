@@ -30,7 +30,10 @@ export interface InspectOptions {
 
 /** The last `ERROR: ...` line docker printed (or its first line: docker's own usage errors), without the prefix. */
 function dockerSaid(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const error = [...lines].reverse().find((l) => /^ERROR:/.test(l)) ?? lines[0] ?? '';
   return oneLine(error.replace(/^ERROR:\s*/, ''), 240);
 }
@@ -58,7 +61,10 @@ async function imagetools(args: string[], name: string, registry: string, option
     result = await docker(['buildx', 'imagetools', 'inspect', ...args, name], { env: options.env, timeoutMs: options.timeoutMs });
   } catch (error) {
     if (error instanceof DockerMissingError) throw new ImageSizeError('docker', `docker CLI not found (${error.message})`);
-    throw new ImageSizeError('timeout', `${registry} did not answer within ${Math.round(options.timeoutMs / 1000)} s (docker buildx imagetools inspect was stopped)`);
+    throw new ImageSizeError(
+      'timeout',
+      `${registry} did not answer within ${Math.round(options.timeoutMs / 1000)} s (docker buildx imagetools inspect was stopped)`,
+    );
   }
   if (result.exitCode !== 0) throw classifyFailure(name, registry, result.stderr, result.exitCode);
   return result.stdout;

@@ -109,7 +109,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     baseline = await analyzeSources(options.baseline.map(fileSource), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
     for (const problem of baseline.problems) io.stderr(`${TOOL_NAME}: baseline: ${problem.message}\n`);
   }
-  analysis.comparison = compareAnalyses(analysis, baseline, { workspace: options.workspace, baselineLabel: options.baseline ? options.baseline.join(', ') : undefined });
+  analysis.comparison = compareAnalyses(analysis, baseline, {
+    workspace: options.workspace,
+    baselineLabel: options.baseline ? options.baseline.join(', ') : undefined,
+  });
 
   if (options.reportFile) {
     const path = options.reportFile;
@@ -183,4 +186,3 @@ function parseAnalyzeArgs(argv: string[]): CliOptions {
   if (options.baseline?.includes('-')) throw new InputError('the baseline cannot be read from standard input');
   return options;
 }
-

@@ -105,7 +105,20 @@ function gigabytes(flag: string, text: string): number {
   return Math.round(n * 1024 ** 3);
 }
 
-const DOCTOR_OPTIONS = ['workflow', 'workspace', 'skip', 'image', 'format', 'report-file', 'log', 'fail-on', 'warn-free-gb', 'fail-free-gb', 'github-token', 'repository'] as const;
+const DOCTOR_OPTIONS = [
+  'workflow',
+  'workspace',
+  'skip',
+  'image',
+  'format',
+  'report-file',
+  'log',
+  'fail-on',
+  'warn-free-gb',
+  'fail-free-gb',
+  'github-token',
+  'repository',
+] as const;
 
 function parseDoctorArgs(args: string[]): DoctorCliOptions {
   const options: DoctorCliOptions = {

@@ -74,7 +74,14 @@ export function findCacheBreak(head: Build, base: Build | null | undefined, cont
     if (!counterpart) {
       // A stage of another length: instructions were added or removed.
       const sibling = base.steps.find((s) => s.kind === 'instruction' && (s.platform === step.platform || s.platform === null) && s.stage === step.stage);
-      if (sibling && sibling.total !== step.total) return make(ran, step, 'dockerfile-edited', `the stage has ${step.total ?? '?'} steps, ${sibling.total ?? '?'} in the baseline: instructions were added or removed`, context);
+      if (sibling && sibling.total !== step.total)
+        return make(
+          ran,
+          step,
+          'dockerfile-edited',
+          `the stage has ${step.total ?? '?'} steps, ${sibling.total ?? '?'} in the baseline: instructions were added or removed`,
+          context,
+        );
       continue;
     }
     if (counterpart.status !== 'done' && counterpart.status !== 'cached') continue;
@@ -82,7 +89,14 @@ export function findCacheBreak(head: Build, base: Build | null | undefined, cont
     if (!counterpart.cached && !baseExported && !headHits) continue;
     return reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context);
   }
-  if (newPlatform) return make(ran, newPlatform, 'platform-added', `the baseline built ${base.platforms.length ? base.platforms.join(', ') : 'one platform'}, not ${newPlatform.platform}`, context);
+  if (newPlatform)
+    return make(
+      ran,
+      newPlatform,
+      'platform-added',
+      `the baseline built ${base.platforms.length ? base.platforms.join(', ') : 'one platform'}, not ${newPlatform.platform}`,
+      context,
+    );
   return null;
 }
 
@@ -118,7 +132,13 @@ function modeMinBreak(head: Build, base: Build, ran: Step[], baseByKey: Map<stri
   if (others.length === 0 || !others.every(unchanged)) return null;
   const intermediate = others[0]!;
   const trigger = finalSteps.find((s) => s.index === firstRan)!;
-  return make(ran, intermediate, 'cache-mode-min', `the baseline exported its cache with mode=min (the final stage only): when ${stepLabel(trigger)} ${instructionText(trigger)} ran, the unchanged stage ${intermediate.stage ?? ''} had to run again; mode=max would have kept it`, context);
+  return make(
+    ran,
+    intermediate,
+    'cache-mode-min',
+    `the baseline exported its cache with mode=min (the final stage only): when ${stepLabel(trigger)} ${instructionText(trigger)} ran, the unchanged stage ${intermediate.stage ?? ''} had to run again; mode=max would have kept it`,
+    context,
+  );
 }
 
 function reasonFor(
@@ -137,7 +157,8 @@ function reasonFor(
 
   const headBase = baseDigest(head, headByKey, step);
   const baseBase = baseDigest(base, baseByKey, counterpart);
-  if (headBase && baseBase && headBase !== baseBase) return make(ran, step, 'base-image-changed', `the stage's FROM resolved to ${short(headBase)}, ${short(baseBase)} in the baseline`, context);
+  if (headBase && baseBase && headBase !== baseBase)
+    return make(ran, step, 'base-image-changed', `the stage's FROM resolved to ${short(headBase)}, ${short(baseBase)} in the baseline`, context);
 
   const imported = importProblem(head, base);
   if (imported) return make(ran, step, 'cache-not-imported', imported, context);
@@ -147,21 +168,55 @@ function reasonFor(
   const importOk = head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached');
   const baseExported = exported(base);
   const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
-  if (importOk && baseExported && hits === 0) return make(ran, step, 'cache-evicted', 'the cache was imported, yet no step came from it: the baseline\'s entries are gone (evicted or overwritten)', context);
-  if (copies && previous && (previous.cached || previous.instruction === 'FROM')) return make(ran, step, 'context-changed', `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`, context);
+  if (importOk && baseExported && hits === 0)
+    return make(
+      ran,
+      step,
+      'cache-evicted',
+      "the cache was imported, yet no step came from it: the baseline's entries are gone (evicted or overwritten)",
+      context,
+    );
+  if (copies && previous && (previous.cached || previous.instruction === 'FROM'))
+    return make(
+      ran,
+      step,
+      'context-changed',
+      `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`,
+      context,
+    );
   if (step.instruction === 'RUN' && context.dockerfile && step.index !== null) {
     const args = argsInScope(context.dockerfile, step.stage, step.index);
-    if (args.length > 0) return make(ran, step, 'build-arg-changed', `the instruction is unchanged, and the build arguments in scope (${args.join(', ')}) are part of its cache key: one of them took another value`, context);
+    if (args.length > 0)
+      return make(
+        ran,
+        step,
+        'build-arg-changed',
+        `the instruction is unchanged, and the build arguments in scope (${args.join(', ')}) are part of its cache key: one of them took another value`,
+        context,
+      );
   }
-  if (importOk && baseExported) return make(ran, step, 'cache-evicted', 'the cache was imported, yet this unchanged step missed: its entry is gone (evicted or overwritten)', context);
+  if (importOk && baseExported)
+    return make(ran, step, 'cache-evicted', 'the cache was imported, yet this unchanged step missed: its entry is gone (evicted or overwritten)', context);
   return make(ran, step, 'unknown', 'the instruction and the base image are unchanged and no cache import failed', context);
 }
 
 /** The printed text changed: an edit, unless the Dockerfile's own text (with its variables) gives both. */
 function editOrArgument(ran: Step[], step: Step, before: string, context: BreakContext): CacheBreak {
   const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
-  if (line && line.keyword === step.instruction && usesVariables(line.args) && matchesWithArgs(line.args, step.command) && matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
-    return make(ran, step, 'build-arg-changed', `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`, context);
+  if (
+    line &&
+    line.keyword === step.instruction &&
+    usesVariables(line.args) &&
+    matchesWithArgs(line.args, step.command) &&
+    matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))
+  ) {
+    return make(
+      ran,
+      step,
+      'build-arg-changed',
+      `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`,
+      context,
+    );
   }
   return make(ran, step, 'dockerfile-edited', `the instruction changed (the baseline ran: ${before})`, context);
 }
@@ -175,13 +230,17 @@ function importProblem(head: Build, base: Build): string | null {
   const warning = head.cache.warnings?.[0];
   if (warning) return `BuildKit warned: ${warning.text}`;
   const failed = head.cache.imports.find((op) => op.status === 'error');
-  if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached')) return `the cache import from ${failed.ref ?? failed.kind} failed`;
+  if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached'))
+    return `the cache import from ${failed.ref ?? failed.kind} failed`;
   if (head.cache.imports.length === 0) {
-    return head.request.cacheFrom.length > 0 ? 'the build asked for a cache (cache-from) but imported none' : 'the baseline exported a cache, but this build imported none (no cache-from)';
+    return head.request.cacheFrom.length > 0
+      ? 'the build asked for a cache (cache-from) but imported none'
+      : 'the baseline exported a cache, but this build imported none (no cache-from)';
   }
   const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l): l is string => l !== null));
   const to = base.request.cacheTo.map(cacheLocation).filter((l): l is string => l !== null);
-  if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l))) return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
+  if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l)))
+    return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
   return null;
 }
 
@@ -199,7 +258,9 @@ function exportModeOf(base: Build): 'min' | 'max' | null {
 export function cacheLocation(option: string): string | null {
   const kind = cacheKindOfOption(option);
   if (!kind) return null;
-  const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]));
+  const fields = new Map(
+    option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]),
+  );
   if (!option.includes('type=')) return `registry:${option.trim()}`;
   switch (kind) {
     case 'gha':
@@ -224,7 +285,14 @@ function breakWithoutBaseline(ran: Step[], byKey: Map<string, Step>, context: Br
     if (copies) return make(ran, step, 'context-changed', 'the steps before it came from the cache: the files it copies changed', context);
     const line = context.dockerfile ? instructionAt(context.dockerfile, step.stage, step.index) : null;
     const args = context.dockerfile ? argsInScope(context.dockerfile, step.stage, step.index) : [];
-    if (line && line.keyword === step.instruction && args.length > 0) return make(ran, step, 'build-arg-changed', `the steps before it came from the cache and build arguments in scope (${args.join(', ')}) are part of its cache key`, context);
+    if (line && line.keyword === step.instruction && args.length > 0)
+      return make(
+        ran,
+        step,
+        'build-arg-changed',
+        `the steps before it came from the cache and build arguments in scope (${args.join(', ')}) are part of its cache key`,
+        context,
+      );
     return make(ran, step, 'dockerfile-edited', 'the steps before it came from the cache: the instruction (or what it depends on) changed', context);
   }
   return null;
@@ -242,7 +310,10 @@ function make(ran: Step[], step: Step, reason: CacheBreakReason, detail: string,
     reason,
     detail,
     rebuiltSteps: rebuilt.length,
-    secondsLost: round(rebuilt.reduce((sum, s) => sum + (s.seconds ?? 0), 0), 1),
+    secondsLost: round(
+      rebuilt.reduce((sum, s) => sum + (s.seconds ?? 0), 0),
+      1,
+    ),
     line: step.line,
   };
 }

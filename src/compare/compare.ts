@@ -65,13 +65,22 @@ export function compareAnalyses(head: Analysis, baseline: Analysis | null, optio
     const context = { dockerfile: dockerfileFor(b) };
     return {
       build: b.build.name,
-      baseline: base ? { run: label, name: base.build.name, status: base.build.status, buildSeconds: base.build.buildSeconds, jobSeconds: base.build.jobSeconds, cacheRatio: base.cache.ratio } : null,
+      baseline: base
+        ? {
+            run: label,
+            name: base.build.name,
+            status: base.build.status,
+            buildSeconds: base.build.buildSeconds,
+            jobSeconds: base.build.jobSeconds,
+            cacheRatio: base.cache.ratio,
+          }
+        : null,
       cacheBreak: findCacheBreak(b.build, baseline ? base?.build : null, context),
       deltas: base ? buildDeltas(b, base) : null,
     };
   });
   let note: string | null = null;
-  if (!baseline) note = 'no baseline to compare with: the cache break is told from this run\'s own logs';
+  if (!baseline) note = "no baseline to compare with: the cache break is told from this run's own logs";
   else if (baseline.builds.length === 0) note = `the baseline${label ? ` (${label})` : ''} has no build`;
   else if (builds.every((b) => b.baseline === null)) note = `no build of this run is in the baseline${label ? ` (${label})` : ''}`;
   return { hasBaseline: baseline !== null, baselineLabel: label, note, builds };

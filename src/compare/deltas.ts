@@ -37,7 +37,13 @@ export function buildDeltas(head: BuildAnalysis, base: BuildAnalysis): BuildDelt
     const before = baseSteps.get(stepKey(step));
     if (!before || before.cached || before.seconds === null || instructionText(before) !== instructionText(step)) continue;
     if (step.seconds - before.seconds >= SLOWER_BY && step.seconds >= before.seconds * SLOWER_FACTOR) {
-      slowerSteps.push({ step: stepLabel(step), instruction: instructionText(step), platform: step.platform, seconds: step.seconds, baselineSeconds: before.seconds });
+      slowerSteps.push({
+        step: stepLabel(step),
+        instruction: instructionText(step),
+        platform: step.platform,
+        seconds: step.seconds,
+        baselineSeconds: before.seconds,
+      });
     }
   }
   slowerSteps.sort((a, b) => b.seconds - b.baselineSeconds - (a.seconds - a.baselineSeconds));
@@ -45,7 +51,14 @@ export function buildDeltas(head: BuildAnalysis, base: BuildAnalysis): BuildDelt
   for (const image of head.build.images) {
     for (const platform of image.platforms ?? []) {
       const before = base.build.images.find((i) => sameRepository(i.ref, image.ref))?.platforms?.find((p) => p.platform === platform.platform);
-      if (before) imageSizes.push({ ref: image.ref, platform: platform.platform, bytes: platform.compressedBytes, baselineBytes: before.compressedBytes, change: platform.compressedBytes - before.compressedBytes });
+      if (before)
+        imageSizes.push({
+          ref: image.ref,
+          platform: platform.platform,
+          bytes: platform.compressedBytes,
+          baselineBytes: before.compressedBytes,
+          change: platform.compressedBytes - before.compressedBytes,
+        });
     }
   }
   const headIds = new Set(head.findings.map((f) => f.id));
@@ -54,7 +67,11 @@ export function buildDeltas(head: BuildAnalysis, base: BuildAnalysis): BuildDelt
     buildSeconds: diff(head.build.buildSeconds, base.build.buildSeconds),
     jobSeconds: diff(head.build.jobSeconds, base.build.jobSeconds),
     cacheRatio: diff(head.cache.ratio, base.cache.ratio, 3),
-    platformSeconds: platforms.map((platform) => ({ platform, seconds: head.timing.platformSeconds[platform] ?? null, baselineSeconds: base.timing.platformSeconds[platform] ?? null })),
+    platformSeconds: platforms.map((platform) => ({
+      platform,
+      seconds: head.timing.platformSeconds[platform] ?? null,
+      baselineSeconds: base.timing.platformSeconds[platform] ?? null,
+    })),
     slowerSteps: slowerSteps.slice(0, 5),
     imageSizes,
     newFindings: [...headIds].filter((id) => !baseIds.has(id)),

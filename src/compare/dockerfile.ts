@@ -89,14 +89,18 @@ export function parseDockerfile(text: string): DockerfileStage[] {
     const stage = stages[stages.length - 1];
     if (!stage) continue; // global ARGs before the first FROM: they reach a stage only if it redeclares them
     if (keyword === 'ARG') {
-      for (const name of args.split(/\s+/).map((a) => a.split('=')[0]!).filter(Boolean)) stage.args.push({ name, index: stage.instructions.length });
+      for (const name of args
+        .split(/\s+/)
+        .map((a) => a.split('=')[0]!)
+        .filter(Boolean))
+        stage.args.push({ name, index: stage.instructions.length });
       continue; // BuildKit prints no step for ARG (nor ENV, LABEL, ... below)
     }
     if (!STEP_KEYWORDS.has(keyword)) continue;
     stage.instructions.push({ keyword, args, line, index: stage.instructions.length + 1 });
   }
   const multi = stages.length > 1;
-  return stages.map((s, i) => ({ label: multi ? s.name ?? `stage-${i}` : null, instructions: s.instructions, args: s.args }));
+  return stages.map((s, i) => ({ label: multi ? (s.name ?? `stage-${i}`) : null, instructions: s.instructions, args: s.args }));
 }
 
 /**

@@ -53,7 +53,8 @@ export function stripCiFraming(text: string): string {
   const first = text.charCodeAt(0);
   if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
   // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
-  if (!(first === 0x73 || first === 0x53 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a)) return text;
+  if (!(first === 0x73 || first === 0x53 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
+    return text;
   let out = text;
   for (const prefix of PREFIXES) {
     const match = prefix.exec(out);

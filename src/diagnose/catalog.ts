@@ -51,7 +51,11 @@ const ROLES = ['cause', 'consequence'] as const;
  * Reads a catalog file (YAML). Throws an InputError naming the entry and the field. The YAML parser
  * is loaded here, not at start: only a team's own signatures file is YAML at run time.
  */
-export async function parseCatalog(text: string, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Promise<Array<Partial<Signature> & { id: string }>> {
+export async function parseCatalog(
+  text: string,
+  origin: string,
+  options: { requirePatterns: boolean } = { requirePatterns: true },
+): Promise<Array<Partial<Signature> & { id: string }>> {
   const { parse: parseYaml } = await import('yaml');
   let document: unknown;
   try {
@@ -63,7 +67,11 @@ export async function parseCatalog(text: string, origin: string, options: { requ
 }
 
 /** Validates a parsed catalog document (parseCatalog's YAML, or the built-in one parsed at build time). */
-export function readCatalogDocument(document: unknown, origin: string, options: { requirePatterns: boolean } = { requirePatterns: true }): Array<Partial<Signature> & { id: string }> {
+export function readCatalogDocument(
+  document: unknown,
+  origin: string,
+  options: { requirePatterns: boolean } = { requirePatterns: true },
+): Array<Partial<Signature> & { id: string }> {
   const root = document as Record<string, unknown> | null;
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new InputError(`${origin}: expected a mapping with "version" and "signatures"`);
   if (root.version !== CATALOG_VERSION) throw new InputError(`${origin}: field "version": must be ${CATALOG_VERSION}, not ${JSON.stringify(root.version)}`);
@@ -80,7 +88,8 @@ export function readCatalogDocument(document: unknown, origin: string, options: 
     for (const key of Object.keys(raw)) if (!FIELDS.has(key)) throw new InputError(`${where(key, id)}: unknown field (known: ${[...FIELDS].join(', ')})`);
     const out: Partial<Signature> & { id: string } = { id, origin };
     if (raw.title !== undefined) {
-      if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n')) throw new InputError(`${where('title', id)}: must be a one-line text`);
+      if (typeof raw.title !== 'string' || !raw.title.trim() || raw.title.includes('\n'))
+        throw new InputError(`${where('title', id)}: must be a one-line text`);
       out.title = raw.title.trim();
     }
     if (raw.severity !== undefined) {
@@ -98,15 +107,18 @@ export function readCatalogDocument(document: unknown, origin: string, options: 
       out.ignoreCase = raw.ignoreCase;
     }
     if (raw.patterns !== undefined) {
-      if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS) throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+      if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
+        throw new InputError(`${where('patterns', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
       out.patterns = raw.patterns.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`patterns[${i + 1}]`, id)}`));
     }
     if (raw.commands !== undefined) {
-      if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS) throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
+      if (!Array.isArray(raw.commands) || raw.commands.length > MAX_PATTERNS)
+        throw new InputError(`${where('commands', id)}: must be a list of at most ${MAX_PATTERNS} regular expressions`);
       out.commands = raw.commands.map((pattern, i) => compilePattern(pattern, out.ignoreCase ?? false, `${where(`commands[${i + 1}]`, id)}`));
     }
     if (raw.causedBy !== undefined) {
-      if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c))) throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
+      if (!Array.isArray(raw.causedBy) || raw.causedBy.some((c) => typeof c !== 'string' || !ID.test(c)))
+        throw new InputError(`${where('causedBy', id)}: must be a list of signature ids`);
       out.causedBy = raw.causedBy as string[];
     }
     if (raw.role !== undefined) {

@@ -57,7 +57,8 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
 export function excerptLines(build: Build): EvidenceLine[] {
   // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
   const byLine = new Map<string, EvidenceLine>();
-  for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors]) for (const line of lines) byLine.set(`${line.line}\u0000${line.text}`, line);
+  for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
+    for (const line of lines) byLine.set(`${line.line}\u0000${line.text}`, line);
   return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
@@ -77,19 +78,26 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   // knows: offer that header too, so that the error is read as the cache's.
   const cacheHeaders = build.steps
     .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
-    .map((s) => ({ line: s.endLine!, text: s.endText ?? s.name, normalized: `${s.name}:`, inFailure: s.kind === 'cache-export' && build.status === 'failure' }));
-  return lines
-    .filter((line) => !headers.has(line.text))
-    .map((line) => ({
-      line: line.line,
-      text: line.text,
-      normalized: normalizeForMatching(line.text),
-      inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
-    }))
-    // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-    .concat(cacheHeaders)
-    .sort((a, b) => a.line - b.line);
+    .map((s) => ({
+      line: s.endLine!,
+      text: s.endText ?? s.name,
+      normalized: `${s.name}:`,
+      inFailure: s.kind === 'cache-export' && build.status === 'failure',
+    }));
+  return (
+    lines
+      .filter((line) => !headers.has(line.text))
+      .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: normalizeForMatching(line.text),
+        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+      }))
+      // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+      .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+      .concat(cacheHeaders)
+      .sort((a, b) => a.line - b.line)
+  );
 }
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and

@@ -33,7 +33,15 @@ const TOOLCHAIN_SIGNS: Array<[(typeof TOOLCHAINS)[number], RegExp]> = [
 ];
 
 /** How a fix names each toolchain. */
-const TOOL_NAMES: Record<(typeof TOOLCHAINS)[number], string> = { rust: 'cargo', go: 'go', node: 'node', java: 'javac', dotnet: 'dotnet', python: 'pip', native: 'cc' };
+const TOOL_NAMES: Record<(typeof TOOLCHAINS)[number], string> = {
+  rust: 'cargo',
+  go: 'go',
+  node: 'node',
+  java: 'javac',
+  dotnet: 'dotnet',
+  python: 'pip',
+  native: 'cc',
+};
 
 /** The toolchain of a compile or install failure, from the matched lines and the failing command. */
 function toolchain(match: SignatureMatch, build: Build): Enrichment {
@@ -65,10 +73,12 @@ function registryAuth(match: SignatureMatch, build: Build): Enrichment {
   let cause: string | null = null;
   if (/installation not allowed to Write organization package/.test(text)) {
     data.cause = 'org-package-access';
-    cause = 'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
+    cause =
+      'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
   } else if (build.runner.secretSource === 'None') {
     data.cause = 'fork-pull-request';
-    cause = 'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
+    cause =
+      'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
   } else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
     data.cause = 'missing-packages-write';
     cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
@@ -124,7 +134,9 @@ function invalidTag(match: SignatureMatch, build: Build): Enrichment {
     );
   } else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
     data.template = templates[0]!;
-    reasons.push(`No \`docker/metadata-action\` rule applied to this event (${inlineCode(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
+    reasons.push(
+      `No \`docker/metadata-action\` rule applied to this event (${inlineCode(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`,
+    );
   }
   return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
 }

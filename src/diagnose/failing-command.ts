@@ -6,7 +6,8 @@ import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
 //   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
 //   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
 //   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
-const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+const QUOTED =
+  /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
 const MAX_COMMANDS = 4;
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
 // steps, which the parser then does not take for internal ones; the command is the same.

@@ -156,7 +156,10 @@ function sourceLocations(build: Build, lines: EvidenceLine[], workspace: string 
  * tried beside the Dockerfile (a crate built from its own directory).
  */
 function containerPathCandidates(raw: string, dockerfileDir: string | null): string[] {
-  const parts = raw.replace(/^\/+/, '').split('/').filter((p) => p && p !== '.');
+  const parts = raw
+    .replace(/^\/+/, '')
+    .split('/')
+    .filter((p) => p && p !== '.');
   const out: string[] = [];
   for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++) out.push(parts.slice(drop).join('/'));
   if (!isAbsolute(raw) && dockerfileDir && dockerfileDir !== '.') out.push(posix.join(dockerfileDir, raw));
@@ -180,5 +183,8 @@ export function resolveInWorkspace(candidates: string[], workspace: string | nul
 }
 
 function cleanPath(path: string): string {
-  return normalize(path).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+  return normalize(path)
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/^\/+/, '');
 }

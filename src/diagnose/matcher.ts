@@ -32,7 +32,8 @@ const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
 // `docker build` they only restate the build's failure, so any concrete error outranks them.
-const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
+const WRAPPER_LINE =
+  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
 
 /** The raw result of running patterns: per signature, which lines matched and what they captured. */
 export interface RawMatch {
@@ -115,7 +116,12 @@ export function toMatches(raw: RawMatch[], signatures: Signature[], lines: Candi
 
 /** Matches trusted (built-in, reviewed) signatures in this thread. */
 export function matchTrusted(signatures: Signature[], lines: CandidateLine[], commands: CandidateLine[] = []): SignatureMatch[] {
-  const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+  const raw = runPatterns(
+    patternSpecs(signatures),
+    lines.map((l) => l.normalized),
+    MAX_MATCHED_LINES * 4,
+    commands.map((c) => c.normalized),
+  );
   return toMatches(raw, signatures, lines, commands);
 }
 

@@ -43,7 +43,13 @@ export function parseBuildersJson(text: string): Builder[] {
   const builders: Builder[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim().startsWith('{')) continue;
-    const raw = JSON.parse(line) as { Name?: string; Driver?: string; Current?: boolean; Nodes?: Array<{ Name?: string; Endpoint?: string; Status?: string; Err?: string; Version?: unknown; Platforms?: unknown }>; Err?: string };
+    const raw = JSON.parse(line) as {
+      Name?: string;
+      Driver?: string;
+      Current?: boolean;
+      Nodes?: Array<{ Name?: string; Endpoint?: string; Status?: string; Err?: string; Version?: unknown; Platforms?: unknown }>;
+      Err?: string;
+    };
     builders.push({
       name: String(raw.Name ?? ''),
       driver: String(raw.Driver ?? ''),
@@ -75,7 +81,12 @@ export function parseBuildersTable(text: string): Builder[] {
       const columns = line.trim().split(/\s{2,}/);
       const name = columns[0]!.replace(/\s*\*$/, '');
       const error = columns.find((c) => /error|cannot|failed/i.test(c)) ?? null;
-      builders.push({ name, driver: (columns[1] ?? '').trim(), current: /\*$/.test(columns[0]!), nodes: error ? [{ name, endpoint: '', status: 'error', buildkit: null, platforms: [], error }] : [] });
+      builders.push({
+        name,
+        driver: (columns[1] ?? '').trim(),
+        current: /\*$/.test(columns[0]!),
+        nodes: error ? [{ name, endpoint: '', status: 'error', buildkit: null, platforms: [], error }] : [],
+      });
       continue;
     }
     const builder = builders[builders.length - 1];
@@ -93,7 +104,12 @@ export function parseBuildersTable(text: string): Builder[] {
       platforms: platforms
         .split(/,\s*/)
         // The new table shortens the list (`linux/amd64 (+4)`): the rest is only in the JSON.
-        .map((p) => p.replace(/\s*\(\+\d+\)$/, '').replace(/\*$/, '').trim())
+        .map((p) =>
+          p
+            .replace(/\s*\(\+\d+\)$/, '')
+            .replace(/\*$/, '')
+            .trim(),
+        )
         .filter((p) => p.includes('/')),
       error: /error/i.test(status) ? status : null,
     });
@@ -122,7 +138,9 @@ export async function goneEndpoint(node: BuilderNode): Promise<string | null> {
     };
     socket.setTimeout(CONNECT_TIMEOUT_MS, () => done(null));
     socket.once('connect', () => done(null));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? `points at ${node.endpoint}, which refuses connections` : null));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      done(error.code === 'ECONNREFUSED' ? `points at ${node.endpoint}, which refuses connections` : null),
+    );
   });
 }
 
@@ -221,7 +239,12 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
   // buildx itself waits up to 20 s for each node that does not answer: the slow time limit.
   const ls = await docker(json ? ['buildx', 'ls', '--format', 'json'] : ['buildx', 'ls'], true);
   if (!ls.ok || ls.result.exitCode !== 0) {
-    checks.push({ id: 'builder.list', status: 'skipped', title: 'Builders', detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}` });
+    checks.push({
+      id: 'builder.list',
+      status: 'skipped',
+      title: 'Builders',
+      detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}`,
+    });
     return { checks, findings };
   }
   let builders: Builder[];
@@ -234,8 +257,21 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
   const current = builders.find((b) => b.current) ?? null;
 
   if (!current) {
-    checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `none of ${plural(builders.length, 'builder')} is marked as in use` });
-    findings.push(doctorFinding({ id: 'builder-missing', severity: 'error', title: 'No buildx builder is in use', fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.', source: null }));
+    checks.push({
+      id: 'builder.current',
+      status: 'fail',
+      title: 'Builder in use',
+      detail: `none of ${plural(builders.length, 'builder')} is marked as in use`,
+    });
+    findings.push(
+      doctorFinding({
+        id: 'builder-missing',
+        severity: 'error',
+        title: 'No buildx builder is in use',
+        fix: 'Select one: `docker buildx use default`, or create one with `docker/setup-buildx-action`.',
+        source: null,
+      }),
+    );
   } else {
     const node = current.nodes[0];
     const gone = (await Promise.all(current.nodes.map(goneEndpoint))).find((g) => g !== null) ?? null;
@@ -245,9 +281,22 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
       findings.push(builderGone(current, gone));
     } else if (node?.error || node?.status === 'error') {
       checks.push({ id: 'builder.current', status: 'fail', title: 'Builder in use', detail: `${describe}: ${node.error ?? 'error'}` });
-      findings.push(doctorFinding({ id: 'builder-missing', severity: 'error', title: `The builder in use, ${current.name}, is in error`, fix: `Recreate it: \`docker buildx rm ${current.name}\` and \`docker buildx create --use\` (or re-run \`docker/setup-buildx-action\`).`, source: null }));
+      findings.push(
+        doctorFinding({
+          id: 'builder-missing',
+          severity: 'error',
+          title: `The builder in use, ${current.name}, is in error`,
+          fix: `Recreate it: \`docker buildx rm ${current.name}\` and \`docker buildx create --use\` (or re-run \`docker/setup-buildx-action\`).`,
+          source: null,
+        }),
+      );
     } else if (node && node.status !== 'running') {
-      checks.push({ id: 'builder.current', status: 'warn', title: 'Builder in use', detail: `${describe}: not running; the next build starts it${current.driver === 'docker-container' ? ' (pulling moby/buildkit if needed)' : ''}` });
+      checks.push({
+        id: 'builder.current',
+        status: 'warn',
+        title: 'Builder in use',
+        detail: `${describe}: not running; the next build starts it${current.driver === 'docker-container' ? ' (pulling moby/buildkit if needed)' : ''}`,
+      });
     } else {
       checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
     }
@@ -271,7 +320,10 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
     id: 'builder.stale',
     status: stale.length > 0 ? 'warn' : 'pass',
     title: 'Other builders',
-    detail: stale.length > 0 ? `${plural(stale.length, 'stale builder')}: ${stale.join('; ')}` : `${plural(builders.length - (current ? 1 : 0), 'other builder')}, none stale`,
+    detail:
+      stale.length > 0
+        ? `${plural(stale.length, 'stale builder')}: ${stale.join('; ')}`
+        : `${plural(builders.length - (current ? 1 : 0), 'other builder')}, none stale`,
   });
   if (stale.length > 0) {
     const names = [...new Set(stale.map((s) => s.split(' ')[0]!))];
@@ -298,14 +350,22 @@ export async function runBuilderChecks(docker: DockerRunner, options: BuilderChe
       const emulator = arch === native ? null : emulatorRegistered(arch, options.binfmtDir);
       const listed = supported.has(platform) || [...supported].some((p) => p.startsWith(`${platform}/`));
       if (arch === native) notes.push(`${platform}: native`);
-      else if (listed) notes.push(`${platform}: ${emulator ? 'emulated (QEMU registered)' : 'listed by the builder'}; a native ${arch} runner builds it many times faster`);
+      else if (listed)
+        notes.push(`${platform}: ${emulator ? 'emulated (QEMU registered)' : 'listed by the builder'}; a native ${arch} runner builds it many times faster`);
       else {
         missing.push(platform);
-        notes.push(`${platform}: not supported by ${current.name}${emulator === null ? ' (binfmt_misc not readable)' : emulator ? ' although QEMU is registered (restart the builder)' : ', no QEMU emulator registered'}`);
+        notes.push(
+          `${platform}: not supported by ${current.name}${emulator === null ? ' (binfmt_misc not readable)' : emulator ? ' although QEMU is registered (restart the builder)' : ', no QEMU emulator registered'}`,
+        );
       }
     }
     if (options.platforms.length === 0) {
-      checks.push({ id: 'builder.platforms', status: 'pass', title: 'Platforms', detail: `${current.name} builds ${[...supported].join(', ') || 'no listed platform'} (native ${native}); no workflow asks for platforms` });
+      checks.push({
+        id: 'builder.platforms',
+        status: 'pass',
+        title: 'Platforms',
+        detail: `${current.name} builds ${[...supported].join(', ') || 'no listed platform'} (native ${native}); no workflow asks for platforms`,
+      });
     } else {
       checks.push({ id: 'builder.platforms', status: missing.length > 0 ? 'fail' : 'pass', title: 'Platforms', detail: `asked: ${notes.join('; ')}` });
     }

@@ -102,8 +102,18 @@ function imagesToCheck(options: DoctorOptions): { images: string[]; source: Chec
   const left = found.skipped.length > 0 ? `; left out: ${found.skipped.join('; ')}` : '';
   const source: Check =
     found.images.length > 0
-      ? { id: 'registry.images', status: 'pass', title: 'Images to check', detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}` }
-      : { id: 'registry.images', status: 'skipped', title: 'Images to check', detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)` };
+      ? {
+          id: 'registry.images',
+          status: 'pass',
+          title: 'Images to check',
+          detail: `from docker/metadata-action (${found.sources.join(', ')}), tagged as on a push to main: ${found.images.join(', ')}${left}`,
+        }
+      : {
+          id: 'registry.images',
+          status: 'skipped',
+          title: 'Images to check',
+          detail: `none could be read from docker/metadata-action${left} (give them with --image or the images input)`,
+        };
   return { images: found.images, source };
 }
 
@@ -114,13 +124,19 @@ function titleOf(group: CheckGroup): string {
 /** Errors first, then warnings, then notices; the order of the checks within a severity. */
 function rankFindings(findings: Finding[]): Finding[] {
   const order = { error: 0, warning: 1, notice: 2 };
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i).map(({ f }) => f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /** `builder,resources` → the groups; an unknown name is an error the caller reports. */
 export function parseSkip(text: string): Set<CheckGroup> {
   const groups = new Set<CheckGroup>();
-  for (const name of text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const name of text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     if (!(CHECK_GROUPS as readonly string[]).includes(name)) throw new Error(`unknown check group "${name}" (the groups are ${CHECK_GROUPS.join(', ')})`);
     groups.add(name as CheckGroup);
   }

@@ -26,7 +26,10 @@ export interface TagOutcome {
 export function contextsOf(events: Set<string>, pushBranches: boolean, pushTags: boolean): RefContext[] {
   const contexts = new Set<RefContext>();
   if (events.has('pull_request')) contexts.add('pull_request');
-  if ((events.has('push') && pushBranches) || ['workflow_dispatch', 'schedule', 'repository_dispatch', 'workflow_run', 'merge_group', 'pull_request_target'].some((e) => events.has(e))) {
+  if (
+    (events.has('push') && pushBranches) ||
+    ['workflow_dispatch', 'schedule', 'repository_dispatch', 'workflow_run', 'merge_group', 'pull_request_target'].some((e) => events.has(e))
+  ) {
     contexts.add('branch');
   }
   if ((events.has('push') && pushTags) || events.has('release')) contexts.add('tag');

@@ -98,8 +98,20 @@ async function listVersions(client: GitHubClient, kind: 'orgs' | 'users', pkg: G
   // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
   const response =
     kind === 'orgs'
-      ? await call(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: pkg.owner, package_type: 'container', package_name: pkg.name }))
-      : await call(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', { username: pkg.owner, package_type: 'container', package_name: pkg.name }));
+      ? await call(what, () =>
+          client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
+            org: pkg.owner,
+            package_type: 'container',
+            package_name: pkg.name,
+          }),
+        )
+      : await call(what, () =>
+          client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+            username: pkg.owner,
+            package_type: 'container',
+            package_name: pkg.name,
+          }),
+        );
   return response.data
     .map((v) => ({ tags: v.metadata?.container?.tags ?? [], updated: v.updated_at ?? v.created_at }))
     .sort((a, b) => b.updated.localeCompare(a.updated));

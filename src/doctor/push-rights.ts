@@ -35,7 +35,13 @@ export function ghcrLogins(workflows: WorkflowFile[]): GhcrLogin[] {
         const registry = expandAll(step.with.get('registry')?.value ?? '', workflow, job, null);
         if (typeof registry === 'string' || !registry.some((r) => r.trim() === 'ghcr.io')) continue;
         const password = step.with.get('password')?.value.trim() ?? '';
-        logins.push({ file: workflow.path, job: job.id, jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password), password, packagesWrite: packagesWrite(workflow, job) });
+        logins.push({
+          file: workflow.path,
+          job: job.id,
+          jobToken: /secrets\.GITHUB_TOKEN\b|github\.token\b/.test(password),
+          password,
+          packagesWrite: packagesWrite(workflow, job),
+        });
       }
     }
   }
@@ -47,7 +53,12 @@ interface Part {
   text: string;
 }
 
-export async function runPushRightsChecks(access: GitHubAccess, images: string[], logins: GhcrLogin[], env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
+export async function runPushRightsChecks(
+  access: GitHubAccess,
+  images: string[],
+  logins: GhcrLogin[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CheckResult> {
   const checks: Check[] = [];
   const findings: Finding[] = [];
   const refs = images.flatMap((i) => referenceOf(i) ?? []);
@@ -81,7 +92,8 @@ export async function runPushRightsChecks(access: GitHubAccess, images: string[]
   // Another secret, or no workflow that says: the scopes of the token given, if it is a personal one.
   const others = logins.filter((l) => !l.jobToken);
   if (others.length > 0 || logins.length === 0) {
-    const pushedWith = others.length > 0 ? `the workflow pushes with ${[...new Set(others.map((l) => l.password))].join(', ')}` : 'no workflow here logs in to ghcr.io';
+    const pushedWith =
+      others.length > 0 ? `the workflow pushes with ${[...new Set(others.map((l) => l.password))].join(', ')}` : 'no workflow here logs in to ghcr.io';
     parts.push(await tokenScopes(access, pushedWith, findings));
   }
   const status = worstStatus(parts.map((p) => ({ id: '', title: '', detail: '', status: p.status })));
@@ -98,16 +110,22 @@ async function tokenScopes(access: GitHubAccess, pushedWith: string, findings: F
     const login = (response.data as { login?: string }).login ?? '?';
     const header = response.headers['x-oauth-scopes'];
     if (header === undefined) {
-      return { status: 'warn', text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write` };
+      return {
+        status: 'warn',
+        text: `${pushedWith}; the token given (of ${login}) has no scopes: a fine-grained token, which GitHub Packages does not take; use a personal access token (classic) with write:packages, or the job token with packages: write`,
+      };
     }
-    const scopes = String(header).split(',').map((s) => s.trim()).filter(Boolean);
+    const scopes = String(header)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (scopes.includes('write:packages')) return { status: 'pass', text: `${pushedWith}; the token given (of ${login}) has write:packages` };
     findings.push(
       doctorFinding({
         id: 'registry-auth-denied',
         severity: 'error',
         title: 'The token lacks the write:packages scope: pushes to ghcr.io are denied',
-        fix: 'Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job\'s permissions.',
+        fix: "Give the personal access token (classic) the `write:packages` scope (it includes `read:packages`), or log in with the job token and `packages: write` in the job's permissions.",
         source: null,
         data: { scopes: scopes.join(', ') },
       }),
@@ -115,7 +133,11 @@ async function tokenScopes(access: GitHubAccess, pushedWith: string, findings: F
     return { status: 'fail', text: `${pushedWith}; the token given (of ${login}) lacks write:packages (its scopes: ${scopes.join(', ') || 'none'})` };
   } catch (error) {
     // GitHub refuses `GET /user` to installation tokens, the job token among them.
-    if (error instanceof ApiError && error.status === 403) return { status: 'skipped', text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes` };
+    if (error instanceof ApiError && error.status === 403)
+      return {
+        status: 'skipped',
+        text: `${pushedWith}; the token given is the job token (or an app's), whose rights are the workflow's permissions, not scopes`,
+      };
     return { status: 'warn', text: `${pushedWith}; ${error instanceof Error ? error.message : String(error)}` };
   }
 }

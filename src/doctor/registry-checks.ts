@@ -41,7 +41,12 @@ export async function runRegistryChecks(docker: DockerRunner, images: string[]):
   const checks: Check[] = [];
   const findings: Finding[] = [];
   if (images.length === 0) {
-    checks.push({ id: 'registry.images', status: 'skipped', title: 'Registry', detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)' });
+    checks.push({
+      id: 'registry.images',
+      status: 'skipped',
+      title: 'Registry',
+      detail: 'no images to look up (give them with --image or the images input, or name them in a docker/metadata-action step)',
+    });
     return { checks, findings };
   }
   for (const ref of [...new Set(images)]) {

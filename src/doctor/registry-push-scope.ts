@@ -31,7 +31,8 @@ export async function checkPushScope(ref: ImageReference, env: NodeJS.ProcessEnv
     const challenge = parseChallenge(ping.headers.get('www-authenticate') ?? '');
     if (!challenge) return { status: 'skipped', detail: 'push rights: not checked for this registry (it does not use token auth, so it decides on each push)' };
     const credentials = storedCredentials(ref.registry, env);
-    if (credentials?.kind === 'helper') return { status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' };
+    if (credentials?.kind === 'helper')
+      return { status: 'skipped', detail: 'push rights: not checked for this registry (its credentials are in a credential helper, which is not read)' };
     const url = new URL(challenge.realm);
     if (challenge.service) url.searchParams.set('service', challenge.service);
     url.searchParams.set('scope', `repository:${ref.repository}:push,pull`);
@@ -91,7 +92,11 @@ function storedCredentials(registry: string, env: NodeJS.ProcessEnv): Stored | n
     return null;
   }
   const names = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
-  const hostOf = (key: string) => key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const hostOf = (key: string) =>
+    key
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/.*$/, '')
+      .toLowerCase();
   const entry = Object.entries(config.auths ?? {}).find(([key]) => names.includes(hostOf(key)))?.[1];
   if (entry?.auth) return { kind: 'auth', auth: entry.auth };
   if (Object.keys(config.credHelpers ?? {}).some((key) => names.includes(hostOf(key))) || (entry && config.credsStore)) return { kind: 'helper' };

@@ -64,7 +64,12 @@ export async function runResourceChecks(docker: DockerRunner, options: ResourceC
       why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     }
     if (free === null) {
-      checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?` });
+      checks.push({
+        id: 'resources.disk',
+        status: 'skipped',
+        title: 'Free disk',
+        detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?`,
+      });
     } else {
       const status = free < options.failFreeBytes ? 'fail' : free < options.warnFreeBytes ? 'warn' : 'pass';
       const detail = `${formatBytes(free)} free of ${formatBytes(size)} under ${root} (warns under ${formatBytes(options.warnFreeBytes)}, fails under ${formatBytes(options.failFreeBytes)})`;
@@ -94,7 +99,12 @@ export async function runResourceChecks(docker: DockerRunner, options: ResourceC
     const why = !du.ok ? du.reason : firstLine(du.result.stderr) || 'no Total line';
     checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: `docker buildx du: ${why}` });
   } else {
-    checks.push({ id: 'resources.build-cache', status: 'pass', title: 'Build cache', detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)` });
+    checks.push({
+      id: 'resources.build-cache',
+      status: 'pass',
+      title: 'Build cache',
+      detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)`,
+    });
   }
   return { checks, findings };
 }

@@ -40,7 +40,12 @@ export function versionDrift(live: LiveVersions, past: RunVersions | null): { ch
     (now === then ? same : differs).push(now === then ? `${name} ${now}` : `${name} ${then} in ${past.label}, ${now} here`);
   }
   if (differs.length === 0) {
-    return same.length === 0 ? { checks: [], findings: [] } : { checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }], findings: [] };
+    return same.length === 0
+      ? { checks: [], findings: [] }
+      : {
+          checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }],
+          findings: [],
+        };
   }
   const detail = differs.join('; ');
   return {

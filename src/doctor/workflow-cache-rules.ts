@@ -16,7 +16,10 @@ export function cacheRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowSte
     if (entry.type === 'gha' && job.matrix) {
       const scope = entry.attrs.get('scope');
       if (scope === undefined || !/matrix\.|strategy\.job-index/.test(scope)) {
-        const title = scope === undefined ? 'cache-to type=gha has no scope in a matrix job: the legs overwrite each other\'s cache' : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
+        const title =
+          scope === undefined
+            ? "cache-to type=gha has no scope in a matrix job: the legs overwrite each other's cache"
+            : `cache-to type=gha uses the same scope ${JSON.stringify(scope)} in every leg of the matrix`;
         const newEntry = scope === undefined ? `${entry.text},scope=\${{ matrix.<key> }}` : entry.text.replace(`scope=${scope}`, 'scope=${{ matrix.<key> }}');
         out.push(
           finding(
@@ -42,7 +45,9 @@ export function cacheRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowSte
             ctx,
             'cache-miss',
             known ? 'warning' : 'notice',
-            known ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)` : 'cache-to exports only the final stage (mode=max is missing)',
+            known
+              ? `cache-to exports only the final stage of a ${stages}-stage Dockerfile (mode=max is missing)`
+              : 'cache-to exports only the final stage (mode=max is missing)',
             line,
             `Without \`mode=max\` the cache holds only the layers of the stage that ends in the image; the builder stages (dependencies, compilation) are rebuilt on every run${known ? '' : ' when the Dockerfile has several stages'}.`,
             replaceHunk(ctx, line, entry.text, newEntry),
@@ -60,7 +65,9 @@ export function cacheRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowSte
       if (read.has(scopeOf(entry))) continue;
       const fromEntry = ghaFrom[0]!;
       const line = fromLine === null ? step.line : lineWithin(ctx, fromLine, fromEntry.text);
-      const newFrom = fromEntry.attrs.has('scope') ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`) : `${fromEntry.text},scope=${scopeOf(entry)}`;
+      const newFrom = fromEntry.attrs.has('scope')
+        ? fromEntry.text.replace(`scope=${scopeOf(fromEntry)}`, `scope=${scopeOf(entry)}`)
+        : `${fromEntry.text},scope=${scopeOf(entry)}`;
       out.push(
         finding(
           ctx,

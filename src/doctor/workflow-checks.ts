@@ -44,7 +44,12 @@ export function runWorkflowChecks(options: WorkflowChecksOptions): WorkflowCheck
   const platforms = new Set<string>();
   const files = workflowFiles(options);
   if (files.length === 0) {
-    checks.push({ id: 'workflow.files', status: 'skipped', title: 'Workflow files', detail: `no workflow files under ${path.join(options.workspace, '.github', 'workflows')} (give them with --workflow)` });
+    checks.push({
+      id: 'workflow.files',
+      status: 'skipped',
+      title: 'Workflow files',
+      detail: `no workflow files under ${path.join(options.workspace, '.github', 'workflows')} (give them with --workflow)`,
+    });
     return { checks, findings, platforms: [] };
   }
   let building = 0;
@@ -75,7 +80,8 @@ export function runWorkflowChecks(options: WorkflowChecksOptions): WorkflowCheck
     findings.push(...own);
     const jobCount = new Set(builds.map((b) => b.job.id)).size;
     const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : 'pass';
-    const counted = own.length === 0 ? 'no Docker pitfalls found' : `${own.length} finding${own.length === 1 ? '' : 's'}: ${[...new Set(own.map((f) => f.id))].join(', ')}`;
+    const counted =
+      own.length === 0 ? 'no Docker pitfalls found' : `${own.length} finding${own.length === 1 ? '' : 's'}: ${[...new Set(own.map((f) => f.id))].join(', ')}`;
     const notes = workflowNotes(workflow);
     checks.push({
       id,
@@ -85,7 +91,12 @@ export function runWorkflowChecks(options: WorkflowChecksOptions): WorkflowCheck
     });
   }
   if (building === 0 && checks.length === 0) {
-    checks.push({ id: 'workflow.files', status: 'pass', title: 'Workflow files', detail: `${files.length} workflow file${files.length === 1 ? '' : 's'}, none builds with docker/build-push-action or bake` });
+    checks.push({
+      id: 'workflow.files',
+      status: 'pass',
+      title: 'Workflow files',
+      detail: `${files.length} workflow file${files.length === 1 ? '' : 's'}, none builds with docker/build-push-action or bake`,
+    });
   }
   return { checks, findings, platforms: [...platforms].sort() };
 }

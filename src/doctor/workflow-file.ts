@@ -124,7 +124,14 @@ export function parseWorkflow(path: string, text: string): WorkflowFile {
   }
   // YAML 1.1 readers turn an unquoted `on` into true; the yaml package's default (1.2) keeps "on".
   const onNode = get(root, 'on') ?? get(root, true);
-  return { path, lines: text.split(/\r?\n/), triggers: triggersOf(onNode), env: envOf(get(root, 'env')), permissions: permissionsOf(get(root, 'permissions')), jobs };
+  return {
+    path,
+    lines: text.split(/\r?\n/),
+    triggers: triggersOf(onNode),
+    env: envOf(get(root, 'env')),
+    permissions: permissionsOf(get(root, 'permissions')),
+    jobs,
+  };
 }
 
 function get(map: YAMLMap, key: string | boolean): Node | undefined {

@@ -13,7 +13,16 @@ export interface RuleContext {
   verified: boolean;
 }
 
-export function finding(ctx: RuleContext, id: string, severity: Severity, title: string, line: number, advice: string, diff: string[] | null, data?: Finding['data']): Finding {
+export function finding(
+  ctx: RuleContext,
+  id: string,
+  severity: Severity,
+  title: string,
+  line: number,
+  advice: string,
+  diff: string[] | null,
+  data?: Finding['data'],
+): Finding {
   const file = ctx.workflow.path;
   const fix = diff ? `${advice}\n\n${codeBlock([`--- ${file}`, `+++ ${file}`, ...diff], 'diff')}` : advice;
   return doctorFinding({

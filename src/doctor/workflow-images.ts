@@ -85,12 +85,22 @@ function addStepImages(result: WorkflowImages, workflow: WorkflowFile, job: Work
 /** `images:` lines (commas also separate), or the CSV form `name=...,enable=...`; disabled ones left out. */
 export function imageNames(text: string): string[] {
   const names: string[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))) {
     if (/^name=/.test(line)) {
-      const attrs = new Map(line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()] as [string, string]));
+      const attrs = new Map(
+        line.split(',').map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()] as [string, string]),
+      );
       if (attrs.get('enable') !== 'false' && attrs.get('name')) names.push(attrs.get('name')!);
     } else {
-      names.push(...line.split(',').map((n) => n.trim()).filter(Boolean));
+      names.push(
+        ...line
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
     }
   }
   return names;
@@ -99,7 +109,13 @@ export function imageNames(text: string): string[] {
 /** The tags the step's rules give on a push to the default branch, leaving out those that change every commit or day. */
 export function mainTags(step: WorkflowStep): string[] {
   const text = step.with.get('tags')?.value;
-  const lines = text === undefined ? DEFAULT_TAG_RULES : text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines =
+    text === undefined
+      ? DEFAULT_TAG_RULES
+      : text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith('#'));
   const flavor = parseFlavor(step.with.get('flavor')?.value ?? '');
   const tags: string[] = [];
   for (const rule of lines.map(parseTagRule)) {
@@ -145,7 +161,8 @@ export function expandAll(name: string, workflow: WorkflowFile, job: WorkflowJob
 
 function valuesOf(expression: string, workflow: WorkflowFile, job: WorkflowJob, repository: string | null): string[] | string {
   if (expression === 'github.repository') return repository ? [repository] : 'the repository is not known: run in a workflow, or give --repository';
-  if (expression === 'github.repository_owner') return repository ? [repository.split('/')[0]!] : 'the repository owner is not known: run in a workflow, or give --repository';
+  if (expression === 'github.repository_owner')
+    return repository ? [repository.split('/')[0]!] : 'the repository owner is not known: run in a workflow, or give --repository';
   const env = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
   if (env) {
     const value = job.env.get(env[1]!) ?? workflow.env.get(env[1]!);

@@ -51,7 +51,7 @@ const PIN_RULES: PinRule[] = [
     severity: 'error',
     id: 'action-major-changed',
     title: 'actions/download-artifact before v4 no longer runs (turned off on 2025-01-30)',
-    advice: 'Use v4 together with upload-artifact v4: the two majors cannot read each other\'s artifacts.',
+    advice: "Use v4 together with upload-artifact v4: the two majors cannot read each other's artifacts.",
     to: 'v4',
   },
 ];
@@ -63,7 +63,12 @@ export function pinRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowStep,
     for (const rule of PIN_RULES) {
       if (rule.action !== action.name || Number(major[1]) >= rule.below) continue;
       const line = step.uses!.line;
-      out.push(finding(ctx, rule.id, rule.severity, rule.title, line, rule.advice, replaceHunk(ctx, line, `@${action.ref}`, `@${rule.to}`), { action: action.name, pinned: action.ref }));
+      out.push(
+        finding(ctx, rule.id, rule.severity, rule.title, line, rule.advice, replaceHunk(ctx, line, `@${action.ref}`, `@${rule.to}`), {
+          action: action.name,
+          pinned: action.ref,
+        }),
+      );
     }
   }
   // setup-buildx-action pinned to a buildx older than 0.21 cannot use GitHub's cache service v2

@@ -45,13 +45,26 @@ export function pushRules(ctx: RuleContext, job: WorkflowJob, step: WorkflowStep
   if (registry.includes('ghcr.io') && /GITHUB_TOKEN|github\.token/.test(password)) {
     const allowed = packagesWrite(ctx.workflow, job);
     if (allowed !== true) {
-      const title = allowed === null ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)' : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
+      const title =
+        allowed === null
+          ? 'pushes to ghcr.io with the job token but declares no permissions (new repositories default to read-only packages)'
+          : 'pushes to ghcr.io with the job token, whose permissions lack packages: write';
       const indent = `${indentOf(ctx, job.line)}  `;
       const diff =
         job.permissionsLine !== null
           ? insertHunk(ctx, job.permissionsLine + 1, [`${indent}  packages: write`])
           : insertHunk(ctx, job.line + 1, [`${indent}permissions:`, `${indent}  contents: read`, `${indent}  packages: write`]);
-      out.push(finding(ctx, 'registry-auth-denied', allowed === null ? 'warning' : 'error', title, job.permissionsLine ?? job.line, `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`, diff));
+      out.push(
+        finding(
+          ctx,
+          'registry-auth-denied',
+          allowed === null ? 'warning' : 'error',
+          title,
+          job.permissionsLine ?? job.line,
+          `GitHub's token can push to ghcr.io only with \`packages: write\` in the job's (or the workflow's) \`permissions\`.`,
+          diff,
+        ),
+      );
     }
   }
   return out;

@@ -41,12 +41,23 @@ export function workflowNotes(workflow: WorkflowFile): string[] {
     for (const step of job.steps) {
       const platforms = isBuildStep(step) ? step.with.get('platforms') : undefined;
       if (platforms && native) {
-        const emulated = [...new Set(platformLists(platforms.value).flat().filter((p) => !p.includes(`/${native}`)))];
-        if (emulated.length > 0) notes.push(`${emulated.join(', ')} built under QEMU on an ${native} runner (line ${platforms.line}): a native runner${emulated.some((p) => p.includes('arm64')) ? ' (ubuntu-24.04-arm)' : ''} builds it many times faster`);
+        const emulated = [
+          ...new Set(
+            platformLists(platforms.value)
+              .flat()
+              .filter((p) => !p.includes(`/${native}`)),
+          ),
+        ];
+        if (emulated.length > 0)
+          notes.push(
+            `${emulated.join(', ')} built under QEMU on an ${native} runner (line ${platforms.line}): a native runner${emulated.some((p) => p.includes('arm64')) ? ' (ubuntu-24.04-arm)' : ''} builds it many times faster`,
+          );
       }
       const action = step.uses ? actionOf(step.uses.value) : null;
       if (action?.name === 'docker/build-push-action' && /^v?5(\.|$)/.test(action.ref)) {
-        notes.push(`build-push-action@${action.ref} (line ${step.uses!.line}): v6 adds a build summary and uploads the build record as an artifact (DOCKER_BUILD_SUMMARY / DOCKER_BUILD_RECORD_UPLOAD turn them off)`);
+        notes.push(
+          `build-push-action@${action.ref} (line ${step.uses!.line}): v6 adds a build summary and uploads the build record as an artifact (DOCKER_BUILD_SUMMARY / DOCKER_BUILD_RECORD_UPLOAD turn them off)`,
+        );
       }
     }
   }

@@ -33,7 +33,10 @@ export function metadataRules(ctx: RuleContext, step: WorkflowStep): Finding[] {
     const newText =
       rule.type === 'sha' && prefix !== undefined && /\{\{/.test(prefix)
         ? text.replace(`prefix=${prefix}`, 'prefix=sha-')
-        : `${text},${bad.map((b) => GUARD[b.context]).filter((g, i, all) => all.indexOf(g) === i).join(',')}`;
+        : `${text},${bad
+            .map((b) => GUARD[b.context])
+            .filter((g, i, all) => all.indexOf(g) === i)
+            .join(',')}`;
     out.push(
       finding(
         ctx,

@@ -1,4 +1,3 @@
-
 export type GitHubClient = ReturnType<typeof import('@actions/github').getOctokit>;
 
 /** The budget of the client made last (one per run of the action). */
@@ -96,7 +95,10 @@ export async function call<T>(what: string, request: () => Promise<T>, signal: A
     const status = answered ? (error as { status: number }).status : null;
     // node:http only for its table of reason phrases, and only once something failed.
     const { STATUS_CODES } = await import('node:http');
-    throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
+    throw new ApiError(
+      status,
+      `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`,
+    );
   }
 }
 

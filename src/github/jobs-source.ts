@@ -75,7 +75,13 @@ export async function jobLogSources(client: GitHubClient, options: JobsSourceOpt
 
 async function listJobs(client: GitHubClient, options: JobsSourceOptions): Promise<RunJob[]> {
   const all = await call(`listing the jobs of run ${options.runId}`, () =>
-    client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { owner: options.owner, repo: options.repo, run_id: options.runId, filter: 'latest', per_page: 100 }),
+    client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
+      owner: options.owner,
+      repo: options.repo,
+      run_id: options.runId,
+      filter: 'latest',
+      per_page: 100,
+    }),
   );
   return all
     .filter((job) => !(options.ownRunner && job.runner_name === options.ownRunner && job.status !== 'completed'))
@@ -119,7 +125,9 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
           );
           const body = response.data;
           const chunks =
-            body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function' ? toBuffers(body as AsyncIterable<Uint8Array>, job.name) : [Buffer.from(typeof body === 'string' ? body : '')];
+            body && typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function'
+              ? toBuffers(body as AsyncIterable<Uint8Array>, job.name)
+              : [Buffer.from(typeof body === 'string' ? body : '')];
           // A finished job's log can also come back empty for a moment before it is stored: ask again.
           const started = await startOf(chunks);
           if (started === null && attempt < 2) {

@@ -5,7 +5,11 @@ import { call, type GitHubClient } from './api.js';
  * The pull request a run belongs to. `pull_request` and `pull_request_target` carry it in the event;
  * `workflow_run` lists it, except for pull requests from forks, which are found by the head commit.
  */
-export async function findPullRequest(client: GitHubClient, context: RunContext, run: { headSha: string | null; pullNumbers: number[] } | null): Promise<number | null> {
+export async function findPullRequest(
+  client: GitHubClient,
+  context: RunContext,
+  run: { headSha: string | null; pullNumbers: number[] } | null,
+): Promise<number | null> {
   // Only the fields read here; unknown, because the payload file is not validated.
   const payload = context.payload as { pull_request?: { number?: unknown }; workflow_run?: { pull_requests?: { number?: unknown }[]; head_sha?: unknown } };
   const direct = payload.pull_request?.number;
@@ -26,11 +30,15 @@ export async function findPullRequest(client: GitHubClient, context: RunContext,
 }
 
 async function byHeadSha(client: GitHubClient, owner: string, repo: string, sha: string): Promise<number | null> {
-  const associated = await call('finding the pull request of the commit', () => client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }));
+  const associated = await call('finding the pull request of the commit', () =>
+    client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }),
+  );
   const open = associated.data.find((pr) => pr.state === 'open' && pr.head.sha === sha) ?? associated.data.find((pr) => pr.state === 'open');
   if (open) return open.number;
   // A fork's head commit is not in the base repository's history: look through the open pull requests.
-  const pulls = await call('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
+  const pulls = await call('listing open pull requests', () =>
+    client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }),
+  );
   return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
 }
 

@@ -29,9 +29,11 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const problems: string[] = [];
   const apiUrl = httpUrl(env.GITHUB_API_URL || 'https://api.github.com');
-  if (apiUrl === null) problems.push(`GITHUB_API_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_API_URL ?? ''))}), so the GitHub API is not used`);
+  if (apiUrl === null)
+    problems.push(`GITHUB_API_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_API_URL ?? ''))}), so the GitHub API is not used`);
   const serverUrl = httpUrl(env.GITHUB_SERVER_URL || 'https://github.com');
-  if (serverUrl === null) problems.push(`GITHUB_SERVER_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_SERVER_URL ?? ''))}); links point to https://github.com`);
+  if (serverUrl === null)
+    problems.push(`GITHUB_SERVER_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_SERVER_URL ?? ''))}); links point to https://github.com`);
   return {
     apiUrl,
     serverUrl: serverUrl ?? 'https://github.com',

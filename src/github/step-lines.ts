@@ -61,7 +61,8 @@ export class StepLineIndex {
     while (from <= chunk.length) {
       const newline = chunk.indexOf(0x0a, from);
       const end = newline === -1 ? chunk.length : newline;
-      if (!this.headDone && this.head.length < HEAD_BYTES) this.head += chunk.subarray(from, Math.min(end, from + HEAD_BYTES - this.head.length)).toString('latin1');
+      if (!this.headDone && this.head.length < HEAD_BYTES)
+        this.head += chunk.subarray(from, Math.min(end, from + HEAD_BYTES - this.head.length)).toString('latin1');
       if (!this.headDone && this.head.length >= HEAD_BYTES) this.endHead();
       if (newline === -1) break;
       this.endLine();

@@ -9,7 +9,10 @@ export type CommentMode = 'off' | 'on-failure' | 'on-findings' | 'always';
  * of it can end the HTML comment.
  */
 export function commentMarker(workflow: string | null, job: string | null = null, key: string | null = null): string {
-  const id = createHash('sha256').update(JSON.stringify([workflow ?? '', job ?? '', key ?? ''])).digest('hex').slice(0, 12);
+  const id = createHash('sha256')
+    .update(JSON.stringify([workflow ?? '', job ?? '', key ?? '']))
+    .digest('hex')
+    .slice(0, 12);
   return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
 }
 
@@ -30,7 +33,12 @@ export async function upsertStickyComment(
   wanted: boolean,
 ): Promise<StickyResult> {
   const comments = await call('listing the pull request comments', () =>
-    client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 }),
+    client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.number,
+      per_page: 100,
+    }),
   );
   // Only a comment of our own: anyone can paste the marker into a comment of theirs.
   const me = (await tokenLogin(client)).toLowerCase();

@@ -106,7 +106,8 @@ export class BuildLogParser {
       if (build.capturingErrorBlock) build.addErrorDetail({ line: line.no, text });
       return;
     }
-    if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare)) job.orphanErrors.push({ line: line.no, text });
+    if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
+      job.orphanErrors.push({ line: line.no, text });
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     job.noteArchitecture(text);
   }
@@ -205,7 +206,14 @@ export class BuildLogParser {
   }
 
   private startBuild(job: JobState, line: DecodedLine, invocation: Invocation | null, form: ProgressForm = 'plain'): BuildState {
-    const build = new BuildState({ line: line.no, timestamp: line.timestamp, step: line.step, text: line.text, form, invocation: mergeInvocations(invocation, job.pendingInputs) });
+    const build = new BuildState({
+      line: line.no,
+      timestamp: line.timestamp,
+      step: line.step,
+      text: line.text,
+      form,
+      invocation: mergeInvocations(invocation, job.pendingInputs),
+    });
     job.pendingInputs = null;
     job.readingActionInputs = false;
     if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
@@ -233,7 +241,17 @@ export class BuildLogParser {
       // error, a smoke test), or a paste holds Docker's output but no build: still a row, so that
       // its failure is diagnosed (or its state said).
       const canceled = job.canceled || (job.cancelLines > 0 && job.cancelLines === job.failureLines && job.strayErrors.length === 0);
-      kept.push(BuildState.withoutBuildKit({ firstLine: job.firstLine, firstTs: job.firstTs, lastLine: job.lastLine, lastTs: job.lastTs, failed, canceled, errors: job.strayErrors }));
+      kept.push(
+        BuildState.withoutBuildKit({
+          firstLine: job.firstLine,
+          firstTs: job.firstTs,
+          lastLine: job.lastLine,
+          lastTs: job.lastTs,
+          failed,
+          canceled,
+          errors: job.strayErrors,
+        }),
+      );
     }
     // A build that did not end well but printed no error (a log cut off, a runner that died) is
     // explained, if at all, by the last lines of its job: keep them.
@@ -242,7 +260,15 @@ export class BuildLogParser {
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
       const name = numberedName(base, index, kept.length);
-      const result = build.toBuild({ name, source: this.source, job: job.name, jobSeconds, nativePlatform: job.nativePlatform, jobCanceled: job.canceled, origin });
+      const result = build.toBuild({
+        name,
+        source: this.source,
+        job: job.name,
+        jobSeconds,
+        nativePlatform: job.nativePlatform,
+        jobCanceled: job.canceled,
+        origin,
+      });
       if (result.status !== 'success' || build.hasStepErrors) {
         // Lines from where the build starts to where the next one starts (the job's start for the first).
         const first = index === 0 ? job.firstLine : build.firstLine;

@@ -52,7 +52,18 @@ export class BuildSteps {
     const known = this.vertices.get(id);
     if (known) return known;
     const text = detach(name);
-    const vertex: StepRecord = { id, name: text, parsed: parseVertexName(text), status: 'running', seconds: null, line, endLine: null, endText: null, error: null, tail: [] };
+    const vertex: StepRecord = {
+      id,
+      name: text,
+      parsed: parseVertexName(text),
+      status: 'running',
+      seconds: null,
+      line,
+      endLine: null,
+      endText: null,
+      error: null,
+      tail: [],
+    };
     this.vertices.set(id, vertex);
     this.order.push(vertex);
     if (vertex.parsed.kind === 'export' || vertex.parsed.kind === 'cache-export') this.exporters++;

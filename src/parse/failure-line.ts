@@ -8,7 +8,8 @@ export const FAILURE_LINE =
 
 // Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
-const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+const DOCKER_WORDS =
+  /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
 

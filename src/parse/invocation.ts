@@ -18,7 +18,10 @@ const MAX_COMMAND_WORDS = 12;
 /** Whether a line is a build command being run, which starts a new build. */
 export function isBuildCommand(text: string): boolean {
   if (text.length > 16384 || !text.includes('docker')) return false;
-  const head = text.replace(/^(?:\[command\]|\+ |\$ )/, '').trimStart().split(/\s+/, MAX_COMMAND_WORDS);
+  const head = text
+    .replace(/^(?:\[command\]|\+ |\$ )/, '')
+    .trimStart()
+    .split(/\s+/, MAX_COMMAND_WORDS);
   if (!DOCKER_WORD.test(head[0] ?? '')) return false;
   let i = 1;
   while (i < head.length && head[i]!.startsWith('-')) i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]!) ? 2 : 1;

@@ -47,7 +47,8 @@ export class StepBudget {
     }
     if (kind === 'instruction' && vertex.seconds !== null) {
       const key = platform ?? 'default';
-      if (key in s.platformSeconds || Object.keys(s.platformSeconds).length < MAX_PLATFORMS) s.platformSeconds[key] = (s.platformSeconds[key] ?? 0) + vertex.seconds;
+      if (key in s.platformSeconds || Object.keys(s.platformSeconds).length < MAX_PLATFORMS)
+        s.platformSeconds[key] = (s.platformSeconds[key] ?? 0) + vertex.seconds;
     }
     if (vertex.seconds !== null && vertex.seconds > s.maxSeconds) s.maxSeconds = vertex.seconds;
     this.remember(vertex.id);
@@ -56,7 +57,8 @@ export class StepBudget {
   /** Whether the step with this number was dropped. */
   has(id: number): boolean {
     if (this.summary.count === 0) return false;
-    if (id >= 0 && id < BITMAP_IDS && Number.isInteger(id)) return this.bitmap !== null && id >> 3 < this.bitmap.length && (this.bitmap[id >> 3]! & (1 << (id & 7))) !== 0;
+    if (id >= 0 && id < BITMAP_IDS && Number.isInteger(id))
+      return this.bitmap !== null && id >> 3 < this.bitmap.length && (this.bitmap[id >> 3]! & (1 << (id & 7))) !== 0;
     return this.largeIds.has(id);
   }
 

@@ -13,8 +13,7 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** Any algorithm's digest (`sha256:...`, `sha512:...`). */
 export const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST =
-  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+const HOST = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
 
 export interface ImageReference {
   /** The registry as docker names it: `ghcr.io`, `docker.io`, `127.0.0.1:5000` (lower case). */
@@ -79,8 +78,10 @@ function check(text: string): Checked {
     return { problem: 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty' };
   }
   for (const component of components) {
-    if (component !== component.toLowerCase() && COMPONENT.test(component.toLowerCase())) return { problem: `the repository name must be lowercase (\`${component}\`)` };
-    if (!COMPONENT.test(component)) return { problem: `the name component \`${component}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them` };
+    if (component !== component.toLowerCase() && COMPONENT.test(component.toLowerCase()))
+      return { problem: `the repository name must be lowercase (\`${component}\`)` };
+    if (!COMPONENT.test(component))
+      return { problem: `the name component \`${component}\` may only hold a-z, 0-9 and single \`.\`, \`_\`, \`__\` or \`-\` between them` };
   }
 
   const registry = host === null || DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host.toLowerCase();
@@ -112,7 +113,10 @@ export function formatReference(ref: ImageReference): string {
 
 /** The same repository at another tag (the baseline), without a digest. */
 export function withTag(ref: ImageReference, tag: string): ImageReference {
-  if (!TAG.test(tag)) throw new InvalidReferenceError(`invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``);
+  if (!TAG.test(tag))
+    throw new InvalidReferenceError(
+      `invalid tag ${JSON.stringify(tag)}: a tag is 1 to 128 of letters, digits, \`_\`, \`.\`, \`-\`, not starting with \`.\` or \`-\``,
+    );
   return { registry: ref.registry, repository: ref.repository, tag, digest: null };
 }
 

@@ -36,7 +36,9 @@ export function manifestKind(body: unknown): ManifestKind {
 
 /** An index entry or manifest that is a container image (not an artifact), by its media type when it has one. */
 export function isImageType(mediaType: string | null): boolean {
-  return mediaType === null || /distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$|container\.image\.v1\+json$|image\.config\.v1\+json$/.test(mediaType);
+  return (
+    mediaType === null || /distribution\.manifest\.v2\+json$|image\.manifest\.v1\+json$|container\.image\.v1\+json$|image\.config\.v1\+json$/.test(mediaType)
+  );
 }
 
 export function isIndexType(mediaType: string | null): boolean {
@@ -62,7 +64,13 @@ function readDescriptor(value: unknown, where: string): Descriptor {
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw bad(`${where} has no valid size`);
   const notes: Record<string, string> = {};
   if (annotations && typeof annotations === 'object') for (const [k, v] of Object.entries(annotations)) if (typeof v === 'string') notes[k] = v;
-  return { mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null, digest, size, platform: readPlatform(platform), annotations: notes };
+  return {
+    mediaType: typeof mediaType === 'string' && mediaType !== '' ? mediaType : null,
+    digest,
+    size,
+    platform: readPlatform(platform),
+    annotations: notes,
+  };
 }
 
 /** The entries of an index or manifest list. */

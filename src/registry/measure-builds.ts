@@ -32,10 +32,7 @@ export async function measureBuildImages(builds: Build[], options: SizeOptions):
   const isBaseline = (ref: string) => !!options.baselineTag && explainReference(ref) === null && parseReference(ref).tag === options.baselineTag;
   const plain = chosen.filter((i) => !isBaseline(i.ref));
   const baselines = chosen.filter((i) => isBaseline(i.ref));
-  const results = [
-    ...(await measureImages(plain, options)),
-    ...(await measureImages(baselines, { ...options, baselineTag: null })),
-  ];
+  const results = [...(await measureImages(plain, options)), ...(await measureImages(baselines, { ...options, baselineTag: null }))];
   for (const [index, image] of [...plain, ...baselines].entries()) {
     const result = results[index]!;
     image.platforms = result.platforms;

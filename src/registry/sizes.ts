@@ -123,12 +123,14 @@ export async function measureImages(images: ImageToMeasure[], options: MeasureOp
     const kind = manifestKind(top.body);
     if (kind === 'index') {
       const platforms = await walk(ref, top.body, 1);
-      if (platforms.length === 0) throw new ImageSizeError('bad-manifest', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
+      if (platforms.length === 0)
+        throw new ImageSizeError('bad-manifest', `the index of ${name} lists no image for a platform (only attestations or artifacts)`);
       return { digest: top.digest, platforms };
     }
     if (kind === 'image') {
       const image = imageManifestSize(top.body);
-      if (!isImageType(image.configType)) throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${oneLine(image.configType ?? '', 80)})`);
+      if (!isImageType(image.configType))
+        throw new ImageSizeError('bad-manifest', `${name} is not a container image (its config is ${oneLine(image.configType ?? '', 80)})`);
       return { digest: top.digest, platforms: [{ platform: await platformOf(ref), digest: top.digest, compressedBytes: image.bytes }] };
     }
     if (kind === 'schema1') throw new ImageSizeError('bad-manifest', `${name} has a Docker schema 1 manifest, which states no layer sizes`);
@@ -153,7 +155,10 @@ export async function measureImages(images: ImageToMeasure[], options: MeasureOp
         result.digest = result.digest ?? current.value.digest;
         if (base.status === 'rejected') result.baselineUnavailable = `baseline ${baselineTag}: ${describeFailure(base.reason)}`;
         const basePlatforms = base.status === 'fulfilled' ? base.value?.platforms : undefined;
-        result.platforms = current.value.platforms.map((p) => ({ ...p, baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null }));
+        result.platforms = current.value.platforms.map((p) => ({
+          ...p,
+          baselineBytes: basePlatforms?.find((b) => b.platform === p.platform)?.compressedBytes ?? null,
+        }));
       }),
     );
   } finally {

@@ -26,7 +26,9 @@ export interface BaselineSectionOptions {
 export function baselineSection(analysis: Analysis, options: BaselineSectionOptions): string {
   const comparison = analysis.comparison;
   if (!comparison?.hasBaseline) return '';
-  const pairs = analysis.builds.map((b, i) => ({ head: b, compared: comparison.builds[i] })).filter((p): p is { head: BuildAnalysis; compared: BuildComparison } => p.compared !== undefined);
+  const pairs = analysis.builds
+    .map((b, i) => ({ head: b, compared: comparison.builds[i] }))
+    .filter((p): p is { head: BuildAnalysis; compared: BuildComparison } => p.compared !== undefined);
   const breaks = pairs.filter((p) => p.compared.cacheBreak);
   const compared = pairs.filter((p) => p.compared.baseline);
   if (compared.length === 0 && breaks.length === 0) return comparison.note ? [options.heading, `<sub>${escapeText(comparison.note)}</sub>`].join('\n\n') : '';
@@ -37,8 +39,14 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
   if (sub) blocks.push(`<sub>${sub}</sub>`);
   if (options.compact) {
     // A comment stays short for a big matrix: the job summary has every build.
-    if (compared.length > 0) blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) + (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
-    const sentences = breaks.slice(0, COMPACT_BREAKS).map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak!, many ? p.head.build.name : null, options.fileUrl)}`);
+    if (compared.length > 0)
+      blocks.push(
+        compactTable(compared.slice(0, COMPACT_ROWS)) +
+          (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''),
+      );
+    const sentences = breaks
+      .slice(0, COMPACT_BREAKS)
+      .map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak!, many ? p.head.build.name : null, options.fileUrl)}`);
     if (breaks.length > COMPACT_BREAKS) sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
     if (sentences.length > 0) blocks.push(sentences.join('\n'));
     return blocks.join('\n\n');
@@ -46,11 +54,14 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
   for (const { head, compared: c } of pairs) {
     if (!c.baseline && !c.cacheBreak) continue;
     const parts: string[] = [];
-    if (many) parts.push(`**${escapeText(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${escapeText(c.baseline.name)}` : ''}`);
+    if (many)
+      parts.push(`**${escapeText(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${escapeText(c.baseline.name)}` : ''}`);
     if (c.baseline && c.deltas) parts.push(buildTable(head, c));
     if (c.cacheBreak) parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${escapeText(redact(c.cacheBreak.detail))}</sub>`);
     if (c.deltas) {
-      const slower = c.deltas.slowerSteps.map((s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`);
+      const slower = c.deltas.slowerSteps.map(
+        (s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`,
+      );
       if (slower.length) parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
       const findings = [
         c.deltas.newFindings.length ? `new: ${c.deltas.newFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
@@ -85,14 +96,16 @@ function buildTable(head: BuildAnalysis, c: BuildComparison): string {
   const base = c.baseline!;
   const rows: string[] = [];
   const row = (what: string, now: string, before: string, change: string) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
-  if (head.build.buildSeconds !== null || base.buildSeconds !== null) row('Build time', formatDuration(head.build.buildSeconds), formatDuration(base.buildSeconds), signedDuration(d.buildSeconds));
+  if (head.build.buildSeconds !== null || base.buildSeconds !== null)
+    row('Build time', formatDuration(head.build.buildSeconds), formatDuration(base.buildSeconds), signedDuration(d.buildSeconds));
   if (d.jobSeconds !== null) row('Job time', formatDuration(head.build.jobSeconds), formatDuration(base.jobSeconds), signedDuration(d.jobSeconds));
   row('Cache hits', formatCache(head.cache.hits, head.cache.misses, head.cache.ratio), formatRatio(base.cacheRatio), signedPoints(d.cacheRatio));
   for (const p of d.platformSeconds) {
     const change = p.seconds !== null && p.baselineSeconds !== null ? signedDuration(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '—';
     row(`Steps${p.platform === 'default' ? '' : ` ${escapeCell(p.platform)}`}`, formatDuration(p.seconds), formatDuration(p.baselineSeconds), change);
   }
-  for (const s of d.imageSizes) row(`Image ${escapeCell(s.platform)}`, formatBytes(s.bytes), formatBytes(s.baselineBytes), formatByteDelta(s.bytes, s.baselineBytes));
+  for (const s of d.imageSizes)
+    row(`Image ${escapeCell(s.platform)}`, formatBytes(s.bytes), formatBytes(s.baselineBytes), formatByteDelta(s.bytes, s.baselineBytes));
   return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 
@@ -101,7 +114,10 @@ function compactTable(pairs: Array<{ head: BuildAnalysis; compared: BuildCompari
   const timed = pairs.some(({ head }) => head.build.buildSeconds !== null);
   const rows = pairs.map(({ head, compared }) => {
     const d = compared.deltas!;
-    const time = head.build.buildSeconds === null ? '—' : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
+    const time =
+      head.build.buildSeconds === null
+        ? '—'
+        : `${formatDuration(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${signedDuration(d.buildSeconds)})`}`;
     const cache = `${formatRatio(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${signedPoints(d.cacheRatio)})`}`;
     return `| ${escapeCell(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
   });

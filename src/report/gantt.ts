@@ -96,7 +96,14 @@ function schedule(build: Build): Task[] {
   for (const key of chains.keys()) time(key);
   const nodes = [...chains.values()].flat();
   markCritical(nodes, chains);
-  const tasks: Task[] = nodes.map((n) => ({ label: labelOf(n.step), section: n.step.platform ?? 'build', start: n.start, seconds: n.end - n.start, crit: n.crit, note: noteOf(n.step) }));
+  const tasks: Task[] = nodes.map((n) => ({
+    label: labelOf(n.step),
+    section: n.step.platform ?? 'build',
+    start: n.start,
+    seconds: n.end - n.start,
+    crit: n.crit,
+    note: noteOf(n.step),
+  }));
   // The exporters (image, cache) run after the last step.
   let at = Math.max(...nodes.map((n) => n.end));
   for (const step of build.steps.filter((s) => (s.kind === 'export' || s.kind === 'cache-export') && s.seconds !== null)) {
@@ -188,7 +195,8 @@ function clock(seconds: number): string {
 }
 
 /** Words Mermaid's gantt grammar reads as statements when a line starts with them. */
-const KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|todaymarker|excludes|includes|inclusiveenddates|topaxis|weekday|weekend|click|accTitle|accDescr)\b/i;
+const KEYWORDS =
+  /^(gantt|title|section|dateformat|axisformat|tickinterval|todaymarker|excludes|includes|inclusiveenddates|topaxis|weekday|weekend|click|accTitle|accDescr)\b/i;
 
 /**
  * Text that cannot break a gantt line: `:` ends a task's name, `#` and `%%` start comments, `;` ends a

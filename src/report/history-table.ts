@@ -87,7 +87,10 @@ export function renderHistoryMarkdown(input: HistoryRow[], title: string | null 
     lines.join('\n'),
     `<sub>Job minutes per component, first to last line of the job's log. Warm: at least ${Math.round(WARM_RATIO * 100)}% of the cacheable steps came from the cache.</sub>`,
   ];
-  const charts = names.slice(0, MAX_CHARTS).map((name) => buildChart(rows, name)).filter((chart): chart is string => chart !== null);
+  const charts = names
+    .slice(0, MAX_CHARTS)
+    .map((name) => buildChart(rows, name))
+    .filter((chart): chart is string => chart !== null);
   if (charts.length > 0) parts.push(...charts.map((chart) => `\`\`\`mermaid\n${chart}\n\`\`\``));
   if (names.length > MAX_CHARTS) parts.push(`<sub>Charts for the first ${MAX_CHARTS} of ${names.length} components; the table has them all.</sub>`);
   return `${parts.join('\n\n')}\n`;
@@ -136,7 +139,14 @@ export function renderHistoryText(input: HistoryRow[]): string {
     }),
   ].map((cells) => cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')));
   const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => [...cells[column]!].length)));
-  return `${table.map((cells) => cells.map((c, column) => c + ' '.repeat(widths[column]! - [...c].length)).join('  ').trimEnd()).join('\n')}\n`;
+  return `${table
+    .map((cells) =>
+      cells
+        .map((c, column) => c + ' '.repeat(widths[column]! - [...c].length))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 /** The rows for scripts: a document of its own, versioned like the report. */

@@ -16,7 +16,9 @@ export function imageSizeSection(builds: BuildAnalysis[], heading = '### Image s
       for (const platform of image.platforms ?? []) {
         const change = platform.baselineBytes === null ? '—' : formatByteDelta(platform.compressedBytes, platform.baselineBytes);
         const baseline = platform.baselineBytes === null ? '—' : formatBytes(platform.baselineBytes);
-        rows.push(`| ${escapeCell(build.name)} | ${inlineCode(image.ref, 80)} | ${escapeCell(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`);
+        rows.push(
+          `| ${escapeCell(build.name)} | ${inlineCode(image.ref, 80)} | ${escapeCell(platform.platform)} | ${formatBytes(platform.compressedBytes)} | ${baseline} | ${change} |`,
+        );
       }
     }
   }

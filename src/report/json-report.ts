@@ -63,7 +63,15 @@ function headerJson(analysis: Analysis): ReportHeader {
     cacheHitRatio: analysis.cacheHitRatio,
     durationSeconds: analysis.durationSeconds,
     // Only when a comparison was made (`--baseline`, the action's baseline): additive to schema 1.
-    ...(analysis.comparison ? { comparison: { hasBaseline: analysis.comparison.hasBaseline, baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel), note: analysis.comparison.note } } : {}),
+    ...(analysis.comparison
+      ? {
+          comparison: {
+            hasBaseline: analysis.comparison.hasBaseline,
+            baselineLabel: analysis.comparison.baselineLabel === null ? null : redact(analysis.comparison.baselineLabel),
+            note: analysis.comparison.note,
+          },
+        }
+      : {}),
   };
 }
 
@@ -72,7 +80,14 @@ function arraysOf(analysis: Analysis): LazyArrays {
   return {
     builds: analysis.builds.map((b, i) => () => buildJson(b, analysis.comparison?.builds[i])),
     findings: analysis.findings.map((f) => () => findingJson(f)),
-    groups: analysis.groups.map((g) => () => ({ id: g.id, severity: g.severity, title: redact(g.title), builds: g.builds, folded: g.folded.map((f) => ({ id: f.id, build: f.build })), lostSeconds: g.lostSeconds })),
+    groups: analysis.groups.map((g) => () => ({
+      id: g.id,
+      severity: g.severity,
+      title: redact(g.title),
+      builds: g.builds,
+      folded: g.folded.map((f) => ({ id: f.id, build: f.build })),
+      lostSeconds: g.lostSeconds,
+    })),
     problems: analysis.problems.map((p) => () => ({ source: p.source, message: redact(p.message) })),
   };
 }
@@ -125,7 +140,9 @@ function buildJson({ build, cache, timing, findings }: BuildAnalysis, compared: 
       ref: i.ref,
       digest: i.digest,
       pushed: i.pushed,
-      ...(i.platforms !== undefined || i.sizeUnavailable ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null } : {}),
+      ...(i.platforms !== undefined || i.sizeUnavailable
+        ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null }
+        : {}),
     })),
     errors: build.errors.map((e) => ({ line: e.line, text: redact(e.text) })),
     notes: build.notes,
@@ -171,7 +188,13 @@ function comparisonJson(c: BuildComparison): Required<Pick<BuildV1, 'baseline' |
       jobSeconds: d.jobSeconds,
       cacheRatio: d.cacheRatio,
       platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
-      slowerSteps: d.slowerSteps.map((s) => ({ step: redact(s.step), instruction: redact(s.instruction), platform: s.platform, seconds: s.seconds, baselineSeconds: s.baselineSeconds })),
+      slowerSteps: d.slowerSteps.map((s) => ({
+        step: redact(s.step),
+        instruction: redact(s.instruction),
+        platform: s.platform,
+        seconds: s.seconds,
+        baselineSeconds: s.baselineSeconds,
+      })),
       imageSizes: d.imageSizes.map((i) => ({ ref: i.ref, platform: i.platform, bytes: i.bytes, baselineBytes: i.baselineBytes, change: i.change })),
       newFindings: d.newFindings,
       goneFindings: d.goneFindings,

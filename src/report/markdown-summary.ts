@@ -56,7 +56,8 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
   if (verdict.change) add(`💡 ${verdict.change}`, 0);
   const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
   add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
-  if (options.baseline) add(`<sub>${escapeText(redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
+  if (options.baseline)
+    add(`<sub>${escapeText(redact(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
   if (analysis.problems.length > 0) {
     add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
@@ -131,8 +132,12 @@ function cacheCell(build: Build, cache: BuildAnalysis['cache']): string {
 
 function platformTimes({ timing, build }: BuildAnalysis): string {
   const entries = Object.entries(timing.platformSeconds);
-  const steps = entries.length === 1 && entries[0]![0] === 'default' ? [formatDuration(entries[0]![1])] : entries.map(([p, s]) => `${escapeText(p)} ${formatDuration(s)}`);
-  const cache = build.cache.exports.length > 0 ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`] : [];
+  const steps =
+    entries.length === 1 && entries[0]![0] === 'default' ? [formatDuration(entries[0]![1])] : entries.map(([p, s]) => `${escapeText(p)} ${formatDuration(s)}`);
+  const cache =
+    build.cache.exports.length > 0
+      ? [`cache export ${formatDuration(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${formatRatio(timing.cacheExportShare)})` : ''}`]
+      : [];
   return [...steps, ...cache].join(', ');
 }
 
@@ -157,7 +162,10 @@ function imagesFold(builds: BuildAnalysis[]): string {
   }
   if (lines.length === 0) return '';
   const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
-  return `<details><summary>${summary}</summary>\n\n${codeBlock(lines.map((l) => redact(l)), 'sh')}\n\n</details>`;
+  return `<details><summary>${summary}</summary>\n\n${codeBlock(
+    lines.map((l) => redact(l)),
+    'sh',
+  )}\n\n</details>`;
 }
 
 /** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
@@ -181,7 +189,7 @@ function timelines(builds: BuildAnalysis[]): string[] {
  * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
  */
 function fitToSize(blocks: Array<{ text: string; priority: number }>, maxBytes: number): string {
-  const note = '> [!NOTE]\n> The summary was cut to fit GitHub\'s size limit: the JSON report has everything.';
+  const note = "> [!NOTE]\n> The summary was cut to fit GitHub's size limit: the JSON report has everything.";
   const all = blocks.map((b) => b.text).join('\n\n') + '\n';
   if (Buffer.byteLength(all) <= maxBytes) return all;
   const kept = new Set<number>();

@@ -81,7 +81,12 @@ function buildTable(builds: BuildAnalysis[]): string {
 
 function row({ build, cache }: BuildAnalysis, timed: boolean): string {
   const name = build.jobUrl ? `[${escapeCell(build.name)}](${build.jobUrl})` : escapeCell(build.name);
-  const hits = cache.ratio === null ? (build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran') : formatCache(cache.hits, cache.misses, cache.ratio);
+  const hits =
+    cache.ratio === null
+      ? build.steps.some((s) => s.kind === 'instruction')
+        ? 'nothing cacheable'
+        : 'no step ran'
+      : formatCache(cache.hits, cache.misses, cache.ratio);
   const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
   return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
 }

@@ -15,10 +15,13 @@ export async function writeFileStreaming(path: string, produce: (write: (chunk: 
   const failed = once(stream, 'error').then(([error]) => {
     throw error;
   });
-  await Promise.race([(async () => {
-    await once(stream, 'open');
-    await produce(streamWriter(stream));
-    stream.end();
-    await once(stream, 'finish');
-  })(), failed]);
+  await Promise.race([
+    (async () => {
+      await once(stream, 'open');
+      await produce(streamWriter(stream));
+      stream.end();
+      await once(stream, 'finish');
+    })(),
+    failed,
+  ]);
 }

@@ -85,11 +85,17 @@ function baselineLines(analysis: Analysis, say: (text: string, indent?: string, 
     const cb = c!.cacheBreak;
     if (cb) {
       const where = cb.dockerfile && cb.dockerfileLine !== null ? ` (${cb.dockerfile}:${cb.dockerfileLine})` : '';
-      say(`${b.build.name}: cache broke at ${redact(`${cb.step} ${cb.instruction}`)}${where}: ${cb.reason}; ${cb.rebuiltSteps} step${cb.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cb.secondsLost)} lost`, '  ', 'yellow');
+      say(
+        `${b.build.name}: cache broke at ${redact(`${cb.step} ${cb.instruction}`)}${where}: ${cb.reason}; ${cb.rebuiltSteps} step${cb.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(cb.secondsLost)} lost`,
+        '  ',
+        'yellow',
+      );
       say(redact(cb.detail), '      ');
     }
-    for (const s of d?.slowerSteps ?? []) say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
-    if (d && (d.newFindings.length || d.goneFindings.length)) say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
+    for (const s of d?.slowerSteps ?? [])
+      say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
+    if (d && (d.newFindings.length || d.goneFindings.length))
+      say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
   }
 }
 
@@ -120,7 +126,14 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
 
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown: string): string {
-  return markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1').replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/@\u200b/g, '@');
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/@\u200b/g, '@');
 }
 
 /** Log text on one line, without control characters: colour is added after, line by line. */

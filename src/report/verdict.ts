@@ -47,7 +47,8 @@ function happened(analysis: Analysis): string {
     const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
     parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
   }
-  if (canceled.length > 0) parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
+  if (canceled.length > 0)
+    parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
   return `${parts.join('; ')}.`;
 }
 

@@ -17,7 +17,11 @@ const MAX_REDACT = 8192;
  */
 const PATTERNS: Array<[RegExp, string, string[]]> = [
   // GitHub, GitLab and npm tokens.
-  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g, '***', ['gh', 'github_pat_', 'glpat-', 'npm_']],
+  [
+    /\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|npm_[A-Za-z0-9]{30,255})\b/g,
+    '***',
+    ['gh', 'github_pat_', 'glpat-', 'npm_'],
+  ],
   // JSON Web Tokens (registry bearer tokens, OIDC tokens).
   [/\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, '***', ['eyj']],
   // AWS access key ids.
@@ -31,17 +35,37 @@ const PATTERNS: Array<[RegExp, string, string[]]> = [
   [/(--(?:password|passwd|token|secret|api-key|access-key)(?:=|\s{1,8}))(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|\S{1,4096})/gi, '$1***', ['--']],
   // -p after a login (docker, helm, oras, podman), a mysql client or a -u user, in every form:
   // `-p X`, `-pX`, `-p=X`, `-p "two words"`.
-  [/(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g, '$1$2***', ['-p']],
+  [
+    /(\b(?:login|mysql\w{0,16})\b[^\n]{0,256}?\s-p|\s-u\s{1,8}\S{1,256}\s{1,8}-p)(=|\s{1,8})?(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"']\S{0,4095})/g,
+    '$1$2***',
+    ['-p'],
+  ],
   // A continuation line that holds only `-p X \` (the `login` was on the line before).
-  [/^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g, '$1$2***', ['-p']],
+  [
+    /^(\s{0,64}(?:#\d{1,9}\s(?:\d{1,9}\.\d{1,9}\s)?)?\s{0,64}-p)(=|\s{1,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s"'\\]\S{0,4095})(?=\s{1,8}\\\s{0,8}$)/g,
+    '$1$2***',
+    ['-p'],
+  ],
   [/(\s-u\s{1,8}[^\s:]{1,256}:)(?!\*\*\*)\S{1,4096}/g, '$1***', ['-u']],
   // "password": "xxx", "token": "xxx", "auth": "xxx" (JSON and docker config.json).
-  [/("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi, '$1***"', ['pass', 'token', 'secret', 'auth', 'api', 'access']],
+  [
+    /("[\w-]{0,64}(?:password|passwd|token|secret|auth|api_?key|access_?key)[\w-]{0,64}"\s{0,8}:\s{0,8}")(?!\*\*\*)[^"]{1,4096}"/gi,
+    '$1***"',
+    ['pass', 'token', 'secret', 'auth', 'api', 'access'],
+  ],
   // password=xxx, TOKEN=xxx, SECRET_KEY=xxx (assignments).
-  [/\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***', ['pass', 'token', 'secret', 'api', 'access']],
+  [
+    /\b([A-Z0-9_]{0,64}(?:password|passwd|token|secret|api_?key|access_?key)[A-Z0-9_]{0,64}\s{0,8}=\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+    '$1***',
+    ['pass', 'token', 'secret', 'api', 'access'],
+  ],
   // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
   // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay.
-  [/\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi, '$1***', ['pass', 'secret', 'api', 'access', '_token']],
+  [
+    /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+    '$1***',
+    ['pass', 'secret', 'api', 'access', '_token'],
+  ],
   // PEM private keys (the header line is enough to know the rest is secret).
   [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***', ['-----begin']],
 ];

@@ -70,10 +70,7 @@ export const buildOutcomeRule: Rule = {
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
 function stepFailureTitle(step: Step): string {
   const error = step.error ?? '';
-  const reason =
-    /did not complete successfully: (.*)$/.exec(error)?.[1] ??
-    /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ??
-    error;
+  const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
   const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
   return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
 }

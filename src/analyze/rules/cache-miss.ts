@@ -27,9 +27,7 @@ export const cacheMissRule: Rule = {
       {
         id: 'cache-miss',
         severity: none ? 'warning' : 'notice',
-        title: none
-          ? `No cache hits: all ${total} cacheable steps ran`
-          : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
+        title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
         evidence,
         // What this build shows, then the advice (the catalog's, which a team can override), once.
         fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),

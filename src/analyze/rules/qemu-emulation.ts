@@ -38,7 +38,10 @@ export const qemuEmulationRule: Rule = {
     if (pairs.length === 0) return [];
     pairs.sort((a, b) => b.extra - a.extra);
     const worst = pairs[0]!;
-    const extra = round(pairs.reduce((total, pair) => total + pair.extra, 0), 1);
+    const extra = round(
+      pairs.reduce((total, pair) => total + pair.extra, 0),
+      1,
+    );
     const share = build.buildSeconds ? round(Math.min(1, extra / build.buildSeconds), 3) : null;
     const emulatedPlatform = worst.emulated.platform!;
     const what = `${worst.emulated.instruction} ${worst.emulated.command}`;

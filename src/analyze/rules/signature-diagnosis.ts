@@ -51,9 +51,13 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary) severity = capAt(severity, 'warning');
   const title = fillTemplate(signature.title, values, 'text');
   // What to do comes first (reports show the fix's first line alone); which line came first last.
-  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)].filter(Boolean).join('\n\n');
+  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)]
+    .filter(Boolean)
+    .join('\n\n');
   const printed = primary ? asPrinted(match.lines[0]!, diagnosis!.allLines) : [];
-  const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])]).slice(0, MAX_EVIDENCE).map((l) => quote(l.line, l.text));
+  const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
+    .slice(0, MAX_EVIDENCE)
+    .map((l) => quote(l.line, l.text));
   const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
   return {
     id: signature.id,

@@ -14,7 +14,8 @@ const STEP = /^Step (\d+)(?:\/(\d+))? : ([A-Za-z]+)\b ?(.*)$/s;
 const ARROW = /^---> (.*)$/;
 const IMAGE_ID = /^[0-9a-f]{12}$/;
 // How a step fails: the RUN command's status, or the daemon refusing the instruction.
-const STEP_FAILED = /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
+const STEP_FAILED =
+  /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
 const SUCCESS = /^Successfully (built|tagged) (\S+)/;
 
 /** Reads the legacy builder's output into steps: one step per `Step N/M :` line. */

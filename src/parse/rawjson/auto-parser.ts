@@ -42,7 +42,9 @@ export class AutoDetectParser {
         if (this.held.length < MAX_HELD) this.held.push(line);
         return;
       }
-      this.parser = looksLikeRawJson(line.text) ? new RawJsonParser(this.source, this.name, this.selector) : new BuildLogParser(this.source, this.name, this.selector);
+      this.parser = looksLikeRawJson(line.text)
+        ? new RawJsonParser(this.source, this.name, this.selector)
+        : new BuildLogParser(this.source, this.name, this.selector);
       for (const held of this.held) this.parser.push(held);
       this.held = [];
     }

@@ -32,7 +32,9 @@ export function renderProblems(problems: ProblemCounts): string[] {
         notes.push(`the rawjson progress ends inside a JSON object (from line ${p.firstLine}): the log was cut off`);
         break;
       case 'oversize':
-        notes.push(`${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`);
+        notes.push(
+          `${p.count} rawjson object(s) over ${MAX_OBJECT_CHARS / (1024 * 1024)} MiB were skipped (first at ${at(p)}): the steps they updated may be incomplete`,
+        );
         break;
       case 'broken':
         notes.push(`${p.count} rawjson object(s) were cut off or malformed and skipped (first at ${at(p)}: ${p.detail})`);

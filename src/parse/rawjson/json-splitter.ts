@@ -92,7 +92,9 @@ export class JsonObjectSplitter {
         return;
       }
       this.pending = null;
-      this.handler.problem(whyBroken(pending) ?? { kind: 'broken', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the object ends before its closing brace' });
+      this.handler.problem(
+        whyBroken(pending) ?? { kind: 'broken', firstLine: pending.firstLine, lastLine: pending.lastLine, detail: 'the object ends before its closing brace' },
+      );
     }
     if (this.recovering) {
       if (continuesObject(text)) return;
@@ -148,7 +150,14 @@ export class JsonObjectSplitter {
       this.handler.problem({ kind: 'invalid', firstLine: line.no, lastLine: line.no, detail: 'not valid JSON' });
     } else {
       // Still open at the end of its line: the first line of a pretty-printed object.
-      this.pending = { firstLine: line.no, lastLine: line.no, closing: `${text.slice(0, start).replace(BOM, '')}}`, lines: [text], chars: text.length, skipping: false };
+      this.pending = {
+        firstLine: line.no,
+        lastLine: line.no,
+        closing: `${text.slice(0, start).replace(BOM, '')}}`,
+        lines: [text],
+        chars: text.length,
+        skipping: false,
+      };
     }
   }
 
@@ -191,7 +200,8 @@ function whyBroken(pending: Pending): JsonProblem | null {
   for (let i = 0; i < pending.lines.length; i++) {
     const scanned = scan(pending.lines[i]!, depth);
     const at = pending.firstLine + i;
-    if (scanned.openString) return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'a string runs to the end of a line (a line was cut?)' };
+    if (scanned.openString)
+      return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'a string runs to the end of a line (a line was cut?)' };
     if (scanned.negative) return { kind: 'broken', firstLine: pending.firstLine, lastLine: at, detail: 'unbalanced brackets' };
     depth = scanned.depth;
   }

@@ -168,7 +168,14 @@ export class RawBuild {
     // which is what the plain printer's `DONE x.ys` shows.
     const seconds = exactSeconds(track.members.size > 1 ? end - start : latest.end! - latest.start!);
     // As the plain printer ends a step (`DONE` with one decimal; `seconds` keeps the exact value).
-    const endText = status === 'error' ? `#${step.id} ERROR: ${error}` : status === 'canceled' ? `#${step.id} CANCELED` : status === 'cached' ? `#${step.id} CACHED` : `#${step.id} DONE ${seconds.toFixed(1)}s`;
+    const endText =
+      status === 'error'
+        ? `#${step.id} ERROR: ${error}`
+        : status === 'canceled'
+          ? `#${step.id} CANCELED`
+          : status === 'cached'
+            ? `#${step.id} CACHED`
+            : `#${step.id} DONE ${seconds.toFixed(1)}s`;
     const ending = { line: endLine, text: endText };
     if (status === 'error') this.state.stepFailed(step, ending, seconds, error);
     else if (status === 'canceled') this.state.stepCanceled(step, ending, seconds);
@@ -210,7 +217,14 @@ export class RawBuild {
     const step = this.tracks.get(warning.vertex)?.step ?? null;
     const text = warning.short.replace(/\s+$/, '');
     if (this.warnings.length < MAX_WARNINGS) {
-      this.warnings.push({ line, stepId: step?.id ?? null, level: warning.level, text: detach(text), detail: warning.detail.map(detach), url: warning.url === null ? null : detach(warning.url) });
+      this.warnings.push({
+        line,
+        stepId: step?.id ?? null,
+        level: warning.level,
+        text: detach(text),
+        detail: warning.detail.map(detach),
+        url: warning.url === null ? null : detach(warning.url),
+      });
     }
     const rendered = step ? `#${step.id} WARN: ${text}` : `WARN: ${text}`;
     if (step) this.state.stepOutput(step, { line, text: rendered });

@@ -122,7 +122,12 @@ export class RawJsonParser {
   private onObject(chunk: JsonObjectChunk): void {
     const status = readSolveStatus(chunk.value);
     if (!status) {
-      this.problem('not-progress', { kind: 'invalid', firstLine: chunk.firstLine, lastLine: chunk.lastLine, detail: 'a JSON object that is not BuildKit progress' });
+      this.problem('not-progress', {
+        kind: 'invalid',
+        firstLine: chunk.firstLine,
+        lastLine: chunk.lastLine,
+        detail: 'a JSON object that is not BuildKit progress',
+      });
       return;
     }
     let build = this.current;

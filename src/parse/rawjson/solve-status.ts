@@ -53,9 +53,15 @@ export function readSolveStatus(value: unknown): SolveStatus | null {
   if (!isRecord(value)) return null;
   if (!KEYS.some((key) => Array.isArray(value[key]))) return null;
   return {
-    vertexes: records(value.vertexes).map(readVertex).filter((v): v is RawVertex => v !== null),
-    statuses: records(value.statuses).map(readStatus).filter((s): s is RawStatus => s !== null),
-    logs: records(value.logs).map(readLog).filter((l): l is RawLog => l !== null),
+    vertexes: records(value.vertexes)
+      .map(readVertex)
+      .filter((v): v is RawVertex => v !== null),
+    statuses: records(value.statuses)
+      .map(readStatus)
+      .filter((s): s is RawStatus => s !== null),
+    logs: records(value.logs)
+      .map(readLog)
+      .filter((l): l is RawLog => l !== null),
     warnings: records(value.warnings).map(readWarning),
   };
 }
@@ -92,7 +98,12 @@ function readWarning(w: Record<string, unknown> | null, index: number): RawWarni
     vertex: typeof record.vertex === 'string' ? record.vertex : '',
     level: typeof record.level === 'number' ? record.level : 0,
     short: typeof record.short === 'string' ? decodeBase64Text(record.short) : '',
-    detail: Array.isArray(record.detail) ? record.detail.filter((d): d is string => typeof d === 'string').slice(0, 20).map(decodeBase64Text) : [],
+    detail: Array.isArray(record.detail)
+      ? record.detail
+          .filter((d): d is string => typeof d === 'string')
+          .slice(0, 20)
+          .map(decodeBase64Text)
+      : [],
     url: typeof record.url === 'string' && record.url !== '' ? record.url : null,
   };
 }
