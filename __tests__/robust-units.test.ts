@@ -18,7 +18,7 @@ import { readLines, type RawLine } from '../src/input/line-reader.js';
 import { annotationsFor } from '../src/action/annotations.js';
 import { groupFindings } from '../src/analyze/group.js';
 import { readRunContext } from '../src/github/run-context.js';
-import { call, ApiError } from '../src/github/api.js';
+import { call, ApiError, type GitHubClient } from '../src/github/api.js';
 import { analyzeText, readFixture } from './support/analyze-text.js';
 import { diagnoseText } from './support/classify.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
@@ -270,7 +270,9 @@ describe('run context and API errors', () => {
   });
 
   it('API failures are sentences', async () => {
-    const fail = (error: Error) => call('listing the jobs of run 5', () => Promise.reject(error), null).catch((e: unknown) => e as ApiError);
+    // A client made elsewhere has no time budget of ours: only the error decides the sentence.
+    const client = {} as GitHubClient;
+    const fail = (error: Error) => call(client, 'listing the jobs of run 5', () => Promise.reject(error)).catch((e: unknown) => e as ApiError);
     const httpError = Object.assign(new Error('Server Error'), { status: 502, response: { status: 502 } });
     expect((await fail(httpError)).message).toBe('GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)');
     const reset = Object.assign(new Error('fetch failed'), {

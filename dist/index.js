@@ -1895,19 +1895,19 @@ async function runPackageChecks(access, images) {
 }
 /** `orgs` or `users`: the packages API has one path for each kind of owner. */
 async function ownerKind(client, owner) {
-    const response = await (0,api/* call */.T1)(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+    const response = await (0,api/* call */.T1)(client, `looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
     return response.data.type === 'Organization' ? 'orgs' : 'users';
 }
 async function listVersions(client, kind, pkg) {
     const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
     // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
     const response = kind === 'orgs'
-        ? await (0,api/* call */.T1)(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
+        ? await (0,api/* call */.T1)(client, what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
             org: pkg.owner,
             package_type: 'container',
             package_name: pkg.name,
         }))
-        : await (0,api/* call */.T1)(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+        : await (0,api/* call */.T1)(client, what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
             username: pkg.owner,
             package_type: 'container',
             package_name: pkg.name,
@@ -2292,7 +2292,7 @@ async function tokenScopes(access, pushedWith, findings) {
         return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
     const client = access.client;
     try {
-        const response = await (0,api/* call */.T1)('reading who the token belongs to', () => client.request('GET /user'));
+        const response = await (0,api/* call */.T1)(client, 'reading who the token belongs to', () => client.request('GET /user'));
         const login = response.data.login ?? '?';
         const header = response.headers['x-oauth-scopes'];
         if (header === undefined) {
@@ -2525,8 +2525,8 @@ function versionsOfBuilds(builds, label) {
 /* harmony export */   UU: () => (/* binding */ createClient),
 /* harmony export */   hD: () => (/* binding */ ApiError)
 /* harmony export */ });
-/** The budget of the client made last (one per run of the action). */
-let budgetSignal = null;
+/** Each client's time budget: aborted when it runs out (a client is made once per run). */
+const budgets = new WeakMap();
 /** An API call that failed for good (after retries): status and one line to show. */
 class ApiError extends Error {
     status;
@@ -2557,11 +2557,10 @@ async function createClient(options) {
     ]);
     const deadline = Date.now() + options.budgetMs;
     const controller = new AbortController();
-    budgetSignal = controller.signal;
     const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
     timer.unref();
     const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
-    return getOctokit(options.token, {
+    const client = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         request: { signal: controller.signal, fetch: safeFetch },
         retry: { retries: options.retries },
@@ -2571,6 +2570,8 @@ async function createClient(options) {
         },
         log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }, retry, throttling);
+    budgets.set(client, controller.signal);
+    return client;
 }
 /** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
 async function importWithoutEventFile(apiUrl) {
@@ -2593,7 +2594,8 @@ async function importWithoutEventFile(apiUrl) {
  * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
  * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
  */
-async function call(what, request, signal = budgetSignal) {
+async function call(client, what, request) {
+    const signal = budgets.get(client) ?? null;
     try {
         return await request();
     }
@@ -21556,7 +21558,7 @@ function commentMarker(workflow, job = null, key = null) {
  * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
  */
 async function upsertStickyComment(client, target, marker, body, wanted) {
-    const comments = await (0,api/* call */.T1)('listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    const comments = await (0,api/* call */.T1)(client, 'listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: target.owner,
         repo: target.repo,
         issue_number: target.number,
@@ -21568,12 +21570,12 @@ async function upsertStickyComment(client, target, marker, body, wanted) {
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', url: existing.html_url };
-        const updated = await (0,api/* call */.T1)('updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
+        const updated = await (0,api/* call */.T1)(client, 'updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
         return { action: 'updated', url: updated.data.html_url };
     }
     if (!wanted)
         return { action: 'skipped', url: null };
-    const created = await (0,api/* call */.T1)('commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
+    const created = await (0,api/* call */.T1)(client, 'commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
     return { action: 'created', url: created.data.html_url };
 }
 /** Who GITHUB_TOKEN comments as. */
@@ -21585,7 +21587,7 @@ const ACTIONS_BOT = 'github-actions[bot]';
  */
 async function tokenLogin(client) {
     try {
-        const user = await (0,api/* call */.T1)('reading who the token belongs to', () => client.request('GET /user'));
+        const user = await (0,api/* call */.T1)(client, 'reading who the token belongs to', () => client.request('GET /user'));
         return user.data.login;
     }
     catch (error) {
@@ -21688,13 +21690,13 @@ function toRun(run) {
 }
 /** One run (1 request). */
 async function getRun(client, repo, runId) {
-    const response = await (0,api/* call */.T1)(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
+    const response = await (0,api/* call */.T1)(client, `reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
     return toRun(response.data);
 }
 /** The workflow's runs, newest first (1 request: one page). */
 async function listWorkflowRuns(client, repo, filter) {
     const perPage = Math.max(1, Math.min(100, filter.limit));
-    const response = await (0,api/* call */.T1)(`listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+    const response = await (0,api/* call */.T1)(client, `listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
         ...repo,
         workflow_id: filter.workflowId,
         ...(filter.branch ? { branch: filter.branch } : {}),
@@ -21708,7 +21710,7 @@ async function defaultBranch(client, repo, payload) {
     const fromPayload = payload.repository?.default_branch;
     if (typeof fromPayload === 'string' && fromPayload)
         return fromPayload;
-    const response = await (0,api/* call */.T1)(`reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
+    const response = await (0,api/* call */.T1)(client, `reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
     return response.data.default_branch;
 }
 
@@ -22161,7 +22163,7 @@ async function jobLogSources(client, options) {
     return { sources, jobs, problems };
 }
 async function listJobs(client, options) {
-    const all = await (0,api/* call */.T1)(`listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
+    const all = await (0,api/* call */.T1)(client, `listing the jobs of run ${options.runId}`, () => client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
         owner: options.owner,
         repo: options.repo,
         run_id: options.runId,
@@ -22199,7 +22201,7 @@ function jobLogSource(client, options, job) {
         async open() {
             for (let attempt = 0;; attempt++) {
                 try {
-                    const response = await (0,api/* call */.T1)(`downloading the log of ${job.name}`, () => client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+                    const response = await (0,api/* call */.T1)(client, `downloading the log of ${job.name}`, () => client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
                         owner: options.owner,
                         repo: options.repo,
                         job_id: job.id,
@@ -22453,7 +22455,8 @@ function firstLine(text) {
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
  */
-async function chooseSources(inputs, context, client, warnings, apiBudgetMs) {
+async function chooseSources(run, apiBudgetMs) {
+    const { inputs, context, client, warnings } = run;
     const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
     if (useFiles) {
         if (inputs.logs.length === 0)
@@ -22618,12 +22621,12 @@ async function findPullRequest(client, context, run) {
     return byHeadSha(client, context.owner, context.repo, headSha);
 }
 async function byHeadSha(client, owner, repo, sha) {
-    const associated = await (0,api/* call */.T1)('finding the pull request of the commit', () => client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }));
+    const associated = await (0,api/* call */.T1)(client, 'finding the pull request of the commit', () => client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }));
     const open = associated.data.find((pr) => pr.state === 'open' && pr.head.sha === sha) ?? associated.data.find((pr) => pr.state === 'open');
     if (open)
         return open.number;
     // A fork's head commit is not in the base repository's history: look through the open pull requests.
-    const pulls = await (0,api/* call */.T1)('listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
+    const pulls = await (0,api/* call */.T1)(client, 'listing open pull requests', () => client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }));
     return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;
 }
 function isInteger(value) {
@@ -23158,7 +23161,8 @@ function commentWanted(mode, analysis) {
  * The sticky pull request comment. Every failure here (no pull request, a read-only token on a
  * fork's pull request, an API error) is a warning, never a failed step. Returns the comment's URL.
  */
-async function commentOnPullRequest(analysis, inputs, context, client, runId, warnings) {
+async function commentOnPullRequest(analysis, run, runId) {
+    const { inputs, context, client, warnings } = run;
     if (inputs.comment === 'off' || !context.owner || !context.repo)
         return null;
     const wanted = commentWanted(inputs.comment, analysis);
@@ -23191,7 +23195,7 @@ async function commentOnPullRequest(analysis, inputs, context, client, runId, wa
     }
 }
 async function readRun(client, owner, repo, runId) {
-    const run = await (0,api/* call */.T1)(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
+    const run = await (0,api/* call */.T1)(client, `reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
     return {
         headSha: run.data.head_sha ?? null,
         pullNumbers: (run.data.pull_requests ?? []).map((pr) => pr.number),
@@ -24233,7 +24237,8 @@ function compareAnalyses(head, baseline, options) {
  * them with the same engine, and attaches the comparison to `head`. Returns the summary's one line
  * about the baseline: which run, or why there is none. Never throws: no baseline is a note.
  */
-async function compareWithBaseline(head, client, context, options) {
+async function compareWithBaseline(head, run, options) {
+    const { client, context } = run;
     // Nothing was built: there is nothing to compare, and no request is spent on it.
     if (head.builds.length === 0)
         return null;
@@ -24338,7 +24343,8 @@ const HISTORY_CONCURRENCY = 3;
  * like the current run's. A run whose logs cannot be read (expired) keeps its row, without times,
  * and a warning says why. Returns no rows and a warning when the runs cannot be listed.
  */
-async function historyRows(client, context, options, warnings) {
+async function historyRows(run, options) {
+    const { client, context, warnings } = run;
     if (!client || !context.owner || !context.repo || !context.runId) {
         warnings.push('history: the runs can only be read in GitHub Actions with a github-token');
         return [];
@@ -24560,7 +24566,7 @@ const HISTORY_SCHEMA_VERSION = 1;
 
 
 /** The doctor (its checks, the workflow file's YAML parser) is loaded only in the modes that run it. */
-const loadDoctor = async () => ({ ...(await __nccwpck_require__.e(/* import() */ 286).then(__nccwpck_require__.bind(__nccwpck_require__, 5286))), ...(await __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 6619))) });
+const loadDoctor = async () => ({ ...(await __nccwpck_require__.e(/* import() */ 469).then(__nccwpck_require__.bind(__nccwpck_require__, 9469))), ...(await __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 6619))) });
 const progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
@@ -24579,12 +24585,12 @@ async function run() {
         const client = inputs.githubToken && context.apiUrl
             ? await (0,api/* createClient */.UU)({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 })
             : null;
-        const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
+        const actionRun = { inputs, context, client, warnings };
         if (inputs.mode === 'doctor') {
             // The live checks only: no logs are read.
             const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
-            const doctor = await doctorForAction(inputs, null, client, repository);
-            const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
+            const doctor = await doctorForAction(actionRun, null);
+            const reportFile = await writeDoctorReport(actionRun, doctor);
             workflow_commands/* setOutput */.uH('report-file', reportFile ?? '');
             workflow_commands/* setOutput */.uH('findings', String(doctor.findings.length));
             workflow_commands/* setOutput */.uH('root-cause', doctor.findings[0]?.id ?? '');
@@ -24610,10 +24616,10 @@ async function run() {
         const notThisJob = context.job ? [`!${context.job}`] : [];
         // workflow_dispatch with `history: N`: the benchmark table of the last N runs, not one run's diagnosis.
         if (inputs.history > 0) {
-            await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog }, warnings);
+            await benchmarkRuns(actionRun, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog });
             return;
         }
-        const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
+        const chosen = await chooseSources(actionRun, API_BUDGET_MS);
         if (inputs.registryPassword)
             workflow_commands/* setSecret */.Pq(inputs.registryPassword);
         const analysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
@@ -24621,7 +24627,7 @@ async function run() {
         analysis.problems = [];
         progress.analysis = analysis;
         // Against the last green run on the default branch (or the `baseline` asked for): a note when there is none.
-        const baseline = await compareWithBaseline(analysis, client, context, {
+        const baseline = await compareWithBaseline(analysis, actionRun, {
             choice: inputs.baseline,
             runId: chosen.runId ?? context.runId,
             // A step in the build job (files, build records) compares with that same job of the baseline.
@@ -24630,9 +24636,9 @@ async function run() {
             catalog,
         });
         const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
-        const doctor = doctorModule ? await doctorModule.doctorForAction(inputs, analysis, client, repository) : null;
+        const doctor = doctorModule ? await doctorModule.doctorForAction(actionRun, analysis) : null;
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
-        const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
+        const commentUrl = await commentOnPullRequest(analysis, actionRun, chosen.runId);
         setOutputs(analysis, reportFile, commentUrl);
         annotate(analysis.groups, warnings, inputs.annotations);
         if (doctorModule && doctor) {
@@ -24719,8 +24725,9 @@ function sizeOptions(inputs, context) {
  * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
  * step stays green whatever could not be read: each gap is a warning.
  */
-async function benchmarkRuns(inputs, context, client, options, warnings) {
-    const rows = await historyRows(client, context, options, warnings);
+async function benchmarkRuns(run, options) {
+    const { inputs, context, warnings } = run;
+    const rows = await historyRows(run, options);
     let historyFile = (0,external_node_path_.join)((0,external_node_path_.dirname)(inputs.reportFile), 'history.json');
     try {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(historyFile), { recursive: true });

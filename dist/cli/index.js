@@ -19653,8 +19653,8 @@ async function runRegistryChecks(docker, images) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/api.ts
-/** The budget of the client made last (one per run of the action). */
-let budgetSignal = null;
+/** Each client's time budget: aborted when it runs out (a client is made once per run). */
+const budgets = new WeakMap();
 /** An API call that failed for good (after retries): status and one line to show. */
 class ApiError extends Error {
     status;
@@ -19685,11 +19685,10 @@ async function createClient(options) {
     ]);
     const deadline = Date.now() + options.budgetMs;
     const controller = new AbortController();
-    budgetSignal = controller.signal;
     const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
     timer.unref();
     const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
-    return getOctokit(options.token, {
+    const client = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         request: { signal: controller.signal, fetch: safeFetch },
         retry: { retries: options.retries },
@@ -19699,6 +19698,8 @@ async function createClient(options) {
         },
         log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }, retry, throttling);
+    budgets.set(client, controller.signal);
+    return client;
 }
 /** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
 async function importWithoutEventFile(apiUrl) {
@@ -19721,7 +19722,8 @@ async function importWithoutEventFile(apiUrl) {
  * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
  * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
  */
-async function call(what, request, signal = budgetSignal) {
+async function call(client, what, request) {
+    const signal = budgets.get(client) ?? null;
     try {
         return await request();
     }
@@ -19855,19 +19857,19 @@ async function runPackageChecks(access, images) {
 }
 /** `orgs` or `users`: the packages API has one path for each kind of owner. */
 async function ownerKind(client, owner) {
-    const response = await call(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+    const response = await call(client, `looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
     return response.data.type === 'Organization' ? 'orgs' : 'users';
 }
 async function listVersions(client, kind, pkg) {
     const what = `listing the versions of the package ${pkg.owner}/${pkg.name}`;
     // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
     const response = kind === 'orgs'
-        ? await call(what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
+        ? await call(client, what, () => client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
             org: pkg.owner,
             package_type: 'container',
             package_name: pkg.name,
         }))
-        : await call(what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
+        : await call(client, what, () => client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
             username: pkg.owner,
             package_type: 'container',
             package_name: pkg.name,
@@ -20250,7 +20252,7 @@ async function tokenScopes(access, pushedWith, findings) {
         return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
     const client = access.client;
     try {
-        const response = await call('reading who the token belongs to', () => client.request('GET /user'));
+        const response = await call(client, 'reading who the token belongs to', () => client.request('GET /user'));
         const login = response.data.login ?? '?';
         const header = response.headers['x-oauth-scopes'];
         if (header === undefined) {

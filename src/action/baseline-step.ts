@@ -1,3 +1,4 @@
+import type { ActionRun } from './action-run.js';
 import type { Analysis } from '../analyze/analyze.js';
 import type { AnalysisOptions } from '../analyze/rule.js';
 import type { Signature } from '../diagnose/catalog.js';
@@ -26,12 +27,8 @@ export interface BaselineStepOptions {
  * them with the same engine, and attaches the comparison to `head`. Returns the summary's one line
  * about the baseline: which run, or why there is none. Never throws: no baseline is a note.
  */
-export async function compareWithBaseline(
-  head: Analysis,
-  client: GitHubClient | null,
-  context: RunContext,
-  options: BaselineStepOptions,
-): Promise<BaselineLine | null> {
+export async function compareWithBaseline(head: Analysis, run: ActionRun, options: BaselineStepOptions): Promise<BaselineLine | null> {
+  const { client, context } = run;
   // Nothing was built: there is nothing to compare, and no request is spent on it.
   if (head.builds.length === 0) return null;
   const workspace = options.analysisOptions.workspace ?? null;

@@ -1,7 +1,6 @@
+import type { ActionRun } from './action-run.js';
 import type { LogSource } from '../input/log-source.js';
-import type { ActionInputs } from './inputs.js';
-import type { RunContext } from '../github/run-context.js';
-import { ApiError, type GitHubClient } from '../github/api.js';
+import { ApiError } from '../github/api.js';
 import { resolveLogFiles } from './resolve-logs.js';
 import { jobLogSources, type RunJob } from '../github/jobs-source.js';
 import { describeError } from '../input/errors.js';
@@ -20,13 +19,8 @@ export interface ChosenSources {
  * Where the logs come from, without configuration: the `logs` files when given; otherwise the jobs
  * of the run (`run-id`, or the current run for a follow-up job).
  */
-export async function chooseSources(
-  inputs: ActionInputs,
-  context: RunContext,
-  client: GitHubClient | null,
-  warnings: string[],
-  apiBudgetMs: number,
-): Promise<ChosenSources> {
+export async function chooseSources(run: ActionRun, apiBudgetMs: number): Promise<ChosenSources> {
+  const { inputs, context, client, warnings } = run;
   const useFiles = inputs.source === 'files' || (inputs.source === 'auto' && inputs.logs.length > 0);
   if (useFiles) {
     if (inputs.logs.length === 0) warnings.push('nothing to analyse: set the "logs" input to the build log file(s), for example logs: build.log');

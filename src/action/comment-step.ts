@@ -1,5 +1,5 @@
+import type { ActionRun } from './action-run.js';
 import type { Analysis } from '../analyze/analyze.js';
-import type { ActionInputs } from './inputs.js';
 import type { RunContext } from '../github/run-context.js';
 import { runUrl } from '../github/run-context.js';
 import { ApiError, call, type GitHubClient } from '../github/api.js';
@@ -21,14 +21,8 @@ export function commentWanted(mode: CommentMode, analysis: Analysis): boolean {
  * The sticky pull request comment. Every failure here (no pull request, a read-only token on a
  * fork's pull request, an API error) is a warning, never a failed step. Returns the comment's URL.
  */
-export async function commentOnPullRequest(
-  analysis: Analysis,
-  inputs: ActionInputs,
-  context: RunContext,
-  client: GitHubClient | null,
-  runId: number | null,
-  warnings: string[],
-): Promise<string | null> {
+export async function commentOnPullRequest(analysis: Analysis, run: ActionRun, runId: number | null): Promise<string | null> {
+  const { inputs, context, client, warnings } = run;
   if (inputs.comment === 'off' || !context.owner || !context.repo) return null;
   const wanted = commentWanted(inputs.comment, analysis);
   if (!client) {
@@ -59,7 +53,9 @@ export async function commentOnPullRequest(
 }
 
 async function readRun(client: GitHubClient, owner: string, repo: string, runId: number) {
-  const run = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }));
+  const run = await call(client, `reading run ${runId}`, () =>
+    client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { owner, repo, run_id: runId }),
+  );
   return {
     headSha: run.data.head_sha ?? null,
     pullNumbers: (run.data.pull_requests ?? []).map((pr) => pr.number),

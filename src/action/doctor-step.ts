@@ -9,9 +9,8 @@ import { runDoctor, type DoctorReport } from '../doctor/doctor.js';
 import { doctorChecksJson, doctorJson } from '../doctor/render.js';
 import { findingJson, type ReportExtras } from '../report/json-report.js';
 import { worstStatus } from '../doctor/check.js';
-import type { ActionInputs } from './inputs.js';
 import { versionsOfBuilds } from '../doctor/version-drift.js';
-import type { GitHubClient } from '../github/api.js';
+import { repositoryOf, type ActionRun } from './action-run.js';
 import type { GitHubAccess } from '../doctor/package-versions.js';
 
 // The action's side of the doctor (`mode: doctor` or `both`): run the checks on this runner, annotate
@@ -21,12 +20,8 @@ import type { GitHubAccess } from '../doctor/package-versions.js';
 const PER_SEVERITY = 10;
 
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-export function doctorForAction(
-  inputs: ActionInputs,
-  analysis: Analysis | null,
-  client: GitHubClient | null,
-  repository: string | null,
-): Promise<DoctorReport> {
+export function doctorForAction(run: ActionRun, analysis: Analysis | null): Promise<DoctorReport> {
+  const { inputs, client } = run;
   const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
   // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
   const pastRun = analysis
@@ -45,7 +40,7 @@ export function doctorForAction(
     images: [...new Set([...inputs.images, ...pushed])],
     pastRun,
     github,
-    repository,
+    repository: repositoryOf(run),
   });
 }
 
@@ -55,13 +50,14 @@ export function doctorSection(report: DoctorReport): ReportExtras {
 }
 
 /** The report of mode `doctor`: the CLI's JSON. Returns its path, or null when it could not be written. */
-export async function writeDoctorReport(path: string, report: DoctorReport, warnings: string[]): Promise<string | null> {
+export async function writeDoctorReport(run: ActionRun, report: DoctorReport): Promise<string | null> {
+  const path = run.inputs.reportFile;
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, `${JSON.stringify(doctorJson(report), null, 2)}\n`);
     return path;
   } catch (error) {
-    warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
+    run.warnings.push(`could not write the report to ${path}: ${describeError(error)}`);
     return null;
   }
 }

@@ -1,8 +1,8 @@
+import type { ActionRun } from './action-run.js';
 import type { AnalysisOptions } from '../analyze/rule.js';
 import type { Signature } from '../diagnose/catalog.js';
-import type { GitHubClient } from '../github/api.js';
 import { ApiError } from '../github/api.js';
-import { runUrl, type RunContext } from '../github/run-context.js';
+import { runUrl } from '../github/run-context.js';
 import { mapBounded, recentRuns } from '../github/history-runs.js';
 import { jobLogSources } from '../github/jobs-source.js';
 import { whyNot } from '../github/baseline-run.js';
@@ -28,7 +28,8 @@ export const HISTORY_CONCURRENCY = 3;
  * like the current run's. A run whose logs cannot be read (expired) keeps its row, without times,
  * and a warning says why. Returns no rows and a warning when the runs cannot be listed.
  */
-export async function historyRows(client: GitHubClient | null, context: RunContext, options: HistoryStepOptions, warnings: string[]): Promise<HistoryRow[]> {
+export async function historyRows(run: ActionRun, options: HistoryStepOptions): Promise<HistoryRow[]> {
+  const { client, context, warnings } = run;
   if (!client || !context.owner || !context.repo || !context.runId) {
     warnings.push('history: the runs can only be read in GitHub Actions with a github-token');
     return [];

@@ -4,13 +4,14 @@ import { dirname, join } from 'node:path';
 import { analyzeSources } from '../engine.js';
 import { builtinSignatures, loadCatalog } from '../diagnose/load-catalog.js';
 import { readInputs } from './inputs.js';
+import type { ActionRun } from './action-run.js';
 import { chooseSources } from './choose-sources.js';
 import { commentOnPullRequest } from './comment-step.js';
 import { commitFileUrl } from './links.js';
 import { readRunContext, runUrl, type RunContext } from '../github/run-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { SizeOptions } from '../registry/measure-builds.js';
-import { createClient, type GitHubClient } from '../github/api.js';
+import { createClient } from '../github/api.js';
 import { annotate } from './annotations.js';
 import { writeJsonReport, type ReportExtras } from '../report/json-report.js';
 import { writeFileStreaming } from '../report/sink.js';
@@ -58,12 +59,12 @@ export async function run(): Promise<void> {
       inputs.githubToken && context.apiUrl
         ? await createClient({ token: inputs.githubToken, apiUrl: context.apiUrl, budgetMs: API_BUDGET_MS, retries: 3 })
         : null;
-    const repository = context.owner && context.repo ? `${context.owner}/${context.repo}` : null;
+    const actionRun: ActionRun = { inputs, context, client, warnings };
     if (inputs.mode === 'doctor') {
       // The live checks only: no logs are read.
       const { doctorForAction, writeDoctorReport, setDoctorOutputs, annotateDoctor, renderDoctorMarkdown } = await loadDoctor();
-      const doctor = await doctorForAction(inputs, null, client, repository);
-      const reportFile = await writeDoctorReport(inputs.reportFile, doctor, warnings);
+      const doctor = await doctorForAction(actionRun, null);
+      const reportFile = await writeDoctorReport(actionRun, doctor);
       core.setOutput('report-file', reportFile ?? '');
       core.setOutput('findings', String(doctor.findings.length));
       core.setOutput('root-cause', doctor.findings[0]?.id ?? '');
@@ -89,17 +90,17 @@ export async function run(): Promise<void> {
     const notThisJob = context.job ? [`!${context.job}`] : [];
     // workflow_dispatch with `history: N`: the benchmark table of the last N runs, not one run's diagnosis.
     if (inputs.history > 0) {
-      await benchmarkRuns(inputs, context, client, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog }, warnings);
+      await benchmarkRuns(actionRun, { count: inputs.history, jobPatterns: [...inputs.jobs, ...notThisJob], analysisOptions, catalog });
       return;
     }
-    const chosen = await chooseSources(inputs, context, client, warnings, API_BUDGET_MS);
+    const chosen = await chooseSources(actionRun, API_BUDGET_MS);
     if (inputs.registryPassword) core.setSecret(inputs.registryPassword);
     const analysis = await analyzeSources(chosen.sources, analysisOptions, catalog, sizeOptions(inputs, context));
     warnings.push(...analysis.problems.map((p) => p.message));
     analysis.problems = [];
     progress.analysis = analysis;
     // Against the last green run on the default branch (or the `baseline` asked for): a note when there is none.
-    const baseline = await compareWithBaseline(analysis, client, context, {
+    const baseline = await compareWithBaseline(analysis, actionRun, {
       choice: inputs.baseline,
       runId: chosen.runId ?? context.runId,
       // A step in the build job (files, build records) compares with that same job of the baseline.
@@ -108,10 +109,10 @@ export async function run(): Promise<void> {
       catalog,
     });
     const doctorModule = inputs.mode === 'both' ? await loadDoctor() : null;
-    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(inputs, analysis, client, repository) : null;
+    const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(actionRun, analysis) : null;
 
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
-    const commentUrl = await commentOnPullRequest(analysis, inputs, context, client, chosen.runId, warnings);
+    const commentUrl = await commentOnPullRequest(analysis, actionRun, chosen.runId);
     setOutputs(analysis, reportFile, commentUrl);
     annotate(analysis.groups, warnings, inputs.annotations);
     if (doctorModule && doctor) {
@@ -205,14 +206,9 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
  * The benchmark table in the job summary, its rows as JSON beside the report (`history-file`). The
  * step stays green whatever could not be read: each gap is a warning.
  */
-async function benchmarkRuns(
-  inputs: ActionInputs,
-  context: RunContext,
-  client: GitHubClient | null,
-  options: HistoryStepOptions,
-  warnings: string[],
-): Promise<void> {
-  const rows = await historyRows(client, context, options, warnings);
+async function benchmarkRuns(run: ActionRun, options: HistoryStepOptions): Promise<void> {
+  const { inputs, context, warnings } = run;
+  const rows = await historyRows(run, options);
   let historyFile: string | null = join(dirname(inputs.reportFile), 'history.json');
   try {
     await mkdir(dirname(historyFile), { recursive: true });

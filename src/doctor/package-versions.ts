@@ -89,7 +89,7 @@ export async function runPackageChecks(access: GitHubAccess, images: string[]): 
 
 /** `orgs` or `users`: the packages API has one path for each kind of owner. */
 async function ownerKind(client: GitHubClient, owner: string): Promise<'orgs' | 'users'> {
-  const response = await call(`looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
+  const response = await call(client, `looking up the owner ${owner}`, () => client.request('GET /users/{username}', { username: owner }));
   return (response.data as { type?: string }).type === 'Organization' ? 'orgs' : 'users';
 }
 
@@ -98,14 +98,14 @@ async function listVersions(client: GitHubClient, kind: 'orgs' | 'users', pkg: G
   // Octokit encodes path parameters: a package name with `/` goes as `%2F`, as the API wants it.
   const response =
     kind === 'orgs'
-      ? await call(what, () =>
+      ? await call(client, what, () =>
           client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', {
             org: pkg.owner,
             package_type: 'container',
             package_name: pkg.name,
           }),
         )
-      : await call(what, () =>
+      : await call(client, what, () =>
           client.request('GET /users/{username}/packages/{package_type}/{package_name}/versions', {
             username: pkg.owner,
             package_type: 'container',

@@ -106,7 +106,7 @@ async function tokenScopes(access: GitHubAccess, pushedWith: string, findings: F
   if (access.client === null) return { status: 'skipped', text: `${pushedWith}; its scopes not checked: ${access.reason}` };
   const client = access.client;
   try {
-    const response = await call('reading who the token belongs to', () => client.request('GET /user'));
+    const response = await call(client, 'reading who the token belongs to', () => client.request('GET /user'));
     const login = (response.data as { login?: string }).login ?? '?';
     const header = response.headers['x-oauth-scopes'];
     if (header === undefined) {

@@ -1,7 +1,7 @@
 export type GitHubClient = ReturnType<typeof import('@actions/github').getOctokit>;
 
-/** The budget of the client made last (one per run of the action). */
-let budgetSignal: AbortSignal | null = null;
+/** Each client's time budget: aborted when it runs out (a client is made once per run). */
+const budgets = new WeakMap<GitHubClient, AbortSignal>();
 
 /** An API call that failed for good (after retries): status and one line to show. */
 export class ApiError extends Error {
@@ -44,11 +44,10 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
   ]);
   const deadline = Date.now() + options.budgetMs;
   const controller = new AbortController();
-  budgetSignal = controller.signal;
   const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
   timer.unref();
   const withinBudget = (retryAfterSeconds: number, retryCount: number) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
-  return getOctokit(
+  const client = getOctokit(
     options.token,
     {
       baseUrl: options.apiUrl,
@@ -63,6 +62,8 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
     retry,
     throttling,
   );
+  budgets.set(client, controller.signal);
+  return client;
 }
 
 /** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
@@ -84,7 +85,8 @@ async function importWithoutEventFile(apiUrl: string): Promise<typeof import('@a
  * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
  * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
  */
-export async function call<T>(what: string, request: () => Promise<T>, signal: AbortSignal | null = budgetSignal): Promise<T> {
+export async function call<T>(client: GitHubClient, what: string, request: () => Promise<T>): Promise<T> {
+  const signal = budgets.get(client) ?? null;
   try {
     return await request();
   } catch (error) {

@@ -74,7 +74,7 @@ export async function jobLogSources(client: GitHubClient, options: JobsSourceOpt
 }
 
 async function listJobs(client: GitHubClient, options: JobsSourceOptions): Promise<RunJob[]> {
-  const all = await call(`listing the jobs of run ${options.runId}`, () =>
+  const all = await call(client, `listing the jobs of run ${options.runId}`, () =>
     client.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
       owner: options.owner,
       repo: options.repo,
@@ -115,7 +115,7 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
     async open() {
       for (let attempt = 0; ; attempt++) {
         try {
-          const response = await call(`downloading the log of ${job.name}`, () =>
+          const response = await call(client, `downloading the log of ${job.name}`, () =>
             client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
               owner: options.owner,
               repo: options.repo,

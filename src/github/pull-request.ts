@@ -30,13 +30,13 @@ export async function findPullRequest(
 }
 
 async function byHeadSha(client: GitHubClient, owner: string, repo: string, sha: string): Promise<number | null> {
-  const associated = await call('finding the pull request of the commit', () =>
+  const associated = await call(client, 'finding the pull request of the commit', () =>
     client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner, repo, commit_sha: sha, per_page: 100 }),
   );
   const open = associated.data.find((pr) => pr.state === 'open' && pr.head.sha === sha) ?? associated.data.find((pr) => pr.state === 'open');
   if (open) return open.number;
   // A fork's head commit is not in the base repository's history: look through the open pull requests.
-  const pulls = await call('listing open pull requests', () =>
+  const pulls = await call(client, 'listing open pull requests', () =>
     client.paginate('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', per_page: 100 }),
   );
   return pulls.find((pr) => pr.head.sha === sha)?.number ?? null;

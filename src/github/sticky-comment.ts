@@ -32,7 +32,7 @@ export async function upsertStickyComment(
   body: string,
   wanted: boolean,
 ): Promise<StickyResult> {
-  const comments = await call('listing the pull request comments', () =>
+  const comments = await call(client, 'listing the pull request comments', () =>
     client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
       owner: target.owner,
       repo: target.repo,
@@ -45,13 +45,13 @@ export async function upsertStickyComment(
   const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', url: existing.html_url };
-    const updated = await call('updating the pull request comment', () =>
+    const updated = await call(client, 'updating the pull request comment', () =>
       client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }),
     );
     return { action: 'updated', url: updated.data.html_url };
   }
   if (!wanted) return { action: 'skipped', url: null };
-  const created = await call('commenting on the pull request', () =>
+  const created = await call(client, 'commenting on the pull request', () =>
     client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }),
   );
   return { action: 'created', url: created.data.html_url };
@@ -67,7 +67,7 @@ export const ACTIONS_BOT = 'github-actions[bot]';
  */
 export async function tokenLogin(client: GitHubClient): Promise<string> {
   try {
-    const user = await call('reading who the token belongs to', () => client.request('GET /user'));
+    const user = await call(client, 'reading who the token belongs to', () => client.request('GET /user'));
     return user.data.login;
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return ACTIONS_BOT;

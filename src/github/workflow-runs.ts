@@ -45,7 +45,9 @@ function toRun(run: ApiRun): WorkflowRun {
 
 /** One run (1 request). */
 export async function getRun(client: GitHubClient, repo: RepoRef, runId: number): Promise<WorkflowRun> {
-  const response = await call(`reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
+  const response = await call(client, `reading run ${runId}`, () =>
+    client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }),
+  );
   return toRun(response.data as ApiRun);
 }
 
@@ -61,7 +63,7 @@ export interface RunFilter {
 /** The workflow's runs, newest first (1 request: one page). */
 export async function listWorkflowRuns(client: GitHubClient, repo: RepoRef, filter: RunFilter): Promise<WorkflowRun[]> {
   const perPage = Math.max(1, Math.min(100, filter.limit));
-  const response = await call(`listing the runs of workflow ${filter.workflowId}`, () =>
+  const response = await call(client, `listing the runs of workflow ${filter.workflowId}`, () =>
     client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
       ...repo,
       workflow_id: filter.workflowId,
@@ -77,6 +79,6 @@ export async function listWorkflowRuns(client: GitHubClient, repo: RepoRef, filt
 export async function defaultBranch(client: GitHubClient, repo: RepoRef, payload: Record<string, unknown>): Promise<string> {
   const fromPayload = (payload as { repository?: { default_branch?: unknown } }).repository?.default_branch;
   if (typeof fromPayload === 'string' && fromPayload) return fromPayload;
-  const response = await call(`reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
+  const response = await call(client, `reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
   return response.data.default_branch;
 }

@@ -1,31 +1,52 @@
-export const id = 286;
-export const ids = [286,619];
+export const id = 469;
+export const ids = [469,619];
 export const modules = {
 
-/***/ 5286:
+/***/ 9469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   annotateDoctor: () => (/* binding */ annotateDoctor),
-/* harmony export */   doctorForAction: () => (/* binding */ doctorForAction),
-/* harmony export */   doctorSection: () => (/* binding */ doctorSection),
-/* harmony export */   setDoctorOutputs: () => (/* binding */ setDoctorOutputs),
-/* harmony export */   writeDoctorReport: () => (/* binding */ writeDoctorReport)
-/* harmony export */ });
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6812);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1377);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6590);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3326);
-/* harmony import */ var _doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2634);
-/* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6619);
-/* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4225);
-/* harmony import */ var _doctor_check_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7751);
-/* harmony import */ var _doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(829);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  annotateDoctor: () => (/* binding */ annotateDoctor),
+  doctorForAction: () => (/* binding */ doctorForAction),
+  doctorSection: () => (/* binding */ doctorSection),
+  setDoctorOutputs: () => (/* binding */ setDoctorOutputs),
+  writeDoctorReport: () => (/* binding */ writeDoctorReport)
+});
+
+// EXTERNAL MODULE: ./src/action/workflow-commands.ts
+var workflow_commands = __webpack_require__(6812);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/input/errors.ts
+var errors = __webpack_require__(1377);
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __webpack_require__(6590);
+// EXTERNAL MODULE: ./src/text/redact.ts
+var redact = __webpack_require__(3326);
+// EXTERNAL MODULE: ./src/doctor/doctor.ts + 19 modules
+var doctor = __webpack_require__(2634);
+// EXTERNAL MODULE: ./src/doctor/render.ts
+var render = __webpack_require__(6619);
+// EXTERNAL MODULE: ./src/report/json-report.ts
+var json_report = __webpack_require__(4225);
+// EXTERNAL MODULE: ./src/doctor/check.ts
+var check = __webpack_require__(7751);
+// EXTERNAL MODULE: ./src/doctor/version-drift.ts
+var version_drift = __webpack_require__(829);
+;// CONCATENATED MODULE: ./src/action/action-run.ts
+/** `owner/name` of the repository the run belongs to, when known. */
+function repositoryOf(run) {
+    return run.context.owner && run.context.repo ? `${run.context.owner}/${run.context.repo}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/action/doctor-step.ts
+
 
 
 
@@ -42,43 +63,45 @@ __webpack_require__.r(__webpack_exports__);
 /** GitHub shows at most 10 annotations of each kind per step. */
 const PER_SEVERITY = 10;
 /** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-function doctorForAction(inputs, analysis, client, repository) {
+function doctorForAction(run, analysis) {
+    const { inputs, client } = run;
     const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
     // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
     const pastRun = analysis
-        ? (0,_doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_6__/* .versionsOfBuilds */ ._)(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed')
+        ? (0,version_drift/* versionsOfBuilds */._)(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed')
         : null;
     const github = client
         ? { client }
         : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
-    return (0,_doctor_doctor_js__WEBPACK_IMPORTED_MODULE_4__/* .runDoctor */ .j)({
+    return (0,doctor/* runDoctor */.j)({
         workspace: inputs.workspace,
         workflows: [],
         skip: inputs.doctorSkip,
         images: [...new Set([...inputs.images, ...pushed])],
         pastRun,
         github,
-        repository,
+        repository: repositoryOf(run),
     });
 }
 /** The `doctor` section of the analysis report (mode `both`). */
 function doctorSection(report) {
-    return { doctor: { checks: (0,_doctor_render_js__WEBPACK_IMPORTED_MODULE_5__.doctorChecksJson)(report), findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_7__/* .findingJson */ .aO) } };
+    return { doctor: { checks: (0,render.doctorChecksJson)(report), findings: report.findings.map(json_report/* findingJson */.aO) } };
 }
 /** The report of mode `doctor`: the CLI's JSON. Returns its path, or null when it could not be written. */
-async function writeDoctorReport(path, report, warnings) {
+async function writeDoctorReport(run, report) {
+    const path = run.inputs.reportFile;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, `${JSON.stringify((0,_doctor_render_js__WEBPACK_IMPORTED_MODULE_5__.doctorJson)(report), null, 2)}\n`);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, `${JSON.stringify((0,render.doctorJson)(report), null, 2)}\n`);
         return path;
     }
     catch (error) {
-        warnings.push(`could not write the report to ${path}: ${(0,_input_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(error)}`);
+        run.warnings.push(`could not write the report to ${path}: ${(0,errors/* describeError */.U)(error)}`);
         return null;
     }
 }
 function setDoctorOutputs(report) {
-    _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('doctor-status', (0,_doctor_check_js__WEBPACK_IMPORTED_MODULE_8__/* .worstStatus */ .A4)(report.checks));
+    workflow_commands/* setOutput */.uH('doctor-status', (0,check/* worstStatus */.A4)(report.checks));
 }
 /** An annotation per finding, on the workflow line when the file is in the checkout. */
 function annotateDoctor(report) {
@@ -91,13 +114,13 @@ function annotateDoctor(report) {
         const properties = place
             ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line }
             : { title: `buildx-doctor: ${finding.id}` };
-        const message = (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .truncate */ .xv)((0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .stripControl */ .kU)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redact */ .E)(finding.title)).replace(/\s+/g, ' '), 1000);
+        const message = (0,markdown/* truncate */.xv)((0,markdown/* stripControl */.kU)((0,redact/* redact */.E)(finding.title)).replace(/\s+/g, ' '), 1000);
         if (finding.severity === 'error')
-            _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, properties);
+            workflow_commands/* error */.z3(message, properties);
         else if (finding.severity === 'warning')
-            _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, properties);
+            workflow_commands/* warning */.$e(message, properties);
         else
-            _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message, properties);
+            workflow_commands/* notice */.lm(message, properties);
     }
 }
 
