@@ -216,6 +216,11 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Node's server closes an idle keep-alive connection after 5 s, undici's client after 4 s: on a
+    // loaded machine the client's timer can fire late, reuse the socket the server is closing, and
+    // Octokit retries the request (a log downloaded twice). GitHub's own keep-alive is not what the
+    // tests are about, so the server never closes first.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
