@@ -9022,7 +9022,7 @@ const OPEN_BRACE = 0x7b;
  * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
  * that line's number (empty parts are dropped).
  */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, onBytes = null) {
     let lineNo = 0;
     let bytes = 0;
     let parts = [];
@@ -9056,6 +9056,13 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
         let buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
         if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
             buffer = buffer.subarray(0, buffer.length - 1);
+        }
+        // A line that spanned chunks, offered as bytes too (a line within one chunk is offered below).
+        if (onBytes !== null && cut === 0 && !sameLine && onBytes(buffer, 0, buffer.length, lineNo + 1)) {
+            lineNo += 1;
+            parts = [];
+            kept = 0;
+            return;
         }
         if (!sameLine)
             lineNo += 1;
@@ -9137,6 +9144,17 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
             }
             if (end === -1)
                 break;
+            if (onBytes !== null && kept === 0 && cut === 0 && !sameLine && end > start) {
+                // A whole line inside this chunk: offered in place, no copy and no string (the rawjson fast path).
+                const lineCap = data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
+                const lineEnd = data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+                if (end - start <= lineCap && onBytes(data, start, lineEnd, lineNo + 1)) {
+                    crEndsLines ??= false;
+                    lineNo += 1;
+                    start = end + 1;
+                    continue;
+                }
+            }
             append(data.subarray(start, end));
             endLine();
             start = end + 1;
@@ -10470,6 +10488,8 @@ class MetadataGroup {
 
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
+/** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
+const EXCERPT_RING_LINES = BEFORE;
 /** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
 const AFTER = 120;
 /** At most this many lines per job, whatever the number of failures. */
@@ -10503,6 +10523,10 @@ class ExcerptCollector {
             this.afterLeft--;
             this.keep(slot);
         }
+    }
+    /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
+    get keepsNext() {
+        return this.afterLeft > 0;
     }
     /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
     mark() {
@@ -11351,6 +11375,10 @@ class JsonObjectSplitter {
     constructor(handler) {
         this.handler = handler;
     }
+    /** Between objects, nothing held or pending: a line that is a whole object may be read elsewhere. */
+    get idle() {
+        return this.pending === null && !this.recovering && this.cut === null;
+    }
     push(line) {
         const text = line.text;
         if (this.cut) {
@@ -11599,6 +11627,188 @@ class EntryLines {
     }
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/byte-prefilter.ts
+const ESCAPE = 0x1b;
+/** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
+const WINDOW = 4;
+const CLASS_BITS = 7;
+/** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
+const TABLE_BITS = 22;
+/**
+ * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
+ * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
+ * literal in; it may say yes to lines without one (the caller then decodes the line and asks the
+ * selector). Made for output that is read but mostly never decoded (rawjson's step output).
+ *
+ * Each literal is stood for by one four-character window of it (its rarest, by a rough table of how
+ * common characters are in logs), set in a hashed bit table that the last four bytes (case folded)
+ * are looked up in: a multiply and a load per byte, in a table that stays in the cache. A literal of
+ * three or two characters sets every window that ends with it, one of one character makes that
+ * character a candidate by itself. A line that holds an escape byte (ANSI codes are stripped from
+ * the text the selector sees), or a byte outside ASCII when some literal has nothing but characters
+ * outside ASCII (LiteralSet lets those match any such character), is always a candidate.
+ *
+ * Why it never misses: the text is the line's bytes decoded, and an ASCII character in the text is
+ * the same byte in the line with the same neighbours (a decoded multi-byte or invalid sequence is
+ * never ASCII), so ASCII characters next to each other in the text are bytes next to each other in
+ * the line, case folded the same way.
+ */
+class BytePrefilter {
+    /** The class of each byte: its case-folded value below 128, 0 above. */
+    classOf = new Uint8Array(256);
+    /** 1 for a byte that makes its line a candidate by itself. */
+    special = new Uint8Array(256);
+    /** One bit per hashed window: set when a line holding that window is a candidate. */
+    table = new Int32Array(1 << (TABLE_BITS - 5));
+    /** The window's mask: four classes. */
+    mask = (1 << (WINDOW * CLASS_BITS)) - 1;
+    shift = 32 - TABLE_BITS;
+    /** Every line is a candidate (a built-in pattern without literals runs on every line). */
+    everyLine;
+    constructor(literals, everyLine) {
+        this.everyLine = everyLine;
+        for (let byte = 0; byte < 128; byte++)
+            this.classOf[byte] = fold(byte);
+        this.special[ESCAPE] = 1;
+        let nonAscii = false;
+        for (const literal of literals) {
+            if (literal.length === 0)
+                continue;
+            const run = rarestAsciiRun(literal);
+            if (run === null) {
+                // Only escapes (candidates anyway) and characters outside ASCII: a byte outside ASCII stands for it.
+                if (/[^\u0000-\u007f]/.test(literal))
+                    nonAscii = true;
+            }
+            else if (run.length === 1) {
+                const code = fold(run.charCodeAt(0));
+                this.special[code] = 1;
+                if (code >= 97 && code <= 122)
+                    this.special[code - 32] = 1;
+            }
+            else {
+                this.setEndingWith(run);
+            }
+        }
+        if (nonAscii)
+            for (let byte = 128; byte < 256; byte++)
+                this.special[byte] = 1;
+    }
+    /** Sets every window that ends with `text` (two to four ASCII characters). */
+    setEndingWith(text) {
+        let low = 0;
+        for (let i = 0; i < text.length; i++)
+            low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
+        const freeBits = (WINDOW - text.length) * CLASS_BITS;
+        for (let high = 0; high < 1 << freeBits; high++) {
+            const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
+            this.table[slot >>> 5] |= 1 << (slot & 31);
+        }
+    }
+    /** The table bit of a window (the hot loops inline this). */
+    slot(window) {
+        return Math.imul(window, HASH) >>> this.shift;
+    }
+    /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
+    start(text) {
+        let window = 0;
+        let hit = false;
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (code >= 128 || this.special[code] === 1)
+                hit = true;
+            window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code] : 0)) & this.mask;
+            const slot = this.slot(window);
+            if ((this.table[slot >>> 5] >>> (slot & 31)) & 1)
+                hit = true;
+        }
+        return { window, hit };
+    }
+    /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
+    mayMatch(text, bytes, start, end) {
+        if (this.everyLine)
+            return true;
+        let { window, hit } = this.start(text);
+        for (let i = start; i < end && !hit; i++) {
+            const byte = bytes[i];
+            window = ((window << CLASS_BITS) | this.classOf[byte]) & this.mask;
+            const slot = this.slot(window);
+            if (this.special[byte] === 1 || (this.table[slot >>> 5] >>> (slot & 31)) & 1)
+                hit = true;
+        }
+        return hit;
+    }
+}
+/** Fibonacci hashing's multiplier (2^32 / golden ratio): spreads windows over the table. */
+const HASH = 0x9e3779b1 | 0;
+const prefilters = new WeakMap();
+/** The byte prefilter of a selector (made once per selector). */
+function bytePrefilterFor(selector) {
+    let prefilter = prefilters.get(selector);
+    if (!prefilter) {
+        prefilter = new BytePrefilter(selector.literals, selector.testsEveryLine);
+        prefilters.set(selector, prefilter);
+    }
+    return prefilter;
+}
+// How common a character is in build output, roughly (English letter frequencies, in percent; space,
+// digits and the punctuation of paths and versions as common as frequent letters). A window's cost
+// is the product of its characters' (as if independent); words that fill build logs (a compiler's
+// `Compiling`, a package manager's `Downloading`) cost more. The cheapest window stands for its
+// literal, so that few lines are candidates. Any choice is correct; this one only makes it fast.
+const FREQUENCY = {
+    ' ': 15, e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8, m: 2.4,
+    w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
+    '0': 4, '1': 4, '2': 3, '3': 3, '4': 3, '5': 3, '6': 3, '7': 3, '8': 3, '9': 3, '.': 4, '/': 4, '-': 4, ':': 3, '_': 2,
+};
+const COMMON_WORDS = 'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
+    'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
+    'crates index added removed updating using from with done step cache';
+const COMMON_WINDOWS = new Set();
+for (const word of COMMON_WORDS.split(' ')) {
+    const spaced = ` ${word} `;
+    for (let i = 0; i + WINDOW <= spaced.length; i++)
+        COMMON_WINDOWS.add(spaced.slice(i, i + WINDOW));
+}
+function windowCost(run) {
+    const lower = run.toLowerCase();
+    let cost = COMMON_WINDOWS.has(lower) ? 1e6 : 1;
+    // A window across words (`ng m`) is as common as the ends of words are.
+    if (lower.length === WINDOW && (lower[1] === ' ' || lower[2] === ' '))
+        cost *= 100;
+    for (const ch of lower)
+        cost *= FREQUENCY[ch] ?? 1;
+    return cost;
+}
+/**
+ * The rarest window of up to four ASCII characters (no escape) in the literal: a four-character one
+ * when there is one, else the longest run of ASCII there is; null when it has no ASCII character.
+ */
+function rarestAsciiRun(literal) {
+    let best = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < literal.length; i++) {
+        let run = '';
+        for (let k = i; k < literal.length && run.length < WINDOW; k++) {
+            const code = literal.charCodeAt(k);
+            if (code >= 128 || code === ESCAPE)
+                break;
+            run += literal[k];
+        }
+        if (run.length === 0)
+            continue;
+        const cost = windowCost(run);
+        if (best === null || run.length > best.length || (run.length === best.length && cost < bestCost)) {
+            best = run;
+            bestCost = cost;
+        }
+    }
+    return best;
+}
+function fold(code) {
+    return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
 // BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
 // The input is untrusted: every field is read through the guards below, never assumed.
@@ -11645,7 +11855,7 @@ function readStatus(s, index) {
 function readLog(l, index) {
     if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
         return null;
-    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
+    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: Buffer.from(l.data, 'base64'), timestamp: timestamp(l.timestamp) };
 }
 function readWarning(w, index) {
     const record = w ?? {};
@@ -11684,12 +11894,318 @@ function timestamp(value) {
     const match = RFC3339.exec(value);
     if (!match)
         return null;
-    if (match[1].startsWith('0001-'))
-        return null;
-    const whole = Date.parse(`${match[1]}${match[3]}`);
-    if (Number.isNaN(whole))
+    const whole = wholeMilliseconds(match[1], match[3]);
+    if (whole === null)
         return null;
     return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
+}
+/** The milliseconds of a timestamp's date and time to the second, in `zone`; null for Go's zero time or an invalid date. */
+function wholeMilliseconds(dateTime, zone) {
+    if (dateTime.startsWith('0001-'))
+        return null;
+    const whole = Date.parse(`${dateTime}${zone}`);
+    return Number.isNaN(whole) ? null : whole;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/canonical-logs.ts
+// Most of a rawjson log is step output: `logs` objects, one a line, always in the shape Go's encoder
+// gives BuildKit's SolveStatus:
+//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+// Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
+// cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
+// the data decoded natively, the vertex and the timestamp's date reused from the previous line when
+// their bytes repeat (they nearly always do). Anything else, even the same object with a space, an
+// escape or a byte outside ASCII in it, is left to the general path (a string and JSON.parse), so
+// what this accepts is read exactly as JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const AMPERSAND = 0x26;
+const EQUALS = 0x3d;
+const COMMA = 0x2c;
+const canonical_logs_ZERO = 0x30;
+const NINE = 0x39;
+const DOT = 0x2e;
+const LETTER_Z = 0x5a;
+const OPEN = Buffer.from('{"logs":[', 'latin1');
+const VERTEX = Buffer.from('{"vertex":"', 'latin1');
+const STREAM = Buffer.from('","stream":', 'latin1');
+const DATA = Buffer.from(',"data":"', 'latin1');
+const TIMESTAMP = Buffer.from('","timestamp":"', 'latin1');
+/** `"}` closes an entry, then `,` (another entry) or `]}` (the end of the line). */
+const ENTRY_END = Buffer.from('"}', 'latin1');
+const CLOSE = Buffer.from(']}', 'latin1');
+/** `2026-11-29T05:58:51`: the part of a timestamp that repeats from one line to the next. */
+const DATE_TIME_BYTES = 19;
+/** Longer vertex or timestamp values are not Go's; the general path reads them. */
+const MAX_VALUE_BYTES = 256;
+/** Reads canonical `logs` lines from bytes; keeps the last vertex and date seen, to reuse them. */
+class CanonicalLogReader {
+    lastVertex = '';
+    lastVertexBytes = Buffer.alloc(MAX_VALUE_BYTES);
+    lastVertexLength = -1;
+    lastDateTime = Buffer.alloc(DATE_TIME_BYTES);
+    lastDateTimeKnown = false;
+    lastWhole = null;
+    /**
+     * The logs of the object on `data[start, end)` when it is a canonical `logs` line, else null. A
+     * line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII without
+     * `&` or escape, so the line decoder would not have changed it either.
+     */
+    read(data, start, end) {
+        if (!startsWith(data, start, end, OPEN))
+            return null;
+        let p = start + OPEN.length;
+        const logs = [];
+        for (;;) {
+            if (!startsWith(data, p, end, VERTEX))
+                return null;
+            p += VERTEX.length;
+            const vertexEnd = plainValueEnd(data, p, end);
+            if (vertexEnd === -1)
+                return null;
+            const vertex = this.vertexAt(data, p, vertexEnd);
+            p = vertexEnd;
+            if (!startsWith(data, p, end, STREAM))
+                return null;
+            p += STREAM.length;
+            // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
+            let stream = 0;
+            const digits = p;
+            while (p < end && data[p] >= canonical_logs_ZERO && data[p] <= NINE && p - digits < 9)
+                stream = stream * 10 + data[p++] - canonical_logs_ZERO;
+            if (p === digits || (data[digits] === canonical_logs_ZERO && p - digits > 1))
+                return null;
+            if (!startsWith(data, p, end, DATA))
+                return null;
+            p += DATA.length;
+            const dataEnd = data.indexOf(QUOTE, p);
+            if (dataEnd === -1 || dataEnd >= end)
+                return null;
+            const bytes = decodeBase64(data, p, dataEnd);
+            if (bytes === null)
+                return null;
+            p = dataEnd;
+            if (!startsWith(data, p, end, TIMESTAMP))
+                return null;
+            p += TIMESTAMP.length;
+            const tsEnd = plainValueEnd(data, p, end);
+            if (tsEnd === -1)
+                return null;
+            const timestamp = this.timestampAt(data, p, tsEnd);
+            p = tsEnd;
+            if (!startsWith(data, p, end, ENTRY_END))
+                return null;
+            p += ENTRY_END.length;
+            logs.push({ index: logs.length, vertex, stream, data: bytes, timestamp });
+            if (p < end && data[p] === COMMA) {
+                p++;
+                continue;
+            }
+            return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? logs : null;
+        }
+    }
+    /** The vertex digest on `data[start, end)`: the previous line's string when the bytes are the same. */
+    vertexAt(data, start, end) {
+        const length = end - start;
+        if (length === this.lastVertexLength && data.compare(this.lastVertexBytes, 0, length, start, end) === 0)
+            return this.lastVertex;
+        this.lastVertex = data.toString('latin1', start, end);
+        data.copy(this.lastVertexBytes, 0, start, end);
+        this.lastVertexLength = length;
+        return this.lastVertex;
+    }
+    /**
+     * solve-status.ts's timestamp() of the value on `data[start, end)`, computed from the bytes for Go's
+     * usual `…:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
+     * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
+     * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
+     */
+    timestampAt(data, start, end) {
+        const length = end - start;
+        let fractionEnd = -1;
+        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z)
+            fractionEnd = end - 1;
+        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === DOT && data[end - 1] === LETTER_Z) {
+            fractionEnd = end - 1;
+            for (let i = start + DATE_TIME_BYTES + 1; i < fractionEnd; i++)
+                if (data[i] < canonical_logs_ZERO || data[i] > NINE)
+                    fractionEnd = -1;
+        }
+        if (fractionEnd === -1)
+            return this.slowTimestamp(data, start, end);
+        const dateEnd = start + DATE_TIME_BYTES;
+        if (!this.lastDateTimeKnown || data.compare(this.lastDateTime, 0, DATE_TIME_BYTES, start, dateEnd) !== 0) {
+            const dateTime = data.toString('latin1', start, dateEnd);
+            // Checked as the general path checks it (the whole value against RFC3339): a miss goes there.
+            if (!RFC3339.test(`${dateTime}Z`))
+                return this.slowTimestamp(data, start, end);
+            this.lastWhole = wholeMilliseconds(dateTime, 'Z');
+            data.copy(this.lastDateTime, 0, start, dateEnd);
+            this.lastDateTimeKnown = true;
+        }
+        const whole = this.lastWhole;
+        if (whole === null)
+            return null;
+        if (fractionEnd === dateEnd)
+            return whole;
+        let fraction = 0;
+        let scale = 1;
+        for (let i = dateEnd + 1; i < fractionEnd; i++) {
+            fraction = fraction * 10 + data[i] - canonical_logs_ZERO;
+            scale *= 10;
+        }
+        return whole + (fraction / scale) * 1000;
+    }
+    slowTimestamp(data, start, end) {
+        const match = RFC3339.exec(data.toString('latin1', start, end));
+        if (!match)
+            return null;
+        const whole = wholeMilliseconds(match[1], match[3]);
+        if (whole === null)
+            return null;
+        return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
+    }
+}
+function startsWith(data, at, end, literal) {
+    if (at + literal.length > end)
+        return false;
+    for (let i = 0; i < literal.length; i++)
+        if (data[at + i] !== literal[i])
+            return false;
+    return true;
+}
+/**
+ * Where a JSON string value that starts at `start` ends (its closing quote), when it is printable
+ * ASCII with no escape and no `&` (which the line decoder would have unescaped), and short; else -1.
+ */
+function plainValueEnd(data, start, end) {
+    const limit = Math.min(end, start + MAX_VALUE_BYTES);
+    for (let i = start; i < limit; i++) {
+        const c = data[i];
+        if (c === QUOTE)
+            return i;
+        if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND)
+            return -1;
+    }
+    return -1;
+}
+/**
+ * The bytes of the base64 text on `data[start, end)`, or null unless it is plain base64 (a multiple
+ * of four characters, padded at the end only). Node's decoder skips characters outside the alphabet
+ * and stops at a `=`: any such character (a `\`, a control or non-ASCII byte, a `=` inside) gives
+ * fewer bytes than the length promises, so a wrong length sends the line to the general path.
+ * Characters it reads but JSON would not change (`-`, `_`) decode alike in both paths.
+ */
+function decodeBase64(data, start, end) {
+    const length = end - start;
+    if (length % 4 !== 0)
+        return null;
+    let padding = 0;
+    if (length > 0 && data[end - 1] === EQUALS)
+        padding = length > 1 && data[end - 2] === EQUALS ? 2 : 1;
+    const bytes = Buffer.from(data.toString('latin1', start, end), 'base64');
+    return bytes.length === (length / 4) * 3 - padding ? bytes : null;
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/output-lines.ts
+
+
+/** One output line's text, as the plain printer writes it (CR, escapes removed, long lines cut). */
+function renderOutput(prefix, bytes, start, end) {
+    let text = bytes.toString('utf8', start, end);
+    if (text.endsWith('\r'))
+        text = text.slice(0, -1);
+    text = stripAnsi(text);
+    if (text.length > MAX_EXCERPT_LINE)
+        text = text.slice(0, MAX_EXCERPT_LINE);
+    return prefix + text;
+}
+/**
+ * The last `capacity` output lines pushed, as references into their batches (parallel arrays, no
+ * object per line), rendered when drained. Holds at most `capacity` batches alive.
+ */
+class OutputLineRing {
+    capacity;
+    lines;
+    batches;
+    starts;
+    ends;
+    next = 0;
+    count = 0;
+    constructor(capacity) {
+        this.capacity = capacity;
+        this.lines = new Array(capacity).fill(0);
+        this.batches = new Array(capacity).fill(null);
+        this.starts = new Array(capacity).fill(0);
+        this.ends = new Array(capacity).fill(0);
+    }
+    get size() {
+        return this.count;
+    }
+    push(line, batch, start, end) {
+        const slot = this.next;
+        this.lines[slot] = line;
+        this.batches[slot] = batch;
+        this.starts[slot] = start;
+        this.ends[slot] = end;
+        this.next = slot + 1 === this.capacity ? 0 : slot + 1;
+        if (this.count < this.capacity)
+            this.count++;
+    }
+    /** Renders the lines held, oldest first, and empties the ring. */
+    drain(each) {
+        const count = this.count;
+        this.count = 0;
+        let slot = (this.next - count + this.capacity) % this.capacity;
+        for (let k = 0; k < count; k++) {
+            const batch = this.batches[slot];
+            this.batches[slot] = null;
+            each(this.lines[slot], renderOutput(batch.prefix, batch.bytes, this.starts[slot], this.ends[slot]));
+            slot = slot + 1 === this.capacity ? 0 : slot + 1;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/rawjson/deferred-excerpt.ts
+
+
+/**
+ * The parser's ExcerptCollector, fed output lines as bytes. The collector only ever keeps the last
+ * lines before a failure, so output lines wait here undecoded (at most as many as its ring holds)
+ * and are handed over, rendered, only when something else reaches the collector: a failure, a
+ * line of text, the excerpt being asked for. Then the collector holds what it would have held had
+ * every line been pushed as text; lines pushed out of both rings meanwhile were never decoded.
+ */
+class DeferredExcerpt {
+    collector = new ExcerptCollector();
+    waiting = new OutputLineRing(EXCERPT_RING_LINES);
+    /** An output line, kept as bytes while no failure wants the lines after it. */
+    pushOutput(line, batch, start, end) {
+        if (this.collector.keepsNext) {
+            this.settle();
+            this.collector.push(line, renderOutput(batch.prefix, batch.bytes, start, end));
+        }
+        else {
+            this.waiting.push(line, batch, start, end);
+        }
+    }
+    push(line, text) {
+        this.settle();
+        this.collector.push(line, text);
+    }
+    mark() {
+        this.settle();
+        this.collector.mark();
+    }
+    between(first, last) {
+        this.settle();
+        return this.collector.between(first, last);
+    }
+    settle() {
+        if (this.waiting.size > 0)
+            this.waiting.drain((line, text) => this.collector.push(line, text));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/input-problems.ts
@@ -11731,13 +12247,13 @@ function renderProblems(problems) {
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/step-output.ts
 
-
 const step_output_NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
 /**
- * A step's output as rawjson carries it: base64 bytes whose lines may span log objects. Cuts them
- * into lines where their newlines are; holds at most one unfinished line (bounded) per step.
+ * A step's output as rawjson carries it: bytes whose lines may span log objects. Cuts them where
+ * their newlines are; holds at most one unfinished line (bounded) per step. The lines complete in
+ * one log object go on as bytes, undecoded.
  */
 class StepOutput {
     /** Start of the step's current run, for the `#N 1.234` offsets of its output lines. */
@@ -11748,20 +12264,25 @@ class StepOutput {
     partialTs = null;
     /** The bytes of one log object, read at input line `line`. */
     add(step, log, line, sink) {
-        const bytes = Buffer.from(log.data, 'base64');
+        const bytes = log.data;
         // The lines of one log object share its time: its `1.234` offset is written once, not per line.
         let at = null;
         let start = 0;
-        for (;;) {
-            const end = bytes.indexOf(step_output_NEWLINE, start);
-            if (end === -1)
-                break;
-            const piece = bytes.subarray(start, end);
-            const whole = this.partial ? Buffer.concat([this.partial, piece]) : piece;
-            this.partial = null;
+        if (this.partial) {
+            const end = bytes.indexOf(step_output_NEWLINE);
+            if (end !== -1) {
+                const whole = Buffer.concat([this.partial, bytes.subarray(0, end)]);
+                this.partial = null;
+                at = offset(log.timestamp, this.runStart);
+                sink.text(step, line, render(step, whole, at));
+                start = end + 1;
+            }
+        }
+        const last = bytes.lastIndexOf(step_output_NEWLINE);
+        if (last >= start) {
             at ??= offset(log.timestamp, this.runStart);
-            sink(step, line, render(step, whole, at));
-            start = end + 1;
+            sink.lines(step, line, bytes, start, last + 1, `#${step.id} ${at} `);
+            start = last + 1;
         }
         if (start < bytes.length) {
             const rest = bytes.subarray(start);
@@ -11780,18 +12301,12 @@ class StepOutput {
             return;
         const partial = this.partial;
         this.partial = null;
-        sink(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
+        sink.text(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
     }
 }
 /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
 function render(step, bytes, at) {
-    let text = bytes.toString('utf8');
-    if (text.endsWith('\r'))
-        text = text.slice(0, -1);
-    text = stripAnsi(text);
-    if (text.length > MAX_EXCERPT_LINE)
-        text = text.slice(0, MAX_EXCERPT_LINE);
-    return `#${step.id} ${at} ${text}`;
+    return renderOutput(`#${step.id} ${at} `, bytes, 0, bytes.length);
 }
 /** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
 function offset(ts, start) {
@@ -11800,6 +12315,8 @@ function offset(ts, start) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/raw-build.ts
+
+
 
 
 
@@ -11829,13 +12346,41 @@ class RawBuild {
     lastEnd = null;
     /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
     trailer = false;
-    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
-    lastEvent = null;
+    /** The last thing the build printed, as the plain printer would have (its boundary's last line); see lastEvent. */
+    lastLine = null;
+    lastText = null;
+    /** Or an output line not rendered yet. */
+    lastBatch = null;
+    lastOutputStart = 0;
+    lastOutputEnd = 0;
+    /**
+     * Output lines of one step whose way to its tail (BuildState.stepOutput) is put off: only the last
+     * few survive there, so they are rendered only when something else happens to the step, or to the
+     * build (settleTail). The tail is read only when the build is made, so nothing sees the difference.
+     */
+    tailStep = null;
+    tailLines = new OutputLineRing(TAIL_LINES);
     constructor(line, text, echo) {
         this.echo = echo;
         this.state = new BuildState({ line, timestamp: null, step: null, text });
     }
+    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+    get lastEvent() {
+        if (this.lastLine === null)
+            return null;
+        if (this.lastBatch) {
+            this.lastText = renderOutput(this.lastBatch.prefix, this.lastBatch.bytes, this.lastOutputStart, this.lastOutputEnd);
+            this.lastBatch = null;
+        }
+        return { line: this.lastLine, text: this.lastText };
+    }
+    set lastEvent(event) {
+        this.lastLine = event.line;
+        this.lastText = event.text;
+        this.lastBatch = null;
+    }
     applyVertex(vertex, lines) {
+        this.settleTail();
         let track = this.tracks.get(vertex.digest);
         if (!track) {
             if (vertex.group) {
@@ -11953,6 +12498,7 @@ class RawBuild {
             this.echo.failure();
     }
     applyStatus(status, line) {
+        this.settleTail();
         const track = this.tracks.get(status.vertex);
         const step = track?.step;
         if (!track || !step)
@@ -11981,9 +12527,10 @@ class RawBuild {
         const track = this.tracks.get(log.vertex);
         if (!track || !track.step)
             return;
-        track.output.add(track.step, log, line, this.outputLine);
+        track.output.add(track.step, log, line, this.output);
     }
     applyWarning(warning, line) {
+        this.settleTail();
         const step = this.tracks.get(warning.vertex)?.step ?? null;
         const text = warning.short.replace(/\s+$/, '');
         if (this.warnings.length < MAX_WARNINGS) {
@@ -12005,20 +12552,47 @@ class RawBuild {
     flushAll() {
         for (const track of this.tracks.values())
             this.flushOutput(track);
+        this.settleTail();
     }
     flushOutput(track) {
         if (track.step)
-            track.output.flush(track.step, this.outputLine);
+            track.output.flush(track.step, this.output);
     }
-    outputLine = (step, line, text) => {
-        this.state.stepOutput(step, { line, text });
-        this.render(line, text);
+    output = {
+        text: (step, line, text) => {
+            this.settleTail();
+            this.state.stepOutput(step, { line, text });
+            this.render(line, text);
+        },
+        lines: (step, line, bytes, from, to, prefix) => {
+            if (this.tailStep !== step) {
+                this.settleTail();
+                this.tailStep = step;
+            }
+            const batch = { bytes, prefix };
+            const lastStart = this.echo.printOutput(line, batch, from, to, this.tailLines);
+            this.state.reach(line);
+            if (this.lastLine === null || line >= this.lastLine) {
+                this.lastLine = line;
+                this.lastBatch = batch;
+                this.lastOutputStart = lastStart;
+                this.lastOutputEnd = to - 1;
+            }
+        },
     };
+    /** The put-off output lines go to their step's tail, in order. */
+    settleTail() {
+        const step = this.tailStep;
+        if (step === null)
+            return;
+        this.tailStep = null;
+        this.tailLines.drain((line, text) => this.state.stepOutput(step, { line, text }));
+    }
     /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
     render(line, text) {
         this.echo.print(line, text);
         this.state.reach(line);
-        if (!this.lastEvent || line >= this.lastEvent.line)
+        if (this.lastLine === null || line >= this.lastLine)
             this.lastEvent = { line, text };
     }
 }
@@ -12041,6 +12615,10 @@ function exactSeconds(ms) {
 
 
 
+
+
+
+const rawjson_parser_NEWLINE = 0x0a;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
 /**
@@ -12060,7 +12638,10 @@ class RawJsonParser {
     splitter;
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
     selector;
-    excerpt = new ExcerptCollector();
+    /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
+    prefilter;
+    excerpt = new DeferredExcerpt();
+    canonical = new CanonicalLogReader();
     /** Builds print here what the plain printer would have printed: the excerpt, marked where the catalog wants. */
     echo = {
         print: (line, text) => {
@@ -12068,6 +12649,7 @@ class RawJsonParser {
             if (this.selector?.select(text))
                 this.excerpt.mark();
         },
+        printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
         failure: () => this.excerpt.mark(),
     };
     current = null;
@@ -12088,6 +12670,7 @@ class RawJsonParser {
         this.source = source;
         this.name = name;
         this.selector = selector;
+        this.prefilter = selector ? bytePrefilterFor(selector) : null;
         this.splitter = new JsonObjectSplitter({
             object: (chunk) => this.onObject(chunk),
             text: (line) => this.onText(line),
@@ -12104,6 +12687,22 @@ class RawJsonParser {
         if (this.job === null && line.job !== null)
             this.job = line.job;
         this.splitter.push(line);
+    }
+    /**
+     * A whole input line as bytes: taken (true) when it is a canonical `logs` object read between
+     * objects, which is then read without ever being a string; otherwise the caller pushes it as a line.
+     */
+    pushBytes(data, start, end, no) {
+        if (!this.splitter.idle || end - start > MAX_OBJECT_CHARS)
+            return false;
+        const logs = this.canonical.read(data, start, end);
+        if (logs === null)
+            return false;
+        this.firstLine ??= no;
+        this.lastLine = no;
+        // What onObject does with an object that holds only logs (no vertex can start a new build).
+        this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), logs, no);
+        return true;
     }
     /** Ends the input: every build found, in input order. */
     end() {
@@ -12164,6 +12763,62 @@ class RawJsonParser {
         for (const warning of status.warnings)
             build.applyWarning(warning, chunk.firstLine);
         build.state.reach(chunk.lastLine);
+    }
+    applyLogs(build, logs, line) {
+        for (const log of logs)
+            build.applyLog(log, line);
+        build.state.reach(line);
+    }
+    /**
+     * The output lines of one log object (see PlainEcho.printOutput): each goes to the excerpt and to
+     * the step's tail as bytes; one pass over the bytes finds where lines end and, with the byte
+     * prefilter, which lines may hold a signature's literal. Only those are decoded and selected.
+     */
+    printOutput(line, batch, from, to, tail) {
+        const bytes = batch.bytes;
+        const excerpt = this.excerpt;
+        const prefilter = this.prefilter;
+        const selector = this.selector;
+        let lineStart = from;
+        if (prefilter === null || selector === null) {
+            for (let end = bytes.indexOf(rawjson_parser_NEWLINE, from); end !== -1 && end < to; end = bytes.indexOf(rawjson_parser_NEWLINE, lineStart)) {
+                excerpt.pushOutput(line, batch, lineStart, end);
+                tail.push(line, batch, lineStart, end);
+                if (end + 1 === to)
+                    return lineStart;
+                lineStart = end + 1;
+            }
+            return lineStart;
+        }
+        const start = prefilter.start(batch.prefix);
+        const classOf = prefilter.classOf;
+        const special = prefilter.special;
+        const table = prefilter.table;
+        const mask = prefilter.mask;
+        const shift = prefilter.shift;
+        const startHit = start.hit || prefilter.everyLine ? 1 : 0;
+        let window = start.window;
+        let hit = startHit;
+        for (let i = from; i < to; i++) {
+            const byte = bytes[i];
+            if (byte === rawjson_parser_NEWLINE) {
+                excerpt.pushOutput(line, batch, lineStart, i);
+                tail.push(line, batch, lineStart, i);
+                if (hit !== 0 && selector.select(renderOutput(batch.prefix, bytes, lineStart, i)))
+                    excerpt.mark();
+                if (i + 1 === to)
+                    return lineStart;
+                lineStart = i + 1;
+                window = start.window;
+                hit = startHit;
+                continue;
+            }
+            // BytePrefilter.mayMatch, inlined: the window of the last four bytes, its bit in the table.
+            window = ((window << 7) | classOf[byte]) & mask;
+            const slot = Math.imul(window, HASH) >>> shift;
+            hit |= ((table[slot >>> 5] >>> (slot & 31)) & 1) | special[byte];
+        }
+        return lineStart;
     }
     onText(line) {
         const text = line.text;
@@ -12337,6 +12992,13 @@ class AutoDetectParser {
         }
         this.parser.push(line);
     }
+    /**
+     * A whole line as bytes (see readLines' LineBytesConsumer): taken only by the rawjson parser, and
+     * only when it can read the line without its text; otherwise the caller pushes it as a line.
+     */
+    pushBytes(data, start, end, no) {
+        return this.parser instanceof RawJsonParser && this.parser.pushBytes(data, start, end, no);
+    }
     end() {
         // Nothing but blank lines: the plain parser says what it says about an empty log.
         const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
@@ -12505,10 +13167,17 @@ async function parseSource(source, selector = null) {
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
     const problems = [];
+    /** The decoder's format after the last line it decoded: a line it did not see must not change it. */
+    let format = null;
+    // Lines the rawjson parser reads from their bytes skip the decoder: only while it is reading
+    // unprefixed (plain) lines, where a `{` line decodes to itself when it holds no `&` or escape
+    // (the parser checks that), and the decoder's state does not change.
+    const takeBytes = (data, start, end, no) => format === 'plain' && parser.pushBytes(data, start, end, no);
     try {
         const chunks = await source.open();
         const take = (raw) => {
             const line = decoder.decode(raw);
+            format = line.format;
             if (firstText === null && line.text.trim() !== '')
                 firstText = line.text.trim();
             parser.push(line);
@@ -12526,7 +13195,7 @@ async function parseSource(source, selector = null) {
             else {
                 take(raw);
             }
-        });
+        }, undefined, takeBytes);
     }
     catch (error) {
         const message = describeError(error);
@@ -12837,7 +13506,7 @@ class LiteralSet {
                         nonAsciiClass = classes++;
                     continue;
                 }
-                const folded = fold(code);
+                const folded = literal_set_fold(code);
                 if (classOf[folded] === 0)
                     classOf[folded] = classes++;
             }
@@ -12995,7 +13664,7 @@ class LiteralSet {
         return -1;
     }
 }
-function fold(code) {
+function literal_set_fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
@@ -13308,6 +13977,10 @@ class LineSelector {
     unfiltered;
     confirm;
     userLiterals;
+    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
+    literals;
+    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
+    testsEveryLine;
     constructor(signatures) {
         const builtinLiterals = [];
         const userLiterals = [];
@@ -13338,6 +14011,8 @@ class LineSelector {
         this.userLiterals = new LiteralSet(userLiterals);
         this.unfiltered = unfiltered;
         this.confirm = confirm;
+        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
+        this.testsEveryLine = unfiltered.length > 0;
     }
     /** Whether a built-in signature matches the line, or a user signature may. */
     select(text) {
@@ -16084,7 +16759,7 @@ function firstLine(fix) {
 ;// CONCATENATED MODULE: ./src/github/step-lines.ts
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
 // Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
-const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+const step_lines_TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
 /**
@@ -16151,7 +16826,7 @@ class StepLineIndex {
     /** The line's time is known: every step that started by then (the last of them owns the line). */
     endHead() {
         this.headDone = true;
-        const match = TIMESTAMP.exec(this.head);
+        const match = step_lines_TIMESTAMP.exec(this.head);
         if (!match || this.pending.length === 0)
             return;
         const seconds = Math.floor(Date.parse(`${match[1]}Z`) / 1000);

@@ -19,6 +19,10 @@ export class LineSelector {
   private readonly unfiltered: RegExp[];
   private readonly confirm: RegExp[];
   private readonly userLiterals: LiteralSet;
+  /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
+  readonly literals: readonly string[];
+  /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
+  readonly testsEveryLine: boolean;
 
   constructor(signatures: Signature[]) {
     const builtinLiterals: Array<{ text: string; id: number }> = [];
@@ -46,6 +50,8 @@ export class LineSelector {
     this.userLiterals = new LiteralSet(userLiterals);
     this.unfiltered = unfiltered;
     this.confirm = confirm;
+    this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
+    this.testsEveryLine = unfiltered.length > 0;
   }
 
   /** Whether a built-in signature matches the line, or a user signature may. */

@@ -19,6 +19,14 @@ export interface LineReaderOptions {
   sniffBytes: number;
 }
 
+/**
+ * A consumer that can take a whole line as bytes (the rawjson parser, for its canonical objects):
+ * `data[start, end)` is line `no`, without its line break, never cut and free of CR. It returns
+ * whether it took the line; if not, the line is decoded to a string and given to `onLine` as usual.
+ * The bytes are only valid during the call (the chunk is the stream's).
+ */
+export type LineBytesConsumer = (data: Buffer, start: number, end: number, no: number) => boolean;
+
 export const DEFAULT_LINE_READER_OPTIONS: LineReaderOptions = {
   // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
   // `docker buildx build` command line) stay well under this.
@@ -46,6 +54,7 @@ export async function readLines(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   onLine: (line: RawLine) => void,
   options: LineReaderOptions = DEFAULT_LINE_READER_OPTIONS,
+  onBytes: LineBytesConsumer | null = null,
 ): Promise<{ lines: number; bytes: number }> {
   let lineNo = 0;
   let bytes = 0;
@@ -78,6 +87,13 @@ export async function readLines(
     let buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts, kept);
     if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
       buffer = buffer.subarray(0, buffer.length - 1);
+    }
+    // A line that spanned chunks, offered as bytes too (a line within one chunk is offered below).
+    if (onBytes !== null && cut === 0 && !sameLine && onBytes(buffer, 0, buffer.length, lineNo + 1)) {
+      lineNo += 1;
+      parts = [];
+      kept = 0;
+      return;
     }
     if (!sameLine) lineNo += 1;
     sameLine = false;
@@ -154,6 +170,17 @@ export async function readLines(
         continue;
       }
       if (end === -1) break;
+      if (onBytes !== null && kept === 0 && cut === 0 && !sameLine && end > start) {
+        // A whole line inside this chunk: offered in place, no copy and no string (the rawjson fast path).
+        const lineCap = data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
+        const lineEnd = data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+        if (end - start <= lineCap && onBytes(data, start, lineEnd, lineNo + 1)) {
+          crEndsLines ??= false;
+          lineNo += 1;
+          start = end + 1;
+          continue;
+        }
+      }
       append(data.subarray(start, end));
       endLine();
       start = end + 1;

@@ -4,7 +4,7 @@ import { detach } from '../text/detach.js';
 import { PRUNE_AT, StepBudget } from './step-budget.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
-const TAIL_LINES = 30;
+export const TAIL_LINES = 30;
 const BOOTING = /^\[internal\] booting buildkit/;
 /** Stages (per platform) whose last instruction is tracked; a real build has a few dozen. */
 const MAX_STAGES_TRACKED = 10_000;

@@ -3,6 +3,8 @@ import { detach } from '../text/detach.js';
 
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
+/** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
+export const EXCERPT_RING_LINES = BEFORE;
 /** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
 const AFTER = 120;
 /** At most this many lines per job, whatever the number of failures. */
@@ -43,6 +45,11 @@ export class ExcerptCollector {
       this.afterLeft--;
       this.keep(slot);
     }
+  }
+
+  /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
+  get keepsNext(): boolean {
+    return this.afterLeft > 0;
   }
 
   /** The line just pushed shows a failure: keep it, what came before it, and what follows. */

@@ -2,6 +2,7 @@ import type { Build } from '../model.js';
 import type { LogSource } from '../input/log-source.js';
 import { readLines, type RawLine } from '../input/line-reader.js';
 import { LineDecoder } from '../decode/line-decoder.js';
+import type { DecodedLine } from '../decode/decoded-line.js';
 import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
 import { redactBuild } from './redact-build.js';
@@ -36,10 +37,17 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
   let firstText: string | null = null;
   let counts = { lines: 0, bytes: 0 };
   const problems: InputProblem[] = [];
+  /** The decoder's format after the last line it decoded: a line it did not see must not change it. */
+  let format: DecodedLine['format'] | null = null;
+  // Lines the rawjson parser reads from their bytes skip the decoder: only while it is reading
+  // unprefixed (plain) lines, where a `{` line decodes to itself when it holds no `&` or escape
+  // (the parser checks that), and the decoder's state does not change.
+  const takeBytes = (data: Buffer, start: number, end: number, no: number): boolean => format === 'plain' && parser.pushBytes(data, start, end, no);
   try {
     const chunks = await source.open();
     const take = (raw: RawLine) => {
       const line = decoder.decode(raw);
+      format = line.format;
       if (firstText === null && line.text.trim() !== '') firstText = line.text.trim();
       parser.push(line);
     };
@@ -52,7 +60,7 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
       } else {
         take(raw);
       }
-    });
+    }, undefined, takeBytes);
   } catch (error) {
     const message = describeError(error);
     problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });

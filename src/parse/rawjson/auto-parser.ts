@@ -51,6 +51,14 @@ export class AutoDetectParser {
     this.parser.push(line);
   }
 
+  /**
+   * A whole line as bytes (see readLines' LineBytesConsumer): taken only by the rawjson parser, and
+   * only when it can read the line without its text; otherwise the caller pushes it as a line.
+   */
+  pushBytes(data: Buffer, start: number, end: number, no: number): boolean {
+    return this.parser instanceof RawJsonParser && this.parser.pushBytes(data, start, end, no);
+  }
+
   end(): Build[] {
     // Nothing but blank lines: the plain parser says what it says about an empty log.
     const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);

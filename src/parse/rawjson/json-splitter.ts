@@ -79,6 +79,11 @@ export class JsonObjectSplitter {
 
   constructor(private readonly handler: SplitterHandler) {}
 
+  /** Between objects, nothing held or pending: a line that is a whole object may be read elsewhere. */
+  get idle(): boolean {
+    return this.pending === null && !this.recovering && this.cut === null;
+  }
+
   push(line: DecodedLine): void {
     const text = line.text;
     if (this.cut) {

@@ -3,7 +3,9 @@ import { BuildState, type VertexState } from '../build-state.js';
 import { detach } from '../../text/detach.js';
 import type { EntryLines } from './entry-lines.js';
 import type { ProblemCounts } from './input-problems.js';
-import { StepOutput } from './step-output.js';
+import { StepOutput, type OutputSink } from './step-output.js';
+import { OutputLineRing, renderOutput, type OutputBatch } from './output-lines.js';
+import { TAIL_LINES } from '../build-steps.js';
 import type { RawLog, RawStatus, RawVertex, RawWarning } from './solve-status.js';
 
 const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
@@ -28,6 +30,11 @@ export interface RawJsonWarning {
 /** Where the lines the plain printer would have printed go (the parser's excerpt of the input). */
 export interface PlainEcho {
   print(line: number, text: string): void;
+  /**
+   * The complete output lines on `batch.bytes[from, to)` (each ends with a newline), all at input line
+   * `line`; each is also pushed to `tail`. Returns where the last of them starts.
+   */
+  printOutput(line: number, batch: OutputBatch, from: number, to: number, tail: OutputLineRing): number;
   /** A step failed: the lines around it are kept for the diagnosis. */
   failure(): void;
 }
@@ -72,8 +79,20 @@ export class RawBuild {
   lastEnd: number | null = null;
   /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
   trailer = false;
-  /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
-  lastEvent: EvidenceLine | null = null;
+  /** The last thing the build printed, as the plain printer would have (its boundary's last line); see lastEvent. */
+  private lastLine: number | null = null;
+  private lastText: string | null = null;
+  /** Or an output line not rendered yet. */
+  private lastBatch: OutputBatch | null = null;
+  private lastOutputStart = 0;
+  private lastOutputEnd = 0;
+  /**
+   * Output lines of one step whose way to its tail (BuildState.stepOutput) is put off: only the last
+   * few survive there, so they are rendered only when something else happens to the step, or to the
+   * build (settleTail). The tail is read only when the build is made, so nothing sees the difference.
+   */
+  private tailStep: VertexState | null = null;
+  private readonly tailLines = new OutputLineRing(TAIL_LINES);
 
   constructor(
     line: number,
@@ -83,7 +102,24 @@ export class RawBuild {
     this.state = new BuildState({ line, timestamp: null, step: null, text });
   }
 
+  /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+  get lastEvent(): EvidenceLine | null {
+    if (this.lastLine === null) return null;
+    if (this.lastBatch) {
+      this.lastText = renderOutput(this.lastBatch.prefix, this.lastBatch.bytes, this.lastOutputStart, this.lastOutputEnd);
+      this.lastBatch = null;
+    }
+    return { line: this.lastLine, text: this.lastText! };
+  }
+
+  set lastEvent(event: EvidenceLine) {
+    this.lastLine = event.line;
+    this.lastText = event.text;
+    this.lastBatch = null;
+  }
+
   applyVertex(vertex: RawVertex, lines: EntryLines): void {
+    this.settleTail();
     let track = this.tracks.get(vertex.digest);
     if (!track) {
       if (vertex.group) {
@@ -187,6 +223,7 @@ export class RawBuild {
   }
 
   applyStatus(status: RawStatus, line: number): void {
+    this.settleTail();
     const track = this.tracks.get(status.vertex);
     const step = track?.step;
     if (!track || !step) return;
@@ -210,10 +247,11 @@ export class RawBuild {
   applyLog(log: RawLog, line: number): void {
     const track = this.tracks.get(log.vertex);
     if (!track || !track.step) return;
-    track.output.add(track.step, log, line, this.outputLine);
+    track.output.add(track.step, log, line, this.output);
   }
 
   applyWarning(warning: RawWarning, line: number): void {
+    this.settleTail();
     const step = this.tracks.get(warning.vertex)?.step ?? null;
     const text = warning.short.replace(/\s+$/, '');
     if (this.warnings.length < MAX_WARNINGS) {
@@ -234,22 +272,49 @@ export class RawBuild {
   /** The input ended or the build did: unfinished output lines of every step are lines too. */
   flushAll(): void {
     for (const track of this.tracks.values()) this.flushOutput(track);
+    this.settleTail();
   }
 
   private flushOutput(track: Track): void {
-    if (track.step) track.output.flush(track.step, this.outputLine);
+    if (track.step) track.output.flush(track.step, this.output);
   }
 
-  private readonly outputLine = (step: VertexState, line: number, text: string): void => {
-    this.state.stepOutput(step, { line, text });
-    this.render(line, text);
+  private readonly output: OutputSink = {
+    text: (step, line, text) => {
+      this.settleTail();
+      this.state.stepOutput(step, { line, text });
+      this.render(line, text);
+    },
+    lines: (step, line, bytes, from, to, prefix) => {
+      if (this.tailStep !== step) {
+        this.settleTail();
+        this.tailStep = step;
+      }
+      const batch: OutputBatch = { bytes, prefix };
+      const lastStart = this.echo.printOutput(line, batch, from, to, this.tailLines);
+      this.state.reach(line);
+      if (this.lastLine === null || line >= this.lastLine) {
+        this.lastLine = line;
+        this.lastBatch = batch;
+        this.lastOutputStart = lastStart;
+        this.lastOutputEnd = to - 1;
+      }
+    },
   };
+
+  /** The put-off output lines go to their step's tail, in order. */
+  private settleTail(): void {
+    const step = this.tailStep;
+    if (step === null) return;
+    this.tailStep = null;
+    this.tailLines.drain((line, text) => this.state.stepOutput(step, { line, text }));
+  }
 
   /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
   render(line: number, text: string): void {
     this.echo.print(line, text);
     this.state.reach(line);
-    if (!this.lastEvent || line >= this.lastEvent.line) this.lastEvent = { line, text };
+    if (this.lastLine === null || line >= this.lastLine) this.lastEvent = { line, text };
   }
 }
 

@@ -4,15 +4,20 @@ import { CACHE_IMPORT_WARNING, FINAL_ERROR } from '../build-lines.js';
 import { buildNameOf, jobSecondsBetween, numberedName } from '../build-identity.js';
 import { isBuildCommand, parseBuildCommand } from '../invocation.js';
 import { detach } from '../../text/detach.js';
-import { JsonObjectSplitter, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
+import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
 import { EntryLines } from './entry-lines.js';
-import { ExcerptCollector } from '../excerpt.js';
 import type { LineSelector } from '../../diagnose/line-selector.js';
-import { readSolveStatus, type SolveStatus } from './solve-status.js';
+import { bytePrefilterFor, HASH, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
+import { readSolveStatus, type RawLog, type SolveStatus } from './solve-status.js';
+import { CanonicalLogReader } from './canonical-logs.js';
+import { DeferredExcerpt } from './deferred-excerpt.js';
+import { renderOutput, type OutputBatch, type OutputLineRing } from './output-lines.js';
 import { countProblem, renderProblems, type ProblemCounts } from './input-problems.js';
 import { exactSeconds, RawBuild, type PlainEcho, type RawJsonWarning } from './raw-build.js';
 
 export type { RawJsonWarning } from './raw-build.js';
+
+const NEWLINE = 0x0a;
 
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
@@ -39,13 +44,17 @@ export class RawJsonParser {
   private readonly splitter: JsonObjectSplitter;
   /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
   private readonly selector: LineSelector | null;
-  private readonly excerpt = new ExcerptCollector();
+  /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
+  private readonly prefilter: BytePrefilter | null;
+  private readonly excerpt = new DeferredExcerpt();
+  private readonly canonical = new CanonicalLogReader();
   /** Builds print here what the plain printer would have printed: the excerpt, marked where the catalog wants. */
   private readonly echo: PlainEcho = {
     print: (line, text) => {
       this.excerpt.push(line, text);
       if (this.selector?.select(text)) this.excerpt.mark();
     },
+    printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
     failure: () => this.excerpt.mark(),
   };
   private current: RawBuild | null = null;
@@ -68,6 +77,7 @@ export class RawJsonParser {
     selector: LineSelector | null = null,
   ) {
     this.selector = selector;
+    this.prefilter = selector ? bytePrefilterFor(selector) : null;
     this.splitter = new JsonObjectSplitter({
       object: (chunk) => this.onObject(chunk),
       text: (line) => this.onText(line),
@@ -84,6 +94,21 @@ export class RawJsonParser {
     }
     if (this.job === null && line.job !== null) this.job = line.job;
     this.splitter.push(line);
+  }
+
+  /**
+   * A whole input line as bytes: taken (true) when it is a canonical `logs` object read between
+   * objects, which is then read without ever being a string; otherwise the caller pushes it as a line.
+   */
+  pushBytes(data: Buffer, start: number, end: number, no: number): boolean {
+    if (!this.splitter.idle || end - start > MAX_OBJECT_CHARS) return false;
+    const logs = this.canonical.read(data, start, end);
+    if (logs === null) return false;
+    this.firstLine ??= no;
+    this.lastLine = no;
+    // What onObject does with an object that holds only logs (no vertex can start a new build).
+    this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), logs, no);
+    return true;
   }
 
   /** Ends the input: every build found, in input order. */
@@ -142,6 +167,60 @@ export class RawJsonParser {
     for (const log of status.logs) build.applyLog(log, lines.log(log.index));
     for (const warning of status.warnings) build.applyWarning(warning, chunk.firstLine);
     build.state.reach(chunk.lastLine);
+  }
+
+  private applyLogs(build: RawBuild, logs: RawLog[], line: number): void {
+    for (const log of logs) build.applyLog(log, line);
+    build.state.reach(line);
+  }
+
+  /**
+   * The output lines of one log object (see PlainEcho.printOutput): each goes to the excerpt and to
+   * the step's tail as bytes; one pass over the bytes finds where lines end and, with the byte
+   * prefilter, which lines may hold a signature's literal. Only those are decoded and selected.
+   */
+  private printOutput(line: number, batch: OutputBatch, from: number, to: number, tail: OutputLineRing): number {
+    const bytes = batch.bytes;
+    const excerpt = this.excerpt;
+    const prefilter = this.prefilter;
+    const selector = this.selector;
+    let lineStart = from;
+    if (prefilter === null || selector === null) {
+      for (let end = bytes.indexOf(NEWLINE, from); end !== -1 && end < to; end = bytes.indexOf(NEWLINE, lineStart)) {
+        excerpt.pushOutput(line, batch, lineStart, end);
+        tail.push(line, batch, lineStart, end);
+        if (end + 1 === to) return lineStart;
+        lineStart = end + 1;
+      }
+      return lineStart;
+    }
+    const start = prefilter.start(batch.prefix);
+    const classOf = prefilter.classOf;
+    const special = prefilter.special;
+    const table = prefilter.table;
+    const mask = prefilter.mask;
+    const shift = prefilter.shift;
+    const startHit = start.hit || prefilter.everyLine ? 1 : 0;
+    let window = start.window;
+    let hit = startHit;
+    for (let i = from; i < to; i++) {
+      const byte = bytes[i]!;
+      if (byte === NEWLINE) {
+        excerpt.pushOutput(line, batch, lineStart, i);
+        tail.push(line, batch, lineStart, i);
+        if (hit !== 0 && selector.select(renderOutput(batch.prefix, bytes, lineStart, i))) excerpt.mark();
+        if (i + 1 === to) return lineStart;
+        lineStart = i + 1;
+        window = start.window;
+        hit = startHit;
+        continue;
+      }
+      // BytePrefilter.mayMatch, inlined: the window of the last four bytes, its bit in the table.
+      window = ((window << 7) | classOf[byte]!) & mask;
+      const slot = Math.imul(window, HASH) >>> shift;
+      hit |= ((table[slot >>> 5]! >>> (slot & 31)) & 1) | special[byte]!;
+    }
+    return lineStart;
   }
 
   private onText(line: DecodedLine): void {

@@ -25,8 +25,8 @@ export interface RawLog {
   index: number;
   vertex: string;
   stream: number;
-  /** Base64 as in the JSON; decoded by the reader, which knows where lines end. */
-  data: string;
+  /** The output bytes (base64 in the JSON); the step's reader cuts them where lines end. */
+  data: Buffer;
   timestamp: number | null;
 }
 
@@ -88,7 +88,7 @@ function readStatus(s: Record<string, unknown> | null, index: number): RawStatus
 
 function readLog(l: Record<string, unknown> | null, index: number): RawLog | null {
   if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string') return null;
-  return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
+  return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: Buffer.from(l.data, 'base64'), timestamp: timestamp(l.timestamp) };
 }
 
 function readWarning(w: Record<string, unknown> | null, index: number): RawWarning {
@@ -121,7 +121,7 @@ export function decodeBase64Text(data: string): string {
 }
 
 // RFC 3339 with up to nanoseconds, as Go writes time.Time: `2026-11-29T05:58:51.139608677Z`.
-const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+export const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Milliseconds since the epoch, fractional (a double keeps well under a microsecond at today's
@@ -131,8 +131,14 @@ export function timestamp(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const match = RFC3339.exec(value);
   if (!match) return null;
-  if (match[1]!.startsWith('0001-')) return null;
-  const whole = Date.parse(`${match[1]}${match[3]}`);
-  if (Number.isNaN(whole)) return null;
+  const whole = wholeMilliseconds(match[1]!, match[3]!);
+  if (whole === null) return null;
   return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
+}
+
+/** The milliseconds of a timestamp's date and time to the second, in `zone`; null for Go's zero time or an invalid date. */
+export function wholeMilliseconds(dateTime: string, zone: string): number | null {
+  if (dateTime.startsWith('0001-')) return null;
+  const whole = Date.parse(`${dateTime}${zone}`);
+  return Number.isNaN(whole) ? null : whole;
 }

@@ -1,17 +1,22 @@
 import type { VertexState } from '../build-state.js';
-import { MAX_EXCERPT_LINE } from '../excerpt.js';
 import type { RawLog } from './solve-status.js';
-import { stripAnsi } from '../../text/ansi.js';
+import { renderOutput } from './output-lines.js';
 const NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
 
-/** Where a step's output lines go, rendered as the plain printer writes them (`#6 0.053 text`). */
-export type OutputSink = (step: VertexState, line: number, text: string) => void;
+/** Where a step's output lines go. */
+export interface OutputSink {
+  /** One line, rendered as the plain printer writes it (`#6 0.053 text`): a line that spanned log objects. */
+  text(step: VertexState, line: number, text: string): void;
+  /** The complete lines on `bytes[from, to)` (each ends with its newline), all of one log object. */
+  lines(step: VertexState, line: number, bytes: Buffer, from: number, to: number, prefix: string): void;
+}
 
 /**
- * A step's output as rawjson carries it: base64 bytes whose lines may span log objects. Cuts them
- * into lines where their newlines are; holds at most one unfinished line (bounded) per step.
+ * A step's output as rawjson carries it: bytes whose lines may span log objects. Cuts them where
+ * their newlines are; holds at most one unfinished line (bounded) per step. The lines complete in
+ * one log object go on as bytes, undecoded.
  */
 export class StepOutput {
   /** Start of the step's current run, for the `#N 1.234` offsets of its output lines. */
@@ -23,19 +28,25 @@ export class StepOutput {
 
   /** The bytes of one log object, read at input line `line`. */
   add(step: VertexState, log: RawLog, line: number, sink: OutputSink): void {
-    const bytes = Buffer.from(log.data, 'base64');
+    const bytes = log.data;
     // The lines of one log object share its time: its `1.234` offset is written once, not per line.
     let at: string | null = null;
     let start = 0;
-    for (;;) {
-      const end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) break;
-      const piece = bytes.subarray(start, end);
-      const whole = this.partial ? Buffer.concat([this.partial, piece]) : piece;
-      this.partial = null;
+    if (this.partial) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end !== -1) {
+        const whole = Buffer.concat([this.partial, bytes.subarray(0, end)]);
+        this.partial = null;
+        at = offset(log.timestamp, this.runStart);
+        sink.text(step, line, render(step, whole, at));
+        start = end + 1;
+      }
+    }
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last >= start) {
       at ??= offset(log.timestamp, this.runStart);
-      sink(step, line, render(step, whole, at));
-      start = end + 1;
+      sink.lines(step, line, bytes, start, last + 1, `#${step.id} ${at} `);
+      start = last + 1;
     }
     if (start < bytes.length) {
       const rest = bytes.subarray(start);
@@ -54,17 +65,13 @@ export class StepOutput {
     if (!this.partial) return;
     const partial = this.partial;
     this.partial = null;
-    sink(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
+    sink.text(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
   }
 }
 
 /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
 function render(step: VertexState, bytes: Buffer, at: string): string {
-  let text = bytes.toString('utf8');
-  if (text.endsWith('\r')) text = text.slice(0, -1);
-  text = stripAnsi(text);
-  if (text.length > MAX_EXCERPT_LINE) text = text.slice(0, MAX_EXCERPT_LINE);
-  return `#${step.id} ${at} ${text}`;
+  return renderOutput(`#${step.id} ${at} `, bytes, 0, bytes.length);
 }
 
 /** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */

@@ -1,0 +1,178 @@
+import type { LineSelector } from './line-selector.js';
+
+const ESCAPE = 0x1b;
+/** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
+const WINDOW = 4;
+const CLASS_BITS = 7;
+/** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
+const TABLE_BITS = 22;
+
+/**
+ * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
+ * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
+ * literal in; it may say yes to lines without one (the caller then decodes the line and asks the
+ * selector). Made for output that is read but mostly never decoded (rawjson's step output).
+ *
+ * Each literal is stood for by one four-character window of it (its rarest, by a rough table of how
+ * common characters are in logs), set in a hashed bit table that the last four bytes (case folded)
+ * are looked up in: a multiply and a load per byte, in a table that stays in the cache. A literal of
+ * three or two characters sets every window that ends with it, one of one character makes that
+ * character a candidate by itself. A line that holds an escape byte (ANSI codes are stripped from
+ * the text the selector sees), or a byte outside ASCII when some literal has nothing but characters
+ * outside ASCII (LiteralSet lets those match any such character), is always a candidate.
+ *
+ * Why it never misses: the text is the line's bytes decoded, and an ASCII character in the text is
+ * the same byte in the line with the same neighbours (a decoded multi-byte or invalid sequence is
+ * never ASCII), so ASCII characters next to each other in the text are bytes next to each other in
+ * the line, case folded the same way.
+ */
+export class BytePrefilter {
+  /** The class of each byte: its case-folded value below 128, 0 above. */
+  readonly classOf = new Uint8Array(256);
+  /** 1 for a byte that makes its line a candidate by itself. */
+  readonly special = new Uint8Array(256);
+  /** One bit per hashed window: set when a line holding that window is a candidate. */
+  readonly table = new Int32Array(1 << (TABLE_BITS - 5));
+  /** The window's mask: four classes. */
+  readonly mask = (1 << (WINDOW * CLASS_BITS)) - 1;
+  readonly shift = 32 - TABLE_BITS;
+  /** Every line is a candidate (a built-in pattern without literals runs on every line). */
+  readonly everyLine: boolean;
+
+  constructor(literals: readonly string[], everyLine: boolean) {
+    this.everyLine = everyLine;
+    for (let byte = 0; byte < 128; byte++) this.classOf[byte] = fold(byte);
+    this.special[ESCAPE] = 1;
+    let nonAscii = false;
+    for (const literal of literals) {
+      if (literal.length === 0) continue;
+      const run = rarestAsciiRun(literal);
+      if (run === null) {
+        // Only escapes (candidates anyway) and characters outside ASCII: a byte outside ASCII stands for it.
+        if (/[^\u0000-\u007f]/.test(literal)) nonAscii = true;
+      } else if (run.length === 1) {
+        const code = fold(run.charCodeAt(0));
+        this.special[code] = 1;
+        if (code >= 97 && code <= 122) this.special[code - 32] = 1;
+      } else {
+        this.setEndingWith(run);
+      }
+    }
+    if (nonAscii) for (let byte = 128; byte < 256; byte++) this.special[byte] = 1;
+  }
+
+  /** Sets every window that ends with `text` (two to four ASCII characters). */
+  private setEndingWith(text: string): void {
+    let low = 0;
+    for (let i = 0; i < text.length; i++) low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
+    const freeBits = (WINDOW - text.length) * CLASS_BITS;
+    for (let high = 0; high < 1 << freeBits; high++) {
+      const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
+      this.table[slot >>> 5]! |= 1 << (slot & 31);
+    }
+  }
+
+  /** The table bit of a window (the hot loops inline this). */
+  slot(window: number): number {
+    return Math.imul(window, HASH) >>> this.shift;
+  }
+
+  /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
+  start(text: string): { window: number; hit: boolean } {
+    let window = 0;
+    let hit = false;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128 || this.special[code] === 1) hit = true;
+      window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code]! : 0)) & this.mask;
+      const slot = this.slot(window);
+      if ((this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+    }
+    return { window, hit };
+  }
+
+  /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
+  mayMatch(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+    if (this.everyLine) return true;
+    let { window, hit } = this.start(text);
+    for (let i = start; i < end && !hit; i++) {
+      const byte = bytes[i]!;
+      window = ((window << CLASS_BITS) | this.classOf[byte]!) & this.mask;
+      const slot = this.slot(window);
+      if (this.special[byte] === 1 || (this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+    }
+    return hit;
+  }
+}
+
+/** Fibonacci hashing's multiplier (2^32 / golden ratio): spreads windows over the table. */
+export const HASH = 0x9e3779b1 | 0;
+
+const prefilters = new WeakMap<LineSelector, BytePrefilter>();
+
+/** The byte prefilter of a selector (made once per selector). */
+export function bytePrefilterFor(selector: LineSelector): BytePrefilter {
+  let prefilter = prefilters.get(selector);
+  if (!prefilter) {
+    prefilter = new BytePrefilter(selector.literals, selector.testsEveryLine);
+    prefilters.set(selector, prefilter);
+  }
+  return prefilter;
+}
+
+// How common a character is in build output, roughly (English letter frequencies, in percent; space,
+// digits and the punctuation of paths and versions as common as frequent letters). A window's cost
+// is the product of its characters' (as if independent); words that fill build logs (a compiler's
+// `Compiling`, a package manager's `Downloading`) cost more. The cheapest window stands for its
+// literal, so that few lines are candidates. Any choice is correct; this one only makes it fast.
+const FREQUENCY: Record<string, number> = {
+  ' ': 15, e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8, m: 2.4,
+  w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
+  '0': 4, '1': 4, '2': 3, '3': 3, '4': 3, '5': 3, '6': 3, '7': 3, '8': 3, '9': 3, '.': 4, '/': 4, '-': 4, ':': 3, '_': 2,
+};
+const COMMON_WORDS =
+  'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
+  'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
+  'crates index added removed updating using from with done step cache';
+const COMMON_WINDOWS = new Set<string>();
+for (const word of COMMON_WORDS.split(' ')) {
+  const spaced = ` ${word} `;
+  for (let i = 0; i + WINDOW <= spaced.length; i++) COMMON_WINDOWS.add(spaced.slice(i, i + WINDOW));
+}
+
+function windowCost(run: string): number {
+  const lower = run.toLowerCase();
+  let cost = COMMON_WINDOWS.has(lower) ? 1e6 : 1;
+  // A window across words (`ng m`) is as common as the ends of words are.
+  if (lower.length === WINDOW && (lower[1] === ' ' || lower[2] === ' ')) cost *= 100;
+  for (const ch of lower) cost *= FREQUENCY[ch] ?? 1;
+  return cost;
+}
+
+/**
+ * The rarest window of up to four ASCII characters (no escape) in the literal: a four-character one
+ * when there is one, else the longest run of ASCII there is; null when it has no ASCII character.
+ */
+export function rarestAsciiRun(literal: string): string | null {
+  let best: string | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < literal.length; i++) {
+    let run = '';
+    for (let k = i; k < literal.length && run.length < WINDOW; k++) {
+      const code = literal.charCodeAt(k);
+      if (code >= 128 || code === ESCAPE) break;
+      run += literal[k];
+    }
+    if (run.length === 0) continue;
+    const cost = windowCost(run);
+    if (best === null || run.length > best.length || (run.length === best.length && cost < bestCost)) {
+      best = run;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+function fold(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
