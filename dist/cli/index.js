@@ -9022,7 +9022,7 @@ const OPEN_BRACE = 0x7b;
  * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
  * that line's number (empty parts are dropped).
  */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, takeBytes = null) {
     let lineNo = 0;
     let bytes = 0;
     let parts = [];
@@ -9137,6 +9137,15 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) 
             }
             if (end === -1)
                 break;
+            // The common line (whole in this chunk, nothing pending, no CR): offered as bytes first.
+            if (takeBytes !== null && kept === 0 && cut === 0 && !sameLine && cr !== end - 1 && end - start <= options.maxLineBytes) {
+                if (takeBytes(data, start, end, lineNo + 1)) {
+                    lineNo += 1;
+                    crEndsLines ??= false;
+                    start = end + 1;
+                    continue;
+                }
+            }
             append(data.subarray(start, end));
             endLine();
             start = end + 1;
@@ -9216,6 +9225,28 @@ function parseRunnerTimestamp(text) {
     else if (end !== 19) {
         return null;
     }
+    return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+/**
+ * The same for a timestamp still in bytes: `bytes[start, end)` already known to have the runner
+ * timestamp's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`, so ASCII). Same result as
+ * parseRunnerTimestamp on its text, without making the text (only when the day changes).
+ */
+function parseRunnerTimestampBytes(bytes, start, end) {
+    let sameDay = cachedDate.length === 10;
+    for (let i = 0; sameDay && i < 10; i++)
+        sameDay = bytes[start + i] === cachedDate.charCodeAt(i);
+    if (!sameDay)
+        return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+    const h = (bytes[start + 11] - ZERO) * 10 + bytes[start + 12] - ZERO;
+    const m = (bytes[start + 14] - ZERO) * 10 + bytes[start + 15] - ZERO;
+    const s = (bytes[start + 17] - ZERO) * 10 + bytes[start + 18] - ZERO;
+    if (h > 23 || m > 59 || s > 60)
+        return null;
+    const fractionDigits = end - start - 21;
+    let ms = 0;
+    for (let i = 0; i < 3; i++)
+        ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i] - ZERO : 0);
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
@@ -9380,6 +9411,38 @@ class LineDecoder {
             format,
         };
     }
+    /** The format of the last line decoded. */
+    get lastFormat() {
+        return this.format;
+    }
+    /** The job of the last line (gh run view), else null. */
+    get lastJob() {
+        return this.format === 'gh-run-view' ? this.job : null;
+    }
+    /**
+     * `JOB<TAB>STEP<TAB>` of the last line as bytes when it was a gh run view line: what the next line
+     * of the same step starts with. Made when the job or step changes, not per line.
+     */
+    prefixBytes() {
+        if (this.format !== 'gh-run-view' || this.job === null || this.step === null)
+            return null;
+        if (this.prefixJob !== this.job || this.prefixStep !== this.step) {
+            this.prefixJob = this.job;
+            this.prefixStep = this.step;
+            this.prefix = Buffer.from(`${this.job}\t${this.step}\t`, 'utf8');
+        }
+        return this.prefix;
+    }
+    /**
+     * A line was taken without decoding (the parser's shortcut): it had the last line's format, job
+     * and step and this timestamp, which is all that changes here (a continuation line inherits it).
+     */
+    tookLine(timestamp) {
+        this.timestamp = timestamp;
+    }
+    prefixJob = null;
+    prefixStep = null;
+    prefix = null;
     isSameJobStep(text) {
         if (this.job === null || this.step === null)
             return false;
@@ -9738,6 +9801,8 @@ class BuildSteps {
     budget = new StepBudget();
     /** For each stage (and platform): its highest instruction number seen, and of how many. */
     stageLast = new Map();
+    /** The step whose tail may hold lines as bytes (outputBytes). */
+    bytesTail = null;
     /** The step with this number, started now if it is new. */
     vertex(id, name, line) {
         const known = this.vertices.get(id);
@@ -9880,6 +9945,27 @@ class BuildSteps {
         if (tail.length > TAIL_LINES)
             tail.shift();
     }
+    /**
+     * A line still in bytes joins the step's tail (a LineBytes reads as an evidence line). Only one
+     * step's tail holds such lines at a time: when output moves to another step, the last one's are
+     * decoded, so the chunks held stay as few as a tail's lines whatever the number of steps.
+     */
+    outputBytes(vertex, line) {
+        const step = own(vertex);
+        if (this.bytesTail !== step) {
+            this.settle();
+            this.bytesTail = step;
+        }
+        this.output(step, line);
+    }
+    /** Decodes the tail that may hold lines as bytes. */
+    settle() {
+        const step = this.bytesTail;
+        if (step === null)
+            return;
+        this.bytesTail = null;
+        step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
+    }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
         const { kind, index, total, platform, stage } = parsed;
@@ -9955,6 +10041,45 @@ class BuildEvidence {
             this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/input/line-bytes.ts
+/**
+ * A line's text kept as the bytes it was read from, decoded only when something reads it. Most
+ * lines of a log are a step's own output: the parser keeps the last few for excerpts and evidence
+ * and almost never quotes them, so decoding each one was wasted work.
+ *
+ * Only ASCII bytes are ever wrapped (the caller checks): then Latin-1 decoding, the cheapest, gives
+ * exactly the string UTF-8 decoding would. It has the shape of an evidence line (`line`, `text`), so
+ * it can stand in one wherever only those two are read.
+ */
+class LineBytes {
+    line;
+    bytes;
+    start;
+    end;
+    decoded = null;
+    constructor(
+    /** 1-based line number in the input. */
+    line, 
+    /** The chunk the line was read from; let go once decoded. */
+    bytes, start, end) {
+        this.line = line;
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+    }
+    get text() {
+        if (this.decoded === null) {
+            this.decoded = this.bytes.toString('latin1', this.start, this.end);
+            this.bytes = null;
+        }
+        return this.decoded;
+    }
+}
+/** A text that may still be bytes: its string. */
+function textOf(text) {
+    return typeof text === 'string' ? text : text.text;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build-model.ts
@@ -10086,6 +10211,7 @@ function round(seconds) {
 
 
 
+
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself. The parsers tell it what the output said (a step started,
@@ -10168,7 +10294,7 @@ class BuildState extends BuildEvidence {
         return this.last;
     }
     get lastText() {
-        return this.lastSaid;
+        return textOf(this.lastSaid);
     }
     /** Steps past the listing limit, counted but not listed (null when none were dropped). */
     get omittedSteps() {
@@ -10218,6 +10344,14 @@ class BuildState extends BuildEvidence {
             if (this.start === null)
                 this.start = timestamp;
         }
+    }
+    /**
+     * Another build is open now: what this one keeps as bytes is decoded, so that a build kept for the
+     * report does not hold on to the chunk its last lines were read from.
+     */
+    settle() {
+        this.lastSaid = textOf(this.lastSaid);
+        this.steps.settle();
     }
     /** Evidence at `line` belongs to the build (a rawjson entry): its last line moves on, never back. */
     reach(line) {
@@ -10310,6 +10444,10 @@ class BuildState extends BuildEvidence {
     /** A line the step printed: its last few are kept while it runs, for the evidence of a failure. */
     stepOutput(vertex, evidence) {
         this.steps.output(vertex, evidence);
+    }
+    /** The same for a line still in bytes (the parser's shortcut for a step's output). */
+    stepOutputBytes(vertex, line) {
+        this.steps.outputBytes(vertex, line);
     }
     // ---- the result --------------------------------------------------------------------------------
     /** The build's outcome as far as its output tells (`jobCanceled`: the job it ran in was canceled). */
@@ -10468,6 +10606,7 @@ class MetadataGroup {
 
 ;// CONCATENATED MODULE: ./src/parse/excerpt.ts
 
+
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
 /** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
@@ -10485,6 +10624,7 @@ class ExcerptCollector {
     // The ring is three parallel arrays rather than an object per line: it takes every line of a
     // log, and an object each was a good part of the parser's garbage.
     ringLine = new Array(BEFORE).fill(0);
+    /** A step's output line stays bytes here until it is kept (most never are). */
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
@@ -10522,7 +10662,7 @@ class ExcerptCollector {
         if (seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
             return;
         this.lastKeptSeq = seq;
-        const text = this.ringText[slot];
+        const text = textOf(this.ringText[slot]);
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
         this.kept.push({ line: this.ringLine[slot], text: detach(cut), seq });
     }
@@ -10611,6 +10751,14 @@ class RunnerFactsReader {
                 this.facts.secretSource = secret[1];
         }
     }
+    /**
+     * Whether `line` would change nothing for a step's output line (`#N 1.23 ...`): none of the
+     * patterns can match a line that starts with `#`; only a metadata-action template list takes any
+     * line as its next value.
+     */
+    ignoresStepOutput() {
+        return this.section !== 'metadata-action' || this.templateKey === null;
+    }
     addTemplate(text) {
         if (this.facts.metadataTemplates.length < 40)
             this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
@@ -10658,6 +10806,10 @@ class TtyProgressDialect {
         if (bare.startsWith('=> '))
             return this.step(bare, line, sink);
         return false;
+    }
+    ignoresStepOutput() {
+        // Its lines start with `[+] Building` or `=> `, never with `#`.
+        return true;
     }
     open(sink, line, fresh) {
         const build = sink.buildFor('tty', line, fresh);
@@ -10767,6 +10919,10 @@ class LegacyBuilderDialect {
         }
         return false;
     }
+    ignoresStepOutput(current) {
+        // `#N ...` is neither a `Step` nor `Sending build context` line; other lines it reads only for its own open build.
+        return this.build === null || this.build !== current;
+    }
     open(sink, line, fresh) {
         const build = sink.buildFor('legacy', line, fresh);
         if (build !== this.build) {
@@ -10854,6 +11010,10 @@ class ErrorBlockDialect {
         }
         return false;
     }
+    ignoresStepOutput() {
+        // Inside a block every line is the block's; after a `------` the next line is tested as a header.
+        return this.state === 'none';
+    }
     open(name, line, sink) {
         const build = sink.current() ?? sink.buildFor('plain', line);
         this.build = build;
@@ -10922,12 +11082,31 @@ class JobState {
     }
     /** A line of the job: where it ends and when. */
     reached(line) {
-        this.lastLine = line.no;
         this.format = line.format;
-        if (line.timestamp !== null) {
-            this.firstTs ??= line.timestamp;
-            this.lastTs = line.timestamp;
+        this.reachedAt(line.no, line.timestamp);
+    }
+    /** A line of the job's format so far: where it ends and when. */
+    reachedAt(no, timestamp) {
+        this.lastLine = no;
+        if (timestamp !== null) {
+            this.firstTs ??= timestamp;
+            this.lastTs = timestamp;
         }
+    }
+    /**
+     * Whether a step's output line (`#N 1.23 text`) would pass everything that reads the job's lines
+     * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
+     * without changing anything: then the parser may take it by its shortcut.
+     */
+    passesStepOutput() {
+        if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null))
+            return false;
+        if (!this.facts.ignoresStepOutput())
+            return false;
+        for (const dialect of this.dialects)
+            if (!dialect.ignoresStepOutput(this.current))
+                return false;
+        return true;
     }
     /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
     noteArchitecture(text) {
@@ -11104,6 +11283,37 @@ class BuildLogParser {
             job.dockerRelated = isDockerRelated(bare);
         job.noteArchitecture(text);
     }
+    /**
+     * The shortcut for a step's line (`#N ...`) read as bytes, the bulk of a real log: the open step
+     * such a line goes to, when push() would do no more with it than count it, keep it for the excerpt
+     * (and, for output, the step's tail) and move the build's last line and time; else null (another
+     * job or format, no open plain build, an unknown step, a reader waiting for its next line). Then
+     * takeStepLine() applies it. The caller vouches for the rest: the text is ASCII without control
+     * characters or blanks at either end, the line is of the format and job of the line before it, it
+     * is not a status line, and no signature's literal is in it.
+     */
+    openStepFor(format, job, id) {
+        const state = this.job;
+        if (state === null || state.format !== format || (job !== null && state.name !== job))
+            return null;
+        const build = state.current;
+        if (build === null || build.closed || build.form !== 'plain' || !state.passesStepOutput())
+            return null;
+        // After the build ended, `#1` opens the next one.
+        if (id === 1 && build.ended)
+            return null;
+        return build.vertices.get(id) ?? null;
+    }
+    /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
+    takeStepLine(vertex, no, timestamp, text, output) {
+        const state = this.job;
+        const build = state.current;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, text);
+        build.touch(no, timestamp, text);
+        if (output)
+            build.stepOutputBytes(vertex, text);
+    }
     /** Ends the input: returns every build found, in input order. */
     end() {
         if (this.job)
@@ -11215,6 +11425,7 @@ class BuildLogParser {
         });
         job.pendingInputs = null;
         job.readingActionInputs = false;
+        job.current?.settle();
         if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
             build.fail();
             for (const error of job.orphanErrors)
@@ -12321,6 +12532,10 @@ class AutoDetectParser {
     get notes() {
         return this.parser instanceof RawJsonParser ? this.parser.notes : [];
     }
+    /** The plain parser, once the input is known to be a plain log (the line reader's shortcut talks to it). */
+    get plain() {
+        return this.parser instanceof BuildLogParser ? this.parser : null;
+    }
     push(line) {
         if (this.parser === null) {
             if (line.text.trim() === '') {
@@ -12485,7 +12700,190 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
+
+
+const step_output_shortcut_TAB = 0x09;
+const step_output_shortcut_SPACE = 0x20;
+const HASH = 0x23;
+const DOT = 0x2e;
+const LETTER_Z = 0x5a;
+const DEL = 0x7f;
+/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
+const MAX_ID_DIGITS = 9;
+function isDigit(byte) {
+    return byte !== undefined && byte >= 0x30 && byte <= 0x39;
+}
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+function timestampSecondsEnd(bytes, at) {
+    const shape = '0000-00-00T00:00:00';
+    for (let k = 0; k < shape.length; k++) {
+        const byte = bytes[at + k];
+        const want = shape.charCodeAt(k);
+        if (want === 0x30 ? !isDigit(byte) : byte !== want)
+            return -1;
+    }
+    return at + shape.length;
+}
+/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
+function isOutput(bytes, at) {
+    if (!isDigit(bytes[at]))
+        return false;
+    while (isDigit(bytes[at]))
+        at++;
+    if (bytes[at] !== DOT || !isDigit(bytes[at + 1]))
+        return false;
+    at++;
+    while (isDigit(bytes[at]))
+        at++;
+    return bytes[at] === step_output_shortcut_SPACE;
+}
+/** Whether `bytes[at, end)` starts with `word`. */
+function startsWith(bytes, at, end, word) {
+    if (end - at < word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (bytes[at + k] !== word.charCodeAt(k))
+            return false;
+    return true;
+}
+// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
+// it pushed or named. Left to the parser: a few lines a step.
+const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
+const DIGEST_LENGTH = 'sha256:'.length + 64;
+function isStatusOrImage(bytes, at, end) {
+    for (const word of STATUS_OR_IMAGE)
+        if (startsWith(bytes, at, end, word))
+            return true;
+    return end - at === DIGEST_LENGTH && startsWith(bytes, at, end, 'sha256:');
+}
+/**
+ * The shortcut for the most common lines of a real log: a step's own output
+ * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
+ * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
+ * Such a line is recognised from its bytes and taken without being decoded to a string, without the
+ * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
+ * bytes for the excerpt and the step's tail, and moves the build's time on.
+ *
+ * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
+ * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
+ * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
+ * is taken only when:
+ * - it continues the line before it: the same format, and for gh run view the same job and step
+ *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
+ * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
+ * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
+ *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
+ *   tab could make it a gh run view line);
+ * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
+ * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
+ *   be kept for the diagnosis, and the parser must see it;
+ * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
+ */
+class StepOutputShortcut {
+    decoder;
+    parser;
+    selector;
+    /** How many lines were taken (the tests show that the shortcut was used). */
+    taken = 0;
+    constructor(decoder, 
+    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
+    parser, selector) {
+        this.decoder = decoder;
+        this.parser = parser;
+        this.selector = selector;
+    }
+    /** Each step's name as bytes, to tell its header from its output without decoding. */
+    names = new WeakMap();
+    isName(vertex, bytes, start, end) {
+        let name = this.names.get(vertex);
+        if (name === undefined)
+            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+        if (name.length !== end - start)
+            return false;
+        for (let k = 0; k < name.length; k++)
+            if (bytes[start + k] !== name[k])
+                return false;
+        return true;
+    }
+    /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
+    take(bytes, start, end, no) {
+        const decoder = this.decoder;
+        const format = decoder.lastFormat;
+        let at = start;
+        if (format === 'gh-run-view') {
+            const prefix = decoder.prefixBytes();
+            if (prefix === null || end - start <= prefix.length)
+                return false;
+            for (let k = 0; k < prefix.length; k++)
+                if (bytes[at + k] !== prefix[k])
+                    return false;
+            at += prefix.length;
+        }
+        else if (format !== 'actions') {
+            return false;
+        }
+        const tsStart = at;
+        at = timestampSecondsEnd(bytes, at);
+        if (at === -1)
+            return false;
+        if (bytes[at] === DOT) {
+            at++;
+            if (!isDigit(bytes[at]))
+                return false;
+            while (isDigit(bytes[at]))
+                at++;
+        }
+        if (bytes[at] !== LETTER_Z)
+            return false;
+        const tsEnd = ++at;
+        if (bytes[at] !== step_output_shortcut_SPACE || bytes[at + 1] !== HASH)
+            return false;
+        const textStart = at + 1;
+        // `#N `: the step's number.
+        at += 2;
+        let id = 0;
+        const idStart = at;
+        while (isDigit(bytes[at]))
+            id = id * 10 + bytes[at++] - 0x30;
+        if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
+            return false;
+        const restStart = at + 1;
+        const tabs = format === 'gh-run-view';
+        for (let k = restStart; k < end; k++) {
+            const byte = bytes[k];
+            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
+                return false;
+        }
+        const last = bytes[end - 1];
+        if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
+            return false;
+        const output = isOutput(bytes, restStart);
+        // `#0 building with ...` opens a build; only output is taken for step 0.
+        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
+            return false;
+        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
+            return false;
+        const parser = this.parser();
+        if (parser === null)
+            return false;
+        const vertex = parser.openStepFor(format, decoder.lastJob, id);
+        if (vertex === null)
+            return false;
+        // A line that repeats the step's name is its header: nothing but the build's last line moves.
+        const header = this.isName(vertex, bytes, restStart, end);
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null)
+            return false;
+        parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
+        decoder.tookLine(timestamp);
+        this.taken++;
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
 
 
 
@@ -12498,9 +12896,10 @@ const FIRST_LINE_QUOTE = 120;
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
  */
-async function parseSource(source, selector = null) {
+async function parseSource(source, selector = null, options = {}) {
     const decoder = new LineDecoder();
     const parser = new AutoDetectParser(source.label, source.name, selector);
+    const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
     let cutLines = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
@@ -12513,6 +12912,8 @@ async function parseSource(source, selector = null) {
                 firstText = line.text.trim();
             parser.push(line);
         };
+        // Before the first line with text is seen, every line goes the whole way (it decides the format).
+        const takeBytes = shortcut && ((bytes, start, end, no) => firstText !== null && shortcut.take(bytes, start, end, no));
         counts = await readLines(chunks, (raw) => {
             if (raw.cutBytes > 0)
                 cutLines++;
@@ -12526,7 +12927,7 @@ async function parseSource(source, selector = null) {
             else {
                 take(raw);
             }
-        });
+        }, undefined, takeBytes);
     }
     catch (error) {
         const message = describeError(error);
@@ -12549,7 +12950,13 @@ async function parseSource(source, selector = null) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+    return {
+        source: source.label,
+        builds,
+        problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
+        ...counts,
+        shortcutLines: shortcut?.taken ?? 0,
+    };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -12948,6 +13355,33 @@ class LiteralSet {
         return this.firstEnd(text, 0, 0) !== -1;
     }
     /**
+     * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
+     * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
+     * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
+     * answer then decodes the text and asks test().
+     */
+    testBytes(bytes, start, end) {
+        if (this.size === 1)
+            return false;
+        const next = this.next;
+        const accepts = this.accepts;
+        const classOf = this.classOf;
+        const shift = this.shift;
+        const unknown = this.unknown;
+        let state = 0;
+        for (let i = start; i < end; i++) {
+            const code = bytes[i];
+            if (code >= ASCII)
+                return true;
+            const c = classOf[code];
+            const target = next[(state << shift) + c];
+            state = target === unknown ? this.resolve(state, c) : target;
+            if (accepts[state] === 1)
+                return true;
+        }
+        return false;
+    }
+    /**
      * Calls `found` with the id of each literal the text contains, in the order they end, until it
      * returns true; returns whether it did. An id may be reported more than once.
      */
@@ -13338,6 +13772,14 @@ class LineSelector {
         this.userLiterals = new LiteralSet(userLiterals);
         this.unfiltered = unfiltered;
         this.confirm = confirm;
+    }
+    /**
+     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
+     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
+     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
+     */
+    mayWantBytes(bytes, start, end) {
+        return this.unfiltered.length > 0 || this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
     }
     /** Whether a built-in signature matches the line, or a user signature may. */
     select(text) {

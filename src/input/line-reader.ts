@@ -32,6 +32,17 @@ const CARRIAGE_RETURN = 0x0d;
 const OPEN_BRACE = 0x7b;
 
 /**
+ * Offered each ordinary line as bytes before it is decoded: `bytes[start, end)` is the line without
+ * its LF, `no` the number it gets. Returning true takes the line (it is counted, never decoded nor
+ * given to `onLine`); false lets it go the usual way. Only a line that lies whole within one chunk,
+ * ends with a bare LF, holds no CR and is not over the length limit is offered, so a taken line is
+ * exactly what `onLine` would have been given. The bytes belong to a chunk the reader never reuses:
+ * a taker may keep a view of them (the parser's excerpt ring does, decoding a line only if it is
+ * quoted).
+ */
+export type LineBytesTaker = (bytes: Buffer, start: number, end: number, no: number) => boolean;
+
+/**
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
  * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
@@ -46,6 +57,7 @@ export async function readLines(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   onLine: (line: RawLine) => void,
   options: LineReaderOptions = DEFAULT_LINE_READER_OPTIONS,
+  takeBytes: LineBytesTaker | null = null,
 ): Promise<{ lines: number; bytes: number }> {
   let lineNo = 0;
   let bytes = 0;
@@ -154,6 +166,15 @@ export async function readLines(
         continue;
       }
       if (end === -1) break;
+      // The common line (whole in this chunk, nothing pending, no CR): offered as bytes first.
+      if (takeBytes !== null && kept === 0 && cut === 0 && !sameLine && cr !== end - 1 && end - start <= options.maxLineBytes) {
+        if (takeBytes(data, start, end, lineNo + 1)) {
+          lineNo += 1;
+          crEndsLines ??= false;
+          start = end + 1;
+          continue;
+        }
+      }
       append(data.subarray(start, end));
       endLine();
       start = end + 1;

@@ -36,6 +36,11 @@ export class AutoDetectParser {
     return this.parser instanceof RawJsonParser ? this.parser.notes : [];
   }
 
+  /** The plain parser, once the input is known to be a plain log (the line reader's shortcut talks to it). */
+  get plain(): BuildLogParser | null {
+    return this.parser instanceof BuildLogParser ? this.parser : null;
+  }
+
   push(line: DecodedLine): void {
     if (this.parser === null) {
       if (line.text.trim() === '') {
