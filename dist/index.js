@@ -2828,8 +2828,8 @@ function withDigest(ref, digest) {
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION)
 /* harmony export */ });
 /* unused harmony export toJsonReport */
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 
 
 /**
@@ -2842,7 +2842,7 @@ const SCHEMA_VERSION = 1;
 const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'];
 /** The tool's name and version, as every document buildx-doctor writes carries them. */
 function toolJson() {
-    return { name: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w };
+    return { name: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w };
 }
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
 function toJsonReport(analysis, extra = {}) {
@@ -2883,7 +2883,7 @@ function headerJson(analysis) {
             ? {
                 comparison: {
                     hasBaseline: analysis.comparison.hasBaseline,
-                    baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(analysis.comparison.baselineLabel),
+                    baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(analysis.comparison.baselineLabel),
                     note: analysis.comparison.note,
                 },
             }
@@ -2898,12 +2898,12 @@ function arraysOf(analysis) {
         groups: analysis.groups.map((g) => () => ({
             id: g.id,
             severity: g.severity,
-            title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title),
+            title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(g.title),
             builds: g.builds,
             folded: g.folded.map((f) => ({ id: f.id, build: f.build })),
             lostSeconds: g.lostSeconds,
         })),
-        problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(p.message) })),
+        problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(p.message) })),
     };
 }
 function buildJson({ build, cache, timing, findings }, compared) {
@@ -2922,7 +2922,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
         nativePlatform: build.nativePlatform,
         dockerfile: build.request.dockerfile,
         steps: build.steps.map((s) => ({
-            name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.name),
+            name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.name),
             platform: s.platform,
             stage: s.stage,
             index: s.index,
@@ -2933,7 +2933,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
             seconds: s.seconds,
             status: s.status,
             line: s.line,
-            error: s.error === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.error),
+            error: s.error === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.error),
         })),
         cache: {
             hits: cache.hits,
@@ -2944,7 +2944,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
         },
         // Field by field: a field added to the analysis' Timing must not reach the report unnoticed.
         timing: {
-            slowestSteps: timing.slowestSteps.map((s) => ({ name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
+            slowestSteps: timing.slowestSteps.map((s) => ({ name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
             platformSeconds: timing.platformSeconds,
             cacheImportSeconds: timing.cacheImportSeconds,
             cacheExportSeconds: timing.cacheExportSeconds,
@@ -2958,7 +2958,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
                 ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null }
                 : {}),
         })),
-        errors: build.errors.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(e.text) })),
+        errors: build.errors.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.text) })),
         notes: build.notes,
         omittedSteps: build.omittedSteps ? { count: build.omittedSteps.count, cached: build.omittedSteps.cached, maxSeconds: build.omittedSteps.maxSeconds } : null,
         lines: { first: build.firstLine, last: build.lastLine },
@@ -2976,7 +2976,7 @@ function comparisonJson(c) {
     const d = c.deltas;
     return {
         baseline: base && {
-            run: base.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(base.run),
+            run: base.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(base.run),
             name: base.name,
             status: base.status,
             buildSeconds: base.buildSeconds,
@@ -2984,13 +2984,13 @@ function comparisonJson(c) {
             cacheRatio: base.cacheRatio,
         },
         cacheBreak: b && {
-            step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.step),
-            instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.instruction),
+            step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.step),
+            instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.instruction),
             platform: b.platform,
             dockerfile: b.dockerfile,
             dockerfileLine: b.dockerfileLine,
             reason: b.reason,
-            detail: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.detail),
+            detail: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.detail),
             rebuiltSteps: b.rebuiltSteps,
             secondsLost: b.secondsLost,
             line: b.line,
@@ -3001,8 +3001,8 @@ function comparisonJson(c) {
             cacheRatio: d.cacheRatio,
             platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
             slowerSteps: d.slowerSteps.map((s) => ({
-                step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step),
-                instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction),
+                step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.step),
+                instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.instruction),
                 platform: s.platform,
                 seconds: s.seconds,
                 baselineSeconds: s.baselineSeconds,
@@ -3025,10 +3025,10 @@ function findingJson(finding) {
     return {
         id: finding.id,
         severity: finding.severity,
-        title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(finding.title),
+        title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(finding.title),
         build: finding.build,
         source: finding.source,
-        evidence: finding.evidence.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(e.text) })),
+        evidence: finding.evidence.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.text) })),
         fix: finding.fix,
         locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
         data: finding.data ?? {},
@@ -3275,11 +3275,18 @@ const PATTERNS = [
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***', ['-----begin']],
 ];
+/**
+ * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
+ * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
+ */
+const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
 function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
-    let lower = null;
+    const lower = out.toLowerCase();
+    if (!ANY_GATE.test(lower))
+        return out;
     for (const [pattern, replacement, gate] of PATTERNS) {
-        lower ??= out.toLowerCase();
+        // A replacement only puts `***` in: the text as lowered before still tells each gate.
         if (gate.some((needle) => lower.includes(needle)))
             out = out.replace(pattern, replacement);
     }
@@ -19912,6 +19919,16 @@ function metrics_round(value, digits) {
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
 const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
 
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/evidence.ts
 
 const MAX_EVIDENCE_TEXT = 500;
@@ -20153,16 +20170,6 @@ function factsFor(build, firstRan) {
     if (first)
         facts.push(`The first step that ran was ${(0,text_markdown/* inlineCode */.ti)(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
     return facts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/text/duration.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
