@@ -9022,7 +9022,7 @@ const OPEN_BRACE = 0x7b;
  * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
  * that line's number (empty parts are dropped).
  */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, onBytes = null) {
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, takeBytes = null) {
     let lineNo = 0;
     let bytes = 0;
     let parts = [];
@@ -9056,13 +9056,6 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
         let buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
         if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
             buffer = buffer.subarray(0, buffer.length - 1);
-        }
-        // A line that spanned chunks, offered as bytes too (a line within one chunk is offered below).
-        if (onBytes !== null && cut === 0 && !sameLine && onBytes(buffer, 0, buffer.length, lineNo + 1)) {
-            lineNo += 1;
-            parts = [];
-            kept = 0;
-            return;
         }
         if (!sameLine)
             lineNo += 1;
@@ -9144,13 +9137,11 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
             }
             if (end === -1)
                 break;
-            if (onBytes !== null && kept === 0 && cut === 0 && !sameLine && end > start) {
-                // A whole line inside this chunk: offered in place, no copy and no string (the rawjson fast path).
-                const lineCap = data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
-                const lineEnd = data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-                if (end - start <= lineCap && onBytes(data, start, lineEnd, lineNo + 1)) {
-                    crEndsLines ??= false;
+            // The common line (whole in this chunk, nothing pending, no CR): offered as bytes first.
+            if (takeBytes !== null && kept === 0 && cut === 0 && !sameLine && cr !== end - 1 && end - start <= options.maxLineBytes) {
+                if (takeBytes(data, start, end, lineNo + 1)) {
                     lineNo += 1;
+                    crEndsLines ??= false;
                     start = end + 1;
                     continue;
                 }
@@ -9234,6 +9225,28 @@ function parseRunnerTimestamp(text) {
     else if (end !== 19) {
         return null;
     }
+    return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+/**
+ * The same for a timestamp still in bytes: `bytes[start, end)` already known to have the runner
+ * timestamp's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`, so ASCII). Same result as
+ * parseRunnerTimestamp on its text, without making the text (only when the day changes).
+ */
+function parseRunnerTimestampBytes(bytes, start, end) {
+    let sameDay = cachedDate.length === 10;
+    for (let i = 0; sameDay && i < 10; i++)
+        sameDay = bytes[start + i] === cachedDate.charCodeAt(i);
+    if (!sameDay)
+        return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+    const h = (bytes[start + 11] - ZERO) * 10 + bytes[start + 12] - ZERO;
+    const m = (bytes[start + 14] - ZERO) * 10 + bytes[start + 15] - ZERO;
+    const s = (bytes[start + 17] - ZERO) * 10 + bytes[start + 18] - ZERO;
+    if (h > 23 || m > 59 || s > 60)
+        return null;
+    const fractionDigits = end - start - 21;
+    let ms = 0;
+    for (let i = 0; i < 3; i++)
+        ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i] - ZERO : 0);
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
@@ -9398,6 +9411,38 @@ class LineDecoder {
             format,
         };
     }
+    /** The format of the last line decoded. */
+    get lastFormat() {
+        return this.format;
+    }
+    /** The job of the last line (gh run view), else null. */
+    get lastJob() {
+        return this.format === 'gh-run-view' ? this.job : null;
+    }
+    /**
+     * `JOB<TAB>STEP<TAB>` of the last line as bytes when it was a gh run view line: what the next line
+     * of the same step starts with. Made when the job or step changes, not per line.
+     */
+    prefixBytes() {
+        if (this.format !== 'gh-run-view' || this.job === null || this.step === null)
+            return null;
+        if (this.prefixJob !== this.job || this.prefixStep !== this.step) {
+            this.prefixJob = this.job;
+            this.prefixStep = this.step;
+            this.prefix = Buffer.from(`${this.job}\t${this.step}\t`, 'utf8');
+        }
+        return this.prefix;
+    }
+    /**
+     * A line was taken without decoding (the parser's shortcut): it had the last line's format, job
+     * and step and this timestamp, which is all that changes here (a continuation line inherits it).
+     */
+    tookLine(timestamp) {
+        this.timestamp = timestamp;
+    }
+    prefixJob = null;
+    prefixStep = null;
+    prefix = null;
     isSameJobStep(text) {
         if (this.job === null || this.step === null)
             return false;
@@ -9756,6 +9801,8 @@ class BuildSteps {
     budget = new StepBudget();
     /** For each stage (and platform): its highest instruction number seen, and of how many. */
     stageLast = new Map();
+    /** The step whose tail may hold lines as bytes (outputBytes). */
+    bytesTail = null;
     /** The step with this number, started now if it is new. */
     vertex(id, name, line) {
         const known = this.vertices.get(id);
@@ -9898,6 +9945,27 @@ class BuildSteps {
         if (tail.length > TAIL_LINES)
             tail.shift();
     }
+    /**
+     * A line still in bytes joins the step's tail (a LineBytes reads as an evidence line). Only one
+     * step's tail holds such lines at a time: when output moves to another step, the last one's are
+     * decoded, so the chunks held stay as few as a tail's lines whatever the number of steps.
+     */
+    outputBytes(vertex, line) {
+        const step = own(vertex);
+        if (this.bytesTail !== step) {
+            this.settle();
+            this.bytesTail = step;
+        }
+        this.output(step, line);
+    }
+    /** Decodes the tail that may hold lines as bytes. */
+    settle() {
+        const step = this.bytesTail;
+        if (step === null)
+            return;
+        this.bytesTail = null;
+        step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
+    }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
         const { kind, index, total, platform, stage } = parsed;
@@ -9973,6 +10041,45 @@ class BuildEvidence {
             this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/input/line-bytes.ts
+/**
+ * A line's text kept as the bytes it was read from, decoded only when something reads it. Most
+ * lines of a log are a step's own output: the parser keeps the last few for excerpts and evidence
+ * and almost never quotes them, so decoding each one was wasted work.
+ *
+ * Only ASCII bytes are ever wrapped (the caller checks): then Latin-1 decoding, the cheapest, gives
+ * exactly the string UTF-8 decoding would. It has the shape of an evidence line (`line`, `text`), so
+ * it can stand in one wherever only those two are read.
+ */
+class LineBytes {
+    line;
+    bytes;
+    start;
+    end;
+    decoded = null;
+    constructor(
+    /** 1-based line number in the input. */
+    line, 
+    /** The chunk the line was read from; let go once decoded. */
+    bytes, start, end) {
+        this.line = line;
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+    }
+    get text() {
+        if (this.decoded === null) {
+            this.decoded = this.bytes.toString('latin1', this.start, this.end);
+            this.bytes = null;
+        }
+        return this.decoded;
+    }
+}
+/** A text that may still be bytes: its string. */
+function textOf(text) {
+    return typeof text === 'string' ? text : text.text;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build-model.ts
@@ -10104,6 +10211,7 @@ function round(seconds) {
 
 
 
+
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself. The parsers tell it what the output said (a step started,
@@ -10186,7 +10294,7 @@ class BuildState extends BuildEvidence {
         return this.last;
     }
     get lastText() {
-        return this.lastSaid;
+        return textOf(this.lastSaid);
     }
     /** Steps past the listing limit, counted but not listed (null when none were dropped). */
     get omittedSteps() {
@@ -10236,6 +10344,14 @@ class BuildState extends BuildEvidence {
             if (this.start === null)
                 this.start = timestamp;
         }
+    }
+    /**
+     * Another build is open now: what this one keeps as bytes is decoded, so that a build kept for the
+     * report does not hold on to the chunk its last lines were read from.
+     */
+    settle() {
+        this.lastSaid = textOf(this.lastSaid);
+        this.steps.settle();
     }
     /** Evidence at `line` belongs to the build (a rawjson entry): its last line moves on, never back. */
     reach(line) {
@@ -10328,6 +10444,10 @@ class BuildState extends BuildEvidence {
     /** A line the step printed: its last few are kept while it runs, for the evidence of a failure. */
     stepOutput(vertex, evidence) {
         this.steps.output(vertex, evidence);
+    }
+    /** The same for a line still in bytes (the parser's shortcut for a step's output). */
+    stepOutputBytes(vertex, line) {
+        this.steps.outputBytes(vertex, line);
     }
     // ---- the result --------------------------------------------------------------------------------
     /** The build's outcome as far as its output tells (`jobCanceled`: the job it ran in was canceled). */
@@ -10486,6 +10606,7 @@ class MetadataGroup {
 
 ;// CONCATENATED MODULE: ./src/parse/excerpt.ts
 
+
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
 /** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
@@ -10505,6 +10626,7 @@ class ExcerptCollector {
     // The ring is three parallel arrays rather than an object per line: it takes every line of a
     // log, and an object each was a good part of the parser's garbage.
     ringLine = new Array(BEFORE).fill(0);
+    /** A step's output line stays bytes here until it is kept (most never are). */
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
@@ -10546,7 +10668,7 @@ class ExcerptCollector {
         if (seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
             return;
         this.lastKeptSeq = seq;
-        const text = this.ringText[slot];
+        const text = textOf(this.ringText[slot]);
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
         this.kept.push({ line: this.ringLine[slot], text: detach(cut), seq });
     }
@@ -10635,6 +10757,14 @@ class RunnerFactsReader {
                 this.facts.secretSource = secret[1];
         }
     }
+    /**
+     * Whether `line` would change nothing for a step's output line (`#N 1.23 ...`): none of the
+     * patterns can match a line that starts with `#`; only a metadata-action template list takes any
+     * line as its next value.
+     */
+    ignoresStepOutput() {
+        return this.section !== 'metadata-action' || this.templateKey === null;
+    }
     addTemplate(text) {
         if (this.facts.metadataTemplates.length < 40)
             this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
@@ -10682,6 +10812,10 @@ class TtyProgressDialect {
         if (bare.startsWith('=> '))
             return this.step(bare, line, sink);
         return false;
+    }
+    ignoresStepOutput() {
+        // Its lines start with `[+] Building` or `=> `, never with `#`.
+        return true;
     }
     open(sink, line, fresh) {
         const build = sink.buildFor('tty', line, fresh);
@@ -10791,6 +10925,10 @@ class LegacyBuilderDialect {
         }
         return false;
     }
+    ignoresStepOutput(current) {
+        // `#N ...` is neither a `Step` nor `Sending build context` line; other lines it reads only for its own open build.
+        return this.build === null || this.build !== current;
+    }
     open(sink, line, fresh) {
         const build = sink.buildFor('legacy', line, fresh);
         if (build !== this.build) {
@@ -10878,6 +11016,10 @@ class ErrorBlockDialect {
         }
         return false;
     }
+    ignoresStepOutput() {
+        // Inside a block every line is the block's; after a `------` the next line is tested as a header.
+        return this.state === 'none';
+    }
     open(name, line, sink) {
         const build = sink.current() ?? sink.buildFor('plain', line);
         this.build = build;
@@ -10946,12 +11088,31 @@ class JobState {
     }
     /** A line of the job: where it ends and when. */
     reached(line) {
-        this.lastLine = line.no;
         this.format = line.format;
-        if (line.timestamp !== null) {
-            this.firstTs ??= line.timestamp;
-            this.lastTs = line.timestamp;
+        this.reachedAt(line.no, line.timestamp);
+    }
+    /** A line of the job's format so far: where it ends and when. */
+    reachedAt(no, timestamp) {
+        this.lastLine = no;
+        if (timestamp !== null) {
+            this.firstTs ??= timestamp;
+            this.lastTs = timestamp;
         }
+    }
+    /**
+     * Whether a step's output line (`#N 1.23 text`) would pass everything that reads the job's lines
+     * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
+     * without changing anything: then the parser may take it by its shortcut.
+     */
+    passesStepOutput() {
+        if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null))
+            return false;
+        if (!this.facts.ignoresStepOutput())
+            return false;
+        for (const dialect of this.dialects)
+            if (!dialect.ignoresStepOutput(this.current))
+                return false;
+        return true;
     }
     /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
     noteArchitecture(text) {
@@ -11128,6 +11289,37 @@ class BuildLogParser {
             job.dockerRelated = isDockerRelated(bare);
         job.noteArchitecture(text);
     }
+    /**
+     * The shortcut for a step's line (`#N ...`) read as bytes, the bulk of a real log: the open step
+     * such a line goes to, when push() would do no more with it than count it, keep it for the excerpt
+     * (and, for output, the step's tail) and move the build's last line and time; else null (another
+     * job or format, no open plain build, an unknown step, a reader waiting for its next line). Then
+     * takeStepLine() applies it. The caller vouches for the rest: the text is ASCII without control
+     * characters or blanks at either end, the line is of the format and job of the line before it, it
+     * is not a status line, and no signature's literal is in it.
+     */
+    openStepFor(format, job, id) {
+        const state = this.job;
+        if (state === null || state.format !== format || (job !== null && state.name !== job))
+            return null;
+        const build = state.current;
+        if (build === null || build.closed || build.form !== 'plain' || !state.passesStepOutput())
+            return null;
+        // After the build ended, `#1` opens the next one.
+        if (id === 1 && build.ended)
+            return null;
+        return build.vertices.get(id) ?? null;
+    }
+    /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
+    takeStepLine(vertex, no, timestamp, text, output) {
+        const state = this.job;
+        const build = state.current;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, text);
+        build.touch(no, timestamp, text);
+        if (output)
+            build.stepOutputBytes(vertex, text);
+    }
     /** Ends the input: returns every build found, in input order. */
     end() {
         if (this.job)
@@ -11239,6 +11431,7 @@ class BuildLogParser {
         });
         job.pendingInputs = null;
         job.readingActionInputs = false;
+        job.current?.settle();
         if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
             build.fail();
             for (const error of job.orphanErrors)
@@ -11757,9 +11950,48 @@ function bytePrefilterFor(selector) {
 // `Compiling`, a package manager's `Downloading`) cost more. The cheapest window stands for its
 // literal, so that few lines are candidates. Any choice is correct; this one only makes it fast.
 const FREQUENCY = {
-    ' ': 15, e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8, m: 2.4,
-    w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
-    '0': 4, '1': 4, '2': 3, '3': 3, '4': 3, '5': 3, '6': 3, '7': 3, '8': 3, '9': 3, '.': 4, '/': 4, '-': 4, ':': 3, '_': 2,
+    ' ': 15,
+    e: 12.7,
+    t: 9.1,
+    a: 8.2,
+    o: 7.5,
+    i: 7,
+    n: 6.7,
+    s: 6.3,
+    h: 6.1,
+    r: 6,
+    d: 4.3,
+    l: 4,
+    c: 2.8,
+    u: 2.8,
+    m: 2.4,
+    w: 2.4,
+    f: 2.2,
+    g: 2,
+    y: 2,
+    p: 1.9,
+    b: 1.5,
+    v: 1,
+    k: 0.8,
+    j: 0.15,
+    x: 0.15,
+    q: 0.1,
+    z: 0.07,
+    '0': 4,
+    '1': 4,
+    '2': 3,
+    '3': 3,
+    '4': 3,
+    '5': 3,
+    '6': 3,
+    '7': 3,
+    '8': 3,
+    '9': 3,
+    '.': 4,
+    '/': 4,
+    '-': 4,
+    ':': 3,
+    _: 2,
 };
 const COMMON_WORDS = 'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
     'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
@@ -11855,7 +12087,13 @@ function readStatus(s, index) {
 function readLog(l, index) {
     if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
         return null;
-    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: Buffer.from(l.data, 'base64'), timestamp: timestamp(l.timestamp) };
+    return {
+        index,
+        vertex: l.vertex,
+        stream: typeof l.stream === 'number' ? l.stream : 1,
+        data: Buffer.from(l.data, 'base64'),
+        timestamp: timestamp(l.timestamp),
+    };
 }
 function readWarning(w, index) {
     const record = w ?? {};
@@ -12334,6 +12572,7 @@ const MAX_WARNINGS = 100;
  */
 class RawBuild {
     echo;
+    outputAsBytes;
     state;
     tracks = new Map();
     groups = new Map();
@@ -12360,8 +12599,9 @@ class RawBuild {
      */
     tailStep = null;
     tailLines = new OutputLineRing(TAIL_LINES);
-    constructor(line, text, echo) {
+    constructor(line, text, echo, outputAsBytes = true) {
         this.echo = echo;
+        this.outputAsBytes = outputAsBytes;
         this.state = new BuildState({ line, timestamp: null, step: null, text });
     }
     /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
@@ -12565,6 +12805,15 @@ class RawBuild {
             this.render(line, text);
         },
         lines: (step, line, bytes, from, to, prefix) => {
+            if (!this.outputAsBytes) {
+                // Every line rendered and passed on one by one: what the bytes way must be equal to.
+                for (let start = from; start < to;) {
+                    const end = bytes.indexOf(0x0a, start);
+                    this.output.text(step, line, renderOutput(prefix, bytes, start, end));
+                    start = end + 1;
+                }
+                return;
+            }
             if (this.tailStep !== step) {
                 this.settleTail();
                 this.tailStep = step;
@@ -12635,6 +12884,7 @@ const BUILD_START = /^\[internal\] load (?:build definition|remote build context
 class RawJsonParser {
     source;
     name;
+    outputAsBytes;
     splitter;
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
     selector;
@@ -12666,9 +12916,12 @@ class RawJsonParser {
     resultNotes = [];
     constructor(source, 
     /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
-    name = null, selector = null) {
+    name = null, selector = null, 
+    /** Output kept as bytes until quoted; false renders every output line, as before (the reference of the tests). */
+    outputAsBytes = true) {
         this.source = source;
         this.name = name;
+        this.outputAsBytes = outputAsBytes;
         this.selector = selector;
         this.prefilter = selector ? bytePrefilterFor(selector) : null;
         this.splitter = new JsonObjectSplitter({
@@ -12860,7 +13113,7 @@ class RawJsonParser {
     }
     // ---- builds ------------------------------------------------------------------------------------
     startBuild(line, firstText) {
-        const build = new RawBuild(line, firstText, this.echo);
+        const build = new RawBuild(line, firstText, this.echo, this.outputAsBytes);
         for (const [kind, count] of this.orphanProblems)
             build.problems.set(kind, count);
         this.orphanProblems.clear();
@@ -12955,16 +13208,20 @@ class AutoDetectParser {
     source;
     name;
     selector;
+    outputAsBytes;
     parser = null;
     held = [];
     constructor(source, 
     /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
     name = null, 
     /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
-    selector = null) {
+    selector = null, 
+    /** rawjson step output kept as bytes until quoted; false renders every line (the reference it is tested against). */
+    outputAsBytes = true) {
         this.source = source;
         this.name = name;
         this.selector = selector;
+        this.outputAsBytes = outputAsBytes;
     }
     /** The format chosen, once a line with text was seen. */
     get format() {
@@ -12976,6 +13233,10 @@ class AutoDetectParser {
     get notes() {
         return this.parser instanceof RawJsonParser ? this.parser.notes : [];
     }
+    /** The plain parser, once the input is known to be a plain log (the line reader's shortcut talks to it). */
+    get plain() {
+        return this.parser instanceof BuildLogParser ? this.parser : null;
+    }
     push(line) {
         if (this.parser === null) {
             if (line.text.trim() === '') {
@@ -12984,7 +13245,7 @@ class AutoDetectParser {
                 return;
             }
             this.parser = looksLikeRawJson(line.text)
-                ? new RawJsonParser(this.source, this.name, this.selector)
+                ? new RawJsonParser(this.source, this.name, this.selector, this.outputAsBytes)
                 : new BuildLogParser(this.source, this.name, this.selector);
             for (const held of this.held)
                 this.parser.push(held);
@@ -13079,11 +13340,18 @@ const PATTERNS = [
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***', ['-----begin']],
 ];
+/**
+ * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
+ * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
+ */
+const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
 function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
-    let lower = null;
+    const lower = out.toLowerCase();
+    if (!ANY_GATE.test(lower))
+        return out;
     for (const [pattern, replacement, gate] of PATTERNS) {
-        lower ??= out.toLowerCase();
+        // A replacement only puts `***` in: the text as lowered before still tells each gate.
         if (gate.some((needle) => lower.includes(needle)))
             out = out.replace(pattern, replacement);
     }
@@ -13147,7 +13415,190 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
+
+
+const step_output_shortcut_TAB = 0x09;
+const step_output_shortcut_SPACE = 0x20;
+const step_output_shortcut_HASH = 0x23;
+const step_output_shortcut_DOT = 0x2e;
+const step_output_shortcut_LETTER_Z = 0x5a;
+const DEL = 0x7f;
+/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
+const MAX_ID_DIGITS = 9;
+function isDigit(byte) {
+    return byte !== undefined && byte >= 0x30 && byte <= 0x39;
+}
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+function timestampSecondsEnd(bytes, at) {
+    const shape = '0000-00-00T00:00:00';
+    for (let k = 0; k < shape.length; k++) {
+        const byte = bytes[at + k];
+        const want = shape.charCodeAt(k);
+        if (want === 0x30 ? !isDigit(byte) : byte !== want)
+            return -1;
+    }
+    return at + shape.length;
+}
+/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
+function isOutput(bytes, at) {
+    if (!isDigit(bytes[at]))
+        return false;
+    while (isDigit(bytes[at]))
+        at++;
+    if (bytes[at] !== step_output_shortcut_DOT || !isDigit(bytes[at + 1]))
+        return false;
+    at++;
+    while (isDigit(bytes[at]))
+        at++;
+    return bytes[at] === step_output_shortcut_SPACE;
+}
+/** Whether `bytes[at, end)` starts with `word`. */
+function step_output_shortcut_startsWith(bytes, at, end, word) {
+    if (end - at < word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (bytes[at + k] !== word.charCodeAt(k))
+            return false;
+    return true;
+}
+// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
+// it pushed or named. Left to the parser: a few lines a step.
+const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
+const DIGEST_LENGTH = 'sha256:'.length + 64;
+function isStatusOrImage(bytes, at, end) {
+    for (const word of STATUS_OR_IMAGE)
+        if (step_output_shortcut_startsWith(bytes, at, end, word))
+            return true;
+    return end - at === DIGEST_LENGTH && step_output_shortcut_startsWith(bytes, at, end, 'sha256:');
+}
+/**
+ * The shortcut for the most common lines of a real log: a step's own output
+ * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
+ * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
+ * Such a line is recognised from its bytes and taken without being decoded to a string, without the
+ * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
+ * bytes for the excerpt and the step's tail, and moves the build's time on.
+ *
+ * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
+ * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
+ * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
+ * is taken only when:
+ * - it continues the line before it: the same format, and for gh run view the same job and step
+ *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
+ * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
+ * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
+ *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
+ *   tab could make it a gh run view line);
+ * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
+ * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
+ *   be kept for the diagnosis, and the parser must see it;
+ * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
+ */
+class StepOutputShortcut {
+    decoder;
+    parser;
+    selector;
+    /** How many lines were taken (the tests show that the shortcut was used). */
+    taken = 0;
+    constructor(decoder, 
+    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
+    parser, selector) {
+        this.decoder = decoder;
+        this.parser = parser;
+        this.selector = selector;
+    }
+    /** Each step's name as bytes, to tell its header from its output without decoding. */
+    names = new WeakMap();
+    isName(vertex, bytes, start, end) {
+        let name = this.names.get(vertex);
+        if (name === undefined)
+            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+        if (name.length !== end - start)
+            return false;
+        for (let k = 0; k < name.length; k++)
+            if (bytes[start + k] !== name[k])
+                return false;
+        return true;
+    }
+    /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
+    take(bytes, start, end, no) {
+        const decoder = this.decoder;
+        const format = decoder.lastFormat;
+        let at = start;
+        if (format === 'gh-run-view') {
+            const prefix = decoder.prefixBytes();
+            if (prefix === null || end - start <= prefix.length)
+                return false;
+            for (let k = 0; k < prefix.length; k++)
+                if (bytes[at + k] !== prefix[k])
+                    return false;
+            at += prefix.length;
+        }
+        else if (format !== 'actions') {
+            return false;
+        }
+        const tsStart = at;
+        at = timestampSecondsEnd(bytes, at);
+        if (at === -1)
+            return false;
+        if (bytes[at] === step_output_shortcut_DOT) {
+            at++;
+            if (!isDigit(bytes[at]))
+                return false;
+            while (isDigit(bytes[at]))
+                at++;
+        }
+        if (bytes[at] !== step_output_shortcut_LETTER_Z)
+            return false;
+        const tsEnd = ++at;
+        if (bytes[at] !== step_output_shortcut_SPACE || bytes[at + 1] !== step_output_shortcut_HASH)
+            return false;
+        const textStart = at + 1;
+        // `#N `: the step's number.
+        at += 2;
+        let id = 0;
+        const idStart = at;
+        while (isDigit(bytes[at]))
+            id = id * 10 + bytes[at++] - 0x30;
+        if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
+            return false;
+        const restStart = at + 1;
+        const tabs = format === 'gh-run-view';
+        for (let k = restStart; k < end; k++) {
+            const byte = bytes[k];
+            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
+                return false;
+        }
+        const last = bytes[end - 1];
+        if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
+            return false;
+        const output = isOutput(bytes, restStart);
+        // `#0 building with ...` opens a build; only output is taken for step 0.
+        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
+            return false;
+        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
+            return false;
+        const parser = this.parser();
+        if (parser === null)
+            return false;
+        const vertex = parser.openStepFor(format, decoder.lastJob, id);
+        if (vertex === null)
+            return false;
+        // A line that repeats the step's name is its header: nothing but the build's last line moves.
+        const header = this.isName(vertex, bytes, restStart, end);
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null)
+            return false;
+        parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
+        decoder.tookLine(timestamp);
+        this.taken++;
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
 
 
 
@@ -13160,28 +13611,34 @@ const FIRST_LINE_QUOTE = 120;
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
  */
-async function parseSource(source, selector = null) {
+async function parseSource(source, selector = null, options = {}) {
     const decoder = new LineDecoder();
-    const parser = new AutoDetectParser(source.label, source.name, selector);
+    const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false);
+    const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
     let cutLines = 0;
+    /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
+    let rawjsonTaken = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
     const problems = [];
-    /** The decoder's format after the last line it decoded: a line it did not see must not change it. */
-    let format = null;
-    // Lines the rawjson parser reads from their bytes skip the decoder: only while it is reading
-    // unprefixed (plain) lines, where a `{` line decodes to itself when it holds no `&` or escape
-    // (the parser checks that), and the decoder's state does not change.
-    const takeBytes = (data, start, end, no) => format === 'plain' && parser.pushBytes(data, start, end, no);
     try {
         const chunks = await source.open();
         const take = (raw) => {
             const line = decoder.decode(raw);
-            format = line.format;
             if (firstText === null && line.text.trim() !== '')
                 firstText = line.text.trim();
             parser.push(line);
         };
+        // Before the first line with text is seen, every line goes the whole way (it decides the format).
+        // A rawjson input's canonical `logs` lines are read from their bytes by its parser, while the
+        // decoder reads unprefixed lines (where such a line decodes to itself, and changes nothing here).
+        const takeRawJson = (bytes, start, end, no) => {
+            if (decoder.lastFormat !== 'plain' || !parser.pushBytes(bytes, start, end, no))
+                return false;
+            rawjsonTaken++;
+            return true;
+        };
+        const takeBytes = shortcut && ((bytes, start, end, no) => firstText !== null && (shortcut.take(bytes, start, end, no) || takeRawJson(bytes, start, end, no)));
         counts = await readLines(chunks, (raw) => {
             if (raw.cutBytes > 0)
                 cutLines++;
@@ -13218,7 +13675,13 @@ async function parseSource(source, selector = null) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+    return {
+        source: source.label,
+        builds,
+        problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
+        ...counts,
+        shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,
+    };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -13615,6 +14078,33 @@ class LiteralSet {
     /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
     test(text) {
         return this.firstEnd(text, 0, 0) !== -1;
+    }
+    /**
+     * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
+     * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
+     * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
+     * answer then decodes the text and asks test().
+     */
+    testBytes(bytes, start, end) {
+        if (this.size === 1)
+            return false;
+        const next = this.next;
+        const accepts = this.accepts;
+        const classOf = this.classOf;
+        const shift = this.shift;
+        const unknown = this.unknown;
+        let state = 0;
+        for (let i = start; i < end; i++) {
+            const code = bytes[i];
+            if (code >= ASCII)
+                return true;
+            const c = classOf[code];
+            const target = next[(state << shift) + c];
+            state = target === unknown ? this.resolve(state, c) : target;
+            if (accepts[state] === 1)
+                return true;
+        }
+        return false;
     }
     /**
      * Calls `found` with the id of each literal the text contains, in the order they end, until it
@@ -14014,6 +14504,14 @@ class LineSelector {
         this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
         this.testsEveryLine = unfiltered.length > 0;
     }
+    /**
+     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
+     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
+     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
+     */
+    mayWantBytes(bytes, start, end) {
+        return this.unfiltered.length > 0 || this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
+    }
     /** Whether a built-in signature matches the line, or a user signature may. */
     select(text) {
         if (this.userLiterals.test(text))
@@ -14095,6 +14593,16 @@ function metrics_round(value, digits) {
 
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
 const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
+
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
+}
 
 ;// CONCATENATED MODULE: ./src/analyze/evidence.ts
 
@@ -14392,16 +14900,6 @@ function factsFor(build, firstRan) {
     if (first)
         facts.push(`The first step that ran was ${inlineCode(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
     return facts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/text/duration.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts

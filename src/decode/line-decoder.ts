@@ -78,6 +78,42 @@ export class LineDecoder {
     };
   }
 
+  /** The format of the last line decoded. */
+  get lastFormat(): LineFormat {
+    return this.format;
+  }
+
+  /** The job of the last line (gh run view), else null. */
+  get lastJob(): string | null {
+    return this.format === 'gh-run-view' ? this.job : null;
+  }
+
+  /**
+   * `JOB<TAB>STEP<TAB>` of the last line as bytes when it was a gh run view line: what the next line
+   * of the same step starts with. Made when the job or step changes, not per line.
+   */
+  prefixBytes(): Buffer | null {
+    if (this.format !== 'gh-run-view' || this.job === null || this.step === null) return null;
+    if (this.prefixJob !== this.job || this.prefixStep !== this.step) {
+      this.prefixJob = this.job;
+      this.prefixStep = this.step;
+      this.prefix = Buffer.from(`${this.job}\t${this.step}\t`, 'utf8');
+    }
+    return this.prefix;
+  }
+
+  /**
+   * A line was taken without decoding (the parser's shortcut): it had the last line's format, job
+   * and step and this timestamp, which is all that changes here (a continuation line inherits it).
+   */
+  tookLine(timestamp: number): void {
+    this.timestamp = timestamp;
+  }
+
+  private prefixJob: string | null = null;
+  private prefixStep: string | null = null;
+  private prefix: Buffer | null = null;
+
   private isSameJobStep(text: string): boolean {
     if (this.job === null || this.step === null) return false;
     return text.startsWith(`${this.job}\t${this.step}\t`);

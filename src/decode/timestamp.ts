@@ -46,3 +46,22 @@ export function parseRunnerTimestamp(text: string): number | null {
   }
   return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
+
+/**
+ * The same for a timestamp still in bytes: `bytes[start, end)` already known to have the runner
+ * timestamp's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`, so ASCII). Same result as
+ * parseRunnerTimestamp on its text, without making the text (only when the day changes).
+ */
+export function parseRunnerTimestampBytes(bytes: Uint8Array, start: number, end: number): number | null {
+  let sameDay = cachedDate.length === 10;
+  for (let i = 0; sameDay && i < 10; i++) sameDay = bytes[start + i] === cachedDate.charCodeAt(i);
+  if (!sameDay) return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+  const h = (bytes[start + 11]! - ZERO) * 10 + bytes[start + 12]! - ZERO;
+  const m = (bytes[start + 14]! - ZERO) * 10 + bytes[start + 15]! - ZERO;
+  const s = (bytes[start + 17]! - ZERO) * 10 + bytes[start + 18]! - ZERO;
+  if (h > 23 || m > 59 || s > 60) return null;
+  const fractionDigits = end - start - 21;
+  let ms = 0;
+  for (let i = 0; i < 3; i++) ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i]! - ZERO : 0);
+  return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}

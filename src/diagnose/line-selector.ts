@@ -54,6 +54,15 @@ export class LineSelector {
     this.testsEveryLine = unfiltered.length > 0;
   }
 
+  /**
+   * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
+   * certainly false (no literal of any signature in it, and no pattern without literals to run), so
+   * a line can be passed over without being decoded. A byte beyond ASCII answers true.
+   */
+  mayWantBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    return this.unfiltered.length > 0 || this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
+  }
+
   /** Whether a built-in signature matches the line, or a user signature may. */
   select(text: string): boolean {
     if (this.userLiterals.test(text)) return true;

@@ -147,6 +147,31 @@ export class LiteralSet {
   }
 
   /**
+   * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
+   * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
+   * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
+   * answer then decodes the text and asks test().
+   */
+  testBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    if (this.size === 1) return false;
+    const next = this.next;
+    const accepts = this.accepts;
+    const classOf = this.classOf;
+    const shift = this.shift;
+    const unknown = this.unknown;
+    let state = 0;
+    for (let i = start; i < end; i++) {
+      const code = bytes[i]!;
+      if (code >= ASCII) return true;
+      const c = classOf[code]!;
+      const target = next[(state << shift) + c]!;
+      state = target === unknown ? this.resolve(state, c) : target;
+      if (accepts[state] === 1) return true;
+    }
+    return false;
+  }
+
+  /**
    * Calls `found` with the id of each literal the text contains, in the order they end, until it
    * returns true; returns whether it did. An id may be reported more than once.
    */

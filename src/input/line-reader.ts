@@ -19,14 +19,6 @@ export interface LineReaderOptions {
   sniffBytes: number;
 }
 
-/**
- * A consumer that can take a whole line as bytes (the rawjson parser, for its canonical objects):
- * `data[start, end)` is line `no`, without its line break, never cut and free of CR. It returns
- * whether it took the line; if not, the line is decoded to a string and given to `onLine` as usual.
- * The bytes are only valid during the call (the chunk is the stream's).
- */
-export type LineBytesConsumer = (data: Buffer, start: number, end: number, no: number) => boolean;
-
 export const DEFAULT_LINE_READER_OPTIONS: LineReaderOptions = {
   // BuildKit lines are short; the longest real ones (build-push-action's metadata JSON, a
   // `docker buildx build` command line) stay well under this.
@@ -38,6 +30,17 @@ export const DEFAULT_LINE_READER_OPTIONS: LineReaderOptions = {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const OPEN_BRACE = 0x7b;
+
+/**
+ * Offered each ordinary line as bytes before it is decoded: `bytes[start, end)` is the line without
+ * its LF, `no` the number it gets. Returning true takes the line (it is counted, never decoded nor
+ * given to `onLine`); false lets it go the usual way. Only a line that lies whole within one chunk,
+ * ends with a bare LF, holds no CR and is not over the length limit is offered, so a taken line is
+ * exactly what `onLine` would have been given. The bytes belong to a chunk the reader never reuses:
+ * a taker may keep a view of them (the parser's excerpt ring does, decoding a line only if it is
+ * quoted).
+ */
+export type LineBytesTaker = (bytes: Buffer, start: number, end: number, no: number) => boolean;
 
 /**
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
@@ -54,7 +57,7 @@ export async function readLines(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   onLine: (line: RawLine) => void,
   options: LineReaderOptions = DEFAULT_LINE_READER_OPTIONS,
-  onBytes: LineBytesConsumer | null = null,
+  takeBytes: LineBytesTaker | null = null,
 ): Promise<{ lines: number; bytes: number }> {
   let lineNo = 0;
   let bytes = 0;
@@ -87,13 +90,6 @@ export async function readLines(
     let buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts, kept);
     if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
       buffer = buffer.subarray(0, buffer.length - 1);
-    }
-    // A line that spanned chunks, offered as bytes too (a line within one chunk is offered below).
-    if (onBytes !== null && cut === 0 && !sameLine && onBytes(buffer, 0, buffer.length, lineNo + 1)) {
-      lineNo += 1;
-      parts = [];
-      kept = 0;
-      return;
     }
     if (!sameLine) lineNo += 1;
     sameLine = false;
@@ -170,13 +166,11 @@ export async function readLines(
         continue;
       }
       if (end === -1) break;
-      if (onBytes !== null && kept === 0 && cut === 0 && !sameLine && end > start) {
-        // A whole line inside this chunk: offered in place, no copy and no string (the rawjson fast path).
-        const lineCap = data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes;
-        const lineEnd = data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-        if (end - start <= lineCap && onBytes(data, start, lineEnd, lineNo + 1)) {
-          crEndsLines ??= false;
+      // The common line (whole in this chunk, nothing pending, no CR): offered as bytes first.
+      if (takeBytes !== null && kept === 0 && cut === 0 && !sameLine && cr !== end - 1 && end - start <= options.maxLineBytes) {
+        if (takeBytes(data, start, end, lineNo + 1)) {
           lineNo += 1;
+          crEndsLines ??= false;
           start = end + 1;
           continue;
         }

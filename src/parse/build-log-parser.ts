@@ -1,6 +1,6 @@
 import type { Build } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
-import { BuildState } from './build-state.js';
+import { BuildState, type VertexState } from './build-state.js';
 import { CACHE_IMPORT_WARNING, FINAL_ERROR } from './build-lines.js';
 import { buildNameOf, jobSecondsBetween, numberedName } from './build-identity.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, mergeInvocations, parseBuildCommand, type Invocation } from './invocation.js';
@@ -10,6 +10,8 @@ import { JobState } from './job-state.js';
 import type { BuildSink, ProgressForm } from './dialects/dialect.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
 import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.js';
+import type { LineBytes } from '../input/line-bytes.js';
+import type { LineFormat } from '../decode/decoded-line.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
@@ -110,6 +112,35 @@ export class BuildLogParser {
       job.orphanErrors.push({ line: line.no, text });
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     job.noteArchitecture(text);
+  }
+
+  /**
+   * The shortcut for a step's line (`#N ...`) read as bytes, the bulk of a real log: the open step
+   * such a line goes to, when push() would do no more with it than count it, keep it for the excerpt
+   * (and, for output, the step's tail) and move the build's last line and time; else null (another
+   * job or format, no open plain build, an unknown step, a reader waiting for its next line). Then
+   * takeStepLine() applies it. The caller vouches for the rest: the text is ASCII without control
+   * characters or blanks at either end, the line is of the format and job of the line before it, it
+   * is not a status line, and no signature's literal is in it.
+   */
+  openStepFor(format: LineFormat, job: string | null, id: number): VertexState | null {
+    const state = this.job;
+    if (state === null || state.format !== format || (job !== null && state.name !== job)) return null;
+    const build = state.current;
+    if (build === null || build.closed || build.form !== 'plain' || !state.passesStepOutput()) return null;
+    // After the build ended, `#1` opens the next one.
+    if (id === 1 && build.ended) return null;
+    return build.vertices.get(id) ?? null;
+  }
+
+  /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
+  takeStepLine(vertex: VertexState, no: number, timestamp: number, text: LineBytes, output: boolean): void {
+    const state = this.job!;
+    const build = state.current!;
+    state.reachedAt(no, timestamp);
+    state.excerpt.push(no, text);
+    build.touch(no, timestamp, text);
+    if (output) build.stepOutputBytes(vertex, text);
   }
 
   /** Ends the input: returns every build found, in input order. */
@@ -216,6 +247,7 @@ export class BuildLogParser {
     });
     job.pendingInputs = null;
     job.readingActionInputs = false;
+    job.current?.settle();
     if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
       build.fail();
       for (const error of job.orphanErrors) build.addError(error);

@@ -4,6 +4,7 @@ import type { ProgressForm } from './dialects/dialect.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildSteps, type VertexState } from './build-steps.js';
 import { BuildEvidence } from './build-evidence.js';
+import { textOf, type LineBytes } from '../input/line-bytes.js';
 import { buildModel, buildStatus, type BuildOptions, type BuildStart, type JobWithoutBuild } from './build-model.js';
 
 export type { VertexState } from './build-steps.js';
@@ -26,7 +27,7 @@ export class BuildState extends BuildEvidence {
   private start: number | null;
   private end: number | null;
   private last: number;
-  private lastSaid: string;
+  private lastSaid: string | LineBytes;
   private failedFlag = false;
   private canceledFlag = false;
   /** Set when the runner starts another step: later lines are not this build's. */
@@ -93,7 +94,7 @@ export class BuildState extends BuildEvidence {
     return this.last;
   }
   get lastText(): string {
-    return this.lastSaid;
+    return textOf(this.lastSaid);
   }
   /** Steps past the listing limit, counted but not listed (null when none were dropped). */
   get omittedSteps(): OmittedSteps | null {
@@ -142,13 +143,22 @@ export class BuildState extends BuildEvidence {
   }
 
   /** A line of the build was read (its text, when given, is the build's last line so far). */
-  touch(line: number, timestamp: number | null, text?: string): void {
+  touch(line: number, timestamp: number | null, text?: string | LineBytes): void {
     this.last = line;
     if (text !== undefined) this.lastSaid = text;
     if (timestamp !== null) {
       this.end = timestamp;
       if (this.start === null) this.start = timestamp;
     }
+  }
+
+  /**
+   * Another build is open now: what this one keeps as bytes is decoded, so that a build kept for the
+   * report does not hold on to the chunk its last lines were read from.
+   */
+  settle(): void {
+    this.lastSaid = textOf(this.lastSaid);
+    this.steps.settle();
   }
 
   /** Evidence at `line` belongs to the build (a rawjson entry): its last line moves on, never back. */
@@ -255,6 +265,11 @@ export class BuildState extends BuildEvidence {
   /** A line the step printed: its last few are kept while it runs, for the evidence of a failure. */
   stepOutput(vertex: VertexState, evidence: EvidenceLine): void {
     this.steps.output(vertex, evidence);
+  }
+
+  /** The same for a line still in bytes (the parser's shortcut for a step's output). */
+  stepOutputBytes(vertex: VertexState, line: LineBytes): void {
+    this.steps.outputBytes(vertex, line);
   }
 
   // ---- the result --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { EvidenceLine, OmittedSteps, StepStatus } from '../model.js';
 import { parseVertexName, type VertexName } from './vertex-name.js';
 import { detach } from '../text/detach.js';
 import { PRUNE_AT, StepBudget } from './step-budget.js';
+import type { LineBytes } from '../input/line-bytes.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 export const TAIL_LINES = 30;
@@ -46,6 +47,8 @@ export class BuildSteps {
   private readonly budget = new StepBudget();
   /** For each stage (and platform): its highest instruction number seen, and of how many. */
   private readonly stageLast = new Map<string, { index: number; total: number }>();
+  /** The step whose tail may hold lines as bytes (outputBytes). */
+  private bytesTail: StepRecord | null = null;
 
   /** The step with this number, started now if it is new. */
   vertex(id: number, name: string, line: number): VertexState {
@@ -181,6 +184,28 @@ export class BuildSteps {
     const tail = own(vertex).tail;
     tail.push(evidence);
     if (tail.length > TAIL_LINES) tail.shift();
+  }
+
+  /**
+   * A line still in bytes joins the step's tail (a LineBytes reads as an evidence line). Only one
+   * step's tail holds such lines at a time: when output moves to another step, the last one's are
+   * decoded, so the chunks held stay as few as a tail's lines whatever the number of steps.
+   */
+  outputBytes(vertex: VertexState, line: LineBytes): void {
+    const step = own(vertex);
+    if (this.bytesTail !== step) {
+      this.settle();
+      this.bytesTail = step;
+    }
+    this.output(step, line);
+  }
+
+  /** Decodes the tail that may hold lines as bytes. */
+  settle(): void {
+    const step = this.bytesTail;
+    if (step === null) return;
+    this.bytesTail = null;
+    step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
   }
 
   /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */

@@ -1,5 +1,6 @@
 import type { EvidenceLine } from '../model.js';
 import { detach } from '../text/detach.js';
+import { textOf, type LineBytes } from '../input/line-bytes.js';
 
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
@@ -26,7 +27,8 @@ export class ExcerptCollector {
   // The ring is three parallel arrays rather than an object per line: it takes every line of a
   // log, and an object each was a good part of the parser's garbage.
   private readonly ringLine = new Array<number>(BEFORE).fill(0);
-  private readonly ringText = new Array<string>(BEFORE).fill('');
+  /** A step's output line stays bytes here until it is kept (most never are). */
+  private readonly ringText = new Array<string | LineBytes>(BEFORE).fill('');
   /** 0 for a slot not filled yet. */
   private readonly ringSeq = new Array<number>(BEFORE).fill(0);
   private next = 0;
@@ -35,7 +37,7 @@ export class ExcerptCollector {
   private afterLeft = 0;
   private readonly kept: Entry[] = [];
 
-  push(no: number, text: string): void {
+  push(no: number, text: string | LineBytes): void {
     const slot = this.next;
     this.ringLine[slot] = no;
     this.ringText[slot] = text;
@@ -70,7 +72,7 @@ export class ExcerptCollector {
     const seq = this.ringSeq[slot]!;
     if (seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES) return;
     this.lastKeptSeq = seq;
-    const text = this.ringText[slot]!;
+    const text = textOf(this.ringText[slot]!);
     const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
     this.kept.push({ line: this.ringLine[slot]!, text: detach(cut), seq });
   }

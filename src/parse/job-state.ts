@@ -63,12 +63,29 @@ export class JobState {
 
   /** A line of the job: where it ends and when. */
   reached(line: DecodedLine): void {
-    this.lastLine = line.no;
     this.format = line.format;
-    if (line.timestamp !== null) {
-      this.firstTs ??= line.timestamp;
-      this.lastTs = line.timestamp;
+    this.reachedAt(line.no, line.timestamp);
+  }
+
+  /** A line of the job's format so far: where it ends and when. */
+  reachedAt(no: number, timestamp: number | null): void {
+    this.lastLine = no;
+    if (timestamp !== null) {
+      this.firstTs ??= timestamp;
+      this.lastTs = timestamp;
     }
+  }
+
+  /**
+   * Whether a step's output line (`#N 1.23 text`) would pass everything that reads the job's lines
+   * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
+   * without changing anything: then the parser may take it by its shortcut.
+   */
+  passesStepOutput(): boolean {
+    if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null)) return false;
+    if (!this.facts.ignoresStepOutput()) return false;
+    for (const dialect of this.dialects) if (!dialect.ignoresStepOutput(this.current)) return false;
+    return true;
   }
 
   /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */

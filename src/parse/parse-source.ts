@@ -1,13 +1,13 @@
 import type { Build } from '../model.js';
 import type { LogSource } from '../input/log-source.js';
-import { readLines, type RawLine } from '../input/line-reader.js';
+import { readLines, type LineBytesTaker, type RawLine } from '../input/line-reader.js';
 import { LineDecoder } from '../decode/line-decoder.js';
-import type { DecodedLine } from '../decode/decoded-line.js';
 import { AutoDetectParser } from './rawjson/auto-parser.js';
 import { describeError } from '../input/errors.js';
 import { redactBuild } from './redact-build.js';
 import { redact } from '../text/redact.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
+import { StepOutputShortcut } from './step-output-shortcut.js';
 
 /** A problem with an input as a whole: it could not be read, or held no build. */
 export interface InputProblem {
@@ -21,6 +21,16 @@ export interface ParsedSource {
   problems: InputProblem[];
   lines: number;
   bytes: number;
+  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's output, or by the rawjson parser. */
+  shortcutLines: number;
+}
+
+export interface ParseOptions {
+  /**
+   * Take a step's own output lines as bytes (StepOutputShortcut). On by default; the same builds
+   * either way: off is the reference the shortcut is tested against.
+   */
+  shortcut?: boolean;
 }
 
 const FIRST_LINE_QUOTE = 120;
@@ -30,37 +40,48 @@ const FIRST_LINE_QUOTE = 120;
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
  */
-export async function parseSource(source: LogSource, selector: LineSelector | null = null): Promise<ParsedSource> {
+export async function parseSource(source: LogSource, selector: LineSelector | null = null, options: ParseOptions = {}): Promise<ParsedSource> {
   const decoder = new LineDecoder();
-  const parser = new AutoDetectParser(source.label, source.name, selector);
+  const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false);
+  const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
   let cutLines = 0;
+  /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
+  let rawjsonTaken = 0;
   let firstText: string | null = null;
   let counts = { lines: 0, bytes: 0 };
   const problems: InputProblem[] = [];
-  /** The decoder's format after the last line it decoded: a line it did not see must not change it. */
-  let format: DecodedLine['format'] | null = null;
-  // Lines the rawjson parser reads from their bytes skip the decoder: only while it is reading
-  // unprefixed (plain) lines, where a `{` line decodes to itself when it holds no `&` or escape
-  // (the parser checks that), and the decoder's state does not change.
-  const takeBytes = (data: Buffer, start: number, end: number, no: number): boolean => format === 'plain' && parser.pushBytes(data, start, end, no);
   try {
     const chunks = await source.open();
     const take = (raw: RawLine) => {
       const line = decoder.decode(raw);
-      format = line.format;
       if (firstText === null && line.text.trim() !== '') firstText = line.text.trim();
       parser.push(line);
     };
-    counts = await readLines(chunks, (raw) => {
-      if (raw.cutBytes > 0) cutLines++;
-      // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
-      // (with the same line number, which is where it is in the file).
-      if (raw.text.includes('\r')) {
-        for (const part of raw.text.split('\r')) if (part !== '') take({ ...raw, text: part });
-      } else {
-        take(raw);
-      }
-    }, undefined, takeBytes);
+    // Before the first line with text is seen, every line goes the whole way (it decides the format).
+    // A rawjson input's canonical `logs` lines are read from their bytes by its parser, while the
+    // decoder reads unprefixed lines (where such a line decodes to itself, and changes nothing here).
+    const takeRawJson = (bytes: Buffer, start: number, end: number, no: number): boolean => {
+      if (decoder.lastFormat !== 'plain' || !parser.pushBytes(bytes, start, end, no)) return false;
+      rawjsonTaken++;
+      return true;
+    };
+    const takeBytes: LineBytesTaker | null =
+      shortcut && ((bytes, start, end, no) => firstText !== null && (shortcut.take(bytes, start, end, no) || takeRawJson(bytes, start, end, no)));
+    counts = await readLines(
+      chunks,
+      (raw) => {
+        if (raw.cutBytes > 0) cutLines++;
+        // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+        // (with the same line number, which is where it is in the file).
+        if (raw.text.includes('\r')) {
+          for (const part of raw.text.split('\r')) if (part !== '') take({ ...raw, text: part });
+        } else {
+          take(raw);
+        }
+      },
+      undefined,
+      takeBytes,
+    );
   } catch (error) {
     const message = describeError(error);
     problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
@@ -79,7 +100,13 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
   if (cutLines > 0) {
     problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
   }
-  return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+  return {
+    source: source.label,
+    builds,
+    problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
+    ...counts,
+    shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,
+  };
 }
 
 function noBuildMessage(label: string, firstText: string): string {

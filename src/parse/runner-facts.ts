@@ -79,6 +79,15 @@ export class RunnerFactsReader {
     }
   }
 
+  /**
+   * Whether `line` would change nothing for a step's output line (`#N 1.23 ...`): none of the
+   * patterns can match a line that starts with `#`; only a metadata-action template list takes any
+   * line as its next value.
+   */
+  ignoresStepOutput(): boolean {
+    return this.section !== 'metadata-action' || this.templateKey === null;
+  }
+
   private addTemplate(text: string): void {
     if (this.facts.metadataTemplates.length < 40) this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
   }

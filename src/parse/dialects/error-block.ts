@@ -64,6 +64,11 @@ export class ErrorBlockDialect implements Dialect {
     return false;
   }
 
+  ignoresStepOutput(): boolean {
+    // Inside a block every line is the block's; after a `------` the next line is tested as a header.
+    return this.state === 'none';
+  }
+
   private open(name: string, line: DecodedLine, sink: BuildSink): boolean {
     const build = sink.current() ?? sink.buildFor('plain', line);
     this.build = build;

@@ -65,6 +65,11 @@ export class LegacyBuilderDialect implements Dialect {
     return false;
   }
 
+  ignoresStepOutput(current: BuildState | null): boolean {
+    // `#N ...` is neither a `Step` nor `Sending build context` line; other lines it reads only for its own open build.
+    return this.build === null || this.build !== current;
+  }
+
   private open(sink: BuildSink, line: DecodedLine, fresh: boolean): BuildState {
     const build = sink.buildFor('legacy', line, fresh);
     if (build !== this.build) {

@@ -43,6 +43,11 @@ export class TtyProgressDialect implements Dialect {
     return false;
   }
 
+  ignoresStepOutput(): boolean {
+    // Its lines start with `[+] Building` or `=> `, never with `#`.
+    return true;
+  }
+
   private open(sink: BuildSink, line: DecodedLine, fresh: boolean): void {
     const build = sink.buildFor('tty', line, fresh);
     if (build !== this.build) {

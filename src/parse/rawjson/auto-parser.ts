@@ -23,6 +23,8 @@ export class AutoDetectParser {
     private readonly name: string | null = null,
     /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
     private readonly selector: LineSelector | null = null,
+    /** rawjson step output kept as bytes until quoted; false renders every line (the reference it is tested against). */
+    private readonly outputAsBytes = true,
   ) {}
 
   /** The format chosen, once a line with text was seen. */
@@ -36,6 +38,11 @@ export class AutoDetectParser {
     return this.parser instanceof RawJsonParser ? this.parser.notes : [];
   }
 
+  /** The plain parser, once the input is known to be a plain log (the line reader's shortcut talks to it). */
+  get plain(): BuildLogParser | null {
+    return this.parser instanceof BuildLogParser ? this.parser : null;
+  }
+
   push(line: DecodedLine): void {
     if (this.parser === null) {
       if (line.text.trim() === '') {
@@ -43,7 +50,7 @@ export class AutoDetectParser {
         return;
       }
       this.parser = looksLikeRawJson(line.text)
-        ? new RawJsonParser(this.source, this.name, this.selector)
+        ? new RawJsonParser(this.source, this.name, this.selector, this.outputAsBytes)
         : new BuildLogParser(this.source, this.name, this.selector);
       for (const held of this.held) this.parser.push(held);
       this.held = [];

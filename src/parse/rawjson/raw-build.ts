@@ -98,6 +98,7 @@ export class RawBuild {
     line: number,
     text: string,
     private readonly echo: PlainEcho,
+    private readonly outputAsBytes = true,
   ) {
     this.state = new BuildState({ line, timestamp: null, step: null, text });
   }
@@ -286,6 +287,15 @@ export class RawBuild {
       this.render(line, text);
     },
     lines: (step, line, bytes, from, to, prefix) => {
+      if (!this.outputAsBytes) {
+        // Every line rendered and passed on one by one: what the bytes way must be equal to.
+        for (let start = from; start < to;) {
+          const end = bytes.indexOf(0x0a, start);
+          this.output.text(step, line, renderOutput(prefix, bytes, start, end));
+          start = end + 1;
+        }
+        return;
+      }
       if (this.tailStep !== step) {
         this.settleTail();
         this.tailStep = step;

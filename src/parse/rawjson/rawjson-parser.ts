@@ -75,6 +75,8 @@ export class RawJsonParser {
     /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
     private readonly name: string | null = null,
     selector: LineSelector | null = null,
+    /** Output kept as bytes until quoted; false renders every output line, as before (the reference of the tests). */
+    private readonly outputAsBytes = true,
   ) {
     this.selector = selector;
     this.prefilter = selector ? bytePrefilterFor(selector) : null;
@@ -262,7 +264,7 @@ export class RawJsonParser {
   // ---- builds ------------------------------------------------------------------------------------
 
   private startBuild(line: number, firstText: string): RawBuild {
-    const build = new RawBuild(line, firstText, this.echo);
+    const build = new RawBuild(line, firstText, this.echo, this.outputAsBytes);
     for (const [kind, count] of this.orphanProblems) build.problems.set(kind, count);
     this.orphanProblems.clear();
     this.current = build;

@@ -88,7 +88,13 @@ function readStatus(s: Record<string, unknown> | null, index: number): RawStatus
 
 function readLog(l: Record<string, unknown> | null, index: number): RawLog | null {
   if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string') return null;
-  return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: Buffer.from(l.data, 'base64'), timestamp: timestamp(l.timestamp) };
+  return {
+    index,
+    vertex: l.vertex,
+    stream: typeof l.stream === 'number' ? l.stream : 1,
+    data: Buffer.from(l.data, 'base64'),
+    timestamp: timestamp(l.timestamp),
+  };
 }
 
 function readWarning(w: Record<string, unknown> | null, index: number): RawWarning {

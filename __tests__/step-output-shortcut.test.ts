@@ -1,0 +1,290 @@
+// The shortcut for a step's own output lines (src/parse/step-output-shortcut.ts) must give exactly
+// the builds the whole way gives: every fixture log, every corpus excerpt, the sample cut, shuffled
+// and mutated, each as is, as a GitHub job log and as a `gh run view` file, in several chunk sizes,
+// parsed with the shortcut and without it. The shortcut must also have been used, or the comparison
+// proves nothing.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, SAMPLE } from './support/analyze-text.js';
+import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
+import type { LogSource } from '../src/input/log-source.js';
+import { builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
+import { LiteralSet } from '../src/diagnose/literal-set.js';
+import { LineBytes } from '../src/input/line-bytes.js';
+import { parseRunnerTimestamp, parseRunnerTimestampBytes } from '../src/decode/timestamp.js';
+
+/** mulberry32: the same seed gives the same cases on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The bytes in chunks of `size` (the last one shorter), as a stream would give them. */
+function chunked(label: string, bytes: Buffer, size: number): LogSource {
+  return {
+    label,
+    async open() {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(Buffer.from(bytes.subarray(at, at + size)));
+      return chunks;
+    },
+  };
+}
+
+/** What a parse gives, as the reports would see it. */
+function outcome(parsed: ParsedSource): string {
+  return JSON.stringify({ builds: parsed.builds, problems: parsed.problems, lines: parsed.lines, bytes: parsed.bytes });
+}
+
+const builtin = lineSelectorFor(builtinSignatures());
+// A team's own signature: its literals alone select a line (here, lines of the sample's compile).
+const withUser = new LineSelector([
+  ...builtinSignatures(),
+  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [{ source: 'Compiling serde', regex: /Compiling serde/ }] },
+]);
+
+/** Parses `bytes` both ways; returns how many lines the shortcut took. */
+async function expectSameBothWays(label: string, bytes: Buffer, chunkSize = 64 * 1024, selector: LineSelector | null = builtin): Promise<number> {
+  const whole = await parseSource(chunked(label, bytes, chunkSize), selector, { shortcut: false });
+  const short = await parseSource(chunked(label, bytes, chunkSize), selector);
+  expect(whole.shortcutLines).toBe(0);
+  // toBe on the JSON text: a difference shows where it is without a diff of two huge objects.
+  const [a, b] = [outcome(whole), outcome(short)];
+  if (a !== b) {
+    let at = 0;
+    while (a[at] === b[at]) at++;
+    expect([label, b.slice(Math.max(0, at - 300), at + 300)]).toEqual([label, a.slice(Math.max(0, at - 300), at + 300)]);
+  }
+  return short.shortcutLines;
+}
+
+const START = Date.UTC(2025, 8, 24, 1, 56, 21);
+function timestamp(i: number): string {
+  // Seven fractional digits as the runner writes them; now and then none or fewer.
+  const iso = new Date(START + i * 37).toISOString();
+  if (i % 97 === 0) return iso.replace(/\.\d+Z$/, 'Z');
+  if (i % 89 === 0) return iso.replace(/(\.\d)\d+Z$/, '$1Z');
+  return iso.replace('Z', `${String(i % 10_000).padStart(4, '0')}Z`);
+}
+
+/** The text as a GitHub job log (`TIMESTAMP text`). */
+function asJobLog(text: string): Buffer {
+  return Buffer.from(
+    text
+      .split('\n')
+      .map((line, i) => `${timestamp(i)} ${line}`)
+      .join('\n'),
+  );
+}
+
+/** The text as `gh run view --log` prints it, in two jobs of two steps each. */
+function asRunView(text: string): Buffer {
+  const lines = text.split('\n');
+  return Buffer.from(
+    lines
+      .map((line, i) => {
+        const job = i < lines.length / 2 ? 'Build amd64' : 'Build arm64';
+        const step = i % Math.ceil(lines.length / 2) < 3 ? 'Set up job' : 'Build and push';
+        return `${job}\t${step}\t${timestamp(i)} ${line}`;
+      })
+      .join('\n'),
+  );
+}
+
+const sample = readFileSync(SAMPLE);
+
+/** Text files of fixtures: logs, BuildKit's stderr, the corpora's excerpts. */
+function fixtureTexts(): Array<[string, string]> {
+  const texts: Array<[string, string]> = [];
+  for (const dir of ['logs', 'baseline', 'modern', 'rawjson', 'history']) {
+    for (const file of readdirSync(join(FIXTURES, dir))) {
+      if (/\.(log|stderr|rawjson|txt)$/.test(file)) texts.push([`${dir}/${file}`, readFileSync(join(FIXTURES, dir, file), 'utf8')]);
+    }
+  }
+  const corpora = [
+    join(FIXTURES, 'failures', 'cases.jsonl'),
+    ...readdirSync(join(FIXTURES, 'unseen'))
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(FIXTURES, 'unseen', f)),
+  ];
+  for (const file of corpora) {
+    readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .forEach((line, i) => texts.push([`${file.split('/').pop()}#${i}`, (JSON.parse(line) as { excerpt: string }).excerpt]));
+  }
+  return texts;
+}
+
+/**
+ * The sample with a seeded share of its step output lines changed in the ways that must turn the
+ * shortcut away (or must not confuse it): blanks at the end, a character beyond ASCII, colours, a
+ * CR, a tab, an error word, a signature's literal, a step number that is not open, `#1` again, a
+ * bad timestamp, a header, a rule and an error block, a runner command.
+ */
+function mutated(seed: number): Buffer {
+  const random = prng(seed);
+  const changes: Array<(line: string) => string> = [
+    (l) => `${l}  `,
+    (l) => `${l}\t`,
+    (l) => l.replace(/ (\S+)$/, ' café $1'),
+    (l) => l.replace(/ (\S+)$/, ' \u001b[31m$1\u001b[0m'),
+    (l) => `${l}\rredrawn`,
+    (l) => l.replace(/ (\S+)$/, '\t$1'),
+    (l) => `${l} error: could not compile`,
+    (l) => `${l} no space left on device`,
+    (l) => l.replace(/#(\d+) /, '#9999 '),
+    (l) => l.replace(/#(\d+) /, '#1 '),
+    (l) => l.replace(/#(\d+) /, '#0001 '),
+    (l) => l.replace(/T(\d\d):/, 'T25:'),
+    (l) => l.replace(/(\d{4}-\d\d-\d\dT[\d:.]+Z) /, '$1'),
+    (l) => l.replace(/(\d{4}-\d\d-\d\dT[\d:.]+Z) /, '\uFEFF$1 '),
+    (l) => l.replace(/(\d{4}-\d\d-\d\dT[\d:]+)\.\d+Z/, '$1.Z'),
+    (l) => l.replace(/ (#\d+ )[\d.]+ .*$/, ' $1------'),
+    (l) => l.replace(/ (#\d+ )[\d.]+ .*$/, ' ------'),
+    (l) => l.replace(/ #\d+ [\d.]+ .*$/, ' > [builder 3/5] RUN cargo build:'),
+    (l) => l.replace(/ #\d+ [\d.]+ .*$/, ' ##[group]Metadata'),
+    (l) => l.replace(/ #\d+ [\d.]+ .*$/, ' ##[endgroup]'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 DONE 1.2s'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'),
+    (l) => l.replace(/\t/, ' \t'),
+    (l) => l.replace(/^([^\t]*)\t/, '$1x\t'),
+    (l) => l.replace(/#(\d+) ([\d.]+) /, '#$1 $2'),
+    (l) => l.replace(/#(\d+) (\d+)\.(\d+) /, '#$1 $2. '),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 pushing manifest for ghcr.io/o/app:1@sha256:' + 'ab'.repeat(32)),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 naming to docker.io/library/app:latest done'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 sha256:' + 'cd'.repeat(32)),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 ...'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 CACHED'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 [internal] load build definition from Dockerfile'),
+    (l) => l.replace(/ #\d+ ([\d.]+ .*)$/, ' #0 $1'),
+    (l) => l.replace(/ #\d+ [\d.]+ .*$/, ' #0 building with "default" instance using docker driver'),
+    (l) => l.replace(/ (#\d+) [\d.]+ .*$/, ' $1 extracting sha256:' + 'ef'.repeat(32) + ' 1.2s done'),
+  ];
+  const lines = sample.toString('utf8').split('\n');
+  const output = /\t\S+Z #\d+ \d+\.\d+ /;
+  for (let i = 0; i < lines.length; i++) {
+    if (output.test(lines[i]!) && random() < 0.06) lines[i] = changes[Math.floor(random() * changes.length)]!(lines[i]!);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+/** The sample cut at seeded byte offsets and the pieces shuffled (as the fuzz suite does). */
+function cutAndShuffled(seed: number): Buffer {
+  const random = prng(seed);
+  const cuts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => Math.floor(random() * sample.length)).sort((a, b) => a - b);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const cut of [...cuts, sample.length]) {
+    pieces.push(sample.subarray(from, cut));
+    from = cut;
+  }
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pieces[i], pieces[j]] = [pieces[j]!, pieces[i]!];
+  }
+  return Buffer.concat(pieces);
+}
+
+describe('the step output shortcut gives the builds the whole way gives', () => {
+  it('on the sample, in chunks of every size, and takes most of its step output', async () => {
+    const lines = sample.toString('utf8').split('\n');
+    const outputLines = lines.filter((l) => /\t\S+Z #\d+ \d+\.\d+ /.test(l)).length;
+    const stepLines = lines.filter((l) => /\t\S+Z #\d+ /.test(l)).length;
+    const taken = await expectSameBothWays('sample', sample);
+    // Most step lines, not all: statuses and lines with a signature's literal (`error`, `warning: ...`) go the whole way.
+    expect(taken).toBeGreaterThan(outputLines);
+    expect(taken).toBeLessThan(stepLines);
+    for (const size of [1000, 4093]) expect(await expectSameBothWays(`sample/${size}`, sample, size)).toBeGreaterThan(0);
+    // Chunks shorter than a line: no line lies whole in a chunk, none is offered to the shortcut.
+    expect(await expectSameBothWays('sample/7', sample, 7)).toBe(0);
+    expect(await expectSameBothWays('sample/1', sample.subarray(0, 60_000), 1)).toBe(0);
+  });
+
+  it('on the sample as a GitHub job log (no job and step names)', async () => {
+    const jobLog = Buffer.from(sample.toString('utf8').replace(/^[^\t\n]*\t[^\t\n]*\t/gm, ''));
+    expect(await expectSameBothWays('job.log', jobLog)).toBeGreaterThan(3000);
+  });
+
+  it('on the sample with a team signature whose literal is in its output', async () => {
+    const taken = await expectSameBothWays('sample+team', sample, 64 * 1024, withUser);
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(await expectSameBothWays('sample', sample));
+    // Without a catalog nothing is selected: the shortcut takes at least as much.
+    expect(await expectSameBothWays('sample-no-catalog', sample, 64 * 1024, null)).toBeGreaterThanOrEqual(taken);
+  });
+
+  it.each(Array.from({ length: 8 }, (_, i) => i + 1))('on the sample with its output lines mutated, seed %i', async (seed) => {
+    const bytes = mutated(seed);
+    expect(await expectSameBothWays(`mutated-${seed}`, bytes)).toBeGreaterThan(1000);
+    expect(await expectSameBothWays(`mutated-${seed}/4093`, bytes, 4093)).toBeGreaterThan(1000);
+  });
+
+  it.each(Array.from({ length: 8 }, (_, i) => i + 1))('on the sample cut and shuffled, seed %i', async (seed) => {
+    await expectSameBothWays(`shuffled-${seed}`, cutAndShuffled(seed));
+  });
+
+  it('on every fixture log and corpus excerpt, as is, as a job log and as a gh run view file', async () => {
+    const texts = fixtureTexts();
+    expect(texts.length).toBeGreaterThan(300);
+    let taken = 0;
+    for (const [label, text] of texts) {
+      await expectSameBothWays(label, Buffer.from(text));
+      taken += await expectSameBothWays(`${label} (job log)`, asJobLog(text));
+      taken += await expectSameBothWays(`${label} (gh run view)`, asRunView(text), 512);
+    }
+    expect(taken).toBeGreaterThan(200);
+  });
+
+  it('on CRLF, lone-CR and UTF-16 files', async () => {
+    const text = sample.toString('utf8').split('\n').slice(0, 3000).join('\n');
+    await expectSameBothWays('crlf', Buffer.from(text.replace(/\n/g, '\r\n')));
+    await expectSameBothWays('cr', Buffer.from(text.replace(/\n/g, '\r')));
+    await expectSameBothWays('utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 4093);
+  });
+});
+
+describe('the shortcut parts', () => {
+  it('reads a runner timestamp from bytes as from text', () => {
+    const texts = [
+      '2025-09-24T01:56:21.9780659Z',
+      '2025-09-24T01:56:21Z',
+      '2025-09-24T23:59:60.5Z',
+      '2025-09-25T00:00:00.12Z',
+      '2025-09-24T24:00:00Z',
+      '2024-02-29T12:00:00.123Z',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const bytes = Buffer.from(`xx${text}yy`);
+      expect([text, parseRunnerTimestampBytes(bytes, 2, 2 + text.length)]).toEqual([text, parseRunnerTimestamp(text)]);
+    }
+  });
+
+  it('tests literals in bytes as in text, and answers yes for bytes beyond ASCII', () => {
+    const set = new LiteralSet([
+      { text: 'No Space Left', id: 1 },
+      { text: 'exit code', id: 2 },
+    ]);
+    for (const text of ['  no space left on device', 'NO SPACE LEFT', 'exit cod', 'xexit codex', 'nothing here', ''])
+      expect([text, set.testBytes(Buffer.from(`>${text}<`), 1, 1 + Buffer.byteLength(text))]).toEqual([text, set.test(text)]);
+    expect(set.testBytes(Buffer.from('café'), 0, 5)).toBe(true);
+    expect(new LiteralSet([]).testBytes(Buffer.from('anything'), 0, 8)).toBe(false);
+  });
+
+  it('decodes a line kept as bytes once, and lets go of its chunk', () => {
+    const chunk = Buffer.from('xx#5 1.2 Compiling foo\nnext');
+    const line = new LineBytes(7, chunk, 2, 22);
+    expect(line.line).toBe(7);
+    expect(line.text).toBe('#5 1.2 Compiling foo');
+    chunk.fill(0x21);
+    expect(line.text).toBe('#5 1.2 Compiling foo');
+  });
+});

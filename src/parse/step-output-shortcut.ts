@@ -1,0 +1,160 @@
+import type { LineDecoder } from '../decode/line-decoder.js';
+import { parseRunnerTimestampBytes } from '../decode/timestamp.js';
+import type { LineSelector } from '../diagnose/line-selector.js';
+import { LineBytes } from '../input/line-bytes.js';
+import type { BuildLogParser } from './build-log-parser.js';
+import type { VertexState } from './build-state.js';
+
+const TAB = 0x09;
+const SPACE = 0x20;
+const HASH = 0x23;
+const DOT = 0x2e;
+const LETTER_Z = 0x5a;
+const DEL = 0x7f;
+/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
+const MAX_ID_DIGITS = 9;
+
+function isDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
+}
+
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+function timestampSecondsEnd(bytes: Buffer, at: number): number {
+  const shape = '0000-00-00T00:00:00';
+  for (let k = 0; k < shape.length; k++) {
+    const byte = bytes[at + k];
+    const want = shape.charCodeAt(k);
+    if (want === 0x30 ? !isDigit(byte) : byte !== want) return -1;
+  }
+  return at + shape.length;
+}
+
+/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
+function isOutput(bytes: Buffer, at: number): boolean {
+  if (!isDigit(bytes[at])) return false;
+  while (isDigit(bytes[at])) at++;
+  if (bytes[at] !== DOT || !isDigit(bytes[at + 1])) return false;
+  at++;
+  while (isDigit(bytes[at])) at++;
+  return bytes[at] === SPACE;
+}
+
+/** Whether `bytes[at, end)` starts with `word`. */
+function startsWith(bytes: Buffer, at: number, end: number, word: string): boolean {
+  if (end - at < word.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
+// it pushed or named. Left to the parser: a few lines a step.
+const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
+const DIGEST_LENGTH = 'sha256:'.length + 64;
+
+function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
+  for (const word of STATUS_OR_IMAGE) if (startsWith(bytes, at, end, word)) return true;
+  return end - at === DIGEST_LENGTH && startsWith(bytes, at, end, 'sha256:');
+}
+
+/**
+ * The shortcut for the most common lines of a real log: a step's own output
+ * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
+ * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
+ * Such a line is recognised from its bytes and taken without being decoded to a string, without the
+ * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
+ * bytes for the excerpt and the step's tail, and moves the build's time on.
+ *
+ * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
+ * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
+ * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
+ * is taken only when:
+ * - it continues the line before it: the same format, and for gh run view the same job and step
+ *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
+ * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
+ * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
+ *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
+ *   tab could make it a gh run view line);
+ * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
+ * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
+ *   be kept for the diagnosis, and the parser must see it;
+ * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
+ */
+export class StepOutputShortcut {
+  /** How many lines were taken (the tests show that the shortcut was used). */
+  taken = 0;
+
+  constructor(
+    private readonly decoder: LineDecoder,
+    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
+    private readonly parser: () => BuildLogParser | null,
+    private readonly selector: LineSelector | null,
+  ) {}
+
+  /** Each step's name as bytes, to tell its header from its output without decoding. */
+  private readonly names = new WeakMap<VertexState, Buffer>();
+
+  private isName(vertex: VertexState, bytes: Buffer, start: number, end: number): boolean {
+    let name = this.names.get(vertex);
+    if (name === undefined) this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+    if (name.length !== end - start) return false;
+    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
+    return true;
+  }
+
+  /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
+  take(bytes: Buffer, start: number, end: number, no: number): boolean {
+    const decoder = this.decoder;
+    const format = decoder.lastFormat;
+    let at = start;
+    if (format === 'gh-run-view') {
+      const prefix = decoder.prefixBytes();
+      if (prefix === null || end - start <= prefix.length) return false;
+      for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+      at += prefix.length;
+    } else if (format !== 'actions') {
+      return false;
+    }
+    const tsStart = at;
+    at = timestampSecondsEnd(bytes, at);
+    if (at === -1) return false;
+    if (bytes[at] === DOT) {
+      at++;
+      if (!isDigit(bytes[at])) return false;
+      while (isDigit(bytes[at])) at++;
+    }
+    if (bytes[at] !== LETTER_Z) return false;
+    const tsEnd = ++at;
+    if (bytes[at] !== SPACE || bytes[at + 1] !== HASH) return false;
+    const textStart = at + 1;
+    // `#N `: the step's number.
+    at += 2;
+    let id = 0;
+    const idStart = at;
+    while (isDigit(bytes[at])) id = id * 10 + bytes[at++]! - 0x30;
+    if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== SPACE) return false;
+    const restStart = at + 1;
+    const tabs = format === 'gh-run-view';
+    for (let k = restStart; k < end; k++) {
+      const byte = bytes[k]!;
+      if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return false;
+    }
+    const last = bytes[end - 1];
+    if (restStart === end || last === SPACE || last === TAB) return false;
+    const output = isOutput(bytes, restStart);
+    // `#0 building with ...` opens a build; only output is taken for step 0.
+    if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end))) return false;
+    if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end)) return false;
+    const parser = this.parser();
+    if (parser === null) return false;
+    const vertex = parser.openStepFor(format, decoder.lastJob, id);
+    if (vertex === null) return false;
+    // A line that repeats the step's name is its header: nothing but the build's last line moves.
+    const header = this.isName(vertex, bytes, restStart, end);
+    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+    if (timestamp === null) return false;
+    parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
+    decoder.tookLine(timestamp);
+    this.taken++;
+    return true;
+  }
+}
