@@ -1,0 +1,296 @@
+// rawjson read from bytes (src/parse/rawjson/canonical-logs.ts, the parser's output kept as bytes,
+// diagnose/byte-prefilter.ts) must give exactly what the string + JSON.parse way gives: every rawjson
+// fixture, generated builds with odd shapes (escapes, missing fields, unicode, ANSI, huge data, lines
+// spanning objects, failures with signature lines), each cut and shuffled, in several chunk sizes,
+// parsed with bytes taken and without. The bytes way must also have been taken, or the comparison
+// proves nothing.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './support/analyze-text.js';
+import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
+import type { LogSource } from '../src/input/log-source.js';
+import { builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
+import { LiteralSet } from '../src/diagnose/literal-set.js';
+import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
+import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
+import { readSolveStatus } from '../src/parse/rawjson/solve-status.js';
+
+/** mulberry32: the same seed gives the same cases on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function chunked(label: string, bytes: Buffer, size: number): LogSource {
+  return {
+    label,
+    async open() {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(Buffer.from(bytes.subarray(at, at + size)));
+      return chunks;
+    },
+  };
+}
+
+function outcome(parsed: ParsedSource): string {
+  return JSON.stringify({ builds: parsed.builds, problems: parsed.problems, lines: parsed.lines, bytes: parsed.bytes });
+}
+
+const builtin = lineSelectorFor(builtinSignatures());
+const withUser = new LineSelector([
+  ...builtinSignatures(),
+  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [{ source: 'Compiling serde', regex: /Compiling serde/ }] },
+]);
+
+/** Parses `bytes` both ways; returns how many lines were taken as bytes. */
+async function expectSameBothWays(label: string, bytes: Buffer, chunkSize = 64 * 1024, selector: LineSelector | null = builtin): Promise<number> {
+  const whole = await parseSource(chunked(label, bytes, chunkSize), selector, { shortcut: false });
+  const fast = await parseSource(chunked(label, bytes, chunkSize), selector);
+  expect(whole.shortcutLines).toBe(0);
+  const [a, b] = [outcome(whole), outcome(fast)];
+  if (a !== b) {
+    let at = 0;
+    while (a[at] === b[at]) at++;
+    expect([label, b.slice(Math.max(0, at - 300), at + 300)]).toEqual([label, a.slice(Math.max(0, at - 300), at + 300)]);
+  }
+  return fast.shortcutLines;
+}
+
+const digest = (n: number): string => `sha256:${n.toString(16).padStart(64, '0')}`;
+const ts = (ms: number, digits = 9): string => {
+  const iso = new Date(Date.UTC(2026, 0, 1) + ms).toISOString().replace(/\.\d+Z$/, '');
+  if (digits === 0) return `${iso}Z`;
+  return `${iso}.${String(Math.floor(ms * 1000) % 10 ** digits).padStart(digits, '0')}Z`;
+};
+const b64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
+
+/** A log object as Go writes it (canonical), or one of the shapes the bytes way must leave alone. */
+function logObject(random: () => number, vertex: string, data: Buffer, ms: number): string {
+  const canonical = `{"logs":[{"vertex":"${vertex}","stream":1,"data":"${data.toString('base64')}","timestamp":"${ts(ms)}"}]}`;
+  if (random() < 0.85) return canonical;
+  const odd = [
+    () => canonical.replace('"stream":1', '"stream":2'),
+    () => canonical.replace(/"timestamp":"[^"]*"/, `"timestamp":"${ts(ms, Math.floor(random() * 10))}"`),
+    () => canonical.replace(/"timestamp":"[^"]*"/, '"timestamp":"0001-01-01T00:00:00Z"'),
+    () => canonical.replace(/"timestamp":"[^"]*"/, '"timestamp":"2026-01-01T01:00:00.5+01:00"'),
+    () => canonical.replace(/"timestamp":"[^"]*"/, '"timestamp":"2026-02-30T00:00:00.1Z"'),
+    () => canonical.replace(/,"timestamp":"[^"]*"/, ''),
+    () => canonical.replace('"stream":1,', ''),
+    () => canonical.replace('"stream":1', '"stream":01'),
+    () => canonical.replace(/"data":"([^"]*)"/, (_, d: string) => `"data":"${d.replace(/\//g, '\\/')}"`),
+    () => canonical.replace(/"data":"([^"]*)"/, (_, d: string) => `"data":"${d.replace(/=+$/, '')}"`),
+    () => canonical.replace(/"data":"([^"]*)"/, (_, d: string) => `"data":"${d.slice(0, 4)} ${d.slice(4)}"`),
+    () => canonical.replace(/"data":"([^"]*)"/, (_, d: string) => `"data":"${d.replace(/\+/g, '-').replace(/\//g, '_')}"`),
+    () => canonical.replace(/"data":"([^"]*)"/, (_, d: string) => `"data":"${d.slice(0, 4)}=${d.slice(5)}"`),
+    () => canonical.replace(`"vertex":"${vertex}"`, `"vertex":"${vertex.replace('sha256', 'sha\\u0032256')}"`),
+    () => canonical.replace(`"vertex":"${vertex}"`, `"vertex":"${vertex}&amp;"`),
+    () => canonical.replace('{"logs":[{"vertex"', '{"logs": [{"vertex"'),
+    () => `${canonical} `,
+    () => canonical.replace(']}', `,{"vertex":"${vertex}","stream":1,"data":"${b64('second entry\n')}","timestamp":"${ts(ms + 1)}"}]}`),
+    () => canonical.replace('"}]}', '","extra":true}]}'),
+    () => canonical.replace('{"logs"', `{"vertexes":[{"digest":"${vertex}","name":"renamed","started":"${ts(0)}"}],"logs"`),
+    () => canonical.replace('"timestamp"', '"timestamp\\u0000"'),
+    () => canonical.slice(0, Math.floor(random() * canonical.length)),
+  ];
+  return odd[Math.floor(random() * odd.length)]!();
+}
+
+const OUTPUT = [
+  '   Compiling serde v1.0.200',
+  '   Compiling module-7 v0.7.0 (/src/crates/module-7)',
+  'npm ERR! code ERESOLVE',
+  'error: could not compile `demo` (bin "demo") due to 2 previous errors',
+  '\u001b[31merror\u001b[0m: linking with `cc` failed: exit status: 1',
+  'Ünïcödé ✓ done — 100%',
+  'E: Unable to locate package nosuchpkg',
+  'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+  'progress 10%\rprogress 50%\rprogress 100%',
+  'Downloading https://example.invalid/x.tar.gz &amp; more',
+  '',
+];
+
+/** A generated rawjson build: vertices, interleaved output with odd shapes, maybe a failure, a trailer. */
+function generatedBuild(seed: number, failing: boolean): Buffer {
+  const random = prng(seed);
+  const lines: string[] = [];
+  let ms = 0;
+  const vertices = [1, 2, 3, 4].map((n) => ({ digest: digest(seed * 10 + n), name: `[stage-${n} 2/3] RUN make part-${n}` }));
+  lines.push(
+    JSON.stringify({ vertexes: [{ digest: digest(seed * 10), name: '[internal] load build definition from Dockerfile', started: ts(0), completed: ts(3) }] }),
+  );
+  for (const v of vertices) lines.push(JSON.stringify({ vertexes: [{ digest: v.digest, name: v.name, started: ts((ms += 5)) }] }));
+  for (let k = 0; k < 800; k++) {
+    const v = vertices[Math.floor(random() * (random() < 0.7 ? 1 : vertices.length))]!;
+    const count = 1 + Math.floor(random() * 6);
+    const out: string[] = [];
+    // Mostly a compiler's progress; a line a signature wants now and then (each keeps the lines around it).
+    for (let i = 0; i < count; i++) out.push((random() < 0.97 ? OUTPUT[1]! : OUTPUT[Math.floor(random() * OUTPUT.length)]!).replace('module-7', `module-${k}`));
+    let data = Buffer.from(out.join(random() < 0.1 ? '\r\n' : '\n'));
+    // Now and then a line spans objects, or the data is huge, or not UTF-8.
+    if (random() < 0.8) data = Buffer.concat([data, Buffer.from('\n')]);
+    if (random() < 0.01) data = Buffer.concat([data, Buffer.alloc(30_000, 0x61), Buffer.from('\n')]);
+    if (random() < 0.02) data = Buffer.concat([data, Buffer.from([0xc3, 0x28, 0xff, 0x0a])]);
+    lines.push(logObject(random, v.digest, data, (ms += 3)));
+    if (random() < 0.02)
+      lines.push(JSON.stringify({ statuses: [{ id: `naming to docker.io/library/x:${k}`, vertex: v.digest, started: ts(ms), completed: ts(ms + 1) }] }));
+  }
+  vertices.forEach((v, i) => {
+    const failed = failing && i === 0;
+    lines.push(
+      JSON.stringify({
+        vertexes: [
+          {
+            digest: v.digest,
+            name: v.name,
+            started: ts(5),
+            completed: ts((ms += 10)),
+            ...(failed ? { error: 'process "/bin/sh -c make" did not complete successfully: exit code: 2' } : {}),
+          },
+        ],
+      }),
+    );
+  });
+  if (failing) lines.push('ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2');
+  else lines.push(JSON.stringify({ vertexes: [{ digest: digest(seed * 10 + 9), name: 'exporting to image', started: ts(ms), completed: ts((ms += 20)) }] }));
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/**
+ * A long step's output, all canonical, with one line a signature wants far from the failure at the
+ * end: only the selection of that line (read as bytes) keeps the lines around it in the excerpt.
+ */
+function sparseSignature(signature: string, at: number): Buffer {
+  const step = digest(7);
+  const lines = [JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build', started: ts(0) }] })];
+  for (let k = 0; k < 1500; k++) {
+    const out = [0, 1, 2].map((i) => (k === at && i === 1 ? signature : `   Compiling crate-${k}-${i} v0.1.0`));
+    lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${b64(`${out.join('\n')}\n`)}","timestamp":"${ts(10 + k)}"}]}`);
+  }
+  lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build', started: ts(0), completed: ts(5000), error: 'exit code: 101' }] }));
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+function rawjsonFixtures(): Array<{ name: string; bytes: Buffer }> {
+  const dir = join(FIXTURES, 'rawjson');
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+}
+
+describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
+  it('every rawjson fixture, in several chunk sizes, with and without a team signature', async () => {
+    let taken = 0;
+    for (const { name, bytes } of rawjsonFixtures()) {
+      for (const size of [7, 1000, 64 * 1024]) taken += await expectSameBothWays(`${name}@${size}`, bytes, size);
+      taken += await expectSameBothWays(`${name}+user`, bytes, 64 * 1024, withUser);
+      taken += await expectSameBothWays(`${name}+none`, bytes, 64 * 1024, null);
+    }
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  it('generated builds with odd shapes, failing and not, in several chunk sizes and selectors', async () => {
+    let taken = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const bytes = generatedBuild(seed, seed % 2 === 0);
+      for (const size of [13, 4096, 64 * 1024]) taken += await expectSameBothWays(`generated-${seed}@${size}`, bytes, size);
+      taken += await expectSameBothWays(`generated-${seed}+user`, bytes, 64 * 1024, withUser);
+      taken += await expectSameBothWays(`generated-${seed}+none`, bytes, 64 * 1024, null);
+    }
+    expect(taken).toBeGreaterThan(1000);
+  });
+
+  it('a signature line read as bytes keeps its excerpt, as the whole way does', async () => {
+    for (const [signature, at] of [
+      ['npm ERR! code ERESOLVE', 300],
+      ['\u001b[1m\u001b[31merror[E0425]\u001b[0m: cannot find value `x` in this scope', 700],
+      ['E: Unable to locate package nosuchpkg', 10],
+    ] as const) {
+      const bytes = sparseSignature(signature, at);
+      expect(await expectSameBothWays(`sparse-${at}`, bytes)).toBeGreaterThan(1400);
+      // The comparison sees the selection: the excerpt holds the signature's line.
+      const parsed = await parseSource(chunked('sparse', bytes, 64 * 1024), builtin);
+      expect(parsed.builds[0]!.excerpt.some((e) => e.line === at + 2)).toBe(true);
+    }
+  });
+
+  it('the fixtures and generated builds cut at random offsets, and with their lines shuffled', async () => {
+    const random = prng(99);
+    const inputs = [...rawjsonFixtures().map((f) => f.bytes), generatedBuild(101, true), generatedBuild(102, false)];
+    for (const [i, bytes] of inputs.entries()) {
+      for (let k = 0; k < 3; k++)
+        await expectSameBothWays(`cut-${i}-${k}`, bytes.subarray(0, Math.floor(random() * bytes.length)), 1 + Math.floor(random() * 5000));
+      const lines = bytes.toString('latin1').split('\n');
+      for (let j = lines.length - 1; j > 0; j--) {
+        const m = Math.floor(random() * (j + 1));
+        [lines[j], lines[m]] = [lines[m]!, lines[j]!];
+      }
+      await expectSameBothWays(`shuffled-${i}`, Buffer.from(lines.join('\n'), 'latin1'));
+    }
+  });
+});
+
+describe('CanonicalLogReader', () => {
+  it('reads what JSON.parse reads, or leaves the line alone', () => {
+    const random = prng(7);
+    const reader = new CanonicalLogReader();
+    let read = 0;
+    let left = 0;
+    for (let k = 0; k < 3000; k++) {
+      const data = Buffer.from(Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
+      const text = logObject(random, digest(k % 3), data, k * 7.3);
+      const bytes = Buffer.from(`xx${text}yy`, 'utf8');
+      const logs = reader.read(bytes, 2, bytes.length - 2);
+      if (logs === null) {
+        left++;
+        continue;
+      }
+      read++;
+      const status = readSolveStatus(JSON.parse(text));
+      expect(status).not.toBeNull();
+      expect(logs).toEqual(status!.logs);
+    }
+    // Both sides were exercised.
+    expect(read).toBeGreaterThan(2000);
+    expect(left).toBeGreaterThan(200);
+  });
+});
+
+describe('BytePrefilter', () => {
+  it('never rules out a line the literal search finds a literal in', () => {
+    const random = prng(3);
+    const alphabet = 'abcXYZ :./-_09é✓\u001b[]e';
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+    for (let round = 0; round < 40; round++) {
+      const literals = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(1 + Math.floor(random() * 6)));
+      const set = new LiteralSet(literals.map((text, id) => ({ text, id })));
+      const prefilter = new BytePrefilter(literals, false);
+      for (let k = 0; k < 300; k++) {
+        const prefix = `#${1 + Math.floor(random() * 20)} ${(random() * 100).toFixed(3)} `;
+        const body = pick(Math.floor(random() * 30));
+        const bytes = Buffer.from(body, 'utf8');
+        if (set.test(prefix + body))
+          expect([literals, prefix, body, prefilter.mayMatch(prefix, bytes, 0, bytes.length)]).toEqual([literals, prefix, body, true]);
+      }
+    }
+  });
+
+  it('rules out ordinary output lines for the built-in catalog (or the bytes way would save nothing)', () => {
+    const prefilter = new BytePrefilter(builtin.literals, builtin.testsEveryLine);
+    let candidates = 0;
+    for (let n = 0; n < 1000; n++) {
+      const bytes = Buffer.from(`   Compiling module-${n} v0.${n % 100}.0 (/src/crates/module-${n})`);
+      if (prefilter.mayMatch('#3 1.234 ', bytes, 0, bytes.length)) candidates++;
+    }
+    expect(candidates).toBeLessThan(50);
+    const failure = Buffer.from('npm ERR! code ERESOLVE');
+    expect(prefilter.mayMatch('#3 1.234 ', failure, 0, failure.length)).toBe(true);
+  });
+});
