@@ -21,13 +21,13 @@ export interface ParsedSource {
   problems: InputProblem[];
   lines: number;
   bytes: number;
-  /** Lines taken by the shortcut for a step's output, never decoded (0 without it). */
+  /** Lines taken by the shortcut for a step's lines (StepOutputShortcut), never decoded (0 without it). */
   shortcutLines: number;
 }
 
 export interface ParseOptions {
   /**
-   * Take a step's own output lines as bytes (StepOutputShortcut). On by default; the same builds
+   * Take a step's output, progress and header lines as bytes (StepOutputShortcut). On by default; the same builds
    * either way: off is the reference the shortcut is tested against.
    */
   shortcut?: boolean;
