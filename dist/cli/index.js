@@ -9358,8 +9358,12 @@ class LineDecoder {
         const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
         if (gh) {
             format = 'gh-run-view';
-            this.job = gh[1];
-            this.step = gh[2];
+            // Kept when unchanged: the prefix as bytes (prefixBytes) is made again only for a new job or step.
+            if (gh[1] !== this.job || gh[2] !== this.step) {
+                this.job = gh[1];
+                this.step = gh[2];
+                this.prefix = null;
+            }
             this.timestamp = parseRunnerTimestamp(gh[3]) ?? this.timestamp;
             text = gh[4];
         }
@@ -9374,8 +9378,10 @@ class LineDecoder {
                 format = 'actions';
                 this.timestamp = parseRunnerTimestamp(actions[1]) ?? this.timestamp;
                 text = actions[2];
-                if (this.format === 'gh-run-view')
+                if (this.format === 'gh-run-view') {
                     this.job = this.step = null;
+                    this.prefix = null;
+                }
                 if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */)
                     text = text.replace(GITLAB_STREAM, '');
             }
@@ -9426,12 +9432,7 @@ class LineDecoder {
     prefixBytes() {
         if (this.format !== 'gh-run-view' || this.job === null || this.step === null)
             return null;
-        if (this.prefixJob !== this.job || this.prefixStep !== this.step) {
-            this.prefixJob = this.job;
-            this.prefixStep = this.step;
-            this.prefix = Buffer.from(`${this.job}\t${this.step}\t`, 'utf8');
-        }
-        return this.prefix;
+        return (this.prefix ??= Buffer.from(`${this.job}\t${this.step}\t`, 'utf8'));
     }
     /**
      * A line was taken without decoding (the parser's shortcut): it had the last line's format, job
@@ -9440,8 +9441,7 @@ class LineDecoder {
     tookLine(timestamp) {
         this.timestamp = timestamp;
     }
-    prefixJob = null;
-    prefixStep = null;
+    /** `JOB<TAB>STEP<TAB>` as bytes, null until asked for after a change of job or step. */
     prefix = null;
     isSameJobStep(text) {
         if (this.job === null || this.step === null)
@@ -10626,7 +10626,7 @@ class ExcerptCollector {
     // The ring is three parallel arrays rather than an object per line: it takes every line of a
     // log, and an object each was a good part of the parser's garbage.
     ringLine = new Array(BEFORE).fill(0);
-    /** A step's output line stays bytes here until it is kept (most never are). */
+    /** A step's line taken by the parser's shortcut stays bytes here until it is kept (most never are). */
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
@@ -10758,9 +10758,9 @@ class RunnerFactsReader {
         }
     }
     /**
-     * Whether `line` would change nothing for a step's output line (`#N 1.23 ...`): none of the
-     * patterns can match a line that starts with `#`; only a metadata-action template list takes any
-     * line as its next value.
+     * Whether `line` would change nothing for a step's line (`#N ...`): none of the patterns can
+     * match a line that starts with `#N `; only a metadata-action template list takes any line as its
+     * next value.
      */
     ignoresStepOutput() {
         return this.section !== 'metadata-action' || this.templateKey === null;
@@ -11100,7 +11100,7 @@ class JobState {
         }
     }
     /**
-     * Whether a step's output line (`#N 1.23 text`) would pass everything that reads the job's lines
+     * Whether a step's line (`#N ...`) would pass everything that reads the job's lines
      * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
      * without changing anything: then the parser may take it by its shortcut.
      */

@@ -30,8 +30,12 @@ export class LineDecoder {
     const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
     if (gh) {
       format = 'gh-run-view';
-      this.job = gh[1]!;
-      this.step = gh[2]!;
+      // Kept when unchanged: the prefix as bytes (prefixBytes) is made again only for a new job or step.
+      if (gh[1] !== this.job || gh[2] !== this.step) {
+        this.job = gh[1]!;
+        this.step = gh[2]!;
+        this.prefix = null;
+      }
       this.timestamp = parseRunnerTimestamp(gh[3]!) ?? this.timestamp;
       text = gh[4]!;
     } else if (this.format === 'gh-run-view' && this.isSameJobStep(text)) {
@@ -44,7 +48,10 @@ export class LineDecoder {
         format = 'actions';
         this.timestamp = parseRunnerTimestamp(actions[1]!) ?? this.timestamp;
         text = actions[2]!;
-        if (this.format === 'gh-run-view') this.job = this.step = null;
+        if (this.format === 'gh-run-view') {
+          this.job = this.step = null;
+          this.prefix = null;
+        }
         if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */) text = text.replace(GITLAB_STREAM, '');
       } else {
         // No prefix: a continuation line of whatever came before, or a plain BuildKit log.
@@ -94,12 +101,7 @@ export class LineDecoder {
    */
   prefixBytes(): Buffer | null {
     if (this.format !== 'gh-run-view' || this.job === null || this.step === null) return null;
-    if (this.prefixJob !== this.job || this.prefixStep !== this.step) {
-      this.prefixJob = this.job;
-      this.prefixStep = this.step;
-      this.prefix = Buffer.from(`${this.job}\t${this.step}\t`, 'utf8');
-    }
-    return this.prefix;
+    return (this.prefix ??= Buffer.from(`${this.job}\t${this.step}\t`, 'utf8'));
   }
 
   /**
@@ -110,8 +112,7 @@ export class LineDecoder {
     this.timestamp = timestamp;
   }
 
-  private prefixJob: string | null = null;
-  private prefixStep: string | null = null;
+  /** `JOB<TAB>STEP<TAB>` as bytes, null until asked for after a change of job or step. */
   private prefix: Buffer | null = null;
 
   private isSameJobStep(text: string): boolean {

@@ -27,7 +27,7 @@ export class ExcerptCollector {
   // The ring is three parallel arrays rather than an object per line: it takes every line of a
   // log, and an object each was a good part of the parser's garbage.
   private readonly ringLine = new Array<number>(BEFORE).fill(0);
-  /** A step's output line stays bytes here until it is kept (most never are). */
+  /** A step's line taken by the parser's shortcut stays bytes here until it is kept (most never are). */
   private readonly ringText = new Array<string | LineBytes>(BEFORE).fill('');
   /** 0 for a slot not filled yet. */
   private readonly ringSeq = new Array<number>(BEFORE).fill(0);

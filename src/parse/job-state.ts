@@ -77,7 +77,7 @@ export class JobState {
   }
 
   /**
-   * Whether a step's output line (`#N 1.23 text`) would pass everything that reads the job's lines
+   * Whether a step's line (`#N ...`) would pass everything that reads the job's lines
    * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
    * without changing anything: then the parser may take it by its shortcut.
    */

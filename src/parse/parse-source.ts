@@ -21,14 +21,15 @@ export interface ParsedSource {
   problems: InputProblem[];
   lines: number;
   bytes: number;
-  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's output, or by the rawjson parser. */
+  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's lines (StepOutputShortcut), or by the rawjson parser. */
   shortcutLines: number;
 }
 
 export interface ParseOptions {
   /**
-   * Take a step's own output lines as bytes (StepOutputShortcut). On by default; the same builds
-   * either way: off is the reference the shortcut is tested against.
+   * Take a step's output, progress and header lines as bytes (StepOutputShortcut), and rawjson's canonical log lines
+   * (its parser, which then also keeps output as bytes). On by default; the same builds either way: off is the
+   * reference both are tested against.
    */
   shortcut?: boolean;
 }

@@ -80,9 +80,9 @@ export class RunnerFactsReader {
   }
 
   /**
-   * Whether `line` would change nothing for a step's output line (`#N 1.23 ...`): none of the
-   * patterns can match a line that starts with `#`; only a metadata-action template list takes any
-   * line as its next value.
+   * Whether `line` would change nothing for a step's line (`#N ...`): none of the patterns can
+   * match a line that starts with `#N `; only a metadata-action template list takes any line as its
+   * next value.
    */
   ignoresStepOutput(): boolean {
     return this.section !== 'metadata-action' || this.templateKey === null;

@@ -23,9 +23,9 @@ export interface BuildSink {
 export interface Dialect {
   accept(bare: string, line: DecodedLine, sink: BuildSink): boolean;
   /**
-   * Whether `accept` would return false and change nothing for a step's output line (`#N 1.23 ...`)
-   * while `current` is the open build: the parser's byte-level shortcut takes such a line without
-   * showing it to the dialects only then.
+   * Whether `accept` would return false and change nothing for a step's line (`#N ...`: its output,
+   * progress or header) while `current` is the open build: the parser's byte-level shortcut takes
+   * such a line without showing it to the dialects only then.
    */
   ignoresStepOutput(current: BuildState | null): boolean;
 }
