@@ -11008,16 +11008,23 @@ class BuildLogParser {
     source;
     name;
     selector;
+    emit;
     job = null;
     finished = [];
     constructor(source, 
     /** What to call builds of an input without job names (a job's log: the job's name). */
     name = null, 
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
-    selector = null) {
+    selector = null, 
+    /**
+     * Where each build goes as soon as its job ends (the analysis' budget of listed builds), so that
+     * a long log's builds are not all held here until the end; without it, end() returns them.
+     */
+    emit = null) {
         this.source = source;
         this.name = name;
         this.selector = selector;
+        this.emit = emit;
     }
     push(line) {
         const job = this.jobFor(line);
@@ -11274,7 +11281,10 @@ class BuildLogParser {
                 result.excerpt = job.excerpt.between(first, last);
             }
             result.runner = job.facts.facts;
-            this.finished.push(result);
+            if (this.emit)
+                this.emit(result);
+            else
+                this.finished.push(result);
         });
     }
 }
@@ -12300,16 +12310,20 @@ class AutoDetectParser {
     source;
     name;
     selector;
+    emit;
     parser = null;
     held = [];
     constructor(source, 
     /** What to call builds of an input without job names (BuildLogParser's and RawJsonParser's `name`). */
     name = null, 
     /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
-    selector = null) {
+    selector = null, 
+    /** Where the plain parser hands each build as its job ends (BuildLogParser's `emit`); rawjson builds come from end(). */
+    emit = null) {
         this.source = source;
         this.name = name;
         this.selector = selector;
+        this.emit = emit;
     }
     /** The format chosen, once a line with text was seen. */
     get format() {
@@ -12330,7 +12344,7 @@ class AutoDetectParser {
             }
             this.parser = looksLikeRawJson(line.text)
                 ? new RawJsonParser(this.source, this.name, this.selector)
-                : new BuildLogParser(this.source, this.name, this.selector);
+                : new BuildLogParser(this.source, this.name, this.selector, this.emit);
             for (const held of this.held)
                 this.parser.push(held);
             this.held = [];
@@ -12339,7 +12353,7 @@ class AutoDetectParser {
     }
     end() {
         // Nothing but blank lines: the plain parser says what it says about an empty log.
-        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
+        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector, this.emit);
         for (const held of this.held)
             parser.push(held);
         this.held = [];
@@ -12497,10 +12511,23 @@ const FIRST_LINE_QUOTE = 120;
 /**
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
+ * `sink`, when given, receives each build (enriched and redacted) as soon as the parser closes it,
+ * instead of all of them at the end: the analysis' budget keeps memory bounded that way.
  */
-async function parseSource(source, selector = null) {
+async function parseSource(source, selector = null, sink = null) {
     const decoder = new LineDecoder();
-    const parser = new AutoDetectParser(source.label, source.name, selector);
+    const returned = [];
+    let buildCount = 0;
+    const deliver = (build) => {
+        buildCount++;
+        source.enrich?.([build]);
+        redactBuild(build);
+        if (sink)
+            sink(build);
+        else
+            returned.push(build);
+    };
+    const parser = new AutoDetectParser(source.label, source.name, selector, deliver);
     let cutLines = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
@@ -12532,15 +12559,13 @@ async function parseSource(source, selector = null) {
         const message = describeError(error);
         problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
     }
-    const builds = parser.end();
-    source.enrich?.(builds);
-    for (const build of builds)
-        redactBuild(build);
+    for (const build of parser.end())
+        deliver(build);
     if (problems.length === 0) {
         if (counts.bytes === 0 || firstText === null) {
             problems.push({ source: source.label, message: `${source.label}: the log is empty` });
         }
-        else if (builds.length === 0) {
+        else if (buildCount === 0) {
             problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
             for (const note of parser.notes)
                 problems.push({ source: source.label, message: `${source.label}: ${note}` });
@@ -12549,7 +12574,7 @@ async function parseSource(source, selector = null) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+    return { source: source.label, builds: returned, buildCount, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -12569,15 +12594,16 @@ function noBuildMessage(label, firstText) {
 const CONCURRENT_SOURCES = 4;
 /**
  * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first).
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
  */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES) {
+async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
     const results = new Array(sources.length);
     let next = 0;
     const worker = async () => {
         while (next < sources.length) {
             const index = next++;
-            results[index] = await parseSource(sources[index], selector);
+            results[index] = await parseSource(sources[index], selector, sink && ((build) => sink(build, index)));
         }
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
@@ -14845,8 +14871,18 @@ function num(value) {
 
 
 const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** The catalog by id, made once per catalog (the budget analyses every build of a long log). */
+const catalogMaps = new WeakMap();
+function catalogMap(catalog) {
+    let map = catalogMaps.get(catalog);
+    if (!map) {
+        map = new Map(catalog.map((s) => [s.id, s]));
+        catalogMaps.set(catalog, map);
+    }
+    return map;
+}
 function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
-    const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
+    const catalog = catalogMap(inputs.catalog ?? builtinSignatures());
     const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
     const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
     const findings = [];
@@ -14858,14 +14894,20 @@ function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
 }
 function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
     const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
-    let hits = 0;
-    let total = 0;
+    const omitted = inputs.omittedBuilds ?? null;
+    // The run's numbers count the builds that are not listed: they were summed as they were folded.
+    let hits = omitted?.cacheHits ?? 0;
+    let total = hits + (omitted?.cacheMisses ?? 0);
     for (const { cache } of analyses) {
         hits += cache.hits;
         total += cache.hits + cache.misses;
     }
     const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
-    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown');
+    const longestOmitted = omitted?.maxSeconds ?? null;
+    if (longestOmitted !== null)
+        durations.push(longestOmitted);
+    const present = (s) => builds.some((b) => b.status === s) || (omitted?.statuses[s] ?? 0) > 0;
+    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find(present) ?? 'unknown');
     const findings = rankFindings(analyses.flatMap((a) => a.findings));
     return {
         builds: analyses,
@@ -14875,7 +14917,178 @@ function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = 
         status,
         cacheHitRatio: total === 0 ? null : metrics_round(hits / total, 3),
         durationSeconds: durations.length ? Math.max(...durations) : null,
+        omittedBuilds: omitted,
     };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/build-budget.ts
+
+
+
+/**
+ * Builds an analysis lists one by one; past this, the least telling are folded into counts. 256 is
+ * the most jobs one GitHub matrix can make, so the jobs of a real workflow run are always listed;
+ * a log holding more builds than that is a concatenation (a benchmark, a long-running builder's
+ * history) whose reader wants the failures, the slow ones and the totals, not thousands of rows.
+ * It also bounds memory: a listed build keeps its steps (up to 1,000) and failure excerpts.
+ */
+const MAX_LISTED_BUILDS = 256;
+/** Jobs counted one by one among the omitted builds (for the history row's time per job). */
+const MAX_OMITTED_JOBS = 256;
+const build_budget_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** What a build is worth keeping, from least to most: the order eviction reads it in. */
+const Tier = {
+    Ordinary: 0,
+    /** Exported or pushed images, build checks, a cache import that found nothing, notes, findings. */
+    Notable: 1,
+    /** Canceled or unfinished. */
+    Unfinished: 2,
+    Failed: 3,
+};
+/**
+ * The analysis' budget of listed builds. Builds are handed over as the parser closes them (in any
+ * order across sources: each carries its position); at most `limit` are held. When one more
+ * arrives, the least telling build that is neither the first nor the last of the input is folded
+ * into `omitted()`: its status, steps, cache hits, time, images, findings and job. Which builds
+ * stay, most telling first: failures (the earliest first: a root cause comes before what it
+ * took down), canceled and unfinished builds, notable ones, then the rest; within a kind the
+ * slowest first. Memory is bounded by the limit, not by the log.
+ */
+class BuildBudget {
+    limit;
+    inputs;
+    entries = [];
+    summary = emptySummary();
+    jobs = new Map();
+    weighOptions;
+    constructor(limit = MAX_LISTED_BUILDS, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+        this.limit = limit;
+        this.inputs = inputs;
+        // The rules run once per build to weigh it; without the workspace they touch no file.
+        this.weighOptions = { ...options, workspace: null };
+    }
+    /** Takes a closed build at `position` (larger is later in the input). */
+    add(build, position) {
+        this.entries.push(this.entryFor(build, position));
+        if (this.entries.length > Math.max(2, this.limit))
+            this.fold(this.victim());
+    }
+    /** The listed builds, in input order. */
+    builds() {
+        return [...this.entries].sort((a, b) => a.position - b.position).map((e) => e.build);
+    }
+    /** What is known of the folded builds, or null when every build is listed. */
+    omitted() {
+        if (this.summary.count === 0)
+            return null;
+        return { ...this.summary, runnerSeconds: metrics_round(this.summary.runnerSeconds, 1), jobs: [...this.jobs.values()] };
+    }
+    entryFor(build, position) {
+        // Failing builds are diagnosed later, with the catalog; here the rules alone say what a build has.
+        const findings = { error: 0, warning: 0, notice: 0 };
+        for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings)
+            findings[finding.severity]++;
+        return { build, position, tier: tierOf(build, findings), seconds: build.buildSeconds ?? build.jobSeconds ?? 0, findings };
+    }
+    /** The index of the least telling entry that is neither the first nor the last of the input. */
+    victim() {
+        let first = 0;
+        let last = 0;
+        for (let i = 1; i < this.entries.length; i++) {
+            if (this.entries[i].position < this.entries[first].position)
+                first = i;
+            if (this.entries[i].position > this.entries[last].position)
+                last = i;
+        }
+        let victim = -1;
+        for (let i = 0; i < this.entries.length; i++) {
+            if (i === first || i === last)
+                continue;
+            // The current choice tells more than this one: this one goes instead.
+            if (victim === -1 || moreTelling(this.entries[i], this.entries[victim]))
+                victim = i;
+        }
+        return victim;
+    }
+    fold(index) {
+        const [entry] = this.entries.splice(index, 1);
+        const { build, findings } = entry;
+        const s = this.summary;
+        s.count++;
+        s.statuses[build.status]++;
+        s.steps += build.steps.length + (build.omittedSteps?.count ?? 0);
+        const cache = cacheStats(build);
+        s.cacheHits += cache.hits;
+        s.cacheMisses += cache.misses;
+        // As the verdict counts runner time (job first) and the run's duration (build first).
+        s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
+        const seconds = build.buildSeconds ?? build.jobSeconds;
+        if (seconds !== null)
+            s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
+        s.images += build.images.length;
+        s.pushedImages += build.images.filter((i) => i.pushed).length;
+        for (const severity of ['error', 'warning', 'notice'])
+            s.findings[severity] += findings[severity];
+        this.countJob(build);
+    }
+    /** Sums the build into its job's row, as the history row sums a job's listed builds. */
+    countJob(build) {
+        const name = build.job ?? build.name.replace(/ #\d+$/, '');
+        let job = this.jobs.get(name);
+        if (!job) {
+            if (this.jobs.size >= MAX_OMITTED_JOBS) {
+                this.summary.buildsOfUnlistedJobs++;
+                return;
+            }
+            job = { name, builds: 0, jobSeconds: null, buildSeconds: null, status: build.status };
+            this.jobs.set(name, job);
+        }
+        job.builds++;
+        if (build.jobSeconds !== null)
+            job.jobSeconds = Math.max(job.jobSeconds ?? 0, build.jobSeconds);
+        if (build.buildSeconds !== null)
+            job.buildSeconds = metrics_round((job.buildSeconds ?? 0) + build.buildSeconds, 1);
+        if (build_budget_STATUS_ORDER.indexOf(build.status) < build_budget_STATUS_ORDER.indexOf(job.status))
+            job.status = build.status;
+    }
+}
+function emptySummary() {
+    return {
+        count: 0,
+        statuses: { success: 0, failure: 0, canceled: 0, unknown: 0 },
+        steps: 0,
+        cacheHits: 0,
+        cacheMisses: 0,
+        runnerSeconds: 0,
+        maxSeconds: null,
+        images: 0,
+        pushedImages: 0,
+        findings: { error: 0, warning: 0, notice: 0 },
+        jobs: [],
+        buildsOfUnlistedJobs: 0,
+    };
+}
+function tierOf(build, findings) {
+    if (build.status === 'failure')
+        return Tier.Failed;
+    if (build.status === 'canceled' || build.status === 'unknown')
+        return Tier.Unfinished;
+    const notable = build.images.length > 0 ||
+        build.checks.length > 0 ||
+        (build.cache.warnings?.length ?? 0) > 0 ||
+        build.notes.length > 0 ||
+        build.errors.length > 0 ||
+        findings.error + findings.warning > 0;
+    return notable ? Tier.Notable : Tier.Ordinary;
+}
+/** Whether `b` is more telling than `a` (so `a` goes first). */
+function moreTelling(a, b) {
+    if (a.tier !== b.tier)
+        return b.tier > a.tier;
+    // Among failures the earliest is the likeliest root cause; among the others the slowest tells most.
+    if (a.tier !== Tier.Failed && a.seconds !== b.seconds)
+        return b.seconds > a.seconds;
+    return b.position < a.position;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
@@ -15851,27 +16064,34 @@ async function measureBuildImages(builds, options) {
 
 
 
+
 /**
  * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
- * few at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog,
- * then all builds are analysed together. The action and the CLI both call this.
+ * few at a time: parse/parse-sources.ts), each build goes to the budget of listed builds as it
+ * closes (analyze/build-budget.ts: past a limit the least telling are folded into counts, so
+ * memory does not grow with the number of builds), failed builds are diagnosed against the
+ * signature catalog, then the listed builds are analysed together. The action and the CLI both call this.
  */
-async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
-    const builds = [];
+async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null, maxListedBuilds = MAX_LISTED_BUILDS) {
     const problems = [];
     // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
     const selector = lineSelectorFor(catalog);
-    for (const parsed of await parseSources(sources, selector)) {
-        builds.push(...parsed.builds);
+    const budget = new BuildBudget(maxListedBuilds, options, { catalog });
+    // A build's place in the input: its source first (sources are read concurrently), then its order there.
+    const seen = new Array(sources.length).fill(0);
+    const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
+    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
         problems.push(...parsed.problems);
-    }
+    const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
     if (sizes)
         await measureBuildImages(builds, sizes);
     const diagnosis = await diagnoseBuilds(builds, catalog);
     problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
-    return analyze(builds, problems, options, { diagnosis, catalog });
+    return analyze(builds, problems, options, { diagnosis, catalog, omittedBuilds: budget.omitted() });
 }
+/** Positions of one source's builds: 2^32 apart, so 2^21 sources stay within exact integers. */
+const SOURCE_STRIDE = 2 ** 32;
 
 ;// CONCATENATED MODULE: ./src/input/log-source.ts
 
@@ -16024,15 +16244,19 @@ function happened(analysis) {
         return 'No build was found in the input.';
     const failed = builds.filter((b) => b.status === 'failure');
     const canceled = builds.filter((b) => b.status === 'canceled');
-    if (failed.length === 0 && canceled.length === 0) {
+    // Builds past the listing limit count too (the budget lists every failure it can, so these are rare).
+    const omitted = analysis.omittedBuilds?.statuses;
+    const failedCount = failed.length + (omitted?.failure ?? 0);
+    if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {
         const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
-        const all = builds.length === 1 ? 'The build succeeded' : `All ${builds.length} builds succeeded`;
+        const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
+        const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
         return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
     }
     const parts = [];
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
-        const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
+        const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
         parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
@@ -16041,19 +16265,25 @@ function happened(analysis) {
 }
 function timeLine(analysis) {
     const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s) => s !== null);
-    if (spans.length === 0)
+    // The builds past the listing limit were summed as they were folded (analyze/build-budget.ts).
+    const omitted = analysis.omittedBuilds;
+    const omittedTimed = omitted?.maxSeconds !== null && omitted?.maxSeconds !== undefined;
+    if (spans.length === 0 && !omittedTimed)
         return null;
-    const wall = Math.max(...spans);
-    const runner = spans.reduce((a, b) => a + b, 0);
-    const jobs = spans.length > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${spans.length} jobs` : '';
-    const wallText = `${formatDuration(wall)} wall time${spans.length > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
+    const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
+    const count = spans.length + (omittedTimed ? omitted.count : 0);
+    const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
+    const wallText = `${formatDuration(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
+    // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
+    const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation.`;
+        return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped.`;
+        return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
@@ -16599,7 +16829,36 @@ function compactTable(pairs) {
     return [...head, ...rows].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/omitted-builds.ts
+
+const STATUS_WORDS = [
+    ['failure', 'failed'],
+    ['canceled', 'canceled'],
+    ['unknown', 'unfinished'],
+    ['success', 'succeeded'],
+];
+/**
+ * One line saying that builds were counted but not listed (past MAX_LISTED_BUILDS), for the summary
+ * and the terminal report; null when every build is listed. Numbers and fixed words only, so it is
+ * safe as Markdown and as text.
+ */
+function omittedBuildsLine(analysis) {
+    const omitted = analysis.omittedBuilds;
+    if (!omitted)
+        return null;
+    const total = analysis.builds.length + omitted.count;
+    const statuses = STATUS_WORDS.filter(([status]) => omitted.statuses[status] > 0)
+        .map(([status, word]) => `${count(omitted.statuses[status])} ${word}`)
+        .join(', ');
+    return (`${count(omitted.count)} of ${count(total)} builds are counted but not listed (${statuses}): past ${MAX_LISTED_BUILDS}, ` +
+        'only failing, canceled, notable and the slowest builds are listed; the status, cache hit ratio and times count them all.');
+}
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
+
 
 
 
@@ -16633,6 +16892,10 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
         add(`⏱️ ${verdict.time}`, 0);
     if (verdict.change)
         add(`💡 ${verdict.change}`, 0);
+    const omitted = omittedBuildsLine(analysis);
+    // Numbers and fixed words only: nothing from the log to escape.
+    if (omitted)
+        add(`ℹ️ ${omitted}`, 0);
     const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
     add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
     if (options.baseline)
@@ -16784,6 +17047,7 @@ function fitToSize(blocks, maxBytes) {
 
 
 
+
 /** A pipe or a file: full lines, no colour, so that grep and diff see everything. */
 const PLAIN_TEXT = { width: null, color: false };
 const SGR = { bold: '1', red: '31', yellow: '33', green: '32', cyan: '36', dim: '2' };
@@ -16802,6 +17066,9 @@ function renderText(analysis, options = PLAIN_TEXT) {
         say(plain(verdict.time), '  ');
     if (verdict.change)
         say(`Most help: ${plain(verdict.change)}`, '  ');
+    const omitted = omittedBuildsLine(analysis);
+    if (omitted)
+        say(omitted, '  ');
     for (const problem of analysis.problems)
         say(`warning: ${redact(problem.message)}`, '  ', 'yellow');
     if (analysis.groups.length > 0)
@@ -17021,6 +17288,25 @@ function headerJson(analysis) {
                 },
             }
             : {}),
+        // Only when builds were folded (past MAX_LISTED_BUILDS): additive to schema 1, small logs' reports unchanged.
+        ...(analysis.omittedBuilds ? { omittedBuilds: omittedBuildsJson(analysis.omittedBuilds) } : {}),
+    };
+}
+/** Field by field, as for the builds: a field added to the model must not reach the report unnoticed. */
+function omittedBuildsJson(o) {
+    return {
+        count: o.count,
+        statuses: { success: o.statuses.success, failure: o.statuses.failure, canceled: o.statuses.canceled, unknown: o.statuses.unknown },
+        steps: o.steps,
+        cacheHits: o.cacheHits,
+        cacheMisses: o.cacheMisses,
+        runnerSeconds: o.runnerSeconds,
+        maxSeconds: o.maxSeconds,
+        images: o.images,
+        pushedImages: o.pushedImages,
+        findings: { error: o.findings.error, warning: o.findings.warning, notice: o.findings.notice },
+        jobs: o.jobs.map((j) => ({ name: j.name, builds: j.builds, jobSeconds: j.jobSeconds, buildSeconds: j.buildSeconds, status: j.status })),
+        buildsOfUnlistedJobs: o.buildsOfUnlistedJobs,
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
@@ -17205,12 +17491,17 @@ function parseFailOn(text) {
         return value;
     throw new InputError(`fail-on must be never, error or warning, not "${text}"`);
 }
-function shouldFail(findings, policy) {
+/**
+ * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
+ * folded build's warning must fail the job as a listed one's would.
+ */
+function shouldFail(findings, policy, omitted = null) {
     if (policy === 'never')
         return false;
+    const errors = omitted?.error ?? 0;
     if (policy === 'error')
-        return findings.some((f) => f.severity === 'error');
-    return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+        return errors > 0 || findings.some((f) => f.severity === 'error');
+    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
 ;// CONCATENATED MODULE: ./src/input/values.ts
@@ -17232,22 +17523,25 @@ const history_row_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
  */
 function historyRow(analysis, facts) {
     const components = new Map();
-    for (const { build } of analysis.builds) {
-        const name = build.job ?? build.name.replace(/ #\d+$/, '');
-        const known = components.get(name);
-        if (!known) {
-            components.set(name, { name, jobSeconds: build.jobSeconds, buildSeconds: build.buildSeconds, status: build.status });
-            continue;
-        }
-        known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-        known.buildSeconds =
-            known.buildSeconds === null || build.buildSeconds === null
-                ? (known.buildSeconds ?? build.buildSeconds)
-                : metrics_round(known.buildSeconds + build.buildSeconds, 1);
-        if (history_row_STATUS_ORDER.indexOf(build.status) < history_row_STATUS_ORDER.indexOf(known.status))
-            known.status = build.status;
-    }
+    for (const { build } of analysis.builds)
+        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
+    // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
+    for (const job of analysis.omittedBuilds?.jobs ?? [])
+        addToComponent(components, job.name, job);
     return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
+function addToComponent(components, name, part) {
+    const known = components.get(name);
+    if (!known) {
+        components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
+        return;
+    }
+    known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
+    known.buildSeconds =
+        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : metrics_round(known.buildSeconds + part.buildSeconds, 1);
+    if (history_row_STATUS_ORDER.indexOf(part.status) < history_row_STATUS_ORDER.indexOf(known.status))
+        known.status = part.status;
 }
 function maxOf(a, b) {
     if (a === null)
@@ -20772,7 +21066,7 @@ async function runCli(argv, io = defaultIo) {
         await io.stdout(renderMarkdown(analysis));
     else
         await io.stdout(renderText(analysis, textOptionsFor(io.terminal, io.env)));
-    return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
+    return shouldFail(analysis.findings, options.failOn, analysis.omittedBuilds?.findings) ? 1 : 0;
 }
 const ANALYZE_OPTIONS = ['format', 'max-build-minutes', 'fail-on', 'report-file', 'signatures', 'workspace', 'baseline'];
 function parseAnalyzeArgs(argv) {

@@ -16,7 +16,10 @@ export interface InputProblem {
 
 export interface ParsedSource {
   source: string;
+  /** The builds found, in input order; empty when they were handed to a sink instead. */
   builds: Build[];
+  /** How many builds were found (handed to the sink or returned). */
+  buildCount: number;
   problems: InputProblem[];
   lines: number;
   bytes: number;
@@ -28,10 +31,21 @@ const FIRST_LINE_QUOTE = 120;
 /**
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
+ * `sink`, when given, receives each build (enriched and redacted) as soon as the parser closes it,
+ * instead of all of them at the end: the analysis' budget keeps memory bounded that way.
  */
-export async function parseSource(source: LogSource, selector: LineSelector | null = null): Promise<ParsedSource> {
+export async function parseSource(source: LogSource, selector: LineSelector | null = null, sink: ((build: Build) => void) | null = null): Promise<ParsedSource> {
   const decoder = new LineDecoder();
-  const parser = new AutoDetectParser(source.label, source.name, selector);
+  const returned: Build[] = [];
+  let buildCount = 0;
+  const deliver = (build: Build): void => {
+    buildCount++;
+    source.enrich?.([build]);
+    redactBuild(build);
+    if (sink) sink(build);
+    else returned.push(build);
+  };
+  const parser = new AutoDetectParser(source.label, source.name, selector, deliver);
   let cutLines = 0;
   let firstText: string | null = null;
   let counts = { lines: 0, bytes: 0 };
@@ -57,13 +71,11 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
     const message = describeError(error);
     problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
   }
-  const builds = parser.end();
-  source.enrich?.(builds);
-  for (const build of builds) redactBuild(build);
+  for (const build of parser.end()) deliver(build);
   if (problems.length === 0) {
     if (counts.bytes === 0 || firstText === null) {
       problems.push({ source: source.label, message: `${source.label}: the log is empty` });
-    } else if (builds.length === 0) {
+    } else if (buildCount === 0) {
       problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
       for (const note of parser.notes) problems.push({ source: source.label, message: `${source.label}: ${note}` });
     }
@@ -71,7 +83,7 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
   if (cutLines > 0) {
     problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
   }
-  return { source: source.label, builds, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
+  return { source: source.label, builds: returned, buildCount, problems: problems.map((p) => ({ ...p, message: redact(p.message) })), ...counts };
 }
 
 function noBuildMessage(label: string, firstText: string): string {
