@@ -169,7 +169,11 @@ describe('an analysis past the limit', () => {
     expect(toJsonReport(all).omittedBuilds).toBeUndefined();
     // One line in the summary and the terminal report, none when every build is listed.
     const line = /11 of 15 builds are counted but not listed \(11 succeeded\)/;
-    expect(renderMarkdown(folded).split('\n').filter((l) => line.test(l))).toHaveLength(1);
+    expect(
+      renderMarkdown(folded)
+        .split('\n')
+        .filter((l) => line.test(l)),
+    ).toHaveLength(1);
     expect(renderText(folded)).toMatch(line);
     expect(renderMarkdown(all)).not.toMatch(/counted but not listed/);
   });

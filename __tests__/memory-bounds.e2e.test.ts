@@ -128,7 +128,10 @@ describe('a bounded build list', () => {
     expect(run.status).toBe(0);
     // The summary: the failure first, and one line that says how many builds are counted but not listed.
     expect(run.stdout).toMatch(/^## ❌ \*\*build-4321\*\* failed/);
-    const omittedLine = new RegExp(`^ℹ️ ${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} of ${BUILDS.toLocaleString('en-US')} builds are counted but not listed \\(${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} succeeded\\)`, 'm');
+    const omittedLine = new RegExp(
+      `^ℹ️ ${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} of ${BUILDS.toLocaleString('en-US')} builds are counted but not listed \\(${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} succeeded\\)`,
+      'm',
+    );
     expect(run.stdout).toMatch(omittedLine);
     const text = readFileSync(reportFile, 'utf8');
     expectValidReport(text);

@@ -14939,7 +14939,7 @@ const build_budget_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
 /** What a build is worth keeping, from least to most: the order eviction reads it in. */
 const Tier = {
     Ordinary: 0,
-    /** Exported or pushed images, build checks, a cache import that found nothing, notes, findings. */
+    /** Exported or pushed images, build checks, a cache import that found nothing, notes, error lines. */
     Notable: 1,
     /** Canceled or unfinished. */
     Unfinished: 2,
@@ -14984,11 +14984,7 @@ class BuildBudget {
         return { ...this.summary, runnerSeconds: metrics_round(this.summary.runnerSeconds, 1), jobs: [...this.jobs.values()] };
     }
     entryFor(build, position) {
-        // Failing builds are diagnosed later, with the catalog; here the rules alone say what a build has.
-        const findings = { error: 0, warning: 0, notice: 0 };
-        for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings)
-            findings[finding.severity]++;
-        return { build, position, tier: tierOf(build, findings), seconds: build.buildSeconds ?? build.jobSeconds ?? 0, findings };
+        return { build, position, tier: tierOf(build), seconds: build.buildSeconds ?? build.jobSeconds ?? 0 };
     }
     /** The index of the least telling entry that is neither the first nor the last of the input. */
     victim() {
@@ -15012,7 +15008,7 @@ class BuildBudget {
     }
     fold(index) {
         const [entry] = this.entries.splice(index, 1);
-        const { build, findings } = entry;
+        const { build } = entry;
         const s = this.summary;
         s.count++;
         s.statuses[build.status]++;
@@ -15027,8 +15023,11 @@ class BuildBudget {
             s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
         s.images += build.images.length;
         s.pushedImages += build.images.filter((i) => i.pushed).length;
-        for (const severity of ['error', 'warning', 'notice'])
-            s.findings[severity] += findings[severity];
+        // Its findings are counted (a fail-on policy must see them), by the rules alone: a failure that is
+        // not listed is not diagnosed against the catalog. Analysed only now, so that each build is
+        // analysed once whether it is listed or not.
+        for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings)
+            s.findings[finding.severity]++;
         this.countJob(build);
     }
     /** Sums the build into its job's row, as the history row sums a job's listed builds. */
@@ -15068,7 +15067,13 @@ function emptySummary() {
         buildsOfUnlistedJobs: 0,
     };
 }
-function tierOf(build, findings) {
+/**
+ * From the model alone: analysing every build as it arrives to learn its findings would analyse the
+ * listed ones twice. What makes the rules' findings is here in its own terms: a failure or an error
+ * line, build checks, a cache import that found nothing, notes (a cut log, omitted steps), images
+ * (their size is measured and compared); slow and emulated builds are among the slowest.
+ */
+function tierOf(build) {
     if (build.status === 'failure')
         return Tier.Failed;
     if (build.status === 'canceled' || build.status === 'unknown')
@@ -15078,7 +15083,7 @@ function tierOf(build, findings) {
         (build.cache.warnings?.length ?? 0) > 0 ||
         build.notes.length > 0 ||
         build.errors.length > 0 ||
-        findings.error + findings.warning > 0;
+        build.steps.some((s) => s.status === 'error');
     return notable ? Tier.Notable : Tier.Ordinary;
 }
 /** Whether `b` is more telling than `a` (so `a` goes first). */

@@ -1,4 +1,4 @@
-import type { Build, BuildStatus, OmittedBuilds, OmittedJob, Severity } from '../model.js';
+import type { Build, BuildStatus, OmittedBuilds, OmittedJob } from '../model.js';
 import { analyzeBuild, type AnalysisInputs } from './analyze.js';
 import { cacheStats, round } from './metrics.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './rule.js';
@@ -19,7 +19,7 @@ const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'
 /** What a build is worth keeping, from least to most: the order eviction reads it in. */
 const Tier = {
   Ordinary: 0,
-  /** Exported or pushed images, build checks, a cache import that found nothing, notes, findings. */
+  /** Exported or pushed images, build checks, a cache import that found nothing, notes, error lines. */
   Notable: 1,
   /** Canceled or unfinished. */
   Unfinished: 2,
@@ -33,7 +33,6 @@ interface Entry {
   position: number;
   tier: Tier;
   seconds: number;
-  findings: Record<Severity, number>;
 }
 
 /**
@@ -78,10 +77,7 @@ export class BuildBudget {
   }
 
   private entryFor(build: Build, position: number): Entry {
-    // Failing builds are diagnosed later, with the catalog; here the rules alone say what a build has.
-    const findings = { error: 0, warning: 0, notice: 0 };
-    for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings) findings[finding.severity]++;
-    return { build, position, tier: tierOf(build, findings), seconds: build.buildSeconds ?? build.jobSeconds ?? 0, findings };
+    return { build, position, tier: tierOf(build), seconds: build.buildSeconds ?? build.jobSeconds ?? 0 };
   }
 
   /** The index of the least telling entry that is neither the first nor the last of the input. */
@@ -103,7 +99,7 @@ export class BuildBudget {
 
   private fold(index: number): void {
     const [entry] = this.entries.splice(index, 1);
-    const { build, findings } = entry!;
+    const { build } = entry!;
     const s = this.summary;
     s.count++;
     s.statuses[build.status]++;
@@ -117,7 +113,10 @@ export class BuildBudget {
     if (seconds !== null) s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
     s.images += build.images.length;
     s.pushedImages += build.images.filter((i) => i.pushed).length;
-    for (const severity of ['error', 'warning', 'notice'] as const) s.findings[severity] += findings[severity];
+    // Its findings are counted (a fail-on policy must see them), by the rules alone: a failure that is
+    // not listed is not diagnosed against the catalog. Analysed only now, so that each build is
+    // analysed once whether it is listed or not.
+    for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings) s.findings[finding.severity]++;
     this.countJob(build);
   }
 
@@ -157,7 +156,13 @@ function emptySummary(): OmittedBuilds {
   };
 }
 
-function tierOf(build: Build, findings: Record<Severity, number>): Tier {
+/**
+ * From the model alone: analysing every build as it arrives to learn its findings would analyse the
+ * listed ones twice. What makes the rules' findings is here in its own terms: a failure or an error
+ * line, build checks, a cache import that found nothing, notes (a cut log, omitted steps), images
+ * (their size is measured and compared); slow and emulated builds are among the slowest.
+ */
+function tierOf(build: Build): Tier {
   if (build.status === 'failure') return Tier.Failed;
   if (build.status === 'canceled' || build.status === 'unknown') return Tier.Unfinished;
   const notable =
@@ -166,7 +171,7 @@ function tierOf(build: Build, findings: Record<Severity, number>): Tier {
     (build.cache.warnings?.length ?? 0) > 0 ||
     build.notes.length > 0 ||
     build.errors.length > 0 ||
-    findings.error + findings.warning > 0;
+    build.steps.some((s) => s.status === 'error');
   return notable ? Tier.Notable : Tier.Ordinary;
 }
 

@@ -34,7 +34,11 @@ const FIRST_LINE_QUOTE = 120;
  * `sink`, when given, receives each build (enriched and redacted) as soon as the parser closes it,
  * instead of all of them at the end: the analysis' budget keeps memory bounded that way.
  */
-export async function parseSource(source: LogSource, selector: LineSelector | null = null, sink: ((build: Build) => void) | null = null): Promise<ParsedSource> {
+export async function parseSource(
+  source: LogSource,
+  selector: LineSelector | null = null,
+  sink: ((build: Build) => void) | null = null,
+): Promise<ParsedSource> {
   const decoder = new LineDecoder();
   const returned: Build[] = [];
   let buildCount = 0;
