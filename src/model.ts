@@ -185,7 +185,7 @@ export interface OmittedSteps {
 /**
  * What is known of the builds an analysis did not list. Past a limit (parse/build-budget.ts), the
  * builds a reader needs are kept whole (failing, canceled, unfinished, the slowest, those that
- * exported images or had findings, the first and the last) and the others are folded into these
+ * exported images or printed error lines, the first and the last) and the others are folded into these
  * counts and totals as they close, so that memory does not grow with the number of builds in a log.
  */
 export interface OmittedBuilds {

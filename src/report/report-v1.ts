@@ -229,7 +229,7 @@ export interface ImagePlatformSizeV1 {
 
 /**
  * The builds counted but not listed. Past 256 builds, those a reader needs are listed (failing,
- * canceled and unfinished builds, the slowest, those with images, build checks, notes or findings,
+ * canceled and unfinished builds, the slowest, those with images, build checks, notes or error lines,
  * the first and the last of the input) and the others are counted here.
  */
 export interface OmittedBuildsV1 {
