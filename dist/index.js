@@ -20787,7 +20787,7 @@ class BuildBudget {
     constructor(limit = MAX_LISTED_BUILDS, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
         this.limit = limit;
         this.inputs = inputs;
-        // The rules run once per build to weigh it; without the workspace they touch no file.
+        // The rules count a folded build's findings; without the workspace they touch no file.
         this.weighOptions = { ...options, workspace: null };
     }
     /** Takes a closed build at `position` (larger is later in the input). */

@@ -55,7 +55,7 @@ export class BuildBudget {
     options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS,
     private readonly inputs: Pick<AnalysisInputs, 'catalog'> = {},
   ) {
-    // The rules run once per build to weigh it; without the workspace they touch no file.
+    // The rules count a folded build's findings; without the workspace they touch no file.
     this.weighOptions = { ...options, workspace: null };
   }
 
