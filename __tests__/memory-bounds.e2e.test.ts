@@ -3,12 +3,13 @@
 // templates). The in-process halves of both are bounded-model.test.ts and robust-units.test.ts.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, readFixture } from './support/analyze-text.js';
 import { MAX_LISTED_STEPS } from '../src/parse/step-budget.js';
 import { MAX_FILLED_CHARS } from '../src/diagnose/template.js';
+import { MAX_LISTED_BUILDS, MAX_OMITTED_JOBS } from '../src/analyze/build-budget.js';
 import { expectValidReport } from './support/report-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bxd-memory-'));
@@ -68,6 +69,88 @@ describe('a bounded build model', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 240_000);
+});
+
+const BUILDS = 8000;
+const SLOW = 777;
+const FAILING = 4321;
+
+/**
+ * A `gh run view --log` file of `builds` jobs of one build each: 20 RUN steps (every fourth CACHED),
+ * an image export; job SLOW takes 500 s, the others 10-16 s; job FAILING fails at its last step.
+ */
+function writeManyBuilds(path: string, builds: number): void {
+  const fd = openSync(path, 'w');
+  const ts = (s: number) => new Date(Date.UTC(2025, 0, 1) + s * 1000).toISOString().replace('Z', '0000Z');
+  let chunk = '';
+  try {
+    for (let i = 1; i <= builds; i++) {
+      const seconds = i === SLOW ? 500 : 10 + (i % 7);
+      const at = (s: number, text: string) => (chunk += `build-${i}\tBuild\t${ts(i * 1000 + s)} ${text}\n`);
+      at(0, '#0 building with "default" instance using docker driver');
+      for (let k = 1; k <= 20; k++) {
+        at(1, `#${k} [${k}/20] RUN step ${k} of build ${i}`);
+        if (i === FAILING && k === 20) {
+          at(2, `#${k} ERROR: process "/bin/sh -c step" did not complete successfully: exit code: 1`);
+          at(2, 'ERROR: failed to solve: process "/bin/sh -c step" did not complete successfully: exit code: 1');
+        } else {
+          at(2, k % 4 === 0 ? `#${k} CACHED` : `#${k} DONE 0.${k % 9}s`);
+        }
+      }
+      if (i !== FAILING) {
+        at(seconds - 1, '#21 exporting to image');
+        at(seconds, '#21 DONE 0.1s');
+      }
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a bounded build list', () => {
+  it(`${BUILDS} builds: the CLI under a 48 MB heap exits 0 with a summary, the failing, slowest, first and last builds listed and every build counted`, () => {
+    // Holding every build took about 190 MB of heap for 20,000 such builds before the budget (8,000: ~75 MB).
+    const log = join(dir, 'builds.log');
+    const reportFile = join(dir, 'builds.json');
+    writeManyBuilds(log, BUILDS);
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=48', join(ROOT, 'dist', 'cli.js'), 'analyze', log, '--format', 'markdown', '--report-file', reportFile],
+      { encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // The summary: the failure first, and one line that says how many builds are counted but not listed.
+    expect(run.stdout).toMatch(/^## ❌ \*\*build-4321\*\* failed/);
+    const omittedLine = new RegExp(
+      `^ℹ️ ${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} of ${BUILDS.toLocaleString('en-US')} builds are counted but not listed \\(${(BUILDS - MAX_LISTED_BUILDS).toLocaleString('en-US')} succeeded\\)`,
+      'm',
+    );
+    expect(run.stdout).toMatch(omittedLine);
+    const text = readFileSync(reportFile, 'utf8');
+    expectValidReport(text);
+    const report = JSON.parse(text);
+    expect(report.builds).toHaveLength(MAX_LISTED_BUILDS);
+    expect(report.omittedBuilds.count).toBe(BUILDS - MAX_LISTED_BUILDS);
+    const listed = report.builds.map((b: { name: string }) => b.name);
+    for (const name of ['build-1', `build-${FAILING}`, `build-${SLOW}`, `build-${BUILDS}`]) expect(listed).toContain(name);
+    expect(report.status).toBe('failure');
+    expect(report.durationSeconds).toBe(500);
+    // Every build's cacheable steps: 5 of 20 cached in each, the failing build's last step an error.
+    expect(report.cacheHitRatio).toBe(0.25);
+    const steps = report.builds.reduce((n: number, b: { steps: unknown[] }) => n + b.steps.length, 0);
+    expect(steps + report.omittedBuilds.steps).toBe(BUILDS * 21 - 1);
+    expect(report.omittedBuilds.pushedImages).toBe(0);
+    expect(report.omittedBuilds.images).toBe(0);
+    // One job per build: the first jobs are listed one by one, the rest counted.
+    expect(report.omittedBuilds.jobs).toHaveLength(MAX_OMITTED_JOBS);
+    expect(report.omittedBuilds.jobs.length + report.omittedBuilds.buildsOfUnlistedJobs).toBe(BUILDS - MAX_LISTED_BUILDS);
   }, 240_000);
 });
 

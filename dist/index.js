@@ -2828,8 +2828,8 @@ function withDigest(ref, digest) {
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION)
 /* harmony export */ });
 /* unused harmony export toJsonReport */
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 
 
 /**
@@ -2842,7 +2842,7 @@ const SCHEMA_VERSION = 1;
 const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'];
 /** The tool's name and version, as every document buildx-doctor writes carries them. */
 function toolJson() {
-    return { name: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL_VERSION */ .w };
+    return { name: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_0__/* .TOOL_VERSION */ .w };
 }
 /** The whole report as one object (for callers that need it in memory; files are streamed). */
 function toJsonReport(analysis, extra = {}) {
@@ -2883,11 +2883,30 @@ function headerJson(analysis) {
             ? {
                 comparison: {
                     hasBaseline: analysis.comparison.hasBaseline,
-                    baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(analysis.comparison.baselineLabel),
+                    baselineLabel: analysis.comparison.baselineLabel === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(analysis.comparison.baselineLabel),
                     note: analysis.comparison.note,
                 },
             }
             : {}),
+        // Only when builds were folded (past MAX_LISTED_BUILDS): additive to schema 1, small logs' reports unchanged.
+        ...(analysis.omittedBuilds ? { omittedBuilds: omittedBuildsJson(analysis.omittedBuilds) } : {}),
+    };
+}
+/** Field by field, as for the builds: a field added to the model must not reach the report unnoticed. */
+function omittedBuildsJson(o) {
+    return {
+        count: o.count,
+        statuses: { success: o.statuses.success, failure: o.statuses.failure, canceled: o.statuses.canceled, unknown: o.statuses.unknown },
+        steps: o.steps,
+        cacheHits: o.cacheHits,
+        cacheMisses: o.cacheMisses,
+        runnerSeconds: o.runnerSeconds,
+        maxSeconds: o.maxSeconds,
+        images: o.images,
+        pushedImages: o.pushedImages,
+        findings: { error: o.findings.error, warning: o.findings.warning, notice: o.findings.notice },
+        jobs: o.jobs.map((j) => ({ name: j.name, builds: j.builds, jobSeconds: j.jobSeconds, buildSeconds: j.buildSeconds, status: j.status })),
+        buildsOfUnlistedJobs: o.buildsOfUnlistedJobs,
     };
 }
 /** The report's arrays, as lazy items so that a writer can convert one at a time. */
@@ -2898,12 +2917,12 @@ function arraysOf(analysis) {
         groups: analysis.groups.map((g) => () => ({
             id: g.id,
             severity: g.severity,
-            title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(g.title),
+            title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(g.title),
             builds: g.builds,
             folded: g.folded.map((f) => ({ id: f.id, build: f.build })),
             lostSeconds: g.lostSeconds,
         })),
-        problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(p.message) })),
+        problems: analysis.problems.map((p) => () => ({ source: p.source, message: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(p.message) })),
     };
 }
 function buildJson({ build, cache, timing, findings }, compared) {
@@ -2922,7 +2941,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
         nativePlatform: build.nativePlatform,
         dockerfile: build.request.dockerfile,
         steps: build.steps.map((s) => ({
-            name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.name),
+            name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.name),
             platform: s.platform,
             stage: s.stage,
             index: s.index,
@@ -2933,7 +2952,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
             seconds: s.seconds,
             status: s.status,
             line: s.line,
-            error: s.error === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.error),
+            error: s.error === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.error),
         })),
         cache: {
             hits: cache.hits,
@@ -2944,7 +2963,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
         },
         // Field by field: a field added to the analysis' Timing must not reach the report unnoticed.
         timing: {
-            slowestSteps: timing.slowestSteps.map((s) => ({ name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
+            slowestSteps: timing.slowestSteps.map((s) => ({ name: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.name), platform: s.platform, seconds: s.seconds, line: s.line })),
             platformSeconds: timing.platformSeconds,
             cacheImportSeconds: timing.cacheImportSeconds,
             cacheExportSeconds: timing.cacheExportSeconds,
@@ -2958,7 +2977,7 @@ function buildJson({ build, cache, timing, findings }, compared) {
                 ? { platforms: i.platforms ?? [], sizeUnavailable: i.sizeUnavailable ?? null, baselineUnavailable: i.baselineUnavailable ?? null }
                 : {}),
         })),
-        errors: build.errors.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.text) })),
+        errors: build.errors.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(e.text) })),
         notes: build.notes,
         omittedSteps: build.omittedSteps ? { count: build.omittedSteps.count, cached: build.omittedSteps.cached, maxSeconds: build.omittedSteps.maxSeconds } : null,
         lines: { first: build.firstLine, last: build.lastLine },
@@ -2976,7 +2995,7 @@ function comparisonJson(c) {
     const d = c.deltas;
     return {
         baseline: base && {
-            run: base.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(base.run),
+            run: base.run === null ? null : (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(base.run),
             name: base.name,
             status: base.status,
             buildSeconds: base.buildSeconds,
@@ -2984,13 +3003,13 @@ function comparisonJson(c) {
             cacheRatio: base.cacheRatio,
         },
         cacheBreak: b && {
-            step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.step),
-            instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.instruction),
+            step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.step),
+            instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.instruction),
             platform: b.platform,
             dockerfile: b.dockerfile,
             dockerfileLine: b.dockerfileLine,
             reason: b.reason,
-            detail: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(b.detail),
+            detail: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(b.detail),
             rebuiltSteps: b.rebuiltSteps,
             secondsLost: b.secondsLost,
             line: b.line,
@@ -3001,8 +3020,8 @@ function comparisonJson(c) {
             cacheRatio: d.cacheRatio,
             platformSeconds: d.platformSeconds.map((p) => ({ platform: p.platform, seconds: p.seconds, baselineSeconds: p.baselineSeconds })),
             slowerSteps: d.slowerSteps.map((s) => ({
-                step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.step),
-                instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(s.instruction),
+                step: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.step),
+                instruction: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s.instruction),
                 platform: s.platform,
                 seconds: s.seconds,
                 baselineSeconds: s.baselineSeconds,
@@ -3025,10 +3044,10 @@ function findingJson(finding) {
     return {
         id: finding.id,
         severity: finding.severity,
-        title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(finding.title),
+        title: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(finding.title),
         build: finding.build,
         source: finding.source,
-        evidence: finding.evidence.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.text) })),
+        evidence: finding.evidence.map((e) => ({ line: e.line, text: (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(e.text) })),
         fix: finding.fix,
         locations: (finding.locations ?? []).map((l) => ({ kind: l.kind, file: l.file, line: l.line, column: l.column, verified: l.verified })),
         data: finding.data ?? {},
@@ -3275,18 +3294,11 @@ const PATTERNS = [
     // PEM private keys (the header line is enough to know the rest is secret).
     [/-----BEGIN [A-Z ]{0,64}PRIVATE KEY-----.*/g, '-----BEGIN PRIVATE KEY----- ***', ['-----begin']],
 ];
-/**
- * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
- * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
- */
-const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
 function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
-    const lower = out.toLowerCase();
-    if (!ANY_GATE.test(lower))
-        return out;
+    let lower = null;
     for (const [pattern, replacement, gate] of PATTERNS) {
-        // A replacement only puts `***` in: the text as lowered before still tells each gate.
+        lower ??= out.toLowerCase();
         if (gate.some((needle) => lower.includes(needle)))
             out = out.replace(pattern, replacement);
     }
@@ -15166,7 +15178,7 @@ const OPEN_BRACE = 0x7b;
  * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
  * that line's number (empty parts are dropped).
  */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, takeBytes = null) {
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS) {
     let lineNo = 0;
     let bytes = 0;
     let parts = [];
@@ -15281,15 +15293,6 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
             }
             if (end === -1)
                 break;
-            // The common line (whole in this chunk, nothing pending, no CR): offered as bytes first.
-            if (takeBytes !== null && kept === 0 && cut === 0 && !sameLine && cr !== end - 1 && end - start <= options.maxLineBytes) {
-                if (takeBytes(data, start, end, lineNo + 1)) {
-                    lineNo += 1;
-                    crEndsLines ??= false;
-                    start = end + 1;
-                    continue;
-                }
-            }
             append(data.subarray(start, end));
             endLine();
             start = end + 1;
@@ -15369,28 +15372,6 @@ function parseRunnerTimestamp(text) {
     else if (end !== 19) {
         return null;
     }
-    return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
-}
-/**
- * The same for a timestamp still in bytes: `bytes[start, end)` already known to have the runner
- * timestamp's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`, so ASCII). Same result as
- * parseRunnerTimestamp on its text, without making the text (only when the day changes).
- */
-function parseRunnerTimestampBytes(bytes, start, end) {
-    let sameDay = cachedDate.length === 10;
-    for (let i = 0; sameDay && i < 10; i++)
-        sameDay = bytes[start + i] === cachedDate.charCodeAt(i);
-    if (!sameDay)
-        return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
-    const h = (bytes[start + 11] - ZERO) * 10 + bytes[start + 12] - ZERO;
-    const m = (bytes[start + 14] - ZERO) * 10 + bytes[start + 15] - ZERO;
-    const s = (bytes[start + 17] - ZERO) * 10 + bytes[start + 18] - ZERO;
-    if (h > 23 || m > 59 || s > 60)
-        return null;
-    const fractionDigits = end - start - 21;
-    let ms = 0;
-    for (let i = 0; i < 3; i++)
-        ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i] - ZERO : 0);
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
@@ -15502,12 +15483,8 @@ class LineDecoder {
         const gh = text.includes('\t') ? GH_RUN_VIEW.exec(text) : null;
         if (gh) {
             format = 'gh-run-view';
-            // Kept when unchanged: the prefix as bytes (prefixBytes) is made again only for a new job or step.
-            if (gh[1] !== this.job || gh[2] !== this.step) {
-                this.job = gh[1];
-                this.step = gh[2];
-                this.prefix = null;
-            }
+            this.job = gh[1];
+            this.step = gh[2];
             this.timestamp = parseRunnerTimestamp(gh[3]) ?? this.timestamp;
             text = gh[4];
         }
@@ -15522,10 +15499,8 @@ class LineDecoder {
                 format = 'actions';
                 this.timestamp = parseRunnerTimestamp(actions[1]) ?? this.timestamp;
                 text = actions[2];
-                if (this.format === 'gh-run-view') {
+                if (this.format === 'gh-run-view')
                     this.job = this.step = null;
-                    this.prefix = null;
-                }
                 if (text.charCodeAt(2) === 0x4f /* O */ || text.charCodeAt(2) === 0x45 /* E */)
                     text = text.replace(GITLAB_STREAM, '');
             }
@@ -15561,32 +15536,6 @@ class LineDecoder {
             format,
         };
     }
-    /** The format of the last line decoded. */
-    get lastFormat() {
-        return this.format;
-    }
-    /** The job of the last line (gh run view), else null. */
-    get lastJob() {
-        return this.format === 'gh-run-view' ? this.job : null;
-    }
-    /**
-     * `JOB<TAB>STEP<TAB>` of the last line as bytes when it was a gh run view line: what the next line
-     * of the same step starts with. Made when the job or step changes, not per line.
-     */
-    prefixBytes() {
-        if (this.format !== 'gh-run-view' || this.job === null || this.step === null)
-            return null;
-        return (this.prefix ??= Buffer.from(`${this.job}\t${this.step}\t`, 'utf8'));
-    }
-    /**
-     * A line was taken without decoding (the parser's shortcut): it had the last line's format, job
-     * and step and this timestamp, which is all that changes here (a continuation line inherits it).
-     */
-    tookLine(timestamp) {
-        this.timestamp = timestamp;
-    }
-    /** `JOB<TAB>STEP<TAB>` as bytes, null until asked for after a change of job or step. */
-    prefix = null;
     isSameJobStep(text) {
         if (this.job === null || this.step === null)
             return false;
@@ -15945,8 +15894,6 @@ class BuildSteps {
     budget = new StepBudget();
     /** For each stage (and platform): its highest instruction number seen, and of how many. */
     stageLast = new Map();
-    /** The step whose tail may hold lines as bytes (outputBytes). */
-    bytesTail = null;
     /** The step with this number, started now if it is new. */
     vertex(id, name, line) {
         const known = this.vertices.get(id);
@@ -16089,27 +16036,6 @@ class BuildSteps {
         if (tail.length > TAIL_LINES)
             tail.shift();
     }
-    /**
-     * A line still in bytes joins the step's tail (a LineBytes reads as an evidence line). Only one
-     * step's tail holds such lines at a time: when output moves to another step, the last one's are
-     * decoded, so the chunks held stay as few as a tail's lines whatever the number of steps.
-     */
-    outputBytes(vertex, line) {
-        const step = own(vertex);
-        if (this.bytesTail !== step) {
-            this.settle();
-            this.bytesTail = step;
-        }
-        this.output(step, line);
-    }
-    /** Decodes the tail that may hold lines as bytes. */
-    settle() {
-        const step = this.bytesTail;
-        if (step === null)
-            return;
-        this.bytesTail = null;
-        step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
-    }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
         const { kind, index, total, platform, stage } = parsed;
@@ -16185,45 +16111,6 @@ class BuildEvidence {
             this.images.set(own, { ref: own, digest: digest === null ? null : detach(digest), pushed });
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/input/line-bytes.ts
-/**
- * A line's text kept as the bytes it was read from, decoded only when something reads it. Most
- * lines of a log are a step's own output: the parser keeps the last few for excerpts and evidence
- * and almost never quotes them, so decoding each one was wasted work.
- *
- * Only ASCII bytes are ever wrapped (the caller checks): then Latin-1 decoding, the cheapest, gives
- * exactly the string UTF-8 decoding would. It has the shape of an evidence line (`line`, `text`), so
- * it can stand in one wherever only those two are read.
- */
-class LineBytes {
-    line;
-    bytes;
-    start;
-    end;
-    decoded = null;
-    constructor(
-    /** 1-based line number in the input. */
-    line, 
-    /** The chunk the line was read from; let go once decoded. */
-    bytes, start, end) {
-        this.line = line;
-        this.bytes = bytes;
-        this.start = start;
-        this.end = end;
-    }
-    get text() {
-        if (this.decoded === null) {
-            this.decoded = this.bytes.toString('latin1', this.start, this.end);
-            this.bytes = null;
-        }
-        return this.decoded;
-    }
-}
-/** A text that may still be bytes: its string. */
-function textOf(text) {
-    return typeof text === 'string' ? text : text.text;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build-model.ts
@@ -16355,7 +16242,6 @@ function round(seconds) {
 
 
 
-
 /**
  * Everything known about one build while its lines are read. Holds per-step summaries and a few
  * bounded buffers, never the log itself. The parsers tell it what the output said (a step started,
@@ -16438,7 +16324,7 @@ class BuildState extends BuildEvidence {
         return this.last;
     }
     get lastText() {
-        return textOf(this.lastSaid);
+        return this.lastSaid;
     }
     /** Steps past the listing limit, counted but not listed (null when none were dropped). */
     get omittedSteps() {
@@ -16488,14 +16374,6 @@ class BuildState extends BuildEvidence {
             if (this.start === null)
                 this.start = timestamp;
         }
-    }
-    /**
-     * Another build is open now: what this one keeps as bytes is decoded, so that a build kept for the
-     * report does not hold on to the chunk its last lines were read from.
-     */
-    settle() {
-        this.lastSaid = textOf(this.lastSaid);
-        this.steps.settle();
     }
     /** Evidence at `line` belongs to the build (a rawjson entry): its last line moves on, never back. */
     reach(line) {
@@ -16588,10 +16466,6 @@ class BuildState extends BuildEvidence {
     /** A line the step printed: its last few are kept while it runs, for the evidence of a failure. */
     stepOutput(vertex, evidence) {
         this.steps.output(vertex, evidence);
-    }
-    /** The same for a line still in bytes (the parser's shortcut for a step's output). */
-    stepOutputBytes(vertex, line) {
-        this.steps.outputBytes(vertex, line);
     }
     // ---- the result --------------------------------------------------------------------------------
     /** The build's outcome as far as its output tells (`jobCanceled`: the job it ran in was canceled). */
@@ -16750,11 +16624,8 @@ class MetadataGroup {
 
 ;// CONCATENATED MODULE: ./src/parse/excerpt.ts
 
-
 /** Lines kept before a failure: where its cause usually is. */
 const BEFORE = 200;
-/** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
-const EXCERPT_RING_LINES = BEFORE;
 /** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
 const AFTER = 120;
 /** At most this many lines per job, whatever the number of failures. */
@@ -16770,7 +16641,6 @@ class ExcerptCollector {
     // The ring is three parallel arrays rather than an object per line: it takes every line of a
     // log, and an object each was a good part of the parser's garbage.
     ringLine = new Array(BEFORE).fill(0);
-    /** A step's line taken by the parser's shortcut stays bytes here until it is kept (most never are). */
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
@@ -16790,10 +16660,6 @@ class ExcerptCollector {
             this.keep(slot);
         }
     }
-    /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
-    get keepsNext() {
-        return this.afterLeft > 0;
-    }
     /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
     mark() {
         for (let i = 0; i < BEFORE; i++) {
@@ -16812,7 +16678,7 @@ class ExcerptCollector {
         if (seq <= this.lastKeptSeq || this.kept.length >= excerpt_MAX_LINES)
             return;
         this.lastKeptSeq = seq;
-        const text = textOf(this.ringText[slot]);
+        const text = this.ringText[slot];
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
         this.kept.push({ line: this.ringLine[slot], text: detach(cut), seq });
     }
@@ -16901,14 +16767,6 @@ class RunnerFactsReader {
                 this.facts.secretSource = secret[1];
         }
     }
-    /**
-     * Whether `line` would change nothing for a step's line (`#N ...`): none of the patterns can
-     * match a line that starts with `#N `; only a metadata-action template list takes any line as its
-     * next value.
-     */
-    ignoresStepOutput() {
-        return this.section !== 'metadata-action' || this.templateKey === null;
-    }
     addTemplate(text) {
         if (this.facts.metadataTemplates.length < 40)
             this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
@@ -16956,10 +16814,6 @@ class TtyProgressDialect {
         if (bare.startsWith('=> '))
             return this.step(bare, line, sink);
         return false;
-    }
-    ignoresStepOutput() {
-        // Its lines start with `[+] Building` or `=> `, never with `#`.
-        return true;
     }
     open(sink, line, fresh) {
         const build = sink.buildFor('tty', line, fresh);
@@ -17069,10 +16923,6 @@ class LegacyBuilderDialect {
         }
         return false;
     }
-    ignoresStepOutput(current) {
-        // `#N ...` is neither a `Step` nor `Sending build context` line; other lines it reads only for its own open build.
-        return this.build === null || this.build !== current;
-    }
     open(sink, line, fresh) {
         const build = sink.buildFor('legacy', line, fresh);
         if (build !== this.build) {
@@ -17160,10 +17010,6 @@ class ErrorBlockDialect {
         }
         return false;
     }
-    ignoresStepOutput() {
-        // Inside a block every line is the block's; after a `------` the next line is tested as a header.
-        return this.state === 'none';
-    }
     open(name, line, sink) {
         const build = sink.current() ?? sink.buildFor('plain', line);
         this.build = build;
@@ -17232,31 +17078,12 @@ class JobState {
     }
     /** A line of the job: where it ends and when. */
     reached(line) {
+        this.lastLine = line.no;
         this.format = line.format;
-        this.reachedAt(line.no, line.timestamp);
-    }
-    /** A line of the job's format so far: where it ends and when. */
-    reachedAt(no, timestamp) {
-        this.lastLine = no;
-        if (timestamp !== null) {
-            this.firstTs ??= timestamp;
-            this.lastTs = timestamp;
+        if (line.timestamp !== null) {
+            this.firstTs ??= line.timestamp;
+            this.lastTs = line.timestamp;
         }
-    }
-    /**
-     * Whether a step's line (`#N ...`) would pass everything that reads the job's lines
-     * before the vertex parser (runner facts, the metadata group, the action's inputs, the dialects)
-     * without changing anything: then the parser may take it by its shortcut.
-     */
-    passesStepOutput() {
-        if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null))
-            return false;
-        if (!this.facts.ignoresStepOutput())
-            return false;
-        for (const dialect of this.dialects)
-            if (!dialect.ignoresStepOutput(this.current))
-                return false;
-        return true;
     }
     /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
     noteArchitecture(text) {
@@ -17337,16 +17164,23 @@ class BuildLogParser {
     source;
     name;
     selector;
+    emit;
     job = null;
     finished = [];
     constructor(source, 
     /** What to call builds of an input without job names (a job's log: the job's name). */
     name = null, 
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
-    selector = null) {
+    selector = null, 
+    /**
+     * Where each build goes as soon as its job ends (the analysis' budget of listed builds), so that
+     * a long log's builds are not all held here until the end; without it, end() returns them.
+     */
+    emit = null) {
         this.source = source;
         this.name = name;
         this.selector = selector;
+        this.emit = emit;
     }
     push(line) {
         const job = this.jobFor(line);
@@ -17432,37 +17266,6 @@ class BuildLogParser {
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = isDockerRelated(bare);
         job.noteArchitecture(text);
-    }
-    /**
-     * The shortcut for a step's line (`#N ...`) read as bytes, the bulk of a real log: the open step
-     * such a line goes to, when push() would do no more with it than count it, keep it for the excerpt
-     * (and, for output, the step's tail) and move the build's last line and time; else null (another
-     * job or format, no open plain build, an unknown step, a reader waiting for its next line). Then
-     * takeStepLine() applies it. The caller vouches for the rest: the text is ASCII without control
-     * characters or blanks at either end, the line is of the format and job of the line before it, it
-     * is not a status line, and no signature's literal is in it.
-     */
-    openStepFor(format, job, id) {
-        const state = this.job;
-        if (state === null || state.format !== format || (job !== null && state.name !== job))
-            return null;
-        const build = state.current;
-        if (build === null || build.closed || build.form !== 'plain' || !state.passesStepOutput())
-            return null;
-        // After the build ended, `#1` opens the next one.
-        if (id === 1 && build.ended)
-            return null;
-        return build.vertices.get(id) ?? null;
-    }
-    /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
-    takeStepLine(vertex, no, timestamp, text, output) {
-        const state = this.job;
-        const build = state.current;
-        state.reachedAt(no, timestamp);
-        state.excerpt.push(no, text);
-        build.touch(no, timestamp, text);
-        if (output)
-            build.stepOutputBytes(vertex, text);
     }
     /** Ends the input: returns every build found, in input order. */
     end() {
@@ -17575,7 +17378,6 @@ class BuildLogParser {
         });
         job.pendingInputs = null;
         job.readingActionInputs = false;
-        job.current?.settle();
         if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
             build.fail();
             for (const error of job.orphanErrors)
@@ -17635,7 +17437,10 @@ class BuildLogParser {
                 result.excerpt = job.excerpt.between(first, last);
             }
             result.runner = job.facts.facts;
-            this.finished.push(result);
+            if (this.emit)
+                this.emit(result);
+            else
+                this.finished.push(result);
         });
     }
 }
@@ -17711,10 +17516,6 @@ class JsonObjectSplitter {
     cut = null;
     constructor(handler) {
         this.handler = handler;
-    }
-    /** Between objects, nothing held or pending: a line that is a whole object may be read elsewhere. */
-    get idle() {
-        return this.pending === null && !this.recovering && this.cut === null;
     }
     push(line) {
         const text = line.text;
@@ -17964,227 +17765,6 @@ class EntryLines {
     }
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/byte-prefilter.ts
-const ESCAPE = 0x1b;
-/** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
-const WINDOW = 4;
-const CLASS_BITS = 7;
-/** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
-const TABLE_BITS = 22;
-/**
- * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
- * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
- * literal in; it may say yes to lines without one (the caller then decodes the line and asks the
- * selector). Made for output that is read but mostly never decoded (rawjson's step output).
- *
- * Each literal is stood for by one four-character window of it (its rarest, by a rough table of how
- * common characters are in logs), set in a hashed bit table that the last four bytes (case folded)
- * are looked up in: a multiply and a load per byte, in a table that stays in the cache. A literal of
- * three or two characters sets every window that ends with it, one of one character makes that
- * character a candidate by itself. A line that holds an escape byte (ANSI codes are stripped from
- * the text the selector sees), or a byte outside ASCII when some literal has nothing but characters
- * outside ASCII (LiteralSet lets those match any such character), is always a candidate.
- *
- * Why it never misses: the text is the line's bytes decoded, and an ASCII character in the text is
- * the same byte in the line with the same neighbours (a decoded multi-byte or invalid sequence is
- * never ASCII), so ASCII characters next to each other in the text are bytes next to each other in
- * the line, case folded the same way.
- */
-class BytePrefilter {
-    /** The class of each byte: its case-folded value below 128, 0 above. */
-    classOf = new Uint8Array(256);
-    /** 1 for a byte that makes its line a candidate by itself. */
-    special = new Uint8Array(256);
-    /** One bit per hashed window: set when a line holding that window is a candidate. */
-    table = new Int32Array(1 << (TABLE_BITS - 5));
-    /** The window's mask: four classes. */
-    mask = (1 << (WINDOW * CLASS_BITS)) - 1;
-    shift = 32 - TABLE_BITS;
-    /** Every line is a candidate (a built-in pattern without literals runs on every line). */
-    everyLine;
-    constructor(literals, everyLine) {
-        this.everyLine = everyLine;
-        for (let byte = 0; byte < 128; byte++)
-            this.classOf[byte] = fold(byte);
-        this.special[ESCAPE] = 1;
-        let nonAscii = false;
-        for (const literal of literals) {
-            if (literal.length === 0)
-                continue;
-            const run = rarestAsciiRun(literal);
-            if (run === null) {
-                // Only escapes (candidates anyway) and characters outside ASCII: a byte outside ASCII stands for it.
-                if (/[^\u0000-\u007f]/.test(literal))
-                    nonAscii = true;
-            }
-            else if (run.length === 1) {
-                const code = fold(run.charCodeAt(0));
-                this.special[code] = 1;
-                if (code >= 97 && code <= 122)
-                    this.special[code - 32] = 1;
-            }
-            else {
-                this.setEndingWith(run);
-            }
-        }
-        if (nonAscii)
-            for (let byte = 128; byte < 256; byte++)
-                this.special[byte] = 1;
-    }
-    /** Sets every window that ends with `text` (two to four ASCII characters). */
-    setEndingWith(text) {
-        let low = 0;
-        for (let i = 0; i < text.length; i++)
-            low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
-        const freeBits = (WINDOW - text.length) * CLASS_BITS;
-        for (let high = 0; high < 1 << freeBits; high++) {
-            const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
-            this.table[slot >>> 5] |= 1 << (slot & 31);
-        }
-    }
-    /** The table bit of a window (the hot loops inline this). */
-    slot(window) {
-        return Math.imul(window, HASH) >>> this.shift;
-    }
-    /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
-    start(text) {
-        let window = 0;
-        let hit = false;
-        for (let i = 0; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            if (code >= 128 || this.special[code] === 1)
-                hit = true;
-            window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code] : 0)) & this.mask;
-            const slot = this.slot(window);
-            if ((this.table[slot >>> 5] >>> (slot & 31)) & 1)
-                hit = true;
-        }
-        return { window, hit };
-    }
-    /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
-    mayMatch(text, bytes, start, end) {
-        if (this.everyLine)
-            return true;
-        let { window, hit } = this.start(text);
-        for (let i = start; i < end && !hit; i++) {
-            const byte = bytes[i];
-            window = ((window << CLASS_BITS) | this.classOf[byte]) & this.mask;
-            const slot = this.slot(window);
-            if (this.special[byte] === 1 || (this.table[slot >>> 5] >>> (slot & 31)) & 1)
-                hit = true;
-        }
-        return hit;
-    }
-}
-/** Fibonacci hashing's multiplier (2^32 / golden ratio): spreads windows over the table. */
-const HASH = 0x9e3779b1 | 0;
-const prefilters = new WeakMap();
-/** The byte prefilter of a selector (made once per selector). */
-function bytePrefilterFor(selector) {
-    let prefilter = prefilters.get(selector);
-    if (!prefilter) {
-        prefilter = new BytePrefilter(selector.literals, selector.testsEveryLine);
-        prefilters.set(selector, prefilter);
-    }
-    return prefilter;
-}
-// How common a character is in build output, roughly (English letter frequencies, in percent; space,
-// digits and the punctuation of paths and versions as common as frequent letters). A window's cost
-// is the product of its characters' (as if independent); words that fill build logs (a compiler's
-// `Compiling`, a package manager's `Downloading`) cost more. The cheapest window stands for its
-// literal, so that few lines are candidates. Any choice is correct; this one only makes it fast.
-const FREQUENCY = {
-    ' ': 15,
-    e: 12.7,
-    t: 9.1,
-    a: 8.2,
-    o: 7.5,
-    i: 7,
-    n: 6.7,
-    s: 6.3,
-    h: 6.1,
-    r: 6,
-    d: 4.3,
-    l: 4,
-    c: 2.8,
-    u: 2.8,
-    m: 2.4,
-    w: 2.4,
-    f: 2.2,
-    g: 2,
-    y: 2,
-    p: 1.9,
-    b: 1.5,
-    v: 1,
-    k: 0.8,
-    j: 0.15,
-    x: 0.15,
-    q: 0.1,
-    z: 0.07,
-    '0': 4,
-    '1': 4,
-    '2': 3,
-    '3': 3,
-    '4': 3,
-    '5': 3,
-    '6': 3,
-    '7': 3,
-    '8': 3,
-    '9': 3,
-    '.': 4,
-    '/': 4,
-    '-': 4,
-    ':': 3,
-    _: 2,
-};
-const COMMON_WORDS = 'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
-    'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
-    'crates index added removed updating using from with done step cache';
-const COMMON_WINDOWS = new Set();
-for (const word of COMMON_WORDS.split(' ')) {
-    const spaced = ` ${word} `;
-    for (let i = 0; i + WINDOW <= spaced.length; i++)
-        COMMON_WINDOWS.add(spaced.slice(i, i + WINDOW));
-}
-function windowCost(run) {
-    const lower = run.toLowerCase();
-    let cost = COMMON_WINDOWS.has(lower) ? 1e6 : 1;
-    // A window across words (`ng m`) is as common as the ends of words are.
-    if (lower.length === WINDOW && (lower[1] === ' ' || lower[2] === ' '))
-        cost *= 100;
-    for (const ch of lower)
-        cost *= FREQUENCY[ch] ?? 1;
-    return cost;
-}
-/**
- * The rarest window of up to four ASCII characters (no escape) in the literal: a four-character one
- * when there is one, else the longest run of ASCII there is; null when it has no ASCII character.
- */
-function rarestAsciiRun(literal) {
-    let best = null;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < literal.length; i++) {
-        let run = '';
-        for (let k = i; k < literal.length && run.length < WINDOW; k++) {
-            const code = literal.charCodeAt(k);
-            if (code >= 128 || code === ESCAPE)
-                break;
-            run += literal[k];
-        }
-        if (run.length === 0)
-            continue;
-        const cost = windowCost(run);
-        if (best === null || run.length > best.length || (run.length === best.length && cost < bestCost)) {
-            best = run;
-            bestCost = cost;
-        }
-    }
-    return best;
-}
-function fold(code) {
-    return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
 // BuildKit's SolveStatus (github.com/moby/buildkit/client/graph.go) as `--progress=rawjson` writes it.
 // The input is untrusted: every field is read through the guards below, never assumed.
@@ -18231,13 +17811,7 @@ function readStatus(s, index) {
 function readLog(l, index) {
     if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
         return null;
-    return {
-        index,
-        vertex: l.vertex,
-        stream: typeof l.stream === 'number' ? l.stream : 1,
-        data: Buffer.from(l.data, 'base64'),
-        timestamp: timestamp(l.timestamp),
-    };
+    return { index, vertex: l.vertex, stream: typeof l.stream === 'number' ? l.stream : 1, data: l.data, timestamp: timestamp(l.timestamp) };
 }
 function readWarning(w, index) {
     const record = w ?? {};
@@ -18276,318 +17850,12 @@ function timestamp(value) {
     const match = RFC3339.exec(value);
     if (!match)
         return null;
-    const whole = wholeMilliseconds(match[1], match[3]);
-    if (whole === null)
+    if (match[1].startsWith('0001-'))
+        return null;
+    const whole = Date.parse(`${match[1]}${match[3]}`);
+    if (Number.isNaN(whole))
         return null;
     return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
-}
-/** The milliseconds of a timestamp's date and time to the second, in `zone`; null for Go's zero time or an invalid date. */
-function wholeMilliseconds(dateTime, zone) {
-    if (dateTime.startsWith('0001-'))
-        return null;
-    const whole = Date.parse(`${dateTime}${zone}`);
-    return Number.isNaN(whole) ? null : whole;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/canonical-logs.ts
-// Most of a rawjson log is step output: `logs` objects, one a line, always in the shape Go's encoder
-// gives BuildKit's SolveStatus:
-//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
-// Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
-// cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
-// the data decoded natively, the vertex and the timestamp's date reused from the previous line when
-// their bytes repeat (they nearly always do). Anything else, even the same object with a space, an
-// escape or a byte outside ASCII in it, is left to the general path (a string and JSON.parse), so
-// what this accepts is read exactly as JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const AMPERSAND = 0x26;
-const EQUALS = 0x3d;
-const COMMA = 0x2c;
-const canonical_logs_ZERO = 0x30;
-const NINE = 0x39;
-const DOT = 0x2e;
-const LETTER_Z = 0x5a;
-const OPEN = Buffer.from('{"logs":[', 'latin1');
-const VERTEX = Buffer.from('{"vertex":"', 'latin1');
-const STREAM = Buffer.from('","stream":', 'latin1');
-const DATA = Buffer.from(',"data":"', 'latin1');
-const TIMESTAMP = Buffer.from('","timestamp":"', 'latin1');
-/** `"}` closes an entry, then `,` (another entry) or `]}` (the end of the line). */
-const ENTRY_END = Buffer.from('"}', 'latin1');
-const CLOSE = Buffer.from(']}', 'latin1');
-/** `2026-11-29T05:58:51`: the part of a timestamp that repeats from one line to the next. */
-const DATE_TIME_BYTES = 19;
-/** Longer vertex or timestamp values are not Go's; the general path reads them. */
-const MAX_VALUE_BYTES = 256;
-/** Reads canonical `logs` lines from bytes; keeps the last vertex and date seen, to reuse them. */
-class CanonicalLogReader {
-    lastVertex = '';
-    lastVertexBytes = Buffer.alloc(MAX_VALUE_BYTES);
-    lastVertexLength = -1;
-    lastDateTime = Buffer.alloc(DATE_TIME_BYTES);
-    lastDateTimeKnown = false;
-    lastWhole = null;
-    /**
-     * The logs of the object on `data[start, end)` when it is a canonical `logs` line, else null. A
-     * line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII without
-     * `&` or escape, so the line decoder would not have changed it either.
-     */
-    read(data, start, end) {
-        if (!startsWith(data, start, end, OPEN))
-            return null;
-        let p = start + OPEN.length;
-        const logs = [];
-        for (;;) {
-            if (!startsWith(data, p, end, VERTEX))
-                return null;
-            p += VERTEX.length;
-            const vertexEnd = plainValueEnd(data, p, end);
-            if (vertexEnd === -1)
-                return null;
-            const vertex = this.vertexAt(data, p, vertexEnd);
-            p = vertexEnd;
-            if (!startsWith(data, p, end, STREAM))
-                return null;
-            p += STREAM.length;
-            // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
-            let stream = 0;
-            const digits = p;
-            while (p < end && data[p] >= canonical_logs_ZERO && data[p] <= NINE && p - digits < 9)
-                stream = stream * 10 + data[p++] - canonical_logs_ZERO;
-            if (p === digits || (data[digits] === canonical_logs_ZERO && p - digits > 1))
-                return null;
-            if (!startsWith(data, p, end, DATA))
-                return null;
-            p += DATA.length;
-            const dataEnd = data.indexOf(QUOTE, p);
-            if (dataEnd === -1 || dataEnd >= end)
-                return null;
-            const bytes = decodeBase64(data, p, dataEnd);
-            if (bytes === null)
-                return null;
-            p = dataEnd;
-            if (!startsWith(data, p, end, TIMESTAMP))
-                return null;
-            p += TIMESTAMP.length;
-            const tsEnd = plainValueEnd(data, p, end);
-            if (tsEnd === -1)
-                return null;
-            const timestamp = this.timestampAt(data, p, tsEnd);
-            p = tsEnd;
-            if (!startsWith(data, p, end, ENTRY_END))
-                return null;
-            p += ENTRY_END.length;
-            logs.push({ index: logs.length, vertex, stream, data: bytes, timestamp });
-            if (p < end && data[p] === COMMA) {
-                p++;
-                continue;
-            }
-            return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? logs : null;
-        }
-    }
-    /** The vertex digest on `data[start, end)`: the previous line's string when the bytes are the same. */
-    vertexAt(data, start, end) {
-        const length = end - start;
-        if (length === this.lastVertexLength && data.compare(this.lastVertexBytes, 0, length, start, end) === 0)
-            return this.lastVertex;
-        this.lastVertex = data.toString('latin1', start, end);
-        data.copy(this.lastVertexBytes, 0, start, end);
-        this.lastVertexLength = length;
-        return this.lastVertex;
-    }
-    /**
-     * solve-status.ts's timestamp() of the value on `data[start, end)`, computed from the bytes for Go's
-     * usual `…:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
-     * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
-     * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
-     */
-    timestampAt(data, start, end) {
-        const length = end - start;
-        let fractionEnd = -1;
-        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z)
-            fractionEnd = end - 1;
-        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === DOT && data[end - 1] === LETTER_Z) {
-            fractionEnd = end - 1;
-            for (let i = start + DATE_TIME_BYTES + 1; i < fractionEnd; i++)
-                if (data[i] < canonical_logs_ZERO || data[i] > NINE)
-                    fractionEnd = -1;
-        }
-        if (fractionEnd === -1)
-            return this.slowTimestamp(data, start, end);
-        const dateEnd = start + DATE_TIME_BYTES;
-        if (!this.lastDateTimeKnown || data.compare(this.lastDateTime, 0, DATE_TIME_BYTES, start, dateEnd) !== 0) {
-            const dateTime = data.toString('latin1', start, dateEnd);
-            // Checked as the general path checks it (the whole value against RFC3339): a miss goes there.
-            if (!RFC3339.test(`${dateTime}Z`))
-                return this.slowTimestamp(data, start, end);
-            this.lastWhole = wholeMilliseconds(dateTime, 'Z');
-            data.copy(this.lastDateTime, 0, start, dateEnd);
-            this.lastDateTimeKnown = true;
-        }
-        const whole = this.lastWhole;
-        if (whole === null)
-            return null;
-        if (fractionEnd === dateEnd)
-            return whole;
-        let fraction = 0;
-        let scale = 1;
-        for (let i = dateEnd + 1; i < fractionEnd; i++) {
-            fraction = fraction * 10 + data[i] - canonical_logs_ZERO;
-            scale *= 10;
-        }
-        return whole + (fraction / scale) * 1000;
-    }
-    slowTimestamp(data, start, end) {
-        const match = RFC3339.exec(data.toString('latin1', start, end));
-        if (!match)
-            return null;
-        const whole = wholeMilliseconds(match[1], match[3]);
-        if (whole === null)
-            return null;
-        return match[2] === undefined ? whole : whole + Number(`0.${match[2]}`) * 1000;
-    }
-}
-function startsWith(data, at, end, literal) {
-    if (at + literal.length > end)
-        return false;
-    for (let i = 0; i < literal.length; i++)
-        if (data[at + i] !== literal[i])
-            return false;
-    return true;
-}
-/**
- * Where a JSON string value that starts at `start` ends (its closing quote), when it is printable
- * ASCII with no escape and no `&` (which the line decoder would have unescaped), and short; else -1.
- */
-function plainValueEnd(data, start, end) {
-    const limit = Math.min(end, start + MAX_VALUE_BYTES);
-    for (let i = start; i < limit; i++) {
-        const c = data[i];
-        if (c === QUOTE)
-            return i;
-        if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND)
-            return -1;
-    }
-    return -1;
-}
-/**
- * The bytes of the base64 text on `data[start, end)`, or null unless it is plain base64 (a multiple
- * of four characters, padded at the end only). Node's decoder skips characters outside the alphabet
- * and stops at a `=`: any such character (a `\`, a control or non-ASCII byte, a `=` inside) gives
- * fewer bytes than the length promises, so a wrong length sends the line to the general path.
- * Characters it reads but JSON would not change (`-`, `_`) decode alike in both paths.
- */
-function decodeBase64(data, start, end) {
-    const length = end - start;
-    if (length % 4 !== 0)
-        return null;
-    let padding = 0;
-    if (length > 0 && data[end - 1] === EQUALS)
-        padding = length > 1 && data[end - 2] === EQUALS ? 2 : 1;
-    const bytes = Buffer.from(data.toString('latin1', start, end), 'base64');
-    return bytes.length === (length / 4) * 3 - padding ? bytes : null;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/output-lines.ts
-
-
-/** One output line's text, as the plain printer writes it (CR, escapes removed, long lines cut). */
-function renderOutput(prefix, bytes, start, end) {
-    let text = bytes.toString('utf8', start, end);
-    if (text.endsWith('\r'))
-        text = text.slice(0, -1);
-    text = stripAnsi(text);
-    if (text.length > MAX_EXCERPT_LINE)
-        text = text.slice(0, MAX_EXCERPT_LINE);
-    return prefix + text;
-}
-/**
- * The last `capacity` output lines pushed, as references into their batches (parallel arrays, no
- * object per line), rendered when drained. Holds at most `capacity` batches alive.
- */
-class OutputLineRing {
-    capacity;
-    lines;
-    batches;
-    starts;
-    ends;
-    next = 0;
-    count = 0;
-    constructor(capacity) {
-        this.capacity = capacity;
-        this.lines = new Array(capacity).fill(0);
-        this.batches = new Array(capacity).fill(null);
-        this.starts = new Array(capacity).fill(0);
-        this.ends = new Array(capacity).fill(0);
-    }
-    get size() {
-        return this.count;
-    }
-    push(line, batch, start, end) {
-        const slot = this.next;
-        this.lines[slot] = line;
-        this.batches[slot] = batch;
-        this.starts[slot] = start;
-        this.ends[slot] = end;
-        this.next = slot + 1 === this.capacity ? 0 : slot + 1;
-        if (this.count < this.capacity)
-            this.count++;
-    }
-    /** Renders the lines held, oldest first, and empties the ring. */
-    drain(each) {
-        const count = this.count;
-        this.count = 0;
-        let slot = (this.next - count + this.capacity) % this.capacity;
-        for (let k = 0; k < count; k++) {
-            const batch = this.batches[slot];
-            this.batches[slot] = null;
-            each(this.lines[slot], renderOutput(batch.prefix, batch.bytes, this.starts[slot], this.ends[slot]));
-            slot = slot + 1 === this.capacity ? 0 : slot + 1;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/deferred-excerpt.ts
-
-
-/**
- * The parser's ExcerptCollector, fed output lines as bytes. The collector only ever keeps the last
- * lines before a failure, so output lines wait here undecoded (at most as many as its ring holds)
- * and are handed over, rendered, only when something else reaches the collector: a failure, a
- * line of text, the excerpt being asked for. Then the collector holds what it would have held had
- * every line been pushed as text; lines pushed out of both rings meanwhile were never decoded.
- */
-class DeferredExcerpt {
-    collector = new ExcerptCollector();
-    waiting = new OutputLineRing(EXCERPT_RING_LINES);
-    /** An output line, kept as bytes while no failure wants the lines after it. */
-    pushOutput(line, batch, start, end) {
-        if (this.collector.keepsNext) {
-            this.settle();
-            this.collector.push(line, renderOutput(batch.prefix, batch.bytes, start, end));
-        }
-        else {
-            this.waiting.push(line, batch, start, end);
-        }
-    }
-    push(line, text) {
-        this.settle();
-        this.collector.push(line, text);
-    }
-    mark() {
-        this.settle();
-        this.collector.mark();
-    }
-    between(first, last) {
-        this.settle();
-        return this.collector.between(first, last);
-    }
-    settle() {
-        if (this.waiting.size > 0)
-            this.waiting.drain((line, text) => this.collector.push(line, text));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/input-problems.ts
@@ -18629,13 +17897,13 @@ function renderProblems(problems) {
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/step-output.ts
 
+
 const step_output_NEWLINE = 0x0a;
 /** An unfinished output line of a step is kept up to this many bytes until its newline comes. */
 const MAX_PARTIAL_BYTES = 8 * 1024;
 /**
- * A step's output as rawjson carries it: bytes whose lines may span log objects. Cuts them where
- * their newlines are; holds at most one unfinished line (bounded) per step. The lines complete in
- * one log object go on as bytes, undecoded.
+ * A step's output as rawjson carries it: base64 bytes whose lines may span log objects. Cuts them
+ * into lines where their newlines are; holds at most one unfinished line (bounded) per step.
  */
 class StepOutput {
     /** Start of the step's current run, for the `#N 1.234` offsets of its output lines. */
@@ -18646,25 +17914,20 @@ class StepOutput {
     partialTs = null;
     /** The bytes of one log object, read at input line `line`. */
     add(step, log, line, sink) {
-        const bytes = log.data;
+        const bytes = Buffer.from(log.data, 'base64');
         // The lines of one log object share its time: its `1.234` offset is written once, not per line.
         let at = null;
         let start = 0;
-        if (this.partial) {
-            const end = bytes.indexOf(step_output_NEWLINE);
-            if (end !== -1) {
-                const whole = Buffer.concat([this.partial, bytes.subarray(0, end)]);
-                this.partial = null;
-                at = offset(log.timestamp, this.runStart);
-                sink.text(step, line, render(step, whole, at));
-                start = end + 1;
-            }
-        }
-        const last = bytes.lastIndexOf(step_output_NEWLINE);
-        if (last >= start) {
+        for (;;) {
+            const end = bytes.indexOf(step_output_NEWLINE, start);
+            if (end === -1)
+                break;
+            const piece = bytes.subarray(start, end);
+            const whole = this.partial ? Buffer.concat([this.partial, piece]) : piece;
+            this.partial = null;
             at ??= offset(log.timestamp, this.runStart);
-            sink.lines(step, line, bytes, start, last + 1, `#${step.id} ${at} `);
-            start = last + 1;
+            sink(step, line, render(step, whole, at));
+            start = end + 1;
         }
         if (start < bytes.length) {
             const rest = bytes.subarray(start);
@@ -18683,12 +17946,18 @@ class StepOutput {
             return;
         const partial = this.partial;
         this.partial = null;
-        sink.text(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
+        sink(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
     }
 }
 /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
 function render(step, bytes, at) {
-    return renderOutput(`#${step.id} ${at} `, bytes, 0, bytes.length);
+    let text = bytes.toString('utf8');
+    if (text.endsWith('\r'))
+        text = text.slice(0, -1);
+    text = stripAnsi(text);
+    if (text.length > MAX_EXCERPT_LINE)
+        text = text.slice(0, MAX_EXCERPT_LINE);
+    return `#${step.id} ${at} ${text}`;
 }
 /** `1.234`, `12.34`, `123.4`: seconds since the step started, as the plain printer writes them. */
 function offset(ts, start) {
@@ -18697,8 +17966,6 @@ function offset(ts, start) {
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/raw-build.ts
-
-
 
 
 
@@ -18716,7 +17983,6 @@ const MAX_WARNINGS = 100;
  */
 class RawBuild {
     echo;
-    outputAsBytes;
     state;
     tracks = new Map();
     groups = new Map();
@@ -18729,42 +17995,13 @@ class RawBuild {
     lastEnd = null;
     /** Plain text came after the progress (the error trailer): new vertices after it are a new build. */
     trailer = false;
-    /** The last thing the build printed, as the plain printer would have (its boundary's last line); see lastEvent. */
-    lastLine = null;
-    lastText = null;
-    /** Or an output line not rendered yet. */
-    lastBatch = null;
-    lastOutputStart = 0;
-    lastOutputEnd = 0;
-    /**
-     * Output lines of one step whose way to its tail (BuildState.stepOutput) is put off: only the last
-     * few survive there, so they are rendered only when something else happens to the step, or to the
-     * build (settleTail). The tail is read only when the build is made, so nothing sees the difference.
-     */
-    tailStep = null;
-    tailLines = new OutputLineRing(TAIL_LINES);
-    constructor(line, text, echo, outputAsBytes = true) {
+    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
+    lastEvent = null;
+    constructor(line, text, echo) {
         this.echo = echo;
-        this.outputAsBytes = outputAsBytes;
         this.state = new BuildState({ line, timestamp: null, step: null, text });
     }
-    /** The last thing the build printed, as the plain printer would have: its boundary's last line. */
-    get lastEvent() {
-        if (this.lastLine === null)
-            return null;
-        if (this.lastBatch) {
-            this.lastText = renderOutput(this.lastBatch.prefix, this.lastBatch.bytes, this.lastOutputStart, this.lastOutputEnd);
-            this.lastBatch = null;
-        }
-        return { line: this.lastLine, text: this.lastText };
-    }
-    set lastEvent(event) {
-        this.lastLine = event.line;
-        this.lastText = event.text;
-        this.lastBatch = null;
-    }
     applyVertex(vertex, lines) {
-        this.settleTail();
         let track = this.tracks.get(vertex.digest);
         if (!track) {
             if (vertex.group) {
@@ -18882,7 +18119,6 @@ class RawBuild {
             this.echo.failure();
     }
     applyStatus(status, line) {
-        this.settleTail();
         const track = this.tracks.get(status.vertex);
         const step = track?.step;
         if (!track || !step)
@@ -18911,10 +18147,9 @@ class RawBuild {
         const track = this.tracks.get(log.vertex);
         if (!track || !track.step)
             return;
-        track.output.add(track.step, log, line, this.output);
+        track.output.add(track.step, log, line, this.outputLine);
     }
     applyWarning(warning, line) {
-        this.settleTail();
         const step = this.tracks.get(warning.vertex)?.step ?? null;
         const text = warning.short.replace(/\s+$/, '');
         if (this.warnings.length < MAX_WARNINGS) {
@@ -18936,56 +18171,20 @@ class RawBuild {
     flushAll() {
         for (const track of this.tracks.values())
             this.flushOutput(track);
-        this.settleTail();
     }
     flushOutput(track) {
         if (track.step)
-            track.output.flush(track.step, this.output);
+            track.output.flush(track.step, this.outputLine);
     }
-    output = {
-        text: (step, line, text) => {
-            this.settleTail();
-            this.state.stepOutput(step, { line, text });
-            this.render(line, text);
-        },
-        lines: (step, line, bytes, from, to, prefix) => {
-            if (!this.outputAsBytes) {
-                // Every line rendered and passed on one by one: what the bytes way must be equal to.
-                for (let start = from; start < to;) {
-                    const end = bytes.indexOf(0x0a, start);
-                    this.output.text(step, line, renderOutput(prefix, bytes, start, end));
-                    start = end + 1;
-                }
-                return;
-            }
-            if (this.tailStep !== step) {
-                this.settleTail();
-                this.tailStep = step;
-            }
-            const batch = { bytes, prefix };
-            const lastStart = this.echo.printOutput(line, batch, from, to, this.tailLines);
-            this.state.reach(line);
-            if (this.lastLine === null || line >= this.lastLine) {
-                this.lastLine = line;
-                this.lastBatch = batch;
-                this.lastOutputStart = lastStart;
-                this.lastOutputEnd = to - 1;
-            }
-        },
+    outputLine = (step, line, text) => {
+        this.state.stepOutput(step, { line, text });
+        this.render(line, text);
     };
-    /** The put-off output lines go to their step's tail, in order. */
-    settleTail() {
-        const step = this.tailStep;
-        if (step === null)
-            return;
-        this.tailStep = null;
-        this.tailLines.drain((line, text) => this.state.stepOutput(step, { line, text }));
-    }
     /** A line as the plain printer would have printed it: for the excerpt and the build's last line. */
     render(line, text) {
         this.echo.print(line, text);
         this.state.reach(line);
-        if (this.lastLine === null || line >= this.lastLine)
+        if (!this.lastEvent || line >= this.lastEvent.line)
             this.lastEvent = { line, text };
     }
 }
@@ -19008,10 +18207,6 @@ function exactSeconds(ms) {
 
 
 
-
-
-
-const rawjson_parser_NEWLINE = 0x0a;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
 /**
@@ -19028,14 +18223,10 @@ const BUILD_START = /^\[internal\] load (?:build definition|remote build context
 class RawJsonParser {
     source;
     name;
-    outputAsBytes;
     splitter;
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
     selector;
-    /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
-    prefilter;
-    excerpt = new DeferredExcerpt();
-    canonical = new CanonicalLogReader();
+    excerpt = new ExcerptCollector();
     /** Builds print here what the plain printer would have printed: the excerpt, marked where the catalog wants. */
     echo = {
         print: (line, text) => {
@@ -19043,7 +18234,6 @@ class RawJsonParser {
             if (this.selector?.select(text))
                 this.excerpt.mark();
         },
-        printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
         failure: () => this.excerpt.mark(),
     };
     current = null;
@@ -19060,14 +18250,10 @@ class RawJsonParser {
     resultNotes = [];
     constructor(source, 
     /** What to call its builds when the input has no job names (as BuildLogParser's `name`). */
-    name = null, selector = null, 
-    /** Output kept as bytes until quoted; false renders every output line, as before (the reference of the tests). */
-    outputAsBytes = true) {
+    name = null, selector = null) {
         this.source = source;
         this.name = name;
-        this.outputAsBytes = outputAsBytes;
         this.selector = selector;
-        this.prefilter = selector ? bytePrefilterFor(selector) : null;
         this.splitter = new JsonObjectSplitter({
             object: (chunk) => this.onObject(chunk),
             text: (line) => this.onText(line),
@@ -19084,22 +18270,6 @@ class RawJsonParser {
         if (this.job === null && line.job !== null)
             this.job = line.job;
         this.splitter.push(line);
-    }
-    /**
-     * A whole input line as bytes: taken (true) when it is a canonical `logs` object read between
-     * objects, which is then read without ever being a string; otherwise the caller pushes it as a line.
-     */
-    pushBytes(data, start, end, no) {
-        if (!this.splitter.idle || end - start > MAX_OBJECT_CHARS)
-            return false;
-        const logs = this.canonical.read(data, start, end);
-        if (logs === null)
-            return false;
-        this.firstLine ??= no;
-        this.lastLine = no;
-        // What onObject does with an object that holds only logs (no vertex can start a new build).
-        this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), logs, no);
-        return true;
     }
     /** Ends the input: every build found, in input order. */
     end() {
@@ -19161,62 +18331,6 @@ class RawJsonParser {
             build.applyWarning(warning, chunk.firstLine);
         build.state.reach(chunk.lastLine);
     }
-    applyLogs(build, logs, line) {
-        for (const log of logs)
-            build.applyLog(log, line);
-        build.state.reach(line);
-    }
-    /**
-     * The output lines of one log object (see PlainEcho.printOutput): each goes to the excerpt and to
-     * the step's tail as bytes; one pass over the bytes finds where lines end and, with the byte
-     * prefilter, which lines may hold a signature's literal. Only those are decoded and selected.
-     */
-    printOutput(line, batch, from, to, tail) {
-        const bytes = batch.bytes;
-        const excerpt = this.excerpt;
-        const prefilter = this.prefilter;
-        const selector = this.selector;
-        let lineStart = from;
-        if (prefilter === null || selector === null) {
-            for (let end = bytes.indexOf(rawjson_parser_NEWLINE, from); end !== -1 && end < to; end = bytes.indexOf(rawjson_parser_NEWLINE, lineStart)) {
-                excerpt.pushOutput(line, batch, lineStart, end);
-                tail.push(line, batch, lineStart, end);
-                if (end + 1 === to)
-                    return lineStart;
-                lineStart = end + 1;
-            }
-            return lineStart;
-        }
-        const start = prefilter.start(batch.prefix);
-        const classOf = prefilter.classOf;
-        const special = prefilter.special;
-        const table = prefilter.table;
-        const mask = prefilter.mask;
-        const shift = prefilter.shift;
-        const startHit = start.hit || prefilter.everyLine ? 1 : 0;
-        let window = start.window;
-        let hit = startHit;
-        for (let i = from; i < to; i++) {
-            const byte = bytes[i];
-            if (byte === rawjson_parser_NEWLINE) {
-                excerpt.pushOutput(line, batch, lineStart, i);
-                tail.push(line, batch, lineStart, i);
-                if (hit !== 0 && selector.select(renderOutput(batch.prefix, bytes, lineStart, i)))
-                    excerpt.mark();
-                if (i + 1 === to)
-                    return lineStart;
-                lineStart = i + 1;
-                window = start.window;
-                hit = startHit;
-                continue;
-            }
-            // BytePrefilter.mayMatch, inlined: the window of the last four bytes, its bit in the table.
-            window = ((window << 7) | classOf[byte]) & mask;
-            const slot = Math.imul(window, HASH) >>> shift;
-            hit |= ((table[slot >>> 5] >>> (slot & 31)) & 1) | special[byte];
-        }
-        return lineStart;
-    }
     onText(line) {
         const text = line.text;
         this.excerpt.push(line.no, text);
@@ -19257,7 +18371,7 @@ class RawJsonParser {
     }
     // ---- builds ------------------------------------------------------------------------------------
     startBuild(line, firstText) {
-        const build = new RawBuild(line, firstText, this.echo, this.outputAsBytes);
+        const build = new RawBuild(line, firstText, this.echo);
         for (const [kind, count] of this.orphanProblems)
             build.problems.set(kind, count);
         this.orphanProblems.clear();
@@ -19352,7 +18466,7 @@ class AutoDetectParser {
     source;
     name;
     selector;
-    outputAsBytes;
+    emit;
     parser = null;
     held = [];
     constructor(source, 
@@ -19360,12 +18474,12 @@ class AutoDetectParser {
     name = null, 
     /** Which lines the signatures will want (the catalog decides what is kept for the diagnosis). */
     selector = null, 
-    /** rawjson step output kept as bytes until quoted; false renders every line (the reference it is tested against). */
-    outputAsBytes = true) {
+    /** Where the plain parser hands each build as its job ends (BuildLogParser's `emit`); rawjson builds come from end(). */
+    emit = null) {
         this.source = source;
         this.name = name;
         this.selector = selector;
-        this.outputAsBytes = outputAsBytes;
+        this.emit = emit;
     }
     /** The format chosen, once a line with text was seen. */
     get format() {
@@ -19377,10 +18491,6 @@ class AutoDetectParser {
     get notes() {
         return this.parser instanceof RawJsonParser ? this.parser.notes : [];
     }
-    /** The plain parser, once the input is known to be a plain log (the line reader's shortcut talks to it). */
-    get plain() {
-        return this.parser instanceof BuildLogParser ? this.parser : null;
-    }
     push(line) {
         if (this.parser === null) {
             if (line.text.trim() === '') {
@@ -19389,24 +18499,17 @@ class AutoDetectParser {
                 return;
             }
             this.parser = looksLikeRawJson(line.text)
-                ? new RawJsonParser(this.source, this.name, this.selector, this.outputAsBytes)
-                : new BuildLogParser(this.source, this.name, this.selector);
+                ? new RawJsonParser(this.source, this.name, this.selector)
+                : new BuildLogParser(this.source, this.name, this.selector, this.emit);
             for (const held of this.held)
                 this.parser.push(held);
             this.held = [];
         }
         this.parser.push(line);
     }
-    /**
-     * A whole line as bytes (see readLines' LineBytesConsumer): taken only by the rawjson parser, and
-     * only when it can read the line without its text; otherwise the caller pushes it as a line.
-     */
-    pushBytes(data, start, end, no) {
-        return this.parser instanceof RawJsonParser && this.parser.pushBytes(data, start, end, no);
-    }
     end() {
         // Nothing but blank lines: the plain parser says what it says about an empty log.
-        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
+        const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector, this.emit);
         for (const held of this.held)
             parser.push(held);
         this.held = [];
@@ -19466,190 +18569,7 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
-
-
-const step_output_shortcut_TAB = 0x09;
-const step_output_shortcut_SPACE = 0x20;
-const step_output_shortcut_HASH = 0x23;
-const step_output_shortcut_DOT = 0x2e;
-const step_output_shortcut_LETTER_Z = 0x5a;
-const DEL = 0x7f;
-/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
-const MAX_ID_DIGITS = 9;
-function isDigit(byte) {
-    return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
-function timestampSecondsEnd(bytes, at) {
-    const shape = '0000-00-00T00:00:00';
-    for (let k = 0; k < shape.length; k++) {
-        const byte = bytes[at + k];
-        const want = shape.charCodeAt(k);
-        if (want === 0x30 ? !isDigit(byte) : byte !== want)
-            return -1;
-    }
-    return at + shape.length;
-}
-/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
-function isOutput(bytes, at) {
-    if (!isDigit(bytes[at]))
-        return false;
-    while (isDigit(bytes[at]))
-        at++;
-    if (bytes[at] !== step_output_shortcut_DOT || !isDigit(bytes[at + 1]))
-        return false;
-    at++;
-    while (isDigit(bytes[at]))
-        at++;
-    return bytes[at] === step_output_shortcut_SPACE;
-}
-/** Whether `bytes[at, end)` starts with `word`. */
-function step_output_shortcut_startsWith(bytes, at, end, word) {
-    if (end - at < word.length)
-        return false;
-    for (let k = 0; k < word.length; k++)
-        if (bytes[at + k] !== word.charCodeAt(k))
-            return false;
-    return true;
-}
-// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step.
-const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
-const DIGEST_LENGTH = 'sha256:'.length + 64;
-function isStatusOrImage(bytes, at, end) {
-    for (const word of STATUS_OR_IMAGE)
-        if (step_output_shortcut_startsWith(bytes, at, end, word))
-            return true;
-    return end - at === DIGEST_LENGTH && step_output_shortcut_startsWith(bytes, at, end, 'sha256:');
-}
-/**
- * The shortcut for the most common lines of a real log: a step's own output
- * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
- * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
- * Such a line is recognised from its bytes and taken without being decoded to a string, without the
- * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
- * bytes for the excerpt and the step's tail, and moves the build's time on.
- *
- * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
- * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
- * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
- * is taken only when:
- * - it continues the line before it: the same format, and for gh run view the same job and step
- *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
- * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
- * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
- *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
- *   tab could make it a gh run view line);
- * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
- *   be kept for the diagnosis, and the parser must see it;
- * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
- */
-class StepOutputShortcut {
-    decoder;
-    parser;
-    selector;
-    /** How many lines were taken (the tests show that the shortcut was used). */
-    taken = 0;
-    constructor(decoder, 
-    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
-    parser, selector) {
-        this.decoder = decoder;
-        this.parser = parser;
-        this.selector = selector;
-    }
-    /** Each step's name as bytes, to tell its header from its output without decoding. */
-    names = new WeakMap();
-    isName(vertex, bytes, start, end) {
-        let name = this.names.get(vertex);
-        if (name === undefined)
-            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
-        if (name.length !== end - start)
-            return false;
-        for (let k = 0; k < name.length; k++)
-            if (bytes[start + k] !== name[k])
-                return false;
-        return true;
-    }
-    /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
-    take(bytes, start, end, no) {
-        const decoder = this.decoder;
-        const format = decoder.lastFormat;
-        let at = start;
-        if (format === 'gh-run-view') {
-            const prefix = decoder.prefixBytes();
-            if (prefix === null || end - start <= prefix.length)
-                return false;
-            for (let k = 0; k < prefix.length; k++)
-                if (bytes[at + k] !== prefix[k])
-                    return false;
-            at += prefix.length;
-        }
-        else if (format !== 'actions') {
-            return false;
-        }
-        const tsStart = at;
-        at = timestampSecondsEnd(bytes, at);
-        if (at === -1)
-            return false;
-        if (bytes[at] === step_output_shortcut_DOT) {
-            at++;
-            if (!isDigit(bytes[at]))
-                return false;
-            while (isDigit(bytes[at]))
-                at++;
-        }
-        if (bytes[at] !== step_output_shortcut_LETTER_Z)
-            return false;
-        const tsEnd = ++at;
-        if (bytes[at] !== step_output_shortcut_SPACE || bytes[at + 1] !== step_output_shortcut_HASH)
-            return false;
-        const textStart = at + 1;
-        // `#N `: the step's number.
-        at += 2;
-        let id = 0;
-        const idStart = at;
-        while (isDigit(bytes[at]))
-            id = id * 10 + bytes[at++] - 0x30;
-        if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
-            return false;
-        const restStart = at + 1;
-        const tabs = format === 'gh-run-view';
-        for (let k = restStart; k < end; k++) {
-            const byte = bytes[k];
-            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
-                return false;
-        }
-        const last = bytes[end - 1];
-        if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
-            return false;
-        const output = isOutput(bytes, restStart);
-        // `#0 building with ...` opens a build; only output is taken for step 0.
-        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
-            return false;
-        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
-            return false;
-        const parser = this.parser();
-        if (parser === null)
-            return false;
-        const vertex = parser.openStepFor(format, decoder.lastJob, id);
-        if (vertex === null)
-            return false;
-        // A line that repeats the step's name is its header: nothing but the build's last line moves.
-        const header = this.isName(vertex, bytes, restStart, end);
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
-            return false;
-        parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
-        decoder.tookLine(timestamp);
-        this.taken++;
-        return true;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/parse/parse-source.ts
-
 
 
 
@@ -19661,14 +18581,24 @@ const FIRST_LINE_QUOTE = 120;
 /**
  * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
  * without one, only lines that state a failure in general words are.
+ * `sink`, when given, receives each build (enriched and redacted) as soon as the parser closes it,
+ * instead of all of them at the end: the analysis' budget keeps memory bounded that way.
  */
-async function parseSource(source, selector = null, options = {}) {
+async function parseSource(source, selector = null, sink = null) {
     const decoder = new LineDecoder();
-    const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false);
-    const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
+    const returned = [];
+    let buildCount = 0;
+    const deliver = (build) => {
+        buildCount++;
+        source.enrich?.([build]);
+        redactBuild(build);
+        if (sink)
+            sink(build);
+        else
+            returned.push(build);
+    };
+    const parser = new AutoDetectParser(source.label, source.name, selector, deliver);
     let cutLines = 0;
-    /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
-    let rawjsonTaken = 0;
     let firstText = null;
     let counts = { lines: 0, bytes: 0 };
     const problems = [];
@@ -19680,16 +18610,6 @@ async function parseSource(source, selector = null, options = {}) {
                 firstText = line.text.trim();
             parser.push(line);
         };
-        // Before the first line with text is seen, every line goes the whole way (it decides the format).
-        // A rawjson input's canonical `logs` lines are read from their bytes by its parser, while the
-        // decoder reads unprefixed lines (where such a line decodes to itself, and changes nothing here).
-        const takeRawJson = (bytes, start, end, no) => {
-            if (decoder.lastFormat !== 'plain' || !parser.pushBytes(bytes, start, end, no))
-                return false;
-            rawjsonTaken++;
-            return true;
-        };
-        const takeBytes = shortcut && ((bytes, start, end, no) => firstText !== null && (shortcut.take(bytes, start, end, no) || takeRawJson(bytes, start, end, no)));
         counts = await readLines(chunks, (raw) => {
             if (raw.cutBytes > 0)
                 cutLines++;
@@ -19703,21 +18623,19 @@ async function parseSource(source, selector = null, options = {}) {
             else {
                 take(raw);
             }
-        }, undefined, takeBytes);
+        });
     }
     catch (error) {
         const message = (0,errors/* describeError */.U)(error);
         problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
     }
-    const builds = parser.end();
-    source.enrich?.(builds);
-    for (const build of builds)
-        redactBuild(build);
+    for (const build of parser.end())
+        deliver(build);
     if (problems.length === 0) {
         if (counts.bytes === 0 || firstText === null) {
             problems.push({ source: source.label, message: `${source.label}: the log is empty` });
         }
-        else if (builds.length === 0) {
+        else if (buildCount === 0) {
             problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
             for (const note of parser.notes)
                 problems.push({ source: source.label, message: `${source.label}: ${note}` });
@@ -19726,13 +18644,7 @@ async function parseSource(source, selector = null, options = {}) {
     if (cutLines > 0) {
         problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
     }
-    return {
-        source: source.label,
-        builds,
-        problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })),
-        ...counts,
-        shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,
-    };
+    return { source: source.label, builds: returned, buildCount, problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })), ...counts };
 }
 function noBuildMessage(label, firstText) {
     const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
@@ -19752,15 +18664,16 @@ function noBuildMessage(label, firstText) {
 const CONCURRENT_SOURCES = 4;
 /**
  * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first).
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
  */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES) {
+async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
     const results = new Array(sources.length);
     let next = 0;
     const worker = async () => {
         while (next < sources.length) {
             const index = next++;
-            results[index] = await parseSource(sources[index], selector);
+            results[index] = await parseSource(sources[index], selector, sink && ((build) => sink(build, index)));
         }
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
@@ -20020,7 +18933,7 @@ class LiteralSet {
                         nonAsciiClass = classes++;
                     continue;
                 }
-                const folded = literal_set_fold(code);
+                const folded = fold(code);
                 if (classOf[folded] === 0)
                     classOf[folded] = classes++;
             }
@@ -20131,33 +19044,6 @@ class LiteralSet {
         return this.firstEnd(text, 0, 0) !== -1;
     }
     /**
-     * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
-     * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
-     * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
-     * answer then decodes the text and asks test().
-     */
-    testBytes(bytes, start, end) {
-        if (this.size === 1)
-            return false;
-        const next = this.next;
-        const accepts = this.accepts;
-        const classOf = this.classOf;
-        const shift = this.shift;
-        const unknown = this.unknown;
-        let state = 0;
-        for (let i = start; i < end; i++) {
-            const code = bytes[i];
-            if (code >= ASCII)
-                return true;
-            const c = classOf[code];
-            const target = next[(state << shift) + c];
-            state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1)
-                return true;
-        }
-        return false;
-    }
-    /**
      * Calls `found` with the id of each literal the text contains, in the order they end, until it
      * returns true; returns whether it did. An id may be reported more than once.
      */
@@ -20205,7 +19091,7 @@ class LiteralSet {
         return -1;
     }
 }
-function literal_set_fold(code) {
+function fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
@@ -20516,10 +19402,6 @@ class LineSelector {
     unfiltered;
     confirm;
     userLiterals;
-    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
-    literals;
-    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
-    testsEveryLine;
     constructor(signatures) {
         const builtinLiterals = [];
         const userLiterals = [];
@@ -20550,16 +19432,6 @@ class LineSelector {
         this.userLiterals = new LiteralSet(userLiterals);
         this.unfiltered = unfiltered;
         this.confirm = confirm;
-        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
-        this.testsEveryLine = unfiltered.length > 0;
-    }
-    /**
-     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
-     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
-     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
-     */
-    mayWantBytes(bytes, start, end) {
-        return this.unfiltered.length > 0 || this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
     }
     /** Whether a built-in signature matches the line, or a user signature may. */
     select(text) {
@@ -20642,16 +19514,6 @@ function metrics_round(value, digits) {
 
 ;// CONCATENATED MODULE: ./src/analyze/rule.ts
 const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
-
-;// CONCATENATED MODULE: ./src/text/duration.ts
-/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
-function formatDuration(seconds) {
-    if (seconds === null)
-        return '—';
-    if (seconds < 90)
-        return `${Math.round(seconds * 10) / 10} s`;
-    return `${(seconds / 60).toFixed(1)} min`;
-}
 
 ;// CONCATENATED MODULE: ./src/analyze/evidence.ts
 
@@ -20894,6 +19756,16 @@ function factsFor(build, firstRan) {
     if (first)
         facts.push(`The first step that ran was ${(0,text_markdown/* inlineCode */.ti)(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
     return facts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/text/duration.ts
+/** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 90)
+        return `${Math.round(seconds * 10) / 10} s`;
+    return `${(seconds / 60).toFixed(1)} min`;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
@@ -21822,8 +20694,18 @@ function num(value) {
 
 
 const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** The catalog by id, made once per catalog (the budget analyses every build of a long log). */
+const catalogMaps = new WeakMap();
+function catalogMap(catalog) {
+    let map = catalogMaps.get(catalog);
+    if (!map) {
+        map = new Map(catalog.map((s) => [s.id, s]));
+        catalogMaps.set(catalog, map);
+    }
+    return map;
+}
 function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
-    const catalog = new Map((inputs.catalog ?? builtinSignatures()).map((s) => [s.id, s]));
+    const catalog = catalogMap(inputs.catalog ?? builtinSignatures());
     const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
     const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
     const findings = [];
@@ -21835,14 +20717,20 @@ function analyzeBuild(build, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
 }
 function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
     const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
-    let hits = 0;
-    let total = 0;
+    const omitted = inputs.omittedBuilds ?? null;
+    // The run's numbers count the builds that are not listed: they were summed as they were folded.
+    let hits = omitted?.cacheHits ?? 0;
+    let total = hits + (omitted?.cacheMisses ?? 0);
     for (const { cache } of analyses) {
         hits += cache.hits;
         total += cache.hits + cache.misses;
     }
     const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
-    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find((s) => builds.some((b) => b.status === s)) ?? 'unknown');
+    const longestOmitted = omitted?.maxSeconds ?? null;
+    if (longestOmitted !== null)
+        durations.push(longestOmitted);
+    const present = (s) => builds.some((b) => b.status === s) || (omitted?.statuses[s] ?? 0) > 0;
+    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find(present) ?? 'unknown');
     const findings = rankFindings(analyses.flatMap((a) => a.findings));
     return {
         builds: analyses,
@@ -21852,7 +20740,183 @@ function analyze(builds, problems, options = DEFAULT_ANALYSIS_OPTIONS, inputs = 
         status,
         cacheHitRatio: total === 0 ? null : metrics_round(hits / total, 3),
         durationSeconds: durations.length ? Math.max(...durations) : null,
+        omittedBuilds: omitted,
     };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/build-budget.ts
+
+
+
+/**
+ * Builds an analysis lists one by one; past this, the least telling are folded into counts. 256 is
+ * the most jobs one GitHub matrix can make, so the jobs of a real workflow run are always listed;
+ * a log holding more builds than that is a concatenation (a benchmark, a long-running builder's
+ * history) whose reader wants the failures, the slow ones and the totals, not thousands of rows.
+ * It also bounds memory: a listed build keeps its steps (up to 1,000) and failure excerpts.
+ */
+const MAX_LISTED_BUILDS = 256;
+/** Jobs counted one by one among the omitted builds (for the history row's time per job). */
+const MAX_OMITTED_JOBS = 256;
+const build_budget_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** What a build is worth keeping, from least to most: the order eviction reads it in. */
+const Tier = {
+    Ordinary: 0,
+    /** Exported or pushed images, build checks, a cache import that found nothing, notes, error lines. */
+    Notable: 1,
+    /** Canceled or unfinished. */
+    Unfinished: 2,
+    Failed: 3,
+};
+/**
+ * The analysis' budget of listed builds. Builds are handed over as the parser closes them (in any
+ * order across sources: each carries its position); at most `limit` are held. When one more
+ * arrives, the least telling build that is neither the first nor the last of the input is folded
+ * into `omitted()`: its status, steps, cache hits, time, images, findings and job. Which builds
+ * stay, most telling first: failures (the earliest first: a root cause comes before what it
+ * took down), canceled and unfinished builds, notable ones, then the rest; within a kind the
+ * slowest first. Memory is bounded by the limit, not by the log.
+ */
+class BuildBudget {
+    limit;
+    inputs;
+    entries = [];
+    summary = emptySummary();
+    jobs = new Map();
+    weighOptions;
+    constructor(limit = MAX_LISTED_BUILDS, options = DEFAULT_ANALYSIS_OPTIONS, inputs = {}) {
+        this.limit = limit;
+        this.inputs = inputs;
+        // The rules count a folded build's findings; without the workspace they touch no file.
+        this.weighOptions = { ...options, workspace: null };
+    }
+    /** Takes a closed build at `position` (larger is later in the input). */
+    add(build, position) {
+        this.entries.push(this.entryFor(build, position));
+        if (this.entries.length > Math.max(2, this.limit))
+            this.fold(this.victim());
+    }
+    /** The listed builds, in input order. */
+    builds() {
+        return [...this.entries].sort((a, b) => a.position - b.position).map((e) => e.build);
+    }
+    /** What is known of the folded builds, or null when every build is listed. */
+    omitted() {
+        if (this.summary.count === 0)
+            return null;
+        return { ...this.summary, runnerSeconds: metrics_round(this.summary.runnerSeconds, 1), jobs: [...this.jobs.values()] };
+    }
+    entryFor(build, position) {
+        return { build, position, tier: tierOf(build), seconds: build.buildSeconds ?? build.jobSeconds ?? 0 };
+    }
+    /** The index of the least telling entry that is neither the first nor the last of the input. */
+    victim() {
+        let first = 0;
+        let last = 0;
+        for (let i = 1; i < this.entries.length; i++) {
+            if (this.entries[i].position < this.entries[first].position)
+                first = i;
+            if (this.entries[i].position > this.entries[last].position)
+                last = i;
+        }
+        let victim = -1;
+        for (let i = 0; i < this.entries.length; i++) {
+            if (i === first || i === last)
+                continue;
+            // The current choice tells more than this one: this one goes instead.
+            if (victim === -1 || moreTelling(this.entries[i], this.entries[victim]))
+                victim = i;
+        }
+        return victim;
+    }
+    fold(index) {
+        const [entry] = this.entries.splice(index, 1);
+        const { build } = entry;
+        const s = this.summary;
+        s.count++;
+        s.statuses[build.status]++;
+        s.steps += build.steps.length + (build.omittedSteps?.count ?? 0);
+        const cache = cacheStats(build);
+        s.cacheHits += cache.hits;
+        s.cacheMisses += cache.misses;
+        // As the verdict counts runner time (job first) and the run's duration (build first).
+        s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
+        const seconds = build.buildSeconds ?? build.jobSeconds;
+        if (seconds !== null)
+            s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
+        s.images += build.images.length;
+        s.pushedImages += build.images.filter((i) => i.pushed).length;
+        // Its findings are counted (a fail-on policy must see them), by the rules alone: a failure that is
+        // not listed is not diagnosed against the catalog. Analysed only now, so that each build is
+        // analysed once whether it is listed or not.
+        for (const finding of analyzeBuild(build, this.weighOptions, this.inputs).findings)
+            s.findings[finding.severity]++;
+        this.countJob(build);
+    }
+    /** Sums the build into its job's row, as the history row sums a job's listed builds. */
+    countJob(build) {
+        const name = build.job ?? build.name.replace(/ #\d+$/, '');
+        let job = this.jobs.get(name);
+        if (!job) {
+            if (this.jobs.size >= MAX_OMITTED_JOBS) {
+                this.summary.buildsOfUnlistedJobs++;
+                return;
+            }
+            job = { name, builds: 0, jobSeconds: null, buildSeconds: null, status: build.status };
+            this.jobs.set(name, job);
+        }
+        job.builds++;
+        if (build.jobSeconds !== null)
+            job.jobSeconds = Math.max(job.jobSeconds ?? 0, build.jobSeconds);
+        if (build.buildSeconds !== null)
+            job.buildSeconds = metrics_round((job.buildSeconds ?? 0) + build.buildSeconds, 1);
+        if (build_budget_STATUS_ORDER.indexOf(build.status) < build_budget_STATUS_ORDER.indexOf(job.status))
+            job.status = build.status;
+    }
+}
+function emptySummary() {
+    return {
+        count: 0,
+        statuses: { success: 0, failure: 0, canceled: 0, unknown: 0 },
+        steps: 0,
+        cacheHits: 0,
+        cacheMisses: 0,
+        runnerSeconds: 0,
+        maxSeconds: null,
+        images: 0,
+        pushedImages: 0,
+        findings: { error: 0, warning: 0, notice: 0 },
+        jobs: [],
+        buildsOfUnlistedJobs: 0,
+    };
+}
+/**
+ * From the model alone: analysing every build as it arrives to learn its findings would analyse the
+ * listed ones twice. What makes the rules' findings is here in its own terms: a failure or an error
+ * line, build checks, a cache import that found nothing, notes (a cut log, omitted steps), images
+ * (their size is measured and compared); slow and emulated builds are among the slowest.
+ */
+function tierOf(build) {
+    if (build.status === 'failure')
+        return Tier.Failed;
+    if (build.status === 'canceled' || build.status === 'unknown')
+        return Tier.Unfinished;
+    const notable = build.images.length > 0 ||
+        build.checks.length > 0 ||
+        (build.cache.warnings?.length ?? 0) > 0 ||
+        build.notes.length > 0 ||
+        build.errors.length > 0 ||
+        build.steps.some((s) => s.status === 'error');
+    return notable ? Tier.Notable : Tier.Ordinary;
+}
+/** Whether `b` is more telling than `a` (so `a` goes first). */
+function moreTelling(a, b) {
+    if (a.tier !== b.tier)
+        return b.tier > a.tier;
+    // Among failures the earliest is the likeliest root cause; among the others the slowest tells most.
+    if (a.tier !== Tier.Failed && a.seconds !== b.seconds)
+        return b.seconds > a.seconds;
+    return b.position < a.position;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
@@ -22686,27 +21750,34 @@ async function measureBuildImages(builds, options) {
 
 
 
+
 /**
  * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
- * few at a time: parse/parse-sources.ts), failed builds are diagnosed against the signature catalog,
- * then all builds are analysed together. The action and the CLI both call this.
+ * few at a time: parse/parse-sources.ts), each build goes to the budget of listed builds as it
+ * closes (analyze/build-budget.ts: past a limit the least telling are folded into counts, so
+ * memory does not grow with the number of builds), failed builds are diagnosed against the
+ * signature catalog, then the listed builds are analysed together. The action and the CLI both call this.
  */
-async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null) {
-    const builds = [];
+async function analyzeSources(sources, options, catalog = builtinSignatures(), sizes = null, maxListedBuilds = MAX_LISTED_BUILDS) {
     const problems = [];
     // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
     const selector = lineSelectorFor(catalog);
-    for (const parsed of await parseSources(sources, selector)) {
-        builds.push(...parsed.builds);
+    const budget = new BuildBudget(maxListedBuilds, options, { catalog });
+    // A build's place in the input: its source first (sources are read concurrently), then its order there.
+    const seen = new Array(sources.length).fill(0);
+    const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
+    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
         problems.push(...parsed.problems);
-    }
+    const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
     if (sizes)
         await measureBuildImages(builds, sizes);
     const diagnosis = await diagnoseBuilds(builds, catalog);
     problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
-    return analyze(builds, problems, options, { diagnosis, catalog });
+    return analyze(builds, problems, options, { diagnosis, catalog, omittedBuilds: budget.omitted() });
 }
+/** Positions of one source's builds: 2^32 apart, so 2^21 sources stay within exact integers. */
+const SOURCE_STRIDE = 2 ** 32;
 
 ;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts
 
@@ -22716,12 +21787,17 @@ function parseFailOn(text) {
         return value;
     throw new errors/* InputError */.d(`fail-on must be never, error or warning, not "${text}"`);
 }
-function shouldFail(findings, policy) {
+/**
+ * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
+ * folded build's warning must fail the job as a listed one's would.
+ */
+function shouldFail(findings, policy, omitted = null) {
     if (policy === 'never')
         return false;
+    const errors = omitted?.error ?? 0;
     if (policy === 'error')
-        return findings.some((f) => f.severity === 'error');
-    return findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+        return errors > 0 || findings.some((f) => f.severity === 'error');
+    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
 }
 
 ;// CONCATENATED MODULE: ./src/input/values.ts
@@ -23211,7 +22287,7 @@ function relativeToWorkspace(file) {
 ;// CONCATENATED MODULE: ./src/github/step-lines.ts
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
 // Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
-const step_lines_TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
 /**
@@ -23278,7 +22354,7 @@ class StepLineIndex {
     /** The line's time is known: every step that started by then (the last of them owns the line). */
     endHead() {
         this.headDone = true;
-        const match = step_lines_TIMESTAMP.exec(this.head);
+        const match = TIMESTAMP.exec(this.head);
         if (!match || this.pending.length === 0)
             return;
         const seconds = Math.floor(Date.parse(`${match[1]}Z`) / 1000);
@@ -23941,15 +23017,19 @@ function happened(analysis) {
         return 'No build was found in the input.';
     const failed = builds.filter((b) => b.status === 'failure');
     const canceled = builds.filter((b) => b.status === 'canceled');
-    if (failed.length === 0 && canceled.length === 0) {
+    // Builds past the listing limit count too (the budget lists every failure it can, so these are rare).
+    const omitted = analysis.omittedBuilds?.statuses;
+    const failedCount = failed.length + (omitted?.failure ?? 0);
+    if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {
         const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
-        const all = builds.length === 1 ? 'The build succeeded' : `All ${builds.length} builds succeeded`;
+        const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
+        const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
         return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
     }
     const parts = [];
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
-        const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
+        const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
         parts.push(cause ? `${names(cause.builds)} failed: ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
@@ -23958,19 +23038,25 @@ function happened(analysis) {
 }
 function timeLine(analysis) {
     const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s) => s !== null);
-    if (spans.length === 0)
+    // The builds past the listing limit were summed as they were folded (analyze/build-budget.ts).
+    const omitted = analysis.omittedBuilds;
+    const omittedTimed = omitted?.maxSeconds !== null && omitted?.maxSeconds !== undefined;
+    if (spans.length === 0 && !omittedTimed)
         return null;
-    const wall = Math.max(...spans);
-    const runner = spans.reduce((a, b) => a + b, 0);
-    const jobs = spans.length > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${spans.length} jobs` : '';
-    const wallText = `${formatDuration(wall)} wall time${spans.length > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
+    const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
+    const count = spans.length + (omittedTimed ? omitted.count : 0);
+    const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
+    const wallText = `${formatDuration(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
+    // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
+    const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,text_markdown/* escapeText */.X1)(String(platform))} under QEMU emulation.`;
+        return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,text_markdown/* escapeText */.X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped.`;
+        return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
@@ -24263,8 +23349,10 @@ function renderComment(analysis, marker, links) {
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
     if (failed.length === 0 || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
+        // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
+        const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
         const head = failed.length === 0
-            ? `### ✅ ${version/* TOOL_NAME */.l}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+            ? `### ✅ ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
             : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
         const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
         return fit([marker, head, lines, baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
@@ -24694,7 +23782,36 @@ function mermaidText(text, max) {
     return clean || '·';
 }
 
+;// CONCATENATED MODULE: ./src/report/omitted-builds.ts
+
+const STATUS_WORDS = [
+    ['failure', 'failed'],
+    ['canceled', 'canceled'],
+    ['unknown', 'unfinished'],
+    ['success', 'succeeded'],
+];
+/**
+ * One line saying that builds were counted but not listed (past MAX_LISTED_BUILDS), for the summary
+ * and the terminal report; null when every build is listed. Numbers and fixed words only, so it is
+ * safe as Markdown and as text.
+ */
+function omittedBuildsLine(analysis) {
+    const omitted = analysis.omittedBuilds;
+    if (!omitted)
+        return null;
+    const total = analysis.builds.length + omitted.count;
+    const statuses = STATUS_WORDS.filter(([status]) => omitted.statuses[status] > 0)
+        .map(([status, word]) => `${count(omitted.statuses[status])} ${word}`)
+        .join(', ');
+    return (`${count(omitted.count)} of ${count(total)} builds are counted but not listed (${statuses}): past ${MAX_LISTED_BUILDS}, ` +
+        'only failing, canceled, notable and the slowest builds are listed; the status, cache hit ratio and times count them all.');
+}
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
+
 
 
 
@@ -24728,6 +23845,10 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
         add(`⏱️ ${verdict.time}`, 0);
     if (verdict.change)
         add(`💡 ${verdict.change}`, 0);
+    const omitted = omittedBuildsLine(analysis);
+    // Numbers and fixed words only: nothing from the log to escape.
+    if (omitted)
+        add(`ℹ️ ${omitted}`, 0);
     const source = [options.note ? (0,text_markdown/* escapeText */.X1)(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
     add(`<sub>${version/* TOOL_NAME */.l}${source ? ` · ${source}` : ''}</sub>`, 1);
     if (options.baseline)
@@ -25497,22 +24618,25 @@ const history_row_STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
  */
 function historyRow(analysis, facts) {
     const components = new Map();
-    for (const { build } of analysis.builds) {
-        const name = build.job ?? build.name.replace(/ #\d+$/, '');
-        const known = components.get(name);
-        if (!known) {
-            components.set(name, { name, jobSeconds: build.jobSeconds, buildSeconds: build.buildSeconds, status: build.status });
-            continue;
-        }
-        known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-        known.buildSeconds =
-            known.buildSeconds === null || build.buildSeconds === null
-                ? (known.buildSeconds ?? build.buildSeconds)
-                : metrics_round(known.buildSeconds + build.buildSeconds, 1);
-        if (history_row_STATUS_ORDER.indexOf(build.status) < history_row_STATUS_ORDER.indexOf(known.status))
-            known.status = build.status;
-    }
+    for (const { build } of analysis.builds)
+        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
+    // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
+    for (const job of analysis.omittedBuilds?.jobs ?? [])
+        addToComponent(components, job.name, job);
     return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
+function addToComponent(components, name, part) {
+    const known = components.get(name);
+    if (!known) {
+        components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
+        return;
+    }
+    known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
+    known.buildSeconds =
+        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : metrics_round(known.buildSeconds + part.buildSeconds, 1);
+    if (history_row_STATUS_ORDER.indexOf(part.status) < history_row_STATUS_ORDER.indexOf(known.status))
+        known.status = part.status;
 }
 function maxOf(a, b) {
     if (a === null)
@@ -25862,7 +24986,7 @@ async function run() {
         else {
             progress.summaryWritten = true;
         }
-        if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn)) {
+        if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn, analysis.omittedBuilds?.findings)) {
             workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
         }
     }
@@ -25894,7 +25018,7 @@ async function finish(error) {
             : `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(message))}\n`;
         await writeSummary(markdown).catch(() => undefined);
     }
-    if (analysis && shouldFail(analysis.findings, progress.failOn)) {
+    if (analysis && shouldFail(analysis.findings, progress.failOn, analysis.omittedBuilds?.findings)) {
         workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
     }
     else {

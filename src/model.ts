@@ -182,6 +182,48 @@ export interface OmittedSteps {
   maxSeconds: number;
 }
 
+/**
+ * What is known of the builds an analysis did not list. Past a limit (parse/build-budget.ts), the
+ * builds a reader needs are kept whole (failing, canceled, unfinished, the slowest, those that
+ * exported images or printed error lines, the first and the last) and the others are folded into these
+ * counts and totals as they close, so that memory does not grow with the number of builds in a log.
+ */
+export interface OmittedBuilds {
+  count: number;
+  /** How many of them ended with each status. */
+  statuses: Record<BuildStatus, number>;
+  /** Their steps, listed and omitted. */
+  steps: number;
+  /** Of their cacheable steps, how many hit and missed the cache (the run's cache ratio counts them). */
+  cacheHits: number;
+  cacheMisses: number;
+  /** Their job times added up (build time where the job's is unknown), in seconds: the runner time they took. */
+  runnerSeconds: number;
+  /** The longest of them (build time, else job time), in seconds; null when none was timed. */
+  maxSeconds: number | null;
+  /** Images they exported, and how many of those were pushed. */
+  images: number;
+  pushedImages: number;
+  /** Their findings by severity (found by the rules as each build closed, before the signature diagnosis). */
+  findings: Record<Severity, number>;
+  /** Per job (a build's job, else its name without `#N`): what the run's history row needs, at most MAX_OMITTED_JOBS. */
+  jobs: OmittedJob[];
+  /** Builds whose job was not listed in `jobs` because that list was full. */
+  buildsOfUnlistedJobs: number;
+}
+
+/** A job's omitted builds, summed as the history row sums a job's builds. */
+export interface OmittedJob {
+  name: string;
+  builds: number;
+  /** The longest job time among them. */
+  jobSeconds: number | null;
+  /** Their build times added up. */
+  buildSeconds: number | null;
+  /** The worst of their statuses. */
+  status: BuildStatus;
+}
+
 /** A step of a GitHub job and the input line its log starts on. */
 export interface JobStepStart {
   number: number;

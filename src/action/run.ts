@@ -142,7 +142,7 @@ export async function run(): Promise<void> {
     } else {
       progress.summaryWritten = true;
     }
-    if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn)) {
+    if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn, analysis.omittedBuilds?.findings)) {
       core.setFailed(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
     }
   } catch (error) {
@@ -176,7 +176,7 @@ async function finish(error: unknown): Promise<void> {
       : `> [!WARNING]\n> ${escapeText(redact(message))}\n`;
     await writeSummary(markdown).catch(() => undefined);
   }
-  if (analysis && shouldFail(analysis.findings, progress.failOn)) {
+  if (analysis && shouldFail(analysis.findings, progress.failOn, analysis.omittedBuilds?.findings)) {
     core.setFailed(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
   } else {
     process.exitCode = 0;

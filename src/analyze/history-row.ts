@@ -38,21 +38,23 @@ const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'
  */
 export function historyRow(analysis: Analysis, facts: RunFacts): HistoryRow {
   const components = new Map<string, ComponentTime>();
-  for (const { build } of analysis.builds) {
-    const name = build.job ?? build.name.replace(/ #\d+$/, '');
-    const known = components.get(name);
-    if (!known) {
-      components.set(name, { name, jobSeconds: build.jobSeconds, buildSeconds: build.buildSeconds, status: build.status });
-      continue;
-    }
-    known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-    known.buildSeconds =
-      known.buildSeconds === null || build.buildSeconds === null
-        ? (known.buildSeconds ?? build.buildSeconds)
-        : round(known.buildSeconds + build.buildSeconds, 1);
-    if (STATUS_ORDER.indexOf(build.status) < STATUS_ORDER.indexOf(known.status)) known.status = build.status;
-  }
+  for (const { build } of analysis.builds) addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
+  // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
+  for (const job of analysis.omittedBuilds?.jobs ?? []) addToComponent(components, job.name, job);
   return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+
+/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
+function addToComponent(components: Map<string, ComponentTime>, name: string, part: Omit<ComponentTime, 'name'>): void {
+  const known = components.get(name);
+  if (!known) {
+    components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
+    return;
+  }
+  known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
+  known.buildSeconds =
+    known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : round(known.buildSeconds + part.buildSeconds, 1);
+  if (STATUS_ORDER.indexOf(part.status) < STATUS_ORDER.indexOf(known.status)) known.status = part.status;
 }
 
 function maxOf(a: number | null, b: number | null): number | null {

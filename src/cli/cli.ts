@@ -126,7 +126,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   if (options.format === 'json') await writeJsonReport(analysis, io.stdout);
   else if (options.format === 'markdown') await io.stdout(renderMarkdown(analysis));
   else await io.stdout(renderText(analysis, textOptionsFor(io.terminal, io.env)));
-  return shouldFail(analysis.findings, options.failOn) ? 1 : 0;
+  return shouldFail(analysis.findings, options.failOn, analysis.omittedBuilds?.findings) ? 1 : 0;
 }
 
 const ANALYZE_OPTIONS = ['format', 'max-build-minutes', 'fail-on', 'report-file', 'signatures', 'workspace', 'baseline'] as const;

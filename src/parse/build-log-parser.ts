@@ -34,6 +34,11 @@ export class BuildLogParser {
     private readonly name: string | null = null,
     /** Lines the signatures will want: the lines around them are kept for the diagnosis. */
     private readonly selector: LineSelector | null = null,
+    /**
+     * Where each build goes as soon as its job ends (the analysis' budget of listed builds), so that
+     * a long log's builds are not all held here until the end; without it, end() returns them.
+     */
+    private readonly emit: ((build: Build) => void) | null = null,
   ) {}
 
   push(line: DecodedLine): void {
@@ -308,7 +313,8 @@ export class BuildLogParser {
         result.excerpt = job.excerpt.between(first, last);
       }
       result.runner = job.facts.facts;
-      this.finished.push(result);
+      if (this.emit) this.emit(result);
+      else this.finished.push(result);
     });
   }
 }

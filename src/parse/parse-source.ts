@@ -17,7 +17,10 @@ export interface InputProblem {
 
 export interface ParsedSource {
   source: string;
+  /** The builds found, in input order; empty when they were handed to a sink instead. */
   builds: Build[];
+  /** How many builds were found (handed to the sink or returned). */
+  buildCount: number;
   problems: InputProblem[];
   lines: number;
   bytes: number;
@@ -32,6 +35,11 @@ export interface ParseOptions {
    * reference both are tested against.
    */
   shortcut?: boolean;
+  /**
+   * Receives each build (enriched and redacted) as soon as the parser closes it, instead of all of
+   * them at the end: the analysis' budget keeps memory bounded that way.
+   */
+  sink?: (build: Build) => void;
 }
 
 const FIRST_LINE_QUOTE = 120;
@@ -43,7 +51,17 @@ const FIRST_LINE_QUOTE = 120;
  */
 export async function parseSource(source: LogSource, selector: LineSelector | null = null, options: ParseOptions = {}): Promise<ParsedSource> {
   const decoder = new LineDecoder();
-  const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false);
+  const sink = options.sink ?? null;
+  const returned: Build[] = [];
+  let buildCount = 0;
+  const deliver = (build: Build): void => {
+    buildCount++;
+    source.enrich?.([build]);
+    redactBuild(build);
+    if (sink) sink(build);
+    else returned.push(build);
+  };
+  const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false, deliver);
   const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
   let cutLines = 0;
   /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
@@ -87,13 +105,11 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
     const message = describeError(error);
     problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
   }
-  const builds = parser.end();
-  source.enrich?.(builds);
-  for (const build of builds) redactBuild(build);
+  for (const build of parser.end()) deliver(build);
   if (problems.length === 0) {
     if (counts.bytes === 0 || firstText === null) {
       problems.push({ source: source.label, message: `${source.label}: the log is empty` });
-    } else if (builds.length === 0) {
+    } else if (buildCount === 0) {
       problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
       for (const note of parser.notes) problems.push({ source: source.label, message: `${source.label}: ${note}` });
     }
@@ -103,7 +119,8 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
   }
   return {
     source: source.label,
-    builds,
+    builds: returned,
+    buildCount,
     problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
     ...counts,
     shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,

@@ -1,3 +1,4 @@
+import type { Build } from '../model.js';
 import type { LogSource } from '../input/log-source.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
 import { parseSource, type ParsedSource } from './parse-source.js';
@@ -11,15 +12,21 @@ export const CONCURRENT_SOURCES = 4;
 
 /**
  * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first).
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
  */
-export async function parseSources(sources: LogSource[], selector: LineSelector | null, limit = CONCURRENT_SOURCES): Promise<ParsedSource[]> {
+export async function parseSources(
+  sources: LogSource[],
+  selector: LineSelector | null,
+  limit = CONCURRENT_SOURCES,
+  sink: ((build: Build, sourceIndex: number) => void) | null = null,
+): Promise<ParsedSource[]> {
   const results = new Array<ParsedSource>(sources.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < sources.length) {
       const index = next++;
-      results[index] = await parseSource(sources[index]!, selector);
+      results[index] = await parseSource(sources[index]!, selector, sink ? { sink: (build) => sink(build, index) } : {});
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));

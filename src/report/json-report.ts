@@ -1,7 +1,7 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
-import type { CacheOperation, Finding } from '../model.js';
+import type { CacheOperation, Finding, OmittedBuilds } from '../model.js';
 import type { BuildComparison } from '../compare/compare.js';
-import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, ReportV1, ToolV1 } from './report-v1.js';
+import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, OmittedBuildsV1, ReportV1, ToolV1 } from './report-v1.js';
 import { redact } from '../text/redact.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -13,7 +13,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const SCHEMA_VERSION = 1;
 
 /** The fields before the report's arrays. */
-type ReportHeader = Pick<ReportV1, 'schemaVersion' | 'tool' | 'status' | 'cacheHitRatio' | 'durationSeconds' | 'comparison'>;
+type ReportHeader = Pick<ReportV1, 'schemaVersion' | 'tool' | 'status' | 'cacheHitRatio' | 'durationSeconds' | 'comparison' | 'omittedBuilds'>;
 /** The report's arrays, written one item at a time, in this order. */
 const ARRAY_KEYS = ['builds', 'findings', 'groups', 'problems'] as const;
 type ArrayKey = (typeof ARRAY_KEYS)[number];
@@ -72,6 +72,26 @@ function headerJson(analysis: Analysis): ReportHeader {
           },
         }
       : {}),
+    // Only when builds were folded (past MAX_LISTED_BUILDS): additive to schema 1, small logs' reports unchanged.
+    ...(analysis.omittedBuilds ? { omittedBuilds: omittedBuildsJson(analysis.omittedBuilds) } : {}),
+  };
+}
+
+/** Field by field, as for the builds: a field added to the model must not reach the report unnoticed. */
+function omittedBuildsJson(o: OmittedBuilds): OmittedBuildsV1 {
+  return {
+    count: o.count,
+    statuses: { success: o.statuses.success, failure: o.statuses.failure, canceled: o.statuses.canceled, unknown: o.statuses.unknown },
+    steps: o.steps,
+    cacheHits: o.cacheHits,
+    cacheMisses: o.cacheMisses,
+    runnerSeconds: o.runnerSeconds,
+    maxSeconds: o.maxSeconds,
+    images: o.images,
+    pushedImages: o.pushedImages,
+    findings: { error: o.findings.error, warning: o.findings.warning, notice: o.findings.notice },
+    jobs: o.jobs.map((j) => ({ name: j.name, builds: j.builds, jobSeconds: j.jobSeconds, buildSeconds: j.buildSeconds, status: j.status })),
+    buildsOfUnlistedJobs: o.buildsOfUnlistedJobs,
   };
 }
 

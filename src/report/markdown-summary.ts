@@ -9,6 +9,7 @@ import { verdictOf } from './verdict.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
 import { baselineSection } from './baseline-section.js';
+import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface MarkdownOptions {
   /** GitHub refuses a job summary over 1 MiB per step; stay well under. */
@@ -54,6 +55,9 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
   add(`## ${STATUS_ICON[analysis.status]} ${verdict.happened}`, 0);
   if (verdict.time) add(`⏱️ ${verdict.time}`, 0);
   if (verdict.change) add(`💡 ${verdict.change}`, 0);
+  const omitted = omittedBuildsLine(analysis);
+  // Numbers and fixed words only: nothing from the log to escape.
+  if (omitted) add(`ℹ️ ${omitted}`, 0);
   const source = [options.note ? escapeText(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
   add(`<sub>${TOOL_NAME}${source ? ` · ${source}` : ''}</sub>`, 1);
   if (options.baseline)

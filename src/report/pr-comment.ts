@@ -41,9 +41,11 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
 
   if (failed.length === 0 || errors.length === 0) {
     // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
+    // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
+    const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
     const head =
       failed.length === 0
-        ? `### ✅ ${TOOL_NAME}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+        ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
         : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
     const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
     return fit([marker, head, lines, baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);

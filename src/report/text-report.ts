@@ -5,6 +5,7 @@ import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { firstLine, verdictOf } from './verdict.js';
+import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface TextOptions {
   /** The terminal's width: lines are wrapped to it. null when the output is not a terminal: never cut. */
@@ -30,6 +31,8 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
   say(`${TOOL_NAME}: ${plain(verdict.happened)}`, '', statusColor);
   if (verdict.time) say(plain(verdict.time), '  ');
   if (verdict.change) say(`Most help: ${plain(verdict.change)}`, '  ');
+  const omitted = omittedBuildsLine(analysis);
+  if (omitted) say(omitted, '  ');
   for (const problem of analysis.problems) say(`warning: ${redact(problem.message)}`, '  ', 'yellow');
   if (analysis.groups.length > 0) out.push('');
   for (const group of analysis.groups) findingLines(group, say);

@@ -36,15 +36,19 @@ function happened(analysis: Analysis): string {
   if (builds.length === 0) return 'No build was found in the input.';
   const failed = builds.filter((b) => b.status === 'failure');
   const canceled = builds.filter((b) => b.status === 'canceled');
-  if (failed.length === 0 && canceled.length === 0) {
+  // Builds past the listing limit count too (the budget lists every failure it can, so these are rare).
+  const omitted = analysis.omittedBuilds?.statuses;
+  const failedCount = failed.length + (omitted?.failure ?? 0);
+  if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {
     const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
-    const all = builds.length === 1 ? 'The build succeeded' : `All ${builds.length} builds succeeded`;
+    const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
+    const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
     return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
   }
   const parts: string[] = [];
   const cause = analysis.groups.find((g) => g.severity === 'error');
   if (failed.length > 0) {
-    const more = failed.length > 1 ? ` (${failed.length} builds failed)` : '';
+    const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
     parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
   }
   if (canceled.length > 0)
@@ -54,18 +58,24 @@ function happened(analysis: Analysis): string {
 
 function timeLine(analysis: Analysis): string | null {
   const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s): s is number => s !== null);
-  if (spans.length === 0) return null;
-  const wall = Math.max(...spans);
-  const runner = spans.reduce((a, b) => a + b, 0);
-  const jobs = spans.length > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${spans.length} jobs` : '';
-  const wallText = `${formatDuration(wall)} wall time${spans.length > 1 ? ' (the longest job)' : ''}${jobs}`;
+  // The builds past the listing limit were summed as they were folded (analyze/build-budget.ts).
+  const omitted = analysis.omittedBuilds;
+  const omittedTimed = omitted?.maxSeconds !== null && omitted?.maxSeconds !== undefined;
+  if (spans.length === 0 && !omittedTimed) return null;
+  const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
+  const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
+  const count = spans.length + (omittedTimed ? omitted.count : 0);
+  const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
+  const wallText = `${formatDuration(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
   const cause = mainCause(analysis);
+  // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
+  const listedOnly = omitted ? ' in the listed builds' : '';
   if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
     const platform = cause.findings[0]!.data?.platform ?? 'the emulated platform';
-    return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation.`;
+    return `${wallText}; ${formatDuration(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${escapeText(String(platform))} under QEMU emulation${listedOnly}.`;
   }
   if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-    return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped.`;
+    return `${wallText}; up to ${formatDuration(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
   }
   return `${wallText}.`;
 }

@@ -25,6 +25,8 @@ export class AutoDetectParser {
     private readonly selector: LineSelector | null = null,
     /** rawjson step output kept as bytes until quoted; false renders every line (the reference it is tested against). */
     private readonly outputAsBytes = true,
+    /** Where the plain parser hands each build as its job ends (BuildLogParser's `emit`); rawjson builds come from end(). */
+    private readonly emit: ((build: Build) => void) | null = null,
   ) {}
 
   /** The format chosen, once a line with text was seen. */
@@ -51,7 +53,7 @@ export class AutoDetectParser {
       }
       this.parser = looksLikeRawJson(line.text)
         ? new RawJsonParser(this.source, this.name, this.selector, this.outputAsBytes)
-        : new BuildLogParser(this.source, this.name, this.selector);
+        : new BuildLogParser(this.source, this.name, this.selector, this.emit);
       for (const held of this.held) this.parser.push(held);
       this.held = [];
     }
@@ -68,7 +70,7 @@ export class AutoDetectParser {
 
   end(): Build[] {
     // Nothing but blank lines: the plain parser says what it says about an empty log.
-    const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector);
+    const parser = this.parser ?? new BuildLogParser(this.source, this.name, this.selector, this.emit);
     for (const held of this.held) parser.push(held);
     this.held = [];
     return parser.end();
