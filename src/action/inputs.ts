@@ -8,7 +8,7 @@ import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata
 import { parseSizeLimit } from '../text/bytes.js';
 import { parseBaselineChoice, type BaselineChoice } from '../github/baseline-run.js';
 import { MAX_HISTORY_RUNS } from '../github/history-runs.js';
-import { parseSkip } from '../doctor/doctor.js';
+import { parseSkip } from '../doctor/check.js';
 import type { CheckGroup } from '../doctor/check.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';
