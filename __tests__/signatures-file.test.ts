@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { diagnoseText } from './support/classify.js';
 import { readFixture, ROOT } from './support/analyze-text.js';
 import { BUILTIN_SIGNATURES_JSON } from '../src/diagnose/builtin-catalog.js';
-import { embedSignatures, loadBuiltinCatalog } from '../src/diagnose/catalog.js';
+import { embedSignatures, loadBuiltinCatalog, Pattern } from '../src/diagnose/catalog.js';
+import { matchTrusted } from '../src/diagnose/matcher.js';
 import { requiredLiterals } from '../src/diagnose/required-literals.js';
 import { parse as parseYaml } from 'yaml';
 import { ambiguousNestedRepeats } from './support/regex-shape.js';
@@ -159,6 +160,28 @@ signatures:
     expect(analysis.problems.map((p) => p.message).join('\n')).toMatch(/signature redos was skipped: its patterns took longer than/);
     expect(analysis.findings[0]!.id).toBe('unknown');
   }, 30000);
+});
+
+describe('patterns compiled on first use', () => {
+  // A source that cannot compile: any attempt to compile it throws, so the test sees when one happens.
+  const broken = () => new Pattern('(unclosed', false);
+  const signature = () => ({ ...builtinSignatures()[0]!, id: 'broken', patterns: [broken()], commands: [broken()] });
+  const line = { line: 1, text: 'x', normalized: 'x', inFailure: true };
+
+  it('a pattern is not compiled while it has nothing to match', () => {
+    expect(matchTrusted([signature()], [], [])).toEqual([]);
+  });
+
+  it('is compiled when it runs, once, with the flags of its signature', () => {
+    expect(() => matchTrusted([signature()], [line])).toThrow(SyntaxError);
+    const pattern = new Pattern('No Space (?<what>left)', true);
+    const regex = pattern.regex;
+    expect(pattern.regex).toBe(regex);
+    expect(regex.flags).toBe('i');
+    const disk = { ...builtinSignatures()[0]!, id: 'disk', patterns: [pattern], commands: [] };
+    expect(matchTrusted([disk], [{ ...line, normalized: 'write: no space left on device' }]).map((m) => m.groups)).toEqual([{ what: 'left' }]);
+    expect(pattern.regex).toBe(regex);
+  });
 });
 
 describe('the built-in catalog', () => {

@@ -5772,8 +5772,11 @@ function runPatterns(signatures, lines, maxHits, commands = []) {
     for (const signature of signatures) {
         const hits = [];
         const seen = new Set();
-        const scan = (source, texts, offset) => {
-            const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
+        const scan = (source, compiled, texts, offset) => {
+            // Nothing to match (no failing command, say): not even compiled.
+            if (texts.length === 0)
+                return;
+            const regex = compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
             for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
                 if (seen.has(index + offset))
                     continue;
@@ -5788,10 +5791,8 @@ function runPatterns(signatures, lines, maxHits, commands = []) {
                 hits.push({ index: index + offset, groups });
             }
         };
-        for (const source of signature.sources)
-            scan(source, lines, 0);
-        for (const source of signature.commandSources)
-            scan(source, commands, lines.length);
+        signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
+        signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
         if (hits.length > 0) {
             hits.sort((a, b) => a.index - b.index);
             out.push({ id: signature.id, hits });
@@ -5799,11 +5800,17 @@ function runPatterns(signatures, lines, maxHits, commands = []) {
     }
     return out;
 }
-/** The plain data of signatures, for runPatterns. */
-function patternSpecs(signatures) {
+/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
+function patternSpecs(signatures, compiled = false) {
     return signatures
         .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
-        .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
+        .map((s) => ({
+        id: s.id,
+        sources: s.patterns.map((p) => p.source),
+        commandSources: s.commands.map((p) => p.source),
+        ignoreCase: s.ignoreCase,
+        ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
+    }));
 }
 /** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
 function toMatches(raw, signatures, lines, commands = []) {
@@ -5835,7 +5842,9 @@ function toMatches(raw, signatures, lines, commands = []) {
 }
 /** Matches trusted (built-in, reviewed) signatures in this thread. */
 function matchTrusted(signatures, lines, commands = []) {
-    const raw = runPatterns(patternSpecs(signatures), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+    const raw = runPatterns(
+    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
+    patternSpecs(signatures, true), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
     return toMatches(raw, signatures, lines, commands);
 }
 /**
