@@ -31,16 +31,13 @@ function commitFileUrl(context, sha) {
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeParameter */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-
+/* unused harmony exports heredocDelimiter, escapeData, escapeParameter */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 
 
 
@@ -49,8 +46,9 @@ function getInput(name, env = process.env) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 /**
- * A step output. In the GITHUB_OUTPUT file as a heredoc whose delimiter is random, so that no value
- * (log text) can end it early and set outputs of its own; outside a runner, on stdout.
+ * A step output. In the GITHUB_OUTPUT file as a heredoc whose delimiter occurs nowhere in the name
+ * or the value, so that no value (log text) can end it early and set outputs of its own; outside a
+ * runner, on stdout.
  */
 function setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT;
@@ -58,11 +56,26 @@ function setOutput(name, value) {
         issue('set-output', value, { name });
         return;
     }
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    // A UUID cannot be guessed by a log, but the check costs nothing and makes the guarantee local.
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`output ${name} holds its own delimiter`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`, 'utf8');
+    const delimiter = heredocDelimiter(`${name}\n${value}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
+}
+/**
+ * A heredoc delimiter that does not occur in the text: a random one, drawn again in the (unlikely)
+ * case that the text holds it. What keeps a value from ending the heredoc is that check, not the
+ * delimiter being unpredictable, so Math.random serves: node:crypto (which randomUUID needs) took
+ * about a twentieth of the action's start to load, for the outputs of every run.
+ */
+function heredocDelimiter(text, random = Math.random) {
+    for (;;) {
+        let suffix = '';
+        while (suffix.length < 32)
+            suffix += Math.floor(random() * 0x1_0000_0000)
+                .toString(16)
+                .padStart(8, '0');
+        const delimiter = `ghadelimiter_${suffix}`;
+        if (!text.includes(delimiter))
+            return delimiter;
+    }
 }
 /** Asks the runner to mask a value in every later line of the log. */
 function setSecret(value) {
@@ -87,7 +100,7 @@ async function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)
         return;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)(file, markdown, 'utf8');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(file, markdown, 'utf8');
 }
 function annotationParameters(properties) {
     return {
@@ -105,7 +118,7 @@ function issue(name, message, parameters = {}) {
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
         .map(([key, value]) => `${key}=${escapeParameter(String(value))}`)
         .join(',');
-    process.stdout.write(`::${name}${list ? ` ${list}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`);
+    process.stdout.write(`::${name}${list ? ` ${list}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
 /** The runner's escapes for a command's message: `%`, CR and LF. */
 function escapeData(text) {
@@ -6678,85 +6691,6 @@ class StepLineIndex {
 
 /***/ }),
 
-/***/ 7648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ox: () => (/* binding */ parseCommentMode),
-/* harmony export */   Ql: () => (/* binding */ commentMarker),
-/* harmony export */   qD: () => (/* binding */ upsertStickyComment)
-/* harmony export */ });
-/* unused harmony exports ACTIONS_BOT, tokenLogin */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8943);
-
-
-/**
- * The hidden marker that finds the comment again on the next run: one comment per workflow and job
- * (and `comment-key`, for the legs of a matrix that each run buildx-doctor), hashed so that no text
- * of it can end the HTML comment.
- */
-function commentMarker(workflow, job = null, key = null) {
-    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(JSON.stringify([workflow ?? '', job ?? '', key ?? '']))
-        .digest('hex')
-        .slice(0, 12);
-    return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
-}
-/**
- * Creates or updates the pull request's comment. When nothing calls for a comment (`wanted` false)
- * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
- */
-async function upsertStickyComment(client, target, marker, body, wanted) {
-    const comments = await (0,_api_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(client, 'listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.number,
-        per_page: 100,
-    }));
-    // Only a comment of our own: anyone can paste the marker into a comment of theirs.
-    const me = (await tokenLogin(client)).toLowerCase();
-    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
-    if (existing) {
-        if (existing.body === body)
-            return { action: 'unchanged', url: existing.html_url };
-        const updated = await (0,_api_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(client, 'updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
-        return { action: 'updated', url: updated.data.html_url };
-    }
-    if (!wanted)
-        return { action: 'skipped', url: null };
-    const created = await (0,_api_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(client, 'commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
-    return { action: 'created', url: created.data.html_url };
-}
-/** Who GITHUB_TOKEN comments as. */
-const ACTIONS_BOT = 'github-actions[bot]';
-/**
- * The login the token comments as. A personal token's user is `GET /user`; an installation token
- * (GITHUB_TOKEN) may not read it (403) and comments as github-actions[bot]. The comment of another
- * GitHub App's token is then not recognised: a new one is written, never someone else's edited.
- */
-async function tokenLogin(client) {
-    try {
-        const user = await (0,_api_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(client, 'reading who the token belongs to', () => client.request('GET /user'));
-        return user.data.login;
-    }
-    catch (error) {
-        if (error instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && error.status === 403)
-            return ACTIONS_BOT;
-        throw error;
-    }
-}
-function parseCommentMode(text) {
-    const value = text.trim().toLowerCase() || 'on-failure';
-    if (value === 'off' || value === 'on-failure' || value === 'on-findings' || value === 'always')
-        return value;
-    throw new Error(`comment must be off, on-failure, on-findings or always, not "${text}"`);
-}
-
-
-/***/ }),
-
 /***/ 5593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8856,8 +8790,16 @@ function parseMinutes(text) {
     return minutes;
 }
 
-// EXTERNAL MODULE: ./src/github/sticky-comment.ts
-var sticky_comment = __nccwpck_require__(7648);
+;// CONCATENATED MODULE: ./src/github/comment-mode.ts
+// The `comment` input, apart from the comment's code (sticky-comment.ts loads node:crypto for its
+// marker): reading the inputs must not load what only a pull request's run uses.
+function parseCommentMode(text) {
+    const value = text.trim().toLowerCase() || 'on-failure';
+    if (value === 'off' || value === 'on-failure' || value === 'on-findings' || value === 'always')
+        return value;
+    throw new Error(`comment must be off, on-failure, on-findings or always, not "${text}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/build-metadata.ts
 
 /**
@@ -8988,7 +8930,7 @@ function readInputs(warnings, env = process.env) {
                 throw new Error(`"${text}" is not a run id (a positive number)`);
             return n;
         }),
-        comment: tolerant('comment', 'on-failure', sticky_comment/* parseCommentMode */.Ox),
+        comment: tolerant('comment', 'on-failure', parseCommentMode),
         commentKey: workflow_commands/* getInput */.V4('comment-key').trim() || null,
         githubToken: workflow_commands/* getInput */.V4('github-token').trim(),
         metadata: tolerant('metadata', [], parseBuildMetadata),
@@ -10171,7 +10113,7 @@ async function run() {
         const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
         // The sticky comment is about a pull request of a repository: outside one there is nothing to load.
         const commentUrl = inputs.comment !== 'off' && context.owner && context.repo
-            ? await (await __nccwpck_require__.e(/* import() */ 149).then(__nccwpck_require__.bind(__nccwpck_require__, 1149))).commentOnPullRequest(analysis, actionRun, chosen.runId)
+            ? await (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 6730))).commentOnPullRequest(analysis, actionRun, chosen.runId)
             : null;
         setOutputs(analysis, reportFile, commentUrl);
         annotate(analysis.groups, warnings, inputs.annotations);

@@ -1,8 +1,8 @@
-export const id = 149;
-export const ids = [149];
+export const id = 730;
+export const ids = [730];
 export const modules = {
 
-/***/ 1149:
+/***/ 6730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -62,8 +62,67 @@ function isInteger(value) {
     return Number.isInteger(value);
 }
 
-// EXTERNAL MODULE: ./src/github/sticky-comment.ts
-var sticky_comment = __webpack_require__(7648);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+
+/**
+ * The hidden marker that finds the comment again on the next run: one comment per workflow and job
+ * (and `comment-key`, for the legs of a matrix that each run buildx-doctor), hashed so that no text
+ * of it can end the HTML comment.
+ */
+function commentMarker(workflow, job = null, key = null) {
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([workflow ?? '', job ?? '', key ?? '']))
+        .digest('hex')
+        .slice(0, 12);
+    return `<!-- buildx-doctor:sticky-comment id=${id} -->`;
+}
+/**
+ * Creates or updates the pull request's comment. When nothing calls for a comment (`wanted` false)
+ * an existing one is still updated, so that a green run does not leave a stale failure on the PR.
+ */
+async function upsertStickyComment(client, target, marker, body, wanted) {
+    const comments = await (0,api/* call */.T1)(client, 'listing the pull request comments', () => client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.number,
+        per_page: 100,
+    }));
+    // Only a comment of our own: anyone can paste the marker into a comment of theirs.
+    const me = (await tokenLogin(client)).toLowerCase();
+    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(marker) && c.user?.login?.toLowerCase() === me);
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', url: existing.html_url };
+        const updated = await (0,api/* call */.T1)(client, 'updating the pull request comment', () => client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: existing.id, body }));
+        return { action: 'updated', url: updated.data.html_url };
+    }
+    if (!wanted)
+        return { action: 'skipped', url: null };
+    const created = await (0,api/* call */.T1)(client, 'commenting on the pull request', () => client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: target.owner, repo: target.repo, issue_number: target.number, body }));
+    return { action: 'created', url: created.data.html_url };
+}
+/** Who GITHUB_TOKEN comments as. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token comments as. A personal token's user is `GET /user`; an installation token
+ * (GITHUB_TOKEN) may not read it (403) and comments as github-actions[bot]. The comment of another
+ * GitHub App's token is then not recognised: a new one is written, never someone else's edited.
+ */
+async function tokenLogin(client) {
+    try {
+        const user = await (0,api/* call */.T1)(client, 'reading who the token belongs to', () => client.request('GET /user'));
+        return user.data.login;
+    }
+    catch (error) {
+        if (error instanceof api/* ApiError */.hD && error.status === 403)
+            return ACTIONS_BOT;
+        throw error;
+    }
+}
+
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __webpack_require__(6590);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -221,10 +280,10 @@ async function commentOnPullRequest(analysis, run, runId) {
         const number = await findPullRequest(client, context, pastRun);
         if (number === null)
             return null;
-        const marker = (0,sticky_comment/* commentMarker */.Ql)(pastRun?.workflow ?? context.workflow, pastRun ? null : context.job, inputs.commentKey);
+        const marker = commentMarker(pastRun?.workflow ?? context.workflow, pastRun ? null : context.job, inputs.commentKey);
         const sha = pastRun?.headSha ?? pullHeadSha(context) ?? context.sha;
         const body = renderComment(analysis, marker, { runUrl: (0,run_context/* runUrl */.V)(context, runId ?? context.runId), fileUrl: (0,links/* commitFileUrl */.v)(context, sha) });
-        const result = await (0,sticky_comment/* upsertStickyComment */.qD)(client, { owner, repo, number }, marker, body, wanted);
+        const result = await upsertStickyComment(client, { owner, repo, number }, marker, body, wanted);
         return result.url;
     }
     catch (error) {
