@@ -172,6 +172,12 @@ describe('patterns compiled on first use', () => {
     expect(matchTrusted([signature()], [], [])).toEqual([]);
   });
 
+  it('runs, and is compiled, only on a line that holds one of its required literals (ASCII case ignored)', () => {
+    const needle = { ...signature(), patterns: [new Pattern('(unclosed', false, ['Needle'])], commands: [] };
+    expect(matchTrusted([needle], [line, { ...line, normalized: 'a haystack' }])).toEqual([]);
+    expect(() => matchTrusted([needle], [line, { ...line, normalized: 'a NEEDLE here' }])).toThrow(SyntaxError);
+  });
+
   it('is compiled when it runs, once, with the flags of its signature', () => {
     expect(() => matchTrusted([signature()], [line])).toThrow(SyntaxError);
     const pattern = new Pattern('No Space (?<what>left)', true);

@@ -5782,17 +5782,25 @@ const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError 
  */
 function runPatterns(signatures, lines, maxHits, commands = []) {
     const out = [];
+    // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
+    // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
+    const asciiLower = (text) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+    let lowerLines = null;
     for (const signature of signatures) {
         const hits = [];
         const seen = new Set();
         const scan = (source, compiled, texts, offset) => {
-            // Nothing to match (no failing command, say): not even compiled.
-            if (texts.length === 0)
-                return;
-            const regex = compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
+            // A pattern runs only on lines that hold one of its literals (every match holds one), and is
+            // compiled only when such a line comes: most built-in patterns are never compiled in a run.
+            const literals = texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
+            const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
+            let regex = null;
             for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
                 if (seen.has(index + offset))
                     continue;
+                if (literals && !literals.some((literal) => lowered[index].includes(literal)))
+                    continue;
+                regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
                 const match = regex.exec(texts[index]);
                 if (!match)
                     continue;

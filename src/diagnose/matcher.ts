@@ -49,9 +49,10 @@ export interface PatternSpec {
   ignoreCase: boolean;
   /**
    * In this thread only (never sent to a worker): the signature's patterns and commands, in the order
-   * of `sources` and `commandSources`, whose regular expressions are compiled once and kept.
+   * of `sources` and `commandSources`, whose regular expressions are compiled once and kept, and the
+   * patterns' required literals: a line that holds none of them is not offered to the pattern.
    */
-  compiled?: { patterns: Array<{ regex: RegExp }>; commands: Array<{ regex: RegExp }> };
+  compiled?: { patterns: Array<{ regex: RegExp; literals: string[] | null }>; commands: Array<{ regex: RegExp }> };
 }
 
 /**
@@ -61,15 +62,24 @@ export interface PatternSpec {
  */
 export function runPatterns(signatures: PatternSpec[], lines: string[], maxHits: number, commands: string[] = []): RawMatch[] {
   const out: RawMatch[] = [];
+  // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
+  // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
+  const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  let lowerLines: string[] | null = null;
   for (const signature of signatures) {
     const hits: RawMatch['hits'] = [];
     const seen = new Set<number>();
-    const scan = (source: string, compiled: { regex: RegExp } | undefined, texts: string[], offset: number) => {
-      // Nothing to match (no failing command, say): not even compiled.
-      if (texts.length === 0) return;
-      const regex = compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
+    const scan = (source: string, compiled: { regex: RegExp; literals?: string[] | null } | undefined, texts: string[], offset: number) => {
+      // A pattern runs only on lines that hold one of its literals (every match holds one), and is
+      // compiled only when such a line comes: most built-in patterns are never compiled in a run.
+      const literals =
+        texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
+      const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
+      let regex: RegExp | null = null;
       for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
         if (seen.has(index + offset)) continue;
+        if (literals && !literals.some((literal) => lowered![index]!.includes(literal))) continue;
+        regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
         const match = regex.exec(texts[index]!);
         if (!match) continue;
         seen.add(index + offset);
