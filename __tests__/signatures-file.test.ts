@@ -1,7 +1,7 @@
 // A team's own signatures file: adds entries, overrides built-in ones by id, fails clearly when it is
 // wrong, and cannot hang the action with a pattern that backtracks forever.
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,10 @@ import { matchUntrusted } from '../src/diagnose/safe-matcher.js';
 import { performance } from 'node:perf_hooks';
 import { diagnoseText } from './support/classify.js';
 import { readFixture, ROOT } from './support/analyze-text.js';
-import { BUILTIN_CATALOG_DOCUMENT } from '../src/diagnose/builtin-catalog.js';
+import { BUILTIN_SIGNATURES_JSON } from '../src/diagnose/builtin-catalog.js';
+import { embedSignatures, loadBuiltinCatalog, Pattern } from '../src/diagnose/catalog.js';
+import { matchTrusted } from '../src/diagnose/matcher.js';
+import { requiredLiterals } from '../src/diagnose/required-literals.js';
 import { parse as parseYaml } from 'yaml';
 import { ambiguousNestedRepeats } from './support/regex-shape.js';
 
@@ -159,14 +162,75 @@ signatures:
   }, 30000);
 });
 
+describe('patterns compiled on first use', () => {
+  // A source that cannot compile: any attempt to compile it throws, so the test sees when one happens.
+  const broken = () => new Pattern('(unclosed', false);
+  const signature = () => ({ ...builtinSignatures()[0]!, id: 'broken', patterns: [broken()], commands: [broken()] });
+  const line = { line: 1, text: 'x', normalized: 'x', inFailure: true };
+
+  it('a pattern is not compiled while it has nothing to match', () => {
+    expect(matchTrusted([signature()], [], [])).toEqual([]);
+  });
+
+  it('runs, and is compiled, only on a line that holds one of its required literals (ASCII case ignored)', () => {
+    const needle = { ...signature(), patterns: [new Pattern('(unclosed', false, ['Needle'])], commands: [] };
+    expect(matchTrusted([needle], [line, { ...line, normalized: 'a haystack' }])).toEqual([]);
+    expect(() => matchTrusted([needle], [line, { ...line, normalized: 'a NEEDLE here' }])).toThrow(SyntaxError);
+  });
+
+  it('is compiled when it runs, once, with the flags of its signature', () => {
+    expect(() => matchTrusted([signature()], [line])).toThrow(SyntaxError);
+    const pattern = new Pattern('No Space (?<what>left)', true);
+    const regex = pattern.regex;
+    expect(pattern.regex).toBe(regex);
+    expect(regex.flags).toBe('i');
+    const disk = { ...builtinSignatures()[0]!, id: 'disk', patterns: [pattern], commands: [] };
+    expect(matchTrusted([disk], [{ ...line, normalized: 'write: no space left on device' }]).map((m) => m.groups)).toEqual([{ what: 'left' }]);
+    expect(pattern.regex).toBe(regex);
+  });
+});
+
 describe('the built-in catalog', () => {
   it('the bundled copy is the reviewed file: the generated module is what the embed script writes from it', () => {
     const check = spawnSync(process.execPath, ['scripts/embed-catalog.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect([check.status, check.stderr]).toEqual([0, '']);
   });
 
-  it('the document parsed at build time is what the reviewed file parses to', () => {
-    expect(BUILTIN_CATALOG_DOCUMENT).toEqual(parseYaml(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'), { maxAliasCount: 50 }));
+  // The bundle does not validate the built-in catalog at start: the embed script did, at build time.
+  // Here the reviewed file goes through the validation a team's file gets, and what it gives must be
+  // what the bundle loads, field for field, literals and flags included.
+  it('the embedded signatures are the reviewed file, validated, with the required literals of each pattern', () => {
+    const reviewed = loadBuiltinCatalog(parseYaml(readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8'), { maxAliasCount: 50 }));
+    const embedded = builtinSignatures();
+    expect(embedded.length).toBeGreaterThan(20);
+    expect(embedded).toEqual(reviewed);
+    expect(embedSignatures(embedded)).toEqual(embedSignatures(reviewed));
+    expect(JSON.parse(BUILTIN_SIGNATURES_JSON)).toEqual(embedSignatures(reviewed));
+    for (const [mine, theirs] of embedded.map((s, i) => [s, reviewed[i]!] as const)) {
+      expect([mine.id, mine.origin, mine.patternsOrigin]).toEqual([theirs.id, 'built-in', 'built-in']);
+      for (const [j, pattern] of mine.patterns.entries()) {
+        expect([pattern.source, pattern.literals]).toEqual([theirs.patterns[j]!.source, requiredLiterals(pattern.source)]);
+        // Compiled on first use at run time: here every one of them, with the signature's flags.
+        expect(pattern.regex.flags).toBe(theirs.ignoreCase ? 'i' : '');
+      }
+      for (const command of mine.commands) expect(command.regex.flags).toBe(theirs.ignoreCase ? 'i' : '');
+    }
+  });
+
+  it('the embed script refuses a catalog that is not valid, with one line that names the entry', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bxd-embed-'));
+    for (const path of ['scripts', 'src/diagnose', 'src/input', 'signatures']) mkdirSync(join(root, path), { recursive: true });
+    for (const path of ['scripts/embed-catalog.mjs', 'src/diagnose/catalog.ts', 'src/diagnose/required-literals.ts', 'src/input/errors.ts'])
+      copyFileSync(join(ROOT, path), join(root, path));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const yaml = readFileSync(join(ROOT, 'signatures', 'builtin.yml'), 'utf8');
+    // A fix that names a placeholder no pattern captures.
+    writeFileSync(join(root, 'signatures', 'builtin.yml'), yaml.replace("title: 'The runner ran out of disk space'", "title: 'Out of disk on ${volume}'"));
+    const run = spawnSync(process.execPath, ['scripts/embed-catalog.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^signatures\/builtin\.yml: built-in: signature disk-full, field "title": \$\{volume\} is neither/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(root, 'src', 'diagnose', 'builtin-catalog.ts'))).toBe(false);
   });
 
   it('no built-in pattern can backtrack badly: no repeated group holds an ambiguous repetition', () => {

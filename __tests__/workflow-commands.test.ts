@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendSummary, escapeParameter, getInput, setFailed, setOutput, setSecret, warning } from '../src/action/workflow-commands.js';
+import { appendSummary, escapeParameter, getInput, heredocDelimiter, setFailed, setOutput, setSecret, warning } from '../src/action/workflow-commands.js';
 
 // The runner's protocol, written by buildx-doctor itself (not @actions/core): what a log line can
 // do to it is what these tests pin down.
@@ -31,16 +31,35 @@ describe('workflow commands', () => {
     expect(getInput('absent', {})).toBe('');
   });
 
-  it('writes an output as a heredoc whose delimiter no value can guess', () => {
+  it('writes an output as a heredoc with a random delimiter, so that a value cannot end it', () => {
     const file = join(dir, 'output');
     writeFileSync(file, '');
     process.env.GITHUB_OUTPUT = file;
     // A value that tries to end a fixed delimiter and set an output of its own.
     setOutput('root-cause', 'x\nEOF\nstatus=success');
     const text = readFileSync(file, 'utf8');
-    const match = /^root-cause<<(ghadelimiter_[0-9a-f-]{36})\nx\nEOF\nstatus=success\n\1\n$/.exec(text);
+    const match = /^root-cause<<(ghadelimiter_[0-9a-f]{32})\nx\nEOF\nstatus=success\n\1\n$/.exec(text);
     expect(match).not.toBeNull();
     expect(written).toEqual([]);
+  });
+
+  it('never uses a delimiter the value holds: it draws another', () => {
+    // A random source that repeats itself: the first delimiter drawn is the one the value holds.
+    const draws = [0.5, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25];
+    const scripted = () => draws.shift()!;
+    const held = `ghadelimiter_${'80000000'.repeat(4)}`;
+    const delimiter = heredocDelimiter(`x\n${held}\nstatus=success`, scripted);
+    expect(delimiter).toBe(`ghadelimiter_${'40000000'.repeat(4)}`);
+    expect(draws).toEqual([]);
+    // Through setOutput: the value read back as the runner reads a heredoc is the value given.
+    const file = join(dir, 'output');
+    writeFileSync(file, '');
+    process.env.GITHUB_OUTPUT = file;
+    const value = `x\n${held}\nstatus=success`;
+    setOutput('root-cause', value);
+    const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const end = first!.slice('root-cause<<'.length);
+    expect(rest.slice(0, rest.indexOf(end)).join('\n')).toBe(value);
   });
 
   it('escapes annotations so that log text cannot end the command or start another', () => {

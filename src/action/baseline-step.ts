@@ -5,8 +5,7 @@ import type { Signature } from '../diagnose/catalog.js';
 import type { GitHubClient } from '../github/api.js';
 import type { RunContext } from '../github/run-context.js';
 import { runUrl } from '../github/run-context.js';
-import { findBaselineRun, whyNot, type BaselineChoice } from '../github/baseline-run.js';
-import { jobLogSources } from '../github/jobs-source.js';
+import type { BaselineChoice } from '../github/baseline-run.js';
 import type { WorkflowRun } from '../github/workflow-runs.js';
 import { analyzeSources } from '../engine.js';
 import { compareAnalyses } from '../compare/compare.js';
@@ -51,6 +50,8 @@ async function baselineAnalysis(client: GitHubClient | null, context: RunContext
     // Zero configuration outside GitHub Actions (no token, no run): nothing to say unless asked for.
     return choice.kind === 'auto' ? { analysis: null, label: null, line: null } : none('the runs can only be read in GitHub Actions with a github-token');
   }
+  // The API's run lookup and the jobs' logs are loaded only when there is a client to use them.
+  const [{ findBaselineRun, whyNot }, { jobLogSources }] = await Promise.all([import('../github/baseline-run.js'), import('../github/jobs-source.js')]);
   const repo = { owner: context.owner, repo: context.repo };
   const lookup = await findBaselineRun(client, repo, { choice, currentRunId: options.runId, payload: context.payload });
   if (!lookup.run) return none(lookup.reason ?? 'none found');

@@ -2,9 +2,12 @@ import type { ActionRun } from './action-run.js';
 import type { LogSource } from '../input/log-source.js';
 import { ApiError } from '../github/api.js';
 import { resolveLogFiles } from './resolve-logs.js';
-import { jobLogSources, type RunJob } from '../github/jobs-source.js';
+import type { RunJob } from '../github/jobs-source.js';
 import { describeError } from '../input/errors.js';
-import { historySources } from '../buildx/history-source.js';
+
+// The jobs' logs (the API, minimatch for job patterns) and BuildKit's build records (the docker
+// CLI, child_process) are read by code loaded only when this run reads them: the `logs` files,
+// the common case, start without it.
 
 export interface ChosenSources {
   sources: LogSource[];
@@ -31,6 +34,7 @@ export async function chooseSources(run: ActionRun, apiBudgetMs: number): Promis
   const tryHistory = inputs.source === 'auto' && !wantHistory && inputs.runId === null;
   let historyNotes: string[] = [];
   if (wantHistory || tryHistory) {
+    const { historySources } = await import('../buildx/history-source.js');
     const history = await historySources({ metadata: inputs.metadata, refs: inputs.buildRefs });
     if (history.sources.length > 0 || wantHistory) {
       warnings.push(...history.notes);
@@ -48,6 +52,7 @@ export async function chooseSources(run: ActionRun, apiBudgetMs: number): Promis
     return { sources: [], origin: 'none', runId: null, jobs: [] };
   }
   try {
+    const { jobLogSources } = await import('../github/jobs-source.js');
     const result = await jobLogSources(client, {
       owner: context.owner,
       repo: context.repo,

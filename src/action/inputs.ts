@@ -3,12 +3,12 @@ import { parseFailOn, type FailOn } from '../analyze/fail-policy.js';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analyze/rule.js';
 import { parseMinutes } from '../input/values.js';
 import { describeError } from '../input/errors.js';
-import { parseCommentMode, type CommentMode } from '../github/sticky-comment.js';
+import { parseCommentMode, type CommentMode } from '../github/comment-mode.js';
 import { parseBuildMetadata, type BuildMetadata } from '../buildx/build-metadata.js';
 import { parseSizeLimit } from '../text/bytes.js';
 import { parseBaselineChoice, type BaselineChoice } from '../github/baseline-run.js';
 import { MAX_HISTORY_RUNS } from '../github/history-runs.js';
-import { parseSkip } from '../doctor/doctor.js';
+import { parseSkip } from '../doctor/check.js';
 import type { CheckGroup } from '../doctor/check.js';
 
 export type SourceChoice = 'auto' | 'files' | 'jobs' | 'history';

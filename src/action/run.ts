@@ -6,7 +6,6 @@ import { builtinSignatures, loadCatalog } from '../diagnose/load-catalog.js';
 import { readInputs } from './inputs.js';
 import type { ActionRun } from './action-run.js';
 import { chooseSources } from './choose-sources.js';
-import { commentOnPullRequest } from './comment-step.js';
 import { commitFileUrl } from './links.js';
 import { readRunContext, runUrl, type RunContext } from '../github/run-context.js';
 import type { ActionInputs } from './inputs.js';
@@ -22,12 +21,15 @@ import { describeError } from '../input/errors.js';
 import { escapeText } from '../text/markdown.js';
 import type { Analysis } from '../analyze/analyze.js';
 import { compareWithBaseline } from './baseline-step.js';
-import { historyRows, type HistoryStepOptions } from './history-step.js';
-import { historyJson, renderHistoryMarkdown } from '../report/history-table.js';
+import type { HistoryStepOptions } from './history-step.js';
 import type { DoctorReport } from '../doctor/doctor.js';
 
+// Code only some runs need is loaded when their inputs ask for it (chunk files beside the entry),
+// so that a run on log files compiles and evaluates only the parser, the analysis and the reports.
 /** The doctor (its checks, the workflow file's YAML parser) is loaded only in the modes that run it. */
 const loadDoctor = async () => ({ ...(await import('./doctor-step.js')), ...(await import('../doctor/render.js')) });
+/** The benchmark table of past runs (`history: N`). */
+const loadHistory = async () => ({ ...(await import('./history-step.js')), ...(await import('../report/history-table.js')) });
 
 /** How far a run got: what the last line of defence needs to finish it. */
 interface Progress {
@@ -112,7 +114,11 @@ export async function run(): Promise<void> {
     const doctor: DoctorReport | null = doctorModule ? await doctorModule.doctorForAction(actionRun, analysis) : null;
 
     const reportFile = await writeReport(inputs.reportFile, analysis, warnings, doctorModule && doctor ? doctorModule.doctorSection(doctor) : {});
-    const commentUrl = await commentOnPullRequest(analysis, actionRun, chosen.runId);
+    // The sticky comment is about a pull request of a repository: outside one there is nothing to load.
+    const commentUrl =
+      inputs.comment !== 'off' && context.owner && context.repo
+        ? await (await import('./comment-step.js')).commentOnPullRequest(analysis, actionRun, chosen.runId)
+        : null;
     setOutputs(analysis, reportFile, commentUrl);
     annotate(analysis.groups, warnings, inputs.annotations);
     if (doctorModule && doctor) {
@@ -208,6 +214,7 @@ function sizeOptions(inputs: ActionInputs, context: RunContext): SizeOptions | n
  */
 async function benchmarkRuns(run: ActionRun, options: HistoryStepOptions): Promise<void> {
   const { inputs, context, warnings } = run;
+  const { historyRows, historyJson, renderHistoryMarkdown } = await loadHistory();
   const rows = await historyRows(run, options);
   let historyFile: string | null = join(dirname(inputs.reportFile), 'history.json');
   try {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
@@ -28,8 +27,9 @@ export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 /**
- * A step output. In the GITHUB_OUTPUT file as a heredoc whose delimiter is random, so that no value
- * (log text) can end it early and set outputs of its own; outside a runner, on stdout.
+ * A step output. In the GITHUB_OUTPUT file as a heredoc whose delimiter occurs nowhere in the name
+ * or the value, so that no value (log text) can end it early and set outputs of its own; outside a
+ * runner, on stdout.
  */
 export function setOutput(name: string, value: string): void {
   const file = process.env.GITHUB_OUTPUT;
@@ -37,10 +37,26 @@ export function setOutput(name: string, value: string): void {
     issue('set-output', value, { name });
     return;
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`;
-  // A UUID cannot be guessed by a log, but the check costs nothing and makes the guarantee local.
-  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`output ${name} holds its own delimiter`);
+  const delimiter = heredocDelimiter(`${name}\n${value}`);
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+
+/**
+ * A heredoc delimiter that does not occur in the text: a random one, drawn again in the (unlikely)
+ * case that the text holds it. What keeps a value from ending the heredoc is that check, not the
+ * delimiter being unpredictable, so Math.random serves: node:crypto (which randomUUID needs) took
+ * about a twentieth of the action's start to load, for the outputs of every run.
+ */
+export function heredocDelimiter(text: string, random: () => number = Math.random): string {
+  for (;;) {
+    let suffix = '';
+    while (suffix.length < 32)
+      suffix += Math.floor(random() * 0x1_0000_0000)
+        .toString(16)
+        .padStart(8, '0');
+    const delimiter = `ghadelimiter_${suffix}`;
+    if (!text.includes(delimiter)) return delimiter;
+  }
 }
 
 /** Asks the runner to mask a value in every later line of the log. */

@@ -10,9 +10,8 @@ import { parseFailOn, shouldFail, type FailOn } from '../analyze/fail-policy.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { loadCatalog } from '../diagnose/load-catalog.js';
 import { parseMinutes } from '../input/values.js';
-import { HISTORY_USAGE, runHistoryCli } from './history-command.js';
 import { compareAnalyses } from '../compare/compare.js';
-import { DOCTOR_USAGE, runDoctorCommand } from './doctor-command.js';
+import { DOCTOR_USAGE, HISTORY_USAGE } from './usage.js';
 import { readArgs } from './args.js';
 
 const USAGE = `usage: ${TOOL_NAME} analyze FILE... [--baseline FILE...] [--format text|markdown|json] [--max-build-minutes N]
@@ -79,13 +78,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       await io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     }
-    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), io);
+    // The doctor and the history table are loaded only when their command runs (chunk files beside the entry).
+    if (argv[0] === 'doctor') return await (await import('./doctor-command.js')).runDoctorCommand(argv.slice(1), io);
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       await io.stdout(`${USAGE}\n`);
       return argv.length === 0 ? 2 : 0;
     }
     // The benchmark table of several runs: a command of its own (history-command.ts).
-    if (argv[0] === 'history') return await runHistoryCli(argv.slice(1), io);
+    if (argv[0] === 'history') return await (await import('./history-command.js')).runHistoryCli(argv.slice(1), io);
     options = parseAnalyzeArgs(argv);
   } catch (error) {
     io.stderr(`${TOOL_NAME}: ${describeError(error)}\n${USAGE.split('\n')[0]}\n`);

@@ -10,25 +10,12 @@ import { versionsOfBuilds, type RunVersions } from '../doctor/version-drift.js';
 import { fileSource } from '../input/log-source.js';
 import { parseSource } from '../parse/parse-source.js';
 import { readArgs } from './args.js';
+import { DOCTOR_USAGE } from './usage.js';
 import { createClient } from '../github/api.js';
 import type { GitHubAccess } from '../doctor/package-versions.js';
 
 // `buildx-doctor doctor`: the live checks from the command line. With --workflow and
 // --skip builder,resources,registry it reads only the given files (no docker, no network).
-
-export const DOCTOR_USAGE = `usage: ${TOOL_NAME} doctor [--workflow FILE...] [--workspace DIR] [--skip builder,resources,registry,workflow]
-       [--image REF...] [--warn-free-gb N] [--fail-free-gb N] [--format text|markdown|json] [--report-file PATH]
-       [--log PAST_RUN.log] [--fail-on never|error|warning] [--github-token TOKEN] [--repository OWNER/NAME]
-
-Checks the workflow files (offline), the buildx builder, free disk and the build cache, and that
-the given images exist in their registry. With --log (a past run's saved log), also whether buildx
-and BuildKit are the versions that run had. Read-only: nothing is built, pushed or started.
-Without --image, the images are those the workflows' docker/metadata-action steps name.
-With a GitHub token (GITHUB_TOKEN, or --github-token) the ghcr.io packages' versions are listed
-and the token's scopes checked; GITHUB_API_URL sets the API (default https://api.github.com).
---repository (default GITHUB_REPOSITORY) stands for \${{ github.repository }} in image names.
-
-Exit status: 0 checked, 1 a finding met --fail-on, 2 bad usage.`;
 
 interface DoctorCliOptions {
   workflows: string[];

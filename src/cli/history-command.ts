@@ -9,9 +9,7 @@ import { describeError, InputError } from '../input/errors.js';
 import { TOOL_NAME } from '../version.js';
 import type { CliIo } from './cli.js';
 import { readArgs } from './args.js';
-
-export const HISTORY_USAGE = `       ${TOOL_NAME} history LOG... [--format text|markdown|json]
-         each LOG one run: its \`gh run view --log\` file, or a folder of its job logs`;
+import { HISTORY_USAGE } from './usage.js';
 
 /**
  * `buildx-doctor history LOG...`: the benchmark table of several runs, one LOG each, as the action's

@@ -1,5 +1,6 @@
 import type { Severity } from '../model.js';
 import { InputError } from '../input/errors.js';
+import { requiredLiterals } from './required-literals.js';
 
 /** A failure signature, validated and compiled. The file format is documented in the README. */
 export interface Signature {
@@ -28,8 +29,41 @@ export interface Signature {
 }
 
 export interface CompiledPattern {
-  source: string;
-  regex: RegExp;
+  readonly source: string;
+  readonly regex: RegExp;
+  /** Texts every match contains (required-literals.ts), or null when there is no useful set: the line selection's prefilter. */
+  readonly literals: string[] | null;
+}
+
+/**
+ * A pattern whose regular expression is built the first time it is used, and its required literals
+ * likewise unless given. The built-in catalog's 440 patterns were all compiled (and their literals
+ * worked out) at every start, while a log that fails runs them once and a green one never does.
+ */
+export class Pattern implements CompiledPattern {
+  #regex: RegExp | undefined;
+  #literals: string[] | null | undefined;
+
+  constructor(
+    readonly source: string,
+    private readonly ignoreCase: boolean,
+    /** Worked out at build time for the built-in catalog (scripts/embed-catalog.mjs); else on first use. */
+    literals?: string[] | null,
+    /** Already compiled (a user's pattern is compiled when read, to report a syntax error then). */
+    regex?: RegExp,
+  ) {
+    this.#literals = literals;
+    this.#regex = regex;
+  }
+
+  get regex(): RegExp {
+    return (this.#regex ??= new RegExp(this.source, this.ignoreCase ? 'i' : ''));
+  }
+
+  get literals(): string[] | null {
+    if (this.#literals === undefined) this.#literals = requiredLiterals(this.source);
+    return this.#literals;
+  }
 }
 
 export const CATALOG_VERSION = 1;
@@ -140,7 +174,7 @@ function compilePattern(pattern: unknown, ignoreCase: boolean, where: string): C
   if (typeof pattern !== 'string' || pattern === '') throw new InputError(`${where}: must be a non-empty regular expression (a quoted string)`);
   if (pattern.length > MAX_PATTERN) throw new InputError(`${where}: longer than ${MAX_PATTERN} characters`);
   try {
-    return { source: pattern, regex: new RegExp(pattern, ignoreCase ? 'i' : '') };
+    return new Pattern(pattern, ignoreCase, undefined, new RegExp(pattern, ignoreCase ? 'i' : ''));
   } catch (error) {
     throw new InputError(`${where}: ${(error as Error).message}`);
   }
@@ -157,11 +191,9 @@ export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signatur
     if (base) {
       const ignoreCase = entry.ignoreCase ?? base.ignoreCase;
       const patterns =
-        entry.patterns ??
-        (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+        entry.patterns ?? (ignoreCase === base.ignoreCase ? base.patterns : base.patterns.map((p) => new Pattern(p.source, ignoreCase, p.literals)));
       const commands =
-        entry.commands ??
-        (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => ({ source: p.source, regex: new RegExp(p.source, ignoreCase ? 'i' : '') })));
+        entry.commands ?? (ignoreCase === base.ignoreCase ? base.commands : base.commands.map((p) => new Pattern(p.source, ignoreCase, p.literals)));
       // Patterns and commands run in the worker as soon as either came from the user's file.
       const patternsOrigin = entry.patterns || entry.commands ? (entry.origin ?? 'user') : base.patternsOrigin;
       merged.set(entry.id, { ...base, ...definedFields(entry), patterns, commands, ignoreCase, origin: entry.origin ?? base.origin, patternsOrigin });
@@ -238,4 +270,58 @@ export function loadBuiltinCatalog(document: unknown): Signature[] {
   const known = new Map(signatures.map((s) => [s.id, s]));
   for (const signature of signatures) checkCausedBy(signature, known);
   return signatures;
+}
+
+/**
+ * A built-in signature as the bundle carries it (src/diagnose/builtin-catalog.ts): read from
+ * signatures/builtin.yml and validated by loadBuiltinCatalog when the bundle is built
+ * (scripts/embed-catalog.mjs), every default filled in, each pattern with its required literals. Plain
+ * JSON, parsed with JSON.parse at start: nothing is validated or worked out again at run time.
+ */
+export interface EmbeddedSignature {
+  id: string;
+  title: string;
+  severity: Severity;
+  priority: number;
+  ignoreCase: boolean;
+  role: Signature['role'];
+  causedBy: string[];
+  /** Each pattern's source and required literals. */
+  patterns: Array<[source: string, literals: string[] | null]>;
+  commands: string[];
+  fix: string;
+}
+
+/** The embedded form of validated built-in signatures (scripts/embed-catalog.mjs writes it). */
+export function embedSignatures(signatures: Signature[]): EmbeddedSignature[] {
+  return signatures.map((s) => ({
+    id: s.id,
+    title: s.title,
+    severity: s.severity,
+    priority: s.priority,
+    ignoreCase: s.ignoreCase,
+    role: s.role,
+    causedBy: s.causedBy,
+    patterns: s.patterns.map((p): [string, string[] | null] => [p.source, p.literals]),
+    commands: s.commands.map((p) => p.source),
+    fix: s.fix,
+  }));
+}
+
+/** The built-in signatures from their embedded form: no validation (done at build time), patterns compiled on first use. */
+export function fromEmbedded(entries: EmbeddedSignature[]): Signature[] {
+  return entries.map((e) => ({
+    id: e.id,
+    title: e.title,
+    severity: e.severity,
+    priority: e.priority,
+    patterns: e.patterns.map(([source, literals]) => new Pattern(source, e.ignoreCase, literals)),
+    commands: e.commands.map((source) => new Pattern(source, e.ignoreCase)),
+    causedBy: e.causedBy,
+    role: e.role,
+    ignoreCase: e.ignoreCase,
+    fix: e.fix,
+    origin: 'built-in',
+    patternsOrigin: 'built-in',
+  }));
 }

@@ -1,5 +1,4 @@
-import type { Signature } from './catalog.js';
-import { requiredLiterals } from './required-literals.js';
+import type { CompiledPattern, Signature } from './catalog.js';
 import { normalizeForMatching } from './normalize.js';
 import { LiteralSet } from './literal-set.js';
 import { builtinSignatures } from './load-catalog.js';
@@ -16,8 +15,9 @@ import { builtinSignatures } from './load-catalog.js';
 export class LineSelector {
   private readonly prefilter: LiteralSet;
   /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
-  private readonly unfiltered: RegExp[];
-  private readonly confirm: RegExp[];
+  private readonly unfiltered: CompiledPattern[];
+  /** Patterns, not their regular expressions: each is compiled the first time a line holds its literal. */
+  private readonly confirm: CompiledPattern[];
   private readonly userLiterals: LiteralSet;
   /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
   readonly literals: readonly string[];
@@ -27,18 +27,19 @@ export class LineSelector {
   constructor(signatures: Signature[]) {
     const builtinLiterals: Array<{ text: string; id: number }> = [];
     const userLiterals: Array<{ text: string; id: number }> = [];
-    const unfiltered: RegExp[] = [];
-    const confirm: RegExp[] = [];
+    const unfiltered: CompiledPattern[] = [];
+    const confirm: CompiledPattern[] = [];
     for (const signature of signatures) {
       const trusted = signature.patternsOrigin === 'built-in';
       for (const pattern of signature.patterns) {
-        const literals = requiredLiterals(pattern.source);
+        // Worked out when the bundle was built for the built-in catalog.
+        const literals = pattern.literals;
         if (trusted) {
           if (literals) {
             for (const text of literals) builtinLiterals.push({ text, id: confirm.length });
-            confirm.push(pattern.regex);
+            confirm.push(pattern);
           } else {
-            unfiltered.push(pattern.regex);
+            unfiltered.push(pattern);
           }
         } else if (literals) {
           for (const text of literals) userLiterals.push({ text, id: 0 });
@@ -68,10 +69,10 @@ export class LineSelector {
     if (this.userLiterals.test(text)) return true;
     // Only the patterns whose literal is in the line are run, on the line as patterns see it.
     let normalized: string | null = null;
-    const confirmed = this.prefilter.find(text, (id) => this.confirm[id]!.test((normalized ??= normalizeForMatching(text))));
+    const confirmed = this.prefilter.find(text, (id) => this.confirm[id]!.regex.test((normalized ??= normalizeForMatching(text))));
     if (confirmed || this.unfiltered.length === 0) return confirmed;
     normalized ??= normalizeForMatching(text);
-    return this.unfiltered.some((regex) => regex.test(normalized!));
+    return this.unfiltered.some((pattern) => pattern.regex.test(normalized!));
   }
 }
 

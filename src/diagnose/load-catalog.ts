@@ -1,15 +1,15 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { BUILTIN_CATALOG_DOCUMENT } from './builtin-catalog.js';
-import { loadBuiltinCatalog, mergeCatalogs, parseCatalog, type Signature } from './catalog.js';
+import { BUILTIN_SIGNATURES_JSON } from './builtin-catalog.js';
+import { fromEmbedded, mergeCatalogs, parseCatalog, type EmbeddedSignature, type Signature } from './catalog.js';
 import { InputError } from '../input/errors.js';
 
 let builtin: Signature[] | null = null;
 
 /** The reviewed catalog shipped with buildx-doctor (signatures/builtin.yml). */
 export function builtinSignatures(): Signature[] {
-  // Parsed from YAML at build time (scripts/embed-catalog.mjs); validated here like any catalog.
-  builtin ??= loadBuiltinCatalog(BUILTIN_CATALOG_DOCUMENT);
+  // Parsed from YAML and validated at build time (scripts/embed-catalog.mjs): only JSON.parse here.
+  builtin ??= fromEmbedded(JSON.parse(BUILTIN_SIGNATURES_JSON) as EmbeddedSignature[]);
   return builtin;
 }
 

@@ -47,6 +47,12 @@ export interface PatternSpec {
   sources: string[];
   commandSources: string[];
   ignoreCase: boolean;
+  /**
+   * In this thread only (never sent to a worker): the signature's patterns and commands, in the order
+   * of `sources` and `commandSources`, whose regular expressions are compiled once and kept, and the
+   * patterns' required literals: a line that holds none of them is not offered to the pattern.
+   */
+  compiled?: { patterns: Array<{ regex: RegExp; literals: string[] | null }>; commands: Array<{ regex: RegExp }> };
 }
 
 /**
@@ -56,13 +62,24 @@ export interface PatternSpec {
  */
 export function runPatterns(signatures: PatternSpec[], lines: string[], maxHits: number, commands: string[] = []): RawMatch[] {
   const out: RawMatch[] = [];
+  // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
+  // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
+  const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  let lowerLines: string[] | null = null;
   for (const signature of signatures) {
     const hits: RawMatch['hits'] = [];
     const seen = new Set<number>();
-    const scan = (source: string, texts: string[], offset: number) => {
-      const regex = new RegExp(source, signature.ignoreCase ? 'i' : '');
+    const scan = (source: string, compiled: { regex: RegExp; literals?: string[] | null } | undefined, texts: string[], offset: number) => {
+      // A pattern runs only on lines that hold one of its literals (every match holds one), and is
+      // compiled only when such a line comes: most built-in patterns are never compiled in a run.
+      const literals =
+        texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
+      const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
+      let regex: RegExp | null = null;
       for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
         if (seen.has(index + offset)) continue;
+        if (literals && !literals.some((literal) => lowered![index]!.includes(literal))) continue;
+        regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
         const match = regex.exec(texts[index]!);
         if (!match) continue;
         seen.add(index + offset);
@@ -71,8 +88,8 @@ export function runPatterns(signatures: PatternSpec[], lines: string[], maxHits:
         hits.push({ index: index + offset, groups });
       }
     };
-    for (const source of signature.sources) scan(source, lines, 0);
-    for (const source of signature.commandSources) scan(source, commands, lines.length);
+    signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
+    signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
     if (hits.length > 0) {
       hits.sort((a, b) => a.index - b.index);
       out.push({ id: signature.id, hits });
@@ -81,11 +98,17 @@ export function runPatterns(signatures: PatternSpec[], lines: string[], maxHits:
   return out;
 }
 
-/** The plain data of signatures, for runPatterns. */
-export function patternSpecs(signatures: Signature[]): PatternSpec[] {
+/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
+export function patternSpecs(signatures: Signature[], compiled = false): PatternSpec[] {
   return signatures
     .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
-    .map((s) => ({ id: s.id, sources: s.patterns.map((p) => p.source), commandSources: s.commands.map((p) => p.source), ignoreCase: s.ignoreCase }));
+    .map((s) => ({
+      id: s.id,
+      sources: s.patterns.map((p) => p.source),
+      commandSources: s.commands.map((p) => p.source),
+      ignoreCase: s.ignoreCase,
+      ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
+    }));
 }
 
 /** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
@@ -117,7 +140,8 @@ export function toMatches(raw: RawMatch[], signatures: Signature[], lines: Candi
 /** Matches trusted (built-in, reviewed) signatures in this thread. */
 export function matchTrusted(signatures: Signature[], lines: CandidateLine[], commands: CandidateLine[] = []): SignatureMatch[] {
   const raw = runPatterns(
-    patternSpecs(signatures),
+    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
+    patternSpecs(signatures, true),
     lines.map((l) => l.normalized),
     MAX_MATCHED_LINES * 4,
     commands.map((c) => c.normalized),

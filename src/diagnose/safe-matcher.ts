@@ -1,5 +1,3 @@
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { performance } from 'node:perf_hooks';
 import type { Signature } from './catalog.js';
 import { patternSpecs, runPatterns, toMatches, type CandidateLine, type PatternSpec, type RawMatch, type SignatureMatch } from './matcher.js';
 
@@ -67,7 +65,7 @@ export async function matchUntrusted(
       slow.push(...remaining.map((s) => s.id));
       break;
     }
-    const { done, stuck } = await runWorker(remaining, texts, budget.perSignatureMs, clock);
+    const { done, stuck } = await runWorker(await import('node:worker_threads'), remaining, texts, budget.perSignatureMs, clock);
     for (const result of done) raw.push(...result.raw);
     const finished = new Set(done.map((d) => d.id));
     remaining = remaining.filter((spec) => !finished.has(spec.id));
@@ -90,7 +88,18 @@ interface WorkerRun {
 
 type WorkerMessage = { type: 'start' | 'done' | 'end'; id?: string; result?: RawMatch[] };
 
-function runWorker(specs: PatternSpec[], texts: { lines: string[]; commands: string[] }, perSignatureMs: number, clock: BudgetClock): Promise<WorkerRun> {
+/**
+ * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
+ * runs have none, and loading the module (with perf_hooks) took a few milliseconds of every start.
+ */
+function runWorker(
+  threads: typeof import('node:worker_threads'),
+  specs: PatternSpec[],
+  texts: { lines: string[]; commands: string[] },
+  perSignatureMs: number,
+  clock: BudgetClock,
+): Promise<WorkerRun> {
+  const { MessageChannel, receiveMessageOnPort, Worker } = threads;
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {

@@ -22,6 +22,19 @@ export interface CheckResult {
 export type CheckGroup = 'workflow' | 'builder' | 'resources' | 'registry';
 export const CHECK_GROUPS: readonly CheckGroup[] = ['workflow', 'builder', 'resources', 'registry'];
 
+/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+export function parseSkip(text: string): Set<CheckGroup> {
+  const groups = new Set<CheckGroup>();
+  for (const name of text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
+    if (!(CHECK_GROUPS as readonly string[]).includes(name)) throw new Error(`unknown check group "${name}" (the groups are ${CHECK_GROUPS.join(', ')})`);
+    groups.add(name as CheckGroup);
+  }
+  return groups;
+}
+
 /** A finding the doctor raised (not tied to a build of a log). */
 export function doctorFinding(finding: Omit<Finding, 'build' | 'evidence'> & Partial<Pick<Finding, 'evidence'>>): Finding {
   return { build: null, evidence: [], ...finding };

@@ -1,5 +1,7 @@
 import type { Finding } from '../model.js';
-import { CHECK_GROUPS, type Check, type CheckGroup } from './check.js';
+import type { Check, CheckGroup } from './check.js';
+// parseSkip lives beside CHECK_GROUPS so that reading the action's inputs does not load the doctor.
+export { parseSkip } from './check.js';
 import { runWorkflowChecks } from './workflow-checks.js';
 import { runBuilderChecks } from './builder-checks.js';
 import { DEFAULT_RESOURCE_OPTIONS, runResourceChecks } from './resource-checks.js';
@@ -128,17 +130,4 @@ function rankFindings(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
-}
-
-/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
-export function parseSkip(text: string): Set<CheckGroup> {
-  const groups = new Set<CheckGroup>();
-  for (const name of text
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean)) {
-    if (!(CHECK_GROUPS as readonly string[]).includes(name)) throw new Error(`unknown check group "${name}" (the groups are ${CHECK_GROUPS.join(', ')})`);
-    groups.add(name as CheckGroup);
-  }
-  return groups;
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApiError, call, type GitHubClient } from './api.js';
 
-export type CommentMode = 'off' | 'on-failure' | 'on-findings' | 'always';
-
 /**
  * The hidden marker that finds the comment again on the next run: one comment per workflow and job
  * (and `comment-key`, for the legs of a matrix that each run buildx-doctor), hashed so that no text
@@ -73,10 +71,4 @@ export async function tokenLogin(client: GitHubClient): Promise<string> {
     if (error instanceof ApiError && error.status === 403) return ACTIONS_BOT;
     throw error;
   }
-}
-
-export function parseCommentMode(text: string): CommentMode {
-  const value = text.trim().toLowerCase() || 'on-failure';
-  if (value === 'off' || value === 'on-failure' || value === 'on-findings' || value === 'always') return value;
-  throw new Error(`comment must be off, on-failure, on-findings or always, not "${text}"`);
 }

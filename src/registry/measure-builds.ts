@@ -1,5 +1,5 @@
 import type { Build, ImageRef } from '../model.js';
-import { measureImages, type MeasureOptions } from './sizes.js';
+import type { MeasureOptions } from './sizes.js';
 import { explainReference, parseReference } from '../reference/image-reference.js';
 
 export interface SizeOptions extends MeasureOptions {
@@ -32,6 +32,9 @@ export async function measureBuildImages(builds: Build[], options: SizeOptions):
   const isBaseline = (ref: string) => !!options.baselineTag && explainReference(ref) === null && parseReference(ref).tag === options.baselineTag;
   const plain = chosen.filter((i) => !isBaseline(i.ref));
   const baselines = chosen.filter((i) => isBaseline(i.ref));
+  if (chosen.length === 0) return;
+  // The registry client (docker buildx imagetools, child_process) is loaded only when an image is to be measured.
+  const { measureImages } = await import('./sizes.js');
   const results = [...(await measureImages(plain, options)), ...(await measureImages(baselines, { ...options, baselineTag: null }))];
   for (const [index, image] of [...plain, ...baselines].entries()) {
     const result = results[index]!;

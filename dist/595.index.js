@@ -1,0 +1,193 @@
+export const id = 595;
+export const ids = [595];
+export const modules = {
+
+/***/ 6595:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HISTORY_SCHEMA_VERSION: () => (/* binding */ HISTORY_SCHEMA_VERSION),
+/* harmony export */   WARM_RATIO: () => (/* binding */ WARM_RATIO),
+/* harmony export */   buildChart: () => (/* binding */ buildChart),
+/* harmony export */   cacheWord: () => (/* binding */ cacheWord),
+/* harmony export */   chronological: () => (/* binding */ chronological),
+/* harmony export */   componentNames: () => (/* binding */ componentNames),
+/* harmony export */   contextOf: () => (/* binding */ contextOf),
+/* harmony export */   historyJson: () => (/* binding */ historyJson),
+/* harmony export */   minutes: () => (/* binding */ minutes),
+/* harmony export */   renderHistoryMarkdown: () => (/* binding */ renderHistoryMarkdown),
+/* harmony export */   renderHistoryText: () => (/* binding */ renderHistoryText)
+/* harmony export */ });
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _gantt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
+/* harmony import */ var _json_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4225);
+
+
+
+
+/**
+ * The runbook's benchmark table, made from runs instead of typed by hand: run, date, context (event,
+ * branch, cold or warm cache), then the job minutes of each component (a job, a matrix leg), and a
+ * chart of each component's build minutes over the runs. Pure: rows in, Markdown, text or JSON out.
+ */
+/** A run is warm when at least this share of its cacheable steps came from the cache. */
+const WARM_RATIO = 0.5;
+/** Charts drawn (one per component); the table has every component. */
+const MAX_CHARTS = 6;
+const MAX_COMPONENT_NAME = 60;
+/** Oldest run first, as the runbook reads; runs without a date keep their order, after the others. */
+function chronological(rows) {
+    return rows
+        .map((row, index) => ({ row, index, time: row.date ? Date.parse(row.date) : Number.NaN }))
+        .sort((a, b) => {
+        const aKnown = !Number.isNaN(a.time);
+        const bKnown = !Number.isNaN(b.time);
+        if (aKnown && bKnown && a.time !== b.time)
+            return a.time - b.time;
+        if (aKnown !== bKnown)
+            return aKnown ? -1 : 1;
+        return a.index - b.index;
+    })
+        .map((entry) => entry.row);
+}
+/** The components in the order they first appear, oldest run first. */
+function componentNames(rows) {
+    const names = [];
+    for (const row of rows)
+        for (const component of row.components)
+            if (!names.includes(component.name))
+                names.push(component.name);
+    return names;
+}
+/** `cold cache (0% cached)`: the runbook's words, with the number behind them. */
+function cacheWord(ratio) {
+    if (ratio === null)
+        return 'no cacheable step';
+    return `${ratio >= WARM_RATIO ? 'warm' : 'cold'} cache (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRatio */ .B0)(ratio)} cached)`;
+}
+/** `push · main · cold cache (0% cached)`; what is unknown (a saved log has no event) is left out. */
+function contextOf(row) {
+    return [row.event, row.branch, cacheWord(row.cacheRatio)].filter((part) => Boolean(part)).join(' · ');
+}
+/** The runbook's unit: minutes with one decimal, even for a short job. */
+function minutes(seconds) {
+    return seconds === null ? '—' : `${(seconds / 60).toFixed(1)} min`;
+}
+function dateOf(row) {
+    return row.date && /^\d{4}-\d{2}-\d{2}/.test(row.date) ? row.date.slice(0, 10) : '—';
+}
+function runLabel(row) {
+    if (row.runId !== null)
+        return String(row.runId);
+    return row.runNumber !== null ? `#${row.runNumber}` : '—';
+}
+function cell(component) {
+    if (!component)
+        return '—';
+    const time = minutes(component.jobSeconds ?? component.buildSeconds);
+    return component.status === 'success' ? time : `${time} ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[component.status]}`;
+}
+/** The table and the charts, for the job summary and `history --format markdown`. */
+function renderHistoryMarkdown(input, title = null) {
+    const rows = chronological(input);
+    const heading = `### 📊 ${title ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
+    if (rows.length === 0)
+        return `${heading}\n\nNo run to show.\n`;
+    const names = componentNames(rows);
+    const header = ['Run', 'Date (UTC)', 'Context', ...names.map((n) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(n))];
+    const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+    for (const row of rows) {
+        const run = row.url ? `[${runLabel(row)}](${row.url})` : runLabel(row);
+        const byName = new Map(row.components.map((c) => [c.name, c]));
+        lines.push(`| ${[run, dateOf(row), (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(contextOf(row)), ...names.map((n) => cell(byName.get(n)))].join(' | ')} |`);
+    }
+    const parts = [
+        heading,
+        lines.join('\n'),
+        `<sub>Job minutes per component, first to last line of the job's log. Warm: at least ${Math.round(WARM_RATIO * 100)}% of the cacheable steps came from the cache.</sub>`,
+    ];
+    const charts = names
+        .slice(0, MAX_CHARTS)
+        .map((name) => buildChart(rows, name))
+        .filter((chart) => chart !== null);
+    if (charts.length > 0)
+        parts.push(...charts.map((chart) => `\`\`\`mermaid\n${chart}\n\`\`\``));
+    if (names.length > MAX_CHARTS)
+        parts.push(`<sub>Charts for the first ${MAX_CHARTS} of ${names.length} components; the table has them all.</sub>`);
+    return `${parts.join('\n\n')}\n`;
+}
+/**
+ * A Mermaid `xychart-beta` of one component's build minutes, one bar per run (GitHub renders it; its
+ * charts have no legend, so one chart a component keeps every bar named). Labels are quoted and
+ * cleaned: a job or branch name must not end the chart's syntax.
+ */
+function buildChart(rows, name) {
+    const points = [];
+    for (const row of rows) {
+        const component = row.components.find((c) => c.name === name);
+        const seconds = component ? (component.buildSeconds ?? component.jobSeconds) : null;
+        if (seconds === null)
+            continue;
+        // The run number is short enough for an axis label; a saved log knows only its run id.
+        points.push({ label: row.runNumber !== null ? String(row.runNumber) : runLabel(row), value: Math.round((seconds / 60) * 10) / 10 });
+    }
+    if (points.length === 0)
+        return null;
+    const top = Math.max(1, Math.ceil(Math.max(...points.map((p) => p.value)) * 1.1));
+    return [
+        'xychart-beta',
+        `  title "${chartText(name)}: build minutes per run"`,
+        `  x-axis "run" [${points.map((p) => `"${chartText(p.label)}"`).join(', ')}]`,
+        `  y-axis "minutes" 0 --> ${top}`,
+        `  bar [${points.map((p) => p.value).join(', ')}]`,
+    ].join('\n');
+}
+/** Text inside a quoted xychart label: no quote, bracket or line break can end it. */
+function chartText(text) {
+    return (0,_gantt_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidText */ .H)(text, MAX_COMPONENT_NAME).replace(/["\\]/g, "'");
+}
+/** The same table for a terminal: columns padded, no Markdown. */
+function renderHistoryText(input) {
+    const rows = chronological(input);
+    if (rows.length === 0)
+        return 'No run to show.\n';
+    const names = componentNames(rows);
+    const table = [
+        ['Run', 'Date (UTC)', 'Context', ...names],
+        ...rows.map((row) => {
+            const byName = new Map(row.components.map((c) => [c.name, c]));
+            return [runLabel(row), dateOf(row), contextOf(row), ...names.map((n) => cell(byName.get(n)))];
+        }),
+    ].map((cells) => cells.map((c) => c.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')));
+    const widths = table[0].map((_, column) => Math.max(...table.map((cells) => [...cells[column]].length)));
+    return `${table
+        .map((cells) => cells
+        .map((c, column) => c + ' '.repeat(widths[column] - [...c].length))
+        .join('  ')
+        .trimEnd())
+        .join('\n')}\n`;
+}
+/** The rows for scripts: a document of its own, versioned like the report. */
+function historyJson(input) {
+    const runs = chronological(input).map((row) => ({
+        runId: row.runId,
+        runNumber: row.runNumber,
+        url: row.url,
+        date: row.date,
+        event: row.event,
+        branch: row.branch,
+        cacheRatio: row.cacheRatio,
+        cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
+        components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
+    }));
+    const document = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: (0,_json_report_js__WEBPACK_IMPORTED_MODULE_3__/* .toolJson */ .V4)(), runs };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+const HISTORY_SCHEMA_VERSION = 1;
+
+
+/***/ })
+
+};
