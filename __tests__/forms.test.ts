@@ -394,7 +394,9 @@ describe('forms of build output', () => {
     );
     expect(gitlab.builds.map((b) => b.build.status)).toEqual(['success']);
     expect(gitlab.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const jenkins = await diagnoseText(lines('[Pipeline] sh', '+ docker build -t app .', ...build.slice(1), '+ ./run-tests.sh', 'ERROR: script returned exit code 1'));
+    const jenkins = await diagnoseText(
+      lines('[Pipeline] sh', '+ docker build -t app .', ...build.slice(1), '+ ./run-tests.sh', 'ERROR: script returned exit code 1'),
+    );
     expect(jenkins.builds.map((b) => b.build.status)).toEqual(['success']);
     // When the build itself failed, its own error is still the finding, the verdict after it changes nothing.
     const failed = await diagnoseText(

@@ -7,7 +7,8 @@
 // returned exit code 1`) begins the same way but says only that some command of the job failed,
 // perhaps a test long after the build: it is not the build's error, and a build that ended well
 // before it stays a success.
-export const FINAL_ERROR = /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
+export const FINAL_ERROR =
+  /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
 
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
