@@ -312,6 +312,37 @@ const ROWS: Row[] = [
   ['dockerfile-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory'],
   ['copy-source-missing', 'final', 'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/app/dist": not found'],
   ['invalid-tag', 'paste', 'invalid argument "ghcr.io/Acme/app:latest" for "-t, --tag" flag: invalid reference format: repository name must be lowercase'],
+  // Older daemons, compose v2's CLI errors and registries' own messages for the same codes.
+  [
+    'copy-source-missing',
+    'paste',
+    "Building web\nStep 5/6 : COPY docs /data/docs\nERROR: Service 'web' failed to build: lstat docs: no such file or directory",
+  ],
+  ['dockerfile-missing', 'paste', 'unable to prepare context: path "/srv/stacks/app/web" not found'],
+  [
+    'registry-push-failure',
+    'paste',
+    "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/app]\nname unknown: The repository with name 'app' does not exist in the registry with id '123456789012'",
+  ],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: unknown cache exporter: "azblob"'],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: unknown cache importer: s3'],
+  [
+    'package-install-failure',
+    'run',
+    'error: cannot install package `cargo-audit 0.21.0`, it requires rustc 1.85 or newer, while the currently active rustc version is 1.80.0',
+  ],
+  ['package-install-failure', 'run', 'The lockfile at `uv.lock` needs to be updated, but `--locked` was provided. To update the lockfile, run `uv lock`.'],
+  [
+    'package-install-failure',
+    'run',
+    'Ign:4 http://deb.debian.org/debian buster-backports InRelease\nErr:5 http://deb.debian.org/debian buster-backports Release\n  404  Not Found [IP: 151.101.2.132 80]',
+  ],
+  [
+    'secret-missing',
+    'run',
+    'error NU1301: Unable to load the service index for source https://pkgs.dev.azure.com/acme/_packaging/feed/nuget/v3/index.json.\n  Response status code does not indicate success: 401 (Unauthorized).',
+  ],
+  ['compile-error', 'paste', "Step 7/9 : RUN node build.js\n ---> Running in 1a2b3c4d5e6f\nThe command '/bin/sh -c node build.js' returned a non-zero code: 1"],
 ];
 
 describe('signature families in the tools’ own words', () => {
