@@ -343,6 +343,17 @@ const ROWS: Row[] = [
     'error NU1301: Unable to load the service index for source https://pkgs.dev.azure.com/acme/_packaging/feed/nuget/v3/index.json.\n  Response status code does not indicate success: 401 (Unauthorized).',
   ],
   ['compile-error', 'paste', "Step 7/9 : RUN node build.js\n ---> Running in 1a2b3c4d5e6f\nThe command '/bin/sh -c node build.js' returned a non-zero code: 1"],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: error writing manifest blob: failed commit on ref "sha256:abc": unexpected status: 401 Unauthorized',
+  ],
+  ['builder-missing', 'paste', "the classic builder doesn't support secrets, set DOCKER_BUILDKIT=1 to use BuildKit"],
+  ['builder-missing', 'paste', 'compose build requires buildx 0.17 or later'],
+  ['dockerfile-missing', 'paste', 'unable to prepare context: the Dockerfile (/ci/Dockerfile) must be within the build context'],
+  ['copy-source-missing', 'paste', "Step 4/8 : COPY app.jar /app/\nCOPY failed: file ('app.jar') not found or excluded by .dockerignore"],
+  ['manifest-unknown', 'paste', 'The push refers to repository [docker.io/acme/app]\nAn image does not exist locally with the tag: acme/app'],
+  ['registry-auth-denied', 'paste', 'Error: Cannot perform an interactive login from a non-TTY device'],
 ];
 
 describe('signature families in the tools’ own words', () => {
