@@ -24,6 +24,48 @@ function inRun(line: string): string {
   ].join('\n');
 }
 
+/** The same failing RUN as the legacy builder, the tty form, docker compose v2 and a GitHub job log print it. */
+const OTHER_FORMS: Record<string, (line: string) => string> = {
+  legacy: (line) =>
+    [
+      'Step 3/5 : RUN ./install.sh',
+      ' ---> Running in 1a2b3c4d5e6f',
+      ...line.split('\n'),
+      "The command '/bin/sh -c ./install.sh' returned a non-zero code: 1",
+    ].join('\n'),
+  tty: (line) =>
+    [
+      '[+] Building 3.2s (6/8)',
+      ' => ERROR [build 3/4] RUN ./install.sh      1.2s',
+      '------',
+      ' > [build 3/4] RUN ./install.sh:',
+      ...line.split('\n').map((l, i) => `${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '------',
+      'Dockerfile:7',
+      '--------------------',
+      '   7 | >>> RUN ./install.sh',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+  compose: (line) =>
+    [
+      ' => ERROR [web build 3/4] RUN ./install.sh      1.2s',
+      '------',
+      ' > [web build 3/4] RUN ./install.sh:',
+      ...line.split('\n').map((l, i) => `${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '------',
+      'failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+  'github-actions': (line) =>
+    [
+      '2024-05-01T10:00:00.0000000Z #5 [build 3/4] RUN ./install.sh',
+      ...line.split('\n').map((l, i) => `2024-05-01T10:00:01.${i}000000Z #5 ${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '2024-05-01T10:00:02.0000000Z #5 ERROR: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+      '2024-05-01T10:00:02.1000000Z ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+      '2024-05-01T10:00:02.2000000Z ##[error]buildx failed with: ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+};
+
 /** A plain-progress build that ended with the line as its error (`ERROR: failed to solve: ...` or buildx's own). */
 function asFinal(line: string): string {
   return ['#1 [internal] load build definition from Dockerfile', '#1 transferring dockerfile: 312B done', '#1 DONE 0.0s', line].join('\n');
@@ -360,6 +402,15 @@ describe('signature families in the tools’ own words', () => {
   it.each(ROWS)('%s (%s): %s', async (category, where, line) => {
     const text = where === 'run' ? inRun(line) : where === 'final' ? asFinal(line) : line;
     const analysis = await diagnoseText(text, 'family.log');
+    expect(analysis.findings.map((f) => f.id)[0]).toBe(category);
+  });
+
+  // A family is known in every form a RUN step's output reaches people, not only in plain progress.
+  const inOtherForms = ROWS.filter(([, where]) => where === 'run').flatMap(([category, , line]) =>
+    Object.keys(OTHER_FORMS).map((form) => [category, form, line] as [string, string, string]),
+  );
+  it.each(inOtherForms)('%s (RUN, %s form): %s', async (category, form, line) => {
+    const analysis = await diagnoseText(OTHER_FORMS[form]!(line), 'family.log');
     expect(analysis.findings.map((f) => f.id)[0]).toBe(category);
   });
 });
