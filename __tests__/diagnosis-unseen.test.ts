@@ -31,9 +31,12 @@ const FROZEN: Record<string, string> = {
   'test-8.jsonl': '4efa50377bcf0b901699a65aeb40fc0fb7ea452b896f62aa0c08f3c53fe9c4fd',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.852;
+// 292/340 with batch 8's frozen part (on batches 1-7 alone 265/306, from 261/306).
+const MIN_TEST_TOP1 = 0.858;
 const MIN_TRAIN_TOP1 = 0.9;
-const MAX_TEST_REFUSED_OR_SILENT = 5;
+// Batch 8's frozen part brought one more refused excerpt (2 refused and 4 without a finding of 340;
+// batches 1-7 alone are still at 1 and 4).
+const MAX_TEST_REFUSED_OR_SILENT = 6;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
