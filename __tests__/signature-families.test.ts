@@ -396,6 +396,24 @@ const ROWS: Row[] = [
   ['copy-source-missing', 'paste', "Step 4/8 : COPY app.jar /app/\nCOPY failed: file ('app.jar') not found or excluded by .dockerignore"],
   ['manifest-unknown', 'paste', 'The push refers to repository [docker.io/acme/app]\nAn image does not exist locally with the tag: acme/app'],
   ['registry-auth-denied', 'paste', 'Error: Cannot perform an interactive login from a non-TTY device'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to compute cache key: secret GITHUB_TOKEN: not found'],
+  ['network-timeout', 'final', 'ERROR: failed to solve: failed to copy: short read: expected 28436720 bytes but got 1048576: unexpected EOF'],
+  [
+    'network-timeout',
+    'final',
+    'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/ab/abc/data": dial tcp 104.18.121.25:443: i/o timeout',
+  ],
+  [
+    'registry-auth-denied',
+    'final',
+    'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: unexpected status code https://ghcr.io/v2/acme/base/blobs/sha256:abc: 401 Unauthorized',
+  ],
+  [
+    'registry-rate-limit',
+    'final',
+    'ERROR: failed to solve: DeadlineExceeded: golang:1.22: failed to resolve source metadata for docker.io/library/golang:1.22: failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fgolang%3Apull&service=registry.docker.io": 429 Too Many Requests',
+  ],
+  ['disk-full', 'final', 'ERROR: failed to solve: failed to register layer: write /usr/lib/x86_64-linux-gnu/libLLVM.so.17: no space left on device'],
 ];
 
 describe('signature families in the tools’ own words', () => {
