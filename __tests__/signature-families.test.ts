@@ -414,6 +414,22 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: DeadlineExceeded: golang:1.22: failed to resolve source metadata for docker.io/library/golang:1.22: failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fgolang%3Apull&service=registry.docker.io": 429 Too Many Requests',
   ],
   ['disk-full', 'final', 'ERROR: failed to solve: failed to register layer: write /usr/lib/x86_64-linux-gnu/libLLVM.so.17: no space left on device'],
+  // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
+  [
+    'network-timeout',
+    'run',
+    'error: failed to download `serde v1.0.200`\n\nCaused by:\n  failed to download from `https://static.crates.io/crates/serde/1.0.200/download`\n\nCaused by:\n  [28] Timeout was reached (Operation timed out after 30000 milliseconds with 0 bytes received)',
+  ],
+  [
+    'network-timeout',
+    'run',
+    'error: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\n\nCaused by:\n  failed to load source for dependency `serde`\n\nCaused by:\n  Unable to update registry `crates-io`\n\nCaused by:\n  network failure seems to have happened',
+  ],
+  [
+    'network-timeout',
+    'run',
+    "Could not resolve all dependencies for configuration ':app:runtimeClasspath'.\nCaused by: java.net.UnknownHostException: repo.maven.apache.org",
+  ],
 ];
 
 describe('signature families in the tools’ own words', () => {
