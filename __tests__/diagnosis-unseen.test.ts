@@ -28,11 +28,15 @@ const FROZEN: Record<string, string> = {
   'test-5.jsonl': '16268ae5afc473f9ac56256e6d7ce80a654047c12e9537815132740fb188bf2d',
   'test-6.jsonl': '281e450322f4b05bffabfb585371733af90bd9b10f79ee8697b7621771eac95d',
   'test-7.jsonl': 'e317e322cdd03c2ae8abe355f1f697c0db636cb2861c128a17444e55337190e1',
+  'test-8.jsonl': '4efa50377bcf0b901699a65aeb40fc0fb7ea452b896f62aa0c08f3c53fe9c4fd',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-const MIN_TEST_TOP1 = 0.852;
+// 292/340 with batch 8's frozen part (on batches 1-7 alone 265/306, from 261/306).
+const MIN_TEST_TOP1 = 0.858;
 const MIN_TRAIN_TOP1 = 0.9;
-const MAX_TEST_REFUSED_OR_SILENT = 5;
+// Batch 8's frozen part brought one more refused excerpt (2 refused and 4 without a finding of 340;
+// batches 1-7 alone are still at 1 and 4).
+const MAX_TEST_REFUSED_OR_SILENT = 6;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

@@ -167,7 +167,8 @@ describe('forms of build output', () => {
     );
     const build = analysis.builds[0]!.build;
     expect(build.steps.map((s) => s.name)).toEqual(['[2/3] RUN pip install -r requirements.txt']);
-    expect(build.buildSeconds).toBe(8.3);
+    // From the build command to the build's last line: the runner's verdict after the section is not build time.
+    expect(build.buildSeconds).toBe(8.1);
     expect(analysis.findings[0]!.id).toBe('package-install-failure');
   });
 
@@ -365,6 +366,53 @@ describe('forms of build output', () => {
       ),
     );
     expect(gitlab.builds.map((b) => b.build.status)).toEqual(['success']);
+  });
+
+  it("a CI runner's verdict on the job (GitLab's `ERROR: Job failed`, Jenkins's `ERROR: script returned`) does not fail a build that ended well", async () => {
+    const build = [
+      '$ docker build -t registry.example.com/app:latest .',
+      '#4 [2/2] RUN echo hello',
+      '#4 0.321 hello',
+      '#4 DONE 0.4s',
+      '#5 exporting to image',
+      '#5 naming to registry.example.com/app:latest done',
+      '#5 DONE 0.1s',
+    ];
+    const gitlab = await diagnoseText(
+      lines(
+        'Running with gitlab-runner 16.5.0 (853330f9)',
+        'section_start:1700000002:step_script',
+        ...build,
+        '$ ./run-tests.sh',
+        'FAIL tests/app.test.js',
+        'section_end:1700000010:step_script',
+        'section_start:1700000011:cleanup_file_variables',
+        'Cleaning up project directory and file based variables',
+        'section_end:1700000012:cleanup_file_variables',
+        'ERROR: Job failed: exit code 1',
+      ),
+    );
+    expect(gitlab.builds.map((b) => b.build.status)).toEqual(['success']);
+    expect(gitlab.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const jenkins = await diagnoseText(
+      lines('[Pipeline] sh', '+ docker build -t app .', ...build.slice(1), '+ ./run-tests.sh', 'ERROR: script returned exit code 1'),
+    );
+    expect(jenkins.builds.map((b) => b.build.status)).toEqual(['success']);
+    // When the build itself failed, its own error is still the finding, the verdict after it changes nothing.
+    const failed = await diagnoseText(
+      lines(
+        'section_start:1700000002:step_script',
+        '$ docker build -t app .',
+        '#4 [2/2] RUN apt-get install -y nosuchpkg',
+        '#4 0.500 E: Unable to locate package nosuchpkg',
+        '#4 ERROR: process "/bin/sh -c apt-get install -y nosuchpkg" did not complete successfully: exit code: 100',
+        'ERROR: failed to solve: process "/bin/sh -c apt-get install -y nosuchpkg" did not complete successfully: exit code: 100',
+        'section_end:1700000010:step_script',
+        'ERROR: Job failed: exit code 1',
+      ),
+    );
+    expect(failed.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(failed.findings[0]!.id).toBe('package-install-failure');
   });
 
   it('a single pasted error line is a diagnosis, not a refusal', async () => {

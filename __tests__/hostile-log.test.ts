@@ -107,6 +107,8 @@ describe('escaping helpers', () => {
     expect(redact('"Authorization": "Bearer abc.def"')).toBe('"Authorization": "***"');
     expect(redact('failed to fetch oauth token: unexpected status: 403 Forbidden')).toBe('failed to fetch oauth token: unexpected status: 403 Forbidden');
     expect(redact('GITHUB_TOKEN: ghs_abc')).toBe('GITHUB_TOKEN: ***');
+    // BuildKit naming a missing secret says nothing secret: the id stays, so the diagnosis can name it.
+    expect(redact('failed to compute cache key: secret GITHUB_TOKEN: not found')).toBe('failed to compute cache key: secret GITHUB_TOKEN: not found');
     expect(redact('echo x | docker login ghcr.io -u me -p s3cr3t')).toBe('echo x | docker login ghcr.io -u me -p ***');
     expect(redact('curl -u admin:pw https://x')).toBe('curl -u admin:*** https://x');
     expect(redact('git clone https://user:p@ss@host.example/repo')).toBe('git clone https://user:***@host.example/repo');

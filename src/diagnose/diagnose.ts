@@ -84,21 +84,29 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       normalized: `${s.name}:`,
       inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
-  return (
-    lines
-      .filter((line) => !headers.has(line.text))
-      .map((line) => ({
-        line: line.line,
-        text: line.text,
-        normalized: normalizeForMatching(line.text),
-        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
-      }))
-      // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-      .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-      .concat(cacheHeaders)
-      .sort((a, b) => a.line - b.line)
-  );
+  const candidates: CandidateLine[] = lines
+    .filter((line) => !headers.has(line.text))
+    .map((line) => ({
+      line: line.line,
+      text: line.text,
+      normalized: normalizeForMatching(line.text),
+      inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+    }))
+    // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+    .concat(cacheHeaders)
+    .sort((a, b) => a.line - b.line);
+  let chain: number | undefined;
+  for (const line of candidates) {
+    if (CAUSED_BY.test(line.normalized)) chain = line.line;
+    if (chain !== undefined) line.causeChain = chain;
+  }
+  return candidates;
 }
+
+// The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
+// JVM (`Caused by: java.net.ConnectException: ...`).
+const CAUSED_BY = /^Caused by\b/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt).

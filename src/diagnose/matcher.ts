@@ -9,6 +9,11 @@ export interface CandidateLine {
   normalized: string;
   /** Part of the failure itself: the failing step's output, the error block, the final errors. */
   inFailure: boolean;
+  /**
+   * The line of the nearest `Caused by:` at or before this one, if any: tools that chain errors
+   * (cargo, the JVM, anyhow) print the outer error first and its cause after it.
+   */
+  causeChain?: number;
 }
 
 export interface SignatureMatch {
@@ -177,8 +182,10 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         !m.onlyWrappers &&
         (m.inFailure || !leader.inFailure) &&
         leader.signature.causedBy.includes(m.signature.id) &&
-        // A cause on the same line counts (`failed to compute cache key: secret not found`).
-        m.lines[0]!.line <= leader.lines[0]!.line,
+        // A cause on the same line counts (`failed to compute cache key: secret not found`), and
+        // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
+        // download` ... `Caused by:` ... `[28] Timeout was reached`).
+        (m.lines[0]!.line <= leader.lines[0]!.line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain > leader.lines[0]!.line)),
     );
     if (!cause) break;
     ranked.splice(ranked.indexOf(cause), 1);

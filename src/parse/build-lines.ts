@@ -2,8 +2,14 @@
 // as plain text in both: after a rawjson progress, its error trailer is plain text too).
 
 /** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
-// docker compose names the service's target: `target web: failed to solve: ...`.
-export const FINAL_ERROR = /^(?:ERROR:? |error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[)/;
+// docker compose names the service's target: `target web: failed to solve: ...`; compose v2 prints
+// the CLI's `unable to prepare context: ...` (no context, no Dockerfile) without `ERROR:`. A CI runner's
+// verdict on the whole job (GitLab's `ERROR: Job failed: exit code 1`, Jenkins's `ERROR: script
+// returned exit code 1`) begins like buildx's `ERROR: ...` but says only that some command of the job failed,
+// perhaps a test long after the build: it is not the build's error, and a build that ended well
+// before it stays a success.
+export const FINAL_ERROR =
+  /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: )/;
 
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;

@@ -4,7 +4,7 @@
 // Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
 // docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
 export const FAILURE_LINE =
-  /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+  /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
 
 // Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
@@ -13,8 +13,10 @@ const DOCKER_WORDS =
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
 
-// A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`).
-const REGISTRY_REPLY = /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported): /;
+// A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
+// error codes of the registry API (distribution's errcode), lowercased with spaces.
+const REGISTRY_REPLY =
+  /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid|unavailable): /;
 
 /** Whether a failure line is Docker's own: a failure printed after a build that ended is the build's only then. */
 export function isDockerFailure(bare: string): boolean {

@@ -13,9 +13,11 @@ const CONTEXT = /^Sending build context to Docker daemon\b/;
 const STEP = /^Step (\d+)(?:\/(\d+))? : ([A-Za-z]+)\b ?(.*)$/s;
 const ARROW = /^---> (.*)$/;
 const IMAGE_ID = /^[0-9a-f]{12}$/;
-// How a step fails: the RUN command's status, or the daemon refusing the instruction.
+// How a step fails: the RUN command's status, or the daemon refusing the instruction; docker-compose
+// v1 gives the daemon's refusal after the service's name (`ERROR: Service 'web' failed to build: lstat
+// docs: no such file or directory`), which is the running step's failure too.
 const STEP_FAILED =
-  /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) )/s;
+  /^(?:The command .* returned a non-zero code: \d+|(?:COPY|ADD) failed: |failed to (?:copy|export|process|register) |unable to (?:find|prepare) |Error response from daemon: |\w+ requires (?:at least|exactly) |(?:ERROR: )?Service '[^']+' failed to build\b)/s;
 const SUCCESS = /^Successfully (built|tagged) (\S+)/;
 
 /** Reads the legacy builder's output into steps: one step per `Step N/M :` line. */

@@ -1,0 +1,450 @@
+// Each family of failures in the tools' own words. The lines below were written here from the error
+// strings the tools emit (BuildKit's cache exporters and importers, solver, session and Dockerfile
+// frontend; buildx's driver capability checks; the docker CLI; distribution's registry error codes;
+// containerd's resolver; the package managers and compilers run inside RUN). They are not excerpts
+// of the labelled corpus: they check that a signature knows the family, not one thread's phrasing.
+// Each line is offered the way it reaches people: inside a failing RUN step (a tool run by the
+// Dockerfile), as the build's final error (BuildKit and buildx), or pasted alone (a CLI's reply).
+import { describe, expect, it } from '@jest/globals';
+import { diagnoseText } from './support/classify.js';
+
+type Where = 'run' | 'final' | 'paste';
+type Row = [category: string, where: Where, line: string];
+
+/** A plain-progress build whose RUN step printed the line, then failed. */
+function inRun(line: string): string {
+  return [
+    '#5 [build 3/4] RUN ./install.sh',
+    ...line.split('\n').map((l, i) => `#5 ${(0.5 + i / 10).toFixed(3)} ${l}`),
+    '#5 ERROR: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    '------',
+    ' > [build 3/4] RUN ./install.sh:',
+    '------',
+    'ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+  ].join('\n');
+}
+
+/** The same failing RUN as the legacy builder, the tty form, docker compose v2 and a GitHub job log print it. */
+const OTHER_FORMS: Record<string, (line: string) => string> = {
+  legacy: (line) =>
+    [
+      'Step 3/5 : RUN ./install.sh',
+      ' ---> Running in 1a2b3c4d5e6f',
+      ...line.split('\n'),
+      "The command '/bin/sh -c ./install.sh' returned a non-zero code: 1",
+    ].join('\n'),
+  tty: (line) =>
+    [
+      '[+] Building 3.2s (6/8)',
+      ' => ERROR [build 3/4] RUN ./install.sh      1.2s',
+      '------',
+      ' > [build 3/4] RUN ./install.sh:',
+      ...line.split('\n').map((l, i) => `${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '------',
+      'Dockerfile:7',
+      '--------------------',
+      '   7 | >>> RUN ./install.sh',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+  compose: (line) =>
+    [
+      ' => ERROR [web build 3/4] RUN ./install.sh      1.2s',
+      '------',
+      ' > [web build 3/4] RUN ./install.sh:',
+      ...line.split('\n').map((l, i) => `${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '------',
+      'failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+  'github-actions': (line) =>
+    [
+      '2024-05-01T10:00:00.0000000Z #5 [build 3/4] RUN ./install.sh',
+      ...line.split('\n').map((l, i) => `2024-05-01T10:00:01.${i}000000Z #5 ${(0.5 + i / 10).toFixed(3)} ${l}`),
+      '2024-05-01T10:00:02.0000000Z #5 ERROR: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+      '2024-05-01T10:00:02.1000000Z ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+      '2024-05-01T10:00:02.2000000Z ##[error]buildx failed with: ERROR: failed to solve: process "/bin/sh -c ./install.sh" did not complete successfully: exit code: 1',
+    ].join('\n'),
+};
+
+/** A plain-progress build that ended with the line as its error (`ERROR: failed to solve: ...` or buildx's own). */
+function asFinal(line: string): string {
+  return ['#1 [internal] load build definition from Dockerfile', '#1 transferring dockerfile: 312B done', '#1 DONE 0.0s', line].join('\n');
+}
+
+const ROWS: Row[] = [
+  // Package managers: missing packages, resolution conflicts, lock files, a manager not in the image.
+  ['package-install-failure', 'run', 'E: Unable to locate package libfoo-dev'],
+  ['package-install-failure', 'run', "E: Package 'python' has no installation candidate"],
+  ['package-install-failure', 'run', "E: Version '1.2.3-1' for 'curl' was not found"],
+  ['package-install-failure', 'run', 'E: Unable to correct problems, you have held broken packages.'],
+  ['package-install-failure', 'run', "E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file."],
+  ['package-install-failure', 'run', 'ERROR: unable to select packages:\n  libfoo (no such package):\n    required by: world[libfoo]'],
+  ['package-install-failure', 'run', 'npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree'],
+  ['package-install-failure', 'run', 'npm error code ETARGET\nnpm error notarget No matching version found for left-pad@9.9.9.'],
+  ['package-install-failure', 'run', 'npm ERR! 404 Not Found - GET https://registry.npmjs.org/no-such-pkg - Not found'],
+  [
+    'package-install-failure',
+    'run',
+    'npm error `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync.',
+  ],
+  ['package-install-failure', 'run', 'error Couldn\'t find package "left-pad@^9.0.0" required by "app@1.0.0" on the "npm" registry.'],
+  ['package-install-failure', 'run', '➤ YN0028: │ The lockfile would have been modified by this install, which is explicitly forbidden.'],
+  [
+    'package-install-failure',
+    'run',
+    ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date with package.json',
+  ],
+  ['package-install-failure', 'run', ' ERR_PNPM_NO_MATCHING_VERSION  No matching version found for left-pad@9.9.9'],
+  ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
+  ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
+  ['package-install-failure', 'run', 'error: externally-managed-environment'],
+  ['package-install-failure', 'run', "Because app depends on requests (^99.0) which doesn't match any versions, version solving failed."],
+  [
+    'package-install-failure',
+    'run',
+    'pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock [--no-update]` to fix the lock file.',
+  ],
+  ['package-install-failure', 'run', 'go: github.com/acme/lib@v1.2.3: invalid version: unknown revision v1.2.3'],
+  ['package-install-failure', 'run', 'error: failed to select a version for the requirement `serde = "^99"`'],
+  [
+    'package-install-failure',
+    'run',
+    '[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.acme:app:jar:1.0: Could not find artifact com.acme:lib:jar:2.0 in central (https://repo.maven.apache.org/maven2)',
+  ],
+  ['package-install-failure', 'run', "> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not find com.acme:lib:2.0."],
+  ['package-install-failure', 'run', 'Your requirements could not be resolved to an installable set of packages.'],
+  ['package-install-failure', 'run', "Could not find gem 'rails (~> 99.0)' in locally installed gems."],
+  ['package-install-failure', 'run', '/bin/sh: 1: apt-get: not found'],
+  ['package-install-failure', 'run', '/bin/sh: apk: not found'],
+  ['package-install-failure', 'run', 'bash: line 1: pip: command not found'],
+  ['package-install-failure', 'run', '/bin/sh: yum: command not found'],
+  // Repeated fetch failures are the network, not the package.
+  [
+    'network-timeout',
+    'run',
+    "Err:1 http://deb.debian.org/debian bookworm InRelease\n  Temporary failure resolving 'deb.debian.org'\nE: Unable to locate package curl",
+  ],
+  [
+    'network-timeout',
+    'run',
+    'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.19/main: temporary error (try again later)\nWARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.19/community: temporary error (try again later)\nERROR: unable to select packages:\n  curl (no such package):',
+  ],
+  [
+    'network-timeout',
+    'run',
+    'npm error code ETIMEDOUT\nnpm error network request to https://registry.npmjs.org/react failed, reason: connect ETIMEDOUT 104.16.0.35:443',
+  ],
+  [
+    'network-timeout',
+    'run',
+    'npm ERR! code EAI_AGAIN\nnpm ERR! errno EAI_AGAIN\nnpm ERR! request to https://registry.npmjs.org/react failed, reason: getaddrinfo EAI_AGAIN registry.npmjs.org',
+  ],
+  [
+    'network-timeout',
+    'run',
+    [4, 3]
+      .map(
+        (total) =>
+          `WARNING: Retrying (Retry(total=${total}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`,
+      )
+      .concat('ERROR: Could not find a version that satisfies the requirement flask (from versions: none)')
+      .join('\n'),
+  ],
+  ['network-timeout', 'run', 'info There appears to be trouble with your network connection. Retrying...'],
+  [
+    'network-timeout',
+    'run',
+    'go: github.com/acme/lib@v1.2.3: Get "https://proxy.golang.org/github.com/acme/lib/@v/v1.2.3.mod": dial tcp: lookup proxy.golang.org on 127.0.0.11:53: server misbehaving',
+  ],
+  [
+    'network-timeout',
+    'run',
+    "warning: spurious network error (2 tries remaining): [6] Couldn't resolve host name (Could not resolve host: index.crates.io)\nerror: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\nCaused by:\n  failed to download from `https://index.crates.io/config.json`\nCaused by:\n  [6] Couldn't resolve host name (Could not resolve host: index.crates.io)",
+  ],
+  ['network-timeout', 'run', 'curl: (6) Could not resolve host: example.com'],
+  ['network-timeout', 'run', "fatal: unable to access 'https://github.com/acme/lib.git/': Could not resolve host: github.com"],
+  // Git and SSH credentials a private dependency needs inside the build.
+  ['secret-missing', 'run', 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.'],
+  ['secret-missing', 'run', "fatal: could not read Username for 'https://github.com': terminal prompts disabled"],
+  ['secret-missing', 'run', 'Host key verification failed.\nfatal: Could not read from remote repository.'],
+  ['secret-missing', 'run', 'cat: /run/secrets/npmrc: No such file or directory'],
+  ['secret-missing', 'run', 'npm ERR! code E401\nnpm ERR! 401 Unauthorized - GET https://npm.pkg.github.com/@acme%2flib - authentication token not provided'],
+  ['secret-missing', 'run', "remote: Repository not found.\nfatal: repository 'https://github.com/acme/private.git/' not found"],
+  ['secret-missing', 'final', 'ERROR: failed to solve: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: unset ssh forward key default'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
+  // C and C++ toolchains: missing headers, libraries, compilers.
+  ['compile-error', 'run', 'src/main.c:3:10: fatal error: openssl/ssl.h: No such file or directory'],
+  ['compile-error', 'run', '/usr/bin/ld: cannot find -lssl: No such file or directory\ncollect2: error: ld returned 1 exit status'],
+  ['compile-error', 'run', "src/app.cpp:10:5: error: 'foo' was not declared in this scope"],
+  ['compile-error', 'run', 'configure: error: C compiler cannot create executables'],
+  ['compile-error', 'run', 'CMake Error at CMakeLists.txt:5 (find_package):'],
+  ['compile-error', 'run', 'Package libpng was not found in the pkg-config search path.'],
+  ['compile-error', 'run', '/bin/sh: 1: gcc: not found'],
+  ['compile-error', 'run', 'make: *** [Makefile:12: all] Error 2'],
+  // A COPY --from or --target naming a stage that does not exist, and images or tags that do not.
+  [
+    'manifest-unknown',
+    'final',
+    'ERROR: failed to solve: builder: failed to resolve source metadata for docker.io/library/builder:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+  ],
+  [
+    'manifest-unknown',
+    'final',
+    'ERROR: failed to solve: docker.io/library/nosuch:1.0: failed to resolve source metadata for docker.io/library/nosuch:1.0: docker.io/library/nosuch:1.0: not found',
+  ],
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: target stage "prod" could not be found'],
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: cannot copy from stage "builder", it needs to be defined before current stage "final"'],
+  ['manifest-unknown', 'paste', 'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown'],
+  ['manifest-unknown', 'paste', 'manifest unknown: manifest unknown'],
+  ['platform-mismatch', 'final', 'ERROR: failed to solve: alpine:3.19: no match for platform in manifest sha256:abc: not found'],
+  // Registry error codes (distribution) as the docker CLI prints them, and containerd's resolver.
+  ['registry-auth-denied', 'paste', 'denied: requested access to the resource is denied'],
+  ['registry-auth-denied', 'paste', 'unauthorized: incorrect username or password'],
+  ['registry-auth-denied', 'paste', 'unauthorized: authentication required'],
+  ['registry-auth-denied', 'paste', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password'],
+  ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
+  [
+    'registry-auth-denied',
+    'final',
+    'ERROR: failed to solve: failed to push ghcr.io/acme/app:latest: unexpected status from POST request to https://ghcr.io/v2/acme/app/blobs/uploads/: 403 Forbidden',
+  ],
+  [
+    'registry-auth-denied',
+    'final',
+    'ERROR: failed to solve: quay.io/acme/app:latest: pulling from host quay.io failed with status code [manifests latest]: 401 UNAUTHORIZED',
+  ],
+  ['registry-auth-denied', 'paste', 'no basic auth credentials'],
+  [
+    'registry-auth-denied',
+    'paste',
+    'Error saving credentials: error storing credentials - err: exit status 1, out: `error getting credentials - err: exit status 1`',
+  ],
+  [
+    'registry-auth-denied',
+    'paste',
+    'DENIED: Permission "artifactregistry.repositories.uploadArtifacts" denied on resource "projects/acme/locations/us/repositories/app"',
+  ],
+  [
+    'registry-rate-limit',
+    'paste',
+    'toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit',
+  ],
+  ['registry-rate-limit', 'paste', 'toomanyrequests: too many requests'],
+  [
+    'registry-rate-limit',
+    'final',
+    'ERROR: failed to solve: node:20: failed to resolve source metadata for docker.io/library/node:20: unexpected status from GET request to https://registry-1.docker.io/v2/library/node/manifests/20: 429 Too Many Requests',
+  ],
+  [
+    'registry-push-failure',
+    'final',
+    'ERROR: failed to solve: failed to push registry.acme.io/app:1: failed commit on ref "layer-sha256:abc": unexpected status: 400 Bad Request',
+  ],
+  ['registry-push-failure', 'paste', 'blob upload unknown: blob upload unknown to registry'],
+  ['registry-push-failure', 'paste', 'blob upload invalid: blob upload invalid'],
+  ['registry-push-failure', 'paste', 'manifest invalid: manifest invalid'],
+  ['registry-push-failure', 'paste', 'digest invalid: provided digest did not match uploaded content'],
+  ['registry-push-failure', 'paste', 'size invalid: provided length did not match content length'],
+  ['registry-push-failure', 'paste', 'tag invalid: manifest tag did not match URI'],
+  ['registry-push-failure', 'paste', 'name unknown: repository name not known to registry'],
+  [
+    'registry-push-failure',
+    'final',
+    'ERROR: failed to solve: failed to push registry.acme.io/app:1: unexpected status from PUT request to https://registry.acme.io/v2/app/manifests/1: 500 Internal Server Error',
+  ],
+  ['registry-push-failure', 'paste', 'received unexpected HTTP status: 502 Bad Gateway'],
+  // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache exporter: url not set for github actions cache'],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure local cache exporter: local cache exporter requires dest'],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure s3 cache exporter: region ($AWS_REGION) not set for s3 cache'],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: failed to configure azblob cache exporter: either ${BUILDKIT_AZURE_STORAGE_ACCOUNT_URL} or account_url attribute is required for azblob cache',
+  ],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: error writing layer blob: failed to reserve cache: Cache service responded with 429'],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: failed to upload blob sha256:abc: operation error S3: PutObject, https response error StatusCode: 403, RequestID: X, api error AccessDenied: Access Denied',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: invalid configuration for remote cache, OCI mediatypes are required for image-manifest cache format',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: cache export feature is currently not supported for docker driver. Please switch to a different driver (eg. "docker buildx create --use")',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    '------\n > exporting cache to Amazon S3:\n------\nERROR: failed to solve: failed to upload blob sha256:abc: RequestCanceled',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    '------\n > exporting cache to Azure Blob Storage:\n------\nERROR: failed to solve: failed to upload blob sha256:abc: RESPONSE 403: AuthorizationFailure',
+  ],
+  [
+    'cache-export-failure',
+    'final',
+    '------\n > exporting cache to client directory:\n------\nERROR: failed to solve: failed to write blob sha256:abc: permission denied',
+  ],
+  ['cache-export-failure', 'final', '------\n > exporting content cache:\n------\nERROR: failed to solve: failed to write blob sha256:abc: EOF'],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache importer: token not set for github actions cache'],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to configure local cache importer: local cache importer requires src'],
+  [
+    'cache-import-failure',
+    'final',
+    'ERROR: failed to solve: failed to configure s3 cache importer: operation error S3: GetObject, https response error StatusCode: 403',
+  ],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to load cache manifest sha256:abc: blob sha256:abc not found'],
+  // Sessions and the connection to BuildKit, in older and newer wordings.
+  ['session-lost', 'final', 'ERROR: failed to solve: no active session for kq7tc5xgu8mbm0x0sg7kk1dvp: context deadline exceeded'],
+  ['session-lost', 'final', 'ERROR: failed to solve: rpc error: code = Unknown desc = no active sessions'],
+  ['session-lost', 'final', 'ERROR: failed to solve: failed to get session: session not found'],
+  ['buildkit-connection-lost', 'final', 'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF'],
+  ['buildkit-connection-lost', 'final', 'ERROR: failed to receive status: rpc error: code = Canceled desc = grpc: the client connection is closing'],
+  [
+    'buildkit-connection-lost',
+    'final',
+    'ERROR: failed to solve: rpc error: code = Unavailable desc = closing transport due to: connection error: desc = "error reading from server: EOF", received prior goaway: code: NO_ERROR',
+  ],
+  // Builder capabilities: what the docker driver cannot do.
+  ['exporter-unsupported', 'final', 'ERROR: docker exporter does not currently support exporting manifest lists'],
+  [
+    'exporter-unsupported',
+    'final',
+    'ERROR: OCI exporter is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+  ],
+  [
+    'exporter-unsupported',
+    'final',
+    'ERROR: Attestation is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+  ],
+  [
+    'exporter-unsupported',
+    'final',
+    'ERROR: multiple outputs currently unsupported by the current BuildKit daemon, please upgrade to version v0.13+ or use a single output',
+  ],
+  ['builder-missing', 'final', "ERROR: multi-node push can't currently be performed with the docker driver, please switch to a different driver"],
+  ['builder-missing', 'final', 'ERROR: push-by-digest is currently not implemented for docker driver, please create a new builder instance'],
+  [
+    'builder-missing',
+    'final',
+    'ERROR: failed to initialize builder mybuilder (mybuilder0): Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+  ],
+  ['builder-missing', 'final', 'ERROR: no builder "mybuilder" found'],
+  // Dockerfile frontend errors.
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: dockerfile parse error on line 7: unknown instruction: RUNN'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: circular dependency detected on stage: builder'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: dockerfile contains no stages to build'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: invalid name for build stage: "1builder", name can\'t start with a number or contain symbols'],
+  ['dockerfile-parse-error', 'final', "ERROR: failed to solve: unexpected key 'dst' for mount type 'cache'"],
+  ['dockerfile-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory'],
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/app/dist": not found'],
+  ['invalid-tag', 'paste', 'invalid argument "ghcr.io/Acme/app:latest" for "-t, --tag" flag: invalid reference format: repository name must be lowercase'],
+  // Older daemons, compose v2's CLI errors and registries' own messages for the same codes.
+  [
+    'copy-source-missing',
+    'paste',
+    "Building web\nStep 5/6 : COPY docs /data/docs\nERROR: Service 'web' failed to build: lstat docs: no such file or directory",
+  ],
+  ['dockerfile-missing', 'paste', 'unable to prepare context: path "/srv/stacks/app/web" not found'],
+  [
+    'registry-push-failure',
+    'paste',
+    "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/app]\nname unknown: The repository with name 'app' does not exist in the registry with id '123456789012'",
+  ],
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: unknown cache exporter: "azblob"'],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: unknown cache importer: s3'],
+  [
+    'package-install-failure',
+    'run',
+    'error: cannot install package `cargo-audit 0.21.0`, it requires rustc 1.85 or newer, while the currently active rustc version is 1.80.0',
+  ],
+  ['package-install-failure', 'run', 'The lockfile at `uv.lock` needs to be updated, but `--locked` was provided. To update the lockfile, run `uv lock`.'],
+  [
+    'package-install-failure',
+    'run',
+    'Ign:4 http://deb.debian.org/debian buster-backports InRelease\nErr:5 http://deb.debian.org/debian buster-backports Release\n  404  Not Found [IP: 151.101.2.132 80]',
+  ],
+  [
+    'secret-missing',
+    'run',
+    'error NU1301: Unable to load the service index for source https://pkgs.dev.azure.com/acme/_packaging/feed/nuget/v3/index.json.\n  Response status code does not indicate success: 401 (Unauthorized).',
+  ],
+  ['compile-error', 'paste', "Step 7/9 : RUN node build.js\n ---> Running in 1a2b3c4d5e6f\nThe command '/bin/sh -c node build.js' returned a non-zero code: 1"],
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: error writing manifest blob: failed commit on ref "sha256:abc": unexpected status: 401 Unauthorized',
+  ],
+  ['builder-missing', 'paste', "the classic builder doesn't support secrets, set DOCKER_BUILDKIT=1 to use BuildKit"],
+  ['builder-missing', 'paste', 'compose build requires buildx 0.17 or later'],
+  ['dockerfile-missing', 'paste', 'unable to prepare context: the Dockerfile (/ci/Dockerfile) must be within the build context'],
+  ['copy-source-missing', 'paste', "Step 4/8 : COPY app.jar /app/\nCOPY failed: file ('app.jar') not found or excluded by .dockerignore"],
+  ['manifest-unknown', 'paste', 'The push refers to repository [docker.io/acme/app]\nAn image does not exist locally with the tag: acme/app'],
+  ['registry-auth-denied', 'paste', 'Error: Cannot perform an interactive login from a non-TTY device'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to compute cache key: secret GITHUB_TOKEN: not found'],
+  ['network-timeout', 'final', 'ERROR: failed to solve: failed to copy: short read: expected 28436720 bytes but got 1048576: unexpected EOF'],
+  [
+    'network-timeout',
+    'final',
+    'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/ab/abc/data": dial tcp 104.18.121.25:443: i/o timeout',
+  ],
+  [
+    'registry-auth-denied',
+    'final',
+    'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: unexpected status code https://ghcr.io/v2/acme/base/blobs/sha256:abc: 401 Unauthorized',
+  ],
+  [
+    'registry-rate-limit',
+    'final',
+    'ERROR: failed to solve: DeadlineExceeded: golang:1.22: failed to resolve source metadata for docker.io/library/golang:1.22: failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fgolang%3Apull&service=registry.docker.io": 429 Too Many Requests',
+  ],
+  ['disk-full', 'final', 'ERROR: failed to solve: failed to register layer: write /usr/lib/x86_64-linux-gnu/libLLVM.so.17: no space left on device'],
+  // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
+  [
+    'network-timeout',
+    'run',
+    'error: failed to download `serde v1.0.200`\n\nCaused by:\n  failed to download from `https://static.crates.io/crates/serde/1.0.200/download`\n\nCaused by:\n  [28] Timeout was reached (Operation timed out after 30000 milliseconds with 0 bytes received)',
+  ],
+  [
+    'network-timeout',
+    'run',
+    'error: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\n\nCaused by:\n  failed to load source for dependency `serde`\n\nCaused by:\n  Unable to update registry `crates-io`\n\nCaused by:\n  network failure seems to have happened',
+  ],
+  [
+    'network-timeout',
+    'run',
+    "Could not resolve all dependencies for configuration ':app:runtimeClasspath'.\nCaused by: java.net.UnknownHostException: repo.maven.apache.org",
+  ],
+];
+
+describe('signature families in the tools’ own words', () => {
+  it.each(ROWS)('%s (%s): %s', async (category, where, line) => {
+    const text = where === 'run' ? inRun(line) : where === 'final' ? asFinal(line) : line;
+    const analysis = await diagnoseText(text, 'family.log');
+    expect(analysis.findings.map((f) => f.id)[0]).toBe(category);
+  });
+
+  // A family is known in every form a RUN step's output reaches people, not only in plain progress.
+  const inOtherForms = ROWS.filter(([, where]) => where === 'run').flatMap(([category, , line]) =>
+    Object.keys(OTHER_FORMS).map((form) => [category, form, line] as [string, string, string]),
+  );
+  it.each(inOtherForms)('%s (RUN, %s form): %s', async (category, form, line) => {
+    const analysis = await diagnoseText(OTHER_FORMS[form]!(line), 'family.log');
+    expect(analysis.findings.map((f) => f.id)[0]).toBe(category);
+  });
+});
