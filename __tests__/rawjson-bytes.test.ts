@@ -11,6 +11,7 @@ import { FIXTURES } from './support/analyze-text.js';
 import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
 import type { LogSource } from '../src/input/log-source.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
@@ -47,7 +48,7 @@ function outcome(parsed: ParsedSource): string {
 const builtin = lineSelectorFor(builtinSignatures());
 const withUser = new LineSelector([
   ...builtinSignatures(),
-  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [{ source: 'Compiling serde', regex: /Compiling serde/ }] },
+  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [new Pattern('Compiling serde', false)] },
 ]);
 
 /** Parses `bytes` both ways; returns how many lines were taken as bytes. */

@@ -10,6 +10,7 @@ import { FIXTURES, SAMPLE } from './support/analyze-text.js';
 import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
 import type { LogSource } from '../src/input/log-source.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { LineBytes } from '../src/input/line-bytes.js';
@@ -48,7 +49,7 @@ const builtin = lineSelectorFor(builtinSignatures());
 // A team's own signature: its literals alone select a line (here, lines of the sample's compile).
 const withUser = new LineSelector([
   ...builtinSignatures(),
-  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [{ source: 'Compiling serde', regex: /Compiling serde/ }] },
+  { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [new Pattern('Compiling serde', false)] },
 ]);
 
 /** Parses `bytes` both ways; returns how many lines the shortcut took. */

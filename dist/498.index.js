@@ -24,8 +24,8 @@ var history_runs = __webpack_require__(522);
 var jobs_source = __webpack_require__(4638);
 // EXTERNAL MODULE: ./src/github/baseline-run.ts
 var baseline_run = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/engine.ts + 60 modules
-var engine = __webpack_require__(9586);
+// EXTERNAL MODULE: ./src/engine.ts + 46 modules
+var engine = __webpack_require__(680);
 // EXTERNAL MODULE: ./src/analyze/metrics.ts
 var metrics = __webpack_require__(7401);
 ;// CONCATENATED MODULE: ./src/analyze/history-row.ts
@@ -37,22 +37,25 @@ const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
  */
 function historyRow(analysis, facts) {
     const components = new Map();
-    for (const { build } of analysis.builds) {
-        const name = build.job ?? build.name.replace(/ #\d+$/, '');
-        const known = components.get(name);
-        if (!known) {
-            components.set(name, { name, jobSeconds: build.jobSeconds, buildSeconds: build.buildSeconds, status: build.status });
-            continue;
-        }
-        known.jobSeconds = maxOf(known.jobSeconds, build.jobSeconds);
-        known.buildSeconds =
-            known.buildSeconds === null || build.buildSeconds === null
-                ? (known.buildSeconds ?? build.buildSeconds)
-                : (0,metrics/* round */.LI)(known.buildSeconds + build.buildSeconds, 1);
-        if (STATUS_ORDER.indexOf(build.status) < STATUS_ORDER.indexOf(known.status))
-            known.status = build.status;
-    }
+    for (const { build } of analysis.builds)
+        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
+    // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
+    for (const job of analysis.omittedBuilds?.jobs ?? [])
+        addToComponent(components, job.name, job);
     return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
+function addToComponent(components, name, part) {
+    const known = components.get(name);
+    if (!known) {
+        components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
+        return;
+    }
+    known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
+    known.buildSeconds =
+        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : (0,metrics/* round */.LI)(known.buildSeconds + part.buildSeconds, 1);
+    if (STATUS_ORDER.indexOf(part.status) < STATUS_ORDER.indexOf(known.status))
+        known.status = part.status;
 }
 function maxOf(a, b) {
     if (a === null)

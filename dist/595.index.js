@@ -19,10 +19,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderHistoryMarkdown: () => (/* binding */ renderHistoryMarkdown),
 /* harmony export */   renderHistoryText: () => (/* binding */ renderHistoryText)
 /* harmony export */ });
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
 /* harmony import */ var _gantt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
-/* harmony import */ var _json_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4225);
+/* harmony import */ var _json_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4225);
 
 
 
@@ -92,16 +92,16 @@ function cell(component) {
 /** The table and the charts, for the job summary and `history --format markdown`. */
 function renderHistoryMarkdown(input, title = null) {
     const rows = chronological(input);
-    const heading = `### 📊 ${title ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
+    const heading = `### 📊 ${title ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
     if (rows.length === 0)
         return `${heading}\n\nNo run to show.\n`;
     const names = componentNames(rows);
-    const header = ['Run', 'Date (UTC)', 'Context', ...names.map((n) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(n))];
+    const header = ['Run', 'Date (UTC)', 'Context', ...names.map((n) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(n))];
     const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
     for (const row of rows) {
         const run = row.url ? `[${runLabel(row)}](${row.url})` : runLabel(row);
         const byName = new Map(row.components.map((c) => [c.name, c]));
-        lines.push(`| ${[run, dateOf(row), (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(contextOf(row)), ...names.map((n) => cell(byName.get(n)))].join(' | ')} |`);
+        lines.push(`| ${[run, dateOf(row), (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(contextOf(row)), ...names.map((n) => cell(byName.get(n)))].join(' | ')} |`);
     }
     const parts = [
         heading,
@@ -182,7 +182,7 @@ function historyJson(input) {
         cache: row.cacheRatio === null ? null : row.cacheRatio >= WARM_RATIO ? 'warm' : 'cold',
         components: row.components.map((c) => ({ name: c.name, status: c.status, jobSeconds: c.jobSeconds, buildSeconds: c.buildSeconds })),
     }));
-    const document = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: (0,_json_report_js__WEBPACK_IMPORTED_MODULE_3__/* .toolJson */ .V4)(), runs };
+    const document = { schemaVersion: HISTORY_SCHEMA_VERSION, tool: (0,_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .toolJson */ .V4)(), runs };
     return `${JSON.stringify(document, null, 2)}\n`;
 }
 const HISTORY_SCHEMA_VERSION = 1;

@@ -171,8 +171,10 @@ function renderComment(analysis, marker, links) {
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
     if (failed.length === 0 || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
+        // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
+        const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
         const head = failed.length === 0
-            ? `### ✅ ${version/* TOOL_NAME */.l}: ${analysis.builds.length === 1 ? 'the build succeeded' : `all ${analysis.builds.length} builds succeeded`}`
+            ? `### ✅ ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
             : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
         const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
         return fit([marker, head, lines, baseline, ...canceled.map(finding_block/* canceledLine */.E3), warningList(warnings), table, sizes], footer);

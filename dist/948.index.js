@@ -2473,9 +2473,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderDoctorMarkdown: () => (/* binding */ renderDoctorMarkdown),
 /* harmony export */   renderDoctorText: () => (/* binding */ renderDoctorText)
 /* harmony export */ });
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3326);
-/* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4225);
+/* harmony import */ var _report_json_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4225);
 
 
 
@@ -2503,10 +2503,10 @@ function renderDoctorText(report) {
 function renderDoctorMarkdown(report, heading = '##', problems = []) {
     const out = [`${heading} buildx-doctor: doctor`, '', summaryLine(report.checks), ''];
     for (const problem of problems)
-        out.push(`> [!WARNING]\n> ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(problem))}`, '');
+        out.push(`> [!WARNING]\n> ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(problem))}`, '');
     out.push('| Status | Check | Detail |', '| --- | --- | --- |');
     for (const c of report.checks)
-        out.push(`| ${STATUS_ICON[c.status]} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)(c.title)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .kq)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(c.detail))} |`);
+        out.push(`| ${STATUS_ICON[c.status]} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(c.title)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(c.detail))} |`);
     // Each finding's fix is short, but a repository of many workflows must not fill the summary.
     for (const f of report.findings.slice(0, MAX_MARKDOWN_FINDINGS))
         out.push('', findingMarkdown(f, `${heading}#`));
@@ -2516,8 +2516,8 @@ function renderDoctorMarkdown(report, heading = '##', problems = []) {
     return `${out.join('\n')}\n`;
 }
 function findingMarkdown(f, heading) {
-    const where = f.locations?.[0] ? ` (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
-    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
+    const where = f.locations?.[0] ? ` (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
+    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
 }
 function summaryLine(checks) {
     const count = (s) => checks.filter((c) => c.status === s).length;
@@ -2529,7 +2529,7 @@ function doctorChecksJson(report) {
 }
 /** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
 function doctorJson(report) {
-    return { schemaVersion: _report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$, tool: (0,_report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .toolJson */ .V4)(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_2__/* .findingJson */ .aO) };
+    return { schemaVersion: _report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$, tool: (0,_report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .toolJson */ .V4)(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .findingJson */ .aO) };
 }
 
 
