@@ -29,10 +29,13 @@ const FROZEN: Record<string, string> = {
   'test-6.jsonl': '281e450322f4b05bffabfb585371733af90bd9b10f79ee8697b7621771eac95d',
   'test-7.jsonl': 'e317e322cdd03c2ae8abe355f1f697c0db636cb2861c128a17444e55337190e1',
   'test-8.jsonl': '4efa50377bcf0b901699a65aeb40fc0fb7ea452b896f62aa0c08f3c53fe9c4fd',
+  // Batch 9 is a holdout: no train-9 exists, every excerpt is frozen test (see the corpus README).
+  'test-9.jsonl': 'be3b795d8082e0f379abafb6b477a514dd5e538f2adfe5d07d6dcdd27d4ea25d',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-// 292/340 with batch 8's frozen part (on batches 1-7 alone 265/306, from 261/306).
-const MIN_TEST_TOP1 = 0.858;
+// 350/410 with batch 8's frozen part and batch 9's holdout (batches 1-8 alone 292/340, batches 1-7 265/306;
+// the holdout 58/70 with this catalog, 55/70 with the one before this session's rules).
+const MIN_TEST_TOP1 = 0.853;
 const MIN_TRAIN_TOP1 = 0.9;
 // Batch 8's frozen part brought one more refused excerpt (2 refused and 4 without a finding of 340;
 // batches 1-7 alone are still at 1 and 4).
