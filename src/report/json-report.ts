@@ -1,7 +1,8 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
 import type { CacheOperation, Finding, OmittedBuilds } from '../model.js';
 import type { BuildComparison } from '../compare/compare.js';
-import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, OmittedBuildsV1, ReportV1, ToolV1 } from './report-v1.js';
+import type { BuildV1, CacheOperationV1, FindingV1, JobStepV1, ReportV1, ToolV1 } from './report-v1.js';
+import type { OmittedBuildsV1 } from './omitted-v1.js';
 import { redact } from '../text/redact.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
