@@ -8,8 +8,12 @@ import { join, resolve } from 'node:path';
 const out = resolve(process.argv[2] ?? 'dist');
 const ncc = resolve('node_modules/@vercel/ncc/dist/ncc/cli.js');
 
+// --no-cache: ncc keeps a webpack cache in ~/.cache/ncc keyed by the working directory, and a CI
+// machine that checks every commit out at the same path reuses it. A build from that cache once
+// differed from a fresh one in two chunks, failing the dist check on a commit whose dist/ was right;
+// every build now starts from the sources alone (about 25 s).
 function bundle(entry, dir) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--no-cache', '--target', 'es2022'], { stdio: 'inherit' });
 }
 
 rmSync(out, { recursive: true, force: true });
