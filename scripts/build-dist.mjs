@@ -13,7 +13,9 @@ const ncc = resolve('node_modules/@vercel/ncc/dist/ncc/cli.js');
 // differed from a fresh one in two chunks, failing the dist check on a commit whose dist/ was right;
 // every build now starts from the sources alone (about 25 s).
 function bundle(entry, dir) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--no-cache', '--target', 'es2022'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--no-cache', '--target', 'es2022'], {
+    stdio: 'inherit',
+  });
 }
 
 rmSync(out, { recursive: true, force: true });
