@@ -4,7 +4,10 @@ import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
-import { firstLine, verdictOf } from './verdict.js';
+import { firstLine, verdictOf, type Verdict } from './verdict.js';
+import { screenGroups } from './screen-groups.js';
+import { newFindings } from './baseline-section.js';
+import { restatesTitle } from './finding-block.js';
 import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface TextOptions {
@@ -34,8 +37,10 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
   const omitted = omittedBuildsLine(analysis);
   if (omitted) say(omitted, '  ');
   for (const problem of analysis.problems) say(`warning: ${redact(problem.message)}`, '  ', 'yellow');
-  if (analysis.groups.length > 0) out.push('');
-  for (const group of analysis.groups) findingLines(group, say);
+  // Each thing once: consequences stay under their root cause, a cache break in the baseline's lines.
+  const groups = screenGroups(analysis).groups;
+  if (groups.length > 0) out.push('');
+  for (const group of groups) findingLines(group, verdict, say);
   if (analysis.builds.length > 0) {
     out.push('');
     const header = row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST'], options.width);
@@ -65,7 +70,7 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
       for (const step of timing.slowestSteps.slice(0, 3)) say(`${formatDuration(step.seconds).padStart(9)}  ${redact(step.name)}`, '             ');
     }
   }
-  if (analysis.groups.length === 0 && analysis.builds.length > 0) out.push('', 'No findings.');
+  if (groups.length === 0 && analysis.builds.length > 0) out.push('', 'No findings.');
   return out.join('\n') + '\n';
 }
 
@@ -97,16 +102,20 @@ function baselineLines(analysis: Analysis, say: (text: string, indent?: string, 
     }
     for (const s of d?.slowerSteps ?? [])
       say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
-    if (d && (d.newFindings.length || d.goneFindings.length))
-      say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
+    const added = newFindings(c!);
+    if (d && (added.length || d.goneFindings.length))
+      say(`${b.build.name}: findings new: ${added.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
   }
 }
 
-function findingLines(group: FindingGroup, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {
+function findingLines(group: FindingGroup, verdict: Verdict, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {
   const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';
   const label = group.id === 'canceled' ? 'CANCELED' : group.severity.toUpperCase();
   const who = group.findings.length === 1 && group.builds[0] && group.id !== 'canceled' ? `${group.builds[0]}: ` : '';
-  say(`${label} [${group.id}] ${who}${redact(group.title)}`, '', color);
+  // The verdict's first line gives the failure's title: its finding line does not say it again.
+  const named = verdict.named !== null && group.severity === 'error' && group.id === verdict.named.id && group.title === verdict.named.title;
+  const title = named ? 'the failure above' : redact(group.title);
+  say(`${label} [${group.id}] ${who}${title}`, '', color);
   if (group.id === 'canceled') return;
   const places = group.findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified);
   const seen = new Set<string>();
@@ -120,11 +129,13 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
     const first = [...group.findings[0]!.evidence].sort((a, b) => a.line - b.line)[0];
     if (first) say(`line ${first.line}: ${redact(first.text)}`, '    ');
   }
-  if (group.findings.length > 1) {
+  // A row per build, unless every row gives the title above again (the same failure in several builds).
+  if (group.findings.length > 1 && !restatesTitle(group)) {
     for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
   }
   const fix = firstLine(group.fix);
-  if (fix) say(`fix: ${plain(fix)}`, '    ');
+  // The verdict's "Most help" line said it already.
+  if (fix && fix !== verdict.change) say(`fix: ${plain(fix)}`, '    ');
 }
 
 /** Markdown of our own (code spans, bold) as plain text. */

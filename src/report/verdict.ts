@@ -12,10 +12,18 @@ export interface Verdict {
   happened: string;
   time: string | null;
   change: string | null;
+  /** The failure `happened` names with its title: a report below it need not repeat the title. */
+  named: FindingGroup | null;
 }
 
 export function verdictOf(analysis: Analysis): Verdict {
-  return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis) };
+  return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis), named: namedFailure(analysis) };
+}
+
+/** The failure whose title the verdict's first line gives (see `happened`). */
+function namedFailure(analysis: Analysis): FindingGroup | null {
+  if (!analysis.builds.some((b) => b.build.status === 'failure')) return null;
+  return analysis.groups.find((g) => g.severity === 'error') ?? null;
 }
 
 /** The group that answers "why": the first failure, else the cause that cost the most time. */
@@ -98,9 +106,27 @@ function change(analysis: Analysis): string | null {
 
 /** The first sentence-like line of a fix: what to do, in one line. */
 export function firstLine(fix: string): string | null {
-  const line = fix
-    .split('\n')
-    .map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim())
-    .find((l) => l !== '' && !l.startsWith('```') && !l.startsWith('|') && !l.startsWith('<'));
-  return line ?? null;
+  const index = firstLineIndex(fix);
+  return index === -1 ? null : bare(fix.split('\n')[index]!);
+}
+
+/** The fix without the line `firstLine` gives: the rest, for a report that said the first line already. */
+export function withoutFirstLine(fix: string): string {
+  const index = firstLineIndex(fix);
+  if (index === -1) return fix;
+  const lines = fix.split('\n');
+  lines.splice(index, 1);
+  return lines.join('\n').trim();
+}
+
+function firstLineIndex(fix: string): number {
+  return fix.split('\n').findIndex((l) => {
+    const line = bare(l);
+    return line !== '' && !line.startsWith('```') && !line.startsWith('|') && !line.startsWith('<');
+  });
+}
+
+/** A line without its list marker. */
+function bare(line: string): string {
+  return line.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
 }
