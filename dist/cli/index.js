@@ -10187,7 +10187,7 @@ function renderText(analysis, options = PLAIN_TEXT) {
     if (groups.length > 0)
         out.push('');
     for (const group of groups)
-        findingLines(group, verdict, say);
+        findingLines(group, say);
     if (analysis.builds.length > 0) {
         out.push('');
         const header = row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST'], options.width);
@@ -10251,14 +10251,11 @@ function baselineLines(analysis, say, push) {
             say(`${b.build.name}: findings new: ${added.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
     }
 }
-function findingLines(group, verdict, say) {
+function findingLines(group, say) {
     const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';
     const label = group.id === 'canceled' ? 'CANCELED' : group.severity.toUpperCase();
     const who = group.findings.length === 1 && group.builds[0] && group.id !== 'canceled' ? `${group.builds[0]}: ` : '';
-    // The verdict's first line gives the failure's title: its finding line does not say it again.
-    const named = verdict.named !== null && group.severity === 'error' && group.id === verdict.named.id && group.title === verdict.named.title;
-    const title = named ? 'the failure above' : (0,redact/* redact */.E)(group.title);
-    say(`${label} [${group.id}] ${who}${title}`, '', color);
+    say(`${label} [${group.id}] ${who}${(0,redact/* redact */.E)(group.title)}`, '', color);
     if (group.id === 'canceled')
         return;
     const places = group.findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified);
@@ -10281,8 +10278,7 @@ function findingLines(group, verdict, say) {
             say(r.filter(Boolean).join(' · '), '    ');
     }
     const fix = firstLine(group.fix);
-    // The verdict's "Most help" line said it already.
-    if (fix && fix !== verdict.change)
+    if (fix)
         say(`fix: ${plain(fix)}`, '    ');
 }
 /** Markdown of our own (code spans, bold) as plain text. */

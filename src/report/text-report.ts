@@ -4,7 +4,7 @@ import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
-import { firstLine, verdictOf, type Verdict } from './verdict.js';
+import { firstLine, verdictOf } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { newFindings } from './baseline-section.js';
 import { restatesTitle } from './finding-block.js';
@@ -40,7 +40,7 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
   // Each thing once: consequences stay under their root cause, a cache break in the baseline's lines.
   const groups = screenGroups(analysis).groups;
   if (groups.length > 0) out.push('');
-  for (const group of groups) findingLines(group, verdict, say);
+  for (const group of groups) findingLines(group, say);
   if (analysis.builds.length > 0) {
     out.push('');
     const header = row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST'], options.width);
@@ -109,14 +109,11 @@ function baselineLines(analysis: Analysis, say: (text: string, indent?: string, 
   }
 }
 
-function findingLines(group: FindingGroup, verdict: Verdict, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {
+function findingLines(group: FindingGroup, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {
   const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';
   const label = group.id === 'canceled' ? 'CANCELED' : group.severity.toUpperCase();
   const who = group.findings.length === 1 && group.builds[0] && group.id !== 'canceled' ? `${group.builds[0]}: ` : '';
-  // The verdict's first line gives the failure's title: its finding line does not say it again.
-  const named = verdict.named !== null && group.severity === 'error' && group.id === verdict.named.id && group.title === verdict.named.title;
-  const title = named ? 'the failure above' : redact(group.title);
-  say(`${label} [${group.id}] ${who}${title}`, '', color);
+  say(`${label} [${group.id}] ${who}${redact(group.title)}`, '', color);
   if (group.id === 'canceled') return;
   const places = group.findings.flatMap((f) => f.locations ?? []).filter((l) => l.verified);
   const seen = new Set<string>();
@@ -135,8 +132,7 @@ function findingLines(group: FindingGroup, verdict: Verdict, say: (text: string,
     for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
   }
   const fix = firstLine(group.fix);
-  // The verdict's "Most help" line said it already.
-  if (fix && fix !== verdict.change) say(`fix: ${plain(fix)}`, '    ');
+  if (fix) say(`fix: ${plain(fix)}`, '    ');
 }
 
 /** Markdown of our own (code spans, bold) as plain text. */
