@@ -14,6 +14,8 @@ import { renderComment } from '../src/report/pr-comment.js';
 import { renderText } from '../src/report/text-report.js';
 import type { Analysis } from '../src/analyze/analyze.js';
 import type { Finding } from '../src/model.js';
+import { groupFindings } from '../src/analyze/group.js';
+import { screenGroups } from '../src/report/screen-groups.js';
 
 const MARKER = '<!-- buildx-doctor:sticky-comment id=000000000000 -->';
 const RUN_URL = 'https://github.com/afewell-hh/Demon/actions/runs/17964002949';
@@ -167,5 +169,58 @@ describe('a cache that broke against the baseline', () => {
       expect(report).not.toMatch(/new: `?cache-miss/);
     }
     expect(reports[0]).toMatch(/### Against the baseline[\s\S]*Cache broke at/);
+  });
+});
+
+describe('what the screen folds, finding by finding', () => {
+  const finding = (over: Partial<Finding>): Finding => ({
+    id: 'cache-miss',
+    severity: 'warning',
+    title: 'A cached chain broke',
+    fix: 'Use mode=max.',
+    evidence: [{ line: 5, text: '#5 DONE 1.0s' }],
+    build: 'a',
+    source: 'run.log',
+    ...over,
+  });
+  const analysisOf = (findings: Finding[], breaks: Array<boolean> = []): Analysis =>
+    ({
+      builds: ['a', 'b'].map((name) => ({ build: { name } })),
+      findings,
+      groups: groupFindings(findings),
+      comparison: breaks.length
+        ? { hasBaseline: true, baselineLabel: null, note: null, builds: breaks.map((b, i) => ({ build: ['a', 'b'][i], cacheBreak: b ? {} : null })) }
+        : undefined,
+    }) as unknown as Analysis;
+
+  it('a cache miss over two builds loses only the row of the build whose break the baseline tells', () => {
+    const analysis = analysisOf([finding({ build: 'a' }), finding({ build: 'b' })], [true, false]);
+    expect(analysis.groups).toHaveLength(1);
+    const { groups } = screenGroups(analysis);
+    expect(groups.map((g) => g.builds)).toEqual([['b']]);
+  });
+
+  it('a later match that quotes a line of its own is not a consequence: it stays a finding of its own', () => {
+    const root = finding({ id: 'registry-auth-denied', severity: 'error', title: 'Denied', data: { role: 'root-cause' }, evidence: [{ line: 13, text: 'x' }] });
+    const same = finding({ id: 'registry-push-failure', title: 'Push failed', data: { role: 'contributing' }, evidence: [{ line: 13, text: 'x' }] });
+    const more = finding({
+      id: 'network-timeout',
+      title: 'Timed out',
+      data: { role: 'contributing' },
+      evidence: [
+        { line: 13, text: 'x' },
+        { line: 20, text: 'y' },
+      ],
+    });
+    const other = finding({
+      id: 'registry-push-failure',
+      title: 'Push failed',
+      build: 'b',
+      data: { role: 'contributing' },
+      evidence: [{ line: 13, text: 'x' }],
+    });
+    const screen = screenGroups(analysisOf([root, same, more, other]));
+    expect(screen.groups.map((g) => `${g.id}:${g.builds.join(',')}`)).toEqual(['registry-auth-denied:a', 'network-timeout:a', 'registry-push-failure:b']);
+    expect(screen.consequences.get(screen.groups[0]!)).toEqual([same]);
   });
 });

@@ -9471,7 +9471,7 @@ function screenGroups(analysis) {
         if (finding.id === 'cache-miss' && finding.build !== null && cacheSaidByBaseline.has(finding.build))
             hidden.add(finding);
     if (hidden.size === 0)
-        return { groups: analysis.groups, consequences: new Map(), cacheSaidByBaseline };
+        return { groups: analysis.groups, consequences: new Map() };
     // A slow build the analysis explained by a hidden cache miss goes with it: the baseline section
     // says why that build lost its time.
     for (const group of analysis.groups)
@@ -9481,16 +9481,17 @@ function screenGroups(analysis) {
     // Regrouped from the findings left, so that a group over several builds loses only the hidden
     // builds' rows, and its title still counts what it shows.
     const groups = (0,_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .groupFindings */ .k)(analysis.findings.filter((f) => !hidden.has(f)));
+    const groupOf = new Map(groups.flatMap((g) => g.findings.map((f) => [f, g])));
     const folded = new Map();
     for (const [consequence, root] of consequenceOf) {
-        const group = groups.find((g) => g.findings.includes(root));
+        const group = groupOf.get(root);
         if (!group)
             continue;
         const list = folded.get(group) ?? [];
         list.push(consequence);
         folded.set(group, list);
     }
-    return { groups, consequences: folded, cacheSaidByBaseline };
+    return { groups, consequences: folded };
 }
 /**
  * Each consequence with the root cause it follows from: in the same build, a signature match the
@@ -9499,11 +9500,16 @@ function screenGroups(analysis) {
  */
 function consequences(findings) {
     const out = new Map();
-    const roots = findings.filter((f) => f.severity === 'error' && f.data?.role === 'root-cause');
+    // Keyed by build and input file: a log of thousands of builds is read once, not once per finding.
+    const key = (f) => `${f.source ?? ''}\u0000${f.build ?? ''}`;
+    const roots = new Map();
+    for (const f of findings)
+        if (f.severity === 'error' && f.data?.role === 'root-cause' && !roots.has(key(f)))
+            roots.set(key(f), f);
     for (const finding of findings) {
         if (finding.severity === 'error' || finding.data?.role !== 'contributing')
             continue;
-        const root = roots.find((r) => r.build === finding.build && r.source === finding.source);
+        const root = roots.get(key(finding));
         if (!root)
             continue;
         const quoted = new Set(root.evidence.map((e) => e.line));

@@ -17,8 +17,6 @@ export interface ScreenGroups {
   groups: FindingGroup[];
   /** For a shown group, the consequences folded under it. */
   consequences: Map<FindingGroup, Finding[]>;
-  /** Builds whose cache-miss findings the baseline section says instead. */
-  cacheSaidByBaseline: Set<string>;
 }
 
 export function screenGroups(analysis: Analysis): ScreenGroups {
@@ -27,7 +25,7 @@ export function screenGroups(analysis: Analysis): ScreenGroups {
   const hidden = new Set<Finding>(consequenceOf.keys());
   for (const finding of analysis.findings)
     if (finding.id === 'cache-miss' && finding.build !== null && cacheSaidByBaseline.has(finding.build)) hidden.add(finding);
-  if (hidden.size === 0) return { groups: analysis.groups, consequences: new Map(), cacheSaidByBaseline };
+  if (hidden.size === 0) return { groups: analysis.groups, consequences: new Map() };
   // A slow build the analysis explained by a hidden cache miss goes with it: the baseline section
   // says why that build lost its time.
   for (const group of analysis.groups)
@@ -35,15 +33,16 @@ export function screenGroups(analysis: Analysis): ScreenGroups {
   // Regrouped from the findings left, so that a group over several builds loses only the hidden
   // builds' rows, and its title still counts what it shows.
   const groups = groupFindings(analysis.findings.filter((f) => !hidden.has(f)));
+  const groupOf = new Map<Finding, FindingGroup>(groups.flatMap((g) => g.findings.map((f) => [f, g] as const)));
   const folded = new Map<FindingGroup, Finding[]>();
   for (const [consequence, root] of consequenceOf) {
-    const group = groups.find((g) => g.findings.includes(root));
+    const group = groupOf.get(root);
     if (!group) continue;
     const list = folded.get(group) ?? [];
     list.push(consequence);
     folded.set(group, list);
   }
-  return { groups, consequences: folded, cacheSaidByBaseline };
+  return { groups, consequences: folded };
 }
 
 /**
@@ -53,10 +52,13 @@ export function screenGroups(analysis: Analysis): ScreenGroups {
  */
 function consequences(findings: Finding[]): Map<Finding, Finding> {
   const out = new Map<Finding, Finding>();
-  const roots = findings.filter((f) => f.severity === 'error' && f.data?.role === 'root-cause');
+  // Keyed by build and input file: a log of thousands of builds is read once, not once per finding.
+  const key = (f: Finding) => `${f.source ?? ''}\u0000${f.build ?? ''}`;
+  const roots = new Map<string, Finding>();
+  for (const f of findings) if (f.severity === 'error' && f.data?.role === 'root-cause' && !roots.has(key(f))) roots.set(key(f), f);
   for (const finding of findings) {
     if (finding.severity === 'error' || finding.data?.role !== 'contributing') continue;
-    const root = roots.find((r) => r.build === finding.build && r.source === finding.source);
+    const root = roots.get(key(finding));
     if (!root) continue;
     const quoted = new Set(root.evidence.map((e) => e.line));
     if (finding.evidence.length > 0 && finding.evidence.every((e) => quoted.has(e.line))) out.set(finding, root);
