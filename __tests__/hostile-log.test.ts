@@ -157,7 +157,9 @@ describe('size limits', () => {
     const markdown = renderMarkdown(analysis, { maxBytes: Buffer.byteLength(full) - 2_000, maxFindings: 30, maxEvidenceLines: 25 });
     expect(markdown).toContain('The summary was cut to fit');
     expect(Buffer.byteLength(markdown)).toBeLessThan(Buffer.byteLength(full));
-    expect(markdown).toMatch(/^#### ❌ .*The code failed to compile/m);
+    // The verdict names the failure; its finding (evidence and fix) is kept too.
+    expect(markdown).toMatch(/^## ❌ .*failed: The code failed to compile/);
+    expect(markdown).toMatch(/^#### ❌ Why .* failed$/m);
     expect(markdown).toContain('more builds');
   });
 });

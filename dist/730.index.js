@@ -137,7 +137,10 @@ var finding_block = __webpack_require__(9025);
 var report_verdict = __webpack_require__(687);
 // EXTERNAL MODULE: ./src/report/baseline-section.ts
 var baseline_section = __webpack_require__(3205);
+// EXTERNAL MODULE: ./src/report/screen-groups.ts
+var screen_groups = __webpack_require__(669);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+
 
 
 
@@ -162,12 +165,14 @@ function renderComment(analysis, marker, links) {
     if (analysis.builds.length === 0)
         return [marker, `### ${format/* STATUS_ICON */.tW[analysis.status]} ${version/* TOOL_NAME */.l}: no build found`, footer].join('\n\n');
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
-    const errors = analysis.groups.filter((g) => g.severity === 'error');
-    const canceled = analysis.groups.filter((g) => g.id === 'canceled');
-    const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+    // Each thing once: consequences under their root cause, a cache break in the baseline's lines.
+    const screen = (0,screen_groups/* screenGroups */.h)(analysis);
+    const errors = screen.groups.filter((g) => g.severity === 'error');
+    const canceled = screen.groups.filter((g) => g.id === 'canceled');
+    const warnings = screen.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
     const table = buildTable(analysis.builds);
     const sizes = (0,image_sizes/* imageSizeSection */.k)(analysis.builds, '**Image sizes**');
-    const baseline = (0,baseline_section/* baselineSection */.d)(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
+    const baseline = (0,baseline_section/* baselineSection */.d_)(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
     if (failed.length === 0 || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
@@ -181,8 +186,8 @@ function renderComment(analysis, marker, links) {
     }
     // The root cause is the headline itself; every later failure gets a smaller heading.
     const [root, ...others] = errors;
-    const rootBlock = (0,finding_block/* findingBlock */.nA)(root, analysis, { ...blockOptions, heading: '###' });
-    const otherBlocks = others.map((g) => (0,finding_block/* findingBlock */.nA)(g, analysis, { ...blockOptions, heading: '####' }));
+    const rootBlock = (0,finding_block/* findingBlock */.nA)(root, analysis, { ...blockOptions, heading: '###', consequences: screen.consequences.get(root) });
+    const otherBlocks = others.map((g) => (0,finding_block/* findingBlock */.nA)(g, analysis, { ...blockOptions, heading: '####', consequences: screen.consequences.get(g) }));
     const otherLines = others.map((g) => `- ${format/* SEVERITY_ICON */._9[g.severity]} ${(0,finding_block/* headline */.Pl)(g)}`);
     const rest = [baseline, ...canceled.map(finding_block/* canceledLine */.E3), warningList(warnings), table, sizes];
     // Within the target, every failure in full; past it, the others in a line each.

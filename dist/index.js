@@ -132,7 +132,7 @@ function escapeParameter(text) {
 
 /***/ }),
 
-/***/ 5733:
+/***/ 9040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1175,151 +1175,8 @@ function linkCanceledToFailures(analyses) {
     return analyses;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/group.ts
-
-
-
-/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
-const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
-/** A slow build is explained by these, when the same build has one. */
-const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
-/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
-function groupFindings(findings) {
-    const slowExplainedBy = new Map();
-    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
-        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
-        if (cause)
-            slowExplainedBy.set(slow, cause);
-    }
-    const byKey = new Map();
-    for (const finding of findings) {
-        if (slowExplainedBy.has(finding))
-            continue;
-        const key = groupKey(finding);
-        const members = byKey.get(key) ?? [];
-        members.push(finding);
-        byKey.set(key, members);
-    }
-    return [...byKey.values()].map((members) => {
-        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
-        return makeGroup(members, folded);
-    });
-}
-/**
- * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain).
- */
-function groupKey(finding) {
-    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
-        return `${finding.id}|${finding.data?.platform ?? ''}`;
-    if (finding.id === 'cache-miss')
-        return `${finding.id}|${finding.data?.pattern ?? ''}`;
-    return `${finding.id}|${finding.severity}|${finding.title}`;
-}
-function makeGroup(findings, folded) {
-    const first = findings[0];
-    const builds = findings.map((f) => f.build ?? '');
-    const severity = findings.map((f) => f.severity).sort((a, b) => group_SEVERITY_ORDER[a] - group_SEVERITY_ORDER[b])[0];
-    const lostSeconds = lost(findings);
-    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
-    if (first.id === 'canceled')
-        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
-    if (findings.length === 1)
-        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
-    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
-    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
-}
-const group_SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/** The advice part of a `facts\n\nadvice` fix. */
-function adviceOf(fix) {
-    const cut = fix.indexOf('\n\n');
-    return cut === -1 ? fix : fix.slice(cut + 2);
-}
-function withFolded(fix, folded) {
-    if (folded.length === 0)
-        return fix;
-    // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
-    const which = folded.length === 1
-        ? `${(0,markdown/* escapeText */.X1)(folded[0].build ?? 'The build')} went over its time budget`
-        : `${folded.map((f) => (0,markdown/* escapeText */.X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
-    return `${fix}\n\n${which} because of this.`;
-}
-/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
-function canceledTitle(findings) {
-    const names = findings.map((f) => f.build ?? 'the build').join(', ');
-    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
-    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
-}
-function groupTitle(findings, lostSeconds) {
-    const first = findings[0];
-    const n = findings.length;
-    const data = first.data ?? {};
-    switch (first.id) {
-        case 'qemu-emulation': {
-            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
-            const range = ratios.length ? `${(0,metrics/* round */.LI)(Math.min(...ratios), 1)}–${(0,metrics/* round */.LI)(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
-            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,duration/* formatDuration */.a)(lostSeconds)} lost`;
-        }
-        case 'cache-miss':
-            if (data.pattern === 'no-hits')
-                return `No cache hits in ${n} builds: every cacheable step ran`;
-            if (data.pattern === 'few-hits')
-                return `Few cache hits in ${n} builds`;
-            return `A cached chain broke in ${n} builds`;
-        case 'slow-build':
-            return `${n} builds went over the time budget`;
-        default:
-            // The same failure in several builds: the reports name the builds in front of it.
-            return first.title;
-    }
-}
-/** Seconds the cause cost, summed over builds, when the findings measure it. */
-function lost(findings) {
-    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
-    if (!key)
-        return null;
-    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
-    return values.length
-        ? (0,metrics/* round */.LI)(values.reduce((a, b) => a + b, 0), 1)
-        : null;
-}
-function tableFor(findings, folded) {
-    const id = findings[0].id;
-    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
-    if (id === 'qemu-emulation') {
-        return {
-            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
-                return [
-                    f.build ?? '',
-                    String(d.step ?? ''),
-                    (0,duration/* formatDuration */.a)(num(d.nativeSeconds)),
-                    (0,duration/* formatDuration */.a)(num(d.emulatedSeconds)),
-                    `${(0,metrics/* round */.LI)(Number(d.ratio), 1)}×`,
-                    `${(0,duration/* formatDuration */.a)(num(d.extraSeconds))}${share}`,
-                    `${(0,duration/* formatDuration */.a)(num(d.buildSeconds))}${overBudget(f.build)}`,
-                ];
-            }),
-        };
-    }
-    if (id === 'cache-miss') {
-        return {
-            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
-                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${(0,duration/* formatDuration */.a)(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
-            }),
-        };
-    }
-    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
+// EXTERNAL MODULE: ./src/analyze/group.ts
+var group = __nccwpck_require__(3415);
 ;// CONCATENATED MODULE: ./src/analyze/analyze.ts
 
 
@@ -1370,7 +1227,7 @@ function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.
     return {
         builds: analyses,
         findings,
-        groups: groupFindings(findings),
+        groups: (0,group/* groupFindings */.k)(findings),
         problems,
         status,
         cacheHitRatio: total === 0 ? null : (0,metrics/* round */.LI)(hits / total, 3),
@@ -1390,7 +1247,7 @@ function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.
 /* harmony export */   s8: () => (/* binding */ BuildBudget)
 /* harmony export */ });
 /* unused harmony export MAX_OMITTED_JOBS */
-/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5733);
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9040);
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7401);
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
 
@@ -1565,6 +1422,162 @@ function moreTelling(a, b) {
     if (a.tier !== Tier.Failed && a.seconds !== b.seconds)
         return b.seconds > a.seconds;
     return b.position < a.position;
+}
+
+
+/***/ }),
+
+/***/ 3415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ groupFindings)
+/* harmony export */ });
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7401);
+
+
+
+/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
+const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
+/** A slow build is explained by these, when the same build has one. */
+const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
+/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
+function groupFindings(findings) {
+    const slowExplainedBy = new Map();
+    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
+        if (cause)
+            slowExplainedBy.set(slow, cause);
+    }
+    const byKey = new Map();
+    for (const finding of findings) {
+        if (slowExplainedBy.has(finding))
+            continue;
+        const key = groupKey(finding);
+        const members = byKey.get(key) ?? [];
+        members.push(finding);
+        byKey.set(key, members);
+    }
+    return [...byKey.values()].map((members) => {
+        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
+        return makeGroup(members, folded);
+    });
+}
+/**
+ * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
+ * title; cache findings by what they found (no hits, few hits, a broken chain).
+ */
+function groupKey(finding) {
+    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
+        return `${finding.id}|${finding.data?.platform ?? ''}`;
+    if (finding.id === 'cache-miss')
+        return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+function makeGroup(findings, folded) {
+    const first = findings[0];
+    const builds = findings.map((f) => f.build ?? '');
+    const severity = findings.map((f) => f.severity).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])[0];
+    const lostSeconds = lost(findings);
+    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
+    if (first.id === 'canceled')
+        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
+    if (findings.length === 1)
+        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
+    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/** The advice part of a `facts\n\nadvice` fix. */
+function adviceOf(fix) {
+    const cut = fix.indexOf('\n\n');
+    return cut === -1 ? fix : fix.slice(cut + 2);
+}
+function withFolded(fix, folded) {
+    if (folded.length === 0)
+        return fix;
+    // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
+    const which = folded.length === 1
+        ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(folded[0].build ?? 'The build')} went over its time budget`
+        : `${folded.map((f) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
+    return `${fix}\n\n${which} because of this.`;
+}
+/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
+function canceledTitle(findings) {
+    const names = findings.map((f) => f.build ?? 'the build').join(', ');
+    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
+    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+function groupTitle(findings, lostSeconds) {
+    const first = findings[0];
+    const n = findings.length;
+    const data = first.data ?? {};
+    switch (first.id) {
+        case 'qemu-emulation': {
+            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
+            const range = ratios.length ? `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.min(...ratios), 1)}–${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(lostSeconds)} lost`;
+        }
+        case 'cache-miss':
+            if (data.pattern === 'no-hits')
+                return `No cache hits in ${n} builds: every cacheable step ran`;
+            if (data.pattern === 'few-hits')
+                return `Few cache hits in ${n} builds`;
+            return `A cached chain broke in ${n} builds`;
+        case 'slow-build':
+            return `${n} builds went over the time budget`;
+        default:
+            // The same failure in several builds: the reports name the builds in front of it.
+            return first.title;
+    }
+}
+/** Seconds the cause cost, summed over builds, when the findings measure it. */
+function lost(findings) {
+    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
+    if (!key)
+        return null;
+    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
+    return values.length
+        ? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(values.reduce((a, b) => a + b, 0), 1)
+        : null;
+}
+function tableFor(findings, folded) {
+    const id = findings[0].id;
+    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+    if (id === 'qemu-emulation') {
+        return {
+            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
+                return [
+                    f.build ?? '',
+                    String(d.step ?? ''),
+                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.nativeSeconds)),
+                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.emulatedSeconds)),
+                    `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Number(d.ratio), 1)}×`,
+                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.extraSeconds))}${share}`,
+                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.buildSeconds))}${overBudget(f.build)}`,
+                ];
+            }),
+        };
+    }
+    if (id === 'cache-miss') {
+        return {
+            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
+                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
+            }),
+        };
+    }
+    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 
@@ -7079,8 +7092,8 @@ function lineSelectorFor(catalog) {
     return builtinSelector;
 }
 
-// EXTERNAL MODULE: ./src/analyze/analyze.ts + 15 modules
-var analyze = __nccwpck_require__(5733);
+// EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
+var analyze = __nccwpck_require__(9040);
 // EXTERNAL MODULE: ./src/analyze/build-budget.ts
 var build_budget = __nccwpck_require__(7736);
 ;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
@@ -8573,9 +8586,9 @@ function withDigest(ref, digest) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ baselineSection)
+/* harmony export */   d_: () => (/* binding */ baselineSection)
 /* harmony export */ });
-/* unused harmony export cacheBreakSentence */
+/* unused harmony exports newFindings, cacheBreakSentence */
 /* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
@@ -8638,8 +8651,9 @@ function baselineSection(analysis, options) {
             const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} → ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
+            const added = newFindings(c);
             const findings = [
-                c.deltas.newFindings.length ? `new: ${c.deltas.newFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
                 c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
             ].filter(Boolean);
             if (findings.length)
@@ -8652,6 +8666,13 @@ function baselineSection(analysis, options) {
         blocks.push(parts.join('\n\n'));
     }
     return blocks.join('\n\n');
+}
+/**
+ * The findings new against the baseline, less the cache miss when the break sentence above says it
+ * (a reader would otherwise read of the same broken cache a second time).
+ */
+function newFindings(c) {
+    return c.deltas ? c.deltas.newFindings.filter((id) => !(id === 'cache-miss' && c.cacheBreak)) : [];
 }
 /** `Cache broke at [4/6] RUN cargo build (Dockerfile:12): build-arg-changed; 3 steps rebuilt, 2.2 min lost.` */
 function cacheBreakSentence(cacheBreak, build, fileUrl) {
@@ -8712,6 +8733,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Pl: () => (/* binding */ headline)
 });
 
+// UNUSED EXPORTS: restatesTitle
+
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __nccwpck_require__(6590);
 // EXTERNAL MODULE: ./src/text/redact.ts
@@ -8761,11 +8784,11 @@ function headline(group) {
 }
 function findingBlock(group, analysis, options) {
     const first = group.findings[0];
-    const out = [`${options.heading} ${format/* SEVERITY_ICON */._9[group.severity]} ${headline(group)}`];
+    const out = [`${options.heading} ${format/* SEVERITY_ICON */._9[group.severity]} ${options.title ?? headline(group)}`];
     const places = placesOf(group.findings, options.fileUrl);
     if (places)
         out.push(`**Points at** ${places}`);
-    if (group.table && options.details)
+    if (group.table && options.details && !restatesTitle(group))
         out.push(table(group.table));
     // The same failure in several builds: the first build's lines show it.
     const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
@@ -8775,7 +8798,14 @@ function findingBlock(group, analysis, options) {
         out.push((0,markdown/* codeBlock */.DV)(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0], analysis));
     const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? (0,markdown/* codeBlock */.DV)(first.data.diff.split('\n'), 'diff') : '';
     const more = [];
-    if (options.fullFix || !(0,verdict/* firstLine */.TM)(group.fix)) {
+    if (options.fixLineSaid) {
+        const rest = (0,verdict/* withoutFirstLine */.rn)(group.fix);
+        if (rest)
+            out.push(rest);
+        if (diff)
+            out.push(diff);
+    }
+    else if (options.fullFix || !(0,verdict/* firstLine */.TM)(group.fix)) {
         out.push(group.fix);
         if (diff)
             out.push(diff);
@@ -8791,6 +8821,9 @@ function findingBlock(group, analysis, options) {
     }
     if (folded.length > 0)
         more.push((0,markdown/* codeBlock */.DV)(folded.map(quoteLine)));
+    const consequences = consequenceLine(options.consequences ?? []);
+    if (consequences)
+        more.push(consequences);
     if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
         const perBuild = group.findings
             .map((f) => ({ f, lines: evidenceOf(f, 6) }))
@@ -8804,13 +8837,53 @@ function findingBlock(group, analysis, options) {
     }
     return out.join('\n\n');
 }
-/** The evidence in log order, each line once. */
+/**
+ * A group's table whose every row gives the group's own title (the same failure in several builds)
+ * says nothing the headline does not: the headline names the builds.
+ */
+function restatesTitle(group) {
+    return !COUNTED.has(group.id) && group.findings.every((f) => f.title === group.title);
+}
+/** The consequences named in one line, once each: their lines are the ones quoted above. */
+function consequenceLine(findings) {
+    const titles = [...new Set(findings.map((f) => f.title))];
+    if (titles.length === 0)
+        return '';
+    return `The same lines also read as ${titles.map((t) => `“${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(t))}”`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
+}
+/**
+ * The evidence in log order, each line once, and each message once: BuildKit prints a failure in the
+ * step (`#9 ERROR: failed to push …`), again in its summary (`ERROR: failed to solve: failed to push …`)
+ * and the action a third time (`##[error]buildx failed with: …`); the first says it.
+ */
 function evidenceOf(finding, max) {
     const seen = new Set();
+    const said = new Set();
     return [...finding.evidence]
         .sort((a, b) => a.line - b.line)
         .filter((e) => !seen.has(e.line) && seen.add(e.line))
+        .filter((e) => {
+        const message = messageOf(e.text);
+        // Short lines (a compiler's `|` and caret lines) repeat by design.
+        if (message.length < MESSAGE_MIN)
+            return true;
+        const key = message.slice(0, MESSAGE_KEY);
+        return !said.has(key) && !!said.add(key);
+    })
         .slice(0, max);
+}
+const MESSAGE_MIN = 20;
+/** Enough of a message to tell it from another; a repeat may be cut at a different length. */
+const MESSAGE_KEY = 100;
+/** What wraps a message when it is printed again: a step's `#N 0.123`, the runner's `##[error]`, buildx's prefixes. */
+const WRAPPER = /^(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d+ |##\[error\]|buildx failed with: |ERROR: |error: |failed to (?:solve|build): )/i;
+function messageOf(text) {
+    let message = text.trim();
+    for (let previous = ''; previous !== message;) {
+        previous = message;
+        message = message.replace(WRAPPER, '').trim();
+    }
+    return message;
 }
 function quoteLine(e) {
     return `${String(e.line).padStart(5)}: ${(0,markdown/* truncate */.xv)((0,redact/* redact */.E)(e.text), 400)}`;
@@ -9382,22 +9455,113 @@ function findingJson(finding) {
 
 /***/ }),
 
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ screenGroups)
+/* harmony export */ });
+/* harmony import */ var _analyze_group_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3415);
+
+function screenGroups(analysis) {
+    const consequenceOf = consequences(analysis.findings);
+    const cacheSaidByBaseline = cacheBreaksShown(analysis);
+    const hidden = new Set(consequenceOf.keys());
+    for (const finding of analysis.findings)
+        if (finding.id === 'cache-miss' && finding.build !== null && cacheSaidByBaseline.has(finding.build))
+            hidden.add(finding);
+    if (hidden.size === 0)
+        return { groups: analysis.groups, consequences: new Map() };
+    // A slow build the analysis explained by a hidden cache miss goes with it: the baseline section
+    // says why that build lost its time.
+    for (const group of analysis.groups)
+        for (const slow of group.folded)
+            if (group.findings.some((f) => hidden.has(f) && f.build === slow.build))
+                hidden.add(slow);
+    // Regrouped from the findings left, so that a group over several builds loses only the hidden
+    // builds' rows, and its title still counts what it shows.
+    const groups = (0,_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .groupFindings */ .k)(analysis.findings.filter((f) => !hidden.has(f)));
+    const groupOf = new Map(groups.flatMap((g) => g.findings.map((f) => [f, g])));
+    const folded = new Map();
+    for (const [consequence, root] of consequenceOf) {
+        const group = groupOf.get(root);
+        if (!group)
+            continue;
+        const list = folded.get(group) ?? [];
+        list.push(consequence);
+        folded.set(group, list);
+    }
+    return { groups, consequences: folded };
+}
+/**
+ * Each consequence with the root cause it follows from: in the same build, a signature match the
+ * diagnosis ranked after an error that is the build's root cause, whose every line the root cause
+ * already quotes. It adds no line and no fact the root cause does not show.
+ */
+function consequences(findings) {
+    const out = new Map();
+    // Keyed by build and input file: a log of thousands of builds is read once, not once per finding.
+    const key = (f) => `${f.source ?? ''}\u0000${f.build ?? ''}`;
+    const roots = new Map();
+    for (const f of findings)
+        if (f.severity === 'error' && f.data?.role === 'root-cause' && !roots.has(key(f)))
+            roots.set(key(f), f);
+    for (const finding of findings) {
+        if (finding.severity === 'error' || finding.data?.role !== 'contributing')
+            continue;
+        const root = roots.get(key(finding));
+        if (!root)
+            continue;
+        const quoted = new Set(root.evidence.map((e) => e.line));
+        if (finding.evidence.length > 0 && finding.evidence.every((e) => quoted.has(e.line)))
+            out.set(finding, root);
+    }
+    return out;
+}
+/** Builds for which the baseline section prints a cache break sentence. */
+function cacheBreaksShown(analysis) {
+    const comparison = analysis.comparison;
+    const out = new Set();
+    if (!comparison?.hasBaseline)
+        return out;
+    analysis.builds.forEach((b, i) => {
+        if (comparison.builds[i]?.cacheBreak)
+            out.add(b.build.name);
+    });
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TM: () => (/* binding */ firstLine),
-/* harmony export */   Vj: () => (/* binding */ verdictOf)
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   rn: () => (/* binding */ withoutFirstLine)
 /* harmony export */ });
 /* unused harmony export mainCause */
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9495);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(669);
+
 
 
 
 function verdictOf(analysis) {
-    return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis) };
+    // The groups the reports show below it: the verdict counts no warning and advises on no cause that
+    // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
+    const shown = { ...analysis, groups: (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_1__/* .screenGroups */ .h)(analysis).groups };
+    return { happened: happened(shown), time: timeLine(shown), change: change(shown, analysis.groups.length), named: namedFailure(shown) };
+}
+/** The failure whose title the verdict's first line gives (see `happened`). */
+function namedFailure(analysis) {
+    if (!analysis.builds.some((b) => b.build.status === 'failure'))
+        return null;
+    return analysis.groups.find((g) => g.severity === 'error') ?? null;
 }
 /** The group that answers "why": the first failure, else the cause that cost the most time. */
 function mainCause(analysis) {
@@ -9409,7 +9573,7 @@ function mainCause(analysis) {
     return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds - a.lostSeconds)[0] ?? null;
 }
 function names(list) {
-    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(n)}**`).join(', ');
+    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n)}**`).join(', ');
 }
 function happened(analysis) {
     const builds = analysis.builds.map((b) => b.build);
@@ -9430,7 +9594,7 @@ function happened(analysis) {
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
         const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
-        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
@@ -9447,41 +9611,58 @@ function timeLine(analysis) {
     const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
     const count = spans.length + (omittedTimed ? omitted.count : 0);
     const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
-    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
     // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
     const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
+        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
+        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
 function share(part, whole) {
     return `${Math.min(100, Math.round((part / whole) * 100))}%`;
 }
-function change(analysis) {
+function change(analysis, findings) {
     const cause = mainCause(analysis);
+    // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
-        return analysis.groups.length === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+        return findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
     if (cause.id === 'qemu-emulation') {
         const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
         const arch = platform.split('/')[1] ?? platform;
         // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
-        return `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+        return `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
     }
     return firstLine(cause.fix);
 }
 /** The first sentence-like line of a fix: what to do, in one line. */
 function firstLine(fix) {
-    const line = fix
-        .split('\n')
-        .map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim())
-        .find((l) => l !== '' && !l.startsWith('```') && !l.startsWith('|') && !l.startsWith('<'));
-    return line ?? null;
+    const index = firstLineIndex(fix);
+    return index === -1 ? null : bare(fix.split('\n')[index]);
+}
+/** The fix without the line `firstLine` gives: the rest, for a report that said the first line already. */
+function withoutFirstLine(fix) {
+    const index = firstLineIndex(fix);
+    if (index === -1)
+        return fix;
+    const lines = fix.split('\n');
+    lines.splice(index, 1);
+    return lines.join('\n').trim();
+}
+function firstLineIndex(fix) {
+    return fix.split('\n').findIndex((l) => {
+        const line = bare(l);
+        return line !== '' && !line.startsWith('```') && !line.startsWith('|') && !line.startsWith('<');
+    });
+}
+/** A line without its list marker. */
+function bare(line) {
+    return line.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
 }
 
 
@@ -10760,6 +10941,8 @@ var version = __nccwpck_require__(311);
 var image_sizes = __nccwpck_require__(100);
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var report_verdict = __nccwpck_require__(687);
+// EXTERNAL MODULE: ./src/report/screen-groups.ts
+var screen_groups = __nccwpck_require__(669);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
 var finding_block = __nccwpck_require__(9025);
 // EXTERNAL MODULE: ./src/report/gantt.ts
@@ -10807,6 +10990,7 @@ function count(n) {
 
 
 
+
 const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
 /** Charts drawn; past this many builds the table and the JSON report have the rest. */
 const MAX_CHARTS = 12;
@@ -10842,8 +11026,8 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     if (analysis.problems.length > 0) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(p.message))}`).join('\n\n'), 1);
     }
-    findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
-    add((0,baseline_section/* baselineSection */.d)(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
+    findingsSection(analysis, verdict, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+    add((0,baseline_section/* baselineSection */.d_)(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
     if (analysis.builds.length > 0) {
         add(buildTable(analysis), 3);
         add(imagesFold(analysis.builds), 4);
@@ -10853,33 +11037,52 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     return fitToSize(blocks, options.maxBytes);
 }
 /** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(analysis, options) {
+function findingsSection(analysis, verdict, options) {
+    const screen = (0,screen_groups/* screenGroups */.h)(analysis);
+    // The verdict's first line names every canceled build: their one line would say it again.
+    const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
+    const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
     // The comment's order: failures, then the jobs they took down, then the rest.
     const groups = [
-        ...analysis.groups.filter((g) => g.severity === 'error'),
-        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
-        ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+        ...shownGroups.filter((g) => g.severity === 'error'),
+        ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+        ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
     ];
     if (groups.length === 0)
         return [];
     const shown = groups.slice(0, options.maxFindings);
     const blocks = ['### Findings'];
+    // What the verdict said (the failure's title, the first line of the fix) each block says only once.
+    const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named.id && g.title === verdict.named.title) : undefined;
+    let fixSaid = verdict.change !== null;
     for (const group of shown) {
-        if (group.id === 'canceled')
+        if (group.id === 'canceled') {
             blocks.push((0,finding_block/* canceledLine */.E3)(group));
-        else
-            blocks.push((0,finding_block/* findingBlock */.nA)(group, analysis, {
-                heading: '####',
-                unfoldedEvidence: UNFOLDED_EVIDENCE,
-                maxEvidence: options.maxEvidenceLines,
-                fullFix: true,
-                details: true,
-                fileUrl: options.fileUrl,
-            }));
+            continue;
+        }
+        const fixLineSaid = fixSaid && (0,report_verdict/* firstLine */.TM)(group.fix) === verdict.change;
+        if (fixLineSaid)
+            fixSaid = false;
+        blocks.push((0,finding_block/* findingBlock */.nA)(group, analysis, {
+            heading: '####',
+            unfoldedEvidence: UNFOLDED_EVIDENCE,
+            maxEvidence: options.maxEvidenceLines,
+            fullFix: true,
+            details: true,
+            fileUrl: options.fileUrl,
+            title: group === named ? whyFailed(group) : undefined,
+            fixLineSaid,
+            consequences: screen.consequences.get(group),
+        }));
     }
     if (groups.length > shown.length)
         blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
     return blocks;
+}
+/** The heading of the failure the verdict named: the title is in the line above, the builds are not repeated with it. */
+function whyFailed(group) {
+    const builds = group.builds.filter(Boolean);
+    return builds.length ? `Why ${builds.map((b) => (0,text_markdown/* escapeText */.X1)(b)).join(', ')} failed` : undefined;
 }
 function buildTable(analysis) {
     const builds = analysis.builds;

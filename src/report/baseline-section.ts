@@ -63,8 +63,9 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
         (s) => `- ${inlineCode(redact(`${s.step} ${s.instruction}`), 120)}: ${formatDuration(s.baselineSeconds)} → ${formatDuration(s.seconds)}`,
       );
       if (slower.length) parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
+      const added = newFindings(c);
       const findings = [
-        c.deltas.newFindings.length ? `new: ${c.deltas.newFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
+        added.length ? `new: ${added.map((id) => inlineCode(id, 60)).join(', ')}` : '',
         c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => inlineCode(id, 60)).join(', ')}` : '',
       ].filter(Boolean);
       if (findings.length) parts.push(`Findings against the baseline: ${findings.join('; ')}`);
@@ -76,6 +77,14 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
     blocks.push(parts.join('\n\n'));
   }
   return blocks.join('\n\n');
+}
+
+/**
+ * The findings new against the baseline, less the cache miss when the break sentence above says it
+ * (a reader would otherwise read of the same broken cache a second time).
+ */
+export function newFindings(c: BuildComparison): string[] {
+  return c.deltas ? c.deltas.newFindings.filter((id) => !(id === 'cache-miss' && c.cacheBreak)) : [];
 }
 
 /** `Cache broke at [4/6] RUN cargo build (Dockerfile:12): build-arg-changed; 3 steps rebuilt, 2.2 min lost.` */

@@ -5,7 +5,7 @@ import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text
 import { redact } from '../text/redact.js';
 import { SEVERITY_ICON, STATUS_ICON } from './format.js';
 import { buildNamed, logLineUrl } from './links.js';
-import { firstLine } from './verdict.js';
+import { firstLine, withoutFirstLine } from './verdict.js';
 
 /** How much of a finding to show: the summary shows all of it, the comment the part that answers. */
 export interface FindingBlockOptions {
@@ -20,6 +20,12 @@ export interface FindingBlockOptions {
   /** Whether a group's table and the folded evidence are shown. */
   details: boolean;
   fileUrl?: (file: string, line: number) => string | null;
+  /** The heading's text when the report said the title already (the summary's verdict names the failure). */
+  title?: string;
+  /** Whether the report said the fix's first line already (the verdict's 💡 line): the rest is shown. */
+  fixLineSaid?: boolean;
+  /** Findings that follow from this one and are not shown on their own (screen-groups.ts). */
+  consequences?: Finding[];
 }
 
 /** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
@@ -40,10 +46,10 @@ export function headline(group: FindingGroup): string {
 
 export function findingBlock(group: FindingGroup, analysis: Analysis, options: FindingBlockOptions): string {
   const first = group.findings[0]!;
-  const out: string[] = [`${options.heading} ${SEVERITY_ICON[group.severity]} ${headline(group)}`];
+  const out: string[] = [`${options.heading} ${SEVERITY_ICON[group.severity]} ${options.title ?? headline(group)}`];
   const places = placesOf(group.findings, options.fileUrl);
   if (places) out.push(`**Points at** ${places}`);
-  if (group.table && options.details) out.push(table(group.table));
+  if (group.table && options.details && !restatesTitle(group)) out.push(table(group.table));
   // The same failure in several builds: the first build's lines show it.
   const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
   const unfolded = evidence.slice(0, options.unfoldedEvidence);
@@ -51,7 +57,11 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   if (unfolded.length > 0) out.push(codeBlock(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0]!, analysis));
   const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? codeBlock(first.data.diff.split('\n'), 'diff') : '';
   const more: string[] = [];
-  if (options.fullFix || !firstLine(group.fix)) {
+  if (options.fixLineSaid) {
+    const rest = withoutFirstLine(group.fix);
+    if (rest) out.push(rest);
+    if (diff) out.push(diff);
+  } else if (options.fullFix || !firstLine(group.fix)) {
     out.push(group.fix);
     if (diff) out.push(diff);
   } else {
@@ -62,6 +72,8 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
     if (group.fix.includes('\n') && rest) more.push(rest);
   }
   if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));
+  const consequences = consequenceLine(options.consequences ?? []);
+  if (consequences) more.push(consequences);
   if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
     const perBuild = group.findings
       .map((f) => ({ f, lines: evidenceOf(f, 6) }))
@@ -76,13 +88,55 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   return out.join('\n\n');
 }
 
-/** The evidence in log order, each line once. */
+/**
+ * A group's table whose every row gives the group's own title (the same failure in several builds)
+ * says nothing the headline does not: the headline names the builds.
+ */
+export function restatesTitle(group: FindingGroup): boolean {
+  return !COUNTED.has(group.id) && group.findings.every((f) => f.title === group.title);
+}
+
+/** The consequences named in one line, once each: their lines are the ones quoted above. */
+function consequenceLine(findings: Finding[]): string {
+  const titles = [...new Set(findings.map((f) => f.title))];
+  if (titles.length === 0) return '';
+  return `The same lines also read as ${titles.map((t) => `“${escapeText(redact(t))}”`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
+}
+
+/**
+ * The evidence in log order, each line once, and each message once: BuildKit prints a failure in the
+ * step (`#9 ERROR: failed to push …`), again in its summary (`ERROR: failed to solve: failed to push …`)
+ * and the action a third time (`##[error]buildx failed with: …`); the first says it.
+ */
 function evidenceOf(finding: Finding, max: number): EvidenceLine[] {
   const seen = new Set<number>();
+  const said = new Set<string>();
   return [...finding.evidence]
     .sort((a, b) => a.line - b.line)
     .filter((e) => !seen.has(e.line) && seen.add(e.line))
+    .filter((e) => {
+      const message = messageOf(e.text);
+      // Short lines (a compiler's `|` and caret lines) repeat by design.
+      if (message.length < MESSAGE_MIN) return true;
+      const key = message.slice(0, MESSAGE_KEY);
+      return !said.has(key) && !!said.add(key);
+    })
     .slice(0, max);
+}
+
+const MESSAGE_MIN = 20;
+/** Enough of a message to tell it from another; a repeat may be cut at a different length. */
+const MESSAGE_KEY = 100;
+/** What wraps a message when it is printed again: a step's `#N 0.123`, the runner's `##[error]`, buildx's prefixes. */
+const WRAPPER = /^(?:#\d+ (?:\d+\.\d+ )?|\d+\.\d+ |##\[error\]|buildx failed with: |ERROR: |error: |failed to (?:solve|build): )/i;
+
+function messageOf(text: string): string {
+  let message = text.trim();
+  for (let previous = ''; previous !== message;) {
+    previous = message;
+    message = message.replace(WRAPPER, '').trim();
+  }
+  return message;
 }
 
 function quoteLine(e: EvidenceLine): string {

@@ -1,11 +1,13 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
 import type { Build } from '../model.js';
+import type { FindingGroup } from '../analyze/group.js';
 import { codeBlock, escapeCell, escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
-import { verdictOf } from './verdict.js';
+import { firstLine, verdictOf, type Verdict } from './verdict.js';
+import { screenGroups } from './screen-groups.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
 import { baselineSection } from './baseline-section.js';
@@ -65,7 +67,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
   if (analysis.problems.length > 0) {
     add(analysis.problems.map((p) => `> [!WARNING]\n> ${escapeText(redact(p.message))}`).join('\n\n'), 1);
   }
-  findingsSection(analysis, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+  findingsSection(analysis, verdict, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
   add(baselineSection(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
   if (analysis.builds.length > 0) {
     add(buildTable(analysis), 3);
@@ -77,32 +79,52 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
 }
 
 /** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(analysis: Analysis, options: MarkdownOptions): string[] {
+function findingsSection(analysis: Analysis, verdict: Verdict, options: MarkdownOptions): string[] {
+  const screen = screenGroups(analysis);
+  // The verdict's first line names every canceled build: their one line would say it again.
+  const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
+  const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
   // The comment's order: failures, then the jobs they took down, then the rest.
   const groups = [
-    ...analysis.groups.filter((g) => g.severity === 'error'),
-    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
-    ...analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ...shownGroups.filter((g) => g.severity === 'error'),
+    ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+    ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
   ];
   if (groups.length === 0) return [];
   const shown = groups.slice(0, options.maxFindings);
   const blocks = ['### Findings'];
+  // What the verdict said (the failure's title, the first line of the fix) each block says only once.
+  const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named!.id && g.title === verdict.named!.title) : undefined;
+  let fixSaid = verdict.change !== null;
   for (const group of shown) {
-    if (group.id === 'canceled') blocks.push(canceledLine(group));
-    else
-      blocks.push(
-        findingBlock(group, analysis, {
-          heading: '####',
-          unfoldedEvidence: UNFOLDED_EVIDENCE,
-          maxEvidence: options.maxEvidenceLines,
-          fullFix: true,
-          details: true,
-          fileUrl: options.fileUrl,
-        }),
-      );
+    if (group.id === 'canceled') {
+      blocks.push(canceledLine(group));
+      continue;
+    }
+    const fixLineSaid = fixSaid && firstLine(group.fix) === verdict.change;
+    if (fixLineSaid) fixSaid = false;
+    blocks.push(
+      findingBlock(group, analysis, {
+        heading: '####',
+        unfoldedEvidence: UNFOLDED_EVIDENCE,
+        maxEvidence: options.maxEvidenceLines,
+        fullFix: true,
+        details: true,
+        fileUrl: options.fileUrl,
+        title: group === named ? whyFailed(group) : undefined,
+        fixLineSaid,
+        consequences: screen.consequences.get(group),
+      }),
+    );
   }
   if (groups.length > shown.length) blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
   return blocks;
+}
+
+/** The heading of the failure the verdict named: the title is in the line above, the builds are not repeated with it. */
+function whyFailed(group: FindingGroup): string | undefined {
+  const builds = group.builds.filter(Boolean);
+  return builds.length ? `Why ${builds.map((b) => escapeText(b)).join(', ')} failed` : undefined;
 }
 
 function buildTable(analysis: Analysis): string {

@@ -6,6 +6,7 @@ import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
 import { verdictOf } from './verdict.js';
 import { baselineSection } from './baseline-section.js';
+import { screenGroups } from './screen-groups.js';
 
 /** GitHub refuses a comment over 65,536 characters; keep a margin for the marker and the footer. */
 export const MAX_COMMENT_CHARS = 60_000;
@@ -31,9 +32,11 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const footer = `<sub>${TOOL_NAME}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
   if (analysis.builds.length === 0) return [marker, `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`, footer].join('\n\n');
   const verdict = verdictOf(analysis);
-  const errors = analysis.groups.filter((g) => g.severity === 'error');
-  const canceled = analysis.groups.filter((g) => g.id === 'canceled');
-  const warnings = analysis.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+  // Each thing once: consequences under their root cause, a cache break in the baseline's lines.
+  const screen = screenGroups(analysis);
+  const errors = screen.groups.filter((g) => g.severity === 'error');
+  const canceled = screen.groups.filter((g) => g.id === 'canceled');
+  const warnings = screen.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
   const table = buildTable(analysis.builds);
   const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
   const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
@@ -52,8 +55,8 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   }
   // The root cause is the headline itself; every later failure gets a smaller heading.
   const [root, ...others] = errors;
-  const rootBlock = findingBlock(root!, analysis, { ...blockOptions, heading: '###' });
-  const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####' }));
+  const rootBlock = findingBlock(root!, analysis, { ...blockOptions, heading: '###', consequences: screen.consequences.get(root!) });
+  const otherBlocks = others.map((g) => findingBlock(g, analysis, { ...blockOptions, heading: '####', consequences: screen.consequences.get(g) }));
   const otherLines = others.map((g) => `- ${SEVERITY_ICON[g.severity]} ${headline(g)}`);
   const rest = [baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes];
   // Within the target, every failure in full; past it, the others in a line each.

@@ -5,6 +5,9 @@ import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { firstLine, verdictOf } from './verdict.js';
+import { screenGroups } from './screen-groups.js';
+import { newFindings } from './baseline-section.js';
+import { restatesTitle } from './finding-block.js';
 import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface TextOptions {
@@ -34,8 +37,10 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
   const omitted = omittedBuildsLine(analysis);
   if (omitted) say(omitted, '  ');
   for (const problem of analysis.problems) say(`warning: ${redact(problem.message)}`, '  ', 'yellow');
-  if (analysis.groups.length > 0) out.push('');
-  for (const group of analysis.groups) findingLines(group, say);
+  // Each thing once: consequences stay under their root cause, a cache break in the baseline's lines.
+  const groups = screenGroups(analysis).groups;
+  if (groups.length > 0) out.push('');
+  for (const group of groups) findingLines(group, say);
   if (analysis.builds.length > 0) {
     out.push('');
     const header = row(['BUILD', 'STATUS', 'JOB', 'BUILD', 'CACHE HITS', 'STEPS', 'DIGEST'], options.width);
@@ -65,6 +70,7 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
       for (const step of timing.slowestSteps.slice(0, 3)) say(`${formatDuration(step.seconds).padStart(9)}  ${redact(step.name)}`, '             ');
     }
   }
+  // Findings told in the baseline's lines are findings all the same.
   if (analysis.groups.length === 0 && analysis.builds.length > 0) out.push('', 'No findings.');
   return out.join('\n') + '\n';
 }
@@ -97,8 +103,9 @@ function baselineLines(analysis: Analysis, say: (text: string, indent?: string, 
     }
     for (const s of d?.slowerSteps ?? [])
       say(`${b.build.name}: much slower: ${redact(`${s.step} ${s.instruction}`)} ${formatDuration(s.baselineSeconds)} -> ${formatDuration(s.seconds)}`, '  ');
-    if (d && (d.newFindings.length || d.goneFindings.length))
-      say(`${b.build.name}: findings new: ${d.newFindings.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
+    const added = newFindings(c!);
+    if (d && (added.length || d.goneFindings.length))
+      say(`${b.build.name}: findings new: ${added.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
   }
 }
 
@@ -120,7 +127,8 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
     const first = [...group.findings[0]!.evidence].sort((a, b) => a.line - b.line)[0];
     if (first) say(`line ${first.line}: ${redact(first.text)}`, '    ');
   }
-  if (group.findings.length > 1) {
+  // A row per build, unless every row gives the title above again (the same failure in several builds).
+  if (group.findings.length > 1 && !restatesTitle(group)) {
     for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
   }
   const fix = firstLine(group.fix);

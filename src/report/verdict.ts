@@ -3,6 +3,7 @@ import type { FindingGroup } from '../analyze/group.js';
 import { formatDuration } from '../text/duration.js';
 import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
+import { screenGroups } from './screen-groups.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -12,10 +13,21 @@ export interface Verdict {
   happened: string;
   time: string | null;
   change: string | null;
+  /** The failure `happened` names with its title: a report below it need not repeat the title. */
+  named: FindingGroup | null;
 }
 
 export function verdictOf(analysis: Analysis): Verdict {
-  return { happened: happened(analysis), time: timeLine(analysis), change: change(analysis) };
+  // The groups the reports show below it: the verdict counts no warning and advises on no cause that
+  // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
+  const shown: Analysis = { ...analysis, groups: screenGroups(analysis).groups };
+  return { happened: happened(shown), time: timeLine(shown), change: change(shown, analysis.groups.length), named: namedFailure(shown) };
+}
+
+/** The failure whose title the verdict's first line gives (see `happened`). */
+function namedFailure(analysis: Analysis): FindingGroup | null {
+  if (!analysis.builds.some((b) => b.build.status === 'failure')) return null;
+  return analysis.groups.find((g) => g.severity === 'error') ?? null;
 }
 
 /** The group that answers "why": the first failure, else the cause that cost the most time. */
@@ -84,9 +96,10 @@ function share(part: number, whole: number): string {
   return `${Math.min(100, Math.round((part / whole) * 100))}%`;
 }
 
-function change(analysis: Analysis): string | null {
+function change(analysis: Analysis, findings: number): string | null {
   const cause = mainCause(analysis);
-  if (!cause) return analysis.groups.length === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+  // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
+  if (!cause) return findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
   if (cause.id === 'qemu-emulation') {
     const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
     const arch = platform.split('/')[1] ?? platform;
@@ -98,9 +111,27 @@ function change(analysis: Analysis): string | null {
 
 /** The first sentence-like line of a fix: what to do, in one line. */
 export function firstLine(fix: string): string | null {
-  const line = fix
-    .split('\n')
-    .map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim())
-    .find((l) => l !== '' && !l.startsWith('```') && !l.startsWith('|') && !l.startsWith('<'));
-  return line ?? null;
+  const index = firstLineIndex(fix);
+  return index === -1 ? null : bare(fix.split('\n')[index]!);
+}
+
+/** The fix without the line `firstLine` gives: the rest, for a report that said the first line already. */
+export function withoutFirstLine(fix: string): string {
+  const index = firstLineIndex(fix);
+  if (index === -1) return fix;
+  const lines = fix.split('\n');
+  lines.splice(index, 1);
+  return lines.join('\n').trim();
+}
+
+function firstLineIndex(fix: string): number {
+  return fix.split('\n').findIndex((l) => {
+    const line = bare(l);
+    return line !== '' && !line.startsWith('```') && !line.startsWith('|') && !line.startsWith('<');
+  });
+}
+
+/** A line without its list marker. */
+function bare(line: string): string {
+  return line.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
 }
