@@ -438,6 +438,64 @@ describe('forms of build output', () => {
     expect(analysis.problems[0]!.message).toMatch(/no Docker build output found/);
   });
 
+  it('a paste that names an image, a digest or a registry path is Docker-related, not refused; prose with links still is', async () => {
+    for (const text of [
+      'ghcr.io/acme/app:latest: not found',
+      'localhost:5000/team/api:2.1 push was rejected by the server',
+      'HEAD /v2/team/api/manifests/2.1 returned 404',
+      'FROM node:20-alpine\nRUN npm ci',
+      'the layer sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef went missing',
+    ])
+      expect([text, (await diagnoseText(text)).builds.length]).toEqual([text, 1]);
+    for (const text of ['see https://example.com/docs/page for more\nat https://example.com/a/b:12:5', 'I will compose a song about github.com/foo/bar'])
+      expect([text, (await diagnoseText(text)).problems[0]?.message]).toEqual([text, expect.stringMatching(/no Docker build output found/)]);
+  });
+
+  it('a tty, compose or legacy build cut before its end, then an error line without `ERROR`, failed and is diagnosed', async () => {
+    const cases: [string, string][] = [
+      [
+        lines(
+          '[+] Building 3.2s (6/9)',
+          ' => [internal] load build definition from Dockerfile                       0.0s',
+          ' => [2/5] WORKDIR /app                                                     0.1s',
+          'failed to solve: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 2',
+        ),
+        'unknown',
+      ],
+      [
+        lines(
+          ' => [web 3/6] COPY package.json .                                          0.1s',
+          ' => [web 4/6] RUN ./frobnicate                                             4.2s',
+          'error: the frobnicator is upside down',
+        ),
+        'unknown',
+      ],
+      [
+        lines(
+          'Step 1/3 : FROM alpine:3.19',
+          ' ---> 05455a08881e',
+          'Step 2/3 : COPY missing.txt /',
+          'Error response from daemon: COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt: file does not exist',
+        ),
+        'copy-source-missing',
+      ],
+      [
+        lines(
+          'Step 2/4 : RUN ./frobnicate',
+          ' ---> Running in 0123456789ab',
+          'frobnicate: the widget is upside down',
+          "The command '/bin/sh -c ./frobnicate' returned a non-zero code: 3",
+        ),
+        'unknown',
+      ],
+      [lines('#5 [2/3] RUN ./frobnicate', '#5 0.312 frobnicating', 'executor failed running [/bin/sh -c ./frobnicate]: exit code: 1'), 'unknown'],
+    ];
+    for (const [text, id] of cases) {
+      const analysis = await diagnoseText(text);
+      expect([text, analysis.builds[0]?.build.status === 'success', analysis.findings[0]?.id]).toEqual([text, false, id]);
+    }
+  });
+
   it("a failure no signature knows quotes the step's own error lines, in log order, never nothing", async () => {
     const analysis = await diagnoseText(
       lines(

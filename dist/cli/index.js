@@ -3349,6 +3349,12 @@ const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\
 const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
+// What else only a container tool's output holds, even in a one-line paste that names no tool: an
+// image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
+// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
+// instructions and compose's commands. Checked only while a job has no build yet, so its cost does
+// not grow with a build's output.
+const CONTAINER_WORDS = /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run)\b)/;
 // A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
 // error codes of the registry API (distribution's errcode), lowercased with spaces.
 const REGISTRY_REPLY = /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid|unavailable): /;
@@ -3358,7 +3364,7 @@ function isDockerFailure(bare) {
 }
 /** Whether a line (without leading blanks) can only come from Docker or its tools. */
 function isDockerRelated(bare) {
-    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || CONTAINER_WORDS.test(bare);
 }
 
 
