@@ -496,6 +496,44 @@ describe('forms of build output', () => {
     }
   });
 
+  it("BuildKit before 0.11 under docker-compose v1 printed the failed step bare: it is the build's error and names the command", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#11 [4/6] RUN yarn install',
+        '#11 190.6 info Visit https://yarnpkg.com/en/docs/cli/install for documentation about this command.',
+        '------',
+        'executor failed running [/bin/sh -c yarn install]: exit code: 1',
+        "ERROR: Service 'web' failed to build : Build failed",
+      ),
+    );
+    expect(analysis.builds[0]!.build.status).toBe('failure');
+    expect(analysis.findings[0]?.id).toBe('package-install-failure');
+  });
+
+  it("a CI viewer's line numbers (Drone's `9514 | #10 ERROR: ...`) are the log's lines, not the Dockerfile excerpt", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '9512 | #10 exporting to oci image format',
+        '9514 | #10 ERROR: docker exporter does not currently support exporting manifest lists',
+        '9515 | ------',
+        '9518 | error: failed to solve: docker exporter does not currently support exporting manifest lists',
+      ),
+    );
+    expect(analysis.findings[0]?.id).toBe('exporter-unsupported');
+    // The Dockerfile excerpt itself still says only what the step was: `make` failing is not an error line.
+    const excerpt = await diagnoseText(
+      lines(
+        '#7 [3/3] RUN make errors-report',
+        '#7 ERROR: process "/bin/sh -c make errors-report" did not complete successfully: exit code: 2',
+        'Dockerfile:3',
+        '--------------------',
+        '   3 | >>> RUN make errors-report || echo Killed',
+        '--------------------',
+      ),
+    );
+    expect(excerpt.findings.map((f) => f.id)).not.toContain('oom-killed');
+  });
+
   it("a failure no signature knows quotes the step's own error lines, in log order, never nothing", async () => {
     const analysis = await diagnoseText(
       lines(

@@ -95,6 +95,9 @@ const ROWS: Row[] = [
     ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date with package.json',
   ],
   ['package-install-failure', 'run', ' ERR_PNPM_NO_MATCHING_VERSION  No matching version found for left-pad@9.9.9'],
+  // pnpm refusing to touch node_modules without a terminal (its ERR_PNPM_ABORTED_* family) is the install failing.
+  ['package-install-failure', 'run', ' ERR_PNPM_ABORTED_REMOVE_MODULES_DIR_NO_TTY  Aborted removal of modules directory due to no TTY\n\nIf you are running pnpm in CI, set the CI environment variable to "true".'],
+  ['package-install-failure', 'run', ' ERR_PNPM_UNEXPECTED_STORE  Unexpected store location'],
   ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
   ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
   ['package-install-failure', 'run', 'error: externally-managed-environment'],
@@ -202,6 +205,10 @@ const ROWS: Row[] = [
   ['registry-auth-denied', 'paste', 'denied: requested access to the resource is denied'],
   ['registry-auth-denied', 'paste', 'unauthorized: incorrect username or password'],
   ['registry-auth-denied', 'paste', 'unauthorized: authentication required'],
+  // distribution's `unknown` errcode carrying the registry's own words for a refused login.
+  ['registry-auth-denied', 'paste', 'docker: Error response from daemon: Head "https://registry.example.com/v2/team/app/manifests/1.2": unknown: Bad credentials.'],
+  // GitHub's API answering a token used inside RUN says the same words: that is the build's secret.
+  ['secret-missing', 'run', 'curl: (22) The requested URL returned error: 401\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}'],
   ['registry-auth-denied', 'paste', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password'],
   ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
   [
