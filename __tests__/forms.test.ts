@@ -445,6 +445,7 @@ describe('forms of build output', () => {
       'HEAD /v2/team/api/manifests/2.1 returned 404',
       'FROM node:20-alpine\nRUN npm ci',
       'the layer sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef went missing',
+      'buildctl: command not found',
     ])
       expect([text, (await diagnoseText(text)).builds.length]).toEqual([text, 1]);
     for (const text of ['see https://example.com/docs/page for more\nat https://example.com/a/b:12:5', 'I will compose a song about github.com/foo/bar'])
@@ -508,6 +509,18 @@ describe('forms of build output', () => {
     );
     expect(analysis.builds[0]!.build.status).toBe('failure');
     expect(analysis.findings[0]?.id).toBe('package-install-failure');
+  });
+
+  it('a pasted plain build that ended well, then the image failing to start (runc, QEMU): the paste is diagnosed, not silent', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#8 exporting to image',
+        '#8 naming to docker.io/library/app:latest done',
+        '#8 DONE 0.3s',
+        'exec /usr/local/bin/app: exec format error',
+      ),
+    );
+    expect(analysis.findings[0]?.id).toBe('qemu-emulation');
   });
 
   it("a CI viewer's line numbers (Drone's `9514 | #10 ERROR: ...`) are the log's lines, not the Dockerfile excerpt", async () => {

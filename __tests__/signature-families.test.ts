@@ -205,6 +205,8 @@ const ROWS: Row[] = [
   ['registry-auth-denied', 'paste', 'denied: requested access to the resource is denied'],
   ['registry-auth-denied', 'paste', 'unauthorized: incorrect username or password'],
   ['registry-auth-denied', 'paste', 'unauthorized: authentication required'],
+  // docker compose checking a service's build secrets against the project's `secrets:` before building.
+  ['secret-missing', 'paste', 'service "app" refers to undefined build secret npmrc: invalid compose project'],
   // distribution's `unknown` errcode carrying the registry's own words for a refused login.
   ['registry-auth-denied', 'paste', 'docker: Error response from daemon: Head "https://registry.example.com/v2/team/app/manifests/1.2": unknown: Bad credentials.'],
   // GitHub's API answering a token used inside RUN says the same words: that is the build's secret.
