@@ -523,6 +523,13 @@ describe('forms of build output', () => {
     expect(analysis.findings[0]?.id).toBe('qemu-emulation');
   });
 
+  it("gRPC's ResourceExhausted is a full disk only when it is not its message-size limit", async () => {
+    const full = await diagnoseText('ERROR: failed to solve: ResourceExhausted: failed to read dockerfile: failed to create temp dir: mkdir /var/lib/docker/tmp/buildkit-mount1: no space left on device');
+    expect(full.findings[0]?.id).toBe('disk-full');
+    const size = await diagnoseText('ERROR: failed to solve: ResourceExhausted: grpc: received message larger than max (4400000 vs. 4194304)');
+    expect(size.findings.map((f) => f.id)).not.toContain('disk-full');
+  });
+
   it("a CI viewer's line numbers (Drone's `9514 | #10 ERROR: ...`) are the log's lines, not the Dockerfile excerpt", async () => {
     const analysis = await diagnoseText(
       lines(

@@ -176,6 +176,9 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set'],
   ['secret-missing', 'final', 'ERROR: failed to solve: unset ssh forward key default'],
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
+  // distribution's error codes in a JSON body the client could not parse.
+  ['registry-push-failure', 'final', 'ERROR: failed to solve: failed to parse error response 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}'],
+  ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to parse error response 401: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}'],
   // C and C++ toolchains: missing headers, libraries, compilers.
   ['compile-error', 'run', 'src/main.c:3:10: fatal error: openssl/ssl.h: No such file or directory'],
   ['compile-error', 'run', '/usr/bin/ld: cannot find -lssl: No such file or directory\ncollect2: error: ld returned 1 exit status'],
