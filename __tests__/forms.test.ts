@@ -627,6 +627,29 @@ describe('root cause by causality', () => {
     expect(analysis.findings[0]!.id).toBe('secret-missing');
   });
 
+  it("apk giving an index up in a single WARNING is the cause of every package then missing; a lone retry warning is not", async () => {
+    const apk = await diagnoseText(
+      lines(
+        '#5 [2/3] RUN apk add --no-cache curl',
+        '#5 0.412 WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.19/main: temporary error (try again later)',
+        '#5 0.413 ERROR: unable to select packages:',
+        '#5 0.413   curl (no such package):',
+        '#5 0.413     required by: world[curl]',
+        '#5 ERROR: process "/bin/sh -c apk add --no-cache curl" did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(apk.findings.map((f) => f.id).slice(0, 2)).toEqual(['network-timeout', 'package-install-failure']);
+    const pip = await diagnoseText(
+      lines(
+        '#6 [3/4] RUN pip install -r requirements.txt',
+        "#6 3.1 WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)\")': /simple/numpy/",
+        '#6 9.8 ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.',
+        '#6 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(pip.findings[0]?.id).toBe('package-install-failure');
+  });
+
   it('a cancellation never outranks the concrete error, even a later one', async () => {
     const analysis = await diagnoseText(
       lines(
