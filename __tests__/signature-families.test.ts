@@ -176,6 +176,9 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set'],
   ['secret-missing', 'final', 'ERROR: failed to solve: unset ssh forward key default'],
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
+  // BuildKit asked for a platform no emulator is registered for; docker-compose v1 finding no daemon.
+  ['qemu-emulation', 'final', 'error: failed to solve: failed to load LLB: runtime execution on platform linux/arm64 not supported'],
+  ['builder-missing', 'paste', "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?"],
   // distribution's error codes in a JSON body the client could not parse.
   ['registry-push-failure', 'final', 'ERROR: failed to solve: failed to parse error response 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}'],
   ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to parse error response 401: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}'],
