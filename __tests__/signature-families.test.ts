@@ -176,6 +176,10 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set'],
   ['secret-missing', 'final', 'ERROR: failed to solve: unset ssh forward key default'],
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
+  // A Dockerfile saved empty; a layer download cut short; an entitlement the builder was not started with.
+  ['dockerfile-missing', 'final', 'ERROR: failed to solve: file with no instructions'],
+  ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
+  ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
   // BuildKit asked for a platform no emulator is registered for; docker-compose v1 finding no daemon.
   ['qemu-emulation', 'final', 'error: failed to solve: failed to load LLB: runtime execution on platform linux/arm64 not supported'],
   ['builder-missing', 'paste', "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?"],

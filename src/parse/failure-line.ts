@@ -18,8 +18,8 @@ const STEP_OUTPUT = /^\d+\.\d+ \S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an
 // image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
 // content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
-// instructions, compose's commands and its words for the project it loads. Checked only while a job
-// has no build yet, so its cost does not grow with a build's output.
+// instructions, compose's commands and its words for the project it loads. Tested after the cheaper
+// words above, and only for lines that are not a step's (`#N ...` lines never get here).
 const CONTAINER_WORDS =
   /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)/;
 
