@@ -8357,7 +8357,11 @@ function isDockerFailure(bare) {
 }
 /** Whether a line (without leading blanks) can only come from Docker or its tools. */
 function isDockerRelated(bare) {
-    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || CONTAINER_WORDS.test(bare);
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
+}
+/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
+function mayNameContainerThings(bare) {
+    return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
 }
 
 

@@ -35,5 +35,10 @@ export function isDockerFailure(bare: string): boolean {
 
 /** Whether a line (without leading blanks) can only come from Docker or its tools. */
 export function isDockerRelated(bare: string): boolean {
-  return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || CONTAINER_WORDS.test(bare);
+  return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
+}
+
+/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
+function mayNameContainerThings(bare: string): boolean {
+  return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
 }
