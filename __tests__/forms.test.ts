@@ -438,6 +438,122 @@ describe('forms of build output', () => {
     expect(analysis.problems[0]!.message).toMatch(/no Docker build output found/);
   });
 
+  it('a paste that names an image, a digest or a registry path is Docker-related, not refused; prose with links still is', async () => {
+    for (const text of [
+      'ghcr.io/acme/app:latest: not found',
+      'localhost:5000/team/api:2.1 push was rejected by the server',
+      'HEAD /v2/team/api/manifests/2.1 returned 404',
+      'FROM node:20-alpine\nRUN npm ci',
+      'the layer sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef went missing',
+      'buildctl: command not found',
+    ])
+      expect([text, (await diagnoseText(text)).builds.length]).toEqual([text, 1]);
+    for (const text of ['see https://example.com/docs/page for more\nat https://example.com/a/b:12:5', 'I will compose a song about github.com/foo/bar'])
+      expect([text, (await diagnoseText(text)).problems[0]?.message]).toEqual([text, expect.stringMatching(/no Docker build output found/)]);
+  });
+
+  it('a tty, compose or legacy build cut before its end, then an error line without `ERROR`, failed and is diagnosed', async () => {
+    const cases: [string, string][] = [
+      [
+        lines(
+          '[+] Building 3.2s (6/9)',
+          ' => [internal] load build definition from Dockerfile                       0.0s',
+          ' => [2/5] WORKDIR /app                                                     0.1s',
+          'failed to solve: process "/bin/sh -c ./frobnicate" did not complete successfully: exit code: 2',
+        ),
+        'unknown',
+      ],
+      [
+        lines(
+          ' => [web 3/6] COPY package.json .                                          0.1s',
+          ' => [web 4/6] RUN ./frobnicate                                             4.2s',
+          'error: the frobnicator is upside down',
+        ),
+        'unknown',
+      ],
+      [
+        lines(
+          'Step 1/3 : FROM alpine:3.19',
+          ' ---> 05455a08881e',
+          'Step 2/3 : COPY missing.txt /',
+          'Error response from daemon: COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt: file does not exist',
+        ),
+        'copy-source-missing',
+      ],
+      [
+        lines(
+          'Step 2/4 : RUN ./frobnicate',
+          ' ---> Running in 0123456789ab',
+          'frobnicate: the widget is upside down',
+          "The command '/bin/sh -c ./frobnicate' returned a non-zero code: 3",
+        ),
+        'unknown',
+      ],
+      [lines('#5 [2/3] RUN ./frobnicate', '#5 0.312 frobnicating', 'executor failed running [/bin/sh -c ./frobnicate]: exit code: 1'), 'unknown'],
+    ];
+    for (const [text, id] of cases) {
+      const analysis = await diagnoseText(text);
+      expect([text, analysis.builds[0]?.build.status === 'success', analysis.findings[0]?.id]).toEqual([text, false, id]);
+    }
+  });
+
+  it("BuildKit before 0.11 under docker-compose v1 printed the failed step bare: it is the build's error and names the command", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#11 [4/6] RUN yarn install',
+        '#11 190.6 info Visit https://yarnpkg.com/en/docs/cli/install for documentation about this command.',
+        '------',
+        'executor failed running [/bin/sh -c yarn install]: exit code: 1',
+        "ERROR: Service 'web' failed to build : Build failed",
+      ),
+    );
+    expect(analysis.builds[0]!.build.status).toBe('failure');
+    expect(analysis.findings[0]?.id).toBe('package-install-failure');
+  });
+
+  it('a pasted plain build that ended well, then the image failing to start (runc, QEMU): the paste is diagnosed, not silent', async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#8 exporting to image',
+        '#8 naming to docker.io/library/app:latest done',
+        '#8 DONE 0.3s',
+        'exec /usr/local/bin/app: exec format error',
+      ),
+    );
+    expect(analysis.findings[0]?.id).toBe('qemu-emulation');
+  });
+
+  it("gRPC's ResourceExhausted is a full disk only when it is not its message-size limit", async () => {
+    const full = await diagnoseText('ERROR: failed to solve: ResourceExhausted: failed to read dockerfile: failed to create temp dir: mkdir /var/lib/docker/tmp/buildkit-mount1: no space left on device');
+    expect(full.findings[0]?.id).toBe('disk-full');
+    const size = await diagnoseText('ERROR: failed to solve: ResourceExhausted: grpc: received message larger than max (4400000 vs. 4194304)');
+    expect(size.findings.map((f) => f.id)).not.toContain('disk-full');
+  });
+
+  it("a CI viewer's line numbers (Drone's `9514 | #10 ERROR: ...`) are the log's lines, not the Dockerfile excerpt", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '9512 | #10 exporting to oci image format',
+        '9514 | #10 ERROR: docker exporter does not currently support exporting manifest lists',
+        '9515 | ------',
+        '9518 | error: failed to solve: docker exporter does not currently support exporting manifest lists',
+      ),
+    );
+    expect(analysis.findings[0]?.id).toBe('exporter-unsupported');
+    // The Dockerfile excerpt itself still says only what the step was: `make` failing is not an error line.
+    const excerpt = await diagnoseText(
+      lines(
+        '#7 [3/3] RUN make errors-report',
+        '#7 ERROR: process "/bin/sh -c make errors-report" did not complete successfully: exit code: 2',
+        'Dockerfile:3',
+        '--------------------',
+        '   3 | >>> RUN make errors-report || echo Killed',
+        '--------------------',
+      ),
+    );
+    expect(excerpt.findings.map((f) => f.id)).not.toContain('oom-killed');
+  });
+
   it("a failure no signature knows quotes the step's own error lines, in log order, never nothing", async () => {
     const analysis = await diagnoseText(
       lines(
@@ -509,6 +625,29 @@ describe('root cause by causality', () => {
       ),
     );
     expect(analysis.findings[0]!.id).toBe('secret-missing');
+  });
+
+  it("apk giving an index up in a single WARNING is the cause of every package then missing; a lone retry warning is not", async () => {
+    const apk = await diagnoseText(
+      lines(
+        '#5 [2/3] RUN apk add --no-cache curl',
+        '#5 0.412 WARNING: updating and opening https://dl-cdn.alpinelinux.org/alpine/v3.19/main: temporary error (try again later)',
+        '#5 0.413 ERROR: unable to select packages:',
+        '#5 0.413   curl (no such package):',
+        '#5 0.413     required by: world[curl]',
+        '#5 ERROR: process "/bin/sh -c apk add --no-cache curl" did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(apk.findings.map((f) => f.id).slice(0, 2)).toEqual(['network-timeout', 'package-install-failure']);
+    const pip = await diagnoseText(
+      lines(
+        '#6 [3/4] RUN pip install -r requirements.txt',
+        "#6 3.1 WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)\")': /simple/numpy/",
+        '#6 9.8 ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.',
+        '#6 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+      ),
+    );
+    expect(pip.findings[0]?.id).toBe('package-install-failure');
   });
 
   it('a cancellation never outranks the concrete error, even a later one', async () => {

@@ -109,5 +109,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
 const CAUSED_BY = /^Caused by\b/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
-// `  12 | >>> RUN make` (the Dockerfile excerpt).
-const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|/;
+// `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
+// four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
+// log line right after the bar: those are the log, not the Dockerfile.
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)/;

@@ -3,13 +3,14 @@
 
 /** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
 // docker compose names the service's target: `target web: failed to solve: ...`; compose v2 prints
-// the CLI's `unable to prepare context: ...` (no context, no Dockerfile) without `ERROR:`. A CI runner's
-// verdict on the whole job (GitLab's `ERROR: Job failed: exit code 1`, Jenkins's `ERROR: script
-// returned exit code 1`) begins like buildx's `ERROR: ...` but says only that some command of the job failed,
-// perhaps a test long after the build: it is not the build's error, and a build that ended well
-// before it stays a success.
+// the CLI's `unable to prepare context: ...` (no context, no Dockerfile) without `ERROR:`; BuildKit before
+// 0.11 (dockerd 20.10, docker-compose v1) printed the failed step bare: `executor failed running [...]:
+// exit code: 1`. A CI runner's verdict on the whole job (GitLab's `ERROR: Job failed: exit code 1`,
+// Jenkins's `ERROR: script returned exit code 1`) begins like buildx's `ERROR: ...` but says only that
+// some command of the job failed, perhaps a test long after the build: it is not the build's error,
+// and a build that ended well before it stays a success.
 export const FINAL_ERROR =
-  /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: )/;
+  /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
 
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;

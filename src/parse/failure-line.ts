@@ -8,10 +8,20 @@ export const FAILURE_LINE =
 
 // Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
+// The container runtime's and emulator's words count (runc's `exec format error`, QEMU's `qemu-x86_64: `,
+// Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
+// start is a failure of that image, not text to ignore.
 const DOCKER_WORDS =
-  /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
+  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests/i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
+// What else only a container tool's output holds, even in a one-line paste that names no tool: an
+// image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
+// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
+// instructions, compose's commands and its words for the project it loads. Tested after the cheaper
+// words above, and only for lines that are not a step's (`#N ...` lines never get here).
+const CONTAINER_WORDS =
+  /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)/;
 
 // A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
 // error codes of the registry API (distribution's errcode), lowercased with spaces.
@@ -25,5 +35,10 @@ export function isDockerFailure(bare: string): boolean {
 
 /** Whether a line (without leading blanks) can only come from Docker or its tools. */
 export function isDockerRelated(bare: string): boolean {
-  return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare);
+  return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
+}
+
+/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
+function mayNameContainerThings(bare: string): boolean {
+  return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
 }
