@@ -160,7 +160,7 @@ const MAX_EVIDENCE_TEXT = 500;
 /** A quoted line, redacted and bounded: the only way log text becomes evidence. */
 function quote(line, text) {
     const safe = (0,redact/* redact */.E)(text);
-    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
+    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}\u2026` : safe };
 }
 /** The header and end lines of a step, as BuildKit printed them. */
 function stepEvidence(step) {
@@ -246,7 +246,7 @@ function stepFailureTitle(step) {
     const error = step.error ?? '';
     const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
     const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
-    return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+    return `${what.length > 60 ? `${what.slice(0, 59)}\u2026` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
 }
 /**
  * The error lines of the failure itself, in log order: the failing step's own output when a step
@@ -266,7 +266,7 @@ function dedupe(lines) {
 }
 function shorten(text) {
     const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
-    return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
+    return clean.length > 120 ? `${clean.slice(0, 119)}\u2026` : clean;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
@@ -350,7 +350,7 @@ function brokenChain(build, catalog) {
             {
                 id: 'cache-miss',
                 severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
-                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
+                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}\u2026` : what}`,
                 evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
                 fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
                 data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
@@ -441,7 +441,7 @@ const qemuEmulationRule = {
             {
                 id: 'qemu-emulation',
                 severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}×)`,
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}\u00d7)`,
                 evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
                 fix: [
                     `Emulated steps cost about ${(0,duration/* formatDuration */.a)(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${(0,duration/* formatDuration */.a)(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${(0,markdown/* inlineCode */.ti)(what)} on ${(0,markdown/* inlineCode */.ti)(emulatedPlatform)}.`,
@@ -471,7 +471,7 @@ function keyOf(step) {
     return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
 }
 function truncateTitle(text) {
-    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
@@ -533,7 +533,7 @@ function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
         const value = values[name];
         if (value === undefined || value === '')
             return mode === 'markdown' ? '(unknown)' : 'the build';
-        return mode === 'markdown' ? (0,markdown/* inlineCode */.ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}…` : value;
+        return mode === 'markdown' ? (0,markdown/* inlineCode */.ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}\u2026` : value;
     };
     const pieces = [];
     let length = 0;
@@ -559,7 +559,7 @@ function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
     const out = pieces.join('');
     if (!cut)
         return out;
-    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}…`;
+    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}\u2026`;
 }
 /** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
 function closeOpenFence(text) {
@@ -1257,7 +1257,7 @@ function groupTitle(findings, lostSeconds) {
     switch (first.id) {
         case 'qemu-emulation': {
             const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
-            const range = ratios.length ? `${(0,metrics/* round */.LI)(Math.min(...ratios), 1)}–${(0,metrics/* round */.LI)(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+            const range = ratios.length ? `${(0,metrics/* round */.LI)(Math.min(...ratios), 1)}\u2013${(0,metrics/* round */.LI)(Math.max(...ratios), 1)}\u00d7 slower than on ${data.nativePlatform}` : 'slower';
             return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,duration/* formatDuration */.a)(lostSeconds)} lost`;
         }
         case 'cache-miss':
@@ -1297,7 +1297,7 @@ function tableFor(findings, folded) {
                     String(d.step ?? ''),
                     (0,duration/* formatDuration */.a)(num(d.nativeSeconds)),
                     (0,duration/* formatDuration */.a)(num(d.emulatedSeconds)),
-                    `${(0,metrics/* round */.LI)(Number(d.ratio), 1)}×`,
+                    `${(0,metrics/* round */.LI)(Number(d.ratio), 1)}\u00d7`,
                     `${(0,duration/* formatDuration */.a)(num(d.extraSeconds))}${share}`,
                     `${(0,duration/* formatDuration */.a)(num(d.buildSeconds))}${overBudget(f.build)}`,
                 ];
@@ -1688,7 +1688,7 @@ const BUILTIN_SIGNATURES_JSON = `[
 {"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",["\\": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["circular dependency detected on stage|dockerfile contains no stages to build|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["requires either one or three arguments|base name \\\\(\\\\S*\\\\) should not be blank|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments",") should not be blank","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later)."},
 {"id":"copy-source-missing","title":"A COPY or ADD source is not in the build context[[: \${path}]]","severity":"error","priority":72,"ignoreCase":false,"role":"cause","causedBy":["secret-missing","compile-error","package-install-failure"],"patterns":[["failed to (?:compute cache key|calculate checksum of ref \\\\S+): (?:failed to calculate checksum of ref \\\\S+: )?\\"(?<path>[^\\"]+)\\": not found",["compute cache key","calculate checksum of ref "]],["\\"(?<path>/[^\\"]+)\\" not found: not found",["\\" not found: not found"]],["failed to walk \\\\S+: lstat \\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: (?:file not found in build context|stat .*: no such file or directory)",["file not found in build context",": no such file or directory"]],["(?:ADD|COPY) failed: (?:stat|lstat) \\\\S+: no such file or directory",[": no such file or directory"]],["(?:ADD|COPY) failed: forbidden path outside the build context",[" failed: forbidden path outside the build context"]],["failed to compute cache key: .*not found",["failed to compute cache key: "]],["lstat /var/lib/docker/tmp/\\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: no source files were specified",["COPY failed: no source files were specified"]],["file not found in build context or excluded by \\\\.dockerignore|file \\\\(.\\\\S+.\\\\) not found or excluded by \\\\.dockerignore",["file not found in build context or excluded by .dockerignore",") not found or excluded by .dockerignore"]],["[Ff]orbidden path outside the build context|ADD failed: failed to GET \\\\S+ with status 404",["orbidden path outside the build context","ADD failed: failed to GET "]],["(?:ADD|COPY) failed: \\\\S",[" failed: "]],["(?:^|failed to build ?: )lstat (?![^:]*[Dd]ockerfile)\\\\S+: no such file or directory$",[": no such file or directory"]]],"commands":["^(?:COPY|ADD) "],"fix":"The path must exist inside the build context (the \`context\` input, \`.\` by default) after \`.dockerignore\` is applied.\\n- Check \`.dockerignore\` first: \`*\` followed by \`!\` exceptions hides everything not listed.\\n- Paths are relative to the context, not to the Dockerfile; with \`COPY --from=<image>\` the path must exist in that image.\\n- Files produced by earlier workflow steps must be written inside the context."},
 {"id":"package-install-failure","title":"Installing packages failed in \${step}","severity":"error","priority":70,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","qemu-emulation","disk-full","secret-missing"],"patterns":[["^E: Unable to locate package (?<package>\\\\S+)",["E: Unable to locate package "]],["^E: Package .(?<package>[^']+). has no installation candidate",[" has no installation candidate"]],["^E: (?:Failed to fetch|Some packages could not be installed)",["Failed to fetch","Some packages could not be installed"]],["has no installation candidate|^Package \\\\S+ is not available, but is referred to by another package",["has no installation candidate"," is not available, but is referred to by another package"]],["ERROR: unable to select packages|ERROR: \\\\S+ \\\\(no such package\\\\)",["ERROR: unable to select packages"," (no such package)"]],["No matching distribution found for (?<package>\\\\S+)",["No matching distribution found for "]],["npm ERR! (?:code E404|404 Not Found|notarget)",["npm ERR! "]],["error Couldn't find package \\"(?<package>[^\\"]+)\\"",["error Couldn't find package \\""]],["returned a non-zero code: 100\\\\b",["returned a non-zero code: 100"]],["^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)",[" was not found","Unable to correct problems","The repository ","Sub-process /usr/bin/dpkg returned an error code"]],["The following packages have unmet dependencies",["The following packages have unmet dependencies"]],["\\\\bNO_PUBKEY\\\\b",["NO_PUBKEY"]],["ERROR: (?:unable to select packages|\\\\S+: (?:UNTRUSTED signature|No such file or directory))",["unable to select packages","UNTRUSTED signature","No such file or directory"]],["\\\\(no such package\\\\)|breaks: world\\\\[",["(no such package)","breaks: world["]],["No package \\\\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo",["No package ","Error: Unable to find a match","No match for argument","Cannot find a valid baseurl for repo","Failed to download metadata for repo"]],["Could not find a version that satisfies the requirement",["Could not find a version that satisfies the requirement"]],["ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError",["ResolutionImpossible","conflicting dependencies","version solving failed","SolverProblemError"]],["Failed building wheel for (?<package>\\\\S+)",["Failed building wheel for "]],["Could not build wheels for \\\\S+",["Could not build wheels for "]],["metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\\" failed",["metadata-generation-failed","Getting requirements to build wheel did not run successfully","egg_info\\" failed"]],["externally-managed-environment",["externally-managed-environment"]],["npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\\\b",["npm "]],["npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)",["Could not resolve dependency","While resolving","Conflicting peer dependency"]],["error An unexpected error occurred: \\".*(?:Not found|404)",["error An unexpected error occurred: \\""]],["Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)",["Your lockfile needs to be updated","The lockfile would have been modified","not up to date","ERR_PNPM_"]],["Your requirements could not be resolved to an installable set of packages",["Your requirements could not be resolved to an installable set of packages"]],["Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\\\S+",["Could not find gem","Bundler could not find compatible versions","An error occurred while installing "]],["error: failed to select a version for|error: no matching package named|error: cannot install package \`|lock ?file\\\\b.{0,40} needs to be updated,? but \`?--locked\`? was (?:passed|provided)",["error: failed to select a version for","error: no matching package named","error: cannot install package \`"," needs to be updated"]],["\\\\bgo: \\\\S+@\\\\S+: (?:invalid version|unknown revision|reading \\\\S+: 404|verifying module)",["invalid version","unknown revision","reading ","verifying module"]],["^(?:/bin/(?:ba)?sh: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\\": executable file not found",["\\": executable file not found"]],["exit code: 100\\\\b",["exit code: 100"]],["error: could not find \`\\\\S+\` in registry|some crates failed to install|error: failed to download",["error: could not find \`","some crates failed to install","error: failed to download"]],["\\\\bgyp ERR!|Failed to build gem native extension",["gyp ERR!","Failed to build gem native extension"]],["dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted",["dpkg: error processing","Errors were encountered while processing","E: dpkg was interrupted"]],["The following signatures couldn.t be verified|is not signed|GPG error",["The following signatures couldn","is not signed","GPG error"]],["Couldn.t find any versions for|Your lock file does not contain a compatible set of packages",["t find any versions for","Your lock file does not contain a compatible set of packages"]],["\\\\berror NU\\\\d{4}\\\\b",["error NU"]],["^E: [A-Z]",["E: "]],["^404\\\\s+Not Found(?: \\\\[IP: [^\\\\]]*\\\\])?$|Release file for \\\\S+ is not valid yet|Could not get lock /var/lib/|Unable to fetch some archives|Couldn.t find any package by|You have held broken packages|Broken packages",["Not Found","Release file for ","Could not get lock /var/lib/","Unable to fetch some archives","t find any package by","You have held broken packages","Broken packages"]],["^ERROR: \\\\d+ errors?; \\\\d+|package mentioned in index not found|^ERROR: unable to (?:select|lock|install)",["ERROR: ","package mentioned in index not found","ERROR: unable to "]],["nothing provides \\\\S+|none of the providers can be installed|Could not retrieve mirrorlist|One of the configured repositories failed|doesn.t have enough cached data to continue|conflicting requests|No provider of .\\\\S+. found|Errors during downloading metadata for repository|There are no enabled repos|not registered with an entitlement server|GPG check FAILED|requires a different Python|Requires-Python|subprocess-exited-with-error|command .\\\\S*(?:gcc|cc|g\\\\+\\\\+|clang)(?:-\\\\d+)?. failed|unable to execute .\\\\S*(?:gcc|cc|g\\\\+\\\\+)(?:-\\\\d+)?.| is not installed\\\\. Try running|legacy-install-failure|Could not install packages due to an",["nothing provides ","none of the providers can be installed","Could not retrieve mirrorlist","One of the configured repositories failed","t have enough cached data to continue","conflicting requests","No provider of ","Errors during downloading metadata for repository","There are no enabled repos","not registered with an entitlement server","GPG check FAILED","requires a different Python","Requires-Python","subprocess-exited-with-error","command ","unable to execute "," is not installed. Try running","legacy-install-failure","Could not install packages due to an"]],["pyproject\\\\.toml changed significantly since poetry\\\\.lock|poetry\\\\.lock is not consistent|[Pp]oetry could not find a pyproject\\\\.toml|Because (?:\\\\S+ )?(?:depends on|requires) .* (?:version solving failed|is forbidden)|Hash mismatch|THESE PACKAGES DO NOT MATCH THE HASHES|PackagesNotFoundError|ResolvePackageNotFound|UnsatisfiableError|LibMambaUnsatisfiableError|Solving environment: failed|nothing provides requested",["pyproject.toml changed significantly since poetry.lock","poetry.lock is not consistent","oetry could not find a pyproject.toml","version solving failed","is forbidden","Hash mismatch","THESE PACKAGES DO NOT MATCH THE HASHES","PackagesNotFoundError","ResolvePackageNotFound","UnsatisfiableError","LibMambaUnsatisfiableError","Solving environment: failed","nothing provides requested"]],["npm (?:ERR!|error) (?:code )?(?:EBADENGINE|ENOTSUP|EUSAGE|ENOLOCK|EBADPLATFORM|EINVALIDPACKAGENAME)\\\\b|can only install (?:packages )?(?:when your package\\\\.json and package-lock\\\\.json|with an existing package-lock)|Missing: \\\\S+ from lock file|Invalid: lock file|The engine \\"\\\\S+\\" is incompatible with this module|Found incompatible module|doesn.t seem to be present in your lockfile|ERR_PNPM_(?:NO_LOCKFILE|UNSUPPORTED_ENGINE|PEER_DEP_ISSUES|BAD_PM_VERSION|NO_MATCHING_VERSION\\\\w*|LOCKFILE\\\\w*|OUTDATED\\\\w*|FROZEN\\\\w*|IGNORED_BUILDS)|\\\\bYN00(?:01|18|28|35|60)\\\\b|Unsupported engine",["EBADENGINE","ENOTSUP","EUSAGE","ENOLOCK","EBADPLATFORM","EINVALIDPACKAGENAME","when your package.json and package-lock.json","with an existing package-lock"," from lock file","Invalid: lock file","\\" is incompatible with this module","Found incompatible module","t seem to be present in your lockfile","ERR_PNPM_","YN00","Unsupported engine"]],["Your Ruby version is \\\\S+, but your Gemfile specified|Bundler::GemNotFound|Could not find \\\\S+ in any of the sources|Gem::Ext::BuildError|requires Ruby version|You must use Bundler \\\\d|Could not find compatible versions|the requested PHP extension \\\\S+ is missing|requires php [^ ]+ -> your php version|lock file is not up to date with the latest changes in composer\\\\.json|composer\\\\.lock.* not up to date",[", but your Gemfile specified","Bundler::GemNotFound"," in any of the sources","Gem::Ext::BuildError","requires Ruby version","You must use Bundler ","Could not find compatible versions","the requested PHP extension "," -> your php version","lock file is not up to date with the latest changes in composer.json"," not up to date"]],["the lock file \\\\S+ needs to be updated but --locked was passed|failed to load source for dependency|failed to select a version for the requirement|\\\\bgo: (?:\\\\S+: )?(?:reading \\\\S+: 4\\\\d\\\\d|unrecognized import path|module \\\\S+ found .* but does not contain package|\\\\S+@\\\\S+: (?:invalid version|unknown revision|reading))|go: updates to go\\\\.mod needed|inconsistent vendoring",[" needs to be updated but --locked was passed","failed to load source for dependency","failed to select a version for the requirement","reading ","unrecognized import path"," but does not contain package","invalid version","unknown revision","reading","go: updates to go.mod needed","inconsistent vendoring"]],["Could not resolve dependencies for project|Could not find artifact \\\\S+|Non-resolvable (?:parent|import) POM|Failed to read artifact descriptor|Could not transfer artifact|Could not resolve all (?:files|dependencies|artifacts|task dependencies) for configuration|Could not find [\\\\w.-]+:[\\\\w.-]+:[\\\\w.-]+\\\\.",["Could not resolve dependencies for project","Could not find artifact ","Non-resolvable ","Failed to read artifact descriptor","Could not transfer artifact","Could not resolve all ","Could not find "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|pipenv|poetry|npm|npx|yarn|pnpm|gem|bundle|composer|conda|mamba|uv|easy_install|dpkg|rpm): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apt|apk|yum|dnf|microdnf|pip3?|npm|yarn|pnpm|bundle|composer|conda|poetry)\\": executable file not found|No module named pip\\\\b|pip: No such file or directory",["\\": executable file not found","No module named pip","pip: No such file or directory"]],["ModuleNotFoundError: No module named|ImportError: No module named|No module named .?(?:pip|setuptools|distutils|wheel)\\\\b",["ModuleNotFoundError: No module named","ImportError: No module named","No module named "]]],"commands":["\\\\bapt(?:-get)? (?:-\\\\S+ )*(?:install|update)\\\\b","\\\\bapk (?:-\\\\S+ )*(?:update|add)\\\\b","\\\\b(?:yum|dnf|microdnf|zypper) (?:-\\\\S+ )*install\\\\b","\\\\bpip3? (?:-\\\\S+ )*install\\\\b|-m pip install\\\\b","\\\\bnpm (?:ci|install|i)\\\\b","\\\\byarn(?: install)?(?: --\\\\S+)*\\\\s*(?:$|&&)","\\\\bpnpm (?:install|i)\\\\b","\\\\b(?:gem|bundle) install\\\\b","\\\\bcomposer (?:install|require|update)\\\\b","\\\\bgo mod (?:download|tidy)\\\\b","\\\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\\\b","\\\\b(?:apt(?:-get)?|yum|dnf) (?:-\\\\S+ )*(?:upgrade|dist-upgrade|update)\\\\b|\\\\b(?:dpkg|rpm) -[iU]","\\\\b(?:pipenv (?:install|sync)|pip-sync|conda env update|(?:micro)?mamba (?:install|create|env)|poetry add|yarn add|pnpm add|bun install|npm (?:add|update))\\\\b","\\\\b(?:dotnet restore|go get|go mod vendor|cpanm?|luarocks install|opam install)\\\\b|install\\\\.packages\\\\(","\\\\bcomposer-setup\\\\.php\\\\b|getcomposer\\\\.org/installer|\\\\bget-pip\\\\.py\\\\b|install\\\\.python-poetry\\\\.org"],"fix":"- apt: run \`apt-get update\` in the same \`RUN\` as \`apt-get install\`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\\n- Pin the base image (\`debian:bookworm-20250101\`) so package sets do not change under you.\\n- Network errors inside the build (DNS, proxies) show up here too: check the lines before the error."},
-{"id":"compile-error","title":"[[\${message} — ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|✘ \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","✘ [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
+{"id":"compile-error","title":"[[\${message} \u2014 ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|\u2718 \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","\u2718 [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
 {"id":"manifest-unknown","title":"An image or tag does not exist[[: \${image}]]","severity":"error","priority":65,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\bmanifest unknown\\\\b",["manifest unknown"]],["failed to resolve source metadata for (?<image>\\\\S+?): .*not found",["failed to resolve source metadata for "]],["failed to create LLB definition: (?<image>\\\\S+?): not found",["failed to create LLB definition: "]],["content at \\\\S+ not found: not found",[" not found: not found"]],["pull access denied for (?<image>\\\\S+?), repository does not exist",[", repository does not exist"]],["invalid stage name|failed to resolve stage|stage (?<stage_name>\\\\S+) not found",["invalid stage name","failed to resolve stage"," not found"]],["failed to get stage",["failed to get stage"]],["manifest for \\\\S+ not found",["manifest for "]],["pull access denied for (?<image>[a-z0-9._-]+), repository does not exist",[", repository does not exist"]],["pull access denied, repository does not exist or may require authorization",["pull access denied, repository does not exist or may require authorization"]],["docker\\\\.io/library/(?<image>[a-z0-9._-]+)(?::\\\\S+)?: pull access denied",[": pull access denied"]],["failed to resolve (?:source metadata for|reference) \\\\S+: .*not found",["failed to resolve "]],["\\\\bnot found: not found\\\\b|reference does not exist",["not found: not found","reference does not exist"]],["repository (?<image>\\\\S+) not found",["repository "]],["\\\\bNo such image: |\\\\bMANIFEST_UNKNOWN\\\\b",["No such image: ","MANIFEST_UNKNOWN"]],["An image does not exist locally with the tag",["An image does not exist locally with the tag"]],["invalid from flag value \\\\S+|failed to solve with frontend dockerfile\\\\.v0: failed to create LLB definition: \\\\S+: not found|: not found: manifest unknown|repository does not exist or may require|not found: not found$|\\\\bdoes not exist on the registry",["invalid from flag value ","failed to solve with frontend dockerfile.v0: failed to create LLB definition: ",": not found: manifest unknown","repository does not exist or may require","not found: not found","does not exist on the registry"]],["\\\\(did you mean \\\\S+\\\\?\\\\)",["(did you mean "]],["target stage .* could not be found|cannot (?:copy|mount) from stage .*(?:needs to be defined|stage needs)",[" could not be found"," from stage "]]],"commands":["^load metadata for \\\\S+","^FROM \\\\S+"],"fix":"- Check the reference: \`docker buildx imagetools inspect <image>\`. Tags are removed upstream too (old distribution releases).\\n- \`COPY --from=<name>\` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\\n- An image you pushed yourself may carry an index your client cannot read: try \`provenance: false\` when pushing."},
 {"id":"registry-push-failure","title":"Pushing to the registry failed","severity":"error","priority":62,"ignoreCase":true,"role":"cause","causedBy":["network-timeout","disk-full","registry-rate-limit"],"patterns":[["failed commit on ref \\"(?<ref>[^\\"]+)\\": (?<reason>.+)",["failed commit on ref \\""]],["failed to push (?<image>\\\\S+): (?!denied|unauthorized)(?<reason>.+)",["failed to push "]],["error (?:writing|pushing) (?:layer|manifest)(?: blob)?",["writing","pushing"]],["unexpected status from PUT request to \\\\S+: 5\\\\d\\\\d",["unexpected status from PUT request to "]],["[Rr]eceived unexpected HTTP status: 5\\\\d\\\\d",["eceived unexpected HTTP status: 5"]],["\\\\bblob upload (?:unknown|invalid)\\\\b|^unknown blob\\\\b",["blob upload ","unknown blob"]],["\\\\bname unknown: repository name not known to registry",["name unknown: repository name not known to registry"]],["^name unknown: |does not exist in the registry with id",["name unknown: ","does not exist in the registry with id"]],["\\\\bMANIFEST_INVALID\\\\b|manifest invalid",["MANIFEST_INVALID","manifest invalid"]],["client disconnected during blob PATCH",["client disconnected during blob PATCH"]],["failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)",["failed to "]],["failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \\"?\\\\S+/blobs/uploads/",["failed to do request: "]],["^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|range invalid|manifest unverified): ",["unknown","blob unknown","name invalid","size invalid","digest invalid","unsupported","tag invalid","manifest invalid","manifest blob unknown","blob upload ","range invalid","manifest unverified"]],["Error pushing to registry: Server error: \\\\d{3}|Server error: \\\\d{3} trying to push",["Error pushing to registry: Server error: "," trying to push"]],["Request Entity Too Large|Payload Too Large|manifest blob unknown|unexpected status(?: code)? from (?:PUT|POST|PATCH) request to \\\\S+: (?:400|404|405|409|413|500|502|503|504)\\\\b|failed to upload (?:layer|blob)",["Request Entity Too Large","Payload Too Large","manifest blob unknown","unexpected status","failed to upload "]]],"commands":[],"fix":"The image was built; the registry failed while receiving it.\\n- Retry: registry 5xx and dropped connections are usually transient.\\n- Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\\n- Some registries reject OCI indexes with attestations: try \`provenance: false\`."},
 {"id":"network-timeout","title":"A network request timed out during the build","severity":"error","priority":60,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"patterns":[["\\\\bi/o timeout\\\\b",["i/o timeout"]],["TLS handshake timeout",["TLS handshake timeout"]],["Client\\\\.Timeout exceeded",["Client.Timeout exceeded"]],["context deadline exceeded",["context deadline exceeded"]],["request canceled while waiting for connection",["request canceled while waiting for connection"]],["Temporary failure (?:in name resolution|resolving)",["Temporary failure "]],["Could not resolve host|no such host|Connection timed out|connection reset by peer",["Could not resolve host","no such host","Connection timed out","connection reset by peer"]],["dial tcp \\\\S+: connect: (?:connection refused|network is unreachable)",["connection refused","network is unreachable"]],["Could not resolve [\\"\\\\x27\\\\u2018][\\\\w.-]+[\\"\\\\x27\\\\u2019]",["Could not resolve "]],["getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\\\bEAI_AGAIN\\\\b|\\\\bETIMEDOUT\\\\b|\\\\bECONNRESET\\\\b|socket hang up",["getaddrinfo ","EAI_AGAIN","ETIMEDOUT","ECONNRESET","socket hang up"]],["Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url",["Read timed out","ReadTimeoutError","ConnectTimeoutError","Failed to establish a new connection","Max retries exceeded with url"]],["[Nn]etwork is unreachable|server misbehaving",["etwork is unreachable","server misbehaving"]],["curl: \\\\((?:6|7|18|28|35|52|56)\\\\)",["curl: ("]],["unable to resolve host address|Temporary failure in name resolution",["unable to resolve host address","Temporary failure in name resolution"]],["\\\\bnetwork timeout\\\\b|timed out after \\\\d+",["network timeout","timed out after "]],["temporary error \\\\(try again later\\\\)",["temporary error (try again later)"]],["There appears to be trouble with your network connection",["There appears to be trouble with your network connection"]],["\\\\bEHOSTUNREACH\\\\b|Name or service not known|nodename nor servname provided",["EHOSTUNREACH","Name or service not known","nodename nor servname provided"]],["Failed to connect to \\\\S+ port \\\\d+|Could not connect to \\\\S+:\\\\d+|proxyconnect tcp",["Failed to connect to ","Could not connect to ","proxyconnect tcp"]],["timeout awaiting response headers|net/http: request canceled|Operation timed out",["timeout awaiting response headers","net/http: request canceled","Operation timed out"]],["dial tcp: lookup \\\\S+(?: on \\\\S+)?: (?:no such host|server misbehaving|i/o timeout)",["dial tcp: lookup "]],["Unable to load the service index for source",["Unable to load the service index for source"]],["Could not fetch specs from|Bundler::HTTPError|Retrying fetcher due to error",["Could not fetch specs from","Bundler::HTTPError","Retrying fetcher due to error"]],["spurious network error|network failure seems to have happened",["spurious network error","network failure seems to have happened"]],["stream error: stream ID \\\\d+",["stream error: stream ID "]],["npm (?:ERR!|error) (?:code )?(?:ERR_SOCKET_TIMEOUT|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNABORTED|EPROTO)\\\\b",["ERR_SOCKET_TIMEOUT","ECONNREFUSED","ECONNRESET","ENOTFOUND","ETIMEDOUT","EAI_AGAIN","ENETUNREACH","EHOSTUNREACH","ECONNABORTED","EPROTO"]],["npm (?:ERR!|error) network\\\\b|problem related to network connectivity|request to https?://\\\\S+ failed, reason:",[" network","problem related to network connectivity"," failed, reason:"]],["\\\\b(?:ESOCKETTIMEDOUT|ECONNREFUSED|ENETUNREACH|ECONNABORTED|ERR_SOCKET_TIMEOUT)\\\\b",["ESOCKETTIMEDOUT","ECONNREFUSED","ENETUNREACH","ECONNABORTED","ERR_SOCKET_TIMEOUT"]],["connection broken by|ProtocolError\\\\(|NewConnectionError|RemoteDisconnected|Connection aborted|IncompleteRead|ProxyError|ConnectionResetError|ConnectionRefusedError",["connection broken by","ProtocolError(","NewConnectionError","RemoteDisconnected","Connection aborted","IncompleteRead","ProxyError","ConnectionResetError","ConnectionRefusedError"]],["\\\\b[Cc]onnect(?:ion)? (?:timed out|refused)\\\\b|\\\\bNo route to host\\\\b",["timed out","refused","No route to host"]],["(?:[Rr]ead|[Ss]ocket|[Rr]equest|[Hh]andshake|[Cc]onnect) tim(?:ed out|eout)\\\\b|\\\\bTimeout was reached\\\\b",[" tim","Timeout was reached"]],["Could not connect to \\\\S+|Unable to connect to \\\\S+|Connection failed \\\\[IP:|Undetermined Error|Clearsigned file isn.t valid|does the network require authentication",["Could not connect to ","Unable to connect to ","Connection failed [IP:","Undetermined Error","Clearsigned file isn","does the network require authentication"]],["network error \\\\(check Internet connection|DNS lookup error|could not connect to server \\\\(check repositories file\\\\)",["network error (check Internet connection","DNS lookup error","could not connect to server (check repositories file)"]],["gnutls_handshake\\\\(\\\\) failed|RPC failed; curl|\\\\bearly EOF\\\\b|remote end hung up unexpectedly|SSL_ERROR_SYSCALL|SSL_read: |SSL_connect: |unable to access .https?://[^ ]+: (?:Failed to connect|Could not resolve|Operation timed out|OpenSSL|GnuTLS)",["gnutls_handshake() failed","RPC failed; curl","early EOF","remote end hung up unexpectedly","SSL_ERROR_SYSCALL","SSL_read: ","SSL_connect: ","unable to access "]],["curl: \\\\((?:5|16|55|92)\\\\)|Couldn.t resolve (?:host|proxy)|Could not resolve (?:proxy|host):|Curl error \\\\((?:5|6|7|28|35|56)\\\\)",["curl: (","t resolve ","Could not resolve ","Curl error ("]],["Connect to \\\\S+ (?:\\\\[[^\\\\]]*\\\\] )?failed|Could not (?:GET|HEAD) .https?://|(?:Transfer|Download) failed for|SocketTimeoutException|UnknownHostException|java\\\\.net\\\\.ConnectException|SSLHandshakeException|NoHttpResponseException",["Connect to ","Could not "," failed for","SocketTimeoutException","UnknownHostException","java.net.ConnectException","SSLHandshakeException","NoHttpResponseException"]],["CondaHTTPError|CONNECTION FAILED for url|Cannot retrieve repository metadata",["CondaHTTPError","CONNECTION FAILED for url","Cannot retrieve repository metadata"]],["(?:Head|Get|HEAD|GET) \\"https?://\\\\S+\\": (?:unexpected )?EOF\\\\b|failed to do request: (?:Head|Get|HEAD|GET) \\"?\\\\S+\\"?: (?:EOF|dial tcp|read tcp|net/http|remote error)",[" \\"http","failed to do request: "]],["x509: certificate (?:signed by unknown authority|has expired|is valid for)|CERTIFICATE_VERIFY_FAILED|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SSL certificate problem|unable to get local issuer certificate",["x509: certificate ","CERTIFICATE_VERIFY_FAILED","SELF_SIGNED_CERT_IN_CHAIN","UNABLE_TO_GET_ISSUER_CERT_LOCALLY","SSL certificate problem","unable to get local issuer certificate"]],["short read: expected \\\\d+ bytes but got \\\\d+|read tcp \\\\S+->\\\\S+: read: |unexpected EOF while reading|wget: (?:download timed out|unable to connect)|failed: (?:Connection timed out|Connection refused|Temporary failure|No route to host|Network is unreachable)",["short read: expected ","read tcp ","unexpected EOF while reading","download timed out","unable to connect","Connection timed out","Connection refused","Temporary failure","No route to host","Network is unreachable"]],["HTTPSConnectionPool\\\\(host=|HTTPConnectionPool\\\\(host=|[Cc]onnection reset\\\\b|[Tt]emporary failure in name resolution|Could not resolve hostname",["HTTPSConnectionPool(host=","HTTPConnectionPool(host=","onnection reset","emporary failure in name resolution","Could not resolve hostname"]],["\\"https?://[^\\"]+\\": dial tcp\\\\b",["\\": dial tcp"]],["\\\\bDeadlineExceeded\\\\b",["DeadlineExceeded"]],["Hash Sum mismatch|Bad header line|Mirror sync in progress\\\\?",["Hash Sum mismatch","Bad header line","Mirror sync in progress?"]],["Gem::RemoteFetcher::(?:UnknownHost|Fetch)Error|Net::(?:Open|Read)Timeout",["Gem::RemoteFetcher::","Timeout"]],["\\\\bcurl\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )(?:6|7|18|28|35|52|56)$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]],["\\\\bwget\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )4$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]]],"commands":[],"fix":"- Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\\n- Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\\n- Inside \`RUN\` steps, retry downloads (\`apt-get -o Acquire::Retries=3\`, \`npm ci --fetch-retries=5\`)."},
@@ -2240,7 +2240,7 @@ const FRAMING = [
     /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
     /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>│|]\s?)+/, // quoting and box drawing
+    /^(?:[>\u2502|]\s?)+/, // quoting and box drawing
     /^#\d+ (?=\S)/, // BuildKit's vertex number
     /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
 ];
@@ -2271,7 +2271,7 @@ function normalizeForMatching(text) {
 /* harmony export */ });
 /* unused harmony export CHECK_GROUPS */
 const CHECK_GROUPS = ['workflow', 'builder', 'resources', 'registry'];
-/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+/** `builder,resources` \u2192 the groups; an unknown name is an error the caller reports. */
 function parseSkip(text) {
     const groups = new Set();
     for (const name of text
@@ -4633,7 +4633,7 @@ function looksLikeRawJson(firstNonEmptyLine) {
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/log-object.ts
 // Most of a rawjson log is step output, one `logs` object a line, always in the same shape:
-//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+//   {"logs":[{"vertex":"sha256:\u2026","stream":1,"data":"<base64>","timestamp":"2026-\u2026Z"}]}
 // JSON.parse of such a line built a whole object tree and was the largest single cost of reading
 // rawjson. This reads exactly that shape with one anchored regular expression (linear: every
 // part is a character class closed by a literal quote) and gives back what JSON.parse would;
@@ -5263,7 +5263,7 @@ function wholeMilliseconds(dateTime, zone) {
 ;// CONCATENATED MODULE: ./src/parse/rawjson/canonical-logs.ts
 // Most of a rawjson log is step output: `logs` objects, one a line, always in the shape Go's encoder
 // gives BuildKit's SolveStatus:
-//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+//   {"logs":[{"vertex":"sha256:\u2026","stream":1,"data":"<base64>","timestamp":"2026-\u2026Z"}]}
 // Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
 // cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
 // the data decoded natively, the vertex and the timestamp's date reused from the previous line when
@@ -5370,7 +5370,7 @@ class CanonicalLogReader {
     }
     /**
      * solve-status.ts's timestamp() of the value on `data[start, end)`, computed from the bytes for Go's
-     * usual `…:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
+     * usual `\u2026:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
      * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
      * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
      */
@@ -6438,7 +6438,7 @@ function redactBuild(build) {
     build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact/* redact */.E);
 }
 function cut(text) {
-    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
+    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}\u2026` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
@@ -6721,7 +6721,7 @@ async function parseSource(source, selector = null, options = {}) {
     };
 }
 function noBuildMessage(label, firstText) {
-    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
+    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}\u2026` : firstText;
     if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
         return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
     }
@@ -6819,7 +6819,7 @@ class LiteralSet {
         // The trie is built straight into a table (no map per state: the built-in catalog's set is made
         // at every start). Only the trie's edges and the root's row are filled now; every other
         // transition is UNKNOWN until a scan first needs it (resolve). Completing the whole table up
-        // front meant states × classes steps (about 500,000 for the built-in catalog) in code that runs
+        // front meant states \u00d7 classes steps (about 500,000 for the built-in catalog) in code that runs
         // once, in V8's interpreter: a quarter of a short run's time.
         let capacity = 1;
         for (const { text } of literals)
@@ -7928,7 +7928,7 @@ function httpUrl(text) {
     }
 }
 function truncated(text) {
-    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
 }
 function positiveInt(text) {
     const n = Number(text);
@@ -7951,7 +7951,7 @@ function runUrl(context, runId = context.runId) {
 /* harmony export */   P: () => (/* binding */ StepLineIndex)
 /* harmony export */ });
 /** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
-// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `\u00ef\u00bb\u00bf`.
 const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
 /** Enough of a line to hold its timestamp. */
 const HEAD_BYTES = 48;
@@ -8326,7 +8326,7 @@ class ExcerptCollector {
 // (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
 // Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
 // docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
+const FAILURE_LINE = /(?:^|[\s>\u2502|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
 // Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
 const DOCKER_WORDS = /docker|buildx|buildkit|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> /i;
@@ -8544,7 +8544,7 @@ function parseReference(input) {
     const checked = check(text);
     if (checked.problem === undefined)
         return checked.ok;
-    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}\u2026` : text);
     throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
 }
 /** Which rule of the grammar a reference breaks, in words; null when it is valid. */
@@ -8607,19 +8607,19 @@ function baselineSection(analysis, options) {
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
     const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(comparison.baselineLabel))}` : '';
-    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' · ');
+    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
     if (options.compact) {
         // A comment stays short for a big matrix: the job summary has every build.
         if (compared.length > 0)
             blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) +
-                (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
+                (compared.length > COMPACT_ROWS ? `\n\n\u2026and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
         const sentences = breaks
             .slice(0, COMPACT_BREAKS)
             .map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
         if (breaks.length > COMPACT_BREAKS)
-            sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
+            sentences.push(`- \u2026and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
             blocks.push(sentences.join('\n'));
         return blocks.join('\n\n');
@@ -8635,7 +8635,7 @@ function baselineSection(analysis, options) {
         if (c.cacheBreak)
             parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} → ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const findings = [
@@ -8676,7 +8676,7 @@ function buildTable(head, c) {
         row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.jobSeconds));
     row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio));
     for (const p of d.platformSeconds) {
-        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '—';
+        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
         row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
@@ -8689,7 +8689,7 @@ function compactTable(pairs) {
     const rows = pairs.map(({ head, compared }) => {
         const d = compared.deltas;
         const time = head.build.buildSeconds === null
-            ? '—'
+            ? '\u2014'
             : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
         const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
         return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
@@ -8745,7 +8745,7 @@ var verdict = __nccwpck_require__(687);
 
 
 
-/** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
+/** `\u23f9\ufe0f runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
 function canceledLine(group) {
     return `${format/* STATUS_ICON */.tW.canceled} ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title))}`;
 }
@@ -8871,38 +8871,38 @@ function table({ columns, rows }) {
 
 
 function formatRatio(ratio) {
-    return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
+    return ratio === null ? '\u2014' : `${Math.round(ratio * 100)}%`;
 }
 function formatCache(hits, misses, ratio) {
     if (ratio === null)
-        return '—';
+        return '\u2014';
     return `${hits}/${hits + misses} (${formatRatio(ratio)})`;
 }
-/** `sha256:1564b5e107af…f27e`: enough to recognise, short enough for a table. */
+/** `sha256:1564b5e107af\u2026f27e`: enough to recognise, short enough for a table. */
 function shortDigest(digest) {
     if (!digest)
-        return '—';
+        return '\u2014';
     const match = /^sha256:([0-9a-f]{64})$/.exec(digest);
-    return match ? `sha256:${match[1].slice(0, 12)}…${match[1].slice(-4)}` : digest;
+    return match ? `sha256:${match[1].slice(0, 12)}\u2026${match[1].slice(-4)}` : digest;
 }
-const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-/** `+32 s`, `−1.2 min`, `±0 s`. */
+const STATUS_ICON = { success: '\u2705', failure: '\u274c', canceled: '\u23f9\ufe0f', unknown: '\u2754' };
+const SEVERITY_ICON = { error: '\u274c', warning: '\u26a0\ufe0f', notice: '\u2139\ufe0f' };
+/** `+32 s`, `\u22121.2 min`, `\u00b10 s`. */
 function signedDuration(seconds) {
     if (seconds === null)
-        return '—';
+        return '\u2014';
     if (seconds === 0)
-        return '±0 s';
-    return `${seconds > 0 ? '+' : '−'}${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.abs(seconds))}`;
+        return '\u00b10 s';
+    return `${seconds > 0 ? '+' : '\u2212'}${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.abs(seconds))}`;
 }
-/** A change of ratio in percentage points: `−40 pts`. */
+/** A change of ratio in percentage points: `\u221240 pts`. */
 function signedPoints(change) {
     if (change === null)
-        return '—';
+        return '\u2014';
     const points = Math.round(change * 100);
     if (points === 0)
-        return '±0 pts';
-    return `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`;
+        return '\u00b10 pts';
+    return `${points > 0 ? '+' : '\u2212'}${Math.abs(points)} pts`;
 }
 
 
@@ -9084,21 +9084,21 @@ const KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|today
 function mermaidText(text, max) {
     let clean = text
         .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-        .replace(/:/g, '∶')
+        .replace(/:/g, '\u2236')
         .replace(/;/g, ',')
-        .replace(/#/g, '♯')
-        .replace(/%/g, '٪')
+        .replace(/#/g, '\u266f')
+        .replace(/%/g, '\u066a')
         .replace(/`/g, "'")
-        .replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›'))
+        .replace(/[<>]/g, (c) => (c === '<' ? '\u2039' : '\u203a'))
         .replace(/[{}[\]"]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')', '"': "'" })[c])
         .replace(/&/g, '+')
         .replace(/\s+/g, ' ')
         .trim();
     if (clean.length > max)
-        clean = `${clean.slice(0, max - 1).trimEnd()}…`;
+        clean = `${clean.slice(0, max - 1).trimEnd()}\u2026`;
     if (KEYWORDS.test(clean))
-        clean = `· ${clean}`;
-    return clean || '·';
+        clean = `\u00b7 ${clean}`;
+    return clean || '\u00b7';
 }
 
 
@@ -9128,8 +9128,8 @@ function imageSizeSection(builds, heading = '### Image sizes') {
             if (image.sizeUnavailable)
                 unavailable.push(`- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(build.name)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(image.ref, 120)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(image.sizeUnavailable))}`);
             for (const platform of image.platforms ?? []) {
-                const change = platform.baselineBytes === null ? '—' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(platform.compressedBytes, platform.baselineBytes);
-                const baseline = platform.baselineBytes === null ? '—' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.baselineBytes);
+                const change = platform.baselineBytes === null ? '\u2014' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(platform.compressedBytes, platform.baselineBytes);
+                const baseline = platform.baselineBytes === null ? '\u2014' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.baselineBytes);
                 rows.push(`| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(build.name)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(image.ref, 80)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(platform.platform)} | ${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.compressedBytes)} | ${baseline} | ${change} |`);
             }
         }
@@ -9504,7 +9504,7 @@ function oneLine(text, max = 200) {
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 const UNITS = {
     b: 1,
@@ -9565,10 +9565,10 @@ function formatBytes(bytes) {
     const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
     return `${sign}${value.toFixed(digits)} ${units[unit]}`;
 }
-/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
+/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `\u00b10 B (0.0%)`; without a percentage when the baseline is 0. */
 function formatByteDelta(current, baseline) {
     const delta = current - baseline;
-    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
+    const amount = delta === 0 ? '\u00b10 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
     if (baseline === 0)
         return amount;
     const percent = (delta / baseline) * 100;
@@ -9606,7 +9606,7 @@ function detach(text) {
 /** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
 function formatDuration(seconds) {
     if (seconds === null)
-        return '—';
+        return '\u2014';
     if (seconds < 90)
         return `${Math.round(seconds * 10) / 10} s`;
     return `${(seconds / 60).toFixed(1)} min`;
@@ -9637,7 +9637,7 @@ function stripControl(text) {
 }
 /** Shortens to `max` characters with an ellipsis. */
 function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}\u2026`;
 }
 /**
  * Plain text for Markdown: no HTML, no formatting, no mentions, no links. GitHub links references
@@ -9768,7 +9768,7 @@ const PATTERNS = [
  */
 const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
 function redact(text) {
-    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
     const lower = out.toLowerCase();
     if (!ANY_GATE.test(lower))
         return out;
@@ -9781,7 +9781,7 @@ function redact(text) {
 }
 /** redact without the gates: every pattern on every text. The reference the gates are tested against. */
 function redactUngated(text) {
-    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -10828,17 +10828,17 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
     add(`## ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`, 0);
     if (verdict.time)
-        add(`⏱️ ${verdict.time}`, 0);
+        add(`\u23f1\ufe0f ${verdict.time}`, 0);
     if (verdict.change)
-        add(`💡 ${verdict.change}`, 0);
+        add(`\ud83d\udca1 ${verdict.change}`, 0);
     const omitted = omittedBuildsLine(analysis);
     // Numbers and fixed words only: nothing from the log to escape.
     if (omitted)
-        add(`ℹ️ ${omitted}`, 0);
-    const source = [options.note ? (0,text_markdown/* escapeText */.X1)(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
-    add(`<sub>${version/* TOOL_NAME */.l}${source ? ` · ${source}` : ''}</sub>`, 1);
+        add(`\u2139\ufe0f ${omitted}`, 0);
+    const source = [options.note ? (0,text_markdown/* escapeText */.X1)(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' \u00b7 ');
+    add(`<sub>${version/* TOOL_NAME */.l}${source ? ` \u00b7 ${source}` : ''}</sub>`, 1);
     if (options.baseline)
-        add(`<sub>${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
+        add(`<sub>${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(options.baseline.text))}${options.baseline.url ? ` \u00b7 [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
     if (analysis.problems.length > 0) {
         add(analysis.problems.map((p) => `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(p.message))}`).join('\n\n'), 1);
     }
@@ -10878,7 +10878,7 @@ function findingsSection(analysis, options) {
             }));
     }
     if (groups.length > shown.length)
-        blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
+        blocks.push(`\u2026and ${groups.length - shown.length} more findings in the JSON report.`);
     return blocks;
 }
 function buildTable(analysis) {
@@ -10951,7 +10951,7 @@ function timelines(builds) {
         .map((chart) => (0,text_markdown/* codeBlock */.DV)(chart.split('\n'), 'mermaid'));
     if (charts.length === 0)
         return [];
-    const more = builds.length > MAX_CHARTS ? [`…and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
+    const more = builds.length > MAX_CHARTS ? [`\u2026and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
     return [
         '### Timeline\n\n<sub>Steps placed from their durations in Dockerfile order (the log gives no start times); the critical path is red.</sub>',
         ...charts,
@@ -11386,7 +11386,7 @@ function make(ran, step, reason, detail, context) {
     };
 }
 function cache_break_short(digest) {
-    return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
+    return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/deltas.ts

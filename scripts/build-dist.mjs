@@ -13,7 +13,9 @@ const ncc = resolve('node_modules/@vercel/ncc/dist/ncc/cli.js');
 // differed from a fresh one in two chunks, failing the dist check on a commit whose dist/ was right;
 // every build now starts from the sources alone (about 25 s).
 function bundle(entry, dir) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--no-cache', '--target', 'es2022'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet', '--no-cache', '--target', 'es2022'], {
+    stdio: 'inherit',
+  });
 }
 
 rmSync(out, { recursive: true, force: true });
@@ -33,6 +35,7 @@ writeFileSync(
   "#!/usr/bin/env node\n// The bundled command line is in cli/; this file is the entry point package.json's bin names.\nimport './cli/index.js';\n",
 );
 chmodSync(join(out, 'cli.js'), 0o755);
+asciiOnly(out);
 if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 
 /**
@@ -53,5 +56,30 @@ function completeLicenses(file) {
     if (!licenseFile) continue;
     added.add(manifest.name);
     appendFileSync(file, `\n${manifest.name}\n${manifest.license ?? ''}\n${readFileSync(join(path, licenseFile), 'utf8')}\n`);
+  }
+}
+
+/**
+ * Writes every character beyond ASCII in the bundle's JavaScript as a `\uXXXX` escape. A source
+ * file with even one such character (a `…` in a message, a `—` in a comment: about 90 in the entry)
+ * is read by Node into a two-byte string and scanned by V8 as two-byte text, at every start; an
+ * ASCII file is decoded and scanned as one byte per character. The escape means the same
+ * character in a string, template, regular expression, identifier or comment. Not in a tagged
+ * template's raw text, which the bundle has none of, nor after a backslash: that is refused.
+ */
+function asciiOnly(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      asciiOnly(path);
+      continue;
+    }
+    if (!entry.name.endsWith('.js')) continue;
+    const text = readFileSync(path, 'utf8');
+    const escaped = text.replace(/[\u0080-\uffff]/g, (char, offset) => {
+      if (text[offset - 1] === '\\') throw new Error(`${path}: a character beyond ASCII after a backslash at ${offset}; cannot escape it`);
+      return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    if (escaped !== text) writeFileSync(path, escaped);
   }
 }

@@ -195,7 +195,7 @@ var fail_policy = __webpack_require__(797);
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/doctor/check.ts
 const CHECK_GROUPS = ['workflow', 'builder', 'resources', 'registry'];
-/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+/** `builder,resources` \u2192 the groups; an unknown name is an error the caller reports. */
 function parseSkip(text) {
     const groups = new Set();
     for (const name of text
@@ -1165,7 +1165,7 @@ function firstLine(text) {
 ;// CONCATENATED MODULE: ./src/doctor/version-drift.ts
 
 /**
- * `v0.24.0`, `0.24.0-rc1` → `0.24.0`: only the release numbers are compared. A BuildKit built into a
+ * `v0.24.0`, `0.24.0-rc1` \u2192 `0.24.0`: only the release numbers are compared. A BuildKit built into a
  * distribution's dockerd reports `v0.0.0+unknown`: no version, not a drift.
  */
 function release(version) {
@@ -2525,7 +2525,7 @@ var json_report = __webpack_require__(4225);
 /** Findings shown in full in Markdown; the JSON report has all of them. */
 const MAX_MARKDOWN_FINDINGS = 30;
 const STATUS_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
-const STATUS_ICON = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
+const STATUS_ICON = { pass: '\u2705 pass', warn: '\u26a0\ufe0f warn', fail: '\u274c fail', skipped: '\u23ed\ufe0f skipped' };
 function renderDoctorText(report) {
     const lines = ['buildx-doctor doctor', ''];
     for (const c of report.checks)
@@ -2553,12 +2553,12 @@ function renderDoctorMarkdown(report, heading = '##', problems = []) {
         out.push('', findingMarkdown(f, `${heading}#`));
     const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
     if (rest > 0)
-        out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
+        out.push('', `\u2026and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
     return `${out.join('\n')}\n`;
 }
 function findingMarkdown(f, heading) {
     const where = f.locations?.[0] ? ` (${(0,markdown/* inlineCode */.ti)(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
-    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${(0,markdown/* inlineCode */.ti)(f.id)}: ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(f.title))}${where}\n\n${f.fix}`;
+    return `${heading} ${f.severity === 'error' ? '\u274c' : f.severity === 'warning' ? '\u26a0\ufe0f' : '\u2139\ufe0f'} ${(0,markdown/* inlineCode */.ti)(f.id)}: ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(f.title))}${where}\n\n${f.fix}`;
 }
 function summaryLine(checks) {
     const count = (s) => checks.filter((c) => c.status === s).length;
