@@ -84,4 +84,10 @@ describe('the line-by-line search', () => {
     expect(selector.mayWantBytes(bytes, 27, 39)).toBe(false);
     expect(selector.mayWantBytes(bytes, 39, bytes.length)).toBe(true);
   });
+
+  it('answers no for any bytes when there is no literal at all, as the empty automata do', () => {
+    const bytes = Buffer.from('caf\u00e9 toomanyrequests', 'utf8');
+    expect(new LineSelector([], 0).mayWantBytes(bytes, 0, bytes.length)).toBe(false);
+    expect(new LineSelector([], Infinity).mayWantBytes(bytes, 0, bytes.length)).toBe(false);
+  });
 });

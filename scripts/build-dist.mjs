@@ -68,8 +68,9 @@ function completeLicenses(file) {
  * file with even one such character (a `…` in a message, a `—` in a comment: about 90 in the entry)
  * is read by Node into a two-byte string and scanned by V8 as two-byte text, at every start; an
  * ASCII file is decoded and scanned as one byte per character. The escape means the same
- * character in a string, template, regular expression, identifier or comment. Not in a tagged
- * template's raw text, which the bundle has none of, nor after a backslash: that is refused.
+ * character in a string, template, regular expression, identifier or comment; a character after
+ * a backslash would not be, and is refused. (A tag reading a template's raw text, `String.raw`, would
+ * see the escape: the bundle has no `String.raw`, and no other tag was seen on such text.)
  */
 function asciiOnly(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -80,10 +80,12 @@ export class LineSelector {
   mayWantBytes(bytes: Uint8Array, start: number, end: number): boolean {
     if (this.unfiltered.length > 0) return true;
     if (this.searchLineByLine()) {
-      // The automaton's answer for bytes: true for a byte beyond ASCII, else whether a literal is there.
+      // The automata's answer for bytes: false with no literal at all, true for a byte beyond ASCII,
+      // else whether a literal is there.
+      const { builtin, user } = this.folded();
+      if (builtin.length === 0 && user.length === 0) return false;
       for (let i = start; i < end; i++) if (bytes[i]! > 0x7f) return true;
       const line = foldAsAutomaton(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
-      const { builtin, user } = this.folded();
       return user.some((literal) => line.includes(literal)) || builtin.some((literal) => line.includes(literal.text));
     }
     return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
