@@ -306,7 +306,7 @@ async function latestRef() {
     }
     return '!the current builder has no build record (nothing was built on this runner)';
 }
-/** `builder/node/ref` → `--builder builder` and the ref; a bare ref stays as it is. */
+/** `builder/node/ref` \u2192 `--builder builder` and the ref; a bare ref stays as it is. */
 function splitRef(ref) {
     const parts = ref.split('/');
     if (parts.length === 3 && parts.every(Boolean))

@@ -67,32 +67,32 @@ function cacheWord(ratio) {
         return 'no cacheable step';
     return `${ratio >= WARM_RATIO ? 'warm' : 'cold'} cache (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRatio */ .B0)(ratio)} cached)`;
 }
-/** `push · main · cold cache (0% cached)`; what is unknown (a saved log has no event) is left out. */
+/** `push \u00b7 main \u00b7 cold cache (0% cached)`; what is unknown (a saved log has no event) is left out. */
 function contextOf(row) {
-    return [row.event, row.branch, cacheWord(row.cacheRatio)].filter((part) => Boolean(part)).join(' · ');
+    return [row.event, row.branch, cacheWord(row.cacheRatio)].filter((part) => Boolean(part)).join(' \u00b7 ');
 }
 /** The runbook's unit: minutes with one decimal, even for a short job. */
 function minutes(seconds) {
-    return seconds === null ? '—' : `${(seconds / 60).toFixed(1)} min`;
+    return seconds === null ? '\u2014' : `${(seconds / 60).toFixed(1)} min`;
 }
 function dateOf(row) {
-    return row.date && /^\d{4}-\d{2}-\d{2}/.test(row.date) ? row.date.slice(0, 10) : '—';
+    return row.date && /^\d{4}-\d{2}-\d{2}/.test(row.date) ? row.date.slice(0, 10) : '\u2014';
 }
 function runLabel(row) {
     if (row.runId !== null)
         return String(row.runId);
-    return row.runNumber !== null ? `#${row.runNumber}` : '—';
+    return row.runNumber !== null ? `#${row.runNumber}` : '\u2014';
 }
 function cell(component) {
     if (!component)
-        return '—';
+        return '\u2014';
     const time = minutes(component.jobSeconds ?? component.buildSeconds);
     return component.status === 'success' ? time : `${time} ${_format_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[component.status]}`;
 }
 /** The table and the charts, for the job summary and `history --format markdown`. */
 function renderHistoryMarkdown(input, title = null) {
     const rows = chronological(input);
-    const heading = `### 📊 ${title ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
+    const heading = `### \ud83d\udcca ${title ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(title) : 'Benchmark'}: ${rows.length} run${rows.length === 1 ? '' : 's'}`;
     if (rows.length === 0)
         return `${heading}\n\nNo run to show.\n`;
     const names = componentNames(rows);

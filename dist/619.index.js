@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /** Findings shown in full in Markdown; the JSON report has all of them. */
 const MAX_MARKDOWN_FINDINGS = 30;
 const STATUS_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
-const STATUS_ICON = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
+const STATUS_ICON = { pass: '\u2705 pass', warn: '\u26a0\ufe0f warn', fail: '\u274c fail', skipped: '\u23ed\ufe0f skipped' };
 function renderDoctorText(report) {
     const lines = ['buildx-doctor doctor', ''];
     for (const c of report.checks)
@@ -51,12 +51,12 @@ function renderDoctorMarkdown(report, heading = '##', problems = []) {
         out.push('', findingMarkdown(f, `${heading}#`));
     const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
     if (rest > 0)
-        out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
+        out.push('', `\u2026and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
     return `${out.join('\n')}\n`;
 }
 function findingMarkdown(f, heading) {
     const where = f.locations?.[0] ? ` (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
-    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
+    return `${heading} ${f.severity === 'error' ? '\u274c' : f.severity === 'warning' ? '\u26a0\ufe0f' : '\u2139\ufe0f'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
 }
 function summaryLine(checks) {
     const count = (s) => checks.filter((c) => c.status === s).length;

@@ -161,7 +161,7 @@ const TABLE_ROWS = 10;
  */
 function renderComment(analysis, marker, links) {
     const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
-    const footer = `<sub>${version/* TOOL_NAME */.l}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
+    const footer = `<sub>${version/* TOOL_NAME */.l}${links.runUrl ? ` \u00b7 full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
     if (analysis.builds.length === 0)
         return [marker, `### ${format/* STATUS_ICON */.tW[analysis.status]} ${version/* TOOL_NAME */.l}: no build found`, footer].join('\n\n');
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
@@ -179,9 +179,9 @@ function renderComment(analysis, marker, links) {
         // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
         const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
         const head = failed.length === 0
-            ? `### ✅ ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
+            ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
             : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
-        const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
+        const lines = [verdict.time ? `\u23f1\ufe0f ${verdict.time}` : '', verdict.change && warnings.length ? `\ud83d\udca1 ${verdict.change}` : ''].filter(Boolean).join('\n');
         return fit([marker, head, lines, baseline, ...canceled.map(finding_block/* canceledLine */.E3), warningList(warnings), table, sizes], footer);
     }
     // The root cause is the headline itself; every later failure gets a smaller heading.
@@ -201,7 +201,7 @@ function warningList(groups) {
     if (groups.length === 0)
         return '';
     const shown = groups.slice(0, 5).map((g) => `- ${format/* SEVERITY_ICON */._9[g.severity]} ${(0,finding_block/* headline */.Pl)(g)}`);
-    const more = groups.length > 5 ? [`- …and ${groups.length - 5} more in the job summary`] : [];
+    const more = groups.length > 5 ? [`- \u2026and ${groups.length - 5} more in the job summary`] : [];
     return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
 /** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
@@ -209,7 +209,7 @@ function buildTable(builds) {
     // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
     const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
     const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
-    const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
+    const more = builds.length > TABLE_ROWS ? `\n\n\u2026and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
     const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
     const table = [...head, ...rows].join('\n') + more;
     return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
@@ -240,7 +240,7 @@ function fit(blocks, footer) {
         kept.push(block);
         size += block.length + 2;
     }
-    return [...kept, '…more in the job summary.', footer].filter(Boolean).join('\n\n');
+    return [...kept, '\u2026more in the job summary.', footer].filter(Boolean).join('\n\n');
 }
 
 // EXTERNAL MODULE: ./src/input/errors.ts

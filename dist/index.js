@@ -160,7 +160,7 @@ const MAX_EVIDENCE_TEXT = 500;
 /** A quoted line, redacted and bounded: the only way log text becomes evidence. */
 function quote(line, text) {
     const safe = (0,redact/* redact */.E)(text);
-    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}…` : safe };
+    return { line, text: safe.length > MAX_EVIDENCE_TEXT ? `${safe.slice(0, MAX_EVIDENCE_TEXT)}\u2026` : safe };
 }
 /** The header and end lines of a step, as BuildKit printed them. */
 function stepEvidence(step) {
@@ -246,7 +246,7 @@ function stepFailureTitle(step) {
     const error = step.error ?? '';
     const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
     const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
-    return `${what.length > 60 ? `${what.slice(0, 59)}…` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+    return `${what.length > 60 ? `${what.slice(0, 59)}\u2026` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
 }
 /**
  * The error lines of the failure itself, in log order: the failing step's own output when a step
@@ -266,7 +266,7 @@ function dedupe(lines) {
 }
 function shorten(text) {
     const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
-    return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
+    return clean.length > 120 ? `${clean.slice(0, 119)}\u2026` : clean;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
@@ -350,7 +350,7 @@ function brokenChain(build, catalog) {
             {
                 id: 'cache-miss',
                 severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
-                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}…` : what}`,
+                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}\u2026` : what}`,
                 evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
                 fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
                 data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
@@ -441,7 +441,7 @@ const qemuEmulationRule = {
             {
                 id: 'qemu-emulation',
                 severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}×)`,
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}\u00d7)`,
                 evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
                 fix: [
                     `Emulated steps cost about ${(0,duration/* formatDuration */.a)(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${(0,duration/* formatDuration */.a)(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${(0,markdown/* inlineCode */.ti)(what)} on ${(0,markdown/* inlineCode */.ti)(emulatedPlatform)}.`,
@@ -471,7 +471,7 @@ function keyOf(step) {
     return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
 }
 function truncateTitle(text) {
-    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
@@ -533,7 +533,7 @@ function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
         const value = values[name];
         if (value === undefined || value === '')
             return mode === 'markdown' ? '(unknown)' : 'the build';
-        return mode === 'markdown' ? (0,markdown/* inlineCode */.ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}…` : value;
+        return mode === 'markdown' ? (0,markdown/* inlineCode */.ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}\u2026` : value;
     };
     const pieces = [];
     let length = 0;
@@ -559,7 +559,7 @@ function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
     const out = pieces.join('');
     if (!cut)
         return out;
-    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}…`;
+    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}\u2026`;
 }
 /** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
 function closeOpenFence(text) {
@@ -1427,6 +1427,37 @@ function moreTelling(a, b) {
 
 /***/ }),
 
+/***/ 797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ shouldFail),
+/* harmony export */   X: () => (/* binding */ parseFailOn)
+/* harmony export */ });
+/* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1377);
+
+function parseFailOn(text) {
+    const value = text.trim().toLowerCase() || 'never';
+    if (value === 'never' || value === 'error' || value === 'warning')
+        return value;
+    throw new _input_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`fail-on must be never, error or warning, not "${text}"`);
+}
+/**
+ * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
+ * folded build's warning must fail the job as a listed one's would.
+ */
+function shouldFail(findings, policy, omitted = null) {
+    if (policy === 'never')
+        return false;
+    const errors = omitted?.error ?? 0;
+    if (policy === 'error')
+        return errors > 0 || findings.some((f) => f.severity === 'error');
+    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+}
+
+
+/***/ }),
+
 /***/ 3415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1517,7 +1548,7 @@ function groupTitle(findings, lostSeconds) {
     switch (first.id) {
         case 'qemu-emulation': {
             const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
-            const range = ratios.length ? `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.min(...ratios), 1)}–${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.max(...ratios), 1)}× slower than on ${data.nativePlatform}` : 'slower';
+            const range = ratios.length ? `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.min(...ratios), 1)}\u2013${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.max(...ratios), 1)}\u00d7 slower than on ${data.nativePlatform}` : 'slower';
             return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(lostSeconds)} lost`;
         }
         case 'cache-miss':
@@ -1557,7 +1588,7 @@ function tableFor(findings, folded) {
                     String(d.step ?? ''),
                     (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.nativeSeconds)),
                     (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.emulatedSeconds)),
-                    `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Number(d.ratio), 1)}×`,
+                    `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Number(d.ratio), 1)}\u00d7`,
                     `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.extraSeconds))}${share}`,
                     `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.buildSeconds))}${overBudget(f.build)}`,
                 ];
@@ -1662,6 +1693,577 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 
 /***/ }),
 
+/***/ 713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ compareAnalyses)
+});
+
+// EXTERNAL MODULE: ./src/analyze/metrics.ts
+var metrics = __nccwpck_require__(7401);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/compare/dockerfile.ts
+
+
+/** Files bigger than this are not a Dockerfile worth reading. */
+const MAX_BYTES = 1024 * 1024;
+/**
+ * Reads `relative` (or `Dockerfile`) under `workspace`. Null when there is no workspace or no such
+ * readable file: the reasoning then works from the logs alone.
+ */
+function readDockerfile(workspace, relative) {
+    if (!workspace)
+        return null;
+    const path = relative && relative !== '-' ? relative : 'Dockerfile';
+    if ((0,external_node_path_.isAbsolute)(path) || path.split(/[\\/]/).includes('..'))
+        return null;
+    const full = (0,external_node_path_.join)(workspace, path);
+    try {
+        if (!(0,external_node_fs_.statSync)(full).isFile() || (0,external_node_fs_.statSync)(full).size > MAX_BYTES)
+            return null;
+        return { path, stages: parseDockerfile((0,external_node_fs_.readFileSync)(full, 'utf8')) };
+    }
+    catch {
+        return null;
+    }
+}
+/** Splits Dockerfile text into stages and instructions (comments, blank lines and continuations handled). */
+function parseDockerfile(text) {
+    const logical = [];
+    let pending = '';
+    let start = 0;
+    const lines = text.split(/\r?\n/);
+    // A heredoc (`RUN <<EOF` ... `EOF`) belongs to its instruction: its lines are no instructions.
+    let heredoc = null;
+    lines.forEach((raw, i) => {
+        if (heredoc !== null) {
+            if (raw.replace(/^\t+/, '') === heredoc)
+                heredoc = null;
+            return;
+        }
+        const trimmed = raw.trim();
+        // Comments and blank lines may sit inside a continued instruction; they are skipped.
+        if (trimmed.startsWith('#') || trimmed === '')
+            return;
+        if (pending === '')
+            start = i + 1;
+        if (/\\\s*$/.test(raw)) {
+            pending += `${raw.replace(/\\\s*$/, '')} `;
+            return;
+        }
+        logical.push({ text: collapse(pending + raw), line: start });
+        heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(raw)?.[1] ?? null;
+        pending = '';
+    });
+    if (pending.trim())
+        logical.push({ text: collapse(pending), line: start });
+    const stages = [];
+    for (const { text: instruction, line } of logical) {
+        const space = instruction.indexOf(' ');
+        const keyword = (space < 0 ? instruction : instruction.slice(0, space)).toUpperCase();
+        const args = space < 0 ? '' : instruction.slice(space + 1);
+        if (keyword === 'FROM') {
+            const as = /\s+AS\s+(\S+)\s*$/i.exec(args);
+            stages.push({ name: as ? as[1] : null, instructions: [{ keyword, args, line, index: 1 }], args: [] });
+            continue;
+        }
+        const stage = stages[stages.length - 1];
+        if (!stage)
+            continue; // global ARGs before the first FROM: they reach a stage only if it redeclares them
+        if (keyword === 'ARG') {
+            for (const name of args
+                .split(/\s+/)
+                .map((a) => a.split('=')[0])
+                .filter(Boolean))
+                stage.args.push({ name, index: stage.instructions.length });
+            continue; // BuildKit prints no step for ARG (nor ENV, LABEL, ... below)
+        }
+        if (!STEP_KEYWORDS.has(keyword))
+            continue;
+        stage.instructions.push({ keyword, args, line, index: stage.instructions.length + 1 });
+    }
+    const multi = stages.length > 1;
+    return stages.map((s, i) => ({ label: multi ? (s.name ?? `stage-${i}`) : null, instructions: s.instructions, args: s.args }));
+}
+/**
+ * The keywords BuildKit makes a step of (`[2/5] RUN ...`). ENV, ARG, LABEL, EXPOSE, CMD and the other
+ * metadata instructions change the image config only and get no step number.
+ */
+const STEP_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** The instruction BuildKit printed as `[label index/...]`, if the file has it. */
+function instructionAt(dockerfile, label, index) {
+    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
+    return stage?.instructions.find((i) => i.index === index) ?? null;
+}
+/** Whether a build argument is in scope for the stage's instruction at `index`. */
+function argsInScope(dockerfile, label, index) {
+    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
+    return (stage?.args ?? []).filter((a) => a.index < index).map((a) => a.name);
+}
+/**
+ * Whether BuildKit's printed text could come from the Dockerfile's instruction with some values for
+ * its `$VAR` / `${VAR}` / `${VAR:-default}` references: the file's text with each reference as a wildcard.
+ */
+function matchesWithArgs(dockerfileArgs, printed) {
+    const parts = collapse(dockerfileArgs).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
+    const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?');
+    return new RegExp(`^${pattern}$`).test(collapse(printed));
+}
+/** Whether the instruction refers to any variable. */
+function usesVariables(dockerfileArgs) {
+    return /\$\{[^}]*\}|\$[A-Za-z_]/.test(dockerfileArgs);
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/compare/steps.ts
+
+
+// How a step of one build is found again in another: by platform, stage and position, the way
+// BuildKit numbers Dockerfile instructions (`[linux/arm64 builder 3/7]`). Vertex numbers (`#12`)
+// differ from build to build; the position does not unless the Dockerfile changed.
+function stepKey(step) {
+    return `${step.platform ?? ''}|${step.stage ?? ''}|${step.index ?? ''}`;
+}
+/** `RUN cargo build --release`, whitespace collapsed: what is compared between builds. */
+function instructionText(step) {
+    return collapse(`${step.instruction ?? ''} ${step.command}`);
+}
+/** The bracket BuildKit prints before the instruction: `[4/6]`, `[linux/amd64 builder 2/3]`. */
+function stepLabel(step) {
+    return /^\[[^\]]*\]/.exec(step.name)?.[0] ?? `#${step.id}`;
+}
+/** A Dockerfile step that ran (it was not taken from the cache), in build order (vertex number). */
+function ranSteps(build) {
+    return build.steps.filter((s) => (0,metrics/* isCacheable */.TZ)(s) && !s.cached && (s.status === 'done' || s.status === 'error')).sort((a, b) => a.id - b.id);
+}
+/** The instruction steps by key; the first of a key wins (BuildKit prints a step once per build). */
+function stepsByKey(build) {
+    const map = new Map();
+    for (const step of build.steps)
+        if (step.kind === 'instruction' && !map.has(stepKey(step)))
+            map.set(stepKey(step), step);
+    return map;
+}
+/** The step before this one in its stage (index - 1), when the log has it. */
+function previousStep(byKey, step) {
+    if (step.index === null || step.index <= 1)
+        return null;
+    return byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`) ?? null;
+}
+/**
+ * The digest the stage's FROM resolved to (`FROM docker.io/library/alpine:3.19@sha256:...`), if
+ * printed. BuildKit prints a FROM once when two stages start from the same image (under the first
+ * stage's name): a stage without its own FROM takes the build's only base digest, if there is one.
+ */
+function baseDigest(build, byKey, step) {
+    const from = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|1`);
+    if (from && from.instruction === 'FROM')
+        return digestOf(from);
+    const all = new Set(build.steps.filter((s) => s.instruction === 'FROM' && s.platform === step.platform).map(digestOf));
+    return all.size === 1 ? [...all][0] : null;
+}
+function digestOf(from) {
+    return /@(sha256:[0-9a-f]{64})/.exec(from.command)?.[1] ?? null;
+}
+/** The stage that produced the image: the one of the last Dockerfile step of the build. */
+function finalStage(build) {
+    const steps = build.steps.filter((s) => s.kind === 'instruction');
+    if (steps.length === 0)
+        return null;
+    return steps.reduce((last, s) => (s.id > last.id ? s : last)).stage;
+}
+
+// EXTERNAL MODULE: ./src/parse/vertex-name.ts
+var vertex_name = __nccwpck_require__(7849);
+;// CONCATENATED MODULE: ./src/compare/cache-break.ts
+
+
+
+
+/**
+ * The first step, in build order, that ran in `head` although the baseline had it (and a cache it
+ * could come from), with the reason. `base` undefined: the build has no counterpart in the baseline
+ * (a first build). `base` null: no baseline at all, only a miss after hits within `head` is told.
+ */
+function findCacheBreak(head, base, context) {
+    const ran = ranSteps(head);
+    if (ran.length === 0)
+        return null;
+    const headByKey = stepsByKey(head);
+    if (base === null)
+        return breakWithoutBaseline(ran, headByKey, context);
+    if (base === undefined) {
+        if (head.steps.some((s) => s.kind === 'instruction' && s.cached))
+            return breakWithoutBaseline(ran, headByKey, context);
+        return make(ran, ran[0], 'first-build', 'the baseline has no build of this name: nothing could come from its cache', context);
+    }
+    const baseByKey = stepsByKey(base);
+    const headHits = head.steps.some((s) => s.kind === 'instruction' && s.cached && s.instruction !== 'FROM');
+    const baseExported = exported(base);
+    const modeMin = modeMinBreak(head, base, ran, baseByKey, context);
+    if (modeMin)
+        return modeMin;
+    // A baseline that names no platform built one: the one this build names first (its native one).
+    const samePlatform = base.platforms.length === 0 ? primaryPlatform(head) : null;
+    let newPlatform = null;
+    for (const step of ran) {
+        const known = step.platform === null || base.platforms.includes(step.platform) || step.platform === samePlatform;
+        if (!known) {
+            newPlatform ??= step;
+            continue;
+        }
+        // A baseline of one platform may not name it: its steps are this platform's.
+        const counterpart = baseByKey.get(stepKey(step)) ?? baseByKey.get(stepKey({ ...step, platform: null }));
+        if (!counterpart) {
+            // A stage of another length: instructions were added or removed.
+            const sibling = base.steps.find((s) => s.kind === 'instruction' && (s.platform === step.platform || s.platform === null) && s.stage === step.stage);
+            if (sibling && sibling.total !== step.total)
+                return make(ran, step, 'dockerfile-edited', `the stage has ${step.total ?? '?'} steps, ${sibling.total ?? '?'} in the baseline: instructions were added or removed`, context);
+            continue;
+        }
+        if (counterpart.status !== 'done' && counterpart.status !== 'cached')
+            continue;
+        // Without a cache the step could have come from, its running is no break.
+        if (!counterpart.cached && !baseExported && !headHits)
+            continue;
+        return reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context);
+    }
+    if (newPlatform)
+        return make(ran, newPlatform, 'platform-added', `the baseline built ${base.platforms.length ? base.platforms.join(', ') : 'one platform'}, not ${newPlatform.platform}`, context);
+    return null;
+}
+/** The platform a build names first: its native one when it builds that, else linux/amd64 if it builds that. */
+function primaryPlatform(build) {
+    if (build.nativePlatform && build.platforms.includes(build.nativePlatform))
+        return build.nativePlatform;
+    if (build.platforms.includes('linux/amd64'))
+        return 'linux/amd64';
+    return build.platforms[0] ?? null;
+}
+/**
+ * mode=min exports the final stage's layers only. When a step of the final stage changed before its
+ * `COPY --from`, the intermediate stage it copies from has to run again, although nothing of it
+ * changed: with mode=max it would have come from the cache. The tell-tale: the cache was imported,
+ * the final stage had hits, its first ran step comes before its first `COPY --from` (so it is not the
+ * intermediate stage's change arriving), and an intermediate stage's unchanged steps ran.
+ */
+function modeMinBreak(head, base, ran, baseByKey, context) {
+    if (!head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached') || !exported(base) || exportModeOf(base) === 'max')
+        return null;
+    if (importProblem(head, base))
+        return null;
+    const final = finalStage(head);
+    const finalSteps = head.steps.filter((s) => s.kind === 'instruction' && s.stage === final && s.instruction !== 'FROM' && s.index !== null);
+    if (!finalSteps.some((s) => s.cached))
+        return null;
+    const firstCopyFrom = Math.min(...finalSteps.filter((s) => /--from=/.test(s.command)).map((s) => s.index));
+    const firstRan = Math.min(...finalSteps.filter((s) => !s.cached).map((s) => s.index));
+    if (!Number.isFinite(firstCopyFrom) || !(firstRan < firstCopyFrom))
+        return null;
+    // An intermediate stage that was itself edited broke by its edit, not by the export mode.
+    const others = ran.filter((s) => s.stage !== final);
+    const unchanged = (s) => {
+        const before = baseByKey.get(stepKey(s)) ?? baseByKey.get(stepKey({ ...s, platform: null }));
+        return before !== undefined && instructionText(before) === instructionText(s) && before.total === s.total;
+    };
+    if (others.length === 0 || !others.every(unchanged))
+        return null;
+    const intermediate = others[0];
+    const trigger = finalSteps.find((s) => s.index === firstRan);
+    return make(ran, intermediate, 'cache-mode-min', `the baseline exported its cache with mode=min (the final stage only): when ${stepLabel(trigger)} ${instructionText(trigger)} ran, the unchanged stage ${intermediate.stage ?? ''} had to run again; mode=max would have kept it`, context);
+}
+function reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context) {
+    const said = instructionText(step);
+    const before = instructionText(counterpart);
+    if (said !== before || step.total !== counterpart.total)
+        return editOrArgument(ran, step, before, context);
+    const headBase = baseDigest(head, headByKey, step);
+    const baseBase = baseDigest(base, baseByKey, counterpart);
+    if (headBase && baseBase && headBase !== baseBase)
+        return make(ran, step, 'base-image-changed', `the stage's FROM resolved to ${cache_break_short(headBase)}, ${cache_break_short(baseBase)} in the baseline`, context);
+    const imported = importProblem(head, base);
+    if (imported)
+        return make(ran, step, 'cache-not-imported', imported, context);
+    const previous = previousStep(headByKey, step);
+    const hits = head.steps.filter((s) => s.kind === 'instruction' && s.instruction !== 'FROM' && s.cached).length;
+    const importOk = head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached');
+    const baseExported = exported(base);
+    const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
+    if (importOk && baseExported && hits === 0)
+        return make(ran, step, 'cache-evicted', "the cache was imported, yet no step came from it: the baseline's entries are gone (evicted or overwritten)", context);
+    if (copies && previous && (previous.cached || previous.instruction === 'FROM'))
+        return make(ran, step, 'context-changed', `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`, context);
+    if (step.instruction === 'RUN' && context.dockerfile && step.index !== null) {
+        const args = argsInScope(context.dockerfile, step.stage, step.index);
+        if (args.length > 0)
+            return make(ran, step, 'build-arg-changed', `the instruction is unchanged, and the build arguments in scope (${args.join(', ')}) are part of its cache key: one of them took another value`, context);
+    }
+    if (importOk && baseExported)
+        return make(ran, step, 'cache-evicted', 'the cache was imported, yet this unchanged step missed: its entry is gone (evicted or overwritten)', context);
+    return make(ran, step, 'unknown', 'the instruction and the base image are unchanged and no cache import failed', context);
+}
+/** The printed text changed: an edit, unless the Dockerfile's own text (with its variables) gives both. */
+function editOrArgument(ran, step, before, context) {
+    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+    if (line &&
+        line.keyword === step.instruction &&
+        usesVariables(line.args) &&
+        matchesWithArgs(line.args, step.command) &&
+        matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
+        return make(ran, step, 'build-arg-changed', `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`, context);
+    }
+    return make(ran, step, 'dockerfile-edited', `the instruction changed (the baseline ran: ${before})`, context);
+}
+/**
+ * Why the cache the baseline exported did not reach this build: no import at all, a failed import,
+ * BuildKit's warning that the source was not found, or another scope or reference than the export's.
+ */
+function importProblem(head, base) {
+    if (!exported(base))
+        return null;
+    const warning = head.cache.warnings?.[0];
+    if (warning)
+        return `BuildKit warned: ${warning.text}`;
+    const failed = head.cache.imports.find((op) => op.status === 'error');
+    if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached'))
+        return `the cache import from ${failed.ref ?? failed.kind} failed`;
+    if (head.cache.imports.length === 0) {
+        return head.request.cacheFrom.length > 0
+            ? 'the build asked for a cache (cache-from) but imported none'
+            : 'the baseline exported a cache, but this build imported none (no cache-from)';
+    }
+    const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l) => l !== null));
+    const to = base.request.cacheTo.map(cacheLocation).filter((l) => l !== null);
+    if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l)))
+        return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
+    return null;
+}
+function exported(build) {
+    return build.cache.exports.some((op) => op.status === 'done') || build.request.cacheTo.length > 0;
+}
+/** `min` unless the baseline's cache-to said `mode=max` (BuildKit's default is min); null when unknown. */
+function exportModeOf(base) {
+    if (base.request.cacheTo.length === 0)
+        return null;
+    return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
+}
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
+function cacheLocation(option) {
+    const kind = (0,vertex_name/* cacheKindOfOption */.FZ)(option);
+    if (!kind)
+        return null;
+    const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    if (!option.includes('type='))
+        return `registry:${option.trim()}`;
+    switch (kind) {
+        case 'gha':
+            return `gha:${fields.get('scope') ?? 'buildkit'}`;
+        case 'local':
+            return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
+        case 'registry':
+            return `registry:${fields.get('ref') ?? ''}`;
+        default:
+            return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
+    }
+}
+/** Without a baseline: the first step that ran after an earlier step of its stage came from the cache. */
+function breakWithoutBaseline(ran, byKey, context) {
+    for (const step of ran) {
+        if (step.index === null)
+            continue;
+        let hitBefore = false;
+        for (let i = step.index - 1; i >= 2 && !hitBefore; i--)
+            hitBefore = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${i}`)?.cached ?? false;
+        if (!hitBefore)
+            continue;
+        const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
+        if (copies)
+            return make(ran, step, 'context-changed', 'the steps before it came from the cache: the files it copies changed', context);
+        const line = context.dockerfile ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+        const args = context.dockerfile ? argsInScope(context.dockerfile, step.stage, step.index) : [];
+        if (line && line.keyword === step.instruction && args.length > 0)
+            return make(ran, step, 'build-arg-changed', `the steps before it came from the cache and build arguments in scope (${args.join(', ')}) are part of its cache key`, context);
+        return make(ran, step, 'dockerfile-edited', 'the steps before it came from the cache: the instruction (or what it depends on) changed', context);
+    }
+    return null;
+}
+function make(ran, step, reason, detail, context) {
+    const rebuilt = ran.filter((s) => s.id >= step.id);
+    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
+    return {
+        step: stepLabel(step),
+        instruction: instructionText(step),
+        platform: step.platform,
+        dockerfile: line ? context.dockerfile.path : null,
+        dockerfileLine: line && line.keyword === step.instruction ? line.line : null,
+        reason,
+        detail,
+        rebuiltSteps: rebuilt.length,
+        secondsLost: (0,metrics/* round */.LI)(rebuilt.reduce((sum, s) => sum + (s.seconds ?? 0), 0), 1),
+        line: step.line,
+    };
+}
+function cache_break_short(digest) {
+    return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+
+;// CONCATENATED MODULE: ./src/compare/deltas.ts
+
+
+/** A step is "much slower" when it took this many seconds more... */
+const SLOWER_BY = 5;
+/** ...and this many times as long. */
+const SLOWER_FACTOR = 1.5;
+function buildDeltas(head, base) {
+    const diff = (a, b, digits = 1) => (a === null || b === null ? null : (0,metrics/* round */.LI)(a - b, digits));
+    const platforms = [...new Set([...Object.keys(head.timing.platformSeconds), ...Object.keys(base.timing.platformSeconds)])];
+    const baseSteps = stepsByKey(base.build);
+    const slowerSteps = [];
+    for (const step of head.build.steps) {
+        if (step.kind !== 'instruction' || step.cached || step.seconds === null)
+            continue;
+        const before = baseSteps.get(stepKey(step));
+        if (!before || before.cached || before.seconds === null || instructionText(before) !== instructionText(step))
+            continue;
+        if (step.seconds - before.seconds >= SLOWER_BY && step.seconds >= before.seconds * SLOWER_FACTOR) {
+            slowerSteps.push({
+                step: stepLabel(step),
+                instruction: instructionText(step),
+                platform: step.platform,
+                seconds: step.seconds,
+                baselineSeconds: before.seconds,
+            });
+        }
+    }
+    slowerSteps.sort((a, b) => b.seconds - b.baselineSeconds - (a.seconds - a.baselineSeconds));
+    const imageSizes = [];
+    for (const image of head.build.images) {
+        for (const platform of image.platforms ?? []) {
+            const before = base.build.images.find((i) => sameRepository(i.ref, image.ref))?.platforms?.find((p) => p.platform === platform.platform);
+            if (before)
+                imageSizes.push({
+                    ref: image.ref,
+                    platform: platform.platform,
+                    bytes: platform.compressedBytes,
+                    baselineBytes: before.compressedBytes,
+                    change: platform.compressedBytes - before.compressedBytes,
+                });
+        }
+    }
+    const headIds = new Set(head.findings.map((f) => f.id));
+    const baseIds = new Set(base.findings.map((f) => f.id));
+    return {
+        buildSeconds: diff(head.build.buildSeconds, base.build.buildSeconds),
+        jobSeconds: diff(head.build.jobSeconds, base.build.jobSeconds),
+        cacheRatio: diff(head.cache.ratio, base.cache.ratio, 3),
+        platformSeconds: platforms.map((platform) => ({
+            platform,
+            seconds: head.timing.platformSeconds[platform] ?? null,
+            baselineSeconds: base.timing.platformSeconds[platform] ?? null,
+        })),
+        slowerSteps: slowerSteps.slice(0, 5),
+        imageSizes,
+        newFindings: [...headIds].filter((id) => !baseIds.has(id)),
+        goneFindings: [...baseIds].filter((id) => !headIds.has(id)),
+        baselineDigests: base.build.images.filter((i) => i.digest).map((i) => ({ ref: i.ref, digest: i.digest })),
+    };
+}
+/** `ghcr.io/o/app:pr-7` and `ghcr.io/o/app:main` are the same image, another tag. */
+function sameRepository(a, b) {
+    const repo = (ref) => ref.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
+    return repo(a) === repo(b);
+}
+
+;// CONCATENATED MODULE: ./src/compare/match-builds.ts
+/**
+ * Pairs each build of this run with the baseline's: same job (matrix leg) and build name first, then
+ * the same name, then the same job; builds left over on both sides are paired in order (two single
+ * logs given to the CLI carry their file names, which differ). Each baseline build is used once.
+ * Returns, per head build in order, its baseline build or undefined.
+ */
+function matchBuilds(head, baseline) {
+    const result = head.map(() => undefined);
+    const free = new Set(baseline);
+    const pass = (same) => {
+        head.forEach((h, i) => {
+            if (result[i])
+                return;
+            const match = [...free].find((b) => same(h, b));
+            if (match) {
+                result[i] = match;
+                free.delete(match);
+            }
+        });
+    };
+    pass((a, b) => a.build.job === b.build.job && a.build.name === b.build.name);
+    pass((a, b) => a.build.name === b.build.name);
+    pass((a, b) => a.build.job !== null && a.build.job === b.build.job);
+    const leftHead = head.map((_, i) => i).filter((i) => !result[i]);
+    const leftBase = [...free];
+    if (leftHead.length === leftBase.length)
+        leftHead.forEach((i, n) => (result[i] = leftBase[n]));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+/**
+ * Compares each build with its baseline build. Without a baseline (`null`), a build that had cache
+ * hits and then a miss still gets its cache break, from its own log.
+ */
+function compareAnalyses(head, baseline, options) {
+    const label = options.baselineLabel ?? null;
+    const matches = baseline ? matchBuilds(head.builds, baseline.builds) : head.builds.map(() => undefined);
+    const dockerfiles = new Map();
+    const dockerfileFor = (b) => {
+        const key = b.build.request.dockerfile ?? 'Dockerfile';
+        if (!dockerfiles.has(key))
+            dockerfiles.set(key, readDockerfile(options.workspace, b.build.request.dockerfile));
+        return dockerfiles.get(key);
+    };
+    const builds = head.builds.map((b, i) => {
+        const base = matches[i];
+        const context = { dockerfile: dockerfileFor(b) };
+        return {
+            build: b.build.name,
+            baseline: base
+                ? {
+                    run: label,
+                    name: base.build.name,
+                    status: base.build.status,
+                    buildSeconds: base.build.buildSeconds,
+                    jobSeconds: base.build.jobSeconds,
+                    cacheRatio: base.cache.ratio,
+                }
+                : null,
+            cacheBreak: findCacheBreak(b.build, baseline ? base?.build : null, context),
+            deltas: base ? buildDeltas(b, base) : null,
+        };
+    });
+    let note = null;
+    if (!baseline)
+        note = "no baseline to compare with: the cache break is told from this run's own logs";
+    else if (baseline.builds.length === 0)
+        note = `the baseline${label ? ` (${label})` : ''} has no build`;
+    else if (builds.every((b) => b.baseline === null))
+        note = `no build of this run is in the baseline${label ? ` (${label})` : ''}`;
+    return { hasBaseline: baseline !== null, baselineLabel: label, note, builds };
+}
+
+
+/***/ }),
+
 /***/ 1704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1701,7 +2303,7 @@ const BUILTIN_SIGNATURES_JSON = `[
 {"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",["\\": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["circular dependency detected on stage|dockerfile contains no stages to build|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["requires either one or three arguments|base name \\\\(\\\\S*\\\\) should not be blank|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments",") should not be blank","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later)."},
 {"id":"copy-source-missing","title":"A COPY or ADD source is not in the build context[[: \${path}]]","severity":"error","priority":72,"ignoreCase":false,"role":"cause","causedBy":["secret-missing","compile-error","package-install-failure"],"patterns":[["failed to (?:compute cache key|calculate checksum of ref \\\\S+): (?:failed to calculate checksum of ref \\\\S+: )?\\"(?<path>[^\\"]+)\\": not found",["compute cache key","calculate checksum of ref "]],["\\"(?<path>/[^\\"]+)\\" not found: not found",["\\" not found: not found"]],["failed to walk \\\\S+: lstat \\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: (?:file not found in build context|stat .*: no such file or directory)",["file not found in build context",": no such file or directory"]],["(?:ADD|COPY) failed: (?:stat|lstat) \\\\S+: no such file or directory",[": no such file or directory"]],["(?:ADD|COPY) failed: forbidden path outside the build context",[" failed: forbidden path outside the build context"]],["failed to compute cache key: .*not found",["failed to compute cache key: "]],["lstat /var/lib/docker/tmp/\\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: no source files were specified",["COPY failed: no source files were specified"]],["file not found in build context or excluded by \\\\.dockerignore|file \\\\(.\\\\S+.\\\\) not found or excluded by \\\\.dockerignore",["file not found in build context or excluded by .dockerignore",") not found or excluded by .dockerignore"]],["[Ff]orbidden path outside the build context|ADD failed: failed to GET \\\\S+ with status 404",["orbidden path outside the build context","ADD failed: failed to GET "]],["(?:ADD|COPY) failed: \\\\S",[" failed: "]],["(?:^|failed to build ?: )lstat (?![^:]*[Dd]ockerfile)\\\\S+: no such file or directory$",[": no such file or directory"]]],"commands":["^(?:COPY|ADD) "],"fix":"The path must exist inside the build context (the \`context\` input, \`.\` by default) after \`.dockerignore\` is applied.\\n- Check \`.dockerignore\` first: \`*\` followed by \`!\` exceptions hides everything not listed.\\n- Paths are relative to the context, not to the Dockerfile; with \`COPY --from=<image>\` the path must exist in that image.\\n- Files produced by earlier workflow steps must be written inside the context."},
 {"id":"package-install-failure","title":"Installing packages failed in \${step}","severity":"error","priority":70,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","qemu-emulation","disk-full","secret-missing"],"patterns":[["^E: Unable to locate package (?<package>\\\\S+)",["E: Unable to locate package "]],["^E: Package .(?<package>[^']+). has no installation candidate",[" has no installation candidate"]],["^E: (?:Failed to fetch|Some packages could not be installed)",["Failed to fetch","Some packages could not be installed"]],["has no installation candidate|^Package \\\\S+ is not available, but is referred to by another package",["has no installation candidate"," is not available, but is referred to by another package"]],["ERROR: unable to select packages|ERROR: \\\\S+ \\\\(no such package\\\\)",["ERROR: unable to select packages"," (no such package)"]],["No matching distribution found for (?<package>\\\\S+)",["No matching distribution found for "]],["npm ERR! (?:code E404|404 Not Found|notarget)",["npm ERR! "]],["error Couldn't find package \\"(?<package>[^\\"]+)\\"",["error Couldn't find package \\""]],["returned a non-zero code: 100\\\\b",["returned a non-zero code: 100"]],["^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)",[" was not found","Unable to correct problems","The repository ","Sub-process /usr/bin/dpkg returned an error code"]],["The following packages have unmet dependencies",["The following packages have unmet dependencies"]],["\\\\bNO_PUBKEY\\\\b",["NO_PUBKEY"]],["ERROR: (?:unable to select packages|\\\\S+: (?:UNTRUSTED signature|No such file or directory))",["unable to select packages","UNTRUSTED signature","No such file or directory"]],["\\\\(no such package\\\\)|breaks: world\\\\[",["(no such package)","breaks: world["]],["No package \\\\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo",["No package ","Error: Unable to find a match","No match for argument","Cannot find a valid baseurl for repo","Failed to download metadata for repo"]],["Could not find a version that satisfies the requirement",["Could not find a version that satisfies the requirement"]],["ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError",["ResolutionImpossible","conflicting dependencies","version solving failed","SolverProblemError"]],["Failed building wheel for (?<package>\\\\S+)",["Failed building wheel for "]],["Could not build wheels for \\\\S+",["Could not build wheels for "]],["metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\\" failed",["metadata-generation-failed","Getting requirements to build wheel did not run successfully","egg_info\\" failed"]],["externally-managed-environment",["externally-managed-environment"]],["npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\\\b",["npm "]],["npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)",["Could not resolve dependency","While resolving","Conflicting peer dependency"]],["error An unexpected error occurred: \\".*(?:Not found|404)",["error An unexpected error occurred: \\""]],["Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)",["Your lockfile needs to be updated","The lockfile would have been modified","not up to date","ERR_PNPM_"]],["Your requirements could not be resolved to an installable set of packages",["Your requirements could not be resolved to an installable set of packages"]],["Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\\\S+",["Could not find gem","Bundler could not find compatible versions","An error occurred while installing "]],["error: failed to select a version for|error: no matching package named|error: cannot install package \`|lock ?file\\\\b.{0,40} needs to be updated,? but \`?--locked\`? was (?:passed|provided)",["error: failed to select a version for","error: no matching package named","error: cannot install package \`"," needs to be updated"]],["\\\\bgo: \\\\S+@\\\\S+: (?:invalid version|unknown revision|reading \\\\S+: 404|verifying module)",["invalid version","unknown revision","reading ","verifying module"]],["^(?:/bin/(?:ba)?sh: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\\": executable file not found",["\\": executable file not found"]],["exit code: 100\\\\b",["exit code: 100"]],["error: could not find \`\\\\S+\` in registry|some crates failed to install|error: failed to download",["error: could not find \`","some crates failed to install","error: failed to download"]],["\\\\bgyp ERR!|Failed to build gem native extension",["gyp ERR!","Failed to build gem native extension"]],["dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted",["dpkg: error processing","Errors were encountered while processing","E: dpkg was interrupted"]],["The following signatures couldn.t be verified|is not signed|GPG error",["The following signatures couldn","is not signed","GPG error"]],["Couldn.t find any versions for|Your lock file does not contain a compatible set of packages",["t find any versions for","Your lock file does not contain a compatible set of packages"]],["\\\\berror NU\\\\d{4}\\\\b",["error NU"]],["^E: [A-Z]",["E: "]],["^404\\\\s+Not Found(?: \\\\[IP: [^\\\\]]*\\\\])?$|Release file for \\\\S+ is not valid yet|Could not get lock /var/lib/|Unable to fetch some archives|Couldn.t find any package by|You have held broken packages|Broken packages",["Not Found","Release file for ","Could not get lock /var/lib/","Unable to fetch some archives","t find any package by","You have held broken packages","Broken packages"]],["^ERROR: \\\\d+ errors?; \\\\d+|package mentioned in index not found|^ERROR: unable to (?:select|lock|install)",["ERROR: ","package mentioned in index not found","ERROR: unable to "]],["nothing provides \\\\S+|none of the providers can be installed|Could not retrieve mirrorlist|One of the configured repositories failed|doesn.t have enough cached data to continue|conflicting requests|No provider of .\\\\S+. found|Errors during downloading metadata for repository|There are no enabled repos|not registered with an entitlement server|GPG check FAILED|requires a different Python|Requires-Python|subprocess-exited-with-error|command .\\\\S*(?:gcc|cc|g\\\\+\\\\+|clang)(?:-\\\\d+)?. failed|unable to execute .\\\\S*(?:gcc|cc|g\\\\+\\\\+)(?:-\\\\d+)?.| is not installed\\\\. Try running|legacy-install-failure|Could not install packages due to an",["nothing provides ","none of the providers can be installed","Could not retrieve mirrorlist","One of the configured repositories failed","t have enough cached data to continue","conflicting requests","No provider of ","Errors during downloading metadata for repository","There are no enabled repos","not registered with an entitlement server","GPG check FAILED","requires a different Python","Requires-Python","subprocess-exited-with-error","command ","unable to execute "," is not installed. Try running","legacy-install-failure","Could not install packages due to an"]],["pyproject\\\\.toml changed significantly since poetry\\\\.lock|poetry\\\\.lock is not consistent|[Pp]oetry could not find a pyproject\\\\.toml|Because (?:\\\\S+ )?(?:depends on|requires) .* (?:version solving failed|is forbidden)|Hash mismatch|THESE PACKAGES DO NOT MATCH THE HASHES|PackagesNotFoundError|ResolvePackageNotFound|UnsatisfiableError|LibMambaUnsatisfiableError|Solving environment: failed|nothing provides requested",["pyproject.toml changed significantly since poetry.lock","poetry.lock is not consistent","oetry could not find a pyproject.toml","version solving failed","is forbidden","Hash mismatch","THESE PACKAGES DO NOT MATCH THE HASHES","PackagesNotFoundError","ResolvePackageNotFound","UnsatisfiableError","LibMambaUnsatisfiableError","Solving environment: failed","nothing provides requested"]],["npm (?:ERR!|error) (?:code )?(?:EBADENGINE|ENOTSUP|EUSAGE|ENOLOCK|EBADPLATFORM|EINVALIDPACKAGENAME)\\\\b|can only install (?:packages )?(?:when your package\\\\.json and package-lock\\\\.json|with an existing package-lock)|Missing: \\\\S+ from lock file|Invalid: lock file|The engine \\"\\\\S+\\" is incompatible with this module|Found incompatible module|doesn.t seem to be present in your lockfile|ERR_PNPM_(?:NO_LOCKFILE|UNSUPPORTED_ENGINE|PEER_DEP_ISSUES|BAD_PM_VERSION|NO_MATCHING_VERSION\\\\w*|LOCKFILE\\\\w*|OUTDATED\\\\w*|FROZEN\\\\w*|IGNORED_BUILDS|ABORTED_REMOVE_MODULES_DIR\\\\w*|UNEXPECTED_(?:VIRTUAL_)?STORE|MODULES_BREAKING_CHANGE|PUBLIC_HOIST_PATTERN_DIFF|REGISTRIES_MISMATCH|NO_IMPORTER_MANIFEST_FOUND|VIRTUAL_STORE_DIR_MAX_LENGTH_DIFF)|\\\\bYN00(?:01|18|28|35|60)\\\\b|Unsupported engine",["EBADENGINE","ENOTSUP","EUSAGE","ENOLOCK","EBADPLATFORM","EINVALIDPACKAGENAME","when your package.json and package-lock.json","with an existing package-lock"," from lock file","Invalid: lock file","\\" is incompatible with this module","Found incompatible module","t seem to be present in your lockfile","ERR_PNPM_","YN00","Unsupported engine"]],["Your Ruby version is \\\\S+, but your Gemfile specified|Bundler::GemNotFound|Could not find \\\\S+ in any of the sources|Gem::Ext::BuildError|requires Ruby version|You must use Bundler \\\\d|Could not find compatible versions|the requested PHP extension \\\\S+ is missing|requires php [^ ]+ -> your php version|lock file is not up to date with the latest changes in composer\\\\.json|composer\\\\.lock.* not up to date",[", but your Gemfile specified","Bundler::GemNotFound"," in any of the sources","Gem::Ext::BuildError","requires Ruby version","You must use Bundler ","Could not find compatible versions","the requested PHP extension "," -> your php version","lock file is not up to date with the latest changes in composer.json"," not up to date"]],["the lock file \\\\S+ needs to be updated but --locked was passed|failed to load source for dependency|failed to select a version for the requirement|\\\\bgo: (?:\\\\S+: )?(?:reading \\\\S+: 4\\\\d\\\\d|unrecognized import path|module \\\\S+ found .* but does not contain package|\\\\S+@\\\\S+: (?:invalid version|unknown revision|reading))|go: updates to go\\\\.mod needed|inconsistent vendoring",[" needs to be updated but --locked was passed","failed to load source for dependency","failed to select a version for the requirement","reading ","unrecognized import path"," but does not contain package","invalid version","unknown revision","reading","go: updates to go.mod needed","inconsistent vendoring"]],["Could not resolve dependencies for project|Could not find artifact \\\\S+|Non-resolvable (?:parent|import) POM|Failed to read artifact descriptor|Could not transfer artifact|Could not resolve all (?:files|dependencies|artifacts|task dependencies) for configuration|Could not find [\\\\w.-]+:[\\\\w.-]+:[\\\\w.-]+\\\\.",["Could not resolve dependencies for project","Could not find artifact ","Non-resolvable ","Failed to read artifact descriptor","Could not transfer artifact","Could not resolve all ","Could not find "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|pipenv|poetry|npm|npx|yarn|pnpm|gem|bundle|composer|conda|mamba|uv|easy_install|dpkg|rpm): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apt|apk|yum|dnf|microdnf|pip3?|npm|yarn|pnpm|bundle|composer|conda|poetry)\\": executable file not found|No module named pip\\\\b|pip: No such file or directory",["\\": executable file not found","No module named pip","pip: No such file or directory"]],["ModuleNotFoundError: No module named|ImportError: No module named|No module named .?(?:pip|setuptools|distutils|wheel)\\\\b",["ModuleNotFoundError: No module named","ImportError: No module named","No module named "]]],"commands":["\\\\bapt(?:-get)? (?:-\\\\S+ )*(?:install|update)\\\\b","\\\\bapk (?:-\\\\S+ )*(?:update|add)\\\\b","\\\\b(?:yum|dnf|microdnf|zypper) (?:-\\\\S+ )*install\\\\b","\\\\bpip3? (?:-\\\\S+ )*install\\\\b|-m pip install\\\\b","\\\\bnpm (?:ci|install|i)\\\\b","\\\\byarn(?: install)?(?: --\\\\S+)*\\\\s*(?:$|&&)","\\\\bpnpm (?:install|i)\\\\b","\\\\b(?:gem|bundle) install\\\\b","\\\\bcomposer (?:install|require|update)\\\\b","\\\\bgo mod (?:download|tidy)\\\\b","\\\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\\\b","\\\\b(?:apt(?:-get)?|yum|dnf) (?:-\\\\S+ )*(?:upgrade|dist-upgrade|update)\\\\b|\\\\b(?:dpkg|rpm) -[iU]","\\\\b(?:pipenv (?:install|sync)|pip-sync|conda env update|(?:micro)?mamba (?:install|create|env)|poetry add|yarn add|pnpm add|bun install|npm (?:add|update))\\\\b","\\\\b(?:dotnet restore|go get|go mod vendor|cpanm?|luarocks install|opam install)\\\\b|install\\\\.packages\\\\(","\\\\bcomposer-setup\\\\.php\\\\b|getcomposer\\\\.org/installer|\\\\bget-pip\\\\.py\\\\b|install\\\\.python-poetry\\\\.org"],"fix":"- apt: run \`apt-get update\` in the same \`RUN\` as \`apt-get install\`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\\n- Pin the base image (\`debian:bookworm-20250101\`) so package sets do not change under you.\\n- Network errors inside the build (DNS, proxies) show up here too: check the lines before the error."},
-{"id":"compile-error","title":"[[\${message} — ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|✘ \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","✘ [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
+{"id":"compile-error","title":"[[\${message} \u2014 ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|\u2718 \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","\u2718 [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
 {"id":"manifest-unknown","title":"An image or tag does not exist[[: \${image}]]","severity":"error","priority":65,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\bmanifest unknown\\\\b",["manifest unknown"]],["failed to resolve source metadata for (?<image>\\\\S+?): .*not found",["failed to resolve source metadata for "]],["failed to create LLB definition: (?<image>\\\\S+?): not found",["failed to create LLB definition: "]],["content at \\\\S+ not found: not found",[" not found: not found"]],["pull access denied for (?<image>\\\\S+?), repository does not exist",[", repository does not exist"]],["invalid stage name|failed to resolve stage|stage (?<stage_name>\\\\S+) not found",["invalid stage name","failed to resolve stage"," not found"]],["failed to get stage",["failed to get stage"]],["manifest for \\\\S+ not found",["manifest for "]],["pull access denied for (?<image>[a-z0-9._-]+), repository does not exist",[", repository does not exist"]],["pull access denied, repository does not exist or may require authorization",["pull access denied, repository does not exist or may require authorization"]],["docker\\\\.io/library/(?<image>[a-z0-9._-]+)(?::\\\\S+)?: pull access denied",[": pull access denied"]],["failed to resolve (?:source metadata for|reference) \\\\S+: .*not found",["failed to resolve "]],["\\\\bnot found: not found\\\\b|reference does not exist",["not found: not found","reference does not exist"]],["repository (?<image>\\\\S+) not found",["repository "]],["\\\\bNo such image: |\\\\bMANIFEST_UNKNOWN\\\\b",["No such image: ","MANIFEST_UNKNOWN"]],["An image does not exist locally with the tag",["An image does not exist locally with the tag"]],["invalid from flag value \\\\S+|failed to solve with frontend dockerfile\\\\.v0: failed to create LLB definition: \\\\S+: not found|: not found: manifest unknown|repository does not exist or may require|not found: not found$|\\\\bdoes not exist on the registry",["invalid from flag value ","failed to solve with frontend dockerfile.v0: failed to create LLB definition: ",": not found: manifest unknown","repository does not exist or may require","not found: not found","does not exist on the registry"]],["\\\\(did you mean \\\\S+\\\\?\\\\)",["(did you mean "]],["target stage .* could not be found|cannot (?:copy|mount) from stage .*(?:needs to be defined|stage needs)",[" could not be found"," from stage "]]],"commands":["^load metadata for \\\\S+","^FROM \\\\S+"],"fix":"- Check the reference: \`docker buildx imagetools inspect <image>\`. Tags are removed upstream too (old distribution releases).\\n- \`COPY --from=<name>\` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\\n- An image you pushed yourself may carry an index your client cannot read: try \`provenance: false\` when pushing."},
 {"id":"registry-push-failure","title":"Pushing to the registry failed","severity":"error","priority":62,"ignoreCase":true,"role":"cause","causedBy":["network-timeout","disk-full","registry-rate-limit"],"patterns":[["failed commit on ref \\"(?<ref>[^\\"]+)\\": (?<reason>.+)",["failed commit on ref \\""]],["failed to push (?<image>\\\\S+): (?!denied|unauthorized)(?<reason>.+)",["failed to push "]],["error (?:writing|pushing) (?:layer|manifest)(?: blob)?",["writing","pushing"]],["unexpected status from PUT request to \\\\S+: 5\\\\d\\\\d",["unexpected status from PUT request to "]],["[Rr]eceived unexpected HTTP status: 5\\\\d\\\\d",["eceived unexpected HTTP status: 5"]],["\\\\bblob upload (?:unknown|invalid)\\\\b|^unknown blob\\\\b",["blob upload ","unknown blob"]],["\\\\bname unknown: repository name not known to registry",["name unknown: repository name not known to registry"]],["^name unknown: |does not exist in the registry with id",["name unknown: ","does not exist in the registry with id"]],["\\\\bMANIFEST_INVALID\\\\b|manifest invalid",["MANIFEST_INVALID","manifest invalid"]],["\\"code\\": ?\\"(?:BLOB_UNKNOWN|BLOB_UPLOAD_(?:UNKNOWN|INVALID)|DIGEST_INVALID|SIZE_INVALID|MANIFEST_BLOB_UNKNOWN|MANIFEST_UNVERIFIED)\\"",["BLOB_UNKNOWN","BLOB_UPLOAD_","DIGEST_INVALID","SIZE_INVALID","MANIFEST_BLOB_UNKNOWN","MANIFEST_UNVERIFIED"]],["client disconnected during blob PATCH",["client disconnected during blob PATCH"]],["failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)",["failed to "]],["failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \\"?\\\\S+/blobs/uploads/",["failed to do request: "]],["^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|range invalid|manifest unverified): ",["unknown","blob unknown","name invalid","size invalid","digest invalid","unsupported","tag invalid","manifest invalid","manifest blob unknown","blob upload ","range invalid","manifest unverified"]],["Error pushing to registry: Server error: \\\\d{3}|Server error: \\\\d{3} trying to push",["Error pushing to registry: Server error: "," trying to push"]],["Request Entity Too Large|Payload Too Large|manifest blob unknown|unexpected status(?: code)? from (?:PUT|POST|PATCH) request to \\\\S+: (?:400|404|405|409|413|500|502|503|504)\\\\b|failed to upload (?:layer|blob)",["Request Entity Too Large","Payload Too Large","manifest blob unknown","unexpected status","failed to upload "]]],"commands":[],"fix":"The image was built; the registry failed while receiving it.\\n- Retry: registry 5xx and dropped connections are usually transient.\\n- Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\\n- Some registries reject OCI indexes with attestations: try \`provenance: false\`."},
 {"id":"network-timeout","title":"A network request timed out during the build","severity":"error","priority":60,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"patterns":[["\\\\bi/o timeout\\\\b",["i/o timeout"]],["TLS handshake timeout",["TLS handshake timeout"]],["failed to read expected number of bytes: unexpected EOF",["failed to read expected number of bytes: unexpected EOF"]],["Client\\\\.Timeout exceeded",["Client.Timeout exceeded"]],["context deadline exceeded",["context deadline exceeded"]],["request canceled while waiting for connection",["request canceled while waiting for connection"]],["Temporary failure (?:in name resolution|resolving)",["Temporary failure "]],["Could not resolve host|no such host|Connection timed out|connection reset by peer",["Could not resolve host","no such host","Connection timed out","connection reset by peer"]],["dial tcp \\\\S+: connect: (?:connection refused|network is unreachable)",["connection refused","network is unreachable"]],["Could not resolve [\\"\\\\x27\\\\u2018][\\\\w.-]+[\\"\\\\x27\\\\u2019]",["Could not resolve "]],["getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\\\bEAI_AGAIN\\\\b|\\\\bETIMEDOUT\\\\b|\\\\bECONNRESET\\\\b|socket hang up",["getaddrinfo ","EAI_AGAIN","ETIMEDOUT","ECONNRESET","socket hang up"]],["Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url",["Read timed out","ReadTimeoutError","ConnectTimeoutError","Failed to establish a new connection","Max retries exceeded with url"]],["[Nn]etwork is unreachable|server misbehaving",["etwork is unreachable","server misbehaving"]],["curl: \\\\((?:6|7|18|28|35|52|56)\\\\)",["curl: ("]],["unable to resolve host address|Temporary failure in name resolution",["unable to resolve host address","Temporary failure in name resolution"]],["\\\\bnetwork timeout\\\\b|timed out after \\\\d+",["network timeout","timed out after "]],["temporary error \\\\(try again later\\\\)",["temporary error (try again later)"]],["There appears to be trouble with your network connection",["There appears to be trouble with your network connection"]],["\\\\bEHOSTUNREACH\\\\b|Name or service not known|nodename nor servname provided",["EHOSTUNREACH","Name or service not known","nodename nor servname provided"]],["Failed to connect to \\\\S+ port \\\\d+|Could not connect to \\\\S+:\\\\d+|proxyconnect tcp",["Failed to connect to ","Could not connect to ","proxyconnect tcp"]],["timeout awaiting response headers|net/http: request canceled|Operation timed out",["timeout awaiting response headers","net/http: request canceled","Operation timed out"]],["dial tcp: lookup \\\\S+(?: on \\\\S+)?: (?:no such host|server misbehaving|i/o timeout)",["dial tcp: lookup "]],["Unable to load the service index for source",["Unable to load the service index for source"]],["Could not fetch specs from|Bundler::HTTPError|Retrying fetcher due to error",["Could not fetch specs from","Bundler::HTTPError","Retrying fetcher due to error"]],["spurious network error|network failure seems to have happened",["spurious network error","network failure seems to have happened"]],["stream error: stream ID \\\\d+",["stream error: stream ID "]],["npm (?:ERR!|error) (?:code )?(?:ERR_SOCKET_TIMEOUT|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNABORTED|EPROTO)\\\\b",["ERR_SOCKET_TIMEOUT","ECONNREFUSED","ECONNRESET","ENOTFOUND","ETIMEDOUT","EAI_AGAIN","ENETUNREACH","EHOSTUNREACH","ECONNABORTED","EPROTO"]],["npm (?:ERR!|error) network\\\\b|problem related to network connectivity|request to https?://\\\\S+ failed, reason:",[" network","problem related to network connectivity"," failed, reason:"]],["\\\\b(?:ESOCKETTIMEDOUT|ECONNREFUSED|ENETUNREACH|ECONNABORTED|ERR_SOCKET_TIMEOUT)\\\\b",["ESOCKETTIMEDOUT","ECONNREFUSED","ENETUNREACH","ECONNABORTED","ERR_SOCKET_TIMEOUT"]],["connection broken by|ProtocolError\\\\(|NewConnectionError|RemoteDisconnected|Connection aborted|IncompleteRead|ProxyError|ConnectionResetError|ConnectionRefusedError",["connection broken by","ProtocolError(","NewConnectionError","RemoteDisconnected","Connection aborted","IncompleteRead","ProxyError","ConnectionResetError","ConnectionRefusedError"]],["\\\\b[Cc]onnect(?:ion)? (?:timed out|refused)\\\\b|\\\\bNo route to host\\\\b",["timed out","refused","No route to host"]],["(?:[Rr]ead|[Ss]ocket|[Rr]equest|[Hh]andshake|[Cc]onnect) tim(?:ed out|eout)\\\\b|\\\\bTimeout was reached\\\\b",[" tim","Timeout was reached"]],["Could not connect to \\\\S+|Unable to connect to \\\\S+|Connection failed \\\\[IP:|Undetermined Error|Clearsigned file isn.t valid|does the network require authentication",["Could not connect to ","Unable to connect to ","Connection failed [IP:","Undetermined Error","Clearsigned file isn","does the network require authentication"]],["network error \\\\(check Internet connection|DNS lookup error|could not connect to server \\\\(check repositories file\\\\)",["network error (check Internet connection","DNS lookup error","could not connect to server (check repositories file)"]],["gnutls_handshake\\\\(\\\\) failed|RPC failed; curl|\\\\bearly EOF\\\\b|remote end hung up unexpectedly|SSL_ERROR_SYSCALL|SSL_read: |SSL_connect: |unable to access .https?://[^ ]+: (?:Failed to connect|Could not resolve|Operation timed out|OpenSSL|GnuTLS)",["gnutls_handshake() failed","RPC failed; curl","early EOF","remote end hung up unexpectedly","SSL_ERROR_SYSCALL","SSL_read: ","SSL_connect: ","unable to access "]],["curl: \\\\((?:5|16|55|92)\\\\)|Couldn.t resolve (?:host|proxy)|Could not resolve (?:proxy|host):|Curl error \\\\((?:5|6|7|28|35|56)\\\\)",["curl: (","t resolve ","Could not resolve ","Curl error ("]],["Connect to \\\\S+ (?:\\\\[[^\\\\]]*\\\\] )?failed|Could not (?:GET|HEAD) .https?://|(?:Transfer|Download) failed for|SocketTimeoutException|UnknownHostException|java\\\\.net\\\\.ConnectException|SSLHandshakeException|NoHttpResponseException",["Connect to ","Could not "," failed for","SocketTimeoutException","UnknownHostException","java.net.ConnectException","SSLHandshakeException","NoHttpResponseException"]],["CondaHTTPError|CONNECTION FAILED for url|Cannot retrieve repository metadata",["CondaHTTPError","CONNECTION FAILED for url","Cannot retrieve repository metadata"]],["(?:Head|Get|HEAD|GET) \\"https?://\\\\S+\\": (?:unexpected )?EOF\\\\b|failed to do request: (?:Head|Get|HEAD|GET) \\"?\\\\S+\\"?: (?:EOF|dial tcp|read tcp|net/http|remote error)",[" \\"http","failed to do request: "]],["x509: certificate (?:signed by unknown authority|has expired|is valid for)|CERTIFICATE_VERIFY_FAILED|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SSL certificate problem|unable to get local issuer certificate",["x509: certificate ","CERTIFICATE_VERIFY_FAILED","SELF_SIGNED_CERT_IN_CHAIN","UNABLE_TO_GET_ISSUER_CERT_LOCALLY","SSL certificate problem","unable to get local issuer certificate"]],["short read: expected \\\\d+ bytes but got \\\\d+|read tcp \\\\S+->\\\\S+: read: |unexpected EOF while reading|wget: (?:download timed out|unable to connect)|failed: (?:Connection timed out|Connection refused|Temporary failure|No route to host|Network is unreachable)",["short read: expected ","read tcp ","unexpected EOF while reading","download timed out","unable to connect","Connection timed out","Connection refused","Temporary failure","No route to host","Network is unreachable"]],["HTTPSConnectionPool\\\\(host=|HTTPConnectionPool\\\\(host=|[Cc]onnection reset\\\\b|[Tt]emporary failure in name resolution|Could not resolve hostname",["HTTPSConnectionPool(host=","HTTPConnectionPool(host=","onnection reset","emporary failure in name resolution","Could not resolve hostname"]],["\\"https?://[^\\"]+\\": dial tcp\\\\b",["\\": dial tcp"]],["\\\\bDeadlineExceeded\\\\b",["DeadlineExceeded"]],["Hash Sum mismatch|Bad header line|Mirror sync in progress\\\\?",["Hash Sum mismatch","Bad header line","Mirror sync in progress?"]],["Gem::RemoteFetcher::(?:UnknownHost|Fetch)Error|Net::(?:Open|Read)Timeout",["Gem::RemoteFetcher::","Timeout"]],["\\\\bcurl\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )(?:6|7|18|28|35|52|56)$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]],["\\\\bwget\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )4$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]]],"commands":[],"fix":"- Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\\n- Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\\n- Inside \`RUN\` steps, retry downloads (\`apt-get -o Acquire::Retries=3\`, \`npm ci --fetch-retries=5\`)."},
@@ -2253,7 +2855,7 @@ const FRAMING = [
     /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
     /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>│|]\s?)+/, // quoting and box drawing
+    /^(?:[>\u2502|]\s?)+/, // quoting and box drawing
     /^#\d+ (?=\S)/, // BuildKit's vertex number
     /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
 ];
@@ -2284,7 +2886,7 @@ function normalizeForMatching(text) {
 /* harmony export */ });
 /* unused harmony export CHECK_GROUPS */
 const CHECK_GROUPS = ['workflow', 'builder', 'resources', 'registry'];
-/** `builder,resources` → the groups; an unknown name is an error the caller reports. */
+/** `builder,resources` \u2192 the groups; an unknown name is an error the caller reports. */
 function parseSkip(text) {
     const groups = new Set();
     for (const name of text
@@ -2313,13 +2915,1769 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 680:
+/***/ 6028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
+});
+
+// EXTERNAL MODULE: ./src/parse/parse-source.ts + 37 modules
+var parse_source = __nccwpck_require__(2603);
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
+ */
+async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await (0,parse_source/* parseSource */.P)(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
+;// CONCATENATED MODULE: ./src/diagnose/literal-set.ts
+/** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
+const ASCII = 128;
+/**
+ * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
+ * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
+ * stands for (a pattern). It is a prefilter: a character outside ASCII matches any other such
+ * character, so it may report a literal that is not there, never miss one that is.
+ *
+ * It runs over nearly every line of a log, so the table is kept small enough to stay in the CPU's
+ * cache: a column per character class (the characters the literals use, folded; all the others
+ * share column 0) instead of per ASCII character, and 16-bit state numbers when they fit. With the
+ * built-in catalog's 8,000 states that is a table of about 1 MB instead of 4 MB (the line selection
+ * over the sample's lines took about a quarter less time).
+ */
+class LiteralSet {
+    /** next[(state << shift) + class]: the state after reading a character of that class, or `unknown`. */
+    next;
+    /** The table's mark of a transition not worked out yet (resolve). */
+    unknown;
+    /** Each state's failure state: where the scan goes on when no literal continues. */
+    failure;
+    shift;
+    /** The class of each character code below 128; codes above share the class of non-ASCII. */
+    classOf;
+    nonAsciiClass;
+    /** Whether reaching a state means a literal ended there. */
+    accepts;
+    /** The ids of the literals that end at a state (its own and its failure states'). */
+    outputs;
+    size;
+    constructor(literals) {
+        // Classes: 0 for characters no literal uses, then one per folded character a literal uses.
+        const classOf = new Uint8Array(ASCII);
+        let classes = 1;
+        let nonAsciiClass = 0;
+        for (const { text } of literals) {
+            for (let i = 0; i < text.length; i++) {
+                const code = text.charCodeAt(i);
+                if (code >= ASCII) {
+                    if (nonAsciiClass === 0)
+                        nonAsciiClass = classes++;
+                    continue;
+                }
+                const folded = fold(code);
+                if (classOf[folded] === 0)
+                    classOf[folded] = classes++;
+            }
+        }
+        // Upper-case letters read as their lower case.
+        for (let code = 65; code <= 90; code++)
+            classOf[code] = classOf[code + 32];
+        this.classOf = classOf;
+        this.nonAsciiClass = nonAsciiClass;
+        let shift = 0;
+        while (1 << shift < classes)
+            shift++;
+        this.shift = shift;
+        const width = 1 << shift;
+        const column = (code) => (code < ASCII ? classOf[code] : nonAsciiClass);
+        // The trie is built straight into a table (no map per state: the built-in catalog's set is made
+        // at every start). Only the trie's edges and the root's row are filled now; every other
+        // transition is UNKNOWN until a scan first needs it (resolve). Completing the whole table up
+        // front meant states \u00d7 classes steps (about 500,000 for the built-in catalog) in code that runs
+        // once, in V8's interpreter: a quarter of a short run's time.
+        let capacity = 1;
+        for (const { text } of literals)
+            capacity += text.length;
+        const unknown = capacity < 0xffff ? 0xffff : -1;
+        const table = unknown === 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
+        table.fill(unknown);
+        const own = [[]];
+        const accepting = [false];
+        /** Each state's trie edges as [class, target] pairs, for the breadth-first pass. */
+        const edges = [[]];
+        let states = 1;
+        for (const { text: literal, id } of literals) {
+            if (literal.length === 0)
+                continue;
+            let state = 0;
+            for (let i = 0; i < literal.length; i++) {
+                const c = column(literal.charCodeAt(i));
+                const slot = state * width + c;
+                let target = table[slot];
+                if (target === unknown) {
+                    target = states++;
+                    table[slot] = target;
+                    own.push([]);
+                    accepting.push(false);
+                    edges.push([]);
+                    edges[state].push(c, target);
+                }
+                state = target;
+            }
+            accepting[state] = true;
+            own[state].push(id);
+        }
+        // The root's missing edges lead back to it.
+        for (let c = 0; c < width; c++)
+            if (table[c] === unknown)
+                table[c] = 0;
+        this.next = table;
+        this.unknown = unknown;
+        this.failure = new Int32Array(states);
+        // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
+        const outputs = own;
+        const accepts = new Uint8Array(states);
+        const failure = this.failure;
+        // Breadth first: a state's failure state is complete before the state itself.
+        const queue = new Int32Array(states);
+        let tail = 0;
+        accepts[0] = accepting[0] ? 1 : 0;
+        for (let k = 0; k < edges[0].length; k += 2)
+            queue[tail++] = edges[0][k + 1];
+        for (let head = 0; head < tail; head++) {
+            const state = queue[head];
+            const fail = failure[state];
+            accepts[state] = accepting[state] || accepts[fail] === 1 ? 1 : 0;
+            if (accepts[fail] === 1)
+                outputs[state] = [...own[state], ...outputs[fail]];
+            const out = edges[state];
+            for (let k = 0; k < out.length; k += 2) {
+                const target = out[k + 1];
+                failure[target] = this.resolve(fail, out[k]);
+                queue[tail++] = target;
+            }
+        }
+        this.size = states;
+        this.outputs = outputs;
+        this.accepts = accepts;
+    }
+    /**
+     * The state after reading a character of class `c` in `state`, where the table does not know it
+     * yet: the failure state's transition (the longest suffix that is a prefix of some literal),
+     * remembered in the table. Iterative: a chain of failure states is at most a literal long.
+     */
+    resolve(state, c) {
+        const next = this.next;
+        const shift = this.shift;
+        let s = state;
+        let target = next[(s << shift) + c];
+        while (target === this.unknown) {
+            s = this.failure[s];
+            target = next[(s << shift) + c];
+        }
+        // Every state on the way (their transitions are all this one) learns it.
+        for (let t = state; t !== s; t = this.failure[t])
+            next[(t << shift) + c] = target;
+        return target;
+    }
+    /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
+    test(text) {
+        return this.firstEnd(text, 0, 0) !== -1;
+    }
+    /**
+     * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
+     * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
+     * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
+     * answer then decodes the text and asks test().
+     */
+    testBytes(bytes, start, end) {
+        if (this.size === 1)
+            return false;
+        const next = this.next;
+        const accepts = this.accepts;
+        const classOf = this.classOf;
+        const shift = this.shift;
+        const unknown = this.unknown;
+        let state = 0;
+        for (let i = start; i < end; i++) {
+            const code = bytes[i];
+            if (code >= ASCII)
+                return true;
+            const c = classOf[code];
+            const target = next[(state << shift) + c];
+            state = target === unknown ? this.resolve(state, c) : target;
+            if (accepts[state] === 1)
+                return true;
+        }
+        return false;
+    }
+    /**
+     * Calls `found` with the id of each literal the text contains, in the order they end, until it
+     * returns true; returns whether it did. An id may be reported more than once.
+     */
+    find(text, found) {
+        let from = 0;
+        let state = 0;
+        for (;;) {
+            const end = this.firstEnd(text, from, state);
+            if (end === -1)
+                return false;
+            // Taken before `found` runs, which may use this set again.
+            state = this.stateAt;
+            for (const id of this.outputs[state])
+                if (found(id))
+                    return true;
+            from = end + 1;
+        }
+    }
+    /** The state the scan was in when firstEnd last returned a match (to resume from there). */
+    stateAt = 0;
+    /**
+     * The index of the first character, from `from` on, at which a literal ends, starting in `start`;
+     * or -1. The hot loop of the line selection: no calls, no allocation.
+     */
+    firstEnd(text, from, start) {
+        if (this.size === 1)
+            return -1;
+        const next = this.next;
+        const accepts = this.accepts;
+        const classOf = this.classOf;
+        const nonAscii = this.nonAsciiClass;
+        const shift = this.shift;
+        const unknown = this.unknown;
+        let state = start;
+        for (let i = from; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            const c = code < ASCII ? classOf[code] : nonAscii;
+            const target = next[(state << shift) + c];
+            state = target === unknown ? this.resolve(state, c) : target;
+            if (accepts[state] === 1) {
+                this.stateAt = state;
+                return i;
+            }
+        }
+        return -1;
+    }
+}
+function fold(code) {
+    return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
+var load_catalog = __nccwpck_require__(1704);
+;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
+
+
+
+/**
+ * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
+ * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
+ * signatures), so a signature's line is never dropped before it could match.
+ *
+ * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
+ * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
+ * budget), so its literals alone select the line.
+ *
+ * The search is made in two ways. Building the literal automata (LiteralSet) for the built-in
+ * catalog's literals took a sixth of the action's start, and a short log tests a handful
+ * of lines: the first lines are searched for each literal in turn (`includes` on the line folded as
+ * the automaton reads it, so the answers are the same), and the automata are built only when a log
+ * has more lines to test than that is worth.
+ */
+class LineSelector {
+    prefilterSet = null;
+    userLiteralSet = null;
+    builtinLiterals;
+    userLiteralList;
+    /** The literals folded as the automaton reads them, for the line-by-line search (made on first use). */
+    foldedLiterals = null;
+    /** Lines still to test by searching each literal before the automata are built. */
+    linesBeforeAutomata;
+    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
+    unfiltered;
+    /** Patterns, not their regular expressions: each is compiled the first time a line holds its literal. */
+    confirm;
+    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
+    literals;
+    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
+    testsEveryLine;
+    /**
+     * `linesBeforeAutomata`: how many lines are tested by searching each literal before the automata
+     * are built (tests compare the two ways with 0 and Infinity).
+     */
+    constructor(signatures, linesBeforeAutomata = LINES_BEFORE_AUTOMATA) {
+        this.linesBeforeAutomata = linesBeforeAutomata;
+        const builtinLiterals = [];
+        const userLiterals = [];
+        const unfiltered = [];
+        const confirm = [];
+        for (const signature of signatures) {
+            const trusted = signature.patternsOrigin === 'built-in';
+            for (const pattern of signature.patterns) {
+                // Worked out when the bundle was built for the built-in catalog.
+                const literals = pattern.literals;
+                if (trusted) {
+                    if (literals) {
+                        for (const text of literals)
+                            builtinLiterals.push({ text, id: confirm.length });
+                        confirm.push(pattern);
+                    }
+                    else {
+                        unfiltered.push(pattern);
+                    }
+                }
+                else if (literals) {
+                    for (const text of literals)
+                        userLiterals.push({ text, id: 0 });
+                }
+                // A user pattern with no literal selects nothing: it sees the lines kept for the others.
+            }
+        }
+        this.builtinLiterals = builtinLiterals;
+        this.userLiteralList = userLiterals;
+        this.unfiltered = unfiltered;
+        this.confirm = confirm;
+        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
+        this.testsEveryLine = unfiltered.length > 0;
+    }
+    /**
+     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
+     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
+     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
+     */
+    mayWantBytes(bytes, start, end) {
+        if (this.unfiltered.length > 0)
+            return true;
+        if (this.searchLineByLine()) {
+            // The automata's answer for bytes: false with no literal at all, true for a byte beyond ASCII,
+            // else whether a literal is there.
+            const { builtin, user } = this.folded();
+            if (builtin.length === 0 && user.length === 0)
+                return false;
+            for (let i = start; i < end; i++)
+                if (bytes[i] > 0x7f)
+                    return true;
+            const line = foldAsAutomaton(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+            return user.some((literal) => line.includes(literal)) || builtin.some((literal) => line.includes(literal.text));
+        }
+        return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
+    }
+    /** Whether a built-in signature matches the line, or a user signature may. */
+    select(text) {
+        if (this.searchLineByLine())
+            return this.selectLineByLine(text);
+        if (this.userLiterals.test(text))
+            return true;
+        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
+        let normalized = null;
+        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].regex.test((normalized ??= (0,normalize/* normalizeForMatching */._)(text))));
+        if (confirmed || this.unfiltered.length === 0)
+            return confirmed;
+        normalized ??= (0,normalize/* normalizeForMatching */._)(text);
+        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
+    }
+    /** select() without the automata: each literal searched in the folded line. */
+    selectLineByLine(text) {
+        const line = foldAsAutomaton(text);
+        const { builtin, user } = this.folded();
+        if (user.some((literal) => line.includes(literal)))
+            return true;
+        let normalized = null;
+        for (const literal of builtin) {
+            if (line.includes(literal.text) && this.confirm[literal.id].regex.test((normalized ??= (0,normalize/* normalizeForMatching */._)(text))))
+                return true;
+        }
+        if (this.unfiltered.length === 0)
+            return false;
+        normalized ??= (0,normalize/* normalizeForMatching */._)(text);
+        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
+    }
+    /** Whether this line is still tested line by line; counts it. */
+    searchLineByLine() {
+        if (this.linesBeforeAutomata <= 0)
+            return false;
+        this.linesBeforeAutomata--;
+        return true;
+    }
+    folded() {
+        // An empty literal is in no line for the automaton (it is skipped there), but `includes` finds it anywhere.
+        this.foldedLiterals ??= {
+            builtin: this.builtinLiterals.filter((l) => l.text.length > 0).map((l) => ({ text: foldAsAutomaton(l.text), id: l.id })),
+            user: this.userLiteralList.filter((l) => l.text.length > 0).map((l) => foldAsAutomaton(l.text)),
+        };
+        return this.foldedLiterals;
+    }
+    get prefilter() {
+        return (this.prefilterSet ??= new LiteralSet(this.builtinLiterals));
+    }
+    get userLiterals() {
+        return (this.userLiteralSet ??= new LiteralSet(this.userLiteralList));
+    }
+}
+/**
+ * Lines tested by searching each literal before the automata are built. Measured on the shared
+ * machine (load 10, the built-in catalog, the sample log's lines): building the automata about
+ * 60 ms of CPU; one line searched literal by literal 0.04-0.1 ms. So the automata pay for
+ * themselves after some hundreds of lines; a short log never builds them, and a long one pays at
+ * most about 10 ms for these first lines.
+ */
+const LINES_BEFORE_AUTOMATA = 128;
+/**
+ * Text as LiteralSet reads it: ASCII letters in lower case, and every UTF-16 unit beyond ASCII
+ * alike (the automaton gives them one class), here all written as U+0080.
+ */
+function foldAsAutomaton(text) {
+    return text.replace(NON_ASCII, '\u0080').toLowerCase();
+}
+const NON_ASCII = /[^\x00-\x7f]/g;
+let builtinSelector = null;
+/** The selector of a catalog: the built-in one is made once. */
+function lineSelectorFor(catalog) {
+    if (catalog !== (0,load_catalog/* builtinSignatures */.n)())
+        return new LineSelector(catalog);
+    builtinSelector ??= new LineSelector(catalog);
+    return builtinSelector;
+}
+
+// EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
+var analyze = __nccwpck_require__(9040);
+// EXTERNAL MODULE: ./src/analyze/build-budget.ts
+var build_budget = __nccwpck_require__(7736);
+;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
+const MAX_MATCHED_LINES = 8;
+const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+// apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
+// temporary error (try again later)`, older `WARNING: Ignoring URL: ...`): no retry follows, and every
+// package then looks missing. Such a line is the failure's cause, not a passing warning.
+const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: Ignoring \S+: /;
+// Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
+// Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
+// `docker build` they only restate the build's failure, so any concrete error outranks them.
+const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
+/**
+ * Runs every pattern of every signature over the lines, and its command patterns over the failing
+ * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
+ * same function can run in a worker for patterns that are not ours.
+ */
+function runPatterns(signatures, lines, maxHits, commands = []) {
+    const out = [];
+    // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
+    // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
+    const asciiLower = (text) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+    let lowerLines = null;
+    for (const signature of signatures) {
+        const hits = [];
+        const seen = new Set();
+        const scan = (source, compiled, texts, offset) => {
+            // A pattern runs only on lines that hold one of its literals (every match holds one), and is
+            // compiled only when such a line comes: most built-in patterns are never compiled in a run.
+            const literals = texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
+            const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
+            let regex = null;
+            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
+                if (seen.has(index + offset))
+                    continue;
+                if (literals && !literals.some((literal) => lowered[index].includes(literal)))
+                    continue;
+                regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
+                const match = regex.exec(texts[index]);
+                if (!match)
+                    continue;
+                seen.add(index + offset);
+                const groups = {};
+                for (const [name, value] of Object.entries(match.groups ?? {}))
+                    if (value !== undefined && value !== '')
+                        groups[name] = value;
+                hits.push({ index: index + offset, groups });
+            }
+        };
+        signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
+        signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
+        if (hits.length > 0) {
+            hits.sort((a, b) => a.index - b.index);
+            out.push({ id: signature.id, hits });
+        }
+    }
+    return out;
+}
+/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
+function patternSpecs(signatures, compiled = false) {
+    return signatures
+        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
+        .map((s) => ({
+        id: s.id,
+        sources: s.patterns.map((p) => p.source),
+        commandSources: s.commands.map((p) => p.source),
+        ignoreCase: s.ignoreCase,
+        ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
+    }));
+}
+/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
+function toMatches(raw, signatures, lines, commands = []) {
+    const byId = new Map(signatures.map((s) => [s.id, s]));
+    return raw.flatMap(({ id, hits }) => {
+        const signature = byId.get(id);
+        if (!signature)
+            return [];
+        const lineHits = hits.filter((h) => h.index < lines.length);
+        // A command hit counts only when no line of the log matched: what it printed says more.
+        const used = lineHits.length > 0 ? lineHits : hits;
+        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
+        const groups = {};
+        for (const hit of used)
+            for (const [name, value] of Object.entries(hit.groups))
+                groups[name] ??= value;
+        return [
+            {
+                signature,
+                lines: matched.slice(0, MAX_MATCHED_LINES),
+                groups,
+                inFailure: matched.some((l) => l.inFailure),
+                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
+                byCommand: lineHits.length === 0,
+                onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
+            },
+        ];
+    });
+}
+/** Matches trusted (built-in, reviewed) signatures in this thread. */
+function matchTrusted(signatures, lines, commands = []) {
+    const raw = runPatterns(
+    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
+    patternSpecs(signatures, true), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+    return toMatches(raw, signatures, lines, commands);
+}
+/**
+ * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
+ * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
+ * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
+ * is the root cause (a repeated warning too: a retry loop); followed as a chain.
+ */
+function rankMatches(matches) {
+    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+        tier(a) - tier(b) ||
+        Number(b.inFailure) - Number(a.inFailure) ||
+        b.signature.priority - a.signature.priority ||
+        a.lines[0].line - b.lines[0].line);
+    for (let step = 0; step < ranked.length; step++) {
+        const leader = ranked[0];
+        const cause = ranked.find((m) => m !== leader &&
+            // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
+            // connection broken by`) is the real failure behind the package manager's final error.
+            (!m.onlyWarnings || m.lines.length >= 2) &&
+            !m.byCommand &&
+            !m.onlyWrappers &&
+            (m.inFailure || !leader.inFailure) &&
+            leader.signature.causedBy.includes(m.signature.id) &&
+            // A cause on the same line counts (`failed to compute cache key: secret not found`), and
+            // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
+            // download` ... `Caused by:` ... `[28] Timeout was reached`).
+            (m.lines[0].line <= leader.lines[0].line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain > leader.lines[0].line)));
+        if (!cause)
+            break;
+        ranked.splice(ranked.indexOf(cause), 1);
+        ranked.unshift(cause);
+    }
+    return ranked;
+}
+function tier(match) {
+    if (match.signature.role === 'consequence')
+        return 2;
+    // A wrapper's line or the command that ran say that something failed, not what: after any concrete line.
+    return match.byCommand || match.onlyWrappers ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
+
+const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
+const MAX_HITS = 32;
+// The worker runs the same pure function as the main thread, from its source text: no file to
+// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
+// It talks over its own MessageChannel so that the main thread can read what the worker already
+// said (receiveMessageOnPort) before it decides that a signature ran out of time.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const runPatterns = ${runPatterns.toString()};
+const { port, specs, lines, commands, maxHits } = workerData;
+for (const spec of specs) {
+  port.postMessage({ type: 'start', id: spec.id });
+  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
+}
+port.postMessage({ type: 'end' });
+`;
+/**
+ * What is left of the total budget. Only time spent running patterns counts: starting a worker
+ * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
+ * look slow.
+ */
+class BudgetClock {
+    leftMs;
+    constructor(leftMs) {
+        this.leftMs = leftMs;
+    }
+}
+/**
+ * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
+ * pattern that does not finish in time is reported and skipped; the others still run.
+ */
+async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
+/** The total budget left, shared by the builds of one analysis. */
+clock = new BudgetClock(budget.totalMs), 
+/** The failing step's command, for `commands` patterns. */
+commands = []) {
+    const specs = patternSpecs(signatures);
+    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
+    const raw = [];
+    const slow = [];
+    let remaining = specs;
+    while (remaining.length > 0) {
+        if (clock.leftMs <= 0) {
+            // Out of total time: whatever did not run is reported as slow too.
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        const { done, stuck } = await runWorker(await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)), remaining, texts, budget.perSignatureMs, clock);
+        for (const result of done)
+            raw.push(...result.raw);
+        const finished = new Set(done.map((d) => d.id));
+        remaining = remaining.filter((spec) => !finished.has(spec.id));
+        if (stuck === undefined)
+            break;
+        if (stuck === null) {
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        slow.push(stuck);
+        remaining = remaining.filter((spec) => spec.id !== stuck);
+    }
+    return { matches: toMatches(raw, signatures, lines, commands), slow };
+}
+/**
+ * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
+ * runs have none, and loading the module (with perf_hooks) took a few milliseconds of every start.
+ */
+function runWorker(threads, specs, texts, perSignatureMs, clock) {
+    const { MessageChannel, receiveMessageOnPort, Worker } = threads;
+    return new Promise((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
+            transferList: [port2],
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        const done = [];
+        let current = null;
+        let startedAt = 0;
+        let timer;
+        let settled = false;
+        const finish = (stuck) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            port1.close();
+            void worker.terminate();
+            resolve({ done, stuck });
+        };
+        const handle = (message) => {
+            if (settled)
+                return;
+            if (message.type === 'start') {
+                current = message.id;
+                startedAt = performance.now();
+                // The clock runs only while a signature runs: from its start, never from the thread's.
+                clearTimeout(timer);
+                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
+            }
+            else if (message.type === 'done') {
+                clock.leftMs -= performance.now() - startedAt;
+                clearTimeout(timer);
+                done.push({ id: message.id, raw: message.result ?? [] });
+                current = null;
+            }
+            else {
+                finish(undefined);
+            }
+        };
+        const expire = () => {
+            // The worker may have finished just as the timer fired: read what it already said first.
+            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
+                handle(pending.message);
+            if (settled || current === null)
+                return;
+            const spent = performance.now() - startedAt;
+            clock.leftMs -= spent;
+            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
+        };
+        port1.on('message', handle);
+        worker.on('error', () => finish(current));
+        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
+        worker.on('exit', () => {
+            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
+                handle(pending.message);
+            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/parse/excerpt.ts
+var excerpt = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
+
+// How build tools quote the command that failed:
+//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
+//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
+//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
+const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+const MAX_COMMANDS = 4;
+// `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
+// steps, which the parser then does not take for internal ones; the command is the same.
+const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
+/**
+ * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
+ * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
+ * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
+ * where it was seen.
+ */
+function failingCommands(build, lines) {
+    const out = [];
+    const add = (line, text, command) => {
+        const normalized = command.trim().slice(0, excerpt/* MAX_EXCERPT_LINE */.oW);
+        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
+            out.push({ line, text, normalized, inFailure: true });
+    };
+    for (const step of build.steps) {
+        if (step.status !== 'error')
+            continue;
+        const prefixed = step.kind === 'other' ? PREFIXED_INTERNAL.exec(step.name) : null;
+        if (prefixed)
+            add(step.line, step.name, prefixed[1]);
+        if (step.kind !== 'instruction' && step.kind !== 'internal')
+            continue;
+        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
+    }
+    for (const line of lines) {
+        if (!line.inFailure)
+            continue;
+        const quoted = QUOTED.exec(line.normalized);
+        if (quoted)
+            add(line.line, line.text, quoted[1]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
+
+
+
+/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
+function needsDiagnosis(build) {
+    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
+}
+async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
+    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
+    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
+    const byBuild = new Map();
+    const slow = new Set();
+    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+    const clock = new BudgetClock(budget.totalMs);
+    for (const build of builds) {
+        if (!needsDiagnosis(build))
+            continue;
+        const allLines = excerptLines(build);
+        const lines = candidateLines(build, allLines);
+        const commands = failingCommands(build, lines);
+        const matches = matchTrusted(trusted, lines, commands);
+        const runnable = untrusted.filter((s) => !slow.has(s.id));
+        if (runnable.length > 0) {
+            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
+            matches.push(...result.matches);
+            for (const id of result.slow)
+                slow.add(id);
+        }
+        byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
+    }
+    const problems = [...slow].map((id) => {
+        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
+        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
+    });
+    return { byBuild, problems };
+}
+/** The excerpt and the failure's own lines, in input order. */
+function excerptLines(build) {
+    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
+    const byLine = new Map();
+    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of lines)
+            byLine.set(`${line.line}\u0000${line.text}`, line);
+    return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+/** The lines signatures see, each marked whether it is the failure itself. */
+function candidateLines(build, lines = excerptLines(build)) {
+    const failing = new Set();
+    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of own)
+            failing.add(line.line);
+    if (build.withoutBuildKit)
+        for (const line of lines)
+            failing.add(line.line);
+    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
+    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
+    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
+    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
+    // "error" or "Killed" must not match a signature.
+    const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
+    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
+    // knows: offer that header too, so that the error is read as the cache's.
+    const cacheHeaders = build.steps
+        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
+        .map((s) => ({
+        line: s.endLine,
+        text: s.endText ?? s.name,
+        normalized: `${s.name}:`,
+        inFailure: s.kind === 'cache-export' && build.status === 'failure',
+    }));
+    const candidates = lines
+        .filter((line) => !headers.has(line.text))
+        .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: (0,normalize/* normalizeForMatching */._)(line.text),
+        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+    }))
+        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+        .concat(cacheHeaders)
+        .sort((a, b) => a.line - b.line);
+    let chain;
+    for (const line of candidates) {
+        if (CAUSED_BY.test(line.normalized))
+            chain = line.line;
+        if (chain !== undefined)
+            line.causeChain = chain;
+    }
+    return candidates;
+}
+// The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
+// JVM (`Caused by: java.net.ConnectException: ...`).
+const CAUSED_BY = /^Caused by\b/;
+// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
+// `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
+// four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
+// log line right after the bar: those are the log, not the Dockerfile.
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)/;
+
+// EXTERNAL MODULE: ./src/reference/image-reference.ts
+var image_reference = __nccwpck_require__(5676);
+;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
+
+/**
+ * Measures the images the builds pushed (or the user named), once per image: the tags of one push
+ * share a digest, so only the first is measured and the sizes are shown on it. The result is written
+ * onto the builds' images; nothing here throws.
+ */
+async function measureBuildImages(builds, options) {
+    if (builds.length === 0 && options.extraImages.length === 0)
+        return;
+    for (const ref of options.extraImages) {
+        const target = builds[0];
+        if (target && !target.images.some((i) => i.ref === ref))
+            target.images.push({ ref, digest: null, pushed: true });
+    }
+    const chosen = [];
+    for (const build of builds) {
+        const seen = new Set();
+        for (const image of build.images) {
+            const key = image.digest ?? image.ref;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            chosen.push(image);
+        }
+    }
+    // A push of the baseline tag itself (a push to main) would be compared with itself.
+    const isBaseline = (ref) => !!options.baselineTag && (0,image_reference/* explainReference */.fL)(ref) === null && (0,image_reference/* parseReference */.F2)(ref).tag === options.baselineTag;
+    const plain = chosen.filter((i) => !isBaseline(i.ref));
+    const baselines = chosen.filter((i) => isBaseline(i.ref));
+    if (chosen.length === 0)
+        return;
+    // The registry client (docker buildx imagetools, child_process) is loaded only when an image is to be measured.
+    const { measureImages } = await __nccwpck_require__.e(/* import() */ 715).then(__nccwpck_require__.bind(__nccwpck_require__, 5715));
+    const results = [...(await measureImages(plain, options)), ...(await measureImages(baselines, { ...options, baselineTag: null }))];
+    for (const [index, image] of [...plain, ...baselines].entries()) {
+        const result = results[index];
+        image.platforms = result.platforms;
+        image.sizeUnavailable = result.unavailable;
+        image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
+
+
+
+/**
+ * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
+ * few at a time: parse/parse-sources.ts), each build goes to the budget of listed builds as it
+ * closes (analyze/build-budget.ts: past a limit the least telling are folded into counts, so
+ * memory does not grow with the number of builds), failed builds are diagnosed against the
+ * signature catalog, then the listed builds are analysed together. The action and the CLI both call this.
+ */
+async function analyzeSources(sources, options, catalog = (0,load_catalog/* builtinSignatures */.n)(), sizes = null, maxListedBuilds = build_budget/* MAX_LISTED_BUILDS */.Zu) {
+    const problems = [];
+    // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
+    const selector = lineSelectorFor(catalog);
+    const budget = new build_budget/* BuildBudget */.s8(maxListedBuilds, options, { catalog });
+    // A build's place in the input: its source first (sources are read concurrently), then its order there.
+    const seen = new Array(sources.length).fill(0);
+    const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
+    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
+        problems.push(...parsed.problems);
+    const builds = budget.builds();
+    // Image sizes come from the registry, not the log: measured when asked, before the analysis.
+    if (sizes)
+        await measureBuildImages(builds, sizes);
+    const diagnosis = await diagnoseBuilds(builds, catalog);
+    problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
+    return (0,analyze/* analyze */.n)(builds, problems, options, { diagnosis, catalog, omittedBuilds: budget.omitted() });
+}
+/** Positions of one source's builds: 2^32 apart, so 2^21 sources stay within exact integers. */
+const SOURCE_STRIDE = 2 ** 32;
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MR: () => (/* binding */ whyNoAnswer),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   UU: () => (/* binding */ createClient),
+/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */ });
+/** Each client's time budget: aborted when it runs out (a client is made once per run). */
+const budgets = new WeakMap();
+/** An API call that failed for good (after retries): status and one line to show. */
+class ApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'ApiError';
+    }
+}
+/**
+ * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
+ * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
+ * what it has.
+ *
+ * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
+ * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
+ * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
+ * that import; `apiUrl` has been checked by the caller.
+ */
+async function createClient(options) {
+    // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
+    // without a token (a step that reads its own log) never needs them.
+    const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
+        importWithoutEventFile(options.apiUrl),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
+        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5594)),
+    ]);
+    const deadline = Date.now() + options.budgetMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
+    timer.unref();
+    const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
+    const client = getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        request: { signal: controller.signal, fetch: safeFetch },
+        retry: { retries: options.retries },
+        throttle: {
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
+        },
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    }, retry, throttling);
+    budgets.set(client, controller.signal);
+    return client;
+}
+/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
+async function importWithoutEventFile(apiUrl) {
+    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
+    delete process.env.GITHUB_EVENT_PATH;
+    process.env.GITHUB_API_URL = apiUrl;
+    try {
+        return await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
+    }
+    finally {
+        for (const [name, value] of Object.entries(saved)) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
+/**
+ * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
+ * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
+ */
+async function call(client, what, request) {
+    const signal = budgets.get(client) ?? null;
+    try {
+        return await request();
+    }
+    catch (error) {
+        // Octokit reports an aborted request as a 500: say what really happened.
+        if (signal?.aborted)
+            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
+        // Octokit gives a network failure status 500 too, but no response.
+        const answered = typeof error.status === 'number' && error.response !== undefined;
+        const status = answered ? error.status : null;
+        // node:http only for its table of reason phrases, and only once something failed.
+        const { STATUS_CODES } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
+    }
+}
+/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
+function whyNoAnswer(error) {
+    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
+    let code = null;
+    let network = false;
+    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
+            code = e.code;
+        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
+            network = true;
+    }
+    if (code && NETWORK[code])
+        return `${NETWORK[code]} (${code})`;
+    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
+        return `a network error (${code})`;
+    if (network)
+        return 'the connection broke';
+    if (error instanceof SyntaxError || error instanceof TypeError)
+        return 'the answer was not the JSON GitHub sends';
+    return 'no usable answer';
+}
+const NETWORK = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name did not resolve',
+    EAI_AGAIN: 'the host name did not resolve',
+    EPIPE: 'the connection broke',
+    UND_ERR_SOCKET: 'the connection closed early',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
+};
+function explainStatus(status) {
+    if (status === 401)
+        return ' (the token was refused)';
+    if (status === 403)
+        return ' (the token lacks a permission, or a rate limit)';
+    if (status === 404)
+        return ' (not found, or the token cannot see it)';
+    if (status === 410)
+        return ' (gone: logs expire after the retention period)';
+    if (status === 429)
+        return ' (rate limited)';
+    if (status >= 500)
+        return ' (GitHub had an error; retried)';
+    return '';
+}
+
+
+/***/ }),
+
+/***/ 7836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   findBaselineRun: () => (/* binding */ findBaselineRun),
+/* harmony export */   parseBaselineChoice: () => (/* binding */ parseBaselineChoice),
+/* harmony export */   whyNot: () => (/* binding */ whyNot)
+/* harmony export */ });
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8943);
+/* harmony import */ var _workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5593);
+
+
+/** `auto` (default), `off`, a run id, or a branch name. Throws a one-line error on anything else. */
+function parseBaselineChoice(text) {
+    const value = text.trim();
+    if (value === '' || value.toLowerCase() === 'auto')
+        return { kind: 'auto' };
+    if (['off', 'none', 'false', 'no'].includes(value.toLowerCase()))
+        return { kind: 'off' };
+    if (/^\d+$/.test(value)) {
+        const runId = Number(value);
+        if (!Number.isSafeInteger(runId) || runId <= 0)
+            throw new Error(`"${value}" is not a run id`);
+        return { kind: 'run', runId };
+    }
+    // What git allows in a branch name, roughly: enough to refuse a typo that cannot be a branch.
+    if (value.length > 255 || /[\s~^:?*[\\\u0000-\u001f\u007f]|\.\.|@\{|^[-/.]|[/.]$|\.lock$/.test(value)) {
+        throw new Error(`"${value}" is not auto, off, a run id or a branch name`);
+    }
+    return { kind: 'branch', branch: value };
+}
+/** Successful runs looked at to skip the current one (it may already count as a success). */
+const CANDIDATES = 5;
+/**
+ * Finds the run to compare with: for `auto`, the latest successful run of the same workflow on the
+ * default branch; for a branch, the same on that branch; a run id is taken as it is. Requests: a run
+ * id costs 1; `auto` and a branch cost 2 (this run, for its workflow, then one page of that workflow's
+ * successful runs), plus 1 for `auto` when the event payload does not name the default branch.
+ * No baseline is never an error: the reason is returned, to be said in the summary.
+ */
+async function findBaselineRun(client, repo, query) {
+    try {
+        if (query.choice.kind === 'run') {
+            if (query.choice.runId === query.currentRunId)
+                return { run: null, reason: `run ${query.choice.runId} is this run itself` };
+            return { run: await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .getRun */ .Mh)(client, repo, query.choice.runId), reason: null };
+        }
+        const current = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .getRun */ .Mh)(client, repo, query.currentRunId);
+        const branch = query.choice.kind === 'branch' ? query.choice.branch : await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultBranch */ .OR)(client, repo, query.payload);
+        const runs = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .listWorkflowRuns */ .K9)(client, repo, { workflowId: current.workflowId, branch, status: 'success', limit: CANDIDATES });
+        const run = runs.find((r) => r.id !== query.currentRunId && r.conclusion === 'success') ?? null;
+        return run ? { run, reason: null } : { run: null, reason: `this workflow has no successful run on ${branch} yet` };
+    }
+    catch (error) {
+        return { run: null, reason: whyNot(error) };
+    }
+}
+/** A refused or failed lookup, said so that the reader knows what to change. */
+function whyNot(error) {
+    if (error instanceof _api_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 403 || error.status === 404)) {
+        return `${error.message}; the job's token needs the actions: read permission to read the workflow's runs`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   st: () => (/* binding */ recentRuns),
+/* harmony export */   x_: () => (/* binding */ MAX_HISTORY_RUNS),
+/* harmony export */   yJ: () => (/* binding */ mapBounded)
+/* harmony export */ });
+/* harmony import */ var _workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5593);
+
+/** Runs the history reads at most: one page of the runs listing. */
+const MAX_HISTORY_RUNS = 100;
+/**
+ * The last `count` finished runs of the workflow the current run belongs to, any branch, newest
+ * first. Requests: 2 (this run, for its workflow; one page of that workflow's runs). Reading each
+ * run's jobs then costs 1 listing per 100 jobs and 1 download per job (jobs-source.ts).
+ */
+async function recentRuns(client, repo, currentRunId, count) {
+    const current = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .getRun */ .Mh)(client, repo, currentRunId);
+    const limit = Math.min(MAX_HISTORY_RUNS, count);
+    const runs = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .listWorkflowRuns */ .K9)(client, repo, { workflowId: current.workflowId, status: 'completed', limit: limit + 1 });
+    return runs.filter((run) => run.id !== currentRunId).slice(0, limit);
+}
+/**
+ * `work` over `items`, at most `limit` at a time, results in the items' order: a run's logs are
+ * downloaded and parsed while the next run's are, without opening a hundred streams at once.
+ */
+async function mapBounded(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 7068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readRunContext),
+/* harmony export */   V: () => (/* binding */ runUrl)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Read once, when the action starts, and never throws: a malformed event file or URL becomes a
+ * problem to warn about (`@actions/github` builds its own context at import and throws on both).
+ */
+function readRunContext(env = process.env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const problems = [];
+    const apiUrl = httpUrl(env.GITHUB_API_URL || 'https://api.github.com');
+    if (apiUrl === null)
+        problems.push(`GITHUB_API_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_API_URL ?? ''))}), so the GitHub API is not used`);
+    const serverUrl = httpUrl(env.GITHUB_SERVER_URL || 'https://github.com');
+    if (serverUrl === null)
+        problems.push(`GITHUB_SERVER_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_SERVER_URL ?? ''))}); links point to https://github.com`);
+    return {
+        apiUrl,
+        serverUrl: serverUrl ?? 'https://github.com',
+        owner: owner || null,
+        repo: repo || null,
+        runId: positiveInt(env.GITHUB_RUN_ID),
+        workflow: env.GITHUB_WORKFLOW || null,
+        job: env.GITHUB_JOB || null,
+        eventName: env.GITHUB_EVENT_NAME || null,
+        sha: env.GITHUB_SHA || null,
+        runnerName: env.RUNNER_NAME || null,
+        payload: readPayload(env.GITHUB_EVENT_PATH, problems),
+        problems,
+    };
+}
+/** GitHub's webhook payloads are capped at 25 MB. */
+const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    const unusable = (why) => {
+        problems.push(`the event payload (GITHUB_EVENT_PATH) ${why}, so the pull request is not known from it`);
+        return {};
+    };
+    let fd;
+    try {
+        // Opened without blocking, then checked: a FIFO or a device must not hang the action.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch {
+        return {}; // absent (a local run): nothing to say
+    }
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!info.isFile())
+            return unusable('is not a regular file');
+        if (info.size > MAX_PAYLOAD_BYTES)
+            return unusable('is larger than 25 MB');
+        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
+        return value && typeof value === 'object' && !Array.isArray(value) ? value : unusable('is not a JSON object');
+    }
+    catch {
+        return unusable('is not valid JSON');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function httpUrl(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? text.replace(/\/+$/, '') : null;
+    }
+    catch {
+        return null;
+    }
+}
+function truncated(text) {
+    return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+}
+function positiveInt(text) {
+    const n = Number(text);
+    return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+/** The run's page, where the job summaries are. */
+function runUrl(context, runId = context.runId) {
+    if (!context.owner || !context.repo || !runId)
+        return null;
+    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${runId}`;
+}
+
+
+/***/ }),
+
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ StepLineIndex)
+/* harmony export */ });
+/** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
+// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `\u00ef\u00bb\u00bf`.
+const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
+/** Enough of a line to hold its timestamp. */
+const HEAD_BYTES = 48;
+/**
+ * Learns, while a job log streams by, the line each step's output starts on. A job log is one file,
+ * but GitHub's links to its lines (`/job/ID#step:N:L`) count lines within a step; the API gives each
+ * step's start time, and each log line carries its time, so the first line at or after a step's start
+ * is where the step begins. Line numbers are counted as the line reader counts them (by `\n`).
+ */
+class StepLineIndex {
+    pending;
+    found = [];
+    lineNo = 0;
+    head = '';
+    headDone = false;
+    constructor(steps) {
+        this.pending = steps
+            .filter((s) => s.startedAt !== null && Number.isFinite(Date.parse(s.startedAt)))
+            .map((s) => ({ number: s.number, name: s.name, start: Math.floor(Date.parse(s.startedAt) / 1000) }))
+            .sort((a, b) => a.number - b.number);
+    }
+    /** Passes the chunks through unchanged, reading the start of each line on the way. */
+    async *watch(chunks) {
+        this.lineNo = 1;
+        for await (const chunk of chunks) {
+            this.scan(chunk);
+            yield chunk;
+        }
+        this.endLine();
+    }
+    /** The steps found, in line order. */
+    starts() {
+        return [...this.found];
+    }
+    /** The step a line of the log belongs to: the last one that started at or before it. */
+    static stepOf(steps, line) {
+        let best = null;
+        for (const step of steps ?? [])
+            if (step.firstLine <= line && (!best || step.firstLine >= best.firstLine))
+                best = step;
+        return best;
+    }
+    scan(chunk) {
+        let from = 0;
+        while (from <= chunk.length) {
+            const newline = chunk.indexOf(0x0a, from);
+            const end = newline === -1 ? chunk.length : newline;
+            if (!this.headDone && this.head.length < HEAD_BYTES)
+                this.head += chunk.subarray(from, Math.min(end, from + HEAD_BYTES - this.head.length)).toString('latin1');
+            if (!this.headDone && this.head.length >= HEAD_BYTES)
+                this.endHead();
+            if (newline === -1)
+                break;
+            this.endLine();
+            this.lineNo++;
+            from = newline + 1;
+        }
+    }
+    endLine() {
+        if (!this.headDone)
+            this.endHead();
+        this.head = '';
+        this.headDone = false;
+    }
+    /** The line's time is known: every step that started by then (the last of them owns the line). */
+    endHead() {
+        this.headDone = true;
+        const match = TIMESTAMP.exec(this.head);
+        if (!match || this.pending.length === 0)
+            return;
+        const seconds = Math.floor(Date.parse(`${match[1]}Z`) / 1000);
+        let owner = null;
+        // The first line of the log belongs to the first step even if its time is a hair earlier.
+        while (this.pending.length > 0 && (seconds >= this.pending[0].start || (this.found.length === 0 && owner === null && this.lineNo === 1))) {
+            owner = this.pending.shift();
+        }
+        if (owner)
+            this.found.push({ number: owner.number, name: owner.name, firstLine: this.lineNo });
+    }
+}
+
+
+/***/ }),
+
+/***/ 5593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ listWorkflowRuns),
+/* harmony export */   Mh: () => (/* binding */ getRun),
+/* harmony export */   OR: () => (/* binding */ defaultBranch)
+/* harmony export */ });
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8943);
+
+function toRun(run) {
+    return {
+        id: run.id,
+        number: run.run_number,
+        workflowId: run.workflow_id,
+        branch: run.head_branch,
+        event: run.event,
+        status: run.status,
+        conclusion: run.conclusion,
+        date: run.run_started_at ?? run.created_at,
+    };
+}
+/** One run (1 request). */
+async function getRun(client, repo, runId) {
+    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
+    return toRun(response.data);
+}
+/** The workflow's runs, newest first (1 request: one page). */
+async function listWorkflowRuns(client, repo, filter) {
+    const perPage = Math.max(1, Math.min(100, filter.limit));
+    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+        ...repo,
+        workflow_id: filter.workflowId,
+        ...(filter.branch ? { branch: filter.branch } : {}),
+        status: filter.status,
+        per_page: perPage,
+    }));
+    return response.data.workflow_runs.map(toRun).slice(0, filter.limit);
+}
+/** The repository's default branch, from the event payload when it says (0 requests), else the API (1). */
+async function defaultBranch(client, repo, payload) {
+    const fromPayload = payload.repository?.default_branch;
+    if (typeof fromPayload === 'string' && fromPayload)
+        return fromPayload;
+    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
+    return response.data.default_branch;
+}
+
+
+/***/ }),
+
+/***/ 1377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
+ * It is reported as one line, never as a stack trace.
+ */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** One line for a person, whatever was thrown. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] ?? String(error);
+    return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+
+/***/ }),
+
+/***/ 5310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ textOf),
+/* harmony export */   i: () => (/* binding */ LineBytes)
+/* harmony export */ });
+/**
+ * A line's text kept as the bytes it was read from, decoded only when something reads it. Most
+ * lines of a log are a step's own output: the parser keeps the last few for excerpts and evidence
+ * and almost never quotes them, so decoding each one was wasted work.
+ *
+ * Only ASCII bytes are ever wrapped (the caller checks): then Latin-1 decoding, the cheapest, gives
+ * exactly the string UTF-8 decoding would. It has the shape of an evidence line (`line`, `text`), so
+ * it can stand in one wherever only those two are read.
+ */
+class LineBytes {
+    line;
+    bytes;
+    start;
+    end;
+    decoded = null;
+    constructor(
+    /** 1-based line number in the input. */
+    line, 
+    /** The chunk the line was read from; let go once decoded. */
+    bytes, start, end) {
+        this.line = line;
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+    }
+    get text() {
+        if (this.decoded === null) {
+            this.decoded = this.bytes.toString('latin1', this.start, this.end);
+            this.bytes = null;
+        }
+        return this.decoded;
+    }
+}
+/** A text that may still be bytes: its string. */
+function textOf(text) {
+    return typeof text === 'string' ? text : text.text;
+}
+
+
+/***/ }),
+
+/***/ 2310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ fileSource),
+/* harmony export */   rC: () => (/* binding */ textSource),
+/* harmony export */   sD: () => (/* binding */ stdinSource)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
+
+
+
+const CHUNK_BYTES = 64 * 1024;
+function fileSource(path) {
+    return {
+        label: path,
+        async open() {
+            let info;
+            try {
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ENOENT')
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: no such file`);
+                if (code === 'EACCES')
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: permission denied`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: cannot read (${code ?? 'unknown error'})`);
+            }
+            if (info.isDirectory())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: is a directory, not a log file`);
+            const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: CHUNK_BYTES });
+            return withReadErrors(stream, path);
+        },
+    };
+}
+function stdinSource(stdin = process.stdin) {
+    return {
+        label: '-',
+        async open() {
+            return withReadErrors(stdin, 'standard input');
+        },
+    };
+}
+/** A source over text already in memory (tests, small API responses). */
+function textSource(label, text) {
+    return {
+        label,
+        async open() {
+            return [typeof text === 'string' ? Buffer.from(text, 'utf8') : text];
+        },
+    };
+}
+async function* withReadErrors(stream, label) {
+    try {
+        yield* stream;
+    }
+    catch (error) {
+        const code = error.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${label}: read failed (${code ?? error.message})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseMinutes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1377);
+
+/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
+function parseMinutes(text) {
+    const minutes = Number(text.trim());
+    if (!Number.isFinite(minutes) || minutes <= 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`max-build-minutes must be a positive number of minutes, not "${text}"`);
+    return minutes;
+}
+
+
+/***/ }),
+
+/***/ 4402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ ExcerptCollector),
+/* harmony export */   LF: () => (/* binding */ EXCERPT_RING_LINES),
+/* harmony export */   oW: () => (/* binding */ MAX_EXCERPT_LINE)
+/* harmony export */ });
+/* harmony import */ var _text_detach_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9548);
+/* harmony import */ var _input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5310);
+
+
+/** Lines kept before a failure: where its cause usually is. */
+const BEFORE = 200;
+/** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
+const EXCERPT_RING_LINES = BEFORE;
+/** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
+const AFTER = 120;
+/** At most this many lines per job, whatever the number of failures. */
+const MAX_LINES = 1200;
+/** Longer lines are cut before they are kept (and before any pattern sees them). */
+const MAX_EXCERPT_LINE = 2000;
+/**
+ * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
+ * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
+ * is bounded per job, and nothing is copied for a job that does not fail.
+ */
+class ExcerptCollector {
+    // The ring is three parallel arrays rather than an object per line: it takes every line of a
+    // log, and an object each was a good part of the parser's garbage.
+    ringLine = new Array(BEFORE).fill(0);
+    /** A step's line taken by the parser's shortcut stays bytes here until it is kept (most never are). */
+    ringText = new Array(BEFORE).fill('');
+    /** 0 for a slot not filled yet. */
+    ringSeq = new Array(BEFORE).fill(0);
+    next = 0;
+    seq = 0;
+    lastKeptSeq = 0;
+    afterLeft = 0;
+    kept = [];
+    push(no, text) {
+        const slot = this.next;
+        this.ringLine[slot] = no;
+        this.ringText[slot] = text;
+        this.ringSeq[slot] = ++this.seq;
+        this.next = slot + 1 === BEFORE ? 0 : slot + 1;
+        if (this.afterLeft > 0) {
+            this.afterLeft--;
+            this.keep(slot);
+        }
+    }
+    /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
+    get keepsNext() {
+        return this.afterLeft > 0;
+    }
+    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
+    mark() {
+        for (let i = 0; i < BEFORE; i++) {
+            const slot = (this.next + i) % BEFORE;
+            if (this.ringSeq[slot] !== 0)
+                this.keep(slot);
+        }
+        this.afterLeft = AFTER;
+    }
+    /** Kept lines with line numbers in [first, last], in order of arrival. */
+    between(first, last) {
+        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
+    }
+    keep(slot) {
+        const seq = this.ringSeq[slot];
+        if (seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES)
+            return;
+        this.lastKeptSeq = seq;
+        const text = (0,_input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b)(this.ringText[slot]);
+        const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+        this.kept.push({ line: this.ringLine[slot], text: (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
+    }
+}
+
+
+/***/ }),
+
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ FAILURE_LINE),
+/* harmony export */   eA: () => (/* binding */ isDockerRelated),
+/* harmony export */   pA: () => (/* binding */ isDockerFailure)
+/* harmony export */ });
+// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
+// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
+// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
+// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
+const FAILURE_LINE = /(?:^|[\s>\u2502|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
+// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// refused as "no Docker build output", whatever else it lacks.
+// The container runtime's and emulator's words count (runc's `exec format error`, QEMU's `qemu-x86_64: `,
+// Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
+// start is a failure of that image, not text to ignore.
+const DOCKER_WORDS = /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests/i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
+const STEP_OUTPUT = /^\d+\.\d+ \S/;
+// What else only a container tool's output holds, even in a one-line paste that names no tool: an
+// image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
+// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
+// instructions, compose's commands and its words for the project it loads. Tested after the cheaper
+// words above, and only for lines that are not a step's (`#N ...` lines never get here).
+const CONTAINER_WORDS = /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)/;
+// A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
+// error codes of the registry API (distribution's errcode), lowercased with spaces.
+const REGISTRY_REPLY = /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid|unavailable): /;
+/** Whether a failure line is Docker's own: a failure printed after a build that ended is the build's only then. */
+function isDockerFailure(bare) {
+    return REGISTRY_REPLY.test(bare) || isDockerRelated(bare);
+}
+/** Whether a line (without leading blanks) can only come from Docker or its tools. */
+function isDockerRelated(bare) {
+    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
+}
+/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
+function mayNameContainerThings(bare) {
+    return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
+}
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseSource)
 });
 
 // EXTERNAL MODULE: external "node:util"
@@ -4647,7 +7005,7 @@ function looksLikeRawJson(firstNonEmptyLine) {
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/log-object.ts
 // Most of a rawjson log is step output, one `logs` object a line, always in the same shape:
-//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+//   {"logs":[{"vertex":"sha256:\u2026","stream":1,"data":"<base64>","timestamp":"2026-\u2026Z"}]}
 // JSON.parse of such a line built a whole object tree and was the largest single cost of reading
 // rawjson. This reads exactly that shape with one anchored regular expression (linear: every
 // part is a character class closed by a literal quote) and gives back what JSON.parse would;
@@ -5277,7 +7635,7 @@ function wholeMilliseconds(dateTime, zone) {
 ;// CONCATENATED MODULE: ./src/parse/rawjson/canonical-logs.ts
 // Most of a rawjson log is step output: `logs` objects, one a line, always in the shape Go's encoder
 // gives BuildKit's SolveStatus:
-//   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
+//   {"logs":[{"vertex":"sha256:\u2026","stream":1,"data":"<base64>","timestamp":"2026-\u2026Z"}]}
 // Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
 // cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
 // the data decoded natively, the vertex and the timestamp's date reused from the previous line when
@@ -5384,7 +7742,7 @@ class CanonicalLogReader {
     }
     /**
      * solve-status.ts's timestamp() of the value on `data[start, end)`, computed from the bytes for Go's
-     * usual `…:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
+     * usual `\u2026:SS.fffffffffZ` form: the date and time to the second is parsed once per second of the log,
      * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
      * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
      */
@@ -6452,7 +8810,7 @@ function redactBuild(build) {
     build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact/* redact */.E);
 }
 function cut(text) {
-    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
+    return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}\u2026` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
@@ -6735,1646 +9093,11 @@ async function parseSource(source, selector = null, options = {}) {
     };
 }
 function noBuildMessage(label, firstText) {
-    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
+    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}\u2026` : firstText;
     if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
         return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
     }
     return `${label}: no Docker build output found (first line: "${quote}")`;
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
-
-/**
- * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
- * one downloads, others are parsed as their bytes arrive. Each source streams through its own
- * bounded parser, so memory grows with this number, never with the size of a log.
- */
-const CONCURRENT_SOURCES = 4;
-/**
- * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first). With `sink`, each build goes there as
- * it closes, with the index of its source (builds of several sources arrive interleaved).
- */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
-    const results = new Array(sources.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < sources.length) {
-            const index = next++;
-            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./src/diagnose/normalize.ts
-var normalize = __nccwpck_require__(7971);
-;// CONCATENATED MODULE: ./src/diagnose/literal-set.ts
-/** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
-const ASCII = 128;
-/**
- * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
- * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
- * stands for (a pattern). It is a prefilter: a character outside ASCII matches any other such
- * character, so it may report a literal that is not there, never miss one that is.
- *
- * It runs over nearly every line of a log, so the table is kept small enough to stay in the CPU's
- * cache: a column per character class (the characters the literals use, folded; all the others
- * share column 0) instead of per ASCII character, and 16-bit state numbers when they fit. With the
- * built-in catalog's 8,000 states that is a table of about 1 MB instead of 4 MB (the line selection
- * over the sample's lines took about a quarter less time).
- */
-class LiteralSet {
-    /** next[(state << shift) + class]: the state after reading a character of that class, or `unknown`. */
-    next;
-    /** The table's mark of a transition not worked out yet (resolve). */
-    unknown;
-    /** Each state's failure state: where the scan goes on when no literal continues. */
-    failure;
-    shift;
-    /** The class of each character code below 128; codes above share the class of non-ASCII. */
-    classOf;
-    nonAsciiClass;
-    /** Whether reaching a state means a literal ended there. */
-    accepts;
-    /** The ids of the literals that end at a state (its own and its failure states'). */
-    outputs;
-    size;
-    constructor(literals) {
-        // Classes: 0 for characters no literal uses, then one per folded character a literal uses.
-        const classOf = new Uint8Array(ASCII);
-        let classes = 1;
-        let nonAsciiClass = 0;
-        for (const { text } of literals) {
-            for (let i = 0; i < text.length; i++) {
-                const code = text.charCodeAt(i);
-                if (code >= ASCII) {
-                    if (nonAsciiClass === 0)
-                        nonAsciiClass = classes++;
-                    continue;
-                }
-                const folded = literal_set_fold(code);
-                if (classOf[folded] === 0)
-                    classOf[folded] = classes++;
-            }
-        }
-        // Upper-case letters read as their lower case.
-        for (let code = 65; code <= 90; code++)
-            classOf[code] = classOf[code + 32];
-        this.classOf = classOf;
-        this.nonAsciiClass = nonAsciiClass;
-        let shift = 0;
-        while (1 << shift < classes)
-            shift++;
-        this.shift = shift;
-        const width = 1 << shift;
-        const column = (code) => (code < ASCII ? classOf[code] : nonAsciiClass);
-        // The trie is built straight into a table (no map per state: the built-in catalog's set is made
-        // at every start). Only the trie's edges and the root's row are filled now; every other
-        // transition is UNKNOWN until a scan first needs it (resolve). Completing the whole table up
-        // front meant states × classes steps (about 500,000 for the built-in catalog) in code that runs
-        // once, in V8's interpreter: a quarter of a short run's time.
-        let capacity = 1;
-        for (const { text } of literals)
-            capacity += text.length;
-        const unknown = capacity < 0xffff ? 0xffff : -1;
-        const table = unknown === 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
-        table.fill(unknown);
-        const own = [[]];
-        const accepting = [false];
-        /** Each state's trie edges as [class, target] pairs, for the breadth-first pass. */
-        const edges = [[]];
-        let states = 1;
-        for (const { text: literal, id } of literals) {
-            if (literal.length === 0)
-                continue;
-            let state = 0;
-            for (let i = 0; i < literal.length; i++) {
-                const c = column(literal.charCodeAt(i));
-                const slot = state * width + c;
-                let target = table[slot];
-                if (target === unknown) {
-                    target = states++;
-                    table[slot] = target;
-                    own.push([]);
-                    accepting.push(false);
-                    edges.push([]);
-                    edges[state].push(c, target);
-                }
-                state = target;
-            }
-            accepting[state] = true;
-            own[state].push(id);
-        }
-        // The root's missing edges lead back to it.
-        for (let c = 0; c < width; c++)
-            if (table[c] === unknown)
-                table[c] = 0;
-        this.next = table;
-        this.unknown = unknown;
-        this.failure = new Int32Array(states);
-        // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
-        const outputs = own;
-        const accepts = new Uint8Array(states);
-        const failure = this.failure;
-        // Breadth first: a state's failure state is complete before the state itself.
-        const queue = new Int32Array(states);
-        let tail = 0;
-        accepts[0] = accepting[0] ? 1 : 0;
-        for (let k = 0; k < edges[0].length; k += 2)
-            queue[tail++] = edges[0][k + 1];
-        for (let head = 0; head < tail; head++) {
-            const state = queue[head];
-            const fail = failure[state];
-            accepts[state] = accepting[state] || accepts[fail] === 1 ? 1 : 0;
-            if (accepts[fail] === 1)
-                outputs[state] = [...own[state], ...outputs[fail]];
-            const out = edges[state];
-            for (let k = 0; k < out.length; k += 2) {
-                const target = out[k + 1];
-                failure[target] = this.resolve(fail, out[k]);
-                queue[tail++] = target;
-            }
-        }
-        this.size = states;
-        this.outputs = outputs;
-        this.accepts = accepts;
-    }
-    /**
-     * The state after reading a character of class `c` in `state`, where the table does not know it
-     * yet: the failure state's transition (the longest suffix that is a prefix of some literal),
-     * remembered in the table. Iterative: a chain of failure states is at most a literal long.
-     */
-    resolve(state, c) {
-        const next = this.next;
-        const shift = this.shift;
-        let s = state;
-        let target = next[(s << shift) + c];
-        while (target === this.unknown) {
-            s = this.failure[s];
-            target = next[(s << shift) + c];
-        }
-        // Every state on the way (their transitions are all this one) learns it.
-        for (let t = state; t !== s; t = this.failure[t])
-            next[(t << shift) + c] = target;
-        return target;
-    }
-    /** Whether the text contains one of the literals (or, beyond ASCII, may contain one). */
-    test(text) {
-        return this.firstEnd(text, 0, 0) !== -1;
-    }
-    /**
-     * test() for text still in bytes, `bytes[start, end)`. An ASCII byte is its character, so on ASCII
-     * text the answer is test()'s; a byte above 127 (part of a character beyond ASCII, whose class one
-     * byte cannot tell) answers true, as a literal may be there: a caller that wants the exact
-     * answer then decodes the text and asks test().
-     */
-    testBytes(bytes, start, end) {
-        if (this.size === 1)
-            return false;
-        const next = this.next;
-        const accepts = this.accepts;
-        const classOf = this.classOf;
-        const shift = this.shift;
-        const unknown = this.unknown;
-        let state = 0;
-        for (let i = start; i < end; i++) {
-            const code = bytes[i];
-            if (code >= ASCII)
-                return true;
-            const c = classOf[code];
-            const target = next[(state << shift) + c];
-            state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1)
-                return true;
-        }
-        return false;
-    }
-    /**
-     * Calls `found` with the id of each literal the text contains, in the order they end, until it
-     * returns true; returns whether it did. An id may be reported more than once.
-     */
-    find(text, found) {
-        let from = 0;
-        let state = 0;
-        for (;;) {
-            const end = this.firstEnd(text, from, state);
-            if (end === -1)
-                return false;
-            // Taken before `found` runs, which may use this set again.
-            state = this.stateAt;
-            for (const id of this.outputs[state])
-                if (found(id))
-                    return true;
-            from = end + 1;
-        }
-    }
-    /** The state the scan was in when firstEnd last returned a match (to resume from there). */
-    stateAt = 0;
-    /**
-     * The index of the first character, from `from` on, at which a literal ends, starting in `start`;
-     * or -1. The hot loop of the line selection: no calls, no allocation.
-     */
-    firstEnd(text, from, start) {
-        if (this.size === 1)
-            return -1;
-        const next = this.next;
-        const accepts = this.accepts;
-        const classOf = this.classOf;
-        const nonAscii = this.nonAsciiClass;
-        const shift = this.shift;
-        const unknown = this.unknown;
-        let state = start;
-        for (let i = from; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            const c = code < ASCII ? classOf[code] : nonAscii;
-            const target = next[(state << shift) + c];
-            state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1) {
-                this.stateAt = state;
-                return i;
-            }
-        }
-        return -1;
-    }
-}
-function literal_set_fold(code) {
-    return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
-var load_catalog = __nccwpck_require__(1704);
-;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
-
-
-
-/**
- * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
- * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
- * signatures), so a signature's line is never dropped before it could match.
- *
- * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
- * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
- * budget), so its literals alone select the line.
- */
-class LineSelector {
-    prefilter;
-    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
-    unfiltered;
-    /** Patterns, not their regular expressions: each is compiled the first time a line holds its literal. */
-    confirm;
-    userLiterals;
-    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
-    literals;
-    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
-    testsEveryLine;
-    constructor(signatures) {
-        const builtinLiterals = [];
-        const userLiterals = [];
-        const unfiltered = [];
-        const confirm = [];
-        for (const signature of signatures) {
-            const trusted = signature.patternsOrigin === 'built-in';
-            for (const pattern of signature.patterns) {
-                // Worked out when the bundle was built for the built-in catalog.
-                const literals = pattern.literals;
-                if (trusted) {
-                    if (literals) {
-                        for (const text of literals)
-                            builtinLiterals.push({ text, id: confirm.length });
-                        confirm.push(pattern);
-                    }
-                    else {
-                        unfiltered.push(pattern);
-                    }
-                }
-                else if (literals) {
-                    for (const text of literals)
-                        userLiterals.push({ text, id: 0 });
-                }
-                // A user pattern with no literal selects nothing: it sees the lines kept for the others.
-            }
-        }
-        this.prefilter = new LiteralSet(builtinLiterals);
-        this.userLiterals = new LiteralSet(userLiterals);
-        this.unfiltered = unfiltered;
-        this.confirm = confirm;
-        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
-        this.testsEveryLine = unfiltered.length > 0;
-    }
-    /**
-     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
-     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
-     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
-     */
-    mayWantBytes(bytes, start, end) {
-        return this.unfiltered.length > 0 || this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
-    }
-    /** Whether a built-in signature matches the line, or a user signature may. */
-    select(text) {
-        if (this.userLiterals.test(text))
-            return true;
-        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
-        let normalized = null;
-        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].regex.test((normalized ??= (0,normalize/* normalizeForMatching */._)(text))));
-        if (confirmed || this.unfiltered.length === 0)
-            return confirmed;
-        normalized ??= (0,normalize/* normalizeForMatching */._)(text);
-        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
-    }
-}
-let builtinSelector = null;
-/** The selector of a catalog: the built-in one is made once. */
-function lineSelectorFor(catalog) {
-    if (catalog !== (0,load_catalog/* builtinSignatures */.n)())
-        return new LineSelector(catalog);
-    builtinSelector ??= new LineSelector(catalog);
-    return builtinSelector;
-}
-
-// EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
-var analyze = __nccwpck_require__(9040);
-// EXTERNAL MODULE: ./src/analyze/build-budget.ts
-var build_budget = __nccwpck_require__(7736);
-;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
-const MAX_MATCHED_LINES = 8;
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
-// apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
-// temporary error (try again later)`, older `WARNING: Ignoring URL: ...`): no retry follows, and every
-// package then looks missing. Such a line is the failure's cause, not a passing warning.
-const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: Ignoring \S+: /;
-// Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
-// Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
-// `docker build` they only restate the build's failure, so any concrete error outranks them.
-const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
-/**
- * Runs every pattern of every signature over the lines, and its command patterns over the failing
- * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
- * same function can run in a worker for patterns that are not ours.
- */
-function runPatterns(signatures, lines, maxHits, commands = []) {
-    const out = [];
-    // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
-    // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
-    const asciiLower = (text) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
-    let lowerLines = null;
-    for (const signature of signatures) {
-        const hits = [];
-        const seen = new Set();
-        const scan = (source, compiled, texts, offset) => {
-            // A pattern runs only on lines that hold one of its literals (every match holds one), and is
-            // compiled only when such a line comes: most built-in patterns are never compiled in a run.
-            const literals = texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
-            const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
-            let regex = null;
-            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
-                if (seen.has(index + offset))
-                    continue;
-                if (literals && !literals.some((literal) => lowered[index].includes(literal)))
-                    continue;
-                regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
-                const match = regex.exec(texts[index]);
-                if (!match)
-                    continue;
-                seen.add(index + offset);
-                const groups = {};
-                for (const [name, value] of Object.entries(match.groups ?? {}))
-                    if (value !== undefined && value !== '')
-                        groups[name] = value;
-                hits.push({ index: index + offset, groups });
-            }
-        };
-        signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
-        signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
-        if (hits.length > 0) {
-            hits.sort((a, b) => a.index - b.index);
-            out.push({ id: signature.id, hits });
-        }
-    }
-    return out;
-}
-/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
-function patternSpecs(signatures, compiled = false) {
-    return signatures
-        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
-        .map((s) => ({
-        id: s.id,
-        sources: s.patterns.map((p) => p.source),
-        commandSources: s.commands.map((p) => p.source),
-        ignoreCase: s.ignoreCase,
-        ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
-    }));
-}
-/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
-function toMatches(raw, signatures, lines, commands = []) {
-    const byId = new Map(signatures.map((s) => [s.id, s]));
-    return raw.flatMap(({ id, hits }) => {
-        const signature = byId.get(id);
-        if (!signature)
-            return [];
-        const lineHits = hits.filter((h) => h.index < lines.length);
-        // A command hit counts only when no line of the log matched: what it printed says more.
-        const used = lineHits.length > 0 ? lineHits : hits;
-        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
-        const groups = {};
-        for (const hit of used)
-            for (const [name, value] of Object.entries(hit.groups))
-                groups[name] ??= value;
-        return [
-            {
-                signature,
-                lines: matched.slice(0, MAX_MATCHED_LINES),
-                groups,
-                inFailure: matched.some((l) => l.inFailure),
-                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
-                byCommand: lineHits.length === 0,
-                onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
-            },
-        ];
-    });
-}
-/** Matches trusted (built-in, reviewed) signatures in this thread. */
-function matchTrusted(signatures, lines, commands = []) {
-    const raw = runPatterns(
-    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
-    patternSpecs(signatures, true), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
-    return toMatches(raw, signatures, lines, commands);
-}
-/**
- * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
- * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
- * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
- * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
- * is the root cause (a repeated warning too: a retry loop); followed as a chain.
- */
-function rankMatches(matches) {
-    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
-        tier(a) - tier(b) ||
-        Number(b.inFailure) - Number(a.inFailure) ||
-        b.signature.priority - a.signature.priority ||
-        a.lines[0].line - b.lines[0].line);
-    for (let step = 0; step < ranked.length; step++) {
-        const leader = ranked[0];
-        const cause = ranked.find((m) => m !== leader &&
-            // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
-            // connection broken by`) is the real failure behind the package manager's final error.
-            (!m.onlyWarnings || m.lines.length >= 2) &&
-            !m.byCommand &&
-            !m.onlyWrappers &&
-            (m.inFailure || !leader.inFailure) &&
-            leader.signature.causedBy.includes(m.signature.id) &&
-            // A cause on the same line counts (`failed to compute cache key: secret not found`), and
-            // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
-            // download` ... `Caused by:` ... `[28] Timeout was reached`).
-            (m.lines[0].line <= leader.lines[0].line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain > leader.lines[0].line)));
-        if (!cause)
-            break;
-        ranked.splice(ranked.indexOf(cause), 1);
-        ranked.unshift(cause);
-    }
-    return ranked;
-}
-function tier(match) {
-    if (match.signature.role === 'consequence')
-        return 2;
-    // A wrapper's line or the command that ran say that something failed, not what: after any concrete line.
-    return match.byCommand || match.onlyWrappers ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
-
-const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
-const MAX_HITS = 32;
-// The worker runs the same pure function as the main thread, from its source text: no file to
-// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
-// It talks over its own MessageChannel so that the main thread can read what the worker already
-// said (receiveMessageOnPort) before it decides that a signature ran out of time.
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const runPatterns = ${runPatterns.toString()};
-const { port, specs, lines, commands, maxHits } = workerData;
-for (const spec of specs) {
-  port.postMessage({ type: 'start', id: spec.id });
-  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
-}
-port.postMessage({ type: 'end' });
-`;
-/**
- * What is left of the total budget. Only time spent running patterns counts: starting a worker
- * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
- * look slow.
- */
-class BudgetClock {
-    leftMs;
-    constructor(leftMs) {
-        this.leftMs = leftMs;
-    }
-}
-/**
- * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
- * pattern that does not finish in time is reported and skipped; the others still run.
- */
-async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
-/** The total budget left, shared by the builds of one analysis. */
-clock = new BudgetClock(budget.totalMs), 
-/** The failing step's command, for `commands` patterns. */
-commands = []) {
-    const specs = patternSpecs(signatures);
-    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
-    const raw = [];
-    const slow = [];
-    let remaining = specs;
-    while (remaining.length > 0) {
-        if (clock.leftMs <= 0) {
-            // Out of total time: whatever did not run is reported as slow too.
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        const { done, stuck } = await runWorker(await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)), remaining, texts, budget.perSignatureMs, clock);
-        for (const result of done)
-            raw.push(...result.raw);
-        const finished = new Set(done.map((d) => d.id));
-        remaining = remaining.filter((spec) => !finished.has(spec.id));
-        if (stuck === undefined)
-            break;
-        if (stuck === null) {
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        slow.push(stuck);
-        remaining = remaining.filter((spec) => spec.id !== stuck);
-    }
-    return { matches: toMatches(raw, signatures, lines, commands), slow };
-}
-/**
- * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
- * runs have none, and loading the module (with perf_hooks) took a few milliseconds of every start.
- */
-function runWorker(threads, specs, texts, perSignatureMs, clock) {
-    const { MessageChannel, receiveMessageOnPort, Worker } = threads;
-    return new Promise((resolve) => {
-        const { port1, port2 } = new MessageChannel();
-        const worker = new Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
-            transferList: [port2],
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        const done = [];
-        let current = null;
-        let startedAt = 0;
-        let timer;
-        let settled = false;
-        const finish = (stuck) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            port1.close();
-            void worker.terminate();
-            resolve({ done, stuck });
-        };
-        const handle = (message) => {
-            if (settled)
-                return;
-            if (message.type === 'start') {
-                current = message.id;
-                startedAt = performance.now();
-                // The clock runs only while a signature runs: from its start, never from the thread's.
-                clearTimeout(timer);
-                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
-            }
-            else if (message.type === 'done') {
-                clock.leftMs -= performance.now() - startedAt;
-                clearTimeout(timer);
-                done.push({ id: message.id, raw: message.result ?? [] });
-                current = null;
-            }
-            else {
-                finish(undefined);
-            }
-        };
-        const expire = () => {
-            // The worker may have finished just as the timer fired: read what it already said first.
-            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
-                handle(pending.message);
-            if (settled || current === null)
-                return;
-            const spent = performance.now() - startedAt;
-            clock.leftMs -= spent;
-            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
-        };
-        port1.on('message', handle);
-        worker.on('error', () => finish(current));
-        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
-        worker.on('exit', () => {
-            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
-                handle(pending.message);
-            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
-
-// How build tools quote the command that failed:
-//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
-//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
-//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
-const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
-const MAX_COMMANDS = 4;
-// `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
-// steps, which the parser then does not take for internal ones; the command is the same.
-const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
-/**
- * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
- * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
- * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
- * where it was seen.
- */
-function failingCommands(build, lines) {
-    const out = [];
-    const add = (line, text, command) => {
-        const normalized = command.trim().slice(0, excerpt/* MAX_EXCERPT_LINE */.oW);
-        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
-            out.push({ line, text, normalized, inFailure: true });
-    };
-    for (const step of build.steps) {
-        if (step.status !== 'error')
-            continue;
-        const prefixed = step.kind === 'other' ? PREFIXED_INTERNAL.exec(step.name) : null;
-        if (prefixed)
-            add(step.line, step.name, prefixed[1]);
-        if (step.kind !== 'instruction' && step.kind !== 'internal')
-            continue;
-        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
-    }
-    for (const line of lines) {
-        if (!line.inFailure)
-            continue;
-        const quoted = QUOTED.exec(line.normalized);
-        if (quoted)
-            add(line.line, line.text, quoted[1]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
-
-
-
-
-/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
-function needsDiagnosis(build) {
-    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
-}
-async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
-    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
-    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
-    const byBuild = new Map();
-    const slow = new Set();
-    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
-    const clock = new BudgetClock(budget.totalMs);
-    for (const build of builds) {
-        if (!needsDiagnosis(build))
-            continue;
-        const allLines = excerptLines(build);
-        const lines = candidateLines(build, allLines);
-        const commands = failingCommands(build, lines);
-        const matches = matchTrusted(trusted, lines, commands);
-        const runnable = untrusted.filter((s) => !slow.has(s.id));
-        if (runnable.length > 0) {
-            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
-            matches.push(...result.matches);
-            for (const id of result.slow)
-                slow.add(id);
-        }
-        byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
-    }
-    const problems = [...slow].map((id) => {
-        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
-        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
-    });
-    return { byBuild, problems };
-}
-/** The excerpt and the failure's own lines, in input order. */
-function excerptLines(build) {
-    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
-    const byLine = new Map();
-    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of lines)
-            byLine.set(`${line.line}\u0000${line.text}`, line);
-    return [...byLine.values()].sort((a, b) => a.line - b.line);
-}
-/** The lines signatures see, each marked whether it is the failure itself. */
-function candidateLines(build, lines = excerptLines(build)) {
-    const failing = new Set();
-    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of own)
-            failing.add(line.line);
-    if (build.withoutBuildKit)
-        for (const line of lines)
-            failing.add(line.line);
-    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
-    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
-    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
-    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
-    // "error" or "Killed" must not match a signature.
-    const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
-    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
-    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
-    // knows: offer that header too, so that the error is read as the cache's.
-    const cacheHeaders = build.steps
-        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
-        .map((s) => ({
-        line: s.endLine,
-        text: s.endText ?? s.name,
-        normalized: `${s.name}:`,
-        inFailure: s.kind === 'cache-export' && build.status === 'failure',
-    }));
-    const candidates = lines
-        .filter((line) => !headers.has(line.text))
-        .map((line) => ({
-        line: line.line,
-        text: line.text,
-        normalized: (0,normalize/* normalizeForMatching */._)(line.text),
-        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
-    }))
-        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders)
-        .sort((a, b) => a.line - b.line);
-    let chain;
-    for (const line of candidates) {
-        if (CAUSED_BY.test(line.normalized))
-            chain = line.line;
-        if (chain !== undefined)
-            line.causeChain = chain;
-    }
-    return candidates;
-}
-// The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
-// JVM (`Caused by: java.net.ConnectException: ...`).
-const CAUSED_BY = /^Caused by\b/;
-// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
-// `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
-// four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
-// log line right after the bar: those are the log, not the Dockerfile.
-const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)/;
-
-// EXTERNAL MODULE: ./src/reference/image-reference.ts
-var image_reference = __nccwpck_require__(5676);
-;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
-
-/**
- * Measures the images the builds pushed (or the user named), once per image: the tags of one push
- * share a digest, so only the first is measured and the sizes are shown on it. The result is written
- * onto the builds' images; nothing here throws.
- */
-async function measureBuildImages(builds, options) {
-    if (builds.length === 0 && options.extraImages.length === 0)
-        return;
-    for (const ref of options.extraImages) {
-        const target = builds[0];
-        if (target && !target.images.some((i) => i.ref === ref))
-            target.images.push({ ref, digest: null, pushed: true });
-    }
-    const chosen = [];
-    for (const build of builds) {
-        const seen = new Set();
-        for (const image of build.images) {
-            const key = image.digest ?? image.ref;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            chosen.push(image);
-        }
-    }
-    // A push of the baseline tag itself (a push to main) would be compared with itself.
-    const isBaseline = (ref) => !!options.baselineTag && (0,image_reference/* explainReference */.fL)(ref) === null && (0,image_reference/* parseReference */.F2)(ref).tag === options.baselineTag;
-    const plain = chosen.filter((i) => !isBaseline(i.ref));
-    const baselines = chosen.filter((i) => isBaseline(i.ref));
-    if (chosen.length === 0)
-        return;
-    // The registry client (docker buildx imagetools, child_process) is loaded only when an image is to be measured.
-    const { measureImages } = await __nccwpck_require__.e(/* import() */ 715).then(__nccwpck_require__.bind(__nccwpck_require__, 5715));
-    const results = [...(await measureImages(plain, options)), ...(await measureImages(baselines, { ...options, baselineTag: null }))];
-    for (const [index, image] of [...plain, ...baselines].entries()) {
-        const result = results[index];
-        image.platforms = result.platforms;
-        image.sizeUnavailable = result.unavailable;
-        image.baselineUnavailable = isBaseline(image.ref) ? `this image is the baseline tag ${options.baselineTag} itself` : result.baselineUnavailable;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-
-
-
-/**
- * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
- * few at a time: parse/parse-sources.ts), each build goes to the budget of listed builds as it
- * closes (analyze/build-budget.ts: past a limit the least telling are folded into counts, so
- * memory does not grow with the number of builds), failed builds are diagnosed against the
- * signature catalog, then the listed builds are analysed together. The action and the CLI both call this.
- */
-async function analyzeSources(sources, options, catalog = (0,load_catalog/* builtinSignatures */.n)(), sizes = null, maxListedBuilds = build_budget/* MAX_LISTED_BUILDS */.Zu) {
-    const problems = [];
-    // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
-    const selector = lineSelectorFor(catalog);
-    const budget = new build_budget/* BuildBudget */.s8(maxListedBuilds, options, { catalog });
-    // A build's place in the input: its source first (sources are read concurrently), then its order there.
-    const seen = new Array(sources.length).fill(0);
-    const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
-        problems.push(...parsed.problems);
-    const builds = budget.builds();
-    // Image sizes come from the registry, not the log: measured when asked, before the analysis.
-    if (sizes)
-        await measureBuildImages(builds, sizes);
-    const diagnosis = await diagnoseBuilds(builds, catalog);
-    problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
-    return (0,analyze/* analyze */.n)(builds, problems, options, { diagnosis, catalog, omittedBuilds: budget.omitted() });
-}
-/** Positions of one source's builds: 2^32 apart, so 2^21 sources stay within exact integers. */
-const SOURCE_STRIDE = 2 ** 32;
-
-
-/***/ }),
-
-/***/ 8943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MR: () => (/* binding */ whyNoAnswer),
-/* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   UU: () => (/* binding */ createClient),
-/* harmony export */   hD: () => (/* binding */ ApiError)
-/* harmony export */ });
-/** Each client's time budget: aborted when it runs out (a client is made once per run). */
-const budgets = new WeakMap();
-/** An API call that failed for good (after retries): status and one line to show. */
-class ApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-        this.name = 'ApiError';
-    }
-}
-/**
- * Octokit with retries (5xx, network errors) and throttling (429, secondary rate limits, honouring
- * `retry-after`), all within one time budget: past it, requests are aborted and the caller reports
- * what it has.
- *
- * `@actions/github` is loaded here, not when the bundle loads: importing it builds its `context`
- * from the environment, which throws on a malformed event payload (GITHUB_EVENT_PATH) or API URL.
- * buildx-doctor reads the run's context itself (run-context.ts), so the event file is hidden from
- * that import; `apiUrl` has been checked by the caller.
- */
-async function createClient(options) {
-    // Loaded here, in a chunk of their own: Octokit and undici are most of the bundle, and a run
-    // without a token (a step that reads its own log) never needs them.
-    const [{ getOctokit }, { retry }, { throttling }, { safeFetch }] = await Promise.all([
-        importWithoutEventFile(options.apiUrl),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9735)),
-        Promise.all(/* import() */[__nccwpck_require__.e(251), __nccwpck_require__.e(856)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6856)),
-        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5594)),
-    ]);
-    const deadline = Date.now() + options.budgetMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error('the GitHub API time budget ran out')), options.budgetMs);
-    timer.unref();
-    const withinBudget = (retryAfterSeconds, retryCount) => retryCount < 3 && Date.now() + retryAfterSeconds * 1000 < deadline;
-    const client = getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        request: { signal: controller.signal, fetch: safeFetch },
-        retry: { retries: options.retries },
-        throttle: {
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => withinBudget(retryAfter, retryCount),
-        },
-        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    }, retry, throttling);
-    budgets.set(client, controller.signal);
-    return client;
-}
-/** `@actions/github`, evaluated now, with the environment its import reads made harmless. */
-async function importWithoutEventFile(apiUrl) {
-    const saved = { GITHUB_EVENT_PATH: process.env.GITHUB_EVENT_PATH, GITHUB_API_URL: process.env.GITHUB_API_URL };
-    delete process.env.GITHUB_EVENT_PATH;
-    process.env.GITHUB_API_URL = apiUrl;
-    try {
-        return await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1758));
-    }
-    finally {
-        for (const [name, value] of Object.entries(saved)) {
-            if (value === undefined)
-                delete process.env[name];
-            else
-                process.env[name] = value;
-        }
-    }
-}
-/**
- * Runs an API call and turns any failure into an ApiError whose message is a sentence for a person:
- * "GitHub API: listing the jobs of run 5 failed: 502 Bad Gateway (GitHub had an error; retried)".
- */
-async function call(client, what, request) {
-    const signal = budgets.get(client) ?? null;
-    try {
-        return await request();
-    }
-    catch (error) {
-        // Octokit reports an aborted request as a 500: say what really happened.
-        if (signal?.aborted)
-            throw new ApiError(null, `GitHub API: ${what} failed: the time budget for API calls ran out`);
-        // Octokit gives a network failure status 500 too, but no response.
-        const answered = typeof error.status === 'number' && error.response !== undefined;
-        const status = answered ? error.status : null;
-        // node:http only for its table of reason phrases, and only once something failed.
-        const { STATUS_CODES } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-        throw new ApiError(status, `GitHub API: ${what} failed: ${status && status >= 400 ? `${status} ${STATUS_CODES[status] ?? 'error'}${explainStatus(status)}` : whyNoAnswer(error)}`);
-    }
-}
-/** What went wrong when there is no HTTP error status: the network, or an answer that is not what GitHub sends. */
-function whyNoAnswer(error) {
-    // The code is on the error or down its chain of causes (Octokit's error, fetch's TypeError, the socket's).
-    let code = null;
-    let network = false;
-    for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (typeof e.code === 'string' && code === null && e.code !== 'ERR_ASSERTION')
-            code = e.code;
-        if (e.message === 'fetch failed' || e.message === 'terminated' || e.message === 'other side closed')
-            network = true;
-    }
-    if (code && NETWORK[code])
-        return `${NETWORK[code]} (${code})`;
-    if (code && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
-        return `a network error (${code})`;
-    if (network)
-        return 'the connection broke';
-    if (error instanceof SyntaxError || error instanceof TypeError)
-        return 'the answer was not the JSON GitHub sends';
-    return 'no usable answer';
-}
-const NETWORK = {
-    ECONNRESET: 'the connection was reset',
-    ECONNREFUSED: 'the connection was refused',
-    ETIMEDOUT: 'the connection timed out',
-    ENOTFOUND: 'the host name did not resolve',
-    EAI_AGAIN: 'the host name did not resolve',
-    EPIPE: 'the connection broke',
-    UND_ERR_SOCKET: 'the connection closed early',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
-    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
-};
-function explainStatus(status) {
-    if (status === 401)
-        return ' (the token was refused)';
-    if (status === 403)
-        return ' (the token lacks a permission, or a rate limit)';
-    if (status === 404)
-        return ' (not found, or the token cannot see it)';
-    if (status === 410)
-        return ' (gone: logs expire after the retention period)';
-    if (status === 429)
-        return ' (rate limited)';
-    if (status >= 500)
-        return ' (GitHub had an error; retried)';
-    return '';
-}
-
-
-/***/ }),
-
-/***/ 7836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   findBaselineRun: () => (/* binding */ findBaselineRun),
-/* harmony export */   parseBaselineChoice: () => (/* binding */ parseBaselineChoice),
-/* harmony export */   whyNot: () => (/* binding */ whyNot)
-/* harmony export */ });
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8943);
-/* harmony import */ var _workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5593);
-
-
-/** `auto` (default), `off`, a run id, or a branch name. Throws a one-line error on anything else. */
-function parseBaselineChoice(text) {
-    const value = text.trim();
-    if (value === '' || value.toLowerCase() === 'auto')
-        return { kind: 'auto' };
-    if (['off', 'none', 'false', 'no'].includes(value.toLowerCase()))
-        return { kind: 'off' };
-    if (/^\d+$/.test(value)) {
-        const runId = Number(value);
-        if (!Number.isSafeInteger(runId) || runId <= 0)
-            throw new Error(`"${value}" is not a run id`);
-        return { kind: 'run', runId };
-    }
-    // What git allows in a branch name, roughly: enough to refuse a typo that cannot be a branch.
-    if (value.length > 255 || /[\s~^:?*[\\\u0000-\u001f\u007f]|\.\.|@\{|^[-/.]|[/.]$|\.lock$/.test(value)) {
-        throw new Error(`"${value}" is not auto, off, a run id or a branch name`);
-    }
-    return { kind: 'branch', branch: value };
-}
-/** Successful runs looked at to skip the current one (it may already count as a success). */
-const CANDIDATES = 5;
-/**
- * Finds the run to compare with: for `auto`, the latest successful run of the same workflow on the
- * default branch; for a branch, the same on that branch; a run id is taken as it is. Requests: a run
- * id costs 1; `auto` and a branch cost 2 (this run, for its workflow, then one page of that workflow's
- * successful runs), plus 1 for `auto` when the event payload does not name the default branch.
- * No baseline is never an error: the reason is returned, to be said in the summary.
- */
-async function findBaselineRun(client, repo, query) {
-    try {
-        if (query.choice.kind === 'run') {
-            if (query.choice.runId === query.currentRunId)
-                return { run: null, reason: `run ${query.choice.runId} is this run itself` };
-            return { run: await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .getRun */ .Mh)(client, repo, query.choice.runId), reason: null };
-        }
-        const current = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .getRun */ .Mh)(client, repo, query.currentRunId);
-        const branch = query.choice.kind === 'branch' ? query.choice.branch : await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultBranch */ .OR)(client, repo, query.payload);
-        const runs = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .listWorkflowRuns */ .K9)(client, repo, { workflowId: current.workflowId, branch, status: 'success', limit: CANDIDATES });
-        const run = runs.find((r) => r.id !== query.currentRunId && r.conclusion === 'success') ?? null;
-        return run ? { run, reason: null } : { run: null, reason: `this workflow has no successful run on ${branch} yet` };
-    }
-    catch (error) {
-        return { run: null, reason: whyNot(error) };
-    }
-}
-/** A refused or failed lookup, said so that the reader knows what to change. */
-function whyNot(error) {
-    if (error instanceof _api_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status === 403 || error.status === 404)) {
-        return `${error.message}; the job's token needs the actions: read permission to read the workflow's runs`;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 522:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   st: () => (/* binding */ recentRuns),
-/* harmony export */   x_: () => (/* binding */ MAX_HISTORY_RUNS),
-/* harmony export */   yJ: () => (/* binding */ mapBounded)
-/* harmony export */ });
-/* harmony import */ var _workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5593);
-
-/** Runs the history reads at most: one page of the runs listing. */
-const MAX_HISTORY_RUNS = 100;
-/**
- * The last `count` finished runs of the workflow the current run belongs to, any branch, newest
- * first. Requests: 2 (this run, for its workflow; one page of that workflow's runs). Reading each
- * run's jobs then costs 1 listing per 100 jobs and 1 download per job (jobs-source.ts).
- */
-async function recentRuns(client, repo, currentRunId, count) {
-    const current = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .getRun */ .Mh)(client, repo, currentRunId);
-    const limit = Math.min(MAX_HISTORY_RUNS, count);
-    const runs = await (0,_workflow_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .listWorkflowRuns */ .K9)(client, repo, { workflowId: current.workflowId, status: 'completed', limit: limit + 1 });
-    return runs.filter((run) => run.id !== currentRunId).slice(0, limit);
-}
-/**
- * `work` over `items`, at most `limit` at a time, results in the items' order: a run's logs are
- * downloaded and parsed while the next run's are, without opening a hundred streams at once.
- */
-async function mapBounded(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 7068:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readRunContext),
-/* harmony export */   V: () => (/* binding */ runUrl)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * Read once, when the action starts, and never throws: a malformed event file or URL becomes a
- * problem to warn about (`@actions/github` builds its own context at import and throws on both).
- */
-function readRunContext(env = process.env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const problems = [];
-    const apiUrl = httpUrl(env.GITHUB_API_URL || 'https://api.github.com');
-    if (apiUrl === null)
-        problems.push(`GITHUB_API_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_API_URL ?? ''))}), so the GitHub API is not used`);
-    const serverUrl = httpUrl(env.GITHUB_SERVER_URL || 'https://github.com');
-    if (serverUrl === null)
-        problems.push(`GITHUB_SERVER_URL is not an http(s) URL (${JSON.stringify(truncated(env.GITHUB_SERVER_URL ?? ''))}); links point to https://github.com`);
-    return {
-        apiUrl,
-        serverUrl: serverUrl ?? 'https://github.com',
-        owner: owner || null,
-        repo: repo || null,
-        runId: positiveInt(env.GITHUB_RUN_ID),
-        workflow: env.GITHUB_WORKFLOW || null,
-        job: env.GITHUB_JOB || null,
-        eventName: env.GITHUB_EVENT_NAME || null,
-        sha: env.GITHUB_SHA || null,
-        runnerName: env.RUNNER_NAME || null,
-        payload: readPayload(env.GITHUB_EVENT_PATH, problems),
-        problems,
-    };
-}
-/** GitHub's webhook payloads are capped at 25 MB. */
-const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    const unusable = (why) => {
-        problems.push(`the event payload (GITHUB_EVENT_PATH) ${why}, so the pull request is not known from it`);
-        return {};
-    };
-    let fd;
-    try {
-        // Opened without blocking, then checked: a FIFO or a device must not hang the action.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    }
-    catch {
-        return {}; // absent (a local run): nothing to say
-    }
-    try {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!info.isFile())
-            return unusable('is not a regular file');
-        if (info.size > MAX_PAYLOAD_BYTES)
-            return unusable('is larger than 25 MB');
-        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8'));
-        return value && typeof value === 'object' && !Array.isArray(value) ? value : unusable('is not a JSON object');
-    }
-    catch {
-        return unusable('is not valid JSON');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-function httpUrl(text) {
-    try {
-        const url = new URL(text);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? text.replace(/\/+$/, '') : null;
-    }
-    catch {
-        return null;
-    }
-}
-function truncated(text) {
-    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-function positiveInt(text) {
-    const n = Number(text);
-    return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-/** The run's page, where the job summaries are. */
-function runUrl(context, runId = context.runId) {
-    if (!context.owner || !context.repo || !runId)
-        return null;
-    return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${runId}`;
-}
-
-
-/***/ }),
-
-/***/ 331:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ StepLineIndex)
-/* harmony export */ });
-/** The runner's timestamp at the start of every job log line: `2025-09-24T01:02:03.1234567Z `. */
-// Read as latin1 (one byte a character), so a UTF-8 byte-order mark shows as `ï»¿`.
-const TIMESTAMP = /^(?:\u00EF\u00BB\u00BF)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z /;
-/** Enough of a line to hold its timestamp. */
-const HEAD_BYTES = 48;
-/**
- * Learns, while a job log streams by, the line each step's output starts on. A job log is one file,
- * but GitHub's links to its lines (`/job/ID#step:N:L`) count lines within a step; the API gives each
- * step's start time, and each log line carries its time, so the first line at or after a step's start
- * is where the step begins. Line numbers are counted as the line reader counts them (by `\n`).
- */
-class StepLineIndex {
-    pending;
-    found = [];
-    lineNo = 0;
-    head = '';
-    headDone = false;
-    constructor(steps) {
-        this.pending = steps
-            .filter((s) => s.startedAt !== null && Number.isFinite(Date.parse(s.startedAt)))
-            .map((s) => ({ number: s.number, name: s.name, start: Math.floor(Date.parse(s.startedAt) / 1000) }))
-            .sort((a, b) => a.number - b.number);
-    }
-    /** Passes the chunks through unchanged, reading the start of each line on the way. */
-    async *watch(chunks) {
-        this.lineNo = 1;
-        for await (const chunk of chunks) {
-            this.scan(chunk);
-            yield chunk;
-        }
-        this.endLine();
-    }
-    /** The steps found, in line order. */
-    starts() {
-        return [...this.found];
-    }
-    /** The step a line of the log belongs to: the last one that started at or before it. */
-    static stepOf(steps, line) {
-        let best = null;
-        for (const step of steps ?? [])
-            if (step.firstLine <= line && (!best || step.firstLine >= best.firstLine))
-                best = step;
-        return best;
-    }
-    scan(chunk) {
-        let from = 0;
-        while (from <= chunk.length) {
-            const newline = chunk.indexOf(0x0a, from);
-            const end = newline === -1 ? chunk.length : newline;
-            if (!this.headDone && this.head.length < HEAD_BYTES)
-                this.head += chunk.subarray(from, Math.min(end, from + HEAD_BYTES - this.head.length)).toString('latin1');
-            if (!this.headDone && this.head.length >= HEAD_BYTES)
-                this.endHead();
-            if (newline === -1)
-                break;
-            this.endLine();
-            this.lineNo++;
-            from = newline + 1;
-        }
-    }
-    endLine() {
-        if (!this.headDone)
-            this.endHead();
-        this.head = '';
-        this.headDone = false;
-    }
-    /** The line's time is known: every step that started by then (the last of them owns the line). */
-    endHead() {
-        this.headDone = true;
-        const match = TIMESTAMP.exec(this.head);
-        if (!match || this.pending.length === 0)
-            return;
-        const seconds = Math.floor(Date.parse(`${match[1]}Z`) / 1000);
-        let owner = null;
-        // The first line of the log belongs to the first step even if its time is a hair earlier.
-        while (this.pending.length > 0 && (seconds >= this.pending[0].start || (this.found.length === 0 && owner === null && this.lineNo === 1))) {
-            owner = this.pending.shift();
-        }
-        if (owner)
-            this.found.push({ number: owner.number, name: owner.name, firstLine: this.lineNo });
-    }
-}
-
-
-/***/ }),
-
-/***/ 5593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ listWorkflowRuns),
-/* harmony export */   Mh: () => (/* binding */ getRun),
-/* harmony export */   OR: () => (/* binding */ defaultBranch)
-/* harmony export */ });
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8943);
-
-function toRun(run) {
-    return {
-        id: run.id,
-        number: run.run_number,
-        workflowId: run.workflow_id,
-        branch: run.head_branch,
-        event: run.event,
-        status: run.status,
-        conclusion: run.conclusion,
-        date: run.run_started_at ?? run.created_at,
-    };
-}
-/** One run (1 request). */
-async function getRun(client, repo, runId) {
-    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `reading run ${runId}`, () => client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repo, run_id: runId }));
-    return toRun(response.data);
-}
-/** The workflow's runs, newest first (1 request: one page). */
-async function listWorkflowRuns(client, repo, filter) {
-    const perPage = Math.max(1, Math.min(100, filter.limit));
-    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `listing the runs of workflow ${filter.workflowId}`, () => client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
-        ...repo,
-        workflow_id: filter.workflowId,
-        ...(filter.branch ? { branch: filter.branch } : {}),
-        status: filter.status,
-        per_page: perPage,
-    }));
-    return response.data.workflow_runs.map(toRun).slice(0, filter.limit);
-}
-/** The repository's default branch, from the event payload when it says (0 requests), else the API (1). */
-async function defaultBranch(client, repo, payload) {
-    const fromPayload = payload.repository?.default_branch;
-    if (typeof fromPayload === 'string' && fromPayload)
-        return fromPayload;
-    const response = await (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(client, `reading the repository ${repo.owner}/${repo.repo}`, () => client.request('GET /repos/{owner}/{repo}', { ...repo }));
-    return response.data.default_branch;
-}
-
-
-/***/ }),
-
-/***/ 1377:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * A problem with what the user gave us (a missing file, an empty or binary log, a bad input value).
- * It is reported as one line, never as a stack trace.
- */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** One line for a person, whatever was thrown. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? String(error);
-    return String(error).split('\n')[0] ?? 'unknown error';
-}
-
-
-/***/ }),
-
-/***/ 5310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ textOf),
-/* harmony export */   i: () => (/* binding */ LineBytes)
-/* harmony export */ });
-/**
- * A line's text kept as the bytes it was read from, decoded only when something reads it. Most
- * lines of a log are a step's own output: the parser keeps the last few for excerpts and evidence
- * and almost never quotes them, so decoding each one was wasted work.
- *
- * Only ASCII bytes are ever wrapped (the caller checks): then Latin-1 decoding, the cheapest, gives
- * exactly the string UTF-8 decoding would. It has the shape of an evidence line (`line`, `text`), so
- * it can stand in one wherever only those two are read.
- */
-class LineBytes {
-    line;
-    bytes;
-    start;
-    end;
-    decoded = null;
-    constructor(
-    /** 1-based line number in the input. */
-    line, 
-    /** The chunk the line was read from; let go once decoded. */
-    bytes, start, end) {
-        this.line = line;
-        this.bytes = bytes;
-        this.start = start;
-        this.end = end;
-    }
-    get text() {
-        if (this.decoded === null) {
-            this.decoded = this.bytes.toString('latin1', this.start, this.end);
-            this.bytes = null;
-        }
-        return this.decoded;
-    }
-}
-/** A text that may still be bytes: its string. */
-function textOf(text) {
-    return typeof text === 'string' ? text : text.text;
-}
-
-
-/***/ }),
-
-/***/ 2310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ fileSource),
-/* harmony export */   rC: () => (/* binding */ textSource)
-/* harmony export */ });
-/* unused harmony export stdinSource */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
-
-
-
-const CHUNK_BYTES = 64 * 1024;
-function fileSource(path) {
-    return {
-        label: path,
-        async open() {
-            let info;
-            try {
-                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: no such file`);
-                if (code === 'EACCES')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: permission denied`);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: cannot read (${code ?? 'unknown error'})`);
-            }
-            if (info.isDirectory())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: is a directory, not a log file`);
-            const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: CHUNK_BYTES });
-            return withReadErrors(stream, path);
-        },
-    };
-}
-function stdinSource(stdin = process.stdin) {
-    return {
-        label: '-',
-        async open() {
-            return withReadErrors(stdin, 'standard input');
-        },
-    };
-}
-/** A source over text already in memory (tests, small API responses). */
-function textSource(label, text) {
-    return {
-        label,
-        async open() {
-            return [typeof text === 'string' ? Buffer.from(text, 'utf8') : text];
-        },
-    };
-}
-async function* withReadErrors(stream, label) {
-    try {
-        yield* stream;
-    }
-    catch (error) {
-        const code = error.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${label}: read failed (${code ?? error.message})`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 4402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B6: () => (/* binding */ ExcerptCollector),
-/* harmony export */   LF: () => (/* binding */ EXCERPT_RING_LINES),
-/* harmony export */   oW: () => (/* binding */ MAX_EXCERPT_LINE)
-/* harmony export */ });
-/* harmony import */ var _text_detach_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9548);
-/* harmony import */ var _input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5310);
-
-
-/** Lines kept before a failure: where its cause usually is. */
-const BEFORE = 200;
-/** How many of the last lines the ring holds (a caller that defers lines needs no more than these). */
-const EXCERPT_RING_LINES = BEFORE;
-/** Lines kept after a failure: the error block, the runner's `##[error]`, the exit status. */
-const AFTER = 120;
-/** At most this many lines per job, whatever the number of failures. */
-const MAX_LINES = 1200;
-/** Longer lines are cut before they are kept (and before any pattern sees them). */
-const MAX_EXCERPT_LINE = 2000;
-/**
- * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
- * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
- * is bounded per job, and nothing is copied for a job that does not fail.
- */
-class ExcerptCollector {
-    // The ring is three parallel arrays rather than an object per line: it takes every line of a
-    // log, and an object each was a good part of the parser's garbage.
-    ringLine = new Array(BEFORE).fill(0);
-    /** A step's line taken by the parser's shortcut stays bytes here until it is kept (most never are). */
-    ringText = new Array(BEFORE).fill('');
-    /** 0 for a slot not filled yet. */
-    ringSeq = new Array(BEFORE).fill(0);
-    next = 0;
-    seq = 0;
-    lastKeptSeq = 0;
-    afterLeft = 0;
-    kept = [];
-    push(no, text) {
-        const slot = this.next;
-        this.ringLine[slot] = no;
-        this.ringText[slot] = text;
-        this.ringSeq[slot] = ++this.seq;
-        this.next = slot + 1 === BEFORE ? 0 : slot + 1;
-        if (this.afterLeft > 0) {
-            this.afterLeft--;
-            this.keep(slot);
-        }
-    }
-    /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
-    get keepsNext() {
-        return this.afterLeft > 0;
-    }
-    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
-    mark() {
-        for (let i = 0; i < BEFORE; i++) {
-            const slot = (this.next + i) % BEFORE;
-            if (this.ringSeq[slot] !== 0)
-                this.keep(slot);
-        }
-        this.afterLeft = AFTER;
-    }
-    /** Kept lines with line numbers in [first, last], in order of arrival. */
-    between(first, last) {
-        return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
-    }
-    keep(slot) {
-        const seq = this.ringSeq[slot];
-        if (seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES)
-            return;
-        this.lastKeptSeq = seq;
-        const text = (0,_input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b)(this.ringText[slot]);
-        const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-        this.kept.push({ line: this.ringLine[slot], text: (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
-    }
-}
-
-
-/***/ }),
-
-/***/ 984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EV: () => (/* binding */ FAILURE_LINE),
-/* harmony export */   eA: () => (/* binding */ isDockerRelated),
-/* harmony export */   pA: () => (/* binding */ isDockerFailure)
-/* harmony export */ });
-// What marks a line as a failure, or as Docker's at all, whatever printed it. Shared by the parser
-// (which keeps the lines around failures) and the fallback diagnosis (which quotes them).
-// Lines that state a failure, in any build tool's words (BuildKit, the legacy builder, buildx, the
-// docker CLI, Kubernetes, CI systems). Vertex lines (`#N ERROR`) are recognised by the vertex parser.
-const FAILURE_LINE = /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
-// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
-// refused as "no Docker build output", whatever else it lacks.
-// The container runtime's and emulator's words count (runc's `exec format error`, QEMU's `qemu-x86_64: `,
-// Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
-// start is a failure of that image, not text to ignore.
-const DOCKER_WORDS = /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests/i;
-// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
-const STEP_OUTPUT = /^\d+\.\d+ \S/;
-// What else only a container tool's output holds, even in a one-line paste that names no tool: an
-// image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
-// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
-// instructions, compose's commands and its words for the project it loads. Tested after the cheaper
-// words above, and only for lines that are not a step's (`#N ...` lines never get here).
-const CONTAINER_WORDS = /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)/;
-// A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
-// error codes of the registry API (distribution's errcode), lowercased with spaces.
-const REGISTRY_REPLY = /^(?:denied|unauthorized|forbidden|toomanyrequests|unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid|unavailable): /;
-/** Whether a failure line is Docker's own: a failure printed after a build that ended is the build's only then. */
-function isDockerFailure(bare) {
-    return REGISTRY_REPLY.test(bare) || isDockerRelated(bare);
-}
-/** Whether a line (without leading blanks) can only come from Docker or its tools. */
-function isDockerRelated(bare) {
-    return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
-}
-/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
-function mayNameContainerThings(bare) {
-    return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
 }
 
 
@@ -8577,7 +9300,7 @@ function parseReference(input) {
     const checked = check(text);
     if (checked.problem === undefined)
         return checked.ok;
-    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    const shown = JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}\u2026` : text);
     throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
 }
 /** Which rule of the grammar a reference breaks, in words; null when it is valid. */
@@ -8606,9 +9329,10 @@ function withDigest(ref, digest) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ newFindings),
 /* harmony export */   d_: () => (/* binding */ baselineSection)
 /* harmony export */ });
-/* unused harmony exports newFindings, cacheBreakSentence */
+/* unused harmony export cacheBreakSentence */
 /* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
@@ -8640,19 +9364,19 @@ function baselineSection(analysis, options) {
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
     const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(comparison.baselineLabel))}` : '';
-    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' · ');
+    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
     if (options.compact) {
         // A comment stays short for a big matrix: the job summary has every build.
         if (compared.length > 0)
             blocks.push(compactTable(compared.slice(0, COMPACT_ROWS)) +
-                (compared.length > COMPACT_ROWS ? `\n\n…and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
+                (compared.length > COMPACT_ROWS ? `\n\n\u2026and ${compared.length - COMPACT_ROWS} more builds in the job summary.` : ''));
         const sentences = breaks
             .slice(0, COMPACT_BREAKS)
             .map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak, many ? p.head.build.name : null, options.fileUrl)}`);
         if (breaks.length > COMPACT_BREAKS)
-            sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
+            sentences.push(`- \u2026and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
             blocks.push(sentences.join('\n'));
         return blocks.join('\n\n');
@@ -8668,7 +9392,7 @@ function baselineSection(analysis, options) {
         if (c.cacheBreak)
             parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} → ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const added = newFindings(c);
@@ -8717,7 +9441,7 @@ function buildTable(head, c) {
         row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.jobSeconds));
     row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio));
     for (const p of d.platformSeconds) {
-        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '—';
+        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
         row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
@@ -8730,7 +9454,7 @@ function compactTable(pairs) {
     const rows = pairs.map(({ head, compared }) => {
         const d = compared.deltas;
         const time = head.build.buildSeconds === null
-            ? '—'
+            ? '\u2014'
             : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
         const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
         return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
@@ -8750,10 +9474,9 @@ function compactTable(pairs) {
 __nccwpck_require__.d(__webpack_exports__, {
   E3: () => (/* binding */ canceledLine),
   nA: () => (/* binding */ findingBlock),
-  Pl: () => (/* binding */ headline)
+  Pl: () => (/* binding */ headline),
+  gr: () => (/* binding */ restatesTitle)
 });
-
-// UNUSED EXPORTS: restatesTitle
 
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __nccwpck_require__(6590);
@@ -8788,7 +9511,7 @@ var verdict = __nccwpck_require__(687);
 
 
 
-/** `⏹️ runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
+/** `\u23f9\ufe0f runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
 function canceledLine(group) {
     return `${format/* STATUS_ICON */.tW.canceled} ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title))}`;
 }
@@ -8869,12 +9592,12 @@ function consequenceLine(findings) {
     const titles = [...new Set(findings.map((f) => f.title))];
     if (titles.length === 0)
         return '';
-    return `The same lines also read as ${titles.map((t) => `“${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(t))}”`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
+    return `The same lines also read as ${titles.map((t) => `\u201c${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(t))}\u201d`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
 }
 /**
  * The evidence in log order, each line once, and each message once: BuildKit prints a failure in the
- * step (`#9 ERROR: failed to push …`), again in its summary (`ERROR: failed to solve: failed to push …`)
- * and the action a third time (`##[error]buildx failed with: …`); the first says it.
+ * step (`#9 ERROR: failed to push \u2026`), again in its summary (`ERROR: failed to solve: failed to push \u2026`)
+ * and the action a third time (`##[error]buildx failed with: \u2026`); the first says it.
  */
 function evidenceOf(finding, max) {
     const seen = new Set();
@@ -8954,48 +9677,48 @@ function table({ columns, rows }) {
 /* harmony export */   B0: () => (/* binding */ formatRatio),
 /* harmony export */   HM: () => (/* binding */ signedPoints),
 /* harmony export */   Tp: () => (/* binding */ signedDuration),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   _9: () => (/* binding */ SEVERITY_ICON),
 /* harmony export */   a3: () => (/* reexport safe */ _text_duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
 /* harmony export */   tW: () => (/* binding */ STATUS_ICON),
 /* harmony export */   uI: () => (/* binding */ formatCache)
 /* harmony export */ });
-/* unused harmony export shortDigest */
 /* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9495);
 
 
 function formatRatio(ratio) {
-    return ratio === null ? '—' : `${Math.round(ratio * 100)}%`;
+    return ratio === null ? '\u2014' : `${Math.round(ratio * 100)}%`;
 }
 function formatCache(hits, misses, ratio) {
     if (ratio === null)
-        return '—';
+        return '\u2014';
     return `${hits}/${hits + misses} (${formatRatio(ratio)})`;
 }
-/** `sha256:1564b5e107af…f27e`: enough to recognise, short enough for a table. */
+/** `sha256:1564b5e107af\u2026f27e`: enough to recognise, short enough for a table. */
 function shortDigest(digest) {
     if (!digest)
-        return '—';
+        return '\u2014';
     const match = /^sha256:([0-9a-f]{64})$/.exec(digest);
-    return match ? `sha256:${match[1].slice(0, 12)}…${match[1].slice(-4)}` : digest;
+    return match ? `sha256:${match[1].slice(0, 12)}\u2026${match[1].slice(-4)}` : digest;
 }
-const STATUS_ICON = { success: '✅', failure: '❌', canceled: '⏹️', unknown: '❔' };
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-/** `+32 s`, `−1.2 min`, `±0 s`. */
+const STATUS_ICON = { success: '\u2705', failure: '\u274c', canceled: '\u23f9\ufe0f', unknown: '\u2754' };
+const SEVERITY_ICON = { error: '\u274c', warning: '\u26a0\ufe0f', notice: '\u2139\ufe0f' };
+/** `+32 s`, `\u22121.2 min`, `\u00b10 s`. */
 function signedDuration(seconds) {
     if (seconds === null)
-        return '—';
+        return '\u2014';
     if (seconds === 0)
-        return '±0 s';
-    return `${seconds > 0 ? '+' : '−'}${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.abs(seconds))}`;
+        return '\u00b10 s';
+    return `${seconds > 0 ? '+' : '\u2212'}${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(Math.abs(seconds))}`;
 }
-/** A change of ratio in percentage points: `−40 pts`. */
+/** A change of ratio in percentage points: `\u221240 pts`. */
 function signedPoints(change) {
     if (change === null)
-        return '—';
+        return '\u2014';
     const points = Math.round(change * 100);
     if (points === 0)
-        return '±0 pts';
-    return `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`;
+        return '\u00b10 pts';
+    return `${points > 0 ? '+' : '\u2212'}${Math.abs(points)} pts`;
 }
 
 
@@ -9177,21 +9900,21 @@ const KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|today
 function mermaidText(text, max) {
     let clean = text
         .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-        .replace(/:/g, '∶')
+        .replace(/:/g, '\u2236')
         .replace(/;/g, ',')
-        .replace(/#/g, '♯')
-        .replace(/%/g, '٪')
+        .replace(/#/g, '\u266f')
+        .replace(/%/g, '\u066a')
         .replace(/`/g, "'")
-        .replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›'))
+        .replace(/[<>]/g, (c) => (c === '<' ? '\u2039' : '\u203a'))
         .replace(/[{}[\]"]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')', '"': "'" })[c])
         .replace(/&/g, '+')
         .replace(/\s+/g, ' ')
         .trim();
     if (clean.length > max)
-        clean = `${clean.slice(0, max - 1).trimEnd()}…`;
+        clean = `${clean.slice(0, max - 1).trimEnd()}\u2026`;
     if (KEYWORDS.test(clean))
-        clean = `· ${clean}`;
-    return clean || '·';
+        clean = `\u00b7 ${clean}`;
+    return clean || '\u00b7';
 }
 
 
@@ -9221,8 +9944,8 @@ function imageSizeSection(builds, heading = '### Image sizes') {
             if (image.sizeUnavailable)
                 unavailable.push(`- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(build.name)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(image.ref, 120)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(image.sizeUnavailable))}`);
             for (const platform of image.platforms ?? []) {
-                const change = platform.baselineBytes === null ? '—' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(platform.compressedBytes, platform.baselineBytes);
-                const baseline = platform.baselineBytes === null ? '—' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.baselineBytes);
+                const change = platform.baselineBytes === null ? '\u2014' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(platform.compressedBytes, platform.baselineBytes);
+                const baseline = platform.baselineBytes === null ? '\u2014' : (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.baselineBytes);
                 rows.push(`| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(build.name)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(image.ref, 80)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(platform.platform)} | ${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(platform.compressedBytes)} | ${baseline} | ${change} |`);
             }
         }
@@ -9475,6 +10198,267 @@ function findingJson(finding) {
 
 /***/ }),
 
+/***/ 6836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ renderMarkdown),
+/* harmony export */   V: () => (/* binding */ DEFAULT_MARKDOWN_OPTIONS)
+/* harmony export */ });
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2011);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+/* harmony import */ var _image_sizes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(100);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(687);
+/* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(669);
+/* harmony import */ var _finding_block_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9025);
+/* harmony import */ var _gantt_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4200);
+/* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3205);
+/* harmony import */ var _omitted_builds_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5828);
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
+/** Charts drawn; past this many builds the table and the JSON report have the rest. */
+const MAX_CHARTS = 12;
+/** Lines of a failing step's own error shown unfolded. */
+const UNFOLDED_EVIDENCE = 8;
+/**
+ * The job summary (exactly what `--format markdown` prints). It opens with the verdict (what happened,
+ * where the time went, the one change that helps most), then the findings, root cause first, each
+ * kind once; then the builds, their timelines, and the pushed images.
+ */
+function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
+    // Each block with its priority for the size limit (lower is kept first): the failure and its fix
+    // matter more than the timelines.
+    const blocks = [];
+    const add = (text, priority) => {
+        if (text)
+            blocks.push({ text, priority });
+    };
+    const verdict = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictOf */ .Vj)(analysis);
+    add(`## ${_format_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_ICON */ .tW[analysis.status]} ${verdict.happened}`, 0);
+    if (verdict.time)
+        add(`\u23f1\ufe0f ${verdict.time}`, 0);
+    if (verdict.change)
+        add(`\ud83d\udca1 ${verdict.change}`, 0);
+    const omitted = (0,_omitted_builds_js__WEBPACK_IMPORTED_MODULE_8__/* .omittedBuildsLine */ .U)(analysis);
+    // Numbers and fixed words only: nothing from the log to escape.
+    if (omitted)
+        add(`\u2139\ufe0f ${omitted}`, 0);
+    const source = [options.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeText */ .X1)(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' \u00b7 ');
+    add(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .TOOL_NAME */ .l}${source ? ` \u00b7 ${source}` : ''}</sub>`, 1);
+    if (options.baseline)
+        add(`<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(options.baseline.text))}${options.baseline.url ? ` \u00b7 [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
+    if (analysis.problems.length > 0) {
+        add(analysis.problems.map((p) => `> [!WARNING]\n> ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(p.message))}`).join('\n\n'), 1);
+    }
+    findingsSection(analysis, verdict, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
+    add((0,_baseline_section_js__WEBPACK_IMPORTED_MODULE_7__/* .baselineSection */ .d_)(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
+    if (analysis.builds.length > 0) {
+        add(buildTable(analysis), 3);
+        add(imagesFold(analysis.builds), 4);
+        add((0,_image_sizes_js__WEBPACK_IMPORTED_MODULE_2__/* .imageSizeSection */ .k)(analysis.builds), 4);
+        timelines(analysis.builds).forEach((block) => add(block, 5));
+    }
+    return fitToSize(blocks, options.maxBytes);
+}
+/** The findings as separate blocks, so that cutting for size never splits one. */
+function findingsSection(analysis, verdict, options) {
+    const screen = (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_4__/* .screenGroups */ .h)(analysis);
+    // The verdict's first line names every canceled build: their one line would say it again.
+    const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
+    const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
+    // The comment's order: failures, then the jobs they took down, then the rest.
+    const groups = [
+        ...shownGroups.filter((g) => g.severity === 'error'),
+        ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
+        ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ];
+    if (groups.length === 0)
+        return [];
+    const shown = groups.slice(0, options.maxFindings);
+    const blocks = ['### Findings'];
+    // What the verdict said (the failure's title, the first line of the fix) each block says only once.
+    const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named.id && g.title === verdict.named.title) : undefined;
+    let fixSaid = verdict.change !== null;
+    for (const group of shown) {
+        if (group.id === 'canceled') {
+            blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .canceledLine */ .E3)(group));
+            continue;
+        }
+        const fixLineSaid = fixSaid && (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(group.fix) === verdict.change;
+        if (fixLineSaid)
+            fixSaid = false;
+        blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .findingBlock */ .nA)(group, analysis, {
+            heading: '####',
+            unfoldedEvidence: UNFOLDED_EVIDENCE,
+            maxEvidence: options.maxEvidenceLines,
+            fullFix: true,
+            details: true,
+            fileUrl: options.fileUrl,
+            title: group === named ? whyFailed(group) : undefined,
+            fixLineSaid,
+            consequences: screen.consequences.get(group),
+        }));
+    }
+    if (groups.length > shown.length)
+        blocks.push(`\u2026and ${groups.length - shown.length} more findings in the JSON report.`);
+    return blocks;
+}
+/** The heading of the failure the verdict named: the title is in the line above, the builds are not repeated with it. */
+function whyFailed(group) {
+    const builds = group.builds.filter(Boolean);
+    return builds.length ? `Why ${builds.map((b) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeText */ .X1)(b)).join(', ')} failed` : undefined;
+}
+function buildTable(analysis) {
+    const builds = analysis.builds;
+    // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
+    const columns = [
+        { head: 'Build', align: '---', cell: (b) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeCell */ .kq)(b.build.name), shown: true },
+        { head: 'Status', align: '---', cell: (b) => `${_format_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_ICON */ .tW[b.build.status]} ${b.build.status}`, shown: true },
+        { head: 'Job time', align: '---:', cell: (b) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(b.build.jobSeconds), shown: builds.some((b) => b.build.jobSeconds !== null) },
+        { head: 'Build time', align: '---:', cell: (b) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(b.build.buildSeconds), shown: builds.some((b) => b.build.buildSeconds !== null) },
+        { head: 'Cache hits', align: '---:', cell: (b) => cacheCell(b.build, b.cache), shown: true },
+        { head: 'Steps', align: '---:', cell: (b) => String(b.build.steps.filter((s) => s.kind === 'instruction').length), shown: true },
+        { head: 'Step time per platform', align: '---', cell: platformTimes, shown: builds.some((b) => Object.keys(b.timing.platformSeconds).length > 0) },
+        { head: 'Log', align: '---', cell: (b) => (b.build.jobUrl ? `[job](${b.build.jobUrl})` : ''), shown: builds.some((b) => b.build.jobUrl) },
+    ];
+    const shown = columns.filter((c) => c.shown);
+    return [
+        '### Builds',
+        '',
+        `| ${shown.map((c) => c.head).join(' | ')} |`,
+        `|${shown.map((c) => c.align).join('|')}|`,
+        ...builds.map((b) => `| ${shown.map((c) => c.cell(b)).join(' | ')} |`),
+    ].join('\n');
+}
+/** A build that stopped before any step has no cache to speak of: say so instead of a dash. */
+function cacheCell(build, cache) {
+    if (cache.ratio === null)
+        return build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran';
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCache */ .uI)(cache.hits, cache.misses, cache.ratio);
+}
+function platformTimes({ timing, build }) {
+    const entries = Object.entries(timing.platformSeconds);
+    const steps = entries.length === 1 && entries[0][0] === 'default' ? [(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(entries[0][1])] : entries.map(([p, s]) => `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .escapeText */ .X1)(p)} ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(s)}`);
+    const cache = build.cache.exports.length > 0
+        ? [`cache export ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRatio */ .B0)(timing.cacheExportShare)})` : ''}`]
+        : [];
+    return [...steps, ...cache].join(', ');
+}
+/** Pushed tags and full digests, folded, ready to copy into `docker pull`. */
+function imagesFold(builds) {
+    const lines = [];
+    let tags = 0;
+    const digests = new Set();
+    for (const { build } of builds) {
+        const pushed = build.images.filter((i) => i.pushed || i.digest);
+        if (pushed.length === 0)
+            continue;
+        lines.push(`# ${build.name}`);
+        for (const image of pushed) {
+            tags++;
+            lines.push(`docker pull ${image.ref}`);
+        }
+        for (const digest of new Set(pushed.map((i) => i.digest).filter((d) => !!d))) {
+            digests.add(digest);
+            const repo = pushed.find((i) => i.digest === digest).ref.replace(/(@.*|:[^:/]*)$/, '');
+            lines.push(`docker pull ${repo}@${digest}`);
+        }
+    }
+    if (lines.length === 0)
+        return '';
+    const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
+    return `<details><summary>${summary}</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .codeBlock */ .DV)(lines.map((l) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(l)), 'sh')}\n\n</details>`;
+}
+/** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
+function timelines(builds) {
+    const charts = builds
+        .slice(0, MAX_CHARTS)
+        .map(({ build }) => (0,_gantt_js__WEBPACK_IMPORTED_MODULE_6__/* .ganttChart */ .$)(build))
+        .filter((c) => c !== null)
+        .map((chart) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .codeBlock */ .DV)(chart.split('\n'), 'mermaid'));
+    if (charts.length === 0)
+        return [];
+    const more = builds.length > MAX_CHARTS ? [`\u2026and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
+    return [
+        '### Timeline\n\n<sub>Steps placed from their durations in Dockerfile order (the log gives no start times); the critical path is red.</sub>',
+        ...charts,
+        ...more,
+    ];
+}
+/**
+ * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
+ * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
+ */
+function fitToSize(blocks, maxBytes) {
+    const note = "> [!NOTE]\n> The summary was cut to fit GitHub's size limit: the JSON report has everything.";
+    const all = blocks.map((b) => b.text).join('\n\n') + '\n';
+    if (Buffer.byteLength(all) <= maxBytes)
+        return all;
+    const kept = new Set();
+    let size = Buffer.byteLength(note) + 4;
+    const order = blocks.map((block, index) => ({ ...block, index })).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    for (const block of order) {
+        const next = Buffer.byteLength(block.text) + 2;
+        if (size + next > maxBytes)
+            continue;
+        kept.add(block.index);
+        size += next;
+    }
+    return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 5828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ omittedBuildsLine)
+/* harmony export */ });
+/* harmony import */ var _analyze_build_budget_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
+
+const STATUS_WORDS = [
+    ['failure', 'failed'],
+    ['canceled', 'canceled'],
+    ['unknown', 'unfinished'],
+    ['success', 'succeeded'],
+];
+/**
+ * One line saying that builds were counted but not listed (past MAX_LISTED_BUILDS), for the summary
+ * and the terminal report; null when every build is listed. Numbers and fixed words only, so it is
+ * safe as Markdown and as text.
+ */
+function omittedBuildsLine(analysis) {
+    const omitted = analysis.omittedBuilds;
+    if (!omitted)
+        return null;
+    const total = analysis.builds.length + omitted.count;
+    const statuses = STATUS_WORDS.filter(([status]) => omitted.statuses[status] > 0)
+        .map(([status, word]) => `${count(omitted.statuses[status])} ${word}`)
+        .join(', ');
+    return (`${count(omitted.count)} of ${count(total)} builds are counted but not listed (${statuses}): past ${_analyze_build_budget_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_LISTED_BUILDS */ .Zu}, ` +
+        'only failing, canceled, notable and the slowest builds are listed; the status, cache hit ratio and times count them all.');
+}
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+
+
+/***/ }),
+
 /***/ 669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9549,6 +10533,46 @@ function cacheBreaksShown(analysis) {
             out.add(b.build.name);
     });
     return out;
+}
+
+
+/***/ }),
+
+/***/ 6443:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ writeFileStreaming),
+/* harmony export */   y: () => (/* binding */ streamWriter)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** A chunk writer over a stream that waits when the stream asks it to (backpressure). */
+function streamWriter(stream) {
+    return async (chunk) => {
+        if (!stream.write(chunk))
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'drain');
+    };
+}
+/** Writes a file chunk by chunk with `produce`, and closes it. */
+async function writeFileStreaming(path, produce) {
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+    const failed = (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'error').then(([error]) => {
+        throw error;
+    });
+    await Promise.race([
+        (async () => {
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'open');
+            await produce(streamWriter(stream));
+            stream.end();
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'finish');
+        })(),
+        failed,
+    ]);
 }
 
 
@@ -9705,7 +10729,7 @@ function oneLine(text, max = 200) {
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 const UNITS = {
     b: 1,
@@ -9766,10 +10790,10 @@ function formatBytes(bytes) {
     const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
     return `${sign}${value.toFixed(digits)} ${units[unit]}`;
 }
-/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `±0 B (0.0%)`; without a percentage when the baseline is 0. */
+/** `+1.20 MiB (+5.1%)`, `-300 B (-0.2%)`, `\u00b10 B (0.0%)`; without a percentage when the baseline is 0. */
 function formatByteDelta(current, baseline) {
     const delta = current - baseline;
-    const amount = delta === 0 ? '±0 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
+    const amount = delta === 0 ? '\u00b10 B' : `${delta > 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`;
     if (baseline === 0)
         return amount;
     const percent = (delta / baseline) * 100;
@@ -9807,7 +10831,7 @@ function detach(text) {
 /** `45.2 s` under a minute and a half, `64.3 min` above: the runbook's unit for builds. */
 function formatDuration(seconds) {
     if (seconds === null)
-        return '—';
+        return '\u2014';
     if (seconds < 90)
         return `${Math.round(seconds * 10) / 10} s`;
     return `${(seconds / 60).toFixed(1)} min`;
@@ -9838,7 +10862,7 @@ function stripControl(text) {
 }
 /** Shortens to `max` characters with an ellipsis. */
 function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}\u2026`;
 }
 /**
  * Plain text for Markdown: no HTML, no formatting, no mentions, no links. GitHub links references
@@ -9969,7 +10993,7 @@ const PATTERNS = [
  */
 const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
 function redact(text) {
-    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
     const lower = out.toLowerCase();
     if (!ANY_GATE.test(lower))
         return out;
@@ -9982,7 +11006,7 @@ function redact(text) {
 }
 /** redact without the gates: every pattern on every text. The reference the gates are tested against. */
 function redactUngated(text) {
-    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+    let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
@@ -10075,7 +11099,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 4317:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -10502,45 +11526,18 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 46 modules
-var engine = __nccwpck_require__(680);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __nccwpck_require__(6028);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
 var load_catalog = __nccwpck_require__(1704);
-// EXTERNAL MODULE: ./src/input/errors.ts
-var errors = __nccwpck_require__(1377);
-;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts
-
-function parseFailOn(text) {
-    const value = text.trim().toLowerCase() || 'never';
-    if (value === 'never' || value === 'error' || value === 'warning')
-        return value;
-    throw new errors/* InputError */.d(`fail-on must be never, error or warning, not "${text}"`);
-}
-/**
- * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
- * folded build's warning must fail the job as a listed one's would.
- */
-function shouldFail(findings, policy, omitted = null) {
-    if (policy === 'never')
-        return false;
-    const errors = omitted?.error ?? 0;
-    if (policy === 'error')
-        return errors > 0 || findings.some((f) => f.severity === 'error');
-    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
-}
-
+// EXTERNAL MODULE: ./src/analyze/fail-policy.ts
+var fail_policy = __nccwpck_require__(797);
 // EXTERNAL MODULE: ./src/analyze/rule.ts
 var rule = __nccwpck_require__(1312);
-;// CONCATENATED MODULE: ./src/input/values.ts
-
-/** A positive number of minutes (the `max-build-minutes` input and `--max-build-minutes`). */
-function parseMinutes(text) {
-    const minutes = Number(text.trim());
-    if (!Number.isFinite(minutes) || minutes <= 0)
-        throw new errors/* InputError */.d(`max-build-minutes must be a positive number of minutes, not "${text}"`);
-    return minutes;
-}
-
+// EXTERNAL MODULE: ./src/input/values.ts
+var values = __nccwpck_require__(9016);
+// EXTERNAL MODULE: ./src/input/errors.ts
+var errors = __nccwpck_require__(1377);
 ;// CONCATENATED MODULE: ./src/github/comment-mode.ts
 // The `comment` input, apart from the comment's code (sticky-comment.ts loads node:crypto for its
 // marker): reading the inputs must not load what only a pull request's run uses.
@@ -10662,8 +11659,8 @@ function readInputs(warnings, env = process.env) {
     const runnerTemp = env.RUNNER_TEMP || '.';
     return {
         logs: list(workflow_commands/* getInput */.V4('logs')),
-        failOn: tolerant('fail-on', 'never', parseFailOn),
-        maxBuildMinutes: tolerant('max-build-minutes', rule/* DEFAULT_ANALYSIS_OPTIONS */.a.maxBuildMinutes, parseMinutes),
+        failOn: tolerant('fail-on', 'never', fail_policy/* parseFailOn */.X),
+        maxBuildMinutes: tolerant('max-build-minutes', rule/* DEFAULT_ANALYSIS_OPTIONS */.a.maxBuildMinutes, values/* parseMinutes */.l),
         reportFile: workflow_commands/* getInput */.V4('report-file').trim() || `${runnerTemp}/buildx-doctor/report.json`,
         summary: tolerant('summary', true, parseBoolean),
         annotations: tolerant('annotations', true, parseBoolean),
@@ -10922,842 +11919,12 @@ function clean(text) {
 
 // EXTERNAL MODULE: ./src/report/json-report.ts
 var json_report = __nccwpck_require__(4225);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/report/sink.ts
-
-
-/** A chunk writer over a stream that waits when the stream asks it to (backpressure). */
-function streamWriter(stream) {
-    return async (chunk) => {
-        if (!stream.write(chunk))
-            await (0,external_node_events_.once)(stream, 'drain');
-    };
-}
-/** Writes a file chunk by chunk with `produce`, and closes it. */
-async function writeFileStreaming(path, produce) {
-    const stream = (0,external_node_fs_.createWriteStream)(path);
-    const failed = (0,external_node_events_.once)(stream, 'error').then(([error]) => {
-        throw error;
-    });
-    await Promise.race([
-        (async () => {
-            await (0,external_node_events_.once)(stream, 'open');
-            await produce(streamWriter(stream));
-            stream.end();
-            await (0,external_node_events_.once)(stream, 'finish');
-        })(),
-        failed,
-    ]);
-}
-
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-// EXTERNAL MODULE: ./src/report/image-sizes.ts
-var image_sizes = __nccwpck_require__(100);
-// EXTERNAL MODULE: ./src/report/verdict.ts
-var report_verdict = __nccwpck_require__(687);
-// EXTERNAL MODULE: ./src/report/screen-groups.ts
-var screen_groups = __nccwpck_require__(669);
-// EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
-var finding_block = __nccwpck_require__(9025);
-// EXTERNAL MODULE: ./src/report/gantt.ts
-var gantt = __nccwpck_require__(4200);
-// EXTERNAL MODULE: ./src/report/baseline-section.ts
-var baseline_section = __nccwpck_require__(3205);
-// EXTERNAL MODULE: ./src/analyze/build-budget.ts
-var build_budget = __nccwpck_require__(7736);
-;// CONCATENATED MODULE: ./src/report/omitted-builds.ts
-
-const STATUS_WORDS = [
-    ['failure', 'failed'],
-    ['canceled', 'canceled'],
-    ['unknown', 'unfinished'],
-    ['success', 'succeeded'],
-];
-/**
- * One line saying that builds were counted but not listed (past MAX_LISTED_BUILDS), for the summary
- * and the terminal report; null when every build is listed. Numbers and fixed words only, so it is
- * safe as Markdown and as text.
- */
-function omittedBuildsLine(analysis) {
-    const omitted = analysis.omittedBuilds;
-    if (!omitted)
-        return null;
-    const total = analysis.builds.length + omitted.count;
-    const statuses = STATUS_WORDS.filter(([status]) => omitted.statuses[status] > 0)
-        .map(([status, word]) => `${count(omitted.statuses[status])} ${word}`)
-        .join(', ');
-    return (`${count(omitted.count)} of ${count(total)} builds are counted but not listed (${statuses}): past ${build_budget/* MAX_LISTED_BUILDS */.Zu}, ` +
-        'only failing, canceled, notable and the slowest builds are listed; the status, cache hit ratio and times count them all.');
-}
-function count(n) {
-    return n.toLocaleString('en-US');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown-summary.ts
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_MARKDOWN_OPTIONS = { maxBytes: 900 * 1024, maxFindings: 30, maxEvidenceLines: 25 };
-/** Charts drawn; past this many builds the table and the JSON report have the rest. */
-const MAX_CHARTS = 12;
-/** Lines of a failing step's own error shown unfolded. */
-const UNFOLDED_EVIDENCE = 8;
-/**
- * The job summary (exactly what `--format markdown` prints). It opens with the verdict (what happened,
- * where the time went, the one change that helps most), then the findings, root cause first, each
- * kind once; then the builds, their timelines, and the pushed images.
- */
-function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
-    // Each block with its priority for the size limit (lower is kept first): the failure and its fix
-    // matter more than the timelines.
-    const blocks = [];
-    const add = (text, priority) => {
-        if (text)
-            blocks.push({ text, priority });
-    };
-    const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
-    add(`## ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`, 0);
-    if (verdict.time)
-        add(`⏱️ ${verdict.time}`, 0);
-    if (verdict.change)
-        add(`💡 ${verdict.change}`, 0);
-    const omitted = omittedBuildsLine(analysis);
-    // Numbers and fixed words only: nothing from the log to escape.
-    if (omitted)
-        add(`ℹ️ ${omitted}`, 0);
-    const source = [options.note ? (0,text_markdown/* escapeText */.X1)(options.note) : '', options.runUrl ? `[The run](${options.runUrl})` : ''].filter(Boolean).join(' · ');
-    add(`<sub>${version/* TOOL_NAME */.l}${source ? ` · ${source}` : ''}</sub>`, 1);
-    if (options.baseline)
-        add(`<sub>${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(options.baseline.text))}${options.baseline.url ? ` · [The baseline run](${options.baseline.url})` : ''}</sub>`, 1);
-    if (analysis.problems.length > 0) {
-        add(analysis.problems.map((p) => `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(p.message))}`).join('\n\n'), 1);
-    }
-    findingsSection(analysis, verdict, options).forEach((block, index) => add(block, index <= 1 ? 1 : 2));
-    add((0,baseline_section/* baselineSection */.d_)(analysis, { compact: false, heading: '### Against the baseline', fileUrl: options.fileUrl }), 2);
-    if (analysis.builds.length > 0) {
-        add(buildTable(analysis), 3);
-        add(imagesFold(analysis.builds), 4);
-        add((0,image_sizes/* imageSizeSection */.k)(analysis.builds), 4);
-        timelines(analysis.builds).forEach((block) => add(block, 5));
-    }
-    return fitToSize(blocks, options.maxBytes);
-}
-/** The findings as separate blocks, so that cutting for size never splits one. */
-function findingsSection(analysis, verdict, options) {
-    const screen = (0,screen_groups/* screenGroups */.h)(analysis);
-    // The verdict's first line names every canceled build: their one line would say it again.
-    const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
-    const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
-    // The comment's order: failures, then the jobs they took down, then the rest.
-    const groups = [
-        ...shownGroups.filter((g) => g.severity === 'error'),
-        ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
-        ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
-    ];
-    if (groups.length === 0)
-        return [];
-    const shown = groups.slice(0, options.maxFindings);
-    const blocks = ['### Findings'];
-    // What the verdict said (the failure's title, the first line of the fix) each block says only once.
-    const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named.id && g.title === verdict.named.title) : undefined;
-    let fixSaid = verdict.change !== null;
-    for (const group of shown) {
-        if (group.id === 'canceled') {
-            blocks.push((0,finding_block/* canceledLine */.E3)(group));
-            continue;
-        }
-        const fixLineSaid = fixSaid && (0,report_verdict/* firstLine */.TM)(group.fix) === verdict.change;
-        if (fixLineSaid)
-            fixSaid = false;
-        blocks.push((0,finding_block/* findingBlock */.nA)(group, analysis, {
-            heading: '####',
-            unfoldedEvidence: UNFOLDED_EVIDENCE,
-            maxEvidence: options.maxEvidenceLines,
-            fullFix: true,
-            details: true,
-            fileUrl: options.fileUrl,
-            title: group === named ? whyFailed(group) : undefined,
-            fixLineSaid,
-            consequences: screen.consequences.get(group),
-        }));
-    }
-    if (groups.length > shown.length)
-        blocks.push(`…and ${groups.length - shown.length} more findings in the JSON report.`);
-    return blocks;
-}
-/** The heading of the failure the verdict named: the title is in the line above, the builds are not repeated with it. */
-function whyFailed(group) {
-    const builds = group.builds.filter(Boolean);
-    return builds.length ? `Why ${builds.map((b) => (0,text_markdown/* escapeText */.X1)(b)).join(', ')} failed` : undefined;
-}
-function buildTable(analysis) {
-    const builds = analysis.builds;
-    // A column the logs say nothing about (no timestamps in a plain log) is left out, not filled with dashes.
-    const columns = [
-        { head: 'Build', align: '---', cell: (b) => (0,text_markdown/* escapeCell */.kq)(b.build.name), shown: true },
-        { head: 'Status', align: '---', cell: (b) => `${format/* STATUS_ICON */.tW[b.build.status]} ${b.build.status}`, shown: true },
-        { head: 'Job time', align: '---:', cell: (b) => (0,format/* formatDuration */.a3)(b.build.jobSeconds), shown: builds.some((b) => b.build.jobSeconds !== null) },
-        { head: 'Build time', align: '---:', cell: (b) => (0,format/* formatDuration */.a3)(b.build.buildSeconds), shown: builds.some((b) => b.build.buildSeconds !== null) },
-        { head: 'Cache hits', align: '---:', cell: (b) => cacheCell(b.build, b.cache), shown: true },
-        { head: 'Steps', align: '---:', cell: (b) => String(b.build.steps.filter((s) => s.kind === 'instruction').length), shown: true },
-        { head: 'Step time per platform', align: '---', cell: platformTimes, shown: builds.some((b) => Object.keys(b.timing.platformSeconds).length > 0) },
-        { head: 'Log', align: '---', cell: (b) => (b.build.jobUrl ? `[job](${b.build.jobUrl})` : ''), shown: builds.some((b) => b.build.jobUrl) },
-    ];
-    const shown = columns.filter((c) => c.shown);
-    return [
-        '### Builds',
-        '',
-        `| ${shown.map((c) => c.head).join(' | ')} |`,
-        `|${shown.map((c) => c.align).join('|')}|`,
-        ...builds.map((b) => `| ${shown.map((c) => c.cell(b)).join(' | ')} |`),
-    ].join('\n');
-}
-/** A build that stopped before any step has no cache to speak of: say so instead of a dash. */
-function cacheCell(build, cache) {
-    if (cache.ratio === null)
-        return build.steps.some((s) => s.kind === 'instruction') ? 'nothing cacheable' : 'no step ran';
-    return (0,format/* formatCache */.uI)(cache.hits, cache.misses, cache.ratio);
-}
-function platformTimes({ timing, build }) {
-    const entries = Object.entries(timing.platformSeconds);
-    const steps = entries.length === 1 && entries[0][0] === 'default' ? [(0,format/* formatDuration */.a3)(entries[0][1])] : entries.map(([p, s]) => `${(0,text_markdown/* escapeText */.X1)(p)} ${(0,format/* formatDuration */.a3)(s)}`);
-    const cache = build.cache.exports.length > 0
-        ? [`cache export ${(0,format/* formatDuration */.a3)(timing.cacheExportSeconds)}${timing.cacheExportShare !== null ? ` (${(0,format/* formatRatio */.B0)(timing.cacheExportShare)})` : ''}`]
-        : [];
-    return [...steps, ...cache].join(', ');
-}
-/** Pushed tags and full digests, folded, ready to copy into `docker pull`. */
-function imagesFold(builds) {
-    const lines = [];
-    let tags = 0;
-    const digests = new Set();
-    for (const { build } of builds) {
-        const pushed = build.images.filter((i) => i.pushed || i.digest);
-        if (pushed.length === 0)
-            continue;
-        lines.push(`# ${build.name}`);
-        for (const image of pushed) {
-            tags++;
-            lines.push(`docker pull ${image.ref}`);
-        }
-        for (const digest of new Set(pushed.map((i) => i.digest).filter((d) => !!d))) {
-            digests.add(digest);
-            const repo = pushed.find((i) => i.digest === digest).ref.replace(/(@.*|:[^:/]*)$/, '');
-            lines.push(`docker pull ${repo}@${digest}`);
-        }
-    }
-    if (lines.length === 0)
-        return '';
-    const summary = `Pushed images: ${tags} tag${tags === 1 ? '' : 's'}, ${digests.size} digest${digests.size === 1 ? '' : 's'}`;
-    return `<details><summary>${summary}</summary>\n\n${(0,text_markdown/* codeBlock */.DV)(lines.map((l) => (0,redact/* redact */.E)(l)), 'sh')}\n\n</details>`;
-}
-/** A gantt chart per build (the first MAX_CHARTS), each a block of its own. */
-function timelines(builds) {
-    const charts = builds
-        .slice(0, MAX_CHARTS)
-        .map(({ build }) => (0,gantt/* ganttChart */.$)(build))
-        .filter((c) => c !== null)
-        .map((chart) => (0,text_markdown/* codeBlock */.DV)(chart.split('\n'), 'mermaid'));
-    if (charts.length === 0)
-        return [];
-    const more = builds.length > MAX_CHARTS ? [`…and ${builds.length - MAX_CHARTS} more builds: their steps are in the JSON report.`] : [];
-    return [
-        '### Timeline\n\n<sub>Steps placed from their durations in Dockerfile order (the log gives no start times); the critical path is red.</sub>',
-        ...charts,
-        ...more,
-    ];
-}
-/**
- * Keeps whole blocks, the most important first, while they fit, and prints them in their order: a
- * long report never breaks a table, a fence or a <details>, and never loses a finding to timings.
- */
-function fitToSize(blocks, maxBytes) {
-    const note = "> [!NOTE]\n> The summary was cut to fit GitHub's size limit: the JSON report has everything.";
-    const all = blocks.map((b) => b.text).join('\n\n') + '\n';
-    if (Buffer.byteLength(all) <= maxBytes)
-        return all;
-    const kept = new Set();
-    let size = Buffer.byteLength(note) + 4;
-    const order = blocks.map((block, index) => ({ ...block, index })).sort((a, b) => a.priority - b.priority || a.index - b.index);
-    for (const block of order) {
-        const next = Buffer.byteLength(block.text) + 2;
-        if (size + next > maxBytes)
-            continue;
-        kept.add(block.index);
-        size += next;
-    }
-    return [...blocks.filter((_, index) => kept.has(index)).map((b) => b.text), note].join('\n\n') + '\n';
-}
-
-// EXTERNAL MODULE: ./src/analyze/metrics.ts
-var metrics = __nccwpck_require__(7401);
-;// CONCATENATED MODULE: ./src/compare/dockerfile.ts
-
-
-/** Files bigger than this are not a Dockerfile worth reading. */
-const MAX_BYTES = 1024 * 1024;
-/**
- * Reads `relative` (or `Dockerfile`) under `workspace`. Null when there is no workspace or no such
- * readable file: the reasoning then works from the logs alone.
- */
-function readDockerfile(workspace, relative) {
-    if (!workspace)
-        return null;
-    const path = relative && relative !== '-' ? relative : 'Dockerfile';
-    if ((0,external_node_path_.isAbsolute)(path) || path.split(/[\\/]/).includes('..'))
-        return null;
-    const full = (0,external_node_path_.join)(workspace, path);
-    try {
-        if (!(0,external_node_fs_.statSync)(full).isFile() || (0,external_node_fs_.statSync)(full).size > MAX_BYTES)
-            return null;
-        return { path, stages: parseDockerfile((0,external_node_fs_.readFileSync)(full, 'utf8')) };
-    }
-    catch {
-        return null;
-    }
-}
-/** Splits Dockerfile text into stages and instructions (comments, blank lines and continuations handled). */
-function parseDockerfile(text) {
-    const logical = [];
-    let pending = '';
-    let start = 0;
-    const lines = text.split(/\r?\n/);
-    // A heredoc (`RUN <<EOF` ... `EOF`) belongs to its instruction: its lines are no instructions.
-    let heredoc = null;
-    lines.forEach((raw, i) => {
-        if (heredoc !== null) {
-            if (raw.replace(/^\t+/, '') === heredoc)
-                heredoc = null;
-            return;
-        }
-        const trimmed = raw.trim();
-        // Comments and blank lines may sit inside a continued instruction; they are skipped.
-        if (trimmed.startsWith('#') || trimmed === '')
-            return;
-        if (pending === '')
-            start = i + 1;
-        if (/\\\s*$/.test(raw)) {
-            pending += `${raw.replace(/\\\s*$/, '')} `;
-            return;
-        }
-        logical.push({ text: collapse(pending + raw), line: start });
-        heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(raw)?.[1] ?? null;
-        pending = '';
-    });
-    if (pending.trim())
-        logical.push({ text: collapse(pending), line: start });
-    const stages = [];
-    for (const { text: instruction, line } of logical) {
-        const space = instruction.indexOf(' ');
-        const keyword = (space < 0 ? instruction : instruction.slice(0, space)).toUpperCase();
-        const args = space < 0 ? '' : instruction.slice(space + 1);
-        if (keyword === 'FROM') {
-            const as = /\s+AS\s+(\S+)\s*$/i.exec(args);
-            stages.push({ name: as ? as[1] : null, instructions: [{ keyword, args, line, index: 1 }], args: [] });
-            continue;
-        }
-        const stage = stages[stages.length - 1];
-        if (!stage)
-            continue; // global ARGs before the first FROM: they reach a stage only if it redeclares them
-        if (keyword === 'ARG') {
-            for (const name of args
-                .split(/\s+/)
-                .map((a) => a.split('=')[0])
-                .filter(Boolean))
-                stage.args.push({ name, index: stage.instructions.length });
-            continue; // BuildKit prints no step for ARG (nor ENV, LABEL, ... below)
-        }
-        if (!STEP_KEYWORDS.has(keyword))
-            continue;
-        stage.instructions.push({ keyword, args, line, index: stage.instructions.length + 1 });
-    }
-    const multi = stages.length > 1;
-    return stages.map((s, i) => ({ label: multi ? (s.name ?? `stage-${i}`) : null, instructions: s.instructions, args: s.args }));
-}
-/**
- * The keywords BuildKit makes a step of (`[2/5] RUN ...`). ENV, ARG, LABEL, EXPOSE, CMD and the other
- * metadata instructions change the image config only and get no step number.
- */
-const STEP_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-/** The instruction BuildKit printed as `[label index/...]`, if the file has it. */
-function instructionAt(dockerfile, label, index) {
-    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
-    return stage?.instructions.find((i) => i.index === index) ?? null;
-}
-/** Whether a build argument is in scope for the stage's instruction at `index`. */
-function argsInScope(dockerfile, label, index) {
-    const stage = dockerfile.stages.find((s) => s.label === label) ?? (dockerfile.stages.length === 1 ? dockerfile.stages[0] : undefined);
-    return (stage?.args ?? []).filter((a) => a.index < index).map((a) => a.name);
-}
-/**
- * Whether BuildKit's printed text could come from the Dockerfile's instruction with some values for
- * its `$VAR` / `${VAR}` / `${VAR:-default}` references: the file's text with each reference as a wildcard.
- */
-function matchesWithArgs(dockerfileArgs, printed) {
-    const parts = collapse(dockerfileArgs).split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/);
-    const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?');
-    return new RegExp(`^${pattern}$`).test(collapse(printed));
-}
-/** Whether the instruction refers to any variable. */
-function usesVariables(dockerfileArgs) {
-    return /\$\{[^}]*\}|\$[A-Za-z_]/.test(dockerfileArgs);
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-
-;// CONCATENATED MODULE: ./src/compare/steps.ts
-
-
-// How a step of one build is found again in another: by platform, stage and position, the way
-// BuildKit numbers Dockerfile instructions (`[linux/arm64 builder 3/7]`). Vertex numbers (`#12`)
-// differ from build to build; the position does not unless the Dockerfile changed.
-function stepKey(step) {
-    return `${step.platform ?? ''}|${step.stage ?? ''}|${step.index ?? ''}`;
-}
-/** `RUN cargo build --release`, whitespace collapsed: what is compared between builds. */
-function instructionText(step) {
-    return collapse(`${step.instruction ?? ''} ${step.command}`);
-}
-/** The bracket BuildKit prints before the instruction: `[4/6]`, `[linux/amd64 builder 2/3]`. */
-function stepLabel(step) {
-    return /^\[[^\]]*\]/.exec(step.name)?.[0] ?? `#${step.id}`;
-}
-/** A Dockerfile step that ran (it was not taken from the cache), in build order (vertex number). */
-function ranSteps(build) {
-    return build.steps.filter((s) => (0,metrics/* isCacheable */.TZ)(s) && !s.cached && (s.status === 'done' || s.status === 'error')).sort((a, b) => a.id - b.id);
-}
-/** The instruction steps by key; the first of a key wins (BuildKit prints a step once per build). */
-function stepsByKey(build) {
-    const map = new Map();
-    for (const step of build.steps)
-        if (step.kind === 'instruction' && !map.has(stepKey(step)))
-            map.set(stepKey(step), step);
-    return map;
-}
-/** The step before this one in its stage (index - 1), when the log has it. */
-function previousStep(byKey, step) {
-    if (step.index === null || step.index <= 1)
-        return null;
-    return byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`) ?? null;
-}
-/**
- * The digest the stage's FROM resolved to (`FROM docker.io/library/alpine:3.19@sha256:...`), if
- * printed. BuildKit prints a FROM once when two stages start from the same image (under the first
- * stage's name): a stage without its own FROM takes the build's only base digest, if there is one.
- */
-function baseDigest(build, byKey, step) {
-    const from = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|1`);
-    if (from && from.instruction === 'FROM')
-        return digestOf(from);
-    const all = new Set(build.steps.filter((s) => s.instruction === 'FROM' && s.platform === step.platform).map(digestOf));
-    return all.size === 1 ? [...all][0] : null;
-}
-function digestOf(from) {
-    return /@(sha256:[0-9a-f]{64})/.exec(from.command)?.[1] ?? null;
-}
-/** The stage that produced the image: the one of the last Dockerfile step of the build. */
-function finalStage(build) {
-    const steps = build.steps.filter((s) => s.kind === 'instruction');
-    if (steps.length === 0)
-        return null;
-    return steps.reduce((last, s) => (s.id > last.id ? s : last)).stage;
-}
-
-// EXTERNAL MODULE: ./src/parse/vertex-name.ts
-var vertex_name = __nccwpck_require__(7849);
-;// CONCATENATED MODULE: ./src/compare/cache-break.ts
-
-
-
-
-/**
- * The first step, in build order, that ran in `head` although the baseline had it (and a cache it
- * could come from), with the reason. `base` undefined: the build has no counterpart in the baseline
- * (a first build). `base` null: no baseline at all, only a miss after hits within `head` is told.
- */
-function findCacheBreak(head, base, context) {
-    const ran = ranSteps(head);
-    if (ran.length === 0)
-        return null;
-    const headByKey = stepsByKey(head);
-    if (base === null)
-        return breakWithoutBaseline(ran, headByKey, context);
-    if (base === undefined) {
-        if (head.steps.some((s) => s.kind === 'instruction' && s.cached))
-            return breakWithoutBaseline(ran, headByKey, context);
-        return make(ran, ran[0], 'first-build', 'the baseline has no build of this name: nothing could come from its cache', context);
-    }
-    const baseByKey = stepsByKey(base);
-    const headHits = head.steps.some((s) => s.kind === 'instruction' && s.cached && s.instruction !== 'FROM');
-    const baseExported = exported(base);
-    const modeMin = modeMinBreak(head, base, ran, baseByKey, context);
-    if (modeMin)
-        return modeMin;
-    // A baseline that names no platform built one: the one this build names first (its native one).
-    const samePlatform = base.platforms.length === 0 ? primaryPlatform(head) : null;
-    let newPlatform = null;
-    for (const step of ran) {
-        const known = step.platform === null || base.platforms.includes(step.platform) || step.platform === samePlatform;
-        if (!known) {
-            newPlatform ??= step;
-            continue;
-        }
-        // A baseline of one platform may not name it: its steps are this platform's.
-        const counterpart = baseByKey.get(stepKey(step)) ?? baseByKey.get(stepKey({ ...step, platform: null }));
-        if (!counterpart) {
-            // A stage of another length: instructions were added or removed.
-            const sibling = base.steps.find((s) => s.kind === 'instruction' && (s.platform === step.platform || s.platform === null) && s.stage === step.stage);
-            if (sibling && sibling.total !== step.total)
-                return make(ran, step, 'dockerfile-edited', `the stage has ${step.total ?? '?'} steps, ${sibling.total ?? '?'} in the baseline: instructions were added or removed`, context);
-            continue;
-        }
-        if (counterpart.status !== 'done' && counterpart.status !== 'cached')
-            continue;
-        // Without a cache the step could have come from, its running is no break.
-        if (!counterpart.cached && !baseExported && !headHits)
-            continue;
-        return reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context);
-    }
-    if (newPlatform)
-        return make(ran, newPlatform, 'platform-added', `the baseline built ${base.platforms.length ? base.platforms.join(', ') : 'one platform'}, not ${newPlatform.platform}`, context);
-    return null;
-}
-/** The platform a build names first: its native one when it builds that, else linux/amd64 if it builds that. */
-function primaryPlatform(build) {
-    if (build.nativePlatform && build.platforms.includes(build.nativePlatform))
-        return build.nativePlatform;
-    if (build.platforms.includes('linux/amd64'))
-        return 'linux/amd64';
-    return build.platforms[0] ?? null;
-}
-/**
- * mode=min exports the final stage's layers only. When a step of the final stage changed before its
- * `COPY --from`, the intermediate stage it copies from has to run again, although nothing of it
- * changed: with mode=max it would have come from the cache. The tell-tale: the cache was imported,
- * the final stage had hits, its first ran step comes before its first `COPY --from` (so it is not the
- * intermediate stage's change arriving), and an intermediate stage's unchanged steps ran.
- */
-function modeMinBreak(head, base, ran, baseByKey, context) {
-    if (!head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached') || !exported(base) || exportModeOf(base) === 'max')
-        return null;
-    if (importProblem(head, base))
-        return null;
-    const final = finalStage(head);
-    const finalSteps = head.steps.filter((s) => s.kind === 'instruction' && s.stage === final && s.instruction !== 'FROM' && s.index !== null);
-    if (!finalSteps.some((s) => s.cached))
-        return null;
-    const firstCopyFrom = Math.min(...finalSteps.filter((s) => /--from=/.test(s.command)).map((s) => s.index));
-    const firstRan = Math.min(...finalSteps.filter((s) => !s.cached).map((s) => s.index));
-    if (!Number.isFinite(firstCopyFrom) || !(firstRan < firstCopyFrom))
-        return null;
-    // An intermediate stage that was itself edited broke by its edit, not by the export mode.
-    const others = ran.filter((s) => s.stage !== final);
-    const unchanged = (s) => {
-        const before = baseByKey.get(stepKey(s)) ?? baseByKey.get(stepKey({ ...s, platform: null }));
-        return before !== undefined && instructionText(before) === instructionText(s) && before.total === s.total;
-    };
-    if (others.length === 0 || !others.every(unchanged))
-        return null;
-    const intermediate = others[0];
-    const trigger = finalSteps.find((s) => s.index === firstRan);
-    return make(ran, intermediate, 'cache-mode-min', `the baseline exported its cache with mode=min (the final stage only): when ${stepLabel(trigger)} ${instructionText(trigger)} ran, the unchanged stage ${intermediate.stage ?? ''} had to run again; mode=max would have kept it`, context);
-}
-function reasonFor(head, base, ran, step, counterpart, headByKey, baseByKey, context) {
-    const said = instructionText(step);
-    const before = instructionText(counterpart);
-    if (said !== before || step.total !== counterpart.total)
-        return editOrArgument(ran, step, before, context);
-    const headBase = baseDigest(head, headByKey, step);
-    const baseBase = baseDigest(base, baseByKey, counterpart);
-    if (headBase && baseBase && headBase !== baseBase)
-        return make(ran, step, 'base-image-changed', `the stage's FROM resolved to ${cache_break_short(headBase)}, ${cache_break_short(baseBase)} in the baseline`, context);
-    const imported = importProblem(head, base);
-    if (imported)
-        return make(ran, step, 'cache-not-imported', imported, context);
-    const previous = previousStep(headByKey, step);
-    const hits = head.steps.filter((s) => s.kind === 'instruction' && s.instruction !== 'FROM' && s.cached).length;
-    const importOk = head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached');
-    const baseExported = exported(base);
-    const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
-    if (importOk && baseExported && hits === 0)
-        return make(ran, step, 'cache-evicted', "the cache was imported, yet no step came from it: the baseline's entries are gone (evicted or overwritten)", context);
-    if (copies && previous && (previous.cached || previous.instruction === 'FROM'))
-        return make(ran, step, 'context-changed', `the instruction is unchanged and the step before it ${previous.cached ? 'came from the cache' : 'is the FROM'}: the files it copies changed`, context);
-    if (step.instruction === 'RUN' && context.dockerfile && step.index !== null) {
-        const args = argsInScope(context.dockerfile, step.stage, step.index);
-        if (args.length > 0)
-            return make(ran, step, 'build-arg-changed', `the instruction is unchanged, and the build arguments in scope (${args.join(', ')}) are part of its cache key: one of them took another value`, context);
-    }
-    if (importOk && baseExported)
-        return make(ran, step, 'cache-evicted', 'the cache was imported, yet this unchanged step missed: its entry is gone (evicted or overwritten)', context);
-    return make(ran, step, 'unknown', 'the instruction and the base image are unchanged and no cache import failed', context);
-}
-/** The printed text changed: an edit, unless the Dockerfile's own text (with its variables) gives both. */
-function editOrArgument(ran, step, before, context) {
-    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
-    if (line &&
-        line.keyword === step.instruction &&
-        usesVariables(line.args) &&
-        matchesWithArgs(line.args, step.command) &&
-        matchesWithArgs(line.args, before.slice(before.indexOf(' ') + 1))) {
-        return make(ran, step, 'build-arg-changed', `the Dockerfile's instruction is the same, but a build argument it uses took another value (the baseline ran: ${before})`, context);
-    }
-    return make(ran, step, 'dockerfile-edited', `the instruction changed (the baseline ran: ${before})`, context);
-}
-/**
- * Why the cache the baseline exported did not reach this build: no import at all, a failed import,
- * BuildKit's warning that the source was not found, or another scope or reference than the export's.
- */
-function importProblem(head, base) {
-    if (!exported(base))
-        return null;
-    const warning = head.cache.warnings?.[0];
-    if (warning)
-        return `BuildKit warned: ${warning.text}`;
-    const failed = head.cache.imports.find((op) => op.status === 'error');
-    if (failed && !head.cache.imports.some((op) => op.status === 'done' || op.status === 'cached'))
-        return `the cache import from ${failed.ref ?? failed.kind} failed`;
-    if (head.cache.imports.length === 0) {
-        return head.request.cacheFrom.length > 0
-            ? 'the build asked for a cache (cache-from) but imported none'
-            : 'the baseline exported a cache, but this build imported none (no cache-from)';
-    }
-    const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l) => l !== null));
-    const to = base.request.cacheTo.map(cacheLocation).filter((l) => l !== null);
-    if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l)))
-        return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
-    return null;
-}
-function exported(build) {
-    return build.cache.exports.some((op) => op.status === 'done') || build.request.cacheTo.length > 0;
-}
-/** `min` unless the baseline's cache-to said `mode=max` (BuildKit's default is min); null when unknown. */
-function exportModeOf(base) {
-    if (base.request.cacheTo.length === 0)
-        return null;
-    return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
-}
-/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
-function cacheLocation(option) {
-    const kind = (0,vertex_name/* cacheKindOfOption */.FZ)(option);
-    if (!kind)
-        return null;
-    const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-    if (!option.includes('type='))
-        return `registry:${option.trim()}`;
-    switch (kind) {
-        case 'gha':
-            return `gha:${fields.get('scope') ?? 'buildkit'}`;
-        case 'local':
-            return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
-        case 'registry':
-            return `registry:${fields.get('ref') ?? ''}`;
-        default:
-            return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
-    }
-}
-/** Without a baseline: the first step that ran after an earlier step of its stage came from the cache. */
-function breakWithoutBaseline(ran, byKey, context) {
-    for (const step of ran) {
-        if (step.index === null)
-            continue;
-        let hitBefore = false;
-        for (let i = step.index - 1; i >= 2 && !hitBefore; i--)
-            hitBefore = byKey.get(`${step.platform ?? ''}|${step.stage ?? ''}|${i}`)?.cached ?? false;
-        if (!hitBefore)
-            continue;
-        const copies = (step.instruction === 'COPY' || step.instruction === 'ADD') && !/--from=/.test(step.command);
-        if (copies)
-            return make(ran, step, 'context-changed', 'the steps before it came from the cache: the files it copies changed', context);
-        const line = context.dockerfile ? instructionAt(context.dockerfile, step.stage, step.index) : null;
-        const args = context.dockerfile ? argsInScope(context.dockerfile, step.stage, step.index) : [];
-        if (line && line.keyword === step.instruction && args.length > 0)
-            return make(ran, step, 'build-arg-changed', `the steps before it came from the cache and build arguments in scope (${args.join(', ')}) are part of its cache key`, context);
-        return make(ran, step, 'dockerfile-edited', 'the steps before it came from the cache: the instruction (or what it depends on) changed', context);
-    }
-    return null;
-}
-function make(ran, step, reason, detail, context) {
-    const rebuilt = ran.filter((s) => s.id >= step.id);
-    const line = context.dockerfile && step.index !== null ? instructionAt(context.dockerfile, step.stage, step.index) : null;
-    return {
-        step: stepLabel(step),
-        instruction: instructionText(step),
-        platform: step.platform,
-        dockerfile: line ? context.dockerfile.path : null,
-        dockerfileLine: line && line.keyword === step.instruction ? line.line : null,
-        reason,
-        detail,
-        rebuiltSteps: rebuilt.length,
-        secondsLost: (0,metrics/* round */.LI)(rebuilt.reduce((sum, s) => sum + (s.seconds ?? 0), 0), 1),
-        line: step.line,
-    };
-}
-function cache_break_short(digest) {
-    return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
-}
-
-;// CONCATENATED MODULE: ./src/compare/deltas.ts
-
-
-/** A step is "much slower" when it took this many seconds more... */
-const SLOWER_BY = 5;
-/** ...and this many times as long. */
-const SLOWER_FACTOR = 1.5;
-function buildDeltas(head, base) {
-    const diff = (a, b, digits = 1) => (a === null || b === null ? null : (0,metrics/* round */.LI)(a - b, digits));
-    const platforms = [...new Set([...Object.keys(head.timing.platformSeconds), ...Object.keys(base.timing.platformSeconds)])];
-    const baseSteps = stepsByKey(base.build);
-    const slowerSteps = [];
-    for (const step of head.build.steps) {
-        if (step.kind !== 'instruction' || step.cached || step.seconds === null)
-            continue;
-        const before = baseSteps.get(stepKey(step));
-        if (!before || before.cached || before.seconds === null || instructionText(before) !== instructionText(step))
-            continue;
-        if (step.seconds - before.seconds >= SLOWER_BY && step.seconds >= before.seconds * SLOWER_FACTOR) {
-            slowerSteps.push({
-                step: stepLabel(step),
-                instruction: instructionText(step),
-                platform: step.platform,
-                seconds: step.seconds,
-                baselineSeconds: before.seconds,
-            });
-        }
-    }
-    slowerSteps.sort((a, b) => b.seconds - b.baselineSeconds - (a.seconds - a.baselineSeconds));
-    const imageSizes = [];
-    for (const image of head.build.images) {
-        for (const platform of image.platforms ?? []) {
-            const before = base.build.images.find((i) => sameRepository(i.ref, image.ref))?.platforms?.find((p) => p.platform === platform.platform);
-            if (before)
-                imageSizes.push({
-                    ref: image.ref,
-                    platform: platform.platform,
-                    bytes: platform.compressedBytes,
-                    baselineBytes: before.compressedBytes,
-                    change: platform.compressedBytes - before.compressedBytes,
-                });
-        }
-    }
-    const headIds = new Set(head.findings.map((f) => f.id));
-    const baseIds = new Set(base.findings.map((f) => f.id));
-    return {
-        buildSeconds: diff(head.build.buildSeconds, base.build.buildSeconds),
-        jobSeconds: diff(head.build.jobSeconds, base.build.jobSeconds),
-        cacheRatio: diff(head.cache.ratio, base.cache.ratio, 3),
-        platformSeconds: platforms.map((platform) => ({
-            platform,
-            seconds: head.timing.platformSeconds[platform] ?? null,
-            baselineSeconds: base.timing.platformSeconds[platform] ?? null,
-        })),
-        slowerSteps: slowerSteps.slice(0, 5),
-        imageSizes,
-        newFindings: [...headIds].filter((id) => !baseIds.has(id)),
-        goneFindings: [...baseIds].filter((id) => !headIds.has(id)),
-        baselineDigests: base.build.images.filter((i) => i.digest).map((i) => ({ ref: i.ref, digest: i.digest })),
-    };
-}
-/** `ghcr.io/o/app:pr-7` and `ghcr.io/o/app:main` are the same image, another tag. */
-function sameRepository(a, b) {
-    const repo = (ref) => ref.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
-    return repo(a) === repo(b);
-}
-
-;// CONCATENATED MODULE: ./src/compare/match-builds.ts
-/**
- * Pairs each build of this run with the baseline's: same job (matrix leg) and build name first, then
- * the same name, then the same job; builds left over on both sides are paired in order (two single
- * logs given to the CLI carry their file names, which differ). Each baseline build is used once.
- * Returns, per head build in order, its baseline build or undefined.
- */
-function matchBuilds(head, baseline) {
-    const result = head.map(() => undefined);
-    const free = new Set(baseline);
-    const pass = (same) => {
-        head.forEach((h, i) => {
-            if (result[i])
-                return;
-            const match = [...free].find((b) => same(h, b));
-            if (match) {
-                result[i] = match;
-                free.delete(match);
-            }
-        });
-    };
-    pass((a, b) => a.build.job === b.build.job && a.build.name === b.build.name);
-    pass((a, b) => a.build.name === b.build.name);
-    pass((a, b) => a.build.job !== null && a.build.job === b.build.job);
-    const leftHead = head.map((_, i) => i).filter((i) => !result[i]);
-    const leftBase = [...free];
-    if (leftHead.length === leftBase.length)
-        leftHead.forEach((i, n) => (result[i] = leftBase[n]));
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-
-
-
-
-/**
- * Compares each build with its baseline build. Without a baseline (`null`), a build that had cache
- * hits and then a miss still gets its cache break, from its own log.
- */
-function compareAnalyses(head, baseline, options) {
-    const label = options.baselineLabel ?? null;
-    const matches = baseline ? matchBuilds(head.builds, baseline.builds) : head.builds.map(() => undefined);
-    const dockerfiles = new Map();
-    const dockerfileFor = (b) => {
-        const key = b.build.request.dockerfile ?? 'Dockerfile';
-        if (!dockerfiles.has(key))
-            dockerfiles.set(key, readDockerfile(options.workspace, b.build.request.dockerfile));
-        return dockerfiles.get(key);
-    };
-    const builds = head.builds.map((b, i) => {
-        const base = matches[i];
-        const context = { dockerfile: dockerfileFor(b) };
-        return {
-            build: b.build.name,
-            baseline: base
-                ? {
-                    run: label,
-                    name: base.build.name,
-                    status: base.build.status,
-                    buildSeconds: base.build.buildSeconds,
-                    jobSeconds: base.build.jobSeconds,
-                    cacheRatio: base.cache.ratio,
-                }
-                : null,
-            cacheBreak: findCacheBreak(b.build, baseline ? base?.build : null, context),
-            deltas: base ? buildDeltas(b, base) : null,
-        };
-    });
-    let note = null;
-    if (!baseline)
-        note = "no baseline to compare with: the cache break is told from this run's own logs";
-    else if (baseline.builds.length === 0)
-        note = `the baseline${label ? ` (${label})` : ''} has no build`;
-    else if (builds.every((b) => b.baseline === null))
-        note = `no build of this run is in the baseline${label ? ` (${label})` : ''}`;
-    return { hasBaseline: baseline !== null, baselineLabel: label, note, builds };
-}
-
+// EXTERNAL MODULE: ./src/report/sink.ts
+var sink = __nccwpck_require__(6443);
+// EXTERNAL MODULE: ./src/report/markdown-summary.ts
+var markdown_summary = __nccwpck_require__(6836);
+// EXTERNAL MODULE: ./src/compare/compare.ts + 5 modules
+var compare = __nccwpck_require__(713);
 ;// CONCATENATED MODULE: ./src/action/baseline-step.ts
 
 
@@ -11774,7 +11941,7 @@ async function compareWithBaseline(head, run, options) {
         return null;
     const workspace = options.analysisOptions.workspace ?? null;
     const found = await baselineAnalysis(client, context, options);
-    head.comparison = compareAnalyses(head, found.analysis, { workspace, ...(found.label ? { baselineLabel: found.label } : {}) });
+    head.comparison = (0,compare/* compareAnalyses */.S)(head, found.analysis, { workspace, ...(found.label ? { baselineLabel: found.label } : {}) });
     return found.line;
 }
 async function baselineAnalysis(client, context, options) {
@@ -11845,9 +12012,9 @@ function unreadableBecause(analysis) {
 // Code only some runs need is loaded when their inputs ask for it (chunk files beside the entry),
 // so that a run on log files compiles and evaluates only the parser, the analysis and the reports.
 /** The doctor (its checks, the workflow file's YAML parser) is loaded only in the modes that run it. */
-const loadDoctor = async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 948))), ...(await __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 6619))) });
+const loadDoctor = async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(601), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9469))), ...(await __nccwpck_require__.e(/* import() */ 619).then(__nccwpck_require__.bind(__nccwpck_require__, 6619))) });
 /** The benchmark table of past runs (`history: N`). */
-const loadHistory = async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4498))), ...(await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 6595))) });
+const loadHistory = async () => ({ ...(await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3773))), ...(await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 6595))) });
 const progress = { warnings: [], failOn: 'never', analysis: null, summaryWritten: false, finishing: null };
 /**
  * The action. Whatever happens inside, the step only fails when the `fail-on` policy says so:
@@ -11883,7 +12050,7 @@ async function run() {
                 await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact/* redact */.E))).catch((error) => workflow_commands/* warning */.$e(`buildx-doctor could not write the job summary: ${oneLine(error)}`));
             else
                 progress.summaryWritten = true;
-            if (shouldFail(doctor.findings, inputs.failOn))
+            if ((0,fail_policy/* shouldFail */.W)(doctor.findings, inputs.failOn))
                 workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
             return;
         }
@@ -11936,8 +12103,8 @@ async function run() {
                 : chosen.origin === 'history'
                     ? `Read from BuildKit's own build record${chosen.sources.length === 1 ? '' : 's'} (docker buildx history).`
                     : null;
-            const markdown = renderMarkdown({ ...analysis, problems: warnings.map((message) => ({ source: '', message: (0,redact/* redact */.E)(message) })) }, {
-                ...DEFAULT_MARKDOWN_OPTIONS,
+            const markdown = (0,markdown_summary/* renderMarkdown */.G)({ ...analysis, problems: warnings.map((message) => ({ source: '', message: (0,redact/* redact */.E)(message) })) }, {
+                ...markdown_summary/* DEFAULT_MARKDOWN_OPTIONS */.V,
                 fileUrl: (0,links/* commitFileUrl */.v)(context, context.sha),
                 note: sourceNote,
                 runUrl: (0,run_context/* runUrl */.V)(context, chosen.runId ?? context.runId),
@@ -11948,7 +12115,7 @@ async function run() {
         else {
             progress.summaryWritten = true;
         }
-        if (shouldFail([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn, analysis.omittedBuilds?.findings)) {
+        if ((0,fail_policy/* shouldFail */.W)([...analysis.findings, ...(doctor?.findings ?? [])], inputs.failOn, analysis.omittedBuilds?.findings)) {
             workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${inputs.failOn} or worse, and fail-on is ${inputs.failOn}`);
         }
     }
@@ -11976,11 +12143,11 @@ async function finish(error) {
     const analysis = progress.analysis;
     if (!progress.summaryWritten) {
         const markdown = analysis
-            ? renderMarkdown({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: (0,redact/* redact */.E)(m) })) }, DEFAULT_MARKDOWN_OPTIONS)
+            ? (0,markdown_summary/* renderMarkdown */.G)({ ...analysis, problems: [...progress.warnings, message].map((m) => ({ source: '', message: (0,redact/* redact */.E)(m) })) }, markdown_summary/* DEFAULT_MARKDOWN_OPTIONS */.V)
             : `> [!WARNING]\n> ${(0,text_markdown/* escapeText */.X1)((0,redact/* redact */.E)(message))}\n`;
         await writeSummary(markdown).catch(() => undefined);
     }
-    if (analysis && shouldFail(analysis.findings, progress.failOn, analysis.omittedBuilds?.findings)) {
+    if (analysis && (0,fail_policy/* shouldFail */.W)(analysis.findings, progress.failOn, analysis.omittedBuilds?.findings)) {
         workflow_commands/* setFailed */.C1(`buildx-doctor: findings of severity ${progress.failOn} or worse, and fail-on is ${progress.failOn}`);
     }
     else {
@@ -12038,7 +12205,7 @@ const API_BUDGET_MS = 5 * 60 * 1000;
 async function writeReport(path, analysis, warnings, extra = {}) {
     try {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await writeFileStreaming(path, (write) => (0,json_report/* writeJsonReport */.a_)(analysis, write, extra));
+        await (0,sink/* writeFileStreaming */.O)(path, (write) => (0,json_report/* writeJsonReport */.a_)(analysis, write, extra));
         return path;
     }
     catch (error) {
@@ -12064,8 +12231,22 @@ async function writeSummary(markdown) {
 
 ;// CONCATENATED MODULE: ./src/action/index.ts
 
-// The action's entry point (`dist/index.js`). Nothing here or in what it imports reads the
-// environment at load: a malformed event file or URL is a warning of the run, not a crash.
-installLastResort();
-void run();
+// The entry point of the one bundle (`dist/index.js`): the action, or the command line when
+// `dist/cli.js` loaded the bundle (it sets this mark first). One bundle for both, so the command
+// line's code is a chunk file beside the action's chunks and the two share every other module
+// (the parser, the analysis, the reports) instead of each carrying its own copy.
+// Nothing here or in what it imports reads the environment at load: a malformed event file or
+// URL is a warning of the run, not a crash.
+const CLI_MARK = Symbol.for('buildx-doctor.cli');
+if (globalThis[CLI_MARK] === true) {
+    // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.
+    __nccwpck_require__.e(/* import() */ 396).then(__nccwpck_require__.bind(__nccwpck_require__, 396)).catch((error) => {
+        process.stderr.write(`buildx-doctor: internal error: cannot load the command line: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+    });
+}
+else {
+    installLastResort();
+    void run();
+}
 

@@ -69,11 +69,21 @@ function safeDispatcher(): Dispatcher {
  */
 export const safeFetch = (async (input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) => {
   const response = await undiciFetch(input, { ...init, dispatcher: safeDispatcher() });
-  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')) return response;
+  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')) {
+    // undici cancels the body of a Response that is garbage collected before its body is read, and
+    // Octokit keeps only `response.body` of a log: a collection between the answer and the first
+    // read (the parser busy with another job's log) made the log read as empty, so it was
+    // downloaded again. The body now holds its Response: both live while the body is in use.
+    if (response.body) Object.defineProperty(response.body, RESPONSE_OF_BODY, { value: response });
+    return response;
+  }
   const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(copy, 'url', { value: response.url });
   return copy;
 }) as unknown as typeof globalThis.fetch;
+
+/** Where a streamed body keeps its Response (see safeFetch). */
+const RESPONSE_OF_BODY = Symbol('buildx-doctor.response');
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);

@@ -1,73 +1,23 @@
-export const id = 498;
-export const ids = [498,638];
+export const id = 773;
+export const ids = [773,638];
 export const modules = {
 
-/***/ 4498:
+/***/ 3773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  HISTORY_CONCURRENCY: () => (/* binding */ HISTORY_CONCURRENCY),
-  historyRows: () => (/* binding */ historyRows)
-});
-
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/github/run-context.ts
-var run_context = __webpack_require__(7068);
-// EXTERNAL MODULE: ./src/github/history-runs.ts
-var history_runs = __webpack_require__(522);
-// EXTERNAL MODULE: ./src/github/jobs-source.ts + 1 modules
-var jobs_source = __webpack_require__(4638);
-// EXTERNAL MODULE: ./src/github/baseline-run.ts
-var baseline_run = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/engine.ts + 46 modules
-var engine = __webpack_require__(680);
-// EXTERNAL MODULE: ./src/analyze/metrics.ts
-var metrics = __webpack_require__(7401);
-;// CONCATENATED MODULE: ./src/analyze/history-row.ts
-
-const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
-/**
- * A run's analysis folded into its table row. A component is a job: the builds of one job (`Build
- * runtime #1`, `#2`) add up, and the job's minutes are counted once, as the runbook counts them.
- */
-function historyRow(analysis, facts) {
-    const components = new Map();
-    for (const { build } of analysis.builds)
-        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
-    // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
-    for (const job of analysis.omittedBuilds?.jobs ?? [])
-        addToComponent(components, job.name, job);
-    return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
-}
-/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
-function addToComponent(components, name, part) {
-    const known = components.get(name);
-    if (!known) {
-        components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
-        return;
-    }
-    known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
-    known.buildSeconds =
-        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : (0,metrics/* round */.LI)(known.buildSeconds + part.buildSeconds, 1);
-    if (STATUS_ORDER.indexOf(part.status) < STATUS_ORDER.indexOf(known.status))
-        known.status = part.status;
-}
-function maxOf(a, b) {
-    if (a === null)
-        return b;
-    if (b === null)
-        return a;
-    return Math.max(a, b);
-}
-
-// EXTERNAL MODULE: ./src/input/errors.ts
-var errors = __webpack_require__(1377);
-;// CONCATENATED MODULE: ./src/action/history-step.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HISTORY_CONCURRENCY: () => (/* binding */ HISTORY_CONCURRENCY),
+/* harmony export */   historyRows: () => (/* binding */ historyRows)
+/* harmony export */ });
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8943);
+/* harmony import */ var _github_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7068);
+/* harmony import */ var _github_history_runs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(522);
+/* harmony import */ var _github_jobs_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4638);
+/* harmony import */ var _github_baseline_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7836);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6028);
+/* harmony import */ var _analyze_history_row_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4793);
+/* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1377);
 
 
 
@@ -95,29 +45,75 @@ async function historyRows(run, options) {
     const repo = { owner: context.owner, repo: context.repo };
     let runs;
     try {
-        runs = await (0,history_runs/* recentRuns */.st)(client, repo, context.runId, options.count);
+        runs = await (0,_github_history_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .recentRuns */ .st)(client, repo, context.runId, options.count);
     }
     catch (error) {
-        warnings.push(`history: ${(0,baseline_run.whyNot)(error)}`);
+        warnings.push(`history: ${(0,_github_baseline_run_js__WEBPACK_IMPORTED_MODULE_4__.whyNot)(error)}`);
         return [];
     }
     if (runs.length === 0)
         warnings.push('history: this workflow has no finished run yet');
-    return (0,history_runs/* mapBounded */.yJ)(runs, HISTORY_CONCURRENCY, async (run) => {
-        const facts = { runId: run.id, runNumber: run.number, url: (0,run_context/* runUrl */.V)(context, run.id), date: run.date, event: run.event, branch: run.branch };
+    return (0,_github_history_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .mapBounded */ .yJ)(runs, HISTORY_CONCURRENCY, async (run) => {
+        const facts = { runId: run.id, runNumber: run.number, url: (0,_github_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .runUrl */ .V)(context, run.id), date: run.date, event: run.event, branch: run.branch };
         try {
-            const jobs = await (0,jobs_source.jobLogSources)(client, { ...repo, runId: run.id, jobPatterns: options.jobPatterns, ownRunner: null, waitMs: 0, pollMs: 200 });
-            const analysis = await (0,engine/* analyzeSources */.T)(jobs.sources, options.analysisOptions, options.catalog, null);
+            const jobs = await (0,_github_jobs_source_js__WEBPACK_IMPORTED_MODULE_3__.jobLogSources)(client, { ...repo, runId: run.id, jobPatterns: options.jobPatterns, ownRunner: null, waitMs: 0, pollMs: 200 });
+            const analysis = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeSources */ .T)(jobs.sources, options.analysisOptions, options.catalog, null);
             // Per run, only what leaves it without any build is worth a warning (a job without a build is normal).
             if (analysis.builds.length === 0)
                 warnings.push(`history: run ${run.id}: no build read${analysis.problems[0] ? ` (${analysis.problems[0].message})` : ''}`);
-            return historyRow(analysis, facts);
+            return (0,_analyze_history_row_js__WEBPACK_IMPORTED_MODULE_7__/* .historyRow */ .z)(analysis, facts);
         }
         catch (error) {
-            warnings.push(`history: run ${run.id}: ${error instanceof api/* ApiError */.hD ? error.message : (0,errors/* describeError */.U)(error)}`);
+            warnings.push(`history: run ${run.id}: ${error instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD ? error.message : (0,_input_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error)}`);
             return { ...facts, cacheRatio: null, components: [] };
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 4793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ historyRow)
+/* harmony export */ });
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7401);
+
+const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/**
+ * A run's analysis folded into its table row. A component is a job: the builds of one job (`Build
+ * runtime #1`, `#2`) add up, and the job's minutes are counted once, as the runbook counts them.
+ */
+function historyRow(analysis, facts) {
+    const components = new Map();
+    for (const { build } of analysis.builds)
+        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
+    // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
+    for (const job of analysis.omittedBuilds?.jobs ?? [])
+        addToComponent(components, job.name, job);
+    return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };
+}
+/** Adds a build (or a job's omitted builds, already summed) to its job's component. */
+function addToComponent(components, name, part) {
+    const known = components.get(name);
+    if (!known) {
+        components.set(name, { name, jobSeconds: part.jobSeconds, buildSeconds: part.buildSeconds, status: part.status });
+        return;
+    }
+    known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
+    known.buildSeconds =
+        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .round */ .LI)(known.buildSeconds + part.buildSeconds, 1);
+    if (STATUS_ORDER.indexOf(part.status) < STATUS_ORDER.indexOf(known.status))
+        known.status = part.status;
+}
+function maxOf(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return Math.max(a, b);
 }
 
 

@@ -1,36 +1,248 @@
-export const id = 948;
-export const ids = [948,619];
+export const id = 601;
+export const ids = [601,619];
 export const modules = {
 
-/***/ 948:
+/***/ 7335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ INSPECT_JSON_MIN),
+/* harmony export */   CC: () => (/* binding */ HISTORY_MIN),
+/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   qJ: () => (/* binding */ detectBuildx)
+/* harmony export */ });
+/* unused harmony export resetBuildxDetection */
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5037);
+
+/** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
+function parseBuildxVersion(output) {
+    const match = /buildx\s+v?(\d+)\.(\d+)\.(\d+)/.exec(output);
+    if (!match)
+        return null;
+    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), raw: `${match[1]}.${match[2]}.${match[3]}` };
+}
+function atLeast(version, major, minor) {
+    return version.major > major || (version.major === major && version.minor >= minor);
+}
+/** What the history source needs: `buildx history` came in 0.20, `history inspect --format json` in 0.21. */
+const HISTORY_MIN = { major: 0, minor: 20 };
+const INSPECT_JSON_MIN = { major: 0, minor: 21 };
+let detected = null;
+/** The buildx version, detected once per process; a string says why there is none. */
+function detectBuildx() {
+    detected ??= (async () => {
+        try {
+            const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T)(['buildx', 'version'], { timeoutMs: 30_000 });
+            if (result.exitCode !== 0)
+                return `docker buildx is not available (${firstLine(result.stderr) || `exit code ${result.exitCode}`})`;
+            return parseBuildxVersion(result.stdout) ?? `could not read the buildx version from "${firstLine(result.stdout)}"`;
+        }
+        catch (error) {
+            return `docker is not installed on this runner (${error.message.split('\n')[0]})`;
+        }
+    })();
+    return detected;
+}
+/** For tests: forget the detected version. */
+function resetBuildxDetection() {
+    detected = null;
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+}
+
+
+/***/ }),
+
+/***/ 5037:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ DockerMissingError),
+/* harmony export */   T: () => (/* binding */ docker)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Output beyond this is not kept (a history log is one build's output; this is far above it). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/** Thrown when docker cannot be started at all: not installed, not executable. */
+class DockerMissingError extends Error {
+}
+/**
+ * Runs the docker CLI quietly (its output is data, not for the job log) and returns what it printed.
+ * A failing command is a result; it throws only when docker cannot be started (DockerMissingError)
+ * or is still running at the time limit, when it is killed. node's child_process rather than
+ * @actions/exec: @actions/exec has no way to end a process, and a registry that never answers would
+ * keep docker, and so the action, alive.
+ */
+function docker(args, options = {}) {
+    const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
+    // earlier steps or by a caller) is what docker must see.
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, args, { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+        const out = [];
+        const err = [];
+        let outBytes = 0;
+        let errBytes = 0;
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.stdout.on('data', (b) => {
+            if (outBytes < MAX_OUTPUT)
+                out.push(b);
+            outBytes += b.length;
+        });
+        child.stderr.on('data', (b) => {
+            if (errBytes < MAX_OUTPUT)
+                err.push(b);
+            errBytes += b.length;
+        });
+        child.stdin.on('error', () => undefined); // docker may exit before reading its input
+        child.stdin.end(options.input ?? '');
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            const why = error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'not executable' : error.message;
+            reject(new DockerMissingError(`cannot run ${binary}: ${why}`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new Error(`docker ${args.slice(0, 3).join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+                return;
+            }
+            const text = (chunks) => Buffer.concat(chunks).toString('utf8').slice(0, MAX_OUTPUT);
+            resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: text(out), stderr: text(err) });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ loginToTemporaryConfig),
+/* harmony export */   Ol: () => (/* binding */ neededLogins),
+/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* unused harmony export hasDockerLogin */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5037);
+/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1080);
+// Credentials Docker does not have yet (the job token for ghcr.io, the `registry-username` and
+// `registry-password` inputs) go into a temporary DOCKER_CONFIG through `docker login
+// --password-stdin`, so the secret is never on a command line or in a log, and the runner's own
+// config is left untouched. The temporary config is removed after the sizes are read. Everything
+// else (credential helpers, mirrors, certificates) stays Docker's own.
+
+
+
+
+
+/** The docker config dir `env` points at: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2__.join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker');
+}
+/** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
+function keyHost(key) {
+    return key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
+}
+/** True when Docker's config has credentials (or a credential helper) for `registry`. */
+function hasDockerLogin(registry, env) {
+    try {
+        const config = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dockerConfigDir(env), 'config.json'), 'utf8'));
+        const keys = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})].map(keyHost);
+        const wanted = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
+        return keys.some((k) => wanted.includes(k));
+    }
+    catch {
+        return false; // no config, or one docker could not read either
+    }
+}
+/** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
+function neededLogins(registries, credentials, githubToken, githubUser, env) {
+    const logins = [];
+    for (const registry of registries) {
+        const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);
+        if (given)
+            logins.push({ registry, username: given.username, password: given.password });
+        else if (registry === 'ghcr.io' && githubToken && !hasDockerLogin(registry, env)) {
+            logins.push({ registry, username: githubUser || 'buildx-doctor', password: githubToken });
+        }
+    }
+    return logins;
+}
+/** Logs in to each registry in a fresh DOCKER_CONFIG that keeps the CLI plugins (buildx) and builders of `base`. */
+async function loginToTemporaryConfig(logins, base, timeoutMs) {
+    const original = dockerConfigDir(base);
+    const dir = node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'buildx-doctor-docker-config-')); // mode 0700
+    const remove = () => node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(dir, { recursive: true, force: true });
+    const env = { ...base, DOCKER_CONFIG: dir };
+    const refused = new Map();
+    try {
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins')))
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins'), node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'cli-plugins'));
+        // buildx keeps its builders under DOCKER_CONFIG/buildx; the current one (and its registry config) stays.
+        if (!env.BUILDX_CONFIG && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx')))
+            env.BUILDX_CONFIG = node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx');
+        for (const login of logins) {
+            const hide = (text) => (login.password ? text.split(login.password).join('***') : text);
+            try {
+                const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T)(['login', '--username', login.username, '--password-stdin', login.registry], { env, input: login.password, timeoutMs });
+                if (result.exitCode !== 0) {
+                    const said = result.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
+                    refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(said), 240)})`);
+                }
+            }
+            catch (error) {
+                const why = error instanceof _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerMissingError */ .$ ? error.message : `no answer within ${Math.round(timeoutMs / 1000)} s`;
+                refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(why), 240)})`);
+            }
+        }
+    }
+    catch (error) {
+        remove();
+        throw error;
+    }
+    return { env, refused, remove };
+}
+
+
+/***/ }),
+
+/***/ 5303:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  annotateDoctor: () => (/* binding */ annotateDoctor),
-  doctorForAction: () => (/* binding */ doctorForAction),
-  doctorSection: () => (/* binding */ doctorSection),
-  setDoctorOutputs: () => (/* binding */ setDoctorOutputs),
-  writeDoctorReport: () => (/* binding */ writeDoctorReport)
+  l: () => (/* reexport */ check/* parseSkip */.l9),
+  j: () => (/* binding */ runDoctor)
 });
 
-// EXTERNAL MODULE: ./src/action/workflow-commands.ts
-var workflow_commands = __webpack_require__(6812);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/input/errors.ts
-var errors = __webpack_require__(1377);
-// EXTERNAL MODULE: ./src/text/markdown.ts
-var markdown = __webpack_require__(6590);
-// EXTERNAL MODULE: ./src/text/redact.ts
-var redact = __webpack_require__(3326);
+// EXTERNAL MODULE: ./src/doctor/check.ts
+var check = __webpack_require__(7751);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/doctor/workflow-file.ts
@@ -278,8 +490,8 @@ function cacheInputs(step) {
     return { from, to, toLine, fromLine };
 }
 
-// EXTERNAL MODULE: ./src/doctor/check.ts
-var check = __webpack_require__(7751);
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __webpack_require__(6590);
 ;// CONCATENATED MODULE: ./src/doctor/workflow-findings.ts
 
 
@@ -929,87 +1141,10 @@ var external_node_net_ = __webpack_require__(7030);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/buildx/buildx-version.ts
 var buildx_version = __webpack_require__(7335);
-;// CONCATENATED MODULE: ./src/doctor/version-drift.ts
-
-/**
- * `v0.24.0`, `0.24.0-rc1` → `0.24.0`: only the release numbers are compared. A BuildKit built into a
- * distribution's dockerd reports `v0.0.0+unknown`: no version, not a drift.
- */
-function release(version) {
-    const numbers = version ? (/(\d+\.\d+\.\d+)/.exec(version)?.[1] ?? null) : null;
-    return numbers === '0.0.0' ? null : numbers;
-}
-function versionDrift(live, past) {
-    if (!past || (!past.buildx && !past.buildkit))
-        return { checks: [], findings: [] };
-    const differs = [];
-    const same = [];
-    for (const [name, now, then] of [
-        ['buildx', release(live.buildx), release(past.buildx)],
-        ['BuildKit', release(live.buildkit), release(past.buildkit)],
-    ]) {
-        if (!now || !then)
-            continue;
-        (now === then ? same : differs).push(now === then ? `${name} ${now}` : `${name} ${then} in ${past.label}, ${now} here`);
-    }
-    if (differs.length === 0) {
-        return same.length === 0
-            ? { checks: [], findings: [] }
-            : {
-                checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }],
-                findings: [],
-            };
-    }
-    const detail = differs.join('; ');
-    return {
-        checks: [{ id: 'builder.drift', status: 'warn', title: 'Versions against the last run', detail }],
-        findings: [
-            (0,check/* doctorFinding */.VB)({
-                id: 'builder-missing',
-                severity: 'warning',
-                title: `The builder drifted since ${past.label}: ${detail}`,
-                fix: [
-                    'A build that broke after working may come from the newer builder rather than the code.',
-                    '- Pin the versions in the workflow: `docker/setup-buildx-action` with `version: v<buildx>` and `driver-opts: image=moby/buildkit:v<buildkit>`.',
-                    '- Or re-run the last good commit with `workflow_dispatch` on this builder to tell the two apart.',
-                ].join('\n'),
-                source: null,
-                data: { drift: detail },
-            }),
-        ],
-    };
-}
-/** The first versions the builds of a log show (every job of a run sets up the same builder). */
-function versionsOfBuilds(builds, label) {
-    const buildx = builds.find((b) => b.runner.buildxVersion)?.runner.buildxVersion ?? null;
-    const buildkit = builds.find((b) => b.runner.buildkitVersion)?.runner.buildkitVersion ?? null;
-    return buildx || buildkit ? { label, buildx, buildkit } : null;
-}
-
-// EXTERNAL MODULE: ./src/buildx/docker-cli.ts
-var docker_cli = __webpack_require__(5037);
-;// CONCATENATED MODULE: ./src/doctor/runner.ts
-
-const DEFAULT_TIME_LIMITS = { timeoutMs: 20_000, slowTimeoutMs: 45_000 };
-/** The runner used by the doctor: `docker` (or BUILDX_DOCTOR_DOCKER) with the current environment. */
-function dockerRunner(env = process.env, limits = DEFAULT_TIME_LIMITS) {
-    return async (args, slow = false) => {
-        try {
-            return { ok: true, result: await (0,docker_cli/* docker */.T)(args, { env, timeoutMs: slow ? limits.slowTimeoutMs : limits.timeoutMs }) };
-        }
-        catch (error) {
-            const message = error.message.split('\n')[0] ?? String(error);
-            // docker missing from PATH comes back from the docker runner as a DockerMissingError (spawn ENOENT).
-            const reason = /did not finish within/.test(message) ? message : `docker could not be run (${message})`;
-            return { ok: false, reason };
-        }
-    };
-}
-/** The first line of a command's error output, short, for a check's detail. */
-function firstLine(text) {
-    return (text.trim().split('\n')[0] ?? '').slice(0, 300);
-}
-
+// EXTERNAL MODULE: ./src/doctor/version-drift.ts
+var version_drift = __webpack_require__(829);
+// EXTERNAL MODULE: ./src/doctor/runner.ts
+var runner = __webpack_require__(1561);
 ;// CONCATENATED MODULE: ./src/doctor/builder-checks.ts
 
 
@@ -1171,7 +1306,7 @@ async function runBuilderChecks(docker, options) {
     }
     const client = info.Client?.Version ?? 'unknown';
     if (version.result.exitCode !== 0 || !info.Server) {
-        const why = firstLine(version.result.stderr) || `exit code ${version.result.exitCode}`;
+        const why = (0,runner/* firstLine */.TM)(version.result.stderr) || `exit code ${version.result.exitCode}`;
         checks.push({ id: 'builder.docker', status: 'fail', title: 'Docker', detail: `client ${client}; the daemon does not answer: ${why}` });
         findings.push((0,check/* doctorFinding */.VB)({
             id: 'builder-missing',
@@ -1186,7 +1321,7 @@ async function runBuilderChecks(docker, options) {
     const buildx = await docker(['buildx', 'version']);
     const buildxVersion = buildx.ok && buildx.result.exitCode === 0 ? (0,buildx_version/* parseBuildxVersion */.Ou)(buildx.result.stdout) : null;
     if (!buildxVersion) {
-        const why = buildx.ok ? firstLine(buildx.result.stderr) || firstLine(buildx.result.stdout) : buildx.reason;
+        const why = buildx.ok ? (0,runner/* firstLine */.TM)(buildx.result.stderr) || (0,runner/* firstLine */.TM)(buildx.result.stdout) : buildx.reason;
         checks.push({ id: 'builder.buildx', status: 'fail', title: 'Buildx', detail: `docker buildx is not available: ${why}` });
         findings.push((0,check/* doctorFinding */.VB)({
             id: 'builder-missing',
@@ -1208,7 +1343,7 @@ async function runBuilderChecks(docker, options) {
             id: 'builder.list',
             status: 'skipped',
             title: 'Builders',
-            detail: `docker buildx ls failed: ${ls.ok ? firstLine(ls.result.stderr) : ls.reason}`,
+            detail: `docker buildx ls failed: ${ls.ok ? (0,runner/* firstLine */.TM)(ls.result.stderr) : ls.reason}`,
         });
         return { checks, findings };
     }
@@ -1266,7 +1401,7 @@ async function runBuilderChecks(docker, options) {
             checks.push({ id: 'builder.current', status: 'pass', title: 'Builder in use', detail: describe });
         }
     }
-    const drift = versionDrift({ buildx: buildxVersion.raw, buildkit: current?.nodes[0]?.buildkit ?? null }, options.pastRun ?? null);
+    const drift = (0,version_drift/* versionDrift */.M)({ buildx: buildxVersion.raw, buildkit: current?.nodes[0]?.buildkit ?? null }, options.pastRun ?? null);
     checks.push(...drift.checks);
     findings.push(...drift.findings);
     const stale = [];
@@ -1355,102 +1490,10 @@ function builderGone(builder, why) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/doctor/resource-checks.ts
-
-
-
-const DEFAULT_RESOURCE_OPTIONS = { warnFreeBytes: 10 * 1024 ** 3, failFreeBytes: 2 * 1024 ** 3 };
-const UNITS = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
-/** `1.982MB`, `3.346GiB`, `0B` as bytes; null when it is no size. */
-function parseSize(text) {
-    const match = /^([\d.]+)\s*([KMGT]i?B|B)$/i.exec(text.trim());
-    if (!match)
-        return null;
-    const unit = UNITS[match[2].toUpperCase()];
-    return unit === undefined ? null : Math.round(Number(match[1]) * unit);
-}
-/** The `Total:` line of `docker buildx du`. */
-function parseDuTotal(output) {
-    const match = /^Total:\s*(\S+)/m.exec(output);
-    return match ? parseSize(match[1]) : null;
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 ** 3)
-        return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-    if (bytes >= 1024 ** 2)
-        return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-    if (bytes >= 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${bytes} B`;
-}
-async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
-    const checks = [];
-    const findings = [];
-    const info = await docker(['info', '--format', '{{.DockerRootDir}}']);
-    const root = info.ok && info.result.exitCode === 0 ? info.result.stdout.trim() : '';
-    if (!root) {
-        const why = !info.ok ? info.reason : firstLine(info.result.stderr) || 'docker info named no data root';
-        checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `Docker's data root is unknown: ${why}` });
-    }
-    else {
-        let free = null;
-        let size = 0;
-        let why = '';
-        try {
-            // The data root belongs to root; statfs needs no permission on it, only that it exists here
-            // (a remote daemon's data root is not on this machine).
-            const stat = external_node_fs_.statfsSync(root);
-            free = Number(stat.bavail) * Number(stat.bsize);
-            size = Number(stat.blocks) * Number(stat.bsize);
-        }
-        catch (error) {
-            why = error.code ?? error.message;
-        }
-        if (free === null) {
-            checks.push({
-                id: 'resources.disk',
-                status: 'skipped',
-                title: 'Free disk',
-                detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?`,
-            });
-        }
-        else {
-            const status = free < options.failFreeBytes ? 'fail' : free < options.warnFreeBytes ? 'warn' : 'pass';
-            const detail = `${formatBytes(free)} free of ${formatBytes(size)} under ${root} (warns under ${formatBytes(options.warnFreeBytes)}, fails under ${formatBytes(options.failFreeBytes)})`;
-            checks.push({ id: 'resources.disk', status, title: 'Free disk', detail });
-            if (status !== 'pass') {
-                findings.push((0,check/* doctorFinding */.VB)({
-                    id: 'disk-full',
-                    severity: status === 'fail' ? 'error' : 'warning',
-                    title: `Only ${formatBytes(free)} free where Docker keeps its data`,
-                    fix: `Builds fail with "no space left on device" when layers, exports and the cache outgrow the disk. Free space before the build (\`docker buildx prune -f --keep-storage 5gb\`, \`docker image prune -af\`; on GitHub runners remove unused toolchains such as \`/usr/share/dotnet\`), or use a larger runner.`,
-                    source: null,
-                    data: { freeBytes: free, warnFreeBytes: options.warnFreeBytes, failFreeBytes: options.failFreeBytes },
-                }));
-            }
-        }
-    }
-    if (options.skipCacheReason) {
-        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: options.skipCacheReason });
-        return { checks, findings };
-    }
-    const du = await docker(['buildx', 'du']);
-    const total = du.ok && du.result.exitCode === 0 ? parseDuTotal(du.result.stdout) : null;
-    if (total === null) {
-        const why = !du.ok ? du.reason : firstLine(du.result.stderr) || 'no Total line';
-        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: `docker buildx du: ${why}` });
-    }
-    else {
-        checks.push({
-            id: 'resources.build-cache',
-            status: 'pass',
-            title: 'Build cache',
-            detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)`,
-        });
-    }
-    return { checks, findings };
-}
-
+// EXTERNAL MODULE: ./src/doctor/resource-checks.ts
+var resource_checks = __webpack_require__(193);
+// EXTERNAL MODULE: ./src/text/redact.ts
+var redact = __webpack_require__(3326);
 ;// CONCATENATED MODULE: ./src/doctor/registry-checks.ts
 
 
@@ -1493,7 +1536,7 @@ async function runRegistryChecks(docker, images) {
             continue;
         }
         const { exitCode, stdout, stderr } = outcome.result;
-        const error = (0,redact/* redact */.E)(firstLine(stderr) || firstLine(stdout));
+        const error = (0,redact/* redact */.E)((0,runner/* firstLine */.TM)(stderr) || (0,runner/* firstLine */.TM)(stdout));
         if (exitCode === 0) {
             let platforms;
             try {
@@ -2061,7 +2104,7 @@ function referenceOf(image) {
 
 const NO_GITHUB = { client: null, reason: 'no GitHub token' };
 async function runDoctor(options) {
-    const docker = options.docker ?? dockerRunner();
+    const docker = options.docker ?? (0,runner/* dockerRunner */.DI)();
     const checks = [];
     const findings = [];
     const skipped = (group) => checks.push({ id: group, status: 'skipped', title: titleOf(group), detail: 'skipped on request' });
@@ -2090,9 +2133,9 @@ async function runDoctor(options) {
     // `docker buildx du` would start a builder that is not running: only ask a running one.
     const current = checks.find((c) => c.id === 'builder.current');
     const skipCacheReason = current && current.status !== 'pass' ? 'the builder in use is not running (docker buildx du would start it)' : null;
-    await guarded('resources', () => runResourceChecks(docker, {
-        warnFreeBytes: options.warnFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.warnFreeBytes,
-        failFreeBytes: options.failFreeBytes ?? DEFAULT_RESOURCE_OPTIONS.failFreeBytes,
+    await guarded('resources', () => (0,resource_checks/* runResourceChecks */.bS)(docker, {
+        warnFreeBytes: options.warnFreeBytes ?? resource_checks/* DEFAULT_RESOURCE_OPTIONS */.ST.warnFreeBytes,
+        failFreeBytes: options.failFreeBytes ?? resource_checks/* DEFAULT_RESOURCE_OPTIONS */.ST.failFreeBytes,
         skipCacheReason,
     }));
     await guarded('registry', async () => {
@@ -2146,320 +2189,6 @@ function rankFindings(findings) {
         .map(({ f }) => f);
 }
 
-// EXTERNAL MODULE: ./src/doctor/render.ts
-var render = __webpack_require__(6619);
-// EXTERNAL MODULE: ./src/report/json-report.ts
-var json_report = __webpack_require__(4225);
-;// CONCATENATED MODULE: ./src/action/action-run.ts
-/** `owner/name` of the repository the run belongs to, when known. */
-function repositoryOf(run) {
-    return run.context.owner && run.context.repo ? `${run.context.owner}/${run.context.repo}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/action/doctor-step.ts
-
-
-
-
-
-
-
-
-
-
-
-
-// The action's side of the doctor (`mode: doctor` or `both`): run the checks on this runner, annotate
-// the workflow lines the findings point at, and give the report its `doctor` section.
-/** GitHub shows at most 10 annotations of each kind per step. */
-const PER_SEVERITY = 10;
-/** Runs the doctor with the action's inputs; `images` adds what the analysed builds pushed. */
-function doctorForAction(run, analysis) {
-    const { inputs, client } = run;
-    const pushed = analysis ? analysis.builds.flatMap((b) => b.build.images.filter((i) => i.pushed).map((i) => i.ref)) : [];
-    // The run analysed (a past run by `run-id`, or this one) tells which builder it had: drift.
-    const pastRun = analysis
-        ? versionsOfBuilds(analysis.builds.map((b) => b.build), inputs.runId ? `run ${inputs.runId}` : 'the run analysed')
-        : null;
-    const github = client
-        ? { client }
-        : { client: null, reason: inputs.githubToken ? 'the GitHub API URL is not usable' : 'no token (the github-token input is empty)' };
-    return runDoctor({
-        workspace: inputs.workspace,
-        workflows: [],
-        skip: inputs.doctorSkip,
-        images: [...new Set([...inputs.images, ...pushed])],
-        pastRun,
-        github,
-        repository: repositoryOf(run),
-    });
-}
-/** The `doctor` section of the analysis report (mode `both`). */
-function doctorSection(report) {
-    return { doctor: { checks: (0,render.doctorChecksJson)(report), findings: report.findings.map(json_report/* findingJson */.aO) } };
-}
-/** The report of mode `doctor`: the CLI's JSON. Returns its path, or null when it could not be written. */
-async function writeDoctorReport(run, report) {
-    const path = run.inputs.reportFile;
-    try {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(path, `${JSON.stringify((0,render.doctorJson)(report), null, 2)}\n`);
-        return path;
-    }
-    catch (error) {
-        run.warnings.push(`could not write the report to ${path}: ${(0,errors/* describeError */.U)(error)}`);
-        return null;
-    }
-}
-function setDoctorOutputs(report) {
-    workflow_commands/* setOutput */.uH('doctor-status', (0,check/* worstStatus */.A4)(report.checks));
-}
-/** An annotation per finding, on the workflow line when the file is in the checkout. */
-function annotateDoctor(report) {
-    const used = { error: 0, warning: 0, notice: 0 };
-    for (const finding of report.findings) {
-        if (used[finding.severity] >= PER_SEVERITY)
-            continue;
-        used[finding.severity]++;
-        const place = finding.locations?.find((l) => l.verified);
-        const properties = place
-            ? { title: `buildx-doctor: ${finding.id}`, file: place.file, startLine: place.line }
-            : { title: `buildx-doctor: ${finding.id}` };
-        const message = (0,markdown/* truncate */.xv)((0,markdown/* stripControl */.kU)((0,redact/* redact */.E)(finding.title)).replace(/\s+/g, ' '), 1000);
-        if (finding.severity === 'error')
-            workflow_commands/* error */.z3(message, properties);
-        else if (finding.severity === 'warning')
-            workflow_commands/* warning */.$e(message, properties);
-        else
-            workflow_commands/* notice */.lm(message, properties);
-    }
-}
-
-
-/***/ }),
-
-/***/ 7335:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ INSPECT_JSON_MIN),
-/* harmony export */   CC: () => (/* binding */ HISTORY_MIN),
-/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
-/* harmony export */   jZ: () => (/* binding */ atLeast),
-/* harmony export */   qJ: () => (/* binding */ detectBuildx)
-/* harmony export */ });
-/* unused harmony export resetBuildxDetection */
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5037);
-
-/** `github.com/docker/buildx v0.29.1 b128...` or Debian's `github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4`. */
-function parseBuildxVersion(output) {
-    const match = /buildx\s+v?(\d+)\.(\d+)\.(\d+)/.exec(output);
-    if (!match)
-        return null;
-    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), raw: `${match[1]}.${match[2]}.${match[3]}` };
-}
-function atLeast(version, major, minor) {
-    return version.major > major || (version.major === major && version.minor >= minor);
-}
-/** What the history source needs: `buildx history` came in 0.20, `history inspect --format json` in 0.21. */
-const HISTORY_MIN = { major: 0, minor: 20 };
-const INSPECT_JSON_MIN = { major: 0, minor: 21 };
-let detected = null;
-/** The buildx version, detected once per process; a string says why there is none. */
-function detectBuildx() {
-    detected ??= (async () => {
-        try {
-            const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T)(['buildx', 'version'], { timeoutMs: 30_000 });
-            if (result.exitCode !== 0)
-                return `docker buildx is not available (${firstLine(result.stderr) || `exit code ${result.exitCode}`})`;
-            return parseBuildxVersion(result.stdout) ?? `could not read the buildx version from "${firstLine(result.stdout)}"`;
-        }
-        catch (error) {
-            return `docker is not installed on this runner (${error.message.split('\n')[0]})`;
-        }
-    })();
-    return detected;
-}
-/** For tests: forget the detected version. */
-function resetBuildxDetection() {
-    detected = null;
-}
-function firstLine(text) {
-    return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
-}
-
-
-/***/ }),
-
-/***/ 5037:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ DockerMissingError),
-/* harmony export */   T: () => (/* binding */ docker)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Output beyond this is not kept (a history log is one build's output; this is far above it). */
-const MAX_OUTPUT = 64 * 1024 * 1024;
-/** Thrown when docker cannot be started at all: not installed, not executable. */
-class DockerMissingError extends Error {
-}
-/**
- * Runs the docker CLI quietly (its output is data, not for the job log) and returns what it printed.
- * A failing command is a result; it throws only when docker cannot be started (DockerMissingError)
- * or is still running at the time limit, when it is killed. node's child_process rather than
- * @actions/exec: @actions/exec has no way to end a process, and a registry that never answers would
- * keep docker, and so the action, alive.
- */
-function docker(args, options = {}) {
-    const binary = process.env.BUILDX_DOCTOR_DOCKER || 'docker';
-    const timeoutMs = options.timeoutMs ?? 120_000;
-    // The environment is passed explicitly: what this process has now (DOCKER_HOST, DOCKER_CONFIG set by
-    // earlier steps or by a caller) is what docker must see.
-    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter((e) => e[1] !== undefined));
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, args, { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-        const out = [];
-        const err = [];
-        let outBytes = 0;
-        let errBytes = 0;
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-        }, timeoutMs);
-        child.stdout.on('data', (b) => {
-            if (outBytes < MAX_OUTPUT)
-                out.push(b);
-            outBytes += b.length;
-        });
-        child.stderr.on('data', (b) => {
-            if (errBytes < MAX_OUTPUT)
-                err.push(b);
-            errBytes += b.length;
-        });
-        child.stdin.on('error', () => undefined); // docker may exit before reading its input
-        child.stdin.end(options.input ?? '');
-        child.once('error', (error) => {
-            clearTimeout(timer);
-            const why = error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'not executable' : error.message;
-            reject(new DockerMissingError(`cannot run ${binary}: ${why}`));
-        });
-        child.once('close', (code, signal) => {
-            clearTimeout(timer);
-            if (timedOut) {
-                reject(new Error(`docker ${args.slice(0, 3).join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s`));
-                return;
-            }
-            const text = (chunks) => Buffer.concat(chunks).toString('utf8').slice(0, MAX_OUTPUT);
-            resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: text(out), stderr: text(err) });
-        });
-    });
-}
-
-
-/***/ }),
-
-/***/ 2334:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G4: () => (/* binding */ loginToTemporaryConfig),
-/* harmony export */   Ol: () => (/* binding */ neededLogins),
-/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
-/* harmony export */ });
-/* unused harmony export hasDockerLogin */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5037);
-/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1080);
-// Credentials Docker does not have yet (the job token for ghcr.io, the `registry-username` and
-// `registry-password` inputs) go into a temporary DOCKER_CONFIG through `docker login
-// --password-stdin`, so the secret is never on a command line or in a log, and the runner's own
-// config is left untouched. The temporary config is removed after the sizes are read. Everything
-// else (credential helpers, mirrors, certificates) stays Docker's own.
-
-
-
-
-
-/** The docker config dir `env` points at: DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2__.join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker');
-}
-/** `https://ghcr.io/v1/` -> `ghcr.io`: config keys as docker login and login-action write them. */
-function keyHost(key) {
-    return key
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/.*$/, '')
-        .toLowerCase();
-}
-/** True when Docker's config has credentials (or a credential helper) for `registry`. */
-function hasDockerLogin(registry, env) {
-    try {
-        const config = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dockerConfigDir(env), 'config.json'), 'utf8'));
-        const keys = [...Object.keys(config.auths ?? {}), ...Object.keys(config.credHelpers ?? {})].map(keyHost);
-        const wanted = registry === 'docker.io' ? ['docker.io', 'index.docker.io', 'registry-1.docker.io'] : [registry];
-        return keys.some((k) => wanted.includes(k));
-    }
-    catch {
-        return false; // no config, or one docker could not read either
-    }
-}
-/** The logins Docker lacks: explicit credentials, and the job token for ghcr.io when Docker has no login for it. */
-function neededLogins(registries, credentials, githubToken, githubUser, env) {
-    const logins = [];
-    for (const registry of registries) {
-        const given = credentials.find((c) => c.registry === registry) ?? credentials.find((c) => !c.registry);
-        if (given)
-            logins.push({ registry, username: given.username, password: given.password });
-        else if (registry === 'ghcr.io' && githubToken && !hasDockerLogin(registry, env)) {
-            logins.push({ registry, username: githubUser || 'buildx-doctor', password: githubToken });
-        }
-    }
-    return logins;
-}
-/** Logs in to each registry in a fresh DOCKER_CONFIG that keeps the CLI plugins (buildx) and builders of `base`. */
-async function loginToTemporaryConfig(logins, base, timeoutMs) {
-    const original = dockerConfigDir(base);
-    const dir = node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'buildx-doctor-docker-config-')); // mode 0700
-    const remove = () => node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(dir, { recursive: true, force: true });
-    const env = { ...base, DOCKER_CONFIG: dir };
-    const refused = new Map();
-    try {
-        if (node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins')))
-            node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'cli-plugins'), node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'cli-plugins'));
-        // buildx keeps its builders under DOCKER_CONFIG/buildx; the current one (and its registry config) stays.
-        if (!env.BUILDX_CONFIG && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx')))
-            env.BUILDX_CONFIG = node_path__WEBPACK_IMPORTED_MODULE_2__.join(original, 'buildx');
-        for (const login of logins) {
-            const hide = (text) => (login.password ? text.split(login.password).join('***') : text);
-            try {
-                const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T)(['login', '--username', login.username, '--password-stdin', login.registry], { env, input: login.password, timeoutMs });
-                if (result.exitCode !== 0) {
-                    const said = result.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
-                    refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(said), 240)})`);
-                }
-            }
-            catch (error) {
-                const why = error instanceof _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerMissingError */ .$ ? error.message : `no answer within ${Math.round(timeoutMs / 1000)} s`;
-                refused.set(login.registry, `docker login to ${login.registry} failed (${(0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(hide(why), 240)})`);
-            }
-        }
-    }
-    catch (error) {
-        remove();
-        throw error;
-    }
-    return { env, refused, remove };
-}
-
 
 /***/ }),
 
@@ -2484,7 +2213,7 @@ __webpack_require__.r(__webpack_exports__);
 /** Findings shown in full in Markdown; the JSON report has all of them. */
 const MAX_MARKDOWN_FINDINGS = 30;
 const STATUS_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
-const STATUS_ICON = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
+const STATUS_ICON = { pass: '\u2705 pass', warn: '\u26a0\ufe0f warn', fail: '\u274c fail', skipped: '\u23ed\ufe0f skipped' };
 function renderDoctorText(report) {
     const lines = ['buildx-doctor doctor', ''];
     for (const c of report.checks)
@@ -2512,12 +2241,12 @@ function renderDoctorMarkdown(report, heading = '##', problems = []) {
         out.push('', findingMarkdown(f, `${heading}#`));
     const rest = report.findings.length - MAX_MARKDOWN_FINDINGS;
     if (rest > 0)
-        out.push('', `…and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
+        out.push('', `\u2026and ${rest} more finding${rest === 1 ? '' : 's'} in the JSON report.`);
     return `${out.join('\n')}\n`;
 }
 function findingMarkdown(f, heading) {
     const where = f.locations?.[0] ? ` (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(`${f.locations[0].file}:${f.locations[0].line}`)})` : '';
-    return `${heading} ${f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
+    return `${heading} ${f.severity === 'error' ? '\u274c' : f.severity === 'warning' ? '\u26a0\ufe0f' : '\u2139\ufe0f'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(f.id)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(f.title))}${where}\n\n${f.fix}`;
 }
 function summaryLine(checks) {
     const count = (s) => checks.filter((c) => c.status === s).length;
@@ -2530,6 +2259,216 @@ function doctorChecksJson(report) {
 /** The CLI's JSON: `{schemaVersion, tool, doctor: {checks}, findings}`. */
 function doctorJson(report) {
     return { schemaVersion: _report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$, tool: (0,_report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .toolJson */ .V4)(), doctor: { checks: doctorChecksJson(report) }, findings: report.findings.map(_report_json_report_js__WEBPACK_IMPORTED_MODULE_1__/* .findingJson */ .aO) };
+}
+
+
+/***/ }),
+
+/***/ 193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ST: () => (/* binding */ DEFAULT_RESOURCE_OPTIONS),
+/* harmony export */   bS: () => (/* binding */ runResourceChecks)
+/* harmony export */ });
+/* unused harmony exports parseSize, parseDuTotal, formatBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7751);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1561);
+
+
+
+const DEFAULT_RESOURCE_OPTIONS = { warnFreeBytes: 10 * 1024 ** 3, failFreeBytes: 2 * 1024 ** 3 };
+const UNITS = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
+/** `1.982MB`, `3.346GiB`, `0B` as bytes; null when it is no size. */
+function parseSize(text) {
+    const match = /^([\d.]+)\s*([KMGT]i?B|B)$/i.exec(text.trim());
+    if (!match)
+        return null;
+    const unit = UNITS[match[2].toUpperCase()];
+    return unit === undefined ? null : Math.round(Number(match[1]) * unit);
+}
+/** The `Total:` line of `docker buildx du`. */
+function parseDuTotal(output) {
+    const match = /^Total:\s*(\S+)/m.exec(output);
+    return match ? parseSize(match[1]) : null;
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 ** 3)
+        return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+    if (bytes >= 1024 ** 2)
+        return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} B`;
+}
+async function runResourceChecks(docker, options = DEFAULT_RESOURCE_OPTIONS) {
+    const checks = [];
+    const findings = [];
+    const info = await docker(['info', '--format', '{{.DockerRootDir}}']);
+    const root = info.ok && info.result.exitCode === 0 ? info.result.stdout.trim() : '';
+    if (!root) {
+        const why = !info.ok ? info.reason : (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(info.result.stderr) || 'docker info named no data root';
+        checks.push({ id: 'resources.disk', status: 'skipped', title: 'Free disk', detail: `Docker's data root is unknown: ${why}` });
+    }
+    else {
+        let free = null;
+        let size = 0;
+        let why = '';
+        try {
+            // The data root belongs to root; statfs needs no permission on it, only that it exists here
+            // (a remote daemon's data root is not on this machine).
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync(root);
+            free = Number(stat.bavail) * Number(stat.bsize);
+            size = Number(stat.blocks) * Number(stat.bsize);
+        }
+        catch (error) {
+            why = error.code ?? error.message;
+        }
+        if (free === null) {
+            checks.push({
+                id: 'resources.disk',
+                status: 'skipped',
+                title: 'Free disk',
+                detail: `cannot read the file system of ${root} here (${why}); is the daemon remote?`,
+            });
+        }
+        else {
+            const status = free < options.failFreeBytes ? 'fail' : free < options.warnFreeBytes ? 'warn' : 'pass';
+            const detail = `${formatBytes(free)} free of ${formatBytes(size)} under ${root} (warns under ${formatBytes(options.warnFreeBytes)}, fails under ${formatBytes(options.failFreeBytes)})`;
+            checks.push({ id: 'resources.disk', status, title: 'Free disk', detail });
+            if (status !== 'pass') {
+                findings.push((0,_check_js__WEBPACK_IMPORTED_MODULE_2__/* .doctorFinding */ .VB)({
+                    id: 'disk-full',
+                    severity: status === 'fail' ? 'error' : 'warning',
+                    title: `Only ${formatBytes(free)} free where Docker keeps its data`,
+                    fix: `Builds fail with "no space left on device" when layers, exports and the cache outgrow the disk. Free space before the build (\`docker buildx prune -f --keep-storage 5gb\`, \`docker image prune -af\`; on GitHub runners remove unused toolchains such as \`/usr/share/dotnet\`), or use a larger runner.`,
+                    source: null,
+                    data: { freeBytes: free, warnFreeBytes: options.warnFreeBytes, failFreeBytes: options.failFreeBytes },
+                }));
+            }
+        }
+    }
+    if (options.skipCacheReason) {
+        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: options.skipCacheReason });
+        return { checks, findings };
+    }
+    const du = await docker(['buildx', 'du']);
+    const total = du.ok && du.result.exitCode === 0 ? parseDuTotal(du.result.stdout) : null;
+    if (total === null) {
+        const why = !du.ok ? du.reason : (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(du.result.stderr) || 'no Total line';
+        checks.push({ id: 'resources.build-cache', status: 'skipped', title: 'Build cache', detail: `docker buildx du: ${why}` });
+    }
+    else {
+        checks.push({
+            id: 'resources.build-cache',
+            status: 'pass',
+            title: 'Build cache',
+            detail: `${formatBytes(total)} used by the builder's cache (docker buildx du)`,
+        });
+    }
+    return { checks, findings };
+}
+
+
+/***/ }),
+
+/***/ 1561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DI: () => (/* binding */ dockerRunner),
+/* harmony export */   TM: () => (/* binding */ firstLine)
+/* harmony export */ });
+/* unused harmony export DEFAULT_TIME_LIMITS */
+/* harmony import */ var _buildx_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5037);
+
+const DEFAULT_TIME_LIMITS = { timeoutMs: 20_000, slowTimeoutMs: 45_000 };
+/** The runner used by the doctor: `docker` (or BUILDX_DOCTOR_DOCKER) with the current environment. */
+function dockerRunner(env = process.env, limits = DEFAULT_TIME_LIMITS) {
+    return async (args, slow = false) => {
+        try {
+            return { ok: true, result: await (0,_buildx_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T)(args, { env, timeoutMs: slow ? limits.slowTimeoutMs : limits.timeoutMs }) };
+        }
+        catch (error) {
+            const message = error.message.split('\n')[0] ?? String(error);
+            // docker missing from PATH comes back from the docker runner as a DockerMissingError (spawn ENOENT).
+            const reason = /did not finish within/.test(message) ? message : `docker could not be run (${message})`;
+            return { ok: false, reason };
+        }
+    };
+}
+/** The first line of a command's error output, short, for a check's detail. */
+function firstLine(text) {
+    return (text.trim().split('\n')[0] ?? '').slice(0, 300);
+}
+
+
+/***/ }),
+
+/***/ 829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ versionDrift),
+/* harmony export */   _: () => (/* binding */ versionsOfBuilds)
+/* harmony export */ });
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7751);
+
+/**
+ * `v0.24.0`, `0.24.0-rc1` \u2192 `0.24.0`: only the release numbers are compared. A BuildKit built into a
+ * distribution's dockerd reports `v0.0.0+unknown`: no version, not a drift.
+ */
+function release(version) {
+    const numbers = version ? (/(\d+\.\d+\.\d+)/.exec(version)?.[1] ?? null) : null;
+    return numbers === '0.0.0' ? null : numbers;
+}
+function versionDrift(live, past) {
+    if (!past || (!past.buildx && !past.buildkit))
+        return { checks: [], findings: [] };
+    const differs = [];
+    const same = [];
+    for (const [name, now, then] of [
+        ['buildx', release(live.buildx), release(past.buildx)],
+        ['BuildKit', release(live.buildkit), release(past.buildkit)],
+    ]) {
+        if (!now || !then)
+            continue;
+        (now === then ? same : differs).push(now === then ? `${name} ${now}` : `${name} ${then} in ${past.label}, ${now} here`);
+    }
+    if (differs.length === 0) {
+        return same.length === 0
+            ? { checks: [], findings: [] }
+            : {
+                checks: [{ id: 'builder.drift', status: 'pass', title: 'Versions against the last run', detail: `as in ${past.label}: ${same.join(', ')}` }],
+                findings: [],
+            };
+    }
+    const detail = differs.join('; ');
+    return {
+        checks: [{ id: 'builder.drift', status: 'warn', title: 'Versions against the last run', detail }],
+        findings: [
+            (0,_check_js__WEBPACK_IMPORTED_MODULE_0__/* .doctorFinding */ .VB)({
+                id: 'builder-missing',
+                severity: 'warning',
+                title: `The builder drifted since ${past.label}: ${detail}`,
+                fix: [
+                    'A build that broke after working may come from the newer builder rather than the code.',
+                    '- Pin the versions in the workflow: `docker/setup-buildx-action` with `version: v<buildx>` and `driver-opts: image=moby/buildkit:v<buildkit>`.',
+                    '- Or re-run the last good commit with `workflow_dispatch` on this builder to tell the two apart.',
+                ].join('\n'),
+                source: null,
+                data: { drift: detail },
+            }),
+        ],
+    };
+}
+/** The first versions the builds of a log show (every job of a run sets up the same builder). */
+function versionsOfBuilds(builds, label) {
+    const buildx = builds.find((b) => b.runner.buildxVersion)?.runner.buildxVersion ?? null;
+    const buildkit = builds.find((b) => b.runner.buildkitVersion)?.runner.buildkitVersion ?? null;
+    return buildx || buildkit ? { label, buildx, buildkit } : null;
 }
 
 
