@@ -24,8 +24,8 @@ var history_runs = __webpack_require__(522);
 var jobs_source = __webpack_require__(4638);
 // EXTERNAL MODULE: ./src/github/baseline-run.ts
 var baseline_run = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/engine.ts + 46 modules
-var engine = __webpack_require__(680);
+// EXTERNAL MODULE: ./src/engine.ts + 47 modules
+var engine = __webpack_require__(389);
 // EXTERNAL MODULE: ./src/analyze/metrics.ts
 var metrics = __webpack_require__(7401);
 ;// CONCATENATED MODULE: ./src/analyze/history-row.ts

@@ -1149,8 +1149,8 @@ function rankFindings(findings) {
     return [...findings].sort(compareFindings);
 }
 
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
-var load_catalog = __nccwpck_require__(1704);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/analyze/run-level.ts
 
 /**
@@ -1649,7 +1649,7 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 
 /***/ }),
 
-/***/ 1704:
+/***/ 4983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1701,189 +1701,8 @@ const BUILTIN_SIGNATURES_JSON = `[
 
 // EXTERNAL MODULE: ./src/input/errors.ts
 var errors = __nccwpck_require__(1377);
-;// CONCATENATED MODULE: ./src/diagnose/required-literals.ts
-// Which plain texts a regular expression cannot match without: a cheap test (a substring search)
-// that rules a line out before any regular expression runs on it.
-/** Literals shorter than this rule out too little to be worth testing. */
-const MIN_LITERAL = 3;
-/**
- * A set of literals of which every match of `source` contains at least one, or null when there is
- * no such set of useful literals (a pattern made only of classes and wildcards). Conservative: it
- * may return null for a pattern that has literals, never a set that a match could avoid.
- */
-function requiredLiterals(source) {
-    try {
-        const parsed = parseAlternation(source, 0);
-        return parsed.end === source.length ? best(parsed.branches) : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** The alternatives of a group or of the whole pattern, each with its candidate sets. */
-function parseAlternation(source, start) {
-    const branches = [];
-    let candidates = [];
-    let run = '';
-    const flush = () => {
-        if (run.length >= MIN_LITERAL)
-            candidates.push([run]);
-        run = '';
-    };
-    let i = start;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ')')
-            break;
-        if (c === '|') {
-            flush();
-            branches.push(candidates);
-            candidates = [];
-            i++;
-            continue;
-        }
-        if (c === '(') {
-            flush();
-            let inner = i + 1;
-            let capturing = true;
-            if (source[inner] === '?') {
-                // (?:  (?<name>  (?=  (?!  (?<=  (?<!
-                const kind = source[inner + 1];
-                if (kind === ':')
-                    inner += 2;
-                else if (kind === '<' && source[inner + 2] !== '=' && source[inner + 2] !== '!')
-                    inner = source.indexOf('>', inner) + 1;
-                else {
-                    // A lookaround matches no text of its own: its literals are not required.
-                    capturing = false;
-                    inner += kind === '<' ? 3 : 2;
-                }
-            }
-            const group = parseAlternation(source, inner);
-            if (source[group.end] !== ')')
-                throw new Error('unbalanced');
-            i = group.end + 1;
-            const optional = isOptionalQuantifier(source, i);
-            i = skipQuantifier(source, i);
-            if (capturing && !optional) {
-                const set = best(group.branches);
-                if (set)
-                    candidates.push(set);
-            }
-            continue;
-        }
-        if (c === '[') {
-            flush();
-            i = skipClass(source, i);
-            i = skipQuantifier(source, i);
-            continue;
-        }
-        let literal;
-        let next = i + 1;
-        if (c === '\\') {
-            const e = source[i + 1];
-            next = i + 2;
-            if (e === undefined)
-                throw new Error('trailing backslash');
-            if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
-                if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')
-                    throw new Error('escape not handled');
-                literal = null;
-            }
-            else {
-                literal = e;
-            }
-        }
-        else if (c === '.' || c === '^' || c === '$') {
-            literal = null;
-        }
-        else if (c === '*' || c === '+' || c === '?' || c === '{') {
-            throw new Error('quantifier without atom');
-        }
-        else {
-            literal = c;
-        }
-        if (literal === null) {
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        if (isOptionalQuantifier(source, next)) {
-            // `colou?r`: the letter before an optional quantifier may be missing.
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        run += literal;
-        if (next < source.length && (source[next] === '+' || source[next] === '{')) {
-            // `a+`, `a{2,}`: the letter is there at least once, but what follows is not adjacent.
-            flush();
-            i = skipQuantifier(source, next);
-            continue;
-        }
-        i = next;
-    }
-    flush();
-    branches.push(candidates);
-    return { branches, end: i };
-}
-/** For alternatives: each must contribute a set; the result is their union, or null. */
-function best(branches) {
-    const union = [];
-    for (const candidates of branches) {
-        // The candidate whose shortest literal is longest rules out the most.
-        let chosen = null;
-        for (const set of candidates) {
-            if (!chosen || shortest(set) > shortest(chosen))
-                chosen = set;
-        }
-        if (!chosen)
-            return null;
-        union.push(...chosen);
-    }
-    return [...new Set(union)];
-}
-function shortest(set) {
-    return Math.min(...set.map((s) => s.length));
-}
-function isOptionalQuantifier(source, i) {
-    const c = source[i];
-    if (c === '?' || c === '*')
-        return true;
-    if (c === '{')
-        return /^\{0\s*(?:,|\})/.test(source.slice(i, i + 6));
-    return false;
-}
-function skipQuantifier(source, i) {
-    const c = source[i];
-    if (c === '?' || c === '*' || c === '+')
-        i++;
-    else if (c === '{') {
-        const close = source.indexOf('}', i);
-        if (close === -1)
-            throw new Error('unclosed quantifier');
-        i = close + 1;
-    }
-    else
-        return i;
-    // A lazy or possessive marker.
-    if (source[i] === '?')
-        i++;
-    return i;
-}
-function skipClass(source, i) {
-    let j = i + 1;
-    if (source[j] === '^')
-        j++;
-    if (source[j] === ']')
-        j++;
-    while (j < source.length && source[j] !== ']')
-        j += source[j] === '\\' ? 2 : 1;
-    if (j >= source.length)
-        throw new Error('unclosed class');
-    return j + 1;
-}
-
+// EXTERNAL MODULE: ./src/diagnose/required-literals.ts
+var required_literals = __nccwpck_require__(1068);
 ;// CONCATENATED MODULE: ./src/diagnose/catalog.ts
 
 
@@ -1912,7 +1731,7 @@ class Pattern {
     }
     get literals() {
         if (this.#literals === undefined)
-            this.#literals = requiredLiterals(this.source);
+            this.#literals = (0,required_literals/* requiredLiterals */.C)(this.source);
         return this.#literals;
     }
 }
@@ -2261,6 +2080,197 @@ function normalizeForMatching(text) {
 
 /***/ }),
 
+/***/ 1068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ requiredLiterals)
+/* harmony export */ });
+// Which plain texts a regular expression cannot match without: a cheap test (a substring search)
+// that rules a line out before any regular expression runs on it.
+/** Literals shorter than this rule out too little to be worth testing. */
+const MIN_LITERAL = 3;
+/**
+ * A set of literals of which every match of `source` contains at least one, or null when there is
+ * no such set of useful literals (a pattern made only of classes and wildcards). Conservative: it
+ * may return null for a pattern that has literals, never a set that a match could avoid.
+ */
+function requiredLiterals(source) {
+    try {
+        const parsed = parseAlternation(source, 0);
+        return parsed.end === source.length ? best(parsed.branches) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The alternatives of a group or of the whole pattern, each with its candidate sets. */
+function parseAlternation(source, start) {
+    const branches = [];
+    let candidates = [];
+    let run = '';
+    const flush = () => {
+        if (run.length >= MIN_LITERAL)
+            candidates.push([run]);
+        run = '';
+    };
+    let i = start;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ')')
+            break;
+        if (c === '|') {
+            flush();
+            branches.push(candidates);
+            candidates = [];
+            i++;
+            continue;
+        }
+        if (c === '(') {
+            flush();
+            let inner = i + 1;
+            let capturing = true;
+            if (source[inner] === '?') {
+                // (?:  (?<name>  (?=  (?!  (?<=  (?<!
+                const kind = source[inner + 1];
+                if (kind === ':')
+                    inner += 2;
+                else if (kind === '<' && source[inner + 2] !== '=' && source[inner + 2] !== '!')
+                    inner = source.indexOf('>', inner) + 1;
+                else {
+                    // A lookaround matches no text of its own: its literals are not required.
+                    capturing = false;
+                    inner += kind === '<' ? 3 : 2;
+                }
+            }
+            const group = parseAlternation(source, inner);
+            if (source[group.end] !== ')')
+                throw new Error('unbalanced');
+            i = group.end + 1;
+            const optional = isOptionalQuantifier(source, i);
+            i = skipQuantifier(source, i);
+            if (capturing && !optional) {
+                const set = best(group.branches);
+                if (set)
+                    candidates.push(set);
+            }
+            continue;
+        }
+        if (c === '[') {
+            flush();
+            i = skipClass(source, i);
+            i = skipQuantifier(source, i);
+            continue;
+        }
+        let literal;
+        let next = i + 1;
+        if (c === '\\') {
+            const e = source[i + 1];
+            next = i + 2;
+            if (e === undefined)
+                throw new Error('trailing backslash');
+            if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
+                if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')
+                    throw new Error('escape not handled');
+                literal = null;
+            }
+            else {
+                literal = e;
+            }
+        }
+        else if (c === '.' || c === '^' || c === '$') {
+            literal = null;
+        }
+        else if (c === '*' || c === '+' || c === '?' || c === '{') {
+            throw new Error('quantifier without atom');
+        }
+        else {
+            literal = c;
+        }
+        if (literal === null) {
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        if (isOptionalQuantifier(source, next)) {
+            // `colou?r`: the letter before an optional quantifier may be missing.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        run += literal;
+        if (next < source.length && (source[next] === '+' || source[next] === '{')) {
+            // `a+`, `a{2,}`: the letter is there at least once, but what follows is not adjacent.
+            flush();
+            i = skipQuantifier(source, next);
+            continue;
+        }
+        i = next;
+    }
+    flush();
+    branches.push(candidates);
+    return { branches, end: i };
+}
+/** For alternatives: each must contribute a set; the result is their union, or null. */
+function best(branches) {
+    const union = [];
+    for (const candidates of branches) {
+        // The candidate whose shortest literal is longest rules out the most.
+        let chosen = null;
+        for (const set of candidates) {
+            if (!chosen || shortest(set) > shortest(chosen))
+                chosen = set;
+        }
+        if (!chosen)
+            return null;
+        union.push(...chosen);
+    }
+    return [...new Set(union)];
+}
+function shortest(set) {
+    return Math.min(...set.map((s) => s.length));
+}
+function isOptionalQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*')
+        return true;
+    if (c === '{')
+        return /^\{0\s*(?:,|\})/.test(source.slice(i, i + 6));
+    return false;
+}
+function skipQuantifier(source, i) {
+    const c = source[i];
+    if (c === '?' || c === '*' || c === '+')
+        i++;
+    else if (c === '{') {
+        const close = source.indexOf('}', i);
+        if (close === -1)
+            throw new Error('unclosed quantifier');
+        i = close + 1;
+    }
+    else
+        return i;
+    // A lazy or possessive marker.
+    if (source[i] === '?')
+        i++;
+    return i;
+}
+function skipClass(source, i) {
+    let j = i + 1;
+    if (source[j] === '^')
+        j++;
+    if (source[j] === ']')
+        j++;
+    while (j < source.length && source[j] !== ']')
+        j += source[j] === '\\' ? 2 : 1;
+    if (j >= source.length)
+        throw new Error('unclosed class');
+    return j + 1;
+}
+
+
+/***/ }),
+
 /***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2300,7 +2310,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 680:
+/***/ 389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3888,6 +3898,13 @@ class RunnerFactsReader {
     ignoresStepOutput() {
         return this.section !== 'metadata-action' || this.templateKey === null;
     }
+    /**
+     * Whether `line` would change nothing for a line without `BuildKit version:` and `Secret source: `:
+     * outside the groups it reads, nothing else is tested.
+     */
+    ignoresQuietLine() {
+        return this.section === null;
+    }
     addTemplate(text) {
         if (this.facts.metadataTemplates.length < 40)
             this.facts.metadataTemplates.push((0,detach/* detach */.Y)(text.slice(0, 300)));
@@ -4239,6 +4256,28 @@ class JobState {
                 return false;
         return true;
     }
+    /**
+     * Whether a quiet line (quiet-line.ts: no runner command, not `#N` even after blanks, none
+     * of the texts the parser or the catalog looks for) would change nothing here but the job's last
+     * line and time and the excerpt ring: then the parser may take it from its bytes. Each condition
+     * is a state in which push() reads such a line anyway: the metadata group and the action's inputs
+     * take any line, the runner facts do inside their groups, a dialect inside its own state (an
+     * error block, the legacy builder's build: ignoresStepOutput says it is in none), an open error
+     * block captures every line of its build, and until the job is known to be Docker's every line
+     * is tested for Docker's words.
+     */
+    passesQuietLine() {
+        if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null))
+            return false;
+        if (!this.facts.ignoresQuietLine())
+            return false;
+        for (const dialect of this.dialects)
+            if (!dialect.ignoresStepOutput(this.current))
+                return false;
+        if (this.current !== null && this.current.capturingErrorBlock)
+            return false;
+        return this.dockerRelated || this.builds.length > 0;
+    }
     /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
     noteArchitecture(text) {
         // Runs for every other line of a log: a cheap test first.
@@ -4431,6 +4470,24 @@ class BuildLogParser {
         build.touch(no, timestamp, text);
         if (output)
             build.stepOutputBytes(vertex, text);
+    }
+    /**
+     * The shortcut for a quiet line read as bytes (quiet-line.ts: none of the texts this parser or the
+     * catalog looks for, ASCII, not a runner command nor `#N`, blanks aside): whether push()
+     * would do no more with it than count it, keep it for the excerpt and move the job's last line and
+     * time, given the job's state. Then takeQuietLine() applies it.
+     */
+    passesQuietLine(format, job) {
+        const state = this.job;
+        if (state === null || state.format !== format || (job !== null && state.name !== job))
+            return false;
+        return state.passesQuietLine();
+    }
+    /** A line passesQuietLine() agreed to. */
+    takeQuietLine(no, timestamp, text) {
+        const state = this.job;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, text);
     }
     /** Ends the input: returns every build found, in input order. */
     end() {
@@ -6441,321 +6498,6 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
-
-
-const step_output_shortcut_TAB = 0x09;
-const step_output_shortcut_SPACE = 0x20;
-const step_output_shortcut_HASH = 0x23;
-const step_output_shortcut_DOT = 0x2e;
-const step_output_shortcut_LETTER_Z = 0x5a;
-const DEL = 0x7f;
-/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
-const MAX_ID_DIGITS = 9;
-function isDigit(byte) {
-    return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
-function timestampSecondsEnd(bytes, at) {
-    const shape = '0000-00-00T00:00:00';
-    for (let k = 0; k < shape.length; k++) {
-        const byte = bytes[at + k];
-        const want = shape.charCodeAt(k);
-        if (want === 0x30 ? !isDigit(byte) : byte !== want)
-            return -1;
-    }
-    return at + shape.length;
-}
-/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
-function isOutput(bytes, at) {
-    if (!isDigit(bytes[at]))
-        return false;
-    while (isDigit(bytes[at]))
-        at++;
-    if (bytes[at] !== step_output_shortcut_DOT || !isDigit(bytes[at + 1]))
-        return false;
-    at++;
-    while (isDigit(bytes[at]))
-        at++;
-    return bytes[at] === step_output_shortcut_SPACE;
-}
-/** Whether `bytes[at, end)` starts with `word`. */
-function step_output_shortcut_startsWith(bytes, at, end, word) {
-    if (end - at < word.length)
-        return false;
-    for (let k = 0; k < word.length; k++)
-        if (bytes[at + k] !== word.charCodeAt(k))
-            return false;
-    return true;
-}
-// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step.
-const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
-const DIGEST_LENGTH = 'sha256:'.length + 64;
-function isStatusOrImage(bytes, at, end) {
-    for (const word of STATUS_OR_IMAGE)
-        if (step_output_shortcut_startsWith(bytes, at, end, word))
-            return true;
-    return end - at === DIGEST_LENGTH && step_output_shortcut_startsWith(bytes, at, end, 'sha256:');
-}
-/**
- * The shortcut for the most common lines of a real log: a step's own output
- * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
- * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
- * Such a line is recognised from its bytes and taken without being decoded to a string, without the
- * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
- * bytes for the excerpt and the step's tail, and moves the build's time on.
- *
- * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
- * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
- * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
- * is taken only when:
- * - it continues the line before it: the same format, and for gh run view the same job and step
- *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
- * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
- * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
- *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
- *   tab could make it a gh run view line);
- * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
- *   be kept for the diagnosis, and the parser must see it;
- * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
- */
-class StepOutputShortcut {
-    decoder;
-    parser;
-    selector;
-    /** How many lines were taken (the tests show that the shortcut was used). */
-    taken = 0;
-    constructor(decoder, 
-    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
-    parser, selector) {
-        this.decoder = decoder;
-        this.parser = parser;
-        this.selector = selector;
-    }
-    /** Each step's name as bytes, to tell its header from its output without decoding. */
-    names = new WeakMap();
-    isName(vertex, bytes, start, end) {
-        let name = this.names.get(vertex);
-        if (name === undefined)
-            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
-        if (name.length !== end - start)
-            return false;
-        for (let k = 0; k < name.length; k++)
-            if (bytes[start + k] !== name[k])
-                return false;
-        return true;
-    }
-    /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
-    take(bytes, start, end, no) {
-        const decoder = this.decoder;
-        const format = decoder.lastFormat;
-        let at = start;
-        if (format === 'gh-run-view') {
-            const prefix = decoder.prefixBytes();
-            if (prefix === null || end - start <= prefix.length)
-                return false;
-            for (let k = 0; k < prefix.length; k++)
-                if (bytes[at + k] !== prefix[k])
-                    return false;
-            at += prefix.length;
-        }
-        else if (format !== 'actions') {
-            return false;
-        }
-        const tsStart = at;
-        at = timestampSecondsEnd(bytes, at);
-        if (at === -1)
-            return false;
-        if (bytes[at] === step_output_shortcut_DOT) {
-            at++;
-            if (!isDigit(bytes[at]))
-                return false;
-            while (isDigit(bytes[at]))
-                at++;
-        }
-        if (bytes[at] !== step_output_shortcut_LETTER_Z)
-            return false;
-        const tsEnd = ++at;
-        if (bytes[at] !== step_output_shortcut_SPACE || bytes[at + 1] !== step_output_shortcut_HASH)
-            return false;
-        const textStart = at + 1;
-        // `#N `: the step's number.
-        at += 2;
-        let id = 0;
-        const idStart = at;
-        while (isDigit(bytes[at]))
-            id = id * 10 + bytes[at++] - 0x30;
-        if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
-            return false;
-        const restStart = at + 1;
-        const tabs = format === 'gh-run-view';
-        for (let k = restStart; k < end; k++) {
-            const byte = bytes[k];
-            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
-                return false;
-        }
-        const last = bytes[end - 1];
-        if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
-            return false;
-        const output = isOutput(bytes, restStart);
-        // `#0 building with ...` opens a build; only output is taken for step 0.
-        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
-            return false;
-        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
-            return false;
-        const parser = this.parser();
-        if (parser === null)
-            return false;
-        const vertex = parser.openStepFor(format, decoder.lastJob, id);
-        if (vertex === null)
-            return false;
-        // A line that repeats the step's name is its header: nothing but the build's last line moves.
-        const header = this.isName(vertex, bytes, restStart, end);
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
-            return false;
-        parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header);
-        decoder.tookLine(timestamp);
-        this.taken++;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse-source.ts
-
-
-
-
-
-
-
-const FIRST_LINE_QUOTE = 120;
-/** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
-/**
- * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
- * without one, only lines that state a failure in general words are.
- */
-async function parseSource(source, selector = null, options = {}) {
-    const decoder = new LineDecoder();
-    const sink = options.sink ?? null;
-    const returned = [];
-    let buildCount = 0;
-    const deliver = (build) => {
-        buildCount++;
-        source.enrich?.([build]);
-        redactBuild(build);
-        if (sink)
-            sink(build);
-        else
-            returned.push(build);
-    };
-    const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false, deliver);
-    const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
-    let cutLines = 0;
-    /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
-    let rawjsonTaken = 0;
-    let firstText = null;
-    let counts = { lines: 0, bytes: 0 };
-    const problems = [];
-    try {
-        const chunks = await source.open();
-        const take = (raw) => {
-            const line = decoder.decode(raw);
-            if (firstText === null && line.text.trim() !== '')
-                firstText = line.text.trim();
-            parser.push(line);
-        };
-        // Before the first line with text is seen, every line goes the whole way (it decides the format).
-        // A rawjson input's canonical `logs` lines are read from their bytes by its parser, while the
-        // decoder reads unprefixed lines (where such a line decodes to itself, and changes nothing here).
-        const takeRawJson = (bytes, start, end, no) => {
-            if (decoder.lastFormat !== 'plain' || !parser.pushBytes(bytes, start, end, no))
-                return false;
-            rawjsonTaken++;
-            return true;
-        };
-        const takeBytes = shortcut && ((bytes, start, end, no) => firstText !== null && (shortcut.take(bytes, start, end, no) || takeRawJson(bytes, start, end, no)));
-        counts = await readLines(chunks, (raw) => {
-            if (raw.cutBytes > 0)
-                cutLines++;
-            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
-            // (with the same line number, which is where it is in the file).
-            if (raw.text.includes('\r')) {
-                for (const part of raw.text.split('\r'))
-                    if (part !== '')
-                        take({ ...raw, text: part });
-            }
-            else {
-                take(raw);
-            }
-        }, undefined, takeBytes);
-    }
-    catch (error) {
-        const message = (0,errors/* describeError */.U)(error);
-        problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
-    }
-    for (const build of parser.end())
-        deliver(build);
-    if (problems.length === 0) {
-        if (counts.bytes === 0 || firstText === null) {
-            problems.push({ source: source.label, message: `${source.label}: the log is empty` });
-        }
-        else if (buildCount === 0) {
-            problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
-            for (const note of parser.notes)
-                problems.push({ source: source.label, message: `${source.label}: ${note}` });
-        }
-    }
-    if (cutLines > 0) {
-        problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
-    }
-    return {
-        source: source.label,
-        builds: returned,
-        buildCount,
-        problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })),
-        ...counts,
-        shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,
-    };
-}
-function noBuildMessage(label, firstText) {
-    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
-    if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
-        return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
-    }
-    return `${label}: no Docker build output found (first line: "${quote}")`;
-}
-
-;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
-
-/**
- * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
- * one downloads, others are parsed as their bytes arrive. Each source streams through its own
- * bounded parser, so memory grows with this number, never with the size of a log.
- */
-const CONCURRENT_SOURCES = 4;
-/**
- * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first). With `sink`, each build goes there as
- * it closes, with the index of its source (builds of several sources arrive interleaved).
- */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
-    const results = new Array(sources.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < sources.length) {
-            const index = next++;
-            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./src/diagnose/normalize.ts
-var normalize = __nccwpck_require__(7971);
 ;// CONCATENATED MODULE: ./src/diagnose/literal-set.ts
 /** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
 const ASCII = 128;
@@ -6989,8 +6731,476 @@ function literal_set_fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
-var load_catalog = __nccwpck_require__(1704);
+// EXTERNAL MODULE: ./src/diagnose/required-literals.ts
+var required_literals = __nccwpck_require__(1068);
+;// CONCATENATED MODULE: ./src/parse/quiet-line.ts
+
+
+
+
+// A "quiet" line of a runner's log is one the parser would only count, keep in the excerpt ring and
+// take the time of: the runner's setup, `docker info`, the builder's inspection JSON, a cleanup
+// step. Such a line is most of a real log outside a build's steps. Whether a line is quiet is told
+// here from its bytes (the text after the runner's prefix, ASCII already checked): it must hold
+// none of the texts the parser acts on. The parser's own state says the rest
+// (JobState.passesQuietLine).
+/**
+ * What the parser's regular expressions on an ordinary line (no runner command, not `#N`) cannot
+ * match without: worked out from the expressions themselves, so that a pattern added there is never
+ * missed here. null when one of them has no such set: then no line is quiet.
+ */
+function derivedLiterals() {
+    const all = [];
+    // FAILURE_LINE: a failure stated in any tool's words (marks the excerpt, counts failures);
+    // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
+    // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
+    // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
+    for (const pattern of [failure_line/* FAILURE_LINE */.EV, FINAL_ERROR, CACHE_IMPORT_WARNING, /^\d+ \| >>> /]) {
+        const literals = (0,required_literals/* requiredLiterals */.C)(pattern.source);
+        if (literals === null)
+            return null;
+        all.push(...literals);
+    }
+    return all;
+}
+/**
+ * Texts the parser tests lines for with plain string tests (not regular expressions), read from its
+ * code. A line holding one of them (in any ASCII case: the set is a prefilter) goes the whole way.
+ */
+const TESTED_TEXTS = [
+    // JobState.noteArchitecture: `OS/Arch:` and `Architecture:` of `docker version` / `docker info`.
+    'Arch',
+    // RunnerFactsReader.line outside its groups.
+    'BuildKit version:',
+    'Secret source: ',
+    // The dialects' lines (src/parse/dialects): the error block's rule and its pasted header, the tty
+    // display's header and steps, the legacy builder's context and steps. Their other lines are read
+    // only inside their state (an open block, the legacy dialect's own build), which the parser checks.
+    '------',
+    '> [',
+    '[+] Building',
+    '=> ',
+    'Sending build context to Docker daemon',
+    'Step ',
+];
+let parserLiterals;
+/** One automaton over every literal above, made on first use (null: no line can be quiet). */
+function quietLinePrefilter() {
+    if (parserLiterals === undefined) {
+        const derived = derivedLiterals();
+        parserLiterals = derived === null ? null : new LiteralSet([...derived, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+    }
+    return parserLiterals;
+}
+const quiet_line_SPACE = 0x20;
+const quiet_line_TAB = 0x09;
+const DOCKER = Buffer.from('docker');
+/**
+ * Whether the first or the second word of `bytes[start, end)` (ASCII, words split by blanks) ends
+ * with `docker`. isBuildCommand (invocation.ts) takes a line for a build command only when its
+ * first word, after an optional `[command]`, `+ ` or `$ `, ends with `docker`: `docker` alone is in
+ * too many of a runner's lines (`docker info`, paths, image names) to turn them all away.
+ */
+function startsWithDockerWord(bytes, start, end) {
+    let at = start;
+    for (let word = 0; word < 2; word++) {
+        while (at < end && (bytes[at] === quiet_line_SPACE || bytes[at] === quiet_line_TAB))
+            at++;
+        const from = at;
+        while (at < end && bytes[at] !== quiet_line_SPACE && bytes[at] !== quiet_line_TAB)
+            at++;
+        if (at - from >= DOCKER.length) {
+            let same = true;
+            for (let k = 0; k < DOCKER.length && same; k++)
+                same = bytes[at - DOCKER.length + k] === DOCKER[k];
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
+/** The literals the quiet-line test looks for (for the tests). */
+function quietLineLiterals() {
+    const derived = derivedLiterals();
+    return derived === null ? null : [...derived, ...TESTED_TEXTS];
+}
+
+;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
+
+
+
+const step_output_shortcut_TAB = 0x09;
+const step_output_shortcut_SPACE = 0x20;
+const step_output_shortcut_HASH = 0x23;
+const step_output_shortcut_DOT = 0x2e;
+const step_output_shortcut_LETTER_Z = 0x5a;
+const LETTER_O = 0x4f;
+const LETTER_E = 0x45;
+const DEL = 0x7f;
+/** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
+const MAX_ID_DIGITS = 9;
+function isDigit(byte) {
+    return byte !== undefined && byte >= 0x30 && byte <= 0x39;
+}
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+function timestampSecondsEnd(bytes, at) {
+    const shape = '0000-00-00T00:00:00';
+    for (let k = 0; k < shape.length; k++) {
+        const byte = bytes[at + k];
+        const want = shape.charCodeAt(k);
+        if (want === 0x30 ? !isDigit(byte) : byte !== want)
+            return -1;
+    }
+    return at + shape.length;
+}
+/** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
+function isOutput(bytes, at) {
+    if (!isDigit(bytes[at]))
+        return false;
+    while (isDigit(bytes[at]))
+        at++;
+    if (bytes[at] !== step_output_shortcut_DOT || !isDigit(bytes[at + 1]))
+        return false;
+    at++;
+    while (isDigit(bytes[at]))
+        at++;
+    return bytes[at] === step_output_shortcut_SPACE;
+}
+/** Whether `bytes[at, end)` starts with `word`. */
+function step_output_shortcut_startsWith(bytes, at, end, word) {
+    if (end - at < word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (bytes[at + k] !== word.charCodeAt(k))
+            return false;
+    return true;
+}
+// What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
+// it pushed or named. Left to the parser: a few lines a step.
+const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
+const DIGEST_LENGTH = 'sha256:'.length + 64;
+function isStatusOrImage(bytes, at, end) {
+    for (const word of STATUS_OR_IMAGE)
+        if (step_output_shortcut_startsWith(bytes, at, end, word))
+            return true;
+    return end - at === DIGEST_LENGTH && step_output_shortcut_startsWith(bytes, at, end, 'sha256:');
+}
+/**
+ * The shortcut for the most common lines of a real log: a step's own output
+ * (`JOB<TAB>STEP<TAB>TIMESTAMP #12 3.456 Compiling foo v1.0`, or the same without `JOB<TAB>STEP<TAB>`
+ * in a job log), its progress (`#9 sha256:... 22.5MB / 222.5MB 0.2s`) and its header printed again.
+ * Such a line is recognised from its bytes and taken without being decoded to a string, without the
+ * decoder's regular expressions and without the dialects: the parser only counts it, keeps it as
+ * bytes for the excerpt and the step's tail, and moves the build's time on.
+ *
+ * Taken is a line that would go the whole way to exactly that, nothing else; every other line goes
+ * the usual way (bytes -> RawLine -> DecodedLine -> parser), so the result is the same with or
+ * without the shortcut (__tests__/step-output-shortcut.test.ts runs both over every fixture). A line
+ * is taken only when:
+ * - it continues the line before it: the same format, and for gh run view the same job and step
+ *   (compared as bytes), so the decoder's state but its timestamp stays as it is;
+ * - its timestamp has the runner's shape and is valid, then `#N` and a blank;
+ * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
+ *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
+ *   tab could make it a gh run view line);
+ * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
+ * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
+ *   be kept for the diagnosis, and the parser must see it;
+ * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
+ *
+ * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
+ * quiet-line test instead (takeQuiet): the runner's and the actions' own lines, most of a log
+ * outside the steps.
+ */
+class StepOutputShortcut {
+    decoder;
+    parser;
+    selector;
+    /** How many step lines were taken (the tests show that the shortcut was used). */
+    taken = 0;
+    /** How many quiet lines (quiet-line.ts) were taken. */
+    takenQuiet = 0;
+    /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
+    quiet = quietLinePrefilter();
+    constructor(decoder, 
+    /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
+    parser, selector) {
+        this.decoder = decoder;
+        this.parser = parser;
+        this.selector = selector;
+    }
+    /** Each step's name as bytes, to tell its header from its output without decoding. */
+    names = new WeakMap();
+    isName(vertex, bytes, start, end) {
+        let name = this.names.get(vertex);
+        if (name === undefined)
+            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+        if (name.length !== end - start)
+            return false;
+        for (let k = 0; k < name.length; k++)
+            if (bytes[start + k] !== name[k])
+                return false;
+        return true;
+    }
+    /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
+    take(bytes, start, end, no) {
+        const decoder = this.decoder;
+        const format = decoder.lastFormat;
+        let at = start;
+        if (format === 'gh-run-view') {
+            const prefix = decoder.prefixBytes();
+            if (prefix === null || end - start <= prefix.length)
+                return false;
+            for (let k = 0; k < prefix.length; k++)
+                if (bytes[at + k] !== prefix[k])
+                    return false;
+            at += prefix.length;
+        }
+        else if (format !== 'actions') {
+            return false;
+        }
+        const tsStart = at;
+        at = timestampSecondsEnd(bytes, at);
+        if (at === -1)
+            return false;
+        if (bytes[at] === step_output_shortcut_DOT) {
+            at++;
+            if (!isDigit(bytes[at]))
+                return false;
+            while (isDigit(bytes[at]))
+                at++;
+        }
+        if (bytes[at] !== step_output_shortcut_LETTER_Z)
+            return false;
+        const tsEnd = ++at;
+        if (bytes[at] !== step_output_shortcut_SPACE)
+            return false;
+        if (bytes[at + 1] !== step_output_shortcut_HASH)
+            return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+        const textStart = at + 1;
+        // `#N `: the step's number.
+        at += 2;
+        let id = 0;
+        const idStart = at;
+        while (isDigit(bytes[at]))
+            id = id * 10 + bytes[at++] - 0x30;
+        if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
+            return false;
+        const restStart = at + 1;
+        const tabs = format === 'gh-run-view';
+        for (let k = restStart; k < end; k++) {
+            const byte = bytes[k];
+            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
+                return false;
+        }
+        const last = bytes[end - 1];
+        if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
+            return false;
+        const output = isOutput(bytes, restStart);
+        // `#0 building with ...` opens a build; only output is taken for step 0.
+        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
+            return false;
+        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
+            return false;
+        const parser = this.parser();
+        if (parser === null)
+            return false;
+        const vertex = parser.openStepFor(format, decoder.lastJob, id);
+        if (vertex === null)
+            return false;
+        // A line that repeats the step's name is its header: nothing but the build's last line moves.
+        const header = this.isName(vertex, bytes, restStart, end);
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null)
+            return false;
+        parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header);
+        decoder.tookLine(timestamp);
+        this.taken++;
+        return true;
+    }
+    /**
+     * A line whose text (`bytes[textStart, end)`, after the prefix and the timestamp's blank) is not a
+     * step's: taken when it is quiet (quiet-line.ts) and the parser's state lets it pass.
+     * - ASCII without control characters (nothing the decoder strips, no runner command: those start
+     *   with `#`, as a step's line does, and go the whole way: so does any line whose first byte but
+     *   blanks is `#`, as the parser trims them), no tab in a job log (it could make it a gh run view
+     *   line). Blanks at either end are fine: every test of the parser but the
+     *   vertex line's looks for a literal (or is done in a state the parser checks), and a literal
+     *   is in the trimmed text only if it is in the whole one;
+     * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
+     * - none of the parser's literals (quiet-line.ts) and none of the catalog's, and not a command line
+     *   that runs `docker` (quiet-line.ts).
+     */
+    takeQuiet(bytes, tsStart, tsEnd, textStart, end, no, format) {
+        if (this.quiet === null)
+            return false;
+        const parser = this.parser();
+        if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob))
+            return false;
+        const tabs = format === 'gh-run-view';
+        if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E))
+            return false;
+        // The first byte that is not a blank: the parser tests the line without them for `#N`.
+        let first = -1;
+        for (let k = textStart; k < end; k++) {
+            const byte = bytes[k];
+            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
+                return false;
+            if (first === -1 && byte !== step_output_shortcut_SPACE && byte !== step_output_shortcut_TAB)
+                first = byte;
+        }
+        if (first === step_output_shortcut_HASH)
+            return false;
+        if (this.quiet.testBytes(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
+            return false;
+        if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end))
+            return false;
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null)
+            return false;
+        parser.takeQuietLine(no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end));
+        this.decoder.tookLine(timestamp);
+        this.takenQuiet++;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-source.ts
+
+
+
+
+
+
+
+const FIRST_LINE_QUOTE = 120;
+/** Reads one source through the pipeline: bytes -> lines -> decoded lines -> builds. */
+/**
+ * `selector` is the catalog's say in what is kept for the diagnosis (diagnose/line-selector.ts);
+ * without one, only lines that state a failure in general words are.
+ */
+async function parseSource(source, selector = null, options = {}) {
+    const decoder = new LineDecoder();
+    const sink = options.sink ?? null;
+    const returned = [];
+    let buildCount = 0;
+    const deliver = (build) => {
+        buildCount++;
+        source.enrich?.([build]);
+        redactBuild(build);
+        if (sink)
+            sink(build);
+        else
+            returned.push(build);
+    };
+    const parser = new AutoDetectParser(source.label, source.name, selector, options.shortcut !== false, deliver);
+    const shortcut = options.shortcut === false ? null : new StepOutputShortcut(decoder, () => parser.plain, selector);
+    let cutLines = 0;
+    /** rawjson lines its parser read from their bytes (counted with the shortcut's). */
+    let rawjsonTaken = 0;
+    let firstText = null;
+    let counts = { lines: 0, bytes: 0 };
+    const problems = [];
+    try {
+        const chunks = await source.open();
+        const take = (raw) => {
+            const line = decoder.decode(raw);
+            if (firstText === null && line.text.trim() !== '')
+                firstText = line.text.trim();
+            parser.push(line);
+        };
+        // Before the first line with text is seen, every line goes the whole way (it decides the format).
+        // A rawjson input's canonical `logs` lines are read from their bytes by its parser, while the
+        // decoder reads unprefixed lines (where such a line decodes to itself, and changes nothing here).
+        const takeRawJson = (bytes, start, end, no) => {
+            if (decoder.lastFormat !== 'plain' || !parser.pushBytes(bytes, start, end, no))
+                return false;
+            rawjsonTaken++;
+            return true;
+        };
+        const takeBytes = shortcut && ((bytes, start, end, no) => firstText !== null && (shortcut.take(bytes, start, end, no) || takeRawJson(bytes, start, end, no)));
+        counts = await readLines(chunks, (raw) => {
+            if (raw.cutBytes > 0)
+                cutLines++;
+            // Terminal output pasted into a file redraws with a lone `\r`: each part is a line of its own
+            // (with the same line number, which is where it is in the file).
+            if (raw.text.includes('\r')) {
+                for (const part of raw.text.split('\r'))
+                    if (part !== '')
+                        take({ ...raw, text: part });
+            }
+            else {
+                take(raw);
+            }
+        }, undefined, takeBytes);
+    }
+    catch (error) {
+        const message = (0,errors/* describeError */.U)(error);
+        problems.push({ source: source.label, message: message.startsWith(source.label) ? message : `${source.label}: ${message}` });
+    }
+    for (const build of parser.end())
+        deliver(build);
+    if (problems.length === 0) {
+        if (counts.bytes === 0 || firstText === null) {
+            problems.push({ source: source.label, message: `${source.label}: the log is empty` });
+        }
+        else if (buildCount === 0) {
+            problems.push({ source: source.label, message: noBuildMessage(source.label, firstText) });
+            for (const note of parser.notes)
+                problems.push({ source: source.label, message: `${source.label}: ${note}` });
+        }
+    }
+    if (cutLines > 0) {
+        problems.push({ source: source.label, message: `${source.label}: ${cutLines} line(s) longer than 64 KiB were cut` });
+    }
+    return {
+        source: source.label,
+        builds: returned,
+        buildCount,
+        problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })),
+        ...counts,
+        shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + rawjsonTaken,
+        quietLines: shortcut?.takenQuiet ?? 0,
+    };
+}
+function noBuildMessage(label, firstText) {
+    const quote = firstText.length > FIRST_LINE_QUOTE ? `${firstText.slice(0, FIRST_LINE_QUOTE)}…` : firstText;
+    if (/still in progress|not (yet )?(be )?available/i.test(firstText)) {
+        return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
+    }
+    return `${label}: no Docker build output found (first line: "${quote}")`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
+ */
+async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
 
 
@@ -10301,10 +10511,10 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 46 modules
-var engine = __nccwpck_require__(680);
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
-var load_catalog = __nccwpck_require__(1704);
+// EXTERNAL MODULE: ./src/engine.ts + 47 modules
+var engine = __nccwpck_require__(389);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/input/errors.ts
 var errors = __nccwpck_require__(1377);
 ;// CONCATENATED MODULE: ./src/analyze/fail-policy.ts

@@ -2575,8 +2575,8 @@ function doctorJson(report) {
 
 // EXTERNAL MODULE: ./src/input/log-source.ts
 var log_source = __webpack_require__(2310);
-// EXTERNAL MODULE: ./src/parse/parse-source.ts + 37 modules
-var parse_source = __webpack_require__(2603);
+// EXTERNAL MODULE: ./src/parse/parse-source.ts + 38 modules
+var parse_source = __webpack_require__(5159);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/usage.ts

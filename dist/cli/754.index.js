@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(6028);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(4386);
 // EXTERNAL MODULE: ./src/input/log-source.ts
 var log_source = __webpack_require__(2310);
 // EXTERNAL MODULE: ./src/analyze/rule.ts
