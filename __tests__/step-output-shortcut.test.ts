@@ -16,7 +16,7 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { LineBytes } from '../src/input/line-bytes.js';
 import { parseRunnerTimestamp, parseRunnerTimestampBytes } from '../src/decode/timestamp.js';
-import { quietLineLiterals, quietLinePrefilter, startsWithDockerWord } from '../src/parse/quiet-line.js';
+import { anchoredPrefix, quietLineLiterals, quietLinePrefilter, startsWithDockerWord, startsWithParserPrefix, topLevelBranches } from '../src/parse/quiet-line.js';
 
 /** mulberry32: the same seed gives the same cases on every machine. */
 function prng(seed: number): () => number {
@@ -401,16 +401,33 @@ describe('the shortcut parts', () => {
   });
 
   it('derives the quiet-line literals from the parser\'s own expressions', () => {
-    const literals = quietLineLiterals();
-    expect(literals).not.toBeNull();
+    const found = quietLineLiterals();
+    expect(found).not.toBeNull();
     // One from each: FAILURE_LINE, FINAL_ERROR, CACHE_IMPORT_WARNING, the Dockerfile pointer; and the plain tests.
     for (const literal of ['did not complete successfully', 'failed to solve', 'cache import', ' | >>> ', 'Arch', '------', 'Step '])
-      expect(literals).toContain(literal);
+      expect(found!.literals).toContain(literal);
+    // FAILURE_LINE's alternatives anchored at the start with a plain text are prefixes, not literals.
+    expect(found!.prefixes).toEqual(expect.arrayContaining(['E: ', 'fatal: ', 'Traceback ']));
+    expect(found!.literals).not.toContain('E: ');
     const set = quietLinePrefilter()!;
-    for (const text of ['x ERROR: y', 'Error response from daemon: no', ' OS/Arch: linux/amd64', '  12 | >>> RUN make', '=> [a 1/2] b'])
-      expect([text, set.testBytes(Buffer.from(text), 0, text.length)]).toEqual([text, true]);
-    for (const text of ['Current runner version: \'2.328.0\'', ' Init Binary: docker-init', '    "qemu-arm",'])
-      expect([text, set.testBytes(Buffer.from(text), 0, text.length)]).toEqual([text, false]);
+    const turnedAway = (text: string) => {
+      const bytes = Buffer.from(text);
+      return set.testBytes(bytes, 0, bytes.length) || startsWithParserPrefix(bytes, 0, bytes.length);
+    };
+    for (const text of ['x ERROR: y', 'Error response from daemon: no', ' OS/Arch: linux/amd64', '  12 | >>> RUN make', '=> [a 1/2] b', 'E: Unable', '  fatal: not a git repository', 'Traceback (most recent call last):'])
+      expect([text, turnedAway(text)]).toEqual([text, true]);
+    for (const text of ['Current runner version: \'2.328.0\'', ' Debug Mode: false', '    "qemu-arm",', 'THE: x', 'e: lower case'])
+      expect([text, turnedAway(text)]).toEqual([text, false]);
+  });
+
+  it('splits an expression into its top-level alternatives and reads their anchored prefixes', () => {
+    expect(topLevelBranches('a|(?:b|c)|[|]|\\|d')).toEqual(['a', '(?:b|c)', '[|]', '\\|d']);
+    expect(anchoredPrefix('^E: ')).toBe('E: ');
+    expect(anchoredPrefix('^Traceback \\(most')).toBe('Traceback ');
+    expect(anchoredPrefix('^abc?d')).toBe('ab');
+    expect(anchoredPrefix('^(?:denied|forbidden): ')).toBeNull();
+    expect(anchoredPrefix('\\bfatal: ')).toBeNull();
+    expect(anchoredPrefix('^\\d+ ')).toBeNull();
   });
 
   it('tells a command line that runs docker from a line that names it', () => {

@@ -6747,21 +6747,73 @@ var required_literals = __nccwpck_require__(1068);
 /**
  * What the parser's regular expressions on an ordinary line (no runner command, not `#N`) cannot
  * match without: worked out from the expressions themselves, so that a pattern added there is never
- * missed here. null when one of them has no such set: then no line is quiet.
+ * missed here. A top-level alternative anchored at the start with a plain text (FAILURE_LINE's
+ * `^E: `) is a prefix of the line without its blanks, tested as such: as a literal found anywhere
+ * in any case, `E: ` would turn away every `Name: ...` line of `docker info`. null when an
+ * expression has no such set: then no line is quiet.
  */
-function derivedLiterals() {
-    const all = [];
+function derived() {
+    const literals = [];
+    const prefixes = [];
     // FAILURE_LINE: a failure stated in any tool's words (marks the excerpt, counts failures);
     // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
     // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
     // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
     for (const pattern of [failure_line/* FAILURE_LINE */.EV, FINAL_ERROR, CACHE_IMPORT_WARNING, /^\d+ \| >>> /]) {
-        const literals = (0,required_literals/* requiredLiterals */.C)(pattern.source);
-        if (literals === null)
-            return null;
-        all.push(...literals);
+        for (const branch of topLevelBranches(pattern.source)) {
+            const prefix = pattern.flags.includes('i') || pattern.flags.includes('m') ? null : anchoredPrefix(branch);
+            if (prefix !== null) {
+                prefixes.push(prefix);
+                continue;
+            }
+            const required = (0,required_literals/* requiredLiterals */.C)(branch);
+            if (required === null)
+                return null;
+            literals.push(...required);
+        }
     }
-    return all;
+    return { literals, prefixes };
+}
+/** The top-level alternatives of a regular expression's source (split at `|` outside groups and classes). */
+function topLevelBranches(source) {
+    const branches = [];
+    let depth = 0;
+    let inClass = false;
+    let from = 0;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (inClass)
+            inClass = c !== ']';
+        else if (c === '[')
+            inClass = true;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            branches.push(source.slice(from, i));
+            from = i + 1;
+        }
+    }
+    branches.push(source.slice(from));
+    return branches;
+}
+const SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
+/**
+ * For an alternative `^TEXT...` whose TEXT is plain characters: that text (without a last character
+ * a quantifier makes optional or repeats), which every line it matches starts with. Else null.
+ */
+function anchoredPrefix(branch) {
+    if (branch[0] !== '^')
+        return null;
+    let end = 1;
+    while (end < branch.length && !SPECIAL.has(branch[end]))
+        end++;
+    if ('?*+{'.includes(branch[end] ?? '') && end < branch.length)
+        end--;
+    return end > 1 ? branch.slice(1, end) : null;
 }
 /**
  * Texts the parser tests lines for with plain string tests (not regular expressions), read from its
@@ -6784,13 +6836,39 @@ const TESTED_TEXTS = [
     'Step ',
 ];
 let parserLiterals;
+let parserPrefixes = [];
 /** One automaton over every literal above, made on first use (null: no line can be quiet). */
 function quietLinePrefilter() {
     if (parserLiterals === undefined) {
-        const derived = derivedLiterals();
-        parserLiterals = derived === null ? null : new LiteralSet([...derived, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+        const found = derived();
+        parserLiterals = found === null ? null : new LiteralSet([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+        parserPrefixes = found === null ? [] : found.prefixes.map((prefix) => Buffer.from(prefix, 'latin1'));
     }
     return parserLiterals;
+}
+/**
+ * Whether the ASCII text in `bytes[start, end)`, its leading blanks left out, starts with one of
+ * the anchored prefixes of the parser's expressions (case counts: none of them ignores it).
+ */
+function startsWithParserPrefix(bytes, start, end) {
+    let at = start;
+    while (at < end && (bytes[at] === quiet_line_SPACE || bytes[at] === quiet_line_TAB))
+        at++;
+    for (const prefix of parserPrefixes) {
+        if (end - at < prefix.length)
+            continue;
+        let same = true;
+        for (let k = 0; k < prefix.length && same; k++)
+            same = bytes[at + k] === prefix[k];
+        if (same)
+            return true;
+    }
+    return false;
+}
+/** The literals and the anchored prefixes the quiet-line test looks for (for the tests). */
+function quietLineLiterals() {
+    const found = derived();
+    return found === null ? null : { literals: [...found.literals, ...TESTED_TEXTS], prefixes: found.prefixes };
 }
 const quiet_line_SPACE = 0x20;
 const quiet_line_TAB = 0x09;
@@ -6818,11 +6896,6 @@ function startsWithDockerWord(bytes, start, end) {
         }
     }
     return false;
-}
-/** The literals the quiet-line test looks for (for the tests). */
-function quietLineLiterals() {
-    const derived = derivedLiterals();
-    return derived === null ? null : [...derived, ...TESTED_TEXTS];
 }
 
 ;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
@@ -7051,7 +7124,7 @@ class StepOutputShortcut {
         }
         if (first === step_output_shortcut_HASH)
             return false;
-        if (this.quiet.testBytes(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
+        if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
             return false;
         if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end))
             return false;

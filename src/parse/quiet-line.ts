@@ -13,20 +13,67 @@ import { FAILURE_LINE } from './failure-line.js';
 /**
  * What the parser's regular expressions on an ordinary line (no runner command, not `#N`) cannot
  * match without: worked out from the expressions themselves, so that a pattern added there is never
- * missed here. null when one of them has no such set: then no line is quiet.
+ * missed here. A top-level alternative anchored at the start with a plain text (FAILURE_LINE's
+ * `^E: `) is a prefix of the line without its blanks, tested as such: as a literal found anywhere
+ * in any case, `E: ` would turn away every `Name: ...` line of `docker info`. null when an
+ * expression has no such set: then no line is quiet.
  */
-function derivedLiterals(): string[] | null {
-  const all: string[] = [];
+function derived(): { literals: string[]; prefixes: string[] } | null {
+  const literals: string[] = [];
+  const prefixes: string[] = [];
   // FAILURE_LINE: a failure stated in any tool's words (marks the excerpt, counts failures);
   // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
   // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
   // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
   for (const pattern of [FAILURE_LINE, FINAL_ERROR, CACHE_IMPORT_WARNING, /^\d+ \| >>> /]) {
-    const literals = requiredLiterals(pattern.source);
-    if (literals === null) return null;
-    all.push(...literals);
+    for (const branch of topLevelBranches(pattern.source)) {
+      const prefix = pattern.flags.includes('i') || pattern.flags.includes('m') ? null : anchoredPrefix(branch);
+      if (prefix !== null) {
+        prefixes.push(prefix);
+        continue;
+      }
+      const required = requiredLiterals(branch);
+      if (required === null) return null;
+      literals.push(...required);
+    }
   }
-  return all;
+  return { literals, prefixes };
+}
+
+/** The top-level alternatives of a regular expression's source (split at `|` outside groups and classes). */
+export function topLevelBranches(source: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      branches.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  branches.push(source.slice(from));
+  return branches;
+}
+
+const SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
+
+/**
+ * For an alternative `^TEXT...` whose TEXT is plain characters: that text (without a last character
+ * a quantifier makes optional or repeats), which every line it matches starts with. Else null.
+ */
+export function anchoredPrefix(branch: string): string | null {
+  if (branch[0] !== '^') return null;
+  let end = 1;
+  while (end < branch.length && !SPECIAL.has(branch[end]!)) end++;
+  if ('?*+{'.includes(branch[end] ?? '') && end < branch.length) end--;
+  return end > 1 ? branch.slice(1, end) : null;
 }
 
 /**
@@ -51,14 +98,38 @@ const TESTED_TEXTS = [
 ];
 
 let parserLiterals: LiteralSet | null | undefined;
+let parserPrefixes: Buffer[] = [];
 
 /** One automaton over every literal above, made on first use (null: no line can be quiet). */
 export function quietLinePrefilter(): LiteralSet | null {
   if (parserLiterals === undefined) {
-    const derived = derivedLiterals();
-    parserLiterals = derived === null ? null : new LiteralSet([...derived, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+    const found = derived();
+    parserLiterals = found === null ? null : new LiteralSet([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+    parserPrefixes = found === null ? [] : found.prefixes.map((prefix) => Buffer.from(prefix, 'latin1'));
   }
   return parserLiterals;
+}
+
+/**
+ * Whether the ASCII text in `bytes[start, end)`, its leading blanks left out, starts with one of
+ * the anchored prefixes of the parser's expressions (case counts: none of them ignores it).
+ */
+export function startsWithParserPrefix(bytes: Uint8Array, start: number, end: number): boolean {
+  let at = start;
+  while (at < end && (bytes[at] === SPACE || bytes[at] === TAB)) at++;
+  for (const prefix of parserPrefixes) {
+    if (end - at < prefix.length) continue;
+    let same = true;
+    for (let k = 0; k < prefix.length && same; k++) same = bytes[at + k] === prefix[k];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** The literals and the anchored prefixes the quiet-line test looks for (for the tests). */
+export function quietLineLiterals(): { literals: string[]; prefixes: string[] } | null {
+  const found = derived();
+  return found === null ? null : { literals: [...found.literals, ...TESTED_TEXTS], prefixes: found.prefixes };
 }
 
 const SPACE = 0x20;
@@ -84,10 +155,4 @@ export function startsWithDockerWord(bytes: Uint8Array, start: number, end: numb
     }
   }
   return false;
-}
-
-/** The literals the quiet-line test looks for (for the tests). */
-export function quietLineLiterals(): string[] | null {
-  const derived = derivedLiterals();
-  return derived === null ? null : [...derived, ...TESTED_TEXTS];
 }

@@ -5,7 +5,7 @@ import { LineBytes } from '../input/line-bytes.js';
 import type { BuildLogParser } from './build-log-parser.js';
 import type { VertexState } from './build-state.js';
 import type { LineFormat } from '../decode/decoded-line.js';
-import { quietLinePrefilter, startsWithDockerWord } from './quiet-line.js';
+import { quietLinePrefilter, startsWithDockerWord, startsWithParserPrefix } from './quiet-line.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -198,7 +198,7 @@ export class StepOutputShortcut {
       if (first === -1 && byte !== SPACE && byte !== TAB) first = byte;
     }
     if (first === HASH) return false;
-    if (this.quiet.testBytes(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
+    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
     if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end)) return false;
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
