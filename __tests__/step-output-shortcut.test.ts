@@ -16,7 +16,14 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { LineBytes } from '../src/input/line-bytes.js';
 import { parseRunnerTimestamp, parseRunnerTimestampBytes } from '../src/decode/timestamp.js';
-import { anchoredPrefix, quietLineLiterals, quietLinePrefilter, startsWithDockerWord, startsWithParserPrefix, topLevelBranches } from '../src/parse/quiet-line.js';
+import {
+  anchoredPrefix,
+  quietLineLiterals,
+  quietLinePrefilter,
+  startsWithDockerWord,
+  startsWithParserPrefix,
+  topLevelBranches,
+} from '../src/parse/quiet-line.js';
 
 /** mulberry32: the same seed gives the same cases on every machine. */
 function prng(seed: number): () => number {
@@ -400,7 +407,7 @@ describe('the shortcut parts', () => {
     expect(new LiteralSet([]).testBytes(Buffer.from('anything'), 0, 8)).toBe(false);
   });
 
-  it('derives the quiet-line literals from the parser\'s own expressions', () => {
+  it("derives the quiet-line literals from the parser's own expressions", () => {
     const found = quietLineLiterals();
     expect(found).not.toBeNull();
     // One from each: FAILURE_LINE, FINAL_ERROR, CACHE_IMPORT_WARNING, the Dockerfile pointer; and the plain tests.
@@ -414,9 +421,18 @@ describe('the shortcut parts', () => {
       const bytes = Buffer.from(text);
       return set.testBytes(bytes, 0, bytes.length) || startsWithParserPrefix(bytes, 0, bytes.length);
     };
-    for (const text of ['x ERROR: y', 'Error response from daemon: no', ' OS/Arch: linux/amd64', '  12 | >>> RUN make', '=> [a 1/2] b', 'E: Unable', '  fatal: not a git repository', 'Traceback (most recent call last):'])
+    for (const text of [
+      'x ERROR: y',
+      'Error response from daemon: no',
+      ' OS/Arch: linux/amd64',
+      '  12 | >>> RUN make',
+      '=> [a 1/2] b',
+      'E: Unable',
+      '  fatal: not a git repository',
+      'Traceback (most recent call last):',
+    ])
       expect([text, turnedAway(text)]).toEqual([text, true]);
-    for (const text of ['Current runner version: \'2.328.0\'', ' Debug Mode: false', '    "qemu-arm",', 'THE: x', 'e: lower case'])
+    for (const text of ["Current runner version: '2.328.0'", ' Debug Mode: false', '    "qemu-arm",', 'THE: x', 'e: lower case'])
       expect([text, turnedAway(text)]).toEqual([text, false]);
   });
 

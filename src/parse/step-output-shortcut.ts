@@ -198,7 +198,8 @@ export class StepOutputShortcut {
       if (first === -1 && byte !== SPACE && byte !== TAB) first = byte;
     }
     if (first === HASH) return false;
-    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
+    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
+      return false;
     if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end)) return false;
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
