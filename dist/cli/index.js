@@ -7820,8 +7820,7 @@ function isStatusOrImage(bytes, at, end) {
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
  * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
- *   be kept for the diagnosis, and the parser must see it;
+ * - the catalog does not select it (wanted(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
  *
  * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
@@ -7857,6 +7856,22 @@ class StepOutputShortcut {
             if (bytes[start + k] !== name[k])
                 return false;
         return true;
+    }
+    /**
+     * Whether the catalog selects the ASCII text in `bytes[start, end)` as the parser would test it
+     * (LineSelector.select on the text without blanks at either end): most lines hold no literal of
+     * any signature and are answered from their bytes; a line that holds one (`time`, `unicode` in a
+     * compiler's output) is decoded and asked, so that only a line a signature confirms (or a team
+     * signature's literal alone selects) goes the whole way.
+     */
+    wanted(bytes, start, end) {
+        const selector = this.selector;
+        if (selector === null || !selector.mayWantBytes(bytes, start, end))
+            return false;
+        const text = bytes.toString('latin1', start, end);
+        const first = text.charCodeAt(0);
+        const last = text.charCodeAt(text.length - 1);
+        return selector.select(first === step_output_shortcut_SPACE || first === step_output_shortcut_TAB || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB ? text.trim() : text);
     }
     /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
     take(bytes, start, end, no) {
@@ -7916,7 +7931,7 @@ class StepOutputShortcut {
         // `#0 building with ...` opens a build; only output is taken for step 0.
         if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
             return false;
-        if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end))
+        if (this.wanted(bytes, restStart, end))
             return false;
         const parser = this.parser();
         if (parser === null)
@@ -7944,8 +7959,8 @@ class StepOutputShortcut {
      *   vertex line's looks for a literal (or is done in a state the parser checks), and a literal
      *   is in the trimmed text only if it is in the whole one;
      * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
-     * - none of the parser's literals (quiet-line.ts) and none of the catalog's, and not a command line
-     *   that runs `docker` (quiet-line.ts).
+     * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
+     *   (quiet-line.ts), and the catalog does not select it (wanted()).
      */
     takeQuiet(bytes, tsStart, tsEnd, textStart, end, no, format) {
         if (this.quiet === null)
@@ -7969,7 +7984,7 @@ class StepOutputShortcut {
             return false;
         if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
             return false;
-        if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end))
+        if (this.wanted(bytes, textStart, end))
             return false;
         const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
         if (timestamp === null)

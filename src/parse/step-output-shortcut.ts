@@ -79,8 +79,7 @@ function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
  * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
- *   be kept for the diagnosis, and the parser must see it;
+ * - the catalog does not select it (wanted(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
  *
  * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
@@ -111,6 +110,22 @@ export class StepOutputShortcut {
     if (name.length !== end - start) return false;
     for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
     return true;
+  }
+
+  /**
+   * Whether the catalog selects the ASCII text in `bytes[start, end)` as the parser would test it
+   * (LineSelector.select on the text without blanks at either end): most lines hold no literal of
+   * any signature and are answered from their bytes; a line that holds one (`time`, `unicode` in a
+   * compiler's output) is decoded and asked, so that only a line a signature confirms (or a team
+   * signature's literal alone selects) goes the whole way.
+   */
+  private wanted(bytes: Buffer, start: number, end: number): boolean {
+    const selector = this.selector;
+    if (selector === null || !selector.mayWantBytes(bytes, start, end)) return false;
+    const text = bytes.toString('latin1', start, end);
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    return selector.select(first === SPACE || first === TAB || last === SPACE || last === TAB ? text.trim() : text);
   }
 
   /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
@@ -156,7 +171,7 @@ export class StepOutputShortcut {
     const output = isOutput(bytes, restStart);
     // `#0 building with ...` opens a build; only output is taken for step 0.
     if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end))) return false;
-    if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end)) return false;
+    if (this.wanted(bytes, restStart, end)) return false;
     const parser = this.parser();
     if (parser === null) return false;
     const vertex = parser.openStepFor(format, decoder.lastJob, id);
@@ -181,8 +196,8 @@ export class StepOutputShortcut {
    *   vertex line's looks for a literal (or is done in a state the parser checks), and a literal
    *   is in the trimmed text only if it is in the whole one;
    * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
-   * - none of the parser's literals (quiet-line.ts) and none of the catalog's, and not a command line
-   *   that runs `docker` (quiet-line.ts).
+   * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
+   *   (quiet-line.ts), and the catalog does not select it (wanted()).
    */
   private takeQuiet(bytes: Buffer, tsStart: number, tsEnd: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
     if (this.quiet === null) return false;
@@ -200,7 +215,7 @@ export class StepOutputShortcut {
     if (first === HASH) return false;
     if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
       return false;
-    if (this.selector !== null && this.selector.mayWantBytes(bytes, textStart, end)) return false;
+    if (this.wanted(bytes, textStart, end)) return false;
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
     parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));
