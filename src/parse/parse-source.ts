@@ -24,7 +24,7 @@ export interface ParsedSource {
   problems: InputProblem[];
   lines: number;
   bytes: number;
-  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's lines (StepOutputShortcut), or by the rawjson parser. */
+  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's lines and quiet lines (StepOutputShortcut), or by the rawjson parser. */
   shortcutLines: number;
   /** Of those, the quiet lines outside a build's steps (quiet-line.ts) the shortcut took. */
   quietLines: number;
