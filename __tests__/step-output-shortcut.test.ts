@@ -1,4 +1,5 @@
-// The shortcut for a step's own output lines (src/parse/step-output-shortcut.ts) must give exactly
+// The shortcut for a step's own output lines and for quiet lines outside the steps
+// (src/parse/step-output-shortcut.ts, src/parse/quiet-line.ts) must give exactly
 // the builds the whole way gives: every fixture log, every corpus excerpt, the sample cut, shuffled
 // and mutated, each as is, as a GitHub job log and as a `gh run view` file, in several chunk sizes,
 // parsed with the shortcut and without it. The shortcut must also have been used, or the comparison
@@ -15,6 +16,14 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { LineBytes } from '../src/input/line-bytes.js';
 import { parseRunnerTimestamp, parseRunnerTimestampBytes } from '../src/decode/timestamp.js';
+import {
+  anchoredPrefix,
+  quietLineLiterals,
+  quietLinePrefilter,
+  startsWithDockerWord,
+  startsWithParserPrefix,
+  topLevelBranches,
+} from '../src/parse/quiet-line.js';
 
 /** mulberry32: the same seed gives the same cases on every machine. */
 function prng(seed: number): () => number {
@@ -52,11 +61,19 @@ const withUser = new LineSelector([
   { ...builtinSignatures()[0]!, id: 'team-rule', patternsOrigin: 'user', patterns: [new Pattern('Compiling serde', false)] },
 ]);
 
-/** Parses `bytes` both ways; returns how many lines the shortcut took. */
-async function expectSameBothWays(label: string, bytes: Buffer, chunkSize = 64 * 1024, selector: LineSelector | null = builtin): Promise<number> {
+/** Parses `bytes` both ways; returns how many of a step's lines the shortcut took (quiet lines in `counts.quiet`). */
+async function expectSameBothWays(
+  label: string,
+  bytes: Buffer,
+  chunkSize = 64 * 1024,
+  selector: LineSelector | null = builtin,
+  counts: { quiet: number } = { quiet: 0 },
+): Promise<number> {
   const whole = await parseSource(chunked(label, bytes, chunkSize), selector, { shortcut: false });
   const short = await parseSource(chunked(label, bytes, chunkSize), selector);
   expect(whole.shortcutLines).toBe(0);
+  expect(whole.quietLines).toBe(0);
+  counts.quiet += short.quietLines;
   // toBe on the JSON text: a difference shows where it is without a diff of two huge objects.
   const [a, b] = [outcome(whole), outcome(short)];
   if (a !== b) {
@@ -64,7 +81,7 @@ async function expectSameBothWays(label: string, bytes: Buffer, chunkSize = 64 *
     while (a[at] === b[at]) at++;
     expect([label, b.slice(Math.max(0, at - 300), at + 300)]).toEqual([label, a.slice(Math.max(0, at - 300), at + 300)]);
   }
-  return short.shortcutLines;
+  return short.shortcutLines - short.quietLines;
 }
 
 const START = Date.UTC(2025, 8, 24, 1, 56, 21);
@@ -178,6 +195,92 @@ function mutated(seed: number): Buffer {
   return Buffer.from(lines.join('\n'));
 }
 
+/**
+ * The sample with a seeded share of its other lines (the runner's and the actions' own: setup,
+ * `docker info`, the builder's JSON, cleanup) replaced by or changed into what the parser, its
+ * dialects, the runner facts or the decoder act on, so that every quiet-line condition
+ * (src/parse/quiet-line.ts, JobState.passesQuietLine) is met by lines that must turn it away, in
+ * every state the sample's jobs go through (groups, metadata, an action's inputs, an open build).
+ */
+function runnerLinesMutated(seed: number): Buffer {
+  const random = prng(seed);
+  const texts = [
+    'docker build -t app .',
+    '[command]/usr/bin/docker buildx build --push .',
+    '+ docker build .',
+    '$   docker image build .',
+    '/usr/local/bin/docker builder build .',
+    'ERROR: failed to solve: process did not complete',
+    'error: could not compile `foo`',
+    'failed to solve: rpc error',
+    '------',
+    ' > [builder 3/5] RUN cargo build:',
+    '> [builder 3/5] RUN cargo build:',
+    '[+] Building 12.3s (4/9) FINISHED',
+    '=> [internal] load build definition 0.1s',
+    '=> => # compiling',
+    'Step 1/4 : FROM alpine',
+    'Sending build context to Docker daemon  2.048kB',
+    ' ---> Using cache',
+    'Successfully built 0123456789ab',
+    'Successfully tagged app:1',
+    ' OS/Arch:  linux/arm64',
+    'Architecture: aarch64',
+    'BuildKit version:   v0.9.0',
+    'Secret source: None',
+    'Packages: read',
+    'github.com/docker/buildx v0.9.0 abcdef',
+    'builder-1: v0.12.0',
+    '  tags: type=ref,event=branch',
+    '  #3 [2/4] RUN make',
+    '\t#3 1.2 output',
+    '  12 | >>> RUN make',
+    'WARNING: failed to import cache',
+    'The operation was canceled.',
+    'Killed',
+    'E: Unable to locate package foo',
+    'denied: requested access to the resource is denied',
+    'unknown: not found',
+    '00O hello',
+    '12E+ hello',
+    'café au lait',
+    '\u001b[31mred\u001b[0m',
+    'a\tb',
+    'trailing  ',
+    '  leading',
+    '   ',
+    '',
+    '&amp; &#x27;',
+    '{"containerimage.digest": "sha256:' + 'ab'.repeat(32) + '"}',
+    '##[group]Metadata',
+    '##[endgroup]',
+    '##[error]Process completed with exit code 1.',
+    '##[group]Run docker/build-push-action@v5',
+    '##[group]Run docker/metadata-action@v5',
+    '##[group]GITHUB_TOKEN Permissions',
+    '##[group]Buildx version',
+    '##[group]Post Build',
+    '#0 building with "default" instance using docker driver',
+    '#1 [internal] load build definition from Dockerfile',
+    'docker-init:',
+    'Status: Downloaded newer image for foo',
+    'Step #1 - "build": hello',
+    '[10:51:35] hello',
+  ].map((t) => t.replace(/\\t/g, '\t').replace(/\\u001b/g, '\u001b'));
+  const lines = sample.toString('utf8').split('\n');
+  const runner = /^([^\t]*\t[^\t]*\t\S+Z) (?!#)(.*)$/;
+  for (let i = 0; i < lines.length; i++) {
+    const match = runner.exec(lines[i]!);
+    if (!match || random() >= 0.08) continue;
+    const r = random();
+    if (r < 0.05) lines[i] = `${match[1]}${match[2]}`;
+    else if (r < 0.1) lines[i] = `${match[1]} ${match[2]}\r`;
+    else if (r < 0.6) lines[i] = `${match[1]} ${texts[Math.floor(random() * texts.length)]!}`;
+    else lines[i] = `${match[1]} ${match[2]} ${texts[Math.floor(random() * texts.length)]!}`;
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
 /** The sample cut at seeded byte offsets and the pieces shuffled (as the fuzz suite does). */
 function cutAndShuffled(seed: number): Buffer {
   const random = prng(seed);
@@ -200,10 +303,16 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     const lines = sample.toString('utf8').split('\n');
     const outputLines = lines.filter((l) => /\t\S+Z #\d+ \d+\.\d+ /.test(l)).length;
     const stepLines = lines.filter((l) => /\t\S+Z #\d+ /.test(l)).length;
-    const taken = await expectSameBothWays('sample', sample);
+    const counts = { quiet: 0 };
+    const taken = await expectSameBothWays('sample', sample, 64 * 1024, builtin, counts);
     // Most step lines, not all: statuses and lines with a signature's literal (`error`, `warning: ...`) go the whole way.
     expect(taken).toBeGreaterThan(outputLines);
     expect(taken).toBeLessThan(stepLines);
+    // Most of the other lines too (the runner's setup, `docker info`, the builder's JSON): not runner
+    // commands, nor lines the parser or the catalog looks for.
+    const otherLines = lines.filter((l) => /\t\S+Z (?!#)/.test(l)).length;
+    expect(counts.quiet).toBeGreaterThan(otherLines / 2);
+    expect(counts.quiet).toBeLessThan(otherLines);
     for (const size of [1000, 4093]) expect(await expectSameBothWays(`sample/${size}`, sample, size)).toBeGreaterThan(0);
     // Chunks shorter than a line: no line lies whole in a chunk, none is offered to the shortcut.
     expect(await expectSameBothWays('sample/7', sample, 7)).toBe(0);
@@ -212,7 +321,9 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
 
   it('on the sample as a GitHub job log (no job and step names)', async () => {
     const jobLog = Buffer.from(sample.toString('utf8').replace(/^[^\t\n]*\t[^\t\n]*\t/gm, ''));
-    expect(await expectSameBothWays('job.log', jobLog)).toBeGreaterThan(3000);
+    const counts = { quiet: 0 };
+    expect(await expectSameBothWays('job.log', jobLog, 64 * 1024, builtin, counts)).toBeGreaterThan(3000);
+    expect(counts.quiet).toBeGreaterThan(1000);
   });
 
   it('on the sample with a team signature whose literal is in its output', async () => {
@@ -229,6 +340,20 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     expect(await expectSameBothWays(`mutated-${seed}/4093`, bytes, 4093)).toBeGreaterThan(1000);
   });
 
+  it.each(Array.from({ length: 8 }, (_, i) => i + 1))('on the sample with its runner lines mutated, seed %i', async (seed) => {
+    const bytes = runnerLinesMutated(seed);
+    const jobLog = Buffer.from(bytes.toString('utf8').replace(/^[^\t\n]*\t[^\t\n]*\t/gm, ''));
+    for (const [label, input, size] of [
+      [`runner-mutated-${seed}`, bytes, 64 * 1024],
+      [`runner-mutated-${seed}/4093`, bytes, 4093],
+      [`runner-mutated-${seed}/job.log/1000`, jobLog, 1000],
+    ] as const) {
+      const counts = { quiet: 0 };
+      expect(await expectSameBothWays(label, input, size, builtin, counts)).toBeGreaterThan(1000);
+      expect(counts.quiet).toBeGreaterThan(500);
+    }
+  });
+
   it.each(Array.from({ length: 8 }, (_, i) => i + 1))('on the sample cut and shuffled, seed %i', async (seed) => {
     await expectSameBothWays(`shuffled-${seed}`, cutAndShuffled(seed));
   });
@@ -237,12 +362,14 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     const texts = fixtureTexts();
     expect(texts.length).toBeGreaterThan(300);
     let taken = 0;
+    const counts = { quiet: 0 };
     for (const [label, text] of texts) {
       await expectSameBothWays(label, Buffer.from(text));
-      taken += await expectSameBothWays(`${label} (job log)`, asJobLog(text));
-      taken += await expectSameBothWays(`${label} (gh run view)`, asRunView(text), 512);
+      taken += await expectSameBothWays(`${label} (job log)`, asJobLog(text), 64 * 1024, builtin, counts);
+      taken += await expectSameBothWays(`${label} (gh run view)`, asRunView(text), 512, builtin, counts);
     }
     expect(taken).toBeGreaterThan(200);
+    expect(counts.quiet).toBeGreaterThan(200);
   });
 
   it('on CRLF, lone-CR and UTF-16 files', async () => {
@@ -278,6 +405,52 @@ describe('the shortcut parts', () => {
       expect([text, set.testBytes(Buffer.from(`>${text}<`), 1, 1 + Buffer.byteLength(text))]).toEqual([text, set.test(text)]);
     expect(set.testBytes(Buffer.from('café'), 0, 5)).toBe(true);
     expect(new LiteralSet([]).testBytes(Buffer.from('anything'), 0, 8)).toBe(false);
+  });
+
+  it("derives the quiet-line literals from the parser's own expressions", () => {
+    const found = quietLineLiterals();
+    expect(found).not.toBeNull();
+    // One from each: FAILURE_LINE, FINAL_ERROR, CACHE_IMPORT_WARNING, the Dockerfile pointer; and the plain tests.
+    for (const literal of ['did not complete successfully', 'failed to solve', 'cache import', ' | >>> ', 'Arch', '------', 'Step '])
+      expect(found!.literals).toContain(literal);
+    // FAILURE_LINE's alternatives anchored at the start with a plain text are prefixes, not literals.
+    expect(found!.prefixes).toEqual(expect.arrayContaining(['E: ', 'fatal: ', 'Traceback ']));
+    expect(found!.literals).not.toContain('E: ');
+    const set = quietLinePrefilter()!;
+    const turnedAway = (text: string) => {
+      const bytes = Buffer.from(text);
+      return set.testBytes(bytes, 0, bytes.length) || startsWithParserPrefix(bytes, 0, bytes.length);
+    };
+    for (const text of [
+      'x ERROR: y',
+      'Error response from daemon: no',
+      ' OS/Arch: linux/amd64',
+      '  12 | >>> RUN make',
+      '=> [a 1/2] b',
+      'E: Unable',
+      '  fatal: not a git repository',
+      'Traceback (most recent call last):',
+    ])
+      expect([text, turnedAway(text)]).toEqual([text, true]);
+    for (const text of ["Current runner version: '2.328.0'", ' Debug Mode: false', '    "qemu-arm",', 'THE: x', 'e: lower case'])
+      expect([text, turnedAway(text)]).toEqual([text, false]);
+  });
+
+  it('splits an expression into its top-level alternatives and reads their anchored prefixes', () => {
+    expect(topLevelBranches('a|(?:b|c)|[|]|\\|d')).toEqual(['a', '(?:b|c)', '[|]', '\\|d']);
+    expect(anchoredPrefix('^E: ')).toBe('E: ');
+    expect(anchoredPrefix('^Traceback \\(most')).toBe('Traceback ');
+    expect(anchoredPrefix('^abc?d')).toBe('ab');
+    expect(anchoredPrefix('^(?:denied|forbidden): ')).toBeNull();
+    expect(anchoredPrefix('\\bfatal: ')).toBeNull();
+    expect(anchoredPrefix('^\\d+ ')).toBeNull();
+  });
+
+  it('tells a command line that runs docker from a line that names it', () => {
+    const runs = ['docker build .', '[command]/usr/bin/docker info', '+ docker build', '$  docker build', '  /bin/docker', 'podman-docker x'];
+    const names = ['Client: Docker Engine', ' Docker Root Dir: /var/lib/docker', 'docker.io/tonistiigi/binfmt:latest', 'a b docker', '', 'dockerx build'];
+    for (const text of runs) expect([text, startsWithDockerWord(Buffer.from(text), 0, text.length)]).toEqual([text, true]);
+    for (const text of names) expect([text, startsWithDockerWord(Buffer.from(text), 0, text.length)]).toEqual([text, false]);
   });
 
   it('decodes a line kept as bytes once, and lets go of its chunk', () => {

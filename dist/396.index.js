@@ -46,8 +46,8 @@ function readArgs(args, optionNames) {
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(6028);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(4386);
 // EXTERNAL MODULE: ./src/input/log-source.ts
 var log_source = __webpack_require__(2310);
 // EXTERNAL MODULE: ./src/analyze/rule.ts
@@ -276,8 +276,8 @@ var sink = __webpack_require__(6443);
 var errors = __webpack_require__(1377);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
 var fail_policy = __webpack_require__(797);
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 3 modules
-var load_catalog = __webpack_require__(1704);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __webpack_require__(4983);
 // EXTERNAL MODULE: ./src/input/values.ts
 var values = __webpack_require__(9016);
 // EXTERNAL MODULE: ./src/compare/compare.ts + 5 modules

@@ -148,6 +148,25 @@ export class BuildLogParser {
     if (output) build.stepOutputBytes(vertex, text);
   }
 
+  /**
+   * The shortcut for a quiet line read as bytes (quiet-line.ts: none of the texts this parser or the
+   * catalog looks for, ASCII, not a runner command nor `#N`, blanks aside): whether push()
+   * would do no more with it than count it, keep it for the excerpt and move the job's last line and
+   * time, given the job's state. Then takeQuietLine() applies it.
+   */
+  passesQuietLine(format: LineFormat, job: string | null): boolean {
+    const state = this.job;
+    if (state === null || state.format !== format || (job !== null && state.name !== job)) return false;
+    return state.passesQuietLine();
+  }
+
+  /** A line passesQuietLine() agreed to. */
+  takeQuietLine(no: number, timestamp: number, text: LineBytes): void {
+    const state = this.job!;
+    state.reachedAt(no, timestamp);
+    state.excerpt.push(no, text);
+  }
+
   /** Ends the input: returns every build found, in input order. */
   end(): Build[] {
     if (this.job) this.finishJob(this.job);

@@ -88,6 +88,24 @@ export class JobState {
     return true;
   }
 
+  /**
+   * Whether a quiet line (quiet-line.ts: no runner command, not `#N` even after blanks, none
+   * of the texts the parser or the catalog looks for) would change nothing here but the job's last
+   * line and time and the excerpt ring: then the parser may take it from its bytes. Each condition
+   * is a state in which push() reads such a line anyway: the metadata group and the action's inputs
+   * take any line, the runner facts do inside their groups, a dialect inside its own state (an
+   * error block, the legacy builder's build: ignoresStepOutput says it is in none), an open error
+   * block captures every line of its build, and until the job is known to be Docker's every line
+   * is tested for Docker's words.
+   */
+  passesQuietLine(): boolean {
+    if (this.metadata !== null || (this.readingActionInputs && this.pendingInputs !== null)) return false;
+    if (!this.facts.ignoresQuietLine()) return false;
+    for (const dialect of this.dialects) if (!dialect.ignoresStepOutput(this.current)) return false;
+    if (this.current !== null && this.current.capturingErrorBlock) return false;
+    return this.dockerRelated || this.builds.length > 0;
+  }
+
   /** `docker version` / `docker info` (`OS/Arch:`, `Architecture:`) says what the runner's platform is. */
   noteArchitecture(text: string): void {
     // Runs for every other line of a log: a cheap test first.

@@ -24,8 +24,10 @@ export interface ParsedSource {
   problems: InputProblem[];
   lines: number;
   bytes: number;
-  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's lines (StepOutputShortcut), or by the rawjson parser. */
+  /** Lines taken as bytes, never decoded (0 without it): by the shortcut for a step's lines and quiet lines (StepOutputShortcut), or by the rawjson parser. */
   shortcutLines: number;
+  /** Of those, the quiet lines outside a build's steps (quiet-line.ts) the shortcut took. */
+  quietLines: number;
 }
 
 export interface ParseOptions {
@@ -123,7 +125,8 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
     buildCount,
     problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
     ...counts,
-    shortcutLines: (shortcut?.taken ?? 0) + rawjsonTaken,
+    shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + rawjsonTaken,
+    quietLines: shortcut?.takenQuiet ?? 0,
   };
 }
 

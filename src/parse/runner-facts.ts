@@ -88,6 +88,14 @@ export class RunnerFactsReader {
     return this.section !== 'metadata-action' || this.templateKey === null;
   }
 
+  /**
+   * Whether `line` would change nothing for a line without `BuildKit version:` and `Secret source: `:
+   * outside the groups it reads, nothing else is tested.
+   */
+  ignoresQuietLine(): boolean {
+    return this.section === null;
+  }
+
   private addTemplate(text: string): void {
     if (this.facts.metadataTemplates.length < 40) this.facts.metadataTemplates.push(detach(text.slice(0, 300)));
   }

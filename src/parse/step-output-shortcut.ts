@@ -4,12 +4,16 @@ import type { LineSelector } from '../diagnose/line-selector.js';
 import { LineBytes } from '../input/line-bytes.js';
 import type { BuildLogParser } from './build-log-parser.js';
 import type { VertexState } from './build-state.js';
+import type { LineFormat } from '../decode/decoded-line.js';
+import { quietLinePrefilter, startsWithDockerWord, startsWithParserPrefix } from './quiet-line.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
 const DOT = 0x2e;
 const LETTER_Z = 0x5a;
+const LETTER_O = 0x4f;
+const LETTER_E = 0x45;
 const DEL = 0x7f;
 /** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
 const MAX_ID_DIGITS = 9;
@@ -75,13 +79,20 @@ function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
  * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - no literal of any signature is in it (the catalog's byte-level prefilter): otherwise the line may
- *   be kept for the diagnosis, and the parser must see it;
+ * - the catalog does not select it (wanted(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
+ *
+ * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
+ * quiet-line test instead (takeQuiet): the runner's and the actions' own lines, most of a log
+ * outside the steps.
  */
 export class StepOutputShortcut {
-  /** How many lines were taken (the tests show that the shortcut was used). */
+  /** How many step lines were taken (the tests show that the shortcut was used). */
   taken = 0;
+  /** How many quiet lines (quiet-line.ts) were taken. */
+  takenQuiet = 0;
+  /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
+  private readonly quiet = quietLinePrefilter();
 
   constructor(
     private readonly decoder: LineDecoder,
@@ -99,6 +110,22 @@ export class StepOutputShortcut {
     if (name.length !== end - start) return false;
     for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
     return true;
+  }
+
+  /**
+   * Whether the catalog selects the ASCII text in `bytes[start, end)` as the parser would test it
+   * (LineSelector.select on the text without blanks at either end): most lines hold no literal of
+   * any signature and are answered from their bytes; a line that holds one (`time`, `unicode` in a
+   * compiler's output) is decoded and asked, so that only a line a signature confirms (or a team
+   * signature's literal alone selects) goes the whole way.
+   */
+  private wanted(bytes: Buffer, start: number, end: number): boolean {
+    const selector = this.selector;
+    if (selector === null || !selector.mayWantBytes(bytes, start, end)) return false;
+    const text = bytes.toString('latin1', start, end);
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    return selector.select(first === SPACE || first === TAB || last === SPACE || last === TAB ? text.trim() : text);
   }
 
   /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
@@ -124,7 +151,8 @@ export class StepOutputShortcut {
     }
     if (bytes[at] !== LETTER_Z) return false;
     const tsEnd = ++at;
-    if (bytes[at] !== SPACE || bytes[at + 1] !== HASH) return false;
+    if (bytes[at] !== SPACE) return false;
+    if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
     const textStart = at + 1;
     // `#N `: the step's number.
     at += 2;
@@ -143,7 +171,7 @@ export class StepOutputShortcut {
     const output = isOutput(bytes, restStart);
     // `#0 building with ...` opens a build; only output is taken for step 0.
     if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end))) return false;
-    if (this.selector !== null && this.selector.mayWantBytes(bytes, restStart, end)) return false;
+    if (this.wanted(bytes, restStart, end)) return false;
     const parser = this.parser();
     if (parser === null) return false;
     const vertex = parser.openStepFor(format, decoder.lastJob, id);
@@ -155,6 +183,44 @@ export class StepOutputShortcut {
     parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
     decoder.tookLine(timestamp);
     this.taken++;
+    return true;
+  }
+
+  /**
+   * A line whose text (`bytes[textStart, end)`, after the prefix and the timestamp's blank) is not a
+   * step's: taken when it is quiet (quiet-line.ts) and the parser's state lets it pass.
+   * - ASCII without control characters (nothing the decoder strips, no runner command: those start
+   *   with `#`, as a step's line does, and go the whole way: so does any line whose first byte but
+   *   blanks is `#`, as the parser trims them), no tab in a job log (it could make it a gh run view
+   *   line). Blanks at either end are fine: every test of the parser but the
+   *   vertex line's looks for a literal (or is done in a state the parser checks), and a literal
+   *   is in the trimmed text only if it is in the whole one;
+   * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
+   * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
+   *   (quiet-line.ts), and the catalog does not select it (wanted()).
+   */
+  private takeQuiet(bytes: Buffer, tsStart: number, tsEnd: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
+    if (this.quiet === null) return false;
+    const parser = this.parser();
+    if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob)) return false;
+    const tabs = format === 'gh-run-view';
+    if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E)) return false;
+    // The first byte that is not a blank: the parser tests the line without them for `#N`.
+    let first = -1;
+    for (let k = textStart; k < end; k++) {
+      const byte = bytes[k]!;
+      if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return false;
+      if (first === -1 && byte !== SPACE && byte !== TAB) first = byte;
+    }
+    if (first === HASH) return false;
+    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
+      return false;
+    if (this.wanted(bytes, textStart, end)) return false;
+    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+    if (timestamp === null) return false;
+    parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));
+    this.decoder.tookLine(timestamp);
+    this.takenQuiet++;
     return true;
   }
 }
