@@ -222,6 +222,25 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
     }
   });
 
+  it('a canonical line that spans two chunks of the reader is read from its text the same way, and only when ASCII', async () => {
+    const step = digest(5);
+    const data = b64('   Compiling one\n   Compiling two\n');
+    const lines = [JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN make', started: ts(0) }] })];
+    for (let k = 0; k < 40; k++) lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${data}","timestamp":"${ts(10 + k)}"}]}`);
+    // A character outside ASCII whose latin1 byte is an ASCII one (U+0135 -> 0x35 '5', U+0141 -> 0x41
+    // 'A'): read as bytes the line would be another one (the step's own vertex, other data), which
+    // JSON.parse does not read; such a line must take the string way.
+    const other = `${step.slice(0, -1)}\u0135`;
+    lines.push(`{"logs":[{"vertex":"${other}","stream":1,"data":"${b64('   Compiling elsewhere\n')}","timestamp":"${ts(60)}"}]}`);
+    lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${data.slice(0, 4)}\u0141${data.slice(5)}","timestamp":"${ts(61)}"}]}`);
+    lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN make', started: ts(0), completed: ts(100), error: 'exit code: 2' }] }));
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    // Chunks of 7 bytes: no line is offered as bytes, every one comes as text.
+    expect(await expectSameBothWays('spanning', bytes, 7)).toBe(0);
+    const parsed = await parseSource(chunked('spanning', bytes, 7), builtin);
+    expect(parsed.builds[0]!.failedStepTail.some((l) => l.text.endsWith(' Compiling two'))).toBe(true);
+  });
+
   it('the fixtures and generated builds cut at random offsets, and with their lines shuffled', async () => {
     const random = prng(99);
     const inputs = [...rawjsonFixtures().map((f) => f.bytes), generatedBuild(101, true), generatedBuild(102, false)];

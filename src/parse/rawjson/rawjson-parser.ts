@@ -7,7 +7,7 @@ import { detach } from '../../text/detach.js';
 import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonProblem } from './json-splitter.js';
 import { EntryLines } from './entry-lines.js';
 import type { LineSelector } from '../../diagnose/line-selector.js';
-import { bytePrefilterFor, HASH, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
+import { bytePrefilterFor, HASH, PAIR_BITS, PAIR_MASK, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
 import { readSolveStatus, type RawLog, type SolveStatus } from './solve-status.js';
 import { CanonicalLogReader } from './canonical-logs.js';
 import { DeferredExcerpt } from './deferred-excerpt.js';
@@ -18,6 +18,8 @@ import { exactSeconds, RawBuild, type PlainEcho, type RawJsonWarning } from './r
 export type { RawJsonWarning } from './raw-build.js';
 
 const NEWLINE = 0x0a;
+/** How a canonical `logs` line starts (canonical-logs.ts reads the rest). */
+const LOGS_OPEN = '{"logs":[';
 
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
@@ -95,7 +97,25 @@ export class RawJsonParser {
       this.lastTs = line.timestamp;
     }
     if (this.job === null && line.job !== null) this.job = line.job;
+    if (this.outputAsBytes && this.pushCanonicalText(line)) return;
     this.splitter.push(line);
+  }
+
+  /**
+   * A canonical `logs` line that came as text: one the line reader could not offer as bytes (it
+   * spanned two of its chunks: one line per 64 KiB, and the string way cost as much as all the lines
+   * read as bytes), or one behind a runner's prefix. Read from its text's bytes, as pushBytes reads
+   * a line: only ASCII text, whose latin1 bytes are the text itself.
+   */
+  private pushCanonicalText(line: DecodedLine): boolean {
+    const text = line.text;
+    if (!this.splitter.idle || !text.startsWith(LOGS_OPEN) || text.length > MAX_OBJECT_CHARS) return false;
+    if (Buffer.byteLength(text, 'utf8') !== text.length) return false;
+    const bytes = Buffer.from(text, 'latin1');
+    const logs = this.canonical.read(bytes, 0, bytes.length);
+    if (logs === null) return false;
+    this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), logs, line.no);
+    return true;
   }
 
   /**
@@ -202,6 +222,8 @@ export class RawJsonParser {
     const table = prefilter.table;
     const mask = prefilter.mask;
     const shift = prefilter.shift;
+    const low = prefilter.low;
+    const high = prefilter.high;
     const startHit = start.hit || prefilter.everyLine ? 1 : 0;
     let window = start.window;
     let hit = startHit;
@@ -217,10 +239,14 @@ export class RawJsonParser {
         hit = startHit;
         continue;
       }
-      // BytePrefilter.mayMatch, inlined: the window of the last four bytes, its bit in the table.
+      // BytePrefilter.mayMatch, inlined: the window of the last four bytes; past the gate of its two
+      // halves (rarely), its bit in the table.
       window = ((window << 7) | classOf[byte]!) & mask;
-      const slot = Math.imul(window, HASH) >>> shift;
-      hit |= ((table[slot >>> 5]! >>> (slot & 31)) & 1) | special[byte]!;
+      if ((low[window & PAIR_MASK]! & high[window >>> PAIR_BITS]!) !== 0) {
+        const slot = Math.imul(window, HASH) >>> shift;
+        hit |= (table[slot >>> 5]! >>> (slot & 31)) & 1;
+      }
+      hit |= special[byte]!;
     }
     return lineStart;
   }
