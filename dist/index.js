@@ -4942,6 +4942,9 @@ const WINDOW = 4;
 const CLASS_BITS = 7;
 /** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
 const TABLE_BITS = 22;
+/** Two characters of a window: the gate's index (see BytePrefilter.low). */
+const PAIR_BITS = 2 * CLASS_BITS;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
 /**
  * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
  * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
@@ -4968,6 +4971,14 @@ class BytePrefilter {
     special = new Uint8Array(256);
     /** One bit per hashed window: set when a line holding that window is a candidate. */
     table = new Int32Array(1 << (TABLE_BITS - 5));
+    /**
+     * The gate before the table: 1 for the last two characters (`low`, the window's low 14 bits) and
+     * the first two (`high`, its high 14 bits) of some window set in it. The table is 512 KiB and a
+     * hashed look-up misses the CPU's caches on nearly every byte; these two fit in its first level
+     * together, and most windows of ordinary output fail one of them, so the table is rarely read.
+     */
+    low = new Uint8Array(1 << PAIR_BITS);
+    high = new Uint8Array(1 << PAIR_BITS);
     /** The window's mask: four classes. */
     mask = (1 << (WINDOW * CLASS_BITS)) - 1;
     shift = 32 - TABLE_BITS;
@@ -5009,13 +5020,23 @@ class BytePrefilter {
             low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
         const freeBits = (WINDOW - text.length) * CLASS_BITS;
         for (let high = 0; high < 1 << freeBits; high++) {
-            const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
+            const window = ((high << (text.length * CLASS_BITS)) | low) & this.mask;
+            const slot = this.slot(window);
             this.table[slot >>> 5] |= 1 << (slot & 31);
+            this.low[window & PAIR_MASK] = 1;
+            this.high[window >>> PAIR_BITS] = 1;
         }
     }
     /** The table bit of a window (the hot loops inline this). */
     slot(window) {
         return Math.imul(window, HASH) >>> this.shift;
+    }
+    /** Whether a line holding `window` is a candidate: the gate, then the table (the hot loops inline this). */
+    windowHits(window) {
+        if ((this.low[window & PAIR_MASK] & this.high[window >>> PAIR_BITS]) === 0)
+            return false;
+        const slot = this.slot(window);
+        return ((this.table[slot >>> 5] >>> (slot & 31)) & 1) === 1;
     }
     /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
     start(text) {
@@ -5026,8 +5047,7 @@ class BytePrefilter {
             if (code >= 128 || this.special[code] === 1)
                 hit = true;
             window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code] : 0)) & this.mask;
-            const slot = this.slot(window);
-            if ((this.table[slot >>> 5] >>> (slot & 31)) & 1)
+            if (this.windowHits(window))
                 hit = true;
         }
         return { window, hit };
@@ -5040,8 +5060,7 @@ class BytePrefilter {
         for (let i = start; i < end && !hit; i++) {
             const byte = bytes[i];
             window = ((window << CLASS_BITS) | this.classOf[byte]) & this.mask;
-            const slot = this.slot(window);
-            if (this.special[byte] === 1 || (this.table[slot >>> 5] >>> (slot & 31)) & 1)
+            if (this.special[byte] === 1 || this.windowHits(window))
                 hit = true;
         }
         return hit;
@@ -5983,6 +6002,8 @@ function exactSeconds(ms) {
 
 
 const rawjson_parser_NEWLINE = 0x0a;
+/** How a canonical `logs` line starts (canonical-logs.ts reads the rest). */
+const LOGS_OPEN = '{"logs":[';
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
 /**
@@ -6054,7 +6075,28 @@ class RawJsonParser {
         }
         if (this.job === null && line.job !== null)
             this.job = line.job;
+        if (this.outputAsBytes && this.pushCanonicalText(line))
+            return;
         this.splitter.push(line);
+    }
+    /**
+     * A canonical `logs` line that came as text: one the line reader could not offer as bytes (it
+     * spanned two of its chunks: one line per 64 KiB, and the string way cost as much as all the lines
+     * read as bytes), or one behind a runner's prefix. Read from its text's bytes, as pushBytes reads
+     * a line: only ASCII text, whose latin1 bytes are the text itself.
+     */
+    pushCanonicalText(line) {
+        const text = line.text;
+        if (!this.splitter.idle || !text.startsWith(LOGS_OPEN) || text.length > MAX_OBJECT_CHARS)
+            return false;
+        if (Buffer.byteLength(text, 'utf8') !== text.length)
+            return false;
+        const bytes = Buffer.from(text, 'latin1');
+        const logs = this.canonical.read(bytes, 0, bytes.length);
+        if (logs === null)
+            return false;
+        this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), logs, line.no);
+        return true;
     }
     /**
      * A whole input line as bytes: taken (true) when it is a canonical `logs` object read between
@@ -6164,6 +6206,8 @@ class RawJsonParser {
         const table = prefilter.table;
         const mask = prefilter.mask;
         const shift = prefilter.shift;
+        const low = prefilter.low;
+        const high = prefilter.high;
         const startHit = start.hit || prefilter.everyLine ? 1 : 0;
         let window = start.window;
         let hit = startHit;
@@ -6181,10 +6225,14 @@ class RawJsonParser {
                 hit = startHit;
                 continue;
             }
-            // BytePrefilter.mayMatch, inlined: the window of the last four bytes, its bit in the table.
+            // BytePrefilter.mayMatch, inlined: the window of the last four bytes; past the gate of its two
+            // halves (rarely), its bit in the table.
             window = ((window << 7) | classOf[byte]) & mask;
-            const slot = Math.imul(window, HASH) >>> shift;
-            hit |= ((table[slot >>> 5] >>> (slot & 31)) & 1) | special[byte];
+            if ((low[window & PAIR_MASK] & high[window >>> PAIR_BITS]) !== 0) {
+                const slot = Math.imul(window, HASH) >>> shift;
+                hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+            }
+            hit |= special[byte];
         }
         return lineStart;
     }

@@ -6,6 +6,9 @@ const WINDOW = 4;
 const CLASS_BITS = 7;
 /** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
 const TABLE_BITS = 22;
+/** Two characters of a window: the gate's index (see BytePrefilter.low). */
+export const PAIR_BITS = 2 * CLASS_BITS;
+export const PAIR_MASK = (1 << PAIR_BITS) - 1;
 
 /**
  * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
@@ -33,6 +36,14 @@ export class BytePrefilter {
   readonly special = new Uint8Array(256);
   /** One bit per hashed window: set when a line holding that window is a candidate. */
   readonly table = new Int32Array(1 << (TABLE_BITS - 5));
+  /**
+   * The gate before the table: 1 for the last two characters (`low`, the window's low 14 bits) and
+   * the first two (`high`, its high 14 bits) of some window set in it. The table is 512 KiB and a
+   * hashed look-up misses the CPU's caches on nearly every byte; these two fit in its first level
+   * together, and most windows of ordinary output fail one of them, so the table is rarely read.
+   */
+  readonly low = new Uint8Array(1 << PAIR_BITS);
+  readonly high = new Uint8Array(1 << PAIR_BITS);
   /** The window's mask: four classes. */
   readonly mask = (1 << (WINDOW * CLASS_BITS)) - 1;
   readonly shift = 32 - TABLE_BITS;
@@ -67,14 +78,24 @@ export class BytePrefilter {
     for (let i = 0; i < text.length; i++) low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
     const freeBits = (WINDOW - text.length) * CLASS_BITS;
     for (let high = 0; high < 1 << freeBits; high++) {
-      const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
+      const window = ((high << (text.length * CLASS_BITS)) | low) & this.mask;
+      const slot = this.slot(window);
       this.table[slot >>> 5]! |= 1 << (slot & 31);
+      this.low[window & PAIR_MASK] = 1;
+      this.high[window >>> PAIR_BITS] = 1;
     }
   }
 
   /** The table bit of a window (the hot loops inline this). */
   slot(window: number): number {
     return Math.imul(window, HASH) >>> this.shift;
+  }
+
+  /** Whether a line holding `window` is a candidate: the gate, then the table (the hot loops inline this). */
+  windowHits(window: number): boolean {
+    if ((this.low[window & PAIR_MASK]! & this.high[window >>> PAIR_BITS]!) === 0) return false;
+    const slot = this.slot(window);
+    return ((this.table[slot >>> 5]! >>> (slot & 31)) & 1) === 1;
   }
 
   /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
@@ -85,8 +106,7 @@ export class BytePrefilter {
       const code = text.charCodeAt(i);
       if (code >= 128 || this.special[code] === 1) hit = true;
       window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code]! : 0)) & this.mask;
-      const slot = this.slot(window);
-      if ((this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+      if (this.windowHits(window)) hit = true;
     }
     return { window, hit };
   }
@@ -98,8 +118,7 @@ export class BytePrefilter {
     for (let i = start; i < end && !hit; i++) {
       const byte = bytes[i]!;
       window = ((window << CLASS_BITS) | this.classOf[byte]!) & this.mask;
-      const slot = this.slot(window);
-      if (this.special[byte] === 1 || (this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+      if (this.special[byte] === 1 || this.windowHits(window)) hit = true;
     }
     return hit;
   }
