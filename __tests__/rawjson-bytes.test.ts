@@ -302,6 +302,43 @@ describe('BytePrefilter', () => {
     }
   });
 
+  it('scans the lines of a log object as mayMatch tests each, in scans of any size', () => {
+    const random = prng(5);
+    const prefilter = new BytePrefilter(builtin.literals, builtin.testsEveryLine);
+    const texts = Array.from({ length: 400 }, (_, n) =>
+      random() < 0.9 ? `   Compiling module-${n} v0.${n % 100}.0` : OUTPUT[Math.floor(random() * OUTPUT.length)]!.replace('\r', ' '),
+    );
+    const bytes = Buffer.from(`${texts.join('\n')}\n`, 'utf8');
+    const prefix = '#3 1.234 ';
+    const start = prefilter.start(prefix);
+    const expected: number[] = [];
+    const expectedEnds: number[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const end = bytes.indexOf(0x0a, at);
+      expected.push(prefilter.mayMatch(prefix, bytes, at, end) ? 1 : 0);
+      expectedEnds.push(end);
+      at = end + 1;
+    }
+    // Both kinds of line, or the comparison proves little.
+    expect(expected.filter((h) => h === 1).length).toBeGreaterThan(10);
+    expect(expected.filter((h) => h === 0).length).toBeGreaterThan(300);
+    for (const capacity of [1, 7, 1024]) {
+      const ends = new Int32Array(capacity);
+      const hits = new Uint8Array(capacity);
+      const gotEnds: number[] = [];
+      const got: number[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
+        for (let k = 0; k < count; k++) {
+          gotEnds.push(ends[k]!);
+          got.push(hits[k]!);
+        }
+        at = ends[count - 1]! + 1;
+      }
+      expect([capacity, gotEnds, got]).toEqual([capacity, expectedEnds, expected]);
+    }
+  });
+
   it('rules out ordinary output lines for the built-in catalog (or the bytes way would save nothing)', () => {
     const prefilter = new BytePrefilter(builtin.literals, builtin.testsEveryLine);
     let candidates = 0;

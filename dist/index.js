@@ -4937,6 +4937,7 @@ class EntryLines {
 
 ;// CONCATENATED MODULE: ./src/diagnose/byte-prefilter.ts
 const ESCAPE = 0x1b;
+const byte_prefilter_NEWLINE = 0x0a;
 /** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
 const WINDOW = 4;
 const CLASS_BITS = 7;
@@ -5051,6 +5052,46 @@ class BytePrefilter {
                 hit = true;
         }
         return { window, hit };
+    }
+    /**
+     * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose window
+     * and hit are `startWindow` and `startHit` (see start()): where each ends, in `ends`, and 1 in `hits`
+     * for a line that may hold a literal. Stops after `ends.length` lines; returns how many it found.
+     * A tight loop with no call in it: the hot loop over rawjson's output, about 2 ns a byte.
+     */
+    scanLines(bytes, from, to, startWindow, startHit, ends, hits) {
+        const classOf = this.classOf;
+        const special = this.special;
+        const table = this.table;
+        const low = this.low;
+        const high = this.high;
+        const mask = this.mask;
+        const shift = this.shift;
+        const capacity = ends.length;
+        let count = 0;
+        let window = startWindow;
+        let hit = startHit;
+        for (let i = from; i < to; i++) {
+            const byte = bytes[i];
+            if (byte === byte_prefilter_NEWLINE) {
+                ends[count] = i;
+                hits[count] = hit;
+                if (++count === capacity)
+                    return count;
+                window = startWindow;
+                hit = startHit;
+                continue;
+            }
+            // mayMatch's test, inlined: the window of the last four bytes; past the gate of its two halves
+            // (rarely), its bit in the table.
+            window = ((window << CLASS_BITS) | classOf[byte]) & mask;
+            if ((low[window & PAIR_MASK] & high[window >>> PAIR_BITS]) !== 0) {
+                const slot = Math.imul(window, HASH) >>> shift;
+                hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+            }
+            hit |= special[byte];
+        }
+        return count;
     }
     /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
     mayMatch(text, bytes, start, end) {
@@ -6004,6 +6045,8 @@ function exactSeconds(ms) {
 const rawjson_parser_NEWLINE = 0x0a;
 /** How a canonical `logs` line starts (canonical-logs.ts reads the rest). */
 const LOGS_OPEN = '{"logs":[';
+/** Lines of a log object scanned at a time (a larger object takes several scans). */
+const LINES_PER_SCAN = 1024;
 // The first vertex of every build: once a build has ended, one more starts a new build.
 const BUILD_START = /^\[internal\] load (?:build definition|remote build context)\b/;
 /**
@@ -6028,6 +6071,9 @@ class RawJsonParser {
     prefilter;
     excerpt = new DeferredExcerpt();
     canonical = new CanonicalLogReader();
+    /** printOutput's scratch: where the lines of a log object end, and which may hold a literal. */
+    lineEnds = new Int32Array(LINES_PER_SCAN);
+    lineHits = new Uint8Array(LINES_PER_SCAN);
     /** Builds print here what the plain printer would have printed: the excerpt, marked where the catalog wants. */
     echo = {
         print: (line, text) => {
@@ -6201,40 +6247,26 @@ class RawJsonParser {
             return lineStart;
         }
         const start = prefilter.start(batch.prefix);
-        const classOf = prefilter.classOf;
-        const special = prefilter.special;
-        const table = prefilter.table;
-        const mask = prefilter.mask;
-        const shift = prefilter.shift;
-        const low = prefilter.low;
-        const high = prefilter.high;
         const startHit = start.hit || prefilter.everyLine ? 1 : 0;
-        let window = start.window;
-        let hit = startHit;
-        for (let i = from; i < to; i++) {
-            const byte = bytes[i];
-            if (byte === rawjson_parser_NEWLINE) {
-                excerpt.pushOutput(line, batch, lineStart, i);
-                tail.push(line, batch, lineStart, i);
-                if (hit !== 0 && selector.select(renderOutput(batch.prefix, bytes, lineStart, i)))
+        const ends = this.lineEnds;
+        const hits = this.lineHits;
+        // The byte loop first (lines' ends and whether each may hold a literal), then each line: a loop
+        // with calls in it ran the bytes about half as fast.
+        for (;;) {
+            const count = prefilter.scanLines(bytes, lineStart, to, start.window, startHit, ends, hits);
+            for (let k = 0; k < count; k++) {
+                const end = ends[k];
+                excerpt.pushOutput(line, batch, lineStart, end);
+                tail.push(line, batch, lineStart, end);
+                if (hits[k] !== 0 && selector.select(renderOutput(batch.prefix, bytes, lineStart, end)))
                     excerpt.mark();
-                if (i + 1 === to)
+                if (end + 1 === to)
                     return lineStart;
-                lineStart = i + 1;
-                window = start.window;
-                hit = startHit;
-                continue;
+                lineStart = end + 1;
             }
-            // BytePrefilter.mayMatch, inlined: the window of the last four bytes; past the gate of its two
-            // halves (rarely), its bit in the table.
-            window = ((window << 7) | classOf[byte]) & mask;
-            if ((low[window & PAIR_MASK] & high[window >>> PAIR_BITS]) !== 0) {
-                const slot = Math.imul(window, HASH) >>> shift;
-                hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
-            }
-            hit |= special[byte];
+            if (count < ends.length)
+                return lineStart;
         }
-        return lineStart;
     }
     onText(line) {
         const text = line.text;
