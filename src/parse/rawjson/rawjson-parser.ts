@@ -108,9 +108,9 @@ export class RawJsonParser {
 
   /**
    * A canonical `logs` line that came as text: one the line reader could not offer as bytes (it
-   * spanned two of its chunks: one line per 64 KiB, and the string way cost as much as all the lines
-   * read as bytes), or one behind a runner's prefix. Read from its text's bytes, as pushBytes reads
-   * a line: only ASCII text, whose latin1 bytes are the text itself.
+   * spanned two of its chunks: one line per 64 KiB, yet through the splitter and JSON.parse about 4%
+   * of the CPU of a 300 MB log), or one behind a runner's prefix. Read from its text's bytes, as
+   * pushBytes reads a line: only ASCII text, whose latin1 bytes are the text itself.
    */
   private pushCanonicalText(line: DecodedLine): boolean {
     const text = line.text;
@@ -225,8 +225,9 @@ export class RawJsonParser {
     const startHit = start.hit || prefilter.everyLine ? 1 : 0;
     const ends = this.lineEnds;
     const hits = this.lineHits;
-    // The byte loop first (lines' ends and whether each may hold a literal), then each line: a loop
-    // with calls in it ran the bytes about half as fast.
+    // The byte loop first (lines' ends and whether each may hold a literal), then each line: the loop
+    // over the bytes holds no call (with the pushes and the selection in it, it ran at about 4 ns a
+    // byte in place, against about 2 for the same loop alone).
     for (;;) {
       const count = prefilter.scanLines(bytes, lineStart, to, start.window, startHit, ends, hits);
       for (let k = 0; k < count; k++) {
