@@ -222,6 +222,25 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
     }
   });
 
+  it('a canonical line that spans two chunks of the reader is read from its text the same way, and only when ASCII', async () => {
+    const step = digest(5);
+    const data = b64('   Compiling one\n   Compiling two\n');
+    const lines = [JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN make', started: ts(0) }] })];
+    for (let k = 0; k < 40; k++) lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${data}","timestamp":"${ts(10 + k)}"}]}`);
+    // A character outside ASCII whose latin1 byte is an ASCII one (U+0135 -> 0x35 '5', U+0141 -> 0x41
+    // 'A'): read as bytes the line would be another one (the step's own vertex, other data), which
+    // JSON.parse does not read; such a line must take the string way.
+    const other = `${step.slice(0, -1)}\u0135`;
+    lines.push(`{"logs":[{"vertex":"${other}","stream":1,"data":"${b64('   Compiling elsewhere\n')}","timestamp":"${ts(60)}"}]}`);
+    lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${data.slice(0, 4)}\u0141${data.slice(5)}","timestamp":"${ts(61)}"}]}`);
+    lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN make', started: ts(0), completed: ts(100), error: 'exit code: 2' }] }));
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    // Chunks of 7 bytes: no line is offered as bytes, every one comes as text.
+    expect(await expectSameBothWays('spanning', bytes, 7)).toBe(0);
+    const parsed = await parseSource(chunked('spanning', bytes, 7), builtin);
+    expect(parsed.builds[0]!.failedStepTail.some((l) => l.text.endsWith(' Compiling two'))).toBe(true);
+  });
+
   it('the fixtures and generated builds cut at random offsets, and with their lines shuffled', async () => {
     const random = prng(99);
     const inputs = [...rawjsonFixtures().map((f) => f.bytes), generatedBuild(101, true), generatedBuild(102, false)];
@@ -280,6 +299,43 @@ describe('BytePrefilter', () => {
         if (set.test(prefix + body))
           expect([literals, prefix, body, prefilter.mayMatch(prefix, bytes, 0, bytes.length)]).toEqual([literals, prefix, body, true]);
       }
+    }
+  });
+
+  it('scans the lines of a log object as mayMatch tests each, in scans of any size', () => {
+    const random = prng(5);
+    const prefilter = new BytePrefilter(builtin.literals, builtin.testsEveryLine);
+    const texts = Array.from({ length: 400 }, (_, n) =>
+      random() < 0.9 ? `   Compiling module-${n} v0.${n % 100}.0` : OUTPUT[Math.floor(random() * OUTPUT.length)]!.replace('\r', ' '),
+    );
+    const bytes = Buffer.from(`${texts.join('\n')}\n`, 'utf8');
+    const prefix = '#3 1.234 ';
+    const start = prefilter.start(prefix);
+    const expected: number[] = [];
+    const expectedEnds: number[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const end = bytes.indexOf(0x0a, at);
+      expected.push(prefilter.mayMatch(prefix, bytes, at, end) ? 1 : 0);
+      expectedEnds.push(end);
+      at = end + 1;
+    }
+    // Both kinds of line, or the comparison proves little.
+    expect(expected.filter((h) => h === 1).length).toBeGreaterThan(10);
+    expect(expected.filter((h) => h === 0).length).toBeGreaterThan(300);
+    for (const capacity of [1, 7, 1024]) {
+      const ends = new Int32Array(capacity);
+      const hits = new Uint8Array(capacity);
+      const gotEnds: number[] = [];
+      const got: number[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
+        for (let k = 0; k < count; k++) {
+          gotEnds.push(ends[k]!);
+          got.push(hits[k]!);
+        }
+        at = ends[count - 1]! + 1;
+      }
+      expect([capacity, gotEnds, got]).toEqual([capacity, expectedEnds, expected]);
     }
   });
 

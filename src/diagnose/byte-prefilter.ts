@@ -1,11 +1,15 @@
 import type { LineSelector } from './line-selector.js';
 
 const ESCAPE = 0x1b;
+const NEWLINE = 0x0a;
 /** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
 const WINDOW = 4;
 const CLASS_BITS = 7;
 /** The hashed window table: 2^22 bits (512 KiB), a few hundred literals set one bit each. */
 const TABLE_BITS = 22;
+/** Two characters of a window: the gate's index (see BytePrefilter.low). */
+const PAIR_BITS = 2 * CLASS_BITS;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
 
 /**
  * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
@@ -33,6 +37,14 @@ export class BytePrefilter {
   readonly special = new Uint8Array(256);
   /** One bit per hashed window: set when a line holding that window is a candidate. */
   readonly table = new Int32Array(1 << (TABLE_BITS - 5));
+  /**
+   * The gate before the table: 1 for the last two characters (`low`, the window's low 14 bits) and
+   * the first two (`high`, its high 14 bits) of some window set in it. Two loads from 16 KiB tables
+   * instead of a multiply and a load from the 512 KiB one: about five windows in six of a compiler's
+   * output fail the gate (the built-in catalog's), and the loop ran about 15% faster alone.
+   */
+  readonly low = new Uint8Array(1 << PAIR_BITS);
+  readonly high = new Uint8Array(1 << PAIR_BITS);
   /** The window's mask: four classes. */
   readonly mask = (1 << (WINDOW * CLASS_BITS)) - 1;
   readonly shift = 32 - TABLE_BITS;
@@ -67,14 +79,24 @@ export class BytePrefilter {
     for (let i = 0; i < text.length; i++) low = (low << CLASS_BITS) | fold(text.charCodeAt(i));
     const freeBits = (WINDOW - text.length) * CLASS_BITS;
     for (let high = 0; high < 1 << freeBits; high++) {
-      const slot = this.slot(((high << (text.length * CLASS_BITS)) | low) & this.mask);
+      const window = ((high << (text.length * CLASS_BITS)) | low) & this.mask;
+      const slot = this.slot(window);
       this.table[slot >>> 5]! |= 1 << (slot & 31);
+      this.low[window & PAIR_MASK] = 1;
+      this.high[window >>> PAIR_BITS] = 1;
     }
   }
 
   /** The table bit of a window (the hot loops inline this). */
   slot(window: number): number {
     return Math.imul(window, HASH) >>> this.shift;
+  }
+
+  /** Whether a line holding `window` is a candidate: the gate, then the table (the hot loops inline this). */
+  windowHits(window: number): boolean {
+    if ((this.low[window & PAIR_MASK]! & this.high[window >>> PAIR_BITS]!) === 0) return false;
+    const slot = this.slot(window);
+    return ((this.table[slot >>> 5]! >>> (slot & 31)) & 1) === 1;
   }
 
   /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
@@ -85,10 +107,50 @@ export class BytePrefilter {
       const code = text.charCodeAt(i);
       if (code >= 128 || this.special[code] === 1) hit = true;
       window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code]! : 0)) & this.mask;
-      const slot = this.slot(window);
-      if ((this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+      if (this.windowHits(window)) hit = true;
     }
     return { window, hit };
+  }
+
+  /**
+   * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose window
+   * and hit are `startWindow` and `startHit` (see start()): where each ends, in `ends`, and 1 in `hits`
+   * for a line that may hold a literal. Stops after `ends.length` lines; returns how many it found.
+   * A tight loop with no call in it: the hot loop over rawjson's output (about 2 ns a byte alone,
+   * in a micro-benchmark on this project's shared machine).
+   */
+  scanLines(bytes: Uint8Array, from: number, to: number, startWindow: number, startHit: number, ends: Int32Array, hits: Uint8Array): number {
+    const classOf = this.classOf;
+    const special = this.special;
+    const table = this.table;
+    const low = this.low;
+    const high = this.high;
+    const mask = this.mask;
+    const shift = this.shift;
+    const capacity = ends.length;
+    let count = 0;
+    let window = startWindow;
+    let hit = startHit;
+    for (let i = from; i < to; i++) {
+      const byte = bytes[i]!;
+      if (byte === NEWLINE) {
+        ends[count] = i;
+        hits[count] = hit;
+        if (++count === capacity) return count;
+        window = startWindow;
+        hit = startHit;
+        continue;
+      }
+      // mayMatch's test, inlined: the window of the last four bytes; past the gate of its two halves
+      // (rarely), its bit in the table.
+      window = ((window << CLASS_BITS) | classOf[byte]!) & mask;
+      if ((low[window & PAIR_MASK]! & high[window >>> PAIR_BITS]!) !== 0) {
+        const slot = Math.imul(window, HASH) >>> shift;
+        hit |= (table[slot >>> 5]! >>> (slot & 31)) & 1;
+      }
+      hit |= special[byte]!;
+    }
+    return count;
   }
 
   /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
@@ -98,8 +160,7 @@ export class BytePrefilter {
     for (let i = start; i < end && !hit; i++) {
       const byte = bytes[i]!;
       window = ((window << CLASS_BITS) | this.classOf[byte]!) & this.mask;
-      const slot = this.slot(window);
-      if (this.special[byte] === 1 || (this.table[slot >>> 5]! >>> (slot & 31)) & 1) hit = true;
+      if (this.special[byte] === 1 || this.windowHits(window)) hit = true;
     }
     return hit;
   }
