@@ -35,14 +35,13 @@ const FROZEN: Record<string, string> = {
   'test-10.jsonl': 'bc9a2546f5043fbfe2bb4b83b23483638f13b5f77d6798e81602eea0e5f5508e',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-// 351/410 with batch 8's frozen part and batch 9's holdout after batch 11's round of family rules (350/410
-// before it; batches 1-8 alone were 292/340 then, batches 1-7 265/306; the holdout 58/70 with that
-// catalog, 55/70 with the one before it).
-const MIN_TEST_TOP1 = 0.855;
+// 408/480 with batch 10's holdout added (batch 10 alone 57/70 on arrival; it brought the frozen share down
+// from 351/410 = 85.6%). The floor is the measured value: a holdout lowers it, a rule never raises it by
+// looking at the frozen part.
+const MIN_TEST_TOP1 = 0.85;
 const MIN_TRAIN_TOP1 = 0.9;
-// Batch 8's frozen part brought one more refused excerpt (2 refused and 4 without a finding of 340;
-// batches 1-7 alone are still at 1 and 4).
-const MAX_TEST_REFUSED_OR_SILENT = 6;
+// 2 refused and 5 without a finding of 480 (batch 10's holdout brought one more without a finding).
+const MAX_TEST_REFUSED_OR_SILENT = 7;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

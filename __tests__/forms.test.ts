@@ -513,18 +513,15 @@ describe('forms of build output', () => {
 
   it('a pasted plain build that ended well, then the image failing to start (runc, QEMU): the paste is diagnosed, not silent', async () => {
     const analysis = await diagnoseText(
-      lines(
-        '#8 exporting to image',
-        '#8 naming to docker.io/library/app:latest done',
-        '#8 DONE 0.3s',
-        'exec /usr/local/bin/app: exec format error',
-      ),
+      lines('#8 exporting to image', '#8 naming to docker.io/library/app:latest done', '#8 DONE 0.3s', 'exec /usr/local/bin/app: exec format error'),
     );
     expect(analysis.findings[0]?.id).toBe('qemu-emulation');
   });
 
   it("gRPC's ResourceExhausted is a full disk only when it is not its message-size limit", async () => {
-    const full = await diagnoseText('ERROR: failed to solve: ResourceExhausted: failed to read dockerfile: failed to create temp dir: mkdir /var/lib/docker/tmp/buildkit-mount1: no space left on device');
+    const full = await diagnoseText(
+      'ERROR: failed to solve: ResourceExhausted: failed to read dockerfile: failed to create temp dir: mkdir /var/lib/docker/tmp/buildkit-mount1: no space left on device',
+    );
     expect(full.findings[0]?.id).toBe('disk-full');
     const size = await diagnoseText('ERROR: failed to solve: ResourceExhausted: grpc: received message larger than max (4400000 vs. 4194304)');
     expect(size.findings.map((f) => f.id)).not.toContain('disk-full');
@@ -627,7 +624,7 @@ describe('root cause by causality', () => {
     expect(analysis.findings[0]!.id).toBe('secret-missing');
   });
 
-  it("apk giving an index up in a single WARNING is the cause of every package then missing; a lone retry warning is not", async () => {
+  it('apk giving an index up in a single WARNING is the cause of every package then missing; a lone retry warning is not', async () => {
     const apk = await diagnoseText(
       lines(
         '#5 [2/3] RUN apk add --no-cache curl',

@@ -313,7 +313,7 @@ describe('BytePrefilter', () => {
     const start = prefilter.start(prefix);
     const expected: number[] = [];
     const expectedEnds: number[] = [];
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const end = bytes.indexOf(0x0a, at);
       expected.push(prefilter.mayMatch(prefix, bytes, at, end) ? 1 : 0);
       expectedEnds.push(end);
@@ -327,7 +327,7 @@ describe('BytePrefilter', () => {
       const hits = new Uint8Array(capacity);
       const gotEnds: number[] = [];
       const got: number[] = [];
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
         for (let k = 0; k < count; k++) {
           gotEnds.push(ends[k]!);

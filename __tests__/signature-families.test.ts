@@ -96,7 +96,11 @@ const ROWS: Row[] = [
   ],
   ['package-install-failure', 'run', ' ERR_PNPM_NO_MATCHING_VERSION  No matching version found for left-pad@9.9.9'],
   // pnpm refusing to touch node_modules without a terminal (its ERR_PNPM_ABORTED_* family) is the install failing.
-  ['package-install-failure', 'run', ' ERR_PNPM_ABORTED_REMOVE_MODULES_DIR_NO_TTY  Aborted removal of modules directory due to no TTY\n\nIf you are running pnpm in CI, set the CI environment variable to "true".'],
+  [
+    'package-install-failure',
+    'run',
+    ' ERR_PNPM_ABORTED_REMOVE_MODULES_DIR_NO_TTY  Aborted removal of modules directory due to no TTY\n\nIf you are running pnpm in CI, set the CI environment variable to "true".',
+  ],
   ['package-install-failure', 'run', ' ERR_PNPM_UNEXPECTED_STORE  Unexpected store location'],
   ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
   ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
@@ -184,8 +188,16 @@ const ROWS: Row[] = [
   ['qemu-emulation', 'final', 'error: failed to solve: failed to load LLB: runtime execution on platform linux/arm64 not supported'],
   ['builder-missing', 'paste', "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?"],
   // distribution's error codes in a JSON body the client could not parse.
-  ['registry-push-failure', 'final', 'ERROR: failed to solve: failed to parse error response 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}'],
-  ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to parse error response 401: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}'],
+  [
+    'registry-push-failure',
+    'final',
+    'ERROR: failed to solve: failed to parse error response 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry"}]}',
+  ],
+  [
+    'registry-auth-denied',
+    'final',
+    'ERROR: failed to solve: failed to parse error response 401: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}',
+  ],
   // C and C++ toolchains: missing headers, libraries, compilers.
   ['compile-error', 'run', 'src/main.c:3:10: fatal error: openssl/ssl.h: No such file or directory'],
   ['compile-error', 'run', '/usr/bin/ld: cannot find -lssl: No such file or directory\ncollect2: error: ld returned 1 exit status'],
@@ -218,9 +230,17 @@ const ROWS: Row[] = [
   // docker compose checking a service's build secrets against the project's `secrets:` before building.
   ['secret-missing', 'paste', 'service "app" refers to undefined build secret npmrc: invalid compose project'],
   // distribution's `unknown` errcode carrying the registry's own words for a refused login.
-  ['registry-auth-denied', 'paste', 'docker: Error response from daemon: Head "https://registry.example.com/v2/team/app/manifests/1.2": unknown: Bad credentials.'],
+  [
+    'registry-auth-denied',
+    'paste',
+    'docker: Error response from daemon: Head "https://registry.example.com/v2/team/app/manifests/1.2": unknown: Bad credentials.',
+  ],
   // GitHub's API answering a token used inside RUN says the same words: that is the build's secret.
-  ['secret-missing', 'run', 'curl: (22) The requested URL returned error: 401\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}'],
+  [
+    'secret-missing',
+    'run',
+    'curl: (22) The requested URL returned error: 401\n{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}',
+  ],
   ['registry-auth-denied', 'paste', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password'],
   ['registry-auth-denied', 'final', 'ERROR: failed to solve: failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
   [
