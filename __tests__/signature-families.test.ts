@@ -453,6 +453,44 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: DeadlineExceeded: golang:1.22: failed to resolve source metadata for docker.io/library/golang:1.22: failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fgolang%3Apull&service=registry.docker.io": 429 Too Many Requests',
   ],
   ['disk-full', 'final', 'ERROR: failed to solve: failed to register layer: write /usr/lib/x86_64-linux-gnu/libLLVM.so.17: no space left on device'],
+  // A registry whose certificate the builder does not trust fails the push (BuildKit, newer and older Go wordings).
+  [
+    'registry-push-failure',
+    'final',
+    'ERROR: failed to solve: failed to push registry.example.com/team/app:1.2: failed to do request: Head "https://registry.example.com/v2/team/app/blobs/sha256:abc": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  ],
+  [
+    'registry-push-failure',
+    'final',
+    'error: failed to solve: failed to push 10.0.0.5:5000/app:latest: failed to do request: Head https://10.0.0.5:5000/v2/app/blobs/sha256:abc: x509: certificate is valid for registry.local, not 10.0.0.5',
+  ],
+  // The same certificate on a pull is the connection's (the builder cannot reach the registry it trusts).
+  [
+    'network-timeout',
+    'final',
+    'ERROR: failed to solve: registry.example.com/base:1: failed to resolve source metadata for registry.example.com/base:1: failed to do request: Head "https://registry.example.com/v2/base/manifests/1": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  ],
+  // apk finding no base package (bash, curl) read no index: the mirror or DNS failed, even with `-q` silencing the fetch.
+  ['network-timeout', 'run', '  bash (no such package):\n    required by: world[bash]\n  curl (no such package):\n    required by: world[curl]\nERROR: unable to select packages:'],
+  ['network-timeout', 'run', 'ERROR: unable to select packages:\n  ca-certificates (no such package):\n    required by: world[ca-certificates]'],
+  // A package that a release dropped (`python` since Alpine 3.16) is the package's own problem.
+  ['package-install-failure', 'run', 'ERROR: unable to select packages:\n  python (no such package):\n    required by: world[python]'],
+  // QEMU's user-mode loader finding no loader of the binary's own platform: a binary for another platform than the image.
+  ['platform-mismatch', 'run', "qemu-x86_64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory"],
+  ['platform-mismatch', 'run', "qemu-aarch64-static: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory"],
+  // The same emulator failing on its own is emulation.
+  ['qemu-emulation', 'run', "qemu-aarch64: Could not open '/proc/self/exe': Permission denied"],
+  // A git command given a secret (or the SSH agent, or a token in its URL) that failed without a word: the credential.
+  [
+    'secret-missing',
+    'paste',
+    ' => ERROR [web deps 2/6] RUN --mount=type=secret,id=gh_token git clone https://$(cat /run/secrets/gh_token)@github.com/acme/private.git  0.4s\n------\nfailed to solve: process "/bin/sh -c git clone https://$(cat /run/secrets/gh_token)@github.com/acme/private.git" did not complete successfully: exit code: 128',
+  ],
+  [
+    'secret-missing',
+    'paste',
+    'Step 4/9 : RUN git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src\n ---> Running in 1a2b3c4d5e6f\nThe command \'/bin/sh -c git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src\' returned a non-zero code: 128',
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
@@ -485,5 +523,37 @@ describe('signature families in the tools’ own words', () => {
   it.each(inOtherForms)('%s (RUN, %s form): %s', async (category, form, line) => {
     const analysis = await diagnoseText(OTHER_FORMS[form]!(line), 'family.log');
     expect(analysis.findings.map((f) => f.id)[0]).toBe(category);
+  });
+});
+
+// Where one line says what failed, no second finding names another cause: a COPY source missing from the
+// context is not also an image that does not exist, though BuildKit's checksum says `not found: not found`.
+describe('no second cause where the line names one', () => {
+  const copySource = [
+    'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/app/requirements.txt": not found',
+    'failed to solve with frontend dockerfile.v0: failed to build LLB: failed to compute cache key: "/dist" not found: not found',
+    ' => ERROR [4/6] COPY package.json yarn.lock ./   0.0s\n------\n > [4/6] COPY package.json yarn.lock ./:\n------\nfailed to compute cache key: "/yarn.lock" not found: not found',
+    '#7 [3/5] COPY app.jar /app/\n#7 ERROR: "/app.jar" not found: not found\n------\n > [3/5] COPY app.jar /app/:\n------\nERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref 1::2: "/app.jar": not found',
+  ];
+  it.each(copySource)('a missing COPY source: %s', async (text) => {
+    const ids = (await diagnoseText(text, 'copy.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('copy-source-missing');
+    expect(ids).not.toContain('manifest-unknown');
+  });
+
+  it('a missing secret is not an image that does not exist either', async () => {
+    const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
+    expect(ids).toEqual(['secret-missing']);
+  });
+
+  // The narrowed pattern still knows the image it was written for.
+  const missingImage = [
+    'ERROR: failed to solve: acme/base:9: failed to resolve source metadata for docker.io/acme/base:9: docker.io/acme/base:9: not found: not found',
+    'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: content at https://ghcr.io/v2/acme/app/manifests/sha256:abc not found: not found',
+    'ERROR: failed to solve: failed to solve with frontend dockerfile.v0: failed to create LLB definition: docker.io/library/builder:latest: not found',
+  ];
+  it.each(missingImage)('a missing image: %s', async (line) => {
+    const ids = (await diagnoseText(asFinal(line), 'image.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('manifest-unknown');
   });
 });

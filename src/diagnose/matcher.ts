@@ -188,8 +188,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`), and
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
-        // download` ... `Caused by:` ... `[28] Timeout was reached`).
-        (m.lines[0]!.line <= leader.lines[0]!.line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain > leader.lines[0]!.line)),
+        // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
+        // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
+        (m.lines[0]!.line <= leader.lines[0]!.line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
     );
     if (!cause) break;
     ranked.splice(ranked.indexOf(cause), 1);
