@@ -471,7 +471,11 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: registry.example.com/base:1: failed to resolve source metadata for registry.example.com/base:1: failed to do request: Head "https://registry.example.com/v2/base/manifests/1": tls: failed to verify certificate: x509: certificate signed by unknown authority',
   ],
   // apk finding no base package (bash, curl) read no index: the mirror or DNS failed, even with `-q` silencing the fetch.
-  ['network-timeout', 'run', '  bash (no such package):\n    required by: world[bash]\n  curl (no such package):\n    required by: world[curl]\nERROR: unable to select packages:'],
+  [
+    'network-timeout',
+    'run',
+    '  bash (no such package):\n    required by: world[bash]\n  curl (no such package):\n    required by: world[curl]\nERROR: unable to select packages:',
+  ],
   ['network-timeout', 'run', 'ERROR: unable to select packages:\n  ca-certificates (no such package):\n    required by: world[ca-certificates]'],
   // A package that a release dropped (`python` since Alpine 3.16) is the package's own problem.
   ['package-install-failure', 'run', 'ERROR: unable to select packages:\n  python (no such package):\n    required by: world[python]'],
@@ -489,8 +493,80 @@ const ROWS: Row[] = [
   [
     'secret-missing',
     'paste',
-    'Step 4/9 : RUN git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src\n ---> Running in 1a2b3c4d5e6f\nThe command \'/bin/sh -c git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src\' returned a non-zero code: 128',
+    "Step 4/9 : RUN git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src\n ---> Running in 1a2b3c4d5e6f\nThe command '/bin/sh -c git clone https://${GITHUB_TOKEN}@github.com/acme/private.git /src' returned a non-zero code: 128",
   ],
+  // Package managers in more of their own words: a source build missing its library's config tool, corepack's
+  // rotated signing keys, composer's platform check, Go's checksum database.
+  ['package-install-failure', 'run', 'Error: pg_config executable not found.\n\npg_config is required to build psycopg2 from source.'],
+  [
+    'package-install-failure',
+    'run',
+    'Internal Error: Cannot find matching keyid: {"signatures":[{"sig":"MEUCIQ","keyid":"SHA256:DhQ8wR5APBvFHLF/+Tc+AYvPOdTpcIDqOhxsBHRwC7U"}]}',
+  ],
+  ['package-install-failure', 'run', 'Problem 1\n    - Root composer.json requires php ^8.2 but your php version (8.1.2) does not satisfy that requirement.'],
+  ['package-install-failure', 'run', 'verifying github.com/acme/lib@v1.2.3: checksum mismatch\n\tdownloaded: h1:abc=\n\tgo.sum:     h1:def=\n\nSECURITY ERROR'],
+  // Python refusing to write site-packages is the install, not a registry denying access (`Permission denied: '...'`).
+  [
+    'package-install-failure',
+    'run',
+    "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/local/lib/python3.12/site-packages/foo'",
+  ],
+  // Memory: the linker killed, bash's report of a killed job, the JVM's build daemons out of heap.
+  ['oom-killed', 'run', 'collect2: fatal error: ld terminated with signal 9 [Killed]\ncompilation terminated.'],
+  ['oom-killed', 'run', '/bin/sh: line 1:    12 Killed                  npm run build'],
+  ['oom-killed', 'run', 'Expiring Daemon because JVM heap space is exhausted'],
+  ['oom-killed', 'run', 'The Kotlin daemon has terminated unexpectedly. This might be caused by insufficient memory'],
+  [
+    'oom-killed',
+    'final',
+    'ERROR: failed to solve: ResourceExhausted: process "/bin/sh -c npm run build" did not complete successfully: cannot allocate memory',
+  ],
+  // QEMU registered without binfmt's fix-binary flag: no emulated program can be loaded (dpkg's helpers first).
+  ['qemu-emulation', 'run', 'Error while loading /usr/sbin/dpkg-split: No such file or directory'],
+  [
+    'qemu-emulation',
+    'run',
+    'Error while loading /usr/sbin/dpkg-deb: No such file or directory\ndpkg: error processing archive /var/cache/apt/archives/libc-bin_2.36-9_arm64.deb (--unpack):',
+  ],
+  // Rosetta finding no x86-64 loader in the image: the binary is for another platform than the image.
+  ['platform-mismatch', 'run', 'rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2'],
+  ['platform-mismatch', 'paste', 'no matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
+  // Networks in busybox's, apt's 5xx, NuGet's and composer's words; apk giving an index up in a warning.
+  ['network-timeout', 'run', "wget: bad address 'github.com'"],
+  ['network-timeout', 'run', "Connecting to github.com (140.82.121.3:443)\nwget: can't connect to remote host (140.82.121.3): Connection refused"],
+  [
+    'network-timeout',
+    'run',
+    'E: Failed to fetch http://deb.debian.org/debian/pool/main/o/openssl/libssl3_3.0.11-1_amd64.deb  503  Service Unavailable [IP: 151.101.2.132 80]',
+  ],
+  [
+    'network-timeout',
+    'run',
+    "  Failed to download package 'Newtonsoft.Json.13.0.1' from 'https://api.nuget.org/v3-flatcontainer/newtonsoft.json/13.0.1/newtonsoft.json.13.0.1.nupkg'.\n  The SSL connection could not be established, see inner exception.",
+  ],
+  [
+    'network-timeout',
+    'run',
+    "The 'https://repo.packagist.org/packages.json' URL could not be accessed: HTTP/2 stream 1 was not closed cleanly: PROTOCOL_ERROR (err 1)",
+  ],
+  ['network-timeout', 'run', 'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.19/main: DNS lookup error'],
+  ['registry-auth-denied', 'paste', 'unknown: Authentication is required'],
+  // BuildKit < 0.9 on a base image that does not exist; the old docker push of a tag never built.
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: failed to load cache key: docker.io/library/foo:1: not found'],
+  ['manifest-unknown', 'paste', 'tag does not exist: acme/app:1.2'],
+  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 403'],
+  // The legacy builder on what only BuildKit parses; a plain-HTTP client at a TLS daemon.
+  ['builder-missing', 'paste', 'Error response from daemon: dockerfile parse error line 7: Unknown flag: mount'],
+  ['builder-missing', 'paste', 'ERROR: Error response from daemon: Client sent an HTTP request to an HTTPS server.'],
+  // Compilers and their toolchains: Go older than go.mod, -sys crates, build tools pruned with the dev dependencies.
+  ['compile-error', 'run', 'package github.com/acme/app/internal/x is not in std (/usr/local/go/src/github.com/acme/app/internal/x)'],
+  ['compile-error', 'run', "go: errors parsing go.mod:\n/app/go.mod:3: invalid go version '1.22.1': must match format 1.23"],
+  ['compile-error', 'run', 'go: errors parsing go.mod:\n/app/go.mod:5: unknown directive: toolchain'],
+  ['compile-error', 'run', '  Could not find directory of OpenSSL installation, and this `-sys` crate cannot proceed without\n  this knowledge.'],
+  ['compile-error', 'run', 'sh: react-scripts: not found'],
+  ['compile-error', 'run', 'ninja: build stopped: subcommand failed.'],
+  ['compile-error', 'run', ' ERROR  Failed to compile with 2 errors'],
+  ['compile-error', 'run', 'npm ERR! Missing script: "build"'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',

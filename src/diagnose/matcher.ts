@@ -35,9 +35,10 @@ export interface SignatureMatch {
 const MAX_MATCHED_LINES = 8;
 const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
-// temporary error (try again later)`, older `WARNING: Ignoring URL: ...`): no retry follows, and every
-// package then looks missing. Such a line is the failure's cause, not a passing warning.
-const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: Ignoring \S+: /;
+// temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
+// Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
+// failure's cause, not a passing warning.
+const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
 // `docker build` they only restate the build's failure, so any concrete error outranks them.
