@@ -567,6 +567,23 @@ const ROWS: Row[] = [
   ['compile-error', 'run', 'ninja: build stopped: subcommand failed.'],
   ['compile-error', 'run', ' ERROR  Failed to compile with 2 errors'],
   ['compile-error', 'run', 'npm ERR! Missing script: "build"'],
+  // buildx refusing to create a builder that exists; the daemon before registry v2 on a tag that is not there;
+  // an `--ssh default=$SSH_AUTH_SOCK` whose variable was empty.
+  [
+    'builder-missing',
+    'paste',
+    '+ docker buildx create --name ci_builder --use\nERROR: existing instance for "ci_builder" but no append mode, specify --node to make changes for existing instances',
+  ],
+  [
+    'manifest-unknown',
+    'paste',
+    'Step 0 : FROM node:4.6.2\nPulling repository docker.io/library/node\nTag 4.6.2 not found in repository docker.io/library/node',
+  ],
+  [
+    'secret-missing',
+    'paste',
+    '/usr/bin/docker buildx build --ssh default="" --tag acme/app:1 .\nERROR: stat "": no such file or directory\nError: buildx failed with: ERROR: stat "": no such file or directory',
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
