@@ -109,6 +109,9 @@ describe('escaping helpers', () => {
     expect(redact('GITHUB_TOKEN: ghs_abc')).toBe('GITHUB_TOKEN: ***');
     // BuildKit naming a missing secret says nothing secret: the id stays, so the diagnosis can name it.
     expect(redact('failed to compute cache key: secret GITHUB_TOKEN: not found')).toBe('failed to compute cache key: secret GITHUB_TOKEN: not found');
+    // A tool failing on a secret's file names the file, not its value (GNU cat's wording).
+    expect(redact('cat: /run/secrets/api_key: No such file or directory')).toBe('cat: /run/secrets/api_key: No such file or directory');
+    expect(redact('API_KEY: hunter2')).toBe('API_KEY: ***');
     expect(redact('echo x | docker login ghcr.io -u me -p s3cr3t')).toBe('echo x | docker login ghcr.io -u me -p ***');
     expect(redact('curl -u admin:pw https://x')).toBe('curl -u admin:*** https://x');
     expect(redact('git clone https://user:p@ss@host.example/repo')).toBe('git clone https://user:***@host.example/repo');

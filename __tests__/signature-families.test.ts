@@ -584,6 +584,17 @@ const ROWS: Row[] = [
     'paste',
     '/usr/bin/docker buildx build --ssh default="" --tag acme/app:1 .\nERROR: stat "": no such file or directory\nError: buildx failed with: ERROR: stat "": no such file or directory',
   ],
+  // GNU cat on a secret file that was not mounted (busybox says `can't open '...'`).
+  ['secret-missing', 'run', 'cat: /run/secrets/api_key: No such file or directory'],
+  // The bake file's parser (HCL diagnostics) and a BuildKit run without the privileges it needs.
+  [
+    'dockerfile-parse-error',
+    'paste',
+    'ERROR: docker-bake.hcl:12,3-8: Unsupported argument; An argument named "platform" is not expected here. Did you mean "platforms"?',
+  ],
+  ['builder-missing', 'paste', 'failed to fetch metadata: fork/exec /usr/local/lib/docker/cli-plugins/docker-buildx: no such file or directory'],
+  ['builder-missing', 'paste', '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: operation not permitted'],
+  ['builder-missing', 'final', 'error: failed to solve: failed to load LLB: frontend "dockerfile.v0" not found'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
