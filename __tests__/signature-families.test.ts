@@ -595,6 +595,14 @@ const ROWS: Row[] = [
   ['builder-missing', 'paste', 'failed to fetch metadata: fork/exec /usr/local/lib/docker/cli-plugins/docker-buildx: no such file or directory'],
   ['builder-missing', 'paste', '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: operation not permitted'],
   ['builder-missing', 'final', 'error: failed to solve: failed to load LLB: frontend "dockerfile.v0" not found'],
+  // CI runners: no docker on the runner, a CI that forbids privileged builders, a login action given an empty secret.
+  [
+    'builder-missing',
+    'paste',
+    'Error: Unable to locate executable file: docker. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable.',
+  ],
+  ['builder-missing', 'paste', 'docker: Error response from daemon: authorization denied by plugin pipelines: --privileged=true is not allowed'],
+  ['secret-missing', 'paste', '##[error]Input required and not supplied: password'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
