@@ -35,13 +35,13 @@ const FROZEN: Record<string, string> = {
   'test-10.jsonl': 'bc9a2546f5043fbfe2bb4b83b23483638f13b5f77d6798e81602eea0e5f5508e',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-// 408/480 with batch 10's holdout added (batch 10 alone 57/70 on arrival; it brought the frozen share down
-// from 351/410 = 85.6%). The floor is the measured value: a holdout lowers it, a rule never raises it by
-// looking at the frozen part.
-const MIN_TEST_TOP1 = 0.85;
+// 420/480 (87.5%) after the family rules of batches 11-12's round (408/480 = 85.0% before), written from the
+// tools' own wordings and train excerpts only; the floor sits just under the measured value. A holdout
+// lowers it, a rule never raises it by looking at the frozen part.
+const MIN_TEST_TOP1 = 0.87;
 const MIN_TRAIN_TOP1 = 0.9;
-// 2 refused and 5 without a finding of 480 (batch 10's holdout brought one more without a finding).
-const MAX_TEST_REFUSED_OR_SILENT = 7;
+// 1 refused and 5 without a finding of 480.
+const MAX_TEST_REFUSED_OR_SILENT = 6;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
