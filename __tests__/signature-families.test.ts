@@ -653,6 +653,25 @@ describe('no second cause where the line names one', () => {
     expect(ids).not.toContain('manifest-unknown');
   });
 
+  // A signature's `commands` are the fallback for a failure that prints nothing known: beside a line that
+  // names the cause they would add one the log does not show.
+  it('the failing command is no second cause when a line of the failure names one', async () => {
+    const text = [
+      '#4 [internal] load metadata for docker.io/library/node:18',
+      '#4 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status: 429 Too Many Requests',
+      '------',
+      ' > [internal] load metadata for docker.io/library/node:18:',
+      '------',
+      'ERROR: failed to solve: node:18: failed to authorize: failed to fetch anonymous token: unexpected status: 429 Too Many Requests',
+    ].join('\n');
+    expect((await diagnoseText(text, 'limit.log')).findings.map((f) => f.id)).toEqual(['registry-rate-limit']);
+  });
+
+  it('the failing command still names the cause when no line does', async () => {
+    const text = asFinal('ERROR: failed to solve: process "/bin/sh -c npm ci --omit=dev" did not complete successfully: exit code: 1');
+    expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
   it('a missing secret is not an image that does not exist either', async () => {
     const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
     expect(ids).toEqual(['secret-missing']);

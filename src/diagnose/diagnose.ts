@@ -44,13 +44,24 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
-    byBuild.set(build, { matches: rankMatches(matches), lines, allLines });
+    byBuild.set(build, { matches: withoutIdleFallbacks(rankMatches(matches)), lines, allLines });
   }
   const problems = [...slow].map((id) => {
     const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
     return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
   });
   return { byBuild, problems };
+}
+
+/**
+ * A signature's `commands` are its fallback for a failure whose printed lines say nothing it knows:
+ * once a line of the failure names a cause (not a warning, not a wrapper's `make: *** Error 2`), a
+ * match on the failing command alone adds a second cause the log does not show (`load metadata for
+ * IMAGE` read as a missing image beside the registry's 401).
+ */
+function withoutIdleFallbacks(ranked: SignatureMatch[]): SignatureMatch[] {
+  const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
+  return named ? ranked.filter((m) => !m.byCommand) : ranked;
 }
 
 /** The excerpt and the failure's own lines, in input order. */
