@@ -667,6 +667,27 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'limit.log')).findings.map((f) => f.id)).toEqual(['registry-rate-limit']);
   });
 
+  it("a wrapper's line (make around docker build) is no second cause either", async () => {
+    const text = [
+      '2024-01-01T10:00:00.0000000Z #9 [4/6] RUN npm ci',
+      '2024-01-01T10:00:30.0000000Z #9 30.1 npm ERR! code ECONNRESET',
+      '2024-01-01T10:00:31.0000000Z #9 ERROR: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      '2024-01-01T10:00:31.0000000Z ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      '2024-01-01T10:00:32.0000000Z make: *** [Makefile:3: image] Error 1',
+      '2024-01-01T10:00:32.0000000Z ##[error]Process completed with exit code 2.',
+    ].join('\n');
+    expect((await diagnoseText(text, 'make.log')).findings.map((f) => f.id)).toEqual(['network-timeout']);
+  });
+
+  it('a wrapper still names a compiler when nothing else does', async () => {
+    const text = [
+      '#7 [3/4] RUN make',
+      '#7 9.1 make: *** [Makefile:12: all] Error 2',
+      '#7 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+    ].join('\n');
+    expect((await diagnoseText(text, 'make.log')).findings.map((f) => f.id)[0]).toBe('compile-error');
+  });
+
   it('the failing command still names the cause when no line does', async () => {
     const text = asFinal('ERROR: failed to solve: process "/bin/sh -c npm ci --omit=dev" did not complete successfully: exit code: 1');
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);

@@ -3756,11 +3756,13 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
  * A signature's `commands` are its fallback for a failure whose printed lines say nothing it knows:
  * once a line of the failure names a cause (not a warning, not a wrapper's `make: *** Error 2`), a
  * match on the failing command alone adds a second cause the log does not show (`load metadata for
- * IMAGE` read as a missing image beside the registry's 401).
+ * IMAGE` read as a missing image beside the registry's 401). So does a match on wrappers' lines only
+ * (`make: *** [image] Error 1` around `docker build`, or after a download that failed inside `RUN
+ * make`): it restates that something failed, and the line that says why is already named.
  */
 function withoutIdleFallbacks(ranked) {
     const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
-    return named ? ranked.filter((m) => !m.byCommand) : ranked;
+    return named ? ranked.filter((m) => !m.byCommand && !m.onlyWrappers) : ranked;
 }
 /** The excerpt and the failure's own lines, in input order. */
 function excerptLines(build) {
