@@ -603,6 +603,12 @@ const ROWS: Row[] = [
   ],
   ['builder-missing', 'paste', 'docker: Error response from daemon: authorization denied by plugin pipelines: --privileged=true is not allowed'],
   ['secret-missing', 'paste', '##[error]Input required and not supplied: password'],
+  // BuildKit daemons that cannot run as configured (rootless, an unwritable state directory), compose without buildx.
+  ['builder-missing', 'paste', 'Docker Compose requires buildx plugin to be installed'],
+  ['builder-missing', 'paste', '[rootlesskit:child ] error: failed to share mount point: /: permission denied'],
+  ['builder-missing', 'final', 'error: failed to solve: failed to create temp dir: mkdir /var/lib/buildkit/tmp: permission denied'],
+  // Reading the Dockerfile failed because the connection to BuildKit closed, not because the file is missing.
+  ['buildkit-connection-lost', 'final', 'ERROR: failed to solve: failed to read dockerfile: Canceled: grpc: the client connection is closing'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
