@@ -4451,7 +4451,10 @@ class LineBytes {
     constructor(
     /** 1-based line number in the input. */
     line, 
-    /** The chunk the line was read from; let go once decoded. */
+    /**
+     * The chunk the line was read from; let go once decoded. A file's chunk is a buffer filled again
+     * for the next one: the parser decodes what it holds before that (BuildLogParser.settleBytes).
+     */
     bytes, start, end) {
         this.line = line;
         this.bytes = bytes;
