@@ -4494,7 +4494,7 @@ function textOf(text) {
 /**
  * A file is read into one buffer of this size, filled again for each chunk. A fresh buffer per
  * chunk (fs.createReadStream's 64 KiB) cost its allocation and the page faults of new memory at
- * every chunk: on the 100 MB rawjson input, reading that way was about a third of the CPU. At 1 MiB
+ * every chunk: on the 100 MB rawjson input, reading that way was a quarter to a third of the CPU. At 1 MiB
  * the parser's bytes are settled (excerpt ring decoded) once per ~8,000 lines; reused 64 KiB
  * reads measured no better than the stream (README, Benchmark).
  */
@@ -12699,8 +12699,8 @@ let bounded = false;
 /**
  * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
  * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so it always ends at the maximum, whatever the
- * garbage a line makes. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
  * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
  * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
  * read at each growth: once the young generation has reached the bound, a factor of 1 stops it

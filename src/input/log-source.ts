@@ -21,7 +21,7 @@ export interface LogSource {
 /**
  * A file is read into one buffer of this size, filled again for each chunk. A fresh buffer per
  * chunk (fs.createReadStream's 64 KiB) cost its allocation and the page faults of new memory at
- * every chunk: on the 100 MB rawjson input, reading that way was about a third of the CPU. At 1 MiB
+ * every chunk: on the 100 MB rawjson input, reading that way was a quarter to a third of the CPU. At 1 MiB
  * the parser's bytes are settled (excerpt ring decoded) once per ~8,000 lines; reused 64 KiB
  * reads measured no better than the stream (README, Benchmark).
  */
