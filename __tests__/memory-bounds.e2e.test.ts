@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, readFixture } from './support/analyze-text.js';
+import { ROOT, SAMPLE, readFixture } from './support/analyze-text.js';
+import { runActionAsync } from './support/run-action.js';
 import { MAX_LISTED_STEPS } from '../src/parse/step-budget.js';
 import { MAX_FILLED_CHARS } from '../src/diagnose/template.js';
 import { MAX_LISTED_BUILDS, MAX_OMITTED_JOBS } from '../src/analyze/build-budget.js';
@@ -190,4 +191,79 @@ describe('bounded templates', () => {
     expect(manyReport.omittedBuilds.count).toBe(300 - MAX_LISTED_BUILDS);
     expect(manyReport.omittedBuilds.statuses.failure).toBe(300 - MAX_LISTED_BUILDS);
   }, 120_000);
+});
+
+// The young generation (src/young-generation.ts): V8 doubles it each time the bytes surviving its
+// scavenges add up to its size, so a long read ends with it at V8's maximum (16 MiB a semi-space
+// in Node 20, 32 MiB of RSS) unless the process stops its growth. A preloaded module reports the
+// size of the young generation's semi-space as the process exits.
+describe('a bounded young generation', () => {
+  const NEW_SPACE_HOOK = `import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
+process.on('exit', () => {
+  const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  writeFileSync(process.env.BXD_NEW_SPACE_FILE, String(space.space_size));
+});
+`;
+  const MIB = 1024 * 1024;
+
+  function longPlainLog(): string {
+    const path = join(dir, 'long-plain.log');
+    const sample = readFileSync(SAMPLE);
+    const fd = openSync(path, 'w');
+    try {
+      // About 10 MB: far past the bytes after which an unbounded young generation has grown.
+      for (let i = 0; i < 11; i++) writeSync(fd, sample);
+    } finally {
+      closeSync(fd);
+    }
+    return path;
+  }
+
+  it('the CLI and the action read a long log with a young generation of at most 4 MiB a semi-space; an unbounded reader grows past it', async () => {
+    const hook = join(dir, 'new-space-hook.mjs');
+    writeFileSync(hook, NEW_SPACE_HOOK);
+    const log = longPlainLog();
+    const sizeFile = join(dir, 'new-space.txt');
+    const newSpaceAfter = (args: string[]) => {
+      rmSync(sizeFile, { force: true });
+      const run = spawnSync(process.execPath, ['--import', hook, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+        env: { ...process.env, BXD_NEW_SPACE_FILE: sizeFile },
+      });
+      return { run, bytes: Number(readFileSync(sizeFile, 'utf8')) };
+    };
+
+    // The measure sees growth: readline keeping the last 2,000 lines, as a parser keeps a few.
+    const reader = join(dir, 'keep-lines.mjs');
+    writeFileSync(
+      reader,
+      `import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+const kept = [];
+let n = 0;
+createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity }).on('line', (line) => { kept[n++ % 2000] = line; });
+`,
+    );
+    const unbounded = newSpaceAfter([reader, log]);
+    expect(unbounded.run.status).toBe(0);
+    expect(unbounded.bytes).toBeGreaterThan(4 * MIB);
+
+    const cli = newSpaceAfter([join(ROOT, 'dist', 'cli.js'), 'analyze', log, '--format', 'json']);
+    expect(cli.run.stderr).toBe('');
+    expect(cli.run.status).toBe(0);
+    expect(JSON.parse(cli.run.stdout).builds).toHaveLength(33);
+    expect(cli.bytes).toBeGreaterThan(0);
+    expect(cli.bytes).toBeLessThanOrEqual(4 * MIB);
+
+    // The action, started as the runner starts it (`node dist/index.js`, no flag of ours).
+    rmSync(sizeFile, { force: true });
+    const action = await runActionAsync({ logs: log }, { env: { BXD_NEW_SPACE_FILE: sizeFile }, nodeArgs: ['--import', hook], timeoutMs: 120_000 });
+    expect(action.code).toBe(0);
+    expect(action.summary).toMatch(/build/i);
+    const actionBytes = Number(readFileSync(sizeFile, 'utf8'));
+    expect(actionBytes).toBeGreaterThan(0);
+    expect(actionBytes).toBeLessThanOrEqual(4 * MIB);
+  }, 240_000);
 });

@@ -5,11 +5,12 @@
 // parsed with the shortcut and without it. The shortcut must also have been used, or the comparison
 // proves nothing.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, SAMPLE } from './support/analyze-text.js';
 import { parseSource, type ParsedSource } from '../src/parse/parse-source.js';
-import type { LogSource } from '../src/input/log-source.js';
+import { fileSource, type LogSource } from '../src/input/log-source.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
 import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
@@ -45,6 +46,23 @@ function chunked(label: string, bytes: Buffer, size: number): LogSource {
       const chunks: Buffer[] = [];
       for (let at = 0; at < bytes.length; at += size) chunks.push(Buffer.from(bytes.subarray(at, at + size)));
       return chunks;
+    },
+  };
+}
+
+/**
+ * The bytes as views of one buffer of `size`, filled again for each chunk, as fileSource reads a file.
+ * `says` false: the source does not tell the parser so (the control: the parser's bytes then go stale).
+ */
+function reusing(label: string, bytes: Buffer, size: number, says = true): LogSource {
+  return {
+    label,
+    reusesChunks: says,
+    async open() {
+      return (function* () {
+        const buffer = Buffer.alloc(size);
+        for (let at = 0; at < bytes.length; at += size) yield buffer.subarray(0, bytes.copy(buffer, 0, at, at + size));
+      })();
     },
   };
 }
@@ -377,6 +395,69 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     await expectSameBothWays('crlf', Buffer.from(text.replace(/\n/g, '\r\n')));
     await expectSameBothWays('cr', Buffer.from(text.replace(/\n/g, '\r')));
     await expectSameBothWays('utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 4093);
+  });
+});
+
+describe('read from one buffer filled again for each chunk (a file), the shortcut gives the builds the whole way gives', () => {
+  /** Parses `bytes` the whole way in fresh chunks and with the shortcut over one reused buffer; returns the lines taken. */
+  async function expectSameReused(label: string, bytes: Buffer, size: number): Promise<number> {
+    const whole = await parseSource(chunked(label, bytes, 64 * 1024), builtin, { shortcut: false });
+    const reused = await parseSource(reusing(label, bytes, size), builtin);
+    const [a, b] = [outcome(whole), outcome(reused)];
+    if (a !== b) {
+      let at = 0;
+      while (a[at] === b[at]) at++;
+      expect([label, b.slice(Math.max(0, at - 300), at + 300)]).toEqual([label, a.slice(Math.max(0, at - 300), at + 300)]);
+    }
+    return reused.shortcutLines;
+  }
+
+  it('on the sample and the sample as a job log, in buffers of 1 MiB, 64 KiB, 4093, 1000 and 7 bytes', async () => {
+    const jobLog = Buffer.from(sample.toString('utf8').replace(/^[^\t\n]*\t[^\t\n]*\t/gm, ''));
+    for (const size of [1024 * 1024, 64 * 1024, 4093, 1000]) {
+      expect(await expectSameReused(`sample/${size}`, sample, size)).toBeGreaterThan(5000);
+      expect(await expectSameReused(`job.log/${size}`, jobLog, size)).toBeGreaterThan(3000);
+    }
+    expect(await expectSameReused('sample/7', sample.subarray(0, 60_000), 7)).toBe(0);
+  });
+
+  it.each([1, 2, 3])('on the sample with its output and runner lines mutated, seed %i', async (seed) => {
+    expect(await expectSameReused(`mutated-${seed}/4093`, mutated(seed), 4093)).toBeGreaterThan(1000);
+    expect(await expectSameReused(`runner-mutated-${seed}/1000`, runnerLinesMutated(seed), 1000)).toBeGreaterThan(1000);
+  });
+
+  it('on every fixture log and corpus excerpt as a gh run view file, in buffers of 512 bytes', async () => {
+    let taken = 0;
+    for (const [label, text] of fixtureTexts()) taken += await expectSameReused(`${label} (gh run view)`, asRunView(text), 512);
+    expect(taken).toBeGreaterThan(200);
+  });
+
+  it('needs the parser told: a source that reuses its buffer without saying so gives other builds', async () => {
+    // Failing builds quote lines the shortcut took as bytes (the excerpt, the failed step's tail).
+    let differ = 0;
+    for (const [label, text] of fixtureTexts()) {
+      const bytes = asRunView(text);
+      const whole = outcome(await parseSource(chunked(label, bytes, 64 * 1024), builtin, { shortcut: false }));
+      if (outcome(await parseSource(reusing(label, bytes, 512, false), builtin)) !== whole) differ++;
+    }
+    expect(differ).toBeGreaterThan(10);
+  });
+
+  it('reads a file through fileSource, in its own buffer and in a small one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bxd-reused-'));
+    try {
+      const path = join(dir, 'sample.log');
+      writeFileSync(path, sample);
+      const whole = outcome(await parseSource(chunked(path, sample, 64 * 1024), builtin, { shortcut: false }));
+      for (const source of [fileSource(path), fileSource(path, 4093)]) {
+        expect(source.reusesChunks).toBe(true);
+        const parsed = await parseSource(source, builtin);
+        expect(parsed.shortcutLines).toBeGreaterThan(5000);
+        expect(outcome(parsed)).toBe(whole);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

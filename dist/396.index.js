@@ -372,7 +372,7 @@ async function runCli(argv, io = defaultIo) {
     // The baseline goes through the same pipeline; its own problems are only worth a line each.
     let baseline = null;
     if (options.baseline) {
-        baseline = await (0,engine/* analyzeSources */.T)(options.baseline.map(log_source/* fileSource */.IO), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
+        baseline = await (0,engine/* analyzeSources */.T)(options.baseline.map((file) => (0,log_source/* fileSource */.IO)(file)), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
         for (const problem of baseline.problems)
             io.stderr(`${version/* TOOL_NAME */.l}: baseline: ${problem.message}\n`);
     }

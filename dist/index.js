@@ -4466,7 +4466,10 @@ class LineBytes {
     constructor(
     /** 1-based line number in the input. */
     line, 
-    /** The chunk the line was read from; let go once decoded. */
+    /**
+     * The chunk the line was read from; let go once decoded. A file's chunk is a buffer filled again
+     * for the next one: the parser decodes what it holds before that (BuildLogParser.settleBytes).
+     */
     bytes, start, end) {
         this.line = line;
         this.bytes = bytes;
@@ -4497,35 +4500,41 @@ function textOf(text) {
 /* harmony export */   rC: () => (/* binding */ textSource),
 /* harmony export */   sD: () => (/* binding */ stdinSource)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
+/* unused harmony export FILE_CHUNK_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1377);
 
 
-
-const CHUNK_BYTES = 64 * 1024;
-function fileSource(path) {
+/**
+ * A file is read into one buffer of this size, filled again for each chunk. A fresh buffer per
+ * chunk (fs.createReadStream's 64 KiB) cost its allocation and the page faults of new memory at
+ * every chunk: on the 100 MB rawjson input, reading that way was a quarter to a third of the CPU. At 1 MiB
+ * the parser's bytes are settled (excerpt ring decoded) once per ~8,000 lines; reused 64 KiB
+ * reads measured no better than the stream (README, Benchmark).
+ */
+const FILE_CHUNK_BYTES = 1024 * 1024;
+/** A log file; `chunkBytes` is the size of the buffer it is read into (tests read in small chunks). */
+function fileSource(path, chunkBytes = FILE_CHUNK_BYTES) {
     return {
         label: path,
+        reusesChunks: true,
         async open() {
             let info;
             try {
-                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
             }
             catch (error) {
                 const code = error.code;
                 if (code === 'ENOENT')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: no such file`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${path}: no such file`);
                 if (code === 'EACCES')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: permission denied`);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: cannot read (${code ?? 'unknown error'})`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${path}: permission denied`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${path}: cannot read (${code ?? 'unknown error'})`);
             }
             if (info.isDirectory())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}: is a directory, not a log file`);
-            const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { highWaterMark: CHUNK_BYTES });
-            return withReadErrors(stream, path);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${path}: is a directory, not a log file`);
+            return withReadErrors(reusedBufferChunks(path, chunkBytes), path);
         },
     };
 }
@@ -4546,13 +4555,33 @@ function textSource(label, text) {
         },
     };
 }
+/**
+ * The file's bytes as views of one buffer, filled again for each chunk (see LogSource.reusesChunks).
+ * Reads go through the thread pool (FileHandle.read), so other sources read concurrently go on; a
+ * FIFO is read as it is written. The file is closed when the reader stops, early or at the end.
+ */
+async function* reusedBufferChunks(path, size) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafeSlow(size);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, size, null);
+            if (bytesRead === 0)
+                return;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
 async function* withReadErrors(stream, label) {
     try {
         yield* stream;
     }
     catch (error) {
         const code = error.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${label}: read failed (${code ?? error.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`${label}: read failed (${code ?? error.message})`);
     }
 }
 
@@ -4627,6 +4656,15 @@ class ExcerptCollector {
         if (this.afterLeft > 0) {
             this.afterLeft--;
             this.keep(slot);
+        }
+    }
+    /** Decodes the ring's lines still held as bytes: the buffer they lie in is about to be filled again. */
+    settle() {
+        const texts = this.ringText;
+        for (let i = 0; i < BEFORE; i++) {
+            const text = texts[i];
+            if (typeof text !== 'string')
+                texts[i] = text.text;
         }
     }
     /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
@@ -4736,6 +4774,9 @@ const OPEN_BRACE = 0x7b;
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
  * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
+ * A chunk may be a view of a buffer the source fills again for the next one: nothing of it is held
+ * here past the chunk (the start of a line it ends within is copied), and `chunkDone` is called
+ * after its last line, before the next chunk is asked for.
  *
  * Line breaks are LF and CRLF, and a lone CR too: a file written with CR alone (old Mac tools, some
  * terminal captures) must not become one 64 KiB line. Where a lone CR is a break is told by the
@@ -4743,7 +4784,7 @@ const OPEN_BRACE = 0x7b;
  * editor numbers it); otherwise a lone CR is a terminal's redraw inside a line, and its parts keep
  * that line's number (empty parts are dropped).
  */
-async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, takeBytes = null) {
+async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, takeBytes = null, chunkDone = null) {
     let lineNo = 0;
     let bytes = 0;
     let parts = [];
@@ -4774,10 +4815,7 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
         }
     };
     const emit = () => {
-        let buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
-        if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
-            buffer = buffer.subarray(0, buffer.length - 1);
-        }
+        const buffer = parts.length === 1 ? parts[0] : Buffer.concat(parts, kept);
         if (!sameLine)
             lineNo += 1;
         sameLine = false;
@@ -4867,12 +4905,20 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
                     continue;
                 }
             }
-            append(data.subarray(start, end));
+            // The CR of a CRLF is not the line's: neither kept nor counted against the length limit, as
+            // when the CRLF is split between two chunks (then the CR is pending, never appended).
+            append(data.subarray(start, end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
             endLine();
             start = end + 1;
         }
         if (start < data.length)
             append(data.subarray(start));
+        // A line continued in the next chunk: its start is copied out of this one, which its source may
+        // fill again (one copy of a few bytes a chunk; a long line's earlier parts are copies already).
+        for (let k = 0; k < parts.length; k++)
+            if (parts[k].buffer === data.buffer)
+                parts[k] = Buffer.from(parts[k]);
+        chunkDone?.();
     }
     const tail = utf16?.decode();
     if (tail)
@@ -6885,6 +6931,16 @@ class BuildLogParser {
         const state = this.job;
         state.reachedAt(no, timestamp);
         state.excerpt.push(no, text);
+    }
+    /**
+     * Decodes every line still held as bytes (taken by the shortcut): the excerpt ring and the open
+     * build's last line and step tail. Only the open job and its open build hold any (a build is
+     * settled when the next opens, a job's builds are turned into strings when it ends). Called
+     * before the buffer those bytes lie in is filled again (LogSource.reusesChunks).
+     */
+    settleBytes() {
+        this.job?.excerpt.settle();
+        this.job?.current?.settle();
     }
     /** Ends the input: returns every build found, in input order. */
     end() {
@@ -9468,7 +9524,10 @@ async function parseSource(source, selector = null, options = {}) {
             else {
                 take(raw);
             }
-        }, undefined, takeBytes);
+        }, undefined, takeBytes, 
+        // A file is read into one buffer, filled again for each chunk: what the parser holds as bytes
+        // (the excerpt ring, the open build's last line and step tail) is decoded before that.
+        source.reusesChunks ? () => parser.plain?.settleBytes() : null);
     }
     catch (error) {
         const message = (0,errors/* describeError */.U)(error);
@@ -12637,7 +12696,70 @@ async function writeSummary(markdown) {
     await workflow_commands/* appendSummary */.fe(markdown);
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./src/young-generation.ts
+
+
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new external_node_perf_hooks_.PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/index.ts
+
 
 // The entry point of the one bundle (`dist/index.js`): the action, or the command line when
 // `dist/cli.js` loaded the bundle (it sets this mark first). One bundle for both, so the command
@@ -12646,6 +12768,8 @@ async function writeSummary(markdown) {
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
+// Both read logs of any size: V8's young generation is held small so their peak memory stays flat.
+boundYoungGeneration();
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.
     __nccwpck_require__.e(/* import() */ 396).then(__nccwpck_require__.bind(__nccwpck_require__, 396)).catch((error) => {

@@ -1,4 +1,5 @@
 import { installLastResort, run } from './run.js';
+import { boundYoungGeneration } from '../young-generation.js';
 
 // The entry point of the one bundle (`dist/index.js`): the action, or the command line when
 // `dist/cli.js` loaded the bundle (it sets this mark first). One bundle for both, so the command
@@ -7,6 +8,9 @@ import { installLastResort, run } from './run.js';
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
+
+// Both read logs of any size: V8's young generation is held small so their peak memory stays flat.
+boundYoungGeneration();
 
 if ((globalThis as Record<symbol, unknown>)[CLI_MARK] === true) {
   // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.

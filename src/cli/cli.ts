@@ -106,7 +106,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   // The baseline goes through the same pipeline; its own problems are only worth a line each.
   let baseline = null;
   if (options.baseline) {
-    baseline = await analyzeSources(options.baseline.map(fileSource), { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace }, catalog);
+    baseline = await analyzeSources(
+      options.baseline.map((file) => fileSource(file)),
+      { maxBuildMinutes: options.maxBuildMinutes, workspace: options.workspace },
+      catalog,
+    );
     for (const problem of baseline.problems) io.stderr(`${TOOL_NAME}: baseline: ${problem.message}\n`);
   }
   analysis.comparison = compareAnalyses(analysis, baseline, {

@@ -13,7 +13,10 @@ export class LineBytes {
   constructor(
     /** 1-based line number in the input. */
     readonly line: number,
-    /** The chunk the line was read from; let go once decoded. */
+    /**
+     * The chunk the line was read from; let go once decoded. A file's chunk is a buffer filled again
+     * for the next one: the parser decodes what it holds before that (BuildLogParser.settleBytes).
+     */
     private bytes: Buffer | null,
     private readonly start: number,
     private readonly end: number,

@@ -36,9 +36,10 @@ const OPEN_BRACE = 0x7b;
  * its LF, `no` the number it gets. Returning true takes the line (it is counted, never decoded nor
  * given to `onLine`); false lets it go the usual way. Only a line that lies whole within one chunk,
  * ends with a bare LF, holds no CR and is not over the length limit is offered, so a taken line is
- * exactly what `onLine` would have been given. The bytes belong to a chunk the reader never reuses:
- * a taker may keep a view of them (the parser's excerpt ring does, decoding a line only if it is
- * quoted).
+ * exactly what `onLine` would have been given. The bytes are a view of the chunk being read: a
+ * taker may keep it (the parser's excerpt ring does, decoding a line only if it is quoted) unless
+ * the source fills one buffer again for each chunk (LogSource.reusesChunks, a file): then the
+ * reader's `chunkDone` is where a taker must decode or copy what it still holds.
  */
 export type LineBytesTaker = (bytes: Buffer, start: number, end: number, no: number) => boolean;
 
@@ -46,6 +47,9 @@ export type LineBytesTaker = (bytes: Buffer, start: number, end: number, no: num
  * Splits a byte stream into lines and hands each to `onLine` as soon as it is complete.
  * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the size of the input or of a
  * single line. Push-based rather than an async iterator: it is the hot path of every analysis.
+ * A chunk may be a view of a buffer the source fills again for the next one: nothing of it is held
+ * here past the chunk (the start of a line it ends within is copied), and `chunkDone` is called
+ * after its last line, before the next chunk is asked for.
  *
  * Line breaks are LF and CRLF, and a lone CR too: a file written with CR alone (old Mac tools, some
  * terminal captures) must not become one 64 KiB line. Where a lone CR is a break is told by the
@@ -58,6 +62,7 @@ export async function readLines(
   onLine: (line: RawLine) => void,
   options: LineReaderOptions = DEFAULT_LINE_READER_OPTIONS,
   takeBytes: LineBytesTaker | null = null,
+  chunkDone: (() => void) | null = null,
 ): Promise<{ lines: number; bytes: number }> {
   let lineNo = 0;
   let bytes = 0;
@@ -87,10 +92,7 @@ export async function readLines(
   };
 
   const emit = (): void => {
-    let buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts, kept);
-    if (buffer.length > 0 && buffer[buffer.length - 1] === CARRIAGE_RETURN && cut === 0) {
-      buffer = buffer.subarray(0, buffer.length - 1);
-    }
+    const buffer = parts.length === 1 ? parts[0]! : Buffer.concat(parts, kept);
     if (!sameLine) lineNo += 1;
     sameLine = false;
     onLine({ no: lineNo, text: buffer.toString('utf8'), cutBytes: cut });
@@ -175,11 +177,17 @@ export async function readLines(
           continue;
         }
       }
-      append(data.subarray(start, end));
+      // The CR of a CRLF is not the line's: neither kept nor counted against the length limit, as
+      // when the CRLF is split between two chunks (then the CR is pending, never appended).
+      append(data.subarray(start, end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
       endLine();
       start = end + 1;
     }
     if (start < data.length) append(data.subarray(start));
+    // A line continued in the next chunk: its start is copied out of this one, which its source may
+    // fill again (one copy of a few bytes a chunk; a long line's earlier parts are copies already).
+    for (let k = 0; k < parts.length; k++) if (parts[k]!.buffer === data.buffer) parts[k] = Buffer.from(parts[k]!);
+    chunkDone?.();
   }
   const tail = utf16?.decode();
   if (tail) append(Buffer.from(tail, 'utf8'));

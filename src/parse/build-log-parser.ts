@@ -167,6 +167,17 @@ export class BuildLogParser {
     state.excerpt.push(no, text);
   }
 
+  /**
+   * Decodes every line still held as bytes (taken by the shortcut): the excerpt ring and the open
+   * build's last line and step tail. Only the open job and its open build hold any (a build is
+   * settled when the next opens, a job's builds are turned into strings when it ends). Called
+   * before the buffer those bytes lie in is filled again (LogSource.reusesChunks).
+   */
+  settleBytes(): void {
+    this.job?.excerpt.settle();
+    this.job?.current?.settle();
+  }
+
   /** Ends the input: returns every build found, in input order. */
   end(): Build[] {
     if (this.job) this.finishJob(this.job);

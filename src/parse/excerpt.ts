@@ -49,6 +49,15 @@ export class ExcerptCollector {
     }
   }
 
+  /** Decodes the ring's lines still held as bytes: the buffer they lie in is about to be filled again. */
+  settle(): void {
+    const texts = this.ringText;
+    for (let i = 0; i < BEFORE; i++) {
+      const text = texts[i]!;
+      if (typeof text !== 'string') texts[i] = text.text;
+    }
+  }
+
   /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
   get keepsNext(): boolean {
     return this.afterLeft > 0;

@@ -102,6 +102,9 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
       },
       undefined,
       takeBytes,
+      // A file is read into one buffer, filled again for each chunk: what the parser holds as bytes
+      // (the excerpt ring, the open build's last line and step tail) is decoded before that.
+      source.reusesChunks ? () => parser.plain?.settleBytes() : null,
     );
   } catch (error) {
     const message = describeError(error);
