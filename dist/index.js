@@ -1498,14 +1498,23 @@ function groupFindings(findings) {
 }
 /**
  * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain).
+ * title; cache findings by what they found (no hits, few hits, a broken chain); an invalid tag by what
+ * its advice says, the rule the tag breaks and the template that made it, not by the image it names
+ * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding) {
     if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
         return `${finding.id}|${finding.data?.platform ?? ''}`;
     if (finding.id === 'cache-miss')
         return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    const rule = tagRule(finding);
+    if (rule !== null)
+        return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
     return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+/** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; \u2026`), when it is known. */
+function tagRule(finding) {
+    return finding.id === 'invalid-tag' && typeof finding.data?.rule === 'string' && typeof finding.data?.tag === 'string' ? finding.data.rule : null;
 }
 function makeGroup(findings, folded) {
     const first = findings[0];
@@ -1517,6 +1526,8 @@ function makeGroup(findings, folded) {
         return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
     if (findings.length === 1)
         return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
+        return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
     const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
     return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
 }
@@ -1534,6 +1545,32 @@ function withFolded(fix, folded) {
         ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(folded[0].build ?? 'The build')} went over its time budget`
         : `${folded.map((f) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
     return `${fix}\n\n${which} because of this.`;
+}
+/**
+ * Invalid tags that break the same rule in different images: the rule as the title, the image of
+ * each build in the table (the headline names the builds).
+ */
+function invalidTags(findings) {
+    // The rule's first clause, its code spans as quotes: a title is plain text.
+    const rule = tagRule(findings[0])
+        .split(';')[0]
+        .replace(/`([^`]*)`/g, '"$1"');
+    return {
+        title: `Image tags are not valid references: ${rule}`,
+        table: { columns: ['Build', 'Image reference'], rows: findings.map((f) => [f.build ?? '', String(f.data?.tag ?? '')]) },
+    };
+}
+/**
+ * The fix of one build with its image left out: its first line opens with the reference it is about
+ * (`` `ghcr.io/o/app:-0899a35`: the tag `-0899a35` starts with `-`; \u2026 ``), the rest is the same for
+ * every build the group holds.
+ */
+function sharedTagFix(first) {
+    const named = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(String(first.data.tag))}: `;
+    if (!first.fix.startsWith(named))
+        return first.fix;
+    const rest = first.fix.slice(named.length);
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 /** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
 function canceledTitle(findings) {
@@ -9864,6 +9901,7 @@ function compactTable(pairs) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  HD: () => (/* binding */ buildsNamed),
   E3: () => (/* binding */ canceledLine),
   nA: () => (/* binding */ findingBlock),
   Pl: () => (/* binding */ headline),
@@ -9909,12 +9947,19 @@ function canceledLine(group) {
 }
 /** Kinds whose group title already says how many builds it is about. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+/**
+ * The builds a group's headline names in front of its title: none when its title counts them, or
+ * names them itself (the canceled jobs' line).
+ */
+function buildsNamed(group) {
+    if (group.id === 'canceled' || (group.findings.length > 1 && COUNTED.has(group.id)))
+        return [];
+    return group.builds.filter(Boolean);
+}
 /** The headline: the title, after the builds it is about (unless a group's title counts them). */
 function headline(group) {
     const title = (0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title));
-    if (group.findings.length > 1 && COUNTED.has(group.id))
-        return title;
-    const builds = group.builds.filter(Boolean);
+    const builds = buildsNamed(group);
     return builds.length ? `${builds.map(markdown/* escapeText */.X1).join(', ')}: ${title}` : title;
 }
 function findingBlock(group, analysis, options) {
@@ -10050,13 +10095,21 @@ function placesOf(findings, fileUrl) {
     return links.join(', ');
 }
 function table({ columns, rows }) {
-    // A step is quoted as code; the numbers are right-aligned.
-    const code = columns.findIndex((c) => /step/i.test(c));
+    // A step or an image reference is quoted as code; the numbers are right-aligned.
+    const code = columns.findIndex((c) => /step|reference/i.test(c));
     return [
         `| ${columns.join(' | ')} |`,
         `|${columns.map((_, i) => (i === 0 || i === code ? '---' : '---:')).join('|')}|`,
-        ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? (0,markdown/* inlineCode */.ti)(cell, 70) : (0,markdown/* escapeCell */.kq)(cell))).join(' | ')} |`),
+        ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? codeCell(cell, columns[i]) : (0,markdown/* escapeCell */.kq)(cell))).join(' | ')} |`),
     ].join('\n');
+}
+/**
+ * A step or an image reference as code in a table cell: a `|` would end the cell even inside the code
+ * (GFM splits the row first), so it is escaped, which GitHub shows as `|` in the code. A reference is
+ * cut later than a step: its tag, at the end, is what the reader looks for.
+ */
+function codeCell(cell, column) {
+    return (0,markdown/* inlineCode */.ti)(cell, /reference/i.test(column) ? 160 : 70).replace(/\|/g, '\\|');
 }
 
 
@@ -12236,6 +12289,12 @@ async function chooseSources(run, apiBudgetMs) {
 var links = __nccwpck_require__(303);
 // EXTERNAL MODULE: ./src/github/run-context.ts
 var run_context = __nccwpck_require__(7068);
+// EXTERNAL MODULE: ./src/report/screen-groups.ts
+var screen_groups = __nccwpck_require__(669);
+// EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
+var finding_block = __nccwpck_require__(9025);
+// EXTERNAL MODULE: ./src/text/duration.ts
+var duration = __nccwpck_require__(9495);
 // EXTERNAL MODULE: ./src/text/redact.ts
 var redact = __nccwpck_require__(3326);
 // EXTERNAL MODULE: ./src/text/markdown.ts
@@ -12244,17 +12303,36 @@ var text_markdown = __nccwpck_require__(6590);
 
 
 
+
+
+
 /** GitHub shows at most 10 annotations of each kind per step; more are dropped silently. */
 const PER_SEVERITY = 10;
 /** buildx-doctor's own warnings (unreadable inputs, API errors) take at most this many of them. */
 const OWN_WARNINGS = 4;
 /**
+ * The annotations of an analysis: its findings as the reader's screen shows them (report/screen-groups.ts),
+ * so that what the job summary folds under its root cause is not an annotation of its own. It is
+ * named in its root cause's message instead. A build's cache miss that the baseline explains is
+ * annotated as the summary tells it: where the cache broke, on that Dockerfile line when known.
+ */
+function annotationsOf(analysis, ownWarnings = []) {
+    const screen = (0,screen_groups/* screenGroups */.h)(analysis);
+    const shown = new Set(screen.groups.flatMap((g) => g.findings));
+    const explained = new Set(analysis.findings.filter((f) => f.id === 'cache-miss' && !shown.has(f)).map((f) => f.build));
+    const breaks = (analysis.comparison?.builds ?? [])
+        .filter((c) => c.cacheBreak && explained.has(c.build))
+        .map((c) => ({ build: c.build, cacheBreak: c.cacheBreak }));
+    return annotationsFor(screen.groups, ownWarnings, screen.consequences, breaks);
+}
+/**
  * The annotations for the findings, most important first, within GitHub's limits: one per kind of
  * finding, however many builds it is about (the same warning on three components is one annotation).
  * A finding that points at files (the Dockerfile line, the source line a compiler named) is annotated
- * on each of them; the others on the run.
+ * on each of them; the others on the run. A group's consequences (findings that only restate its
+ * lines) are named in its message; cache breaks the baseline explains come after the findings.
  */
-function annotationsFor(groups, ownWarnings = []) {
+function annotationsFor(groups, ownWarnings = [], consequences = new Map(), cacheBreaks = []) {
     const used = { error: 0, warning: 0, notice: 0 };
     const out = [];
     // One budget for everything the step annotates: buildx-doctor's own warnings first (few, and
@@ -12274,8 +12352,9 @@ function annotationsFor(groups, ownWarnings = []) {
     for (const finding of groups) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
-        const build = finding.findings.length === 1 ? finding.builds[0] : null;
-        const summary = clean(`${build ? `${build}: ` : ''}${(0,redact/* redact */.E)(finding.title)}`);
+        // The builds are named as the summary's headline names them (a group whose title counts them does not).
+        const builds = (0,finding_block/* buildsNamed */.HD)(finding);
+        const summary = clean(`${builds.length ? `${builds.join(', ')}: ` : ''}${(0,redact/* redact */.E)(finding.title)}${followers(consequences.get(finding) ?? [])}`);
         const seen = new Set();
         const places = finding.findings
             .flatMap((f) => f.locations ?? [])
@@ -12292,11 +12371,48 @@ function annotationsFor(groups, ownWarnings = []) {
             });
         }
     }
+    for (const { where, builds, cacheBreak } of sameBreaks(cacheBreaks)) {
+        if (used.warning >= PER_SEVERITY)
+            break;
+        used.warning++;
+        out.push({
+            severity: 'warning',
+            message: clean(`${builds.join(', ')}: ${breakSentence(cacheBreak)}`),
+            properties: where ? { title: 'buildx-doctor: cache-miss', file: where.file, startLine: where.line } : { title: 'buildx-doctor: cache-miss' },
+        });
+    }
     return out;
 }
+/** ` (the same lines also read as "Pushing to the registry failed": that follows from it)`. */
+function followers(consequences) {
+    const titles = [...new Set(consequences.map((f) => (0,redact/* redact */.E)(f.title)))];
+    if (titles.length === 0)
+        return '';
+    return ` (the same lines also read as ${titles.map((t) => `"${t}"`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from it)`;
+}
+/** The cache breaks, one per place and reason, with the builds that broke there. */
+function sameBreaks(breaks) {
+    const byPlace = new Map();
+    for (const { build, cacheBreak } of breaks) {
+        const where = cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null ? { file: cacheBreak.dockerfile, line: cacheBreak.dockerfileLine } : null;
+        const key = `${where ? `${where.file}:${where.line}` : `${cacheBreak.step} ${cacheBreak.instruction}`}\u0000${cacheBreak.reason}`;
+        const same = byPlace.get(key);
+        if (same)
+            same.builds.push(build);
+        else
+            byPlace.set(key, { where, builds: [build], cacheBreak });
+    }
+    return [...byPlace.values()];
+}
+/** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
+function breakSentence(b) {
+    const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,duration/* formatDuration */.a)(b.secondsLost)} lost`;
+    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}`;
+}
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
-function annotate(groups, ownWarnings, withFindings) {
-    for (const { severity, message, properties } of annotationsFor(withFindings ? groups : [], ownWarnings)) {
+function annotate(analysis, ownWarnings, withFindings) {
+    const annotations = withFindings && analysis ? annotationsOf(analysis, ownWarnings) : annotationsFor([], ownWarnings);
+    for (const { severity, message, properties } of annotations) {
         if (severity === 'error')
             workflow_commands/* error */.z3(message, properties);
         else if (severity === 'warning')
@@ -12435,7 +12551,7 @@ async function run() {
             workflow_commands/* setOutput */.uH('findings', String(doctor.findings.length));
             workflow_commands/* setOutput */.uH('root-cause', doctor.findings[0]?.id ?? '');
             setDoctorOutputs(doctor);
-            annotate([], warnings, false);
+            annotate(null, warnings, false);
             if (inputs.annotations)
                 annotateDoctor(doctor);
             if (inputs.summary)
@@ -12483,7 +12599,7 @@ async function run() {
             ? await (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 6730))).commentOnPullRequest(analysis, actionRun, chosen.runId)
             : null;
         setOutputs(analysis, reportFile, commentUrl);
-        annotate(analysis.groups, warnings, inputs.annotations);
+        annotate(analysis, warnings, inputs.annotations);
         if (doctorModule && doctor) {
             doctorModule.setDoctorOutputs(doctor);
             if (inputs.annotations)
@@ -12582,7 +12698,7 @@ async function benchmarkRuns(run, options) {
         historyFile = null;
     }
     workflow_commands/* setOutput */.uH('history-file', historyFile ?? '');
-    annotate([], warnings, inputs.annotations);
+    annotate(null, warnings, inputs.annotations);
     if (!inputs.summary) {
         progress.summaryWritten = true;
         return;
