@@ -10173,9 +10173,10 @@ function signedPoints(change) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ ganttChart),
-/* harmony export */   H: () => (/* binding */ mermaidText)
+/* harmony export */   $G: () => (/* binding */ ganttChart),
+/* harmony export */   Hg: () => (/* binding */ mermaidText)
 /* harmony export */ });
+/* unused harmony export timeAxis */
 /* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9495);
 
 const DEFAULT_GANTT = { maxTasksPerSection: 6 };
@@ -10191,9 +10192,19 @@ function ganttChart(build, options = DEFAULT_GANTT) {
     const sections = new Map();
     for (const task of tasks)
         sections.set(task.section, [...(sections.get(task.section) ?? []), task]);
-    const lines = ['gantt', `  title ${mermaidText(build.name, 60)}`, '  dateFormat HH:mm:ss', '  axisFormat %H:%M', '  todayMarker off'];
-    let id = 0;
     const makespan = Math.max(...tasks.map((t) => t.start + t.seconds));
+    // The axis ends where the last bar drawn ends (bars are whole seconds, at least one).
+    const drawnEnd = Math.max(...tasks.map((t) => Math.round(t.start) + Math.max(1, Math.round(t.seconds))));
+    const axis = timeAxis(drawnEnd);
+    const lines = [
+        'gantt',
+        `  title ${mermaidText(build.name, 60)}`,
+        '  dateFormat HH:mm:ss',
+        `  axisFormat ${axis.format}`,
+        `  tickInterval ${axis.tickInterval}`,
+        '  todayMarker off',
+    ];
+    let id = 0;
     for (const [section, sectionTasks] of sections) {
         lines.push(`  section ${mermaidText(section, 40)}`);
         for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
@@ -10202,6 +10213,27 @@ function ganttChart(build, options = DEFAULT_GANTT) {
         }
     }
     return lines.join('\n');
+}
+/** Tick steps a reader counts in, each with the unit Mermaid's `tickInterval` takes. */
+const TICK_STEPS = [
+    ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n, every: `${n}second` })),
+    ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n * 60, every: `${n}minute` })),
+    ...[1, 2, 3, 6, 12].map((n) => ({ seconds: n * 3600, every: `${n}hour` })),
+];
+/** At most this many ticks along the axis (past it Mermaid's own choice of ticks is left). */
+const MAX_TICKS = 10;
+/**
+ * The time axis for a chart `seconds` long (d3's time format: the chart's clock starts at 00:00:00):
+ * ticks at a round step, labelled with their unit in the unit the step is counted in (`5s`, `2m 30s`,
+ * `15m`, `1h 30m`). One format for every build read `00:00` at each tick of a build of a few seconds.
+ */
+function timeAxis(seconds) {
+    const step = TICK_STEPS.find((s) => seconds / s.seconds <= MAX_TICKS) ?? TICK_STEPS[TICK_STEPS.length - 1];
+    if (step.seconds < 60)
+        return { format: seconds < 60 ? '%-Ss' : '%-Mm %Ss', tickInterval: step.every };
+    if (step.seconds < 3600)
+        return { format: seconds < 3600 ? '%-Mm' : '%-Hh %Mm', tickInterval: step.every };
+    return { format: '%-Hh', tickInterval: step.every };
 }
 function schedule(build) {
     const steps = build.steps.filter((s) => s.kind === 'instruction' && (s.seconds !== null || s.status === 'error' || s.status === 'running'));
@@ -10830,7 +10862,7 @@ function imagesFold(builds) {
 function timelines(builds) {
     const charts = builds
         .slice(0, MAX_CHARTS)
-        .map(({ build }) => (0,_gantt_js__WEBPACK_IMPORTED_MODULE_6__/* .ganttChart */ .$)(build))
+        .map(({ build }) => (0,_gantt_js__WEBPACK_IMPORTED_MODULE_6__/* .ganttChart */ .$G)(build))
         .filter((c) => c !== null)
         .map((chart) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .codeBlock */ .DV)(chart.split('\n'), 'mermaid'));
     if (charts.length === 0)
@@ -11044,7 +11076,8 @@ function verdictOf(analysis) {
     // The groups the reports show below it: the verdict counts no warning and advises on no cause that
     // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
     const shown = { ...analysis, groups: (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_1__/* .screenGroups */ .h)(analysis).groups };
-    return { happened: happened(shown), time: timeLine(shown), change: change(shown, analysis.groups.length), named: namedFailure(shown) };
+    const changed = change(shown, analysis.groups.length);
+    return { happened: happened(shown), time: timeLine(shown), ...changed, named: namedFailure(shown) };
 }
 /** The failure whose title the verdict's first line gives (see `happened`). */
 function namedFailure(analysis) {
@@ -11118,16 +11151,21 @@ function share(part, whole) {
 }
 function change(analysis, findings) {
     const cause = mainCause(analysis);
+    const same = (text) => ({ change: text, changeWithHow: text });
     // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
-        return findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+        return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
     if (cause.id === 'qemu-emulation') {
         const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
         const arch = platform.split('/')[1] ?? platform;
-        // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
-        return `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
+        // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
+        // finding's fix is `facts\n\nadvice`, the advice the same for every build.
+        const fix = cause.findings[0].fix;
+        const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
+        return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
     }
-    return firstLine(cause.fix);
+    return same(firstLine(cause.fix));
 }
 /** The first sentence-like line of a fix: what to do, in one line. */
 function firstLine(fix) {
