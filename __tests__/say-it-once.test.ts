@@ -243,6 +243,15 @@ describe('10 builds with the same invalid tag', () => {
     expect(annotations[0]!.message).toMatch(/^Build c01, Build c02, .*Build c10: Image tags are not valid references/);
   });
 
+  it('in a matrix of 30, the annotation names the first 10 and counts the rest: its message keeps the cause', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => `component-with-a-long-name-${String(i + 1).padStart(2, '0')}`);
+    const annotations = annotationsOf(await diagnoseText(ghRunLog(many.map(invalidTagJob)), 'run.log'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]!.message).toMatch(
+      /^Build component-with-a-long-name-01, .*, Build component-with-a-long-name-10 and 20 more builds: Image tags are not valid references: the tag "-0899a35" starts with "-"$/,
+    );
+  });
+
   it('tags that break different rules stay two findings, each with its advice', async () => {
     const job = (c: string, tag: string) => {
       const j = invalidTagJob(c);

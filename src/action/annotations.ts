@@ -69,7 +69,7 @@ export function annotationsFor(
     // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
     // The builds are named as the summary's headline names them (a group whose title counts them does not).
     const builds = buildsNamed(finding);
-    const summary = clean(`${builds.length ? `${builds.join(', ')}: ` : ''}${redact(finding.title)}${followers(consequences.get(finding) ?? [])}`);
+    const summary = clean(`${builds.length ? `${names(builds)}: ` : ''}${redact(finding.title)}${followers(consequences.get(finding) ?? [])}`);
     const seen = new Set<string>();
     const places = finding.findings
       .flatMap((f) => f.locations ?? [])
@@ -90,12 +90,20 @@ export function annotationsFor(
     used.warning++;
     out.push({
       severity: 'warning',
-      message: clean(`${builds.join(', ')}: ${breakSentence(cacheBreak)}`),
+      message: clean(`${names(builds)}: ${breakSentence(cacheBreak)}`),
       properties: where ? { title: 'buildx-doctor: cache-miss', file: where.file, startLine: where.line } : { title: 'buildx-doctor: cache-miss' },
     });
   }
   return out;
 }
+
+/** Builds named in front of a message, the first few: a matrix of 100 must not push the message past the cut. */
+function names(builds: string[]): string {
+  const shown = builds.slice(0, MAX_NAMED);
+  return builds.length > MAX_NAMED ? `${shown.join(', ')} and ${builds.length - MAX_NAMED} more builds` : shown.join(', ');
+}
+
+const MAX_NAMED = 10;
 
 /** ` (the same lines also read as "Pushing to the registry failed": that follows from it)`. */
 function followers(consequences: Finding[]): string {
