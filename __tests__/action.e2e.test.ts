@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, NODE_BIN } from './support/run-action.js';
 import { FIXTURES, fixturePath, SAMPLE } from './support/analyze-text.js';
+import { matrix } from './support/report-cases.js';
 
 const withLogs = (files: Record<string, string>) => (workspace: string) => {
   mkdirSync(join(workspace, 'logs'), { recursive: true });
@@ -36,6 +37,29 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     const annotations = run.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
     expect(annotations[0]).toMatch(/^::warning title=buildx-doctor%3A qemu-emulation::linux\/arm64 ran under QEMU emulation in 3 builds/);
     expect(annotations.map((a) => /%3A ([a-z-]+)::/.exec(a)?.[1])).toEqual(['qemu-emulation', 'cache-miss']);
+  });
+
+  it('a failing matrix: one annotation per root cause, what follows from it named there, not annotated again', () => {
+    const run = runAction({ logs: 'logs/run.log' }, (workspace) => {
+      mkdirSync(join(workspace, 'logs'));
+      writeFileSync(join(workspace, 'logs', 'run.log'), matrix(10));
+    });
+    expect(run.code).toBe(0);
+    // The findings' annotations (buildx-doctor's own warnings are titled `buildx-doctor` alone).
+    const annotations = run.stdout.split('\n').filter((l) => /^::(error|warning|notice) title=buildx-doctor%3A /.test(l));
+    // The job summary folds "Pushing to the registry failed" under the 403 it restates: so do the annotations.
+    expect(run.summary).toContain('The same lines also read as “Pushing to the registry failed”');
+    expect(annotations.map((a) => /^::(\w+) title=buildx-doctor%3A ([a-z-]+)/.exec(a)?.slice(1).join(' '))).toEqual([
+      'error compile-error',
+      'error invalid-tag',
+      'error registry-auth-denied',
+      'warning canceled',
+    ]);
+    expect(annotations[2]).toBe(
+      '::error title=buildx-doctor%3A registry-auth-denied::Build c03, Build c08: The registry denied access to ghcr.io (the same lines also read as "Pushing to the registry failed": that follows from it)',
+    );
+    // The two invalid tags are one cause, said once, naming both builds.
+    expect(annotations[1]).toMatch(/::Build c02, Build c07: Image tags are not valid references: the tag "-0899a35" starts with "-"$/);
   });
 
   it('fails the step only when fail-on asks for it', () => {

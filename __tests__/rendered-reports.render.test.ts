@@ -21,6 +21,8 @@ const README_SHOTS = join(ROOT, 'docs', 'screenshots');
 const MARKER = '<!-- buildx-doctor:sticky-comment id=000000000000 -->';
 const RUN_URL = 'https://github.com/afewell-hh/Demon/actions/runs/17964002949';
 const comment = (analysis: Analysis) => renderComment(analysis, MARKER, { runUrl: RUN_URL });
+/** A phone's screen, as GitHub's mobile page lays out a comment. */
+const PHONE_WIDTH = 390;
 
 let renderer: GitHubRenderer;
 
@@ -68,6 +70,10 @@ describe.each(CASES)('$name', ({ name, headline: expected, analysis: make }) => 
       // And the summary says the same first.
       expect(summary.split('\n')[0]).toContain(text);
     }
+    // On a phone, no table of the comment runs off the screen.
+    const phone = await renderer.render(body, PHONE_WIDTH);
+    expect(await phone.overflowingTables()).toBe(0);
+    await phone.screenshot(join(ARTIFACTS, `${name}-comment-phone.png`));
   }, 120_000);
 });
 
@@ -78,6 +84,20 @@ describe('sizes', () => {
     const page = await renderer.render(renderMarkdown(analysis));
     expect(page.chartErrors.every((e) => e === null)).toBe(true);
   }, 120_000);
+});
+
+describe('the time axis', () => {
+  it.each(['failing-matrix', 'publish-run'])('%s: every tick labelled with its unit, no two alike', async (name) => {
+    const analysis = await CASES.find((c) => c.name === name)!.analysis();
+    const page = await renderer.render(renderMarkdown(analysis));
+    const charts = await page.axisLabels();
+    expect(charts.length).toBeGreaterThan(0);
+    for (const labels of charts) {
+      expect(labels.length).toBeGreaterThan(2);
+      expect(new Set(labels).size).toBe(labels.length);
+      for (const label of labels) expect(label).toMatch(/^(?:\d+h(?: \d\dm)?|\d+m(?: \d\ds)?|\d+s)$/);
+    }
+  });
 });
 
 describe('Mermaid labels', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASES } from './support/report-cases.js';
+import { CASES, ghRunLog, invalidTagJob } from './support/report-cases.js';
 import { diagnoseText } from './support/classify.js';
 import { analyzeFile, FIXTURES, ROOT } from './support/analyze-text.js';
 import { compareAnalyses } from '../src/compare/compare.js';
@@ -16,6 +16,7 @@ import type { Analysis } from '../src/analyze/analyze.js';
 import type { Finding } from '../src/model.js';
 import { groupFindings } from '../src/analyze/group.js';
 import { screenGroups } from '../src/report/screen-groups.js';
+import { annotationsOf } from '../src/action/annotations.js';
 
 const MARKER = '<!-- buildx-doctor:sticky-comment id=000000000000 -->';
 const RUN_URL = 'https://github.com/afewell-hh/Demon/actions/runs/17964002949';
@@ -43,7 +44,15 @@ const CACHE_BREAKS: Input[] = [
   { name: 'cache break, rawjson, an edited RUN', analysis: () => withBaseline('rawjson-edited.log', 'rawjson-baseline.log', join(PAIRS, 'workspace-edited')) },
   { name: 'cache break, plain, a build argument', analysis: () => withBaseline('plain-build-arg.log', 'plain-baseline.log', join(PAIRS, 'workspace')) },
 ];
-const INPUTS: Input[] = [...GOLDEN_INPUTS, ...CASES.map((c) => ({ name: c.name, analysis: c.analysis })), ...CACHE_BREAKS];
+/** A matrix of 10 components whose metadata rule gives every image the same broken tag (`-0899a35`). */
+const SAME_TAG = Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+const sameTagMatrix = () => diagnoseText(ghRunLog(SAME_TAG.map(invalidTagJob)), 'run.log');
+const INPUTS: Input[] = [
+  ...GOLDEN_INPUTS,
+  ...CASES.map((c) => ({ name: c.name, analysis: c.analysis })),
+  ...CACHE_BREAKS,
+  { name: '10 builds, one invalid tag', analysis: sameTagMatrix },
+];
 
 /** What a reader reads: Markdown's escapes and entities undone, emphasis and spacing ignored. */
 function readable(text: string): string {
@@ -77,17 +86,6 @@ function quotedLinesOf(finding: Finding): string[] {
   return finding.evidence.map((e) => readable(`${String(e.line).padStart(5)}: ${e.text}`).trim()).filter((s) => s.length >= MIN_SENTENCE);
 }
 
-/**
- * Known, not mended here: the same failure with different values in its title (two invalid tags) is
- * two groups (analyze/group.ts groups failures by title), and each gives its kind's advice. Their
- * quoted lines are still checked.
- */
-function splitByTitle(analysis: Analysis): Set<string> {
-  const titles = new Map<string, Set<string>>();
-  for (const g of analysis.groups) titles.set(g.id, (titles.get(g.id) ?? new Set()).add(g.title));
-  return new Set([...titles].filter(([, t]) => t.size > 1).map(([id]) => id));
-}
-
 function occurrences(text: string, probe: string): number {
   let count = 0;
   for (let at = text.indexOf(probe); at !== -1; at = text.indexOf(probe, at + probe.length)) count++;
@@ -103,12 +101,7 @@ function repeated(report: string, analysis: Analysis): string[] {
   // The terminal quotes a finding's first line as `    line 26: …`.
   const prose = readable(report.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').replace(/^ +line \d+: .*$/gm, ''));
   const all = readable(report);
-  const sentences = new Set(
-    analysis.findings
-      .filter((f) => !splitByTitle(analysis).has(f.id))
-      .flatMap(sentencesOf)
-      .map((s) => s.slice(0, PROBE)),
-  );
+  const sentences = new Set(analysis.findings.flatMap(sentencesOf).map((s) => s.slice(0, PROBE)));
   const quoted = new Set(analysis.findings.flatMap(quotedLinesOf).map((s) => s.slice(0, PROBE)));
   return [...[...sentences].filter((probe) => occurrences(prose, probe) > 1), ...[...quoted].filter((probe) => occurrences(all, probe) > 1)];
 }
@@ -222,5 +215,82 @@ describe('what the screen folds, finding by finding', () => {
     const screen = screenGroups(analysisOf([root, same, more, other]));
     expect(screen.groups.map((g) => `${g.id}:${g.builds.join(',')}`)).toEqual(['registry-auth-denied:a', 'network-timeout:a', 'registry-push-failure:b']);
     expect(screen.consequences.get(screen.groups[0]!)).toEqual([same]);
+  });
+});
+
+describe('10 builds with the same invalid tag', () => {
+  const ADVICE = 'guard the rule with';
+  it('is one finding: the rule and its advice once, the builds and their images named', async () => {
+    const analysis = await sameTagMatrix();
+    // Each build's finding names its own image; the JSON report keeps all ten.
+    expect(analysis.findings.filter((f) => f.id === 'invalid-tag')).toHaveLength(10);
+    expect(analysis.groups.map((g) => g.id)).toEqual(['invalid-tag']);
+    const group = analysis.groups[0]!;
+    expect(group.builds).toEqual(SAME_TAG.map((c) => `Build ${c}`));
+    expect(group.title).toBe('Image tags are not valid references: the tag "-0899a35" starts with "-"');
+    // The advice names no one image: it is about all of them.
+    expect(group.fix).toMatch(/^The tag `-0899a35` starts with `-`/);
+    expect(group.fix).not.toContain('demon-c01');
+    // In each report (the terminal's below its verdict, as above).
+    for (const { render } of REPORTS) expect(occurrences(render(analysis), ADVICE)).toBe(1);
+    const summary = renderMarkdown(analysis);
+    // The summary's table gives each build its image, as code.
+    for (const c of SAME_TAG) expect(summary).toContain(`| Build ${c} | \`ghcr.io/afewell-hh/demon-${c}:-0899a35\` |`);
+    expect(summary.match(/^#### .*/gm)).toEqual([`#### ❌ Why ${SAME_TAG.map((c) => `Build ${c}`).join(', ')} failed`]);
+    // One annotation, naming the builds.
+    const annotations = annotationsOf(analysis);
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]!.message).toMatch(/^Build c01, Build c02, .*Build c10: Image tags are not valid references/);
+  });
+
+  it('in a matrix of 30, the annotation names the first 10 and counts the rest: its message keeps the cause', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => `component-with-a-long-name-${String(i + 1).padStart(2, '0')}`);
+    const annotations = annotationsOf(await diagnoseText(ghRunLog(many.map(invalidTagJob)), 'run.log'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]!.message).toMatch(
+      /^Build component-with-a-long-name-01, .*, Build component-with-a-long-name-10 and 20 more builds: Image tags are not valid references: the tag "-0899a35" starts with "-"$/,
+    );
+  });
+
+  it('tags that break different rules stay two findings, each with its advice', async () => {
+    const job = (c: string, tag: string) => {
+      const j = invalidTagJob(c);
+      return { ...j, steps: j.steps.map((s) => ({ ...s, lines: s.lines.map((l) => l.replaceAll(`demon-${c}:-0899a35`, `demon-${c}:${tag}`)) })) };
+    };
+    const analysis = await diagnoseText(ghRunLog([job('a', '-0899a35'), job('b', '.hidden'), job('c', '-0899a35')]), 'run.log');
+    expect(analysis.groups.map((g) => `${g.id}:${g.builds.join(',')}`)).toEqual(['invalid-tag:Build a,Build c', 'invalid-tag:Build b']);
+  });
+});
+
+describe('annotations follow the screen', () => {
+  it('a consequence folded under its root cause is named in its annotation, not annotated again', async () => {
+    const analysis = await CASES.find((c) => c.name === 'ten-builds')!.analysis();
+    expect(analysis.groups.map((g) => g.id)).toContain('registry-push-failure');
+    const annotations = annotationsOf(analysis);
+    expect(annotations.map((a) => a.properties.title)).toEqual([
+      'buildx-doctor: compile-error',
+      'buildx-doctor: invalid-tag',
+      'buildx-doctor: registry-auth-denied',
+      'buildx-doctor: canceled',
+    ]);
+    expect(annotations[2]!.message).toBe(
+      'Build c03, Build c08: The registry denied access to ghcr.io (the same lines also read as "Pushing to the registry failed": that follows from it)',
+    );
+    // The canceled jobs' line names them once.
+    expect(annotations[3]!.message).toMatch(/^Build c04, Build c09: canceled after /);
+  });
+});
+
+describe('a cache break against the baseline, annotated', () => {
+  it.each(CACHE_BREAKS)('$name: on the line where it broke, as the baseline part tells it, not as a cache miss', async ({ analysis: make }) => {
+    const analysis = await make();
+    const cacheBreak = analysis.comparison!.builds[0]!.cacheBreak!;
+    const annotations = annotationsOf(analysis).filter((a) => a.properties.title === 'buildx-doctor: cache-miss');
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]!.severity).toBe('warning');
+    expect(annotations[0]!.message).toContain(`cache broke at ${cacheBreak.step} ${cacheBreak.instruction} against the baseline: ${cacheBreak.reason};`);
+    expect(annotations[0]!.message).not.toMatch(/cache hits|cached chain/i);
+    expect(cacheBreak.dockerfileLine).not.toBeNull();
+    expect(annotations[0]!.properties).toMatchObject({ file: cacheBreak.dockerfile, startLine: cacheBreak.dockerfileLine });
   });
 });

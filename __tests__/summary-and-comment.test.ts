@@ -6,7 +6,7 @@ import { CASES, matrix } from './support/report-cases.js';
 import { diagnoseText } from './support/classify.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderComment } from '../src/report/pr-comment.js';
-import { ganttChart } from '../src/report/gantt.js';
+import { ganttChart, timeAxis } from '../src/report/gantt.js';
 import type { Analysis } from '../src/analyze/analyze.js';
 import { escapeText } from '../src/text/markdown.js';
 
@@ -48,6 +48,51 @@ describe('the publish run', () => {
     const starts = [...chart.matchAll(/RUN cargo build .*:(?:crit, )?t\d+, 00:00:(\d\d),/g)].map((m) => Number(m[1]));
     expect(starts).toHaveLength(2);
     expect(Math.abs(starts[0]! - starts[1]!)).toBeLessThan(30);
+  });
+});
+
+describe('the comment of a green run with warnings', () => {
+  it('says how to make the change it advises: its warnings are a line each, the advice is not below it', async () => {
+    const analysis = await CASES.find((c) => c.name === 'publish-run')!.analysis();
+    const body = comment(analysis);
+    const change = body.split('\n').find((l) => l.startsWith('💡 '))!;
+    expect(change).toMatch(/^💡 Build linux\/arm64 on native arm64 runners instead of under QEMU emulation\. How: Build each platform on a native runner/);
+    expect(change).toContain('`runs-on: ubuntu-24.04-arm`');
+    expect(body).not.toContain('below');
+    expect(body.match(/ubuntu-24\.04-arm/g)).toHaveLength(1);
+    // The summary, whose finding gives the how, still points to it.
+    expect(renderMarkdown(analysis)).toContain('(how: the first finding below)');
+  });
+});
+
+describe("the comment's table of builds", () => {
+  it('three columns at most, the status an icon before the name: it fits a phone', async () => {
+    const analysis = await CASES.find((c) => c.name === 'failing-matrix')!.analysis();
+    const table = comment(analysis)
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
+    expect(table).toEqual([
+      '| Build | Build time | Cache hits |',
+      '|---|---:|---:|',
+      '| ⏹️ Build runtime | 6 s | 0/1 (0%) |',
+      '| ⏹️ Build engine | 6 s | 0/1 (0%) |',
+      '| ❌ Build operate-ui | 2 s | no step ran |',
+    ]);
+  });
+});
+
+describe("the timeline's axis", () => {
+  it('ticks at a round step, labelled with a unit, in the unit the build takes: seconds, minutes, hours', async () => {
+    const short = await CASES.find((c) => c.name === 'failing-matrix')!.analysis();
+    expect(ganttChart(short.builds[0]!.build)).toContain('\n  axisFormat %-Ss\n  tickInterval 1second\n');
+    const long = await CASES.find((c) => c.name === 'publish-run')!.analysis();
+    expect(ganttChart(long.builds[0]!.build)).toContain('\n  axisFormat %-Hh %Mm\n  tickInterval 10minute\n');
+    expect(timeAxis(6)).toEqual({ format: '%-Ss', tickInterval: '1second' });
+    expect(timeAxis(59)).toEqual({ format: '%-Ss', tickInterval: '10second' });
+    expect(timeAxis(90)).toEqual({ format: '%-Mm %Ss', tickInterval: '10second' });
+    expect(timeAxis(1800)).toEqual({ format: '%-Mm', tickInterval: '5minute' });
+    expect(timeAxis(4700)).toEqual({ format: '%-Hh %Mm', tickInterval: '10minute' });
+    expect(timeAxis(20 * 3600)).toEqual({ format: '%-Hh', tickInterval: '2hour' });
   });
 });
 

@@ -146,7 +146,7 @@ function buildChart(rows, name) {
 }
 /** Text inside a quoted xychart label: no quote, bracket or line break can end it. */
 function chartText(text) {
-    return (0,_gantt_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidText */ .H)(text, MAX_COMPONENT_NAME).replace(/["\\]/g, "'");
+    return (0,_gantt_js__WEBPACK_IMPORTED_MODULE_1__/* .mermaidText */ .Hg)(text, MAX_COMPONENT_NAME).replace(/["\\]/g, "'");
 }
 /** The same table for a terminal: columns padded, no Markdown. */
 function renderHistoryText(input) {

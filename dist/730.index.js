@@ -181,7 +181,10 @@ function renderComment(analysis, marker, links) {
         const head = failed.length === 0
             ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
             : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
-        const lines = [verdict.time ? `\u23f1\ufe0f ${verdict.time}` : '', verdict.change && warnings.length ? `\ud83d\udca1 ${verdict.change}` : ''].filter(Boolean).join('\n');
+        // The comment lists each warning in a line, without its advice: the change says how itself.
+        const lines = [verdict.time ? `\u23f1\ufe0f ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `\ud83d\udca1 ${verdict.changeWithHow}` : '']
+            .filter(Boolean)
+            .join('\n');
         return fit([marker, head, lines, baseline, ...canceled.map(finding_block/* canceledLine */.E3), warningList(warnings), table, sizes], footer);
     }
     // The root cause is the headline itself; every later failure gets a smaller heading.
@@ -204,13 +207,17 @@ function warningList(groups) {
     const more = groups.length > 5 ? [`- \u2026and ${groups.length - 5} more in the job summary`] : [];
     return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
-/** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
+/**
+ * A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). Three columns,
+ * the status an icon before the build's name: a comment is read on phones too, where a fourth
+ * column pushed the cache hits off the screen.
+ */
 function buildTable(builds) {
     // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
     const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
     const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
     const more = builds.length > TABLE_ROWS ? `\n\n\u2026and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
-    const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+    const head = timed ? ['| Build | Build time | Cache hits |', '|---|---:|---:|'] : ['| Build | Cache hits |', '|---|---:|'];
     const table = [...head, ...rows].join('\n') + more;
     return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
 }
@@ -222,7 +229,7 @@ function row({ build, cache }, timed) {
             : 'no step ran'
         : (0,format/* formatCache */.uI)(cache.hits, cache.misses, cache.ratio);
     const time = timed ? ` ${(0,format/* formatDuration */.a3)(build.buildSeconds ?? build.jobSeconds)} |` : '';
-    return `| ${name} | ${format/* STATUS_ICON */.tW[build.status]} ${build.status} |${time} ${hits} |`;
+    return `| ${format/* STATUS_ICON */.tW[build.status]} ${name} |${time} ${hits} |`;
 }
 function pr_comment_length(blocks, footer) {
     return [...blocks, footer].filter(Boolean).join('\n\n').length;

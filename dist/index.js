@@ -1498,14 +1498,23 @@ function groupFindings(findings) {
 }
 /**
  * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain).
+ * title; cache findings by what they found (no hits, few hits, a broken chain); an invalid tag by what
+ * its advice says, the rule the tag breaks and the template that made it, not by the image it names
+ * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding) {
     if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
         return `${finding.id}|${finding.data?.platform ?? ''}`;
     if (finding.id === 'cache-miss')
         return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    const rule = tagRule(finding);
+    if (rule !== null)
+        return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
     return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+/** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; \u2026`), when it is known. */
+function tagRule(finding) {
+    return finding.id === 'invalid-tag' && typeof finding.data?.rule === 'string' && typeof finding.data?.tag === 'string' ? finding.data.rule : null;
 }
 function makeGroup(findings, folded) {
     const first = findings[0];
@@ -1517,6 +1526,8 @@ function makeGroup(findings, folded) {
         return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
     if (findings.length === 1)
         return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
+        return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
     const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
     return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
 }
@@ -1534,6 +1545,32 @@ function withFolded(fix, folded) {
         ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(folded[0].build ?? 'The build')} went over its time budget`
         : `${folded.map((f) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
     return `${fix}\n\n${which} because of this.`;
+}
+/**
+ * Invalid tags that break the same rule in different images: the rule as the title, the image of
+ * each build in the table (the headline names the builds).
+ */
+function invalidTags(findings) {
+    // The rule's first clause, its code spans as quotes: a title is plain text.
+    const rule = tagRule(findings[0])
+        .split(';')[0]
+        .replace(/`([^`]*)`/g, '"$1"');
+    return {
+        title: `Image tags are not valid references: ${rule}`,
+        table: { columns: ['Build', 'Image reference'], rows: findings.map((f) => [f.build ?? '', String(f.data?.tag ?? '')]) },
+    };
+}
+/**
+ * The fix of one build with its image left out: its first line opens with the reference it is about
+ * (`` `ghcr.io/o/app:-0899a35`: the tag `-0899a35` starts with `-`; \u2026 ``), the rest is the same for
+ * every build the group holds.
+ */
+function sharedTagFix(first) {
+    const named = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(String(first.data.tag))}: `;
+    if (!first.fix.startsWith(named))
+        return first.fix;
+    const rest = first.fix.slice(named.length);
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 /** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
 function canceledTitle(findings) {
@@ -9938,6 +9975,7 @@ function compactTable(pairs) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  HD: () => (/* binding */ buildsNamed),
   E3: () => (/* binding */ canceledLine),
   nA: () => (/* binding */ findingBlock),
   Pl: () => (/* binding */ headline),
@@ -9983,12 +10021,19 @@ function canceledLine(group) {
 }
 /** Kinds whose group title already says how many builds it is about. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+/**
+ * The builds a group's headline names in front of its title: none when its title counts them, or
+ * names them itself (the canceled jobs' line).
+ */
+function buildsNamed(group) {
+    if (group.id === 'canceled' || (group.findings.length > 1 && COUNTED.has(group.id)))
+        return [];
+    return group.builds.filter(Boolean);
+}
 /** The headline: the title, after the builds it is about (unless a group's title counts them). */
 function headline(group) {
     const title = (0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title));
-    if (group.findings.length > 1 && COUNTED.has(group.id))
-        return title;
-    const builds = group.builds.filter(Boolean);
+    const builds = buildsNamed(group);
     return builds.length ? `${builds.map(markdown/* escapeText */.X1).join(', ')}: ${title}` : title;
 }
 function findingBlock(group, analysis, options) {
@@ -10124,13 +10169,21 @@ function placesOf(findings, fileUrl) {
     return links.join(', ');
 }
 function table({ columns, rows }) {
-    // A step is quoted as code; the numbers are right-aligned.
-    const code = columns.findIndex((c) => /step/i.test(c));
+    // A step or an image reference is quoted as code; the numbers are right-aligned.
+    const code = columns.findIndex((c) => /step|reference/i.test(c));
     return [
         `| ${columns.join(' | ')} |`,
         `|${columns.map((_, i) => (i === 0 || i === code ? '---' : '---:')).join('|')}|`,
-        ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? (0,markdown/* inlineCode */.ti)(cell, 70) : (0,markdown/* escapeCell */.kq)(cell))).join(' | ')} |`),
+        ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? codeCell(cell, columns[i]) : (0,markdown/* escapeCell */.kq)(cell))).join(' | ')} |`),
     ].join('\n');
+}
+/**
+ * A step or an image reference as code in a table cell: a `|` would end the cell even inside the code
+ * (GFM splits the row first), so it is escaped, which GitHub shows as `|` in the code. A reference is
+ * cut later than a step: its tag, at the end, is what the reader looks for.
+ */
+function codeCell(cell, column) {
+    return (0,markdown/* inlineCode */.ti)(cell, /reference/i.test(column) ? 160 : 70).replace(/\|/g, '\\|');
 }
 
 
@@ -10194,9 +10247,10 @@ function signedPoints(change) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ ganttChart),
-/* harmony export */   H: () => (/* binding */ mermaidText)
+/* harmony export */   $G: () => (/* binding */ ganttChart),
+/* harmony export */   Hg: () => (/* binding */ mermaidText)
 /* harmony export */ });
+/* unused harmony export timeAxis */
 /* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9495);
 
 const DEFAULT_GANTT = { maxTasksPerSection: 6 };
@@ -10212,9 +10266,19 @@ function ganttChart(build, options = DEFAULT_GANTT) {
     const sections = new Map();
     for (const task of tasks)
         sections.set(task.section, [...(sections.get(task.section) ?? []), task]);
-    const lines = ['gantt', `  title ${mermaidText(build.name, 60)}`, '  dateFormat HH:mm:ss', '  axisFormat %H:%M', '  todayMarker off'];
-    let id = 0;
     const makespan = Math.max(...tasks.map((t) => t.start + t.seconds));
+    // The axis ends where the last bar drawn ends (bars are whole seconds, at least one).
+    const drawnEnd = Math.max(...tasks.map((t) => Math.round(t.start) + Math.max(1, Math.round(t.seconds))));
+    const axis = timeAxis(drawnEnd);
+    const lines = [
+        'gantt',
+        `  title ${mermaidText(build.name, 60)}`,
+        '  dateFormat HH:mm:ss',
+        `  axisFormat ${axis.format}`,
+        `  tickInterval ${axis.tickInterval}`,
+        '  todayMarker off',
+    ];
+    let id = 0;
     for (const [section, sectionTasks] of sections) {
         lines.push(`  section ${mermaidText(section, 40)}`);
         for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
@@ -10223,6 +10287,27 @@ function ganttChart(build, options = DEFAULT_GANTT) {
         }
     }
     return lines.join('\n');
+}
+/** Tick steps a reader counts in, each with the unit Mermaid's `tickInterval` takes. */
+const TICK_STEPS = [
+    ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n, every: `${n}second` })),
+    ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n * 60, every: `${n}minute` })),
+    ...[1, 2, 3, 6, 12].map((n) => ({ seconds: n * 3600, every: `${n}hour` })),
+];
+/** At most this many ticks along the axis (past it Mermaid's own choice of ticks is left). */
+const MAX_TICKS = 10;
+/**
+ * The time axis for a chart `seconds` long (d3's time format: the chart's clock starts at 00:00:00):
+ * ticks at a round step, labelled with their unit in the unit the step is counted in (`5s`, `2m 30s`,
+ * `15m`, `1h 30m`). One format for every build read `00:00` at each tick of a build of a few seconds.
+ */
+function timeAxis(seconds) {
+    const step = TICK_STEPS.find((s) => seconds / s.seconds <= MAX_TICKS) ?? TICK_STEPS[TICK_STEPS.length - 1];
+    if (step.seconds < 60)
+        return { format: seconds < 60 ? '%-Ss' : '%-Mm %Ss', tickInterval: step.every };
+    if (step.seconds < 3600)
+        return { format: seconds < 3600 ? '%-Mm' : '%-Hh %Mm', tickInterval: step.every };
+    return { format: '%-Hh', tickInterval: step.every };
 }
 function schedule(build) {
     const steps = build.steps.filter((s) => s.kind === 'instruction' && (s.seconds !== null || s.status === 'error' || s.status === 'running'));
@@ -10851,7 +10936,7 @@ function imagesFold(builds) {
 function timelines(builds) {
     const charts = builds
         .slice(0, MAX_CHARTS)
-        .map(({ build }) => (0,_gantt_js__WEBPACK_IMPORTED_MODULE_6__/* .ganttChart */ .$)(build))
+        .map(({ build }) => (0,_gantt_js__WEBPACK_IMPORTED_MODULE_6__/* .ganttChart */ .$G)(build))
         .filter((c) => c !== null)
         .map((chart) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .codeBlock */ .DV)(chart.split('\n'), 'mermaid'));
     if (charts.length === 0)
@@ -11065,7 +11150,8 @@ function verdictOf(analysis) {
     // The groups the reports show below it: the verdict counts no warning and advises on no cause that
     // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
     const shown = { ...analysis, groups: (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_1__/* .screenGroups */ .h)(analysis).groups };
-    return { happened: happened(shown), time: timeLine(shown), change: change(shown, analysis.groups.length), named: namedFailure(shown) };
+    const changed = change(shown, analysis.groups.length);
+    return { happened: happened(shown), time: timeLine(shown), ...changed, named: namedFailure(shown) };
 }
 /** The failure whose title the verdict's first line gives (see `happened`). */
 function namedFailure(analysis) {
@@ -11139,16 +11225,21 @@ function share(part, whole) {
 }
 function change(analysis, findings) {
     const cause = mainCause(analysis);
+    const same = (text) => ({ change: text, changeWithHow: text });
     // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
-        return findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+        return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
     if (cause.id === 'qemu-emulation') {
         const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
         const arch = platform.split('/')[1] ?? platform;
-        // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
-        return `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
+        // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
+        // finding's fix is `facts\n\nadvice`, the advice the same for every build.
+        const fix = cause.findings[0].fix;
+        const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
+        return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
     }
-    return firstLine(cause.fix);
+    return same(firstLine(cause.fix));
 }
 /** The first sentence-like line of a fix: what to do, in one line. */
 function firstLine(fix) {
@@ -12311,6 +12402,12 @@ async function chooseSources(run, apiBudgetMs) {
 var links = __nccwpck_require__(303);
 // EXTERNAL MODULE: ./src/github/run-context.ts
 var run_context = __nccwpck_require__(7068);
+// EXTERNAL MODULE: ./src/report/screen-groups.ts
+var screen_groups = __nccwpck_require__(669);
+// EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
+var finding_block = __nccwpck_require__(9025);
+// EXTERNAL MODULE: ./src/text/duration.ts
+var duration = __nccwpck_require__(9495);
 // EXTERNAL MODULE: ./src/text/redact.ts
 var redact = __nccwpck_require__(3326);
 // EXTERNAL MODULE: ./src/text/markdown.ts
@@ -12319,17 +12416,36 @@ var text_markdown = __nccwpck_require__(6590);
 
 
 
+
+
+
 /** GitHub shows at most 10 annotations of each kind per step; more are dropped silently. */
 const PER_SEVERITY = 10;
 /** buildx-doctor's own warnings (unreadable inputs, API errors) take at most this many of them. */
 const OWN_WARNINGS = 4;
 /**
+ * The annotations of an analysis: its findings as the reader's screen shows them (report/screen-groups.ts),
+ * so that what the job summary folds under its root cause is not an annotation of its own. It is
+ * named in its root cause's message instead. A build's cache miss that the baseline explains is
+ * annotated as the summary tells it: where the cache broke, on that Dockerfile line when known.
+ */
+function annotationsOf(analysis, ownWarnings = []) {
+    const screen = (0,screen_groups/* screenGroups */.h)(analysis);
+    const shown = new Set(screen.groups.flatMap((g) => g.findings));
+    const explained = new Set(analysis.findings.filter((f) => f.id === 'cache-miss' && !shown.has(f)).map((f) => f.build));
+    const breaks = (analysis.comparison?.builds ?? [])
+        .filter((c) => c.cacheBreak && explained.has(c.build))
+        .map((c) => ({ build: c.build, cacheBreak: c.cacheBreak }));
+    return annotationsFor(screen.groups, ownWarnings, screen.consequences, breaks);
+}
+/**
  * The annotations for the findings, most important first, within GitHub's limits: one per kind of
  * finding, however many builds it is about (the same warning on three components is one annotation).
  * A finding that points at files (the Dockerfile line, the source line a compiler named) is annotated
- * on each of them; the others on the run.
+ * on each of them; the others on the run. A group's consequences (findings that only restate its
+ * lines) are named in its message; cache breaks the baseline explains come after the findings.
  */
-function annotationsFor(groups, ownWarnings = []) {
+function annotationsFor(groups, ownWarnings = [], consequences = new Map(), cacheBreaks = []) {
     const used = { error: 0, warning: 0, notice: 0 };
     const out = [];
     // One budget for everything the step annotates: buildx-doctor's own warnings first (few, and
@@ -12349,8 +12465,9 @@ function annotationsFor(groups, ownWarnings = []) {
     for (const finding of groups) {
         const title = `buildx-doctor: ${finding.id}`;
         // The title is redacted alone: a build called "secrets" must not turn "secrets: ..." into "***".
-        const build = finding.findings.length === 1 ? finding.builds[0] : null;
-        const summary = clean(`${build ? `${build}: ` : ''}${(0,redact/* redact */.E)(finding.title)}`);
+        // The builds are named as the summary's headline names them (a group whose title counts them does not).
+        const builds = (0,finding_block/* buildsNamed */.HD)(finding);
+        const summary = clean(`${builds.length ? `${names(builds)}: ` : ''}${(0,redact/* redact */.E)(finding.title)}${followers(consequences.get(finding) ?? [])}`);
         const seen = new Set();
         const places = finding.findings
             .flatMap((f) => f.locations ?? [])
@@ -12367,11 +12484,54 @@ function annotationsFor(groups, ownWarnings = []) {
             });
         }
     }
+    for (const { where, builds, cacheBreak } of sameBreaks(cacheBreaks)) {
+        if (used.warning >= PER_SEVERITY)
+            break;
+        used.warning++;
+        out.push({
+            severity: 'warning',
+            message: clean(`${names(builds)}: ${breakSentence(cacheBreak)}`),
+            properties: where ? { title: 'buildx-doctor: cache-miss', file: where.file, startLine: where.line } : { title: 'buildx-doctor: cache-miss' },
+        });
+    }
     return out;
 }
+/** Builds named in front of a message, the first few: a matrix of 100 must not push the message past the cut. */
+function names(builds) {
+    const shown = builds.slice(0, MAX_NAMED);
+    return builds.length > MAX_NAMED ? `${shown.join(', ')} and ${builds.length - MAX_NAMED} more builds` : shown.join(', ');
+}
+const MAX_NAMED = 10;
+/** ` (the same lines also read as "Pushing to the registry failed": that follows from it)`. */
+function followers(consequences) {
+    const titles = [...new Set(consequences.map((f) => (0,redact/* redact */.E)(f.title)))];
+    if (titles.length === 0)
+        return '';
+    return ` (the same lines also read as ${titles.map((t) => `"${t}"`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from it)`;
+}
+/** The cache breaks, one per place and reason, with the builds that broke there. */
+function sameBreaks(breaks) {
+    const byPlace = new Map();
+    for (const { build, cacheBreak } of breaks) {
+        const where = cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null ? { file: cacheBreak.dockerfile, line: cacheBreak.dockerfileLine } : null;
+        const key = `${where ? `${where.file}:${where.line}` : `${cacheBreak.step} ${cacheBreak.instruction}`}\u0000${cacheBreak.reason}`;
+        const same = byPlace.get(key);
+        if (same)
+            same.builds.push(build);
+        else
+            byPlace.set(key, { where, builds: [build], cacheBreak });
+    }
+    return [...byPlace.values()];
+}
+/** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
+function breakSentence(b) {
+    const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,duration/* formatDuration */.a)(b.secondsLost)} lost`;
+    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}`;
+}
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
-function annotate(groups, ownWarnings, withFindings) {
-    for (const { severity, message, properties } of annotationsFor(withFindings ? groups : [], ownWarnings)) {
+function annotate(analysis, ownWarnings, withFindings) {
+    const annotations = withFindings && analysis ? annotationsOf(analysis, ownWarnings) : annotationsFor([], ownWarnings);
+    for (const { severity, message, properties } of annotations) {
         if (severity === 'error')
             workflow_commands/* error */.z3(message, properties);
         else if (severity === 'warning')
@@ -12510,7 +12670,7 @@ async function run() {
             workflow_commands/* setOutput */.uH('findings', String(doctor.findings.length));
             workflow_commands/* setOutput */.uH('root-cause', doctor.findings[0]?.id ?? '');
             setDoctorOutputs(doctor);
-            annotate([], warnings, false);
+            annotate(null, warnings, false);
             if (inputs.annotations)
                 annotateDoctor(doctor);
             if (inputs.summary)
@@ -12558,7 +12718,7 @@ async function run() {
             ? await (await __nccwpck_require__.e(/* import() */ 730).then(__nccwpck_require__.bind(__nccwpck_require__, 6730))).commentOnPullRequest(analysis, actionRun, chosen.runId)
             : null;
         setOutputs(analysis, reportFile, commentUrl);
-        annotate(analysis.groups, warnings, inputs.annotations);
+        annotate(analysis, warnings, inputs.annotations);
         if (doctorModule && doctor) {
             doctorModule.setDoctorOutputs(doctor);
             if (inputs.annotations)
@@ -12657,7 +12817,7 @@ async function benchmarkRuns(run, options) {
         historyFile = null;
     }
     workflow_commands/* setOutput */.uH('history-file', historyFile ?? '');
-    annotate([], warnings, inputs.annotations);
+    annotate(null, warnings, inputs.annotations);
     if (!inputs.summary) {
         progress.summaryWritten = true;
         return;

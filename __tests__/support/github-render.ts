@@ -35,6 +35,10 @@ export interface RenderedPage {
   /** Top of the first element whose text contains `text`, from the top of the document; null when none. */
   topOf: (text: string) => Promise<number | null>;
   screenshot: (path: string) => Promise<void>;
+  /** Per rendered chart, the labels of its time axis's ticks as drawn. */
+  axisLabels: () => Promise<string[][]>;
+  /** Tables wider than the column they are in (GitHub's stylesheet lets them scroll sideways). */
+  overflowingTables: () => Promise<number>;
 }
 
 /** The part of mermaid's browser API the page uses. */
@@ -129,6 +133,11 @@ export class GitHubRenderer {
       screenshot: async (path: string) => {
         await page.screenshot({ path, fullPage: true });
       },
+      axisLabels: () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.mermaid-chart svg')].map((svg) => [...svg.querySelectorAll('.tick text')].map((t) => t.textContent ?? '')),
+        ),
+      overflowingTables: () => page.evaluate(() => [...document.querySelectorAll('#body table')].filter((t) => t.scrollWidth > t.clientWidth + 1).length),
     };
   }
 }

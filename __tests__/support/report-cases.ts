@@ -25,7 +25,7 @@ const METADATA = [
   '##[endgroup]',
 ];
 
-function invalidTagJob(component: string): { job: string; steps: Array<{ step: string; lines: string[] }> } {
+export function invalidTagJob(component: string): { job: string; steps: Array<{ step: string; lines: string[] }> } {
   const tag = `ghcr.io/afewell-hh/demon-${component}:-0899a35`;
   return {
     job: `Build ${component}`,

@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
       core.setOutput('findings', String(doctor.findings.length));
       core.setOutput('root-cause', doctor.findings[0]?.id ?? '');
       setDoctorOutputs(doctor);
-      annotate([], warnings, false);
+      annotate(null, warnings, false);
       if (inputs.annotations) annotateDoctor(doctor);
       if (inputs.summary)
         await writeSummary(renderDoctorMarkdown(doctor, '##', warnings.map(redact))).catch((error: unknown) =>
@@ -120,7 +120,7 @@ export async function run(): Promise<void> {
         ? await (await import('./comment-step.js')).commentOnPullRequest(analysis, actionRun, chosen.runId)
         : null;
     setOutputs(analysis, reportFile, commentUrl);
-    annotate(analysis.groups, warnings, inputs.annotations);
+    annotate(analysis, warnings, inputs.annotations);
     if (doctorModule && doctor) {
       doctorModule.setDoctorOutputs(doctor);
       if (inputs.annotations) doctorModule.annotateDoctor(doctor);
@@ -225,7 +225,7 @@ async function benchmarkRuns(run: ActionRun, options: HistoryStepOptions): Promi
     historyFile = null;
   }
   core.setOutput('history-file', historyFile ?? '');
-  annotate([], warnings, inputs.annotations);
+  annotate(null, warnings, inputs.annotations);
   if (!inputs.summary) {
     progress.summaryWritten = true;
     return;

@@ -1,4 +1,4 @@
-import { escapeText } from '../text/markdown.js';
+import { escapeText, inlineCode } from '../text/markdown.js';
 import type { Finding, Severity } from '../model.js';
 import { formatDuration } from '../text/duration.js';
 import { round } from './metrics.js';
@@ -55,12 +55,21 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 
 /**
  * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain).
+ * title; cache findings by what they found (no hits, few hits, a broken chain); an invalid tag by what
+ * its advice says, the rule the tag breaks and the template that made it, not by the image it names
+ * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding: Finding): string {
   if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled') return `${finding.id}|${finding.data?.platform ?? ''}`;
   if (finding.id === 'cache-miss') return `${finding.id}|${finding.data?.pattern ?? ''}`;
+  const rule = tagRule(finding);
+  if (rule !== null) return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
   return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+
+/** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; …`), when it is known. */
+function tagRule(finding: Finding): string | null {
+  return finding.id === 'invalid-tag' && typeof finding.data?.rule === 'string' && typeof finding.data?.tag === 'string' ? finding.data.rule : null;
 }
 
 function makeGroup(findings: Finding[], folded: Finding[]): FindingGroup {
@@ -71,6 +80,8 @@ function makeGroup(findings: Finding[], folded: Finding[]): FindingGroup {
   const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
   if (first.id === 'canceled') return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
   if (findings.length === 1) return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+  if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
+    return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
   const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
   return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
 }
@@ -91,6 +102,33 @@ function withFolded(fix: string, folded: Finding[]): string {
       ? `${escapeText(folded[0]!.build ?? 'The build')} went over its time budget`
       : `${folded.map((f) => escapeText(f.build ?? 'the build')).join(', ')} went over their time budget`;
   return `${fix}\n\n${which} because of this.`;
+}
+
+/**
+ * Invalid tags that break the same rule in different images: the rule as the title, the image of
+ * each build in the table (the headline names the builds).
+ */
+function invalidTags(findings: Finding[]): Pick<FindingGroup, 'title' | 'table'> {
+  // The rule's first clause, its code spans as quotes: a title is plain text.
+  const rule = tagRule(findings[0]!)!
+    .split(';')[0]!
+    .replace(/`([^`]*)`/g, '"$1"');
+  return {
+    title: `Image tags are not valid references: ${rule}`,
+    table: { columns: ['Build', 'Image reference'], rows: findings.map((f) => [f.build ?? '', String(f.data?.tag ?? '')]) },
+  };
+}
+
+/**
+ * The fix of one build with its image left out: its first line opens with the reference it is about
+ * (`` `ghcr.io/o/app:-0899a35`: the tag `-0899a35` starts with `-`; … ``), the rest is the same for
+ * every build the group holds.
+ */
+function sharedTagFix(first: Finding): string {
+  const named = `${inlineCode(String(first.data!.tag))}: `;
+  if (!first.fix.startsWith(named)) return first.fix;
+  const rest = first.fix.slice(named.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */

@@ -36,11 +36,19 @@ export function canceledLine(group: FindingGroup): string {
 /** Kinds whose group title already says how many builds it is about. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
 
+/**
+ * The builds a group's headline names in front of its title: none when its title counts them, or
+ * names them itself (the canceled jobs' line).
+ */
+export function buildsNamed(group: FindingGroup): string[] {
+  if (group.id === 'canceled' || (group.findings.length > 1 && COUNTED.has(group.id))) return [];
+  return group.builds.filter(Boolean);
+}
+
 /** The headline: the title, after the builds it is about (unless a group's title counts them). */
 export function headline(group: FindingGroup): string {
   const title = escapeText(redact(group.title));
-  if (group.findings.length > 1 && COUNTED.has(group.id)) return title;
-  const builds = group.builds.filter(Boolean);
+  const builds = buildsNamed(group);
   return builds.length ? `${builds.map(escapeText).join(', ')}: ${title}` : title;
 }
 
@@ -170,11 +178,20 @@ function placesOf(findings: Finding[], fileUrl: FindingBlockOptions['fileUrl']):
 }
 
 function table({ columns, rows }: { columns: string[]; rows: string[][] }): string {
-  // A step is quoted as code; the numbers are right-aligned.
-  const code = columns.findIndex((c) => /step/i.test(c));
+  // A step or an image reference is quoted as code; the numbers are right-aligned.
+  const code = columns.findIndex((c) => /step|reference/i.test(c));
   return [
     `| ${columns.join(' | ')} |`,
     `|${columns.map((_, i) => (i === 0 || i === code ? '---' : '---:')).join('|')}|`,
-    ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? inlineCode(cell, 70) : escapeCell(cell))).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map((cell, i) => (i === code && cell ? codeCell(cell, columns[i]!) : escapeCell(cell))).join(' | ')} |`),
   ].join('\n');
+}
+
+/**
+ * A step or an image reference as code in a table cell: a `|` would end the cell even inside the code
+ * (GFM splits the row first), so it is escaped, which GitHub shows as `|` in the code. A reference is
+ * cut later than a step: its tag, at the end, is what the reader looks for.
+ */
+function codeCell(cell: string, column: string): string {
+  return inlineCode(cell, /reference/i.test(column) ? 160 : 70).replace(/\|/g, '\\|');
 }

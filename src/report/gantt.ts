@@ -40,9 +40,19 @@ export function ganttChart(build: Build, options: GanttOptions = DEFAULT_GANTT):
   if (tasks.length === 0) return null;
   const sections = new Map<string, Task[]>();
   for (const task of tasks) sections.set(task.section, [...(sections.get(task.section) ?? []), task]);
-  const lines = ['gantt', `  title ${mermaidText(build.name, 60)}`, '  dateFormat HH:mm:ss', '  axisFormat %H:%M', '  todayMarker off'];
-  let id = 0;
   const makespan = Math.max(...tasks.map((t) => t.start + t.seconds));
+  // The axis ends where the last bar drawn ends (bars are whole seconds, at least one).
+  const drawnEnd = Math.max(...tasks.map((t) => Math.round(t.start) + Math.max(1, Math.round(t.seconds))));
+  const axis = timeAxis(drawnEnd);
+  const lines = [
+    'gantt',
+    `  title ${mermaidText(build.name, 60)}`,
+    '  dateFormat HH:mm:ss',
+    `  axisFormat ${axis.format}`,
+    `  tickInterval ${axis.tickInterval}`,
+    '  todayMarker off',
+  ];
+  let id = 0;
   for (const [section, sectionTasks] of sections) {
     lines.push(`  section ${mermaidText(section, 40)}`);
     for (const task of bucket(sectionTasks, options.maxTasksPerSection, Math.max(MIN_DRAWN_SECONDS, makespan * TINY_SHARE))) {
@@ -51,6 +61,27 @@ export function ganttChart(build: Build, options: GanttOptions = DEFAULT_GANTT):
     }
   }
   return lines.join('\n');
+}
+
+/** Tick steps a reader counts in, each with the unit Mermaid's `tickInterval` takes. */
+const TICK_STEPS: Array<{ seconds: number; every: string }> = [
+  ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n, every: `${n}second` })),
+  ...[1, 2, 5, 10, 15, 30].map((n) => ({ seconds: n * 60, every: `${n}minute` })),
+  ...[1, 2, 3, 6, 12].map((n) => ({ seconds: n * 3600, every: `${n}hour` })),
+];
+/** At most this many ticks along the axis (past it Mermaid's own choice of ticks is left). */
+const MAX_TICKS = 10;
+
+/**
+ * The time axis for a chart `seconds` long (d3's time format: the chart's clock starts at 00:00:00):
+ * ticks at a round step, labelled with their unit in the unit the step is counted in (`5s`, `2m 30s`,
+ * `15m`, `1h 30m`). One format for every build read `00:00` at each tick of a build of a few seconds.
+ */
+export function timeAxis(seconds: number): { format: string; tickInterval: string } {
+  const step = TICK_STEPS.find((s) => seconds / s.seconds <= MAX_TICKS) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
+  if (step.seconds < 60) return { format: seconds < 60 ? '%-Ss' : '%-Mm %Ss', tickInterval: step.every };
+  if (step.seconds < 3600) return { format: seconds < 3600 ? '%-Mm' : '%-Hh %Mm', tickInterval: step.every };
+  return { format: '%-Hh', tickInterval: step.every };
 }
 
 /** A step of the chart: where it runs and what it waits for. */

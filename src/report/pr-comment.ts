@@ -50,7 +50,10 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
       failed.length === 0
         ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
         : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
-    const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.change && warnings.length ? `💡 ${verdict.change}` : ''].filter(Boolean).join('\n');
+    // The comment lists each warning in a line, without its advice: the change says how itself.
+    const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `💡 ${verdict.changeWithHow}` : '']
+      .filter(Boolean)
+      .join('\n');
     return fit([marker, head, lines, baseline, ...canceled.map(canceledLine), warningList(warnings), table, sizes], footer);
   }
   // The root cause is the headline itself; every later failure gets a smaller heading.
@@ -73,13 +76,17 @@ function warningList(groups: Analysis['groups']): string {
   return ['**Also worth a look**', ...shown, ...more].join('\n');
 }
 
-/** A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). */
+/**
+ * A row per build; past TABLE_ROWS, the rest are counted (the summary has them all). Three columns,
+ * the status an icon before the build's name: a comment is read on phones too, where a fourth
+ * column pushed the cache hits off the screen.
+ */
 function buildTable(builds: BuildAnalysis[]): string {
   // Without any time in the logs (a plain log has no timestamps) the column is left out, not dashed.
   const timed = builds.some((b) => (b.build.buildSeconds ?? b.build.jobSeconds) !== null);
   const rows = builds.slice(0, TABLE_ROWS).map((b) => row(b, timed));
   const more = builds.length > TABLE_ROWS ? `\n\n…and ${builds.length - TABLE_ROWS} more builds in the job summary.` : '';
-  const head = timed ? ['| Build | Status | Build time | Cache hits |', '|---|---|---:|---:|'] : ['| Build | Status | Cache hits |', '|---|---|---:|'];
+  const head = timed ? ['| Build | Build time | Cache hits |', '|---|---:|---:|'] : ['| Build | Cache hits |', '|---|---:|'];
   const table = [...head, ...rows].join('\n') + more;
   return builds.length > 3 ? `<details><summary>${builds.length} builds</summary>\n\n${table}\n\n</details>` : table;
 }
@@ -93,7 +100,7 @@ function row({ build, cache }: BuildAnalysis, timed: boolean): string {
         : 'no step ran'
       : formatCache(cache.hits, cache.misses, cache.ratio);
   const time = timed ? ` ${formatDuration(build.buildSeconds ?? build.jobSeconds)} |` : '';
-  return `| ${name} | ${STATUS_ICON[build.status]} ${build.status} |${time} ${hits} |`;
+  return `| ${STATUS_ICON[build.status]} ${name} |${time} ${hits} |`;
 }
 
 function length(blocks: string[], footer: string): number {

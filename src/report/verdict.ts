@@ -13,6 +13,11 @@ export interface Verdict {
   happened: string;
   time: string | null;
   change: string | null;
+  /**
+   * `change` for a report that does not show the findings' advice below it (the PR comment lists a
+   * warning in one line): where `change` points to a finding for the how, the how's first line.
+   */
+  changeWithHow: string | null;
   /** The failure `happened` names with its title: a report below it need not repeat the title. */
   named: FindingGroup | null;
 }
@@ -21,7 +26,8 @@ export function verdictOf(analysis: Analysis): Verdict {
   // The groups the reports show below it: the verdict counts no warning and advises on no cause that
   // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
   const shown: Analysis = { ...analysis, groups: screenGroups(analysis).groups };
-  return { happened: happened(shown), time: timeLine(shown), change: change(shown, analysis.groups.length), named: namedFailure(shown) };
+  const changed = change(shown, analysis.groups.length);
+  return { happened: happened(shown), time: timeLine(shown), ...changed, named: namedFailure(shown) };
 }
 
 /** The failure whose title the verdict's first line gives (see `happened`). */
@@ -96,17 +102,22 @@ function share(part: number, whole: number): string {
   return `${Math.min(100, Math.round((part / whole) * 100))}%`;
 }
 
-function change(analysis: Analysis, findings: number): string | null {
+function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 'changeWithHow'> {
   const cause = mainCause(analysis);
+  const same = (text: string | null) => ({ change: text, changeWithHow: text });
   // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
-  if (!cause) return findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null;
+  if (!cause) return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
   if (cause.id === 'qemu-emulation') {
     const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
     const arch = platform.split('/')[1] ?? platform;
-    // The how (runner labels, pushing by digest) is in the finding's advice, said once there.
-    return `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation (how: the first finding below).`;
+    const what = `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation`;
+    // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
+    // finding's fix is `facts\n\nadvice`, the advice the same for every build.
+    const fix = cause.findings[0]!.fix;
+    const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
+    return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
   }
-  return firstLine(cause.fix);
+  return same(firstLine(cause.fix));
 }
 
 /** The first sentence-like line of a fix: what to do, in one line. */
