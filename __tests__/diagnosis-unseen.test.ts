@@ -42,8 +42,10 @@ const FROZEN: Record<string, string> = {
 // lowers it, a rule never raises it by looking at the frozen part.
 const MIN_TEST_TOP1 = 0.87;
 const MIN_TRAIN_TOP1 = 0.9;
-// 1 refused and 5 without a finding of 480.
-const MAX_TEST_REFUSED_OR_SILENT = 6;
+// 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
+// (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
+// A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
+const MAX_TEST_REFUSED_OR_SILENT = 7;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
