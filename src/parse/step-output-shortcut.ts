@@ -15,6 +15,7 @@ const DOT = 0x2e;
 const LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
+const LETTER_S = 0x73;
 const DEL = 0x7f;
 /** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
 const MAX_ID_DIGITS = 9;
@@ -51,8 +52,33 @@ function startsWith(bytes: Buffer, at: number, end: number, word: string): boole
   return true;
 }
 
+/** Whether `bytes[at, end)` is `...`: BuildKit's mark that another step's output comes between. */
+function isEllipsis(bytes: Buffer, at: number, end: number): boolean {
+  return end - at === 3 && bytes[at] === DOT && bytes[at + 1] === DOT && bytes[at + 2] === DOT;
+}
+
+/**
+ * For `DONE` or `DONE 1.23s` (vertex-line.ts's DONE, `^DONE(?: (\d+(?:\.\d+)?)s)?$`) in
+ * `bytes[at, end)`: the seconds, or null without them; undefined for any other text.
+ */
+function doneSeconds(bytes: Buffer, at: number, end: number): number | null | undefined {
+  if (!startsWith(bytes, at, end, 'DONE')) return undefined;
+  if (end - at === 4) return null;
+  let k = at + 4;
+  if (bytes[k] !== SPACE || !isDigit(bytes[k + 1])) return undefined;
+  const from = ++k;
+  while (isDigit(bytes[k])) k++;
+  if (bytes[k] === DOT) {
+    if (!isDigit(bytes[k + 1])) return undefined;
+    k++;
+    while (isDigit(bytes[k])) k++;
+  }
+  if (bytes[k] !== LETTER_S || k + 1 !== end) return undefined;
+  return Number(bytes.toString('latin1', from, k));
+}
+
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step.
+// it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
 const DIGEST_LENGTH = 'sha256:'.length + 64;
 
@@ -79,7 +105,9 @@ function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
  * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
- * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
+ * - it is not a status (`CACHED`, `ERROR`, ...), a digest or an image the step pushed or named;
+ *   `DONE` (with or without its seconds) and `...` are taken: the step's end is set from the
+ *   first (BuildLogParser.takeStepDone), the second is taken as a header is;
  * - the catalog does not select it (scan() and selects(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
  *
@@ -179,18 +207,22 @@ export class StepOutputShortcut {
     const last = bytes[end - 1];
     if (restStart === end || last === SPACE || last === TAB) return false;
     const output = isOutput(bytes, restStart);
+    const ellipsis = !output && isEllipsis(bytes, restStart, end);
+    const done = output || ellipsis ? undefined : doneSeconds(bytes, restStart, end);
     // `#0 building with ...` opens a build; only output is taken for step 0.
-    if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end))) return false;
+    if (!output && (id === 0 || (!ellipsis && done === undefined && isStatusOrImage(bytes, restStart, end)))) return false;
     if (scan === LITERAL_FOUND && this.selects(bytes, restStart, end)) return false;
     const parser = this.parser();
     if (parser === null) return false;
     const vertex = parser.openStepFor(format, decoder.lastJob, id);
     if (vertex === null) return false;
-    // A line that repeats the step's name is its header: nothing but the build's last line moves.
+    // A line that repeats the step's name is its header: nothing but the build's last line moves
+    // (as for `...`, which says nothing of the step).
     const header = this.isName(vertex, bytes, restStart, end);
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
-    parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
+    if (done !== undefined && !header) parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
+    else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
     this.taken++;
     return true;
