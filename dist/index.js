@@ -2305,10 +2305,19 @@ function compareAnalyses(head, baseline, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ LiteralSet)
+/* harmony export */   V7: () => (/* binding */ LITERAL_FOUND),
+/* harmony export */   WZ: () => (/* binding */ NO_LITERAL),
+/* harmony export */   gv: () => (/* binding */ LiteralSet),
+/* harmony export */   qv: () => (/* binding */ NOT_PRINTABLE)
 /* harmony export */ });
 /** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
 const ASCII = 128;
+const DEL = 0x7f;
+const SPACE = 0x20;
+const TAB = 0x09;
+const NOT_PRINTABLE = -1;
+const NO_LITERAL = 0;
+const LITERAL_FOUND = 1;
 /**
  * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
  * Aho-Corasick automaton compiled to a transition table). Each literal carries the id of what it
@@ -2486,6 +2495,36 @@ class LiteralSet {
                 return true;
         }
         return false;
+    }
+    /**
+     * testBytes() fused with the test the step-line shortcut makes of the same bytes, so that a line
+     * is read once instead of twice: NOT_PRINTABLE when a byte of `bytes[start, end)` is a control
+     * character (but a tab, when `tabs`) or DEL and above; else LITERAL_FOUND when testBytes() would
+     * be true, NO_LITERAL when false. Every byte is checked for the first answer, so a literal found
+     * early does not end the loop; the automaton stops once it has found one.
+     */
+    scanPrintableBytes(bytes, start, end, tabs) {
+        const next = this.next;
+        const accepts = this.accepts;
+        const classOf = this.classOf;
+        const shift = this.shift;
+        const unknown = this.unknown;
+        const empty = this.size === 1;
+        let found = false;
+        let state = 0;
+        for (let i = start; i < end; i++) {
+            const code = bytes[i];
+            if (code >= DEL || (code < SPACE && (code !== TAB || !tabs)))
+                return NOT_PRINTABLE;
+            if (found || empty)
+                continue;
+            const c = classOf[code];
+            const target = next[(state << shift) + c];
+            state = target === unknown ? this.resolve(state, c) : target;
+            if (accepts[state] === 1)
+                found = true;
+        }
+        return found ? LITERAL_FOUND : NO_LITERAL;
     }
     /**
      * Calls `found` with the id of each literal the text contains, in the order they end, until it
@@ -3343,6 +3382,24 @@ class LineSelector {
         }
         return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
     }
+    /**
+     * mayWantBytes() and the step-line shortcut's check that the bytes are printable ASCII, in one
+     * pass over the line when the automata are in use (LiteralSet.scanPrintableBytes): NOT_PRINTABLE,
+     * or whether mayWantBytes() would be true (LITERAL_FOUND) or false (NO_LITERAL). `tabs`: a tab
+     * counts as printable.
+     */
+    scanPrintableBytes(bytes, start, end, tabs) {
+        if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
+            // The rare ways (a pattern run on every line, a short log's first lines, a team's literals): two passes.
+            for (let i = start; i < end; i++) {
+                const byte = bytes[i];
+                if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs)))
+                    return literal_set/* NOT_PRINTABLE */.qv;
+            }
+            return this.mayWantBytes(bytes, start, end) ? literal_set/* LITERAL_FOUND */.V7 : literal_set/* NO_LITERAL */.WZ;
+        }
+        return this.prefilter.scanPrintableBytes(bytes, start, end, tabs);
+    }
     /** Whether a built-in signature matches the line, or a user signature may. */
     select(text) {
         if (this.searchLineByLine())
@@ -3389,10 +3446,10 @@ class LineSelector {
         return this.foldedLiterals;
     }
     get prefilter() {
-        return (this.prefilterSet ??= new literal_set/* LiteralSet */.g(this.builtinLiterals));
+        return (this.prefilterSet ??= new literal_set/* LiteralSet */.gv(this.builtinLiterals));
     }
     get userLiterals() {
-        return (this.userLiteralSet ??= new literal_set/* LiteralSet */.g(this.userLiteralList));
+        return (this.userLiteralSet ??= new literal_set/* LiteralSet */.gv(this.userLiteralList));
     }
 }
 /**
@@ -3411,6 +3468,9 @@ function foldAsAutomaton(text) {
     return text.replace(NON_ASCII, '\u0080').toLowerCase();
 }
 const NON_ASCII = /[^\x00-\x7f]/g;
+const DEL = 0x7f;
+const SPACE = 0x20;
+const TAB = 0x09;
 let builtinSelector = null;
 /** The selector of a catalog: the built-in one is made once. */
 function lineSelectorFor(catalog) {
@@ -4710,10 +4770,13 @@ class ExcerptCollector {
     }
     /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
     mark() {
-        for (let i = 0; i < BEFORE; i++) {
-            const slot = (this.next + i) % BEFORE;
-            if (this.ringSeq[slot] !== 0)
-                this.keep(slot);
+        // Oldest first, and only the lines not kept yet: the ring's lines are numbered one after
+        // another (seq), and marks come in runs (an error block), where every line but the newest is
+        // kept already. Walking the whole ring for each mark was most of the parser's time on a log
+        // full of failures.
+        const newest = this.seq;
+        for (let seq = Math.max(this.lastKeptSeq + 1, newest - BEFORE + 1, 1); seq <= newest && this.kept.length < MAX_LINES; seq++) {
+            this.keep((this.next - 1 - (newest - seq) + BEFORE) % BEFORE);
         }
         this.afterLeft = AFTER;
     }
@@ -4944,8 +5007,20 @@ async function readLines(chunks, onLine, options = DEFAULT_LINE_READER_OPTIONS, 
             }
             // The CR of a CRLF is not the line's: neither kept nor counted against the length limit, as
             // when the CRLF is split between two chunks (then the CR is pending, never appended).
-            append(data.subarray(start, end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
-            endLine();
+            const lineEnd = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+            if (kept === 0 && cut === 0 && lineEnd > start && lineEnd - start <= (data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes)) {
+                // What append() and endLine() do for a line whole in this chunk, with nothing before it and
+                // not over the limit, decoded straight from the chunk: no view of it, no list of parts.
+                crEndsLines ??= false;
+                if (!sameLine)
+                    lineNo += 1;
+                sameLine = false;
+                onLine({ no: lineNo, text: data.toString('utf8', start, lineEnd), cutBytes: 0 });
+            }
+            else {
+                append(data.subarray(start, lineEnd));
+                endLine();
+            }
             start = end + 1;
         }
         if (start < data.length)
@@ -5486,7 +5561,10 @@ function isDroppable(vertex) {
     return kind !== 'export' && kind !== 'cache-export' && kind !== 'cache-import';
 }
 
+// EXTERNAL MODULE: ./src/input/line-bytes.ts
+var line_bytes = __nccwpck_require__(5310);
 ;// CONCATENATED MODULE: ./src/parse/build-steps.ts
+
 
 
 
@@ -5676,7 +5754,14 @@ class BuildSteps {
         if (step === null)
             return;
         this.bytesTail = null;
-        step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
+        // In place, and only the lines still bytes: output moving between two steps settled both tails
+        // again and again, each time copying every line of them.
+        const tail = step.tail;
+        for (let i = 0; i < tail.length; i++) {
+            const entry = tail[i];
+            if (entry instanceof line_bytes/* LineBytes */.i)
+                tail[i] = { line: entry.line, text: entry.text };
+        }
     }
     /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */
     noteStage(parsed) {
@@ -5755,8 +5840,6 @@ class BuildEvidence {
     }
 }
 
-// EXTERNAL MODULE: ./src/input/line-bytes.ts
-var line_bytes = __nccwpck_require__(5310);
 ;// CONCATENATED MODULE: ./src/parse/build-model.ts
 
 
@@ -6950,6 +7033,18 @@ class BuildLogParser {
         build.touch(no, timestamp, text);
         if (output)
             build.stepOutputBytes(vertex, text);
+    }
+    /**
+     * A `#N DONE` or `#N DONE 1.23s` line (`text`, decoded: it becomes the step's end) that openStepFor()
+     * agreed to: what push() does with it (vertex-line.ts), the step ended after `seconds` (or null).
+     */
+    takeStepDone(vertex, no, timestamp, text, seconds) {
+        const state = this.job;
+        const build = state.current;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, text);
+        build.touch(no, timestamp, text);
+        build.stepDone(vertex, { line: no, text }, seconds);
     }
     /**
      * The shortcut for a quiet line read as bytes (quiet-line.ts: none of the texts this parser or the
@@ -9182,7 +9277,7 @@ let parserPrefixes = [];
 function quietLinePrefilter() {
     if (parserLiterals === undefined) {
         const found = derived();
-        parserLiterals = found === null ? null : new literal_set/* LiteralSet */.g([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+        parserLiterals = found === null ? null : new literal_set/* LiteralSet */.gv([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
         parserPrefixes = found === null ? [] : found.prefixes.map((prefix) => Buffer.from(prefix, 'latin1'));
     }
     return parserLiterals;
@@ -9243,6 +9338,7 @@ function startsWithDockerWord(bytes, start, end) {
 
 
 
+
 const step_output_shortcut_TAB = 0x09;
 const step_output_shortcut_SPACE = 0x20;
 const step_output_shortcut_HASH = 0x23;
@@ -9250,6 +9346,7 @@ const step_output_shortcut_DOT = 0x2e;
 const step_output_shortcut_LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
+const LETTER_S = 0x73;
 const DEL = 0x7f;
 /** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
 const MAX_ID_DIGITS = 9;
@@ -9289,8 +9386,38 @@ function step_output_shortcut_startsWith(bytes, at, end, word) {
             return false;
     return true;
 }
+/** Whether `bytes[at, end)` is `...`: BuildKit's mark that another step's output comes between. */
+function isEllipsis(bytes, at, end) {
+    return end - at === 3 && bytes[at] === step_output_shortcut_DOT && bytes[at + 1] === step_output_shortcut_DOT && bytes[at + 2] === step_output_shortcut_DOT;
+}
+/**
+ * For `DONE` or `DONE 1.23s` (vertex-line.ts's DONE, `^DONE(?: (\d+(?:\.\d+)?)s)?$`) in
+ * `bytes[at, end)`: the seconds, or null without them; undefined for any other text.
+ */
+function doneSeconds(bytes, at, end) {
+    if (!step_output_shortcut_startsWith(bytes, at, end, 'DONE'))
+        return undefined;
+    if (end - at === 4)
+        return null;
+    let k = at + 4;
+    if (bytes[k] !== step_output_shortcut_SPACE || !isDigit(bytes[k + 1]))
+        return undefined;
+    const from = ++k;
+    while (isDigit(bytes[k]))
+        k++;
+    if (bytes[k] === step_output_shortcut_DOT) {
+        if (!isDigit(bytes[k + 1]))
+            return undefined;
+        k++;
+        while (isDigit(bytes[k]))
+            k++;
+    }
+    if (bytes[k] !== LETTER_S || k + 1 !== end)
+        return undefined;
+    return Number(bytes.toString('latin1', from, k));
+}
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step.
+// it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
 const DIGEST_LENGTH = 'sha256:'.length + 64;
 function isStatusOrImage(bytes, at, end) {
@@ -9317,8 +9444,10 @@ function isStatusOrImage(bytes, at, end) {
  * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
- * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - the catalog does not select it (wanted(): the parser marks the excerpt for a selected line);
+ * - it is not a status (`CACHED`, `ERROR`, ...), a digest or an image the step pushed or named;
+ *   `DONE` (with or without its seconds) and `...` are taken: the step's end is set from the
+ *   first (BuildLogParser.takeStepDone), the second is taken as a header is;
+ * - the catalog does not select it (scan() and selects(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
  *
  * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
@@ -9356,20 +9485,32 @@ class StepOutputShortcut {
         return true;
     }
     /**
-     * Whether the catalog selects the ASCII text in `bytes[start, end)` as the parser would test it
-     * (LineSelector.select on the text without blanks at either end): most lines hold no literal of
-     * any signature and are answered from their bytes; a line that holds one (`time`, `unicode` in a
-     * compiler's output) is decoded and asked, so that only a line a signature confirms (or a team
-     * signature's literal alone selects) goes the whole way.
+     * Whether `bytes[start, end)` is printable ASCII (no control character but, when `tabs`, a tab;
+     * nothing from DEL on) and, if so, whether a literal of the catalog is in it: one pass over the
+     * line for both (LineSelector.scanPrintableBytes). Without a selector, no line holds a literal.
      */
-    wanted(bytes, start, end) {
-        const selector = this.selector;
-        if (selector === null || !selector.mayWantBytes(bytes, start, end))
-            return false;
+    scan(bytes, start, end, tabs) {
+        if (this.selector !== null)
+            return this.selector.scanPrintableBytes(bytes, start, end, tabs);
+        for (let k = start; k < end; k++) {
+            const byte = bytes[k];
+            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
+                return literal_set/* NOT_PRINTABLE */.qv;
+        }
+        return literal_set/* NO_LITERAL */.WZ;
+    }
+    /**
+     * For ASCII text in `bytes[start, end)` that holds a literal of some signature (scan() said so):
+     * whether the catalog selects it as the parser would test it (LineSelector.select on the text
+     * without blanks at either end). Most lines hold no literal and are answered from their bytes; a
+     * line that holds one (`time`, `unicode` in a compiler's output) is decoded and asked, so that
+     * only a line a signature confirms (or a team signature's literal alone selects) goes the whole way.
+     */
+    selects(bytes, start, end) {
         const text = bytes.toString('latin1', start, end);
         const first = text.charCodeAt(0);
         const last = text.charCodeAt(text.length - 1);
-        return selector.select(first === step_output_shortcut_SPACE || first === step_output_shortcut_TAB || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB ? text.trim() : text);
+        return this.selector.select(first === step_output_shortcut_SPACE || first === step_output_shortcut_TAB || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB ? text.trim() : text);
     }
     /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
     take(bytes, start, end, no) {
@@ -9416,20 +9557,19 @@ class StepOutputShortcut {
         if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== step_output_shortcut_SPACE)
             return false;
         const restStart = at + 1;
-        const tabs = format === 'gh-run-view';
-        for (let k = restStart; k < end; k++) {
-            const byte = bytes[k];
-            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
-                return false;
-        }
+        const scan = this.scan(bytes, restStart, end, format === 'gh-run-view');
+        if (scan === literal_set/* NOT_PRINTABLE */.qv)
+            return false;
         const last = bytes[end - 1];
         if (restStart === end || last === step_output_shortcut_SPACE || last === step_output_shortcut_TAB)
             return false;
         const output = isOutput(bytes, restStart);
+        const ellipsis = !output && isEllipsis(bytes, restStart, end);
+        const done = output || ellipsis ? undefined : doneSeconds(bytes, restStart, end);
         // `#0 building with ...` opens a build; only output is taken for step 0.
-        if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end)))
+        if (!output && (id === 0 || (!ellipsis && done === undefined && isStatusOrImage(bytes, restStart, end))))
             return false;
-        if (this.wanted(bytes, restStart, end))
+        if (scan === literal_set/* LITERAL_FOUND */.V7 && this.selects(bytes, restStart, end))
             return false;
         const parser = this.parser();
         if (parser === null)
@@ -9437,12 +9577,16 @@ class StepOutputShortcut {
         const vertex = parser.openStepFor(format, decoder.lastJob, id);
         if (vertex === null)
             return false;
-        // A line that repeats the step's name is its header: nothing but the build's last line moves.
+        // A line that repeats the step's name is its header: nothing but the build's last line moves
+        // (as for `...`, which says nothing of the step).
         const header = this.isName(vertex, bytes, restStart, end);
         const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
         if (timestamp === null)
             return false;
-        parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header);
+        if (done !== undefined && !header)
+            parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
+        else
+            parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header && !ellipsis);
         decoder.tookLine(timestamp);
         this.taken++;
         return true;
@@ -9458,7 +9602,7 @@ class StepOutputShortcut {
      *   is in the trimmed text only if it is in the whole one;
      * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
      * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
-     *   (quiet-line.ts), and the catalog does not select it (wanted()).
+     *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
      */
     takeQuiet(bytes, tsStart, tsEnd, textStart, end, no, format) {
         if (this.quiet === null)
@@ -9469,20 +9613,18 @@ class StepOutputShortcut {
         const tabs = format === 'gh-run-view';
         if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E))
             return false;
+        const scan = this.scan(bytes, textStart, end, tabs);
+        if (scan === literal_set/* NOT_PRINTABLE */.qv)
+            return false;
         // The first byte that is not a blank: the parser tests the line without them for `#N`.
-        let first = -1;
-        for (let k = textStart; k < end; k++) {
-            const byte = bytes[k];
-            if (byte >= DEL || (byte < step_output_shortcut_SPACE && (byte !== step_output_shortcut_TAB || !tabs)))
-                return false;
-            if (first === -1 && byte !== step_output_shortcut_SPACE && byte !== step_output_shortcut_TAB)
-                first = byte;
-        }
-        if (first === step_output_shortcut_HASH)
+        let first = textStart;
+        while (first < end && (bytes[first] === step_output_shortcut_SPACE || bytes[first] === step_output_shortcut_TAB))
+            first++;
+        if (first < end && bytes[first] === step_output_shortcut_HASH)
             return false;
         if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
             return false;
-        if (this.wanted(bytes, textStart, end))
+        if (scan === literal_set/* LITERAL_FOUND */.V7 && this.selects(bytes, textStart, end))
             return false;
         const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
         if (timestamp === null)
