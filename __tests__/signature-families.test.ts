@@ -293,6 +293,17 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: failed to push registry.acme.io/app:1: unexpected status from PUT request to https://registry.acme.io/v2/app/manifests/1: 500 Internal Server Error',
   ],
   ['registry-push-failure', 'paste', 'received unexpected HTTP status: 502 Bad Gateway'],
+  // The docker CLI on a registry endpoint (or a proxy in front of it) that answered with a page, not the API's JSON.
+  ['registry-push-failure', 'paste', 'error parsing HTTP 404 response body: invalid character \'p\' after top-level value: "404 page not found\\n"'],
+  ['registry-push-failure', 'paste', 'error parsing HTTP 400 response body: unexpected end of JSON input: ""'],
+  [
+    'registry-push-failure',
+    'paste',
+    'error parsing HTTP 502 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>502 Bad Gateway</h1></body></html>"',
+  ],
+  // containerd's resolver ending BuildKit's error with the reference it could not find.
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: ghcr.io/acme/base:2.1: not found'],
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache exporter: url not set for github actions cache'],
@@ -697,6 +708,20 @@ describe('no second cause where the line names one', () => {
   it('the failing command still names the cause when no line does', async () => {
     const text = asFinal('ERROR: failed to solve: process "/bin/sh -c npm ci --omit=dev" did not complete successfully: exit code: 1');
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // pip's retry warning names the network failure once a paste is cut to one of them; its final
+  // "from versions: none" follows from it.
+  it('a retried connection before the package manager gives up is the root cause', async () => {
+    const text = [
+      'Step 4/6 : RUN pip install -r requirements.txt',
+      ' ---> Running in 9a8b7c6d',
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/",
+      'ERROR: Could not find a version that satisfies the requirement flask (from versions: none)',
+      'ERROR: No matching distribution found for flask',
+      "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
+    ].join('\n');
+    expect((await diagnoseText(text, 'pip.log')).findings.map((f) => f.id)[0]).toBe('network-timeout');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

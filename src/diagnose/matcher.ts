@@ -38,6 +38,8 @@ const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
 // failure's cause, not a passing warning.
+// A warning that a request is being retried: one such line already shows the retry loop.
+const RETRY_WARNING = /^(?:WARNING|WARN|warning)\b.*\bRetrying\b/;
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
@@ -180,9 +182,10 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
     const cause = ranked.find(
       (m) =>
         m !== leader &&
-        // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
-        // connection broken by`) is the real failure behind the package manager's final error.
-        (!m.onlyWarnings || m.lines.length >= 2) &&
+        // A warning is no cause, unless it repeats or says it is retrying: a retry loop (pip's
+        // `WARNING: Retrying ... after connection broken by`, cut to one line in a paste) is the real
+        // failure behind the package manager's final error.
+        (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => RETRY_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         (m.inFailure || !leader.inFailure) &&
