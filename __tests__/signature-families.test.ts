@@ -724,6 +724,40 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'pip.log')).findings.map((f) => f.id)[0]).toBe('network-timeout');
   });
 
+  // BuildKit marks the lines of the instruction an error is about, from its keyword on.
+  it('a marked Dockerfile line that is no instruction is a parse error, though the error line was cut', async () => {
+    const text = [
+      '[+] Building 0.1s (1/1) FINISHED',
+      ' => [internal] load build definition from Dockerfile                0.0s',
+      ' => => transferring dockerfile: 2.15kB                               0.0s',
+      'Dockerfile:12',
+      '--------------------',
+      '  10 |     # the server config',
+      "  11 |     RUN cat > /etc/app.json << 'EOF'",
+      '  12 | >>> {',
+    ].join('\n');
+    expect((await diagnoseText(text, 'heredoc.log')).findings.map((f) => f.id)[0]).toBe('dockerfile-parse-error');
+  });
+
+  it('the continuation lines of a marked instruction are no parse error', async () => {
+    const text = [
+      ' => ERROR [3/4] RUN apt-get update &&     apt-get install -y libfoo      1.2s',
+      '------',
+      ' > [3/4] RUN apt-get update &&     apt-get install -y libfoo:',
+      '0.9 E: Unable to locate package libfoo',
+      '------',
+      'Dockerfile:5',
+      '--------------------',
+      '   5 | >>> RUN apt-get update && \\',
+      '   6 | >>>     apt-get install -y libfoo',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c apt-get update &&     apt-get install -y libfoo" did not complete successfully: exit code: 100',
+    ].join('\n');
+    const ids = (await diagnoseText(text, 'apt.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('package-install-failure');
+    expect(ids).not.toContain('dockerfile-parse-error');
+  });
+
   it('a missing secret is not an image that does not exist either', async () => {
     const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
     expect(ids).toEqual(['secret-missing']);
