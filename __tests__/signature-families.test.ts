@@ -301,6 +301,41 @@ const ROWS: Row[] = [
     'paste',
     'error parsing HTTP 502 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>502 Bad Gateway</h1></body></html>"',
   ],
+  // A registry's 5xx in the docker client's words, old and new (a space before the colon in some builds).
+  ['registry-push-failure', 'paste', 'received unexpected HTTP status : 503 Service Unavailable.'],
+  ['registry-push-failure', 'paste', '2015/01/19 22:35:03 Received HTTP code 502 while uploading layer: <html><title>502 Bad Gateway</title>'],
+  // apk before 3.12 in its own words: a package it does not have, and one every mirror has (the index was not read).
+  ['package-install-failure', 'run', 'ERROR: unsatisfiable constraints:\n  libfoo-dev (missing):\n    required by: world[libfoo-dev]'],
+  ['network-timeout', 'run', 'ERROR: unsatisfiable constraints:\n  curl (missing):\n    required by: world[curl]'],
+  // npm's debug log numbers its lines; pip before 10 on an index it could not reach.
+  ['package-install-failure', 'run', '123 error code ERESOLVE\n124 error ERESOLVE unable to resolve dependency tree'],
+  [
+    'network-timeout',
+    'run',
+    "Could not fetch URL https://pypi.org/simple/flask/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] - skipping\nCould not find a version that satisfies the requirement flask (from versions: )",
+  ],
+  // buildx reading a secret's (or an SSH key's) source file that is not there.
+  ['secret-missing', 'paste', 'ERROR: failed to stat secrets/token.txt'],
+  ['secret-missing', 'paste', 'ERROR: failed to stat /home/ci/.ssh/id_ed25519: stat /home/ci/.ssh/id_ed25519: no such file or directory'],
+  // The docker-container builder that cannot start its BuildKit container (rootless Docker).
+  [
+    'builder-missing',
+    'paste',
+    'ERROR: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container process: error during container init: write sysctl key net.ipv4.ping_group_range: write /proc/sys/net/ipv4/ping_group_range: invalid argument: unknown',
+  ],
+  // An entrypoint that cannot run at start is an image for another platform; the shell of a RUN step that
+  // cannot run is a platform without an emulator.
+  ['platform-mismatch', 'paste', 'exec /docker-entrypoint.sh: exec format error'],
+  ['platform-mismatch', 'paste', 'api-1  | exec /usr/local/bin/gunicorn: exec format error'],
+  ['qemu-emulation', 'run', 'exec /bin/sh: exec format error'],
+  ['qemu-emulation', 'paste', 'exec /usr/bin/bash: exec format error'],
+  // Quotes curled by a word processor or a Markdown renderer are the tool's straight ones.
+  ['platform-mismatch', 'paste', 'standard_init_linux.go:228: exec user process caused: \u201cexec format error\u201d'],
+  [
+    'copy-source-missing',
+    'final',
+    'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: \u201c/package.json\u201d: not found',
+  ],
   // containerd's resolver ending BuildKit's error with the reference it could not find.
   ['manifest-unknown', 'final', 'ERROR: failed to solve: ghcr.io/acme/base:2.1: not found'],
   ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
@@ -756,6 +791,30 @@ describe('no second cause where the line names one', () => {
     const ids = (await diagnoseText(text, 'apt.log')).findings.map((f) => f.id);
     expect(ids[0]).toBe('package-install-failure');
     expect(ids).not.toContain('dockerfile-parse-error');
+  });
+
+  // Docker's warning names the direction: an Arm image on an x86-64 host runs only under an emulator;
+  // an x86-64 image on an Arm host (a Raspberry Pi, an M1) is an image without the host's platform.
+  it('an Arm image whose entrypoint cannot run on an x86-64 host is missing emulation', async () => {
+    const text = [
+      "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested",
+      'exec /usr/local/bin/entrypoint: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+  });
+
+  it('an x86-64 image whose entrypoint cannot run on an Arm host is a platform mismatch', async () => {
+    const text = [
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      'exec /usr/local/bin/entrypoint: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'amd64.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
+  });
+
+  // A paste that starts right after the tty arrow still names the failed step, whose command says what failed.
+  it('a tty step line without its arrow is the failed step', async () => {
+    const ids = (await diagnoseText('ERROR [2/5] RUN apk add --no-cache python2 g++ make', 'tty.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('package-install-failure');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

@@ -147,8 +147,9 @@ function markedNonInstructions(lines: EvidenceLine[]): CandidateLine[] {
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
 // JVM (`Caused by: java.net.ConnectException: ...`). apk heads its reasons the same way: `ERROR:
-// unable to select packages:` comes first, then each package and why (`bash (no such package):`).
-const CAUSED_BY = /^Caused by\b|^ERROR: unable to select packages:$/;
+// unable to select packages:` (before apk 3.12 `ERROR: unsatisfiable constraints:`) comes first, then
+// each package and why (`bash (no such package):`, `bash (missing):`).
+const CAUSED_BY = /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
