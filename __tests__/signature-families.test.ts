@@ -745,20 +745,6 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
   });
 
-  // pip's retry warning names the network failure once a paste is cut to one of them; its final
-  // "from versions: none" follows from it.
-  it('a retried connection before the package manager gives up is the root cause', async () => {
-    const text = [
-      'Step 4/6 : RUN pip install -r requirements.txt',
-      ' ---> Running in 9a8b7c6d',
-      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/",
-      'ERROR: Could not find a version that satisfies the requirement flask (from versions: none)',
-      'ERROR: No matching distribution found for flask',
-      "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
-    ].join('\n');
-    expect((await diagnoseText(text, 'pip.log')).findings.map((f) => f.id)[0]).toBe('network-timeout');
-  });
-
   // BuildKit marks the lines of the instruction an error is about, from its keyword on.
   it('a marked Dockerfile line that is no instruction is a parse error, though the error line was cut', async () => {
     const text = [

@@ -107,7 +107,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
     .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-    .concat(cacheHeaders, markedNonInstructions(lines))
+    .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
   for (const line of candidates) {
@@ -143,6 +143,21 @@ function markedNonInstructions(lines: EvidenceLine[]): CandidateLine[] {
     previous = { line: line.line, normalized };
   }
   return out;
+}
+
+const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
+
+/**
+ * A container's entrypoint that cannot start (`exec /app/run: exec format error`) is, on its own, an
+ * image pulled for another platform than the host's (platform-mismatch). When the log built and
+ * exported that image first (a step done), it was built here for another platform: running it needs
+ * the emulator. Offered to the signatures in those words, on the entrypoint's line.
+ */
+function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): CandidateLine[] {
+  if (build.withoutBuildKit || !build.steps.some((s) => s.kind === 'export' && s.status === 'done')) return [];
+  return lines
+    .filter((line) => ENTRYPOINT_EXEC_FORMAT.test(normalizeForMatching(line.text)))
+    .map((line) => ({ line: line.line, text: line.text, normalized: 'exec format error: an image built for another platform than the host', inFailure: true }));
 }
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
