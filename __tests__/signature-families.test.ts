@@ -317,6 +317,23 @@ const ROWS: Row[] = [
   // buildx reading a secret's (or an SSH key's) source file that is not there.
   ['secret-missing', 'paste', 'ERROR: failed to stat secrets/token.txt'],
   ['secret-missing', 'paste', 'ERROR: failed to stat /home/ci/.ssh/id_ed25519: stat /home/ci/.ssh/id_ed25519: no such file or directory'],
+  // The client's SSH forwarding on a key it cannot use, and private repositories refusing a package
+  // manager inside RUN: the build did not get the credentials.
+  ['secret-missing', 'paste', 'ERROR: stat /home/ci/.ssh/id_rsa: no such file or directory'],
+  ['secret-missing', 'paste', 'ERROR: failed to parse /home/ci/.ssh/id_rsa: ssh: this private key is passphrase protected'],
+  [
+    'secret-missing',
+    'run',
+    '[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.acme:app:jar:1.0: Could not transfer artifact com.acme:lib:pom:1.0 from/to private (https://maven.acme.com/repo): status code: 401, reason phrase: Unauthorized (401)',
+  ],
+  ['secret-missing', 'run', "> Could not GET 'https://maven.pkg.github.com/acme/lib/lib-1.0.pom'. Received status code 401 from server: Unauthorized"],
+  ['secret-missing', 'run', 'error An unexpected error occurred: "https://npm.pkg.github.com/@acme%2flib: Request failed \\"401 Unauthorized\\"".'],
+  ['secret-missing', 'run', "The 'https://repo.acme.com/packages.json' URL required authentication.\nYou must be using the interactive console to authenticate"],
+  // A file of the build context the client cannot read or send (a database volume, a broken link).
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: open /home/ci/app/pgdata: permission denied'],
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: lstat /home/ci/app/node_modules/.bin/tsc: no such file or directory'],
+  ['copy-source-missing', 'paste', "error checking context: 'can't stat '/home/ci/app/db/data''."],
+  ['copy-source-missing', 'paste', "ERROR: Service 'web' failed to build : error checking context: 'no permission to read from '/home/ci/app/data/PG_VERSION''."],
   // The docker-container builder that cannot start its BuildKit container (rootless Docker).
   [
     'builder-missing',
