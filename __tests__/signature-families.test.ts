@@ -317,18 +317,19 @@ const ROWS: Row[] = [
   // buildx reading a secret's (or an SSH key's) source file that is not there.
   ['secret-missing', 'paste', 'ERROR: failed to stat secrets/token.txt'],
   ['secret-missing', 'paste', 'ERROR: failed to stat /home/ci/.ssh/id_ed25519: stat /home/ci/.ssh/id_ed25519: no such file or directory'],
-  // The client's SSH forwarding on a key it cannot use, and private repositories refusing a package
-  // manager inside RUN: the build did not get the credentials.
+  // The client's SSH forwarding on a key it cannot use, or a git remote over SSH without the agent.
   ['secret-missing', 'paste', 'ERROR: stat /home/ci/.ssh/id_rsa: no such file or directory'],
   ['secret-missing', 'paste', 'ERROR: failed to parse /home/ci/.ssh/id_rsa: ssh: this private key is passphrase protected'],
-  [
-    'secret-missing',
-    'run',
-    '[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.acme:app:jar:1.0: Could not transfer artifact com.acme:lib:pom:1.0 from/to private (https://maven.acme.com/repo): status code: 401, reason phrase: Unauthorized (401)',
-  ],
-  ['secret-missing', 'run', "> Could not GET 'https://maven.pkg.github.com/acme/lib/lib-1.0.pom'. Received status code 401 from server: Unauthorized"],
-  ['secret-missing', 'run', 'error An unexpected error occurred: "https://npm.pkg.github.com/@acme%2flib: Request failed \\"401 Unauthorized\\"".'],
-  ['secret-missing', 'run', "The 'https://repo.acme.com/packages.json' URL required authentication.\nYou must be using the interactive console to authenticate"],
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to load cache key: failed to fetch remote git@github.com:acme/private.git: exit status 128'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: no configured known hosts forwarded from the client'],
+  // BuildKit's solver on a source it could not resolve says `failed to load cache key`: no imported cache.
+  ['network-timeout', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 503'],
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 404'],
+  // The Dockerfile frontend's checks of instructions' arguments.
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: ENV names can not be blank'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: Bad input to LABEL, too many arguments'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: empty platform value from expression $TARGETPLATFORM (TARGETPLATFORM)'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: dockerfile parse error on line 4: COPY cannot accept a heredoc as source'],
   // A file of the build context the client cannot read or send (a database volume, a broken link).
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: open /home/ci/app/pgdata: permission denied'],
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: lstat /home/ci/app/node_modules/.bin/tsc: no such file or directory'],
@@ -617,7 +618,9 @@ const ROWS: Row[] = [
   // BuildKit < 0.9 on a base image that does not exist; the old docker push of a tag never built.
   ['manifest-unknown', 'final', 'ERROR: failed to solve: failed to load cache key: docker.io/library/foo:1: not found'],
   ['manifest-unknown', 'paste', 'tag does not exist: acme/app:1.2'],
-  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 403'],
+  // `failed to load cache key` is BuildKit's solver on a source it could not resolve, and `invalid response
+  // status` its HTTP source (`ADD <url>`), not an imported cache: a URL that wants credentials.
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 403'],
   // The legacy builder on what only BuildKit parses; a plain-HTTP client at a TLS daemon.
   ['builder-missing', 'paste', 'Error response from daemon: dockerfile parse error line 7: Unknown flag: mount'],
   ['builder-missing', 'paste', 'ERROR: Error response from daemon: Client sent an HTTP request to an HTTPS server.'],
