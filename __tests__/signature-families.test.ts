@@ -312,7 +312,7 @@ const ROWS: Row[] = [
   [
     'network-timeout',
     'run',
-    "Could not fetch URL https://pypi.org/simple/flask/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] - skipping\nCould not find a version that satisfies the requirement flask (from versions: )",
+    'Could not fetch URL https://pypi.org/simple/flask/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] - skipping\nCould not find a version that satisfies the requirement flask (from versions: )',
   ],
   // buildx reading a secret's (or an SSH key's) source file that is not there.
   ['secret-missing', 'paste', 'ERROR: failed to stat secrets/token.txt'],
@@ -334,7 +334,11 @@ const ROWS: Row[] = [
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: open /home/ci/app/pgdata: permission denied'],
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: lstat /home/ci/app/node_modules/.bin/tsc: no such file or directory'],
   ['copy-source-missing', 'paste', "error checking context: 'can't stat '/home/ci/app/db/data''."],
-  ['copy-source-missing', 'paste', "ERROR: Service 'web' failed to build : error checking context: 'no permission to read from '/home/ci/app/data/PG_VERSION''."],
+  [
+    'copy-source-missing',
+    'paste',
+    "ERROR: Service 'web' failed to build : error checking context: 'no permission to read from '/home/ci/app/data/PG_VERSION''.",
+  ],
   // The docker-container builder that cannot start its BuildKit container (rootless Docker).
   [
     'builder-missing',
