@@ -330,6 +330,8 @@ const ROWS: Row[] = [
   ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: Bad input to LABEL, too many arguments'],
   ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: empty platform value from expression $TARGETPLATFORM (TARGETPLATFORM)'],
   ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: dockerfile parse error on line 4: COPY cannot accept a heredoc as source'],
+  // BuildKit's words retold in a title, capitalised: still Docker's, still the missing COPY source.
+  ['copy-source-missing', 'paste', 'Failed to compute cache key: "/tsconfig.json": not found'],
   // A file of the build context the client cannot read or send (a database volume, a broken link).
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: open /home/ci/app/pgdata: permission denied'],
   ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: lstat /home/ci/app/node_modules/.bin/tsc: no such file or directory'],
