@@ -180,11 +180,35 @@ function sparseSignature(signature: string, at: number): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
+/** Every rawjson log among the fixtures: the captures, and those the baseline and history tests use. */
 function rawjsonFixtures(): Array<{ name: string; bytes: Buffer }> {
-  const dir = join(FIXTURES, 'rawjson');
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  const dirs: Array<[string, (name: string) => boolean]> = [
+    ['rawjson', () => true],
+    ['baseline', (name) => name.startsWith('rawjson-')],
+    ['history', (name) => name.includes('rawjson')],
+    [join('modern', 'captures'), (name) => name.includes('rawjson')],
+  ];
+  return dirs.flatMap(([dir, wanted]) =>
+    readdirSync(join(FIXTURES, dir))
+      .filter(wanted)
+      .sort()
+      .map((name) => ({ name: join(dir, name), bytes: readFileSync(join(FIXTURES, dir, name)) })),
+  );
+}
+
+/** The benchmark's input in small (scripts/bench-memory.mjs): one RUN step printing four lines per log object. */
+function benchShaped(objects: number): Buffer {
+  const step = digest(3);
+  const lines = [
+    JSON.stringify({ vertexes: [{ digest: digest(1), name: '[internal] load build definition from Dockerfile', started: ts(0), completed: ts(5) }] }),
+    JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build --release', started: ts(10) }] }),
+  ];
+  for (let n = 0; n < objects; n++) {
+    const out = [0, 1, 2, 3].map((k) => `   Compiling module-${4 * n + k} v0.${(4 * n + k) % 100}.0 (/src/crates/module-${4 * n + k})`);
+    lines.push(JSON.stringify({ logs: [{ vertex: step, stream: 1, data: b64(`${out.join('\n')}\n`), timestamp: ts(20 + n) }] }));
+  }
+  lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build --release', started: ts(10), completed: ts(objects + 30) }] }));
+  return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
@@ -196,6 +220,12 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
       taken += await expectSameBothWays(`${name}+none`, bytes, 64 * 1024, null);
     }
     expect(taken).toBeGreaterThan(0);
+  });
+
+  it("the benchmark's shape, whose arena fills many times over", async () => {
+    // About 300 bytes of output a line: 20,000 lines fill the 64 KiB arena about 90 times.
+    expect(await expectSameBothWays('bench', benchShaped(20_000))).toBeGreaterThan(19_000);
+    expect(await expectSameBothWays('bench@4093', benchShaped(3_000), 4093)).toBeGreaterThan(2_000);
   });
 
   it('generated builds with odd shapes, failing and not, in several chunk sizes and selectors', async () => {
