@@ -16,7 +16,8 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
 import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
-import { readSolveStatus } from '../src/parse/rawjson/solve-status.js';
+import { Base64Arena } from '../src/parse/rawjson/base64-arena.js';
+import { readSolveStatus, type RawLog } from '../src/parse/rawjson/solve-status.js';
 
 /** mulberry32: the same seed gives the same cases on every machine. */
 function prng(seed: number): () => number {
@@ -179,11 +180,35 @@ function sparseSignature(signature: string, at: number): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
+/** Every rawjson log among the fixtures: the captures, and those the baseline and history tests use. */
 function rawjsonFixtures(): Array<{ name: string; bytes: Buffer }> {
-  const dir = join(FIXTURES, 'rawjson');
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  const dirs: Array<[string, (name: string) => boolean]> = [
+    ['rawjson', () => true],
+    ['baseline', (name) => name.startsWith('rawjson-')],
+    ['history', (name) => name.includes('rawjson')],
+    [join('modern', 'captures'), (name) => name.includes('rawjson')],
+  ];
+  return dirs.flatMap(([dir, wanted]) =>
+    readdirSync(join(FIXTURES, dir))
+      .filter(wanted)
+      .sort()
+      .map((name) => ({ name: join(dir, name), bytes: readFileSync(join(FIXTURES, dir, name)) })),
+  );
+}
+
+/** The benchmark's input in small (scripts/bench-memory.mjs): one RUN step printing four lines per log object. */
+function benchShaped(objects: number): Buffer {
+  const step = digest(3);
+  const lines = [
+    JSON.stringify({ vertexes: [{ digest: digest(1), name: '[internal] load build definition from Dockerfile', started: ts(0), completed: ts(5) }] }),
+    JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build --release', started: ts(10) }] }),
+  ];
+  for (let n = 0; n < objects; n++) {
+    const out = [0, 1, 2, 3].map((k) => `   Compiling module-${4 * n + k} v0.${(4 * n + k) % 100}.0 (/src/crates/module-${4 * n + k})`);
+    lines.push(JSON.stringify({ logs: [{ vertex: step, stream: 1, data: b64(`${out.join('\n')}\n`), timestamp: ts(20 + n) }] }));
+  }
+  lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN cargo build --release', started: ts(10), completed: ts(objects + 30) }] }));
+  return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
@@ -195,6 +220,12 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
       taken += await expectSameBothWays(`${name}+none`, bytes, 64 * 1024, null);
     }
     expect(taken).toBeGreaterThan(0);
+  });
+
+  it("the benchmark's shape, whose arena fills many times over", async () => {
+    // About 300 bytes of output a line: 20,000 lines fill the 64 KiB arena about 90 times.
+    expect(await expectSameBothWays('bench', benchShaped(20_000))).toBeGreaterThan(19_000);
+    expect(await expectSameBothWays('bench@4093', benchShaped(3_000), 4093)).toBeGreaterThan(2_000);
   });
 
   it('generated builds with odd shapes, failing and not, in several chunk sizes and selectors', async () => {
@@ -257,6 +288,11 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
   });
 });
 
+/** A log with its bytes as a buffer of their own: the reader's lie in a shared arena. */
+function decoded(log: RawLog): Omit<RawLog, 'from' | 'to'> {
+  return { index: log.index, vertex: log.vertex, stream: log.stream, data: Buffer.from(log.data.subarray(log.from, log.to)), timestamp: log.timestamp };
+}
+
 describe('CanonicalLogReader', () => {
   it('reads what JSON.parse reads, or leaves the line alone', () => {
     const random = prng(7);
@@ -267,19 +303,58 @@ describe('CanonicalLogReader', () => {
       const data = Buffer.from(Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
       const text = logObject(random, digest(k % 3), data, k * 7.3);
       const bytes = Buffer.from(`xx${text}yy`, 'utf8');
-      const logs = reader.read(bytes, 2, bytes.length - 2);
-      if (logs === null) {
+      const count = reader.read(bytes, 2, bytes.length - 2);
+      if (count === -1) {
         left++;
         continue;
       }
       read++;
       const status = readSolveStatus(JSON.parse(text));
       expect(status).not.toBeNull();
-      expect(logs).toEqual(status!.logs);
+      expect(reader.logs.slice(0, count).map(decoded)).toEqual(status!.logs.map(decoded));
     }
     // Both sides were exercised.
     expect(read).toBeGreaterThan(2000);
     expect(left).toBeGreaterThan(200);
+  });
+});
+
+describe('Base64Arena', () => {
+  it("decodes plain base64 as Node's decoder does, refuses anything else, and never rewrites bytes it handed out", () => {
+    const random = prng(11);
+    const arena = new Base64Arena();
+    const held: Array<{ buffer: Buffer; from: number; to: number; expected: Buffer }> = [];
+    let refused = 0;
+    const wrong: string[] = [];
+    for (let k = 0; k < 5000; k++) {
+      // Mostly small outputs; now and then one larger than a quarter of an arena (a buffer of its own).
+      const size = random() < 0.01 ? 16_000 + Math.floor(random() * 40_000) : Math.floor(random() * 400);
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = Math.floor(random() * 256);
+      let text = bytes.toString('base64');
+      const odd = random();
+      if (odd < 0.05) text = text.replace(/\+/g, '-').replace(/\//g, '_');
+      else if (odd < 0.1 && text.length > 4) text = `${text.slice(0, 2)}=${text.slice(3)}`;
+      else if (odd < 0.15) text = text.replace(/=+$/, '');
+      else if (odd < 0.2 && text.length > 4) text = `${text.slice(0, 3)}${'\\ \n"é'[Math.floor(random() * 5)]}${text.slice(4)}`;
+      else if (odd < 0.22) text = `${text}====`.slice(0, Math.ceil(text.length / 4) * 4 + 4);
+      const input = Buffer.from(`"${text}"`, 'utf8');
+      const ok = arena.decode(input, 1, input.length - 1);
+      const node = Buffer.from(text, 'base64');
+      const plain = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$/.test(text);
+      // Collected rather than asserted one by one: an expect() per case made this test take seconds.
+      if (ok !== plain) wrong.push(`${text}: ${ok ? 'decoded' : 'refused'}`);
+      if (!ok) {
+        refused++;
+        continue;
+      }
+      if (!arena.buffer.subarray(arena.from, arena.to).equals(node)) wrong.push(`${text}: other bytes than Node's`);
+      if (random() < 0.2) held.push({ buffer: arena.buffer, from: arena.from, to: arena.to, expected: node });
+    }
+    for (const { buffer, from, to, expected } of held) if (!buffer.subarray(from, to).equals(expected)) wrong.push(`rewritten: ${expected.toString('base64')}`);
+    expect(wrong).toEqual([]);
+    expect(refused).toBeGreaterThan(300);
+    expect(held.length).toBeGreaterThan(500);
   });
 });
 

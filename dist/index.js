@@ -3255,8 +3255,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-source.ts + 38 modules
-var parse_source = __nccwpck_require__(5159);
+// EXTERNAL MODULE: ./src/parse/parse-source.ts + 39 modules
+var parse_source = __nccwpck_require__(9041);
 ;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
 
 /**
@@ -4893,7 +4893,7 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 5159:
+/***/ 9041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7959,11 +7959,14 @@ function readStatus(s, index) {
 function readLog(l, index) {
     if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string')
         return null;
+    const data = Buffer.from(l.data, 'base64');
     return {
         index,
         vertex: l.vertex,
         stream: typeof l.stream === 'number' ? l.stream : 1,
-        data: Buffer.from(l.data, 'base64'),
+        data,
+        from: 0,
+        to: data.length,
         timestamp: timestamp(l.timestamp),
     };
 }
@@ -8017,21 +8020,122 @@ function wholeMilliseconds(dateTime, zone) {
     return Number.isNaN(whole) ? null : whole;
 }
 
+;// CONCATENATED MODULE: ./src/parse/rawjson/base64-arena.ts
+// The data of rawjson's log objects is base64. Going through Node's decoder meant a string of the
+// base64 text first (a copy, and most of the garbage of reading a rawjson log: about 300 bytes a
+// line, a hundred scavenges for 100 MB) and a new Buffer a line. This decodes the text's bytes in
+// place into a shared arena instead: the output of many log objects lies in one 64 KiB buffer.
+/** Bytes of one arena; a full arena is left to whoever still holds slices of it, and a new one taken. */
+const ARENA_BYTES = 64 * 1024;
+/** Output larger than this gets a buffer of its own, so that at most a quarter of an arena is wasted. */
+const OWN_BUFFER_BYTES = ARENA_BYTES / 4;
+/** A character outside the alphabet (a bit no character's six-bit value has). */
+const INVALID = 0x100;
+const EQUALS = 0x3d;
+/**
+ * Each byte's six-bit value: the standard alphabet and the URL-safe one (`-`, `_`), both of which
+ * Node's 'base64' decoder reads, so that this decodes whatever it accepts to the same bytes.
+ */
+const VALUE = new Uint16Array(256).fill(INVALID);
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+for (let i = 0; i < ALPHABET.length; i++)
+    VALUE[ALPHABET.charCodeAt(i)] = i;
+VALUE[0x2d] = 62; // -
+VALUE[0x5f] = 63; // _
+/**
+ * Decodes base64 text from bytes into shared buffers. The bytes of the last decode are
+ * `buffer[from, to)`, valid for as long as `buffer` is held: an arena is never written again once
+ * it is full, so slices handed out earlier stay as they were.
+ */
+class Base64Arena {
+    arena = Buffer.allocUnsafe(ARENA_BYTES);
+    used = 0;
+    /** Where the last successful decode put its bytes. */
+    buffer = this.arena;
+    from = 0;
+    to = 0;
+    /**
+     * Decodes `text[start, end)` when it is plain base64 (a multiple of four characters of the
+     * alphabet, padded with one or two `=` at the end only) and returns true; Node's decoder gives the
+     * same bytes for such text. Anything else (an escape, a space, a `=` inside) returns false, and the
+     * caller reads the object the general way. Bytes beyond `to` are never meant to be read.
+     */
+    decode(text, start, end) {
+        const length = end - start;
+        if ((length & 3) !== 0)
+            return false;
+        let padding = 0;
+        if (length > 0 && text[end - 1] === EQUALS)
+            padding = text[end - 2] === EQUALS ? 2 : 1;
+        const size = (length >>> 2) * 3 - padding;
+        let out;
+        let at;
+        if (size > OWN_BUFFER_BYTES) {
+            out = Buffer.allocUnsafe(size);
+            at = 0;
+        }
+        else {
+            if (this.used + size > ARENA_BYTES) {
+                this.arena = Buffer.allocUnsafe(ARENA_BYTES);
+                this.used = 0;
+            }
+            out = this.arena;
+            at = this.used;
+        }
+        const whole = padding === 0 ? end : end - 4;
+        let seen = 0;
+        let o = at;
+        for (let i = start; i < whole; i += 4) {
+            const a = VALUE[text[i]];
+            const b = VALUE[text[i + 1]];
+            const c = VALUE[text[i + 2]];
+            const d = VALUE[text[i + 3]];
+            seen |= a | b | c | d;
+            const n = (a << 18) | (b << 12) | (c << 6) | d;
+            // A Uint8Array keeps the low eight bits of what is stored.
+            out[o] = n >>> 16;
+            out[o + 1] = n >>> 8;
+            out[o + 2] = n;
+            o += 3;
+        }
+        if (padding !== 0) {
+            const a = VALUE[text[whole]];
+            const b = VALUE[text[whole + 1]];
+            seen |= a | b;
+            out[o++] = (a << 2) | (b >>> 4);
+            if (padding === 1) {
+                const c = VALUE[text[whole + 2]];
+                seen |= c;
+                out[o++] = (b << 4) | (c >>> 2);
+            }
+        }
+        if ((seen & INVALID) !== 0)
+            return false;
+        if (out === this.arena)
+            this.used = o;
+        this.buffer = out;
+        this.from = at;
+        this.to = o;
+        return true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/parse/rawjson/canonical-logs.ts
 // Most of a rawjson log is step output: `logs` objects, one a line, always in the shape Go's encoder
 // gives BuildKit's SolveStatus:
 //   {"logs":[{"vertex":"sha256:\u2026","stream":1,"data":"<base64>","timestamp":"2026-\u2026Z"}]}
 // Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
 // cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
-// the data decoded natively, the vertex and the timestamp's date reused from the previous line when
-// their bytes repeat (they nearly always do). Anything else, even the same object with a space, an
+// the data decoded from its bytes into a shared arena (base64-arena.ts), the vertex and the
+// timestamp's date reused from the previous line when their bytes repeat (they nearly always do),
+// compared while their bytes are checked, so a line costs no string and no call into Node's C++. Anything else, even the same object with a space, an
 // escape or a byte outside ASCII in it, is left to the general path (a string and JSON.parse), so
 // what this accepts is read exactly as JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
+
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const AMPERSAND = 0x26;
-const EQUALS = 0x3d;
 const COMMA = 0x2c;
 const canonical_logs_ZERO = 0x30;
 const NINE = 0x39;
@@ -8049,76 +8153,175 @@ const CLOSE = Buffer.from(']}', 'latin1');
 const DATE_TIME_BYTES = 19;
 /** Longer vertex or timestamp values are not Go's; the general path reads them. */
 const MAX_VALUE_BYTES = 256;
-/** Reads canonical `logs` lines from bytes; keeps the last vertex and date seen, to reuse them. */
+/**
+ * The head of a canonical line, `{"logs":[{"vertex":"\u2026","stream":1,"data":"`: the same bytes on every
+ * line of a step's output, so compared with the last line's at once (one native compare where the
+ * keys, the vertex and the stream were each read); longer ones are read every time.
+ */
+const MAX_HEAD_BYTES = 384;
+/** Reads canonical `logs` lines from bytes; keeps the last head, vertex and date seen, to reuse them. */
 class CanonicalLogReader {
+    arena = new Base64Arena();
+    /** The logs of the last line read: the objects are reused from line to line (see read). */
+    entries = [];
+    lastHead = Buffer.alloc(MAX_HEAD_BYTES);
+    /** 0 while no head is known. */
+    lastHeadLength = 0;
+    headVertex = '';
+    headStream = 0;
+    /** What the last entryHead() read. */
+    entryVertex = '';
+    entryStream = 0;
+    /** Where the value read by the last plainValue() call ends (its closing quote). */
+    valueEnd = -1;
+    /** Whether that value's first bytes were the same as the bytes it was compared with. */
+    valueSame = false;
     lastVertex = '';
     lastVertexBytes = Buffer.alloc(MAX_VALUE_BYTES);
     lastVertexLength = -1;
     lastDateTime = Buffer.alloc(DATE_TIME_BYTES);
     lastDateTimeKnown = false;
     lastWhole = null;
+    /** The logs read by the last read() that returned a count: valid until the next read(). */
+    get logs() {
+        return this.entries;
+    }
     /**
-     * The logs of the object on `data[start, end)` when it is a canonical `logs` line, else null. A
-     * line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII without
-     * `&` or escape, so the line decoder would not have changed it either.
+     * How many logs the object on `data[start, end)` holds when it is a canonical `logs` line (they are
+     * `logs[0, count)`, until the next call: one object per entry, reused, so a line allocates none),
+     * else -1. A line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII
+     * without `&` or escape, so the line decoder would not have changed it either.
      */
     read(data, start, end) {
-        if (!startsWith(data, start, end, OPEN))
-            return null;
-        let p = start + OPEN.length;
-        const logs = [];
+        let p;
+        let vertex;
+        let stream;
+        const headLength = this.lastHeadLength;
+        if (headLength !== 0 && end - start > headLength && data.compare(this.lastHead, 0, headLength, start, start + headLength) === 0) {
+            p = start + headLength;
+            vertex = this.headVertex;
+            stream = this.headStream;
+        }
+        else {
+            if (!startsWith(data, start, end, OPEN))
+                return -1;
+            p = this.entryHead(data, start + OPEN.length, end);
+            if (p === -1)
+                return -1;
+            vertex = this.entryVertex;
+            stream = this.entryStream;
+            // Every byte of it was checked: it is a head whatever follows it on this line.
+            if (p - start <= MAX_HEAD_BYTES) {
+                data.copy(this.lastHead, 0, start, p);
+                this.lastHeadLength = p - start;
+                this.headVertex = vertex;
+                this.headStream = stream;
+            }
+        }
+        const arena = this.arena;
+        let count = 0;
         for (;;) {
-            if (!startsWith(data, p, end, VERTEX))
-                return null;
-            p += VERTEX.length;
-            const vertexEnd = plainValueEnd(data, p, end);
-            if (vertexEnd === -1)
-                return null;
-            const vertex = this.vertexAt(data, p, vertexEnd);
-            p = vertexEnd;
-            if (!startsWith(data, p, end, STREAM))
-                return null;
-            p += STREAM.length;
-            // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
-            let stream = 0;
-            const digits = p;
-            while (p < end && data[p] >= canonical_logs_ZERO && data[p] <= NINE && p - digits < 9)
-                stream = stream * 10 + data[p++] - canonical_logs_ZERO;
-            if (p === digits || (data[digits] === canonical_logs_ZERO && p - digits > 1))
-                return null;
-            if (!startsWith(data, p, end, DATA))
-                return null;
-            p += DATA.length;
             const dataEnd = data.indexOf(QUOTE, p);
             if (dataEnd === -1 || dataEnd >= end)
-                return null;
-            const bytes = decodeBase64(data, p, dataEnd);
-            if (bytes === null)
-                return null;
+                return -1;
+            if (!arena.decode(data, p, dataEnd))
+                return -1;
+            const bytes = arena.buffer;
+            const from = arena.from;
+            const to = arena.to;
             p = dataEnd;
             if (!startsWith(data, p, end, TIMESTAMP))
-                return null;
+                return -1;
             p += TIMESTAMP.length;
-            const tsEnd = plainValueEnd(data, p, end);
-            if (tsEnd === -1)
-                return null;
-            const timestamp = this.timestampAt(data, p, tsEnd);
+            if (!this.plainValue(data, p, end, this.lastDateTime, this.lastDateTimeKnown ? DATE_TIME_BYTES : -1))
+                return -1;
+            const tsEnd = this.valueEnd;
+            const timestamp = this.timestampAt(data, p, tsEnd, this.valueSame);
             p = tsEnd;
             if (!startsWith(data, p, end, ENTRY_END))
-                return null;
+                return -1;
             p += ENTRY_END.length;
-            logs.push({ index: logs.length, vertex, stream, data: bytes, timestamp });
+            this.setEntry(count++, vertex, stream, bytes, from, to, timestamp);
             if (p < end && data[p] === COMMA) {
-                p++;
+                p = this.entryHead(data, p + 1, end);
+                if (p === -1)
+                    return -1;
+                vertex = this.entryVertex;
+                stream = this.entryStream;
                 continue;
             }
-            return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? logs : null;
+            return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? count : -1;
         }
     }
-    /** The vertex digest on `data[start, end)`: the previous line's string when the bytes are the same. */
+    /**
+     * An entry's `{"vertex":"\u2026","stream":N,"data":"` at `p`: where its data starts (its vertex and stream
+     * in entryVertex and entryStream), or -1.
+     */
+    entryHead(data, p, end) {
+        if (!startsWith(data, p, end, VERTEX))
+            return -1;
+        p += VERTEX.length;
+        if (!this.plainValue(data, p, end, this.lastVertexBytes, this.lastVertexLength))
+            return -1;
+        this.entryVertex = this.vertexAt(data, p, this.valueEnd);
+        p = this.valueEnd;
+        if (!startsWith(data, p, end, STREAM))
+            return -1;
+        p += STREAM.length;
+        // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
+        let stream = 0;
+        const digits = p;
+        while (p < end && data[p] >= canonical_logs_ZERO && data[p] <= NINE && p - digits < 9)
+            stream = stream * 10 + data[p++] - canonical_logs_ZERO;
+        if (p === digits || (data[digits] === canonical_logs_ZERO && p - digits > 1))
+            return -1;
+        if (!startsWith(data, p, end, DATA))
+            return -1;
+        this.entryStream = stream;
+        return p + DATA.length;
+    }
+    setEntry(index, vertex, stream, data, from, to, timestamp) {
+        const entry = this.entries[index];
+        if (entry === undefined) {
+            this.entries.push({ index, vertex, stream, data, from, to, timestamp });
+            return;
+        }
+        entry.vertex = vertex;
+        entry.stream = stream;
+        entry.data = data;
+        entry.from = from;
+        entry.to = to;
+        entry.timestamp = timestamp;
+    }
+    /**
+     * Whether a JSON string value that starts at `start` is printable ASCII with no escape and no `&`
+     * (which the line decoder would have unescaped), and short; then its closing quote is at
+     * `valueEnd`, and `valueSame` tells whether its first `compareLength` bytes equal `compare`'s
+     * (-1 never does). One loop for both, where a check and then Buffer.compare were two passes and a
+     * call into C++.
+     */
+    plainValue(data, start, end, compare, compareLength) {
+        const limit = Math.min(end, start + MAX_VALUE_BYTES);
+        let same = compareLength >= 0;
+        const compareEnd = start + compareLength;
+        for (let i = start; i < limit; i++) {
+            const c = data[i];
+            if (c === QUOTE) {
+                this.valueEnd = i;
+                this.valueSame = same && i >= compareEnd;
+                return true;
+            }
+            if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND)
+                return false;
+            if (same && i < compareEnd && c !== compare[i - start])
+                same = false;
+        }
+        return false;
+    }
+    /** The vertex digest on `data[start, end)` (checked by plainValue): the previous line's string when the bytes are the same. */
     vertexAt(data, start, end) {
         const length = end - start;
-        if (length === this.lastVertexLength && data.compare(this.lastVertexBytes, 0, length, start, end) === 0)
+        if (length === this.lastVertexLength && this.valueSame)
             return this.lastVertex;
         this.lastVertex = data.toString('latin1', start, end);
         data.copy(this.lastVertexBytes, 0, start, end);
@@ -8131,7 +8334,7 @@ class CanonicalLogReader {
      * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
      * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
      */
-    timestampAt(data, start, end) {
+    timestampAt(data, start, end, sameDateTime) {
         const length = end - start;
         let fractionEnd = -1;
         if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z)
@@ -8145,7 +8348,7 @@ class CanonicalLogReader {
         if (fractionEnd === -1)
             return this.slowTimestamp(data, start, end);
         const dateEnd = start + DATE_TIME_BYTES;
-        if (!this.lastDateTimeKnown || data.compare(this.lastDateTime, 0, DATE_TIME_BYTES, start, dateEnd) !== 0) {
+        if (!sameDateTime) {
             const dateTime = data.toString('latin1', start, dateEnd);
             // Checked as the general path checks it (the whole value against RFC3339): a miss goes there.
             if (!RFC3339.test(`${dateTime}Z`))
@@ -8184,38 +8387,6 @@ function startsWith(data, at, end, literal) {
         if (data[at + i] !== literal[i])
             return false;
     return true;
-}
-/**
- * Where a JSON string value that starts at `start` ends (its closing quote), when it is printable
- * ASCII with no escape and no `&` (which the line decoder would have unescaped), and short; else -1.
- */
-function plainValueEnd(data, start, end) {
-    const limit = Math.min(end, start + MAX_VALUE_BYTES);
-    for (let i = start; i < limit; i++) {
-        const c = data[i];
-        if (c === QUOTE)
-            return i;
-        if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND)
-            return -1;
-    }
-    return -1;
-}
-/**
- * The bytes of the base64 text on `data[start, end)`, or null unless it is plain base64 (a multiple
- * of four characters, padded at the end only). Node's decoder skips characters outside the alphabet
- * and stops at a `=`: any such character (a `\`, a control or non-ASCII byte, a `=` inside) gives
- * fewer bytes than the length promises, so a wrong length sends the line to the general path.
- * Characters it reads but JSON would not change (`-`, `_`) decode alike in both paths.
- */
-function decodeBase64(data, start, end) {
-    const length = end - start;
-    if (length % 4 !== 0)
-        return null;
-    let padding = 0;
-    if (length > 0 && data[end - 1] === EQUALS)
-        padding = length > 1 && data[end - 2] === EQUALS ? 2 : 1;
-    const bytes = Buffer.from(data.toString('latin1', start, end), 'base64');
-    return bytes.length === (length / 4) * 3 - padding ? bytes : null;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/output-lines.ts
@@ -8372,30 +8543,31 @@ class StepOutput {
     partial = null;
     partialLine = 0;
     partialTs = null;
-    /** The bytes of one log object, read at input line `line`. */
+    /** The bytes of one log object (`log.data[log.from, log.to)`), read at input line `line`. */
     add(step, log, line, sink) {
         const bytes = log.data;
+        const to = log.to;
         // The lines of one log object share its time: its `1.234` offset is written once, not per line.
         let at = null;
-        let start = 0;
+        let start = log.from;
         if (this.partial) {
-            const end = bytes.indexOf(step_output_NEWLINE);
+            const end = firstNewline(bytes, start, to);
             if (end !== -1) {
-                const whole = Buffer.concat([this.partial, bytes.subarray(0, end)]);
+                const whole = Buffer.concat([this.partial, bytes.subarray(start, end)]);
                 this.partial = null;
                 at = offset(log.timestamp, this.runStart);
                 sink.text(step, line, render(step, whole, at));
                 start = end + 1;
             }
         }
-        const last = bytes.lastIndexOf(step_output_NEWLINE);
-        if (last >= start) {
+        const last = lastNewline(bytes, start, to);
+        if (last !== -1) {
             at ??= offset(log.timestamp, this.runStart);
             sink.lines(step, line, bytes, start, last + 1, `#${step.id} ${at} `);
             start = last + 1;
         }
-        if (start < bytes.length) {
-            const rest = bytes.subarray(start);
+        if (start < to) {
+            const rest = bytes.subarray(start, to);
             if (!this.partial) {
                 // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
                 this.partialLine = line;
@@ -8413,6 +8585,22 @@ class StepOutput {
         this.partial = null;
         sink.text(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
     }
+}
+// Loops rather than Buffer's indexOf and lastIndexOf: the bytes may be a slice of a larger buffer
+// (see RawLog.data), and the last newline is nearly always the last byte.
+/** The first newline on `bytes[from, to)`, or -1. */
+function firstNewline(bytes, from, to) {
+    for (let i = from; i < to; i++)
+        if (bytes[i] === step_output_NEWLINE)
+            return i;
+    return -1;
+}
+/** The last newline on `bytes[from, to)`, or -1. */
+function lastNewline(bytes, from, to) {
+    for (let i = to - 1; i >= from; i--)
+        if (bytes[i] === step_output_NEWLINE)
+            return i;
+    return -1;
 }
 /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
 function render(step, bytes, at) {
@@ -8835,10 +9023,10 @@ class RawJsonParser {
         if (Buffer.byteLength(text, 'utf8') !== text.length)
             return false;
         const bytes = Buffer.from(text, 'latin1');
-        const logs = this.canonical.read(bytes, 0, bytes.length);
-        if (logs === null)
+        const count = this.canonical.read(bytes, 0, bytes.length);
+        if (count === -1)
             return false;
-        this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), logs, line.no);
+        this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), count, line.no);
         return true;
     }
     /**
@@ -8848,13 +9036,13 @@ class RawJsonParser {
     pushBytes(data, start, end, no) {
         if (!this.splitter.idle || end - start > MAX_OBJECT_CHARS)
             return false;
-        const logs = this.canonical.read(data, start, end);
-        if (logs === null)
+        const count = this.canonical.read(data, start, end);
+        if (count === -1)
             return false;
         this.firstLine ??= no;
         this.lastLine = no;
         // What onObject does with an object that holds only logs (no vertex can start a new build).
-        this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), logs, no);
+        this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), count, no);
         return true;
     }
     /** Ends the input: every build found, in input order. */
@@ -8917,9 +9105,11 @@ class RawJsonParser {
             build.applyWarning(warning, chunk.firstLine);
         build.state.reach(chunk.lastLine);
     }
-    applyLogs(build, logs, line) {
-        for (const log of logs)
-            build.applyLog(log, line);
+    /** The `count` logs the canonical reader has just read (its reused objects: none is kept). */
+    applyLogs(build, count, line) {
+        const logs = this.canonical.logs;
+        for (let i = 0; i < count; i++)
+            build.applyLog(logs[i], line);
         build.state.reach(line);
     }
     /**

@@ -3,16 +3,17 @@
 //   {"logs":[{"vertex":"sha256:…","stream":1,"data":"<base64>","timestamp":"2026-…Z"}]}
 // Decoding such a line to a string, then JSON.parse, then base64 from that string was most of the
 // cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
-// the data decoded natively, the vertex and the timestamp's date reused from the previous line when
-// their bytes repeat (they nearly always do). Anything else, even the same object with a space, an
+// the data decoded from its bytes into a shared arena (base64-arena.ts), the vertex and the
+// timestamp's date reused from the previous line when their bytes repeat (they nearly always do),
+// compared while their bytes are checked, so a line costs no string and no call into Node's C++. Anything else, even the same object with a space, an
 // escape or a byte outside ASCII in it, is left to the general path (a string and JSON.parse), so
 // what this accepts is read exactly as JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
 import { RFC3339, wholeMilliseconds, type RawLog } from './solve-status.js';
+import { Base64Arena } from './base64-arena.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const AMPERSAND = 0x26;
-const EQUALS = 0x3d;
 const COMMA = 0x2c;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -32,8 +33,30 @@ const DATE_TIME_BYTES = 19;
 /** Longer vertex or timestamp values are not Go's; the general path reads them. */
 const MAX_VALUE_BYTES = 256;
 
-/** Reads canonical `logs` lines from bytes; keeps the last vertex and date seen, to reuse them. */
+/**
+ * The head of a canonical line, `{"logs":[{"vertex":"…","stream":1,"data":"`: the same bytes on every
+ * line of a step's output, so compared with the last line's at once (one native compare where the
+ * keys, the vertex and the stream were each read); longer ones are read every time.
+ */
+const MAX_HEAD_BYTES = 384;
+
+/** Reads canonical `logs` lines from bytes; keeps the last head, vertex and date seen, to reuse them. */
 export class CanonicalLogReader {
+  private readonly arena = new Base64Arena();
+  /** The logs of the last line read: the objects are reused from line to line (see read). */
+  private readonly entries: RawLog[] = [];
+  private readonly lastHead = Buffer.alloc(MAX_HEAD_BYTES);
+  /** 0 while no head is known. */
+  private lastHeadLength = 0;
+  private headVertex = '';
+  private headStream = 0;
+  /** What the last entryHead() read. */
+  private entryVertex = '';
+  private entryStream = 0;
+  /** Where the value read by the last plainValue() call ends (its closing quote). */
+  private valueEnd = -1;
+  /** Whether that value's first bytes were the same as the bytes it was compared with. */
+  private valueSame = false;
   private lastVertex = '';
   private readonly lastVertexBytes = Buffer.alloc(MAX_VALUE_BYTES);
   private lastVertexLength = -1;
@@ -41,57 +64,134 @@ export class CanonicalLogReader {
   private lastDateTimeKnown = false;
   private lastWhole: number | null = null;
 
+  /** The logs read by the last read() that returned a count: valid until the next read(). */
+  get logs(): readonly RawLog[] {
+    return this.entries;
+  }
+
   /**
-   * The logs of the object on `data[start, end)` when it is a canonical `logs` line, else null. A
-   * line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII without
-   * `&` or escape, so the line decoder would not have changed it either.
+   * How many logs the object on `data[start, end)` holds when it is a canonical `logs` line (they are
+   * `logs[0, count)`, until the next call: one object per entry, reused, so a line allocates none),
+   * else -1. A line this accepts decodes (UTF-8, HTML entities, ANSI) to itself: it is printable ASCII
+   * without `&` or escape, so the line decoder would not have changed it either.
    */
-  read(data: Buffer, start: number, end: number): RawLog[] | null {
-    if (!startsWith(data, start, end, OPEN)) return null;
-    let p = start + OPEN.length;
-    const logs: RawLog[] = [];
+  read(data: Buffer, start: number, end: number): number {
+    let p: number;
+    let vertex: string;
+    let stream: number;
+    const headLength = this.lastHeadLength;
+    if (headLength !== 0 && end - start > headLength && data.compare(this.lastHead, 0, headLength, start, start + headLength) === 0) {
+      p = start + headLength;
+      vertex = this.headVertex;
+      stream = this.headStream;
+    } else {
+      if (!startsWith(data, start, end, OPEN)) return -1;
+      p = this.entryHead(data, start + OPEN.length, end);
+      if (p === -1) return -1;
+      vertex = this.entryVertex;
+      stream = this.entryStream;
+      // Every byte of it was checked: it is a head whatever follows it on this line.
+      if (p - start <= MAX_HEAD_BYTES) {
+        data.copy(this.lastHead, 0, start, p);
+        this.lastHeadLength = p - start;
+        this.headVertex = vertex;
+        this.headStream = stream;
+      }
+    }
+    const arena = this.arena;
+    let count = 0;
     for (;;) {
-      if (!startsWith(data, p, end, VERTEX)) return null;
-      p += VERTEX.length;
-      const vertexEnd = plainValueEnd(data, p, end);
-      if (vertexEnd === -1) return null;
-      const vertex = this.vertexAt(data, p, vertexEnd);
-      p = vertexEnd;
-      if (!startsWith(data, p, end, STREAM)) return null;
-      p += STREAM.length;
-      // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
-      let stream = 0;
-      const digits = p;
-      while (p < end && data[p]! >= ZERO && data[p]! <= NINE && p - digits < 9) stream = stream * 10 + data[p++]! - ZERO;
-      if (p === digits || (data[digits] === ZERO && p - digits > 1)) return null;
-      if (!startsWith(data, p, end, DATA)) return null;
-      p += DATA.length;
       const dataEnd = data.indexOf(QUOTE, p);
-      if (dataEnd === -1 || dataEnd >= end) return null;
-      const bytes = decodeBase64(data, p, dataEnd);
-      if (bytes === null) return null;
+      if (dataEnd === -1 || dataEnd >= end) return -1;
+      if (!arena.decode(data, p, dataEnd)) return -1;
+      const bytes = arena.buffer;
+      const from = arena.from;
+      const to = arena.to;
       p = dataEnd;
-      if (!startsWith(data, p, end, TIMESTAMP)) return null;
+      if (!startsWith(data, p, end, TIMESTAMP)) return -1;
       p += TIMESTAMP.length;
-      const tsEnd = plainValueEnd(data, p, end);
-      if (tsEnd === -1) return null;
-      const timestamp = this.timestampAt(data, p, tsEnd);
+      if (!this.plainValue(data, p, end, this.lastDateTime, this.lastDateTimeKnown ? DATE_TIME_BYTES : -1)) return -1;
+      const tsEnd = this.valueEnd;
+      const timestamp = this.timestampAt(data, p, tsEnd, this.valueSame);
       p = tsEnd;
-      if (!startsWith(data, p, end, ENTRY_END)) return null;
+      if (!startsWith(data, p, end, ENTRY_END)) return -1;
       p += ENTRY_END.length;
-      logs.push({ index: logs.length, vertex, stream, data: bytes, timestamp });
+      this.setEntry(count++, vertex, stream, bytes, from, to, timestamp);
       if (p < end && data[p] === COMMA) {
-        p++;
+        p = this.entryHead(data, p + 1, end);
+        if (p === -1) return -1;
+        vertex = this.entryVertex;
+        stream = this.entryStream;
         continue;
       }
-      return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? logs : null;
+      return startsWith(data, p, end, CLOSE) && p + CLOSE.length === end ? count : -1;
     }
   }
 
-  /** The vertex digest on `data[start, end)`: the previous line's string when the bytes are the same. */
+  /**
+   * An entry's `{"vertex":"…","stream":N,"data":"` at `p`: where its data starts (its vertex and stream
+   * in entryVertex and entryStream), or -1.
+   */
+  private entryHead(data: Buffer, p: number, end: number): number {
+    if (!startsWith(data, p, end, VERTEX)) return -1;
+    p += VERTEX.length;
+    if (!this.plainValue(data, p, end, this.lastVertexBytes, this.lastVertexLength)) return -1;
+    this.entryVertex = this.vertexAt(data, p, this.valueEnd);
+    p = this.valueEnd;
+    if (!startsWith(data, p, end, STREAM)) return -1;
+    p += STREAM.length;
+    // 0 or a number without leading zeros, as the canonical shape allows (at most nine digits).
+    let stream = 0;
+    const digits = p;
+    while (p < end && data[p]! >= ZERO && data[p]! <= NINE && p - digits < 9) stream = stream * 10 + data[p++]! - ZERO;
+    if (p === digits || (data[digits] === ZERO && p - digits > 1)) return -1;
+    if (!startsWith(data, p, end, DATA)) return -1;
+    this.entryStream = stream;
+    return p + DATA.length;
+  }
+
+  private setEntry(index: number, vertex: string, stream: number, data: Buffer, from: number, to: number, timestamp: number | null): void {
+    const entry = this.entries[index];
+    if (entry === undefined) {
+      this.entries.push({ index, vertex, stream, data, from, to, timestamp });
+      return;
+    }
+    entry.vertex = vertex;
+    entry.stream = stream;
+    entry.data = data;
+    entry.from = from;
+    entry.to = to;
+    entry.timestamp = timestamp;
+  }
+
+  /**
+   * Whether a JSON string value that starts at `start` is printable ASCII with no escape and no `&`
+   * (which the line decoder would have unescaped), and short; then its closing quote is at
+   * `valueEnd`, and `valueSame` tells whether its first `compareLength` bytes equal `compare`'s
+   * (-1 never does). One loop for both, where a check and then Buffer.compare were two passes and a
+   * call into C++.
+   */
+  private plainValue(data: Buffer, start: number, end: number, compare: Buffer, compareLength: number): boolean {
+    const limit = Math.min(end, start + MAX_VALUE_BYTES);
+    let same = compareLength >= 0;
+    const compareEnd = start + compareLength;
+    for (let i = start; i < limit; i++) {
+      const c = data[i]!;
+      if (c === QUOTE) {
+        this.valueEnd = i;
+        this.valueSame = same && i >= compareEnd;
+        return true;
+      }
+      if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND) return false;
+      if (same && i < compareEnd && c !== compare[i - start]) same = false;
+    }
+    return false;
+  }
+
+  /** The vertex digest on `data[start, end)` (checked by plainValue): the previous line's string when the bytes are the same. */
   private vertexAt(data: Buffer, start: number, end: number): string {
     const length = end - start;
-    if (length === this.lastVertexLength && data.compare(this.lastVertexBytes, 0, length, start, end) === 0) return this.lastVertex;
+    if (length === this.lastVertexLength && this.valueSame) return this.lastVertex;
     this.lastVertex = data.toString('latin1', start, end);
     data.copy(this.lastVertexBytes, 0, start, end);
     this.lastVertexLength = length;
@@ -104,7 +204,7 @@ export class CanonicalLogReader {
    * the fraction from its digits. f / 10^n is the correctly rounded value of `0.ddd` (both are exact
    * integers before one division), so this equals Number(`0.${digits}`) to the last bit.
    */
-  private timestampAt(data: Buffer, start: number, end: number): number | null {
+  private timestampAt(data: Buffer, start: number, end: number, sameDateTime: boolean): number | null {
     const length = end - start;
     let fractionEnd = -1;
     if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z) fractionEnd = end - 1;
@@ -114,7 +214,7 @@ export class CanonicalLogReader {
     }
     if (fractionEnd === -1) return this.slowTimestamp(data, start, end);
     const dateEnd = start + DATE_TIME_BYTES;
-    if (!this.lastDateTimeKnown || data.compare(this.lastDateTime, 0, DATE_TIME_BYTES, start, dateEnd) !== 0) {
+    if (!sameDateTime) {
       const dateTime = data.toString('latin1', start, dateEnd);
       // Checked as the general path checks it (the whole value against RFC3339): a miss goes there.
       if (!RFC3339.test(`${dateTime}Z`)) return this.slowTimestamp(data, start, end);
@@ -147,34 +247,4 @@ function startsWith(data: Buffer, at: number, end: number, literal: Buffer): boo
   if (at + literal.length > end) return false;
   for (let i = 0; i < literal.length; i++) if (data[at + i] !== literal[i]) return false;
   return true;
-}
-
-/**
- * Where a JSON string value that starts at `start` ends (its closing quote), when it is printable
- * ASCII with no escape and no `&` (which the line decoder would have unescaped), and short; else -1.
- */
-function plainValueEnd(data: Buffer, start: number, end: number): number {
-  const limit = Math.min(end, start + MAX_VALUE_BYTES);
-  for (let i = start; i < limit; i++) {
-    const c = data[i]!;
-    if (c === QUOTE) return i;
-    if (c < 0x20 || c > 0x7e || c === BACKSLASH || c === AMPERSAND) return -1;
-  }
-  return -1;
-}
-
-/**
- * The bytes of the base64 text on `data[start, end)`, or null unless it is plain base64 (a multiple
- * of four characters, padded at the end only). Node's decoder skips characters outside the alphabet
- * and stops at a `=`: any such character (a `\`, a control or non-ASCII byte, a `=` inside) gives
- * fewer bytes than the length promises, so a wrong length sends the line to the general path.
- * Characters it reads but JSON would not change (`-`, `_`) decode alike in both paths.
- */
-function decodeBase64(data: Buffer, start: number, end: number): Buffer | null {
-  const length = end - start;
-  if (length % 4 !== 0) return null;
-  let padding = 0;
-  if (length > 0 && data[end - 1] === EQUALS) padding = length > 1 && data[end - 2] === EQUALS ? 2 : 1;
-  const bytes = Buffer.from(data.toString('latin1', start, end), 'base64');
-  return bytes.length === (length / 4) * 3 - padding ? bytes : null;
 }

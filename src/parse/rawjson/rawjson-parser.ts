@@ -8,7 +8,7 @@ import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonPr
 import { EntryLines } from './entry-lines.js';
 import type { LineSelector } from '../../diagnose/line-selector.js';
 import { bytePrefilterFor, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
-import { readSolveStatus, type RawLog, type SolveStatus } from './solve-status.js';
+import { readSolveStatus, type SolveStatus } from './solve-status.js';
 import { CanonicalLogReader } from './canonical-logs.js';
 import { DeferredExcerpt } from './deferred-excerpt.js';
 import { renderOutput, type OutputBatch, type OutputLineRing } from './output-lines.js';
@@ -117,9 +117,9 @@ export class RawJsonParser {
     if (!this.splitter.idle || !text.startsWith(LOGS_OPEN) || text.length > MAX_OBJECT_CHARS) return false;
     if (Buffer.byteLength(text, 'utf8') !== text.length) return false;
     const bytes = Buffer.from(text, 'latin1');
-    const logs = this.canonical.read(bytes, 0, bytes.length);
-    if (logs === null) return false;
-    this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), logs, line.no);
+    const count = this.canonical.read(bytes, 0, bytes.length);
+    if (count === -1) return false;
+    this.applyLogs(this.current ?? this.startBuild(line.no, 'rawjson progress'), count, line.no);
     return true;
   }
 
@@ -129,12 +129,12 @@ export class RawJsonParser {
    */
   pushBytes(data: Buffer, start: number, end: number, no: number): boolean {
     if (!this.splitter.idle || end - start > MAX_OBJECT_CHARS) return false;
-    const logs = this.canonical.read(data, start, end);
-    if (logs === null) return false;
+    const count = this.canonical.read(data, start, end);
+    if (count === -1) return false;
     this.firstLine ??= no;
     this.lastLine = no;
     // What onObject does with an object that holds only logs (no vertex can start a new build).
-    this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), logs, no);
+    this.applyLogs(this.current ?? this.startBuild(no, 'rawjson progress'), count, no);
     return true;
   }
 
@@ -196,8 +196,10 @@ export class RawJsonParser {
     build.state.reach(chunk.lastLine);
   }
 
-  private applyLogs(build: RawBuild, logs: RawLog[], line: number): void {
-    for (const log of logs) build.applyLog(log, line);
+  /** The `count` logs the canonical reader has just read (its reused objects: none is kept). */
+  private applyLogs(build: RawBuild, count: number, line: number): void {
+    const logs = this.canonical.logs;
+    for (let i = 0; i < count; i++) build.applyLog(logs[i]!, line);
     build.state.reach(line);
   }
 

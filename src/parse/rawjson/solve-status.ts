@@ -25,8 +25,14 @@ export interface RawLog {
   index: number;
   vertex: string;
   stream: number;
-  /** The output bytes (base64 in the JSON); the step's reader cuts them where lines end. */
+  /**
+   * The output bytes (base64 in the JSON) are `data[from, to)`: a buffer of their own, or a slice of
+   * the canonical reader's decoding arena (shared with other logs); the step's reader cuts them where
+   * lines end.
+   */
   data: Buffer;
+  from: number;
+  to: number;
   timestamp: number | null;
 }
 
@@ -88,11 +94,14 @@ function readStatus(s: Record<string, unknown> | null, index: number): RawStatus
 
 function readLog(l: Record<string, unknown> | null, index: number): RawLog | null {
   if (!l || typeof l.vertex !== 'string' || typeof l.data !== 'string') return null;
+  const data = Buffer.from(l.data, 'base64');
   return {
     index,
     vertex: l.vertex,
     stream: typeof l.stream === 'number' ? l.stream : 1,
-    data: Buffer.from(l.data, 'base64'),
+    data,
+    from: 0,
+    to: data.length,
     timestamp: timestamp(l.timestamp),
   };
 }

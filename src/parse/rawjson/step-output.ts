@@ -26,30 +26,31 @@ export class StepOutput {
   private partialLine = 0;
   private partialTs: number | null = null;
 
-  /** The bytes of one log object, read at input line `line`. */
+  /** The bytes of one log object (`log.data[log.from, log.to)`), read at input line `line`. */
   add(step: VertexState, log: RawLog, line: number, sink: OutputSink): void {
     const bytes = log.data;
+    const to = log.to;
     // The lines of one log object share its time: its `1.234` offset is written once, not per line.
     let at: string | null = null;
-    let start = 0;
+    let start = log.from;
     if (this.partial) {
-      const end = bytes.indexOf(NEWLINE);
+      const end = firstNewline(bytes, start, to);
       if (end !== -1) {
-        const whole = Buffer.concat([this.partial, bytes.subarray(0, end)]);
+        const whole = Buffer.concat([this.partial, bytes.subarray(start, end)]);
         this.partial = null;
         at = offset(log.timestamp, this.runStart);
         sink.text(step, line, render(step, whole, at));
         start = end + 1;
       }
     }
-    const last = bytes.lastIndexOf(NEWLINE);
-    if (last >= start) {
+    const last = lastNewline(bytes, start, to);
+    if (last !== -1) {
       at ??= offset(log.timestamp, this.runStart);
       sink.lines(step, line, bytes, start, last + 1, `#${step.id} ${at} `);
       start = last + 1;
     }
-    if (start < bytes.length) {
-      const rest = bytes.subarray(start);
+    if (start < to) {
+      const rest = bytes.subarray(start, to);
       if (!this.partial) {
         // The line is quoted where, and timed when, its first bytes came (as the plain printer does).
         this.partialLine = line;
@@ -67,6 +68,21 @@ export class StepOutput {
     this.partial = null;
     sink.text(step, this.partialLine, render(step, partial, offset(this.partialTs, this.runStart)));
   }
+}
+
+// Loops rather than Buffer's indexOf and lastIndexOf: the bytes may be a slice of a larger buffer
+// (see RawLog.data), and the last newline is nearly always the last byte.
+
+/** The first newline on `bytes[from, to)`, or -1. */
+function firstNewline(bytes: Buffer, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (bytes[i] === NEWLINE) return i;
+  return -1;
+}
+
+/** The last newline on `bytes[from, to)`, or -1. */
+function lastNewline(bytes: Buffer, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (bytes[i] === NEWLINE) return i;
+  return -1;
 }
 
 /** One output line; `at` is its offset from the step's start as the plain printer writes it. */
