@@ -3203,7 +3203,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 4386:
+/***/ 3590:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -3912,7 +3912,118 @@ async function measureBuildImages(builds, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/young-generation.ts
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    if (typeof process.getBuiltinModule !== 'function')
+        return;
+    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        setFlagsFromString('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/large-input.ts
+
+/**
+ * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
+ * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
+ * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
+ * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
+ * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
+ * src/input/log-source.ts) past this size installs it before that chunk is parsed.
+ */
+const LARGE_INPUT_BYTES = 256 * 1024;
+/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
+function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
+    return onLargeInput(sources, threshold, () => boundYoungGeneration());
+}
+/**
+ * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
+ * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
+ * when the reader asks for it, so a source that fills one buffer again for each chunk
+ * (`reusesChunks`) keeps its contract.
+ */
+function onLargeInput(sources, threshold, act) {
+    let seen = 0;
+    let acted = false;
+    const count = (chunk) => {
+        seen += chunk.length;
+        if (acted || seen <= threshold)
+            return;
+        acted = true;
+        act();
+    };
+    return sources.map((source) => ({
+        ...source,
+        async open() {
+            return countChunks(await source.open(), count);
+        },
+    }));
+}
+async function* countChunks(chunks, count) {
+    for await (const chunk of chunks) {
+        count(chunk);
+        yield chunk;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -3935,7 +4046,8 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
     const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
+    // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
+    for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take))
         problems.push(...parsed.problems);
     const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
@@ -12084,8 +12196,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 7 modules
-var engine = __nccwpck_require__(4386);
+// EXTERNAL MODULE: ./src/engine.ts + 9 modules
+var engine = __nccwpck_require__(3590);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
@@ -12856,80 +12968,16 @@ async function writeSummary(markdown) {
     await workflow_commands/* appendSummary */.fe(markdown);
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/young-generation.ts
-
-
-/**
- * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
- * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
- * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
- * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
- */
-const YOUNG_SEMI_SPACE_MIB = 4;
-const MIB = 1024 * 1024;
-let bounded = false;
-/**
- * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
- * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
- * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
- * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
- * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
- * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
- * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
- *
- * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
- * refuses the flag or lacks the statistics leaves the process as it was.
- */
-function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
-    if (bounded)
-        return;
-    bounded = true;
-    const limit = semiSpaceMiB * MIB;
-    const stopGrowing = () => {
-        const newSpace = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((space) => space.space_name === 'new_space');
-        if (newSpace === undefined)
-            return true;
-        if (newSpace.space_size < limit)
-            return false;
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-        return true;
-    };
-    try {
-        if (stopGrowing())
-            return;
-        const observer = new external_node_perf_hooks_.PerformanceObserver(() => {
-            try {
-                if (stopGrowing())
-                    observer.disconnect();
-            }
-            catch {
-                observer.disconnect();
-            }
-        });
-        observer.observe({ entryTypes: ['gc'] });
-    }
-    catch {
-        // No observer, no bound: the analysis runs the same, with V8's own young generation.
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action/index.ts
-
 
 // The entry point of the one bundle (`dist/index.js`): the action, or the command line when
 // `dist/cli.js` loaded the bundle (it sets this mark first). One bundle for both, so the command
 // line's code is a chunk file beside the action's chunks and the two share every other module
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
-// URL is a warning of the run, not a crash.
+// URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
+// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
-// Both read logs of any size: V8's young generation is held small so their peak memory stays flat.
-boundYoungGeneration();
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.
     __nccwpck_require__.e(/* import() */ 396).then(__nccwpck_require__.bind(__nccwpck_require__, 396)).catch((error) => {

@@ -79,7 +79,10 @@ function completeLicenses(file) {
  */
 function eagerEntryModules(file) {
   const HEADERS = new Map([
-    ['/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {', '/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {'],
+    [
+      '/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {',
+      '/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {',
+    ],
     ['/***/ ((module) => {', '/***/ (function (module) {'],
   ]);
   const lines = readFileSync(file, 'utf8').split('\n');
