@@ -33,6 +33,8 @@ const FROZEN: Record<string, string> = {
   'test-9.jsonl': 'be3b795d8082e0f379abafb6b477a514dd5e538f2adfe5d07d6dcdd27d4ea25d',
   // Batch 10 is a holdout like batch 9, collected while train excerpts were collected elsewhere (see the corpus README).
   'test-10.jsonl': 'bc9a2546f5043fbfe2bb4b83b23483638f13b5f77d6798e81602eea0e5f5508e',
+  // Batch 13 is a holdout like batches 9-10, collected while train excerpts were collected and rules written elsewhere (see the corpus README).
+  'test-13.jsonl': '46af925b52e96b0a9dcd0cc786dcd4f12d4ee7eff492d7ee5fe756fffd09574a',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 420/480 (87.5%) after the family rules of batches 11-12's round (408/480 = 85.0% before), written from the
@@ -40,8 +42,10 @@ const FROZEN: Record<string, string> = {
 // lowers it, a rule never raises it by looking at the frozen part.
 const MIN_TEST_TOP1 = 0.87;
 const MIN_TRAIN_TOP1 = 0.9;
-// 1 refused and 5 without a finding of 480.
-const MAX_TEST_REFUSED_OR_SILENT = 6;
+// 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
+// (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
+// A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
+const MAX_TEST_REFUSED_OR_SILENT = 7;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { FIXTURES, SAMPLE } from './support/analyze-text.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
 import { LineSelector } from '../src/diagnose/line-selector.js';
+import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE } from '../src/diagnose/literal-set.js';
 import { Pattern, type Signature } from '../src/diagnose/catalog.js';
 
 const corpusLines = [
@@ -89,5 +90,46 @@ describe('the line-by-line search', () => {
     const bytes = Buffer.from('caf\u00e9 toomanyrequests', 'utf8');
     expect(new LineSelector([], 0).mayWantBytes(bytes, 0, bytes.length)).toBe(false);
     expect(new LineSelector([], Infinity).mayWantBytes(bytes, 0, bytes.length)).toBe(false);
+  });
+});
+
+/** The reference for scanPrintableBytes: a printable-ASCII check, then mayWantBytes on its own. */
+function scanInTwoPasses(selector: LineSelector, bytes: Buffer, tabs: boolean): number {
+  for (const byte of bytes) if (byte >= 0x7f || (byte < 0x20 && (byte !== 0x09 || !tabs))) return NOT_PRINTABLE;
+  return selector.mayWantBytes(bytes, 0, bytes.length) ? LITERAL_FOUND : NO_LITERAL;
+}
+
+describe.each(catalogs)('the one-pass scan of bytes with the %s catalog', (_name, catalog) => {
+  const withControls = [...lines, 'tab\tseparated toomanyrequests', 'a bell \u0007 toomanyrequests', 'DEL \u007f', 'toomanyrequests\tthen a tab'];
+
+  it.each([
+    ['its automata', 0],
+    ['the line-by-line search', Infinity],
+  ])('answers as the printable check and mayWantBytes do, with %s', (_way, linesBeforeAutomata) => {
+    const selector = new LineSelector(catalog, linesBeforeAutomata);
+    const reference = new LineSelector(catalog, linesBeforeAutomata);
+    const answers = { [NOT_PRINTABLE]: 0, [NO_LITERAL]: 0, [LITERAL_FOUND]: 0 };
+    const differ: string[] = [];
+    for (const line of withControls) {
+      const bytes = Buffer.from(line, 'utf8');
+      for (const tabs of [false, true]) {
+        const got = selector.scanPrintableBytes(bytes, 0, bytes.length, tabs);
+        const expected = scanInTwoPasses(reference, bytes, tabs);
+        answers[got]++;
+        if (got !== expected) differ.push(`${expected} ${got} ${tabs} ${line.slice(0, 200)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // Each answer was given for many lines: the comparison was not of two constants.
+    for (const count of Object.values(answers)) expect(count).toBeGreaterThan(50);
+  });
+
+  it('reads only the bytes it is given', () => {
+    const selector = new LineSelector(catalog, 0);
+    const bytes = Buffer.from('\u0001toomanyrequests plain words\u00e9', 'utf8');
+    expect(selector.scanPrintableBytes(bytes, 1, 16, false)).toBe(LITERAL_FOUND);
+    expect(selector.scanPrintableBytes(bytes, 17, 28, false)).toBe(NO_LITERAL);
+    expect(selector.scanPrintableBytes(bytes, 0, 16, false)).toBe(NOT_PRINTABLE);
+    expect(selector.scanPrintableBytes(bytes, 17, bytes.length, false)).toBe(NOT_PRINTABLE);
   });
 });

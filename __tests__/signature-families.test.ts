@@ -293,6 +293,76 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: failed to push registry.acme.io/app:1: unexpected status from PUT request to https://registry.acme.io/v2/app/manifests/1: 500 Internal Server Error',
   ],
   ['registry-push-failure', 'paste', 'received unexpected HTTP status: 502 Bad Gateway'],
+  // The docker CLI on a registry endpoint (or a proxy in front of it) that answered with a page, not the API's JSON.
+  ['registry-push-failure', 'paste', 'error parsing HTTP 404 response body: invalid character \'p\' after top-level value: "404 page not found\\n"'],
+  ['registry-push-failure', 'paste', 'error parsing HTTP 400 response body: unexpected end of JSON input: ""'],
+  [
+    'registry-push-failure',
+    'paste',
+    'error parsing HTTP 502 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>502 Bad Gateway</h1></body></html>"',
+  ],
+  // A registry's 5xx in the docker client's words, old and new (a space before the colon in some builds).
+  ['registry-push-failure', 'paste', 'received unexpected HTTP status : 503 Service Unavailable.'],
+  ['registry-push-failure', 'paste', '2015/01/19 22:35:03 Received HTTP code 502 while uploading layer: <html><title>502 Bad Gateway</title>'],
+  // apk before 3.12 in its own words: a package it does not have, and one every mirror has (the index was not read).
+  ['package-install-failure', 'run', 'ERROR: unsatisfiable constraints:\n  libfoo-dev (missing):\n    required by: world[libfoo-dev]'],
+  ['network-timeout', 'run', 'ERROR: unsatisfiable constraints:\n  curl (missing):\n    required by: world[curl]'],
+  // npm's debug log numbers its lines; pip before 10 on an index it could not reach.
+  ['package-install-failure', 'run', '123 error code ERESOLVE\n124 error ERESOLVE unable to resolve dependency tree'],
+  [
+    'network-timeout',
+    'run',
+    'Could not fetch URL https://pypi.org/simple/flask/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] - skipping\nCould not find a version that satisfies the requirement flask (from versions: )',
+  ],
+  // buildx reading a secret's (or an SSH key's) source file that is not there.
+  ['secret-missing', 'paste', 'ERROR: failed to stat secrets/token.txt'],
+  ['secret-missing', 'paste', 'ERROR: failed to stat /home/ci/.ssh/id_ed25519: stat /home/ci/.ssh/id_ed25519: no such file or directory'],
+  // The client's SSH forwarding on a key it cannot use, or a git remote over SSH without the agent.
+  ['secret-missing', 'paste', 'ERROR: stat /home/ci/.ssh/id_rsa: no such file or directory'],
+  ['secret-missing', 'paste', 'ERROR: failed to parse /home/ci/.ssh/id_rsa: ssh: this private key is passphrase protected'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to load cache key: failed to fetch remote git@github.com:acme/private.git: exit status 128'],
+  ['secret-missing', 'final', 'ERROR: failed to solve: no configured known hosts forwarded from the client'],
+  // BuildKit's solver on a source it could not resolve says `failed to load cache key`: no imported cache.
+  ['network-timeout', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 503'],
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 404'],
+  // The Dockerfile frontend's checks of instructions' arguments.
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: ENV names can not be blank'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: Bad input to LABEL, too many arguments'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: empty platform value from expression $TARGETPLATFORM (TARGETPLATFORM)'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: dockerfile parse error on line 4: COPY cannot accept a heredoc as source'],
+  // BuildKit's words retold in a title, capitalised: still Docker's, still the missing COPY source.
+  ['copy-source-missing', 'paste', 'Failed to compute cache key: "/tsconfig.json": not found'],
+  // A file of the build context the client cannot read or send (a database volume, a broken link).
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: open /home/ci/app/pgdata: permission denied'],
+  ['copy-source-missing', 'final', 'ERROR: failed to solve: error from sender: lstat /home/ci/app/node_modules/.bin/tsc: no such file or directory'],
+  ['copy-source-missing', 'paste', "error checking context: 'can't stat '/home/ci/app/db/data''."],
+  [
+    'copy-source-missing',
+    'paste',
+    "ERROR: Service 'web' failed to build : error checking context: 'no permission to read from '/home/ci/app/data/PG_VERSION''.",
+  ],
+  // The docker-container builder that cannot start its BuildKit container (rootless Docker).
+  [
+    'builder-missing',
+    'paste',
+    'ERROR: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container process: error during container init: write sysctl key net.ipv4.ping_group_range: write /proc/sys/net/ipv4/ping_group_range: invalid argument: unknown',
+  ],
+  // An entrypoint that cannot run at start is an image for another platform; the shell of a RUN step that
+  // cannot run is a platform without an emulator.
+  ['platform-mismatch', 'paste', 'exec /docker-entrypoint.sh: exec format error'],
+  ['platform-mismatch', 'paste', 'api-1  | exec /usr/local/bin/gunicorn: exec format error'],
+  ['qemu-emulation', 'run', 'exec /bin/sh: exec format error'],
+  ['qemu-emulation', 'paste', 'exec /usr/bin/bash: exec format error'],
+  // Quotes curled by a word processor or a Markdown renderer are the tool's straight ones.
+  ['platform-mismatch', 'paste', 'standard_init_linux.go:228: exec user process caused: \u201cexec format error\u201d'],
+  [
+    'copy-source-missing',
+    'final',
+    'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: \u201c/package.json\u201d: not found',
+  ],
+  // containerd's resolver ending BuildKit's error with the reference it could not find.
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: ghcr.io/acme/base:2.1: not found'],
+  ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache exporter: url not set for github actions cache'],
@@ -554,7 +624,9 @@ const ROWS: Row[] = [
   // BuildKit < 0.9 on a base image that does not exist; the old docker push of a tag never built.
   ['manifest-unknown', 'final', 'ERROR: failed to solve: failed to load cache key: docker.io/library/foo:1: not found'],
   ['manifest-unknown', 'paste', 'tag does not exist: acme/app:1.2'],
-  ['cache-import-failure', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 403'],
+  // `failed to load cache key` is BuildKit's solver on a source it could not resolve, and `invalid response
+  // status` its HTTP source (`ADD <url>`), not an imported cache: a URL that wants credentials.
+  ['secret-missing', 'final', 'ERROR: failed to solve: failed to load cache key: invalid response status 403'],
   // The legacy builder on what only BuildKit parses; a plain-HTTP client at a TLS daemon.
   ['builder-missing', 'paste', 'Error response from daemon: dockerfile parse error line 7: Unknown flag: mount'],
   ['builder-missing', 'paste', 'ERROR: Error response from daemon: Client sent an HTTP request to an HTTPS server.'],
@@ -697,6 +769,64 @@ describe('no second cause where the line names one', () => {
   it('the failing command still names the cause when no line does', async () => {
     const text = asFinal('ERROR: failed to solve: process "/bin/sh -c npm ci --omit=dev" did not complete successfully: exit code: 1');
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // BuildKit marks the lines of the instruction an error is about, from its keyword on.
+  it('a marked Dockerfile line that is no instruction is a parse error, though the error line was cut', async () => {
+    const text = [
+      '[+] Building 0.1s (1/1) FINISHED',
+      ' => [internal] load build definition from Dockerfile                0.0s',
+      ' => => transferring dockerfile: 2.15kB                               0.0s',
+      'Dockerfile:12',
+      '--------------------',
+      '  10 |     # the server config',
+      "  11 |     RUN cat > /etc/app.json << 'EOF'",
+      '  12 | >>> {',
+    ].join('\n');
+    expect((await diagnoseText(text, 'heredoc.log')).findings.map((f) => f.id)[0]).toBe('dockerfile-parse-error');
+  });
+
+  it('the continuation lines of a marked instruction are no parse error', async () => {
+    const text = [
+      ' => ERROR [3/4] RUN apt-get update &&     apt-get install -y libfoo      1.2s',
+      '------',
+      ' > [3/4] RUN apt-get update &&     apt-get install -y libfoo:',
+      '0.9 E: Unable to locate package libfoo',
+      '------',
+      'Dockerfile:5',
+      '--------------------',
+      '   5 | >>> RUN apt-get update && \\',
+      '   6 | >>>     apt-get install -y libfoo',
+      '--------------------',
+      'ERROR: failed to solve: process "/bin/sh -c apt-get update &&     apt-get install -y libfoo" did not complete successfully: exit code: 100',
+    ].join('\n');
+    const ids = (await diagnoseText(text, 'apt.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('package-install-failure');
+    expect(ids).not.toContain('dockerfile-parse-error');
+  });
+
+  // Docker's warning names the direction: an Arm image on an x86-64 host runs only under an emulator;
+  // an x86-64 image on an Arm host (a Raspberry Pi, an M1) is an image without the host's platform.
+  it('an Arm image whose entrypoint cannot run on an x86-64 host is missing emulation', async () => {
+    const text = [
+      "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested",
+      'exec /usr/local/bin/entrypoint: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+  });
+
+  it('an x86-64 image whose entrypoint cannot run on an Arm host is a platform mismatch', async () => {
+    const text = [
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      'exec /usr/local/bin/entrypoint: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'amd64.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
+  });
+
+  // A paste that starts right after the tty arrow still names the failed step, whose command says what failed.
+  it('a tty step line without its arrow is the failed step', async () => {
+    const ids = (await diagnoseText('ERROR [2/5] RUN apk add --no-cache python2 g++ make', 'tty.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('package-install-failure');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

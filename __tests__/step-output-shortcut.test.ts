@@ -376,6 +376,44 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     await expectSameBothWays(`shuffled-${seed}`, cutAndShuffled(seed));
   });
 
+  it("takes a step's DONE and `...` lines, and gives the step's end and time the whole way gives", async () => {
+    const text = [
+      '#0 building with "default" instance using docker driver',
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 transferring dockerfile: 120B done',
+      '#1 DONE 0.1s',
+      '#2 [1/2] RUN make',
+      '#2 0.512 compiling',
+      '#3 [2/2] RUN make check',
+      '#3 0.100 checking',
+      '#2 ...',
+      '#2 1.200 linking',
+      '#2 DONE',
+      '#3 DONE 12s',
+      '#3 DONE 12.5.s',
+      '#4 DONE',
+      '#1 DONE 0.2s',
+      '#1 ...',
+      '',
+    ].join('\n');
+    for (const [label, bytes] of [
+      ['done (job log)', asJobLog(text)],
+      ['done (gh run view)', Buffer.from(asJobLog(text).toString().replace(/^/gm, 'Build\tBuild and push\t'))],
+    ] as const) {
+      // The step output and progress, both `...`, and each DONE of a known step (with a time, or
+      // none); not `#3 DONE 12.5.s` (output, left to the parser), nor `#4 DONE` (a step not seen yet).
+      expect([label, await expectSameBothWays(label, bytes)]).toEqual([label, 10]);
+      const steps = (await parseSource(chunked(label, bytes, 64 * 1024), builtin)).builds[0]!.steps;
+      expect(steps.map((step) => [step.name, step.status, step.seconds])).toEqual([
+        // The last DONE counts; a DONE without its time leaves none.
+        ['[internal] load build definition from Dockerfile', 'done', 0.2],
+        ['[1/2] RUN make', 'done', null],
+        ['[2/2] RUN make check', 'done', 12],
+        ['#4', 'done', null],
+      ]);
+    }
+  });
+
   it('on every fixture log and corpus excerpt, as is, as a job log and as a gh run view file', async () => {
     const texts = fixtureTexts();
     expect(texts.length).toBeGreaterThan(300);

@@ -107,7 +107,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
     .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-    .concat(cacheHeaders)
+    .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
   for (const line of candidates) {
@@ -117,10 +117,54 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   return candidates;
 }
 
+// A marked line of BuildKit's Dockerfile excerpt (`  13 | >>> RUN make`), after normalizing.
+const MARKED_LINE = /^\d+ \| >>> ?(?<body>.*)$/;
+const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
+
+/**
+ * BuildKit marks with `>>>` the lines of the instruction an error is about, starting at its keyword.
+ * A marked block that starts with no instruction (`  69 | >>> {`, the body of a heredoc an old
+ * frontend did not read as one) is a line the parser took for an instruction: the Dockerfile did not
+ * parse, even when the paste was cut before the error that says `unknown instruction`. Offered to the
+ * signatures as that error, on the excerpt's line; never the failure's own line, so any line of the
+ * failure that names a cause outranks it.
+ */
+function markedNonInstructions(lines: EvidenceLine[]): CandidateLine[] {
+  const out: CandidateLine[] = [];
+  let previous: { line: number; normalized: string } | null = null;
+  for (const line of lines) {
+    const normalized = normalizeForMatching(line.text);
+    const body = MARKED_LINE.exec(normalized)?.groups?.body?.trim();
+    // The parser keeps an error block from its first `>>>` line on: a marked line with no kept line
+    // right before it starts its block too.
+    const afterMarked = previous !== null && previous.line === line.line - 1 && MARKED_LINE.test(previous.normalized);
+    if (body && !afterMarked && !INSTRUCTION.test(body) && !body.startsWith('#'))
+      out.push({ line: line.line, text: line.text, normalized: `unknown instruction: ${body.split(/\s/)[0]}`, inFailure: false });
+    previous = { line: line.line, normalized };
+  }
+  return out;
+}
+
+const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
+
+/**
+ * A container's entrypoint that cannot start (`exec /app/run: exec format error`) is, on its own, an
+ * image pulled for another platform than the host's (platform-mismatch). When the log built and
+ * exported that image first (a step done), it was built here for another platform: running it needs
+ * the emulator. Offered to the signatures in those words, on the entrypoint's line.
+ */
+function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): CandidateLine[] {
+  if (build.withoutBuildKit || !build.steps.some((s) => s.kind === 'export' && s.status === 'done')) return [];
+  return lines
+    .filter((line) => ENTRYPOINT_EXEC_FORMAT.test(normalizeForMatching(line.text)))
+    .map((line) => ({ line: line.line, text: line.text, normalized: 'exec format error: an image built for another platform than the host', inFailure: true }));
+}
+
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
 // JVM (`Caused by: java.net.ConnectException: ...`). apk heads its reasons the same way: `ERROR:
-// unable to select packages:` comes first, then each package and why (`bash (no such package):`).
-const CAUSED_BY = /^Caused by\b|^ERROR: unable to select packages:$/;
+// unable to select packages:` (before apk 3.12 `ERROR: unsatisfiable constraints:`) comes first, then
+// each package and why (`bash (no such package):`, `bash (missing):`).
+const CAUSED_BY = /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and

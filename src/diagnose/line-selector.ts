@@ -1,6 +1,6 @@
 import type { CompiledPattern, Signature } from './catalog.js';
 import { normalizeForMatching } from './normalize.js';
-import { LiteralSet } from './literal-set.js';
+import { LITERAL_FOUND, LiteralSet, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from './literal-set.js';
 import { builtinSignatures } from './load-catalog.js';
 
 /**
@@ -91,6 +91,24 @@ export class LineSelector {
     return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
   }
 
+  /**
+   * mayWantBytes() and the step-line shortcut's check that the bytes are printable ASCII, in one
+   * pass over the line when the automata are in use (LiteralSet.scanPrintableBytes): NOT_PRINTABLE,
+   * or whether mayWantBytes() would be true (LITERAL_FOUND) or false (NO_LITERAL). `tabs`: a tab
+   * counts as printable.
+   */
+  scanPrintableBytes(bytes: Uint8Array, start: number, end: number, tabs: boolean): ByteScan {
+    if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
+      // The rare ways (a pattern run on every line, a short log's first lines, a team's literals): two passes.
+      for (let i = start; i < end; i++) {
+        const byte = bytes[i]!;
+        if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return NOT_PRINTABLE;
+      }
+      return this.mayWantBytes(bytes, start, end) ? LITERAL_FOUND : NO_LITERAL;
+    }
+    return this.prefilter.scanPrintableBytes(bytes, start, end, tabs);
+  }
+
   /** Whether a built-in signature matches the line, or a user signature may. */
   select(text: string): boolean {
     if (this.searchLineByLine()) return this.selectLineByLine(text);
@@ -160,6 +178,10 @@ function foldAsAutomaton(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/g;
+
+const DEL = 0x7f;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 let builtinSelector: LineSelector | null = null;
 

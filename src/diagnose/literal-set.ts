@@ -1,5 +1,14 @@
 /** Characters are folded to 7-bit ASCII lower case; anything else shares one class. */
 const ASCII = 128;
+const DEL = 0x7f;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** What scanPrintableBytes() found in a line's bytes. */
+export type ByteScan = typeof NOT_PRINTABLE | typeof NO_LITERAL | typeof LITERAL_FOUND;
+export const NOT_PRINTABLE = -1;
+export const NO_LITERAL = 0;
+export const LITERAL_FOUND = 1;
 
 /**
  * Which of many literals a text contains, ignoring ASCII case, in one pass over the text (an
@@ -169,6 +178,34 @@ export class LiteralSet {
       if (accepts[state] === 1) return true;
     }
     return false;
+  }
+
+  /**
+   * testBytes() fused with the test the step-line shortcut makes of the same bytes, so that a line
+   * is read once instead of twice: NOT_PRINTABLE when a byte of `bytes[start, end)` is a control
+   * character (but a tab, when `tabs`) or DEL and above; else LITERAL_FOUND when testBytes() would
+   * be true, NO_LITERAL when false. Every byte is checked for the first answer, so a literal found
+   * early does not end the loop; the automaton stops once it has found one.
+   */
+  scanPrintableBytes(bytes: Uint8Array, start: number, end: number, tabs: boolean): ByteScan {
+    const next = this.next;
+    const accepts = this.accepts;
+    const classOf = this.classOf;
+    const shift = this.shift;
+    const unknown = this.unknown;
+    const empty = this.size === 1;
+    let found = false;
+    let state = 0;
+    for (let i = start; i < end; i++) {
+      const code = bytes[i]!;
+      if (code >= DEL || (code < SPACE && (code !== TAB || !tabs))) return NOT_PRINTABLE;
+      if (found || empty) continue;
+      const c = classOf[code]!;
+      const target = next[(state << shift) + c]!;
+      state = target === unknown ? this.resolve(state, c) : target;
+      if (accepts[state] === 1) found = true;
+    }
+    return found ? LITERAL_FOUND : NO_LITERAL;
   }
 
   /**

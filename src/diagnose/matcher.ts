@@ -38,6 +38,8 @@ const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
 // failure's cause, not a passing warning.
+// Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
+const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
@@ -181,8 +183,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
       (m) =>
         m !== leader &&
         // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
-        // connection broken by`) is the real failure behind the package manager's final error.
-        (!m.onlyWarnings || m.lines.length >= 2) &&
+        // connection broken by`) is the real failure behind the package manager's final error. Docker's
+        // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
+        (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         (m.inFailure || !leader.inFailure) &&

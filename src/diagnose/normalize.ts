@@ -11,6 +11,8 @@ const FRAMING: RegExp[] = [
   /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
 ];
 
+const SMART_QUOTES = /[\u2018-\u201F]/;
+
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
 export function normalizeForMatching(text: string): string {
   let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
@@ -21,5 +23,8 @@ export function normalizeForMatching(text: string): string {
       if (next !== out) out = next.trimStart();
     }
   }
-  return out.replace(/^##\[error\]/, '').trimEnd();
+  out = out.replace(/^##\[error\]/, '').trimEnd();
+  // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
+  // straight (`caused “exec format error”`): patterns are written with the tools' own.
+  return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;
 }

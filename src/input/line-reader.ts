@@ -179,8 +179,18 @@ export async function readLines(
       }
       // The CR of a CRLF is not the line's: neither kept nor counted against the length limit, as
       // when the CRLF is split between two chunks (then the CR is pending, never appended).
-      append(data.subarray(start, end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
-      endLine();
+      const lineEnd = end > start && data[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+      if (kept === 0 && cut === 0 && lineEnd > start && lineEnd - start <= (data[start] === OPEN_BRACE ? options.maxJsonLineBytes : options.maxLineBytes)) {
+        // What append() and endLine() do for a line whole in this chunk, with nothing before it and
+        // not over the limit, decoded straight from the chunk: no view of it, no list of parts.
+        crEndsLines ??= false;
+        if (!sameLine) lineNo += 1;
+        sameLine = false;
+        onLine({ no: lineNo, text: data.toString('utf8', start, lineEnd), cutBytes: 0 });
+      } else {
+        append(data.subarray(start, lineEnd));
+        endLine();
+      }
       start = end + 1;
     }
     if (start < data.length) append(data.subarray(start));

@@ -149,6 +149,19 @@ export class BuildLogParser {
   }
 
   /**
+   * A `#N DONE` or `#N DONE 1.23s` line (`text`, decoded: it becomes the step's end) that openStepFor()
+   * agreed to: what push() does with it (vertex-line.ts), the step ended after `seconds` (or null).
+   */
+  takeStepDone(vertex: VertexState, no: number, timestamp: number, text: string, seconds: number | null): void {
+    const state = this.job!;
+    const build = state.current!;
+    state.reachedAt(no, timestamp);
+    state.excerpt.push(no, text);
+    build.touch(no, timestamp, text);
+    build.stepDone(vertex, { line: no, text }, seconds);
+  }
+
+  /**
    * The shortcut for a quiet line read as bytes (quiet-line.ts: none of the texts this parser or the
    * catalog looks for, ASCII, not a runner command nor `#N`, blanks aside): whether push()
    * would do no more with it than count it, keep it for the excerpt and move the job's last line and

@@ -2,7 +2,7 @@ import type { EvidenceLine, OmittedSteps, StepStatus } from '../model.js';
 import { parseVertexName, type VertexName } from './vertex-name.js';
 import { detach } from '../text/detach.js';
 import { PRUNE_AT, StepBudget } from './step-budget.js';
-import type { LineBytes } from '../input/line-bytes.js';
+import { LineBytes } from '../input/line-bytes.js';
 
 /** How many of a step's last output lines are kept while it runs (for error evidence). */
 export const TAIL_LINES = 30;
@@ -205,7 +205,13 @@ export class BuildSteps {
     const step = this.bytesTail;
     if (step === null) return;
     this.bytesTail = null;
-    step.tail = step.tail.map((e) => ({ line: e.line, text: e.text }));
+    // In place, and only the lines still bytes: output moving between two steps settled both tails
+    // again and again, each time copying every line of them.
+    const tail = step.tail;
+    for (let i = 0; i < tail.length; i++) {
+      const entry = tail[i]!;
+      if (entry instanceof LineBytes) tail[i] = { line: entry.line, text: entry.text };
+    }
   }
 
   /** Keeps the highest instruction number of each stage: a log cut between steps shows there. */

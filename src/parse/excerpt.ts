@@ -65,9 +65,13 @@ export class ExcerptCollector {
 
   /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
   mark(): void {
-    for (let i = 0; i < BEFORE; i++) {
-      const slot = (this.next + i) % BEFORE;
-      if (this.ringSeq[slot] !== 0) this.keep(slot);
+    // Oldest first, and only the lines not kept yet: the ring's lines are numbered one after
+    // another (seq), and marks come in runs (an error block), where every line but the newest is
+    // kept already. Walking the whole ring for each mark was most of the parser's time on a log
+    // full of failures.
+    const newest = this.seq;
+    for (let seq = Math.max(this.lastKeptSeq + 1, newest - BEFORE + 1, 1); seq <= newest && this.kept.length < MAX_LINES; seq++) {
+      this.keep((this.next - 1 - (newest - seq) + BEFORE) % BEFORE);
     }
     this.afterLeft = AFTER;
   }

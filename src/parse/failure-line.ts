@@ -6,13 +6,14 @@
 export const FAILURE_LINE =
   /(?:^|[\s>│|])(?:ERROR|[Ee]rror)(?::|\s\[)|\berror\[E\d+\]|failed to (?:solve|build|push|fetch|authorize|copy|compute cache key|read dockerfile|create LLB|register layer|create shim)|OCI runtime \w+ failed|did not complete successfully|returned a non-zero code|executor failed running|Error response from daemon|ImagePullBackOff|ErrImagePull|The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|no space left on device|toomanyrequests|(?:^|\s)Killed$|\bFATAL\b|\bexit code:? \d+|\bsignal: killed\b|\bexited with code [1-9]|[Nn]o space left on device|^E: |has no installation candidate|\[ERROR\]|\bERR!|^fatal: |unexpected (?:HTTP )?status|^(?:denied|unauthorized|forbidden): |\b[Pp]ermission denied\b|Cannot connect to the Docker daemon|requires (?:exactly|at least) \d+ arguments?|no matching manifest|\bpanic: |^Traceback \(most recent call last\)|\*\*\* \[[^\]]*\] Error \d+|\bFinished: FAILURE\b|\bERR_PNPM_\w+|[Cc]ould not connect to|Error parsing reference|marked build as failure|^(?:unknown|blob unknown|name unknown|manifest unknown|name invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|digest invalid|size invalid|range invalid): /;
 
-// Lines only Docker, BuildKit, a registry or a Docker CLI print: a paste that holds one is never
+// Lines only Docker, BuildKit, a registry or a Docker CLI print (in any case: a title retells BuildKit's
+// `failed to compute cache key` as `Failed ...`): a paste that holds one is never
 // refused as "no Docker build output", whatever else it lacks.
 // The container runtime's and emulator's words count (runc's `exec format error`, QEMU's `qemu-x86_64: `,
 // Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
 // start is a failure of that image, not text to ignore.
 const DOCKER_WORDS =
-  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests/i;
+  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to a repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b/i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an

@@ -1,6 +1,7 @@
 import type { LineDecoder } from '../decode/line-decoder.js';
 import { parseRunnerTimestampBytes } from '../decode/timestamp.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
+import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from '../diagnose/literal-set.js';
 import { LineBytes } from '../input/line-bytes.js';
 import type { BuildLogParser } from './build-log-parser.js';
 import type { VertexState } from './build-state.js';
@@ -14,6 +15,7 @@ const DOT = 0x2e;
 const LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
+const LETTER_S = 0x73;
 const DEL = 0x7f;
 /** Longer step numbers are left to the parser (a number this long is not BuildKit's). */
 const MAX_ID_DIGITS = 9;
@@ -50,8 +52,33 @@ function startsWith(bytes: Buffer, at: number, end: number, word: string): boole
   return true;
 }
 
+/** Whether `bytes[at, end)` is `...`: BuildKit's mark that another step's output comes between. */
+function isEllipsis(bytes: Buffer, at: number, end: number): boolean {
+  return end - at === 3 && bytes[at] === DOT && bytes[at + 1] === DOT && bytes[at + 2] === DOT;
+}
+
+/**
+ * For `DONE` or `DONE 1.23s` (vertex-line.ts's DONE, `^DONE(?: (\d+(?:\.\d+)?)s)?$`) in
+ * `bytes[at, end)`: the seconds, or null without them; undefined for any other text.
+ */
+function doneSeconds(bytes: Buffer, at: number, end: number): number | null | undefined {
+  if (!startsWith(bytes, at, end, 'DONE')) return undefined;
+  if (end - at === 4) return null;
+  let k = at + 4;
+  if (bytes[k] !== SPACE || !isDigit(bytes[k + 1])) return undefined;
+  const from = ++k;
+  while (isDigit(bytes[k])) k++;
+  if (bytes[k] === DOT) {
+    if (!isDigit(bytes[k + 1])) return undefined;
+    k++;
+    while (isDigit(bytes[k])) k++;
+  }
+  if (bytes[k] !== LETTER_S || k + 1 !== end) return undefined;
+  return Number(bytes.toString('latin1', from, k));
+}
+
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step.
+// it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
 const DIGEST_LENGTH = 'sha256:'.length + 64;
 
@@ -78,8 +105,10 @@ function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
  * - the rest is ASCII without control characters (no escape sequence, nothing a decoder strips),
  *   with no blank at either end (a pasted log's padding is trimmed) and, in a job log, no tab (a
  *   tab could make it a gh run view line);
- * - it is not a status (`DONE`, `ERROR`, ...), a digest or an image the step pushed or named;
- * - the catalog does not select it (wanted(): the parser marks the excerpt for a selected line);
+ * - it is not a status (`CACHED`, `ERROR`, ...), a digest or an image the step pushed or named;
+ *   `DONE` (with or without its seconds) and `...` are taken: the step's end is set from the
+ *   first (BuildLogParser.takeStepDone), the second is taken as a header is;
+ * - the catalog does not select it (scan() and selects(): the parser marks the excerpt for a selected line);
  * - the parser agrees: the open build is a plain one with step N, and nothing is waiting for a line.
  *
  * A line of the same prefix and timestamp whose text is not a step's (`#N `) is offered to the
@@ -113,19 +142,31 @@ export class StepOutputShortcut {
   }
 
   /**
-   * Whether the catalog selects the ASCII text in `bytes[start, end)` as the parser would test it
-   * (LineSelector.select on the text without blanks at either end): most lines hold no literal of
-   * any signature and are answered from their bytes; a line that holds one (`time`, `unicode` in a
-   * compiler's output) is decoded and asked, so that only a line a signature confirms (or a team
-   * signature's literal alone selects) goes the whole way.
+   * Whether `bytes[start, end)` is printable ASCII (no control character but, when `tabs`, a tab;
+   * nothing from DEL on) and, if so, whether a literal of the catalog is in it: one pass over the
+   * line for both (LineSelector.scanPrintableBytes). Without a selector, no line holds a literal.
    */
-  private wanted(bytes: Buffer, start: number, end: number): boolean {
-    const selector = this.selector;
-    if (selector === null || !selector.mayWantBytes(bytes, start, end)) return false;
+  private scan(bytes: Buffer, start: number, end: number, tabs: boolean): ByteScan {
+    if (this.selector !== null) return this.selector.scanPrintableBytes(bytes, start, end, tabs);
+    for (let k = start; k < end; k++) {
+      const byte = bytes[k]!;
+      if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return NOT_PRINTABLE;
+    }
+    return NO_LITERAL;
+  }
+
+  /**
+   * For ASCII text in `bytes[start, end)` that holds a literal of some signature (scan() said so):
+   * whether the catalog selects it as the parser would test it (LineSelector.select on the text
+   * without blanks at either end). Most lines hold no literal and are answered from their bytes; a
+   * line that holds one (`time`, `unicode` in a compiler's output) is decoded and asked, so that
+   * only a line a signature confirms (or a team signature's literal alone selects) goes the whole way.
+   */
+  private selects(bytes: Buffer, start: number, end: number): boolean {
     const text = bytes.toString('latin1', start, end);
     const first = text.charCodeAt(0);
     const last = text.charCodeAt(text.length - 1);
-    return selector.select(first === SPACE || first === TAB || last === SPACE || last === TAB ? text.trim() : text);
+    return this.selector!.select(first === SPACE || first === TAB || last === SPACE || last === TAB ? text.trim() : text);
   }
 
   /** A line as bytes (`bytes[start, end)`, without its LF): whether it was taken. */
@@ -161,26 +202,27 @@ export class StepOutputShortcut {
     while (isDigit(bytes[at])) id = id * 10 + bytes[at++]! - 0x30;
     if (at === idStart || at - idStart > MAX_ID_DIGITS || bytes[at] !== SPACE) return false;
     const restStart = at + 1;
-    const tabs = format === 'gh-run-view';
-    for (let k = restStart; k < end; k++) {
-      const byte = bytes[k]!;
-      if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return false;
-    }
+    const scan = this.scan(bytes, restStart, end, format === 'gh-run-view');
+    if (scan === NOT_PRINTABLE) return false;
     const last = bytes[end - 1];
     if (restStart === end || last === SPACE || last === TAB) return false;
     const output = isOutput(bytes, restStart);
+    const ellipsis = !output && isEllipsis(bytes, restStart, end);
+    const done = output || ellipsis ? undefined : doneSeconds(bytes, restStart, end);
     // `#0 building with ...` opens a build; only output is taken for step 0.
-    if (!output && (id === 0 || isStatusOrImage(bytes, restStart, end))) return false;
-    if (this.wanted(bytes, restStart, end)) return false;
+    if (!output && (id === 0 || (!ellipsis && done === undefined && isStatusOrImage(bytes, restStart, end)))) return false;
+    if (scan === LITERAL_FOUND && this.selects(bytes, restStart, end)) return false;
     const parser = this.parser();
     if (parser === null) return false;
     const vertex = parser.openStepFor(format, decoder.lastJob, id);
     if (vertex === null) return false;
-    // A line that repeats the step's name is its header: nothing but the build's last line moves.
+    // A line that repeats the step's name is its header: nothing but the build's last line moves
+    // (as for `...`, which says nothing of the step).
     const header = this.isName(vertex, bytes, restStart, end);
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
-    parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header);
+    if (done !== undefined && !header) parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
+    else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
     this.taken++;
     return true;
@@ -197,7 +239,7 @@ export class StepOutputShortcut {
    *   is in the trimmed text only if it is in the whole one;
    * - in a job log, not GitLab's stream marker (`00O `), which the decoder removes;
    * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
-   *   (quiet-line.ts), and the catalog does not select it (wanted()).
+   *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
    */
   private takeQuiet(bytes: Buffer, tsStart: number, tsEnd: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
     if (this.quiet === null) return false;
@@ -205,17 +247,15 @@ export class StepOutputShortcut {
     if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob)) return false;
     const tabs = format === 'gh-run-view';
     if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E)) return false;
+    const scan = this.scan(bytes, textStart, end, tabs);
+    if (scan === NOT_PRINTABLE) return false;
     // The first byte that is not a blank: the parser tests the line without them for `#N`.
-    let first = -1;
-    for (let k = textStart; k < end; k++) {
-      const byte = bytes[k]!;
-      if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return false;
-      if (first === -1 && byte !== SPACE && byte !== TAB) first = byte;
-    }
-    if (first === HASH) return false;
+    let first = textStart;
+    while (first < end && (bytes[first] === SPACE || bytes[first] === TAB)) first++;
+    if (first < end && bytes[first] === HASH) return false;
     if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
       return false;
-    if (this.wanted(bytes, textStart, end)) return false;
+    if (scan === LITERAL_FOUND && this.selects(bytes, textStart, end)) return false;
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
     parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));

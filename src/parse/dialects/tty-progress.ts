@@ -13,6 +13,7 @@ import type { BuildSink, Dialect } from './dialect.js';
 const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
 const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
 const SUB_STEP = /^=> => (# )?(.*)$/;
+const ARROWLESS_ERROR = /^ERROR \[[^\]]*\b\d+\/\d+\] (?:RUN|COPY|ADD|FROM|WORKDIR)\b/;
 
 /**
  * Reads the tty form into steps. It has no vertex numbers: a step is known by its name, and a
@@ -40,6 +41,9 @@ export class TtyProgressDialect implements Dialect {
       return true;
     }
     if (bare.startsWith('=> ')) return this.step(bare, line, sink);
+    // A paste that starts right after the arrow (`ERROR [2/5] RUN apk add ...`): the failed step's
+    // line all the same, when it names a numbered step and its instruction.
+    if (bare.startsWith('ERROR [') && ARROWLESS_ERROR.test(bare)) return this.step(`=> ${bare}`, line, sink);
     return false;
   }
 
