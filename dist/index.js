@@ -2,7 +2,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 303:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   v: () => (/* binding */ commitFileUrl)
@@ -19,7 +19,7 @@ function commitFileUrl(context, sha) {
 /***/ }),
 
 /***/ 6812:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
@@ -133,7 +133,7 @@ function escapeParameter(text) {
 /***/ }),
 
 /***/ 9040:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -1240,7 +1240,7 @@ function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.
 /***/ }),
 
 /***/ 7736:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Zu: () => (/* binding */ MAX_LISTED_BUILDS),
@@ -1428,7 +1428,7 @@ function moreTelling(a, b) {
 /***/ }),
 
 /***/ 797:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ shouldFail),
@@ -1459,7 +1459,7 @@ function shouldFail(findings, policy, omitted = null) {
 /***/ }),
 
 /***/ 3415:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ groupFindings)
@@ -1652,7 +1652,7 @@ function num(value) {
 /***/ }),
 
 /***/ 7401:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LI: () => (/* binding */ round),
@@ -1720,7 +1720,7 @@ function round(value, digits) {
 /***/ }),
 
 /***/ 1312:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ DEFAULT_ANALYSIS_OPTIONS)
@@ -1731,7 +1731,7 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 /***/ }),
 
 /***/ 713:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -2302,7 +2302,7 @@ function compareAnalyses(head, baseline, options) {
 /***/ }),
 
 /***/ 1326:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V7: () => (/* binding */ LITERAL_FOUND),
@@ -2582,7 +2582,7 @@ function fold(code) {
 /***/ }),
 
 /***/ 4983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -2978,7 +2978,7 @@ async function readSignaturesFile(path) {
 /***/ }),
 
 /***/ 7971:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ normalizeForMatching)
@@ -3017,7 +3017,7 @@ function normalizeForMatching(text) {
 /***/ }),
 
 /***/ 1068:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ requiredLiterals)
@@ -3208,7 +3208,7 @@ function skipClass(source, i) {
 /***/ }),
 
 /***/ 7751:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A4: () => (/* binding */ worstStatus),
@@ -3246,8 +3246,8 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 4386:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 3590:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -4020,7 +4020,118 @@ async function measureBuildImages(builds, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/young-generation.ts
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    if (typeof process.getBuiltinModule !== 'function')
+        return;
+    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        setFlagsFromString('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/large-input.ts
+
+/**
+ * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
+ * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
+ * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
+ * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
+ * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
+ * src/input/log-source.ts) past this size installs it before that chunk is parsed.
+ */
+const LARGE_INPUT_BYTES = 256 * 1024;
+/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
+function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
+    return onLargeInput(sources, threshold, () => boundYoungGeneration());
+}
+/**
+ * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
+ * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
+ * when the reader asks for it, so a source that fills one buffer again for each chunk
+ * (`reusesChunks`) keeps its contract.
+ */
+function onLargeInput(sources, threshold, act) {
+    let seen = 0;
+    let acted = false;
+    const count = (chunk) => {
+        seen += chunk.length;
+        if (acted || seen <= threshold)
+            return;
+        acted = true;
+        act();
+    };
+    return sources.map((source) => ({
+        ...source,
+        async open() {
+            return countChunks(await source.open(), count);
+        },
+    }));
+}
+async function* countChunks(chunks, count) {
+    for await (const chunk of chunks) {
+        count(chunk);
+        yield chunk;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -4043,7 +4154,8 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
     const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take))
+    // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
+    for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take))
         problems.push(...parsed.problems);
     const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
@@ -4060,7 +4172,7 @@ const SOURCE_STRIDE = 2 ** 32;
 /***/ }),
 
 /***/ 8943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MR: () => (/* binding */ whyNoAnswer),
@@ -4208,7 +4320,7 @@ function explainStatus(status) {
 /***/ }),
 
 /***/ 7836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4277,7 +4389,7 @@ function whyNot(error) {
 /***/ }),
 
 /***/ 522:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   st: () => (/* binding */ recentRuns),
@@ -4320,7 +4432,7 @@ async function mapBounded(items, limit, work) {
 /***/ }),
 
 /***/ 7068:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ readRunContext),
@@ -4417,7 +4529,7 @@ function runUrl(context, runId = context.runId) {
 /***/ }),
 
 /***/ 331:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ StepLineIndex)
@@ -4509,7 +4621,7 @@ class StepLineIndex {
 /***/ }),
 
 /***/ 5593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ listWorkflowRuns),
@@ -4560,7 +4672,7 @@ async function defaultBranch(client, repo, payload) {
 /***/ }),
 
 /***/ 1377:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ describeError),
@@ -4587,7 +4699,7 @@ function describeError(error) {
 /***/ }),
 
 /***/ 5310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ textOf),
@@ -4638,7 +4750,7 @@ function textOf(text) {
 /***/ }),
 
 /***/ 2310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IO: () => (/* binding */ fileSource),
@@ -4734,7 +4846,7 @@ async function* withReadErrors(stream, label) {
 /***/ }),
 
 /***/ 9016:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ parseMinutes)
@@ -4753,7 +4865,7 @@ function parseMinutes(text) {
 /***/ }),
 
 /***/ 4402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ ExcerptCollector),
@@ -4847,7 +4959,7 @@ class ExcerptCollector {
 /***/ }),
 
 /***/ 984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ FAILURE_LINE),
@@ -4894,7 +5006,7 @@ function mayNameContainerThings(bare) {
 /***/ }),
 
 /***/ 9041:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -9993,7 +10105,7 @@ function noBuildMessage(label, firstText) {
 /***/ }),
 
 /***/ 7849:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FZ: () => (/* binding */ cacheKindOfOption),
@@ -10088,7 +10200,7 @@ function cacheKindOfOption(value) {
 /***/ }),
 
 /***/ 5676:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dh: () => (/* binding */ DIGEST),
@@ -10215,7 +10327,7 @@ function withDigest(ref, digest) {
 /***/ }),
 
 /***/ 3205:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FN: () => (/* binding */ newFindings),
@@ -10356,7 +10468,7 @@ function compactTable(pairs) {
 /***/ }),
 
 /***/ 9025:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -10576,7 +10688,7 @@ function codeCell(cell, column) {
 /***/ }),
 
 /***/ 2011:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B0: () => (/* binding */ formatRatio),
@@ -10630,7 +10742,7 @@ function signedPoints(change) {
 /***/ }),
 
 /***/ 4200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $G: () => (/* binding */ ganttChart),
@@ -10858,7 +10970,7 @@ function mermaidText(text, max) {
 /***/ }),
 
 /***/ 100:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ imageSizeSection)
@@ -10897,7 +11009,7 @@ function imageSizeSection(builds, heading = '### Image sizes') {
 /***/ }),
 
 /***/ 4225:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   V4: () => (/* binding */ toolJson),
@@ -11136,7 +11248,7 @@ function findingJson(finding) {
 /***/ }),
 
 /***/ 6836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ renderMarkdown),
@@ -11360,7 +11472,7 @@ function fitToSize(blocks, maxBytes) {
 /***/ }),
 
 /***/ 5828:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ omittedBuildsLine)
@@ -11397,7 +11509,7 @@ function count(n) {
 /***/ }),
 
 /***/ 669:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ screenGroups)
@@ -11476,7 +11588,7 @@ function cacheBreaksShown(analysis) {
 /***/ }),
 
 /***/ 6443:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ writeFileStreaming),
@@ -11516,7 +11628,7 @@ async function writeFileStreaming(path, produce) {
 /***/ }),
 
 /***/ 687:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TM: () => (/* binding */ firstLine),
@@ -11656,7 +11768,7 @@ function bare(line) {
 /***/ }),
 
 /***/ 1080:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
@@ -11747,7 +11859,7 @@ function formatByteDelta(current, baseline) {
 /***/ }),
 
 /***/ 9548:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ detach)
@@ -11766,7 +11878,7 @@ function detach(text) {
 /***/ }),
 
 /***/ 9495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ formatDuration)
@@ -11784,7 +11896,7 @@ function formatDuration(seconds) {
 /***/ }),
 
 /***/ 6590:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
@@ -11854,7 +11966,7 @@ function codeBlock(lines, language = 'text') {
 /***/ }),
 
 /***/ 3326:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ redact)
@@ -11960,7 +12072,7 @@ function redactUngated(text) {
 /***/ }),
 
 /***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ TOOL_NAME),
@@ -11974,294 +12086,294 @@ const TOOL_VERSION = '0.1.0';
 /***/ }),
 
 /***/ 2613:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
 /***/ 181:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
 /***/ 5317:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
 /***/ 6982:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
 /***/ 4434:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
 /***/ 9896:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
 /***/ 8611:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
 /***/ 5692:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
 /***/ 9278:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
 /***/ 4589:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
 /***/ 6698:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
 /***/ 1421:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
 /***/ 7540:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
 /***/ 7598:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
 /***/ 3053:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 610:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
 /***/ 8474:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
 /***/ 3024:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
 /***/ 1455:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
 /***/ 2467:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
 /***/ 7030:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
 /***/ 8161:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
 /***/ 6760:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
 /***/ 643:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1792:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
 /***/ 7075:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
 /***/ 1692:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
 /***/ 3136:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
 /***/ 7975:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
 /***/ 3429:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
 /***/ 5919:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
 /***/ 857:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
 /***/ 6928:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
 /***/ 932:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
 /***/ 2203:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
 /***/ 3193:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
 /***/ 3557:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
 /***/ 4756:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
 /***/ 9023:
-/***/ ((module) => {
+/***/ (function (module) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
@@ -12470,8 +12582,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 7 modules
-var engine = __nccwpck_require__(4386);
+// EXTERNAL MODULE: ./src/engine.ts + 9 modules
+var engine = __nccwpck_require__(3590);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
@@ -13242,80 +13354,16 @@ async function writeSummary(markdown) {
     await workflow_commands/* appendSummary */.fe(markdown);
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/young-generation.ts
-
-
-/**
- * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
- * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
- * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
- * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
- */
-const YOUNG_SEMI_SPACE_MIB = 4;
-const MIB = 1024 * 1024;
-let bounded = false;
-/**
- * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
- * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
- * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
- * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
- * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
- * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
- * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
- *
- * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
- * refuses the flag or lacks the statistics leaves the process as it was.
- */
-function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
-    if (bounded)
-        return;
-    bounded = true;
-    const limit = semiSpaceMiB * MIB;
-    const stopGrowing = () => {
-        const newSpace = (0,external_node_v8_namespaceObject.getHeapSpaceStatistics)().find((space) => space.space_name === 'new_space');
-        if (newSpace === undefined)
-            return true;
-        if (newSpace.space_size < limit)
-            return false;
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-        return true;
-    };
-    try {
-        if (stopGrowing())
-            return;
-        const observer = new external_node_perf_hooks_.PerformanceObserver(() => {
-            try {
-                if (stopGrowing())
-                    observer.disconnect();
-            }
-            catch {
-                observer.disconnect();
-            }
-        });
-        observer.observe({ entryTypes: ['gc'] });
-    }
-    catch {
-        // No observer, no bound: the analysis runs the same, with V8's own young generation.
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action/index.ts
-
 
 // The entry point of the one bundle (`dist/index.js`): the action, or the command line when
 // `dist/cli.js` loaded the bundle (it sets this mark first). One bundle for both, so the command
 // line's code is a chunk file beside the action's chunks and the two share every other module
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
-// URL is a warning of the run, not a crash.
+// URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
+// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
-// Both read logs of any size: V8's young generation is held small so their peak memory stays flat.
-boundYoungGeneration();
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.
     __nccwpck_require__.e(/* import() */ 396).then(__nccwpck_require__.bind(__nccwpck_require__, 396)).catch((error) => {

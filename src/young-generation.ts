@@ -1,6 +1,3 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { PerformanceObserver } from 'node:perf_hooks';
-
 /**
  * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
  * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
@@ -24,10 +21,18 @@ let bounded = false;
  *
  * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
  * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
  */
 export function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB): void {
   if (bounded) return;
   bounded = true;
+  if (typeof (process as Partial<Pick<NodeJS.Process, 'getBuiltinModule'>>).getBuiltinModule !== 'function') return;
+  const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+  const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
   const limit = semiSpaceMiB * MIB;
   const stopGrowing = (): boolean => {
     const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
