@@ -829,6 +829,21 @@ describe('no second cause where the line names one', () => {
     expect(ids[0]).toBe('package-install-failure');
   });
 
+  // After a plain build the same line is that build's failure retold: one build, one finding.
+  it('a tty step line without its arrow after a plain build does not start a second build', async () => {
+    const text = [
+      '#3 [2/2] RUN apk add --no-cache foo',
+      '#3 0.512 ERROR: unable to select packages:',
+      '#3 0.513   foo (no such package):',
+      '#3 ERROR: process "/bin/sh -c apk add --no-cache foo" did not complete successfully: exit code: 1',
+      'ERROR [2/2] RUN apk add --no-cache foo',
+      'ERROR: failed to solve: process "/bin/sh -c apk add --no-cache foo" did not complete successfully: exit code: 1',
+    ].join('\n');
+    const analysis = await diagnoseText(text, 'plain.log');
+    expect(analysis.builds).toHaveLength(1);
+    expect(analysis.findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
   it('a missing secret is not an image that does not exist either', async () => {
     const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
     expect(ids).toEqual(['secret-missing']);

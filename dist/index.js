@@ -6677,9 +6677,15 @@ class TtyProgressDialect {
         if (bare.startsWith('=> '))
             return this.step(bare, line, sink);
         // A paste that starts right after the arrow (`ERROR [2/5] RUN apk add ...`): the failed step's
-        // line all the same, when it names a numbered step and its instruction.
-        if (bare.startsWith('ERROR [') && ARROWLESS_ERROR.test(bare))
+        // line all the same, when it names a numbered step and its instruction. Only where no other
+        // form's build is open: after a plain build the line is that build's failure retold, and a new
+        // tty build would split the build in two and repeat its finding.
+        if (bare.startsWith('ERROR [') && ARROWLESS_ERROR.test(bare)) {
+            const current = sink.current();
+            if (current !== null && current !== this.build)
+                return false;
             return this.step(`=> ${bare}`, line, sink);
+        }
         return false;
     }
     ignoresStepOutput() {
