@@ -3246,7 +3246,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 9518:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -3255,34 +3255,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-source.ts + 39 modules
-var parse_source = __nccwpck_require__(9041);
-;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
-
-/**
- * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
- * one downloads, others are parsed as their bytes arrive. Each source streams through its own
- * bounded parser, so memory grows with this number, never with the size of a log.
- */
-const CONCURRENT_SOURCES = 4;
-/**
- * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first). With `sink`, each build goes there as
- * it closes, with the index of its source (builds of several sources arrive interleaved).
- */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
-    const results = new Array(sources.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < sources.length) {
-            const index = next++;
-            results[index] = await (0,parse_source/* parseSource */.P)(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 43 modules
+var parse_sources = __nccwpck_require__(9689);
 // EXTERNAL MODULE: ./src/diagnose/normalize.ts
 var normalize = __nccwpck_require__(7971);
 // EXTERNAL MODULE: ./src/diagnose/literal-set.ts
@@ -3913,7 +3887,7 @@ function candidateLines(build, lines = excerptLines(build)) {
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines))
         .sort((a, b) => a.line - b.line);
     let chain;
     for (const line of candidates) {
@@ -3924,31 +3898,19 @@ function candidateLines(build, lines = excerptLines(build)) {
     }
     return candidates;
 }
-// A marked line of BuildKit's Dockerfile excerpt (`  13 | >>> RUN make`), after normalizing.
-const MARKED_LINE = /^\d+ \| >>> ?(?<body>.*)$/;
-const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
 /**
- * BuildKit marks with `>>>` the lines of the instruction an error is about, starting at its keyword.
- * A marked block that starts with no instruction (`  69 | >>> {`, the body of a heredoc an old
- * frontend did not read as one) is a line the parser took for an instruction: the Dockerfile did not
- * parse, even when the paste was cut before the error that says `unknown instruction`. Offered to the
- * signatures as that error, on the excerpt's line; never the failure's own line, so any line of the
- * failure that names a cause outranks it.
+ * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
+ * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
+ * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
+ * failure's own line, so any line of the failure that names a cause outranks it.
  */
-function markedNonInstructions(lines) {
-    const out = [];
-    let previous = null;
-    for (const line of lines) {
-        const normalized = (0,normalize/* normalizeForMatching */._)(line.text);
-        const body = MARKED_LINE.exec(normalized)?.groups?.body?.trim();
-        // The parser keeps an error block from its first `>>>` line on: a marked line with no kept line
-        // right before it starts its block too.
-        const afterMarked = previous !== null && previous.line === line.line - 1 && MARKED_LINE.test(previous.normalized);
-        if (body && !afterMarked && !INSTRUCTION.test(body) && !body.startsWith('#'))
-            out.push({ line: line.line, text: line.text, normalized: `unknown instruction: ${body.split(/\s/)[0]}`, inFailure: false });
-        previous = { line: line.line, normalized };
-    }
-    return out;
+function markedNonInstructions(build) {
+    return build.markedNonInstructions.map((marked) => ({
+        line: marked.line,
+        text: marked.text,
+        normalized: `unknown instruction: ${marked.word}`,
+        inFailure: false,
+    }));
 }
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 /**
@@ -4020,118 +3982,7 @@ async function measureBuildImages(builds, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/young-generation.ts
-/**
- * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
- * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
- * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
- * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
- */
-const YOUNG_SEMI_SPACE_MIB = 4;
-const MIB = 1024 * 1024;
-let bounded = false;
-/**
- * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
- * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
- * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
- * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
- * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
- * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
- * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
- *
- * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
- * refuses the flag or lacks the statistics leaves the process as it was.
- *
- * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
- * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
- * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
- * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
- */
-function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
-    if (bounded)
-        return;
-    bounded = true;
-    if (typeof process.getBuiltinModule !== 'function')
-        return;
-    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
-    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
-    const limit = semiSpaceMiB * MIB;
-    const stopGrowing = () => {
-        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-        if (newSpace === undefined)
-            return true;
-        if (newSpace.space_size < limit)
-            return false;
-        setFlagsFromString('--semi-space-growth-factor=1');
-        return true;
-    };
-    try {
-        if (stopGrowing())
-            return;
-        const observer = new PerformanceObserver(() => {
-            try {
-                if (stopGrowing())
-                    observer.disconnect();
-            }
-            catch {
-                observer.disconnect();
-            }
-        });
-        observer.observe({ entryTypes: ['gc'] });
-    }
-    catch {
-        // No observer, no bound: the analysis runs the same, with V8's own young generation.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/large-input.ts
-
-/**
- * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
- * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
- * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
- * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
- * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
- * src/input/log-source.ts) past this size installs it before that chunk is parsed.
- */
-const LARGE_INPUT_BYTES = 256 * 1024;
-/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
-function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
-    return onLargeInput(sources, threshold, () => boundYoungGeneration());
-}
-/**
- * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
- * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
- * when the reader asks for it, so a source that fills one buffer again for each chunk
- * (`reusesChunks`) keeps its contract.
- */
-function onLargeInput(sources, threshold, act) {
-    let seen = 0;
-    let acted = false;
-    const count = (chunk) => {
-        seen += chunk.length;
-        if (acted || seen <= threshold)
-            return;
-        acted = true;
-        act();
-    };
-    return sources.map((source) => ({
-        ...source,
-        async open() {
-            return countChunks(await source.open(), count);
-        },
-    }));
-}
-async function* countChunks(chunks, count) {
-    for await (const chunk of chunks) {
-        count(chunk);
-        yield chunk;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -4154,8 +4005,8 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
     const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
-    for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take))
+    // parseSources holds V8's young generation small on a long read (src/large-input.ts).
+    for (const parsed of await (0,parse_sources/* parseSources */.u)(sources, selector, parse_sources/* CONCURRENT_SOURCES */.H, take))
         problems.push(...parsed.problems);
     const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
@@ -5005,13 +4856,14 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 9041:
+/***/ 9689:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSource)
+  H: () => (/* binding */ CONCURRENT_SOURCES),
+  u: () => (/* binding */ parseSources)
 });
 
 // EXTERNAL MODULE: external "node:util"
@@ -5957,7 +5809,59 @@ function isCacheStep(step) {
     return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
 }
 
+// EXTERNAL MODULE: ./src/parse/excerpt.ts
+var excerpt = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./src/parse/marked-block.ts
+
+
+// A line of BuildKit's Dockerfile excerpt that it marks (`  13 | >>> RUN make`), blanks around it aside.
+const MARKED_LINE = /^\d+ \| >>> ?(.*)$/;
+const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
+/** A build's error blocks quote its Dockerfile once or a few times: more are not more evidence. */
+const MAX_KEPT = 5;
+/**
+ * Reads the lines of a build's error block, in the order they were printed, for BuildKit's
+ * Dockerfile excerpt. BuildKit marks with `>>>` the lines of the instruction an error is about,
+ * starting at its keyword: a marked block whose first line is no instruction (`  69 | >>> {`, the
+ * body of a heredoc an old frontend did not read as one) is a line the frontend took for an
+ * instruction, so the Dockerfile did not parse, even when the error line that says `unknown
+ * instruction` was not pasted.
+ *
+ * It sees every line of the block, not the few kept as evidence: a block's later lines (a heredoc's
+ * body, marked too) are known to continue it even when the kept lines skip the ones before them.
+ */
+class MarkedBlockReader {
+    /** What was found: the line that starts such a block, and the word read as its instruction. */
+    nonInstructions = [];
+    /** The line number of the last line read when it was a marked one, else null. */
+    lastMarked = null;
+    read(line, text) {
+        const kept = text.length > excerpt/* MAX_EXCERPT_LINE */.oW ? text.slice(0, excerpt/* MAX_EXCERPT_LINE */.oW) : text;
+        const body = kept.includes('>>>') ? markedBody(kept) : null;
+        // The same number too: one rawjson log object holds several printed lines.
+        const continues = this.lastMarked !== null && line - this.lastMarked <= 1;
+        this.lastMarked = body === null ? null : line;
+        if (body === null || body === '' || continues || this.nonInstructions.length >= MAX_KEPT)
+            return;
+        if (INSTRUCTION.test(body) || body.startsWith('#'))
+            return;
+        this.nonInstructions.push({ line, text: (0,detach/* detach */.Y)(kept), word: (0,detach/* detach */.Y)(body.split(/\s/)[0]) });
+    }
+    /** Takes what another reader found (the lines its job printed outside any build, among this build's). */
+    adopt(found) {
+        for (const marked of found)
+            if (this.nonInstructions.length < MAX_KEPT)
+                this.nonInstructions.push(marked);
+    }
+}
+/** The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. */
+function markedBody(text) {
+    const match = MARKED_LINE.exec(text.trim());
+    return match ? match[1].trim() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-evidence.ts
+
 
 /** How many lines of the error block after a failure are kept. */
 const ERROR_DETAIL_LINES = 200;
@@ -5975,6 +5879,8 @@ class BuildEvidence {
     /** BuildKit's warnings that a cache import found nothing. */
     cacheWarnings = [];
     notes = [];
+    /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
+    markedBlocks = new MarkedBlockReader();
     addError(evidence) {
         if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
             this.errors.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
@@ -5985,6 +5891,7 @@ class BuildEvidence {
             this.cacheWarnings.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
     addErrorDetail(evidence) {
+        this.markedBlocks.read(evidence.line, evidence.text);
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
@@ -6094,6 +6001,7 @@ function buildModel(state, options) {
         errors: [...state.errors],
         errorDetails: [...state.errorDetails],
         failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: (0,detach/* detach */.Y)(e.text) })),
+        markedNonInstructions: [...state.markedBlocks.nonInstructions],
         firstLine: state.firstLine,
         lastLine: state.lastLine,
         excerpt: [],
@@ -6529,8 +6437,6 @@ class MetadataGroup {
     }
 }
 
-// EXTERNAL MODULE: ./src/parse/excerpt.ts
-var excerpt = __nccwpck_require__(4402);
 ;// CONCATENATED MODULE: ./src/parse/runner-facts.ts
 
 const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
@@ -6916,6 +6822,7 @@ class ErrorBlockDialect {
 
 
 
+
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
 class JobState {
@@ -6940,6 +6847,11 @@ class JobState {
      * last screen after the error. They go to the paste's first build when it is a tty one.
      */
     orphanErrors = [];
+    /**
+     * BuildKit's Dockerfile excerpt printed outside any build (a paste of the error alone): what it
+     * marks goes, at the job's end, to the build whose lines it falls among.
+     */
+    strayMarkedBlocks = new MarkedBlockReader();
     /** Whether a line only Docker prints was seen (tested until one is). */
     dockerRelated = false;
     /**
@@ -7171,6 +7083,8 @@ class BuildLogParser {
         }
         if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
             job.orphanErrors.push({ line: line.no, text });
+        if (DOCKERFILE_POINTER.test(bare))
+            job.strayMarkedBlocks.read(line.no, text);
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare);
         job.noteArchitecture(text);
@@ -7401,6 +7315,10 @@ class BuildLogParser {
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
             const name = numberedName(base, index, kept.length);
+            // Lines from where the build starts to where the next one starts (the job's start for the first).
+            const first = index === 0 ? job.firstLine : build.firstLine;
+            const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
             const result = build.toBuild({
                 name,
                 source: this.source,
@@ -7410,12 +7328,8 @@ class BuildLogParser {
                 jobCanceled: job.canceled,
                 origin,
             });
-            if (result.status !== 'success' || build.hasStepErrors) {
-                // Lines from where the build starts to where the next one starts (the job's start for the first).
-                const first = index === 0 ? job.firstLine : build.firstLine;
-                const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            if (result.status !== 'success' || build.hasStepErrors)
                 result.excerpt = job.excerpt.between(first, last);
-            }
             result.runner = job.facts.facts;
             if (this.emit)
                 this.emit(result);
@@ -9510,6 +9424,10 @@ function redactBuild(build) {
     lines(build.failedStepTail);
     lines(build.cache.warnings ?? []);
     lines(build.excerpt);
+    for (const marked of build.markedNonInstructions) {
+        marked.text = (0,redact/* redact */.E)(marked.text);
+        marked.word = (0,redact/* redact */.E)(marked.word);
+    }
     build.boundary.first.text = (0,redact/* redact */.E)(build.boundary.first.text);
     build.boundary.last.text = (0,redact/* redact */.E)(build.boundary.last.text);
     for (const list of [build.cache.imports, build.cache.exports])
@@ -10106,6 +10024,148 @@ function noBuildMessage(label, firstText) {
         return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
     }
     return `${label}: no Docker build output found (first line: "${quote}")`;
+}
+
+;// CONCATENATED MODULE: ./src/young-generation.ts
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    if (typeof process.getBuiltinModule !== 'function')
+        return;
+    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        setFlagsFromString('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/large-input.ts
+
+/**
+ * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
+ * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
+ * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
+ * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
+ * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
+ * src/input/log-source.ts) past this size installs it before that chunk is parsed.
+ */
+const LARGE_INPUT_BYTES = 256 * 1024;
+/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
+function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
+    return onLargeInput(sources, threshold, () => boundYoungGeneration());
+}
+/**
+ * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
+ * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
+ * when the reader asks for it, so a source that fills one buffer again for each chunk
+ * (`reusesChunks`) keeps its contract.
+ */
+function onLargeInput(sources, threshold, act) {
+    let seen = 0;
+    let acted = false;
+    const count = (chunk) => {
+        seen += chunk.length;
+        if (acted || seen <= threshold)
+            return;
+        acted = true;
+        act();
+    };
+    return sources.map((source) => ({
+        ...source,
+        async open() {
+            return countChunks(await source.open(), count);
+        },
+    }));
+}
+async function* countChunks(chunks, count) {
+    for await (const chunk of chunks) {
+        count(chunk);
+        yield chunk;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
+ *
+ * Every command that reads logs reads them here (`analyze`, the action, `doctor --log`): a long
+ * read holds V8's young generation small so that peak memory stays flat, and a short one loads
+ * nothing for it (src/large-input.ts).
+ */
+async function parseSources(logs, selector, limit = CONCURRENT_SOURCES, sink = null) {
+    const sources = boundYoungGenerationPast(logs);
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
 }
 
 
@@ -12589,8 +12649,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __nccwpck_require__(3590);
+// EXTERNAL MODULE: ./src/engine.ts + 6 modules
+var engine = __nccwpck_require__(9518);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
@@ -13369,7 +13429,7 @@ async function writeSummary(markdown) {
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
-// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
+// bounded where logs are read, once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.
