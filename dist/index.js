@@ -1730,6 +1730,46 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 
 /***/ }),
 
+/***/ 7288:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ adviceForBreaks),
+/* harmony export */   i: () => (/* binding */ cacheBreakAdvice)
+/* harmony export */ });
+// What to do about a cache break, by its reason. With a baseline the comparison says where the cache
+// broke and why, and the `cache-miss` finding (whose fix lists the generic remedies) steps back from
+// the reader's screen; without this the reader would learn why and not what to do. One sentence per
+// reason, written for docker/build-push-action users; the text is ours (Markdown-safe, no log text).
+const ADVICE = {
+    'dockerfile-edited': 'expected after an edit of that instruction; to keep it from rebuilding what follows, put instructions that change often (copying the sources) after those that rarely do (installing dependencies).',
+    'build-arg-changed': 'a build argument that changes every run (a commit SHA, a date) breaks the cache from the first instruction that uses it: declare such an `ARG` as late as possible, in the last stage, or pass it as a label instead.',
+    'context-changed': 'copy only what the step needs: dependency manifests (`Cargo.toml`, `Cargo.lock`, `package*.json`) before the sources, and a `.dockerignore` for files that change on every run (`.git`, build output).',
+    'base-image-changed': 'the base image tag now points at a new image: pin it by digest (`FROM image:tag@sha256:...`) and update the digest on purpose (Dependabot or Renovate), so a rebuild happens when you choose.',
+    'cache-not-imported': 'the cache was not read: give `cache-from` the same type and `scope` as `cache-to`, and see the import error in the log.',
+    'cache-mode-min': "`mode=min` exports only the final image's layers, so the build stages always rebuild: use `cache-to: type=gha,mode=max,scope=<image>`.",
+    'cache-evicted': 'GitHub keeps 10 GB of Actions cache per repository and evicts the least recently used first: give each image of a matrix its own `scope`, and for large multi-platform builds consider a registry cache (`type=registry,ref=<image>:buildcache,mode=max`), which GitHub does not evict.',
+    'platform-added': 'a platform new to this build has no cache yet; the next run of this workflow will have one.',
+    'first-build': null,
+    unknown: null,
+};
+function cacheBreakAdvice(reason) {
+    return ADVICE[reason];
+}
+/** The distinct reasons of these breaks that have advice, in the order they first appear, with it. */
+function adviceForBreaks(breaks) {
+    const seen = new Map();
+    for (const b of breaks) {
+        const advice = ADVICE[b.reason];
+        if (advice && !seen.has(b.reason))
+            seen.set(b.reason, advice);
+    }
+    return [...seen].map(([reason, advice]) => ({ reason, advice }));
+}
+
+
+/***/ }),
+
 /***/ 713:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -10401,10 +10441,12 @@ function withDigest(ref, digest) {
 /* harmony export */   d_: () => (/* binding */ baselineSection)
 /* harmony export */ });
 /* unused harmony export cacheBreakSentence */
-/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7288);
+/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1080);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3326);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
+
 
 
 
@@ -10428,11 +10470,11 @@ function baselineSection(analysis, options) {
     const breaks = pairs.filter((p) => p.compared.cacheBreak);
     const compared = pairs.filter((p) => p.compared.baseline);
     if (compared.length === 0 && breaks.length === 0)
-        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
+        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
-    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(comparison.baselineLabel))}` : '';
-    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
+    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(comparison.baselineLabel))}` : '';
+    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
     if (options.compact) {
@@ -10447,6 +10489,9 @@ function baselineSection(analysis, options) {
             sentences.push(`- \u2026and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
             blocks.push(sentences.join('\n'));
+        const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+        if (advice)
+            blocks.push(advice);
         return blocks.join('\n\n');
     }
     for (const { head, compared: c } of pairs) {
@@ -10454,30 +10499,48 @@ function baselineSection(analysis, options) {
             continue;
         const parts = [];
         if (many)
-            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
+            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
         if (c.baseline && c.deltas)
             parts.push(buildTable(head, c));
         if (c.cacheBreak)
-            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const added = newFindings(c);
             const findings = [
-                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
-                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
             ].filter(Boolean);
             if (findings.length)
                 parts.push(`Findings against the baseline: ${findings.join('; ')}`);
             if (c.deltas.baselineDigests.length) {
-                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
-                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
+                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
             }
         }
         blocks.push(parts.join('\n\n'));
     }
+    const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+    if (advice)
+        blocks.push(advice);
     return blocks.join('\n\n');
+}
+/**
+ * What to do about the breaks, once per reason for all builds: the `cache-miss` finding, whose fix
+ * it replaces, is not shown when this section says where the cache broke.
+ */
+function whatToDo(breaks) {
+    const advice = (0,_compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .adviceForBreaks */ .a)(breaks);
+    if (advice.length === 0)
+        return '';
+    if (advice.length === 1)
+        return `\ud83d\udca1 ${capitalise(advice[0].advice)}`;
+    return ['\ud83d\udca1 What to do about the cache:', ...advice.map((a) => `- **${a.reason}**: ${a.advice}`)].join('\n');
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
  * The findings new against the baseline, less the cache miss when the break sentence above says it
@@ -10490,13 +10553,13 @@ function newFindings(c) {
 function cacheBreakSentence(cacheBreak, build, fileUrl) {
     let where = '';
     if (cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null) {
-        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
+        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
         const url = fileUrl?.(cacheBreak.dockerfile, cacheBreak.dockerfileLine) ?? null;
         where = ` (${url ? `[${text}](${url})` : text})`;
     }
-    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(build)}: c` : 'C';
-    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
-    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(build)}: c` : 'C';
+    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
+    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
 }
 function buildTable(head, c) {
     const d = c.deltas;
@@ -10504,16 +10567,16 @@ function buildTable(head, c) {
     const rows = [];
     const row = (what, now, before, change) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
     if (head.build.buildSeconds !== null || base.buildSeconds !== null)
-        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds));
+        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds));
     if (d.jobSeconds !== null)
-        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.jobSeconds));
-    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio));
+        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.jobSeconds));
+    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio));
     for (const p of d.platformSeconds) {
-        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
-        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.baselineSeconds), change);
+        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
+        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
-        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
+        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
     return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 function compactTable(pairs) {
@@ -10523,9 +10586,9 @@ function compactTable(pairs) {
         const d = compared.deltas;
         const time = head.build.buildSeconds === null
             ? '\u2014'
-            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
-        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
-        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
+            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
+        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
+        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
     });
     const head = timed ? ['| Build | Build time (change) | Cache hits (change) |', '|---|---:|---:|'] : ['| Build | Cache hits (change) |', '|---|---:|'];
     return [...head, ...rows].join('\n');
@@ -12967,6 +13030,8 @@ async function chooseSources(run, apiBudgetMs) {
 var links = __nccwpck_require__(303);
 // EXTERNAL MODULE: ./src/github/run-context.ts
 var run_context = __nccwpck_require__(7068);
+// EXTERNAL MODULE: ./src/compare/cache-break-advice.ts
+var cache_break_advice = __nccwpck_require__(7288);
 // EXTERNAL MODULE: ./src/report/screen-groups.ts
 var screen_groups = __nccwpck_require__(669);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
@@ -12978,6 +13043,7 @@ var redact = __nccwpck_require__(3326);
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var text_markdown = __nccwpck_require__(6590);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+
 
 
 
@@ -13091,7 +13157,8 @@ function sameBreaks(breaks) {
 /** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
 function breakSentence(b) {
     const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,duration/* formatDuration */.a)(b.secondsLost)} lost`;
-    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}`;
+    const advice = (0,cache_break_advice/* cacheBreakAdvice */.i)(b.reason);
+    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}${advice ? `. What to do: ${advice}` : ''}`;
 }
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
 function annotate(analysis, ownWarnings, withFindings) {
