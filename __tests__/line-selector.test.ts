@@ -59,6 +59,8 @@ describe('normalizeForMatching', () => {
     // by its first character only where no framing could start with it.
     const framed = ['[Container] 2026/01/01 00:00:00 x', '[2026-01-01T00:00:00.1Z] x', '2026-01-01T00:00:00Z x', '> │ | x', '#12 x', '1.25 x', '##[error]x'];
     const lines = [...corpusLines, ...framed, ...framed.map((f) => `  ${f}  `)];
+    // Framings one after another (each stripped, the next then first).
+    for (const a of framed) for (const b of framed) lines.push(a.slice(0, -1) + b, `${a.slice(0, -1)} ${b}`);
     for (let code = 0; code <= 0xffff; code++) for (const tail of ['', ...framed]) lines.push(String.fromCharCode(code) + tail);
     const differ = lines.filter((line) => normalizeForMatching(line) !== normalizeTryingEveryFraming(line));
     expect(differ).toEqual([]);
