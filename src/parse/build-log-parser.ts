@@ -173,6 +173,21 @@ export class BuildLogParser {
     return state.passesQuietLine();
   }
 
+  /**
+   * The shortcut for a `##[endgroup]` line (nothing after the command) of the format and job of the
+   * line before it, read as bytes: what push() does with it (its text is empty). False, and nothing
+   * done, when the open job is another's.
+   */
+  takeEndGroup(format: LineFormat, job: string | null, no: number, timestamp: number): boolean {
+    const state = this.job;
+    if (state === null || state.format !== format || (job !== null && state.name !== job)) return false;
+    state.reachedAt(no, timestamp);
+    state.excerpt.push(no, '');
+    state.runnerCommands = true;
+    this.endGroup(state);
+    return true;
+  }
+
   /** A line passesQuietLine() agreed to. */
   takeQuietLine(no: number, timestamp: number, text: LineBytes): void {
     const state = this.job!;
@@ -211,7 +226,6 @@ export class BuildLogParser {
   private onRunnerCommand(job: JobState, line: DecodedLine): void {
     const text = line.text;
     if (line.command === 'group') job.facts.group(text);
-    if (line.command === 'endgroup') job.facts.endGroup();
     switch (line.command) {
       case 'group':
         job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
@@ -227,9 +241,7 @@ export class BuildLogParser {
         }
         break;
       case 'endgroup':
-        job.readingActionInputs = false;
-        if (job.metadata && job.current) job.metadata.applyTo(job.current);
-        job.metadata = null;
+        this.endGroup(job);
         break;
       case 'error': {
         const evidence = { line: line.no, text: `##[error]${text}` };
@@ -250,6 +262,14 @@ export class BuildLogParser {
       default:
         break;
     }
+  }
+
+  /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
+  private endGroup(job: JobState): void {
+    job.facts.endGroup();
+    job.readingActionInputs = false;
+    if (job.metadata && job.current) job.metadata.applyTo(job.current);
+    job.metadata = null;
   }
 
   private onVertexLine(job: JobState, line: DecodedLine, id: number, rest: string): void {

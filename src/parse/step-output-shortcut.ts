@@ -77,6 +77,13 @@ function doneSeconds(bytes: Buffer, at: number, end: number): number | null | un
   return Number(bytes.toString('latin1', from, k));
 }
 
+const END_GROUP = '##[endgroup]';
+
+/** Whether `bytes[at, end)` is `##[endgroup]` and nothing else: the runner's group ends (its decoded text is empty). */
+function isEndGroup(bytes: Buffer, at: number, end: number): boolean {
+  return end - at === END_GROUP.length && startsWith(bytes, at, end, END_GROUP);
+}
+
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
 // it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
@@ -120,6 +127,8 @@ export class StepOutputShortcut {
   taken = 0;
   /** How many quiet lines (quiet-line.ts) were taken. */
   takenQuiet = 0;
+  /** How many `##[endgroup]` lines were taken. */
+  takenEndGroups = 0;
   /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
   private readonly quiet = quietLinePrefilter();
 
@@ -194,6 +203,7 @@ export class StepOutputShortcut {
     const tsEnd = ++at;
     if (bytes[at] !== SPACE) return false;
     if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
     const textStart = at + 1;
     // `#N `: the step's number.
     at += 2;
@@ -225,6 +235,17 @@ export class StepOutputShortcut {
     else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
     this.taken++;
+    return true;
+  }
+
+  /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
+  private takeEndGroup(bytes: Buffer, tsStart: number, tsEnd: number, no: number, format: LineFormat): boolean {
+    const parser = this.parser();
+    if (parser === null) return false;
+    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+    if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
+    this.decoder.tookLine(timestamp);
+    this.takenEndGroups++;
     return true;
   }
 
