@@ -289,7 +289,13 @@ export class BuildLogParser {
 
   /** What a dialect may ask of this job: its open build, or a new one. */
   private sinkFor(job: JobState): BuildSink {
-    return (job.sink ??= {
+    // The closures are made apart: made here, their context was allocated at every call (three a
+    // line going the whole way), though the sink is made once a job.
+    return job.sink ?? this.makeSink(job);
+  }
+
+  private makeSink(job: JobState): BuildSink {
+    return (job.sink = {
       current: () => job.current,
       buildFor: (form: ProgressForm, line: DecodedLine, fresh = false) => {
         const build = job.current;
