@@ -7377,7 +7377,12 @@ class BuildLogParser {
     }
     /** What a dialect may ask of this job: its open build, or a new one. */
     sinkFor(job) {
-        return (job.sink ??= {
+        // The closures are made apart: made here, their context was allocated at every call (three a
+        // line going the whole way), though the sink is made once a job.
+        return job.sink ?? this.makeSink(job);
+    }
+    makeSink(job) {
+        return (job.sink = {
             current: () => job.current,
             buildFor: (form, line, fresh = false) => {
                 const build = job.current;
