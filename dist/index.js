@@ -3023,31 +3023,53 @@ async function readSignaturesFile(path) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ normalizeForMatching)
 /* harmony export */ });
+/* unused harmony export normalizeTryingEveryFraming */
 /* harmony import */ var _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4402);
 
+const DIGITS = '0123456789';
 // What signature patterns see of a line: the message, without the framing that build tools, CI
 // systems and copy-paste put around it.
+// Each with the characters it can start with (every one is anchored and starts with one of them):
+// a framing is tried only on a line that starts with one, most lines start with none.
 const FRAMING = [
-    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
-    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>\u2502|]\s?)+/, // quoting and box drawing
-    /^#\d+ (?=\S)/, // BuildKit's vertex number
-    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
+    [/^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, '['], // AWS CodeBuild
+    [/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, '['], // devcontainer CLI
+    [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, DIGITS], // a runner timestamp left in a pasted log
+    [/^(?:[>\u2502|]\s?)+/, '>\u2502|'], // quoting and box drawing
+    [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
+    [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
 ];
+/** Whether a line starting with this code may start with a framing or `##[error]`. */
+function mayBeFramed(first) {
+    return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23;
+}
 const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
 function normalizeForMatching(text) {
+    return normalize(text, false);
+}
+/** normalizeForMatching trying every framing on every line: the reference its first-character test is tested against. */
+function normalizeTryingEveryFraming(text) {
+    return normalize(text, true);
+}
+function normalize(text, everyLine) {
     let out = text.length > _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_EXCERPT_LINE */ .oW ? text.slice(0, _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_EXCERPT_LINE */ .oW) : text;
     out = out.trimStart();
-    for (let pass = 0; pass < 2; pass++) {
-        for (const framing of FRAMING) {
-            const next = out.replace(framing, '');
-            if (next !== out)
-                out = next.trimStart();
+    // Most lines start with none of the characters a framing (or `##[error]`) starts with: twelve
+    // replacements that could change nothing are not tried.
+    if (everyLine || mayBeFramed(out.charCodeAt(0))) {
+        for (let pass = 0; pass < 2; pass++) {
+            for (const [framing, starts] of FRAMING) {
+                if (!everyLine && !starts.includes(out.charAt(0)))
+                    continue;
+                const next = out.replace(framing, '');
+                if (next !== out)
+                    out = next.trimStart();
+            }
         }
+        out = out.replace(/^##\[error\]/, '');
     }
-    out = out.replace(/^##\[error\]/, '').trimEnd();
+    out = out.trimEnd();
     // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
     // straight (`caused \u201cexec format error\u201d`): patterns are written with the tools' own.
     return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;
@@ -4790,6 +4812,11 @@ class ExcerptCollector {
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
+    /**
+     * 1 where the text was bytes when pushed: decoded (now or at settle) into a string of its own, it
+     * shares no memory with a longer one, so keep() need not copy it (detach) to let go of its line.
+     */
+    ringOwn = new Uint8Array(BEFORE);
     next = 0;
     seq = 0;
     lastKeptSeq = 0;
@@ -4800,6 +4827,7 @@ class ExcerptCollector {
         this.ringLine[slot] = no;
         this.ringText[slot] = text;
         this.ringSeq[slot] = ++this.seq;
+        this.ringOwn[slot] = typeof text === 'string' ? 0 : 1;
         this.next = slot + 1 === BEFORE ? 0 : slot + 1;
         if (this.afterLeft > 0) {
             this.afterLeft--;
@@ -4842,7 +4870,7 @@ class ExcerptCollector {
         this.lastKeptSeq = seq;
         const text = (0,_input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b)(this.ringText[slot]);
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-        this.kept.push({ line: this.ringLine[slot], text: (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
+        this.kept.push({ line: this.ringLine[slot], text: cut === text && this.ringOwn[slot] === 1 ? text : (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
     }
 }
 
@@ -7184,6 +7212,21 @@ class BuildLogParser {
             return false;
         return state.passesQuietLine();
     }
+    /**
+     * The shortcut for a `##[endgroup]` line (nothing after the command) of the format and job of the
+     * line before it, read as bytes: what push() does with it (its text is empty). False, and nothing
+     * done, when the open job is another's.
+     */
+    takeEndGroup(format, job, no, timestamp) {
+        const state = this.job;
+        if (state === null || state.format !== format || (job !== null && state.name !== job))
+            return false;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, '');
+        state.runnerCommands = true;
+        this.endGroup(state);
+        return true;
+    }
     /** A line passesQuietLine() agreed to. */
     takeQuietLine(no, timestamp, text) {
         const state = this.job;
@@ -7220,8 +7263,6 @@ class BuildLogParser {
         const text = line.text;
         if (line.command === 'group')
             job.facts.group(text);
-        if (line.command === 'endgroup')
-            job.facts.endGroup();
         switch (line.command) {
             case 'group':
                 job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
@@ -7240,10 +7281,7 @@ class BuildLogParser {
                 }
                 break;
             case 'endgroup':
-                job.readingActionInputs = false;
-                if (job.metadata && job.current)
-                    job.metadata.applyTo(job.current);
-                job.metadata = null;
+                this.endGroup(job);
                 break;
             case 'error': {
                 const evidence = { line: line.no, text: `##[error]${text}` };
@@ -7268,6 +7306,14 @@ class BuildLogParser {
                 break;
         }
     }
+    /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
+    endGroup(job) {
+        job.facts.endGroup();
+        job.readingActionInputs = false;
+        if (job.metadata && job.current)
+            job.metadata.applyTo(job.current);
+        job.metadata = null;
+    }
     onVertexLine(job, line, id, rest) {
         let build = job.current;
         if (BUILDER_LINE.test(line.text)) {
@@ -7285,7 +7331,12 @@ class BuildLogParser {
     }
     /** What a dialect may ask of this job: its open build, or a new one. */
     sinkFor(job) {
-        return (job.sink ??= {
+        // The closures are made apart: made here, their context was allocated at every call (three a
+        // line going the whole way), though the sink is made once a job.
+        return job.sink ?? this.makeSink(job);
+    }
+    makeSink(job) {
+        return (job.sink = {
             current: () => job.current,
             buildFor: (form, line, fresh = false) => {
                 const build = job.current;
@@ -9664,6 +9715,9 @@ const step_output_shortcut_TAB = 0x09;
 const step_output_shortcut_SPACE = 0x20;
 const step_output_shortcut_HASH = 0x23;
 const step_output_shortcut_DOT = 0x2e;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const LETTER_T = 0x54;
 const step_output_shortcut_LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
@@ -9674,16 +9728,28 @@ const MAX_ID_DIGITS = 9;
 function isDigit(byte) {
     return byte !== undefined && byte >= 0x30 && byte <= 0x39;
 }
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
 function timestampSecondsEnd(bytes, at) {
-    const shape = '0000-00-00T00:00:00';
-    for (let k = 0; k < shape.length; k++) {
-        const byte = bytes[at + k];
-        const want = shape.charCodeAt(k);
-        if (want === 0x30 ? !isDigit(byte) : byte !== want)
-            return -1;
-    }
-    return at + shape.length;
+    const shaped = isDigit(bytes[at]) &&
+        isDigit(bytes[at + 1]) &&
+        isDigit(bytes[at + 2]) &&
+        isDigit(bytes[at + 3]) &&
+        bytes[at + 4] === DASH &&
+        isDigit(bytes[at + 5]) &&
+        isDigit(bytes[at + 6]) &&
+        bytes[at + 7] === DASH &&
+        isDigit(bytes[at + 8]) &&
+        isDigit(bytes[at + 9]) &&
+        bytes[at + 10] === LETTER_T &&
+        isDigit(bytes[at + 11]) &&
+        isDigit(bytes[at + 12]) &&
+        bytes[at + 13] === COLON &&
+        isDigit(bytes[at + 14]) &&
+        isDigit(bytes[at + 15]) &&
+        bytes[at + 16] === COLON &&
+        isDigit(bytes[at + 17]) &&
+        isDigit(bytes[at + 18]);
+    return shaped ? at + 19 : -1;
 }
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
 function isOutput(bytes, at) {
@@ -9737,6 +9803,11 @@ function doneSeconds(bytes, at, end) {
         return undefined;
     return Number(bytes.toString('latin1', from, k));
 }
+const END_GROUP = '##[endgroup]';
+/** Whether `bytes[at, end)` is `##[endgroup]` and nothing else: the runner's group ends (its decoded text is empty). */
+function isEndGroup(bytes, at, end) {
+    return end - at === END_GROUP.length && step_output_shortcut_startsWith(bytes, at, end, END_GROUP);
+}
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
 // it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
@@ -9783,6 +9854,8 @@ class StepOutputShortcut {
     taken = 0;
     /** How many quiet lines (quiet-line.ts) were taken. */
     takenQuiet = 0;
+    /** How many `##[endgroup]` lines were taken. */
+    takenEndGroups = 0;
     /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
     quiet = quietLinePrefilter();
     constructor(decoder, 
@@ -9794,10 +9867,15 @@ class StepOutputShortcut {
     }
     /** Each step's name as bytes, to tell its header from its output without decoding. */
     names = new WeakMap();
+    /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
+    lastVertex = null;
+    lastName = null;
     isName(vertex, bytes, start, end) {
-        let name = this.names.get(vertex);
+        let name = vertex === this.lastVertex ? this.lastName : this.names.get(vertex);
         if (name === undefined)
             this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+        this.lastVertex = vertex;
+        this.lastName = name;
         if (name.length !== end - start)
             return false;
         for (let k = 0; k < name.length; k++)
@@ -9868,6 +9946,8 @@ class StepOutputShortcut {
             return false;
         if (bytes[at + 1] !== step_output_shortcut_HASH)
             return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+        if (isEndGroup(bytes, at + 1, end))
+            return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
         const textStart = at + 1;
         // `#N `: the step's number.
         at += 2;
@@ -9910,6 +9990,18 @@ class StepOutputShortcut {
             parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header && !ellipsis);
         decoder.tookLine(timestamp);
         this.taken++;
+        return true;
+    }
+    /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
+    takeEndGroup(bytes, tsStart, tsEnd, no, format) {
+        const parser = this.parser();
+        if (parser === null)
+            return false;
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
+            return false;
+        this.decoder.tookLine(timestamp);
+        this.takenEndGroups++;
         return true;
     }
     /**
@@ -10054,8 +10146,9 @@ async function parseSource(source, selector = null, options = {}) {
         buildCount,
         problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })),
         ...counts,
-        shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + rawjsonTaken,
+        shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + (shortcut?.takenEndGroups ?? 0) + rawjsonTaken,
         quietLines: shortcut?.takenQuiet ?? 0,
+        endGroupLines: shortcut?.takenEndGroups ?? 0,
     };
 }
 function noBuildMessage(label, firstText) {
@@ -11182,7 +11275,7 @@ async function writeJsonReport(analysis, write, extra = {}) {
         const items = arrays[key];
         await write(`,\n  ${JSON.stringify(key)}: [`);
         for (let i = 0; i < items.length; i++) {
-            await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i](), null, 2).replace(/\n/g, '\n    ')}`);
+            await write(`${i > 0 ? ',' : ''}\n    ${indentedTwice(items[i]())}`);
         }
         await write(items.length > 0 ? '\n  ]' : ']');
     }
@@ -11191,6 +11284,18 @@ async function writeJsonReport(analysis, write, extra = {}) {
         await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
     await write('\n}\n');
 }
+/**
+ * `JSON.stringify(value, null, 2)` with every line but the first indented by four more spaces, as
+ * an item of one of the report's arrays is: the value stringified two arrays deep, without those
+ * arrays' brackets. No second pass over the text to indent it (a 9 MB report's items were a
+ * regular expression's replacement each). A newline in JSON text is only ever its indentation.
+ */
+function indentedTwice(value) {
+    const nested = JSON.stringify([[value]], null, 2);
+    return nested.slice(OPEN_TWICE.length, nested.length - CLOSE_TWICE.length);
+}
+const OPEN_TWICE = '[\n  [\n    ';
+const CLOSE_TWICE = '\n  ]\n]';
 function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
@@ -12177,9 +12282,19 @@ const PATTERNS = [
  * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
  * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
  */
-const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+const GATE_WORDS = [...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+const ANY_GATE = new RegExp(GATE_WORDS);
+/**
+ * The same words ignoring case, tried on the text itself: no lower-cased copy of every line (most of
+ * the garbage redaction made). Where it finds none, no pattern can match: a match needs its gate's
+ * ASCII word in the text in some case, and `i` without `u` folds only ASCII onto ASCII (a character
+ * that lower-cases to ASCII, the Kelvin sign or `\u0130`, may pass a gate below, but no pattern matches it).
+ */
+const ANY_GATE_ANY_CASE = new RegExp(GATE_WORDS, 'i');
 function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
+    if (!ANY_GATE_ANY_CASE.test(out))
+        return out;
     const lower = out.toLowerCase();
     if (!ANY_GATE.test(lower))
         return out;
