@@ -73,6 +73,8 @@ function asFinal(line: string): string {
 
 const ROWS: Row[] = [
   // Package managers: missing packages, resolution conflicts, lock files, a manager not in the image.
+  // A title retells BuildKit's COPY error with a capital and without the colon before `not found`.
+  ['copy-source-missing', 'paste', 'Failed to compute cache key: "/package.json" not found'],
   ['package-install-failure', 'run', 'E: Unable to locate package libfoo-dev'],
   ['package-install-failure', 'run', "E: Package 'python' has no installation candidate"],
   ['package-install-failure', 'run', "E: Version '1.2.3-1' for 'curl' was not found"],
@@ -842,6 +844,31 @@ describe('no second cause where the line names one', () => {
     const analysis = await diagnoseText(text, 'plain.log');
     expect(analysis.builds).toHaveLength(1);
     expect(analysis.findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // BuildKit goes on without a cache it could not import: the import's bare error-block header names
+  // a step that failed, not why the build did, and a line that says why comes first.
+  it("a cache import's bare header is no cause beside a registry's refusal", async () => {
+    const text = [
+      '#21 DONE 0.0s',
+      '------',
+      ' > importing cache manifest from index.docker.io/acme/app:latest:',
+      '------',
+      'Pushing index.docker.io/acme/app:latest...',
+      'unauthorized: incorrect username or password',
+    ].join('\n');
+    expect((await diagnoseText(text, 'push.log')).findings.map((f) => f.id)[0]).toBe('registry-auth-denied');
+  });
+
+  it("a cache import's own error line is still the import's failure", async () => {
+    const text = [
+      '#12 importing cache manifest from localhost/acme/app:main',
+      '#12 ERROR: failed to do request: Head "http://localhost/v2/acme/app/manifests/main": dial tcp 127.0.0.1:80: connect: connection refused',
+      '------',
+      ' > importing cache manifest from localhost/acme/app:main:',
+      '------',
+    ].join('\n');
+    expect((await diagnoseText(text, 'import.log')).findings.map((f) => f.id)[0]).toBe('cache-import-failure');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {
