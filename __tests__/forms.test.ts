@@ -285,6 +285,16 @@ describe('forms of build output', () => {
     expect(tty.findings[0]!.id).toBe('dockerfile-missing');
   });
 
+  // A paste through a web page can turn every space the tool printed into a no-break space.
+  it('no-break spaces where the tool printed spaces read like the original', async () => {
+    const text = lines(
+      '#7 [3/5] RUN pip install -r requirements.txt',
+      '#7 2.1 ERROR: No matching distribution found for torch==9.9',
+      '#7 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+    ).replace(/ /g, '\u00a0');
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('package-install-failure');
+  });
+
   it('a terminal copy: lines padded with blanks, and the last tty screen after the error', async () => {
     const padded = await diagnoseText(
       lines(

@@ -16,6 +16,8 @@ const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
 export function normalizeForMatching(text: string): string {
   let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+  // A paste from a web page can carry no-break spaces where the tool printed spaces.
+  if (out.includes('\u00a0')) out = out.replace(/\u00a0/g, ' ');
   out = out.trimStart();
   for (let pass = 0; pass < 2; pass++) {
     for (const framing of FRAMING) {
