@@ -367,6 +367,13 @@ const ROWS: Row[] = [
   ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
+  // The GitHub Actions cache client's words for an answer it could not read, with no exporter named.
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to parse error response 429: Too Many Requests'],
+  [
+    'cache-export-failure',
+    'paste',
+    "Error: buildx failed with: ERROR: failed to solve: failed to parse error response 400: <h2>Our services aren't available right now</h2>",
+  ],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache exporter: url not set for github actions cache'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure local cache exporter: local cache exporter requires dest'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure s3 cache exporter: region ($AWS_REGION) not set for s3 cache'],
