@@ -668,6 +668,17 @@ describe('root cause by causality', () => {
     expect(analysis.findings[0]!.id).toBe('registry-push-failure');
   });
 
+  // Bake cancels the other targets when one fails; a paste of its last lines keeps only their verdicts.
+  it("a target's cancellation does not silence what the failing target ran", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        'ERROR: target worker: failed to solve: Canceled: context canceled',
+        'ERROR: target app: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      ),
+    );
+    expect(analysis.findings.map((f) => f.id)[0]).toBe('compile-error');
+  });
+
   it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bxd-select-'));
     const file = join(dir, 'sig.yml');
