@@ -668,6 +668,25 @@ describe('root cause by causality', () => {
     expect(analysis.findings[0]!.id).toBe('registry-push-failure');
   });
 
+  // The package manager's command says what ran, not why it failed: the retries it printed say why.
+  it("pip's retry loop is the cause of an install step that printed nothing else", async () => {
+    const retry = (n: number) =>
+      `${(10 + n).toFixed(2)} WARNING: Retrying (Retry(total=${n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError("HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)")': /simple/flask/`;
+    const analysis = await diagnoseText(
+      lines(
+        '#9 [5/8] RUN pip install -r requirements.txt',
+        '#9 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+        '------',
+        ' > [5/8] RUN pip install -r requirements.txt:',
+        retry(4),
+        retry(3),
+        retry(2),
+        '------',
+      ),
+    );
+    expect(analysis.findings.map((f) => f.id)[0]).toBe('network-timeout');
+  });
+
   // Bake cancels the other targets when one fails; a paste of its last lines keeps only their verdicts.
   it("a target's cancellation does not silence what the failing target ran", async () => {
     const analysis = await diagnoseText(

@@ -212,7 +212,11 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
         // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
         // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
-        (m.lines[0]!.line <= leader.lines[0]!.line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
+        // A leader that matched only the failing command (what ran, no printed line) has no place in
+        // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
+        (leader.byCommand ||
+          m.lines[0]!.line <= leader.lines[0]!.line ||
+          m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
     );
     if (!cause) break;
     ranked.splice(ranked.indexOf(cause), 1);
