@@ -832,6 +832,27 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'amd64.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
   });
 
+  // The same warning before a build step's shell cannot start: the base image has no variant for the host.
+  it('an x86-64 base image whose shell cannot run in a build on an Arm host is a platform mismatch', async () => {
+    const text = [
+      'Step 1/4 : FROM acme/base:1.0',
+      " ---> [Warning] The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      ' ---> Running in ad35f7b62fd9',
+      'exec /bin/sh: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'rpi.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
+  });
+
+  it('an Arm base image whose shell cannot run in a build on an x86-64 host is missing emulation', async () => {
+    const text = [
+      'Step 1/4 : FROM arm64v8/alpine:3.19',
+      " ---> [Warning] The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested",
+      ' ---> Running in ad35f7b62fd9',
+      'exec /bin/sh: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+  });
+
   // A paste that starts right after the tty arrow still names the failed step, whose command says what failed.
   it('a tty step line without its arrow is the failed step', async () => {
     const ids = (await diagnoseText('ERROR [2/5] RUN apk add --no-cache python2 g++ make', 'tty.log')).findings.map((f) => f.id);
