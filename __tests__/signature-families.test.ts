@@ -780,6 +780,18 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
   });
 
+  const byCommand: Array<[string, string]> = [
+    ['pnpm build', 'compile-error'],
+    ['npx turbo run build --filter=web', 'compile-error'],
+    ['flutter build web --release', 'compile-error'],
+    ['mix deps.get --only prod', 'package-install-failure'],
+    ['dart pub get', 'package-install-failure'],
+  ];
+  it.each(byCommand)('the failing command %s names %s when no line does', async (command, id) => {
+    const text = asFinal(`ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`);
+    expect((await diagnoseText(text, 'cmd.log')).findings.map((f) => f.id)).toEqual([id]);
+  });
+
   // BuildKit marks the lines of the instruction an error is about, from its keyword on.
   it('a marked Dockerfile line that is no instruction is a parse error, though the error line was cut', async () => {
     const text = [
