@@ -123,6 +123,17 @@ const ROWS: Row[] = [
   ['package-install-failure', 'run', "> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not find com.acme:lib:2.0."],
   ['package-install-failure', 'run', 'Your requirements could not be resolved to an installable set of packages.'],
   ['package-install-failure', 'run', "Could not find gem 'rails (~> 99.0)' in locally installed gems."],
+  // Windows images (the legacy builder's `cmd /S /C` and `powershell -Command` steps).
+  [
+    'package-install-failure',
+    'paste',
+    "Step 4/9 : RUN choco install -y git\n ---> Running in 1a2b3c4d5e6f\nChocolatey installed 0/1 packages. 1 packages failed.\nThe command 'cmd /S /C choco install -y git' returned a non-zero code: 1",
+  ],
+  [
+    'package-install-failure',
+    'paste',
+    "Step 5/9 : RUN Install-Module -Name Az -Force\n ---> Running in 1a2b3c4d5e6f\nInstall-Module : No match was found for the specified search criteria and module name 'Az'.\nThe command 'powershell -Command $ErrorActionPreference = 'Stop'; Install-Module -Name Az -Force' returned a non-zero code: 1",
+  ],
   ['package-install-failure', 'run', '/bin/sh: 1: apt-get: not found'],
   ['package-install-failure', 'run', '/bin/sh: apk: not found'],
   ['package-install-failure', 'run', 'bash: line 1: pip: command not found'],
