@@ -195,6 +195,8 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
   // A Dockerfile saved empty; a layer download cut short; an entitlement the builder was not started with.
   ['dockerfile-missing', 'final', 'ERROR: failed to solve: file with no instructions'],
+  // The legacy builder on the same empty Dockerfile: its only line, no `ERROR`, no exit code.
+  ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
   ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
   // BuildKit asked for a platform no emulator is registered for; docker-compose v1 finding no daemon.
