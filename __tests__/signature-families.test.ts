@@ -199,6 +199,9 @@ const ROWS: Row[] = [
   ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
   ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
+  // An engine with no BuildKit behind the Docker API; a BuildKit too old for a git context's subdirectory.
+  ['builder-missing', 'paste', 'ERROR: failed to get status: rpc error: code = Unimplemented desc = unknown service moby.buildkit.v1.Control'],
+  ['builder-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: failed to load cache key: subdir not supported yet'],
   // BuildKit asked for a platform no emulator is registered for; docker-compose v1 finding no daemon.
   ['qemu-emulation', 'final', 'error: failed to solve: failed to load LLB: runtime execution on platform linux/arm64 not supported'],
   ['builder-missing', 'paste', "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?"],
