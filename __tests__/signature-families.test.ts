@@ -307,6 +307,12 @@ const ROWS: Row[] = [
   ],
   ['registry-push-failure', 'paste', 'blob upload unknown: blob upload unknown to registry'],
   ['registry-push-failure', 'paste', 'blob upload invalid: blob upload invalid'],
+  // ECR refusing to overwrite a tag in an immutable repository, as the CLI wraps it.
+  [
+    'registry-push-failure',
+    'paste',
+    "Error: tag invalid: The image tag 'v1' already exists in the 'acme/app' repository and cannot be overwritten because the repository is immutable.",
+  ],
   ['registry-push-failure', 'paste', 'manifest invalid: manifest invalid'],
   ['registry-push-failure', 'paste', 'digest invalid: provided digest did not match uploaded content'],
   ['registry-push-failure', 'paste', 'size invalid: provided length did not match content length'],
