@@ -285,6 +285,15 @@ describe('forms of build output', () => {
     expect(tty.findings[0]!.id).toBe('dockerfile-missing');
   });
 
+  // Azure Pipelines' Docker task repeats each line of the build as an error annotation.
+  it("a runner's error annotation before BuildKit's seconds is framing: the line inside is read", async () => {
+    const text = lines(
+      '2024-06-05T07:18:00.1816360Z ##[error]0.425   404  Not Found',
+      "2024-06-05T07:18:00.1820974Z ##[error]0.452 E: The repository 'http://security.debian.org/debian-security stretch/updates Release' does not have a Release file.",
+    );
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('package-install-failure');
+  });
+
   // A paste through a web page can turn every space the tool printed into a no-break space.
   it('no-break spaces where the tool printed spaces read like the original', async () => {
     const text = lines(

@@ -7,6 +7,7 @@ const FRAMING: RegExp[] = [
   /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
   /^(?:[>│|]\s?)+/, // quoting and box drawing
+  /^##\[error\]/, // a runner's error annotation (Azure's Docker task repeats each build line as one)
   /^#\d+ (?=\S)/, // BuildKit's vertex number
   /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
 ];
