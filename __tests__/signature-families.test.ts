@@ -195,6 +195,13 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
   // A Dockerfile saved empty; a layer download cut short; an entitlement the builder was not started with.
   ['dockerfile-missing', 'final', 'ERROR: failed to solve: file with no instructions'],
+  // Azure Pipelines' Docker task on a Dockerfile input that matches no file; a daemon before 17.05 on ARG before FROM.
+  ['dockerfile-missing', 'paste', '##[error]Unhandled: No Dockerfile matching  /home/vsts/work/1/s/app/Dockerfile  was found.'],
+  [
+    'dockerfile-parse-error',
+    'paste',
+    "Step 1/10 : ARG NGINX_VERSION\nERROR: Service 'nginx' failed to build: Please provide a source image with `from` prior to commit",
+  ],
   // The legacy builder on the same empty Dockerfile: its only line, no `ERROR`, no exit code.
   ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
@@ -398,6 +405,15 @@ const ROWS: Row[] = [
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   // The GitHub Actions cache client's words for an answer it could not read, with no exporter named.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to parse error response 429: Too Many Requests'],
+  // buildx before multiple exporters: --push or --load beside an output of another type.
+  ['exporter-unsupported', 'paste', 'buildx failed with: ERROR: push and "local" output can\'t be used together'],
+  ['exporter-unsupported', 'final', 'ERROR: load and "oci" output can\'t be used together'],
+  // Bake heads each target's failed import with the target; the solver then trips on a record the import brought.
+  [
+    'cache-import-failure',
+    'paste',
+    '------\n > [web] importing cache manifest from registry.acme.io/web:cache:\n------\nerror: failed to solve: failed to compute cache key: failed to get state for index 0 on [web 8/9] WORKDIR /app',
+  ],
   [
     'cache-export-failure',
     'paste',
@@ -815,6 +831,7 @@ describe('no second cause where the line names one', () => {
     ['flutter build web --release', 'compile-error'],
     ['mix deps.get --only prod', 'package-install-failure'],
     ['dart pub get', 'package-install-failure'],
+    ['poetry export -f requirements.txt --output requirements.txt', 'package-install-failure'],
   ];
   it.each(byCommand)('the failing command %s names %s when no line does', async (command, id) => {
     const text = asFinal(`ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`);
