@@ -696,15 +696,17 @@ describe('root cause by causality', () => {
     expect(analysis.findings.map((f) => f.id)[0]).toBe('network-timeout');
   });
 
-  // Bake cancels the other targets when one fails; a paste of its last lines keeps only their verdicts.
-  it("a target's cancellation does not silence what the failing target ran", async () => {
+  // A build canceled while a step ran: the step's command says what was running, not why it stopped.
+  it("a cancellation that killed a running step is not that step's command failing", async () => {
     const analysis = await diagnoseText(
       lines(
-        'ERROR: target worker: failed to solve: Canceled: context canceled',
-        'ERROR: target app: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+        '#9 [4/6] RUN npm run build',
+        '#9 12.0 > vite build',
+        '#9 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 143',
+        'ERROR: failed to solve: Canceled: context canceled',
       ),
     );
-    expect(analysis.findings.map((f) => f.id)[0]).toBe('compile-error');
+    expect(analysis.findings.map((f) => f.id)[0]).toBe('canceled');
   });
 
   it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {

@@ -62,9 +62,7 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
  * make`): it restates that something failed, and the line that says why is already named.
  */
 function withoutIdleFallbacks(ranked: SignatureMatch[]): SignatureMatch[] {
-  // A consequence (a cancellation: bake's `target b: failed to solve: Canceled` beside target a's
-  // failure) names no cause either: the failing command still says what the other target ran.
-  const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure && m.signature.role !== 'consequence');
+  const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
   return named ? ranked.filter((m) => !m.byCommand && !m.onlyWrappers) : ranked;
 }
 
