@@ -1730,6 +1730,46 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 
 /***/ }),
 
+/***/ 7288:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ adviceForBreaks),
+/* harmony export */   i: () => (/* binding */ cacheBreakAdvice)
+/* harmony export */ });
+// What to do about a cache break, by its reason. With a baseline the comparison says where the cache
+// broke and why, and the `cache-miss` finding (whose fix lists the generic remedies) steps back from
+// the reader's screen; without this the reader would learn why and not what to do. One sentence per
+// reason, written for docker/build-push-action users; the text is ours (Markdown-safe, no log text).
+const ADVICE = {
+    'dockerfile-edited': 'expected after an edit of that instruction; to keep it from rebuilding what follows, put instructions that change often (copying the sources) after those that rarely do (installing dependencies).',
+    'build-arg-changed': 'a build argument that changes every run (a commit SHA, a date) breaks the cache from the first instruction that uses it: declare such an `ARG` as late as possible, in the last stage, or pass it as a label instead.',
+    'context-changed': 'copy only what the step needs: dependency manifests (`Cargo.toml`, `Cargo.lock`, `package*.json`) before the sources, and a `.dockerignore` for files that change on every run (`.git`, build output).',
+    'base-image-changed': 'the base image tag now points at a new image: pin it by digest (`FROM image:tag@sha256:...`) and update the digest on purpose (Dependabot or Renovate), so a rebuild happens when you choose.',
+    'cache-not-imported': 'the cache was not read: give `cache-from` the same type and `scope` as `cache-to`, and see the import error in the log.',
+    'cache-mode-min': "`mode=min` exports only the final image's layers, so the build stages always rebuild: use `cache-to: type=gha,mode=max,scope=<image>`.",
+    'cache-evicted': 'GitHub keeps 10 GB of Actions cache per repository and evicts the least recently used first: give each image of a matrix its own `scope`, and for large multi-platform builds consider a registry cache (`type=registry,ref=<image>:buildcache,mode=max`), which GitHub does not evict.',
+    'platform-added': 'a platform new to this build has no cache yet; the next run of this workflow will have one.',
+    'first-build': null,
+    unknown: null,
+};
+function cacheBreakAdvice(reason) {
+    return ADVICE[reason];
+}
+/** The distinct reasons of these breaks that have advice, in the order they first appear, with it. */
+function adviceForBreaks(breaks) {
+    const seen = new Map();
+    for (const b of breaks) {
+        const advice = ADVICE[b.reason];
+        if (advice && !seen.has(b.reason))
+            seen.set(b.reason, advice);
+    }
+    return [...seen].map(([reason, advice]) => ({ reason, advice }));
+}
+
+
+/***/ }),
+
 /***/ 713:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -3246,7 +3286,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 9518:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -3255,34 +3295,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-source.ts + 39 modules
-var parse_source = __nccwpck_require__(9041);
-;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
-
-/**
- * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
- * one downloads, others are parsed as their bytes arrive. Each source streams through its own
- * bounded parser, so memory grows with this number, never with the size of a log.
- */
-const CONCURRENT_SOURCES = 4;
-/**
- * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first). With `sink`, each build goes there as
- * it closes, with the index of its source (builds of several sources arrive interleaved).
- */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
-    const results = new Array(sources.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < sources.length) {
-            const index = next++;
-            results[index] = await (0,parse_source/* parseSource */.P)(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 43 modules
+var parse_sources = __nccwpck_require__(9689);
 // EXTERNAL MODULE: ./src/diagnose/normalize.ts
 var normalize = __nccwpck_require__(7971);
 // EXTERNAL MODULE: ./src/diagnose/literal-set.ts
@@ -3913,7 +3927,7 @@ function candidateLines(build, lines = excerptLines(build)) {
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines))
         .sort((a, b) => a.line - b.line);
     let chain;
     for (const line of candidates) {
@@ -3924,31 +3938,19 @@ function candidateLines(build, lines = excerptLines(build)) {
     }
     return candidates;
 }
-// A marked line of BuildKit's Dockerfile excerpt (`  13 | >>> RUN make`), after normalizing.
-const MARKED_LINE = /^\d+ \| >>> ?(?<body>.*)$/;
-const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
 /**
- * BuildKit marks with `>>>` the lines of the instruction an error is about, starting at its keyword.
- * A marked block that starts with no instruction (`  69 | >>> {`, the body of a heredoc an old
- * frontend did not read as one) is a line the parser took for an instruction: the Dockerfile did not
- * parse, even when the paste was cut before the error that says `unknown instruction`. Offered to the
- * signatures as that error, on the excerpt's line; never the failure's own line, so any line of the
- * failure that names a cause outranks it.
+ * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
+ * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
+ * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
+ * failure's own line, so any line of the failure that names a cause outranks it.
  */
-function markedNonInstructions(lines) {
-    const out = [];
-    let previous = null;
-    for (const line of lines) {
-        const normalized = (0,normalize/* normalizeForMatching */._)(line.text);
-        const body = MARKED_LINE.exec(normalized)?.groups?.body?.trim();
-        // The parser keeps an error block from its first `>>>` line on: a marked line with no kept line
-        // right before it starts its block too.
-        const afterMarked = previous !== null && previous.line === line.line - 1 && MARKED_LINE.test(previous.normalized);
-        if (body && !afterMarked && !INSTRUCTION.test(body) && !body.startsWith('#'))
-            out.push({ line: line.line, text: line.text, normalized: `unknown instruction: ${body.split(/\s/)[0]}`, inFailure: false });
-        previous = { line: line.line, normalized };
-    }
-    return out;
+function markedNonInstructions(build) {
+    return build.markedNonInstructions.map((marked) => ({
+        line: marked.line,
+        text: marked.text,
+        normalized: `unknown instruction: ${marked.word}`,
+        inFailure: false,
+    }));
 }
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 /**
@@ -4020,118 +4022,7 @@ async function measureBuildImages(builds, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/young-generation.ts
-/**
- * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
- * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
- * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
- * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
- */
-const YOUNG_SEMI_SPACE_MIB = 4;
-const MIB = 1024 * 1024;
-let bounded = false;
-/**
- * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
- * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
- * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
- * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
- * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
- * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
- * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
- *
- * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
- * refuses the flag or lacks the statistics leaves the process as it was.
- *
- * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
- * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
- * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
- * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
- */
-function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
-    if (bounded)
-        return;
-    bounded = true;
-    if (typeof process.getBuiltinModule !== 'function')
-        return;
-    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
-    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
-    const limit = semiSpaceMiB * MIB;
-    const stopGrowing = () => {
-        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-        if (newSpace === undefined)
-            return true;
-        if (newSpace.space_size < limit)
-            return false;
-        setFlagsFromString('--semi-space-growth-factor=1');
-        return true;
-    };
-    try {
-        if (stopGrowing())
-            return;
-        const observer = new PerformanceObserver(() => {
-            try {
-                if (stopGrowing())
-                    observer.disconnect();
-            }
-            catch {
-                observer.disconnect();
-            }
-        });
-        observer.observe({ entryTypes: ['gc'] });
-    }
-    catch {
-        // No observer, no bound: the analysis runs the same, with V8's own young generation.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/large-input.ts
-
-/**
- * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
- * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
- * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
- * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
- * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
- * src/input/log-source.ts) past this size installs it before that chunk is parsed.
- */
-const LARGE_INPUT_BYTES = 256 * 1024;
-/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
-function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
-    return onLargeInput(sources, threshold, () => boundYoungGeneration());
-}
-/**
- * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
- * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
- * when the reader asks for it, so a source that fills one buffer again for each chunk
- * (`reusesChunks`) keeps its contract.
- */
-function onLargeInput(sources, threshold, act) {
-    let seen = 0;
-    let acted = false;
-    const count = (chunk) => {
-        seen += chunk.length;
-        if (acted || seen <= threshold)
-            return;
-        acted = true;
-        act();
-    };
-    return sources.map((source) => ({
-        ...source,
-        async open() {
-            return countChunks(await source.open(), count);
-        },
-    }));
-}
-async function* countChunks(chunks, count) {
-    for await (const chunk of chunks) {
-        count(chunk);
-        yield chunk;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -4154,8 +4045,8 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
     const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
-    for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take))
+    // parseSources holds V8's young generation small on a long read (src/large-input.ts).
+    for (const parsed of await (0,parse_sources/* parseSources */.u)(sources, selector, parse_sources/* CONCURRENT_SOURCES */.H, take))
         problems.push(...parsed.problems);
     const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
@@ -5005,13 +4896,14 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 9041:
+/***/ 9689:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSource)
+  H: () => (/* binding */ CONCURRENT_SOURCES),
+  u: () => (/* binding */ parseSources)
 });
 
 // EXTERNAL MODULE: external "node:util"
@@ -5957,7 +5849,59 @@ function isCacheStep(step) {
     return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
 }
 
+// EXTERNAL MODULE: ./src/parse/excerpt.ts
+var excerpt = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./src/parse/marked-block.ts
+
+
+// A line of BuildKit's Dockerfile excerpt that it marks (`  13 | >>> RUN make`), blanks around it aside.
+const MARKED_LINE = /^\d+ \| >>> ?(.*)$/;
+const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
+/** A build's error blocks quote its Dockerfile once or a few times: more are not more evidence. */
+const MAX_KEPT = 5;
+/**
+ * Reads the lines of a build's error block, in the order they were printed, for BuildKit's
+ * Dockerfile excerpt. BuildKit marks with `>>>` the lines of the instruction an error is about,
+ * starting at its keyword: a marked block whose first line is no instruction (`  69 | >>> {`, the
+ * body of a heredoc an old frontend did not read as one) is a line the frontend took for an
+ * instruction, so the Dockerfile did not parse, even when the error line that says `unknown
+ * instruction` was not pasted.
+ *
+ * It sees every line of the block, not the few kept as evidence: a block's later lines (a heredoc's
+ * body, marked too) are known to continue it even when the kept lines skip the ones before them.
+ */
+class MarkedBlockReader {
+    /** What was found: the line that starts such a block, and the word read as its instruction. */
+    nonInstructions = [];
+    /** The line number of the last line read when it was a marked one, else null. */
+    lastMarked = null;
+    read(line, text) {
+        const kept = text.length > excerpt/* MAX_EXCERPT_LINE */.oW ? text.slice(0, excerpt/* MAX_EXCERPT_LINE */.oW) : text;
+        const body = kept.includes('>>>') ? markedBody(kept) : null;
+        // The same number too: one rawjson log object holds several printed lines.
+        const continues = this.lastMarked !== null && line - this.lastMarked <= 1;
+        this.lastMarked = body === null ? null : line;
+        if (body === null || body === '' || continues || this.nonInstructions.length >= MAX_KEPT)
+            return;
+        if (INSTRUCTION.test(body) || body.startsWith('#'))
+            return;
+        this.nonInstructions.push({ line, text: (0,detach/* detach */.Y)(kept), word: (0,detach/* detach */.Y)(body.split(/\s/)[0]) });
+    }
+    /** Takes what another reader found (the lines its job printed outside any build, among this build's). */
+    adopt(found) {
+        for (const marked of found)
+            if (this.nonInstructions.length < MAX_KEPT)
+                this.nonInstructions.push(marked);
+    }
+}
+/** The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. */
+function markedBody(text) {
+    const match = MARKED_LINE.exec(text.trim());
+    return match ? match[1].trim() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-evidence.ts
+
 
 /** How many lines of the error block after a failure are kept. */
 const ERROR_DETAIL_LINES = 200;
@@ -5975,6 +5919,8 @@ class BuildEvidence {
     /** BuildKit's warnings that a cache import found nothing. */
     cacheWarnings = [];
     notes = [];
+    /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
+    markedBlocks = new MarkedBlockReader();
     addError(evidence) {
         if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
             this.errors.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
@@ -5985,6 +5931,7 @@ class BuildEvidence {
             this.cacheWarnings.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
     addErrorDetail(evidence) {
+        this.markedBlocks.read(evidence.line, evidence.text);
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
@@ -6094,6 +6041,7 @@ function buildModel(state, options) {
         errors: [...state.errors],
         errorDetails: [...state.errorDetails],
         failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: (0,detach/* detach */.Y)(e.text) })),
+        markedNonInstructions: [...state.markedBlocks.nonInstructions],
         firstLine: state.firstLine,
         lastLine: state.lastLine,
         excerpt: [],
@@ -6529,8 +6477,6 @@ class MetadataGroup {
     }
 }
 
-// EXTERNAL MODULE: ./src/parse/excerpt.ts
-var excerpt = __nccwpck_require__(4402);
 ;// CONCATENATED MODULE: ./src/parse/runner-facts.ts
 
 const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
@@ -6916,6 +6862,7 @@ class ErrorBlockDialect {
 
 
 
+
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
 class JobState {
@@ -6940,6 +6887,11 @@ class JobState {
      * last screen after the error. They go to the paste's first build when it is a tty one.
      */
     orphanErrors = [];
+    /**
+     * BuildKit's Dockerfile excerpt printed outside any build (a paste of the error alone): what it
+     * marks goes, at the job's end, to the build whose lines it falls among.
+     */
+    strayMarkedBlocks = new MarkedBlockReader();
     /** Whether a line only Docker prints was seen (tested until one is). */
     dockerRelated = false;
     /**
@@ -7171,6 +7123,8 @@ class BuildLogParser {
         }
         if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
             job.orphanErrors.push({ line: line.no, text });
+        if (DOCKERFILE_POINTER.test(bare))
+            job.strayMarkedBlocks.read(line.no, text);
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare);
         job.noteArchitecture(text);
@@ -7401,6 +7355,10 @@ class BuildLogParser {
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
             const name = numberedName(base, index, kept.length);
+            // Lines from where the build starts to where the next one starts (the job's start for the first).
+            const first = index === 0 ? job.firstLine : build.firstLine;
+            const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
             const result = build.toBuild({
                 name,
                 source: this.source,
@@ -7410,12 +7368,8 @@ class BuildLogParser {
                 jobCanceled: job.canceled,
                 origin,
             });
-            if (result.status !== 'success' || build.hasStepErrors) {
-                // Lines from where the build starts to where the next one starts (the job's start for the first).
-                const first = index === 0 ? job.firstLine : build.firstLine;
-                const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            if (result.status !== 'success' || build.hasStepErrors)
                 result.excerpt = job.excerpt.between(first, last);
-            }
             result.runner = job.facts.facts;
             if (this.emit)
                 this.emit(result);
@@ -9510,6 +9464,10 @@ function redactBuild(build) {
     lines(build.failedStepTail);
     lines(build.cache.warnings ?? []);
     lines(build.excerpt);
+    for (const marked of build.markedNonInstructions) {
+        marked.text = (0,redact/* redact */.E)(marked.text);
+        marked.word = (0,redact/* redact */.E)(marked.word);
+    }
     build.boundary.first.text = (0,redact/* redact */.E)(build.boundary.first.text);
     build.boundary.last.text = (0,redact/* redact */.E)(build.boundary.last.text);
     for (const list of [build.cache.imports, build.cache.exports])
@@ -10108,6 +10066,148 @@ function noBuildMessage(label, firstText) {
     return `${label}: no Docker build output found (first line: "${quote}")`;
 }
 
+;// CONCATENATED MODULE: ./src/young-generation.ts
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    if (typeof process.getBuiltinModule !== 'function')
+        return;
+    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        setFlagsFromString('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/large-input.ts
+
+/**
+ * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
+ * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
+ * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
+ * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
+ * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
+ * src/input/log-source.ts) past this size installs it before that chunk is parsed.
+ */
+const LARGE_INPUT_BYTES = 256 * 1024;
+/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
+function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
+    return onLargeInput(sources, threshold, () => boundYoungGeneration());
+}
+/**
+ * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
+ * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
+ * when the reader asks for it, so a source that fills one buffer again for each chunk
+ * (`reusesChunks`) keeps its contract.
+ */
+function onLargeInput(sources, threshold, act) {
+    let seen = 0;
+    let acted = false;
+    const count = (chunk) => {
+        seen += chunk.length;
+        if (acted || seen <= threshold)
+            return;
+        acted = true;
+        act();
+    };
+    return sources.map((source) => ({
+        ...source,
+        async open() {
+            return countChunks(await source.open(), count);
+        },
+    }));
+}
+async function* countChunks(chunks, count) {
+    for await (const chunk of chunks) {
+        count(chunk);
+        yield chunk;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
+ *
+ * Every command that reads logs reads them here (`analyze`, the action, `doctor --log`): a long
+ * read holds V8's young generation small so that peak memory stays flat, and a short one loads
+ * nothing for it (src/large-input.ts).
+ */
+async function parseSources(logs, selector, limit = CONCURRENT_SOURCES, sink = null) {
+    const sources = boundYoungGenerationPast(logs);
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
+}
+
 
 /***/ }),
 
@@ -10341,10 +10441,12 @@ function withDigest(ref, digest) {
 /* harmony export */   d_: () => (/* binding */ baselineSection)
 /* harmony export */ });
 /* unused harmony export cacheBreakSentence */
-/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7288);
+/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1080);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3326);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
+
 
 
 
@@ -10368,11 +10470,11 @@ function baselineSection(analysis, options) {
     const breaks = pairs.filter((p) => p.compared.cacheBreak);
     const compared = pairs.filter((p) => p.compared.baseline);
     if (compared.length === 0 && breaks.length === 0)
-        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
+        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
-    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(comparison.baselineLabel))}` : '';
-    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
+    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(comparison.baselineLabel))}` : '';
+    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
     if (options.compact) {
@@ -10387,6 +10489,9 @@ function baselineSection(analysis, options) {
             sentences.push(`- \u2026and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
             blocks.push(sentences.join('\n'));
+        const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+        if (advice)
+            blocks.push(advice);
         return blocks.join('\n\n');
     }
     for (const { head, compared: c } of pairs) {
@@ -10394,30 +10499,48 @@ function baselineSection(analysis, options) {
             continue;
         const parts = [];
         if (many)
-            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
+            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
         if (c.baseline && c.deltas)
             parts.push(buildTable(head, c));
         if (c.cacheBreak)
-            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const added = newFindings(c);
             const findings = [
-                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
-                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
             ].filter(Boolean);
             if (findings.length)
                 parts.push(`Findings against the baseline: ${findings.join('; ')}`);
             if (c.deltas.baselineDigests.length) {
-                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
-                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
+                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
             }
         }
         blocks.push(parts.join('\n\n'));
     }
+    const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+    if (advice)
+        blocks.push(advice);
     return blocks.join('\n\n');
+}
+/**
+ * What to do about the breaks, once per reason for all builds: the `cache-miss` finding, whose fix
+ * it replaces, is not shown when this section says where the cache broke.
+ */
+function whatToDo(breaks) {
+    const advice = (0,_compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .adviceForBreaks */ .a)(breaks);
+    if (advice.length === 0)
+        return '';
+    if (advice.length === 1)
+        return `\ud83d\udca1 ${capitalise(advice[0].advice)}`;
+    return ['\ud83d\udca1 What to do about the cache:', ...advice.map((a) => `- **${a.reason}**: ${a.advice}`)].join('\n');
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
  * The findings new against the baseline, less the cache miss when the break sentence above says it
@@ -10430,13 +10553,13 @@ function newFindings(c) {
 function cacheBreakSentence(cacheBreak, build, fileUrl) {
     let where = '';
     if (cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null) {
-        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
+        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
         const url = fileUrl?.(cacheBreak.dockerfile, cacheBreak.dockerfileLine) ?? null;
         where = ` (${url ? `[${text}](${url})` : text})`;
     }
-    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(build)}: c` : 'C';
-    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
-    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(build)}: c` : 'C';
+    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
+    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
 }
 function buildTable(head, c) {
     const d = c.deltas;
@@ -10444,16 +10567,16 @@ function buildTable(head, c) {
     const rows = [];
     const row = (what, now, before, change) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
     if (head.build.buildSeconds !== null || base.buildSeconds !== null)
-        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds));
+        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds));
     if (d.jobSeconds !== null)
-        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.jobSeconds));
-    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio));
+        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.jobSeconds));
+    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio));
     for (const p of d.platformSeconds) {
-        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
-        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.baselineSeconds), change);
+        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
+        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
-        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
+        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
     return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 function compactTable(pairs) {
@@ -10463,9 +10586,9 @@ function compactTable(pairs) {
         const d = compared.deltas;
         const time = head.build.buildSeconds === null
             ? '\u2014'
-            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
-        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
-        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
+            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
+        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
+        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
     });
     const head = timed ? ['| Build | Build time (change) | Cache hits (change) |', '|---|---:|---:|'] : ['| Build | Cache hits (change) |', '|---|---:|'];
     return [...head, ...rows].join('\n');
@@ -12589,8 +12712,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __nccwpck_require__(3590);
+// EXTERNAL MODULE: ./src/engine.ts + 6 modules
+var engine = __nccwpck_require__(9518);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
@@ -12907,6 +13030,8 @@ async function chooseSources(run, apiBudgetMs) {
 var links = __nccwpck_require__(303);
 // EXTERNAL MODULE: ./src/github/run-context.ts
 var run_context = __nccwpck_require__(7068);
+// EXTERNAL MODULE: ./src/compare/cache-break-advice.ts
+var cache_break_advice = __nccwpck_require__(7288);
 // EXTERNAL MODULE: ./src/report/screen-groups.ts
 var screen_groups = __nccwpck_require__(669);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
@@ -12918,6 +13043,7 @@ var redact = __nccwpck_require__(3326);
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var text_markdown = __nccwpck_require__(6590);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+
 
 
 
@@ -13031,7 +13157,8 @@ function sameBreaks(breaks) {
 /** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
 function breakSentence(b) {
     const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,duration/* formatDuration */.a)(b.secondsLost)} lost`;
-    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}`;
+    const advice = (0,cache_break_advice/* cacheBreakAdvice */.i)(b.reason);
+    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}${advice ? `. What to do: ${advice}` : ''}`;
 }
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
 function annotate(analysis, ownWarnings, withFindings) {
@@ -13369,7 +13496,7 @@ async function writeSummary(markdown) {
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
-// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
+// bounded where logs are read, once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.

@@ -115,6 +115,7 @@ export class BuildLogParser {
     }
     if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
       job.orphanErrors.push({ line: line.no, text });
+    if (DOCKERFILE_POINTER.test(bare)) job.strayMarkedBlocks.read(line.no, text);
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     job.noteArchitecture(text);
   }
@@ -340,6 +341,10 @@ export class BuildLogParser {
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
       const name = numberedName(base, index, kept.length);
+      // Lines from where the build starts to where the next one starts (the job's start for the first).
+      const first = index === 0 ? job.firstLine : build.firstLine;
+      const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
+      build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
       const result = build.toBuild({
         name,
         source: this.source,
@@ -349,12 +354,7 @@ export class BuildLogParser {
         jobCanceled: job.canceled,
         origin,
       });
-      if (result.status !== 'success' || build.hasStepErrors) {
-        // Lines from where the build starts to where the next one starts (the job's start for the first).
-        const first = index === 0 ? job.firstLine : build.firstLine;
-        const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
-        result.excerpt = job.excerpt.between(first, last);
-      }
+      if (result.status !== 'success' || build.hasStepErrors) result.excerpt = job.excerpt.between(first, last);
       result.runner = job.facts.facts;
       if (this.emit) this.emit(result);
       else this.finished.push(result);
