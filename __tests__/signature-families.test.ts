@@ -246,11 +246,7 @@ const ROWS: Row[] = [
   ['manifest-unknown', 'final', 'ERROR: failed to solve: target stage "prod" could not be found'],
   // The legacy builder's words for the same `--target` (docker-compose v1 quotes them in its BuildError).
   ['manifest-unknown', 'paste', 'Error response from daemon: failed to reach build target prod in Dockerfile'],
-  [
-    'manifest-unknown',
-    'paste',
-    "compose.service.BuildError: (<Service: api>, {'message': 'failed to reach build target debug in Dockerfile'})",
-  ],
+  ['manifest-unknown', 'paste', "compose.service.BuildError: (<Service: api>, {'message': 'failed to reach build target debug in Dockerfile'})"],
   ['manifest-unknown', 'final', 'ERROR: failed to solve: cannot copy from stage "builder", it needs to be defined before current stage "final"'],
   ['manifest-unknown', 'paste', 'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown'],
   ['manifest-unknown', 'paste', 'manifest unknown: manifest unknown'],
