@@ -399,6 +399,12 @@ const ROWS: Row[] = [
   ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
+  // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: failed to create cache container buildkit-cache: PUT https://acct.blob.core.windows.net/buildkit-cache\nRESPONSE 403: 403 This request is not authorized to perform this operation.',
+  ],
   // The GitHub Actions cache client's words for an answer it could not read, with no exporter named.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to parse error response 429: Too Many Requests'],
   // buildx before multiple exporters: --push or --load beside an output of another type.
