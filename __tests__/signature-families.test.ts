@@ -399,6 +399,8 @@ const ROWS: Row[] = [
   ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
+  // kubectl on a pod whose container never started: the image it was built into could not be pulled.
+  ['image-pull-backoff', 'paste', 'Error from server (BadRequest): container "app" in pod "app-6d4cf" is waiting to start: trying and failing to pull image'],
   // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
   [
     'cache-export-failure',
