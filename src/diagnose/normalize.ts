@@ -11,6 +11,7 @@ const FRAMING: Array<[RegExp, string]> = [
   [/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, '['], // devcontainer CLI
   [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, DIGITS], // a runner timestamp left in a pasted log
   [/^(?:[>│|]\s?)+/, '>│|'], // quoting and box drawing
+  [/^##\[error\]/, '#'], // a runner's error annotation (Azure's Docker task repeats each build line as one)
   [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
   [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
 ];
@@ -34,6 +35,8 @@ export function normalizeTryingEveryFraming(text: string): string {
 
 function normalize(text: string, everyLine: boolean): string {
   let out = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
+  // A paste from a web page can carry no-break spaces where the tool printed spaces.
+  if (out.includes('\u00a0')) out = out.replace(/\u00a0/g, ' ');
   out = out.trimStart();
   // Most lines start with none of the characters a framing (or `##[error]`) starts with: twelve
   // replacements that could change nothing are not tried.
