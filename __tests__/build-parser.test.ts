@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { analyzeText, readFixture } from './support/analyze-text.js';
+import { diagnoseText } from './support/classify.js';
 
 /** Puts runner timestamps (one second apart) in front of lines, as a downloaded job log has them. */
 function asJobLog(lines: string[], start = Date.parse('2026-01-05T10:00:00Z')): string {
@@ -222,6 +223,20 @@ describe('splitting an input into builds', () => {
     expect(builds.map((b) => [b.build.name, b.build.status])).toEqual([['Build ui', 'failure']]);
     expect(builds[0]!.build.errors[0]!.text).toContain('denied');
     expect(status).toBe('failure');
+  });
+
+  it("an action's own docker build that failed and retries says so in a warning: a failed row, not 'no Docker build output'", async () => {
+    const pull = ['54daec61ba20: Waiting', 'error pulling image configuration: denied: unauthenticated: User cannot be authenticated with the token provided.'];
+    const retry = '##[warning]Docker build failed with exit code 1, back off 5.226 seconds before retry.';
+    const { builds, findings } = await diagnoseText(asJobLog([...pull, retry]), 'job.log');
+    expect(builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(builds[0]!.build.errors.map((e) => e.text)).toEqual([retry]);
+    expect(findings[0]!.id).toBe('registry-auth-denied');
+    // A warning that is not Docker's failure, or one beside a build of the job's own, adds no row.
+    const tests = await analyzeText(asJobLog(['##[group]Run npm test', '##[warning]Tests failed with exit code 1, retrying.']), 'job.log');
+    expect(tests.builds).toEqual([]);
+    const built = await analyzeText(asJobLog([...readFixture('buildx0.29-a1-3step-plain-first.log').split('\n'), retry]), 'job.log');
+    expect(built.builds.map((b) => b.build.status)).toEqual(['success']);
   });
 
   it('the builder bootstrap of setup-buildx-action is not a build', async () => {

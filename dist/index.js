@@ -7321,6 +7321,13 @@ class BuildLogParser {
                 }
                 break;
             }
+            case 'warning':
+                // An action that runs `docker build` itself and retries says its failure as a warning
+                // (`##[warning]Docker build failed with exit code 1, back off 5.2 seconds before retry.`).
+                // It counts only for a job with no build of its own: a retry that built would be in the log.
+                if (job.builds.length === 0 && job.strayErrors.length < 20 && failure_line/* FAILURE_LINE */.EV.test(text) && (0,failure_line/* isDockerRelated */.eA)(text))
+                    job.strayErrors.push({ line: line.no, text: `##[warning]${text}` });
+                break;
             default:
                 break;
         }
