@@ -352,6 +352,31 @@ describe('Base64Arena', () => {
       if (random() < 0.2) held.push({ buffer: arena.buffer, from: arena.from, to: arena.to, expected: node });
     }
     for (const { buffer, from, to, expected } of held) if (!buffer.subarray(from, to).equals(expected)) wrong.push(`rewritten: ${expected.toString('base64')}`);
+    // The arena takes Node's count of the bytes it wrote as the whole check: texts one character off plain.
+    for (const text of [
+      '',
+      'QQ==',
+      'QUI=',
+      'QUJD',
+      'QUJD-_-_',
+      'A===',
+      'AA=A',
+      'QQ==QUJD',
+      'QUJDQ===',
+      '=QUJ',
+      'QU D',
+      'QU\tD',
+      'QU"D',
+      'QU\\D',
+      'QU&D',
+      'QU\u00e9D',
+    ]) {
+      const input = Buffer.from(`"${text}"`, 'latin1');
+      const ok = arena.decode(input, 1, input.length - 1);
+      const plain = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$/.test(text);
+      if (ok !== plain) wrong.push(`${text}: ${ok ? 'decoded' : 'refused'}`);
+      else if (ok && !arena.buffer.subarray(arena.from, arena.to).equals(Buffer.from(text, 'base64'))) wrong.push(`${text}: other bytes than Node's`);
+    }
     expect(wrong).toEqual([]);
     expect(refused).toBeGreaterThan(300);
     expect(held.length).toBeGreaterThan(500);
