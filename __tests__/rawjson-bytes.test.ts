@@ -16,6 +16,7 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
 import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
+import { OutputScanner } from '../src/parse/rawjson/output-scan.js';
 import { Base64Arena } from '../src/parse/rawjson/base64-arena.js';
 import { readSolveStatus, type RawLog } from '../src/parse/rawjson/solve-status.js';
 
@@ -437,6 +438,57 @@ describe('BytePrefilter', () => {
       }
       expect([capacity, gotEnds, got]).toEqual([capacity, expectedEnds, expected]);
     }
+  });
+
+  it("rawjson's OutputScanner answers as BytePrefilter.scanLines, for random literals, prefixes and bytes", () => {
+    const random = prng(21);
+    const alphabet = 'abcXYZ :./-_09\u001b[]e#\n';
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+    const prefilters = [new BytePrefilter(builtin.literals, builtin.testsEveryLine)];
+    for (let round = 0; round < 30; round++)
+      prefilters.push(
+        new BytePrefilter(
+          Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(1 + Math.floor(random() * 6))),
+          false,
+        ),
+      );
+    let lines = 0;
+    let hit = 0;
+    // Collected rather than asserted one by one: an expect() per scan made this test take seconds.
+    const wrong: string[] = [];
+    for (const prefilter of prefilters) {
+      const scanner = new OutputScanner(prefilter);
+      for (let k = 0; k < 40; k++) {
+        // Bytes of every value (UTF-8 and not, escapes, newlines), after prefixes short, long and odd.
+        const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+          random() < 0.8
+            ? Buffer.from(`${pick(Math.floor(random() * 50))}\n`, 'utf8')
+            : Buffer.from(Array.from({ length: 8 }, () => Math.floor(random() * 256))),
+        );
+        const bytes = Buffer.concat([...parts, Buffer.from('\n')]);
+        const prefix = [`#${1 + Math.floor(random() * 20)} ${(random() * 100).toFixed(3)} `, '', 'x', `é${pick(3)}`, pick(9)][Math.floor(random() * 5)]!;
+        const start = prefilter.start(prefix);
+        for (const capacity of [1, 5, 1024]) {
+          const [ends, hits, ends2, hits2] = [new Int32Array(capacity), new Uint8Array(capacity), new Int32Array(capacity), new Uint8Array(capacity)];
+          for (let at = 0; at < bytes.length;) {
+            const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
+            const count2 = scanner.scanLines(bytes, at, bytes.length, OutputScanner.startWindow(prefix), start.hit ? 1 : 0, ends2, hits2);
+            const [a, b] = [
+              `${count} ${ends.subarray(0, count).join()} ${hits.subarray(0, count).join()}`,
+              `${count2} ${ends2.subarray(0, count2).join()} ${hits2.subarray(0, count2).join()}`,
+            ];
+            if (a !== b) wrong.push(`${JSON.stringify(prefix)} ${bytes.toString('hex')}: ${b}, not ${a}`);
+            lines += count;
+            for (let i = 0; i < count; i++) hit += hits[i]!;
+            at = ends[count - 1]! + 1;
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Both answers were given often, or the comparison proves little.
+    expect(hit).toBeGreaterThan(lines / 10);
+    expect(lines - hit).toBeGreaterThan(lines / 10);
   });
 
   it('rules out ordinary output lines for the built-in catalog (or the bytes way would save nothing)', () => {
