@@ -62,7 +62,7 @@ export class RawJsonParser {
   private readonly echo: PlainEcho = {
     print: (line, text) => {
       this.excerpt.push(line, text);
-      if (this.selector?.select(text)) this.excerpt.mark();
+      if (!this.excerpt.full && this.selector?.select(text)) this.excerpt.mark();
     },
     printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
     failure: () => this.excerpt.mark(),
@@ -217,7 +217,8 @@ export class RawJsonParser {
     const prefilter = this.prefilter;
     const selector = this.selector;
     let lineStart = from;
-    if (prefilter === null || selector === null) {
+    // Once the excerpt is full (a log full of errors), no line needs selecting: the lines are only cut.
+    if (prefilter === null || selector === null || excerpt.full) {
       for (let end = bytes.indexOf(NEWLINE, from); end !== -1 && end < to; end = bytes.indexOf(NEWLINE, lineStart)) {
         excerpt.pushOutput(line, batch, lineStart, end);
         tail.push(line, batch, lineStart, end);
