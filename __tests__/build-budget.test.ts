@@ -54,6 +54,7 @@ function build(name: string, options: { status?: BuildStatus; seconds?: number |
     errors: status === 'failure' ? [{ line: 4, text: 'ERROR: failed to solve: exit code: 1' }] : [],
     errorDetails: [],
     failedStepTail: [],
+    markedNonInstructions: [],
     firstLine: 1,
     lastLine: 4,
     boundary: { first: { line: 1, text: '#1' }, last: { line: 4, text: '#4' } },

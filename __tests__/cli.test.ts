@@ -249,6 +249,19 @@ describe('bad input: one clear line and exit status 2, never a stack trace', () 
     expect(JSON.parse(stdout).problems).toEqual([{ source: join(dir, 'missing.log'), message: `${join(dir, 'missing.log')}: no such file` }]);
     expectOneLine(stderr, /missing\.log: no such file/);
   });
+
+  // `doctor --log` reads its log as `analyze` reads its own (parseSources): the same problems, one line.
+  it.each([
+    ['a missing file', 'nope.log', null, /^buildx-doctor: --log .*nope\.log: .*nope\.log: no such file$/],
+    ['a file with no build', 'no-build.log', 'hello\nworld\n', /^buildx-doctor: --log .*no-build\.log: .*no Docker build output found/],
+  ])('doctor --log, %s', async (_, name, content, pattern) => {
+    const log = join(dir, name);
+    if (content !== null) writeFileSync(log, content);
+    const { code, stdout, stderr } = await cli(['doctor', '--log', log, '--skip', 'builder,resources,registry', '--workspace', dir, '--format', 'json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expectOneLine(stderr, pattern);
+  });
 });
 
 describe('the streamed JSON report', () => {

@@ -35,12 +35,14 @@ const FROZEN: Record<string, string> = {
   'test-10.jsonl': 'bc9a2546f5043fbfe2bb4b83b23483638f13b5f77d6798e81602eea0e5f5508e',
   // Batch 13 is a holdout like batches 9-10, collected while train excerpts were collected and rules written elsewhere (see the corpus README).
   'test-13.jsonl': '46af925b52e96b0a9dcd0cc786dcd4f12d4ee7eff492d7ee5fe756fffd09574a',
+  // Batch 16 is a holdout like batches 9, 10 and 13, collected while excerpts were collected elsewhere (see the corpus README).
+  'test-16.jsonl': 'c0cff449b97dae9b8f1425678f1d0d67294c9b071f8ad9d2123ce81e56bb24eb',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-// 420/480 (87.5%) after the family rules of batches 11-12's round (408/480 = 85.0% before), written from the
-// tools' own wordings and train excerpts only; the floor sits just under the measured value. A holdout
-// lowers it, a rule never raises it by looking at the frozen part.
-const MIN_TEST_TOP1 = 0.87;
+// 549/620 (88.5%; without batch 16, 489/551) after batch 15's round of family rules (545/620 = 87.9% before),
+// written from the tools' own wordings, probes of every form and train excerpts only; the floor sits just under
+// the measured value. A holdout lowers it, a rule never raises it by looking at the frozen part.
+const MIN_TEST_TOP1 = 0.885;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.

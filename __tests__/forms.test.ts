@@ -285,6 +285,25 @@ describe('forms of build output', () => {
     expect(tty.findings[0]!.id).toBe('dockerfile-missing');
   });
 
+  // Azure Pipelines' Docker task repeats each line of the build as an error annotation.
+  it("a runner's error annotation before BuildKit's seconds is framing: the line inside is read", async () => {
+    const text = lines(
+      '2024-06-05T07:18:00.1816360Z ##[error]0.425   404  Not Found',
+      "2024-06-05T07:18:00.1820974Z ##[error]0.452 E: The repository 'http://security.debian.org/debian-security stretch/updates Release' does not have a Release file.",
+    );
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  // A paste through a web page can turn every space the tool printed into a no-break space.
+  it('no-break spaces where the tool printed spaces read like the original', async () => {
+    const text = lines(
+      '#7 [3/5] RUN pip install -r requirements.txt',
+      '#7 2.1 ERROR: No matching distribution found for torch==9.9',
+      '#7 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+    ).replace(/ /g, '\u00a0');
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('package-install-failure');
+  });
+
   it('a terminal copy: lines padded with blanks, and the last tty screen after the error', async () => {
     const padded = await diagnoseText(
       lines(
@@ -656,6 +675,38 @@ describe('root cause by causality', () => {
       ),
     );
     expect(analysis.findings[0]!.id).toBe('registry-push-failure');
+  });
+
+  // The package manager's command says what ran, not why it failed: the retries it printed say why.
+  it("pip's retry loop is the cause of an install step that printed nothing else", async () => {
+    const retry = (n: number) =>
+      `${(10 + n).toFixed(2)} WARNING: Retrying (Retry(total=${n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError("HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)")': /simple/flask/`;
+    const analysis = await diagnoseText(
+      lines(
+        '#9 [5/8] RUN pip install -r requirements.txt',
+        '#9 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+        '------',
+        ' > [5/8] RUN pip install -r requirements.txt:',
+        retry(4),
+        retry(3),
+        retry(2),
+        '------',
+      ),
+    );
+    expect(analysis.findings.map((f) => f.id)[0]).toBe('network-timeout');
+  });
+
+  // A build canceled while a step ran: the step's command says what was running, not why it stopped.
+  it("a cancellation that killed a running step is not that step's command failing", async () => {
+    const analysis = await diagnoseText(
+      lines(
+        '#9 [4/6] RUN npm run build',
+        '#9 12.0 > vite build',
+        '#9 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 143',
+        'ERROR: failed to solve: Canceled: context canceled',
+      ),
+    );
+    expect(analysis.findings.map((f) => f.id)[0]).toBe('canceled');
   });
 
   it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {

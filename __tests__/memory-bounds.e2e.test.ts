@@ -220,7 +220,7 @@ process.on('exit', () => {
     return path;
   }
 
-  it('the CLI and the action read a long log with a young generation of at most 4 MiB a semi-space; an unbounded reader grows past it', async () => {
+  it('the CLI (analyze, doctor --log) and the action read a long log with a young generation of at most 4 MiB a semi-space; an unbounded reader grows past it', async () => {
     const hook = join(dir, 'new-space-hook.mjs');
     writeFileSync(hook, NEW_SPACE_HOOK);
     const log = longPlainLog();
@@ -256,6 +256,25 @@ createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity 
     expect(JSON.parse(cli.run.stdout).builds).toHaveLength(33);
     expect(cli.bytes).toBeGreaterThan(0);
     expect(cli.bytes).toBeLessThanOrEqual(4 * MIB);
+
+    // `doctor --log` reads its log where `analyze` reads them (src/parse/parse-sources.ts).
+    const doctor = newSpaceAfter([
+      join(ROOT, 'dist', 'cli.js'),
+      'doctor',
+      '--log',
+      log,
+      '--skip',
+      'builder,resources,registry',
+      '--workspace',
+      dir,
+      '--format',
+      'json',
+    ]);
+    expect(doctor.run.stderr).toBe('');
+    expect(doctor.run.status).toBe(0);
+    expect(JSON.parse(doctor.run.stdout).doctor.checks.map((c: { id: string }) => c.id)).toContain('builder');
+    expect(doctor.bytes).toBeGreaterThan(0);
+    expect(doctor.bytes).toBeLessThanOrEqual(4 * MIB);
 
     // The action, started as the runner starts it (`node dist/index.js`, no flag of ours).
     rmSync(sizeFile, { force: true });

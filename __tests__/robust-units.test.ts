@@ -130,6 +130,18 @@ describe('redaction gates (a pattern runs only on text that holds one of its wor
       'ACCESS_KEY:abc',
     ];
     const corpus = [...secrets, ...secrets.map((s) => s.toUpperCase()), ...secrets.map((s) => `#12 3.456 ${s} tail`)];
+    // Characters that lower-case to ASCII (the Kelvin sign, the dotted capital I) pass a lower-cased
+    // gate but no case-blind test: the gates may say no to them only because no pattern matches them.
+    const kelvin = '\u212a';
+    const dottedI = '\u0130';
+    corpus.push(
+      `TO${kelvin}EN=abc`,
+      `"to${kelvin}en": "x"`,
+      `A${kelvin}IAABCDEFGHIJKLMNOP`,
+      `AP${dottedI}_KEY: xyz`,
+      `--to${kelvin}en=abc`,
+      `SECRET=${kelvin}x`,
+    );
     for (const file of readdirSync(join(FIXTURES, 'logs'))) corpus.push(...readFileSync(join(FIXTURES, 'logs', file), 'utf8').split('\n'));
     expect(corpus.length).toBeGreaterThan(500);
     const changed = corpus.filter((line) => redactUngated(line) !== line);

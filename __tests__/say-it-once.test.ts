@@ -17,6 +17,8 @@ import type { Finding } from '../src/model.js';
 import { groupFindings } from '../src/analyze/group.js';
 import { screenGroups } from '../src/report/screen-groups.js';
 import { annotationsOf } from '../src/action/annotations.js';
+import { adviceForBreaks, cacheBreakAdvice } from '../src/compare/cache-break-advice.js';
+import type { CacheBreak, CacheBreakReason } from '../src/compare/cache-break.js';
 
 const MARKER = '<!-- buildx-doctor:sticky-comment id=000000000000 -->';
 const RUN_URL = 'https://github.com/afewell-hh/Demon/actions/runs/17964002949';
@@ -162,6 +164,32 @@ describe('a cache that broke against the baseline', () => {
       expect(report).not.toMatch(/new: `?cache-miss/);
     }
     expect(reports[0]).toMatch(/### Against the baseline[\s\S]*Cache broke at/);
+  });
+
+  it.each(CACHE_BREAKS)("$name: the hidden cache-miss finding's remedy comes with the reason, once", async ({ analysis: make }) => {
+    const analysis = await make();
+    const { reason } = analysis.comparison!.builds[0]!.cacheBreak!;
+    const advice = cacheBreakAdvice(reason);
+    const reports = REPORTS.map(({ render }) => render(analysis));
+    if (advice === null) {
+      // A first build or an unexplained break has nothing specific to advise.
+      for (const report of reports) expect(report).not.toMatch(/What to do about the cache|what to do \(/);
+      return;
+    }
+    // The first words of the advice identify it however a report capitalises or wraps it.
+    const words = advice.slice(1, 40);
+    for (const report of reports) expect(report.split(words)).toHaveLength(2);
+    const annotations = annotationsOf(analysis, []);
+    expect(annotations.filter((a) => a.message.includes(words))).toHaveLength(1);
+  });
+});
+
+describe('cache break advice', () => {
+  it('is given once per reason however many builds broke for it, and not for a first build', () => {
+    const at = (reason: CacheBreakReason) => ({ reason }) as CacheBreak;
+    const advice = adviceForBreaks([at('cache-evicted'), at('first-build'), at('cache-evicted'), at('build-arg-changed'), at('unknown')]);
+    expect(advice.map((a) => a.reason)).toEqual(['cache-evicted', 'build-arg-changed']);
+    expect(advice[0]!.advice).toContain('scope');
   });
 });
 

@@ -73,6 +73,8 @@ function asFinal(line: string): string {
 
 const ROWS: Row[] = [
   // Package managers: missing packages, resolution conflicts, lock files, a manager not in the image.
+  // A title retells BuildKit's COPY error with a capital and without the colon before `not found`.
+  ['copy-source-missing', 'paste', 'Failed to compute cache key: "/package.json" not found'],
   ['package-install-failure', 'run', 'E: Unable to locate package libfoo-dev'],
   ['package-install-failure', 'run', "E: Package 'python' has no installation candidate"],
   ['package-install-failure', 'run', "E: Version '1.2.3-1' for 'curl' was not found"],
@@ -121,6 +123,17 @@ const ROWS: Row[] = [
   ['package-install-failure', 'run', "> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not find com.acme:lib:2.0."],
   ['package-install-failure', 'run', 'Your requirements could not be resolved to an installable set of packages.'],
   ['package-install-failure', 'run', "Could not find gem 'rails (~> 99.0)' in locally installed gems."],
+  // Windows images (the legacy builder's `cmd /S /C` and `powershell -Command` steps).
+  [
+    'package-install-failure',
+    'paste',
+    "Step 4/9 : RUN choco install -y git\n ---> Running in 1a2b3c4d5e6f\nChocolatey installed 0/1 packages. 1 packages failed.\nThe command 'cmd /S /C choco install -y git' returned a non-zero code: 1",
+  ],
+  [
+    'package-install-failure',
+    'paste',
+    "Step 5/9 : RUN Install-Module -Name Az -Force\n ---> Running in 1a2b3c4d5e6f\nInstall-Module : No match was found for the specified search criteria and module name 'Az'.\nThe command 'powershell -Command $ErrorActionPreference = 'Stop'; Install-Module -Name Az -Force' returned a non-zero code: 1",
+  ],
   ['package-install-failure', 'run', '/bin/sh: 1: apt-get: not found'],
   ['package-install-failure', 'run', '/bin/sh: apk: not found'],
   ['package-install-failure', 'run', 'bash: line 1: pip: command not found'],
@@ -182,8 +195,20 @@ const ROWS: Row[] = [
   ['secret-missing', 'final', 'ERROR: failed to solve: secret npmrc: not found'],
   // A Dockerfile saved empty; a layer download cut short; an entitlement the builder was not started with.
   ['dockerfile-missing', 'final', 'ERROR: failed to solve: file with no instructions'],
+  // Azure Pipelines' Docker task on a Dockerfile input that matches no file; a daemon before 17.05 on ARG before FROM.
+  ['dockerfile-missing', 'paste', '##[error]Unhandled: No Dockerfile matching  /home/vsts/work/1/s/app/Dockerfile  was found.'],
+  [
+    'dockerfile-parse-error',
+    'paste',
+    "Step 1/10 : ARG NGINX_VERSION\nERROR: Service 'nginx' failed to build: Please provide a source image with `from` prior to commit",
+  ],
+  // The legacy builder on the same empty Dockerfile: its only line, no `ERROR`, no exit code.
+  ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
   ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
+  // An engine with no BuildKit behind the Docker API; a BuildKit too old for a git context's subdirectory.
+  ['builder-missing', 'paste', 'ERROR: failed to get status: rpc error: code = Unimplemented desc = unknown service moby.buildkit.v1.Control'],
+  ['builder-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: failed to load cache key: subdir not supported yet'],
   // BuildKit asked for a platform no emulator is registered for; docker-compose v1 finding no daemon.
   ['qemu-emulation', 'final', 'error: failed to solve: failed to load LLB: runtime execution on platform linux/arm64 not supported'],
   ['builder-missing', 'paste', "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?"],
@@ -219,6 +244,9 @@ const ROWS: Row[] = [
     'ERROR: failed to solve: docker.io/library/nosuch:1.0: failed to resolve source metadata for docker.io/library/nosuch:1.0: docker.io/library/nosuch:1.0: not found',
   ],
   ['manifest-unknown', 'final', 'ERROR: failed to solve: target stage "prod" could not be found'],
+  // The legacy builder's words for the same `--target` (docker-compose v1 quotes them in its BuildError).
+  ['manifest-unknown', 'paste', 'Error response from daemon: failed to reach build target prod in Dockerfile'],
+  ['manifest-unknown', 'paste', "compose.service.BuildError: (<Service: api>, {'message': 'failed to reach build target debug in Dockerfile'})"],
   ['manifest-unknown', 'final', 'ERROR: failed to solve: cannot copy from stage "builder", it needs to be defined before current stage "final"'],
   ['manifest-unknown', 'paste', 'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown'],
   ['manifest-unknown', 'paste', 'manifest unknown: manifest unknown'],
@@ -282,6 +310,12 @@ const ROWS: Row[] = [
   ],
   ['registry-push-failure', 'paste', 'blob upload unknown: blob upload unknown to registry'],
   ['registry-push-failure', 'paste', 'blob upload invalid: blob upload invalid'],
+  // ECR refusing to overwrite a tag in an immutable repository, as the CLI wraps it.
+  [
+    'registry-push-failure',
+    'paste',
+    "Error: tag invalid: The image tag 'v1' already exists in the 'acme/app' repository and cannot be overwritten because the repository is immutable.",
+  ],
   ['registry-push-failure', 'paste', 'manifest invalid: manifest invalid'],
   ['registry-push-failure', 'paste', 'digest invalid: provided digest did not match uploaded content'],
   ['registry-push-failure', 'paste', 'size invalid: provided length did not match content length'],
@@ -365,6 +399,30 @@ const ROWS: Row[] = [
   ['manifest-unknown', 'final', 'ERROR: failed to solve: acme/base:2.1: registry.example.com:5000/acme/base:2.1: not found'],
   // Cache backends (registry, gha, local, s3, azblob) on export and import, in each of their wordings.
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
+  // kubectl on a pod whose container never started: the image it was built into could not be pulled.
+  ['image-pull-backoff', 'paste', 'Error from server (BadRequest): container "app" in pod "app-6d4cf" is waiting to start: trying and failing to pull image'],
+  // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
+  [
+    'cache-export-failure',
+    'final',
+    'ERROR: failed to solve: failed to create cache container buildkit-cache: PUT https://acct.blob.core.windows.net/buildkit-cache\nRESPONSE 403: 403 This request is not authorized to perform this operation.',
+  ],
+  // The GitHub Actions cache client's words for an answer it could not read, with no exporter named.
+  ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to parse error response 429: Too Many Requests'],
+  // buildx before multiple exporters: --push or --load beside an output of another type.
+  ['exporter-unsupported', 'paste', 'buildx failed with: ERROR: push and "local" output can\'t be used together'],
+  ['exporter-unsupported', 'final', 'ERROR: load and "oci" output can\'t be used together'],
+  // Bake heads each target's failed import with the target; the solver then trips on a record the import brought.
+  [
+    'cache-import-failure',
+    'paste',
+    '------\n > [web] importing cache manifest from registry.acme.io/web:cache:\n------\nerror: failed to solve: failed to compute cache key: failed to get state for index 0 on [web 8/9] WORKDIR /app',
+  ],
+  [
+    'cache-export-failure',
+    'paste',
+    "Error: buildx failed with: ERROR: failed to solve: failed to parse error response 400: <h2>Our services aren't available right now</h2>",
+  ],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure gha cache exporter: url not set for github actions cache'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure local cache exporter: local cache exporter requires dest'],
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure s3 cache exporter: region ($AWS_REGION) not set for s3 cache'],
@@ -771,6 +829,19 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'npm.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
   });
 
+  const byCommand: Array<[string, string]> = [
+    ['pnpm build', 'compile-error'],
+    ['npx turbo run build --filter=web', 'compile-error'],
+    ['flutter build web --release', 'compile-error'],
+    ['mix deps.get --only prod', 'package-install-failure'],
+    ['dart pub get', 'package-install-failure'],
+    ['poetry export -f requirements.txt --output requirements.txt', 'package-install-failure'],
+  ];
+  it.each(byCommand)('the failing command %s names %s when no line does', async (command, id) => {
+    const text = asFinal(`ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`);
+    expect((await diagnoseText(text, 'cmd.log')).findings.map((f) => f.id)).toEqual([id]);
+  });
+
   // BuildKit marks the lines of the instruction an error is about, from its keyword on.
   it('a marked Dockerfile line that is no instruction is a parse error, though the error line was cut', async () => {
     const text = [
@@ -823,6 +894,27 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'amd64.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
   });
 
+  // The same warning before a build step's shell cannot start: the base image has no variant for the host.
+  it('an x86-64 base image whose shell cannot run in a build on an Arm host is a platform mismatch', async () => {
+    const text = [
+      'Step 1/4 : FROM acme/base:1.0',
+      " ---> [Warning] The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      ' ---> Running in ad35f7b62fd9',
+      'exec /bin/sh: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'rpi.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
+  });
+
+  it('an Arm base image whose shell cannot run in a build on an x86-64 host is missing emulation', async () => {
+    const text = [
+      'Step 1/4 : FROM arm64v8/alpine:3.19',
+      " ---> [Warning] The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested",
+      ' ---> Running in ad35f7b62fd9',
+      'exec /bin/sh: exec format error',
+    ].join('\n');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+  });
+
   // A paste that starts right after the tty arrow still names the failed step, whose command says what failed.
   it('a tty step line without its arrow is the failed step', async () => {
     const ids = (await diagnoseText('ERROR [2/5] RUN apk add --no-cache python2 g++ make', 'tty.log')).findings.map((f) => f.id);
@@ -842,6 +934,31 @@ describe('no second cause where the line names one', () => {
     const analysis = await diagnoseText(text, 'plain.log');
     expect(analysis.builds).toHaveLength(1);
     expect(analysis.findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // BuildKit goes on without a cache it could not import: the import's bare error-block header names
+  // a step that failed, not why the build did, and a line that says why comes first.
+  it("a cache import's bare header is no cause beside a registry's refusal", async () => {
+    const text = [
+      '#21 DONE 0.0s',
+      '------',
+      ' > importing cache manifest from index.docker.io/acme/app:latest:',
+      '------',
+      'Pushing index.docker.io/acme/app:latest...',
+      'unauthorized: incorrect username or password',
+    ].join('\n');
+    expect((await diagnoseText(text, 'push.log')).findings.map((f) => f.id)[0]).toBe('registry-auth-denied');
+  });
+
+  it("a cache import's own error line is still the import's failure", async () => {
+    const text = [
+      '#12 importing cache manifest from localhost/acme/app:main',
+      '#12 ERROR: failed to do request: Head "http://localhost/v2/acme/app/manifests/main": dial tcp 127.0.0.1:80: connect: connection refused',
+      '------',
+      ' > importing cache manifest from localhost/acme/app:main:',
+      '------',
+    ].join('\n');
+    expect((await diagnoseText(text, 'import.log')).findings.map((f) => f.id)[0]).toBe('cache-import-failure');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

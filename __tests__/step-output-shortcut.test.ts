@@ -85,13 +85,15 @@ async function expectSameBothWays(
   bytes: Buffer,
   chunkSize = 64 * 1024,
   selector: LineSelector | null = builtin,
-  counts: { quiet: number } = { quiet: 0 },
+  counts: { quiet: number; endGroups?: number } = { quiet: 0 },
 ): Promise<number> {
   const whole = await parseSource(chunked(label, bytes, chunkSize), selector, { shortcut: false });
   const short = await parseSource(chunked(label, bytes, chunkSize), selector);
   expect(whole.shortcutLines).toBe(0);
   expect(whole.quietLines).toBe(0);
+  expect(whole.endGroupLines).toBe(0);
   counts.quiet += short.quietLines;
+  counts.endGroups = (counts.endGroups ?? 0) + short.endGroupLines;
   // toBe on the JSON text: a difference shows where it is without a diff of two huge objects.
   const [a, b] = [outcome(whole), outcome(short)];
   if (a !== b) {
@@ -99,7 +101,7 @@ async function expectSameBothWays(
     while (a[at] === b[at]) at++;
     expect([label, b.slice(Math.max(0, at - 300), at + 300)]).toEqual([label, a.slice(Math.max(0, at - 300), at + 300)]);
   }
-  return short.shortcutLines - short.quietLines;
+  return short.shortcutLines - short.quietLines - short.endGroupLines;
 }
 
 const START = Date.UTC(2025, 8, 24, 1, 56, 21);
@@ -321,7 +323,7 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     const lines = sample.toString('utf8').split('\n');
     const outputLines = lines.filter((l) => /\t\S+Z #\d+ \d+\.\d+ /.test(l)).length;
     const stepLines = lines.filter((l) => /\t\S+Z #\d+ /.test(l)).length;
-    const counts = { quiet: 0 };
+    const counts = { quiet: 0, endGroups: 0 };
     const taken = await expectSameBothWays('sample', sample, 64 * 1024, builtin, counts);
     // Most step lines, not all: statuses and lines with a signature's literal (`error`, `warning: ...`) go the whole way.
     expect(taken).toBeGreaterThan(outputLines);
@@ -331,6 +333,12 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
     const otherLines = lines.filter((l) => /\t\S+Z (?!#)/.test(l)).length;
     expect(counts.quiet).toBeGreaterThan(otherLines / 2);
     expect(counts.quiet).toBeLessThan(otherLines);
+    // And the runner's `##[endgroup]` lines, but one that ends another job's last group (nothing
+    // after the command: the decoded text is empty).
+    const endGroups = lines.filter((l) => /\t\S+Z ##\[endgroup\]$/.test(l)).length;
+    expect(endGroups).toBeGreaterThan(100);
+    expect(counts.endGroups).toBeGreaterThan(endGroups * 0.9);
+    expect(counts.endGroups).toBeLessThanOrEqual(endGroups);
     for (const size of [1000, 4093]) expect(await expectSameBothWays(`sample/${size}`, sample, size)).toBeGreaterThan(0);
     // Chunks shorter than a line: no line lies whole in a chunk, none is offered to the shortcut.
     expect(await expectSameBothWays('sample/7', sample, 7)).toBe(0);

@@ -43,6 +43,25 @@ describe('test tiers', () => {
     expect(selected).not.toContain('action.e2e.test.ts');
   });
 
+  it('npm test runs every test file once: the unit run, then the other tiers', async () => {
+    const regexOf = async (config: string) => {
+      const { testRegex } = ((await import(pathToFileURL(join(ROOT, config)).href)) as { default: { testRegex: string[] } }).default;
+      expect(testRegex).toHaveLength(1);
+      return new RegExp(testRegex[0]!);
+    };
+    const unit = await regexOf('jest.unit.config.js');
+    const tiers = await regexOf('jest.tiers.config.js');
+    const testFiles = files.filter((f) => f.endsWith('.test.ts'));
+    expect(testFiles.filter((f) => unit.test(`${TESTS}/${f}`) === tiers.test(`${TESTS}/${f}`))).toEqual([]);
+    expect(testFiles.filter((f) => tiers.test(`${TESTS}/${f}`))).toContain('action.e2e.test.ts');
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.test).toMatch(/npm run test:unit && npm run test:tiers$/);
+    expect(scripts['test:unit']).toContain('--config jest.unit.config.js');
+    expect(scripts['test:tiers']).toContain('--config jest.tiers.config.js');
+    // CI runs the README's command, not the unit tier a second time beside it.
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8').match(/^npm (?:test|run test:\w+)$/gm)).toEqual(['npm test']);
+  });
+
   it.each(REAL_COMPONENT_HELPERS)('no unit suite imports support/%s, even through another support module', (helper) => {
     expect(unitFiles.filter((f) => supportModulesOf(join(TESTS, f)).has(helper))).toEqual([]);
   });

@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6619);
 /* harmony import */ var _doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(829);
 /* harmony import */ var _input_log_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2310);
-/* harmony import */ var _parse_parse_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4664);
+/* harmony import */ var _parse_parse_sources_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8364);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7485);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8943);
@@ -53,7 +53,8 @@ async function runDoctorCommand(args, io) {
     }
     let pastRun = null;
     if (options.log) {
-        const parsed = await (0,_parse_parse_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSource */ .P)((0,_input_log_source_js__WEBPACK_IMPORTED_MODULE_6__/* .fileSource */ .IO)(options.log));
+        // Read as `analyze` reads its logs (parseSources: a long log with V8's young generation bounded).
+        const parsed = (await (0,_parse_parse_sources_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSources */ .u)([(0,_input_log_source_js__WEBPACK_IMPORTED_MODULE_6__/* .fileSource */ .IO)(options.log)], null))[0];
         if (parsed.builds.length === 0 && parsed.problems.length > 0) {
             io.stderr(`${_version_js__WEBPACK_IMPORTED_MODULE_11__/* .TOOL_NAME */ .l}: --log ${options.log}: ${parsed.problems[0].message}\n`);
             return 2;

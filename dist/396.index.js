@@ -46,8 +46,8 @@ function readArgs(args, optionNames) {
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __webpack_require__(3590);
+// EXTERNAL MODULE: ./src/engine.ts + 6 modules
+var engine = __webpack_require__(9518);
 // EXTERNAL MODULE: ./src/input/log-source.ts
 var log_source = __webpack_require__(2310);
 // EXTERNAL MODULE: ./src/analyze/rule.ts
@@ -68,11 +68,14 @@ var report_verdict = __webpack_require__(687);
 var screen_groups = __webpack_require__(669);
 // EXTERNAL MODULE: ./src/report/baseline-section.ts
 var baseline_section = __webpack_require__(3205);
+// EXTERNAL MODULE: ./src/compare/cache-break-advice.ts
+var cache_break_advice = __webpack_require__(7288);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
 var finding_block = __webpack_require__(9025);
 // EXTERNAL MODULE: ./src/report/omitted-builds.ts
 var omitted_builds = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/report/text-report.ts
+
 
 
 
@@ -173,6 +176,9 @@ function baselineLines(analysis, say, push) {
         if (d && (added.length || d.goneFindings.length))
             say(`${b.build.name}: findings new: ${added.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
     }
+    // The cache-miss finding steps back when a break is said here: its remedies come with the reason.
+    for (const { reason, advice } of (0,cache_break_advice/* adviceForBreaks */.a)(rows.flatMap((r) => (r.c.cacheBreak ? [r.c.cacheBreak] : []))))
+        say(`what to do (${reason}): ${advice}`, '  ');
 }
 function findingLines(group, say) {
     const color = group.id === 'canceled' ? 'dim' : group.severity === 'error' ? 'red' : group.severity === 'warning' ? 'yellow' : 'cyan';

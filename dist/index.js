@@ -1730,6 +1730,46 @@ const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImag
 
 /***/ }),
 
+/***/ 7288:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ adviceForBreaks),
+/* harmony export */   i: () => (/* binding */ cacheBreakAdvice)
+/* harmony export */ });
+// What to do about a cache break, by its reason. With a baseline the comparison says where the cache
+// broke and why, and the `cache-miss` finding (whose fix lists the generic remedies) steps back from
+// the reader's screen; without this the reader would learn why and not what to do. One sentence per
+// reason, written for docker/build-push-action users; the text is ours (Markdown-safe, no log text).
+const ADVICE = {
+    'dockerfile-edited': 'expected after an edit of that instruction; to keep it from rebuilding what follows, put instructions that change often (copying the sources) after those that rarely do (installing dependencies).',
+    'build-arg-changed': 'a build argument that changes every run (a commit SHA, a date) breaks the cache from the first instruction that uses it: declare such an `ARG` as late as possible, in the last stage, or pass it as a label instead.',
+    'context-changed': 'copy only what the step needs: dependency manifests (`Cargo.toml`, `Cargo.lock`, `package*.json`) before the sources, and a `.dockerignore` for files that change on every run (`.git`, build output).',
+    'base-image-changed': 'the base image tag now points at a new image: pin it by digest (`FROM image:tag@sha256:...`) and update the digest on purpose (Dependabot or Renovate), so a rebuild happens when you choose.',
+    'cache-not-imported': 'the cache was not read: give `cache-from` the same type and `scope` as `cache-to`, and see the import error in the log.',
+    'cache-mode-min': "`mode=min` exports only the final image's layers, so the build stages always rebuild: use `cache-to: type=gha,mode=max,scope=<image>`.",
+    'cache-evicted': 'GitHub keeps 10 GB of Actions cache per repository and evicts the least recently used first: give each image of a matrix its own `scope`, and for large multi-platform builds consider a registry cache (`type=registry,ref=<image>:buildcache,mode=max`), which GitHub does not evict.',
+    'platform-added': 'a platform new to this build has no cache yet; the next run of this workflow will have one.',
+    'first-build': null,
+    unknown: null,
+};
+function cacheBreakAdvice(reason) {
+    return ADVICE[reason];
+}
+/** The distinct reasons of these breaks that have advice, in the order they first appear, with it. */
+function adviceForBreaks(breaks) {
+    const seen = new Map();
+    for (const b of breaks) {
+        const advice = ADVICE[b.reason];
+        if (advice && !seen.has(b.reason))
+            seen.set(b.reason, advice);
+    }
+    return [...seen].map(([reason, advice]) => ({ reason, advice }));
+}
+
+
+/***/ }),
+
 /***/ 713:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -2602,27 +2642,27 @@ var promises_ = __nccwpck_require__(1455);
 // Validated at build time. JSON (EmbeddedSignature[]), parsed with JSON.parse when first needed
 // (load-catalog.ts): V8 reads JSON text faster than the same data as an object literal.
 const BUILTIN_SIGNATURES_JSON = `[
-{"id":"image-pull-backoff","title":"Kubernetes could not pull the image[[ \${image}]]","severity":"error","priority":100,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\b(?:ImagePullBackOff|ErrImagePull)\\\\b",["ImagePullBackOff","ErrImagePull"]],["Back-off pulling image \\"(?<image>[^\\"]+)\\"",["Back-off pulling image \\""]],["Failed to pull image \\"(?<image>[^\\"]+)\\"",["Failed to pull image \\""]],["\\\\bErrImageNeverPull\\\\b|\\\\bInvalidImageName\\\\b",["ErrImageNeverPull","InvalidImageName"]],["pull QPS exceeded|Error: ImagePullBackOff|ImageInspectError|rpc error: code = NotFound desc = failed to pull and unpack image",["pull QPS exceeded","Error: ImagePullBackOff","ImageInspectError","rpc error: code = NotFound desc = failed to pull and unpack image"]]],"commands":[],"fix":"The image was built, but the cluster could not pull it.\\n- Check that the tag exists and holds your platform: \`docker manifest inspect <image>\` (or \`docker buildx imagetools inspect <image>\`). A tag pushed only on \`main\` does not exist for a pull request build.\\n- A private GHCR package needs an \`imagePullSecrets\` entry with a token that has \`read:packages\`, or the package made public.\\n- A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with \`provenance: false\` or update the runtime."},
+{"id":"image-pull-backoff","title":"Kubernetes could not pull the image[[ \${image}]]","severity":"error","priority":100,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\b(?:ImagePullBackOff|ErrImagePull)\\\\b",["ImagePullBackOff","ErrImagePull"]],["Back-off pulling image \\"(?<image>[^\\"]+)\\"",["Back-off pulling image \\""]],["Failed to pull image \\"(?<image>[^\\"]+)\\"",["Failed to pull image \\""]],["\\\\bErrImageNeverPull\\\\b|\\\\bInvalidImageName\\\\b",["ErrImageNeverPull","InvalidImageName"]],["pull QPS exceeded|Error: ImagePullBackOff|ImageInspectError|rpc error: code = NotFound desc = failed to pull and unpack image",["pull QPS exceeded","Error: ImagePullBackOff","ImageInspectError","rpc error: code = NotFound desc = failed to pull and unpack image"]],["is waiting to start: (?:trying and failing to pull image|image can.t be pulled)",["is waiting to start: "]]],"commands":[],"fix":"The image was built, but the cluster could not pull it.\\n- Check that the tag exists and holds your platform: \`docker manifest inspect <image>\` (or \`docker buildx imagetools inspect <image>\`). A tag pushed only on \`main\` does not exist for a pull request build.\\n- A private GHCR package needs an \`imagePullSecrets\` entry with a token that has \`read:packages\`, or the package made public.\\n- A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with \`provenance: false\` or update the runtime."},
 {"id":"disk-full","title":"The runner ran out of disk space","severity":"error","priority":95,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Nn]o space left on device",["o space left on device"]],["\\\\bResourceExhausted\\\\b(?!: grpc: (?:received|trying to send) message larger than max)(?!.*[Cc]annot allocate memory)",["ResourceExhausted"]],["[Dd]isk quota exceeded",["isk quota exceeded"]],["\\\\bENOSPC\\\\b",["ENOSPC"]],["[Nn]ot enough (?:free )?(?:disk )?space",["ot enough "]],["There is not enough space on the disk",["There is not enough space on the disk"]],["enough free space in \\\\S+|\\\\[Errno 28\\\\]|[Ii]nsufficient (?:disk |storage )?space|database or disk is full|Thin Pool has \\\\d+ free data blocks|[Dd]isk is full|write error: No space",["enough free space in ","[Errno 28]","nsufficient ","database or disk is full"," free data blocks","isk is full","write error: No space"]],["[Nn]o space left\\\\b|out of disk space|[Dd]isk (?:space )?(?:is )?(?:almost )?full",["o space left","out of disk space","isk "]],["running out of disk space|Free space left: \\\\d+ MB",["running out of disk space","Free space left: "]]],"commands":[],"fix":"GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\\n- Free space before the build: remove preinstalled toolchains you do not need (\`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc\`), or use a larger runner.\\n- Do not \`--load\` multi-platform images; push them, or build one platform per job.\\n- Prune between builds on self-hosted runners: \`docker buildx prune -f --keep-storage 10gb\`."},
 {"id":"oom-killed","title":"A build step was killed for lack of memory[[ (exit code \${exit})]]","severity":"error","priority":92,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["exit code: (?<exit>137)\\\\b",["exit code: "]],["returned a non-zero code: (?<exit>137)\\\\b",["returned a non-zero code: "]],["(?:^|\\\\s)Killed$",["Killed"]],["\\\\bsignal: 9\\\\b|\\\\bSIGKILL\\\\b",["signal: 9","SIGKILL"]],["\\\\bOOMKilled\\\\b",["OOMKilled"]],["[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory",["ut of memory","Cannot allocate memory","JavaScript heap out of memory","fatal error: runtime: out of memory"]],["Killed signal terminated program",["Killed signal terminated program"]],["internal compiler error: Killed",["internal compiler error: Killed"]],["FATAL ERROR: (?:Reached heap limit|Ineffective mark-compacts|CALL_AND_RETRY_LAST)",["Reached heap limit","Ineffective mark-compacts","CALL_AND_RETRY_LAST"]],["java\\\\.lang\\\\.OutOfMemoryError",["java.lang.OutOfMemoryError"]],["memory allocation of \\\\d+ bytes failed",["memory allocation of "]],["\\\\(signal: 9, SIGKILL",["(signal: 9, SIGKILL"]],["\\\\bexit (?:code|status):? 137\\\\b",["exit "]],["[Cc]annot allocate memory|[Oo]ut of memory",["annot allocate memory","ut of memory"]],["<--- (?:Last few GCs|JS stacktrace) --->",["Last few GCs","JS stacktrace"]],["virtual memory exhausted|out of memory allocating|LLVM ERROR: out of memory|GC overhead limit exceeded",["virtual memory exhausted","out of memory allocating","LLVM ERROR: out of memory","GC overhead limit exceeded"]],["runtime: (?:out of memory|cannot allocate memory)|Out of memory: Killed process",["out of memory","cannot allocate memory","Out of memory: Killed process"]],["std::bad_alloc|\\\\bMemoryError\\\\b|\\\\bENOMEM\\\\b|\\\\b(?:code|status)\\\\W{1,3}137\\\\b|exited with (?:code )?137\\\\b|killed by (?:the )?OOM|\\\\boom[-_]kill|[Mm]emory limit exceeded|terminated by signal (?:9|SIGKILL)",["std::bad_alloc","MemoryError","ENOMEM","code","status","exited with ","killed by ","kill","emory limit exceeded","terminated by signal "]],["\\\\bsignal: killed\\\\b|fatal error: Killed\\\\b|\\\\berrno 137\\\\b|killed due to memory|memory cgroup out of memory|OOM command not allowed",["signal: killed","fatal error: Killed","errno 137","killed due to memory","memory cgroup out of memory","OOM command not allowed"]],["terminated with signal 9\\\\b|\\\\[Killed\\\\]|: line \\\\d+: +\\\\d+ Killed\\\\b",["terminated with signal 9","[Killed]",": line "]],["JVM heap space is exhausted|\\\\bJava heap space\\\\b|terminated unexpectedly\\\\. This might be caused by insufficient memory|insufficient memory for the Java Runtime Environment",["JVM heap space is exhausted","Java heap space","terminated unexpectedly. This might be caused by insufficient memory","insufficient memory for the Java Runtime Environment"]]],"commands":[],"fix":"The kernel killed a process in \${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\\n- Lower the build's parallelism: \`CARGO_BUILD_JOBS=2\`, \`make -j2\`, \`NODE_OPTIONS=--max-old-space-size=...\`; fat LTO and large link steps need the most memory.\\n- Under QEMU emulation memory use is higher and slower to free: build that platform natively.\\n- For cargo under emulation, use the sparse registry protocol (\`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse\`) instead of cloning the crates.io index.\\n- Use a runner with more memory, or add swap on a self-hosted one."},
-{"id":"qemu-emulation","title":"A step failed under QEMU emulation","severity":"error","priority":90,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["^(?!.*(?:exec user process caused|cannot execute binary file))(?!(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error).*\\\\bexec format error\\\\b",["exec format error"]],["QEMU internal SIG[A-Z]+",["QEMU internal SIG"]],["qemu: uncaught target signal",["qemu: uncaught target signal"]],["\\\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)",["qemu-"]],["\\\\.buildkit_qemu_emulator",[".buildkit_qemu_emulator"]],["runtime execution on platform \\\\S+ not supported",["runtime execution on platform "]],["^exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\S*: exec format error",[": exec format error"]],["The requested image.s platform \\\\(linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386)",[") does not match the detected host platform (linux/"]],["\\\\bqemu-\\\\w+(?:-static)?: (?:Could not(?! open .\\\\S*ld-(?:linux|musl))|Unable to|unknown|uncaught)",["Could not","Unable to","unknown","uncaught"]],["fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)",["schedule: holding locks","unexpected signal during runtime execution"]],["qemu: unhandled CPU exception|Invalid ELF image for this architecture",["qemu: unhandled CPU exception","Invalid ELF image for this architecture"]],["Value too large for defined data type",["Value too large for defined data type"]],["^Error while loading /\\\\S+: No such file or directory",[": No such file or directory"]],["Segmentation fault|\\\\bSIGSEGV\\\\b|(?:exit code|non-zero code): 139\\\\b|[Ii]llegal instruction|\\\\bSIGILL\\\\b|core dumped|Bus error|\\\\bSIGBUS\\\\b",["Segmentation fault","SIGSEGV","exit code","non-zero code","llegal instruction","SIGILL","core dumped","Bus error","SIGBUS"]],["rosetta error(?!: failed to open elf at \\\\S*/ld-)|Rosetta is only intended to run on Apple Silicon|lfstack\\\\.push invalid packing|qemu: Unsupported syscall|qemu.*: Unsupported",["rosetta error","Rosetta is only intended to run on Apple Silicon","lfstack.push invalid packing","qemu: Unsupported syscall",": Unsupported"]]],"commands":[],"fix":"The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\\n- \`exec format error\`: register QEMU before the build (\`docker/setup-qemu-action\`) or build only the native platform.\\n- Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (\`ubuntu-24.04-arm\` for arm64) and merge the digests with \`docker buildx imagetools create\`, or cross-compile from \`FROM --platform=$BUILDPLATFORM\`.\\n- yarn timing out under emulation: \`yarn install --network-timeout 600000\`."},
-{"id":"builder-missing","title":"The buildx builder is missing, broken or misconfigured[[: \${builder}]]","severity":"error","priority":88,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["no builder \\"?(?<builder>[^\\"\\\\s]+)\\"? found",["no builder "]],["failed to find builder",["failed to find builder"]],["could not create a builder instance",["could not create a builder instance"]],["failed to initialize builder",["failed to initialize builder"]],["no valid drivers found",["no valid drivers found"]],["'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)",["'buildx' is not a docker command","buildx: command not found","unknown flag: --"]],["buildkit version .* (?:is not|not) supported|requires BuildKit v?\\\\d",["buildkit version ","requires BuildKit "]],["network bridge not found",["network bridge not found"]],["[Cc]annot connect to the Docker daemon",["annot connect to the Docker daemon"]],["Is the docker daemon running",["Is the docker daemon running"]],["Couldn't connect to Docker daemon(?: at \\\\S+)?(?: - is it running\\\\?)?",["Couldn't connect to Docker daemon"]],["\\\\berror during connect\\\\b",["error during connect"]],["permission denied while trying to connect to the Docker daemon",["permission denied while trying to connect to the Docker daemon"]],["dial unix \\\\S*(?:docker|buildkitd)\\\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)",["permission denied","no such file or directory","connection refused"]],["unsupported frontend capability",["unsupported frontend capability"]],["granting entitlement \\\\S+ is not allowed by build daemon configuration",[" is not allowed by build daemon configuration"]],["BuildKit is enabled but the buildx component is missing",["BuildKit is enabled but the buildx component is missing"]],["failed to find driver",["failed to find driver"]],["existing instance for \\\\S+ but no append mode|instance name \\\\S+ already exists",["existing instance for "," already exists"]],["Unable to locate executable file: .?(?:docker|buildx)\\\\b|authorization denied by plugin \\\\S+: .*(?:privileged|not allowed)",["Unable to locate executable file: ","authorization denied by plugin "]],["fork/exec \\\\S*docker-buildx\\\\S*: |buildx isn.t installed|buildx component is missing|frontend \\"[\\\\w.]+\\" not found|\\\\[rootlesskit:\\\\w+ *\\\\] error|rootlesskit: not found|failed to mount /tmp/buildkit-mount\\\\S*: .*operation not permitted|/var/lib/buildkit\\\\S*: permission denied|requires buildx plugin to be installed",["docker-buildx","t installed","buildx component is missing","\\" not found","[rootlesskit:","rootlesskit: not found","failed to mount /tmp/buildkit-mount",": permission denied","requires buildx plugin to be installed"]],["auto-push is currently not implemented for docker driver",["auto-push is currently not implemented for docker driver"]],["write sysctl key net\\\\.ipv4\\\\.ping_group_range",["write sysctl key net.ipv4.ping_group_range"]],["(?:push-by-digest|push) is currently not implemented for (?:the )?docker driver|multi-node push can.t currently be performed",[" is currently not implemented for ","t currently be performed"]],["(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)",["is only supported","requires"]],["current builder instance is not running|builder \\\\S+ is not running",["current builder instance is not running"," is not running"]],["Are you trying to connect to a TLS-enabled daemon|Client sent an HTTP request to an HTTPS server",["Are you trying to connect to a TLS-enabled daemon","Client sent an HTTP request to an HTTPS server"]],["(?:Error response from daemon|failed to build ?): [Dd]ockerfile parse error line \\\\d+: [Uu]nknown flag: (?:mount|chmod|link|parents|exclude|checksum|network|security)\\\\b",["ockerfile parse error line "]],["Is your docker daemon up and running",["Is your docker daemon up and running"]],["failed to dial gRPC|unable to upgrade to h2c",["failed to dial gRPC","unable to upgrade to h2c"]],["(?:^|[/\\\\s])docker: (?:command )?not found",["not found"]],["the --mount option requires BuildKit",["the --mount option requires BuildKit"]],["the classic builder doesn.t support|set DOCKER_BUILDKIT=1 to use BuildKit|compose build requires buildx \\\\S+ or later",["the classic builder doesn","set DOCKER_BUILDKIT=1 to use BuildKit","compose build requires buildx "]],["listing workers for Build|failed to list workers",["listing workers for Build","failed to list workers"]],["(?:[Cc]ould not|[Cc]annot|failed to) connect to (?:unix://)?\\\\S*(?:buildkitd|docker)\\\\.sock",[" connect to "]],["client version \\\\S+ is too (?:new|old)|Minimum supported API version|requires (?:API|Docker) version|docker-buildx: (?:command )?not found|buildx plugin not found|ERROR: (?:failed to initialize builder|no builder)|the docker driver (?:does not support|cannot)|current driver \\\\S+ does not support|BuildKit is (?:disabled|not enabled)",["client version ","Minimum supported API version","requires ","docker-buildx: ","buildx plugin not found","failed to initialize builder","no builder","the docker driver "," does not support","BuildKit is "]],["buildx_buildkit_\\\\S+|\\\\.docker/buildx/\\\\S+: permission denied|is not a docker command|option requires BuildKit\\\\b|requires BuildKit to be enabled",["buildx_buildkit_",": permission denied","is not a docker command","option requires BuildKit","requires BuildKit to be enabled"]],["unknown flag: --(?:iidfile|secret|ssh|builder|provenance|sbom|attest|metadata-file|output|progress|cache-from|build-context|allow|call|check)\\\\b",["unknown flag: --"]]],"commands":[],"fix":"The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\\n- In CI, create it in the same job right before the build with \`docker/setup-buildx-action\`, and do not remove it in a step that runs before later docker steps (a post step of another action).\\n- On self-hosted runners remove stale builders: \`docker buildx ls\`, then \`docker buildx rm <name>\`; re-run.\\n- Pin the BuildKit version so runs do not drift: \`docker/setup-buildx-action\` with \`driver-opts: image=moby/buildkit:v0.x.y\`.\\n- \`network bridge not found\`: the daemon runs without its bridge network (\`dockerd --bridge=none\`); build with \`--network=host\` or use a \`docker-container\` builder."},
+{"id":"qemu-emulation","title":"A step failed under QEMU emulation","severity":"error","priority":90,"ignoreCase":true,"role":"cause","causedBy":["platform-mismatch"],"patterns":[["^(?!.*(?:exec user process caused|cannot execute binary file))(?!(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error).*\\\\bexec format error\\\\b",["exec format error"]],["QEMU internal SIG[A-Z]+",["QEMU internal SIG"]],["qemu: uncaught target signal",["qemu: uncaught target signal"]],["\\\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)",["qemu-"]],["\\\\.buildkit_qemu_emulator",[".buildkit_qemu_emulator"]],["runtime execution on platform \\\\S+ not supported",["runtime execution on platform "]],["^exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\S*: exec format error",[": exec format error"]],["The requested image.s platform \\\\(linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386)",[") does not match the detected host platform (linux/"]],["\\\\bqemu-\\\\w+(?:-static)?: (?:Could not(?! open .\\\\S*ld-(?:linux|musl))|Unable to|unknown|uncaught)",["Could not","Unable to","unknown","uncaught"]],["fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)",["schedule: holding locks","unexpected signal during runtime execution"]],["qemu: unhandled CPU exception|Invalid ELF image for this architecture",["qemu: unhandled CPU exception","Invalid ELF image for this architecture"]],["Value too large for defined data type",["Value too large for defined data type"]],["^Error while loading /\\\\S+: No such file or directory",[": No such file or directory"]],["Segmentation fault|\\\\bSIGSEGV\\\\b|(?:exit code|non-zero code): 139\\\\b|[Ii]llegal instruction|\\\\bSIGILL\\\\b|core dumped|Bus error|\\\\bSIGBUS\\\\b",["Segmentation fault","SIGSEGV","exit code","non-zero code","llegal instruction","SIGILL","core dumped","Bus error","SIGBUS"]],["rosetta error(?!: failed to open elf at \\\\S*/ld-)|Rosetta is only intended to run on Apple Silicon|lfstack\\\\.push invalid packing|qemu: Unsupported syscall|qemu.*: Unsupported",["rosetta error","Rosetta is only intended to run on Apple Silicon","lfstack.push invalid packing","qemu: Unsupported syscall",": Unsupported"]]],"commands":[],"fix":"The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\\n- \`exec format error\`: register QEMU before the build (\`docker/setup-qemu-action\`) or build only the native platform.\\n- Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (\`ubuntu-24.04-arm\` for arm64) and merge the digests with \`docker buildx imagetools create\`, or cross-compile from \`FROM --platform=$BUILDPLATFORM\`.\\n- yarn timing out under emulation: \`yarn install --network-timeout 600000\`."},
+{"id":"builder-missing","title":"The buildx builder is missing, broken or misconfigured[[: \${builder}]]","severity":"error","priority":88,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["no builder \\"?(?<builder>[^\\"\\\\s]+)\\"? found",["no builder "]],["failed to find builder",["failed to find builder"]],["could not create a builder instance",["could not create a builder instance"]],["failed to initialize builder",["failed to initialize builder"]],["no valid drivers found",["no valid drivers found"]],["'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)",["'buildx' is not a docker command","buildx: command not found","unknown flag: --"]],["buildkit version .* (?:is not|not) supported|requires BuildKit v?\\\\d",["buildkit version ","requires BuildKit "]],["network bridge not found",["network bridge not found"]],["[Cc]annot connect to the Docker daemon",["annot connect to the Docker daemon"]],["Is the docker daemon running",["Is the docker daemon running"]],["Couldn't connect to Docker daemon(?: at \\\\S+)?(?: - is it running\\\\?)?",["Couldn't connect to Docker daemon"]],["\\\\berror during connect\\\\b",["error during connect"]],["permission denied while trying to connect to the Docker daemon",["permission denied while trying to connect to the Docker daemon"]],["dial unix \\\\S*(?:docker|buildkitd)\\\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)",["permission denied","no such file or directory","connection refused"]],["unsupported frontend capability|unknown service moby\\\\.buildkit\\\\.v1\\\\.Control|subdir not supported yet",["unsupported frontend capability","unknown service moby.buildkit.v1.Control","subdir not supported yet"]],["granting entitlement \\\\S+ is not allowed by build daemon configuration",[" is not allowed by build daemon configuration"]],["BuildKit is enabled but the buildx component is missing",["BuildKit is enabled but the buildx component is missing"]],["failed to find driver",["failed to find driver"]],["existing instance for \\\\S+ but no append mode|instance name \\\\S+ already exists",["existing instance for "," already exists"]],["Unable to locate executable file: .?(?:docker|buildx)\\\\b|authorization denied by plugin \\\\S+: .*(?:privileged|not allowed)",["Unable to locate executable file: ","authorization denied by plugin "]],["fork/exec \\\\S*docker-buildx\\\\S*: |buildx isn.t installed|buildx component is missing|frontend \\"[\\\\w.]+\\" not found|\\\\[rootlesskit:\\\\w+ *\\\\] error|rootlesskit: not found|failed to mount /tmp/buildkit-mount\\\\S*: .*operation not permitted|/var/lib/buildkit\\\\S*: permission denied|requires buildx plugin to be installed",["docker-buildx","t installed","buildx component is missing","\\" not found","[rootlesskit:","rootlesskit: not found","failed to mount /tmp/buildkit-mount",": permission denied","requires buildx plugin to be installed"]],["auto-push is currently not implemented for docker driver",["auto-push is currently not implemented for docker driver"]],["write sysctl key net\\\\.ipv4\\\\.ping_group_range",["write sysctl key net.ipv4.ping_group_range"]],["(?:push-by-digest|push) is currently not implemented for (?:the )?docker driver|multi-node push can.t currently be performed",[" is currently not implemented for ","t currently be performed"]],["(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)",["is only supported","requires"]],["current builder instance is not running|builder \\\\S+ is not running",["current builder instance is not running"," is not running"]],["Are you trying to connect to a TLS-enabled daemon|Client sent an HTTP request to an HTTPS server",["Are you trying to connect to a TLS-enabled daemon","Client sent an HTTP request to an HTTPS server"]],["(?:Error response from daemon|failed to build ?): [Dd]ockerfile parse error line \\\\d+: [Uu]nknown flag: (?:mount|chmod|link|parents|exclude|checksum|network|security)\\\\b",["ockerfile parse error line "]],["Is your docker daemon up and running",["Is your docker daemon up and running"]],["failed to dial gRPC|unable to upgrade to h2c",["failed to dial gRPC","unable to upgrade to h2c"]],["(?:^|[/\\\\s])docker: (?:command )?not found",["not found"]],["the --mount option requires BuildKit",["the --mount option requires BuildKit"]],["the classic builder doesn.t support|set DOCKER_BUILDKIT=1 to use BuildKit|compose build requires buildx \\\\S+ or later",["the classic builder doesn","set DOCKER_BUILDKIT=1 to use BuildKit","compose build requires buildx "]],["listing workers for Build|failed to list workers",["listing workers for Build","failed to list workers"]],["(?:[Cc]ould not|[Cc]annot|failed to) connect to (?:unix://)?\\\\S*(?:buildkitd|docker)\\\\.sock",[" connect to "]],["client version \\\\S+ is too (?:new|old)|Minimum supported API version|requires (?:API|Docker) version|docker-buildx: (?:command )?not found|buildx plugin not found|ERROR: (?:failed to initialize builder|no builder)|the docker driver (?:does not support|cannot)|current driver \\\\S+ does not support|BuildKit is (?:disabled|not enabled)",["client version ","Minimum supported API version","requires ","docker-buildx: ","buildx plugin not found","failed to initialize builder","no builder","the docker driver "," does not support","BuildKit is "]],["buildx_buildkit_\\\\S+|\\\\.docker/buildx/\\\\S+: permission denied|is not a docker command|option requires BuildKit\\\\b|requires BuildKit to be enabled",["buildx_buildkit_",": permission denied","is not a docker command","option requires BuildKit","requires BuildKit to be enabled"]],["unknown flag: --(?:iidfile|secret|ssh|builder|provenance|sbom|attest|metadata-file|output|progress|cache-from|build-context|allow|call|check)\\\\b",["unknown flag: --"]]],"commands":[],"fix":"The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\\n- In CI, create it in the same job right before the build with \`docker/setup-buildx-action\`, and do not remove it in a step that runs before later docker steps (a post step of another action).\\n- On self-hosted runners remove stale builders: \`docker buildx ls\`, then \`docker buildx rm <name>\`; re-run.\\n- Pin the BuildKit version so runs do not drift: \`docker/setup-buildx-action\` with \`driver-opts: image=moby/buildkit:v0.x.y\`.\\n- \`network bridge not found\`: the daemon runs without its bridge network (\`dockerd --bridge=none\`); build with \`--network=host\` or use a \`docker-container\` builder."},
 {"id":"session-lost","title":"BuildKit lost the client session","severity":"error","priority":86,"ignoreCase":true,"role":"cause","causedBy":["cache-import-failure","qemu-emulation"],"patterns":[["no active session for (?<session>\\\\S+)",["no active session for "]],["\\\\bsession (?:\\\\S+ )?not found\\\\b",["not found"]],["failed to get session",["failed to get session"]],["session canceled",["session canceled"]],["no active sessions?\\\\b|failed to (?:get|find) (?:a )?session|session (?:\\\\S+ )?(?:has )?(?:expired|closed)|context for session \\\\S+ (?:is )?(?:done|canceled)",["no active session","failed to ","session ","context for session "]]],"commands":[],"fix":"The build outlived the client session (long builds, a slow export) or the client went away.\\n- Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\\n- Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images)."},
-{"id":"cache-export-failure","title":"Exporting the build cache failed","severity":"error","priority":85,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["^(?:exporting (?:cache\\\\b.*|content cache|inline cache|to GitHub Actions Cache)|preparing (?:build cache for export|layers for inline cache)):$",["exporting ","build cache for export","layers for inline cache"]],["OCI mediatypes are required for image-manifest cache format",["OCI mediatypes are required for image-manifest cache format"]],["unknown cache exporter",["unknown cache exporter"]],["Cache export is not supported for the docker driver",["Cache export is not supported for the docker driver"]],["This legacy service is shutting down",["This legacy service is shutting down"]],["error writing (?:manifest|layer) blob(?:.*(?:cache|400 Bad Request)|: )",["error writing "]],["failed to (?:export|upload) (?:remote )?cache",["failed to "]],["cache export feature is currently not supported",["cache export feature is currently not supported"]],["ERROR exporting (?:cache|to GitHub Actions Cache)",["ERROR exporting "]],["failed to configure \\\\w+ cache exporter",["failed to configure "]],["operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)",["operation error S3: "]],["failed to (?:reserve|commit|save) cache",["failed to "]],["Cache service responded with (?:4\\\\d\\\\d|5\\\\d\\\\d)",["Cache service responded with "]],["(?:failed|unable) to export (?:remote |local |gha |registry |inline )?cache|error exporting cache|cache-to .*(?:not supported|invalid)|export cache .*(?:failed|error)|failed to upload \\\\S+ to (?:GitHub Actions )?cache",[" to export ","error exporting cache","cache-to ","export cache ","failed to upload "]],["Unable to reserve cache|another job may be creating this cache|failed to (?:commit|finalize) (?:cache|upload)|Cache upload failed|error writing layer blob: .*(?:cache|:buildcache|-cache)",["Unable to reserve cache","another job may be creating this cache","failed to ","Cache upload failed","error writing layer blob: "]]],"commands":[],"fix":"The image may be fine; writing the cache was what failed.\\n- \`type=gha\` needs a builder that can export cache (\`docker/setup-buildx-action\`, not the plain \`docker\` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\\n- GitHub's cache API rate-limits (429) busy repositories: use \`mode=max\` with a \`scope\` per image, or add \`ignore-error=true\` to \`cache-to\` so a cache hiccup does not fail the build.\\n- A registry cache (\`type=registry\`) needs write access to its \`ref\` and a registry that accepts OCI manifests (\`image-manifest=true,oci-mediatypes=true\` for some registries)."},
-{"id":"exporter-unsupported","title":"The chosen output cannot hold this build","severity":"error","priority":84,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["docker exporter does not currently support exporting manifest lists",["docker exporter does not currently support exporting manifest lists"]],["[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver",["not supported for "]],["is not supported (?:by|for) the docker driver",[" the docker driver"]],["exporter is not supported for the docker driver",["exporter is not supported for the docker driver"]],["docker exporter does not (?:currently )?support",["docker exporter does not "]],["[Mm]ulti(?:ple)?[- ]platforms? (?:build |feature )?(?:is )?(?:currently )?not supported",["not supported"]],["exporter feature is currently not supported for docker driver",["exporter feature is currently not supported for docker driver"]],["multiple outputs (?:are )?(?:currently )?(?:not supported|unsupported)|push and load may not be set together|[Aa]ttestations? (?:is|are) not supported",["multiple outputs ","push and load may not be set together"," not supported"]]],"commands":[],"fix":"\`--load\` and \`type=docker\` write to the classic image store, which cannot hold a multi-platform image.\\n- Push multi-platform images (\`push: true\`), or write \`type=oci,dest=image.tar\`.\\n- To test locally, build and load one platform: \`platforms: linux/amd64\` with \`load: true\`.\\n- Or enable the containerd image store on the daemon, which can hold multi-platform images."},
-{"id":"cache-import-failure","title":"Importing the build cache failed","severity":"error","priority":83,"ignoreCase":true,"role":"cause","causedBy":["registry-rate-limit"],"patterns":[["^importing cache manifest from (?<cache>\\\\S+):$",["importing cache manifest from "]],["blob (?:sha256:[0-9a-f]{64} )?not found",["not found"]],["failed to (?:load|fetch|get) cache(?! key\\\\b)",["failed to "]],["failed to configure \\\\w+ cache importer|unknown cache importer",["failed to configure ","unknown cache importer"]],["local cache importer requires",["local cache importer requires"]],["could not read \\\\S*index\\\\.json",["could not read "]],["operation error S3: (?:GetObject|HeadObject|ListObjects)",["operation error S3: "]],["invalid status response \\\\d+ .*blob\\\\.core\\\\.windows\\\\.net",["invalid status response "]],["cache import at \\\\S+ not found|(?:failed|unable) to import cache|error importing cache|importing cache manifest from \\\\S+ failed|failed to parse cache manifest|invalid cache config|cache manifest .* not found|AzureBlobStorage.*(?:BlobNotFound|ContainerNotFound)",["cache import at "," to import cache","error importing cache","importing cache manifest from ","failed to parse cache manifest","invalid cache config","cache manifest ","AzureBlobStorage"]]],"commands":[],"fix":"The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\\n- Re-run once: a fresh export repairs it. If it repeats, change the cache \`scope\` (or \`ref\`) to start clean.\\n- Write and read the same scope per image, with \`mode=max\`, so the manifest and its blobs are saved together."},
+{"id":"cache-export-failure","title":"Exporting the build cache failed","severity":"error","priority":85,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["^(?:exporting (?:cache\\\\b.*|content cache|inline cache|to GitHub Actions Cache)|preparing (?:build cache for export|layers for inline cache)):$",["exporting ","build cache for export","layers for inline cache"]],["OCI mediatypes are required for image-manifest cache format",["OCI mediatypes are required for image-manifest cache format"]],["unknown cache exporter",["unknown cache exporter"]],["Cache export is not supported for the docker driver",["Cache export is not supported for the docker driver"]],["This legacy service is shutting down",["This legacy service is shutting down"]],["error writing (?:manifest|layer) blob(?:.*(?:cache|400 Bad Request)|: )",["error writing "]],["failed to (?:export|upload) (?:remote )?cache",["failed to "]],["cache export feature is currently not supported",["cache export feature is currently not supported"]],["ERROR exporting (?:cache|to GitHub Actions Cache)",["ERROR exporting "]],["failed to configure \\\\w+ cache exporter",["failed to configure "]],["operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)",["operation error S3: "]],["failed to (?:create|get properties of) cache container",[" cache container"]],["failed to (?:reserve|commit|save) cache",["failed to "]],["Cache service responded with (?:4\\\\d\\\\d|5\\\\d\\\\d)",["Cache service responded with "]],["failed to parse error response \\\\d{3}\\\\b(?!: \\\\{\\"errors\\")",["failed to parse error response "]],["(?:failed|unable) to export (?:remote |local |gha |registry |inline )?cache|error exporting cache|cache-to .*(?:not supported|invalid)|export cache .*(?:failed|error)|failed to upload \\\\S+ to (?:GitHub Actions )?cache",[" to export ","error exporting cache","cache-to ","export cache ","failed to upload "]],["Unable to reserve cache|another job may be creating this cache|failed to (?:commit|finalize) (?:cache|upload)|Cache upload failed|error writing layer blob: .*(?:cache|:buildcache|-cache)",["Unable to reserve cache","another job may be creating this cache","failed to ","Cache upload failed","error writing layer blob: "]]],"commands":[],"fix":"The image may be fine; writing the cache was what failed.\\n- \`type=gha\` needs a builder that can export cache (\`docker/setup-buildx-action\`, not the plain \`docker\` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\\n- GitHub's cache API rate-limits (429) busy repositories: use \`mode=max\` with a \`scope\` per image, or add \`ignore-error=true\` to \`cache-to\` so a cache hiccup does not fail the build.\\n- A registry cache (\`type=registry\`) needs write access to its \`ref\` and a registry that accepts OCI manifests (\`image-manifest=true,oci-mediatypes=true\` for some registries)."},
+{"id":"exporter-unsupported","title":"The chosen output cannot hold this build","severity":"error","priority":84,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["docker exporter does not currently support exporting manifest lists",["docker exporter does not currently support exporting manifest lists"]],["[Mm]ulti(?:ple)?[- ]platform(?:s)? (?:build |feature )?is (?:currently )?not supported for (?:the )?docker driver",["not supported for "]],["is not supported (?:by|for) the docker driver",[" the docker driver"]],["exporter is not supported for the docker driver",["exporter is not supported for the docker driver"]],["docker exporter does not (?:currently )?support",["docker exporter does not "]],["[Mm]ulti(?:ple)?[- ]platforms? (?:build |feature )?(?:is )?(?:currently )?not supported",["not supported"]],["exporter feature is currently not supported for docker driver",["exporter feature is currently not supported for docker driver"]],["multiple outputs (?:are )?(?:currently )?(?:not supported|unsupported)|push and load may not be set together|[Aa]ttestations? (?:is|are) not supported",["multiple outputs ","push and load may not be set together"," not supported"]],["(?:push|load) and \\"?\\\\w+\\"? output can.t be used together",["t be used together"]]],"commands":[],"fix":"\`--load\` and \`type=docker\` write to the classic image store, which cannot hold a multi-platform image.\\n- Push multi-platform images (\`push: true\`), or write \`type=oci,dest=image.tar\`.\\n- To test locally, build and load one platform: \`platforms: linux/amd64\` with \`load: true\`.\\n- Or enable the containerd image store on the daemon, which can hold multi-platform images."},
+{"id":"cache-import-failure","title":"Importing the build cache failed","severity":"error","priority":83,"ignoreCase":true,"role":"cause","causedBy":["registry-rate-limit"],"patterns":[["^(?:\\\\[[\\\\w.-]+\\\\] )?importing cache manifest from (?<cache>\\\\S+):$",["importing cache manifest from "]],["failed to get state for index \\\\d+ on \\\\[",["failed to get state for index "]],["blob (?:sha256:[0-9a-f]{64} )?not found",["not found"]],["failed to (?:load|fetch|get) cache(?! key\\\\b)",["failed to "]],["failed to configure \\\\w+ cache importer|unknown cache importer",["failed to configure ","unknown cache importer"]],["local cache importer requires",["local cache importer requires"]],["could not read \\\\S*index\\\\.json",["could not read "]],["operation error S3: (?:GetObject|HeadObject|ListObjects)",["operation error S3: "]],["invalid status response \\\\d+ .*blob\\\\.core\\\\.windows\\\\.net",["invalid status response "]],["cache import at \\\\S+ not found|(?:failed|unable) to import cache|error importing cache|importing cache manifest from \\\\S+ failed|failed to parse cache manifest|invalid cache config|cache manifest .* not found|AzureBlobStorage.*(?:BlobNotFound|ContainerNotFound)",["cache import at "," to import cache","error importing cache","importing cache manifest from ","failed to parse cache manifest","invalid cache config","cache manifest ","AzureBlobStorage"]]],"commands":[],"fix":"The cache that was read refers to layers that are gone (evicted from the GitHub Actions cache, deleted from the registry) or could not be fetched.\\n- Re-run once: a fresh export repairs it. If it repeats, change the cache \`scope\` (or \`ref\`) to start clean.\\n- Write and read the same scope per image, with \`mode=max\`, so the manifest and its blobs are saved together."},
 {"id":"secret-missing","title":"A build secret is missing[[: \${secret}]]","severity":"error","priority":82,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["/run/secrets/(?<secret>[^'\\"\\\\s:]+)'?:? No such file or directory",[" No such file or directory"]],["secret (?<secret>\\\\S+) not found",[" not found"]],["could not read (?:Username|Password) for .(?<host>[^']+).: terminal prompts disabled",[": terminal prompts disabled"]],["failed to (?:read|load) secret",["failed to "]],["Permission denied \\\\(publickey\\\\)",["Permission denied (publickey)"]],["Host key verification failed",["Host key verification failed"]],["could not read (?:Username|Password) for",["could not read "]],["no SSH key .* forwarded from the client|no configured known hosts forwarded from the client|failed to fetch remote (?:git@|ssh://)\\\\S+: (?:exit status 128|git stderr)|failed to load cache key: invalid response status 40[13]\\\\b",[" forwarded from the client","no configured known hosts forwarded from the client","failed to fetch remote ","failed to load cache key: invalid response status 40"]],["no auth sock variable|SSH_AUTH_SOCK",["no auth sock variable","SSH_AUTH_SOCK"]],["attempted ssh-agent authentication",["attempted ssh-agent authentication"]],["failed to authenticate when downloading repository",["failed to authenticate when downloading repository"]],["[Aa]uthentication failed for .https?://",["uthentication failed for "]],["npm (?:ERR!|error) code E401|Unable to authenticate, need: ",[" code E401","Unable to authenticate, need: "]],["invalid empty ssh agent socket|could not parse ssh",["invalid empty ssh agent socket","could not parse ssh"]],["stat \\\\S*ssh[\\\\w.-]*\\\\.sock: no such file or directory",[".sock: no such file or directory"]],["ERR_PNPM_FETCH_40[13]|No authorization settings were found",["ERR_PNPM_FETCH_40","No authorization settings were found"]],["fatal: Could not read from remote repository|(?:^|remote: |ERROR: )Repository not found|remote: (?:Invalid username or password|Support for password authentication was removed)|^Username for .https?://|fatal: could not read Username",["fatal: Could not read from remote repository","Repository not found","Invalid username or password","Support for password authentication was removed","Username for ","fatal: could not read Username"]],["HTTP error 40[13] while getting|40[13] Client Error: (?:Unauthorized|Forbidden) for url|npm (?:ERR!|error) (?:code E403|403 Forbidden|need auth|401 Unauthorized)|This command requires you to be logged in|Incorrect or missing password",[" while getting"," Client Error: ","code E403","403 Forbidden","need auth","401 Unauthorized","This command requires you to be logged in","Incorrect or missing password"]],["Load key .*: (?:invalid format|No such file)|Could not open a connection to your authentication agent|sign_and_send_pubkey: signing failed|ssh: handshake failed|no such identity|Permission denied, please try again|Error: Could not find SSH agent|ssh-add: .*(?:not found|No such file)",["invalid format","No such file","Could not open a connection to your authentication agent","sign_and_send_pubkey: signing failed","ssh: handshake failed","no such identity","Permission denied, please try again","Error: Could not find SSH agent","ssh-add: "]],["secret (?:not found|is required)|secret \\"(?<secret>[^\\"]+)\\" (?:not found|is required)|required secret \\\\S+ not found|SECRET_\\\\w+.*(?:unbound variable|not set)",["not found","is required","required secret ","SECRET_"]],["The requested URL returned error: 40[13]|fatal: Authentication failed|could not read Password for|(?<!/v2/\\\\S*: \\\\w+: )Bad credentials",["The requested URL returned error: 40","fatal: Authentication failed","could not read Password for","Bad credentials"]],["Response status code does not indicate success: 40[13]\\\\b",["Response status code does not indicate success: 40"]],["/run/buildkit/ssh_agent\\\\.\\\\d+",["/run/buildkit/ssh_agent."]],["unset ssh forward key|make sure SSH_AUTH_SOCK is set",["unset ssh forward key","make sure SSH_AUTH_SOCK is set"]],["^(?:ERROR: )?stat \\"\\": no such file or directory$",["stat \\"\\": no such file or directory"]],["^(?:ERROR: )?stat \\\\S*(?:\\\\.ssh/|id_rsa|id_ed25519|id_ecdsa|agent\\\\.\\\\d+)\\\\S*: no such file or directory|failed to parse \\\\S+: ssh: |failed to connect to \\\\S*(?:ssh|agent)\\\\S*: |^(?:ERROR: )?secret \\\\S+ too big\\\\b",[": no such file or directory","failed to parse ","failed to connect to "," too big"]],["^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+$|^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+: stat \\\\S+: no such file or directory",[": failed to stat ",": no such file or directory"]],["[Uu]sername and password required",["sername and password required"]],["Input required and not supplied: \\\\w*(?:password|token|username|secret|key)\\\\w*",["Input required and not supplied: "]],["refers to undefined (?:build )?secret (?<secret>\\\\S+?):? ",["refers to undefined "]]],"commands":["\\\\bgit clone (?:\\\\S+ )*(?:git@|ssh://)","--mount=type=(?:secret|ssh)\\\\b.*\\\\bgit (?:clone|fetch|pull|submodule|ls-remote)\\\\b|\\\\bgit clone (?:\\\\S+ )*https://\\\\S*(?:/run/secrets/|\\\\$\\\\{?\\\\w*(?:TOKEN|PASSWORD|PAT|CREDENTIALS)\\\\b)"],"fix":"The step expected a secret (a \`RUN --mount=type=secret\` file, or credentials for a private dependency) that the build did not receive.\\n- With build-push-action pass it with the same id: \`secrets: |\` then \`id=value\` (or \`secret-files:\`); with the CLI, \`--secret id=<id>,env=<VAR>\`.\\n- Secrets are not available to pull requests from forks.\\n- Read it in the same \`RUN\` that mounts it: exports do not persist to later layers, and \`ARG\`/\`ENV\` would leak it into the image."},
 {"id":"platform-mismatch","title":"No image for the requested platform[[ (\${wanted})]]","severity":"error","priority":81,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"patterns":[["no match for platform in manifest",["no match for platform in manifest"]],["image with reference .* was found but does not match the specified platform",[" was found but does not match the specified platform"]],["The requested image's platform \\\\((?!linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386))(?<found>[^)]+)\\\\) does not match the detected host platform \\\\((?<wanted>[^)]+)\\\\)",[") does not match the detected host platform ("]],["^(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error",[": exec format error"]],["no matching manifest for (?<wanted>\\\\S+)(?: [\\\\d.]+)? in the manifest list entries",[" in the manifest list entries"]],["exec user process caused:? \\"?exec format error",["exec user process caused"]],["does not match the specified platform",["does not match the specified platform"]],["image platform \\\\((?<found>[^)]+)\\\\) does not match",["image platform ("]],["cannot execute binary file: Exec format error",["cannot execute binary file: Exec format error"]],["qemu-\\\\w+(?:-static)?: Could not open .\\\\S*ld-(?:linux|musl)\\\\S*.: No such file or directory",[": No such file or directory"]],["(?:^|: )\\\\S*/ld-linux-\\\\S+\\\\.so\\\\.\\\\d+. ?: No such file or directory|rosetta error: failed to open elf at \\\\S*/ld-",[": No such file or directory","rosetta error: failed to open elf at "]],["(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for",[" binar"]],["[Uu]nsupported (?:architecture|arch|platform)\\\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\\\b",["nsupported ","not supported on "]],["no image found in manifest list for architecture|does not (?:provide|support) (?:the )?(?:platform|architecture)|wanted \\\\S+, actual: \\\\S+",["no image found in manifest list for architecture","does not ",", actual: "]]],"commands":[],"fix":"A base image has no variant for the platform being built.\\n- Check what it offers: \`docker buildx imagetools inspect <image>\`.\\n- Build for the platforms it has (\`platforms:\`), pick a multi-platform base, or set \`FROM --platform=...\` to a valid value (check build args that form it).\\n- A binary downloaded or copied for another architecture than the image (\`cannot execute binary file\`, QEMU or Rosetta finding no \`ld-linux\` loader): fetch the one for the platform being built (\`ARG TARGETARCH\` in the download URL)."},
 {"id":"registry-rate-limit","title":"The registry refused with a rate limit","severity":"error","priority":80,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\btoomanyrequests\\\\b",["toomanyrequests"]],["\\\\b429 Too Many Requests\\\\b",["429 Too Many Requests"]],["[Yy]ou have reached your (?:unauthenticated )?pull rate limit",["ou have reached your "]],["\\\\b[Tt]oo [Mm]any [Rr]equests\\\\b",["equests"]],["\\\\brate limit(?:ed| exceeded)\\\\b",["rate limit"]],["\\\\bTOOMANYREQUESTS\\\\b|\\\\bRate exceeded\\\\b|\\\\bThrottlingException\\\\b|\\\\bQuota ?Exceeded\\\\b|429 Client Error|(?:status|code)(?: code)?:? 429\\\\b|\\\\b429\\\\b (?:Too|too)",["TOOMANYREQUESTS","Rate exceeded","ThrottlingException","Exceeded","429 Client Error","status","code","429"]]],"commands":[],"fix":"Docker Hub limits anonymous pulls per IP, and runners share IPs.\\n- Log in before building, even for public images: \`docker/login-action\` with a Docker Hub token.\\n- Mirror base images to GHCR or use \`mirror.gcr.io\`.\\n- setup-buildx-action pulls \`moby/buildkit\` too: log in before it, or set \`driver-opts: image=<mirror>/moby/buildkit\`."},
 {"id":"registry-auth-denied","title":"The registry denied access[[ to \${registry}]]","severity":"error","priority":78,"ignoreCase":true,"role":"cause","causedBy":["manifest-unknown"],"patterns":[["installation not allowed to Write organization package",["installation not allowed to Write organization package"]],["permission_denied: (?:write_package|The token provided does not match expected scopes)",["permission_denied: "]],["failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\\\w+ request to (?<authurl>\\\\S+))?: (?<status>40[13]) ",[" token: unexpected status"]],["failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)",["failed to authorize: "]],["failed to push (?<ref>\\\\S+): (?:denied|unauthorized|.*40[13])",["failed to push "]],["\\\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)",["denied: "]],["unauthorized: (?:authentication required|incorrect username or password)",["authentication required","incorrect username or password"]],["pull access denied for (?<repo>\\\\S+?),",["pull access denied for "]],["unexpected status from \\\\w+ request to https://(?<registry>[^/\\\\s]+)/\\\\S*: (?<status>40[13]) ",["unexpected status from "]],["insufficient_scope: authorization failed",["insufficient_scope: authorization failed"]],["authorization status: 40[13]",["authorization status: 40"]],["unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)",["unexpected status"]],["failed with status code \\\\[[^\\\\]]*\\\\]: 40[13] (?:Unauthorized|Forbidden)",["failed with status code ["]],["\\\\bno basic auth credentials\\\\b",["no basic auth credentials"]],["^(?:denied|unauthorized|forbidden): ",["denied","unauthorized","forbidden"]],["Cannot perform an interactive login from a non[- ]TTY device",["Cannot perform an interactive login from a non"]],["error getting credentials",["error getting credentials"]],["\\\\b40[13] (?:Unauthorized|Forbidden)\\\\b",["Unauthorized","Forbidden"]],["Error (?:authenticating|saving credentials)|error storing credentials",["authenticating","saving credentials","error storing credentials"]],["authorization token has expired|[Rr]eauthenticate and try again",["authorization token has expired","eauthenticate and try again"]],["don.t have the needed permissions|Permission \\"[\\\\w.]+\\" denied",["t have the needed permissions","Permission \\""]],["\\\\bauthentication (?:is )?required\\\\b|\\\\bnot authorized\\\\b|User cannot be authenticated",["authentication ","not authorized","User cannot be authenticated"]],["installation not allowed to (?:Write|Create)",["installation not allowed to "]],["error from registry: (?:denied|unauthorized)",["error from registry: "]],["\\"\\\\S+/(?:manifests|blobs)/\\\\S+\\": (?:unauthorized|denied|forbidden)\\\\b",["unauthorized","denied","forbidden"]],["/v2/\\\\S*: (?:unknown|unauthorized|denied): (?:Bad credentials|[Ii]nvalid (?:credentials|username or password)|[Ii]ncorrect username or password)",["Bad credentials","credentials","username or password","ncorrect username or password"]],["(?:^|: )unauthorized(?::|$)",["unauthorized"]],["\\"code\\": ?\\"(?:UNAUTHORIZED|DENIED)\\"",["\\"code\\":"]],["(?:^|[:\\\\]\\"] |[\`'\\"])(?:UNAUTHORIZED|DENIED): |security token included in the request is invalid|HTTP Basic: Access denied|access to the requested resource is not authorized|not authorized to perform: ecr:|unauthorized to access repository|requested access to the resource is denied",["UNAUTHORIZED","DENIED","security token included in the request is invalid","HTTP Basic: Access denied","access to the requested resource is not authorized","not authorized to perform: ecr:","unauthorized to access repository","requested access to the resource is denied"]]],"commands":[],"fix":"- In GitHub Actions, pushing to \`ghcr.io\` needs \`permissions: packages: write\` in the workflow (or job) and \`docker/login-action\` with \`registry: ghcr.io\`, \`username: \${{ github.actor }}\`, \`password: \${{ secrets.GITHUB_TOKEN }}\`.\\n- An organization package must grant this repository access: package settings, \\"Manage Actions access\\", role Write.\\n- Pull requests from forks get a read-only token: do not push there (\`push: \${{ github.event_name != 'pull_request' }}\`).\\n- For other registries check the credentials of the login step and that the repository exists."},
 {"id":"invalid-tag","title":"An image tag is not a valid reference[[: \\"\${tag}\\"]]","severity":"error","priority":76,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["invalid tag \\"(?<tag>[^\\"]*)\\": invalid reference format",["\\": invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for \\"-t, --tag\\" flag",["\\" for \\"-t, --tag\\" flag"]],["tag is needed when pushing to registry",["tag is needed when pushing to registry"]],["invalid reference format(?:: repository name (?:\\\\(\\\\S+\\\\) )?must be lowercase)?",["invalid reference format"]],["could not parse reference",["could not parse reference"]],["repository name must be lowercase",["repository name must be lowercase"]],["invalid reference format",["invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for [^:]*\\\\bt(?:ag)?\\\\b",["invalid argument \\""]],["Error parsing reference: .* is not a valid repository/tag",[" is not a valid repository/tag"]],["(?:could not|failed to|cannot|unable to) parse (?:image )?reference|invalid repository name|repository name .*must (?:be lowercase|match)|invalid reference: ",["reference","invalid repository name","repository name ","invalid reference: "]]],"commands":[],"fix":"A reference is \`[registry/]name[:tag][@digest]\`: the name lowercase, the tag 1 to 128 of \`[A-Za-z0-9_.-]\`, not starting with \`.\` or \`-\`.\\n- An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\\n- \`docker/metadata-action\` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add \`type=ref,event=pr\` or \`type=sha\`."},
-{"id":"dockerfile-missing","title":"The Dockerfile could not be read","severity":"error","priority":75,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["failed to read dockerfile(?!: (?:Canceled|Unavailable|rpc error: code = (?:Canceled|Unavailable))\\\\b)",["failed to read dockerfile"]],["open (?<path>\\\\S*Dockerfile\\\\S*): no such file or directory",[": no such file or directory"]],["unable to prepare context: unable to evaluate symlinks in Dockerfile path",["unable to prepare context: unable to evaluate symlinks in Dockerfile path"]],["Cannot locate specified Dockerfile",["Cannot locate specified Dockerfile"]],["requires exactly 1 argument",["requires exactly 1 argument"]],["unable to prepare context: (?:path \\\\S+ not found|context must be a directory)",["unable to prepare context: "]],["lstat \\\\S*Dockerfile\\\\S*: no such file or directory",[": no such file or directory"]],["the Dockerfile \\\\(\\\\S+\\\\) cannot be empty",[") cannot be empty"]],["\\\\bfile with no instructions\\\\b",["file with no instructions"]],["the Dockerfile \\\\(\\\\S+\\\\) must be within the build context|unable to stat Dockerfile|unable to evaluate symlinks in context path",[") must be within the build context","unable to stat Dockerfile","unable to evaluate symlinks in context path"]],["\\\\bDockerfile not found\\\\b",["Dockerfile not found"]],["(?:could not|cannot|can.t|unable to) (?:find|locate|open|read) (?:the )?(?:specified )?Dockerfile|Dockerfile(?:\\\\.\\\\w+)?: no such file or directory",["Dockerfile",": no such file or directory"]],["\\\\bresolve : lstat \\\\S+: no such file or directory|Dockerfile (?:\\\\(\\\\S+\\\\) )?cannot be empty|build path \\\\S+ either does not exist|^(?!.*(?:COPY|ADD) failed).*The system cannot find the (?:file|path) specified",[": no such file or directory","cannot be empty"," either does not exist","The system cannot find the "]]],"commands":[],"fix":"- The \`file\` (or \`-f\`) path is relative to the repository root in build-push-action, not to \`context\`: check both, and that \`actions/checkout\` ran first.\\n- A \`.dockerignore\` that excludes the Dockerfile (\`*\` without \`!Dockerfile\`) hides it from the builder.\\n- File names are case-sensitive on Linux runners."},
-{"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",["\\": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["circular dependency detected on stage|dockerfile contains no stages to build|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\S+\\\\.hcl:\\\\d+,\\\\d+-\\\\d+: [A-Z][\\\\w ]+;",[".hcl:"]],["\\\\b[A-Z]+ names can not be blank|Bad input to [A-Z]+, too many arguments|VOLUME specified can not be an empty string|cannot accept a heredoc as|isn.t allowed as an ONBUILD trigger|Chaining ONBUILD via|HEALTHCHECK NONE takes no arguments|Missing command after HEALTHCHECK|dockerfile line greater than max allowed size|failed to process arguments for platform|empty platform value from expression",[" names can not be blank",", too many arguments","VOLUME specified can not be an empty string","cannot accept a heredoc as","t allowed as an ONBUILD trigger","Chaining ONBUILD via","HEALTHCHECK NONE takes no arguments","Missing command after HEALTHCHECK","dockerfile line greater than max allowed size","failed to process arguments for platform","empty platform value from expression"]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["requires either one or three arguments|base name \\\\(\\\\S*\\\\) should not be blank|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments",") should not be blank","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later)."},
-{"id":"copy-source-missing","title":"A COPY or ADD source is not in the build context[[: \${path}]]","severity":"error","priority":72,"ignoreCase":false,"role":"cause","causedBy":["secret-missing","compile-error","package-install-failure"],"patterns":[["[Ff]ailed to (?:compute cache key|calculate checksum of ref \\\\S+): (?:failed to calculate checksum of ref \\\\S+: )?\\"(?<path>[^\\"]+)\\": not found",["compute cache key","calculate checksum of ref "]],["\\"(?<path>/[^\\"]+)\\" not found: not found",["\\" not found: not found"]],["failed to walk \\\\S+: lstat \\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: (?:file not found in build context|stat .*: no such file or directory)",["file not found in build context",": no such file or directory"]],["(?:ADD|COPY) failed: (?:stat|lstat) \\\\S+: no such file or directory",[": no such file or directory"]],["(?:ADD|COPY) failed: forbidden path outside the build context",[" failed: forbidden path outside the build context"]],["failed to compute cache key: .*not found",["failed to compute cache key: "]],["lstat /var/lib/docker/tmp/\\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: no source files were specified",["COPY failed: no source files were specified"]],["file not found in build context or excluded by \\\\.dockerignore|file \\\\(.\\\\S+.\\\\) not found or excluded by \\\\.dockerignore",["file not found in build context or excluded by .dockerignore",") not found or excluded by .dockerignore"]],["[Ff]orbidden path outside the build context|ADD failed: failed to GET \\\\S+ with status 404|failed to load cache key: invalid response status 404\\\\b",["orbidden path outside the build context","ADD failed: failed to GET ","failed to load cache key: invalid response status 404"]],["(?:ADD|COPY) failed: \\\\S",[" failed: "]],["(?:^|failed to build ?: )lstat (?![^:]*[Dd]ockerfile)\\\\S+: no such file or directory$",[": no such file or directory"]],["error from sender: (?:open|lstat|stat|readlink|read) \\\\S+: (?:permission denied|no such file or directory)|error checking context: .(?:can.t stat|no permission to read from) ",["error from sender: ","error checking context: "]]],"commands":["^(?:COPY|ADD) "],"fix":"The path must exist inside the build context (the \`context\` input, \`.\` by default) after \`.dockerignore\` is applied.\\n- Check \`.dockerignore\` first: \`*\` followed by \`!\` exceptions hides everything not listed.\\n- Paths are relative to the context, not to the Dockerfile; with \`COPY --from=<image>\` the path must exist in that image.\\n- Files produced by earlier workflow steps must be written inside the context.\\n- A file of the context that cannot be read (\`error from sender\`, \`error checking context\`): list data directories and broken links in \`.dockerignore\`."},
-{"id":"package-install-failure","title":"Installing packages failed in \${step}","severity":"error","priority":70,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","qemu-emulation","disk-full","secret-missing"],"patterns":[["^E: Unable to locate package (?<package>\\\\S+)",["E: Unable to locate package "]],["^E: Package .(?<package>[^']+). has no installation candidate",[" has no installation candidate"]],["^E: (?:Failed to fetch|Some packages could not be installed)",["Failed to fetch","Some packages could not be installed"]],["has no installation candidate|^Package \\\\S+ is not available, but is referred to by another package",["has no installation candidate"," is not available, but is referred to by another package"]],["ERROR: unable to select packages|ERROR: \\\\S+ \\\\(no such package\\\\)",["ERROR: unable to select packages"," (no such package)"]],["No matching distribution found for (?<package>\\\\S+)",["No matching distribution found for "]],["npm ERR! (?:code E404|404 Not Found|notarget)",["npm ERR! "]],["error Couldn't find package \\"(?<package>[^\\"]+)\\"",["error Couldn't find package \\""]],["returned a non-zero code: 100\\\\b",["returned a non-zero code: 100"]],["^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)",[" was not found","Unable to correct problems","The repository ","Sub-process /usr/bin/dpkg returned an error code"]],["The following packages have unmet dependencies",["The following packages have unmet dependencies"]],["\\\\bNO_PUBKEY\\\\b",["NO_PUBKEY"]],["ERROR: (?:unable to select packages|\\\\S+: (?:UNTRUSTED signature|No such file or directory))",["unable to select packages","UNTRUSTED signature","No such file or directory"]],["\\\\((?:no such package|missing)\\\\):?$|breaks: world\\\\[|^ERROR: unsatisfiable constraints:?$|required by: world\\\\[",["no such package","missing","breaks: world[","ERROR: unsatisfiable constraints","required by: world["]],["No package \\\\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo",["No package ","Error: Unable to find a match","No match for argument","Cannot find a valid baseurl for repo","Failed to download metadata for repo"]],["Could not find a version that satisfies the requirement",["Could not find a version that satisfies the requirement"]],["ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError",["ResolutionImpossible","conflicting dependencies","version solving failed","SolverProblemError"]],["Failed building wheel for (?<package>\\\\S+)",["Failed building wheel for "]],["Could not build wheels for \\\\S+",["Could not build wheels for "]],["metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\\" failed|(?:pg_config|mysql_config) executable not found|mysql_config: not found|Cannot find matching keyid|Root composer\\\\.json requires |does not satisfy that requirement|but it is missing from your system|^verifying \\\\S+@\\\\S+: checksum mismatch|^SECURITY ERROR$",["metadata-generation-failed","Getting requirements to build wheel did not run successfully","egg_info\\" failed"," executable not found","mysql_config: not found","Cannot find matching keyid","Root composer.json requires ","does not satisfy that requirement","but it is missing from your system",": checksum mismatch","SECURITY ERROR"]],["externally-managed-environment",["externally-managed-environment"]],["npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\\\b|\\\\berror code (?:ERESOLVE|ETARGET|E404)\\\\b|\\\\bERESOLVE (?:unable to resolve dependency tree|could not resolve)\\\\b",["npm ","error code ","unable to resolve dependency tree","could not resolve"]],["npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)",["Could not resolve dependency","While resolving","Conflicting peer dependency"]],["error An unexpected error occurred: \\".*(?:Not found|404)",["error An unexpected error occurred: \\""]],["Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)",["Your lockfile needs to be updated","The lockfile would have been modified","not up to date","ERR_PNPM_"]],["Your requirements could not be resolved to an installable set of packages",["Your requirements could not be resolved to an installable set of packages"]],["Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\\\S+",["Could not find gem","Bundler could not find compatible versions","An error occurred while installing "]],["error: failed to select a version for|error: no matching package named|error: cannot install package \`|lock ?file\\\\b.{0,40} needs to be updated,? but \`?--locked\`? was (?:passed|provided)",["error: failed to select a version for","error: no matching package named","error: cannot install package \`"," needs to be updated"]],["\\\\bgo: \\\\S+@\\\\S+: (?:invalid version|unknown revision|reading \\\\S+: 404|verifying module)",["invalid version","unknown revision","reading ","verifying module"]],["^(?:/bin/(?:ba)?sh: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\\": executable file not found",["\\": executable file not found"]],["exit code: 100\\\\b",["exit code: 100"]],["error: could not find \`\\\\S+\` in registry|some crates failed to install|error: failed to download",["error: could not find \`","some crates failed to install","error: failed to download"]],["\\\\bgyp ERR!|Failed to build gem native extension",["gyp ERR!","Failed to build gem native extension"]],["dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted",["dpkg: error processing","Errors were encountered while processing","E: dpkg was interrupted"]],["The following signatures couldn.t be verified|is not signed|GPG error",["The following signatures couldn","is not signed","GPG error"]],["Couldn.t find any versions for|Your lock file does not contain a compatible set of packages",["t find any versions for","Your lock file does not contain a compatible set of packages"]],["\\\\berror NU\\\\d{4}\\\\b",["error NU"]],["^E: [A-Z]",["E: "]],["^404\\\\s+Not Found(?: \\\\[IP: [^\\\\]]*\\\\])?$|Release file for \\\\S+ is not valid yet|Could not get lock /var/lib/|Unable to fetch some archives|Couldn.t find any package by|You have held broken packages|Broken packages",["Not Found","Release file for ","Could not get lock /var/lib/","Unable to fetch some archives","t find any package by","You have held broken packages","Broken packages"]],["^ERROR: \\\\d+ errors?; \\\\d+|package mentioned in index not found|^ERROR: unable to (?:select|lock|install)",["ERROR: ","package mentioned in index not found","ERROR: unable to "]],["nothing provides \\\\S+|none of the providers can be installed|Could not retrieve mirrorlist|One of the configured repositories failed|doesn.t have enough cached data to continue|conflicting requests|No provider of .\\\\S+. found|Errors during downloading metadata for repository|There are no enabled repos|not registered with an entitlement server|GPG check FAILED|requires a different Python|Requires-Python|subprocess-exited-with-error|command .\\\\S*(?:gcc|cc|g\\\\+\\\\+|clang)(?:-\\\\d+)?. failed|unable to execute .\\\\S*(?:gcc|cc|g\\\\+\\\\+)(?:-\\\\d+)?.| is not installed\\\\. Try running|legacy-install-failure|Could not install packages due to an",["nothing provides ","none of the providers can be installed","Could not retrieve mirrorlist","One of the configured repositories failed","t have enough cached data to continue","conflicting requests","No provider of ","Errors during downloading metadata for repository","There are no enabled repos","not registered with an entitlement server","GPG check FAILED","requires a different Python","Requires-Python","subprocess-exited-with-error","command ","unable to execute "," is not installed. Try running","legacy-install-failure","Could not install packages due to an"]],["pyproject\\\\.toml changed significantly since poetry\\\\.lock|poetry\\\\.lock is not consistent|[Pp]oetry could not find a pyproject\\\\.toml|Because (?:\\\\S+ )?(?:depends on|requires) .* (?:version solving failed|is forbidden)|Hash mismatch|THESE PACKAGES DO NOT MATCH THE HASHES|PackagesNotFoundError|ResolvePackageNotFound|UnsatisfiableError|LibMambaUnsatisfiableError|Solving environment: failed|nothing provides requested",["pyproject.toml changed significantly since poetry.lock","poetry.lock is not consistent","oetry could not find a pyproject.toml","version solving failed","is forbidden","Hash mismatch","THESE PACKAGES DO NOT MATCH THE HASHES","PackagesNotFoundError","ResolvePackageNotFound","UnsatisfiableError","LibMambaUnsatisfiableError","Solving environment: failed","nothing provides requested"]],["npm (?:ERR!|error) (?:code )?(?:EBADENGINE|ENOTSUP|EUSAGE|ENOLOCK|EBADPLATFORM|EINVALIDPACKAGENAME)\\\\b|can only install (?:packages )?(?:when your package\\\\.json and package-lock\\\\.json|with an existing package-lock)|Missing: \\\\S+ from lock file|Invalid: lock file|The engine \\"\\\\S+\\" is incompatible with this module|Found incompatible module|doesn.t seem to be present in your lockfile|ERR_PNPM_(?:NO_LOCKFILE|UNSUPPORTED_ENGINE|PEER_DEP_ISSUES|BAD_PM_VERSION|NO_MATCHING_VERSION\\\\w*|LOCKFILE\\\\w*|OUTDATED\\\\w*|FROZEN\\\\w*|IGNORED_BUILDS|ABORTED_REMOVE_MODULES_DIR\\\\w*|UNEXPECTED_(?:VIRTUAL_)?STORE|MODULES_BREAKING_CHANGE|PUBLIC_HOIST_PATTERN_DIFF|REGISTRIES_MISMATCH|NO_IMPORTER_MANIFEST_FOUND|VIRTUAL_STORE_DIR_MAX_LENGTH_DIFF)|\\\\bYN00(?:01|18|28|35|60)\\\\b|Unsupported engine",["EBADENGINE","ENOTSUP","EUSAGE","ENOLOCK","EBADPLATFORM","EINVALIDPACKAGENAME","when your package.json and package-lock.json","with an existing package-lock"," from lock file","Invalid: lock file","\\" is incompatible with this module","Found incompatible module","t seem to be present in your lockfile","ERR_PNPM_","YN00","Unsupported engine"]],["Your Ruby version is \\\\S+, but your Gemfile specified|Bundler::GemNotFound|Could not find \\\\S+ in any of the sources|Gem::Ext::BuildError|requires Ruby version|You must use Bundler \\\\d|Could not find compatible versions|the requested PHP extension \\\\S+ is missing|requires php [^ ]+ -> your php version|lock file is not up to date with the latest changes in composer\\\\.json|composer\\\\.lock.* not up to date",[", but your Gemfile specified","Bundler::GemNotFound"," in any of the sources","Gem::Ext::BuildError","requires Ruby version","You must use Bundler ","Could not find compatible versions","the requested PHP extension "," -> your php version","lock file is not up to date with the latest changes in composer.json"," not up to date"]],["the lock file \\\\S+ needs to be updated but --locked was passed|failed to load source for dependency|failed to select a version for the requirement|\\\\bgo: (?:\\\\S+: )?(?:reading \\\\S+: 4\\\\d\\\\d|unrecognized import path|module \\\\S+ found .* but does not contain package|\\\\S+@\\\\S+: (?:invalid version|unknown revision|reading))|go: updates to go\\\\.mod needed|inconsistent vendoring",[" needs to be updated but --locked was passed","failed to load source for dependency","failed to select a version for the requirement","reading ","unrecognized import path"," but does not contain package","invalid version","unknown revision","reading","go: updates to go.mod needed","inconsistent vendoring"]],["Could not resolve dependencies for project|Could not find artifact \\\\S+|Non-resolvable (?:parent|import) POM|Failed to read artifact descriptor|Could not transfer artifact|Could not resolve all (?:files|dependencies|artifacts|task dependencies) for configuration|Could not find [\\\\w.-]+:[\\\\w.-]+:[\\\\w.-]+\\\\.",["Could not resolve dependencies for project","Could not find artifact ","Non-resolvable ","Failed to read artifact descriptor","Could not transfer artifact","Could not resolve all ","Could not find "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|pipenv|poetry|npm|npx|yarn|pnpm|gem|bundle|composer|conda|mamba|uv|easy_install|dpkg|rpm): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apt|apk|yum|dnf|microdnf|pip3?|npm|yarn|pnpm|bundle|composer|conda|poetry)\\": executable file not found|No module named pip\\\\b|pip: No such file or directory",["\\": executable file not found","No module named pip","pip: No such file or directory"]],["ModuleNotFoundError: No module named|ImportError: No module named|No module named .?(?:pip|setuptools|distutils|wheel)\\\\b",["ModuleNotFoundError: No module named","ImportError: No module named","No module named "]]],"commands":["\\\\bapt(?:-get)? (?:-\\\\S+ )*(?:install|update)\\\\b","\\\\bapk (?:-\\\\S+ )*(?:update|add)\\\\b","\\\\b(?:yum|dnf|microdnf|zypper) (?:-\\\\S+ )*install\\\\b","\\\\bpip3? (?:-\\\\S+ )*install\\\\b|-m pip install\\\\b","\\\\bnpm (?:ci|install|i)\\\\b","\\\\byarn(?: install)?(?: --\\\\S+)*\\\\s*(?:$|&&)","\\\\bpnpm (?:install|i)\\\\b","\\\\b(?:gem|bundle) install\\\\b","\\\\bcomposer (?:install|require|update)\\\\b","\\\\bgo mod (?:download|tidy)\\\\b","\\\\b(?:poetry install|conda install|conda env create|uv sync|uv pip install)\\\\b","\\\\b(?:apt(?:-get)?|yum|dnf) (?:-\\\\S+ )*(?:upgrade|dist-upgrade|update)\\\\b|\\\\b(?:dpkg|rpm) -[iU]","\\\\b(?:pipenv (?:install|sync)|pip-sync|conda env update|(?:micro)?mamba (?:install|create|env)|poetry add|yarn add|pnpm add|bun install|npm (?:add|update))\\\\b","\\\\b(?:dotnet restore|go get|go mod vendor|cpanm?|luarocks install|opam install)\\\\b|install\\\\.packages\\\\(","\\\\bcomposer-setup\\\\.php\\\\b|getcomposer\\\\.org/installer|\\\\bget-pip\\\\.py\\\\b|install\\\\.python-poetry\\\\.org"],"fix":"- apt: run \`apt-get update\` in the same \`RUN\` as \`apt-get install\`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\\n- Pin the base image (\`debian:bookworm-20250101\`) so package sets do not change under you.\\n- Network errors inside the build (DNS, proxies) show up here too: check the lines before the error."},
-{"id":"compile-error","title":"[[\${message} \u2014 ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\bis not in (?:std|GOROOT)\\\\b|errors parsing go\\\\.mod|invalid go version|unknown directive: (?:toolchain|godebug)\\\\b",["is not in ","errors parsing go.mod","invalid go version","unknown directive: "]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|\u2718 \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","\u2718 [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["Could not find directory of OpenSSL installation|ninja: build stopped: subcommand failed|Failed to compile with \\\\d+ errors?|Missing script: \\"(?:build|compile|dist)[^\\"]*\\"",["Could not find directory of OpenSSL installation","ninja: build stopped: subcommand failed","Failed to compile with ","Missing script: \\""]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc|react-scripts|vite|next|nest|ng|webpack|rollup|esbuild|tsup|turbo|nuxt|vue-cli-service|craco|parcel|gulp|grunt): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
-{"id":"manifest-unknown","title":"An image or tag does not exist[[: \${image}]]","severity":"error","priority":65,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\bmanifest unknown\\\\b",["manifest unknown"]],["failed to resolve source metadata for (?<image>\\\\S+?): .*not found",["failed to resolve source metadata for "]],["failed to create LLB definition: (?<image>\\\\S+?): not found",["failed to create LLB definition: "]],["content at \\\\S+ not found: not found",[" not found: not found"]],["pull access denied for (?<image>\\\\S+?), repository does not exist",[", repository does not exist"]],["invalid stage name|failed to resolve stage|stage (?<stage_name>\\\\S+) not found",["invalid stage name","failed to resolve stage"," not found"]],["failed to get stage",["failed to get stage"]],["manifest for \\\\S+ not found",["manifest for "]],["pull access denied for (?<image>[a-z0-9._-]+), repository does not exist",[", repository does not exist"]],["pull access denied, repository does not exist or may require authorization",["pull access denied, repository does not exist or may require authorization"]],["docker\\\\.io/library/(?<image>[a-z0-9._-]+)(?::\\\\S+)?: pull access denied",[": pull access denied"]],["failed to resolve (?:source metadata for|reference) \\\\S+: .*not found",["failed to resolve "]],["(?<!\\"|\\\\bsecret \\\\S{1,200}) not found: not found\\\\b|reference does not exist",[" not found: not found","reference does not exist"]],["repository (?<image>\\\\S+) not found",["repository "]],["\\\\bNo such image: |\\\\bMANIFEST_UNKNOWN\\\\b",["No such image: ","MANIFEST_UNKNOWN"]],["An image does not exist locally with the tag|^tag does not exist: ",["An image does not exist locally with the tag","tag does not exist: "]],["\\\\bTag \\\\S+ not found in repository \\\\S+|^Error: image \\\\S+ not found$",[" not found in repository ","Error: image "]],["failed to load cache key: (?<image>[\\\\w./-]+:[\\\\w.-]+): not found",["failed to load cache key: "]],["invalid from flag value \\\\S+|failed to solve with frontend dockerfile\\\\.v0: failed to create LLB definition: \\\\S+: not found|: not found: manifest unknown|repository does not exist or may require|(?<!\\"|\\\\bsecret \\\\S{1,200}) not found: not found$|\\\\bdoes not exist on the registry",["invalid from flag value ","failed to solve with frontend dockerfile.v0: failed to create LLB definition: ",": not found: manifest unknown","repository does not exist or may require"," not found: not found","does not exist on the registry"]],["\\\\(did you mean \\\\S+\\\\?\\\\)",["(did you mean "]],["target stage .* could not be found|cannot (?:copy|mount) from stage .*(?:needs to be defined|stage needs)",[" could not be found"," from stage "]],["(?:^|: )(?<image>[a-z0-9-]+\\\\.[a-z0-9.-]+(?::\\\\d+)?/[\\\\w./-]+(?::[\\\\w.-]+|@sha256:[0-9a-f]{12,64})): not found$",[": not found"]]],"commands":["^load metadata for \\\\S+","^FROM \\\\S+"],"fix":"- Check the reference: \`docker buildx imagetools inspect <image>\`. Tags are removed upstream too (old distribution releases).\\n- \`COPY --from=<name>\` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\\n- An image you pushed yourself may carry an index your client cannot read: try \`provenance: false\` when pushing."},
-{"id":"registry-push-failure","title":"Pushing to the registry failed","severity":"error","priority":62,"ignoreCase":true,"role":"cause","causedBy":["network-timeout","disk-full","registry-rate-limit"],"patterns":[["failed commit on ref \\"(?<ref>[^\\"]+)\\": (?<reason>.+)",["failed commit on ref \\""]],["failed to push (?<image>\\\\S+): (?!denied|unauthorized)(?<reason>.+)",["failed to push "]],["error (?:writing|pushing) (?:layer|manifest)(?: blob)?",["writing","pushing"]],["unexpected status from PUT request to \\\\S+: 5\\\\d\\\\d",["unexpected status from PUT request to "]],["[Rr]eceived unexpected HTTP status ?: 5\\\\d\\\\d",["eceived unexpected HTTP status"]],["Received HTTP code (?:40[04-9]|41\\\\d|5\\\\d\\\\d) while uploading|HTTP code 5\\\\d\\\\d while uploading",["Received HTTP code "," while uploading"]],["\\\\bblob upload (?:unknown|invalid)\\\\b|^unknown blob\\\\b",["blob upload ","unknown blob"]],["\\\\bname unknown: repository name not known to registry",["name unknown: repository name not known to registry"]],["^name unknown: |does not exist in the registry with id",["name unknown: ","does not exist in the registry with id"]],["\\\\bMANIFEST_INVALID\\\\b|manifest invalid",["MANIFEST_INVALID","manifest invalid"]],["\\"code\\": ?\\"(?:BLOB_UNKNOWN|BLOB_UPLOAD_(?:UNKNOWN|INVALID)|DIGEST_INVALID|SIZE_INVALID|MANIFEST_BLOB_UNKNOWN|MANIFEST_UNVERIFIED)\\"",["BLOB_UNKNOWN","BLOB_UPLOAD_","DIGEST_INVALID","SIZE_INVALID","MANIFEST_BLOB_UNKNOWN","MANIFEST_UNVERIFIED"]],["client disconnected during blob PATCH",["client disconnected during blob PATCH"]],["failed to push \\\\S+: .*(?:x509: |tls: failed to verify certificate|certificate signed by unknown authority)",["failed to push "]],["failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)",["failed to "]],["failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \\"?\\\\S+/blobs/uploads/",["failed to do request: "]],["^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|range invalid|manifest unverified): ",["unknown","blob unknown","name invalid","size invalid","digest invalid","unsupported","tag invalid","manifest invalid","manifest blob unknown","blob upload ","range invalid","manifest unverified"]],["Error pushing to registry: Server error: \\\\d{3}|Server error: \\\\d{3} trying to push",["Error pushing to registry: Server error: "," trying to push"]],["[Ee]rror parsing HTTP (?:40[0456789]|41\\\\d|5\\\\d\\\\d) response body|^Error parsing HTTP response: ",["rror parsing HTTP ","Error parsing HTTP response: "]],["Request Entity Too Large|Payload Too Large|manifest blob unknown|unexpected status(?: code)? from (?:PUT|POST|PATCH) request to \\\\S+: (?:400|404|405|409|413|500|502|503|504)\\\\b|failed to upload (?:layer|blob)",["Request Entity Too Large","Payload Too Large","manifest blob unknown","unexpected status","failed to upload "]]],"commands":[],"fix":"The image was built; the registry failed while receiving it.\\n- Retry: registry 5xx and dropped connections are usually transient.\\n- Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\\n- Some registries reject OCI indexes with attestations: try \`provenance: false\`."},
+{"id":"dockerfile-missing","title":"The Dockerfile could not be read","severity":"error","priority":75,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["failed to read dockerfile(?!: (?:Canceled|Unavailable|rpc error: code = (?:Canceled|Unavailable))\\\\b)",["failed to read dockerfile"]],["open (?<path>\\\\S*Dockerfile\\\\S*): no such file or directory",[": no such file or directory"]],["unable to prepare context: unable to evaluate symlinks in Dockerfile path",["unable to prepare context: unable to evaluate symlinks in Dockerfile path"]],["Cannot locate specified Dockerfile",["Cannot locate specified Dockerfile"]],["requires exactly 1 argument",["requires exactly 1 argument"]],["unable to prepare context: (?:path \\\\S+ not found|context must be a directory)",["unable to prepare context: "]],["lstat \\\\S*Dockerfile\\\\S*: no such file or directory",[": no such file or directory"]],["the Dockerfile \\\\(\\\\S+\\\\) cannot be empty",[") cannot be empty"]],["No Dockerfile matching .+ was found",["No Dockerfile matching "]],["\\\\bfile with no instructions\\\\b|No image was generated\\\\. Is your Dockerfile empty",["file with no instructions","No image was generated. Is your Dockerfile empty"]],["the Dockerfile \\\\(\\\\S+\\\\) must be within the build context|unable to stat Dockerfile|unable to evaluate symlinks in context path",[") must be within the build context","unable to stat Dockerfile","unable to evaluate symlinks in context path"]],["\\\\bDockerfile not found\\\\b",["Dockerfile not found"]],["(?:could not|cannot|can.t|unable to) (?:find|locate|open|read) (?:the )?(?:specified )?Dockerfile|Dockerfile(?:\\\\.\\\\w+)?: no such file or directory",["Dockerfile",": no such file or directory"]],["\\\\bresolve : lstat \\\\S+: no such file or directory|Dockerfile (?:\\\\(\\\\S+\\\\) )?cannot be empty|build path \\\\S+ either does not exist|^(?!.*(?:COPY|ADD) failed).*The system cannot find the (?:file|path) specified",[": no such file or directory","cannot be empty"," either does not exist","The system cannot find the "]]],"commands":[],"fix":"- The \`file\` (or \`-f\`) path is relative to the repository root in build-push-action, not to \`context\`: check both, and that \`actions/checkout\` ran first.\\n- A \`.dockerignore\` that excludes the Dockerfile (\`*\` without \`!Dockerfile\`) hides it from the builder.\\n- File names are case-sensitive on Linux runners."},
+{"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",["\\": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["Please provide a source image with .from. prior to commit",["Please provide a source image with "]],["circular dependency detected on stage|dockerfile contains no stages to build|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\S+\\\\.hcl:\\\\d+,\\\\d+-\\\\d+: [A-Z][\\\\w ]+;",[".hcl:"]],["\\\\b[A-Z]+ names can not be blank|Bad input to [A-Z]+, too many arguments|VOLUME specified can not be an empty string|cannot accept a heredoc as|isn.t allowed as an ONBUILD trigger|Chaining ONBUILD via|HEALTHCHECK NONE takes no arguments|Missing command after HEALTHCHECK|dockerfile line greater than max allowed size|failed to process arguments for platform|empty platform value from expression",[" names can not be blank",", too many arguments","VOLUME specified can not be an empty string","cannot accept a heredoc as","t allowed as an ONBUILD trigger","Chaining ONBUILD via","HEALTHCHECK NONE takes no arguments","Missing command after HEALTHCHECK","dockerfile line greater than max allowed size","failed to process arguments for platform","empty platform value from expression"]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["requires either one or three arguments|base name \\\\(\\\\S*\\\\) should not be blank|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments",") should not be blank","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later)."},
+{"id":"copy-source-missing","title":"A COPY or ADD source is not in the build context[[: \${path}]]","severity":"error","priority":72,"ignoreCase":false,"role":"cause","causedBy":["secret-missing","compile-error","package-install-failure"],"patterns":[["[Ff]ailed to (?:compute cache key|calculate checksum of ref \\\\S+): (?:failed to calculate checksum of ref \\\\S+: )?\\"(?<path>[^\\"]+)\\": not found",["compute cache key","calculate checksum of ref "]],["\\"(?<path>/[^\\"]+)\\" not found: not found",["\\" not found: not found"]],["failed to walk \\\\S+: lstat \\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: (?:file not found in build context|stat .*: no such file or directory)",["file not found in build context",": no such file or directory"]],["(?:ADD|COPY) failed: (?:stat|lstat) \\\\S+: no such file or directory",[": no such file or directory"]],["(?:ADD|COPY) failed: forbidden path outside the build context",[" failed: forbidden path outside the build context"]],["[Ff]ailed to compute cache key: .*not found",["ailed to compute cache key: "]],["lstat /var/lib/docker/tmp/\\\\S+: no such file or directory",[": no such file or directory"]],["COPY failed: no source files were specified",["COPY failed: no source files were specified"]],["file not found in build context or excluded by \\\\.dockerignore|file \\\\(.\\\\S+.\\\\) not found or excluded by \\\\.dockerignore",["file not found in build context or excluded by .dockerignore",") not found or excluded by .dockerignore"]],["[Ff]orbidden path outside the build context|ADD failed: failed to GET \\\\S+ with status 404|failed to load cache key: invalid response status 404\\\\b",["orbidden path outside the build context","ADD failed: failed to GET ","failed to load cache key: invalid response status 404"]],["(?:ADD|COPY) failed: \\\\S",[" failed: "]],["(?:^|failed to build ?: )lstat (?![^:]*[Dd]ockerfile)\\\\S+: no such file or directory$",[": no such file or directory"]],["error from sender: (?:open|lstat|stat|readlink|read) \\\\S+: (?:permission denied|no such file or directory)|error checking context: .(?:can.t stat|no permission to read from) ",["error from sender: ","error checking context: "]]],"commands":["^(?:COPY|ADD) "],"fix":"The path must exist inside the build context (the \`context\` input, \`.\` by default) after \`.dockerignore\` is applied.\\n- Check \`.dockerignore\` first: \`*\` followed by \`!\` exceptions hides everything not listed.\\n- Paths are relative to the context, not to the Dockerfile; with \`COPY --from=<image>\` the path must exist in that image.\\n- Files produced by earlier workflow steps must be written inside the context.\\n- A file of the context that cannot be read (\`error from sender\`, \`error checking context\`): list data directories and broken links in \`.dockerignore\`."},
+{"id":"package-install-failure","title":"Installing packages failed in \${step}","severity":"error","priority":70,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","qemu-emulation","disk-full","secret-missing"],"patterns":[["^E: Unable to locate package (?<package>\\\\S+)",["E: Unable to locate package "]],["^E: Package .(?<package>[^']+). has no installation candidate",[" has no installation candidate"]],["^E: (?:Failed to fetch|Some packages could not be installed)",["Failed to fetch","Some packages could not be installed"]],["has no installation candidate|^Package \\\\S+ is not available, but is referred to by another package",["has no installation candidate"," is not available, but is referred to by another package"]],["ERROR: unable to select packages|ERROR: \\\\S+ \\\\(no such package\\\\)",["ERROR: unable to select packages"," (no such package)"]],["No matching distribution found for (?<package>\\\\S+)",["No matching distribution found for "]],["npm ERR! (?:code E404|404 Not Found|notarget)",["npm ERR! "]],["error Couldn't find package \\"(?<package>[^\\"]+)\\"",["error Couldn't find package \\""]],["returned a non-zero code: 100\\\\b",["returned a non-zero code: 100"]],["^E: (?:Version .* was not found|Unable to correct problems|The repository .* (?:does not have a Release file|is not signed|no longer has a Release file)|Sub-process /usr/bin/dpkg returned an error code)",[" was not found","Unable to correct problems","The repository ","Sub-process /usr/bin/dpkg returned an error code"]],["The following packages have unmet dependencies",["The following packages have unmet dependencies"]],["\\\\bNO_PUBKEY\\\\b",["NO_PUBKEY"]],["ERROR: (?:unable to select packages|\\\\S+: (?:UNTRUSTED signature|No such file or directory))",["unable to select packages","UNTRUSTED signature","No such file or directory"]],["\\\\((?:no such package|missing)\\\\):?$|breaks: world\\\\[|^ERROR: unsatisfiable constraints:?$|required by: world\\\\[",["no such package","missing","breaks: world[","ERROR: unsatisfiable constraints","required by: world["]],["No package \\\\S+ available|Error: Unable to find a match|No match for argument|Cannot find a valid baseurl for repo|Failed to download metadata for repo",["No package ","Error: Unable to find a match","No match for argument","Cannot find a valid baseurl for repo","Failed to download metadata for repo"]],["Could not find a version that satisfies the requirement",["Could not find a version that satisfies the requirement"]],["ResolutionImpossible|conflicting dependencies|version solving failed|SolverProblemError",["ResolutionImpossible","conflicting dependencies","version solving failed","SolverProblemError"]],["Failed building wheel for (?<package>\\\\S+)",["Failed building wheel for "]],["Could not build wheels for \\\\S+",["Could not build wheels for "]],["metadata-generation-failed|Getting requirements to build wheel did not run successfully|egg_info\\" failed|(?:pg_config|mysql_config) executable not found|mysql_config: not found|Cannot find matching keyid|Root composer\\\\.json requires |does not satisfy that requirement|but it is missing from your system|^verifying \\\\S+@\\\\S+: checksum mismatch|^SECURITY ERROR$",["metadata-generation-failed","Getting requirements to build wheel did not run successfully","egg_info\\" failed"," executable not found","mysql_config: not found","Cannot find matching keyid","Root composer.json requires ","does not satisfy that requirement","but it is missing from your system",": checksum mismatch","SECURITY ERROR"]],["externally-managed-environment",["externally-managed-environment"]],["npm (?:ERR!|error) (?:code )?(?:ERESOLVE|E404|ETARGET|EINTEGRITY|ENOVERSIONS|notarget)\\\\b|\\\\berror code (?:ERESOLVE|ETARGET|E404)\\\\b|\\\\bERESOLVE (?:unable to resolve dependency tree|could not resolve)\\\\b",["npm ","error code ","unable to resolve dependency tree","could not resolve"]],["npm (?:ERR!|error) (?:Could not resolve dependency|While resolving|Conflicting peer dependency)",["Could not resolve dependency","While resolving","Conflicting peer dependency"]],["error An unexpected error occurred: \\".*(?:Not found|404)",["error An unexpected error occurred: \\""]],["Your lockfile needs to be updated|The lockfile would have been modified|lockfile .* (?:is )?not up to date|ERR_PNPM_(?:OUTDATED_LOCKFILE|NO_MATCHING_VERSION|FETCH_404|LOCKFILE)",["Your lockfile needs to be updated","The lockfile would have been modified","not up to date","ERR_PNPM_"]],["Your requirements could not be resolved to an installable set of packages",["Your requirements could not be resolved to an installable set of packages"]],["Could not find gem|Bundler could not find compatible versions|An error occurred while installing \\\\S+",["Could not find gem","Bundler could not find compatible versions","An error occurred while installing "]],["error: failed to select a version for|error: no matching package named|error: cannot install package \`|lock ?file\\\\b.{0,40} needs to be updated,? but \`?--locked\`? was (?:passed|provided)",["error: failed to select a version for","error: no matching package named","error: cannot install package \`"," needs to be updated"]],["\\\\bgo: \\\\S+@\\\\S+: (?:invalid version|unknown revision|reading \\\\S+: 404|verifying module)",["invalid version","unknown revision","reading ","verifying module"]],["^(?:/bin/(?:ba)?sh: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|npm|yarn|pnpm|gem|bundle|composer|conda): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apk|yum|dnf|pip3?|npm|yarn|pnpm)\\": executable file not found",["\\": executable file not found"]],["exit code: 100\\\\b",["exit code: 100"]],["error: could not find \`\\\\S+\` in registry|some crates failed to install|error: failed to download",["error: could not find \`","some crates failed to install","error: failed to download"]],["\\\\bgyp ERR!|Failed to build gem native extension",["gyp ERR!","Failed to build gem native extension"]],["dpkg: error processing|Errors were encountered while processing|E: dpkg was interrupted",["dpkg: error processing","Errors were encountered while processing","E: dpkg was interrupted"]],["The following signatures couldn.t be verified|is not signed|GPG error",["The following signatures couldn","is not signed","GPG error"]],["Couldn.t find any versions for|Your lock file does not contain a compatible set of packages",["t find any versions for","Your lock file does not contain a compatible set of packages"]],["\\\\berror NU\\\\d{4}\\\\b",["error NU"]],["^E: [A-Z]",["E: "]],["^404\\\\s+Not Found(?: \\\\[IP: [^\\\\]]*\\\\])?$|Release file for \\\\S+ is not valid yet|Could not get lock /var/lib/|Unable to fetch some archives|Couldn.t find any package by|You have held broken packages|Broken packages",["Not Found","Release file for ","Could not get lock /var/lib/","Unable to fetch some archives","t find any package by","You have held broken packages","Broken packages"]],["^ERROR: \\\\d+ errors?; \\\\d+|package mentioned in index not found|^ERROR: unable to (?:select|lock|install)",["ERROR: ","package mentioned in index not found","ERROR: unable to "]],["nothing provides \\\\S+|none of the providers can be installed|Could not retrieve mirrorlist|One of the configured repositories failed|doesn.t have enough cached data to continue|conflicting requests|No provider of .\\\\S+. found|Errors during downloading metadata for repository|There are no enabled repos|not registered with an entitlement server|GPG check FAILED|requires a different Python|Requires-Python|subprocess-exited-with-error|command .\\\\S*(?:gcc|cc|g\\\\+\\\\+|clang)(?:-\\\\d+)?. failed|unable to execute .\\\\S*(?:gcc|cc|g\\\\+\\\\+)(?:-\\\\d+)?.| is not installed\\\\. Try running|legacy-install-failure|Could not install packages due to an",["nothing provides ","none of the providers can be installed","Could not retrieve mirrorlist","One of the configured repositories failed","t have enough cached data to continue","conflicting requests","No provider of ","Errors during downloading metadata for repository","There are no enabled repos","not registered with an entitlement server","GPG check FAILED","requires a different Python","Requires-Python","subprocess-exited-with-error","command ","unable to execute "," is not installed. Try running","legacy-install-failure","Could not install packages due to an"]],["pyproject\\\\.toml changed significantly since poetry\\\\.lock|poetry\\\\.lock is not consistent|[Pp]oetry could not find a pyproject\\\\.toml|Because (?:\\\\S+ )?(?:depends on|requires) .* (?:version solving failed|is forbidden)|Hash mismatch|THESE PACKAGES DO NOT MATCH THE HASHES|PackagesNotFoundError|ResolvePackageNotFound|UnsatisfiableError|LibMambaUnsatisfiableError|Solving environment: failed|nothing provides requested",["pyproject.toml changed significantly since poetry.lock","poetry.lock is not consistent","oetry could not find a pyproject.toml","version solving failed","is forbidden","Hash mismatch","THESE PACKAGES DO NOT MATCH THE HASHES","PackagesNotFoundError","ResolvePackageNotFound","UnsatisfiableError","LibMambaUnsatisfiableError","Solving environment: failed","nothing provides requested"]],["npm (?:ERR!|error) (?:code )?(?:EBADENGINE|ENOTSUP|EUSAGE|ENOLOCK|EBADPLATFORM|EINVALIDPACKAGENAME)\\\\b|can only install (?:packages )?(?:when your package\\\\.json and package-lock\\\\.json|with an existing package-lock)|Missing: \\\\S+ from lock file|Invalid: lock file|The engine \\"\\\\S+\\" is incompatible with this module|Found incompatible module|doesn.t seem to be present in your lockfile|ERR_PNPM_(?:NO_LOCKFILE|UNSUPPORTED_ENGINE|PEER_DEP_ISSUES|BAD_PM_VERSION|NO_MATCHING_VERSION\\\\w*|LOCKFILE\\\\w*|OUTDATED\\\\w*|FROZEN\\\\w*|IGNORED_BUILDS|ABORTED_REMOVE_MODULES_DIR\\\\w*|UNEXPECTED_(?:VIRTUAL_)?STORE|MODULES_BREAKING_CHANGE|PUBLIC_HOIST_PATTERN_DIFF|REGISTRIES_MISMATCH|NO_IMPORTER_MANIFEST_FOUND|VIRTUAL_STORE_DIR_MAX_LENGTH_DIFF)|\\\\bYN00(?:01|18|28|35|60)\\\\b|Unsupported engine",["EBADENGINE","ENOTSUP","EUSAGE","ENOLOCK","EBADPLATFORM","EINVALIDPACKAGENAME","when your package.json and package-lock.json","with an existing package-lock"," from lock file","Invalid: lock file","\\" is incompatible with this module","Found incompatible module","t seem to be present in your lockfile","ERR_PNPM_","YN00","Unsupported engine"]],["Your Ruby version is \\\\S+, but your Gemfile specified|Bundler::GemNotFound|Could not find \\\\S+ in any of the sources|Gem::Ext::BuildError|requires Ruby version|You must use Bundler \\\\d|Could not find compatible versions|the requested PHP extension \\\\S+ is missing|requires php [^ ]+ -> your php version|lock file is not up to date with the latest changes in composer\\\\.json|composer\\\\.lock.* not up to date",[", but your Gemfile specified","Bundler::GemNotFound"," in any of the sources","Gem::Ext::BuildError","requires Ruby version","You must use Bundler ","Could not find compatible versions","the requested PHP extension "," -> your php version","lock file is not up to date with the latest changes in composer.json"," not up to date"]],["the lock file \\\\S+ needs to be updated but --locked was passed|failed to load source for dependency|failed to select a version for the requirement|\\\\bgo: (?:\\\\S+: )?(?:reading \\\\S+: 4\\\\d\\\\d|unrecognized import path|module \\\\S+ found .* but does not contain package|\\\\S+@\\\\S+: (?:invalid version|unknown revision|reading))|go: updates to go\\\\.mod needed|inconsistent vendoring",[" needs to be updated but --locked was passed","failed to load source for dependency","failed to select a version for the requirement","reading ","unrecognized import path"," but does not contain package","invalid version","unknown revision","reading","go: updates to go.mod needed","inconsistent vendoring"]],["Could not resolve dependencies for project|Could not find artifact \\\\S+|Non-resolvable (?:parent|import) POM|Failed to read artifact descriptor|Could not transfer artifact|Could not resolve all (?:files|dependencies|artifacts|task dependencies) for configuration|Could not find [\\\\w.-]+:[\\\\w.-]+:[\\\\w.-]+\\\\.",["Could not resolve dependencies for project","Could not find artifact ","Non-resolvable ","Failed to read artifact descriptor","Could not transfer artifact","Could not resolve all ","Could not find "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper|pip3?|pipenv|poetry|npm|npx|yarn|pnpm|gem|bundle|composer|conda|mamba|uv|easy_install|dpkg|rpm): (?:command )?not found",["not found"]],["exec: \\"(?:apt-get|apt|apk|yum|dnf|microdnf|pip3?|npm|yarn|pnpm|bundle|composer|conda|poetry)\\": executable file not found|No module named pip\\\\b|pip: No such file or directory",["\\": executable file not found","No module named pip","pip: No such file or directory"]],["ModuleNotFoundError: No module named|ImportError: No module named|No module named .?(?:pip|setuptools|distutils|wheel)\\\\b|Chocolatey installed \\\\d+/\\\\d+ packages?\\\\. [1-9]\\\\d* packages? failed|Install-(?:Module|Package) : No match was found for the specified search criteria",["ModuleNotFoundError: No module named","ImportError: No module named","No module named ","Chocolatey installed "," : No match was found for the specified search criteria"]]],"commands":["\\\\bapt(?:-get)? (?:-\\\\S+ )*(?:install|update)\\\\b","\\\\bapk (?:-\\\\S+ )*(?:update|add)\\\\b","\\\\b(?:yum|dnf|microdnf|zypper) (?:-\\\\S+ )*install\\\\b","\\\\bpip3? (?:-\\\\S+ )*install\\\\b|-m pip install\\\\b","\\\\bnpm (?:ci|install|i)\\\\b","\\\\byarn(?: install)?(?: --\\\\S+)*\\\\s*(?:$|&&)","\\\\bpnpm (?:install|i)\\\\b","\\\\b(?:gem|bundle) install\\\\b","\\\\bcomposer (?:install|require|update)\\\\b","\\\\bgo mod (?:download|tidy)\\\\b","\\\\b(?:poetry (?:install|export|lock)|conda install|conda env create|uv sync|uv pip install)\\\\b","\\\\b(?:apt(?:-get)?|yum|dnf) (?:-\\\\S+ )*(?:upgrade|dist-upgrade|update)\\\\b|\\\\b(?:dpkg|rpm) -[iU]","\\\\b(?:pipenv (?:install|sync)|pip-sync|conda env update|(?:micro)?mamba (?:install|create|env)|poetry add|yarn add|pnpm add|bun install|npm (?:add|update))\\\\b","\\\\b(?:dotnet restore|go get|go mod vendor|cpanm?|luarocks install|opam install)\\\\b|install\\\\.packages\\\\(","\\\\bmix deps\\\\.get\\\\b|\\\\b(?:flutter|dart) pub get\\\\b","\\\\bchoco(?:latey)? (?:install|upgrade)\\\\b|\\\\bInstall-(?:Module|Package)\\\\b|\\\\bwinget install\\\\b","\\\\bcomposer-setup\\\\.php\\\\b|getcomposer\\\\.org/installer|\\\\bget-pip\\\\.py\\\\b|install\\\\.python-poetry\\\\.org"],"fix":"- apt: run \`apt-get update\` in the same \`RUN\` as \`apt-get install\`; a package missing from a new base image release was renamed or dropped (check the distribution's package search).\\n- Pin the base image (\`debian:bookworm-20250101\`) so package sets do not change under you.\\n- Network errors inside the build (DNS, proxies) show up here too: check the lines before the error."},
+{"id":"compile-error","title":"[[\${message} \u2014 ]]The code failed to compile in \${step}","severity":"error","priority":68,"ignoreCase":false,"role":"cause","causedBy":["network-timeout","package-install-failure","qemu-emulation","disk-full","secret-missing"],"patterns":[["(?<message>error\\\\[E\\\\d{4}\\\\]: .+)",["error[E"]],["error: could not compile \`(?<crate>[^\`]+)\`",["error: could not compile \`"]],["requires rustc (?<rustc>\\\\d+\\\\.\\\\d+(?:\\\\.\\\\d+)?)(?: or newer)?",["requires rustc "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.go):\\\\d+:\\\\d+: .+)",[".go"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.tsx?)\\\\(\\\\d+,\\\\d+\\\\): error TS\\\\d+.*)",["): error TS"]],["(?<message>error TS\\\\d{4}: .+)",["error TS"]],["^(?<message>(?<file>[\\\\w./-]+\\\\.(?:c|cc|cpp|cxx|h|hpp)):\\\\d+:\\\\d+: (?:fatal )?error: .+)",["error: "]],["^(?<message>(?<file>[\\\\w./-]+\\\\.java):\\\\d+: error: .+)",[": error: "]],["\\\\bBUILD FAILED\\\\b|Compilation failed|COMPILATION ERROR",["BUILD FAILED","Compilation failed","COMPILATION ERROR"]],["error: failed to run custom build command for",["error: failed to run custom build command for"]],["failed to parse manifest at",["failed to parse manifest at"]],["feature \`edition20\\\\d\\\\d\` is required",["feature \`edition20"]],["error: linking with \`\\\\S+\` failed",["error: linking with \`"]],["error: aborting due to",["error: aborting due to"]],["cgo: C compiler \\"\\\\S+\\" not found",["cgo: C compiler \\""]],["^(?:\\\\S+\\\\.go:\\\\d+:\\\\d+: )?(?:undefined: \\\\S+|cannot use .* as .* value)",["undefined: ","cannot use "]],["no Go files in",["no Go files in"]],["\\\\bgo: (?:\\\\S+ )?requires go >= ",["requires go >= "]],["missing go\\\\.sum entry",["missing go.sum entry"]],["\\\\bis not in (?:std|GOROOT)\\\\b|errors parsing go\\\\.mod|invalid go version|unknown directive: (?:toolchain|godebug)\\\\b",["is not in ","errors parsing go.mod","invalid go version","unknown directive: "]],["\\\\[ERROR\\\\] \\\\S+\\\\.(?:java|kt|scala):\\\\[\\\\d+,\\\\d+\\\\]",["[ERROR] "]],["\\\\[ERROR\\\\] (?:COMPILATION ERROR|Failed to execute goal .*(?:compil|compile))",["COMPILATION ERROR","Failed to execute goal "]],["cannot find symbol|package \\\\S+ does not exist",["cannot find symbol"," does not exist"]],["Execution failed for task .\\\\S*(?:[Cc]ompile|assemble|build)",["Execution failed for task "]],["Module not found: (?:Error: )?Can.t resolve",["Module not found: "]],["Failed to compile\\\\.?$|Type error: |Build failed with \\\\d+ errors?|error during build:|\u2718 \\\\[ERROR\\\\]|ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL",["Failed to compile","Type error: ","Build failed with ","error during build:","\u2718 [ERROR]","ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL"]],["(?<message>\\\\berror CS\\\\d{4}\\\\b.*)|\\\\bBuild FAILED\\\\.",["error CS","Build FAILED."]],["fatal error: \\\\S+\\\\.h(?:pp)?: No such file or directory",[": No such file or directory"]],["undefined reference to|ld: cannot find -l\\\\S+|collect2: error: ld returned",["undefined reference to","ld: cannot find -l","collect2: error: ld returned"]],["\\\\b(?:gcc|g\\\\+\\\\+|cc|c\\\\+\\\\+|clang|clang\\\\+\\\\+)(?:-\\\\d+)?: (?:fatal )?error: ",["error: "]],["CMake Error|configure: error: ",["CMake Error","configure: error: "]],["Could not find directory of OpenSSL installation|ninja: build stopped: subcommand failed|Failed to compile with \\\\d+ errors?|Missing script: \\"(?:build|compile|dist)[^\\"]*\\"",["Could not find directory of OpenSSL installation","ninja: build stopped: subcommand failed","Failed to compile with ","Missing script: \\""]],["\\\\bmake(?:\\\\[\\\\d+\\\\])?: \\\\*\\\\*\\\\* \\\\[[^\\\\]]*\\\\] Error \\\\d+",["] Error "]],["Rust toolchain not found|toolchain .* is not installed",["Rust toolchain not found"," is not installed"]],["^e: (?:file://)?\\\\S+\\\\.kts?:",["e: "]],["\\\\berror (?:MSB|NETSDK)\\\\d{4}\\\\b",["error "]],["^ERROR in \\\\S|^\\\\s*-->\\\\s+\\\\S+\\\\.rs:\\\\d+:\\\\d+",["ERROR in ",".rs:"]],["\\\\[error\\\\] \\\\S+\\\\.scala:\\\\d+",["[error] "]],["(?:^|\\\\s)[\\\\w./-]+\\\\.swift:\\\\d+:\\\\d+: error:",[": error:"]],["fatal error: .?[\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx).? file not found|fatal error: [\\\\w./+-]+\\\\.(?:h|hh|hpp|hxx): No such file or directory|ld(?:\\\\.\\\\w+)?: library not found for -l|cannot find -l\\\\S+|error: linker .\\\\S+. not found",[" file not found",": No such file or directory",": library not found for -l","cannot find -l","error: linker "]],["^(?:\\\\S*(?:ba|da|z)?sh: )?(?:line \\\\d+: )?(?:\\\\d+: )?(?:cc|gcc|g\\\\+\\\\+|c\\\\+\\\\+|clang|clang\\\\+\\\\+|make|cmake|ninja|pkg-config|autoreconf|autoconf|automake|libtool|cargo|rustc|go|javac|mvn|gradle|dotnet|tsc|react-scripts|vite|next|nest|ng|webpack|rollup|esbuild|tsup|turbo|nuxt|vue-cli-service|craco|parcel|gulp|grunt): (?:command )?not found",["not found"]],["Package .?\\\\S+.? was not found in the pkg-config search path|No package .\\\\S+. found|Could NOT find \\\\S+|No CMAKE_\\\\w+_COMPILER could be found|C compiler cannot create executables|no acceptable C compiler found|Could not find a package configuration file provided by",[" was not found in the pkg-config search path","No package ","Could NOT find ","_COMPILER could be found","C compiler cannot create executables","no acceptable C compiler found","Could not find a package configuration file provided by"]],["\\\\bBUILD FAILURE\\\\b|FAILURE: Build failed with an exception|> Build error occurred|Build error occurred$|\\\\[vite\\\\]: Rollup failed to resolve|npm (?:ERR!|error) Failed at the \\\\S+ (?:build|compile|dist)\\\\S* script|An unhandled exception occurred:",["BUILD FAILURE","FAILURE: Build failed with an exception","> Build error occurred","Build error occurred","[vite]: Rollup failed to resolve"," Failed at the ","An unhandled exception occurred:"]],["== Compilation error in file|\\\\*\\\\* \\\\((?:CompileError|SyntaxError|TokenMissingError)\\\\)|(?:^|\\\\s)[\\\\w./-]+\\\\.hs:\\\\d+:\\\\d+: error|PHP Parse error|SyntaxError: (?:invalid syntax|Unexpected token)|No rule to make target|Error: Cannot find module .",["== Compilation error in file","CompileError","SyntaxError","TokenMissingError",": error","PHP Parse error","invalid syntax","Unexpected token","No rule to make target","Error: Cannot find module "]]],"commands":["\\\\b(?:cargo|cross) (?:\\\\+\\\\S+ )?(?:build|install|test|check|chef cook)\\\\b","\\\\bgo (?:build|install|vet|test|generate)\\\\b","\\\\b(?:npm|pnpm|bun) run (?:build|compile|dist|bundle|prod)","\\\\byarn (?:run )?(?:build|compile|dist)","\\\\bpnpm (?:build|compile|dist)\\\\b|\\\\b(?:turbo|nx|lerna) (?:run )?build\\\\b|\\\\bflutter build\\\\b","(?:\\\\bmvn|mvnw)\\\\b.*\\\\b(?:package|install|compile|verify)\\\\b","\\\\bgradlew?\\\\b.*\\\\b(?:build|assemble|bootJar|jar|shadowJar|installDist|compile\\\\w*)\\\\b","^(?:.*&& *)?(?:make|cmake --build|ninja|bazel build)\\\\b","\\\\b(?:tsc|ng build|next build|vite build|webpack|nuxt build)\\\\b","\\\\bdotnet (?:build|publish)\\\\b","\\\\b(?:javac|g\\\\+\\\\+|gcc|clang\\\\+\\\\+|clang)\\\\b","\\\\b(?:mix compile|cabal build|stack build|swift build|zig build)\\\\b","\\\\bgo-wrapper (?:install|download)\\\\b","\\\\bpython3? -m (?:compileall|py_compile)\\\\b","\\\\b(?:node|bun|deno run|tsx|ts-node) (?:\\\\S+/)?build\\\\w*\\\\.(?:m?js|cjs|ts)\\\\b","(?:^|&& *|; *)(?:cmake\\\\b|meson (?:setup|compile)|scons|bjam|b2 |sbt |\\\\./mvnw|\\\\./gradlew)"],"fix":"The compiler rejected the code inside the build, so the same error shows without Docker: fix the first error it printed, later ones often follow from it.\\n[[- Rust, with \${rust}: reproduce with the image's toolchain, \`docker buildx build --target <stage> --progress=plain .\` or \`cargo build --release --locked\`. \\"requires rustc X or newer\\" or \\"feature \`edition2024\` is required\\": a dependency needs a newer compiler than the base image has; update the base image tag (\`rust:1.xx\`, or \`rust-toolchain.toml\`) or pin the dependency (\`cargo update <crate> --precise <version>\`).]]\\n[[- Go, with \${go}: build with the Go version of \`go.mod\`'s \`go\` line (\`golang:1.xx\` base image); \\"undefined:\\" after a dependency update means a module API changed: \`go mod tidy\` and rebuild locally.]]\\n[[- Node, with \${node}: run the same script locally with the image's Node version (\`node:xx\`) and a clean install (\`npm ci\`); dev dependencies the build needs (\`tsc\`, \`vite\`) must not be pruned before it.]]\\n[[- Java, with \${java}: run the same Maven or Gradle goal locally with the image's JDK; a missing package or symbol is often a dependency that is not declared for that module.]]\\n[[- .NET, with \${dotnet}: \`dotnet build\` locally with the SDK of the base image (\`mcr.microsoft.com/dotnet/sdk:x.y\`) and the project's \`global.json\`.]]\\n[[- C/C++, with \${native}: a missing header or library (\`fatal error: x.h\`, \`ld: cannot find -lx\`) needs its \`-dev\` package in the build stage (\`apt-get install libx-dev\`, \`apk add x-dev\`).]]\\n[[- Python, with \${python}: a C extension needs a compiler and headers in the image (\`build-essential\`, \`python3-dev\`), or a wheel for the image's platform and Python version.]]"},
+{"id":"manifest-unknown","title":"An image or tag does not exist[[: \${image}]]","severity":"error","priority":65,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\bmanifest unknown\\\\b",["manifest unknown"]],["failed to resolve source metadata for (?<image>\\\\S+?): .*not found",["failed to resolve source metadata for "]],["failed to create LLB definition: (?<image>\\\\S+?): not found",["failed to create LLB definition: "]],["content at \\\\S+ not found: not found",[" not found: not found"]],["pull access denied for (?<image>\\\\S+?), repository does not exist",[", repository does not exist"]],["invalid stage name|failed to resolve stage|stage (?<stage_name>\\\\S+) not found",["invalid stage name","failed to resolve stage"," not found"]],["failed to get stage",["failed to get stage"]],["manifest for \\\\S+ not found",["manifest for "]],["pull access denied for (?<image>[a-z0-9._-]+), repository does not exist",[", repository does not exist"]],["pull access denied, repository does not exist or may require authorization",["pull access denied, repository does not exist or may require authorization"]],["docker\\\\.io/library/(?<image>[a-z0-9._-]+)(?::\\\\S+)?: pull access denied",[": pull access denied"]],["failed to resolve (?:source metadata for|reference) \\\\S+: .*not found",["failed to resolve "]],["(?<!\\"|\\\\bsecret \\\\S{1,200}) not found: not found\\\\b|reference does not exist",[" not found: not found","reference does not exist"]],["repository (?<image>\\\\S+) not found",["repository "]],["\\\\bNo such image: |\\\\bMANIFEST_UNKNOWN\\\\b",["No such image: ","MANIFEST_UNKNOWN"]],["An image does not exist locally with the tag|^tag does not exist: ",["An image does not exist locally with the tag","tag does not exist: "]],["\\\\bTag \\\\S+ not found in repository \\\\S+|^Error: image \\\\S+ not found$",[" not found in repository ","Error: image "]],["failed to load cache key: (?<image>[\\\\w./-]+:[\\\\w.-]+): not found",["failed to load cache key: "]],["invalid from flag value \\\\S+|failed to solve with frontend dockerfile\\\\.v0: failed to create LLB definition: \\\\S+: not found|: not found: manifest unknown|repository does not exist or may require|(?<!\\"|\\\\bsecret \\\\S{1,200}) not found: not found$|\\\\bdoes not exist on the registry",["invalid from flag value ","failed to solve with frontend dockerfile.v0: failed to create LLB definition: ",": not found: manifest unknown","repository does not exist or may require"," not found: not found","does not exist on the registry"]],["\\\\(did you mean \\\\S+\\\\?\\\\)",["(did you mean "]],["target stage .* could not be found|failed to reach build target \\\\S+ in Dockerfile|cannot (?:copy|mount) from stage .*(?:needs to be defined|stage needs)",[" could not be found","failed to reach build target "," from stage "]],["(?:^|: )(?<image>[a-z0-9-]+\\\\.[a-z0-9.-]+(?::\\\\d+)?/[\\\\w./-]+(?::[\\\\w.-]+|@sha256:[0-9a-f]{12,64})): not found$",[": not found"]]],"commands":["^load metadata for \\\\S+","^FROM \\\\S+"],"fix":"- Check the reference: \`docker buildx imagetools inspect <image>\`. Tags are removed upstream too (old distribution releases).\\n- \`COPY --from=<name>\` needs a stage of that name defined earlier in the Dockerfile, or an image that exists.\\n- An image you pushed yourself may carry an index your client cannot read: try \`provenance: false\` when pushing."},
+{"id":"registry-push-failure","title":"Pushing to the registry failed","severity":"error","priority":62,"ignoreCase":true,"role":"cause","causedBy":["network-timeout","disk-full","registry-rate-limit"],"patterns":[["failed commit on ref \\"(?<ref>[^\\"]+)\\": (?<reason>.+)",["failed commit on ref \\""]],["failed to push (?<image>\\\\S+): (?!denied|unauthorized)(?<reason>.+)",["failed to push "]],["error (?:writing|pushing) (?:layer|manifest)(?: blob)?",["writing","pushing"]],["unexpected status from PUT request to \\\\S+: 5\\\\d\\\\d",["unexpected status from PUT request to "]],["[Rr]eceived unexpected HTTP status ?: 5\\\\d\\\\d",["eceived unexpected HTTP status"]],["Received HTTP code (?:40[04-9]|41\\\\d|5\\\\d\\\\d) while uploading|HTTP code 5\\\\d\\\\d while uploading",["Received HTTP code "," while uploading"]],["\\\\bblob upload (?:unknown|invalid)\\\\b|^unknown blob\\\\b",["blob upload ","unknown blob"]],["\\\\bname unknown: repository name not known to registry",["name unknown: repository name not known to registry"]],["^name unknown: |does not exist in the registry with id",["name unknown: ","does not exist in the registry with id"]],["\\\\bMANIFEST_INVALID\\\\b|manifest invalid",["MANIFEST_INVALID","manifest invalid"]],["\\"code\\": ?\\"(?:BLOB_UNKNOWN|BLOB_UPLOAD_(?:UNKNOWN|INVALID)|DIGEST_INVALID|SIZE_INVALID|MANIFEST_BLOB_UNKNOWN|MANIFEST_UNVERIFIED)\\"",["BLOB_UNKNOWN","BLOB_UPLOAD_","DIGEST_INVALID","SIZE_INVALID","MANIFEST_BLOB_UNKNOWN","MANIFEST_UNVERIFIED"]],["client disconnected during blob PATCH",["client disconnected during blob PATCH"]],["failed to push \\\\S+: .*(?:x509: |tls: failed to verify certificate|certificate signed by unknown authority)",["failed to push "]],["failed to (?:copy|do request): .*(?:PUT|PATCH) .*: (?:EOF|broken pipe|connection reset)",["failed to "]],["failed to do request: (?:Put|Post|Patch|PUT|POST|PATCH) \\"?\\\\S+/blobs/uploads/",["failed to do request: "]],["^(?:unknown|blob unknown|name invalid|size invalid|digest invalid|unsupported|tag invalid|manifest invalid|manifest blob unknown|blob upload (?:unknown|invalid)|range invalid|manifest unverified): |\\\\btag invalid: .*(?:already exists|immutable)",["unknown","blob unknown","name invalid","size invalid","digest invalid","unsupported","tag invalid","manifest invalid","manifest blob unknown","blob upload ","range invalid","manifest unverified","tag invalid: "]],["Error pushing to registry: Server error: \\\\d{3}|Server error: \\\\d{3} trying to push",["Error pushing to registry: Server error: "," trying to push"]],["[Ee]rror parsing HTTP (?:40[0456789]|41\\\\d|5\\\\d\\\\d) response body|^Error parsing HTTP response: ",["rror parsing HTTP ","Error parsing HTTP response: "]],["Request Entity Too Large|Payload Too Large|manifest blob unknown|unexpected status(?: code)? from (?:PUT|POST|PATCH) request to \\\\S+: (?:400|404|405|409|413|500|502|503|504)\\\\b|failed to upload (?:layer|blob)",["Request Entity Too Large","Payload Too Large","manifest blob unknown","unexpected status","failed to upload "]]],"commands":[],"fix":"The image was built; the registry failed while receiving it.\\n- Retry: registry 5xx and dropped connections are usually transient.\\n- Very large layers time out: make them smaller (multi-stage builds, fewer files in the final image).\\n- Some registries reject OCI indexes with attestations: try \`provenance: false\`."},
 {"id":"network-timeout","title":"A network request timed out during the build","severity":"error","priority":60,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"patterns":[["\\\\bi/o timeout\\\\b",["i/o timeout"]],["TLS handshake timeout",["TLS handshake timeout"]],["failed to read expected number of bytes: unexpected EOF",["failed to read expected number of bytes: unexpected EOF"]],["Client\\\\.Timeout exceeded",["Client.Timeout exceeded"]],["context deadline exceeded",["context deadline exceeded"]],["request canceled while waiting for connection",["request canceled while waiting for connection"]],["Temporary failure (?:in name resolution|resolving)",["Temporary failure "]],["Could not resolve host|no such host|Connection timed out|connection reset by peer",["Could not resolve host","no such host","Connection timed out","connection reset by peer"]],["dial tcp \\\\S+: connect: (?:connection refused|network is unreachable)",["connection refused","network is unreachable"]],["Could not resolve [\\"\\\\x27\\\\u2018][\\\\w.-]+[\\"\\\\x27\\\\u2019]",["Could not resolve "]],["getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\\\bEAI_AGAIN\\\\b|\\\\bETIMEDOUT\\\\b|\\\\bECONNRESET\\\\b|socket hang up",["getaddrinfo ","EAI_AGAIN","ETIMEDOUT","ECONNRESET","socket hang up"]],["Read timed out|ReadTimeoutError|ConnectTimeoutError|Failed to establish a new connection|Max retries exceeded with url|Could not fetch URL https?://\\\\S+: .*- skipping$|There was a problem confirming the ssl certificate",["Read timed out","ReadTimeoutError","ConnectTimeoutError","Failed to establish a new connection","Max retries exceeded with url","Could not fetch URL http","There was a problem confirming the ssl certificate"]],["[Nn]etwork is unreachable|server misbehaving",["etwork is unreachable","server misbehaving"]],["curl: \\\\((?:6|7|18|28|35|52|56)\\\\)",["curl: ("]],["unable to resolve host address|Temporary failure in name resolution",["unable to resolve host address","Temporary failure in name resolution"]],["\\\\bnetwork timeout\\\\b|timed out after \\\\d+",["network timeout","timed out after "]],["temporary error \\\\(try again later\\\\)",["temporary error (try again later)"]],["^(?:bash|busybox|curl|wget|git|jq|make|gcc|g\\\\+\\\\+|musl-dev|build-base|alpine-sdk|ca-certificates|tzdata|openssl|openssl-dev|openssh|openssh-client|tar|gzip|bzip2|xz|unzip|zip|coreutils|findutils|grep|sed|shadow|sudo|tini|su-exec|dumb-init|libc6-compat|linux-headers|python3|py3-pip|nodejs|npm|libffi-dev|zlib-dev|vim|nano|file|bind-tools|procps|util-linux|patch|perl|autoconf|automake|libtool|pkgconf|cmake|rsync|less) \\\\((?:no such package|missing)\\\\):?$",["no such package","missing"]],["There appears to be trouble with your network connection",["There appears to be trouble with your network connection"]],["\\\\bEHOSTUNREACH\\\\b|Name or service not known|nodename nor servname provided",["EHOSTUNREACH","Name or service not known","nodename nor servname provided"]],["Failed to connect to \\\\S+ port \\\\d+|Could not connect to \\\\S+:\\\\d+|proxyconnect tcp",["Failed to connect to ","Could not connect to ","proxyconnect tcp"]],["timeout awaiting response headers|net/http: request canceled|Operation timed out",["timeout awaiting response headers","net/http: request canceled","Operation timed out"]],["dial tcp: lookup \\\\S+(?: on \\\\S+)?: (?:no such host|server misbehaving|i/o timeout)",["dial tcp: lookup "]],["Unable to load the service index for source",["Unable to load the service index for source"]],["Could not fetch specs from|Bundler::HTTPError|Retrying fetcher due to error",["Could not fetch specs from","Bundler::HTTPError","Retrying fetcher due to error"]],["spurious network error|network failure seems to have happened",["spurious network error","network failure seems to have happened"]],["stream error: stream ID \\\\d+",["stream error: stream ID "]],["npm (?:ERR!|error) (?:code )?(?:ERR_SOCKET_TIMEOUT|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNABORTED|EPROTO)\\\\b",["ERR_SOCKET_TIMEOUT","ECONNREFUSED","ECONNRESET","ENOTFOUND","ETIMEDOUT","EAI_AGAIN","ENETUNREACH","EHOSTUNREACH","ECONNABORTED","EPROTO"]],["npm (?:ERR!|error) network\\\\b|problem related to network connectivity|request to https?://\\\\S+ failed, reason:",[" network","problem related to network connectivity"," failed, reason:"]],["\\\\b(?:ESOCKETTIMEDOUT|ECONNREFUSED|ENETUNREACH|ECONNABORTED|ERR_SOCKET_TIMEOUT)\\\\b",["ESOCKETTIMEDOUT","ECONNREFUSED","ENETUNREACH","ECONNABORTED","ERR_SOCKET_TIMEOUT"]],["connection broken by|ProtocolError\\\\(|NewConnectionError|RemoteDisconnected|Connection aborted|IncompleteRead|ProxyError|ConnectionResetError|ConnectionRefusedError",["connection broken by","ProtocolError(","NewConnectionError","RemoteDisconnected","Connection aborted","IncompleteRead","ProxyError","ConnectionResetError","ConnectionRefusedError"]],["\\\\b[Cc]onnect(?:ion)? (?:timed out|refused)\\\\b|\\\\bNo route to host\\\\b",["timed out","refused","No route to host"]],["(?:[Rr]ead|[Ss]ocket|[Rr]equest|[Hh]andshake|[Cc]onnect) tim(?:ed out|eout)\\\\b|\\\\bTimeout was reached\\\\b",[" tim","Timeout was reached"]],["Could not connect to \\\\S+|Unable to connect to \\\\S+|Connection failed \\\\[IP:|Undetermined Error|Clearsigned file isn.t valid|does the network require authentication",["Could not connect to ","Unable to connect to ","Connection failed [IP:","Undetermined Error","Clearsigned file isn","does the network require authentication"]],["network error \\\\(check Internet connection|DNS lookup error|could not connect to server \\\\(check repositories file\\\\)",["network error (check Internet connection","DNS lookup error","could not connect to server (check repositories file)"]],["gnutls_handshake\\\\(\\\\) failed|RPC failed; curl|\\\\bearly EOF\\\\b|remote end hung up unexpectedly|SSL_ERROR_SYSCALL|SSL_read: |SSL_connect: |unable to access .https?://[^ ]+: (?:Failed to connect|Could not resolve|Operation timed out|OpenSSL|GnuTLS)",["gnutls_handshake() failed","RPC failed; curl","early EOF","remote end hung up unexpectedly","SSL_ERROR_SYSCALL","SSL_read: ","SSL_connect: ","unable to access "]],["curl: \\\\((?:5|16|55|92)\\\\)|Couldn.t resolve (?:host|proxy)|Could not resolve (?:proxy|host):|Curl error \\\\((?:5|6|7|28|35|56)\\\\)",["curl: (","t resolve ","Could not resolve ","Curl error ("]],["Connect to \\\\S+ (?:\\\\[[^\\\\]]*\\\\] )?failed|Could not (?:GET|HEAD) .https?://|(?:Transfer|Download) failed for|SocketTimeoutException|UnknownHostException|java\\\\.net\\\\.ConnectException|SSLHandshakeException|NoHttpResponseException",["Connect to ","Could not "," failed for","SocketTimeoutException","UnknownHostException","java.net.ConnectException","SSLHandshakeException","NoHttpResponseException"]],["CondaHTTPError|CONNECTION FAILED for url|Cannot retrieve repository metadata",["CondaHTTPError","CONNECTION FAILED for url","Cannot retrieve repository metadata"]],["(?:Head|Get|HEAD|GET) \\"https?://\\\\S+\\": (?:unexpected )?EOF\\\\b|failed to do request: (?:Head|Get|HEAD|GET) \\"?\\\\S+\\"?: (?:EOF|dial tcp|read tcp|net/http|remote error)",[" \\"http","failed to do request: "]],["^(?!.*\\\\bfailed to push\\\\b).*x509: certificate (?:signed by unknown authority|has expired|is valid for)",["x509: certificate "]],["CERTIFICATE_VERIFY_FAILED|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SSL certificate problem|unable to get local issuer certificate",["CERTIFICATE_VERIFY_FAILED","SELF_SIGNED_CERT_IN_CHAIN","UNABLE_TO_GET_ISSUER_CERT_LOCALLY","SSL certificate problem","unable to get local issuer certificate"]],["short read: expected \\\\d+ bytes but got \\\\d+|read tcp \\\\S+->\\\\S+: read: |unexpected EOF while reading|wget: (?:download timed out|unable to connect)|failed: (?:Connection timed out|Connection refused|Temporary failure|No route to host|Network is unreachable)",["short read: expected ","read tcp ","unexpected EOF while reading","download timed out","unable to connect","Connection timed out","Connection refused","Temporary failure","No route to host","Network is unreachable"]],["HTTPSConnectionPool\\\\(host=|HTTPConnectionPool\\\\(host=|[Cc]onnection reset\\\\b|[Tt]emporary failure in name resolution|Could not resolve hostname",["HTTPSConnectionPool(host=","HTTPConnectionPool(host=","onnection reset","emporary failure in name resolution","Could not resolve hostname"]],["\\"https?://[^\\"]+\\": dial tcp\\\\b",["\\": dial tcp"]],["\\\\bDeadlineExceeded\\\\b|failed to load cache key: invalid response status 5\\\\d\\\\d\\\\b",["DeadlineExceeded","failed to load cache key: invalid response status 5"]],["Hash Sum mismatch|Bad header line|Mirror sync in progress\\\\?|wget: bad address|wget: can.t connect to remote host|ssl_client: \\\\S+: handshake failed|wget: error getting response|Failed to fetch \\\\S+\\\\s+5\\\\d\\\\d\\\\b|The SSL connection could not be established|URL could not be accessed: |\\\\bwas not closed cleanly\\\\b",["Hash Sum mismatch","Bad header line","Mirror sync in progress?","wget: bad address","t connect to remote host",": handshake failed","wget: error getting response","Failed to fetch ","The SSL connection could not be established","URL could not be accessed: ","was not closed cleanly"]],["Gem::RemoteFetcher::(?:UnknownHost|Fetch)Error|Net::(?:Open|Read)Timeout",["Gem::RemoteFetcher::","Timeout"]],["\\\\bcurl\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )(?:6|7|18|28|35|52|56)$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]],["\\\\bwget\\\\b[^\\"']*(?:\\" did not complete successfully: exit code: |' returned a non-zero code: |\\\\]: exit code: )4$",["\\" did not complete successfully: exit code: ","' returned a non-zero code: ","]: exit code: "]]],"commands":[],"fix":"- Usually transient: re-run the job. When it repeats, the host named in the error is down or unreachable from the runner.\\n- Pull base images through a mirror or log in (anonymous pulls are throttled and slower).\\n- Inside \`RUN\` steps, retry downloads (\`apt-get -o Acquire::Retries=3\`, \`npm ci --fetch-retries=5\`)."},
 {"id":"buildkit-connection-lost","title":"The connection to BuildKit broke during the build","severity":"error","priority":55,"ignoreCase":true,"role":"cause","causedBy":["oom-killed","disk-full"],"patterns":[["failed to receive status: rpc error",["failed to receive status: rpc error"]],["error reading from server: EOF",["error reading from server: EOF"]],["rpc error: code = Unavailable",["rpc error: code = Unavailable"]],["closing transport due to|transport is closing",["closing transport due to","transport is closing"]],["buildkitd (?:exited|has been killed|died)",["buildkitd "]],["transport is closing|the connection is unavailable|closing transport due to",["transport is closing","the connection is unavailable","closing transport due to"]],["http2: server sent GOAWAY|graceful_stop",["http2: server sent GOAWAY","graceful_stop"]],["grpc: the client connection is closing|error reading from server: (?:EOF|connection reset)|received prior goaway",["grpc: the client connection is closing","error reading from server: ","received prior goaway"]]],"commands":[],"fix":"The builder (BuildKit) stopped answering: it crashed, was killed for memory, or its container or host went away.\\n- Re-run; if it repeats at the same step, that step crashes BuildKit (very large layers, inline cache on old engines): update Docker/BuildKit via \`docker/setup-buildx-action\`.\\n- Check the runner's memory and disk: BuildKit dies when the host runs out."},
 {"id":"canceled","title":"The build was canceled before it finished","severity":"warning","priority":40,"ignoreCase":false,"role":"consequence","causedBy":[],"patterns":[["The operation was canceled",["The operation was canceled"]],["Canceling since a higher priority waiting request",["Canceling since a higher priority waiting request"]],["\\\\bBuild canceled\\\\b",["Build canceled"]],["The runner has received a shutdown signal",["The runner has received a shutdown signal"]],["The job running on runner .* has exceeded the maximum execution time",[" has exceeded the maximum execution time"]],["The job was canceled because",["The job was canceled because"]],["received cancellation signal",["received cancellation signal"]],["ran longer than the maximum time of \\\\d+ minutes",["ran longer than the maximum time of "]],["Build was aborted|execution took longer than \\\\S+ seconds|Canceled: context canceled",["Build was aborted","execution took longer than ","Canceled: context canceled"]]],"commands":[],"fix":"- When another job of the matrix failed, fix that job first: with \`strategy.fail-fast\` (the default) GitHub cancels the others.\\n- A newer push to the same branch cancels older runs when the workflow sets \`concurrency\` with \`cancel-in-progress: true\`.\\n- A job that reached \`timeout-minutes\` is canceled too: compare the job time with the timeout."},
@@ -2983,31 +3023,57 @@ async function readSignaturesFile(path) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ normalizeForMatching)
 /* harmony export */ });
+/* unused harmony export normalizeTryingEveryFraming */
 /* harmony import */ var _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4402);
 
+const DIGITS = '0123456789';
 // What signature patterns see of a line: the message, without the framing that build tools, CI
 // systems and copy-paste put around it.
+// Each with the characters it can start with (every one is anchored and starts with one of them):
+// a framing is tried only on a line that starts with one, most lines start with none.
 const FRAMING = [
-    /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, // AWS CodeBuild
-    /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, // devcontainer CLI
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, // a runner timestamp left in a pasted log
-    /^(?:[>\u2502|]\s?)+/, // quoting and box drawing
-    /^#\d+ (?=\S)/, // BuildKit's vertex number
-    /^\d+\.\d+ /, // seconds since the step started (progress and the error block)
+    [/^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /, '['], // AWS CodeBuild
+    [/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] /, '['], // devcontainer CLI
+    [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z /, DIGITS], // a runner timestamp left in a pasted log
+    [/^(?:[>\u2502|]\s?)+/, '>\u2502|'], // quoting and box drawing
+    [/^##\[error\]/, '#'], // a runner's error annotation (Azure's Docker task repeats each build line as one)
+    [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
+    [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
 ];
+/** Whether a line starting with this code may start with a framing or `##[error]`. */
+function mayBeFramed(first) {
+    return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23;
+}
 const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
 function normalizeForMatching(text) {
+    return normalize(text, false);
+}
+/** normalizeForMatching trying every framing on every line: the reference its first-character test is tested against. */
+function normalizeTryingEveryFraming(text) {
+    return normalize(text, true);
+}
+function normalize(text, everyLine) {
     let out = text.length > _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_EXCERPT_LINE */ .oW ? text.slice(0, _parse_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_EXCERPT_LINE */ .oW) : text;
+    // A paste from a web page can carry no-break spaces where the tool printed spaces.
+    if (out.includes('\u00a0'))
+        out = out.replace(/\u00a0/g, ' ');
     out = out.trimStart();
-    for (let pass = 0; pass < 2; pass++) {
-        for (const framing of FRAMING) {
-            const next = out.replace(framing, '');
-            if (next !== out)
-                out = next.trimStart();
+    // Most lines start with none of the characters a framing (or `##[error]`) starts with: twelve
+    // replacements that could change nothing are not tried.
+    if (everyLine || mayBeFramed(out.charCodeAt(0))) {
+        for (let pass = 0; pass < 2; pass++) {
+            for (const [framing, starts] of FRAMING) {
+                if (!everyLine && !starts.includes(out.charAt(0)))
+                    continue;
+                const next = out.replace(framing, '');
+                if (next !== out)
+                    out = next.trimStart();
+            }
         }
+        out = out.replace(/^##\[error\]/, '');
     }
-    out = out.replace(/^##\[error\]/, '').trimEnd();
+    out = out.trimEnd();
     // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
     // straight (`caused \u201cexec format error\u201d`): patterns are written with the tools' own.
     return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;
@@ -3246,7 +3312,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 9518:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -3255,34 +3321,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-source.ts + 40 modules
-var parse_source = __nccwpck_require__(4664);
-;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
-
-/**
- * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
- * one downloads, others are parsed as their bytes arrive. Each source streams through its own
- * bounded parser, so memory grows with this number, never with the size of a log.
- */
-const CONCURRENT_SOURCES = 4;
-/**
- * parseSource for every source, at most `limit` at a time, results in the order of `sources`
- * (reports do not depend on which download finished first). With `sink`, each build goes there as
- * it closes, with the index of its source (builds of several sources arrive interleaved).
- */
-async function parseSources(sources, selector, limit = CONCURRENT_SOURCES, sink = null) {
-    const results = new Array(sources.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < sources.length) {
-            const index = next++;
-            results[index] = await (0,parse_source/* parseSource */.P)(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 44 modules
+var parse_sources = __nccwpck_require__(8364);
 // EXTERNAL MODULE: ./src/diagnose/normalize.ts
 var normalize = __nccwpck_require__(7971);
 // EXTERNAL MODULE: ./src/diagnose/literal-set.ts
@@ -3502,6 +3542,15 @@ const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fe
 // Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
 // `docker build` they only restate the build's failure, so any concrete error outranks them.
 const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
+// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
+const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
+/**
+ * The header as printed. The diagnosis also offers a failed import's own `#N ERROR: <why>` line under
+ * the header's words (so that the catalog reads it as the cache's): that line says why, it stays a cause.
+ */
+function isBareCacheImportHeader(line) {
+    return CACHE_IMPORT_HEADER.test(line.normalized) && line.text.includes('importing cache manifest from');
+}
 /**
  * Runs every pattern of every signature over the lines, and its command patterns over the failing
  * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
@@ -3584,6 +3633,7 @@ function toMatches(raw, signatures, lines, commands = []) {
                 onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
                 byCommand: lineHits.length === 0,
                 onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
+                onlyCacheImportHeaders: lineHits.length > 0 && matched.every(isBareCacheImportHeader),
             },
         ];
     });
@@ -3623,7 +3673,11 @@ function rankMatches(matches) {
             // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
             // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
             // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
-            (m.lines[0].line <= leader.lines[0].line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0].line)));
+            // A leader that matched only the failing command (what ran, no printed line) has no place in
+            // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
+            (leader.byCommand ||
+                m.lines[0].line <= leader.lines[0].line ||
+                m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0].line)));
         if (!cause)
             break;
         ranked.splice(ranked.indexOf(cause), 1);
@@ -3634,8 +3688,9 @@ function rankMatches(matches) {
 function tier(match) {
     if (match.signature.role === 'consequence')
         return 2;
-    // A wrapper's line or the command that ran say that something failed, not what: after any concrete line.
-    return match.byCommand || match.onlyWrappers ? 1 : 0;
+    // A wrapper's line or the command that ran say that something failed, not what: after any concrete
+    // line. So does a cache import's bare header: the import failed, but the build went on without it.
+    return match.byCommand || match.onlyWrappers || match.onlyCacheImportHeaders ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
@@ -3913,7 +3968,7 @@ function candidateLines(build, lines = excerptLines(build)) {
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines))
         .sort((a, b) => a.line - b.line);
     let chain;
     for (const line of candidates) {
@@ -3924,31 +3979,19 @@ function candidateLines(build, lines = excerptLines(build)) {
     }
     return candidates;
 }
-// A marked line of BuildKit's Dockerfile excerpt (`  13 | >>> RUN make`), after normalizing.
-const MARKED_LINE = /^\d+ \| >>> ?(?<body>.*)$/;
-const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
 /**
- * BuildKit marks with `>>>` the lines of the instruction an error is about, starting at its keyword.
- * A marked block that starts with no instruction (`  69 | >>> {`, the body of a heredoc an old
- * frontend did not read as one) is a line the parser took for an instruction: the Dockerfile did not
- * parse, even when the paste was cut before the error that says `unknown instruction`. Offered to the
- * signatures as that error, on the excerpt's line; never the failure's own line, so any line of the
- * failure that names a cause outranks it.
+ * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
+ * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
+ * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
+ * failure's own line, so any line of the failure that names a cause outranks it.
  */
-function markedNonInstructions(lines) {
-    const out = [];
-    let previous = null;
-    for (const line of lines) {
-        const normalized = (0,normalize/* normalizeForMatching */._)(line.text);
-        const body = MARKED_LINE.exec(normalized)?.groups?.body?.trim();
-        // The parser keeps an error block from its first `>>>` line on: a marked line with no kept line
-        // right before it starts its block too.
-        const afterMarked = previous !== null && previous.line === line.line - 1 && MARKED_LINE.test(previous.normalized);
-        if (body && !afterMarked && !INSTRUCTION.test(body) && !body.startsWith('#'))
-            out.push({ line: line.line, text: line.text, normalized: `unknown instruction: ${body.split(/\s/)[0]}`, inFailure: false });
-        previous = { line: line.line, normalized };
-    }
-    return out;
+function markedNonInstructions(build) {
+    return build.markedNonInstructions.map((marked) => ({
+        line: marked.line,
+        text: marked.text,
+        normalized: `unknown instruction: ${marked.word}`,
+        inFailure: false,
+    }));
 }
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 /**
@@ -4020,118 +4063,7 @@ async function measureBuildImages(builds, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/young-generation.ts
-/**
- * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
- * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
- * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
- * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
- */
-const YOUNG_SEMI_SPACE_MIB = 4;
-const MIB = 1024 * 1024;
-let bounded = false;
-/**
- * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
- * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
- * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
- * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
- * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
- * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
- * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
- * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
- *
- * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
- * refuses the flag or lacks the statistics leaves the process as it was.
- *
- * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
- * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
- * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
- * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
- */
-function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
-    if (bounded)
-        return;
-    bounded = true;
-    if (typeof process.getBuiltinModule !== 'function')
-        return;
-    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
-    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
-    const limit = semiSpaceMiB * MIB;
-    const stopGrowing = () => {
-        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-        if (newSpace === undefined)
-            return true;
-        if (newSpace.space_size < limit)
-            return false;
-        setFlagsFromString('--semi-space-growth-factor=1');
-        return true;
-    };
-    try {
-        if (stopGrowing())
-            return;
-        const observer = new PerformanceObserver(() => {
-            try {
-                if (stopGrowing())
-                    observer.disconnect();
-            }
-            catch {
-                observer.disconnect();
-            }
-        });
-        observer.observe({ entryTypes: ['gc'] });
-    }
-    catch {
-        // No observer, no bound: the analysis runs the same, with V8's own young generation.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/large-input.ts
-
-/**
- * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
- * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
- * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
- * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
- * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
- * src/input/log-source.ts) past this size installs it before that chunk is parsed.
- */
-const LARGE_INPUT_BYTES = 256 * 1024;
-/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
-function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
-    return onLargeInput(sources, threshold, () => boundYoungGeneration());
-}
-/**
- * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
- * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
- * when the reader asks for it, so a source that fills one buffer again for each chunk
- * (`reusesChunks`) keeps its contract.
- */
-function onLargeInput(sources, threshold, act) {
-    let seen = 0;
-    let acted = false;
-    const count = (chunk) => {
-        seen += chunk.length;
-        if (acted || seen <= threshold)
-            return;
-        acted = true;
-        act();
-    };
-    return sources.map((source) => ({
-        ...source,
-        async open() {
-            return countChunks(await source.open(), count);
-        },
-    }));
-}
-async function* countChunks(chunks, count) {
-    for await (const chunk of chunks) {
-        count(chunk);
-        yield chunk;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -4154,8 +4086,8 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
     const take = (build, sourceIndex) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]++);
-    // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
-    for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take))
+    // parseSources holds V8's young generation small on a long read (src/large-input.ts).
+    for (const parsed of await (0,parse_sources/* parseSources */.u)(sources, selector, parse_sources/* CONCURRENT_SOURCES */.H, take))
         problems.push(...parsed.problems);
     const builds = budget.builds();
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
@@ -4899,6 +4831,11 @@ class ExcerptCollector {
     ringText = new Array(BEFORE).fill('');
     /** 0 for a slot not filled yet. */
     ringSeq = new Array(BEFORE).fill(0);
+    /**
+     * 1 where the text was bytes when pushed: decoded (now or at settle) into a string of its own, it
+     * shares no memory with a longer one, so keep() need not copy it (detach) to let go of its line.
+     */
+    ringOwn = new Uint8Array(BEFORE);
     next = 0;
     seq = 0;
     lastKeptSeq = 0;
@@ -4909,6 +4846,7 @@ class ExcerptCollector {
         this.ringLine[slot] = no;
         this.ringText[slot] = text;
         this.ringSeq[slot] = ++this.seq;
+        this.ringOwn[slot] = typeof text === 'string' ? 0 : 1;
         this.next = slot + 1 === BEFORE ? 0 : slot + 1;
         if (this.afterLeft > 0) {
             this.afterLeft--;
@@ -4958,7 +4896,7 @@ class ExcerptCollector {
         this.lastKeptSeq = seq;
         const text = (0,_input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b)(this.ringText[slot]);
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-        this.kept.push({ line: this.ringLine[slot], text: (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
+        this.kept.push({ line: this.ringLine[slot], text: cut === text && this.ringOwn[slot] === 1 ? text : (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
     }
 }
 
@@ -5012,13 +4950,14 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 4664:
+/***/ 8364:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseSource)
+  H: () => (/* binding */ CONCURRENT_SOURCES),
+  u: () => (/* binding */ parseSources)
 });
 
 // EXTERNAL MODULE: external "node:util"
@@ -5964,7 +5903,59 @@ function isCacheStep(step) {
     return step.parsed.kind === 'cache-import' || step.parsed.kind === 'cache-export';
 }
 
+// EXTERNAL MODULE: ./src/parse/excerpt.ts
+var excerpt = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./src/parse/marked-block.ts
+
+
+// A line of BuildKit's Dockerfile excerpt that it marks (`  13 | >>> RUN make`), blanks around it aside.
+const MARKED_LINE = /^\d+ \| >>> ?(.*)$/;
+const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
+/** A build's error blocks quote its Dockerfile once or a few times: more are not more evidence. */
+const MAX_KEPT = 5;
+/**
+ * Reads the lines of a build's error block, in the order they were printed, for BuildKit's
+ * Dockerfile excerpt. BuildKit marks with `>>>` the lines of the instruction an error is about,
+ * starting at its keyword: a marked block whose first line is no instruction (`  69 | >>> {`, the
+ * body of a heredoc an old frontend did not read as one) is a line the frontend took for an
+ * instruction, so the Dockerfile did not parse, even when the error line that says `unknown
+ * instruction` was not pasted.
+ *
+ * It sees every line of the block, not the few kept as evidence: a block's later lines (a heredoc's
+ * body, marked too) are known to continue it even when the kept lines skip the ones before them.
+ */
+class MarkedBlockReader {
+    /** What was found: the line that starts such a block, and the word read as its instruction. */
+    nonInstructions = [];
+    /** The line number of the last line read when it was a marked one, else null. */
+    lastMarked = null;
+    read(line, text) {
+        const kept = text.length > excerpt/* MAX_EXCERPT_LINE */.oW ? text.slice(0, excerpt/* MAX_EXCERPT_LINE */.oW) : text;
+        const body = kept.includes('>>>') ? markedBody(kept) : null;
+        // The same number too: one rawjson log object holds several printed lines.
+        const continues = this.lastMarked !== null && line - this.lastMarked <= 1;
+        this.lastMarked = body === null ? null : line;
+        if (body === null || body === '' || continues || this.nonInstructions.length >= MAX_KEPT)
+            return;
+        if (INSTRUCTION.test(body) || body.startsWith('#'))
+            return;
+        this.nonInstructions.push({ line, text: (0,detach/* detach */.Y)(kept), word: (0,detach/* detach */.Y)(body.split(/\s/)[0]) });
+    }
+    /** Takes what another reader found (the lines its job printed outside any build, among this build's). */
+    adopt(found) {
+        for (const marked of found)
+            if (this.nonInstructions.length < MAX_KEPT)
+                this.nonInstructions.push(marked);
+    }
+}
+/** The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. */
+function markedBody(text) {
+    const match = MARKED_LINE.exec(text.trim());
+    return match ? match[1].trim() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/build-evidence.ts
+
 
 /** How many lines of the error block after a failure are kept. */
 const ERROR_DETAIL_LINES = 200;
@@ -5982,6 +5973,8 @@ class BuildEvidence {
     /** BuildKit's warnings that a cache import found nothing. */
     cacheWarnings = [];
     notes = [];
+    /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
+    markedBlocks = new MarkedBlockReader();
     addError(evidence) {
         if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
             this.errors.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
@@ -5992,6 +5985,7 @@ class BuildEvidence {
             this.cacheWarnings.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
     addErrorDetail(evidence) {
+        this.markedBlocks.read(evidence.line, evidence.text);
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
@@ -6101,6 +6095,7 @@ function buildModel(state, options) {
         errors: [...state.errors],
         errorDetails: [...state.errorDetails],
         failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: (0,detach/* detach */.Y)(e.text) })),
+        markedNonInstructions: [...state.markedBlocks.nonInstructions],
         firstLine: state.firstLine,
         lastLine: state.lastLine,
         excerpt: [],
@@ -6536,8 +6531,6 @@ class MetadataGroup {
     }
 }
 
-// EXTERNAL MODULE: ./src/parse/excerpt.ts
-var excerpt = __nccwpck_require__(4402);
 ;// CONCATENATED MODULE: ./src/parse/runner-facts.ts
 
 const PERMISSION = /^([A-Za-z][A-Za-z ]*[A-Za-z]): (read|write|none)$/;
@@ -6923,6 +6916,7 @@ class ErrorBlockDialect {
 
 
 
+
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 /** One job of a run (a `gh run view` job), or the whole input when it has no jobs. */
 class JobState {
@@ -6947,6 +6941,11 @@ class JobState {
      * last screen after the error. They go to the paste's first build when it is a tty one.
      */
     orphanErrors = [];
+    /**
+     * BuildKit's Dockerfile excerpt printed outside any build (a paste of the error alone): what it
+     * marks goes, at the job's end, to the build whose lines it falls among.
+     */
+    strayMarkedBlocks = new MarkedBlockReader();
     /** Whether a line only Docker prints was seen (tested until one is). */
     dockerRelated = false;
     /**
@@ -7178,6 +7177,8 @@ class BuildLogParser {
         }
         if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
             job.orphanErrors.push({ line: line.no, text });
+        if (DOCKERFILE_POINTER.test(bare))
+            job.strayMarkedBlocks.read(line.no, text);
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare);
         job.noteArchitecture(text);
@@ -7237,6 +7238,21 @@ class BuildLogParser {
             return false;
         return state.passesQuietLine();
     }
+    /**
+     * The shortcut for a `##[endgroup]` line (nothing after the command) of the format and job of the
+     * line before it, read as bytes: what push() does with it (its text is empty). False, and nothing
+     * done, when the open job is another's.
+     */
+    takeEndGroup(format, job, no, timestamp) {
+        const state = this.job;
+        if (state === null || state.format !== format || (job !== null && state.name !== job))
+            return false;
+        state.reachedAt(no, timestamp);
+        state.excerpt.push(no, '');
+        state.runnerCommands = true;
+        this.endGroup(state);
+        return true;
+    }
     /** A line passesQuietLine() agreed to. */
     takeQuietLine(no, timestamp, text) {
         const state = this.job;
@@ -7273,8 +7289,6 @@ class BuildLogParser {
         const text = line.text;
         if (line.command === 'group')
             job.facts.group(text);
-        if (line.command === 'endgroup')
-            job.facts.endGroup();
         switch (line.command) {
             case 'group':
                 job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
@@ -7293,10 +7307,7 @@ class BuildLogParser {
                 }
                 break;
             case 'endgroup':
-                job.readingActionInputs = false;
-                if (job.metadata && job.current)
-                    job.metadata.applyTo(job.current);
-                job.metadata = null;
+                this.endGroup(job);
                 break;
             case 'error': {
                 const evidence = { line: line.no, text: `##[error]${text}` };
@@ -7321,6 +7332,14 @@ class BuildLogParser {
                 break;
         }
     }
+    /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
+    endGroup(job) {
+        job.facts.endGroup();
+        job.readingActionInputs = false;
+        if (job.metadata && job.current)
+            job.metadata.applyTo(job.current);
+        job.metadata = null;
+    }
     onVertexLine(job, line, id, rest) {
         let build = job.current;
         if (BUILDER_LINE.test(line.text)) {
@@ -7338,7 +7357,12 @@ class BuildLogParser {
     }
     /** What a dialect may ask of this job: its open build, or a new one. */
     sinkFor(job) {
-        return (job.sink ??= {
+        // The closures are made apart: made here, their context was allocated at every call (three a
+        // line going the whole way), though the sink is made once a job.
+        return job.sink ?? this.makeSink(job);
+    }
+    makeSink(job) {
+        return (job.sink = {
             current: () => job.current,
             buildFor: (form, line, fresh = false) => {
                 const build = job.current;
@@ -7408,6 +7432,10 @@ class BuildLogParser {
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
             const name = numberedName(base, index, kept.length);
+            // Lines from where the build starts to where the next one starts (the job's start for the first).
+            const first = index === 0 ? job.firstLine : build.firstLine;
+            const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
             const result = build.toBuild({
                 name,
                 source: this.source,
@@ -7417,12 +7445,8 @@ class BuildLogParser {
                 jobCanceled: job.canceled,
                 origin,
             });
-            if (result.status !== 'success' || build.hasStepErrors) {
-                // Lines from where the build starts to where the next one starts (the job's start for the first).
-                const first = index === 0 ? job.firstLine : build.firstLine;
-                const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            if (result.status !== 'success' || build.hasStepErrors)
                 result.excerpt = job.excerpt.between(first, last);
-            }
             result.runner = job.facts.facts;
             if (this.emit)
                 this.emit(result);
@@ -9596,6 +9620,10 @@ function redactBuild(build) {
     lines(build.failedStepTail);
     lines(build.cache.warnings ?? []);
     lines(build.excerpt);
+    for (const marked of build.markedNonInstructions) {
+        marked.text = (0,redact/* redact */.E)(marked.text);
+        marked.word = (0,redact/* redact */.E)(marked.word);
+    }
     build.boundary.first.text = (0,redact/* redact */.E)(build.boundary.first.text);
     build.boundary.last.text = (0,redact/* redact */.E)(build.boundary.last.text);
     for (const list of [build.cache.imports, build.cache.exports])
@@ -9792,6 +9820,9 @@ const step_output_shortcut_TAB = 0x09;
 const step_output_shortcut_SPACE = 0x20;
 const step_output_shortcut_HASH = 0x23;
 const step_output_shortcut_DOT = 0x2e;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const LETTER_T = 0x54;
 const step_output_shortcut_LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
@@ -9802,16 +9833,28 @@ const MAX_ID_DIGITS = 9;
 function isDigit(byte) {
     return byte !== undefined && byte >= 0x30 && byte <= 0x39;
 }
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
 function timestampSecondsEnd(bytes, at) {
-    const shape = '0000-00-00T00:00:00';
-    for (let k = 0; k < shape.length; k++) {
-        const byte = bytes[at + k];
-        const want = shape.charCodeAt(k);
-        if (want === 0x30 ? !isDigit(byte) : byte !== want)
-            return -1;
-    }
-    return at + shape.length;
+    const shaped = isDigit(bytes[at]) &&
+        isDigit(bytes[at + 1]) &&
+        isDigit(bytes[at + 2]) &&
+        isDigit(bytes[at + 3]) &&
+        bytes[at + 4] === DASH &&
+        isDigit(bytes[at + 5]) &&
+        isDigit(bytes[at + 6]) &&
+        bytes[at + 7] === DASH &&
+        isDigit(bytes[at + 8]) &&
+        isDigit(bytes[at + 9]) &&
+        bytes[at + 10] === LETTER_T &&
+        isDigit(bytes[at + 11]) &&
+        isDigit(bytes[at + 12]) &&
+        bytes[at + 13] === COLON &&
+        isDigit(bytes[at + 14]) &&
+        isDigit(bytes[at + 15]) &&
+        bytes[at + 16] === COLON &&
+        isDigit(bytes[at + 17]) &&
+        isDigit(bytes[at + 18]);
+    return shaped ? at + 19 : -1;
 }
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
 function isOutput(bytes, at) {
@@ -9865,6 +9908,11 @@ function doneSeconds(bytes, at, end) {
         return undefined;
     return Number(bytes.toString('latin1', from, k));
 }
+const END_GROUP = '##[endgroup]';
+/** Whether `bytes[at, end)` is `##[endgroup]` and nothing else: the runner's group ends (its decoded text is empty). */
+function isEndGroup(bytes, at, end) {
+    return end - at === END_GROUP.length && step_output_shortcut_startsWith(bytes, at, end, END_GROUP);
+}
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
 // it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
 const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
@@ -9911,6 +9959,8 @@ class StepOutputShortcut {
     taken = 0;
     /** How many quiet lines (quiet-line.ts) were taken. */
     takenQuiet = 0;
+    /** How many `##[endgroup]` lines were taken. */
+    takenEndGroups = 0;
     /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
     quiet = quietLinePrefilter();
     constructor(decoder, 
@@ -9922,10 +9972,15 @@ class StepOutputShortcut {
     }
     /** Each step's name as bytes, to tell its header from its output without decoding. */
     names = new WeakMap();
+    /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
+    lastVertex = null;
+    lastName = null;
     isName(vertex, bytes, start, end) {
-        let name = this.names.get(vertex);
+        let name = vertex === this.lastVertex ? this.lastName : this.names.get(vertex);
         if (name === undefined)
             this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+        this.lastVertex = vertex;
+        this.lastName = name;
         if (name.length !== end - start)
             return false;
         for (let k = 0; k < name.length; k++)
@@ -9996,6 +10051,8 @@ class StepOutputShortcut {
             return false;
         if (bytes[at + 1] !== step_output_shortcut_HASH)
             return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+        if (isEndGroup(bytes, at + 1, end))
+            return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
         const textStart = at + 1;
         // `#N `: the step's number.
         at += 2;
@@ -10038,6 +10095,18 @@ class StepOutputShortcut {
             parser.takeStepLine(vertex, no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end), !header && !ellipsis);
         decoder.tookLine(timestamp);
         this.taken++;
+        return true;
+    }
+    /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
+    takeEndGroup(bytes, tsStart, tsEnd, no, format) {
+        const parser = this.parser();
+        if (parser === null)
+            return false;
+        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+        if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
+            return false;
+        this.decoder.tookLine(timestamp);
+        this.takenEndGroups++;
         return true;
     }
     /**
@@ -10182,8 +10251,9 @@ async function parseSource(source, selector = null, options = {}) {
         buildCount,
         problems: problems.map((p) => ({ ...p, message: (0,redact/* redact */.E)(p.message) })),
         ...counts,
-        shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + rawjsonTaken,
+        shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + (shortcut?.takenEndGroups ?? 0) + rawjsonTaken,
         quietLines: shortcut?.takenQuiet ?? 0,
+        endGroupLines: shortcut?.takenEndGroups ?? 0,
     };
 }
 function noBuildMessage(label, firstText) {
@@ -10192,6 +10262,148 @@ function noBuildMessage(label, firstText) {
         return `${label}: the run was still in progress when this log was saved, so it holds no build output ("${quote}"); fetch the log again once the run has finished`;
     }
     return `${label}: no Docker build output found (first line: "${quote}")`;
+}
+
+;// CONCATENATED MODULE: ./src/young-generation.ts
+/**
+ * How large V8's young generation may grow, per semi-space. Measured on the 100 MB plain input
+ * (README, Benchmark): left alone it grows to 16 MiB a semi-space (32 MiB of RSS for the young
+ * generation alone, a peak of 106-117 MiB); held at 4 MiB the peak is 84 MiB with no CPU cost
+ * seen; held at its first 1 MiB scavenges promote more to the old generation (86-90 MiB).
+ */
+const YOUNG_SEMI_SPACE_MIB = 4;
+const MIB = 1024 * 1024;
+let bounded = false;
+/**
+ * Keeps V8's young generation from growing past `semiSpaceMiB` per semi-space, from inside the
+ * process: a long analysis allocates steadily, and V8 doubles the young generation each time the
+ * bytes surviving its scavenges add up to its size, so a long read ends with it at the maximum,
+ * however little of each line's garbage survives. The maximum (`--max-semi-space-size`) is read once when the heap is set up
+ * and only a command-line flag sets it; the runner starts the action as `node dist/index.js`, and
+ * `v8.setFlagsFromString` of that flag changes nothing afterwards (measured). The growth factor is
+ * read at each growth: once the young generation has reached the bound, a factor of 1 stops it
+ * there. A `gc` performance observer sees each growth; it lets go once the bound is set.
+ *
+ * Nothing here changes what is computed, only when V8 collects garbage. Idempotent; a V8 that
+ * refuses the flag or lacks the statistics leaves the process as it was.
+ *
+ * `node:v8` and `perf_hooks` are loaded here, when a long read asks for the bound
+ * (src/large-input.ts), not with the bundle: on a two-line log they were about 2% of the start.
+ * `process.getBuiltinModule` loads them synchronously, so the bound is in place before the chunk
+ * that asked for it is parsed; a Node without it (before 20.16) runs with V8's own young generation.
+ */
+function boundYoungGeneration(semiSpaceMiB = YOUNG_SEMI_SPACE_MIB) {
+    if (bounded)
+        return;
+    bounded = true;
+    if (typeof process.getBuiltinModule !== 'function')
+        return;
+    const { getHeapSpaceStatistics, setFlagsFromString } = process.getBuiltinModule('node:v8');
+    const { PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
+    const limit = semiSpaceMiB * MIB;
+    const stopGrowing = () => {
+        const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+        if (newSpace === undefined)
+            return true;
+        if (newSpace.space_size < limit)
+            return false;
+        setFlagsFromString('--semi-space-growth-factor=1');
+        return true;
+    };
+    try {
+        if (stopGrowing())
+            return;
+        const observer = new PerformanceObserver(() => {
+            try {
+                if (stopGrowing())
+                    observer.disconnect();
+            }
+            catch {
+                observer.disconnect();
+            }
+        });
+        observer.observe({ entryTypes: ['gc'] });
+    }
+    catch {
+        // No observer, no bound: the analysis runs the same, with V8's own young generation.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/large-input.ts
+
+/**
+ * Input bytes after which V8's young generation is bounded (src/young-generation.ts). The bound only
+ * matters for a long read, and a short log should not pay for it: `node:v8` and `perf_hooks`, which
+ * it loads, were about 2% of the start of a run on a two-line log (README, "Start"). It must still
+ * come early: the objects that survive the start (compiled code, the catalog) already make V8 grow
+ * the young generation within the first megabytes of a read. A file's first chunk (up to 1 MiB,
+ * src/input/log-source.ts) past this size installs it before that chunk is parsed.
+ */
+const LARGE_INPUT_BYTES = 256 * 1024;
+/** The young generation bounded once the sources together have yielded more than `threshold` bytes. */
+function boundYoungGenerationPast(sources, threshold = LARGE_INPUT_BYTES) {
+    return onLargeInput(sources, threshold, () => boundYoungGeneration());
+}
+/**
+ * The same sources, counting the bytes they yield: `act` runs once, when all of them together have
+ * yielded more than `threshold`. Each chunk is passed on as it comes and the next one is read only
+ * when the reader asks for it, so a source that fills one buffer again for each chunk
+ * (`reusesChunks`) keeps its contract.
+ */
+function onLargeInput(sources, threshold, act) {
+    let seen = 0;
+    let acted = false;
+    const count = (chunk) => {
+        seen += chunk.length;
+        if (acted || seen <= threshold)
+            return;
+        acted = true;
+        act();
+    };
+    return sources.map((source) => ({
+        ...source,
+        async open() {
+            return countChunks(await source.open(), count);
+        },
+    }));
+}
+async function* countChunks(chunks, count) {
+    for await (const chunk of chunks) {
+        count(chunk);
+        yield chunk;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/parse-sources.ts
+
+
+/**
+ * How many sources are read at once. A matrix's job logs come from GitHub one request each: while
+ * one downloads, others are parsed as their bytes arrive. Each source streams through its own
+ * bounded parser, so memory grows with this number, never with the size of a log.
+ */
+const CONCURRENT_SOURCES = 4;
+/**
+ * parseSource for every source, at most `limit` at a time, results in the order of `sources`
+ * (reports do not depend on which download finished first). With `sink`, each build goes there as
+ * it closes, with the index of its source (builds of several sources arrive interleaved).
+ *
+ * Every command that reads logs reads them here (`analyze`, the action, `doctor --log`): a long
+ * read holds V8's young generation small so that peak memory stays flat, and a short one loads
+ * nothing for it (src/large-input.ts).
+ */
+async function parseSources(logs, selector, limit = CONCURRENT_SOURCES, sink = null) {
+    const sources = boundYoungGenerationPast(logs);
+    const results = new Array(sources.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < sources.length) {
+            const index = next++;
+            results[index] = await parseSource(sources[index], selector, sink ? { sink: (build) => sink(build, index) } : {});
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
+    return results;
 }
 
 
@@ -10427,10 +10639,12 @@ function withDigest(ref, digest) {
 /* harmony export */   d_: () => (/* binding */ baselineSection)
 /* harmony export */ });
 /* unused harmony export cacheBreakSentence */
-/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1080);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/* harmony import */ var _compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7288);
+/* harmony import */ var _text_bytes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1080);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3326);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2011);
+
 
 
 
@@ -10454,11 +10668,11 @@ function baselineSection(analysis, options) {
     const breaks = pairs.filter((p) => p.compared.cacheBreak);
     const compared = pairs.filter((p) => p.compared.baseline);
     if (compared.length === 0 && breaks.length === 0)
-        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
+        return comparison.note ? [options.heading, `<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note)}</sub>`].join('\n\n') : '';
     const many = analysis.builds.length > 1;
     const blocks = [options.heading];
-    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(comparison.baselineLabel))}` : '';
-    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
+    const about = comparison.baselineLabel ? `Baseline: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(comparison.baselineLabel))}` : '';
+    const sub = [about, comparison.note ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(comparison.note) : ''].filter(Boolean).join(' \u00b7 ');
     if (sub)
         blocks.push(`<sub>${sub}</sub>`);
     if (options.compact) {
@@ -10473,6 +10687,9 @@ function baselineSection(analysis, options) {
             sentences.push(`- \u2026and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
         if (sentences.length > 0)
             blocks.push(sentences.join('\n'));
+        const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+        if (advice)
+            blocks.push(advice);
         return blocks.join('\n\n');
     }
     for (const { head, compared: c } of pairs) {
@@ -10480,30 +10697,48 @@ function baselineSection(analysis, options) {
             continue;
         const parts = [];
         if (many)
-            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
+            parts.push(`**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(head.build.name)}**${c.baseline && c.baseline.name !== head.build.name ? ` against ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(c.baseline.name)}` : ''}`);
         if (c.baseline && c.deltas)
             parts.push(buildTable(head, c));
         if (c.cacheBreak)
-            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
+            parts.push(`${cacheBreakSentence(c.cacheBreak, null, options.fileUrl)}\n<sub>${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(c.cacheBreak.detail))}</sub>`);
         if (c.deltas) {
-            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(s.seconds)}`);
+            const slower = c.deltas.slowerSteps.map((s) => `- ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${s.step} ${s.instruction}`), 120)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.baselineSeconds)} \u2192 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(s.seconds)}`);
             if (slower.length)
                 parts.push(['Much slower than in the baseline:', ...slower].join('\n'));
             const added = newFindings(c);
             const findings = [
-                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
-                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                added.length ? `new: ${added.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
+                c.deltas.goneFindings.length ? `gone: ${c.deltas.goneFindings.map((id) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(id, 60)).join(', ')}` : '',
             ].filter(Boolean);
             if (findings.length)
                 parts.push(`Findings against the baseline: ${findings.join('; ')}`);
             if (c.deltas.baselineDigests.length) {
-                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
-                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
+                const lines = c.deltas.baselineDigests.map((d) => (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${d.ref.replace(/(@.*|:[^:/]*)$/, '')}@${d.digest}`));
+                parts.push(`<details><summary>The baseline's digests</summary>\n\n${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeBlock */ .DV)(lines, 'text')}\n\n</details>`);
             }
         }
         blocks.push(parts.join('\n\n'));
     }
+    const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak));
+    if (advice)
+        blocks.push(advice);
     return blocks.join('\n\n');
+}
+/**
+ * What to do about the breaks, once per reason for all builds: the `cache-miss` finding, whose fix
+ * it replaces, is not shown when this section says where the cache broke.
+ */
+function whatToDo(breaks) {
+    const advice = (0,_compare_cache_break_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .adviceForBreaks */ .a)(breaks);
+    if (advice.length === 0)
+        return '';
+    if (advice.length === 1)
+        return `\ud83d\udca1 ${capitalise(advice[0].advice)}`;
+    return ['\ud83d\udca1 What to do about the cache:', ...advice.map((a) => `- **${a.reason}**: ${a.advice}`)].join('\n');
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 /**
  * The findings new against the baseline, less the cache miss when the break sentence above says it
@@ -10516,13 +10751,13 @@ function newFindings(c) {
 function cacheBreakSentence(cacheBreak, build, fileUrl) {
     let where = '';
     if (cacheBreak.dockerfile && cacheBreak.dockerfileLine !== null) {
-        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
+        const text = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(cacheBreak.dockerfile)}:${cacheBreak.dockerfileLine}`;
         const url = fileUrl?.(cacheBreak.dockerfile, cacheBreak.dockerfileLine) ?? null;
         where = ` (${url ? `[${text}](${url})` : text})`;
     }
-    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(build)}: c` : 'C';
-    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
-    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
+    const who = build ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(build)}: c` : 'C';
+    const steps = `${cacheBreak.rebuiltSteps} step${cacheBreak.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(cacheBreak.secondsLost)} lost`;
+    return `${who}ache broke at ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(`${cacheBreak.step} ${cacheBreak.instruction}`), 160)}${where}: **${cacheBreak.reason}**; ${steps}.`;
 }
 function buildTable(head, c) {
     const d = c.deltas;
@@ -10530,16 +10765,16 @@ function buildTable(head, c) {
     const rows = [];
     const row = (what, now, before, change) => rows.push(`| ${what} | ${now} | ${before} | ${change} |`);
     if (head.build.buildSeconds !== null || base.buildSeconds !== null)
-        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds));
+        row('Build time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.buildSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds));
     if (d.jobSeconds !== null)
-        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.jobSeconds));
-    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio));
+        row('Job time', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(base.jobSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.jobSeconds));
+    row('Cache hits', (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCache */ .uI)(head.cache.hits, head.cache.misses, head.cache.ratio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(base.cacheRatio), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio));
     for (const p of d.platformSeconds) {
-        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
-        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(p.baselineSeconds), change);
+        const change = p.seconds !== null && p.baselineSeconds !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(Math.round((p.seconds - p.baselineSeconds) * 10) / 10) : '\u2014';
+        row(`Steps${p.platform === 'default' ? '' : ` ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(p.platform)}`}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.seconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.baselineSeconds), change);
     }
     for (const s of d.imageSizes)
-        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
+        row(`Image ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(s.platform)}`, (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.bytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(s.baselineBytes), (0,_text_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatByteDelta */ .a$)(s.bytes, s.baselineBytes));
     return ['| | This run | Baseline | Change |', '|---|---:|---:|---:|', ...rows].join('\n');
 }
 function compactTable(pairs) {
@@ -10549,9 +10784,9 @@ function compactTable(pairs) {
         const d = compared.deltas;
         const time = head.build.buildSeconds === null
             ? '\u2014'
-            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
-        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
-        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
+            : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(head.build.buildSeconds)}${d.buildSeconds === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedDuration */ .Tp)(d.buildSeconds)})`}`;
+        const cache = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRatio */ .B0)(head.cache.ratio)}${d.cacheRatio === null ? '' : ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .signedPoints */ .HM)(d.cacheRatio)})`}`;
+        return `| ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeCell */ .kq)(head.build.name)} |${timed ? ` ${time} |` : ''} ${cache} |`;
     });
     const head = timed ? ['| Build | Build time (change) | Cache hits (change) |', '|---|---:|---:|'] : ['| Build | Cache hits (change) |', '|---|---:|'];
     return [...head, ...rows].join('\n');
@@ -11145,7 +11380,7 @@ async function writeJsonReport(analysis, write, extra = {}) {
         const items = arrays[key];
         await write(`,\n  ${JSON.stringify(key)}: [`);
         for (let i = 0; i < items.length; i++) {
-            await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i](), null, 2).replace(/\n/g, '\n    ')}`);
+            await write(`${i > 0 ? ',' : ''}\n    ${indentedTwice(items[i]())}`);
         }
         await write(items.length > 0 ? '\n  ]' : ']');
     }
@@ -11154,6 +11389,18 @@ async function writeJsonReport(analysis, write, extra = {}) {
         await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
     await write('\n}\n');
 }
+/**
+ * `JSON.stringify(value, null, 2)` with every line but the first indented by four more spaces, as
+ * an item of one of the report's arrays is: the value stringified two arrays deep, without those
+ * arrays' brackets. No second pass over the text to indent it (a 9 MB report's items were a
+ * regular expression's replacement each). A newline in JSON text is only ever its indentation.
+ */
+function indentedTwice(value) {
+    const nested = JSON.stringify([[value]], null, 2);
+    return nested.slice(OPEN_TWICE.length, nested.length - CLOSE_TWICE.length);
+}
+const OPEN_TWICE = '[\n  [\n    ';
+const CLOSE_TWICE = '\n  ]\n]';
 function headerJson(analysis) {
     return {
         schemaVersion: SCHEMA_VERSION,
@@ -12140,9 +12387,19 @@ const PATTERNS = [
  * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
  * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
  */
-const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+const GATE_WORDS = [...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+const ANY_GATE = new RegExp(GATE_WORDS);
+/**
+ * The same words ignoring case, tried on the text itself: no lower-cased copy of every line (most of
+ * the garbage redaction made). Where it finds none, no pattern can match: a match needs its gate's
+ * ASCII word in the text in some case, and `i` without `u` folds only ASCII onto ASCII (a character
+ * that lower-cases to ASCII, the Kelvin sign or `\u0130`, may pass a gate below, but no pattern matches it).
+ */
+const ANY_GATE_ANY_CASE = new RegExp(GATE_WORDS, 'i');
 function redact(text) {
     let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}\u2026` : text;
+    if (!ANY_GATE_ANY_CASE.test(out))
+        return out;
     const lower = out.toLowerCase();
     if (!ANY_GATE.test(lower))
         return out;
@@ -12675,8 +12932,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __nccwpck_require__(3590);
+// EXTERNAL MODULE: ./src/engine.ts + 6 modules
+var engine = __nccwpck_require__(9518);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts
@@ -12993,6 +13250,8 @@ async function chooseSources(run, apiBudgetMs) {
 var links = __nccwpck_require__(303);
 // EXTERNAL MODULE: ./src/github/run-context.ts
 var run_context = __nccwpck_require__(7068);
+// EXTERNAL MODULE: ./src/compare/cache-break-advice.ts
+var cache_break_advice = __nccwpck_require__(7288);
 // EXTERNAL MODULE: ./src/report/screen-groups.ts
 var screen_groups = __nccwpck_require__(669);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
@@ -13004,6 +13263,7 @@ var redact = __nccwpck_require__(3326);
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var text_markdown = __nccwpck_require__(6590);
 ;// CONCATENATED MODULE: ./src/action/annotations.ts
+
 
 
 
@@ -13117,7 +13377,8 @@ function sameBreaks(breaks) {
 /** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
 function breakSentence(b) {
     const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${(0,duration/* formatDuration */.a)(b.secondsLost)} lost`;
-    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}`;
+    const advice = (0,cache_break_advice/* cacheBreakAdvice */.i)(b.reason);
+    return `cache broke at ${(0,redact/* redact */.E)(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${(0,redact/* redact */.E)(b.detail)}${advice ? `. What to do: ${advice}` : ''}`;
 }
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */
 function annotate(analysis, ownWarnings, withFindings) {
@@ -13455,7 +13716,7 @@ async function writeSummary(markdown) {
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
-// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
+// bounded where logs are read, once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
 if (globalThis[CLI_MARK] === true) {
     // The command line handles its own errors (exit 2, one line); this is only the chunk failing to load.

@@ -10,7 +10,6 @@ import type { Signature } from './diagnose/catalog.js';
 import { builtinSignatures } from './diagnose/load-catalog.js';
 import { diagnoseBuilds } from './diagnose/diagnose.js';
 import { measureBuildImages, type SizeOptions } from './registry/measure-builds.js';
-import { boundYoungGenerationPast } from './large-input.js';
 
 /**
  * The whole pipeline for a set of logs: each source is streamed through decoding and parsing (a
@@ -33,8 +32,8 @@ export async function analyzeSources(
   // A build's place in the input: its source first (sources are read concurrently), then its order there.
   const seen = new Array<number>(sources.length).fill(0);
   const take = (build: Build, sourceIndex: number) => budget.add(build, sourceIndex * SOURCE_STRIDE + seen[sourceIndex]!++);
-  // A long read holds V8's young generation small so that peak memory stays flat; a short one loads nothing for it.
-  for (const parsed of await parseSources(boundYoungGenerationPast(sources), selector, CONCURRENT_SOURCES, take)) problems.push(...parsed.problems);
+  // parseSources holds V8's young generation small on a long read (src/large-input.ts).
+  for (const parsed of await parseSources(sources, selector, CONCURRENT_SOURCES, take)) problems.push(...parsed.problems);
   const builds = budget.builds();
   // Image sizes come from the registry, not the log: measured when asked, before the analysis.
   if (sizes) await measureBuildImages(builds, sizes);

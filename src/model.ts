@@ -11,6 +11,15 @@ export interface EvidenceLine {
   text: string;
 }
 
+/**
+ * A line of BuildKit's Dockerfile excerpt that starts a `>>>`-marked block but is no instruction
+ * (`  69 | >>> {`): the frontend read it as one, so the Dockerfile did not parse.
+ */
+export interface MarkedNonInstruction extends EvidenceLine {
+  /** The word the frontend took for an instruction (`{`). */
+  word: string;
+}
+
 export interface Step {
   /** BuildKit's vertex number in this build (`#12`). */
   id: number;
@@ -138,6 +147,11 @@ export interface Build {
   errorDetails: EvidenceLine[];
   /** The last output lines of the step that failed. */
   failedStepTail: EvidenceLine[];
+  /**
+   * Where the error block's Dockerfile excerpt marks a line that is no instruction (a Dockerfile that
+   * did not parse), read from the whole block as printed (parse/marked-block.ts); at most a few.
+   */
+  markedNonInstructions: MarkedNonInstruction[];
   /** Line range of the build in the input. */
   firstLine: number;
   lastLine: number;

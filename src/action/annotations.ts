@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../model.js';
 import type { Analysis } from '../analyze/analyze.js';
 import type { FindingGroup } from '../analyze/group.js';
 import type { CacheBreak } from '../compare/cache-break.js';
+import { cacheBreakAdvice } from '../compare/cache-break-advice.js';
 import { screenGroups } from '../report/screen-groups.js';
 import { buildsNamed } from '../report/finding-block.js';
 import { formatDuration } from '../text/duration.js';
@@ -128,7 +129,8 @@ function sameBreaks(breaks: Array<{ build: string; cacheBreak: CacheBreak }>) {
 /** The baseline section's sentence in plain text: `cache broke at [4/6] RUN make: build-arg-changed; 3 steps rebuilt, 2.2 min lost`. */
 function breakSentence(b: CacheBreak): string {
   const steps = `${b.rebuiltSteps} step${b.rebuiltSteps === 1 ? '' : 's'} rebuilt, ${formatDuration(b.secondsLost)} lost`;
-  return `cache broke at ${redact(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${redact(b.detail)}`;
+  const advice = cacheBreakAdvice(b.reason);
+  return `cache broke at ${redact(`${b.step} ${b.instruction}`)} against the baseline: ${b.reason}; ${steps}. ${redact(b.detail)}${advice ? `. What to do: ${advice}` : ''}`;
 }
 
 /** Annotates the step: buildx-doctor's own warnings always, the findings when `withFindings`. */

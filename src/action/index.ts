@@ -6,7 +6,7 @@ import { installLastResort, run } from './run.js';
 // (the parser, the analysis, the reports) instead of each carrying its own copy.
 // Nothing here or in what it imports reads the environment at load: a malformed event file or
 // URL is a warning of the run, not a crash. Nor does it work at load: V8's young generation is
-// bounded by the engine once a read is long (src/large-input.ts), not here for every run.
+// bounded where logs are read, once a read is long (src/large-input.ts), not here for every run.
 const CLI_MARK = Symbol.for('buildx-doctor.cli');
 
 if ((globalThis as Record<symbol, unknown>)[CLI_MARK] === true) {

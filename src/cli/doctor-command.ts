@@ -8,7 +8,7 @@ import { doctorJson, renderDoctorMarkdown, renderDoctorText } from '../doctor/re
 import type { CheckGroup } from '../doctor/check.js';
 import { versionsOfBuilds, type RunVersions } from '../doctor/version-drift.js';
 import { fileSource } from '../input/log-source.js';
-import { parseSource } from '../parse/parse-source.js';
+import { parseSources } from '../parse/parse-sources.js';
 import { readArgs } from './args.js';
 import { DOCTOR_USAGE } from './usage.js';
 import { createClient } from '../github/api.js';
@@ -55,7 +55,8 @@ export async function runDoctorCommand(args: string[], io: DoctorIo): Promise<nu
   }
   let pastRun: RunVersions | null = null;
   if (options.log) {
-    const parsed = await parseSource(fileSource(options.log));
+    // Read as `analyze` reads its logs (parseSources: a long log with V8's young generation bounded).
+    const parsed = (await parseSources([fileSource(options.log)], null))[0]!;
     if (parsed.builds.length === 0 && parsed.problems.length > 0) {
       io.stderr(`${TOOL_NAME}: --log ${options.log}: ${parsed.problems[0]!.message}\n`);
       return 2;

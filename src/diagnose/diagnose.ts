@@ -107,7 +107,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
     .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-    .concat(cacheHeaders, markedNonInstructions(lines), builtImageThatCannotStart(build, lines))
+    .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines))
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
   for (const line of candidates) {
@@ -117,32 +117,19 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   return candidates;
 }
 
-// A marked line of BuildKit's Dockerfile excerpt (`  13 | >>> RUN make`), after normalizing.
-const MARKED_LINE = /^\d+ \| >>> ?(?<body>.*)$/;
-const INSTRUCTION = /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i;
-
 /**
- * BuildKit marks with `>>>` the lines of the instruction an error is about, starting at its keyword.
- * A marked block that starts with no instruction (`  69 | >>> {`, the body of a heredoc an old
- * frontend did not read as one) is a line the parser took for an instruction: the Dockerfile did not
- * parse, even when the paste was cut before the error that says `unknown instruction`. Offered to the
- * signatures as that error, on the excerpt's line; never the failure's own line, so any line of the
- * failure that names a cause outranks it.
+ * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
+ * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
+ * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
+ * failure's own line, so any line of the failure that names a cause outranks it.
  */
-function markedNonInstructions(lines: EvidenceLine[]): CandidateLine[] {
-  const out: CandidateLine[] = [];
-  let previous: { line: number; normalized: string } | null = null;
-  for (const line of lines) {
-    const normalized = normalizeForMatching(line.text);
-    const body = MARKED_LINE.exec(normalized)?.groups?.body?.trim();
-    // The parser keeps an error block from its first `>>>` line on: a marked line with no kept line
-    // right before it starts its block too.
-    const afterMarked = previous !== null && previous.line === line.line - 1 && MARKED_LINE.test(previous.normalized);
-    if (body && !afterMarked && !INSTRUCTION.test(body) && !body.startsWith('#'))
-      out.push({ line: line.line, text: line.text, normalized: `unknown instruction: ${body.split(/\s/)[0]}`, inFailure: false });
-    previous = { line: line.line, normalized };
-  }
-  return out;
+function markedNonInstructions(build: Build): CandidateLine[] {
+  return build.markedNonInstructions.map((marked) => ({
+    line: marked.line,
+    text: marked.text,
+    normalized: `unknown instruction: ${marked.word}`,
+    inFailure: false,
+  }));
 }
 
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;

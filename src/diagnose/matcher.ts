@@ -30,6 +30,12 @@ export interface SignatureMatch {
   byCommand: boolean;
   /** Whether every match is a wrapper's line (`make: *** [x] Error 2`): it says a command failed, not why. */
   onlyWrappers: boolean;
+  /**
+   * Whether every match is the header of a cache import's error block (` > importing cache manifest
+   * from X:`) and no line under it says why: BuildKit goes on without a cache it could not import, so
+   * the header names a step that failed, never why the build did.
+   */
+  onlyCacheImportHeaders: boolean;
 }
 
 const MAX_MATCHED_LINES = 8;
@@ -46,6 +52,17 @@ const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fe
 // `docker build` they only restate the build's failure, so any concrete error outranks them.
 const WRAPPER_LINE =
   /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
+
+// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
+const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
+
+/**
+ * The header as printed. The diagnosis also offers a failed import's own `#N ERROR: <why>` line under
+ * the header's words (so that the catalog reads it as the cache's): that line says why, it stays a cause.
+ */
+function isBareCacheImportHeader(line: CandidateLine): boolean {
+  return CACHE_IMPORT_HEADER.test(line.normalized) && line.text.includes('importing cache manifest from');
+}
 
 /** The raw result of running patterns: per signature, which lines matched and what they captured. */
 export interface RawMatch {
@@ -144,6 +161,7 @@ export function toMatches(raw: RawMatch[], signatures: Signature[], lines: Candi
         onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
         byCommand: lineHits.length === 0,
         onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
+        onlyCacheImportHeaders: lineHits.length > 0 && matched.every(isBareCacheImportHeader),
       },
     ];
   });
@@ -194,7 +212,11 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
         // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
         // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
-        (m.lines[0]!.line <= leader.lines[0]!.line || m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
+        // A leader that matched only the failing command (what ran, no printed line) has no place in
+        // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
+        (leader.byCommand ||
+          m.lines[0]!.line <= leader.lines[0]!.line ||
+          m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
     );
     if (!cause) break;
     ranked.splice(ranked.indexOf(cause), 1);
@@ -205,6 +227,7 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
 
 function tier(match: SignatureMatch): number {
   if (match.signature.role === 'consequence') return 2;
-  // A wrapper's line or the command that ran say that something failed, not what: after any concrete line.
-  return match.byCommand || match.onlyWrappers ? 1 : 0;
+  // A wrapper's line or the command that ran say that something failed, not what: after any concrete
+  // line. So does a cache import's bare header: the import failed, but the build went on without it.
+  return match.byCommand || match.onlyWrappers || match.onlyCacheImportHeaders ? 1 : 0;
 }

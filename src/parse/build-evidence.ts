@@ -1,5 +1,6 @@
 import type { EvidenceLine, ImageRef } from '../model.js';
 import { detach } from '../text/detach.js';
+import { MarkedBlockReader } from './marked-block.js';
 
 /** How many lines of the error block after a failure are kept. */
 const ERROR_DETAIL_LINES = 200;
@@ -18,6 +19,8 @@ export class BuildEvidence {
   /** BuildKit's warnings that a cache import found nothing. */
   readonly cacheWarnings: EvidenceLine[] = [];
   readonly notes: string[] = [];
+  /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
+  readonly markedBlocks = new MarkedBlockReader();
 
   addError(evidence: EvidenceLine): void {
     if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
@@ -30,6 +33,7 @@ export class BuildEvidence {
   }
 
   addErrorDetail(evidence: EvidenceLine): void {
+    this.markedBlocks.read(evidence.line, evidence.text);
     if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
   }
 

@@ -115,6 +115,7 @@ export class BuildLogParser {
     }
     if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
       job.orphanErrors.push({ line: line.no, text });
+    if (DOCKERFILE_POINTER.test(bare)) job.strayMarkedBlocks.read(line.no, text);
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     job.noteArchitecture(text);
   }
@@ -173,6 +174,21 @@ export class BuildLogParser {
     return state.passesQuietLine();
   }
 
+  /**
+   * The shortcut for a `##[endgroup]` line (nothing after the command) of the format and job of the
+   * line before it, read as bytes: what push() does with it (its text is empty). False, and nothing
+   * done, when the open job is another's.
+   */
+  takeEndGroup(format: LineFormat, job: string | null, no: number, timestamp: number): boolean {
+    const state = this.job;
+    if (state === null || state.format !== format || (job !== null && state.name !== job)) return false;
+    state.reachedAt(no, timestamp);
+    state.excerpt.push(no, '');
+    state.runnerCommands = true;
+    this.endGroup(state);
+    return true;
+  }
+
   /** A line passesQuietLine() agreed to. */
   takeQuietLine(no: number, timestamp: number, text: LineBytes): void {
     const state = this.job!;
@@ -211,7 +227,6 @@ export class BuildLogParser {
   private onRunnerCommand(job: JobState, line: DecodedLine): void {
     const text = line.text;
     if (line.command === 'group') job.facts.group(text);
-    if (line.command === 'endgroup') job.facts.endGroup();
     switch (line.command) {
       case 'group':
         job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
@@ -227,9 +242,7 @@ export class BuildLogParser {
         }
         break;
       case 'endgroup':
-        job.readingActionInputs = false;
-        if (job.metadata && job.current) job.metadata.applyTo(job.current);
-        job.metadata = null;
+        this.endGroup(job);
         break;
       case 'error': {
         const evidence = { line: line.no, text: `##[error]${text}` };
@@ -252,6 +265,14 @@ export class BuildLogParser {
     }
   }
 
+  /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
+  private endGroup(job: JobState): void {
+    job.facts.endGroup();
+    job.readingActionInputs = false;
+    if (job.metadata && job.current) job.metadata.applyTo(job.current);
+    job.metadata = null;
+  }
+
   private onVertexLine(job: JobState, line: DecodedLine, id: number, rest: string): void {
     let build = job.current;
     if (BUILDER_LINE.test(line.text)) {
@@ -269,7 +290,13 @@ export class BuildLogParser {
 
   /** What a dialect may ask of this job: its open build, or a new one. */
   private sinkFor(job: JobState): BuildSink {
-    return (job.sink ??= {
+    // The closures are made apart: made here, their context was allocated at every call (three a
+    // line going the whole way), though the sink is made once a job.
+    return job.sink ?? this.makeSink(job);
+  }
+
+  private makeSink(job: JobState): BuildSink {
+    return (job.sink = {
       current: () => job.current,
       buildFor: (form: ProgressForm, line: DecodedLine, fresh = false) => {
         const build = job.current;
@@ -340,6 +367,10 @@ export class BuildLogParser {
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
       const name = numberedName(base, index, kept.length);
+      // Lines from where the build starts to where the next one starts (the job's start for the first).
+      const first = index === 0 ? job.firstLine : build.firstLine;
+      const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
+      build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
       const result = build.toBuild({
         name,
         source: this.source,
@@ -349,12 +380,7 @@ export class BuildLogParser {
         jobCanceled: job.canceled,
         origin,
       });
-      if (result.status !== 'success' || build.hasStepErrors) {
-        // Lines from where the build starts to where the next one starts (the job's start for the first).
-        const first = index === 0 ? job.firstLine : build.firstLine;
-        const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
-        result.excerpt = job.excerpt.between(first, last);
-      }
+      if (result.status !== 'success' || build.hasStepErrors) result.excerpt = job.excerpt.between(first, last);
       result.runner = job.facts.facts;
       if (this.emit) this.emit(result);
       else this.finished.push(result);

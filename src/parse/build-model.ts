@@ -124,6 +124,7 @@ export function buildModel(state: BuildState, options: BuildOptions): Build {
     errors: [...state.errors],
     errorDetails: [...state.errorDetails],
     failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
+    markedNonInstructions: [...state.markedBlocks.nonInstructions],
     firstLine: state.firstLine,
     lastLine: state.lastLine,
     excerpt: [],

@@ -31,6 +31,11 @@ export class ExcerptCollector {
   private readonly ringText = new Array<string | LineBytes>(BEFORE).fill('');
   /** 0 for a slot not filled yet. */
   private readonly ringSeq = new Array<number>(BEFORE).fill(0);
+  /**
+   * 1 where the text was bytes when pushed: decoded (now or at settle) into a string of its own, it
+   * shares no memory with a longer one, so keep() need not copy it (detach) to let go of its line.
+   */
+  private readonly ringOwn = new Uint8Array(BEFORE);
   private next = 0;
   private seq = 0;
   private lastKeptSeq = 0;
@@ -42,6 +47,7 @@ export class ExcerptCollector {
     this.ringLine[slot] = no;
     this.ringText[slot] = text;
     this.ringSeq[slot] = ++this.seq;
+    this.ringOwn[slot] = typeof text === 'string' ? 0 : 1;
     this.next = slot + 1 === BEFORE ? 0 : slot + 1;
     if (this.afterLeft > 0) {
       this.afterLeft--;
@@ -95,6 +101,6 @@ export class ExcerptCollector {
     this.lastKeptSeq = seq;
     const text = textOf(this.ringText[slot]!);
     const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-    this.kept.push({ line: this.ringLine[slot]!, text: detach(cut), seq });
+    this.kept.push({ line: this.ringLine[slot]!, text: cut === text && this.ringOwn[slot] === 1 ? text : detach(cut), seq });
   }
 }

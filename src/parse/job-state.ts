@@ -9,6 +9,7 @@ import type { BuildSink, Dialect } from './dialects/dialect.js';
 import { TtyProgressDialect } from './dialects/tty-progress.js';
 import { LegacyBuilderDialect } from './dialects/legacy-builder.js';
 import { ErrorBlockDialect } from './dialects/error-block.js';
+import { MarkedBlockReader } from './marked-block.js';
 
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 
@@ -34,6 +35,11 @@ export class JobState {
    * last screen after the error. They go to the paste's first build when it is a tty one.
    */
   readonly orphanErrors: EvidenceLine[] = [];
+  /**
+   * BuildKit's Dockerfile excerpt printed outside any build (a paste of the error alone): what it
+   * marks goes, at the job's end, to the build whose lines it falls among.
+   */
+  readonly strayMarkedBlocks = new MarkedBlockReader();
   /** Whether a line only Docker prints was seen (tested until one is). */
   dockerRelated = false;
   /**

@@ -28,6 +28,8 @@ export interface ParsedSource {
   shortcutLines: number;
   /** Of those, the quiet lines outside a build's steps (quiet-line.ts) the shortcut took. */
   quietLines: number;
+  /** Of those, the runner's `##[endgroup]` lines. */
+  endGroupLines: number;
 }
 
 export interface ParseOptions {
@@ -128,8 +130,9 @@ export async function parseSource(source: LogSource, selector: LineSelector | nu
     buildCount,
     problems: problems.map((p) => ({ ...p, message: redact(p.message) })),
     ...counts,
-    shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + rawjsonTaken,
+    shortcutLines: (shortcut?.taken ?? 0) + (shortcut?.takenQuiet ?? 0) + (shortcut?.takenEndGroups ?? 0) + rawjsonTaken,
     quietLines: shortcut?.takenQuiet ?? 0,
+    endGroupLines: shortcut?.takenEndGroups ?? 0,
   };
 }
 

@@ -28,6 +28,10 @@ export function redactBuild(build: Build): void {
   lines(build.failedStepTail);
   lines(build.cache.warnings ?? []);
   lines(build.excerpt);
+  for (const marked of build.markedNonInstructions) {
+    marked.text = redact(marked.text);
+    marked.word = redact(marked.word);
+  }
   build.boundary.first.text = redact(build.boundary.first.text);
   build.boundary.last.text = redact(build.boundary.last.text);
   for (const list of [build.cache.imports, build.cache.exports]) for (const op of list) if (op.ref !== null) op.ref = redact(op.ref);

@@ -12,6 +12,9 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
 const DOT = 0x2e;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const LETTER_T = 0x54;
 const LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
@@ -24,15 +27,29 @@ function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x30 && byte <= 0x39;
 }
 
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. */
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
 function timestampSecondsEnd(bytes: Buffer, at: number): number {
-  const shape = '0000-00-00T00:00:00';
-  for (let k = 0; k < shape.length; k++) {
-    const byte = bytes[at + k];
-    const want = shape.charCodeAt(k);
-    if (want === 0x30 ? !isDigit(byte) : byte !== want) return -1;
-  }
-  return at + shape.length;
+  const shaped =
+    isDigit(bytes[at]) &&
+    isDigit(bytes[at + 1]) &&
+    isDigit(bytes[at + 2]) &&
+    isDigit(bytes[at + 3]) &&
+    bytes[at + 4] === DASH &&
+    isDigit(bytes[at + 5]) &&
+    isDigit(bytes[at + 6]) &&
+    bytes[at + 7] === DASH &&
+    isDigit(bytes[at + 8]) &&
+    isDigit(bytes[at + 9]) &&
+    bytes[at + 10] === LETTER_T &&
+    isDigit(bytes[at + 11]) &&
+    isDigit(bytes[at + 12]) &&
+    bytes[at + 13] === COLON &&
+    isDigit(bytes[at + 14]) &&
+    isDigit(bytes[at + 15]) &&
+    bytes[at + 16] === COLON &&
+    isDigit(bytes[at + 17]) &&
+    isDigit(bytes[at + 18]);
+  return shaped ? at + 19 : -1;
 }
 
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
@@ -75,6 +92,13 @@ function doneSeconds(bytes: Buffer, at: number, end: number): number | null | un
   }
   if (bytes[k] !== LETTER_S || k + 1 !== end) return undefined;
   return Number(bytes.toString('latin1', from, k));
+}
+
+const END_GROUP = '##[endgroup]';
+
+/** Whether `bytes[at, end)` is `##[endgroup]` and nothing else: the runner's group ends (its decoded text is empty). */
+function isEndGroup(bytes: Buffer, at: number, end: number): boolean {
+  return end - at === END_GROUP.length && startsWith(bytes, at, end, END_GROUP);
 }
 
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
@@ -120,6 +144,8 @@ export class StepOutputShortcut {
   taken = 0;
   /** How many quiet lines (quiet-line.ts) were taken. */
   takenQuiet = 0;
+  /** How many `##[endgroup]` lines were taken. */
+  takenEndGroups = 0;
   /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
   private readonly quiet = quietLinePrefilter();
 
@@ -133,9 +159,15 @@ export class StepOutputShortcut {
   /** Each step's name as bytes, to tell its header from its output without decoding. */
   private readonly names = new WeakMap<VertexState, Buffer>();
 
+  /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
+  private lastVertex: VertexState | null = null;
+  private lastName: Buffer | null = null;
+
   private isName(vertex: VertexState, bytes: Buffer, start: number, end: number): boolean {
-    let name = this.names.get(vertex);
+    let name = vertex === this.lastVertex ? this.lastName! : this.names.get(vertex);
     if (name === undefined) this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
+    this.lastVertex = vertex;
+    this.lastName = name;
     if (name.length !== end - start) return false;
     for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
     return true;
@@ -194,6 +226,7 @@ export class StepOutputShortcut {
     const tsEnd = ++at;
     if (bytes[at] !== SPACE) return false;
     if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
     const textStart = at + 1;
     // `#N `: the step's number.
     at += 2;
@@ -225,6 +258,17 @@ export class StepOutputShortcut {
     else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
     this.taken++;
+    return true;
+  }
+
+  /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
+  private takeEndGroup(bytes: Buffer, tsStart: number, tsEnd: number, no: number, format: LineFormat): boolean {
+    const parser = this.parser();
+    if (parser === null) return false;
+    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
+    if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
+    this.decoder.tookLine(timestamp);
+    this.takenEndGroups++;
     return true;
   }
 

@@ -1,5 +1,6 @@
 import type { Analysis, BuildAnalysis } from '../analyze/analyze.js';
 import type { BuildComparison, CacheBreak } from '../compare/compare.js';
+import { adviceForBreaks } from '../compare/cache-break-advice.js';
 import { formatByteDelta, formatBytes } from '../text/bytes.js';
 import { codeBlock, escapeCell, escapeText, inlineCode } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
@@ -49,6 +50,8 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
       .map((p) => `- ${cacheBreakSentence(p.compared.cacheBreak!, many ? p.head.build.name : null, options.fileUrl)}`);
     if (breaks.length > COMPACT_BREAKS) sentences.push(`- …and ${breaks.length - COMPACT_BREAKS} more in the job summary`);
     if (sentences.length > 0) blocks.push(sentences.join('\n'));
+    const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak!));
+    if (advice) blocks.push(advice);
     return blocks.join('\n\n');
   }
   for (const { head, compared: c } of pairs) {
@@ -76,7 +79,24 @@ export function baselineSection(analysis: Analysis, options: BaselineSectionOpti
     }
     blocks.push(parts.join('\n\n'));
   }
+  const advice = whatToDo(breaks.map((p) => p.compared.cacheBreak!));
+  if (advice) blocks.push(advice);
   return blocks.join('\n\n');
+}
+
+/**
+ * What to do about the breaks, once per reason for all builds: the `cache-miss` finding, whose fix
+ * it replaces, is not shown when this section says where the cache broke.
+ */
+function whatToDo(breaks: CacheBreak[]): string {
+  const advice = adviceForBreaks(breaks);
+  if (advice.length === 0) return '';
+  if (advice.length === 1) return `💡 ${capitalise(advice[0]!.advice)}`;
+  return ['💡 What to do about the cache:', ...advice.map((a) => `- **${a.reason}**: ${a.advice}`)].join('\n');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -47,7 +47,7 @@ export async function writeJsonReport(analysis: Analysis, write: (chunk: string)
     const items: Array<() => unknown> = arrays[key];
     await write(`,\n  ${JSON.stringify(key)}: [`);
     for (let i = 0; i < items.length; i++) {
-      await write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(items[i]!(), null, 2).replace(/\n/g, '\n    ')}`);
+      await write(`${i > 0 ? ',' : ''}\n    ${indentedTwice(items[i]!())}`);
     }
     await write(items.length > 0 ? '\n  ]' : ']');
   }
@@ -55,6 +55,20 @@ export async function writeJsonReport(analysis: Analysis, write: (chunk: string)
   for (const [key, value] of Object.entries(extra)) await write(`,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`);
   await write('\n}\n');
 }
+
+/**
+ * `JSON.stringify(value, null, 2)` with every line but the first indented by four more spaces, as
+ * an item of one of the report's arrays is: the value stringified two arrays deep, without those
+ * arrays' brackets. No second pass over the text to indent it (a 9 MB report's items were a
+ * regular expression's replacement each). A newline in JSON text is only ever its indentation.
+ */
+function indentedTwice(value: unknown): string {
+  const nested = JSON.stringify([[value]], null, 2);
+  return nested.slice(OPEN_TWICE.length, nested.length - CLOSE_TWICE.length);
+}
+
+const OPEN_TWICE = '[\n  [\n    ';
+const CLOSE_TWICE = '\n  ]\n]';
 
 function headerJson(analysis: Analysis): ReportHeader {
   return {

@@ -7,6 +7,7 @@ import { TOOL_NAME } from '../version.js';
 import { firstLine, verdictOf } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { newFindings } from './baseline-section.js';
+import { adviceForBreaks } from '../compare/cache-break-advice.js';
 import { restatesTitle } from './finding-block.js';
 import { omittedBuildsLine } from './omitted-builds.js';
 
@@ -107,6 +108,9 @@ function baselineLines(analysis: Analysis, say: (text: string, indent?: string, 
     if (d && (added.length || d.goneFindings.length))
       say(`${b.build.name}: findings new: ${added.join(', ') || 'none'}; gone: ${d.goneFindings.join(', ') || 'none'}`, '  ');
   }
+  // The cache-miss finding steps back when a break is said here: its remedies come with the reason.
+  for (const { reason, advice } of adviceForBreaks(rows.flatMap((r) => (r.c!.cacheBreak ? [r.c!.cacheBreak] : []))))
+    say(`what to do (${reason}): ${advice}`, '  ');
 }
 
 function findingLines(group: FindingGroup, say: (text: string, indent?: string, color?: keyof typeof SGR) => void): void {

@@ -76,10 +76,19 @@ const PATTERNS: Array<[RegExp, string, string[]]> = [
  * Every gate's words in one expression over the lower-cased text: most texts (step names, commands,
  * quoted lines) hold none, and one search rules them all out where the gates took two dozen.
  */
-const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+const GATE_WORDS = [...new Set(PATTERNS.flatMap(([, , gate]) => gate))].map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+const ANY_GATE = new RegExp(GATE_WORDS);
+/**
+ * The same words ignoring case, tried on the text itself: no lower-cased copy of every line (most of
+ * the garbage redaction made). Where it finds none, no pattern can match: a match needs its gate's
+ * ASCII word in the text in some case, and `i` without `u` folds only ASCII onto ASCII (a character
+ * that lower-cases to ASCII, the Kelvin sign or `İ`, may pass a gate below, but no pattern matches it).
+ */
+const ANY_GATE_ANY_CASE = new RegExp(GATE_WORDS, 'i');
 
 export function redact(text: string): string {
   let out = text.length > MAX_REDACT ? `${text.slice(0, MAX_REDACT)}…` : text;
+  if (!ANY_GATE_ANY_CASE.test(out)) return out;
   const lower = out.toLowerCase();
   if (!ANY_GATE.test(lower)) return out;
   for (const [pattern, replacement, gate] of PATTERNS) {
