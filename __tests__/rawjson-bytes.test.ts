@@ -16,7 +16,9 @@ import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js'
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
 import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
+import { OutputScanner } from '../src/parse/rawjson/output-scan.js';
 import { Base64Arena } from '../src/parse/rawjson/base64-arena.js';
+import { ExcerptCollector } from '../src/parse/excerpt.js';
 import { readSolveStatus, type RawLog } from '../src/parse/rawjson/solve-status.js';
 
 /** mulberry32: the same seed gives the same cases on every machine. */
@@ -253,6 +255,22 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
     }
   });
 
+  it('a log full of signature lines: past a full excerpt its lines are only cut, the same both ways', async () => {
+    const step = digest(9);
+    const lines = [JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN npm ci', started: ts(0) }] })];
+    for (let k = 0; k < 3000; k++) {
+      const out = [`npm ERR! code E${k}`, `   Compiling crate-${k} v0.1.0`, k % 7 === 0 ? 'E: Unable to locate package x' : 'ok'];
+      lines.push(`{"logs":[{"vertex":"${step}","stream":1,"data":"${b64(`${out.join('\n')}\n`)}","timestamp":"${ts(10 + k)}"}]}`);
+    }
+    lines.push(JSON.stringify({ vertexes: [{ digest: step, name: '[2/2] RUN npm ci', started: ts(0), completed: ts(5000), error: 'exit code: 1' }] }));
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    expect(await expectSameBothWays('noisy', bytes)).toBeGreaterThan(2900);
+    // The excerpt did fill (1,200 lines of its first marks, then the failed step's tail and error), so the way past it was taken.
+    const parsed = await parseSource(chunked('noisy', bytes, 64 * 1024), builtin);
+    expect(parsed.builds[0]!.excerpt.length).toBeGreaterThanOrEqual(1200);
+    expect(parsed.builds[0]!.excerpt.some((e) => e.line > 2000)).toBe(true);
+  });
+
   it('a canonical line that spans two chunks of the reader is read from its text the same way, and only when ASCII', async () => {
     const step = digest(5);
     const data = b64('   Compiling one\n   Compiling two\n');
@@ -292,6 +310,26 @@ describe('rawjson read from bytes gives the builds JSON.parse gives', () => {
 function decoded(log: RawLog): Omit<RawLog, 'from' | 'to'> {
   return { index: log.index, vertex: log.vertex, stream: log.stream, data: Buffer.from(log.data.subarray(log.from, log.to)), timestamp: log.timestamp };
 }
+
+describe('ExcerptCollector.full', () => {
+  it('is true exactly when no push or mark can change the excerpt any more', () => {
+    const collector = new ExcerptCollector();
+    let no = 0;
+    while (!collector.full) {
+      collector.push(++no, `line ${no}`);
+      if (no % 250 === 0) collector.mark();
+      if (no > 100_000) break;
+    }
+    // Full after its marks' lines (200 before and 120 after each), not before.
+    expect([collector.full, collector.between(0, no).length]).toEqual([true, 1200]);
+    const before = JSON.stringify(collector.between(0, Number.MAX_SAFE_INTEGER));
+    for (let k = 0; k < 2000; k++) {
+      collector.push(++no, `later ${no}`);
+      if (k % 3 === 0) collector.mark();
+    }
+    expect(JSON.stringify(collector.between(0, Number.MAX_SAFE_INTEGER))).toBe(before);
+  });
+});
 
 describe('CanonicalLogReader', () => {
   it('reads what JSON.parse reads, or leaves the line alone', () => {
@@ -352,6 +390,31 @@ describe('Base64Arena', () => {
       if (random() < 0.2) held.push({ buffer: arena.buffer, from: arena.from, to: arena.to, expected: node });
     }
     for (const { buffer, from, to, expected } of held) if (!buffer.subarray(from, to).equals(expected)) wrong.push(`rewritten: ${expected.toString('base64')}`);
+    // The arena takes Node's count of the bytes it wrote as the whole check: texts one character off plain.
+    for (const text of [
+      '',
+      'QQ==',
+      'QUI=',
+      'QUJD',
+      'QUJD-_-_',
+      'A===',
+      'AA=A',
+      'QQ==QUJD',
+      'QUJDQ===',
+      '=QUJ',
+      'QU D',
+      'QU\tD',
+      'QU"D',
+      'QU\\D',
+      'QU&D',
+      'QU\u00e9D',
+    ]) {
+      const input = Buffer.from(`"${text}"`, 'latin1');
+      const ok = arena.decode(input, 1, input.length - 1);
+      const plain = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$/.test(text);
+      if (ok !== plain) wrong.push(`${text}: ${ok ? 'decoded' : 'refused'}`);
+      else if (ok && !arena.buffer.subarray(arena.from, arena.to).equals(Buffer.from(text, 'base64'))) wrong.push(`${text}: other bytes than Node's`);
+    }
     expect(wrong).toEqual([]);
     expect(refused).toBeGreaterThan(300);
     expect(held.length).toBeGreaterThan(500);
@@ -412,6 +475,57 @@ describe('BytePrefilter', () => {
       }
       expect([capacity, gotEnds, got]).toEqual([capacity, expectedEnds, expected]);
     }
+  });
+
+  it("rawjson's OutputScanner answers as BytePrefilter.scanLines, for random literals, prefixes and bytes", () => {
+    const random = prng(21);
+    const alphabet = 'abcXYZ :./-_09\u001b[]e#\n';
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+    const prefilters = [new BytePrefilter(builtin.literals, builtin.testsEveryLine)];
+    for (let round = 0; round < 30; round++)
+      prefilters.push(
+        new BytePrefilter(
+          Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(1 + Math.floor(random() * 6))),
+          false,
+        ),
+      );
+    let lines = 0;
+    let hit = 0;
+    // Collected rather than asserted one by one: an expect() per scan made this test take seconds.
+    const wrong: string[] = [];
+    for (const prefilter of prefilters) {
+      const scanner = new OutputScanner(prefilter);
+      for (let k = 0; k < 40; k++) {
+        // Bytes of every value (UTF-8 and not, escapes, newlines), after prefixes short, long and odd.
+        const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+          random() < 0.8
+            ? Buffer.from(`${pick(Math.floor(random() * 50))}\n`, 'utf8')
+            : Buffer.from(Array.from({ length: 8 }, () => Math.floor(random() * 256))),
+        );
+        const bytes = Buffer.concat([...parts, Buffer.from('\n')]);
+        const prefix = [`#${1 + Math.floor(random() * 20)} ${(random() * 100).toFixed(3)} `, '', 'x', `é${pick(3)}`, pick(9)][Math.floor(random() * 5)]!;
+        const start = prefilter.start(prefix);
+        for (const capacity of [1, 5, 1024]) {
+          const [ends, hits, ends2, hits2] = [new Int32Array(capacity), new Uint8Array(capacity), new Int32Array(capacity), new Uint8Array(capacity)];
+          for (let at = 0; at < bytes.length;) {
+            const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
+            const count2 = scanner.scanLines(bytes, at, bytes.length, OutputScanner.startWindow(prefix), start.hit ? 1 : 0, ends2, hits2);
+            const [a, b] = [
+              `${count} ${ends.subarray(0, count).join()} ${hits.subarray(0, count).join()}`,
+              `${count2} ${ends2.subarray(0, count2).join()} ${hits2.subarray(0, count2).join()}`,
+            ];
+            if (a !== b) wrong.push(`${JSON.stringify(prefix)} ${bytes.toString('hex')}: ${b}, not ${a}`);
+            lines += count;
+            for (let i = 0; i < count; i++) hit += hits[i]!;
+            at = ends[count - 1]! + 1;
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Both answers were given often, or the comparison proves little.
+    expect(hit).toBeGreaterThan(lines / 10);
+    expect(lines - hit).toBeGreaterThan(lines / 10);
   });
 
   it('rules out ordinary output lines for the built-in catalog (or the bytes way would save nothing)', () => {

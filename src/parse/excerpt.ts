@@ -64,6 +64,14 @@ export class ExcerptCollector {
     }
   }
 
+  /**
+   * Holds as many lines as it ever will: no push or mark changes what between() gives from now on,
+   * so a caller may stop asking which lines to mark.
+   */
+  get full(): boolean {
+    return this.kept.length >= MAX_LINES;
+  }
+
   /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
   get keepsNext(): boolean {
     return this.afterLeft > 0;

@@ -5,10 +5,11 @@
 // cost of reading rawjson. This reads the same from the line's bytes: fixed keys compared in place,
 // the data decoded from its bytes into a shared arena (base64-arena.ts), the vertex and the
 // timestamp's date reused from the previous line when their bytes repeat (they nearly always do),
-// compared while their bytes are checked, so a line costs no string and no new Buffer (the line's head is
-// checked with one native compare). Anything else, even the same object with a space, an
-// escape or a byte outside ASCII in it, is left to the general path (a string and JSON.parse), so
-// what this accepts is read exactly as JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
+// compared while their bytes are checked, so a line costs no new Buffer and one short-lived string,
+// the base64 text Node's decoder reads (the line's head is checked with one native compare).
+// Anything else, even the same object with a space, an escape or a byte outside ASCII in it, is
+// left to the general path (a string and JSON.parse), so what this accepts is read exactly as
+// JSON.parse would read it (__tests__/rawjson-bytes.test.ts).
 import { RFC3339, wholeMilliseconds, type RawLog } from './solve-status.js';
 import { Base64Arena } from './base64-arena.js';
 

@@ -13,8 +13,17 @@ export class DeferredExcerpt {
   private readonly collector = new ExcerptCollector();
   private readonly waiting = new OutputLineRing(EXCERPT_RING_LINES);
 
+  /**
+   * The collector holds as many lines as it ever will: lines pushed or marked from now on change
+   * nothing in the excerpt, so nothing needs selecting, nor rendering.
+   */
+  get full(): boolean {
+    return this.collector.full;
+  }
+
   /** An output line, kept as bytes while no failure wants the lines after it. */
   pushOutput(line: number, batch: OutputBatch, start: number, end: number): void {
+    if (this.collector.full) return;
     if (this.collector.keepsNext) {
       this.settle();
       this.collector.push(line, renderOutput(batch.prefix, batch.bytes, start, end));

@@ -8,6 +8,7 @@ import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonPr
 import { EntryLines } from './entry-lines.js';
 import type { LineSelector } from '../../diagnose/line-selector.js';
 import { bytePrefilterFor, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
+import { OutputScanner } from './output-scan.js';
 import { readSolveStatus, type SolveStatus } from './solve-status.js';
 import { CanonicalLogReader } from './canonical-logs.js';
 import { DeferredExcerpt } from './deferred-excerpt.js';
@@ -50,6 +51,8 @@ export class RawJsonParser {
   private readonly selector: LineSelector | null;
   /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
   private readonly prefilter: BytePrefilter | null;
+  /** The prefilter's scan of output bytes, made with the first output it reads. */
+  private scanner: OutputScanner | null = null;
   private readonly excerpt = new DeferredExcerpt();
   private readonly canonical = new CanonicalLogReader();
   /** printOutput's scratch: where the lines of a log object end, and which may hold a literal. */
@@ -59,7 +62,7 @@ export class RawJsonParser {
   private readonly echo: PlainEcho = {
     print: (line, text) => {
       this.excerpt.push(line, text);
-      if (this.selector?.select(text)) this.excerpt.mark();
+      if (!this.excerpt.full && this.selector?.select(text)) this.excerpt.mark();
     },
     printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
     failure: () => this.excerpt.mark(),
@@ -214,7 +217,8 @@ export class RawJsonParser {
     const prefilter = this.prefilter;
     const selector = this.selector;
     let lineStart = from;
-    if (prefilter === null || selector === null) {
+    // Once the excerpt is full (a log full of errors), no line needs selecting: the lines are only cut.
+    if (prefilter === null || selector === null || excerpt.full) {
       for (let end = bytes.indexOf(NEWLINE, from); end !== -1 && end < to; end = bytes.indexOf(NEWLINE, lineStart)) {
         excerpt.pushOutput(line, batch, lineStart, end);
         tail.push(line, batch, lineStart, end);
@@ -223,15 +227,16 @@ export class RawJsonParser {
       }
       return lineStart;
     }
-    const start = prefilter.start(batch.prefix);
-    const startHit = start.hit || prefilter.everyLine ? 1 : 0;
+    const scanner = (this.scanner ??= new OutputScanner(prefilter));
+    const startHit = prefilter.everyLine || prefilter.start(batch.prefix).hit ? 1 : 0;
+    const startWindow = OutputScanner.startWindow(batch.prefix);
     const ends = this.lineEnds;
     const hits = this.lineHits;
     // The byte loop first (lines' ends and whether each may hold a literal), then each line: the loop
     // over the bytes holds no call (with the pushes and the selection in it, it ran at about 4 ns a
     // byte in place, against about 2 for the same loop alone).
     for (;;) {
-      const count = prefilter.scanLines(bytes, lineStart, to, start.window, startHit, ends, hits);
+      const count = scanner.scanLines(bytes, lineStart, to, startWindow, startHit, ends, hits);
       for (let k = 0; k < count; k++) {
         const end = ends[k]!;
         excerpt.pushOutput(line, batch, lineStart, end);
