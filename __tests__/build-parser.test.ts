@@ -235,6 +235,15 @@ describe('splitting an input into builds', () => {
     // A warning that is not Docker's failure, or one beside a build of the job's own, adds no row.
     const tests = await analyzeText(asJobLog(['##[group]Run npm test', '##[warning]Tests failed with exit code 1, retrying.']), 'job.log');
     expect(tests.builds).toEqual([]);
+    // The runner warns so before every retry of a pull too: one that worked goes on, and no build failed.
+    const recovered = asJobLog([
+      '##[group]Pull down action image',
+      'Error response from daemon: received unexpected HTTP status: 503 Service Unavailable',
+      '##[warning]Docker pull failed with exit code 1, back off 8.549 seconds before retry.',
+      'Status: Downloaded newer image for ghcr.io/actions/jekyll-build-pages:v1.0.13',
+      '##[endgroup]',
+    ]);
+    expect((await analyzeText(recovered, 'job.log')).builds).toEqual([]);
     const built = await analyzeText(asJobLog([...readFixture('buildx0.29-a1-3step-plain-first.log').split('\n'), retry]), 'job.log');
     expect(built.builds.map((b) => b.build.status)).toEqual(['success']);
   });

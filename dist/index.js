@@ -5905,7 +5905,10 @@ function isCacheStep(step) {
 
 // EXTERNAL MODULE: ./src/parse/excerpt.ts
 var excerpt = __nccwpck_require__(4402);
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
 ;// CONCATENATED MODULE: ./src/parse/marked-block.ts
+
 
 
 // A line of BuildKit's Dockerfile excerpt that it marks (`  13 | >>> RUN make`), blanks around it aside.
@@ -5948,9 +5951,12 @@ class MarkedBlockReader {
                 this.nonInstructions.push(marked);
     }
 }
-/** The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. */
+/**
+ * The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. Read as
+ * the signatures read lines: a paste quotes the excerpt (`> `, `\u2502`) or keeps BuildKit's `#1 0.104 `.
+ */
 function markedBody(text) {
-    const match = MARKED_LINE.exec(text.trim());
+    const match = MARKED_LINE.exec((0,normalize/* normalizeForMatching */._)(text));
     return match ? match[1].trim() : null;
 }
 
@@ -6933,6 +6939,8 @@ class JobState {
     metadata = null;
     /** `##[error]` lines that belong to no build (a job that failed before or after building). */
     strayErrors = [];
+    /** The runner's warning that a `docker build`/`pull` of an image it needs failed and will be retried. */
+    retryWarning = null;
     /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
     failureLines = 0;
     cancelLines = 0;
@@ -7177,7 +7185,8 @@ class BuildLogParser {
         }
         if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
             job.orphanErrors.push({ line: line.no, text });
-        if (DOCKERFILE_POINTER.test(bare))
+        // The reader strips a paste's quoting (`> `, `\u2502`) before it looks for the mark.
+        if (bare.includes('>>>'))
             job.strayMarkedBlocks.read(line.no, text);
         if (!job.dockerRelated && job.builds.length === 0)
             job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare);
@@ -7329,11 +7338,12 @@ class BuildLogParser {
                 break;
             }
             case 'warning':
-                // An action that runs `docker build` itself and retries says its failure as a warning
-                // (`##[warning]Docker build failed with exit code 1, back off 5.2 seconds before retry.`).
-                // It counts only for a job with no build of its own: a retry that built would be in the log.
-                if (job.builds.length === 0 && job.strayErrors.length < 20 && failure_line/* FAILURE_LINE */.EV.test(text) && (0,failure_line/* isDockerRelated */.eA)(text))
-                    job.strayErrors.push({ line: line.no, text: `##[warning]${text}` });
+                // The runner says a failed `docker build` or `docker pull` of an action's or a service's image
+                // as a warning before it retries (`##[warning]Docker build failed with exit code 1, back off
+                // 5.2 seconds before retry.`); a retry that works goes on, one that does not ends in ##[error].
+                // So it is remembered, and counts only where the log ends with it (a paste cut at the failure).
+                if (job.builds.length === 0 && failure_line/* FAILURE_LINE */.EV.test(text) && (0,failure_line/* isDockerRelated */.eA)(text))
+                    job.retryWarning = { line: line.no, text: `##[warning]${text}` };
                 break;
             default:
                 break;
@@ -7415,6 +7425,8 @@ class BuildLogParser {
     finishJob(job) {
         const jobSeconds = jobSecondsBetween(job.firstTs, job.lastTs);
         const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
+        if (job.retryWarning !== null && job.retryWarning.line >= job.lastLine && job.strayErrors.length < 20)
+            job.strayErrors.push(job.retryWarning);
         const failed = job.failedWithoutBuild;
         if (kept.length === 0 && (failed || job.pastedDocker)) {
             // The job failed without BuildKit building anything (a refused login, a push, a CLI usage

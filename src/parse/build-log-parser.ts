@@ -115,7 +115,8 @@ export class BuildLogParser {
     }
     if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
       job.orphanErrors.push({ line: line.no, text });
-    if (DOCKERFILE_POINTER.test(bare)) job.strayMarkedBlocks.read(line.no, text);
+    // The reader strips a paste's quoting (`> `, `│`) before it looks for the mark.
+    if (bare.includes('>>>')) job.strayMarkedBlocks.read(line.no, text);
     if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
     job.noteArchitecture(text);
   }
@@ -261,11 +262,11 @@ export class BuildLogParser {
         break;
       }
       case 'warning':
-        // An action that runs `docker build` itself and retries says its failure as a warning
-        // (`##[warning]Docker build failed with exit code 1, back off 5.2 seconds before retry.`).
-        // It counts only for a job with no build of its own: a retry that built would be in the log.
-        if (job.builds.length === 0 && job.strayErrors.length < 20 && FAILURE_LINE.test(text) && isDockerRelated(text))
-          job.strayErrors.push({ line: line.no, text: `##[warning]${text}` });
+        // The runner says a failed `docker build` or `docker pull` of an action's or a service's image
+        // as a warning before it retries (`##[warning]Docker build failed with exit code 1, back off
+        // 5.2 seconds before retry.`); a retry that works goes on, one that does not ends in ##[error].
+        // So it is remembered, and counts only where the log ends with it (a paste cut at the failure).
+        if (job.builds.length === 0 && FAILURE_LINE.test(text) && isDockerRelated(text)) job.retryWarning = { line: line.no, text: `##[warning]${text}` };
         break;
       default:
         break;
@@ -349,6 +350,7 @@ export class BuildLogParser {
   private finishJob(job: JobState): void {
     const jobSeconds = jobSecondsBetween(job.firstTs, job.lastTs);
     const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
+    if (job.retryWarning !== null && job.retryWarning.line >= job.lastLine && job.strayErrors.length < 20) job.strayErrors.push(job.retryWarning);
     const failed = job.failedWithoutBuild;
     if (kept.length === 0 && (failed || job.pastedDocker)) {
       // The job failed without BuildKit building anything (a refused login, a push, a CLI usage

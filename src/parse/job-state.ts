@@ -27,6 +27,8 @@ export class JobState {
   metadata: MetadataGroup | null = null;
   /** `##[error]` lines that belong to no build (a job that failed before or after building). */
   strayErrors: { line: number; text: string }[] = [];
+  /** The runner's warning that a `docker build`/`pull` of an image it needs failed and will be retried. */
+  retryWarning: { line: number; text: string } | null = null;
   /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */
   failureLines = 0;
   cancelLines = 0;
