@@ -64,6 +64,16 @@ describe('a Dockerfile excerpt whose marked block starts with no instruction', (
     expect((await diagnoseText(HEREDOC_READ_AS_INSTRUCTIONS, 'heredoc.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
   });
 
+  it('is read through a paste that quotes it, without the error line', async () => {
+    // An issue's `> ` quote of the excerpt alone: the mark is found after the quoting, as signatures see lines.
+    const quoted = HEREDOC_READ_AS_INSTRUCTIONS.split('\n')
+      .slice(0, -1)
+      .map((line) => `> ${line}`)
+      .join('\n');
+    expect((await parse(quoted)).flatMap((b) => b.markedNonInstructions.map((m) => m.word))).toEqual(['{']);
+    expect((await diagnoseText(quoted, 'quoted.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
+  });
+
   it('is read in a build that failed a step, inside its error block', async () => {
     const text = longMarkedBlock().replace('   2 | >>> RUN <<EOF', '   2 |     RUN <<EOF').replace('   3 | >>> echo "step 1"', '   3 | >>> {');
     const builds = await parse(text);

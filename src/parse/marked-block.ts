@@ -1,6 +1,7 @@
 import type { MarkedNonInstruction } from '../model.js';
 import { detach } from '../text/detach.js';
 import { MAX_EXCERPT_LINE } from './excerpt.js';
+import { normalizeForMatching } from '../diagnose/normalize.js';
 
 // A line of BuildKit's Dockerfile excerpt that it marks (`  13 | >>> RUN make`), blanks around it aside.
 const MARKED_LINE = /^\d+ \| >>> ?(.*)$/;
@@ -42,8 +43,11 @@ export class MarkedBlockReader {
   }
 }
 
-/** The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. */
+/**
+ * The text after a line's `>>>` mark (trimmed), or null for a line that is not a marked one. Read as
+ * the signatures read lines: a paste quotes the excerpt (`> `, `│`) or keeps BuildKit's `#1 0.104 `.
+ */
 function markedBody(text: string): string | null {
-  const match = MARKED_LINE.exec(text.trim());
+  const match = MARKED_LINE.exec(normalizeForMatching(text));
   return match ? match[1]!.trim() : null;
 }
