@@ -1,7 +1,7 @@
 // `npm run test:unit`: the unit tier only, files named NAME.test.ts with no tier in their name
 // (not .e2e, .integration, .smoke or .render; see __tests__/support/test-tier.ts). They need no
 // root, Docker, browser, network or bundle, so a contributor can run them anywhere in under a minute.
-// `npm test` (jest.config.js) still runs every tier.
+// `npm test` runs this and then jest.tiers.config.js (the other tiers), so that each suite runs once.
 import base from './jest.config.js';
 
 // jest refuses testMatch and testRegex together: the unit tier replaces the base's testMatch.

@@ -33,6 +33,11 @@ describe('test tiers', () => {
     expect(unitFiles.length).toBeGreaterThan(20);
   });
 
+  it('no test file sits in a folder of __tests__, where neither run (unit nor tiers) would select it', () => {
+    const nested = readdirSync(TESTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('/') && f.endsWith('.test.ts'));
+    expect(nested).toEqual([]);
+  });
+
   it('the unit run selects exactly the unit-named files', async () => {
     const unitConfig = ((await import(pathToFileURL(join(ROOT, 'jest.unit.config.js')).href)) as { default: { testRegex: string[] } }).default;
     expect(unitConfig.testRegex).toHaveLength(1);
