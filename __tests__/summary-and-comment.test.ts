@@ -163,3 +163,26 @@ describe('sizes', () => {
     expect(body.split('\n\n')[1]).toMatch(/^### ❌ /);
   });
 });
+
+describe('a log that does not say how its build ended', () => {
+  // A paste cut before the end: the Dockerfile excerpt of an error, without the error line.
+  const CUT = [
+    'Dockerfile:12',
+    '--------------------',
+    '  11 |     RUN cat > /etc/app.json << EOF',
+    '  12 | >>> {',
+    '  13 |       "port": 8080',
+    '--------------------',
+  ].join('\n');
+
+  it('is not called a success: the headline says the end is missing and what the log shows', async () => {
+    const analysis = await diagnoseText(CUT, 'cut.log');
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['unknown']);
+    const summary = renderMarkdown(analysis);
+    expect(summary).toMatch(/^## ❔ The log does not say how the build ended, and it shows: The Dockerfile does not parse\.$/m);
+    // The comment heads with the cause itself, as for a failure; neither says the build succeeded.
+    const comment = renderComment(analysis, '<!-- m -->', { runUrl: null });
+    expect(comment.match(/^#+ .*/m)![0]).toMatch(/The Dockerfile does not parse/);
+    for (const report of [summary, comment]) expect(report).not.toMatch(/succeeded/);
+  });
+});

@@ -160,7 +160,8 @@ const TABLE_ROWS = 10;
  * each; then the builds. Short by design; the job summary has the rest.
  */
 function renderComment(analysis, marker, links) {
-    const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
+    // A build whose log does not say how it ended is no success: it is told as the failures are.
+    const failed = analysis.builds.filter((b) => b.build.status !== 'success');
     const footer = `<sub>${version/* TOOL_NAME */.l}${links.runUrl ? ` \u00b7 full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
     if (analysis.builds.length === 0)
         return [marker, `### ${format/* STATUS_ICON */.tW[analysis.status]} ${version/* TOOL_NAME */.l}: no build found`, footer].join('\n\n');

@@ -12037,6 +12037,15 @@ function happened(analysis) {
     // Builds past the listing limit count too (the budget lists every failure it can, so these are rare).
     const omitted = analysis.omittedBuilds?.statuses;
     const failedCount = failed.length + (omitted?.failure ?? 0);
+    const unknown = builds.filter((b) => b.status === 'unknown');
+    if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled && unknown.length > 0) {
+        // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
+        // is said as what the log shows, not as why the build failed.
+        const cause = analysis.groups.find((g) => g.severity === 'error');
+        const who = unknown.length === builds.length && builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
+        const shows = cause ? `, and it shows: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
+        return `${who} does not say how the build ended${shows}.`;
+    }
     if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {
         const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
         const total = builds.length + (analysis.omittedBuilds?.count ?? 0);

@@ -28,7 +28,8 @@ export interface CommentLinks {
  * each; then the builds. Short by design; the job summary has the rest.
  */
 export function renderComment(analysis: Analysis, marker: string, links: CommentLinks): string {
-  const failed = analysis.builds.filter((b) => b.build.status === 'failure' || b.build.status === 'canceled');
+  // A build whose log does not say how it ended is no success: it is told as the failures are.
+  const failed = analysis.builds.filter((b) => b.build.status !== 'success');
   const footer = `<sub>${TOOL_NAME}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
   if (analysis.builds.length === 0) return [marker, `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`, footer].join('\n\n');
   const verdict = verdictOf(analysis);
