@@ -691,6 +691,21 @@ const ROWS: Row[] = [
   // Compilers and their toolchains: Go older than go.mod, -sys crates, build tools pruned with the dev dependencies.
   ['compile-error', 'run', 'package github.com/acme/app/internal/x is not in std (/usr/local/go/src/github.com/acme/app/internal/x)'],
   ['compile-error', 'run', "go: errors parsing go.mod:\n/app/go.mod:3: invalid go version '1.22.1': must match format 1.23"],
+  // A toolchain older than the code in Cargo's and Go's other words: an edition the TOML parser does
+  // not know (cargo-chef reads Cargo.toml itself), a lock file format newer than Cargo, Go's note under
+  // a compile error, a go.mod toolchain Go cannot download.
+  [
+    'compile-error',
+    'run',
+    'Error: Failed to compute recipe\n\nCaused by:\n    TOML parse error at line 7, column 11\n      |\n    7 | edition = "2024"\n      |           ^^^^^^\n    unknown variant `2024`, expected one of `2015`, `2018`, `2021`',
+  ],
+  [
+    'compile-error',
+    'run',
+    'error: failed to parse lock file at: /app/Cargo.lock\n\nCaused by:\n  lock file version `4` was found, but this version of Cargo does not understand this lock file, perhaps Cargo needs to be updated?',
+  ],
+  ['compile-error', 'run', '# example.com/app\nnote: module requires Go 1.22'],
+  ['compile-error', 'run', 'go: downloading go1.23.2 (linux/amd64)\ngo: download go1.23.2 for linux/amd64: toolchain not available'],
   ['compile-error', 'run', 'go: errors parsing go.mod:\n/app/go.mod:5: unknown directive: toolchain'],
   ['compile-error', 'run', '  Could not find directory of OpenSSL installation, and this `-sys` crate cannot proceed without\n  this knowledge.'],
   ['compile-error', 'run', 'sh: react-scripts: not found'],
