@@ -206,6 +206,19 @@ const ROWS: Row[] = [
   ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
   ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
+  // BuildKit without the privileges its worker needs: the daemon's EPERM as gRPC's PermissionDenied,
+  // runc refused mounting /proc for a RUN (current and older runc wordings).
+  ['builder-missing', 'paste', 'error: failed to solve: rpc error: code = PermissionDenied desc = operation not permitted'],
+  [
+    'builder-missing',
+    'final',
+    'ERROR: failed to solve: process "/bin/sh -c apk add curl" did not complete successfully: runc run failed: unable to start container process: error during container init: error mounting "proc" to rootfs at "/proc": mount proc:/proc (via /proc/self/fd/6), flags: 0xe: operation not permitted',
+  ],
+  [
+    'builder-missing',
+    'paste',
+    'error: failed to solve: rpc error: code = Unknown desc = executor failed running [/bin/sh -c apk add curl]: process_linux.go:449: container init caused "rootfs_linux.go:58: mounting \\"proc\\" to rootfs \\"/tmp/buildkit-mount123\\" at \\"/proc\\" caused \\"operation not permitted\\""',
+  ],
   // An engine with no BuildKit behind the Docker API; a BuildKit too old for a git context's subdirectory.
   ['builder-missing', 'paste', 'ERROR: failed to get status: rpc error: code = Unimplemented desc = unknown service moby.buildkit.v1.Control'],
   ['builder-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: failed to load cache key: subdir not supported yet'],
