@@ -171,6 +171,18 @@ const ROWS: Row[] = [
       .join('\n'),
   ],
   ['network-timeout', 'run', 'info There appears to be trouble with your network connection. Retrying...'],
+  // Gradle nests the reason under its resolution failure: the connection that timed out is the cause.
+  [
+    'network-timeout',
+    'run',
+    "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':app:compileJava'.\n> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not resolve com.acme:lib:1.0.\n      > Could not get resource 'https://repo.maven.apache.org/maven2/com/acme/lib/1.0/lib-1.0.pom'.\n         > Could not GET 'https://repo.maven.apache.org/maven2/com/acme/lib/1.0/lib-1.0.pom'.\n            > Connect to repo.maven.apache.org:443 [repo.maven.apache.org/151.101.0.215] failed: Connect timed out",
+  ],
+  // ... and a version the repository does not have stays the install's failure.
+  [
+    'package-install-failure',
+    'run',
+    "Execution failed for task ':app:compileJava'.\n> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not find com.acme:lib:9.9.\n     Searched in the following locations:\n       - https://repo.maven.apache.org/maven2/com/acme/lib/9.9/lib-9.9.pom",
+  ],
   [
     'network-timeout',
     'run',
