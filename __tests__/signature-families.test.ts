@@ -171,6 +171,9 @@ const ROWS: Row[] = [
       .join('\n'),
   ],
   ['network-timeout', 'run', 'info There appears to be trouble with your network connection. Retrying...'],
+  // bun names the socket's failure before what it was fetching.
+  ['network-timeout', 'run', 'bun install v1.1.38\nerror: ConnectionRefused downloading package manifest react'],
+  ['network-timeout', 'run', 'error: DNSResolveFailed downloading tarball react@18.2.0'],
   // Gradle nests the reason under its resolution failure: the connection that timed out is the cause.
   [
     'network-timeout',
