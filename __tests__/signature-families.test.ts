@@ -734,6 +734,26 @@ const ROWS: Row[] = [
   ],
   ['compile-error', 'run', '# example.com/app\nnote: module requires Go 1.22'],
   ['compile-error', 'run', 'go: downloading go1.23.2 (linux/amd64)\ngo: download go1.23.2 for linux/amd64: toolchain not available'],
+  // The same for the JVM and .NET.
+  ['compile-error', 'run', '> Task :compileJava FAILED\nerror: release version 17 not supported'],
+  ['compile-error', 'run', 'error: invalid source release: 17'],
+  [
+    'compile-error',
+    'run',
+    'Cannot find a Java installation on your machine matching this tasks requirements: {languageVersion=21, vendor=any, implementation=vendor-specific} for LINUX on x86_64.',
+  ],
+  ['compile-error', 'run', 'Dependency requires at least JVM runtime version 17. This build uses a Java 11 JVM.'],
+  [
+    'compile-error',
+    'run',
+    'java.lang.UnsupportedClassVersionError: com/acme/Plugin has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0',
+  ],
+  ['compile-error', 'run', "> BUG! exception in phase 'semantic analysis' in source unit '_BuildScript_' Unsupported class file major version 65"],
+  [
+    'compile-error',
+    'run',
+    'error: The current .NET SDK does not support targeting .NET 8.0.  Either target .NET 6.0 or lower, or use a version of the .NET SDK that supports .NET 8.0.',
+  ],
   ['compile-error', 'run', 'go: errors parsing go.mod:\n/app/go.mod:5: unknown directive: toolchain'],
   ['compile-error', 'run', '  Could not find directory of OpenSSL installation, and this `-sys` crate cannot proceed without\n  this knowledge.'],
   ['compile-error', 'run', 'sh: react-scripts: not found'],
