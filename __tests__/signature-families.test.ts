@@ -107,6 +107,18 @@ const ROWS: Row[] = [
   ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
   ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
   ['package-install-failure', 'run', 'error: externally-managed-environment'],
+  // Poetry and uv refusing the image's Python for a project that needs another, as pip's Requires-Python.
+  [
+    'package-install-failure',
+    'run',
+    'The currently activated Python version 3.9.18 is not supported by the project (^3.11).\nTrying to find and use a compatible version.\nNoCompatiblePythonVersionFound',
+  ],
+  ['package-install-failure', 'run', 'Current Python version (3.10.12) is not allowed by the project (>=3.11,<4.0).'],
+  [
+    'package-install-failure',
+    'run',
+    "error: The requested interpreter resolved to Python 3.10.12, which is incompatible with the project's Python requirement: `>=3.11`",
+  ],
   ['package-install-failure', 'run', "Because app depends on requests (^99.0) which doesn't match any versions, version solving failed."],
   [
     'package-install-failure',
