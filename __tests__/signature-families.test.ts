@@ -682,6 +682,11 @@ const ROWS: Row[] = [
   // Memory: the linker killed, bash's report of a killed job, the JVM's build daemons out of heap.
   ['oom-killed', 'run', 'collect2: fatal error: ld terminated with signal 9 [Killed]\ncompilation terminated.'],
   ['oom-killed', 'run', '/bin/sh: line 1:    12 Killed                  npm run build'],
+  [
+    'oom-killed',
+    'run',
+    'FAILURE: Build failed with an exception.\n\n* What went wrong:\nGradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)',
+  ],
   ['oom-killed', 'run', 'Expiring Daemon because JVM heap space is exhausted'],
   ['oom-killed', 'run', 'The Kotlin daemon has terminated unexpectedly. This might be caused by insufficient memory'],
   [
