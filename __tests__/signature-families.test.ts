@@ -107,6 +107,18 @@ const ROWS: Row[] = [
   ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
   ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
   ['package-install-failure', 'run', 'error: externally-managed-environment'],
+  // Poetry and uv refusing the image's Python for a project that needs another, as pip's Requires-Python.
+  [
+    'package-install-failure',
+    'run',
+    'The currently activated Python version 3.9.18 is not supported by the project (^3.11).\nTrying to find and use a compatible version.\nNoCompatiblePythonVersionFound',
+  ],
+  ['package-install-failure', 'run', 'Current Python version (3.10.12) is not allowed by the project (>=3.11,<4.0).'],
+  [
+    'package-install-failure',
+    'run',
+    "error: The requested interpreter resolved to Python 3.10.12, which is incompatible with the project's Python requirement: `>=3.11`",
+  ],
   ['package-install-failure', 'run', "Because app depends on requests (^99.0) which doesn't match any versions, version solving failed."],
   [
     'package-install-failure',
@@ -171,6 +183,21 @@ const ROWS: Row[] = [
       .join('\n'),
   ],
   ['network-timeout', 'run', 'info There appears to be trouble with your network connection. Retrying...'],
+  // bun names the socket's failure before what it was fetching.
+  ['network-timeout', 'run', 'bun install v1.1.38\nerror: ConnectionRefused downloading package manifest react'],
+  ['network-timeout', 'run', 'error: DNSResolveFailed downloading tarball react@18.2.0'],
+  // Gradle nests the reason under its resolution failure: the connection that timed out is the cause.
+  [
+    'network-timeout',
+    'run',
+    "FAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':app:compileJava'.\n> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not resolve com.acme:lib:1.0.\n      > Could not get resource 'https://repo.maven.apache.org/maven2/com/acme/lib/1.0/lib-1.0.pom'.\n         > Could not GET 'https://repo.maven.apache.org/maven2/com/acme/lib/1.0/lib-1.0.pom'.\n            > Connect to repo.maven.apache.org:443 [repo.maven.apache.org/151.101.0.215] failed: Connect timed out",
+  ],
+  // ... and a version the repository does not have stays the install's failure.
+  [
+    'package-install-failure',
+    'run',
+    "Execution failed for task ':app:compileJava'.\n> Could not resolve all files for configuration ':app:compileClasspath'.\n   > Could not find com.acme:lib:9.9.\n     Searched in the following locations:\n       - https://repo.maven.apache.org/maven2/com/acme/lib/9.9/lib-9.9.pom",
+  ],
   [
     'network-timeout',
     'run',
@@ -206,6 +233,19 @@ const ROWS: Row[] = [
   ['dockerfile-missing', 'paste', 'Sending build context to Docker daemon  2.048kB\nNo image was generated. Is your Dockerfile empty?'],
   ['network-timeout', 'final', 'ERROR: failed to solve: failed to read expected number of bytes: unexpected EOF'],
   ['builder-missing', 'final', 'ERROR: failed to solve: granting entitlement network.host is not allowed by build daemon configuration'],
+  // BuildKit without the privileges its worker needs: the daemon's EPERM as gRPC's PermissionDenied,
+  // runc refused mounting /proc for a RUN (current and older runc wordings).
+  ['builder-missing', 'paste', 'error: failed to solve: rpc error: code = PermissionDenied desc = operation not permitted'],
+  [
+    'builder-missing',
+    'final',
+    'ERROR: failed to solve: process "/bin/sh -c apk add curl" did not complete successfully: runc run failed: unable to start container process: error during container init: error mounting "proc" to rootfs at "/proc": mount proc:/proc (via /proc/self/fd/6), flags: 0xe: operation not permitted',
+  ],
+  [
+    'builder-missing',
+    'paste',
+    'error: failed to solve: rpc error: code = Unknown desc = executor failed running [/bin/sh -c apk add curl]: process_linux.go:449: container init caused "rootfs_linux.go:58: mounting \\"proc\\" to rootfs \\"/tmp/buildkit-mount123\\" at \\"/proc\\" caused \\"operation not permitted\\""',
+  ],
   // An engine with no BuildKit behind the Docker API; a BuildKit too old for a git context's subdirectory.
   ['builder-missing', 'paste', 'ERROR: failed to get status: rpc error: code = Unimplemented desc = unknown service moby.buildkit.v1.Control'],
   ['builder-missing', 'final', 'ERROR: failed to solve: failed to read dockerfile: failed to load cache key: subdir not supported yet'],
@@ -642,6 +682,11 @@ const ROWS: Row[] = [
   // Memory: the linker killed, bash's report of a killed job, the JVM's build daemons out of heap.
   ['oom-killed', 'run', 'collect2: fatal error: ld terminated with signal 9 [Killed]\ncompilation terminated.'],
   ['oom-killed', 'run', '/bin/sh: line 1:    12 Killed                  npm run build'],
+  [
+    'oom-killed',
+    'run',
+    'FAILURE: Build failed with an exception.\n\n* What went wrong:\nGradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)',
+  ],
   ['oom-killed', 'run', 'Expiring Daemon because JVM heap space is exhausted'],
   ['oom-killed', 'run', 'The Kotlin daemon has terminated unexpectedly. This might be caused by insufficient memory'],
   [
@@ -691,6 +736,41 @@ const ROWS: Row[] = [
   // Compilers and their toolchains: Go older than go.mod, -sys crates, build tools pruned with the dev dependencies.
   ['compile-error', 'run', 'package github.com/acme/app/internal/x is not in std (/usr/local/go/src/github.com/acme/app/internal/x)'],
   ['compile-error', 'run', "go: errors parsing go.mod:\n/app/go.mod:3: invalid go version '1.22.1': must match format 1.23"],
+  // A toolchain older than the code in Cargo's and Go's other words: an edition the TOML parser does
+  // not know (cargo-chef reads Cargo.toml itself), a lock file format newer than Cargo, Go's note under
+  // a compile error, a go.mod toolchain Go cannot download.
+  [
+    'compile-error',
+    'run',
+    'Error: Failed to compute recipe\n\nCaused by:\n    TOML parse error at line 7, column 11\n      |\n    7 | edition = "2024"\n      |           ^^^^^^\n    unknown variant `2024`, expected one of `2015`, `2018`, `2021`',
+  ],
+  [
+    'compile-error',
+    'run',
+    'error: failed to parse lock file at: /app/Cargo.lock\n\nCaused by:\n  lock file version `4` was found, but this version of Cargo does not understand this lock file, perhaps Cargo needs to be updated?',
+  ],
+  ['compile-error', 'run', '# example.com/app\nnote: module requires Go 1.22'],
+  ['compile-error', 'run', 'go: downloading go1.23.2 (linux/amd64)\ngo: download go1.23.2 for linux/amd64: toolchain not available'],
+  // The same for the JVM and .NET.
+  ['compile-error', 'run', '> Task :compileJava FAILED\nerror: release version 17 not supported'],
+  ['compile-error', 'run', 'error: invalid source release: 17'],
+  [
+    'compile-error',
+    'run',
+    'Cannot find a Java installation on your machine matching this tasks requirements: {languageVersion=21, vendor=any, implementation=vendor-specific} for LINUX on x86_64.',
+  ],
+  ['compile-error', 'run', 'Dependency requires at least JVM runtime version 17. This build uses a Java 11 JVM.'],
+  [
+    'compile-error',
+    'run',
+    'java.lang.UnsupportedClassVersionError: com/acme/Plugin has been compiled by a more recent version of the Java Runtime (class file version 61.0), this version of the Java Runtime only recognizes class file versions up to 55.0',
+  ],
+  ['compile-error', 'run', "> BUG! exception in phase 'semantic analysis' in source unit '_BuildScript_' Unsupported class file major version 65"],
+  [
+    'compile-error',
+    'run',
+    'error: The current .NET SDK does not support targeting .NET 8.0.  Either target .NET 6.0 or lower, or use a version of the .NET SDK that supports .NET 8.0.',
+  ],
   ['compile-error', 'run', 'go: errors parsing go.mod:\n/app/go.mod:5: unknown directive: toolchain'],
   ['compile-error', 'run', '  Could not find directory of OpenSSL installation, and this `-sys` crate cannot proceed without\n  this knowledge.'],
   ['compile-error', 'run', 'sh: react-scripts: not found'],

@@ -150,8 +150,11 @@ function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): Candida
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
 // JVM (`Caused by: java.net.ConnectException: ...`). apk heads its reasons the same way: `ERROR:
 // unable to select packages:` (before apk 3.12 `ERROR: unsatisfiable constraints:`) comes first, then
-// each package and why (`bash (no such package):`, `bash (missing):`).
-const CAUSED_BY = /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$/;
+// each package and why (`bash (no such package):`, `bash (missing):`). Gradle nests its causes under
+// `> Could not resolve all files for configuration ':x'.` (`dependencies` or `artifacts` in other
+// versions), down to the one that says why (`> Connect to repo.maven.apache.org:443 ... timed out`).
+const CAUSED_BY =
+  /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$|^Could not resolve all (?:files|dependencies|artifacts) for configuration\b/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
