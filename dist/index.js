@@ -12044,8 +12044,10 @@ function happened(analysis) {
         // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
         // is said as what the log shows, not as why the build failed.
         const cause = analysis.groups.find((g) => g.severity === 'error');
-        const who = unknown.length === builds.length && builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
-        const shows = cause ? `, and it shows: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
+        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
+        if (unknown.length > 1)
+            return `The logs of ${names(unknown.map((b) => b.name))} do not say how their builds ended${shows}.`;
+        const who = builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
         return `${who} does not say how the build ended${shows}.`;
     }
     if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {

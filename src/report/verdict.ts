@@ -62,8 +62,9 @@ function happened(analysis: Analysis): string {
     // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
     // is said as what the log shows, not as why the build failed.
     const cause = analysis.groups.find((g) => g.severity === 'error');
-    const who = unknown.length === builds.length && builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
-    const shows = cause ? `, and it shows: ${escapeText(redact(cause.title))}` : '';
+    const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${escapeText(redact(cause.title))}` : '';
+    if (unknown.length > 1) return `The logs of ${names(unknown.map((b) => b.name))} do not say how their builds ended${shows}.`;
+    const who = builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
     return `${who} does not say how the build ended${shows}.`;
   }
   if (failedCount === 0 && canceled.length === 0 && !omitted?.canceled) {
