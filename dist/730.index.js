@@ -161,7 +161,7 @@ const TABLE_ROWS = 10;
  */
 function renderComment(analysis, marker, links) {
     // A build whose log does not say how it ended is no success: it is told as the failures are.
-    const failed = analysis.builds.filter((b) => b.build.status !== 'success');
+    const notSucceeded = analysis.builds.filter((b) => b.build.status !== 'success');
     const footer = `<sub>${version/* TOOL_NAME */.l}${links.runUrl ? ` \u00b7 full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
     if (analysis.builds.length === 0)
         return [marker, `### ${format/* STATUS_ICON */.tW[analysis.status]} ${version/* TOOL_NAME */.l}: no build found`, footer].join('\n\n');
@@ -175,11 +175,11 @@ function renderComment(analysis, marker, links) {
     const sizes = (0,image_sizes/* imageSizeSection */.k)(analysis.builds, '**Image sizes**');
     const baseline = (0,baseline_section/* baselineSection */.d_)(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
-    if (failed.length === 0 || errors.length === 0) {
+    if (notSucceeded.length === 0 || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
         // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
         const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
-        const head = failed.length === 0
+        const head = notSucceeded.length === 0
             ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
             : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
         // The comment lists each warning in a line, without its advice: the change says how itself.

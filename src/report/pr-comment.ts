@@ -29,7 +29,7 @@ export interface CommentLinks {
  */
 export function renderComment(analysis: Analysis, marker: string, links: CommentLinks): string {
   // A build whose log does not say how it ended is no success: it is told as the failures are.
-  const failed = analysis.builds.filter((b) => b.build.status !== 'success');
+  const notSucceeded = analysis.builds.filter((b) => b.build.status !== 'success');
   const footer = `<sub>${TOOL_NAME}${links.runUrl ? ` · full report in the job summary of [this run](${links.runUrl})` : ''}</sub>`;
   if (analysis.builds.length === 0) return [marker, `### ${STATUS_ICON[analysis.status]} ${TOOL_NAME}: no build found`, footer].join('\n\n');
   const verdict = verdictOf(analysis);
@@ -43,12 +43,12 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
   const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
 
-  if (failed.length === 0 || errors.length === 0) {
+  if (notSucceeded.length === 0 || errors.length === 0) {
     // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
     // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
     const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
     const head =
-      failed.length === 0
+      notSucceeded.length === 0
         ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
         : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
     // The comment lists each warning in a line, without its advice: the change says how itself.
