@@ -7074,6 +7074,7 @@ var failure_line = __nccwpck_require__(984);
 
 
 
+
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
@@ -7144,6 +7145,8 @@ class BuildLogParser {
             const match = VERTEX_LINE.exec(bare);
             if (match) {
                 this.onVertexLine(job, line, Number(match[1]), match[2]);
+                if (bare.includes('>>>'))
+                    this.onMarkedStepLine(job, line, Number(match[1]));
                 // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
                 if (match[2].startsWith('ERROR') || this.selector?.select(match[2]))
                     job.excerpt.mark();
@@ -7213,7 +7216,10 @@ class BuildLogParser {
         // After the build ended, `#1` opens the next one.
         if (id === 1 && build.ended)
             return null;
-        return build.vertices.get(id) ?? null;
+        const vertex = build.vertices.get(id);
+        // BuildKit's own steps print a few lines, and may quote the Dockerfile (onMarkedStepLine): all
+        // of them go the whole way, where the excerpt's `>>>` mark is looked for.
+        return vertex === undefined || vertex.parsed.kind === 'internal' ? null : vertex;
     }
     /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
     takeStepLine(vertex, no, timestamp, text, output) {
@@ -7351,6 +7357,22 @@ class BuildLogParser {
                 break;
         }
     }
+    /**
+     * A step's line that holds BuildKit's `>>>` mark (`#1 0.104   13 | >>> {`): BuildKit prints the
+     * Dockerfile parse error of its `[internal] load build definition` step inside that step's frame,
+     * where the error block's reader never sees it. The build's reader reads through the frame (as
+     * signatures see lines), and the build failed: BuildKit quotes the Dockerfile only for an error.
+     * Only in BuildKit's own steps: in a RUN step such a line is the output of the user's program
+     * (and openStepFor leaves only BuildKit's own steps' lines to push()).
+     */
+    onMarkedStepLine(job, line, id) {
+        const build = job.current;
+        if (build === null || build.vertices.get(id)?.parsed.kind !== 'internal')
+            return;
+        build.markedBlocks.read(line.no, line.text);
+        if (DOCKERFILE_POINTER.test((0,normalize/* normalizeForMatching */._)(line.text)))
+            build.failWithErrorBlock();
+    }
     /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
     endGroup(job) {
         job.facts.endGroup();
@@ -7368,7 +7390,8 @@ class BuildLogParser {
             return;
         }
         // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
+        // Its status and its output do not: a failed build definition prints its error as output.
+        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest) && !isStepOutput(build, id, rest))) {
             build = this.startBuild(job, line, null);
         }
         build.touch(line.no, line.timestamp, line.text);
@@ -7478,6 +7501,10 @@ class BuildLogParser {
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
+/** `#N 0.104 ...`, the output of a step the build has: never a step's header. */
+function isStepOutput(build, id, rest) {
+    return build.vertices.has(id) && /^\d+\.\d+ /.test(rest);
+}
 function isStatusWord(rest) {
     return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
 }
