@@ -51,7 +51,7 @@ export class BuildLogParser {
     if (line.command !== null) {
       job.runnerCommands = true;
       this.onRunnerCommand(job, line);
-      if (line.command === 'error') job.excerpt.mark();
+      if (line.command === 'error') job.excerpt.mark(true);
       return;
     }
     job.facts.line(text);
@@ -68,9 +68,11 @@ export class BuildLogParser {
     const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
     for (const dialect of job.dialects) {
       if (dialect.accept(bare, line, this.sinkFor(job))) {
-        if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+        // The first line after the build failed is its failure; later ones only when the catalog knows them.
+        const failure = job.current?.failed === true && !job.marked.has(job.current);
+        if (failure || this.selector?.select(bare)) {
           if (job.current) job.marked.add(job.current);
-          job.excerpt.mark();
+          job.excerpt.mark(failure);
         }
         return;
       }
@@ -81,7 +83,8 @@ export class BuildLogParser {
         this.onVertexLine(job, line, Number(match[1]), match[2]!);
         if (bare.includes('>>>')) this.onMarkedStepLine(job, line, Number(match[1]));
         // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
-        if (match[2]!.startsWith('ERROR') || this.selector?.select(match[2]!)) job.excerpt.mark();
+        const failure = match[2]!.startsWith('ERROR');
+        if (failure || this.selector?.select(match[2]!)) job.excerpt.mark(failure);
         return;
       }
     }
@@ -103,9 +106,13 @@ export class BuildLogParser {
       // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
       // build's); in a runner's log a later step's failure is never the build's.
       const carried = build.form !== 'plain' || (!job.fromRunner && isDockerFailure(bare));
-      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) build.fail({ line: line.no, text });
+      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+        build.fail({ line: line.no, text });
+        job.excerpt.mark(true);
+      }
       if (FINAL_ERROR.test(bare)) {
         build.failWithErrorBlock({ line: line.no, text });
+        job.excerpt.mark(true);
         build.touch(line.no, line.timestamp, line.text);
       } else if (DOCKERFILE_POINTER.test(bare)) {
         // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
@@ -290,7 +297,10 @@ export class BuildLogParser {
     const build = job.current;
     if (build === null || build.vertices.get(id)?.parsed.kind !== 'internal') return;
     build.markedBlocks.read(line.no, line.text);
-    if (DOCKERFILE_POINTER.test(normalizeForMatching(line.text))) build.failWithErrorBlock();
+    if (DOCKERFILE_POINTER.test(normalizeForMatching(line.text))) {
+      build.failWithErrorBlock();
+      job.excerpt.mark(true);
+    }
   }
 
   /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
@@ -392,7 +402,7 @@ export class BuildLogParser {
     }
     // A build that did not end well but printed no error (a log cut off, a runner that died) is
     // explained, if at all, by the last lines of its job: keep them.
-    if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark();
+    if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark(true);
     const base = job.name ?? this.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
