@@ -58,24 +58,31 @@ async function parse(text: string, shortcut = true) {
 }
 
 /**
- * The same excerpt as BuildKit prints it inside the frame of the step that read the Dockerfile
- * (`#1 0.104   13 | >>> {`): the parse error of `[internal] load build definition from
- * Dockerfile`, its lines framed as that step's output. The paste is cut before buildx's own
+ * A Dockerfile excerpt as BuildKit prints it inside the frame of the step that read the Dockerfile
+ * (`#1 0.104   69 | >>> {`): the parse error of `[internal] load build definition from
+ * Dockerfile`, its lines framed as that step's output. The excerpt's wording is a real one (a heredoc
+ * an old frontend read line by line, RchGrav/claudebox#4); the paste is cut before buildx's own
  * `ERROR: failed to solve` line, so the excerpt alone says what went wrong.
  */
-const FRAMED_IN_STEP = [
-  '#0 building with "default" instance using docker driver',
-  '',
-  '#1 [internal] load build definition from Dockerfile',
-  '#1 transferring dockerfile: 1.20kB done',
-  '#1 0.104 Dockerfile:13',
-  '#1 0.104 --------------------',
-  '#1 0.104   11 |     # the server config',
-  "#1 0.104   12 |     RUN cat > /etc/app.json << 'EOF'",
-  '#1 0.104   13 | >>> {',
-  '#1 0.104   14 |       "port": 8080',
-  '#1 0.104 --------------------',
-].join('\n');
+function framedInStep(excerpt: string[]): string {
+  return [
+    '#0 building with "default" instance using docker driver',
+    '',
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 transferring dockerfile: 35.15kB done',
+    ...excerpt.map((line) => `#1 0.104 ${line}`),
+  ].join('\n');
+}
+
+const FRAMED_IN_STEP = framedInStep([
+  'Dockerfile:69',
+  '--------------------',
+  '  67 |     # Create package.json for thinking server',
+  "  68 |     RUN cat > ~/mcp-servers/thinking/package.json << 'PACKAGEEOF'",
+  '  69 | >>> {',
+  '  70 |       "name": "@modelcontextprotocol/server-sequential-thinking",',
+  '--------------------',
+]);
 
 /** A text as a GitHub job log: each line after a runner timestamp (the parser's shortcut reads such lines as bytes). */
 function asJobLog(text: string): string {
@@ -127,7 +134,7 @@ describe('a Dockerfile excerpt whose marked block starts with no instruction', (
 describe("a Dockerfile excerpt printed inside a step's plain-progress frame", () => {
   it('is read through the `#1 0.104` frame, as the bare excerpt is', async () => {
     const builds = await parse(FRAMED_IN_STEP);
-    expect(builds.flatMap((b) => b.markedNonInstructions)).toEqual([{ line: 9, text: '#1 0.104   13 | >>> {', word: '{' }]);
+    expect(builds.flatMap((b) => b.markedNonInstructions)).toEqual([{ line: 9, text: '#1 0.104   69 | >>> {', word: '{' }]);
     // BuildKit quotes the Dockerfile only for an error: the build failed, as with the bare excerpt.
     expect(builds.map((b) => b.status)).toEqual(['failure']);
     const analysis = await diagnoseText(FRAMED_IN_STEP, 'framed.log');
@@ -144,9 +151,23 @@ describe("a Dockerfile excerpt printed inside a step's plain-progress frame", ()
     expect((await diagnoseText(log, 'framed-job.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
   });
 
+  it('reads a comment that lost its line: the words after it taken for an instruction (hyrise/hyrise#2660)', async () => {
+    const text = framedInStep([
+      'Dockerfile:52',
+      '--------------------',
+      '  50 |         && ln -sf /usr/bin/llvm-symbolizer-14 /usr/bin/llvm-symbolizer \\',
+      '  51 |         && pip3 install --break-system-packages scipy pandas matplotlib  # preload large Python packages (installs numpy and',
+      '  52 | >>>                                                                        others).',
+      '  53 |     ',
+      '--------------------',
+    ]);
+    expect((await parse(text)).flatMap((b) => b.markedNonInstructions.map((m) => [m.line, m.word]))).toEqual([[9, 'others).']]);
+    expect((await diagnoseText(text, 'comment.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
+  });
+
   it('takes a marked block whose first line is an instruction for no parse error', async () => {
     // `>>> RUN make` inside the frame: the instruction the error is about, the Dockerfile parsed.
-    const text = FRAMED_IN_STEP.replace('#1 0.104   13 | >>> {', '#1 0.104   13 | >>> RUN make');
+    const text = FRAMED_IN_STEP.replace('#1 0.104   69 | >>> {', '#1 0.104   69 | >>> RUN make');
     expect((await parse(text)).flatMap((b) => b.markedNonInstructions)).toEqual([]);
   });
 
