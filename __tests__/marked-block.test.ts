@@ -53,8 +53,43 @@ const HEREDOC_READ_AS_INSTRUCTIONS = [
   'ERROR: failed to solve: dockerfile parse error on line 12: unknown instruction: {',
 ].join('\n');
 
-async function parse(text: string) {
-  return (await parseSource(textSource('case.log', text), lineSelectorFor(builtinSignatures()))).builds;
+async function parse(text: string, shortcut = true) {
+  return (await parseSource(textSource('case.log', text), lineSelectorFor(builtinSignatures()), { shortcut })).builds;
+}
+
+/**
+ * A Dockerfile excerpt as BuildKit prints it inside the frame of the step that read the Dockerfile
+ * (`#1 0.104   69 | >>> {`): the parse error of `[internal] load build definition from
+ * Dockerfile`, its lines framed as that step's output. The excerpt's wording is a real one (a heredoc
+ * an old frontend read line by line, RchGrav/claudebox#4); the paste is cut before buildx's own
+ * `ERROR: failed to solve` line, so the excerpt alone says what went wrong.
+ */
+function framedInStep(excerpt: string[]): string {
+  return [
+    '#0 building with "default" instance using docker driver',
+    '',
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 transferring dockerfile: 35.15kB done',
+    ...excerpt.map((line) => `#1 0.104 ${line}`),
+  ].join('\n');
+}
+
+const FRAMED_IN_STEP = framedInStep([
+  'Dockerfile:69',
+  '--------------------',
+  '  67 |     # Create package.json for thinking server',
+  "  68 |     RUN cat > ~/mcp-servers/thinking/package.json << 'PACKAGEEOF'",
+  '  69 | >>> {',
+  '  70 |       "name": "@modelcontextprotocol/server-sequential-thinking",',
+  '--------------------',
+]);
+
+/** A text as a GitHub job log: each line after a runner timestamp (the parser's shortcut reads such lines as bytes). */
+function asJobLog(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => `2025-09-24T01:56:44.${String(2919350 + i).padStart(7, '0')}Z ${line}`)
+    .join('\n');
 }
 
 describe('a Dockerfile excerpt whose marked block starts with no instruction', () => {
@@ -93,5 +128,68 @@ describe('a Dockerfile excerpt whose marked block starts with no instruction', (
     const ids = (await diagnoseText(text, 'long-heredoc.log')).findings.map((f) => f.id);
     expect(ids).not.toContain('dockerfile-parse-error');
     expect(ids[0]).toBe('package-install-failure');
+  });
+});
+
+describe("a Dockerfile excerpt printed inside a step's plain-progress frame", () => {
+  it('is read through the `#1 0.104` frame, as the bare excerpt is', async () => {
+    const builds = await parse(FRAMED_IN_STEP);
+    expect(builds.flatMap((b) => b.markedNonInstructions)).toEqual([{ line: 9, text: '#1 0.104   69 | >>> {', word: '{' }]);
+    // BuildKit quotes the Dockerfile only for an error: the build failed, as with the bare excerpt.
+    expect(builds.map((b) => b.status)).toEqual(['failure']);
+    const analysis = await diagnoseText(FRAMED_IN_STEP, 'framed.log');
+    expect(analysis.findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
+  });
+
+  it("is read the same in a GitHub job log, with the parser's shortcut for step lines and without", async () => {
+    const log = asJobLog(FRAMED_IN_STEP);
+    for (const shortcut of [true, false]) {
+      const builds = await parse(log, shortcut);
+      expect(builds.flatMap((b) => b.markedNonInstructions.map((m) => [m.line, m.word]))).toEqual([[9, '{']]);
+      expect(builds.map((b) => b.status)).toEqual(['failure']);
+    }
+    expect((await diagnoseText(log, 'framed-job.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
+  });
+
+  it('reads a comment that lost its line: the words after it taken for an instruction (hyrise/hyrise#2660)', async () => {
+    const text = framedInStep([
+      'Dockerfile:52',
+      '--------------------',
+      '  50 |         && ln -sf /usr/bin/llvm-symbolizer-14 /usr/bin/llvm-symbolizer \\',
+      '  51 |         && pip3 install --break-system-packages scipy pandas matplotlib  # preload large Python packages (installs numpy and',
+      '  52 | >>>                                                                        others).',
+      '  53 |     ',
+      '--------------------',
+    ]);
+    expect((await parse(text)).flatMap((b) => b.markedNonInstructions.map((m) => [m.line, m.word]))).toEqual([[9, 'others).']]);
+    expect((await diagnoseText(text, 'comment.log')).findings.map((f) => f.id)).toEqual(['dockerfile-parse-error']);
+  });
+
+  it('takes a marked block whose first line is an instruction for no parse error', async () => {
+    // `>>> RUN make` inside the frame: the instruction the error is about, the Dockerfile parsed.
+    const text = FRAMED_IN_STEP.replace('#1 0.104   69 | >>> {', '#1 0.104   69 | >>> RUN make');
+    expect((await parse(text)).flatMap((b) => b.markedNonInstructions)).toEqual([]);
+  });
+
+  it("does not fail a build for a RUN step's own output that looks like an excerpt", async () => {
+    // A step's program printing `  3 | >>> {` (a test of a tool that quotes files) is its output, not
+    // BuildKit's: the build goes on and succeeds, and the line is no Dockerfile that did not parse.
+    const text = [
+      '#0 building with "default" instance using docker driver',
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 DONE 0.0s',
+      '#2 [1/2] FROM docker.io/library/alpine:3.19',
+      '#2 CACHED',
+      '#3 [2/2] RUN ./quote-tool --self-test',
+      '#3 0.311    3 | >>> {',
+      '#3 DONE 0.4s',
+      '#4 exporting to image',
+      '#4 exporting layers done',
+      '#4 writing image sha256:0d3e2a7fbd3b5d5f4c2d0a7cbd8a1f3c9e5b6a7d8c9e0f1a2b3c4d5e6f7a8b9c done',
+      '#4 DONE 0.1s',
+    ].join('\n');
+    const builds = await parse(text);
+    expect(builds.map((b) => b.status)).toEqual(['success']);
+    expect(builds.flatMap((b) => b.markedNonInstructions)).toEqual([]);
   });
 });

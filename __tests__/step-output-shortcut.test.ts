@@ -409,8 +409,9 @@ describe('the step output shortcut gives the builds the whole way gives', () => 
       ['done (gh run view)', Buffer.from(asJobLog(text).toString().replace(/^/gm, 'Build\tBuild and push\t'))],
     ] as const) {
       // The step output and progress, both `...`, and each DONE of a known step (with a time, or
-      // none); not `#3 DONE 12.5.s` (output, left to the parser), nor `#4 DONE` (a step not seen yet).
-      expect([label, await expectSameBothWays(label, bytes)]).toEqual([label, 10]);
+      // none); not `#3 DONE 12.5.s` (output, left to the parser), nor `#4 DONE` (a step not seen yet),
+      // nor any line of `#1` (BuildKit's own step, whose lines may quote the Dockerfile: left to the parser).
+      expect([label, await expectSameBothWays(label, bytes)]).toEqual([label, 6]);
       const steps = (await parseSource(chunked(label, bytes, 64 * 1024), builtin)).builds[0]!.steps;
       expect(steps.map((step) => [step.name, step.status, step.seconds])).toEqual([
         // The last DONE counts; a DONE without its time leaves none.

@@ -4821,9 +4821,26 @@ const MAX_LINES = 1200;
 /** Longer lines are cut before they are kept (and before any pattern sees them). */
 const MAX_EXCERPT_LINE = 2000;
 /**
+ * Lines let go at once when the budget is spent: a log full of marks lets go of lines once every
+ * this many lines kept, not at every one (each time is a pass over the kept lines).
+ */
+const EVICT_BATCH = 64;
+/** A job's failed steps whose earlier kept lines a failure looks for (a pass over the kept lines each). */
+const MAX_FAILED_STEPS = 16;
+/** `#12 ERROR: ...`: a step's failure, whose earlier lines start with `#12 `. */
+const STEP_ERROR = /^#(\d+) ERROR\b/;
+/**
  * The lines around failures in a job, for diagnosis. A ring of the last lines is kept while
  * reading; when a failure shows, the ring is copied out and the lines after it are kept too. Memory
  * is bounded per job, and nothing is copied for a job that does not fail.
+ *
+ * Lines are marked for two reasons: a failure (a step's ERROR, buildx's `ERROR: failed to solve`, the
+ * runner's `##[error]`) or a line the catalog knows (a cause, or noise: a test suite's `Error:` lines).
+ * When the budget is spent, the oldest lines kept for the catalog go first, and a failure's lines
+ * only for a newer failure's: an earlier step that printed many known lines cannot crowd out the
+ * failure the diagnosis is about (the step that fails last is the one that fails the build), nor can
+ * a later step. The failed step's own lines kept before its window (a cause printed long before its
+ * ERROR) are held as the failure's too.
  */
 class ExcerptCollector {
     // The ring is three parallel arrays rather than an object per line: it takes every line of a
@@ -4842,7 +4859,17 @@ class ExcerptCollector {
     seq = 0;
     lastKeptSeq = 0;
     afterLeft = 0;
+    /** Of the lines after marks still to keep (afterLeft), how many follow a failure. */
+    failureLeft = 0;
+    /** The newest line whose failure window's kept lines were all made a failure's (mark(true) walks back to it). */
+    rankedSeq = 0;
+    /** How many failed steps' kept lines were made the failure's, at most MAX_FAILED_STEPS. */
+    failedSteps = 0;
+    /** The last of them (`#12 `): BuildKit may say a step's ERROR twice. */
+    lastFailedStep = '';
     kept = [];
+    /** How many of the kept lines are not a failure's: those go first. */
+    keptForCatalog = 0;
     push(no, text) {
         const slot = this.next;
         this.ringLine[slot] = no;
@@ -4852,7 +4879,10 @@ class ExcerptCollector {
         this.next = slot + 1 === BEFORE ? 0 : slot + 1;
         if (this.afterLeft > 0) {
             this.afterLeft--;
-            this.keep(slot);
+            const failure = this.failureLeft > 0;
+            if (failure)
+                this.failureLeft--;
+            this.keep(slot, failure);
         }
     }
     /** Decodes the ring's lines still held as bytes: the buffer they lie in is about to be filled again. */
@@ -4865,40 +4895,118 @@ class ExcerptCollector {
         }
     }
     /**
-     * Holds as many lines as it ever will: no push or mark changes what between() gives from now on,
-     * so a caller may stop asking which lines to mark.
+     * The budget is spent on failures' lines alone, and stays so: from now on a failure's line takes
+     * the room of the oldest failure's, and a mark for a line the catalog knows (mark(false)) changes
+     * nothing, so a caller may stop asking the catalog which lines to mark. A failure still changes
+     * the excerpt (mark(true)): lines must still be pushed.
      */
     get full() {
-        return this.kept.length >= MAX_LINES;
+        return this.kept.length >= MAX_LINES && this.keptForCatalog === 0;
     }
     /** Whether the next line pushed will be kept (it follows a failure): it cannot be deferred. */
     get keepsNext() {
         return this.afterLeft > 0;
     }
-    /** The line just pushed shows a failure: keep it, what came before it, and what follows. */
-    mark() {
+    /**
+     * The line just pushed shows a failure (`failure`), or is one the catalog knows: keep it, what came
+     * before it, and what follows. A failure's lines outrank the others (see the class).
+     */
+    mark(failure = false) {
         // Oldest first, and only the lines not kept yet: the ring's lines are numbered one after
         // another (seq), and marks come in runs (an error block), where every line but the newest is
         // kept already. Walking the whole ring for each mark was most of the parser's time on a log
         // full of failures.
         const newest = this.seq;
-        for (let seq = Math.max(this.lastKeptSeq + 1, newest - BEFORE + 1, 1); seq <= newest && this.kept.length < MAX_LINES; seq++) {
-            this.keep((this.next - 1 - (newest - seq) + BEFORE) % BEFORE);
+        const first = Math.max(newest - BEFORE + 1, 1);
+        for (let seq = Math.max(this.lastKeptSeq + 1, first); seq <= newest; seq++) {
+            this.keep((this.next - 1 - (newest - seq) + BEFORE) % BEFORE, failure);
         }
         this.afterLeft = AFTER;
+        if (failure) {
+            this.failureLeft = AFTER;
+            this.rankWindow(Math.max(first, this.rankedSeq + 1));
+            this.rankFailedStep();
+        }
     }
     /** Kept lines with line numbers in [first, last], in order of arrival. */
     between(first, last) {
         return this.kept.filter((e) => e.line >= first && e.line <= last).map((e) => ({ line: e.line, text: e.text }));
     }
-    keep(slot) {
+    keep(slot, failure) {
         const seq = this.ringSeq[slot];
-        if (seq <= this.lastKeptSeq || this.kept.length >= MAX_LINES)
+        if (seq <= this.lastKeptSeq)
+            return;
+        if (this.kept.length >= MAX_LINES && !this.letGo(failure))
             return;
         this.lastKeptSeq = seq;
         const text = (0,_input_line_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b)(this.ringText[slot]);
         const cut = text.length > MAX_EXCERPT_LINE ? text.slice(0, MAX_EXCERPT_LINE) : text;
-        this.kept.push({ line: this.ringLine[slot], text: cut === text && this.ringOwn[slot] === 1 ? text : (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq });
+        this.kept.push({ line: this.ringLine[slot], text: cut === text && this.ringOwn[slot] === 1 ? text : (0,_text_detach_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Y)(cut), seq, failure });
+        if (!failure)
+            this.keptForCatalog++;
+    }
+    /**
+     * Makes room in a spent budget for a line kept for a failure (`failure`) or for the catalog: the
+     * oldest lines kept for the catalog go (a batch of them), or else, for a failure, the oldest
+     * failure's line alone, so that the budget stays spent (full stays true). False when nothing may
+     * go: the line is not kept.
+     */
+    letGo(failure) {
+        const kept = this.kept;
+        if (this.keptForCatalog === 0) {
+            if (!failure)
+                return false;
+            kept.shift();
+            return true;
+        }
+        let left = EVICT_BATCH;
+        let to = 0;
+        for (let from = 0; from < kept.length; from++) {
+            const entry = kept[from];
+            if (left > 0 && !entry.failure) {
+                left--;
+                continue;
+            }
+            kept[to++] = entry;
+        }
+        this.keptForCatalog -= EVICT_BATCH - left;
+        kept.length = to;
+        return true;
+    }
+    /** The kept lines from `from` (seq) to the newest are a failure's: walked back from the newest. */
+    rankWindow(from) {
+        const kept = this.kept;
+        for (let i = kept.length - 1; i >= 0 && kept[i].seq >= from; i--)
+            this.rankAsFailure(kept[i]);
+        this.rankedSeq = this.seq;
+    }
+    /**
+     * A step's failure (`#12 ERROR: ...`, the newest line): its own lines kept earlier (a cause printed
+     * long before the ERROR, kept for the catalog) are the failure's too. A few steps per job: each is
+     * a pass over the kept lines. Step numbers restart with each build: another build's step of the same
+     * number is kept as a failure's too, which costs room, never this failure's lines.
+     */
+    rankFailedStep() {
+        if (this.keptForCatalog === 0 || this.failedSteps >= MAX_FAILED_STEPS)
+            return;
+        const newest = this.kept[this.kept.length - 1];
+        const failed = newest !== undefined && newest.seq === this.seq ? STEP_ERROR.exec(newest.text) : null;
+        if (failed === null)
+            return;
+        const prefix = `#${failed[1]} `;
+        if (prefix === this.lastFailedStep)
+            return;
+        this.lastFailedStep = prefix;
+        this.failedSteps++;
+        for (const entry of this.kept)
+            if (!entry.failure && entry.text.startsWith(prefix))
+                this.rankAsFailure(entry);
+    }
+    rankAsFailure(entry) {
+        if (entry.failure)
+            return;
+        entry.failure = true;
+        this.keptForCatalog--;
     }
 }
 
@@ -7074,6 +7182,7 @@ var failure_line = __nccwpck_require__(984);
 
 
 
+
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
@@ -7115,7 +7224,7 @@ class BuildLogParser {
             job.runnerCommands = true;
             this.onRunnerCommand(job, line);
             if (line.command === 'error')
-                job.excerpt.mark();
+                job.excerpt.mark(true);
             return;
         }
         job.facts.line(text);
@@ -7132,10 +7241,12 @@ class BuildLogParser {
         const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
         for (const dialect of job.dialects) {
             if (dialect.accept(bare, line, this.sinkFor(job))) {
-                if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+                // The first line after the build failed is its failure; later ones only when the catalog knows them.
+                const failure = job.current?.failed === true && !job.marked.has(job.current);
+                if (failure || this.selector?.select(bare)) {
                     if (job.current)
                         job.marked.add(job.current);
-                    job.excerpt.mark();
+                    job.excerpt.mark(failure);
                 }
                 return;
             }
@@ -7144,9 +7255,12 @@ class BuildLogParser {
             const match = VERTEX_LINE.exec(bare);
             if (match) {
                 this.onVertexLine(job, line, Number(match[1]), match[2]);
+                if (bare.includes('>>>'))
+                    this.onMarkedStepLine(job, line, Number(match[1]));
                 // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
-                if (match[2].startsWith('ERROR') || this.selector?.select(match[2]))
-                    job.excerpt.mark();
+                const failure = match[2].startsWith('ERROR');
+                if (failure || this.selector?.select(match[2]))
+                    job.excerpt.mark(failure);
                 return;
             }
         }
@@ -7170,10 +7284,13 @@ class BuildLogParser {
             // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
             // build's); in a runner's log a later step's failure is never the build's.
             const carried = build.form !== 'plain' || (!job.fromRunner && (0,failure_line/* isDockerFailure */.pA)(bare));
-            if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text))
+            if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
                 build.fail({ line: line.no, text });
+                job.excerpt.mark(true);
+            }
             if (FINAL_ERROR.test(bare)) {
                 build.failWithErrorBlock({ line: line.no, text });
+                job.excerpt.mark(true);
                 build.touch(line.no, line.timestamp, line.text);
             }
             else if (DOCKERFILE_POINTER.test(bare)) {
@@ -7213,7 +7330,10 @@ class BuildLogParser {
         // After the build ended, `#1` opens the next one.
         if (id === 1 && build.ended)
             return null;
-        return build.vertices.get(id) ?? null;
+        const vertex = build.vertices.get(id);
+        // BuildKit's own steps print a few lines, and may quote the Dockerfile (onMarkedStepLine): all
+        // of them go the whole way, where the excerpt's `>>>` mark is looked for.
+        return vertex === undefined || vertex.parsed.kind === 'internal' ? null : vertex;
     }
     /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
     takeStepLine(vertex, no, timestamp, text, output) {
@@ -7351,6 +7471,24 @@ class BuildLogParser {
                 break;
         }
     }
+    /**
+     * A step's line that holds BuildKit's `>>>` mark (`#1 0.104   13 | >>> {`): BuildKit prints the
+     * Dockerfile parse error of its `[internal] load build definition` step inside that step's frame,
+     * where the error block's reader never sees it. The build's reader reads through the frame (as
+     * signatures see lines), and the build failed: BuildKit quotes the Dockerfile only for an error.
+     * Only in BuildKit's own steps: in a RUN step such a line is the output of the user's program
+     * (and openStepFor leaves only BuildKit's own steps' lines to push()).
+     */
+    onMarkedStepLine(job, line, id) {
+        const build = job.current;
+        if (build === null || build.vertices.get(id)?.parsed.kind !== 'internal')
+            return;
+        build.markedBlocks.read(line.no, line.text);
+        if (DOCKERFILE_POINTER.test((0,normalize/* normalizeForMatching */._)(line.text))) {
+            build.failWithErrorBlock();
+            job.excerpt.mark(true);
+        }
+    }
     /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
     endGroup(job) {
         job.facts.endGroup();
@@ -7368,7 +7506,8 @@ class BuildLogParser {
             return;
         }
         // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
+        // Its status and its output do not: a failed build definition prints its error as output.
+        if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest) && !isStepOutput(build, id, rest))) {
             build = this.startBuild(job, line, null);
         }
         build.touch(line.no, line.timestamp, line.text);
@@ -7448,7 +7587,7 @@ class BuildLogParser {
         // A build that did not end well but printed no error (a log cut off, a runner that died) is
         // explained, if at all, by the last lines of its job: keep them.
         if (kept.some((b) => b.status(job.canceled) === 'unknown'))
-            job.excerpt.mark();
+            job.excerpt.mark(true);
         const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
@@ -7478,6 +7617,10 @@ class BuildLogParser {
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
+/** `#N 0.104 ...`, the output of a step the build has: never a step's header. */
+function isStepOutput(build, id, rest) {
+    return build.vertices.has(id) && /^\d+\.\d+ /.test(rest);
+}
 function isStatusWord(rest) {
     return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);
 }
@@ -8698,16 +8841,14 @@ class DeferredExcerpt {
     collector = new excerpt/* ExcerptCollector */.B6();
     waiting = new OutputLineRing(excerpt/* EXCERPT_RING_LINES */.LF);
     /**
-     * The collector holds as many lines as it ever will: lines pushed or marked from now on change
-     * nothing in the excerpt, so nothing needs selecting, nor rendering.
+     * The collector's budget is spent on failures' lines: a line the catalog selects changes nothing
+     * now, so nothing needs selecting (a failure still does: lines are still pushed).
      */
     get full() {
         return this.collector.full;
     }
     /** An output line, kept as bytes while no failure wants the lines after it. */
     pushOutput(line, batch, start, end) {
-        if (this.collector.full)
-            return;
         if (this.collector.keepsNext) {
             this.settle();
             this.collector.push(line, renderOutput(batch.prefix, batch.bytes, start, end));
@@ -8720,9 +8861,10 @@ class DeferredExcerpt {
         this.settle();
         this.collector.push(line, text);
     }
-    mark() {
+    /** See ExcerptCollector.mark: `failure` for a failure, else a line the catalog knows. */
+    mark(failure = false) {
         this.settle();
-        this.collector.mark();
+        this.collector.mark(failure);
     }
     between(first, last) {
         this.settle();
@@ -9215,7 +9357,7 @@ class RawJsonParser {
                 this.excerpt.mark();
         },
         printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
-        failure: () => this.excerpt.mark(),
+        failure: () => this.excerpt.mark(true),
     };
     current = null;
     finished = [];
@@ -9427,7 +9569,7 @@ class RawJsonParser {
             build.state.failWithErrorBlock({ line: line.no, text });
             build.state.touch(line.no, null);
             build.lastEvent = { line: line.no, text };
-            this.excerpt.mark();
+            this.excerpt.mark(true);
         }
         if (!build)
             return;
@@ -9501,7 +9643,7 @@ class RawJsonParser {
             result.boundary.last = { line: build.lastEvent.line, text: (0,detach/* detach */.Y)(build.lastEvent.text) };
         // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
         if (result.status === 'unknown')
-            this.excerpt.mark();
+            this.excerpt.mark(true);
         if (result.status !== 'success' || state.hasStepErrors) {
             const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
             result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);

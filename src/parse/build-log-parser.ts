@@ -12,6 +12,7 @@ import type { LineSelector } from '../diagnose/line-selector.js';
 import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.js';
 import type { LineBytes } from '../input/line-bytes.js';
 import type { LineFormat } from '../decode/decoded-line.js';
+import { normalizeForMatching } from '../diagnose/normalize.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
@@ -50,7 +51,7 @@ export class BuildLogParser {
     if (line.command !== null) {
       job.runnerCommands = true;
       this.onRunnerCommand(job, line);
-      if (line.command === 'error') job.excerpt.mark();
+      if (line.command === 'error') job.excerpt.mark(true);
       return;
     }
     job.facts.line(text);
@@ -67,9 +68,11 @@ export class BuildLogParser {
     const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
     for (const dialect of job.dialects) {
       if (dialect.accept(bare, line, this.sinkFor(job))) {
-        if ((job.current?.failed && !job.marked.has(job.current)) || this.selector?.select(bare)) {
+        // The first line after the build failed is its failure; later ones only when the catalog knows them.
+        const failure = job.current?.failed === true && !job.marked.has(job.current);
+        if (failure || this.selector?.select(bare)) {
           if (job.current) job.marked.add(job.current);
-          job.excerpt.mark();
+          job.excerpt.mark(failure);
         }
         return;
       }
@@ -78,8 +81,10 @@ export class BuildLogParser {
       const match = VERTEX_LINE.exec(bare);
       if (match) {
         this.onVertexLine(job, line, Number(match[1]), match[2]!);
+        if (bare.includes('>>>')) this.onMarkedStepLine(job, line, Number(match[1]));
         // A step's own output the catalog knows (an earlier cause of the failure) is kept too.
-        if (match[2]!.startsWith('ERROR') || this.selector?.select(match[2]!)) job.excerpt.mark();
+        const failure = match[2]!.startsWith('ERROR');
+        if (failure || this.selector?.select(match[2]!)) job.excerpt.mark(failure);
         return;
       }
     }
@@ -101,9 +106,13 @@ export class BuildLogParser {
       // plain build when the failure is Docker's (a later test failing in a GitLab job is not the
       // build's); in a runner's log a later step's failure is never the build's.
       const carried = build.form !== 'plain' || (!job.fromRunner && isDockerFailure(bare));
-      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) build.fail({ line: line.no, text });
+      if (failure && carried && build.ended && !build.failed && !CANCEL_LINE.test(text)) {
+        build.fail({ line: line.no, text });
+        job.excerpt.mark(true);
+      }
       if (FINAL_ERROR.test(bare)) {
         build.failWithErrorBlock({ line: line.no, text });
+        job.excerpt.mark(true);
         build.touch(line.no, line.timestamp, line.text);
       } else if (DOCKERFILE_POINTER.test(bare)) {
         // BuildKit points into the Dockerfile (`  69 | >>> RUN ...`) only for an error, even when
@@ -137,7 +146,10 @@ export class BuildLogParser {
     if (build === null || build.closed || build.form !== 'plain' || !state.passesStepOutput()) return null;
     // After the build ended, `#1` opens the next one.
     if (id === 1 && build.ended) return null;
-    return build.vertices.get(id) ?? null;
+    const vertex = build.vertices.get(id);
+    // BuildKit's own steps print a few lines, and may quote the Dockerfile (onMarkedStepLine): all
+    // of them go the whole way, where the excerpt's `>>>` mark is looked for.
+    return vertex === undefined || vertex.parsed.kind === 'internal' ? null : vertex;
   }
 
   /** A line openStepFor() agreed to: the step's header printed again (`output` false) or its output. */
@@ -273,6 +285,24 @@ export class BuildLogParser {
     }
   }
 
+  /**
+   * A step's line that holds BuildKit's `>>>` mark (`#1 0.104   13 | >>> {`): BuildKit prints the
+   * Dockerfile parse error of its `[internal] load build definition` step inside that step's frame,
+   * where the error block's reader never sees it. The build's reader reads through the frame (as
+   * signatures see lines), and the build failed: BuildKit quotes the Dockerfile only for an error.
+   * Only in BuildKit's own steps: in a RUN step such a line is the output of the user's program
+   * (and openStepFor leaves only BuildKit's own steps' lines to push()).
+   */
+  private onMarkedStepLine(job: JobState, line: DecodedLine, id: number): void {
+    const build = job.current;
+    if (build === null || build.vertices.get(id)?.parsed.kind !== 'internal') return;
+    build.markedBlocks.read(line.no, line.text);
+    if (DOCKERFILE_POINTER.test(normalizeForMatching(line.text))) {
+      build.failWithErrorBlock();
+      job.excerpt.mark(true);
+    }
+  }
+
   /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
   private endGroup(job: JobState): void {
     job.facts.endGroup();
@@ -289,7 +319,8 @@ export class BuildLogParser {
       return;
     }
     // Vertex numbers restart with each build: a `#1` header once the build has ended opens a new one.
-    if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest))) {
+    // Its status and its output do not: a failed build definition prints its error as output.
+    if (!build || build.closed || build.form !== 'plain' || (id === 1 && build.ended && !isStatusWord(rest) && !isStepOutput(build, id, rest))) {
       build = this.startBuild(job, line, null);
     }
     build.touch(line.no, line.timestamp, line.text);
@@ -371,7 +402,7 @@ export class BuildLogParser {
     }
     // A build that did not end well but printed no error (a log cut off, a runner that died) is
     // explained, if at all, by the last lines of its job: keep them.
-    if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark();
+    if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark(true);
     const base = job.name ?? this.name ?? buildNameOf(this.source);
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
@@ -399,6 +430,11 @@ export class BuildLogParser {
 
 const ORIGIN: Record<DecodedLine['format'], string> = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 const FORM_ORIGIN: Record<ProgressForm, string> = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
+
+/** `#N 0.104 ...`, the output of a step the build has: never a step's header. */
+function isStepOutput(build: BuildState, id: number, rest: string): boolean {
+  return build.vertices.has(id) && /^\d+\.\d+ /.test(rest);
+}
 
 function isStatusWord(rest: string): boolean {
   return /^(DONE|CACHED|ERROR|CANCELED|\.\.\.)/.test(rest);

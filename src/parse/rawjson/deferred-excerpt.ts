@@ -14,8 +14,8 @@ export class DeferredExcerpt {
   private readonly waiting = new OutputLineRing(EXCERPT_RING_LINES);
 
   /**
-   * The collector holds as many lines as it ever will: lines pushed or marked from now on change
-   * nothing in the excerpt, so nothing needs selecting, nor rendering.
+   * The collector's budget is spent on failures' lines: a line the catalog selects changes nothing
+   * now, so nothing needs selecting (a failure still does: lines are still pushed).
    */
   get full(): boolean {
     return this.collector.full;
@@ -23,7 +23,6 @@ export class DeferredExcerpt {
 
   /** An output line, kept as bytes while no failure wants the lines after it. */
   pushOutput(line: number, batch: OutputBatch, start: number, end: number): void {
-    if (this.collector.full) return;
     if (this.collector.keepsNext) {
       this.settle();
       this.collector.push(line, renderOutput(batch.prefix, batch.bytes, start, end));
@@ -37,9 +36,10 @@ export class DeferredExcerpt {
     this.collector.push(line, text);
   }
 
-  mark(): void {
+  /** See ExcerptCollector.mark: `failure` for a failure, else a line the catalog knows. */
+  mark(failure = false): void {
     this.settle();
-    this.collector.mark();
+    this.collector.mark(failure);
   }
 
   between(first: number, last: number): EvidenceLine[] {

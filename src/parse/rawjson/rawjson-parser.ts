@@ -65,7 +65,7 @@ export class RawJsonParser {
       if (!this.excerpt.full && this.selector?.select(text)) this.excerpt.mark();
     },
     printOutput: (line, batch, from, to, tail) => this.printOutput(line, batch, from, to, tail),
-    failure: () => this.excerpt.mark(),
+    failure: () => this.excerpt.mark(true),
   };
   private current: RawBuild | null = null;
   private readonly finished: Array<{ build: Build; extras: RawJsonExtras }> = [];
@@ -269,7 +269,7 @@ export class RawJsonParser {
       build.state.failWithErrorBlock({ line: line.no, text });
       build.state.touch(line.no, null);
       build.lastEvent = { line: line.no, text };
-      this.excerpt.mark();
+      this.excerpt.mark(true);
     }
     if (!build) return;
     if (CACHE_IMPORT_WARNING.test(text)) build.state.addCacheWarning({ line: line.no, text });
@@ -336,7 +336,7 @@ export class RawJsonParser {
     if (first) result.boundary.first = { line: first.line, text: `#${first.id} ${first.name}` };
     if (build.lastEvent) result.boundary.last = { line: build.lastEvent.line, text: detach(build.lastEvent.text) };
     // A build that did not end well without an error (a log cut off) is explained, if at all, by its last lines.
-    if (result.status === 'unknown') this.excerpt.mark();
+    if (result.status === 'unknown') this.excerpt.mark(true);
     if (result.status !== 'success' || state.hasStepErrors) {
       const from = this.finished.length === 0 ? (this.firstLine ?? state.firstLine) : state.firstLine;
       result.excerpt = mergeEvidence(this.excerpt.between(from, lastLine), result.failedStepTail, result.errorDetails, result.errors);
