@@ -1,6 +1,6 @@
 import type { LineDecoder } from '../decode/line-decoder.js';
 import { parseRunnerTimestampBytes } from '../decode/timestamp.js';
-import type { LineSelector } from '../diagnose/line-selector.js';
+import { PARSER_LITERAL, type LineSelector } from '../diagnose/line-selector.js';
 import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from '../diagnose/literal-set.js';
 import { LineBytes } from '../input/line-bytes.js';
 import type { BuildLogParser } from './build-log-parser.js';
@@ -156,20 +156,17 @@ export class StepOutputShortcut {
     private readonly selector: LineSelector | null,
   ) {}
 
-  /** Each step's name as bytes, to tell its header from its output without decoding. */
-  private readonly names = new WeakMap<VertexState, Buffer>();
-
-  /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
-  private lastVertex: VertexState | null = null;
-  private lastName: Buffer | null = null;
-
+  /**
+   * Whether `bytes[start, end)` (printable ASCII: scan() said so) is the step's name: its header
+   * printed again. Compared with the name's characters one to one: an ASCII byte is its character,
+   * and a name with a character beyond ASCII cannot equal ASCII bytes (that character differs). No
+   * bytes of the name are made: lines of two steps interleave (a multi-platform build), so a cache
+   * of the last step's name missed on most lines and fell back to a WeakMap lookup.
+   */
   private isName(vertex: VertexState, bytes: Buffer, start: number, end: number): boolean {
-    let name = vertex === this.lastVertex ? this.lastName! : this.names.get(vertex);
-    if (name === undefined) this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
-    this.lastVertex = vertex;
-    this.lastName = name;
+    const name = vertex.name;
     if (name.length !== end - start) return false;
-    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
+    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name.charCodeAt(k)) return false;
     return true;
   }
 
@@ -185,6 +182,17 @@ export class StepOutputShortcut {
       if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return NOT_PRINTABLE;
     }
     return NO_LITERAL;
+  }
+
+  /**
+   * scan() and the search for the parser's literals (quiet-line.ts) in one pass when there is a
+   * selector (LineSelector.scanQuietBytes): NOT_PRINTABLE, or the bits LITERAL_FOUND and PARSER_LITERAL.
+   */
+  private scanQuiet(bytes: Buffer, start: number, end: number, tabs: boolean): number {
+    if (this.selector !== null) return this.selector.scanQuietBytes(bytes, start, end, tabs);
+    const scan = this.scan(bytes, start, end, tabs);
+    if (scan === NOT_PRINTABLE) return scan;
+    return this.quiet!.testBytes(bytes, start, end) ? scan | PARSER_LITERAL : scan;
   }
 
   /**
@@ -291,15 +299,14 @@ export class StepOutputShortcut {
     if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob)) return false;
     const tabs = format === 'gh-run-view';
     if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E)) return false;
-    const scan = this.scan(bytes, textStart, end, tabs);
-    if (scan === NOT_PRINTABLE) return false;
+    const scan = this.scanQuiet(bytes, textStart, end, tabs);
+    if (scan === NOT_PRINTABLE || (scan & PARSER_LITERAL) !== 0) return false;
     // The first byte that is not a blank: the parser tests the line without them for `#N`.
     let first = textStart;
     while (first < end && (bytes[first] === SPACE || bytes[first] === TAB)) first++;
     if (first < end && bytes[first] === HASH) return false;
-    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
-      return false;
-    if (scan === LITERAL_FOUND && this.selects(bytes, textStart, end)) return false;
+    if (startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
+    if ((scan & LITERAL_FOUND) !== 0 && this.selects(bytes, textStart, end)) return false;
     const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
     if (timestamp === null) return false;
     parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));
