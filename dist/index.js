@@ -5322,6 +5322,66 @@ function parseRunnerTimestampBytes(bytes, start, end) {
         ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i] - ZERO : 0);
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+/** The two digits at `at` as a number, or -1. */
+function twoDigits(bytes, at) {
+    const a = bytes[at] - ZERO;
+    const b = bytes[at + 1] - ZERO;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+/**
+ * Reads a runner timestamp from its bytes in one pass, shape and value: the step-line shortcut's
+ * way, where the shape was checked first and the same bytes were then read again for the value.
+ * read() gives what parseRunnerTimestamp gives for the text `bytes[at, end)` when those bytes have
+ * the runner's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`) and `end` is just past its
+ * `Z` (then kept in `end`); null when they do not, or the value is not a time. The bytes after the
+ * timestamp need not be checked: the shape ends at its `Z`, and a line's LF is no part of it.
+ */
+class RunnerTimestampReader {
+    /** Where the last timestamp read() accepted ends (just past its `Z`). */
+    end = 0;
+    read(bytes, at) {
+        // The day is most often the one before: its bytes are compared, its shape and value known.
+        let sameDay = cachedDate.length === 10;
+        for (let i = 0; sameDay && i < 10; i++)
+            sameDay = bytes[at + i] === cachedDate.charCodeAt(i);
+        if (!sameDay && (twoDigits(bytes, at) < 0 || twoDigits(bytes, at + 2) < 0 || bytes[at + 4] !== DASH || twoDigits(bytes, at + 5) < 0 || bytes[at + 7] !== DASH || twoDigits(bytes, at + 8) < 0))
+            return null;
+        if (bytes[at + 10] !== LETTER_T || bytes[at + 13] !== COLON || bytes[at + 16] !== COLON)
+            return null;
+        const h = twoDigits(bytes, at + 11);
+        const m = twoDigits(bytes, at + 14);
+        const s = twoDigits(bytes, at + 17);
+        if (h < 0 || m < 0 || s < 0)
+            return null;
+        let k = at + 19;
+        let ms = 0;
+        if (bytes[k] === DOT) {
+            k++;
+            const from = k;
+            for (let d = bytes[k] - ZERO; d >= 0 && d <= 9; d = bytes[++k] - ZERO)
+                if (k - from < 3)
+                    ms = ms * 10 + d;
+            if (k === from)
+                return null;
+            // Fewer than three digits are tenths or hundredths.
+            for (let digits = k - from; digits < 3; digits++)
+                ms *= 10;
+        }
+        if (bytes[k] !== LETTER_Z)
+            return null;
+        this.end = k + 1;
+        if (!sameDay)
+            return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + at, k + 1 - at).toString('latin1'));
+        if (h > 23 || m > 59 || s > 60)
+            return null;
+        return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/decode/ci-framing.ts
 // What CI systems and copy-paste put in front of the lines a build printed, when the log is not a
@@ -8447,8 +8507,8 @@ const AMPERSAND = 0x26;
 const COMMA = 0x2c;
 const canonical_logs_ZERO = 0x30;
 const NINE = 0x39;
-const DOT = 0x2e;
-const LETTER_Z = 0x5a;
+const canonical_logs_DOT = 0x2e;
+const canonical_logs_LETTER_Z = 0x5a;
 const OPEN = Buffer.from('{"logs":[', 'latin1');
 const VERTEX = Buffer.from('{"vertex":"', 'latin1');
 const STREAM = Buffer.from('","stream":', 'latin1');
@@ -8645,9 +8705,9 @@ class CanonicalLogReader {
     timestampAt(data, start, end, sameDateTime) {
         const length = end - start;
         let fractionEnd = -1;
-        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z)
+        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === canonical_logs_LETTER_Z)
             fractionEnd = end - 1;
-        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === DOT && data[end - 1] === LETTER_Z) {
+        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === canonical_logs_DOT && data[end - 1] === canonical_logs_LETTER_Z) {
             fractionEnd = end - 1;
             for (let i = start + DATE_TIME_BYTES + 1; i < fractionEnd; i++)
                 if (data[i] < canonical_logs_ZERO || data[i] > NINE)
@@ -9751,10 +9811,6 @@ const step_output_shortcut_TAB = 0x09;
 const step_output_shortcut_SPACE = 0x20;
 const step_output_shortcut_HASH = 0x23;
 const step_output_shortcut_DOT = 0x2e;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const LETTER_T = 0x54;
-const step_output_shortcut_LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
 const LETTER_S = 0x73;
@@ -9763,29 +9819,6 @@ const DEL = 0x7f;
 const MAX_ID_DIGITS = 9;
 function isDigit(byte) {
     return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
-function timestampSecondsEnd(bytes, at) {
-    const shaped = isDigit(bytes[at]) &&
-        isDigit(bytes[at + 1]) &&
-        isDigit(bytes[at + 2]) &&
-        isDigit(bytes[at + 3]) &&
-        bytes[at + 4] === DASH &&
-        isDigit(bytes[at + 5]) &&
-        isDigit(bytes[at + 6]) &&
-        bytes[at + 7] === DASH &&
-        isDigit(bytes[at + 8]) &&
-        isDigit(bytes[at + 9]) &&
-        bytes[at + 10] === LETTER_T &&
-        isDigit(bytes[at + 11]) &&
-        isDigit(bytes[at + 12]) &&
-        bytes[at + 13] === COLON &&
-        isDigit(bytes[at + 14]) &&
-        isDigit(bytes[at + 15]) &&
-        bytes[at + 16] === COLON &&
-        isDigit(bytes[at + 17]) &&
-        isDigit(bytes[at + 18]);
-    return shaped ? at + 19 : -1;
 }
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
 function isOutput(bytes, at) {
@@ -9892,6 +9925,8 @@ class StepOutputShortcut {
     takenQuiet = 0;
     /** How many `##[endgroup]` lines were taken. */
     takenEndGroups = 0;
+    /** Reads each line's timestamp (and where it ends). */
+    timestamps = new RunnerTimestampReader();
     /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
     quiet = (0,quiet_line/* quietLinePrefilter */.S2)();
     constructor(decoder, 
@@ -9974,26 +10009,18 @@ class StepOutputShortcut {
         else if (format !== 'actions') {
             return false;
         }
-        const tsStart = at;
-        at = timestampSecondsEnd(bytes, at);
-        if (at === -1)
+        // Read whole, shape and value, before anything else: a line whose timestamp is not a time
+        // (hour 24) is never taken, whatever follows.
+        const timestamp = this.timestamps.read(bytes, at);
+        if (timestamp === null)
             return false;
-        if (bytes[at] === step_output_shortcut_DOT) {
-            at++;
-            if (!isDigit(bytes[at]))
-                return false;
-            while (isDigit(bytes[at]))
-                at++;
-        }
-        if (bytes[at] !== step_output_shortcut_LETTER_Z)
-            return false;
-        const tsEnd = ++at;
+        at = this.timestamps.end;
         if (bytes[at] !== step_output_shortcut_SPACE)
             return false;
         if (bytes[at + 1] !== step_output_shortcut_HASH)
-            return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+            return this.takeQuiet(bytes, timestamp, at + 1, end, no, format);
         if (isEndGroup(bytes, at + 1, end))
-            return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
+            return this.takeEndGroup(timestamp, no, format);
         const textStart = at + 1;
         // `#N `: the step's number.
         at += 2;
@@ -10027,9 +10054,6 @@ class StepOutputShortcut {
         // A line that repeats the step's name is its header: nothing but the build's last line moves
         // (as for `...`, which says nothing of the step).
         const header = this.isName(vertex, bytes, restStart, end);
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
-            return false;
         if (done !== undefined && !header)
             parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
         else
@@ -10039,12 +10063,9 @@ class StepOutputShortcut {
         return true;
     }
     /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
-    takeEndGroup(bytes, tsStart, tsEnd, no, format) {
+    takeEndGroup(timestamp, no, format) {
         const parser = this.parser();
-        if (parser === null)
-            return false;
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
+        if (parser === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
             return false;
         this.decoder.tookLine(timestamp);
         this.takenEndGroups++;
@@ -10063,7 +10084,7 @@ class StepOutputShortcut {
      * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
      *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
      */
-    takeQuiet(bytes, tsStart, tsEnd, textStart, end, no, format) {
+    takeQuiet(bytes, timestamp, textStart, end, no, format) {
         if (this.quiet === null)
             return false;
         const parser = this.parser();
@@ -10084,9 +10105,6 @@ class StepOutputShortcut {
         if ((0,quiet_line/* startsWithParserPrefix */.hj)(bytes, textStart, end) || (0,quiet_line/* startsWithDockerWord */.uw)(bytes, textStart, end))
             return false;
         if ((scan & literal_set/* LITERAL_FOUND */.V7) !== 0 && this.selects(bytes, textStart, end))
-            return false;
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
             return false;
         parser.takeQuietLine(no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end));
         this.decoder.tookLine(timestamp);

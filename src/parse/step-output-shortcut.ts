@@ -1,5 +1,5 @@
 import type { LineDecoder } from '../decode/line-decoder.js';
-import { parseRunnerTimestampBytes } from '../decode/timestamp.js';
+import { RunnerTimestampReader } from '../decode/timestamp.js';
 import { PARSER_LITERAL, type LineSelector } from '../diagnose/line-selector.js';
 import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from '../diagnose/literal-set.js';
 import { LineBytes } from '../input/line-bytes.js';
@@ -12,10 +12,6 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
 const DOT = 0x2e;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const LETTER_T = 0x54;
-const LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
 const LETTER_S = 0x73;
@@ -25,31 +21,6 @@ const MAX_ID_DIGITS = 9;
 
 function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
-function timestampSecondsEnd(bytes: Buffer, at: number): number {
-  const shaped =
-    isDigit(bytes[at]) &&
-    isDigit(bytes[at + 1]) &&
-    isDigit(bytes[at + 2]) &&
-    isDigit(bytes[at + 3]) &&
-    bytes[at + 4] === DASH &&
-    isDigit(bytes[at + 5]) &&
-    isDigit(bytes[at + 6]) &&
-    bytes[at + 7] === DASH &&
-    isDigit(bytes[at + 8]) &&
-    isDigit(bytes[at + 9]) &&
-    bytes[at + 10] === LETTER_T &&
-    isDigit(bytes[at + 11]) &&
-    isDigit(bytes[at + 12]) &&
-    bytes[at + 13] === COLON &&
-    isDigit(bytes[at + 14]) &&
-    isDigit(bytes[at + 15]) &&
-    bytes[at + 16] === COLON &&
-    isDigit(bytes[at + 17]) &&
-    isDigit(bytes[at + 18]);
-  return shaped ? at + 19 : -1;
 }
 
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
@@ -146,6 +117,8 @@ export class StepOutputShortcut {
   takenQuiet = 0;
   /** How many `##[endgroup]` lines were taken. */
   takenEndGroups = 0;
+  /** Reads each line's timestamp (and where it ends). */
+  private readonly timestamps = new RunnerTimestampReader();
   /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
   private readonly quiet = quietLinePrefilter();
 
@@ -222,19 +195,14 @@ export class StepOutputShortcut {
     } else if (format !== 'actions') {
       return false;
     }
-    const tsStart = at;
-    at = timestampSecondsEnd(bytes, at);
-    if (at === -1) return false;
-    if (bytes[at] === DOT) {
-      at++;
-      if (!isDigit(bytes[at])) return false;
-      while (isDigit(bytes[at])) at++;
-    }
-    if (bytes[at] !== LETTER_Z) return false;
-    const tsEnd = ++at;
+    // Read whole, shape and value, before anything else: a line whose timestamp is not a time
+    // (hour 24) is never taken, whatever follows.
+    const timestamp = this.timestamps.read(bytes, at);
+    if (timestamp === null) return false;
+    at = this.timestamps.end;
     if (bytes[at] !== SPACE) return false;
-    if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
-    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
+    if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, timestamp, at + 1, end, no, format);
+    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(timestamp, no, format);
     const textStart = at + 1;
     // `#N `: the step's number.
     at += 2;
@@ -260,8 +228,6 @@ export class StepOutputShortcut {
     // A line that repeats the step's name is its header: nothing but the build's last line moves
     // (as for `...`, which says nothing of the step).
     const header = this.isName(vertex, bytes, restStart, end);
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null) return false;
     if (done !== undefined && !header) parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
     else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
@@ -270,11 +236,9 @@ export class StepOutputShortcut {
   }
 
   /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
-  private takeEndGroup(bytes: Buffer, tsStart: number, tsEnd: number, no: number, format: LineFormat): boolean {
+  private takeEndGroup(timestamp: number, no: number, format: LineFormat): boolean {
     const parser = this.parser();
-    if (parser === null) return false;
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
+    if (parser === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
     this.decoder.tookLine(timestamp);
     this.takenEndGroups++;
     return true;
@@ -293,7 +257,7 @@ export class StepOutputShortcut {
    * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
    *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
    */
-  private takeQuiet(bytes: Buffer, tsStart: number, tsEnd: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
+  private takeQuiet(bytes: Buffer, timestamp: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
     if (this.quiet === null) return false;
     const parser = this.parser();
     if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob)) return false;
@@ -307,8 +271,6 @@ export class StepOutputShortcut {
     if (first < end && bytes[first] === HASH) return false;
     if (startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
     if ((scan & LITERAL_FOUND) !== 0 && this.selects(bytes, textStart, end)) return false;
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null) return false;
     parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));
     this.decoder.tookLine(timestamp);
     this.takenQuiet++;
