@@ -14,7 +14,7 @@ import { builtinSignatures } from '../src/diagnose/load-catalog.js';
 import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { LiteralSet } from '../src/diagnose/literal-set.js';
-import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
+import { BytePrefilter, rarestAsciiRun } from '../src/diagnose/byte-prefilter.js';
 import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
 import { OutputScanner } from '../src/parse/rawjson/output-scan.js';
 import { Base64Arena } from '../src/parse/rawjson/base64-arena.js';
@@ -422,6 +422,24 @@ describe('Base64Arena', () => {
 });
 
 describe('BytePrefilter', () => {
+  it('stands for a literal by its rarest window of ASCII, four characters when it has them', () => {
+    // A window inside a common word, or across words, costs more than one of rare letters.
+    expect(rarestAsciiRun('Compiling zlib')).toBe('zlib');
+    expect(rarestAsciiRun('COMPILING ZLIB')).toBe('ZLIB');
+    // Of equal cost, the first.
+    expect(rarestAsciiRun('aaaaaa')).toBe('aaaa');
+    // The longest run when none has four; escapes and characters beyond ASCII end a run.
+    expect(rarestAsciiRun('ab\u001bxyz\u00e9q')).toBe('xyz');
+    expect(rarestAsciiRun('\u00e9x')).toBe('x');
+    expect(rarestAsciiRun('\u00e9\u20ac\u001b')).toBeNull();
+    expect(rarestAsciiRun('')).toBeNull();
+    for (const literal of builtin.literals) {
+      const run = rarestAsciiRun(literal);
+      if (run === null) continue;
+      expect([literal, literal.includes(run), /^[\x00-\x1a\x1c-\x7f]+$/.test(run)]).toEqual([literal, true, true]);
+    }
+  });
+
   it('never rules out a line the literal search finds a literal in', () => {
     const random = prng(3);
     const alphabet = 'abcXYZ :./-_09é✓\u001b[]e';

@@ -7935,6 +7935,8 @@ class EntryLines {
 
 ;// CONCATENATED MODULE: ./src/diagnose/byte-prefilter.ts
 const ESCAPE = 0x1b;
+const byte_prefilter_SPACE = 0x20;
+const ASCII_CODES = 128;
 const byte_prefilter_NEWLINE = 0x0a;
 /** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
 const WINDOW = 4;
@@ -8170,46 +8172,70 @@ const FREQUENCY = {
 const COMMON_WORDS = 'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
     'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
     'crates index added removed updating using from with done step cache';
+/**
+ * The common windows, each as its four case-folded codes packed 7 bits apiece (windowKey): a key of
+ * a window read from a literal is made from its codes, with no string for it.
+ */
 const COMMON_WINDOWS = new Set();
 for (const word of COMMON_WORDS.split(' ')) {
     const spaced = ` ${word} `;
     for (let i = 0; i + WINDOW <= spaced.length; i++)
-        COMMON_WINDOWS.add(spaced.slice(i, i + WINDOW));
+        COMMON_WINDOWS.add(windowKey(spaced, i));
 }
-function windowCost(run) {
-    const lower = run.toLowerCase();
-    let cost = COMMON_WINDOWS.has(lower) ? 1e6 : 1;
+/** FREQUENCY by character code (a character it does not list counts 1). */
+const FREQUENCY_OF = new Float64Array(ASCII_CODES).fill(1);
+for (const [ch, frequency] of Object.entries(FREQUENCY))
+    FREQUENCY_OF[ch.charCodeAt(0)] = frequency;
+/** The four ASCII characters of `text` from `at`, case folded and packed 7 bits apiece. */
+function windowKey(text, at) {
+    let key = 0;
+    for (let k = at; k < at + WINDOW; k++)
+        key = (key << CLASS_BITS) | fold(text.charCodeAt(k));
+    return key;
+}
+/**
+ * What a run of ASCII characters costs as the window that stands for its literal: how common it is
+ * in build output (the product of its characters' frequencies, a window across words or one of a
+ * common word costing more). The multiplications are made in the order they always were, so a
+ * choice between windows of equal cost is the same.
+ */
+function windowCost(literal, at, length) {
+    let cost = length === WINDOW && COMMON_WINDOWS.has(windowKey(literal, at)) ? 1e6 : 1;
     // A window across words (`ng m`) is as common as the ends of words are.
-    if (lower.length === WINDOW && (lower[1] === ' ' || lower[2] === ' '))
+    if (length === WINDOW && (literal.charCodeAt(at + 1) === byte_prefilter_SPACE || literal.charCodeAt(at + 2) === byte_prefilter_SPACE))
         cost *= 100;
-    for (const ch of lower)
-        cost *= FREQUENCY[ch] ?? 1;
+    for (let k = at; k < at + length; k++)
+        cost *= FREQUENCY_OF[fold(literal.charCodeAt(k))];
     return cost;
 }
 /**
  * The rarest window of up to four ASCII characters (no escape) in the literal: a four-character one
  * when there is one, else the longest run of ASCII there is; null when it has no ASCII character.
+ * Runs once per literal of the catalog at every start that reads rawjson (a thousand literals):
+ * no string is made for a window, and a run shorter than the best so far is not costed.
  */
 function rarestAsciiRun(literal) {
-    let best = null;
+    let best = -1;
+    let bestLength = 0;
     let bestCost = Number.POSITIVE_INFINITY;
     for (let i = 0; i < literal.length; i++) {
-        let run = '';
-        for (let k = i; k < literal.length && run.length < WINDOW; k++) {
-            const code = literal.charCodeAt(k);
-            if (code >= 128 || code === ESCAPE)
+        let length = 0;
+        while (length < WINDOW && i + length < literal.length) {
+            const code = literal.charCodeAt(i + length);
+            if (code >= ASCII_CODES || code === ESCAPE)
                 break;
-            run += literal[k];
+            length++;
         }
-        if (run.length === 0)
+        if (length === 0 || length < bestLength)
             continue;
-        const cost = windowCost(run);
-        if (best === null || run.length > best.length || (run.length === best.length && cost < bestCost)) {
-            best = run;
+        const cost = windowCost(literal, i, length);
+        if (length > bestLength || cost < bestCost) {
+            best = i;
+            bestLength = length;
             bestCost = cost;
         }
     }
-    return best;
+    return best === -1 ? null : literal.slice(best, best + bestLength);
 }
 function fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
