@@ -128,7 +128,7 @@ describe.each(catalogs)('the one-pass scan of bytes with the %s catalog', (_name
   it.each([
     ['its automata', 0],
     ['the line-by-line search', Infinity],
-  ])('finds the parser\'s literals in the same pass as the quiet-line set does apart, with %s', (_way, linesBeforeAutomata) => {
+  ])("finds the parser's literals in the same pass as the quiet-line set does apart, with %s", (_way, linesBeforeAutomata) => {
     const selector = new LineSelector(catalog, linesBeforeAutomata);
     const reference = new LineSelector(catalog, linesBeforeAutomata);
     const quiet = quietLinePrefilter()!;
@@ -146,10 +146,11 @@ describe.each(catalogs)('the one-pass scan of bytes with the %s catalog', (_name
     }
     expect(differ).toEqual([]);
     // Every answer (unprintable, neither, either kind alone, both) was given for some lines.
-    for (const answer of [NOT_PRINTABLE, NO_LITERAL, LITERAL_FOUND, PARSER_LITERAL, LITERAL_FOUND | PARSER_LITERAL]) expect(answers.get(answer)).toBeGreaterThan(5);
+    for (const answer of [NOT_PRINTABLE, NO_LITERAL, LITERAL_FOUND, PARSER_LITERAL, LITERAL_FOUND | PARSER_LITERAL])
+      expect(answers.get(answer)).toBeGreaterThan(5);
   });
 
-  it('keeps the parser\'s literals out of what the catalog is asked', () => {
+  it("keeps the parser's literals out of what the catalog is asked", () => {
     // `Step ` is the parser's (the legacy builder's steps), in no built-in pattern's literals.
     const selector = new LineSelector(catalog, 0);
     const bytes = Buffer.from('Step 3/7 : RUN make', 'utf8');

@@ -3577,8 +3577,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 42 modules
-var parse_sources = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 41 modules
+var parse_sources = __nccwpck_require__(6166);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
@@ -5037,7 +5037,7 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 5009:
+/***/ 6166:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -5349,7 +5349,13 @@ class RunnerTimestampReader {
         let sameDay = cachedDate.length === 10;
         for (let i = 0; sameDay && i < 10; i++)
             sameDay = bytes[at + i] === cachedDate.charCodeAt(i);
-        if (!sameDay && (twoDigits(bytes, at) < 0 || twoDigits(bytes, at + 2) < 0 || bytes[at + 4] !== DASH || twoDigits(bytes, at + 5) < 0 || bytes[at + 7] !== DASH || twoDigits(bytes, at + 8) < 0))
+        if (!sameDay &&
+            (twoDigits(bytes, at) < 0 ||
+                twoDigits(bytes, at + 2) < 0 ||
+                bytes[at + 4] !== DASH ||
+                twoDigits(bytes, at + 5) < 0 ||
+                bytes[at + 7] !== DASH ||
+                twoDigits(bytes, at + 8) < 0))
             return null;
         if (bytes[at + 10] !== LETTER_T || bytes[at + 13] !== COLON || bytes[at + 16] !== COLON)
             return null;
@@ -7946,6 +7952,10 @@ const TABLE_BITS = 22;
 /** Two characters of a window: the gate's index (see BytePrefilter.low). */
 const PAIR_BITS = 2 * CLASS_BITS;
 const PAIR_MASK = (1 << PAIR_BITS) - 1;
+/** scanLines' table by the last two bytes: they end some window of the table (BytePrefilter.low). */
+const PAIR_LOW_GATE = 1;
+/** The same: the second byte makes its line a candidate by itself (BytePrefilter.special). */
+const PAIR_SPECIAL = 2;
 /**
  * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
  * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
@@ -8039,38 +8049,48 @@ class BytePrefilter {
         const slot = this.slot(window);
         return ((this.table[slot >>> 5] >>> (slot & 31)) & 1) === 1;
     }
-    /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
+    /**
+     * The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it
+     * hit; `bytes`, the same window as scanLines() keeps it: the last four characters as bytes, one
+     * beyond ASCII as 0 (the byte whose class, 0, it has in `window`).
+     */
     start(text) {
         let window = 0;
         let hit = false;
+        let bytes = 0;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
             if (code >= 128 || this.special[code] === 1)
                 hit = true;
             window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code] : 0)) & this.mask;
+            bytes = (bytes << 8) | (code < 128 ? code : 0);
             if (this.windowHits(window))
                 hit = true;
         }
-        return { window, hit };
+        return { window, hit, bytes };
     }
     /**
-     * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose window
-     * and hit are `startWindow` and `startHit` (see start()): where each ends, in `ends`, and 1 in `hits`
-     * for a line that may hold a literal. Stops after `ends.length` lines; returns how many it found.
-     * A tight loop with no call in it: the hot loop over rawjson's output (about 2 ns a byte alone,
-     * in a micro-benchmark on this project's shared machine).
+     * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose
+     * start() is `startBytes` and `startHit` (its `bytes` and `hit`): where each ends, in `ends`, and 1
+     * in `hits` for a line that may hold a literal, as mayMatch() answers for it. Stops after
+     * `ends.length` lines; returns how many it found. The hot loop over rawjson's output: a tight loop
+     * with no call in it.
+     *
+     * It keeps the last four bytes as they are (an int32: the oldest falls out at the top) and looks
+     * the last two up in one 64 KiB table that holds both the first gate (`low`) and the special bit,
+     * already folded: three loads a byte (class, special, gates) became one. Only a window past that
+     * gate (a few in ten of a compiler's output) has its first two bytes looked up (`high`), and only
+     * one past both is folded into mayMatch's window and looked up in the hashed table. About a sixth
+     * less time over a compiler's output than reading the three tables for each byte.
      */
-    scanLines(bytes, from, to, startWindow, startHit, ends, hits) {
+    scanLines(bytes, from, to, startBytes, startHit, ends, hits) {
+        const { last, first } = this.pairTables();
         const classOf = this.classOf;
-        const special = this.special;
         const table = this.table;
-        const low = this.low;
-        const high = this.high;
-        const mask = this.mask;
         const shift = this.shift;
         const capacity = ends.length;
         let count = 0;
-        let window = startWindow;
+        let window = startBytes;
         let hit = startHit;
         for (let i = from; i < to; i++) {
             const byte = bytes[i];
@@ -8079,20 +8099,43 @@ class BytePrefilter {
                 hits[count] = hit;
                 if (++count === capacity)
                     return count;
-                window = startWindow;
+                window = startBytes;
                 hit = startHit;
                 continue;
             }
-            // mayMatch's test, inlined: the window of the last four bytes; past the gate of its two halves
-            // (rarely), its bit in the table.
-            window = ((window << CLASS_BITS) | classOf[byte]) & mask;
-            if ((low[window & PAIR_MASK] & high[window >>> PAIR_BITS]) !== 0) {
-                const slot = Math.imul(window, HASH) >>> shift;
-                hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+            window = (window << 8) | byte;
+            const gate = last[window & 0xffff];
+            if (gate !== 0) {
+                if (gate >= PAIR_SPECIAL)
+                    hit = 1;
+                else if (first[window >>> 16] !== 0) {
+                    const folded = (classOf[window >>> 24] << 21) | (classOf[(window >>> 16) & 0xff] << 14) | (classOf[(window >>> 8) & 0xff] << 7) | classOf[byte];
+                    const slot = Math.imul(folded, HASH) >>> shift;
+                    hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+                }
             }
-            hit |= special[byte];
         }
         return count;
+    }
+    /** scanLines()'s tables by two raw bytes (a byte pair `(a << 8) | b`), made on its first call. */
+    pairs = null;
+    pairTables() {
+        if (this.pairs !== null)
+            return this.pairs;
+        const { classOf, special, low, high } = this;
+        /** By the last two bytes of the window: PAIR_LOW_GATE | PAIR_SPECIAL. */
+        const last = new Uint8Array(1 << 16);
+        /** By the first two bytes of the window: 1 when they start some window of the table. */
+        const first = new Uint8Array(1 << 16);
+        for (let a = 0; a < 256; a++) {
+            for (let b = 0; b < 256; b++) {
+                const pair = (classOf[a] << CLASS_BITS) | classOf[b];
+                last[(a << 8) | b] = (low[pair] !== 0 ? PAIR_LOW_GATE : 0) | (special[b] !== 0 ? PAIR_SPECIAL : 0);
+                first[(a << 8) | b] = high[pair];
+            }
+        }
+        this.pairs = { last, first };
+        return this.pairs;
     }
     /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
     mayMatch(text, bytes, start, end) {
@@ -8239,92 +8282,6 @@ function rarestAsciiRun(literal) {
 }
 function fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/output-scan.ts
-
-const output_scan_NEWLINE = 0x0a;
-/** Set in `last` for a pair that ends some window of the table (BytePrefilter.low). */
-const LOW_GATE = 1;
-/** Set in `last` for a pair whose second byte makes its line a candidate (BytePrefilter.special). */
-const SPECIAL = 2;
-/**
- * The byte prefilter's scan (BytePrefilter.scanLines) over rawjson's decoded output, with the same
- * answers from fewer loads a byte. BytePrefilter keeps a window of four case-folded classes, each
- * byte looked up in three tables (its class, whether it is special, then the two gates); this keeps
- * the last four bytes as they are, and looks the last two up in one 64 KiB table that holds both the
- * first gate and the special bit, already folded. Only a window past that gate (a few in ten) has its
- * first two bytes looked up, and only one past both is folded into BytePrefilter's window and looked
- * up in its hashed table. About a sixth less time over a compiler's output than BytePrefilter's loop.
- */
-class OutputScanner {
-    prefilter;
-    /** By the last two bytes: LOW_GATE | SPECIAL. */
-    last = new Uint8Array(1 << 16);
-    /** By the first two bytes of the window: 1 when they start some window of the table. */
-    first = new Uint8Array(1 << 16);
-    constructor(prefilter) {
-        this.prefilter = prefilter;
-        const { classOf, special, low, high } = prefilter;
-        for (let a = 0; a < 256; a++) {
-            for (let b = 0; b < 256; b++) {
-                const pair = (classOf[a] << 7) | classOf[b];
-                this.last[(a << 8) | b] = (low[pair] !== 0 ? LOW_GATE : 0) | (special[b] !== 0 ? SPECIAL : 0);
-                this.first[(a << 8) | b] = high[pair];
-            }
-        }
-    }
-    /**
-     * The window scanLines starts each line with after `text` (a rendered prefix): its last four
-     * characters as bytes, one beyond ASCII as 0 (whose class BytePrefilter.start gives it too).
-     */
-    static startWindow(text) {
-        let window = 0;
-        for (let i = Math.max(0, text.length - 4); i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            window = (window << 8) | (code < 0x80 ? code : 0);
-        }
-        return window;
-    }
-    /**
-     * BytePrefilter.scanLines with `startWindow` from OutputScanner.startWindow of the same text
-     * (`startHit` is still BytePrefilter.start's): where each line ends, in `ends`, and 1 in `hits` for
-     * a line that may hold a literal; stops after `ends.length` lines; returns how many it found.
-     */
-    scanLines(bytes, from, to, startWindow, startHit, ends, hits) {
-        const last = this.last;
-        const first = this.first;
-        const { classOf, table, shift } = this.prefilter;
-        const capacity = ends.length;
-        let count = 0;
-        let window = startWindow;
-        let hit = startHit;
-        for (let i = from; i < to; i++) {
-            const byte = bytes[i];
-            if (byte === output_scan_NEWLINE) {
-                ends[count] = i;
-                hits[count] = hit;
-                if (++count === capacity)
-                    return count;
-                window = startWindow;
-                hit = startHit;
-                continue;
-            }
-            // An int32: the oldest byte falls out at the top.
-            window = (window << 8) | byte;
-            const gate = last[window & 0xffff];
-            if (gate !== 0) {
-                if (gate >= SPECIAL)
-                    hit = 1;
-                else if (first[window >>> 16] !== 0) {
-                    const folded = (classOf[window >>> 24] << 21) | (classOf[(window >>> 16) & 0xff] << 14) | (classOf[(window >>> 8) & 0xff] << 7) | classOf[byte];
-                    const slot = Math.imul(folded, HASH) >>> shift;
-                    hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
-                }
-            }
-        }
-        return count;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
@@ -9330,7 +9287,6 @@ function exactSeconds(ms) {
 
 
 
-
 const rawjson_parser_NEWLINE = 0x0a;
 /** How a canonical `logs` line starts (canonical-logs.ts reads the rest). */
 const LOGS_OPEN = '{"logs":[';
@@ -9358,8 +9314,6 @@ class RawJsonParser {
     selector;
     /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
     prefilter;
-    /** The prefilter's scan of output bytes, made with the first output it reads. */
-    scanner = null;
     excerpt = new DeferredExcerpt();
     canonical = new CanonicalLogReader();
     /** printOutput's scratch: where the lines of a log object end, and which may hold a literal. */
@@ -9540,16 +9494,15 @@ class RawJsonParser {
             }
             return lineStart;
         }
-        const scanner = (this.scanner ??= new OutputScanner(prefilter));
-        const startHit = prefilter.everyLine || prefilter.start(batch.prefix).hit ? 1 : 0;
-        const startWindow = OutputScanner.startWindow(batch.prefix);
+        const start = prefilter.start(batch.prefix);
+        const startHit = prefilter.everyLine || start.hit ? 1 : 0;
         const ends = this.lineEnds;
         const hits = this.lineHits;
         // The byte loop first (lines' ends and whether each may hold a literal), then each line: the loop
         // over the bytes holds no call (with the pushes and the selection in it, it ran at about 4 ns a
         // byte in place, against about 2 for the same loop alone).
         for (;;) {
-            const count = scanner.scanLines(bytes, lineStart, to, startWindow, startHit, ends, hits);
+            const count = prefilter.scanLines(bytes, lineStart, to, start.bytes, startHit, ends, hits);
             for (let k = 0; k < count; k++) {
                 const end = ends[k];
                 excerpt.pushOutput(line, batch, lineStart, end);

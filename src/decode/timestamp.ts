@@ -95,7 +95,15 @@ export class RunnerTimestampReader {
     // The day is most often the one before: its bytes are compared, its shape and value known.
     let sameDay = cachedDate.length === 10;
     for (let i = 0; sameDay && i < 10; i++) sameDay = bytes[at + i] === cachedDate.charCodeAt(i);
-    if (!sameDay && (twoDigits(bytes, at) < 0 || twoDigits(bytes, at + 2) < 0 || bytes[at + 4] !== DASH || twoDigits(bytes, at + 5) < 0 || bytes[at + 7] !== DASH || twoDigits(bytes, at + 8) < 0))
+    if (
+      !sameDay &&
+      (twoDigits(bytes, at) < 0 ||
+        twoDigits(bytes, at + 2) < 0 ||
+        bytes[at + 4] !== DASH ||
+        twoDigits(bytes, at + 5) < 0 ||
+        bytes[at + 7] !== DASH ||
+        twoDigits(bytes, at + 8) < 0)
+    )
       return null;
     if (bytes[at + 10] !== LETTER_T || bytes[at + 13] !== COLON || bytes[at + 16] !== COLON) return null;
     const h = twoDigits(bytes, at + 11);
