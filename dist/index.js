@@ -2593,6 +2593,8 @@ const ASCII = 128;
 const DEL = 0x7f;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** The outputs of a state where none of the set's own literals ends (shared, never changed). */
+const NO_IDS = [];
 const NOT_PRINTABLE = -1;
 const NO_LITERAL = 0;
 const LITERAL_FOUND = 1;
@@ -2670,12 +2672,17 @@ class LiteralSet {
         const unknown = capacity < 0xffff ? 0xffff : -1;
         const table = unknown === 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
         table.fill(unknown);
-        const own = [[]];
+        // The trie in typed arrays, a state's parent and the class that leads to it: no array per state
+        // (the built-in catalog's set has about 17,000 states, made at every start).
         /** The kinds of the literals that end at each state of the trie. */
-        const accepting = [0];
-        /** Each state's trie edges as [class, target] pairs, for the breadth-first pass. */
-        const edges = [[]];
+        const accepting = new Uint8Array(capacity);
+        const parent = new Int32Array(capacity);
+        const classIn = new Uint8Array(capacity);
+        const depth = new Int32Array(capacity);
+        /** The ids of the set's own literals that end at a state, for the few states where one does. */
+        const own = new Map();
         let states = 1;
+        let maxDepth = 0;
         for (const { text: literal, id, kind = LITERAL_FOUND } of literals) {
             if (literal.length === 0)
                 continue;
@@ -2687,16 +2694,22 @@ class LiteralSet {
                 if (target === unknown) {
                     target = states++;
                     table[slot] = target;
-                    own.push([]);
-                    accepting.push(0);
-                    edges.push([]);
-                    edges[state].push(c, target);
+                    parent[target] = state;
+                    classIn[target] = c;
+                    depth[target] = depth[state] + 1;
+                    if (depth[target] > maxDepth)
+                        maxDepth = depth[target];
                 }
                 state = target;
             }
             accepting[state] |= kind;
-            if (kind === LITERAL_FOUND)
-                own[state].push(id);
+            if (kind === LITERAL_FOUND) {
+                const ids = own.get(state);
+                if (ids)
+                    ids.push(id);
+                else
+                    own.set(state, [id]);
+            }
         }
         // The root's missing edges lead back to it.
         for (let c = 0; c < width; c++)
@@ -2706,30 +2719,33 @@ class LiteralSet {
         this.unknown = unknown;
         this.failure = new Int32Array(states);
         // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
-        const outputs = own;
+        const outputs = new Array(states).fill(NO_IDS);
+        for (const [state, ids] of own)
+            outputs[state] = ids;
         const accepts = new Uint8Array(states);
         const failure = this.failure;
-        // Breadth first: a state's failure state is complete before the state itself.
-        const queue = new Int32Array(states);
-        let tail = 0;
+        // Breadth first, i.e. by depth (a counting sort): a state's failure state, shallower, is
+        // complete before the state itself; within a depth the order changes nothing.
+        const first = new Int32Array(maxDepth + 2);
+        for (let state = 1; state < states; state++)
+            first[depth[state] + 1]++;
+        for (let d = 1; d <= maxDepth + 1; d++)
+            first[d] += first[d - 1];
+        const order = new Int32Array(states);
+        for (let state = 1; state < states; state++)
+            order[first[depth[state]]++] = state;
         accepts[0] = accepting[0];
-        for (let k = 0; k < edges[0].length; k += 2)
-            queue[tail++] = edges[0][k + 1];
-        for (let head = 0; head < tail; head++) {
-            const state = queue[head];
-            const fail = failure[state];
+        for (let k = 0; k < states - 1; k++) {
+            const state = order[k];
+            const from = parent[state];
+            const fail = from === 0 ? 0 : this.resolve(failure[from], classIn[state]);
+            failure[state] = fail;
             accepts[state] = accepting[state] | accepts[fail];
             if ((accepts[fail] & LITERAL_FOUND) !== 0)
-                outputs[state] = [...own[state], ...outputs[fail]];
-            const out = edges[state];
-            for (let k = 0; k < out.length; k += 2) {
-                const target = out[k + 1];
-                failure[target] = this.resolve(fail, out[k]);
-                queue[tail++] = target;
-            }
+                outputs[state] = [...(own.get(state) ?? []), ...outputs[fail]];
         }
         this.size = states;
-        this.hasOwn = outputs.some((ids) => ids.length > 0);
+        this.hasOwn = own.size > 0;
         this.outputs = outputs;
         this.accepts = accepts;
     }
