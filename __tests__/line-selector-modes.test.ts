@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, SAMPLE } from './support/analyze-text.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
-import { LineSelector } from '../src/diagnose/line-selector.js';
+import { LineSelector, PARSER_LITERAL } from '../src/diagnose/line-selector.js';
+import { quietLinePrefilter } from '../src/parse/quiet-line.js';
 import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE } from '../src/diagnose/literal-set.js';
 import { Pattern, type Signature } from '../src/diagnose/catalog.js';
 
@@ -122,6 +123,41 @@ describe.each(catalogs)('the one-pass scan of bytes with the %s catalog', (_name
     expect(differ).toEqual([]);
     // Each answer was given for many lines: the comparison was not of two constants.
     for (const count of Object.values(answers)) expect(count).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['its automata', 0],
+    ['the line-by-line search', Infinity],
+  ])("finds the parser's literals in the same pass as the quiet-line set does apart, with %s", (_way, linesBeforeAutomata) => {
+    const selector = new LineSelector(catalog, linesBeforeAutomata);
+    const reference = new LineSelector(catalog, linesBeforeAutomata);
+    const quiet = quietLinePrefilter()!;
+    const answers = new Map<number, number>();
+    const differ: string[] = [];
+    for (const line of [...withControls, 'Architecture: x86_64', 'an error here', 'Step 3/7 : RUN make']) {
+      const bytes = Buffer.from(line, 'utf8');
+      for (const tabs of [false, true]) {
+        const got = selector.scanQuietBytes(bytes, 0, bytes.length, tabs);
+        const scan = scanInTwoPasses(reference, bytes, tabs);
+        const expected = scan === NOT_PRINTABLE ? scan : scan | (quiet.testBytes(bytes, 0, bytes.length) ? PARSER_LITERAL : 0);
+        answers.set(got, (answers.get(got) ?? 0) + 1);
+        if (got !== expected) differ.push(`${expected} ${got} ${tabs} ${line.slice(0, 200)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // Every answer (unprintable, neither, either kind alone, both) was given for some lines.
+    for (const answer of [NOT_PRINTABLE, NO_LITERAL, LITERAL_FOUND, PARSER_LITERAL, LITERAL_FOUND | PARSER_LITERAL])
+      expect(answers.get(answer)).toBeGreaterThan(5);
+  });
+
+  it("keeps the parser's literals out of what the catalog is asked", () => {
+    // `Step ` is the parser's (the legacy builder's steps), in no built-in pattern's literals.
+    const selector = new LineSelector(catalog, 0);
+    const bytes = Buffer.from('Step 3/7 : RUN make', 'utf8');
+    expect(selector.scanQuietBytes(bytes, 0, bytes.length, false)).toBe(PARSER_LITERAL);
+    expect(selector.scanPrintableBytes(bytes, 0, bytes.length, false)).toBe(NO_LITERAL);
+    expect(selector.mayWantBytes(bytes, 0, bytes.length)).toBe(false);
+    expect(selector.select('Step 3/7 : RUN make')).toBe(false);
   });
 
   it('reads only the bytes it is given', () => {

@@ -110,4 +110,37 @@ describe('LiteralSet', () => {
       }
     }
   });
+
+  it('finds a second kind of literal only when asked, and never reports it as its own', () => {
+    let seed = 11;
+    // The high bits: an LCG's low bits repeat in short cycles.
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed >>> 16) % n;
+    };
+    const alphabet = 'abAB- ';
+    const word = (length: number) => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    const seen = new Set<number>();
+    for (let round = 0; round < 30; round++) {
+      const literals = Array.from({ length: 1 + random(10) }, (_, id) => ({ text: word(1 + random(4)), id, kind: random(2) === 0 ? 1 : 2 }));
+      const set = new LiteralSet(literals);
+      for (let t = 0; t < 50; t++) {
+        const text = word(random(24));
+        const has = (kind: number) => literals.some((l) => l.kind === kind && text.toLowerCase().includes(l.text.toLowerCase()));
+        const own = literals.filter((l) => l.kind === 1 && text.toLowerCase().includes(l.text.toLowerCase())).map((l) => l.id);
+        const found = new Set<number>();
+        set.find(text, (id) => (found.add(id), false));
+        expect([text, [...found].sort()]).toEqual([text, [...new Set(own)].sort()]);
+        expect([text, set.test(text)]).toEqual([text, has(1)]);
+        const bytes = Buffer.from(text, 'latin1');
+        expect([text, set.testBytes(bytes, 0, bytes.length)]).toEqual([text, has(1)]);
+        const kinds = set.scanKinds(bytes, 0, bytes.length, false, 3);
+        expect([text, kinds]).toEqual([text, (has(1) ? 1 : 0) | (has(2) ? 2 : 0)]);
+        expect([text, set.scanKinds(bytes, 0, bytes.length, false, 2)]).toEqual([text, has(2) ? 2 : 0]);
+        seen.add(kinds);
+      }
+    }
+    // Neither, either and both were found, or the comparison proves little.
+    expect([...seen].sort()).toEqual([0, 1, 2, 3]);
+  });
 });

@@ -14,9 +14,8 @@ import { builtinSignatures } from '../src/diagnose/load-catalog.js';
 import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { LiteralSet } from '../src/diagnose/literal-set.js';
-import { BytePrefilter } from '../src/diagnose/byte-prefilter.js';
+import { BytePrefilter, rarestAsciiRun } from '../src/diagnose/byte-prefilter.js';
 import { CanonicalLogReader } from '../src/parse/rawjson/canonical-logs.js';
-import { OutputScanner } from '../src/parse/rawjson/output-scan.js';
 import { Base64Arena } from '../src/parse/rawjson/base64-arena.js';
 import { readSolveStatus, type RawLog } from '../src/parse/rawjson/solve-status.js';
 
@@ -403,6 +402,24 @@ describe('Base64Arena', () => {
 });
 
 describe('BytePrefilter', () => {
+  it('stands for a literal by its rarest window of ASCII, four characters when it has them', () => {
+    // A window inside a common word, or across words, costs more than one of rare letters.
+    expect(rarestAsciiRun('Compiling zlib')).toBe('zlib');
+    expect(rarestAsciiRun('COMPILING ZLIB')).toBe('ZLIB');
+    // Of equal cost, the first.
+    expect(rarestAsciiRun('aaaaaa')).toBe('aaaa');
+    // The longest run when none has four; escapes and characters beyond ASCII end a run.
+    expect(rarestAsciiRun('ab\u001bxyz\u00e9q')).toBe('xyz');
+    expect(rarestAsciiRun('\u00e9x')).toBe('x');
+    expect(rarestAsciiRun('\u00e9\u20ac\u001b')).toBeNull();
+    expect(rarestAsciiRun('')).toBeNull();
+    for (const literal of builtin.literals) {
+      const run = rarestAsciiRun(literal);
+      if (run === null) continue;
+      expect([literal, literal.includes(run), /^[\x00-\x1a\x1c-\x7f]+$/.test(run)]).toEqual([literal, true, true]);
+    }
+  });
+
   it('never rules out a line the literal search finds a literal in', () => {
     const random = prng(3);
     const alphabet = 'abcXYZ :./-_09é✓\u001b[]e';
@@ -447,7 +464,7 @@ describe('BytePrefilter', () => {
       const gotEnds: number[] = [];
       const got: number[] = [];
       for (let at = 0; at < bytes.length;) {
-        const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
+        const count = prefilter.scanLines(bytes, at, bytes.length, start.bytes, start.hit ? 1 : 0, ends, hits);
         for (let k = 0; k < count; k++) {
           gotEnds.push(ends[k]!);
           got.push(hits[k]!);
@@ -458,7 +475,7 @@ describe('BytePrefilter', () => {
     }
   });
 
-  it("rawjson's OutputScanner answers as BytePrefilter.scanLines, for random literals, prefixes and bytes", () => {
+  it('scans lines as mayMatch tests each, for random literals, prefixes and bytes', () => {
     const random = prng(21);
     const alphabet = 'abcXYZ :./-_09\u001b[]e#\n';
     const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
@@ -475,7 +492,6 @@ describe('BytePrefilter', () => {
     // Collected rather than asserted one by one: an expect() per scan made this test take seconds.
     const wrong: string[] = [];
     for (const prefilter of prefilters) {
-      const scanner = new OutputScanner(prefilter);
       for (let k = 0; k < 40; k++) {
         // Bytes of every value (UTF-8 and not, escapes, newlines), after prefixes short, long and odd.
         const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
@@ -486,20 +502,25 @@ describe('BytePrefilter', () => {
         const bytes = Buffer.concat([...parts, Buffer.from('\n')]);
         const prefix = [`#${1 + Math.floor(random() * 20)} ${(random() * 100).toFixed(3)} `, '', 'x', `é${pick(3)}`, pick(9)][Math.floor(random() * 5)]!;
         const start = prefilter.start(prefix);
+        // The reference: each line on its own.
+        const expected: string[] = [];
+        for (let at = 0; at < bytes.length;) {
+          const end = bytes.indexOf(0x0a, at);
+          expected.push(`${end}:${prefilter.mayMatch(prefix, bytes, at, end) ? 1 : 0}`);
+          at = end + 1;
+        }
         for (const capacity of [1, 5, 1024]) {
-          const [ends, hits, ends2, hits2] = [new Int32Array(capacity), new Uint8Array(capacity), new Int32Array(capacity), new Uint8Array(capacity)];
+          const [ends, hits] = [new Int32Array(capacity), new Uint8Array(capacity)];
+          const got: string[] = [];
           for (let at = 0; at < bytes.length;) {
-            const count = prefilter.scanLines(bytes, at, bytes.length, start.window, start.hit ? 1 : 0, ends, hits);
-            const count2 = scanner.scanLines(bytes, at, bytes.length, OutputScanner.startWindow(prefix), start.hit ? 1 : 0, ends2, hits2);
-            const [a, b] = [
-              `${count} ${ends.subarray(0, count).join()} ${hits.subarray(0, count).join()}`,
-              `${count2} ${ends2.subarray(0, count2).join()} ${hits2.subarray(0, count2).join()}`,
-            ];
-            if (a !== b) wrong.push(`${JSON.stringify(prefix)} ${bytes.toString('hex')}: ${b}, not ${a}`);
+            const count = prefilter.scanLines(bytes, at, bytes.length, start.bytes, start.hit ? 1 : 0, ends, hits);
+            for (let i = 0; i < count; i++) got.push(`${ends[i]}:${hits[i]}`);
             lines += count;
             for (let i = 0; i < count; i++) hit += hits[i]!;
             at = ends[count - 1]! + 1;
           }
+          if (got.join() !== expected.join())
+            wrong.push(`${JSON.stringify(prefix)} ${capacity} ${bytes.toString('hex')}: ${got.join()}, not ${expected.join()}`);
         }
       }
     }

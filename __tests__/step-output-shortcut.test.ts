@@ -16,7 +16,7 @@ import { Pattern } from '../src/diagnose/catalog.js';
 import { LineSelector, lineSelectorFor } from '../src/diagnose/line-selector.js';
 import { LiteralSet } from '../src/diagnose/literal-set.js';
 import { LineBytes } from '../src/input/line-bytes.js';
-import { parseRunnerTimestamp, parseRunnerTimestampBytes } from '../src/decode/timestamp.js';
+import { parseRunnerTimestamp, parseRunnerTimestampBytes, RunnerTimestampReader } from '../src/decode/timestamp.js';
 import {
   anchoredPrefix,
   quietLineLiterals,
@@ -521,6 +521,44 @@ describe('the shortcut parts', () => {
     for (const text of [...texts, ...texts]) {
       const bytes = Buffer.from(`xx${text}yy`);
       expect([text, parseRunnerTimestampBytes(bytes, 2, 2 + text.length)]).toEqual([text, parseRunnerTimestamp(text)]);
+    }
+  });
+
+  it('reads a runner timestamp, shape and value, in one pass as from text', () => {
+    const reader = new RunnerTimestampReader();
+    const shaped = [
+      '2025-09-24T01:56:21.9780659Z',
+      '2025-09-24T01:56:21Z',
+      '2025-09-24T23:59:60.5Z',
+      '2025-09-25T00:00:00.12Z',
+      '2024-02-29T12:00:00.123Z',
+      '1969-12-31T23:59:59.9Z', // before the epoch: a negative time, still a time
+    ];
+    // A new day first, then the same day again (the cached day), then back.
+    for (const text of [...shaped, ...shaped.slice().reverse(), ...shaped]) {
+      const bytes = Buffer.from(`xx${text} #1 DONE`);
+      expect([text, reader.read(bytes, 2)]).toEqual([text, parseRunnerTimestamp(text)]);
+      expect(reader.end).toBe(2 + text.length);
+    }
+    // Not the shape, or not a time: null, whatever day is cached.
+    const refused = [
+      '2025-09-24T24:00:00Z',
+      '2025-09-24T01:60:00Z',
+      '2025-13-45T01:00:00Z',
+      '2025-09-24T01:56:21.Z',
+      '2025-09-24T01:56:21',
+      '2025-09-24 01:56:21Z',
+      '2025-09-2401:56:21Z',
+      '2025-9-24T01:56:21Z',
+      '2025-09-24T01:56:2xZ',
+      '2025-09-24T01:56:21.97x0Z',
+      '',
+    ];
+    for (const text of refused) {
+      for (const cachedDay of ['2025-09-24T00:00:00Z', '2020-01-01T00:00:00Z']) {
+        parseRunnerTimestamp(cachedDay);
+        expect([text, reader.read(Buffer.from(`xx${text}\nnext`), 2)]).toEqual([text, null]);
+      }
     }
   });
 

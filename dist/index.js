@@ -2341,6 +2341,244 @@ function compareAnalyses(head, baseline, options) {
 
 /***/ }),
 
+/***/ 1564:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zc: () => (/* binding */ lineSelectorFor),
+/* harmony export */   ow: () => (/* binding */ PARSER_LITERAL)
+/* harmony export */ });
+/* unused harmony export LineSelector */
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7971);
+/* harmony import */ var _literal_set_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1326);
+/* harmony import */ var _load_catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4983);
+/* harmony import */ var _parse_quiet_line_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1062);
+
+
+
+
+/**
+ * The kind (LiteralSet) of the parser's own literals (quiet-line.ts) in the selector's automaton:
+ * scanQuietBytes() finds them in the same pass as the catalog's.
+ */
+const PARSER_LITERAL = 2;
+/**
+ * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
+ * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
+ * signatures), so a signature's line is never dropped before it could match.
+ *
+ * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
+ * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
+ * budget), so its literals alone select the line.
+ *
+ * The search is made in two ways. Building the literal automata (LiteralSet) for the built-in
+ * catalog's literals took a sixth of the action's start, and a short log tests a handful
+ * of lines: the first lines are searched for each literal in turn (`includes` on the line folded as
+ * the automaton reads it, so the answers are the same), and the automata are built only when a log
+ * has more lines to test than that is worth.
+ */
+class LineSelector {
+    prefilterSet = null;
+    userLiteralSet = null;
+    builtinLiterals;
+    userLiteralList;
+    /** The literals folded as the automaton reads them, for the line-by-line search (made on first use). */
+    foldedLiterals = null;
+    /** Lines still to test by searching each literal before the automata are built. */
+    linesBeforeAutomata;
+    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
+    unfiltered;
+    /** Patterns, not their regular expressions: each is compiled the first time a line holds its literal. */
+    confirm;
+    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
+    literals;
+    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
+    testsEveryLine;
+    /** The parser's literals that tell a quiet line (quiet-line.ts), ridden along in the prefilter. */
+    parserLiterals;
+    /**
+     * `linesBeforeAutomata`: how many lines are tested by searching each literal before the automata
+     * are built (tests compare the two ways with 0 and Infinity). `parserLiterals`: the literals of
+     * scanQuietBytes()'s second kind, asked for when the automaton is built.
+     */
+    constructor(signatures, linesBeforeAutomata = LINES_BEFORE_AUTOMATA, parserLiterals = _parse_quiet_line_js__WEBPACK_IMPORTED_MODULE_2__/* .quietLineTexts */ .T0) {
+        this.linesBeforeAutomata = linesBeforeAutomata;
+        this.parserLiterals = parserLiterals;
+        const builtinLiterals = [];
+        const userLiterals = [];
+        const unfiltered = [];
+        const confirm = [];
+        for (const signature of signatures) {
+            const trusted = signature.patternsOrigin === 'built-in';
+            for (const pattern of signature.patterns) {
+                // Worked out when the bundle was built for the built-in catalog.
+                const literals = pattern.literals;
+                if (trusted) {
+                    if (literals) {
+                        for (const text of literals)
+                            builtinLiterals.push({ text, id: confirm.length });
+                        confirm.push(pattern);
+                    }
+                    else {
+                        unfiltered.push(pattern);
+                    }
+                }
+                else if (literals) {
+                    for (const text of literals)
+                        userLiterals.push({ text, id: 0 });
+                }
+                // A user pattern with no literal selects nothing: it sees the lines kept for the others.
+            }
+        }
+        this.builtinLiterals = builtinLiterals;
+        this.userLiteralList = userLiterals;
+        this.unfiltered = unfiltered;
+        this.confirm = confirm;
+        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
+        this.testsEveryLine = unfiltered.length > 0;
+    }
+    /**
+     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
+     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
+     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
+     */
+    mayWantBytes(bytes, start, end) {
+        if (this.unfiltered.length > 0)
+            return true;
+        if (this.searchLineByLine()) {
+            // The automata's answer for bytes: false with no literal at all, true for a byte beyond ASCII,
+            // else whether a literal is there.
+            const { builtin, user } = this.folded();
+            if (builtin.length === 0 && user.length === 0)
+                return false;
+            for (let i = start; i < end; i++)
+                if (bytes[i] > 0x7f)
+                    return true;
+            const line = foldAsAutomaton(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+            return user.some((literal) => line.includes(literal)) || builtin.some((literal) => line.includes(literal.text));
+        }
+        return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
+    }
+    /**
+     * mayWantBytes() and the step-line shortcut's check that the bytes are printable ASCII, in one
+     * pass over the line when the automata are in use (LiteralSet.scanPrintableBytes): NOT_PRINTABLE,
+     * or whether mayWantBytes() would be true (LITERAL_FOUND) or false (NO_LITERAL). `tabs`: a tab
+     * counts as printable.
+     */
+    scanPrintableBytes(bytes, start, end, tabs) {
+        if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
+            // The rare ways (a pattern run on every line, a short log's first lines, a team's literals): two passes.
+            for (let i = start; i < end; i++) {
+                const byte = bytes[i];
+                if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs)))
+                    return _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_PRINTABLE */ .qv;
+            }
+            return this.mayWantBytes(bytes, start, end) ? _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .LITERAL_FOUND */ .V7 : _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_LITERAL */ .WZ;
+        }
+        return this.prefilter.scanPrintableBytes(bytes, start, end, tabs);
+    }
+    /**
+     * scanPrintableBytes() and the quiet-line test's search for the parser's literals
+     * (quietLinePrefilter().testBytes) in one pass over the line: NOT_PRINTABLE, or the bits
+     * LITERAL_FOUND (mayWantBytes() would be true) and PARSER_LITERAL (one of the parser's literals is
+     * there; beyond ASCII, may be: a printable line has no such byte). The parser's literals are a
+     * second kind in the prefilter's automaton, which select(), mayWantBytes() and scanPrintableBytes()
+     * do not see: a quiet line (a runner's own line) is the other half of a real log's lines, and
+     * the two searches read each of them twice.
+     */
+    scanQuietBytes(bytes, start, end, tabs) {
+        if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
+            const scan = this.scanPrintableBytes(bytes, start, end, tabs);
+            if (scan === _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_PRINTABLE */ .qv)
+                return scan;
+            return (0,_parse_quiet_line_js__WEBPACK_IMPORTED_MODULE_2__/* .quietLinePrefilter */ .S2)()?.testBytes(bytes, start, end) ? scan | PARSER_LITERAL : scan;
+        }
+        return this.prefilter.scanKinds(bytes, start, end, tabs, _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .LITERAL_FOUND */ .V7 | PARSER_LITERAL);
+    }
+    /** Whether a built-in signature matches the line, or a user signature may. */
+    select(text) {
+        if (this.searchLineByLine())
+            return this.selectLineByLine(text);
+        if (this.userLiterals.test(text))
+            return true;
+        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
+        let normalized = null;
+        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].regex.test((normalized ??= (0,_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeForMatching */ ._)(text))));
+        if (confirmed || this.unfiltered.length === 0)
+            return confirmed;
+        normalized ??= (0,_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeForMatching */ ._)(text);
+        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
+    }
+    /** select() without the automata: each literal searched in the folded line. */
+    selectLineByLine(text) {
+        const line = foldAsAutomaton(text);
+        const { builtin, user } = this.folded();
+        if (user.some((literal) => line.includes(literal)))
+            return true;
+        let normalized = null;
+        for (const literal of builtin) {
+            if (line.includes(literal.text) && this.confirm[literal.id].regex.test((normalized ??= (0,_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeForMatching */ ._)(text))))
+                return true;
+        }
+        if (this.unfiltered.length === 0)
+            return false;
+        normalized ??= (0,_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeForMatching */ ._)(text);
+        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
+    }
+    /** Whether this line is still tested line by line; counts it. */
+    searchLineByLine() {
+        if (this.linesBeforeAutomata <= 0)
+            return false;
+        this.linesBeforeAutomata--;
+        return true;
+    }
+    folded() {
+        // An empty literal is in no line for the automaton (it is skipped there), but `includes` finds it anywhere.
+        this.foldedLiterals ??= {
+            builtin: this.builtinLiterals.filter((l) => l.text.length > 0).map((l) => ({ text: foldAsAutomaton(l.text), id: l.id })),
+            user: this.userLiteralList.filter((l) => l.text.length > 0).map((l) => foldAsAutomaton(l.text)),
+        };
+        return this.foldedLiterals;
+    }
+    get prefilter() {
+        this.prefilterSet ??= new _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .LiteralSet */ .gv([...this.builtinLiterals, ...this.parserLiterals().map((text) => ({ text, id: 0, kind: PARSER_LITERAL }))]);
+        return this.prefilterSet;
+    }
+    get userLiterals() {
+        return (this.userLiteralSet ??= new _literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .LiteralSet */ .gv(this.userLiteralList));
+    }
+}
+/**
+ * Lines tested by searching each literal before the automata are built. Measured on the shared
+ * machine (load 10, the built-in catalog, the sample log's lines): building the automata about
+ * 60 ms of CPU; one line searched literal by literal 0.04-0.1 ms. So the automata pay for
+ * themselves after some hundreds of lines; a short log never builds them, and a long one pays at
+ * most about 10 ms for these first lines.
+ */
+const LINES_BEFORE_AUTOMATA = 128;
+/**
+ * Text as LiteralSet reads it: ASCII letters in lower case, and every UTF-16 unit beyond ASCII
+ * alike (the automaton gives them one class), here all written as U+0080.
+ */
+function foldAsAutomaton(text) {
+    return text.replace(NON_ASCII, '\u0080').toLowerCase();
+}
+const NON_ASCII = /[^\x00-\x7f]/g;
+const DEL = 0x7f;
+const SPACE = 0x20;
+const TAB = 0x09;
+let builtinSelector = null;
+/** The selector of a catalog: the built-in one is made once. */
+function lineSelectorFor(catalog) {
+    if (catalog !== (0,_load_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .builtinSignatures */ .n)())
+        return new LineSelector(catalog);
+    builtinSelector ??= new LineSelector(catalog);
+    return builtinSelector;
+}
+
+
+/***/ }),
+
 /***/ 1326:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -2355,6 +2593,8 @@ const ASCII = 128;
 const DEL = 0x7f;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** The outputs of a state where none of the set's own literals ends (shared, never changed). */
+const NO_IDS = [];
 const NOT_PRINTABLE = -1;
 const NO_LITERAL = 0;
 const LITERAL_FOUND = 1;
@@ -2381,11 +2621,17 @@ class LiteralSet {
     /** The class of each character code below 128; codes above share the class of non-ASCII. */
     classOf;
     nonAsciiClass;
-    /** Whether reaching a state means a literal ended there. */
+    /** The kinds of the literals that end at a state (its own and its failure states'), as bits. */
     accepts;
-    /** The ids of the literals that end at a state (its own and its failure states'). */
+    /** The ids of the set's own literals (LITERAL_FOUND) that end at a state (its own and its failure states'). */
     outputs;
     size;
+    /**
+     * Whether any literal is the set's own (LITERAL_FOUND): without one, test() and testBytes() are
+     * false whatever the text, beyond ASCII too, as for an empty set.
+     */
+    hasOwn;
+    /** `kind`: LITERAL_FOUND when absent (a literal of the set's own), else another bit below 256. */
     constructor(literals) {
         // Classes: 0 for characters no literal uses, then one per folded character a literal uses.
         const classOf = new Uint8Array(ASCII);
@@ -2426,12 +2672,18 @@ class LiteralSet {
         const unknown = capacity < 0xffff ? 0xffff : -1;
         const table = unknown === 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
         table.fill(unknown);
-        const own = [[]];
-        const accepting = [false];
-        /** Each state's trie edges as [class, target] pairs, for the breadth-first pass. */
-        const edges = [[]];
+        // The trie in typed arrays, a state's parent and the class that leads to it: no array per state
+        // (the built-in catalog's set has about 17,000 states, made at every start).
+        /** The kinds of the literals that end at each state of the trie. */
+        const accepting = new Uint8Array(capacity);
+        const parent = new Int32Array(capacity);
+        const classIn = new Uint8Array(capacity);
+        const depth = new Int32Array(capacity);
+        /** The ids of the set's own literals that end at a state, for the few states where one does. */
+        const own = new Map();
         let states = 1;
-        for (const { text: literal, id } of literals) {
+        let maxDepth = 0;
+        for (const { text: literal, id, kind = LITERAL_FOUND } of literals) {
             if (literal.length === 0)
                 continue;
             let state = 0;
@@ -2442,15 +2694,22 @@ class LiteralSet {
                 if (target === unknown) {
                     target = states++;
                     table[slot] = target;
-                    own.push([]);
-                    accepting.push(false);
-                    edges.push([]);
-                    edges[state].push(c, target);
+                    parent[target] = state;
+                    classIn[target] = c;
+                    depth[target] = depth[state] + 1;
+                    if (depth[target] > maxDepth)
+                        maxDepth = depth[target];
                 }
                 state = target;
             }
-            accepting[state] = true;
-            own[state].push(id);
+            accepting[state] |= kind;
+            if (kind === LITERAL_FOUND) {
+                const ids = own.get(state);
+                if (ids)
+                    ids.push(id);
+                else
+                    own.set(state, [id]);
+            }
         }
         // The root's missing edges lead back to it.
         for (let c = 0; c < width; c++)
@@ -2460,29 +2719,33 @@ class LiteralSet {
         this.unknown = unknown;
         this.failure = new Int32Array(states);
         // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
-        const outputs = own;
+        const outputs = new Array(states).fill(NO_IDS);
+        for (const [state, ids] of own)
+            outputs[state] = ids;
         const accepts = new Uint8Array(states);
         const failure = this.failure;
-        // Breadth first: a state's failure state is complete before the state itself.
-        const queue = new Int32Array(states);
-        let tail = 0;
-        accepts[0] = accepting[0] ? 1 : 0;
-        for (let k = 0; k < edges[0].length; k += 2)
-            queue[tail++] = edges[0][k + 1];
-        for (let head = 0; head < tail; head++) {
-            const state = queue[head];
-            const fail = failure[state];
-            accepts[state] = accepting[state] || accepts[fail] === 1 ? 1 : 0;
-            if (accepts[fail] === 1)
-                outputs[state] = [...own[state], ...outputs[fail]];
-            const out = edges[state];
-            for (let k = 0; k < out.length; k += 2) {
-                const target = out[k + 1];
-                failure[target] = this.resolve(fail, out[k]);
-                queue[tail++] = target;
-            }
+        // Breadth first, i.e. by depth (a counting sort): a state's failure state, shallower, is
+        // complete before the state itself; within a depth the order changes nothing.
+        const first = new Int32Array(maxDepth + 2);
+        for (let state = 1; state < states; state++)
+            first[depth[state] + 1]++;
+        for (let d = 1; d <= maxDepth + 1; d++)
+            first[d] += first[d - 1];
+        const order = new Int32Array(states);
+        for (let state = 1; state < states; state++)
+            order[first[depth[state]]++] = state;
+        accepts[0] = accepting[0];
+        for (let k = 0; k < states - 1; k++) {
+            const state = order[k];
+            const from = parent[state];
+            const fail = from === 0 ? 0 : this.resolve(failure[from], classIn[state]);
+            failure[state] = fail;
+            accepts[state] = accepting[state] | accepts[fail];
+            if ((accepts[fail] & LITERAL_FOUND) !== 0)
+                outputs[state] = [...(own.get(state) ?? []), ...outputs[fail]];
         }
         this.size = states;
+        this.hasOwn = own.size > 0;
         this.outputs = outputs;
         this.accepts = accepts;
     }
@@ -2516,7 +2779,7 @@ class LiteralSet {
      * answer then decodes the text and asks test().
      */
     testBytes(bytes, start, end) {
-        if (this.size === 1)
+        if (!this.hasOwn)
             return false;
         const next = this.next;
         const accepts = this.accepts;
@@ -2531,7 +2794,7 @@ class LiteralSet {
             const c = classOf[code];
             const target = next[(state << shift) + c];
             state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1)
+            if ((accepts[state] & LITERAL_FOUND) !== 0)
                 return true;
         }
         return false;
@@ -2540,31 +2803,40 @@ class LiteralSet {
      * testBytes() fused with the test the step-line shortcut makes of the same bytes, so that a line
      * is read once instead of twice: NOT_PRINTABLE when a byte of `bytes[start, end)` is a control
      * character (but a tab, when `tabs`) or DEL and above; else LITERAL_FOUND when testBytes() would
-     * be true, NO_LITERAL when false. Every byte is checked for the first answer, so a literal found
-     * early does not end the loop; the automaton stops once it has found one.
+     * be true, NO_LITERAL when false.
      */
     scanPrintableBytes(bytes, start, end, tabs) {
+        return this.scanKinds(bytes, start, end, tabs, LITERAL_FOUND);
+    }
+    /**
+     * scanPrintableBytes() for literals of the kinds in `kinds` (bits; see the constructor): NOT_PRINTABLE,
+     * or the kinds found (NO_LITERAL for none). A literal of a kind but LITERAL_FOUND rides along in
+     * the set's automaton for this search alone (test(), testBytes() and find() never see it), so
+     * that a second set need not read the line again. Every byte is checked for printability, so a
+     * literal found early does not end the loop; the automaton stops once every kind asked for is found.
+     */
+    scanKinds(bytes, start, end, tabs, kinds) {
         const next = this.next;
         const accepts = this.accepts;
         const classOf = this.classOf;
         const shift = this.shift;
         const unknown = this.unknown;
-        const empty = this.size === 1;
-        let found = false;
+        // Nothing to find: only the bytes are checked.
+        let found = this.size === 1 ? kinds : NO_LITERAL;
+        const none = found;
         let state = 0;
         for (let i = start; i < end; i++) {
             const code = bytes[i];
             if (code >= DEL || (code < SPACE && (code !== TAB || !tabs)))
                 return NOT_PRINTABLE;
-            if (found || empty)
+            if (found === kinds)
                 continue;
             const c = classOf[code];
             const target = next[(state << shift) + c];
             state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1)
-                found = true;
+            found |= accepts[state] & kinds;
         }
-        return found ? LITERAL_FOUND : NO_LITERAL;
+        return found ^ none;
     }
     /**
      * Calls `found` with the id of each literal the text contains, in the order they end, until it
@@ -2592,7 +2864,7 @@ class LiteralSet {
      * or -1. The hot loop of the line selection: no calls, no allocation.
      */
     firstEnd(text, from, start) {
-        if (this.size === 1)
+        if (!this.hasOwn)
             return -1;
         const next = this.next;
         const accepts = this.accepts;
@@ -2606,7 +2878,7 @@ class LiteralSet {
             const c = code < ASCII ? classOf[code] : nonAscii;
             const target = next[(state << shift) + c];
             state = target === unknown ? this.resolve(state, c) : target;
-            if (accepts[state] === 1) {
+            if ((accepts[state] & LITERAL_FOUND) !== 0) {
                 this.stateAt = state;
                 return i;
             }
@@ -3312,7 +3584,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 9518:
+/***/ 9152:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -3321,213 +3593,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 44 modules
-var parse_sources = __nccwpck_require__(8364);
-// EXTERNAL MODULE: ./src/diagnose/normalize.ts
-var normalize = __nccwpck_require__(7971);
-// EXTERNAL MODULE: ./src/diagnose/literal-set.ts
-var literal_set = __nccwpck_require__(1326);
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
-var load_catalog = __nccwpck_require__(4983);
-;// CONCATENATED MODULE: ./src/diagnose/line-selector.ts
-
-
-
-/**
- * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
- * lines around them for the diagnosis. Derived from the catalog itself (built-in and the team's own
- * signatures), so a signature's line is never dropped before it could match.
- *
- * Cheap first: one search for the literals every pattern needs. A built-in (reviewed) pattern then
- * confirms the line; a user's pattern is not run here (it runs later in a worker with a time
- * budget), so its literals alone select the line.
- *
- * The search is made in two ways. Building the literal automata (LiteralSet) for the built-in
- * catalog's literals took a sixth of the action's start, and a short log tests a handful
- * of lines: the first lines are searched for each literal in turn (`includes` on the line folded as
- * the automaton reads it, so the answers are the same), and the automata are built only when a log
- * has more lines to test than that is worth.
- */
-class LineSelector {
-    prefilterSet = null;
-    userLiteralSet = null;
-    builtinLiterals;
-    userLiteralList;
-    /** The literals folded as the automaton reads them, for the line-by-line search (made on first use). */
-    foldedLiterals = null;
-    /** Lines still to test by searching each literal before the automata are built. */
-    linesBeforeAutomata;
-    /** Built-in patterns that have no required literal: run on every line (kept few and cheap). */
-    unfiltered;
-    /** Patterns, not their regular expressions: each is compiled the first time a line holds its literal. */
-    confirm;
-    /** Every literal of both sets: a line without any of them is selected only by an unfiltered pattern. */
-    literals;
-    /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
-    testsEveryLine;
-    /**
-     * `linesBeforeAutomata`: how many lines are tested by searching each literal before the automata
-     * are built (tests compare the two ways with 0 and Infinity).
-     */
-    constructor(signatures, linesBeforeAutomata = LINES_BEFORE_AUTOMATA) {
-        this.linesBeforeAutomata = linesBeforeAutomata;
-        const builtinLiterals = [];
-        const userLiterals = [];
-        const unfiltered = [];
-        const confirm = [];
-        for (const signature of signatures) {
-            const trusted = signature.patternsOrigin === 'built-in';
-            for (const pattern of signature.patterns) {
-                // Worked out when the bundle was built for the built-in catalog.
-                const literals = pattern.literals;
-                if (trusted) {
-                    if (literals) {
-                        for (const text of literals)
-                            builtinLiterals.push({ text, id: confirm.length });
-                        confirm.push(pattern);
-                    }
-                    else {
-                        unfiltered.push(pattern);
-                    }
-                }
-                else if (literals) {
-                    for (const text of literals)
-                        userLiterals.push({ text, id: 0 });
-                }
-                // A user pattern with no literal selects nothing: it sees the lines kept for the others.
-            }
-        }
-        this.builtinLiterals = builtinLiterals;
-        this.userLiteralList = userLiterals;
-        this.unfiltered = unfiltered;
-        this.confirm = confirm;
-        this.literals = [...builtinLiterals, ...userLiterals].map((l) => l.text);
-        this.testsEveryLine = unfiltered.length > 0;
-    }
-    /**
-     * Whether select() may be true for the ASCII text in `bytes[start, end)`: false only when it is
-     * certainly false (no literal of any signature in it, and no pattern without literals to run), so
-     * a line can be passed over without being decoded. A byte beyond ASCII answers true.
-     */
-    mayWantBytes(bytes, start, end) {
-        if (this.unfiltered.length > 0)
-            return true;
-        if (this.searchLineByLine()) {
-            // The automata's answer for bytes: false with no literal at all, true for a byte beyond ASCII,
-            // else whether a literal is there.
-            const { builtin, user } = this.folded();
-            if (builtin.length === 0 && user.length === 0)
-                return false;
-            for (let i = start; i < end; i++)
-                if (bytes[i] > 0x7f)
-                    return true;
-            const line = foldAsAutomaton(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
-            return user.some((literal) => line.includes(literal)) || builtin.some((literal) => line.includes(literal.text));
-        }
-        return this.userLiterals.testBytes(bytes, start, end) || this.prefilter.testBytes(bytes, start, end);
-    }
-    /**
-     * mayWantBytes() and the step-line shortcut's check that the bytes are printable ASCII, in one
-     * pass over the line when the automata are in use (LiteralSet.scanPrintableBytes): NOT_PRINTABLE,
-     * or whether mayWantBytes() would be true (LITERAL_FOUND) or false (NO_LITERAL). `tabs`: a tab
-     * counts as printable.
-     */
-    scanPrintableBytes(bytes, start, end, tabs) {
-        if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
-            // The rare ways (a pattern run on every line, a short log's first lines, a team's literals): two passes.
-            for (let i = start; i < end; i++) {
-                const byte = bytes[i];
-                if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs)))
-                    return literal_set/* NOT_PRINTABLE */.qv;
-            }
-            return this.mayWantBytes(bytes, start, end) ? literal_set/* LITERAL_FOUND */.V7 : literal_set/* NO_LITERAL */.WZ;
-        }
-        return this.prefilter.scanPrintableBytes(bytes, start, end, tabs);
-    }
-    /** Whether a built-in signature matches the line, or a user signature may. */
-    select(text) {
-        if (this.searchLineByLine())
-            return this.selectLineByLine(text);
-        if (this.userLiterals.test(text))
-            return true;
-        // Only the patterns whose literal is in the line are run, on the line as patterns see it.
-        let normalized = null;
-        const confirmed = this.prefilter.find(text, (id) => this.confirm[id].regex.test((normalized ??= (0,normalize/* normalizeForMatching */._)(text))));
-        if (confirmed || this.unfiltered.length === 0)
-            return confirmed;
-        normalized ??= (0,normalize/* normalizeForMatching */._)(text);
-        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
-    }
-    /** select() without the automata: each literal searched in the folded line. */
-    selectLineByLine(text) {
-        const line = foldAsAutomaton(text);
-        const { builtin, user } = this.folded();
-        if (user.some((literal) => line.includes(literal)))
-            return true;
-        let normalized = null;
-        for (const literal of builtin) {
-            if (line.includes(literal.text) && this.confirm[literal.id].regex.test((normalized ??= (0,normalize/* normalizeForMatching */._)(text))))
-                return true;
-        }
-        if (this.unfiltered.length === 0)
-            return false;
-        normalized ??= (0,normalize/* normalizeForMatching */._)(text);
-        return this.unfiltered.some((pattern) => pattern.regex.test(normalized));
-    }
-    /** Whether this line is still tested line by line; counts it. */
-    searchLineByLine() {
-        if (this.linesBeforeAutomata <= 0)
-            return false;
-        this.linesBeforeAutomata--;
-        return true;
-    }
-    folded() {
-        // An empty literal is in no line for the automaton (it is skipped there), but `includes` finds it anywhere.
-        this.foldedLiterals ??= {
-            builtin: this.builtinLiterals.filter((l) => l.text.length > 0).map((l) => ({ text: foldAsAutomaton(l.text), id: l.id })),
-            user: this.userLiteralList.filter((l) => l.text.length > 0).map((l) => foldAsAutomaton(l.text)),
-        };
-        return this.foldedLiterals;
-    }
-    get prefilter() {
-        return (this.prefilterSet ??= new literal_set/* LiteralSet */.gv(this.builtinLiterals));
-    }
-    get userLiterals() {
-        return (this.userLiteralSet ??= new literal_set/* LiteralSet */.gv(this.userLiteralList));
-    }
-}
-/**
- * Lines tested by searching each literal before the automata are built. Measured on the shared
- * machine (load 10, the built-in catalog, the sample log's lines): building the automata about
- * 60 ms of CPU; one line searched literal by literal 0.04-0.1 ms. So the automata pay for
- * themselves after some hundreds of lines; a short log never builds them, and a long one pays at
- * most about 10 ms for these first lines.
- */
-const LINES_BEFORE_AUTOMATA = 128;
-/**
- * Text as LiteralSet reads it: ASCII letters in lower case, and every UTF-16 unit beyond ASCII
- * alike (the automaton gives them one class), here all written as U+0080.
- */
-function foldAsAutomaton(text) {
-    return text.replace(NON_ASCII, '\u0080').toLowerCase();
-}
-const NON_ASCII = /[^\x00-\x7f]/g;
-const DEL = 0x7f;
-const SPACE = 0x20;
-const TAB = 0x09;
-let builtinSelector = null;
-/** The selector of a catalog: the built-in one is made once. */
-function lineSelectorFor(catalog) {
-    if (catalog !== (0,load_catalog/* builtinSignatures */.n)())
-        return new LineSelector(catalog);
-    builtinSelector ??= new LineSelector(catalog);
-    return builtinSelector;
-}
-
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 41 modules
+var parse_sources = __nccwpck_require__(6166);
+// EXTERNAL MODULE: ./src/diagnose/line-selector.ts
+var line_selector = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
 var analyze = __nccwpck_require__(9040);
 // EXTERNAL MODULE: ./src/analyze/build-budget.ts
 var build_budget = __nccwpck_require__(7736);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
 const MAX_MATCHED_LINES = 8;
 const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
@@ -3827,6 +3902,8 @@ function runWorker(threads, specs, texts, perSignatureMs, clock) {
     });
 }
 
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
 // EXTERNAL MODULE: ./src/parse/excerpt.ts
 var excerpt = __nccwpck_require__(4402);
 ;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
@@ -4083,7 +4160,7 @@ async function measureBuildImages(builds, options) {
 async function analyzeSources(sources, options, catalog = (0,load_catalog/* builtinSignatures */.n)(), sizes = null, maxListedBuilds = build_budget/* MAX_LISTED_BUILDS */.Zu) {
     const problems = [];
     // The catalog decides which lines are kept for the diagnosis, the team's own signatures included.
-    const selector = lineSelectorFor(catalog);
+    const selector = (0,line_selector/* lineSelectorFor */.Zc)(catalog);
     const budget = new build_budget/* BuildBudget */.s8(maxListedBuilds, options, { catalog });
     // A build's place in the input: its source first (sources are read concurrently), then its order there.
     const seen = new Array(sources.length).fill(0);
@@ -4798,6 +4875,30 @@ function parseMinutes(text) {
 
 /***/ }),
 
+/***/ 3641:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ CACHE_IMPORT_WARNING),
+/* harmony export */   i: () => (/* binding */ FINAL_ERROR)
+/* harmony export */ });
+// Lines of build output that the plain and the rawjson parser read the same way (buildx prints them
+// as plain text in both: after a rawjson progress, its error trailer is plain text too).
+/** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
+// docker compose names the service's target: `target web: failed to solve: ...`; compose v2 prints
+// the CLI's `unable to prepare context: ...` (no context, no Dockerfile) without `ERROR:`; BuildKit before
+// 0.11 (dockerd 20.10, docker-compose v1) printed the failed step bare: `executor failed running [...]:
+// exit code: 1`. A CI runner's verdict on the whole job (GitLab's `ERROR: Job failed: exit code 1`,
+// Jenkins's `ERROR: script returned exit code 1`) begins like buildx's `ERROR: ...` but says only that
+// some command of the job failed, perhaps a test long after the build: it is not the build's error,
+// and a build that ended well before it stays a success.
+const FINAL_ERROR = /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
+/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
+const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
+
+
+/***/ }),
+
 /***/ 4402:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -5060,7 +5161,7 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 8364:
+/***/ 6166:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -5344,6 +5445,72 @@ function parseRunnerTimestampBytes(bytes, start, end) {
     for (let i = 0; i < 3; i++)
         ms = ms * 10 + (i < fractionDigits ? bytes[start + 20 + i] - ZERO : 0);
     return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+}
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+/** The two digits at `at` as a number, or -1. */
+function twoDigits(bytes, at) {
+    const a = bytes[at] - ZERO;
+    const b = bytes[at + 1] - ZERO;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+/**
+ * Reads a runner timestamp from its bytes in one pass, shape and value: the step-line shortcut's
+ * way, where the shape was checked first and the same bytes were then read again for the value.
+ * read() gives what parseRunnerTimestamp gives for the text `bytes[at, end)` when those bytes have
+ * the runner's shape (`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z`) and `end` is just past its
+ * `Z` (then kept in `end`); null when they do not, or the value is not a time. The bytes after the
+ * timestamp need not be checked: the shape ends at its `Z`, and a line's LF is no part of it.
+ */
+class RunnerTimestampReader {
+    /** Where the last timestamp read() accepted ends (just past its `Z`). */
+    end = 0;
+    read(bytes, at) {
+        // The day is most often the one before: its bytes are compared, its shape and value known.
+        let sameDay = cachedDate.length === 10;
+        for (let i = 0; sameDay && i < 10; i++)
+            sameDay = bytes[at + i] === cachedDate.charCodeAt(i);
+        if (!sameDay &&
+            (twoDigits(bytes, at) < 0 ||
+                twoDigits(bytes, at + 2) < 0 ||
+                bytes[at + 4] !== DASH ||
+                twoDigits(bytes, at + 5) < 0 ||
+                bytes[at + 7] !== DASH ||
+                twoDigits(bytes, at + 8) < 0))
+            return null;
+        if (bytes[at + 10] !== LETTER_T || bytes[at + 13] !== COLON || bytes[at + 16] !== COLON)
+            return null;
+        const h = twoDigits(bytes, at + 11);
+        const m = twoDigits(bytes, at + 14);
+        const s = twoDigits(bytes, at + 17);
+        if (h < 0 || m < 0 || s < 0)
+            return null;
+        let k = at + 19;
+        let ms = 0;
+        if (bytes[k] === DOT) {
+            k++;
+            const from = k;
+            for (let d = bytes[k] - ZERO; d >= 0 && d <= 9; d = bytes[++k] - ZERO)
+                if (k - from < 3)
+                    ms = ms * 10 + d;
+            if (k === from)
+                return null;
+            // Fewer than three digits are tenths or hundredths.
+            for (let digits = k - from; digits < 3; digits++)
+                ms *= 10;
+        }
+        if (bytes[k] !== LETTER_Z)
+            return null;
+        this.end = k + 1;
+        if (!sameDay)
+            return parseRunnerTimestamp(Buffer.from(bytes.buffer, bytes.byteOffset + at, k + 1 - at).toString('latin1'));
+        if (h > 23 || m > 59 || s > 60)
+            return null;
+        return cachedDateMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/decode/ci-framing.ts
@@ -6497,21 +6664,8 @@ class BuildState extends BuildEvidence {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/build-lines.ts
-// Lines of build output that the plain and the rawjson parser read the same way (buildx prints them
-// as plain text in both: after a rawjson progress, its error trailer is plain text too).
-/** Top-level error lines of buildx/BuildKit and the docker CLI after a failed solve. */
-// docker compose names the service's target: `target web: failed to solve: ...`; compose v2 prints
-// the CLI's `unable to prepare context: ...` (no context, no Dockerfile) without `ERROR:`; BuildKit before
-// 0.11 (dockerd 20.10, docker-compose v1) printed the failed step bare: `executor failed running [...]:
-// exit code: 1`. A CI runner's verdict on the whole job (GitLab's `ERROR: Job failed: exit code 1`,
-// Jenkins's `ERROR: script returned exit code 1`) begins like buildx's `ERROR: ...` but says only that
-// some command of the job failed, perhaps a test long after the build: it is not the build's error,
-// and a build that ended well before it stays a success.
-const FINAL_ERROR = /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
-/** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
-const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
-
+// EXTERNAL MODULE: ./src/parse/build-lines.ts
+var build_lines = __nccwpck_require__(3641);
 ;// CONCATENATED MODULE: ./src/parse/build-identity.ts
 // How both parsers name a build and time its job: the same input read as plain or rawjson progress
 // gives the same names and job seconds.
@@ -7277,7 +7431,7 @@ class BuildLogParser {
         }
         const build = job.current;
         if (build && this.belongsTo(build, line)) {
-            if (CACHE_IMPORT_WARNING.test(bare))
+            if (build_lines/* CACHE_IMPORT_WARNING */.g.test(bare))
                 build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
@@ -7288,7 +7442,7 @@ class BuildLogParser {
                 build.fail({ line: line.no, text });
                 job.excerpt.mark(true);
             }
-            if (FINAL_ERROR.test(bare)) {
+            if (build_lines/* FINAL_ERROR */.i.test(bare)) {
                 build.failWithErrorBlock({ line: line.no, text });
                 job.excerpt.mark(true);
                 build.touch(line.no, line.timestamp, line.text);
@@ -7302,7 +7456,7 @@ class BuildLogParser {
                 build.addErrorDetail({ line: line.no, text });
             return;
         }
-        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && FINAL_ERROR.test(bare))
+        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && build_lines/* FINAL_ERROR */.i.test(bare))
             job.orphanErrors.push({ line: line.no, text });
         // The reader strips a paste's quoting (`> `, `\u2502`) before it looks for the mark.
         if (bare.includes('>>>'))
@@ -7946,6 +8100,8 @@ class EntryLines {
 
 ;// CONCATENATED MODULE: ./src/diagnose/byte-prefilter.ts
 const ESCAPE = 0x1b;
+const byte_prefilter_SPACE = 0x20;
+const ASCII_CODES = 128;
 const byte_prefilter_NEWLINE = 0x0a;
 /** Characters in a window: four, so that a window of a literal is rarely a window of ordinary output. */
 const WINDOW = 4;
@@ -7955,6 +8111,10 @@ const TABLE_BITS = 22;
 /** Two characters of a window: the gate's index (see BytePrefilter.low). */
 const PAIR_BITS = 2 * CLASS_BITS;
 const PAIR_MASK = (1 << PAIR_BITS) - 1;
+/** scanLines' table by the last two bytes: they end some window of the table (BytePrefilter.low). */
+const PAIR_LOW_GATE = 1;
+/** The same: the second byte makes its line a candidate by itself (BytePrefilter.special). */
+const PAIR_SPECIAL = 2;
 /**
  * A cheaper, coarser LineSelector prefilter that reads bytes: whether a line (as UTF-8 bytes) may
  * contain one of the selector's literals. It never says no to a line that LiteralSet would find a
@@ -8048,38 +8208,48 @@ class BytePrefilter {
         const slot = this.slot(window);
         return ((this.table[slot >>> 5] >>> (slot & 31)) & 1) === 1;
     }
-    /** The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it hit. */
+    /**
+     * The window after reading `text` (ASCII: a rendered prefix) from a line's start, and whether it
+     * hit; `bytes`, the same window as scanLines() keeps it: the last four characters as bytes, one
+     * beyond ASCII as 0 (the byte whose class, 0, it has in `window`).
+     */
     start(text) {
         let window = 0;
         let hit = false;
+        let bytes = 0;
         for (let i = 0; i < text.length; i++) {
             const code = text.charCodeAt(i);
             if (code >= 128 || this.special[code] === 1)
                 hit = true;
             window = ((window << CLASS_BITS) | (code < 128 ? this.classOf[code] : 0)) & this.mask;
+            bytes = (bytes << 8) | (code < 128 ? code : 0);
             if (this.windowHits(window))
                 hit = true;
         }
-        return { window, hit };
+        return { window, hit, bytes };
     }
     /**
-     * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose window
-     * and hit are `startWindow` and `startHit` (see start()): where each ends, in `ends`, and 1 in `hits`
-     * for a line that may hold a literal. Stops after `ends.length` lines; returns how many it found.
-     * A tight loop with no call in it: the hot loop over rawjson's output (about 2 ns a byte alone,
-     * in a micro-benchmark on this project's shared machine).
+     * The lines on `bytes[from, to)` (the last ends with a newline), each read after a text whose
+     * start() is `startBytes` and `startHit` (its `bytes` and `hit`): where each ends, in `ends`, and 1
+     * in `hits` for a line that may hold a literal, as mayMatch() answers for it. Stops after
+     * `ends.length` lines; returns how many it found. The hot loop over rawjson's output: a tight loop
+     * with no call in it.
+     *
+     * It keeps the last four bytes as they are (an int32: the oldest falls out at the top) and looks
+     * the last two up in one 64 KiB table that holds both the first gate (`low`) and the special bit,
+     * already folded: three loads a byte (class, special, gates) became one. Only a window past that
+     * gate (a few in ten of a compiler's output) has its first two bytes looked up (`high`), and only
+     * one past both is folded into mayMatch's window and looked up in the hashed table. About a sixth
+     * less time over a compiler's output than reading the three tables for each byte.
      */
-    scanLines(bytes, from, to, startWindow, startHit, ends, hits) {
+    scanLines(bytes, from, to, startBytes, startHit, ends, hits) {
+        const { last, first } = this.pairTables();
         const classOf = this.classOf;
-        const special = this.special;
         const table = this.table;
-        const low = this.low;
-        const high = this.high;
-        const mask = this.mask;
         const shift = this.shift;
         const capacity = ends.length;
         let count = 0;
-        let window = startWindow;
+        let window = startBytes;
         let hit = startHit;
         for (let i = from; i < to; i++) {
             const byte = bytes[i];
@@ -8088,20 +8258,43 @@ class BytePrefilter {
                 hits[count] = hit;
                 if (++count === capacity)
                     return count;
-                window = startWindow;
+                window = startBytes;
                 hit = startHit;
                 continue;
             }
-            // mayMatch's test, inlined: the window of the last four bytes; past the gate of its two halves
-            // (rarely), its bit in the table.
-            window = ((window << CLASS_BITS) | classOf[byte]) & mask;
-            if ((low[window & PAIR_MASK] & high[window >>> PAIR_BITS]) !== 0) {
-                const slot = Math.imul(window, HASH) >>> shift;
-                hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+            window = (window << 8) | byte;
+            const gate = last[window & 0xffff];
+            if (gate !== 0) {
+                if (gate >= PAIR_SPECIAL)
+                    hit = 1;
+                else if (first[window >>> 16] !== 0) {
+                    const folded = (classOf[window >>> 24] << 21) | (classOf[(window >>> 16) & 0xff] << 14) | (classOf[(window >>> 8) & 0xff] << 7) | classOf[byte];
+                    const slot = Math.imul(folded, HASH) >>> shift;
+                    hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
+                }
             }
-            hit |= special[byte];
         }
         return count;
+    }
+    /** scanLines()'s tables by two raw bytes (a byte pair `(a << 8) | b`), made on its first call. */
+    pairs = null;
+    pairTables() {
+        if (this.pairs !== null)
+            return this.pairs;
+        const { classOf, special, low, high } = this;
+        /** By the last two bytes of the window: PAIR_LOW_GATE | PAIR_SPECIAL. */
+        const last = new Uint8Array(1 << 16);
+        /** By the first two bytes of the window: 1 when they start some window of the table. */
+        const first = new Uint8Array(1 << 16);
+        for (let a = 0; a < 256; a++) {
+            for (let b = 0; b < 256; b++) {
+                const pair = (classOf[a] << CLASS_BITS) | classOf[b];
+                last[(a << 8) | b] = (low[pair] !== 0 ? PAIR_LOW_GATE : 0) | (special[b] !== 0 ? PAIR_SPECIAL : 0);
+                first[(a << 8) | b] = high[pair];
+            }
+        }
+        this.pairs = { last, first };
+        return this.pairs;
     }
     /** Whether `bytes[start, end)`, read after `text`, may hold a literal (the hot loop of callers, for tests). */
     mayMatch(text, bytes, start, end) {
@@ -8181,135 +8374,73 @@ const FREQUENCY = {
 const COMMON_WORDS = 'compiling compiled building downloading downloaded installing installed package module version running reading writing ' +
     'resolving fetching extracting exporting layer sha256 loading transferring context checking finished ' +
     'crates index added removed updating using from with done step cache';
+/**
+ * The common windows, each as its four case-folded codes packed 7 bits apiece (windowKey): a key of
+ * a window read from a literal is made from its codes, with no string for it.
+ */
 const COMMON_WINDOWS = new Set();
 for (const word of COMMON_WORDS.split(' ')) {
     const spaced = ` ${word} `;
     for (let i = 0; i + WINDOW <= spaced.length; i++)
-        COMMON_WINDOWS.add(spaced.slice(i, i + WINDOW));
+        COMMON_WINDOWS.add(windowKey(spaced, i));
 }
-function windowCost(run) {
-    const lower = run.toLowerCase();
-    let cost = COMMON_WINDOWS.has(lower) ? 1e6 : 1;
+/** FREQUENCY by character code (a character it does not list counts 1). */
+const FREQUENCY_OF = new Float64Array(ASCII_CODES).fill(1);
+for (const [ch, frequency] of Object.entries(FREQUENCY))
+    FREQUENCY_OF[ch.charCodeAt(0)] = frequency;
+/** The four ASCII characters of `text` from `at`, case folded and packed 7 bits apiece. */
+function windowKey(text, at) {
+    let key = 0;
+    for (let k = at; k < at + WINDOW; k++)
+        key = (key << CLASS_BITS) | fold(text.charCodeAt(k));
+    return key;
+}
+/**
+ * What a run of ASCII characters costs as the window that stands for its literal: how common it is
+ * in build output (the product of its characters' frequencies, a window across words or one of a
+ * common word costing more). The multiplications are made in the order they always were, so a
+ * choice between windows of equal cost is the same.
+ */
+function windowCost(literal, at, length) {
+    let cost = length === WINDOW && COMMON_WINDOWS.has(windowKey(literal, at)) ? 1e6 : 1;
     // A window across words (`ng m`) is as common as the ends of words are.
-    if (lower.length === WINDOW && (lower[1] === ' ' || lower[2] === ' '))
+    if (length === WINDOW && (literal.charCodeAt(at + 1) === byte_prefilter_SPACE || literal.charCodeAt(at + 2) === byte_prefilter_SPACE))
         cost *= 100;
-    for (const ch of lower)
-        cost *= FREQUENCY[ch] ?? 1;
+    for (let k = at; k < at + length; k++)
+        cost *= FREQUENCY_OF[fold(literal.charCodeAt(k))];
     return cost;
 }
 /**
  * The rarest window of up to four ASCII characters (no escape) in the literal: a four-character one
  * when there is one, else the longest run of ASCII there is; null when it has no ASCII character.
+ * Runs once per literal of the catalog at every start that reads rawjson (a thousand literals):
+ * no string is made for a window, and a run shorter than the best so far is not costed.
  */
 function rarestAsciiRun(literal) {
-    let best = null;
+    let best = -1;
+    let bestLength = 0;
     let bestCost = Number.POSITIVE_INFINITY;
     for (let i = 0; i < literal.length; i++) {
-        let run = '';
-        for (let k = i; k < literal.length && run.length < WINDOW; k++) {
-            const code = literal.charCodeAt(k);
-            if (code >= 128 || code === ESCAPE)
+        let length = 0;
+        while (length < WINDOW && i + length < literal.length) {
+            const code = literal.charCodeAt(i + length);
+            if (code >= ASCII_CODES || code === ESCAPE)
                 break;
-            run += literal[k];
+            length++;
         }
-        if (run.length === 0)
+        if (length === 0 || length < bestLength)
             continue;
-        const cost = windowCost(run);
-        if (best === null || run.length > best.length || (run.length === best.length && cost < bestCost)) {
-            best = run;
+        const cost = windowCost(literal, i, length);
+        if (length > bestLength || cost < bestCost) {
+            best = i;
+            bestLength = length;
             bestCost = cost;
         }
     }
-    return best;
+    return best === -1 ? null : literal.slice(best, best + bestLength);
 }
 function fold(code) {
     return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-;// CONCATENATED MODULE: ./src/parse/rawjson/output-scan.ts
-
-const output_scan_NEWLINE = 0x0a;
-/** Set in `last` for a pair that ends some window of the table (BytePrefilter.low). */
-const LOW_GATE = 1;
-/** Set in `last` for a pair whose second byte makes its line a candidate (BytePrefilter.special). */
-const SPECIAL = 2;
-/**
- * The byte prefilter's scan (BytePrefilter.scanLines) over rawjson's decoded output, with the same
- * answers from fewer loads a byte. BytePrefilter keeps a window of four case-folded classes, each
- * byte looked up in three tables (its class, whether it is special, then the two gates); this keeps
- * the last four bytes as they are, and looks the last two up in one 64 KiB table that holds both the
- * first gate and the special bit, already folded. Only a window past that gate (a few in ten) has its
- * first two bytes looked up, and only one past both is folded into BytePrefilter's window and looked
- * up in its hashed table. About a sixth less time over a compiler's output than BytePrefilter's loop.
- */
-class OutputScanner {
-    prefilter;
-    /** By the last two bytes: LOW_GATE | SPECIAL. */
-    last = new Uint8Array(1 << 16);
-    /** By the first two bytes of the window: 1 when they start some window of the table. */
-    first = new Uint8Array(1 << 16);
-    constructor(prefilter) {
-        this.prefilter = prefilter;
-        const { classOf, special, low, high } = prefilter;
-        for (let a = 0; a < 256; a++) {
-            for (let b = 0; b < 256; b++) {
-                const pair = (classOf[a] << 7) | classOf[b];
-                this.last[(a << 8) | b] = (low[pair] !== 0 ? LOW_GATE : 0) | (special[b] !== 0 ? SPECIAL : 0);
-                this.first[(a << 8) | b] = high[pair];
-            }
-        }
-    }
-    /**
-     * The window scanLines starts each line with after `text` (a rendered prefix): its last four
-     * characters as bytes, one beyond ASCII as 0 (whose class BytePrefilter.start gives it too).
-     */
-    static startWindow(text) {
-        let window = 0;
-        for (let i = Math.max(0, text.length - 4); i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            window = (window << 8) | (code < 0x80 ? code : 0);
-        }
-        return window;
-    }
-    /**
-     * BytePrefilter.scanLines with `startWindow` from OutputScanner.startWindow of the same text
-     * (`startHit` is still BytePrefilter.start's): where each line ends, in `ends`, and 1 in `hits` for
-     * a line that may hold a literal; stops after `ends.length` lines; returns how many it found.
-     */
-    scanLines(bytes, from, to, startWindow, startHit, ends, hits) {
-        const last = this.last;
-        const first = this.first;
-        const { classOf, table, shift } = this.prefilter;
-        const capacity = ends.length;
-        let count = 0;
-        let window = startWindow;
-        let hit = startHit;
-        for (let i = from; i < to; i++) {
-            const byte = bytes[i];
-            if (byte === output_scan_NEWLINE) {
-                ends[count] = i;
-                hits[count] = hit;
-                if (++count === capacity)
-                    return count;
-                window = startWindow;
-                hit = startHit;
-                continue;
-            }
-            // An int32: the oldest byte falls out at the top.
-            window = (window << 8) | byte;
-            const gate = last[window & 0xffff];
-            if (gate !== 0) {
-                if (gate >= SPECIAL)
-                    hit = 1;
-                else if (first[window >>> 16] !== 0) {
-                    const folded = (classOf[window >>> 24] << 21) | (classOf[(window >>> 16) & 0xff] << 14) | (classOf[(window >>> 8) & 0xff] << 7) | classOf[byte];
-                    const slot = Math.imul(folded, HASH) >>> shift;
-                    hit |= (table[slot >>> 5] >>> (slot & 31)) & 1;
-                }
-            }
-        }
-        return count;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/rawjson/solve-status.ts
@@ -8518,8 +8649,8 @@ const AMPERSAND = 0x26;
 const COMMA = 0x2c;
 const canonical_logs_ZERO = 0x30;
 const NINE = 0x39;
-const DOT = 0x2e;
-const LETTER_Z = 0x5a;
+const canonical_logs_DOT = 0x2e;
+const canonical_logs_LETTER_Z = 0x5a;
 const OPEN = Buffer.from('{"logs":[', 'latin1');
 const VERTEX = Buffer.from('{"vertex":"', 'latin1');
 const STREAM = Buffer.from('","stream":', 'latin1');
@@ -8716,9 +8847,9 @@ class CanonicalLogReader {
     timestampAt(data, start, end, sameDateTime) {
         const length = end - start;
         let fractionEnd = -1;
-        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === LETTER_Z)
+        if (length === DATE_TIME_BYTES + 1 && data[end - 1] === canonical_logs_LETTER_Z)
             fractionEnd = end - 1;
-        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === DOT && data[end - 1] === LETTER_Z) {
+        else if (length > DATE_TIME_BYTES + 2 && length <= DATE_TIME_BYTES + 11 && data[start + DATE_TIME_BYTES] === canonical_logs_DOT && data[end - 1] === canonical_logs_LETTER_Z) {
             fractionEnd = end - 1;
             for (let i = start + DATE_TIME_BYTES + 1; i < fractionEnd; i++)
                 if (data[i] < canonical_logs_ZERO || data[i] > NINE)
@@ -9314,7 +9445,6 @@ function exactSeconds(ms) {
 
 
 
-
 const rawjson_parser_NEWLINE = 0x0a;
 /** How a canonical `logs` line starts (canonical-logs.ts reads the rest). */
 const LOGS_OPEN = '{"logs":[';
@@ -9342,8 +9472,6 @@ class RawJsonParser {
     selector;
     /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
     prefilter;
-    /** The prefilter's scan of output bytes, made with the first output it reads. */
-    scanner = null;
     excerpt = new DeferredExcerpt();
     canonical = new CanonicalLogReader();
     /** printOutput's scratch: where the lines of a log object end, and which may hold a literal. */
@@ -9524,16 +9652,15 @@ class RawJsonParser {
             }
             return lineStart;
         }
-        const scanner = (this.scanner ??= new OutputScanner(prefilter));
-        const startHit = prefilter.everyLine || prefilter.start(batch.prefix).hit ? 1 : 0;
-        const startWindow = OutputScanner.startWindow(batch.prefix);
+        const start = prefilter.start(batch.prefix);
+        const startHit = prefilter.everyLine || start.hit ? 1 : 0;
         const ends = this.lineEnds;
         const hits = this.lineHits;
         // The byte loop first (lines' ends and whether each may hold a literal), then each line: the loop
         // over the bytes holds no call (with the pushes and the selection in it, it ran at about 4 ns a
         // byte in place, against about 2 for the same loop alone).
         for (;;) {
-            const count = scanner.scanLines(bytes, lineStart, to, startWindow, startHit, ends, hits);
+            const count = prefilter.scanLines(bytes, lineStart, to, start.bytes, startHit, ends, hits);
             for (let k = 0; k < count; k++) {
                 const end = ends[k];
                 excerpt.pushOutput(line, batch, lineStart, end);
@@ -9564,7 +9691,7 @@ class RawJsonParser {
             build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
             return;
         }
-        if (FINAL_ERROR.test(text)) {
+        if (build_lines/* FINAL_ERROR */.i.test(text)) {
             build ??= this.startBuild(line.no, text);
             build.state.failWithErrorBlock({ line: line.no, text });
             build.state.touch(line.no, null);
@@ -9573,7 +9700,7 @@ class RawJsonParser {
         }
         if (!build)
             return;
-        if (CACHE_IMPORT_WARNING.test(text))
+        if (build_lines/* CACHE_IMPORT_WARNING */.g.test(text))
             build.state.addCacheWarning({ line: line.no, text });
         if (build.state.hasVertices)
             build.trailer = true;
@@ -9805,176 +9932,14 @@ function cut(text) {
     return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME)}\u2026` : text;
 }
 
+// EXTERNAL MODULE: ./src/diagnose/line-selector.ts
+var line_selector = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./src/diagnose/literal-set.ts
 var literal_set = __nccwpck_require__(1326);
-// EXTERNAL MODULE: ./src/diagnose/required-literals.ts
-var required_literals = __nccwpck_require__(1068);
-;// CONCATENATED MODULE: ./src/parse/quiet-line.ts
-
-
-
-
-// A "quiet" line of a runner's log is one the parser would only count, keep in the excerpt ring and
-// take the time of: the runner's setup, `docker info`, the builder's inspection JSON, a cleanup
-// step. Such a line is most of a real log outside a build's steps. Whether a line is quiet is told
-// here from its bytes (the text after the runner's prefix, ASCII already checked): it must hold
-// none of the texts the parser acts on. The parser's own state says the rest
-// (JobState.passesQuietLine).
-/**
- * What the parser's regular expressions on an ordinary line (no runner command, not `#N`) cannot
- * match without: worked out from the expressions themselves, so that a pattern added there is never
- * missed here. A top-level alternative anchored at the start with a plain text (FAILURE_LINE's
- * `^E: `) is a prefix of the line without its blanks, tested as such: as a literal found anywhere
- * in any case, `E: ` would turn away every `Name: ...` line of `docker info`. null when an
- * expression has no such set: then no line is quiet.
- */
-function derived() {
-    const literals = [];
-    const prefixes = [];
-    // FAILURE_LINE: a failure stated in any tool's words (marks the excerpt, counts failures);
-    // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
-    // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
-    // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
-    for (const pattern of [failure_line/* FAILURE_LINE */.EV, FINAL_ERROR, CACHE_IMPORT_WARNING, /^\d+ \| >>> /]) {
-        for (const branch of topLevelBranches(pattern.source)) {
-            const prefix = pattern.flags.includes('i') || pattern.flags.includes('m') ? null : anchoredPrefix(branch);
-            if (prefix !== null) {
-                prefixes.push(prefix);
-                continue;
-            }
-            const required = (0,required_literals/* requiredLiterals */.C)(branch);
-            if (required === null)
-                return null;
-            literals.push(...required);
-        }
-    }
-    return { literals, prefixes };
-}
-/** The top-level alternatives of a regular expression's source (split at `|` outside groups and classes). */
-function topLevelBranches(source) {
-    const branches = [];
-    let depth = 0;
-    let inClass = false;
-    let from = 0;
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === '\\')
-            i++;
-        else if (inClass)
-            inClass = c !== ']';
-        else if (c === '[')
-            inClass = true;
-        else if (c === '(')
-            depth++;
-        else if (c === ')')
-            depth--;
-        else if (c === '|' && depth === 0) {
-            branches.push(source.slice(from, i));
-            from = i + 1;
-        }
-    }
-    branches.push(source.slice(from));
-    return branches;
-}
-const quiet_line_SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
-/**
- * For an alternative `^TEXT...` whose TEXT is plain characters: that text (without a last character
- * a quantifier makes optional or repeats), which every line it matches starts with. Else null.
- */
-function anchoredPrefix(branch) {
-    if (branch[0] !== '^')
-        return null;
-    let end = 1;
-    while (end < branch.length && !quiet_line_SPECIAL.has(branch[end]))
-        end++;
-    if ('?*+{'.includes(branch[end] ?? '') && end < branch.length)
-        end--;
-    return end > 1 ? branch.slice(1, end) : null;
-}
-/**
- * Texts the parser tests lines for with plain string tests (not regular expressions), read from its
- * code. A line holding one of them (in any ASCII case: the set is a prefilter) goes the whole way.
- */
-const TESTED_TEXTS = [
-    // JobState.noteArchitecture: `OS/Arch:` and `Architecture:` of `docker version` / `docker info`.
-    'Arch',
-    // RunnerFactsReader.line outside its groups.
-    'BuildKit version:',
-    'Secret source: ',
-    // The dialects' lines (src/parse/dialects): the error block's rule and its pasted header, the tty
-    // display's header and steps, the legacy builder's context and steps. Their other lines are read
-    // only inside their state (an open block, the legacy dialect's own build), which the parser checks.
-    '------',
-    '> [',
-    '[+] Building',
-    '=> ',
-    'Sending build context to Docker daemon',
-    'Step ',
-];
-let parserLiterals;
-let parserPrefixes = [];
-/** One automaton over every literal above, made on first use (null: no line can be quiet). */
-function quietLinePrefilter() {
-    if (parserLiterals === undefined) {
-        const found = derived();
-        parserLiterals = found === null ? null : new literal_set/* LiteralSet */.gv([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
-        parserPrefixes = found === null ? [] : found.prefixes.map((prefix) => Buffer.from(prefix, 'latin1'));
-    }
-    return parserLiterals;
-}
-/**
- * Whether the ASCII text in `bytes[start, end)`, its leading blanks left out, starts with one of
- * the anchored prefixes of the parser's expressions (case counts: none of them ignores it).
- */
-function startsWithParserPrefix(bytes, start, end) {
-    let at = start;
-    while (at < end && (bytes[at] === quiet_line_SPACE || bytes[at] === quiet_line_TAB))
-        at++;
-    for (const prefix of parserPrefixes) {
-        if (end - at < prefix.length)
-            continue;
-        let same = true;
-        for (let k = 0; k < prefix.length && same; k++)
-            same = bytes[at + k] === prefix[k];
-        if (same)
-            return true;
-    }
-    return false;
-}
-/** The literals and the anchored prefixes the quiet-line test looks for (for the tests). */
-function quietLineLiterals() {
-    const found = derived();
-    return found === null ? null : { literals: [...found.literals, ...TESTED_TEXTS], prefixes: found.prefixes };
-}
-const quiet_line_SPACE = 0x20;
-const quiet_line_TAB = 0x09;
-const DOCKER = Buffer.from('docker');
-/**
- * Whether the first or the second word of `bytes[start, end)` (ASCII, words split by blanks) ends
- * with `docker`. isBuildCommand (invocation.ts) takes a line for a build command only when its
- * first word, after an optional `[command]`, `+ ` or `$ `, ends with `docker`: `docker` alone is in
- * too many of a runner's lines (`docker info`, paths, image names) to turn them all away.
- */
-function startsWithDockerWord(bytes, start, end) {
-    let at = start;
-    for (let word = 0; word < 2; word++) {
-        while (at < end && (bytes[at] === quiet_line_SPACE || bytes[at] === quiet_line_TAB))
-            at++;
-        const from = at;
-        while (at < end && bytes[at] !== quiet_line_SPACE && bytes[at] !== quiet_line_TAB)
-            at++;
-        if (at - from >= DOCKER.length) {
-            let same = true;
-            for (let k = 0; k < DOCKER.length && same; k++)
-                same = bytes[at - DOCKER.length + k] === DOCKER[k];
-            if (same)
-                return true;
-        }
-    }
-    return false;
-}
-
+// EXTERNAL MODULE: ./src/parse/quiet-line.ts
+var quiet_line = __nccwpck_require__(1062);
 ;// CONCATENATED MODULE: ./src/parse/step-output-shortcut.ts
+
 
 
 
@@ -9983,10 +9948,6 @@ const step_output_shortcut_TAB = 0x09;
 const step_output_shortcut_SPACE = 0x20;
 const step_output_shortcut_HASH = 0x23;
 const step_output_shortcut_DOT = 0x2e;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const LETTER_T = 0x54;
-const step_output_shortcut_LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
 const LETTER_S = 0x73;
@@ -9995,29 +9956,6 @@ const DEL = 0x7f;
 const MAX_ID_DIGITS = 9;
 function isDigit(byte) {
     return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
-function timestampSecondsEnd(bytes, at) {
-    const shaped = isDigit(bytes[at]) &&
-        isDigit(bytes[at + 1]) &&
-        isDigit(bytes[at + 2]) &&
-        isDigit(bytes[at + 3]) &&
-        bytes[at + 4] === DASH &&
-        isDigit(bytes[at + 5]) &&
-        isDigit(bytes[at + 6]) &&
-        bytes[at + 7] === DASH &&
-        isDigit(bytes[at + 8]) &&
-        isDigit(bytes[at + 9]) &&
-        bytes[at + 10] === LETTER_T &&
-        isDigit(bytes[at + 11]) &&
-        isDigit(bytes[at + 12]) &&
-        bytes[at + 13] === COLON &&
-        isDigit(bytes[at + 14]) &&
-        isDigit(bytes[at + 15]) &&
-        bytes[at + 16] === COLON &&
-        isDigit(bytes[at + 17]) &&
-        isDigit(bytes[at + 18]);
-    return shaped ? at + 19 : -1;
 }
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
 function isOutput(bytes, at) {
@@ -10124,8 +10062,10 @@ class StepOutputShortcut {
     takenQuiet = 0;
     /** How many `##[endgroup]` lines were taken. */
     takenEndGroups = 0;
+    /** Reads each line's timestamp (and where it ends). */
+    timestamps = new RunnerTimestampReader();
     /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
-    quiet = quietLinePrefilter();
+    quiet = (0,quiet_line/* quietLinePrefilter */.S2)();
     constructor(decoder, 
     /** The plain parser, once the input is known to be a plain log (null before, and for rawjson). */
     parser, selector) {
@@ -10133,21 +10073,19 @@ class StepOutputShortcut {
         this.parser = parser;
         this.selector = selector;
     }
-    /** Each step's name as bytes, to tell its header from its output without decoding. */
-    names = new WeakMap();
-    /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
-    lastVertex = null;
-    lastName = null;
+    /**
+     * Whether `bytes[start, end)` (printable ASCII: scan() said so) is the step's name: its header
+     * printed again. Compared with the name's characters one to one: an ASCII byte is its character,
+     * and a name with a character beyond ASCII cannot equal ASCII bytes (that character differs). No
+     * bytes of the name are made: lines of two steps interleave (a multi-platform build), so a cache
+     * of the last step's name missed on most lines and fell back to a WeakMap lookup.
+     */
     isName(vertex, bytes, start, end) {
-        let name = vertex === this.lastVertex ? this.lastName : this.names.get(vertex);
-        if (name === undefined)
-            this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
-        this.lastVertex = vertex;
-        this.lastName = name;
+        const name = vertex.name;
         if (name.length !== end - start)
             return false;
         for (let k = 0; k < name.length; k++)
-            if (bytes[start + k] !== name[k])
+            if (bytes[start + k] !== name.charCodeAt(k))
                 return false;
         return true;
     }
@@ -10165,6 +10103,18 @@ class StepOutputShortcut {
                 return literal_set/* NOT_PRINTABLE */.qv;
         }
         return literal_set/* NO_LITERAL */.WZ;
+    }
+    /**
+     * scan() and the search for the parser's literals (quiet-line.ts) in one pass when there is a
+     * selector (LineSelector.scanQuietBytes): NOT_PRINTABLE, or the bits LITERAL_FOUND and PARSER_LITERAL.
+     */
+    scanQuiet(bytes, start, end, tabs) {
+        if (this.selector !== null)
+            return this.selector.scanQuietBytes(bytes, start, end, tabs);
+        const scan = this.scan(bytes, start, end, tabs);
+        if (scan === literal_set/* NOT_PRINTABLE */.qv)
+            return scan;
+        return this.quiet.testBytes(bytes, start, end) ? scan | line_selector/* PARSER_LITERAL */.ow : scan;
     }
     /**
      * For ASCII text in `bytes[start, end)` that holds a literal of some signature (scan() said so):
@@ -10196,26 +10146,18 @@ class StepOutputShortcut {
         else if (format !== 'actions') {
             return false;
         }
-        const tsStart = at;
-        at = timestampSecondsEnd(bytes, at);
-        if (at === -1)
+        // Read whole, shape and value, before anything else: a line whose timestamp is not a time
+        // (hour 24) is never taken, whatever follows.
+        const timestamp = this.timestamps.read(bytes, at);
+        if (timestamp === null)
             return false;
-        if (bytes[at] === step_output_shortcut_DOT) {
-            at++;
-            if (!isDigit(bytes[at]))
-                return false;
-            while (isDigit(bytes[at]))
-                at++;
-        }
-        if (bytes[at] !== step_output_shortcut_LETTER_Z)
-            return false;
-        const tsEnd = ++at;
+        at = this.timestamps.end;
         if (bytes[at] !== step_output_shortcut_SPACE)
             return false;
         if (bytes[at + 1] !== step_output_shortcut_HASH)
-            return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
+            return this.takeQuiet(bytes, timestamp, at + 1, end, no, format);
         if (isEndGroup(bytes, at + 1, end))
-            return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
+            return this.takeEndGroup(timestamp, no, format);
         const textStart = at + 1;
         // `#N `: the step's number.
         at += 2;
@@ -10249,9 +10191,6 @@ class StepOutputShortcut {
         // A line that repeats the step's name is its header: nothing but the build's last line moves
         // (as for `...`, which says nothing of the step).
         const header = this.isName(vertex, bytes, restStart, end);
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
-            return false;
         if (done !== undefined && !header)
             parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
         else
@@ -10261,12 +10200,9 @@ class StepOutputShortcut {
         return true;
     }
     /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
-    takeEndGroup(bytes, tsStart, tsEnd, no, format) {
+    takeEndGroup(timestamp, no, format) {
         const parser = this.parser();
-        if (parser === null)
-            return false;
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
+        if (parser === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp))
             return false;
         this.decoder.tookLine(timestamp);
         this.takenEndGroups++;
@@ -10285,7 +10221,7 @@ class StepOutputShortcut {
      * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
      *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
      */
-    takeQuiet(bytes, tsStart, tsEnd, textStart, end, no, format) {
+    takeQuiet(bytes, timestamp, textStart, end, no, format) {
         if (this.quiet === null)
             return false;
         const parser = this.parser();
@@ -10294,8 +10230,8 @@ class StepOutputShortcut {
         const tabs = format === 'gh-run-view';
         if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E))
             return false;
-        const scan = this.scan(bytes, textStart, end, tabs);
-        if (scan === literal_set/* NOT_PRINTABLE */.qv)
+        const scan = this.scanQuiet(bytes, textStart, end, tabs);
+        if (scan === literal_set/* NOT_PRINTABLE */.qv || (scan & line_selector/* PARSER_LITERAL */.ow) !== 0)
             return false;
         // The first byte that is not a blank: the parser tests the line without them for `#N`.
         let first = textStart;
@@ -10303,12 +10239,9 @@ class StepOutputShortcut {
             first++;
         if (first < end && bytes[first] === step_output_shortcut_HASH)
             return false;
-        if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
+        if ((0,quiet_line/* startsWithParserPrefix */.hj)(bytes, textStart, end) || (0,quiet_line/* startsWithDockerWord */.uw)(bytes, textStart, end))
             return false;
-        if (scan === literal_set/* LITERAL_FOUND */.V7 && this.selects(bytes, textStart, end))
-            return false;
-        const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-        if (timestamp === null)
+        if ((scan & literal_set/* LITERAL_FOUND */.V7) !== 0 && this.selects(bytes, textStart, end))
             return false;
         parser.takeQuietLine(no, timestamp, new line_bytes/* LineBytes */.i(no, bytes, textStart, end));
         this.decoder.tookLine(timestamp);
@@ -10567,6 +10500,196 @@ async function parseSources(logs, selector, limit = CONCURRENT_SOURCES, sink = n
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), sources.length) }, worker));
     return results;
+}
+
+
+/***/ }),
+
+/***/ 1062:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S2: () => (/* binding */ quietLinePrefilter),
+/* harmony export */   T0: () => (/* binding */ quietLineTexts),
+/* harmony export */   hj: () => (/* binding */ startsWithParserPrefix),
+/* harmony export */   uw: () => (/* binding */ startsWithDockerWord)
+/* harmony export */ });
+/* unused harmony exports topLevelBranches, anchoredPrefix, quietLineLiterals */
+/* harmony import */ var _diagnose_literal_set_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1326);
+/* harmony import */ var _diagnose_required_literals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1068);
+/* harmony import */ var _build_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3641);
+/* harmony import */ var _failure_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(984);
+
+
+
+
+// A "quiet" line of a runner's log is one the parser would only count, keep in the excerpt ring and
+// take the time of: the runner's setup, `docker info`, the builder's inspection JSON, a cleanup
+// step. Such a line is most of a real log outside a build's steps. Whether a line is quiet is told
+// here from its bytes (the text after the runner's prefix, ASCII already checked): it must hold
+// none of the texts the parser acts on. The parser's own state says the rest
+// (JobState.passesQuietLine).
+/**
+ * What the parser's regular expressions on an ordinary line (no runner command, not `#N`) cannot
+ * match without: worked out from the expressions themselves, so that a pattern added there is never
+ * missed here. A top-level alternative anchored at the start with a plain text (FAILURE_LINE's
+ * `^E: `) is a prefix of the line without its blanks, tested as such: as a literal found anywhere
+ * in any case, `E: ` would turn away every `Name: ...` line of `docker info`. null when an
+ * expression has no such set: then no line is quiet.
+ */
+function derived() {
+    const literals = [];
+    const prefixes = [];
+    // FAILURE_LINE: a failure stated in any tool's words (marks the excerpt, counts failures);
+    // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
+    // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
+    // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
+    for (const pattern of [_failure_line_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILURE_LINE */ .EV, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .FINAL_ERROR */ .i, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .CACHE_IMPORT_WARNING */ .g, /^\d+ \| >>> /]) {
+        for (const branch of topLevelBranches(pattern.source)) {
+            const prefix = pattern.flags.includes('i') || pattern.flags.includes('m') ? null : anchoredPrefix(branch);
+            if (prefix !== null) {
+                prefixes.push(prefix);
+                continue;
+            }
+            const required = (0,_diagnose_required_literals_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredLiterals */ .C)(branch);
+            if (required === null)
+                return null;
+            literals.push(...required);
+        }
+    }
+    return { literals, prefixes };
+}
+/** The top-level alternatives of a regular expression's source (split at `|` outside groups and classes). */
+function topLevelBranches(source) {
+    const branches = [];
+    let depth = 0;
+    let inClass = false;
+    let from = 0;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (inClass)
+            inClass = c !== ']';
+        else if (c === '[')
+            inClass = true;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            branches.push(source.slice(from, i));
+            from = i + 1;
+        }
+    }
+    branches.push(source.slice(from));
+    return branches;
+}
+const SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
+/**
+ * For an alternative `^TEXT...` whose TEXT is plain characters: that text (without a last character
+ * a quantifier makes optional or repeats), which every line it matches starts with. Else null.
+ */
+function anchoredPrefix(branch) {
+    if (branch[0] !== '^')
+        return null;
+    let end = 1;
+    while (end < branch.length && !SPECIAL.has(branch[end]))
+        end++;
+    if ('?*+{'.includes(branch[end] ?? '') && end < branch.length)
+        end--;
+    return end > 1 ? branch.slice(1, end) : null;
+}
+/**
+ * Texts the parser tests lines for with plain string tests (not regular expressions), read from its
+ * code. A line holding one of them (in any ASCII case: the set is a prefilter) goes the whole way.
+ */
+const TESTED_TEXTS = [
+    // JobState.noteArchitecture: `OS/Arch:` and `Architecture:` of `docker version` / `docker info`.
+    'Arch',
+    // RunnerFactsReader.line outside its groups.
+    'BuildKit version:',
+    'Secret source: ',
+    // The dialects' lines (src/parse/dialects): the error block's rule and its pasted header, the tty
+    // display's header and steps, the legacy builder's context and steps. Their other lines are read
+    // only inside their state (an open block, the legacy dialect's own build), which the parser checks.
+    '------',
+    '> [',
+    '[+] Building',
+    '=> ',
+    'Sending build context to Docker daemon',
+    'Step ',
+];
+let parserLiterals;
+let parserPrefixes = [];
+/** One automaton over every literal above, made on first use (null: no line can be quiet). */
+function quietLinePrefilter() {
+    if (parserLiterals === undefined) {
+        const found = derived();
+        parserLiterals = found === null ? null : new _diagnose_literal_set_js__WEBPACK_IMPORTED_MODULE_3__/* .LiteralSet */ .gv([...found.literals, ...TESTED_TEXTS].map((text) => ({ text, id: 0 })));
+        parserPrefixes = found === null ? [] : found.prefixes.map((prefix) => Buffer.from(prefix, 'latin1'));
+    }
+    return parserLiterals;
+}
+/**
+ * Whether the ASCII text in `bytes[start, end)`, its leading blanks left out, starts with one of
+ * the anchored prefixes of the parser's expressions (case counts: none of them ignores it).
+ */
+function startsWithParserPrefix(bytes, start, end) {
+    let at = start;
+    while (at < end && (bytes[at] === SPACE || bytes[at] === TAB))
+        at++;
+    for (const prefix of parserPrefixes) {
+        if (end - at < prefix.length)
+            continue;
+        let same = true;
+        for (let k = 0; k < prefix.length && same; k++)
+            same = bytes[at + k] === prefix[k];
+        if (same)
+            return true;
+    }
+    return false;
+}
+let parserTexts;
+/**
+ * The literals quietLinePrefilter() looks for (none when no line can be quiet), for the catalog's
+ * automaton to find in the same pass (LineSelector.scanQuietBytes).
+ */
+function quietLineTexts() {
+    parserTexts ??= quietLineLiterals()?.literals ?? [];
+    return parserTexts;
+}
+/** The literals and the anchored prefixes the quiet-line test looks for (for the tests). */
+function quietLineLiterals() {
+    const found = derived();
+    return found === null ? null : { literals: [...found.literals, ...TESTED_TEXTS], prefixes: found.prefixes };
+}
+const SPACE = 0x20;
+const TAB = 0x09;
+const DOCKER = Buffer.from('docker');
+/**
+ * Whether the first or the second word of `bytes[start, end)` (ASCII, words split by blanks) ends
+ * with `docker`. isBuildCommand (invocation.ts) takes a line for a build command only when its
+ * first word, after an optional `[command]`, `+ ` or `$ `, ends with `docker`: `docker` alone is in
+ * too many of a runner's lines (`docker info`, paths, image names) to turn them all away.
+ */
+function startsWithDockerWord(bytes, start, end) {
+    let at = start;
+    for (let word = 0; word < 2; word++) {
+        while (at < end && (bytes[at] === SPACE || bytes[at] === TAB))
+            at++;
+        const from = at;
+        while (at < end && bytes[at] !== SPACE && bytes[at] !== TAB)
+            at++;
+        if (at - from >= DOCKER.length) {
+            let same = true;
+            for (let k = 0; k < DOCKER.length && same; k++)
+                same = bytes[at - DOCKER.length + k] === DOCKER[k];
+            if (same)
+                return true;
+        }
+    }
+    return false;
 }
 
 
@@ -13106,8 +13229,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 6 modules
-var engine = __nccwpck_require__(9518);
+// EXTERNAL MODULE: ./src/engine.ts + 5 modules
+var engine = __nccwpck_require__(9152);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts

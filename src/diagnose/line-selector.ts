@@ -2,6 +2,13 @@ import type { CompiledPattern, Signature } from './catalog.js';
 import { normalizeForMatching } from './normalize.js';
 import { LITERAL_FOUND, LiteralSet, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from './literal-set.js';
 import { builtinSignatures } from './load-catalog.js';
+import { quietLinePrefilter, quietLineTexts } from '../parse/quiet-line.js';
+
+/**
+ * The kind (LiteralSet) of the parser's own literals (quiet-line.ts) in the selector's automaton:
+ * scanQuietBytes() finds them in the same pass as the catalog's.
+ */
+export const PARSER_LITERAL = 2;
 
 /**
  * Decides, while a log is read, which lines the signatures will want to see: the parser keeps the
@@ -35,13 +42,17 @@ export class LineSelector {
   readonly literals: readonly string[];
   /** Some built-in pattern has no literal, so any line may be selected (no prefilter can say no). */
   readonly testsEveryLine: boolean;
+  /** The parser's literals that tell a quiet line (quiet-line.ts), ridden along in the prefilter. */
+  private readonly parserLiterals: () => readonly string[];
 
   /**
    * `linesBeforeAutomata`: how many lines are tested by searching each literal before the automata
-   * are built (tests compare the two ways with 0 and Infinity).
+   * are built (tests compare the two ways with 0 and Infinity). `parserLiterals`: the literals of
+   * scanQuietBytes()'s second kind, asked for when the automaton is built.
    */
-  constructor(signatures: Signature[], linesBeforeAutomata = LINES_BEFORE_AUTOMATA) {
+  constructor(signatures: Signature[], linesBeforeAutomata = LINES_BEFORE_AUTOMATA, parserLiterals: () => readonly string[] = quietLineTexts) {
     this.linesBeforeAutomata = linesBeforeAutomata;
+    this.parserLiterals = parserLiterals;
     const builtinLiterals: Array<{ text: string; id: number }> = [];
     const userLiterals: Array<{ text: string; id: number }> = [];
     const unfiltered: CompiledPattern[] = [];
@@ -109,6 +120,24 @@ export class LineSelector {
     return this.prefilter.scanPrintableBytes(bytes, start, end, tabs);
   }
 
+  /**
+   * scanPrintableBytes() and the quiet-line test's search for the parser's literals
+   * (quietLinePrefilter().testBytes) in one pass over the line: NOT_PRINTABLE, or the bits
+   * LITERAL_FOUND (mayWantBytes() would be true) and PARSER_LITERAL (one of the parser's literals is
+   * there; beyond ASCII, may be: a printable line has no such byte). The parser's literals are a
+   * second kind in the prefilter's automaton, which select(), mayWantBytes() and scanPrintableBytes()
+   * do not see: a quiet line (a runner's own line) is the other half of a real log's lines, and
+   * the two searches read each of them twice.
+   */
+  scanQuietBytes(bytes: Uint8Array, start: number, end: number, tabs: boolean): number {
+    if (this.unfiltered.length > 0 || this.linesBeforeAutomata > 0 || this.userLiteralList.length > 0) {
+      const scan = this.scanPrintableBytes(bytes, start, end, tabs);
+      if (scan === NOT_PRINTABLE) return scan;
+      return quietLinePrefilter()?.testBytes(bytes, start, end) ? scan | PARSER_LITERAL : scan;
+    }
+    return this.prefilter.scanKinds(bytes, start, end, tabs, LITERAL_FOUND | PARSER_LITERAL);
+  }
+
   /** Whether a built-in signature matches the line, or a user signature may. */
   select(text: string): boolean {
     if (this.searchLineByLine()) return this.selectLineByLine(text);
@@ -152,7 +181,8 @@ export class LineSelector {
   }
 
   private get prefilter(): LiteralSet {
-    return (this.prefilterSet ??= new LiteralSet(this.builtinLiterals));
+    this.prefilterSet ??= new LiteralSet([...this.builtinLiterals, ...this.parserLiterals().map((text) => ({ text, id: 0, kind: PARSER_LITERAL }))]);
+    return this.prefilterSet;
   }
 
   private get userLiterals(): LiteralSet {

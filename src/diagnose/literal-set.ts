@@ -3,6 +3,8 @@ const ASCII = 128;
 const DEL = 0x7f;
 const SPACE = 0x20;
 const TAB = 0x09;
+/** The outputs of a state where none of the set's own literals ends (shared, never changed). */
+const NO_IDS: number[] = [];
 
 /** What scanPrintableBytes() found in a line's bytes. */
 export type ByteScan = typeof NOT_PRINTABLE | typeof NO_LITERAL | typeof LITERAL_FOUND;
@@ -33,13 +35,19 @@ export class LiteralSet {
   /** The class of each character code below 128; codes above share the class of non-ASCII. */
   private readonly classOf: Uint8Array;
   private readonly nonAsciiClass: number;
-  /** Whether reaching a state means a literal ended there. */
+  /** The kinds of the literals that end at a state (its own and its failure states'), as bits. */
   private readonly accepts: Uint8Array;
-  /** The ids of the literals that end at a state (its own and its failure states'). */
+  /** The ids of the set's own literals (LITERAL_FOUND) that end at a state (its own and its failure states'). */
   private readonly outputs: number[][];
   readonly size: number;
+  /**
+   * Whether any literal is the set's own (LITERAL_FOUND): without one, test() and testBytes() are
+   * false whatever the text, beyond ASCII too, as for an empty set.
+   */
+  private readonly hasOwn: boolean;
 
-  constructor(literals: Array<{ text: string; id: number }>) {
+  /** `kind`: LITERAL_FOUND when absent (a literal of the set's own), else another bit below 256. */
+  constructor(literals: Array<{ text: string; id: number; kind?: number }>) {
     // Classes: 0 for characters no literal uses, then one per folded character a literal uses.
     const classOf = new Uint8Array(ASCII);
     let classes = 1;
@@ -75,12 +83,18 @@ export class LiteralSet {
     const unknown = capacity < 0xffff ? 0xffff : -1;
     const table = unknown === 0xffff ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
     table.fill(unknown);
-    const own: number[][] = [[]];
-    const accepting: boolean[] = [false];
-    /** Each state's trie edges as [class, target] pairs, for the breadth-first pass. */
-    const edges: number[][] = [[]];
+    // The trie in typed arrays, a state's parent and the class that leads to it: no array per state
+    // (the built-in catalog's set has about 17,000 states, made at every start).
+    /** The kinds of the literals that end at each state of the trie. */
+    const accepting = new Uint8Array(capacity);
+    const parent = new Int32Array(capacity);
+    const classIn = new Uint8Array(capacity);
+    const depth = new Int32Array(capacity);
+    /** The ids of the set's own literals that end at a state, for the few states where one does. */
+    const own = new Map<number, number[]>();
     let states = 1;
-    for (const { text: literal, id } of literals) {
+    let maxDepth = 0;
+    for (const { text: literal, id, kind = LITERAL_FOUND } of literals) {
       if (literal.length === 0) continue;
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
@@ -90,15 +104,19 @@ export class LiteralSet {
         if (target === unknown) {
           target = states++;
           table[slot] = target;
-          own.push([]);
-          accepting.push(false);
-          edges.push([]);
-          edges[state]!.push(c, target);
+          parent[target] = state;
+          classIn[target] = c;
+          depth[target] = depth[state]! + 1;
+          if (depth[target]! > maxDepth) maxDepth = depth[target]!;
         }
         state = target;
       }
-      accepting[state] = true;
-      own[state]!.push(id);
+      accepting[state]! |= kind;
+      if (kind === LITERAL_FOUND) {
+        const ids = own.get(state);
+        if (ids) ids.push(id);
+        else own.set(state, [id]);
+      }
     }
     // The root's missing edges lead back to it.
     for (let c = 0; c < width; c++) if (table[c] === unknown) table[c] = 0;
@@ -106,27 +124,28 @@ export class LiteralSet {
     this.unknown = unknown;
     this.failure = new Int32Array(states);
     // Locals, not fields, in the loops: the object's shape is still changing in its constructor.
-    const outputs = own;
+    const outputs = new Array<number[]>(states).fill(NO_IDS);
+    for (const [state, ids] of own) outputs[state] = ids;
     const accepts = new Uint8Array(states);
     const failure = this.failure;
-    // Breadth first: a state's failure state is complete before the state itself.
-    const queue = new Int32Array(states);
-    let tail = 0;
-    accepts[0] = accepting[0] ? 1 : 0;
-    for (let k = 0; k < edges[0]!.length; k += 2) queue[tail++] = edges[0]![k + 1]!;
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head]!;
-      const fail = failure[state]!;
-      accepts[state] = accepting[state] || accepts[fail] === 1 ? 1 : 0;
-      if (accepts[fail] === 1) outputs[state] = [...own[state]!, ...outputs[fail]!];
-      const out = edges[state]!;
-      for (let k = 0; k < out.length; k += 2) {
-        const target = out[k + 1]!;
-        failure[target] = this.resolve(fail, out[k]!);
-        queue[tail++] = target;
-      }
+    // Breadth first, i.e. by depth (a counting sort): a state's failure state, shallower, is
+    // complete before the state itself; within a depth the order changes nothing.
+    const first = new Int32Array(maxDepth + 2);
+    for (let state = 1; state < states; state++) first[depth[state]! + 1]!++;
+    for (let d = 1; d <= maxDepth + 1; d++) first[d]! += first[d - 1]!;
+    const order = new Int32Array(states);
+    for (let state = 1; state < states; state++) order[first[depth[state]!]!++] = state;
+    accepts[0] = accepting[0]!;
+    for (let k = 0; k < states - 1; k++) {
+      const state = order[k]!;
+      const from = parent[state]!;
+      const fail = from === 0 ? 0 : this.resolve(failure[from]!, classIn[state]!);
+      failure[state] = fail;
+      accepts[state] = accepting[state]! | accepts[fail]!;
+      if ((accepts[fail]! & LITERAL_FOUND) !== 0) outputs[state] = [...(own.get(state) ?? []), ...outputs[fail]!];
     }
     this.size = states;
+    this.hasOwn = own.size > 0;
     this.outputs = outputs;
     this.accepts = accepts;
   }
@@ -162,7 +181,7 @@ export class LiteralSet {
    * answer then decodes the text and asks test().
    */
   testBytes(bytes: Uint8Array, start: number, end: number): boolean {
-    if (this.size === 1) return false;
+    if (!this.hasOwn) return false;
     const next = this.next;
     const accepts = this.accepts;
     const classOf = this.classOf;
@@ -175,7 +194,7 @@ export class LiteralSet {
       const c = classOf[code]!;
       const target = next[(state << shift) + c]!;
       state = target === unknown ? this.resolve(state, c) : target;
-      if (accepts[state] === 1) return true;
+      if ((accepts[state]! & LITERAL_FOUND) !== 0) return true;
     }
     return false;
   }
@@ -184,28 +203,39 @@ export class LiteralSet {
    * testBytes() fused with the test the step-line shortcut makes of the same bytes, so that a line
    * is read once instead of twice: NOT_PRINTABLE when a byte of `bytes[start, end)` is a control
    * character (but a tab, when `tabs`) or DEL and above; else LITERAL_FOUND when testBytes() would
-   * be true, NO_LITERAL when false. Every byte is checked for the first answer, so a literal found
-   * early does not end the loop; the automaton stops once it has found one.
+   * be true, NO_LITERAL when false.
    */
   scanPrintableBytes(bytes: Uint8Array, start: number, end: number, tabs: boolean): ByteScan {
+    return this.scanKinds(bytes, start, end, tabs, LITERAL_FOUND) as ByteScan;
+  }
+
+  /**
+   * scanPrintableBytes() for literals of the kinds in `kinds` (bits; see the constructor): NOT_PRINTABLE,
+   * or the kinds found (NO_LITERAL for none). A literal of a kind but LITERAL_FOUND rides along in
+   * the set's automaton for this search alone (test(), testBytes() and find() never see it), so
+   * that a second set need not read the line again. Every byte is checked for printability, so a
+   * literal found early does not end the loop; the automaton stops once every kind asked for is found.
+   */
+  scanKinds(bytes: Uint8Array, start: number, end: number, tabs: boolean, kinds: number): number {
     const next = this.next;
     const accepts = this.accepts;
     const classOf = this.classOf;
     const shift = this.shift;
     const unknown = this.unknown;
-    const empty = this.size === 1;
-    let found = false;
+    // Nothing to find: only the bytes are checked.
+    let found = this.size === 1 ? kinds : NO_LITERAL;
+    const none = found;
     let state = 0;
     for (let i = start; i < end; i++) {
       const code = bytes[i]!;
       if (code >= DEL || (code < SPACE && (code !== TAB || !tabs))) return NOT_PRINTABLE;
-      if (found || empty) continue;
+      if (found === kinds) continue;
       const c = classOf[code]!;
       const target = next[(state << shift) + c]!;
       state = target === unknown ? this.resolve(state, c) : target;
-      if (accepts[state] === 1) found = true;
+      found |= accepts[state]! & kinds;
     }
-    return found ? LITERAL_FOUND : NO_LITERAL;
+    return found ^ none;
   }
 
   /**
@@ -233,7 +263,7 @@ export class LiteralSet {
    * or -1. The hot loop of the line selection: no calls, no allocation.
    */
   private firstEnd(text: string, from: number, start: number): number {
-    if (this.size === 1) return -1;
+    if (!this.hasOwn) return -1;
     const next = this.next;
     const accepts = this.accepts;
     const classOf = this.classOf;
@@ -246,7 +276,7 @@ export class LiteralSet {
       const c = code < ASCII ? classOf[code]! : nonAscii;
       const target = next[(state << shift) + c]!;
       state = target === unknown ? this.resolve(state, c) : target;
-      if (accepts[state] === 1) {
+      if ((accepts[state]! & LITERAL_FOUND) !== 0) {
         this.stateAt = state;
         return i;
       }

@@ -126,6 +126,17 @@ export function startsWithParserPrefix(bytes: Uint8Array, start: number, end: nu
   return false;
 }
 
+let parserTexts: readonly string[] | undefined;
+
+/**
+ * The literals quietLinePrefilter() looks for (none when no line can be quiet), for the catalog's
+ * automaton to find in the same pass (LineSelector.scanQuietBytes).
+ */
+export function quietLineTexts(): readonly string[] {
+  parserTexts ??= quietLineLiterals()?.literals ?? [];
+  return parserTexts;
+}
+
 /** The literals and the anchored prefixes the quiet-line test looks for (for the tests). */
 export function quietLineLiterals(): { literals: string[]; prefixes: string[] } | null {
   const found = derived();

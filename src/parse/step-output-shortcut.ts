@@ -1,6 +1,6 @@
 import type { LineDecoder } from '../decode/line-decoder.js';
-import { parseRunnerTimestampBytes } from '../decode/timestamp.js';
-import type { LineSelector } from '../diagnose/line-selector.js';
+import { RunnerTimestampReader } from '../decode/timestamp.js';
+import { PARSER_LITERAL, type LineSelector } from '../diagnose/line-selector.js';
 import { LITERAL_FOUND, NO_LITERAL, NOT_PRINTABLE, type ByteScan } from '../diagnose/literal-set.js';
 import { LineBytes } from '../input/line-bytes.js';
 import type { BuildLogParser } from './build-log-parser.js';
@@ -12,10 +12,6 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
 const DOT = 0x2e;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const LETTER_T = 0x54;
-const LETTER_Z = 0x5a;
 const LETTER_O = 0x4f;
 const LETTER_E = 0x45;
 const LETTER_S = 0x73;
@@ -25,31 +21,6 @@ const MAX_ID_DIGITS = 9;
 
 function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x30 && byte <= 0x39;
-}
-
-/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`: where its `:SS` ends, or -1. Unrolled: it runs for every line. */
-function timestampSecondsEnd(bytes: Buffer, at: number): number {
-  const shaped =
-    isDigit(bytes[at]) &&
-    isDigit(bytes[at + 1]) &&
-    isDigit(bytes[at + 2]) &&
-    isDigit(bytes[at + 3]) &&
-    bytes[at + 4] === DASH &&
-    isDigit(bytes[at + 5]) &&
-    isDigit(bytes[at + 6]) &&
-    bytes[at + 7] === DASH &&
-    isDigit(bytes[at + 8]) &&
-    isDigit(bytes[at + 9]) &&
-    bytes[at + 10] === LETTER_T &&
-    isDigit(bytes[at + 11]) &&
-    isDigit(bytes[at + 12]) &&
-    bytes[at + 13] === COLON &&
-    isDigit(bytes[at + 14]) &&
-    isDigit(bytes[at + 15]) &&
-    bytes[at + 16] === COLON &&
-    isDigit(bytes[at + 17]) &&
-    isDigit(bytes[at + 18]);
-  return shaped ? at + 19 : -1;
 }
 
 /** `SECONDS.FRACTION `: the time since the step started, which starts a step's own output. */
@@ -146,6 +117,8 @@ export class StepOutputShortcut {
   takenQuiet = 0;
   /** How many `##[endgroup]` lines were taken. */
   takenEndGroups = 0;
+  /** Reads each line's timestamp (and where it ends). */
+  private readonly timestamps = new RunnerTimestampReader();
   /** The parser's literals, to tell a quiet line (null: the shortcut takes none). */
   private readonly quiet = quietLinePrefilter();
 
@@ -156,20 +129,17 @@ export class StepOutputShortcut {
     private readonly selector: LineSelector | null,
   ) {}
 
-  /** Each step's name as bytes, to tell its header from its output without decoding. */
-  private readonly names = new WeakMap<VertexState, Buffer>();
-
-  /** The last step asked about and its name's bytes: consecutive lines are mostly one step's. */
-  private lastVertex: VertexState | null = null;
-  private lastName: Buffer | null = null;
-
+  /**
+   * Whether `bytes[start, end)` (printable ASCII: scan() said so) is the step's name: its header
+   * printed again. Compared with the name's characters one to one: an ASCII byte is its character,
+   * and a name with a character beyond ASCII cannot equal ASCII bytes (that character differs). No
+   * bytes of the name are made: lines of two steps interleave (a multi-platform build), so a cache
+   * of the last step's name missed on most lines and fell back to a WeakMap lookup.
+   */
   private isName(vertex: VertexState, bytes: Buffer, start: number, end: number): boolean {
-    let name = vertex === this.lastVertex ? this.lastName! : this.names.get(vertex);
-    if (name === undefined) this.names.set(vertex, (name = Buffer.from(vertex.name, 'utf8')));
-    this.lastVertex = vertex;
-    this.lastName = name;
+    const name = vertex.name;
     if (name.length !== end - start) return false;
-    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return false;
+    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name.charCodeAt(k)) return false;
     return true;
   }
 
@@ -185,6 +155,17 @@ export class StepOutputShortcut {
       if (byte >= DEL || (byte < SPACE && (byte !== TAB || !tabs))) return NOT_PRINTABLE;
     }
     return NO_LITERAL;
+  }
+
+  /**
+   * scan() and the search for the parser's literals (quiet-line.ts) in one pass when there is a
+   * selector (LineSelector.scanQuietBytes): NOT_PRINTABLE, or the bits LITERAL_FOUND and PARSER_LITERAL.
+   */
+  private scanQuiet(bytes: Buffer, start: number, end: number, tabs: boolean): number {
+    if (this.selector !== null) return this.selector.scanQuietBytes(bytes, start, end, tabs);
+    const scan = this.scan(bytes, start, end, tabs);
+    if (scan === NOT_PRINTABLE) return scan;
+    return this.quiet!.testBytes(bytes, start, end) ? scan | PARSER_LITERAL : scan;
   }
 
   /**
@@ -214,19 +195,14 @@ export class StepOutputShortcut {
     } else if (format !== 'actions') {
       return false;
     }
-    const tsStart = at;
-    at = timestampSecondsEnd(bytes, at);
-    if (at === -1) return false;
-    if (bytes[at] === DOT) {
-      at++;
-      if (!isDigit(bytes[at])) return false;
-      while (isDigit(bytes[at])) at++;
-    }
-    if (bytes[at] !== LETTER_Z) return false;
-    const tsEnd = ++at;
+    // Read whole, shape and value, before anything else: a line whose timestamp is not a time
+    // (hour 24) is never taken, whatever follows.
+    const timestamp = this.timestamps.read(bytes, at);
+    if (timestamp === null) return false;
+    at = this.timestamps.end;
     if (bytes[at] !== SPACE) return false;
-    if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, tsStart, tsEnd, at + 1, end, no, format);
-    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(bytes, tsStart, tsEnd, no, format);
+    if (bytes[at + 1] !== HASH) return this.takeQuiet(bytes, timestamp, at + 1, end, no, format);
+    if (isEndGroup(bytes, at + 1, end)) return this.takeEndGroup(timestamp, no, format);
     const textStart = at + 1;
     // `#N `: the step's number.
     at += 2;
@@ -252,8 +228,6 @@ export class StepOutputShortcut {
     // A line that repeats the step's name is its header: nothing but the build's last line moves
     // (as for `...`, which says nothing of the step).
     const header = this.isName(vertex, bytes, restStart, end);
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null) return false;
     if (done !== undefined && !header) parser.takeStepDone(vertex, no, timestamp, bytes.toString('latin1', textStart, end), done);
     else parser.takeStepLine(vertex, no, timestamp, new LineBytes(no, bytes, textStart, end), !header && !ellipsis);
     decoder.tookLine(timestamp);
@@ -262,11 +236,9 @@ export class StepOutputShortcut {
   }
 
   /** A `##[endgroup]` line: the parser ends the group (BuildLogParser.takeEndGroup). */
-  private takeEndGroup(bytes: Buffer, tsStart: number, tsEnd: number, no: number, format: LineFormat): boolean {
+  private takeEndGroup(timestamp: number, no: number, format: LineFormat): boolean {
     const parser = this.parser();
-    if (parser === null) return false;
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
+    if (parser === null || !parser.takeEndGroup(format, this.decoder.lastJob, no, timestamp)) return false;
     this.decoder.tookLine(timestamp);
     this.takenEndGroups++;
     return true;
@@ -285,23 +257,20 @@ export class StepOutputShortcut {
    * - none of the parser's literals (quiet-line.ts), not a command line that runs `docker`
    *   (quiet-line.ts), and the catalog does not select it (scan() and selects()).
    */
-  private takeQuiet(bytes: Buffer, tsStart: number, tsEnd: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
+  private takeQuiet(bytes: Buffer, timestamp: number, textStart: number, end: number, no: number, format: LineFormat): boolean {
     if (this.quiet === null) return false;
     const parser = this.parser();
     if (parser === null || !parser.passesQuietLine(format, this.decoder.lastJob)) return false;
     const tabs = format === 'gh-run-view';
     if (!tabs && textStart + 2 < end && (bytes[textStart + 2] === LETTER_O || bytes[textStart + 2] === LETTER_E)) return false;
-    const scan = this.scan(bytes, textStart, end, tabs);
-    if (scan === NOT_PRINTABLE) return false;
+    const scan = this.scanQuiet(bytes, textStart, end, tabs);
+    if (scan === NOT_PRINTABLE || (scan & PARSER_LITERAL) !== 0) return false;
     // The first byte that is not a blank: the parser tests the line without them for `#N`.
     let first = textStart;
     while (first < end && (bytes[first] === SPACE || bytes[first] === TAB)) first++;
     if (first < end && bytes[first] === HASH) return false;
-    if (this.quiet.testBytes(bytes, textStart, end) || startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end))
-      return false;
-    if (scan === LITERAL_FOUND && this.selects(bytes, textStart, end)) return false;
-    const timestamp = parseRunnerTimestampBytes(bytes, tsStart, tsEnd);
-    if (timestamp === null) return false;
+    if (startsWithParserPrefix(bytes, textStart, end) || startsWithDockerWord(bytes, textStart, end)) return false;
+    if ((scan & LITERAL_FOUND) !== 0 && this.selects(bytes, textStart, end)) return false;
     parser.takeQuietLine(no, timestamp, new LineBytes(no, bytes, textStart, end));
     this.decoder.tookLine(timestamp);
     this.takenQuiet++;

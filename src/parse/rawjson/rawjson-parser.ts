@@ -8,7 +8,6 @@ import { JsonObjectSplitter, MAX_OBJECT_CHARS, type JsonObjectChunk, type JsonPr
 import { EntryLines } from './entry-lines.js';
 import type { LineSelector } from '../../diagnose/line-selector.js';
 import { bytePrefilterFor, type BytePrefilter } from '../../diagnose/byte-prefilter.js';
-import { OutputScanner } from './output-scan.js';
 import { readSolveStatus, type SolveStatus } from './solve-status.js';
 import { CanonicalLogReader } from './canonical-logs.js';
 import { DeferredExcerpt } from './deferred-excerpt.js';
@@ -51,8 +50,6 @@ export class RawJsonParser {
   private readonly selector: LineSelector | null;
   /** The selector's cheap test on bytes: output lines it rules out are never decoded. */
   private readonly prefilter: BytePrefilter | null;
-  /** The prefilter's scan of output bytes, made with the first output it reads. */
-  private scanner: OutputScanner | null = null;
   private readonly excerpt = new DeferredExcerpt();
   private readonly canonical = new CanonicalLogReader();
   /** printOutput's scratch: where the lines of a log object end, and which may hold a literal. */
@@ -227,16 +224,15 @@ export class RawJsonParser {
       }
       return lineStart;
     }
-    const scanner = (this.scanner ??= new OutputScanner(prefilter));
-    const startHit = prefilter.everyLine || prefilter.start(batch.prefix).hit ? 1 : 0;
-    const startWindow = OutputScanner.startWindow(batch.prefix);
+    const start = prefilter.start(batch.prefix);
+    const startHit = prefilter.everyLine || start.hit ? 1 : 0;
     const ends = this.lineEnds;
     const hits = this.lineHits;
     // The byte loop first (lines' ends and whether each may hold a literal), then each line: the loop
     // over the bytes holds no call (with the pushes and the selection in it, it ran at about 4 ns a
     // byte in place, against about 2 for the same loop alone).
     for (;;) {
-      const count = scanner.scanLines(bytes, lineStart, to, startWindow, startHit, ends, hits);
+      const count = prefilter.scanLines(bytes, lineStart, to, start.bytes, startHit, ends, hits);
       for (let k = 0; k < count; k++) {
         const end = ends[k]!;
         excerpt.pushOutput(line, batch, lineStart, end);
