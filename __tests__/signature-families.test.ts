@@ -819,6 +819,24 @@ const ROWS: Row[] = [
   ['builder-missing', 'final', 'error: failed to solve: failed to create temp dir: mkdir /var/lib/buildkit/tmp: permission denied'],
   // Reading the Dockerfile failed because the connection to BuildKit closed, not because the file is missing.
   ['buildkit-connection-lost', 'final', 'ERROR: failed to solve: failed to read dockerfile: Canceled: grpc: the client connection is closing'],
+  // A title or a sentence quoting apt's line: the quote opens it, the line is still apt's.
+  ['package-install-failure', 'paste', 'Docker build fails with "E: Unable to locate package python3.11"'],
+  ['package-install-failure', 'paste', 'apt-get fails in the image: `E: Unable to locate package libgl1-mesa-glx`'],
+  // bun's frozen lockfile, as pnpm's and yarn's.
+  [
+    'package-install-failure',
+    'run',
+    'bun install v1.1.6 (e58d67b4)\nerror: lockfile had changes, but lockfile is frozen\nnote: try re-running without --frozen-lockfile and commit the updated lockfile',
+  ],
+  // Cargo older than the code: the first line of its MSRV report, and a lock file newer than Cargo reads.
+  ['compile-error', 'run', 'error: rustc 1.70.0 is not supported by the following package:'],
+  ['compile-error', 'run', 'error: failed to parse lock file at: /app/Cargo.lock\n\nCaused by:\n  lock file version 4 requires `-Znext-lockfile-bump`'],
+  // BuildKit that may not mount where its root (and so its temporary directory) lives: not the Dockerfile's fault.
+  [
+    'builder-missing',
+    'final',
+    'ERROR: failed to solve: failed to read dockerfile: failed to mount /var/lib/buildkit/tmp/buildkit-mount1234: [{Type:bind Source:/var/lib/buildkit/runc-overlayfs/snapshots/snapshots/3/fs Target: Options:[rbind ro]}]: operation not permitted',
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
