@@ -27,6 +27,8 @@ describe('required literals', () => {
     expect(requiredLiterals('^(?!.*exec user process caused).*\\bexec format error\\b')).toEqual(['exec format error']);
     expect(requiredLiterals('^\\d+$')).toBeNull();
     expect(requiredLiterals('a|bc')).toBeNull();
+    // A quote may be curled in the raw line: it ends a literal.
+    expect(requiredLiterals('Failed to pull image "(?<image>[^"]+)"')).toEqual(['Failed to pull image ']);
   });
 
   it('every line a built-in pattern matches holds one of its literals (over the whole corpus)', () => {
