@@ -1059,6 +1059,36 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'import.log')).findings.map((f) => f.id)[0]).toBe('cache-import-failure');
   });
 
+  // A tty paste that starts at the live lines (` => => # `) of the step that then failed: no step is drawn
+  // above them, and they are all the paste shows of what that step printed.
+  it("a tty paste's live lines are the failing step's output when no step is drawn above them", async () => {
+    const text = [
+      "=> => #   Temporary failure resolving 'deb.debian.org'",
+      'target web: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100',
+    ].join('\n');
+    expect((await diagnoseText(text, 'tty.log')).findings.map((f) => f.id)[0]).toBe('network-timeout');
+    const anchored = [
+      '=> => # E: Unable to locate package libfoo',
+      'failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
+    ];
+    expect((await diagnoseText(anchored.join('\n'), 'tty.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // Under a step that then failed they are that step's output; under one that did not, they say nothing of the failure.
+  it("a tty paste's live lines of a step that did not fail are no cause", async () => {
+    const text = [
+      '[+] Building 40.2s (9/12)',
+      ' => [web 4/6] RUN pip install -r requirements.txt     38.1s',
+      " => => # WARNING: Retrying after connection broken by 'NewConnectionError: [Errno -3] Temporary failure in name resolution'",
+      ' => ERROR [api 3/5] COPY dist /app/dist     0.0s',
+      '------',
+      ' > [api 3/5] COPY dist /app/dist:',
+      '------',
+      'failed to solve: failed to compute cache key: failed to calculate checksum of ref 1::2: "/dist": not found',
+    ].join('\n');
+    expect((await diagnoseText(text, 'tty.log')).findings.map((f) => f.id)[0]).toBe('copy-source-missing');
+  });
+
   it('a missing secret is not an image that does not exist either', async () => {
     const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
     expect(ids).toEqual(['secret-missing']);

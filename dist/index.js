@@ -3039,10 +3039,12 @@ const FRAMING = [
     [/^##\[error\]/, '#'], // a runner's error annotation (Azure's Docker task repeats each build line as one)
     [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
     [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
+    // The tty view's live lines: what a running step printed last (` => => # E: Unable to locate package x`).
+    [/^=> => # ?/, '='],
 ];
 /** Whether a line starting with this code may start with a framing or `##[error]`. */
 function mayBeFramed(first) {
-    return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23;
+    return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23 || first === 0x3d;
 }
 const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
@@ -3951,6 +3953,10 @@ function candidateLines(build, lines = excerptLines(build)) {
     // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
     // "error" or "Killed" must not match a signature.
     const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+    // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
+    // them to the step drawn above them. A paste that starts at them names no step: when that build failed
+    // and no step is known to have failed, they are the nearest the paste comes to the failure's own output.
+    const liveLinesFailed = build.status === 'failure' && !build.steps.some((s) => s.status === 'error');
     // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
     // error block with the step's name (` > importing cache manifest from X:`), which the catalog
     // knows: offer that header too, so that the error is read as the cache's.
@@ -3968,7 +3974,10 @@ function candidateLines(build, lines = excerptLines(build)) {
         line: line.line,
         text: line.text,
         normalized: (0,normalize/* normalizeForMatching */._)(line.text),
-        inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+        inFailure: failing.has(line.line) ||
+            line.text.startsWith('##[error]') ||
+            failedIds.some((id) => line.text.startsWith(id)) ||
+            (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
@@ -3997,6 +4006,8 @@ function markedNonInstructions(build) {
         inFailure: false,
     }));
 }
+// A tty live line as pasted (leading blanks kept by the paste).
+const TTY_LIVE_LINE = /^\s*=> => # /;
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 /**
  * A container's entrypoint that cannot start (`exec /app/run: exec format error`) is, on its own, an

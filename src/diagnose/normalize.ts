@@ -14,11 +14,13 @@ const FRAMING: Array<[RegExp, string]> = [
   [/^##\[error\]/, '#'], // a runner's error annotation (Azure's Docker task repeats each build line as one)
   [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
   [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
+  // The tty view's live lines: what a running step printed last (` => => # E: Unable to locate package x`).
+  [/^=> => # ?/, '='],
 ];
 
 /** Whether a line starting with this code may start with a framing or `##[error]`. */
 function mayBeFramed(first: number): boolean {
-  return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23;
+  return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23 || first === 0x3d;
 }
 
 const SMART_QUOTES = /[\u2018-\u201F]/;
