@@ -441,6 +441,23 @@ const ROWS: Row[] = [
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   // kubectl on a pod whose container never started: the image it was built into could not be pulled.
   ['image-pull-backoff', 'paste', 'Error from server (BadRequest): container "app" in pod "app-6d4cf" is waiting to start: trying and failing to pull image'],
+  // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
+  [
+    'platform-mismatch',
+    'paste',
+    'Failed to pull image "quay.io/acme/operator:v1.2.0": rpc error: code = Unknown desc = no matching manifest for linux/arm64/v8 in the manifest list entries',
+  ],
+  [
+    'platform-mismatch',
+    'paste',
+    '  Warning  Failed     12s (x3 over 57s)  kubelet  Failed to pull image "docker.io/acme/init:1.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/init:1.0": no match for platform in manifest: not found\n  Warning  Failed     12s (x3 over 57s)  kubelet  Error: ErrImagePull',
+  ],
+  // A tag that does not exist stays the pull's failure.
+  [
+    'image-pull-backoff',
+    'paste',
+    '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found\n  Warning  Failed     5s (x3 over 52s)  kubelet  Error: ErrImagePull',
+  ],
   // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
   [
     'cache-export-failure',
