@@ -854,6 +854,13 @@ const ROWS: Row[] = [
     'final',
     'ERROR: failed to solve: failed to read dockerfile: failed to mount /var/lib/buildkit/tmp/buildkit-mount1234: [{Type:bind Source:/var/lib/buildkit/runc-overlayfs/snapshots/snapshots/3/fs Target: Options:[rbind ro]}]: operation not permitted',
   ],
+  // The legacy builder's COPY of several sources to a path that is no directory (pasted alone, or as compose v1 shows it).
+  ['dockerfile-parse-error', 'paste', 'When using COPY with more than one source file, the destination must be a directory and end with a /'],
+  [
+    'dockerfile-parse-error',
+    'paste',
+    "Step 4/9 : ADD a.jar b.jar /app.jar\nERROR: Service 'app' failed to build: When using ADD with more than one source file, the destination must be a directory and end with a /",
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
