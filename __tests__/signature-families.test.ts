@@ -861,6 +861,9 @@ const ROWS: Row[] = [
     'paste',
     "Step 4/9 : ADD a.jar b.jar /app.jar\nERROR: Service 'app' failed to build: When using ADD with more than one source file, the destination must be a directory and end with a /",
   ],
+  // The token request refused, in older containerd's words (the status code without its reason).
+  ['registry-auth-denied', 'paste', 'eclipse-temurin:17-jdk: failed to authorize: failed to fetch anonymous token: unexpected status: 401'],
+  ['registry-auth-denied', 'final', 'ERROR: failed to solve: node:20: failed to authorize: failed to fetch oauth token: unexpected status: 403'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
