@@ -864,6 +864,34 @@ const ROWS: Row[] = [
   // The token request refused, in older containerd's words (the status code without its reason).
   ['registry-auth-denied', 'paste', 'eclipse-temurin:17-jdk: failed to authorize: failed to fetch anonymous token: unexpected status: 401'],
   ['registry-auth-denied', 'final', 'ERROR: failed to solve: node:20: failed to authorize: failed to fetch oauth token: unexpected status: 403'],
+  // Cargo that cannot load the project it builds (a workspace member the Dockerfile did not copy, no manifest).
+  [
+    'compile-error',
+    'run',
+    'error: failed to load manifest for workspace member `/src/cli`\n\nCaused by:\n  failed to read `/src/cli/Cargo.toml`\n\nCaused by:\n  No such file or directory (os error 2)',
+  ],
+  ['compile-error', 'run', 'error: could not find `Cargo.toml` in `/app` or any parent directory'],
+  [
+    'compile-error',
+    'run',
+    "error: can't find `server` bin at `src/bin/server.rs` or `src/bin/server/main.rs`. Please specify bin.path if you want to use a non-default path.",
+  ],
+  // Other languages' compilers in their own words: Crystal, Zig, Dart, Nim, OCaml.
+  [
+    'compile-error',
+    'run',
+    "Showing last frame. Use --error-trace for full trace.\n\nIn src/app.cr:12:3\n\n 12 | foo.bar\n          ^--\nError: undefined method 'bar' for Foo",
+  ],
+  ['compile-error', 'run', "src/main.zig:10:5: error: use of undeclared identifier 'foo'"],
+  ['compile-error', 'run', "lib/main.dart:12:3: Error: The method 'foo' isn't defined for the class 'App'."],
+  ['compile-error', 'run', "/app/src/server.nim(12, 5) Error: undeclared identifier: 'foo'"],
+  ['compile-error', 'run', 'File "bin/main.ml", line 3, characters 2-5:\nError: Unbound value foo'],
+  // Composer's runtime platform check (a script run after install): the locked packages need another PHP.
+  [
+    'package-install-failure',
+    'run',
+    '> Illuminate\\Foundation\\ComposerScripts::postAutoloadDump\nIn platform_check.php line 28:\n  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.3.0". You are running 8.1.31.',
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
