@@ -68,6 +68,8 @@ describe('normalizeForMatching', () => {
       '1.25 x',
       '##[error]x',
       '=> => # x',
+      '[91mx',
+      '\ufffd[0;31mx',
     ];
     const lines = [...corpusLines, ...framed, ...framed.map((f) => `  ${f}  `)];
     // Framings one after another (each stripped, the next then first).
@@ -75,7 +77,8 @@ describe('normalizeForMatching', () => {
     for (let code = 0; code <= 0xffff; code++) for (const tail of ['', ...framed]) lines.push(String.fromCharCode(code) + tail);
     const differ = lines.filter((line) => normalizeForMatching(line) !== normalizeTryingEveryFraming(line));
     expect(differ).toEqual([]);
-    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(normalizeForMatching('Killed[0m')).toBe('Killed');
   });
 });
 

@@ -892,6 +892,9 @@ const ROWS: Row[] = [
     'run',
     '> Illuminate\\Foundation\\ComposerScripts::postAutoloadDump\nIn platform_check.php line 28:\n  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.3.0". You are running 8.1.31.',
   ],
+  // The legacy builder's stderr colour with its escape byte lost or replaced in the paste: the line is still the tool's.
+  ['oom-killed', 'paste', '  CXX(target) Release/obj.target/bcrypt_lib/src/bcrypt.o\n\ufffd[91mKilled'],
+  ['package-install-failure', 'run', '[91mE: Unable to locate package libfoo-dev\n[0m'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',

@@ -3041,10 +3041,22 @@ const FRAMING = [
     [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
     // The tty view's live lines: what a running step printed last (` => => # E: Unable to locate package x`).
     [/^=> => # ?/, '='],
+    // A colour code whose escape byte the paste lost or replaced (`[91mKilled`, `\ufffd[91mKilled`): the legacy
+    // builder colours a step's stderr, and a web page or a CI viewer drops the ESC before it.
+    [/^\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m(?!\])/, '[\ufffd'],
 ];
+// The same debris closing a line (`Killed[0m`).
+const TRAILING_COLOUR = /\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m$/;
 /** Whether a line starting with this code may start with a framing or `##[error]`. */
 function mayBeFramed(first) {
-    return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23 || first === 0x3d;
+    return (first === 0x5b ||
+        (first >= 0x30 && first <= 0x39) ||
+        first === 0x3e ||
+        first === 0x2502 ||
+        first === 0x7c ||
+        first === 0x23 ||
+        first === 0x3d ||
+        first === 0xfffd);
 }
 const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
@@ -3076,6 +3088,8 @@ function normalize(text, everyLine) {
         out = out.replace(/^##\[error\]/, '');
     }
     out = out.trimEnd();
+    if (out.endsWith('m') && TRAILING_COLOUR.test(out))
+        out = out.replace(TRAILING_COLOUR, '').trimEnd();
     // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
     // straight (`caused \u201cexec format error\u201d`): patterns are written with the tools' own.
     return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;
