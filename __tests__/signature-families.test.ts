@@ -895,6 +895,42 @@ const ROWS: Row[] = [
   // The legacy builder's stderr colour with its escape byte lost or replaced in the paste: the line is still the tool's.
   ['oom-killed', 'paste', '  CXX(target) Release/obj.target/bcrypt_lib/src/bcrypt.o\n\ufffd[91mKilled'],
   ['package-install-failure', 'run', '[91mE: Unable to locate package libfoo-dev\n[0m'],
+  // A program the step's shell cannot find is a package the image lacks; a build tool's absence stays the compile's.
+  ['package-install-failure', 'run', '$ prisma generate\n/bin/sh: prisma: not found\nerror Command failed with exit code 127.'],
+  ['package-install-failure', 'run', '/bin/sh: 1: git: not found'],
+  ['compile-error', 'run', 'sh: 1: tsc: not found'],
+  // An installer refusing the image's Python; PECL (the package manager of PHP extensions) failing to build one.
+  ['package-install-failure', 'run', 'ERROR: This script does not work on Python 3.7. The minimum supported Python version is 3.8.'],
+  [
+    'package-install-failure',
+    'run',
+    "configure: error: Please reinstall the libcurl distribution\nERROR: `/tmp/pear/temp/raphf/configure --with-php-config=/usr/local/bin/php-config' failed",
+  ],
+  ['network-timeout', 'run', 'Package "redis" does not have REST info xml available\ninstall failed'],
+  // buildx bake on a target its file does not define.
+  ['manifest-unknown', 'paste', 'ERROR: failed to find target backend'],
+  ['manifest-unknown', 'paste', "ERROR: could not find any target matching 'frontend'"],
+  // OrbStack's loader on an x86-64 binary in an arm64 image.
+  [
+    'platform-mismatch',
+    'run',
+    "OrbStack ERROR: Dynamic loader not found: /lib64/ld-linux-x86-64.so.2\n\nThis usually means that you're running an x86 program on an arm64 OS without multi-arch libraries.",
+  ],
+  // Documentation builds that fail on warnings or a page.
+  [
+    'compile-error',
+    'run',
+    "WARNING -  Documentation file 'index.md' contains a link to 'x.md' which is not found in documentation files.\n\nAborted with 1 warnings in strict mode!",
+  ],
+  [
+    'compile-error',
+    'run',
+    'Error: error building site: render: failed to render pages: template: index.html:3:5: executing "main" at <.Foo>: can\'t evaluate field Foo',
+  ],
+  // A registry refusing a repository name on push (no namespace, a character it does not allow).
+  ['registry-push-failure', 'paste', '------\n > pushing ghcr.io/app:v1.0 with docker:\n------\nERROR: name invalid'],
+  // A daemon before multi-stage builds on `COPY --from`, as compose v1 relays it.
+  ['dockerfile-parse-error', 'paste', "Step 3/10 : COPY --from=builder /app /app\nERROR: Service 'web' failed to build: Unknown flag: from"],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
