@@ -70,6 +70,7 @@ describe('normalizeForMatching', () => {
       '=> => # x',
       '[91mx',
       '\ufffd[0;31mx',
+      '**x',
     ];
     const lines = [...corpusLines, ...framed, ...framed.map((f) => `  ${f}  `)];
     // Framings one after another (each stripped, the next then first).
@@ -77,7 +78,9 @@ describe('normalizeForMatching', () => {
     for (let code = 0; code <= 0xffff; code++) for (const tail of ['', ...framed]) lines.push(String.fromCharCode(code) + tail);
     const differ = lines.filter((line) => normalizeForMatching(line) !== normalizeTryingEveryFraming(line));
     expect(differ).toEqual([]);
-    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(normalizeForMatching('lstat a.conf: no such file or directory**')).toBe('lstat a.conf: no such file or directory');
+    expect(normalizeForMatching('COPY src/** /app/**')).toBe('COPY src/** /app/**');
     expect(normalizeForMatching('Killed[0m')).toBe('Killed');
   });
 });

@@ -931,6 +931,8 @@ const ROWS: Row[] = [
   ['registry-push-failure', 'paste', '------\n > pushing ghcr.io/app:v1.0 with docker:\n------\nERROR: name invalid'],
   // A daemon before multi-stage builds on `COPY --from`, as compose v1 relays it.
   ['dockerfile-parse-error', 'paste', "Step 3/10 : COPY --from=builder /app /app\nERROR: Service 'web' failed to build: Unknown flag: from"],
+  // Markdown bold around the pasted lines (a reporter's emphasis): the lines are still the builder's.
+  ['copy-source-missing', 'paste', '**Step 2/7 : COPY default.conf /etc/nginx/conf.d/default.conf\nlstat default.conf: no such file or directory**'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',

@@ -3044,9 +3044,13 @@ const FRAMING = [
     // A colour code whose escape byte the paste lost or replaced (`[91mKilled`, `\ufffd[91mKilled`): the legacy
     // builder colours a step's stderr, and a web page or a CI viewer drops the ESC before it.
     [/^\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m(?!\])/, '[\ufffd'],
+    // Markdown bold a reporter put around the pasted lines (`**Step 2/7 : COPY ...`).
+    [/^\*\*(?=[A-Za-z])/, '*'],
 ];
-// The same debris closing a line (`Killed[0m`).
+// The same debris closing a line (`Killed[0m`), and the bold's closing marker (`... no such file or directory**`;
+// not a glob's `src/**`).
 const TRAILING_COLOUR = /\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m$/;
+const TRAILING_BOLD = /(?<=[^\s/*])\*\*$/;
 /** Whether a line starting with this code may start with a framing or `##[error]`. */
 function mayBeFramed(first) {
     return (first === 0x5b ||
@@ -3056,7 +3060,8 @@ function mayBeFramed(first) {
         first === 0x7c ||
         first === 0x23 ||
         first === 0x3d ||
-        first === 0xfffd);
+        first === 0xfffd ||
+        first === 0x2a);
 }
 const SMART_QUOTES = /[\u2018-\u201F]/;
 /** The line as patterns see it. Bounded in length, so no pattern ever runs on a huge line. */
@@ -3090,6 +3095,8 @@ function normalize(text, everyLine) {
     out = out.trimEnd();
     if (out.endsWith('m') && TRAILING_COLOUR.test(out))
         out = out.replace(TRAILING_COLOUR, '').trimEnd();
+    if (out.endsWith('**'))
+        out = out.replace(TRAILING_BOLD, '');
     // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
     // straight (`caused \u201cexec format error\u201d`): patterns are written with the tools' own.
     return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;
