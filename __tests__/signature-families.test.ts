@@ -933,6 +933,17 @@ const ROWS: Row[] = [
   ['dockerfile-parse-error', 'paste', "Step 3/10 : COPY --from=builder /app /app\nERROR: Service 'web' failed to build: Unknown flag: from"],
   // Markdown bold around the pasted lines (a reporter's emphasis): the lines are still the builder's.
   ['copy-source-missing', 'paste', '**Step 2/7 : COPY default.conf /etc/nginx/conf.d/default.conf\nlstat default.conf: no such file or directory**'],
+  // The runner's build of a container action exiting 127 (a command not in the image); a line that names the program still leads.
+  [
+    'package-install-failure',
+    'paste',
+    "Build container for action use: '/home/runner/work/_actions/acme/lint-action/v1/Dockerfile'.\nError: Docker build failed with exit code 127",
+  ],
+  [
+    'compile-error',
+    'paste',
+    "Step 5/6 : RUN tsc -p .\n ---> Running in 1a2b3c4d5e6f\n/bin/sh: 1: tsc: not found\nThe command '/bin/sh -c tsc -p .' returned a non-zero code: 127\nError: Docker build failed with exit code 127",
+  ],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
