@@ -944,6 +944,14 @@ const ROWS: Row[] = [
     'paste',
     "Step 5/6 : RUN tsc -p .\n ---> Running in 1a2b3c4d5e6f\n/bin/sh: 1: tsc: not found\nThe command '/bin/sh -c tsc -p .' returned a non-zero code: 127\nError: Docker build failed with exit code 127",
   ],
+  // A proxy that wants credentials (407) is the build's network, not the registry refusing it.
+  [
+    'network-timeout',
+    'run',
+    "ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Max retries exceeded with url: /packages/x.whl (Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+  ],
+  // Gradle's client on its daemon killed under it.
+  ['oom-killed', 'run', '> Task :compileJava\nThe message received from the daemon indicates that the daemon has disappeared.'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
