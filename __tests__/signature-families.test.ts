@@ -952,6 +952,9 @@ const ROWS: Row[] = [
   ],
   // Gradle's client on its daemon killed under it.
   ['oom-killed', 'run', '> Task :compileJava\nThe message received from the daemon indicates that the daemon has disappeared.'],
+  // An instruction before the first FROM, in the legacy builder's and BuildKit's words.
+  ['dockerfile-parse-error', 'paste', 'Error response from daemon: No build stage in current context'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: failed to create LLB definition: no build stage in current context'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
