@@ -27,6 +27,8 @@ describe('required literals', () => {
     expect(requiredLiterals('^(?!.*exec user process caused).*\\bexec format error\\b')).toEqual(['exec format error']);
     expect(requiredLiterals('^\\d+$')).toBeNull();
     expect(requiredLiterals('a|bc')).toBeNull();
+    // A quote may be curled in the raw line: it ends a literal.
+    expect(requiredLiterals('Failed to pull image "(?<image>[^"]+)"')).toEqual(['Failed to pull image ']);
   });
 
   it('every line a built-in pattern matches holds one of its literals (over the whole corpus)', () => {
@@ -57,14 +59,29 @@ describe('normalizeForMatching', () => {
   it('gives what trying every framing gives, for every first character and the corpus', () => {
     // Each framing in its place, then after each possible first UTF-16 unit: a line is passed over
     // by its first character only where no framing could start with it.
-    const framed = ['[Container] 2026/01/01 00:00:00 x', '[2026-01-01T00:00:00.1Z] x', '2026-01-01T00:00:00Z x', '> │ | x', '#12 x', '1.25 x', '##[error]x'];
+    const framed = [
+      '[Container] 2026/01/01 00:00:00 x',
+      '[2026-01-01T00:00:00.1Z] x',
+      '2026-01-01T00:00:00Z x',
+      '> │ | x',
+      '#12 x',
+      '1.25 x',
+      '##[error]x',
+      '=> => # x',
+      '[91mx',
+      '\ufffd[0;31mx',
+      '**x',
+    ];
     const lines = [...corpusLines, ...framed, ...framed.map((f) => `  ${f}  `)];
     // Framings one after another (each stripped, the next then first).
     for (const a of framed) for (const b of framed) lines.push(a.slice(0, -1) + b, `${a.slice(0, -1)} ${b}`);
     for (let code = 0; code <= 0xffff; code++) for (const tail of ['', ...framed]) lines.push(String.fromCharCode(code) + tail);
     const differ = lines.filter((line) => normalizeForMatching(line) !== normalizeTryingEveryFraming(line));
     expect(differ).toEqual([]);
-    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(framed.map(normalizeForMatching)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(normalizeForMatching('lstat a.conf: no such file or directory**')).toBe('lstat a.conf: no such file or directory');
+    expect(normalizeForMatching('COPY src/** /app/**')).toBe('COPY src/** /app/**');
+    expect(normalizeForMatching('Killed[0m')).toBe('Killed');
   });
 });
 

@@ -441,6 +441,23 @@ const ROWS: Row[] = [
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   // kubectl on a pod whose container never started: the image it was built into could not be pulled.
   ['image-pull-backoff', 'paste', 'Error from server (BadRequest): container "app" in pod "app-6d4cf" is waiting to start: trying and failing to pull image'],
+  // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
+  [
+    'platform-mismatch',
+    'paste',
+    'Failed to pull image "quay.io/acme/operator:v1.2.0": rpc error: code = Unknown desc = no matching manifest for linux/arm64/v8 in the manifest list entries',
+  ],
+  [
+    'platform-mismatch',
+    'paste',
+    '  Warning  Failed     12s (x3 over 57s)  kubelet  Failed to pull image "docker.io/acme/init:1.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/init:1.0": no match for platform in manifest: not found\n  Warning  Failed     12s (x3 over 57s)  kubelet  Error: ErrImagePull',
+  ],
+  // A tag that does not exist stays the pull's failure.
+  [
+    'image-pull-backoff',
+    'paste',
+    '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found\n  Warning  Failed     5s (x3 over 52s)  kubelet  Error: ErrImagePull',
+  ],
   // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
   [
     'cache-export-failure',
@@ -819,6 +836,125 @@ const ROWS: Row[] = [
   ['builder-missing', 'final', 'error: failed to solve: failed to create temp dir: mkdir /var/lib/buildkit/tmp: permission denied'],
   // Reading the Dockerfile failed because the connection to BuildKit closed, not because the file is missing.
   ['buildkit-connection-lost', 'final', 'ERROR: failed to solve: failed to read dockerfile: Canceled: grpc: the client connection is closing'],
+  // A title or a sentence quoting apt's line: the quote opens it, the line is still apt's.
+  ['package-install-failure', 'paste', 'Docker build fails with "E: Unable to locate package python3.11"'],
+  ['package-install-failure', 'paste', 'apt-get fails in the image: `E: Unable to locate package libgl1-mesa-glx`'],
+  // bun's frozen lockfile, as pnpm's and yarn's.
+  [
+    'package-install-failure',
+    'run',
+    'bun install v1.1.6 (e58d67b4)\nerror: lockfile had changes, but lockfile is frozen\nnote: try re-running without --frozen-lockfile and commit the updated lockfile',
+  ],
+  // Cargo older than the code: the first line of its MSRV report, and a lock file newer than Cargo reads.
+  ['compile-error', 'run', 'error: rustc 1.70.0 is not supported by the following package:'],
+  ['compile-error', 'run', 'error: failed to parse lock file at: /app/Cargo.lock\n\nCaused by:\n  lock file version 4 requires `-Znext-lockfile-bump`'],
+  // BuildKit that may not mount where its root (and so its temporary directory) lives: not the Dockerfile's fault.
+  [
+    'builder-missing',
+    'final',
+    'ERROR: failed to solve: failed to read dockerfile: failed to mount /var/lib/buildkit/tmp/buildkit-mount1234: [{Type:bind Source:/var/lib/buildkit/runc-overlayfs/snapshots/snapshots/3/fs Target: Options:[rbind ro]}]: operation not permitted',
+  ],
+  // The legacy builder's COPY of several sources to a path that is no directory (pasted alone, or as compose v1 shows it).
+  ['dockerfile-parse-error', 'paste', 'When using COPY with more than one source file, the destination must be a directory and end with a /'],
+  [
+    'dockerfile-parse-error',
+    'paste',
+    "Step 4/9 : ADD a.jar b.jar /app.jar\nERROR: Service 'app' failed to build: When using ADD with more than one source file, the destination must be a directory and end with a /",
+  ],
+  // The token request refused, in older containerd's words (the status code without its reason).
+  ['registry-auth-denied', 'paste', 'eclipse-temurin:17-jdk: failed to authorize: failed to fetch anonymous token: unexpected status: 401'],
+  ['registry-auth-denied', 'final', 'ERROR: failed to solve: node:20: failed to authorize: failed to fetch oauth token: unexpected status: 403'],
+  // Cargo that cannot load the project it builds (a workspace member the Dockerfile did not copy, no manifest).
+  [
+    'compile-error',
+    'run',
+    'error: failed to load manifest for workspace member `/src/cli`\n\nCaused by:\n  failed to read `/src/cli/Cargo.toml`\n\nCaused by:\n  No such file or directory (os error 2)',
+  ],
+  ['compile-error', 'run', 'error: could not find `Cargo.toml` in `/app` or any parent directory'],
+  [
+    'compile-error',
+    'run',
+    "error: can't find `server` bin at `src/bin/server.rs` or `src/bin/server/main.rs`. Please specify bin.path if you want to use a non-default path.",
+  ],
+  // Other languages' compilers in their own words: Crystal, Zig, Dart, Nim, OCaml.
+  [
+    'compile-error',
+    'run',
+    "Showing last frame. Use --error-trace for full trace.\n\nIn src/app.cr:12:3\n\n 12 | foo.bar\n          ^--\nError: undefined method 'bar' for Foo",
+  ],
+  ['compile-error', 'run', "src/main.zig:10:5: error: use of undeclared identifier 'foo'"],
+  ['compile-error', 'run', "lib/main.dart:12:3: Error: The method 'foo' isn't defined for the class 'App'."],
+  ['compile-error', 'run', "/app/src/server.nim(12, 5) Error: undeclared identifier: 'foo'"],
+  ['compile-error', 'run', 'File "bin/main.ml", line 3, characters 2-5:\nError: Unbound value foo'],
+  // Composer's runtime platform check (a script run after install): the locked packages need another PHP.
+  [
+    'package-install-failure',
+    'run',
+    '> Illuminate\\Foundation\\ComposerScripts::postAutoloadDump\nIn platform_check.php line 28:\n  Composer detected issues in your platform: Your Composer dependencies require a PHP version ">= 8.3.0". You are running 8.1.31.',
+  ],
+  // The legacy builder's stderr colour with its escape byte lost or replaced in the paste: the line is still the tool's.
+  ['oom-killed', 'paste', '  CXX(target) Release/obj.target/bcrypt_lib/src/bcrypt.o\n\ufffd[91mKilled'],
+  ['package-install-failure', 'run', '[91mE: Unable to locate package libfoo-dev\n[0m'],
+  // A program the step's shell cannot find is a package the image lacks; a build tool's absence stays the compile's.
+  ['package-install-failure', 'run', '$ prisma generate\n/bin/sh: prisma: not found\nerror Command failed with exit code 127.'],
+  ['package-install-failure', 'run', '/bin/sh: 1: git: not found'],
+  ['compile-error', 'run', 'sh: 1: tsc: not found'],
+  // An installer refusing the image's Python; PECL (the package manager of PHP extensions) failing to build one.
+  ['package-install-failure', 'run', 'ERROR: This script does not work on Python 3.7. The minimum supported Python version is 3.8.'],
+  [
+    'package-install-failure',
+    'run',
+    "configure: error: Please reinstall the libcurl distribution\nERROR: `/tmp/pear/temp/raphf/configure --with-php-config=/usr/local/bin/php-config' failed",
+  ],
+  ['network-timeout', 'run', 'Package "redis" does not have REST info xml available\ninstall failed'],
+  // buildx bake on a target its file does not define.
+  ['manifest-unknown', 'paste', 'ERROR: failed to find target backend'],
+  ['manifest-unknown', 'paste', "ERROR: could not find any target matching 'frontend'"],
+  // OrbStack's loader on an x86-64 binary in an arm64 image.
+  [
+    'platform-mismatch',
+    'run',
+    "OrbStack ERROR: Dynamic loader not found: /lib64/ld-linux-x86-64.so.2\n\nThis usually means that you're running an x86 program on an arm64 OS without multi-arch libraries.",
+  ],
+  // Documentation builds that fail on warnings or a page.
+  [
+    'compile-error',
+    'run',
+    "WARNING -  Documentation file 'index.md' contains a link to 'x.md' which is not found in documentation files.\n\nAborted with 1 warnings in strict mode!",
+  ],
+  [
+    'compile-error',
+    'run',
+    'Error: error building site: render: failed to render pages: template: index.html:3:5: executing "main" at <.Foo>: can\'t evaluate field Foo',
+  ],
+  // A registry refusing a repository name on push (no namespace, a character it does not allow).
+  ['registry-push-failure', 'paste', '------\n > pushing ghcr.io/app:v1.0 with docker:\n------\nERROR: name invalid'],
+  // A daemon before multi-stage builds on `COPY --from`, as compose v1 relays it.
+  ['dockerfile-parse-error', 'paste', "Step 3/10 : COPY --from=builder /app /app\nERROR: Service 'web' failed to build: Unknown flag: from"],
+  // Markdown bold around the pasted lines (a reporter's emphasis): the lines are still the builder's.
+  ['copy-source-missing', 'paste', '**Step 2/7 : COPY default.conf /etc/nginx/conf.d/default.conf\nlstat default.conf: no such file or directory**'],
+  // The runner's build of a container action exiting 127 (a command not in the image); a line that names the program still leads.
+  [
+    'package-install-failure',
+    'paste',
+    "Build container for action use: '/home/runner/work/_actions/acme/lint-action/v1/Dockerfile'.\nError: Docker build failed with exit code 127",
+  ],
+  [
+    'compile-error',
+    'paste',
+    "Step 5/6 : RUN tsc -p .\n ---> Running in 1a2b3c4d5e6f\n/bin/sh: 1: tsc: not found\nThe command '/bin/sh -c tsc -p .' returned a non-zero code: 127\nError: Docker build failed with exit code 127",
+  ],
+  // A proxy that wants credentials (407) is the build's network, not the registry refusing it.
+  [
+    'network-timeout',
+    'run',
+    "ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Max retries exceeded with url: /packages/x.whl (Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+  ],
+  // Gradle's client on its daemon killed under it.
+  ['oom-killed', 'run', '> Task :compileJava\nThe message received from the daemon indicates that the daemon has disappeared.'],
+  // An instruction before the first FROM, in the legacy builder's and BuildKit's words.
+  ['dockerfile-parse-error', 'paste', 'Error response from daemon: No build stage in current context'],
+  ['dockerfile-parse-error', 'final', 'ERROR: failed to solve: failed to create LLB definition: no build stage in current context'],
   // Tools that chain errors print the outer one first and its cause after `Caused by:`: the cause still leads.
   [
     'network-timeout',
@@ -1039,6 +1175,36 @@ describe('no second cause where the line names one', () => {
       '------',
     ].join('\n');
     expect((await diagnoseText(text, 'import.log')).findings.map((f) => f.id)[0]).toBe('cache-import-failure');
+  });
+
+  // A tty paste that starts at the live lines (` => => # `) of the step that then failed: no step is drawn
+  // above them, and they are all the paste shows of what that step printed.
+  it("a tty paste's live lines are the failing step's output when no step is drawn above them", async () => {
+    const text = [
+      "=> => #   Temporary failure resolving 'deb.debian.org'",
+      'target web: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100',
+    ].join('\n');
+    expect((await diagnoseText(text, 'tty.log')).findings.map((f) => f.id)[0]).toBe('network-timeout');
+    const anchored = [
+      '=> => # E: Unable to locate package libfoo',
+      'failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
+    ];
+    expect((await diagnoseText(anchored.join('\n'), 'tty.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
+
+  // Under a step that then failed they are that step's output; under one that did not, they say nothing of the failure.
+  it("a tty paste's live lines of a step that did not fail are no cause", async () => {
+    const text = [
+      '[+] Building 40.2s (9/12)',
+      ' => [web 4/6] RUN pip install -r requirements.txt     38.1s',
+      " => => # WARNING: Retrying after connection broken by 'NewConnectionError: [Errno -3] Temporary failure in name resolution'",
+      ' => ERROR [api 3/5] COPY dist /app/dist     0.0s',
+      '------',
+      ' > [api 3/5] COPY dist /app/dist:',
+      '------',
+      'failed to solve: failed to compute cache key: failed to calculate checksum of ref 1::2: "/dist": not found',
+    ].join('\n');
+    expect((await diagnoseText(text, 'tty.log')).findings.map((f) => f.id)[0]).toBe('copy-source-missing');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

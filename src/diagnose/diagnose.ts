@@ -86,6 +86,10 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
   // "error" or "Killed" must not match a signature.
   const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+  // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
+  // them to the step drawn above them. A paste that starts at them names no step: when that build failed
+  // and no step is known to have failed, they are the nearest the paste comes to the failure's own output.
+  const liveLinesFailed = build.status === 'failure' && !build.steps.some((s) => s.status === 'error');
   // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
   // error block with the step's name (` > importing cache manifest from X:`), which the catalog
   // knows: offer that header too, so that the error is read as the cache's.
@@ -103,7 +107,11 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       line: line.line,
       text: line.text,
       normalized: normalizeForMatching(line.text),
-      inFailure: failing.has(line.line) || line.text.startsWith('##[error]') || failedIds.some((id) => line.text.startsWith(id)),
+      inFailure:
+        failing.has(line.line) ||
+        line.text.startsWith('##[error]') ||
+        failedIds.some((id) => line.text.startsWith(id)) ||
+        (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
     .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
@@ -131,6 +139,9 @@ function markedNonInstructions(build: Build): CandidateLine[] {
     inFailure: false,
   }));
 }
+
+// A tty live line as pasted (leading blanks kept by the paste).
+const TTY_LIVE_LINE = /^\s*=> => # /;
 
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 

@@ -48,10 +48,11 @@ const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
-// Error 2`, a CI runner's exit status. Inside a RUN they still point at a compiler; around a
-// `docker build` they only restate the build's failure, so any concrete error outranks them.
+// Error 2`, a CI runner's exit status (of a step, or of the build of a container action). Inside a RUN
+// they still point at a compiler; around a `docker build` they only restate the build's failure, so any
+// concrete error outranks them.
 const WRAPPER_LINE =
-  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: Process completed with exit code \d+\.?)$/;
+  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?)$/;
 
 // The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
 const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;

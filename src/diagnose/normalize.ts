@@ -14,11 +14,32 @@ const FRAMING: Array<[RegExp, string]> = [
   [/^##\[error\]/, '#'], // a runner's error annotation (Azure's Docker task repeats each build line as one)
   [/^#\d+ (?=\S)/, '#'], // BuildKit's vertex number
   [/^\d+\.\d+ /, DIGITS], // seconds since the step started (progress and the error block)
+  // The tty view's live lines: what a running step printed last (` => => # E: Unable to locate package x`).
+  [/^=> => # ?/, '='],
+  // A colour code whose escape byte the paste lost or replaced (`[91mKilled`, `\ufffd[91mKilled`): the legacy
+  // builder colours a step's stderr, and a web page or a CI viewer drops the ESC before it.
+  [/^\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m(?!\])/, '[\ufffd'],
+  // Markdown bold a reporter put around the pasted lines (`**Step 2/7 : COPY ...`).
+  [/^\*\*(?=[A-Za-z])/, '*'],
 ];
+// The same debris closing a line (`Killed[0m`), and the bold's closing marker (`... no such file or directory**`;
+// not a glob's `src/**`).
+const TRAILING_COLOUR = /\ufffd?\[(?:\d{1,3}(?:;\d{1,3})*)?m$/;
+const TRAILING_BOLD = /(?<=[^\s/*])\*\*$/;
 
 /** Whether a line starting with this code may start with a framing or `##[error]`. */
 function mayBeFramed(first: number): boolean {
-  return first === 0x5b || (first >= 0x30 && first <= 0x39) || first === 0x3e || first === 0x2502 || first === 0x7c || first === 0x23;
+  return (
+    first === 0x5b ||
+    (first >= 0x30 && first <= 0x39) ||
+    first === 0x3e ||
+    first === 0x2502 ||
+    first === 0x7c ||
+    first === 0x23 ||
+    first === 0x3d ||
+    first === 0xfffd ||
+    first === 0x2a
+  );
 }
 
 const SMART_QUOTES = /[\u2018-\u201F]/;
@@ -51,6 +72,8 @@ function normalize(text: string, everyLine: boolean): string {
     out = out.replace(/^##\[error\]/, '');
   }
   out = out.trimEnd();
+  if (out.endsWith('m') && TRAILING_COLOUR.test(out)) out = out.replace(TRAILING_COLOUR, '').trimEnd();
+  if (out.endsWith('**')) out = out.replace(TRAILING_BOLD, '');
   // A paste through a word processor or a Markdown renderer curls the quotes the tools printed
   // straight (`caused “exec format error”`): patterns are written with the tools' own.
   return SMART_QUOTES.test(out) ? out.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'") : out;

@@ -95,6 +95,9 @@ function parseAlternation(source: string, start: number): Parsed {
     } else {
       literal = c;
     }
+    // A quote the tool printed straight may reach the log curled (a paste through a web page or a word
+    // processor); patterns see it straightened (normalizeForMatching), the raw line holds it curled.
+    if (literal === '"' || literal === "'") literal = null;
     if (literal === null) {
       flush();
       i = skipQuantifier(source, next);
