@@ -58,6 +58,46 @@ describe('real BuildKit captures', () => {
 });
 
 describe('root cause first', () => {
+  it('a tty live line does not outrank a failure that says why (a COPY source not found)', async () => {
+    const text = [
+      ' => => # npm WARN EBADENGINE Unsupported engine {',
+      'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref 4b1c2d3e::abc: "/app/dist": not found',
+    ].join('\n');
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('copy-source-missing');
+  });
+
+  it("a harmless `sh: git: not found` in a step's output does not outrank the compile error that failed it", async () => {
+    const text = [
+      '#7 [4/5] RUN npm run build',
+      '#7 0.412 > node scripts/version.js && tsc -p tsconfig.build.json',
+      '#7 0.530 /bin/sh: 1: git: not found',
+      '#7 0.531 version: unknown (no git)',
+      "#7 5.120 src/server.ts(14,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+      '#7 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 2',
+      'ERROR: failed to solve: process "/bin/sh -c npm run build" did not complete successfully: exit code: 2',
+    ].join('\n');
+    expect((await diagnoseText(text)).findings[0]!.id).toBe('compile-error');
+  });
+
+  it("the runner's `Docker build failed with exit code 127` is a wrapper: a script path not found is no missing package", async () => {
+    const text = [
+      "##[group]Build container for action use: '/home/runner/work/_actions/acme/lint-action/v2/Dockerfile'.",
+      '##[command]/usr/bin/docker build -t 2f1a9c:4e5b6a7c8d9e -f "/home/runner/work/_actions/acme/lint-action/v2/Dockerfile" "/home/runner/work/_actions/acme/lint-action/v2"',
+      'Sending build context to Docker daemon  15.36kB',
+      'Step 1/2 : FROM alpine:3.19',
+      ' ---> 05455a08881e',
+      'Step 2/2 : RUN /setup.sh',
+      ' ---> Running in 7a8b9c0d1e2f',
+      '/bin/sh: /setup.sh: not found',
+      "The command '/bin/sh -c /setup.sh' returned a non-zero code: 127",
+      '##[endgroup]',
+      '##[error]Docker build failed with exit code 127',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings.map((f) => f.id)).not.toContain('package-install-failure');
+    expect(findings[0]!.evidence.some((e) => e.text.includes('/setup.sh: not found'))).toBe(true);
+  });
+
   it('a failed cache import (403) does not outrank the compile error that failed the build', async () => {
     const text = [
       '#0 building with "builder" instance using docker-container driver',

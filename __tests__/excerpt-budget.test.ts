@@ -38,6 +38,21 @@ describe('the excerpt budget of a job', () => {
     expect((await diagnoseText(text, 'crowded-after.log')).findings[0]?.id).toBe('oom-killed');
   });
 
+  it("keeps a step's first known line when the same step then prints more known lines than the budget holds", async () => {
+    // `npm ERR! code ENOSPC` first, then 1,400 compile errors that follow from it, then the step's ERROR: the
+    // budget is spent while the step prints; its first known lines stay (not only its newest).
+    const lines = ['#0 building with "default" instance using docker driver', '', '#8 [3/3] RUN npm ci && npm run build'];
+    lines.push('#8 1.000 npm ERR! code ENOSPC', '#8 1.001 npm ERR! nospc ENOSPC: no space left on device, write');
+    for (let k = 0; k < 1400; k++) lines.push(`#8 5.${String(k).padStart(3, '0')} src/mod${k}.ts(1,20): error TS2307: Cannot find module 'dep${k}'.`);
+    lines.push('#8 ERROR: process "/bin/sh -c npm ci && npm run build" did not complete successfully: exit code: 2');
+    lines.push('ERROR: failed to solve: process "/bin/sh -c npm ci && npm run build" did not complete successfully: exit code: 2');
+    const text = `${lines.join('\n')}\n`;
+    const [build] = await parse(text);
+    expect(build!.excerpt.some((l) => l.text.includes('ENOSPC'))).toBe(true);
+    expect(build!.excerpt.length).toBeLessThanOrEqual(1200);
+    expect((await diagnoseText(text, 'same-step.log')).findings[0]?.id).toBe('disk-full');
+  });
+
   it('stays bounded however many lines are kept', async () => {
     const { text, causeLine } = crowdedJobLog({ failingTests: 60, linesBetween: 250, failingTestsAfter: 60 });
     const builds = await parse(text);

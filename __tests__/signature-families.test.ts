@@ -895,9 +895,8 @@ const ROWS: Row[] = [
   // The legacy builder's stderr colour with its escape byte lost or replaced in the paste: the line is still the tool's.
   ['oom-killed', 'paste', '  CXX(target) Release/obj.target/bcrypt_lib/src/bcrypt.o\n\ufffd[91mKilled'],
   ['package-install-failure', 'run', '[91mE: Unable to locate package libfoo-dev\n[0m'],
-  // A program the step's shell cannot find is a package the image lacks; a build tool's absence stays the compile's.
-  ['package-install-failure', 'run', '$ prisma generate\n/bin/sh: prisma: not found\nerror Command failed with exit code 127.'],
-  ['package-install-failure', 'run', '/bin/sh: 1: git: not found'],
+  // A build tool's absence stays the compile's. (Any other program not found is not read as a missing package:
+  // a version script's `git: not found` is harmless where the step fails later for another reason.)
   ['compile-error', 'run', 'sh: 1: tsc: not found'],
   // An installer refusing the image's Python; PECL (the package manager of PHP extensions) failing to build one.
   ['package-install-failure', 'run', 'ERROR: This script does not work on Python 3.7. The minimum supported Python version is 3.8.'],
@@ -933,12 +932,7 @@ const ROWS: Row[] = [
   ['dockerfile-parse-error', 'paste', "Step 3/10 : COPY --from=builder /app /app\nERROR: Service 'web' failed to build: Unknown flag: from"],
   // Markdown bold around the pasted lines (a reporter's emphasis): the lines are still the builder's.
   ['copy-source-missing', 'paste', '**Step 2/7 : COPY default.conf /etc/nginx/conf.d/default.conf\nlstat default.conf: no such file or directory**'],
-  // The runner's build of a container action exiting 127 (a command not in the image); a line that names the program still leads.
-  [
-    'package-install-failure',
-    'paste',
-    "Build container for action use: '/home/runner/work/_actions/acme/lint-action/v1/Dockerfile'.\nError: Docker build failed with exit code 127",
-  ],
+  // The runner's build of a container action exiting 127 is a wrapper's line: a line that names the program leads.
   [
     'compile-error',
     'paste',

@@ -87,9 +87,14 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   // "error" or "Killed" must not match a signature.
   const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
   // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
-  // them to the step drawn above them. A paste that starts at them names no step: when that build failed
-  // and no step is known to have failed, they are the nearest the paste comes to the failure's own output.
-  const liveLinesFailed = build.status === 'failure' && !build.steps.some((s) => s.status === 'error');
+  // them to the step drawn above them. A paste that starts at them names no step: when that build failed,
+  // no step is known to have failed and the failure's own lines say no more than that a process exited
+  // (`did not complete successfully: exit code: 100`), they are the nearest the paste comes to its cause.
+  // A failure that says why (`"/app/dist": not found`) outranks whatever a step printed last.
+  const liveLinesFailed =
+    build.status === 'failure' &&
+    !build.steps.some((s) => s.status === 'error') &&
+    [...build.errorDetails, ...build.errors].every((line) => PROCESS_EXIT.test(line.text));
   // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
   // error block with the step's name (` > importing cache manifest from X:`), which the catalog
   // knows: offer that header too, so that the error is read as the cache's.
@@ -142,6 +147,8 @@ function markedNonInstructions(build: Build): CandidateLine[] {
 
 // A tty live line as pasted (leading blanks kept by the paste).
 const TTY_LIVE_LINE = /^\s*=> => # /;
+// A failure line that only says a step's process exited, in BuildKit's and the legacy builder's words.
+const PROCESS_EXIT = /did not complete successfully: exit code: \d+|executor failed running .*: exit code: \d+|returned a non-zero code: \d+/;
 
 const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
 

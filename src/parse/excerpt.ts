@@ -17,6 +17,10 @@ export const MAX_EXCERPT_LINE = 2000;
  * this many lines kept, not at every one (each time is a pass over the kept lines).
  */
 const EVICT_BATCH = 64;
+/** A step's first lines kept for the catalog that stay when the budget is spent while that step prints. */
+const STEP_FIRST_KEPT = 64;
+/** `#12 `: the step a kept line belongs to (plain progress and job logs; rawjson renders it too). */
+const STEP_PREFIX = /^#\d+ /;
 /** A job's failed steps whose earlier kept lines a failure looks for (a pass over the kept lines each). */
 const MAX_FAILED_STEPS = 16;
 /** `#12 ERROR: ...`: a step's failure, whose earlier lines start with `#12 `. */
@@ -149,10 +153,15 @@ export class ExcerptCollector {
   }
 
   /**
-   * Makes room in a spent budget for a line kept for a failure (`failure`) or for the catalog: the
-   * oldest lines kept for the catalog go (a batch of them), or else, for a failure, the oldest
-   * failure's line alone, so that the budget stays spent (full stays true). False when nothing may
-   * go: the line is not kept.
+   * Makes room in a spent budget for a line kept for a failure (`failure`) or for the catalog: a batch of
+   * lines kept for the catalog goes, or else, for a failure, the oldest failure's line alone, so that the
+   * budget stays spent (full stays true). False when nothing may go: the line is not kept.
+   *
+   * Which catalog lines go: first other steps' lines, oldest first; then the step now printing (the
+   * newest kept line's `#N `) loses its lines after its first STEP_FIRST_KEPT: a step's first known lines
+   * are its likeliest cause (`npm ERR! code ENOSPC` before a thousand compile errors that follow from it),
+   * and its last ones come with its failure's window anyway. Lines without a step prefix (tty, legacy)
+   * count as other steps'.
    */
   private letGo(failure: boolean): boolean {
     const kept = this.kept;
@@ -161,18 +170,28 @@ export class ExcerptCollector {
       kept.shift();
       return true;
     }
+    const newest = kept[kept.length - 1];
+    const step = newest === undefined ? null : (STEP_PREFIX.exec(newest.text)?.[0] ?? null);
     let left = EVICT_BATCH;
-    let to = 0;
-    for (let from = 0; from < kept.length; from++) {
-      const entry = kept[from]!;
-      if (left > 0 && !entry.failure) {
-        left--;
-        continue;
+    // Pass 1: other steps' catalog lines. Pass 2: the current step's, past its first ones. Pass 3: any.
+    for (let pass = 1; pass <= 3 && left > 0; pass++) {
+      let seenOfStep = 0;
+      let to = 0;
+      for (let from = 0; from < kept.length; from++) {
+        const entry = kept[from]!;
+        if (left > 0 && !entry.failure) {
+          const ofStep = step !== null && entry.text.startsWith(step);
+          const goes = pass === 3 || (pass === 1 ? !ofStep : ofStep && ++seenOfStep > STEP_FIRST_KEPT);
+          if (goes) {
+            left--;
+            continue;
+          }
+        }
+        kept[to++] = entry;
       }
-      kept[to++] = entry;
+      kept.length = to;
     }
     this.keptForCatalog -= EVICT_BATCH - left;
-    kept.length = to;
     return true;
   }
 
