@@ -39,11 +39,13 @@ const FROZEN: Record<string, string> = {
   'test-16.jsonl': 'c0cff449b97dae9b8f1425678f1d0d67294c9b071f8ad9d2123ce81e56bb24eb',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
-// 551/620 (88.9%) after diag16's first family rules (550/620 = 88.7% after batch 17's round, 549/620 before; without
+// 558/620 (90.0%) with the word model (word-model.ts: a likely cause where no signature matched; its settings chosen on the
+// train parts by cross-validation; run on the frozen part three times while two of its settings changed for reasons unit tests
+// showed, 559, 559 and 558). 551/620 (88.9%) after diag16's first family rules (550/620 = 88.7% after batch 17's round, 549/620 before; without
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.888;
+const MIN_TEST_TOP1 = 0.9;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.

@@ -22,7 +22,7 @@ const HOSTILE = [
   `export GITHUB_TOKEN=${TOKEN}`,
 ];
 
-function hostileBuild(): string {
+function hostileBuild(lines: string[] = HOSTILE): string {
   return [
     '#0 building with "default" instance using docker driver',
     '#1 [internal] load build definition from Dockerfile',
@@ -30,7 +30,7 @@ function hostileBuild(): string {
     '#2 [1/2] FROM docker.io/library/busybox:latest',
     '#2 CACHED',
     '#3 [2/2] RUN ./build.sh @org/team <img src=x onerror=alert(1)> ```',
-    ...HOSTILE.map((line, i) => `#3 0.${i}00 ${line}`),
+    ...lines.map((line, i) => `#3 0.${i}00 ${line}`),
     '#3 ERROR: process "/bin/sh -c ./build.sh" did not complete successfully: exit code: 1 <img src=x onerror=alert(1)> @org/team',
     'ERROR: failed to solve: process "/bin/sh -c ./build.sh" did not complete successfully: exit code: 1 </details> ``` @org/team',
   ].join('\n');
@@ -48,6 +48,16 @@ describe('hostile log text', () => {
     expect((html.match(/<details>/g) ?? []).length).toBe((markdown.match(/^<details><summary>/gm) ?? []).length);
     expect((html.match(/<\/details>/g) ?? []).length).toBe((html.match(/<details>/g) ?? []).length);
     // Every quoted hostile line stays inside a code block.
+    const text = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
+    expect(text).not.toMatch(/@org\/team/);
+  });
+
+  it('shows a hostile step name in a finding title as text, escaped', async () => {
+    // Only markup in the step's output, no words of a cause: the `unknown` finding is titled by the step.
+    const analysis = await analyzeText(hostileBuild(HOSTILE.filter((line) => !line.includes(TOKEN))), 'evil.log');
+    expect(analysis.findings[0]?.id).toBe('unknown');
+    const html = md.render(renderMarkdown(analysis));
+    expect(html).not.toMatch(/<img|<script|<details open|<summary>pwned/);
     const text = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
     expect(text).not.toMatch(/@org\/team/);
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -1,9 +1,12 @@
-import type { Build, EvidenceLine, Step } from '../../model.js';
+import type { Build, EvidenceLine, Severity, Step } from '../../model.js';
 import { FAILURE_LINE } from '../../parse/failure-line.js';
 import { normalizeForMatching } from '../../diagnose/normalize.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
+import { likelyCause } from './likely-cause.js';
+import type { BuildDiagnosis } from '../../diagnose/diagnose.js';
+import type { CandidateLine } from '../../diagnose/matcher.js';
 
 const TAIL = 10;
 // Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
@@ -51,21 +54,48 @@ export const buildOutcomeRule: Rule = {
     const final = build.errors[build.errors.length - 1] ?? null;
     const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
     const first = errorLines[0] ?? final;
-    const evidence = errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors];
+    const evidence = dedupe(errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors]).map((e) =>
+      quote(e.line, e.text),
+    );
+    const severity: Severity = loose && build.status !== 'failure' ? 'warning' : 'error';
+    const lastError = final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.';
+    // No signature knew the failure's wording: the words may still say which cause it is.
+    const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), { build, failedStep, catalog });
+    if (likely) return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
     return [
       {
         id: 'unknown',
-        severity: loose && build.status !== 'failure' ? 'warning' : 'error',
+        severity,
         title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
-        evidence: dedupe(evidence).map((e) => quote(e.line, e.text)),
-        fix: [
-          final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.',
-          catalog.get('unknown')?.fix ?? '',
-        ].join('\n\n'),
+        evidence,
+        fix: [lastError, catalog.get('unknown')?.fix ?? ''].join('\n\n'),
       },
     ];
   },
 };
+
+/**
+ * The lines a failure's words are read from: those the signatures read as the failure itself (the
+ * failing step's output, the error block, the final errors; a paste without BuildKit's frame, whole),
+ * not the frame around them (other steps, `[internal] load metadata for ...`, the step headers and the
+ * Dockerfile excerpt that restate commands), whose words say what was built, not what broke. When no
+ * line is marked as the failure, its own error lines.
+ */
+function wordLines(build: Build, candidates: CandidateLine[] | undefined, errorLines: EvidenceLine[]): string[] {
+  const own = (candidates ?? []).filter((l) => l.inFailure);
+  if (own.length > 0) return own.map((l) => l.text);
+  return dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
+}
+
+/**
+ * What the word model reads of a build that needed a diagnosis, whatever the signatures found: the
+ * corpus's train excerpts give it their documents this way (word-model.test.ts), so that it learns
+ * from the same lines it is later asked about.
+ */
+export function failureWordLines(build: Build, diagnosis: BuildDiagnosis): string[] {
+  const strict = ownErrorLines(build, diagnosis.allLines, FAILURE_LINE);
+  return wordLines(build, diagnosis.lines, strict.length > 0 ? strict : ownErrorLines(build, diagnosis.allLines, LOOSE_FAILURE));
+}
 
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
 function stepFailureTitle(step: Step): string {

@@ -1,0 +1,49 @@
+import type { Build, Step } from '../../model.js';
+import type { Signature } from '../../diagnose/catalog.js';
+import type { RuleFinding } from '../rule.js';
+import { fillTemplate } from '../../diagnose/template.js';
+import { wordFeatures } from '../../diagnose/word-features.js';
+import { guessFromWords } from '../../diagnose/word-model.js';
+import { builtinWordModel } from '../../diagnose/load-word-model.js';
+import { inlineCode } from '../../text/markdown.js';
+
+export interface LikelyCauseContext {
+  build: Build;
+  failedStep: Step | undefined;
+  catalog: Map<string, Signature>;
+}
+
+/**
+ * The cause a failure's words point at when no signature recognised its lines (word-model.ts), as
+ * a finding of that cause's id, titled as likely and saying which words decided it; null when the
+ * words do not decide, or the catalog in use has no advice for the cause. The caller gives the
+ * evidence and the severity, as for the `unknown` finding this one stands in for.
+ */
+export function likelyCause(lines: string[], { build, failedStep, catalog }: LikelyCauseContext): Omit<RuleFinding, 'severity' | 'evidence'> | null {
+  const guess = guessFromWords(builtinWordModel(), wordFeatures(lines));
+  if (!guess) return null;
+  const advice = catalog.get(guess.category);
+  if (!advice) return null;
+  const values: Record<string, string | undefined> = {
+    build: build.name,
+    step: failedStep ? (failedStep.instruction ? `${failedStep.instruction} ${failedStep.command}` : failedStep.name) : undefined,
+    stage: failedStep?.stage ?? undefined,
+    platform: failedStep?.platform ?? build.platforms[0],
+    dockerfile: build.request.dockerfile ?? undefined,
+  };
+  const title = fillTemplate(advice.title, values, 'text');
+  const runnerUp = catalog.get(guess.runnerUp);
+  const words = guess.words.map((w) => inlineCode(w, 60)).join(', ');
+  const why =
+    `Likely, not certain: no signature recognised this failure's lines, but their words${words ? ` (${words})` : ''} are those of ` +
+    `failures whose cause was ${inlineCode(guess.category, 60)}${runnerUp ? ` more than of ${inlineCode(guess.runnerUp, 60)}` : ''}. ` +
+    'Check the evidence before you follow the advice.';
+  return {
+    id: guess.category,
+    title: `Likely: ${title}`,
+    // What to do first (reports show a fix's first line alone), then why it is only likely.
+    fix: [fillTemplate(advice.fix, values, 'markdown'), why].join('\n\n'),
+    rank: 0,
+    data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
+  };
+}
