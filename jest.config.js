@@ -10,5 +10,9 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testTimeout: 60000,
+  // Each run gets its own temporary directory (TMPDIR), and fails if the tests leave anything of
+  // theirs in it: __tests__/support/run-temp-dir.ts.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.cjs'],
 };

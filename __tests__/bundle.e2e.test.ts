@@ -2,19 +2,19 @@
 // are one ncc build whose chunk files both load, and every file of it is ASCII (scripts/build-dist.mjs).
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_BIN } from './support/run-action.js';
 import { needsRealComponent } from './support/test-tier.js';
 import { ROOT, SAMPLE } from './support/analyze-text.js';
+import { tempDir } from './support/temp-dir.js';
 
 const DIST = join(ROOT, 'dist');
 
 /** A copy of dist/'s files alone (no node_modules, no src, no sub-folder) in a fresh directory. */
 function copyOfDist(): string {
   needsRealComponent('the bundle (dist/)');
-  const base = mkdtempSync(join(tmpdir(), 'bxd-bundle-'));
+  const base = tempDir('bxd-bundle-');
   const dir = join(base, 'dist');
   mkdirSync(dir);
   for (const name of readdirSync(DIST)) if (statSync(join(DIST, name)).isFile()) copyFileSync(join(DIST, name), join(dir, name));

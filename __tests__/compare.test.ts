@@ -4,7 +4,6 @@
 // scope that differs, a registry import that failed), and the reports that show it.
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeFile, analyzeText, FIXTURES } from './support/analyze-text.js';
 import { compareAnalyses } from '../src/compare/compare.js';
@@ -18,6 +17,7 @@ import { expectValidReport } from './support/report-schema.js';
 import { runCli } from '../src/cli/cli.js';
 import { matrix } from './support/report-cases.js';
 import type { Analysis } from '../src/analyze/analyze.js';
+import { tempDir } from './support/temp-dir.js';
 
 const PAIRS = path.join(FIXTURES, 'baseline');
 const WORKSPACE = path.join(PAIRS, 'workspace');
@@ -405,7 +405,7 @@ describe('the CLI', () => {
   });
 
   it('a baseline file that cannot be read is a line on stderr and a note, not a failure', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bxd-cmp-'));
+    const dir = tempDir('bxd-cmp-');
     const r = await cli(['analyze', log('plain', 'unchanged'), '--baseline', path.join(dir, 'missing.log'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^buildx-doctor: baseline: .*missing\.log/);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, readFixture, SAMPLE } from './support/analyze-text.js';
 import { diagnoseText } from './support/classify.js';
 import { readFileSync } from 'node:fs';
+import { tempDir } from './support/temp-dir.js';
 
 const ts = (i: number) => `2026-01-05T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.0000000Z`;
 /** A `gh run view --log` file: JOB<TAB>STEP<TAB>TIMESTAMP LINE. */
@@ -481,7 +481,7 @@ describe('special cases the team met', () => {
 
 describe('the lines that broke', () => {
   it('maps container paths of compiler errors back to the repository, and skips dependencies', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'bxd-ws-'));
+    const workspace = tempDir('bxd-ws-');
     mkdirSync(join(workspace, 'crates', 'engine', 'src'), { recursive: true });
     mkdirSync(join(workspace, 'engine'), { recursive: true });
     writeFileSync(join(workspace, 'crates', 'engine', 'src', 'lib.rs'), 'fn a() {}\n');
@@ -522,7 +522,7 @@ describe('the lines that broke', () => {
   });
 
   it('claims no verified location for a file that is not in the workspace', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'bxd-ws-'));
+    const workspace = tempDir('bxd-ws-');
     const first = (await diagnoseText(readFixture('buildx0.29-b1-fail-plain.log'), 'b1.log', undefined, workspace)).findings[0]!;
     expect(first.locations).toEqual([expect.objectContaining({ kind: 'dockerfile', file: 'Dockerfile', line: 3, verified: false })]);
   });

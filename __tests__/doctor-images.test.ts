@@ -4,18 +4,18 @@
 // `${{ env.IMAGE_PREFIX }}-${{ matrix.component }}` over three components.
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { imageNames, imagesFromWorkflows } from '../src/doctor/workflow-images.js';
 import { runDoctor } from '../src/doctor/doctor.js';
 import type { DockerRunner } from '../src/doctor/runner.js';
+import { tempDir } from './support/temp-dir.js';
 
 const dir = path.join(process.cwd(), '__tests__', 'fixtures', 'workflows');
 const fromFixture = (name: string, repository: string | null = null) => imagesFromWorkflows({ workspace: dir, files: [path.join(dir, name)], repository });
 
 /** A workflow file in a temporary directory. */
 function workflowFile(text: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bxd-images-')), 'build.yml');
+  const file = path.join(tempDir('bxd-images-'), 'build.yml');
   fs.writeFileSync(file, text);
   return file;
 }

@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTempDir, startRegistry, startTokenService, type RealRegistry, type TokenService } from './support/real-registry.js';
+import { startRegistry, startTokenService, type RealRegistry, type TokenService } from './support/real-registry.js';
 import { runPushRightsChecks } from '../src/doctor/push-rights.js';
 import { checkPushScope } from '../src/doctor/registry-push-scope.js';
 import { parseReference } from '../src/reference/image-reference.js';
+import { tempDir } from './support/temp-dir.js';
 
 const USER = 'ci';
 const PASSWORD = 'push-secret-0123';
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 /** An environment whose DOCKER_CONFIG holds `auths` (as `docker login` writes them), or a helper. */
 function dockerConfig(config: object): NodeJS.ProcessEnv {
-  const dir = makeTempDir('bxd-push-config-');
+  const dir = tempDir('bxd-push-config-');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
   return { ...process.env, DOCKER_CONFIG: dir };
 }

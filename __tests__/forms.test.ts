@@ -4,9 +4,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { diagnoseText } from './support/classify.js';
 import { loadCatalog } from '../src/diagnose/load-catalog.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './support/temp-dir.js';
 
 const lines = (...l: string[]) => l.join('\n');
 
@@ -713,7 +713,7 @@ describe('root cause by causality', () => {
   });
 
   it("the catalog decides which lines are kept: a team's signature sees its line far from the failure", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bxd-select-'));
+    const dir = tempDir('bxd-select-');
     const file = join(dir, 'sig.yml');
     writeFileSync(
       file,
@@ -734,7 +734,7 @@ describe('root cause by causality', () => {
   });
 
   it('causedBy names known ids: a user entry naming an unknown one is refused with the field named', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bxd-causes-'));
+    const dir = tempDir('bxd-causes-');
     const file = join(dir, 'sig.yml');
     writeFileSync(file, 'version: 1\nsignatures:\n  - id: compile-error\n    causedBy: [no-such-id]\n');
     await expect(loadCatalog(file)).rejects.toThrow(/field "causedBy": "no-such-id" is not a signature id/);

@@ -2,8 +2,7 @@
 // with genuine buildx 0.29.1 output (fixtures/history). The real modern BuildKit is tested in
 // modern-buildkit tests.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './support/analyze-text.js';
 import { historySources } from '../src/buildx/history-source.js';
@@ -13,6 +12,7 @@ import { analyzeSources } from '../src/engine.js';
 import { textSource } from '../src/input/log-source.js';
 import { toJsonReport } from '../src/report/json-report.js';
 import { expectValidReport } from './support/report-schema.js';
+import { tempDir } from './support/temp-dir.js';
 
 const HISTORY = join(FIXTURES, 'history');
 const read = (name: string) => readFileSync(join(HISTORY, name), 'utf8');
@@ -20,7 +20,7 @@ let log: string;
 
 beforeEach(() => {
   resetBuildxDetection();
-  log = join(mkdtempSync(join(tmpdir(), 'bxd-fake-docker-')), 'calls.log');
+  log = join(tempDir('bxd-fake-docker-'), 'calls.log');
   process.env.BUILDX_DOCTOR_DOCKER = join(HISTORY, 'fake-docker.mjs');
   process.env.FAKE_DOCKER_LOG = log;
   delete process.env.FAKE_DOCKER;

@@ -4,6 +4,7 @@
 // JSON report and the pull request comment (a local GitHub API, see support/fake-github.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { OciLayout, makeTempDir, readStoredImage, startRegistry, type RealRegistry } from './support/real-registry.js';
 import { FakeGitHub } from './support/fake-github.js';
@@ -142,7 +143,8 @@ describe('image sizes against the baseline', () => {
       { mode: 0o755 },
     );
     const log = ['#6 exporting to image', `#6 pushing manifest for ghcr.io/afewell-hh/demon:pr-7@sha256:${'c'.repeat(64)}`, '#6 DONE 0.3s', ''].join('\n');
-    const before = fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-'));
+    // The action's os.tmpdir() is this run's own directory (run-action.ts passes TMPDIR on).
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('buildx-doctor-docker-config-'));
     try {
       const result = await runActionAsync(
         { logs: 'build.log', comment: 'off', 'github-token': token },
@@ -165,7 +167,7 @@ describe('image sizes against the baseline', () => {
         .filter((l) => !l.startsWith('::add-mask::'))
         .join('\n');
       for (const text of [result.summary, stdout, result.stderr, fs.readFileSync(result.outputs['report-file']!, 'utf8')]) expect(text).not.toContain(token);
-      expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
+      expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
     } finally {
       fs.rmSync(spyDir, { recursive: true, force: true });
     }

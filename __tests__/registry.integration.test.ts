@@ -16,6 +16,7 @@
 //   node --experimental-vm-modules node_modules/jest/bin/jest.js registry.integration
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { measureImages, type ImageSizeResult, type MeasureOptions } from '../src/registry/sizes.js';
 import {
@@ -295,7 +296,8 @@ describe('sizes from a real registry with Basic auth (htpasswd)', () => {
   });
 
   it('explicit credentials: docker login into a temporary config, measured, the config removed after', async () => {
-    const before = fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-'));
+    // os.tmpdir() is where measureImages makes the config: this run's own directory (global-setup.ts).
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('buildx-doctor-docker-config-'));
     const result = single(
       await measureImages([{ ref: `${basic.host}/multi:v1`, digest: null }], {
         ...NO_CONFIG,
@@ -304,7 +306,7 @@ describe('sizes from a real registry with Basic auth (htpasswd)', () => {
     );
     expect(result.unavailable).toBeNull();
     expect(sizesOf(result)).toEqual(storedSizes(stored('multi', 'v1')));
-    expect(fs.readdirSync('/tmp').filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('buildx-doctor-docker-config-') && !before.includes(f))).toEqual([]);
     // Docker's own config was not written to.
     expect(
       fs.existsSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json')) ? fs.readFileSync(path.join(mb.env.DOCKER_CONFIG!, 'config.json'), 'utf8') : '',

@@ -9,6 +9,8 @@ import { hasDockerLogin, neededLogins } from '../src/buildx/docker-login.js';
 import { classifyFailure } from '../src/buildx/imagetools.js';
 import { imageManifestSize, isAttestationEntry, manifestKind, type Descriptor } from '../src/registry/manifest.js';
 import { formatByteDelta, formatBytes, parseSizeLimit } from '../src/text/bytes.js';
+import { measureImages } from '../src/registry/sizes.js';
+import { tempDir } from './support/temp-dir.js';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
 
@@ -162,5 +164,91 @@ describe('logins Docker lacks', () => {
       ]);
     });
     withConfig({ auths: { 'ghcr.io': { auth: 'eDp5' } } }, (env) => expect(neededLogins(['ghcr.io'], [], 'ghs_x', 'octo', env)).toEqual([]));
+  });
+});
+
+// The one temporary directory the product makes: a login's DOCKER_CONFIG under os.tmpdir(), which
+// holds a password. It must be gone when measureImages returns, whatever docker did.
+describe('the temporary docker config of a login', () => {
+  const CONFIG_PREFIX = 'buildx-doctor-docker-config-';
+  const configsInTmp = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(CONFIG_PREFIX));
+
+  /** measureImages with explicit credentials, docker being `dockerBinary`; returns its one result. */
+  async function measureWithLogin(dockerBinary: string, env: NodeJS.ProcessEnv) {
+    const saved = process.env.BUILDX_DOCTOR_DOCKER;
+    process.env.BUILDX_DOCTOR_DOCKER = dockerBinary;
+    try {
+      const [result] = await measureImages([{ ref: 'registry.example/app:v1', digest: null }], {
+        env,
+        timeoutMs: 20_000,
+        credentials: [{ registry: 'registry.example', username: 'ci', password: 'secret-0123' }],
+      });
+      return result!;
+    } finally {
+      if (saved === undefined) delete process.env.BUILDX_DOCTOR_DOCKER;
+      else process.env.BUILDX_DOCTOR_DOCKER = saved;
+    }
+  }
+
+  /**
+   * A docker stand-in: records `COMMAND DOCKER_CONFIG`, has buildx, writes the login's config as
+   * docker does; `vanish`: deletes itself once buildx was checked, so that the login cannot start.
+   */
+  function fakeDocker(loginExit: number, vanish = false): { binary: string; calls: string; env: NodeJS.ProcessEnv } {
+    const dir = tempDir('bxd-fake-login-');
+    const calls = path.join(dir, 'calls.log');
+    const binary = path.join(dir, 'docker');
+    fs.writeFileSync(
+      binary,
+      [
+        '#!/bin/sh',
+        'printf "%s %s\\n" "$1" "$DOCKER_CONFIG" >> "$FAKE_CALLS"',
+        'if [ "$1 $2" = "buildx version" ]; then',
+        '  echo "github.com/docker/buildx v0.29.1 a1b2c3d"',
+        vanish ? '  rm -f "$0"' : '',
+        '  exit 0',
+        'fi',
+        'if [ "$1" = login ]; then',
+        '  printf \'{"auths":{"registry.example":{"auth":"%s"}}}\' "$(cat)" > "$DOCKER_CONFIG/config.json"',
+        `  [ ${loginExit} = 0 ] || echo "Error response from daemon: unauthorized" >&2`,
+        `  exit ${loginExit}`,
+        'fi',
+        'echo "ERROR: registry.example/app:v1: not found" >&2',
+        'exit 1',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    return { binary, calls, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, FAKE_CALLS: calls } };
+  }
+
+  it.each([
+    ['docker accepts the login (and then finds no image)', 0],
+    ['docker refuses the login', 1],
+  ])('is removed when %s', async (_case, loginExit) => {
+    const before = configsInTmp();
+    const fake = fakeDocker(loginExit);
+    const result = await measureWithLogin(fake.binary, fake.env);
+    expect(result.unavailable).toMatch(loginExit === 0 ? /^size unavailable: / : /docker login to registry\.example failed/);
+    // The login ran in a config of its own under os.tmpdir(), which no longer exists.
+    const logins = fs
+      .readFileSync(fake.calls, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('login '));
+    expect(logins).toHaveLength(1);
+    const config = logins[0]!.slice('login '.length);
+    expect(path.dirname(config)).toBe(os.tmpdir());
+    expect(path.basename(config).startsWith(CONFIG_PREFIX)).toBe(true);
+    expect(fs.existsSync(config)).toBe(false);
+    expect(configsInTmp()).toEqual(before);
+  });
+
+  it('is removed when docker cannot be started for the login', async () => {
+    const before = configsInTmp();
+    const fake = fakeDocker(0, true);
+    const result = await measureWithLogin(fake.binary, fake.env);
+    expect(result.unavailable).toMatch(/docker login to registry\.example failed/);
+    expect(fs.existsSync(fake.binary)).toBe(false);
+    expect(configsInTmp()).toEqual(before);
   });
 });

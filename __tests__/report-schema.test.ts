@@ -4,8 +4,7 @@
 // engine, must give a report they accept (streamed, as files are written, and in memory).
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT, FIXTURES, SAMPLE } from './support/analyze-text.js';
 import { expectValidDoctorReport, expectValidHistory, expectValidReport, schemaErrors, SCHEMA_FILES, validated } from './support/report-schema.js';
@@ -21,6 +20,7 @@ import { doctorJson } from '../src/doctor/render.js';
 import { doctorSection } from '../src/action/doctor-step.js';
 import type { Analysis } from '../src/analyze/analyze.js';
 import { CASES, matrix } from './support/report-cases.js';
+import { tempDir } from './support/temp-dir.js';
 
 const generator = join(ROOT, 'scripts', 'generate-schema.mjs');
 
@@ -75,7 +75,7 @@ describe('the published schemas', () => {
   });
 
   it('the freshness check fails on a schema that differs from the types, naming it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'schema-'));
+    const dir = tempDir('bxd-schema-');
     mkdirSync(join(dir, 'schema'));
     for (const file of Object.values(SCHEMA_FILES)) cpSync(file, join(dir, 'schema', basename(file)));
     const report = join(dir, 'schema', 'report-v1.schema.json');

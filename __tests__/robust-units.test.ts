@@ -4,8 +4,7 @@
 // a small heap with such templates is in memory-bounds.e2e.test.ts.
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { escapeText } from '../src/text/markdown.js';
@@ -25,8 +24,9 @@ import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderText } from '../src/report/text-report.js';
 import { toJsonReport } from '../src/report/json-report.js';
 import type { Finding } from '../src/model.js';
+import { tempDir } from './support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'bxd-robust-'));
+const dir = tempDir('bxd-robust-');
 // GitHub's renderer links these; markdown-it with linkify stands in for its autolinker.
 const md = new MarkdownIt({ html: true, linkify: true });
 

@@ -1,8 +1,7 @@
 // A team's own signatures file: adds entries, overrides built-in ones by id, fails clearly when it is
 // wrong, and cannot hang the action with a pattern that backtracks forever.
 import { describe, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { loadCatalog, builtinSignatures } from '../src/diagnose/load-catalog.js';
@@ -16,8 +15,9 @@ import { matchTrusted } from '../src/diagnose/matcher.js';
 import { requiredLiterals } from '../src/diagnose/required-literals.js';
 import { parse as parseYaml } from 'yaml';
 import { ambiguousNestedRepeats } from './support/regex-shape.js';
+import { tempDir } from './support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'bxd-sig-'));
+const dir = tempDir('bxd-sig-');
 let n = 0;
 function file(text: string): string {
   const path = join(dir, `signatures-${++n}.yml`);
@@ -218,7 +218,7 @@ describe('the built-in catalog', () => {
   });
 
   it('the embed script refuses a catalog that is not valid, with one line that names the entry', () => {
-    const root = mkdtempSync(join(tmpdir(), 'bxd-embed-'));
+    const root = tempDir('bxd-embed-');
     for (const path of ['scripts', 'src/diagnose', 'src/input', 'signatures']) mkdirSync(join(root, path), { recursive: true });
     for (const path of ['scripts/embed-catalog.mjs', 'src/diagnose/catalog.ts', 'src/diagnose/required-literals.ts', 'src/input/errors.ts'])
       copyFileSync(join(ROOT, path), join(root, path));

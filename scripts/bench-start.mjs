@@ -19,6 +19,8 @@ const ACTION = join(ROOT, 'dist', 'index.js');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 21);
 const dir = mkdtempSync(join(tmpdir(), 'bxd-bench-start-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+// Ctrl-C or a CI timeout: through exit, so that the directory still goes (as in bench-memory.mjs).
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const log = join(dir, 'build.log');
 writeFileSync(log, '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.1s\n');

@@ -55,23 +55,29 @@ export class GitHubRenderer {
   async start(): Promise<this> {
     needsRealComponent('headless Chromium (github-render)');
     this.profile = mkdtempSync(join(tmpdir(), 'bxd-chromium-'));
-    this.browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: false,
-      // The project's flags for a headless Chromium that talks to nothing but the page it is given.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${this.profile}`,
-      ],
-      timeout: 60_000,
-    });
+    try {
+      this.browser = await puppeteer.launch({
+        executablePath: CHROMIUM,
+        headless: false,
+        // The project's flags for a headless Chromium that talks to nothing but the page it is given.
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${this.profile}`,
+        ],
+        timeout: 60_000,
+      });
+    } catch (error) {
+      // The caller has no renderer to stop() when start() throws: the profile goes here.
+      await this.stop();
+      throw error;
+    }
     return this;
   }
 

@@ -187,8 +187,14 @@ async function startRegistryOnce(options: StartRegistryOptions, port: number): P
   if (auth.kind === 'htpasswd') {
     const htpasswdFile = path.join(dir, 'htpasswd');
     const entries: string[] = [];
-    for (const [user, password] of Object.entries(auth.users)) {
-      entries.push((await run(HTPASSWD_BIN, ['-Bbn', user, password])).stdout.trim());
+    try {
+      for (const [user, password] of Object.entries(auth.users)) {
+        entries.push((await run(HTPASSWD_BIN, ['-Bbn', user, password])).stdout.trim());
+      }
+    } catch (error) {
+      // No stop() yet to remove the directory: a failed start must not leave it behind.
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
     }
     fs.writeFileSync(htpasswdFile, entries.join('\n') + '\n');
     lines.push('auth:', '  htpasswd:', '    realm: bxd-test-realm', `    path: ${yamlString(htpasswdFile)}`);
@@ -323,7 +329,14 @@ export async function startTokenService(options: TokenServiceOptions): Promise<T
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
   fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  await run(OPENSSL_BIN, ['req', '-new', '-x509', '-key', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=buildx-doctor test token issuer', '-sha256']);
+  const selfSigned = ['req', '-new', '-x509', '-key', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=buildx-doctor test token issuer', '-sha256'];
+  try {
+    await run(OPENSSL_BIN, selfSigned);
+  } catch (error) {
+    // No stop() yet to remove the directory: a failed start must not leave it behind.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const certPem = fs.readFileSync(certFile, 'utf8');
   const certDer = certPem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
   const service = options.service ?? 'bxd-test-registry';

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ROOT } from './analyze-text.js';
 import { needsRealComponent } from './test-tier.js';
 import { expectValidDoctorReport, expectValidHistory, expectValidReport } from './report-schema.js';
+import { tempDir } from './temp-dir.js';
 
 /** Node binary that runs the bundle: this one, or the runner's (`BXD_NODE_BIN`, set by .ci/run to Node 24). */
 export const NODE_BIN = process.env.BXD_NODE_BIN || process.execPath;
@@ -34,7 +34,8 @@ interface Prepared {
 
 function prepare(inputs: Record<string, string>, setup: (workspace: string) => void, env: Record<string, string>, event: object | string): Prepared {
   needsRealComponent('the bundled action (dist/index.js)');
-  const base = mkdtempSync(join(tmpdir(), 'bxd-action-'));
+  // Removed after the test file (temp-dir.ts): the test reads the run's files once it has ended.
+  const base = tempDir('bxd-action-');
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
   for (const dir of [workspace, runnerTemp]) spawnSync('mkdir', ['-p', dir]);
@@ -68,6 +69,9 @@ function prepare(inputs: Record<string, string>, setup: (workspace: string) => v
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_OUTPUT: outputFile,
       RUNNER_TEMP: runnerTemp,
+      // The run's own temporary directory (__tests__/support/global-setup.ts): what the action puts
+      // under os.tmpdir() (a docker login's config) is then checked for by the run's guard.
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
       ...inputEnv,
       ...env,
     },
