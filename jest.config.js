@@ -11,7 +11,7 @@ export default {
   },
   testTimeout: 60000,
   // Each run gets its own temporary directory (TMPDIR), and fails if the tests leave anything of
-  // theirs in it: __tests__/support/run-temp-dir.ts.
+  // theirs in it: __tests__/support/global-setup.ts and global-teardown.ts.
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.cjs'],
