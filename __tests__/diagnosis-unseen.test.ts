@@ -37,8 +37,11 @@ const FROZEN: Record<string, string> = {
   'test-13.jsonl': '46af925b52e96b0a9dcd0cc786dcd4f12d4ee7eff492d7ee5fe756fffd09574a',
   // Batch 16 is a holdout like batches 9, 10 and 13, collected while excerpts were collected elsewhere (see the corpus README).
   'test-16.jsonl': 'c0cff449b97dae9b8f1425678f1d0d67294c9b071f8ad9d2123ce81e56bb24eb',
+  // Batch 20 is a holdout like batches 9, 10, 13 and 16, collected by someone who writes no rules (see the corpus README).
+  'test-20.jsonl': '0c871fff70834718ca8190584c4477b87c5a926f5d54c1a5fa575b7ad12b76fd',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 610/675 (90.4%) once batch 20, a holdout, was added (52/55 of it on arrival; the floor did not move).
 // 558/620 (90.0%) with the word model (word-model.ts: a likely cause where no signature matched; its settings chosen on the
 // train parts by cross-validation; run on the frozen part three times while two of its settings changed for reasons unit tests
 // showed, 559, 559 and 558). 551/620 (88.9%) after diag16's first family rules (550/620 = 88.7% after batch 17's round, 549/620 before; without
@@ -49,6 +52,7 @@ const MIN_TEST_TOP1 = 0.9;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
+// Batch 20, a holdout, brought one refused excerpt: 2 refused and 5 without a finding of 675 on main c6e2102's engine, at the cap.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 const MAX_TEST_REFUSED_OR_SILENT = 7;
 
