@@ -1,11 +1,10 @@
 import { normalizeForMatching } from './normalize.js';
 
 // The words a failure's lines are read by when no signature recognised them (word-model.ts): what
-// is left of a line once the framing is gone, in lower case, as words of letters and the
-// three-digit numbers that carry meaning in build output (HTTP statuses, exit codes 125-137),
-// and each pair of neighbouring words, which tells `not found` from `found` and `no space` from `space`.
+// is left of a line once the framing is gone, in lower case, as words of letters, and each pair of neighbouring words, which tells `not found` from `found` and `no space` from `space`.
 
-const WORD = /[a-z]{2,24}|\b\d{3}\b/g;
+// Letters only: a three-digit number is as often a version's part (`v0.101.7`) or a size as a status.
+const WORD = /[a-z]{2,24}/g;
 // What wrappers say around every failed command, whatever its cause (`process "/bin/sh -c ..." did
 // not complete successfully: exit code: 1`, `The command '/bin/sh -c ...' returned a non-zero code`):
 // left in, these words of the frame would outvote the command's own, and a failure in words the model
@@ -22,13 +21,13 @@ const FRAME_LINE =
 // A tool's warning is not read: a warning never outranks an error (matcher.ts), and its words (a registry's
 // 401 on an anonymous token, before a configure script failed) would name the cause the error does not have.
 const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
-/** At most this many lines are read: the words of a paste, not of a whole job's log. */
+/** At most this many lines are read, the last ones: a failure's error comes at its end. */
 const MAX_LINES = 200;
 
 /** The distinct words and word pairs of `lines`, sorted: the same lines give the same features. */
 export function wordFeatures(lines: readonly string[]): string[] {
   const features = new Set<string>();
-  for (const line of lines.slice(0, MAX_LINES)) {
+  for (const line of lines.slice(-MAX_LINES)) {
     const normalized = normalizeForMatching(line);
     if (WARNING_LINE.test(normalized) || FRAME_LINE.test(normalized)) continue;
     const words = (normalized.replace(WRAPPER, ' ').toLowerCase().match(WORD) ?? []).filter((w) => !HEX_RUN.test(w));

@@ -9,6 +9,8 @@ import type { BuildDiagnosis } from '../../diagnose/diagnose.js';
 import type { CandidateLine } from '../../diagnose/matcher.js';
 
 const TAIL = 10;
+/** A failure told in more lines than this is not read for its words (wordLines). */
+const MAX_WORD_LINES = 40;
 // Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
 // lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
 // used only when nothing else names an error, so that a pasted failure is never left silent.
@@ -83,8 +85,11 @@ export const buildOutcomeRule: Rule = {
  */
 function wordLines(build: Build, candidates: CandidateLine[] | undefined, errorLines: EvidenceLine[]): string[] {
   const own = (candidates ?? []).filter((l) => l.inFailure);
-  if (own.length > 0) return own.map((l) => l.text);
-  return dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
+  const lines = own.length > 0 ? own.map((l) => l.text) : dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
+  // The model learnt from pasted excerpts (1 to 37 lines). A failure told in more lines (a long step's
+  // output) is not what it knows: there its words are mostly what the step did (crate names, progress),
+  // and a review found every guess on such logs decided by them. None is made.
+  return lines.length <= MAX_WORD_LINES ? lines : [];
 }
 
 /**

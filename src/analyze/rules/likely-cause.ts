@@ -41,9 +41,11 @@ export function likelyCause(lines: string[], { build, failedStep, catalog }: Lik
   return {
     id: guess.category,
     title: `Likely: ${title}`,
-    // What to do first (reports show a fix's first line alone), then why it is only likely.
-    fix: [fillTemplate(advice.fix, values, 'markdown'), why].join('\n\n'),
-    rank: 0,
+    // Why it is only likely comes first: reports show a fix's first line alone, and the advice was written
+    // for a log that shows the cause (it may say what this log does not).
+    fix: [why, fillTemplate(advice.fix, values, 'markdown')].join('\n\n'),
+    // After every cause a signature named, in any build (those are read, this is guessed); before `unknown` (90).
+    rank: 85,
     data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
   };
 }
