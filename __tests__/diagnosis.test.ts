@@ -527,3 +527,26 @@ describe('the lines that broke', () => {
     expect(first.locations).toEqual([expect.objectContaining({ kind: 'dockerfile', file: 'Dockerfile', line: 3, verified: false })]);
   });
 });
+
+describe('a builder that setup-buildx-action created', () => {
+  it('is not read as a builder problem when a later step fails', async () => {
+    const text = [
+      '#1 [internal] booting buildkit',
+      '#1 pulling image moby/buildkit:buildx-stable-1',
+      '#1 creating container buildx_buildkit_builder-dff6a4ed-5d85-434e-84b6-e9050ce0aef80',
+      '#1 creating container buildx_buildkit_builder-dff6a4ed-5d85-434e-84b6-e9050ce0aef80 0.3s done',
+      '#1 DONE 4.1s',
+      '#9 [builder 5/6] RUN cargo build --release',
+      '#9 61.2 error[E0425]: cannot find value `x` in this scope',
+      '#9 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+    ].join('\n');
+    const { findings } = await diagnoseText(text);
+    expect(findings[0]?.id).toBe('compile-error');
+    expect(findings.map((f) => f.id)).not.toContain('builder-missing');
+  });
+
+  it('is when an error names its container', async () => {
+    const text = 'ERROR: Error response from daemon: No such container: buildx_buildkit_builder-1a2b0';
+    expect((await diagnoseText(text)).findings[0]?.id).toBe('builder-missing');
+  });
+});
