@@ -156,22 +156,42 @@ describe('the word model', () => {
 describe('a failure no signature recognises', () => {
   // Wordings of real failures that no built-in signature matches (checked below), in words the corpus knows.
   it('is named as its likely cause, with the words that decided it, when the words point at one', async () => {
-    // pip's retry warnings before a setup script gave up: no signature names them, the words do.
+    // PHP out of its memory_limit in a build script: no signature names it; the words of its fatal error do.
     const text = [
-      '#9 [4/6] RUN ./setup.sh',
-      '#9 30.1 Retrying after connection broken',
-      '#9 31.0 WARNING: Retrying (Retry(total=4)) after connection',
-      '#9 ERROR: process "/bin/sh -c ./setup.sh" did not complete successfully: exit code: 1',
+      '#9 [4/6] RUN php ./bin/warmup.php',
+      '#9 12.4 PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /app/vendor/x/Loader.php on line 71',
+      '#9 ERROR: process "/bin/sh -c php ./bin/warmup.php" did not complete successfully: exit code: 255',
     ].join('\n');
-    const analysis = await diagnoseText(text, 'retries.log');
+    const analysis = await diagnoseText(text, 'memory.log');
     const first = analysis.findings[0]!;
-    expect(first.id).toBe('network-timeout');
+    expect(first.id).toBe('oom-killed');
     expect(first.title.startsWith('Likely: ')).toBe(true);
     expect(first.data?.role).toBe('likely-cause');
     expect(String(first.data?.words)).toMatch(/^[a-z0-9 ,]+$/);
     expect(first.fix).toContain('Likely, not certain');
     expect(first.fix).toContain('The last error reported');
     expect(first.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("is not named from words said only around the failure (a traceback's frames), not where it is stated", async () => {
+    const text = [
+      '#7 [5/6] RUN python manage.py collectstatic --noinput',
+      '#7 1.9 Traceback (most recent call last):',
+      '#7 1.9   File "/usr/local/lib/python3.11/site-packages/django/core/management/__init__.py", line 442, in execute_from_command_line',
+      '#7 1.9   File "/usr/local/lib/python3.11/site-packages/django/conf/__init__.py", line 89, in __getattr__',
+      '#7 1.9 django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.',
+      '#7 ERROR: process "/bin/sh -c python manage.py collectstatic --noinput" did not complete successfully: exit code: 1',
+    ].join('\n');
+    const first = (await diagnoseText(text, 'traceback.log')).findings[0]!;
+    // Whatever it is named, the words that named it were said on the line that states the failure.
+    if (first.data?.role === 'likely-cause') {
+      const stated = new Set(wordFeatures([text.split('\n')[4]!, text.split('\n')[5]!]));
+      expect(
+        String(first.data.words)
+          .split(', ')
+          .some((w) => stated.has(w)),
+      ).toBe(true);
+    } else expect(first.id).toBe('unknown');
   });
 
   it('stays unknown when its words are not those of any cause', async () => {

@@ -5375,16 +5375,27 @@ function builtinWordModel() {
 
 
 
+/** The words that speak most for a guess that are looked for in the failure's stated lines. */
+const CONSIDERED_WORDS = 5;
+/** The words a finding names as those that decided it. */
+const SHOWN_WORDS = 3;
 /**
  * The cause a failure's words point at when no signature recognised its lines (word-model.ts), as
  * a finding of that cause's id, titled as likely and saying which words decided it; null when the
  * words do not decide, or the catalog in use has no advice for the cause. The caller gives the
  * evidence and the severity, as for the `unknown` finding this one stands in for.
  */
-function likelyCause(lines, { build, failedStep, catalog }) {
-    const guess = guessFromWords(builtinWordModel(), wordFeatures(lines));
-    if (!guess)
+function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
+    const found = guessFromWords(builtinWordModel(), wordFeatures(lines), CONSIDERED_WORDS);
+    if (!found)
         return null;
+    // The words that decide must be said where the failure is stated, not only around it: a traceback's
+    // frames (`site-packages`, `line 12, in`), a progress line's crate names or a table's headers speak
+    // for some cause in the corpus without saying what broke (found by a review: each such guess was wrong).
+    const stated = new Set(wordFeatures(errorLines));
+    if (!found.words.some((w) => stated.has(w)))
+        return null;
+    const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
     const advice = catalog.get(guess.category);
     if (!advice)
         return null;
@@ -5397,8 +5408,8 @@ function likelyCause(lines, { build, failedStep, catalog }) {
     };
     const title = fillTemplate(advice.title, values, 'text');
     const runnerUp = catalog.get(guess.runnerUp);
-    const words = guess.words.map((w) => (0,markdown/* inlineCode */.ti)(w, 60)).join(', ');
-    const why = `Likely, not certain: no signature recognised this failure's lines, but their words${words ? ` (${words})` : ''} are those of ` +
+    const shown = guess.words.map((w) => (0,markdown/* inlineCode */.ti)(w, 60)).join(', ');
+    const why = `Likely, not certain: no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
         `failures whose cause was ${(0,markdown/* inlineCode */.ti)(guess.category, 60)}${runnerUp ? ` more than of ${(0,markdown/* inlineCode */.ti)(guess.runnerUp, 60)}` : ''}. ` +
         'Check the evidence before you follow the advice.';
     return {
@@ -5473,7 +5484,8 @@ const buildOutcomeRule = {
         const severity = loose && build.status !== 'failure' ? 'warning' : 'error';
         const lastError = final ? `The last error reported: ${(0,markdown/* inlineCode */.ti)(final.text, 300)}.` : 'The log shows the build failed but no error line.';
         // No signature knew the failure's wording: the words may still say which cause it is.
-        const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), { build, failedStep, catalog });
+        const stated = [...errorLines, ...build.errors].map((l) => l.text);
+        const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), stated, { build, failedStep, catalog });
         if (likely)
             return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
         return [

@@ -62,7 +62,8 @@ export const buildOutcomeRule: Rule = {
     const severity: Severity = loose && build.status !== 'failure' ? 'warning' : 'error';
     const lastError = final ? `The last error reported: ${inlineCode(final.text, 300)}.` : 'The log shows the build failed but no error line.';
     // No signature knew the failure's wording: the words may still say which cause it is.
-    const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), { build, failedStep, catalog });
+    const stated = [...errorLines, ...build.errors].map((l) => l.text);
+    const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), stated, { build, failedStep, catalog });
     if (likely) return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
     return [
       {

@@ -7,6 +7,11 @@ import { guessFromWords } from '../../diagnose/word-model.js';
 import { builtinWordModel } from '../../diagnose/load-word-model.js';
 import { inlineCode } from '../../text/markdown.js';
 
+/** The words that speak most for a guess that are looked for in the failure's stated lines. */
+const CONSIDERED_WORDS = 5;
+/** The words a finding names as those that decided it. */
+const SHOWN_WORDS = 3;
+
 export interface LikelyCauseContext {
   build: Build;
   failedStep: Step | undefined;
@@ -19,9 +24,19 @@ export interface LikelyCauseContext {
  * words do not decide, or the catalog in use has no advice for the cause. The caller gives the
  * evidence and the severity, as for the `unknown` finding this one stands in for.
  */
-export function likelyCause(lines: string[], { build, failedStep, catalog }: LikelyCauseContext): Omit<RuleFinding, 'severity' | 'evidence'> | null {
-  const guess = guessFromWords(builtinWordModel(), wordFeatures(lines));
-  if (!guess) return null;
+export function likelyCause(
+  lines: string[],
+  errorLines: string[],
+  { build, failedStep, catalog }: LikelyCauseContext,
+): Omit<RuleFinding, 'severity' | 'evidence'> | null {
+  const found = guessFromWords(builtinWordModel(), wordFeatures(lines), CONSIDERED_WORDS);
+  if (!found) return null;
+  // The words that decide must be said where the failure is stated, not only around it: a traceback's
+  // frames (`site-packages`, `line 12, in`), a progress line's crate names or a table's headers speak
+  // for some cause in the corpus without saying what broke (found by a review: each such guess was wrong).
+  const stated = new Set(wordFeatures(errorLines));
+  if (!found.words.some((w) => stated.has(w))) return null;
+  const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
   const advice = catalog.get(guess.category);
   if (!advice) return null;
   const values: Record<string, string | undefined> = {
@@ -33,9 +48,9 @@ export function likelyCause(lines: string[], { build, failedStep, catalog }: Lik
   };
   const title = fillTemplate(advice.title, values, 'text');
   const runnerUp = catalog.get(guess.runnerUp);
-  const words = guess.words.map((w) => inlineCode(w, 60)).join(', ');
+  const shown = guess.words.map((w) => inlineCode(w, 60)).join(', ');
   const why =
-    `Likely, not certain: no signature recognised this failure's lines, but their words${words ? ` (${words})` : ''} are those of ` +
+    `Likely, not certain: no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
     `failures whose cause was ${inlineCode(guess.category, 60)}${runnerUp ? ` more than of ${inlineCode(guess.runnerUp, 60)}` : ''}. ` +
     'Check the evidence before you follow the advice.';
   return {
