@@ -16,6 +16,7 @@ import { failureWordLines } from '../src/analyze/rules/build-outcome.js';
 import { wordFeatures } from '../src/diagnose/word-features.js';
 import { guessFromWords, trainWordModel, WORD_MODEL_SETTINGS, type TrainingDocument, type WordModel } from '../src/diagnose/word-model.js';
 import { builtinWordModel } from '../src/diagnose/load-word-model.js';
+import { verdictOf } from '../src/report/verdict.js';
 
 const UPDATE = process.env.BXD_WORD_MODEL_UPDATE === '1';
 const DATA_FILE = join(ROOT, 'src', 'diagnose', 'word-model-data.ts');
@@ -175,17 +176,18 @@ describe('a failure no signature recognises', () => {
 
   it("is not named from words said only around the failure (a traceback's frames), not where it is stated", async () => {
     const text = [
-      '#7 [5/6] RUN python manage.py collectstatic --noinput',
+      '#7 [5/6] RUN python /usr/local/lib/python3.11/site-packages/django/bin/django-admin.py collectstatic --noinput',
       '#7 1.9 Traceback (most recent call last):',
       '#7 1.9   File "/usr/local/lib/python3.11/site-packages/django/core/management/__init__.py", line 442, in execute_from_command_line',
       '#7 1.9   File "/usr/local/lib/python3.11/site-packages/django/conf/__init__.py", line 89, in __getattr__',
       '#7 1.9 django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.',
-      '#7 ERROR: process "/bin/sh -c python manage.py collectstatic --noinput" did not complete successfully: exit code: 1',
+      // The command's path repeats the frames' words on the failure's own line: a path says where, not why.
+      '#7 ERROR: process "/bin/sh -c python /usr/local/lib/python3.11/site-packages/django/bin/django-admin.py collectstatic --noinput" did not complete successfully: exit code: 1',
     ].join('\n');
     const first = (await diagnoseText(text, 'traceback.log')).findings[0]!;
     // Whatever it is named, the words that named it were said on the line that states the failure.
     if (first.data?.role === 'likely-cause') {
-      const stated = new Set(wordFeatures([text.split('\n')[4]!, text.split('\n')[5]!]));
+      const stated = new Set(wordFeatures([text.split('\n')[4]!, text.split('\n')[5]!].map((l) => l.replace(/\S*\/\S*/g, ' '))));
       expect(
         String(first.data.words)
           .split(', ')
@@ -213,5 +215,18 @@ describe('a failure no signature recognises', () => {
     const analysis = await diagnoseText(text, 'npm.log');
     expect(analysis.findings[0]?.id).toBe('network-timeout');
     expect(analysis.findings.some((f) => f.data?.role === 'likely-cause')).toBe(false);
+  });
+});
+
+describe('a likely cause in the reports', () => {
+  it('is not given the advice of a cause the log shows: a guessed emulation names no platform to build natively', async () => {
+    const analysis = await diagnoseText('exec /usr/local/bin/docker-entrypoint.sh: no such file or directory', 'entrypoint.log');
+    const first = analysis.findings[0]!;
+    expect([first.id, first.data?.role]).toEqual(['qemu-emulation', 'likely-cause']);
+    // The paste does not say the build failed (a warning); as the failure of a build it would be the verdict's cause.
+    const failed = { ...analysis, groups: analysis.groups.map((g) => ({ ...g, severity: 'error' as const })) };
+    const verdict = verdictOf(failed);
+    expect(verdict.change).toMatch(/^Likely, not certain/);
+    expect(verdict.change).not.toMatch(/native|the emulated platform/);
   });
 });

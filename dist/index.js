@@ -5375,6 +5375,9 @@ function builtinWordModel() {
 
 
 
+// A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
+// not why: they must not pass the gate below, or a traceback's or a command's path would decide.
+const PATH = /\S*\/\S*/g;
 /** The words that speak most for a guess that are looked for in the failure's stated lines. */
 const CONSIDERED_WORDS = 5;
 /** The words a finding names as those that decided it. */
@@ -5392,7 +5395,7 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
     // The words that decide must be said where the failure is stated, not only around it: a traceback's
     // frames (`site-packages`, `line 12, in`), a progress line's crate names or a table's headers speak
     // for some cause in the corpus without saying what broke (found by a review: each such guess was wrong).
-    const stated = new Set(wordFeatures(errorLines));
+    const stated = new Set(wordFeatures(errorLines.map((line) => line.replace(PATH, ' '))));
     if (!found.words.some((w) => stated.has(w)))
         return null;
     const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
@@ -17635,7 +17638,8 @@ function change(analysis, findings) {
     // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
         return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-    if (cause.id === 'qemu-emulation') {
+    // A guessed emulation (the word model's, report-v1 role likely-cause) has no platform to name: its fix says it is a guess.
+    if (cause.id === 'qemu-emulation' && cause.findings[0].data?.role !== 'likely-cause') {
         const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
         const arch = platform.split('/')[1] ?? platform;
         const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;

@@ -117,7 +117,8 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
   const same = (text: string | null) => ({ change: text, changeWithHow: text });
   // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
   if (!cause) return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-  if (cause.id === 'qemu-emulation') {
+  // A guessed emulation (the word model's, report-v1 role likely-cause) has no platform to name: its fix says it is a guess.
+  if (cause.id === 'qemu-emulation' && cause.findings[0]!.data?.role !== 'likely-cause') {
     const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
     const arch = platform.split('/')[1] ?? platform;
     const what = `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation`;

@@ -7,6 +7,9 @@ import { guessFromWords } from '../../diagnose/word-model.js';
 import { builtinWordModel } from '../../diagnose/load-word-model.js';
 import { inlineCode } from '../../text/markdown.js';
 
+// A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
+// not why: they must not pass the gate below, or a traceback's or a command's path would decide.
+const PATH = /\S*\/\S*/g;
 /** The words that speak most for a guess that are looked for in the failure's stated lines. */
 const CONSIDERED_WORDS = 5;
 /** The words a finding names as those that decided it. */
@@ -34,7 +37,7 @@ export function likelyCause(
   // The words that decide must be said where the failure is stated, not only around it: a traceback's
   // frames (`site-packages`, `line 12, in`), a progress line's crate names or a table's headers speak
   // for some cause in the corpus without saying what broke (found by a review: each such guess was wrong).
-  const stated = new Set(wordFeatures(errorLines));
+  const stated = new Set(wordFeatures(errorLines.map((line) => line.replace(PATH, ' '))));
   if (!found.words.some((w) => stated.has(w))) return null;
   const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
   const advice = catalog.get(guess.category);
