@@ -249,13 +249,14 @@ function closeOpenFence(text) {
 ;// CONCATENATED MODULE: ./src/diagnose/word-features.ts
 
 // The words a failure's lines are read by when no signature recognised them (word-model.ts): what
-// is left of a line once the framing is gone, in lower case, as words of letters, and each pair of neighbouring words, which tells `not found` from `found` and `no space` from `space`.
+// is left of a line once the framing is gone, in lower case, as words of letters, and each pair of
+// neighbouring words, which tells `not found` from `found` and `no space` from `space`.
 // Letters only: a three-digit number is as often a version's part (`v0.101.7`) or a size as a status.
 const WORD = /[a-z]{2,24}/g;
 // What wrappers say around every failed command, whatever its cause (`process "/bin/sh -c ..." did
 // not complete successfully: exit code: 1`, `The command '/bin/sh -c ...' returned a non-zero code`):
 // left in, these words of the frame would outvote the command's own, and a failure in words the model
-// never saw would be guessed from its frame alone. The command and the exit status stay.
+// never saw would be guessed from its frame alone. The command's own words stay.
 const WRAPPER = /did not complete successfully|process "\/bin\/sh -c|failed to solve(?: with frontend dockerfile\.v0)?:|executor failed running \[\/bin\/sh -c|returned a non-zero code|The command '\/bin\/sh -c|ERROR: Job failed: exit code|exit code:?|exit status|\/bin\/sh -c/gi;
 // A run of hex letters this long is a digest or an id, not a word (`deadbeefcafe`).
 const HEX_RUN = /^[a-f]{8,}$/;
