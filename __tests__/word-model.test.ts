@@ -136,7 +136,7 @@ describe('the word model', () => {
         '#1 [internal] load build definition from Dockerfile',
       ]),
     ).toEqual([]);
-    // The command a wrapper names and its exit status stay; the wrapper's own words go.
+    // The command a wrapper names stays; the wrapper's own words (and numbers) go.
     const wrapped = wordFeatures(['ERROR: failed to solve: process "/bin/sh -c pip install x" did not complete successfully: exit code: 137']);
     expect(wrapped).toEqual(expect.arrayContaining(['pip install']));
     for (const frame of ['process', 'bin', 'sh', 'complete', 'successfully', 'exit', 'code', 'solve', 'failed']) expect(wrapped).not.toContain(frame);
