@@ -132,7 +132,7 @@ function escapeParameter(text) {
 
 /***/ }),
 
-/***/ 3085:
+/***/ 2689:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -246,7 +246,10 @@ function closeOpenFence(text) {
     return open === null ? text : `${text}\n${open}`;
 }
 
+// EXTERNAL MODULE: ./src/diagnose/matcher.ts
+var matcher = __nccwpck_require__(7238);
 ;// CONCATENATED MODULE: ./src/diagnose/word-features.ts
+
 
 // The words a failure's lines are read by when no signature recognised them (word-model.ts): what
 // is left of a line once the framing is gone, in lower case, as words of letters, and each pair of
@@ -264,9 +267,6 @@ const HEX_RUN = /^[a-f]{8,}$/;
 // using docker driver`, the context and Dockerfile transfers): few excerpts of the corpus kept them, so their
 // words would look like those of the few causes whose excerpts did.
 const FRAME_LINE = /^building with "[^"]*" instance using \S+ driver$|^\[internal\] load (?:build definition from|\.dockerignore)|^transferring (?:dockerfile|context):/;
-// A tool's warning is not read: a warning never outranks an error (matcher.ts), and its words (a registry's
-// 401 on an anonymous token, before a configure script failed) would name the cause the error does not have.
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 /** At most this many lines are read, the last ones: a failure's error comes at its end. */
 const MAX_LINES = 200;
 /** The distinct words and word pairs of `lines`, sorted: the same lines give the same features. */
@@ -274,7 +274,9 @@ function wordFeatures(lines) {
     const features = new Set();
     for (const line of lines.slice(-MAX_LINES)) {
         const normalized = (0,normalize/* normalizeForMatching */._)(line);
-        if (WARNING_LINE.test(normalized) || FRAME_LINE.test(normalized))
+        // A tool's warning is not read: a warning never outranks an error (matcher.ts), and its words (a registry's
+        // 401 on an anonymous token, before a configure script failed) would name a cause the error does not have.
+        if (matcher/* WARNING_LINE */.cc.test(normalized) || FRAME_LINE.test(normalized))
             continue;
         const words = (normalized.replace(WRAPPER, ' ').toLowerCase().match(WORD) ?? []).filter((w) => !HEX_RUN.test(w));
         for (let i = 0; i < words.length; i++) {
@@ -5370,7 +5372,60 @@ function builtinWordModel() {
     return builtin;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/rules/template-values.ts
+/** The step whose failure failed the build: a failed cache import never does (BuildKit goes on without it). */
+function failedStepOf(build) {
+    return build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
+}
+/** `RUN cargo build --release`, or the step's name when it ran no instruction. */
+function stepLabel(step) {
+    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
+}
+/** What every signature's title and fix may use (signatures/builtin.yml's header): the build and its failed step. */
+function templateValues(build, failedStep) {
+    return {
+        build: build.name,
+        step: failedStep ? stepLabel(failedStep) : undefined,
+        stage: failedStep?.stage ?? undefined,
+        platform: failedStep?.platform ?? build.platforms[0],
+        dockerfile: build.request.dockerfile ?? undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rank.ts
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/**
+ * Within a severity, causes come before their consequences: a failure before the cancellation of the
+ * jobs it took down; emulation and cache misses before the slow build they produce.
+ */
+const CAUSE_ORDER = {
+    unknown: 90,
+    'qemu-emulation': 20,
+    'cache-miss': 30,
+    canceled: 60,
+    'slow-build': 80,
+};
+const DEFAULT_CAUSE_ORDER = 10;
+/**
+ * A cause the failure's words point at when no signature matched (rules/likely-cause.ts): after every cause
+ * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
+ */
+const GUESSED_CAUSE_ORDER = 85;
+function compareFindings(a, b) {
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding) {
+    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
+}
+/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
+function rankFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/rules/likely-cause.ts
+
+
 
 
 
@@ -5403,13 +5458,7 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
     const advice = catalog.get(guess.category);
     if (!advice)
         return null;
-    const values = {
-        build: build.name,
-        step: failedStep ? (failedStep.instruction ? `${failedStep.instruction} ${failedStep.command}` : failedStep.name) : undefined,
-        stage: failedStep?.stage ?? undefined,
-        platform: failedStep?.platform ?? build.platforms[0],
-        dockerfile: build.request.dockerfile ?? undefined,
-    };
+    const values = templateValues(build, failedStep);
     const title = fillTemplate(advice.title, values, 'text');
     const runnerUp = catalog.get(guess.runnerUp);
     const shown = guess.words.map((w) => (0,markdown/* inlineCode */.ti)(w, 60)).join(', ');
@@ -5422,13 +5471,13 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
         // Why it is only likely comes first: reports show a fix's first line alone, and the advice was written
         // for a log that shows the cause (it may say what this log does not).
         fix: [why, fillTemplate(advice.fix, values, 'markdown')].join('\n\n'),
-        // After every cause a signature named, in any build (those are read, this is guessed); before `unknown` (90).
-        rank: 85,
+        rank: GUESSED_CAUSE_ORDER,
         data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
+
 
 
 
@@ -5482,7 +5531,7 @@ const buildOutcomeRule = {
         if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
             return [];
         const final = build.errors[build.errors.length - 1] ?? null;
-        const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
+        const failedStep = failedStepOf(build);
         const first = errorLines[0] ?? final;
         const evidence = dedupe(errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors]).map((e) => quote(e.line, e.text));
         const severity = loose && build.status !== 'failure' ? 'warning' : 'error';
@@ -6124,6 +6173,7 @@ function cleanPath(path) {
 
 
 
+
 /** Besides the root cause, this many other signatures are reported, as possible contributors. */
 const MAX_SECONDARY = 2;
 const MAX_EVIDENCE = 12;
@@ -6148,14 +6198,10 @@ const signatureDiagnosisRule = {
 };
 function toFinding(match, primary, { build, diagnosis, options }, others) {
     const signature = match.signature;
-    const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
+    const failedStep = failedStepOf(build);
     const enrichment = enrich(match, build);
     const values = {
-        build: build.name,
-        step: failedStep ? stepLabel(failedStep) : undefined,
-        stage: failedStep?.stage ?? undefined,
-        platform: failedStep?.platform ?? build.platforms[0],
-        dockerfile: build.request.dockerfile ?? undefined,
+        ...templateValues(build, failedStep),
         ...match.groups,
         ...enrichment.values,
     };
@@ -6213,9 +6259,6 @@ function afterTheBuild(build, failedStep) {
     if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached'))
         return null;
     return `All ${instructions.length} build steps finished; the failure came afterwards, in ${(0,markdown/* inlineCode */.ti)(failedStep.name)}.`;
-}
-function stepLabel(step) {
-    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
 }
 function capAt(severity, cap) {
     const order = ['error', 'warning', 'notice'];
@@ -6336,32 +6379,6 @@ const imageSizeRule = {
 /** Every rule, in no particular order: ranking decides what comes first. */
 const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
 
-;// CONCATENATED MODULE: ./src/analyze/rank.ts
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/**
- * Within a severity, causes come before their consequences: a failure before the cancellation of the
- * jobs it took down; emulation and cache misses before the slow build they produce.
- */
-const CAUSE_ORDER = {
-    unknown: 90,
-    'qemu-emulation': 20,
-    'cache-miss': 30,
-    canceled: 60,
-    'slow-build': 80,
-};
-const DEFAULT_CAUSE_ORDER = 10;
-function compareFindings(a, b) {
-    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
-}
-/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
-function orderOf(finding) {
-    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
-}
-/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
-function rankFindings(findings) {
-    return [...findings].sort(compareFindings);
-}
-
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/analyze/run-level.ts
@@ -6460,7 +6477,7 @@ function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.
 /* harmony export */   s8: () => (/* binding */ BuildBudget)
 /* harmony export */ });
 /* unused harmony export MAX_OMITTED_JOBS */
-/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3085);
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2689);
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7401);
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
 
@@ -8502,6 +8519,186 @@ async function readSignaturesFile(path) {
 
 /***/ }),
 
+/***/ 7238:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ patternSpecs),
+/* harmony export */   WY: () => (/* binding */ rankMatches),
+/* harmony export */   Ze: () => (/* binding */ runPatterns),
+/* harmony export */   bZ: () => (/* binding */ toMatches),
+/* harmony export */   cc: () => (/* binding */ WARNING_LINE),
+/* harmony export */   j5: () => (/* binding */ matchTrusted)
+/* harmony export */ });
+const MAX_MATCHED_LINES = 8;
+/** A tool's warning, as a line starts with it once its framing is gone (normalizeForMatching). */
+const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+// apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
+// temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
+// Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
+// failure's cause, not a passing warning.
+// Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
+const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
+const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
+// Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
+// Error 2`, a CI runner's exit status (of a step, or of the build of a container action). Inside a RUN
+// they still point at a compiler; around a `docker build` they only restate the build's failure, so any
+// concrete error outranks them.
+const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?)$/;
+// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
+const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
+/**
+ * The header as printed. The diagnosis also offers a failed import's own `#N ERROR: <why>` line under
+ * the header's words (so that the catalog reads it as the cache's): that line says why, it stays a cause.
+ */
+function isBareCacheImportHeader(line) {
+    return CACHE_IMPORT_HEADER.test(line.normalized) && line.text.includes('importing cache manifest from');
+}
+/**
+ * Runs every pattern of every signature over the lines, and its command patterns over the failing
+ * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
+ * same function can run in a worker for patterns that are not ours.
+ */
+function runPatterns(signatures, lines, maxHits, commands = []) {
+    const out = [];
+    // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
+    // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
+    const asciiLower = (text) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+    let lowerLines = null;
+    for (const signature of signatures) {
+        const hits = [];
+        const seen = new Set();
+        const scan = (source, compiled, texts, offset) => {
+            // A pattern runs only on lines that hold one of its literals (every match holds one), and is
+            // compiled only when such a line comes: most built-in patterns are never compiled in a run.
+            const literals = texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
+            const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
+            let regex = null;
+            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
+                if (seen.has(index + offset))
+                    continue;
+                if (literals && !literals.some((literal) => lowered[index].includes(literal)))
+                    continue;
+                regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
+                const match = regex.exec(texts[index]);
+                if (!match)
+                    continue;
+                seen.add(index + offset);
+                const groups = {};
+                for (const [name, value] of Object.entries(match.groups ?? {}))
+                    if (value !== undefined && value !== '')
+                        groups[name] = value;
+                hits.push({ index: index + offset, groups });
+            }
+        };
+        signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
+        signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
+        if (hits.length > 0) {
+            hits.sort((a, b) => a.index - b.index);
+            out.push({ id: signature.id, hits });
+        }
+    }
+    return out;
+}
+/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
+function patternSpecs(signatures, compiled = false) {
+    return signatures
+        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
+        .map((s) => ({
+        id: s.id,
+        sources: s.patterns.map((p) => p.source),
+        commandSources: s.commands.map((p) => p.source),
+        ignoreCase: s.ignoreCase,
+        ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
+    }));
+}
+/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
+function toMatches(raw, signatures, lines, commands = []) {
+    const byId = new Map(signatures.map((s) => [s.id, s]));
+    return raw.flatMap(({ id, hits }) => {
+        const signature = byId.get(id);
+        if (!signature)
+            return [];
+        const lineHits = hits.filter((h) => h.index < lines.length);
+        // A command hit counts only when no line of the log matched: what it printed says more.
+        const used = lineHits.length > 0 ? lineHits : hits;
+        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
+        const groups = {};
+        for (const hit of used)
+            for (const [name, value] of Object.entries(hit.groups))
+                groups[name] ??= value;
+        return [
+            {
+                signature,
+                lines: matched.slice(0, MAX_MATCHED_LINES),
+                groups,
+                inFailure: matched.some((l) => l.inFailure),
+                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
+                byCommand: lineHits.length === 0,
+                onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
+                onlyCacheImportHeaders: lineHits.length > 0 && matched.every(isBareCacheImportHeader),
+            },
+        ];
+    });
+}
+/** Matches trusted (built-in, reviewed) signatures in this thread. */
+function matchTrusted(signatures, lines, commands = []) {
+    const raw = runPatterns(
+    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
+    patternSpecs(signatures, true), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
+    return toMatches(raw, signatures, lines, commands);
+}
+/**
+ * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
+ * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
+ * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
+ * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
+ * is the root cause (a repeated warning too: a retry loop); followed as a chain.
+ */
+function rankMatches(matches) {
+    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
+        tier(a) - tier(b) ||
+        Number(b.inFailure) - Number(a.inFailure) ||
+        b.signature.priority - a.signature.priority ||
+        a.lines[0].line - b.lines[0].line);
+    for (let step = 0; step < ranked.length; step++) {
+        const leader = ranked[0];
+        const cause = ranked.find((m) => m !== leader &&
+            // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
+            // connection broken by`) is the real failure behind the package manager's final error. Docker's
+            // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
+            (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
+            !m.byCommand &&
+            !m.onlyWrappers &&
+            (m.inFailure || !leader.inFailure) &&
+            leader.signature.causedBy.includes(m.signature.id) &&
+            // A cause on the same line counts (`failed to compute cache key: secret not found`), and
+            // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
+            // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
+            // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
+            // A leader that matched only the failing command (what ran, no printed line) has no place in
+            // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
+            (leader.byCommand ||
+                m.lines[0].line <= leader.lines[0].line ||
+                m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0].line)));
+        if (!cause)
+            break;
+        ranked.splice(ranked.indexOf(cause), 1);
+        ranked.unshift(cause);
+    }
+    return ranked;
+}
+function tier(match) {
+    if (match.signature.role === 'consequence')
+        return 2;
+    // A wrapper's line or the command that ran say that something failed, not what: after any concrete
+    // line. So does a cache import's bare header: the import failed, but the build went on without it.
+    return match.byCommand || match.onlyWrappers || match.onlyCacheImportHeaders ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 7971:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -8824,7 +9021,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 9152:
+/***/ 6987:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -8837,178 +9034,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var parse_sources = __nccwpck_require__(6166);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
-// EXTERNAL MODULE: ./src/analyze/analyze.ts + 19 modules
-var analyze = __nccwpck_require__(3085);
+// EXTERNAL MODULE: ./src/analyze/analyze.ts + 20 modules
+var analyze = __nccwpck_require__(2689);
 // EXTERNAL MODULE: ./src/analyze/build-budget.ts
 var build_budget = __nccwpck_require__(7736);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
-;// CONCATENATED MODULE: ./src/diagnose/matcher.ts
-const MAX_MATCHED_LINES = 8;
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
-// apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
-// temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
-// Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
-// failure's cause, not a passing warning.
-// Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
-const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
-const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
-// Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
-// Error 2`, a CI runner's exit status (of a step, or of the build of a container action). Inside a RUN
-// they still point at a compiler; around a `docker build` they only restate the build's failure, so any
-// concrete error outranks them.
-const WRAPPER_LINE = /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?)$/;
-// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
-const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
-/**
- * The header as printed. The diagnosis also offers a failed import's own `#N ERROR: <why>` line under
- * the header's words (so that the catalog reads it as the cache's): that line says why, it stays a cause.
- */
-function isBareCacheImportHeader(line) {
-    return CACHE_IMPORT_HEADER.test(line.normalized) && line.text.includes('importing cache manifest from');
-}
-/**
- * Runs every pattern of every signature over the lines, and its command patterns over the failing
- * commands (hit indexes past the lines). Pure and self-contained (no imports used inside), so the
- * same function can run in a worker for patterns that are not ours.
- */
-function runPatterns(signatures, lines, maxHits, commands = []) {
-    const out = [];
-    // Literals are compared in ASCII lower case (what the line selection's literal search ignores);
-    // other characters keep their length, so a literal's ASCII run is found where the pattern matched.
-    const asciiLower = (text) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
-    let lowerLines = null;
-    for (const signature of signatures) {
-        const hits = [];
-        const seen = new Set();
-        const scan = (source, compiled, texts, offset) => {
-            // A pattern runs only on lines that hold one of its literals (every match holds one), and is
-            // compiled only when such a line comes: most built-in patterns are never compiled in a run.
-            const literals = texts === lines && compiled?.literals && compiled.literals.every((l) => !/[^\x00-\x7f]/.test(l)) ? compiled.literals.map(asciiLower) : null;
-            const lowered = literals ? (lowerLines ??= lines.map(asciiLower)) : null;
-            let regex = null;
-            for (let index = 0; index < texts.length && hits.length < maxHits; index++) {
-                if (seen.has(index + offset))
-                    continue;
-                if (literals && !literals.some((literal) => lowered[index].includes(literal)))
-                    continue;
-                regex ??= compiled ? compiled.regex : new RegExp(source, signature.ignoreCase ? 'i' : '');
-                const match = regex.exec(texts[index]);
-                if (!match)
-                    continue;
-                seen.add(index + offset);
-                const groups = {};
-                for (const [name, value] of Object.entries(match.groups ?? {}))
-                    if (value !== undefined && value !== '')
-                        groups[name] = value;
-                hits.push({ index: index + offset, groups });
-            }
-        };
-        signature.sources.forEach((source, i) => scan(source, signature.compiled?.patterns[i], lines, 0));
-        signature.commandSources.forEach((source, i) => scan(source, signature.compiled?.commands[i], commands, lines.length));
-        if (hits.length > 0) {
-            hits.sort((a, b) => a.index - b.index);
-            out.push({ id: signature.id, hits });
-        }
-    }
-    return out;
-}
-/** The plain data of signatures, for runPatterns; with `compiled`, their patterns too (in this thread). */
-function patternSpecs(signatures, compiled = false) {
-    return signatures
-        .filter((s) => s.patterns.length > 0 || s.commands.length > 0)
-        .map((s) => ({
-        id: s.id,
-        sources: s.patterns.map((p) => p.source),
-        commandSources: s.commands.map((p) => p.source),
-        ignoreCase: s.ignoreCase,
-        ...(compiled ? { compiled: { patterns: s.patterns, commands: s.commands } } : {}),
-    }));
-}
-/** Turns raw pattern hits into matches over the candidate lines (and the failing commands after them). */
-function toMatches(raw, signatures, lines, commands = []) {
-    const byId = new Map(signatures.map((s) => [s.id, s]));
-    return raw.flatMap(({ id, hits }) => {
-        const signature = byId.get(id);
-        if (!signature)
-            return [];
-        const lineHits = hits.filter((h) => h.index < lines.length);
-        // A command hit counts only when no line of the log matched: what it printed says more.
-        const used = lineHits.length > 0 ? lineHits : hits;
-        const matched = used.map((h) => (h.index < lines.length ? lines[h.index] : commands[h.index - lines.length]));
-        const groups = {};
-        for (const hit of used)
-            for (const [name, value] of Object.entries(hit.groups))
-                groups[name] ??= value;
-        return [
-            {
-                signature,
-                lines: matched.slice(0, MAX_MATCHED_LINES),
-                groups,
-                inFailure: matched.some((l) => l.inFailure),
-                onlyWarnings: matched.every((l) => WARNING_LINE.test(l.normalized) && !GIVEN_UP.test(l.normalized)),
-                byCommand: lineHits.length === 0,
-                onlyWrappers: lineHits.length > 0 && matched.every((l) => WRAPPER_LINE.test(l.normalized)),
-                onlyCacheImportHeaders: lineHits.length > 0 && matched.every(isBareCacheImportHeader),
-            },
-        ];
-    });
-}
-/** Matches trusted (built-in, reviewed) signatures in this thread. */
-function matchTrusted(signatures, lines, commands = []) {
-    const raw = runPatterns(
-    // The catalog's own compiled patterns: each is compiled once per run, not once per build.
-    patternSpecs(signatures, true), lines.map((l) => l.normalized), MAX_MATCHED_LINES * 4, commands.map((c) => c.normalized));
-    return toMatches(raw, signatures, lines, commands);
-}
-/**
- * Most likely cause first. A match on a line beats one on the failing command or on a wrapper's
- * line (`make: *** ... Error 2`), and a cause beats a consequence (a cancellation); then a match
- * in the failure itself, then the more specific signature, then the earlier line. Last, causality: when an earlier line matched a signature that
- * the leader names in `causedBy` (a DNS failure before apt's "unable to locate"), the earlier one
- * is the root cause (a repeated warning too: a retry loop); followed as a chain.
- */
-function rankMatches(matches) {
-    const ranked = [...matches].sort((a, b) => Number(a.onlyWarnings) - Number(b.onlyWarnings) ||
-        tier(a) - tier(b) ||
-        Number(b.inFailure) - Number(a.inFailure) ||
-        b.signature.priority - a.signature.priority ||
-        a.lines[0].line - b.lines[0].line);
-    for (let step = 0; step < ranked.length; step++) {
-        const leader = ranked[0];
-        const cause = ranked.find((m) => m !== leader &&
-            // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
-            // connection broken by`) is the real failure behind the package manager's final error. Docker's
-            // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
-            (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
-            !m.byCommand &&
-            !m.onlyWrappers &&
-            (m.inFailure || !leader.inFailure) &&
-            leader.signature.causedBy.includes(m.signature.id) &&
-            // A cause on the same line counts (`failed to compute cache key: secret not found`), and
-            // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
-            // download` ... `Caused by:` ... `[28] Timeout was reached`) or is the leader's own line
-            // (apk's `ERROR: unable to select packages:` and the reasons listed under it).
-            // A leader that matched only the failing command (what ran, no printed line) has no place in
-            // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
-            (leader.byCommand ||
-                m.lines[0].line <= leader.lines[0].line ||
-                m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0].line)));
-        if (!cause)
-            break;
-        ranked.splice(ranked.indexOf(cause), 1);
-        ranked.unshift(cause);
-    }
-    return ranked;
-}
-function tier(match) {
-    if (match.signature.role === 'consequence')
-        return 2;
-    // A wrapper's line or the command that ran say that something failed, not what: after any concrete
-    // line. So does a cache import's bare header: the import failed, but the build went on without it.
-    return match.byCommand || match.onlyWrappers || match.onlyCacheImportHeaders ? 1 : 0;
-}
-
+// EXTERNAL MODULE: ./src/diagnose/matcher.ts
+var matcher = __nccwpck_require__(7238);
 ;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
 
 const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
@@ -9019,7 +9052,7 @@ const MAX_HITS = 32;
 // said (receiveMessageOnPort) before it decides that a signature ran out of time.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const runPatterns = ${runPatterns.toString()};
+const runPatterns = ${matcher/* runPatterns */.Ze.toString()};
 const { port, specs, lines, commands, maxHits } = workerData;
 for (const spec of specs) {
   port.postMessage({ type: 'start', id: spec.id });
@@ -9047,7 +9080,7 @@ async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET,
 clock = new BudgetClock(budget.totalMs), 
 /** The failing step's command, for `commands` patterns. */
 commands = []) {
-    const specs = patternSpecs(signatures);
+    const specs = (0,matcher/* patternSpecs */.$k)(signatures);
     const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
     const raw = [];
     const slow = [];
@@ -9072,7 +9105,7 @@ commands = []) {
         slow.push(stuck);
         remaining = remaining.filter((spec) => spec.id !== stuck);
     }
-    return { matches: toMatches(raw, signatures, lines, commands), slow };
+    return { matches: (0,matcher/* toMatches */.bZ)(raw, signatures, lines, commands), slow };
 }
 /**
  * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
@@ -9213,7 +9246,7 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
         const commands = failingCommands(build, lines);
-        const matches = matchTrusted(trusted, lines, commands);
+        const matches = (0,matcher/* matchTrusted */.j5)(trusted, lines, commands);
         const runnable = untrusted.filter((s) => !slow.has(s.id));
         if (runnable.length > 0) {
             const result = await matchUntrusted(runnable, lines, budget, clock, commands);
@@ -9221,7 +9254,7 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
             for (const id of result.slow)
                 slow.add(id);
         }
-        byBuild.set(build, { matches: withoutIdleFallbacks(rankMatches(matches)), lines, allLines });
+        byBuild.set(build, { matches: withoutIdleFallbacks((0,matcher/* rankMatches */.WY)(matches)), lines, allLines });
     }
     const problems = [...slow].map((id) => {
         const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
@@ -17639,9 +17672,11 @@ function change(analysis, findings) {
     // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
         return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-    // A guessed emulation (the word model's, report-v1 role likely-cause) has no platform to name: its fix says it is a guess.
-    if (cause.id === 'qemu-emulation' && cause.findings[0].data?.role !== 'likely-cause') {
-        const platform = String(cause.findings[0].data?.platform ?? 'the emulated platform');
+    // Only a finding that names the emulated platform can say which runners to build on (the emulation rule's; not
+    // a signature's or a guess without one, which read "Build the emulated platform on native the emulated platform runners").
+    const emulated = cause.id === 'qemu-emulation' ? cause.findings[0].data?.platform : undefined;
+    if (emulated !== undefined && emulated !== null) {
+        const platform = String(emulated);
         const arch = platform.split('/')[1] ?? platform;
         const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
         // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
@@ -18505,8 +18540,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 5 modules
-var engine = __nccwpck_require__(9152);
+// EXTERNAL MODULE: ./src/engine.ts + 4 modules
+var engine = __nccwpck_require__(6987);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts

@@ -14,6 +14,11 @@ const CAUSE_ORDER: Record<string, number> = {
   'slow-build': 80,
 };
 const DEFAULT_CAUSE_ORDER = 10;
+/**
+ * A cause the failure's words point at when no signature matched (rules/likely-cause.ts): after every cause
+ * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
+ */
+export const GUESSED_CAUSE_ORDER = 85;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);

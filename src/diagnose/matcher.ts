@@ -39,7 +39,8 @@ export interface SignatureMatch {
 }
 
 const MAX_MATCHED_LINES = 8;
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+/** A tool's warning, as a line starts with it once its framing is gone (normalizeForMatching). */
+export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
 // temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the

@@ -1,4 +1,5 @@
 import { normalizeForMatching } from './normalize.js';
+import { WARNING_LINE } from './matcher.js';
 
 // The words a failure's lines are read by when no signature recognised them (word-model.ts): what
 // is left of a line once the framing is gone, in lower case, as words of letters, and each pair of
@@ -19,9 +20,6 @@ const HEX_RUN = /^[a-f]{8,}$/;
 // words would look like those of the few causes whose excerpts did.
 const FRAME_LINE =
   /^building with "[^"]*" instance using \S+ driver$|^\[internal\] load (?:build definition from|\.dockerignore)|^transferring (?:dockerfile|context):/;
-// A tool's warning is not read: a warning never outranks an error (matcher.ts), and its words (a registry's
-// 401 on an anonymous token, before a configure script failed) would name the cause the error does not have.
-const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 /** At most this many lines are read, the last ones: a failure's error comes at its end. */
 const MAX_LINES = 200;
 
@@ -30,6 +28,8 @@ export function wordFeatures(lines: readonly string[]): string[] {
   const features = new Set<string>();
   for (const line of lines.slice(-MAX_LINES)) {
     const normalized = normalizeForMatching(line);
+    // A tool's warning is not read: a warning never outranks an error (matcher.ts), and its words (a registry's
+    // 401 on an anonymous token, before a configure script failed) would name a cause the error does not have.
     if (WARNING_LINE.test(normalized) || FRAME_LINE.test(normalized)) continue;
     const words = (normalized.replace(WRAPPER, ' ').toLowerCase().match(WORD) ?? []).filter((w) => !HEX_RUN.test(w));
     for (let i = 0; i < words.length; i++) {

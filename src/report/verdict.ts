@@ -117,9 +117,11 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
   const same = (text: string | null) => ({ change: text, changeWithHow: text });
   // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
   if (!cause) return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-  // A guessed emulation (the word model's, report-v1 role likely-cause) has no platform to name: its fix says it is a guess.
-  if (cause.id === 'qemu-emulation' && cause.findings[0]!.data?.role !== 'likely-cause') {
-    const platform = String(cause.findings[0]!.data?.platform ?? 'the emulated platform');
+  // Only a finding that names the emulated platform can say which runners to build on (the emulation rule's; not
+  // a signature's or a guess without one, which read "Build the emulated platform on native the emulated platform runners").
+  const emulated = cause.id === 'qemu-emulation' ? cause.findings[0]!.data?.platform : undefined;
+  if (emulated !== undefined && emulated !== null) {
+    const platform = String(emulated);
     const arch = platform.split('/')[1] ?? platform;
     const what = `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation`;
     // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a

@@ -5,6 +5,7 @@ import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 import { likelyCause } from './likely-cause.js';
+import { failedStepOf } from './template-values.js';
 import type { BuildDiagnosis } from '../../diagnose/diagnose.js';
 import type { CandidateLine } from '../../diagnose/matcher.js';
 
@@ -54,7 +55,7 @@ export const buildOutcomeRule: Rule = {
     // A log cut before its end that still shows errors is a failure to explain, not a silence.
     if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
-    const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import');
+    const failedStep = failedStepOf(build);
     const first = errorLines[0] ?? final;
     const evidence = dedupe(errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors]).map((e) =>
       quote(e.line, e.text),

@@ -6,6 +6,8 @@ import { wordFeatures } from '../../diagnose/word-features.js';
 import { guessFromWords } from '../../diagnose/word-model.js';
 import { builtinWordModel } from '../../diagnose/load-word-model.js';
 import { inlineCode } from '../../text/markdown.js';
+import { templateValues } from './template-values.js';
+import { GUESSED_CAUSE_ORDER } from '../rank.js';
 
 // A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
 // not why: they must not pass the gate below, or a traceback's or a command's path would decide.
@@ -17,7 +19,7 @@ const SHOWN_WORDS = 3;
 
 export interface LikelyCauseContext {
   build: Build;
-  failedStep: Step | undefined;
+  failedStep: Step | null;
   catalog: Map<string, Signature>;
 }
 
@@ -42,13 +44,7 @@ export function likelyCause(
   const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
   const advice = catalog.get(guess.category);
   if (!advice) return null;
-  const values: Record<string, string | undefined> = {
-    build: build.name,
-    step: failedStep ? (failedStep.instruction ? `${failedStep.instruction} ${failedStep.command}` : failedStep.name) : undefined,
-    stage: failedStep?.stage ?? undefined,
-    platform: failedStep?.platform ?? build.platforms[0],
-    dockerfile: build.request.dockerfile ?? undefined,
-  };
+  const values = templateValues(build, failedStep);
   const title = fillTemplate(advice.title, values, 'text');
   const runnerUp = catalog.get(guess.runnerUp);
   const shown = guess.words.map((w) => inlineCode(w, 60)).join(', ');
@@ -62,8 +58,7 @@ export function likelyCause(
     // Why it is only likely comes first: reports show a fix's first line alone, and the advice was written
     // for a log that shows the cause (it may say what this log does not).
     fix: [why, fillTemplate(advice.fix, values, 'markdown')].join('\n\n'),
-    // After every cause a signature named, in any build (those are read, this is guessed); before `unknown` (90).
-    rank: 85,
+    rank: GUESSED_CAUSE_ORDER,
     data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
   };
 }

@@ -6,6 +6,7 @@ import { enrich } from '../../diagnose/enrich.js';
 import { findLocations } from '../../diagnose/locations.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
+import { failedStepOf, templateValues } from './template-values.js';
 
 /** Besides the root cause, this many other signatures are reported, as possible contributors. */
 const MAX_SECONDARY = 2;
@@ -32,14 +33,10 @@ export const signatureDiagnosisRule: Rule = {
 
 function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, options }: RuleContext, others: SignatureMatch[]): RuleFinding {
   const signature = match.signature;
-  const failedStep = build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
+  const failedStep = failedStepOf(build);
   const enrichment = enrich(match, build);
   const values: Record<string, string | undefined> = {
-    build: build.name,
-    step: failedStep ? stepLabel(failedStep) : undefined,
-    stage: failedStep?.stage ?? undefined,
-    platform: failedStep?.platform ?? build.platforms[0],
-    dockerfile: build.request.dockerfile ?? undefined,
+    ...templateValues(build, failedStep),
     ...match.groups,
     ...enrichment.values,
   };
@@ -95,10 +92,6 @@ function afterTheBuild(build: Build, failedStep: Step | null): string | null {
   const instructions = build.steps.filter((s) => s.kind === 'instruction');
   if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached')) return null;
   return `All ${instructions.length} build steps finished; the failure came afterwards, in ${inlineCode(failedStep.name)}.`;
-}
-
-function stepLabel(step: Step): string {
-  return step.instruction ? `${step.instruction} ${step.command}` : step.name;
 }
 
 function capAt(severity: Severity, cap: Severity): Severity {
