@@ -17,6 +17,8 @@ import { wordFeatures } from '../src/diagnose/word-features.js';
 import { guessFromWords, trainWordModel, WORD_MODEL_SETTINGS, type TrainingDocument, type WordModel } from '../src/diagnose/word-model.js';
 import { builtinWordModel } from '../src/diagnose/load-word-model.js';
 import { verdictOf } from '../src/report/verdict.js';
+import { renderComment } from '../src/report/pr-comment.js';
+import { renderMarkdown } from '../src/report/markdown-summary.js';
 
 const UPDATE = process.env.BXD_WORD_MODEL_UPDATE === '1';
 const DATA_FILE = join(ROOT, 'src', 'diagnose', 'word-model-data.ts');
@@ -171,6 +173,9 @@ describe('a failure no signature recognises', () => {
     expect(String(first.data?.words)).toMatch(/^[a-z0-9 ,]+$/);
     expect(first.fix).toContain('Likely, not certain');
     expect(first.fix).toContain('The last error reported');
+    // Only the catalog's advice: its statement of what the log shows ("exit code 137 is SIGKILL") is not this log's.
+    expect(first.fix).toContain('Use a runner with more memory');
+    expect(first.fix).not.toContain('137');
     expect(first.evidence.length).toBeGreaterThan(0);
   });
 
@@ -226,7 +231,33 @@ describe('a likely cause in the reports', () => {
     // The paste does not say the build failed (a warning); as the failure of a build it would be the verdict's cause.
     const failed = { ...analysis, groups: analysis.groups.map((g) => ({ ...g, severity: 'error' as const })) };
     const verdict = verdictOf(failed);
-    expect(verdict.change).toMatch(/^Likely, not certain/);
-    expect(verdict.change).not.toMatch(/native|the emulated platform/);
+    // The caveat is not a change: the verdict gives the first advice (the headline says "Likely").
+    expect(verdict.change).not.toMatch(/Likely/);
+    expect(verdict.change).toMatch(/setup-qemu-action/);
+    // Not the emulation rule's line, which needs a platform ("Build the emulated platform on native ... runners").
+    expect(verdict.change).not.toMatch(/the emulated platform|on native/);
+  });
+});
+
+describe("a likely cause on the reader's screen", () => {
+  const php = [
+    '#9 [4/6] RUN php ./bin/warmup.php',
+    '#9 12.4 PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /app/vendor/x/Loader.php on line 71',
+    '#9 ERROR: process "/bin/sh -c php ./bin/warmup.php" did not complete successfully: exit code: 255',
+  ].join('\n');
+
+  it('says its caveat as a caveat, not as the fix, in the comment and in the summary', async () => {
+    const analysis = await diagnoseText(php, 'memory.log');
+    expect(analysis.findings[0]?.data?.role).toBe('likely-cause');
+    const comment = renderComment(analysis, '<!-- m -->', { runUrl: null });
+    expect(comment).toContain('**Likely, not certain:**');
+    expect(comment).not.toMatch(/\*\*Fix:\*\* \**Likely/);
+    expect(comment).toMatch(/\*\*Fix:\*\* Lower the build's parallelism/);
+    const summary = renderMarkdown(analysis);
+    expect(summary).toContain('**Likely, not certain:**');
+    expect(summary).toMatch(/💡 Lower the build's parallelism/);
+    // The verdict's advice is not said twice; the caveat comes before the rest of it.
+    expect(summary.split("Lower the build's parallelism").length).toBe(2);
+    expect(summary.indexOf('**Likely, not certain:**')).toBeLessThan(summary.indexOf('Use a runner with more memory'));
   });
 });

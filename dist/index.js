@@ -5462,18 +5462,27 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
     const title = fillTemplate(advice.title, values, 'text');
     const runnerUp = catalog.get(guess.runnerUp);
     const shown = guess.words.map((w) => (0,markdown/* inlineCode */.ti)(w, 60)).join(', ');
-    const why = `Likely, not certain: no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
+    const why = `**Likely, not certain:** no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
         `failures whose cause was ${(0,markdown/* inlineCode */.ti)(guess.category, 60)}${runnerUp ? ` more than of ${(0,markdown/* inlineCode */.ti)(guess.runnerUp, 60)}` : ''}. ` +
         'Check the evidence before you follow the advice.';
     return {
         id: guess.category,
         title: `Likely: ${title}`,
-        // Why it is only likely comes first: reports show a fix's first line alone, and the advice was written
-        // for a log that shows the cause (it may say what this log does not).
-        fix: [why, fillTemplate(advice.fix, values, 'markdown')].join('\n\n'),
+        // Why it is only likely comes first, as its own paragraph (the reports show it as a caveat, not as a fix:
+        // report/likely-caveat.ts), then only the advice.
+        fix: [why, adviceOnly(fillTemplate(advice.fix, values, 'markdown'))].join('\n\n'),
         rank: GUESSED_CAUSE_ORDER,
         data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
     };
+}
+/**
+ * A catalog fix's list items say what to do; its other lines say what the log shows (oom-killed's "exit code
+ * 137 is SIGKILL"), which a guess cannot claim: the log may say otherwise (a PHP memory_limit's exit code 255).
+ * A fix without list items is advice throughout.
+ */
+function adviceOnly(fix) {
+    const items = fix.split('\n').filter((line) => /^\s*[-*] /.test(line));
+    return items.length > 0 ? items.join('\n') : fix;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
@@ -16429,7 +16438,10 @@ function buildNamed(analysis, name) {
 
 // EXTERNAL MODULE: ./src/report/verdict.ts
 var verdict = __nccwpck_require__(687);
+// EXTERNAL MODULE: ./src/report/likely-caveat.ts
+var likely_caveat = __nccwpck_require__(889);
 ;// CONCATENATED MODULE: ./src/report/finding-block.ts
+
 
 
 
@@ -16472,25 +16484,28 @@ function findingBlock(group, analysis, options) {
         out.push((0,markdown/* codeBlock */.DV)(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0], analysis));
     const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? (0,markdown/* codeBlock */.DV)(first.data.diff.split('\n'), 'diff') : '';
     const more = [];
+    const { caveat, advice: fix } = (0,likely_caveat/* caveatAndAdvice */.M)(group);
+    if (caveat)
+        out.push(caveat);
     if (options.fixLineSaid) {
-        const rest = (0,verdict/* withoutFirstLine */.rn)(group.fix);
+        const rest = (0,verdict/* withoutFirstLine */.rn)(fix);
         if (rest)
             out.push(rest);
         if (diff)
             out.push(diff);
     }
-    else if (options.fullFix || !(0,verdict/* firstLine */.TM)(group.fix)) {
-        out.push(group.fix);
+    else if (options.fullFix || !(0,verdict/* firstLine */.TM)(fix)) {
+        out.push(fix);
         if (diff)
             out.push(diff);
     }
     else {
-        const fixLine = (0,verdict/* firstLine */.TM)(group.fix);
+        const fixLine = (0,verdict/* firstLine */.TM)(fix);
         out.push(`**Fix:** ${fixLine}`);
         if (diff)
             out.push(diff);
-        const rest = group.fix.replace(/^[\s\S]*?\n/, '').trim();
-        if (group.fix.includes('\n') && rest)
+        const rest = fix.replace(/^[\s\S]*?\n/, '').trim();
+        if (fix.includes('\n') && rest)
             more.push(rest);
     }
     if (folded.length > 0)
@@ -17181,6 +17196,28 @@ function findingJson(finding) {
 
 /***/ }),
 
+/***/ 889:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ caveatAndAdvice)
+/* harmony export */ });
+/**
+ * A cause guessed from a failure's words (analyze/rules/likely-cause.ts) carries its caveat as the fix's
+ * first paragraph. Reports say it as a caveat: labelled `Fix:`, or as the verdict's "one change that helps
+ * most", it read as advice it is not.
+ */
+function caveatAndAdvice(group) {
+    const guessed = group.findings[0]?.data?.role === 'likely-cause';
+    const end = group.fix.indexOf('\n\n');
+    if (!guessed || end === -1)
+        return { caveat: null, advice: group.fix };
+    return { caveat: group.fix.slice(0, end).trim(), advice: group.fix.slice(end + 2).trim() };
+}
+
+
+/***/ }),
+
 /***/ 6836:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -17194,11 +17231,13 @@ function findingJson(finding) {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
 /* harmony import */ var _image_sizes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(100);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(687);
+/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(889);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(669);
 /* harmony import */ var _finding_block_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9025);
 /* harmony import */ var _gantt_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4200);
 /* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3205);
 /* harmony import */ var _omitted_builds_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5828);
+
 
 
 
@@ -17279,7 +17318,7 @@ function findingsSection(analysis, verdict, options) {
             blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .canceledLine */ .E3)(group));
             continue;
         }
-        const fixLineSaid = fixSaid && (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(group.fix) === verdict.change;
+        const fixLineSaid = fixSaid && (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)((0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_11__/* .caveatAndAdvice */ .M)(group).advice) === verdict.change;
         if (fixLineSaid)
             fixSaid = false;
         blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .findingBlock */ .nA)(group, analysis, {
@@ -17574,6 +17613,8 @@ async function writeFileStreaming(path, produce) {
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(669);
+/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(889);
+
 
 
 
@@ -17685,7 +17726,8 @@ function change(analysis, findings) {
         const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
         return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
     }
-    return same(firstLine(cause.fix));
+    // A guessed cause's caveat is not a change: the headline says "Likely", the change is its first advice.
+    return same(firstLine((0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_4__/* .caveatAndAdvice */ .M)(cause).advice));
 }
 /** The first sentence-like line of a fix: what to do, in one line. */
 function firstLine(fix) {

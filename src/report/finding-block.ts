@@ -6,6 +6,7 @@ import { redact } from '../text/redact.js';
 import { SEVERITY_ICON, STATUS_ICON } from './format.js';
 import { buildNamed, logLineUrl } from './links.js';
 import { firstLine, withoutFirstLine } from './verdict.js';
+import { caveatAndAdvice } from './likely-caveat.js';
 
 /** How much of a finding to show: the summary shows all of it, the comment the part that answers. */
 export interface FindingBlockOptions {
@@ -65,19 +66,21 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   if (unfolded.length > 0) out.push(codeBlock(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0]!, analysis));
   const diff = typeof first.data?.diff === 'string' && first.data.diff.trim() ? codeBlock(first.data.diff.split('\n'), 'diff') : '';
   const more: string[] = [];
+  const { caveat, advice: fix } = caveatAndAdvice(group);
+  if (caveat) out.push(caveat);
   if (options.fixLineSaid) {
-    const rest = withoutFirstLine(group.fix);
+    const rest = withoutFirstLine(fix);
     if (rest) out.push(rest);
     if (diff) out.push(diff);
-  } else if (options.fullFix || !firstLine(group.fix)) {
-    out.push(group.fix);
+  } else if (options.fullFix || !firstLine(fix)) {
+    out.push(fix);
     if (diff) out.push(diff);
   } else {
-    const fixLine = firstLine(group.fix)!;
+    const fixLine = firstLine(fix)!;
     out.push(`**Fix:** ${fixLine}`);
     if (diff) out.push(diff);
-    const rest = group.fix.replace(/^[\s\S]*?\n/, '').trim();
-    if (group.fix.includes('\n') && rest) more.push(rest);
+    const rest = fix.replace(/^[\s\S]*?\n/, '').trim();
+    if (fix.includes('\n') && rest) more.push(rest);
   }
   if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));
   const consequences = consequenceLine(options.consequences ?? []);

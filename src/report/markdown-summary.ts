@@ -7,6 +7,7 @@ import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { firstLine, verdictOf, type Verdict } from './verdict.js';
+import { caveatAndAdvice } from './likely-caveat.js';
 import { screenGroups } from './screen-groups.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
@@ -101,7 +102,7 @@ function findingsSection(analysis: Analysis, verdict: Verdict, options: Markdown
       blocks.push(canceledLine(group));
       continue;
     }
-    const fixLineSaid = fixSaid && firstLine(group.fix) === verdict.change;
+    const fixLineSaid = fixSaid && firstLine(caveatAndAdvice(group).advice) === verdict.change;
     if (fixLineSaid) fixSaid = false;
     blocks.push(
       findingBlock(group, analysis, {

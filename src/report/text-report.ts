@@ -9,6 +9,7 @@ import { screenGroups } from './screen-groups.js';
 import { newFindings } from './baseline-section.js';
 import { adviceForBreaks } from '../compare/cache-break-advice.js';
 import { restatesTitle } from './finding-block.js';
+import { caveatAndAdvice } from './likely-caveat.js';
 import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface TextOptions {
@@ -135,7 +136,7 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
   if (group.findings.length > 1 && !restatesTitle(group)) {
     for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
   }
-  const fix = firstLine(group.fix);
+  const fix = firstLine(caveatAndAdvice(group).advice);
   if (fix) say(`fix: ${plain(fix)}`, '    ');
 }
 

@@ -4,6 +4,7 @@ import { formatDuration } from '../text/duration.js';
 import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { screenGroups } from './screen-groups.js';
+import { caveatAndAdvice } from './likely-caveat.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -130,7 +131,8 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
     const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
     return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
   }
-  return same(firstLine(cause.fix));
+  // A guessed cause's caveat is not a change: the headline says "Likely", the change is its first advice.
+  return same(firstLine(caveatAndAdvice(cause).advice));
 }
 
 /** The first sentence-like line of a fix: what to do, in one line. */

@@ -49,16 +49,26 @@ export function likelyCause(
   const runnerUp = catalog.get(guess.runnerUp);
   const shown = guess.words.map((w) => inlineCode(w, 60)).join(', ');
   const why =
-    `Likely, not certain: no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
+    `**Likely, not certain:** no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
     `failures whose cause was ${inlineCode(guess.category, 60)}${runnerUp ? ` more than of ${inlineCode(guess.runnerUp, 60)}` : ''}. ` +
     'Check the evidence before you follow the advice.';
   return {
     id: guess.category,
     title: `Likely: ${title}`,
-    // Why it is only likely comes first: reports show a fix's first line alone, and the advice was written
-    // for a log that shows the cause (it may say what this log does not).
-    fix: [why, fillTemplate(advice.fix, values, 'markdown')].join('\n\n'),
+    // Why it is only likely comes first, as its own paragraph (the reports show it as a caveat, not as a fix:
+    // report/likely-caveat.ts), then only the advice.
+    fix: [why, adviceOnly(fillTemplate(advice.fix, values, 'markdown'))].join('\n\n'),
     rank: GUESSED_CAUSE_ORDER,
     data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
   };
+}
+
+/**
+ * A catalog fix's list items say what to do; its other lines say what the log shows (oom-killed's "exit code
+ * 137 is SIGKILL"), which a guess cannot claim: the log may say otherwise (a PHP memory_limit's exit code 255).
+ * A fix without list items is advice throughout.
+ */
+export function adviceOnly(fix: string): string {
+  const items = fix.split('\n').filter((line) => /^\s*[-*] /.test(line));
+  return items.length > 0 ? items.join('\n') : fix;
 }
