@@ -58,6 +58,7 @@ describe('diagnosis of the labelled failure corpus', () => {
   it('every signature with patterns is exercised by at least one case', () => {
     const firsts = new Set(cases.map((c) => results.get(c.id)![0]));
     for (const signature of builtinSignatures())
-      if (signature.patterns.length > 0) expect([signature.id, firsts.has(signature.id)]).toEqual([signature.id, true]);
+      // Ids beyond the taxonomy (a smoke test's crash loop) are labelled by no case; signature-families.test.ts has their lines.
+      if (signature.patterns.length > 0 && taxonomy.includes(signature.id)) expect([signature.id, firsts.has(signature.id)]).toEqual([signature.id, true]);
   });
 });

@@ -441,6 +441,23 @@ const ROWS: Row[] = [
   ['cache-export-failure', 'final', 'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format'],
   // kubectl on a pod whose container never started: the image it was built into could not be pulled.
   ['image-pull-backoff', 'paste', 'Error from server (BadRequest): container "app" in pod "app-6d4cf" is waiting to start: trying and failing to pull image'],
+  // A smoke test's pod whose image was pulled and whose container then stopped or was refused: not a pull failure.
+  [
+    'container-crash-loop',
+    'paste',
+    '  Normal   Pulled     3m (x4 over 4m)   kubelet  Successfully pulled image "ghcr.io/acme/api:1.4.2" in 1.2s\n  Warning  BackOff    2m (x10 over 4m)  kubelet  Back-off restarting failed container api in pod api-7d9f8c6b5-x2k4q_prod(1c2d)',
+  ],
+  ['container-crash-loop', 'paste', 'api-7d9f8c6b5-x2k4q   0/1     CrashLoopBackOff   5 (40s ago)   4m'],
+  [
+    'container-crash-loop',
+    'paste',
+    '  Warning  Failed     90s (x5 over 2m)   kubelet  Error: container has runAsNonRoot and image will run as root (pod: "api-7d9f8c6b5-x2k4q_prod(1c2d)", container: api)',
+  ],
+  // An exec format error in a crash loop's log is the image's platform: the root cause, the loop follows.
+  ['platform-mismatch', 'paste', 'exec /app/server: exec format error\napi-7d9f8c6b5-x2k4q   0/1     CrashLoopBackOff   5 (40s ago)   4m'],
+  // A container that cannot start its entrypoint: the file or its interpreter (a CRLF shebang) is missing.
+  ['entrypoint-not-found', 'paste', 'exec /usr/local/bin/docker-entrypoint.sh: no such file or directory'],
+  ['entrypoint-not-found', 'paste', 'app-1  | exec /app/start.sh: no such file or directory\napp-1 exited with code 1'],
   // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
   [
     'platform-mismatch',

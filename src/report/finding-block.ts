@@ -79,8 +79,9 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
     const fixLine = firstLine(fix)!;
     out.push(`**Fix:** ${fixLine}`);
     if (diff) out.push(diff);
-    const rest = fix.replace(/^[\s\S]*?\n/, '').trim();
-    if (fix.includes('\n') && rest) more.push(rest);
+    // The rest, the lines that say what the log shows among them, is folded.
+    const rest = withoutFirstLine(fix);
+    if (rest) more.push(rest);
   }
   if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));
   const consequences = consequenceLine(options.consequences ?? []);
