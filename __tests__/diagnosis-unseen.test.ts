@@ -39,8 +39,11 @@ const FROZEN: Record<string, string> = {
   'test-16.jsonl': 'c0cff449b97dae9b8f1425678f1d0d67294c9b071f8ad9d2123ce81e56bb24eb',
   // Batch 20 is a holdout like batches 9, 10, 13 and 16, collected by someone who writes no rules (see the corpus README).
   'test-20.jsonl': '0c871fff70834718ca8190584c4477b87c5a926f5d54c1a5fa575b7ad12b76fd',
+  // Batch 22 is a holdout like batches 9, 10, 13, 16 and 20, collected by someone who writes no rules (see the corpus README).
+  'test-22.jsonl': '1b526f8d76a107e32e138b2644ee0a4ec805c232cbba7219079465a3c77d7c0e',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 662/735 (90.1%) once batch 22, a holdout, was added (54/60 of it on arrival with main e4f9186's engine; the floor did not move);
 // 610/675 (90.4%) once batch 20, a holdout, was added (52/55 of it on arrival; the floor did not move), then
 // 608/675 (90.1%) with the word model and batch 20 (a holdout); 556 of the 620 before it (word-model.ts: a likely cause where
 // no signature matched, its settings chosen on the train parts by cross-validation; the frozen part was run after each of the
@@ -53,6 +56,7 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
 // Batch 20, a holdout, brought one refused excerpt: 2 refused and 5 without a finding of 675 on main c6e2102's engine, at the cap.
+// Batch 22, a holdout, brought none: 2 refused and 5 without a finding of 735 on main e4f9186's engine, still at the cap.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 const MAX_TEST_REFUSED_OR_SILENT = 7;
 
