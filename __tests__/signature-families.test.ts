@@ -458,6 +458,10 @@ const ROWS: Row[] = [
   // A container that cannot start its entrypoint: the file or its interpreter (a CRLF shebang) is missing.
   ['entrypoint-not-found', 'paste', 'exec /usr/local/bin/docker-entrypoint.sh: no such file or directory'],
   ['entrypoint-not-found', 'paste', 'app-1  | exec /app/start.sh: no such file or directory\napp-1 exited with code 1'],
+  // The shell of a RUN step found but not loadable: an emulator registered without binfmt's fix-binary flag.
+  ['qemu-emulation', 'run', 'exec /bin/bash: no such file or directory'],
+  // docker-compose v1 (docker-py) asking a credential helper that is not installed.
+  ['registry-auth-denied', 'paste', 'docker.credentials.errors.InitializationError: docker-credential-osxkeychain not installed or not available in PATH'],
   // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
   [
     'platform-mismatch',
