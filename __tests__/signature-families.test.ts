@@ -460,6 +460,13 @@ const ROWS: Row[] = [
   ['entrypoint-not-found', 'paste', 'app-1  | exec /app/start.sh: no such file or directory\napp-1 exited with code 1'],
   // The shell of a RUN step found but not loadable: an emulator registered without binfmt's fix-binary flag.
   ['qemu-emulation', 'run', 'exec /bin/bash: no such file or directory'],
+  // A package manager missing from the image, run by a script a build tool wrote (MSBuild's Exec task): its
+  // compile-looking error after it only follows.
+  [
+    'package-install-failure',
+    'run',
+    '/bin/sh: 2: /tmp/tmp9f8e7d.exec.cmd: yarn: not found\n/src/Web/Web.csproj(31,5): error MSB3073: The command "yarn install" exited with code 127.',
+  ],
   // docker-compose v1 (docker-py) asking a credential helper that is not installed.
   ['registry-auth-denied', 'paste', 'docker.credentials.errors.InitializationError: docker-credential-osxkeychain not installed or not available in PATH'],
   // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
