@@ -90,6 +90,39 @@ describe('grouping findings over builds', () => {
     expect(qemu.table!.rows[0]!.at(-1)).toContain('over budget');
   });
 
+  it("a signature's or a guess's emulation or cache finding in several builds is grouped by its title, not as a measurement", () => {
+    // `exec /bin/sh: exec format error` in two builds of a matrix: no ratio, no platform, no time lost.
+    const signature = (build: string) =>
+      finding('qemu-emulation', build, {
+        severity: 'error',
+        title: 'A step failed under QEMU emulation',
+        fix: 'The step ran an emulated binary.\n- register QEMU',
+        data: { role: 'root-cause' },
+      });
+    const [qemu] = groupFindings([signature('a'), signature('b')]);
+    expect(qemu!.builds).toEqual(['a', 'b']);
+    expect(qemu!.title).toBe('A step failed under QEMU emulation');
+    expect(qemu!.fix).toBe('The step ran an emulated binary.\n- register QEMU');
+    expect(qemu!.table).toEqual({
+      columns: ['Build', 'Finding'],
+      rows: [
+        ['a', 'A step failed under QEMU emulation'],
+        ['b', 'A step failed under QEMU emulation'],
+      ],
+    });
+    expect(qemu!.lostSeconds).toBeNull();
+    // A guess keeps its caveat (the first paragraph), which a measurement's split would take for facts.
+    const guess = (build: string) =>
+      finding('cache-miss', build, {
+        severity: 'error',
+        title: 'Likely: x',
+        fix: '**Likely, not certain:** words\n\n- the advice',
+        data: { role: 'likely-cause' },
+      });
+    const [guessed] = groupFindings([guess('a'), guess('b')]);
+    expect([guessed!.title, guessed!.fix]).toEqual(['Likely: x', '**Likely, not certain:** words\n\n- the advice']);
+  });
+
   it('different failures stay apart; the same failure in two builds is one', () => {
     const groups = groupFindings([
       finding('compile-error', 'a', { severity: 'error', title: 'x failed' }),

@@ -469,6 +469,13 @@ const ROWS: Row[] = [
   ],
   // docker-compose v1 (docker-py) asking a credential helper that is not installed.
   ['registry-auth-denied', 'paste', 'docker.credentials.errors.InitializationError: docker-credential-osxkeychain not installed or not available in PATH'],
+  ['entrypoint-not-found', 'paste', 'standard_init_linux.go:228: exec user process caused: no such file or directory'],
+  [
+    'entrypoint-not-found',
+    'paste',
+    'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/start.sh": stat /app/start.sh: no such file or directory: unknown.',
+  ],
+  ['qemu-emulation', 'paste', 'app-1  | exec /bin/sh: no such file or directory'],
   // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
   [
     'platform-mismatch',
@@ -1227,6 +1234,17 @@ describe('no second cause where the line names one', () => {
       'failed to solve: failed to compute cache key: failed to calculate checksum of ref 1::2: "/dist": not found',
     ].join('\n');
     expect((await diagnoseText(text, 'tty.log')).findings.map((f) => f.id)[0]).toBe('copy-source-missing');
+  });
+
+  it('a credential helper that cannot run is named, in the title and in the first advice', async () => {
+    for (const [line, helper] of [
+      ['error getting credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``', 'docker-credential-desktop'],
+      ['docker.credentials.errors.InitializationError: docker-credential-pass not installed or not available in PATH', 'docker-credential-pass'],
+    ]) {
+      const first = (await diagnoseText(line!, 'helper.log')).findings[0]!;
+      expect([first.id, first.title]).toEqual(['registry-auth-denied', `The registry denied access: the credential helper ${helper} could not run`]);
+      expect(first.fix.split('\n')[0]).toContain(`\`${helper}\` is named by \`credsStore\``);
+    }
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

@@ -299,7 +299,7 @@ describe("a likely cause on the reader's screen", () => {
     expect(comment).toContain(`**Fix:** ${items[0]}`);
     const summary = renderMarkdown(analysis);
     expect(summary).toContain('**Likely, not certain:**');
-    expect(summary).toContain(`💡 ${items[0]}`);
+    expect(summary).toContain(`💡 If so: ${items[0]}`);
     // The verdict's advice is not said twice; the caveat comes before the rest of it.
     expect(summary.split(items[0]!).length).toBe(2);
     expect(summary.indexOf('**Likely, not certain:**')).toBeLessThan(summary.indexOf(items[1]!));

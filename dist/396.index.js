@@ -72,12 +72,9 @@ var baseline_section = __webpack_require__(3205);
 var cache_break_advice = __webpack_require__(7288);
 // EXTERNAL MODULE: ./src/report/finding-block.ts + 1 modules
 var finding_block = __webpack_require__(9025);
-// EXTERNAL MODULE: ./src/report/likely-caveat.ts
-var likely_caveat = __webpack_require__(889);
 // EXTERNAL MODULE: ./src/report/omitted-builds.ts
 var omitted_builds = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/report/text-report.ts
-
 
 
 
@@ -209,7 +206,7 @@ function findingLines(group, say) {
         for (const r of group.table?.rows ?? [])
             say(r.filter(Boolean).join(' \u00b7 '), '    ');
     }
-    const fix = (0,report_verdict/* firstLine */.TM)((0,likely_caveat/* caveatAndAdvice */.M)(group).advice);
+    const fix = (0,report_verdict/* changeOf */.C2)(group);
     if (fix)
         say(`fix: ${plain(fix)}`, '    ');
 }

@@ -132,7 +132,7 @@ function escapeParameter(text) {
 
 /***/ }),
 
-/***/ 2689:
+/***/ 6174:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -173,79 +173,1578 @@ function stepEvidence(step) {
 
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __nccwpck_require__(6590);
-;// CONCATENATED MODULE: ./src/diagnose/template.ts
+// EXTERNAL MODULE: ./src/analyze/rules/likely-cause.ts + 4 modules
+var likely_cause = __nccwpck_require__(1855);
+// EXTERNAL MODULE: ./src/analyze/rules/template-values.ts
+var template_values = __nccwpck_require__(7587);
+;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
 
-const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
-// An optional part that is a whole line: dropped with its line break.
-const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
+
+
+
+
+
+const TAIL = 10;
+/** A failure told in more lines than this is not read for its words (wordLines). */
+const MAX_WORD_LINES = 40;
+// Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
+// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
+// used only when nothing else names an error, so that a pasted failure is never left silent.
+const LOOSE_FAILURE = /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]/i;
+/** At most this many of the failure's own error lines are quoted. */
+const MAX_ERROR_LINES = 8;
 /**
- * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
- * a million times, and every failed build fills it again: without a bound, 300 builds took 4 GB.
- * A fix longer than this would not fit a pull request comment anyway.
+ * The baseline for a build that did not succeed: a failure is never left without a finding, even
+ * when nothing more specific recognises it, and a canceled build says so.
  */
-const MAX_FILLED_CHARS = 16_000;
+const buildOutcomeRule = {
+    ids: ['unknown', 'canceled'],
+    run({ build, diagnosis, catalog }) {
+        const matched = diagnosis?.matches ?? [];
+        if (build.status === 'canceled') {
+            if (matched.some((m) => m.signature.id === 'canceled'))
+                return [];
+            const advice = catalog.get('canceled');
+            return [
+                {
+                    id: 'canceled',
+                    severity: advice?.severity ?? 'warning',
+                    title: 'The build was canceled before it finished',
+                    evidence: build.errors.slice(0, 5).map((e) => quote(e.line, e.text)),
+                    fix: advice?.fix ?? '',
+                },
+            ];
+        }
+        // A signature that matched more than a WARNING line names the cause; this is the fallback.
+        if (matched.some((m) => !m.onlyWarnings))
+            return [];
+        const lines = diagnosis?.allLines ?? build.excerpt;
+        const strictLines = ownErrorLines(build, lines, failure_line/* FAILURE_LINE */.EV);
+        // Failure words looser than a failure line's say less: a build that did not say it failed is
+        // then only a warning (the paste may have been cut before its end).
+        const loose = strictLines.length === 0;
+        const errorLines = loose ? ownErrorLines(build, lines, LOOSE_FAILURE) : strictLines;
+        // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
+        // nothing) is better explained by that warning than by a finding that has nothing to quote.
+        if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0)
+            return [];
+        // A log cut before its end that still shows errors is a failure to explain, not a silence.
+        if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
+            return [];
+        const final = build.errors[build.errors.length - 1] ?? null;
+        const failedStep = (0,template_values/* failedStepOf */.n0)(build);
+        const first = errorLines[0] ?? final;
+        const evidence = dedupe(errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors]).map((e) => quote(e.line, e.text));
+        const severity = loose && build.status !== 'failure' ? 'warning' : 'error';
+        const lastError = final ? `The last error reported: ${(0,markdown/* inlineCode */.ti)(final.text, 300)}.` : 'The log shows the build failed but no error line.';
+        // No signature knew the failure's wording: the words may still say which cause it is.
+        const stated = [...errorLines, ...build.errors].map((l) => l.text);
+        const likely = (0,likely_cause/* likelyCause */.IT)(wordLines(build, diagnosis?.lines, errorLines), stated, { build, failedStep, catalog });
+        if (likely)
+            return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
+        return [
+            {
+                id: 'unknown',
+                severity,
+                title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
+                evidence,
+                fix: [lastError, catalog.get('unknown')?.fix ?? ''].join('\n\n'),
+            },
+        ];
+    },
+};
 /**
- * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
- * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
- * The result is at most `max` characters, cut between a value and the text around it (never inside
- * an inline code span), with any code fence left open closed again.
+ * The lines a failure's words are read from: those the signatures read as the failure itself (the
+ * failing step's output, the error block, the final errors; a paste without BuildKit's frame, whole),
+ * not the frame around them (other steps, `[internal] load metadata for ...`, the step headers and the
+ * Dockerfile excerpt that restate commands), whose words say what was built, not what broke. When no
+ * line is marked as the failure, its own error lines.
  */
-function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
-    const has = (name) => values[name] !== undefined && values[name] !== '';
-    const kept = (inner) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]));
-    const withLines = template.replace(OPTIONAL_LINE, (whole, inner) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
-    const withOptional = withLines.replace(OPTIONAL, (_, inner) => {
-        const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
-        return names.every(has) ? inner : '';
+function wordLines(build, candidates, errorLines) {
+    const own = (candidates ?? []).filter((l) => l.inFailure);
+    const lines = own.length > 0 ? own.map((l) => l.text) : dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
+    // The model learnt from pasted excerpts (1 to 37 lines). A failure told in more lines (a long step's
+    // output) is not what it knows: there its words are mostly what the step did (crate names, progress),
+    // and a review found every guess on such logs decided by them. None is made.
+    return lines.length <= MAX_WORD_LINES ? lines : [];
+}
+/**
+ * What the word model reads of a build that needed a diagnosis, whatever the signatures found: the
+ * corpus's train excerpts give it their documents this way (word-model.test.ts), so that it learns
+ * from the same lines it is later asked about.
+ */
+function failureWordLines(build, diagnosis) {
+    const strict = ownErrorLines(build, diagnosis.allLines, FAILURE_LINE);
+    return wordLines(build, diagnosis.lines, strict.length > 0 ? strict : ownErrorLines(build, diagnosis.allLines, LOOSE_FAILURE));
+}
+/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
+function stepFailureTitle(step) {
+    const error = step.error ?? '';
+    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
+    const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
+    return `${what.length > 60 ? `${what.slice(0, 59)}\u2026` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
+}
+/**
+ * The error lines of the failure itself, in log order: the failing step's own output when a step
+ * failed, else the lines of the paste that state a failure.
+ */
+function ownErrorLines(build, lines, failure) {
+    const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
+    return dedupe(source.filter((l) => failure.test((0,normalize/* normalizeForMatching */._)(l.text)))).slice(0, MAX_ERROR_LINES);
+}
+/** One line per line number and text, in log order. */
+function dedupe(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.line}\u0000${l.text}`;
+        return !seen.has(key) && seen.add(key) !== undefined;
     });
-    const fill = (name) => {
-        const value = values[name];
-        if (value === undefined || value === '')
-            return mode === 'markdown' ? '(unknown)' : 'the build';
-        return mode === 'markdown' ? (0,markdown/* inlineCode */.ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}\u2026` : value;
-    };
-    const pieces = [];
-    let length = 0;
-    let from = 0;
-    let cut = false;
-    for (const match of withOptional.matchAll(PLACEHOLDER)) {
-        const text = withOptional.slice(from, match.index);
-        const value = fill(match[1]);
-        if (length + text.length + value.length > max) {
-            pieces.push((0,markdown/* truncate */.xv)(text, Math.max(0, max - length)));
-            cut = true;
+}
+function shorten(text) {
+    const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
+    return clean.length > 120 ? `${clean.slice(0, 119)}\u2026` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
+
+
+
+/** Below this share of cache hits a build is reported as mostly rebuilt. */
+const FEW_HITS = 0.25;
+/** Builds with fewer cacheable steps say too little about the cache to report on. */
+const MIN_CACHEABLE = 2;
+/** Rebuilding steps that took less than this in all is not worth a finding. */
+const MIN_RERUN_SECONDS = 30;
+const cacheMissRule = {
+    ids: ['cache-miss'],
+    run({ build, cache, catalog }) {
+        // A build that failed or was canceled says more about that than about its cache.
+        if (build.status !== 'success' && build.status !== 'unknown')
+            return [];
+        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS)
+            return brokenChain(build, catalog);
+        const rerunSeconds = build.steps.filter((s) => (0,metrics/* isCacheable */.TZ)(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
+        if (rerunSeconds < MIN_RERUN_SECONDS)
+            return [];
+        const none = cache.hits === 0;
+        const firstRan = firstStepsThatRan(build);
+        const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
+        const total = cache.hits + cache.misses;
+        return [
+            {
+                id: 'cache-miss',
+                severity: none ? 'warning' : 'notice',
+                title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
+                evidence,
+                // What this build shows, then the advice (the catalog's, which a team can override), once.
+                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: {
+                    pattern: none ? 'no-hits' : 'few-hits',
+                    hits: cache.hits,
+                    misses: cache.misses,
+                    ratio: cache.ratio,
+                    rerunSeconds: Math.round(rerunSeconds * 10) / 10,
+                    firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
+                    cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
+                },
+            },
+        ];
+    },
+};
+function cacheImportSteps(build) {
+    return build.steps.filter((s) => s.kind === 'cache-import');
+}
+/**
+ * A RUN that ran although the step before it in its stage came from the cache. Its parent layer
+ * matched, so only its own cache entry was missing: the cache was exported without it (`mode=min`
+ * keeps only the final stage), it was evicted, or a build argument it uses changed. (A COPY that
+ * runs after cached steps is different: the files it copies changed, which is what caches are for.)
+ */
+function brokenChain(build, catalog) {
+    if (build.cache.imports.length === 0 && build.request.cacheFrom.length === 0)
+        return [];
+    const byPlace = new Map();
+    for (const step of build.steps) {
+        if (step.kind === 'instruction' && step.index !== null)
+            byPlace.set(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index}`, step);
+    }
+    for (const step of build.steps) {
+        if (step.kind !== 'instruction' || step.instruction !== 'RUN' || step.cached || step.status === 'canceled' || step.index === null)
+            continue;
+        const previous = byPlace.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`);
+        if (!previous || !previous.cached || previous.instruction === 'FROM')
+            continue;
+        const what = `${step.instruction} ${step.command}`;
+        const lines = [
+            `${(0,markdown/* inlineCode */.ti)(what, 120)} ran although ${(0,markdown/* inlineCode */.ti)(`${previous.instruction} ${previous.command}`, 120)} before it came from the cache: the cache held its parent layer but not this step.`,
+            '',
+            `- \`cache-to\` without \`mode=max\` exports only the final stage's layers${build.request.cacheTo.length ? ` (this build: ${(0,markdown/* inlineCode */.ti)(build.request.cacheTo.join(' '))})` : ''}: use \`mode=max\`.`,
+            '- A build argument or secret this step uses changed (its value is part of the cache key), or the entry was evicted from the cache.',
+            '- Downloads in such steps are better kept in a cache mount (`RUN --mount=type=cache,target=/go/pkg/mod go mod download`), which survives a miss.',
+        ];
+        return [
+            {
+                id: 'cache-miss',
+                severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
+                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}\u2026` : what}`,
+                evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
+                fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
+            },
+        ];
+    }
+    return [];
+}
+/** The first instruction that ran in each stage and platform: it invalidated everything after it. */
+function firstStepsThatRan(build) {
+    const first = new Map();
+    for (const step of build.steps) {
+        if (!(0,metrics/* isCacheable */.TZ)(step) || step.cached)
+            continue;
+        const key = `${step.platform ?? ''}|${step.stage ?? ''}`;
+        const known = first.get(key);
+        if (!known || (step.index ?? 0) < (known.index ?? 0))
+            first.set(key, step);
+    }
+    // One per stage is enough: the same step on another platform says nothing new.
+    const byStage = new Map();
+    for (const step of first.values())
+        if (!byStage.has(step.stage ?? ''))
+            byStage.set(step.stage ?? '', step);
+    return [...byStage.values()].slice(0, 3);
+}
+/**
+ * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * warming, dependency layers) is the catalog's and follows once.
+ */
+function factsFor(build, firstRan) {
+    const facts = [];
+    const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
+    facts.push(source
+        ? `The cache was read from ${(0,markdown/* inlineCode */.ti)(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+        : 'This build reads no cache (no `cache-from`).');
+    const cacheTo = build.request.cacheTo.join(' ');
+    if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
+        facts.push(`${(0,markdown/* inlineCode */.ti)(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
+    }
+    const first = firstRan[0];
+    if (first)
+        facts.push(`The first step that ran was ${(0,markdown/* inlineCode */.ti)(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
+    return facts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
+
+
+
+/** An emulated step this many times slower than the same step on the native platform. */
+const MIN_RATIO = 3;
+/** Ignore steps too short for the ratio to mean anything. */
+const MIN_EMULATED_SECONDS = 30;
+/** GitHub's hosted runners are amd64 unless the log says otherwise. */
+const ASSUMED_NATIVE = 'linux/amd64';
+const qemuEmulationRule = {
+    ids: ['qemu-emulation'],
+    run({ build, catalog }) {
+        const native = build.nativePlatform ?? ASSUMED_NATIVE;
+        const byKey = new Map();
+        for (const step of build.steps) {
+            if (step.kind === 'instruction' && step.platform === native && step.status === 'done')
+                byKey.set(keyOf(step), step);
+        }
+        const pairs = [];
+        for (const step of build.steps) {
+            if (step.kind !== 'instruction' || step.platform === null || step.platform === native || step.status !== 'done')
+                continue;
+            if (step.seconds === null || step.seconds < MIN_EMULATED_SECONDS)
+                continue;
+            const twin = byKey.get(keyOf(step));
+            if (!twin || twin.seconds === null || twin.seconds <= 0)
+                continue;
+            const ratio = step.seconds / twin.seconds;
+            if (ratio >= MIN_RATIO)
+                pairs.push({ native: twin, emulated: step, ratio, extra: step.seconds - twin.seconds });
+        }
+        if (pairs.length === 0)
+            return [];
+        pairs.sort((a, b) => b.extra - a.extra);
+        const worst = pairs[0];
+        const extra = (0,metrics/* round */.LI)(pairs.reduce((total, pair) => total + pair.extra, 0), 1);
+        const share = build.buildSeconds ? (0,metrics/* round */.LI)(Math.min(1, extra / build.buildSeconds), 3) : null;
+        const emulatedPlatform = worst.emulated.platform;
+        const what = `${worst.emulated.instruction} ${worst.emulated.command}`;
+        return [
+            {
+                id: 'qemu-emulation',
+                severity: 'warning',
+                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}\u00d7)`,
+                evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
+                fix: [
+                    `Emulated steps cost about ${(0,duration/* formatDuration */.a)(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${(0,duration/* formatDuration */.a)(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${(0,markdown/* inlineCode */.ti)(what)} on ${(0,markdown/* inlineCode */.ti)(emulatedPlatform)}.`,
+                    '',
+                    // The advice after the blank line is the same for every build: a group of builds shows it once.
+                    `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
+                    `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
+                    `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
+                    ...(catalog.get('qemu-emulation')?.origin === 'built-in' ? [] : ['', catalog.get('qemu-emulation').fix]),
+                ].join('\n'),
+                data: {
+                    platform: emulatedPlatform,
+                    nativePlatform: native,
+                    ratio: (0,metrics/* round */.LI)(worst.ratio, 2),
+                    emulatedSeconds: worst.emulated.seconds,
+                    nativeSeconds: worst.native.seconds,
+                    extraSeconds: extra,
+                    shareOfBuild: share,
+                    step: what.slice(0, 200),
+                    buildSeconds: build.buildSeconds,
+                },
+            },
+        ];
+    },
+};
+function keyOf(step) {
+    return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
+}
+function truncateTitle(text) {
+    return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
+
+
+const slowBuildRule = {
+    ids: ['slow-build'],
+    run({ build, timing, options, catalog }) {
+        const seconds = build.buildSeconds ?? build.jobSeconds;
+        const budget = options.maxBuildMinutes * 60;
+        if (seconds === null || seconds <= budget)
+            return [];
+        const which = build.buildSeconds !== null ? 'build' : 'job';
+        const slowest = timing.slowestSteps.slice(0, 3);
+        return [
+            {
+                id: 'slow-build',
+                severity: 'warning',
+                title: `The ${which} took ${(0,duration/* formatDuration */.a)(seconds)}, over the ${options.maxBuildMinutes} min budget`,
+                evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
+                fix: [
+                    `Where the time went: ${slowest.map((s) => `${(0,markdown/* inlineCode */.ti)(s.name, 80)} ${(0,duration/* formatDuration */.a)(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${(0,duration/* formatDuration */.a)(timing.cacheExportSeconds)}` : ''}.`,
+                    '',
+                    catalog.get('slow-build')?.fix ?? '',
+                ].join('\n'),
+                data: { seconds, budgetSeconds: budget },
+            },
+        ];
+    },
+};
+
+// EXTERNAL MODULE: ./src/diagnose/template.ts
+var template = __nccwpck_require__(4772);
+// EXTERNAL MODULE: ./src/reference/image-reference.ts
+var image_reference = __nccwpck_require__(5676);
+;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
+
+
+const ENRICHERS = {
+    'registry-auth-denied': registryAuth,
+    'invalid-tag': invalidTag,
+    'compile-error': toolchain,
+    'package-install-failure': toolchain,
+};
+// Which toolchain printed the error or ran the failing command: its advice, not another's.
+const TOOLCHAIN_SIGNS = [
+    ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
+    ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
+    ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
+    ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
+    ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
+    ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
+    ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
+];
+/** How a fix names each toolchain. */
+const TOOL_NAMES = {
+    rust: 'cargo',
+    go: 'go',
+    node: 'node',
+    java: 'javac',
+    dotnet: 'dotnet',
+    python: 'pip',
+    native: 'cc',
+};
+/** The toolchain of a compile or install failure, from the matched lines and the failing command. */
+function toolchain(match, build) {
+    const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
+    const text = [...match.lines.map((l) => l.normalized), failing?.command ?? ''].join('\n');
+    for (const [name, sign] of TOOLCHAIN_SIGNS) {
+        const seen = sign.exec(text);
+        if (seen)
+            return { values: { [name]: TOOL_NAMES[name] }, cause: null, data: { toolchain: name, seen: seen[0] } };
+    }
+    return { values: {}, cause: null, data: {} };
+}
+function enrich(match, build) {
+    return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
+}
+/**
+ * A registry 403 has three common causes that the error text alone does not tell apart: the job's
+ * token lacks `packages: write`, the job runs for a fork's pull request (read-only token, no
+ * secrets), or an organization package does not grant the repository access. The runner's "Set up
+ * job" section says which permissions and secrets the job had.
+ */
+function registryAuth(match, build) {
+    const text = match.lines.map((l) => l.normalized).join('\n');
+    const registry = registryOf(match.groups, build);
+    const values = registry ? { registry } : {};
+    const packages = build.runner.tokenPermissions.packages ?? null;
+    const data = {};
+    let cause = null;
+    if (/installation not allowed to Write organization package/.test(text)) {
+        data.cause = 'org-package-access';
+        cause =
+            'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
+    }
+    else if (build.runner.secretSource === 'None') {
+        data.cause = 'fork-pull-request';
+        cause =
+            'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
+    }
+    else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
+        data.cause = 'missing-packages-write';
+        cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
+    }
+    else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
+        data.cause = 'not-logged-in';
+        cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${(0,markdown/* inlineCode */.ti)(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
+    }
+    if (packages)
+        data.packagesPermission = packages;
+    if (build.runner.secretSource)
+        data.secretSource = build.runner.secretSource;
+    return { values, cause, data };
+}
+function registryOf(groups, build) {
+    if (groups.registry)
+        return groups.registry;
+    for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
+        if (!candidate)
+            continue;
+        const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
+        if (url)
+            return url[1];
+        const first = candidate.split('/')[0];
+        if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'))
+            return first;
+    }
+    return null;
+}
+/**
+ * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
+ * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
+ * `type=sha,prefix={{branch}}-` gives `-0899a35`.
+ */
+function invalidTag(match, build) {
+    const data = {};
+    const reasons = [];
+    const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
+    for (const tag of candidates) {
+        const rule = (0,image_reference/* explainReference */.fL)(tag);
+        if (rule) {
+            reasons.push(`${(0,markdown/* inlineCode */.ti)(tag)}: ${rule}.`);
+            data.tag = tag;
+            data.rule = rule;
             break;
         }
-        pieces.push(text, value);
-        length += text.length + value.length;
-        from = match.index + match[0].length;
     }
-    if (!cut) {
-        const rest = withOptional.slice(from);
-        cut = length + rest.length > max;
-        pieces.push(cut ? (0,markdown/* truncate */.xv)(rest, Math.max(0, max - length)) : rest);
+    const text = match.lines.map((l) => l.normalized).join('\n');
+    if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
+        reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
     }
-    const out = pieces.join('');
-    if (!cut)
-        return out;
-    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}\u2026`;
-}
-/** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
-function closeOpenFence(text) {
-    let open = null;
-    for (const line of text.split('\n')) {
-        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (!fence)
-            continue;
-        if (open === null)
-            open = fence;
-        else if (fence[0] === open[0] && fence.length >= open.length)
-            open = null;
+    const templates = build.runner.metadataTemplates;
+    const suspect = templates.find((t) => /\{\{\s*(?:branch|tag|base_ref|is_default_branch)\s*\}\}|\{\{\s*raw\s*\}\}/.test(t)) ?? null;
+    if (suspect) {
+        data.template = suspect;
+        reasons.push(`The tags come from \`docker/metadata-action\`, and ${(0,markdown/* inlineCode */.ti)(suspect)} uses a value that is empty for some events: \`{{branch}}\` is empty on \`pull_request\` events (and \`{{tag}}\` outside tag pushes), so \`type=sha,prefix={{branch}}-\` yields \`-<sha>\`. Use \`{{base_ref}}\`/\`type=ref,event=pr\` on pull requests, or guard the rule with \`enable=\${{ github.event_name != 'pull_request' }}\`.`);
     }
-    return open === null ? text : `${text}\n${open}`;
+    else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
+        data.template = templates[0];
+        reasons.push(`No \`docker/metadata-action\` rule applied to this event (${(0,markdown/* inlineCode */.ti)(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
+    }
+    return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/diagnose/locations.ts
+
+
+
+// `Dockerfile:12` (or `docker/app.Dockerfile:3`) then a `----` rule, then numbered lines with `>>>`.
+const DOCKERFILE_HEADER = /^(?<file>[^\s:]+):(?<line>\d+)$/;
+const EXCERPT_LINE = /^\s*(?<line>\d+) \|\s?(?<marker>>>>)?/;
+// Compiler locations, each tool's own form.
+const SOURCE_FORMS = [
+    { tool: 'rustc', regex: /^-+> (?<file>[^\s:]+):(?<line>\d+):(?<col>\d+)\s*$/ },
+    { tool: 'tsc', regex: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts))\((?<line>\d+),(?<col>\d+)\): error/ },
+    { tool: 'go', regex: /^(?:\.\/)?(?<file>[^\s:]+\.go):(?<line>\d+):(?<col>\d+): / },
+    { tool: 'gcc', regex: /^(?<file>[^\s:]+\.(?:c|cc|cpp|cxx|h|hh|hpp)):(?<line>\d+):(?<col>\d+): (?:fatal )?error/ },
+    { tool: 'javac', regex: /^(?<file>[^\s:]+\.java):(?<line>\d+): error/ },
+];
+// Paths inside dependency caches are not the team's code.
+const DEPENDENCY_PATH = /\/(?:\.cargo|cargo)\/registry\/|\/go\/pkg\/mod\/|node_modules\/|\/usr\/(?:lib|include|local\/include)\//;
+const MAX_SOURCE_LOCATIONS = 5;
+const MAX_STRIPPED_COMPONENTS = 8;
+/**
+ * Where in the repository a failure points: the Dockerfile line BuildKit marked with `>>>`, and the
+ * source lines compilers named. Paths are mapped from the container (WORKDIR) back to the workspace
+ * and kept only when the file exists there, so annotations never point at nothing.
+ */
+function findLocations(build, lines, workspace, message) {
+    const locations = [];
+    const dockerfile = dockerfileLocation(build, lines, workspace, message);
+    if (dockerfile)
+        locations.push(dockerfile);
+    locations.push(...sourceLocations(build, lines, workspace));
+    return locations;
+}
+function dockerfileLocation(build, lines, workspace, message) {
+    for (let i = 0; i < lines.length; i++) {
+        const header = DOCKERFILE_HEADER.exec((0,normalize/* normalizeForMatching */._)(lines[i].text));
+        if (!header || !/dockerfile/i.test(header.groups.file))
+            continue;
+        // The first `>>>` line of the excerpt that follows: the instruction that failed.
+        let line = Number(header.groups.line);
+        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
+            const numbered = EXCERPT_LINE.exec((0,normalize/* normalizeForMatching */._)(lines[j].text).replace(/^-+$/, ''));
+            if (numbered?.groups.marker) {
+                line = Number(numbered.groups.line);
+                break;
+            }
+        }
+        const printed = header.groups.file;
+        const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
+        const file = resolveInWorkspace(candidates, workspace);
+        return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
+    }
+    return dockerfileLineOfFailedStep(build, workspace, message);
+}
+/**
+ * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
+ * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
+ * Only an exact match counts; nothing is guessed.
+ */
+function dockerfileLineOfFailedStep(build, workspace, message) {
+    const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
+    if (!step || !workspace)
+        return null;
+    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
+    if (!file)
+        return null;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, file), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const wanted = collapse(step.command);
+    const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
+    const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
+}
+/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
+function readInstructions(text) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let stageIndex = -1;
+    let stage = 'stage-0';
+    for (let i = 0; i < lines.length && i < 5000; i++) {
+        const first = lines[i];
+        if (/^\s*(#|$)/.test(first))
+            continue;
+        const start = i;
+        let joined = first;
+        while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
+            joined = joined.replace(/\\\s*$/, ' ');
+            i++;
+            if (/^\s*#/.test(lines[i]))
+                continue;
+            joined += lines[i];
+        }
+        const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
+        if (!match)
+            continue;
+        const keyword = match[1].toUpperCase();
+        if (keyword === 'FROM') {
+            stageIndex++;
+            stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2])?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
+        }
+        out.push({ line: start + 1, keyword, args: match[2], stage });
+    }
+    return out;
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function sourceLocations(build, lines, workspace) {
+    const out = [];
+    const seen = new Set();
+    let lastMessage = '';
+    for (const evidence of lines) {
+        const text = (0,normalize/* normalizeForMatching */._)(evidence.text);
+        if (/^(?:error|fatal error)\b|: error\b|error\[E\d+\]/.test(text))
+            lastMessage = text;
+        for (const { regex } of SOURCE_FORMS) {
+            const match = regex.exec(text);
+            if (!match)
+                continue;
+            const raw = match.groups.file;
+            if (DEPENDENCY_PATH.test(raw) || DEPENDENCY_PATH.test(`/${raw}`))
+                break;
+            const key = `${raw}:${match.groups.line}`;
+            if (seen.has(key))
+                break;
+            seen.add(key);
+            const dockerfileDir = build.request.dockerfile ? external_node_path_.posix.dirname(cleanPath(build.request.dockerfile)) : null;
+            const candidates = containerPathCandidates(raw, dockerfileDir);
+            const file = resolveInWorkspace(candidates, workspace);
+            if (file === null)
+                break;
+            out.push({
+                kind: 'source',
+                file,
+                line: Number(match.groups.line),
+                column: match.groups.col ? Number(match.groups.col) : null,
+                verified: true,
+                message: (lastMessage || text).slice(0, 300),
+            });
+            break;
+        }
+        if (out.length >= MAX_SOURCE_LOCATIONS)
+            break;
+    }
+    return out;
+}
+/**
+ * `/app/crates/engine/src/lib.rs` -> `app/crates/engine/src/lib.rs`, `crates/engine/src/lib.rs`, ...:
+ * the WORKDIR is unknown, so leading components are dropped one by one; a relative path is also
+ * tried beside the Dockerfile (a crate built from its own directory).
+ */
+function containerPathCandidates(raw, dockerfileDir) {
+    const parts = raw
+        .replace(/^\/+/, '')
+        .split('/')
+        .filter((p) => p && p !== '.');
+    const out = [];
+    for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++)
+        out.push(parts.slice(drop).join('/'));
+    if (!(0,external_node_path_.isAbsolute)(raw) && dockerfileDir && dockerfileDir !== '.')
+        out.push(external_node_path_.posix.join(dockerfileDir, raw));
+    return out;
+}
+/** The first candidate that is a file in the workspace, as a workspace-relative path. */
+function resolveInWorkspace(candidates, workspace) {
+    if (!workspace)
+        return null;
+    for (const candidate of candidates) {
+        const relative = cleanPath(candidate);
+        if (!relative || relative.startsWith('..'))
+            continue;
+        const full = (0,external_node_path_.join)(workspace, relative);
+        try {
+            if ((0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isFile())
+                return relative;
+        }
+        catch {
+            // unreadable: not a candidate
+        }
+    }
+    return null;
+}
+function cleanPath(path) {
+    return (0,external_node_path_.normalize)(path)
+        .replace(/\\/g, '/')
+        .replace(/^(?:\.\/)+/, '')
+        .replace(/^\/+/, '');
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
+
+
+
+
+
+
+/** Besides the root cause, this many other signatures are reported, as possible contributors. */
+const MAX_SECONDARY = 2;
+const MAX_EVIDENCE = 12;
+const CONTINUES_ERROR = /^(?:\s|-->|\||\^|=|at |Caused by|note:|help:|error|fatal|ERROR|ERR!|E: )|\d+ \|/;
+/** Lines of the root cause's error quoted as the tool printed them. */
+const MAX_PRINTED = 8;
+/**
+ * Names the cause of a failure from the signature catalog: the best match is the root cause, with
+ * its evidence, the line it points at and a fix that uses what the match extracted.
+ */
+const signatureDiagnosisRule = {
+    // Every id of the signature catalog (signatures/builtin.yml and the team's own file).
+    ids: ['(catalog)'],
+    run(context) {
+        const { diagnosis } = context;
+        if (!diagnosis || diagnosis.matches.length === 0)
+            return [];
+        const seen = new Set();
+        const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
+        return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
+    },
+};
+function toFinding(match, primary, { build, diagnosis, options }, others) {
+    const signature = match.signature;
+    const failedStep = (0,template_values/* failedStepOf */.n0)(build);
+    const enrichment = enrich(match, build);
+    const values = {
+        ...(0,template_values/* templateValues */.nX)(build, failedStep),
+        ...match.groups,
+        ...enrichment.values,
+    };
+    // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an
+    // error, unless the warnings are the root cause of an error that followed (a retry loop before
+    // the package manager gave up).
+    const explainsError = primary && others.some((m) => !m.onlyWarnings && m.signature.causedBy.includes(signature.id));
+    let severity = signature.severity;
+    if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary)
+        severity = capAt(severity, 'warning');
+    const title = (0,template/* fillTemplate */.o)(signature.title, values, 'text');
+    // What to do comes first (reports show the fix's first line alone); which line came first last.
+    const fix = [enrichment.cause, afterTheBuild(build, failedStep), (0,template/* fillTemplate */.o)(signature.fix, values, 'markdown'), causality(match, others)]
+        .filter(Boolean)
+        .join('\n\n');
+    const printed = primary ? asPrinted(match.lines[0], diagnosis.allLines) : [];
+    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
+        .slice(0, MAX_EVIDENCE)
+        .map((l) => quote(l.line, l.text));
+    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
+    return {
+        id: signature.id,
+        severity,
+        title,
+        fix,
+        evidence,
+        locations,
+        rank: primary ? 0 : 50,
+        data: {
+            ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
+            ...enrichment.data,
+            priority: signature.priority,
+            signatureOrigin: signature.origin,
+            role: primary ? 'root-cause' : 'contributing',
+        },
+    };
+}
+/**
+ * Which line came first and what followed from it: the root cause's first line, and the other
+ * signatures that matched later lines of the same failure.
+ */
+function causality(root, others) {
+    const first = root.lines[0];
+    const later = others.filter((m) => !m.onlyWarnings && m.lines[0].line > first.line);
+    if (later.length === 0)
+        return null;
+    const what = later.map((m) => `${m.signature.id} (line ${m.lines[0].line})`).join(', ');
+    return `The first error is on line ${first.line}; what the log reports after it follows from it: ${what}.`;
+}
+/** A failure in an exporter after every instruction ran: say so, the image itself was built. */
+function afterTheBuild(build, failedStep) {
+    if (!failedStep || (failedStep.kind !== 'export' && failedStep.kind !== 'cache-export'))
+        return null;
+    const instructions = build.steps.filter((s) => s.kind === 'instruction');
+    if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached'))
+        return null;
+    return `All ${instructions.length} build steps finished; the failure came afterwards, in ${(0,markdown/* inlineCode */.ti)(failedStep.name)}.`;
+}
+function capAt(severity, cap) {
+    const order = ['error', 'warning', 'notice'];
+    return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
+}
+/**
+ * The error as the tool printed it: from the root cause's first line, the lines that follow it
+ * without a gap (a compiler's `-->` location and caret lines), up to 8, each text once.
+ */
+function asPrinted(first, lines) {
+    const start = lines.findIndex((l) => l.line === first.line && l.text === first.text);
+    if (start === -1)
+        return [];
+    // Plain progress interleaves the steps that run at once: follow the root cause's own step.
+    const step = /^#\d+ /.exec(first.text)?.[0] ?? null;
+    const out = [];
+    const seen = new Set();
+    let previous = first.line;
+    for (let i = start; i < lines.length && out.length < MAX_PRINTED; i++) {
+        const line = lines[i];
+        if (step !== null && !line.text.startsWith(step))
+            continue;
+        if (line.line - previous > (step === null ? 1 : 3))
+            break;
+        previous = line.line;
+        const text = line.text.replace(/^#\d+ (?:\d+\.\d+ )?|^\d+\.\d+ /, '');
+        if (text.trim() === '' || seen.has(text))
+            continue;
+        // After the first line, only what continues the error: indented lines, a compiler's location,
+        // source and caret lines, notes, and further error lines.
+        if (i > start && !CONTINUES_ERROR.test(text))
+            break;
+        seen.add(text);
+        out.push(line);
+    }
+    return out;
+}
+function signature_diagnosis_dedupe(lines) {
+    const seen = new Set();
+    return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
+
+
+/**
+ * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
+ * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
+ */
+const buildChecksRule = {
+    ids: ['build-check'],
+    run({ build, options }) {
+        return build.checks.map((check) => {
+            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
+            return {
+                id: 'build-check',
+                severity: 'warning',
+                title: `${check.rule}: ${check.message}`,
+                evidence: [],
+                fix: [
+                    `BuildKit's build check ${(0,markdown/* inlineCode */.ti)(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${(0,markdown/* inlineCode */.ti)(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
+                    check.url
+                        ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}`
+                        : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
+                ].join('\n\n'),
+                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
+                data: { rule: check.rule, line: check.line },
+            };
+        });
+    },
+};
+
+// EXTERNAL MODULE: ./src/text/bytes.ts
+var bytes = __nccwpck_require__(1080);
+;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
+
+
+/** An image whose compressed size on a platform is over the `max-image-size` budget. */
+const imageSizeRule = {
+    ids: ['image-too-large'],
+    run({ build, options }) {
+        const limit = options.maxImageBytes ?? null;
+        if (limit === null)
+            return [];
+        const findings = [];
+        for (const image of build.images) {
+            const over = (image.platforms ?? []).filter((p) => p.compressedBytes > limit);
+            if (over.length === 0)
+                continue;
+            const worst = over.reduce((a, b) => (b.compressedBytes > a.compressedBytes ? b : a));
+            findings.push({
+                id: 'image-too-large',
+                severity: 'warning',
+                title: `${image.ref} is ${(0,bytes/* formatBytes */.z3)(worst.compressedBytes)} on ${worst.platform}, over the ${(0,bytes/* formatBytes */.z3)(limit)} budget`,
+                evidence: [],
+                fix: [
+                    `Compressed size per platform: ${over.map((p) => `${(0,markdown/* inlineCode */.ti)(p.platform)} ${(0,bytes/* formatBytes */.z3)(p.compressedBytes)}${p.baselineBytes !== null ? ` (${(0,bytes/* formatByteDelta */.a$)(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
+                    '',
+                    '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
+                    '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
+                    '- Raise the `max-image-size` input if the size is expected.',
+                ].join('\n'),
+                data: { platform: worst.platform, bytes: worst.compressedBytes, limitBytes: limit },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
+
+
+
+
+
+
+
+/** Every rule, in no particular order: ranking decides what comes first. */
+const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
+
+// EXTERNAL MODULE: ./src/analyze/rank.ts
+var rank = __nccwpck_require__(4684);
+// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
+var load_catalog = __nccwpck_require__(4983);
+;// CONCATENATED MODULE: ./src/analyze/run-level.ts
+
+/**
+ * A matrix job canceled because another one failed (fail-fast) is a consequence: its `canceled`
+ * finding names the failed jobs, and a failure always ranks before cancellations.
+ */
+function linkCanceledToFailures(analyses) {
+    const failed = analyses.filter((a) => a.build.status === 'failure').map((a) => a.build.name);
+    if (failed.length === 0)
+        return analyses;
+    for (const analysis of analyses) {
+        if (analysis.build.status !== 'canceled')
+            continue;
+        for (const finding of analysis.findings) {
+            if (finding.id !== 'canceled')
+                continue;
+            finding.title = `Canceled after ${failed.join(', ')} failed`;
+            finding.fix = `${failed.map((name) => (0,markdown/* inlineCode */.ti)(name)).join(', ')} failed in the same run; with \`strategy.fail-fast\` (the default) GitHub then cancels the other jobs of the matrix. Fix that failure first: this job has no problem of its own in the log.\n\n${finding.fix}`;
+            finding.data = { ...finding.data, canceledBecause: failed.join(', ') };
+        }
+    }
+    return analyses;
+}
+
+// EXTERNAL MODULE: ./src/analyze/group.ts
+var group = __nccwpck_require__(3415);
+;// CONCATENATED MODULE: ./src/analyze/analyze.ts
+
+
+
+
+
+
+
+const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** The catalog by id, made once per catalog (the budget analyses every build of a long log). */
+const catalogMaps = new WeakMap();
+function catalogMap(catalog) {
+    let map = catalogMaps.get(catalog);
+    if (!map) {
+        map = new Map(catalog.map((s) => [s.id, s]));
+        catalogMaps.set(catalog, map);
+    }
+    return map;
+}
+function analyzeBuild(build, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.a, inputs = {}) {
+    const catalog = catalogMap(inputs.catalog ?? (0,load_catalog/* builtinSignatures */.n)());
+    const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
+    const context = { build, cache: (0,metrics/* cacheStats */.wn)(build), timing: (0,metrics/* timing */.N9)(build), options, diagnosis, catalog };
+    const findings = [];
+    for (const rule of RULES) {
+        for (const finding of rule.run(context))
+            findings.push({ ...finding, build: build.name, source: build.source });
+    }
+    return { build, cache: context.cache, timing: context.timing, findings: (0,rank/* rankFindings */.JM)(findings) };
+}
+function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.a, inputs = {}) {
+    const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
+    const omitted = inputs.omittedBuilds ?? null;
+    // The run's numbers count the builds that are not listed: they were summed as they were folded.
+    let hits = omitted?.cacheHits ?? 0;
+    let total = hits + (omitted?.cacheMisses ?? 0);
+    for (const { cache } of analyses) {
+        hits += cache.hits;
+        total += cache.hits + cache.misses;
+    }
+    const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
+    const longestOmitted = omitted?.maxSeconds ?? null;
+    if (longestOmitted !== null)
+        durations.push(longestOmitted);
+    const present = (s) => builds.some((b) => b.status === s) || (omitted?.statuses[s] ?? 0) > 0;
+    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find(present) ?? 'unknown');
+    const findings = (0,rank/* rankFindings */.JM)(analyses.flatMap((a) => a.findings));
+    return {
+        builds: analyses,
+        findings,
+        groups: (0,group/* groupFindings */.k)(findings),
+        problems,
+        status,
+        cacheHitRatio: total === 0 ? null : (0,metrics/* round */.LI)(hits / total, 3),
+        durationSeconds: durations.length ? Math.max(...durations) : null,
+        omittedBuilds: omitted,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7736:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zu: () => (/* binding */ MAX_LISTED_BUILDS),
+/* harmony export */   s8: () => (/* binding */ BuildBudget)
+/* harmony export */ });
+/* unused harmony export MAX_OMITTED_JOBS */
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6174);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7401);
+/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
+
+
+
+/**
+ * Builds an analysis lists one by one; past this, the least telling are folded into counts. 256 is
+ * the most jobs one GitHub matrix can make, so the jobs of a real workflow run are always listed;
+ * a log holding more builds than that is a concatenation (a benchmark, a long-running builder's
+ * history) whose reader wants the failures, the slow ones and the totals, not thousands of rows.
+ * It also bounds memory: a listed build keeps its steps (up to 1,000) and failure excerpts.
+ */
+const MAX_LISTED_BUILDS = 256;
+/** Jobs counted one by one among the omitted builds (for the history row's time per job). */
+const MAX_OMITTED_JOBS = 256;
+const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
+/** What a build is worth keeping, from least to most: the order eviction reads it in. */
+const Tier = {
+    Ordinary: 0,
+    /** Exported or pushed images, build checks, a cache import that found nothing, notes, error lines. */
+    Notable: 1,
+    /** Canceled or unfinished. */
+    Unfinished: 2,
+    Failed: 3,
+};
+/**
+ * The analysis' budget of listed builds. Builds are handed over as the parser closes them (in any
+ * order across sources: each carries its position); at most `limit` are held. When one more
+ * arrives, the least telling build that is neither the first nor the last of the input is folded
+ * into `omitted()`: its status, steps, cache hits, time, images, findings and job. Which builds
+ * stay, most telling first: failures (the earliest first: a root cause comes before what it
+ * took down), canceled and unfinished builds, notable ones, then the rest; within a kind the
+ * slowest first. Memory is bounded by the limit, not by the log.
+ */
+class BuildBudget {
+    limit;
+    inputs;
+    entries = [];
+    summary = emptySummary();
+    jobs = new Map();
+    weighOptions;
+    constructor(limit = MAX_LISTED_BUILDS, options = _rule_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_ANALYSIS_OPTIONS */ .a, inputs = {}) {
+        this.limit = limit;
+        this.inputs = inputs;
+        // The rules count a folded build's findings; without the workspace they touch no file.
+        this.weighOptions = { ...options, workspace: null };
+    }
+    /** Takes a closed build at `position` (larger is later in the input). */
+    add(build, position) {
+        this.entries.push(this.entryFor(build, position));
+        if (this.entries.length > Math.max(2, this.limit))
+            this.fold(this.victim());
+    }
+    /** The listed builds, in input order. */
+    builds() {
+        return [...this.entries].sort((a, b) => a.position - b.position).map((e) => e.build);
+    }
+    /** What is known of the folded builds, or null when every build is listed. */
+    omitted() {
+        if (this.summary.count === 0)
+            return null;
+        return { ...this.summary, runnerSeconds: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .round */ .LI)(this.summary.runnerSeconds, 1), jobs: [...this.jobs.values()] };
+    }
+    entryFor(build, position) {
+        return { build, position, tier: tierOf(build), seconds: build.buildSeconds ?? build.jobSeconds ?? 0 };
+    }
+    /** The index of the least telling entry that is neither the first nor the last of the input. */
+    victim() {
+        let first = 0;
+        let last = 0;
+        for (let i = 1; i < this.entries.length; i++) {
+            if (this.entries[i].position < this.entries[first].position)
+                first = i;
+            if (this.entries[i].position > this.entries[last].position)
+                last = i;
+        }
+        let victim = -1;
+        for (let i = 0; i < this.entries.length; i++) {
+            if (i === first || i === last)
+                continue;
+            // The current choice tells more than this one: this one goes instead.
+            if (victim === -1 || moreTelling(this.entries[i], this.entries[victim]))
+                victim = i;
+        }
+        return victim;
+    }
+    fold(index) {
+        const [entry] = this.entries.splice(index, 1);
+        const { build } = entry;
+        const s = this.summary;
+        s.count++;
+        s.statuses[build.status]++;
+        s.steps += build.steps.length + (build.omittedSteps?.count ?? 0);
+        const cache = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheStats */ .wn)(build);
+        s.cacheHits += cache.hits;
+        s.cacheMisses += cache.misses;
+        // As the verdict counts runner time (job first) and the run's duration (build first).
+        s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
+        const seconds = build.buildSeconds ?? build.jobSeconds;
+        if (seconds !== null)
+            s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
+        s.images += build.images.length;
+        s.pushedImages += build.images.filter((i) => i.pushed).length;
+        // Its findings are counted (a fail-on policy must see them), by the rules alone: a failure that is
+        // not listed is not diagnosed against the catalog. Analysed only now, so that each build is
+        // analysed once whether it is listed or not.
+        for (const finding of (0,_analyze_js__WEBPACK_IMPORTED_MODULE_0__/* .analyzeBuild */ .Z)(build, this.weighOptions, this.inputs).findings)
+            s.findings[finding.severity]++;
+        this.countJob(build);
+    }
+    /** Sums the build into its job's row, as the history row sums a job's listed builds. */
+    countJob(build) {
+        const name = build.job ?? build.name.replace(/ #\d+$/, '');
+        let job = this.jobs.get(name);
+        if (!job) {
+            if (this.jobs.size >= MAX_OMITTED_JOBS) {
+                this.summary.buildsOfUnlistedJobs++;
+                return;
+            }
+            job = { name, builds: 0, jobSeconds: null, buildSeconds: null, status: build.status };
+            this.jobs.set(name, job);
+        }
+        job.builds++;
+        if (build.jobSeconds !== null)
+            job.jobSeconds = Math.max(job.jobSeconds ?? 0, build.jobSeconds);
+        if (build.buildSeconds !== null)
+            job.buildSeconds = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .round */ .LI)((job.buildSeconds ?? 0) + build.buildSeconds, 1);
+        if (STATUS_ORDER.indexOf(build.status) < STATUS_ORDER.indexOf(job.status))
+            job.status = build.status;
+    }
+}
+function emptySummary() {
+    return {
+        count: 0,
+        statuses: { success: 0, failure: 0, canceled: 0, unknown: 0 },
+        steps: 0,
+        cacheHits: 0,
+        cacheMisses: 0,
+        runnerSeconds: 0,
+        maxSeconds: null,
+        images: 0,
+        pushedImages: 0,
+        findings: { error: 0, warning: 0, notice: 0 },
+        jobs: [],
+        buildsOfUnlistedJobs: 0,
+    };
+}
+/**
+ * From the model alone: analysing every build as it arrives to learn its findings would analyse the
+ * listed ones twice. What makes the rules' findings is here in its own terms: a failure or an error
+ * line, build checks, a cache import that found nothing, notes (a cut log, omitted steps), images
+ * (their size is measured and compared); slow and emulated builds are among the slowest.
+ */
+function tierOf(build) {
+    if (build.status === 'failure')
+        return Tier.Failed;
+    if (build.status === 'canceled' || build.status === 'unknown')
+        return Tier.Unfinished;
+    const notable = build.images.length > 0 ||
+        build.checks.length > 0 ||
+        (build.cache.warnings?.length ?? 0) > 0 ||
+        build.notes.length > 0 ||
+        build.errors.length > 0 ||
+        build.steps.some((s) => s.status === 'error');
+    return notable ? Tier.Notable : Tier.Ordinary;
+}
+/** Whether `b` is more telling than `a` (so `a` goes first). */
+function moreTelling(a, b) {
+    if (a.tier !== b.tier)
+        return b.tier > a.tier;
+    // Among failures the earliest is the likeliest root cause; among the others the slowest tells most.
+    if (a.tier !== Tier.Failed && a.seconds !== b.seconds)
+        return b.seconds > a.seconds;
+    return b.position < a.position;
+}
+
+
+/***/ }),
+
+/***/ 797:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ shouldFail),
+/* harmony export */   X: () => (/* binding */ parseFailOn)
+/* harmony export */ });
+/* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1377);
+
+function parseFailOn(text) {
+    const value = text.trim().toLowerCase() || 'never';
+    if (value === 'never' || value === 'error' || value === 'warning')
+        return value;
+    throw new _input_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`fail-on must be never, error or warning, not "${text}"`);
+}
+/**
+ * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
+ * folded build's warning must fail the job as a listed one's would.
+ */
+function shouldFail(findings, policy, omitted = null) {
+    if (policy === 'never')
+        return false;
+    const errors = omitted?.error ?? 0;
+    if (policy === 'error')
+        return errors > 0 || findings.some((f) => f.severity === 'error');
+    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+}
+
+
+/***/ }),
+
+/***/ 3415:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ measured),
+/* harmony export */   k: () => (/* binding */ groupFindings)
+/* harmony export */ });
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7401);
+
+
+
+/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
+const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
+/** A slow build is explained by these, when the same build has one. */
+const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
+/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
+function groupFindings(findings) {
+    const slowExplainedBy = new Map();
+    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
+        if (cause)
+            slowExplainedBy.set(slow, cause);
+    }
+    const byKey = new Map();
+    for (const finding of findings) {
+        if (slowExplainedBy.has(finding))
+            continue;
+        const key = groupKey(finding);
+        const members = byKey.get(key) ?? [];
+        members.push(finding);
+        byKey.set(key, members);
+    }
+    return [...byKey.values()].map((members) => {
+        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
+        return makeGroup(members, folded);
+    });
+}
+/**
+ * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
+ * title; cache findings by what they found (no hits, few hits, a broken chain); an invalid tag by what
+ * its advice says, the rule the tag breaks and the template that made it, not by the image it names
+ * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
+ */
+function groupKey(finding) {
+    if (!measured(finding) && (finding.id === 'qemu-emulation' || finding.id === 'cache-miss' || finding.data?.role === 'likely-cause'))
+        return `${finding.id}|${finding.severity}|${finding.title}`;
+    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
+        return `${finding.id}|${finding.data?.platform ?? ''}`;
+    if (finding.id === 'cache-miss')
+        return `${finding.id}|${finding.data?.pattern ?? ''}`;
+    const rule = tagRule(finding);
+    if (rule !== null)
+        return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
+    return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+/**
+ * Whether a finding of the emulation or cache rule measured what its group's title counts and its table
+ * shows (a step against its native twin, the cache hits), as opposed to a signature's or a guess's finding
+ * of the same id (`exec /bin/sh: exec format error` in two builds), which has no ratio or hits: grouped as
+ * such, it read "undefined ran under QEMU emulation in 2 builds: slower, \u2014 lost", its table NaN\u00d7.
+ */
+function measured(finding) {
+    if (finding.data?.role === 'likely-cause')
+        return false;
+    if (finding.id === 'qemu-emulation')
+        return Number.isFinite(Number(finding.data?.ratio));
+    if (finding.id === 'cache-miss')
+        return typeof finding.data?.pattern === 'string';
+    return finding.id === 'slow-build';
+}
+/** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; \u2026`), when it is known. */
+function tagRule(finding) {
+    return finding.id === 'invalid-tag' && typeof finding.data?.rule === 'string' && typeof finding.data?.tag === 'string' ? finding.data.rule : null;
+}
+function makeGroup(findings, folded) {
+    const first = findings[0];
+    const builds = findings.map((f) => f.build ?? '');
+    const severity = findings.map((f) => f.severity).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])[0];
+    const lostSeconds = lost(findings);
+    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
+    if (first.id === 'canceled')
+        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
+    if (findings.length === 1)
+        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
+    if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
+        return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
+    const advice = ADVICE_AFTER_FACTS.has(first.id) && measured(first) ? adviceOf(first.fix) : first.fix;
+    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/** The advice part of a `facts\n\nadvice` fix. */
+function adviceOf(fix) {
+    const cut = fix.indexOf('\n\n');
+    return cut === -1 ? fix : fix.slice(cut + 2);
+}
+function withFolded(fix, folded) {
+    if (folded.length === 0)
+        return fix;
+    // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
+    const which = folded.length === 1
+        ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(folded[0].build ?? 'The build')} went over its time budget`
+        : `${folded.map((f) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
+    return `${fix}\n\n${which} because of this.`;
+}
+/**
+ * Invalid tags that break the same rule in different images: the rule as the title, the image of
+ * each build in the table (the headline names the builds).
+ */
+function invalidTags(findings) {
+    // The rule's first clause, its code spans as quotes: a title is plain text.
+    const rule = tagRule(findings[0])
+        .split(';')[0]
+        .replace(/`([^`]*)`/g, '"$1"');
+    return {
+        title: `Image tags are not valid references: ${rule}`,
+        table: { columns: ['Build', 'Image reference'], rows: findings.map((f) => [f.build ?? '', String(f.data?.tag ?? '')]) },
+    };
+}
+/**
+ * The fix of one build with its image left out: its first line opens with the reference it is about
+ * (`` `ghcr.io/o/app:-0899a35`: the tag `-0899a35` starts with `-`; \u2026 ``), the rest is the same for
+ * every build the group holds.
+ */
+function sharedTagFix(first) {
+    const named = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(String(first.data.tag))}: `;
+    if (!first.fix.startsWith(named))
+        return first.fix;
+    const rest = first.fix.slice(named.length);
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
+function canceledTitle(findings) {
+    const names = findings.map((f) => f.build ?? 'the build').join(', ');
+    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
+    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+function groupTitle(findings, lostSeconds) {
+    const first = findings[0];
+    const n = findings.length;
+    const data = first.data ?? {};
+    // A signature's or a guess's finding in several builds: the reports name the builds in front of its title.
+    if (!measured(first))
+        return first.title;
+    switch (first.id) {
+        case 'qemu-emulation': {
+            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
+            const range = ratios.length ? `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.min(...ratios), 1)}\u2013${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.max(...ratios), 1)}\u00d7 slower than on ${data.nativePlatform}` : 'slower';
+            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(lostSeconds)} lost`;
+        }
+        case 'cache-miss':
+            if (data.pattern === 'no-hits')
+                return `No cache hits in ${n} builds: every cacheable step ran`;
+            if (data.pattern === 'few-hits')
+                return `Few cache hits in ${n} builds`;
+            return `A cached chain broke in ${n} builds`;
+        case 'slow-build':
+            return `${n} builds went over the time budget`;
+        default:
+            // The same failure in several builds: the reports name the builds in front of it.
+            return first.title;
+    }
+}
+/** Seconds the cause cost, summed over builds, when the findings measure it. */
+function lost(findings) {
+    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
+    if (!key)
+        return null;
+    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
+    return values.length
+        ? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(values.reduce((a, b) => a + b, 0), 1)
+        : null;
+}
+function tableFor(findings, folded) {
+    const id = findings[0].id;
+    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+    if (!measured(findings[0]))
+        return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+    if (id === 'qemu-emulation') {
+        return {
+            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
+                return [
+                    f.build ?? '',
+                    String(d.step ?? ''),
+                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.nativeSeconds)),
+                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.emulatedSeconds)),
+                    `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Number(d.ratio), 1)}\u00d7`,
+                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.extraSeconds))}${share}`,
+                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.buildSeconds))}${overBudget(f.build)}`,
+                ];
+            }),
+        };
+    }
+    if (id === 'cache-miss') {
+        return {
+            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
+            rows: findings.map((f) => {
+                const d = f.data ?? {};
+                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
+                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
+            }),
+        };
+    }
+    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+
+/***/ }),
+
+/***/ 7401:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ round),
+/* harmony export */   N9: () => (/* binding */ timing),
+/* harmony export */   TZ: () => (/* binding */ isCacheable),
+/* harmony export */   wn: () => (/* binding */ cacheStats)
+/* harmony export */ });
+const SLOWEST = 5;
+/**
+ * Steps that can hit the build cache: Dockerfile instructions other than FROM. A FROM shown as
+ * CACHED means the base image was already in the builder, not that the build cache matched, so
+ * counting it would report hits on a build that rebuilt everything.
+ */
+function isCacheable(step) {
+    return step.kind === 'instruction' && step.instruction !== 'FROM' && step.status !== 'running' && step.status !== 'canceled';
+}
+function cacheStats(build) {
+    let hits = 0;
+    let misses = 0;
+    for (const step of build.steps) {
+        if (!isCacheable(step))
+            continue;
+        if (step.cached)
+            hits++;
+        else
+            misses++;
+    }
+    // Steps past the listing limit were counted when they were dropped (parse/step-budget.ts).
+    hits += build.omittedSteps?.cacheHits ?? 0;
+    misses += build.omittedSteps?.cacheMisses ?? 0;
+    const total = hits + misses;
+    return { hits, misses, ratio: total === 0 ? null : round(hits / total, 3) };
+}
+function timing(build) {
+    const ran = build.steps.filter((s) => !s.cached && s.seconds !== null && s.seconds > 0 && s.kind !== 'internal' && s.kind !== 'auth');
+    const slowestSteps = [...ran]
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, SLOWEST)
+        .map((s) => ({ name: s.name, platform: s.platform, seconds: s.seconds, line: s.line }));
+    const platformSeconds = {};
+    for (const step of build.steps) {
+        if (step.kind !== 'instruction' || step.seconds === null)
+            continue;
+        const key = step.platform ?? 'default';
+        platformSeconds[key] = round((platformSeconds[key] ?? 0) + step.seconds, 1);
+    }
+    for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {}))
+        platformSeconds[key] = round((platformSeconds[key] ?? 0) + seconds, 1);
+    const sum = (kind) => round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
+    const cacheExportSeconds = sum('exports');
+    return {
+        slowestSteps,
+        platformSeconds,
+        cacheImportSeconds: sum('imports'),
+        cacheExportSeconds,
+        cacheExportShare: build.buildSeconds ? round(cacheExportSeconds / build.buildSeconds, 3) : null,
+    };
+}
+function round(value, digits) {
+    const factor = 10 ** digits;
+    return Math.round(value * factor) / factor;
+}
+
+
+/***/ }),
+
+/***/ 4684:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JM: () => (/* binding */ rankFindings),
+/* harmony export */   _s: () => (/* binding */ GUESSED_CAUSE_ORDER)
+/* harmony export */ });
+/* unused harmony export compareFindings */
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+/**
+ * Within a severity, causes come before their consequences: a failure before the cancellation of the
+ * jobs it took down; emulation and cache misses before the slow build they produce.
+ */
+const CAUSE_ORDER = {
+    unknown: 90,
+    'qemu-emulation': 20,
+    'cache-miss': 30,
+    canceled: 60,
+    'slow-build': 80,
+};
+const DEFAULT_CAUSE_ORDER = 10;
+/**
+ * A cause the failure's words point at when no signature matched (rules/likely-cause.ts): after every cause
+ * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
+ */
+const GUESSED_CAUSE_ORDER = 85;
+function compareFindings(a, b) {
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
+}
+/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
+function orderOf(finding) {
+    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
+}
+/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
+function rankFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+
+
+/***/ }),
+
+/***/ 1312:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ DEFAULT_ANALYSIS_OPTIONS)
+/* harmony export */ });
+const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
+
+
+/***/ }),
+
+/***/ 1855:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zL: () => (/* binding */ LIKELY_CAVEAT_LEAD),
+  IT: () => (/* binding */ likelyCause)
+});
+
+// UNUSED EXPORTS: adviceOnly
+
+// EXTERNAL MODULE: ./src/diagnose/template.ts
+var template = __nccwpck_require__(4772);
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
 // EXTERNAL MODULE: ./src/diagnose/matcher.ts
 var matcher = __nccwpck_require__(7238);
 ;// CONCATENATED MODULE: ./src/diagnose/word-features.ts
@@ -5744,57 +7243,12 @@ function builtinWordModel() {
     return builtin;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/rules/template-values.ts
-/** The step whose failure failed the build: a failed cache import never does (BuildKit goes on without it). */
-function failedStepOf(build) {
-    return build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
-}
-/** `RUN cargo build --release`, or the step's name when it ran no instruction. */
-function stepLabel(step) {
-    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
-}
-/** What every signature's title and fix may use (signatures/builtin.yml's header): the build and its failed step. */
-function templateValues(build, failedStep) {
-    return {
-        build: build.name,
-        step: failedStep ? stepLabel(failedStep) : undefined,
-        stage: failedStep?.stage ?? undefined,
-        platform: failedStep?.platform ?? build.platforms[0],
-        dockerfile: build.request.dockerfile ?? undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rank.ts
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/**
- * Within a severity, causes come before their consequences: a failure before the cancellation of the
- * jobs it took down; emulation and cache misses before the slow build they produce.
- */
-const CAUSE_ORDER = {
-    unknown: 90,
-    'qemu-emulation': 20,
-    'cache-miss': 30,
-    canceled: 60,
-    'slow-build': 80,
-};
-const DEFAULT_CAUSE_ORDER = 10;
-/**
- * A cause the failure's words point at when no signature matched (rules/likely-cause.ts): after every cause
- * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
- */
-const GUESSED_CAUSE_ORDER = 85;
-function compareFindings(a, b) {
-    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
-}
-/** A finding's own rank (a diagnosis says which match is the root cause), else its kind's. */
-function orderOf(finding) {
-    return finding.rank ?? CAUSE_ORDER[finding.id] ?? DEFAULT_CAUSE_ORDER;
-}
-/** Sorts findings most likely root cause first; stable, so equal findings keep build order. */
-function rankFindings(findings) {
-    return [...findings].sort(compareFindings);
-}
-
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __nccwpck_require__(6590);
+// EXTERNAL MODULE: ./src/analyze/rules/template-values.ts
+var template_values = __nccwpck_require__(7587);
+// EXTERNAL MODULE: ./src/analyze/rank.ts
+var rank = __nccwpck_require__(4684);
 ;// CONCATENATED MODULE: ./src/analyze/rules/likely-cause.ts
 
 
@@ -5806,6 +7260,8 @@ function rankFindings(findings) {
 // A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
 // not why: they must not pass the gate below, or a traceback's or a command's path would decide.
 const PATH = /\S*\/\S*/g;
+/** How a guessed cause's fix begins: the reports find its caveat by it (report/likely-caveat.ts). */
+const LIKELY_CAVEAT_LEAD = '**Likely, not certain:**';
 /** The words that speak most for a guess that are looked for in the failure's stated lines. */
 const CONSIDERED_WORDS = 5;
 /** The words a finding names as those that decided it. */
@@ -5830,11 +7286,11 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
     const advice = catalog.get(guess.category);
     if (!advice)
         return null;
-    const values = templateValues(build, failedStep);
-    const title = fillTemplate(advice.title, values, 'text');
+    const values = (0,template_values/* templateValues */.nX)(build, failedStep);
+    const title = (0,template/* fillTemplate */.o)(advice.title, values, 'text');
     const runnerUp = catalog.get(guess.runnerUp);
     const shown = guess.words.map((w) => (0,markdown/* inlineCode */.ti)(w, 60)).join(', ');
-    const why = `**Likely, not certain:** no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
+    const why = `${LIKELY_CAVEAT_LEAD} no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
         `failures whose cause was ${(0,markdown/* inlineCode */.ti)(guess.category, 60)}${runnerUp ? ` more than of ${(0,markdown/* inlineCode */.ti)(guess.runnerUp, 60)}` : ''}. ` +
         'Check the evidence before you follow the advice.';
     return {
@@ -5842,8 +7298,8 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
         title: `Likely: ${title}`,
         // Why it is only likely comes first, as its own paragraph (the reports show it as a caveat, not as a fix:
         // report/likely-caveat.ts), then only the advice.
-        fix: [why, adviceOnly(fillTemplate(advice.fix, values, 'markdown'))].join('\n\n'),
-        rank: GUESSED_CAUSE_ORDER,
+        fix: [why, adviceOnly((0,template/* fillTemplate */.o)(advice.fix, values, 'markdown'))].join('\n\n'),
+        rank: rank/* GUESSED_CAUSE_ORDER */._s,
         data: { role: 'likely-cause', basis: 'words', words: guess.words.join(', '), margin: Math.round(guess.margin * 10) / 10, runnerUp: guess.runnerUp },
     };
 }
@@ -5857,1486 +7313,35 @@ function adviceOnly(fix) {
     return items.length > 0 ? items.join('\n') : fix;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
-
-
-
-
-
-
-const TAIL = 10;
-/** A failure told in more lines than this is not read for its words (wordLines). */
-const MAX_WORD_LINES = 40;
-// Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
-// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
-// used only when nothing else names an error, so that a pasted failure is never left silent.
-const LOOSE_FAILURE = /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]/i;
-/** At most this many of the failure's own error lines are quoted. */
-const MAX_ERROR_LINES = 8;
-/**
- * The baseline for a build that did not succeed: a failure is never left without a finding, even
- * when nothing more specific recognises it, and a canceled build says so.
- */
-const buildOutcomeRule = {
-    ids: ['unknown', 'canceled'],
-    run({ build, diagnosis, catalog }) {
-        const matched = diagnosis?.matches ?? [];
-        if (build.status === 'canceled') {
-            if (matched.some((m) => m.signature.id === 'canceled'))
-                return [];
-            const advice = catalog.get('canceled');
-            return [
-                {
-                    id: 'canceled',
-                    severity: advice?.severity ?? 'warning',
-                    title: 'The build was canceled before it finished',
-                    evidence: build.errors.slice(0, 5).map((e) => quote(e.line, e.text)),
-                    fix: advice?.fix ?? '',
-                },
-            ];
-        }
-        // A signature that matched more than a WARNING line names the cause; this is the fallback.
-        if (matched.some((m) => !m.onlyWarnings))
-            return [];
-        const lines = diagnosis?.allLines ?? build.excerpt;
-        const strictLines = ownErrorLines(build, lines, failure_line/* FAILURE_LINE */.EV);
-        // Failure words looser than a failure line's say less: a build that did not say it failed is
-        // then only a warning (the paste may have been cut before its end).
-        const loose = strictLines.length === 0;
-        const errorLines = loose ? ownErrorLines(build, lines, LOOSE_FAILURE) : strictLines;
-        // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
-        // nothing) is better explained by that warning than by a finding that has nothing to quote.
-        if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0)
-            return [];
-        // A log cut before its end that still shows errors is a failure to explain, not a silence.
-        if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0))
-            return [];
-        const final = build.errors[build.errors.length - 1] ?? null;
-        const failedStep = failedStepOf(build);
-        const first = errorLines[0] ?? final;
-        const evidence = dedupe(errorLines.length > 0 ? [...errorLines, ...build.errors] : [...build.failedStepTail.slice(-TAIL), ...build.errors]).map((e) => quote(e.line, e.text));
-        const severity = loose && build.status !== 'failure' ? 'warning' : 'error';
-        const lastError = final ? `The last error reported: ${(0,markdown/* inlineCode */.ti)(final.text, 300)}.` : 'The log shows the build failed but no error line.';
-        // No signature knew the failure's wording: the words may still say which cause it is.
-        const stated = [...errorLines, ...build.errors].map((l) => l.text);
-        const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), stated, { build, failedStep, catalog });
-        if (likely)
-            return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
-        return [
-            {
-                id: 'unknown',
-                severity,
-                title: failedStep ? stepFailureTitle(failedStep) : first ? `The build failed: ${shorten(first.text)}` : 'The build failed',
-                evidence,
-                fix: [lastError, catalog.get('unknown')?.fix ?? ''].join('\n\n'),
-            },
-        ];
-    },
-};
-/**
- * The lines a failure's words are read from: those the signatures read as the failure itself (the
- * failing step's output, the error block, the final errors; a paste without BuildKit's frame, whole),
- * not the frame around them (other steps, `[internal] load metadata for ...`, the step headers and the
- * Dockerfile excerpt that restate commands), whose words say what was built, not what broke. When no
- * line is marked as the failure, its own error lines.
- */
-function wordLines(build, candidates, errorLines) {
-    const own = (candidates ?? []).filter((l) => l.inFailure);
-    const lines = own.length > 0 ? own.map((l) => l.text) : dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
-    // The model learnt from pasted excerpts (1 to 37 lines). A failure told in more lines (a long step's
-    // output) is not what it knows: there its words are mostly what the step did (crate names, progress),
-    // and a review found every guess on such logs decided by them. None is made.
-    return lines.length <= MAX_WORD_LINES ? lines : [];
-}
-/**
- * What the word model reads of a build that needed a diagnosis, whatever the signatures found: the
- * corpus's train excerpts give it their documents this way (word-model.test.ts), so that it learns
- * from the same lines it is later asked about.
- */
-function failureWordLines(build, diagnosis) {
-    const strict = ownErrorLines(build, diagnosis.allLines, FAILURE_LINE);
-    return wordLines(build, diagnosis.lines, strict.length > 0 ? strict : ownErrorLines(build, diagnosis.allLines, LOOSE_FAILURE));
-}
-/** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
-function stepFailureTitle(step) {
-    const error = step.error ?? '';
-    const reason = /did not complete successfully: (.*)$/.exec(error)?.[1] ?? /^executor failed running \[.*\]: (.*)$/s.exec(error)?.[1] ?? error;
-    const what = step.instruction ? `${step.instruction} ${step.command}` : step.name;
-    return `${what.length > 60 ? `${what.slice(0, 59)}\u2026` : what} failed${reason ? `: ${shorten(reason)}` : ''}`;
-}
-/**
- * The error lines of the failure itself, in log order: the failing step's own output when a step
- * failed, else the lines of the paste that state a failure.
- */
-function ownErrorLines(build, lines, failure) {
-    const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
-    return dedupe(source.filter((l) => failure.test((0,normalize/* normalizeForMatching */._)(l.text)))).slice(0, MAX_ERROR_LINES);
-}
-/** One line per line number and text, in log order. */
-function dedupe(lines) {
-    const seen = new Set();
-    return lines.filter((l) => {
-        const key = `${l.line}\u0000${l.text}`;
-        return !seen.has(key) && seen.add(key) !== undefined;
-    });
-}
-function shorten(text) {
-    const clean = text.replace(/^##\[error\]/, '').replace(/^#\d+ ERROR:\s*/, '');
-    return clean.length > 120 ? `${clean.slice(0, 119)}\u2026` : clean;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
-
-
-
-/** Below this share of cache hits a build is reported as mostly rebuilt. */
-const FEW_HITS = 0.25;
-/** Builds with fewer cacheable steps say too little about the cache to report on. */
-const MIN_CACHEABLE = 2;
-/** Rebuilding steps that took less than this in all is not worth a finding. */
-const MIN_RERUN_SECONDS = 30;
-const cacheMissRule = {
-    ids: ['cache-miss'],
-    run({ build, cache, catalog }) {
-        // A build that failed or was canceled says more about that than about its cache.
-        if (build.status !== 'success' && build.status !== 'unknown')
-            return [];
-        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS)
-            return brokenChain(build, catalog);
-        const rerunSeconds = build.steps.filter((s) => (0,metrics/* isCacheable */.TZ)(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
-        if (rerunSeconds < MIN_RERUN_SECONDS)
-            return [];
-        const none = cache.hits === 0;
-        const firstRan = firstStepsThatRan(build);
-        const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
-        const total = cache.hits + cache.misses;
-        return [
-            {
-                id: 'cache-miss',
-                severity: none ? 'warning' : 'notice',
-                title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
-                evidence,
-                // What this build shows, then the advice (the catalog's, which a team can override), once.
-                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-                data: {
-                    pattern: none ? 'no-hits' : 'few-hits',
-                    hits: cache.hits,
-                    misses: cache.misses,
-                    ratio: cache.ratio,
-                    rerunSeconds: Math.round(rerunSeconds * 10) / 10,
-                    firstStep: firstRan[0] ? `${firstRan[0].instruction} ${firstRan[0].command}`.slice(0, 200) : null,
-                    cacheSource: build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null,
-                },
-            },
-        ];
-    },
-};
-function cacheImportSteps(build) {
-    return build.steps.filter((s) => s.kind === 'cache-import');
-}
-/**
- * A RUN that ran although the step before it in its stage came from the cache. Its parent layer
- * matched, so only its own cache entry was missing: the cache was exported without it (`mode=min`
- * keeps only the final stage), it was evicted, or a build argument it uses changed. (A COPY that
- * runs after cached steps is different: the files it copies changed, which is what caches are for.)
- */
-function brokenChain(build, catalog) {
-    if (build.cache.imports.length === 0 && build.request.cacheFrom.length === 0)
-        return [];
-    const byPlace = new Map();
-    for (const step of build.steps) {
-        if (step.kind === 'instruction' && step.index !== null)
-            byPlace.set(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index}`, step);
-    }
-    for (const step of build.steps) {
-        if (step.kind !== 'instruction' || step.instruction !== 'RUN' || step.cached || step.status === 'canceled' || step.index === null)
-            continue;
-        const previous = byPlace.get(`${step.platform ?? ''}|${step.stage ?? ''}|${step.index - 1}`);
-        if (!previous || !previous.cached || previous.instruction === 'FROM')
-            continue;
-        const what = `${step.instruction} ${step.command}`;
-        const lines = [
-            `${(0,markdown/* inlineCode */.ti)(what, 120)} ran although ${(0,markdown/* inlineCode */.ti)(`${previous.instruction} ${previous.command}`, 120)} before it came from the cache: the cache held its parent layer but not this step.`,
-            '',
-            `- \`cache-to\` without \`mode=max\` exports only the final stage's layers${build.request.cacheTo.length ? ` (this build: ${(0,markdown/* inlineCode */.ti)(build.request.cacheTo.join(' '))})` : ''}: use \`mode=max\`.`,
-            '- A build argument or secret this step uses changed (its value is part of the cache key), or the entry was evicted from the cache.',
-            '- Downloads in such steps are better kept in a cache mount (`RUN --mount=type=cache,target=/go/pkg/mod go mod download`), which survives a miss.',
-        ];
-        return [
-            {
-                id: 'cache-miss',
-                severity: step.status === 'running' || (step.seconds ?? 0) >= 10 ? 'warning' : 'notice',
-                title: `A cached chain broke at ${what.length > 70 ? `${what.slice(0, 69)}\u2026` : what}`,
-                evidence: [...cacheImportSteps(build).flatMap(stepEvidence), ...stepEvidence(previous), ...stepEvidence(step)],
-                fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-                data: { pattern: 'broken-chain', step: what.slice(0, 200), seconds: step.seconds },
-            },
-        ];
-    }
-    return [];
-}
-/** The first instruction that ran in each stage and platform: it invalidated everything after it. */
-function firstStepsThatRan(build) {
-    const first = new Map();
-    for (const step of build.steps) {
-        if (!(0,metrics/* isCacheable */.TZ)(step) || step.cached)
-            continue;
-        const key = `${step.platform ?? ''}|${step.stage ?? ''}`;
-        const known = first.get(key);
-        if (!known || (step.index ?? 0) < (known.index ?? 0))
-            first.set(key, step);
-    }
-    // One per stage is enough: the same step on another platform says nothing new.
-    const byStage = new Map();
-    for (const step of first.values())
-        if (!byStage.has(step.stage ?? ''))
-            byStage.set(step.stage ?? '', step);
-    return [...byStage.values()].slice(0, 3);
-}
-/**
- * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
- * warming, dependency layers) is the catalog's and follows once.
- */
-function factsFor(build, firstRan) {
-    const facts = [];
-    const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
-    facts.push(source
-        ? `The cache was read from ${(0,markdown/* inlineCode */.ti)(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
-        : 'This build reads no cache (no `cache-from`).');
-    const cacheTo = build.request.cacheTo.join(' ');
-    if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
-        facts.push(`${(0,markdown/* inlineCode */.ti)(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
-    }
-    const first = firstRan[0];
-    if (first)
-        facts.push(`The first step that ran was ${(0,markdown/* inlineCode */.ti)(`${first.instruction} ${first.command}`)}; every step after it in its stage ran too.`);
-    return facts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/qemu-emulation.ts
-
-
-
-/** An emulated step this many times slower than the same step on the native platform. */
-const MIN_RATIO = 3;
-/** Ignore steps too short for the ratio to mean anything. */
-const MIN_EMULATED_SECONDS = 30;
-/** GitHub's hosted runners are amd64 unless the log says otherwise. */
-const ASSUMED_NATIVE = 'linux/amd64';
-const qemuEmulationRule = {
-    ids: ['qemu-emulation'],
-    run({ build, catalog }) {
-        const native = build.nativePlatform ?? ASSUMED_NATIVE;
-        const byKey = new Map();
-        for (const step of build.steps) {
-            if (step.kind === 'instruction' && step.platform === native && step.status === 'done')
-                byKey.set(keyOf(step), step);
-        }
-        const pairs = [];
-        for (const step of build.steps) {
-            if (step.kind !== 'instruction' || step.platform === null || step.platform === native || step.status !== 'done')
-                continue;
-            if (step.seconds === null || step.seconds < MIN_EMULATED_SECONDS)
-                continue;
-            const twin = byKey.get(keyOf(step));
-            if (!twin || twin.seconds === null || twin.seconds <= 0)
-                continue;
-            const ratio = step.seconds / twin.seconds;
-            if (ratio >= MIN_RATIO)
-                pairs.push({ native: twin, emulated: step, ratio, extra: step.seconds - twin.seconds });
-        }
-        if (pairs.length === 0)
-            return [];
-        pairs.sort((a, b) => b.extra - a.extra);
-        const worst = pairs[0];
-        const extra = (0,metrics/* round */.LI)(pairs.reduce((total, pair) => total + pair.extra, 0), 1);
-        const share = build.buildSeconds ? (0,metrics/* round */.LI)(Math.min(1, extra / build.buildSeconds), 3) : null;
-        const emulatedPlatform = worst.emulated.platform;
-        const what = `${worst.emulated.instruction} ${worst.emulated.command}`;
-        return [
-            {
-                id: 'qemu-emulation',
-                severity: 'warning',
-                title: `${emulatedPlatform} ran under QEMU emulation: ${truncateTitle(what)} took ${(0,duration/* formatDuration */.a)(worst.emulated.seconds)} against ${(0,duration/* formatDuration */.a)(worst.native.seconds)} on ${native} (${(0,metrics/* round */.LI)(worst.ratio, 1)}\u00d7)`,
-                evidence: [...stepEvidence(worst.native), ...stepEvidence(worst.emulated)],
-                fix: [
-                    `Emulated steps cost about ${(0,duration/* formatDuration */.a)(extra)} more than their native twins${share !== null ? `, ${Math.round(share * 100)}% of this build's ${(0,duration/* formatDuration */.a)(build.buildSeconds)}` : ''}${build.nativePlatform ? '' : ` (native platform assumed to be ${native}: the log does not say)`}. The slowest: ${(0,markdown/* inlineCode */.ti)(what)} on ${(0,markdown/* inlineCode */.ti)(emulatedPlatform)}.`,
-                    '',
-                    // The advice after the blank line is the same for every build: a group of builds shows it once.
-                    `- Build each platform on a native runner (\`runs-on: ubuntu-24.04-arm\` for arm64) in a matrix, push by digest (\`outputs: type=image,push-by-digest=true,name-canonical=true,push=true\`), then merge the digests into one tag with \`docker buildx imagetools create\`.`,
-                    `- Or cross-compile: start the build stage with \`FROM --platform=$BUILDPLATFORM\` and compile for \`$TARGETPLATFORM\` (for Rust: \`rustup target add\` and a cross linker, or \`cargo zigbuild\`), so only the final, cheap stage runs per platform.`,
-                    `- If the emulated platform is not needed on pull requests, build \`linux/amd64\` only there and all platforms on \`main\`.`,
-                    ...(catalog.get('qemu-emulation')?.origin === 'built-in' ? [] : ['', catalog.get('qemu-emulation').fix]),
-                ].join('\n'),
-                data: {
-                    platform: emulatedPlatform,
-                    nativePlatform: native,
-                    ratio: (0,metrics/* round */.LI)(worst.ratio, 2),
-                    emulatedSeconds: worst.emulated.seconds,
-                    nativeSeconds: worst.native.seconds,
-                    extraSeconds: extra,
-                    shareOfBuild: share,
-                    step: what.slice(0, 200),
-                    buildSeconds: build.buildSeconds,
-                },
-            },
-        ];
-    },
-};
-function keyOf(step) {
-    return `${step.stage ?? ''}|${step.index ?? ''}|${step.instruction ?? ''} ${step.command}`;
-}
-function truncateTitle(text) {
-    return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/slow-build.ts
-
-
-const slowBuildRule = {
-    ids: ['slow-build'],
-    run({ build, timing, options, catalog }) {
-        const seconds = build.buildSeconds ?? build.jobSeconds;
-        const budget = options.maxBuildMinutes * 60;
-        if (seconds === null || seconds <= budget)
-            return [];
-        const which = build.buildSeconds !== null ? 'build' : 'job';
-        const slowest = timing.slowestSteps.slice(0, 3);
-        return [
-            {
-                id: 'slow-build',
-                severity: 'warning',
-                title: `The ${which} took ${(0,duration/* formatDuration */.a)(seconds)}, over the ${options.maxBuildMinutes} min budget`,
-                evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
-                fix: [
-                    `Where the time went: ${slowest.map((s) => `${(0,markdown/* inlineCode */.ti)(s.name, 80)} ${(0,duration/* formatDuration */.a)(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${(0,duration/* formatDuration */.a)(timing.cacheExportSeconds)}` : ''}.`,
-                    '',
-                    catalog.get('slow-build')?.fix ?? '',
-                ].join('\n'),
-                data: { seconds, budgetSeconds: budget },
-            },
-        ];
-    },
-};
-
-// EXTERNAL MODULE: ./src/reference/image-reference.ts
-var image_reference = __nccwpck_require__(5676);
-;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
-
-
-const ENRICHERS = {
-    'registry-auth-denied': registryAuth,
-    'invalid-tag': invalidTag,
-    'compile-error': toolchain,
-    'package-install-failure': toolchain,
-};
-// Which toolchain printed the error or ran the failing command: its advice, not another's.
-const TOOLCHAIN_SIGNS = [
-    ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
-    ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
-    ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
-    ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
-    ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
-    ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
-    ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
-];
-/** How a fix names each toolchain. */
-const TOOL_NAMES = {
-    rust: 'cargo',
-    go: 'go',
-    node: 'node',
-    java: 'javac',
-    dotnet: 'dotnet',
-    python: 'pip',
-    native: 'cc',
-};
-/** The toolchain of a compile or install failure, from the matched lines and the failing command. */
-function toolchain(match, build) {
-    const failing = build.steps.find((s) => s.status === 'error' && s.instruction === 'RUN');
-    const text = [...match.lines.map((l) => l.normalized), failing?.command ?? ''].join('\n');
-    for (const [name, sign] of TOOLCHAIN_SIGNS) {
-        const seen = sign.exec(text);
-        if (seen)
-            return { values: { [name]: TOOL_NAMES[name] }, cause: null, data: { toolchain: name, seen: seen[0] } };
-    }
-    return { values: {}, cause: null, data: {} };
-}
-function enrich(match, build) {
-    return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
-}
-/**
- * A registry 403 has three common causes that the error text alone does not tell apart: the job's
- * token lacks `packages: write`, the job runs for a fork's pull request (read-only token, no
- * secrets), or an organization package does not grant the repository access. The runner's "Set up
- * job" section says which permissions and secrets the job had.
- */
-function registryAuth(match, build) {
-    const text = match.lines.map((l) => l.normalized).join('\n');
-    const registry = registryOf(match.groups, build);
-    const values = registry ? { registry } : {};
-    const packages = build.runner.tokenPermissions.packages ?? null;
-    const data = {};
-    let cause = null;
-    if (/installation not allowed to Write organization package/.test(text)) {
-        data.cause = 'org-package-access';
-        cause =
-            'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
-    }
-    else if (build.runner.secretSource === 'None') {
-        data.cause = 'fork-pull-request';
-        cause =
-            'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
-    }
-    else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
-        data.cause = 'missing-packages-write';
-        cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
-    }
-    else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
-        data.cause = 'not-logged-in';
-        cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${(0,markdown/* inlineCode */.ti)(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
-    }
-    if (packages)
-        data.packagesPermission = packages;
-    if (build.runner.secretSource)
-        data.secretSource = build.runner.secretSource;
-    return { values, cause, data };
-}
-function registryOf(groups, build) {
-    if (groups.registry)
-        return groups.registry;
-    for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
-        if (!candidate)
-            continue;
-        const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
-        if (url)
-            return url[1];
-        const first = candidate.split('/')[0];
-        if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost'))
-            return first;
-    }
-    return null;
-}
-/**
- * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
- * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
- * `type=sha,prefix={{branch}}-` gives `-0899a35`.
- */
-function invalidTag(match, build) {
-    const data = {};
-    const reasons = [];
-    const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
-    for (const tag of candidates) {
-        const rule = (0,image_reference/* explainReference */.fL)(tag);
-        if (rule) {
-            reasons.push(`${(0,markdown/* inlineCode */.ti)(tag)}: ${rule}.`);
-            data.tag = tag;
-            data.rule = rule;
-            break;
-        }
-    }
-    const text = match.lines.map((l) => l.normalized).join('\n');
-    if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
-        reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
-    }
-    const templates = build.runner.metadataTemplates;
-    const suspect = templates.find((t) => /\{\{\s*(?:branch|tag|base_ref|is_default_branch)\s*\}\}|\{\{\s*raw\s*\}\}/.test(t)) ?? null;
-    if (suspect) {
-        data.template = suspect;
-        reasons.push(`The tags come from \`docker/metadata-action\`, and ${(0,markdown/* inlineCode */.ti)(suspect)} uses a value that is empty for some events: \`{{branch}}\` is empty on \`pull_request\` events (and \`{{tag}}\` outside tag pushes), so \`type=sha,prefix={{branch}}-\` yields \`-<sha>\`. Use \`{{base_ref}}\`/\`type=ref,event=pr\` on pull requests, or guard the rule with \`enable=\${{ github.event_name != 'pull_request' }}\`.`);
-    }
-    else if (templates.length > 0 && /tag is needed when pushing/.test(text)) {
-        data.template = templates[0];
-        reasons.push(`No \`docker/metadata-action\` rule applied to this event (${(0,markdown/* inlineCode */.ti)(templates.join('; '), 160)}): add one that always applies, such as \`type=sha\`.`);
-    }
-    return { values: data.tag !== undefined ? { tag: data.tag } : {}, cause: reasons.length ? reasons.join(' ') : null, data };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/diagnose/locations.ts
-
-
-
-// `Dockerfile:12` (or `docker/app.Dockerfile:3`) then a `----` rule, then numbered lines with `>>>`.
-const DOCKERFILE_HEADER = /^(?<file>[^\s:]+):(?<line>\d+)$/;
-const EXCERPT_LINE = /^\s*(?<line>\d+) \|\s?(?<marker>>>>)?/;
-// Compiler locations, each tool's own form.
-const SOURCE_FORMS = [
-    { tool: 'rustc', regex: /^-+> (?<file>[^\s:]+):(?<line>\d+):(?<col>\d+)\s*$/ },
-    { tool: 'tsc', regex: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts))\((?<line>\d+),(?<col>\d+)\): error/ },
-    { tool: 'go', regex: /^(?:\.\/)?(?<file>[^\s:]+\.go):(?<line>\d+):(?<col>\d+): / },
-    { tool: 'gcc', regex: /^(?<file>[^\s:]+\.(?:c|cc|cpp|cxx|h|hh|hpp)):(?<line>\d+):(?<col>\d+): (?:fatal )?error/ },
-    { tool: 'javac', regex: /^(?<file>[^\s:]+\.java):(?<line>\d+): error/ },
-];
-// Paths inside dependency caches are not the team's code.
-const DEPENDENCY_PATH = /\/(?:\.cargo|cargo)\/registry\/|\/go\/pkg\/mod\/|node_modules\/|\/usr\/(?:lib|include|local\/include)\//;
-const MAX_SOURCE_LOCATIONS = 5;
-const MAX_STRIPPED_COMPONENTS = 8;
-/**
- * Where in the repository a failure points: the Dockerfile line BuildKit marked with `>>>`, and the
- * source lines compilers named. Paths are mapped from the container (WORKDIR) back to the workspace
- * and kept only when the file exists there, so annotations never point at nothing.
- */
-function findLocations(build, lines, workspace, message) {
-    const locations = [];
-    const dockerfile = dockerfileLocation(build, lines, workspace, message);
-    if (dockerfile)
-        locations.push(dockerfile);
-    locations.push(...sourceLocations(build, lines, workspace));
-    return locations;
-}
-function dockerfileLocation(build, lines, workspace, message) {
-    for (let i = 0; i < lines.length; i++) {
-        const header = DOCKERFILE_HEADER.exec((0,normalize/* normalizeForMatching */._)(lines[i].text));
-        if (!header || !/dockerfile/i.test(header.groups.file))
-            continue;
-        // The first `>>>` line of the excerpt that follows: the instruction that failed.
-        let line = Number(header.groups.line);
-        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
-            const numbered = EXCERPT_LINE.exec((0,normalize/* normalizeForMatching */._)(lines[j].text).replace(/^-+$/, ''));
-            if (numbered?.groups.marker) {
-                line = Number(numbered.groups.line);
-                break;
-            }
-        }
-        const printed = header.groups.file;
-        const candidates = [build.request.dockerfile, printed].filter((c) => !!c);
-        const file = resolveInWorkspace(candidates, workspace);
-        return { kind: 'dockerfile', file: file ?? cleanPath(build.request.dockerfile ?? printed), line, column: null, verified: file !== null, message };
-    }
-    return dockerfileLineOfFailedStep(build, workspace, message);
-}
-/**
- * Older BuildKit (Docker 20.10) prints no `Dockerfile:N` excerpt: find the failed instruction in
- * the workspace's Dockerfile by its text, which BuildKit prints as written (continuations joined).
- * Only an exact match counts; nothing is guessed.
- */
-function dockerfileLineOfFailedStep(build, workspace, message) {
-    const step = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction' && s.instruction !== 'FROM');
-    if (!step || !workspace)
-        return null;
-    const file = resolveInWorkspace([build.request.dockerfile ?? 'Dockerfile'], workspace);
-    if (!file)
-        return null;
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, file), 'utf8');
-    }
-    catch {
-        return null;
-    }
-    const wanted = collapse(step.command);
-    const candidates = readInstructions(text).filter((i) => i.keyword === step.instruction && collapse(i.args) === wanted);
-    const found = candidates.find((i) => step.stage === null || i.stage === step.stage) ?? (candidates.length === 1 ? candidates[0] : undefined);
-    return found ? { kind: 'dockerfile', file, line: found.line, column: null, verified: true, message } : null;
-}
-/** The instructions of a Dockerfile with the line each starts on (continuations joined, comments skipped). */
-function readInstructions(text) {
-    const out = [];
-    const lines = text.split(/\r?\n/);
-    let stageIndex = -1;
-    let stage = 'stage-0';
-    for (let i = 0; i < lines.length && i < 5000; i++) {
-        const first = lines[i];
-        if (/^\s*(#|$)/.test(first))
-            continue;
-        const start = i;
-        let joined = first;
-        while (/\\\s*$/.test(joined) && i + 1 < lines.length) {
-            joined = joined.replace(/\\\s*$/, ' ');
-            i++;
-            if (/^\s*#/.test(lines[i]))
-                continue;
-            joined += lines[i];
-        }
-        const match = /^\s*([A-Za-z]+)\s+([\s\S]*)$/.exec(joined);
-        if (!match)
-            continue;
-        const keyword = match[1].toUpperCase();
-        if (keyword === 'FROM') {
-            stageIndex++;
-            stage = /\s+[Aa][Ss]\s+(\S+)\s*$/.exec(match[2])?.[1]?.toLowerCase() ?? `stage-${stageIndex}`;
-        }
-        out.push({ line: start + 1, keyword, args: match[2], stage });
-    }
-    return out;
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function sourceLocations(build, lines, workspace) {
-    const out = [];
-    const seen = new Set();
-    let lastMessage = '';
-    for (const evidence of lines) {
-        const text = (0,normalize/* normalizeForMatching */._)(evidence.text);
-        if (/^(?:error|fatal error)\b|: error\b|error\[E\d+\]/.test(text))
-            lastMessage = text;
-        for (const { regex } of SOURCE_FORMS) {
-            const match = regex.exec(text);
-            if (!match)
-                continue;
-            const raw = match.groups.file;
-            if (DEPENDENCY_PATH.test(raw) || DEPENDENCY_PATH.test(`/${raw}`))
-                break;
-            const key = `${raw}:${match.groups.line}`;
-            if (seen.has(key))
-                break;
-            seen.add(key);
-            const dockerfileDir = build.request.dockerfile ? external_node_path_.posix.dirname(cleanPath(build.request.dockerfile)) : null;
-            const candidates = containerPathCandidates(raw, dockerfileDir);
-            const file = resolveInWorkspace(candidates, workspace);
-            if (file === null)
-                break;
-            out.push({
-                kind: 'source',
-                file,
-                line: Number(match.groups.line),
-                column: match.groups.col ? Number(match.groups.col) : null,
-                verified: true,
-                message: (lastMessage || text).slice(0, 300),
-            });
-            break;
-        }
-        if (out.length >= MAX_SOURCE_LOCATIONS)
-            break;
-    }
-    return out;
-}
-/**
- * `/app/crates/engine/src/lib.rs` -> `app/crates/engine/src/lib.rs`, `crates/engine/src/lib.rs`, ...:
- * the WORKDIR is unknown, so leading components are dropped one by one; a relative path is also
- * tried beside the Dockerfile (a crate built from its own directory).
- */
-function containerPathCandidates(raw, dockerfileDir) {
-    const parts = raw
-        .replace(/^\/+/, '')
-        .split('/')
-        .filter((p) => p && p !== '.');
-    const out = [];
-    for (let drop = 0; drop < Math.min(parts.length, MAX_STRIPPED_COMPONENTS); drop++)
-        out.push(parts.slice(drop).join('/'));
-    if (!(0,external_node_path_.isAbsolute)(raw) && dockerfileDir && dockerfileDir !== '.')
-        out.push(external_node_path_.posix.join(dockerfileDir, raw));
-    return out;
-}
-/** The first candidate that is a file in the workspace, as a workspace-relative path. */
-function resolveInWorkspace(candidates, workspace) {
-    if (!workspace)
-        return null;
-    for (const candidate of candidates) {
-        const relative = cleanPath(candidate);
-        if (!relative || relative.startsWith('..'))
-            continue;
-        const full = (0,external_node_path_.join)(workspace, relative);
-        try {
-            if ((0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isFile())
-                return relative;
-        }
-        catch {
-            // unreadable: not a candidate
-        }
-    }
-    return null;
-}
-function cleanPath(path) {
-    return (0,external_node_path_.normalize)(path)
-        .replace(/\\/g, '/')
-        .replace(/^(?:\.\/)+/, '')
-        .replace(/^\/+/, '');
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
-
-
-
-
-
-
-/** Besides the root cause, this many other signatures are reported, as possible contributors. */
-const MAX_SECONDARY = 2;
-const MAX_EVIDENCE = 12;
-const CONTINUES_ERROR = /^(?:\s|-->|\||\^|=|at |Caused by|note:|help:|error|fatal|ERROR|ERR!|E: )|\d+ \|/;
-/** Lines of the root cause's error quoted as the tool printed them. */
-const MAX_PRINTED = 8;
-/**
- * Names the cause of a failure from the signature catalog: the best match is the root cause, with
- * its evidence, the line it points at and a fix that uses what the match extracted.
- */
-const signatureDiagnosisRule = {
-    // Every id of the signature catalog (signatures/builtin.yml and the team's own file).
-    ids: ['(catalog)'],
-    run(context) {
-        const { diagnosis } = context;
-        if (!diagnosis || diagnosis.matches.length === 0)
-            return [];
-        const seen = new Set();
-        const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
-        return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
-    },
-};
-function toFinding(match, primary, { build, diagnosis, options }, others) {
-    const signature = match.signature;
-    const failedStep = failedStepOf(build);
-    const enrichment = enrich(match, build);
-    const values = {
-        ...templateValues(build, failedStep),
-        ...match.groups,
-        ...enrichment.values,
-    };
-    // A build that succeeded (a cache export with ignore-error) or a tool's own WARNING is never an
-    // error, unless the warnings are the root cause of an error that followed (a retry loop before
-    // the package manager gave up).
-    const explainsError = primary && others.some((m) => !m.onlyWarnings && m.signature.causedBy.includes(signature.id));
-    let severity = signature.severity;
-    if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary)
-        severity = capAt(severity, 'warning');
-    const title = fillTemplate(signature.title, values, 'text');
-    // What to do comes first (reports show the fix's first line alone); which line came first last.
-    const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)]
-        .filter(Boolean)
-        .join('\n\n');
-    const printed = primary ? asPrinted(match.lines[0], diagnosis.allLines) : [];
-    const evidence = signature_diagnosis_dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
-        .slice(0, MAX_EVIDENCE)
-        .map((l) => quote(l.line, l.text));
-    const locations = primary && severity === 'error' ? findLocations(build, diagnosis.allLines, options.workspace, title) : [];
-    return {
-        id: signature.id,
-        severity,
-        title,
-        fix,
-        evidence,
-        locations,
-        rank: primary ? 0 : 50,
-        data: {
-            ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
-            ...enrichment.data,
-            priority: signature.priority,
-            signatureOrigin: signature.origin,
-            role: primary ? 'root-cause' : 'contributing',
-        },
-    };
-}
-/**
- * Which line came first and what followed from it: the root cause's first line, and the other
- * signatures that matched later lines of the same failure.
- */
-function causality(root, others) {
-    const first = root.lines[0];
-    const later = others.filter((m) => !m.onlyWarnings && m.lines[0].line > first.line);
-    if (later.length === 0)
-        return null;
-    const what = later.map((m) => `${m.signature.id} (line ${m.lines[0].line})`).join(', ');
-    return `The first error is on line ${first.line}; what the log reports after it follows from it: ${what}.`;
-}
-/** A failure in an exporter after every instruction ran: say so, the image itself was built. */
-function afterTheBuild(build, failedStep) {
-    if (!failedStep || (failedStep.kind !== 'export' && failedStep.kind !== 'cache-export'))
-        return null;
-    const instructions = build.steps.filter((s) => s.kind === 'instruction');
-    if (instructions.length === 0 || instructions.some((s) => s.status !== 'done' && s.status !== 'cached'))
-        return null;
-    return `All ${instructions.length} build steps finished; the failure came afterwards, in ${(0,markdown/* inlineCode */.ti)(failedStep.name)}.`;
-}
-function capAt(severity, cap) {
-    const order = ['error', 'warning', 'notice'];
-    return order.indexOf(severity) < order.indexOf(cap) ? cap : severity;
-}
-/**
- * The error as the tool printed it: from the root cause's first line, the lines that follow it
- * without a gap (a compiler's `-->` location and caret lines), up to 8, each text once.
- */
-function asPrinted(first, lines) {
-    const start = lines.findIndex((l) => l.line === first.line && l.text === first.text);
-    if (start === -1)
-        return [];
-    // Plain progress interleaves the steps that run at once: follow the root cause's own step.
-    const step = /^#\d+ /.exec(first.text)?.[0] ?? null;
-    const out = [];
-    const seen = new Set();
-    let previous = first.line;
-    for (let i = start; i < lines.length && out.length < MAX_PRINTED; i++) {
-        const line = lines[i];
-        if (step !== null && !line.text.startsWith(step))
-            continue;
-        if (line.line - previous > (step === null ? 1 : 3))
-            break;
-        previous = line.line;
-        const text = line.text.replace(/^#\d+ (?:\d+\.\d+ )?|^\d+\.\d+ /, '');
-        if (text.trim() === '' || seen.has(text))
-            continue;
-        // After the first line, only what continues the error: indented lines, a compiler's location,
-        // source and caret lines, notes, and further error lines.
-        if (i > start && !CONTINUES_ERROR.test(text))
-            break;
-        seen.add(text);
-        out.push(line);
-    }
-    return out;
-}
-function signature_diagnosis_dedupe(lines) {
-    const seen = new Set();
-    return lines.filter((l) => !seen.has(l.line) && seen.add(l.line));
-}
-
-;// CONCATENATED MODULE: ./src/analyze/rules/build-checks.ts
-
-
-/**
- * Dockerfile build checks BuildKit reported (`buildx.build.warnings` in the build's metadata): each
- * names a rule and a line, so each becomes a warning annotated on that line of the Dockerfile.
- */
-const buildChecksRule = {
-    ids: ['build-check'],
-    run({ build, options }) {
-        return build.checks.map((check) => {
-            const file = resolveInWorkspace([check.file, build.request.dockerfile].filter((f) => !!f), options.workspace);
-            return {
-                id: 'build-check',
-                severity: 'warning',
-                title: `${check.rule}: ${check.message}`,
-                evidence: [],
-                fix: [
-                    `BuildKit's build check ${(0,markdown/* inlineCode */.ti)(check.rule)} flagged ${check.line ? `line ${check.line} of ` : ''}${(0,markdown/* inlineCode */.ti)(check.file ?? build.request.dockerfile ?? 'the Dockerfile')}.`,
-                    check.url
-                        ? `The rule, and how to fix or silence it (\`# check=skip=${check.rule}\`): ${check.url}`
-                        : `Silence it with \`# check=skip=${check.rule}\` at the top of the Dockerfile if it is intended.`,
-                ].join('\n\n'),
-                locations: check.line && file ? [{ kind: 'dockerfile', file, line: check.line, column: null, verified: true, message: `${check.rule}: ${check.message}` }] : [],
-                data: { rule: check.rule, line: check.line },
-            };
-        });
-    },
-};
-
-// EXTERNAL MODULE: ./src/text/bytes.ts
-var bytes = __nccwpck_require__(1080);
-;// CONCATENATED MODULE: ./src/analyze/rules/image-size.ts
-
-
-/** An image whose compressed size on a platform is over the `max-image-size` budget. */
-const imageSizeRule = {
-    ids: ['image-too-large'],
-    run({ build, options }) {
-        const limit = options.maxImageBytes ?? null;
-        if (limit === null)
-            return [];
-        const findings = [];
-        for (const image of build.images) {
-            const over = (image.platforms ?? []).filter((p) => p.compressedBytes > limit);
-            if (over.length === 0)
-                continue;
-            const worst = over.reduce((a, b) => (b.compressedBytes > a.compressedBytes ? b : a));
-            findings.push({
-                id: 'image-too-large',
-                severity: 'warning',
-                title: `${image.ref} is ${(0,bytes/* formatBytes */.z3)(worst.compressedBytes)} on ${worst.platform}, over the ${(0,bytes/* formatBytes */.z3)(limit)} budget`,
-                evidence: [],
-                fix: [
-                    `Compressed size per platform: ${over.map((p) => `${(0,markdown/* inlineCode */.ti)(p.platform)} ${(0,bytes/* formatBytes */.z3)(p.compressedBytes)}${p.baselineBytes !== null ? ` (${(0,bytes/* formatByteDelta */.a$)(p.compressedBytes, p.baselineBytes)} against the baseline)` : ''}`).join(', ')}.`,
-                    '',
-                    '- Build in stages and copy only the artifacts into a small final image (`distroless`, `alpine`, `scratch` for static binaries).',
-                    '- Leave caches and build tools out of the final stage (`--mount=type=cache` for package managers, `rm -rf /var/lib/apt/lists/*` in the same `RUN`).',
-                    '- Raise the `max-image-size` input if the size is expected.',
-                ].join('\n'),
-                data: { platform: worst.platform, bytes: worst.compressedBytes, limitBytes: limit },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/analyze/rules/index.ts
-
-
-
-
-
-
-
-/** Every rule, in no particular order: ranking decides what comes first. */
-const RULES = [signatureDiagnosisRule, buildOutcomeRule, qemuEmulationRule, cacheMissRule, slowBuildRule, buildChecksRule, imageSizeRule];
-
-// EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
-var load_catalog = __nccwpck_require__(4983);
-;// CONCATENATED MODULE: ./src/analyze/run-level.ts
-
-/**
- * A matrix job canceled because another one failed (fail-fast) is a consequence: its `canceled`
- * finding names the failed jobs, and a failure always ranks before cancellations.
- */
-function linkCanceledToFailures(analyses) {
-    const failed = analyses.filter((a) => a.build.status === 'failure').map((a) => a.build.name);
-    if (failed.length === 0)
-        return analyses;
-    for (const analysis of analyses) {
-        if (analysis.build.status !== 'canceled')
-            continue;
-        for (const finding of analysis.findings) {
-            if (finding.id !== 'canceled')
-                continue;
-            finding.title = `Canceled after ${failed.join(', ')} failed`;
-            finding.fix = `${failed.map((name) => (0,markdown/* inlineCode */.ti)(name)).join(', ')} failed in the same run; with \`strategy.fail-fast\` (the default) GitHub then cancels the other jobs of the matrix. Fix that failure first: this job has no problem of its own in the log.\n\n${finding.fix}`;
-            finding.data = { ...finding.data, canceledBecause: failed.join(', ') };
-        }
-    }
-    return analyses;
-}
-
-// EXTERNAL MODULE: ./src/analyze/group.ts
-var group = __nccwpck_require__(3415);
-;// CONCATENATED MODULE: ./src/analyze/analyze.ts
-
-
-
-
-
-
-
-const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
-/** The catalog by id, made once per catalog (the budget analyses every build of a long log). */
-const catalogMaps = new WeakMap();
-function catalogMap(catalog) {
-    let map = catalogMaps.get(catalog);
-    if (!map) {
-        map = new Map(catalog.map((s) => [s.id, s]));
-        catalogMaps.set(catalog, map);
-    }
-    return map;
-}
-function analyzeBuild(build, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.a, inputs = {}) {
-    const catalog = catalogMap(inputs.catalog ?? (0,load_catalog/* builtinSignatures */.n)());
-    const diagnosis = inputs.diagnosis?.byBuild.get(build) ?? null;
-    const context = { build, cache: (0,metrics/* cacheStats */.wn)(build), timing: (0,metrics/* timing */.N9)(build), options, diagnosis, catalog };
-    const findings = [];
-    for (const rule of RULES) {
-        for (const finding of rule.run(context))
-            findings.push({ ...finding, build: build.name, source: build.source });
-    }
-    return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
-}
-function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.a, inputs = {}) {
-    const analyses = linkCanceledToFailures(builds.map((build) => analyzeBuild(build, options, inputs)));
-    const omitted = inputs.omittedBuilds ?? null;
-    // The run's numbers count the builds that are not listed: they were summed as they were folded.
-    let hits = omitted?.cacheHits ?? 0;
-    let total = hits + (omitted?.cacheMisses ?? 0);
-    for (const { cache } of analyses) {
-        hits += cache.hits;
-        total += cache.hits + cache.misses;
-    }
-    const durations = builds.map((b) => b.buildSeconds ?? b.jobSeconds).filter((s) => s !== null);
-    const longestOmitted = omitted?.maxSeconds ?? null;
-    if (longestOmitted !== null)
-        durations.push(longestOmitted);
-    const present = (s) => builds.some((b) => b.status === s) || (omitted?.statuses[s] ?? 0) > 0;
-    const status = builds.length === 0 ? 'unknown' : (STATUS_ORDER.find(present) ?? 'unknown');
-    const findings = rankFindings(analyses.flatMap((a) => a.findings));
-    return {
-        builds: analyses,
-        findings,
-        groups: (0,group/* groupFindings */.k)(findings),
-        problems,
-        status,
-        cacheHitRatio: total === 0 ? null : (0,metrics/* round */.LI)(hits / total, 3),
-        durationSeconds: durations.length ? Math.max(...durations) : null,
-        omittedBuilds: omitted,
-    };
-}
-
 
 /***/ }),
 
-/***/ 7736:
+/***/ 7587:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Zu: () => (/* binding */ MAX_LISTED_BUILDS),
-/* harmony export */   s8: () => (/* binding */ BuildBudget)
+/* harmony export */   n0: () => (/* binding */ failedStepOf),
+/* harmony export */   nX: () => (/* binding */ templateValues)
 /* harmony export */ });
-/* unused harmony export MAX_OMITTED_JOBS */
-/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2689);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7401);
-/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
-
-
-
-/**
- * Builds an analysis lists one by one; past this, the least telling are folded into counts. 256 is
- * the most jobs one GitHub matrix can make, so the jobs of a real workflow run are always listed;
- * a log holding more builds than that is a concatenation (a benchmark, a long-running builder's
- * history) whose reader wants the failures, the slow ones and the totals, not thousands of rows.
- * It also bounds memory: a listed build keeps its steps (up to 1,000) and failure excerpts.
- */
-const MAX_LISTED_BUILDS = 256;
-/** Jobs counted one by one among the omitted builds (for the history row's time per job). */
-const MAX_OMITTED_JOBS = 256;
-const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
-/** What a build is worth keeping, from least to most: the order eviction reads it in. */
-const Tier = {
-    Ordinary: 0,
-    /** Exported or pushed images, build checks, a cache import that found nothing, notes, error lines. */
-    Notable: 1,
-    /** Canceled or unfinished. */
-    Unfinished: 2,
-    Failed: 3,
-};
-/**
- * The analysis' budget of listed builds. Builds are handed over as the parser closes them (in any
- * order across sources: each carries its position); at most `limit` are held. When one more
- * arrives, the least telling build that is neither the first nor the last of the input is folded
- * into `omitted()`: its status, steps, cache hits, time, images, findings and job. Which builds
- * stay, most telling first: failures (the earliest first: a root cause comes before what it
- * took down), canceled and unfinished builds, notable ones, then the rest; within a kind the
- * slowest first. Memory is bounded by the limit, not by the log.
- */
-class BuildBudget {
-    limit;
-    inputs;
-    entries = [];
-    summary = emptySummary();
-    jobs = new Map();
-    weighOptions;
-    constructor(limit = MAX_LISTED_BUILDS, options = _rule_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_ANALYSIS_OPTIONS */ .a, inputs = {}) {
-        this.limit = limit;
-        this.inputs = inputs;
-        // The rules count a folded build's findings; without the workspace they touch no file.
-        this.weighOptions = { ...options, workspace: null };
-    }
-    /** Takes a closed build at `position` (larger is later in the input). */
-    add(build, position) {
-        this.entries.push(this.entryFor(build, position));
-        if (this.entries.length > Math.max(2, this.limit))
-            this.fold(this.victim());
-    }
-    /** The listed builds, in input order. */
-    builds() {
-        return [...this.entries].sort((a, b) => a.position - b.position).map((e) => e.build);
-    }
-    /** What is known of the folded builds, or null when every build is listed. */
-    omitted() {
-        if (this.summary.count === 0)
-            return null;
-        return { ...this.summary, runnerSeconds: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .round */ .LI)(this.summary.runnerSeconds, 1), jobs: [...this.jobs.values()] };
-    }
-    entryFor(build, position) {
-        return { build, position, tier: tierOf(build), seconds: build.buildSeconds ?? build.jobSeconds ?? 0 };
-    }
-    /** The index of the least telling entry that is neither the first nor the last of the input. */
-    victim() {
-        let first = 0;
-        let last = 0;
-        for (let i = 1; i < this.entries.length; i++) {
-            if (this.entries[i].position < this.entries[first].position)
-                first = i;
-            if (this.entries[i].position > this.entries[last].position)
-                last = i;
-        }
-        let victim = -1;
-        for (let i = 0; i < this.entries.length; i++) {
-            if (i === first || i === last)
-                continue;
-            // The current choice tells more than this one: this one goes instead.
-            if (victim === -1 || moreTelling(this.entries[i], this.entries[victim]))
-                victim = i;
-        }
-        return victim;
-    }
-    fold(index) {
-        const [entry] = this.entries.splice(index, 1);
-        const { build } = entry;
-        const s = this.summary;
-        s.count++;
-        s.statuses[build.status]++;
-        s.steps += build.steps.length + (build.omittedSteps?.count ?? 0);
-        const cache = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheStats */ .wn)(build);
-        s.cacheHits += cache.hits;
-        s.cacheMisses += cache.misses;
-        // As the verdict counts runner time (job first) and the run's duration (build first).
-        s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
-        const seconds = build.buildSeconds ?? build.jobSeconds;
-        if (seconds !== null)
-            s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
-        s.images += build.images.length;
-        s.pushedImages += build.images.filter((i) => i.pushed).length;
-        // Its findings are counted (a fail-on policy must see them), by the rules alone: a failure that is
-        // not listed is not diagnosed against the catalog. Analysed only now, so that each build is
-        // analysed once whether it is listed or not.
-        for (const finding of (0,_analyze_js__WEBPACK_IMPORTED_MODULE_0__/* .analyzeBuild */ .Z)(build, this.weighOptions, this.inputs).findings)
-            s.findings[finding.severity]++;
-        this.countJob(build);
-    }
-    /** Sums the build into its job's row, as the history row sums a job's listed builds. */
-    countJob(build) {
-        const name = build.job ?? build.name.replace(/ #\d+$/, '');
-        let job = this.jobs.get(name);
-        if (!job) {
-            if (this.jobs.size >= MAX_OMITTED_JOBS) {
-                this.summary.buildsOfUnlistedJobs++;
-                return;
-            }
-            job = { name, builds: 0, jobSeconds: null, buildSeconds: null, status: build.status };
-            this.jobs.set(name, job);
-        }
-        job.builds++;
-        if (build.jobSeconds !== null)
-            job.jobSeconds = Math.max(job.jobSeconds ?? 0, build.jobSeconds);
-        if (build.buildSeconds !== null)
-            job.buildSeconds = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .round */ .LI)((job.buildSeconds ?? 0) + build.buildSeconds, 1);
-        if (STATUS_ORDER.indexOf(build.status) < STATUS_ORDER.indexOf(job.status))
-            job.status = build.status;
-    }
+/* unused harmony export stepLabel */
+/** The step whose failure failed the build: a failed cache import never does (BuildKit goes on without it). */
+function failedStepOf(build) {
+    return build.steps.find((s) => s.status === 'error' && s.kind !== 'cache-import') ?? null;
 }
-function emptySummary() {
+/** `RUN cargo build --release`, or the step's name when it ran no instruction. */
+function stepLabel(step) {
+    return step.instruction ? `${step.instruction} ${step.command}` : step.name;
+}
+/** What every signature's title and fix may use (signatures/builtin.yml's header): the build and its failed step. */
+function templateValues(build, failedStep) {
     return {
-        count: 0,
-        statuses: { success: 0, failure: 0, canceled: 0, unknown: 0 },
-        steps: 0,
-        cacheHits: 0,
-        cacheMisses: 0,
-        runnerSeconds: 0,
-        maxSeconds: null,
-        images: 0,
-        pushedImages: 0,
-        findings: { error: 0, warning: 0, notice: 0 },
-        jobs: [],
-        buildsOfUnlistedJobs: 0,
+        build: build.name,
+        step: failedStep ? stepLabel(failedStep) : undefined,
+        stage: failedStep?.stage ?? undefined,
+        platform: failedStep?.platform ?? build.platforms[0],
+        dockerfile: build.request.dockerfile ?? undefined,
     };
 }
-/**
- * From the model alone: analysing every build as it arrives to learn its findings would analyse the
- * listed ones twice. What makes the rules' findings is here in its own terms: a failure or an error
- * line, build checks, a cache import that found nothing, notes (a cut log, omitted steps), images
- * (their size is measured and compared); slow and emulated builds are among the slowest.
- */
-function tierOf(build) {
-    if (build.status === 'failure')
-        return Tier.Failed;
-    if (build.status === 'canceled' || build.status === 'unknown')
-        return Tier.Unfinished;
-    const notable = build.images.length > 0 ||
-        build.checks.length > 0 ||
-        (build.cache.warnings?.length ?? 0) > 0 ||
-        build.notes.length > 0 ||
-        build.errors.length > 0 ||
-        build.steps.some((s) => s.status === 'error');
-    return notable ? Tier.Notable : Tier.Ordinary;
-}
-/** Whether `b` is more telling than `a` (so `a` goes first). */
-function moreTelling(a, b) {
-    if (a.tier !== b.tier)
-        return b.tier > a.tier;
-    // Among failures the earliest is the likeliest root cause; among the others the slowest tells most.
-    if (a.tier !== Tier.Failed && a.seconds !== b.seconds)
-        return b.seconds > a.seconds;
-    return b.position < a.position;
-}
-
-
-/***/ }),
-
-/***/ 797:
-/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ shouldFail),
-/* harmony export */   X: () => (/* binding */ parseFailOn)
-/* harmony export */ });
-/* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1377);
-
-function parseFailOn(text) {
-    const value = text.trim().toLowerCase() || 'never';
-    if (value === 'never' || value === 'error' || value === 'warning')
-        return value;
-    throw new _input_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(`fail-on must be never, error or warning, not "${text}"`);
-}
-/**
- * `omitted`: the findings of builds counted but not listed (Analysis.omittedBuilds.findings): a
- * folded build's warning must fail the job as a listed one's would.
- */
-function shouldFail(findings, policy, omitted = null) {
-    if (policy === 'never')
-        return false;
-    const errors = omitted?.error ?? 0;
-    if (policy === 'error')
-        return errors > 0 || findings.some((f) => f.severity === 'error');
-    return errors + (omitted?.warning ?? 0) > 0 || findings.some((f) => f.severity === 'error' || f.severity === 'warning');
-}
-
-
-/***/ }),
-
-/***/ 3415:
-/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ groupFindings)
-/* harmony export */ });
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7401);
-
-
-
-/** Kinds whose fix is `facts\n\nadvice`: the advice is the same for every build. */
-const ADVICE_AFTER_FACTS = new Set(['qemu-emulation', 'cache-miss']);
-/** A slow build is explained by these, when the same build has one. */
-const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
-/** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
-function groupFindings(findings) {
-    const slowExplainedBy = new Map();
-    for (const slow of findings.filter((f) => f.id === 'slow-build')) {
-        const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
-        if (cause)
-            slowExplainedBy.set(slow, cause);
-    }
-    const byKey = new Map();
-    for (const finding of findings) {
-        if (slowExplainedBy.has(finding))
-            continue;
-        const key = groupKey(finding);
-        const members = byKey.get(key) ?? [];
-        members.push(finding);
-        byKey.set(key, members);
-    }
-    return [...byKey.values()].map((members) => {
-        const folded = [...slowExplainedBy].filter(([, cause]) => members.includes(cause)).map(([slow]) => slow);
-        return makeGroup(members, folded);
-    });
-}
-/**
- * Same kind: the same id, and for causes that differ by their text (failures, build checks) the same
- * title; cache findings by what they found (no hits, few hits, a broken chain); an invalid tag by what
- * its advice says, the rule the tag breaks and the template that made it, not by the image it names
- * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
- */
-function groupKey(finding) {
-    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
-        return `${finding.id}|${finding.data?.platform ?? ''}`;
-    if (finding.id === 'cache-miss')
-        return `${finding.id}|${finding.data?.pattern ?? ''}`;
-    const rule = tagRule(finding);
-    if (rule !== null)
-        return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
-    return `${finding.id}|${finding.severity}|${finding.title}`;
-}
-/** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; \u2026`), when it is known. */
-function tagRule(finding) {
-    return finding.id === 'invalid-tag' && typeof finding.data?.rule === 'string' && typeof finding.data?.tag === 'string' ? finding.data.rule : null;
-}
-function makeGroup(findings, folded) {
-    const first = findings[0];
-    const builds = findings.map((f) => f.build ?? '');
-    const severity = findings.map((f) => f.severity).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])[0];
-    const lostSeconds = lost(findings);
-    const base = { id: first.id, severity, findings, builds, folded, lostSeconds };
-    if (first.id === 'canceled')
-        return { ...base, title: canceledTitle(findings), fix: first.fix, table: null };
-    if (findings.length === 1)
-        return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
-    if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
-        return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
-    const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
-    return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-/** The advice part of a `facts\n\nadvice` fix. */
-function adviceOf(fix) {
-    const cut = fix.indexOf('\n\n');
-    return cut === -1 ? fix : fix.slice(cut + 2);
-}
-function withFolded(fix, folded) {
-    if (folded.length === 0)
-        return fix;
-    // A fix is Markdown: build names (job names, `x #2`) go in escaped, never as references or HTML.
-    const which = folded.length === 1
-        ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(folded[0].build ?? 'The build')} went over its time budget`
-        : `${folded.map((f) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(f.build ?? 'the build')).join(', ')} went over their time budget`;
-    return `${fix}\n\n${which} because of this.`;
-}
-/**
- * Invalid tags that break the same rule in different images: the rule as the title, the image of
- * each build in the table (the headline names the builds).
- */
-function invalidTags(findings) {
-    // The rule's first clause, its code spans as quotes: a title is plain text.
-    const rule = tagRule(findings[0])
-        .split(';')[0]
-        .replace(/`([^`]*)`/g, '"$1"');
-    return {
-        title: `Image tags are not valid references: ${rule}`,
-        table: { columns: ['Build', 'Image reference'], rows: findings.map((f) => [f.build ?? '', String(f.data?.tag ?? '')]) },
-    };
-}
-/**
- * The fix of one build with its image left out: its first line opens with the reference it is about
- * (`` `ghcr.io/o/app:-0899a35`: the tag `-0899a35` starts with `-`; \u2026 ``), the rest is the same for
- * every build the group holds.
- */
-function sharedTagFix(first) {
-    const named = `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(String(first.data.tag))}: `;
-    if (!first.fix.startsWith(named))
-        return first.fix;
-    const rest = first.fix.slice(named.length);
-    return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-/** `runtime, engine: canceled after operate-ui failed`: one line however many jobs were canceled. */
-function canceledTitle(findings) {
-    const names = findings.map((f) => f.build ?? 'the build').join(', ');
-    const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
-    return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
-}
-function groupTitle(findings, lostSeconds) {
-    const first = findings[0];
-    const n = findings.length;
-    const data = first.data ?? {};
-    switch (first.id) {
-        case 'qemu-emulation': {
-            const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
-            const range = ratios.length ? `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.min(...ratios), 1)}\u2013${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Math.max(...ratios), 1)}\u00d7 slower than on ${data.nativePlatform}` : 'slower';
-            return `${data.platform} ran under QEMU emulation in ${n} builds: ${range}, ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(lostSeconds)} lost`;
-        }
-        case 'cache-miss':
-            if (data.pattern === 'no-hits')
-                return `No cache hits in ${n} builds: every cacheable step ran`;
-            if (data.pattern === 'few-hits')
-                return `Few cache hits in ${n} builds`;
-            return `A cached chain broke in ${n} builds`;
-        case 'slow-build':
-            return `${n} builds went over the time budget`;
-        default:
-            // The same failure in several builds: the reports name the builds in front of it.
-            return first.title;
-    }
-}
-/** Seconds the cause cost, summed over builds, when the findings measure it. */
-function lost(findings) {
-    const key = findings[0].id === 'qemu-emulation' ? 'extraSeconds' : findings[0].id === 'cache-miss' ? 'rerunSeconds' : null;
-    if (!key)
-        return null;
-    const values = findings.map((f) => Number(f.data?.[key])).filter(Number.isFinite);
-    return values.length
-        ? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(values.reduce((a, b) => a + b, 0), 1)
-        : null;
-}
-function tableFor(findings, folded) {
-    const id = findings[0].id;
-    const overBudget = (build) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
-    if (id === 'qemu-emulation') {
-        return {
-            columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const share = typeof d.shareOfBuild === 'number' ? ` (${Math.round(d.shareOfBuild * 100)}%)` : '';
-                return [
-                    f.build ?? '',
-                    String(d.step ?? ''),
-                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.nativeSeconds)),
-                    (0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.emulatedSeconds)),
-                    `${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(Number(d.ratio), 1)}\u00d7`,
-                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.extraSeconds))}${share}`,
-                    `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.buildSeconds))}${overBudget(f.build)}`,
-                ];
-            }),
-        };
-    }
-    if (id === 'cache-miss') {
-        return {
-            columns: ['Build', 'Cache hits', 'First step that ran', 'Time in steps that ran'],
-            rows: findings.map((f) => {
-                const d = f.data ?? {};
-                const hits = typeof d.hits === 'number' && typeof d.misses === 'number' ? `${d.hits} of ${d.hits + d.misses}` : '';
-                return [f.build ?? '', hits, String(d.firstStep ?? d.step ?? ''), `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(num(d.rerunSeconds ?? d.seconds))}${overBudget(f.build)}`];
-            }),
-        };
-    }
-    return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-
-/***/ }),
-
-/***/ 7401:
-/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LI: () => (/* binding */ round),
-/* harmony export */   N9: () => (/* binding */ timing),
-/* harmony export */   TZ: () => (/* binding */ isCacheable),
-/* harmony export */   wn: () => (/* binding */ cacheStats)
-/* harmony export */ });
-const SLOWEST = 5;
-/**
- * Steps that can hit the build cache: Dockerfile instructions other than FROM. A FROM shown as
- * CACHED means the base image was already in the builder, not that the build cache matched, so
- * counting it would report hits on a build that rebuilt everything.
- */
-function isCacheable(step) {
-    return step.kind === 'instruction' && step.instruction !== 'FROM' && step.status !== 'running' && step.status !== 'canceled';
-}
-function cacheStats(build) {
-    let hits = 0;
-    let misses = 0;
-    for (const step of build.steps) {
-        if (!isCacheable(step))
-            continue;
-        if (step.cached)
-            hits++;
-        else
-            misses++;
-    }
-    // Steps past the listing limit were counted when they were dropped (parse/step-budget.ts).
-    hits += build.omittedSteps?.cacheHits ?? 0;
-    misses += build.omittedSteps?.cacheMisses ?? 0;
-    const total = hits + misses;
-    return { hits, misses, ratio: total === 0 ? null : round(hits / total, 3) };
-}
-function timing(build) {
-    const ran = build.steps.filter((s) => !s.cached && s.seconds !== null && s.seconds > 0 && s.kind !== 'internal' && s.kind !== 'auth');
-    const slowestSteps = [...ran]
-        .sort((a, b) => b.seconds - a.seconds)
-        .slice(0, SLOWEST)
-        .map((s) => ({ name: s.name, platform: s.platform, seconds: s.seconds, line: s.line }));
-    const platformSeconds = {};
-    for (const step of build.steps) {
-        if (step.kind !== 'instruction' || step.seconds === null)
-            continue;
-        const key = step.platform ?? 'default';
-        platformSeconds[key] = round((platformSeconds[key] ?? 0) + step.seconds, 1);
-    }
-    for (const [key, seconds] of Object.entries(build.omittedSteps?.platformSeconds ?? {}))
-        platformSeconds[key] = round((platformSeconds[key] ?? 0) + seconds, 1);
-    const sum = (kind) => round(build.cache[kind].reduce((total, op) => total + (op.seconds ?? 0), 0), 1);
-    const cacheExportSeconds = sum('exports');
-    return {
-        slowestSteps,
-        platformSeconds,
-        cacheImportSeconds: sum('imports'),
-        cacheExportSeconds,
-        cacheExportShare: build.buildSeconds ? round(cacheExportSeconds / build.buildSeconds, 3) : null,
-    };
-}
-function round(value, digits) {
-    const factor = 10 ** digits;
-    return Math.round(value * factor) / factor;
-}
-
-
-/***/ }),
-
-/***/ 1312:
-/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ DEFAULT_ANALYSIS_OPTIONS)
-/* harmony export */ });
-const DEFAULT_ANALYSIS_OPTIONS = { maxBuildMinutes: 60, workspace: null, maxImageBytes: null };
 
 
 /***/ }),
@@ -8526,11 +8531,11 @@ var promises_ = __nccwpck_require__(1455);
 // (load-catalog.ts): V8 reads JSON text faster than the same data as an object literal.
 const BUILTIN_SIGNATURES_JSON = `[
 {"id":"image-pull-backoff","title":"Kubernetes could not pull the image[[ \${image}]]","severity":"error","priority":100,"ignoreCase":true,"role":"cause","causedBy":["platform-mismatch"],"patterns":[["\\\\b(?:ImagePullBackOff|ErrImagePull)\\\\b",["ImagePullBackOff","ErrImagePull"]],["Back-off pulling image \\"(?<image>[^\\"]+)\\"",["Back-off pulling image "]],["Failed to pull image \\"(?<image>[^\\"]+)\\"",["Failed to pull image "]],["\\\\bErrImageNeverPull\\\\b|\\\\bInvalidImageName\\\\b",["ErrImageNeverPull","InvalidImageName"]],["pull QPS exceeded|Error: ImagePullBackOff|ImageInspectError|rpc error: code = NotFound desc = failed to pull and unpack image",["pull QPS exceeded","Error: ImagePullBackOff","ImageInspectError","rpc error: code = NotFound desc = failed to pull and unpack image"]],["is waiting to start: (?:trying and failing to pull image|image can.t be pulled)",["is waiting to start: "]]],"commands":[],"fix":"The image was built, but the cluster could not pull it.\\n- Check that the tag exists and holds your platform: \`docker manifest inspect <image>\` (or \`docker buildx imagetools inspect <image>\`). A tag pushed only on \`main\` does not exist for a pull request build.\\n- A private GHCR package needs an \`imagePullSecrets\` entry with a token that has \`read:packages\`, or the package made public.\\n- A manifest the node cannot read (an OCI index with attestations for an old container runtime): build with \`provenance: false\` or update the runtime."},
-{"id":"container-crash-loop","title":"The image was pulled, but its container does not keep running","severity":"error","priority":25,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["\\\\bCrashLoopBackOff\\\\b",["CrashLoopBackOff"]],["Back-off restarting failed container",["Back-off restarting failed container"]],["container has runAsNonRoot and image will run as root|image has non-numeric user \\\\(.*\\\\), cannot verify user is non-root",["container has runAsNonRoot and image will run as root","), cannot verify user is non-root"]]],"commands":[],"fix":"Read why the container stopped: \`kubectl logs <pod> --previous\` and \`kubectl describe pod <pod>\` (\`Last State\`: an exit code 137 is the pod's memory limit); the pull itself worked.\\n- \`runAsNonRoot\`: give the image a numeric user (\`USER 10001\` in the Dockerfile) or set \`runAsUser\` in the pod's \`securityContext\`.\\n- A container that exits at once with \`exec format error\` in its log was built for another platform than the node's."},
-{"id":"entrypoint-not-found","title":"The container could not start \${path}","severity":"error","priority":30,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["^(?:[\\\\w.-]+ +\\\\| +)?(?:exec|exec user process caused:?) \\"?(?!/(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\"?:)(?<path>/[^\\\\s\\":]+)\\"?: no such file or directory$",[": no such file or directory"]]],"commands":[],"fix":"Check the file and the interpreter its first line names: the kernel says \\"no such file or directory\\" when either is missing from the image.\\n- A script saved with Windows line endings asks for \`/bin/sh\\\\r\`: convert it (\`dos2unix\`, or \`* text eol=lf\` in \`.gitattributes\`) or run \`sed -i 's/\\\\r$//'\` on it in the Dockerfile.\\n- \`#!/bin/bash\` in an Alpine or distroless image that has no bash: use \`#!/bin/sh\` or install bash.\\n- A binary built against glibc does not run on Alpine's musl: build it in the same base image, or statically (\`CGO_ENABLED=0\` for Go).\\n- The path itself: check that the \`COPY\` put it there (\`docker run --rm --entrypoint ls <image> -l <dir>\`) and that no volume mount hides it."},
+{"id":"container-crash-loop","title":"The image was pulled, but its container does not keep running","severity":"error","priority":25,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["\\\\bCrashLoopBackOff\\\\b",["CrashLoopBackOff"]],["Back-off restarting failed container",["Back-off restarting failed container"]],["container has runAsNonRoot and image will run as root|image has non-numeric user \\\\(.*\\\\), cannot verify user is non-root",["container has runAsNonRoot and image will run as root","), cannot verify user is non-root"]]],"commands":[],"fix":"- Read why the container stopped: \`kubectl logs <pod> --previous\` and \`kubectl describe pod <pod>\` (\`Last State\`: an exit code 137 is the pod's memory limit); the pull itself worked.\\n- \`runAsNonRoot\`: give the image a numeric user (\`USER 10001\` in the Dockerfile) or set \`runAsUser\` in the pod's \`securityContext\`.\\n- A container that exits at once with \`exec format error\` in its log was built for another platform than the node's."},
+{"id":"entrypoint-not-found","title":"The container could not start its entrypoint[[ \${path}]]","severity":"error","priority":30,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["^(?:[\\\\w.-]+ +\\\\| +)?exec \\"?(?!/(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\"?:)(?<path>/[^\\\\s\\":]+)\\"?: no such file or directory$",[": no such file or directory"]],["exec user process caused:? \\"?no such file or directory",["no such file or directory"]],["exec: \\"(?!/(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\")(?<path>/[^\\"]+)\\": stat \\\\S+: no such file or directory",[": no such file or directory"]]],"commands":[],"fix":"- Check the file and the interpreter its first line names: the kernel says \\"no such file or directory\\" when either is missing from the image.\\n- A script saved with Windows line endings asks for \`/bin/sh\\\\r\`: convert it (\`dos2unix\`, or \`* text eol=lf\` in \`.gitattributes\`) or run \`sed -i 's/\\\\r$//'\` on it in the Dockerfile.\\n- \`#!/bin/bash\` in an Alpine or distroless image that has no bash: use \`#!/bin/sh\` or install bash.\\n- A binary built against glibc does not run on Alpine's musl: build it in the same base image, or statically (\`CGO_ENABLED=0\` for Go).\\n- \`stat <path>: no such file or directory\`: the file is not there: check that the \`COPY\` put it there (\`docker run --rm --entrypoint ls <image> -l <dir>\`) and that no volume mount hides it.\\n- In a RUN step of another platform than the runner's (\`[linux/arm64 ...]\`), the missing interpreter is the emulator's: register QEMU with its fix-binary flag (\`docker/setup-qemu-action\`, or \`docker run --privileged --rm tonistiigi/binfmt --install all\`)."},
 {"id":"disk-full","title":"The runner ran out of disk space","severity":"error","priority":95,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Nn]o space left on device",["o space left on device"]],["\\\\bResourceExhausted\\\\b(?!: grpc: (?:received|trying to send) message larger than max)(?!.*[Cc]annot allocate memory)",["ResourceExhausted"]],["[Dd]isk quota exceeded",["isk quota exceeded"]],["\\\\bENOSPC\\\\b",["ENOSPC"]],["[Nn]ot enough (?:free )?(?:disk )?space",["ot enough "]],["There is not enough space on the disk",["There is not enough space on the disk"]],["enough free space in \\\\S+|\\\\[Errno 28\\\\]|[Ii]nsufficient (?:disk |storage )?space|database or disk is full|Thin Pool has \\\\d+ free data blocks|[Dd]isk is full|write error: No space",["enough free space in ","[Errno 28]","nsufficient ","database or disk is full"," free data blocks","isk is full","write error: No space"]],["[Nn]o space left\\\\b|out of disk space|[Dd]isk (?:space )?(?:is )?(?:almost )?full",["o space left","out of disk space","isk "]],["running out of disk space|Free space left: \\\\d+ MB",["running out of disk space","Free space left: "]]],"commands":[],"fix":"GitHub-hosted runners have about 14 GB free; multi-platform builds and their exports fill it fast.\\n- Free space before the build: remove preinstalled toolchains you do not need (\`sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc\`), or use a larger runner.\\n- Do not \`--load\` multi-platform images; push them, or build one platform per job.\\n- Prune between builds on self-hosted runners: \`docker buildx prune -f --keep-storage 10gb\`."},
 {"id":"oom-killed","title":"A build step was killed for lack of memory[[ (exit code \${exit})]]","severity":"error","priority":92,"ignoreCase":false,"role":"cause","causedBy":[],"patterns":[["exit code: (?<exit>137)\\\\b",["exit code: "]],["returned a non-zero code: (?<exit>137)\\\\b",["returned a non-zero code: "]],["(?:^|\\\\s)Killed$",["Killed"]],["\\\\bsignal: 9\\\\b|\\\\bSIGKILL\\\\b",["signal: 9","SIGKILL"]],["\\\\bOOMKilled\\\\b",["OOMKilled"]],["[Oo]ut of memory|Cannot allocate memory|JavaScript heap out of memory|fatal error: runtime: out of memory",["ut of memory","Cannot allocate memory","JavaScript heap out of memory","fatal error: runtime: out of memory"]],["Killed signal terminated program",["Killed signal terminated program"]],["internal compiler error: Killed",["internal compiler error: Killed"]],["FATAL ERROR: (?:Reached heap limit|Ineffective mark-compacts|CALL_AND_RETRY_LAST)",["Reached heap limit","Ineffective mark-compacts","CALL_AND_RETRY_LAST"]],["java\\\\.lang\\\\.OutOfMemoryError",["java.lang.OutOfMemoryError"]],["memory allocation of \\\\d+ bytes failed",["memory allocation of "]],["\\\\(signal: 9, SIGKILL",["(signal: 9, SIGKILL"]],["\\\\bexit (?:code|status):? 137\\\\b",["exit "]],["[Cc]annot allocate memory|[Oo]ut of memory",["annot allocate memory","ut of memory"]],["<--- (?:Last few GCs|JS stacktrace) --->",["Last few GCs","JS stacktrace"]],["virtual memory exhausted|out of memory allocating|LLVM ERROR: out of memory|GC overhead limit exceeded",["virtual memory exhausted","out of memory allocating","LLVM ERROR: out of memory","GC overhead limit exceeded"]],["runtime: (?:out of memory|cannot allocate memory)|Out of memory: Killed process",["out of memory","cannot allocate memory","Out of memory: Killed process"]],["std::bad_alloc|\\\\bMemoryError\\\\b|\\\\bENOMEM\\\\b|\\\\b(?:code|status)\\\\W{1,3}137\\\\b|exited with (?:code )?137\\\\b|killed by (?:the )?OOM|\\\\boom[-_]kill|[Mm]emory limit exceeded|terminated by signal (?:9|SIGKILL)",["std::bad_alloc","MemoryError","ENOMEM","code","status","exited with ","killed by ","kill","emory limit exceeded","terminated by signal "]],["\\\\bsignal: killed\\\\b|fatal error: Killed\\\\b|\\\\berrno 137\\\\b|killed due to memory|memory cgroup out of memory|OOM command not allowed",["signal: killed","fatal error: Killed","errno 137","killed due to memory","memory cgroup out of memory","OOM command not allowed"]],["terminated with signal 9\\\\b|\\\\[Killed\\\\]|: line \\\\d+: +\\\\d+ Killed\\\\b",["terminated with signal 9","[Killed]",": line "]],["JVM heap space is exhausted|\\\\bJava heap space\\\\b|terminated unexpectedly\\\\. This might be caused by insufficient memory|insufficient memory for the Java Runtime Environment",["JVM heap space is exhausted","Java heap space","terminated unexpectedly. This might be caused by insufficient memory","insufficient memory for the Java Runtime Environment"]],["Gradle build daemon disappeared unexpectedly|The message received from the daemon indicates that the daemon has disappeared",["Gradle build daemon disappeared unexpectedly","The message received from the daemon indicates that the daemon has disappeared"]]],"commands":[],"fix":"The kernel killed a process in \${step} (exit code 137 is SIGKILL, usually the out-of-memory killer).\\n- Lower the build's parallelism: \`CARGO_BUILD_JOBS=2\`, \`make -j2\`, \`NODE_OPTIONS=--max-old-space-size=...\`; fat LTO and large link steps need the most memory.\\n- Under QEMU emulation memory use is higher and slower to free: build that platform natively.\\n- For cargo under emulation, use the sparse registry protocol (\`CARGO_REGISTRIES_CRATES_IO_PROTOCOL=sparse\`) instead of cloning the crates.io index.\\n- Use a runner with more memory, or add swap on a self-hosted one."},
-{"id":"qemu-emulation","title":"A step failed under QEMU emulation","severity":"error","priority":90,"ignoreCase":true,"role":"cause","causedBy":["platform-mismatch"],"patterns":[["^(?!.*(?:exec user process caused|cannot execute binary file))(?!(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error).*\\\\bexec format error\\\\b",["exec format error"]],["QEMU internal SIG[A-Z]+",["QEMU internal SIG"]],["qemu: uncaught target signal",["qemu: uncaught target signal"]],["\\\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)",["qemu-"]],["\\\\.buildkit_qemu_emulator",[".buildkit_qemu_emulator"]],["runtime execution on platform \\\\S+ not supported",["runtime execution on platform "]],["^exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\S*: exec format error",[": exec format error"]],["^exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox): no such file or directory$",[": no such file or directory"]],["The requested image.s platform \\\\(linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386)",[") does not match the detected host platform (linux/"]],["\\\\bqemu-\\\\w+(?:-static)?: (?:Could not(?! open .\\\\S*ld-(?:linux|musl))|Unable to|unknown|uncaught)",["Could not","Unable to","unknown","uncaught"]],["fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)",["schedule: holding locks","unexpected signal during runtime execution"]],["qemu: unhandled CPU exception|Invalid ELF image for this architecture",["qemu: unhandled CPU exception","Invalid ELF image for this architecture"]],["Value too large for defined data type",["Value too large for defined data type"]],["^Error while loading /\\\\S+: No such file or directory",[": No such file or directory"]],["Segmentation fault|\\\\bSIGSEGV\\\\b|(?:exit code|non-zero code): 139\\\\b|[Ii]llegal instruction|\\\\bSIGILL\\\\b|core dumped|Bus error|\\\\bSIGBUS\\\\b",["Segmentation fault","SIGSEGV","exit code","non-zero code","llegal instruction","SIGILL","core dumped","Bus error","SIGBUS"]],["rosetta error(?!: failed to open elf at \\\\S*/ld-)|Rosetta is only intended to run on Apple Silicon|lfstack\\\\.push invalid packing|qemu: Unsupported syscall|qemu.*: Unsupported",["rosetta error","Rosetta is only intended to run on Apple Silicon","lfstack.push invalid packing","qemu: Unsupported syscall",": Unsupported"]]],"commands":[],"fix":"The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\\n- \`exec format error\`: register QEMU before the build (\`docker/setup-qemu-action\`) or build only the native platform.\\n- Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (\`ubuntu-24.04-arm\` for arm64) and merge the digests with \`docker buildx imagetools create\`, or cross-compile from \`FROM --platform=$BUILDPLATFORM\`.\\n- yarn timing out under emulation: \`yarn install --network-timeout 600000\`."},
+{"id":"qemu-emulation","title":"A step failed under QEMU emulation","severity":"error","priority":90,"ignoreCase":true,"role":"cause","causedBy":["platform-mismatch"],"patterns":[["^(?!.*(?:exec user process caused|cannot execute binary file))(?!(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error).*\\\\bexec format error\\\\b",["exec format error"]],["QEMU internal SIG[A-Z]+",["QEMU internal SIG"]],["qemu: uncaught target signal",["qemu: uncaught target signal"]],["\\\\bqemu-[a-z0-9_]+(?:-static)?: .*(?:[Ee]rror|failed|[Uu]nsupported)",["qemu-"]],["\\\\.buildkit_qemu_emulator",[".buildkit_qemu_emulator"]],["runtime execution on platform \\\\S+ not supported",["runtime execution on platform "]],["^exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\S*: exec format error",[": exec format error"]],["^(?:[\\\\w.-]+ +\\\\| +)?exec /(?:usr/)?bin/(?:sh|bash|ash|dash|busybox): no such file or directory$",[": no such file or directory"]],["The requested image.s platform \\\\(linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386)",[") does not match the detected host platform (linux/"]],["\\\\bqemu-\\\\w+(?:-static)?: (?:Could not(?! open .\\\\S*ld-(?:linux|musl))|Unable to|unknown|uncaught)",["Could not","Unable to","unknown","uncaught"]],["fatal error: (?:schedule: holding locks|unexpected signal during runtime execution)",["schedule: holding locks","unexpected signal during runtime execution"]],["qemu: unhandled CPU exception|Invalid ELF image for this architecture",["qemu: unhandled CPU exception","Invalid ELF image for this architecture"]],["Value too large for defined data type",["Value too large for defined data type"]],["^Error while loading /\\\\S+: No such file or directory",[": No such file or directory"]],["Segmentation fault|\\\\bSIGSEGV\\\\b|(?:exit code|non-zero code): 139\\\\b|[Ii]llegal instruction|\\\\bSIGILL\\\\b|core dumped|Bus error|\\\\bSIGBUS\\\\b",["Segmentation fault","SIGSEGV","exit code","non-zero code","llegal instruction","SIGILL","core dumped","Bus error","SIGBUS"]],["rosetta error(?!: failed to open elf at \\\\S*/ld-)|Rosetta is only intended to run on Apple Silicon|lfstack\\\\.push invalid packing|qemu: Unsupported syscall|qemu.*: Unsupported",["rosetta error","Rosetta is only intended to run on Apple Silicon","lfstack.push invalid packing","qemu: Unsupported syscall",": Unsupported"]]],"commands":[],"fix":"The step ran an emulated (non-native) binary, and the emulator crashed, could not run it, or was so slow that the tool's timeouts fired.\\n- \`exec format error\`: register QEMU before the build (\`docker/setup-qemu-action\`) or build only the native platform.\\n- \`exec /bin/sh: no such file or directory\` in a RUN step: QEMU is registered without its fix-binary flag (a distribution's \`qemu-user-binfmt\`), so the container cannot load it: register it again with \`docker run --privileged --rm tonistiigi/binfmt --install all\` or \`docker/setup-qemu-action\`.\\n- Emulated builds are many times slower and some programs crash under QEMU: build each platform on a native runner (\`ubuntu-24.04-arm\` for arm64) and merge the digests with \`docker buildx imagetools create\`, or cross-compile from \`FROM --platform=$BUILDPLATFORM\`.\\n- yarn timing out under emulation: \`yarn install --network-timeout 600000\`."},
 {"id":"builder-missing","title":"The buildx builder is missing, broken or misconfigured[[: \${builder}]]","severity":"error","priority":88,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["no builder \\"?(?<builder>[^\\"\\\\s]+)\\"? found",["no builder "]],["failed to find builder",["failed to find builder"]],["could not create a builder instance",["could not create a builder instance"]],["failed to initialize builder",["failed to initialize builder"]],["no valid drivers found",["no valid drivers found"]],["'buildx' is not a docker command|buildx: command not found|unknown flag: --(?:platform|push|load|cache-to)",[" is not a docker command","buildx: command not found","unknown flag: --"]],["buildkit version .* (?:is not|not) supported|requires BuildKit v?\\\\d",["buildkit version ","requires BuildKit "]],["network bridge not found",["network bridge not found"]],["[Cc]annot connect to the Docker daemon",["annot connect to the Docker daemon"]],["Is the docker daemon running",["Is the docker daemon running"]],["Couldn't connect to Docker daemon(?: at \\\\S+)?(?: - is it running\\\\?)?",["t connect to Docker daemon"]],["\\\\berror during connect\\\\b",["error during connect"]],["permission denied while trying to connect to the Docker daemon",["permission denied while trying to connect to the Docker daemon"]],["dial unix \\\\S*(?:docker|buildkitd)\\\\.sock: (?:connect: )?(?:permission denied|no such file or directory|connection refused)",["permission denied","no such file or directory","connection refused"]],["unsupported frontend capability|unknown service moby\\\\.buildkit\\\\.v1\\\\.Control|subdir not supported yet",["unsupported frontend capability","unknown service moby.buildkit.v1.Control","subdir not supported yet"]],["granting entitlement \\\\S+ is not allowed by build daemon configuration",[" is not allowed by build daemon configuration"]],["BuildKit is enabled but the buildx component is missing",["BuildKit is enabled but the buildx component is missing"]],["failed to find driver",["failed to find driver"]],["existing instance for \\\\S+ but no append mode|instance name \\\\S+ already exists",["existing instance for "," already exists"]],["Unable to locate executable file: .?(?:docker|buildx)\\\\b|authorization denied by plugin \\\\S+: .*(?:privileged|not allowed)",["Unable to locate executable file: ","authorization denied by plugin "]],["fork/exec \\\\S*docker-buildx\\\\S*: |buildx isn.t installed|buildx component is missing|frontend \\"[\\\\w.]+\\" not found|\\\\[rootlesskit:\\\\w+ *\\\\] error|rootlesskit: not found|failed to mount \\\\S*/buildkit-mount\\\\S*: .*operation not permitted|/var/lib/buildkit\\\\S*: permission denied|requires buildx plugin to be installed",["docker-buildx","t installed","buildx component is missing"," not found","[rootlesskit:","rootlesskit: not found","operation not permitted",": permission denied","requires buildx plugin to be installed"]],["code = PermissionDenied desc = operation not permitted|mounting \\\\\\\\?\\"proc\\\\\\\\?\\" to rootfs .*operation not permitted|mount proc:/proc \\\\S*(?: \\\\(via \\\\S+\\\\))?, flags: \\\\w+: operation not permitted",["code = PermissionDenied desc = operation not permitted","operation not permitted",": operation not permitted"]],["auto-push is currently not implemented for docker driver",["auto-push is currently not implemented for docker driver"]],["write sysctl key net\\\\.ipv4\\\\.ping_group_range",["write sysctl key net.ipv4.ping_group_range"]],["(?:push-by-digest|push) is currently not implemented for (?:the )?docker driver|multi-node push can.t currently be performed",[" is currently not implemented for ","t currently be performed"]],["(?:the )?--(?:platform|load|push|ssh|secret|cache-from|cache-to)\\\\b.* (?:flag|option) (?:is only supported|requires) (?:with )?(?:BuildKit|buildx)",["is only supported","requires"]],["current builder instance is not running|builder \\\\S+ is not running",["current builder instance is not running"," is not running"]],["Are you trying to connect to a TLS-enabled daemon|Client sent an HTTP request to an HTTPS server",["Are you trying to connect to a TLS-enabled daemon","Client sent an HTTP request to an HTTPS server"]],["(?:Error response from daemon|failed to build ?): [Dd]ockerfile parse error line \\\\d+: [Uu]nknown flag: (?:mount|chmod|link|parents|exclude|checksum|network|security)\\\\b",["ockerfile parse error line "]],["Is your docker daemon up and running",["Is your docker daemon up and running"]],["failed to dial gRPC|unable to upgrade to h2c",["failed to dial gRPC","unable to upgrade to h2c"]],["(?:^|[/\\\\s])docker: (?:command )?not found",["not found"]],["the --mount option requires BuildKit",["the --mount option requires BuildKit"]],["the classic builder doesn.t support|set DOCKER_BUILDKIT=1 to use BuildKit|compose build requires buildx \\\\S+ or later",["the classic builder doesn","set DOCKER_BUILDKIT=1 to use BuildKit","compose build requires buildx "]],["listing workers for Build|failed to list workers",["listing workers for Build","failed to list workers"]],["(?:[Cc]ould not|[Cc]annot|failed to) connect to (?:unix://)?\\\\S*(?:buildkitd|docker)\\\\.sock",[" connect to "]],["client version \\\\S+ is too (?:new|old)|Minimum supported API version|requires (?:API|Docker) version|docker-buildx: (?:command )?not found|buildx plugin not found|ERROR: (?:failed to initialize builder|no builder)|the docker driver (?:does not support|cannot)|current driver \\\\S+ does not support|BuildKit is (?:disabled|not enabled)",["client version ","Minimum supported API version","requires ","docker-buildx: ","buildx plugin not found","failed to initialize builder","no builder","the docker driver "," does not support","BuildKit is "]],["\\\\b(?:error|failed|no such|not found|not running|denied|exited|cannot|unable)\\\\b.*buildx_buildkit_\\\\S+|buildx_buildkit_\\\\S+.*\\\\b(?:error|failed|no such|not found|not running|denied|exited|cannot|unable)\\\\b",["buildx_buildkit_"]],["\\\\.docker/buildx/\\\\S+: permission denied|is not a docker command|option requires BuildKit\\\\b|requires BuildKit to be enabled",[": permission denied","is not a docker command","option requires BuildKit","requires BuildKit to be enabled"]],["unknown flag: --(?:iidfile|secret|ssh|builder|provenance|sbom|attest|metadata-file|output|progress|cache-from|build-context|allow|call|check)\\\\b",["unknown flag: --"]]],"commands":[],"fix":"The build talks to a buildx builder that is gone, was never created, runs an incompatible BuildKit, or lacks what the build needs.\\n- In CI, create it in the same job right before the build with \`docker/setup-buildx-action\`, and do not remove it in a step that runs before later docker steps (a post step of another action).\\n- On self-hosted runners remove stale builders: \`docker buildx ls\`, then \`docker buildx rm <name>\`; re-run.\\n- Pin the BuildKit version so runs do not drift: \`docker/setup-buildx-action\` with \`driver-opts: image=moby/buildkit:v0.x.y\`.\\n- \`network bridge not found\`: the daemon runs without its bridge network (\`dockerd --bridge=none\`); build with \`--network=host\` or use a \`docker-container\` builder."},
 {"id":"session-lost","title":"BuildKit lost the client session","severity":"error","priority":86,"ignoreCase":true,"role":"cause","causedBy":["cache-import-failure","qemu-emulation"],"patterns":[["no active session for (?<session>\\\\S+)",["no active session for "]],["\\\\bsession (?:\\\\S+ )?not found\\\\b",["not found"]],["failed to get session",["failed to get session"]],["session canceled",["session canceled"]],["no active sessions?\\\\b|failed to (?:get|find) (?:a )?session|session (?:\\\\S+ )?(?:has )?(?:expired|closed)|context for session \\\\S+ (?:is )?(?:done|canceled)",["no active session","failed to ","session ","context for session "]]],"commands":[],"fix":"The build outlived the client session (long builds, a slow export) or the client went away.\\n- Make the build shorter (cache, native runners instead of emulation) so it finishes well within limits.\\n- Retry: this failure is usually not reproducible; keep exports and pushes fast (push by digest, smaller images)."},
 {"id":"cache-export-failure","title":"Exporting the build cache failed","severity":"error","priority":85,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["^(?:exporting (?:cache\\\\b.*|content cache|inline cache|to GitHub Actions Cache)|preparing (?:build cache for export|layers for inline cache)):$",["exporting ","build cache for export","layers for inline cache"]],["OCI mediatypes are required for image-manifest cache format",["OCI mediatypes are required for image-manifest cache format"]],["unknown cache exporter",["unknown cache exporter"]],["Cache export is not supported for the docker driver",["Cache export is not supported for the docker driver"]],["This legacy service is shutting down",["This legacy service is shutting down"]],["error writing (?:manifest|layer) blob(?:.*(?:cache|400 Bad Request)|: )",["error writing "]],["failed to (?:export|upload) (?:remote )?cache",["failed to "]],["cache export feature is currently not supported",["cache export feature is currently not supported"]],["ERROR exporting (?:cache|to GitHub Actions Cache)",["ERROR exporting "]],["failed to configure \\\\w+ cache exporter",["failed to configure "]],["operation error S3: (?:PutObject|CreateMultipartUpload|UploadPart|CompleteMultipartUpload)",["operation error S3: "]],["failed to (?:create|get properties of) cache container",[" cache container"]],["failed to (?:reserve|commit|save) cache",["failed to "]],["Cache service responded with (?:4\\\\d\\\\d|5\\\\d\\\\d)",["Cache service responded with "]],["failed to parse error response \\\\d{3}\\\\b(?!: \\\\{\\"errors\\")",["failed to parse error response "]],["(?:failed|unable) to export (?:remote |local |gha |registry |inline )?cache|error exporting cache|cache-to .*(?:not supported|invalid)|export cache .*(?:failed|error)|failed to upload \\\\S+ to (?:GitHub Actions )?cache",[" to export ","error exporting cache","cache-to ","export cache ","failed to upload "]],["Unable to reserve cache|another job may be creating this cache|failed to (?:commit|finalize) (?:cache|upload)|Cache upload failed|error writing layer blob: .*(?:cache|:buildcache|-cache)",["Unable to reserve cache","another job may be creating this cache","failed to ","Cache upload failed","error writing layer blob: "]]],"commands":[],"fix":"The image may be fine; writing the cache was what failed.\\n- \`type=gha\` needs a builder that can export cache (\`docker/setup-buildx-action\`, not the plain \`docker\` driver) and a current buildx/BuildKit (the legacy cache service was shut down on 2025-04-15).\\n- GitHub's cache API rate-limits (429) busy repositories: use \`mode=max\` with a \`scope\` per image, or add \`ignore-error=true\` to \`cache-to\` so a cache hiccup does not fail the build.\\n- A registry cache (\`type=registry\`) needs write access to its \`ref\` and a registry that accepts OCI manifests (\`image-manifest=true,oci-mediatypes=true\` for some registries)."},
@@ -8539,7 +8544,7 @@ const BUILTIN_SIGNATURES_JSON = `[
 {"id":"secret-missing","title":"A build secret is missing[[: \${secret}]]","severity":"error","priority":82,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["/run/secrets/(?<secret>[^'\\"\\\\s:]+)'?:? No such file or directory",[" No such file or directory"]],["secret (?<secret>\\\\S+) not found",[" not found"]],["could not read (?:Username|Password) for .(?<host>[^']+).: terminal prompts disabled",[": terminal prompts disabled"]],["failed to (?:read|load) secret",["failed to "]],["Permission denied \\\\(publickey\\\\)",["Permission denied (publickey)"]],["Host key verification failed",["Host key verification failed"]],["could not read (?:Username|Password) for",["could not read "]],["no SSH key .* forwarded from the client|no configured known hosts forwarded from the client|failed to fetch remote (?:git@|ssh://)\\\\S+: (?:exit status 128|git stderr)|failed to load cache key: invalid response status 40[13]\\\\b",[" forwarded from the client","no configured known hosts forwarded from the client","failed to fetch remote ","failed to load cache key: invalid response status 40"]],["no auth sock variable|SSH_AUTH_SOCK",["no auth sock variable","SSH_AUTH_SOCK"]],["attempted ssh-agent authentication",["attempted ssh-agent authentication"]],["failed to authenticate when downloading repository",["failed to authenticate when downloading repository"]],["[Aa]uthentication failed for .https?://",["uthentication failed for "]],["npm (?:ERR!|error) code E401|Unable to authenticate, need: ",[" code E401","Unable to authenticate, need: "]],["invalid empty ssh agent socket|could not parse ssh",["invalid empty ssh agent socket","could not parse ssh"]],["stat \\\\S*ssh[\\\\w.-]*\\\\.sock: no such file or directory",[".sock: no such file or directory"]],["ERR_PNPM_FETCH_40[13]|No authorization settings were found",["ERR_PNPM_FETCH_40","No authorization settings were found"]],["fatal: Could not read from remote repository|(?:^|remote: |ERROR: )Repository not found|remote: (?:Invalid username or password|Support for password authentication was removed)|^Username for .https?://|fatal: could not read Username",["fatal: Could not read from remote repository","Repository not found","Invalid username or password","Support for password authentication was removed","Username for ","fatal: could not read Username"]],["HTTP error 40[13] while getting|40[13] Client Error: (?:Unauthorized|Forbidden) for url|npm (?:ERR!|error) (?:code E403|403 Forbidden|need auth|401 Unauthorized)|This command requires you to be logged in|Incorrect or missing password",[" while getting"," Client Error: ","code E403","403 Forbidden","need auth","401 Unauthorized","This command requires you to be logged in","Incorrect or missing password"]],["Load key .*: (?:invalid format|No such file)|Could not open a connection to your authentication agent|sign_and_send_pubkey: signing failed|ssh: handshake failed|no such identity|Permission denied, please try again|Error: Could not find SSH agent|ssh-add: .*(?:not found|No such file)",["invalid format","No such file","Could not open a connection to your authentication agent","sign_and_send_pubkey: signing failed","ssh: handshake failed","no such identity","Permission denied, please try again","Error: Could not find SSH agent","ssh-add: "]],["secret (?:not found|is required)|secret \\"(?<secret>[^\\"]+)\\" (?:not found|is required)|required secret \\\\S+ not found|SECRET_\\\\w+.*(?:unbound variable|not set)",["not found","is required","required secret ","SECRET_"]],["The requested URL returned error: 40[13]|fatal: Authentication failed|could not read Password for|(?<!/v2/\\\\S*: \\\\w+: )Bad credentials",["The requested URL returned error: 40","fatal: Authentication failed","could not read Password for","Bad credentials"]],["Response status code does not indicate success: 40[13]\\\\b",["Response status code does not indicate success: 40"]],["/run/buildkit/ssh_agent\\\\.\\\\d+",["/run/buildkit/ssh_agent."]],["unset ssh forward key|make sure SSH_AUTH_SOCK is set",["unset ssh forward key","make sure SSH_AUTH_SOCK is set"]],["^(?:ERROR: )?stat \\"\\": no such file or directory$",[": no such file or directory"]],["^(?:ERROR: )?stat \\\\S*(?:\\\\.ssh/|id_rsa|id_ed25519|id_ecdsa|agent\\\\.\\\\d+)\\\\S*: no such file or directory|failed to parse \\\\S+: ssh: |failed to connect to \\\\S*(?:ssh|agent)\\\\S*: |^(?:ERROR: )?secret \\\\S+ too big\\\\b",[": no such file or directory","failed to parse ","failed to connect to "," too big"]],["^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+$|^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+: stat \\\\S+: no such file or directory",[": failed to stat ",": no such file or directory"]],["[Uu]sername and password required",["sername and password required"]],["Input required and not supplied: \\\\w*(?:password|token|username|secret|key)\\\\w*",["Input required and not supplied: "]],["refers to undefined (?:build )?secret (?<secret>\\\\S+?):? ",["refers to undefined "]]],"commands":["\\\\bgit clone (?:\\\\S+ )*(?:git@|ssh://)","--mount=type=(?:secret|ssh)\\\\b.*\\\\bgit (?:clone|fetch|pull|submodule|ls-remote)\\\\b|\\\\bgit clone (?:\\\\S+ )*https://\\\\S*(?:/run/secrets/|\\\\$\\\\{?\\\\w*(?:TOKEN|PASSWORD|PAT|CREDENTIALS)\\\\b)"],"fix":"The step expected a secret (a \`RUN --mount=type=secret\` file, or credentials for a private dependency) that the build did not receive.\\n- With build-push-action pass it with the same id: \`secrets: |\` then \`id=value\` (or \`secret-files:\`); with the CLI, \`--secret id=<id>,env=<VAR>\`.\\n- Secrets are not available to pull requests from forks.\\n- Read it in the same \`RUN\` that mounts it: exports do not persist to later layers, and \`ARG\`/\`ENV\` would leak it into the image."},
 {"id":"platform-mismatch","title":"No image for the requested platform[[ (\${wanted})]]","severity":"error","priority":81,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"patterns":[["no match for platform in manifest",["no match for platform in manifest"]],["image with reference .* was found but does not match the specified platform",[" was found but does not match the specified platform"]],["The requested image's platform \\\\((?!linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386))(?<found>[^)]+)\\\\) does not match the detected host platform \\\\((?<wanted>[^)]+)\\\\)",[") does not match the detected host platform ("]],["^(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error",[": exec format error"]],["no matching manifest for (?<wanted>\\\\S+)(?: [\\\\d.]+)? in the manifest list entries",[" in the manifest list entries"]],["exec user process caused:? \\"?exec format error",["exec user process caused"]],["does not match the specified platform",["does not match the specified platform"]],["image platform \\\\((?<found>[^)]+)\\\\) does not match",["image platform ("]],["cannot execute binary file: Exec format error",["cannot execute binary file: Exec format error"]],["qemu-\\\\w+(?:-static)?: Could not open .\\\\S*ld-(?:linux|musl)\\\\S*.: No such file or directory",[": No such file or directory"]],["(?:^|: )\\\\S*/ld-linux-\\\\S+\\\\.so\\\\.\\\\d+. ?: No such file or directory|rosetta error: failed to open elf at \\\\S*/ld-|Dynamic loader not found: \\\\S*/ld-(?:linux|musl)",[": No such file or directory","rosetta error: failed to open elf at ","Dynamic loader not found: "]],["(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for",[" binar"]],["[Uu]nsupported (?:architecture|arch|platform)\\\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\\\b",["nsupported ","not supported on "]],["no image found in manifest list for architecture|does not (?:provide|support) (?:the )?(?:platform|architecture)|wanted \\\\S+, actual: \\\\S+",["no image found in manifest list for architecture","does not ",", actual: "]]],"commands":[],"fix":"A base image has no variant for the platform being built.\\n- Check what it offers: \`docker buildx imagetools inspect <image>\`.\\n- Build for the platforms it has (\`platforms:\`), pick a multi-platform base, or set \`FROM --platform=...\` to a valid value (check build args that form it).\\n- A binary downloaded or copied for another architecture than the image (\`cannot execute binary file\`, QEMU or Rosetta finding no \`ld-linux\` loader): fetch the one for the platform being built (\`ARG TARGETARCH\` in the download URL)."},
 {"id":"registry-rate-limit","title":"The registry refused with a rate limit","severity":"error","priority":80,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["\\\\btoomanyrequests\\\\b",["toomanyrequests"]],["\\\\b429 Too Many Requests\\\\b",["429 Too Many Requests"]],["[Yy]ou have reached your (?:unauthenticated )?pull rate limit",["ou have reached your "]],["\\\\b[Tt]oo [Mm]any [Rr]equests\\\\b",["equests"]],["\\\\brate limit(?:ed| exceeded)\\\\b",["rate limit"]],["\\\\bTOOMANYREQUESTS\\\\b|\\\\bRate exceeded\\\\b|\\\\bThrottlingException\\\\b|\\\\bQuota ?Exceeded\\\\b|429 Client Error|(?:status|code)(?: code)?:? 429\\\\b|\\\\b429\\\\b (?:Too|too)",["TOOMANYREQUESTS","Rate exceeded","ThrottlingException","Exceeded","429 Client Error","status","code","429"]]],"commands":[],"fix":"Docker Hub limits anonymous pulls per IP, and runners share IPs.\\n- Log in before building, even for public images: \`docker/login-action\` with a Docker Hub token.\\n- Mirror base images to GHCR or use \`mirror.gcr.io\`.\\n- setup-buildx-action pulls \`moby/buildkit\` too: log in before it, or set \`driver-opts: image=<mirror>/moby/buildkit\`."},
-{"id":"registry-auth-denied","title":"The registry denied access[[ to \${registry}]]","severity":"error","priority":78,"ignoreCase":true,"role":"cause","causedBy":["manifest-unknown"],"patterns":[["installation not allowed to Write organization package",["installation not allowed to Write organization package"]],["permission_denied: (?:write_package|The token provided does not match expected scopes)",["permission_denied: "]],["failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\\\w+ request to (?<authurl>\\\\S+))?: (?<status>40[13])\\\\b",[" token: unexpected status"]],["failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)",["failed to authorize: "]],["failed to push (?<ref>\\\\S+): (?:denied|unauthorized|.*40[13])",["failed to push "]],["\\\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)",["denied: "]],["unauthorized: (?:authentication required|incorrect username or password)",["authentication required","incorrect username or password"]],["pull access denied for (?<repo>\\\\S+?),",["pull access denied for "]],["unexpected status from \\\\w+ request to https://(?<registry>[^/\\\\s]+)/\\\\S*: (?<status>40[13]) ",["unexpected status from "]],["insufficient_scope: authorization failed",["insufficient_scope: authorization failed"]],["authorization status: 40[13]",["authorization status: 40"]],["unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)",["unexpected status"]],["failed with status code \\\\[[^\\\\]]*\\\\]: 40[13] (?:Unauthorized|Forbidden)",["failed with status code ["]],["\\\\bno basic auth credentials\\\\b",["no basic auth credentials"]],["^(?:denied|unauthorized|forbidden): ",["denied","unauthorized","forbidden"]],["Cannot perform an interactive login from a non[- ]TTY device",["Cannot perform an interactive login from a non"]],["error getting credentials",["error getting credentials"]],["\\\\bdocker-credential-[\\\\w.-]+ not installed or not available in PATH",[" not installed or not available in PATH"]],["\\\\b40[13] (?:Unauthorized|Forbidden)\\\\b",["Unauthorized","Forbidden"]],["Error (?:authenticating|saving credentials)|error storing credentials",["authenticating","saving credentials","error storing credentials"]],["authorization token has expired|[Rr]eauthenticate and try again",["authorization token has expired","eauthenticate and try again"]],["don.t have the needed permissions|Permission \\"[\\\\w.]+\\" denied",["t have the needed permissions","Permission "]],["(?<!proxy )\\\\bauthentication (?:is )?required\\\\b|\\\\bnot authorized\\\\b|User cannot be authenticated",["authentication ","not authorized","User cannot be authenticated"]],["installation not allowed to (?:Write|Create)",["installation not allowed to "]],["error from registry: (?:denied|unauthorized)",["error from registry: "]],["\\"\\\\S+/(?:manifests|blobs)/\\\\S+\\": (?:unauthorized|denied|forbidden)\\\\b",["unauthorized","denied","forbidden"]],["/v2/\\\\S*: (?:unknown|unauthorized|denied): (?:Bad credentials|[Ii]nvalid (?:credentials|username or password)|[Ii]ncorrect username or password)",["Bad credentials","credentials","username or password","ncorrect username or password"]],["(?:^|: )unauthorized(?::|$)",["unauthorized"]],["\\"code\\": ?\\"(?:UNAUTHORIZED|DENIED)\\"",["UNAUTHORIZED","DENIED"]],["(?:^|[:\\\\]\\"] |[\`'\\"])(?:UNAUTHORIZED|DENIED): |security token included in the request is invalid|HTTP Basic: Access denied|access to the requested resource is not authorized|not authorized to perform: ecr:|unauthorized to access repository|requested access to the resource is denied",["UNAUTHORIZED","DENIED","security token included in the request is invalid","HTTP Basic: Access denied","access to the requested resource is not authorized","not authorized to perform: ecr:","unauthorized to access repository","requested access to the resource is denied"]]],"commands":[],"fix":"- In GitHub Actions, pushing to \`ghcr.io\` needs \`permissions: packages: write\` in the workflow (or job) and \`docker/login-action\` with \`registry: ghcr.io\`, \`username: \${{ github.actor }}\`, \`password: \${{ secrets.GITHUB_TOKEN }}\`.\\n- An organization package must grant this repository access: package settings, \\"Manage Actions access\\", role Write.\\n- Pull requests from forks get a read-only token: do not push there (\`push: \${{ github.event_name != 'pull_request' }}\`).\\n- For other registries check the credentials of the login step and that the repository exists."},
+{"id":"registry-auth-denied","title":"The registry denied access[[ to \${registry}]][[: the credential helper \${helper} could not run]]","severity":"error","priority":78,"ignoreCase":true,"role":"cause","causedBy":["manifest-unknown"],"patterns":[["installation not allowed to Write organization package",["installation not allowed to Write organization package"]],["permission_denied: (?:write_package|The token provided does not match expected scopes)",["permission_denied: "]],["failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\\\w+ request to (?<authurl>\\\\S+))?: (?<status>40[13])\\\\b",[" token: unexpected status"]],["failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)",["failed to authorize: "]],["failed to push (?<ref>\\\\S+): (?:denied|unauthorized|.*40[13])",["failed to push "]],["\\\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)",["denied: "]],["unauthorized: (?:authentication required|incorrect username or password)",["authentication required","incorrect username or password"]],["pull access denied for (?<repo>\\\\S+?),",["pull access denied for "]],["unexpected status from \\\\w+ request to https://(?<registry>[^/\\\\s]+)/\\\\S*: (?<status>40[13]) ",["unexpected status from "]],["insufficient_scope: authorization failed",["insufficient_scope: authorization failed"]],["authorization status: 40[13]",["authorization status: 40"]],["unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)",["unexpected status"]],["failed with status code \\\\[[^\\\\]]*\\\\]: 40[13] (?:Unauthorized|Forbidden)",["failed with status code ["]],["\\\\bno basic auth credentials\\\\b",["no basic auth credentials"]],["^(?:denied|unauthorized|forbidden): ",["denied","unauthorized","forbidden"]],["Cannot perform an interactive login from a non[- ]TTY device",["Cannot perform an interactive login from a non"]],["exec: \\"(?<helper>docker-credential-[\\\\w.-]+)\\": executable file not found",[": executable file not found"]],["\\\\b(?<helper>docker-credential-[\\\\w.-]+) not installed or not available in PATH",[" not installed or not available in PATH"]],["error getting credentials",["error getting credentials"]],["\\\\b40[13] (?:Unauthorized|Forbidden)\\\\b",["Unauthorized","Forbidden"]],["Error (?:authenticating|saving credentials)|error storing credentials",["authenticating","saving credentials","error storing credentials"]],["authorization token has expired|[Rr]eauthenticate and try again",["authorization token has expired","eauthenticate and try again"]],["don.t have the needed permissions|Permission \\"[\\\\w.]+\\" denied",["t have the needed permissions","Permission "]],["(?<!proxy )\\\\bauthentication (?:is )?required\\\\b|\\\\bnot authorized\\\\b|User cannot be authenticated",["authentication ","not authorized","User cannot be authenticated"]],["installation not allowed to (?:Write|Create)",["installation not allowed to "]],["error from registry: (?:denied|unauthorized)",["error from registry: "]],["\\"\\\\S+/(?:manifests|blobs)/\\\\S+\\": (?:unauthorized|denied|forbidden)\\\\b",["unauthorized","denied","forbidden"]],["/v2/\\\\S*: (?:unknown|unauthorized|denied): (?:Bad credentials|[Ii]nvalid (?:credentials|username or password)|[Ii]ncorrect username or password)",["Bad credentials","credentials","username or password","ncorrect username or password"]],["(?:^|: )unauthorized(?::|$)",["unauthorized"]],["\\"code\\": ?\\"(?:UNAUTHORIZED|DENIED)\\"",["UNAUTHORIZED","DENIED"]],["(?:^|[:\\\\]\\"] |[\`'\\"])(?:UNAUTHORIZED|DENIED): |security token included in the request is invalid|HTTP Basic: Access denied|access to the requested resource is not authorized|not authorized to perform: ecr:|unauthorized to access repository|requested access to the resource is denied",["UNAUTHORIZED","DENIED","security token included in the request is invalid","HTTP Basic: Access denied","access to the requested resource is not authorized","not authorized to perform: ecr:","unauthorized to access repository","requested access to the resource is denied"]]],"commands":[],"fix":"[[- \${helper} is named by \`credsStore\` or \`credHelpers\` in \`~/.docker/config.json\` but cannot run here: install it, or remove that entry (a config copied from Docker Desktop names \`docker-credential-desktop\`) and \`docker login\` again.]]\\n- In GitHub Actions, pushing to \`ghcr.io\` needs \`permissions: packages: write\` in the workflow (or job) and \`docker/login-action\` with \`registry: ghcr.io\`, \`username: \${{ github.actor }}\`, \`password: \${{ secrets.GITHUB_TOKEN }}\`.\\n- An organization package must grant this repository access: package settings, \\"Manage Actions access\\", role Write.\\n- Pull requests from forks get a read-only token: do not push there (\`push: \${{ github.event_name != 'pull_request' }}\`).\\n- For other registries check the credentials of the login step and that the repository exists."},
 {"id":"invalid-tag","title":"An image tag is not a valid reference[[: \\"\${tag}\\"]]","severity":"error","priority":76,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["invalid tag \\"(?<tag>[^\\"]*)\\": invalid reference format",[": invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for \\"-t, --tag\\" flag",["invalid argument "]],["tag is needed when pushing to registry",["tag is needed when pushing to registry"]],["invalid reference format(?:: repository name (?:\\\\(\\\\S+\\\\) )?must be lowercase)?",["invalid reference format"]],["could not parse reference",["could not parse reference"]],["repository name must be lowercase",["repository name must be lowercase"]],["invalid reference format",["invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for [^:]*\\\\bt(?:ag)?\\\\b",["invalid argument "]],["Error parsing reference: .* is not a valid repository/tag",[" is not a valid repository/tag"]],["(?:could not|failed to|cannot|unable to) parse (?:image )?reference|invalid repository name|repository name .*must (?:be lowercase|match)|invalid reference: ",["reference","invalid repository name","repository name ","invalid reference: "]]],"commands":[],"fix":"A reference is \`[registry/]name[:tag][@digest]\`: the name lowercase, the tag 1 to 128 of \`[A-Za-z0-9_.-]\`, not starting with \`.\` or \`-\`.\\n- An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\\n- \`docker/metadata-action\` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add \`type=ref,event=pr\` or \`type=sha\`."},
 {"id":"dockerfile-missing","title":"The Dockerfile could not be read","severity":"error","priority":75,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["failed to read dockerfile(?!: (?:Canceled|Unavailable|rpc error: code = (?:Canceled|Unavailable))\\\\b)",["failed to read dockerfile"]],["open (?<path>\\\\S*Dockerfile\\\\S*): no such file or directory",[": no such file or directory"]],["unable to prepare context: unable to evaluate symlinks in Dockerfile path",["unable to prepare context: unable to evaluate symlinks in Dockerfile path"]],["Cannot locate specified Dockerfile",["Cannot locate specified Dockerfile"]],["requires exactly 1 argument",["requires exactly 1 argument"]],["unable to prepare context: (?:path \\\\S+ not found|context must be a directory)",["unable to prepare context: "]],["lstat \\\\S*Dockerfile\\\\S*: no such file or directory",[": no such file or directory"]],["the Dockerfile \\\\(\\\\S+\\\\) cannot be empty",[") cannot be empty"]],["No Dockerfile matching .+ was found",["No Dockerfile matching "]],["\\\\bfile with no instructions\\\\b|No image was generated\\\\. Is your Dockerfile empty",["file with no instructions","No image was generated. Is your Dockerfile empty"]],["the Dockerfile \\\\(\\\\S+\\\\) must be within the build context|unable to stat Dockerfile|unable to evaluate symlinks in context path",[") must be within the build context","unable to stat Dockerfile","unable to evaluate symlinks in context path"]],["\\\\bDockerfile not found\\\\b",["Dockerfile not found"]],["(?:could not|cannot|can.t|unable to) (?:find|locate|open|read) (?:the )?(?:specified )?Dockerfile|Dockerfile(?:\\\\.\\\\w+)?: no such file or directory",["Dockerfile",": no such file or directory"]],["\\\\bresolve : lstat \\\\S+: no such file or directory|Dockerfile (?:\\\\(\\\\S+\\\\) )?cannot be empty|build path \\\\S+ either does not exist|^(?!.*(?:COPY|ADD) failed).*The system cannot find the (?:file|path) specified",[": no such file or directory","cannot be empty"," either does not exist","The system cannot find the "]]],"commands":[],"fix":"- The \`file\` (or \`-f\`) path is relative to the repository root in build-push-action, not to \`context\`: check both, and that \`actions/checkout\` ran first.\\n- A \`.dockerignore\` that excludes the Dockerfile (\`*\` without \`!Dockerfile\`) hides it from the builder.\\n- File names are case-sensitive on Linux runners."},
 {"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",[": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["Please provide a source image with .from. prior to commit",["Please provide a source image with "]],["circular dependency detected on stage|dockerfile contains no stages to build|no build stage in current context|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","no build stage in current context","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\S+\\\\.hcl:\\\\d+,\\\\d+-\\\\d+: [A-Z][\\\\w ]+;",[".hcl:"]],["\\\\b[A-Z]+ names can not be blank|Bad input to [A-Z]+, too many arguments|VOLUME specified can not be an empty string|cannot accept a heredoc as|isn.t allowed as an ONBUILD trigger|Chaining ONBUILD via|HEALTHCHECK NONE takes no arguments|Missing command after HEALTHCHECK|dockerfile line greater than max allowed size|failed to process arguments for platform|empty platform value from expression",[" names can not be blank",", too many arguments","VOLUME specified can not be an empty string","cannot accept a heredoc as","t allowed as an ONBUILD trigger","Chaining ONBUILD via","HEALTHCHECK NONE takes no arguments","Missing command after HEALTHCHECK","dockerfile line greater than max allowed size","failed to process arguments for platform","empty platform value from expression"]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["(?:^|failed to build ?: )Unknown flag: \\\\w+$",["Unknown flag: "]],["When using (?:COPY|ADD) with more than one source file, the destination must be a directory",[" with more than one source file, the destination must be a directory"]],["requires either one or three arguments|base name \\\\(\\\\S*\\\\) should not be blank|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments",") should not be blank","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later)."},
@@ -9365,6 +9370,89 @@ function skipClass(source, i) {
 
 /***/ }),
 
+/***/ 4772:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+/* unused harmony export MAX_FILLED_CHARS */
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6590);
+
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+// An optional part that is a whole line: dropped with its line break.
+const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
+/**
+ * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
+ * a million times, and every failed build fills it again: without a bound, 300 builds took 4 GB.
+ * A fix longer than this would not fit a pull request comment anyway.
+ */
+const MAX_FILLED_CHARS = 16_000;
+/**
+ * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
+ * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
+ * The result is at most `max` characters, cut between a value and the text around it (never inside
+ * an inline code span), with any code fence left open closed again.
+ */
+function fillTemplate(template, values, mode, max = MAX_FILLED_CHARS) {
+    const has = (name) => values[name] !== undefined && values[name] !== '';
+    const kept = (inner) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]));
+    const withLines = template.replace(OPTIONAL_LINE, (whole, inner) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
+    const withOptional = withLines.replace(OPTIONAL, (_, inner) => {
+        const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
+        return names.every(has) ? inner : '';
+    });
+    const fill = (name) => {
+        const value = values[name];
+        if (value === undefined || value === '')
+            return mode === 'markdown' ? '(unknown)' : 'the build';
+        return mode === 'markdown' ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(value, 200) : value.length > 80 ? `${value.slice(0, 79)}\u2026` : value;
+    };
+    const pieces = [];
+    let length = 0;
+    let from = 0;
+    let cut = false;
+    for (const match of withOptional.matchAll(PLACEHOLDER)) {
+        const text = withOptional.slice(from, match.index);
+        const value = fill(match[1]);
+        if (length + text.length + value.length > max) {
+            pieces.push((0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(text, Math.max(0, max - length)));
+            cut = true;
+            break;
+        }
+        pieces.push(text, value);
+        length += text.length + value.length;
+        from = match.index + match[0].length;
+    }
+    if (!cut) {
+        const rest = withOptional.slice(from);
+        cut = length + rest.length > max;
+        pieces.push(cut ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(rest, Math.max(0, max - length)) : rest);
+    }
+    const out = pieces.join('');
+    if (!cut)
+        return out;
+    return mode === 'markdown' ? `${closeOpenFence(out)}\n\n(cut to ${max.toLocaleString('en-US')} characters)` : `${out}\u2026`;
+}
+/** A Markdown text cut short may end inside a fenced block: close it, or the rest of the page is code. */
+function closeOpenFence(text) {
+    let open = null;
+    for (const line of text.split('\n')) {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (!fence)
+            continue;
+        if (open === null)
+            open = fence;
+        else if (fence[0] === open[0] && fence.length >= open.length)
+            open = null;
+    }
+    return open === null ? text : `${text}\n${open}`;
+}
+
+
+/***/ }),
+
 /***/ 7751:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -9417,8 +9505,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var parse_sources = __nccwpck_require__(6166);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
-// EXTERNAL MODULE: ./src/analyze/analyze.ts + 20 modules
-var analyze = __nccwpck_require__(2689);
+// EXTERNAL MODULE: ./src/analyze/analyze.ts + 12 modules
+var analyze = __nccwpck_require__(6174);
 // EXTERNAL MODULE: ./src/analyze/build-budget.ts
 var build_budget = __nccwpck_require__(7736);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
@@ -16785,6 +16873,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   gr: () => (/* binding */ restatesTitle)
 });
 
+// EXTERNAL MODULE: ./src/analyze/group.ts
+var analyze_group = __nccwpck_require__(3415);
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __nccwpck_require__(6590);
 // EXTERNAL MODULE: ./src/text/redact.ts
@@ -16821,18 +16911,20 @@ var likely_caveat = __nccwpck_require__(889);
 
 
 
+
 /** `\u23f9\ufe0f runtime, engine: canceled after operate-ui failed`: a canceled job is a consequence, one line. */
 function canceledLine(group) {
     return `${format/* STATUS_ICON */.tW.canceled} ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title))}`;
 }
-/** Kinds whose group title already says how many builds it is about. */
+/** Kinds whose group title already says how many builds it is about: a rule's measurements, not a signature's match. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+const counted = (group) => COUNTED.has(group.id) && (0,analyze_group/* measured */.j)(group.findings[0]);
 /**
  * The builds a group's headline names in front of its title: none when its title counts them, or
  * names them itself (the canceled jobs' line).
  */
 function buildsNamed(group) {
-    if (group.id === 'canceled' || (group.findings.length > 1 && COUNTED.has(group.id)))
+    if (group.id === 'canceled' || (group.findings.length > 1 && counted(group)))
         return [];
     return group.builds.filter(Boolean);
 }
@@ -16851,7 +16943,7 @@ function findingBlock(group, analysis, options) {
     if (group.table && options.details && !restatesTitle(group))
         out.push(table(group.table));
     // The same failure in several builds: the first build's lines show it.
-    const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
+    const evidence = group.findings.length === 1 || !counted(group) ? evidenceOf(first, options.maxEvidence) : [];
     const unfolded = evidence.slice(0, options.unfoldedEvidence);
     const folded = evidence.slice(options.unfoldedEvidence);
     if (unfolded.length > 0)
@@ -16888,7 +16980,7 @@ function findingBlock(group, analysis, options) {
     const consequences = consequenceLine(options.consequences ?? []);
     if (consequences)
         more.push(consequences);
-    if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
+    if (options.details && group.findings.length > 1 && counted(group)) {
         const perBuild = group.findings
             .map((f) => ({ f, lines: evidenceOf(f, 6) }))
             .filter(({ lines }) => lines.length > 0)
@@ -16906,7 +16998,7 @@ function findingBlock(group, analysis, options) {
  * says nothing the headline does not: the headline names the builds.
  */
 function restatesTitle(group) {
-    return !COUNTED.has(group.id) && group.findings.every((f) => f.title === group.title);
+    return !counted(group) && group.findings.every((f) => f.title === group.title);
 }
 /** The consequences named in one line, once each: their lines are the ones quoted above. */
 function consequenceLine(findings) {
@@ -17577,6 +17669,8 @@ function findingJson(finding) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ caveatAndAdvice)
 /* harmony export */ });
+/* harmony import */ var _analyze_rules_likely_cause_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1855);
+
 /**
  * A cause guessed from a failure's words (analyze/rules/likely-cause.ts) carries its caveat as the fix's
  * first paragraph. Reports say it as a caveat: labelled `Fix:`, or as the verdict's "one change that helps
@@ -17584,8 +17678,9 @@ function findingJson(finding) {
  */
 function caveatAndAdvice(group) {
     const guessed = group.findings[0]?.data?.role === 'likely-cause';
+    // Found by how it begins, not by the first blank line: a group's fix may have lost it (analyze/group.ts).
     const end = group.fix.indexOf('\n\n');
-    if (!guessed || end === -1)
+    if (!guessed || !group.fix.startsWith(_analyze_rules_likely_cause_js__WEBPACK_IMPORTED_MODULE_0__/* .LIKELY_CAVEAT_LEAD */ .zL) || end === -1)
         return { caveat: null, advice: group.fix };
     return { caveat: group.fix.slice(0, end).trim(), advice: group.fix.slice(end + 2).trim() };
 }
@@ -17606,13 +17701,11 @@ function caveatAndAdvice(group) {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
 /* harmony import */ var _image_sizes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(100);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(687);
-/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(889);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(669);
 /* harmony import */ var _finding_block_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9025);
 /* harmony import */ var _gantt_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4200);
 /* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3205);
 /* harmony import */ var _omitted_builds_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5828);
-
 
 
 
@@ -17693,7 +17786,7 @@ function findingsSection(analysis, verdict, options) {
             blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .canceledLine */ .E3)(group));
             continue;
         }
-        const fixLineSaid = fixSaid && (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)((0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_11__/* .caveatAndAdvice */ .M)(group).advice) === verdict.change;
+        const fixLineSaid = fixSaid && (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .changeOf */ .C2)(group) === verdict.change;
         if (fixLineSaid)
             fixSaid = false;
         blocks.push((0,_finding_block_js__WEBPACK_IMPORTED_MODULE_5__/* .findingBlock */ .nA)(group, analysis, {
@@ -17979,16 +18072,17 @@ async function writeFileStreaming(path, produce) {
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ changeOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   rn: () => (/* binding */ withoutFirstLine)
 /* harmony export */ });
 /* unused harmony export mainCause */
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9495);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9495);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(669);
-/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(889);
+/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(889);
 
 
 
@@ -18017,7 +18111,7 @@ function mainCause(analysis) {
     return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds - a.lostSeconds)[0] ?? null;
 }
 function names(list) {
-    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(n)}**`).join(', ');
+    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(n)}**`).join(', ');
 }
 function happened(analysis) {
     const builds = analysis.builds.map((b) => b.build);
@@ -18033,7 +18127,7 @@ function happened(analysis) {
         // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
         // is said as what the log shows, not as why the build failed.
         const cause = analysis.groups.find((g) => g.severity === 'error');
-        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
+        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
         if (unknown.length > 1)
             return `The logs of ${names(unknown.map((b) => b.name))} do not say how their builds ended${shows}.`;
         const who = builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
@@ -18049,7 +18143,7 @@ function happened(analysis) {
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
         const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
-        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
@@ -18066,16 +18160,16 @@ function timeLine(analysis) {
     const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
     const count = spans.length + (omittedTimed ? omitted.count : 0);
     const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
-    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
     // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
     const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
+        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
+        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
@@ -18094,15 +18188,23 @@ function change(analysis, findings) {
     if (emulated !== undefined && emulated !== null) {
         const platform = String(emulated);
         const arch = platform.split('/')[1] ?? platform;
-        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
+        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
         // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
         // finding's fix is `facts\n\nadvice`, the advice the same for every build.
         const fix = cause.findings[0].fix;
         const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
         return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
     }
-    // A guessed cause's caveat is not a change: the headline says "Likely", the change is its first advice.
-    return same(firstLine((0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_4__/* .caveatAndAdvice */ .M)(cause).advice));
+    return same(changeOf(cause));
+}
+/**
+ * The change a group's fix says first, in one line. A guessed cause's caveat is not a change: the change is
+ * its first advice, said as conditional as the guess ("If so: ..."; the headline says "Likely").
+ */
+function changeOf(group) {
+    const { caveat, advice } = (0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_2__/* .caveatAndAdvice */ .M)(group);
+    const line = firstLine(advice);
+    return line !== null && caveat !== null ? `If so: ${line}` : line;
 }
 /** The first sentence-like line of a fix: what to do, in one line. */
 function firstLine(fix) {

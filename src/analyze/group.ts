@@ -60,11 +60,26 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
  * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding: Finding): string {
+  if (!measured(finding) && (finding.id === 'qemu-emulation' || finding.id === 'cache-miss' || finding.data?.role === 'likely-cause'))
+    return `${finding.id}|${finding.severity}|${finding.title}`;
   if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled') return `${finding.id}|${finding.data?.platform ?? ''}`;
   if (finding.id === 'cache-miss') return `${finding.id}|${finding.data?.pattern ?? ''}`;
   const rule = tagRule(finding);
   if (rule !== null) return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
   return `${finding.id}|${finding.severity}|${finding.title}`;
+}
+
+/**
+ * Whether a finding of the emulation or cache rule measured what its group's title counts and its table
+ * shows (a step against its native twin, the cache hits), as opposed to a signature's or a guess's finding
+ * of the same id (`exec /bin/sh: exec format error` in two builds), which has no ratio or hits: grouped as
+ * such, it read "undefined ran under QEMU emulation in 2 builds: slower, — lost", its table NaN×.
+ */
+export function measured(finding: Finding): boolean {
+  if (finding.data?.role === 'likely-cause') return false;
+  if (finding.id === 'qemu-emulation') return Number.isFinite(Number(finding.data?.ratio));
+  if (finding.id === 'cache-miss') return typeof finding.data?.pattern === 'string';
+  return finding.id === 'slow-build';
 }
 
 /** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; …`), when it is known. */
@@ -82,7 +97,7 @@ function makeGroup(findings: Finding[], folded: Finding[]): FindingGroup {
   if (findings.length === 1) return { ...base, title: first.title, fix: withFolded(first.fix, folded), table: null };
   if (tagRule(first) !== null && findings.some((f) => f.title !== first.title))
     return { ...base, ...invalidTags(findings), fix: withFolded(sharedTagFix(first), folded) };
-  const advice = ADVICE_AFTER_FACTS.has(first.id) ? adviceOf(first.fix) : first.fix;
+  const advice = ADVICE_AFTER_FACTS.has(first.id) && measured(first) ? adviceOf(first.fix) : first.fix;
   return { ...base, title: groupTitle(findings, lostSeconds), fix: withFolded(advice, folded), table: tableFor(findings, folded) };
 }
 
@@ -142,6 +157,8 @@ function groupTitle(findings: Finding[], lostSeconds: number | null): string {
   const first = findings[0]!;
   const n = findings.length;
   const data = first.data ?? {};
+  // A signature's or a guess's finding in several builds: the reports name the builds in front of its title.
+  if (!measured(first)) return first.title;
   switch (first.id) {
     case 'qemu-emulation': {
       const ratios = findings.map((f) => Number(f.data?.ratio)).filter(Number.isFinite);
@@ -176,6 +193,7 @@ function lost(findings: Finding[]): number | null {
 function tableFor(findings: Finding[], folded: Finding[]): FindingGroup['table'] {
   const id = findings[0]!.id;
   const overBudget = (build: string | null) => (folded.some((f) => f.build === build) ? ' (over budget)' : '');
+  if (!measured(findings[0]!)) return { columns: ['Build', 'Finding'], rows: findings.map((f) => [f.build ?? '', f.title]) };
   if (id === 'qemu-emulation') {
     return {
       columns: ['Build', 'Slowest emulated step', 'Native', 'Emulated', 'Ratio', 'Lost', 'Build time'],

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/analyze.js';
-import type { FindingGroup } from '../analyze/group.js';
+import { measured, type FindingGroup } from '../analyze/group.js';
 import type { EvidenceLine, Finding } from '../model.js';
 import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
@@ -34,15 +34,16 @@ export function canceledLine(group: FindingGroup): string {
   return `${STATUS_ICON.canceled} ${escapeText(redact(group.title))}`;
 }
 
-/** Kinds whose group title already says how many builds it is about. */
+/** Kinds whose group title already says how many builds it is about: a rule's measurements, not a signature's match. */
 const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
+const counted = (group: FindingGroup): boolean => COUNTED.has(group.id) && measured(group.findings[0]!);
 
 /**
  * The builds a group's headline names in front of its title: none when its title counts them, or
  * names them itself (the canceled jobs' line).
  */
 export function buildsNamed(group: FindingGroup): string[] {
-  if (group.id === 'canceled' || (group.findings.length > 1 && COUNTED.has(group.id))) return [];
+  if (group.id === 'canceled' || (group.findings.length > 1 && counted(group))) return [];
   return group.builds.filter(Boolean);
 }
 
@@ -60,7 +61,7 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   if (places) out.push(`**Points at** ${places}`);
   if (group.table && options.details && !restatesTitle(group)) out.push(table(group.table));
   // The same failure in several builds: the first build's lines show it.
-  const evidence = group.findings.length === 1 || !COUNTED.has(group.id) ? evidenceOf(first, options.maxEvidence) : [];
+  const evidence = group.findings.length === 1 || !counted(group) ? evidenceOf(first, options.maxEvidence) : [];
   const unfolded = evidence.slice(0, options.unfoldedEvidence);
   const folded = evidence.slice(options.unfoldedEvidence);
   if (unfolded.length > 0) out.push(codeBlock(unfolded.map(quoteLine)) + sourceNote(first, unfolded[0]!, analysis));
@@ -86,7 +87,7 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));
   const consequences = consequenceLine(options.consequences ?? []);
   if (consequences) more.push(consequences);
-  if (options.details && group.findings.length > 1 && COUNTED.has(group.id)) {
+  if (options.details && group.findings.length > 1 && counted(group)) {
     const perBuild = group.findings
       .map((f) => ({ f, lines: evidenceOf(f, 6) }))
       .filter(({ lines }) => lines.length > 0)
@@ -105,7 +106,7 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
  * says nothing the headline does not: the headline names the builds.
  */
 export function restatesTitle(group: FindingGroup): boolean {
-  return !COUNTED.has(group.id) && group.findings.every((f) => f.title === group.title);
+  return !counted(group) && group.findings.every((f) => f.title === group.title);
 }
 
 /** The consequences named in one line, once each: their lines are the ones quoted above. */

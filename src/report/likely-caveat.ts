@@ -1,4 +1,5 @@
 import type { Finding } from '../model.js';
+import { LIKELY_CAVEAT_LEAD } from '../analyze/rules/likely-cause.js';
 
 /** What a report says of a finding's fix: the caveat of a guessed cause apart from the advice. */
 export interface CaveatAndAdvice {
@@ -15,7 +16,8 @@ export interface CaveatAndAdvice {
  */
 export function caveatAndAdvice(group: { fix: string; findings: Finding[] }): CaveatAndAdvice {
   const guessed = group.findings[0]?.data?.role === 'likely-cause';
+  // Found by how it begins, not by the first blank line: a group's fix may have lost it (analyze/group.ts).
   const end = group.fix.indexOf('\n\n');
-  if (!guessed || end === -1) return { caveat: null, advice: group.fix };
+  if (!guessed || !group.fix.startsWith(LIKELY_CAVEAT_LEAD) || end === -1) return { caveat: null, advice: group.fix };
   return { caveat: group.fix.slice(0, end).trim(), advice: group.fix.slice(end + 2).trim() };
 }

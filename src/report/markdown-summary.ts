@@ -6,8 +6,7 @@ import { redact } from '../text/redact.js';
 import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
-import { firstLine, verdictOf, type Verdict } from './verdict.js';
-import { caveatAndAdvice } from './likely-caveat.js';
+import { changeOf, verdictOf, type Verdict } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
@@ -102,7 +101,7 @@ function findingsSection(analysis: Analysis, verdict: Verdict, options: Markdown
       blocks.push(canceledLine(group));
       continue;
     }
-    const fixLineSaid = fixSaid && firstLine(caveatAndAdvice(group).advice) === verdict.change;
+    const fixLineSaid = fixSaid && changeOf(group) === verdict.change;
     if (fixLineSaid) fixSaid = false;
     blocks.push(
       findingBlock(group, analysis, {

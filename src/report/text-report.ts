@@ -4,12 +4,11 @@ import { redact } from '../text/redact.js';
 import { stripControl, truncate } from '../text/markdown.js';
 import { formatCache, formatDuration, formatRatio, shortDigest, signedDuration, signedPoints } from './format.js';
 import { TOOL_NAME } from '../version.js';
-import { firstLine, verdictOf } from './verdict.js';
+import { changeOf, verdictOf } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { newFindings } from './baseline-section.js';
 import { adviceForBreaks } from '../compare/cache-break-advice.js';
 import { restatesTitle } from './finding-block.js';
-import { caveatAndAdvice } from './likely-caveat.js';
 import { omittedBuildsLine } from './omitted-builds.js';
 
 export interface TextOptions {
@@ -136,7 +135,7 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
   if (group.findings.length > 1 && !restatesTitle(group)) {
     for (const r of group.table?.rows ?? []) say(r.filter(Boolean).join(' · '), '    ');
   }
-  const fix = firstLine(caveatAndAdvice(group).advice);
+  const fix = changeOf(group);
   if (fix) say(`fix: ${plain(fix)}`, '    ');
 }
 

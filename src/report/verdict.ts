@@ -131,8 +131,17 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
     const how = firstLine(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
     return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
   }
-  // A guessed cause's caveat is not a change: the headline says "Likely", the change is its first advice.
-  return same(firstLine(caveatAndAdvice(cause).advice));
+  return same(changeOf(cause));
+}
+
+/**
+ * The change a group's fix says first, in one line. A guessed cause's caveat is not a change: the change is
+ * its first advice, said as conditional as the guess ("If so: ..."; the headline says "Likely").
+ */
+export function changeOf(group: Pick<FindingGroup, 'fix' | 'findings'>): string | null {
+  const { caveat, advice } = caveatAndAdvice(group);
+  const line = firstLine(advice);
+  return line !== null && caveat !== null ? `If so: ${line}` : line;
 }
 
 /** The first sentence-like line of a fix: what to do, in one line. */

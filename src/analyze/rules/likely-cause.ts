@@ -12,6 +12,8 @@ import { GUESSED_CAUSE_ORDER } from '../rank.js';
 // A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
 // not why: they must not pass the gate below, or a traceback's or a command's path would decide.
 const PATH = /\S*\/\S*/g;
+/** How a guessed cause's fix begins: the reports find its caveat by it (report/likely-caveat.ts). */
+export const LIKELY_CAVEAT_LEAD = '**Likely, not certain:**';
 /** The words that speak most for a guess that are looked for in the failure's stated lines. */
 const CONSIDERED_WORDS = 5;
 /** The words a finding names as those that decided it. */
@@ -49,7 +51,7 @@ export function likelyCause(
   const runnerUp = catalog.get(guess.runnerUp);
   const shown = guess.words.map((w) => inlineCode(w, 60)).join(', ');
   const why =
-    `**Likely, not certain:** no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
+    `${LIKELY_CAVEAT_LEAD} no signature recognised this failure's lines, but their words${shown ? ` (${shown})` : ''} are those of ` +
     `failures whose cause was ${inlineCode(guess.category, 60)}${runnerUp ? ` more than of ${inlineCode(guess.runnerUp, 60)}` : ''}. ` +
     'Check the evidence before you follow the advice.';
   return {
