@@ -476,6 +476,13 @@ const ROWS: Row[] = [
     'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/start.sh": stat /app/start.sh: no such file or directory: unknown.',
   ],
   ['qemu-emulation', 'paste', 'app-1  | exec /bin/sh: no such file or directory'],
+  // A program that cannot load a shared library: the image lacks it (a binary copied from another stage or release).
+  [
+    'shared-library-missing',
+    'run',
+    '/usr/local/bin/api: error while loading shared libraries: libpq.so.5: cannot open shared object file: No such file or directory',
+  ],
+  ['shared-library-missing', 'run', 'OSError: libgomp.so.1: cannot open shared object file: No such file or directory'],
   // A pull that failed because the image has no variant for the node: the platform is the cause, the back-off follows.
   [
     'platform-mismatch',
