@@ -63,6 +63,18 @@ describe('hostile log text', () => {
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('gives the terminal names as they were: a path, a URL, a reference or a mention copied from it works', async () => {
+    const name = 'RUN ./ci/#1/run.sh --from https://example.com/x GH-12 @org/team';
+    const text = [
+      `#5 [2/2] ${name}`,
+      '#5 0.2 zorblax: quux wibble plonk',
+      `#5 ERROR: process "/bin/sh -c ${name.slice(4)}" did not complete successfully: exit code: 3`,
+    ].join('\n');
+    const output = renderText(await analyzeText(text, 'names.log'));
+    expect(output).toContain('./ci/#1/run.sh --from https://example.com/x GH-12 @org/team');
+    expect(output).not.toContain('\u200b');
+  });
+
   it('takes secrets out of the build model itself: step names, slowest steps, cache refs, problems', async () => {
     const text = [
       '[command]/usr/bin/docker buildx build --cache-to type=s3,region=eu,secret_access_key=wJalrXUtnFEMI .',

@@ -148,7 +148,9 @@ function plain(markdown: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-    .replace(/@\u200b/g, '@');
+    // The zero-width spaces that keep GitHub from linking `@team`, `#42` or a URL in Markdown: a terminal links
+    // nothing, and a path or URL copied from it must work.
+    .replace(/\u200b/g, '');
 }
 
 /** Log text on one line, without control characters: colour is added after, line by line. */
