@@ -212,7 +212,7 @@ function findingLines(group, say) {
 }
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown) {
-    return markdown
+    return (markdown
         .replace(/\*\*(.+?)\*\*/g, '$1')
         .replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1')
         .replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1')
@@ -221,7 +221,7 @@ function plain(markdown) {
         .replace(/&amp;/g, '&')
         // The zero-width spaces that keep GitHub from linking `@team`, `#42` or a URL in Markdown: a terminal links
         // nothing, and a path or URL copied from it must work.
-        .replace(/\u200b/g, '');
+        .replace(/\u200b/g, ''));
 }
 /** Log text on one line, without control characters: colour is added after, line by line. */
 function clean(text) {

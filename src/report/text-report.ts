@@ -141,16 +141,18 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
 
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown: string): string {
-  return markdown
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    // The zero-width spaces that keep GitHub from linking `@team`, `#42` or a URL in Markdown: a terminal links
-    // nothing, and a path or URL copied from it must work.
-    .replace(/\u200b/g, '');
+  return (
+    markdown
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      // The zero-width spaces that keep GitHub from linking `@team`, `#42` or a URL in Markdown: a terminal links
+      // nothing, and a path or URL copied from it must work.
+      .replace(/\u200b/g, '')
+  );
 }
 
 /** Log text on one line, without control characters: colour is added after, line by line. */
