@@ -13591,7 +13591,6 @@ class BuildLogParser {
         }
     }
 }
-const build_log_parser_STEP_FAILED = /^##\[error\]Process completed with exit code [1-9]\d*\.?$/;
 /**
  * A runner's job whose builds all succeeded and that then failed in a later step (a smoke test that runs the
  * image, a script after the build): the runner's `##[error]` after the last build. Its lines are a row of
@@ -13603,9 +13602,7 @@ function failedAfterBuilds(job, kept) {
     if (!last || !job.fromRunner || job.canceled || kept.some((b) => b.withoutBuildKit || b.status(false) !== 'success'))
         return null;
     const errors = job.strayErrors.filter((e) => e.line > last.lastLine);
-    // A step that failed, as the runner says it: an action's `##[error]` annotation alone (a linter's) may leave
-    // its step, and the job, green.
-    if (!errors.some((e) => build_log_parser_STEP_FAILED.test(e.text)))
+    if (errors.length === 0)
         return null;
     return BuildState.withoutBuildKit({
         firstLine: last.lastLine + 1,

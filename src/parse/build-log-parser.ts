@@ -445,8 +445,6 @@ export class BuildLogParser {
   }
 }
 
-const STEP_FAILED = /^##\[error\]Process completed with exit code [1-9]\d*\.?$/;
-
 /**
  * A runner's job whose builds all succeeded and that then failed in a later step (a smoke test that runs the
  * image, a script after the build): the runner's `##[error]` after the last build. Its lines are a row of
@@ -457,9 +455,7 @@ function failedAfterBuilds(job: JobState, kept: BuildState[]): BuildState | null
   // A build that failed explains its job's failure; only builds that all succeeded leave one unexplained.
   if (!last || !job.fromRunner || job.canceled || kept.some((b) => b.withoutBuildKit || b.status(false) !== 'success')) return null;
   const errors = job.strayErrors.filter((e) => e.line > last.lastLine);
-  // A step that failed, as the runner says it: an action's `##[error]` annotation alone (a linter's) may leave
-  // its step, and the job, green.
-  if (!errors.some((e) => STEP_FAILED.test(e.text))) return null;
+  if (errors.length === 0) return null;
   return BuildState.withoutBuildKit({
     firstLine: last.lastLine + 1,
     firstTs: null,
