@@ -172,36 +172,6 @@ describe('splitting an input into builds', () => {
     expect(qemu.fix).toContain('native platform assumed');
   });
 
-  describe('a job that fails after its build succeeded (a smoke test of the image in a later step)', () => {
-    const jobLog = (smoke: string[]) =>
-      asJobLog([
-        '##[group]Run docker/build-push-action@v6',
-        '##[endgroup]',
-        '[command]/usr/bin/docker buildx build --file ./app/Dockerfile --platform linux/amd64 .',
-        ...readFixture('buildx0.29-a1-3step-plain-first.log').split('\n'),
-        '##[group]Run docker run --rm app:ci --version',
-        'docker run --rm app:ci --version',
-        '##[endgroup]',
-        ...smoke,
-      ]);
-
-    it('is a row of its own after the build, diagnosed from its lines; the build keeps its name and its job time', async () => {
-      const analysis = await diagnoseText(jobLog(['exec /app/server: no such file or directory', '##[error]Process completed with exit code 1.']), 'job.log');
-      expect(analysis.builds.map((b) => [b.build.name, b.build.status])).toEqual([
-        ['job', 'success'],
-        ['job (after the build)', 'failure'],
-      ]);
-      const after = analysis.builds[1]!.build;
-      // The job's time is counted once, with its build.
-      expect([analysis.builds[0]!.build.jobSeconds !== null, after.jobSeconds]).toEqual([true, null]);
-      expect(analysis.findings[0]).toMatchObject({ id: 'entrypoint-not-found', build: 'job (after the build)' });
-    });
-
-    it('a job that succeeded gets no such row (a failed build before a later error: the test below)', async () => {
-      expect((await analyzeText(jobLog(['app 1.2.3']), 'job.log')).builds).toHaveLength(1);
-    });
-  });
-
   it('a job log with build-push-action: timestamps give build and job time; the ##[error] line fails it', async () => {
     const plain = readFixture('buildx0.29-b1-fail-plain.log').split('\n');
     const log = asJobLog([

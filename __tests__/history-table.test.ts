@@ -39,18 +39,6 @@ describe('a run folded into its row', () => {
     const row = historyRow({ ...analysis, builds: [runtime, second] }, FIRST_PUBLISH);
     expect(row.components).toEqual([{ name: 'Build runtime', jobSeconds: 3859.6, buildSeconds: 3840, status: 'failure' }]);
   });
-
-  it("a job's failure after its build (a later step's smoke test) is that job's: its status, not a component of its own", async () => {
-    const analysis = await analyzeFile(SAMPLE);
-    const runtime = analysis.builds.find((b) => b.build.name === 'Build runtime')!;
-    const unnamed = { ...runtime, build: { ...runtime.build, job: null } };
-    const after = {
-      ...runtime,
-      build: { ...runtime.build, name: 'Build runtime (after the build)', job: null, jobSeconds: null, buildSeconds: null, status: 'failure' as const },
-    };
-    const row = historyRow({ ...analysis, builds: [unnamed, after] }, FIRST_PUBLISH);
-    expect(row.components).toEqual([{ name: 'Build runtime', jobSeconds: 3859.6, buildSeconds: runtime.build.buildSeconds, status: 'failure' }]);
-  });
 });
 
 describe('the runbook table, generated', () => {

@@ -79,9 +79,7 @@ async function historyRows(run, options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ historyRow)
 /* harmony export */ });
-/* harmony import */ var _parse_build_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8118);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7401);
-
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7401);
 
 const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
 /**
@@ -91,7 +89,7 @@ const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
 function historyRow(analysis, facts) {
     const components = new Map();
     for (const { build } of analysis.builds)
-        addToComponent(components, build.job ?? (0,_parse_build_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .jobOfRowName */ .M7)(build.name), build);
+        addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
     // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
     for (const job of analysis.omittedBuilds?.jobs ?? [])
         addToComponent(components, job.name, job);
@@ -106,7 +104,7 @@ function addToComponent(components, name, part) {
     }
     known.jobSeconds = maxOf(known.jobSeconds, part.jobSeconds);
     known.buildSeconds =
-        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .round */ .LI)(known.buildSeconds + part.buildSeconds, 1);
+        known.buildSeconds === null || part.buildSeconds === null ? (known.buildSeconds ?? part.buildSeconds) : (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .round */ .LI)(known.buildSeconds + part.buildSeconds, 1);
     if (STATUS_ORDER.indexOf(part.status) < STATUS_ORDER.indexOf(known.status))
         known.status = part.status;
 }

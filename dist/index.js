@@ -9502,8 +9502,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 40 modules
-var parse_sources = __nccwpck_require__(2456);
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 41 modules
+var parse_sources = __nccwpck_require__(6166);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./src/analyze/analyze.ts + 12 modules
@@ -10636,44 +10636,6 @@ function parseMinutes(text) {
 
 /***/ }),
 
-/***/ 8118:
-/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M7: () => (/* binding */ jobOfRowName),
-/* harmony export */   Sq: () => (/* binding */ afterBuildName),
-/* harmony export */   Ys: () => (/* binding */ numberedName),
-/* harmony export */   xJ: () => (/* binding */ jobSecondsBetween),
-/* harmony export */   xU: () => (/* binding */ buildNameOf)
-/* harmony export */ });
-// How both parsers name a build and time its job: the same input read as plain or rawjson progress
-// gives the same names and job seconds.
-/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
-function buildNameOf(source) {
-    const file = source.split(/[\\/]/).pop() || source;
-    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
-}
-/** The name of build `index` (from 0) of `count` found under one name: numbered only when there are several. */
-function numberedName(base, index, count) {
-    return count > 1 ? `${base} #${index + 1}` : base;
-}
-/** The row of a job that failed after its builds succeeded (build-log-parser.ts): the job's name, then this. */
-const AFTER_THE_BUILD = ' (after the build)';
-function afterBuildName(base) {
-    return `${base}${AFTER_THE_BUILD}`;
-}
-/** The job a row's name belongs to: without its number among the job's builds or its after-the-build mark. */
-function jobOfRowName(name) {
-    return name.endsWith(AFTER_THE_BUILD) ? name.slice(0, -AFTER_THE_BUILD.length) : name.replace(/ #\d+$/, '');
-}
-/** Seconds between a job's first and last timestamped line (to a tenth), or null without timestamps. */
-function jobSecondsBetween(firstTs, lastTs) {
-    return firstTs !== null && lastTs !== null ? Math.round((lastTs - firstTs) / 100) / 10 : null;
-}
-
-
-/***/ }),
-
 /***/ 3641:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -10979,7 +10941,7 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 2456:
+/***/ 6166:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -12484,8 +12446,23 @@ class BuildState extends BuildEvidence {
 
 // EXTERNAL MODULE: ./src/parse/build-lines.ts
 var build_lines = __nccwpck_require__(3641);
-// EXTERNAL MODULE: ./src/parse/build-identity.ts
-var build_identity = __nccwpck_require__(8118);
+;// CONCATENATED MODULE: ./src/parse/build-identity.ts
+// How both parsers name a build and time its job: the same input read as plain or rawjson progress
+// gives the same names and job seconds.
+/** `logs/build-runtime.log` -> `build-runtime`: the file name is what a person calls the build. */
+function buildNameOf(source) {
+    const file = source.split(/[\\/]/).pop() || source;
+    return file === '-' ? 'stdin' : file.replace(/\.(log|txt|out|err|stderr|stdout)$/i, '') || file;
+}
+/** The name of build `index` (from 0) of `count` found under one name: numbered only when there are several. */
+function numberedName(base, index, count) {
+    return count > 1 ? `${base} #${index + 1}` : base;
+}
+/** Seconds between a job's first and last timestamped line (to a tenth), or null without timestamps. */
+function jobSecondsBetween(firstTs, lastTs) {
+    return firstTs !== null && lastTs !== null ? Math.round((lastTs - firstTs) / 100) / 10 : null;
+}
+
 ;// CONCATENATED MODULE: ./src/parse/vertex-line.ts
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
@@ -13521,7 +13498,7 @@ class BuildLogParser {
         return build.step === null || line.step === null || build.step === line.step;
     }
     finishJob(job) {
-        const jobSeconds = (0,build_identity/* jobSecondsBetween */.xJ)(job.firstTs, job.lastTs);
+        const jobSeconds = jobSecondsBetween(job.firstTs, job.lastTs);
         const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
         if (job.retryWarning !== null && job.retryWarning.line >= job.lastLine && job.strayErrors.length < 20)
             job.strayErrors.push(job.retryWarning);
@@ -13541,15 +13518,14 @@ class BuildLogParser {
                 errors: job.strayErrors,
             }));
         }
-        const after = failedAfterBuilds(job, kept);
         // A build that did not end well but printed no error (a log cut off, a runner that died) is
         // explained, if at all, by the last lines of its job: keep them.
         if (kept.some((b) => b.status(job.canceled) === 'unknown'))
             job.excerpt.mark(true);
-        const base = job.name ?? this.name ?? (0,build_identity/* buildNameOf */.xU)(this.source);
+        const base = job.name ?? this.name ?? buildNameOf(this.source);
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
-            const name = (0,build_identity/* numberedName */.Ys)(base, index, kept.length);
+            const name = numberedName(base, index, kept.length);
             // Lines from where the build starts to where the next one starts (the job's start for the first).
             const first = index === 0 ? job.firstLine : build.firstLine;
             const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
@@ -13571,48 +13547,7 @@ class BuildLogParser {
             else
                 this.finished.push(result);
         });
-        if (after) {
-            // Not numbered with the builds (their names stay), and no job time of its own: the job's is the builds'.
-            const result = after.toBuild({
-                name: (0,build_identity/* afterBuildName */.Sq)(base),
-                source: this.source,
-                job: job.name,
-                jobSeconds: null,
-                nativePlatform: job.nativePlatform,
-                jobCanceled: false,
-                origin: ORIGIN[job.format],
-            });
-            result.excerpt = job.excerpt.between(after.firstLine, job.lastLine);
-            result.runner = job.facts.facts;
-            if (this.emit)
-                this.emit(result);
-            else
-                this.finished.push(result);
-        }
     }
-}
-/**
- * A runner's job whose builds all succeeded and that then failed in a later step (a smoke test that runs the
- * image, a script after the build): the runner's `##[error]` after the last build. Its lines are a row of
- * their own, so that the failure is diagnosed; before, such a log read "The build succeeded".
- */
-function failedAfterBuilds(job, kept) {
-    const last = kept[kept.length - 1];
-    // A build that failed explains its job's failure; only builds that all succeeded leave one unexplained.
-    if (!last || !job.fromRunner || job.canceled || kept.some((b) => b.withoutBuildKit || b.status(false) !== 'success'))
-        return null;
-    const errors = job.strayErrors.filter((e) => e.line > last.lastLine);
-    if (errors.length === 0)
-        return null;
-    return BuildState.withoutBuildKit({
-        firstLine: last.lastLine + 1,
-        firstTs: null,
-        lastLine: job.lastLine,
-        lastTs: job.lastTs,
-        failed: true,
-        canceled: false,
-        errors,
-    });
 }
 const ORIGIN = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
 const FORM_ORIGIN = { plain: 'plain progress', tty: 'tty progress', legacy: 'legacy builder' };
@@ -15416,9 +15351,9 @@ class RawJsonParser {
             if (this.current)
                 this.finish(this.current, this.lastLine);
             this.current = null;
-            const base = this.job ?? this.name ?? (0,build_identity/* buildNameOf */.xU)(this.source);
+            const base = this.job ?? this.name ?? buildNameOf(this.source);
             this.finished.forEach(({ build }, index) => {
-                build.name = (0,build_identity/* numberedName */.Ys)(base, index, this.finished.length);
+                build.name = numberedName(base, index, this.finished.length);
             });
             this.resultExtras = this.finished.map((f) => f.extras);
             // Problems no build took (no build at all, or after the last one): the parser's, or the last build's.
@@ -15600,7 +15535,7 @@ class RawJsonParser {
             name: '',
             source: this.source,
             job: this.job,
-            jobSeconds: (0,build_identity/* jobSecondsBetween */.xJ)(this.firstTs, this.lastTs),
+            jobSeconds: jobSecondsBetween(this.firstTs, this.lastTs),
             nativePlatform: null,
             jobCanceled: false,
             origin: 'rawjson progress',

@@ -1,5 +1,4 @@
 import type { Analysis } from './analyze.js';
-import { jobOfRowName } from '../parse/build-identity.js';
 import type { BuildStatus } from '../model.js';
 import { round } from './metrics.js';
 
@@ -39,7 +38,7 @@ const STATUS_ORDER: BuildStatus[] = ['failure', 'canceled', 'unknown', 'success'
  */
 export function historyRow(analysis: Analysis, facts: RunFacts): HistoryRow {
   const components = new Map<string, ComponentTime>();
-  for (const { build } of analysis.builds) addToComponent(components, build.job ?? jobOfRowName(build.name), build);
+  for (const { build } of analysis.builds) addToComponent(components, build.job ?? build.name.replace(/ #\d+$/, ''), build);
   // Builds past the listing limit were summed per job as they were folded (analyze/build-budget.ts).
   for (const job of analysis.omittedBuilds?.jobs ?? []) addToComponent(components, job.name, job);
   return { ...facts, cacheRatio: analysis.cacheHitRatio, components: [...components.values()] };

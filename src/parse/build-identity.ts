@@ -12,18 +12,6 @@ export function numberedName(base: string, index: number, count: number): string
   return count > 1 ? `${base} #${index + 1}` : base;
 }
 
-/** The row of a job that failed after its builds succeeded (build-log-parser.ts): the job's name, then this. */
-const AFTER_THE_BUILD = ' (after the build)';
-
-export function afterBuildName(base: string): string {
-  return `${base}${AFTER_THE_BUILD}`;
-}
-
-/** The job a row's name belongs to: without its number among the job's builds or its after-the-build mark. */
-export function jobOfRowName(name: string): string {
-  return name.endsWith(AFTER_THE_BUILD) ? name.slice(0, -AFTER_THE_BUILD.length) : name.replace(/ #\d+$/, '');
-}
-
 /** Seconds between a job's first and last timestamped line (to a tenth), or null without timestamps. */
 export function jobSecondsBetween(firstTs: number | null, lastTs: number | null): number | null {
   return firstTs !== null && lastTs !== null ? Math.round((lastTs - firstTs) / 100) / 10 : null;

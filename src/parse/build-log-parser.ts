@@ -2,7 +2,7 @@ import type { Build } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildState, type VertexState } from './build-state.js';
 import { CACHE_IMPORT_WARNING, FINAL_ERROR } from './build-lines.js';
-import { afterBuildName, buildNameOf, jobSecondsBetween, numberedName } from './build-identity.js';
+import { buildNameOf, jobSecondsBetween, numberedName } from './build-identity.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, mergeInvocations, parseBuildCommand, type Invocation } from './invocation.js';
 import { applyVertexLine } from './vertex-line.js';
 import { MetadataGroup } from './metadata-group.js';
@@ -400,7 +400,6 @@ export class BuildLogParser {
         }),
       );
     }
-    const after = failedAfterBuilds(job, kept);
     // A build that did not end well but printed no error (a log cut off, a runner that died) is
     // explained, if at all, by the last lines of its job: keep them.
     if (kept.some((b) => b.status(job.canceled) === 'unknown')) job.excerpt.mark(true);
@@ -426,45 +425,7 @@ export class BuildLogParser {
       if (this.emit) this.emit(result);
       else this.finished.push(result);
     });
-    if (after) {
-      // Not numbered with the builds (their names stay), and no job time of its own: the job's is the builds'.
-      const result = after.toBuild({
-        name: afterBuildName(base),
-        source: this.source,
-        job: job.name,
-        jobSeconds: null,
-        nativePlatform: job.nativePlatform,
-        jobCanceled: false,
-        origin: ORIGIN[job.format],
-      });
-      result.excerpt = job.excerpt.between(after.firstLine, job.lastLine);
-      result.runner = job.facts.facts;
-      if (this.emit) this.emit(result);
-      else this.finished.push(result);
-    }
   }
-}
-
-/**
- * A runner's job whose builds all succeeded and that then failed in a later step (a smoke test that runs the
- * image, a script after the build): the runner's `##[error]` after the last build. Its lines are a row of
- * their own, so that the failure is diagnosed; before, such a log read "The build succeeded".
- */
-function failedAfterBuilds(job: JobState, kept: BuildState[]): BuildState | null {
-  const last = kept[kept.length - 1];
-  // A build that failed explains its job's failure; only builds that all succeeded leave one unexplained.
-  if (!last || !job.fromRunner || job.canceled || kept.some((b) => b.withoutBuildKit || b.status(false) !== 'success')) return null;
-  const errors = job.strayErrors.filter((e) => e.line > last.lastLine);
-  if (errors.length === 0) return null;
-  return BuildState.withoutBuildKit({
-    firstLine: last.lastLine + 1,
-    firstTs: null,
-    lastLine: job.lastLine,
-    lastTs: job.lastTs,
-    failed: true,
-    canceled: false,
-    errors,
-  });
 }
 
 const ORIGIN: Record<DecodedLine['format'], string> = { plain: 'plain progress', actions: 'GitHub job log', 'gh-run-view': 'gh run view log' };
