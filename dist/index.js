@@ -1439,12 +1439,11 @@ function groupFindings(findings) {
  * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding) {
-    if (!measured(finding) && (finding.id === 'qemu-emulation' || finding.id === 'cache-miss' || finding.data?.role === 'likely-cause'))
-        return `${finding.id}|${finding.severity}|${finding.title}`;
-    if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled')
+    // A rule's measurement by what it measured; a signature's or a guess's finding of the same id by its title (below).
+    if (measured(finding))
+        return `${finding.id}|${(finding.id === 'cache-miss' ? finding.data?.pattern : finding.data?.platform) ?? ''}`;
+    if (finding.id === 'canceled' && finding.data?.role !== 'likely-cause')
         return `${finding.id}|${finding.data?.platform ?? ''}`;
-    if (finding.id === 'cache-miss')
-        return `${finding.id}|${finding.data?.pattern ?? ''}`;
     const rule = tagRule(finding);
     if (rule !== null)
         return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
@@ -16917,9 +16916,8 @@ var likely_caveat = __nccwpck_require__(889);
 function canceledLine(group) {
     return `${format/* STATUS_ICON */.tW.canceled} ${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(group.title))}`;
 }
-/** Kinds whose group title already says how many builds it is about: a rule's measurements, not a signature's match. */
-const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
-const counted = (group) => COUNTED.has(group.id) && (0,analyze_group/* measured */.j)(group.findings[0]);
+/** Whether a group's title already says how many builds it is about: a rule's measurements do (group.ts), a signature's match does not. */
+const counted = (group) => (0,analyze_group/* measured */.j)(group.findings[0]);
 /**
  * The builds a group's headline names in front of its title: none when its title counts them, or
  * names them itself (the canceled jobs' line).
@@ -18079,11 +18077,13 @@ async function writeFileStreaming(path, produce) {
 /* harmony export */   rn: () => (/* binding */ withoutFirstLine)
 /* harmony export */ });
 /* unused harmony export mainCause */
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9495);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6590);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
-/* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(669);
-/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(889);
+/* harmony import */ var _analyze_group_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3415);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9495);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
+/* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(669);
+/* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(889);
+
 
 
 
@@ -18092,7 +18092,7 @@ async function writeFileStreaming(path, produce) {
 function verdictOf(analysis) {
     // The groups the reports show below it: the verdict counts no warning and advises on no cause that
     // the screen tells elsewhere (a cache break the baseline explains is not "read and write the cache").
-    const shown = { ...analysis, groups: (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_1__/* .screenGroups */ .h)(analysis).groups };
+    const shown = { ...analysis, groups: (0,_screen_groups_js__WEBPACK_IMPORTED_MODULE_2__/* .screenGroups */ .h)(analysis).groups };
     const changed = change(shown, analysis.groups.length);
     return { happened: happened(shown), time: timeLine(shown), ...changed, named: namedFailure(shown) };
 }
@@ -18112,7 +18112,7 @@ function mainCause(analysis) {
     return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds - a.lostSeconds)[0] ?? null;
 }
 function names(list) {
-    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(n)}**`).join(', ');
+    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(n)}**`).join(', ');
 }
 function happened(analysis) {
     const builds = analysis.builds.map((b) => b.build);
@@ -18128,7 +18128,7 @@ function happened(analysis) {
         // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
         // is said as what the log shows, not as why the build failed.
         const cause = analysis.groups.find((g) => g.severity === 'error');
-        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}` : '';
+        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause.title))}` : '';
         if (unknown.length > 1)
             return `The logs of ${names(unknown.map((b) => b.name))} do not say how their builds ended${shows}.`;
         const who = builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
@@ -18144,7 +18144,7 @@ function happened(analysis) {
     const cause = analysis.groups.find((g) => g.severity === 'error');
     if (failed.length > 0) {
         const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
-        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+        parts.push(cause ? `${names(cause.builds)} failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0)
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
@@ -18161,16 +18161,16 @@ function timeLine(analysis) {
     const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
     const count = spans.length + (omittedTimed ? omitted.count : 0);
     const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
-    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
     // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
     const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
+        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
+        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
@@ -18183,13 +18183,12 @@ function change(analysis, findings) {
     // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
     if (!cause)
         return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-    // Only a finding that names the emulated platform can say which runners to build on (the emulation rule's; not
-    // a signature's or a guess without one, which read "Build the emulated platform on native the emulated platform runners").
-    const emulated = cause.id === 'qemu-emulation' ? cause.findings[0].data?.platform : undefined;
-    if (emulated !== undefined && emulated !== null) {
-        const platform = String(emulated);
+    // Only the emulation rule's measurement names the emulated platform and so the runners to build on (not a
+    // signature's or a guess, which read "Build the emulated platform on native the emulated platform runners").
+    if (cause.id === 'qemu-emulation' && (0,_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .measured */ .j)(cause.findings[0])) {
+        const platform = String(cause.findings[0].data.platform);
         const arch = platform.split('/')[1] ?? platform;
-        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
+        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
         // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
         // finding's fix is `facts\n\nadvice`, the advice the same for every build.
         const fix = cause.findings[0].fix;
@@ -18203,7 +18202,7 @@ function change(analysis, findings) {
  * its first advice, said as conditional as the guess ("If so: ..."; the headline says "Likely").
  */
 function changeOf(group) {
-    const { caveat, advice } = (0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_2__/* .caveatAndAdvice */ .M)(group);
+    const { caveat, advice } = (0,_likely_caveat_js__WEBPACK_IMPORTED_MODULE_3__/* .caveatAndAdvice */ .M)(group);
     const line = firstLine(advice);
     return line !== null && caveat !== null ? `If so: ${line}` : line;
 }

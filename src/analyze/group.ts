@@ -60,10 +60,9 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
  * (a matrix tags each component's image with the same broken tag: one cause, one piece of advice).
  */
 function groupKey(finding: Finding): string {
-  if (!measured(finding) && (finding.id === 'qemu-emulation' || finding.id === 'cache-miss' || finding.data?.role === 'likely-cause'))
-    return `${finding.id}|${finding.severity}|${finding.title}`;
-  if (finding.id === 'qemu-emulation' || finding.id === 'slow-build' || finding.id === 'canceled') return `${finding.id}|${finding.data?.platform ?? ''}`;
-  if (finding.id === 'cache-miss') return `${finding.id}|${finding.data?.pattern ?? ''}`;
+  // A rule's measurement by what it measured; a signature's or a guess's finding of the same id by its title (below).
+  if (measured(finding)) return `${finding.id}|${(finding.id === 'cache-miss' ? finding.data?.pattern : finding.data?.platform) ?? ''}`;
+  if (finding.id === 'canceled' && finding.data?.role !== 'likely-cause') return `${finding.id}|${finding.data?.platform ?? ''}`;
   const rule = tagRule(finding);
   if (rule !== null) return `${finding.id}|${finding.severity}|${rule}|${finding.data?.template ?? ''}`;
   return `${finding.id}|${finding.severity}|${finding.title}`;

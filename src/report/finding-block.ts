@@ -34,9 +34,8 @@ export function canceledLine(group: FindingGroup): string {
   return `${STATUS_ICON.canceled} ${escapeText(redact(group.title))}`;
 }
 
-/** Kinds whose group title already says how many builds it is about: a rule's measurements, not a signature's match. */
-const COUNTED = new Set(['qemu-emulation', 'cache-miss', 'slow-build']);
-const counted = (group: FindingGroup): boolean => COUNTED.has(group.id) && measured(group.findings[0]!);
+/** Whether a group's title already says how many builds it is about: a rule's measurements do (group.ts), a signature's match does not. */
+const counted = (group: FindingGroup): boolean => measured(group.findings[0]!);
 
 /**
  * The builds a group's headline names in front of its title: none when its title counts them, or

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/analyze.js';
-import type { FindingGroup } from '../analyze/group.js';
+import { measured, type FindingGroup } from '../analyze/group.js';
 import { formatDuration } from '../text/duration.js';
 import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
@@ -118,11 +118,10 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
   const same = (text: string | null) => ({ change: text, changeWithHow: text });
   // Nothing to change only when nothing was found, also where the screen tells it (the baseline part).
   if (!cause) return same(findings === 0 && analysis.builds.length > 0 ? 'Nothing to change.' : null);
-  // Only a finding that names the emulated platform can say which runners to build on (the emulation rule's; not
-  // a signature's or a guess without one, which read "Build the emulated platform on native the emulated platform runners").
-  const emulated = cause.id === 'qemu-emulation' ? cause.findings[0]!.data?.platform : undefined;
-  if (emulated !== undefined && emulated !== null) {
-    const platform = String(emulated);
+  // Only the emulation rule's measurement names the emulated platform and so the runners to build on (not a
+  // signature's or a guess, which read "Build the emulated platform on native the emulated platform runners").
+  if (cause.id === 'qemu-emulation' && measured(cause.findings[0]!)) {
+    const platform = String(cause.findings[0]!.data!.platform);
     const arch = platform.split('/')[1] ?? platform;
     const what = `Build ${escapeText(platform)} on native ${escapeText(arch)} runners instead of under QEMU emulation`;
     // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
