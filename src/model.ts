@@ -180,6 +180,23 @@ export interface Build {
    * must not need gigabytes). Absent or null when every step is listed.
    */
   omittedSteps?: OmittedSteps | null;
+  /**
+   * The first error a later step of the job reported after this build, the job's last, succeeded
+   * (parse/after-build-error.ts): a runner's log only. Absent or null when there was none.
+   */
+  afterBuildError?: AfterBuildError | null;
+}
+
+/** An error of a runner's step after the job's last build: not the build's failure. */
+export interface AfterBuildError {
+  /** The step's name (`gh run view`) or its runner title (`Run ./smoke.sh`, `Post job cleanup`), when known. */
+  step: string | null;
+  /** The line the step began on, when known. */
+  stepLine: number | null;
+  /** The runner's `##[error]` line, without the command (`Process completed with exit code 1.`). */
+  error: EvidenceLine;
+  /** The step's last lines before the error (at most a few, blank lines and runner commands left out). */
+  lastLines: EvidenceLine[];
 }
 
 /** What is known of the steps a build did not list. */

@@ -13,6 +13,7 @@ import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.j
 import type { LineBytes } from '../input/line-bytes.js';
 import type { LineFormat } from '../decode/decoded-line.js';
 import { normalizeForMatching } from '../diagnose/normalize.js';
+import { POST_STEP_LINE } from './after-build-error.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
@@ -47,6 +48,8 @@ export class BuildLogParser {
     job.reached(line);
     const text = line.text;
     job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
+    // A step's lines taken by the shortcut share its name with the line before: a new step's first line comes here.
+    if (line.step !== null) job.afterBuild.namedStep(line.step, line.no);
 
     if (line.command !== null) {
       job.runnerCommands = true;
@@ -55,6 +58,11 @@ export class BuildLogParser {
       return;
     }
     job.facts.line(text);
+    if (line.step === null && text === POST_STEP_LINE) {
+      job.afterBuild.stepBegins(text, line.no);
+      // A post step begins: as at a `Run` group, nothing after this is part of the build before it.
+      if (job.current?.hasVertices) job.current.close();
+    }
     if (job.metadata) {
       job.metadata.add(text);
       return;
@@ -198,7 +206,7 @@ export class BuildLogParser {
     state.reachedAt(no, timestamp);
     state.excerpt.push(no, '');
     state.runnerCommands = true;
-    this.endGroup(state);
+    this.endGroup(state, no);
     return true;
   }
 
@@ -245,6 +253,7 @@ export class BuildLogParser {
         job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
         if (job.readingActionInputs) job.pendingInputs = emptyInvocation();
         if (text === 'Metadata' && job.current) job.metadata = new MetadataGroup();
+        if (text.startsWith('Run ')) job.afterBuild.runGroup(text, line.no, line.step !== null);
         if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
           job.pendingInputs = parseBuildCommand(text.slice(4));
         }
@@ -255,7 +264,7 @@ export class BuildLogParser {
         }
         break;
       case 'endgroup':
-        this.endGroup(job);
+        this.endGroup(job, line.no);
         break;
       case 'error': {
         const evidence = { line: line.no, text: `##[error]${text}` };
@@ -268,8 +277,9 @@ export class BuildLogParser {
           if (CANCELED.test(text)) build.addError(evidence);
           else build.fail(evidence);
           build.touch(line.no, line.timestamp, evidence.text);
-        } else if (job.strayErrors.length < 20) {
-          job.strayErrors.push(evidence);
+        } else {
+          if (job.builds.length > 0 && !CANCELED.test(text)) job.afterBuild.error(line.no, text);
+          if (job.strayErrors.length < 20) job.strayErrors.push(evidence);
         }
         break;
       }
@@ -304,7 +314,8 @@ export class BuildLogParser {
   }
 
   /** `##[endgroup]`: the runner's group ends, and whatever read it (runner facts, the action's inputs, the metadata). */
-  private endGroup(job: JobState): void {
+  private endGroup(job: JobState, no: number): void {
+    job.afterBuild.endGroup(no);
     job.facts.endGroup();
     job.readingActionInputs = false;
     if (job.metadata && job.current) job.metadata.applyTo(job.current);
@@ -361,6 +372,7 @@ export class BuildLogParser {
     });
     job.pendingInputs = null;
     job.readingActionInputs = false;
+    job.afterBuild.buildStarts();
     job.current?.settle();
     if (form === 'tty' && job.builds.length === 0 && job.orphanErrors.length > 0 && !job.fromRunner) {
       build.fail();
@@ -422,6 +434,11 @@ export class BuildLogParser {
       });
       if (result.status !== 'success' || build.hasStepErrors) result.excerpt = job.excerpt.between(first, last);
       result.runner = job.facts.facts;
+      // Only the job's last build: a step's error after it is not the build's, and said only of a build that succeeded.
+      if (index === kept.length - 1 && result.status === 'success' && job.fromRunner) {
+        const later = job.afterBuild.result((from, to) => job.excerpt.between(from, to));
+        if (later !== null) result.afterBuildError = later;
+      }
       if (this.emit) this.emit(result);
       else this.finished.push(result);
     });

@@ -10,6 +10,7 @@ import { TtyProgressDialect } from './dialects/tty-progress.js';
 import { LegacyBuilderDialect } from './dialects/legacy-builder.js';
 import { ErrorBlockDialect } from './dialects/error-block.js';
 import { MarkedBlockReader } from './marked-block.js';
+import { AfterBuildErrorReader } from './after-build-error.js';
 
 const OS_ARCH = /^\s*(?:OS\/Arch|Architecture):\s+(\S+)/;
 
@@ -27,6 +28,8 @@ export class JobState {
   metadata: MetadataGroup | null = null;
   /** `##[error]` lines that belong to no build (a job that failed before or after building). */
   strayErrors: { line: number; text: string }[] = [];
+  /** The first error of a runner's step after the job's last build (a smoke test, a script). */
+  readonly afterBuild = new AfterBuildErrorReader();
   /** The runner's warning that a `docker build`/`pull` of an image it needs failed and will be retried. */
   retryWarning: { line: number; text: string } | null = null;
   /** Lines that state a failure outside BuildKit's progress (legacy builder, Kubernetes, CLI). */

@@ -2,6 +2,7 @@ import { LiteralSet } from '../diagnose/literal-set.js';
 import { requiredLiterals } from '../diagnose/required-literals.js';
 import { CACHE_IMPORT_WARNING, FINAL_ERROR } from './build-lines.js';
 import { FAILURE_LINE } from './failure-line.js';
+import { POST_STEP_LINE } from './after-build-error.js';
 
 // A "quiet" line of a runner's log is one the parser would only count, keep in the excerpt ring and
 // take the time of: the runner's setup, `docker info`, the builder's inspection JSON, a cleanup
@@ -95,6 +96,8 @@ const TESTED_TEXTS = [
   '=> ',
   'Sending build context to Docker daemon',
   'Step ',
+  // The parser's after-build error reader: a post step begins with it in a job log.
+  POST_STEP_LINE,
 ];
 
 let parserLiterals: LiteralSet | null | undefined;

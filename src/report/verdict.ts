@@ -72,7 +72,10 @@ function happened(analysis: Analysis): string {
     const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
     const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
     const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
-    return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}.`;
+    // A job that failed after its build (a smoke test) must not read as a run with nothing to say.
+    const later = analysis.groups.find((g) => g.id === 'after-build-error');
+    const after = later ? `; a later step of ${total === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error` : '';
+    return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${after}.`;
   }
   const parts: string[] = [];
   const cause = analysis.groups.find((g) => g.severity === 'error');

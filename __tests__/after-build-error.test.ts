@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import { analyzeText, readFixture } from './support/analyze-text.js';
+import { verdictOf } from '../src/report/verdict.js';
+import { shouldFail } from '../src/analyze/fail-policy.js';
+import { renderText } from '../src/report/text-report.js';
+
+// A job whose build succeeded and whose later step failed: a smoke test that runs the image
+// (`exec /app/server: no such file or directory`). The fixtures are the real capture
+// buildx0.29-a1-3step-plain-first.log inside a runner's job: set up, build-push-action, a `run:`
+// step that fails, a post step; as a downloaded job log and as a `gh run view --log` file.
+const JOB_LOG = 'after-build-smoke-job.log';
+const GH_RUN_VIEW = 'after-build-smoke-gh-run-view.log';
+
+/** Puts runner timestamps (one second apart) in front of lines, as a downloaded job log has them. */
+function asJobLog(lines: string[], start = Date.parse('2026-01-05T10:00:00Z')): string {
+  return lines.map((line, i) => `${new Date(start + i * 1000).toISOString().replace('Z', '0000Z')} ${line}`).join('\n');
+}
+
+const PLAIN = readFixture('buildx0.29-a1-3step-plain-first.log').trimEnd().split('\n');
+const BUILD_STEP = [
+  '##[group]Run docker/build-push-action@v6',
+  'with:',
+  '  push: false',
+  '##[endgroup]',
+  '[command]/usr/bin/docker buildx build --tag app:ci --load .',
+  ...PLAIN,
+];
+
+describe("an error of a step after the job's last build", () => {
+  it.each([
+    [JOB_LOG, 'Run docker run --rm app:ci /app/server --version'],
+    [GH_RUN_VIEW, 'Smoke test'],
+  ])("%s: the build succeeded; a notice names the step, quotes its output (not the runner's echo of it) and its exit", async (fixture, step) => {
+    const text = readFixture(fixture);
+    const lines = text.split('\n');
+    const analysis = await analyzeText(text, fixture);
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['success']);
+    const later = analysis.builds[0]!.build.afterBuildError!;
+    expect(later.step).toBe(step);
+    expect(later.error.text).toBe('Process completed with exit code 1.');
+    expect(lines[later.error.line - 1]).toContain('##[error]Process completed with exit code 1.');
+    // The step's own output only: the runner's `shell:` and the echoed script are its header.
+    expect(later.lastLines.map((l) => l.text)).toEqual(['exec /app/server: no such file or directory']);
+    expect(lines[later.lastLines[0]!.line - 1]).toContain('exec /app/server');
+    expect(lines[later.stepLine! - 1]).toContain('##[group]Run docker run');
+
+    const findings = analysis.findings.filter((f) => f.id === 'after-build-error');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'notice', title: `The step "${step}" after the build exited with code 1` });
+    expect(findings[0]!.evidence.map((e) => e.text)).toEqual(['exec /app/server: no such file or directory', 'Process completed with exit code 1.']);
+    // Not the build's failure: no signature or guess reads that step's output.
+    expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(analysis.findings.some((f) => f.id === 'entrypoint-not-found')).toBe(false);
+
+    const verdict = verdictOf(analysis);
+    expect(verdict.happened).toBe('The build succeeded; a later step of its job reported an error.');
+    expect(verdict.change).toBeNull();
+    expect(renderText(analysis)).not.toContain('Nothing to change');
+    // A notice: `fail-on: warning` does not fail the job for it (the job's own status says it failed).
+    expect(shouldFail(analysis.findings, 'warning')).toBe(false);
+  });
+
+  it("an action's own error in a post step: the step and the error's words", async () => {
+    const analysis = await analyzeText(
+      asJobLog([...BUILD_STEP, 'Post job cleanup.', "##[error]Error: Cannot find module '/home/runner/work/_actions/x/y/dist/post.js'"]),
+    );
+    const finding = analysis.findings.find((f) => f.id === 'after-build-error')!;
+    expect(finding.title).toBe(
+      `The step "Post job cleanup" after the build reported an error: Error: Cannot find module '/home/runner/work/_actions/x/y/dist/post.js'`,
+    );
+    expect(finding.evidence.map((e) => e.text)).toEqual(["Error: Cannot find module '/home/runner/work/_actions/x/y/dist/post.js'"]);
+  });
+
+  it("the first error after the build is the one said; the last lines are the step's own, at most five", async () => {
+    const output = Array.from({ length: 8 }, (_, i) => `test ${i + 1} ok`);
+    const analysis = await analyzeText(
+      asJobLog([
+        ...BUILD_STEP,
+        '##[group]Run ./smoke.sh',
+        './smoke.sh',
+        '##[endgroup]',
+        ...output,
+        'FAILED: /healthz answered 503',
+        '##[error]Process completed with exit code 2.',
+        '##[group]Run ./upload.sh',
+        '##[endgroup]',
+        '##[error]Process completed with exit code 3.',
+      ]),
+    );
+    const later = analysis.builds[0]!.build.afterBuildError!;
+    expect(later.step).toBe('Run ./smoke.sh');
+    expect(later.error.text).toBe('Process completed with exit code 2.');
+    expect(later.lastLines.map((l) => l.text)).toEqual(['test 5 ok', 'test 6 ok', 'test 7 ok', 'test 8 ok', 'FAILED: /healthz answered 503']);
+  });
+
+  it('said of none: an error before the last build, a failed build, a cancellation, a paste without a runner', async () => {
+    const before = await analyzeText(
+      asJobLog(['##[group]Run ./prepare.sh', '##[endgroup]', 'no config', '##[error]Process completed with exit code 1.', ...BUILD_STEP]),
+    );
+    expect(before.builds.every((b) => !b.build.afterBuildError)).toBe(true);
+    expect(before.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+
+    const failed = await analyzeText(
+      asJobLog([
+        ...BUILD_STEP.slice(0, 5),
+        ...readFixture('buildx0.29-b1-fail-plain.log').trimEnd().split('\n'),
+        '##[group]Run ./smoke.sh',
+        '##[endgroup]',
+        '##[error]Process completed with exit code 1.',
+      ]),
+    );
+    expect(failed.builds[0]!.build.status).toBe('failure');
+    expect(failed.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+
+    const canceled = await analyzeText(asJobLog([...BUILD_STEP, '##[group]Run ./smoke.sh', '##[endgroup]', '##[error]The operation was canceled.']));
+    expect(canceled.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+
+    const pasted = await analyzeText([...PLAIN, 'exec /app/server: no such file or directory'].join('\n'));
+    expect(pasted.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+  });
+
+  it('several builds: the verdict names the build whose job erred after it', async () => {
+    const other = readFixture(JOB_LOG)
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => `other\tBuild\t${l.replace(/^\ufeff/, '')}`)
+      .filter((l) => !l.includes('##[error]'));
+    const analysis = await analyzeText([...other, readFixture(GH_RUN_VIEW)].join('\n'));
+    expect(analysis.builds.map((b) => [b.build.name, Boolean(b.build.afterBuildError)])).toEqual([
+      ['other', false],
+      ['smoke', true],
+    ]);
+    expect(verdictOf(analysis).happened).toBe('All 2 builds succeeded; a later step of the job of **smoke** reported an error.');
+  });
+});

@@ -1,0 +1,43 @@
+import type { Rule, RuleContext, RuleFinding } from '../rule.js';
+import { quote } from '../evidence.js';
+
+const ID = 'after-build-error';
+/** The runner's line at the end of a `run:` step that failed. */
+const RUNNER_EXIT = /^Process completed with exit code (\d+)\.?$/;
+const MAX_TITLE_ERROR = 120;
+
+function shorten(text: string): string {
+  const line = text.trim();
+  return line.length > MAX_TITLE_ERROR ? `${line.slice(0, MAX_TITLE_ERROR - 1)}…` : line;
+}
+
+/**
+ * A build that succeeded in a job whose later step reported an error (parse/after-build-error.ts):
+ * said as a notice, never as the build's failure. It names no cause: that step's output is not a
+ * Docker build's (a smoke test, a script), so no signature or guess reads it; it quotes the step's
+ * last lines and its error, so that the reader need not open the log to see which step and what.
+ * A notice: no `fail-on` policy counts it, and it is no root cause (the job's own status is red
+ * already, or green for a `continue-on-error` step).
+ */
+export const afterBuildErrorRule: Rule = {
+  ids: [ID],
+  run({ build, catalog }: RuleContext): RuleFinding[] {
+    const later = build.afterBuildError;
+    if (!later || build.status !== 'success') return [];
+    const advice = catalog.get(ID);
+    const step = later.step === null ? 'A later step' : `The step "${later.step}"`;
+    // The runner's own line for a `run:` step says only its exit code; an action's error says what.
+    const exit = RUNNER_EXIT.exec(later.error.text);
+    const what = exit ? `exited with code ${exit[1]}` : `reported an error: ${shorten(later.error.text)}`;
+    return [
+      {
+        id: ID,
+        severity: advice?.severity ?? 'notice',
+        title: `${step} after the build ${what}`,
+        evidence: [...later.lastLines, later.error].map((e) => quote(e.line, e.text)),
+        fix: advice?.fix ?? '',
+        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line },
+      },
+    ];
+  },
+};
