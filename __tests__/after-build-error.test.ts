@@ -3,6 +3,8 @@ import { analyzeText, readFixture } from './support/analyze-text.js';
 import { verdictOf } from '../src/report/verdict.js';
 import { shouldFail } from '../src/analyze/fail-policy.js';
 import { renderText } from '../src/report/text-report.js';
+import { renderComment } from '../src/report/pr-comment.js';
+import { renderMarkdown } from '../src/report/markdown-summary.js';
 
 // A job whose build succeeded and whose later step failed: a smoke test that runs the image
 // (`exec /app/server: no such file or directory`). The fixtures are the real capture
@@ -58,6 +60,15 @@ describe("an error of a step after the job's last build", () => {
     expect(renderText(analysis)).not.toContain('Nothing to change');
     // A notice: `fail-on: warning` does not fail the job for it (the job's own status says it failed).
     expect(shouldFail(analysis.findings, 'warning')).toBe(false);
+    // The summary quotes the step's lines under the notice; the comment says it in its head and lists it.
+    const summary = renderMarkdown(analysis);
+    expect(summary).toContain('## ✅ The build succeeded; a later step of its job reported an error.');
+    expect(summary).toMatch(
+      /#### ℹ️ .*after the build exited with code 1\n\n```text\n *\d+: exec \/app\/server: no such file or directory\n *\d+: Process completed with exit code 1\.\n```/,
+    );
+    const comment = renderComment(analysis, '<!-- m -->', { runUrl: null });
+    expect(comment).toContain('### ✅ buildx-doctor: the build succeeded; a later step of its job reported an error');
+    expect(comment).toMatch(/\*\*Also worth a look\*\*\n- ℹ️ .*after the build exited with code 1/);
   });
 
   it("an action's own error in a post step: the step and the error's words", async () => {

@@ -180,7 +180,7 @@ function renderComment(analysis, marker, links) {
         // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
         const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
         const head = notSucceeded.length === 0
-            ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
+            ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}${(0,report_verdict/* afterBuildClause */.gq)(screen.groups, total)}`
             : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
         // The comment lists each warning in a line, without its advice: the change says how itself.
         const lines = [verdict.time ? `\u23f1\ufe0f ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `\ud83d\udca1 ${verdict.changeWithHow}` : '']

@@ -18249,6 +18249,7 @@ async function writeFileStreaming(path, produce) {
 /* harmony export */   C2: () => (/* binding */ changeOf),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   gq: () => (/* binding */ afterBuildClause),
 /* harmony export */   rn: () => (/* binding */ withoutFirstLine)
 /* harmony export */ });
 /* unused harmony export mainCause */
@@ -18313,10 +18314,7 @@ function happened(analysis) {
         const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
         const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
         const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
-        // A job that failed after its build (a smoke test) must not read as a run with nothing to say.
-        const later = analysis.groups.find((g) => g.id === 'after-build-error');
-        const after = later ? `; a later step of ${total === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error` : '';
-        return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${after}.`;
+        return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
     }
     const parts = [];
     const cause = analysis.groups.find((g) => g.severity === 'error');
@@ -18327,6 +18325,16 @@ function happened(analysis) {
     if (canceled.length > 0)
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
     return `${parts.join('; ')}.`;
+}
+/**
+ * `; a later step of its job reported an error` when a job failed after its build (a smoke test):
+ * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
+ */
+function afterBuildClause(groups, totalBuilds) {
+    const later = groups.find((g) => g.id === 'after-build-error');
+    if (!later)
+        return '';
+    return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error`;
 }
 function timeLine(analysis) {
     const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s) => s !== null);

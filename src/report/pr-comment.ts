@@ -4,7 +4,7 @@ import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './forma
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
-import { verdictOf } from './verdict.js';
+import { afterBuildClause, verdictOf } from './verdict.js';
 import { baselineSection } from './baseline-section.js';
 import { screenGroups } from './screen-groups.js';
 
@@ -49,7 +49,7 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
     const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
     const head =
       notSucceeded.length === 0
-        ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}`
+        ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}${afterBuildClause(screen.groups, total)}`
         : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
     // The comment lists each warning in a line, without its advice: the change says how itself.
     const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `💡 ${verdict.changeWithHow}` : '']

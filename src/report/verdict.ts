@@ -72,10 +72,7 @@ function happened(analysis: Analysis): string {
     const warnings = analysis.groups.filter((g) => g.severity === 'warning').length;
     const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
     const all = total === 1 ? 'The build succeeded' : `All ${total} builds succeeded`;
-    // A job that failed after its build (a smoke test) must not read as a run with nothing to say.
-    const later = analysis.groups.find((g) => g.id === 'after-build-error');
-    const after = later ? `; a later step of ${total === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error` : '';
-    return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${after}.`;
+    return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
   }
   const parts: string[] = [];
   const cause = analysis.groups.find((g) => g.severity === 'error');
@@ -86,6 +83,16 @@ function happened(analysis: Analysis): string {
   if (canceled.length > 0)
     parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
   return `${parts.join('; ')}.`;
+}
+
+/**
+ * `; a later step of its job reported an error` when a job failed after its build (a smoke test):
+ * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
+ */
+export function afterBuildClause(groups: readonly FindingGroup[], totalBuilds: number): string {
+  const later = groups.find((g) => g.id === 'after-build-error');
+  if (!later) return '';
+  return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error`;
 }
 
 function timeLine(analysis: Analysis): string | null {
