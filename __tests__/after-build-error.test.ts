@@ -143,4 +143,16 @@ describe("an error of a step after the job's last build", () => {
     ]);
     expect(verdictOf(analysis).happened).toBe('All 2 builds succeeded; a later step of the job of **smoke** reported an error.');
   });
+
+  it('two builds in one job: its time is runner time once, not once per build', async () => {
+    const analysis = await analyzeText(asJobLog([...BUILD_STEP, ...BUILD_STEP]));
+    expect(analysis.builds.map((b) => [b.build.name, b.build.jobSeconds, b.build.indexInJob])).toEqual([
+      ['test #1', 85, 0],
+      ['test #2', 85, 1],
+    ]);
+    expect(verdictOf(analysis).time).toBe('85 s wall time.');
+    // Two jobs, each its own: their times add up.
+    const two = await analyzeText([readFixture(GH_RUN_VIEW), readFixture(GH_RUN_VIEW).replace(/^smoke\t/gm, 'other\t')].join(''));
+    expect(verdictOf(two).time).toBe('57 s wall time (the longest job), 1.9 runner minutes over 2 jobs.');
+  });
 });

@@ -97,9 +97,24 @@ describe('the budget of listed builds', () => {
     expect(omitted.statuses).toEqual({ success: 3, failure: 0, canceled: 0, unknown: 0 });
     expect(omitted.maxSeconds).toBe(50);
     expect(omitted.runnerSeconds).toBe(53.5);
+    expect(omitted.runnerJobs).toBe(3);
     expect(omitted.steps).toBe(12);
     expect(omitted.cacheMisses).toBe(12);
     expect(omitted.jobs.map((j) => j.name).sort()).toEqual(['medium', 'quick', 'quicker']);
+  });
+
+  it("counts a job's time once for the builds of one job, whether listed or folded (the later ones add none)", () => {
+    const budget = new BuildBudget(2);
+    const ofJob = (name: string, indexInJob: number) => ({ ...build(name, { job: 'matrix', seconds: 30 }), buildSeconds: 10, indexInJob });
+    budget.add(build('first', { seconds: 1 }), 0);
+    budget.add(ofJob('matrix #1', 0), 1);
+    budget.add(ofJob('matrix #2', 1), 2);
+    budget.add(ofJob('matrix #3', 2), 3);
+    budget.add(build('last', { seconds: 1 }), 4);
+    const omitted = budget.omitted()!;
+    expect(omitted.count).toBe(3);
+    expect(omitted.runnerSeconds).toBe(30);
+    expect(omitted.runnerJobs).toBe(1);
   });
 
   it('among more failures than it can list, keeps the earliest (the likeliest root cause) and counts the rest', () => {

@@ -1331,8 +1331,12 @@ class BuildBudget {
         const cache = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheStats */ .wn)(build);
         s.cacheHits += cache.hits;
         s.cacheMisses += cache.misses;
-        // As the verdict counts runner time (job first) and the run's duration (build first).
-        s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
+        // As the verdict counts runner time (a job's once) and the run's duration (build first).
+        const runner = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerSecondsOf */ .$9)(build);
+        if (runner !== null) {
+            s.runnerSeconds += runner;
+            s.runnerJobs++;
+        }
         const seconds = build.buildSeconds ?? build.jobSeconds;
         if (seconds !== null)
             s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
@@ -1374,6 +1378,7 @@ function emptySummary() {
         cacheHits: 0,
         cacheMisses: 0,
         runnerSeconds: 0,
+        runnerJobs: 0,
         maxSeconds: null,
         images: 0,
         pushedImages: 0,
@@ -1664,6 +1669,7 @@ function num(value) {
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ runnerSecondsOf),
 /* harmony export */   LI: () => (/* binding */ round),
 /* harmony export */   N9: () => (/* binding */ timing),
 /* harmony export */   TZ: () => (/* binding */ isCacheable),
@@ -1723,6 +1729,16 @@ function timing(build) {
 function round(value, digits) {
     const factor = 10 ** digits;
     return Math.round(value * factor) / factor;
+}
+/**
+ * The runner time a build accounts for, in seconds: its job's time (first to last timestamp), else
+ * its build time; null for a later build of a job whose time its first build already counts (the
+ * builds of one job share that time), and for a build with no time at all.
+ */
+function runnerSecondsOf(build) {
+    if (build.jobSeconds !== null && (build.indexInJob ?? 0) > 0)
+        return null;
+    return build.jobSeconds ?? build.buildSeconds;
 }
 
 
@@ -13703,6 +13719,8 @@ class BuildLogParser {
                 jobCanceled: job.canceled,
                 origin,
             });
+            if (kept.length > 1)
+                result.indexInJob = index;
             if (result.status !== 'success' || build.hasStepErrors)
                 result.excerpt = job.excerpt.between(first, last);
             result.runner = job.facts.facts;
@@ -18254,11 +18272,13 @@ async function writeFileStreaming(path, produce) {
 /* harmony export */ });
 /* unused harmony export mainCause */
 /* harmony import */ var _analyze_group_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3415);
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9495);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9495);
+/* harmony import */ var _analyze_metrics_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7401);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(669);
 /* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(889);
+
 
 
 
@@ -18344,19 +18364,21 @@ function timeLine(analysis) {
     if (spans.length === 0 && !omittedTimed)
         return null;
     const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
-    const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
-    const count = spans.length + (omittedTimed ? omitted.count : 0);
+    // A job's time once, however many builds it ran (metrics.ts runnerSecondsOf), listed or folded.
+    const runners = analysis.builds.map((b) => (0,_analyze_metrics_js__WEBPACK_IMPORTED_MODULE_5__/* .runnerSecondsOf */ .$9)(b.build)).filter((s) => s !== null);
+    const runner = runners.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
+    const count = runners.length + (omitted?.runnerJobs ?? 0);
     const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
-    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
     // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
     const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
+        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
+        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }

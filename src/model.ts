@@ -185,6 +185,11 @@ export interface Build {
    * (parse/after-build-error.ts): a runner's log only. Absent or null when there was none.
    */
   afterBuildError?: AfterBuildError | null;
+  /**
+   * The build's place among the builds of its job (0 for the first or only one; absent where a build
+   * is its own job): the builds of one job share its job time, which is runner time once, not per build.
+   */
+  indexInJob?: number;
 }
 
 /** An error of a runner's step after the job's last build: not the build's failure. */
@@ -228,8 +233,10 @@ export interface OmittedBuilds {
   /** Of their cacheable steps, how many hit and missed the cache (the run's cache ratio counts them). */
   cacheHits: number;
   cacheMisses: number;
-  /** Their job times added up (build time where the job's is unknown), in seconds: the runner time they took. */
+  /** Their job times added up, each job's once however many of its builds are here (build time where the job's is unknown), in seconds: the runner time they took. */
   runnerSeconds: number;
+  /** How many runner times that adds (metrics.ts runnerSecondsOf: a job's time once, with its first build). */
+  runnerJobs: number;
   /** The longest of them (build time, else job time), in seconds; null when none was timed. */
   maxSeconds: number | null;
   /** Images they exported, and how many of those were pushed. */

@@ -1,6 +1,6 @@
 import type { Build, BuildStatus, OmittedBuilds, OmittedJob } from '../model.js';
 import { analyzeBuild, type AnalysisInputs } from './analyze.js';
-import { cacheStats, round } from './metrics.js';
+import { cacheStats, round, runnerSecondsOf } from './metrics.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './rule.js';
 
 /**
@@ -107,8 +107,12 @@ export class BuildBudget {
     const cache = cacheStats(build);
     s.cacheHits += cache.hits;
     s.cacheMisses += cache.misses;
-    // As the verdict counts runner time (job first) and the run's duration (build first).
-    s.runnerSeconds += build.jobSeconds ?? build.buildSeconds ?? 0;
+    // As the verdict counts runner time (a job's once) and the run's duration (build first).
+    const runner = runnerSecondsOf(build);
+    if (runner !== null) {
+      s.runnerSeconds += runner;
+      s.runnerJobs++;
+    }
     const seconds = build.buildSeconds ?? build.jobSeconds;
     if (seconds !== null) s.maxSeconds = Math.max(s.maxSeconds ?? 0, seconds);
     s.images += build.images.length;
@@ -147,6 +151,7 @@ function emptySummary(): OmittedBuilds {
     cacheHits: 0,
     cacheMisses: 0,
     runnerSeconds: 0,
+    runnerJobs: 0,
     maxSeconds: null,
     images: 0,
     pushedImages: 0,

@@ -86,3 +86,13 @@ export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * The runner time a build accounts for, in seconds: its job's time (first to last timestamp), else
+ * its build time; null for a later build of a job whose time its first build already counts (the
+ * builds of one job share that time), and for a build with no time at all.
+ */
+export function runnerSecondsOf(build: Pick<Build, 'jobSeconds' | 'buildSeconds' | 'indexInJob'>): number | null {
+  if (build.jobSeconds !== null && (build.indexInJob ?? 0) > 0) return null;
+  return build.jobSeconds ?? build.buildSeconds;
+}

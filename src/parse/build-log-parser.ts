@@ -432,6 +432,7 @@ export class BuildLogParser {
         jobCanceled: job.canceled,
         origin,
       });
+      if (kept.length > 1) result.indexInJob = index;
       if (result.status !== 'success' || build.hasStepErrors) result.excerpt = job.excerpt.between(first, last);
       result.runner = job.facts.facts;
       // Only the job's last build: a step's error after it is not the build's, and said only of a build that succeeded.

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze/analyze.js';
 import { measured, type FindingGroup } from '../analyze/group.js';
 import { formatDuration } from '../text/duration.js';
+import { runnerSecondsOf } from '../analyze/metrics.js';
 import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { screenGroups } from './screen-groups.js';
@@ -102,8 +103,10 @@ function timeLine(analysis: Analysis): string | null {
   const omittedTimed = omitted?.maxSeconds !== null && omitted?.maxSeconds !== undefined;
   if (spans.length === 0 && !omittedTimed) return null;
   const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
-  const runner = spans.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
-  const count = spans.length + (omittedTimed ? omitted.count : 0);
+  // A job's time once, however many builds it ran (metrics.ts runnerSecondsOf), listed or folded.
+  const runners = analysis.builds.map((b) => runnerSecondsOf(b.build)).filter((s): s is number => s !== null);
+  const runner = runners.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
+  const count = runners.length + (omitted?.runnerJobs ?? 0);
   const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
   const wallText = `${formatDuration(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
   const cause = mainCause(analysis);
