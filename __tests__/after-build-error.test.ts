@@ -104,7 +104,7 @@ describe("an error of a step after the job's last build", () => {
     expect(later.lastLines.map((l) => l.text)).toEqual(['test 5 ok', 'test 6 ok', 'test 7 ok', 'test 8 ok', 'FAILED: /healthz answered 503']);
   });
 
-  it('said of none: an error before the last build, a failed build, a cancellation, a paste without a runner', async () => {
+  it('said of none: an error before the last build, a failed build, a paste without a runner', async () => {
     const before = await analyzeText(
       asJobLog(['##[group]Run ./prepare.sh', '##[endgroup]', 'no config', '##[error]Process completed with exit code 1.', ...BUILD_STEP]),
     );
@@ -123,11 +123,37 @@ describe("an error of a step after the job's last build", () => {
     expect(failed.builds[0]!.build.status).toBe('failure');
     expect(failed.findings.some((f) => f.id === 'after-build-error')).toBe(false);
 
-    const canceled = await analyzeText(asJobLog([...BUILD_STEP, '##[group]Run ./smoke.sh', '##[endgroup]', '##[error]The operation was canceled.']));
-    expect(canceled.findings.some((f) => f.id === 'after-build-error')).toBe(false);
-
     const pasted = await analyzeText([...PLAIN, 'exec /app/server: no such file or directory'].join('\n'));
     expect(pasted.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+  });
+
+  it('a job canceled after its build ended: the build succeeded, the step after it was canceled', async () => {
+    const analysis = await analyzeText(
+      asJobLog([...BUILD_STEP, '##[group]Run ./smoke.sh', './smoke.sh', '##[endgroup]', 'waiting for the server', '##[error]The operation was canceled.']),
+    );
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['success']);
+    const finding = analysis.findings.find((f) => f.id === 'after-build-error')!;
+    expect(finding.title).toBe('The step "Run ./smoke.sh" after the build was canceled');
+    expect(finding.fix).toMatch(/^The build succeeded; the job was canceled later/);
+    expect(finding.evidence.map((e) => e.text)).toEqual(['waiting for the server', 'The operation was canceled.']);
+    expect(verdictOf(analysis).happened).toBe('The build succeeded; a later step of its job was canceled.');
+    // Canceled while its own step ran, the build was canceled.
+    const during = await analyzeText(asJobLog([...BUILD_STEP.slice(0, -3), '##[error]The operation was canceled.']));
+    expect(during.builds.map((b) => b.build.status)).toEqual(['canceled']);
+    expect(during.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+  });
+
+  it("a failed build is diagnosed from its own step's lines, not from a later step's (a post step's cache upload)", async () => {
+    const failedBuild = [...BUILD_STEP.slice(0, 5), ...readFixture('buildx0.29-b1-fail-plain.log').trimEnd().split('\n')];
+    const reserve = 'Failed to save: Unable to reserve cache with key docker.io--tonistiigi--binfmt-latest-linux-x64, another job may be creating this cache.';
+    // The same line inside the build's step is among the lines its diagnosis reads...
+    const inStep = await analyzeText(asJobLog([...failedBuild, reserve]));
+    expect(inStep.builds[0]!.build.excerpt.some((l) => l.text.includes('Unable to reserve cache'))).toBe(true);
+    // ...and not once the runner began another step.
+    const later = await analyzeText(asJobLog([...failedBuild, '##[group]Post cache', reserve, '##[endgroup]']));
+    expect(later.builds[0]!.build.status).toBe('failure');
+    expect(later.findings.some((f) => f.id === 'cache-export-failure')).toBe(false);
+    expect(later.builds[0]!.build.excerpt.some((l) => l.text.includes('Unable to reserve cache'))).toBe(false);
   });
 
   it('several builds: the verdict names the build whose job erred after it', async () => {

@@ -1077,6 +1077,8 @@ const ID = 'after-build-error';
 /** The runner's line at the end of a `run:` step that failed. */
 const RUNNER_EXIT = /^Process completed with exit code (\d+)\.?$/;
 const MAX_TITLE_ERROR = 120;
+/** A job canceled after its build: nothing in the build to change (the catalog's advice is for an error). */
+const CANCELED_FIX = 'The build succeeded; the job was canceled later, in this step (by a user, a newer run of its concurrency group, or a time limit). Nothing in the build caused it.';
 function after_build_error_shorten(text) {
     const line = text.trim();
     return line.length > MAX_TITLE_ERROR ? `${line.slice(0, MAX_TITLE_ERROR - 1)}\u2026` : line;
@@ -1099,15 +1101,15 @@ const afterBuildErrorRule = {
         const step = later.step === null ? 'A later step' : `The step "${later.step}"`;
         // The runner's own line for a `run:` step says only its exit code; an action's error says what.
         const exit = RUNNER_EXIT.exec(later.error.text);
-        const what = exit ? `exited with code ${exit[1]}` : `reported an error: ${after_build_error_shorten(later.error.text)}`;
+        const what = later.canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${after_build_error_shorten(later.error.text)}`;
         return [
             {
                 id: ID,
                 severity: advice?.severity ?? 'notice',
                 title: `${step} after the build ${what}`,
                 evidence: [...later.lastLines, later.error].map((e) => quote(e.line, e.text)),
-                fix: advice?.fix ?? '',
-                data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line },
+                fix: later.canceled ? CANCELED_FIX : (advice?.fix ?? ''),
+                data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line, canceled: later.canceled ? 1 : 0 },
             },
         ];
     },
@@ -10709,6 +10711,8 @@ function parseMinutes(text) {
 /* harmony export */   q: () => (/* binding */ AfterBuildErrorReader),
 /* harmony export */   z: () => (/* binding */ POST_STEP_LINE)
 /* harmony export */ });
+/* harmony import */ var _build_lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3641);
+
 /** How many of the failing step's lines before its error are quoted with it. */
 const LAST_LINES = 5;
 /** A step's name is quoted up to this many characters (a `Run` title is the command's first line). */
@@ -10783,6 +10787,7 @@ class AfterBuildErrorReader {
             stepLine: first.step?.line ?? null,
             error: { line: first.line, text: first.text },
             lastLines: before.slice(-LAST_LINES),
+            canceled: _build_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNNER_CANCELED */ .P2.test(first.text),
         };
     }
 }
@@ -10798,8 +10803,9 @@ function stepName(name) {
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ CACHE_IMPORT_WARNING),
-/* harmony export */   i: () => (/* binding */ FINAL_ERROR)
+/* harmony export */   P2: () => (/* binding */ RUNNER_CANCELED),
+/* harmony export */   gt: () => (/* binding */ CACHE_IMPORT_WARNING),
+/* harmony export */   iZ: () => (/* binding */ FINAL_ERROR)
 /* harmony export */ });
 // Lines of build output that the plain and the rawjson parser read the same way (buildx prints them
 // as plain text in both: after a rawjson progress, its error trailer is plain text too).
@@ -10812,6 +10818,8 @@ function stepName(name) {
 // some command of the job failed, perhaps a test long after the build: it is not the build's error,
 // and a build that ended well before it stays a success.
 const FINAL_ERROR = /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
+/** The runner's `##[error]` when it cancels a job (a user, a newer run of the group, a shutdown). */
+const RUNNER_CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 
@@ -12231,7 +12239,8 @@ class BuildEvidence {
 function buildStatus(state, jobCanceled) {
     if (state.failed)
         return 'failure';
-    if (state.canceled || jobCanceled)
+    // A job canceled after the build's runner step ended (a later step began) did not cancel the build.
+    if (state.canceled || (jobCanceled && !state.closed))
         return 'canceled';
     const vertices = [...state.vertices.values()];
     // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
@@ -12376,6 +12385,8 @@ class BuildState extends BuildEvidence {
     canceledFlag = false;
     /** Set when the runner starts another step: later lines are not this build's. */
     closedFlag = false;
+    /** Where the runner's next step began (close()); null while the build's step runs. */
+    closedAtLine = null;
     /** A row for a job that failed without any BuildKit output. */
     noBuildKit = false;
     /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
@@ -12416,6 +12427,10 @@ class BuildState extends BuildEvidence {
     }
     get closed() {
         return this.closedFlag;
+    }
+    /** The line the runner's next step began on, when it did: the build's lines end before it. */
+    get closedAt() {
+        return this.closedAtLine;
     }
     get withoutBuildKit() {
         return this.noBuildKit;
@@ -12520,9 +12535,10 @@ class BuildState extends BuildEvidence {
     endErrorBlock() {
         this.capturing = false;
     }
-    /** The runner began another step: nothing after this is part of the build. */
-    close() {
+    /** The runner began another step on line `line`: nothing from there on is part of the build. */
+    close(line) {
         this.closedFlag = true;
+        this.closedAtLine ??= line;
     }
     /** Output in another form (tty, legacy builder) came for a build opened by its echoed command. */
     printedAs(form) {
@@ -13283,7 +13299,6 @@ var failure_line = __nccwpck_require__(984);
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
-const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
@@ -13333,7 +13348,7 @@ class BuildLogParser {
             job.afterBuild.stepBegins(text, line.no);
             // A post step begins: as at a `Run` group, nothing after this is part of the build before it.
             if (job.current?.hasVertices)
-                job.current.close();
+                job.current.close(line.no);
         }
         if (job.metadata) {
             job.metadata.add(text);
@@ -13384,7 +13399,7 @@ class BuildLogParser {
         }
         const build = job.current;
         if (build && this.belongsTo(build, line)) {
-            if (build_lines/* CACHE_IMPORT_WARNING */.g.test(bare))
+            if (build_lines/* CACHE_IMPORT_WARNING */.gt.test(bare))
                 build.addCacheWarning({ line: line.no, text });
             // After a legacy or tty build reported its end, a failure (a `docker push` refused, `make`
             // giving up) is what the pasted log ended with: the build's row carries it. So in a pasted
@@ -13395,7 +13410,7 @@ class BuildLogParser {
                 build.fail({ line: line.no, text });
                 job.excerpt.mark(true);
             }
-            if (build_lines/* FINAL_ERROR */.i.test(bare)) {
+            if (build_lines/* FINAL_ERROR */.iZ.test(bare)) {
                 build.failWithErrorBlock({ line: line.no, text });
                 job.excerpt.mark(true);
                 build.touch(line.no, line.timestamp, line.text);
@@ -13409,7 +13424,7 @@ class BuildLogParser {
                 build.addErrorDetail({ line: line.no, text });
             return;
         }
-        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && build_lines/* FINAL_ERROR */.i.test(bare))
+        if (!build && job.builds.length === 0 && job.orphanErrors.length < MAX_ORPHAN_ERRORS && build_lines/* FINAL_ERROR */.iZ.test(bare))
             job.orphanErrors.push({ line: line.no, text });
         // The reader strips a paste's quoting (`> `, `\u2502`) before it looks for the mark.
         if (bare.includes('>>>'))
@@ -13543,7 +13558,7 @@ class BuildLogParser {
                     job.current.endErrorBlock();
                     // A new runner step begins: nothing after this is part of the build that ran before it.
                     if (/^(Run|Post) /.test(text) && job.current.hasVertices)
-                        job.current.close();
+                        job.current.close(line.no);
                 }
                 break;
             case 'endgroup':
@@ -13551,20 +13566,22 @@ class BuildLogParser {
                 break;
             case 'error': {
                 const evidence = { line: line.no, text: `##[error]${text}` };
-                if (CANCELED.test(text)) {
+                if (build_lines/* RUNNER_CANCELED */.P2.test(text)) {
                     job.canceled = true;
-                    job.current?.cancel();
+                    // A build whose runner step had ended (a later step began) finished before the cancellation.
+                    if (job.current && !job.current.closed)
+                        job.current.cancel();
                 }
                 const build = job.current;
                 if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
-                    if (CANCELED.test(text))
+                    if (build_lines/* RUNNER_CANCELED */.P2.test(text))
                         build.addError(evidence);
                     else
                         build.fail(evidence);
                     build.touch(line.no, line.timestamp, evidence.text);
                 }
                 else {
-                    if (job.builds.length > 0 && !CANCELED.test(text))
+                    if (job.builds.length > 0)
                         job.afterBuild.error(line.no, text);
                     if (job.strayErrors.length < 20)
                         job.strayErrors.push(evidence);
@@ -13706,9 +13723,12 @@ class BuildLogParser {
         kept.forEach((build, index) => {
             const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
             const name = numberedName(base, index, kept.length);
-            // Lines from where the build starts to where the next one starts (the job's start for the first).
+            // Lines from where the build starts to where the next one starts (the job's start for the first),
+            // or to where the runner began its next step: a later step's lines (a post step's cache upload
+            // that failed, a script's echoed `::error`) are not the build's, and no diagnosis reads them.
             const first = index === 0 ? job.firstLine : build.firstLine;
-            const last = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            const next = index + 1 < kept.length ? kept[index + 1].firstLine - 1 : job.lastLine;
+            const last = build.closedAt !== null ? Math.min(next, build.closedAt - 1) : next;
             build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
             const result = build.toBuild({
                 name,
@@ -15659,7 +15679,7 @@ class RawJsonParser {
             build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
             return;
         }
-        if (build_lines/* FINAL_ERROR */.i.test(text)) {
+        if (build_lines/* FINAL_ERROR */.iZ.test(text)) {
             build ??= this.startBuild(line.no, text);
             build.state.failWithErrorBlock({ line: line.no, text });
             build.state.touch(line.no, null);
@@ -15668,7 +15688,7 @@ class RawJsonParser {
         }
         if (!build)
             return;
-        if (build_lines/* CACHE_IMPORT_WARNING */.g.test(text))
+        if (build_lines/* CACHE_IMPORT_WARNING */.gt.test(text))
             build.state.addCacheWarning({ line: line.no, text });
         if (build.state.hasVertices)
             build.trailer = true;
@@ -16514,7 +16534,7 @@ function derived() {
     // FINAL_ERROR: buildx's `ERROR: ...` and its kin (fails the build, opens an error block);
     // CACHE_IMPORT_WARNING: a --cache-from source with nothing in it;
     // DOCKERFILE_POINTER (build-log-parser.ts): BuildKit's `  69 | >>> RUN ...` quote.
-    for (const pattern of [_failure_line_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILURE_LINE */ .EV, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .FINAL_ERROR */ .i, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .CACHE_IMPORT_WARNING */ .g, /^\d+ \| >>> /]) {
+    for (const pattern of [_failure_line_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILURE_LINE */ .EV, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .FINAL_ERROR */ .iZ, _build_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .CACHE_IMPORT_WARNING */ .gt, /^\d+ \| >>> /]) {
         for (const branch of topLevelBranches(pattern.source)) {
             const prefix = pattern.flags.includes('i') || pattern.flags.includes('m') ? null : anchoredPrefix(branch);
             if (prefix !== null) {
@@ -18347,14 +18367,15 @@ function happened(analysis) {
     return `${parts.join('; ')}.`;
 }
 /**
- * `; a later step of its job reported an error` when a job failed after its build (a smoke test):
+ * `; a later step of its job reported an error` (or `was canceled`) when a job failed after its build (a smoke test):
  * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
  */
 function afterBuildClause(groups, totalBuilds) {
     const later = groups.find((g) => g.id === 'after-build-error');
     if (!later)
         return '';
-    return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error`;
+    const what = later.findings.every((f) => f.data?.canceled === 1) ? 'was canceled' : 'reported an error';
+    return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} ${what}`;
 }
 function timeLine(analysis) {
     const spans = analysis.builds.map((b) => b.build.jobSeconds ?? b.build.buildSeconds).filter((s) => s !== null);

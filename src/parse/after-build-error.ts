@@ -1,4 +1,5 @@
 import type { AfterBuildError, EvidenceLine } from '../model.js';
+import { RUNNER_CANCELED } from './build-lines.js';
 
 /** How many of the failing step's lines before its error are quoted with it. */
 const LAST_LINES = 5;
@@ -79,6 +80,7 @@ export class AfterBuildErrorReader {
       stepLine: first.step?.line ?? null,
       error: { line: first.line, text: first.text },
       lastLines: before.slice(-LAST_LINES),
+      canceled: RUNNER_CANCELED.test(first.text),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Build } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildState, type VertexState } from './build-state.js';
-import { CACHE_IMPORT_WARNING, FINAL_ERROR } from './build-lines.js';
+import { CACHE_IMPORT_WARNING, FINAL_ERROR, RUNNER_CANCELED } from './build-lines.js';
 import { buildNameOf, jobSecondsBetween, numberedName } from './build-identity.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, mergeInvocations, parseBuildCommand, type Invocation } from './invocation.js';
 import { applyVertexLine } from './vertex-line.js';
@@ -17,7 +17,6 @@ import { POST_STEP_LINE } from './after-build-error.js';
 
 const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
-const CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request/;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
@@ -61,7 +60,7 @@ export class BuildLogParser {
     if (line.step === null && text === POST_STEP_LINE) {
       job.afterBuild.stepBegins(text, line.no);
       // A post step begins: as at a `Run` group, nothing after this is part of the build before it.
-      if (job.current?.hasVertices) job.current.close();
+      if (job.current?.hasVertices) job.current.close(line.no);
     }
     if (job.metadata) {
       job.metadata.add(text);
@@ -260,7 +259,7 @@ export class BuildLogParser {
         if (job.current) {
           job.current.endErrorBlock();
           // A new runner step begins: nothing after this is part of the build that ran before it.
-          if (/^(Run|Post) /.test(text) && job.current.hasVertices) job.current.close();
+          if (/^(Run|Post) /.test(text) && job.current.hasVertices) job.current.close(line.no);
         }
         break;
       case 'endgroup':
@@ -268,17 +267,18 @@ export class BuildLogParser {
         break;
       case 'error': {
         const evidence = { line: line.no, text: `##[error]${text}` };
-        if (CANCELED.test(text)) {
+        if (RUNNER_CANCELED.test(text)) {
           job.canceled = true;
-          job.current?.cancel();
+          // A build whose runner step had ended (a later step began) finished before the cancellation.
+          if (job.current && !job.current.closed) job.current.cancel();
         }
         const build = job.current;
         if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
-          if (CANCELED.test(text)) build.addError(evidence);
+          if (RUNNER_CANCELED.test(text)) build.addError(evidence);
           else build.fail(evidence);
           build.touch(line.no, line.timestamp, evidence.text);
         } else {
-          if (job.builds.length > 0 && !CANCELED.test(text)) job.afterBuild.error(line.no, text);
+          if (job.builds.length > 0) job.afterBuild.error(line.no, text);
           if (job.strayErrors.length < 20) job.strayErrors.push(evidence);
         }
         break;
@@ -419,9 +419,12 @@ export class BuildLogParser {
     kept.forEach((build, index) => {
       const origin = job.format === 'plain' ? FORM_ORIGIN[build.form] : ORIGIN[job.format];
       const name = numberedName(base, index, kept.length);
-      // Lines from where the build starts to where the next one starts (the job's start for the first).
+      // Lines from where the build starts to where the next one starts (the job's start for the first),
+      // or to where the runner began its next step: a later step's lines (a post step's cache upload
+      // that failed, a script's echoed `::error`) are not the build's, and no diagnosis reads them.
       const first = index === 0 ? job.firstLine : build.firstLine;
-      const last = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
+      const next = index + 1 < kept.length ? kept[index + 1]!.firstLine - 1 : job.lastLine;
+      const last = build.closedAt !== null ? Math.min(next, build.closedAt - 1) : next;
       build.markedBlocks.adopt(job.strayMarkedBlocks.nonInstructions.filter((m) => m.line >= first && m.line <= last));
       const result = build.toBuild({
         name,

@@ -48,7 +48,8 @@ export interface BuildOptions {
 /** The build's outcome as far as its output tells. */
 export function buildStatus(state: BuildState, jobCanceled: boolean): BuildStatus {
   if (state.failed) return 'failure';
-  if (state.canceled || jobCanceled) return 'canceled';
+  // A job canceled after the build's runner step ended (a later step began) did not cancel the build.
+  if (state.canceled || (jobCanceled && !state.closed)) return 'canceled';
   const vertices = [...state.vertices.values()];
   // A failed cache import or export alone does not fail a build (BuildKit goes on; a failing
   // export without ignore-error prints the final ERROR line, which sets `failed`).

@@ -32,6 +32,8 @@ export class BuildState extends BuildEvidence {
   private canceledFlag = false;
   /** Set when the runner starts another step: later lines are not this build's. */
   private closedFlag = false;
+  /** Where the runner's next step began (close()); null while the build's step runs. */
+  private closedAtLine: number | null = null;
   /** A row for a job that failed without any BuildKit output. */
   private noBuildKit = false;
   /** After a failure BuildKit prints the `------` block and the Dockerfile excerpt: keep them. */
@@ -74,6 +76,10 @@ export class BuildState extends BuildEvidence {
   }
   get closed(): boolean {
     return this.closedFlag;
+  }
+  /** The line the runner's next step began on, when it did: the build's lines end before it. */
+  get closedAt(): number | null {
+    return this.closedAtLine;
   }
   get withoutBuildKit(): boolean {
     return this.noBuildKit;
@@ -188,9 +194,10 @@ export class BuildState extends BuildEvidence {
     this.capturing = false;
   }
 
-  /** The runner began another step: nothing after this is part of the build. */
-  close(): void {
+  /** The runner began another step on line `line`: nothing from there on is part of the build. */
+  close(line: number): void {
     this.closedFlag = true;
+    this.closedAtLine ??= line;
   }
 
   /** Output in another form (tty, legacy builder) came for a build opened by its echoed command. */

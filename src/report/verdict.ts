@@ -87,13 +87,14 @@ function happened(analysis: Analysis): string {
 }
 
 /**
- * `; a later step of its job reported an error` when a job failed after its build (a smoke test):
+ * `; a later step of its job reported an error` (or `was canceled`) when a job failed after its build (a smoke test):
  * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
  */
 export function afterBuildClause(groups: readonly FindingGroup[], totalBuilds: number): string {
   const later = groups.find((g) => g.id === 'after-build-error');
   if (!later) return '';
-  return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} reported an error`;
+  const what = later.findings.every((f) => f.data?.canceled === 1) ? 'was canceled' : 'reported an error';
+  return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} ${what}`;
 }
 
 function timeLine(analysis: Analysis): string | null {

@@ -5,6 +5,9 @@ const ID = 'after-build-error';
 /** The runner's line at the end of a `run:` step that failed. */
 const RUNNER_EXIT = /^Process completed with exit code (\d+)\.?$/;
 const MAX_TITLE_ERROR = 120;
+/** A job canceled after its build: nothing in the build to change (the catalog's advice is for an error). */
+const CANCELED_FIX =
+  'The build succeeded; the job was canceled later, in this step (by a user, a newer run of its concurrency group, or a time limit). Nothing in the build caused it.';
 
 function shorten(text: string): string {
   const line = text.trim();
@@ -28,15 +31,15 @@ export const afterBuildErrorRule: Rule = {
     const step = later.step === null ? 'A later step' : `The step "${later.step}"`;
     // The runner's own line for a `run:` step says only its exit code; an action's error says what.
     const exit = RUNNER_EXIT.exec(later.error.text);
-    const what = exit ? `exited with code ${exit[1]}` : `reported an error: ${shorten(later.error.text)}`;
+    const what = later.canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${shorten(later.error.text)}`;
     return [
       {
         id: ID,
         severity: advice?.severity ?? 'notice',
         title: `${step} after the build ${what}`,
         evidence: [...later.lastLines, later.error].map((e) => quote(e.line, e.text)),
-        fix: advice?.fix ?? '',
-        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line },
+        fix: later.canceled ? CANCELED_FIX : (advice?.fix ?? ''),
+        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line, canceled: later.canceled ? 1 : 0 },
       },
     ];
   },
