@@ -1007,6 +1007,28 @@ const ROWS: Row[] = [
     'run',
     "Could not resolve all dependencies for configuration ':app:runtimeClasspath'.\nCaused by: java.net.UnknownHostException: repo.maven.apache.org",
   ],
+  // A cache source or destination whose type needs an option it was not given (buildx 0.10+), per backend.
+  ['cache-import-failure', 'final', 'ERROR: s3 cache importer requires bucket'],
+  ['cache-import-failure', 'paste', 'buildx failed with: ERROR: local cache importer requires src'],
+  ['cache-export-failure', 'final', 'ERROR: registry cache exporter requires ref'],
+  // Go before 1.21 naming the version its module needs, in its build error.
+  ['compile-error', 'run', 'go build example.com/app/cmd/server: module requires Go 1.21'],
+  // BuildKit's own lstat of a COPY source that the context lacks, said as the solve's error.
+  ['copy-source-missing', 'paste', 'ERROR: failed to solve: lstat /config: no such file or directory'],
+  // The server (or a filtering middlebox) refusing the TLS handshake, and Erlang's httpc (mix, rebar3).
+  [
+    'network-timeout',
+    'final',
+    'ERROR: failed to solve: golang:1.22: failed to resolve source metadata for docker.io/library/golang:1.22: failed to do request: Head "https://registry-1.docker.io/v2/library/golang/manifests/1.22": remote error: tls: handshake failure',
+  ],
+  [
+    'network-timeout',
+    'run',
+    "===> Fetching hex\n** (Mix) httpc request failed with: {:failed_connect, [{:to_address, {'builds.hex.pm', 443}}, {:inet, [:inet], :etimedout}]}",
+  ],
+  ['network-timeout', 'run', 'Failed to fetch package index: {failed_connect,[{to_address,{"repo.hex.pm",443}},{inet,[inet],nxdomain}]}'],
+  // docker compose refusing a service whose secret the file does not define (v1's words; v2's above).
+  ['secret-missing', 'paste', 'Service "api" uses an undefined secret npm_token'],
 ];
 
 describe('signature families in the tools’ own words', () => {

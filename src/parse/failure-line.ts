@@ -19,10 +19,11 @@ const STEP_OUTPUT = /^\d+\.\d+ \S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an
 // image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
 // content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
-// instructions, compose's commands and its words for the project it loads. Tested after the cheaper
+// instructions, compose's commands and its words for the project it loads (v1's and v2's validation of
+// a service against the file's top-level secrets, configs, networks and volumes). Tested after the cheaper
 // words above, and only for lines that are not a step's (`#N ...` lines never get here).
 const CONTAINER_WORDS =
-  /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)/;
+  /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)|\b[Ss]ervice "?[\w.-]+"? (?:uses an undefined|refers to undefined) (?:build )?(?:secret|config|network|volume)\b/;
 
 // A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
 // error codes of the registry API (distribution's errcode), lowercased with spaces.
@@ -39,7 +40,7 @@ export function isDockerRelated(bare: string): boolean {
   return DOCKER_WORDS.test(bare) || STEP_OUTPUT.test(bare) || (mayNameContainerThings(bare) && CONTAINER_WORDS.test(bare));
 }
 
-/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest or a leading keyword. */
+/** A cheap test before CONTAINER_WORDS: each of its forms holds a slash, a digest, compose's words or a leading keyword. */
 function mayNameContainerThings(bare: string): boolean {
-  return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
+  return bare.includes('/') || bare.includes('sha256:') || bare.includes('compose') || bare.includes('ervice ') || /^(?:FROM|ONBUILD|COPY) /.test(bare);
 }
