@@ -100,6 +100,12 @@ export interface Finding {
   locations?: Location[];
   /** Ordering within a severity: lower comes first (the most likely root cause). */
   rank?: number;
+  /**
+   * The line of `fix` that is the change to make, when it is not simply the first (a signature's fix may
+   * open with what happened: "The image was built, but the cluster could not pull it."): the verdict's
+   * one change and the comment's `Fix:` line. Not in the JSON report (`fix` holds it).
+   */
+  change?: string | null;
 }
 
 export interface Location {

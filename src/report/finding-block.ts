@@ -5,7 +5,8 @@ import { codeBlock, escapeCell, escapeText, inlineCode, truncate } from '../text
 import { redact } from '../text/redact.js';
 import { SEVERITY_ICON, STATUS_ICON } from './format.js';
 import { buildNamed, logLineUrl } from './links.js';
-import { firstLine, withoutFirstLine } from './verdict.js';
+import { changeLineOf } from './verdict.js';
+import { withoutLine } from '../text/fix-lines.js';
 import { caveatAndAdvice } from './likely-caveat.js';
 
 /** How much of a finding to show: the summary shows all of it, the comment the part that answers. */
@@ -68,19 +69,19 @@ export function findingBlock(group: FindingGroup, analysis: Analysis, options: F
   const more: string[] = [];
   const { caveat, advice: fix } = caveatAndAdvice(group);
   if (caveat) out.push(caveat);
+  const fixLine = changeLineOf(group, fix);
   if (options.fixLineSaid) {
-    const rest = withoutFirstLine(fix);
+    const rest = withoutLine(fix, fixLine);
     if (rest) out.push(rest);
     if (diff) out.push(diff);
-  } else if (options.fullFix || !firstLine(fix)) {
+  } else if (options.fullFix || fixLine === null) {
     out.push(fix);
     if (diff) out.push(diff);
   } else {
-    const fixLine = firstLine(fix)!;
     out.push(`**Fix:** ${fixLine}`);
     if (diff) out.push(diff);
     // The rest, the lines that say what the log shows among them, is folded.
-    const rest = withoutFirstLine(fix);
+    const rest = withoutLine(fix, fixLine);
     if (rest) more.push(rest);
   }
   if (folded.length > 0) more.push(codeBlock(folded.map(quoteLine)));

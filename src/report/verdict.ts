@@ -6,6 +6,7 @@ import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { screenGroups } from './screen-groups.js';
 import { caveatAndAdvice } from './likely-caveat.js';
+import { firstLine, withoutLine } from '../text/fix-lines.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -153,33 +154,17 @@ function change(analysis: Analysis, findings: number): Pick<Verdict, 'change' | 
  */
 export function changeOf(group: Pick<FindingGroup, 'fix' | 'findings'>): string | null {
   const { caveat, advice } = caveatAndAdvice(group);
-  const line = firstLine(advice);
+  const line = changeLineOf(group, advice);
   return line !== null && caveat !== null ? `If so: ${line}` : line;
 }
 
-/** The first sentence-like line of a fix: what to do, in one line. */
-export function firstLine(fix: string): string | null {
-  const index = firstLineIndex(fix);
-  return index === -1 ? null : bare(fix.split('\n')[index]!);
-}
-
-/** The fix without the line `firstLine` gives: the rest, for a report that said the first line already. */
-export function withoutFirstLine(fix: string): string {
-  const index = firstLineIndex(fix);
-  if (index === -1) return fix;
-  const lines = fix.split('\n');
-  lines.splice(index, 1);
-  return lines.join('\n').trim();
-}
-
-function firstLineIndex(fix: string): number {
-  return fix.split('\n').findIndex((l) => {
-    const line = bare(l);
-    return line !== '' && !line.startsWith('```') && !line.startsWith('|') && !line.startsWith('<');
-  });
-}
-
-/** A line without its list marker. */
-function bare(line: string): string {
-  return line.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
+/**
+ * The line of `advice` (a group's fix, or its advice without a guess's caveat) that is the change: the one
+ * its finding names (Finding.change: a signature's fix may open with what happened), else the first line.
+ */
+export function changeLineOf(group: Pick<FindingGroup, 'findings'>, advice: string): string | null {
+  const named = group.findings[0]?.change ?? null;
+  // A group's fix may be another than its first finding's (analyze/group.ts): the named line must be in it.
+  if (named !== null && withoutLine(advice, named) !== advice) return named;
+  return firstLine(advice);
 }

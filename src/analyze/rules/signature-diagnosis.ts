@@ -7,6 +7,7 @@ import { findLocations } from '../../diagnose/locations.js';
 import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 import { failedStepOf, templateValues } from './template-values.js';
+import { firstLine, firstListItem } from '../../text/fix-lines.js';
 
 /** Besides the root cause, this many other signatures are reported, as possible contributors. */
 const MAX_SECONDARY = 2;
@@ -48,9 +49,11 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary) severity = capAt(severity, 'warning');
   const title = fillTemplate(signature.title, values, 'text');
   // What to do comes first (reports show the fix's first line alone); which line came first last.
-  const fix = [enrichment.cause, afterTheBuild(build, failedStep), fillTemplate(signature.fix, values, 'markdown'), causality(match, others)]
-    .filter(Boolean)
-    .join('\n\n');
+  const general = fillTemplate(signature.fix, values, 'markdown');
+  const fix = [enrichment.cause, afterTheBuild(build, failedStep), general, causality(match, others)].filter(Boolean).join('\n\n');
+  // The change: the cause in this build when code found one, else the catalog's first advice (a list
+  // item), not its lead paragraph, which says what happened (catalog header).
+  const change = enrichment.cause ? firstLine(enrichment.cause) : (firstListItem(general) ?? firstLine(general));
   const printed = primary ? asPrinted(match.lines[0]!, diagnosis!.allLines) : [];
   const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
     .slice(0, MAX_EVIDENCE)
@@ -64,6 +67,7 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
     evidence,
     locations,
     rank: primary ? 0 : 50,
+    change,
     data: {
       ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
       ...enrichment.data,
