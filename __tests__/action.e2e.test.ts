@@ -62,6 +62,16 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     expect(annotations[1]).toMatch(/::Build c02, Build c07: Image tags are not valid references: the tag "-0899a35" starts with "-"$/);
   });
 
+  it('a job that failed after its build: a notice, no root cause, no failure for fail-on: warning', () => {
+    const run = runAction({ logs: 'logs/smoke.log', 'fail-on': 'warning' }, withLogs({ 'smoke.log': fixturePath('after-build-smoke-job.log') }));
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('success');
+    expect(run.outputs['root-cause']).toBe('');
+    expect(run.outputs.findings).toBe('1');
+    expect(run.summary).toContain('## ✅ The build succeeded; a later step of its job reported an error.');
+    expect(run.summary).toContain('after the build exited with code 1');
+  });
+
   it('fails the step only when fail-on asks for it', () => {
     const files = withLogs({ 'build.log': fixturePath('buildx0.29-b1-fail-plain.log') });
     const lenient = runAction({ logs: 'logs/build.log' }, files);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { analyzeText, readFixture } from './support/analyze-text.js';
+import { diagnoseText } from './support/classify.js';
 import { verdictOf } from '../src/report/verdict.js';
 import { shouldFail } from '../src/analyze/fail-policy.js';
 import { renderText } from '../src/report/text-report.js';
@@ -168,6 +169,87 @@ describe("an error of a step after the job's last build", () => {
       ['smoke', true],
     ]);
     expect(verdictOf(analysis).happened).toBe('All 2 builds succeeded; a later step of the job of **smoke** reported an error.');
+  });
+
+  it("an error in the build's own step is the build's: a push after the build in the same script step fails it", async () => {
+    const step = ['##[group]Run docker build -t ghcr.io/acme/app:ci . && docker push ghcr.io/acme/app:ci', '##[endgroup]', ...PLAIN];
+    const push = [
+      'The push refers to repository [ghcr.io/acme/app]',
+      'denied: permission_denied: write_package',
+      '##[error]Process completed with exit code 1.',
+    ];
+    const jobLog = await diagnoseText(asJobLog([...step, ...push]));
+    expect(jobLog.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(jobLog.findings[0]!.id).toBe('registry-auth-denied');
+    expect(jobLog.findings.some((f) => f.id === 'after-build-error')).toBe(false);
+    // The same job as `gh run view --log` prints it reads the same.
+    const ghRunView = await diagnoseText(
+      asJobLog([...step, ...push])
+        .split('\n')
+        .map((l) => `push\tBuild and push\t${l}`)
+        .join('\n'),
+    );
+    expect(ghRunView.builds.map((b) => b.build.status)).toEqual(['failure']);
+    expect(ghRunView.findings[0]!.id).toBe('registry-auth-denied');
+  });
+
+  it("the step that failed is said, not an earlier step's error annotation; the step's group titles are not its output", async () => {
+    const analysis = await analyzeText(
+      asJobLog([
+        ...BUILD_STEP,
+        '##[group]Run ./lint.sh',
+        '##[endgroup]',
+        '##[error]DL3008 Pin versions in apt get install',
+        'lint done',
+        '##[group]Run ./test.sh',
+        '##[endgroup]',
+        '##[group]Test output',
+        'test a ok',
+        'test b FAILED',
+        '##[endgroup]',
+        '##[error]Process completed with exit code 1.',
+      ]),
+    );
+    const later = analysis.builds[0]!.build.afterBuildError!;
+    expect(later.step).toBe('Run ./test.sh');
+    expect(later.lastLines.map((l) => l.text)).toEqual(['test a ok', 'test b FAILED']);
+    // The terminal shows the line before the error, not the oldest quoted one.
+    expect(renderText(analysis)).toMatch(/after the build exited with code 1\n\s+line \d+: test b FAILED\n/);
+    // An action's own failure is its step's last line: it is said too.
+    const action = await analyzeText(
+      asJobLog([
+        ...BUILD_STEP,
+        '##[group]Run ./lint.sh',
+        '##[endgroup]',
+        '##[error]DL3008 Pin versions',
+        'lint done',
+        '##[group]Run actions/upload-artifact@v4',
+        '##[endgroup]',
+        '##[error]No files were found with the provided path: dist',
+        '##[group]Run echo next',
+        '##[endgroup]',
+        'next',
+      ]),
+    );
+    expect(action.builds[0]!.build.afterBuildError!.error.text).toBe('No files were found with the provided path: dist');
+  });
+
+  it('a gh run view job canceled in a post step after its build: the build succeeded', async () => {
+    const lines = asJobLog([...BUILD_STEP, '##[error]The operation was canceled.']).split('\n');
+    const text = lines.map((l, i) => `job\t${i < lines.length - 1 ? 'Build and push' : 'Post Build and push'}\t${l}`).join('\n');
+    const analysis = await analyzeText(text);
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['success']);
+    expect(analysis.findings.find((f) => f.id === 'after-build-error')!.title).toBe('The step "Post Build and push" after the build was canceled');
+  });
+
+  it('two jobs that erred after their builds: the verdict names both, and both kinds', async () => {
+    const job = (name: string, last: string) =>
+      asJobLog([...BUILD_STEP, '##[group]Run ./smoke.sh', '##[endgroup]', 'smoke', last])
+        .split('\n')
+        .map((l) => `${name}\t${l.includes('smoke') || l.includes(last) ? 'Smoke' : 'Build'}\t${l}`)
+        .join('\n');
+    const analysis = await analyzeText([job('a', '##[error]Process completed with exit code 1.'), job('b', '##[error]The operation was canceled.')].join('\n'));
+    expect(verdictOf(analysis).happened).toBe('All 2 builds succeeded; a later step of the jobs of **a**, **b** reported an error or was canceled.');
   });
 
   it('two builds in one job: its time is runner time once, not once per build', async () => {

@@ -1276,6 +1276,19 @@ describe('no second cause where the line names one', () => {
     }
   });
 
+  it("a step's timeout-minutes running out is no network timeout", async () => {
+    const text = [
+      '2026-01-05T10:00:00.0000000Z ##[group]Run docker/build-push-action@v6',
+      '2026-01-05T10:00:01.0000000Z ##[endgroup]',
+      '2026-01-05T10:00:02.0000000Z #5 [build 3/4] RUN cargo build --release',
+      '2026-01-05T10:00:03.0000000Z #5 1.204    Compiling serde v1.0.200',
+      "2026-01-05T10:10:02.0000000Z ##[error]The action 'Build image' has timed out after 10 minutes.",
+    ].join('\n');
+    const ids = (await diagnoseText(text)).findings.map((f) => f.id);
+    expect(ids).toContain('canceled');
+    expect(ids).not.toContain('network-timeout');
+  });
+
   it('a missing secret is not an image that does not exist either', async () => {
     const ids = (await diagnoseText(asFinal('ERROR: failed to solve: secret keyfile not found: not found'), 'secret.log')).findings.map((f) => f.id);
     expect(ids).toEqual(['secret-missing']);

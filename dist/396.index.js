@@ -197,7 +197,9 @@ function findingLines(group, say) {
         say(`at ${at}${place.kind === 'source' && place.message ? `  ${(0,redact/* redact */.E)(place.message)}` : ''}`, '    ');
     }
     if (places.length === 0 && group.findings.length === 1) {
-        const first = [...group.findings[0].evidence].sort((a, b) => a.line - b.line)[0];
+        const sorted = [...group.findings[0].evidence].sort((a, b) => a.line - b.line);
+        // A later step's notice quotes its last lines and its error: the line before the error says most.
+        const first = group.id === 'after-build-error' && sorted.length > 1 ? sorted[sorted.length - 2] : sorted[0];
         if (first)
             say(`line ${first.line}: ${(0,redact/* redact */.E)(first.text)}`, '    ');
     }

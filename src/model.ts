@@ -241,7 +241,7 @@ export interface OmittedBuilds {
   /** Of their cacheable steps, how many hit and missed the cache (the run's cache ratio counts them). */
   cacheHits: number;
   cacheMisses: number;
-  /** Their job times added up, each job's once however many of its builds are here (build time where the job's is unknown), in seconds: the runner time they took. */
+  /** Their job times added up, in seconds, each job's counted with its first build whether that build is listed or folded (build time where the job's is unknown): the runner time they took. */
   runnerSeconds: number;
   /** How many runner times that adds (metrics.ts runnerSecondsOf: a job's time once, with its first build). */
   runnerJobs: number;

@@ -256,7 +256,8 @@ function setOutputs(analysis: Analysis, reportFile: string | null, commentUrl: s
   core.setOutput('status', analysis.status);
   core.setOutput('cache-hit-ratio', analysis.cacheHitRatio === null ? '' : String(analysis.cacheHitRatio));
   core.setOutput('duration-seconds', analysis.durationSeconds === null ? '' : String(Math.round(analysis.durationSeconds)));
-  core.setOutput('root-cause', analysis.findings[0]?.id ?? '');
+  // A notice (an error of a step after a build that succeeded, a few cache misses) is no root cause.
+  core.setOutput('root-cause', analysis.findings.find((f) => f.severity !== 'notice')?.id ?? '');
   core.setOutput('findings', String(analysis.findings.length));
 }
 

@@ -3,6 +3,10 @@ import { RUNNER_CANCELED } from './build-lines.js';
 
 /** How many of the failing step's lines before its error are quoted with it. */
 const LAST_LINES = 5;
+/** A step's group titles remembered, to leave them out of its last lines. */
+const MAX_GROUP_LINES = 64;
+/** The runner's line at the end of a `run:` step that failed. */
+export const RUNNER_EXIT = /^Process completed with exit code (\d+)\.?$/;
 /** A step's name is quoted up to this many characters (a `Run` title is the command's first line). */
 const MAX_STEP_NAME = 120;
 /** The runner's first line of a post step in a job log (a `gh run view` file names the step instead). */
@@ -24,11 +28,20 @@ export class AfterBuildErrorReader {
   private step: StepSpan | null = null;
   /** The step's `##[group]Run ...` (the runner's echo of the script or inputs) is open. */
   private inHeader = false;
-  private first: { step: StepSpan | null; line: number; text: string } | null = null;
+  /** The first error after the last build, of any kind (an annotation a passing step printed, too). */
+  private first: ErrorAt | null = null;
+  /** The first that failed its step for sure: the runner's exit status of a `run:` step, or its cancellation. */
+  private exit: ErrorAt | null = null;
+  /** The first that was its step's last line (an action's failure: `core.setFailed`). */
+  private stepEnd: ErrorAt | null = null;
+  /** The newest error of the step the job is in. */
+  private newest: ErrorAt | null = null;
 
-  /** A line of a `gh run view` file, with its step's name: a new name begins a step. */
-  namedStep(name: string, line: number): void {
-    if (this.step === null || this.step.name !== name) this.begin(name, line);
+  /** A line of a `gh run view` file, with its step's name: a new name begins a step (true). */
+  namedStep(name: string, line: number): boolean {
+    if (this.step !== null && this.step.name === name) return false;
+    this.begin(name, line);
+    return true;
   }
 
   /** A job log's line that begins a step (POST_STEP_LINE). */
@@ -45,6 +58,11 @@ export class AfterBuildErrorReader {
     this.inHeader = true;
   }
 
+  /** Another `##[group]` in a step's output: its title is the runner's (stored without the command), not output. */
+  group(line: number): void {
+    if (this.step !== null && this.step.groups.length < MAX_GROUP_LINES) this.step.groups.push(line);
+  }
+
   /** `##[endgroup]`: after a step's header, its output begins. */
   endGroup(line: number): void {
     if (this.inHeader && this.step !== null) this.step.outputFrom = line + 1;
@@ -52,43 +70,65 @@ export class AfterBuildErrorReader {
   }
 
   private begin(name: string, line: number): void {
-    this.step = { name, line, outputFrom: line + 1 };
+    // The error on the line before a step begins was the last line of its own step.
+    if (this.newest !== null && this.newest.line === line - 1) this.stepEnd ??= this.newest;
+    this.newest = null;
+    this.step = { name, line, outputFrom: line + 1, groups: [] };
     this.inHeader = false;
   }
 
   /** A build starts: an error before it is not after the job's last build. */
   buildStarts(): void {
     this.first = null;
+    this.exit = null;
+    this.stepEnd = null;
+    this.newest = null;
   }
 
-  /** A `##[error]` that belongs to no build, in a job that has built: the first one is kept. */
+  /** A `##[error]` that belongs to no build, in a job that has built. */
   error(line: number, text: string): void {
-    this.first ??= { step: this.step, line, text };
+    const error = { step: this.step, line, text };
+    this.first ??= error;
+    if (RUNNER_EXIT.test(text) || RUNNER_CANCELED.test(text)) this.exit ??= error;
+    this.newest = error;
   }
 
   /**
-   * What to report for the job, given its kept lines (ExcerptCollector.between: every `##[error]`
-   * marks the excerpt, so the lines before the error are among them). Null when no step erred.
+   * What to report for the job, given its last line and its kept lines (ExcerptCollector.between:
+   * every `##[error]` marks the excerpt, so the lines before the error are among them). The error said
+   * is the first that failed a step (an annotation `::error::` of a step that went on is not), else the
+   * first of any kind. Null when no step erred.
    */
-  result(kept: (first: number, last: number) => EvidenceLine[]): AfterBuildError | null {
-    const first = this.first;
-    if (first === null) return null;
-    const from = first.step?.outputFrom ?? first.line;
-    const before = kept(from, first.line - 1).filter((l) => l.text.trim() !== '' && !l.text.startsWith('##['));
+  result(lastLine: number, kept: (first: number, last: number) => EvidenceLine[]): AfterBuildError | null {
+    if (this.newest !== null && this.newest.line === lastLine) this.stepEnd ??= this.newest;
+    const failed = [this.exit, this.stepEnd].filter((e): e is ErrorAt => e !== null).sort((a, b) => a.line - b.line)[0];
+    const chosen = failed ?? this.first;
+    if (!chosen) return null;
+    const from = chosen.step?.outputFrom ?? chosen.line;
+    const groups = new Set(chosen.step?.groups ?? []);
+    const before = kept(from, chosen.line - 1).filter((l) => l.text.trim() !== '' && !l.text.startsWith('##[') && !groups.has(l.line));
     return {
-      step: first.step === null ? null : stepName(first.step.name),
-      stepLine: first.step?.line ?? null,
-      error: { line: first.line, text: first.text },
+      step: chosen.step === null ? null : stepName(chosen.step.name),
+      stepLine: chosen.step?.line ?? null,
+      error: { line: chosen.line, text: chosen.text },
       lastLines: before.slice(-LAST_LINES),
-      canceled: RUNNER_CANCELED.test(first.text),
+      canceled: RUNNER_CANCELED.test(chosen.text),
     };
   }
+}
+
+interface ErrorAt {
+  step: StepSpan | null;
+  line: number;
+  text: string;
 }
 
 interface StepSpan {
   name: string;
   line: number;
   outputFrom: number;
+  /** Lines of the step that are the runner's group titles (at most MAX_GROUP_LINES). */
+  groups: number[];
 }
 
 function stepName(name: string): string {

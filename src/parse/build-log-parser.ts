@@ -48,7 +48,12 @@ export class BuildLogParser {
     const text = line.text;
     job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
     // A step's lines taken by the shortcut share its name with the line before: a new step's first line comes here.
-    if (line.step !== null) job.afterBuild.namedStep(line.step, line.no);
+    // Another runner step began: nothing from here on is part of the build (as a job log's `Run` group
+    // says). Tested when the step begins only: the shortcut takes the lines after, never the first.
+    if (line.step !== null && job.afterBuild.namedStep(line.step, line.no)) {
+      const current = job.current;
+      if (current !== null && current.step !== null && current.step !== line.step && !current.closed && current.hasVertices) current.close(line.no);
+    }
 
     if (line.command !== null) {
       job.runnerCommands = true;
@@ -253,6 +258,7 @@ export class BuildLogParser {
         if (job.readingActionInputs) job.pendingInputs = emptyInvocation();
         if (text === 'Metadata' && job.current) job.metadata = new MetadataGroup();
         if (text.startsWith('Run ')) job.afterBuild.runGroup(text, line.no, line.step !== null);
+        else job.afterBuild.group(line.no);
         if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
           job.pendingInputs = parseBuildCommand(text.slice(4));
         }
@@ -273,7 +279,9 @@ export class BuildLogParser {
           if (job.current && !job.current.closed) job.current.cancel();
         }
         const build = job.current;
-        if (build && this.belongsTo(build, line) && (line.step !== null || /buildx|docker|failed to solve|ERROR:/i.test(text))) {
+        // In the build's own runner step (it is closed once another begins), the error is the build's:
+        // `docker build ... && docker push ...` in one step fails with the push.
+        if (build && this.belongsTo(build, line)) {
           if (RUNNER_CANCELED.test(text)) build.addError(evidence);
           else build.fail(evidence);
           build.touch(line.no, line.timestamp, evidence.text);
@@ -440,7 +448,7 @@ export class BuildLogParser {
       result.runner = job.facts.facts;
       // Only the job's last build: a step's error after it is not the build's, and said only of a build that succeeded.
       if (index === kept.length - 1 && result.status === 'success' && job.fromRunner) {
-        const later = job.afterBuild.result((from, to) => job.excerpt.between(from, to));
+        const later = job.afterBuild.result(job.lastLine, (from, to) => job.excerpt.between(from, to));
         if (later !== null) result.afterBuildError = later;
       }
       if (this.emit) this.emit(result);

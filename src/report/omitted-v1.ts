@@ -16,7 +16,7 @@ export interface OmittedBuildsV1 {
   /** Of their cacheable steps, how many hit and missed the cache (included in `cacheHitRatio`). */
   cacheHits: Integer;
   cacheMisses: Integer;
-  /** Their job times added up, each job's once however many of its builds are here (build time where the job's is unknown), in seconds: the runner time they took. */
+  /** Their job times added up, in seconds, each job's counted with its first build whether that build is listed or folded (build time where the job's is unknown): the runner time they took. */
   runnerSeconds: number;
   /** The longest of them (build time, else job time), in seconds (included in `durationSeconds`); null when none was timed. */
   maxSeconds: number | null;

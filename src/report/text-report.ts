@@ -128,7 +128,9 @@ function findingLines(group: FindingGroup, say: (text: string, indent?: string, 
     say(`at ${at}${place.kind === 'source' && place.message ? `  ${redact(place.message)}` : ''}`, '    ');
   }
   if (places.length === 0 && group.findings.length === 1) {
-    const first = [...group.findings[0]!.evidence].sort((a, b) => a.line - b.line)[0];
+    const sorted = [...group.findings[0]!.evidence].sort((a, b) => a.line - b.line);
+    // A later step's notice quotes its last lines and its error: the line before the error says most.
+    const first = group.id === 'after-build-error' && sorted.length > 1 ? sorted[sorted.length - 2] : sorted[0];
     if (first) say(`line ${first.line}: ${redact(first.text)}`, '    ');
   }
   // A row per build, unless every row gives the title above again (the same failure in several builds).

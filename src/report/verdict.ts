@@ -80,7 +80,9 @@ function happened(analysis: Analysis): string {
   const cause = analysis.groups.find((g) => g.severity === 'error');
   if (failed.length > 0) {
     const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
-    parts.push(cause ? `${names(cause.builds)} failed: ${escapeText(redact(cause.title))}${more}` : `${names(failed.map((b) => b.name))} failed`);
+    // A title that quotes a line ending with a period (`Process completed with exit code 1.`) ends the sentence itself.
+    const title = escapeText(redact(cause?.title ?? '')).replace(/\.+$/, '');
+    parts.push(cause ? `${names(cause.builds)} failed: ${title}${more}` : `${names(failed.map((b) => b.name))} failed`);
   }
   if (canceled.length > 0)
     parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
@@ -92,10 +94,14 @@ function happened(analysis: Analysis): string {
  * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
  */
 export function afterBuildClause(groups: readonly FindingGroup[], totalBuilds: number): string {
-  const later = groups.find((g) => g.id === 'after-build-error');
-  if (!later) return '';
-  const what = later.findings.every((f) => f.data?.canceled === 1) ? 'was canceled' : 'reported an error';
-  return `; a later step of ${totalBuilds === 1 ? 'its job' : `the job of ${names(later.builds)}`} ${what}`;
+  const later = groups.filter((g) => g.id === 'after-build-error');
+  if (later.length === 0) return '';
+  const findings = later.flatMap((g) => g.findings);
+  const builds = [...new Set(later.flatMap((g) => g.builds))];
+  const canceled = findings.filter((f) => f.data?.canceled === 1).length;
+  const what = canceled === findings.length ? 'was canceled' : canceled === 0 ? 'reported an error' : 'reported an error or was canceled';
+  const whose = totalBuilds === 1 ? 'of its job' : builds.length === 1 ? `of the job of ${names(builds)}` : `of the jobs of ${names(builds)}`;
+  return `; a later step ${whose} ${what}`;
 }
 
 function timeLine(analysis: Analysis): string | null {

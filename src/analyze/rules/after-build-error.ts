@@ -1,9 +1,8 @@
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
+import { RUNNER_EXIT } from '../../parse/after-build-error.js';
 
 const ID = 'after-build-error';
-/** The runner's line at the end of a `run:` step that failed. */
-const RUNNER_EXIT = /^Process completed with exit code (\d+)\.?$/;
 const MAX_TITLE_ERROR = 120;
 /** A job canceled after its build: nothing in the build to change (the catalog's advice is for an error). */
 const CANCELED_FIX =
