@@ -43,6 +43,8 @@ const FROZEN: Record<string, string> = {
   'test-22.jsonl': '1b526f8d76a107e32e138b2644ee0a4ec805c232cbba7219079465a3c77d7c0e',
   // Batch 24 is a holdout like batches 9, 10, 13, 16, 20 and 22, collected by someone who writes no rules (see the corpus README).
   'test-24.jsonl': '5b93406bc76e13c822b31c35b65d1cc1c716c1350b46c34220a9b6ddfd9f76a1',
+  // Batch 26 is a holdout like batches 9, 10, 13, 16, 20, 22 and 24, collected by someone who writes no rules (see the corpus README).
+  'test-26.jsonl': '2160512f41965478fcf076f299f3b9a0e747c1b560c41a74d1fb862ff32c49f0',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 712/797 (89.3%) once batch 24, a holdout, was added (50/62 of it on arrival with main d2ef7aa's engine): the holdout lowered the
