@@ -43,8 +43,12 @@ const FROZEN: Record<string, string> = {
   'test-22.jsonl': '1b526f8d76a107e32e138b2644ee0a4ec805c232cbba7219079465a3c77d7c0e',
   // Batch 24 is a holdout like batches 9, 10, 13, 16, 20 and 22, collected by someone who writes no rules (see the corpus README).
   'test-24.jsonl': '5b93406bc76e13c822b31c35b65d1cc1c716c1350b46c34220a9b6ddfd9f76a1',
+  // Batch 26 is a holdout like batches 9, 10, 13, 16, 20, 22 and 24, collected by someone who writes no rules (see the corpus README).
+  'test-26.jsonl': '2160512f41965478fcf076f299f3b9a0e747c1b560c41a74d1fb862ff32c49f0',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 760/859 (88.5%) once batch 26, a holdout, was added (47/62 of it on arrival with main f731d2a's engine): the holdout lowered the
+// floor from 0.893 to just under the new measured total;
 // 712/797 (89.3%) once batch 24, a holdout, was added (50/62 of it on arrival with main d2ef7aa's engine): the holdout lowered the
 // floor from 0.9 to just under the new measured total;
 // 662/735 (90.1%) once batch 22, a holdout, was added (54/60 of it on arrival with main e4f9186's engine; the floor did not move);
@@ -55,7 +59,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.893;
+const MIN_TEST_TOP1 = 0.884;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -63,8 +67,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 22, a holdout, brought none: 2 refused and 5 without a finding of 735 on main e4f9186's engine, still at the cap.
 // Batch 24, a holdout, brought one excerpt without a finding: 2 refused and 6 without a finding of 797 on main d2ef7aa's engine,
 // so the cap was raised to 8 when it arrived.
+// Batch 26, a holdout, brought one refused excerpt: 3 refused and 6 without a finding of 859 on main f731d2a's engine,
+// so the cap was raised to 9 when it arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 8;
+const MAX_TEST_REFUSED_OR_SILENT = 9;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
