@@ -1029,6 +1029,29 @@ const ROWS: Row[] = [
   ['network-timeout', 'run', 'Failed to fetch package index: {failed_connect,[{to_address,{"repo.hex.pm",443}},{inet,[inet],nxdomain}]}'],
   // docker compose refusing a service whose secret the file does not define (v1's words; v2's above).
   ['secret-missing', 'paste', 'Service "api" uses an undefined secret npm_token'],
+  // A package manager that needs git in an image without it, in npm's, pip's and yarn's words.
+  [
+    'package-install-failure',
+    'run',
+    'npm ERR! code ENOGIT\nnpm ERR! Error while executing:\nnpm ERR! undefined ls-remote -h -t ssh://git@github.com/acme/lib.git\nnpm ERR! No git binary found in $PATH',
+  ],
+  ['package-install-failure', 'run', "ERROR: Cannot find command 'git' - do you have 'git' installed and in your PATH?"],
+  ['package-install-failure', 'run', "error Couldn't find the binary git"],
+  // A Go module whose packages moved (a /v2 path): the module is there, the package is not.
+  ['package-install-failure', 'run', 'go: module github.com/acme/tool@latest found (v1.4.0), but does not contain package github.com/acme/tool/cmd/tool'],
+  // pip's own entry script broken by an upgrade over the distribution's pip.
+  [
+    'package-install-failure',
+    'run',
+    'Traceback (most recent call last):\n  File "/usr/bin/pip3", line 9, in <module>\n    from pip import main\nImportError: cannot import name \'main\'',
+  ],
+  // An installer piped to the shell that was an error page.
+  ['package-install-failure', 'run', 'sh: 1: 404:: not found'],
+  ['package-install-failure', 'run', 'bash: line 1: Not: command not found'],
+  // A base image named by an ARG without a value.
+  ['invalid-tag', 'final', 'ERROR: failed to solve: base name (${BASE_IMAGE}) should not be blank'],
+  // The docker CLI without the buildx plugin reads `docker buildx build --tag=...`'s flags as its own.
+  ['builder-missing', 'paste', "unknown flag: --tag\nSee 'docker --help'."],
 ];
 
 describe('signature families in the tools’ own words', () => {
