@@ -47,9 +47,9 @@ export class BuildLogParser {
     job.reached(line);
     const text = line.text;
     job.excerpt.push(line.no, line.command === 'error' ? `##[error]${text}` : text);
-    // A step's lines taken by the shortcut share its name with the line before: a new step's first line comes here.
-    // Another runner step began: nothing from here on is part of the build (as a job log's `Run` group
-    // says). Tested when the step begins only: the shortcut takes the lines after, never the first.
+    // Another runner step began (gh run view names each line's step): nothing from here on is part of the
+    // build, as a job log's `Run` group says. Tested when the step begins only: the shortcut takes the
+    // lines after it (same job and step as the line before), never the first.
     if (line.step !== null && job.afterBuild.namedStep(line.step, line.no)) {
       const current = job.current;
       if (current !== null && current.step !== null && current.step !== line.step && !current.closed && current.hasVertices) current.close(line.no);
