@@ -208,8 +208,6 @@ export interface AfterBuildError {
   error: EvidenceLine;
   /** The step's last lines before the error (at most a few, blank lines and runner commands left out). */
   lastLines: EvidenceLine[];
-  /** The error is the runner's cancellation of the job (`The operation was canceled.`). */
-  canceled: boolean;
 }
 
 /** What is known of the steps a build did not list. */

@@ -1,5 +1,6 @@
 import type { AfterBuildError, EvidenceLine } from '../model.js';
 import { RUNNER_CANCELED } from './build-lines.js';
+import { truncate } from '../text/markdown.js';
 
 /** How many of the failing step's lines before its error are quoted with it. */
 const LAST_LINES = 5;
@@ -112,7 +113,6 @@ export class AfterBuildErrorReader {
       stepLine: chosen.step?.line ?? null,
       error: { line: chosen.line, text: chosen.text },
       lastLines: before.slice(-LAST_LINES),
-      canceled: RUNNER_CANCELED.test(chosen.text),
     };
   }
 }
@@ -132,6 +132,5 @@ interface StepSpan {
 }
 
 function stepName(name: string): string {
-  const bare = name.replace(/\.$/, '').trim();
-  return bare.length > MAX_STEP_NAME ? `${bare.slice(0, MAX_STEP_NAME - 1)}…` : bare;
+  return truncate(name.replace(/\.$/, '').trim(), MAX_STEP_NAME);
 }

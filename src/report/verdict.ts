@@ -6,7 +6,7 @@ import { escapeText } from '../text/markdown.js';
 import { redact } from '../text/redact.js';
 import { screenGroups } from './screen-groups.js';
 import { caveatAndAdvice } from './likely-caveat.js';
-import { firstLine, withoutLine } from '../text/fix-lines.js';
+import { firstLine, hasLine } from '../text/fix-lines.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -171,6 +171,6 @@ export function changeOf(group: Pick<FindingGroup, 'fix' | 'findings'>): string 
 export function changeLineOf(group: Pick<FindingGroup, 'findings'>, advice: string): string | null {
   const named = group.findings[0]?.change ?? null;
   // A group's fix may be another than its first finding's (analyze/group.ts): the named line must be in it.
-  if (named !== null && withoutLine(advice, named) !== advice) return named;
+  if (named !== null && hasLine(advice, named)) return named;
   return firstLine(advice);
 }

@@ -18,6 +18,11 @@ export function withoutFirstLine(fix: string): string {
   return withoutLine(fix, firstLine(fix));
 }
 
+/** Whether a line of the fix says `line` (without its list marker). */
+export function hasLine(fix: string, line: string): boolean {
+  return fix.split('\n').some((l) => bare(l) === line);
+}
+
 /** The fix without its first line whose text (without a list marker) is `line`; the fix as it is when none is. */
 export function withoutLine(fix: string, line: string | null): string {
   if (line === null) return fix;

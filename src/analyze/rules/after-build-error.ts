@@ -1,17 +1,14 @@
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
+import { truncate } from '../../text/markdown.js';
 import { RUNNER_EXIT } from '../../parse/after-build-error.js';
+import { RUNNER_CANCELED } from '../../parse/build-lines.js';
 
 const ID = 'after-build-error';
 const MAX_TITLE_ERROR = 120;
 /** A job canceled after its build: nothing in the build to change (the catalog's advice is for an error). */
 const CANCELED_FIX =
   'The build succeeded; the job was canceled later, in this step (by a user, a newer run of its concurrency group, or a time limit). Nothing in the build caused it.';
-
-function shorten(text: string): string {
-  const line = text.trim();
-  return line.length > MAX_TITLE_ERROR ? `${line.slice(0, MAX_TITLE_ERROR - 1)}…` : line;
-}
 
 /**
  * A build that succeeded in a job whose later step reported an error (parse/after-build-error.ts):
@@ -30,15 +27,16 @@ export const afterBuildErrorRule: Rule = {
     const step = later.step === null ? 'A later step' : `The step "${later.step}"`;
     // The runner's own line for a `run:` step says only its exit code; an action's error says what.
     const exit = RUNNER_EXIT.exec(later.error.text);
-    const what = later.canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${shorten(later.error.text)}`;
+    const canceled = RUNNER_CANCELED.test(later.error.text);
+    const what = canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${truncate(later.error.text.trim(), MAX_TITLE_ERROR)}`;
     return [
       {
         id: ID,
         severity: advice?.severity ?? 'notice',
         title: `${step} after the build ${what}`,
         evidence: [...later.lastLines, later.error].map((e) => quote(e.line, e.text)),
-        fix: later.canceled ? CANCELED_FIX : (advice?.fix ?? ''),
-        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line, canceled: later.canceled ? 1 : 0 },
+        fix: canceled ? CANCELED_FIX : (advice?.fix ?? ''),
+        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line, canceled: canceled ? 1 : 0 },
       },
     ];
   },
