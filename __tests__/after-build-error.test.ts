@@ -6,6 +6,8 @@ import { shouldFail } from '../src/analyze/fail-policy.js';
 import { renderText } from '../src/report/text-report.js';
 import { renderComment } from '../src/report/pr-comment.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
+import { builtinSignatures } from '../src/diagnose/load-catalog.js';
+import { mergeCatalogs, parseCatalog } from '../src/diagnose/catalog.js';
 
 // A job whose build succeeded and whose later step failed: a smoke test that runs the image
 // (`exec /app/server: no such file or directory`). The fixtures are the real capture
@@ -262,5 +264,118 @@ describe("an error of a step after the job's last build", () => {
     // Two jobs, each its own: their times add up.
     const two = await analyzeText([readFixture(GH_RUN_VIEW), readFixture(GH_RUN_VIEW).replace(/^smoke\t/gm, 'other\t')].join(''));
     expect(verdictOf(two).time).toBe('57 s wall time (the longest job), 1.9 runner minutes over 2 jobs.');
+  });
+
+  describe("a cause the catalog's laterSteps signatures name in that step's output", () => {
+    const laterStep = (name: string, output: string[]) =>
+      asJobLog([
+        ...BUILD_STEP,
+        `##[group]Run ${name}`,
+        name,
+        'shell: /usr/bin/bash -e {0}',
+        '##[endgroup]',
+        ...output,
+        '##[error]Process completed with exit code 1.',
+      ]);
+
+    it('a docker push denied: the job failed for the registry, with the 403 advice and the step, though the build succeeded', async () => {
+      const analysis = await diagnoseText(
+        laterStep('docker push ghcr.io/acme/app:ci', [
+          'The push refers to repository [ghcr.io/acme/app]',
+          '5f70bf18a086: Preparing',
+          'denied: permission_denied: write_package',
+        ]),
+      );
+      expect(analysis.builds.map((b) => b.build.status)).toEqual(['success']);
+      const [first, ...rest] = analysis.findings;
+      expect(first).toMatchObject({
+        id: 'registry-auth-denied',
+        severity: 'error',
+        title: 'The registry denied access to ghcr.io, in the step "Run docker push ghcr.io/acme/app:ci" after the build',
+      });
+      expect(first!.data).toMatchObject({
+        laterStep: 'Run docker push ghcr.io/acme/app:ci',
+        laterCause: 'The registry denied access to ghcr.io',
+        role: 'root-cause',
+      });
+      expect(first!.fix).toContain('packages: write');
+      expect(first!.evidence.map((e) => e.text)).toEqual(['denied: permission_denied: write_package', 'Process completed with exit code 1.']);
+      // One finding for that step: the notice is for a step whose cause no signature names.
+      expect(rest.some((f) => f.id === 'after-build-error')).toBe(false);
+      // No Dockerfile or source line: the push is in no file of the build.
+      expect(first!.locations).toEqual([]);
+
+      const verdict = verdictOf(analysis);
+      expect(verdict.happened).toBe('The build succeeded; a later step of its job failed: The registry denied access to ghcr.io.');
+      expect(verdict.change).toContain('packages: write');
+      // An error finding: `fail-on: error` counts it (the job is red already, unless the step may fail).
+      expect(shouldFail(analysis.findings, 'error')).toBe(true);
+      // The comment tells it as the failure it is, with its advice.
+      const comment = renderComment(analysis, '<!-- m -->', { runUrl: null });
+      expect(comment).toMatch(/### ❌ case: The registry denied access to ghcr\.io, in the step "Run docker push/);
+      expect(comment).toContain('packages: write');
+      expect(comment).not.toContain('### ✅');
+      expect(renderMarkdown(analysis)).toContain('## ❌ The build succeeded; a later step of its job failed: The registry denied access to ghcr.io.');
+    });
+
+    it("a smoke test's ImagePullBackOff well before the script gave up, and the real capture's `exec ...: no such file or directory` of docker run", async () => {
+      const waits = Array.from({ length: 20 }, (_, i) => `Waiting for rollout ... (attempt ${i + 1}/20)`);
+      const smoke = await diagnoseText(
+        laterStep('scripts/tests/smoke-k8s-bootstrap.sh --verbose', [
+          'deployment.apps/runtime created',
+          'NAME                       READY   STATUS             RESTARTS   AGE',
+          'runtime-7d9f8b6c5-x2x9q   0/1     ImagePullBackOff   0          62s',
+          ...waits,
+          'error: timed out waiting for the condition',
+        ]),
+      );
+      expect(smoke.findings[0]).toMatchObject({ id: 'image-pull-backoff', severity: 'error' });
+      expect(smoke.findings[0]!.evidence[0]!.text).toContain('ImagePullBackOff');
+
+      for (const fixture of [JOB_LOG, GH_RUN_VIEW]) {
+        const analysis = await diagnoseText(readFixture(fixture), fixture);
+        expect(analysis.findings.map((f) => [f.id, f.severity])).toEqual([['entrypoint-not-found', 'error']]);
+        expect(analysis.findings[0]!.title).toMatch(/^The container could not start its entrypoint \/app\/server, in the step ".+" after the build$/);
+      }
+    });
+
+    it("a test's or a script's own error stays a notice: only laterSteps signatures read the step, and no guess", async () => {
+      for (const output of [
+        ['error[E0425]: cannot find value `x` in this scope', 'error: could not compile `app` (bin "app") due to 1 previous error'],
+        ['E: Unable to locate package jq'],
+        ['curl: (6) Could not resolve host: example.invalid'],
+        ['FAILED: /healthz answered 503'],
+      ]) {
+        const analysis = await diagnoseText(laterStep('./test.sh', output));
+        expect(analysis.findings.map((f) => [f.id, f.severity])).toEqual([['after-build-error', 'notice']]);
+      }
+    });
+
+    it("a team's own signature reads a later step when it says laterSteps: true", async () => {
+      const own = async (laterSteps: boolean) =>
+        mergeCatalogs(
+          builtinSignatures(),
+          await parseCatalog(
+            [
+              'version: 1',
+              'signatures:',
+              '  - id: smoke-db-down',
+              "    title: 'The smoke test could not reach its database'",
+              `    laterSteps: ${laterSteps}`,
+              '    patterns:',
+              "      - 'could not connect to server: Connection refused'",
+              '    fix: |',
+              '      - Start the database service before the smoke test.',
+            ].join('\n'),
+            'team.yml',
+          ),
+        );
+      const text = laterStep('./smoke.sh', ['psql: could not connect to server: Connection refused']);
+      expect((await diagnoseText(text, 'a.log', await own(true))).findings[0]!.id).toBe('smoke-db-down');
+      expect((await diagnoseText(text, 'a.log', await own(false))).findings[0]!.id).toBe('after-build-error');
+      await expect(parseCatalog('version: 1\nsignatures:\n  - id: x\n    laterSteps: yes please\n', 't.yml')).rejects.toThrow(
+        /signature 1 \(x\), field "laterSteps": must be true or false/,
+      );
+    });
   });
 });

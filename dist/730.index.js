@@ -175,7 +175,8 @@ function renderComment(analysis, marker, links) {
     const sizes = (0,image_sizes/* imageSizeSection */.k)(analysis.builds, '**Image sizes**');
     const baseline = (0,baseline_section/* baselineSection */.d_)(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
     const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
-    if (notSucceeded.length === 0 || errors.length === 0) {
+    // A step after the builds failed for a cause the catalog names (a push denied): told as a failure.
+    if ((notSucceeded.length === 0 && !(0,report_verdict/* laterStepFailed */.oY)(errors)) || errors.length === 0) {
         // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
         // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
         const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);

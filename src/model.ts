@@ -208,6 +208,8 @@ export interface AfterBuildError {
   error: EvidenceLine;
   /** The step's last lines before the error (at most a few, blank lines and runner commands left out). */
   lastLines: EvidenceLine[];
+  /** More of the step's kept lines before the error (lastLines are their end): what `laterSteps` signatures read. */
+  output: EvidenceLine[];
 }
 
 /** What is known of the steps a build did not list. */

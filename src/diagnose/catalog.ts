@@ -19,6 +19,11 @@ export interface Signature {
   causedBy: string[];
   /** `consequence`: what follows from another failure (a cancellation); ranked after every cause. */
   role: 'cause' | 'consequence';
+  /**
+   * Also read in the output of a job's step after its last build that succeeded (a `docker push`, a
+   * smoke test's pull): only for wordings that Docker, a registry or a cluster prints, never a test's.
+   */
+  laterSteps: boolean;
   ignoreCase: boolean;
   /** Markdown with `${name}` placeholders and `[[ ... ]]` optional parts. */
   fix: string;
@@ -78,7 +83,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_PATTERN = 1000;
 const MAX_PATTERNS = 50;
-const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'fix']);
+const FIELDS = new Set(['id', 'title', 'severity', 'priority', 'patterns', 'commands', 'causedBy', 'role', 'ignoreCase', 'laterSteps', 'fix']);
 const ROLES = ['cause', 'consequence'] as const;
 
 /**
@@ -139,6 +144,10 @@ export function readCatalogDocument(
     if (raw.ignoreCase !== undefined) {
       if (typeof raw.ignoreCase !== 'boolean') throw new InputError(`${where('ignoreCase', id)}: must be true or false`);
       out.ignoreCase = raw.ignoreCase;
+    }
+    if (raw.laterSteps !== undefined) {
+      if (typeof raw.laterSteps !== 'boolean') throw new InputError(`${where('laterSteps', id)}: must be true or false`);
+      out.laterSteps = raw.laterSteps;
     }
     if (raw.patterns !== undefined) {
       if (!Array.isArray(raw.patterns) || raw.patterns.length > MAX_PATTERNS)
@@ -212,6 +221,7 @@ export function mergeCatalogs(builtin: Signature[], user: Array<Partial<Signatur
         causedBy: entry.causedBy ?? [],
         role: entry.role ?? 'cause',
         ignoreCase: entry.ignoreCase ?? false,
+        laterSteps: entry.laterSteps ?? false,
         fix: entry.fix,
         origin: entry.origin ?? 'user',
         patternsOrigin: entry.origin ?? 'user',
@@ -263,7 +273,16 @@ export function loadBuiltinCatalog(document: unknown): Signature[] {
     for (const field of ['title', 'severity', 'priority', 'patterns', 'fix'] as const) {
       if (entry[field] === undefined) throw new InputError(`built-in signatures: ${entry.id}: field "${field}" is missing`);
     }
-    const signature = { ignoreCase: false, commands: [], causedBy: [], role: 'cause', ...entry, origin: 'built-in', patternsOrigin: 'built-in' } as Signature;
+    const signature = {
+      ignoreCase: false,
+      commands: [],
+      causedBy: [],
+      role: 'cause',
+      laterSteps: false,
+      ...entry,
+      origin: 'built-in',
+      patternsOrigin: 'built-in',
+    } as Signature;
     checkPlaceholders(signature);
     return signature;
   });
@@ -286,6 +305,7 @@ export interface EmbeddedSignature {
   ignoreCase: boolean;
   role: Signature['role'];
   causedBy: string[];
+  laterSteps: boolean;
   /** Each pattern's source and required literals. */
   patterns: Array<[source: string, literals: string[] | null]>;
   commands: string[];
@@ -302,6 +322,7 @@ export function embedSignatures(signatures: Signature[]): EmbeddedSignature[] {
     ignoreCase: s.ignoreCase,
     role: s.role,
     causedBy: s.causedBy,
+    laterSteps: s.laterSteps,
     patterns: s.patterns.map((p): [string, string[] | null] => [p.source, p.literals]),
     commands: s.commands.map((p) => p.source),
     fix: s.fix,
@@ -320,6 +341,7 @@ export function fromEmbedded(entries: EmbeddedSignature[]): Signature[] {
     causedBy: e.causedBy,
     role: e.role,
     ignoreCase: e.ignoreCase,
+    laterSteps: e.laterSteps,
     fix: e.fix,
     origin: 'built-in',
     patternsOrigin: 'built-in',

@@ -12,6 +12,17 @@ export interface BuildDiagnosis {
   lines: CandidateLine[];
   /** The same lines before those that restate commands were left out (locations read the Dockerfile excerpt). */
   allLines: EvidenceLine[];
+  /**
+   * For a build that succeeded in a job whose later step failed: what the catalog's `laterSteps`
+   * signatures found in that step's output (a `docker push` denied), most likely cause first.
+   */
+  laterStep?: LaterStepDiagnosis;
+}
+
+/** The `laterSteps` signatures' matches on the output of the step that failed after the build. */
+export interface LaterStepDiagnosis {
+  matches: SignatureMatch[];
+  lines: EvidenceLine[];
 }
 
 export interface DiagnosisResult {
@@ -32,25 +43,47 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   const slow = new Set<string>();
   // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
   const clock = new BudgetClock(budget.totalMs);
-  for (const build of builds) {
-    if (!needsDiagnosis(build)) continue;
-    const allLines = excerptLines(build);
-    const lines = candidateLines(build, allLines);
-    const commands = failingCommands(build, lines);
-    const matches = matchTrusted(trusted, lines, commands);
-    const runnable = untrusted.filter((s) => !slow.has(s.id));
+  const match = async (lines: CandidateLine[], commands: CandidateLine[], later: boolean): Promise<SignatureMatch[]> => {
+    const read = (s: Signature) => !later || s.laterSteps;
+    const matches = matchTrusted(trusted.filter(read), lines, commands);
+    const runnable = untrusted.filter((s) => read(s) && !slow.has(s.id));
     if (runnable.length > 0) {
       const result = await matchUntrusted(runnable, lines, budget, clock, commands);
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
-    byBuild.set(build, { matches: withoutIdleFallbacks(rankMatches(matches)), lines, allLines });
+    return withoutIdleFallbacks(rankMatches(matches));
+  };
+  for (const build of builds) {
+    const laterLines = laterStepLines(build);
+    const laterMatches = laterLines ? await match(laterLines.map(asCandidate), [], true) : [];
+    const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines! } } : null;
+    if (!needsDiagnosis(build)) {
+      if (laterStep) byBuild.set(build, { matches: [], lines: [], allLines: [], ...laterStep });
+      continue;
+    }
+    const allLines = excerptLines(build);
+    const lines = candidateLines(build, allLines);
+    const matches = await match(lines, failingCommands(build, lines), false);
+    byBuild.set(build, { matches, lines, allLines, ...laterStep });
   }
   const problems = [...slow].map((id) => {
     const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
     return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
   });
   return { byBuild, problems };
+}
+
+/** The output and error of a step that failed after a build that succeeded, or null. */
+function laterStepLines(build: Build): EvidenceLine[] | null {
+  const later = build.afterBuildError;
+  if (!later || build.status !== 'success') return null;
+  return [...later.output, later.error];
+}
+
+/** A later step's line, all of it that step's failure. */
+function asCandidate(line: EvidenceLine): CandidateLine {
+  return { line: line.line, text: line.text, normalized: normalizeForMatching(line.text), inFailure: true };
 }
 
 /**

@@ -12,7 +12,11 @@ export interface Enrichment {
   data: Record<string, string>;
 }
 
-type Enricher = (match: SignatureMatch, build: Build) => Enrichment;
+/**
+ * @param references Image references the failing output named, before the build's own tags: a
+ * later step's `docker push ghcr.io/acme/app` pushes what it names, not necessarily the build's tag.
+ */
+type Enricher = (match: SignatureMatch, build: Build, references: string[]) => Enrichment;
 
 const ENRICHERS: Record<string, Enricher> = {
   'registry-auth-denied': registryAuth,
@@ -54,8 +58,8 @@ function toolchain(match: SignatureMatch, build: Build): Enrichment {
   return { values: {}, cause: null, data: {} };
 }
 
-export function enrich(match: SignatureMatch, build: Build): Enrichment {
-  return ENRICHERS[match.signature.id]?.(match, build) ?? { values: {}, cause: null, data: {} };
+export function enrich(match: SignatureMatch, build: Build, references: string[] = []): Enrichment {
+  return ENRICHERS[match.signature.id]?.(match, build, references) ?? { values: {}, cause: null, data: {} };
 }
 
 /**
@@ -64,9 +68,9 @@ export function enrich(match: SignatureMatch, build: Build): Enrichment {
  * secrets), or an organization package does not grant the repository access. The runner's "Set up
  * job" section says which permissions and secrets the job had.
  */
-function registryAuth(match: SignatureMatch, build: Build): Enrichment {
+function registryAuth(match: SignatureMatch, build: Build, references: string[]): Enrichment {
   const text = match.lines.map((l) => l.normalized).join('\n');
-  const registry = registryOf(match.groups, build);
+  const registry = registryOf(match.groups, build, references);
   const values: Record<string, string> = registry ? { registry } : {};
   const packages = build.runner.tokenPermissions.packages ?? null;
   const data: Record<string, string> = {};
@@ -91,9 +95,9 @@ function registryAuth(match: SignatureMatch, build: Build): Enrichment {
   return { values, cause, data };
 }
 
-function registryOf(groups: Record<string, string>, build: Build): string | null {
+function registryOf(groups: Record<string, string>, build: Build, references: string[]): string | null {
   if (groups.registry) return groups.registry;
-  for (const candidate of [groups.ref, groups.authurl, groups.repo, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
+  for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
     if (!candidate) continue;
     const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
     if (url) return url[1]!;

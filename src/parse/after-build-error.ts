@@ -4,6 +4,11 @@ import { truncate } from '../text/markdown.js';
 
 /** How many of the failing step's lines before its error are quoted with it. */
 const LAST_LINES = 5;
+/**
+ * How many of its kept lines before its error the catalog's `laterSteps` signatures read: a smoke
+ * test's `ImagePullBackOff` is printed well before the script gives up.
+ */
+const OUTPUT_LINES = 40;
 /** A step's group titles remembered, to leave them out of its last lines. */
 const MAX_GROUP_LINES = 64;
 /** The runner's line at the end of a `run:` step that failed. */
@@ -17,8 +22,9 @@ export const POST_STEP_LINE = 'Post job cleanup.';
  * The first error a runner's step reported after the job's last build: a smoke test that runs the
  * image, a script that reads the build's digest, an upload. Without it, a job whose build succeeded
  * and that then failed read "The build succeeded. Nothing to change." It is not the build's failure
- * and is never diagnosed as one: the reports state it, with the step and its last lines, and no
- * signature or guess reads that step's output (a test's failure is not a Docker cause).
+ * and is never diagnosed as one: the reports state it, with the step and its last lines. Only the
+ * catalog's `laterSteps` signatures read that step's output (a `docker push` denied, a smoke test's
+ * pull): a test's own failure is not a Docker cause, and no guess is made from its words.
  *
  * Where a step begins: in a `gh run view` file every line names its step; in a downloaded job log
  * a step begins with the runner's `##[group]Run ...` (a `run:` or `uses:` step) or with
@@ -113,6 +119,7 @@ export class AfterBuildErrorReader {
       stepLine: chosen.step?.line ?? null,
       error: { line: chosen.line, text: chosen.text },
       lastLines: before.slice(-LAST_LINES),
+      output: before.slice(-OUTPUT_LINES),
     };
   }
 }

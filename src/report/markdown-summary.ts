@@ -6,7 +6,7 @@ import { redact } from '../text/redact.js';
 import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
-import { changeOf, verdictOf, type Verdict } from './verdict.js';
+import { changeOf, laterStepFailed, verdictOf, type Verdict } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
@@ -54,7 +54,9 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
     if (text) blocks.push({ text, priority });
   };
   const verdict = verdictOf(analysis);
-  add(`## ${STATUS_ICON[analysis.status]} ${verdict.happened}`, 0);
+  // The builds' status, unless a step after them failed for a cause the catalog names (a push denied).
+  const icon = laterStepFailed(analysis.groups) ? STATUS_ICON.failure : STATUS_ICON[analysis.status];
+  add(`## ${icon} ${verdict.happened}`, 0);
   if (verdict.time) add(`⏱️ ${verdict.time}`, 0);
   if (verdict.change) add(`💡 ${verdict.change}`, 0);
   const omitted = omittedBuildsLine(analysis);

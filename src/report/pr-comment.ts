@@ -4,7 +4,7 @@ import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './forma
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
-import { afterBuildClause, verdictOf } from './verdict.js';
+import { afterBuildClause, laterStepFailed, verdictOf } from './verdict.js';
 import { baselineSection } from './baseline-section.js';
 import { screenGroups } from './screen-groups.js';
 
@@ -43,7 +43,8 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
   const blockOptions = { unfoldedEvidence: UNFOLDED_EVIDENCE, maxEvidence: 20, fullFix: false, details: false, fileUrl: links.fileUrl };
 
-  if (notSucceeded.length === 0 || errors.length === 0) {
+  // A step after the builds failed for a cause the catalog names (a push denied): told as a failure.
+  if ((notSucceeded.length === 0 && !laterStepFailed(errors)) || errors.length === 0) {
     // Nothing failed (or nothing was diagnosed): the verdict, then what is worth a look.
     // Builds past the listing limit are counted in the total (the budget lists all it can of the failed ones).
     const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);

@@ -89,17 +89,31 @@ function happened(analysis: Analysis): string {
   return `${parts.join('; ')}.`;
 }
 
+/** Whether a step after the builds failed for a cause the catalog names (a push denied): the run failed, though no build did. */
+export function laterStepFailed(groups: readonly FindingGroup[]): boolean {
+  return groups.some((g) => g.severity === 'error' && g.findings.some((f) => f.data?.laterCause !== undefined));
+}
+
 /**
  * `; a later step of its job reported an error` (or `was canceled`) when a job failed after its build (a smoke test):
- * a run whose builds succeeded must not read as one with nothing to say. Empty otherwise.
+ * a run whose builds succeeded must not read as one with nothing to say. `failed: <cause>` when the
+ * catalog named the cause in that step's output (a push denied). Empty otherwise.
  */
 export function afterBuildClause(groups: readonly FindingGroup[], totalBuilds: number): string {
-  const later = groups.filter((g) => g.id === 'after-build-error');
+  const later = groups.filter((g) => g.id === 'after-build-error' || g.findings.some((f) => f.data?.laterCause !== undefined));
   if (later.length === 0) return '';
   const findings = later.flatMap((g) => g.findings);
   const builds = [...new Set(later.flatMap((g) => g.builds))];
+  const cause = findings.find((f) => f.data?.laterCause !== undefined)?.data?.laterCause;
   const canceled = findings.filter((f) => f.data?.canceled === 1).length;
-  const what = canceled === findings.length ? 'was canceled' : canceled === 0 ? 'reported an error' : 'reported an error or was canceled';
+  const what =
+    cause !== undefined
+      ? `failed: ${escapeText(redact(String(cause)))}`
+      : canceled === findings.length
+        ? 'was canceled'
+        : canceled === 0
+          ? 'reported an error'
+          : 'reported an error or was canceled';
   const whose = totalBuilds === 1 ? 'of its job' : builds.length === 1 ? `of the job of ${names(builds)}` : `of the jobs of ${names(builds)}`;
   return `; a later step ${whose} ${what}`;
 }

@@ -3,6 +3,7 @@ import { quote } from '../evidence.js';
 import { truncate } from '../../text/markdown.js';
 import { RUNNER_EXIT } from '../../parse/after-build-error.js';
 import { RUNNER_CANCELED } from '../../parse/build-lines.js';
+import { matchFinding } from './signature-diagnosis.js';
 
 const ID = 'after-build-error';
 const MAX_TITLE_ERROR = 120;
@@ -11,20 +12,33 @@ const CANCELED_FIX =
   'The build succeeded; the job was canceled later, in this step (by a user, a newer run of its concurrency group, or a time limit). Nothing in the build caused it.';
 
 /**
- * A build that succeeded in a job whose later step reported an error (parse/after-build-error.ts):
- * said as a notice, never as the build's failure. It names no cause: that step's output is not a
- * Docker build's (a smoke test, a script), so no signature or guess reads it; it quotes the step's
- * last lines and its error, so that the reader need not open the log to see which step and what.
- * A notice: no `fail-on` policy counts it, and it is no root cause (the job's own status is red
- * already, or green for a `continue-on-error` step).
+ * A build that succeeded in a job whose later step reported an error (parse/after-build-error.ts).
+ * When the catalog's `laterSteps` signatures name a cause in that step's output (a `docker push`
+ * denied, a smoke test's `ImagePullBackOff`), that cause is the job's failure: an error finding of
+ * the signature's id, said with the step. Otherwise a notice, never the build's failure: the step's
+ * output is not a Docker build's (a smoke test, a script), so no other signature or guess reads it;
+ * it quotes the step's last lines and its error, so that the reader need not open the log to see
+ * which step and what. A notice: no `fail-on` policy counts it, and it is no root cause (the job's
+ * own status is red already, or green for a `continue-on-error` step).
  */
 export const afterBuildErrorRule: Rule = {
-  ids: [ID],
-  run({ build, catalog }: RuleContext): RuleFinding[] {
+  ids: [ID, '(catalog)'],
+  run(context: RuleContext): RuleFinding[] {
+    const { build, catalog, diagnosis } = context;
     const later = build.afterBuildError;
     if (!later || build.status !== 'success') return [];
-    const advice = catalog.get(ID);
     const step = later.step === null ? 'A later step' : `The step "${later.step}"`;
+    const data = { step: later.step, stepLine: later.stepLine, errorLine: later.error.line };
+    const named = diagnosis?.laterStep;
+    if (named) {
+      const [root, ...others] = named.matches;
+      const where = later.step === null ? 'a later step' : `the step "${later.step}"`;
+      const references = referencesIn([later.step ?? '', ...named.lines.map((l) => l.text)]);
+      const finding = matchFinding(root!, context, { primary: true, others, allLines: named.lines, laterStep: where, references });
+      const laterStep = { laterStep: later.step ?? '', laterStepLine: later.stepLine, laterErrorLine: later.error.line };
+      return [{ ...finding, evidence: withError(finding.evidence, later.error), data: { ...finding.data, ...laterStep } }];
+    }
+    const advice = catalog.get(ID);
     // The runner's own line for a `run:` step says only its exit code; an action's error says what.
     const exit = RUNNER_EXIT.exec(later.error.text);
     const canceled = RUNNER_CANCELED.test(later.error.text);
@@ -36,8 +50,31 @@ export const afterBuildErrorRule: Rule = {
         title: `${step} after the build ${what}`,
         evidence: [...later.lastLines, later.error].map((e) => quote(e.line, e.text)),
         fix: canceled ? CANCELED_FIX : (advice?.fix ?? ''),
-        data: { step: later.step, stepLine: later.stepLine, errorLine: later.error.line, canceled: canceled ? 1 : 0 },
+        data: { ...data, canceled: canceled ? 1 : 0 },
       },
     ];
   },
 };
+
+// Where a step names the image it pushes, pulls or runs: docker's own lines and the step's command.
+const REFERENCE_SIGNS = [
+  /The push refers to repository \[([^\]\s]+)\]/,
+  /Unable to find image '([^'\s]+)' locally/,
+  /\bdocker (?:image )?(?:push|pull|run)\b(?: +-\S+(?:[= ][^\s-]\S*)?)* +([a-z0-9][^\s'"]*)/,
+];
+
+/** The image references a later step's name and output give, in order. */
+function referencesIn(texts: string[]): string[] {
+  const found: string[] = [];
+  for (const text of texts)
+    for (const sign of REFERENCE_SIGNS) {
+      const reference = sign.exec(text)?.[1];
+      if (reference && !found.includes(reference)) found.push(reference);
+    }
+  return found;
+}
+
+/** The step's own error line (its exit) closes the evidence, once. */
+function withError(evidence: RuleFinding['evidence'], error: { line: number; text: string }): RuleFinding['evidence'] {
+  return evidence.some((e) => e.line === error.line) ? evidence : [...evidence, quote(error.line, error.text)];
+}

@@ -28,14 +28,37 @@ export const signatureDiagnosisRule: Rule = {
     if (!diagnosis || diagnosis.matches.length === 0) return [];
     const seen = new Set<string>();
     const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
-    return chosen.map((match, index) => toFinding(match, index === 0, context, index === 0 ? chosen.slice(1) : []));
+    return chosen.map((match, index) =>
+      matchFinding(match, context, { primary: index === 0, others: index === 0 ? chosen.slice(1) : [], allLines: diagnosis.allLines, laterStep: null }),
+    );
   },
 };
 
-function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, options }: RuleContext, others: SignatureMatch[]): RuleFinding {
+/** How a match becomes a finding: its rank among the matches, and where it was read. */
+export interface MatchFindingOptions {
+  /** The root cause (else a possible contributor, at most a warning). */
+  primary: boolean;
+  /** The other matches, after it: which of them follow from it (causality). */
+  others: SignatureMatch[];
+  /** The lines matched, in input order: the error is quoted from them as the tool printed it. */
+  allLines: EvidenceLine[];
+  /**
+   * The job's step after the build that printed it (`The step "Run docker push ..."`), for a match
+   * in that step's output (after-build-error.ts); null for the build's own failure.
+   */
+  laterStep: string | null;
+  /** Image references that output named (a later step's `docker push ghcr.io/acme/app`), before the build's tags. */
+  references?: string[];
+}
+
+export function matchFinding(
+  match: SignatureMatch,
+  { build, options }: RuleContext,
+  { primary, others, allLines, laterStep, references = [] }: MatchFindingOptions,
+): RuleFinding {
   const signature = match.signature;
   const failedStep = failedStepOf(build);
-  const enrichment = enrich(match, build);
+  const enrichment = enrich(match, build, references);
   const values: Record<string, string | undefined> = {
     ...templateValues(build, failedStep),
     ...match.groups,
@@ -45,20 +68,24 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
   // error, unless the warnings are the root cause of an error that followed (a retry loop before
   // the package manager gave up).
   const explainsError = primary && others.some((m) => !m.onlyWarnings && m.signature.causedBy.includes(signature.id));
+  // A later step's failure is an error of the job, though the build succeeded (a push that was denied).
   let severity: Severity = signature.severity;
-  if (build.status === 'success' || (match.onlyWarnings && !explainsError) || !primary) severity = capAt(severity, 'warning');
-  const title = fillTemplate(signature.title, values, 'text');
+  if ((build.status === 'success' && laterStep === null) || (match.onlyWarnings && !explainsError) || !primary) severity = capAt(severity, 'warning');
+  const cause = fillTemplate(signature.title, values, 'text');
+  const title = laterStep === null ? cause : `${cause}, in ${laterStep} after the build`;
   // What to do comes first (reports show the fix's first line alone); which line came first last.
   const general = fillTemplate(signature.fix, values, 'markdown');
-  const fix = [enrichment.cause, afterTheBuild(build, failedStep), general, causality(match, others)].filter(Boolean).join('\n\n');
+  const after = laterStep === null ? afterTheBuild(build, failedStep) : null;
+  const fix = [enrichment.cause, after, general, causality(match, others)].filter(Boolean).join('\n\n');
   // The change: the cause in this build when code found one, else the catalog's first advice (a list
   // item), not its lead paragraph, which says what happened (catalog header).
   const change = enrichment.cause ? firstLine(enrichment.cause) : (firstListItem(general) ?? firstLine(general));
-  const printed = primary ? asPrinted(match.lines[0]!, diagnosis!.allLines) : [];
+  const printed = primary ? asPrinted(match.lines[0]!, allLines) : [];
   const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
     .slice(0, MAX_EVIDENCE)
     .map((l) => quote(l.line, l.text));
-  const locations = primary && severity === 'error' ? findLocations(build, diagnosis!.allLines, options.workspace, title) : [];
+  // A Dockerfile's or a source file's line is a build's failure; a later step's is in no such file.
+  const locations = primary && severity === 'error' && laterStep === null ? findLocations(build, allLines, options.workspace, title) : [];
   return {
     id: signature.id,
     severity,
@@ -74,6 +101,7 @@ function toFinding(match: SignatureMatch, primary: boolean, { build, diagnosis, 
       priority: signature.priority,
       signatureOrigin: signature.origin,
       role: primary ? 'root-cause' : 'contributing',
+      ...(laterStep === null ? {} : { laterCause: cause }),
     },
   };
 }
