@@ -7,6 +7,8 @@
 // Dockerfile), as the build's final error (BuildKit and buildx), or pasted alone (a CLI's reply).
 import { describe, expect, it } from '@jest/globals';
 import { diagnoseText } from './support/classify.js';
+import { verdictOf } from '../src/report/verdict.js';
+import { firstListItem } from '../src/text/fix-lines.js';
 
 type Where = 'run' | 'final' | 'paste';
 type Row = [category: string, where: Where, line: string];
@@ -1307,9 +1309,36 @@ describe('no second cause where the line names one', () => {
       '2026-01-05T10:00:03.0000000Z #5 1.204    Compiling serde v1.0.200',
       "2026-01-05T10:10:02.0000000Z ##[error]The action 'Build image' has timed out after 10 minutes.",
     ].join('\n');
-    const ids = (await diagnoseText(text)).findings.map((f) => f.id);
+    const analysis = await diagnoseText(text);
+    const ids = analysis.findings.map((f) => f.id);
     expect(ids).toContain('canceled');
     expect(ids).not.toContain('network-timeout');
+    // The runner stopped the build: it was canceled, by the step's time limit, and the reports say which.
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['canceled']);
+    const canceled = analysis.findings.find((f) => f.id === 'canceled')!;
+    expect(canceled.title).toBe("The build was canceled before it finished: its step's timeout-minutes (10) ran out");
+    expect(firstListItem(canceled.fix)).toMatch(/^The step's `timeout-minutes` \(`10`\) ran out while it built: set it above/);
+    expect(analysis.groups.find((g) => g.id === 'canceled')!.title).toBe("case: canceled when its step's timeout-minutes (10) ran out");
+    expect(verdictOf(analysis).happened).toBe("**case** was canceled: its step's timeout-minutes (10) ran out.");
+  });
+
+  it("the job's maximum execution time: canceled, and the limit said; without a limit the advice starts as before", async () => {
+    const job = (last: string) =>
+      [
+        '2026-01-05T10:00:00.0000000Z ##[group]Run docker/build-push-action@v6',
+        '2026-01-05T10:00:01.0000000Z ##[endgroup]',
+        '2026-01-05T10:00:02.0000000Z #5 [build 3/4] RUN cargo build --release',
+        '2026-01-05T10:00:03.0000000Z #5 1.204    Compiling serde v1.0.200',
+        `2026-01-05T16:00:02.0000000Z ##[error]${last}`,
+      ].join('\n');
+    const limited = await diagnoseText(job('The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 360 minutes.'));
+    expect(limited.builds[0]!.build.status).toBe('canceled');
+    expect(verdictOf(limited).happened).toBe("**case** was canceled: its job's time limit (360 min) ran out.");
+    expect(firstListItem(limited.findings.find((f) => f.id === 'canceled')!.fix)).toMatch(/^The job reached its time limit \(`360` min/);
+    const plain = await diagnoseText(job('The operation was canceled.'));
+    expect(plain.findings.find((f) => f.id === 'canceled')!.title).toBe('The build was canceled before it finished');
+    expect(firstListItem(plain.findings.find((f) => f.id === 'canceled')!.fix)).toMatch(/^When another job of the matrix failed/);
+    expect(verdictOf(plain).happened).toBe('**case** was canceled.');
   });
 
   it('a missing secret is not an image that does not exist either', async () => {

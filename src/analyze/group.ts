@@ -149,7 +149,20 @@ function sharedTagFix(first: Finding): string {
 function canceledTitle(findings: Finding[]): string {
   const names = findings.map((f) => f.build ?? 'the build').join(', ');
   const because = findings.map((f) => f.data?.canceledBecause).find((b): b is string => typeof b === 'string');
-  return because ? `${names}: canceled after ${because} failed` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+  if (because) return `${names}: canceled after ${because} failed`;
+  const limit = findings.map(timeLimitOf).find((l) => l !== null);
+  return limit ? `${names}: canceled when ${limit} ran out` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
+}
+
+/**
+ * The time limit that canceled a build, from the canceled signature's match (`The action ... has
+ * timed out after 60 minutes`, the job's maximum execution time): `its step's timeout-minutes (60)`.
+ */
+export function timeLimitOf(finding: Finding): string | null {
+  if (finding.id !== 'canceled') return null;
+  if (finding.data?.stepMinutes !== undefined) return `its step's timeout-minutes (${finding.data.stepMinutes})`;
+  if (finding.data?.jobMinutes !== undefined) return `its job's time limit (${finding.data.jobMinutes} min)`;
+  return null;
 }
 
 function groupTitle(findings: Finding[], lostSeconds: number | null): string {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/analyze.js';
-import { measured, type FindingGroup } from '../analyze/group.js';
+import { measured, timeLimitOf, type FindingGroup } from '../analyze/group.js';
 import { formatDuration } from '../text/duration.js';
 import { runnerSecondsOf } from '../analyze/metrics.js';
 import { escapeText } from '../text/markdown.js';
@@ -84,8 +84,15 @@ function happened(analysis: Analysis): string {
     const title = escapeText(redact(cause?.title ?? '')).replace(/\.+$/, '');
     parts.push(cause ? `${names(cause.builds)} failed: ${title}${more}` : `${names(failed.map((b) => b.name))} failed`);
   }
-  if (canceled.length > 0)
-    parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${failed.length ? ' after it' : ''}`);
+  if (canceled.length > 0) {
+    // A time limit that ran out says why (a step's `timeout-minutes`, the job's maximum).
+    const limit = analysis.groups
+      .flatMap((g) => (g.id === 'canceled' ? g.findings : []))
+      .map(timeLimitOf)
+      .find((l) => l !== null);
+    const why = failed.length ? ' after it' : limit ? `: ${limit} ran out` : '';
+    parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${why}`);
+  }
   return `${parts.join('; ')}.`;
 }
 
