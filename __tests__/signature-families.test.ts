@@ -74,6 +74,27 @@ function asFinal(line: string): string {
 }
 
 const ROWS: Row[] = [
+  // apk names the repository it could not fetch and why; every package then looks missing.
+  [
+    'network-timeout',
+    'run',
+    'fetch http://dl-cdn.alpinelinux.org/alpine/v3.9/community/x86_64/APKINDEX.tar.gz\nERROR: http://dl-cdn.alpinelinux.org/alpine/v3.9/community:  Permission denied\nERROR: unable to select packages:\n  vips-dev (no such package):\n    required by: world[vips-dev]',
+  ],
+  // A registry answering a pull with a 5xx is down; a push's 5xx is the push's failure.
+  [
+    'network-timeout',
+    'paste',
+    'ERROR: Error response from daemon: Head "https://registry-1.docker.io/v2/moby/buildkit/manifests/buildx-stable-1": received unexpected HTTP status: 500 Internal Server Error',
+  ],
+  [
+    'network-timeout',
+    'paste',
+    'ERROR: error pulling image configuration: download failed after attempts=6: received unexpected HTTP status: 500 Internal Server Error',
+  ],
+  ['registry-push-failure', 'paste', 'received unexpected HTTP status: 500 Internal Server Error'],
+  ['secret-missing', 'run', 'Error connecting to agent: No such file or directory'],
+  // `docker buildx build -t x .` where the docker CLI has no buildx plugin: the CLI itself reads `-t`.
+  ['builder-missing', 'paste', "unknown shorthand flag: 't' in -t\nSee 'docker --help'."],
   // Package managers: missing packages, resolution conflicts, lock files, a manager not in the image.
   // A title retells BuildKit's COPY error with a capital and without the colon before `not found`.
   ['copy-source-missing', 'paste', 'Failed to compute cache key: "/package.json" not found'],
@@ -1298,6 +1319,29 @@ describe('no second cause where the line names one', () => {
       const first = (await diagnoseText(line!, 'helper.log')).findings[0]!;
       expect([first.id, first.title]).toEqual(['registry-auth-denied', `The registry denied access: the credential helper ${helper} could not run`]);
       expect(first.fix.split('\n')[0]).toContain(`\`${helper}\` is named by \`credsStore\``);
+    }
+  });
+
+  it("BuildKit's InvalidBaseImagePlatform check before a RUN step fails: the base image's platform is the cause", async () => {
+    const text = [
+      ' 1 warning found (use docker --debug to expand):',
+      ' - InvalidBaseImagePlatform: Base image osrf/ros:humble was pulled with platform "linux/amd64", expected "linux/arm64" for current build (line 1)',
+      ...OTHER_FORMS.tty!('E: Unable to locate package nano').split('\n'),
+    ].join('\n');
+    const first = (await diagnoseText(text, 'ros.log')).findings[0]!;
+    expect([first.id, first.title]).toEqual(['platform-mismatch', 'No image for the requested platform (linux/arm64)']);
+    // Without the check's warning, the same failure is the package manager's.
+    expect((await diagnoseText(OTHER_FORMS.tty!('E: Unable to locate package nano'), 'apt.log')).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it("R's package installs are package installs when the step's output says nothing the catalog knows", async () => {
+    for (const command of ['Rscript -e "renv::restore()"', 'R -e "install.packages(\'sf\')"', 'Rscript -e "BiocManager::install(\'DESeq2\')"']) {
+      const text = [
+        `#7 [6/6] RUN ${command}`,
+        '#7 2.453 - One or more packages recorded in the lockfile are not installed.',
+        `#7 ERROR: process "/bin/sh -c ${command.replace(/"/g, '\\"')}" did not complete successfully: exit code: 1`,
+      ].join('\n');
+      expect((await diagnoseText(text, 'r.log')).findings[0]!.id).toBe('package-install-failure');
     }
   });
 

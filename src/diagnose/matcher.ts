@@ -47,6 +47,11 @@ export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
 // failure's cause, not a passing warning.
 // Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
 const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
+// BuildKit's build check on a base image pulled for another platform than the build's: printed with
+// the build's warnings, after the steps (`- InvalidBaseImagePlatform: Base image x was pulled with
+// platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
+// step of that stage follows from, wherever the log prints it.
+const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, a CI runner's exit status (of a step, or of the build of a container action). Inside a RUN
@@ -208,7 +213,7 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
-        (m.inFailure || !leader.inFailure) &&
+        (m.inFailure || !leader.inFailure || statesBuildFact(m)) &&
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`), and
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
@@ -217,6 +222,7 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // A leader that matched only the failing command (what ran, no printed line) has no place in
         // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
         (leader.byCommand ||
+          statesBuildFact(m) ||
           m.lines[0]!.line <= leader.lines[0]!.line ||
           m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
     );
@@ -225,6 +231,11 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
     ranked.unshift(cause);
   }
   return ranked;
+}
+
+/** Whether a match is on a build check's line (BUILD_CHECK_FACT): a cause wherever it was printed. */
+function statesBuildFact(match: SignatureMatch): boolean {
+  return match.lines.some((l) => BUILD_CHECK_FACT.test(l.normalized));
 }
 
 function tier(match: SignatureMatch): number {
