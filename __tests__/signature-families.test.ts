@@ -93,6 +93,20 @@ const ROWS: Row[] = [
   ],
   ['registry-push-failure', 'paste', 'received unexpected HTTP status: 500 Internal Server Error'],
   ['secret-missing', 'run', 'Error connecting to agent: No such file or directory'],
+  // The docker CLI's bare answer for a private package pulled without a login.
+  ['registry-auth-denied', 'paste', 'docker pull ghcr.io/acme/app:1.4.3\nError response from daemon: denied'],
+  [
+    'package-install-failure',
+    'run',
+    "Building wheels for collected packages: maturin\n  Building wheel for maturin (pyproject.toml): finished with status 'error'",
+  ],
+  ['cache-import-failure', 'paste', 'error on cache query: registry.gitlab.com/acme/app/cache not found'],
+  // kind's own `docker pull` of its node image is no cluster's pull: Docker's answer after it names the cause.
+  [
+    'manifest-unknown',
+    'paste',
+    'ERROR: failed to create cluster: failed to pull image "kindest/node:latest": command "docker pull kindest/node:latest" failed with error: exit status 1\nCommand Output: Error response from daemon: manifest for kindest/node:latest not found: manifest unknown: manifest unknown',
+  ],
   // `docker buildx build -t x .` where the docker CLI has no buildx plugin: the CLI itself reads `-t`.
   ['builder-missing', 'paste', "unknown shorthand flag: 't' in -t\nSee 'docker --help'."],
   // Package managers: missing packages, resolution conflicts, lock files, a manager not in the image.
@@ -1332,6 +1346,19 @@ describe('no second cause where the line names one', () => {
     expect([first.id, first.title]).toEqual(['platform-mismatch', 'No image for the requested platform (linux/arm64)']);
     // Without the check's warning, the same failure is the package manager's.
     expect((await diagnoseText(OTHER_FORMS.tty!('E: Unable to locate package nano'), 'apt.log')).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it("apk's index given up in a paste cut before the step's exit: the network is the cause of the packages it cannot find", async () => {
+    const text = [
+      'Step 5/24 : RUN apk add --no-cache nginx openrc',
+      ' ---> Running in 38b508fcc211',
+      'fetch https://dl-cdn.alpinelinux.org/alpine/v3.13/main/armv7/APKINDEX.tar.gz',
+      'WARNING: Ignoring https://dl-cdn.alpinelinux.org/alpine/v3.13/main: temporary error (try again later)',
+      'ERROR: unable to select packages:',
+      '  openrc (no such package):',
+      '    required by: world[openrc]',
+    ].join('\n');
+    expect((await diagnoseText(text, 'apk.log')).findings[0]!.id).toBe('network-timeout');
   });
 
   it("R's package installs are package installs when the step's output says nothing the catalog knows", async () => {

@@ -213,7 +213,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
-        (m.inFailure || !leader.inFailure || statesBuildFact(m)) &&
+        // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
+        // though a paste cut before the step's exit shows only the final error as the failure.
+        (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => GIVEN_UP.test(l.normalized))) &&
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`), and
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
