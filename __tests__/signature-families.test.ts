@@ -93,6 +93,26 @@ const ROWS: Row[] = [
   ],
   ['registry-push-failure', 'paste', 'received unexpected HTTP status: 500 Internal Server Error'],
   ['secret-missing', 'run', 'Error connecting to agent: No such file or directory'],
+  // curl's exit code for a host it could not resolve, as the failing step's command reports it.
+  [
+    'network-timeout',
+    'paste',
+    'ERROR: failed to solve: process "/bin/ash -o pipefail -c curl -fsSL https://example.com/ha_amd64 -o /usr/bin/ha" did not complete successfully: exit code: 6',
+  ],
+  ['builder-missing', 'paste', 'ERROR: use `docker --context=default buildx` to switch to context "default"'],
+  // The classic builder leaves BuildKit's automatic arguments empty.
+  [
+    'builder-missing',
+    'paste',
+    'Step 1/73 : FROM --platform=$BUILDPLATFORM postgres:13.3-alpine AS builder\nfailed to parse platform : "" is an invalid component of "": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument',
+  ],
+  [
+    'qemu-emulation',
+    'run',
+    'Executing busybox-1.37.0-r29.trigger\n* execve: No such file or directory\nERROR: lib/apk/exec/busybox-1.37.0-r29.trigger: exited with error 127',
+  ],
+  // Next.js heads the module's error with `Failed to compile.`: what follows says why.
+  ['network-timeout', 'run', 'Failed to compile.\n\napp/layout.tsx\n`next/font` error:\nFailed to fetch `Montserrat` from Google Fonts.'],
   // The docker CLI's bare answer for a private package pulled without a login.
   ['registry-auth-denied', 'paste', 'docker pull ghcr.io/acme/app:1.4.3\nError response from daemon: denied'],
   [
@@ -1359,6 +1379,58 @@ describe('no second cause where the line names one', () => {
       '    required by: world[openrc]',
     ].join('\n');
     expect((await diagnoseText(text, 'apk.log')).findings[0]!.id).toBe('network-timeout');
+  });
+
+  it('a base image compose could not resolve before its steps were numbered (`[service] FROM x`) is the missing image', async () => {
+    const text = [
+      '[+] Building 4.6s (7/9)',
+      ' => ERROR [rabbitmq] FROM docker.io/library/openadr_build:latest      4.4s',
+      ' => => resolve docker.io/library/openadr_build:latest                 4.3s',
+      ' => CACHED [postgres stage-0 1/4] FROM docker.io/library/postgres:13-alpine',
+    ].join('\n');
+    const analysis = await diagnoseText(text, 'compose.log');
+    expect(analysis.builds[0]!.build.steps.find((s) => s.name.startsWith('[rabbitmq]'))).toMatchObject({ instruction: 'FROM', stage: 'rabbitmq' });
+    expect(analysis.findings[0]!.id).toBe('manifest-unknown');
+  });
+
+  it("pip's one retry warning, the last line of a step whose command is all else that is known, is the cause", async () => {
+    const text = [
+      ' => ERROR [6/6] RUN pip install -r requirements.txt -i https://mirrors.example.com/pypi/simple/      203.8s',
+      '------',
+      ' > [6/6] RUN pip install -r requirements.txt -i https://mirrors.example.com/pypi/simple/:',
+      '#0 2.217 Collecting torch==1.8.0',
+      "#0 183.8 WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='mirrors.example.com', port=443): Read timed out. (read timeout=15)\")': /pypi/simple/pandas/",
+    ].join('\n');
+    expect((await diagnoseText(text, 'pip.log')).findings[0]!.id).toBe('network-timeout');
+  });
+
+  it("a log that ends while a step runs for hours: how long it had run, from BuildKit's clock on its last line", async () => {
+    const text = [
+      '#15 [8/9] RUN pip install flash_attn',
+      '#15 69.67   Building wheel for flash_attn (pyproject.toml): started',
+      '#15 381.6   Building wheel for flash_attn (pyproject.toml): still running...',
+      '#15 19054.2   Building wheel for flash_attn (pyproject.toml): still running...',
+    ].join('\n');
+    const analysis = await diagnoseText(text, 'long.log');
+    expect(analysis.builds[0]!.build.steps[0]).toMatchObject({ status: 'running', seconds: null, runningSeconds: 19054.2 });
+    expect(analysis.findings.map((f) => [f.id, f.title])).toEqual([
+      ['slow-build', 'The step "[8/9] RUN pip install flash_attn" was still running after 317.6 min, over the 60 min budget'],
+    ]);
+    // Under the budget, nothing to say; a finished step has its own duration instead.
+    const short = await diagnoseText(text.replace('19054.2', '1054.2'), 'short.log');
+    expect(short.findings.some((f) => f.id === 'slow-build')).toBe(false);
+  });
+
+  it("a Python traceback's frames alone are a failure's words: quoted, never silence", async () => {
+    const text = [
+      '#9 [4/5] RUN pip install -r requirements.txt',
+      '#9 18.00   File "/usr/local/lib/python3.9/site-packages/pip/_vendor/distro.py", line 1014, in _lsb_release_info',
+      '#9 18.00     stdout = subprocess.check_output(cmd, stderr=devnull)',
+    ].join('\n');
+    // No signature knows these words: the finding is the fallback's (`unknown`, or the word model's likely cause), with the frames.
+    const first = (await diagnoseText(text, 'frames.log')).findings[0]!;
+    expect(first.data?.signatureOrigin).toBeUndefined();
+    expect(first.evidence.map((e) => e.text).join('\n')).toContain('distro.py", line 1014');
   });
 
   it("R's package installs are package installs when the step's output says nothing the catalog knows", async () => {

@@ -40,6 +40,11 @@ export interface Step {
   cached: boolean;
   /** Duration BuildKit reported (`DONE 1.2s`), null when it never finished. */
   seconds: number | null;
+  /**
+   * For a step that never finished: how long it had run at its last output line (BuildKit's clock in
+   * front of that line, `#15 19054.2 ...`), when the log shows one; absent otherwise.
+   */
+  runningSeconds?: number;
   status: StepStatus;
   /** Line of the vertex header where the step first appeared. */
   line: number;

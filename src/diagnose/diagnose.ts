@@ -204,8 +204,10 @@ function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): Candida
 // each package and why (`bash (no such package):`, `bash (missing):`). Gradle nests its causes under
 // `> Could not resolve all files for configuration ':x'.` (`dependencies` or `artifacts` in other
 // versions), down to the one that says why (`> Connect to repo.maven.apache.org:443 ... timed out`).
+// Next.js and create-react-app head theirs with `Failed to compile.`, then the module and its error
+// (`next/font` error: Failed to fetch `Montserrat` from Google Fonts.).
 const CAUSED_BY =
-  /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$|^Could not resolve all (?:files|dependencies|artifacts) for configuration\b/;
+  /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$|^Could not resolve all (?:files|dependencies|artifacts) for configuration\b|^Failed to compile\.$/;
 
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and

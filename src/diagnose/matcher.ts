@@ -210,7 +210,8 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
         // connection broken by`) is the real failure behind the package manager's final error. Docker's
         // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
-        (!m.onlyWarnings || m.lines.length >= 2 || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
+        // A leader that only matched the failing command (no line says why) takes the one warning that does.
+        (!m.onlyWarnings || m.lines.length >= 2 || leader.byCommand || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,

@@ -2,6 +2,7 @@ import type { Build, BuildStatus, EvidenceLine, Step } from '../model.js';
 import type { Invocation } from './invocation.js';
 import type { ProgressForm } from './dialects/dialect.js';
 import type { BuildState } from './build-state.js';
+import type { VertexState } from './build-steps.js';
 import { cacheKindOfOption } from './vertex-name.js';
 import { detach } from '../text/detach.js';
 import { MAX_LISTED_STEPS } from './step-budget.js';
@@ -90,6 +91,7 @@ export function buildModel(state: BuildState, options: BuildOptions): Build {
       kind: parsed.kind,
       cached: vertex.status === 'cached',
       seconds: vertex.seconds,
+      ...runningSecondsOf(vertex),
       status: vertex.status,
       line: vertex.line,
       endLine: vertex.endLine,
@@ -158,4 +160,15 @@ function buildNotes(state: BuildState, status: BuildStatus, steps: readonly Step
 
 function round(seconds: number): number {
   return Math.round(seconds * 10) / 10;
+}
+
+// BuildKit's clock in front of a step's output line: `#15 19054.2 text` (plain), `19054.2 text` (an error block).
+const OUTPUT_CLOCK = /^(?:#\d+ )?(\d+\.\d+) /;
+
+/** How long a step that never finished had run at its last output line, when its tail shows it. */
+function runningSecondsOf(vertex: VertexState): { runningSeconds?: number } {
+  if (vertex.status !== 'running' || vertex.seconds !== null) return {};
+  const last = vertex.tail[vertex.tail.length - 1];
+  const clock = last ? OUTPUT_CLOCK.exec(last.text) : null;
+  return clock ? { runningSeconds: Number(clock[1]) } : {};
 }

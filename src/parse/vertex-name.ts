@@ -20,6 +20,9 @@ export interface VertexName {
 // (the legacy builder before Docker 1.13 did not print the number of steps), and docker compose's
 // `[web builder 3/5] RUN ...` (the service's name first).
 const INSTRUCTION = /^\[([^\]]*?) *(\d+)\/(\d+|\?)\] +([A-Z]+)\b ?(.*)$/s;
+// A base image BuildKit could not resolve, before the stage's steps were numbered: docker compose's
+// `[rabbitmq] FROM docker.io/library/openadr_build:latest` (the service's name, no `n/m`).
+const UNNUMBERED_FROM = /^\[([^\]]+)\] +(FROM)\b ?(.*)$/s;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
 // `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
 const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
@@ -71,6 +74,13 @@ export function parseVertexName(name: string): VertexName {
   const bracketed = BRACKETED.exec(name);
   if (bracketed) {
     return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] as StepKind };
+  }
+  const unnumbered = UNNUMBERED_FROM.exec(name);
+  if (unnumbered) {
+    const words = unnumbered[1]!.split(/ +/).filter(Boolean);
+    const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+    const names = words.filter((w) => w !== platform);
+    return { ...base, platform, stage: names[names.length - 1] ?? null, instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
   }
   const cacheImport = CACHE_IMPORT.exec(name);
   if (cacheImport) {

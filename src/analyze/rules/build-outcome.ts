@@ -16,7 +16,7 @@ const MAX_WORD_LINES = 40;
 // lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
 // used only when nothing else names an error, so that a pasted failure is never left silent.
 const LOOSE_FAILURE =
-  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]/i;
+  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+/i;
 /** At most this many of the failure's own error lines are quoted. */
 const MAX_ERROR_LINES = 8;
 

@@ -1,13 +1,15 @@
+import type { Build } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { formatSeconds, quote } from '../evidence.js';
-import { inlineCode } from '../../text/markdown.js';
+import { inlineCode, truncate } from '../../text/markdown.js';
 
 export const slowBuildRule: Rule = {
   ids: ['slow-build'],
   run({ build, timing, options, catalog }: RuleContext): RuleFinding[] {
-    const seconds = build.buildSeconds ?? build.jobSeconds;
     const budget = options.maxBuildMinutes * 60;
-    if (seconds === null || seconds <= budget) return [];
+    const seconds = build.buildSeconds ?? build.jobSeconds;
+    if (seconds === null) return stillRunning(build, budget, catalog.get('slow-build')?.fix ?? '');
+    if (seconds <= budget) return [];
     const which = build.buildSeconds !== null ? 'build' : 'job';
     const slowest = timing.slowestSteps.slice(0, 3);
     return [
@@ -26,3 +28,23 @@ export const slowBuildRule: Rule = {
     ];
   },
 };
+
+/**
+ * A log without timestamps that ends while a step still runs (a job stopped at its time limit, a paste
+ * cut there): BuildKit's clock on the step's last output line says how long it had run by then.
+ */
+function stillRunning(build: Build, budget: number, advice: string): RuleFinding[] {
+  const step = build.steps.filter((s) => s.runningSeconds !== undefined).sort((a, b) => b.runningSeconds! - a.runningSeconds!)[0];
+  if (!step || step.runningSeconds! <= budget) return [];
+  const seconds = step.runningSeconds!;
+  return [
+    {
+      id: 'slow-build',
+      severity: 'warning',
+      title: `The step "${truncate(step.name, 80)}" was still running after ${formatSeconds(seconds)}, over the ${budget / 60} min budget`,
+      evidence: [quote(step.line, step.name), quote(build.boundary.last.line, build.boundary.last.text)],
+      fix: [`The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`, '', advice].join('\n'),
+      data: { seconds, budgetSeconds: budget, running: 1 },
+    },
+  ];
+}
