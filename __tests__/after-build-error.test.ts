@@ -339,16 +339,84 @@ describe("an error of a step after the job's last build", () => {
       }
     });
 
-    it("a test's or a script's own error stays a notice: only laterSteps signatures read the step, and no guess", async () => {
-      for (const output of [
-        ['error[E0425]: cannot find value `x` in this scope', 'error: could not compile `app` (bin "app") due to 1 previous error'],
-        ['E: Unable to locate package jq'],
-        ['curl: (6) Could not resolve host: example.invalid'],
-        ['FAILED: /healthz answered 503'],
-      ]) {
-        const analysis = await diagnoseText(laterStep('./test.sh', output));
-        expect(analysis.findings.map((f) => [f.id, f.severity])).toEqual([['after-build-error', 'notice']]);
+    it("a test's or a script's own error stays a notice: only Docker's lines, or a docker command's, are read, and no guess", async () => {
+      for (const [command, output] of [
+        ['./test.sh', ['error[E0425]: cannot find value `x` in this scope', 'error: could not compile `app` (bin "app") due to 1 previous error']],
+        ['./test.sh', ['E: Unable to locate package jq']],
+        ['./test.sh', ['curl: (6) Could not resolve host: example.invalid']],
+        ['./test.sh', ['FAILED: /healthz answered 503']],
+        // Words the registry signatures know, printed by a test, an HTTP client, a cluster's API or git.
+        ['./smoke.sh', ['< HTTP/1.1 401 Unauthorized']],
+        ['npm test', ['✕ returns 429 Too Many Requests when the limit is hit (12 ms)']],
+        ['kubectl apply -f deploy.yaml', ['Error from server (Forbidden): unauthorized: authentication required']],
+        [
+          'aws ecs update-service --cluster c --service s',
+          ['An error occurred (AccessDeniedException): User x is not authorized to perform: ecs:UpdateService'],
+        ],
+        ['git checkout gh-pages', ['fatal: invalid reference: gh-pages']],
+        ['./deploy.sh', ['Error: unknown flag: --wait-for-jobs (did you mean --wait?)']],
+        ['pytest', ['sqlite3.OperationalError: database or disk is full']],
+        ['npm ci', ['npm ERR! notsup Unsupported platform for fsevents@2.3.2: wanted {"os":"darwin"} (current: {"os":"linux"})']],
+      ] as const) {
+        const analysis = await diagnoseText(laterStep(command, [...output]));
+        expect([command, analysis.findings.map((f) => [f.id, f.severity])]).toEqual([command, [['after-build-error', 'notice']]]);
       }
+    });
+
+    it("an annotation of a step that went on is no step's failure: a notice, whatever its words", async () => {
+      const analysis = await diagnoseText(
+        asJobLog([
+          ...BUILD_STEP,
+          '##[group]Run docker pull ghcr.io/acme/base:1 || echo "::error::pull failed"',
+          '##[endgroup]',
+          'Error response from daemon: denied',
+          '##[error]pull failed',
+          'going on without the base image',
+          '##[group]Run echo done',
+          '##[endgroup]',
+          'done',
+        ]),
+      );
+      expect(analysis.findings.map((f) => [f.id, f.severity])).toEqual([['after-build-error', 'notice']]);
+    });
+
+    it('a job whose build failed beside one whose later push was denied: the failed build is the headline, the push is said after it', async () => {
+      // As `gh run view --log` prints a job: each line with its job's and its step's name (the push's lines after the build's).
+      const job = (name: string, lines: string[]) =>
+        asJobLog(lines)
+          .split('\n')
+          .map((l, i) => `${name}\t${i < BUILD_STEP.length ? 'Build' : 'Push'}\t${l}`)
+          .join('\n');
+      const failed = [...BUILD_STEP.slice(0, 5), ...readFixture('buildx0.29-b1-fail-plain.log').trimEnd().split('\n')];
+      const pushed = [
+        ...BUILD_STEP,
+        '##[group]Run docker push ghcr.io/acme/app:ci',
+        '##[endgroup]',
+        'denied: permission_denied: write_package',
+        '##[error]Process completed with exit code 1.',
+      ];
+      for (const order of [
+        [job('arm64', pushed), job('amd64', failed)],
+        [job('amd64', failed), job('arm64', pushed)],
+      ]) {
+        const analysis = await diagnoseText(order.join('\n'));
+        const happened = verdictOf(analysis).happened;
+        expect(happened).toMatch(/^\*\*amd64\*\* failed: /);
+        expect(happened).toMatch(/; a later step of the job of \*\*arm64\*\* failed: The registry denied access to ghcr\.io\.$/);
+        expect(analysis.findings[0]!.build).toBe('amd64');
+        expect(renderComment(analysis, '<!-- m -->', { runUrl: null })).toMatch(/^<!-- m -->\n\n### ❌ amd64: /);
+      }
+    });
+
+    it('a docker command line of many options with values is read at once for the image it names', async () => {
+      const options = Array.from({ length: 40 }, (_, i) => `--env=VAR_${i}=a=b`).join(' ');
+      const analysis = await diagnoseText(
+        laterStep(`docker run --rm --network=host ${options} "$IMAGE" ./smoke.sh`, [
+          "Unable to find image 'ghcr.io/acme/app:ci' locally",
+          'Error response from daemon: manifest unknown',
+        ]),
+      );
+      expect(analysis.findings[0]).toMatchObject({ id: 'manifest-unknown', severity: 'error' });
     });
 
     it("a team's own signature reads a later step when it says laterSteps: true", async () => {

@@ -1356,6 +1356,42 @@ describe('no second cause where the line names one', () => {
     }
   });
 
+  it("a step's time limit stops that step alone: a build after it, or in another job canceled for another reason, is not said to be stopped by it", async () => {
+    const before = [
+      '2026-01-05T10:00:00.0000000Z ##[group]Run ./warm-cache.sh',
+      '2026-01-05T10:00:01.0000000Z ##[endgroup]',
+      "2026-01-05T10:05:00.0000000Z ##[error]The action 'Warm cache' has timed out after 5 minutes.",
+      '2026-01-05T10:05:01.0000000Z ##[group]Run docker build -t app .',
+      '2026-01-05T10:05:02.0000000Z ##[endgroup]',
+      '2026-01-05T10:05:03.0000000Z #5 [build 1/1] RUN true',
+      '2026-01-05T10:05:04.0000000Z #5 DONE 0.1s',
+      '2026-01-05T10:05:05.0000000Z #6 exporting to image',
+      '2026-01-05T10:05:06.0000000Z #6 DONE 0.2s',
+    ].join('\n');
+    const analysis = await diagnoseText(before);
+    expect(analysis.builds.map((b) => b.build.status)).toEqual(['success']);
+    expect(verdictOf(analysis).happened).toBe('The build succeeded.');
+
+    const job = (name: string, last: string) =>
+      [
+        '2026-01-05T10:00:00.0000000Z ##[group]Run docker/build-push-action@v6',
+        '2026-01-05T10:00:01.0000000Z ##[endgroup]',
+        '2026-01-05T10:00:02.0000000Z #5 [build 3/4] RUN cargo build --release',
+        `2026-01-05T16:00:02.0000000Z ##[error]${last}`,
+      ]
+        .map((l) => `${name}\tBuild\t${l}`)
+        .join('\n');
+    const two = await diagnoseText(
+      [
+        job('amd64', 'The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 360 minutes.'),
+        job('arm64', 'The operation was canceled.'),
+      ].join('\n'),
+    );
+    expect(two.builds.map((b) => b.build.status)).toEqual(['canceled', 'canceled']);
+    expect(verdictOf(two).happened).toBe('**amd64**, **arm64** were canceled.');
+    expect(two.groups.find((g) => g.id === 'canceled')!.title).toBe('amd64, arm64: canceled before they finished');
+  });
+
   it("BuildKit's InvalidBaseImagePlatform check before a RUN step fails: the base image's platform is the cause", async () => {
     const text = [
       ' 1 warning found (use docker --debug to expand):',

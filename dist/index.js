@@ -894,7 +894,10 @@ function cleanPath(path) {
 
 // EXTERNAL MODULE: ./src/text/fix-lines.ts
 var fix_lines = __nccwpck_require__(7370);
+// EXTERNAL MODULE: ./src/analyze/rank.ts
+var rank = __nccwpck_require__(4684);
 ;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts
+
 
 
 
@@ -963,7 +966,7 @@ function matchFinding(match, { build, options }, { primary, others, allLines, la
         fix,
         evidence,
         locations,
-        rank: primary ? 0 : 50,
+        rank: laterStep !== null ? rank/* LATER_STEP_ORDER */.jU : primary ? 0 : 50,
         change,
         data: {
             ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
@@ -1141,7 +1144,7 @@ const afterBuildErrorRule = {
         if (named) {
             const [root, ...others] = named.matches;
             const where = later.step === null ? 'a later step' : `the step "${later.step}"`;
-            const references = referencesIn([later.step ?? '', ...named.lines.map((l) => l.text)]);
+            const references = referencesIn([later.command ?? '', later.step ?? '', ...named.lines.map((l) => l.text)]);
             const finding = matchFinding(root, context, { primary: true, others, allLines: named.lines, laterStep: where, references });
             const laterStep = { laterStep: later.step ?? '', laterStepLine: later.stepLine, laterErrorLine: later.error.line };
             return [{ ...finding, evidence: withError(finding.evidence, later.error), data: { ...finding.data, ...laterStep } }];
@@ -1149,8 +1152,15 @@ const afterBuildErrorRule = {
         const advice = catalog.get(ID);
         // The runner's own line for a `run:` step says only its exit code; an action's error says what.
         const exit = after_build_error/* RUNNER_EXIT */.CS.exec(later.error.text);
-        const canceled = build_lines/* RUNNER_CANCELED */.P2.test(later.error.text);
-        const what = canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${(0,markdown/* truncate */.xv)(later.error.text.trim(), MAX_TITLE_ERROR)}`;
+        const timedOut = /has timed out after (\d+) minutes?/.exec(later.error.text);
+        const canceled = build_lines/* RUNNER_CANCELED */.P2.test(later.error.text) || build_lines/* STEP_TIMED_OUT */.K.test(later.error.text);
+        const what = timedOut
+            ? `was canceled: its timeout-minutes (${timedOut[1]}) ran out`
+            : canceled
+                ? 'was canceled'
+                : exit
+                    ? `exited with code ${exit[1]}`
+                    : `reported an error: ${(0,markdown/* truncate */.xv)(later.error.text.trim(), MAX_TITLE_ERROR)}`;
         return [
             {
                 id: ID,
@@ -1163,21 +1173,30 @@ const afterBuildErrorRule = {
         ];
     },
 };
-// Where a step names the image it pushes, pulls or runs: docker's own lines and the step's command.
-const REFERENCE_SIGNS = [
-    /The push refers to repository \[([^\]\s]+)\]/,
-    /Unable to find image '([^'\s]+)' locally/,
-    /\bdocker (?:image )?(?:push|pull|run)\b(?: +-\S+(?:[= ][^\s-]\S*)?)* +([a-z0-9][^\s'"]*)/,
-];
+// Where a step names the image it pushes, pulls or runs: docker's own lines, and the step's command
+// (its first word after the subcommand that is no option: `docker push --quiet ghcr.io/acme/app:1`).
+const REFERENCE_SIGNS = [/The push refers to repository \[([^\]\s]+)\]/, /Unable to find image '([^'\s]+)' locally/];
+const DOCKER_SUBCOMMAND = /\bdocker (?:image )?(?:push|pull|run) /;
+/** Lines are read up to this many characters: a command line of any length costs the same. */
+const MAX_READ = 400;
 /** The image references a later step's name and output give, in order. */
 function referencesIn(texts) {
     const found = [];
-    for (const text of texts)
-        for (const sign of REFERENCE_SIGNS) {
-            const reference = sign.exec(text)?.[1];
-            if (reference && !found.includes(reference))
-                found.push(reference);
-        }
+    const add = (reference) => {
+        if (reference && !found.includes(reference))
+            found.push(reference);
+    };
+    for (const full of texts) {
+        const text = full.slice(0, MAX_READ);
+        for (const sign of REFERENCE_SIGNS)
+            add(sign.exec(text)?.[1]);
+        const command = DOCKER_SUBCOMMAND.exec(text);
+        if (command)
+            add(text
+                .slice(command.index + command[0].length)
+                .split(/\s+/)
+                .find((word) => /^[a-z0-9][\w.:/@-]*$/.test(word)));
+    }
     return found;
 }
 /** The step's own error line (its exit) closes the evidence, once. */
@@ -1206,8 +1225,6 @@ const RULES = [
     afterBuildErrorRule,
 ];
 
-// EXTERNAL MODULE: ./src/analyze/rank.ts
-var rank = __nccwpck_require__(4684);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/analyze/run-level.ts
@@ -1660,7 +1677,9 @@ function canceledTitle(findings) {
     const because = findings.map((f) => f.data?.canceledBecause).find((b) => typeof b === 'string');
     if (because)
         return `${names}: canceled after ${because} failed`;
-    const limit = findings.map(timeLimitOf).find((l) => l !== null);
+    // A time limit said of all only when it stopped each of them (one job's limit is not another's).
+    const limits = new Set(findings.map(timeLimitOf));
+    const limit = limits.size === 1 ? [...limits][0] : null;
     return limit ? `${names}: canceled when ${limit} ran out` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
 }
 /**
@@ -1838,7 +1857,8 @@ function runnerSecondsOf(build) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JM: () => (/* binding */ rankFindings),
-/* harmony export */   _s: () => (/* binding */ GUESSED_CAUSE_ORDER)
+/* harmony export */   _s: () => (/* binding */ GUESSED_CAUSE_ORDER),
+/* harmony export */   jU: () => (/* binding */ LATER_STEP_ORDER)
 /* harmony export */ });
 /* unused harmony export compareFindings */
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -1859,6 +1879,11 @@ const DEFAULT_CAUSE_ORDER = 10;
  * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
  */
 const GUESSED_CAUSE_ORDER = 85;
+/**
+ * A cause a signature named in a job's step after its build, which succeeded (a push denied): the run's
+ * failure when no build failed, after every build's own failure when one did (that build is the headline).
+ */
+const LATER_STEP_ORDER = 95;
 function compareFindings(a, b) {
     return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);
 }
@@ -10365,8 +10390,8 @@ function rankMatches(matches) {
             !m.byCommand &&
             !m.onlyWrappers &&
             // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
-            // though a paste cut before the step's exit shows only the final error as the failure.
-            (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => GIVEN_UP.test(l.normalized))) &&
+            // though a paste cut before the step's exit shows only the final error as the failure: printed just before it.
+            (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => gaveUpJustBefore(l, leader))) &&
             leader.signature.causedBy.includes(m.signature.id) &&
             // A cause on the same line counts (`failed to compute cache key: secret not found`), and
             // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
@@ -10384,6 +10409,13 @@ function rankMatches(matches) {
         ranked.unshift(cause);
     }
     return ranked;
+}
+/** Lines between a package manager's given-up index and its failure: apk prints them one after the other. */
+const GIVEN_UP_DISTANCE = 30;
+/** Whether a line is a package manager's index given up (GIVEN_UP) printed shortly before the leader's first line. */
+function gaveUpJustBefore(line, leader) {
+    const distance = leader.lines[0].line - line.line;
+    return distance >= 0 && distance <= GIVEN_UP_DISTANCE && GIVEN_UP.test(line.normalized);
 }
 /** Whether a match is on a build check's line (BUILD_CHECK_FACT): a cause wherever it was printed. */
 function statesBuildFact(match) {
@@ -11008,7 +11040,10 @@ function failingCommands(build, lines) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/parse/failure-line.ts
+var failure_line = __nccwpck_require__(984);
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
 
 
 
@@ -11024,12 +11059,13 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     const slow = new Set();
     // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
     const clock = new BudgetClock(budget.totalMs);
-    const match = async (lines, commands, later) => {
+    // `userLines`: what the team's own signatures read, when it differs from what the built-in ones read.
+    const match = async (lines, commands, later, userLines = lines) => {
         const read = (s) => !later || s.laterSteps;
         const matches = (0,matcher/* matchTrusted */.j5)(trusted.filter(read), lines, commands);
         const runnable = untrusted.filter((s) => read(s) && !slow.has(s.id));
         if (runnable.length > 0) {
-            const result = await matchUntrusted(runnable, lines, budget, clock, commands);
+            const result = await matchUntrusted(runnable, userLines, budget, clock, commands);
             matches.push(...result.matches);
             for (const id of result.slow)
                 slow.add(id);
@@ -11038,8 +11074,8 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     };
     for (const build of builds) {
         const laterLines = laterStepLines(build);
-        const laterMatches = laterLines ? await match(laterLines.map(asCandidate), [], true) : [];
-        const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines } } : null;
+        const laterMatches = laterLines ? await match(laterLines.docker.map(asCandidate), [], true, laterLines.all.map(asCandidate)) : [];
+        const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines.all } } : null;
         if (!needsDiagnosis(build)) {
             if (laterStep)
                 byBuild.set(build, { matches: [], lines: [], allLines: [], ...laterStep });
@@ -11056,13 +11092,24 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
     });
     return { byBuild, problems };
 }
-/** The output and error of a step that failed after a build that succeeded, or null. */
+/**
+ * The output and error of a step that failed after a build that succeeded (`all`, what a team's own
+ * `laterSteps` signatures read), and those of its lines the built-in ones read (`docker`); null when none.
+ */
 function laterStepLines(build) {
     const later = build.afterBuildError;
-    if (!later || build.status !== 'success')
+    // An annotation of a step that went on (`::error::` and no exit) failed nothing.
+    if (!later || build.status !== 'success' || !later.stepFailed)
         return null;
-    return [...later.output, later.error];
+    // A step that runs docker prints Docker's answers in its own words (`exec /app/server: no such file or
+    // directory`); any other step (a test, curl, kubectl, a deploy script) only its lines that are Docker's,
+    // a registry's or a cluster's pull: a test's `401 Unauthorized` or a script's `not found` is not a registry's.
+    const runsDocker = DOCKER_COMMAND.test(later.command ?? later.step ?? '');
+    const all = [...later.output, later.error];
+    return { all, docker: runsDocker ? all : all.filter((line) => (0,failure_line/* isDockerFailure */.pA)((0,normalize/* normalizeForMatching */._)(line.text))) };
 }
+// A step's command that runs a container engine's CLI.
+const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\b/;
 /** A later step's line, all of it that step's failure. */
 function asCandidate(line) {
     return { line: line.line, text: line.text, normalized: (0,normalize/* normalizeForMatching */._)(line.text), inFailure: true };
@@ -12041,6 +12088,8 @@ class AfterBuildErrorReader {
     runGroup(title, line, named) {
         if (!named)
             this.begin(title, line);
+        if (this.step !== null)
+            this.step.command ??= title.replace(/^Run /, '');
         this.inHeader = true;
     }
     /** Another `##[group]` in a step's output: its title is the runner's (stored without the command), not output. */
@@ -12059,7 +12108,7 @@ class AfterBuildErrorReader {
         if (this.newest !== null && this.newest.line === line - 1)
             this.stepEnd ??= this.newest;
         this.newest = null;
-        this.step = { name, line, outputFrom: line + 1, groups: [] };
+        this.step = { name, line, outputFrom: line + 1, groups: [], command: null };
         this.inHeader = false;
     }
     /** A build starts: an error before it is not after the job's last build. */
@@ -12073,7 +12122,7 @@ class AfterBuildErrorReader {
     error(line, text) {
         const error = { step: this.step, line, text };
         this.first ??= error;
-        if (RUNNER_EXIT.test(text) || _build_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNNER_CANCELED */ .P2.test(text))
+        if (RUNNER_EXIT.test(text) || _build_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNNER_CANCELED */ .P2.test(text) || _build_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .STEP_TIMED_OUT */ .K.test(text))
             this.exit ??= error;
         this.newest = error;
     }
@@ -12099,11 +12148,14 @@ class AfterBuildErrorReader {
             error: { line: chosen.line, text: chosen.text },
             lastLines: before.slice(-LAST_LINES),
             output: before.slice(-OUTPUT_LINES),
+            command: chosen.step?.command ?? null,
+            stepFailed: failed !== undefined,
         };
     }
 }
 function stepName(name) {
-    return (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(name.replace(/\.$/, '').trim(), MAX_STEP_NAME);
+    // A sentence's period, not a path's (`Run go test ./...`).
+    return (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(name.replace(/(?<!\.)\.$/, '').trim(), MAX_STEP_NAME);
 }
 
 
@@ -12113,6 +12165,7 @@ function stepName(name) {
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ STEP_TIMED_OUT),
 /* harmony export */   P2: () => (/* binding */ RUNNER_CANCELED),
 /* harmony export */   gt: () => (/* binding */ CACHE_IMPORT_WARNING),
 /* harmony export */   iZ: () => (/* binding */ FINAL_ERROR)
@@ -12129,10 +12182,15 @@ function stepName(name) {
 // and a build that ended well before it stays a success.
 const FINAL_ERROR = /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
 /**
- * The runner's `##[error]` when it cancels a job or a step (a user, a newer run of the group, a
- * shutdown, a step's `timeout-minutes`, the job's time limit): a build it stops did not fail by itself.
+ * The runner's `##[error]` when it cancels a job (a user, a newer run of the group, a shutdown, the
+ * job's time limit): a build it stops did not fail by itself.
  */
-const RUNNER_CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request|^The action .+ has timed out after \d+ minutes?\.?$|^The job running on runner .+ has exceeded the maximum execution time/;
+const RUNNER_CANCELED = /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request|^The job running on runner .+ has exceeded the maximum execution time/;
+/**
+ * The runner's `##[error]` when a step's `timeout-minutes` ran out: it stops that step alone (later
+ * steps still run), so it cancels a build only in the build's own step.
+ */
+const STEP_TIMED_OUT = /^The action .+ has timed out after \d+ minutes?\.?$/;
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;
 
@@ -14906,9 +14964,12 @@ class BuildLogParser {
                 }
                 const build = job.current;
                 // In the build's own runner step (it is closed once another begins), the error is the build's:
-                // `docker build ... && docker push ...` in one step fails with the push.
+                // `docker build ... && docker push ...` in one step fails with the push; its time limit stops it.
                 if (build && this.belongsTo(build, line)) {
-                    if (build_lines/* RUNNER_CANCELED */.P2.test(text))
+                    const timedOut = build_lines/* STEP_TIMED_OUT */.K.test(text);
+                    if (timedOut)
+                        build.cancel();
+                    if (timedOut || build_lines/* RUNNER_CANCELED */.P2.test(text))
                         build.addError(evidence);
                     else
                         build.fail(evidence);
@@ -19716,15 +19777,16 @@ function happened(analysis) {
         parts.push(cause ? `${names(cause.builds)} failed: ${title}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0) {
-        // A time limit that ran out says why (a step's `timeout-minutes`, the job's maximum).
-        const limit = analysis.groups
-            .flatMap((g) => (g.id === 'canceled' ? g.findings : []))
-            .map(_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimitOf */ .qn)
-            .find((l) => l !== null);
+        // A time limit that ran out says why (a step's `timeout-minutes`, the job's maximum), when one
+        // limit stopped every canceled build (one job's limit is not another's).
+        const limits = new Set(analysis.groups.flatMap((g) => (g.id === 'canceled' ? g.findings : [])).map(_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLimitOf */ .qn));
+        const limit = limits.size === 1 ? [...limits][0] : null;
         const why = failed.length ? ' after it' : limit ? `: ${limit} ran out` : '';
         parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${why}`);
     }
-    return `${parts.join('; ')}.`;
+    // A job whose build succeeded and whose later step failed (a push denied) beside a build that failed.
+    const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
+    return `${parts.join('; ')}${afterBuildClause(analysis.groups, total)}.`;
 }
 /** Whether a step after the builds failed for a cause the catalog names (a push denied): the run failed, though no build did. */
 function laterStepFailed(groups) {
@@ -19741,10 +19803,11 @@ function afterBuildClause(groups, totalBuilds) {
         return '';
     const findings = later.flatMap((g) => g.findings);
     const builds = [...new Set(later.flatMap((g) => g.builds))];
-    const cause = findings.find((f) => f.data?.laterCause !== undefined)?.data?.laterCause;
+    const named = findings.find((f) => f.data?.laterCause !== undefined);
+    const cause = named?.data?.laterCause;
     const canceled = findings.filter((f) => f.data?.canceled === 1).length;
     const what = cause !== undefined
-        ? `failed: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(String(cause)))}`
+        ? `${named.severity === 'error' ? 'failed' : 'reported'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(String(cause)))}`
         : canceled === findings.length
             ? 'was canceled'
             : canceled === 0

@@ -215,6 +215,10 @@ export interface AfterBuildError {
   lastLines: EvidenceLine[];
   /** More of the step's kept lines before the error (lastLines are their end): what `laterSteps` signatures read. */
   output: EvidenceLine[];
+  /** The command the step ran, from the runner's `##[group]Run ...` title (`docker push ghcr.io/acme/app`), when the log shows it. */
+  command: string | null;
+  /** Whether the error failed its step (its exit status, or the step's last line), not an annotation of a step that went on. */
+  stepFailed: boolean;
 }
 
 /** What is known of the steps a build did not list. */

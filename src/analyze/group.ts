@@ -150,7 +150,9 @@ function canceledTitle(findings: Finding[]): string {
   const names = findings.map((f) => f.build ?? 'the build').join(', ');
   const because = findings.map((f) => f.data?.canceledBecause).find((b): b is string => typeof b === 'string');
   if (because) return `${names}: canceled after ${because} failed`;
-  const limit = findings.map(timeLimitOf).find((l) => l !== null);
+  // A time limit said of all only when it stopped each of them (one job's limit is not another's).
+  const limits = new Set(findings.map(timeLimitOf));
+  const limit = limits.size === 1 ? [...limits][0] : null;
   return limit ? `${names}: canceled when ${limit} ran out` : `${names}: canceled before ${findings.length === 1 ? 'it' : 'they'} finished`;
 }
 

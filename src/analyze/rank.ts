@@ -19,6 +19,11 @@ const DEFAULT_CAUSE_ORDER = 10;
  * a signature named, in any build (those are read from the log, this one is guessed), before `unknown`.
  */
 export const GUESSED_CAUSE_ORDER = 85;
+/**
+ * A cause a signature named in a job's step after its build, which succeeded (a push denied): the run's
+ * failure when no build failed, after every build's own failure when one did (that build is the headline).
+ */
+export const LATER_STEP_ORDER = 95;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || orderOf(a) - orderOf(b);

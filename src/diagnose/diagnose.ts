@@ -4,6 +4,7 @@ import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } fr
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
 import { failingCommands } from './failing-command.js';
+import { isDockerFailure } from '../parse/failure-line.js';
 
 /** What the signatures found in one build, most likely cause first. */
 export interface BuildDiagnosis {
@@ -43,12 +44,13 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   const slow = new Set<string>();
   // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
   const clock = new BudgetClock(budget.totalMs);
-  const match = async (lines: CandidateLine[], commands: CandidateLine[], later: boolean): Promise<SignatureMatch[]> => {
+  // `userLines`: what the team's own signatures read, when it differs from what the built-in ones read.
+  const match = async (lines: CandidateLine[], commands: CandidateLine[], later: boolean, userLines = lines): Promise<SignatureMatch[]> => {
     const read = (s: Signature) => !later || s.laterSteps;
     const matches = matchTrusted(trusted.filter(read), lines, commands);
     const runnable = untrusted.filter((s) => read(s) && !slow.has(s.id));
     if (runnable.length > 0) {
-      const result = await matchUntrusted(runnable, lines, budget, clock, commands);
+      const result = await matchUntrusted(runnable, userLines, budget, clock, commands);
       matches.push(...result.matches);
       for (const id of result.slow) slow.add(id);
     }
@@ -56,8 +58,8 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   };
   for (const build of builds) {
     const laterLines = laterStepLines(build);
-    const laterMatches = laterLines ? await match(laterLines.map(asCandidate), [], true) : [];
-    const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines! } } : null;
+    const laterMatches = laterLines ? await match(laterLines.docker.map(asCandidate), [], true, laterLines.all.map(asCandidate)) : [];
+    const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines!.all } } : null;
     if (!needsDiagnosis(build)) {
       if (laterStep) byBuild.set(build, { matches: [], lines: [], allLines: [], ...laterStep });
       continue;
@@ -74,12 +76,24 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
   return { byBuild, problems };
 }
 
-/** The output and error of a step that failed after a build that succeeded, or null. */
-function laterStepLines(build: Build): EvidenceLine[] | null {
+/**
+ * The output and error of a step that failed after a build that succeeded (`all`, what a team's own
+ * `laterSteps` signatures read), and those of its lines the built-in ones read (`docker`); null when none.
+ */
+function laterStepLines(build: Build): { all: EvidenceLine[]; docker: EvidenceLine[] } | null {
   const later = build.afterBuildError;
-  if (!later || build.status !== 'success') return null;
-  return [...later.output, later.error];
+  // An annotation of a step that went on (`::error::` and no exit) failed nothing.
+  if (!later || build.status !== 'success' || !later.stepFailed) return null;
+  // A step that runs docker prints Docker's answers in its own words (`exec /app/server: no such file or
+  // directory`); any other step (a test, curl, kubectl, a deploy script) only its lines that are Docker's,
+  // a registry's or a cluster's pull: a test's `401 Unauthorized` or a script's `not found` is not a registry's.
+  const runsDocker = DOCKER_COMMAND.test(later.command ?? later.step ?? '');
+  const all = [...later.output, later.error];
+  return { all, docker: runsDocker ? all : all.filter((line) => isDockerFailure(normalizeForMatching(line.text))) };
 }
+
+// A step's command that runs a container engine's CLI.
+const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\b/;
 
 /** A later step's line, all of it that step's failure. */
 function asCandidate(line: EvidenceLine): CandidateLine {

@@ -215,8 +215,8 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         !m.byCommand &&
         !m.onlyWrappers &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
-        // though a paste cut before the step's exit shows only the final error as the failure.
-        (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => GIVEN_UP.test(l.normalized))) &&
+        // though a paste cut before the step's exit shows only the final error as the failure: printed just before it.
+        (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => gaveUpJustBefore(l, leader))) &&
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`), and
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
@@ -234,6 +234,15 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
     ranked.unshift(cause);
   }
   return ranked;
+}
+
+/** Lines between a package manager's given-up index and its failure: apk prints them one after the other. */
+const GIVEN_UP_DISTANCE = 30;
+
+/** Whether a line is a package manager's index given up (GIVEN_UP) printed shortly before the leader's first line. */
+function gaveUpJustBefore(line: CandidateLine, leader: SignatureMatch): boolean {
+  const distance = leader.lines[0]!.line - line.line;
+  return distance >= 0 && distance <= GIVEN_UP_DISTANCE && GIVEN_UP.test(line.normalized);
 }
 
 /** Whether a match is on a build check's line (BUILD_CHECK_FACT): a cause wherever it was printed. */

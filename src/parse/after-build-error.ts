@@ -1,5 +1,5 @@
 import type { AfterBuildError, EvidenceLine } from '../model.js';
-import { RUNNER_CANCELED } from './build-lines.js';
+import { RUNNER_CANCELED, STEP_TIMED_OUT } from './build-lines.js';
 import { truncate } from '../text/markdown.js';
 
 /** How many of the failing step's lines before its error are quoted with it. */
@@ -62,6 +62,7 @@ export class AfterBuildErrorReader {
    */
   runGroup(title: string, line: number, named: boolean): void {
     if (!named) this.begin(title, line);
+    if (this.step !== null) this.step.command ??= title.replace(/^Run /, '');
     this.inHeader = true;
   }
 
@@ -80,7 +81,7 @@ export class AfterBuildErrorReader {
     // The error on the line before a step begins was the last line of its own step.
     if (this.newest !== null && this.newest.line === line - 1) this.stepEnd ??= this.newest;
     this.newest = null;
-    this.step = { name, line, outputFrom: line + 1, groups: [] };
+    this.step = { name, line, outputFrom: line + 1, groups: [], command: null };
     this.inHeader = false;
   }
 
@@ -96,7 +97,7 @@ export class AfterBuildErrorReader {
   error(line: number, text: string): void {
     const error = { step: this.step, line, text };
     this.first ??= error;
-    if (RUNNER_EXIT.test(text) || RUNNER_CANCELED.test(text)) this.exit ??= error;
+    if (RUNNER_EXIT.test(text) || RUNNER_CANCELED.test(text) || STEP_TIMED_OUT.test(text)) this.exit ??= error;
     this.newest = error;
   }
 
@@ -120,6 +121,8 @@ export class AfterBuildErrorReader {
       error: { line: chosen.line, text: chosen.text },
       lastLines: before.slice(-LAST_LINES),
       output: before.slice(-OUTPUT_LINES),
+      command: chosen.step?.command ?? null,
+      stepFailed: failed !== undefined,
     };
   }
 }
@@ -136,8 +139,11 @@ interface StepSpan {
   outputFrom: number;
   /** Lines of the step that are the runner's group titles (at most MAX_GROUP_LINES). */
   groups: number[];
+  /** The command of its `##[group]Run ...` title, once seen. */
+  command: string | null;
 }
 
 function stepName(name: string): string {
-  return truncate(name.replace(/\.$/, '').trim(), MAX_STEP_NAME);
+  // A sentence's period, not a path's (`Run go test ./...`).
+  return truncate(name.replace(/(?<!\.)\.$/, '').trim(), MAX_STEP_NAME);
 }

@@ -13,11 +13,17 @@ export const FINAL_ERROR =
   /^(?:ERROR:? (?!Job failed\b|script returned exit code \d)|error: |(?:target "?[\w.-]+"?: )?failed to solve\b|Error response from daemon: |ERROR \[|unable to prepare context: |executor failed running \[)/;
 
 /**
- * The runner's `##[error]` when it cancels a job or a step (a user, a newer run of the group, a
- * shutdown, a step's `timeout-minutes`, the job's time limit): a build it stops did not fail by itself.
+ * The runner's `##[error]` when it cancels a job (a user, a newer run of the group, a shutdown, the
+ * job's time limit): a build it stops did not fail by itself.
  */
 export const RUNNER_CANCELED =
-  /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request|^The action .+ has timed out after \d+ minutes?\.?$|^The job running on runner .+ has exceeded the maximum execution time/;
+  /^The operation was canceled\.|^The runner has received a shutdown signal|^Canceling since a higher priority waiting request|^The job running on runner .+ has exceeded the maximum execution time/;
+
+/**
+ * The runner's `##[error]` when a step's `timeout-minutes` ran out: it stops that step alone (later
+ * steps still run), so it cancels a build only in the build's own step.
+ */
+export const STEP_TIMED_OUT = /^The action .+ has timed out after \d+ minutes?\.?$/;
 
 /** buildx prints this after the build when a --cache-from source has nothing (the build goes on uncached). */
 export const CACHE_IMPORT_WARNING = /^WARNING: .*\b(?:cache import|import cache|cache importer)\b/i;

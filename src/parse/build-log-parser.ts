@@ -1,7 +1,7 @@
 import type { Build } from '../model.js';
 import type { DecodedLine } from '../decode/decoded-line.js';
 import { BuildState, type VertexState } from './build-state.js';
-import { CACHE_IMPORT_WARNING, FINAL_ERROR, RUNNER_CANCELED } from './build-lines.js';
+import { CACHE_IMPORT_WARNING, FINAL_ERROR, RUNNER_CANCELED, STEP_TIMED_OUT } from './build-lines.js';
 import { buildNameOf, jobSecondsBetween, numberedName } from './build-identity.js';
 import { applyActionInput, emptyInvocation, isBuildCommand, mergeInvocations, parseBuildCommand, type Invocation } from './invocation.js';
 import { applyVertexLine } from './vertex-line.js';
@@ -280,9 +280,11 @@ export class BuildLogParser {
         }
         const build = job.current;
         // In the build's own runner step (it is closed once another begins), the error is the build's:
-        // `docker build ... && docker push ...` in one step fails with the push.
+        // `docker build ... && docker push ...` in one step fails with the push; its time limit stops it.
         if (build && this.belongsTo(build, line)) {
-          if (RUNNER_CANCELED.test(text)) build.addError(evidence);
+          const timedOut = STEP_TIMED_OUT.test(text);
+          if (timedOut) build.cancel();
+          if (timedOut || RUNNER_CANCELED.test(text)) build.addError(evidence);
           else build.fail(evidence);
           build.touch(line.no, line.timestamp, evidence.text);
         } else {

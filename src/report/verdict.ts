@@ -85,15 +85,16 @@ function happened(analysis: Analysis): string {
     parts.push(cause ? `${names(cause.builds)} failed: ${title}${more}` : `${names(failed.map((b) => b.name))} failed`);
   }
   if (canceled.length > 0) {
-    // A time limit that ran out says why (a step's `timeout-minutes`, the job's maximum).
-    const limit = analysis.groups
-      .flatMap((g) => (g.id === 'canceled' ? g.findings : []))
-      .map(timeLimitOf)
-      .find((l) => l !== null);
+    // A time limit that ran out says why (a step's `timeout-minutes`, the job's maximum), when one
+    // limit stopped every canceled build (one job's limit is not another's).
+    const limits = new Set(analysis.groups.flatMap((g) => (g.id === 'canceled' ? g.findings : [])).map(timeLimitOf));
+    const limit = limits.size === 1 ? [...limits][0] : null;
     const why = failed.length ? ' after it' : limit ? `: ${limit} ran out` : '';
     parts.push(`${names(canceled.map((b) => b.name))} ${canceled.length === 1 ? 'was' : 'were'} canceled${why}`);
   }
-  return `${parts.join('; ')}.`;
+  // A job whose build succeeded and whose later step failed (a push denied) beside a build that failed.
+  const total = builds.length + (analysis.omittedBuilds?.count ?? 0);
+  return `${parts.join('; ')}${afterBuildClause(analysis.groups, total)}.`;
 }
 
 /** Whether a step after the builds failed for a cause the catalog names (a push denied): the run failed, though no build did. */
@@ -111,11 +112,12 @@ export function afterBuildClause(groups: readonly FindingGroup[], totalBuilds: n
   if (later.length === 0) return '';
   const findings = later.flatMap((g) => g.findings);
   const builds = [...new Set(later.flatMap((g) => g.builds))];
-  const cause = findings.find((f) => f.data?.laterCause !== undefined)?.data?.laterCause;
+  const named = findings.find((f) => f.data?.laterCause !== undefined);
+  const cause = named?.data?.laterCause;
   const canceled = findings.filter((f) => f.data?.canceled === 1).length;
   const what =
     cause !== undefined
-      ? `failed: ${escapeText(redact(String(cause)))}`
+      ? `${named!.severity === 'error' ? 'failed' : 'reported'}: ${escapeText(redact(String(cause)))}`
       : canceled === findings.length
         ? 'was canceled'
         : canceled === 0

@@ -2,7 +2,7 @@ import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { quote } from '../evidence.js';
 import { truncate } from '../../text/markdown.js';
 import { RUNNER_EXIT } from '../../parse/after-build-error.js';
-import { RUNNER_CANCELED } from '../../parse/build-lines.js';
+import { RUNNER_CANCELED, STEP_TIMED_OUT } from '../../parse/build-lines.js';
 import { matchFinding } from './signature-diagnosis.js';
 
 const ID = 'after-build-error';
@@ -33,7 +33,7 @@ export const afterBuildErrorRule: Rule = {
     if (named) {
       const [root, ...others] = named.matches;
       const where = later.step === null ? 'a later step' : `the step "${later.step}"`;
-      const references = referencesIn([later.step ?? '', ...named.lines.map((l) => l.text)]);
+      const references = referencesIn([later.command ?? '', later.step ?? '', ...named.lines.map((l) => l.text)]);
       const finding = matchFinding(root!, context, { primary: true, others, allLines: named.lines, laterStep: where, references });
       const laterStep = { laterStep: later.step ?? '', laterStepLine: later.stepLine, laterErrorLine: later.error.line };
       return [{ ...finding, evidence: withError(finding.evidence, later.error), data: { ...finding.data, ...laterStep } }];
@@ -41,8 +41,15 @@ export const afterBuildErrorRule: Rule = {
     const advice = catalog.get(ID);
     // The runner's own line for a `run:` step says only its exit code; an action's error says what.
     const exit = RUNNER_EXIT.exec(later.error.text);
-    const canceled = RUNNER_CANCELED.test(later.error.text);
-    const what = canceled ? 'was canceled' : exit ? `exited with code ${exit[1]}` : `reported an error: ${truncate(later.error.text.trim(), MAX_TITLE_ERROR)}`;
+    const timedOut = /has timed out after (\d+) minutes?/.exec(later.error.text);
+    const canceled = RUNNER_CANCELED.test(later.error.text) || STEP_TIMED_OUT.test(later.error.text);
+    const what = timedOut
+      ? `was canceled: its timeout-minutes (${timedOut[1]}) ran out`
+      : canceled
+        ? 'was canceled'
+        : exit
+          ? `exited with code ${exit[1]}`
+          : `reported an error: ${truncate(later.error.text.trim(), MAX_TITLE_ERROR)}`;
     return [
       {
         id: ID,
@@ -56,21 +63,31 @@ export const afterBuildErrorRule: Rule = {
   },
 };
 
-// Where a step names the image it pushes, pulls or runs: docker's own lines and the step's command.
-const REFERENCE_SIGNS = [
-  /The push refers to repository \[([^\]\s]+)\]/,
-  /Unable to find image '([^'\s]+)' locally/,
-  /\bdocker (?:image )?(?:push|pull|run)\b(?: +-\S+(?:[= ][^\s-]\S*)?)* +([a-z0-9][^\s'"]*)/,
-];
+// Where a step names the image it pushes, pulls or runs: docker's own lines, and the step's command
+// (its first word after the subcommand that is no option: `docker push --quiet ghcr.io/acme/app:1`).
+const REFERENCE_SIGNS = [/The push refers to repository \[([^\]\s]+)\]/, /Unable to find image '([^'\s]+)' locally/];
+const DOCKER_SUBCOMMAND = /\bdocker (?:image )?(?:push|pull|run) /;
+/** Lines are read up to this many characters: a command line of any length costs the same. */
+const MAX_READ = 400;
 
 /** The image references a later step's name and output give, in order. */
 function referencesIn(texts: string[]): string[] {
   const found: string[] = [];
-  for (const text of texts)
-    for (const sign of REFERENCE_SIGNS) {
-      const reference = sign.exec(text)?.[1];
-      if (reference && !found.includes(reference)) found.push(reference);
-    }
+  const add = (reference: string | undefined) => {
+    if (reference && !found.includes(reference)) found.push(reference);
+  };
+  for (const full of texts) {
+    const text = full.slice(0, MAX_READ);
+    for (const sign of REFERENCE_SIGNS) add(sign.exec(text)?.[1]);
+    const command = DOCKER_SUBCOMMAND.exec(text);
+    if (command)
+      add(
+        text
+          .slice(command.index + command[0].length)
+          .split(/\s+/)
+          .find((word) => /^[a-z0-9][\w.:/@-]*$/.test(word)),
+      );
+  }
   return found;
 }
 

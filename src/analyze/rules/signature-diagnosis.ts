@@ -8,6 +8,7 @@ import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 import { failedStepOf, templateValues } from './template-values.js';
 import { firstLine, firstListItem } from '../../text/fix-lines.js';
+import { LATER_STEP_ORDER } from '../rank.js';
 
 /** Besides the root cause, this many other signatures are reported, as possible contributors. */
 const MAX_SECONDARY = 2;
@@ -93,7 +94,7 @@ export function matchFinding(
     fix,
     evidence,
     locations,
-    rank: primary ? 0 : 50,
+    rank: laterStep !== null ? LATER_STEP_ORDER : primary ? 0 : 50,
     change,
     data: {
       ...Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, v.slice(0, 200)])),
