@@ -62,14 +62,26 @@ describe(`dist/index.js under ${NODE_BIN}`, () => {
     expect(annotations[1]).toMatch(/::Build c02, Build c07: Image tags are not valid references: the tag "-0899a35" starts with "-"$/);
   });
 
-  it('a job that failed after its build: a notice, no root cause, no failure for fail-on: warning', () => {
-    const run = runAction({ logs: 'logs/smoke.log', 'fail-on': 'warning' }, withLogs({ 'smoke.log': fixturePath('after-build-smoke-job.log') }));
+  it('a job whose test step failed after its build: a notice, no root cause, no failure for fail-on: warning', () => {
+    // after-build-e2e-job.log is after-build-smoke-job.log with the smoke step's `docker run` replaced by a test script.
+    const run = runAction({ logs: 'logs/e2e.log', 'fail-on': 'warning' }, withLogs({ 'e2e.log': fixturePath('after-build-e2e-job.log') }));
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('success');
     expect(run.outputs['root-cause']).toBe('');
     expect(run.outputs.findings).toBe('1');
     expect(run.summary).toContain('## ✅ The build succeeded; a later step of its job reported an error.');
     expect(run.summary).toContain('after the build exited with code 1');
+  });
+
+  it('a job whose `docker run` of the image failed after its build: the cause named, an error that only fail-on turns red', () => {
+    const files = withLogs({ 'smoke.log': fixturePath('after-build-smoke-job.log') });
+    const lenient = runAction({ logs: 'logs/smoke.log' }, files);
+    expect(lenient.code).toBe(0);
+    expect(lenient.outputs.status).toBe('success');
+    expect(lenient.outputs['root-cause']).toBe('entrypoint-not-found');
+    expect(lenient.summary).toContain('## ❌ The build succeeded; a later step of its job failed: The container could not start its entrypoint /app/server.');
+    const strict = runAction({ logs: 'logs/smoke.log', 'fail-on': 'error' }, files);
+    expect(strict.code).toBe(1);
   });
 
   it('fails the step only when fail-on asks for it', () => {

@@ -113,6 +113,28 @@ const ROWS: Row[] = [
   ],
   // Next.js heads the module's error with `Failed to compile.`: what follows says why.
   ['network-timeout', 'run', 'Failed to compile.\n\napp/layout.tsx\n`next/font` error:\nFailed to fetch `Montserrat` from Google Fonts.'],
+  // A registry down while a pull asks for a manifest (BuildKit's and containerd's wordings).
+  [
+    'network-timeout',
+    'paste',
+    'ERROR: failed to solve: ghcr.io/acme/base:16: pulling from host ghcr.io failed with status code [manifests 16]: 503 Service Unavailable',
+  ],
+  ['network-timeout', 'paste', 'failed to solve: failed to create LLB definition: unexpected status code [manifests v0.12.1]: 521 <none>'],
+  // A push to a repository that does not exist, or that the credentials may not write: the push is denied (a pull of one is a missing image).
+  [
+    'registry-auth-denied',
+    'paste',
+    'ERROR: failed to solve: failed to push acme/app:1: push access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+  ],
+  ['manifest-unknown', 'paste', 'Error response from daemon: pull access denied for acme/nothing, repository does not exist or may require authorization'],
+  // buildx's line for a failed internal step, pasted alone: the base image it could not load.
+  ['manifest-unknown', 'paste', 'ERROR [internal] load metadata for docker.io/library/node:20.18.2-alpine3.21'],
+  // An installer script (godownloader's) that read an HTML page as the release's version.
+  [
+    'package-install-failure',
+    'run',
+    "reviewdog/reviewdog info checking GitHub for tag 'v0.14.1'\nreviewdog/reviewdog info found version:  <!DOCTYPE html> <html lang= for  <!DOCTYPE html> <html lang=/Linux/x86_64",
+  ],
   // The docker CLI's bare answer for a private package pulled without a login.
   ['registry-auth-denied', 'paste', 'docker pull ghcr.io/acme/app:1.4.3\nError response from daemon: denied'],
   [

@@ -12,6 +12,8 @@ const MAX_COMMANDS = 4;
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
 // steps, which the parser then does not take for internal ones; the command is the same.
 const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
+// buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
+const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
 
 /**
  * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
@@ -34,7 +36,7 @@ export function failingCommands(build: Build, lines: CandidateLine[]): Candidate
   }
   for (const line of lines) {
     if (!line.inFailure) continue;
-    const quoted = QUOTED.exec(line.normalized);
+    const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
     if (quoted) add(line.line, line.text, quoted[1]!);
   }
   return out;
