@@ -18378,14 +18378,9 @@ function parseVertexName(name) {
     };
     const instruction = INSTRUCTION.exec(name);
     if (instruction) {
-        // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
-        const words = instruction[1].split(/ +/).filter(Boolean);
-        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-        const names = words.filter((w) => w !== platform);
         return {
             ...base,
-            platform,
-            stage: names[names.length - 1] ?? null,
+            ...labelParts(instruction[1]),
             index: Number(instruction[2]),
             total: instruction[3] === '?' ? null : Number(instruction[3]),
             instruction: instruction[4],
@@ -18398,12 +18393,8 @@ function parseVertexName(name) {
         return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] };
     }
     const unnumbered = UNNUMBERED_FROM.exec(name);
-    if (unnumbered) {
-        const words = unnumbered[1].split(/ +/).filter(Boolean);
-        const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-        const names = words.filter((w) => w !== platform);
-        return { ...base, platform, stage: names[names.length - 1] ?? null, instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
-    }
+    if (unnumbered)
+        return { ...base, ...labelParts(unnumbered[1]), instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
     const cacheImport = CACHE_IMPORT.exec(name);
     if (cacheImport) {
         const ref = cacheImport[1];
@@ -18416,6 +18407,13 @@ function parseVertexName(name) {
     if (IMAGE_EXPORT.test(name))
         return { ...base, kind: 'export' };
     return base;
+}
+/** A step label's words before `n/m`: a platform (it has a slash), then the service (compose) and the stage. */
+function labelParts(label) {
+    const words = label.split(/ +/).filter(Boolean);
+    const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+    const names = words.filter((w) => w !== platform);
+    return { platform, stage: names[names.length - 1] ?? null };
 }
 /** The cache backend of an `importing cache manifest from REF` reference. */
 function cacheKindOfRef(ref) {

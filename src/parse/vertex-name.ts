@@ -56,14 +56,9 @@ export function parseVertexName(name: string): VertexName {
   };
   const instruction = INSTRUCTION.exec(name);
   if (instruction) {
-    // Before `n/m`: a platform (it has a slash), then the service (compose) and the stage.
-    const words = instruction[1]!.split(/ +/).filter(Boolean);
-    const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-    const names = words.filter((w) => w !== platform);
     return {
       ...base,
-      platform,
-      stage: names[names.length - 1] ?? null,
+      ...labelParts(instruction[1]!),
       index: Number(instruction[2]),
       total: instruction[3] === '?' ? null : Number(instruction[3]),
       instruction: instruction[4]!,
@@ -76,12 +71,7 @@ export function parseVertexName(name: string): VertexName {
     return { ...base, platform: bracketed[1] ?? null, command: bracketed[3] ?? '', kind: bracketed[2] as StepKind };
   }
   const unnumbered = UNNUMBERED_FROM.exec(name);
-  if (unnumbered) {
-    const words = unnumbered[1]!.split(/ +/).filter(Boolean);
-    const platform = words.find((w) => PLATFORM.test(w)) ?? null;
-    const names = words.filter((w) => w !== platform);
-    return { ...base, platform, stage: names[names.length - 1] ?? null, instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
-  }
+  if (unnumbered) return { ...base, ...labelParts(unnumbered[1]!), instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
   const cacheImport = CACHE_IMPORT.exec(name);
   if (cacheImport) {
     const ref = cacheImport[1]!;
@@ -92,6 +82,14 @@ export function parseVertexName(name: string): VertexName {
   }
   if (IMAGE_EXPORT.test(name)) return { ...base, kind: 'export' };
   return base;
+}
+
+/** A step label's words before `n/m`: a platform (it has a slash), then the service (compose) and the stage. */
+function labelParts(label: string): { platform: string | null; stage: string | null } {
+  const words = label.split(/ +/).filter(Boolean);
+  const platform = words.find((w) => PLATFORM.test(w)) ?? null;
+  const names = words.filter((w) => w !== platform);
+  return { platform, stage: names[names.length - 1] ?? null };
 }
 
 /** The cache backend of an `importing cache manifest from REF` reference. */
