@@ -477,6 +477,46 @@ describe('special cases the team met', () => {
     expect(first.data).toMatchObject({ cause: 'org-package-access', packagesPermission: 'write' });
     expect(first.fix).toContain('Manage Actions access');
   });
+
+  // Another registry's denial: its own needs come first, before the catalog's GHCR advice.
+  it('an Amazon ECR denial leads with ECR login, the IAM push actions and a repository made first', async () => {
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Packages: read', '##[endgroup]', 'Secret source: Actions'],
+      'failed to push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/app:main: unexpected status from HEAD request to https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/acme/app/blobs/sha256:abc: 403 Forbidden',
+    );
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to 123456789012.dkr.ecr.eu-west-1.amazonaws.com' });
+    // Packages: read is no cause for ECR: the GHCR permission is not what the reader is told first.
+    expect(first.data).toMatchObject({ registryKind: 'ecr' });
+    expect(first.data.cause).toBeUndefined();
+    expect(first.fix).toMatch(/^Amazon ECR answered: log in with `aws-actions\/amazon-ecr-login`/);
+    expect(first.fix.indexOf('ECR does not create one on push')).toBeLessThan(first.fix.indexOf('ghcr.io'));
+    expect(first.change).toMatch(/^Amazon ECR answered/);
+  });
+
+  it("a denied push of a host-less name is Docker Hub's, with its access-token scope", async () => {
+    const log = [
+      '#0 building with "default" instance using docker driver',
+      '#5 exporting to image',
+      '#5 pushing layers 0.4s done',
+      '#5 ERROR: failed to push acme/app:1.0: push access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+      'ERROR: failed to solve: failed to push acme/app:1.0: push access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+    ].join('\n');
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to docker.io' });
+    expect(first.data).toMatchObject({ registryKind: 'docker-hub' });
+    expect(first.fix).toMatch(/^Docker Hub answered: .*Read & Write/);
+  });
+
+  it('a fork pull request to ECR stays a fork pull request: the registry setup would not help', async () => {
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: None'],
+      'failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:pr-1: unexpected status from POST request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/app/blobs/uploads/: 401 Unauthorized',
+    );
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first.data).toMatchObject({ cause: 'fork-pull-request', registryKind: 'ecr' });
+    expect(first.fix).not.toContain('Amazon ECR answered');
+  });
 });
 
 describe('the lines that broke', () => {

@@ -2,6 +2,7 @@ import type { Build } from '../model.js';
 import type { SignatureMatch } from './matcher.js';
 import { explainReference } from '../reference/image-reference.js';
 import { inlineCode } from '../text/markdown.js';
+import { DOCKER_HUB, registryAdvice } from './registry-advice.js';
 import type { TOOLCHAINS } from './catalog.js';
 
 /** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
@@ -90,19 +91,33 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
     data.cause = 'not-logged-in';
     cause = `The builder asked for an anonymous token, so it had no credentials${registry ? ` for ${inlineCode(registry)}` : ''}: log in with \`docker/login-action\` before the build step (and before \`docker/setup-buildx-action\` creates the builder, for a pull of a private base image).`;
   }
+  // A registry of another family than GitHub's says what it needs first (registry-advice.ts); a fork's
+  // read-only run or a package's access stays the cause, since the registry's own setup would not help.
+  const own = registry ? registryAdvice(registry) : null;
+  if (own) {
+    data.registryKind = own.kind;
+    if (cause === null || data.cause === 'not-logged-in') cause = cause === null ? own.advice : `${cause}\n\n${own.advice}`;
+  }
   if (packages) data.packagesPermission = packages;
   if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
   return { values, cause, data };
 }
 
+/**
+ * The registry's host, from what the error named, then the build's tags and images. A reference with
+ * no host (`acme/app`, or the repository of Docker's `pull access denied for app`) is Docker Hub's; a
+ * bare tag of the build (`app:latest`) may be local only and says nothing.
+ */
 function registryOf(groups: Record<string, string>, build: Build, references: string[]): string | null {
   if (groups.registry) return groups.registry;
-  for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
+  const named = [groups.ref, groups.authurl, groups.repo, ...references];
+  for (const candidate of [...named, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
     if (!candidate) continue;
     const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
     if (url) return url[1]!;
     const first = candidate.split('/')[0]!;
     if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
+    if (/^[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)?(?::[\w.-]+)?$/.test(candidate) && (candidate.includes('/') || candidate === groups.repo)) return DOCKER_HUB;
   }
   return null;
 }
