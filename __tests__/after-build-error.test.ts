@@ -8,6 +8,12 @@ import { renderComment } from '../src/report/pr-comment.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { builtinSignatures } from '../src/diagnose/load-catalog.js';
 import { mergeCatalogs, parseCatalog } from '../src/diagnose/catalog.js';
+import { textSource } from '../src/input/log-source.js';
+import { parseSource } from '../src/parse/parse-source.js';
+import { lineSelectorFor } from '../src/diagnose/line-selector.js';
+import { diagnoseBuilds } from '../src/diagnose/diagnose.js';
+import { analyze } from '../src/analyze/analyze.js';
+import type { Build } from '../src/model.js';
 
 // A job whose build succeeded and whose later step failed: a smoke test that runs the image
 // (`exec /app/server: no such file or directory`). The fixtures are the real capture
@@ -316,6 +322,39 @@ describe("an error of a step after the job's last build", () => {
       expect(comment).toContain('packages: write');
       expect(comment).not.toContain('### ✅');
       expect(renderMarkdown(analysis)).toContain('## ❌ The build succeeded; a later step of its job failed: The registry denied access to ghcr.io.');
+    });
+
+    it('a job the API lists as a success let that step fail (continue-on-error): the cause is a warning, the job not said to have failed', async () => {
+      const text = laterStep('docker push ghcr.io/acme/app:ci', [
+        'The push refers to repository [ghcr.io/acme/app]',
+        '5f70bf18a086: Preparing',
+        'denied: permission_denied: write_package',
+      ]);
+      // As the jobs source enriches a downloaded job's builds with the job the API listed.
+      const analyzed = async (conclusion: string | null) => {
+        const source = { ...textSource('build (runtime)', text), enrich: (builds: Build[]) => builds.forEach((b) => (b.jobConclusion = conclusion)) };
+        const catalog = builtinSignatures();
+        const parsed = await parseSource(source, lineSelectorFor(catalog));
+        const diagnosis = await diagnoseBuilds(parsed.builds, catalog);
+        return analyze(parsed.builds, parsed.problems, { maxBuildMinutes: 60, workspace: null }, { diagnosis, catalog });
+      };
+      const tolerated = await analyzed('success');
+      const first = tolerated.findings[0]!;
+      expect(first).toMatchObject({
+        id: 'registry-auth-denied',
+        severity: 'warning',
+        title: 'The registry denied access to ghcr.io, in the step "Run docker push ghcr.io/acme/app:ci" after the build (allowed to fail: the job succeeded)',
+      });
+      expect(first.data).toMatchObject({ tolerated: 1, laterCause: 'The registry denied access to ghcr.io' });
+      expect(first.fix).toContain('packages: write');
+      expect(verdictOf(tolerated).happened).toBe(
+        'The build succeeded, with 1 warning below; a later step of its job reported: The registry denied access to ghcr.io.',
+      );
+      expect(shouldFail(tolerated.findings, 'error')).toBe(false);
+      expect(renderMarkdown(tolerated)).not.toContain('## ❌');
+      // The same job failed (or still runs, as when the action reads its own job): the failure it was.
+      for (const conclusion of ['failure', null])
+        expect((await analyzed(conclusion)).findings[0]).toMatchObject({ severity: 'error', title: expect.not.stringContaining('allowed to fail') });
     });
 
     it("a smoke test's ImagePullBackOff well before the script gave up, and the real capture's `exec ...: no such file or directory` of docker run", async () => {

@@ -488,7 +488,7 @@ describe('special cases the team met', () => {
     expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to 123456789012.dkr.ecr.eu-west-1.amazonaws.com' });
     // Packages: read is no cause for ECR: the GHCR permission is not what the reader is told first.
     expect(first.data).toMatchObject({ registryKind: 'ecr' });
-    expect(first.data.cause).toBeUndefined();
+    expect(first.data!.cause).toBeUndefined();
     expect(first.fix).toMatch(/^Amazon ECR answered: log in with `aws-actions\/amazon-ecr-login`/);
     expect(first.fix.indexOf('ECR does not create one on push')).toBeLessThan(first.fix.indexOf('ghcr.io'));
     expect(first.change).toMatch(/^Amazon ECR answered/);

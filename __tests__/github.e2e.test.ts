@@ -183,6 +183,27 @@ describe('a follow-up job reading the matrix', () => {
     expect(result.summary).toContain('Build engine');
   });
 
+  it('a later step allowed to fail (the API lists its job as a success) is a warning; the same job failed is its failure', async () => {
+    // The real smoke job: its build succeeded, then `docker run` could not start the entrypoint.
+    const smoke = readFixture('after-build-smoke-job.log');
+    const results = [];
+    for (const conclusion of ['success', 'failure']) {
+      github.jobs = [job('Smoke test', smoke, { conclusion }), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
+      const result = await run({ comment: 'off', 'fail-on': 'error' });
+      results.push(result);
+      const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));
+      expect(report.findings[0]).toMatchObject({ id: 'entrypoint-not-found', severity: conclusion === 'success' ? 'warning' : 'error' });
+    }
+    const [tolerated, failed] = results;
+    // Allowed to fail: green, said as what the step reported, no ❌; failed: `fail-on: error` turns it red.
+    expect(tolerated!.code).toBe(0);
+    expect(tolerated!.summary).toContain('allowed to fail: the job succeeded');
+    expect(tolerated!.summary).toMatch(/a later step of its job reported: The container could not start/);
+    expect(tolerated!.summary).not.toContain('## ❌');
+    expect(failed!.code).toBe(1);
+    expect(failed!.summary).toMatch(/## ❌ .*a later step of its job failed: The container could not start/);
+  });
+
   it('an API that refuses (401) is a warning and a green step', async () => {
     github.faults.push({
       match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',

@@ -119,6 +119,7 @@ function jobLogSource(client, options, job) {
             for (const build of builds) {
                 build.jobId = job.id;
                 build.jobUrl = job.htmlUrl;
+                build.jobConclusion = job.conclusion;
                 build.jobSteps = steps;
                 build.stepNumber = step_lines/* StepLineIndex */.P.stepOf(steps, build.firstLine)?.number ?? null;
             }

@@ -181,6 +181,11 @@ export interface Build {
   /** The GitHub job the log was downloaded from (the jobs source only): its id and page. */
   jobId?: number | null;
   jobUrl?: string | null;
+  /**
+   * The job's conclusion as the API listed it (the jobs source only; null while it runs): `success`
+   * for a job whose later step failed says that step was allowed to fail (`continue-on-error`).
+   */
+  jobConclusion?: string | null;
   /** The job's step that ran the build (GitHub's step number, 1-based), when known. */
   stepNumber?: number | null;
   /** Where each step of that job starts in the log, to link a log line to `#step:N:L`. */

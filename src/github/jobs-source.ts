@@ -108,6 +108,7 @@ function jobLogSource(client: GitHubClient, options: JobsSourceOptions, job: Run
       for (const build of builds) {
         build.jobId = job.id;
         build.jobUrl = job.htmlUrl;
+        build.jobConclusion = job.conclusion;
         build.jobSteps = steps;
         build.stepNumber = StepLineIndex.stepOf(steps, build.firstLine)?.number ?? null;
       }
