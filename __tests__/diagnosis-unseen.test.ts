@@ -53,6 +53,8 @@ const FROZEN: Record<string, string> = {
   'test-34.jsonl': '5cc02a0bdbbdf7b4dd6b7337c4878d2b77b7a2f2ea68fb1143329e11c642b547',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 924/1059 (87.25%) once batch 34, a holdout, was added (52/63 of it on arrival with main a2f8988's engine, which has the rules of
+// train batches 31 and 33): the holdout lowered the floor from 0.873 to just under the new measured total;
 // 870/996 (87.3%) once batch 30, a holdout, was added (60/76 of it on arrival with main deda2f5's engine, which has the rules of
 // train batches 27 and 29): the holdout lowered the floor from 0.88 to just under the new measured total;
 // 810/920 (88.0%) once batch 28, a holdout, was added (48/61 of it on arrival with main 9f64db9's engine): the holdout lowered the
@@ -69,7 +71,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.873;
+const MIN_TEST_TOP1 = 0.872;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -82,6 +84,7 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 28, a holdout, brought none: 3 refused and 6 without a finding of 920 on main 9f64db9's engine, still at the cap.
 // Batch 30, a holdout, brought one refused excerpt and three without a finding: 4 refused and 9 without a finding of 996 on main
 // deda2f5's engine, so the cap was raised to 13 when it arrived.
+// Batch 34, a holdout, brought none: 4 refused and 9 without a finding of 1059 on main a2f8988's engine, still at the cap.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 const MAX_TEST_REFUSED_OR_SILENT = 13;
 
