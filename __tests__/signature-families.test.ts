@@ -1557,4 +1557,61 @@ describe('no second cause where the line names one', () => {
     const ids = (await diagnoseText(asFinal(line), 'image.log')).findings.map((f) => f.id);
     expect(ids[0]).toBe('manifest-unknown');
   });
+
+  // Train batch 36's families, in wordings written here (not the excerpts').
+  it('a registry that says why it denied a pull (an expired token) is the credentials, not an image that does not exist', async () => {
+    const line =
+      "Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-1.amazonaws.com/base, repository does not exist or may require 'docker login': denied: Your authorization token has expired. Reauthenticate and try again.";
+    expect((await diagnoseText(line, 'pull.log')).findings[0]!.id).toBe('registry-auth-denied');
+    // Without a reason, the same words are the missing image they usually are.
+    const bare =
+      "Error response from daemon: pull access denied for acme/nothing, repository does not exist or may require 'docker login': denied: requested access to the resource is denied";
+    expect((await diagnoseText(bare, 'pull.log')).findings[0]!.id).toBe('manifest-unknown');
+  });
+
+  it('a login that never reached the registry is the network; a refused one stays a denial', async () => {
+    const dial =
+      'Error saving credentials: error storing credentials - err: exit status 1, out: `Post "https://registry.example.com/v2/": dial tcp 10.0.0.5:443: i/o timeout`';
+    expect((await diagnoseText(dial, 'login.log')).findings[0]!.id).toBe('network-timeout');
+    const refused = 'Error saving credentials: error storing credentials - err: exit status 1, out: `The user name or passphrase you entered is not correct.`';
+    expect((await diagnoseText(refused, 'login.log')).findings[0]!.id).toBe('registry-auth-denied');
+  });
+
+  it('a push to a plain-HTTP registry, a layer upload the CLI keeps retrying, a pinned checksum that no longer matches', async () => {
+    const http = [
+      '$ docker push 192.168.1.20:5000/app',
+      'The push refers to repository [192.168.1.20:5000/app]',
+      'Get "https://192.168.1.20:5000/v2/": http: server gave HTTP response to HTTPS client',
+    ];
+    const push = (await diagnoseText(http.join('\n'), 'push.log')).findings[0]!;
+    expect(push.id).toBe('registry-push-failure');
+    expect(push.fix).toContain('insecure-registries');
+    const retries = [
+      'The push refers to repository [registry.example.com/app]',
+      '3f1a2b4c5d6e: Layer already exists',
+      '9a8b7c6d5e4f: Retrying in 3 seconds',
+      '9a8b7c6d5e4f: Retrying in 2 seconds',
+    ];
+    expect((await diagnoseText(retries.join('\n'), 'push.log')).findings[0]!.id).toBe('registry-push-failure');
+    const checksum = [
+      '#7 [2/3] RUN curl -fsSLo tool.tgz https://example.com/tool.tgz && echo "abc  tool.tgz" | sha256sum -c -',
+      '#7 1.20 tool.tgz: FAILED',
+      '#7 1.20 sha256sum: WARNING: 1 computed checksum did NOT match',
+      '#7 ERROR: process "/bin/sh -c curl -fsSLo tool.tgz https://example.com/tool.tgz && echo \\"abc  tool.tgz\\" | sha256sum -c -" did not complete successfully: exit code: 1',
+    ];
+    expect((await diagnoseText(checksum.join('\n'), 'sum.log')).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('a push paste that ends with a lone EOF is a failure to quote, never silence', async () => {
+    const paste = [
+      '# docker push 10.0.0.9/team/agent:latest',
+      'The push refers to repository [10.0.0.9/team/agent]',
+      'a1b2c3d4e5f6: Layer already exists',
+      'f6e5d4c3b2a1: Pushing [==================================================>]  134.6MB',
+      'EOF',
+    ];
+    const analysis = await diagnoseText(paste.join('\n'), 'push.log');
+    expect(analysis.findings.length).toBeGreaterThan(0);
+    expect(analysis.findings[0]!.evidence.map((e) => e.text)).toContain('EOF');
+  });
 });

@@ -13,10 +13,11 @@ const TAIL = 10;
 /** A failure told in more lines than this is not read for its words (wordLines). */
 const MAX_WORD_LINES = 40;
 // Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
-// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`):
+// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`, a
+// lone `EOF` where the docker CLI's push or pull lost its connection):
 // used only when nothing else names an error, so that a pasted failure is never left silent.
 const LOOSE_FAILURE =
-  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+/i;
+  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+|^(?:unexpected )?EOF$/i;
 /** At most this many of the failure's own error lines are quoted. */
 const MAX_ERROR_LINES = 8;
 
