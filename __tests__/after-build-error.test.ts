@@ -324,6 +324,32 @@ describe("an error of a step after the job's last build", () => {
       expect(renderMarkdown(analysis)).toContain('## ❌ The build succeeded; a later step of its job failed: The registry denied access to ghcr.io.');
     });
 
+    it("a later step's `docker run --platform linux/amd64 IMAGE`: the image is the registry's, not the platform", async () => {
+      const analysis = await diagnoseText(
+        laterStep('docker run --rm --platform linux/amd64 -e MODE=smoke ghcr.io/acme/private:1', [
+          "Unable to find image 'ghcr.io/acme/private:1' locally",
+          'docker: Error response from daemon: Head "https://ghcr.io/v2/acme/private/manifests/1": denied.',
+        ]),
+      );
+      expect(analysis.findings[0]).toMatchObject({ id: 'registry-auth-denied' });
+      expect(analysis.findings[0]!.title).toMatch(/^The registry denied access to ghcr\.io, in the step/);
+      expect(analysis.findings[0]!.data!.registryKind).toBeUndefined();
+    });
+
+    it("a later step's `docker pull` that retried a layer and then worked is no failed push", async () => {
+      const analysis = await diagnoseText(
+        laterStep('docker pull ghcr.io/acme/app:ci && ./smoke.sh', [
+          'ci: Pulling from acme/app',
+          '4abcf2066143: Retrying in 2 seconds',
+          '4abcf2066143: Retrying in 1 second',
+          '4abcf2066143: Pull complete',
+          'Status: Downloaded newer image for ghcr.io/acme/app:ci',
+          'smoke: expected 200, got 500',
+        ]),
+      );
+      expect(analysis.findings.map((f) => [f.id, f.severity])).toEqual([['after-build-error', 'notice']]);
+    });
+
     it('a job the API lists as a success let that step fail (continue-on-error): the cause is a warning, the job not said to have failed', async () => {
       const text = laterStep('docker push ghcr.io/acme/app:ci', [
         'The push refers to repository [ghcr.io/acme/app]',

@@ -508,6 +508,25 @@ describe('special cases the team met', () => {
     expect(first.fix).toMatch(/^Docker Hub answered: .*Read & Write/);
   });
 
+  // Found by a review: a host-less tag beside a ghcr.io one says nothing of where the denial came from.
+  it("a 403 from an old buildx that names no registry: the build's host-less tag is not taken for Docker Hub", async () => {
+    const log = [
+      '##[group]GITHUB_TOKEN Permissions',
+      'Packages: read',
+      '##[endgroup]',
+      'Secret source: Actions',
+      '[command]/usr/bin/docker buildx build --tag acme/app:latest --tag ghcr.io/acme/app:latest --push .',
+      '#4 exporting to image',
+      '#4 pushing layers',
+      '#4 ERROR: failed to authorize: rpc error: code = Unknown desc = failed to fetch oauth token: unexpected status: 403 Forbidden',
+      'error: failed to solve: rpc error: code = Unknown desc = failed to authorize: rpc error: code = Unknown desc = failed to fetch oauth token: unexpected status: 403 Forbidden',
+    ].join('\n');
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io' });
+    expect(first.data).toMatchObject({ cause: 'missing-packages-write' });
+    expect(first.data!.registryKind).toBeUndefined();
+  });
+
   it('a fork pull request to ECR stays a fork pull request: the registry setup would not help', async () => {
     const log = pushDenied(
       ['##[group]GITHUB_TOKEN Permissions', 'Packages: write', '##[endgroup]', 'Secret source: None'],

@@ -187,7 +187,7 @@ describe('a follow-up job reading the matrix', () => {
     // The real smoke job: its build succeeded, then `docker run` could not start the entrypoint.
     const smoke = readFixture('after-build-smoke-job.log');
     const results = [];
-    for (const conclusion of ['success', 'failure']) {
+    for (const conclusion of ['success', 'failure'] as const) {
       github.jobs = [job('Smoke test', smoke, { conclusion }), job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' })];
       const result = await run({ comment: 'off', 'fail-on': 'error' });
       results.push(result);

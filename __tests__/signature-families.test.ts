@@ -1614,4 +1614,29 @@ describe('no second cause where the line names one', () => {
     expect(analysis.findings.length).toBeGreaterThan(0);
     expect(analysis.findings[0]!.evidence.map((e) => e.text)).toContain('EOF');
   });
+
+  it("a heredoc's EOF in a step's output is no failure word; a credential helper's local socket refused is no network", async () => {
+    const cut = [
+      '#7 [3/4] RUN cat /src/entrypoint.sh && ./long-task',
+      '#7 0.046 cat > /etc/app.conf <<EOF',
+      '#7 0.046 port=8080',
+      '#7 0.046 EOF',
+      '#7 0.300 running task 1/40',
+    ];
+    expect((await diagnoseText(cut.join('\n'), 'cut.log')).findings).toEqual([]);
+    const dbus = [
+      '$ echo "$TOKEN" | docker login -u ci --password-stdin',
+      'Error saving credentials: error storing credentials - err: exit status 1, out: `error connecting to the D-Bus session bus: dial unix /run/user/1001/bus: connect: connection refused`',
+    ];
+    expect((await diagnoseText(dbus.join('\n'), 'login.log')).findings[0]!.id).toBe('registry-auth-denied');
+  });
+
+  it("a plain-HTTP registry answering a base image's pull is no failed push", async () => {
+    const pull = [
+      '#2 [internal] load metadata for myreg.local:5000/base:1',
+      '#2 ERROR: failed to do request: Head "https://myreg.local:5000/v2/base/manifests/1": http: server gave HTTP response to HTTPS client',
+      'ERROR: failed to solve: myreg.local:5000/base:1: failed to resolve source metadata for myreg.local:5000/base:1: failed to do request: Head "https://myreg.local:5000/v2/base/manifests/1": http: server gave HTTP response to HTTPS client',
+    ];
+    expect((await diagnoseText(pull.join('\n'), 'pull.log')).findings[0]!.id).not.toBe('registry-push-failure');
+  });
 });

@@ -105,22 +105,36 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
 
 /**
  * The registry's host, from what the error named, then the build's tags and images. A reference with
- * no host (`acme/app`, or the repository of Docker's `pull access denied for app`) is Docker Hub's; a
- * bare tag of the build (`app:latest`) may be local only and says nothing.
+ * no host that the error or the step named (`failed to push acme/app`, the repository of Docker's
+ * `pull access denied for app`, `docker push acme/app`) is Docker Hub's; the build's own tags are read
+ * for a host only: a host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image
+ * pull, says nothing of where the denial came from.
  */
 function registryOf(groups: Record<string, string>, build: Build, references: string[]): string | null {
   if (groups.registry) return groups.registry;
-  const named = [groups.ref, groups.authurl, groups.repo, ...references];
-  for (const candidate of [...named, ...build.request.tags, ...build.images.map((i) => i.ref)]) {
-    if (!candidate) continue;
+  const named = [groups.ref, groups.authurl, groups.repo, ...references].filter((c): c is string => !!c);
+  const hostOf = (candidate: string): string | null => {
     const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
     if (url) return url[1]!;
     const first = candidate.split('/')[0]!;
-    if (candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
-    if (/^[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)?(?::[\w.-]+)?$/.test(candidate) && (candidate.includes('/') || candidate === groups.repo)) return DOCKER_HUB;
+    return candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+  };
+  for (const candidate of named) {
+    const host = hostOf(candidate);
+    if (host) return host;
+    if (HOSTLESS_REFERENCE.test(candidate) && !PLATFORM.test(candidate)) return DOCKER_HUB;
+  }
+  for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
+    const host = hostOf(candidate);
+    if (host) return host;
   }
   return null;
 }
+
+/** `acme/app:1`, `app`: a Docker Hub name, lower case as references are. */
+const HOSTLESS_REFERENCE = /^[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)?(?::[\w.-]+)?$/;
+/** `linux/amd64`: a platform, which a command's `--platform` value may be read as (after-build-error.ts). */
+const PLATFORM = /^(?:linux|windows|darwin|freebsd)\/[\w.-]+$/;
 
 /**
  * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are

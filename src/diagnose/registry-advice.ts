@@ -23,7 +23,8 @@ const ADVICE: readonly RegistryAdvice[] = [
     advice:
       'Amazon ECR answered: log in with `aws-actions/amazon-ecr-login` after `aws-actions/configure-aws-credentials` (an ECR token lasts 12 hours), ' +
       'give the role `ecr:GetAuthorizationToken` and, on the repository, the push actions (`ecr:InitiateLayerUpload`, `ecr:UploadLayerPart`, ' +
-      '`ecr:CompleteLayerUpload`, `ecr:PutImage`, `ecr:BatchCheckLayerAvailability`), and create the repository first: ECR does not create one on push.',
+      '`ecr:CompleteLayerUpload`, `ecr:PutImage`, `ecr:BatchCheckLayerAvailability`) or, for a pull, `ecr:BatchGetImage` and ' +
+      '`ecr:GetDownloadUrlForLayer`; create the repository before the first push: ECR does not create one on push.',
   },
   {
     kind: 'ecr-public',
@@ -77,7 +78,8 @@ export interface RegistryAdviceFor {
 
 /** The advice for a denial by `registry` (a host), or null for ghcr.io and hosts of no known family. */
 export function registryAdvice(registry: string): RegistryAdviceFor | null {
-  const host = registry.toLowerCase();
+  // A host may come with its port (`123456789012.dkr.ecr.us-east-1.amazonaws.com:443`): the family is the host's.
+  const host = registry.toLowerCase().replace(/:\d+$/, '');
   const found = ADVICE.find((a) => a.host.test(host));
   return found ? { kind: found.kind, advice: found.advice } : null;
 }

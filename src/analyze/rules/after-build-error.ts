@@ -88,15 +88,30 @@ function referencesIn(texts: string[]): string[] {
     const text = full.slice(0, MAX_READ);
     for (const sign of REFERENCE_SIGNS) add(sign.exec(text)?.[1]);
     const command = DOCKER_SUBCOMMAND.exec(text);
-    if (command)
-      add(
-        text
-          .slice(command.index + command[0].length)
-          .split(/\s+/)
-          .find((word) => /^[a-z0-9][\w.:/@-]*$/.test(word)),
-      );
+    if (command) add(imageArgument(text.slice(command.index + command[0].length).split(/\s+/)));
   }
   return found;
+}
+
+// Options of `docker run`/`pull`/`push` that take a value as the next word (`--platform linux/amd64`,
+// `-e KEY=v`, `-v a:b`): that word is no image. Boolean flags (`--rm`, `-it`) and `--opt=value` take none.
+const VALUE_OPTIONS = new Set(
+  '--platform -e --env --env-file -v --volume --mount --name -p --publish --network --net --entrypoint -w --workdir -u --user -l --label --pull --add-host -h --hostname -m --memory --cpus --restart --log-driver --log-opt --cap-add --cap-drop --device --gpus --shm-size --tmpfs --ulimit --dns --cidfile --label-file --health-cmd --stop-signal'.split(
+    ' ',
+  ),
+);
+
+/** The first word of a docker command's arguments that is neither an option nor an option's value: its image. */
+function imageArgument(words: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.startsWith('-')) {
+      if (VALUE_OPTIONS.has(word)) i++;
+      continue;
+    }
+    if (/^[a-z0-9][\w.:/@-]*$/.test(word)) return word;
+  }
+  return undefined;
 }
 
 /** The step's own error line (its exit) closes the evidence, once. */

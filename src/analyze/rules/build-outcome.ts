@@ -13,11 +13,14 @@ const TAIL = 10;
 /** A failure told in more lines than this is not read for its words (wordLines). */
 const MAX_WORD_LINES = 40;
 // Words of a failure in any tool's output, for the paste whose lines none of the stricter failure
-// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`, a
-// lone `EOF` where the docker CLI's push or pull lost its connection):
+// lines recognise (`ls: cannot access '/x': No such file or directory`, `cd: /src: No such file`, the
+// docker CLI retrying a layer it pushes or pulls):
 // used only when nothing else names an error, so that a pasted failure is never left silent.
 const LOOSE_FAILURE =
-  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+|^(?:unexpected )?EOF$/i;
+  /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+|^[0-9a-f]{12}: Retrying in \d+ seconds?$/i;
+// A lone `EOF` as the paste's own line (the docker CLI's push or pull lost its connection), never a step's
+// output, where it ends a heredoc (`#7 0.046 EOF`), which is why the raw text is tested, not the normalized.
+const LONE_EOF = /^\s*(?:unexpected )?EOF\s*$/;
 /** At most this many of the failure's own error lines are quoted. */
 const MAX_ERROR_LINES = 8;
 
@@ -119,7 +122,8 @@ function stepFailureTitle(step: Step): string {
  */
 function ownErrorLines(build: Build, lines: EvidenceLine[], failure: RegExp): EvidenceLine[] {
   const source = build.failedStepTail.length > 0 ? build.failedStepTail : lines;
-  return dedupe(source.filter((l) => failure.test(normalizeForMatching(l.text)))).slice(0, MAX_ERROR_LINES);
+  const loose = failure === LOOSE_FAILURE;
+  return dedupe(source.filter((l) => failure.test(normalizeForMatching(l.text)) || (loose && LONE_EOF.test(l.text)))).slice(0, MAX_ERROR_LINES);
 }
 
 /** One line per line number and text, in log order. */
