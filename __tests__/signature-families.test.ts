@@ -1639,4 +1639,32 @@ describe('no second cause where the line names one', () => {
     ];
     expect((await diagnoseText(pull.join('\n'), 'pull.log')).findings[0]!.id).not.toBe('registry-push-failure');
   });
+
+  // Train batch 38's families, in wordings written here.
+  it('`FROM image AS name` read as one reference by an engine older than multi-stage builds is the Dockerfile, not a tag', async () => {
+    const old =
+      'ERROR: Service \'api\' failed to build: Error parsing reference: "golang:1.8 as builder" is not a valid repository/tag: invalid reference format';
+    const first = (await diagnoseText(old, 'old.log')).findings[0]!;
+    expect(first.id).toBe('dockerfile-parse-error');
+    expect(first.fix).toContain('Docker 17.05');
+    // A tag that breaks the grammar is still one.
+    expect(
+      (await diagnoseText('Error parsing reference: "Acme/App:1" is not a valid repository/tag: invalid reference format', 'tag.log')).findings[0]!.id,
+    ).toBe('invalid-tag');
+  });
+
+  it("a kubelet's pull answered 429 is the rate limit; apt's virtual package; COPY --from naming no stage or image", async () => {
+    const kubelet =
+      'Warning  Failed  12s  kubelet  Failed to pull image "prom/node-exporter:v1.8.0": failed to pull and unpack image "docker.io/prom/node-exporter:v1.8.0": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/prom/node-exporter/manifests/sha256:abc: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.';
+    expect((await diagnoseText(kubelet, 'kubelet.log')).findings[0]!.id).toBe('registry-rate-limit');
+    const virtual = [
+      '#6 [2/3] RUN apt-get install -y netcat',
+      '#6 4.50 Package netcat is a virtual package provided by:',
+      '#6 4.50   netcat-openbsd 1.219-1',
+      '#6 4.50   netcat-traditional 1.10-47',
+    ];
+    expect((await diagnoseText(virtual.join('\n'), 'apt.log')).findings[0]!.id).toBe('package-install-failure');
+    const stage = (await diagnoseText('no stage or image found with that name', 'stage.log')).findings[0];
+    expect(stage?.id).toBe('manifest-unknown');
+  });
 });

@@ -13,7 +13,7 @@ export const FAILURE_LINE =
 // Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
 // start is a failure of that image, not text to ignore.
 const DOCKER_WORDS =
-  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to (?:a )?repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b|\berror on cache query\b|can't mask dir \S+: mount\b/i;
+  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to (?:a )?repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b|\berror on cache query\b|no stage or image found with that name|can't mask dir \S+: mount\b/i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
 const STEP_OUTPUT = /^\d+\.\d+ \S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an
