@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _doctor_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6619);
 /* harmony import */ var _doctor_version_drift_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(829);
 /* harmony import */ var _input_log_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2310);
-/* harmony import */ var _parse_parse_sources_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6166);
+/* harmony import */ var _parse_parse_sources_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7077);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7485);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8943);

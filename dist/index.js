@@ -576,9 +576,6 @@ var image_reference = __nccwpck_require__(5676);
 // package's Actions access); a denial by Amazon ECR, Docker Hub or a cloud registry has other
 // causes (an IAM policy, a read-only access token, a repository that must exist before the push),
 // and a reader who pushes there should read those first, not GitHub's.
-// Docker Hub's hosts as a reference or an error names them (a reference without a host is Docker
-// Hub's too: registryOf says so).
-const DOCKER_HUB = 'docker.io';
 const ADVICE = [
     {
         kind: 'ecr',
@@ -596,6 +593,7 @@ const ADVICE = [
     },
     {
         kind: 'docker-hub',
+        // Docker Hub's hosts as a reference or an error names them (its token service too).
         host: /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|auth\.docker\.io|registry\.hub\.docker\.com)$/,
         advice: 'Docker Hub answered: log in with `docker/login-action` (no `registry:` input) as a Docker ID with an access token whose scope is Read & Write ' +
             '(a read-only token cannot push); the image name must start with that Docker ID or an organization it may push to (`user/app`, not `app`); ' +
@@ -724,41 +722,46 @@ function registryAuth(match, build, references) {
     return { values, cause, data };
 }
 /**
- * The registry's host, from what the error named, then the build's tags and images. A reference with
- * no host that the error or the step named (`failed to push acme/app`, the repository of Docker's
- * `pull access denied for app`, `docker push acme/app`) is Docker Hub's; the build's own tags are read
- * for a host only: a host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image
- * pull, says nothing of where the denial came from.
+ * The registry's host, from what the error named, then the build's tags and images. A reference
+ * that the error or the step named is read by the project's reference parser, so a name without a
+ * host (`failed to push acme/app`, the repository of Docker's `pull access denied for app`, `docker
+ * push acme/app`) is Docker Hub's; the build's own tags are read for an explicit host only: a
+ * host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image pull, says
+ * nothing of where the denial came from.
  */
 function registryOf(groups, build, references) {
     if (groups.registry)
         return groups.registry;
-    const named = [groups.ref, groups.authurl, groups.repo, ...references].filter((c) => !!c);
-    const hostOf = (candidate) => {
-        const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
-        if (url)
-            return url[1];
-        const first = candidate.split('/')[0];
-        return candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
-    };
-    for (const candidate of named) {
-        const host = hostOf(candidate);
+    for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references]) {
+        if (!candidate)
+            continue;
+        const host = urlHost(candidate) ?? registryOfReference(candidate);
         if (host)
             return host;
-        if (HOSTLESS_REFERENCE.test(candidate) && !PLATFORM.test(candidate))
-            return DOCKER_HUB;
     }
     for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
-        const host = hostOf(candidate);
+        const host = urlHost(candidate) ?? explicitHost(candidate);
         if (host)
             return host;
     }
     return null;
 }
-/** `acme/app:1`, `app`: a Docker Hub name, lower case as references are. */
-const HOSTLESS_REFERENCE = /^[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)?(?::[\w.-]+)?$/;
-/** `linux/amd64`: a platform, which a command's `--platform` value may be read as (after-build-error.ts). */
-const PLATFORM = /^(?:linux|windows|darwin|freebsd)\/[\w.-]+$/;
+function urlHost(candidate) {
+    return /^https?:\/\/([^/\s]+)/.exec(candidate)?.[1] ?? null;
+}
+/** The first component of a reference when it is a host (`ghcr.io/acme/app`, `localhost:5000/x`). */
+function explicitHost(candidate) {
+    const first = candidate.split('/')[0];
+    return candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+}
+function registryOfReference(candidate) {
+    try {
+        return (0,image_reference/* parseReference */.F2)(candidate).registry;
+    }
+    catch {
+        return null;
+    }
+}
 /**
  * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are
  * in the log, the template that produced it: `{{branch}}` is empty on pull_request events, so
@@ -1210,7 +1213,10 @@ const imageSizeRule = {
 var after_build_error = __nccwpck_require__(7627);
 // EXTERNAL MODULE: ./src/parse/build-lines.ts
 var build_lines = __nccwpck_require__(3641);
+// EXTERNAL MODULE: ./src/parse/invocation.ts
+var invocation = __nccwpck_require__(1373);
 ;// CONCATENATED MODULE: ./src/analyze/rules/after-build-error.ts
+
 
 
 
@@ -1299,7 +1305,7 @@ function referencesIn(texts) {
             add(sign.exec(text)?.[1]);
         const command = DOCKER_SUBCOMMAND.exec(text);
         if (command)
-            add(imageArgument(text.slice(command.index + command[0].length).split(/\s+/)));
+            add(imageArgument((0,invocation/* words */.aL)(text.slice(command.index + command[0].length))));
     }
     return found;
 }
@@ -11544,8 +11550,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T: () => (/* binding */ analyzeSources)
 });
 
-// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 41 modules
-var parse_sources = __nccwpck_require__(6166);
+// EXTERNAL MODULE: ./src/parse/parse-sources.ts + 40 modules
+var parse_sources = __nccwpck_require__(7077);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
 // EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
@@ -13179,7 +13185,153 @@ function mayNameContainerThings(bare) {
 
 /***/ }),
 
-/***/ 6166:
+/***/ 1373:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QP: () => (/* binding */ isBuildCommand),
+/* harmony export */   UW: () => (/* binding */ mergeInvocations),
+/* harmony export */   aL: () => (/* binding */ words),
+/* harmony export */   l7: () => (/* binding */ applyActionInput),
+/* harmony export */   pq: () => (/* binding */ parseBuildCommand),
+/* harmony export */   w9: () => (/* binding */ emptyInvocation)
+/* harmony export */ });
+function emptyInvocation() {
+    return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
+}
+// `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
+// them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
+// Checked word by word, not with one regular expression: global flags before the subcommand
+// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
+const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
+const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const MAX_COMMAND_WORDS = 12;
+/** Whether a line is a build command being run, which starts a new build. */
+function isBuildCommand(text) {
+    if (text.length > 16384 || !text.includes('docker'))
+        return false;
+    const head = text
+        .replace(/^(?:\[command\]|\+ |\$ )/, '')
+        .trimStart()
+        .split(/\s+/, MAX_COMMAND_WORDS);
+    if (!DOCKER_WORD.test(head[0] ?? ''))
+        return false;
+    let i = 1;
+    while (i < head.length && head[i].startsWith('-'))
+        i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]) ? 2 : 1;
+    const [first, second] = [head[i], head[i + 1]];
+    if (first === 'build')
+        return true;
+    if (first === 'buildx')
+        return second === 'build' || second === 'b' || second === 'bake';
+    return (first === 'builder' || first === 'image') && second === 'build';
+}
+/** Splits a command line into words, honouring simple quotes. */
+function words(text) {
+    const out = [];
+    const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        out.push(match[1] ?? match[2] ?? match[3] ?? '');
+    }
+    return out;
+}
+/** Reads the options buildx-doctor cares about from a build command line. */
+function parseBuildCommand(text) {
+    const result = emptyInvocation();
+    const argv = words(text);
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const value = () => inline ?? argv[++i] ?? '';
+        switch (flag) {
+            case '-f':
+            case '--file':
+                result.dockerfile = value();
+                break;
+            case '--platform':
+                result.platforms.push(...splitList(value()));
+                break;
+            case '--cache-from':
+                result.cacheFrom.push(value());
+                break;
+            case '--cache-to':
+                result.cacheTo.push(value());
+                break;
+            case '-t':
+            case '--tag':
+                result.tags.push(value());
+                break;
+            case '--push':
+                result.push = true;
+                break;
+            case '--output':
+            case '-o': {
+                const output = value();
+                if (/(?:^|,)push=true/.test(output) || /^type=registry/.test(output))
+                    result.push = true;
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return result;
+}
+/**
+ * docker/build-push-action echoes its inputs under `##[group]Run docker/build-push-action@vN` as
+ * `  key: value` lines. Returns true when the line was one of the inputs it knows.
+ */
+function applyActionInput(invocation, text) {
+    const match = /^ {2}([a-z-]+): (.*)$/.exec(text);
+    if (!match)
+        return false;
+    const [, key, value] = match;
+    switch (key) {
+        case 'file':
+            invocation.dockerfile = value.trim() || invocation.dockerfile;
+            return true;
+        case 'platforms':
+            invocation.platforms = splitList(value);
+            return true;
+        case 'cache-from':
+            invocation.cacheFrom = value.trim() ? [value.trim()] : [];
+            return true;
+        case 'cache-to':
+            invocation.cacheTo = value.trim() ? [value.trim()] : [];
+            return true;
+        case 'push':
+            invocation.push = value.trim() === 'true';
+            return true;
+        default:
+            return false;
+    }
+}
+function splitList(value) {
+    return value
+        .split(/[,\s]+/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+}
+/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
+function mergeInvocations(command, inputs) {
+    if (!command)
+        return inputs ?? emptyInvocation();
+    if (!inputs)
+        return command;
+    return {
+        dockerfile: command.dockerfile ?? inputs.dockerfile,
+        platforms: command.platforms.length ? command.platforms : inputs.platforms,
+        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
+        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
+        tags: command.tags.length ? command.tags : inputs.tags,
+        push: command.push || inputs.push,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7077:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -13731,139 +13883,8 @@ class LineDecoder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parse/invocation.ts
-function emptyInvocation() {
-    return { dockerfile: null, platforms: [], cacheFrom: [], cacheTo: [], tags: [], push: false };
-}
-// `docker build`, `docker buildx build`, `docker buildx bake`, `docker image build`, as the runner echoes
-// them (`[command]/usr/bin/docker buildx build ...`) or as a shell prints them (`+ docker build ...`).
-// Checked word by word, not with one regular expression: global flags before the subcommand
-// (`docker -H unix:///x --debug build`) would otherwise make the pattern backtrack exponentially.
-const DOCKER_WORD = /^(?:\[command\]|\+ |\$ )?\S*docker$/;
-const GLOBAL_FLAGS_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
-const MAX_COMMAND_WORDS = 12;
-/** Whether a line is a build command being run, which starts a new build. */
-function isBuildCommand(text) {
-    if (text.length > 16384 || !text.includes('docker'))
-        return false;
-    const head = text
-        .replace(/^(?:\[command\]|\+ |\$ )/, '')
-        .trimStart()
-        .split(/\s+/, MAX_COMMAND_WORDS);
-    if (!DOCKER_WORD.test(head[0] ?? ''))
-        return false;
-    let i = 1;
-    while (i < head.length && head[i].startsWith('-'))
-        i += GLOBAL_FLAGS_WITH_VALUE.has(head[i]) ? 2 : 1;
-    const [first, second] = [head[i], head[i + 1]];
-    if (first === 'build')
-        return true;
-    if (first === 'buildx')
-        return second === 'build' || second === 'b' || second === 'bake';
-    return (first === 'builder' || first === 'image') && second === 'build';
-}
-/** Splits a command line into words, honouring simple quotes. */
-function words(text) {
-    const out = [];
-    const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        out.push(match[1] ?? match[2] ?? match[3] ?? '');
-    }
-    return out;
-}
-/** Reads the options buildx-doctor cares about from a build command line. */
-function parseBuildCommand(text) {
-    const result = emptyInvocation();
-    const argv = words(text);
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => inline ?? argv[++i] ?? '';
-        switch (flag) {
-            case '-f':
-            case '--file':
-                result.dockerfile = value();
-                break;
-            case '--platform':
-                result.platforms.push(...splitList(value()));
-                break;
-            case '--cache-from':
-                result.cacheFrom.push(value());
-                break;
-            case '--cache-to':
-                result.cacheTo.push(value());
-                break;
-            case '-t':
-            case '--tag':
-                result.tags.push(value());
-                break;
-            case '--push':
-                result.push = true;
-                break;
-            case '--output':
-            case '-o': {
-                const output = value();
-                if (/(?:^|,)push=true/.test(output) || /^type=registry/.test(output))
-                    result.push = true;
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    return result;
-}
-/**
- * docker/build-push-action echoes its inputs under `##[group]Run docker/build-push-action@vN` as
- * `  key: value` lines. Returns true when the line was one of the inputs it knows.
- */
-function applyActionInput(invocation, text) {
-    const match = /^ {2}([a-z-]+): (.*)$/.exec(text);
-    if (!match)
-        return false;
-    const [, key, value] = match;
-    switch (key) {
-        case 'file':
-            invocation.dockerfile = value.trim() || invocation.dockerfile;
-            return true;
-        case 'platforms':
-            invocation.platforms = splitList(value);
-            return true;
-        case 'cache-from':
-            invocation.cacheFrom = value.trim() ? [value.trim()] : [];
-            return true;
-        case 'cache-to':
-            invocation.cacheTo = value.trim() ? [value.trim()] : [];
-            return true;
-        case 'push':
-            invocation.push = value.trim() === 'true';
-            return true;
-        default:
-            return false;
-    }
-}
-function splitList(value) {
-    return value
-        .split(/[,\s]+/)
-        .map((part) => part.trim())
-        .filter(Boolean);
-}
-/** The command line wins; build-push-action's echoed inputs fill what it lacks. */
-function mergeInvocations(command, inputs) {
-    if (!command)
-        return inputs ?? emptyInvocation();
-    if (!inputs)
-        return command;
-    return {
-        dockerfile: command.dockerfile ?? inputs.dockerfile,
-        platforms: command.platforms.length ? command.platforms : inputs.platforms,
-        cacheFrom: command.cacheFrom.length ? command.cacheFrom : inputs.cacheFrom,
-        cacheTo: command.cacheTo.length ? command.cacheTo : inputs.cacheTo,
-        tags: command.tags.length ? command.tags : inputs.tags,
-        push: command.push || inputs.push,
-    };
-}
-
+// EXTERNAL MODULE: ./src/parse/invocation.ts
+var parse_invocation = __nccwpck_require__(1373);
 // EXTERNAL MODULE: ./src/parse/vertex-name.ts
 var vertex_name = __nccwpck_require__(7849);
 // EXTERNAL MODULE: ./src/text/detach.ts
@@ -14488,7 +14509,7 @@ class BuildState extends BuildEvidence {
         this.end = start.timestamp;
         this.step = start.step;
         this.printed = start.form ?? 'plain';
-        this.invocation = start.invocation ?? emptyInvocation();
+        this.invocation = start.invocation ?? (0,parse_invocation/* emptyInvocation */.w9)();
     }
     /** The row of a job that failed (or was canceled) before or without building: its own span, no build time. */
     static withoutBuildKit(job) {
@@ -15442,7 +15463,7 @@ class BuildLogParser {
             job.metadata.add(text);
             return;
         }
-        if (job.readingActionInputs && job.pendingInputs && applyActionInput(job.pendingInputs, text))
+        if (job.readingActionInputs && job.pendingInputs && (0,parse_invocation/* applyActionInput */.l7)(job.pendingInputs, text))
             return;
         // Pastes indent whole logs (Markdown code blocks, quoted e-mails) and terminals pad lines with
         // blanks: recognise lines without them.
@@ -15474,8 +15495,8 @@ class BuildLogParser {
                 return;
             }
         }
-        if (isBuildCommand(text)) {
-            this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
+        if ((0,parse_invocation/* isBuildCommand */.QP)(text)) {
+            this.startBuild(job, line, (0,parse_invocation/* parseBuildCommand */.pq)(text.replace(/^\[command\]/, '')));
             return;
         }
         const failure = failure_line/* FAILURE_LINE */.EV.test(bare) || (this.selector?.select(bare) ?? false);
@@ -15634,15 +15655,15 @@ class BuildLogParser {
             case 'group':
                 job.readingActionInputs = /^Run docker\/build-push-action@/.test(text);
                 if (job.readingActionInputs)
-                    job.pendingInputs = emptyInvocation();
+                    job.pendingInputs = (0,parse_invocation/* emptyInvocation */.w9)();
                 if (text === 'Metadata' && job.current)
                     job.metadata = new MetadataGroup();
                 if (text.startsWith('Run '))
                     job.afterBuild.runGroup(text, line.no, line.step !== null);
                 else
                     job.afterBuild.group(line.no);
-                if (text.startsWith('Run ') && isBuildCommand(text.slice(4))) {
-                    job.pendingInputs = parseBuildCommand(text.slice(4));
+                if (text.startsWith('Run ') && (0,parse_invocation/* isBuildCommand */.QP)(text.slice(4))) {
+                    job.pendingInputs = (0,parse_invocation/* parseBuildCommand */.pq)(text.slice(4));
                 }
                 if (job.current) {
                     job.current.endErrorBlock();
@@ -15767,7 +15788,7 @@ class BuildLogParser {
             step: line.step,
             text: line.text,
             form,
-            invocation: mergeInvocations(invocation, job.pendingInputs),
+            invocation: (0,parse_invocation/* mergeInvocations */.UW)(invocation, job.pendingInputs),
         });
         job.pendingInputs = null;
         job.readingActionInputs = false;
@@ -17764,14 +17785,14 @@ class RawJsonParser {
         if (text.trim() === '')
             return;
         let build = this.current;
-        if (isBuildCommand(text)) {
+        if ((0,parse_invocation/* isBuildCommand */.QP)(text)) {
             // A build command echoed before the progress (a script, a CI step): what it asked for.
             if (build && build.state.hasVertices) {
                 this.finish(build, line.no - 1);
                 build = null;
             }
             build ??= this.startBuild(line.no, text);
-            build.state.invocation = parseBuildCommand(text.replace(/^\[command\]/, ''));
+            build.state.invocation = (0,parse_invocation/* parseBuildCommand */.pq)(text.replace(/^\[command\]/, ''));
             return;
         }
         if (build_lines/* FINAL_ERROR */.iZ.test(text)) {

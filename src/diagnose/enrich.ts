@@ -1,8 +1,8 @@
 import type { Build } from '../model.js';
 import type { SignatureMatch } from './matcher.js';
-import { explainReference } from '../reference/image-reference.js';
+import { explainReference, parseReference } from '../reference/image-reference.js';
 import { inlineCode } from '../text/markdown.js';
-import { DOCKER_HUB, registryAdvice } from './registry-advice.js';
+import { registryAdvice } from './registry-advice.js';
 import type { TOOLCHAINS } from './catalog.js';
 
 /** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
@@ -104,37 +104,44 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
 }
 
 /**
- * The registry's host, from what the error named, then the build's tags and images. A reference with
- * no host that the error or the step named (`failed to push acme/app`, the repository of Docker's
- * `pull access denied for app`, `docker push acme/app`) is Docker Hub's; the build's own tags are read
- * for a host only: a host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image
- * pull, says nothing of where the denial came from.
+ * The registry's host, from what the error named, then the build's tags and images. A reference
+ * that the error or the step named is read by the project's reference parser, so a name without a
+ * host (`failed to push acme/app`, the repository of Docker's `pull access denied for app`, `docker
+ * push acme/app`) is Docker Hub's; the build's own tags are read for an explicit host only: a
+ * host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image pull, says
+ * nothing of where the denial came from.
  */
 function registryOf(groups: Record<string, string>, build: Build, references: string[]): string | null {
   if (groups.registry) return groups.registry;
-  const named = [groups.ref, groups.authurl, groups.repo, ...references].filter((c): c is string => !!c);
-  const hostOf = (candidate: string): string | null => {
-    const url = /^https?:\/\/([^/\s]+)/.exec(candidate);
-    if (url) return url[1]!;
-    const first = candidate.split('/')[0]!;
-    return candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
-  };
-  for (const candidate of named) {
-    const host = hostOf(candidate);
+  for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references]) {
+    if (!candidate) continue;
+    const host = urlHost(candidate) ?? registryOfReference(candidate);
     if (host) return host;
-    if (HOSTLESS_REFERENCE.test(candidate) && !PLATFORM.test(candidate)) return DOCKER_HUB;
   }
   for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
-    const host = hostOf(candidate);
+    const host = urlHost(candidate) ?? explicitHost(candidate);
     if (host) return host;
   }
   return null;
 }
 
-/** `acme/app:1`, `app`: a Docker Hub name, lower case as references are. */
-const HOSTLESS_REFERENCE = /^[a-z0-9][\w.-]*(?:\/[a-z0-9][\w.-]*)?(?::[\w.-]+)?$/;
-/** `linux/amd64`: a platform, which a command's `--platform` value may be read as (after-build-error.ts). */
-const PLATFORM = /^(?:linux|windows|darwin|freebsd)\/[\w.-]+$/;
+function urlHost(candidate: string): string | null {
+  return /^https?:\/\/([^/\s]+)/.exec(candidate)?.[1] ?? null;
+}
+
+/** The first component of a reference when it is a host (`ghcr.io/acme/app`, `localhost:5000/x`). */
+function explicitHost(candidate: string): string | null {
+  const first = candidate.split('/')[0]!;
+  return candidate.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+}
+
+function registryOfReference(candidate: string): string | null {
+  try {
+    return parseReference(candidate).registry;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Names the rule of the reference grammar a tag breaks, and, when docker/metadata-action's inputs are

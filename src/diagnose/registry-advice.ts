@@ -12,10 +12,6 @@ interface RegistryAdvice {
   advice: string;
 }
 
-// Docker Hub's hosts as a reference or an error names them (a reference without a host is Docker
-// Hub's too: registryOf says so).
-export const DOCKER_HUB = 'docker.io';
-
 const ADVICE: readonly RegistryAdvice[] = [
   {
     kind: 'ecr',
@@ -35,6 +31,7 @@ const ADVICE: readonly RegistryAdvice[] = [
   },
   {
     kind: 'docker-hub',
+    // Docker Hub's hosts as a reference or an error names them (its token service too).
     host: /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|auth\.docker\.io|registry\.hub\.docker\.com)$/,
     advice:
       'Docker Hub answered: log in with `docker/login-action` (no `registry:` input) as a Docker ID with an access token whose scope is Read & Write ' +

@@ -32,7 +32,7 @@ export function isBuildCommand(text: string): boolean {
 }
 
 /** Splits a command line into words, honouring simple quotes. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   const out: string[] = [];
   const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -4,6 +4,7 @@ import { truncate } from '../../text/markdown.js';
 import { RUNNER_EXIT } from '../../parse/after-build-error.js';
 import { RUNNER_CANCELED, STEP_TIMED_OUT } from '../../parse/build-lines.js';
 import { matchFinding } from './signature-diagnosis.js';
+import { words } from '../../parse/invocation.js';
 
 const ID = 'after-build-error';
 const MAX_TITLE_ERROR = 120;
@@ -88,7 +89,7 @@ function referencesIn(texts: string[]): string[] {
     const text = full.slice(0, MAX_READ);
     for (const sign of REFERENCE_SIGNS) add(sign.exec(text)?.[1]);
     const command = DOCKER_SUBCOMMAND.exec(text);
-    if (command) add(imageArgument(text.slice(command.index + command[0].length).split(/\s+/)));
+    if (command) add(imageArgument(words(text.slice(command.index + command[0].length))));
   }
   return found;
 }
