@@ -490,8 +490,36 @@ describe('special cases the team met', () => {
     expect(first.data).toMatchObject({ registryKind: 'ecr' });
     expect(first.data!.cause).toBeUndefined();
     expect(first.fix).toMatch(/^Amazon ECR answered: log in with `aws-actions\/amazon-ecr-login`/);
-    expect(first.fix.indexOf('ECR does not create one on push')).toBeLessThan(first.fix.indexOf('ghcr.io'));
     expect(first.change).toMatch(/^Amazon ECR answered/);
+    // GitHub's registry's own advice is no advice for an ECR push; the fork advice holds for any registry.
+    expect(first.fix).not.toMatch(/ghcr\.io|packages: write|Manage Actions access/);
+    expect(first.fix).toContain('Pull requests from forks run with a read-only token and no secrets');
+  });
+
+  it('a registry with no advice of its own is named in the check, without the GHCR items', async () => {
+    const log = pushDenied(
+      ['##[group]GITHUB_TOKEN Permissions', 'Packages: read', '##[endgroup]', 'Secret source: Actions'],
+      'failed to push harbor.acme.example/team/app:main: unexpected status from HEAD request to https://harbor.acme.example/v2/team/app/blobs/sha256:abc: 401 Unauthorized',
+    );
+    const first = (await diagnoseText(log)).findings[0]!;
+    expect(first.data!.registryKind).toBeUndefined();
+    expect(first.fix).not.toMatch(/ghcr\.io|packages: write|Manage Actions access/);
+    expect(first.change).toBe(
+      "Check the login step's credentials for `harbor.acme.example` and that they may push to (or pull) the repository, and that the repository exists.",
+    );
+  });
+
+  it('a GHCR denial, or one that names no registry, keeps the GHCR items', async () => {
+    for (const error of [
+      'failed to push ghcr.io/acme/app:main: unexpected status from HEAD request to https://ghcr.io/v2/acme/app/blobs/sha256:abc: 403 Forbidden',
+      'denied: requested access to the resource is denied',
+    ]) {
+      const first = (await diagnoseText(pushDenied(['Secret source: Actions'], error))).findings[0]!;
+      expect(first.id).toBe('registry-auth-denied');
+      expect(first.fix).toContain('In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write`');
+      expect(first.fix).toContain('An organization package on `ghcr.io` must grant this repository access');
+      expect(first.fix).not.toContain("Check the login step's credentials for");
+    }
   });
 
   it("a denied push of a host-less name is Docker Hub's, with its access-token scope", async () => {

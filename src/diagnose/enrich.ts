@@ -84,7 +84,7 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
     data.cause = 'fork-pull-request';
     cause =
       'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
-  } else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
+  } else if (packages !== null && packages !== 'write' && (!registry || isGitHubRegistry(registry))) {
     data.cause = 'missing-packages-write';
     cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
   } else if (/\b40[13]\b/.test(text) && /anonymous token/.test(text)) {
@@ -97,6 +97,13 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   if (own) {
     data.registryKind = own.kind;
     if (cause === null || data.cause === 'not-logged-in') cause = cause === null ? own.advice : `${cause}\n\n${own.advice}`;
+  }
+  // The catalog's fix is written for GitHub's registry (templateValues' `githubRegistry`): for another
+  // registry its GHCR items (`packages: write`, a package's Actions access) are dropped, and one that
+  // has no advice of its own gets the generic check by name instead.
+  if (registry && !isGitHubRegistry(registry)) {
+    values.githubRegistry = '';
+    if (!own) values.otherRegistry = registry;
   }
   if (packages) data.packagesPermission = packages;
   if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
@@ -123,6 +130,11 @@ function registryOf(groups: Record<string, string>, build: Build, references: st
     if (host) return host;
   }
   return null;
+}
+
+/** GitHub's container registry and the older Docker registry of GitHub Packages. */
+function isGitHubRegistry(host: string): boolean {
+  return /^(?:ghcr\.io|docker\.pkg\.github\.com)(?::\d+)?$/i.test(host);
 }
 
 function urlHost(candidate: string): string | null {

@@ -18,5 +18,8 @@ export function templateValues(build: Build, failedStep: Step | null): Record<st
     stage: failedStep?.stage ?? undefined,
     platform: failedStep?.platform ?? build.platforms[0],
     dockerfile: build.request.dockerfile ?? undefined,
+    // The team's registry: the catalog's registry advice names it, unless a finding knows the registry
+    // is another (enrich.ts empties it then).
+    githubRegistry: 'ghcr.io',
   };
 }
