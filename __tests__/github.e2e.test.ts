@@ -204,6 +204,20 @@ describe('a follow-up job reading the matrix', () => {
     expect(failed!.summary).toMatch(/## ❌ .*a later step of its job failed: The container could not start/);
   });
 
+  it('a build step allowed to fail (its job a success) is said as allowed, under ⚠️, and fail-on: error leaves the step green', async () => {
+    github.jobs = [
+      job('Build engine', failingJobLog(), { conclusion: 'success' }),
+      job('Diagnose', '', { status: 'in_progress', conclusion: null, runnerName: 'runner-self' }),
+    ];
+    const result = await run({ comment: 'off', 'fail-on': 'error' });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8'));
+    expect(report.findings[0]).toMatchObject({ id: 'compile-error', severity: 'warning', data: { tolerated: 1 } });
+    expect(result.outputs['root-cause']).toBe('compile-error');
+    expect(result.summary).toMatch(/^## ⚠️ \*\*Build engine\*\* failed: .*allowed to fail: the job succeeded/m);
+    expect(result.summary).not.toContain('## ❌');
+  });
+
   it('an API that refuses (401) is a warning and a green step', async () => {
     github.faults.push({
       match: (r) => r.template === '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',

@@ -168,9 +168,11 @@ function renderComment(analysis, marker, links) {
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
     // Each thing once: consequences under their root cause, a cache break in the baseline's lines.
     const screen = (0,screen_groups/* screenGroups */.h)(analysis);
-    const errors = screen.groups.filter((g) => g.severity === 'error');
+    // A build's failure its job was allowed (continue-on-error) is told as a failure is, under a \u26a0\ufe0f headline.
+    const failure = (g) => g.severity === 'error' || (0,report_verdict/* isAllowedBuildFailure */.LR)(g);
+    const errors = screen.groups.filter(failure);
     const canceled = screen.groups.filter((g) => g.id === 'canceled');
-    const warnings = screen.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+    const warnings = screen.groups.filter((g) => !failure(g) && g.id !== 'canceled');
     const table = buildTable(analysis.builds);
     const sizes = (0,image_sizes/* imageSizeSection */.k)(analysis.builds, '**Image sizes**');
     const baseline = (0,baseline_section/* baselineSection */.d_)(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
@@ -182,7 +184,7 @@ function renderComment(analysis, marker, links) {
         const total = analysis.builds.length + (analysis.omittedBuilds?.count ?? 0);
         const head = notSucceeded.length === 0
             ? `### \u2705 ${version/* TOOL_NAME */.l}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}${(0,report_verdict/* afterBuildClause */.gq)(screen.groups, total)}`
-            : `### ${format/* STATUS_ICON */.tW[analysis.status]} ${verdict.happened}`;
+            : `### ${(0,report_verdict/* headlineIcon */.Mb)(analysis)} ${verdict.happened}`;
         // The comment lists each warning in a line, without its advice: the change says how itself.
         const lines = [verdict.time ? `\u23f1\ufe0f ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `\ud83d\udca1 ${verdict.changeWithHow}` : '']
             .filter(Boolean)

@@ -132,6 +132,41 @@ function escapeParameter(text) {
 
 /***/ }),
 
+/***/ 1431:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LA: () => (/* binding */ tolerateAllowedFailure),
+/* harmony export */   wO: () => (/* binding */ everyFailureAllowed)
+/* harmony export */ });
+/* unused harmony export ALLOWED_SUFFIX */
+/** Said after the title of a failure its job was allowed to have. */
+const ALLOWED_SUFFIX = ' (allowed to fail: the job succeeded)';
+/**
+ * A job the GitHub API lists as a success went on past its failed step (`continue-on-error` on the
+ * build step, or on a later `docker push`): the run is green, so the failure's cause is said as a
+ * warning, titled as allowed, `tolerated: 1` in its data, and no `fail-on: error` policy counts it.
+ * Only the jobs source knows a job's conclusion; a log read in its own job (which still runs) or from
+ * a file keeps its errors. A build that succeeded keeps its warnings as they are (it had no failure).
+ */
+function tolerateAllowedFailure(build, findings) {
+    if (build.jobConclusion !== 'success')
+        return findings;
+    if (build.status !== 'failure' && !build.afterBuildError)
+        return findings;
+    return findings.map((finding) => finding.severity === 'error'
+        ? { ...finding, severity: 'warning', title: `${finding.title}${ALLOWED_SUFFIX}`, data: { ...finding.data, tolerated: 1 } }
+        : finding);
+}
+/** Whether every failed build's job was allowed that failure (the verdict's headline is then no \u274c). */
+function everyFailureAllowed(builds) {
+    const failed = builds.filter((b) => b.status === 'failure');
+    return failed.length > 0 && failed.every((b) => b.jobConclusion === 'success');
+}
+
+
+/***/ }),
+
 /***/ 1611:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -699,7 +734,7 @@ function registryAuth(match, build, references) {
         cause =
             'This job ran without secrets ("Secret source: None"): a pull request from a fork, whose `GITHUB_TOKEN` is read-only. Do not push from such runs: `push: ${{ github.event_name != \'pull_request\' }}`, or push from a `workflow_run` after review.';
     }
-    else if (packages !== null && packages !== 'write' && (!registry || registry === 'ghcr.io')) {
+    else if (packages !== null && packages !== 'write' && (!registry || isGitHubRegistry(registry))) {
         data.cause = 'missing-packages-write';
         cause = `The job's \`GITHUB_TOKEN\` had \`packages: ${packages}\` ("Set up job" lists it): add \`permissions: packages: write\` to the workflow or the job.`;
     }
@@ -714,6 +749,14 @@ function registryAuth(match, build, references) {
         data.registryKind = own.kind;
         if (cause === null || data.cause === 'not-logged-in')
             cause = cause === null ? own.advice : `${cause}\n\n${own.advice}`;
+    }
+    // The catalog's fix is written for GitHub's registry (templateValues' `githubRegistry`): for another
+    // registry its GHCR items (`packages: write`, a package's Actions access) are dropped, and one that
+    // has no advice of its own gets the generic check by name instead.
+    if (registry && !isGitHubRegistry(registry)) {
+        values.githubRegistry = '';
+        if (!own)
+            values.otherRegistry = registry;
     }
     if (packages)
         data.packagesPermission = packages;
@@ -745,6 +788,10 @@ function registryOf(groups, build, references) {
             return host;
     }
     return null;
+}
+/** GitHub's container registry and the older Docker registry of GitHub Packages. */
+function isGitHubRegistry(host) {
+    return /^(?:ghcr\.io|docker\.pkg\.github\.com)(?::\d+)?$/i.test(host);
 }
 function urlHost(candidate) {
     return /^https?:\/\/([^/\s]+)/.exec(candidate)?.[1] ?? null;
@@ -1252,14 +1299,7 @@ const afterBuildErrorRule = {
             const references = referencesIn([later.command ?? '', later.step ?? '', ...named.lines.map((l) => l.text)]);
             const finding = matchFinding(root, context, { primary: true, others, allLines: named.lines, laterStep: where, references });
             const laterStep = { laterStep: later.step ?? '', laterStepLine: later.stepLine, laterErrorLine: later.error.line };
-            // A job the API lists as a success went on past the failed step (`continue-on-error`): the cause is
-            // said, as a warning, and the job is not said to have failed (verdict: "reported", no \u274c).
-            if (build.jobConclusion === 'success') {
-                const severity = finding.severity === 'error' ? 'warning' : finding.severity;
-                const title = `${finding.title} (allowed to fail: the job succeeded)`;
-                const data = { ...finding.data, ...laterStep, tolerated: 1 };
-                return [{ ...finding, severity, title, evidence: withError(finding.evidence, later.error), data }];
-            }
+            // A job the API lists as a success let this step fail: analyze.ts says it as allowed (allowed-failure.ts).
             return [{ ...finding, evidence: withError(finding.evidence, later.error), data: { ...finding.data, ...laterStep } }];
         }
         const advice = catalog.get(ID);
@@ -1352,6 +1392,8 @@ const RULES = [
     afterBuildErrorRule,
 ];
 
+// EXTERNAL MODULE: ./src/analyze/allowed-failure.ts
+var allowed_failure = __nccwpck_require__(1431);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 ;// CONCATENATED MODULE: ./src/analyze/run-level.ts
@@ -1388,6 +1430,7 @@ var group = __nccwpck_require__(3415);
 
 
 
+
 const STATUS_ORDER = ['failure', 'canceled', 'unknown', 'success'];
 /** The catalog by id, made once per catalog (the budget analyses every build of a long log). */
 const catalogMaps = new WeakMap();
@@ -1405,7 +1448,7 @@ function analyzeBuild(build, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.a, inp
     const context = { build, cache: (0,metrics/* cacheStats */.wn)(build), timing: (0,metrics/* timing */.N9)(build), options, diagnosis, catalog };
     const findings = [];
     for (const rule of RULES) {
-        for (const finding of rule.run(context))
+        for (const finding of (0,allowed_failure/* tolerateAllowedFailure */.LA)(build, rule.run(context)))
             findings.push({ ...finding, build: build.name, source: build.source });
     }
     return { build, cache: context.cache, timing: context.timing, findings: (0,rank/* rankFindings */.JM)(findings) };
@@ -9350,6 +9393,9 @@ function templateValues(build, failedStep) {
         stage: failedStep?.stage ?? undefined,
         platform: failedStep?.platform ?? build.platforms[0],
         dockerfile: build.request.dockerfile ?? undefined,
+        // The team's registry: the catalog's registry advice names it, unless a finding knows the registry
+        // is another (enrich.ts empties it then).
+        githubRegistry: 'ghcr.io',
     };
 }
 
@@ -10555,7 +10601,7 @@ const BUILTIN_SIGNATURES_JSON = `[
 {"id":"secret-missing","title":"A build secret is missing[[: \${secret}]]","severity":"error","priority":82,"ignoreCase":true,"role":"cause","causedBy":[],"laterSteps":false,"patterns":[["/run/secrets/(?<secret>[^'\\"\\\\s:]+)'?:? No such file or directory",[" No such file or directory"]],["secret (?<secret>\\\\S+) not found",[" not found"]],["could not read (?:Username|Password) for .(?<host>[^']+).: terminal prompts disabled",[": terminal prompts disabled"]],["failed to (?:read|load) secret",["failed to "]],["Permission denied \\\\(publickey\\\\)",["Permission denied (publickey)"]],["Host key verification failed",["Host key verification failed"]],["could not read (?:Username|Password) for",["could not read "]],["no SSH key .* forwarded from the client|no configured known hosts forwarded from the client|failed to fetch remote (?:git@|ssh://)\\\\S+: (?:exit status 128|git stderr)|failed to load cache key: invalid response status 40[13]\\\\b",[" forwarded from the client","no configured known hosts forwarded from the client","failed to fetch remote ","failed to load cache key: invalid response status 40"]],["no auth sock variable|SSH_AUTH_SOCK",["no auth sock variable","SSH_AUTH_SOCK"]],["attempted ssh-agent authentication",["attempted ssh-agent authentication"]],["failed to authenticate when downloading repository",["failed to authenticate when downloading repository"]],["[Aa]uthentication failed for .https?://",["uthentication failed for "]],["npm (?:ERR!|error) code E401|Unable to authenticate, need: ",[" code E401","Unable to authenticate, need: "]],["invalid empty ssh agent socket|could not parse ssh",["invalid empty ssh agent socket","could not parse ssh"]],["stat \\\\S*ssh[\\\\w.-]*\\\\.sock: no such file or directory",[".sock: no such file or directory"]],["ERR_PNPM_FETCH_40[13]|No authorization settings were found",["ERR_PNPM_FETCH_40","No authorization settings were found"]],["fatal: Could not read from remote repository|(?:^|remote: |ERROR: )Repository not found|remote: (?:Invalid username or password|Support for password authentication was removed)|^Username for .https?://|fatal: could not read Username",["fatal: Could not read from remote repository","Repository not found","Invalid username or password","Support for password authentication was removed","Username for ","fatal: could not read Username"]],["HTTP error 40[13] while getting|40[13] Client Error: (?:Unauthorized|Forbidden) for url|npm (?:ERR!|error) (?:code E403|403 Forbidden|need auth|401 Unauthorized)|This command requires you to be logged in|Incorrect or missing password",[" while getting"," Client Error: ","code E403","403 Forbidden","need auth","401 Unauthorized","This command requires you to be logged in","Incorrect or missing password"]],["Load key .*: (?:invalid format|No such file)|Could not open a connection to your authentication agent|Error connecting to agent: (?:No such file or directory|Connection refused)|sign_and_send_pubkey: signing failed|ssh: handshake failed|no such identity|Permission denied, please try again|Error: Could not find SSH agent|ssh-add: .*(?:not found|No such file)",["invalid format","No such file","Could not open a connection to your authentication agent","Error connecting to agent: ","sign_and_send_pubkey: signing failed","ssh: handshake failed","no such identity","Permission denied, please try again","Error: Could not find SSH agent","ssh-add: "]],["secret (?:not found|is required)|secret \\"(?<secret>[^\\"]+)\\" (?:not found|is required)|required secret \\\\S+ not found|SECRET_\\\\w+.*(?:unbound variable|not set)",["not found","is required","required secret ","SECRET_"]],["The requested URL returned error: 40[13]|fatal: Authentication failed|could not read Password for|(?<!/v2/\\\\S*: \\\\w+: )Bad credentials",["The requested URL returned error: 40","fatal: Authentication failed","could not read Password for","Bad credentials"]],["Response status code does not indicate success: 40[13]\\\\b",["Response status code does not indicate success: 40"]],["/run/buildkit/ssh_agent\\\\.\\\\d+",["/run/buildkit/ssh_agent."]],["unset ssh forward key|make sure SSH_AUTH_SOCK is set",["unset ssh forward key","make sure SSH_AUTH_SOCK is set"]],["^(?:ERROR: )?stat \\"\\": no such file or directory$",[": no such file or directory"]],["^(?:ERROR: )?stat \\\\S*(?:\\\\.ssh/|id_rsa|id_ed25519|id_ecdsa|agent\\\\.\\\\d+)\\\\S*: no such file or directory|failed to parse \\\\S+: ssh: |failed to connect to \\\\S*(?:ssh|agent)\\\\S*: |^(?:ERROR: )?secret \\\\S+ too big\\\\b",[": no such file or directory","failed to parse ","failed to connect to "," too big"]],["^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+$|^(?:ERROR|error): failed to stat (?!\\\\S*[Dd]ockerfile)\\\\S+: stat \\\\S+: no such file or directory",[": failed to stat ",": no such file or directory"]],["[Uu]sername and password required",["sername and password required"]],["Input required and not supplied: \\\\w*(?:password|token|username|secret|key)\\\\w*",["Input required and not supplied: "]],["refers to undefined (?:build )?secret (?<secret>\\\\S+?):? ",["refers to undefined "]],["[Ss]ervice \\"?[\\\\w.-]+\\"? uses an undefined secret\\\\b",[" uses an undefined secret"]]],"commands":["\\\\bgit clone (?:\\\\S+ )*(?:git@|ssh://)","--mount=type=(?:secret|ssh)\\\\b.*\\\\bgit (?:clone|fetch|pull|submodule|ls-remote)\\\\b|\\\\bgit clone (?:\\\\S+ )*https://\\\\S*(?:/run/secrets/|\\\\$\\\\{?\\\\w*(?:TOKEN|PASSWORD|PAT|CREDENTIALS)\\\\b)"],"fix":"The step expected a secret (a \`RUN --mount=type=secret\` file, or credentials for a private dependency) that the build did not receive.\\n- With build-push-action pass it with the same id: \`secrets: |\` then \`id=value\` (or \`secret-files:\`); with the CLI, \`--secret id=<id>,env=<VAR>\`.\\n- Secrets are not available to pull requests from forks.\\n- Read it in the same \`RUN\` that mounts it: exports do not persist to later layers, and \`ARG\`/\`ENV\` would leak it into the image."},
 {"id":"platform-mismatch","title":"No image for the requested platform[[ (\${wanted})]]","severity":"error","priority":81,"ignoreCase":true,"role":"cause","causedBy":["qemu-emulation"],"laterSteps":true,"patterns":[["no match for platform in manifest",["no match for platform in manifest"]],["image with reference .* was found but does not match the specified platform",[" was found but does not match the specified platform"]],["The requested image's platform \\\\((?!linux/(?:arm|aarch64)[^)]*\\\\) does not match the detected host platform \\\\(linux/(?:amd64|x86_64|386))(?<found>[^)]+)\\\\) does not match the detected host platform \\\\((?<wanted>[^)]+)\\\\)",[") does not match the detected host platform ("]],["^(?:[\\\\w.-]+ +\\\\| +)?exec /(?!(?:usr/)?bin/(?:sh|bash|ash|dash|busybox)\\\\b)\\\\S+: exec format error",[": exec format error"]],["no matching manifest for (?<wanted>\\\\S+)(?: [\\\\d.]+)? in the manifest list entries",[" in the manifest list entries"]],["exec user process caused:? \\"?exec format error",["exec user process caused"]],["does not match the specified platform",["does not match the specified platform"]],["image platform \\\\((?<found>[^)]+)\\\\) does not match",["image platform ("]],["cannot execute binary file: Exec format error",["cannot execute binary file: Exec format error"]],["qemu-\\\\w+(?:-static)?: Could not open .\\\\S*ld-(?:linux|musl)\\\\S*.: No such file or directory",[": No such file or directory"]],["(?:^|: )\\\\S*/ld-linux-\\\\S+\\\\.so\\\\.\\\\d+. ?: No such file or directory|rosetta error: failed to open elf at \\\\S*/ld-|Dynamic loader not found: \\\\S*/ld-(?:linux|musl)",[": No such file or directory","rosetta error: failed to open elf at ","Dynamic loader not found: "]],["(?:only provides|no) (?:pre-?built|precompiled) binar(?:y|ies) for",[" binar"]],["[Uu]nsupported (?:architecture|arch|platform)\\\\b|not supported on (?:arm64|aarch64|armv7l?|x86_64|amd64)\\\\b",["nsupported ","not supported on "]],["no image found in manifest list for architecture|does not (?:provide|support) (?:the )?(?:platform|architecture)|wanted \\\\S+, actual: \\\\S+",["no image found in manifest list for architecture","does not ",", actual: "]],["InvalidBaseImagePlatform: Base image \\\\S+ was pulled with platform \\"(?<found>[^\\"]+)\\", expected \\"(?<wanted>[^\\"]+)\\"",["InvalidBaseImagePlatform: Base image "]]],"commands":[],"fix":"A base image has no variant for the platform being built.\\n- Check what it offers: \`docker buildx imagetools inspect <image>\`.\\n- Build for the platforms it has (\`platforms:\`), pick a multi-platform base, or set \`FROM --platform=...\` to a valid value (check build args that form it).\\n- A binary downloaded or copied for another architecture than the image (\`cannot execute binary file\`, QEMU or Rosetta finding no \`ld-linux\` loader): fetch the one for the platform being built (\`ARG TARGETARCH\` in the download URL)."},
 {"id":"registry-rate-limit","title":"The registry refused with a rate limit","severity":"error","priority":80,"ignoreCase":true,"role":"cause","causedBy":[],"laterSteps":true,"patterns":[["\\\\btoomanyrequests\\\\b",["toomanyrequests"]],["\\\\b429 Too Many Requests\\\\b",["429 Too Many Requests"]],["[Yy]ou have reached your (?:unauthenticated )?pull rate limit",["ou have reached your "]],["\\\\b[Tt]oo [Mm]any [Rr]equests\\\\b",["equests"]],["\\\\brate limit(?:ed| exceeded)\\\\b",["rate limit"]],["\\\\bTOOMANYREQUESTS\\\\b|\\\\bRate exceeded\\\\b|\\\\bThrottlingException\\\\b|\\\\bQuota ?Exceeded\\\\b|429 Client Error|(?:status|code)(?: code)?:? 429\\\\b|\\\\b429\\\\b (?:Too|too)",["TOOMANYREQUESTS","Rate exceeded","ThrottlingException","Exceeded","429 Client Error","status","code","429"]]],"commands":[],"fix":"Docker Hub limits anonymous pulls per IP, and runners share IPs.\\n- Log in before building, even for public images: \`docker/login-action\` with a Docker Hub token.\\n- Mirror base images to GHCR or use \`mirror.gcr.io\`.\\n- setup-buildx-action pulls \`moby/buildkit\` too: log in before it, or set \`driver-opts: image=<mirror>/moby/buildkit\`."},
-{"id":"registry-auth-denied","title":"The registry denied access[[ to \${registry}]][[: the credential helper \${helper} could not run]]","severity":"error","priority":78,"ignoreCase":true,"role":"cause","causedBy":["manifest-unknown"],"laterSteps":true,"patterns":[["installation not allowed to Write organization package",["installation not allowed to Write organization package"]],["permission_denied: (?:write_package|The token provided does not match expected scopes)",["permission_denied: "]],["failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\\\w+ request to (?<authurl>\\\\S+))?: (?<status>40[13])\\\\b",[" token: unexpected status"]],["failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)",["failed to authorize: "]],["failed to push (?<ref>\\\\S+): (?:denied|unauthorized|.*40[13])",["failed to push "]],["(?:failed to push (?<ref>\\\\S+): )?push access denied, repository does not exist or may require authorization|insufficient_scope: authorization failed",["push access denied, repository does not exist or may require authorization","insufficient_scope: authorization failed"]],["Error response from daemon: (?:denied|unauthorized|forbidden)[\\\\s_*.]*$|\\\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)",["Error response from daemon: ","denied: "]],["unauthorized: (?:authentication required|incorrect username or password)",["authentication required","incorrect username or password"]],["pull access denied for (?<repo>\\\\S+?),",["pull access denied for "]],["unexpected status from \\\\w+ request to https://(?<registry>[^/\\\\s]+)/\\\\S*: (?<status>40[13]) ",["unexpected status from "]],["insufficient_scope: authorization failed",["insufficient_scope: authorization failed"]],["authorization status: 40[13]",["authorization status: 40"]],["unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)",["unexpected status"]],["failed with status code \\\\[[^\\\\]]*\\\\]: 40[13] (?:Unauthorized|Forbidden)",["failed with status code ["]],["\\\\bno basic auth credentials\\\\b",["no basic auth credentials"]],["^(?:denied|unauthorized|forbidden): ",["denied","unauthorized","forbidden"]],["Cannot perform an interactive login from a non[- ]TTY device",["Cannot perform an interactive login from a non"]],["exec: \\"(?<helper>docker-credential-[\\\\w.-]+)\\": executable file not found",[": executable file not found"]],["\\\\b(?<helper>docker-credential-[\\\\w.-]+) not installed or not available in PATH",[" not installed or not available in PATH"]],["error getting credentials",["error getting credentials"]],["\\\\b40[13] (?:Unauthorized|Forbidden)\\\\b",["Unauthorized","Forbidden"]],["(?:Error (?:authenticating|saving credentials)|error storing credentials)(?!.*(?:dial tcp|connectex|i/o timeout|no such host|TLS handshake timeout|did not properly respond))",["authenticating","saving credentials","error storing credentials"]],["authorization token has expired|[Rr]eauthenticate and try again",["authorization token has expired","eauthenticate and try again"]],["don.t have the needed permissions|Permission \\"[\\\\w.]+\\" denied",["t have the needed permissions","Permission "]],["(?<!proxy )\\\\bauthentication (?:is )?required\\\\b|\\\\bnot authorized\\\\b|User cannot be authenticated",["authentication ","not authorized","User cannot be authenticated"]],["installation not allowed to (?:Write|Create)",["installation not allowed to "]],["error from registry: (?:denied|unauthorized)",["error from registry: "]],["\\"\\\\S+/(?:manifests|blobs)/\\\\S+\\": (?:unauthorized|denied|forbidden)\\\\b",["unauthorized","denied","forbidden"]],["/v2/\\\\S*: (?:unknown|unauthorized|denied): (?:Bad credentials|[Ii]nvalid (?:credentials|username or password)|[Ii]ncorrect username or password)",["Bad credentials","credentials","username or password","ncorrect username or password"]],["(?:^|: )unauthorized(?::|$)",["unauthorized"]],["\\"code\\": ?\\"(?:UNAUTHORIZED|DENIED)\\"",["UNAUTHORIZED","DENIED"]],["(?:^|[:\\\\]\\"] |[\`'\\"])(?:UNAUTHORIZED|DENIED): |security token included in the request is invalid|HTTP Basic: Access denied|access to the requested resource is not authorized|not authorized to perform: ecr:|unauthorized to access repository|requested access to the resource is denied",["UNAUTHORIZED","DENIED","security token included in the request is invalid","HTTP Basic: Access denied","access to the requested resource is not authorized","not authorized to perform: ecr:","unauthorized to access repository","requested access to the resource is denied"]]],"commands":[],"fix":"[[- \${helper} is named by \`credsStore\` or \`credHelpers\` in \`~/.docker/config.json\` but cannot run here: install it, or remove that entry (a config copied from Docker Desktop names \`docker-credential-desktop\`) and \`docker login\` again.]]\\n- In GitHub Actions, pushing to \`ghcr.io\` needs \`permissions: packages: write\` in the workflow (or job) and \`docker/login-action\` with \`registry: ghcr.io\`, \`username: \${{ github.actor }}\`, \`password: \${{ secrets.GITHUB_TOKEN }}\`.\\n- An organization package must grant this repository access: package settings, \\"Manage Actions access\\", role Write.\\n- Pull requests from forks get a read-only token: do not push there (\`push: \${{ github.event_name != 'pull_request' }}\`).\\n- For other registries check the credentials of the login step and that the repository exists."},
+{"id":"registry-auth-denied","title":"The registry denied access[[ to \${registry}]][[: the credential helper \${helper} could not run]]","severity":"error","priority":78,"ignoreCase":true,"role":"cause","causedBy":["manifest-unknown"],"laterSteps":true,"patterns":[["installation not allowed to Write organization package",["installation not allowed to Write organization package"]],["permission_denied: (?:write_package|The token provided does not match expected scopes)",["permission_denied: "]],["failed to fetch (?:anonymous|oauth) token: unexpected status(?: from \\\\w+ request to (?<authurl>\\\\S+))?: (?<status>40[13])\\\\b",[" token: unexpected status"]],["failed to authorize: .*(?<status>40[13]) (?:Unauthorized|Forbidden)",["failed to authorize: "]],["failed to push (?<ref>\\\\S+): (?:denied|unauthorized|.*40[13])",["failed to push "]],["(?:failed to push (?<ref>\\\\S+): )?push access denied, repository does not exist or may require authorization|insufficient_scope: authorization failed",["push access denied, repository does not exist or may require authorization","insufficient_scope: authorization failed"]],["Error response from daemon: (?:denied|unauthorized|forbidden)[\\\\s_*.]*$|\\\\bdenied: (?:requested access to the resource is denied|denied|permission_denied)",["Error response from daemon: ","denied: "]],["unauthorized: (?:authentication required|incorrect username or password)",["authentication required","incorrect username or password"]],["pull access denied for (?<repo>\\\\S+?),",["pull access denied for "]],["unexpected status from \\\\w+ request to https://(?<registry>[^/\\\\s]+)/\\\\S*: (?<status>40[13]) ",["unexpected status from "]],["insufficient_scope: authorization failed",["insufficient_scope: authorization failed"]],["authorization status: 40[13]",["authorization status: 40"]],["unexpected status(?: code)?: 40[13] (?:Unauthorized|Forbidden)",["unexpected status"]],["failed with status code \\\\[[^\\\\]]*\\\\]: 40[13] (?:Unauthorized|Forbidden)",["failed with status code ["]],["\\\\bno basic auth credentials\\\\b",["no basic auth credentials"]],["^(?:denied|unauthorized|forbidden): ",["denied","unauthorized","forbidden"]],["Cannot perform an interactive login from a non[- ]TTY device",["Cannot perform an interactive login from a non"]],["exec: \\"(?<helper>docker-credential-[\\\\w.-]+)\\": executable file not found",[": executable file not found"]],["\\\\b(?<helper>docker-credential-[\\\\w.-]+) not installed or not available in PATH",[" not installed or not available in PATH"]],["error getting credentials",["error getting credentials"]],["\\\\b40[13] (?:Unauthorized|Forbidden)\\\\b",["Unauthorized","Forbidden"]],["(?:Error (?:authenticating|saving credentials)|error storing credentials)(?!.*(?:dial tcp|connectex|i/o timeout|no such host|TLS handshake timeout|did not properly respond))",["authenticating","saving credentials","error storing credentials"]],["authorization token has expired|[Rr]eauthenticate and try again",["authorization token has expired","eauthenticate and try again"]],["don.t have the needed permissions|Permission \\"[\\\\w.]+\\" denied",["t have the needed permissions","Permission "]],["(?<!proxy )\\\\bauthentication (?:is )?required\\\\b|\\\\bnot authorized\\\\b|User cannot be authenticated",["authentication ","not authorized","User cannot be authenticated"]],["installation not allowed to (?:Write|Create)",["installation not allowed to "]],["error from registry: (?:denied|unauthorized)",["error from registry: "]],["\\"\\\\S+/(?:manifests|blobs)/\\\\S+\\": (?:unauthorized|denied|forbidden)\\\\b",["unauthorized","denied","forbidden"]],["/v2/\\\\S*: (?:unknown|unauthorized|denied): (?:Bad credentials|[Ii]nvalid (?:credentials|username or password)|[Ii]ncorrect username or password)",["Bad credentials","credentials","username or password","ncorrect username or password"]],["(?:^|: )unauthorized(?::|$)",["unauthorized"]],["\\"code\\": ?\\"(?:UNAUTHORIZED|DENIED)\\"",["UNAUTHORIZED","DENIED"]],["(?:^|[:\\\\]\\"] |[\`'\\"])(?:UNAUTHORIZED|DENIED): |security token included in the request is invalid|HTTP Basic: Access denied|access to the requested resource is not authorized|not authorized to perform: ecr:|unauthorized to access repository|requested access to the resource is denied",["UNAUTHORIZED","DENIED","security token included in the request is invalid","HTTP Basic: Access denied","access to the requested resource is not authorized","not authorized to perform: ecr:","unauthorized to access repository","requested access to the resource is denied"]]],"commands":[],"fix":"[[- \${helper} is named by \`credsStore\` or \`credHelpers\` in \`~/.docker/config.json\` but cannot run here: install it, or remove that entry (a config copied from Docker Desktop names \`docker-credential-desktop\`) and \`docker login\` again.]]\\n[[- In GitHub Actions, pushing to \${githubRegistry} needs \`permissions: packages: write\` in the workflow (or job) and \`docker/login-action\` with \`registry: ghcr.io\`, \`username: \${{ github.actor }}\`, \`password: \${{ secrets.GITHUB_TOKEN }}\`.]]\\n[[- An organization package on \${githubRegistry} must grant this repository access: package settings, \\"Manage Actions access\\", role Write.]]\\n[[- Check the login step's credentials for \${otherRegistry} and that they may push to (or pull) the repository, and that the repository exists.]]\\n- Pull requests from forks run with a read-only token and no secrets: do not push there (\`push: \${{ github.event_name != 'pull_request' }}\`).\\n[[- For a registry other than \${githubRegistry}, check the credentials of the login step and that the repository exists.]]"},
 {"id":"invalid-tag","title":"An image tag is not a valid reference[[: \\"\${tag}\\"]]","severity":"error","priority":76,"ignoreCase":true,"role":"cause","causedBy":[],"laterSteps":true,"patterns":[["invalid tag \\"(?<tag>[^\\"]*)\\": invalid reference format",[": invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for \\"-t, --tag\\" flag",["invalid argument "]],["tag is needed when pushing to registry",["tag is needed when pushing to registry"]],["^(?!.*\\\\S [Aa][Ss] [\\\\w.-]+\\" is not a valid repository/tag).*?invalid reference format(?:: repository name (?:\\\\(\\\\S+\\\\) )?must be lowercase)?",["invalid reference format"]],["could not parse reference",["could not parse reference"]],["repository name must be lowercase",["repository name must be lowercase"]],["^(?!.*\\\\S [Aa][Ss] [\\\\w.-]+\\" is not a valid repository/tag).*?invalid reference format",["invalid reference format"]],["invalid argument \\"(?<tag>[^\\"]*)\\" for [^:]*\\\\bt(?:ag)?\\\\b",["invalid argument "]],["^(?!.*\\\\S [Aa][Ss] [\\\\w.-]+\\" is not a valid repository/tag).*?Error parsing reference: .* is not a valid repository/tag",[" is not a valid repository/tag"]],["(?:could not|failed to|cannot|unable to) parse (?:image )?reference|invalid repository name|repository name .*must (?:be lowercase|match)|invalid reference: |base name \\\\(\\\\S*\\\\) should not be blank",["reference","invalid repository name","repository name ","invalid reference: ",") should not be blank"]]],"commands":[],"fix":"A reference is \`[registry/]name[:tag][@digest]\`: the name lowercase, the tag 1 to 128 of \`[A-Za-z0-9_.-]\`, not starting with \`.\` or \`-\`.\\n- An empty tag usually comes from an empty variable or a metadata template that produced nothing for this event.\\n- \`docker/metadata-action\` with no tag rule that applies to the event (a pull request, a tag push) gives no tags at all: add \`type=ref,event=pr\` or \`type=sha\`."},
 {"id":"dockerfile-missing","title":"The Dockerfile could not be read","severity":"error","priority":75,"ignoreCase":true,"role":"cause","causedBy":[],"laterSteps":false,"patterns":[["failed to read dockerfile(?!: (?:Canceled|Unavailable|rpc error: code = (?:Canceled|Unavailable))\\\\b)",["failed to read dockerfile"]],["open (?<path>\\\\S*Dockerfile\\\\S*): no such file or directory",[": no such file or directory"]],["unable to prepare context: unable to evaluate symlinks in Dockerfile path",["unable to prepare context: unable to evaluate symlinks in Dockerfile path"]],["Cannot locate specified Dockerfile",["Cannot locate specified Dockerfile"]],["requires exactly 1 argument",["requires exactly 1 argument"]],["unable to prepare context: (?:path \\\\S+ not found|context must be a directory)",["unable to prepare context: "]],["lstat \\\\S*Dockerfile\\\\S*: no such file or directory",[": no such file or directory"]],["the Dockerfile \\\\(\\\\S+\\\\) cannot be empty",[") cannot be empty"]],["No Dockerfile matching .+ was found",["No Dockerfile matching "]],["\\\\bfile with no instructions\\\\b|No image was generated\\\\. Is your Dockerfile empty",["file with no instructions","No image was generated. Is your Dockerfile empty"]],["the Dockerfile \\\\(\\\\S+\\\\) must be within the build context|unable to stat Dockerfile|unable to evaluate symlinks in context path",[") must be within the build context","unable to stat Dockerfile","unable to evaluate symlinks in context path"]],["\\\\bDockerfile not found\\\\b",["Dockerfile not found"]],["(?:could not|cannot|can.t|unable to) (?:find|locate|open|read) (?:the )?(?:specified )?Dockerfile|Dockerfile(?:\\\\.\\\\w+)?: no such file or directory",["Dockerfile",": no such file or directory"]],["\\\\bresolve : lstat \\\\S+: no such file or directory|Dockerfile (?:\\\\(\\\\S+\\\\) )?cannot be empty|build path \\\\S+ either does not exist|^(?!.*(?:COPY|ADD) failed).*The system cannot find the (?:file|path) specified",[": no such file or directory","cannot be empty"," either does not exist","The system cannot find the "]]],"commands":[],"fix":"- The \`file\` (or \`-f\`) path is relative to the repository root in build-push-action, not to \`context\`: check both, and that \`actions/checkout\` ran first.\\n- A \`.dockerignore\` that excludes the Dockerfile (\`*\` without \`!Dockerfile\`) hides it from the builder.\\n- File names are case-sensitive on Linux runners."},
 {"id":"dockerfile-parse-error","title":"The Dockerfile does not parse","severity":"error","priority":74,"ignoreCase":true,"role":"cause","causedBy":[],"laterSteps":false,"patterns":[["[Dd]ockerfile parse error(?: on)? line (?<line>\\\\d+)",["ockerfile parse error"]],["failed to parse (?:dockerfile|stage name)",["failed to parse "]],["unknown instruction: (?<instruction>\\\\S+)",["unknown instruction: "]],["unexpected key .(?<key>[^' ]+). for mount type",["unexpected key "]],["failed to process \\"(?<expr>[^\\"]+)\\": unexpected end of statement",[": unexpected end of statement"]],["\\\\b(?:FROM|COPY|ADD|RUN|ENV|ARG|LABEL|EXPOSE|WORKDIR|USER|VOLUME|ENTRYPOINT|CMD|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) requires (?:at least |exactly )?(?:one|two|three|\\\\d+) arguments?",[" requires "]],["unexpected end of statement|missing .}.|ARG names can not be blank|[Ss]yntax error - can.t find = in",["unexpected end of statement","missing ","ARG names can not be blank","yntax error - can"]],["Please provide a source image with .from. prior to commit",["Please provide a source image with "]],["circular dependency detected on stage|dockerfile contains no stages to build|no build stage in current context|invalid name for build stage|variable expansion is not supported for --from|doesn.t support variable expansion, define alias stage|only one \\\\S+ parser directive can be used|invalid escape token|Unknown type .* in HEALTHCHECK",["circular dependency detected on stage","dockerfile contains no stages to build","no build stage in current context","invalid name for build stage","variable expansion is not supported for --from","t support variable expansion, define alias stage"," parser directive can be used","invalid escape token"," in HEALTHCHECK"]],["failed to create LLB definition: (?:failed to parse|dockerfile parse error|unknown instruction)",["failed to create LLB definition: "]],["\\\\S+\\\\.hcl:\\\\d+,\\\\d+-\\\\d+: [A-Z][\\\\w ]+;",[".hcl:"]],["\\\\b[A-Z]+ names can not be blank|Bad input to [A-Z]+, too many arguments|VOLUME specified can not be an empty string|cannot accept a heredoc as|isn.t allowed as an ONBUILD trigger|Chaining ONBUILD via|HEALTHCHECK NONE takes no arguments|Missing command after HEALTHCHECK|dockerfile line greater than max allowed size|failed to process arguments for platform|empty platform value from expression",[" names can not be blank",", too many arguments","VOLUME specified can not be an empty string","cannot accept a heredoc as","t allowed as an ONBUILD trigger","Chaining ONBUILD via","HEALTHCHECK NONE takes no arguments","Missing command after HEALTHCHECK","dockerfile line greater than max allowed size","failed to process arguments for platform","empty platform value from expression"]],["\\\\bunknown flag: --\\\\S+ in (?:RUN|COPY|ADD)",["unknown flag: --"]],["(?:^|failed to build ?: )Unknown flag: \\\\w+$",["Unknown flag: "]],["When using (?:COPY|ADD) with more than one source file, the destination must be a directory",[" with more than one source file, the destination must be a directory"]],["requires either one or three arguments|unsupported modifier .* in substitution|[Ss]yntax error - |failed to parse platform(?! : \\"\\" is an invalid component)|empty continuation line found|unterminated heredoc|Dockerfile: ?\\\\S*:\\\\d+: (?:syntax|unexpected)|parse error on line|invalid (?:field|mount type|reference format) .*in (?:RUN|COPY|ADD|FROM)",["requires either one or three arguments","unsupported modifier ","yntax error - ","failed to parse platform","empty continuation line found","unterminated heredoc","Dockerfile:","parse error on line","invalid "]],["\\"[^\\"\\\\s]+ [Aa][Ss] [\\\\w.-]+\\" is not a valid repository/tag",[" is not a valid repository/tag"]]],"commands":[],"fix":"- Check the line named in the error; a \`# syntax=docker/dockerfile:1\` line at the top picks the current frontend, which older daemons do not have by default.\\n- Mount options depend on the frontend version (\`RUN --mount=type=secret,required\` needs dockerfile:1.4 or later).\\n- \`FROM image AS name\` read as one reference (\`\\"ubuntu:18.04 as build\\" is not a valid repository/tag\`): multi-stage builds need Docker 17.05 or newer; upgrade the engine (or docker-compose's)."},
@@ -10616,7 +10662,7 @@ const CATALOG_VERSION = 1;
  * so a fix can give each its own advice in `[[ ... ]]` parts.
  */
 const TOOLCHAINS = ['rust', 'go', 'node', 'java', 'native', 'dotnet', 'python'];
-const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', ...TOOLCHAINS];
+const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', 'githubRegistry', 'otherRegistry', ...TOOLCHAINS];
 const SEVERITIES = ['error', 'warning', 'notice'];
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_PATTERN = 1000;
@@ -20075,9 +20121,7 @@ function renderMarkdown(analysis, options = DEFAULT_MARKDOWN_OPTIONS) {
             blocks.push({ text, priority });
     };
     const verdict = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictOf */ .Vj)(analysis);
-    // The builds' status, unless a step after them failed for a cause the catalog names (a push denied).
-    const icon = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .laterStepFailed */ .oY)(analysis.groups) ? _format_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_ICON */ .tW.failure : _format_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_ICON */ .tW[analysis.status];
-    add(`## ${icon} ${verdict.happened}`, 0);
+    add(`## ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .headlineIcon */ .Mb)(analysis)} ${verdict.happened}`, 0);
     if (verdict.time)
         add(`\u23f1\ufe0f ${verdict.time}`, 0);
     if (verdict.change)
@@ -20110,17 +20154,19 @@ function findingsSection(analysis, verdict, options) {
     const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
     const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
     // The comment's order: failures, then the jobs they took down, then the rest.
+    // A build's failure its job was allowed (continue-on-error) is a failure of the build all the same.
+    const failure = (g) => g.severity === 'error' || (0,_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .isAllowedBuildFailure */ .LR)(g);
     const groups = [
-        ...shownGroups.filter((g) => g.severity === 'error'),
-        ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
-        ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+        ...shownGroups.filter(failure),
+        ...shownGroups.filter((g) => !failure(g) && g.id === 'canceled'),
+        ...shownGroups.filter((g) => !failure(g) && g.id !== 'canceled'),
     ];
     if (groups.length === 0)
         return [];
     const shown = groups.slice(0, options.maxFindings);
     const blocks = ['### Findings'];
     // What the verdict said (the failure's title, the first line of the fix) each block says only once.
-    const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named.id && g.title === verdict.named.title) : undefined;
+    const named = verdict.named ? shown.find((g) => failure(g) && g.id === verdict.named.id && g.title === verdict.named.title) : undefined;
     let fixSaid = verdict.change !== null;
     for (const group of shown) {
         if (group.id === 'canceled') {
@@ -20415,19 +20461,25 @@ async function writeFileStreaming(path, produce) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ changeOf),
 /* harmony export */   E8: () => (/* binding */ changeLineOf),
+/* harmony export */   LR: () => (/* binding */ isAllowedBuildFailure),
+/* harmony export */   Mb: () => (/* binding */ headlineIcon),
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   gq: () => (/* binding */ afterBuildClause),
 /* harmony export */   oY: () => (/* binding */ laterStepFailed)
 /* harmony export */ });
 /* unused harmony export mainCause */
 /* harmony import */ var _analyze_group_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3415);
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9495);
-/* harmony import */ var _analyze_metrics_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7401);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6590);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9495);
+/* harmony import */ var _analyze_metrics_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7401);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6590);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3326);
 /* harmony import */ var _screen_groups_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(669);
 /* harmony import */ var _likely_caveat_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(889);
-/* harmony import */ var _text_fix_lines_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7370);
+/* harmony import */ var _text_fix_lines_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7370);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2011);
+/* harmony import */ var _analyze_allowed_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1431);
+
+
 
 
 
@@ -20447,11 +20499,30 @@ function verdictOf(analysis) {
 function namedFailure(analysis) {
     if (!analysis.builds.some((b) => b.build.status === 'failure'))
         return null;
-    return analysis.groups.find((g) => g.severity === 'error') ?? null;
+    return failureGroup(analysis.groups);
+}
+/**
+ * The first failure: an error, else a build's failure its job was allowed to have (a warning since the
+ * job succeeded, analyze/allowed-failure.ts), which is still what went wrong in that build.
+ */
+function failureGroup(groups) {
+    return groups.find((g) => g.severity === 'error') ?? groups.find(isAllowedBuildFailure) ?? null;
+}
+/** A build's failure its job was allowed (not a later step's: that one is told after the build, afterBuildClause). */
+function isAllowedBuildFailure(group) {
+    return group.findings.some((f) => f.data?.tolerated === 1 && f.data?.laterCause === undefined);
+}
+/** The headline's icon: the builds' status, but \u274c for a later step's named failure and \u26a0\ufe0f for failures every job was allowed. */
+function headlineIcon(analysis) {
+    if (laterStepFailed(analysis.groups))
+        return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUS_ICON */ .tW.failure;
+    if (analysis.status === 'failure' && (0,_analyze_allowed_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .everyFailureAllowed */ .wO)(analysis.builds.map((b) => b.build)))
+        return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITY_ICON */ ._9.warning;
+    return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUS_ICON */ .tW[analysis.status];
 }
 /** The group that answers "why": the first failure, else the cause that cost the most time. */
 function mainCause(analysis) {
-    const failure = analysis.groups.find((g) => g.severity === 'error');
+    const failure = failureGroup(analysis.groups);
     if (failure)
         return failure;
     const costly = analysis.groups.filter((g) => g.lostSeconds !== null && g.severity !== 'notice');
@@ -20459,7 +20530,7 @@ function mainCause(analysis) {
     return costly.find((g) => g.id === 'qemu-emulation') ?? costly.sort((a, b) => b.lostSeconds - a.lostSeconds)[0] ?? null;
 }
 function names(list) {
-    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(n)}**`).join(', ');
+    return list.map((n) => `**${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)(n)}**`).join(', ');
 }
 function happened(analysis) {
     const builds = analysis.builds.map((b) => b.build);
@@ -20475,7 +20546,7 @@ function happened(analysis) {
         // A paste cut before the end, or a runner that died: not a success. A cause found in its lines
         // is said as what the log shows, not as why the build failed.
         const cause = analysis.groups.find((g) => g.severity === 'error');
-        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause.title))}` : '';
+        const shows = cause ? `, and ${unknown.length === 1 ? 'it shows' : 'they show'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause.title))}` : '';
         if (unknown.length > 1)
             return `The logs of ${names(unknown.map((b) => b.name))} do not say how their builds ended${shows}.`;
         const who = builds.length === 1 ? 'The log' : `The log of ${names(unknown.map((b) => b.name))}`;
@@ -20488,11 +20559,11 @@ function happened(analysis) {
         return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
     }
     const parts = [];
-    const cause = analysis.groups.find((g) => g.severity === 'error');
+    const cause = failureGroup(analysis.groups);
     if (failed.length > 0) {
         const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
         // A title that quotes a line ending with a period (`Process completed with exit code 1.`) ends the sentence itself.
-        const title = (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause?.title ?? '')).replace(/\.+$/, '');
+        const title = (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(cause?.title ?? '')).replace(/\.+$/, '');
         parts.push(cause ? `${names(cause.builds)} failed: ${title}${more}` : `${names(failed.map((b) => b.name))} failed`);
     }
     if (canceled.length > 0) {
@@ -20526,7 +20597,7 @@ function afterBuildClause(groups, totalBuilds) {
     const cause = named?.data?.laterCause;
     const canceled = findings.filter((f) => f.data?.canceled === 1).length;
     const what = cause !== undefined
-        ? `${named.severity === 'error' ? 'failed' : 'reported'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(String(cause)))}`
+        ? `${named.severity === 'error' ? 'failed' : 'reported'}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)((0,_text_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(String(cause)))}`
         : canceled === findings.length
             ? 'was canceled'
             : canceled === 0
@@ -20544,20 +20615,20 @@ function timeLine(analysis) {
         return null;
     const wall = Math.max(...spans, omitted?.maxSeconds ?? 0);
     // A job's time once, however many builds it ran (metrics.ts runnerSecondsOf), listed or folded.
-    const runners = analysis.builds.map((b) => (0,_analyze_metrics_js__WEBPACK_IMPORTED_MODULE_5__/* .runnerSecondsOf */ .$9)(b.build)).filter((s) => s !== null);
+    const runners = analysis.builds.map((b) => (0,_analyze_metrics_js__WEBPACK_IMPORTED_MODULE_7__/* .runnerSecondsOf */ .$9)(b.build)).filter((s) => s !== null);
     const runner = runners.reduce((a, b) => a + b, omitted?.runnerSeconds ?? 0);
     const count = runners.length + (omitted?.runnerJobs ?? 0);
     const jobs = count > 1 ? `, ${(runner / 60).toFixed(1)} runner minutes over ${count} jobs` : '';
-    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
+    const wallText = `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(wall)} wall time${count > 1 ? ' (the longest job)' : ''}${jobs}`;
     const cause = mainCause(analysis);
     // A cause's cost is measured on the listed builds' findings only: say so when some are not listed.
     const listedOnly = omitted ? ' in the listed builds' : '';
     if (cause?.id === 'qemu-emulation' && cause.lostSeconds) {
         const platform = cause.findings[0].data?.platform ?? 'the emulated platform';
-        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
+        return `${wallText}; ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(cause.lostSeconds)} of it (${share(cause.lostSeconds, runner)}) went to ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)(String(platform))} under QEMU emulation${listedOnly}.`;
     }
     if (cause?.id === 'cache-miss' && cause.lostSeconds) {
-        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
+        return `${wallText}; up to ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(cause.lostSeconds)} (${share(cause.lostSeconds, runner)}) went to steps a warm cache would have skipped${listedOnly}.`;
     }
     return `${wallText}.`;
 }
@@ -20575,11 +20646,11 @@ function change(analysis, findings) {
     if (cause.id === 'qemu-emulation' && (0,_analyze_group_js__WEBPACK_IMPORTED_MODULE_0__/* .measured */ .jh)(cause.findings[0])) {
         const platform = String(cause.findings[0].data.platform);
         const arch = platform.split('/')[1] ?? platform;
-        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
+        const what = `Build ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)(platform)} on native ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeText */ .X1)(arch)} runners instead of under QEMU emulation`;
         // The how (runner labels, pushing by digest) is in the finding's advice, said once there; a
         // finding's fix is `facts\n\nadvice`, the advice the same for every build.
         const fix = cause.findings[0].fix;
-        const how = (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_7__/* .firstLine */ .TM)(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
+        const how = (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_9__/* .firstLine */ .TM)(fix.includes('\n\n') ? fix.slice(fix.indexOf('\n\n') + 2) : fix);
         return { change: `${what} (how: the first finding below).`, changeWithHow: how ? `${what}. How: ${how}` : `${what}.` };
     }
     return same(changeOf(cause));
@@ -20600,9 +20671,9 @@ function changeOf(group) {
 function changeLineOf(group, advice) {
     const named = group.findings[0]?.change ?? null;
     // A group's fix may be another than its first finding's (analyze/group.ts): the named line must be in it.
-    if (named !== null && (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_7__/* .hasLine */ .pc)(advice, named))
+    if (named !== null && (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_9__/* .hasLine */ .pc)(advice, named))
         return named;
-    return (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_7__/* .firstLine */ .TM)(advice);
+    return (0,_text_fix_lines_js__WEBPACK_IMPORTED_MODULE_9__/* .firstLine */ .TM)(advice);
 }
 
 

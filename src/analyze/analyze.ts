@@ -3,6 +3,7 @@ import type { InputProblem } from '../parse/parse-source.js';
 import { cacheStats, round, timing, type CacheStats, type Timing } from './metrics.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './rule.js';
 import { RULES } from './rules/index.js';
+import { tolerateAllowedFailure } from './allowed-failure.js';
 import { rankFindings } from './rank.js';
 import type { DiagnosisResult } from '../diagnose/diagnose.js';
 import type { Signature } from '../diagnose/catalog.js';
@@ -68,7 +69,7 @@ export function analyzeBuild(build: Build, options: AnalysisOptions = DEFAULT_AN
   const context = { build, cache: cacheStats(build), timing: timing(build), options, diagnosis, catalog };
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    for (const finding of rule.run(context)) findings.push({ ...finding, build: build.name, source: build.source });
+    for (const finding of tolerateAllowedFailure(build, rule.run(context))) findings.push({ ...finding, build: build.name, source: build.source });
   }
   return { build, cache: context.cache, timing: context.timing, findings: rankFindings(findings) };
 }

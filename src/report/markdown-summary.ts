@@ -6,7 +6,7 @@ import { redact } from '../text/redact.js';
 import { STATUS_ICON, formatCache, formatDuration, formatRatio } from './format.js';
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
-import { changeOf, laterStepFailed, verdictOf, type Verdict } from './verdict.js';
+import { changeOf, headlineIcon, isAllowedBuildFailure, verdictOf, type Verdict } from './verdict.js';
 import { screenGroups } from './screen-groups.js';
 import { canceledLine, findingBlock } from './finding-block.js';
 import { ganttChart } from './gantt.js';
@@ -54,9 +54,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = DE
     if (text) blocks.push({ text, priority });
   };
   const verdict = verdictOf(analysis);
-  // The builds' status, unless a step after them failed for a cause the catalog names (a push denied).
-  const icon = laterStepFailed(analysis.groups) ? STATUS_ICON.failure : STATUS_ICON[analysis.status];
-  add(`## ${icon} ${verdict.happened}`, 0);
+  add(`## ${headlineIcon(analysis)} ${verdict.happened}`, 0);
   if (verdict.time) add(`⏱️ ${verdict.time}`, 0);
   if (verdict.change) add(`💡 ${verdict.change}`, 0);
   const omitted = omittedBuildsLine(analysis);
@@ -87,16 +85,18 @@ function findingsSection(analysis: Analysis, verdict: Verdict, options: Markdown
   const canceledSaid = new Set(analysis.builds.filter((b) => b.build.status === 'canceled').map((b) => b.build.name));
   const shownGroups = screen.groups.filter((g) => g.id !== 'canceled' || !g.builds.every((b) => canceledSaid.has(b)));
   // The comment's order: failures, then the jobs they took down, then the rest.
+  // A build's failure its job was allowed (continue-on-error) is a failure of the build all the same.
+  const failure = (g: FindingGroup) => g.severity === 'error' || isAllowedBuildFailure(g);
   const groups = [
-    ...shownGroups.filter((g) => g.severity === 'error'),
-    ...shownGroups.filter((g) => g.severity !== 'error' && g.id === 'canceled'),
-    ...shownGroups.filter((g) => g.severity !== 'error' && g.id !== 'canceled'),
+    ...shownGroups.filter(failure),
+    ...shownGroups.filter((g) => !failure(g) && g.id === 'canceled'),
+    ...shownGroups.filter((g) => !failure(g) && g.id !== 'canceled'),
   ];
   if (groups.length === 0) return [];
   const shown = groups.slice(0, options.maxFindings);
   const blocks = ['### Findings'];
   // What the verdict said (the failure's title, the first line of the fix) each block says only once.
-  const named = verdict.named ? shown.find((g) => g.severity === 'error' && g.id === verdict.named!.id && g.title === verdict.named!.title) : undefined;
+  const named = verdict.named ? shown.find((g) => failure(g) && g.id === verdict.named!.id && g.title === verdict.named!.title) : undefined;
   let fixSaid = verdict.change !== null;
   for (const group of shown) {
     if (group.id === 'canceled') {

@@ -4,7 +4,7 @@ import { STATUS_ICON, SEVERITY_ICON, formatCache, formatDuration } from './forma
 import { TOOL_NAME } from '../version.js';
 import { imageSizeSection } from './image-sizes.js';
 import { canceledLine, findingBlock, headline } from './finding-block.js';
-import { afterBuildClause, laterStepFailed, verdictOf } from './verdict.js';
+import { afterBuildClause, headlineIcon, isAllowedBuildFailure, laterStepFailed, verdictOf } from './verdict.js';
 import { baselineSection } from './baseline-section.js';
 import { screenGroups } from './screen-groups.js';
 
@@ -35,9 +35,11 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
   const verdict = verdictOf(analysis);
   // Each thing once: consequences under their root cause, a cache break in the baseline's lines.
   const screen = screenGroups(analysis);
-  const errors = screen.groups.filter((g) => g.severity === 'error');
+  // A build's failure its job was allowed (continue-on-error) is told as a failure is, under a ⚠️ headline.
+  const failure = (g: (typeof screen.groups)[number]) => g.severity === 'error' || isAllowedBuildFailure(g);
+  const errors = screen.groups.filter(failure);
   const canceled = screen.groups.filter((g) => g.id === 'canceled');
-  const warnings = screen.groups.filter((g) => g.severity !== 'error' && g.id !== 'canceled');
+  const warnings = screen.groups.filter((g) => !failure(g) && g.id !== 'canceled');
   const table = buildTable(analysis.builds);
   const sizes = imageSizeSection(analysis.builds, '**Image sizes**');
   const baseline = baselineSection(analysis, { compact: true, heading: '**Against the baseline**', fileUrl: links.fileUrl });
@@ -51,7 +53,7 @@ export function renderComment(analysis: Analysis, marker: string, links: Comment
     const head =
       notSucceeded.length === 0
         ? `### ✅ ${TOOL_NAME}: ${total === 1 ? 'the build succeeded' : `all ${total} builds succeeded`}${afterBuildClause(screen.groups, total)}`
-        : `### ${STATUS_ICON[analysis.status]} ${verdict.happened}`;
+        : `### ${headlineIcon(analysis)} ${verdict.happened}`;
     // The comment lists each warning in a line, without its advice: the change says how itself.
     const lines = [verdict.time ? `⏱️ ${verdict.time}` : '', verdict.changeWithHow && warnings.length ? `💡 ${verdict.changeWithHow}` : '']
       .filter(Boolean)

@@ -7,6 +7,8 @@ import { redact } from '../text/redact.js';
 import { screenGroups } from './screen-groups.js';
 import { caveatAndAdvice } from './likely-caveat.js';
 import { firstLine, hasLine } from '../text/fix-lines.js';
+import { SEVERITY_ICON, STATUS_ICON } from './format.js';
+import { everyFailureAllowed } from '../analyze/allowed-failure.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -36,12 +38,32 @@ export function verdictOf(analysis: Analysis): Verdict {
 /** The failure whose title the verdict's first line gives (see `happened`). */
 function namedFailure(analysis: Analysis): FindingGroup | null {
   if (!analysis.builds.some((b) => b.build.status === 'failure')) return null;
-  return analysis.groups.find((g) => g.severity === 'error') ?? null;
+  return failureGroup(analysis.groups);
+}
+
+/**
+ * The first failure: an error, else a build's failure its job was allowed to have (a warning since the
+ * job succeeded, analyze/allowed-failure.ts), which is still what went wrong in that build.
+ */
+function failureGroup(groups: readonly FindingGroup[]): FindingGroup | null {
+  return groups.find((g) => g.severity === 'error') ?? groups.find(isAllowedBuildFailure) ?? null;
+}
+
+/** A build's failure its job was allowed (not a later step's: that one is told after the build, afterBuildClause). */
+export function isAllowedBuildFailure(group: FindingGroup): boolean {
+  return group.findings.some((f) => f.data?.tolerated === 1 && f.data?.laterCause === undefined);
+}
+
+/** The headline's icon: the builds' status, but ❌ for a later step's named failure and ⚠️ for failures every job was allowed. */
+export function headlineIcon(analysis: Analysis): string {
+  if (laterStepFailed(analysis.groups)) return STATUS_ICON.failure;
+  if (analysis.status === 'failure' && everyFailureAllowed(analysis.builds.map((b) => b.build))) return SEVERITY_ICON.warning;
+  return STATUS_ICON[analysis.status];
 }
 
 /** The group that answers "why": the first failure, else the cause that cost the most time. */
 export function mainCause(analysis: Analysis): FindingGroup | null {
-  const failure = analysis.groups.find((g) => g.severity === 'error');
+  const failure = failureGroup(analysis.groups);
   if (failure) return failure;
   const costly = analysis.groups.filter((g) => g.lostSeconds !== null && g.severity !== 'notice');
   // Measured against a native twin, emulation is a fact; a cold cache's cost is an upper bound.
@@ -77,7 +99,7 @@ function happened(analysis: Analysis): string {
     return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
   }
   const parts: string[] = [];
-  const cause = analysis.groups.find((g) => g.severity === 'error');
+  const cause = failureGroup(analysis.groups);
   if (failed.length > 0) {
     const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
     // A title that quotes a line ending with a period (`Process completed with exit code 1.`) ends the sentence itself.

@@ -37,14 +37,7 @@ export const afterBuildErrorRule: Rule = {
       const references = referencesIn([later.command ?? '', later.step ?? '', ...named.lines.map((l) => l.text)]);
       const finding = matchFinding(root!, context, { primary: true, others, allLines: named.lines, laterStep: where, references });
       const laterStep = { laterStep: later.step ?? '', laterStepLine: later.stepLine, laterErrorLine: later.error.line };
-      // A job the API lists as a success went on past the failed step (`continue-on-error`): the cause is
-      // said, as a warning, and the job is not said to have failed (verdict: "reported", no ❌).
-      if (build.jobConclusion === 'success') {
-        const severity = finding.severity === 'error' ? 'warning' : finding.severity;
-        const title = `${finding.title} (allowed to fail: the job succeeded)`;
-        const data = { ...finding.data, ...laterStep, tolerated: 1 };
-        return [{ ...finding, severity, title, evidence: withError(finding.evidence, later.error), data }];
-      }
+      // A job the API lists as a success let this step fail: analyze.ts says it as allowed (allowed-failure.ts).
       return [{ ...finding, evidence: withError(finding.evidence, later.error), data: { ...finding.data, ...laterStep } }];
     }
     const advice = catalog.get(ID);
