@@ -57,6 +57,8 @@ const FROZEN: Record<string, string> = {
   'test-39.jsonl': 'ca0b10ee387592a94f9b030ffac0777b079152c3abde794a647509eb142b71e5',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1010/1187 (85.1%) once batch 39, a holdout, was added (42/64 of it on arrival with main f6251b1's engine, which has the rules of
+// train batches 35, 36 and 38): the holdout lowered the floor from 0.861 to just under the new measured total;
 // 967/1123 (86.1%) once batch 37, a holdout, was added (40/64 of it on arrival with main f013327's engine, which has the rules of
 // train batches 35 and 36): the holdout lowered the floor from 0.872 to just under the new measured total;
 // 924/1059 (87.25%) once batch 34, a holdout, was added (52/63 of it on arrival with main a2f8988's engine, which has the rules of
@@ -77,7 +79,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.861;
+const MIN_TEST_TOP1 = 0.85;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -93,8 +95,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 34, a holdout, brought none: 4 refused and 9 without a finding of 1059 on main a2f8988's engine, still at the cap.
 // Batch 37, a holdout, brought one refused excerpt and two without a finding: 5 refused and 8 without a finding of 1123 on main
 // f013327's engine, at the cap.
+// Batch 39, a holdout, brought one refused excerpt and five without a finding: 6 refused and 13 without a finding of 1187 on main
+// f6251b1's engine, so the cap was raised to 19 when it arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 13;
+const MAX_TEST_REFUSED_OR_SILENT = 19;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
