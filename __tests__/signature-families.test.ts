@@ -1667,4 +1667,48 @@ describe('no second cause where the line names one', () => {
     const stage = (await diagnoseText('no stage or image found with that name', 'stage.log')).findings[0];
     expect(stage?.id).toBe('manifest-unknown');
   });
+
+  it("apk's download of one package broken, a web page where a manifest was expected, Maven's help link, colcon's failed package", async () => {
+    const apk = [
+      'Step 3/7 : RUN apk add --no-cache openssl git',
+      ' ---> Running in 0c1d2e3f4a5b',
+      '(1/4) Installing ca-certificates (20191127-r5)',
+      'ERROR: openssl-1.1.1k-r0: Connection reset by peer',
+      '1 error; 12 MiB in 17 packages',
+      "The command '/bin/sh -c apk add --no-cache openssl git' returned a non-zero code: 1",
+    ];
+    expect((await diagnoseText(apk.join('\n'), 'apk.log')).findings[0]!.id).toBe('network-timeout');
+    // A package apk has in no index stays a package that cannot be installed.
+    const missing = ['#5 [2/4] RUN apk add libfoo', '#5 0.90 ERROR: unable to select packages:', '#5 0.90   libfoo (no such package):'];
+    expect((await diagnoseText(missing.join('\n'), 'apk-missing.log')).findings[0]!.id).toBe('package-install-failure');
+    const html = [
+      '#2 [internal] load metadata for registry.acme.example/base/node:20',
+      '#2 ERROR: encountered unknown type text/html; children may not be fetched',
+      'ERROR: failed to solve: registry.acme.example/base/node:20: encountered unknown type text/html; children may not be fetched',
+    ];
+    expect((await diagnoseText(html.join('\n'), 'html.log')).findings[0]!.id).toBe('network-timeout');
+    const maven = [
+      '#9 [build 4/6] RUN mvn -B package',
+      '#9 41.2 [ERROR] Failed to execute goal on project shop-api: Could not',
+      '#9 41.2 [ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/DependencyResolutionException',
+      '#9 ERROR: process "/bin/sh -c mvn -B package" did not complete successfully: exit code: 1',
+    ];
+    expect((await diagnoseText(maven.join('\n'), 'maven.log')).findings[0]!.id).toBe('package-install-failure');
+    const colcon = [
+      '#7 [4/5] RUN . /opt/ros/humble/setup.sh && colcon build',
+      '#7 95.1 Failed   <<< nav_tools [1min 2s, exited with code 2]',
+      '#7 95.2 Summary: 4 packages finished [1min 40s]',
+      '#7 95.2   1 package failed: nav_tools',
+      '#7 ERROR: process "/bin/sh -c . /opt/ros/humble/setup.sh && colcon build" did not complete successfully: exit code: 2',
+    ];
+    expect((await diagnoseText(colcon.join('\n'), 'colcon.log')).findings[0]!.id).toBe('compile-error');
+  });
+
+  it('a builder named that does not exist, in old buildx words; Compose refusing a secret from the environment', async () => {
+    const builder = (await diagnoseText('ERROR: open /home/runner/.docker/buildx/instances/ci-builder: no such file or directory', 'builder.log')).findings[0];
+    expect(builder).toMatchObject({ id: 'builder-missing' });
+    const compose = await diagnoseText('build.secrets only supports file-based secrets', 'compose.log');
+    expect(compose.builds.length).toBe(1);
+    expect(compose.findings[0]!.id).toBe('secret-missing');
+  });
 });
