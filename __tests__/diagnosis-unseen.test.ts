@@ -59,6 +59,8 @@ const FROZEN: Record<string, string> = {
   'test-41.jsonl': 'b9afe4408373c25c0b39c423f7bee5b88c2e54dd7ab43942d14e0e59e94230df',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1051/1246 (84.3%) once batch 41, a holdout, was added (39/59 of it on arrival with main 9725d55's engine, which has the rules of
+// train batch 40): the holdout lowered the floor from 0.85 to just under the new measured total;
 // 1010/1187 (85.1%) once batch 39, a holdout, was added (42/64 of it on arrival with main f6251b1's engine, which has the rules of
 // train batches 35, 36 and 38): the holdout lowered the floor from 0.861 to just under the new measured total;
 // 967/1123 (86.1%) once batch 37, a holdout, was added (40/64 of it on arrival with main f013327's engine, which has the rules of
@@ -81,7 +83,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.85;
+const MIN_TEST_TOP1 = 0.843;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -99,8 +101,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // f013327's engine, at the cap.
 // Batch 39, a holdout, brought one refused excerpt and five without a finding: 6 refused and 13 without a finding of 1187 on main
 // f6251b1's engine, so the cap was raised to 19 when it arrived.
+// Batch 41, a holdout, brought one refused excerpt and one without a finding: 7 refused and 14 without a finding of 1246 on main
+// 9725d55's engine, so the cap was raised to 21 when it arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 19;
+const MAX_TEST_REFUSED_OR_SILENT = 21;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
