@@ -12,6 +12,8 @@ import { verdictOf } from '../src/report/verdict.js';
 import { shouldFail } from '../src/analyze/fail-policy.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderComment } from '../src/report/pr-comment.js';
+import { renderText } from '../src/report/text-report.js';
+import { commentWanted } from '../src/action/comment-step.js';
 import type { Build } from '../src/model.js';
 
 const FAILED_BUILD = [
@@ -25,9 +27,10 @@ const FAILED_BUILD = [
   'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
 ].join('\n');
 
-/** As the jobs source enriches a downloaded job's builds with the job the API listed. */
-async function analyzed(conclusion: string | null, text = FAILED_BUILD) {
-  const source = { ...textSource('build (arm64)', text), enrich: (builds: Build[]) => builds.forEach((b) => (b.jobConclusion = conclusion)) };
+/** As the jobs source enriches a downloaded job's builds with the job the API listed (by job name, or one for all). */
+async function analyzed(conclusion: string | null | Record<string, string>, text = FAILED_BUILD) {
+  const of = (b: Build) => (conclusion === null || typeof conclusion === 'string' ? conclusion : (conclusion[b.name] ?? null));
+  const source = { ...textSource('build (arm64)', text), enrich: (builds: Build[]) => builds.forEach((b) => (b.jobConclusion = of(b))) };
   const catalog = builtinSignatures();
   const parsed = await parseSource(source, lineSelectorFor(catalog));
   const diagnosis = await diagnoseBuilds(parsed.builds, catalog);
@@ -76,5 +79,69 @@ describe('a failed build in a job the API lists as a success (continue-on-error)
     const analysis = await analyzed('success', ok);
     expect(analysis.findings.some((f) => f.data?.tolerated === 1)).toBe(false);
     expect(renderMarkdown(analysis)).toMatch(/^## ✅ /m);
+  });
+
+  // Found by a review of the change.
+  const ts = (i: number) => `2026-01-05T10:00:${String(i).padStart(2, '0')}.0000000Z`;
+  /** A `gh run view --log` file: JOB<TAB>STEP<TAB>TIMESTAMP LINE. */
+  const ghLog = (jobs: Array<[string, string, string[]]>) => {
+    let i = 0;
+    return jobs.flatMap(([job, step, lines]) => lines.map((line) => `${job}\t${step}\t${ts(i++)} ${line}`)).join('\n');
+  };
+  const compileFailure = FAILED_BUILD.split('\n');
+  const built = ['#0 building with "default" instance using docker driver', '#5 [build 1/1] RUN true', '#5 DONE 0.1s'];
+
+  it("another job's later step that failed for real is no reason to name the wrong build", async () => {
+    const text = ghLog([
+      ['engine', 'Build', compileFailure],
+      ['runtime', 'Build', built],
+      [
+        'runtime',
+        'Push',
+        [
+          '##[group]Run docker push ghcr.io/acme/app:ci',
+          'The push refers to repository [ghcr.io/acme/app]',
+          'denied: permission_denied: write_package',
+          '##[error]Process completed with exit code 1.',
+        ],
+      ],
+    ]);
+    const analysis = await analyzed({ engine: 'success', runtime: 'failure' }, text);
+    const happened = verdictOf(analysis).happened.replace(/\\/g, '');
+    expect(happened).toMatch(
+      /^\*\*engine\*\* failed: .*cannot find value .*\(allowed to fail: the job succeeded\); a later step of the job of \*\*runtime\*\* failed: The registry denied access to ghcr\.io\.$/,
+    );
+    expect(renderMarkdown(analysis)).toMatch(/^## ❌ /m);
+  });
+
+  it('what follows from an allowed failure is folded under it, and it cancels no other job', async () => {
+    const push = [
+      '#0 building with "default" instance using docker driver',
+      '#9 exporting to image',
+      '#9 pushing layers',
+      '#9 ERROR: failed to push ghcr.io/acme/app:ci: unexpected status from HEAD request to https://ghcr.io/v2/acme/app/blobs/sha256:abc: 403 Forbidden',
+      'ERROR: failed to solve: failed to push ghcr.io/acme/app:ci: unexpected status from HEAD request to https://ghcr.io/v2/acme/app/blobs/sha256:abc: 403 Forbidden',
+    ];
+    const folded = await analyzed('success', push.join('\n'));
+    expect(folded.findings[0]).toMatchObject({ id: 'registry-auth-denied', severity: 'warning' });
+    expect(renderMarkdown(folded)).not.toMatch(/^#### .*Pushing to the registry failed/m);
+    const text = ghLog([
+      ['engine', 'Build', compileFailure],
+      ['runtime', 'Build', ['#0 building with "default" instance using docker driver', '#5 [build 1/1] RUN sleep 600', '##[error]The operation was canceled.']],
+    ]);
+    const analysis = await analyzed({ engine: 'success', runtime: 'cancelled' }, text);
+    const canceled = analysis.findings.find((f) => f.id === 'canceled')!;
+    expect(canceled.title).not.toContain('after engine failed');
+    expect(canceled.data?.canceledBecause).toBeUndefined();
+  });
+
+  it('no comment on-failure, and no red in the terminal, when every failure was allowed', async () => {
+    const allowed = await analyzed('success');
+    expect(commentWanted('on-failure', allowed)).toBe(false);
+    expect(commentWanted('always', allowed)).toBe(true);
+    expect(renderText(allowed, { color: true, width: 100 }).split('\n')[0]).toContain('\u001b[33m');
+    const failed = await analyzed('failure');
+    expect(commentWanted('on-failure', failed)).toBe(true);
+    expect(renderText(failed, { color: true, width: 100 }).split('\n')[0]).toContain('\u001b[31m');
   });
 });

@@ -509,6 +509,33 @@ describe('special cases the team met', () => {
     );
   });
 
+  // Found by a review: tags on two registries do not say which one denied the push; GHCR's own words do.
+  it("GHCR's own words name GHCR whatever the tags; tags on several registries name none", async () => {
+    const twoRegistries = (error: string) =>
+      ghLog([
+        {
+          job: 'Build runtime',
+          steps: [
+            { step: 'Set up job', lines: ['##[group]GITHUB_TOKEN Permissions', 'Packages: read', '##[endgroup]', 'Secret source: Actions'] },
+            {
+              step: 'Build and push',
+              lines: [
+                '[command]/usr/bin/docker buildx build --tag docker.io/acme/app:main --tag ghcr.io/acme/app:main --push .',
+                '#9 exporting to image',
+                `#9 ERROR: ${error}`,
+                `ERROR: failed to solve: ${error}`,
+              ],
+            },
+          ],
+        },
+      ]);
+    const ghcr = (await diagnoseText(twoRegistries('denied: permission_denied: write_package'))).findings[0]!;
+    expect(ghcr).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io', data: { cause: 'missing-packages-write' } });
+    const unknown = (await diagnoseText(twoRegistries('unexpected status: 401 Unauthorized'))).findings[0]!;
+    expect(unknown).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access' });
+    expect(unknown.fix).toContain('pushing to `ghcr.io` needs `permissions: packages: write`');
+  });
+
   it('a GHCR denial, or one that names no registry, keeps the GHCR items', async () => {
     for (const error of [
       'failed to push ghcr.io/acme/app:main: unexpected status from HEAD request to https://ghcr.io/v2/acme/app/blobs/sha256:abc: 403 Forbidden',

@@ -1686,7 +1686,9 @@ describe('no second cause where the line names one', () => {
       '#2 ERROR: encountered unknown type text/html; children may not be fetched',
       'ERROR: failed to solve: registry.acme.example/base/node:20: encountered unknown type text/html; children may not be fetched',
     ];
-    expect((await diagnoseText(html.join('\n'), 'html.log')).findings[0]!.id).toBe('network-timeout');
+    const page = (await diagnoseText(html.join('\n'), 'html.log')).findings[0]!;
+    expect(page.id).toBe('network-timeout');
+    expect(page.fix).toMatch(/^- A web page \(`text\/html`\) answered where a registry was expected/m);
     const maven = [
       '#9 [build 4/6] RUN mvn -B package',
       '#9 41.2 [ERROR] Failed to execute goal on project shop-api: Could not',
@@ -1710,5 +1712,6 @@ describe('no second cause where the line names one', () => {
     const compose = await diagnoseText('build.secrets only supports file-based secrets', 'compose.log');
     expect(compose.builds.length).toBe(1);
     expect(compose.findings[0]!.id).toBe('secret-missing');
+    expect(compose.findings[0]!.fix).toContain('declare the secret with `file:`');
   });
 });

@@ -74,7 +74,10 @@ var cache_break_advice = __webpack_require__(7288);
 var finding_block = __webpack_require__(9025);
 // EXTERNAL MODULE: ./src/report/omitted-builds.ts
 var omitted_builds = __webpack_require__(5828);
+// EXTERNAL MODULE: ./src/analyze/allowed-failure.ts
+var allowed_failure = __webpack_require__(1431);
 ;// CONCATENATED MODULE: ./src/report/text-report.ts
+
 
 
 
@@ -97,7 +100,8 @@ function renderText(analysis, options = PLAIN_TEXT) {
             out.push(color ? paint(color, line) : line);
     };
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
-    const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' ? 'red' : 'yellow';
+    const allowed = analysis.status === 'failure' && (0,allowed_failure/* everyFailureAllowed */.wO)(analysis.builds.map((b) => b.build));
+    const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' && !allowed ? 'red' : 'yellow';
     say(`${version/* TOOL_NAME */.l}: ${plain(verdict.happened)}`, '', statusColor);
     if (verdict.time)
         say(plain(verdict.time), '  ');

@@ -258,7 +258,10 @@ function fit(blocks, footer) {
 var errors = __webpack_require__(1377);
 // EXTERNAL MODULE: ./src/action/links.ts
 var links = __webpack_require__(303);
+// EXTERNAL MODULE: ./src/analyze/allowed-failure.ts
+var allowed_failure = __webpack_require__(1431);
 ;// CONCATENATED MODULE: ./src/action/comment-step.ts
+
 
 
 
@@ -272,8 +275,9 @@ function commentWanted(mode, analysis) {
         return true;
     if (mode === 'on-findings')
         return analysis.findings.length > 0;
+    // A failure every job was allowed (continue-on-error) left the run green: no comment asked for.
     if (mode === 'on-failure')
-        return analysis.status === 'failure';
+        return analysis.status === 'failure' && !(0,allowed_failure/* everyFailureAllowed */.wO)(analysis.builds.map((b) => b.build));
     return false;
 }
 /**

@@ -14,11 +14,23 @@ export const ALLOWED_SUFFIX = ' (allowed to fail: the job succeeded)';
 export function tolerateAllowedFailure(build: Build, findings: RuleFinding[]): RuleFinding[] {
   if (build.jobConclusion !== 'success') return findings;
   if (build.status !== 'failure' && !build.afterBuildError) return findings;
-  return findings.map((finding) =>
-    finding.severity === 'error'
-      ? { ...finding, severity: 'warning', title: `${finding.title}${ALLOWED_SUFFIX}`, data: { ...finding.data, tolerated: 1 } }
-      : finding,
-  );
+  return findings.map((finding) => {
+    if (finding.severity !== 'error') return finding;
+    const allowed = { ...finding, severity: 'warning' as const, title: `${finding.title}${ALLOWED_SUFFIX}`, data: { ...finding.data, tolerated: 1 } };
+    // A build's failure stays the first of its warnings (the `root-cause` output names it, as the verdict does);
+    // a later step's keeps its place after the build's own findings.
+    return build.status === 'failure' ? { ...allowed, rank: 0 } : allowed;
+  });
+}
+
+/** A finding of a build's failure its job was allowed (not a later step's, which is told after the build). */
+export function isAllowedFailure(finding: { data?: Record<string, unknown> }): boolean {
+  return finding.data?.tolerated === 1 && finding.data?.laterCause === undefined;
+}
+
+/** A build that failed in a job that was not allowed that failure. */
+export function failedForReal(build: Build): boolean {
+  return build.status === 'failure' && build.jobConclusion !== 'success';
 }
 
 /** Whether every failed build's job was allowed that failure (the verdict's headline is then no ❌). */

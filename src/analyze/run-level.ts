@@ -1,12 +1,14 @@
 import type { BuildAnalysis } from './analyze.js';
 import { inlineCode } from '../text/markdown.js';
+import { failedForReal } from './allowed-failure.js';
 
 /**
  * A matrix job canceled because another one failed (fail-fast) is a consequence: its `canceled`
  * finding names the failed jobs, and a failure always ranks before cancellations.
  */
 export function linkCanceledToFailures(analyses: BuildAnalysis[]): BuildAnalysis[] {
-  const failed = analyses.filter((a) => a.build.status === 'failure').map((a) => a.build.name);
+  // A failure its job was allowed (continue-on-error) let that job succeed: it canceled no other.
+  const failed = analyses.filter((a) => failedForReal(a.build)).map((a) => a.build.name);
   if (failed.length === 0) return analyses;
   for (const analysis of analyses) {
     if (analysis.build.status !== 'canceled') continue;

@@ -71,7 +71,7 @@ export function enrich(match: SignatureMatch, build: Build, references: string[]
  */
 function registryAuth(match: SignatureMatch, build: Build, references: string[]): Enrichment {
   const text = match.lines.map((l) => l.normalized).join('\n');
-  const registry = registryOf(match.groups, build, references);
+  const registry = registryOf(match.groups, build, references, text);
   const values: Record<string, string> = registry ? { registry } : {};
   const packages = build.runner.tokenPermissions.packages ?? null;
   const data: Record<string, string> = {};
@@ -118,19 +118,26 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
  * host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image pull, says
  * nothing of where the denial came from.
  */
-function registryOf(groups: Record<string, string>, build: Build, references: string[]): string | null {
+function registryOf(groups: Record<string, string>, build: Build, references: string[], text: string): string | null {
   if (groups.registry) return groups.registry;
   for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references]) {
     if (!candidate) continue;
     const host = urlHost(candidate) ?? registryOfReference(candidate);
     if (host) return host;
   }
+  // Words only GitHub's registry says (a package's write permission, an organization package).
+  if (GHCR_WORDS.test(text)) return 'ghcr.io';
+  // The build's tags say where it pushed; tags on several registries do not say which one denied it.
+  const hosts = new Set<string>();
   for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
     const host = urlHost(candidate) ?? explicitHost(candidate);
-    if (host) return host;
+    if (host) hosts.add(host.toLowerCase());
   }
-  return null;
+  return hosts.size === 1 ? [...hosts][0]! : null;
 }
+
+const GHCR_WORDS =
+  /permission_denied: (?:write_package|The token provided does not match expected scopes)|installation not allowed to Write organization package/;
 
 /** GitHub's container registry and the older Docker registry of GitHub Packages. */
 function isGitHubRegistry(host: string): boolean {

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze/analyze.js';
 import { groupFindings, type FindingGroup } from '../analyze/group.js';
 import type { Finding } from '../model.js';
+import { isAllowedFailure } from '../analyze/allowed-failure.js';
 
 /**
  * The findings as a reader's screen shows them (the job summary, the PR comment, the terminal): each
@@ -55,7 +56,8 @@ function consequences(findings: Finding[]): Map<Finding, Finding> {
   // Keyed by build and input file: a log of thousands of builds is read once, not once per finding.
   const key = (f: Finding) => `${f.source ?? ''}\u0000${f.build ?? ''}`;
   const roots = new Map<string, Finding>();
-  for (const f of findings) if (f.severity === 'error' && f.data?.role === 'root-cause' && !roots.has(key(f))) roots.set(key(f), f);
+  // A build's failure its job was allowed is a warning, and still the root of what follows from it.
+  for (const f of findings) if ((f.severity === 'error' || isAllowedFailure(f)) && f.data?.role === 'root-cause' && !roots.has(key(f))) roots.set(key(f), f);
   for (const finding of findings) {
     if (finding.severity === 'error' || finding.data?.role !== 'contributing') continue;
     const root = roots.get(key(finding));

@@ -8,7 +8,7 @@ import { screenGroups } from './screen-groups.js';
 import { caveatAndAdvice } from './likely-caveat.js';
 import { firstLine, hasLine } from '../text/fix-lines.js';
 import { SEVERITY_ICON, STATUS_ICON } from './format.js';
-import { everyFailureAllowed } from '../analyze/allowed-failure.js';
+import { everyFailureAllowed, isAllowedFailure } from '../analyze/allowed-failure.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -37,8 +37,9 @@ export function verdictOf(analysis: Analysis): Verdict {
 
 /** The failure whose title the verdict's first line gives (see `happened`). */
 function namedFailure(analysis: Analysis): FindingGroup | null {
-  if (!analysis.builds.some((b) => b.build.status === 'failure')) return null;
-  return failureGroup(analysis.groups);
+  const failed = new Set(analysis.builds.filter((b) => b.build.status === 'failure').map((b) => b.build.name));
+  if (failed.size === 0) return null;
+  return failureGroup(analysis.groups.filter((g) => g.builds.some((b) => failed.has(b)) && !g.findings.every((f) => f.data?.laterCause !== undefined)));
 }
 
 /**
@@ -51,7 +52,7 @@ function failureGroup(groups: readonly FindingGroup[]): FindingGroup | null {
 
 /** A build's failure its job was allowed (not a later step's: that one is told after the build, afterBuildClause). */
 export function isAllowedBuildFailure(group: FindingGroup): boolean {
-  return group.findings.some((f) => f.data?.tolerated === 1 && f.data?.laterCause === undefined);
+  return group.findings.some(isAllowedFailure);
 }
 
 /** The headline's icon: the builds' status, but ❌ for a later step's named failure and ⚠️ for failures every job was allowed. */
@@ -99,7 +100,12 @@ function happened(analysis: Analysis): string {
     return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
   }
   const parts: string[] = [];
-  const cause = failureGroup(analysis.groups);
+  // The failure of a build that failed: not a later step's error in another job (a push denied after a
+  // build that succeeded), which afterBuildClause tells, though an error ranks before an allowed failure.
+  const failedNames = new Set(failed.map((b) => b.name));
+  const cause = failureGroup(
+    analysis.groups.filter((g) => g.builds.some((b) => failedNames.has(b)) && !g.findings.every((f) => f.data?.laterCause !== undefined)),
+  );
   if (failed.length > 0) {
     const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
     // A title that quotes a line ending with a period (`Process completed with exit code 1.`) ends the sentence itself.
