@@ -1714,4 +1714,59 @@ describe('no second cause where the line names one', () => {
     expect(compose.findings[0]!.id).toBe('secret-missing');
     expect(compose.findings[0]!.fix).toContain('declare the secret with `file:`');
   });
+
+  it("another architecture's apk scripts without QEMU; a requirements file or POM never copied in; corepack's fetch; pnpm's install check", async () => {
+    const triggers = [
+      '#9 [linux/amd64->arm64 build 3/6] RUN xx-apk add --no-cache libpng-dev',
+      '#9 3.101 Executing libpng-1.6.40-r0.post-install',
+      '#9 3.102 ERROR: libpng-1.6.40-r0.post-install: script exited with error 127',
+      '#9 3.110 1 error; 40 MiB in 30 packages',
+      '#9 ERROR: process "/bin/sh -c xx-apk add --no-cache libpng-dev" did not complete successfully: exit code: 1',
+    ];
+    expect((await diagnoseText(triggers.join('\n'), 'xx.log')).findings[0]!.id).toBe('qemu-emulation');
+    const requirements = [
+      '#7 [3/5] RUN pip install -r requirements/prod.txt',
+      "#7 0.81 ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements/prod.txt'",
+    ];
+    expect((await diagnoseText(requirements.join('\n'), 'pip.log')).findings[0]).toMatchObject({
+      id: 'copy-source-missing',
+      data: { path: 'requirements/prod.txt' },
+    });
+    const corepack = [
+      '#5 [2/6] RUN corepack enable && corepack prepare yarn@4.1.0 --activate',
+      '#5 0.61 Internal Error: Error when performing the request to https://repo.yarnpkg.com/4.1.0/packages/yarnpkg-cli/bin/yarn.js; for troubleshooting help, see https://github.com/nodejs/corepack#troubleshooting',
+      '#5 ERROR: process "/bin/sh -c corepack enable && corepack prepare yarn@4.1.0 --activate" did not complete successfully: exit code: 1',
+    ];
+    expect((await diagnoseText(corepack.join('\n'), 'corepack.log')).findings[0]!.id).toBe('network-timeout');
+    const pnpm = ['#8 [6/9] RUN pnpm run build', '#8 0.9 [ERR_PNPM_VERIFY_DEPS_BEFORE_RUN] Cannot check whether dependencies are outdated'];
+    expect((await diagnoseText(pnpm.join('\n'), 'pnpm.log')).findings[0]!.id).toBe('package-install-failure');
+  });
+
+  it('no SSH agent for a git source; two cache exports; an exporter the client cannot receive; a platform no Linux image has; a builder never reached', async () => {
+    const ssh =
+      'ERROR: failed to solve: failed to read dockerfile: failed to load cache key: rpc error: code = Unimplemented desc = unknown service moby.sshforward.v1.SSH';
+    expect((await diagnoseText(ssh, 'ssh.log')).findings[0]!.id).toBe('secret-missing');
+    const exports = 'ERROR: failed to solve: specifying multiple cache exports is not supported currently';
+    expect((await diagnoseText(exports, 'exports.log')).findings[0]!.id).toBe('cache-export-failure');
+    const diffcopy = 'ERROR: failed to solve: method /moby.filesync.v1.FileSend/diffcopy not supported by the client';
+    expect((await diagnoseText(diffcopy, 'diffcopy.log')).findings[0]!.id).toBe('exporter-unsupported');
+    // The vertex's own ERROR line (the tty form) says which platform; a Linux one that failed is no such case.
+    for (const platform of ['darwin/arm64', 'arm64/v8'])
+      expect(
+        (await diagnoseText(` => ERROR [${platform} internal] load metadata for docker.io/library/golang:1.22                1.2s`, 'p.log')).findings[0]!.id,
+      ).toBe('platform-mismatch');
+    const linux = ' => ERROR [linux/arm64 internal] load metadata for docker.io/library/golang:1.99                1.2s';
+    expect((await diagnoseText(linux, 'linux.log')).findings[0]!.id).not.toBe('platform-mismatch');
+    const dial =
+      'error: failed to get status: rpc error: code = Unavailable desc = connection error: desc = "transport: error while dialing: dial tcp 10.0.0.12:1234: connect: connection refused"';
+    expect((await diagnoseText(dial, 'dial.log')).findings[0]!.id).toBe('builder-missing');
+  });
+
+  it('a cause the kubelet printed on a line the back-off matched too, though not its first, is the cause', async () => {
+    const events = [
+      'Warning  Failed   10s  kubelet  Error: ImagePullBackOff',
+      'Warning  Failed   12s  kubelet  Failed to pull image "redis:7": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/redis:7": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/redis/manifests/sha256:abc: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.',
+    ];
+    expect((await diagnoseText(events.join('\n'), 'events.log')).findings[0]!.id).toBe('registry-rate-limit');
+  });
 });

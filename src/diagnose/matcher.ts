@@ -227,6 +227,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         (leader.byCommand ||
           statesBuildFact(m) ||
           m.lines[0]!.line <= leader.lines[0]!.line ||
+          // On a line the leader matched too, though not its first (`Failed to pull image "x": ... 429 Too Many Requests`
+          // after the kubelet's `Error: ImagePullBackOff` line): the same line, as above.
+          m.lines.some((l) => leader.lines.some((own) => own.line === l.line)) ||
           m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
     );
     if (!cause) break;
