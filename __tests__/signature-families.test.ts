@@ -1769,4 +1769,43 @@ describe('no second cause where the line names one', () => {
     ];
     expect((await diagnoseText(events.join('\n'), 'events.log')).findings[0]!.id).toBe('registry-rate-limit');
   });
+
+  it("esbuild's unresolved import is the code, not a host; TeX Live's, Mix's and opam's own words", async () => {
+    for (const line of [
+      '✘ [ERROR] Could not resolve "lodash"',
+      ' > js/app.js:3:7: error: Could not resolve "lodash" (mark it as external to exclude it from the bundle)',
+    ]) {
+      const esbuild = [
+        '#12 [web 6/8] RUN npm run build',
+        `#12 2.4 ${line}`,
+        '#12 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+      ];
+      expect((await diagnoseText(esbuild.join('\n'), 'esbuild.log')).findings[0]!.id).toBe('compile-error');
+    }
+    // A host a tool could not resolve stays the network.
+    expect(
+      (await diagnoseText("fatal: unable to access 'https://gitlab.acme.example/x.git/': Could not resolve 'gitlab.acme.example'", 'git.log')).findings[0]!.id,
+    ).toBe('network-timeout');
+    const tlmgr = [
+      '#5 [2/2] RUN tlmgr install booktabs',
+      '#5 3.2 tlmgr itself needs to be updated.',
+      '#5 ERROR: process "/bin/sh -c tlmgr install booktabs" did not complete successfully: exit code: 255',
+    ];
+    expect((await diagnoseText(tlmgr.join('\n'), 'tlmgr.log')).findings[0]!.id).toBe('package-install-failure');
+    const missing = [
+      'Step 4/6 : RUN cpanm DBI',
+      ' ---> Running in 0a1b2c3d4e5f',
+      '/bin/sh: 1: cpanm: not found',
+      "The command '/bin/sh -c cpanm DBI' returned a non-zero code: 127",
+    ];
+    expect((await diagnoseText(missing.join('\n'), 'cpanm.log')).findings[0]!.id).toBe('package-install-failure');
+    const rebar = ['#9 [build 5/7] RUN mix compile', '#9 4.1 ** (Mix) Could not find "rebar3", which is needed to build dependency :telemetry'];
+    expect((await diagnoseText(rebar.join('\n'), 'mix.log')).findings[0]!.id).toBe('package-install-failure');
+    const opam = [
+      '#7 [3/6] RUN opam install . --deps-only',
+      "#7 80.1 [ERROR] The sources of the following couldn't be obtained, aborting:",
+      '#7 80.1           - dune.3.16.0: curl error code 503',
+    ];
+    expect((await diagnoseText(opam.join('\n'), 'opam.log')).findings[0]!.id).toBe('network-timeout');
+  });
 });
