@@ -53,9 +53,10 @@ describe('hostile log text', () => {
   });
 
   it('shows a hostile step name in a finding title as text, escaped', async () => {
-    // Only markup in the step's output, no signature's words: the finding (`unknown`, or a cause the word model
-    // guesses from words such as the markup's `src`) is titled by the step, whose name is the hostile text.
+    // Only markup in the step's output, no words of a cause (a tag's attributes are none: `src` decides no guess):
+    // the `unknown` finding is titled by the step, whose name is the hostile text.
     const analysis = await analyzeText(hostileBuild(HOSTILE.filter((line) => !line.includes(TOKEN))), 'evil.log');
+    expect(analysis.findings[0]?.id).toBe('unknown');
     expect(analysis.findings[0]?.title).toContain('RUN ./build.sh @org/team <img src=x onerror=alert(1)>');
     const html = md.render(renderMarkdown(analysis));
     expect(html).not.toMatch(/<img|<script|<details open|<summary>pwned/);

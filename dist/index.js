@@ -10054,6 +10054,9 @@ var rank = __nccwpck_require__(4684);
 // A path's parts (`/usr/local/lib/python3.12/site-packages/...`, the command a wrapper's line names) say where,
 // not why: they must not pass the gate below, or a traceback's or a command's path would decide.
 const PATH = /\S*\/\S*/g;
+// Markup's tags and attributes (a proxy's error page, `<img src=x onerror=...>` in a hostile log) say nothing of a cause either:
+// the text between them stays (`<title>502 Bad Gateway</title>`).
+const TAG = /<[^<>]*>/g;
 /** How a guessed cause's fix begins: the reports find its caveat by it (report/likely-caveat.ts). */
 const LIKELY_CAVEAT_LEAD = '**Likely, not certain:**';
 /** The words that speak most for a guess that are looked for in the failure's stated lines. */
@@ -10073,7 +10076,7 @@ function likelyCause(lines, errorLines, { build, failedStep, catalog }) {
     // The words that decide must be said where the failure is stated, not only around it: a traceback's
     // frames (`site-packages`, `line 12, in`), a progress line's crate names or a table's headers speak
     // for some cause in the corpus without saying what broke (found by a review: each such guess was wrong).
-    const stated = new Set(wordFeatures(errorLines.map((line) => line.replace(PATH, ' '))));
+    const stated = new Set(wordFeatures(errorLines.map((line) => line.replace(TAG, ' ').replace(PATH, ' '))));
     if (!found.words.some((w) => stated.has(w)))
         return null;
     const guess = { ...found, words: [...found.words.filter((w) => stated.has(w)), ...found.words.filter((w) => !stated.has(w))].slice(0, SHOWN_WORDS) };
