@@ -63,6 +63,8 @@ const FROZEN: Record<string, string> = {
   'test-46.jsonl': 'a8e245c5a731032d8af81bbb3f9b9bd8893101e2b4e97169736e68210bc61e2d',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1156/1377 (84.0%) once batch 46, a holdout, was added (59/74 of it on arrival with main 4970210's engine, which has the rules of
+// train batch 45): the holdout lowered the floor from 0.841 to just under the new measured total;
 // 1097/1303 (84.2%) after train batch 45's round: its rules moved no frozen excerpt, the word model learnt again from the train
 // parts with batch 45 lost one (not read); the floor went from 0.842 to 0.841, under the measured total, and says so here;
 // 1098/1303 (84.3%) once batch 44, a holdout, was added (45/57 of it on arrival with main a268be8's engine, which has the rules of
@@ -91,7 +93,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.841;
+const MIN_TEST_TOP1 = 0.839;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -112,6 +114,7 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 41, a holdout, brought one refused excerpt and one without a finding: 7 refused and 14 without a finding of 1246 on main
 // 9725d55's engine, so the cap was raised to 21 when it arrived.
 // Batch 44, a holdout, brought none: 7 refused and 14 without a finding of 1303 on main a268be8's engine, still at the cap.
+// Batch 46, a holdout, brought none: 7 refused and 14 without a finding of 1377 on main 4970210's engine, still at the cap.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 const MAX_TEST_REFUSED_OR_SILENT = 21;
 
