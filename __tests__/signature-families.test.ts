@@ -1808,4 +1808,29 @@ describe('no second cause where the line names one', () => {
     ];
     expect((await diagnoseText(opam.join('\n'), 'opam.log')).findings[0]!.id).toBe('network-timeout');
   });
+
+  it("colcon's summary of a failed package and its command, FFmpeg's configure giving up, Mix's release before a compile", async () => {
+    const summary = [
+      'Step 9/12 : RUN . /opt/ros/humble/setup.sh && colcon build',
+      'Summary: 40 packages finished [12min 3s]',
+      '  1 package failed: nav2_util',
+      '  2 packages aborted: a b',
+    ];
+    expect((await diagnoseText(summary.join('\n'), 'colcon.log')).findings[0]!.id).toBe('compile-error');
+    const command =
+      'ERROR: failed to solve: process "/bin/bash -c source /opt/ros/jazzy/setup.bash && colcon build --symlink-install" did not complete successfully: exit code: 2';
+    expect((await diagnoseText(command, 'colcon-command.log')).findings[0]!.id).toBe('compile-error');
+    const ffmpeg = [
+      '#11 [7/9] RUN cd ffmpeg && ./configure --enable-libx265',
+      '#11 6.20 ERROR: x265 not found using pkg-config',
+      '#11 6.20 If you think configure made a mistake, make sure you are using the latest',
+      '#11 6.20 version from Git.  If the latest version fails, report the problem to the',
+    ];
+    expect((await diagnoseText(ffmpeg.join('\n'), 'ffmpeg.log')).findings[0]!.id).toBe('compile-error');
+    const mix = [
+      '#14 [build 9/10] RUN mix release',
+      '#14 2.1 ** (Mix) Cannot execute task because the project was not yet compiled. When build_embedded is set to true, "MIX_ENV=prod mix compile" must be explicitly executed',
+    ];
+    expect((await diagnoseText(mix.join('\n'), 'mix.log')).findings[0]!.id).toBe('compile-error');
+  });
 });
