@@ -37,9 +37,17 @@ export function verdictOf(analysis: Analysis): Verdict {
 
 /** The failure whose title the verdict's first line gives (see `happened`). */
 function namedFailure(analysis: Analysis): FindingGroup | null {
-  const failed = new Set(analysis.builds.filter((b) => b.build.status === 'failure').map((b) => b.build.name));
-  if (failed.size === 0) return null;
-  return failureGroup(analysis.groups.filter((g) => g.builds.some((b) => failed.has(b)) && !g.findings.every((f) => f.data?.laterCause !== undefined)));
+  const failed = analysis.builds.filter((b) => b.build.status === 'failure').map((b) => b.build);
+  return failed.length === 0 ? null : buildFailureGroup(analysis.groups, failed);
+}
+
+/**
+ * The failure of builds that failed: not a later step's error in another job (a push denied after a
+ * build that succeeded), which afterBuildClause tells, though an error ranks before an allowed failure.
+ */
+function buildFailureGroup(groups: readonly FindingGroup[], failed: readonly { name: string }[]): FindingGroup | null {
+  const names = new Set(failed.map((b) => b.name));
+  return failureGroup(groups.filter((g) => g.builds.some((b) => names.has(b)) && !g.findings.every((f) => f.data?.laterCause !== undefined)));
 }
 
 /**
@@ -100,12 +108,7 @@ function happened(analysis: Analysis): string {
     return `${all}${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'} below` : ''}${afterBuildClause(analysis.groups, total)}.`;
   }
   const parts: string[] = [];
-  // The failure of a build that failed: not a later step's error in another job (a push denied after a
-  // build that succeeded), which afterBuildClause tells, though an error ranks before an allowed failure.
-  const failedNames = new Set(failed.map((b) => b.name));
-  const cause = failureGroup(
-    analysis.groups.filter((g) => g.builds.some((b) => failedNames.has(b)) && !g.findings.every((f) => f.data?.laterCause !== undefined)),
-  );
+  const cause = buildFailureGroup(analysis.groups, failed);
   if (failed.length > 0) {
     const more = failedCount > 1 ? ` (${failedCount} builds failed)` : '';
     // A title that quotes a line ending with a period (`Process completed with exit code 1.`) ends the sentence itself.
