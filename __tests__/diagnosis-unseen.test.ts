@@ -65,6 +65,8 @@ const FROZEN: Record<string, string> = {
   'test-48.jsonl': '4094209e7fdc516c756e80c910c0a281ff8e04c69db252e2a04aed1cb8a6b469',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1192/1431 (83.3%) once batch 48, a holdout, was added (36/54 of it on arrival with main 0027273's engine, which has the rules of
+// train batch 47): the holdout lowered the floor from 0.839 to just under the new measured total;
 // 1156/1377 (84.0%) once batch 46, a holdout, was added (59/74 of it on arrival with main 4970210's engine, which has the rules of
 // train batch 45): the holdout lowered the floor from 0.841 to just under the new measured total;
 // 1097/1303 (84.2%) after train batch 45's round: its rules moved no frozen excerpt, the word model learnt again from the train
@@ -95,7 +97,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.839;
+const MIN_TEST_TOP1 = 0.832;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -117,6 +119,7 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 9725d55's engine, so the cap was raised to 21 when it arrived.
 // Batch 44, a holdout, brought none: 7 refused and 14 without a finding of 1303 on main a268be8's engine, still at the cap.
 // Batch 46, a holdout, brought none: 7 refused and 14 without a finding of 1377 on main 4970210's engine, still at the cap.
+// Batch 48, a holdout, brought none: 7 refused and 14 without a finding of 1431 on main 0027273's engine, still at the cap.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 const MAX_TEST_REFUSED_OR_SILENT = 21;
 
