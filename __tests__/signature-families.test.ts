@@ -1833,4 +1833,27 @@ describe('no second cause where the line names one', () => {
     ];
     expect((await diagnoseText(mix.join('\n'), 'mix.log')).findings[0]!.id).toBe('compile-error');
   });
+
+  it("a builder that cannot boot without BuildKit's image; bake with no definition; kaniko's Dockerfile path; an image's configuration whose download broke", async () => {
+    const boot = [
+      ' => ERROR [web internal] booting buildkit                                                   4.7s',
+      ' => => pulling image moby/buildkit:buildx-stable-1                                          4.6s',
+      '------',
+      ' > [web internal] booting buildkit:',
+      '------',
+      'Error response from daemon: No such image: moby/buildkit:buildx-stable-1',
+    ];
+    expect((await diagnoseText(boot.join('\n'), 'boot.log')).findings[0]!.id).toBe('builder-missing');
+    expect((await diagnoseText('ERROR: failed to find target default', 'bake.log')).findings[0]!.id).toBe('dockerfile-missing');
+    // A target of another name that does not exist stays a missing target.
+    expect((await diagnoseText('ERROR: failed to find target api', 'bake-api.log')).findings[0]!.id).not.toBe('dockerfile-missing');
+    const kaniko = 'Error: error resolving dockerfile path: please provide a valid path to a Dockerfile within the build context with --dockerfile';
+    expect((await diagnoseText(kaniko, 'kaniko.log')).findings[0]!.id).toBe('dockerfile-missing');
+    const config = [
+      'latest: Pulling from library/redis',
+      'a2abf6c4d29d: Pulling fs layer',
+      'error pulling image configuration: download failed after attempts=6: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/7f/7f/data": dial tcp 104.16.1.1:443: i/o timeout',
+    ];
+    expect((await diagnoseText(config.join('\n'), 'config.log')).findings[0]!.id).toBe('network-timeout');
+  });
 });
