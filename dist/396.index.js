@@ -100,8 +100,7 @@ function renderText(analysis, options = PLAIN_TEXT) {
             out.push(color ? paint(color, line) : line);
     };
     const verdict = (0,report_verdict/* verdictOf */.Vj)(analysis);
-    const allowed = analysis.status === 'failure' && (0,allowed_failure/* everyFailureAllowed */.wO)(analysis.builds.map((b) => b.build));
-    const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' && !allowed ? 'red' : 'yellow';
+    const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' && !(0,allowed_failure/* failuresAllAllowed */.hd)(analysis) ? 'red' : 'yellow';
     say(`${version/* TOOL_NAME */.l}: ${plain(verdict.happened)}`, '', statusColor);
     if (verdict.time)
         say(plain(verdict.time), '  ');

@@ -277,7 +277,7 @@ function commentWanted(mode, analysis) {
         return analysis.findings.length > 0;
     // A failure every job was allowed (continue-on-error) left the run green: no comment asked for.
     if (mode === 'on-failure')
-        return analysis.status === 'failure' && !(0,allowed_failure/* everyFailureAllowed */.wO)(analysis.builds.map((b) => b.build));
+        return analysis.status === 'failure' && !(0,allowed_failure/* failuresAllAllowed */.hd)(analysis);
     return false;
 }
 /**

@@ -138,10 +138,9 @@ function escapeParameter(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LA: () => (/* binding */ tolerateAllowedFailure),
 /* harmony export */   Lg: () => (/* binding */ isAllowedFailure),
-/* harmony export */   wO: () => (/* binding */ everyFailureAllowed),
+/* harmony export */   hd: () => (/* binding */ failuresAllAllowed),
 /* harmony export */   zI: () => (/* binding */ failedForReal)
 /* harmony export */ });
-/* unused harmony export ALLOWED_SUFFIX */
 /** Said after the title of a failure its job was allowed to have. */
 const ALLOWED_SUFFIX = ' (allowed to fail: the job succeeded)';
 /**
@@ -173,10 +172,10 @@ function isAllowedFailure(finding) {
 function failedForReal(build) {
     return build.status === 'failure' && build.jobConclusion !== 'success';
 }
-/** Whether every failed build's job was allowed that failure (the verdict's headline is then no \u274c). */
-function everyFailureAllowed(builds) {
-    const failed = builds.filter((b) => b.status === 'failure');
-    return failed.length > 0 && failed.every((b) => b.jobConclusion === 'success');
+/** Whether the run failed only where its jobs were allowed to (the headline is then no \u274c, no comment is asked for). */
+function failuresAllAllowed(analysis) {
+    const failed = analysis.builds.filter((b) => b.build.status === 'failure');
+    return analysis.status === 'failure' && failed.length > 0 && failed.every((b) => b.build.jobConclusion === 'success');
 }
 
 
@@ -739,7 +738,7 @@ function registryAuth(match, build, references) {
     const packages = build.runner.tokenPermissions.packages ?? null;
     const data = {};
     let cause = null;
-    if (/installation not allowed to Write organization package/.test(text)) {
+    if (ORG_PACKAGE.test(text)) {
         data.cause = 'org-package-access';
         cause =
             'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
@@ -809,7 +808,10 @@ function registryOf(groups, build, references, text) {
     }
     return hosts.size === 1 ? [...hosts][0] : null;
 }
-const GHCR_WORDS = /permission_denied: (?:write_package|The token provided does not match expected scopes)|installation not allowed to Write organization package/;
+/** GitHub's registry refusing a repository an organization package does not grant. */
+const ORG_PACKAGE = /installation not allowed to Write organization package/;
+/** Words only GitHub's registry says. */
+const GHCR_WORDS = new RegExp(`permission_denied: (?:write_package|The token provided does not match expected scopes)|${ORG_PACKAGE.source}`);
 /** GitHub's container registry and the older Docker registry of GitHub Packages. */
 function isGitHubRegistry(host) {
     return /^(?:ghcr\.io|docker\.pkg\.github\.com)(?::\d+)?$/i.test(host);
@@ -21680,7 +21682,7 @@ function isAllowedBuildFailure(group) {
 function headlineIcon(analysis) {
     if (laterStepFailed(analysis.groups))
         return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUS_ICON */ .tW.failure;
-    if (analysis.status === 'failure' && (0,_analyze_allowed_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .everyFailureAllowed */ .wO)(analysis.builds.map((b) => b.build)))
+    if ((0,_analyze_allowed_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .failuresAllAllowed */ .hd)(analysis))
         return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITY_ICON */ ._9.warning;
     return _format_js__WEBPACK_IMPORTED_MODULE_4__/* .STATUS_ICON */ .tW[analysis.status];
 }

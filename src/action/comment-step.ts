@@ -9,14 +9,14 @@ import type { CommentMode } from '../github/comment-mode.js';
 import { renderComment } from '../report/pr-comment.js';
 import { describeError } from '../input/errors.js';
 import { commitFileUrl } from './links.js';
-import { everyFailureAllowed } from '../analyze/allowed-failure.js';
+import { failuresAllAllowed } from '../analyze/allowed-failure.js';
 
 /** Whether this run calls for a comment (an existing one is updated in any case). */
 export function commentWanted(mode: CommentMode, analysis: Analysis): boolean {
   if (mode === 'always') return true;
   if (mode === 'on-findings') return analysis.findings.length > 0;
   // A failure every job was allowed (continue-on-error) left the run green: no comment asked for.
-  if (mode === 'on-failure') return analysis.status === 'failure' && !everyFailureAllowed(analysis.builds.map((b) => b.build));
+  if (mode === 'on-failure') return analysis.status === 'failure' && !failuresAllAllowed(analysis);
   return false;
 }
 

@@ -1,8 +1,9 @@
 import type { Build } from '../model.js';
+import type { Analysis } from './analyze.js';
 import type { RuleFinding } from './rule.js';
 
 /** Said after the title of a failure its job was allowed to have. */
-export const ALLOWED_SUFFIX = ' (allowed to fail: the job succeeded)';
+const ALLOWED_SUFFIX = ' (allowed to fail: the job succeeded)';
 
 /**
  * A job the GitHub API lists as a success went on past its failed step (`continue-on-error` on the
@@ -33,8 +34,8 @@ export function failedForReal(build: Build): boolean {
   return build.status === 'failure' && build.jobConclusion !== 'success';
 }
 
-/** Whether every failed build's job was allowed that failure (the verdict's headline is then no ❌). */
-export function everyFailureAllowed(builds: readonly Build[]): boolean {
-  const failed = builds.filter((b) => b.status === 'failure');
-  return failed.length > 0 && failed.every((b) => b.jobConclusion === 'success');
+/** Whether the run failed only where its jobs were allowed to (the headline is then no ❌, no comment is asked for). */
+export function failuresAllAllowed(analysis: Analysis): boolean {
+  const failed = analysis.builds.filter((b) => b.build.status === 'failure');
+  return analysis.status === 'failure' && failed.length > 0 && failed.every((b) => b.build.jobConclusion === 'success');
 }

@@ -76,7 +76,7 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   const packages = build.runner.tokenPermissions.packages ?? null;
   const data: Record<string, string> = {};
   let cause: string | null = null;
-  if (/installation not allowed to Write organization package/.test(text)) {
+  if (ORG_PACKAGE.test(text)) {
     data.cause = 'org-package-access';
     cause =
       'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
@@ -136,8 +136,10 @@ function registryOf(groups: Record<string, string>, build: Build, references: st
   return hosts.size === 1 ? [...hosts][0]! : null;
 }
 
-const GHCR_WORDS =
-  /permission_denied: (?:write_package|The token provided does not match expected scopes)|installation not allowed to Write organization package/;
+/** GitHub's registry refusing a repository an organization package does not grant. */
+const ORG_PACKAGE = /installation not allowed to Write organization package/;
+/** Words only GitHub's registry says. */
+const GHCR_WORDS = new RegExp(`permission_denied: (?:write_package|The token provided does not match expected scopes)|${ORG_PACKAGE.source}`);
 
 /** GitHub's container registry and the older Docker registry of GitHub Packages. */
 function isGitHubRegistry(host: string): boolean {

@@ -10,7 +10,7 @@ import { newFindings } from './baseline-section.js';
 import { adviceForBreaks } from '../compare/cache-break-advice.js';
 import { restatesTitle } from './finding-block.js';
 import { omittedBuildsLine } from './omitted-builds.js';
-import { everyFailureAllowed } from '../analyze/allowed-failure.js';
+import { failuresAllAllowed } from '../analyze/allowed-failure.js';
 
 export interface TextOptions {
   /** The terminal's width: lines are wrapped to it. null when the output is not a terminal: never cut. */
@@ -32,8 +32,7 @@ export function renderText(analysis: Analysis, options: TextOptions = PLAIN_TEXT
     for (const line of wrap(clean(text), options.width, indent)) out.push(color ? paint(color, line) : line);
   };
   const verdict = verdictOf(analysis);
-  const allowed = analysis.status === 'failure' && everyFailureAllowed(analysis.builds.map((b) => b.build));
-  const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' && !allowed ? 'red' : 'yellow';
+  const statusColor = analysis.status === 'success' ? 'green' : analysis.status === 'failure' && !failuresAllAllowed(analysis) ? 'red' : 'yellow';
   say(`${TOOL_NAME}: ${plain(verdict.happened)}`, '', statusColor);
   if (verdict.time) say(plain(verdict.time), '  ');
   if (verdict.change) say(`Most help: ${plain(verdict.change)}`, '  ');

@@ -8,7 +8,7 @@ import { screenGroups } from './screen-groups.js';
 import { caveatAndAdvice } from './likely-caveat.js';
 import { firstLine, hasLine } from '../text/fix-lines.js';
 import { SEVERITY_ICON, STATUS_ICON } from './format.js';
-import { everyFailureAllowed, isAllowedFailure } from '../analyze/allowed-failure.js';
+import { failuresAllAllowed, isAllowedFailure } from '../analyze/allowed-failure.js';
 
 /**
  * The answer in three lines: what happened, where the time went, the one change that helps most.
@@ -66,7 +66,7 @@ export function isAllowedBuildFailure(group: FindingGroup): boolean {
 /** The headline's icon: the builds' status, but ❌ for a later step's named failure and ⚠️ for failures every job was allowed. */
 export function headlineIcon(analysis: Analysis): string {
   if (laterStepFailed(analysis.groups)) return STATUS_ICON.failure;
-  if (analysis.status === 'failure' && everyFailureAllowed(analysis.builds.map((b) => b.build))) return SEVERITY_ICON.warning;
+  if (failuresAllAllowed(analysis)) return SEVERITY_ICON.warning;
   return STATUS_ICON[analysis.status];
 }
 
