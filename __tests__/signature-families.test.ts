@@ -186,6 +186,16 @@ const ROWS: Row[] = [
   ['package-install-failure', 'run', 'ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: none)'],
   ['package-install-failure', 'run', 'ERROR: Cannot install flask==1.0 and werkzeug==3.0 because these package versions have conflicting dependencies.'],
   ['package-install-failure', 'run', 'error: externally-managed-environment'],
+  // Resolvers beyond the common ones: pacman, Julia's Pkg, cabal, Conan, rustup's components.
+  ['package-install-failure', 'run', 'error: target not found: libfoo'],
+  ['package-install-failure', 'run', 'ERROR: Unsatisfiable requirements detected for package Foo [1234abcd]:'],
+  ['package-install-failure', 'run', 'Resolving dependencies...\nError: cabal: Could not resolve dependencies:\n[__0] trying: app-0.1.0.0 (user goal)'],
+  ['package-install-failure', 'run', "ERROR: Missing prebuilt package for 'zlib/1.2.13'"],
+  [
+    'package-install-failure',
+    'run',
+    "error: component 'rustfmt' for target 'x86_64-unknown-linux-gnu' is unavailable for download for channel 'nightly-2020-01-01'",
+  ],
   // Poetry and uv refusing the image's Python for a project that needs another, as pip's Requires-Python.
   [
     'package-install-failure',
