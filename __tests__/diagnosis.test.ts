@@ -155,6 +155,28 @@ describe('root cause first', () => {
     expect(findings[0]!.id).toBe('compile-error');
   });
 
+  it('what the command says it would print is not what it printed: a quoted message in the failing command is no cause', async () => {
+    const command = 'case \\"$(uname -m)\\" in x86_64) npm ci ;; *) echo \\"unsupported architecture\\" ; exit 1 ;; esac';
+    const plain = [
+      `#9 [3/4] RUN ${command.replace(/\\\\/g, '')}`,
+      '#9 1.20 npm ERR! code ERESOLVE',
+      '#9 1.21 npm ERR! ERESOLVE unable to resolve dependency tree',
+      `#9 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`,
+      `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`,
+    ].join('\n');
+    const legacy = [
+      'Step 3/4 : RUN apt-get install -y libfoo-dev || (echo "no space left on device, giving up" && exit 1)',
+      ' ---> Running in 1a2b3c4d5e6f',
+      'E: Unable to locate package libfoo-dev',
+      `The command '/bin/sh -c apt-get install -y libfoo-dev || (echo "no space left on device, giving up" && exit 1)' returned a non-zero code: 1`,
+    ].join('\n');
+    for (const text of [plain, legacy]) expect((await diagnoseText(text)).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+    // The tool and its exit code, outside the quotes, are still read together (curl's 6: the host was not resolved).
+    const curl =
+      'ERROR: failed to solve: process "/bin/sh -c curl -fsSL -o /usr/bin/tool \\"https://example.com/tool\\"" did not complete successfully: exit code: 6';
+    expect((await diagnoseText(curl)).findings[0]!.id).toBe('network-timeout');
+  });
+
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
     const retry = (n: number) =>
       `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;

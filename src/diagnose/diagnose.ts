@@ -3,7 +3,7 @@ import type { Signature } from './catalog.js';
 import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
-import { failingCommands } from './failing-command.js';
+import { failingCommands, withoutQuotedCommand } from './failing-command.js';
 import { isDockerFailure } from '../parse/failure-line.js';
 
 /** What the signatures found in one build, most likely cause first. */
@@ -158,7 +158,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     .map((line) => ({
       line: line.line,
       text: line.text,
-      normalized: normalizeForMatching(line.text),
+      normalized: withoutQuotedCommand(normalizeForMatching(line.text)),
       inFailure:
         failing.has(line.line) ||
         line.text.startsWith('##[error]') ||
@@ -226,5 +226,6 @@ const CAUSED_BY =
 // ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
 // `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
 // four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
-// log line right after the bar: those are the log, not the Dockerfile.
-const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)/;
+// log line right after the bar: those are the log, not the Dockerfile. The legacy builder's step
+// header (`Step 3/14 : RUN ...`, `Step 3 : RUN ...` before Docker 1.13) restates its command too.
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)|^Step \d+(?:\/\d+)? : /;

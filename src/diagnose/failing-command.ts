@@ -1,6 +1,7 @@
 import type { Build } from '../model.js';
 import type { CandidateLine } from './matcher.js';
 import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
+import { normalizeForMatching } from './normalize.js';
 
 // How build tools quote the command that failed:
 //   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
@@ -8,12 +9,25 @@ import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
 //   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
 const QUOTED =
   /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+// The same lines with the command's string literals cut out, for the `patterns`: what a Dockerfile's
+// command says it would print (`echo "unsupported architecture"`, `|| echo 'no space left'`) is not
+// what the step printed. The rest stays, so that a pattern may still read the tool and its exit code
+// together (`curl ...` with `exit code: 6`: the host could not be resolved).
+const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code)/;
+// As BuildKit escapes them inside `process "..."`, and as the other two print them.
+const STRING_LITERAL = /\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'/g;
 const MAX_COMMANDS = 4;
+
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
 // steps, which the parser then does not take for internal ones; the command is the same.
 const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
 // buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
 const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
+
+/** A wrapper's line with the string literals of the command it quotes emptied (other lines unchanged): what patterns read. */
+export function withoutQuotedCommand(normalized: string): string {
+  return normalized.replace(QUOTED_COMMAND, (_, open: string, command: string, close: string) => `${open}${command.replace(STRING_LITERAL, '""')}${close}`);
+}
 
 /**
  * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
@@ -36,7 +50,9 @@ export function failingCommands(build: Build, lines: CandidateLine[]): Candidate
   }
   for (const line of lines) {
     if (!line.inFailure) continue;
-    const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
+    // The line as read, not as patterns see it (withoutQuotedCommand): here the command is what is wanted.
+    const text = normalizeForMatching(line.text);
+    const quoted = QUOTED.exec(text) ?? FAILED_INTERNAL.exec(text);
     if (quoted) add(line.line, line.text, quoted[1]!);
   }
   return out;
