@@ -69,6 +69,8 @@ const FROZEN: Record<string, string> = {
   'test-52.jsonl': '6b5e3fc86233bdafefccf7f6e11ad33be52f4fdeb6f19a5ea2d8f1f84623171a',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1262/1513 (83.4%) once batches 50 and 52, holdouts, were added (24/27 and 43/55 of them on arrival with main c699a4d's engine,
+// which has the rules of train batch 49 and two changes written from tools' wordings and a probe): the floor did not move;
 // 1192/1431 (83.3%) once batch 48, a holdout, was added (36/54 of it on arrival with main 0027273's engine, which has the rules of
 // train batch 47): the holdout lowered the floor from 0.839 to just under the new measured total;
 // 1156/1377 (84.0%) once batch 46, a holdout, was added (59/74 of it on arrival with main 4970210's engine, which has the rules of
@@ -124,8 +126,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 44, a holdout, brought none: 7 refused and 14 without a finding of 1303 on main a268be8's engine, still at the cap.
 // Batch 46, a holdout, brought none: 7 refused and 14 without a finding of 1377 on main 4970210's engine, still at the cap.
 // Batch 48, a holdout, brought none: 7 refused and 14 without a finding of 1431 on main 0027273's engine, still at the cap.
+// Batches 50 and 52, holdouts, brought one excerpt without a finding: 7 refused and 15 without a finding of 1513 on main
+// c699a4d's engine, so the cap was raised to 22 when they arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 21;
+const MAX_TEST_REFUSED_OR_SILENT = 22;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
