@@ -1866,4 +1866,32 @@ describe('no second cause where the line names one', () => {
     ];
     expect((await diagnoseText(config.join('\n'), 'config.log')).findings[0]!.id).toBe('network-timeout');
   });
+
+  it("Gradle's plugin not found, R's repository index, cabal install, a TLS handshake Java saw cut, a registry that lost a blob, Docker Hub's push", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]!.id;
+    const gradle = [
+      '* What went wrong:',
+      "Plugin [id: 'org.example.tool', version: '9.9.9.M1'] was not found in any of the following sources:",
+      '',
+      "- Gradle Core Plugins (plugin is not in 'org.gradle' namespace)",
+    ].join('\n');
+    expect(await first(inRun(gradle))).toBe('package-install-failure');
+    expect(await first(inRun('Warning: unable to access index for repository https://cran.example.org/src/contrib:\n  cannot open URL'))).toBe(
+      'package-install-failure',
+    );
+    expect(await first('ERROR: failed to solve: process "/bin/sh -c cabal install hlint-3.3.6" did not complete successfully: exit code: 1')).toBe(
+      'package-install-failure',
+    );
+    // Maven's resolution failure whose reason is the TLS connection cut: the network, on the same line.
+    const maven =
+      '[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.example:app:jar:1.0: Could not transfer artifact org.example:lib:jar:1.0 from/to central (https://repo.maven.apache.org/maven2): Remote host terminated the handshake: SSL peer shut down incorrectly';
+    expect(await first(inRun(maven))).toBe('network-timeout');
+    const blob = [
+      'The push refers to repository [nexus.example.com:8443/app]',
+      '1a2b3c4d5e6f: Layer already exists',
+      'blob unknown to registry - sha256:' + 'ab'.repeat(32),
+    ];
+    expect(await first(blob.join('\n'))).toBe('registry-push-failure');
+    expect(await first('Push failed: {"status":"Buffering to Disk","progressDetail":{},"id":"0123456789ab"}')).toBe('registry-push-failure');
+  });
 });
