@@ -73,6 +73,10 @@ const FROZEN: Record<string, string> = {
   'test-56.jsonl': '7234f84e49fc74f354123b344c2c6759409e04f84159d99832135c08c09a237a',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1328/1603 (82.8%) once batches 54 and 56, holdouts, were added (37/45 and 32/45 of them on arrival with main 1808c4f's engine,
+// which has the rules of train batches 51 and 53): the holdouts lowered the floor from 0.832 to just under the new measured total;
+// 1259/1513 (83.2%) after train batches 51 and 53's round: its rules and the word model learnt again moved three frozen excerpts
+// (not read), the floor 0.832 held;
 // 1262/1513 (83.4%) once batches 50 and 52, holdouts, were added (24/27 and 43/55 of them on arrival with main c699a4d's engine,
 // which has the rules of train batch 49 and two changes written from tools' wordings and a probe): the floor did not move;
 // 1192/1431 (83.3%) once batch 48, a holdout, was added (36/54 of it on arrival with main 0027273's engine, which has the rules of
@@ -107,7 +111,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.832;
+const MIN_TEST_TOP1 = 0.828;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -132,8 +136,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Batch 48, a holdout, brought none: 7 refused and 14 without a finding of 1431 on main 0027273's engine, still at the cap.
 // Batches 50 and 52, holdouts, brought one excerpt without a finding: 7 refused and 15 without a finding of 1513 on main
 // c699a4d's engine, so the cap was raised to 22 when they arrived.
+// Batches 54 and 56, holdouts, brought one refused excerpt: 8 refused and 15 without a finding of 1603 on main 1808c4f's engine,
+// so the cap was raised to 23 when they arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 22;
+const MAX_TEST_REFUSED_OR_SILENT = 23;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
