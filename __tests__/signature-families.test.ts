@@ -921,7 +921,8 @@ const ROWS: Row[] = [
   ],
   ['compile-error', 'run', 'go: errors parsing go.mod:\n/app/go.mod:5: unknown directive: toolchain'],
   ['compile-error', 'run', '  Could not find directory of OpenSSL installation, and this `-sys` crate cannot proceed without\n  this knowledge.'],
-  ['compile-error', 'run', 'sh: react-scripts: not found'],
+  // A JavaScript build tool not found: the install left it out (devDependencies not installed), no code failed to compile.
+  ['package-install-failure', 'run', 'sh: react-scripts: not found'],
   ['compile-error', 'run', 'ninja: build stopped: subcommand failed.'],
   ['compile-error', 'run', ' ERROR  Failed to compile with 2 errors'],
   ['compile-error', 'run', 'npm ERR! Missing script: "build"'],
@@ -1026,9 +1027,10 @@ const ROWS: Row[] = [
   // The legacy builder's stderr colour with its escape byte lost or replaced in the paste: the line is still the tool's.
   ['oom-killed', 'paste', '  CXX(target) Release/obj.target/bcrypt_lib/src/bcrypt.o\n\ufffd[91mKilled'],
   ['package-install-failure', 'run', '[91mE: Unable to locate package libfoo-dev\n[0m'],
-  // A build tool's absence stays the compile's. (Any other program not found is not read as a missing package:
-  // a version script's `git: not found` is harmless where the step fails later for another reason.)
-  ['compile-error', 'run', 'sh: 1: tsc: not found'],
+  // A JavaScript build tool's absence is the install's (devDependencies left out: every thread in the corpus concluded so).
+  // Any other program not found is not read as a missing package: a version script's `git: not found` is harmless where
+  // the step fails later for another reason.
+  ['package-install-failure', 'run', 'sh: 1: tsc: not found'],
   // An installer refusing the image's Python; PECL (the package manager of PHP extensions) failing to build one.
   ['package-install-failure', 'run', 'ERROR: This script does not work on Python 3.7. The minimum supported Python version is 3.8.'],
   [
@@ -1065,7 +1067,7 @@ const ROWS: Row[] = [
   ['copy-source-missing', 'paste', '**Step 2/7 : COPY default.conf /etc/nginx/conf.d/default.conf\nlstat default.conf: no such file or directory**'],
   // The runner's build of a container action exiting 127 is a wrapper's line: a line that names the program leads.
   [
-    'compile-error',
+    'package-install-failure',
     'paste',
     "Step 5/6 : RUN tsc -p .\n ---> Running in 1a2b3c4d5e6f\n/bin/sh: 1: tsc: not found\nThe command '/bin/sh -c tsc -p .' returned a non-zero code: 127\nError: Docker build failed with exit code 127",
   ],
@@ -1893,5 +1895,20 @@ describe('no second cause where the line names one', () => {
     ];
     expect(await first(blob.join('\n'))).toBe('registry-push-failure');
     expect(await first('Push failed: {"status":"Buffering to Disk","progressDetail":{},"id":"0123456789ab"}')).toBe('registry-push-failure');
+  });
+
+  it("a build tool devDependencies would have brought, Mix without Hex, a manager by its full path, composer's missing extension, a Dockerfile Node could not open, Compose v1's SSH channels", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
+    expect(await first(inRun('> app@1.0.0 build\n> tsc && vite build\n\nsh: tsc: not found'))).toBe('package-install-failure');
+    expect(await first(inRun('Could not find Hex, which is needed to build dependency :phoenix'))).toBe('package-install-failure');
+    expect(await first(inRun('/bin/sh: 1: /usr/local/openresty/luajit/bin/luarocks: not found'))).toBe('package-install-failure');
+    // The error block's lines keep composer's own indentation after the seconds: still a step's output, never refused.
+    const composer = [
+      '0.586   Problem 1',
+      "0.586     - acme/thumbs 4.1.0 requires ext-exif * -> it is missing from your system. Install or enable PHP's exif extension.",
+    ];
+    expect(await first(composer.join('\n'))).toBe('package-install-failure');
+    expect(await first("Deploy failed!\nError: ENOENT: no such file or directory, open '/srv/app/source_files/DockerFile'")).toBe('dockerfile-missing');
+    expect(await first('Secsh channel 10 open FAILED: open failed: Connect failed')).toBe('builder-missing');
   });
 });

@@ -12,11 +12,13 @@ export const FAILURE_LINE =
 // The container runtime's and emulator's words count (runc's `exec format error`, QEMU's `qemu-x86_64: `,
 // Kubernetes pulling the image): a paste of a build that ended well followed by the image failing to
 // start is a failure of that image, not text to ignore. So does the Engine API's JSON progress stream
-// (`{"status":"Pushing","progressDetail":{},"id":"..."}`), which clients and Docker Hub's builds echo.
+// (`{"status":"Pushing","progressDetail":{},"id":"..."}`), which clients and Docker Hub's builds echo, and
+// docker-py's SSH transport to a remote daemon (paramiko's `Secsh channel 10 open FAILED: `, Compose v1).
 const DOCKER_WORDS =
-  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to (?:a )?repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b|\berror on cache query\b|no stage or image found with that name|can't mask dir \S+: mount\b|\bbuild\.secrets only supports file-based secrets\b|"progressDetail":/i;
-// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started).
-const STEP_OUTPUT = /^\d+\.\d+ \S/;
+  /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to (?:a )?repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^\[\+\] Building|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b|\berror on cache query\b|no stage or image found with that name|can't mask dir \S+: mount\b|\bbuild\.secrets only supports file-based secrets\b|"progressDetail":|^Secsh channel \d+ open FAILED: /i;
+// BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started), also
+// with the output's own indentation (`0.586   Problem 1`, composer's).
+const STEP_OUTPUT = /^\d+\.\d+ \S|^\d+\.\d{3} {2,}\S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an
 // image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
 // content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
