@@ -71,6 +71,8 @@ const FROZEN: Record<string, string> = {
   'test-54.jsonl': '3d82e88aecd28946ac0642a813d449e69e91a3b0c52333603a42431515f7fb85',
   // Batch 56 is a holdout like batches 9 to 54 before it, collected by someone who writes no rules (see the corpus README).
   'test-56.jsonl': '7234f84e49fc74f354123b344c2c6759409e04f84159d99832135c08c09a237a',
+  // Batch 58 is a holdout like batches 9 to 56 before it, collected by someone who writes no rules (see the corpus README).
+  'test-58.jsonl': 'ff58ab7aa4aa449a223f5000d899deac2e07e3103ed7add42d2b69e14efe58b3',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 1328/1603 (82.8%) once batches 54 and 56, holdouts, were added (37/45 and 32/45 of them on arrival with main 1808c4f's engine,
