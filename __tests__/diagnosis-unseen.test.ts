@@ -75,6 +75,8 @@ const FROZEN: Record<string, string> = {
   'test-58.jsonl': 'ff58ab7aa4aa449a223f5000d899deac2e07e3103ed7add42d2b69e14efe58b3',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1363/1643 (83.0%) once batch 58, a holdout, was added (33/40 of it on arrival with main ceb0311's engine, which has the rules
+// of train batches 55 and 57, after which the frozen part stood at 1330/1603): the floor 0.828 held;
 // 1328/1603 (82.8%) once batches 54 and 56, holdouts, were added (37/45 and 32/45 of them on arrival with main 1808c4f's engine,
 // which has the rules of train batches 51 and 53): the holdouts lowered the floor from 0.832 to just under the new measured total;
 // 1259/1513 (83.2%) after train batches 51 and 53's round: its rules and the word model learnt again moved three frozen excerpts
@@ -140,8 +142,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // c699a4d's engine, so the cap was raised to 22 when they arrived.
 // Batches 54 and 56, holdouts, brought one refused excerpt: 8 refused and 15 without a finding of 1603 on main 1808c4f's engine,
 // so the cap was raised to 23 when they arrived.
+// Batch 58, a holdout, brought one refused excerpt: 9 refused and 15 without a finding of 1643 on main ceb0311's engine, so the
+// cap was raised to 24 when it arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 23;
+const MAX_TEST_REFUSED_OR_SILENT = 24;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
