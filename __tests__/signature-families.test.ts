@@ -1491,6 +1491,64 @@ describe('no second cause where the line names one', () => {
     expect(short.findings.some((f) => f.id === 'slow-build')).toBe(false);
   });
 
+  it('a log that ends while one step still runs and every other had finished: the build was waiting on it', async () => {
+    const text = [
+      '#16 exporting to oci image format',
+      '#16 sending tarball 7.6s done',
+      '#16 DONE 14.0s',
+      '',
+      '#18 exporting cache',
+      '#18 preparing build cache for export',
+      '#18 ...',
+      '',
+      '#17 importing to docker',
+      '#17 DONE 4.9s',
+      '',
+      '#18 exporting cache',
+    ].join('\n');
+    const analysis = await diagnoseText(text, 'hang.log');
+    expect(analysis.findings.map((f) => [f.id, f.severity, f.title])).toEqual([
+      ['slow-build', 'notice', 'The log ends while "exporting cache" still runs: every other step had finished'],
+    ]);
+    // A step that failed, or two still running (a paste cut mid-build), is no wait on one step.
+    const failed = await diagnoseText(
+      `${text}\n#19 [2/3] RUN make\n#19 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2`,
+      'failed.log',
+    );
+    expect(failed.findings.some((f) => f.id === 'slow-build')).toBe(false);
+    const two = await diagnoseText(`${text}\n\n#19 [2/3] RUN make\n#19 0.512 cc -c main.c`, 'two.log');
+    expect(two.findings.some((f) => f.id === 'slow-build')).toBe(false);
+  });
+
+  it('an image given as its own cache source without inline cache: with BuildKit nothing is reused, now or next time', async () => {
+    const build = (flags: string) =>
+      [
+        `+ docker build --cache-from ghcr.io/acme/app:main ${flags}--tag ghcr.io/acme/app:main .`,
+        '#5 [2/3] RUN apt-get update',
+        '#5 DONE 9.1s',
+        '#6 [3/3] RUN make',
+        '#6 DONE 41.0s',
+      ].join('\n');
+    const plain = await diagnoseText(build(''), 'own-cache.log');
+    const finding = plain.findings.find((f) => f.id === 'cache-miss')!;
+    expect(finding.title).toBe('The image is its own cache source without inline cache: ghcr.io/acme/app:main');
+    expect(finding.fix).toContain('`--cache-to type=inline`');
+    expect(finding.fix).toContain('type=registry,ref=ghcr.io/acme/app:buildcache,mode=max');
+    // Exported inline (either spelling), or a cache kept apart from the image: not said.
+    for (const flags of ['--build-arg BUILDKIT_INLINE_CACHE=1 ', '--cache-to type=inline ']) {
+      const inline = await diagnoseText(build(flags), 'inline.log');
+      expect(inline.findings.some((f) => f.data?.pattern === 'image-without-inline-cache')).toBe(false);
+    }
+    const apart = await diagnoseText(
+      build('').replace('--cache-from ghcr.io/acme/app:main', '--cache-from type=registry,ref=ghcr.io/acme/app:buildcache'),
+      'apart.log',
+    );
+    expect(apart.findings.some((f) => f.data?.pattern === 'image-without-inline-cache')).toBe(false);
+    // A hit says the source worked.
+    const hit = await diagnoseText(build('').replace('#5 DONE 9.1s', '#5 CACHED'), 'hit.log');
+    expect(hit.findings.some((f) => f.data?.pattern === 'image-without-inline-cache')).toBe(false);
+  });
+
   it("a Python traceback's frames alone are a failure's words: quoted, never silence", async () => {
     const text = [
       '#9 [4/5] RUN pip install -r requirements.txt',
@@ -1910,5 +1968,28 @@ describe('no second cause where the line names one', () => {
     expect(await first(composer.join('\n'))).toBe('package-install-failure');
     expect(await first("Deploy failed!\nError: ENOENT: no such file or directory, open '/srv/app/source_files/DockerFile'")).toBe('dockerfile-missing');
     expect(await first('Secsh channel 10 open FAILED: open failed: Connect failed')).toBe('builder-missing');
+  });
+
+  it("a download that was no archive, Go's vanity import gone, cargo's --locked, V8's frames of a failed allocation, a push before login, buildx's flags read by docker", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
+    expect(await first(inRun('100     9    0     9    0     0     19      0 --:--:-- --:--:-- --:--:--    19\ntar: invalid magic\ntar: short read'))).toBe(
+      'package-install-failure',
+    );
+    expect(await first(inRun('gzip: stdin: not in gzip format\ntar: Child returned status 1'))).toBe('package-install-failure');
+    const vanity =
+      'modules/captcha/captcha.go:11:2: unrecognized import path "go.example.com/captcha": parse https://go.example.com/captcha?go-get=1: no go-import meta tags';
+    expect(await first(inRun(vanity))).toBe('package-install-failure');
+    expect(await first(inRun('error: cannot update the lock file /app/Cargo.lock because --locked was passed to prevent this'))).toBe(
+      'package-install-failure',
+    );
+    const v8 = [
+      'packages/web build:  8: 0x10c2ef5 v8::internal::HeapAllocator::AllocateRawWithRetryOrFailSlowPath(int, v8::internal::AllocationType) [node]',
+      'packages/web build: 10: 0x14fb386 v8::internal::Runtime_AllocateInYoungGeneration(int, unsigned long*, v8::internal::Isolate*) [node]',
+      'packages/web build: Aborted (core dumped)',
+    ];
+    expect(await first(inRun(v8.join('\n')))).toBe('oom-killed');
+    expect(await first('203ac7c888b0: Image push failed\n\nPlease login prior to push:\nUsername: EOF')).toBe('registry-auth-denied');
+    expect(await first("unknown shorthand flag: 'o' in -o\nSee 'docker --help'.")).toBe('builder-missing');
+    expect(await first("unknown flag: --target\nSee 'docker --help'.")).toBe('builder-missing');
   });
 });

@@ -70,6 +70,10 @@ export function parseBuildCommand(text: string): Invocation {
       case '--push':
         result.push = true;
         break;
+      case '--build-arg':
+        // The legacy way to ask for an inline cache export: the same as `--cache-to type=inline`.
+        if (/^BUILDKIT_INLINE_CACHE=(?:1|true)$/i.test(value())) result.cacheTo.push('type=inline');
+        break;
       case '--output':
       case '-o': {
         const output = value();

@@ -1,7 +1,7 @@
 import type { Build, Step } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { isCacheable } from '../metrics.js';
-import { stepEvidence } from '../evidence.js';
+import { quote, stepEvidence } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 
 /** Below this share of cache hits a build is reported as mostly rebuilt. */
@@ -16,6 +16,8 @@ export const cacheMissRule: Rule = {
   run({ build, cache, catalog }: RuleContext): RuleFinding[] {
     // A build that failed or was canceled says more about that than about its cache.
     if (build.status !== 'success' && build.status !== 'unknown') return [];
+    const ownImage = imageAsItsOwnCache(build, cache.hits, catalog);
+    if (ownImage.length > 0) return ownImage;
     if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) return brokenChain(build, catalog);
     const rerunSeconds = build.steps.filter((s) => isCacheable(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
     if (rerunSeconds < MIN_RERUN_SECONDS) return [];
@@ -44,6 +46,44 @@ export const cacheMissRule: Rule = {
     ];
   },
 };
+
+/**
+ * `--cache-from` naming the image the build tags (`docker pull app:latest && docker build --cache-from
+ * app:latest -t app:latest .`): with BuildKit that image is a cache source only if it was built with
+ * inline cache metadata, which this build does not export either (no `--cache-to type=inline`, no
+ * `BUILDKIT_INLINE_CACHE=1`), so the next run misses too. The legacy builder used the pulled layers
+ * themselves, so a workflow written for it lost its cache when BuildKit became the default. Said only
+ * when the log shows no cache hit.
+ */
+function imageAsItsOwnCache(build: Build, hits: number, catalog: RuleContext['catalog']): RuleFinding[] {
+  if (hits > 0 || build.withoutBuildKit) return [];
+  const tags = new Set(build.request.tags);
+  const source = build.request.cacheFrom.map(registryCacheRef).find((ref) => ref !== null && tags.has(ref));
+  if (!source || build.request.cacheTo.some((to) => /(?:^|,)type=inline\b/.test(to))) return [];
+  const lines = [
+    `The build reads its cache from ${inlineCode(source)}, the image it builds, and exports no inline cache: BuildKit reuses an image's layers as cache only when the image carries cache metadata, so every step runs again.`,
+    '',
+    `- Export it with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
+    `- Or keep the cache apart from the image, with the intermediate stages too: \`--cache-to type=registry,ref=${source.replace(/:[^:/]+$/, '')}:buildcache,mode=max\` and the same ref in \`--cache-from\`.`,
+  ];
+  return [
+    {
+      id: 'cache-miss',
+      severity: 'notice',
+      title: `The image is its own cache source without inline cache: ${source.length > 70 ? `${source.slice(0, 69)}…` : source}`,
+      evidence: [quote(build.boundary.first.line, build.boundary.first.text)],
+      fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+      data: { pattern: 'image-without-inline-cache', cacheSource: source },
+    },
+  ];
+}
+
+/** The image a registry cache source names (`app:1`, `type=registry,ref=app:1`), or null for another backend. */
+function registryCacheRef(from: string): string | null {
+  if (!from.includes('=')) return from;
+  const fields = new Map(from.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)] as const));
+  return (fields.get('type') ?? 'registry') === 'registry' ? (fields.get('ref') ?? null) : null;
+}
 
 function cacheImportSteps(build: Build): Step[] {
   return build.steps.filter((s) => s.kind === 'cache-import');

@@ -35,7 +35,7 @@ export const slowBuildRule: Rule = {
  */
 function stillRunning(build: Build, budget: number, advice: string): RuleFinding[] {
   const step = build.steps.filter((s) => s.runningSeconds !== undefined).sort((a, b) => b.runningSeconds! - a.runningSeconds!)[0];
-  if (!step || step.runningSeconds! <= budget) return [];
+  if (!step || step.runningSeconds! <= budget) return waitingOnOneStep(build, advice);
   const seconds = step.runningSeconds!;
   return [
     {
@@ -45,6 +45,33 @@ function stillRunning(build: Build, budget: number, advice: string): RuleFinding
       evidence: [quote(step.line, step.name), quote(build.boundary.last.line, build.boundary.last.text)],
       fix: [`The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`, '', advice].join('\n'),
       data: { seconds, budgetSeconds: budget, running: 1 },
+    },
+  ];
+}
+
+/**
+ * A log that ends with every step finished but one, and no failure, no cancellation, no end of the
+ * build (a paste of a build that "hangs at exporting cache"): the build was waiting on that step when
+ * the output stopped. Said as a notice, with no duration when the log shows none.
+ */
+function waitingOnOneStep(build: Build, advice: string): RuleFinding[] {
+  if (build.status !== 'unknown' || build.steps.length < 2) return [];
+  const running = build.steps.filter((s) => s.status === 'running');
+  if (running.length !== 1 || build.steps.some((s) => s.status === 'error' || s.status === 'canceled')) return [];
+  const step = running[0]!;
+  const ran = step.runningSeconds !== undefined ? ` for at least ${formatSeconds(step.runningSeconds)}` : '';
+  return [
+    {
+      id: 'slow-build',
+      severity: 'notice',
+      title: `The log ends while "${truncate(step.name, 80)}" still runs: every other step had finished`,
+      evidence: [quote(step.line, step.name), quote(build.boundary.last.line, build.boundary.last.text)],
+      fix: [
+        `Every other step had finished when the output stopped; ${inlineCode(step.name, 80)} was still running${ran}. A step that never ends is waiting on something: a registry or cache backend that does not answer (an export of every stage with \`mode=max\` can take long), a prompt, or a network call without a timeout.`,
+        '',
+        advice,
+      ].join('\n'),
+      data: { seconds: step.runningSeconds ?? null, budgetSeconds: null, running: 1 },
     },
   ];
 }
