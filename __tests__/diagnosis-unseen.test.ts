@@ -81,6 +81,8 @@ const FROZEN: Record<string, string> = {
   'test-64.jsonl': '1c9f65eb43a74ed213b80d5f670a357dd7bda9fe993227371a6c5a9f81e15225',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1440/1741 (82.7%) once batches 62 and 64, holdouts, were added (29/33 and 13/21 of them on arrival with main 5b0b37d's engine,
+// which has the rules of train batches 59 and 61): the holdouts lowered the floor from 0.828 to just under the new measured total;
 // 1398/1687 (82.9%) once batch 60, a holdout, was added (25/44 of it on arrival with main f03f215's engine, which has the rules
 // of train batches 59 and 61, after which the frozen part stood at 1373/1643): the floor 0.828 held;
 // 1363/1643 (83.0%) once batch 58, a holdout, was added (33/40 of it on arrival with main ceb0311's engine, which has the rules
@@ -123,7 +125,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.828;
+const MIN_TEST_TOP1 = 0.827;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -155,8 +157,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // Train batches 59 and 61's round brought the frozen part to 8 refused and 12 without a finding (not read); batch 60, a holdout,
 // brought one refused excerpt and three without a finding: 9 refused and 15 without a finding of 1687 on main f03f215's engine,
 // at the cap.
+// Batches 62 and 64, holdouts, brought one refused excerpt and two without a finding: 10 refused and 17 without a finding of 1741
+// on main 5b0b37d's engine, so the cap was raised to 27 when they arrived.
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 24;
+const MAX_TEST_REFUSED_OR_SILENT = 27;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
