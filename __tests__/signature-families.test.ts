@@ -1727,6 +1727,13 @@ describe('no second cause where the line names one', () => {
     const kubelet =
       'Warning  Failed  12s  kubelet  Failed to pull image "prom/node-exporter:v1.8.0": failed to pull and unpack image "docker.io/prom/node-exporter:v1.8.0": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/prom/node-exporter/manifests/sha256:abc: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.';
     expect((await diagnoseText(kubelet, 'kubelet.log')).findings[0]!.id).toBe('registry-rate-limit');
+    // So is the network the node pulled through: the back-off follows from a pull that never reached the registry.
+    const dns = [
+      '  Warning  Failed   18s (x2 over 37s)  kubelet  Failed to pull image "acme/api:1.0": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: server misbehaving',
+      '  Warning  Failed   18s (x2 over 37s)  kubelet  Error: ErrImagePull',
+      '  Normal   BackOff  2s (x4 over 34s)   kubelet  Back-off pulling image "acme/api:1.0"',
+    ].join('\n');
+    expect((await diagnoseText(dns, 'kubelet-dns.log')).findings.map((f) => f.id).slice(0, 2)).toEqual(['network-timeout', 'image-pull-backoff']);
     const virtual = [
       '#6 [2/3] RUN apt-get install -y netcat',
       '#6 4.50 Package netcat is a virtual package provided by:',
