@@ -177,6 +177,27 @@ describe('root cause first', () => {
     expect((await diagnoseText(curl)).findings[0]!.id).toBe('network-timeout');
   });
 
+  it('exec format error in a step of an emulated platform is the missing emulator, not an image for the wrong platform', async () => {
+    const build = (failing: string) =>
+      [
+        '#8 [linux/amd64 builder 3/5] RUN cargo build --release',
+        '#8 DONE 412.0s',
+        `#9 [${failing} builder 3/5] RUN cargo build --release`,
+        '#9 0.412 standard_init_linux.go:228: exec user process caused: exec format error',
+        `#9 ERROR: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 1`,
+        '------',
+        ` > [${failing} builder 3/5] RUN cargo build --release:`,
+        '#9 0.412 standard_init_linux.go:228: exec user process caused: exec format error',
+        '------',
+        'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 1',
+      ].join('\n');
+    // GitHub's hosted runners build linux/amd64 natively: the arm64 leg of the same build runs under QEMU.
+    expect((await diagnoseText(build('linux/arm64'))).findings[0]!.id).toBe('qemu-emulation');
+    // With one platform and no word of the host, the image's platform is the likelier cause, as before.
+    const single = build('linux/arm64').split('\n').slice(2).join('\n');
+    expect((await diagnoseText(single)).findings[0]!.id).toBe('platform-mismatch');
+  });
+
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
     const retry = (n: number) =>
       `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;

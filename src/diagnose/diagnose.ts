@@ -167,7 +167,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
     .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-    .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines))
+    .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines))
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
   for (const line of candidates) {
@@ -210,6 +210,33 @@ function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): Candida
   return lines
     .filter((line) => ENTRYPOINT_EXEC_FORMAT.test(normalizeForMatching(line.text)))
     .map((line) => ({ line: line.line, text: line.text, normalized: 'exec format error: an image built for another platform than the host', inFailure: true }));
+}
+
+const EXEC_FORMAT = /exec format error/i;
+
+/**
+ * A step BuildKit ran for another platform than the builder's own (`[linux/arm64 builder 3/7] RUN ...`
+ * in a build of linux/amd64 and linux/arm64) that cannot execute its program (`exec user process caused:
+ * exec format error`): no emulator is registered for that platform (binfmt, QEMU), which an image for
+ * the wrong platform does not explain (the image is the one asked for). The builder's own platform is
+ * the log's, else linux/amd64 when the build names several (GitHub's hosted runners: of several
+ * platforms, the others are emulated); with one platform and no word of the host, nothing is assumed.
+ * Offered to the signatures in those words, on each line of the failure that says exec format error.
+ */
+function emulatedStepThatCannotExec(build: Build, lines: EvidenceLine[]): CandidateLine[] {
+  const native = build.nativePlatform ?? (build.platforms.length > 1 ? 'linux/amd64' : null);
+  if (native === null || build.withoutBuildKit) return [];
+  const failed = build.steps.filter((s) => s.status === 'error' && s.kind === 'instruction' && s.platform !== null);
+  const emulated = failed.find((s) => s.platform !== native);
+  if (!emulated || failed.some((s) => s.platform === native)) return [];
+  return lines
+    .filter((line) => EXEC_FORMAT.test(line.text))
+    .map((line) => ({
+      line: line.line,
+      text: line.text,
+      normalized: `exec format error in a step for ${emulated.platform}, a platform this builder emulates`,
+      inFailure: true,
+    }));
 }
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the

@@ -226,11 +226,15 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // the output: any cause the failure printed comes before it (pip's retries, then nothing else).
         (leader.byCommand ||
           statesBuildFact(m) ||
-          m.lines[0]!.line <= leader.lines[0]!.line ||
-          // On a line the leader matched too, though not its first (`Failed to pull image "x": ... 429 Too Many Requests`
-          // after the kubelet's `Error: ImagePullBackOff` line): the same line, as above.
-          m.lines.some((l) => leader.lines.some((own) => own.line === l.line)) ||
-          m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)),
+          m.lines[0]!.line < leader.lines[0]!.line ||
+          // Two signatures that each name the other as a cause (an image for another platform, an emulator
+          // missing) are told apart only by what came first: on the same line neither explains the other.
+          (!m.signature.causedBy.includes(leader.signature.id) &&
+            (m.lines[0]!.line === leader.lines[0]!.line ||
+              // On a line the leader matched too, though not its first (`Failed to pull image "x": ... 429 Too Many Requests`
+              // after the kubelet's `Error: ImagePullBackOff` line): the same line, as above.
+              m.lines.some((l) => leader.lines.some((own) => own.line === l.line)) ||
+              m.lines.some((l) => l.causeChain !== undefined && l.causeChain >= leader.lines[0]!.line)))),
     );
     if (!cause) break;
     ranked.splice(ranked.indexOf(cause), 1);
