@@ -272,6 +272,13 @@ const ROWS: Row[] = [
       .join('\n'),
   ],
   ['network-timeout', 'run', 'info There appears to be trouble with your network connection. Retrying...'],
+  // OpenSSL's own words for a mirror's certificate an old image cannot verify; a download cut short before it was unpacked.
+  [
+    'network-timeout',
+    'run',
+    'fetch https://mirror.example.org/alpine/v3.7/main/x86_64/APKINDEX.tar.gz\n140373535435724:error:14007086:SSL routines:CONNECT_CR_CERT:certificate verify failed:ssl_clnt.c:1026:',
+  ],
+  ['network-timeout', 'run', 'Fetching http://www.cpan.org/authors/id/E/ET/ETJ/Graph-0.9726.tar.gz ... OK\n\ngzip: stdin: unexpected end of file'],
   // bun names the socket's failure before what it was fetching.
   ['network-timeout', 'run', 'bun install v1.1.38\nerror: ConnectionRefused downloading package manifest react'],
   ['network-timeout', 'run', 'error: DNSResolveFailed downloading tarball react@18.2.0'],
