@@ -159,8 +159,12 @@ const MIN_TRAIN_TOP1 = 0.9;
 // at the cap.
 // Batches 62 and 64, holdouts, brought one refused excerpt and two without a finding: 10 refused and 17 without a finding of 1741
 // on main 5b0b37d's engine, so the cap was raised to 27 when they arrived.
+// A review then found that the slow-build notice for a log that stops while one step runs fired on every legacy-builder paste
+// (whose last step never ends in the log); without it, two frozen excerpts whose only finding was that notice have none: 10
+// refused and 19 without a finding on main's engine after the fix, so the cap was raised to 29 (their ids' first findings
+// compared before and after, the excerpts not read).
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 27;
+const MAX_TEST_REFUSED_OR_SILENT = 29;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

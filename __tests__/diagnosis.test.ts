@@ -171,10 +171,16 @@ describe('root cause first', () => {
       `The command '/bin/sh -c apt-get install -y libfoo-dev || (echo "no space left on device, giving up" && exit 1)' returned a non-zero code: 1`,
     ].join('\n');
     for (const text of [plain, legacy]) expect((await diagnoseText(text)).findings.map((f) => f.id)).toEqual(['package-install-failure']);
-    // The tool and its exit code, outside the quotes, are still read together (curl's 6: the host was not resolved).
+    // A message cut off with the line (a command over 2,000 characters) is emptied to the line's end.
+    const long = plain.replace('exit 1 ;; esac', `exit 1 ;; esac${' && echo \\"step done\\"'.repeat(120)}`);
+    expect((await diagnoseText(long)).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+    // The tool and its exit code are still read together (curl's 6: the host was not resolved), also inside `bash -c "..."`.
     const curl =
       'ERROR: failed to solve: process "/bin/sh -c curl -fsSL -o /usr/bin/tool \\"https://example.com/tool\\"" did not complete successfully: exit code: 6';
     expect((await diagnoseText(curl)).findings[0]!.id).toBe('network-timeout');
+    const wrapped =
+      'ERROR: failed to solve: process "/bin/sh -c bash -c \\"curl -fsSL -o /usr/local/bin/tool https://releases.example.com/tool\\"" did not complete successfully: exit code: 6';
+    expect((await diagnoseText(wrapped)).findings[0]!.id).toBe('network-timeout');
   });
 
   it('exec format error in a step of an emulated platform is the missing emulator, not an image for the wrong platform', async () => {

@@ -375,14 +375,16 @@ const cacheMissRule = {
         // A build that failed or was canceled says more about that than about its cache.
         if (build.status !== 'success' && build.status !== 'unknown')
             return [];
-        const ownImage = imageAsItsOwnCache(build, cache.hits, catalog);
-        if (ownImage.length > 0)
-            return ownImage;
-        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS)
-            return brokenChain(build, catalog);
+        // Said in the warning below when there is one, else on its own.
+        const ownImage = imageAsItsOwnCache(build, cache.hits, cache.misses);
+        const ownImageAlone = () => (ownImage ? [ownImageNotice(build, ownImage, catalog)] : []);
+        if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) {
+            const chain = brokenChain(build, catalog);
+            return chain.length > 0 ? chain : ownImageAlone();
+        }
         const rerunSeconds = build.steps.filter((s) => (0,metrics/* isCacheable */.TZ)(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
         if (rerunSeconds < MIN_RERUN_SECONDS)
-            return [];
+            return ownImageAlone();
         const none = cache.hits === 0;
         const firstRan = firstStepsThatRan(build);
         const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
@@ -394,7 +396,7 @@ const cacheMissRule = {
                 title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
                 evidence,
                 // What this build shows, then the advice (the catalog's, which a team can override), once.
-                fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                fix: [factsFor(build, firstRan), ownImage ? ownImageAdvice(ownImage) : '', catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
                 data: {
                     pattern: none ? 'no-hits' : 'few-hits',
                     hits: cache.hits,
@@ -410,35 +412,37 @@ const cacheMissRule = {
 };
 /**
  * `--cache-from` naming the image the build tags (`docker pull app:latest && docker build --cache-from
- * app:latest -t app:latest .`): with BuildKit that image is a cache source only if it was built with
- * inline cache metadata, which this build does not export either (no `--cache-to type=inline`, no
- * `BUILDKIT_INLINE_CACHE=1`), so the next run misses too. The legacy builder used the pulled layers
- * themselves, so a workflow written for it lost its cache when BuildKit became the default. Said only
- * when the log shows no cache hit.
+ * app:latest -t app:latest .`), and no cache exported anywhere: with BuildKit that image is a cache
+ * source only if it was built with inline cache metadata, which this build does not export either (no
+ * `--cache-to`, no `BUILDKIT_INLINE_CACHE=1`), so the next run misses too. The legacy builder used the
+ * pulled layers themselves, so a workflow written for it lost its cache when BuildKit became the
+ * default. Only when the log shows a step that ran and no hit. Returns that image, or null.
  */
-function imageAsItsOwnCache(build, hits, catalog) {
-    if (hits > 0 || build.withoutBuildKit)
-        return [];
+function imageAsItsOwnCache(build, hits, misses) {
+    if (hits > 0 || misses === 0 || build.withoutBuildKit || build.legacyBuilder || build.request.cacheTo.length > 0)
+        return null;
     const tags = new Set(build.request.tags);
-    const source = build.request.cacheFrom.map(registryCacheRef).find((ref) => ref !== null && tags.has(ref));
-    if (!source || build.request.cacheTo.some((to) => /(?:^|,)type=inline\b/.test(to)))
-        return [];
-    const lines = [
-        `The build reads its cache from ${(0,markdown/* inlineCode */.ti)(source)}, the image it builds, and exports no inline cache: BuildKit reuses an image's layers as cache only when the image carries cache metadata, so every step runs again.`,
+    return build.request.cacheFrom.map(registryCacheRef).find((ref) => ref !== null && tags.has(ref)) ?? null;
+}
+function ownImageAdvice(source) {
+    return [
+        `The build reads its cache from ${(0,markdown/* inlineCode */.ti)(source)}, the image it builds, and exports no cache: BuildKit reuses an image's layers as cache only when the image carries inline cache metadata, so the steps run again, now and next time.`,
         '',
         `- Export it with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
         `- Or keep the cache apart from the image, with the intermediate stages too: \`--cache-to type=registry,ref=${source.replace(/:[^:/]+$/, '')}:buildcache,mode=max\` and the same ref in \`--cache-from\`.`,
-    ];
-    return [
-        {
-            id: 'cache-miss',
-            severity: 'notice',
-            title: `The image is its own cache source without inline cache: ${source.length > 70 ? `${source.slice(0, 69)}\u2026` : source}`,
-            evidence: [quote(build.boundary.first.line, build.boundary.first.text)],
-            fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-            data: { pattern: 'image-without-inline-cache', cacheSource: source },
-        },
-    ];
+    ].join('\n');
+}
+function ownImageNotice(build, source, catalog) {
+    return {
+        id: 'cache-miss',
+        severity: 'notice',
+        title: `The image is its own cache source without inline cache: ${source.length > 70 ? `${source.slice(0, 69)}\u2026` : source}`,
+        evidence: firstStepsThatRan(build)
+            .slice(0, 1)
+            .flatMap((step) => stepEvidence(step)),
+        fix: [ownImageAdvice(source), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        data: { pattern: 'image-without-inline-cache', cacheSource: source },
+    };
 }
 /** The image a registry cache source names (`app:1`, `type=registry,ref=app:1`), or null for another backend. */
 function registryCacheRef(from) {
@@ -662,7 +666,8 @@ function stillRunning(build, budget, advice) {
  * the output stopped. Said as a notice, with no duration when the log shows none.
  */
 function waitingOnOneStep(build, advice) {
-    if (build.status !== 'unknown' || build.steps.length < 2)
+    // The legacy builder's steps end only when the next starts (or `Successfully built`): its last step always looks running.
+    if (build.status !== 'unknown' || build.withoutBuildKit || build.legacyBuilder || build.steps.length < 2)
         return [];
     const running = build.steps.filter((s) => s.status === 'running');
     if (running.length !== 1 || build.steps.some((s) => s.status === 'error' || s.status === 'canceled'))
@@ -13917,22 +13922,24 @@ var excerpt = __nccwpck_require__(4402);
 //   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
 //   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
 const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
-// The same lines with the command's string literals cut out, for the `patterns`: what a Dockerfile's
-// command says it would print (`echo "unsupported architecture"`, `|| echo 'no space left'`) is not
-// what the step printed. The rest stays, so that a pattern may still read the tool and its exit code
-// together (`curl ...` with `exit code: 6`: the host could not be resolved).
-const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code)/;
-// As BuildKit escapes them inside `process "..."`, and as the other two print them.
-const STRING_LITERAL = /\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'/g;
+// The same lines with what the command would print cut out, for the `patterns`: a message a Dockerfile's
+// command echoes (`echo "unsupported architecture"`, `|| printf 'no space left\n'`) is not what the step
+// printed. Only `echo` and `printf` arguments go (quoted, or up to the next `;`, `&`, `|` or `)`): the rest
+// of the command stays, so that a pattern may still read a tool and its exit code together (`curl ...`,
+// also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be resolved). A line cut
+// before the command's closing quote (a command over 2,000 characters) is masked to its end.
+const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code|$)/;
+// As BuildKit escapes quotes inside `process "..."`, and as the other two print them.
+const PRINTED_MESSAGE = /\b(echo|printf)((?:\s+-[A-Za-z]+)*)\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|[^\s;&|)][^;&|)]*)/g;
 const MAX_COMMANDS = 4;
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
 // steps, which the parser then does not take for internal ones; the command is the same.
 const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
 // buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
 const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
-/** A wrapper's line with the string literals of the command it quotes emptied (other lines unchanged): what patterns read. */
+/** A wrapper's line with the messages the command it quotes would print emptied (other lines unchanged): what patterns read. */
 function withoutQuotedCommand(normalized) {
-    return normalized.replace(QUOTED_COMMAND, (_, open, command, close) => `${open}${command.replace(STRING_LITERAL, '""')}${close}`);
+    return normalized.replace(QUOTED_COMMAND, (_, open, command, close) => `${open}${command.replace(PRINTED_MESSAGE, (_m, verb, flags) => `${verb}${flags} ""`)}${close}`);
 }
 /**
  * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
@@ -14078,7 +14085,11 @@ function candidateLines(build, lines = excerptLines(build)) {
     // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
     // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
     // "error" or "Killed" must not match a signature.
-    const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+    // A name the model cut (`...&&\u2026`, a command over its length) restates the start of its header line.
+    const named = build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`);
+    const headers = new Set(named);
+    const cutHeaders = named.filter((h) => h.endsWith('\u2026')).map((h) => h.slice(0, -1));
+    const isHeader = (text) => headers.has(text) || cutHeaders.some((h) => text.startsWith(h));
     // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
     // them to the step drawn above them. A paste that starts at them names no step: when that build failed,
     // no step is known to have failed and the failure's own lines say no more than that a process exited
@@ -14099,7 +14110,7 @@ function candidateLines(build, lines = excerptLines(build)) {
         inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
     const candidates = lines
-        .filter((line) => !headers.has(line.text))
+        .filter((line) => !isHeader(line.text))
         .map((line) => ({
         line: line.line,
         text: line.text,
@@ -16684,6 +16695,7 @@ function buildModel(state, options) {
         excerpt: [],
         runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
         withoutBuildKit: state.withoutBuildKit,
+        legacyBuilder: state.form === 'legacy',
         checks: [],
         boundary: { first: { line: state.firstLine, text: (0,detach/* detach */.Y)(state.firstText) }, last: { line: state.lastLine, text: (0,detach/* detach */.Y)(state.lastText) } },
         notes: buildNotes(state, status, steps),

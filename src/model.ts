@@ -176,6 +176,11 @@ export interface Build {
   runner: RunnerFacts;
   /** True for a job that failed before, after or without BuildKit: the row exists for its diagnosis. */
   withoutBuildKit: boolean;
+  /**
+   * Printed by the legacy builder (`Step 2/5 : ...`), whose steps end only when the next one starts:
+   * its last step looks running in any log. Absent where the input cannot be legacy (rawjson).
+   */
+  legacyBuilder?: boolean;
   /** Dockerfile build checks BuildKit reported (`buildx.build.warnings`). */
   checks: BuildCheck[];
   /** The GitHub job the log was downloaded from (the jobs source only): its id and page. */

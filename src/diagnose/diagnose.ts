@@ -132,7 +132,11 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
   // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
   // "error" or "Killed" must not match a signature.
-  const headers = new Set(build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`));
+  // A name the model cut (`...&&…`, a command over its length) restates the start of its header line.
+  const named = build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`);
+  const headers = new Set(named);
+  const cutHeaders = named.filter((h) => h.endsWith('…')).map((h) => h.slice(0, -1));
+  const isHeader = (text: string) => headers.has(text) || cutHeaders.some((h) => text.startsWith(h));
   // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
   // them to the step drawn above them. A paste that starts at them names no step: when that build failed,
   // no step is known to have failed and the failure's own lines say no more than that a process exited
@@ -154,7 +158,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
   const candidates: CandidateLine[] = lines
-    .filter((line) => !headers.has(line.text))
+    .filter((line) => !isHeader(line.text))
     .map((line) => ({
       line: line.line,
       text: line.text,

@@ -9,13 +9,15 @@ import { normalizeForMatching } from './normalize.js';
 //   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
 const QUOTED =
   /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
-// The same lines with the command's string literals cut out, for the `patterns`: what a Dockerfile's
-// command says it would print (`echo "unsupported architecture"`, `|| echo 'no space left'`) is not
-// what the step printed. The rest stays, so that a pattern may still read the tool and its exit code
-// together (`curl ...` with `exit code: 6`: the host could not be resolved).
-const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code)/;
-// As BuildKit escapes them inside `process "..."`, and as the other two print them.
-const STRING_LITERAL = /\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'/g;
+// The same lines with what the command would print cut out, for the `patterns`: a message a Dockerfile's
+// command echoes (`echo "unsupported architecture"`, `|| printf 'no space left\n'`) is not what the step
+// printed. Only `echo` and `printf` arguments go (quoted, or up to the next `;`, `&`, `|` or `)`): the rest
+// of the command stays, so that a pattern may still read a tool and its exit code together (`curl ...`,
+// also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be resolved). A line cut
+// before the command's closing quote (a command over 2,000 characters) is masked to its end.
+const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code|$)/;
+// As BuildKit escapes quotes inside `process "..."`, and as the other two print them.
+const PRINTED_MESSAGE = /\b(echo|printf)((?:\s+-[A-Za-z]+)*)\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|[^\s;&|)][^;&|)]*)/g;
 const MAX_COMMANDS = 4;
 
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
@@ -24,9 +26,13 @@ const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
 // buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
 const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
 
-/** A wrapper's line with the string literals of the command it quotes emptied (other lines unchanged): what patterns read. */
+/** A wrapper's line with the messages the command it quotes would print emptied (other lines unchanged): what patterns read. */
 export function withoutQuotedCommand(normalized: string): string {
-  return normalized.replace(QUOTED_COMMAND, (_, open: string, command: string, close: string) => `${open}${command.replace(STRING_LITERAL, '""')}${close}`);
+  return normalized.replace(
+    QUOTED_COMMAND,
+    (_, open: string, command: string, close: string) =>
+      `${open}${command.replace(PRINTED_MESSAGE, (_m, verb: string, flags: string) => `${verb}${flags} ""`)}${close}`,
+  );
 }
 
 /**

@@ -133,6 +133,7 @@ export function buildModel(state: BuildState, options: BuildOptions): Build {
     excerpt: [],
     runner: { tokenPermissions: {}, secretSource: null, metadataTemplates: [] },
     withoutBuildKit: state.withoutBuildKit,
+    legacyBuilder: state.form === 'legacy',
     checks: [],
     boundary: { first: { line: state.firstLine, text: detach(state.firstText) }, last: { line: state.lastLine, text: detach(state.lastText) } },
     notes: buildNotes(state, status, steps),

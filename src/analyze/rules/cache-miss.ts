@@ -1,7 +1,7 @@
 import type { Build, Step } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { isCacheable } from '../metrics.js';
-import { quote, stepEvidence } from '../evidence.js';
+import { stepEvidence } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 
 /** Below this share of cache hits a build is reported as mostly rebuilt. */
@@ -16,11 +16,15 @@ export const cacheMissRule: Rule = {
   run({ build, cache, catalog }: RuleContext): RuleFinding[] {
     // A build that failed or was canceled says more about that than about its cache.
     if (build.status !== 'success' && build.status !== 'unknown') return [];
-    const ownImage = imageAsItsOwnCache(build, cache.hits, catalog);
-    if (ownImage.length > 0) return ownImage;
-    if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) return brokenChain(build, catalog);
+    // Said in the warning below when there is one, else on its own.
+    const ownImage = imageAsItsOwnCache(build, cache.hits, cache.misses);
+    const ownImageAlone = (): RuleFinding[] => (ownImage ? [ownImageNotice(build, ownImage, catalog)] : []);
+    if (cache.ratio === null || cache.hits + cache.misses < MIN_CACHEABLE || cache.ratio >= FEW_HITS) {
+      const chain = brokenChain(build, catalog);
+      return chain.length > 0 ? chain : ownImageAlone();
+    }
     const rerunSeconds = build.steps.filter((s) => isCacheable(s) && !s.cached).reduce((total, s) => total + (s.seconds ?? 0), 0);
-    if (rerunSeconds < MIN_RERUN_SECONDS) return [];
+    if (rerunSeconds < MIN_RERUN_SECONDS) return ownImageAlone();
     const none = cache.hits === 0;
     const firstRan = firstStepsThatRan(build);
     const evidence = [...cacheImportSteps(build).flatMap(stepEvidence), ...firstRan.flatMap((step) => stepEvidence(step))];
@@ -32,7 +36,7 @@ export const cacheMissRule: Rule = {
         title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
         evidence,
         // What this build shows, then the advice (the catalog's, which a team can override), once.
-        fix: [factsFor(build, firstRan), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        fix: [factsFor(build, firstRan), ownImage ? ownImageAdvice(ownImage) : '', catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
         data: {
           pattern: none ? 'no-hits' : 'few-hits',
           hits: cache.hits,
@@ -49,33 +53,38 @@ export const cacheMissRule: Rule = {
 
 /**
  * `--cache-from` naming the image the build tags (`docker pull app:latest && docker build --cache-from
- * app:latest -t app:latest .`): with BuildKit that image is a cache source only if it was built with
- * inline cache metadata, which this build does not export either (no `--cache-to type=inline`, no
- * `BUILDKIT_INLINE_CACHE=1`), so the next run misses too. The legacy builder used the pulled layers
- * themselves, so a workflow written for it lost its cache when BuildKit became the default. Said only
- * when the log shows no cache hit.
+ * app:latest -t app:latest .`), and no cache exported anywhere: with BuildKit that image is a cache
+ * source only if it was built with inline cache metadata, which this build does not export either (no
+ * `--cache-to`, no `BUILDKIT_INLINE_CACHE=1`), so the next run misses too. The legacy builder used the
+ * pulled layers themselves, so a workflow written for it lost its cache when BuildKit became the
+ * default. Only when the log shows a step that ran and no hit. Returns that image, or null.
  */
-function imageAsItsOwnCache(build: Build, hits: number, catalog: RuleContext['catalog']): RuleFinding[] {
-  if (hits > 0 || build.withoutBuildKit) return [];
+function imageAsItsOwnCache(build: Build, hits: number, misses: number): string | null {
+  if (hits > 0 || misses === 0 || build.withoutBuildKit || build.legacyBuilder || build.request.cacheTo.length > 0) return null;
   const tags = new Set(build.request.tags);
-  const source = build.request.cacheFrom.map(registryCacheRef).find((ref) => ref !== null && tags.has(ref));
-  if (!source || build.request.cacheTo.some((to) => /(?:^|,)type=inline\b/.test(to))) return [];
-  const lines = [
-    `The build reads its cache from ${inlineCode(source)}, the image it builds, and exports no inline cache: BuildKit reuses an image's layers as cache only when the image carries cache metadata, so every step runs again.`,
+  return build.request.cacheFrom.map(registryCacheRef).find((ref): ref is string => ref !== null && tags.has(ref)) ?? null;
+}
+
+function ownImageAdvice(source: string): string {
+  return [
+    `The build reads its cache from ${inlineCode(source)}, the image it builds, and exports no cache: BuildKit reuses an image's layers as cache only when the image carries inline cache metadata, so the steps run again, now and next time.`,
     '',
     `- Export it with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
     `- Or keep the cache apart from the image, with the intermediate stages too: \`--cache-to type=registry,ref=${source.replace(/:[^:/]+$/, '')}:buildcache,mode=max\` and the same ref in \`--cache-from\`.`,
-  ];
-  return [
-    {
-      id: 'cache-miss',
-      severity: 'notice',
-      title: `The image is its own cache source without inline cache: ${source.length > 70 ? `${source.slice(0, 69)}…` : source}`,
-      evidence: [quote(build.boundary.first.line, build.boundary.first.text)],
-      fix: [lines.join('\n'), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
-      data: { pattern: 'image-without-inline-cache', cacheSource: source },
-    },
-  ];
+  ].join('\n');
+}
+
+function ownImageNotice(build: Build, source: string, catalog: RuleContext['catalog']): RuleFinding {
+  return {
+    id: 'cache-miss',
+    severity: 'notice',
+    title: `The image is its own cache source without inline cache: ${source.length > 70 ? `${source.slice(0, 69)}…` : source}`,
+    evidence: firstStepsThatRan(build)
+      .slice(0, 1)
+      .flatMap((step) => stepEvidence(step)),
+    fix: [ownImageAdvice(source), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+    data: { pattern: 'image-without-inline-cache', cacheSource: source },
+  };
 }
 
 /** The image a registry cache source names (`app:1`, `type=registry,ref=app:1`), or null for another backend. */

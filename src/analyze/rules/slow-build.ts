@@ -55,7 +55,8 @@ function stillRunning(build: Build, budget: number, advice: string): RuleFinding
  * the output stopped. Said as a notice, with no duration when the log shows none.
  */
 function waitingOnOneStep(build: Build, advice: string): RuleFinding[] {
-  if (build.status !== 'unknown' || build.steps.length < 2) return [];
+  // The legacy builder's steps end only when the next starts (or `Successfully built`): its last step always looks running.
+  if (build.status !== 'unknown' || build.withoutBuildKit || build.legacyBuilder || build.steps.length < 2) return [];
   const running = build.steps.filter((s) => s.status === 'running');
   if (running.length !== 1 || build.steps.some((s) => s.status === 'error' || s.status === 'canceled')) return [];
   const step = running[0]!;
