@@ -171,6 +171,27 @@ describe('root cause first', () => {
       `The command '/bin/sh -c apt-get install -y libfoo-dev || (echo "no space left on device, giving up" && exit 1)' returned a non-zero code: 1`,
     ].join('\n');
     for (const text of [plain, legacy]) expect((await diagnoseText(text)).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+    // Past a redirection, every argument of printf, after a line break BuildKit wrote as `\n` (a heredoc): still what it would print.
+    const compile = [
+      '#8 4.512 error[E0425]: cannot find value `foo` in this scope',
+      '#8 4.512 error: could not compile `app` (bin "app") due to 1 previous error',
+    ];
+    for (const said of [
+      'echo >&2 \\"unsupported architecture: $ARCH\\"',
+      `printf '%s\\n' \\"unsupported architecture: $ARCH\\"`,
+      'true\\necho \\"unsupported architecture\\"',
+    ]) {
+      const text = [
+        '#8 [3/4] RUN cargo build --release',
+        ...compile,
+        `#8 ERROR: process "/bin/sh -c set -eux; case \\"$(uname -m)\\" in x86_64) ;; *) ${said}; exit 1 ;; esac; cargo build --release" did not complete successfully: exit code: 101`,
+      ].join('\n');
+      expect([said, (await diagnoseText(text)).findings[0]!.id]).toEqual([said, 'compile-error']);
+    }
+    // A tool after a line break is still a tool: curl's 6 stays the network's.
+    const heredoc =
+      'ERROR: failed to solve: process "/bin/sh -c echo Installing\\ncurl -fsSL -o /usr/local/bin/tool https://releases.example.com/tool\\n" did not complete successfully: exit code: 6';
+    expect((await diagnoseText(heredoc)).findings[0]!.id).toBe('network-timeout');
     // A message cut off with the line (a command over 2,000 characters) is emptied to the line's end.
     const long = plain.replace('exit 1 ;; esac', `exit 1 ;; esac${' && echo \\"step done\\"'.repeat(120)}`);
     expect((await diagnoseText(long)).findings.map((f) => f.id)).toEqual(['package-install-failure']);

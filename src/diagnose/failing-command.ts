@@ -11,13 +11,15 @@ const QUOTED =
   /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
 // The same lines with what the command would print cut out, for the `patterns`: a message a Dockerfile's
 // command echoes (`echo "unsupported architecture"`, `|| printf 'no space left\n'`) is not what the step
-// printed. Only `echo` and `printf` arguments go (quoted, or up to the next `;`, `&`, `|` or `)`): the rest
-// of the command stays, so that a pattern may still read a tool and its exit code together (`curl ...`,
-// also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be resolved). A line cut
-// before the command's closing quote (a command over 2,000 characters) is masked to its end.
+// printed. Only what `echo` and `printf` would print goes: every argument (quoted as BuildKit escapes quotes
+// inside `process "..."` or as the other two print them, or bare), past redirections (`echo >&2 "msg"`), up to
+// the next `;`, `&`, `|`, `)`, `>` or a line break BuildKit wrote as `\n` (a heredoc, a CRLF Dockerfile), after
+// which an `echo` is found too. The rest of the command stays, so that a pattern may still read a tool and its
+// exit code together (`curl ...`, also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be
+// resolved). A line cut before the command's closing quote (a command over 2,000 characters) is masked to its end.
 const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code|$)/;
-// As BuildKit escapes quotes inside `process "..."`, and as the other two print them.
-const PRINTED_MESSAGE = /\b(echo|printf)((?:\s+-[A-Za-z]+)*)\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|[^\s;&|)][^;&|)]*)/g;
+const PRINTED_MESSAGE =
+  /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)((?:\s+-[A-Za-z]+)*)((?:\s+\d*>>?&?\d*)*)(?:\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|(?:(?!\\[nt])[^\s;&|)>])+))+/g;
 const MAX_COMMANDS = 4;
 
 // `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
@@ -31,7 +33,7 @@ export function withoutQuotedCommand(normalized: string): string {
   return normalized.replace(
     QUOTED_COMMAND,
     (_, open: string, command: string, close: string) =>
-      `${open}${command.replace(PRINTED_MESSAGE, (_m, verb: string, flags: string) => `${verb}${flags} ""`)}${close}`,
+      `${open}${command.replace(PRINTED_MESSAGE, (_m, verb: string, flags: string, redirects: string) => `${verb}${flags}${redirects} ""`)}${close}`,
   );
 }
 
