@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { analyzeFile, analyzeText, FIXTURES } from './support/analyze-text.js';
 import { compareAnalyses } from '../src/compare/compare.js';
 import { matchesWithArgs, parseDockerfile } from '../src/compare/dockerfile.js';
-import { cacheLocation } from '../src/compare/cache-break.js';
+import { cacheLocation } from '../src/parse/vertex-name.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
 import { renderComment } from '../src/report/pr-comment.js';
 import { renderText } from '../src/report/text-report.js';

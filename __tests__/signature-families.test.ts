@@ -11,6 +11,11 @@ import { verdictOf } from '../src/report/verdict.js';
 import { firstListItem } from '../src/text/fix-lines.js';
 
 type Where = 'run' | 'final' | 'paste';
+
+/** The id of the cause a text's diagnosis names first, null when it names none. */
+async function first(text: string): Promise<string | null> {
+  return (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
+}
 type Row = [category: string, where: Where, line: string];
 
 /** A plain-progress build whose RUN step printed the line, then failed. */
@@ -1951,7 +1956,6 @@ describe('no second cause where the line names one', () => {
   });
 
   it("Gradle's plugin not found, R's repository index, cabal install, a TLS handshake Java saw cut, a registry that lost a blob, Docker Hub's push", async () => {
-    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]!.id;
     const gradle = [
       '* What went wrong:',
       "Plugin [id: 'org.example.tool', version: '9.9.9.M1'] was not found in any of the following sources:",
@@ -1979,7 +1983,6 @@ describe('no second cause where the line names one', () => {
   });
 
   it("a build tool devDependencies would have brought, Mix without Hex, a manager by its full path, composer's missing extension, a Dockerfile Node could not open, Compose v1's SSH channels", async () => {
-    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
     expect(await first(inRun('> app@1.0.0 build\n> tsc && vite build\n\nsh: tsc: not found'))).toBe('package-install-failure');
     expect(await first(inRun('Could not find Hex, which is needed to build dependency :phoenix'))).toBe('package-install-failure');
     expect(await first(inRun('/bin/sh: 1: /usr/local/openresty/luajit/bin/luarocks: not found'))).toBe('package-install-failure');
@@ -1994,7 +1997,6 @@ describe('no second cause where the line names one', () => {
   });
 
   it("a download that was no archive, Go's vanity import gone, cargo's --locked, V8's frames of a failed allocation, a push before login, buildx's flags read by docker", async () => {
-    const first = async (text: string) => (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
     expect(await first(inRun('100     9    0     9    0     0     19      0 --:--:-- --:--:-- --:--:--    19\ntar: invalid magic\ntar: short read'))).toBe(
       'package-install-failure',
     );

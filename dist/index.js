@@ -359,7 +359,10 @@ function shorten(text) {
     return clean.length > 120 ? `${clean.slice(0, 119)}\u2026` : clean;
 }
 
+// EXTERNAL MODULE: ./src/parse/vertex-name.ts
+var vertex_name = __nccwpck_require__(7849);
 ;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
+
 
 
 
@@ -446,11 +449,10 @@ function ownImageNotice(build, source, catalog) {
 }
 /** The image a registry cache source names (`app:1`, `type=registry,ref=app:1`), or null for another backend. */
 function registryCacheRef(from) {
-    if (!from.includes('='))
-        return from;
-    const fields = new Map(from.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
-    return (fields.get('type') ?? 'registry') === 'registry' ? (fields.get('ref') ?? null) : null;
+    const location = (0,vertex_name/* cacheLocation */.KT)(from);
+    return location?.startsWith(REGISTRY) ? location.slice(REGISTRY.length) : null;
 }
+const REGISTRY = 'registry:';
 function cacheImportSteps(build) {
     return build.steps.filter((s) => s.kind === 'cache-import');
 }
@@ -11950,8 +11952,8 @@ function importProblem(head, base) {
             ? 'the build asked for a cache (cache-from) but imported none'
             : 'the baseline exported a cache, but this build imported none (no cache-from)';
     }
-    const from = new Set(head.request.cacheFrom.map(cacheLocation).filter((l) => l !== null));
-    const to = base.request.cacheTo.map(cacheLocation).filter((l) => l !== null);
+    const from = new Set(head.request.cacheFrom.map(vertex_name/* cacheLocation */.KT).filter((l) => l !== null));
+    const to = base.request.cacheTo.map(vertex_name/* cacheLocation */.KT).filter((l) => l !== null);
     if (from.size > 0 && to.length > 0 && !to.some((l) => from.has(l)))
         return `this build imports ${[...from].join(', ')}, the baseline exported ${to.join(', ')}`;
     return null;
@@ -11964,25 +11966,6 @@ function exportModeOf(base) {
     if (base.request.cacheTo.length === 0)
         return null;
     return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
-}
-/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
-function cacheLocation(option) {
-    const kind = (0,vertex_name/* cacheKindOfOption */.FZ)(option);
-    if (!kind)
-        return null;
-    const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-    if (!option.includes('type='))
-        return `registry:${option.trim()}`;
-    switch (kind) {
-        case 'gha':
-            return `gha:${fields.get('scope') ?? 'buildkit'}`;
-        case 'local':
-            return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
-        case 'registry':
-            return `registry:${fields.get('ref') ?? ''}`;
-        default:
-            return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
-    }
 }
 /** Without a baseline: the first step that ran after an earlier step of its stage came from the cache. */
 function breakWithoutBaseline(ran, byKey, context) {
@@ -21080,6 +21063,7 @@ function startsWithDockerWord(bytes, start, end) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FZ: () => (/* binding */ cacheKindOfOption),
+/* harmony export */   KT: () => (/* binding */ cacheLocation),
 /* harmony export */   fv: () => (/* binding */ parseVertexName)
 /* harmony export */ });
 /* unused harmony export cacheKindOfRef */
@@ -21173,6 +21157,25 @@ function cacheKindOfOption(value) {
         return type[1];
     // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
     return value.trim() ? 'registry' : null;
+}
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
+function cacheLocation(option) {
+    const kind = cacheKindOfOption(option);
+    if (!kind)
+        return null;
+    const fields = new Map(option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    if (!option.includes('type='))
+        return `registry:${option.trim()}`;
+    switch (kind) {
+        case 'gha':
+            return `gha:${fields.get('scope') ?? 'buildkit'}`;
+        case 'local':
+            return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
+        case 'registry':
+            return `registry:${fields.get('ref') ?? ''}`;
+        default:
+            return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
+    }
 }
 
 

@@ -2,7 +2,7 @@ import type { Build, Step } from '../model.js';
 import { round } from '../analyze/metrics.js';
 import { argsInScope, instructionAt, matchesWithArgs, usesVariables, type Dockerfile } from './dockerfile.js';
 import { baseDigest, finalStage, instructionText, previousStep, ranSteps, stepKey, stepLabel, stepsByKey } from './steps.js';
-import { cacheKindOfOption } from '../parse/vertex-name.js';
+import { cacheLocation } from '../parse/vertex-name.js';
 
 export type CacheBreakReason =
   | 'dockerfile-edited'
@@ -252,26 +252,6 @@ function exported(build: Build): boolean {
 function exportModeOf(base: Build): 'min' | 'max' | null {
   if (base.request.cacheTo.length === 0) return null;
   return base.request.cacheTo.some((o) => /(?:^|,)mode=max\b/.test(o)) ? 'max' : 'min';
-}
-
-/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
-export function cacheLocation(option: string): string | null {
-  const kind = cacheKindOfOption(option);
-  if (!kind) return null;
-  const fields = new Map(
-    option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]),
-  );
-  if (!option.includes('type=')) return `registry:${option.trim()}`;
-  switch (kind) {
-    case 'gha':
-      return `gha:${fields.get('scope') ?? 'buildkit'}`;
-    case 'local':
-      return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
-    case 'registry':
-      return `registry:${fields.get('ref') ?? ''}`;
-    default:
-      return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
-  }
 }
 
 /** Without a baseline: the first step that ran after an earlier step of its stage came from the cache. */

@@ -106,3 +106,23 @@ export function cacheKindOfOption(value: string): string | null {
   // A bare reference (`--cache-from ghcr.io/org/app:cache`) is a registry cache.
   return value.trim() ? 'registry' : null;
 }
+
+/** Where a cache-from/cache-to option points, comparable between the two (`gha:app`, `registry:ghcr.io/o/a:cache`, `local:/dir`). */
+export function cacheLocation(option: string): string | null {
+  const kind = cacheKindOfOption(option);
+  if (!kind) return null;
+  const fields = new Map(
+    option.split(',').map((kv) => [kv.slice(0, kv.indexOf('=') < 0 ? kv.length : kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]),
+  );
+  if (!option.includes('type=')) return `registry:${option.trim()}`;
+  switch (kind) {
+    case 'gha':
+      return `gha:${fields.get('scope') ?? 'buildkit'}`;
+    case 'local':
+      return `local:${fields.get('src') ?? fields.get('dest') ?? ''}`;
+    case 'registry':
+      return `registry:${fields.get('ref') ?? ''}`;
+    default:
+      return `${kind}:${fields.get('name') ?? fields.get('ref') ?? fields.get('bucket') ?? ''}`;
+  }
+}

@@ -2,6 +2,7 @@ import type { Build, Step } from '../../model.js';
 import type { Rule, RuleContext, RuleFinding } from '../rule.js';
 import { isCacheable } from '../metrics.js';
 import { stepEvidence } from '../evidence.js';
+import { cacheLocation } from '../../parse/vertex-name.js';
 import { inlineCode } from '../../text/markdown.js';
 
 /** Below this share of cache hits a build is reported as mostly rebuilt. */
@@ -89,10 +90,10 @@ function ownImageNotice(build: Build, source: string, catalog: RuleContext['cata
 
 /** The image a registry cache source names (`app:1`, `type=registry,ref=app:1`), or null for another backend. */
 function registryCacheRef(from: string): string | null {
-  if (!from.includes('=')) return from;
-  const fields = new Map(from.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)] as const));
-  return (fields.get('type') ?? 'registry') === 'registry' ? (fields.get('ref') ?? null) : null;
+  const location = cacheLocation(from);
+  return location?.startsWith(REGISTRY) ? location.slice(REGISTRY.length) : null;
 }
+const REGISTRY = 'registry:';
 
 function cacheImportSteps(build: Build): Step[] {
   return build.steps.filter((s) => s.kind === 'cache-import');
