@@ -13899,7 +13899,6 @@ var normalize = __nccwpck_require__(7971);
 var excerpt = __nccwpck_require__(4402);
 ;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
 
-
 // How build tools quote the command that failed:
 //   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
 //   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
@@ -13951,9 +13950,8 @@ function failingCommands(build, lines) {
     for (const line of lines) {
         if (!line.inFailure)
             continue;
-        // The line as read, not as patterns see it (withoutQuotedCommand): here the command is what is wanted.
-        const text = (0,normalize/* normalizeForMatching */._)(line.text);
-        const quoted = QUOTED.exec(text) ?? FAILED_INTERNAL.exec(text);
+        // As patterns see it: what the command would echo is emptied there too, and is no command.
+        const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
         if (quoted)
             add(line.line, line.text, quoted[1]);
     }

@@ -1,7 +1,6 @@
 import type { Build } from '../model.js';
 import type { CandidateLine } from './matcher.js';
 import { MAX_EXCERPT_LINE } from '../parse/excerpt.js';
-import { normalizeForMatching } from './normalize.js';
 
 // How build tools quote the command that failed:
 //   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
@@ -58,9 +57,8 @@ export function failingCommands(build: Build, lines: CandidateLine[]): Candidate
   }
   for (const line of lines) {
     if (!line.inFailure) continue;
-    // The line as read, not as patterns see it (withoutQuotedCommand): here the command is what is wanted.
-    const text = normalizeForMatching(line.text);
-    const quoted = QUOTED.exec(text) ?? FAILED_INTERNAL.exec(text);
+    // As patterns see it: what the command would echo is emptied there too, and is no command.
+    const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
     if (quoted) add(line.line, line.text, quoted[1]!);
   }
   return out;
