@@ -361,7 +361,10 @@ function shorten(text) {
 
 // EXTERNAL MODULE: ./src/parse/vertex-name.ts
 var vertex_name = __nccwpck_require__(7849);
+// EXTERNAL MODULE: ./src/text/fix-lines.ts
+var fix_lines = __nccwpck_require__(7370);
 ;// CONCATENATED MODULE: ./src/analyze/rules/cache-miss.ts
+
 
 
 
@@ -399,7 +402,11 @@ const cacheMissRule = {
                 title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
                 evidence,
                 // What this build shows, then the advice (the catalog's, which a team can override), once.
-                fix: [factsFor(build, firstRan), ownImage ? ownImageAdvice(ownImage) : '', catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+                // An image that is its own cache source explains why nothing matched: said first, and its export is the change.
+                fix: [ownImage ? ownImageAdvice(ownImage) : '', factsFor(build, firstRan, ownImage === null), catalog.get('cache-miss')?.fix ?? '']
+                    .filter(Boolean)
+                    .join('\n\n'),
+                ...(ownImage ? { change: (0,fix_lines/* firstListItem */.oI)(ownImageAdvice(ownImage)) } : {}),
                 data: {
                     pattern: none ? 'no-hits' : 'few-hits',
                     hits: cache.hits,
@@ -431,7 +438,7 @@ function ownImageAdvice(source) {
     return [
         `The build reads its cache from ${(0,markdown/* inlineCode */.ti)(source)}, the image it builds, and exports no cache: BuildKit reuses an image's layers as cache only when the image carries inline cache metadata, so the steps run again, now and next time.`,
         '',
-        `- Export it with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
+        `- Export the cache with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
         `- Or keep the cache apart from the image, with the intermediate stages too: \`--cache-to type=registry,ref=${source.replace(/:[^:/]+$/, '')}:buildcache,mode=max\` and the same ref in \`--cache-from\`.`,
     ].join('\n');
 }
@@ -444,6 +451,7 @@ function ownImageNotice(build, source, catalog) {
             .slice(0, 1)
             .flatMap((step) => stepEvidence(step)),
         fix: [ownImageAdvice(source), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        change: (0,fix_lines/* firstListItem */.oI)(ownImageAdvice(source)),
         data: { pattern: 'image-without-inline-cache', cacheSource: source },
     };
 }
@@ -516,15 +524,16 @@ function firstStepsThatRan(build) {
     return [...byStage.values()].slice(0, 3);
 }
 /**
- * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * What the log says about this build's cache, in sentences (without the source's, when another paragraph explains it); the general advice (cache-from/cache-to,
  * warming, dependency layers) is the catalog's and follows once.
  */
-function factsFor(build, firstRan) {
+function factsFor(build, firstRan, withSource = true) {
     const facts = [];
     const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
-    facts.push(source
-        ? `The cache was read from ${(0,markdown/* inlineCode */.ti)(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
-        : 'This build reads no cache (no `cache-from`).');
+    if (withSource)
+        facts.push(source
+            ? `The cache was read from ${(0,markdown/* inlineCode */.ti)(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+            : 'This build reads no cache (no `cache-from`).');
     const cacheTo = build.request.cacheTo.join(' ');
     if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
         facts.push(`${(0,markdown/* inlineCode */.ti)(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);
@@ -649,7 +658,7 @@ const slowBuildRule = {
 function stillRunning(build, budget, advice) {
     const step = build.steps.filter((s) => s.runningSeconds !== undefined).sort((a, b) => b.runningSeconds - a.runningSeconds)[0];
     if (!step || step.runningSeconds <= budget)
-        return waitingOnOneStep(build, advice);
+        return waitingOnOneStep(build);
     const seconds = step.runningSeconds;
     return [
         {
@@ -667,7 +676,7 @@ function stillRunning(build, budget, advice) {
  * build (a paste of a build that "hangs at exporting cache"): the build was waiting on that step when
  * the output stopped. Said as a notice, with no duration when the log shows none.
  */
-function waitingOnOneStep(build, advice) {
+function waitingOnOneStep(build) {
     // The legacy builder's steps end only when the next starts (or `Successfully built`): its last step always looks running.
     if (build.status !== 'unknown' || build.withoutBuildKit || build.legacyBuilder || build.steps.length < 2)
         return [];
@@ -685,7 +694,10 @@ function waitingOnOneStep(build, advice) {
             fix: [
                 `Every other step had finished when the output stopped; ${(0,markdown/* inlineCode */.ti)(step.name, 80)} was still running${ran}. A step that never ends is waiting on something: a registry or cache backend that does not answer (an export of every stage with \`mode=max\` can take long), a prompt, or a network call without a timeout.`,
                 '',
-                advice,
+                // The budget's advice (raise max-build-minutes) does not fit a step that never ends: what does.
+                '- Give the job a `timeout-minutes`, so that a step that hangs ends the run instead of holding the runner.',
+                '- A cache export that hangs: export less (`mode=min`) or to another backend, and add `ignore-error=true` to `cache-to` so a cache that fails does not fail the build.',
+                '- A download or a prompt in a RUN: give the tool a timeout (`curl --max-time`, `pip --timeout`) and run it non-interactively (`DEBIAN_FRONTEND=noninteractive`, `-y`).',
             ].join('\n'),
             data: { seconds: step.runningSeconds ?? null, budgetSeconds: null, running: 1 },
         },
@@ -1141,8 +1153,6 @@ function cleanPath(path) {
         .replace(/^\/+/, '');
 }
 
-// EXTERNAL MODULE: ./src/text/fix-lines.ts
-var fix_lines = __nccwpck_require__(7370);
 // EXTERNAL MODULE: ./src/analyze/rank.ts
 var rank = __nccwpck_require__(4684);
 ;// CONCATENATED MODULE: ./src/analyze/rules/signature-diagnosis.ts

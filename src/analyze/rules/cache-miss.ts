@@ -4,6 +4,7 @@ import { isCacheable } from '../metrics.js';
 import { stepEvidence } from '../evidence.js';
 import { cacheLocation } from '../../parse/vertex-name.js';
 import { inlineCode } from '../../text/markdown.js';
+import { firstListItem } from '../../text/fix-lines.js';
 
 /** Below this share of cache hits a build is reported as mostly rebuilt. */
 const FEW_HITS = 0.25;
@@ -37,7 +38,11 @@ export const cacheMissRule: Rule = {
         title: none ? `No cache hits: all ${total} cacheable steps ran` : `Few cache hits: ${cache.hits} of ${total} cacheable steps came from the cache`,
         evidence,
         // What this build shows, then the advice (the catalog's, which a team can override), once.
-        fix: [factsFor(build, firstRan), ownImage ? ownImageAdvice(ownImage) : '', catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+        // An image that is its own cache source explains why nothing matched: said first, and its export is the change.
+        fix: [ownImage ? ownImageAdvice(ownImage) : '', factsFor(build, firstRan, ownImage === null), catalog.get('cache-miss')?.fix ?? '']
+          .filter(Boolean)
+          .join('\n\n'),
+        ...(ownImage ? { change: firstListItem(ownImageAdvice(ownImage)) } : {}),
         data: {
           pattern: none ? 'no-hits' : 'few-hits',
           hits: cache.hits,
@@ -70,7 +75,7 @@ function ownImageAdvice(source: string): string {
   return [
     `The build reads its cache from ${inlineCode(source)}, the image it builds, and exports no cache: BuildKit reuses an image's layers as cache only when the image carries inline cache metadata, so the steps run again, now and next time.`,
     '',
-    `- Export it with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
+    `- Export the cache with the image: \`--cache-to type=inline\` (or \`--build-arg BUILDKIT_INLINE_CACHE=1\`); with build-push-action, \`cache-to: type=inline\`.`,
     `- Or keep the cache apart from the image, with the intermediate stages too: \`--cache-to type=registry,ref=${source.replace(/:[^:/]+$/, '')}:buildcache,mode=max\` and the same ref in \`--cache-from\`.`,
   ].join('\n');
 }
@@ -84,6 +89,7 @@ function ownImageNotice(build: Build, source: string, catalog: RuleContext['cata
       .slice(0, 1)
       .flatMap((step) => stepEvidence(step)),
     fix: [ownImageAdvice(source), catalog.get('cache-miss')?.fix ?? ''].filter(Boolean).join('\n\n'),
+    change: firstListItem(ownImageAdvice(source)),
     data: { pattern: 'image-without-inline-cache', cacheSource: source },
   };
 }
@@ -153,17 +159,18 @@ function firstStepsThatRan(build: Build): Step[] {
 }
 
 /**
- * What the log says about this build's cache, in sentences; the general advice (cache-from/cache-to,
+ * What the log says about this build's cache, in sentences (without the source's, when another paragraph explains it); the general advice (cache-from/cache-to,
  * warming, dependency layers) is the catalog's and follows once.
  */
-function factsFor(build: Build, firstRan: Step[]): string {
+function factsFor(build: Build, firstRan: Step[], withSource = true): string {
   const facts: string[] = [];
   const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
-  facts.push(
-    source
-      ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
-      : 'This build reads no cache (no `cache-from`).',
-  );
+  if (withSource)
+    facts.push(
+      source
+        ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+        : 'This build reads no cache (no `cache-from`).',
+    );
   const cacheTo = build.request.cacheTo.join(' ');
   if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
     facts.push(`${inlineCode(cacheTo)} exports only the final stage (mode=min): add \`mode=max\` so the builder stages are cached too.`);

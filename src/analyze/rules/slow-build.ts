@@ -35,7 +35,7 @@ export const slowBuildRule: Rule = {
  */
 function stillRunning(build: Build, budget: number, advice: string): RuleFinding[] {
   const step = build.steps.filter((s) => s.runningSeconds !== undefined).sort((a, b) => b.runningSeconds! - a.runningSeconds!)[0];
-  if (!step || step.runningSeconds! <= budget) return waitingOnOneStep(build, advice);
+  if (!step || step.runningSeconds! <= budget) return waitingOnOneStep(build);
   const seconds = step.runningSeconds!;
   return [
     {
@@ -54,7 +54,7 @@ function stillRunning(build: Build, budget: number, advice: string): RuleFinding
  * build (a paste of a build that "hangs at exporting cache"): the build was waiting on that step when
  * the output stopped. Said as a notice, with no duration when the log shows none.
  */
-function waitingOnOneStep(build: Build, advice: string): RuleFinding[] {
+function waitingOnOneStep(build: Build): RuleFinding[] {
   // The legacy builder's steps end only when the next starts (or `Successfully built`): its last step always looks running.
   if (build.status !== 'unknown' || build.withoutBuildKit || build.legacyBuilder || build.steps.length < 2) return [];
   const running = build.steps.filter((s) => s.status === 'running');
@@ -70,7 +70,10 @@ function waitingOnOneStep(build: Build, advice: string): RuleFinding[] {
       fix: [
         `Every other step had finished when the output stopped; ${inlineCode(step.name, 80)} was still running${ran}. A step that never ends is waiting on something: a registry or cache backend that does not answer (an export of every stage with \`mode=max\` can take long), a prompt, or a network call without a timeout.`,
         '',
-        advice,
+        // The budget's advice (raise max-build-minutes) does not fit a step that never ends: what does.
+        '- Give the job a `timeout-minutes`, so that a step that hangs ends the run instead of holding the runner.',
+        '- A cache export that hangs: export less (`mode=min`) or to another backend, and add `ignore-error=true` to `cache-to` so a cache that fails does not fail the build.',
+        '- A download or a prompt in a RUN: give the tool a timeout (`curl --max-time`, `pip --timeout`) and run it non-interactively (`DEBIAN_FRONTEND=noninteractive`, `-y`).',
       ].join('\n'),
       data: { seconds: step.runningSeconds ?? null, budgetSeconds: null, running: 1 },
     },
