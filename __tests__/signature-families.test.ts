@@ -1522,6 +1522,9 @@ describe('no second cause where the line names one', () => {
     expect(analysis.findings.map((f) => [f.id, f.severity, f.title])).toEqual([
       ['slow-build', 'notice', 'The log ends while "exporting cache" still runs: every other step had finished'],
     ]);
+    // Advice for a step that hangs, not the budget's.
+    expect(analysis.findings[0]!.fix).toContain('`timeout-minutes`');
+    expect(analysis.findings[0]!.fix).not.toContain('max-build-minutes');
     // A step that failed, or two still running (a paste cut mid-build), is no wait on one step.
     // The legacy builder closes a step only when the next starts: its last one always looks running.
     const legacy = [
@@ -1548,7 +1551,11 @@ describe('no second cause where the line names one', () => {
       [`+ docker build --cache-from ghcr.io/acme/app:main ${flags}--tag ghcr.io/acme/app:main .`, ...steps].join('\n');
     const own = (analysis: Awaited<ReturnType<typeof diagnoseText>>) => analysis.findings.filter((f) => f.id === 'cache-miss');
     // Everything ran: the warning says so, with what the source lacks among its facts.
-    const [warning] = own(await diagnoseText(build(''), 'own-cache.log'));
+    const ownCache = await diagnoseText(build(''), 'own-cache.log');
+    const [warning] = own(ownCache);
+    // Why nothing matched comes first, and its export is the one change the verdict gives.
+    expect(verdictOf(ownCache).change).toMatch(/^Export the cache with the image: `--cache-to type=inline`/);
+    expect(warning!.fix).not.toContain('expected on a first run');
     expect([warning!.severity, warning!.title]).toEqual(['warning', 'No cache hits: all 2 cacheable steps ran']);
     expect(warning!.fix).toContain('`--cache-to type=inline`');
     expect(warning!.fix).toContain('type=registry,ref=ghcr.io/acme/app:buildcache,mode=max');
