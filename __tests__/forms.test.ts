@@ -230,6 +230,21 @@ describe('forms of build output', () => {
     expect(cloudBuild.findings[0]!.id).toBe('package-install-failure');
   });
 
+  it('the Dev Containers CLI: its `[N ms]` marker is framing, the legacy build it relays is read', async () => {
+    const devcontainer = await diagnoseText(
+      lines(
+        '[251577 ms] Step 8/8 : RUN apk update && apk add --no-cache wget',
+        '[251629 ms]  ---> Running in 8ccd15e86ddd',
+        '[252695 ms] /bin/sh: 1: apk: not found',
+        "[253130 ms] The command '/bin/sh -c apk update && apk add --no-cache wget' returned a non-zero code: 127",
+        '[253140 ms] Failed: Building an image from the Dockerfile (this can take a while).',
+      ),
+    );
+    expect(devcontainer.builds[0]!.build.steps.map((s) => s.status)).toEqual(['error']);
+    expect(devcontainer.findings[0]!.id).toBe('package-install-failure');
+    expect(devcontainer.findings[0]!.evidence.map((e) => e.text)).toContain('/bin/sh: 1: apk: not found');
+  });
+
   it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {
     // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
     const excerpt = await diagnoseText(

@@ -2024,4 +2024,34 @@ describe('no second cause where the line names one', () => {
     expect(await first("unknown shorthand flag: 'o' in -o\nSee 'docker --help'.")).toBe('builder-missing');
     expect(await first("unknown flag: --target\nSee 'docker --help'.")).toBe('builder-missing');
   });
+
+  it("Mix's dependency that did not compile, a JavaScript build aborted by V8 (134), Windows containers of another OS build, Artifact Registry's and docker 1.x's refusals, a registry's 503 on a manifest, kaniko's empty COPY", async () => {
+    expect(await first(inRun('** (Mix) Could not compile dependency :prometheus_process_collector, "/opt/mix/rebar3 bare compile" command failed.'))).toBe(
+      'compile-error',
+    );
+    expect(await first(inRun('could not compile dependency :appsignal, "mix compile" failed. You can recompile this dependency'))).toBe('compile-error');
+    const abort = "ERROR: Service 'web' failed to build: The command '/bin/sh -c yarn install --pure-lockfile && npm run build' returned a non-zero code : 134";
+    expect(await first(abort)).toBe('oom-killed');
+    // Not any 134: a C++ program's abort is not V8's heap.
+    expect(await first("The command '/bin/sh -c ./configure && make' returned a non-zero code: 134")).not.toBe('oom-killed');
+    expect(await first('hcsshim::CreateComputeSystem 15f2c7d3 : The container operating system does not match the host operating system.')).toBe(
+      'platform-mismatch',
+    );
+    expect(await first('3.0: Pulling from android-battery-historian/stable\ndocker: image operating system "linux" cannot be used on this platform.')).toBe(
+      'platform-mismatch',
+    );
+    const gar =
+      'Unauthenticated request. Unauthenticated requests do not have permission "artifactregistry.repositories.uploadArtifacts" on resource "projects/p/locations/us-central1/repositories/r" (or it may not exist)';
+    expect(await first(gar)).toBe('registry-auth-denied');
+    expect(await first('Sending image list\nError: Status 403 trying to push repository acme/api: "Access denied."')).toBe('registry-auth-denied');
+    const outage = [
+      '#3 [app internal] load metadata for docker.io/library/python:3.11-slim-bullseye',
+      '#3 ERROR: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/python/manifests/sha256:8159: 503 Service Unavailable',
+      'make: *** [Makefile:137: run-app-bg] Error 17',
+    ];
+    // The registry's outage, not make's wrapper line that follows it.
+    expect(await first(outage.join('\n'))).toBe('network-timeout');
+    const kaniko = 'error building image: error building stage: failed to get files used from context: copy failed: no source files specified';
+    expect(await first(kaniko)).toBe('copy-source-missing');
+  });
 });

@@ -15,6 +15,10 @@ const PREFIXES: RegExp[] = [
   /^\[\d{2}:\d{2}:\d{2}\](?:[WEi]:|\s:)\s*(?:\[Step \d+\/\d+\] ?)?/,
   // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
   /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
+  // The Dev Containers CLI (VS Code, `devcontainer build`) puts the milliseconds since it started
+  // before each line it relays from docker: `[251629 ms]  ---> Running in 8ccd15e86ddd`. One space
+  // goes with the marker; the legacy builder's own indentation stays.
+  /^\[\d+ ms\] ?/,
   // A runner timestamp cut at its start by a paste (`.1234567Z `, `3:04:05.1234567Z `).
   /^[\d:T-]{0,19}\.\d{3,9}Z (?=\S)/,
   // Google Cloud Build names the build step before each line: `Step #1 - "build": `, `Step #0: `
