@@ -87,6 +87,9 @@ const FROZEN: Record<string, string> = {
   'test-70.jsonl': 'c6e7872a0f96019e27102ac048f1b653939fbdc29d7dab338b94756b58873f35',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1532/1844 (83.1%) once batches 66, 68 and 70, holdouts, were added (37/40, 30/36 and 20/27 of them on arrival with main
+// 40220ce's engine, which has the rules of train batches 67, 69 and 71; those rules moved the frozen part from 1441 to 1445,
+// not read): the floor 0.827 held;
 // 1440/1741 (82.7%) once batches 62 and 64, holdouts, were added (29/33 and 13/21 of them on arrival with main 5b0b37d's engine,
 // which has the rules of train batches 59 and 61): the holdouts lowered the floor from 0.828 to just under the new measured total;
 // 1398/1687 (82.9%) once batch 60, a holdout, was added (25/44 of it on arrival with main f03f215's engine, which has the rules
@@ -170,7 +173,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // refused and 19 without a finding on main's engine after the fix, so the cap was raised to 29 (their ids' first findings
 // compared before and after, the excerpts not read).
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
-const MAX_TEST_REFUSED_OR_SILENT = 29;
+// Batches 66, 68 and 70, holdouts, brought one refused excerpt and none without a finding: 11 refused and 19 without a finding of
+// 1844 on main 40220ce's engine, so the cap was raised to 30 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 30;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
