@@ -225,6 +225,38 @@ describe('root cause first', () => {
     expect((await diagnoseText(single)).findings[0]!.id).toBe('platform-mismatch');
   });
 
+  it("exec format error in a build from another architecture's image, or one that brings QEMU itself, is the missing emulator", async () => {
+    const legacy = (base: string, run = 'pip install -r requirements.txt') =>
+      [
+        'Sending build context to Docker daemon  4.881MB',
+        `Step 1/3 : FROM ${base}`,
+        ' ---> 5c374f780c14',
+        `Step 2/3 : RUN ${run}`,
+        ' ---> Running in 3e388da7c03d',
+        'standard_init_linux.go:211: exec user process caused "exec format error"',
+        `The command '/bin/sh -c ${run}' returned a non-zero code: 1`,
+      ].join('\n');
+    // On an arm64 host the arm64v8 image would have run: the emulator is what is missing.
+    expect((await diagnoseText(legacy('arm64v8/python:3.7.7-stretch'))).findings[0]!.id).toBe('qemu-emulation');
+    expect((await diagnoseText(legacy('arm32v7/debian:bookworm'))).findings[0]!.id).toBe('qemu-emulation');
+    // The Dockerfile calls QEMU's static emulator itself (the balena and Raspberry Pi images' way).
+    expect((await diagnoseText(legacy('balenalib/rpi-raspbian', '["/usr/bin/qemu-arm-static", "/bin/sh", "-c", "apt-get update"]'))).findings[0]!.id).toBe(
+      'qemu-emulation',
+    );
+    // An image of no named architecture: the image's platform is the likelier cause, as before.
+    expect((await diagnoseText(legacy('python:3.7.7-stretch'))).findings[0]!.id).toBe('platform-mismatch');
+    // BuildKit names the base image in the metadata step.
+    const buildkit = [
+      '#3 [internal] load metadata for docker.io/arm32v7/golang:1.22',
+      '#3 DONE 1.1s',
+      '#6 [2/3] RUN go build -o /app .',
+      '#6 0.301 exec /bin/sh: exec format error',
+      '#6 ERROR: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1',
+      'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect((await diagnoseText(buildkit)).findings[0]!.id).toBe('qemu-emulation');
+  });
+
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
     const retry = (n: number) =>
       `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;

@@ -14409,7 +14409,7 @@ function candidateLines(build, lines = excerptLines(build)) {
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
         .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines))
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines), buildThatReliesOnEmulation(build, lines))
         .sort((a, b) => a.line - b.line);
     let chain;
     for (const line of candidates) {
@@ -14476,6 +14476,33 @@ function emulatedStepThatCannotExec(build, lines) {
         line: line.line,
         text: line.text,
         normalized: `exec format error in a step for ${emulated.platform}, a platform this builder emulates`,
+        inFailure: true,
+    }));
+}
+// A base image from the official namespace of an architecture other than x86-64 (`FROM arm64v8/python`,
+// `aarch64/node`, BuildKit's `load metadata for docker.io/arm32v7/golang`), and an emulator the Dockerfile
+// copies or calls itself (`COPY qemu-arm-static /usr/bin/`, balena's `RUN [ "cross-build-start" ]`).
+const FOREIGN_BASE = /(?:\bFROM (?:--platform=\S+ )?|load metadata for )(?:docker\.io\/)?(?:arm64v8|arm32v[5-7]|aarch64|armhf|armel|ppc64le|s390x|riscv64)\//;
+const EMULATOR_IN_DOCKERFILE = /\bqemu-(?:aarch64|arm|armeb|ppc64le|s390x|riscv64|x86_64|i386)-static\b|\bcross-build-(?:start|end)\b/;
+/**
+ * A build whose Dockerfile starts from another architecture's image, or brings QEMU's static emulator
+ * itself, relies on emulation: when its step cannot execute its program (`exec user process caused:
+ * exec format error`), on a host of that architecture it would have run, so the emulator is what is
+ * missing (no binfmt handler registered), not an image of the wrong platform. Offered to the signatures
+ * in the words of an emulated step (as for emulatedStepThatCannotExec), for the legacy builder too.
+ */
+function buildThatReliesOnEmulation(build, lines) {
+    const relied = build.steps.find((s) => FOREIGN_BASE.test(s.name) || EMULATOR_IN_DOCKERFILE.test(s.name));
+    if (!relied || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction'))
+        return [];
+    // Only matched, never shown: the platform BuildKit named, else a word for the base image's.
+    const platform = relied.platform ?? 'its-base-image-architecture';
+    return lines
+        .filter((line) => EXEC_FORMAT.test(line.text))
+        .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: `exec format error in a step for ${platform}, a platform this builder emulates`,
         inFailure: true,
     }));
 }
