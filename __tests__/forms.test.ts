@@ -245,6 +245,22 @@ describe('forms of build output', () => {
     expect(devcontainer.findings[0]!.evidence.map((e) => e.text)).toContain('/bin/sh: 1: apk: not found');
   });
 
+  it("PowerShell's name of the native command before its stderr (`docker : ...`) is framing: docker's own message is read", async () => {
+    const powershell = await diagnoseText(
+      lines(
+        'd0f104dc0a1f: Preparing',
+        'd0f104dc0a1f: Waiting',
+        'docker : unknown blob',
+        'At line:1 char:1',
+        '+ docker push registry.example.com/app/api:1.4',
+        '    + CategoryInfo          : NotSpecified: (unknown blob:String) [], RemoteException',
+        '    + FullyQualifiedErrorId : NativeCommandError',
+      ),
+    );
+    expect(powershell.findings[0]!.id).toBe('registry-push-failure');
+    expect(powershell.findings[0]!.evidence.map((e) => e.text)).toContain('unknown blob');
+  });
+
   it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {
     // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
     const excerpt = await diagnoseText(

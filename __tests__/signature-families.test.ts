@@ -2025,7 +2025,7 @@ describe('no second cause where the line names one', () => {
     expect(await first("unknown flag: --target\nSee 'docker --help'.")).toBe('builder-missing');
   });
 
-  it("Mix's dependency that did not compile, a JavaScript build aborted by V8 (134), Windows containers of another OS build, Artifact Registry's and docker 1.x's refusals, a registry's 503 on a manifest, kaniko's empty COPY", async () => {
+  it("Mix's dependency that did not compile, a JavaScript build aborted by V8 (134), Windows containers of another OS build, Artifact Registry's and docker 1.x's refusals, a registry's 503 on a manifest, kaniko's empty COPY, apk given no package, buildx's -f read by docker", async () => {
     expect(await first(inRun('** (Mix) Could not compile dependency :prometheus_process_collector, "/opt/mix/rebar3 bare compile" command failed.'))).toBe(
       'compile-error',
     );
@@ -2053,5 +2053,10 @@ describe('no second cause where the line names one', () => {
     expect(await first(outage.join('\n'))).toBe('network-timeout');
     const kaniko = 'error building image: error building stage: failed to get files used from context: copy failed: no source files specified';
     expect(await first(kaniko)).toBe('copy-source-missing');
+    // `docker buildx build -f x` without the buildx plugin: the docker CLI itself read the flags.
+    expect(await first("docker buildx build -f Dockerfile .\nunknown shorthand flag: 'f' in -f\nSee 'docker --help'.")).toBe('builder-missing');
+    expect(await first(inRun('100   345  100   345    0     0   1806      0 --:--:-- --:--:-- --:--:--  8023\nERROR: /tmp/pv-1.6.0-r0.apk: IO ERROR'))).toBe(
+      'package-install-failure',
+    );
   });
 });

@@ -31,6 +31,9 @@ const PREFIXES: RegExp[] = [
   /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
   // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
   /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
+  // PowerShell names the native command before the first line it wrote to stderr (`docker : unknown blob`,
+  // then its `+ CategoryInfo ... NativeCommandError` lines): the message is docker's own.
+  /^(?:docker|docker-compose)(?:\.exe)? : (?=\S)/,
 ];
 // BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
 const COMMENTED_VERTEX = /^# (?=#\d+ )/;
@@ -56,8 +59,17 @@ export function unescapeEntities(text: string): string {
 export function stripCiFraming(text: string): string {
   const first = text.charCodeAt(0);
   if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-  // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp)
-  if (!(first === 0x73 || first === 0x53 || (first >= 0x30 && first <= 0x39) || first === 0x5f || first === 0x5b || first === 0x2e || first === 0x3a))
+  // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :)
+  if (!(
+    first === 0x73 ||
+    first === 0x53 ||
+    (first >= 0x30 && first <= 0x39) ||
+    first === 0x5f ||
+    first === 0x5b ||
+    first === 0x2e ||
+    first === 0x3a ||
+    first === 0x64
+  ))
     return text;
   let out = text;
   for (const prefix of PREFIXES) {
