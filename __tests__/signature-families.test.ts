@@ -2059,4 +2059,29 @@ describe('no second cause where the line names one', () => {
       'package-install-failure',
     );
   });
+
+  it("a registry that serves no image index, a v1 push to a v2 registry, ACR Tasks refused, go.mod's newer Go, an installer's missing python, curl as a package name", async () => {
+    const index =
+      '2020/09/24 10:27:49 failed to copy index: PUT http://registry.example.com/v2/app/manifests/1.0: UNSUPPORTED_MEDIA_TYPE: Manifest.list is not supported.';
+    expect(await first(index)).toBe('registry-push-failure');
+    expect(
+      await first('Error interacting with this repository: registry.heroku.com/app/web PUT https://registry.heroku.com/v1/repositories/app/web/ returned 404'),
+    ).toBe('registry-push-failure');
+    const acr =
+      '(TasksOperationsNotAllowed) ACR Tasks requests for the registry acme17 and 855bbbaa-a548 are not permitted. Please file an Azure support request at http://aka.ms/azuresupport for assistance.';
+    expect(await first(acr)).toBe('builder-missing');
+    expect(await first(inRun('go mod tidy: go.mod file indicates go 1.17, but maximum supported version is 1.16'))).toBe('compile-error');
+    expect(await first(inRun('Welcome to the Google Cloud CLI!\n/google-cloud-sdk/install.sh: 224: python: not found'))).toBe('package-install-failure');
+    expect(await first(inRun('/usr/bin/gcloud: 181: exec: python: not found'))).toBe('package-install-failure');
+    // curl named as a package to install is no curl that could not connect (its exit code 7 is apk's).
+    const apk = [
+      '#7 [2/4] RUN apk add --no-cache python3~=3.12 py3-pip curl',
+      '#7 0.912 ERROR: unable to select packages:',
+      '#7 0.912   python3-3.14.5-r0:',
+      '#7 0.912     breaks: world[python3~3.12]',
+      '#7 ERROR: process "/bin/sh -c apk add --no-cache python3~=3.12 py3-pip curl" did not complete successfully: exit code: 7',
+      'ERROR: failed to solve: process "/bin/sh -c apk add --no-cache python3~=3.12 py3-pip curl" did not complete successfully: exit code: 7',
+    ];
+    expect((await diagnoseText(apk.join('\n'), 'apk.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+  });
 });
