@@ -99,6 +99,9 @@ const FROZEN: Record<string, string> = {
   'test-82.jsonl': 'f1b556b04c6015b414354f2913a5020222d75061e63b2de53223ee18de78dbcd',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1691/2055 (82.3%) once batches 78, 80 and 82, holdouts, were added (30/43, 32/41 and 32/40 of them on arrival with main
+// e29b33c's engine, which has the rules of train batches 73 to 83; those rounds moved the frozen part from 1599 to 1597, not
+// read): the holdouts lowered the floor from 0.827 to just under the new measured total;
 // 1599/1931 (82.8%) once batches 72, 74 and 76, holdouts, were added (22/29, 24/30 and 20/28 of them on arrival with main
 // bfbd98c's engine, which has the rules of train batches 67, 69 and 71 and the emulation rule of f2ce8a6; that rule moved the
 // frozen part from 1532 to 1533, not read): the floor 0.827 held;
@@ -149,7 +152,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.827;
+const MIN_TEST_TOP1 = 0.822;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -190,7 +193,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // A holdout may loosen this cap; a rule never tightens it by looking at the frozen part.
 // Batches 66, 68 and 70, holdouts, brought one refused excerpt and none without a finding: 11 refused and 19 without a finding of
 // 1844 on main 40220ce's engine, so the cap was raised to 30 when they arrived.
-const MAX_TEST_REFUSED_OR_SILENT = 30;
+// Batches 72, 74 and 76, holdouts, brought none. Batches 78, 80 and 82, holdouts, brought two refused excerpts and three
+// without a finding: 13 refused and 22 without a finding of 2055 on main e29b33c's engine, so the cap was raised to 35.
+const MAX_TEST_REFUSED_OR_SILENT = 35;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
