@@ -219,7 +219,9 @@ describe('root cause first', () => {
         'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 1',
       ].join('\n');
     // GitHub's hosted runners build linux/amd64 natively: the arm64 leg of the same build runs under QEMU.
-    expect((await diagnoseText(build('linux/arm64'))).findings[0]!.id).toBe('qemu-emulation');
+    const emulated = (await diagnoseText(build('linux/arm64'))).findings[0]!;
+    expect(emulated.id).toBe('qemu-emulation');
+    expect(emulated.title).toBe('A step failed under QEMU emulation: no emulator is registered for linux/arm64');
     // With one platform and no word of the host, the image's platform is the likelier cause, as before.
     const single = build('linux/arm64').split('\n').slice(2).join('\n');
     expect((await diagnoseText(single)).findings[0]!.id).toBe('platform-mismatch');
@@ -237,7 +239,10 @@ describe('root cause first', () => {
         `The command '/bin/sh -c ${run}' returned a non-zero code: 1`,
       ].join('\n');
     // On an arm64 host the arm64v8 image would have run: the emulator is what is missing.
-    expect((await diagnoseText(legacy('arm64v8/python:3.7.7-stretch'))).findings[0]!.id).toBe('qemu-emulation');
+    const arm64 = (await diagnoseText(legacy('arm64v8/python:3.7.7-stretch'))).findings[0]!;
+    expect(arm64.id).toBe('qemu-emulation');
+    // It did not run under QEMU at all: the title says what is missing.
+    expect(arm64.title).toBe('A step failed under QEMU emulation: no emulator is registered for linux/arm64');
     expect((await diagnoseText(legacy('arm32v7/debian:bookworm'))).findings[0]!.id).toBe('qemu-emulation');
     // The Dockerfile calls QEMU's static emulator itself (the balena and Raspberry Pi images' way).
     expect((await diagnoseText(legacy('balenalib/rpi-raspbian', '["/usr/bin/qemu-arm-static", "/bin/sh", "-c", "apt-get update"]'))).findings[0]!.id).toBe(

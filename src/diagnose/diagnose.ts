@@ -244,7 +244,7 @@ function emulatedStepThatCannotExec(build: Build, lines: EvidenceLine[]): Candid
     .map((line) => ({
       line: line.line,
       text: line.text,
-      normalized: `exec format error in a step for ${emulated.platform}, a platform this builder emulates`,
+      normalized: unemulatedStep(emulated.platform),
       inFailure: true,
     }));
 }
@@ -252,8 +252,30 @@ function emulatedStepThatCannotExec(build: Build, lines: EvidenceLine[]): Candid
 // A base image from the official namespace of an architecture other than x86-64 (`FROM arm64v8/python`,
 // `aarch64/node`, BuildKit's `load metadata for docker.io/arm32v7/golang`), and an emulator the Dockerfile
 // copies or calls itself (`COPY qemu-arm-static /usr/bin/`, balena's `RUN [ "cross-build-start" ]`).
-const FOREIGN_BASE = /(?:\bFROM (?:--platform=\S+ )?|load metadata for )(?:docker\.io\/)?(?:arm64v8|arm32v[5-7]|aarch64|armhf|armel|ppc64le|s390x|riscv64)\//;
-const EMULATOR_IN_DOCKERFILE = /\bqemu-(?:aarch64|arm|armeb|ppc64le|s390x|riscv64|x86_64|i386)-static\b|\bcross-build-(?:start|end)\b/;
+const FOREIGN_BASE = /(?:\bFROM (?:--platform=\S+ )?|load metadata for )(?:docker\.io\/)?(arm64v8|arm32v[5-7]|aarch64|armhf|armel|ppc64le|s390x|riscv64)\//;
+const EMULATOR_IN_DOCKERFILE = /\bqemu-(aarch64|arm|armeb|ppc64le|s390x|riscv64|x86_64|i386)-static\b|\bcross-build-(?:start|end)\b/;
+// The platform each of them stands for (a namespace's, or the architecture QEMU's binary emulates).
+const PLATFORM_OF: Record<string, string> = {
+  arm64v8: 'linux/arm64',
+  aarch64: 'linux/arm64',
+  arm32v7: 'linux/arm/v7',
+  armhf: 'linux/arm/v7',
+  arm32v6: 'linux/arm/v6',
+  arm32v5: 'linux/arm/v5',
+  armel: 'linux/arm/v5',
+  arm: 'linux/arm',
+  armeb: 'linux/arm',
+  ppc64le: 'linux/ppc64le',
+  s390x: 'linux/s390x',
+  riscv64: 'linux/riscv64',
+  x86_64: 'linux/amd64',
+  i386: 'linux/386',
+};
+
+/** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
+function unemulatedStep(platform: string | null): string {
+  return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
+}
 
 /**
  * A build whose Dockerfile starts from another architecture's image, or brings QEMU's static emulator
@@ -263,18 +285,17 @@ const EMULATOR_IN_DOCKERFILE = /\bqemu-(?:aarch64|arm|armeb|ppc64le|s390x|riscv6
  * in the words of an emulated step (as for emulatedStepThatCannotExec), for the legacy builder too.
  */
 function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): CandidateLine[] {
-  const relied = build.steps.find((s) => FOREIGN_BASE.test(s.name) || EMULATOR_IN_DOCKERFILE.test(s.name));
-  if (!relied || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction')) return [];
-  // Only matched, never shown: the platform BuildKit named, else a word for the base image's.
-  const platform = relied.platform ?? 'its-base-image-architecture';
+  let platform: string | null | undefined;
+  for (const step of build.steps) {
+    const named = FOREIGN_BASE.exec(step.name) ?? EMULATOR_IN_DOCKERFILE.exec(step.name);
+    if (!named) continue;
+    platform = step.platform ?? (named[1] ? PLATFORM_OF[named[1]]! : null);
+    break;
+  }
+  if (platform === undefined || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction')) return [];
   return lines
     .filter((line) => EXEC_FORMAT.test(line.text))
-    .map((line) => ({
-      line: line.line,
-      text: line.text,
-      normalized: `exec format error in a step for ${platform}, a platform this builder emulates`,
-      inFailure: true,
-    }));
+    .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
