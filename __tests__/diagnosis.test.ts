@@ -248,6 +248,12 @@ describe('root cause first', () => {
     expect((await diagnoseText(legacy('balenalib/rpi-raspbian', '["/usr/bin/qemu-arm-static", "/bin/sh", "-c", "apt-get update"]'))).findings[0]!.id).toBe(
       'qemu-emulation',
     );
+    // The image's shell ran and could not execute a downloaded program: that binary is for another platform.
+    const wrongBinary = legacy('arm32v7/debian:bookworm', './tool --version').replace(
+      'standard_init_linux.go:211: exec user process caused "exec format error"',
+      'bash: line 1: ./tool: cannot execute binary file: Exec format error',
+    );
+    expect((await diagnoseText(wrongBinary)).findings[0]!.id).toBe('platform-mismatch');
     // An image of no named architecture: the image's platform is the likelier cause, as before.
     expect((await diagnoseText(legacy('python:3.7.7-stretch'))).findings[0]!.id).toBe('platform-mismatch');
     // BuildKit names the base image in the metadata step.

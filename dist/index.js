@@ -14981,6 +14981,10 @@ const PLATFORM_OF = {
     x86_64: 'linux/amd64',
     i386: 'linux/386',
 };
+// A shell that ran and reports a program it could not execute (`bash: ./tool: cannot execute binary file: Exec
+// format error`, `sh: 1: ./tool: Exec format error`): the image's own programs run, so that binary is for
+// another platform than the image (platform-mismatch), whatever the host emulates.
+const SHELL_RAN_A_WRONG_BINARY = /cannot execute binary file|^(?:\S*\/)?(?:ba|da|a|z)?sh: (?:line )?(?:\d+: )?\S+: [Ee]xec format error$/;
 /** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
 function unemulatedStep(platform) {
     return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
@@ -15004,7 +15008,7 @@ function buildThatReliesOnEmulation(build, lines) {
     if (platform === undefined || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction'))
         return [];
     return lines
-        .filter((line) => EXEC_FORMAT.test(line.text))
+        .filter((line) => EXEC_FORMAT.test(line.text) && !SHELL_RAN_A_WRONG_BINARY.test((0,normalize/* normalizeForMatching */._)(line.text)))
         .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the

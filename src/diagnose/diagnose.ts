@@ -272,6 +272,11 @@ const PLATFORM_OF: Record<string, string> = {
   i386: 'linux/386',
 };
 
+// A shell that ran and reports a program it could not execute (`bash: ./tool: cannot execute binary file: Exec
+// format error`, `sh: 1: ./tool: Exec format error`): the image's own programs run, so that binary is for
+// another platform than the image (platform-mismatch), whatever the host emulates.
+const SHELL_RAN_A_WRONG_BINARY = /cannot execute binary file|^(?:\S*\/)?(?:ba|da|a|z)?sh: (?:line )?(?:\d+: )?\S+: [Ee]xec format error$/;
+
 /** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
 function unemulatedStep(platform: string | null): string {
   return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
@@ -294,7 +299,7 @@ function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): Candid
   }
   if (platform === undefined || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction')) return [];
   return lines
-    .filter((line) => EXEC_FORMAT.test(line.text))
+    .filter((line) => EXEC_FORMAT.test(line.text) && !SHELL_RAN_A_WRONG_BINARY.test(normalizeForMatching(line.text)))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 
