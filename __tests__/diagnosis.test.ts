@@ -268,6 +268,25 @@ describe('root cause first', () => {
     expect((await diagnoseText(buildkit)).findings[0]!.id).toBe('qemu-emulation');
   });
 
+  it("a base image's metadata that failed after Go's 30-second dial timeout, with no word of why, is a registry that did not answer", async () => {
+    const tty = (seconds: string) =>
+      [
+        '[+] Building 30.1s (2/2) FINISHED',
+        ' => [internal] load build definition from Dockerfile                                  0.0s',
+        ` => ERROR [internal] load metadata for docker.io/library/ros:noetic                   ${seconds}s`,
+        '------',
+        ' > [internal] load metadata for docker.io/library/ros:noetic:',
+        '------',
+        'Dockerfile:4',
+        '--------------------',
+        '   4 | >>> FROM ros:noetic',
+        '--------------------',
+      ].join('\n');
+    expect((await diagnoseText(tty('30.0'))).findings.map((f) => f.id)).toEqual(['network-timeout']);
+    // Failing at once is the registry's answer: the image or tag does not exist (as before).
+    expect((await diagnoseText(tty('1.5'))).findings[0]!.id).toBe('manifest-unknown');
+  });
+
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
     const retry = (n: number) =>
       `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;

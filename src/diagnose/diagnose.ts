@@ -177,6 +177,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       builtImageThatCannotStart(build, lines),
       emulatedStepThatCannotExec(build, lines),
       buildThatReliesOnEmulation(build, lines),
+      metadataThatTimedOut(build),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -301,6 +302,28 @@ function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): Candid
   return lines
     .filter((line) => EXEC_FORMAT.test(line.text) && !SHELL_RAN_A_WRONG_BINARY.test(normalizeForMatching(line.text)))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
+}
+
+// Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
+// transports): a base image's metadata that failed after about that long, with no word of why, was a registry
+// that did not answer (a proxy, a VPN, a firewall), not an image that does not exist, which fails at once.
+const DIAL_TIMEOUT_SECONDS = 29.5;
+const LOAD_METADATA = /\bload metadata for \S+/;
+
+/**
+ * A failed `load metadata for ...` step that took the dial timeout: offered to the signatures as the
+ * registry's silence, on the step's own ERROR line (part of the failure), so that the guess its name
+ * alone would give (an image that does not exist) gives way to it.
+ */
+function metadataThatTimedOut(build: Build): CandidateLine[] {
+  return build.steps
+    .filter((s) => s.status === 'error' && s.seconds !== null && s.seconds >= DIAL_TIMEOUT_SECONDS && LOAD_METADATA.test(s.name))
+    .map((s) => ({
+      line: s.endLine ?? s.line,
+      text: s.endText ?? s.name,
+      normalized: `${LOAD_METADATA.exec(s.name)![0]}: the registry did not answer, timed out after ${Math.round(s.seconds!)} seconds`,
+      inFailure: true,
+    }));
 }
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
