@@ -254,6 +254,29 @@ describe('root cause first', () => {
       'bash: line 1: ./tool: cannot execute binary file: Exec format error',
     );
     expect((await diagnoseText(wrongBinary)).findings[0]!.id).toBe('platform-mismatch');
+    // On an arm64 host (docker version's `OS/Arch`) the arm64v8 image runs natively: nothing to emulate.
+    const onArm = ['Server: Docker Engine - Community', ' Engine:', '  OS/Arch:          linux/arm64', legacy('arm64v8/python:3.7.7-stretch')].join('\n');
+    expect((await diagnoseText(onArm)).findings[0]!.id).not.toBe('qemu-emulation');
+    // A RUN of the same stage ran here before (not from the cache): the emulator works, the binary is wrong.
+    const ranBefore = legacy('arm32v7/python:3.11', '["/usr/local/bin/tool", "--init"]').replace(
+      'Step 2/3 : RUN',
+      [
+        'Step 2/3 : RUN pip install -r requirements.txt',
+        ' ---> Running in 1f2e3d4c5b6a',
+        'Successfully installed flask-3.0.0',
+        ' ---> 9a8b7c6d5e4f',
+        'Step 3/3 : RUN',
+      ].join('\n'),
+    );
+    expect((await diagnoseText(ranBefore)).findings[0]!.id).toBe('platform-mismatch');
+    // Python ran and could not start a downloaded program: that program is for another platform.
+    const python = legacy('arm32v7/python:3.11', 'python3 setup.py build').replace(
+      'standard_init_linux.go:211: exec user process caused "exec format error"',
+      "OSError: [Errno 8] Exec format error: '/usr/local/bin/protoc'",
+    );
+    expect((await diagnoseText(python)).findings.map((f) => f.title)).not.toContain(
+      'A step failed under QEMU emulation: no emulator is registered for linux/arm/v7',
+    );
     // An image of no named architecture: the image's platform is the likelier cause, as before.
     expect((await diagnoseText(legacy('python:3.7.7-stretch'))).findings[0]!.id).toBe('platform-mismatch');
     // BuildKit names the base image in the metadata step.
@@ -265,7 +288,21 @@ describe('root cause first', () => {
       '#6 ERROR: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1',
       'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1',
     ].join('\n');
-    expect((await diagnoseText(buildkit)).findings[0]!.id).toBe('qemu-emulation');
+    expect((await diagnoseText(buildkit)).findings[0]!.title).toBe('A step failed under QEMU emulation: no emulator is registered for linux/arm/v7');
+    // Another stage's foreign base image says nothing of the golang stage whose program could not start.
+    const otherStage = [
+      '#3 [internal] load metadata for docker.io/arm32v7/alpine:3.19',
+      '#4 [internal] load metadata for docker.io/library/golang:1.22',
+      '#5 [build 1/4] FROM docker.io/library/golang:1.22@sha256:0a1b2c3d4e5f',
+      '#5 DONE 4.1s',
+      '#8 [build 3/4] RUN ["/go/bin/gen"]',
+      '#8 0.201 exec /go/bin/gen: exec format error',
+      '#8 ERROR: process "/go/bin/gen" did not complete successfully: exit code: 1',
+      'ERROR: failed to solve: process "/go/bin/gen" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect((await diagnoseText(otherStage)).findings.map((f) => f.title)).not.toContain(
+      'A step failed under QEMU emulation: no emulator is registered for linux/arm/v7',
+    );
   });
 
   it("a base image's metadata that failed after Go's 30-second dial timeout, with no word of why, is a registry that did not answer", async () => {

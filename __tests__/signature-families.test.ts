@@ -2025,15 +2025,15 @@ describe('no second cause where the line names one', () => {
     expect(await first("unknown flag: --target\nSee 'docker --help'.")).toBe('builder-missing');
   });
 
-  it("Mix's dependency that did not compile, a JavaScript build aborted by V8 (134), Windows containers of another OS build, Artifact Registry's and docker 1.x's refusals, a registry's 503 on a manifest, kaniko's empty COPY, apk given no package, buildx's -f read by docker", async () => {
-    expect(await first(inRun('** (Mix) Could not compile dependency :prometheus_process_collector, "/opt/mix/rebar3 bare compile" command failed.'))).toBe(
-      'compile-error',
+  it("Mix's dependency that did not compile, Windows containers of another OS build, Artifact Registry's and docker 1.x's refusals, a registry's 503 on a manifest, kaniko's empty COPY, apk given no package, buildx's -f read by docker", async () => {
+    // Named by a signature, not guessed by the word model ("Likely: ...").
+    const mix = await diagnoseText(
+      inRun('** (Mix) Could not compile dependency :prometheus_process_collector, "/opt/mix/rebar3 bare compile" command failed.'),
+      'mix.log',
     );
-    expect(await first(inRun('could not compile dependency :appsignal, "mix compile" failed. You can recompile this dependency'))).toBe('compile-error');
-    const abort = "ERROR: Service 'web' failed to build: The command '/bin/sh -c yarn install --pure-lockfile && npm run build' returned a non-zero code : 134";
-    expect(await first(abort)).toBe('oom-killed');
-    // Not any 134: a C++ program's abort is not V8's heap.
-    expect(await first("The command '/bin/sh -c ./configure && make' returned a non-zero code: 134")).not.toBe('oom-killed');
+    expect([mix.findings[0]!.id, mix.findings[0]!.title.startsWith('Likely')]).toEqual(['compile-error', false]);
+    const appsignal = await diagnoseText(inRun('could not compile dependency :appsignal, "mix compile" failed. You can recompile this dependency'), 'mix.log');
+    expect([appsignal.findings[0]!.id, appsignal.findings[0]!.title.startsWith('Likely')]).toEqual(['compile-error', false]);
     expect(await first('hcsshim::CreateComputeSystem 15f2c7d3 : The container operating system does not match the host operating system.')).toBe(
       'platform-mismatch',
     );
@@ -2053,8 +2053,14 @@ describe('no second cause where the line names one', () => {
     expect(await first(outage.join('\n'))).toBe('network-timeout');
     const kaniko = 'error building image: error building stage: failed to get files used from context: copy failed: no source files specified';
     expect(await first(kaniko)).toBe('copy-source-missing');
-    // `docker buildx build -f x` without the buildx plugin: the docker CLI itself read the flags.
-    expect(await first("docker buildx build -f Dockerfile .\nunknown shorthand flag: 'f' in -f\nSee 'docker --help'.")).toBe('builder-missing');
+    // `-f` is a flag of buildx's build and of compose alike: without the plugin the docker CLI read it, and which
+    // plugin is missing the line does not say. A failure all the same (never a finding without a word of it), but
+    // no signature's: at most the word model's hedged guess.
+    for (const command of ['docker buildx build -f Dockerfile .', 'docker compose -f docker-compose.prod.yml up']) {
+      const usage = (await diagnoseText(`${command}\nunknown shorthand flag: 'f' in -f\nSee 'docker --help'.`, 'usage.log')).findings[0]!;
+      expect([command, usage.id === 'unknown' || usage.title.startsWith('Likely: ')]).toEqual([command, true]);
+      expect(usage.evidence.map((e) => e.text)).toContain("unknown shorthand flag: 'f' in -f");
+    }
     expect(await first(inRun('100   345  100   345    0     0   1806      0 --:--:-- --:--:-- --:--:--  8023\nERROR: /tmp/pv-1.6.0-r0.apk: IO ERROR'))).toBe(
       'package-install-failure',
     );
@@ -2083,5 +2089,22 @@ describe('no second cause where the line names one', () => {
       'ERROR: failed to solve: process "/bin/sh -c apk add --no-cache python3~=3.12 py3-pip curl" did not complete successfully: exit code: 7',
     ];
     expect((await diagnoseText(apk.join('\n'), 'apk.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+    // Nor one that follows another package (`su-exec curl`, `sudo curl`: apk's exit code 7).
+    const packages = (names: string, exit: number) =>
+      `ERROR: failed to solve: process "/bin/sh -c apk add --no-cache -q bash ${names}" did not complete successfully: exit code: ${exit}`;
+    expect(await first(packages('su-exec curl', 7))).not.toBe('network-timeout');
+    expect(await first(packages('sudo curl', 7))).not.toBe('network-timeout');
+    expect(await first(packages('su-exec wget', 4))).not.toBe('network-timeout');
+    // curl as the command, after a path, `!`, `timeout 60`, a variable or `$(`, is the downloader that could not connect.
+    const run = (command: string) => `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 7`;
+    for (const command of [
+      '/usr/bin/curl -fsSL https://example.com/x.sh -o /x.sh',
+      'set -e; if ! curl -fsS https://example.com/x -o x; then exit 7; fi',
+      'timeout 60 curl -fsSL https://example.com/x -o x',
+      'HTTPS_PROXY=http://proxy:3128 curl -fsSL https://example.com/x -o x',
+      'apk add --no-cache curl && curl -fsSL https://example.com/x -o x',
+      'sh $(curl -fsSL https://example.com/x)',
+    ])
+      expect([command, await first(run(command))]).toEqual([command, 'network-timeout']);
   });
 });

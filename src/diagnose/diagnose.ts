@@ -1,4 +1,4 @@
-import type { Build, EvidenceLine } from '../model.js';
+import type { Build, EvidenceLine, Step } from '../model.js';
 import type { Signature } from './catalog.js';
 import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
@@ -273,34 +273,55 @@ const PLATFORM_OF: Record<string, string> = {
   i386: 'linux/386',
 };
 
-// A shell that ran and reports a program it could not execute (`bash: ./tool: cannot execute binary file: Exec
-// format error`, `sh: 1: ./tool: Exec format error`): the image's own programs run, so that binary is for
-// another platform than the image (platform-mismatch), whatever the host emulates.
-const SHELL_RAN_A_WRONG_BINARY = /cannot execute binary file|^(?:\S*\/)?(?:ba|da|a|z)?sh: (?:line )?(?:\d+: )?\S+: [Ee]xec format error$/;
+// The line a step's first process prints when the kernel cannot execute it (runc's `exec user process
+// caused: exec format error`, `standard_init_linux.go:211: ...`, BuildKit's `exec /bin/sh: exec format
+// error`, the old engine's `System error: exec format error`). Not a program that ran and reports another
+// it could not start (bash's `cannot execute binary file`, Python's `OSError: [Errno 8] Exec format error`,
+// Go's `fork/exec`): that binary is for another platform than the image, whatever the host emulates.
+const STEP_PROCESS_CANNOT_EXEC =
+  /exec user process caused|standard_init_linux|System error: exec format error|(?:^|: )exec \/\S+: exec format error$|^exec format error$/i;
 
 /** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
 function unemulatedStep(platform: string | null): string {
   return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
 }
 
+/** `linux/arm64/v8` and `linux/arm64` are one platform for this purpose: the OS and the architecture. */
+function osAndArch(platform: string): string {
+  return platform.split('/').slice(0, 2).join('/');
+}
+
 /**
- * A build whose Dockerfile starts from another architecture's image, or brings QEMU's static emulator
- * itself, relies on emulation: when its step cannot execute its program (`exec user process caused:
+ * A build whose failing stage starts from another architecture's image, or brings QEMU's static emulator
+ * itself, relies on emulation: when that step's first process cannot execute (`exec user process caused:
  * exec format error`), on a host of that architecture it would have run, so the emulator is what is
- * missing (no binfmt handler registered), not an image of the wrong platform. Offered to the signatures
- * in the words of an emulated step (as for emulatedStepThatCannotExec), for the legacy builder too.
+ * missing (no binfmt handler registered), not an image of the wrong platform. Not when the host is of
+ * that architecture (docker version's `OS/Arch`), nor when a RUN of the same stage ran here before it
+ * (its programs executed: the emulator works). Offered to the signatures in the words of an emulated
+ * step (as for emulatedStepThatCannotExec), for the legacy builder too.
  */
 function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): CandidateLine[] {
-  let platform: string | null | undefined;
-  for (const step of build.steps) {
-    const named = FOREIGN_BASE.exec(step.name) ?? EMULATOR_IN_DOCKERFILE.exec(step.name);
-    if (!named) continue;
-    platform = step.platform ?? (named[1] ? PLATFORM_OF[named[1]]! : null);
-    break;
+  const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction');
+  if (!failing) return [];
+  // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
+  let stage: Step[];
+  if (build.legacyBuilder) {
+    const from = build.steps.filter((s) => s.instruction === 'FROM' && s.line <= failing.line).at(-1);
+    stage = build.steps.filter((s) => s.line >= (from?.line ?? 0) && s.line <= failing.line);
+  } else {
+    stage = build.steps.filter((s) => s.kind === 'instruction' && s.stage === failing.stage && s.platform === failing.platform);
   }
-  if (platform === undefined || !build.steps.some((s) => s.status === 'error' && s.kind === 'instruction')) return [];
+  const base = stage.find((s) => s.instruction === 'FROM');
+  // A paste without the stage's FROM: the base image's metadata, when the build has one base image only.
+  const metadata = build.steps.filter((s) => s.kind === 'internal' && s.name.includes('load metadata for '));
+  const baseName = base?.name ?? (metadata.length === 1 ? metadata[0]!.name : '');
+  const named = FOREIGN_BASE.exec(baseName) ?? stage.map((s) => EMULATOR_IN_DOCKERFILE.exec(s.name)).find((m) => m !== null);
+  if (!named) return [];
+  const platform = (named[1] ? PLATFORM_OF[named[1]] : undefined) ?? failing.platform;
+  if (platform && build.nativePlatform && osAndArch(platform) === osAndArch(build.nativePlatform)) return [];
+  if (stage.some((s) => s !== failing && s.instruction === 'RUN' && s.status === 'done' && !s.cached)) return [];
   return lines
-    .filter((line) => EXEC_FORMAT.test(line.text) && !SHELL_RAN_A_WRONG_BINARY.test(normalizeForMatching(line.text)))
+    .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(normalizeForMatching(line.text)))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 
