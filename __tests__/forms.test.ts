@@ -499,6 +499,11 @@ describe('forms of build output', () => {
       'FROM node:20-alpine\nRUN npm ci',
       'the layer sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef went missing',
       'buildctl: command not found',
+      // A layer's progress in a push or pull, the daemon's errors, the other builders and runtimes by name.
+      'd46f9f76f72f: Preparing\nd46f9f76f72f: Retrying in 3 seconds\nEOF',
+      'Error response from daemon: something the catalog has no words for',
+      'error building image: something the catalog has no words for (kaniko)',
+      'hcsshim::PrepareLayer - failed failed in Win32: The system cannot find the path specified.',
     ])
       expect([text, (await diagnoseText(text)).builds.length]).toEqual([text, 1]);
     for (const text of ['see https://example.com/docs/page for more\nat https://example.com/a/b:12:5', 'I will compose a song about github.com/foo/bar'])
