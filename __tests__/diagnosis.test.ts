@@ -324,6 +324,20 @@ describe('root cause first', () => {
     expect((await diagnoseText(tty('1.5'))).findings[0]!.id).toBe('manifest-unknown');
   });
 
+  it("a docker push whose output ends in Go's bare EOF is the registry closing the connection; a pull's or a heredoc's EOF is not", async () => {
+    const push = [
+      'The push refers to repository [registry.example.com/rancher/agent]',
+      'da9f45a1a82f: Layer already exists',
+      '34c32605199e: Pushing [==================================================>]  2.048kB',
+      '32d75bc97c41: Retrying in 5 seconds',
+      'EOF',
+    ].join('\n');
+    const pushed = (await diagnoseText(push)).findings[0]!;
+    expect([pushed.id, pushed.evidence.map((e) => e.text)]).toEqual(['registry-push-failure', ['EOF']]);
+    const pull = ['latest: Pulling from acme/app', 'a1b2c3d4e5f6: Pulling fs layer', 'a1b2c3d4e5f6: Retrying in 5 seconds', 'EOF'].join('\n');
+    expect((await diagnoseText(pull)).findings.map((f) => f.id)).not.toContain('registry-push-failure');
+  });
+
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {
     const retry = (n: number) =>
       `#8 ${n}.3 WARNING: Retrying (Retry(total=${5 - n}, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/flask/`;

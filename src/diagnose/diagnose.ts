@@ -178,6 +178,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       emulatedStepThatCannotExec(build, lines),
       buildThatReliesOnEmulation(build, lines),
       metadataThatTimedOut(build),
+      pushThatEndedInEof(lines),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -345,6 +346,26 @@ function metadataThatTimedOut(build: Build): CandidateLine[] {
       normalized: `${LOAD_METADATA.exec(s.name)![0]}: the registry did not answer, timed out after ${Math.round(s.seconds!)} seconds`,
       inFailure: true,
     }));
+}
+
+// A layer's progress line in the docker CLI's push (not a pull's: `Pulling fs layer`, `Pull complete`).
+const PUSH_PROGRESS = /^[0-9a-f]{12}: (?:Preparing|Pushing|Pushed|Layer already exists)\b|^The push refers to (?:a )?repository\b/;
+const BARE_EOF = /^(?:unexpected )?EOF$/;
+
+/**
+ * A `docker push` whose output ends in Go's bare `EOF`: the registry (or a proxy in front of it) closed
+ * the connection while a layer was sent. Offered to the signatures in those words, on the EOF line.
+ */
+function pushThatEndedInEof(lines: EvidenceLine[]): CandidateLine[] {
+  let pushing = false;
+  const out: CandidateLine[] = [];
+  for (const line of lines) {
+    const bare = normalizeForMatching(line.text);
+    if (PUSH_PROGRESS.test(bare)) pushing = true;
+    else if (pushing && BARE_EOF.test(bare))
+      out.push({ line: line.line, text: line.text, normalized: 'a push whose connection the registry closed (EOF)', inFailure: true });
+  }
+  return out;
 }
 
 // The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
