@@ -320,6 +320,9 @@ describe('root cause first', () => {
         '--------------------',
       ].join('\n');
     expect((await diagnoseText(tty('30.0'))).findings.map((f) => f.id)).toEqual(['network-timeout']);
+    // The registry's answer, however long it took, says why: no timeout beside it.
+    const answered = `${tty('31.0')}\nERROR: failed to solve: docker.io/library/ros:noetic: failed to resolve source metadata for docker.io/library/ros:noetic: docker.io/library/ros:noetic: not found`;
+    expect((await diagnoseText(answered)).findings.map((f) => f.id)).toEqual(['manifest-unknown']);
     // Failing at once is the registry's answer: the image or tag does not exist (as before).
     expect((await diagnoseText(tty('1.5'))).findings[0]!.id).toBe('manifest-unknown');
   });
@@ -336,6 +339,18 @@ describe('root cause first', () => {
     expect([pushed.id, pushed.evidence.map((e) => e.text)]).toEqual(['registry-push-failure', ['EOF']]);
     const pull = ['latest: Pulling from acme/app', 'a1b2c3d4e5f6: Pulling fs layer', 'a1b2c3d4e5f6: Retrying in 5 seconds', 'EOF'].join('\n');
     expect((await diagnoseText(pull)).findings.map((f) => f.id)).not.toContain('registry-push-failure');
+    // A push that ended, then a script's heredoc: that EOF is the heredoc's.
+    const heredoc = [
+      'The push refers to repository [registry.example.com/acme/app]',
+      '34c32605199e: Pushed',
+      'latest: digest: sha256:' + 'a'.repeat(64) + ' size: 1234',
+      '$ cat > deploy.env <<EOF',
+      'IMAGE=registry.example.com/acme/app:latest',
+      'EOF',
+      'Error: deployment "app" exceeded its progress deadline',
+      'ERROR: Job failed: exit code 1',
+    ].join('\n');
+    expect((await diagnoseText(heredoc)).findings.map((f) => f.id)).not.toContain('registry-push-failure');
   });
 
   it('a retry loop of network WARNINGs is the root cause of the package manager error after it', async () => {

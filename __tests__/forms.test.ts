@@ -502,11 +502,16 @@ describe('forms of build output', () => {
       // A layer's progress in a push or pull, the daemon's errors, the other builders and runtimes by name.
       'd46f9f76f72f: Preparing\nd46f9f76f72f: Retrying in 3 seconds\nEOF',
       'Error response from daemon: something the catalog has no words for',
-      'error building image: something the catalog has no words for (kaniko)',
+      'error building image: error building stage: something the catalog has no words for',
       'hcsshim::PrepareLayer - failed failed in Win32: The system cannot find the path specified.',
     ])
       expect([text, (await diagnoseText(text)).builds.length]).toEqual([text, 1]);
-    for (const text of ['see https://example.com/docs/page for more\nat https://example.com/a/b:12:5', 'I will compose a song about github.com/foo/bar'])
+    for (const text of [
+      'see https://example.com/docs/page for more\nat https://example.com/a/b:12:5',
+      'I will compose a song about github.com/foo/bar',
+      // A container tool's bare name is no build.
+      'tests/test_runtime.py::test_detects_podman FAILED\nthe podman machine stopped',
+    ])
       expect([text, (await diagnoseText(text)).problems[0]?.message]).toEqual([text, expect.stringMatching(/no Docker build output found/)]);
   });
 

@@ -2095,6 +2095,7 @@ describe('no second cause where the line names one', () => {
     expect(await first(packages('su-exec curl', 7))).not.toBe('network-timeout');
     expect(await first(packages('sudo curl', 7))).not.toBe('network-timeout');
     expect(await first(packages('su-exec wget', 4))).not.toBe('network-timeout');
+    expect(await first(packages('time curl', 7))).not.toBe('network-timeout');
     // curl as the command, after a path, `!`, `timeout 60`, a variable or `$(`, is the downloader that could not connect.
     const run = (command: string) => `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: 7`;
     for (const command of [
@@ -2102,6 +2103,9 @@ describe('no second cause where the line names one', () => {
       'set -e; if ! curl -fsS https://example.com/x -o x; then exit 7; fi',
       'timeout 60 curl -fsSL https://example.com/x -o x',
       'HTTPS_PROXY=http://proxy:3128 curl -fsSL https://example.com/x -o x',
+      'env HTTPS_PROXY=http://proxy:3128 curl -fsSL https://example.com/x -o x',
+      'sudo -E timeout 60s curl -fsSL https://example.com/x -o x',
+      'A=1 B=2 curl -fsSL https://example.com/x -o x',
       'apk add --no-cache curl && curl -fsSL https://example.com/x -o x',
       'sh $(curl -fsSL https://example.com/x)',
     ])

@@ -4,7 +4,7 @@ import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } fr
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
 import { failingCommands, withoutQuotedCommand } from './failing-command.js';
-import { isDockerFailure } from '../parse/failure-line.js';
+import { FAILURE_LINE, isDockerFailure } from '../parse/failure-line.js';
 
 /** What the signatures found in one build, most likely cause first. */
 export interface BuildDiagnosis {
@@ -177,7 +177,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       builtImageThatCannotStart(build, lines),
       emulatedStepThatCannotExec(build, lines),
       buildThatReliesOnEmulation(build, lines),
-      metadataThatTimedOut(build),
+      metadataThatTimedOut(build, lines),
       pushThatEndedInEof(lines),
     )
     .sort((a, b) => a.line - b.line);
@@ -333,37 +333,49 @@ const DIAL_TIMEOUT_SECONDS = 29.5;
 const LOAD_METADATA = /\bload metadata for \S+/;
 
 /**
- * A failed `load metadata for ...` step that took the dial timeout: offered to the signatures as the
- * registry's silence, on the step's own ERROR line (part of the failure), so that the guess its name
- * alone would give (an image that does not exist) gives way to it.
+ * A failed `load metadata for ...` step that took the dial timeout, with no other line that says why:
+ * offered to the signatures as the registry's silence, on the step's own ERROR line (part of the
+ * failure), so that the guess its name alone would give (an image that does not exist) gives way to it.
  */
-function metadataThatTimedOut(build: Build): CandidateLine[] {
-  return build.steps
-    .filter((s) => s.status === 'error' && s.seconds !== null && s.seconds >= DIAL_TIMEOUT_SECONDS && LOAD_METADATA.test(s.name))
-    .map((s) => ({
-      line: s.endLine ?? s.line,
-      text: s.endText ?? s.name,
-      normalized: `${LOAD_METADATA.exec(s.name)![0]}: the registry did not answer, timed out after ${Math.round(s.seconds!)} seconds`,
-      inFailure: true,
-    }));
+function metadataThatTimedOut(build: Build, lines: EvidenceLine[]): CandidateLine[] {
+  const timedOut = build.steps.filter((s) => s.status === 'error' && s.seconds !== null && s.seconds >= DIAL_TIMEOUT_SECONDS && LOAD_METADATA.test(s.name));
+  // Only with no word of why: any other line that states a failure (`...: not found`, `401 Unauthorized`,
+  // the final `ERROR: failed to solve: ...`) is the registry's answer, or says more than the clock does.
+  const ownLines = new Set(timedOut.map((s) => s.endLine ?? s.line));
+  if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && FAILURE_LINE.test(line.text))) return [];
+  return timedOut.map((s) => ({
+    line: s.endLine ?? s.line,
+    text: s.endText ?? s.name,
+    normalized: `${LOAD_METADATA.exec(s.name)![0]}: the registry did not answer, timed out after ${Math.round(s.seconds!)} seconds`,
+    inFailure: true,
+  }));
 }
 
-// A layer's progress line in the docker CLI's push (not a pull's: `Pulling fs layer`, `Pull complete`).
+// A layer's progress line in the docker CLI's push (not a pull's: `Pulling fs layer`, `Pull complete`);
+// the end of a push (its digest) and the start of a pull, after which an EOF is not the push's.
 const PUSH_PROGRESS = /^[0-9a-f]{12}: (?:Preparing|Pushing|Pushed|Layer already exists)\b|^The push refers to (?:a )?repository\b/;
+const LAYER_PROGRESS = /^[0-9a-f]{12}: \S/;
+const PUSH_ENDED = /: digest: sha256:[0-9a-f]{64} size: \d+|\bPulling from\b|: Pulling fs layer$/;
 const BARE_EOF = /^(?:unexpected )?EOF$/;
 
 /**
- * A `docker push` whose output ends in Go's bare `EOF`: the registry (or a proxy in front of it) closed
- * the connection while a layer was sent. Offered to the signatures in those words, on the EOF line.
+ * A `docker push` whose output ends in Go's bare `EOF` right after its layers' progress: the registry
+ * (or a proxy in front of it) closed the connection while a layer was sent. Not an EOF after the push
+ * ended or anywhere later (a heredoc's `EOF` in a script the log echoes). Offered to the signatures in
+ * those words, on the EOF line.
  */
 function pushThatEndedInEof(lines: EvidenceLine[]): CandidateLine[] {
   let pushing = false;
+  let previous = '';
   const out: CandidateLine[] = [];
   for (const line of lines) {
     const bare = normalizeForMatching(line.text);
-    if (PUSH_PROGRESS.test(bare)) pushing = true;
-    else if (pushing && BARE_EOF.test(bare))
+    if (bare === '') continue;
+    if (PUSH_ENDED.test(bare)) pushing = false;
+    else if (PUSH_PROGRESS.test(bare)) pushing = true;
+    else if (pushing && BARE_EOF.test(bare) && LAYER_PROGRESS.test(previous))
       out.push({ line: line.line, text: line.text, normalized: 'a push whose connection the registry closed (EOF)', inFailure: true });
+    previous = bare;
   }
   return out;
 }
