@@ -2110,5 +2110,10 @@ describe('no second cause where the line names one', () => {
       'sh $(curl -fsSL https://example.com/x)',
     ])
       expect([command, await first(run(command))]).toEqual([command, 'network-timeout']);
+    // Inside `bash -c "..."`, whose quotes BuildKit escapes, with curl's other network codes and wget's 4.
+    const quoted = (command: string, exit: number) =>
+      `ERROR: failed to solve: process "/bin/sh -c bash -c \\"${command}\\"" did not complete successfully: exit code: ${exit}`;
+    expect(await first(quoted('curl -fsSL -H \\"Accept: */*\\" https://example.com/x -o x', 52))).toBe('network-timeout');
+    expect(await first(quoted('wget -q https://example.com/x -O x', 4))).toBe('network-timeout');
   });
 });
