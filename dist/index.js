@@ -14876,7 +14876,7 @@ function candidateLines(build, lines = excerptLines(build)) {
         normalized: `${s.name}:`,
         inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
-    const candidates = lines
+    const own = lines
         .filter((line) => !isHeader(line.text))
         .map((line) => ({
         line: line.line,
@@ -14888,8 +14888,11 @@ function candidateLines(build, lines = excerptLines(build)) {
             (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
     }))
         // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
-        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines), buildThatReliesOnEmulation(build, lines), metadataThatTimedOut(build, lines), pushThatEndedInEof(lines))
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
+    const candidates = own
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines), 
+    // These read the lines as normalized once above.
+    buildThatReliesOnEmulation(build, own), metadataThatTimedOut(build, lines), pushThatEndedInEof(own))
         .sort((a, b) => a.line - b.line);
     let chain;
     for (const line of candidates) {
@@ -15030,7 +15033,7 @@ function buildThatReliesOnEmulation(build, lines) {
     if (stage.some((s) => s !== failing && s.instruction === 'RUN' && s.status === 'done' && !s.cached))
         return [];
     return lines
-        .filter((line) => STEP_PROCESS_CANNOT_EXEC.test((0,normalize/* normalizeForMatching */._)(line.text)))
+        .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
         .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 // Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
@@ -15074,9 +15077,7 @@ function pushThatEndedInEof(lines) {
     let previous = '';
     const out = [];
     for (const line of lines) {
-        const bare = (0,normalize/* normalizeForMatching */._)(line.text);
-        if (bare === '')
-            continue;
+        const bare = line.normalized;
         if (PUSH_ENDED.test(bare))
             pushing = false;
         else if (PUSH_PROGRESS.test(bare))
@@ -16924,6 +16925,9 @@ function stripCiFraming(text) {
         first === 0x2e ||
         first === 0x3a ||
         first === 0x64))
+        return text;
+    // Most lines that start with `d` are no framing: only PowerShell's `docker : ` is (the scanner's hot path).
+    if (first === 0x64 && !text.startsWith('docker'))
         return text;
     let out = text;
     for (const prefix of PREFIXES) {

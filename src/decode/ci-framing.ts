@@ -71,6 +71,8 @@ export function stripCiFraming(text: string): string {
     first === 0x64
   ))
     return text;
+  // Most lines that start with `d` are no framing: only PowerShell's `docker : ` is (the scanner's hot path).
+  if (first === 0x64 && !text.startsWith('docker')) return text;
   let out = text;
   for (const prefix of PREFIXES) {
     const match = prefix.exec(out);

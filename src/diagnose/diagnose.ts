@@ -157,7 +157,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       normalized: `${s.name}:`,
       inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
-  const candidates: CandidateLine[] = lines
+  const own: CandidateLine[] = lines
     .filter((line) => !isHeader(line.text))
     .map((line) => ({
       line: line.line,
@@ -170,15 +170,17 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
         (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized))
+    .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
+  const candidates = own
     .concat(
       cacheHeaders,
       markedNonInstructions(build),
       builtImageThatCannotStart(build, lines),
       emulatedStepThatCannotExec(build, lines),
-      buildThatReliesOnEmulation(build, lines),
+      // These read the lines as normalized once above.
+      buildThatReliesOnEmulation(build, own),
       metadataThatTimedOut(build, lines),
-      pushThatEndedInEof(lines),
+      pushThatEndedInEof(own),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -301,7 +303,7 @@ function osAndArch(platform: string): string {
  * (its programs executed: the emulator works). Offered to the signatures in the words of an emulated
  * step (as for emulatedStepThatCannotExec), for the legacy builder too.
  */
-function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): CandidateLine[] {
+function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): CandidateLine[] {
   const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction');
   if (!failing) return [];
   // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
@@ -322,7 +324,7 @@ function buildThatReliesOnEmulation(build: Build, lines: EvidenceLine[]): Candid
   if (platform && build.nativePlatform && osAndArch(platform) === osAndArch(build.nativePlatform)) return [];
   if (stage.some((s) => s !== failing && s.instruction === 'RUN' && s.status === 'done' && !s.cached)) return [];
   return lines
-    .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(normalizeForMatching(line.text)))
+    .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 
@@ -364,13 +366,12 @@ const BARE_EOF = /^(?:unexpected )?EOF$/;
  * ended or anywhere later (a heredoc's `EOF` in a script the log echoes). Offered to the signatures in
  * those words, on the EOF line.
  */
-function pushThatEndedInEof(lines: EvidenceLine[]): CandidateLine[] {
+function pushThatEndedInEof(lines: CandidateLine[]): CandidateLine[] {
   let pushing = false;
   let previous = '';
   const out: CandidateLine[] = [];
   for (const line of lines) {
-    const bare = normalizeForMatching(line.text);
-    if (bare === '') continue;
+    const bare = line.normalized;
     if (PUSH_ENDED.test(bare)) pushing = false;
     else if (PUSH_PROGRESS.test(bare)) pushing = true;
     else if (pushing && BARE_EOF.test(bare) && LAYER_PROGRESS.test(previous))
