@@ -1503,6 +1503,38 @@ describe('no second cause where the line names one', () => {
     expect(short.findings.some((f) => f.id === 'slow-build')).toBe(false);
   });
 
+  it('a build context that took a minute or more to send: in the tty view, its transfer lines alone, and plain progress', async () => {
+    const tty = (seconds: string) =>
+      [
+        '[+] Building 112.4s (6/6) FINISHED',
+        ' => [internal] load build definition from Dockerfile                 0.0s',
+        ` => [internal] load build context                                 ${seconds}s`,
+        ` => => transferring context: 10.79MB                              ${seconds}s`,
+        ' => [2/2] COPY . /app                                                0.4s',
+        ' => exporting to image                                               0.2s',
+      ].join('\n');
+    const slow = await diagnoseText(tty('109.2'), 'tty.log');
+    expect(slow.findings.map((f) => [f.id, f.severity, f.title, f.evidence.map((e) => e.text.trim())])).toEqual([
+      ['slow-build', 'warning', 'Sending the build context took 1.8 min', ['=> => transferring context: 10.79MB                              109.2s']],
+    ]);
+    expect(slow.findings[0]!.fix).toContain('.dockerignore');
+    expect((await diagnoseText(tty('12.5'), 'fast.log')).findings).toEqual([]);
+    // A paste of the transfer lines alone is that build, not a refusal.
+    const lines = [' => => transferring context: 1.27kB          0.1s', '...', ' => => transferring context: 10.79MB       109.2s'].join('\n');
+    expect((await diagnoseText(lines, 'lines.log')).findings.map((f) => f.title)).toEqual(['Sending the build context took 1.8 min']);
+    // Plain progress times it as the step that loads the context.
+    const plain = [
+      '#3 [internal] load build context',
+      '#3 transferring context: 10.79MB 74.9s done',
+      '#3 DONE 75.0s',
+      '',
+      '#4 [2/2] COPY . /app',
+      '#4 DONE 0.4s',
+    ].join('\n');
+    const fromStep = (await diagnoseText(plain, 'plain.log')).findings;
+    expect(fromStep.map((f) => [f.title, f.evidence.map((e) => e.text)])).toEqual([['Sending the build context took 75 s', ['#3 DONE 75.0s']]]);
+  });
+
   it('a log that ends while one step still runs and every other had finished: the build was waiting on it', async () => {
     const text = [
       '#16 exporting to oci image format',
@@ -2115,5 +2147,60 @@ describe('no second cause where the line names one', () => {
       `ERROR: failed to solve: process "/bin/sh -c bash -c \\"${command}\\"" did not complete successfully: exit code: ${exit}`;
     expect(await first(quoted('curl -fsSL -H \\"Accept: */*\\" https://example.com/x -o x', 52))).toBe('network-timeout');
     expect(await first(quoted('wget -q https://example.com/x -O x', 4))).toBe('network-timeout');
+  });
+
+  it("an old runc's shell that cannot load in a build step, Rails' secret key base at precompile, a script with Windows line endings, a package script that is not there", async () => {
+    // runc before 1.1 could not load a shell-form RUN's /bin/sh: an Arm image's shell without a usable emulator.
+    const legacy = [
+      'Step 11/32 : RUN apt-get update && apt-get install -y --no-install-recommends bzip2 sudo',
+      ' ---> Running in b3bd7493802f',
+      'standard_init_linux.go:211: exec user process caused "no such file or directory"',
+    ];
+    expect(await first(legacy.join('\n'))).toBe('qemu-emulation');
+    // A step whose /bin/sh -c failed, said by the legacy builder's last line, behind another tool's framing.
+    const framed = [
+      '[Build]   app [=====>    ]  50% Step 2/4: standard_init_linux.go:190: exec user process caused "no such file or directory"',
+      '[Error]   Build failed',
+      "The command '/bin/sh -c true' returned a non-zero code: 1",
+    ];
+    expect(await first(framed.join('\n'))).toBe('qemu-emulation');
+    // An exec-form RUN's own program, and a container started after a build, are the entrypoint as before.
+    const execForm = [
+      'Step 5/6 : RUN ["/app/setup.sh"]',
+      ' ---> Running in 0c1d2e3f4a5b',
+      'standard_init_linux.go:228: exec user process caused: no such file or directory',
+    ];
+    expect(await first(execForm.join('\n'))).toBe('entrypoint-not-found');
+    expect(await first('$ docker run --rm acme/app\nstandard_init_linux.go:228: exec user process caused: no such file or directory')).toBe(
+      'entrypoint-not-found',
+    );
+
+    const rails = (
+      await diagnoseText(
+        inRun("rake aborted!\nArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`"),
+        'rails.log',
+      )
+    ).findings[0]!;
+    expect(rails.id).toBe('secret-missing');
+    expect(firstListItem(rails.fix)).toContain('SECRET_KEY_BASE_DUMMY=1');
+    // Another secret does not get Rails' advice.
+    const other = (await diagnoseText(inRun('cat: /run/secrets/npmrc: No such file or directory'), 'other.log')).findings[0]!;
+    expect([other.id, other.fix.includes('SECRET_KEY_BASE')]).toEqual(['secret-missing', false]);
+
+    for (const line of [
+      "/usr/bin/env: 'ruby\\r': No such file or directory",
+      '/bin/bash^M: bad interpreter: No such file or directory',
+      "./entrypoint.sh: line 2: $'\\r': command not found",
+    ]) {
+      const crlf = (await diagnoseText(inRun(line), 'crlf.log')).findings[0]!;
+      expect([line, crlf.id, firstListItem(crlf.fix)]).toEqual([line, 'compile-error', expect.stringContaining('Windows line endings')]);
+    }
+    // A file that is really not there is no line ending.
+    expect((await diagnoseText(inRun("/usr/bin/env: 'ruby': No such file or directory"), 'ruby.log')).findings[0]?.fix ?? '').not.toContain(
+      'Windows line endings',
+    );
+
+    expect(await first(inRun('Usage Error: Couldn\'t find a script named "web:prod".'))).toBe('compile-error');
+    expect(await first(inRun('npm error Missing script: "build:prod"'))).toBe('compile-error');
   });
 });

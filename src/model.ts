@@ -170,6 +170,12 @@ export interface Build {
   boundary: { first: EvidenceLine; last: EvidenceLine };
   /** Input problems found while parsing (truncated build, over-long lines cut). */
   notes: string[];
+  /**
+   * The slowest transfer of the build context the tty form printed on a line of its own (`=> =>
+   * transferring context: 10.79MB  109.2s`), when there is one; plain progress times it as the step
+   * `[internal] load build context`.
+   */
+  contextTransfer?: EvidenceLine & { seconds: number };
   /** Lines around the failures of the build's job (empty for a build that went well), for diagnosis. */
   excerpt: EvidenceLine[];
   /** What the runner said about the job, when the log has it. */

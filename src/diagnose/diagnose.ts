@@ -181,6 +181,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       buildThatReliesOnEmulation(build, own),
       metadataThatTimedOut(build, lines),
       pushThatEndedInEof(own),
+      shellThatCannotLoad(build, own),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -326,6 +327,34 @@ function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): Candi
   return lines
     .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
+}
+
+// A build step run by the shell (`RUN make` is `/bin/sh -c make`) that failed, in the legacy builder's and
+// BuildKit's words: not an exec-form `RUN ["/app/run.sh"]`, whose own program is the process runc starts.
+const SHELL_FORM_STEP_FAILED =
+  /The command '\/bin\/(?:ba)?sh -c .*' returned a non-zero code: \d+|executor failed running \[\/bin\/(?:ba)?sh -c |process "\/bin\/(?:ba)?sh -c .*" did not complete successfully/;
+// runc before 1.1 (`standard_init_linux.go:190: exec user process caused "no such file or directory"`).
+const PROCESS_CANNOT_LOAD = /exec user process caused:? "?no such file or directory/;
+
+/**
+ * Older runc's `exec user process caused "no such file or directory"` is a container's entrypoint that
+ * cannot start, unless the process was a build step's shell (the log shows a `/bin/sh -c` step failed,
+ * or the line follows the legacy builder's header of a shell-form RUN): then the shell is there but
+ * cannot be loaded, which for a base image's own `/bin/sh` is another architecture's binary with no
+ * usable emulator (QEMU registered without its fix-binary flag, or a distribution's binfmt), what newer
+ * BuildKit prints as `exec /bin/sh: no such file or directory`. Offered to the signatures in those
+ * words, on runc's line.
+ */
+function shellThatCannotLoad(build: Build, lines: CandidateLine[]): CandidateLine[] {
+  const shellFailed = lines.some((line) => SHELL_FORM_STEP_FAILED.test(line.normalized));
+  const stepBefore = (line: number) => build.steps.filter((s) => s.kind === 'instruction' && s.line < line).at(-1);
+  const inShellStep = (line: number) => {
+    const step = build.legacyBuilder ? stepBefore(line) : undefined;
+    return step?.instruction === 'RUN' && !step.command.trimStart().startsWith('[');
+  };
+  return lines
+    .filter((line) => PROCESS_CANNOT_LOAD.test(line.normalized) && (shellFailed || inShellStep(line.line)))
+    .map((line) => ({ line: line.line, text: line.text, normalized: 'exec /bin/sh: no such file or directory', inFailure: true }));
 }
 
 // Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry

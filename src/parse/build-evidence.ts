@@ -21,6 +21,8 @@ export class BuildEvidence {
   readonly notes: string[] = [];
   /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
   readonly markedBlocks = new MarkedBlockReader();
+  /** The slowest transfer of the build context the tty form printed (`=> => transferring context: 10.79MB  109.2s`). */
+  contextTransfer: (EvidenceLine & { seconds: number }) | null = null;
 
   addError(evidence: EvidenceLine): void {
     if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
@@ -35,6 +37,11 @@ export class BuildEvidence {
   addErrorDetail(evidence: EvidenceLine): void {
     this.markedBlocks.read(evidence.line, evidence.text);
     if (this.errorDetails.length < ERROR_DETAIL_LINES) this.errorDetails.push({ line: evidence.line, text: detach(evidence.text) });
+  }
+
+  noteContextTransfer(evidence: EvidenceLine, seconds: number): void {
+    if (this.contextTransfer === null || seconds > this.contextTransfer.seconds)
+      this.contextTransfer = { line: evidence.line, text: detach(evidence.text), seconds };
   }
 
   addImage(ref: string, digest: string | null, pushed: boolean): void {

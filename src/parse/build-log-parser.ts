@@ -402,7 +402,8 @@ export class BuildLogParser {
 
   private finishJob(job: JobState): void {
     const jobSeconds = jobSecondsBetween(job.firstTs, job.lastTs);
-    const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0);
+    // A paste of the tty view's transfer lines alone (`=> => transferring context: 10MB  109.2s`) is a build too: it says where the time went.
+    const kept = job.builds.filter((b) => b.hasBuildSteps || b.errors.length > 0 || b.contextTransfer !== null);
     if (job.retryWarning !== null && job.retryWarning.line >= job.lastLine && job.strayErrors.length < 20) job.strayErrors.push(job.retryWarning);
     const failed = job.failedWithoutBuild;
     if (kept.length === 0 && (failed || job.pastedDocker)) {

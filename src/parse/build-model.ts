@@ -138,6 +138,7 @@ export function buildModel(state: BuildState, options: BuildOptions): Build {
     boundary: { first: { line: state.firstLine, text: detach(state.firstText) }, last: { line: state.lastLine, text: detach(state.lastText) } },
     notes: buildNotes(state, status, steps),
     omittedSteps,
+    ...(state.contextTransfer ? { contextTransfer: { ...state.contextTransfer } } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export function redactBuild(build: Build): void {
   build.request.tags = build.request.tags.map(redact);
   if (build.request.dockerfile !== null) build.request.dockerfile = redact(build.request.dockerfile);
   build.notes = build.notes.map(redact);
+  if (build.contextTransfer) build.contextTransfer.text = redact(build.contextTransfer.text);
   build.runner.metadataTemplates = build.runner.metadataTemplates.map(redact);
 }
 

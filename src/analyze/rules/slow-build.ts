@@ -5,29 +5,65 @@ import { inlineCode, truncate } from '../../text/markdown.js';
 
 export const slowBuildRule: Rule = {
   ids: ['slow-build'],
-  run({ build, timing, options, catalog }: RuleContext): RuleFinding[] {
-    const budget = options.maxBuildMinutes * 60;
-    const seconds = build.buildSeconds ?? build.jobSeconds;
-    if (seconds === null) return stillRunning(build, budget, catalog.get('slow-build')?.fix ?? '');
-    if (seconds <= budget) return [];
-    const which = build.buildSeconds !== null ? 'build' : 'job';
-    const slowest = timing.slowestSteps.slice(0, 3);
-    return [
-      {
-        id: 'slow-build',
-        severity: 'warning',
-        title: `The ${which} took ${formatSeconds(seconds)}, over the ${options.maxBuildMinutes} min budget`,
-        evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
-        fix: [
-          `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatSeconds(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatSeconds(timing.cacheExportSeconds)}` : ''}.`,
-          '',
-          catalog.get('slow-build')?.fix ?? '',
-        ].join('\n'),
-        data: { seconds, budgetSeconds: budget },
-      },
-    ];
+  run(context: RuleContext): RuleFinding[] {
+    return [...overBudget(context), ...slowContext(context.build)];
   },
 };
+
+function overBudget({ build, timing, options, catalog }: RuleContext): RuleFinding[] {
+  const budget = options.maxBuildMinutes * 60;
+  const seconds = build.buildSeconds ?? build.jobSeconds;
+  if (seconds === null) return stillRunning(build, budget, catalog.get('slow-build')?.fix ?? '');
+  if (seconds <= budget) return [];
+  const which = build.buildSeconds !== null ? 'build' : 'job';
+  const slowest = timing.slowestSteps.slice(0, 3);
+  return [
+    {
+      id: 'slow-build',
+      severity: 'warning',
+      title: `The ${which} took ${formatSeconds(seconds)}, over the ${options.maxBuildMinutes} min budget`,
+      evidence: [quote(build.boundary.first.line, build.boundary.first.text), quote(build.boundary.last.line, build.boundary.last.text)],
+      fix: [
+        `Where the time went: ${slowest.map((s) => `${inlineCode(s.name, 80)} ${formatSeconds(s.seconds)}`).join(', ') || 'no step timings in the log'}${timing.cacheExportSeconds > 0 ? `; cache export ${formatSeconds(timing.cacheExportSeconds)}` : ''}.`,
+        '',
+        catalog.get('slow-build')?.fix ?? '',
+      ].join('\n'),
+      data: { seconds, budgetSeconds: budget },
+    },
+  ];
+}
+
+// A build context that took a minute or more to reach the builder: the client sends it before any step
+// can start, again on every build, and whatever it holds (node_modules, .git, build outputs) costs time
+// even when no step reads it.
+const SLOW_CONTEXT_SECONDS = 60;
+const LOAD_CONTEXT = /^\[internal\] load build context$/;
+
+/** The build context's transfer, when it took long: its tty line, or plain progress's step that times it. */
+function slowContext(build: Build): RuleFinding[] {
+  const step = build.steps.filter((s) => LOAD_CONTEXT.test(s.name) && s.seconds !== null).sort((a, b) => b.seconds! - a.seconds!)[0];
+  const transfer = build.contextTransfer;
+  const seconds = Math.max(step?.seconds ?? 0, transfer?.seconds ?? 0);
+  if (seconds < SLOW_CONTEXT_SECONDS) return [];
+  const evidence =
+    transfer && transfer.seconds === seconds ? quote(transfer.line, transfer.text) : quote(step!.endLine ?? step!.line, step!.endText ?? step!.name);
+  return [
+    {
+      id: 'slow-build',
+      severity: 'warning',
+      title: `Sending the build context took ${formatSeconds(seconds)}`,
+      evidence: [evidence],
+      fix: [
+        `The client sends the build context to the builder before any step starts, and again on every build: ${formatSeconds(seconds)} here.`,
+        '',
+        '- Leave out what no step needs with a `.dockerignore` (`.git`, `node_modules`, build outputs, data and model files): the line above says how much was sent.',
+        '- Docker Desktop on Windows (WSL 2): keep the project inside the Linux file system (`~/project` in the distribution), not under `/mnt/c`, whose file sharing is many times slower.',
+        '- A remote builder (a `docker-container` or `remote` driver, a cloud builder) receives the context over the network: send less, or build from a Git URL so the builder fetches it itself.',
+      ].join('\n'),
+      data: { seconds, budgetSeconds: null },
+    },
+  ];
+}
 
 /**
  * A log without timestamps that ends while a step still runs (a job stopped at its time limit, a paste

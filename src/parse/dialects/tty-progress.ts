@@ -13,6 +13,8 @@ import type { BuildSink, Dialect } from './dialect.js';
 const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
 const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
 const SUB_STEP = /^=> => (# )?(.*)$/;
+// The client sending the build context, with how long it had taken (a paste may hold only these lines).
+const CONTEXT_TRANSFER = /^transferring context: \S+\s+(\d+(?:\.\d+)?)s$/;
 const ARROWLESS_ERROR = /^ERROR \[[^\]]*\b\d+\/\d+\] (?:RUN|COPY|ADD|FROM|WORKDIR)\b/;
 
 /**
@@ -76,6 +78,8 @@ export class TtyProgressDialect implements Dialect {
     if (sub) {
       // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
       if (sub[1] && this.lastStep) applyVertexOutput(build, this.lastStep, line);
+      const transfer = sub[1] ? null : CONTEXT_TRANSFER.exec(sub[2]!);
+      if (transfer) build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
       return true;
     }
     const match = STEP.exec(bare);
