@@ -101,6 +101,10 @@ const FROZEN: Record<string, string> = {
   'test-84.jsonl': 'ba938efe93c254204fbee0ef51634839e0eabc3ef1006c238ece6f6d2f699fc3',
   'test-86.jsonl': 'c4f19bf2cddbe1144b016b80ec8a3992b95b28d949bac46c526ca743320adbc7',
   'test-88.jsonl': '5ef11b8cf8def61ad55ac9d82e1a0a32e0d51c01e40a2aba1f83d0825a1ca43b',
+  // Batches 90, 92 and 94 are holdouts like batches 9 to 88 before them, collected by someone who writes no rules (see the corpus README).
+  'test-90.jsonl': '5ca0b834269420743eeb92a796f51ee6da8ad9afd3a3b0da22625f5e08e65705',
+  'test-92.jsonl': '84a8014c1b1c252b4aef5b41f0a4a0db8e3b40418ced6feabdfdf07d3ee61ec5',
+  'test-94.jsonl': '6f5d33869327d1881cd159a28463dc52cc65b5b4f41a34ea1b56d43383064a44',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 1787/2164 (82.6%) once batches 84, 86 and 88, holdouts, were added (34/39, 27/36 and 26/34 of them on arrival with main
