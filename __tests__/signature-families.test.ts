@@ -2203,4 +2203,39 @@ describe('no second cause where the line names one', () => {
     expect(await first(inRun('Usage Error: Couldn\'t find a script named "web:prod".'))).toBe('compile-error');
     expect(await first(inRun('npm error Missing script: "build:prod"'))).toBe('compile-error');
   });
+
+  it("a download the server refused (wget 8, curl 22), a 404 page run as a script, the classic builder's empty platform arguments, WORKDIR of nothing, an image named on the next line, make without its compiler, an unquoted EOF", async () => {
+    const final = (command: string, exit: number) =>
+      `ERROR: failed to solve: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${exit}`;
+    const wget = (await diagnoseText(final('wget --quiet $SPARK_URL -O /tmp/spark.tgz && tar -C /opt -xf /tmp/spark.tgz', 8), 'wget.log')).findings[0]!;
+    expect([wget.id, firstListItem(wget.fix)]).toEqual(['package-install-failure', expect.stringContaining('HTTP error')]);
+    expect(await first(final('curl -fsSL https://example.com/v9.9/tool.tgz -o /tmp/tool.tgz', 22))).toBe('package-install-failure');
+    expect(await first(`The command '/bin/sh -c wget -q https://example.com/x.tgz' returned a non-zero code: 8`)).toBe('package-install-failure');
+    // Other exit codes of the same commands are not the server's answer, and 8 is wget's alone.
+    expect(await first(final('wget --quiet $SPARK_URL -O /tmp/spark.tgz && tar -C /opt -xf /tmp/spark.tgz', 2))).not.toBe('package-install-failure');
+    expect(await first(final('curl -fsSL https://example.com/x -o x', 8))).not.toBe('package-install-failure');
+    // The page a script was fetched as, which Python then echoes before its SyntaxError.
+    expect(await first(inRun('  File "<stdin>", line 1\n    404: Not Found\n                 ^\nSyntaxError: invalid syntax'))).toBe('package-install-failure');
+
+    // The classic builder leaves TARGETARCH empty: the URL the step built is not the one meant.
+    const classic = [
+      'Step 10/31 : ADD https://example.com/releases/download/${VER}/tool_${TARGETOS}_${TARGETARCH} /usr/bin/tool',
+      'ADD failed: failed to GET https://example.com/releases/download/0.7.1/tool__ with status 404 Not Found: <!DOCTYPE html>',
+    ];
+    const empty = (await diagnoseText(classic.join('\n'), 'classic.log')).findings[0]!;
+    expect([empty.id, firstListItem(empty.fix)]).toEqual(['builder-missing', expect.stringContaining('leaves `TARGETOS` empty')]);
+    // The same failure without a platform argument in the step is the download's.
+    const plainAdd = [classic[0]!.replace('tool_${TARGETOS}_${TARGETARCH}', 'tool_linux_amd64'), classic[1]!];
+    expect(await first(plainAdd.join('\n'))).not.toBe('builder-missing');
+
+    expect(await first('Step 1/20 : FROM rocker/rstudio:4\n ---> 2da0aff6f773\nStep 2/20 : WORKDIR ${HOME}\ncannot normalize nothing')).toBe(
+      'dockerfile-parse-error',
+    );
+    expect(await first('Error response from daemon: No such image:\ndiscourse/base:2.0.20240909-1149-arm6')).toBe('manifest-unknown');
+    // make that cannot run the compiler it was given; BuildKit's `>>>` mark alone is Docker output, never refused.
+    expect(await first(' >>> RUN make   | #make: clang-15: No such file or directory')).toBe('compile-error');
+    expect(await first('Error response from daemon: Get https://docker.elastic.co/v2/: EOF')).toBe('network-timeout');
+    // JupyterLab's extension build, whose npm install failed.
+    expect(await first(inRun('An error occurred.\nRuntimeError: npm dependencies failed to install'))).toBe('package-install-failure');
+  });
 });

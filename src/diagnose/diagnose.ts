@@ -181,6 +181,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       buildThatReliesOnEmulation(build, own),
       metadataThatTimedOut(build, lines),
       pushThatEndedInEof(own),
+      classicBuilderWithoutPlatformArgs(build, own),
       shellThatCannotLoad(build, own),
     )
     .sort((a, b) => a.line - b.line);
@@ -355,6 +356,23 @@ function shellThatCannotLoad(build: Build, lines: CandidateLine[]): CandidateLin
   return lines
     .filter((line) => PROCESS_CANNOT_LOAD.test(line.normalized) && (shellFailed || inShellStep(line.line)))
     .map((line) => ({ line: line.line, text: line.text, normalized: 'exec /bin/sh: no such file or directory', inFailure: true }));
+}
+
+// BuildKit's automatic platform arguments, which the classic builder does not set (they expand to nothing).
+const PLATFORM_ARG = /\$\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\b/;
+
+/**
+ * A step of the legacy builder that uses one of BuildKit's automatic platform arguments (`ADD
+ * .../easy-add_${TARGETOS}_${TARGETARCH}`) and failed: that builder leaves them empty, so the URL or path
+ * the step built is not the one meant (`easy-add__`, a 404), whatever the error says. Offered to the
+ * signatures in those words, on the step's first line that states a failure.
+ */
+function classicBuilderWithoutPlatformArgs(build: Build, lines: CandidateLine[]): CandidateLine[] {
+  if (!build.legacyBuilder) return [];
+  const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+  const arg = last && last.status !== 'done' ? PLATFORM_ARG.exec(last.command) : null;
+  const failure = arg ? lines.find((line) => line.line > last!.line && (line.inFailure || FAILURE_LINE.test(line.text))) : undefined;
+  return failure ? [{ ...failure, normalized: `the classic builder leaves ${arg![1]} empty`, inFailure: true }] : [];
 }
 
 // Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
