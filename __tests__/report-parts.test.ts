@@ -73,8 +73,9 @@ describe('grouping findings over builds', () => {
     const findings = [
       finding('qemu-emulation', 'a', { data: { platform: 'linux/arm64', nativePlatform: 'linux/amd64', ratio: 8, extraSeconds: 600, step: 'RUN make' } }),
       finding('qemu-emulation', 'b', { data: { platform: 'linux/arm64', nativePlatform: 'linux/amd64', ratio: 6, extraSeconds: 300, step: 'RUN make' } }),
-      finding('slow-build', 'a'),
-      finding('slow-build', 'c'),
+      // The budget's findings, as the rule writes them (a slow context has no budget: not folded, tested with the rule).
+      finding('slow-build', 'a', { data: { seconds: 4000, budgetSeconds: 3600 } }),
+      finding('slow-build', 'c', { data: { seconds: 4000, budgetSeconds: 3600 } }),
     ];
     const groups = groupFindings(findings);
     expect(groups.map((g) => [g.id, g.builds])).toEqual([

@@ -9,6 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { diagnoseText } from './support/classify.js';
 import { verdictOf } from '../src/report/verdict.js';
 import { firstListItem } from '../src/text/fix-lines.js';
+import { groupFindings } from '../src/analyze/group.js';
 
 type Where = 'run' | 'final' | 'paste';
 
@@ -1532,7 +1533,9 @@ describe('no second cause where the line names one', () => {
       '#4 DONE 0.4s',
     ].join('\n');
     const fromStep = (await diagnoseText(plain, 'plain.log')).findings;
-    expect(fromStep.map((f) => [f.title, f.evidence.map((e) => e.text)])).toEqual([['Sending the build context took 75 s', ['#3 DONE 75.0s']]]);
+    expect(fromStep.map((f) => [f.title, f.evidence.map((e) => e.text)])).toEqual([
+      ['Sending the build context took 75 s', ['#3 transferring context: 10.79MB 74.9s done']],
+    ]);
   });
 
   it('a log that ends while one step still runs and every other had finished: the build was waiting on it', async () => {
@@ -2237,5 +2240,118 @@ describe('no second cause where the line names one', () => {
     expect(await first('Error response from daemon: Get https://docker.elastic.co/v2/: EOF')).toBe('network-timeout');
     // JupyterLab's extension build, whose npm install failed.
     expect(await first(inRun('An error occurred.\nRuntimeError: npm dependencies failed to install'))).toBe('package-install-failure');
+  });
+
+  it("a script without its execute bit, in a RUN (the shell's words or exit status 126) and as an entrypoint; the daemon's own layer-store words are Docker output", async () => {
+    const run = (await diagnoseText(inRun('/bin/sh: ./build.sh: Permission denied'), 'run.log')).findings[0]!;
+    expect([run.id, firstListItem(run.fix)]).toEqual(['compile-error', expect.stringContaining('`./build.sh` is not executable')]);
+    const exit126 = (
+      await diagnoseText('ERROR: failed to solve: process "/bin/sh -c ./gradlew --no-daemon build" did not complete successfully: exit code: 126', 'g.log')
+    ).findings[0]!;
+    expect([exit126.id, firstListItem(exit126.fix)]).toEqual(['compile-error', expect.stringContaining('`./gradlew` is not executable')]);
+    // Another exit status, or a command that is no script of the context, says nothing of an execute bit.
+    const exit1 = (
+      await diagnoseText('ERROR: failed to solve: process "/bin/sh -c ./gradlew --no-daemon build" did not complete successfully: exit code: 1', 'g1.log')
+    ).findings[0]!;
+    expect(exit1.fix).not.toContain('is not executable');
+    const entry = (
+      await diagnoseText(
+        'OCI runtime create failed: container_linux.go:380: starting container process caused: exec: "/entrypoint.sh": permission denied: unknown',
+        'e.log',
+      )
+    ).findings[0]!;
+    expect([entry.id, firstListItem(entry.fix)]).toEqual(['entrypoint-not-found', expect.stringContaining('`/entrypoint.sh` is not executable')]);
+    for (const line of [
+      'failed to export image: failed to create image: failed to get layer sha256:0a1b2c: layer does not exist',
+      'Error processing tar file(exit status 1): unexpected EOF',
+      'level=error msg="failed to mount overlay: invalid argument" storage-driver=overlay2',
+    ])
+      expect([line, (await diagnoseText(line, 'daemon.log')).builds.length]).toEqual([line, 1]);
+  });
+
+  it("this round's readings stay where they belong: runc's line after a build or its failure, platform arguments that had values, a context that is no time budget, Python's prompt", async () => {
+    // runc's line from a `docker run` after the build ended well, or after the step's own failure, is the entrypoint's.
+    const built = [
+      'Step 3/4 : RUN chmod +x /entrypoint.sh',
+      ' ---> Running in 9f8e7d6c5b4a',
+      'Removing intermediate container 9f8e7d6c5b4a',
+      ' ---> 0a1b2c3d4e5f',
+      'Successfully built 0a1b2c3d4e5f',
+      'Successfully tagged app:latest',
+      '$ docker run --rm app:latest',
+      'standard_init_linux.go:228: exec user process caused: no such file or directory',
+    ];
+    expect(await first(built.join('\n'))).toBe('entrypoint-not-found');
+    const pip = [
+      'Step 3/4 : RUN pip install -r requirements.txt',
+      ' ---> Running in 9f8e7d6c5b4a',
+      'ERROR: No matching distribution found for foo==9.9',
+      "The command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
+      '$ docker run --rm app:previous',
+      'standard_init_linux.go:228: exec user process caused: no such file or directory',
+    ];
+    expect((await diagnoseText(pip.join('\n'), 'pip.log')).findings.map((f) => f.id)).toEqual(['package-install-failure', 'entrypoint-not-found']);
+
+    // Platform arguments that had a value (an ARG default), or only restated in the builder's last line: no empty argument.
+    const withDefault = [
+      'Step 2/6 : ARG TARGETARCH=amd64',
+      ' ---> Using cache',
+      'Step 5/6 : RUN apt-get update && apt-get install -y libfoo-${TARGETARCH}-dev',
+      ' ---> Running in 9f8e7d6c5b4a',
+      'E: Unable to locate package libfoo-amd64-dev',
+      "The command '/bin/sh -c apt-get update && apt-get install -y libfoo-${TARGETARCH}-dev' returned a non-zero code: 100",
+    ];
+    expect((await diagnoseText(withDefault.join('\n'), 'default.log')).findings.map((f) => f.id)).toEqual(['package-install-failure']);
+    const restated = [
+      'Step 5/6 : RUN npm ci && npm run build -- --arch=$TARGETARCH',
+      ' ---> Running in 9f8e7d6c5b4a',
+      'npm ERR! code ETIMEDOUT',
+      "The command '/bin/sh -c npm ci && npm run build -- --arch=$TARGETARCH' returned a non-zero code: 1",
+    ];
+    expect((await diagnoseText(restated.join('\n'), 'restated.log')).findings.map((f) => f.id)).toEqual(['network-timeout']);
+
+    // A slow context is no build over its budget, nor something a cold cache explains.
+    const context = (name: string, seconds: string) =>
+      [
+        `[+] Building ${seconds}s (6/6) FINISHED`,
+        ' => [internal] load build context                                  109.2s',
+        ' => => transferring context: 10.79MB                              109.2s',
+        ` => [2/3] COPY . /${name}                                            0.4s`,
+        ' => [3/3] RUN make                                                1300.1s',
+        ' => exporting to image                                               0.2s',
+      ].join('\n');
+    const analysis = await diagnoseText(`${context('a', '1412.4')}\n${context('b', '1410.0')}`, 'two.log');
+    const groups = groupFindings(analysis.findings);
+    const slow = groups.find((g) => g.id === 'slow-build')!;
+    expect([slow.title, slow.builds.length, groups.flatMap((g) => g.folded).length]).toEqual(['Sending the build context took 1.8 min', 2, 0]);
+    // Compose's and bake's context step, read from plain progress's transfer line.
+    const bake = [
+      '#3 [web internal] load build context',
+      '#3 transferring context: 10.79MB 74.9s done',
+      '#3 DONE 75.0s',
+      '',
+      '#4 [web 2/2] COPY . /app',
+      '#4 DONE 0.4s',
+    ];
+    const web = (await diagnoseText(bake.join('\n'), 'bake.log')).findings;
+    expect(web.map((f) => [f.title, f.evidence.map((e) => e.text)])).toEqual([
+      ['Sending the build context took 75 s', ['#3 transferring context: 10.79MB 74.9s done']],
+    ]);
+
+    expect((await diagnoseText('>>> from foo import bar', 'py.log')).builds).toEqual([]);
+    // A data file's name with a CR is no interpreter; a test's request to its own server is no registry.
+    expect((await diagnoseText(inRun("ls: cannot access '/data/dir\\r': No such file or directory"), 'ls.log')).findings[0]?.fix ?? '').not.toContain(
+      'Windows line endings',
+    );
+    expect(await first(inRun('Get http://127.0.0.1:8080/health: EOF'))).not.toBe('network-timeout');
+    // What the server said, not only a 404.
+    const wget = (
+      await diagnoseText('ERROR: failed to solve: process "/bin/sh -c wget -q https://example.com/x.tgz" did not complete successfully: exit code: 8', 'w.log')
+    ).findings[0]!;
+    expect(firstListItem(wget.fix)).toContain('a 5xx is the server');
+    const script = (await diagnoseText(inRun('npm error Missing script: "build:prod"'), 'script.log')).findings[0]!;
+    expect(firstListItem(script.fix)).toContain('package.json defines no script `build:prod`');
+    const clang = (await diagnoseText(inRun('make: clang-15: No such file or directory'), 'clang.log')).findings[0]!;
+    expect(firstListItem(clang.fix)).toContain('make calls `clang-15`');
   });
 });

@@ -35,7 +35,8 @@ const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
 /** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const slowExplainedBy = new Map<Finding, Finding>();
-  for (const slow of findings.filter((f) => f.id === 'slow-build')) {
+  // Only a build over its budget: a slow context or a step the log ends in is no time the cache or QEMU explains.
+  for (const slow of findings.filter((f) => f.id === 'slow-build' && measured(f))) {
     const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
     if (cause) slowExplainedBy.set(slow, cause);
   }
@@ -78,7 +79,8 @@ export function measured(finding: Finding): boolean {
   if (finding.data?.role === 'likely-cause') return false;
   if (finding.id === 'qemu-emulation') return Number.isFinite(Number(finding.data?.ratio));
   if (finding.id === 'cache-miss') return typeof finding.data?.pattern === 'string';
-  return finding.id === 'slow-build';
+  // The budget's (`N builds went over the time budget`), not a slow context or a log that ends while a step runs.
+  return finding.id === 'slow-build' && typeof finding.data?.budgetSeconds === 'number';
 }
 
 /** The rule of the reference grammar an invalid tag breaks (`the tag \`-0899a35\` starts with \`-\`; …`), when it is known. */

@@ -337,42 +337,80 @@ const SHELL_FORM_STEP_FAILED =
 // runc before 1.1 (`standard_init_linux.go:190: exec user process caused "no such file or directory"`).
 const PROCESS_CANNOT_LOAD = /exec user process caused:? "?no such file or directory/;
 
+// The legacy builder's words for a build that ended well: a runc line after them is a container's start.
+const BUILD_ENDED = /^Successfully (?:built|tagged) /;
+
 /**
  * Older runc's `exec user process caused "no such file or directory"` is a container's entrypoint that
- * cannot start, unless the process was a build step's shell (the log shows a `/bin/sh -c` step failed,
- * or the line follows the legacy builder's header of a shell-form RUN): then the shell is there but
- * cannot be loaded, which for a base image's own `/bin/sh` is another architecture's binary with no
- * usable emulator (QEMU registered without its fix-binary flag, or a distribution's binfmt), what newer
- * BuildKit prints as `exec /bin/sh: no such file or directory`. Offered to the signatures in those
- * words, on runc's line.
+ * cannot start, unless the process was a build step's shell: then the shell is there but cannot be
+ * loaded, which for a base image's own `/bin/sh` is another architecture's binary with no usable
+ * emulator (QEMU registered without its fix-binary flag, or a distribution's binfmt), what newer
+ * BuildKit prints as `exec /bin/sh: no such file or directory`. A build step's shell when the builder's
+ * next word is that a `/bin/sh -c` step failed (`The command '/bin/sh -c ...' returned a non-zero code`),
+ * or when the line follows the header of the legacy builder's last step, a shell-form RUN, before that
+ * step's failure; never after the build ended (`Successfully built`: a `docker run` of the image).
+ * Offered to the signatures in those words, on runc's line.
  */
 function shellThatCannotLoad(build: Build, lines: CandidateLine[]): CandidateLine[] {
-  const shellFailed = lines.some((line) => SHELL_FORM_STEP_FAILED.test(line.normalized));
-  const stepBefore = (line: number) => build.steps.filter((s) => s.kind === 'instruction' && s.line < line).at(-1);
-  const inShellStep = (line: number) => {
-    const step = build.legacyBuilder ? stepBefore(line) : undefined;
-    return step?.instruction === 'RUN' && !step.command.trimStart().startsWith('[');
-  };
+  if (build.status === 'success') return [];
+  const lastStep = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+  const shellStep = build.legacyBuilder && lastStep?.instruction === 'RUN' && !lastStep.command.trimStart().startsWith('[') ? lastStep : undefined;
+  const ends = (line: CandidateLine) => BUILD_ENDED.test(line.normalized) || SHELL_FORM_STEP_FAILED.test(line.normalized);
   return lines
-    .filter((line) => PROCESS_CANNOT_LOAD.test(line.normalized) && (shellFailed || inShellStep(line.line)))
+    .filter((line, i) => {
+      if (!PROCESS_CANNOT_LOAD.test(line.normalized)) return false;
+      const next = lines.slice(i + 1).find(ends);
+      if (next !== undefined && SHELL_FORM_STEP_FAILED.test(next.normalized)) return true;
+      return shellStep !== undefined && line.line > shellStep.line && !lines.some((l) => l.line > shellStep.line && l.line < line.line && ends(l));
+    })
     .map((line) => ({ line: line.line, text: line.text, normalized: 'exec /bin/sh: no such file or directory', inFailure: true }));
 }
 
-// BuildKit's automatic platform arguments, which the classic builder does not set (they expand to nothing).
-const PLATFORM_ARG = /\$\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\b/;
+// BuildKit's automatic platform arguments, which the classic builder does not set (they expand to nothing),
+// used without a default (`${TARGETARCH:-amd64}` has one).
+const PLATFORM_ARG = /\$(?:\{((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\}|((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\b)/g;
+// Any other variable a command uses, with or without a default.
+const OTHER_VARIABLE = /\$\{[^}]*\}|\$\w+/;
+
+/**
+ * The text a word of a command becomes when its platform arguments are empty, between the other
+ * variables it uses (`.../download/${VER}/tool_${TARGETOS}_${TARGETARCH}` gives `/tool__`), with the
+ * argument's name; null when the word has none, or too little text around them to be told apart.
+ */
+function emptied(command: string): { name: string; text: string } | null {
+  for (const word of command.split(/\s+/)) {
+    const names = [...word.matchAll(PLATFORM_ARG)].map((m) => m[1] ?? m[2]!);
+    if (names.length === 0) continue;
+    const marked = word.replace(/^["']+|["']+$/g, '').replace(PLATFORM_ARG, '\u0000');
+    const piece = marked.split(OTHER_VARIABLE).find((p) => p.includes('\u0000'));
+    // Text on the left of the first empty argument, so that what is left says where it was.
+    if (piece === undefined || piece.startsWith('\u0000')) continue;
+    const text = piece.replaceAll('\u0000', '');
+    if (text.length >= 4) return { name: names[0]!, text };
+  }
+  return null;
+}
 
 /**
  * A step of the legacy builder that uses one of BuildKit's automatic platform arguments (`ADD
- * .../easy-add_${TARGETOS}_${TARGETARCH}`) and failed: that builder leaves them empty, so the URL or path
- * the step built is not the one meant (`easy-add__`, a 404), whatever the error says. Offered to the
- * signatures in those words, on the step's first line that states a failure.
+ * .../easy-add_${TARGETOS}_${TARGETARCH}`) and failed on a line that shows the argument empty (`easy-add__
+ * with status 404`): that builder leaves them empty, so the URL or path the step built is not the one meant.
+ * Not when the line shows a value (an `ARG TARGETARCH=amd64`, a `--build-arg`). Offered to the signatures in
+ * those words, on that line.
  */
 function classicBuilderWithoutPlatformArgs(build: Build, lines: CandidateLine[]): CandidateLine[] {
   if (!build.legacyBuilder) return [];
   const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
-  const arg = last && last.status !== 'done' ? PLATFORM_ARG.exec(last.command) : null;
-  const failure = arg ? lines.find((line) => line.line > last!.line && (line.inFailure || FAILURE_LINE.test(line.text))) : undefined;
-  return failure ? [{ ...failure, normalized: `the classic builder leaves ${arg![1]} empty`, inFailure: true }] : [];
+  const empty = last && last.status !== 'done' ? emptied(last.command) : null;
+  if (!empty) return [];
+  // The text as the step expanded it, followed by no more of a name (nor by the variable itself: a line
+  // that restates the command, `The command '/bin/sh -c ... --arch=$TARGETARCH' returned ...`, shows nothing).
+  const shows = (text: string) => {
+    const at = text.indexOf(empty.text);
+    return at >= 0 && !/[A-Za-z0-9$]/.test(text.charAt(at + empty.text.length)) && !SHELL_FORM_STEP_FAILED.test(text);
+  };
+  const line = lines.find((l) => l.line > last!.line && shows(l.text));
+  return line ? [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }] : [];
 }
 
 // Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry

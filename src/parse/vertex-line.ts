@@ -9,6 +9,8 @@ const OUTPUT = /^\d+\.\d+ (.*)$/s;
 const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
 const NAMED = /^naming to (\S+)(?: done)?/;
 const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
+// The client sending the build context: how much, and how long it had taken (`transferring context: 10.79MB 74.9s done`).
+const CONTEXT_TRANSFER = /^transferring context: \S+ (\d+(?:\.\d+)?)s(?: done)?$/;
 
 /**
  * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
@@ -64,7 +66,7 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
   if (VERTEX_DIGEST.test(rest)) return;
   const output = OUTPUT.exec(rest);
   applyVertexOutput(build, vertex, line);
-  if (!output) applyProgress(build, rest);
+  if (!output) applyProgress(build, rest, line);
 }
 
 /** A line the step printed. Evidence quotes it as printed (with its `#N 1.234` prefix, if any). */
@@ -72,8 +74,13 @@ export function applyVertexOutput(build: BuildState, vertex: VertexState, line: 
   build.stepOutput(vertex, { line: line.no, text: line.text });
 }
 
-/** Progress lines of exporter steps name the images that were written or pushed. */
-function applyProgress(build: BuildState, rest: string): void {
+/** Progress lines of exporter steps name the images that were written or pushed; the context's says how long it took. */
+function applyProgress(build: BuildState, rest: string, line: DecodedLine): void {
+  const transfer = rest.startsWith('transferring context: ') ? CONTEXT_TRANSFER.exec(rest) : null;
+  if (transfer) {
+    build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
+    return;
+  }
   const pushed = PUSHED_MANIFEST.exec(rest);
   if (pushed) {
     build.addImage(pushed[1]!, pushed[2]!, true);

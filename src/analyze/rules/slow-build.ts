@@ -37,16 +37,16 @@ function overBudget({ build, timing, options, catalog }: RuleContext): RuleFindi
 // can start, again on every build, and whatever it holds (node_modules, .git, build outputs) costs time
 // even when no step reads it.
 const SLOW_CONTEXT_SECONDS = 60;
-const LOAD_CONTEXT = /^\[internal\] load build context$/;
+// Also a Compose service's or a bake target's (`[web internal] load build context`).
+const LOAD_CONTEXT = /^\[(?:[\w.-]+ )?internal\] load build context$/;
 
-/** The build context's transfer, when it took long: its tty line, or plain progress's step that times it. */
+/** The build context's transfer, when it took long: quoted from its transfer line (which says how much), else the step that times it. */
 function slowContext(build: Build): RuleFinding[] {
   const step = build.steps.filter((s) => LOAD_CONTEXT.test(s.name) && s.seconds !== null).sort((a, b) => b.seconds! - a.seconds!)[0];
   const transfer = build.contextTransfer;
   const seconds = Math.max(step?.seconds ?? 0, transfer?.seconds ?? 0);
   if (seconds < SLOW_CONTEXT_SECONDS) return [];
-  const evidence =
-    transfer && transfer.seconds === seconds ? quote(transfer.line, transfer.text) : quote(step!.endLine ?? step!.line, step!.endText ?? step!.name);
+  const evidence = transfer ? quote(transfer.line, transfer.text) : quote(step!.endLine ?? step!.line, step!.endText ?? step!.name);
   return [
     {
       id: 'slow-build',
@@ -56,7 +56,7 @@ function slowContext(build: Build): RuleFinding[] {
       fix: [
         `The client sends the build context to the builder before any step starts, and again on every build: ${formatSeconds(seconds)} here.`,
         '',
-        '- Leave out what no step needs with a `.dockerignore` (`.git`, `node_modules`, build outputs, data and model files): the line above says how much was sent.',
+        `- Leave out what no step needs with a \`.dockerignore\` (\`.git\`, \`node_modules\`, build outputs, data and model files)${transfer ? ': the line above says how much was sent' : ''}.`,
         '- Docker Desktop on Windows (WSL 2): keep the project inside the Linux file system (`~/project` in the distribution), not under `/mnt/c`, whose file sharing is many times slower.',
         '- A remote builder (a `docker-container` or `remote` driver, a cloud builder) receives the context over the network: send less, or build from a Git URL so the builder fetches it itself.',
       ].join('\n'),
