@@ -111,6 +111,9 @@ const FROZEN: Record<string, string> = {
   'test-100.jsonl': '072f45a666abe30f0c3b2e02e169f532cb81129432b13799845ee6a49c689052',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 1958/2374 (82.5%) once batches 96, 98 and 100, holdouts, were added (22/31, 28/39 and 26/34 of them on arrival with main
+// 272fa97's engine, which has the rules of train batches 91, 93 and 95 and a review's mends; those moved the frozen part from 1868
+// to 1882 of 2270, not read): the floor 0.822 held;
 // 1868/2270 (82.3%) once batches 90, 92 and 94, holdouts, were added (27/33, 31/41 and 23/32 of them on arrival with main
 // ca96933's engine, which has the rules of train batches 85, 87 and 89; those rules left the frozen part at 1787/2164, not read):
 // the floor 0.822 held;
@@ -216,7 +219,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 2164 on main 8c74ee8's engine (13 and 18 before them), at the cap.
 // Batches 90, 92 and 94, holdouts, brought two refused excerpts and none without a finding: 17 refused and 20 without a finding
 // of 2270 on main ca96933's engine, so the cap was raised to 37 when they arrived.
-const MAX_TEST_REFUSED_OR_SILENT = 37;
+// Batches 96, 98 and 100, holdouts, brought one refused excerpt and two without a finding: 18 refused and 22 without a finding
+// of 2374 on main 272fa97's engine, so the cap was raised to 40 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 40;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
