@@ -2354,4 +2354,31 @@ describe('no second cause where the line names one', () => {
     const clang = (await diagnoseText(inRun('make: clang-15: No such file or directory'), 'clang.log')).findings[0]!;
     expect(firstListItem(clang.fix)).toContain('make calls `clang-15`');
   });
+
+  it("npm without git, make without docker, a platform's builder without a Dockerfile, Jib refused, git's safe directory, a layer cut short, a builder's missing snapshot", async () => {
+    expect(await first(inRun('npm ERR! code ENOENT\nnpm ERR! syscall spawn git\nnpm ERR! enoent spawn git ENOENT'))).toBe('package-install-failure');
+    expect(await first('> docker build -t demo .\nmake: docker: No such file or directory\nmake: *** [build] Error 1')).toBe('builder-missing');
+    expect(await first('Error: failed to fetch an image or build from source: app does not have a Dockerfile or buildpacks configured')).toBe(
+      'dockerfile-missing',
+    );
+    const jib = (
+      await diagnoseText('com.google.cloud.tools.jib.registry.RegistryUnauthorizedException: Unauthorized for registry.hub.docker.com/acme/app', 'jib.log')
+    ).findings[0]!;
+    expect([jib.id, jib.title]).toEqual(['registry-auth-denied', 'The registry denied access to registry.hub.docker.com']);
+    const git = (
+      await diagnoseText(inRun("fatal: unsafe repository ('/flutter' is owned by someone else)\nTo add an exception for this directory, call:"), 'git.log')
+    ).findings[0]!;
+    expect([git.id, firstListItem(git.fix)]).toEqual(['compile-error', expect.stringContaining('safe.directory')]);
+    expect(
+      await first('error building image: error building stage: failed to get filesystem from image: error verifying size; got 48873538, want 174189948'),
+    ).toBe('network-timeout');
+    const snapshot = (
+      await diagnoseText(
+        'Error: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: failed to read dockerfile: failed to mount pf93naxl3gjm: snapshot pf93naxl3gjm does not exist: not found',
+        's.log',
+      )
+    ).findings;
+    expect(snapshot.map((f) => f.id)[0]).toBe('builder-missing');
+    expect(snapshot[0]!.fix).toContain('prune');
+  });
 });
