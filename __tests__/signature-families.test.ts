@@ -2265,6 +2265,8 @@ describe('no second cause where the line names one', () => {
       'failed to export image: failed to create image: failed to get layer sha256:0a1b2c: layer does not exist',
       'Error processing tar file(exit status 1): unexpected EOF',
       'level=error msg="failed to mount overlay: invalid argument" storage-driver=overlay2',
+      // The legacy builder's last word alone.
+      'Successfully built 0a1b2c3d4e5f',
     ])
       expect([line, (await diagnoseText(line, 'daemon.log')).builds.length]).toEqual([line, 1]);
   });
