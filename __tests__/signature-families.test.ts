@@ -2383,4 +2383,20 @@ describe('no second cause where the line names one', () => {
     expect(snapshot.map((f) => f.id)[0]).toBe('builder-missing');
     expect(snapshot[0]!.fix).toContain('prune');
   });
+
+  it("a kubelet's failed pull says in its title what the registry answered, when the error says it", async () => {
+    const pull = (answer: string) =>
+      `  Warning  Failed  12s (x3 over 50s)  kubelet  Failed to pull image "ghcr.io/acme/app:1.2": rpc error: code = Unknown desc = failed to pull and unpack image "ghcr.io/acme/app:1.2": ${answer}`;
+    const title = async (answer: string) => (await diagnoseText(pull(answer), 'k.log')).findings[0]!.title;
+    expect(await title('failed to resolve reference "ghcr.io/acme/app:1.2": ghcr.io/acme/app:1.2: not found')).toBe(
+      'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry answered "not found"',
+    );
+    expect(await title('failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized')).toBe(
+      'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry answered "401 Unauthorized"',
+    );
+    // Without an answer (a timeout is the network's, ranked first as before), the title names the image alone.
+    expect(await title('failed to copy: read tcp 10.0.0.2:443: use of closed network connection')).toBe(
+      'Kubernetes could not pull the image ghcr.io/acme/app:1.2',
+    );
+  });
 });
