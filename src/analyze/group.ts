@@ -35,7 +35,7 @@ const EXPLAINS_SLOW = ['qemu-emulation', 'cache-miss'];
 /** Groups ranked findings (most likely root cause first): each group sits where its first finding was. */
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const slowExplainedBy = new Map<Finding, Finding>();
-  // Only a build over its budget: a slow context or a step the log ends in is no time the cache or QEMU explains.
+  // Only a build (or a step it ended in) over its budget: a slow context or a hang notice is no time the cache or QEMU explains.
   for (const slow of findings.filter((f) => f.id === 'slow-build' && measured(f))) {
     const cause = EXPLAINS_SLOW.map((id) => findings.find((f) => f.id === id && f.build === slow.build && f.severity !== 'notice')).find(Boolean);
     if (cause) slowExplainedBy.set(slow, cause);
@@ -79,7 +79,7 @@ export function measured(finding: Finding): boolean {
   if (finding.data?.role === 'likely-cause') return false;
   if (finding.id === 'qemu-emulation') return Number.isFinite(Number(finding.data?.ratio));
   if (finding.id === 'cache-miss') return typeof finding.data?.pattern === 'string';
-  // The budget's (`N builds went over the time budget`), not a slow context or a log that ends while a step runs.
+  // The budget's (`N builds went over the time budget`, also a step still running past it), not a slow context or a hang notice.
   return finding.id === 'slow-build' && typeof finding.data?.budgetSeconds === 'number';
 }
 

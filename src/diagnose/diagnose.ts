@@ -409,7 +409,8 @@ function classicBuilderWithoutPlatformArgs(build: Build, lines: CandidateLine[])
     const at = text.indexOf(empty.text);
     return at >= 0 && !/[A-Za-z0-9$]/.test(text.charAt(at + empty.text.length)) && !SHELL_FORM_STEP_FAILED.test(text);
   };
-  const line = lines.find((l) => l.line > last!.line && shows(l.text));
+  // A line that states the failure (not a `set -x` trace that echoes the value).
+  const line = lines.find((l) => l.line > last!.line && (l.inFailure || FAILURE_LINE.test(l.text)) && shows(l.text));
   return line ? [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }] : [];
 }
 

@@ -46,7 +46,9 @@ function slowContext(build: Build): RuleFinding[] {
   const transfer = build.contextTransfer;
   const seconds = Math.max(step?.seconds ?? 0, transfer?.seconds ?? 0);
   if (seconds < SLOW_CONTEXT_SECONDS) return [];
-  const evidence = transfer ? quote(transfer.line, transfer.text) : quote(step!.endLine ?? step!.line, step!.endText ?? step!.name);
+  // The transfer line when it accounts for the time (it says how much was sent), else the step's own end.
+  const told = transfer !== undefined && transfer.seconds >= seconds / 2;
+  const evidence = told ? quote(transfer.line, transfer.text) : quote(step!.endLine ?? step!.line, step!.endText ?? step!.name);
   return [
     {
       id: 'slow-build',
@@ -56,7 +58,7 @@ function slowContext(build: Build): RuleFinding[] {
       fix: [
         `The client sends the build context to the builder before any step starts, and again on every build: ${formatSeconds(seconds)} here.`,
         '',
-        `- Leave out what no step needs with a \`.dockerignore\` (\`.git\`, \`node_modules\`, build outputs, data and model files)${transfer ? ': the line above says how much was sent' : ''}.`,
+        `- Leave out what no step needs with a \`.dockerignore\` (\`.git\`, \`node_modules\`, build outputs, data and model files)${told ? ': the line above says how much was sent' : ''}.`,
         '- Docker Desktop on Windows (WSL 2): keep the project inside the Linux file system (`~/project` in the distribution), not under `/mnt/c`, whose file sharing is many times slower.',
         '- A remote builder (a `docker-container` or `remote` driver, a cloud builder) receives the context over the network: send less, or build from a Git URL so the builder fetches it itself.',
       ].join('\n'),
