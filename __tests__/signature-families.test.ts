@@ -2227,6 +2227,15 @@ describe('no second cause where the line names one', () => {
     ];
     const empty = (await diagnoseText(classic.join('\n'), 'classic.log')).findings[0]!;
     expect([empty.id, firstListItem(empty.fix)]).toEqual(['builder-missing', expect.stringContaining('leaves `TARGETOS` empty')]);
+    expect(empty.title).toBe('The buildx builder is missing, broken or misconfigured: the classic builder leaves TARGETOS empty');
+    // Any word of the command may show it: here the second, after a word whose text the failure does not show.
+    const cp = [
+      'Step 5/6 : RUN GOARCH=${TARGETARCH} go build -o /out/app-${TARGETARCH} ./cmd && cp /out/app-${TARGETARCH} /usr/bin/app',
+      ' ---> Running in 9f8e7d6c5b4a',
+      "cp: cannot stat '/out/app-': No such file or directory",
+      "The command '/bin/sh -c GOARCH=${TARGETARCH} go build -o /out/app-${TARGETARCH} ./cmd && cp /out/app-${TARGETARCH} /usr/bin/app' returned a non-zero code: 1",
+    ];
+    expect(await first(cp.join('\n'))).toBe('builder-missing');
     // The same failure without a platform argument in the step is the download's.
     const plainAdd = [classic[0]!.replace('tool_${TARGETOS}_${TARGETARCH}', 'tool_linux_amd64'), classic[1]!];
     expect(await first(plainAdd.join('\n'))).not.toBe('builder-missing');

@@ -373,11 +373,12 @@ const PLATFORM_ARG = /\$(?:\{((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\}|((
 const OTHER_VARIABLE = /\$\{[^}]*\}|\$\w+/;
 
 /**
- * The text a word of a command becomes when its platform arguments are empty, between the other
+ * The text each word of a command becomes when its platform arguments are empty, between the other
  * variables it uses (`.../download/${VER}/tool_${TARGETOS}_${TARGETARCH}` gives `/tool__`), with the
- * argument's name; null when the word has none, or too little text around them to be told apart.
+ * argument's name; not for a word with too little text around them to be told apart.
  */
-function emptied(command: string): { name: string; text: string } | null {
+function emptied(command: string): Array<{ name: string; text: string }> {
+  const found: Array<{ name: string; text: string }> = [];
   for (const word of command.split(/\s+/)) {
     const names = [...word.matchAll(PLATFORM_ARG)].map((m) => m[1] ?? m[2]!);
     if (names.length === 0) continue;
@@ -386,9 +387,9 @@ function emptied(command: string): { name: string; text: string } | null {
     // Text on the left of the first empty argument, so that what is left says where it was.
     if (piece === undefined || piece.startsWith('\u0000')) continue;
     const text = piece.replaceAll('\u0000', '');
-    if (text.length >= 4) return { name: names[0]!, text };
+    if (text.length >= 4) found.push({ name: names[0]!, text });
   }
-  return null;
+  return found;
 }
 
 /**
@@ -401,17 +402,21 @@ function emptied(command: string): { name: string; text: string } | null {
 function classicBuilderWithoutPlatformArgs(build: Build, lines: CandidateLine[]): CandidateLine[] {
   if (!build.legacyBuilder) return [];
   const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
-  const empty = last && last.status !== 'done' ? emptied(last.command) : null;
-  if (!empty) return [];
+  const words = last && last.status !== 'done' ? emptied(last.command) : [];
+  if (words.length === 0) return [];
   // The text as the step expanded it, followed by no more of a name (nor by the variable itself: a line
   // that restates the command, `The command '/bin/sh -c ... --arch=$TARGETARCH' returned ...`, shows nothing).
-  const shows = (text: string) => {
+  const shows = (text: string, empty: { text: string }) => {
     const at = text.indexOf(empty.text);
     return at >= 0 && !/[A-Za-z0-9$]/.test(text.charAt(at + empty.text.length)) && !SHELL_FORM_STEP_FAILED.test(text);
   };
-  // A line that states the failure (not a `set -x` trace that echoes the value).
-  const line = lines.find((l) => l.line > last!.line && (l.inFailure || FAILURE_LINE.test(l.text)) && shows(l.text));
-  return line ? [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }] : [];
+  // A line that states the failure (not a `set -x` trace that echoes the value), for any word of the command.
+  for (const line of lines) {
+    if (line.line <= last!.line || !(line.inFailure || FAILURE_LINE.test(line.text))) continue;
+    const empty = words.find((w) => shows(line.text, w));
+    if (empty) return [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }];
+  }
+  return [];
 }
 
 // Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
