@@ -18418,6 +18418,9 @@ const ERROR_DETAIL_LINES = 200;
 const ERROR_LINES = 20;
 /** BuildKit's warnings that a cache import found nothing: a few at most. */
 const CACHE_WARNINGS = 5;
+// The client sending the build context and how long it had taken, as plain progress (`#3 transferring context:
+// 10.79MB 74.9s done`) and the tty view (`=> => transferring context: 10.79MB  109.2s`) print it.
+const CONTEXT_TRANSFER = /^transferring context: \S+\s+(\d+(?:\.\d+)?)s(?: done)?$/;
 /**
  * What a build's output quoted as evidence and the images it named: bounded lists, each line detached
  * from the (possibly huge) input line it was sliced from. The base of BuildState.
@@ -18431,7 +18434,7 @@ class BuildEvidence {
     notes = [];
     /** Reads every line of the error block, kept or not, for a Dockerfile excerpt that did not parse. */
     markedBlocks = new MarkedBlockReader();
-    /** The slowest transfer of the build context the tty form printed (`=> => transferring context: 10.79MB  109.2s`). */
+    /** The slowest transfer of the build context the output timed (plain progress's or the tty view's progress line). */
     contextTransfer = null;
     addError(evidence) {
         if (this.errors.length < ERROR_LINES && !this.errors.some((e) => e.text === evidence.text)) {
@@ -18447,9 +18450,15 @@ class BuildEvidence {
         if (this.errorDetails.length < ERROR_DETAIL_LINES)
             this.errorDetails.push({ line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text) });
     }
-    noteContextTransfer(evidence, seconds) {
+    /** Reads a step's progress text (after `#N ` or `=> => `) that times the context's transfer; false for any other. */
+    readContextTransfer(progress, evidence) {
+        const transfer = progress.startsWith('transferring context: ') ? CONTEXT_TRANSFER.exec(progress) : null;
+        if (!transfer)
+            return false;
+        const seconds = Number(transfer[1]);
         if (this.contextTransfer === null || seconds > this.contextTransfer.seconds)
             this.contextTransfer = { line: evidence.line, text: (0,detach/* detach */.Y)(evidence.text), seconds };
+        return true;
     }
     addImage(ref, digest, pushed) {
         const known = this.images.get(ref);
@@ -18892,8 +18901,6 @@ const OUTPUT = /^\d+\.\d+ (.*)$/s;
 const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
 const vertex_line_NAMED = /^naming to (\S+)(?: done)?/;
 const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
-// The client sending the build context: how much, and how long it had taken (`transferring context: 10.79MB 74.9s done`).
-const CONTEXT_TRANSFER = /^transferring context: \S+ (\d+(?:\.\d+)?)s(?: done)?$/;
 /**
  * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
  * time a step shows up and again whenever the output switches back to it, so a line that repeats
@@ -18961,11 +18968,8 @@ function applyVertexOutput(build, vertex, line) {
 }
 /** Progress lines of exporter steps name the images that were written or pushed; the context's says how long it took. */
 function applyProgress(build, rest, line) {
-    const transfer = rest.startsWith('transferring context: ') ? CONTEXT_TRANSFER.exec(rest) : null;
-    if (transfer) {
-        build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
+    if (build.readContextTransfer(rest, { line: line.no, text: line.text }))
         return;
-    }
     const pushed = PUSHED_MANIFEST.exec(rest);
     if (pushed) {
         build.addImage(pushed[1], pushed[2], true);
@@ -19124,8 +19128,6 @@ class RunnerFactsReader {
 const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
 const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
 const SUB_STEP = /^=> => (# )?(.*)$/;
-// The client sending the build context, with how long it had taken (a paste may hold only these lines).
-const tty_progress_CONTEXT_TRANSFER = /^transferring context: \S+\s+(\d+(?:\.\d+)?)s$/;
 const ARROWLESS_ERROR = /^ERROR \[[^\]]*\b\d+\/\d+\] (?:RUN|COPY|ADD|FROM|WORKDIR)\b/;
 /**
  * Reads the tty form into steps. It has no vertex numbers: a step is known by its name, and a
@@ -19188,11 +19190,14 @@ class TtyProgressDialect {
         const sub = SUB_STEP.exec(bare);
         if (sub) {
             // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
-            if (sub[1] && this.lastStep)
-                applyVertexOutput(build, this.lastStep, line);
-            const transfer = sub[1] ? null : tty_progress_CONTEXT_TRANSFER.exec(sub[2]);
-            if (transfer)
-                build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
+            if (sub[1]) {
+                if (this.lastStep)
+                    applyVertexOutput(build, this.lastStep, line);
+            }
+            else {
+                // `=> => transferring context: 10.79MB  109.2s` times the context (a paste may hold only these lines).
+                build.readContextTransfer(sub[2], { line: line.no, text: line.text });
+            }
             return true;
         }
         const match = STEP.exec(bare);

@@ -171,9 +171,9 @@ export interface Build {
   /** Input problems found while parsing (truncated build, over-long lines cut). */
   notes: string[];
   /**
-   * The slowest transfer of the build context the tty form printed on a line of its own (`=> =>
-   * transferring context: 10.79MB  109.2s`), when there is one; plain progress times it as the step
-   * `[internal] load build context`.
+   * The slowest transfer of the build context the output timed on a progress line (`#3 transferring
+   * context: 10.79MB 74.9s done`, the tty view's `=> => transferring context: 10.79MB  109.2s`), when
+   * there is one; the step `[internal] load build context` times it too.
    */
   contextTransfer?: EvidenceLine & { seconds: number };
   /** Lines around the failures of the build's job (empty for a build that went well), for diagnosis. */

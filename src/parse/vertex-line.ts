@@ -9,8 +9,6 @@ const OUTPUT = /^\d+\.\d+ (.*)$/s;
 const PUSHED_MANIFEST = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
 const NAMED = /^naming to (\S+)(?: done)?/;
 const VERTEX_DIGEST = /^sha256:[0-9a-f]{64}$/;
-// The client sending the build context: how much, and how long it had taken (`transferring context: 10.79MB 74.9s done`).
-const CONTEXT_TRANSFER = /^transferring context: \S+ (\d+(?:\.\d+)?)s(?: done)?$/;
 
 /**
  * Applies one `#N ...` line to the build. The plain printer writes a header (`#N NAME`) the first
@@ -76,11 +74,7 @@ export function applyVertexOutput(build: BuildState, vertex: VertexState, line: 
 
 /** Progress lines of exporter steps name the images that were written or pushed; the context's says how long it took. */
 function applyProgress(build: BuildState, rest: string, line: DecodedLine): void {
-  const transfer = rest.startsWith('transferring context: ') ? CONTEXT_TRANSFER.exec(rest) : null;
-  if (transfer) {
-    build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
-    return;
-  }
+  if (build.readContextTransfer(rest, { line: line.no, text: line.text })) return;
   const pushed = PUSHED_MANIFEST.exec(rest);
   if (pushed) {
     build.addImage(pushed[1]!, pushed[2]!, true);

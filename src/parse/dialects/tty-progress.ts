@@ -13,8 +13,6 @@ import type { BuildSink, Dialect } from './dialect.js';
 const HEADER = /^\[\+\] Building (\d+(?:\.\d+)?)s \((\d+)\/(\d+)\)( FINISHED)?/;
 const STEP = /^=> (?:(CACHED|ERROR|CANCELED|DONE) )?(.+?)(?:\s+(\d+(?:\.\d+)?)s)?$/;
 const SUB_STEP = /^=> => (# )?(.*)$/;
-// The client sending the build context, with how long it had taken (a paste may hold only these lines).
-const CONTEXT_TRANSFER = /^transferring context: \S+\s+(\d+(?:\.\d+)?)s$/;
 const ARROWLESS_ERROR = /^ERROR \[[^\]]*\b\d+\/\d+\] (?:RUN|COPY|ADD|FROM|WORKDIR)\b/;
 
 /**
@@ -77,9 +75,12 @@ export class TtyProgressDialect implements Dialect {
     const sub = SUB_STEP.exec(bare);
     if (sub) {
       // `=> => # output` is what a running step printed last; `=> => transferring ...` is progress.
-      if (sub[1] && this.lastStep) applyVertexOutput(build, this.lastStep, line);
-      const transfer = sub[1] ? null : CONTEXT_TRANSFER.exec(sub[2]!);
-      if (transfer) build.noteContextTransfer({ line: line.no, text: line.text }, Number(transfer[1]));
+      if (sub[1]) {
+        if (this.lastStep) applyVertexOutput(build, this.lastStep, line);
+      } else {
+        // `=> => transferring context: 10.79MB  109.2s` times the context (a paste may hold only these lines).
+        build.readContextTransfer(sub[2]!, { line: line.no, text: line.text });
+      }
       return true;
     }
     const match = STEP.exec(bare);
