@@ -2227,7 +2227,7 @@ describe('no second cause where the line names one', () => {
     ];
     const empty = (await diagnoseText(classic.join('\n'), 'classic.log')).findings[0]!;
     expect([empty.id, firstListItem(empty.fix)]).toEqual(['builder-missing', expect.stringContaining('leaves `TARGETOS` empty')]);
-    expect(empty.title).toBe('The buildx builder is missing, broken or misconfigured: the classic builder leaves TARGETOS empty');
+    expect(empty.title).toBe('The Docker builder is missing, broken or misconfigured: the classic builder leaves TARGETOS empty');
     // Any word of the command may show it: here the second, after a word whose text the failure does not show.
     const cp = [
       'Step 5/6 : RUN GOARCH=${TARGETARCH} go build -o /out/app-${TARGETARCH} ./cmd && cp /out/app-${TARGETARCH} /usr/bin/app',
@@ -2380,7 +2380,7 @@ describe('no second cause where the line names one', () => {
     const make = (await diagnoseText('> docker build -t demo .\nmake: docker: No such file or directory\nmake: *** [build] Error 1', 'make.log')).findings[0]!;
     expect([make.id, make.title, firstListItem(make.fix)]).toEqual([
       'builder-missing',
-      'The buildx builder is missing, broken or misconfigured: the docker CLI is not installed',
+      'The Docker builder is missing, broken or misconfigured: the docker CLI is not installed',
       expect.stringContaining('install Docker'),
     ]);
     expect(await first('Error: failed to fetch an image or build from source: app does not have a Dockerfile or buildpacks configured')).toBe(
