@@ -2433,4 +2433,29 @@ describe('no second cause where the line names one', () => {
       'Kubernetes could not pull the image ghcr.io/acme/app:1.2',
     );
   });
+
+  it("a failed install's one change is the advice of the package manager that printed the error, not apt's", async () => {
+    const change = async (command: string, error: string) => {
+      const text = [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join(
+        '\n',
+      );
+      const analysis = await diagnoseText(text, 'p.log');
+      expect(analysis.findings[0]!.id).toBe('package-install-failure');
+      return verdictOf(analysis).change ?? '';
+    };
+    expect(await change('pip install -r requirements.txt', 'ERROR: No matching distribution found for torch==2.9.9')).toMatch(
+      /^pip \(`No matching distribution found for torch==2\.9\.9`\): no release of that name and version fits the image/,
+    );
+    expect(await change('pip install psycopg2', 'ERROR: Failed building wheel for psycopg2')).toMatch(
+      /^pip \(`Failed building wheel for psycopg2`\): .*needs a compiler/,
+    );
+    expect(await change('pip install flask', 'error: externally-managed-environment')).toMatch(
+      /^pip \(`externally-managed-environment`\): .*virtual environment/,
+    );
+    expect(await change('npm ci', 'npm ERR! code ERESOLVE')).toMatch(/^npm \(`ERESOLVE`\): peer dependencies conflict/);
+    expect(await change('npm install', 'npm error code E404')).toMatch(/^npm \(`E404`\): the registry has no such package or version/);
+    expect(await change('apk add --no-cache libfoo', 'ERROR: unable to select packages:')).toMatch(/^apk \(`ERROR: unable to select packages`\): /);
+    // apt's own error keeps apt's advice first.
+    expect(await change('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(/^apt: run `apt-get update` in the same `RUN`/);
+  });
 });
