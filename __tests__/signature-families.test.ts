@@ -1156,6 +1156,36 @@ const ROWS: Row[] = [
   ['invalid-tag', 'final', 'ERROR: failed to solve: base name (${BASE_IMAGE}) should not be blank'],
   // The docker CLI without the buildx plugin reads `docker buildx build --tag=...`'s flags as its own.
   ['builder-missing', 'paste', "unknown flag: --tag\nSee 'docker --help'."],
+  // Quay's word for a tag it no longer has, pulled by docker and by compose v1.
+  ['manifest-unknown', 'paste', 'Error response from daemon: unknown: Tag v1.0.0 was deleted or has expired. To pull, revive via time machine'],
+  ['manifest-unknown', 'paste', 'Pulling erpnext        ... error\nERROR: unknown: Tag latest was deleted or has expired. To pull, revive via time machine'],
+  // The Dockerfile frontend's own gRPC server gone mid-build.
+  [
+    'buildkit-connection-lost',
+    'final',
+    'failed to solve with frontend dockerfile.v0: failed to solve with frontend gateway.v0: frontend grpc server closed unexpectedly',
+  ],
+  // A GPG keyserver that could not be reached is the network; one that answered without the key is not.
+  ['network-timeout', 'run', "gpg: keybox '/tmp/tmp.x/pubring.kbx' created\ngpg: keyserver receive failed: Cannot assign requested address"],
+  ['network-timeout', 'run', 'gpg: keyserver receive failed: Server indicated a failure'],
+  // An HTTP 408 on a pull is a timeout, not a failed push.
+  [
+    'network-timeout',
+    'paste',
+    "error pulling image configuration: download failed after attempts=2: error parsing HTTP 408 response body: invalid character '<' looking for beginning of value",
+  ],
+  // Docker Desktop's build backend refusing the builders' list.
+  [
+    'builder-missing',
+    'paste',
+    '[IPC build.buildBackendGetBuildersStream] buildBackend:/builders/stream (connect ECONNREFUSED /Users/me/Library/Containers/com.docker.docker/Data/docker-desktop-build.sock)',
+  ],
+  // A GitHub Actions cache blob read after its signed URL expired.
+  [
+    'cache-import-failure',
+    'paste',
+    'ERROR: failed to build: failed to solve: failed to compute cache key: failed to copy:\n  GET https://productionresultssa5.blob.core.windows.net/actions-cache/abc\nRESPONSE 403: 403 Server failed to authenticate the request.\nERROR CODE: AuthenticationFailed\n<AuthenticationErrorDetail>Signature not valid in the specified time frame:',
+  ],
 ];
 
 describe('signature families in the tools’ own words', () => {
@@ -2457,5 +2487,16 @@ describe('no second cause where the line names one', () => {
     expect(await change('apk add --no-cache libfoo', 'ERROR: unable to select packages:')).toMatch(/^apk \(`ERROR: unable to select packages`\): /);
     // apt's own error keeps apt's advice first.
     expect(await change('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(/^apt: run `apt-get update` in the same `RUN`/);
+  });
+
+  it('a keyserver that answered without the key is not the network, and an expired cache URL says so in its advice', async () => {
+    expect(await first(inRun('gpg: keyserver receive failed: No data'))).not.toBe('network-timeout');
+    const expired = (
+      await diagnoseText(
+        'ERROR: failed to solve: failed to compute cache key: failed to copy:\n  GET https://x.blob.core.windows.net/actions-cache/abc\nRESPONSE 403: 403 Server failed to authenticate the request.\n<AuthenticationErrorDetail>Signature not valid in the specified time frame:',
+        'c.log',
+      )
+    ).findings[0]!;
+    expect(firstListItem(expired.fix)).toMatch(/^The signed URL of a GitHub Actions cache blob expired before the build read it/);
   });
 });
