@@ -230,6 +230,41 @@ describe('forms of build output', () => {
     expect(cloudBuild.findings[0]!.id).toBe('package-install-failure');
   });
 
+  it("TeamCity's copied page, Jenkins' bare time and Visual Studio's project number: framing, the legacy build inside is read", async () => {
+    const read = async (...text: string[]) => {
+      const analysis = await diagnoseText(lines(...text));
+      return [analysis.builds[0]?.build.steps.map((s) => [s.name, s.status]), analysis.findings[0]?.id];
+    };
+    expect(await read('[17:04:51][Step 3/4] Step 3 : ADD app-*.war app.war', '[17:04:51][Step 3/4] lstat app-*.war: no such file or directory')).toEqual([
+      [['[3/?] ADD app-*.war app.war', 'running']],
+      'copy-source-missing',
+    ]);
+    expect(
+      await read(
+        '22:30:19 Step 6/10 : RUN pip3 install .',
+        '22:30:19  ---> Running in d0fc155390e4',
+        '22:30:25 ERROR: No matching distribution found for foo',
+        "22:30:26 The command '/bin/sh -c pip3 install .' returned a non-zero code: 1",
+      ),
+    ).toEqual([[['[6/10] RUN pip3 install .', 'error']], 'package-install-failure']);
+    expect(
+      await read(
+        '1>Step 17/21 : RUN dotnet publish Server.csproj -c Release -o /app',
+        '1> ---> Running in 75faae6bd09c',
+        '1>/src/Foo.cs(12,5): error CS1002: ; expected',
+        "1>The command '/bin/sh -c dotnet publish Server.csproj -c Release -o /app' returned a non-zero code: 1",
+      ),
+    ).toEqual([[['[17/21] RUN dotnet publish Server.csproj -c Release -o /app', 'error']], 'compile-error']);
+    // A shell's redirection at a line's start is no project number.
+    expect(
+      (
+        await diagnoseText(
+          lines('2>&1 | tee build.log', '#5 [2/2] RUN make', '#5 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'),
+        )
+      ).builds[0]!.build.steps,
+    ).toHaveLength(1);
+  });
+
   it('the Dev Containers CLI: its `[N ms]` marker is framing, the legacy build it relays is read', async () => {
     const devcontainer = await diagnoseText(
       lines(

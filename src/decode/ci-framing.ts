@@ -11,8 +11,9 @@ const PREFIXES: RegExp[] = [
   // Buildkite's timestamp marker, its escape lost in a paste: `_bk;t=1600000000000`.
   /^_bk;t=\d+\u0007?/,
   // TeamCity's build log: `[10:51:35] :\t [Step 2/3] ` (`W:` and `E:` for warnings and errors,
-  // `i:` for its own messages); the time goes with the marker, so it comes before Jenkins' below.
-  /^\[\d{2}:\d{2}:\d{2}\](?:[WEi]:|\s:)\s*(?:\[Step \d+\/\d+\] ?)?/,
+  // `i:` for its own messages), or as its web page copies it, `[10:51:35][Step 2/3] `; the time goes
+  // with the marker, so it comes before Jenkins' below.
+  /^\[\d{2}:\d{2}:\d{2}\](?:[WEi]:|\s:|(?=\[Step \d))\s*(?:\[Step \d+\/\d+\] ?)?/,
   // Jenkins' timestamper and many tools: `[2023-01-02T03:04:05.678Z] `, `[10:51:35] `, `[10:51:35.123]`.
   /^\[(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\] ?/,
   // The Dev Containers CLI (VS Code, `devcontainer build`) puts the milliseconds since it started
@@ -29,6 +30,12 @@ const PREFIXES: RegExp[] = [
   // A date and time, then a space: log shippers and exports (`2024-03-01 10:11:12.123 | `,
   // `2024/03/01 10:11:12 UTC `). A program's own dated lines lose only their date.
   /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
+  // A time alone, then a space: Jenkins' timestamper in its default look (`22:30:19 Step 6/10 : RUN ...`,
+  // `22:30:19  ---> Running in ...`: one space goes, the legacy builder's own indentation stays).
+  /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})? /,
+  // Visual Studio's project number before each line it relays from docker (`1>Step 3/9 : RUN ...`,
+  // `1> ---> Running in ...`); not a shell's redirection (`2>&1`).
+  /^\d{1,3}>(?![&>])/,
   // A date and time, then a tab (Bamboo, TeamCity exports: `09-Apr-2018 05:40:02\t`).
   /^[\w/.:-]{6,12}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\t/,
   // PowerShell names the native command before the first line it wrote to stderr (`docker : unknown blob`,
