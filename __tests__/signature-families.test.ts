@@ -1180,6 +1180,18 @@ const ROWS: Row[] = [
     'paste',
     '[IPC build.buildBackendGetBuildersStream] buildBackend:/builders/stream (connect ECONNREFUSED /Users/me/Library/Containers/com.docker.docker/Data/docker-desktop-build.sock)',
   ],
+  // A layer whose upload gave up, kaniko refused before it builds, npm's request to a URL ending in `/`, old docker's
+  // registry ping, cargo's replaced registry, a client with no BuildKit to talk to.
+  ['registry-push-failure', 'paste', '59cc35b0a56c: Image push failed'],
+  [
+    'registry-auth-denied',
+    'paste',
+    'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: checking push permission for "gcr.io/acme/app": creating push check transport for gcr.io failed: GET https://gcr.io/v2/token: UNAUTHORIZED',
+  ],
+  ['network-timeout', 'run', 'npm error request to https://registry.npmjs.org/failed, reason: self-signed certificate in certificate chain'],
+  ['network-timeout', 'paste', 'invalid registry endpoint https://quay.io/v0/: unable to ping registry endpoint https://quay.io/v0/'],
+  ['network-timeout', 'run', 'error: failed to query replaced source registry `crates-io`'],
+  ['builder-missing', 'paste', 'FATA[0000] no buildkit host is available, tried 2 candidates: 2 errors occurred:'],
   // A GitHub Actions cache blob read after its signed URL expired.
   [
     'cache-import-failure',
