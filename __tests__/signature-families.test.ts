@@ -2497,8 +2497,30 @@ describe('no second cause where the line names one', () => {
     expect(await change('npm ci', 'npm ERR! code ERESOLVE')).toMatch(/^npm \(`ERESOLVE`\): peer dependencies conflict/);
     expect(await change('npm install', 'npm error code E404')).toMatch(/^npm \(`E404`\): the registry has no such package or version/);
     expect(await change('apk add --no-cache libfoo', 'ERROR: unable to select packages:')).toMatch(/^apk \(`ERROR: unable to select packages`\): /);
-    // apt's own error keeps apt's advice first.
-    expect(await change('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(/^apt: run `apt-get update` in the same `RUN`/);
+    // apt's own error keeps apt's advice first, and names it.
+    expect(await change('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(
+      /^apt \(`E: Unable to locate package libfoo`\): run `apt-get update` in the same `RUN`/,
+    );
+    expect(await change('npm ci', 'npm error Missing: @emnapi/runtime@1.10.0 from lock file')).toMatch(
+      /^The lock file is out of step with its manifest, or missing \(`Missing: @emnapi\/runtime@1\.10\.0 from lock file`\)/,
+    );
+    expect(await change('pnpm install --frozen-lockfile', ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile"')).toMatch(
+      /^The lock file is out of step/,
+    );
+    expect(await change('bundle install', 'Your Ruby version is 2.7.1, but your Gemfile specified 3.2.0')).toMatch(
+      /^The image's language version does not fit what the project or a dependency declares/,
+    );
+    expect(await change('composer install', 'Your requirements could not be resolved to an installable set of packages.')).toMatch(
+      /^composer \(`Your requirements/,
+    );
+    expect(await change('bundle install', 'Gem::Ext::BuildError: ERROR: Failed to build gem native extension.')).toMatch(
+      /^A package with native code is compiled during the install/,
+    );
+    expect(await change('apk add --no-cache curl', '/bin/sh: 1: apk: not found')).toMatch(/^The image has no `apk`: use the base image's own package manager/);
+    // Without a package manager's own words, no one manager's advice: where to look.
+    expect(await change('./install-deps.sh', 'No definition of [nav2_core] for OS version [focal]\nERROR: 1 errors; 0 warnings')).toMatch(
+      /^Find the package manager's first error in the step's output/,
+    );
   });
 
   it('a keyserver that answered without the key is not the network, and an expired cache URL says so in its advice', async () => {
