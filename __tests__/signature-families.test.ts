@@ -1192,6 +1192,44 @@ const ROWS: Row[] = [
   ['network-timeout', 'paste', 'invalid registry endpoint https://quay.io/v0/: unable to ping registry endpoint https://quay.io/v0/'],
   ['network-timeout', 'run', 'error: failed to query replaced source registry `crates-io`'],
   ['builder-missing', 'paste', 'FATA[0000] no buildkit host is available, tried 2 candidates: 2 errors occurred:'],
+  // The JVM's Docker plugins with no daemon to talk to, and a `docker` on PATH that is another program.
+  [
+    'builder-missing',
+    'paste',
+    '[ERROR] F8: Cannot create docker access object  [Connect to localhost:2375 [localhost/127.0.0.1] failed: Connection refused: connect]',
+  ],
+  [
+    'builder-missing',
+    'paste',
+    "[ERROR] Failed to execute goal io.fabric8:fabric8-maven-plugin:3.1.69:build failed: No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable '/var/run/docker.sock'",
+  ],
+  [
+    'builder-missing',
+    'paste',
+    'com.github.dockerjava.shaded.org.apache.http.conn.HttpHostConnectException: Connect to 127.0.0.1:2375 [/127.0.0.1] failed: Connection refused',
+  ],
+  ['builder-missing', 'paste', '[WARNING] [io.quarkus.container.image.docker.deployment.DockerWorking] No Docker binary found'],
+  [
+    'builder-missing',
+    'paste',
+    "[debug] Running command: 'docker build .' in '/app/target/docker'\n[info] Usage: docker [OPTIONS]\n[info]   -display DISPLAY  The X display to connect to.",
+  ],
+  // A context path that is blank, .NET's host under QEMU, uv's and R's resolvers, curl's and wget's own HTTP errors.
+  ['dockerfile-missing', 'paste', 'unable to prepare context: path " " not found'],
+  ['qemu-emulation', 'run', 'A fatal error occurred, the folder [/usr/share/dotnet/host/fxr] does not contain any version-numbered child folders'],
+  [
+    'package-install-failure',
+    'run',
+    '  × No solution found when resolving dependencies:\n  ╰─▶ Because pip was not found in the package registry and you require pip, we can conclude that your requirements are unsatisfiable.',
+  ],
+  ['package-install-failure', 'run', "ERROR: dependency 'gplots' is not available for package 'rehh'"],
+  ['package-install-failure', 'run', 'curl: (22) The requested URL returned error: 404 Not Found'],
+  ['package-install-failure', 'run', '2023-07-27 06:38:19 ERROR 404: Not Found.'],
+  [
+    'network-timeout',
+    'paste',
+    'error pulling image configuration: download failed after attempts=6: tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match prod-registry-k8s-io.s3.amazonaws.com',
+  ],
   // A GitHub Actions cache blob read after its signed URL expired.
   [
     'cache-import-failure',
@@ -1544,6 +1582,28 @@ describe('no second cause where the line names one', () => {
     // Under the budget, nothing to say; a finished step has its own duration instead.
     const short = await diagnoseText(text.replace('19054.2', '1054.2'), 'short.log');
     expect(short.findings.some((f) => f.id === 'slow-build')).toBe(false);
+  });
+
+  it('a step the tty view shows canceled after hours: its time is read, and it is the slow step', async () => {
+    const text = (seconds: string) =>
+      [
+        ' => [internal] load build context                                   0.1s',
+        ' => [2/7] RUN apt-get update && apt-get install patch               3.9s',
+        ` => CANCELED [3/7] RUN pip install "apache-airflow[amazon,google]"  ${seconds}s`,
+      ].join('\n');
+    const analysis = await diagnoseText(text('7411.1'), 'canceled.log');
+    expect(analysis.builds[0]!.build.steps[2]).toMatchObject({ status: 'canceled', seconds: 7411.1 });
+    expect(analysis.findings.map((f) => [f.id, f.severity, f.title])).toEqual([
+      [
+        'slow-build',
+        'warning',
+        'The step "[3/7] RUN pip install "apache-airflow[amazon,google]"" ran 123.5 min before it was canceled, over the 60 min budget',
+      ],
+    ]);
+    // Canceled early, it is no slow step; plain progress's `CANCELED` has no time.
+    expect((await diagnoseText(text('12.0'), 'canceled.log')).findings.some((f) => f.id === 'slow-build')).toBe(false);
+    const plain = await diagnoseText(['#7 [3/7] RUN pip install x', '#7 CANCELED'].join('\n'), 'plain.log');
+    expect(plain.builds[0]!.build.steps[0]).toMatchObject({ status: 'canceled', seconds: null });
   });
 
   it('a build context that took a minute or more to send: in the tty view, its transfer lines alone, and plain progress', async () => {

@@ -3,6 +3,8 @@ import type { BuildState, VertexState } from './build-state.js';
 
 // The status words BuildKit's plain printer puts after `#N `.
 const DONE = /^DONE(?: (\d+(?:\.\d+)?)s)?$/;
+// Plain progress prints `CANCELED` alone; the tty view's line gives the time the step ran (`=> CANCELED [3/7] RUN ... 7411.1s`).
+const CANCELED = /^CANCELED(?: (\d+(?:\.\d+)?)s)?$/;
 const ERROR = /^ERROR(?: (\d+(?:\.\d+)?)s)?(?::\s?(.*))?$/s;
 // `#N 12.34 text`: output of a running step, with seconds since it started.
 const OUTPUT = /^\d+\.\d+ (.*)$/s;
@@ -33,7 +35,7 @@ export function applyVertexLine(build: BuildState, id: number, rest: string, lin
 }
 
 function isStatus(rest: string): boolean {
-  return rest === 'CACHED' || rest === 'CANCELED' || rest === '...' || DONE.test(rest) || rest.startsWith('ERROR');
+  return rest === 'CACHED' || rest === '...' || CANCELED.test(rest) || DONE.test(rest) || rest.startsWith('ERROR');
 }
 
 function applyStatus(build: BuildState, vertex: VertexState, rest: string, line: DecodedLine): void {
@@ -43,8 +45,9 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
     build.stepCached(vertex, end, null);
     return;
   }
-  if (rest === 'CANCELED') {
-    build.stepCanceled(vertex, end, null);
+  const canceled = CANCELED.exec(rest);
+  if (canceled) {
+    build.stepCanceled(vertex, end, canceled[1] !== undefined ? Number(canceled[1]) : null);
     return;
   }
   const done = DONE.exec(rest);

@@ -69,20 +69,33 @@ function slowContext(build: Build): RuleFinding[] {
 
 /**
  * A log without timestamps that ends while a step still runs (a job stopped at its time limit, a paste
- * cut there): BuildKit's clock on the step's last output line says how long it had run by then.
+ * cut there): BuildKit's clock on the step's last output line says how long it had run by then. Also a
+ * step the tty view shows canceled with its time (`=> CANCELED [3/7] RUN pip install ...  7411.1s`: a
+ * build someone stopped after two hours).
  */
 function stillRunning(build: Build, budget: number, advice: string): RuleFinding[] {
-  const step = build.steps.filter((s) => s.runningSeconds !== undefined).sort((a, b) => b.runningSeconds! - a.runningSeconds!)[0];
-  if (!step || step.runningSeconds! <= budget) return waitingOnOneStep(build);
-  const seconds = step.runningSeconds!;
+  const ran = (s: Build['steps'][number]) => s.runningSeconds ?? (s.status === 'canceled' ? (s.seconds ?? undefined) : undefined);
+  const step = build.steps.filter((s) => ran(s) !== undefined).sort((a, b) => ran(b)! - ran(a)!)[0];
+  if (!step || ran(step)! <= budget) return waitingOnOneStep(build);
+  const seconds = ran(step)!;
+  const canceled = step.runningSeconds === undefined;
+  const last = canceled && step.endLine !== null ? quote(step.endLine, step.endText ?? step.name) : quote(build.boundary.last.line, build.boundary.last.text);
   return [
     {
       id: 'slow-build',
       severity: 'warning',
-      title: `The step "${truncate(step.name, 80)}" was still running after ${formatSeconds(seconds)}, over the ${budget / 60} min budget`,
-      evidence: [quote(step.line, step.name), quote(build.boundary.last.line, build.boundary.last.text)],
-      fix: [`The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`, '', advice].join('\n'),
-      data: { seconds, budgetSeconds: budget, running: 1 },
+      title: canceled
+        ? `The step "${truncate(step.name, 80)}" ran ${formatSeconds(seconds)} before it was canceled, over the ${budget / 60} min budget`
+        : `The step "${truncate(step.name, 80)}" was still running after ${formatSeconds(seconds)}, over the ${budget / 60} min budget`,
+      evidence: [quote(step.line, step.name), last],
+      fix: [
+        canceled
+          ? `${inlineCode(step.name, 80)} ran ${formatSeconds(seconds)} and was then canceled: the build was stopped while it ran.`
+          : `The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`,
+        '',
+        advice,
+      ].join('\n'),
+      data: { seconds, budgetSeconds: budget, running: canceled ? 0 : 1 },
     },
   ];
 }

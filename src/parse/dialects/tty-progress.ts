@@ -90,7 +90,7 @@ export class TtyProgressDialect implements Dialect {
     this.lastStep = vertex;
     if (status === 'CACHED') applyVertexLine(build, vertex.id, 'CACHED', line);
     else if (status === 'ERROR') applyVertexLine(build, vertex.id, seconds ? `ERROR ${seconds}s` : 'ERROR', line);
-    else if (status === 'CANCELED') applyVertexLine(build, vertex.id, 'CANCELED', line);
+    else if (status === 'CANCELED') applyVertexLine(build, vertex.id, seconds ? `CANCELED ${seconds}s` : 'CANCELED', line);
     // A step with its time and no status word is done, or still running in an unfinished screen:
     // a later frame (or the error) says which.
     else if (seconds !== undefined && vertex.status !== 'error') applyVertexLine(build, vertex.id, `DONE ${seconds}s`, line);
