@@ -117,6 +117,10 @@ const FROZEN: Record<string, string> = {
   'test-108.jsonl': '917d748ac21319c2da5414a751cd5036e4d1ff60f85d97bbe8cb1efbabb833e5',
   'test-110.jsonl': '7a66244c226caaa37497d8526f2cc6228213885cf1e31c6add1bad7eff60c3f8',
   'test-112.jsonl': 'ae99f5030990199d730c9cc3de61eb64df9551c06bc00a83fd47525f8423783c',
+  // Batches 114, 116 and 118 are holdouts like batches 9 to 112 before them, collected by someone who writes no rules (see the corpus README).
+  'test-114.jsonl': 'c1302a811e205397d741ffa76d1a268ccd9edd11cd998b1bb9b3f23d1a7ed7f2',
+  'test-116.jsonl': '37588c81b2fca6a3b9fb2e89c3e84ac82d55a7c2f27ee80924a4e0600d8420d8',
+  'test-118.jsonl': 'bdc3d8bf4b83584a693e68a41fe781cf6ded0cb9b9fdda3e603fe7457fdccba8',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2110/2552 (82.7%) once batches 108, 110 and 112, holdouts, were added (33/37, 19/27 and 31/37 of them on arrival with main
