@@ -1230,6 +1230,32 @@ const ROWS: Row[] = [
     'paste',
     'error pulling image configuration: download failed after attempts=6: tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match prod-registry-k8s-io.s3.amazonaws.com',
   ],
+  // A digest elided by its writer, the Engine API's pull answered 404 through a client library, go-containerregistry's 5xx,
+  // a tool that found no docker to run.
+  ['manifest-unknown', 'paste', 'ERROR: ghcr.io/acme/app@sha256:...: not found'],
+  [
+    'manifest-unknown',
+    'paste',
+    "Execution failed for task ':bootBuildImage'.\n> Docker API call to 'localhost/v1.24/images/create?fromImage=docker.io%2Fpaketobuildpacks%2Fbuilder%3Abase' failed with status code 404 \"Not Found\"",
+  ],
+  [
+    'manifest-unknown',
+    'paste',
+    'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http+docker://localhost/v1.41/images/create?tag=306d925c&fromImage=localhost',
+  ],
+  [
+    'registry-push-failure',
+    'paste',
+    '2019/09/17 18:53:27 error processing import paths in "config/app.yaml": unsupported status code 502; body: <!DOCTYPE html>',
+  ],
+  [
+    'builder-missing',
+    'paste',
+    "Unable to get docker version: An error occurred while trying to run 'docker'. Please make sure 'docker' is installed and in the $PATH.",
+  ],
+  // curl's own 403 on a download is the download's; git's (`fatal: unable to access ...: The requested URL returned error: 403`) stays a credential.
+  ['package-install-failure', 'run', 'Downloading ANTs ...\ncurl: (22) The requested URL returned error: 403'],
+  ['secret-missing', 'run', "fatal: unable to access 'https://github.com/acme/private.git/': The requested URL returned error: 403"],
   // A GitHub Actions cache blob read after its signed URL expired.
   [
     'cache-import-failure',
@@ -2592,5 +2618,24 @@ describe('no second cause where the line names one', () => {
       )
     ).findings[0]!;
     expect(firstListItem(expired.fix)).toMatch(/^The signed URL of a GitHub Actions cache blob expired before the build read it/);
+  });
+
+  it("Gradle's and Maven's summary lines restate a failure: a plugin's image build is not a compile error", async () => {
+    const gradle = [
+      " > Pulling builder image 'docker.io/paketobuildpacks/builder:base' ..................",
+      'FAILURE: Build failed with an exception.',
+      '* What went wrong:',
+      "Execution failed for task ':bootBuildImage'.",
+      '> Docker API call to \'localhost/v1.24/images/create?fromImage=docker.io%2Fpaketobuildpacks%2Fbuilder%3Abase\' failed with status code 404 "Not Found"',
+    ].join('\n');
+    expect((await diagnoseText(gradle, 'g.log')).findings.map((f) => f.id)).toEqual(['manifest-unknown']);
+    // A compile task's failure stays a compile error.
+    const compile = [
+      'FAILURE: Build failed with an exception.',
+      '* What went wrong:',
+      "Execution failed for task ':compileJava'.",
+      '> Compilation failed; see the compiler error output for details.',
+    ].join('\n');
+    expect(await first(compile)).toBe('compile-error');
   });
 });

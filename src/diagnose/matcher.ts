@@ -54,11 +54,12 @@ const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s pla
 const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
-// Error 2`, a CI runner's exit status (of a step, or of the build of a container action). Inside a RUN
-// they still point at a compiler; around a `docker build` they only restate the build's failure, so any
-// concrete error outranks them.
+// Error 2`, Gradle's and Maven's summary (`FAILURE: Build failed with an exception.`, `Execution failed
+// for task ':bootBuildImage'.`, `BUILD FAILURE`), a CI runner's exit status (of a step, or of the build
+// of a container action). Inside a RUN they still point at a compiler; around a `docker build` (or a
+// plugin's image build) they only restate the build's failure, so any concrete error outranks them.
 const WRAPPER_LINE =
-  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?)$/;
+  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?|FAILURE: Build failed with an exception\.?|(?:> )?Execution failed for task '[^']+'\.?|(?:\[(?:INFO|ERROR)\] )?BUILD FAILURE)$/;
 
 // The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
 const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
