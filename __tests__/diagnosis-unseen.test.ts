@@ -131,8 +131,7 @@ const FROZEN: Record<string, string> = {
 // advice; those moved the frozen part from 2017 to 2027 of 2451, not read): the floor 0.822 held;
 // 2017/2451 (82.3%) once batches 102, 104 and 106, holdouts, were added (27/34, 6/8 and 29/35 of them on arrival with main
 // f7f2be3's engine, which has the rules of train batches 97, 99 and 101, two reviews' mends and two changes of advice only; those
-// moved the frozen part from 1957
-// to 1955 of 2374, not read): the floor 0.822 held;
+// moved the frozen part from 1957 to 1955 of 2374, not read): the floor 0.822 held;
 // 1957/2374 (82.4%) once batches 96, 98 and 100, holdouts, were added (22/31, 28/39 and 26/34 of them on arrival with main
 // 272fa97's engine, which has the rules of train batches 91, 93 and 95 and a review's mends; those moved the frozen part from 1868
 // to 1882 of 2270, not read): the floor 0.822 held;

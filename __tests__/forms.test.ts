@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { diagnoseText } from './support/classify.js';
 import { loadCatalog } from '../src/diagnose/load-catalog.js';
+import { stripCiFraming } from '../src/decode/ci-framing.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './support/temp-dir.js';
@@ -255,14 +256,9 @@ describe('forms of build output', () => {
         "1>The command '/bin/sh -c dotnet publish Server.csproj -c Release -o /app' returned a non-zero code: 1",
       ),
     ).toEqual([[['[17/21] RUN dotnet publish Server.csproj -c Release -o /app', 'error']], 'compile-error']);
-    // A shell's redirection at a line's start is no project number.
-    expect(
-      (
-        await diagnoseText(
-          lines('2>&1 | tee build.log', '#5 [2/2] RUN make', '#5 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'),
-        )
-      ).builds[0]!.build.steps,
-    ).toHaveLength(1);
+    // A shell's redirection at a line's start is no project number: the line stays as it was.
+    expect(stripCiFraming('2>&1 | tee build.log')).toBe('2>&1 | tee build.log');
+    expect(stripCiFraming('1>Step 3/9 : RUN x')).toBe('Step 3/9 : RUN x');
   });
 
   it('the Dev Containers CLI: its `[N ms]` marker is framing, the legacy build it relays is read', async () => {

@@ -1189,8 +1189,6 @@ const ROWS: Row[] = [
     'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: checking push permission for "gcr.io/acme/app": creating push check transport for gcr.io failed: GET https://gcr.io/v2/token: UNAUTHORIZED',
   ],
   ['network-timeout', 'run', 'npm error request to https://registry.npmjs.org/failed, reason: self-signed certificate in certificate chain'],
-  ['network-timeout', 'paste', 'invalid registry endpoint https://quay.io/v0/: unable to ping registry endpoint https://quay.io/v0/'],
-  ['network-timeout', 'run', 'error: failed to query replaced source registry `crates-io`'],
   ['builder-missing', 'paste', 'FATA[0000] no buildkit host is available, tried 2 candidates: 2 errors occurred:'],
   // The JVM's Docker plugins with no daemon to talk to, and a `docker` on PATH that is another program.
   [
@@ -1216,7 +1214,6 @@ const ROWS: Row[] = [
   ],
   // A context path that is blank, .NET's host under QEMU, uv's and R's resolvers, curl's and wget's own HTTP errors.
   ['dockerfile-missing', 'paste', 'unable to prepare context: path " " not found'],
-  ['qemu-emulation', 'run', 'A fatal error occurred, the folder [/usr/share/dotnet/host/fxr] does not contain any version-numbered child folders'],
   [
     'package-install-failure',
     'run',
@@ -2637,5 +2634,35 @@ describe('no second cause where the line names one', () => {
       '> Compilation failed; see the compiler error output for details.',
     ].join('\n');
     expect(await first(compile)).toBe('compile-error');
+  });
+
+  it('what a review found: wrappers are not the network, kaniko under a network error, advice that fits the words', async () => {
+    // kaniko's push check says the same words before a network or TLS failure: that is not a refusal.
+    const kaniko = (tail: string) =>
+      `error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: checking push permission for "registry.example.com/app:1": creating push check transport for registry.example.com failed: ${tail}`;
+    expect(await first(kaniko('Get "https://registry.example.com/v2/": x509: certificate signed by unknown authority'))).toBe('network-timeout');
+    expect(await first(kaniko('GET https://gcr.io/v2/token: UNAUTHORIZED: authentication failed'))).toBe('registry-auth-denied');
+    // cargo's `failed to query replaced source registry` only wraps what follows (here, --offline).
+    const cargo = inRun(
+      'error: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\nCaused by:\n  failed to query replaced source registry `crates-io`\nCaused by:\n  attempting to make an HTTP request, but --offline was specified',
+    );
+    expect(await first(cargo)).not.toBe('network-timeout');
+    // A program's own `ERROR 404:` is no wget download.
+    expect(await first(inRun("ERROR 404: Template not found for view 'home'"))).not.toBe('package-install-failure');
+    const change = async (command: string, error: string) => {
+      const text = [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join(
+        '\n',
+      );
+      return verdictOf(await diagnoseText(text, 'p.log')).change ?? '';
+    };
+    // pip's conflict is no missing release.
+    expect(await change('pip install -r requirements.txt', 'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/')).not.toMatch(/^pip \(/);
+    // bash's wording of a package manager the image does not have (RHEL, UBI, Fedora images).
+    expect(await change('apt-get install -y curl', '/bin/sh: line 1: apt-get: command not found')).toMatch(/^The image has no `apt-get`/);
+    // Node's engines and composer's PHP version are the language version.
+    expect(await change('npm ci', 'npm error code EBADENGINE')).toMatch(/^The image's language version does not fit/);
+    expect(
+      await change('composer install', '  - Root composer.json requires php ^8.2 but your php version (7.3.33) does not satisfy that requirement.'),
+    ).toMatch(/^The image's language version does not fit/);
   });
 });

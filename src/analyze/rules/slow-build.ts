@@ -90,7 +90,7 @@ function stillRunning(build: Build, budget: number, advice: string): RuleFinding
       evidence: [quote(step.line, step.name), last],
       fix: [
         canceled
-          ? `${inlineCode(step.name, 80)} ran ${formatSeconds(seconds)} and was then canceled: the build was stopped while it ran.`
+          ? `${inlineCode(step.name, 80)} ran ${formatSeconds(seconds)} before it was canceled (the build stopped by hand or by a time limit, or after another step failed).`
           : `The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`,
         '',
         advice,
