@@ -1627,6 +1627,14 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text('12.0'), 'canceled.log')).findings.some((f) => f.id === 'slow-build')).toBe(false);
     const plain = await diagnoseText(['#7 [3/7] RUN pip install x', '#7 CANCELED'].join('\n'), 'plain.log');
     expect(plain.builds[0]!.build.steps[0]).toMatchObject({ status: 'canceled', seconds: null });
+    // There, the clock of its last output line says how long it ran at least.
+    const clocked = await diagnoseText(
+      ['#7 [3/7] RUN pip install x', '#7 0.512 Collecting x', '#7 7400.120 still resolving', '#7 CANCELED'].join('\n'),
+      'plain.log',
+    );
+    expect(clocked.findings.map((f) => f.title)).toEqual([
+      'The step "[3/7] RUN pip install x" ran at least 123.3 min before it was canceled, over the 60 min budget',
+    ]);
   });
 
   it('a build context that took a minute or more to send: in the tty view, its transfer lines alone, and plain progress', async () => {

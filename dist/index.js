@@ -690,28 +690,30 @@ function slowContext(build) {
 /**
  * A log without timestamps that ends while a step still runs (a job stopped at its time limit, a paste
  * cut there): BuildKit's clock on the step's last output line says how long it had run by then. Also a
- * step the tty view shows canceled with its time (`=> CANCELED [3/7] RUN pip install ...  7411.1s`: a
- * build someone stopped after two hours).
+ * canceled step: the tty view gives its time (`=> CANCELED [3/7] RUN pip install ...  7411.1s`: a build
+ * someone stopped after two hours), plain progress only the clock of its last output line.
  */
 function stillRunning(build, budget, advice) {
-    const ran = (s) => s.runningSeconds ?? (s.status === 'canceled' ? (s.seconds ?? undefined) : undefined);
+    const ran = (s) => (s.status === 'canceled' ? (s.seconds ?? s.runningSeconds) : s.runningSeconds);
     const step = build.steps.filter((s) => ran(s) !== undefined).sort((a, b) => ran(b) - ran(a))[0];
     if (!step || ran(step) <= budget)
         return waitingOnOneStep(build);
     const seconds = ran(step);
-    const canceled = step.runningSeconds === undefined;
+    const canceled = step.status === 'canceled';
+    // A canceled step's own time is how long it ran; its last output's clock, how long at least.
+    const atLeast = canceled && step.seconds === null ? 'at least ' : '';
     const last = canceled && step.endLine !== null ? quote(step.endLine, step.endText ?? step.name) : quote(build.boundary.last.line, build.boundary.last.text);
     return [
         {
             id: 'slow-build',
             severity: 'warning',
             title: canceled
-                ? `The step "${(0,markdown/* truncate */.xv)(step.name, 80)}" ran ${(0,duration/* formatDuration */.a)(seconds)} before it was canceled, over the ${budget / 60} min budget`
+                ? `The step "${(0,markdown/* truncate */.xv)(step.name, 80)}" ran ${atLeast}${(0,duration/* formatDuration */.a)(seconds)} before it was canceled, over the ${budget / 60} min budget`
                 : `The step "${(0,markdown/* truncate */.xv)(step.name, 80)}" was still running after ${(0,duration/* formatDuration */.a)(seconds)}, over the ${budget / 60} min budget`,
             evidence: [quote(step.line, step.name), last],
             fix: [
                 canceled
-                    ? `${(0,markdown/* inlineCode */.ti)(step.name, 80)} ran ${(0,duration/* formatDuration */.a)(seconds)} before it was canceled (the build stopped by hand or by a time limit, or after another step failed).`
+                    ? `${(0,markdown/* inlineCode */.ti)(step.name, 80)} ran ${atLeast}${(0,duration/* formatDuration */.a)(seconds)} before it was canceled (the build stopped by hand or by a time limit, or after another step failed).`
                     : `The log ends while ${(0,markdown/* inlineCode */.ti)(step.name, 80)} runs, ${(0,duration/* formatDuration */.a)(seconds)} after it started.`,
                 '',
                 advice,
@@ -19476,9 +19478,12 @@ function round(seconds) {
 }
 // BuildKit's clock in front of a step's output line: `#15 19054.2 text` (plain), `19054.2 text` (an error block).
 const OUTPUT_CLOCK = /^(?:#\d+ )?(\d+\.\d+) /;
-/** How long a step that never finished had run at its last output line, when its tail shows it. */
+/**
+ * How long a step that never finished had run at its last output line, when its tail shows it: one still
+ * running where the log ends, or one canceled without a time of its own (plain progress's `#7 CANCELED`).
+ */
 function runningSecondsOf(vertex) {
-    if (vertex.status !== 'running' || vertex.seconds !== null)
+    if ((vertex.status !== 'running' && vertex.status !== 'canceled') || vertex.seconds !== null)
         return {};
     const last = vertex.tail[vertex.tail.length - 1];
     const clock = last ? OUTPUT_CLOCK.exec(last.text) : null;

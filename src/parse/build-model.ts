@@ -167,9 +167,12 @@ function round(seconds: number): number {
 // BuildKit's clock in front of a step's output line: `#15 19054.2 text` (plain), `19054.2 text` (an error block).
 const OUTPUT_CLOCK = /^(?:#\d+ )?(\d+\.\d+) /;
 
-/** How long a step that never finished had run at its last output line, when its tail shows it. */
+/**
+ * How long a step that never finished had run at its last output line, when its tail shows it: one still
+ * running where the log ends, or one canceled without a time of its own (plain progress's `#7 CANCELED`).
+ */
 function runningSecondsOf(vertex: VertexState): { runningSeconds?: number } {
-  if (vertex.status !== 'running' || vertex.seconds !== null) return {};
+  if ((vertex.status !== 'running' && vertex.status !== 'canceled') || vertex.seconds !== null) return {};
   const last = vertex.tail[vertex.tail.length - 1];
   const clock = last ? OUTPUT_CLOCK.exec(last.text) : null;
   return clock ? { runningSeconds: Number(clock[1]) } : {};

@@ -70,27 +70,29 @@ function slowContext(build: Build): RuleFinding[] {
 /**
  * A log without timestamps that ends while a step still runs (a job stopped at its time limit, a paste
  * cut there): BuildKit's clock on the step's last output line says how long it had run by then. Also a
- * step the tty view shows canceled with its time (`=> CANCELED [3/7] RUN pip install ...  7411.1s`: a
- * build someone stopped after two hours).
+ * canceled step: the tty view gives its time (`=> CANCELED [3/7] RUN pip install ...  7411.1s`: a build
+ * someone stopped after two hours), plain progress only the clock of its last output line.
  */
 function stillRunning(build: Build, budget: number, advice: string): RuleFinding[] {
-  const ran = (s: Build['steps'][number]) => s.runningSeconds ?? (s.status === 'canceled' ? (s.seconds ?? undefined) : undefined);
+  const ran = (s: Build['steps'][number]) => (s.status === 'canceled' ? (s.seconds ?? s.runningSeconds) : s.runningSeconds);
   const step = build.steps.filter((s) => ran(s) !== undefined).sort((a, b) => ran(b)! - ran(a)!)[0];
   if (!step || ran(step)! <= budget) return waitingOnOneStep(build);
   const seconds = ran(step)!;
-  const canceled = step.runningSeconds === undefined;
+  const canceled = step.status === 'canceled';
+  // A canceled step's own time is how long it ran; its last output's clock, how long at least.
+  const atLeast = canceled && step.seconds === null ? 'at least ' : '';
   const last = canceled && step.endLine !== null ? quote(step.endLine, step.endText ?? step.name) : quote(build.boundary.last.line, build.boundary.last.text);
   return [
     {
       id: 'slow-build',
       severity: 'warning',
       title: canceled
-        ? `The step "${truncate(step.name, 80)}" ran ${formatSeconds(seconds)} before it was canceled, over the ${budget / 60} min budget`
+        ? `The step "${truncate(step.name, 80)}" ran ${atLeast}${formatSeconds(seconds)} before it was canceled, over the ${budget / 60} min budget`
         : `The step "${truncate(step.name, 80)}" was still running after ${formatSeconds(seconds)}, over the ${budget / 60} min budget`,
       evidence: [quote(step.line, step.name), last],
       fix: [
         canceled
-          ? `${inlineCode(step.name, 80)} ran ${formatSeconds(seconds)} before it was canceled (the build stopped by hand or by a time limit, or after another step failed).`
+          ? `${inlineCode(step.name, 80)} ran ${atLeast}${formatSeconds(seconds)} before it was canceled (the build stopped by hand or by a time limit, or after another step failed).`
           : `The log ends while ${inlineCode(step.name, 80)} runs, ${formatSeconds(seconds)} after it started.`,
         '',
         advice,
