@@ -2673,4 +2673,16 @@ describe('no second cause where the line names one', () => {
       await change('composer install', '  - Root composer.json requires php ^8.2 but your php version (7.3.33) does not satisfy that requirement.'),
     ).toMatch(/^The image's language version does not fit/);
   });
+
+  it('a COPY source missing from the context: the one change is where the path is read from, .dockerignore after it', async () => {
+    const text = [
+      '#8 [4/5] COPY target/app.jar /app/app.jar',
+      '#8 ERROR: failed to calculate checksum of ref abc::def: "/target/app.jar": not found',
+      'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref abc::def: "/target/app.jar": not found',
+    ].join('\n');
+    const analysis = await diagnoseText(text, 'copy.log');
+    expect(analysis.findings[0]!.id).toBe('copy-source-missing');
+    expect(verdictOf(analysis).change).toMatch(/^Paths are relative to the context, not to the Dockerfile/);
+    expect(analysis.findings[0]!.fix).toContain('Check `.dockerignore`');
+  });
 });
