@@ -32,6 +32,11 @@ function inRun(line: string): string {
   ].join('\n');
 }
 
+/** A plain-progress build whose step `RUN <command>` printed `error`, then failed. */
+function failedRun(command: string, error: string): string {
+  return [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join('\n');
+}
+
 /** The same failing RUN as the legacy builder, the tty form, docker compose v2 and a GitHub job log print it. */
 const OTHER_FORMS: Record<string, (line: string) => string> = {
   legacy: (line) =>
@@ -2569,10 +2574,7 @@ describe('no second cause where the line names one', () => {
 
   it("a failed install's one change is the advice of the package manager that printed the error, not apt's", async () => {
     const change = async (command: string, error: string) => {
-      const text = [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join(
-        '\n',
-      );
-      const analysis = await diagnoseText(text, 'p.log');
+      const analysis = await diagnoseText(failedRun(command, error), 'p.log');
       expect(analysis.findings[0]!.id).toBe('package-install-failure');
       return verdictOf(analysis).change ?? '';
     };
@@ -2657,12 +2659,7 @@ describe('no second cause where the line names one', () => {
     expect(await first(cargo)).not.toBe('network-timeout');
     // A program's own `ERROR 404:` is no wget download.
     expect(await first(inRun("ERROR 404: Template not found for view 'home'"))).not.toBe('package-install-failure');
-    const change = async (command: string, error: string) => {
-      const text = [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join(
-        '\n',
-      );
-      return verdictOf(await diagnoseText(text, 'p.log')).change ?? '';
-    };
+    const change = async (command: string, error: string) => verdictOf(await diagnoseText(failedRun(command, error), 'p.log')).change ?? '';
     // pip's conflict is no missing release.
     expect(await change('pip install -r requirements.txt', 'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/')).not.toMatch(/^pip \(/);
     // bash's wording of a package manager the image does not have (RHEL, UBI, Fedora images).

@@ -35,7 +35,7 @@ export function applyVertexLine(build: BuildState, id: number, rest: string, lin
 }
 
 function isStatus(rest: string): boolean {
-  return rest === 'CACHED' || rest === '...' || CANCELED.test(rest) || DONE.test(rest) || rest.startsWith('ERROR');
+  return rest === 'CACHED' || rest === '...' || (rest.startsWith('CANCELED') && CANCELED.test(rest)) || DONE.test(rest) || rest.startsWith('ERROR');
 }
 
 function applyStatus(build: BuildState, vertex: VertexState, rest: string, line: DecodedLine): void {
@@ -45,7 +45,8 @@ function applyStatus(build: BuildState, vertex: VertexState, rest: string, line:
     build.stepCached(vertex, end, null);
     return;
   }
-  const canceled = CANCELED.exec(rest);
+  // Every output line of a step comes here: a prefix test first, as for ERROR below.
+  const canceled = rest.startsWith('CANCELED') ? CANCELED.exec(rest) : null;
   if (canceled) {
     build.stepCanceled(vertex, end, canceled[1] !== undefined ? Number(canceled[1]) : null);
     return;
