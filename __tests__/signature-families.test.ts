@@ -2581,6 +2581,10 @@ describe('no second cause where the line names one', () => {
     expect(await change('pip install -r requirements.txt', 'ERROR: No matching distribution found for torch==2.9.9')).toMatch(
       /^pip \(`No matching distribution found for torch==2\.9\.9`\): no release of that name and version fits the image/,
     );
+    // The headline names the requirement, not only pip's words.
+    expect(
+      await change('pip install torch==2.9.9', 'ERROR: Could not find a version that satisfies the requirement torch==2.9.9 (from versions: 2.5.0)'),
+    ).toMatch(/^pip \(`Could not find a version that satisfies the requirement torch==2\.9\.9`\)/);
     expect(await change('pip install psycopg2', 'ERROR: Failed building wheel for psycopg2')).toMatch(
       /^pip \(`Failed building wheel for psycopg2`\): .*needs a compiler/,
     );
