@@ -329,6 +329,35 @@ describe('root cause first', () => {
     expect((await diagnoseText(answered)).findings.map((f) => f.id)).toEqual(['manifest-unknown']);
     // Failing at once is the registry's answer: the image or tag does not exist (as before).
     expect((await diagnoseText(tty('1.5'))).findings[0]!.id).toBe('manifest-unknown');
+    // A CI job's own failure line after the paste (GitLab's) is no word of why.
+    expect((await diagnoseText(`${tty('30.0')}\nERROR: Job failed: exit code 1`)).findings.map((f) => f.id)).toEqual(['network-timeout']);
+  });
+
+  it("a CI job's wrapper lines around a paste (GitLab's, Jenkins', the runner's exit status) change neither its title nor its cause", async () => {
+    const first = async (text: string) => {
+      const finding = (await diagnoseText(text)).findings[0]!;
+      return { id: finding.id, title: finding.title, evidence: finding.evidence[0]!.text };
+    };
+    const wrapped = (lines: string[]) => ({
+      gitlab: ['$ docker build -t app .', ...lines, 'ERROR: Job failed: exit code 1'].join('\n'),
+      jenkins: ['[Pipeline] sh', '+ docker build -t app .', ...lines, '[Pipeline] }', 'ERROR: script returned exit code 1', 'Finished: FAILURE'].join('\n'),
+    });
+    // No signature knows this line: the fallback's title and its guess read the daemon's words, not the wrapper's.
+    const legacy = [
+      'Sending build context to Docker daemon 15.87 kB',
+      'An error occurred trying to connect: Post http://%2Fvar%2Frun%2Fdocker.sock/v1.24/build?dockerfile=Dockerfile&t=yolo: EOF',
+    ];
+    const alone = await first(legacy.join('\n'));
+    expect(alone.evidence).toContain('An error occurred trying to connect');
+    for (const text of Object.values(wrapped(legacy))) expect(await first(text)).toEqual(alone);
+    // The tty view's live line a paste starts at is the failure's cause (apt could not resolve its mirror),
+    // with the job's `[Pipeline] }` and exit status after the build's error, as without them.
+    const live = [
+      "=> => #   Temporary failure resolving 'deb.debian.org'",
+      'ERROR: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100',
+    ];
+    expect((await first(live.join('\n'))).id).toBe('network-timeout');
+    for (const text of Object.values(wrapped(live))) expect((await first(text)).id).toBe('network-timeout');
   });
 
   it("a docker push whose output ends in Go's bare EOF is the registry closing the connection; a pull's or a heredoc's EOF is not", async () => {

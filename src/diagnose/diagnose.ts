@@ -1,6 +1,6 @@
 import type { Build, EvidenceLine, Step } from '../model.js';
 import type { Signature } from './catalog.js';
-import { matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
+import { isWrapperLine, matchTrusted, rankMatches, type CandidateLine, type SignatureMatch } from './matcher.js';
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
 import { failingCommands, withoutQuotedCommand } from './failing-command.js';
@@ -145,7 +145,10 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   const liveLinesFailed =
     build.status === 'failure' &&
     !build.steps.some((s) => s.status === 'error') &&
-    [...build.errorDetails, ...build.errors].every((line) => PROCESS_EXIT.test(line.text));
+    // (A CI job's own lines after the build's, `[Pipeline] }`, `ERROR: script returned exit code 1`, say nothing either.)
+    [...build.errorDetails, ...build.errors].every(
+      (line) => PROCESS_EXIT.test(line.text) || !FAILURE_LINE.test(line.text) || isWrapperLine(normalizeForMatching(line.text)),
+    );
   // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
   // error block with the step's name (` > importing cache manifest from X:`), which the catalog
   // knows: offer that header too, so that the error is read as the cache's.
@@ -435,7 +438,9 @@ function metadataThatTimedOut(build: Build, lines: EvidenceLine[]): CandidateLin
   // Only with no word of why: any other line that states a failure (`...: not found`, `401 Unauthorized`,
   // the final `ERROR: failed to solve: ...`) is the registry's answer, or says more than the clock does.
   const ownLines = new Set(timedOut.map((s) => s.endLine ?? s.line));
-  if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && FAILURE_LINE.test(line.text))) return [];
+  // A wrapper's line around the build (`ERROR: Job failed: exit code 1`) says nothing of why.
+  const saysWhy = (line: EvidenceLine) => FAILURE_LINE.test(line.text) && !isWrapperLine(normalizeForMatching(line.text));
+  if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && saysWhy(line))) return [];
   return timedOut.map((s) => ({
     line: s.endLine ?? s.line,
     text: s.endText ?? s.name,

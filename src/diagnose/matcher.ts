@@ -59,10 +59,15 @@ const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fe
 // of a container action). Inside a RUN they still point at a compiler; around a `docker build` (or a
 // plugin's image build) they only restate the build's failure, so any concrete error outranks them.
 const WRAPPER_LINE =
-  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|script returned exit code \d+|Error: (?:Process completed|Docker build failed) with exit code \d+\.?|FAILURE: Build failed with an exception\.?|(?:> )?Execution failed for task '[^']+'\.?|(?:\[(?:INFO|ERROR)\] )?BUILD FAILURE)$/;
+  /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|(?:ERROR: )?script returned exit code \d+|Finished: FAILURE|(?:Error: )?(?:Process completed|Docker build failed) with exit code \d+\.?|FAILURE: Build failed with an exception\.?|(?:> )?Execution failed for task '[^']+'\.?|(?:\[(?:INFO|ERROR)\] )?BUILD FAILURE)$/;
 
 // The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
 const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
+
+/** Whether a line (normalized for matching) is a wrapper's that only restates a failure (WRAPPER_LINE). */
+export function isWrapperLine(normalized: string): boolean {
+  return WRAPPER_LINE.test(normalized);
+}
 
 /**
  * The header as printed. The diagnosis also offers a failed import's own `#N ERROR: <why>` line under

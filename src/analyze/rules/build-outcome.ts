@@ -7,7 +7,7 @@ import { inlineCode } from '../../text/markdown.js';
 import { likelyCause } from './likely-cause.js';
 import { failedStepOf } from './template-values.js';
 import type { BuildDiagnosis } from '../../diagnose/diagnose.js';
-import type { CandidateLine } from '../../diagnose/matcher.js';
+import { isWrapperLine, type CandidateLine } from '../../diagnose/matcher.js';
 
 const TAIL = 10;
 /** A failure told in more lines than this is not read for its words (wordLines). */
@@ -52,7 +52,7 @@ export const buildOutcomeRule: Rule = {
     // Failure words looser than a failure line's say less: a build that did not say it failed is
     // then only a warning (the paste may have been cut before its end).
     const loose = strictLines.length === 0;
-    const errorLines = loose ? ownErrorLines(build, lines, LOOSE_FAILURE) : strictLines;
+    const errorLines = failureErrorLines(build, lines, strictLines);
     // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
     // nothing) is better explained by that warning than by a finding that has nothing to quote.
     if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0) return [];
@@ -90,7 +90,9 @@ export const buildOutcomeRule: Rule = {
  * line is marked as the failure, its own error lines.
  */
 function wordLines(build: Build, candidates: CandidateLine[] | undefined, errorLines: EvidenceLine[]): string[] {
-  const own = (candidates ?? []).filter((l) => l.inFailure);
+  // A wrapper's line (`##[error]Process completed with exit code 1.`) says nothing of the cause: its
+  // words would make the same failure inside a CI job's log read otherwise than pasted alone.
+  const own = (candidates ?? []).filter((l) => l.inFailure && !isWrapperLine(l.normalized));
   const lines = own.length > 0 ? own.map((l) => l.text) : dedupe([...errorLines, ...build.failedStepTail.slice(-TAIL), ...build.errors]).map((l) => l.text);
   // The model learnt from pasted excerpts (1 to 37 lines). A failure told in more lines (a long step's
   // output) is not what it knows: there its words are mostly what the step did (crate names, progress),
@@ -104,8 +106,23 @@ function wordLines(build: Build, candidates: CandidateLine[] | undefined, errorL
  * from the same lines it is later asked about.
  */
 export function failureWordLines(build: Build, diagnosis: BuildDiagnosis): string[] {
-  const strict = ownErrorLines(build, diagnosis.allLines, FAILURE_LINE);
-  return wordLines(build, diagnosis.lines, strict.length > 0 ? strict : ownErrorLines(build, diagnosis.allLines, LOOSE_FAILURE));
+  return wordLines(build, diagnosis.lines, failureErrorLines(build, diagnosis.allLines, ownErrorLines(build, diagnosis.allLines, FAILURE_LINE)));
+}
+
+/**
+ * The lines that state the failure (`strict`: those a failure line recognises), without the lines of
+ * a wrapper that only restate it (`ERROR: Job failed: exit code 1`, `make: *** [image] Error 1`,
+ * Jenkins' `Finished: FAILURE`): when those are all a failure line recognises, the looser failure
+ * words find the line that says why (`An error occurred trying to connect: ... EOF`). A wrapper's
+ * line is quoted only when no other line says anything: the same paste inside a CI job's log must be
+ * titled and guessed as it is without it.
+ */
+function failureErrorLines(build: Build, lines: EvidenceLine[], strict: EvidenceLine[]): EvidenceLine[] {
+  const concrete = (found: EvidenceLine[]) => found.filter((l) => !isWrapperLine(normalizeForMatching(l.text)));
+  const own = concrete(strict);
+  if (own.length > 0) return own;
+  const looser = concrete(ownErrorLines(build, lines, LOOSE_FAILURE));
+  return looser.length > 0 ? looser : strict.length > 0 ? strict : ownErrorLines(build, lines, LOOSE_FAILURE);
 }
 
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */

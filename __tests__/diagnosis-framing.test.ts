@@ -1,0 +1,89 @@
+// The same failure read inside a CI job's log: every train excerpt of the corpus (fixtures/unseen) is
+// wrapped as GitLab, Jenkins and a GitHub runner (`gh run view`) would print it around a `docker build`,
+// and its first finding must stay what it is without the wrapper. A paste's form is not its cause: a
+// wrapper's lines (`ERROR: Job failed: exit code 1`, `Finished: FAILURE`, `##[error]Process completed
+// with exit code 1.`) say only that the build failed, and must not change what the build's own lines say.
+// Only the train part is wrapped: the frozen test part is never read for a rule, not even this way.
+import { describe, expect, it, beforeAll } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './support/analyze-text.js';
+import { diagnoseText } from './support/classify.js';
+
+interface Case {
+  id: string;
+  excerpt: string;
+}
+
+const DIR = join(FIXTURES, 'unseen');
+const RUNNER_TIME = (i: number) => `2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.1234567Z`;
+
+/** The wrappers, each around an excerpt's lines as its CI prints them around a failed `docker build`. */
+const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
+  gitlab: (lines) => [
+    'Running with gitlab-runner 16.5.0 (853330f9)',
+    'section_start:1714557600:step_script\r\u001b[0K\u001b[0K\u001b[36;1mExecuting "step_script" stage of the job script\u001b[0;m',
+    '\u001b[32;1m$ docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .\u001b[0;m',
+    ...lines,
+    'section_end:1714557700:step_script\r\u001b[0K\u001b[31;1mERROR: Job failed: exit code 1\u001b[0;m',
+  ],
+  jenkins: (lines) => [
+    '[Pipeline] stage',
+    '[Pipeline] { (Build)',
+    '[Pipeline] sh',
+    '+ docker build -t app:42 .',
+    ...lines,
+    '[Pipeline] }',
+    '[Pipeline] // stage',
+    'ERROR: script returned exit code 1',
+    'Finished: FAILURE',
+  ],
+  'gh run view': (lines) => {
+    const prefix = 'build (engine)\tBuild and push\t';
+    return [
+      `${prefix}${RUNNER_TIME(0)} ##[group]Run docker build -t app .`,
+      ...lines.map((line, i) => `${prefix}${RUNNER_TIME(i)} ${line}`),
+      `${prefix}${RUNNER_TIME(lines.length)} ##[error]Process completed with exit code 1.`,
+      `build (engine)\tPost Build and push\t${RUNNER_TIME(lines.length)} Post job cleanup.`,
+    ];
+  },
+};
+
+// How many of the train part's excerpts may read otherwise wrapped (of 3,286 when this was set: 36 for
+// GitLab, 26 for Jenkins, 21 for gh run view). Those left are mostly excerpts that began with another
+// command's output (a `docker pull` before the build: the wrapper's `docker build` line then opens a
+// build before it) or logs cut while a step ran (the wrapper's exit status makes them failures).
+const MAX_CHANGED = 45;
+
+function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {
+  if (result.builds.length === 0) return 'refused';
+  return result.findings[0]?.id ?? 'none';
+}
+
+describe('a CI job around a paste', () => {
+  const train: Case[] = [];
+  const alone = new Map<string, string>();
+
+  beforeAll(async () => {
+    for (const file of readdirSync(DIR).filter((f) => /^train-\d+\.jsonl$/.test(f))) {
+      for (const line of readFileSync(join(DIR, file), 'utf8').split('\n')) if (line.trim() !== '') train.push(JSON.parse(line) as Case);
+    }
+    for (const c of train) alone.set(c.id, firstFinding(await diagnoseText(c.excerpt, `${c.id}.log`)));
+  }, 300_000);
+
+  it.each(Object.keys(WRAPPERS))(
+    'changes the first finding of few train excerpts, wrapped as %s prints them',
+    async (name) => {
+      expect(train.length).toBeGreaterThan(3000);
+      const changed: string[] = [];
+      for (const c of train) {
+        const wrapped = WRAPPERS[name]!(c.excerpt.split('\n')).join('\n');
+        const found = firstFinding(await diagnoseText(wrapped, `${c.id}.log`));
+        if (found !== alone.get(c.id)) changed.push(`${c.id}: ${alone.get(c.id)} -> ${found}`);
+      }
+      process.stdout.write(`framing (${name}): ${changed.length} of ${train.length} train excerpts read otherwise\n`);
+      expect(changed.length).toBeLessThanOrEqual(MAX_CHANGED);
+    },
+    300_000,
+  );
+});
