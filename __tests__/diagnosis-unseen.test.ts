@@ -121,6 +121,10 @@ const FROZEN: Record<string, string> = {
   'test-114.jsonl': 'c1302a811e205397d741ffa76d1a268ccd9edd11cd998b1bb9b3f23d1a7ed7f2',
   'test-116.jsonl': '37588c81b2fca6a3b9fb2e89c3e84ac82d55a7c2f27ee80924a4e0600d8420d8',
   'test-118.jsonl': 'bdc3d8bf4b83584a693e68a41fe781cf6ded0cb9b9fdda3e603fe7457fdccba8',
+  // Batches 120 and 122 are holdouts like batches 9 to 118 before them, collected by someone who writes no rules; their
+  // collectors could also take Q&A, forum and blog pages that show a real log and its resolution (see the corpus README).
+  'test-120.jsonl': 'a74082635de2402a46b750dfd397487085d64fac8f071c269ad4e2d9aa6ca149',
+  'test-122.jsonl': 'db9c6375f420ef099878503bb76bb046602c0e26f132437bd8c12d2c702d1d59',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2193/2654 (82.6%) once batches 114, 116 and 118, holdouts, were added (26/39, 26/30 and 23/33 of them on arrival with main
