@@ -290,6 +290,10 @@ describe('forms of build output', () => {
     );
     expect(powershell.findings[0]!.id).toBe('registry-push-failure');
     expect(powershell.findings[0]!.evidence.map((e) => e.text)).toContain('unknown blob');
+    // The same paste indented whole (a Markdown code block): the framing is after the blanks.
+    const indented = await diagnoseText(lines('    d0f104dc0a1f: Preparing', '    d0f104dc0a1f: Waiting', '    docker : unknown blob'));
+    expect(indented.findings[0]!.id).toBe('registry-push-failure');
+    expect(indented.findings[0]!.evidence.map((e) => e.text.trim())).toContain('unknown blob');
   });
 
   it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {

@@ -2686,4 +2686,20 @@ describe('no second cause where the line names one', () => {
     expect(verdictOf(analysis).change).toMatch(/^Paths are relative to the context, not to the Dockerfile/);
     expect(analysis.findings[0]!.fix).toContain('Check `.dockerignore`');
   });
+
+  it("a package manager's question with no one to answer it (apt, yum, dnf); the old daemon's glob that matched nothing", async () => {
+    const change = async (command: string, error: string) => {
+      const analysis = await diagnoseText(failedRun(command, error), 'p.log');
+      expect(analysis.findings[0]!.id).toBe('package-install-failure');
+      return verdictOf(analysis).change ?? '';
+    };
+    const yesFlag = /^The package manager asked to confirm and, with no terminal to answer, gave up .*`apt-get install -y`/;
+    expect(await change('apt-get update && apt-get upgrade', 'Need to get 3652 kB of archives.\nDo you want to continue? [Y/n] Abort.')).toMatch(yesFlag);
+    expect(await change('yum install git', 'Total download size: 81 M\nIs this ok [y/d/N]: Exiting on user command')).toMatch(yesFlag);
+    expect(await change('dnf install git', 'Is this ok [y/N]: Operation aborted.')).toMatch(yesFlag);
+    // A question answered (`-y`) is no failure word.
+    expect(await first(inRun('Do you want to continue? [Y/n] Y\nerror: linker `cc` not found'))).not.toBe('package-install-failure');
+    const glob = await diagnoseText(['Step 7/17 : ADD *.deb /tmp/', 'No source files were specified'].join('\n'), 'glob.log');
+    expect(glob.findings[0]!.id).toBe('copy-source-missing');
+  });
 });

@@ -65,6 +65,13 @@ export function unescapeEntities(text: string): string {
  */
 export function stripCiFraming(text: string): string {
   const first = text.charCodeAt(0);
+  // A paste indented whole (a Markdown code block, a quoted mail) keeps its framing after the blanks
+  // (`    docker : unknown blob`): it goes, the blanks stay (the parser reads lines without them).
+  if (first === 0x20 || first === 0x09) {
+    const rest = text.trimStart();
+    const stripped = rest === '' ? rest : stripCiFraming(rest);
+    return stripped === rest ? text : text.slice(0, text.length - rest.length) + stripped;
+  }
   if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
   // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :)
   if (!(
