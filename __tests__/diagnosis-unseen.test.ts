@@ -130,6 +130,9 @@ const FROZEN: Record<string, string> = {
   'test-126.jsonl': 'a1517a567cbabc7e344ed2e10f26ef11824276fb47ff9b8ccb0455251facc4b2',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
+// engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
+// read): the floor 0.822 held;
 // 2257/2728 (82.7%) once batches 120 and 122, holdouts, were added (29/34 and 33/40 of them on arrival with main f0d3de3's
 // engine, which has the rules of train batches 115, 117 and 119 and the wrapper-line change; those moved the frozen part from
 // 2194 to 2195 of 2654, not read): the floor 0.822 held;
@@ -260,7 +263,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // The rules after them left the frozen part at 16 refused and 26 without a finding (not read); batches 114, 116 and 118, holdouts,
 // brought one refused excerpt and three without a finding: 17 refused and 29 without a finding of 2654 on main 2542259's engine,
 // so the cap was raised to 46 when they arrived.
-const MAX_TEST_REFUSED_OR_SILENT = 46;
+// Batches 120 and 122, holdouts, brought none; batches 124 and 126 brought two without a finding: 17 refused and 31 without
+// a finding of 2788 on main 4129204's engine, so the cap was raised to 48 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 48;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
