@@ -1,5 +1,6 @@
 // The same failure read inside a CI job's log: every train excerpt of the corpus (fixtures/unseen) is
-// wrapped as GitLab, Jenkins and a GitHub runner (`gh run view`) would print it around a `docker build`,
+// wrapped as GitLab, Jenkins and a GitHub runner (`gh run view`) would print it around a `docker build`
+// (and quoted whole, as a reply quotes it),
 // and its first finding must stay what it is without the wrapper. A paste's form is not its cause: a
 // wrapper's lines (`ERROR: Job failed: exit code 1`, `Finished: FAILURE`, `##[error]Process completed
 // with exit code 1.`) say only that the build failed, and must not change what the build's own lines say.
@@ -20,14 +21,14 @@ const RUNNER_TIME = (i: number) => `2024-05-01T10:${String(Math.floor(i / 60) % 
 
 /** The wrappers, each around an excerpt's lines as its CI prints them around a failed `docker build`. */
 const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
-  gitlab: (lines) => [
+  "inside GitLab's job log": (lines) => [
     'Running with gitlab-runner 16.5.0 (853330f9)',
     'section_start:1714557600:step_script\r\u001b[0K\u001b[0K\u001b[36;1mExecuting "step_script" stage of the job script\u001b[0;m',
     '\u001b[32;1m$ docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .\u001b[0;m',
     ...lines,
     'section_end:1714557700:step_script\r\u001b[0K\u001b[31;1mERROR: Job failed: exit code 1\u001b[0;m',
   ],
-  jenkins: (lines) => [
+  "inside Jenkins' console output": (lines) => [
     '[Pipeline] stage',
     '[Pipeline] { (Build)',
     '[Pipeline] sh',
@@ -38,7 +39,11 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
     'ERROR: script returned exit code 1',
     'Finished: FAILURE',
   ],
-  'gh run view': (lines) => {
+  // make running `docker build` in a Makefile's recipe: make's own line (`make: *** [image] Error 1`) after the build's.
+  "inside make's output": (lines) => ['docker build -t app .', ...lines, 'make: *** [Makefile:12: image] Error 1'],
+  // Not a CI job: a person quoting the paste whole (a Markdown blockquote, an e-mail reply).
+  'quoted whole': (lines) => lines.map((line) => `> ${line}`),
+  "inside a runner's log as gh run view prints it": (lines) => {
     const prefix = 'build (engine)\tBuild and push\t';
     return [
       `${prefix}${RUNNER_TIME(0)} ##[group]Run docker build -t app .`,
@@ -49,11 +54,20 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
   },
 };
 
-// How many of the train part's excerpts may read otherwise wrapped (of 3,286 when this was set: 36 for
-// GitLab, 26 for Jenkins, 21 for gh run view). Those left are mostly excerpts that began with another
-// command's output (a `docker pull` before the build: the wrapper's `docker build` line then opens a
-// build before it) or logs cut while a step ran (the wrapper's exit status makes them failures).
-const MAX_CHANGED = 45;
+// How many of the train part's excerpts may read otherwise, for each wrapper (of 3,357 when this was set: 36 in GitLab's
+// log, 29 in Jenkins', 21 in a runner's; after make's line, 156 of 3,286 before a wrapper's line after the build's own failure
+// was set aside, now 109; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
+// Those left are mostly excerpts that began with another command's output (a `docker pull` before the build: the
+// wrapper's `docker build` line then opens a build before it) or logs cut while a step ran (the wrapper's exit status
+// makes them failures).
+const MAX_CHANGED: Record<string, number> = {
+  "inside GitLab's job log": 45,
+  "inside Jenkins' console output": 40,
+  // make's line still reads as a compile error where nothing else named a cause (a paste without a signature's line).
+  "inside make's output": 120,
+  'quoted whole': 10,
+  "inside a runner's log as gh run view prints it": 35,
+};
 
 function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {
   if (result.builds.length === 0) return 'refused';
@@ -72,7 +86,7 @@ describe('a CI job around a paste', () => {
   }, 300_000);
 
   it.each(Object.keys(WRAPPERS))(
-    'changes the first finding of few train excerpts, wrapped as %s prints them',
+    'changes the first finding of few train excerpts %s',
     async (name) => {
       expect(train.length).toBeGreaterThan(3000);
       const changed: string[] = [];
@@ -82,7 +96,7 @@ describe('a CI job around a paste', () => {
         if (found !== alone.get(c.id)) changed.push(`${c.id}: ${alone.get(c.id)} -> ${found}`);
       }
       process.stdout.write(`framing (${name}): ${changed.length} of ${train.length} train excerpts read otherwise\n`);
-      expect(changed.length).toBeLessThanOrEqual(MAX_CHANGED);
+      expect(changed.length).toBeLessThanOrEqual(MAX_CHANGED[name]!);
     },
     300_000,
   );

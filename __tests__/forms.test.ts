@@ -296,6 +296,38 @@ describe('forms of build output', () => {
     expect(indented.findings[0]!.evidence.map((e) => e.text.trim())).toContain('unknown blob');
   });
 
+  it("a paste quoted whole (`> ` before each line) is read as the paste; one that starts at BuildKit's error block is not quoted", async () => {
+    const legacy = [
+      'Step 2/6 : RUN apt-get update && apt-get install -y libfoo',
+      ' ---> Running in e3b34d57e100',
+      'E: Unable to locate package libfoo',
+      "The command '/bin/sh -c apt-get update && apt-get install -y libfoo' returned a non-zero code: 100",
+    ];
+    const quoted = await diagnoseText(lines(...legacy.map((line) => `> ${line}`)));
+    expect(quoted.builds[0]!.build.steps.map((s) => [s.instruction, s.status])).toEqual([['RUN', 'error']]);
+    expect(quoted.findings[0]!.id).toBe('package-install-failure');
+    // The error block's own `>` stays the error block's: its step is named, the output under it is its.
+    const block = await diagnoseText(
+      lines(
+        ' > [2/3] RUN apt-get install -y libfoo:',
+        '0.312 E: Unable to locate package libfoo',
+        '------',
+        'ERROR: failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
+      ),
+    );
+    expect(block.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
+    // Quoted, the same block reads the same.
+    const quotedBlock = await diagnoseText(
+      lines(
+        '>  > [2/3] RUN apt-get install -y libfoo:',
+        '> 0.312 E: Unable to locate package libfoo',
+        '> ------',
+        '> ERROR: failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
+      ),
+    );
+    expect(quotedBlock.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
+  });
+
   it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {
     // No `##[group]` or `##[error]`: nothing says a runner step failed, the lines themselves do.
     const excerpt = await diagnoseText(

@@ -2702,4 +2702,16 @@ describe('no second cause where the line names one', () => {
     const glob = await diagnoseText(['Step 7/17 : ADD *.deb /tmp/', 'No source files were specified'].join('\n'), 'glob.log');
     expect(glob.findings[0]!.id).toBe('copy-source-missing');
   });
+
+  it("dpkg's exit status 139 is emulation; a download that was no xz archive; yum's 404 on a repository gone", async () => {
+    expect(
+      await first(
+        inRun('Setting up libc-bin (2.35-0ubuntu3.8) ...\n installed libc-bin package post-installation script subprocess returned error exit status 139'),
+      ),
+    ).toBe('qemu-emulation');
+    expect(await first(inRun('xz: (stdin): File format not recognized\ntar: Child returned status 1'))).toBe('package-install-failure');
+    expect(
+      await first(inRun('http://mirror.example.net/centos/5.11/os/x86_64/repodata/repomd.xml: [Errno 14] HTTP Error 404: Not Found\nTrying other mirror.')),
+    ).toBe('package-install-failure');
+  });
 });

@@ -42,6 +42,25 @@ const PREFIXES: RegExp[] = [
   // then its `+ CategoryInfo ... NativeCommandError` lines): the message is docker's own.
   /^(?:docker|docker-compose)(?:\.exe)? : (?=\S)/,
 ];
+// A paste quoted whole (a Markdown blockquote, an e-mail reply): one `>` level before each line.
+const QUOTE = /^[ \t]*> ?/;
+// BuildKit's error block names the failed step on a line of its own that starts with `>` (` > [2/3] RUN make:`,
+// ` > exporting to image:`): a paste that starts there is not quoted (one that starts with it quoted, `>  > [2/3] ...:`, is).
+const ERROR_BLOCK_HEADER = /^[ \t]*> (?![ \t]*>).*:\s*$/;
+
+/**
+ * Whether a paste whose first line with text is `text` is quoted whole (`> #5 [2/3] RUN make`, `> Step 2/6 :
+ * RUN ...`): then each line's first `>` level is the quoting's (unquote), not the log's.
+ */
+export function startsQuotedPaste(text: string): boolean {
+  return QUOTE.test(text) && !ERROR_BLOCK_HEADER.test(text);
+}
+
+/** A line of a quoted paste without its quoting (one level: a quoted error block keeps its own ` > [2/3] RUN ...:`). */
+export function unquote(text: string): string {
+  return text.replace(QUOTE, '');
+}
+
 // BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).
 const COMMENTED_VERTEX = /^# (?=#\d+ )/;
 

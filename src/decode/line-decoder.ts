@@ -1,7 +1,7 @@
 import type { RawLine } from '../input/line-reader.js';
 import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
 import { parseRunnerTimestamp } from './timestamp.js';
-import { stripCiFraming, unescapeEntities } from './ci-framing.js';
+import { startsQuotedPaste, stripCiFraming, unescapeEntities, unquote } from './ci-framing.js';
 import { stripAnsi } from '../text/ansi.js';
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
@@ -22,6 +22,8 @@ export class LineDecoder {
   private step: string | null = null;
   private timestamp: number | null = null;
   private format: LineFormat = 'plain';
+  /** Null until the first plain line with text: then whether the paste is quoted whole (a `>` before each line). */
+  private quoted: boolean | null = null;
 
   decode(raw: RawLine): DecodedLine {
     let text = raw.text;
@@ -65,7 +67,12 @@ export class LineDecoder {
     text = stripAnsi(text);
     // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
     // that carry no GitHub prefix.
-    if (format === 'plain') text = stripCiFraming(unescapeEntities(text));
+    if (format === 'plain') {
+      // Whether a paste is quoted whole is told by its first line with text.
+      if (this.quoted === null && text.trim() !== '') this.quoted = startsQuotedPaste(text);
+      if (this.quoted === true) text = unquote(text);
+      text = stripCiFraming(unescapeEntities(text));
+    }
     let command: RunnerCommand = null;
     if (text.startsWith('##[')) {
       const match = RUNNER_COMMAND.exec(text);

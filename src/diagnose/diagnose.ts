@@ -66,7 +66,7 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
     }
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
-    const matches = await match(lines, failingCommands(build, lines), false);
+    const matches = withoutRestatingWrappers(await match(lines, failingCommands(build, lines), false), build);
     byBuild.set(build, { matches, lines, allLines, ...laterStep });
   }
   const problems = [...slow].map((id) => {
@@ -111,6 +111,23 @@ function asCandidate(line: EvidenceLine): CandidateLine {
 function withoutIdleFallbacks(ranked: SignatureMatch[]): SignatureMatch[] {
   const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
   return named ? ranked.filter((m) => !m.byCommand && !m.onlyWrappers) : ranked;
+}
+
+/**
+ * A match on wrappers' lines only, all printed after the build stated its own failure (`make: *** [image] Error 1`
+ * after `ERROR: failed to solve: ...`): the wrapper that ran the build restates that it failed, and says nothing
+ * the fallback (the failure's own lines, the word model) would not say better. Printed before it, inside a step's
+ * output, such a line still points at what the step ran (`RUN make`: a compiler).
+ */
+function withoutRestatingWrappers(matches: SignatureMatch[], build: Build): SignatureMatch[] {
+  // The build's last own failure line (`ERROR: failed to solve: ...`); the wrapper's line, read after it, may be one of its errors too.
+  const own = build.errors.filter((e) => !isWrapperLine(normalizeForMatching(e.text)));
+  const stated = own.length > 0 ? Math.max(...own.map((e) => e.line)) : Infinity;
+  // BuildKit frames every line a step printed (`#12 3.4 make: ...`, `12.34 make: ...` in the error block, `=> => # ...`):
+  // a wrapper's line without a frame was printed outside the build's steps, in a paste cut before its failure line too.
+  const buildKit = !build.withoutBuildKit && !build.legacyBuilder && build.steps.length > 0;
+  const outside = (line: CandidateLine) => line.line > stated || (buildKit && line.normalized === line.text.trim());
+  return matches.filter((m) => !(m.onlyWrappers && m.lines.every(outside)));
 }
 
 /** The excerpt and the failure's own lines, in input order. */

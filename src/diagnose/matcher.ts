@@ -264,8 +264,11 @@ function statesBuildFact(match: SignatureMatch): boolean {
 }
 
 function tier(match: SignatureMatch): number {
-  if (match.signature.role === 'consequence') return 2;
+  if (match.signature.role === 'consequence') return 3;
   // A wrapper's line or the command that ran say that something failed, not what: after any concrete
   // line. So does a cache import's bare header: the import failed, but the build went on without it.
-  return match.byCommand || match.onlyWrappers || match.onlyCacheImportHeaders ? 1 : 0;
+  // The command at least names what ran (`FROM x`, `apt-get install`); a wrapper's line (`make: *** [image]
+  // Error 1` around `docker build`) names only the wrapper's target: after the command.
+  if (match.onlyWrappers && !match.byCommand) return 2;
+  return match.byCommand || match.onlyCacheImportHeaders ? 1 : 0;
 }

@@ -73,8 +73,9 @@ function isEndGroup(bytes: Buffer, at: number, end: number): boolean {
 }
 
 // What else a step's line says (vertex-line.ts): its status, its digest (old BuildKit), the image
-// it pushed or named. Left to the parser: a few lines a step (but `...` and `DONE`, above).
-const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to '];
+// it pushed or named, the time the context took to send (build-evidence.ts, read whatever the step's
+// state: after a `CANCELED` too). Left to the parser: a few lines a step (but `...` and `DONE`, above).
+const STATUS_OR_IMAGE = ['DONE', 'CACHED', 'CANCELED', 'ERROR', '...', 'pushing manifest for ', 'naming to ', 'transferring context: '];
 const DIGEST_LENGTH = 'sha256:'.length + 64;
 
 function isStatusOrImage(bytes: Buffer, at: number, end: number): boolean {
