@@ -2714,4 +2714,10 @@ describe('no second cause where the line names one', () => {
       await first(inRun('http://mirror.example.net/centos/5.11/os/x86_64/repodata/repomd.xml: [Errno 14] HTTP Error 404: Not Found\nTrying other mirror.')),
     ).toBe('package-install-failure');
   });
+
+  it("make's target that builds, pushes or runs images restates docker's failure; another target's failure is still a compiler's", async () => {
+    expect(await first('make: *** [docker-build] Error 2')).not.toBe('compile-error');
+    expect(await first('make: *** [Makefile:31: img.publish] Error 1')).not.toBe('compile-error');
+    expect(await first(inRun('make[1]: *** [src/main.o] Error 1\nmake: *** [all] Error 2'))).toBe('compile-error');
+  });
 });
