@@ -41,6 +41,14 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
   ],
   // make running `docker build` in a Makefile's recipe: make's own line (`make: *** [image] Error 1`) after the build's.
   "inside make's output": (lines) => ['docker build -t app .', ...lines, 'make: *** [Makefile:12: image] Error 1'],
+  // A runner's job log as the API and the web page give it (timestamps, the step's group, its exit status).
+  "inside a runner's job log": (lines) => [
+    `${RUNNER_TIME(0)} ##[group]Run docker build -t app .`,
+    `${RUNNER_TIME(0)} docker build -t app .`,
+    `${RUNNER_TIME(0)} ##[endgroup]`,
+    ...lines.map((line, i) => `${RUNNER_TIME(i)} ${line}`),
+    `${RUNNER_TIME(lines.length)} ##[error]Process completed with exit code 1.`,
+  ],
   // Not a CI job: a person quoting the paste whole (a Markdown blockquote, an e-mail reply).
   'quoted whole': (lines) => lines.map((line) => `> ${line}`),
   "inside a runner's log as gh run view prints it": (lines) => {
@@ -56,7 +64,9 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 
 // How many of the train part's excerpts may read otherwise, for each wrapper (of 3,357 when this was set: 36 in GitLab's
 // log, 29 in Jenkins', 21 in a runner's; after make's line, 156 of 3,286 before a wrapper's line after the build's own failure
-// was set aside and a make target that builds images stopped reading as a compiler's, now 24; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
+// was set aside and a make target that builds images stopped reading as a compiler's, now 24; in a runner's job log
+// with the command's echo, 62 before the builder's `The command '/bin/sh -c ...' returned` was read as the failure in
+// a build that named no step, now 33; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
 // Those left are mostly excerpts that began with another command's output (a `docker pull` before the build: the
 // wrapper's `docker build` line then opens a build before it) or logs cut while a step ran (the wrapper's exit status
 // makes them failures).
@@ -64,6 +74,7 @@ const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 45,
   "inside Jenkins' console output": 40,
   "inside make's output": 40,
+  "inside a runner's job log": 45,
   'quoted whole': 10,
   "inside a runner's log as gh run view prints it": 35,
 };

@@ -358,6 +358,18 @@ describe('root cause first', () => {
     ];
     expect((await first(live.join('\n'))).id).toBe('network-timeout');
     for (const text of Object.values(wrapped(live))) expect((await first(text)).id).toBe('network-timeout');
+    // The builder's own words for a failed step name its command, after a `docker build` line that names no step too.
+    const legacyStep = ["The command '/bin/sh -c pip3 install fancyimpute' returned a non-zero code: 1"];
+    expect((await first(legacyStep.join('\n'))).id).toBe('package-install-failure');
+    for (const text of Object.values(wrapped(legacyStep))) expect((await first(text)).id).toBe('package-install-failure');
+    const jobLog = [
+      '##[group]Run docker build -t app .',
+      'docker build -t app .',
+      '##[endgroup]',
+      ...legacyStep,
+      '##[error]Process completed with exit code 1.',
+    ];
+    expect((await first(jobLog.map((line, i) => `${ts(i)} ${line}`).join('\n'))).id).toBe('package-install-failure');
   });
 
   it("a docker push whose output ends in Go's bare EOF is the registry closing the connection; a pull's or a heredoc's EOF is not", async () => {

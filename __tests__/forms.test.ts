@@ -326,6 +326,28 @@ describe('forms of build output', () => {
       ),
     );
     expect(quotedBlock.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
+    // npm's banner of the script it runs starts with `>` too: no quote, and the error block after it is read.
+    const npm = await diagnoseText(
+      lines(
+        '> app@1.0.0 docker:build',
+        '> docker build -t app .',
+        '',
+        ' > [builder 5/7] RUN go mod download:',
+        '0.181 malformed go.sum:',
+        '0.181 /build/go.sum:1: wrong number of fields 2',
+      ),
+    );
+    expect(npm.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[builder 5/7] RUN go mod download', 'error']]);
+    // A quote ends at a line with text without `>`: the error block after a quoted command keeps its own `>`, and
+    // the paste reads as it does without the quote.
+    const errorBlock = ['', ' > [2/3] RUN apt-get install -y libfoo:', '0.312 E: Unable to locate package libfoo'];
+    const read = async (first: string) => {
+      const analysis = await diagnoseText(lines(first, ...errorBlock));
+      return { steps: analysis.builds[0]!.build.steps.map((s) => [s.name, s.status]), first: analysis.findings[0]!.id };
+    };
+    const unquoted = await read('docker build -t app .');
+    expect(unquoted.first).toBe('package-install-failure');
+    expect(await read('> docker build -t app .')).toEqual(unquoted);
   });
 
   it("timestamps without the runner's commands are a paste (or GitLab), not a job log: Docker output in it is diagnosed", async () => {

@@ -2720,4 +2720,27 @@ describe('no second cause where the line names one', () => {
     expect(await first('make: *** [Makefile:31: img.publish] Error 1')).not.toBe('compile-error');
     expect(await first(inRun('make[1]: *** [src/main.o] Error 1\nmake: *** [all] Error 2'))).toBe('compile-error');
   });
+
+  it("what a review found: make's line after the build keeps the failing command's match, a native segfault is no emulation, the CLI's newer TLS wording", async () => {
+    const block = [
+      '------',
+      ' > [builder 4/4] RUN go build -o /app ./cmd/app:',
+      '0.241 no required module provides package example.com/x/cmd/app; to add it:',
+      '------',
+    ];
+    expect(await first(block.join('\n'))).toBe('compile-error');
+    expect(await first([...block, 'make: *** [image] Error 1'].join('\n'))).toBe('compile-error');
+    const generate = [
+      '#9 [5/6] RUN go generate ./...',
+      '#9 3.1 main.go:3: running "stringer": exit status 139',
+      '#9 ERROR: process "/bin/sh -c go generate ./..." did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect(await first(generate)).not.toBe('qemu-emulation');
+    const tls = await diagnoseText(
+      'error during connect: Get "https://10.0.0.5:2376/v1.41/version": x509: certificate has expired or is not yet valid',
+      'tls.log',
+    );
+    expect(tls.findings[0]!.id).toBe('builder-missing');
+    expect(verdictOf(tls).change).toMatch(/^The CLI reached the remote daemon but refused its TLS certificate/);
+  });
 });

@@ -45,20 +45,30 @@ const PREFIXES: RegExp[] = [
 // A paste quoted whole (a Markdown blockquote, an e-mail reply): one `>` level before each line.
 const QUOTE = /^[ \t]*> ?/;
 // BuildKit's error block names the failed step on a line of its own that starts with `>` (` > [2/3] RUN make:`,
-// ` > exporting to image:`): a paste that starts there is not quoted (one that starts with it quoted, `>  > [2/3] ...:`, is).
+// ` > exporting to image:`): a paste that starts there is not quoted (one that starts with it quoted, `>  > [2/3] ...:`, is),
+// and inside a quoted paste such a line keeps its `>` (quoted, it would have two).
 const ERROR_BLOCK_HEADER = /^[ \t]*> (?![ \t]*>).*:\s*$/;
+// Tools whose own lines start with `>`: npm's and pnpm's banner of the script they run (`> app@1.0.0 docker:build`, then
+// `> docker build -t app .`), Gradle's tasks (`> Task :app:dockerBuildImage`, `> Configure project :app`).
+const OWN_ANGLE_LINE = /^[ \t]*> (?:(?:@[\w.-]+\/)?[\w.-]+@\S+ \S|Task :|Configure project\b)/;
 
 /**
  * Whether a paste whose first line with text is `text` is quoted whole (`> #5 [2/3] RUN make`, `> Step 2/6 :
- * RUN ...`): then each line's first `>` level is the quoting's (unquote), not the log's.
+ * RUN ...`): then each line's first `>` level is the quoting's (unquote), not the log's, until a line with text
+ * comes without one (the quote ended).
  */
 export function startsQuotedPaste(text: string): boolean {
-  return QUOTE.test(text) && !ERROR_BLOCK_HEADER.test(text);
+  return QUOTE.test(text) && !ERROR_BLOCK_HEADER.test(text) && !OWN_ANGLE_LINE.test(text);
+}
+
+/** Whether a line with text still belongs to a quote (starts with `>`). */
+export function isQuotedLine(text: string): boolean {
+  return QUOTE.test(text);
 }
 
 /** A line of a quoted paste without its quoting (one level: a quoted error block keeps its own ` > [2/3] RUN ...:`). */
 export function unquote(text: string): string {
-  return text.replace(QUOTE, '');
+  return ERROR_BLOCK_HEADER.test(text) ? text : text.replace(QUOTE, '');
 }
 
 // BuildKit's vertex lines pasted as shell comments or Markdown (`# #12 1.542 ...`).

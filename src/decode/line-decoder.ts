@@ -1,7 +1,7 @@
 import type { RawLine } from '../input/line-reader.js';
 import type { DecodedLine, LineFormat, RunnerCommand } from './decoded-line.js';
 import { parseRunnerTimestamp } from './timestamp.js';
-import { startsQuotedPaste, stripCiFraming, unescapeEntities, unquote } from './ci-framing.js';
+import { isQuotedLine, startsQuotedPaste, stripCiFraming, unescapeEntities, unquote } from './ci-framing.js';
 import { stripAnsi } from '../text/ansi.js';
 
 // `gh run view --log`: JOB<TAB>STEP<TAB>[BOM]TIMESTAMP TEXT
@@ -22,7 +22,7 @@ export class LineDecoder {
   private step: string | null = null;
   private timestamp: number | null = null;
   private format: LineFormat = 'plain';
-  /** Null until the first plain line with text: then whether the paste is quoted whole (a `>` before each line). */
+  /** Null until the first plain line with text: then whether the paste is quoted whole (a `>` before each line), false once the quote ends. */
   private quoted: boolean | null = null;
 
   decode(raw: RawLine): DecodedLine {
@@ -68,8 +68,10 @@ export class LineDecoder {
     // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
     // that carry no GitHub prefix.
     if (format === 'plain') {
-      // Whether a paste is quoted whole is told by its first line with text.
-      if (this.quoted === null && text.trim() !== '') this.quoted = startsQuotedPaste(text);
+      // Whether a paste is quoted whole is told by its first line with text; the quote ends at a line with text without `>`.
+      const blank = text.trim() === '';
+      if (this.quoted === null && !blank) this.quoted = startsQuotedPaste(text);
+      else if (this.quoted === true && !blank && !isQuotedLine(text)) this.quoted = false;
       if (this.quoted === true) text = unquote(text);
       text = stripCiFraming(unescapeEntities(text));
     }

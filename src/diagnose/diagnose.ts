@@ -66,7 +66,7 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
     }
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
-    const matches = withoutRestatingWrappers(await match(lines, failingCommands(build, lines), false), build);
+    const matches = await match(withoutRestatingWrappers(lines, build), failingCommands(build, lines), false);
     byBuild.set(build, { matches, lines, allLines, ...laterStep });
   }
   const problems = [...slow].map((id) => {
@@ -114,12 +114,13 @@ function withoutIdleFallbacks(ranked: SignatureMatch[]): SignatureMatch[] {
 }
 
 /**
- * A match on wrappers' lines only, all printed after the build stated its own failure (`make: *** [image] Error 1`
- * after `ERROR: failed to solve: ...`): the wrapper that ran the build restates that it failed, and says nothing
- * the fallback (the failure's own lines, the word model) would not say better. Printed before it, inside a step's
- * output, such a line still points at what the step ran (`RUN make`: a compiler).
+ * The lines signatures read, without a wrapper's lines printed after the build stated its own failure (`make: ***
+ * [image] Error 1` after `ERROR: failed to solve: ...`): the wrapper that ran the build restates that it failed, and
+ * says nothing the failing command or the fallback (the failure's own lines, the word model) would not say better.
+ * Left out before matching, not after: a signature that the failing command matches (`RUN make`) keeps that match.
+ * Printed before it, inside a step's output, such a line still points at what the step ran (`RUN make`: a compiler).
  */
-function withoutRestatingWrappers(matches: SignatureMatch[], build: Build): SignatureMatch[] {
+function withoutRestatingWrappers(lines: CandidateLine[], build: Build): CandidateLine[] {
   // The build's last own failure line (`ERROR: failed to solve: ...`); the wrapper's line, read after it, may be one of its errors too.
   const own = build.errors.filter((e) => !isWrapperLine(normalizeForMatching(e.text)));
   const stated = own.length > 0 ? Math.max(...own.map((e) => e.line)) : Infinity;
@@ -127,7 +128,7 @@ function withoutRestatingWrappers(matches: SignatureMatch[], build: Build): Sign
   // a wrapper's line without a frame was printed outside the build's steps, in a paste cut before its failure line too.
   const buildKit = !build.withoutBuildKit && !build.legacyBuilder && build.steps.length > 0;
   const outside = (line: CandidateLine) => line.line > stated || (buildKit && line.normalized === line.text.trim());
-  return matches.filter((m) => !(m.onlyWrappers && m.lines.every(outside)));
+  return lines.filter((line) => !(isWrapperLine(line.normalized) && outside(line)));
 }
 
 /** The excerpt and the failure's own lines, in input order. */
@@ -162,7 +163,8 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   const liveLinesFailed =
     build.status === 'failure' &&
     !build.steps.some((s) => s.status === 'error') &&
-    // (A CI job's own lines after the build's, `[Pipeline] }`, `ERROR: script returned exit code 1`, say nothing either.)
+    // (Nor do lines that state no failure at all: the error block's rules and Dockerfile excerpt, a CI job's `[Pipeline] }`;
+    // nor a wrapper's, `ERROR: script returned exit code 1`.)
     [...build.errorDetails, ...build.errors].every(
       (line) => PROCESS_EXIT.test(line.text) || !FAILURE_LINE.test(line.text) || isWrapperLine(normalizeForMatching(line.text)),
     );
@@ -187,6 +189,9 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
         failing.has(line.line) ||
         line.text.startsWith('##[error]') ||
         failedIds.some((id) => line.text.startsWith(id)) ||
+        // A step's failure in the builder's own words names the failing command, wherever the paste shows it (a
+        // `docker build` command line, then only `The command '/bin/sh -c pip3 install x' returned a non-zero code: 1`).
+        (build.steps.length === 0 && SHELL_FORM_STEP_FAILED.test(line.text)) ||
         (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
     }))
     // Blank lines say nothing; a pattern that matches anything must not make them evidence.
