@@ -39,6 +39,21 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
     'ERROR: script returned exit code 1',
     'Finished: FAILURE',
   ],
+  "inside CircleCI's step output": (lines) => [
+    '#!/bin/bash -eo pipefail',
+    'docker build -t app .',
+    ...lines,
+    '',
+    'Exited with code exit status 1',
+    'CircleCI received exit code 1',
+  ],
+  "inside Buildkite's job log": (lines) => [
+    '~~~ Running commands',
+    '$ docker build -t app .',
+    ...lines,
+    '🚨 Error: The command exited with status 1',
+    'user command error: exit status 1',
+  ],
   // make running `docker build` in a Makefile's recipe: make's own line (`make: *** [image] Error 1`) after the build's.
   "inside make's output": (lines) => ['docker build -t app .', ...lines, 'make: *** [Makefile:12: image] Error 1'],
   // A runner's job log as the API and the web page give it (timestamps, the step's group, its exit status).
@@ -66,13 +81,16 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // log, 29 in Jenkins', 21 in a runner's; after make's line, 156 of 3,286 before a wrapper's line after the build's own failure
 // was set aside and a make target that builds images stopped reading as a compiler's, now 24; in a runner's job log
 // with the command's echo, 62 before the builder's `The command '/bin/sh -c ...' returned` was read as the failure in
-// a build that named no step, now 33; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
+// a build that named no step, now 33; in CircleCI's and Buildkite's, 51 and 59 before their exit-status lines were
+// known as wrappers', now 22 and 19; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
 // Those left are mostly excerpts that began with another command's output (a `docker pull` before the build: the
 // wrapper's `docker build` line then opens a build before it) or logs cut while a step ran (the wrapper's exit status
 // makes them failures).
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 45,
   "inside Jenkins' console output": 40,
+  "inside CircleCI's step output": 35,
+  "inside Buildkite's job log": 35,
   "inside make's output": 40,
   "inside a runner's job log": 45,
   'quoted whole': 10,

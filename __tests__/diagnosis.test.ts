@@ -341,6 +341,8 @@ describe('root cause first', () => {
     const wrapped = (lines: string[]) => ({
       gitlab: ['$ docker build -t app .', ...lines, 'ERROR: Job failed: exit code 1'].join('\n'),
       jenkins: ['[Pipeline] sh', '+ docker build -t app .', ...lines, '[Pipeline] }', 'ERROR: script returned exit code 1', 'Finished: FAILURE'].join('\n'),
+      circleci: ['#!/bin/bash -eo pipefail', 'docker build -t app .', ...lines, 'Exited with code exit status 1', 'CircleCI received exit code 1'].join('\n'),
+      buildkite: ['$ docker build -t app .', ...lines, '🚨 Error: The command exited with status 1', 'user command error: exit status 1'].join('\n'),
     });
     // No signature knows this line: the fallback's title and its guess read the daemon's words, not the wrapper's.
     const legacy = [
