@@ -306,38 +306,26 @@ describe('forms of build output', () => {
     const quoted = await diagnoseText(lines(...legacy.map((line) => `> ${line}`)));
     expect(quoted.builds[0]!.build.steps.map((s) => [s.instruction, s.status])).toEqual([['RUN', 'error']]);
     expect(quoted.findings[0]!.id).toBe('package-install-failure');
-    // The error block's own `>` stays the error block's: its step is named, the output under it is its.
-    const block = await diagnoseText(
-      lines(
-        ' > [2/3] RUN apt-get install -y libfoo:',
-        '0.312 E: Unable to locate package libfoo',
-        '------',
-        'ERROR: failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
-      ),
-    );
-    expect(block.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
-    // Quoted, the same block reads the same.
-    const quotedBlock = await diagnoseText(
-      lines(
-        '>  > [2/3] RUN apt-get install -y libfoo:',
-        '> 0.312 E: Unable to locate package libfoo',
-        '> ------',
-        '> ERROR: failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
-      ),
-    );
-    expect(quotedBlock.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
+    // The error block's own `>` stays the error block's: its step is named, the output under it is its; quoted, it reads the same.
+    const steps = async (text: string) => (await diagnoseText(text)).builds[0]!.build.steps.map((s) => [s.name, s.status]);
+    const block = [
+      ' > [2/3] RUN apt-get install -y libfoo:',
+      '0.312 E: Unable to locate package libfoo',
+      '------',
+      'ERROR: failed to solve: process "/bin/sh -c apt-get install -y libfoo" did not complete successfully: exit code: 100',
+    ];
+    expect(await steps(lines(...block))).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
+    expect(await steps(lines(...block.map((line) => `> ${line}`)))).toEqual([['[2/3] RUN apt-get install -y libfoo', 'error']]);
     // npm's banner of the script it runs starts with `>` too: no quote, and the error block after it is read.
-    const npm = await diagnoseText(
-      lines(
-        '> app@1.0.0 docker:build',
-        '> docker build -t app .',
-        '',
-        ' > [builder 5/7] RUN go mod download:',
-        '0.181 malformed go.sum:',
-        '0.181 /build/go.sum:1: wrong number of fields 2',
-      ),
+    const npm = lines(
+      '> app@1.0.0 docker:build',
+      '> docker build -t app .',
+      '',
+      ' > [builder 5/7] RUN go mod download:',
+      '0.181 malformed go.sum:',
+      '0.181 /build/go.sum:1: wrong number of fields 2',
     );
-    expect(npm.builds[0]!.build.steps.map((s) => [s.name, s.status])).toEqual([['[builder 5/7] RUN go mod download', 'error']]);
+    expect(await steps(npm)).toEqual([['[builder 5/7] RUN go mod download', 'error']]);
     // A quote ends at a line with text without `>`: the error block after a quoted command keeps its own `>`, and
     // the paste reads as it does without the quote.
     const errorBlock = ['', ' > [2/3] RUN apt-get install -y libfoo:', '0.312 E: Unable to locate package libfoo'];

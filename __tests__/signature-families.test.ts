@@ -38,6 +38,13 @@ function failedRun(command: string, error: string): string {
 }
 
 /** The same failing RUN as the legacy builder, the tty form, docker compose v2 and a GitHub job log print it. */
+/** A failed install's "Most help" line (the verdict's one change), once the first finding is checked to be the install's. */
+async function installChange(command: string, error: string): Promise<string> {
+  const analysis = await diagnoseText(failedRun(command, error), 'p.log');
+  expect(analysis.findings[0]!.id).toBe('package-install-failure');
+  return verdictOf(analysis).change ?? '';
+}
+
 const OTHER_FORMS: Record<string, (line: string) => string> = {
   legacy: (line) =>
     [
@@ -2573,49 +2580,46 @@ describe('no second cause where the line names one', () => {
   });
 
   it("a failed install's one change is the advice of the package manager that printed the error, not apt's", async () => {
-    const change = async (command: string, error: string) => {
-      const analysis = await diagnoseText(failedRun(command, error), 'p.log');
-      expect(analysis.findings[0]!.id).toBe('package-install-failure');
-      return verdictOf(analysis).change ?? '';
-    };
-    expect(await change('pip install -r requirements.txt', 'ERROR: No matching distribution found for torch==2.9.9')).toMatch(
+    expect(await installChange('pip install -r requirements.txt', 'ERROR: No matching distribution found for torch==2.9.9')).toMatch(
       /^pip \(`No matching distribution found for torch==2\.9\.9`\): no release of that name and version fits the image/,
     );
     // The headline names the requirement, not only pip's words.
     expect(
-      await change('pip install torch==2.9.9', 'ERROR: Could not find a version that satisfies the requirement torch==2.9.9 (from versions: 2.5.0)'),
+      await installChange('pip install torch==2.9.9', 'ERROR: Could not find a version that satisfies the requirement torch==2.9.9 (from versions: 2.5.0)'),
     ).toMatch(/^pip \(`Could not find a version that satisfies the requirement torch==2\.9\.9`\)/);
-    expect(await change('pip install psycopg2', 'ERROR: Failed building wheel for psycopg2')).toMatch(
+    expect(await installChange('pip install psycopg2', 'ERROR: Failed building wheel for psycopg2')).toMatch(
       /^pip \(`Failed building wheel for psycopg2`\): .*needs a compiler/,
     );
-    expect(await change('pip install flask', 'error: externally-managed-environment')).toMatch(
+    expect(await installChange('pip install flask', 'error: externally-managed-environment')).toMatch(
       /^pip \(`externally-managed-environment`\): .*virtual environment/,
     );
-    expect(await change('npm ci', 'npm ERR! code ERESOLVE')).toMatch(/^npm \(`ERESOLVE`\): peer dependencies conflict/);
-    expect(await change('npm install', 'npm error code E404')).toMatch(/^npm \(`E404`\): the registry has no such package or version/);
-    expect(await change('apk add --no-cache libfoo', 'ERROR: unable to select packages:')).toMatch(/^apk \(`ERROR: unable to select packages`\): /);
+    expect(await installChange('npm ci', 'npm ERR! code ERESOLVE')).toMatch(/^npm \(`ERESOLVE`\): peer dependencies conflict/);
+    expect(await installChange('npm install', 'npm error code E404')).toMatch(/^npm \(`E404`\): the registry has no such package or version/);
+    expect(await installChange('apk add --no-cache libfoo', 'ERROR: unable to select packages:')).toMatch(/^apk \(`ERROR: unable to select packages`\): /);
     // apt's own error keeps apt's advice first, and names it.
-    expect(await change('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(
+    expect(await installChange('apt-get install -y libfoo', 'E: Unable to locate package libfoo')).toMatch(
       /^apt \(`E: Unable to locate package libfoo`\): run `apt-get update` in the same `RUN`/,
     );
-    expect(await change('npm ci', 'npm error Missing: @emnapi/runtime@1.10.0 from lock file')).toMatch(
+    expect(await installChange('npm ci', 'npm error Missing: @emnapi/runtime@1.10.0 from lock file')).toMatch(
       /^The lock file is out of step with its manifest, or missing \(`Missing: @emnapi\/runtime@1\.10\.0 from lock file`\)/,
     );
-    expect(await change('pnpm install --frozen-lockfile', ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile"')).toMatch(
+    expect(await installChange('pnpm install --frozen-lockfile', ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile"')).toMatch(
       /^The lock file is out of step/,
     );
-    expect(await change('bundle install', 'Your Ruby version is 2.7.1, but your Gemfile specified 3.2.0')).toMatch(
+    expect(await installChange('bundle install', 'Your Ruby version is 2.7.1, but your Gemfile specified 3.2.0')).toMatch(
       /^The image's language version does not fit what the project or a dependency declares/,
     );
-    expect(await change('composer install', 'Your requirements could not be resolved to an installable set of packages.')).toMatch(
+    expect(await installChange('composer install', 'Your requirements could not be resolved to an installable set of packages.')).toMatch(
       /^composer \(`Your requirements/,
     );
-    expect(await change('bundle install', 'Gem::Ext::BuildError: ERROR: Failed to build gem native extension.')).toMatch(
+    expect(await installChange('bundle install', 'Gem::Ext::BuildError: ERROR: Failed to build gem native extension.')).toMatch(
       /^A package with native code is compiled during the install/,
     );
-    expect(await change('apk add --no-cache curl', '/bin/sh: 1: apk: not found')).toMatch(/^The image has no `apk`: use the base image's own package manager/);
+    expect(await installChange('apk add --no-cache curl', '/bin/sh: 1: apk: not found')).toMatch(
+      /^The image has no `apk`: use the base image's own package manager/,
+    );
     // Without a package manager's own words, no one manager's advice: where to look.
-    expect(await change('./install-deps.sh', 'No definition of [nav2_core] for OS version [focal]\nERROR: 1 errors; 0 warnings')).toMatch(
+    expect(await installChange('./install-deps.sh', 'No definition of [nav2_core] for OS version [focal]\nERROR: 1 errors; 0 warnings')).toMatch(
       /^Find the package manager's first error in the step's output/,
     );
   });
@@ -2688,15 +2692,12 @@ describe('no second cause where the line names one', () => {
   });
 
   it("a package manager's question with no one to answer it (apt, yum, dnf); the old daemon's glob that matched nothing", async () => {
-    const change = async (command: string, error: string) => {
-      const analysis = await diagnoseText(failedRun(command, error), 'p.log');
-      expect(analysis.findings[0]!.id).toBe('package-install-failure');
-      return verdictOf(analysis).change ?? '';
-    };
     const yesFlag = /^The package manager asked to confirm and, with no terminal to answer, gave up .*`apt-get install -y`/;
-    expect(await change('apt-get update && apt-get upgrade', 'Need to get 3652 kB of archives.\nDo you want to continue? [Y/n] Abort.')).toMatch(yesFlag);
-    expect(await change('yum install git', 'Total download size: 81 M\nIs this ok [y/d/N]: Exiting on user command')).toMatch(yesFlag);
-    expect(await change('dnf install git', 'Is this ok [y/N]: Operation aborted.')).toMatch(yesFlag);
+    expect(await installChange('apt-get update && apt-get upgrade', 'Need to get 3652 kB of archives.\nDo you want to continue? [Y/n] Abort.')).toMatch(
+      yesFlag,
+    );
+    expect(await installChange('yum install git', 'Total download size: 81 M\nIs this ok [y/d/N]: Exiting on user command')).toMatch(yesFlag);
+    expect(await installChange('dnf install git', 'Is this ok [y/N]: Operation aborted.')).toMatch(yesFlag);
     // A question answered (`-y`) is no failure word.
     expect(await first(inRun('Do you want to continue? [Y/n] Y\nerror: linker `cc` not found'))).not.toBe('package-install-failure');
     const glob = await diagnoseText(['Step 7/17 : ADD *.deb /tmp/', 'No source files were specified'].join('\n'), 'glob.log');

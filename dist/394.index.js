@@ -59,7 +59,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6987);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3501);
 /* harmony import */ var _input_log_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2310);
 /* harmony import */ var _analyze_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1312);
 /* harmony import */ var _analyze_history_row_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4793);

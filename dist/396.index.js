@@ -46,8 +46,8 @@ function readArgs(args, optionNames) {
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
-// EXTERNAL MODULE: ./src/engine.ts + 4 modules
-var engine = __webpack_require__(6987);
+// EXTERNAL MODULE: ./src/engine.ts + 1 modules
+var engine = __webpack_require__(3501);
 // EXTERNAL MODULE: ./src/input/log-source.ts
 var log_source = __webpack_require__(2310);
 // EXTERNAL MODULE: ./src/analyze/rule.ts

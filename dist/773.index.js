@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_history_runs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(522);
 /* harmony import */ var _github_jobs_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4638);
 /* harmony import */ var _github_baseline_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7836);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6987);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3501);
 /* harmony import */ var _analyze_history_row_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4793);
 /* harmony import */ var _input_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1377);
 

@@ -226,9 +226,12 @@ var markdown = __nccwpck_require__(6590);
 var likely_cause = __nccwpck_require__(1855);
 // EXTERNAL MODULE: ./src/analyze/rules/template-values.ts
 var template_values = __nccwpck_require__(7587);
+// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 2 modules
+var diagnose = __nccwpck_require__(9983);
 // EXTERNAL MODULE: ./src/diagnose/matcher.ts
 var matcher = __nccwpck_require__(7238);
 ;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
+
 
 
 
@@ -343,12 +346,13 @@ function failureWordLines(build, diagnosis) {
  * titled and guessed as it is without it.
  */
 function failureErrorLines(build, lines, strict) {
-    const concrete = (found) => found.filter((l) => !(0,matcher/* isWrapperLine */.si)((0,normalize/* normalizeForMatching */._)(l.text)));
+    const concrete = (found) => found.filter((l) => !(0,diagnose/* restatesFailure */.kP)(l.text));
     const own = concrete(strict);
     if (own.length > 0)
         return own;
-    const looser = concrete(ownErrorLines(build, lines, LOOSE_FAILURE));
-    return looser.length > 0 ? looser : strict.length > 0 ? strict : ownErrorLines(build, lines, LOOSE_FAILURE);
+    const loose = ownErrorLines(build, lines, LOOSE_FAILURE);
+    // In that order, the first that holds a line: a wrapper's own line is quoted only when nothing else is.
+    return [concrete(loose), strict, loose].find((found) => found.length > 0) ?? [];
 }
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
 function stepFailureTitle(step) {
@@ -14987,6 +14991,703 @@ function compareAnalyses(head, baseline, options) {
 
 /***/ }),
 
+/***/ 9983:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  I5: () => (/* binding */ diagnoseBuilds),
+  kP: () => (/* binding */ restatesFailure)
+});
+
+// UNUSED EXPORTS: candidateLines, excerptLines
+
+// EXTERNAL MODULE: ./src/diagnose/matcher.ts
+var matcher = __nccwpck_require__(7238);
+;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
+
+const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
+const MAX_HITS = 32;
+// The worker runs the same pure function as the main thread, from its source text: no file to
+// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
+// It talks over its own MessageChannel so that the main thread can read what the worker already
+// said (receiveMessageOnPort) before it decides that a signature ran out of time.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const runPatterns = ${matcher/* runPatterns */.Ze.toString()};
+const { port, specs, lines, commands, maxHits } = workerData;
+for (const spec of specs) {
+  port.postMessage({ type: 'start', id: spec.id });
+  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
+}
+port.postMessage({ type: 'end' });
+`;
+/**
+ * What is left of the total budget. Only time spent running patterns counts: starting a worker
+ * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
+ * look slow.
+ */
+class BudgetClock {
+    leftMs;
+    constructor(leftMs) {
+        this.leftMs = leftMs;
+    }
+}
+/**
+ * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
+ * pattern that does not finish in time is reported and skipped; the others still run.
+ */
+async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
+/** The total budget left, shared by the builds of one analysis. */
+clock = new BudgetClock(budget.totalMs), 
+/** The failing step's command, for `commands` patterns. */
+commands = []) {
+    const specs = (0,matcher/* patternSpecs */.$k)(signatures);
+    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
+    const raw = [];
+    const slow = [];
+    let remaining = specs;
+    while (remaining.length > 0) {
+        if (clock.leftMs <= 0) {
+            // Out of total time: whatever did not run is reported as slow too.
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        const { done, stuck } = await runWorker(await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)), remaining, texts, budget.perSignatureMs, clock);
+        for (const result of done)
+            raw.push(...result.raw);
+        const finished = new Set(done.map((d) => d.id));
+        remaining = remaining.filter((spec) => !finished.has(spec.id));
+        if (stuck === undefined)
+            break;
+        if (stuck === null) {
+            slow.push(...remaining.map((s) => s.id));
+            break;
+        }
+        slow.push(stuck);
+        remaining = remaining.filter((spec) => spec.id !== stuck);
+    }
+    return { matches: (0,matcher/* toMatches */.bZ)(raw, signatures, lines, commands), slow };
+}
+/**
+ * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
+ * runs have none, and loading the module (with perf_hooks) took a few milliseconds of every start.
+ */
+function runWorker(threads, specs, texts, perSignatureMs, clock) {
+    const { MessageChannel, receiveMessageOnPort, Worker } = threads;
+    return new Promise((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        const worker = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
+            transferList: [port2],
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        const done = [];
+        let current = null;
+        let startedAt = 0;
+        let timer;
+        let settled = false;
+        const finish = (stuck) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            port1.close();
+            void worker.terminate();
+            resolve({ done, stuck });
+        };
+        const handle = (message) => {
+            if (settled)
+                return;
+            if (message.type === 'start') {
+                current = message.id;
+                startedAt = performance.now();
+                // The clock runs only while a signature runs: from its start, never from the thread's.
+                clearTimeout(timer);
+                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
+            }
+            else if (message.type === 'done') {
+                clock.leftMs -= performance.now() - startedAt;
+                clearTimeout(timer);
+                done.push({ id: message.id, raw: message.result ?? [] });
+                current = null;
+            }
+            else {
+                finish(undefined);
+            }
+        };
+        const expire = () => {
+            // The worker may have finished just as the timer fired: read what it already said first.
+            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
+                handle(pending.message);
+            if (settled || current === null)
+                return;
+            const spent = performance.now() - startedAt;
+            clock.leftMs -= spent;
+            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
+        };
+        port1.on('message', handle);
+        worker.on('error', () => finish(current));
+        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
+        worker.on('exit', () => {
+            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
+                handle(pending.message);
+            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/diagnose/normalize.ts
+var normalize = __nccwpck_require__(7971);
+// EXTERNAL MODULE: ./src/parse/excerpt.ts
+var excerpt = __nccwpck_require__(4402);
+;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
+
+// How build tools quote the command that failed:
+//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
+//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
+//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
+const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
+// The same lines with what the command would print cut out, for the `patterns`: a message a Dockerfile's
+// command echoes (`echo "unsupported architecture"`, `|| printf 'no space left\n'`) is not what the step
+// printed. Only what `echo` and `printf` would print goes: every argument (quoted as BuildKit escapes quotes
+// inside `process "..."` or as the other two print them, or bare), past redirections (`echo >&2 "msg"`), up to
+// the next `;`, `&`, `|`, `)`, `>` or a line break BuildKit wrote as `\n` (a heredoc, a CRLF Dockerfile), after
+// which an `echo` is found too. The rest of the command stays, so that a pattern may still read a tool and its
+// exit code together (`curl ...`, also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be
+// resolved). A line cut before the command's closing quote (a command over 2,000 characters) is masked to its end.
+const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code|$)/;
+const PRINTED_MESSAGE = /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)((?:\s+-[A-Za-z]+)*)((?:\s+\d*>>?&?\d*)*)(?:\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|(?:(?!\\[nt])[^\s;&|)>])+))+/g;
+const MAX_COMMANDS = 4;
+// `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
+// steps, which the parser then does not take for internal ones; the command is the same.
+const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
+// buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
+const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
+/** A wrapper's line with the messages the command it quotes would print emptied (other lines unchanged): what patterns read. */
+function withoutQuotedCommand(normalized) {
+    return normalized.replace(QUOTED_COMMAND, (_, open, command, close) => `${open}${command.replace(PRINTED_MESSAGE, (_m, verb, flags, redirects) => `${verb}${flags}${redirects} ""`)}${close}`);
+}
+/**
+ * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
+ * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
+ * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
+ * where it was seen.
+ */
+function failingCommands(build, lines) {
+    const out = [];
+    const add = (line, text, command) => {
+        const normalized = command.trim().slice(0, excerpt/* MAX_EXCERPT_LINE */.oW);
+        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
+            out.push({ line, text, normalized, inFailure: true });
+    };
+    for (const step of build.steps) {
+        if (step.status !== 'error')
+            continue;
+        const prefixed = step.kind === 'other' ? PREFIXED_INTERNAL.exec(step.name) : null;
+        if (prefixed)
+            add(step.line, step.name, prefixed[1]);
+        if (step.kind !== 'instruction' && step.kind !== 'internal')
+            continue;
+        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
+    }
+    for (const line of lines) {
+        if (!line.inFailure)
+            continue;
+        // As patterns see it: what the command would echo is emptied there too, and is no command.
+        const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
+        if (quoted)
+            add(line.line, line.text, quoted[1]);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/parse/failure-line.ts
+var failure_line = __nccwpck_require__(984);
+;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
+
+
+
+
+/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
+function needsDiagnosis(build) {
+    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
+}
+async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
+    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
+    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
+    const byBuild = new Map();
+    const slow = new Set();
+    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
+    const clock = new BudgetClock(budget.totalMs);
+    // `userLines`: what the team's own signatures read, when it differs from what the built-in ones read.
+    const match = async (lines, commands, later, userLines = lines) => {
+        const read = (s) => !later || s.laterSteps;
+        const matches = (0,matcher/* matchTrusted */.j5)(trusted.filter(read), lines, commands);
+        const runnable = untrusted.filter((s) => read(s) && !slow.has(s.id));
+        if (runnable.length > 0) {
+            const result = await matchUntrusted(runnable, userLines, budget, clock, commands);
+            matches.push(...result.matches);
+            for (const id of result.slow)
+                slow.add(id);
+        }
+        return withoutIdleFallbacks((0,matcher/* rankMatches */.WY)(matches));
+    };
+    for (const build of builds) {
+        const laterLines = laterStepLines(build);
+        const laterMatches = laterLines ? await match(laterLines.docker.map(asCandidate), [], true, laterLines.all.map(asCandidate)) : [];
+        const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines.all } } : null;
+        if (!needsDiagnosis(build)) {
+            if (laterStep)
+                byBuild.set(build, { matches: [], lines: [], allLines: [], ...laterStep });
+            continue;
+        }
+        const allLines = excerptLines(build);
+        const lines = candidateLines(build, allLines);
+        const matches = await match(withoutRestatingWrappers(lines, build), failingCommands(build, lines), false);
+        byBuild.set(build, { matches, lines, allLines, ...laterStep });
+    }
+    const problems = [...slow].map((id) => {
+        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
+        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
+    });
+    return { byBuild, problems };
+}
+/**
+ * The output and error of a step that failed after a build that succeeded (`all`, what a team's own
+ * `laterSteps` signatures read), and those of its lines the built-in ones read (`docker`); null when none.
+ */
+function laterStepLines(build) {
+    const later = build.afterBuildError;
+    // An annotation of a step that went on (`::error::` and no exit) failed nothing.
+    if (!later || build.status !== 'success' || !later.stepFailed)
+        return null;
+    // A step that runs docker prints Docker's answers in its own words (`exec /app/server: no such file or
+    // directory`); any other step (a test, curl, kubectl, a deploy script) only its lines that are Docker's,
+    // a registry's or a cluster's pull: a test's `401 Unauthorized` or a script's `not found` is not a registry's.
+    const runsDocker = DOCKER_COMMAND.test(later.command ?? later.step ?? '');
+    const all = [...later.output, later.error];
+    return { all, docker: runsDocker ? all : all.filter((line) => (0,failure_line/* isDockerFailure */.pA)((0,normalize/* normalizeForMatching */._)(line.text))) };
+}
+// A step's command that runs a container engine's CLI.
+const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\b/;
+/** A later step's line, all of it that step's failure. */
+function asCandidate(line) {
+    return { line: line.line, text: line.text, normalized: (0,normalize/* normalizeForMatching */._)(line.text), inFailure: true };
+}
+/**
+ * A signature's `commands` are its fallback for a failure whose printed lines say nothing it knows:
+ * once a line of the failure names a cause (not a warning, not a wrapper's `make: *** Error 2`), a
+ * match on the failing command alone adds a second cause the log does not show (`load metadata for
+ * IMAGE` read as a missing image beside the registry's 401). So does a match on wrappers' lines only
+ * (`make: *** [image] Error 1` around `docker build`, or after a download that failed inside `RUN
+ * make`): it restates that something failed, and the line that says why is already named.
+ */
+function withoutIdleFallbacks(ranked) {
+    const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
+    return named ? ranked.filter((m) => !m.byCommand && !m.onlyWrappers) : ranked;
+}
+/**
+ * The lines signatures read, without a wrapper's lines printed after the build stated its own failure (`make: ***
+ * [image] Error 1` after `ERROR: failed to solve: ...`): the wrapper that ran the build restates that it failed, and
+ * says nothing the failing command or the fallback (the failure's own lines, the word model) would not say better.
+ * Left out before matching, not after: a signature that the failing command matches (`RUN make`) keeps that match.
+ * Printed before it, inside a step's output, such a line still points at what the step ran (`RUN make`: a compiler).
+ */
+function withoutRestatingWrappers(lines, build) {
+    // The build's last own failure line (`ERROR: failed to solve: ...`); the wrapper's line, read after it, may be one of its errors too.
+    const own = build.errors.filter((e) => !restatesFailure(e.text));
+    const stated = own.length > 0 ? Math.max(...own.map((e) => e.line)) : Infinity;
+    // BuildKit frames every line a step printed (`#12 3.4 make: ...`, `12.34 make: ...` in the error block, `=> => # ...`):
+    // a wrapper's line without a frame was printed outside the build's steps, in a paste cut before its failure line too.
+    const buildKit = !build.withoutBuildKit && !build.legacyBuilder && build.steps.length > 0;
+    const outside = (line) => line.line > stated || (buildKit && line.normalized === line.text.trim());
+    return lines.filter((line) => !((0,matcher/* isWrapperLine */.si)(line.normalized) && outside(line)));
+}
+/** Whether a line as printed is a wrapper's that only restates a failure (`ERROR: Job failed: exit code 1`; matcher.ts's WRAPPER_LINE). */
+function restatesFailure(text) {
+    return (0,matcher/* isWrapperLine */.si)((0,normalize/* normalizeForMatching */._)(text));
+}
+/** The excerpt and the failure's own lines, in input order. */
+function excerptLines(build) {
+    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
+    const byLine = new Map();
+    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of lines)
+            byLine.set(`${line.line}\u0000${line.text}`, line);
+    return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+/** The lines signatures see, each marked whether it is the failure itself. */
+function candidateLines(build, lines = excerptLines(build)) {
+    const failing = new Set();
+    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
+        for (const line of own)
+            failing.add(line.line);
+    if (build.withoutBuildKit)
+        for (const line of lines)
+            failing.add(line.line);
+    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
+    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
+    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
+    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
+    // "error" or "Killed" must not match a signature.
+    // A name the model cut (`...&&\u2026`, a command over its length) restates the start of its header line.
+    const named = build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`);
+    const headers = new Set(named);
+    const cutHeaders = named.filter((h) => h.endsWith('\u2026')).map((h) => h.slice(0, -1));
+    const isHeader = (text) => headers.has(text) || cutHeaders.some((h) => text.startsWith(h));
+    // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
+    // them to the step drawn above them. A paste that starts at them names no step: when that build failed,
+    // no step is known to have failed and the failure's own lines say no more than that a process exited
+    // (`did not complete successfully: exit code: 100`), they are the nearest the paste comes to its cause.
+    // A failure that says why (`"/app/dist": not found`) outranks whatever a step printed last.
+    const liveLinesFailed = build.status === 'failure' &&
+        !build.steps.some((s) => s.status === 'error') &&
+        // (Nor do lines that state no failure at all: the error block's rules and Dockerfile excerpt, a CI job's `[Pipeline] }`;
+        // nor a wrapper's, `ERROR: script returned exit code 1`.)
+        [...build.errorDetails, ...build.errors].every((line) => PROCESS_EXIT.test(line.text) || !failure_line/* FAILURE_LINE */.EV.test(line.text) || restatesFailure(line.text));
+    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
+    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
+    // knows: offer that header too, so that the error is read as the cache's.
+    const cacheHeaders = build.steps
+        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
+        .map((s) => ({
+        line: s.endLine,
+        text: s.endText ?? s.name,
+        normalized: `${s.name}:`,
+        inFailure: s.kind === 'cache-export' && build.status === 'failure',
+    }));
+    const own = lines
+        .filter((line) => !isHeader(line.text))
+        .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: withoutQuotedCommand((0,normalize/* normalizeForMatching */._)(line.text)),
+        inFailure: failing.has(line.line) ||
+            line.text.startsWith('##[error]') ||
+            failedIds.some((id) => line.text.startsWith(id)) ||
+            // A step's failure in the builder's own words names the failing command, wherever the paste shows it (a
+            // `docker build` command line, then only `The command '/bin/sh -c pip3 install x' returned a non-zero code: 1`).
+            (build.steps.length === 0 && SHELL_FORM_STEP_FAILED.test(line.text)) ||
+            (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
+    }))
+        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
+        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
+    const candidates = own
+        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines), 
+    // These read the lines as normalized once above.
+    buildThatReliesOnEmulation(build, own), metadataThatTimedOut(build, lines), pushThatEndedInEof(own), classicBuilderWithoutPlatformArgs(build, own), shellThatCannotLoad(build, own))
+        .sort((a, b) => a.line - b.line);
+    let chain;
+    for (const line of candidates) {
+        if (CAUSED_BY.test(line.normalized))
+            chain = line.line;
+        if (chain !== undefined)
+            line.causeChain = chain;
+    }
+    return candidates;
+}
+/**
+ * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
+ * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
+ * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
+ * failure's own line, so any line of the failure that names a cause outranks it.
+ */
+function markedNonInstructions(build) {
+    return build.markedNonInstructions.map((marked) => ({
+        line: marked.line,
+        text: marked.text,
+        normalized: `unknown instruction: ${marked.word}`,
+        inFailure: false,
+    }));
+}
+// A tty live line as pasted (leading blanks kept by the paste).
+const TTY_LIVE_LINE = /^\s*=> => # /;
+// A failure line that only says a step's process exited, in BuildKit's and the legacy builder's words.
+const PROCESS_EXIT = /did not complete successfully: exit code: \d+|executor failed running .*: exit code: \d+|returned a non-zero code: \d+/;
+const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
+/**
+ * A container's entrypoint that cannot start (`exec /app/run: exec format error`) is, on its own, an
+ * image pulled for another platform than the host's (platform-mismatch). When the log built and
+ * exported that image first (a step done), it was built here for another platform: running it needs
+ * the emulator. Offered to the signatures in those words, on the entrypoint's line.
+ */
+function builtImageThatCannotStart(build, lines) {
+    if (build.withoutBuildKit || !build.steps.some((s) => s.kind === 'export' && s.status === 'done'))
+        return [];
+    return lines
+        .filter((line) => ENTRYPOINT_EXEC_FORMAT.test((0,normalize/* normalizeForMatching */._)(line.text)))
+        .map((line) => ({ line: line.line, text: line.text, normalized: 'exec format error: an image built for another platform than the host', inFailure: true }));
+}
+const EXEC_FORMAT = /exec format error/i;
+/**
+ * A step BuildKit ran for another platform than the builder's own (`[linux/arm64 builder 3/7] RUN ...`
+ * in a build of linux/amd64 and linux/arm64) that cannot execute its program (`exec user process caused:
+ * exec format error`): no emulator is registered for that platform (binfmt, QEMU), which an image for
+ * the wrong platform does not explain (the image is the one asked for). The builder's own platform is
+ * the log's, else linux/amd64 when the build names several (GitHub's hosted runners: of several
+ * platforms, the others are emulated); with one platform and no word of the host, nothing is assumed.
+ * Offered to the signatures in those words, on each line of the failure that says exec format error.
+ */
+function emulatedStepThatCannotExec(build, lines) {
+    const native = build.nativePlatform ?? (build.platforms.length > 1 ? 'linux/amd64' : null);
+    if (native === null || build.withoutBuildKit)
+        return [];
+    const failed = build.steps.filter((s) => s.status === 'error' && s.kind === 'instruction' && s.platform !== null);
+    const emulated = failed.find((s) => s.platform !== native);
+    if (!emulated || failed.some((s) => s.platform === native))
+        return [];
+    return lines
+        .filter((line) => EXEC_FORMAT.test(line.text))
+        .map((line) => ({
+        line: line.line,
+        text: line.text,
+        normalized: unemulatedStep(emulated.platform),
+        inFailure: true,
+    }));
+}
+// A base image from the official namespace of an architecture other than x86-64 (`FROM arm64v8/python`,
+// `aarch64/node`, BuildKit's `load metadata for docker.io/arm32v7/golang`), and an emulator the Dockerfile
+// copies or calls itself (`COPY qemu-arm-static /usr/bin/`, balena's `RUN [ "cross-build-start" ]`).
+const FOREIGN_BASE = /(?:\bFROM (?:--platform=\S+ )?|load metadata for )(?:docker\.io\/)?(arm64v8|arm32v[5-7]|aarch64|armhf|armel|ppc64le|s390x|riscv64)\//;
+const EMULATOR_IN_DOCKERFILE = /\bqemu-(aarch64|arm|armeb|ppc64le|s390x|riscv64|x86_64|i386)-static\b|\bcross-build-(?:start|end)\b/;
+// The platform each of them stands for (a namespace's, or the architecture QEMU's binary emulates).
+const PLATFORM_OF = {
+    arm64v8: 'linux/arm64',
+    aarch64: 'linux/arm64',
+    arm32v7: 'linux/arm/v7',
+    armhf: 'linux/arm/v7',
+    arm32v6: 'linux/arm/v6',
+    arm32v5: 'linux/arm/v5',
+    armel: 'linux/arm/v5',
+    arm: 'linux/arm',
+    armeb: 'linux/arm',
+    ppc64le: 'linux/ppc64le',
+    s390x: 'linux/s390x',
+    riscv64: 'linux/riscv64',
+    x86_64: 'linux/amd64',
+    i386: 'linux/386',
+};
+// The line a step's first process prints when the kernel cannot execute it (runc's `exec user process
+// caused: exec format error`, `standard_init_linux.go:211: ...`, BuildKit's `exec /bin/sh: exec format
+// error`, the old engine's `System error: exec format error`). Not a program that ran and reports another
+// it could not start (bash's `cannot execute binary file`, Python's `OSError: [Errno 8] Exec format error`,
+// Go's `fork/exec`): that binary is for another platform than the image, whatever the host emulates.
+const STEP_PROCESS_CANNOT_EXEC = /exec user process caused|standard_init_linux|System error: exec format error|(?:^|: )exec \/\S+: exec format error$|^exec format error$/i;
+/** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
+function unemulatedStep(platform) {
+    return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
+}
+/** `linux/arm64/v8` and `linux/arm64` are one platform for this purpose: the OS and the architecture. */
+function osAndArch(platform) {
+    return platform.split('/').slice(0, 2).join('/');
+}
+/**
+ * A build whose failing stage starts from another architecture's image, or brings QEMU's static emulator
+ * itself, relies on emulation: when that step's first process cannot execute (`exec user process caused:
+ * exec format error`), on a host of that architecture it would have run, so the emulator is what is
+ * missing (no binfmt handler registered), not an image of the wrong platform. Not when the host is of
+ * that architecture (docker version's `OS/Arch`), nor when a RUN of the same stage ran here before it
+ * (its programs executed: the emulator works). Offered to the signatures in the words of an emulated
+ * step (as for emulatedStepThatCannotExec), for the legacy builder too.
+ */
+function buildThatReliesOnEmulation(build, lines) {
+    const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction');
+    if (!failing)
+        return [];
+    // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
+    let stage;
+    if (build.legacyBuilder) {
+        const from = build.steps.filter((s) => s.instruction === 'FROM' && s.line <= failing.line).at(-1);
+        stage = build.steps.filter((s) => s.line >= (from?.line ?? 0) && s.line <= failing.line);
+    }
+    else {
+        stage = build.steps.filter((s) => s.kind === 'instruction' && s.stage === failing.stage && s.platform === failing.platform);
+    }
+    const base = stage.find((s) => s.instruction === 'FROM');
+    // A paste without the stage's FROM: the base image's metadata, when the build has one base image only.
+    const metadata = build.steps.filter((s) => s.kind === 'internal' && s.name.includes('load metadata for '));
+    const baseName = base?.name ?? (metadata.length === 1 ? metadata[0].name : '');
+    const named = FOREIGN_BASE.exec(baseName) ?? stage.map((s) => EMULATOR_IN_DOCKERFILE.exec(s.name)).find((m) => m !== null);
+    if (!named)
+        return [];
+    const platform = (named[1] ? PLATFORM_OF[named[1]] : undefined) ?? failing.platform;
+    if (platform && build.nativePlatform && osAndArch(platform) === osAndArch(build.nativePlatform))
+        return [];
+    if (stage.some((s) => s !== failing && s.instruction === 'RUN' && s.status === 'done' && !s.cached))
+        return [];
+    return lines
+        .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
+        .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
+}
+// A build step run by the shell (`RUN make` is `/bin/sh -c make`) that failed, in the legacy builder's and
+// BuildKit's words: not an exec-form `RUN ["/app/run.sh"]`, whose own program is the process runc starts.
+const SHELL_FORM_STEP_FAILED = /The command '\/bin\/(?:ba)?sh -c .*' returned a non-zero code: \d+|executor failed running \[\/bin\/(?:ba)?sh -c |process "\/bin\/(?:ba)?sh -c .*" did not complete successfully/;
+// runc before 1.1 (`standard_init_linux.go:190: exec user process caused "no such file or directory"`).
+const PROCESS_CANNOT_LOAD = /exec user process caused:? "?no such file or directory/;
+// The legacy builder's words for a build that ended well: a runc line after them is a container's start.
+const BUILD_ENDED = /^Successfully (?:built|tagged) /;
+/**
+ * Older runc's `exec user process caused "no such file or directory"` is a container's entrypoint that
+ * cannot start, unless the process was a build step's shell: then the shell is there but cannot be
+ * loaded, which for a base image's own `/bin/sh` is another architecture's binary with no usable
+ * emulator (QEMU registered without its fix-binary flag, or a distribution's binfmt), what newer
+ * BuildKit prints as `exec /bin/sh: no such file or directory`. A build step's shell when the builder's
+ * next word is that a `/bin/sh -c` step failed (`The command '/bin/sh -c ...' returned a non-zero code`),
+ * or when the line follows the header of the legacy builder's last step, a shell-form RUN, before that
+ * step's failure; never after the build ended (`Successfully built`: a `docker run` of the image).
+ * Offered to the signatures in those words, on runc's line.
+ */
+function shellThatCannotLoad(build, lines) {
+    if (build.status === 'success')
+        return [];
+    const lastStep = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+    const shellStep = build.legacyBuilder && lastStep?.instruction === 'RUN' && !lastStep.command.trimStart().startsWith('[') ? lastStep : undefined;
+    const ends = (line) => BUILD_ENDED.test(line.normalized) || SHELL_FORM_STEP_FAILED.test(line.normalized);
+    return lines
+        .filter((line, i) => {
+        if (!PROCESS_CANNOT_LOAD.test(line.normalized))
+            return false;
+        const next = lines.slice(i + 1).find(ends);
+        if (next !== undefined && SHELL_FORM_STEP_FAILED.test(next.normalized))
+            return true;
+        return shellStep !== undefined && line.line > shellStep.line && !lines.some((l) => l.line > shellStep.line && l.line < line.line && ends(l));
+    })
+        .map((line) => ({ line: line.line, text: line.text, normalized: 'exec /bin/sh: no such file or directory', inFailure: true }));
+}
+// BuildKit's automatic platform arguments, which the classic builder does not set (they expand to nothing),
+// used without a default (`${TARGETARCH:-amd64}` has one).
+const PLATFORM_ARG = /\$(?:\{((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\}|((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\b)/g;
+// Any other variable a command uses, with or without a default.
+const OTHER_VARIABLE = /\$\{[^}]*\}|\$\w+/;
+/**
+ * The text each word of a command becomes when its platform arguments are empty, between the other
+ * variables it uses (`.../download/${VER}/tool_${TARGETOS}_${TARGETARCH}` gives `/tool__`), with the
+ * argument's name; not for a word with too little text around them to be told apart.
+ */
+function emptied(command) {
+    const found = [];
+    for (const word of command.split(/\s+/)) {
+        const names = [...word.matchAll(PLATFORM_ARG)].map((m) => m[1] ?? m[2]);
+        if (names.length === 0)
+            continue;
+        const marked = word.replace(/^["']+|["']+$/g, '').replace(PLATFORM_ARG, '\u0000');
+        const piece = marked.split(OTHER_VARIABLE).find((p) => p.includes('\u0000'));
+        // Text on the left of the first empty argument, so that what is left says where it was.
+        if (piece === undefined || piece.startsWith('\u0000'))
+            continue;
+        const text = piece.replaceAll('\u0000', '');
+        if (text.length >= 4)
+            found.push({ name: names[0], text });
+    }
+    return found;
+}
+/**
+ * A step of the legacy builder that uses one of BuildKit's automatic platform arguments (`ADD
+ * .../easy-add_${TARGETOS}_${TARGETARCH}`) and failed on a line that shows the argument empty (`easy-add__
+ * with status 404`): that builder leaves them empty, so the URL or path the step built is not the one meant.
+ * Not when the line shows a value (an `ARG TARGETARCH=amd64`, a `--build-arg`). Offered to the signatures in
+ * those words, on that line.
+ */
+function classicBuilderWithoutPlatformArgs(build, lines) {
+    if (!build.legacyBuilder)
+        return [];
+    const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+    const words = last && last.status !== 'done' ? emptied(last.command) : [];
+    if (words.length === 0)
+        return [];
+    // The text as the step expanded it, followed by no more of a name (nor by the variable itself: a line
+    // that restates the command, `The command '/bin/sh -c ... --arch=$TARGETARCH' returned ...`, shows nothing).
+    const shows = (text, empty) => {
+        const at = text.indexOf(empty.text);
+        return at >= 0 && !/[A-Za-z0-9$]/.test(text.charAt(at + empty.text.length)) && !SHELL_FORM_STEP_FAILED.test(text);
+    };
+    // A line that states the failure (not a `set -x` trace that echoes the value), for any word of the command.
+    for (const line of lines) {
+        if (line.line <= last.line || !(line.inFailure || failure_line/* FAILURE_LINE */.EV.test(line.text)))
+            continue;
+        const empty = words.find((w) => shows(line.text, w));
+        if (empty)
+            return [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }];
+    }
+    return [];
+}
+// Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
+// transports): a base image's metadata that failed after about that long, with no word of why, was a registry
+// that did not answer (a proxy, a VPN, a firewall), not an image that does not exist, which fails at once.
+const DIAL_TIMEOUT_SECONDS = 29.5;
+const LOAD_METADATA = /\bload metadata for \S+/;
+/**
+ * A failed `load metadata for ...` step that took the dial timeout, with no other line that says why:
+ * offered to the signatures as the registry's silence, on the step's own ERROR line (part of the
+ * failure), so that the guess its name alone would give (an image that does not exist) gives way to it.
+ */
+function metadataThatTimedOut(build, lines) {
+    const timedOut = build.steps.filter((s) => s.status === 'error' && s.seconds !== null && s.seconds >= DIAL_TIMEOUT_SECONDS && LOAD_METADATA.test(s.name));
+    // Only with no word of why: any other line that states a failure (`...: not found`, `401 Unauthorized`,
+    // the final `ERROR: failed to solve: ...`) is the registry's answer, or says more than the clock does.
+    const ownLines = new Set(timedOut.map((s) => s.endLine ?? s.line));
+    // A wrapper's line around the build (`ERROR: Job failed: exit code 1`) says nothing of why.
+    const saysWhy = (line) => failure_line/* FAILURE_LINE */.EV.test(line.text) && !restatesFailure(line.text);
+    if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && saysWhy(line)))
+        return [];
+    return timedOut.map((s) => ({
+        line: s.endLine ?? s.line,
+        text: s.endText ?? s.name,
+        normalized: `${LOAD_METADATA.exec(s.name)[0]}: the registry did not answer, timed out after ${Math.round(s.seconds)} seconds`,
+        inFailure: true,
+    }));
+}
+// A layer's progress line in the docker CLI's push (not a pull's: `Pulling fs layer`, `Pull complete`);
+// the end of a push (its digest) and the start of a pull, after which an EOF is not the push's.
+const PUSH_PROGRESS = /^[0-9a-f]{12}: (?:Preparing|Pushing|Pushed|Layer already exists)\b|^The push refers to (?:a )?repository\b/;
+const LAYER_PROGRESS = /^[0-9a-f]{12}: \S/;
+const PUSH_ENDED = /: digest: sha256:[0-9a-f]{64} size: \d+|\bPulling from\b|: Pulling fs layer$/;
+const BARE_EOF = /^(?:unexpected )?EOF$/;
+/**
+ * A `docker push` whose output ends in Go's bare `EOF` right after its layers' progress: the registry
+ * (or a proxy in front of it) closed the connection while a layer was sent. Not an EOF after the push
+ * ended or anywhere later (a heredoc's `EOF` in a script the log echoes). Offered to the signatures in
+ * those words, on the EOF line.
+ */
+function pushThatEndedInEof(lines) {
+    let pushing = false;
+    let previous = '';
+    const out = [];
+    for (const line of lines) {
+        const bare = line.normalized;
+        if (PUSH_ENDED.test(bare))
+            pushing = false;
+        else if (PUSH_PROGRESS.test(bare))
+            pushing = true;
+        else if (pushing && BARE_EOF.test(bare) && LAYER_PROGRESS.test(previous))
+            out.push({ line: line.line, text: line.text, normalized: 'a push whose connection the registry closed (EOF)', inFailure: true });
+        previous = bare;
+    }
+    return out;
+}
+// The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
+// JVM (`Caused by: java.net.ConnectException: ...`). apk heads its reasons the same way: `ERROR:
+// unable to select packages:` (before apk 3.12 `ERROR: unsatisfiable constraints:`) comes first, then
+// each package and why (`bash (no such package):`, `bash (missing):`). Gradle nests its causes under
+// `> Could not resolve all files for configuration ':x'.` (`dependencies` or `artifacts` in other
+// versions), down to the one that says why (`> Connect to repo.maven.apache.org:443 ... timed out`).
+// Next.js and create-react-app head theirs with `Failed to compile.`, then the module and its error
+// (`next/font` error: Failed to fetch `Montserrat` from Google Fonts.).
+const CAUSED_BY = /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$|^Could not resolve all (?:files|dependencies|artifacts) for configuration\b|^Failed to compile\.$/;
+// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
+// `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
+// four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
+// log line right after the bar: those are the log, not the Dockerfile. The legacy builder's step
+// header (`Step 3/14 : RUN ...`, `Step 3 : RUN ...` before Docker 1.13) restates its command too.
+const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)|^Step \d+(?:\/\d+)? : /;
+
+
+/***/ }),
+
 /***/ 1564:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
@@ -16581,7 +17282,7 @@ function worstStatus(checks) {
 
 /***/ }),
 
-/***/ 6987:
+/***/ 3501:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -16600,684 +17301,8 @@ var analyze = __nccwpck_require__(1611);
 var build_budget = __nccwpck_require__(7736);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
-// EXTERNAL MODULE: ./src/diagnose/matcher.ts
-var matcher = __nccwpck_require__(7238);
-;// CONCATENATED MODULE: ./src/diagnose/safe-matcher.ts
-
-const DEFAULT_BUDGET = { perSignatureMs: 2000, totalMs: 10000 };
-const MAX_HITS = 32;
-// The worker runs the same pure function as the main thread, from its source text: no file to
-// bundle, and a pattern that backtracks forever only ever blocks the worker, which is terminated.
-// It talks over its own MessageChannel so that the main thread can read what the worker already
-// said (receiveMessageOnPort) before it decides that a signature ran out of time.
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const runPatterns = ${matcher/* runPatterns */.Ze.toString()};
-const { port, specs, lines, commands, maxHits } = workerData;
-for (const spec of specs) {
-  port.postMessage({ type: 'start', id: spec.id });
-  port.postMessage({ type: 'done', id: spec.id, result: runPatterns([spec], lines, maxHits, commands) });
-}
-port.postMessage({ type: 'end' });
-`;
-/**
- * What is left of the total budget. Only time spent running patterns counts: starting a worker
- * thread on a loaded machine can take longer than any budget, and must not make a fast pattern
- * look slow.
- */
-class BudgetClock {
-    leftMs;
-    constructor(leftMs) {
-        this.leftMs = leftMs;
-    }
-}
-/**
- * Matches signatures whose patterns come from the user, in a worker thread with a time budget. A
- * pattern that does not finish in time is reported and skipped; the others still run.
- */
-async function matchUntrusted(signatures, lines, budget = DEFAULT_BUDGET, 
-/** The total budget left, shared by the builds of one analysis. */
-clock = new BudgetClock(budget.totalMs), 
-/** The failing step's command, for `commands` patterns. */
-commands = []) {
-    const specs = (0,matcher/* patternSpecs */.$k)(signatures);
-    const texts = { lines: lines.map((l) => l.normalized), commands: commands.map((c) => c.normalized) };
-    const raw = [];
-    const slow = [];
-    let remaining = specs;
-    while (remaining.length > 0) {
-        if (clock.leftMs <= 0) {
-            // Out of total time: whatever did not run is reported as slow too.
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        const { done, stuck } = await runWorker(await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)), remaining, texts, budget.perSignatureMs, clock);
-        for (const result of done)
-            raw.push(...result.raw);
-        const finished = new Set(done.map((d) => d.id));
-        remaining = remaining.filter((spec) => !finished.has(spec.id));
-        if (stuck === undefined)
-            break;
-        if (stuck === null) {
-            slow.push(...remaining.map((s) => s.id));
-            break;
-        }
-        slow.push(stuck);
-        remaining = remaining.filter((spec) => spec.id !== stuck);
-    }
-    return { matches: (0,matcher/* toMatches */.bZ)(raw, signatures, lines, commands), slow };
-}
-/**
- * `threads` is node:worker_threads, imported by the caller when a user's pattern is to run: most
- * runs have none, and loading the module (with perf_hooks) took a few milliseconds of every start.
- */
-function runWorker(threads, specs, texts, perSignatureMs, clock) {
-    const { MessageChannel, receiveMessageOnPort, Worker } = threads;
-    return new Promise((resolve) => {
-        const { port1, port2 } = new MessageChannel();
-        const worker = new Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { port: port2, specs, lines: texts.lines, commands: texts.commands, maxHits: MAX_HITS },
-            transferList: [port2],
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        const done = [];
-        let current = null;
-        let startedAt = 0;
-        let timer;
-        let settled = false;
-        const finish = (stuck) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            port1.close();
-            void worker.terminate();
-            resolve({ done, stuck });
-        };
-        const handle = (message) => {
-            if (settled)
-                return;
-            if (message.type === 'start') {
-                current = message.id;
-                startedAt = performance.now();
-                // The clock runs only while a signature runs: from its start, never from the thread's.
-                clearTimeout(timer);
-                timer = setTimeout(expire, Math.max(0, Math.min(perSignatureMs, clock.leftMs)));
-            }
-            else if (message.type === 'done') {
-                clock.leftMs -= performance.now() - startedAt;
-                clearTimeout(timer);
-                done.push({ id: message.id, raw: message.result ?? [] });
-                current = null;
-            }
-            else {
-                finish(undefined);
-            }
-        };
-        const expire = () => {
-            // The worker may have finished just as the timer fired: read what it already said first.
-            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
-                handle(pending.message);
-            if (settled || current === null)
-                return;
-            const spent = performance.now() - startedAt;
-            clock.leftMs -= spent;
-            finish(spent >= perSignatureMs || clock.leftMs > 0 ? current : null);
-        };
-        port1.on('message', handle);
-        worker.on('error', () => finish(current));
-        // A worker that exits before saying 'end' (out of memory) loses the signature it was running.
-        worker.on('exit', () => {
-            for (let pending = receiveMessageOnPort(port1); pending && !settled; pending = receiveMessageOnPort(port1))
-                handle(pending.message);
-            finish(current ?? (done.length < specs.length ? specs[done.length].id : undefined));
-        });
-    });
-}
-
-// EXTERNAL MODULE: ./src/diagnose/normalize.ts
-var normalize = __nccwpck_require__(7971);
-// EXTERNAL MODULE: ./src/parse/excerpt.ts
-var excerpt = __nccwpck_require__(4402);
-;// CONCATENATED MODULE: ./src/diagnose/failing-command.ts
-
-// How build tools quote the command that failed:
-//   process "/bin/sh -c npm run build" did not complete successfully: exit code: 1   (BuildKit)
-//   executor failed running [/bin/sh -c npm run build]: exit code: 1                  (BuildKit < 0.11)
-//   The command '/bin/sh -c npm run build' returned a non-zero code: 1              (legacy builder)
-const QUOTED = /(?:process "|executor failed running \[|The command ')(?:\/dev\/\.buildkit_qemu_emulator )?(?:\/bin\/(?:ba)?sh -c |cmd \/S \/C )?(.+?)(?:" did not complete successfully|\]: |' returned a non-zero code)/;
-// The same lines with what the command would print cut out, for the `patterns`: a message a Dockerfile's
-// command echoes (`echo "unsupported architecture"`, `|| printf 'no space left\n'`) is not what the step
-// printed. Only what `echo` and `printf` would print goes: every argument (quoted as BuildKit escapes quotes
-// inside `process "..."` or as the other two print them, or bare), past redirections (`echo >&2 "msg"`), up to
-// the next `;`, `&`, `|`, `)`, `>` or a line break BuildKit wrote as `\n` (a heredoc, a CRLF Dockerfile), after
-// which an `echo` is found too. The rest of the command stays, so that a pattern may still read a tool and its
-// exit code together (`curl ...`, also inside `bash -c "curl ..."`, with `exit code: 6`: the host could not be
-// resolved). A line cut before the command's closing quote (a command over 2,000 characters) is masked to its end.
-const QUOTED_COMMAND = /(process "|executor failed running \[|The command ')(.+?)(" did not complete successfully|\]: |' returned a non-zero code|$)/;
-const PRINTED_MESSAGE = /(?:(?<=\\[nt])|(?<![\w./-]))(echo|printf)((?:\s+-[A-Za-z]+)*)((?:\s+\d*>>?&?\d*)*)(?:\s+(?:\\"(?:[^"\\]|\\[^"])*\\"|"[^"]*"|'[^']*'|(?:(?!\\[nt])[^\s;&|)>])+))+/g;
-const MAX_COMMANDS = 4;
-// `[web internal] load metadata for IMAGE`: compose prefixes the service to BuildKit's internal
-// steps, which the parser then does not take for internal ones; the command is the same.
-const PREFIXED_INTERNAL = /^\[[^\]]*\binternal\] (load metadata for \S+)/;
-// buildx's own line for a failed internal step, which a paste may hold alone (`ERROR [internal] load metadata for IMAGE`).
-const FAILED_INTERNAL = /^ERROR \[(?:[^\]]*\s)?internal\] (load metadata for \S+)/;
-/** A wrapper's line with the messages the command it quotes would print emptied (other lines unchanged): what patterns read. */
-function withoutQuotedCommand(normalized) {
-    return normalized.replace(QUOTED_COMMAND, (_, open, command, close) => `${open}${command.replace(PRINTED_MESSAGE, (_m, verb, flags, redirects) => `${verb}${flags}${redirects} ""`)}${close}`);
-}
-/**
- * The commands that failed, for the catalog's `commands` patterns: the failing step's own (a RUN's
- * shell command; `COPY ...`, `FROM ...` for other instructions; `load metadata for IMAGE` for
- * BuildKit's internal steps), and any a final error quotes. Each is offered as a line whose text is
- * where it was seen.
- */
-function failingCommands(build, lines) {
-    const out = [];
-    const add = (line, text, command) => {
-        const normalized = command.trim().slice(0, excerpt/* MAX_EXCERPT_LINE */.oW);
-        if (normalized && out.length < MAX_COMMANDS && !out.some((c) => c.normalized === normalized))
-            out.push({ line, text, normalized, inFailure: true });
-    };
-    for (const step of build.steps) {
-        if (step.status !== 'error')
-            continue;
-        const prefixed = step.kind === 'other' ? PREFIXED_INTERNAL.exec(step.name) : null;
-        if (prefixed)
-            add(step.line, step.name, prefixed[1]);
-        if (step.kind !== 'instruction' && step.kind !== 'internal')
-            continue;
-        add(step.line, step.name, step.instruction === 'RUN' || step.instruction === null ? step.command : `${step.instruction} ${step.command}`);
-    }
-    for (const line of lines) {
-        if (!line.inFailure)
-            continue;
-        // As patterns see it: what the command would echo is emptied there too, and is no command.
-        const quoted = QUOTED.exec(line.normalized) ?? FAILED_INTERNAL.exec(line.normalized);
-        if (quoted)
-            add(line.line, line.text, quoted[1]);
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/parse/failure-line.ts
-var failure_line = __nccwpck_require__(984);
-;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
-
-
-
-
-
-/** Builds worth diagnosing: those that did not succeed, and those whose steps reported errors. */
-function needsDiagnosis(build) {
-    return build.status !== 'success' || build.steps.some((s) => s.status === 'error');
-}
-async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
-    const trusted = signatures.filter((s) => s.patternsOrigin === 'built-in');
-    const untrusted = signatures.filter((s) => s.patternsOrigin !== 'built-in');
-    const byBuild = new Map();
-    const slow = new Set();
-    // One time budget for the user's patterns over all builds; a signature found slow once is not run again.
-    const clock = new BudgetClock(budget.totalMs);
-    // `userLines`: what the team's own signatures read, when it differs from what the built-in ones read.
-    const match = async (lines, commands, later, userLines = lines) => {
-        const read = (s) => !later || s.laterSteps;
-        const matches = (0,matcher/* matchTrusted */.j5)(trusted.filter(read), lines, commands);
-        const runnable = untrusted.filter((s) => read(s) && !slow.has(s.id));
-        if (runnable.length > 0) {
-            const result = await matchUntrusted(runnable, userLines, budget, clock, commands);
-            matches.push(...result.matches);
-            for (const id of result.slow)
-                slow.add(id);
-        }
-        return withoutIdleFallbacks((0,matcher/* rankMatches */.WY)(matches));
-    };
-    for (const build of builds) {
-        const laterLines = laterStepLines(build);
-        const laterMatches = laterLines ? await match(laterLines.docker.map(asCandidate), [], true, laterLines.all.map(asCandidate)) : [];
-        const laterStep = laterMatches.length > 0 ? { laterStep: { matches: laterMatches, lines: laterLines.all } } : null;
-        if (!needsDiagnosis(build)) {
-            if (laterStep)
-                byBuild.set(build, { matches: [], lines: [], allLines: [], ...laterStep });
-            continue;
-        }
-        const allLines = excerptLines(build);
-        const lines = candidateLines(build, allLines);
-        const matches = await match(withoutRestatingWrappers(lines, build), failingCommands(build, lines), false);
-        byBuild.set(build, { matches, lines, allLines, ...laterStep });
-    }
-    const problems = [...slow].map((id) => {
-        const origin = signatures.find((s) => s.id === id)?.origin ?? 'signatures';
-        return `${origin}: signature ${id} was skipped: its patterns took longer than ${budget.perSignatureMs} ms (a pattern that backtracks catastrophically?)`;
-    });
-    return { byBuild, problems };
-}
-/**
- * The output and error of a step that failed after a build that succeeded (`all`, what a team's own
- * `laterSteps` signatures read), and those of its lines the built-in ones read (`docker`); null when none.
- */
-function laterStepLines(build) {
-    const later = build.afterBuildError;
-    // An annotation of a step that went on (`::error::` and no exit) failed nothing.
-    if (!later || build.status !== 'success' || !later.stepFailed)
-        return null;
-    // A step that runs docker prints Docker's answers in its own words (`exec /app/server: no such file or
-    // directory`); any other step (a test, curl, kubectl, a deploy script) only its lines that are Docker's,
-    // a registry's or a cluster's pull: a test's `401 Unauthorized` or a script's `not found` is not a registry's.
-    const runsDocker = DOCKER_COMMAND.test(later.command ?? later.step ?? '');
-    const all = [...later.output, later.error];
-    return { all, docker: runsDocker ? all : all.filter((line) => (0,failure_line/* isDockerFailure */.pA)((0,normalize/* normalizeForMatching */._)(line.text))) };
-}
-// A step's command that runs a container engine's CLI.
-const DOCKER_COMMAND = /\b(?:docker|podman|nerdctl)\b/;
-/** A later step's line, all of it that step's failure. */
-function asCandidate(line) {
-    return { line: line.line, text: line.text, normalized: (0,normalize/* normalizeForMatching */._)(line.text), inFailure: true };
-}
-/**
- * A signature's `commands` are its fallback for a failure whose printed lines say nothing it knows:
- * once a line of the failure names a cause (not a warning, not a wrapper's `make: *** Error 2`), a
- * match on the failing command alone adds a second cause the log does not show (`load metadata for
- * IMAGE` read as a missing image beside the registry's 401). So does a match on wrappers' lines only
- * (`make: *** [image] Error 1` around `docker build`, or after a download that failed inside `RUN
- * make`): it restates that something failed, and the line that says why is already named.
- */
-function withoutIdleFallbacks(ranked) {
-    const named = ranked.some((m) => !m.byCommand && !m.onlyWarnings && !m.onlyWrappers && m.inFailure);
-    return named ? ranked.filter((m) => !m.byCommand && !m.onlyWrappers) : ranked;
-}
-/**
- * The lines signatures read, without a wrapper's lines printed after the build stated its own failure (`make: ***
- * [image] Error 1` after `ERROR: failed to solve: ...`): the wrapper that ran the build restates that it failed, and
- * says nothing the failing command or the fallback (the failure's own lines, the word model) would not say better.
- * Left out before matching, not after: a signature that the failing command matches (`RUN make`) keeps that match.
- * Printed before it, inside a step's output, such a line still points at what the step ran (`RUN make`: a compiler).
- */
-function withoutRestatingWrappers(lines, build) {
-    // The build's last own failure line (`ERROR: failed to solve: ...`); the wrapper's line, read after it, may be one of its errors too.
-    const own = build.errors.filter((e) => !(0,matcher/* isWrapperLine */.si)((0,normalize/* normalizeForMatching */._)(e.text)));
-    const stated = own.length > 0 ? Math.max(...own.map((e) => e.line)) : Infinity;
-    // BuildKit frames every line a step printed (`#12 3.4 make: ...`, `12.34 make: ...` in the error block, `=> => # ...`):
-    // a wrapper's line without a frame was printed outside the build's steps, in a paste cut before its failure line too.
-    const buildKit = !build.withoutBuildKit && !build.legacyBuilder && build.steps.length > 0;
-    const outside = (line) => line.line > stated || (buildKit && line.normalized === line.text.trim());
-    return lines.filter((line) => !((0,matcher/* isWrapperLine */.si)(line.normalized) && outside(line)));
-}
-/** The excerpt and the failure's own lines, in input order. */
-function excerptLines(build) {
-    // Keyed by line and text: in rawjson input one log object (one line) holds several output lines.
-    const byLine = new Map();
-    for (const lines of [build.excerpt, build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of lines)
-            byLine.set(`${line.line}\u0000${line.text}`, line);
-    return [...byLine.values()].sort((a, b) => a.line - b.line);
-}
-/** The lines signatures see, each marked whether it is the failure itself. */
-function candidateLines(build, lines = excerptLines(build)) {
-    const failing = new Set();
-    for (const own of [build.failedStepTail, build.errorDetails, build.errors])
-        for (const line of own)
-            failing.add(line.line);
-    if (build.withoutBuildKit)
-        for (const line of lines)
-            failing.add(line.line);
-    // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
-    const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
-    // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
-    // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
-    // "error" or "Killed" must not match a signature.
-    // A name the model cut (`...&&\u2026`, a command over its length) restates the start of its header line.
-    const named = build.steps.filter((s) => s.kind === 'instruction').map((s) => `#${s.id} ${s.name}`);
-    const headers = new Set(named);
-    const cutHeaders = named.filter((h) => h.endsWith('\u2026')).map((h) => h.slice(0, -1));
-    const isHeader = (text) => headers.has(text) || cutHeaders.some((h) => text.startsWith(h));
-    // The tty view's live lines (` => => # ...`) are what a running step printed last; the parser gives
-    // them to the step drawn above them. A paste that starts at them names no step: when that build failed,
-    // no step is known to have failed and the failure's own lines say no more than that a process exited
-    // (`did not complete successfully: exit code: 100`), they are the nearest the paste comes to its cause.
-    // A failure that says why (`"/app/dist": not found`) outranks whatever a step printed last.
-    const liveLinesFailed = build.status === 'failure' &&
-        !build.steps.some((s) => s.status === 'error') &&
-        // (Nor do lines that state no failure at all: the error block's rules and Dockerfile excerpt, a CI job's `[Pipeline] }`;
-        // nor a wrapper's, `ERROR: script returned exit code 1`.)
-        [...build.errorDetails, ...build.errors].every((line) => PROCESS_EXIT.test(line.text) || !failure_line/* FAILURE_LINE */.EV.test(line.text) || (0,matcher/* isWrapperLine */.si)((0,normalize/* normalizeForMatching */._)(line.text)));
-    // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
-    // error block with the step's name (` > importing cache manifest from X:`), which the catalog
-    // knows: offer that header too, so that the error is read as the cache's.
-    const cacheHeaders = build.steps
-        .filter((s) => s.status === 'error' && (s.kind === 'cache-import' || s.kind === 'cache-export') && s.endLine !== null)
-        .map((s) => ({
-        line: s.endLine,
-        text: s.endText ?? s.name,
-        normalized: `${s.name}:`,
-        inFailure: s.kind === 'cache-export' && build.status === 'failure',
-    }));
-    const own = lines
-        .filter((line) => !isHeader(line.text))
-        .map((line) => ({
-        line: line.line,
-        text: line.text,
-        normalized: withoutQuotedCommand((0,normalize/* normalizeForMatching */._)(line.text)),
-        inFailure: failing.has(line.line) ||
-            line.text.startsWith('##[error]') ||
-            failedIds.some((id) => line.text.startsWith(id)) ||
-            // A step's failure in the builder's own words names the failing command, wherever the paste shows it (a
-            // `docker build` command line, then only `The command '/bin/sh -c pip3 install x' returned a non-zero code: 1`).
-            (build.steps.length === 0 && SHELL_FORM_STEP_FAILED.test(line.text)) ||
-            (liveLinesFailed && TTY_LIVE_LINE.test(line.text)),
-    }))
-        // Blank lines say nothing; a pattern that matches anything must not make them evidence.
-        .filter((line) => line.normalized !== '' && !RESTATED_COMMAND.test(line.normalized));
-    const candidates = own
-        .concat(cacheHeaders, markedNonInstructions(build), builtImageThatCannotStart(build, lines), emulatedStepThatCannotExec(build, lines), 
-    // These read the lines as normalized once above.
-    buildThatReliesOnEmulation(build, own), metadataThatTimedOut(build, lines), pushThatEndedInEof(own), classicBuilderWithoutPlatformArgs(build, own), shellThatCannotLoad(build, own))
-        .sort((a, b) => a.line - b.line);
-    let chain;
-    for (const line of candidates) {
-        if (CAUSED_BY.test(line.normalized))
-            chain = line.line;
-        if (chain !== undefined)
-            line.causeChain = chain;
-    }
-    return candidates;
-}
-/**
- * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
- * parse/marked-block.ts) did not parse, even when the paste was cut before the error that says
- * `unknown instruction`. Offered to the signatures as that error, on the excerpt's line; never the
- * failure's own line, so any line of the failure that names a cause outranks it.
- */
-function markedNonInstructions(build) {
-    return build.markedNonInstructions.map((marked) => ({
-        line: marked.line,
-        text: marked.text,
-        normalized: `unknown instruction: ${marked.word}`,
-        inFailure: false,
-    }));
-}
-// A tty live line as pasted (leading blanks kept by the paste).
-const TTY_LIVE_LINE = /^\s*=> => # /;
-// A failure line that only says a step's process exited, in BuildKit's and the legacy builder's words.
-const PROCESS_EXIT = /did not complete successfully: exit code: \d+|executor failed running .*: exit code: \d+|returned a non-zero code: \d+/;
-const ENTRYPOINT_EXEC_FORMAT = /^exec \/\S+: exec format error$/;
-/**
- * A container's entrypoint that cannot start (`exec /app/run: exec format error`) is, on its own, an
- * image pulled for another platform than the host's (platform-mismatch). When the log built and
- * exported that image first (a step done), it was built here for another platform: running it needs
- * the emulator. Offered to the signatures in those words, on the entrypoint's line.
- */
-function builtImageThatCannotStart(build, lines) {
-    if (build.withoutBuildKit || !build.steps.some((s) => s.kind === 'export' && s.status === 'done'))
-        return [];
-    return lines
-        .filter((line) => ENTRYPOINT_EXEC_FORMAT.test((0,normalize/* normalizeForMatching */._)(line.text)))
-        .map((line) => ({ line: line.line, text: line.text, normalized: 'exec format error: an image built for another platform than the host', inFailure: true }));
-}
-const EXEC_FORMAT = /exec format error/i;
-/**
- * A step BuildKit ran for another platform than the builder's own (`[linux/arm64 builder 3/7] RUN ...`
- * in a build of linux/amd64 and linux/arm64) that cannot execute its program (`exec user process caused:
- * exec format error`): no emulator is registered for that platform (binfmt, QEMU), which an image for
- * the wrong platform does not explain (the image is the one asked for). The builder's own platform is
- * the log's, else linux/amd64 when the build names several (GitHub's hosted runners: of several
- * platforms, the others are emulated); with one platform and no word of the host, nothing is assumed.
- * Offered to the signatures in those words, on each line of the failure that says exec format error.
- */
-function emulatedStepThatCannotExec(build, lines) {
-    const native = build.nativePlatform ?? (build.platforms.length > 1 ? 'linux/amd64' : null);
-    if (native === null || build.withoutBuildKit)
-        return [];
-    const failed = build.steps.filter((s) => s.status === 'error' && s.kind === 'instruction' && s.platform !== null);
-    const emulated = failed.find((s) => s.platform !== native);
-    if (!emulated || failed.some((s) => s.platform === native))
-        return [];
-    return lines
-        .filter((line) => EXEC_FORMAT.test(line.text))
-        .map((line) => ({
-        line: line.line,
-        text: line.text,
-        normalized: unemulatedStep(emulated.platform),
-        inFailure: true,
-    }));
-}
-// A base image from the official namespace of an architecture other than x86-64 (`FROM arm64v8/python`,
-// `aarch64/node`, BuildKit's `load metadata for docker.io/arm32v7/golang`), and an emulator the Dockerfile
-// copies or calls itself (`COPY qemu-arm-static /usr/bin/`, balena's `RUN [ "cross-build-start" ]`).
-const FOREIGN_BASE = /(?:\bFROM (?:--platform=\S+ )?|load metadata for )(?:docker\.io\/)?(arm64v8|arm32v[5-7]|aarch64|armhf|armel|ppc64le|s390x|riscv64)\//;
-const EMULATOR_IN_DOCKERFILE = /\bqemu-(aarch64|arm|armeb|ppc64le|s390x|riscv64|x86_64|i386)-static\b|\bcross-build-(?:start|end)\b/;
-// The platform each of them stands for (a namespace's, or the architecture QEMU's binary emulates).
-const PLATFORM_OF = {
-    arm64v8: 'linux/arm64',
-    aarch64: 'linux/arm64',
-    arm32v7: 'linux/arm/v7',
-    armhf: 'linux/arm/v7',
-    arm32v6: 'linux/arm/v6',
-    arm32v5: 'linux/arm/v5',
-    armel: 'linux/arm/v5',
-    arm: 'linux/arm',
-    armeb: 'linux/arm',
-    ppc64le: 'linux/ppc64le',
-    s390x: 'linux/s390x',
-    riscv64: 'linux/riscv64',
-    x86_64: 'linux/amd64',
-    i386: 'linux/386',
-};
-// The line a step's first process prints when the kernel cannot execute it (runc's `exec user process
-// caused: exec format error`, `standard_init_linux.go:211: ...`, BuildKit's `exec /bin/sh: exec format
-// error`, the old engine's `System error: exec format error`). Not a program that ran and reports another
-// it could not start (bash's `cannot execute binary file`, Python's `OSError: [Errno 8] Exec format error`,
-// Go's `fork/exec`): that binary is for another platform than the image, whatever the host emulates.
-const STEP_PROCESS_CANNOT_EXEC = /exec user process caused|standard_init_linux|System error: exec format error|(?:^|: )exec \/\S+: exec format error$|^exec format error$/i;
-/** The words offered for an `exec format error` of a step whose platform needs an emulator (null: not named). */
-function unemulatedStep(platform) {
-    return `exec format error in a step for ${platform ? `${platform}, ` : ''}a platform this builder emulates`;
-}
-/** `linux/arm64/v8` and `linux/arm64` are one platform for this purpose: the OS and the architecture. */
-function osAndArch(platform) {
-    return platform.split('/').slice(0, 2).join('/');
-}
-/**
- * A build whose failing stage starts from another architecture's image, or brings QEMU's static emulator
- * itself, relies on emulation: when that step's first process cannot execute (`exec user process caused:
- * exec format error`), on a host of that architecture it would have run, so the emulator is what is
- * missing (no binfmt handler registered), not an image of the wrong platform. Not when the host is of
- * that architecture (docker version's `OS/Arch`), nor when a RUN of the same stage ran here before it
- * (its programs executed: the emulator works). Offered to the signatures in the words of an emulated
- * step (as for emulatedStepThatCannotExec), for the legacy builder too.
- */
-function buildThatReliesOnEmulation(build, lines) {
-    const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction');
-    if (!failing)
-        return [];
-    // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
-    let stage;
-    if (build.legacyBuilder) {
-        const from = build.steps.filter((s) => s.instruction === 'FROM' && s.line <= failing.line).at(-1);
-        stage = build.steps.filter((s) => s.line >= (from?.line ?? 0) && s.line <= failing.line);
-    }
-    else {
-        stage = build.steps.filter((s) => s.kind === 'instruction' && s.stage === failing.stage && s.platform === failing.platform);
-    }
-    const base = stage.find((s) => s.instruction === 'FROM');
-    // A paste without the stage's FROM: the base image's metadata, when the build has one base image only.
-    const metadata = build.steps.filter((s) => s.kind === 'internal' && s.name.includes('load metadata for '));
-    const baseName = base?.name ?? (metadata.length === 1 ? metadata[0].name : '');
-    const named = FOREIGN_BASE.exec(baseName) ?? stage.map((s) => EMULATOR_IN_DOCKERFILE.exec(s.name)).find((m) => m !== null);
-    if (!named)
-        return [];
-    const platform = (named[1] ? PLATFORM_OF[named[1]] : undefined) ?? failing.platform;
-    if (platform && build.nativePlatform && osAndArch(platform) === osAndArch(build.nativePlatform))
-        return [];
-    if (stage.some((s) => s !== failing && s.instruction === 'RUN' && s.status === 'done' && !s.cached))
-        return [];
-    return lines
-        .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
-        .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
-}
-// A build step run by the shell (`RUN make` is `/bin/sh -c make`) that failed, in the legacy builder's and
-// BuildKit's words: not an exec-form `RUN ["/app/run.sh"]`, whose own program is the process runc starts.
-const SHELL_FORM_STEP_FAILED = /The command '\/bin\/(?:ba)?sh -c .*' returned a non-zero code: \d+|executor failed running \[\/bin\/(?:ba)?sh -c |process "\/bin\/(?:ba)?sh -c .*" did not complete successfully/;
-// runc before 1.1 (`standard_init_linux.go:190: exec user process caused "no such file or directory"`).
-const PROCESS_CANNOT_LOAD = /exec user process caused:? "?no such file or directory/;
-// The legacy builder's words for a build that ended well: a runc line after them is a container's start.
-const BUILD_ENDED = /^Successfully (?:built|tagged) /;
-/**
- * Older runc's `exec user process caused "no such file or directory"` is a container's entrypoint that
- * cannot start, unless the process was a build step's shell: then the shell is there but cannot be
- * loaded, which for a base image's own `/bin/sh` is another architecture's binary with no usable
- * emulator (QEMU registered without its fix-binary flag, or a distribution's binfmt), what newer
- * BuildKit prints as `exec /bin/sh: no such file or directory`. A build step's shell when the builder's
- * next word is that a `/bin/sh -c` step failed (`The command '/bin/sh -c ...' returned a non-zero code`),
- * or when the line follows the header of the legacy builder's last step, a shell-form RUN, before that
- * step's failure; never after the build ended (`Successfully built`: a `docker run` of the image).
- * Offered to the signatures in those words, on runc's line.
- */
-function shellThatCannotLoad(build, lines) {
-    if (build.status === 'success')
-        return [];
-    const lastStep = build.steps.filter((s) => s.kind === 'instruction').at(-1);
-    const shellStep = build.legacyBuilder && lastStep?.instruction === 'RUN' && !lastStep.command.trimStart().startsWith('[') ? lastStep : undefined;
-    const ends = (line) => BUILD_ENDED.test(line.normalized) || SHELL_FORM_STEP_FAILED.test(line.normalized);
-    return lines
-        .filter((line, i) => {
-        if (!PROCESS_CANNOT_LOAD.test(line.normalized))
-            return false;
-        const next = lines.slice(i + 1).find(ends);
-        if (next !== undefined && SHELL_FORM_STEP_FAILED.test(next.normalized))
-            return true;
-        return shellStep !== undefined && line.line > shellStep.line && !lines.some((l) => l.line > shellStep.line && l.line < line.line && ends(l));
-    })
-        .map((line) => ({ line: line.line, text: line.text, normalized: 'exec /bin/sh: no such file or directory', inFailure: true }));
-}
-// BuildKit's automatic platform arguments, which the classic builder does not set (they expand to nothing),
-// used without a default (`${TARGETARCH:-amd64}` has one).
-const PLATFORM_ARG = /\$(?:\{((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\}|((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\b)/g;
-// Any other variable a command uses, with or without a default.
-const OTHER_VARIABLE = /\$\{[^}]*\}|\$\w+/;
-/**
- * The text each word of a command becomes when its platform arguments are empty, between the other
- * variables it uses (`.../download/${VER}/tool_${TARGETOS}_${TARGETARCH}` gives `/tool__`), with the
- * argument's name; not for a word with too little text around them to be told apart.
- */
-function emptied(command) {
-    const found = [];
-    for (const word of command.split(/\s+/)) {
-        const names = [...word.matchAll(PLATFORM_ARG)].map((m) => m[1] ?? m[2]);
-        if (names.length === 0)
-            continue;
-        const marked = word.replace(/^["']+|["']+$/g, '').replace(PLATFORM_ARG, '\u0000');
-        const piece = marked.split(OTHER_VARIABLE).find((p) => p.includes('\u0000'));
-        // Text on the left of the first empty argument, so that what is left says where it was.
-        if (piece === undefined || piece.startsWith('\u0000'))
-            continue;
-        const text = piece.replaceAll('\u0000', '');
-        if (text.length >= 4)
-            found.push({ name: names[0], text });
-    }
-    return found;
-}
-/**
- * A step of the legacy builder that uses one of BuildKit's automatic platform arguments (`ADD
- * .../easy-add_${TARGETOS}_${TARGETARCH}`) and failed on a line that shows the argument empty (`easy-add__
- * with status 404`): that builder leaves them empty, so the URL or path the step built is not the one meant.
- * Not when the line shows a value (an `ARG TARGETARCH=amd64`, a `--build-arg`). Offered to the signatures in
- * those words, on that line.
- */
-function classicBuilderWithoutPlatformArgs(build, lines) {
-    if (!build.legacyBuilder)
-        return [];
-    const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
-    const words = last && last.status !== 'done' ? emptied(last.command) : [];
-    if (words.length === 0)
-        return [];
-    // The text as the step expanded it, followed by no more of a name (nor by the variable itself: a line
-    // that restates the command, `The command '/bin/sh -c ... --arch=$TARGETARCH' returned ...`, shows nothing).
-    const shows = (text, empty) => {
-        const at = text.indexOf(empty.text);
-        return at >= 0 && !/[A-Za-z0-9$]/.test(text.charAt(at + empty.text.length)) && !SHELL_FORM_STEP_FAILED.test(text);
-    };
-    // A line that states the failure (not a `set -x` trace that echoes the value), for any word of the command.
-    for (const line of lines) {
-        if (line.line <= last.line || !(line.inFailure || failure_line/* FAILURE_LINE */.EV.test(line.text)))
-            continue;
-        const empty = words.find((w) => shows(line.text, w));
-        if (empty)
-            return [{ ...line, normalized: `the classic builder leaves ${empty.name} empty`, inFailure: true }];
-    }
-    return [];
-}
-// Go's HTTP client gives a connection 30 seconds (net.Dialer's timeout in Docker's and BuildKit's registry
-// transports): a base image's metadata that failed after about that long, with no word of why, was a registry
-// that did not answer (a proxy, a VPN, a firewall), not an image that does not exist, which fails at once.
-const DIAL_TIMEOUT_SECONDS = 29.5;
-const LOAD_METADATA = /\bload metadata for \S+/;
-/**
- * A failed `load metadata for ...` step that took the dial timeout, with no other line that says why:
- * offered to the signatures as the registry's silence, on the step's own ERROR line (part of the
- * failure), so that the guess its name alone would give (an image that does not exist) gives way to it.
- */
-function metadataThatTimedOut(build, lines) {
-    const timedOut = build.steps.filter((s) => s.status === 'error' && s.seconds !== null && s.seconds >= DIAL_TIMEOUT_SECONDS && LOAD_METADATA.test(s.name));
-    // Only with no word of why: any other line that states a failure (`...: not found`, `401 Unauthorized`,
-    // the final `ERROR: failed to solve: ...`) is the registry's answer, or says more than the clock does.
-    const ownLines = new Set(timedOut.map((s) => s.endLine ?? s.line));
-    // A wrapper's line around the build (`ERROR: Job failed: exit code 1`) says nothing of why.
-    const saysWhy = (line) => failure_line/* FAILURE_LINE */.EV.test(line.text) && !(0,matcher/* isWrapperLine */.si)((0,normalize/* normalizeForMatching */._)(line.text));
-    if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && saysWhy(line)))
-        return [];
-    return timedOut.map((s) => ({
-        line: s.endLine ?? s.line,
-        text: s.endText ?? s.name,
-        normalized: `${LOAD_METADATA.exec(s.name)[0]}: the registry did not answer, timed out after ${Math.round(s.seconds)} seconds`,
-        inFailure: true,
-    }));
-}
-// A layer's progress line in the docker CLI's push (not a pull's: `Pulling fs layer`, `Pull complete`);
-// the end of a push (its digest) and the start of a pull, after which an EOF is not the push's.
-const PUSH_PROGRESS = /^[0-9a-f]{12}: (?:Preparing|Pushing|Pushed|Layer already exists)\b|^The push refers to (?:a )?repository\b/;
-const LAYER_PROGRESS = /^[0-9a-f]{12}: \S/;
-const PUSH_ENDED = /: digest: sha256:[0-9a-f]{64} size: \d+|\bPulling from\b|: Pulling fs layer$/;
-const BARE_EOF = /^(?:unexpected )?EOF$/;
-/**
- * A `docker push` whose output ends in Go's bare `EOF` right after its layers' progress: the registry
- * (or a proxy in front of it) closed the connection while a layer was sent. Not an EOF after the push
- * ended or anywhere later (a heredoc's `EOF` in a script the log echoes). Offered to the signatures in
- * those words, on the EOF line.
- */
-function pushThatEndedInEof(lines) {
-    let pushing = false;
-    let previous = '';
-    const out = [];
-    for (const line of lines) {
-        const bare = line.normalized;
-        if (PUSH_ENDED.test(bare))
-            pushing = false;
-        else if (PUSH_PROGRESS.test(bare))
-            pushing = true;
-        else if (pushing && BARE_EOF.test(bare) && LAYER_PROGRESS.test(previous))
-            out.push({ line: line.line, text: line.text, normalized: 'a push whose connection the registry closed (EOF)', inFailure: true });
-        previous = bare;
-    }
-    return out;
-}
-// The header of an error's cause in tools that chain them: cargo and anyhow (`Caused by:`), the
-// JVM (`Caused by: java.net.ConnectException: ...`). apk heads its reasons the same way: `ERROR:
-// unable to select packages:` (before apk 3.12 `ERROR: unsatisfiable constraints:`) comes first, then
-// each package and why (`bash (no such package):`, `bash (missing):`). Gradle nests its causes under
-// `> Could not resolve all files for configuration ':x'.` (`dependencies` or `artifacts` in other
-// versions), down to the one that says why (`> Connect to repo.maven.apache.org:443 ... timed out`).
-// Next.js and create-react-app head theirs with `Failed to compile.`, then the module and its error
-// (`next/font` error: Failed to fetch `Montserrat` from Google Fonts.).
-const CAUSED_BY = /^Caused by\b|^ERROR: (?:unable to select packages|unsatisfiable constraints):$|^Could not resolve all (?:files|dependencies|artifacts) for configuration\b|^Failed to compile\.$/;
-// ` > [builder 2/3] RUN make:` (the error block's header, after quoting is stripped) and
-// `  12 | >>> RUN make` (the Dockerfile excerpt: after the bar, `>>> ` marks the failing line and
-// four blanks the others). A CI viewer's own line numbers (Drone's `9514 | #10 ERROR: ...`) put the
-// log line right after the bar: those are the log, not the Dockerfile. The legacy builder's step
-// header (`Step 3/14 : RUN ...`, `Step 3 : RUN ...` before Docker 1.13) restates its command too.
-const RESTATED_COMMAND = /^\[[^\]]*\d+\/\d+\] .*:$|^\d+ \|(?: >>> | {4}|\s*$)|^Step \d+(?:\/\d+)? : /;
-
+// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 2 modules
+var diagnose = __nccwpck_require__(9983);
 // EXTERNAL MODULE: ./src/reference/image-reference.ts
 var image_reference = __nccwpck_require__(5676);
 ;// CONCATENATED MODULE: ./src/registry/measure-builds.ts
@@ -17353,7 +17378,7 @@ async function analyzeSources(sources, options, catalog = (0,load_catalog/* buil
     // Image sizes come from the registry, not the log: measured when asked, before the analysis.
     if (sizes)
         await measureBuildImages(builds, sizes);
-    const diagnosis = await diagnoseBuilds(builds, catalog);
+    const diagnosis = await (0,diagnose/* diagnoseBuilds */.I5)(builds, catalog);
     problems.push(...diagnosis.problems.map((message) => ({ source: 'signatures', message })));
     return (0,analyze/* analyze */.n)(builds, problems, options, { diagnosis, catalog, omittedBuilds: budget.omitted() });
 }
@@ -19120,6 +19145,10 @@ function unescapeEntities(text) {
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     });
 }
+/** s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :): what a framing starts with. */
+function mayStartFraming(code) {
+    return code === 0x73 || code === 0x53 || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x5b || code === 0x2e || code === 0x3a || code === 0x64;
+}
 /**
  * The line without CI framing. Cheap for the common case: only a line that starts with one of the
  * characters a framing starts with is tested.
@@ -19127,23 +19156,22 @@ function unescapeEntities(text) {
 function stripCiFraming(text) {
     const first = text.charCodeAt(0);
     // A paste indented whole (a Markdown code block, a quoted mail) keeps its framing after the blanks
-    // (`    docker : unknown blob`): it goes, the blanks stay (the parser reads lines without them).
+    // (`    docker : unknown blob`): it goes, the blanks stay (the parser reads lines without them). Most
+    // indented lines are a tool's own (the tty view's ` => `, the legacy builder's ` ---> `): looked at no further.
     if (first === 0x20 || first === 0x09) {
-        const rest = text.trimStart();
-        const stripped = rest === '' ? rest : stripCiFraming(rest);
-        return stripped === rest ? text : text.slice(0, text.length - rest.length) + stripped;
+        let at = 1;
+        while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)
+            at++;
+        const next = text.charCodeAt(at);
+        if (next !== 0x23 && !mayStartFraming(next))
+            return text;
+        const rest = text.slice(at);
+        const stripped = stripCiFraming(rest);
+        return stripped === rest ? text : text.slice(0, at) + stripped;
     }
     if (first === 0x23 /* # */)
         return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-    // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :)
-    if (!(first === 0x73 ||
-        first === 0x53 ||
-        (first >= 0x30 && first <= 0x39) ||
-        first === 0x5f ||
-        first === 0x5b ||
-        first === 0x2e ||
-        first === 0x3a ||
-        first === 0x64))
+    if (!mayStartFraming(first))
         return text;
     // Most lines that start with `d` are no framing: only PowerShell's `docker : ` is (the scanner's hot path).
     if (first === 0x64 && !text.startsWith('docker'))
@@ -19241,12 +19269,14 @@ class LineDecoder {
         // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
         // that carry no GitHub prefix.
         if (format === 'plain') {
-            // Whether a paste is quoted whole is told by its first line with text; the quote ends at a line with text without `>`.
-            const blank = text.trim() === '';
-            if (this.quoted === null && !blank)
-                this.quoted = startsQuotedPaste(text);
-            else if (this.quoted === true && !blank && !isQuotedLine(text))
-                this.quoted = false;
+            // Whether a paste is quoted whole is told by its first line with text; the quote ends at a line with text without
+            // `>`. Once told no (most logs), nothing more is looked at.
+            if (this.quoted !== false && text.trim() !== '') {
+                if (this.quoted === null)
+                    this.quoted = startsQuotedPaste(text);
+                else if (!isQuotedLine(text))
+                    this.quoted = false;
+            }
             if (this.quoted === true)
                 text = unquote(text);
             text = stripCiFraming(unescapeEntities(text));
@@ -26999,8 +27029,8 @@ var workflow_commands = __nccwpck_require__(6812);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine.ts + 4 modules
-var engine = __nccwpck_require__(6987);
+// EXTERNAL MODULE: ./src/engine.ts + 1 modules
+var engine = __nccwpck_require__(3501);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
 // EXTERNAL MODULE: ./src/analyze/fail-policy.ts

@@ -88,6 +88,11 @@ export function unescapeEntities(text: string): string {
   });
 }
 
+/** s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :): what a framing starts with. */
+function mayStartFraming(code: number): boolean {
+  return code === 0x73 || code === 0x53 || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x5b || code === 0x2e || code === 0x3a || code === 0x64;
+}
+
 /**
  * The line without CI framing. Cheap for the common case: only a line that starts with one of the
  * characters a framing starts with is tested.
@@ -95,25 +100,19 @@ export function unescapeEntities(text: string): string {
 export function stripCiFraming(text: string): string {
   const first = text.charCodeAt(0);
   // A paste indented whole (a Markdown code block, a quoted mail) keeps its framing after the blanks
-  // (`    docker : unknown blob`): it goes, the blanks stay (the parser reads lines without them).
+  // (`    docker : unknown blob`): it goes, the blanks stay (the parser reads lines without them). Most
+  // indented lines are a tool's own (the tty view's ` => `, the legacy builder's ` ---> `): looked at no further.
   if (first === 0x20 || first === 0x09) {
-    const rest = text.trimStart();
-    const stripped = rest === '' ? rest : stripCiFraming(rest);
-    return stripped === rest ? text : text.slice(0, text.length - rest.length) + stripped;
+    let at = 1;
+    while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
+    const next = text.charCodeAt(at);
+    if (next !== 0x23 && !mayStartFraming(next)) return text;
+    const rest = text.slice(at);
+    const stripped = stripCiFraming(rest);
+    return stripped === rest ? text : text.slice(0, at) + stripped;
   }
   if (first === 0x23 /* # */) return text.charCodeAt(1) === 0x20 ? text.replace(COMMENTED_VERTEX, '') : text;
-  // s(ection), S(tep #), digits, _ (buildkite), [ (brackets), . or : (a cut timestamp), d(ocker :)
-  if (!(
-    first === 0x73 ||
-    first === 0x53 ||
-    (first >= 0x30 && first <= 0x39) ||
-    first === 0x5f ||
-    first === 0x5b ||
-    first === 0x2e ||
-    first === 0x3a ||
-    first === 0x64
-  ))
-    return text;
+  if (!mayStartFraming(first)) return text;
   // Most lines that start with `d` are no framing: only PowerShell's `docker : ` is (the scanner's hot path).
   if (first === 0x64 && !text.startsWith('docker')) return text;
   let out = text;

@@ -68,10 +68,12 @@ export class LineDecoder {
     // Other CI systems' framing (GitLab sections, Jenkins timestamps, a cut timestamp) on lines
     // that carry no GitHub prefix.
     if (format === 'plain') {
-      // Whether a paste is quoted whole is told by its first line with text; the quote ends at a line with text without `>`.
-      const blank = text.trim() === '';
-      if (this.quoted === null && !blank) this.quoted = startsQuotedPaste(text);
-      else if (this.quoted === true && !blank && !isQuotedLine(text)) this.quoted = false;
+      // Whether a paste is quoted whole is told by its first line with text; the quote ends at a line with text without
+      // `>`. Once told no (most logs), nothing more is looked at.
+      if (this.quoted !== false && text.trim() !== '') {
+        if (this.quoted === null) this.quoted = startsQuotedPaste(text);
+        else if (!isQuotedLine(text)) this.quoted = false;
+      }
       if (this.quoted === true) text = unquote(text);
       text = stripCiFraming(unescapeEntities(text));
     }

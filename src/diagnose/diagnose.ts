@@ -122,13 +122,18 @@ function withoutIdleFallbacks(ranked: SignatureMatch[]): SignatureMatch[] {
  */
 function withoutRestatingWrappers(lines: CandidateLine[], build: Build): CandidateLine[] {
   // The build's last own failure line (`ERROR: failed to solve: ...`); the wrapper's line, read after it, may be one of its errors too.
-  const own = build.errors.filter((e) => !isWrapperLine(normalizeForMatching(e.text)));
+  const own = build.errors.filter((e) => !restatesFailure(e.text));
   const stated = own.length > 0 ? Math.max(...own.map((e) => e.line)) : Infinity;
   // BuildKit frames every line a step printed (`#12 3.4 make: ...`, `12.34 make: ...` in the error block, `=> => # ...`):
   // a wrapper's line without a frame was printed outside the build's steps, in a paste cut before its failure line too.
   const buildKit = !build.withoutBuildKit && !build.legacyBuilder && build.steps.length > 0;
   const outside = (line: CandidateLine) => line.line > stated || (buildKit && line.normalized === line.text.trim());
   return lines.filter((line) => !(isWrapperLine(line.normalized) && outside(line)));
+}
+
+/** Whether a line as printed is a wrapper's that only restates a failure (`ERROR: Job failed: exit code 1`; matcher.ts's WRAPPER_LINE). */
+export function restatesFailure(text: string): boolean {
+  return isWrapperLine(normalizeForMatching(text));
 }
 
 /** The excerpt and the failure's own lines, in input order. */
@@ -165,9 +170,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     !build.steps.some((s) => s.status === 'error') &&
     // (Nor do lines that state no failure at all: the error block's rules and Dockerfile excerpt, a CI job's `[Pipeline] }`;
     // nor a wrapper's, `ERROR: script returned exit code 1`.)
-    [...build.errorDetails, ...build.errors].every(
-      (line) => PROCESS_EXIT.test(line.text) || !FAILURE_LINE.test(line.text) || isWrapperLine(normalizeForMatching(line.text)),
-    );
+    [...build.errorDetails, ...build.errors].every((line) => PROCESS_EXIT.test(line.text) || !FAILURE_LINE.test(line.text) || restatesFailure(line.text));
   // A cache import or export that failed says so only in its `#N ERROR` line; buildx would head its
   // error block with the step's name (` > importing cache manifest from X:`), which the catalog
   // knows: offer that header too, so that the error is read as the cache's.
@@ -461,7 +464,7 @@ function metadataThatTimedOut(build: Build, lines: EvidenceLine[]): CandidateLin
   // the final `ERROR: failed to solve: ...`) is the registry's answer, or says more than the clock does.
   const ownLines = new Set(timedOut.map((s) => s.endLine ?? s.line));
   // A wrapper's line around the build (`ERROR: Job failed: exit code 1`) says nothing of why.
-  const saysWhy = (line: EvidenceLine) => FAILURE_LINE.test(line.text) && !isWrapperLine(normalizeForMatching(line.text));
+  const saysWhy = (line: EvidenceLine) => FAILURE_LINE.test(line.text) && !restatesFailure(line.text);
   if (timedOut.length === 0 || lines.some((line) => !ownLines.has(line.line) && saysWhy(line))) return [];
   return timedOut.map((s) => ({
     line: s.endLine ?? s.line,

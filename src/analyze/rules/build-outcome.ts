@@ -6,7 +6,7 @@ import { quote } from '../evidence.js';
 import { inlineCode } from '../../text/markdown.js';
 import { likelyCause } from './likely-cause.js';
 import { failedStepOf } from './template-values.js';
-import type { BuildDiagnosis } from '../../diagnose/diagnose.js';
+import { restatesFailure, type BuildDiagnosis } from '../../diagnose/diagnose.js';
 import { isWrapperLine, type CandidateLine } from '../../diagnose/matcher.js';
 
 const TAIL = 10;
@@ -118,11 +118,12 @@ export function failureWordLines(build: Build, diagnosis: BuildDiagnosis): strin
  * titled and guessed as it is without it.
  */
 function failureErrorLines(build: Build, lines: EvidenceLine[], strict: EvidenceLine[]): EvidenceLine[] {
-  const concrete = (found: EvidenceLine[]) => found.filter((l) => !isWrapperLine(normalizeForMatching(l.text)));
+  const concrete = (found: EvidenceLine[]) => found.filter((l) => !restatesFailure(l.text));
   const own = concrete(strict);
   if (own.length > 0) return own;
-  const looser = concrete(ownErrorLines(build, lines, LOOSE_FAILURE));
-  return looser.length > 0 ? looser : strict.length > 0 ? strict : ownErrorLines(build, lines, LOOSE_FAILURE);
+  const loose = ownErrorLines(build, lines, LOOSE_FAILURE);
+  // In that order, the first that holds a line: a wrapper's own line is quoted only when nothing else is.
+  return [concrete(loose), strict, loose].find((found) => found.length > 0) ?? [];
 }
 
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
