@@ -132,6 +132,8 @@ const FROZEN: Record<string, string> = {
   'test-128.jsonl': '1c332b3b8b57d8e1169b09b0fcc860f0b5751084b0d25978afdb022ffff3948f',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
+// 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
+// rules of train batches 125 and 127): the holdout lowered the floor from 0.822 to 0.820;
 // 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
 // engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
 // read): the floor 0.822 held;
@@ -208,7 +210,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.822;
+const MIN_TEST_TOP1 = 0.82;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -267,7 +269,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // so the cap was raised to 46 when they arrived.
 // Batches 120 and 122, holdouts, brought none; batches 124 and 126 brought two without a finding: 17 refused and 31 without
 // a finding of 2788 on main 4129204's engine, so the cap was raised to 48 when they arrived.
-const MAX_TEST_REFUSED_OR_SILENT = 48;
+// Batch 128, a holdout, brought two refused excerpts and one without a finding: 19 refused and 32 without a finding of 2828 on
+// main e88ad45's engine, so the cap was raised to 51 when it arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 51;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
