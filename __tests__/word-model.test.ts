@@ -156,6 +156,22 @@ describe('the word model', () => {
     expect(guess!.words.length).toBeGreaterThan(0);
     for (const word of guess!.words) expect(model.features[word]).toBeDefined();
   });
+
+  it('never gives function words (`an`, `of the`) as the words that decided a guess', () => {
+    const model = builtinWordModel();
+    const lines = [
+      'npm ERR! code ERESOLVE',
+      'npm ERR! ERESOLVE unable to resolve dependency tree',
+      'npm ERR! Could not resolve dependency: an error in the tree of the project, it is as it was',
+      'npm ERR! Fix the upstream dependency conflict, or retry this command with --force, or --legacy-peer-deps',
+    ];
+    // All the features that led, not only the first three: one of them is a function word when the filter is gone.
+    const all = guessFromWords(model, wordFeatures(lines), 1000)!;
+    expect(all.category).toBe('package-install-failure');
+    expect(all.words.length).toBeGreaterThan(3);
+    const functionWords = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'it', 'is', 'as', 'was', 'or', 'this']);
+    for (const feature of all.words) expect(feature.split(' ').every((w) => functionWords.has(w))).toBe(false);
+  });
 });
 
 /**

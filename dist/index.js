@@ -2405,6 +2405,12 @@ function countsOf(model) {
     }
     return parsed;
 }
+// Words that weigh in the guess but mean nothing to a reader shown them as its reason (`an`, `of the`).
+const FUNCTION_WORDS = new Set('a an the of to in on at by for from with as is are was be been it its this that or and if into than then there can'.split(' '));
+/** Whether a feature is function words alone: it is not shown as a word that decided the guess. */
+function saysNothing(feature) {
+    return feature.split(' ').every((word) => FUNCTION_WORDS.has(word));
+}
 /** Which cause the features point at, or null when none leads by the model's margin. */
 function guessFromWords(model, features, explainWith = 3) {
     if (model.classes.length < 2)
@@ -2423,7 +2429,7 @@ function guessFromWords(model, features, explainWith = 3) {
         return null;
     const words = known
         .map((f) => ({ f, lead: logOf(f, best) - logOf(f, next), n: counts.get(f).get(best) ?? 0 }))
-        .filter((w) => w.lead > 0 && w.n > 0)
+        .filter((w) => w.lead > 0 && w.n > 0 && !saysNothing(w.f))
         .sort((a, b) => b.lead - a.lead || b.n - a.n || (a.f < b.f ? -1 : 1))
         .slice(0, explainWith)
         .map((w) => w.f);
@@ -25192,7 +25198,9 @@ function clock(seconds) {
 const KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|todaymarker|excludes|includes|inclusiveenddates|topaxis|weekday|weekend|click|accTitle|accDescr)\b/i;
 /**
  * Text that cannot break a gantt line: `:` ends a task's name, `#` and `%%` start comments, `;` ends a
- * statement, backticks could close the code fence, and Mermaid reads `<...>` as HTML.
+ * statement, backticks could close the code fence, and Mermaid reads `<...>` as HTML. An `&` before a
+ * letter could start an HTML entity (`&lt`, which needs no `;`): it becomes `+`; a shell's
+ * `&&` or `& ` stays as it is.
  */
 function mermaidText(text, max) {
     let clean = text
@@ -25204,7 +25212,7 @@ function mermaidText(text, max) {
         .replace(/`/g, "'")
         .replace(/[<>]/g, (c) => (c === '<' ? '\u2039' : '\u203a'))
         .replace(/[{}[\]"]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')', '"': "'" })[c])
-        .replace(/&/g, '+')
+        .replace(/&(?=[A-Za-z])/g, '+')
         .replace(/\s+/g, ' ')
         .trim();
     if (clean.length > max)

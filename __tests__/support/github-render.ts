@@ -37,6 +37,8 @@ export interface RenderedPage {
   screenshot: (path: string) => Promise<void>;
   /** Per rendered chart, the labels of its time axis's ticks as drawn. */
   axisLabels: () => Promise<string[][]>;
+  /** Per rendered chart, the names of its tasks as drawn. */
+  taskLabels: () => Promise<string[][]>;
   /** Tables wider than the column they are in (GitHub's stylesheet lets them scroll sideways). */
   overflowingTables: () => Promise<number>;
 }
@@ -142,6 +144,12 @@ export class GitHubRenderer {
       axisLabels: () =>
         page.evaluate(() =>
           [...document.querySelectorAll('.mermaid-chart svg')].map((svg) => [...svg.querySelectorAll('.tick text')].map((t) => t.textContent ?? '')),
+        ),
+      taskLabels: () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.mermaid-chart svg')].map((svg) =>
+            [...svg.querySelectorAll('text.taskText, text.taskTextOutsideRight, text.taskTextOutsideLeft')].map((t) => t.textContent ?? ''),
+          ),
         ),
       overflowingTables: () => page.evaluate(() => [...document.querySelectorAll('#body table')].filter((t) => t.scrollWidth > t.clientWidth + 1).length),
     };

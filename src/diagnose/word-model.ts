@@ -119,6 +119,14 @@ function countsOf(model: WordModel): Map<string, Map<number, number>> {
   return parsed;
 }
 
+// Words that weigh in the guess but mean nothing to a reader shown them as its reason (`an`, `of the`).
+const FUNCTION_WORDS = new Set('a an the of to in on at by for from with as is are was be been it its this that or and if into than then there can'.split(' '));
+
+/** Whether a feature is function words alone: it is not shown as a word that decided the guess. */
+function saysNothing(feature: string): boolean {
+  return feature.split(' ').every((word) => FUNCTION_WORDS.has(word));
+}
+
 /** Which cause the features point at, or null when none leads by the model's margin. */
 export function guessFromWords(model: WordModel, features: readonly string[], explainWith = 3): WordGuess | null {
   if (model.classes.length < 2) return null;
@@ -134,7 +142,7 @@ export function guessFromWords(model: WordModel, features: readonly string[], ex
   if (margin < model.minMargin) return null;
   const words = known
     .map((f) => ({ f, lead: logOf(f, best) - logOf(f, next), n: counts.get(f)!.get(best) ?? 0 }))
-    .filter((w) => w.lead > 0 && w.n > 0)
+    .filter((w) => w.lead > 0 && w.n > 0 && !saysNothing(w.f))
     .sort((a, b) => b.lead - a.lead || b.n - a.n || (a.f < b.f ? -1 : 1))
     .slice(0, explainWith)
     .map((w) => w.f);
