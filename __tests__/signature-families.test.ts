@@ -608,9 +608,9 @@ const ROWS: Row[] = [
     'paste',
     '  Warning  Failed     12s (x3 over 57s)  kubelet  Failed to pull image "docker.io/acme/init:1.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/init:1.0": no match for platform in manifest: not found\n  Warning  Failed     12s (x3 over 57s)  kubelet  Error: ErrImagePull',
   ],
-  // A tag that does not exist stays the pull's failure.
+  // A tag that does not exist is the cause of the pull's failure (the back-off follows it).
   [
-    'image-pull-backoff',
+    'manifest-unknown',
     'paste',
     '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found\n  Warning  Failed     5s (x3 over 52s)  kubelet  Error: ErrImagePull',
   ],
@@ -2558,23 +2558,42 @@ describe('no second cause where the line names one', () => {
     expect(firstListItem(snapshot[0]!.fix)).toContain('docker buildx prune');
   });
 
-  it("a kubelet's failed pull says in its title what the registry answered, when the error says it", async () => {
+  it("a kubelet's failed pull: what the registry answered is the first finding, the back-off follows it", async () => {
     const pull = (answer: string) =>
       `  Warning  Failed  12s (x3 over 50s)  kubelet  Failed to pull image "ghcr.io/acme/app:1.2": rpc error: code = Unknown desc = failed to pull and unpack image "ghcr.io/acme/app:1.2": ${answer}`;
-    const title = async (answer: string) => (await diagnoseText(pull(answer), 'k.log')).findings[0]!.title;
-    expect(await title('failed to resolve reference "ghcr.io/acme/app:1.2": ghcr.io/acme/app:1.2: not found')).toBe(
-      'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry has no such image or tag ("not found")',
-    );
-    const refused = (await diagnoseText(pull('failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized'), 'k.log'))
-      .findings[0]!;
-    expect([refused.title, firstListItem(refused.fix)]).toEqual([
+    const findings = async (answer: string) => (await diagnoseText(pull(answer), 'k.log')).findings;
+    const missing = await findings('failed to resolve reference "ghcr.io/acme/app:1.2": ghcr.io/acme/app:1.2: not found');
+    expect(missing.map((f) => [f.id, f.title])).toEqual([
+      ['manifest-unknown', 'An image or tag does not exist: ghcr.io/acme/app:1.2'],
+      ['image-pull-backoff', 'Kubernetes could not pull the image ghcr.io/acme/app:1.2'],
+    ]);
+    // A refused node stays the pull's failure (the team's labelled corpus says so), its title says what the registry
+    // answered; the registry's finding that follows speaks of the node's credentials, not of the build's login (no
+    // advice for the job's token or the registry's push).
+    const refused = await findings('failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized');
+    expect([refused[0]!.title, firstListItem(refused[0]!.fix), refused[1]!.id, refused[1]!.title, firstListItem(refused[1]!.fix)]).toEqual([
       'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry refused the node ("401 Unauthorized")',
       expect.stringContaining('imagePullSecrets'),
+      'registry-auth-denied',
+      'The registry denied access to ghcr.io',
+      expect.stringMatching(/^The cluster's node pulled `ghcr\.io\/acme\/app:1\.2` with the pod's `imagePullSecrets`/),
     ]);
-    // A pull secret or a local layer that is `not found` is no answer of the registry's.
-    expect(await title('secret "regcred": not found')).toBe('Kubernetes could not pull the image ghcr.io/acme/app:1.2');
+    expect(refused[1]!.fix).not.toContain('packages: write');
+    const quay = (
+      await diagnoseText(
+        'Failed to pull image "quay.io/acme/app:1": rpc error: code = Unknown desc = reading manifest 1 in quay.io/acme/app: unauthorized: access to the requested resource is not authorized',
+        'q.log',
+      )
+    ).findings.find((f) => f.id === 'registry-auth-denied')!;
+    expect(firstListItem(quay.fix)).toContain('imagePullSecrets');
+    expect(quay.fix).not.toMatch(/robot account/);
+    // A pull secret or a local layer that is `not found` is no answer of the registry's: the back-off comes first.
+    expect((await findings('secret "regcred": not found')).map((f) => [f.id, f.title])[0]).toEqual([
+      'image-pull-backoff',
+      'Kubernetes could not pull the image ghcr.io/acme/app:1.2',
+    ]);
     // Without an answer, the title names the image alone.
-    expect(await title('failed to copy: read tcp 10.0.0.2:443: use of closed network connection')).toBe(
+    expect((await findings('failed to copy: read tcp 10.0.0.2:443: use of closed network connection'))[0]!.title).toBe(
       'Kubernetes could not pull the image ghcr.io/acme/app:1.2',
     );
   });
@@ -2743,5 +2762,92 @@ describe('no second cause where the line names one', () => {
     );
     expect(tls.findings[0]!.id).toBe('builder-missing');
     expect(verdictOf(tls).change).toMatch(/^The CLI reached the remote daemon but refused its TLS certificate/);
+  });
+
+  it("the builder's title says what is wrong with the CLI's context or the daemon's certificate, and a context that is not in the store", async () => {
+    const title = async (text: string) => (await diagnoseText(text, 'cli.log')).findings[0]!;
+    const tls = await title('error during connect: Get "https://10.0.0.5:2376/v1.41/version": x509: certificate has expired or is not yet valid');
+    expect(tls.title).toBe(
+      "The Docker builder is missing, broken or misconfigured: the CLI refused the remote daemon's TLS certificate (certificate has expired or is not yet valid)",
+    );
+    for (const line of [
+      'ERROR: context "remote" does not exist',
+      'Current context "colima" is not found on the file system, please check your config file at /home/u/.docker/config.json',
+    ]) {
+      const context = await title(line);
+      expect([context.id, context.title, firstListItem(context.fix)]).toEqual([
+        'builder-missing',
+        expect.stringMatching(
+          /^The Docker builder is missing, broken or misconfigured: the docker CLI cannot use its context \((?:context "remote" does not exist|Current context "colima" is not found on the file system)\)$/,
+        ),
+        expect.stringMatching(/^The docker CLI's context is not one it can use/),
+      ]);
+    }
+    // Another tool's context (a kubeconfig's) is no docker CLI's.
+    expect(await first('error: context "prod" does not exist in the kubeconfig')).not.toBe('builder-missing');
+  });
+
+  it('what train batches 129 and 131 showed: an instruction the shell ran, a download cut short, a proxy before the registry, the context sync, compose pulls, .NET SDKs', async () => {
+    // A RUN whose last line ends with `\` hands the next instruction to the shell; a one-line paste of it is no refusal.
+    const shell = (await diagnoseText('/bin/sh: 1: RUN: not found', 'sh.log')).findings[0]!;
+    expect([shell.id, firstListItem(shell.fix)]).toEqual([
+      'dockerfile-parse-error',
+      expect.stringMatching(/^The shell ran `RUN` as a command: the RUN before it ends/),
+    ]);
+    expect(await first(inRun('sh: 1: mytool: not found'))).not.toBe('dockerfile-parse-error');
+    // containerd validates the size of what it downloads: a pull cut short, not a push.
+    expect(
+      await first(
+        ' > [1/6] FROM docker.io/library/python:3-alpine@sha256:dce56d40d885d2c8847aa2a278a29d50450c8e3d10f9d7ffeb2f38dcc1eb0ea4:\n------\nfailed commit on ref "layer-sha256:d8c681bc2183ac2de0b5e117ed74647ee5dfbdbf8a3730ac81c54f3b3db989f7": "layer-sha256:d8c681bc2183ac2de0b5e117ed74647ee5dfbdbf8a3730ac81c54f3b3db989f7" failed size validation: 7166337 != 11686631: failed precondition',
+      ),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        'ERROR: failed to solve: failed commit on ref "manifest-sha256:0123": unexpected status from PUT request to https://r.example/v2/x/manifests/1: 400 Bad Request',
+      ),
+    ).toBe('registry-push-failure');
+    // The old CLI's push answered by nginx in front of the registry.
+    const proxy = (
+      await diagnoseText(
+        'The push refers to a repository [10.39.228.151:9003/utc]\nError: Status 405 trying to push repository utc: "<html>\\r\\n<head><title>405 Not Allowed</title></head>"',
+        'proxy.log',
+      )
+    ).findings[0]!;
+    expect([proxy.id, firstListItem(proxy.fix)]).toEqual([
+      'registry-push-failure',
+      expect.stringMatching(/^A status `405` on a push is a web server's in front of the registry/),
+    ]);
+    const sync = (await diagnoseText('failed to solve: changes out of order: "images/datamodel.png" "chains.py"', 'sync.log')).findings[0]!;
+    expect([sync.id, firstListItem(sync.fix)]).toEqual(['session-lost', expect.stringContaining('Docker Compose 2.24.0 to 2.24.4')]);
+    // compose v2's pull summary: the refused service is the failure, the pulls it canceled follow.
+    const pull = [
+      '[+] Pulling 3/3',
+      '✔ web Skipped - Image is already present locally',
+      '✘ mq Error                    context canceled',
+      '✘ live Error                         denied',
+    ];
+    expect((await diagnoseText(pull.join('\n'), 'pull.log')).findings.map((f) => f.id)[0]).toBe('registry-auth-denied');
+    const sdk = (
+      await diagnoseText(
+        inRun(
+          'A compatible installed .NET SDK for global.json version [6.0.302] from [/src/global.json] was not found.\nInstall the [6.0.302] .NET SDK or update [/src/global.json] with an installed .NET SDK:',
+        ),
+        'sdk.log',
+      )
+    ).findings[0]!;
+    expect([sdk.id, sdk.fix]).toEqual(['compile-error', expect.stringContaining('.NET, with `dotnet`')]);
+    // Go refusing a go.mod newer than itself: the one change names the version; a one-line paste of it under the golang
+    // images' `GOTOOLCHAIN=local` is Docker's (elsewhere Go would fetch the toolchain), another tool's version line is not.
+    for (const line of [
+      'go.mod requires go >= 1.25.0 (running go 1.24.13; GOTOOLCHAIN=local)',
+      inRun('go: go.mod requires go >= 1.23.2 (running go 1.22.1; GOTOOLCHAIN=local)'),
+    ]) {
+      const go = await diagnoseText(line, 'go.log');
+      expect([go.findings[0]?.id, verdictOf(go).change]).toEqual([
+        'compile-error',
+        expect.stringMatching(/^The module needs Go `1\.2[35]\.[02]` or newer, and the image's Go is older/),
+      ]);
+    }
+    expect((await diagnoseText('node: requires node >= 22 (running node 20.1.0)', 'node.log')).builds).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ const TOOLCHAIN_SIGNS: Array<[(typeof TOOLCHAINS)[number], RegExp]> = [
   ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
   ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
   ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
-  ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}/],
+  ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}|\.NET SDK\b/],
   ['python', /\b(?:pip3?|python3?|poetry|uv|conda)\b|\bwheel\b/],
   ['native', /\b(?:gcc|g\+\+|clang|cc1plus|make|cmake|ld)\b|\.(?:c|cc|cpp|cxx|h|hpp):\d+/],
 ];
@@ -76,7 +76,12 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   const packages = build.runner.tokenPermissions.packages ?? null;
   const data: Record<string, string> = {};
   let cause: string | null = null;
-  if (ORG_PACKAGE.test(text)) {
+  // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its
+  // secrets and the registry's advice for a push say nothing of it (the catalog's fix says what to check).
+  const clusterPull = Boolean(match.groups.podImage);
+  if (clusterPull) {
+    // No cause from the job.
+  } else if (ORG_PACKAGE.test(text)) {
     data.cause = 'org-package-access';
     cause =
       'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
@@ -93,7 +98,7 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   }
   // A registry of another family than GitHub's says what it needs first (registry-advice.ts); a fork's
   // read-only run or a package's access stays the cause, since the registry's own setup would not help.
-  const own = registry ? registryAdvice(registry) : null;
+  const own = registry && !clusterPull ? registryAdvice(registry) : null;
   if (own) {
     data.registryKind = own.kind;
     if (cause === null || data.cause === 'not-logged-in') cause = cause === null ? own.advice : `${cause}\n\n${own.advice}`;
@@ -103,8 +108,10 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   // has no advice of its own gets the generic check by name instead.
   if (registry && !isGitHubRegistry(registry)) {
     values.githubRegistry = '';
-    if (!own) values.otherRegistry = registry;
+    if (!own && !clusterPull) values.otherRegistry = registry;
   }
+  // GHCR's items are about the job's push (its token's `packages: write`, a package's Actions access).
+  if (clusterPull) values.githubRegistry = '';
   if (packages) data.packagesPermission = packages;
   if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
   return { values, cause, data };
