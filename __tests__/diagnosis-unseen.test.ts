@@ -139,7 +139,9 @@ const FROZEN: Record<string, string> = {
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
 // rules of train batches 125 and 127): the holdout lowered the floor from 0.822 to 0.820; 2351/2863 (82.11%) once batch 130, a
-// holdout, was added (30/35 of it on arrival with the same engine): the floor did not move;
+// holdout, was added (30/35 of it on arrival with the same engine): the floor did not move; 2423/2937 (82.5%) once batches 132
+// and 134, holdouts, were added (30/37 and 33/37 of them on arrival with main 93cb319's engine, which has the rules of train
+// batches 129 and 131; those moved the frozen part from 2351 to 2360 of 2863, not read): the floor did not move;
 // 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
 // engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
 // read): the floor 0.822 held;
@@ -277,7 +279,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // a finding of 2788 on main 4129204's engine, so the cap was raised to 48 when they arrived.
 // Batch 128, a holdout, brought two refused excerpts and one without a finding: 19 refused and 32 without a finding of 2828 on
 // main e88ad45's engine, so the cap was raised to 51 when it arrived. Batch 130, a holdout, brought none (the same engine).
-const MAX_TEST_REFUSED_OR_SILENT = 51;
+// Batches 132 and 134, holdouts, brought one excerpt without a finding: 19 refused and 33 without a finding of 2937 on main
+// 93cb319's engine, so the cap was raised to 52 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 52;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
