@@ -2850,4 +2850,37 @@ describe('no second cause where the line names one', () => {
     }
     expect((await diagnoseText('node: requires node >= 22 (running node 20.1.0)', 'node.log')).builds).toEqual([]);
   });
+
+  it("what train batches 133 and 135 showed: a pull cut short, Windows' old TLS, a builder that did not boot, phpize without autoconf", async () => {
+    // The docker CLI's pull whose connection broke: its error alone on a line, after the layers' progress.
+    const pull = ['latest: Pulling from library/postgres', 'a603fa5e3b41: Retrying in 7 seconds', '16b62ca80c8f: Waiting', 'unexpected EOF'];
+    expect(await first(pull.join('\n'))).toBe('network-timeout');
+    expect(await first("c4a9b64b12f6: Downloading  89.72MB/89.72MB\ndocker: unexpected EOF.\nSee 'docker run --help'.")).toBe('network-timeout');
+    // A word of an unexpected EOF inside a message is not the pull's.
+    expect(await first(inRun('SyntaxError: unexpected EOF while parsing'))).not.toBe('network-timeout');
+    // PowerShell's download, its message wrapped by the console.
+    const tls = await diagnoseText(
+      [
+        'Step 3/6 : RUN powershell -Command Invoke-WebRequest -Uri https://example.org/x.zip -OutFile c:\\x.zip',
+        ' ---> Running in c1bdf1b29820',
+        'Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure',
+        'channel.',
+      ].join('\n'),
+      'tls.log',
+    );
+    expect([tls.findings[0]!.id, firstListItem(tls.findings[0]!.fix)]).toEqual([
+      'network-timeout',
+      expect.stringContaining('[Net.ServicePointManager]::SecurityProtocol'),
+    ]);
+    // buildx's own step that starts a docker-container builder failed, with no word of why.
+    const boot = [
+      '#1 [internal] booting buildkit',
+      '#1 pulling image moby/buildkit:buildx-stable-1',
+      '#1 creating container buildx_buildkit_build',
+      '#1 ERROR: exit code 1',
+    ];
+    expect(await first(boot.join('\n'))).toBe('builder-missing');
+    const pecl = inRun("running: phpize\nCannot find autoconf. Please check your autoconf installation and the\nERROR: `phpize' failed");
+    expect(firstListItem((await diagnoseText(pecl, 'pecl.log')).findings[0]!.fix)).toMatch(/^phpize found no autoconf/);
+  });
 });
