@@ -2883,4 +2883,22 @@ describe('no second cause where the line names one', () => {
     const pecl = inRun("running: phpize\nCannot find autoconf. Please check your autoconf installation and the\nERROR: `phpize' failed");
     expect(firstListItem((await diagnoseText(pecl, 'pecl.log')).findings[0]!.fix)).toMatch(/^phpize found no autoconf/);
   });
+
+  it("what train batches 137 and 139 showed: devicemapper's thin pool out of metadata or data space, cargo-chef's cargo killed", async () => {
+    // A one-line paste of the storage driver's words is Docker's, and the disk's.
+    expect(
+      await first(
+        'devmapper: Thin Pool has 1325 free metadata blocks which is less than minimum required 1331 free metadata blocks. Create more free metadata space in thin pool or use dm.min_free_space option to change behavior',
+      ),
+    ).toBe('disk-full');
+    expect(await first('Step 41 : COPY . /go/src/app\nINFO[0007] Error running DeviceCreate (createSnapDevice) dm_task_run failed')).toBe('disk-full');
+    const chef = [
+      '#14 [builder 2/4] RUN cargo chef cook --release --recipe-path recipe.json',
+      "#14 55.25 thread 'main' panicked at 'Process terminated by signal', /usr/local/cargo/registry/src/github.com-1ecc6299db9ec823/cargo-chef-0.1.21/src/recipe.rs:137:21",
+      '#14 ERROR: process "/bin/sh -c cargo chef cook --release --recipe-path recipe.json" did not complete successfully: exit code: 101',
+    ];
+    expect(await first(chef.join('\n'))).toBe('oom-killed');
+    // Another panic of cargo-chef's is the build's.
+    expect(await first(chef.join('\n').replace('Process terminated by signal', 'Exited with status code: 101'))).not.toBe('oom-killed');
+  });
 });
