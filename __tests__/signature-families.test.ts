@@ -2777,9 +2777,7 @@ describe('no second cause where the line names one', () => {
       const context = await title(line);
       expect([context.id, context.title, firstListItem(context.fix)]).toEqual([
         'builder-missing',
-        expect.stringMatching(
-          /^The Docker builder is missing, broken or misconfigured: the docker CLI cannot use its context \((?:context "remote" does not exist|Current context "colima" is not found on the file system)\)$/,
-        ),
+        expect.stringMatching(/^The Docker builder is missing, broken or misconfigured: the docker CLI cannot use its context "(?:remote|colima)"$/),
         expect.stringMatching(/^The docker CLI's context is not one it can use/),
       ]);
     }
@@ -2852,9 +2850,7 @@ describe('no second cause where the line names one', () => {
   });
 
   it("what train batches 133 and 135 showed: a pull cut short, Windows' old TLS, a builder that did not boot, phpize without autoconf", async () => {
-    // The docker CLI's pull whose connection broke: its error alone on a line, after the layers' progress.
-    const pull = ['latest: Pulling from library/postgres', 'a603fa5e3b41: Retrying in 7 seconds', '16b62ca80c8f: Waiting', 'unexpected EOF'];
-    expect(await first(pull.join('\n'))).toBe('network-timeout');
+    // The docker CLI's pull (or `docker run`'s) whose connection broke, in the CLI's words.
     expect(await first("c4a9b64b12f6: Downloading  89.72MB/89.72MB\ndocker: unexpected EOF.\nSee 'docker run --help'.")).toBe('network-timeout');
     // A word of an unexpected EOF inside a message is not the pull's.
     expect(await first(inRun('SyntaxError: unexpected EOF while parsing'))).not.toBe('network-timeout');
@@ -2900,5 +2896,65 @@ describe('no second cause where the line names one', () => {
     expect(await first(chef.join('\n'))).toBe('oom-killed');
     // Another panic of cargo-chef's is the build's.
     expect(await first(chef.join('\n').replace('Process terminated by signal', 'Exited with status code: 101'))).not.toBe('oom-killed');
+  });
+
+  it("what a review of this session's rules found: a Go program's EOF, a script's lower-case command, ECR's missing credentials, a 5xx push, Go fetching its toolchain, compose's durations", async () => {
+    // A bare `unexpected EOF` is any Go program's: only the docker CLI's own words are a pull cut short.
+    expect(await first(inRun('unexpected EOF').replace('RUN make', 'RUN go run ./cmd/gen-schema'))).not.toBe('network-timeout');
+    expect((await diagnoseText('unexpected EOF', 'eof.log')).findings.map((f) => f.id)).not.toContain('network-timeout');
+    // Only a Dockerfile's instruction, in its case, is a continuation's mistake.
+    expect(await first(inRun('sh: 1: copy: not found'))).not.toBe('dockerfile-parse-error');
+    expect(await first(inRun('bash: line 1: run: command not found'))).not.toBe('dockerfile-parse-error');
+    // The one change reads the same in the terminal's text (no code span of a lone backslash, which its plain text loses).
+    const shell = await diagnoseText('/bin/sh: 1: COPY: not found', 'sh.log');
+    expect(verdictOf(shell).change).toMatch(/ends its last line with a backslash .*: end that line without the backslash\.$/);
+    // ECR's `no basic auth credentials`: the node had no credentials, no tag is said missing.
+    const ecr = await diagnoseText(
+      '  Warning  Failed  3s  kubelet  Failed to pull image "1234.dkr.ecr.eu-west-1.amazonaws.com/app:1": rpc error: code = Unknown desc = Error response from daemon: pull access denied for 1234.dkr.ecr.eu-west-1.amazonaws.com/app, repository does not exist or may require authorization: authorization failed: no basic auth credentials',
+      'ecr.log',
+    );
+    expect(ecr.findings.map((f) => f.id)[0]).not.toBe('manifest-unknown');
+    // A cluster's pull: no advice about the job's fork pull requests; a job's push keeps it.
+    const refused = ecr.findings.find((f) => f.id === 'registry-auth-denied')!;
+    expect(refused.fix).not.toContain('forks');
+    expect(
+      (await diagnoseText(asFinal('ERROR: failed to push ghcr.io/acme/app:1: denied: permission_denied: write_package'), 'push.log')).findings[0]!.fix,
+    ).toContain('Pull requests from forks run with a read-only token and no secrets, so `docker/login-action` has nothing to log in with');
+    // A 5xx on the old CLI's push is the registry's, not a web server's in front of it.
+    const push500 = (
+      await diagnoseText('The push refers to a repository [r.example/team/app]\nError: Status 500 trying to push repository team/app: "{}"', 'p.log')
+    ).findings[0]!;
+    expect([push500.id, firstListItem(push500.fix)]).toEqual(['registry-push-failure', expect.not.stringContaining('405')]);
+    // Go that fetched the newer toolchain itself: the compiler's error is the failure.
+    const go = await diagnoseText(
+      inRun('go: github.com/acme/app requires go >= 1.23; switching to go1.23.2\ncmd/app/main.go:42:9: undefined: server.NewRouter'),
+      'go.log',
+    );
+    expect(verdictOf(go).change).not.toMatch(/^The module needs Go/);
+    // compose's tty summary ends each service's line with its duration.
+    expect(await first('[+] Pulling 2/2\n ✘ live Error      denied            1.2s \n ✘ mq Error      context canceled            1.2s ')).toBe(
+      'registry-auth-denied',
+    );
+    // What the new matches advise first.
+    const sdk = await diagnoseText(
+      inRun('A compatible installed .NET SDK for global.json version [6.0.302] from [/src/global.json] was not found.'),
+      'sdk.log',
+    );
+    expect(verdictOf(sdk).change).toMatch(/^The repository's `global\.json` pins a \.NET SDK the image does not have/);
+    const pool = await diagnoseText(
+      'devmapper: Thin Pool has 1325 free metadata blocks which is less than minimum required 1331 free metadata blocks.',
+      'dm.log',
+    );
+    expect(verdictOf(pool).change).toMatch(/^The daemon's devicemapper thin pool is full/);
+    const boot = await diagnoseText('#1 [internal] booting buildkit\n#1 ERROR: exit code 1', 'boot.log');
+    expect(verdictOf(boot).change).toMatch(/^The docker-container builder did not start .*docker logs buildx_buildkit_<builder>0/);
+    // cargo-chef's panic as Rust 1.73 and later print it: the message on the line after.
+    const chef = [
+      '#14 [builder 2/4] RUN cargo chef cook --release --recipe-path recipe.json',
+      "#14 55.25 thread 'main' panicked at /usr/local/cargo/registry/src/index.crates.io-6f17d22bba15001f/cargo-chef-0.1.62/src/recipe.rs:218:27:",
+      '#14 55.25 Process terminated by signal',
+      '#14 ERROR: process "/bin/sh -c cargo chef cook --release --recipe-path recipe.json" did not complete successfully: exit code: 101',
+    ];
+    expect(await first(chef.join('\n'))).toBe('oom-killed');
   });
 });

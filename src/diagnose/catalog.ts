@@ -78,7 +78,18 @@ export const CATALOG_VERSION = 1;
  * so a fix can give each its own advice in `[[ ... ]]` parts.
  */
 export const TOOLCHAINS = ['rust', 'go', 'node', 'java', 'native', 'dotnet', 'python'] as const;
-export const CONTEXT_VARIABLES = ['build', 'step', 'stage', 'platform', 'dockerfile', 'registry', 'githubRegistry', 'otherRegistry', ...TOOLCHAINS];
+export const CONTEXT_VARIABLES = [
+  'build',
+  'step',
+  'stage',
+  'platform',
+  'dockerfile',
+  'registry',
+  'githubRegistry',
+  'otherRegistry',
+  'loginAction',
+  ...TOOLCHAINS,
+];
 const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_PATTERN = 1000;

@@ -110,8 +110,9 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
     values.githubRegistry = '';
     if (!own && !clusterPull) values.otherRegistry = registry;
   }
-  // GHCR's items are about the job's push (its token's `packages: write`, a package's Actions access).
-  if (clusterPull) values.githubRegistry = '';
+  // GHCR's items and a fork's read-only token are about the job's push (its token's `packages: write`, a package's
+  // Actions access, the secrets its login step needs), not the node's pull.
+  if (clusterPull) Object.assign(values, { githubRegistry: '', loginAction: '' });
   if (packages) data.packagesPermission = packages;
   if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
   return { values, cause, data };

@@ -232,8 +232,8 @@ const KEYWORDS =
 /**
  * Text that cannot break a gantt line: `:` ends a task's name, `#` and `%%` start comments, `;` ends a
  * statement, backticks could close the code fence, and Mermaid reads `<...>` as HTML. An `&` before a
- * letter could start an HTML entity (`&lt`, which needs no `;`): it becomes `+`; a shell's
- * `&&` or `& ` stays as it is.
+ * letter could start an HTML entity (`&lt`, which needs no `;`): a word joiner (U+2060, drawn as nothing)
+ * after it keeps it a plain `&` (`cd /app&&make` reads as written); a shell's `&&` or `& ` stays as it is.
  */
 export function mermaidText(text: string, max: number): string {
   let clean = text
@@ -245,7 +245,7 @@ export function mermaidText(text: string, max: number): string {
     .replace(/`/g, "'")
     .replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›'))
     .replace(/[{}[\]"]/g, (c) => ({ '{': '(', '}': ')', '[': '(', ']': ')', '"': "'" })[c]!)
-    .replace(/&(?=[A-Za-z])/g, '+')
+    .replace(/&(?=[A-Za-z])/g, '&\u2060')
     .replace(/\s+/g, ' ')
     .trim();
   if (clean.length > max) clean = `${clean.slice(0, max - 1).trimEnd()}…`;

@@ -21,5 +21,8 @@ export function templateValues(build: Build, failedStep: Step | null): Record<st
     // The team's registry: the catalog's registry advice names it, unless a finding knows the registry
     // is another (enrich.ts empties it then).
     githubRegistry: 'ghcr.io',
+    // How the job logs in to push: advice about the job's credentials names it, unless the denial was another's
+    // (a cluster's pull, whose node has its own pull secret: enrich.ts empties it then).
+    loginAction: 'docker/login-action',
   };
 }
