@@ -19,9 +19,9 @@ export const FAILURE_LINE =
 // So do the docker CLI's prefix for the daemon's errors, a layer's progress line of a push or a pull
 // (`d46f9f76f72f: Retrying in 3 seconds`), the reference and pull errors of the CLI and the kubelet, and
 // other builders' and runtimes' own words (kaniko's `error building image: `, buildah's `error building at STEP`,
-// Windows' `hcsshim::`, the devicemapper storage driver's `devmapper: `), never a tool's bare name (a test named after podman is no build). So does Go refusing a
-// go.mod newer than itself under `GOTOOLCHAIN=local`, which the official golang images set (elsewhere Go fetches
-// the newer toolchain instead of failing).
+// Windows' `hcsshim::`, the devicemapper storage driver's `devmapper: `), never a tool's bare name (a test
+// named after podman is no build). So does Go refusing a go.mod newer than itself under `GOTOOLCHAIN=local`,
+// which the official golang images set (elsewhere Go fetches the newer toolchain instead of failing).
 const DOCKER_WORDS =
   /docker|buildx|buildkit|buildctl|containerd|\bmoby\b|failed to register layer|failed to export image\b|Error processing tar file\b|\bstorage-driver=|\bOCI runtime\b|failed to create shim|\bDockerfile\b|\bPulling from\b|The push refers to (?:a )?repository|manifest (?:list|unknown)|\bfailed to solve\b|^Step \d+(?:\/\d+)? : |^Successfully built [0-9a-f]{12}$|^\[\+\] (?:Building|Pulling|Pushing)\b|^=> |^#\d+ |^---> |exec format error|exec user process caused|standard_init_linux|^qemu(?:-[\w]+)?: |\bOOMKilled\b|\bImagePullBackOff\b|\bErrImagePull\b|no matching manifest|toomanyrequests|error parsing HTTP (?:\d{3} )?response\b|^error checking context: |failed to (?:compute cache key|calculate checksum of ref)\b|\berror on cache query\b|no stage or image found with that name|can't mask dir \S+: mount\b|\bbuild\.secrets only supports file-based secrets\b|"progressDetail":|^Secsh channel \d+ open FAILED: |Error response from daemon|^[0-9a-f]{12}: (?:Preparing|Waiting|Pushing|Pushed|Layer already exists|Retrying in|Pulling fs layer|Downloading|Download complete|Verifying Checksum|Pull complete|Already exists)\b|invalid reference format|pull access denied|Failed to pull image "|image pull failed for |\bhcsshim::|^devmapper: |image operating system "|error building (?:image|stage): |Error: error building at STEP\b|\(running go [\w.]+; GOTOOLCHAIN=local\)/i;
 // BuildKit's error block quotes a step's output as `12.34 text` (seconds since the step started), also
@@ -33,8 +33,8 @@ const STEP_OUTPUT = /^\d+\.\d+ \S|^\d+\.\d{3} {2,}\S/;
 // instructions (also as BuildKit marks the one that failed: `>>> RUN make`, upper case as the Dockerfile has
 // them, not Python's prompt), compose's commands and its words for the project it loads (v1's and v2's validation of
 // a service against the file's top-level secrets, configs, networks and volumes), a shell that was handed an
-// instruction as a command (`/bin/sh: 1: RUN: not found`: the RUN before it ended with a continuation). Tested after the cheaper
-// words above, and only for lines that are not a step's (`#N ...` lines never get here).
+// instruction as a command (`/bin/sh: 1: RUN: not found`: the RUN before it ended with a continuation). Tested
+// after the cheaper words above, and only for lines that are not a step's (`#N ...` lines never get here).
 const CONTAINER_WORDS =
   /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|(?:^|\| )>>> (?:RUN|COPY|ADD|FROM|WORKDIR) |\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)|\b[Ss]ervice "?[\w.-]+"? (?:uses an undefined|refers to undefined) (?:build )?(?:secret|config|network|volume)\b|^(?:\/bin\/)?(?:ba|da)?sh: (?:\d+: |line \d+: )?(?:RUN|COPY|ADD|WORKDIR|FROM|EXPOSE|ENTRYPOINT): (?:command )?not found$/;
 
