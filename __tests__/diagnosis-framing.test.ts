@@ -19,6 +19,15 @@ interface Case {
 const DIR = join(FIXTURES, 'unseen');
 const RUNNER_TIME = (i: number) => `2024-05-01T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.1234567Z`;
 
+/** `lines` as a terminal `width` columns wide shows them: a longer line goes on at the start of the next. */
+function wrapAt(width: number, lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    const parts: string[] = [];
+    for (let at = 0; at < line.length; at += width) parts.push(line.slice(at, at + width));
+    return parts.length > 0 ? parts : [line];
+  });
+}
+
 /** The wrappers, each around an excerpt's lines as its CI prints them around a failed `docker build`. */
 const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
   "inside GitLab's job log": (lines) => [
@@ -66,6 +75,9 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
   ],
   // Not a CI job: a person quoting the paste whole (a Markdown blockquote, an e-mail reply).
   'quoted whole': (lines) => lines.map((line) => `> ${line}`),
+  // Not a CI job either: a terminal that wrapped every line longer than its width, copied as it shows them.
+  'wrapped by a terminal 80 columns wide': (lines) => wrapAt(80, lines),
+  'wrapped by a terminal 120 columns wide': (lines) => wrapAt(120, lines),
   "inside a runner's log as gh run view prints it": (lines) => {
     const prefix = 'build (engine)\tBuild and push\t';
     return [
@@ -83,6 +95,10 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // with the command's echo, 62 before the builder's `The command '/bin/sh -c ...' returned` was read as the failure in
 // a build that named no step, now 33; in CircleCI's and Buildkite's, 51 and 59 before their exit-status lines were
 // known as wrappers', now 22 and 19; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
+// Wrapped by a terminal (every line cut at 80 or 120 columns), 473 and 262 of 3,594 read otherwise before a run of lines at
+// the paste's longest width was read joined as well (diagnose/wrapped-lines.ts), now 273 and 171: a paste with one wrapped
+// line only shows no width, and a line the parser files elsewhere once cut (a step's output line whose continuation has
+// no `#N ` prefix) is not joined.
 // Those left are mostly excerpts that began with another command's output (a `docker pull` before the build: the
 // wrapper's `docker build` line then opens a build before it) or logs cut while a step ran (the wrapper's exit status
 // makes them failures).
@@ -94,6 +110,8 @@ const MAX_CHANGED: Record<string, number> = {
   "inside make's output": 40,
   "inside a runner's job log": 45,
   'quoted whole': 10,
+  'wrapped by a terminal 80 columns wide': 300,
+  'wrapped by a terminal 120 columns wide': 190,
   "inside a runner's log as gh run view prints it": 35,
 };
 

@@ -226,8 +226,8 @@ var markdown = __nccwpck_require__(6590);
 var likely_cause = __nccwpck_require__(1855);
 // EXTERNAL MODULE: ./src/analyze/rules/template-values.ts
 var template_values = __nccwpck_require__(7587);
-// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 2 modules
-var diagnose = __nccwpck_require__(9983);
+// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 3 modules
+var diagnose = __nccwpck_require__(2370);
 // EXTERNAL MODULE: ./src/diagnose/matcher.ts
 var matcher = __nccwpck_require__(7238);
 ;// CONCATENATED MODULE: ./src/analyze/rules/build-outcome.ts
@@ -15383,7 +15383,7 @@ function compareAnalyses(head, baseline, options) {
 
 /***/ }),
 
-/***/ 9983:
+/***/ 2370:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -15596,9 +15596,80 @@ function failingCommands(build, lines) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/wrapped-lines.ts
+
+
+// A log copied from a terminal that wrapped its long lines: each such line is cut at the terminal's width and
+// goes on at the start of the next one (`... failed to resolve reference "quay.io/x:1":` then `quay.io/x:1: not
+// found`), so a message the signatures know in one line is split in two and neither half says it. The width
+// shows in the paste: its longest lines all have the same length, and no line is longer. Such a line and the
+// lines that go on from it are offered once more joined, on the first one's line; the lines as they are stay.
+/** A terminal narrower than this is not one a log is read in: lines this short are a tool's own. */
+const MIN_WIDTH = 60;
+/** How many lines must have the width: one longest line is any paste's. */
+const MIN_AT_WIDTH = 2;
+/** A wrapped line goes on over at most this many lines (a message of a few hundred characters). */
+const MAX_JOINED = 4;
+// The tty view pads each of its lines to the terminal's width and ends it with the step's time (`... 0.2s`):
+// those lines are whole, not wrapped.
+const PADDED_TTY_LINE = /\s\d+(?:\.\d+)?s$/;
+// A line that starts as a build's or a runner's own lines do starts a line of its own, whatever the one before it.
+const LINE_START = /^(?:#\d+ |=> |##\[|\[\+\] |Step \d+(?:\/\d+)? : | ---> )/;
+/**
+ * The terminal width that wrapped `lines`, or null when they do not look wrapped. Counted by line: a line may be
+ * offered twice (a failed cache step's `#N ERROR` line is also its error block's header).
+ */
+function wrapWidth(lines) {
+    let width = 0;
+    const atWidth = new Set();
+    for (const { text, line } of lines) {
+        if (text.length > width) {
+            width = text.length;
+            atWidth.clear();
+        }
+        if (text.length === width)
+            atWidth.add(line);
+    }
+    return width >= MIN_WIDTH && atWidth.size >= MIN_AT_WIDTH ? width : null;
+}
+/** `lines` (sorted by line), and each run of lines a terminal wrapped joined into one more candidate. */
+function withWrappedLinesJoined(lines) {
+    const width = wrapWidth(lines);
+    if (width === null)
+        return lines;
+    const wrapped = (line) => line.text.length === width && !PADDED_TTY_LINE.test(line.text);
+    const joined = [];
+    for (let i = 0; i < lines.length; i++) {
+        const first = lines[i];
+        // A run starts at a wrapped line that does not itself go on from the line before it.
+        const before = lines[i - 1];
+        if (!wrapped(first) || (before && before.line === first.line - 1 && wrapped(before)))
+            continue;
+        const run = [first];
+        while (run.length < MAX_JOINED && wrapped(run[run.length - 1])) {
+            const next = lines[i + run.length];
+            if (!next || next.line !== run[run.length - 1].line + 1 || LINE_START.test(next.text))
+                break;
+            run.push(next);
+        }
+        if (run.length < 2)
+            continue;
+        const text = run.map((line) => line.text).join('');
+        joined.push({
+            line: first.line,
+            text,
+            normalized: withoutQuotedCommand((0,normalize/* normalizeForMatching */._)(text)),
+            inFailure: run.some((line) => line.inFailure),
+            ...(first.causeChain !== undefined ? { causeChain: first.causeChain } : {}),
+        });
+    }
+    return joined.length === 0 ? lines : [...lines, ...joined].sort((a, b) => a.line - b.line);
+}
+
 // EXTERNAL MODULE: ./src/parse/failure-line.ts
 var failure_line = __nccwpck_require__(984);
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose.ts
+
 
 
 
@@ -15639,7 +15710,8 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
         }
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
-        const matches = await match(withoutRestatingWrappers(lines, build), failingCommands(build, lines), false);
+        // Lines a terminal wrapped are read joined too (wrapped-lines.ts); what the reports quote and the word model reads stays as printed.
+        const matches = await match(withoutRestatingWrappers(withWrappedLinesJoined(lines), build), failingCommands(build, lines), false);
         byBuild.set(build, { matches, lines, allLines, ...laterStep });
     }
     const problems = [...slow].map((id) => {
@@ -17704,8 +17776,8 @@ var analyze = __nccwpck_require__(1611);
 var build_budget = __nccwpck_require__(7736);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules
 var load_catalog = __nccwpck_require__(4983);
-// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 2 modules
-var diagnose = __nccwpck_require__(9983);
+// EXTERNAL MODULE: ./src/diagnose/diagnose.ts + 3 modules
+var diagnose = __nccwpck_require__(2370);
 // EXTERNAL MODULE: ./src/reference/image-reference.ts
 var image_reference = __nccwpck_require__(5676);
 ;// CONCATENATED MODULE: ./src/registry/measure-builds.ts

@@ -4,6 +4,7 @@ import { isWrapperLine, matchTrusted, rankMatches, type CandidateLine, type Sign
 import { matchUntrusted, BudgetClock, DEFAULT_BUDGET, type MatchBudget } from './safe-matcher.js';
 import { normalizeForMatching } from './normalize.js';
 import { failingCommands, withoutQuotedCommand } from './failing-command.js';
+import { withWrappedLinesJoined } from './wrapped-lines.js';
 import { FAILURE_LINE, isDockerFailure } from '../parse/failure-line.js';
 
 /** What the signatures found in one build, most likely cause first. */
@@ -66,7 +67,8 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
     }
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
-    const matches = await match(withoutRestatingWrappers(lines, build), failingCommands(build, lines), false);
+    // Lines a terminal wrapped are read joined too (wrapped-lines.ts); what the reports quote and the word model reads stays as printed.
+    const matches = await match(withoutRestatingWrappers(withWrappedLinesJoined(lines), build), failingCommands(build, lines), false);
     byBuild.set(build, { matches, lines, allLines, ...laterStep });
   }
   const problems = [...slow].map((id) => {
