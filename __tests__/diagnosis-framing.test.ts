@@ -96,7 +96,7 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // a build that named no step, now 33; in CircleCI's and Buildkite's, 51 and 59 before their exit-status lines were
 // known as wrappers', now 22 and 19; quoted whole, 44 before each line's first `>` was read as the quoting's, now 1).
 // Wrapped by a terminal (every line cut at 80 or 120 columns), 473 and 262 of 3,594 read otherwise before a run of lines at
-// the paste's longest width was read joined as well (diagnose/wrapped-lines.ts), now 273 and 171: a paste with one wrapped
+// the paste's longest width was read joined as well (diagnose/wrapped-lines.ts), now 274 and 172: a paste with one wrapped
 // line only shows no width, and a line the parser files elsewhere once cut (a step's output line whose continuation has
 // no `#N ` prefix) is not joined.
 // Those left are mostly excerpts that began with another command's output (a `docker pull` before the build: the
