@@ -74,14 +74,13 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   const registry = registryOf(match.groups, build, references, text);
   const values: Record<string, string> = registry ? { registry } : {};
   const packages = build.runner.tokenPermissions.packages ?? null;
+  // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its secrets,
+  // its login step and the registry's advice for a push say nothing of it (the catalog's fix says what to check), and
+  // GHCR's items (a token's `packages: write`, a package's Actions access) go with them.
+  if (match.groups.podImage) return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: jobFacts(build) };
   const data: Record<string, string> = {};
   let cause: string | null = null;
-  // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its
-  // secrets and the registry's advice for a push say nothing of it (the catalog's fix says what to check).
-  const clusterPull = Boolean(match.groups.podImage);
-  if (clusterPull) {
-    // No cause from the job.
-  } else if (ORG_PACKAGE.test(text)) {
+  if (ORG_PACKAGE.test(text)) {
     data.cause = 'org-package-access';
     cause =
       'The organization package exists but does not grant this repository write access: in the package settings, "Manage Actions access", add the repository with the Write role (or let the workflow create a new package).';
@@ -98,7 +97,7 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   }
   // A registry of another family than GitHub's says what it needs first (registry-advice.ts); a fork's
   // read-only run or a package's access stays the cause, since the registry's own setup would not help.
-  const own = registry && !clusterPull ? registryAdvice(registry) : null;
+  const own = registry ? registryAdvice(registry) : null;
   if (own) {
     data.registryKind = own.kind;
     if (cause === null || data.cause === 'not-logged-in') cause = cause === null ? own.advice : `${cause}\n\n${own.advice}`;
@@ -108,14 +107,18 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   // has no advice of its own gets the generic check by name instead.
   if (registry && !isGitHubRegistry(registry)) {
     values.githubRegistry = '';
-    if (!own && !clusterPull) values.otherRegistry = registry;
+    if (!own) values.otherRegistry = registry;
   }
-  // GHCR's items and a fork's read-only token are about the job's push (its token's `packages: write`, a package's
-  // Actions access, the secrets its login step needs), not the node's pull.
-  if (clusterPull) Object.assign(values, { githubRegistry: '', loginAction: '' });
-  if (packages) data.packagesPermission = packages;
-  if (build.runner.secretSource) data.secretSource = build.runner.secretSource;
-  return { values, cause, data };
+  return { values, cause, data: { ...data, ...jobFacts(build) } };
+}
+
+/** What the runner's "Set up job" said of the job's token and secrets, for the JSON report. */
+function jobFacts(build: Build): Record<string, string> {
+  const facts: Record<string, string> = {};
+  const packages = build.runner.tokenPermissions.packages;
+  if (packages) facts.packagesPermission = packages;
+  if (build.runner.secretSource) facts.secretSource = build.runner.secretSource;
+  return facts;
 }
 
 /**

@@ -59,8 +59,9 @@ const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fe
 // of a container action: GitHub's, GitLab's, Jenkins', CircleCI's `Exited with code exit status 1`,
 // Buildkite's `Error: The command exited with status 1`, Drone's `exit status 1`, TeamCity's `Process
 // exited with code 1`, Azure's `Bash exited with code '1'.`, the actions toolkit's `The process
-// '/usr/bin/docker' failed with exit code 1`). Inside a RUN they still point at a compiler; around a `docker build` (or a
-// plugin's image build) they only restate the build's failure, so any concrete error outranks them.
+// '/usr/bin/docker' failed with exit code 1`). Inside a RUN they still point at a compiler; around a
+// `docker build` (or a plugin's image build) they only restate the build's failure, so any concrete
+// error outranks them.
 const WRAPPER_LINE =
   /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|(?:ERROR: )?script returned exit code \d+|Finished: FAILURE|Exited with code (?:exit status )?\d+|CircleCI received exit code \d+|(?:🚨 )?Error: The command exited with status \d+|user command error: exit status \d+|exit status \d+|Process exited with code \d+|(?:Bash|PowerShell|cmd(?:\.exe)?) exited with code '?\d+'?\.?|(?:Error: )?The process '[^']+' failed with exit code \d+|(?:Error: )?(?:Process completed|Docker build failed) with exit code \d+\.?|FAILURE: Build failed with an exception\.?|(?:> )?Execution failed for task '[^']+'\.?|(?:\[(?:INFO|ERROR)\] )?BUILD FAILURE)$/;
 
