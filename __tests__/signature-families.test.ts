@@ -1919,12 +1919,16 @@ describe('no second cause where the line names one', () => {
   });
 
   // Train batch 38's families, in wordings written here.
-  it('`FROM image AS name` read as one reference by an engine older than multi-stage builds is the Dockerfile, not a tag', async () => {
+  // (Batch 38 made it the Dockerfile's syntax; train's threads since label it the reference, 8 to 4.)
+  it('`FROM image AS name` read as one reference by an engine older than multi-stage builds is an invalid reference, with the engine as its fix', async () => {
     const old =
       'ERROR: Service \'api\' failed to build: Error parsing reference: "golang:1.8 as builder" is not a valid repository/tag: invalid reference format';
     const first = (await diagnoseText(old, 'old.log')).findings[0]!;
-    expect(first.id).toBe('dockerfile-parse-error');
-    expect(first.fix).toContain('Docker 17.05');
+    expect(first.id).toBe('invalid-tag');
+    expect(first.title).toContain('golang:1.8 as builder');
+    expect(first.fix.split('\n').find((line) => line.startsWith('- '))).toBe(
+      "- The Dockerfile's `FROM image AS name` was read as one reference (image `golang:1.8`): this Docker is older than multi-stage builds (17.05); upgrade the engine (or docker-compose's, or the CI service's), or build with a newer one.",
+    );
     // A tag that breaks the grammar is still one.
     expect(
       (await diagnoseText('Error parsing reference: "Acme/App:1" is not a valid repository/tag: invalid reference format', 'tag.log')).findings[0]!.id,
@@ -2956,5 +2960,23 @@ describe('no second cause where the line names one', () => {
       '#14 ERROR: process "/bin/sh -c cargo chef cook --release --recipe-path recipe.json" did not complete successfully: exit code: 101',
     ];
     expect(await first(chef.join('\n'))).toBe('oom-killed');
+  });
+
+  it('a JavaScript build that exits 134 (Node aborting on a full heap) is memory, with the heap as its first advice; other tools exiting 134 are not', async () => {
+    const legacy =
+      "ERROR: Service 'peertube' failed to build: The command '/bin/sh -c yarn install --pure-lockfile && npm run build' returned a non-zero code : 134";
+    const found = (await diagnoseText(legacy, 'legacy.log')).findings[0]!;
+    expect(found.id).toBe('oom-killed');
+    expect(found.title).toContain('exit code 134');
+    expect(found.fix.split('\n').find((line) => line.startsWith('- '))).toMatch(/^- Exit code `134` is SIGABRT, how Node ends when its heap is full/);
+    const buildkit = 'ERROR: failed to solve: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 134';
+    expect((await diagnoseText(buildkit, 'bk.log')).findings[0]!.id).toBe('oom-killed');
+    // A C program's abort is not the heap's.
+    const make = 'ERROR: failed to solve: process "/bin/sh -c make test" did not complete successfully: exit code: 134';
+    expect((await diagnoseText(make, 'make.log')).findings.map((f) => f.id)).not.toContain('oom-killed');
+    // Exit code 137's advice does not speak of the abort.
+    const killed = (await diagnoseText("The command '/bin/sh -c npm run build' returned a non-zero code: 137", 'k.log')).findings[0]!;
+    expect(killed.id).toBe('oom-killed');
+    expect(killed.fix).not.toContain('SIGABRT');
   });
 });
