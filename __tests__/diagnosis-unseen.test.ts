@@ -151,6 +151,9 @@ const FROZEN: Record<string, string> = {
 // batches 129 and 131; those moved the frozen part from 2351 to 2360 of 2863, not read): the floor did not move; 2437/2956
 // (82.4%) once batches 136 and 138, holdouts, were added (7/9 and 10/10 of them on arrival with main 12792cc's engine, which has
 // the rules of train batches 133 and 135; those moved the frozen part from 2423 to 2420 of 2937, not read): the floor did not move;
+// 2484/3032 (81.9%) once batches 140 and 142, holdouts, were added (25/37 and 26/39 of them on arrival with main 7768676's engine,
+// which has the rules of train batches 137 and 139 and two decided by train's labels; those moved the frozen part from 2437 to
+// 2433 of 2956, not read): the holdouts lowered the floor from 0.820 to 0.819;
 // 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
 // engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
 // read): the floor 0.822 held;
@@ -227,7 +230,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.82;
+const MIN_TEST_TOP1 = 0.819;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -292,8 +295,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 93cb319's engine, so the cap was raised to 52 when they arrived. The rules of train batches 133 and 135 brought the frozen part
 // to 18 refused (not read); batches 136 and 138, holdouts, brought none: 18 refused and 33 without a finding of 2956 on main
 // 12792cc's engine, under the cap. The mends of a review of that session's rules (a bare `unexpected EOF` is no longer a
-// network timeout) brought it to 19 refused (not read): 19 and 33 of 2956, at the cap.
-const MAX_TEST_REFUSED_OR_SILENT = 52;
+// network timeout) brought it to 19 refused (not read): 19 and 33 of 2956, at the cap. Batches 140 and 142, holdouts, brought two
+// refused excerpts and one without a finding: 21 refused and 34 without a finding of 3032 on main 7768676's engine, so the cap
+// was raised to 55 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 55;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
