@@ -2979,4 +2979,37 @@ describe('no second cause where the line names one', () => {
     expect(killed.id).toBe('oom-killed');
     expect(killed.fix).not.toContain('SIGABRT');
   });
+
+  it("what train batches 141 and 143 showed: compose's bare cache-import header is no cause, a 401 or 403 with a page for a body is a refusal", async () => {
+    // compose (and bake) put the service first in a cache import's error-block header; with no line under it, the
+    // import failed but the build went on: the pull that failed is the cause.
+    const compose = [
+      '------',
+      ' > [db] importing cache manifest from ubuntu:noble:',
+      '------',
+      '------',
+      ' > [agent internal] load metadata for docker.io/library/acme-build:7.0-local:',
+      '------',
+      'failed to solve: acme-build:7.0-local: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+    ].join('\n');
+    const ids = (await diagnoseText(compose, 'compose.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('manifest-unknown');
+    expect(ids.indexOf('cache-import-failure')).toBeGreaterThan(0);
+    // The header's own error line under it still makes the import the failure.
+    const own = [
+      '#7 [db] importing cache manifest from registry.acme.io/db:cache',
+      '#7 ERROR: failed to configure registry cache importer: invalid reference format',
+      '------',
+      ' > [db] importing cache manifest from registry.acme.io/db:cache:',
+      '------',
+    ].join('\n');
+    expect((await diagnoseText(own, 'own.log')).findings[0]!.id).toBe('cache-import-failure');
+    const page =
+      'error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<HTML><HEAD>\\n<TITLE>Access Denied</TITLE>\\n</HEAD>"';
+    expect((await diagnoseText(page, 'page.log')).findings[0]!.id).toBe('registry-auth-denied');
+    // A 408's page is the network's (a proxy that gave up waiting), as before.
+    const timeout =
+      'error pulling image configuration: download failed after attempts=2: error parsing HTTP 408 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>408 Request Time-out</h1>"';
+    expect((await diagnoseText(timeout, 'timeout.log')).findings[0]!.id).toBe('network-timeout');
+  });
 });

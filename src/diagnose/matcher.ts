@@ -65,8 +65,9 @@ const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fe
 const WRAPPER_LINE =
   /^(?:(?:g?make|mingw32-make)(?:\[\d+\])?: \*\*\* .*\bError \d+(?: \(ignored\))?|ERROR: Job failed: .*|(?:ERROR: )?script returned exit code \d+|Finished: FAILURE|Exited with code (?:exit status )?\d+|CircleCI received exit code \d+|(?:🚨 )?Error: The command exited with status \d+|user command error: exit status \d+|exit status \d+|Process exited with code \d+|(?:Bash|PowerShell|cmd(?:\.exe)?) exited with code '?\d+'?\.?|(?:Error: )?The process '[^']+' failed with exit code \d+|(?:Error: )?(?:Process completed|Docker build failed) with exit code \d+\.?|FAILURE: Build failed with an exception\.?|(?:> )?Execution failed for task '[^']+'\.?|(?:\[(?:INFO|ERROR)\] )?BUILD FAILURE)$/;
 
-// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `).
-const CACHE_IMPORT_HEADER = /^importing cache manifest from \S+:$/;
+// The header BuildKit gives a cache import's error block, after normalizing (no `#N`, no `> `); compose and bake
+// put the service or target first (` > [web] importing cache manifest from x:`), as the catalog's pattern allows.
+const CACHE_IMPORT_HEADER = /^(?:\[[\w.-]+\] )?importing cache manifest from \S+:$/;
 
 /** Whether a line (normalized for matching) is a wrapper's that only restates a failure (WRAPPER_LINE). */
 export function isWrapperLine(normalized: string): boolean {
