@@ -159,6 +159,8 @@ const FROZEN: Record<string, string> = {
 // 2433 of 2956, not read): the holdouts lowered the floor from 0.820 to 0.819; the rules of train batches 141 and 143 (a
 // compose service's bare cache-import header, a 401 or 403 with a page for a body) and the word model retrained with them moved
 // it from 2484 to 2482 of 3032 (81.86%, not read), so the floor went to 0.818: a guard against regressions, not a target;
+// 2513/3084 (81.5%) once batches 144 and 146, holdouts, were added (18/28 and 13/24 of them on arrival with main 7e90455's
+// engine, which has the rules of train batches 141 and 143): the holdouts lowered the floor from 0.818 to 0.814;
 // 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
 // engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
 // read): the floor 0.822 held;
@@ -235,7 +237,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.818;
+const MIN_TEST_TOP1 = 0.814;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -302,8 +304,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 12792cc's engine, under the cap. The mends of a review of that session's rules (a bare `unexpected EOF` is no longer a
 // network timeout) brought it to 19 refused (not read): 19 and 33 of 2956, at the cap. Batches 140 and 142, holdouts, brought two
 // refused excerpts and one without a finding: 21 refused and 34 without a finding of 3032 on main 7768676's engine, so the cap
-// was raised to 55 when they arrived.
-const MAX_TEST_REFUSED_OR_SILENT = 55;
+// was raised to 55 when they arrived. Batches 144 and 146, holdouts, brought two excerpts without a finding: 21 refused and 36
+// without a finding of 3084 on main 7e90455's engine, so the cap was raised to 57 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 57;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
