@@ -3012,4 +3012,63 @@ describe('no second cause where the line names one', () => {
       'error pulling image configuration: download failed after attempts=2: error parsing HTTP 408 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>408 Request Time-out</h1>"';
     expect((await diagnoseText(timeout, 'timeout.log')).findings[0]!.id).toBe('network-timeout');
   });
+
+  it('what train batches 145 and 147 showed: Windows builds, a registry with no auth, a proxy as an address, old COPY errors, a cache reference in capitals, an ARM base without its emulator', async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    // A Windows image of a newer build than the host's, then the image the build never made.
+    const windows = [
+      'Step 1/6 : FROM acme/builder:windows-latest',
+      'windows-latest: Pulling from acme/builder',
+      'a Windows version 10.0.20348-based image is incompatible with a 10.0.19045 host',
+      "docker: Error response from daemon: pull access denied for app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.",
+    ].join('\n');
+    expect((await ids(windows))[0]).toBe('platform-mismatch');
+    expect(
+      await first(
+        'Failed to register layer: re-exec error: exit status 1: output: ProcessUtilityVMImage C:\\ProgramData\\docker\\windowsfilter\\b8a3\\UtilityVM: The system cannot find the path specified.',
+      ),
+    ).toBe('platform-mismatch');
+    expect(await first('FATA[0013] Error response from daemon: no successful auth challenge for https://registry.acme.io:5000/v2/ - errors: []')).toBe(
+      'registry-auth-denied',
+    );
+    expect(
+      await first('Error while pulling image: Get https://index.docker.io/v1/repositories/acme/app/images: dial tcp 0.0.8.90:443: connect: invalid argument'),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        'Job was rejected because this version of Docker is not supported on this resource class. Try removing the version of Docker in your .circleci/config.yml and re-running',
+      ),
+    ).toBe('builder-missing');
+    // The old daemon's COPY source in Go's bare words; a program's own `No such file` in a RUN is not the context's.
+    expect(await first('Step 7/9 : COPY container-scripts/* /u01/oracle/\n2015/03/29 15:58:09 container-scripts/*: no such file or directory')).toBe(
+      'copy-source-missing',
+    );
+    expect(await ids('Step 3/4 : RUN cat settings.ini\n ---> Running in 1a2b3c4d5e6f\ncat: settings.ini: No such file or directory')).not.toContain(
+      'copy-source-missing',
+    );
+    // A cache exporter's reference in capitals is the name's fault, named in the title (a bare invalid reference stays the
+    // exporter's: the family test above).
+    const cache = (
+      await diagnoseText(
+        'Error: buildx failed with: ERROR: failed to build: failed to solve: failed to configure registry cache exporter: invalid reference format: repository name (Acme/app/base) must be lowercase',
+        'cache.log',
+      )
+    ).findings;
+    expect(cache[0]!.id).toBe('invalid-tag');
+    expect(cache[0]!.title).toContain('Acme/app/base');
+    // An ARM base image's RUN that cannot execute, the paste cut before the builder said the step failed.
+    const arm = [
+      'Step 1/14 : FROM arm32v7/ubuntu:xenial AS base',
+      ' ---> ce53195c6905',
+      'Step 2/14 : RUN apt-get update',
+      ' ---> Running in 00d50daf3694',
+      'standard_init_linux.go:207: exec user process caused "exec format error"',
+    ].join('\n');
+    expect(await first(arm)).toBe('qemu-emulation');
+    // The build client finding no local directory to send is Docker's, not a paste to refuse.
+    const missing = (
+      await diagnoseText('could not find /tmp/ctx/proxy/tmp/ctx/proxy: stat /tmp/ctx/proxy/tmp/ctx/proxy: no such file or directory\nexit status 17', 'dir.log')
+    ).findings;
+    expect(missing[0]!.id).toBe('dockerfile-missing');
+  });
 });

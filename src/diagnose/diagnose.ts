@@ -336,7 +336,10 @@ function osAndArch(platform: string): string {
  * step (as for emulatedStepThatCannotExec), for the legacy builder too.
  */
 function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): CandidateLine[] {
-  const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction');
+  // A paste cut before the builder said the step failed ends inside it: its last step, a RUN still running, is the one.
+  const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+  const failing =
+    build.steps.find((s) => s.status === 'error' && s.kind === 'instruction') ?? (last?.status === 'running' && last.instruction === 'RUN' ? last : undefined);
   if (!failing) return [];
   // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
   let stage: Step[];
