@@ -145,6 +145,9 @@ const FROZEN: Record<string, string> = {
   // Batches 144 and 146 are holdouts like batches 140 and 142, collected by someone who writes no rules (see the corpus README).
   'test-144.jsonl': '08c680c8eb5ae5dabb0dfbeb729bb8a66aa7ab8c6776211d657b650aa82d3bbb',
   'test-146.jsonl': '4d9a4b34c154c40e51e8736ed1a633014bc8380c0057bc4b571d942caa3d4040',
+  // Batch 148 is a holdout like batches 144 and 146 (small: the search tool's budget was nearly spent), collected by someone who
+  // writes no rules (see the corpus README).
+  'test-148.jsonl': '06eed271ed1e626de0336236203eff1046607f322244aaeb27886af43455b0b2',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
