@@ -3,7 +3,7 @@ import { diagnoseText } from './support/classify.js';
 import { verdictOf } from '../src/report/verdict.js';
 import { renderComment } from '../src/report/pr-comment.js';
 import { renderMarkdown } from '../src/report/markdown-summary.js';
-import { renderText } from '../src/report/text-report.js';
+import { plain, renderText } from '../src/report/text-report.js';
 import { firstLine, firstListItem, withoutLine } from '../src/text/fix-lines.js';
 
 // The verdict's one change and the comment's `Fix:` line are the fix's first list item (what to do), not
@@ -64,5 +64,16 @@ describe("a fix's change line", () => {
     const forbidden = await diagnoseText(FORBIDDEN);
     expect(forbidden.groups[0]!.id).toBe('registry-auth-denied');
     expect(verdictOf(forbidden).change).toMatch(/^In GitHub Actions, pushing to `ghcr\.io` needs `permissions: packages: write`/);
+  });
+
+  it("the terminal's text keeps a code span's own characters and drops Markdown's marks only around them", () => {
+    // A code span's text is literal (CommonMark): a lone backslash, `**` or an escaped character inside one stays.
+    expect(plain('end the line without the `\\` at its end')).toBe('end the line without the \\ at its end');
+    expect(plain('`**` stays, **bold** goes')).toBe('** stays, bold goes');
+    expect(plain('`a\\_b` and a\\_b')).toBe('a\\_b and a_b');
+    // inlineCode pads a span that starts or ends with a backtick, and fences it with a longer run.
+    expect(plain('`` `x` `` and ``` a``b ```')).toBe('`x` and a``b');
+    // Escaped backticks outside code are text; entities and GitHub's zero-width spaces go.
+    expect(plain('\\`not code\\` &lt;tag&gt; @\u200bteam')).toBe('`not code` <tag> @team');
   });
 });

@@ -217,16 +217,30 @@ function findingLines(group, say) {
 }
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown) {
-    return (markdown
+    // Code spans first, as CommonMark reads them (a run of backticks to the next run as long): their text is literal, so a
+    // span of a lone backslash or of `**` keeps it; only the text between them loses Markdown's marks and escapes.
+    let out = '';
+    let at = 0;
+    for (const span of markdown.matchAll(CODE_SPAN)) {
+        out += plainText(markdown.slice(at, span.index)) + codeText(span[2]);
+        at = span.index + span[0].length;
+    }
+    return (out + plainText(markdown.slice(at))).replace(/\u200b/g, '');
+}
+// A code span: not after a backslash (an escaped backtick is text), its closing run exactly as long as its opening one.
+const CODE_SPAN = /(?<![`\\])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+/** A code span's text: CommonMark drops one blank at each end when both are there (inlineCode pads a backtick so). */
+function codeText(body) {
+    return body.length >= 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '' ? body.slice(1, -1) : body;
+}
+/** Text outside code spans without bold marks, backslash escapes and the entities our Markdown writes. */
+function plainText(text) {
+    return text
         .replace(/\*\*(.+?)\*\*/g, '$1')
-        .replace(/(?<!\\)`+([^`]*?[^`\\])`+/g, '$1')
         .replace(/\\([\\`*_{}[\]()#+!|~<>-])/g, '$1')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        // The zero-width spaces that keep GitHub from linking `@team`, `#42` or a URL in Markdown: a terminal links
-        // nothing, and a path or URL copied from it must work.
-        .replace(/\u200b/g, ''));
+        .replace(/&amp;/g, '&');
 }
 /** Log text on one line, without control characters: colour is added after, line by line. */
 function clean(text) {
