@@ -75,5 +75,10 @@ describe("a fix's change line", () => {
     expect(plain('`` `x` `` and ``` a``b ```')).toBe('`x` and a``b');
     // Escaped backticks outside code are text; entities and GitHub's zero-width spaces go.
     expect(plain('\\`not code\\` &lt;tag&gt; @\u200bteam')).toBe('`not code` <tag> @team');
+    // Bold around a span, and a span right after an escaped backslash (`C:\\` then the span).
+    expect(plain('**use `x` first**')).toBe('use x first');
+    expect(plain('C:\\\\`x`')).toBe('C:\\x');
+    // A run of backticks with no run as long after it is text.
+    expect(plain('a `` b ` c')).toBe('a `` b ` c');
   });
 });

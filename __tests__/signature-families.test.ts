@@ -1926,6 +1926,8 @@ describe('no second cause where the line names one', () => {
     const first = (await diagnoseText(old, 'old.log')).findings[0]!;
     expect(first.id).toBe('invalid-tag');
     expect(first.title).toContain('golang:1.8 as builder');
+    // Its advice leads: the grammar's complaint (a blank in the reference) would hide it.
+    expect(verdictOf(await diagnoseText(old, 'old.log')).change).toMatch(/^The Dockerfile's `FROM image AS name` was read as one reference/);
     expect(first.fix.split('\n').find((line) => line.startsWith('- '))).toBe(
       "- The Dockerfile's `FROM image AS name` was read as one reference (image `golang:1.8`): this Docker is older than multi-stage builds (17.05); upgrade the engine (or docker-compose's, or the CI service's), or build with a newer one.",
     );
@@ -2962,22 +2964,17 @@ describe('no second cause where the line names one', () => {
     expect(await first(chef.join('\n'))).toBe('oom-killed');
   });
 
-  it('a JavaScript build that exits 134 (Node aborting on a full heap) is memory, with the heap as its first advice; other tools exiting 134 are not', async () => {
-    const legacy =
-      "ERROR: Service 'peertube' failed to build: The command '/bin/sh -c yarn install --pure-lockfile && npm run build' returned a non-zero code : 134";
-    const found = (await diagnoseText(legacy, 'legacy.log')).findings[0]!;
-    expect(found.id).toBe('oom-killed');
-    expect(found.title).toContain('exit code 134');
-    expect(found.fix.split('\n').find((line) => line.startsWith('- '))).toMatch(/^- Exit code `134` is SIGABRT, how Node ends when its heap is full/);
-    const buildkit = 'ERROR: failed to solve: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 134';
-    expect((await diagnoseText(buildkit, 'bk.log')).findings[0]!.id).toBe('oom-killed');
-    // A C program's abort is not the heap's.
-    const make = 'ERROR: failed to solve: process "/bin/sh -c make test" did not complete successfully: exit code: 134';
-    expect((await diagnoseText(make, 'make.log')).findings.map((f) => f.id)).not.toContain('oom-killed');
-    // Exit code 137's advice does not speak of the abort.
-    const killed = (await diagnoseText("The command '/bin/sh -c npm run build' returned a non-zero code: 137", 'k.log')).findings[0]!;
-    expect(killed.id).toBe('oom-killed');
-    expect(killed.fix).not.toContain('SIGABRT');
+  // (A rule that read a JavaScript step's bare exit 134 as memory was dropped after a review: Node aborts so for other reasons
+  // too, an emulator's crash, a native module's assertion, and the heap's own words are already a pattern.)
+  it("a JavaScript step's exit 134 is memory only in V8's words", async () => {
+    const bare = 'ERROR: failed to solve: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 134';
+    expect((await diagnoseText(bare, 'bare.log')).findings.map((f) => f.id)).not.toContain('oom-killed');
+    const heap = [
+      '#9 [build 5/6] RUN pnpm build',
+      '#9 88.21 FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      '#9 ERROR: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 134',
+    ].join('\n');
+    expect(await first(heap)).toBe('oom-killed');
   });
 
   it("what train batches 141 and 143 showed: compose's bare cache-import header is no cause, a 401 or 403 with a page for a body is a refusal", async () => {
@@ -3023,6 +3020,7 @@ describe('no second cause where the line names one', () => {
       "docker: Error response from daemon: pull access denied for app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.",
     ].join('\n');
     expect((await ids(windows))[0]).toBe('platform-mismatch');
+    expect(verdictOf(await diagnoseText(windows, 'win.log')).change).toMatch(/^The image is for Windows `10\.0\.20348`, the host runs `10\.0\.19045`/);
     expect(
       await first(
         'Failed to register layer: re-exec error: exit status 1: output: ProcessUtilityVMImage C:\\ProgramData\\docker\\windowsfilter\\b8a3\\UtilityVM: The system cannot find the path specified.',
@@ -3031,9 +3029,28 @@ describe('no second cause where the line names one', () => {
     expect(await first('FATA[0013] Error response from daemon: no successful auth challenge for https://registry.acme.io:5000/v2/ - errors: []')).toBe(
       'registry-auth-denied',
     );
+    // A challenge that failed for a listed reason is that reason's (here the certificate), not a registry without auth.
+    expect(
+      await ids(
+        'Error response from daemon: no successful auth challenge for https://10.0.0.5:5000/v2/ - errors: [Get https://10.0.0.5:5000/v2/: x509: certificate signed by unknown authority]',
+      ),
+    ).not.toContain('registry-auth-denied');
     expect(
       await first('Error while pulling image: Get https://index.docker.io/v1/repositories/acme/app/images: dial tcp 0.0.8.90:443: connect: invalid argument'),
     ).toBe('network-timeout');
+    // A test's connection to a service on loopback is the test's, not the network's.
+    expect(
+      await ids(
+        [
+          '#14 [5/6] RUN go test ./...',
+          '#14 8.104 repo_test.go:31: dial tcp [::1]:5432: connect: cannot assign requested address',
+          '#14 ERROR: process "/bin/sh -c go test ./..." did not complete successfully: exit code: 1',
+        ].join('\n'),
+      ),
+    ).not.toContain('network-timeout');
+    const circle =
+      'Job was rejected because this version of Docker is not supported on this resource class. Try removing the version of Docker in your .circleci/config.yml and re-running';
+    expect(verdictOf(await diagnoseText(circle, 'circle.log')).change).toMatch(/^CircleCI refused the remote Docker the job asked for .*`setup_remote_docker`/);
     expect(
       await first(
         'Job was rejected because this version of Docker is not supported on this resource class. Try removing the version of Docker in your .circleci/config.yml and re-running',
@@ -3046,6 +3063,23 @@ describe('no second cause where the line names one', () => {
     expect(await ids('Step 3/4 : RUN cat settings.ini\n ---> Running in 1a2b3c4d5e6f\ncat: settings.ini: No such file or directory')).not.toContain(
       'copy-source-missing',
     );
+    // Go's bare words from a RUN's own program (a test, a migration tool) name that program's file, not a COPY source.
+    for (const run of [
+      [
+        '#10 [builder 5/6] RUN go test ./...',
+        '#10 2.531 testdata/golden.json: no such file or directory',
+        '#10 ERROR: process "/bin/sh -c go test ./..." did not complete successfully: exit code: 1',
+      ],
+      [
+        'Step 6/9 : RUN ./scripts/check-assets.sh',
+        ' ---> Running in 4b1c2d3e4f5a',
+        'static/logo.svg: no such file or directory',
+        "The command '/bin/sh -c ./scripts/check-assets.sh' returned a non-zero code: 1",
+      ],
+      ['Step 6/9 : COPY static /srv/static', 'other/file: no such file or directory'],
+    ]) {
+      expect(await ids(run.join('\n'))).not.toContain('copy-source-missing');
+    }
     // A cache exporter's reference in capitals is the name's fault, named in the title (a bare invalid reference stays the
     // exporter's: the family test above).
     const cache = (
@@ -3056,6 +3090,14 @@ describe('no second cause where the line names one', () => {
     ).findings;
     expect(cache[0]!.id).toBe('invalid-tag');
     expect(cache[0]!.title).toContain('Acme/app/base');
+    expect(
+      verdictOf(
+        await diagnoseText(
+          'ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format: repository name (Acme/app/base) must be lowercase',
+          'c.log',
+        ),
+      ).change,
+    ).toMatch(/^`Acme\/app\/base`: a repository name must be lowercase \(`acme\/app\/base`\)/);
     // An ARM base image's RUN that cannot execute, the paste cut before the builder said the step failed.
     const arm = [
       'Step 1/14 : FROM arm32v7/ubuntu:xenial AS base',
@@ -3065,10 +3107,48 @@ describe('no second cause where the line names one', () => {
       'standard_init_linux.go:207: exec user process caused "exec format error"',
     ].join('\n');
     expect(await first(arm)).toBe('qemu-emulation');
-    // The build client finding no local directory to send is Docker's, not a paste to refuse.
-    const missing = (
-      await diagnoseText('could not find /tmp/ctx/proxy/tmp/ctx/proxy: stat /tmp/ctx/proxy/tmp/ctx/proxy: no such file or directory\nexit status 17', 'dir.log')
-    ).findings;
-    expect(missing[0]!.id).toBe('dockerfile-missing');
+    // BuildKit's steps run side by side: a cut paste of them does not make its last RUN the failing one.
+    const parallel = [
+      '#2 [internal] load metadata for docker.io/arm64v8/debian:bookworm-slim',
+      '#4 [2/4] COPY bin/agent /usr/local/bin/agent',
+      '#4 DONE 0.1s',
+      '#5 [3/4] RUN /usr/local/bin/agent --self-test',
+      '#5 0.212 exec /usr/local/bin/agent: exec format error',
+    ].join('\n');
+    expect(await first(parallel)).not.toBe('qemu-emulation');
+    // The build client finding no local directory to send is Docker's, not a paste to refuse (no cause is named: a program's
+    // own `could not find` reads the same).
+    const missing = await diagnoseText(
+      'could not find /tmp/ctx/proxy/tmp/ctx/proxy: stat /tmp/ctx/proxy/tmp/ctx/proxy: no such file or directory\nexit status 17',
+      'dir.log',
+    );
+    expect(missing.builds.length).toBeGreaterThan(0);
+    expect(missing.findings[0]!.id).toBe('unknown');
+    expect(
+      await ids(
+        [
+          '#11 [builder 6/8] RUN go run ./cmd/gen',
+          '#11 4.812 could not find web/templates: stat web/templates: no such file or directory',
+          '#11 ERROR: process "/bin/sh -c go run ./cmd/gen" did not complete successfully: exit code: 1',
+        ].join('\n'),
+      ),
+    ).not.toContain('dockerfile-missing');
+  });
+
+  it("a missing tag a cluster pulled is advised as the cluster's first; a build's missing base image is not", async () => {
+    const kubelet =
+      '  Warning  Failed     12s   kubelet  Failed to pull image "ghcr.io/acme/app:pr-12": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/app:pr-12": failed to resolve reference "ghcr.io/acme/app:pr-12": ghcr.io/acme/app:pr-12: not found';
+    const pulled = (await diagnoseText(kubelet, 'pod.log')).findings[0]!;
+    expect(pulled.id).toBe('manifest-unknown');
+    expect(verdictOf(await diagnoseText(kubelet, 'pod.log')).change).toMatch(/^A cluster's node pulled it \(`Failed to pull image`\): the tag a chart/);
+    const base = [
+      '#3 [internal] load metadata for docker.io/library/node:99-alpine',
+      '#3 ERROR: docker.io/library/node:99-alpine: not found',
+      'ERROR: failed to solve: node:99-alpine: failed to resolve source metadata for docker.io/library/node:99-alpine: docker.io/library/node:99-alpine: not found',
+    ].join('\n');
+    const built = (await diagnoseText(base, 'base.log')).findings[0]!;
+    expect(built.id).toBe('manifest-unknown');
+    expect(built.fix).not.toContain("A cluster's node");
+    expect(verdictOf(await diagnoseText(base, 'base.log')).change).toMatch(/^Check the reference/);
   });
 });

@@ -217,18 +217,60 @@ function findingLines(group, say) {
 }
 /** Markdown of our own (code spans, bold) as plain text. */
 function plain(markdown) {
-    // Code spans first, as CommonMark reads them (a run of backticks to the next run as long): their text is literal, so a
-    // span of a lone backslash or of `**` keeps it; only the text between them loses Markdown's marks and escapes.
-    let out = '';
+    // Code spans first, left to right as CommonMark reads them: a backslash escapes the character after it (an escaped
+    // backtick opens nothing), and a run of backticks opens a span that the next run of the same length closes. A span's
+    // text is literal (a lone backslash, `**`); it stands in the rest as a placeholder, so that bold around a span and
+    // escapes beside it are read across it.
+    const source = markdown.replace(/[\ue000\ue001]/g, '');
+    const spans = [];
+    let rest = '';
     let at = 0;
-    for (const span of markdown.matchAll(CODE_SPAN)) {
-        out += plainText(markdown.slice(at, span.index)) + codeText(span[2]);
-        at = span.index + span[0].length;
+    while (at < source.length) {
+        const char = source[at];
+        if (char === '\\' && ESCAPABLE.test(source[at + 1] ?? '')) {
+            rest += source.slice(at, at + 2);
+            at += 2;
+            continue;
+        }
+        if (char !== '`') {
+            rest += char;
+            at++;
+            continue;
+        }
+        const open = runLength(source, at);
+        const close = closingRun(source, at + open, open);
+        if (close === -1) {
+            rest += source.slice(at, at + open);
+            at += open;
+            continue;
+        }
+        spans.push(codeText(source.slice(at + open, close)));
+        rest += `\ue000${spans.length - 1}\ue001`;
+        at = close + open;
     }
-    return (out + plainText(markdown.slice(at))).replace(/\u200b/g, '');
+    return plainText(rest)
+        .replace(/\ue000(\d+)\ue001/g, (_, k) => spans[Number(k)])
+        .replace(/\u200b/g, '');
 }
-// A code span: not after a backslash (an escaped backtick is text), its closing run exactly as long as its opening one.
-const CODE_SPAN = /(?<![`\\])(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+/** The characters a backslash escapes in CommonMark (ASCII punctuation). */
+const ESCAPABLE = /^[!-/:-@[-`{-~]$/;
+/** How many backticks run from `at`. */
+function runLength(text, at) {
+    let end = at;
+    while (text[end] === '`')
+        end++;
+    return end - at;
+}
+/** Where the next run of exactly `length` backticks from `from` starts, or -1. */
+function closingRun(text, from, length) {
+    for (let at = text.indexOf('`', from); at !== -1; at = text.indexOf('`', at)) {
+        const run = runLength(text, at);
+        if (run === length)
+            return at;
+        at += run;
+    }
+    return -1;
+}
 /** A code span's text: CommonMark drops one blank at each end when both are there (inlineCode pads a backtick so). */
 function codeText(body) {
     return body.length >= 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '' ? body.slice(1, -1) : body;

@@ -213,6 +213,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       pushThatEndedInEof(own),
       classicBuilderWithoutPlatformArgs(build, own),
       shellThatCannotLoad(build, own),
+      legacyCopySourceMissing(build, own),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -336,10 +337,11 @@ function osAndArch(platform: string): string {
  * step (as for emulatedStepThatCannotExec), for the legacy builder too.
  */
 function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): CandidateLine[] {
-  // A paste cut before the builder said the step failed ends inside it: its last step, a RUN still running, is the one.
+  // A legacy paste cut before the builder said the step failed ends inside it: its last step, a RUN still running, is the
+  // one (BuildKit's steps run in parallel, and a cut paste of them says less of which failed).
   const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
-  const failing =
-    build.steps.find((s) => s.status === 'error' && s.kind === 'instruction') ?? (last?.status === 'running' && last.instruction === 'RUN' ? last : undefined);
+  const cutShort = build.legacyBuilder && last?.status === 'running' && last.instruction === 'RUN' ? last : undefined;
+  const failing = build.steps.find((s) => s.status === 'error' && s.kind === 'instruction') ?? cutShort;
   if (!failing) return [];
   // The failing step's stage: the legacy builder's steps since the FROM before it; BuildKit's of its stage and platform.
   let stage: Step[];
@@ -361,6 +363,30 @@ function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): Candi
   return lines
     .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
+}
+
+// Go's error alone on a line (`container-scripts/*: no such file or directory`), as the old daemon reported a COPY or ADD
+// source it could not find (with the log's timestamp before it, or a tool's `STDERR: ` relaying the daemon's stderr).
+const BARE_NO_SUCH_FILE = /^(?:STDERR: )?(?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )?(\S+): no such file or directory$/;
+
+/**
+ * The legacy builder before `COPY failed:` existed printed only Go's error under the step's header (`Step 7 : COPY
+ * container-scripts/* /u01/oracle/`, then `container-scripts/*: no such file or directory`). A RUN's programs print the
+ * same words for their own files, so the line counts only after the header of a COPY or ADD that did not finish, and only
+ * when it names one of that step's sources. Offered to the signatures in today's words (`COPY failed: stat ...`).
+ */
+function legacyCopySourceMissing(build: Build, lines: CandidateLine[]): CandidateLine[] {
+  if (!build.legacyBuilder) return [];
+  const last = build.steps.filter((s) => s.kind === 'instruction').at(-1);
+  if (!last || (last.instruction !== 'COPY' && last.instruction !== 'ADD') || last.status === 'done' || last.status === 'cached') return [];
+  // The sources: every word but the destination and the flags (`--chown=app`).
+  const words = last.command.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
+  const sources = new Set(words.slice(0, -1));
+  return lines.flatMap((line) => {
+    const found = line.line > last.line ? BARE_NO_SUCH_FILE.exec(line.text.trim()) : null;
+    if (!found || !sources.has(found[1]!)) return [];
+    return [{ line: line.line, text: line.text, normalized: `COPY failed: stat ${found[1]}: no such file or directory`, inFailure: true }];
+  });
 }
 
 // A build step run by the shell (`RUN make` is `/bin/sh -c make`) that failed, in the legacy builder's and

@@ -181,9 +181,23 @@ function registryOfReference(candidate: string): string | null {
  * `type=sha,prefix={{branch}}-` gives `-0899a35`.
  */
 function invalidTag(match: SignatureMatch, build: Build): Enrichment {
+  // `FROM image AS name` read as one reference by an engine older than multi-stage builds: the catalog's first bullet says
+  // so; the grammar's complaint (a blank in the reference) would only hide it.
+  if (match.groups.fromAs !== undefined) return { values: {}, cause: null, data: { fromAs: match.groups.fromAs } };
   const data: Record<string, string> = {};
   const reasons: string[] = [];
-  const candidates = match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
+  const text = match.lines.map((l) => l.normalized).join('\n');
+  // A repository name in capitals, as the engine names it (a cache or image reference built from a GitHub owner's name:
+  // `repository name (AcmeCorp/web) must be lowercase`): the parser would read `AcmeCorp` as a registry host.
+  const upper = /repository name \((\S+)\) must be lowercase/.exec(text);
+  if (upper) {
+    data.tag = upper[1]!;
+    data.rule = 'a repository name must be lowercase';
+    reasons.push(
+      `${inlineCode(upper[1]!)}: a repository name must be lowercase (${inlineCode(upper[1]!.toLowerCase())}); a name made from \`github.repository\` or \`github.repository_owner\` keeps the owner's capitals: lowercase it before the build (\`\${GITHUB_REPOSITORY,,}\` in bash).`,
+    );
+  }
+  const candidates = upper ? [] : match.groups.tag !== undefined ? [match.groups.tag] : build.request.tags;
   for (const tag of candidates) {
     const rule = explainReference(tag);
     if (rule) {
@@ -193,7 +207,6 @@ function invalidTag(match: SignatureMatch, build: Build): Enrichment {
       break;
     }
   }
-  const text = match.lines.map((l) => l.normalized).join('\n');
   if (reasons.length === 0 && /tag is needed when pushing/.test(text)) {
     reasons.push('The build was asked to push but had no tag at all: the tag list was empty.');
   }
