@@ -3001,6 +3001,26 @@ describe('no second cause where the line names one', () => {
       '------',
     ].join('\n');
     expect((await diagnoseText(own, 'own.log')).findings[0]!.id).toBe('cache-import-failure');
+    // A compose service's failed import, then a step of the same service that failed: the step is the failure the
+    // title names, and the import's line is the import finding's, not the step's.
+    const service = [
+      ' => ERROR [worker] importing cache manifest from ghcr.io/acme/worker:cache   0.8s',
+      ' => [worker 2/5] WORKDIR /app                                                0.1s',
+      ' => ERROR [worker 3/5] RUN apt-get install -y libfoo-dev                     6.1s',
+      '------',
+      ' > [worker] importing cache manifest from ghcr.io/acme/worker:cache:',
+      '------',
+      '------',
+      ' > [worker 3/5] RUN apt-get install -y libfoo-dev:',
+      '#0 6.010 E: Unable to locate package libfoo-dev',
+      '------',
+      'failed to solve: process "/bin/sh -c apt-get install -y libfoo-dev" did not complete successfully: exit code: 100',
+    ].join('\n');
+    const findings = (await diagnoseText(service, 'service.log')).findings;
+    expect(findings[0]).toMatchObject({ id: 'package-install-failure', title: expect.stringContaining('RUN apt-get install -y libfoo-dev') });
+    expect(findings[0]!.title).not.toContain('importing cache manifest');
+    expect(findings[0]!.evidence.map((e) => e.text).join('\n')).not.toContain('importing cache manifest');
+    expect(findings.map((f) => f.id)).toContain('cache-import-failure');
     const page =
       'error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<HTML><HEAD>\\n<TITLE>Access Denied</TITLE>\\n</HEAD>"';
     expect((await diagnoseText(page, 'page.log')).findings[0]!.id).toBe('registry-auth-denied');

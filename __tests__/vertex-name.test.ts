@@ -27,6 +27,13 @@ describe('parseVertexName', () => {
       cacheRef: 'gha:13901689927648624581',
     });
     expect(parseVertexName('importing cache manifest from ghcr.io/org/app:buildcache')).toMatchObject({ kind: 'cache-import', cacheKind: 'registry' });
+    // docker compose names the service first; the step is still the import, not an instruction that failed.
+    expect(parseVertexName('[worker] importing cache manifest from ghcr.io/acme/worker:cache')).toMatchObject({
+      kind: 'cache-import',
+      stage: 'worker',
+      cacheKind: 'registry',
+      cacheRef: 'ghcr.io/acme/worker:cache',
+    });
     expect(parseVertexName('exporting to GitHub Actions Cache')).toMatchObject({ kind: 'cache-export', cacheKind: 'gha' });
     expect(parseVertexName('exporting cache to registry')).toMatchObject({ kind: 'cache-export', cacheKind: 'registry' });
     // Older BuildKit does not name the backend: the command line's --cache-to tells it.

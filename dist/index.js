@@ -25070,7 +25070,8 @@ const UNNUMBERED_FROM = /^\[([^\]]+)\] +(FROM)\b ?(.*)$/s;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
 // `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
 const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
-const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
+// docker compose puts the service first: `[worker] importing cache manifest from ghcr.io/acme/worker:cache`.
+const CACHE_IMPORT = /^(?:\[([\w.-]+)\] )?importing cache manifest from (\S+)/;
 // Exporter vertex names across BuildKit versions; the older ones do not name the backend.
 const CACHE_EXPORTS = [
     [/^exporting to GitHub Actions Cache/i, 'gha'],
@@ -25117,8 +25118,8 @@ function parseVertexName(name) {
         return { ...base, ...labelParts(unnumbered[1]), instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
     const cacheImport = CACHE_IMPORT.exec(name);
     if (cacheImport) {
-        const ref = cacheImport[1];
-        return { ...base, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
+        const ref = cacheImport[2];
+        return { ...base, stage: cacheImport[1] ?? null, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
     }
     for (const [pattern, kind] of CACHE_EXPORTS) {
         if (pattern.test(name))
