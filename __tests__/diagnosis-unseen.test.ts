@@ -170,7 +170,10 @@ const FROZEN: Record<string, string> = {
 // engine, which has the rules of train batches 141 and 143): the holdouts lowered the floor from 0.818 to 0.814; 2532/3099
 // (81.7%) once batch 148, a holdout, was added (13/15 of it on arrival with main cbabd98's engine, which has the rules of train
 // batches 145 and 147; those moved the frozen part from 2513 to 2519 of 3084, not read): the floor did not move; batch 149's
-// word model and the mends of a review of that session's rules moved it to 2530 of 3099 (81.6%, not read);
+// word model and the mends of a review of that session's rules moved it to 2530 of 3099 (81.6%, not read); a compose service's
+// cache import read as a cache-import step moved it to 2531 of 3099 (not read); 2583/3179 (81.3%) once batches 150 and 152,
+// holdouts, were added (21/40 and 31/40 of them on arrival with main 16964df's engine): the holdouts lowered the floor from
+// 0.814 to 0.812;
 // 2300/2788 (82.5%) once batches 124 and 126, holdouts, were added (18/29 and 23/31 of them on arrival with main 4129204's
 // engine, which has the rules of train batches 121 and 123; those moved the frozen part from 2257 to 2259 of 2728, not
 // read): the floor 0.822 held;
@@ -247,7 +250,7 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.814;
+const MIN_TEST_TOP1 = 0.812;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -317,7 +320,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // was raised to 55 when they arrived. Batches 144 and 146, holdouts, brought two excerpts without a finding: 21 refused and 36
 // without a finding of 3084 on main 7e90455's engine, so the cap was raised to 57 when they arrived. The rules of train batches
 // 145 and 147 brought that to 20 and 32 (not read); batch 148, a holdout, brought none: 20 and 32 of 3099 on main cbabd98's engine.
-const MAX_TEST_REFUSED_OR_SILENT = 57;
+// Batches 150 and 152, holdouts, brought five refused excerpts and three without a finding: 25 refused and 35 without a finding of
+// 3179 on main 16964df's engine, so the cap was raised to 60 when they arrived.
+const MAX_TEST_REFUSED_OR_SILENT = 60;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
