@@ -3155,6 +3155,119 @@ describe('no second cause where the line names one', () => {
     ).not.toContain('dockerfile-missing');
   });
 
+  it('what train batches 151 to 157 showed: OpenSSL 3 under an old bundler, CMake without sources, empty and unparsable references, a Maven repository that refuses, installers of other ecosystems', async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    // Node 17+ and webpack 4: OpenSSL's code, with its own advice first.
+    const openssl = [
+      '#12 [build 6/7] RUN npm run build',
+      '#12 7.451 Error: error:0308010C:digital envelope routines::unsupported',
+      '#12 7.452     at new Hash (node:internal/crypto/hash:68:19)',
+      "#12 7.460   code: 'ERR_OSSL_EVP_UNSUPPORTED'",
+      '#12 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect((await ids(openssl))[0]).toBe('compile-error');
+    expect(verdictOf(await diagnoseText(openssl, 'ossl.log')).change).toMatch(/OpenSSL 3\).*`ENV NODE_OPTIONS=--openssl-legacy-provider`/);
+    // CMake run on a directory the sources never reached: the context, not the code.
+    const cmake = [
+      'Step 6/9 : RUN cmake -S /opt/diamond -B /build',
+      ' ---> Running in 3f2a1b0c9d8e',
+      'CMake Error: The source directory "/opt/diamond" does not appear to contain CMakeLists.txt.',
+      'Specify --help for usage, or press the help button on the CMake GUI.',
+      "The command '/bin/sh -c cmake -S /opt/diamond -B /build' returned a non-zero code: 1",
+    ].join('\n');
+    expect((await ids(cmake))[0]).toBe('copy-source-missing');
+    expect(verdictOf(await diagnoseText(cmake, 'cmake.log')).change).toMatch(/^CMake found no CMakeLists\.txt in `\/opt\/diamond`/);
+    // CMake's other errors are still the code's (or its dependencies').
+    expect(
+      (
+        await ids(
+          [
+            'Step 6/9 : RUN cmake -S /src -B /build',
+            'CMake Error at CMakeLists.txt:12 (find_package):',
+            '  Could not find a package configuration file provided by "Boost" with any of the following names:',
+            "The command '/bin/sh -c cmake -S /src -B /build' returned a non-zero code: 1",
+          ].join('\n'),
+        )
+      )[0],
+    ).toBe('compile-error');
+    // GHCR refusing a token of an installation that no longer exists: a fragment, not refused.
+    const ghcr = await diagnoseText('permission_denied: The requested installation does not exist.', 'ghcr.log');
+    expect(ghcr.builds.length).toBeGreaterThan(0);
+    expect(ghcr.findings[0]!.id).toBe('registry-auth-denied');
+    // An empty reference as the old daemon prints it, and the kubelet's status for one it cannot parse.
+    expect((await ids("ERROR: Service 'frontend' failed to build: Error parsing reference:"))[0]).toBe('invalid-tag');
+    expect((await ids('ERROR: Service \'frontend\' failed to build: Error parsing reference: "" is not a valid repository/tag'))[0]).toBe('invalid-tag');
+    const kubelet = [
+      'NAME                       READY   STATUS             RESTARTS   AGE',
+      'web-7d9c6b8f5d-x2x8q       0/1     InvalidImageName   0          5m',
+      'Warning  Failed  12s (x5 over 1m)  kubelet  Error: InvalidImageName',
+      'Normal   BackOff  10s  kubelet  Back-off pulling image "acme/web:4.598e+07"',
+    ].join('\n');
+    expect((await ids(kubelet))[0]).toBe('invalid-tag');
+    // A Maven repository that answers 403 or 404 refused the dependency: no network fault; a reset still is one.
+    const gradle = (status: string) =>
+      [
+        '#14 [build 4/6] RUN gradle shadowJar',
+        '#14 41.2       > Could not resolve org.acme:widgets:34.',
+        "#14 41.2          > Could not get resource 'https://maven.acme.org/org/acme/widgets/34/widgets-34.pom'.",
+        `#14 41.2             > Could not GET 'https://maven.acme.org/org/acme/widgets/34/widgets-34.pom'. ${status}`,
+        '#14 ERROR: process "/bin/sh -c gradle shadowJar" did not complete successfully: exit code: 1',
+      ].join('\n');
+    expect((await ids(gradle('Received status code 403 from server: Forbidden')))[0]).toBe('package-install-failure');
+    expect(await ids(gradle('Received status code 403 from server: Forbidden'))).not.toContain('network-timeout');
+    expect((await ids(gradle('Connection reset')))[0]).toBe('network-timeout');
+    // Installers of other ecosystems in their own words: bower without git, pacman that cannot open its database,
+    // tlmgr refusing a newer TeX Live; Dart's download cut short is the network; stack's GHC killed is memory.
+    const legacyRun = (command: string, output: string[], code = 1) =>
+      [`Step 4/9 : RUN ${command}`, ' ---> Running in 0a1b2c3d4e5f', ...output, `The command '/bin/sh -c ${command}' returned a non-zero code: ${code}`].join(
+        '\n',
+      );
+    expect((await ids(legacyRun('bower install --allow-root', ['bower jquery#*          ENOGIT git is not installed or not in the PATH'])))[0]).toBe(
+      'package-install-failure',
+    );
+    expect(
+      (
+        await ids(
+          legacyRun('pacman -Syu --noconfirm hugo', ['error: failed to initialize alpm library', '(could not find or read directory: /var/lib/pacman/)'], 255),
+        )
+      )[0],
+    ).toBe('package-install-failure');
+    expect(
+      (
+        await ids(
+          legacyRun('tlmgr install collection-latexextra', [
+            'tlmgr: Local TeX Live (2023) is older than remote repository (2024).',
+            'Cross release updates are only supported with',
+          ]),
+        )
+      )[0],
+    ).toBe('package-install-failure');
+    expect(
+      (
+        await ids(
+          [
+            '#9 [4/6] RUN dart pub get',
+            '#9 5.446 Downloading vm_service 7.2.0...',
+            '#9 125.7 Connection closed before full header was received',
+            '#9 ERROR: executor failed running [/bin/sh -c dart pub get]: exit code: 69',
+          ].join('\n'),
+        )
+      )[0],
+    ).toBe('network-timeout');
+    expect(
+      (
+        await ids(
+          legacyRun('stack build --only-dependencies', [
+            '--  While building package regex-tdfa-1.2.2 using:',
+            '    Process exited with code: ExitFailure (-9) (THIS MAY INDICATE OUT OF MEMORY)',
+          ]),
+        )
+      )[0],
+    ).toBe('oom-killed');
+    // A deploy tool's own words for buildx missing on the machine that builds.
+    expect((await ids('ERROR (Kamal::Cli::Build::BuildError): Docker buildx plugin is not installed locally'))[0]).toBe('builder-missing');
+  });
+
   it("a missing tag a cluster pulled is advised as the cluster's first; a build's missing base image is not", async () => {
     const kubelet =
       '  Warning  Failed     12s   kubelet  Failed to pull image "ghcr.io/acme/app:pr-12": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/app:pr-12": failed to resolve reference "ghcr.io/acme/app:pr-12": ghcr.io/acme/app:pr-12: not found';
