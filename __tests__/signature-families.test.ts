@@ -3155,7 +3155,7 @@ describe('no second cause where the line names one', () => {
     ).not.toContain('dockerfile-missing');
   });
 
-  it('what train batches 151 to 157 showed: OpenSSL 3 under an old bundler, CMake without sources, empty and unparsable references, a Maven repository that refuses, installers of other ecosystems', async () => {
+  it('what train batches 151 to 161 showed: OpenSSL 3 under an old bundler, CMake without sources, empty and unparsable references, a Maven repository that refuses, installers of other ecosystems', async () => {
     const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
     // Node 17+ and webpack 4: OpenSSL's code, with its own advice first.
     const openssl = [
@@ -3266,6 +3266,23 @@ describe('no second cause where the line names one', () => {
     ).toBe('oom-killed');
     // A deploy tool's own words for buildx missing on the machine that builds.
     expect((await ids('ERROR (Kamal::Cli::Build::BuildError): Docker buildx plugin is not installed locally'))[0]).toBe('builder-missing');
+    // go-containerregistry (ko, crane, kaniko) refused by the registry: the credentials, not a failing registry; a 5xx stays the push's.
+    const ko = (status: string) =>
+      `2021/03/16 15:09:46 Error pushing image to acme/tests/webhook:v1: unable to push image to acme/tests/webhook:v1: HEAD https://index.docker.io/v2/acme/tests/webhook/blobs/sha256:${'8'.repeat(64)}: unsupported status code ${status}`;
+    expect((await ids(ko('401')))[0]).toBe('registry-auth-denied');
+    expect((await ids(ko('502; body: <html>')))[0]).toBe('registry-push-failure');
+    // A registry's CDN whose name did not resolve, in glibc's words.
+    expect(
+      (
+        await ids(
+          [
+            'error pulling image configuration: ',
+            'Get https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/45/data?verify=1: ',
+            'dial tcp: lookup production.cloudflare.docker.com: No address associated with hostname"',
+          ].join('\n'),
+        )
+      )[0],
+    ).toBe('network-timeout');
   });
 
   it("a missing tag a cluster pulled is advised as the cluster's first; a build's missing base image is not", async () => {
