@@ -3285,6 +3285,128 @@ describe('no second cause where the line names one', () => {
     ).toBe('network-timeout');
   });
 
+  it("what a review of this session's rules found: a cache import beside a failed step, compose's cache exports, advice that fits the registry, the tool and the cluster", async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    const change = async (text: string) => verdictOf(await diagnoseText(text, 'x.log')).change;
+    // Plain progress: an import with its own error line, then a step that failed. BuildKit went on without the cache:
+    // the step is the failure, the import a warning (compose's service prefix or none).
+    const importThenStep = (prefix: string) =>
+      [
+        `#3 ${prefix}importing cache manifest from ghcr.io/acme/api:buildcache`,
+        '#3 ERROR: failed to configure registry cache importer: ghcr.io/acme/api:buildcache: not found',
+        '',
+        `#7 [${prefix ? 'api ' : ''}4/4] RUN pip install --no-cache-dir -r requirements.txt`,
+        '#7 2.105 ERROR: No matching distribution found for fastapi==9.9.9',
+        '#7 ERROR: process "/bin/sh -c pip install --no-cache-dir -r requirements.txt" did not complete successfully: exit code: 1',
+        '------',
+        ` > ${prefix}importing cache manifest from ghcr.io/acme/api:buildcache:`,
+        '------',
+        '------',
+        ` > [${prefix ? 'api ' : ''}4/4] RUN pip install --no-cache-dir -r requirements.txt:`,
+        '2.105 ERROR: No matching distribution found for fastapi==9.9.9',
+        '------',
+        'ERROR: failed to solve: process "/bin/sh -c pip install --no-cache-dir -r requirements.txt" did not complete successfully: exit code: 1',
+      ].join('\n');
+    for (const prefix of ['', '[api] ']) {
+      const findings = (await diagnoseText(importThenStep(prefix), 'x.log')).findings;
+      expect(findings[0]!.id).toBe('package-install-failure');
+      expect(findings.find((f) => f.id === 'cache-import-failure')?.severity).toBe('warning');
+    }
+    // The import alone is still the failure its own error line says.
+    expect(
+      (
+        await ids(
+          [
+            '#7 [db] importing cache manifest from registry.acme.io/db:cache',
+            '#7 ERROR: failed to configure registry cache importer: invalid reference format',
+            '------',
+            ' > [db] importing cache manifest from registry.acme.io/db:cache:',
+            '------',
+          ].join('\n'),
+        )
+      )[0],
+    ).toBe('cache-import-failure');
+    // A compose service's registry cache export that failed: its advice leads; with ignore-error the build succeeded.
+    const exportFailed = (prefix: string, ignored: boolean) =>
+      [
+        `#7 [${prefix ? 'worker ' : ''}4/4] RUN go build -o /out/worker ./cmd/worker`,
+        '#7 DONE 41.3s',
+        '',
+        `#9 ${prefix}exporting cache to registry`,
+        '#9 writing cache manifest sha256:7a8b9c 0.2s done',
+        '#9 ERROR: error writing manifest blob: failed commit on ref "sha256:7a8b9c": unexpected status from PUT request to https://ghcr.io/v2/acme/worker/manifests/cache: 400 Bad Request',
+        ...(ignored
+          ? [' Service worker  Built']
+          : [
+              '------',
+              ` > ${prefix}exporting cache to registry:`,
+              '------',
+              'failed to solve: error writing manifest blob: failed commit on ref "sha256:7a8b9c": unexpected status from PUT request to https://ghcr.io/v2/acme/worker/manifests/cache: 400 Bad Request',
+            ]),
+      ].join('\n');
+    for (const prefix of ['', '[worker] ']) {
+      expect(await change(exportFailed(prefix, false))).toMatch(/^The export that failed is a registry cache \(`type=registry`\)/);
+      const ignored = await diagnoseText(exportFailed(prefix, true), 'x.log');
+      expect(ignored.status).toBe('success');
+    }
+    // go-containerregistry's refusal names the registry, so that registry's advice leads, not GHCR's.
+    const kaniko =
+      'error building image: GET https://us-central1-docker.pkg.dev/v2/acme-prod/images/base/manifests/1.4: unsupported status code 403; body: {"errors":[{"code":"DENIED","message":"denied"}]}';
+    expect((await diagnoseText(kaniko, 'x.log')).findings[0]!.title).toContain('us-central1-docker.pkg.dev');
+    expect(await change(kaniko)).not.toContain('ghcr.io');
+    // Python's cryptography prints OpenSSL's text too: no Node advice there.
+    const python = [
+      '#9 [4/5] RUN python scripts/import_certs.py certs/client.p12',
+      "#9 0.813 cryptography.exceptions.InternalError: Unknown OpenSSL error. ([_OpenSSLErrorWithText(code=50856204, lib=6, reason=524556, reason_text=b'error:0308010C:digital envelope routines::unsupported')])",
+      '#9 ERROR: process "/bin/sh -c python scripts/import_certs.py certs/client.p12" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect(await change(python)).not.toMatch(/Node|webpack/);
+    // A Maven repository's 401 is the build's credentials for that repository, not a container registry's login.
+    const gradle401 = [
+      '#12 [build 4/6] RUN ./gradlew build --no-daemon',
+      "#12 41.20 > Could not GET 'https://maven.pkg.github.com/acme/commons/commons-2.3.1.pom'. Received status code 401 from server: Unauthorized",
+      '#12 ERROR: process "/bin/sh -c ./gradlew build --no-daemon" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect((await ids(gradle401))[0]).toBe('package-install-failure');
+    expect(await change(gradle401)).toMatch(/^The dependency repository refused the build \(HTTP `401`\).*--mount=type=secret/);
+    // bower's ENOGIT: advice for any installer that fetches with git, not only npm's.
+    expect(await change('Step 9/12 : RUN bower install --allow-root\nbower jquery#^3.6.0             ENOGIT git is not installed or not in the PATH')).toMatch(
+      /^The installer fetches packages with git/,
+    );
+    // tlmgr's older words, and advice of its own; pacman's too.
+    const tlmgr = [
+      '#7 [3/4] RUN tlmgr install collection-latexextra',
+      '#7 0.642 tlmgr: Remote repository is newer than local (2018 < 2019)',
+      '#7 ERROR: process "/bin/sh -c tlmgr install collection-latexextra" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect((await ids(tlmgr))[0]).toBe('package-install-failure');
+    expect(await change(tlmgr)).toMatch(/historic\/systems\/texlive/);
+    expect(await change('Step 2/5 : RUN pacman -Syu --noconfirm hugo\nerror: failed to initialize alpm library')).toMatch(/^pacman cannot open its database/);
+    // The kubelet's unparsable reference names it, with the cluster's advice; GHCR's unknown installation its own.
+    const kubelet = [
+      '  Warning  InspectFailed  12s (x4 over 40s)  kubelet  Failed to apply default image tag "us-docker.pkg.dev/acme/api/api:4.59805e+07": couldn\'t parse image reference "us-docker.pkg.dev/acme/api/api:4.59805e+07": invalid reference format',
+      '  Warning  Failed         12s (x4 over 40s)  kubelet  Error: InvalidImageName',
+    ].join('\n');
+    expect((await diagnoseText(kubelet, 'x.log')).findings[0]).toMatchObject({
+      id: 'invalid-tag',
+      title: expect.stringContaining('us-docker.pkg.dev/acme/api/api:4.59805e+07'),
+    });
+    // The reference's own flaw leads (enrich.ts); the cluster's advice follows it.
+    expect(await change(kubelet)).toMatch(/^`us-docker\.pkg\.dev\/acme\/api\/api:4\.59805e\+07`: the tag `4\.59805e\+07` may only hold/);
+    expect((await diagnoseText(kubelet, 'x.log')).findings[0]!.fix).toContain('quote a tag of digits');
+    expect(await change('web-7d9c6b8f5d-x2x8q       0/1     InvalidImageName   0          5m')).toMatch(/^The cluster cannot parse the pod's image reference/);
+    expect(await change('denied: permission_denied: The requested installation does not exist.')).toMatch(/^GHCR knows no such installation/);
+    // CMake's title names the directory.
+    expect(
+      (
+        await diagnoseText(
+          '#11 [5/6] RUN cmake -S /opt/app -B /build\n#11 0.231 CMake Error: The source directory "/opt/app" does not appear to contain CMakeLists.txt.',
+          'x.log',
+        )
+      ).findings[0]!.title,
+    ).toContain('/opt/app');
+  });
+
   it("a missing tag a cluster pulled is advised as the cluster's first; a build's missing base image is not", async () => {
     const kubelet =
       '  Warning  Failed     12s   kubelet  Failed to pull image "ghcr.io/acme/app:pr-12": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/app:pr-12": failed to resolve reference "ghcr.io/acme/app:pr-12": ghcr.io/acme/app:pr-12: not found';

@@ -27,6 +27,9 @@ describe('parseVertexName', () => {
       cacheRef: 'gha:13901689927648624581',
     });
     expect(parseVertexName('importing cache manifest from ghcr.io/org/app:buildcache')).toMatchObject({ kind: 'cache-import', cacheKind: 'registry' });
+    // docker compose and bake name the service or target first; the step is still the import or export.
+    expect(parseVertexName('[worker] exporting cache to registry')).toMatchObject({ kind: 'cache-export', cacheKind: 'registry', stage: 'worker' });
+    expect(parseVertexName('[worker] exporting to image')).toMatchObject({ kind: 'export', stage: 'worker' });
     // docker compose names the service first; the step is still the import, not an instruction that failed.
     expect(parseVertexName('[worker] importing cache manifest from ghcr.io/acme/worker:cache')).toMatchObject({
       kind: 'cache-import',

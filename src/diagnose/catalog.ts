@@ -88,6 +88,7 @@ export const CONTEXT_VARIABLES = [
   'githubRegistry',
   'otherRegistry',
   'loginAction',
+  'registryCacheExport',
   ...TOOLCHAINS,
 ];
 const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];

@@ -154,6 +154,12 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   if (build.withoutBuildKit) for (const line of lines) failing.add(line.line);
   // A failed cache import never fails a build (BuildKit goes on without the cache): not the failure.
   const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
+  // So when a step failed too, the import's own lines (`#3 ERROR: failed to configure registry cache importer: ...`, the
+  // header of its error block) are no part of the failure; alone, the import is the failure the log shows.
+  const failedImports = failedIds.length === 0 ? [] : build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import');
+  const importIds = failedImports.map((s) => `#${s.id} `);
+  const importHeaders = new Set(failedImports.map((s) => `> ${s.name}:`));
+  const isImportLine = (text: string) => importIds.some((id) => text.startsWith(id)) || importHeaders.has(text.trim());
   // Lines that only restate a step's command (its header, the error block's ` > [2/3] RUN ...:`,
   // the Dockerfile excerpt) say what the step was, not how it failed: a command that mentions
   // "error" or "Killed" must not match a signature.
@@ -191,7 +197,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       text: line.text,
       normalized: withoutQuotedCommand(normalizeForMatching(line.text)),
       inFailure:
-        failing.has(line.line) ||
+        (failing.has(line.line) && !isImportLine(line.text)) ||
         line.text.startsWith('##[error]') ||
         failedIds.some((id) => line.text.startsWith(id)) ||
         // A step's failure in the builder's own words names the failing command, wherever the paste shows it (a

@@ -126,7 +126,7 @@ export function buildModel(state: BuildState, options: BuildOptions): Build {
     images: [...state.images.values()],
     errors: [...state.errors],
     errorDetails: [...state.errorDetails],
-    failedStepTail: ([...state.vertices.values()].find((v) => v.status === 'error')?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
+    failedStepTail: (failedVertex(state)?.tail ?? []).map((e) => ({ line: e.line, text: detach(e.text) })),
     markedNonInstructions: [...state.markedBlocks.nonInstructions],
     firstLine: state.firstLine,
     lastLine: state.lastLine,
@@ -176,4 +176,13 @@ function runningSecondsOf(vertex: VertexState): { runningSeconds?: number } {
   const last = vertex.tail[vertex.tail.length - 1];
   const clock = last ? OUTPUT_CLOCK.exec(last.text) : null;
   return clock ? { runningSeconds: Number(clock[1]) } : {};
+}
+
+/**
+ * The vertex whose failure failed the build, for its last lines: a failed cache import never does (BuildKit goes on
+ * without the cache), so a step that failed after it is the one; the import only when nothing else failed.
+ */
+function failedVertex(state: BuildState): VertexState | undefined {
+  const failed = [...state.vertices.values()].filter((v) => v.status === 'error');
+  return failed.find((v) => v.parsed.kind !== 'cache-import') ?? failed[0];
 }

@@ -26,8 +26,10 @@ const UNNUMBERED_FROM = /^\[([^\]]+)\] +(FROM)\b ?(.*)$/s;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?(?:->[a-z0-9_/]+)?$/;
 // `[internal] load build context`, `[linux/arm64 internal] load metadata for ...`, `[auth] ...`
 const BRACKETED = /^\[(?:([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) +)?(internal|auth)\] ?(.*)$/s;
-// docker compose puts the service first: `[worker] importing cache manifest from ghcr.io/acme/worker:cache`.
-const CACHE_IMPORT = /^(?:\[([\w.-]+)\] )?importing cache manifest from (\S+)/;
+const CACHE_IMPORT = /^importing cache manifest from (\S+)/;
+// docker compose and bake put the service or target first (`[worker] importing cache manifest from ghcr.io/acme/worker:cache`,
+// `[worker] exporting cache to registry`, `[worker] exporting to image`): the same steps as without it.
+const SERVICE_PREFIX = /^\[([\w.-]+)\] /;
 
 // Exporter vertex names across BuildKit versions; the older ones do not name the backend.
 const CACHE_EXPORTS: Array<[RegExp, string | null]> = [
@@ -73,15 +75,18 @@ export function parseVertexName(name: string): VertexName {
   }
   const unnumbered = UNNUMBERED_FROM.exec(name);
   if (unnumbered) return { ...base, ...labelParts(unnumbered[1]!), instruction: 'FROM', command: unnumbered[3] ?? '', kind: 'instruction' };
-  const cacheImport = CACHE_IMPORT.exec(name);
+  const service = SERVICE_PREFIX.exec(name);
+  const bare = service ? name.slice(service[0].length) : name;
+  const named = { ...base, stage: service?.[1] ?? null };
+  const cacheImport = CACHE_IMPORT.exec(bare);
   if (cacheImport) {
-    const ref = cacheImport[2]!;
-    return { ...base, stage: cacheImport[1] ?? null, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
+    const ref = cacheImport[1]!;
+    return { ...named, kind: 'cache-import', cacheKind: cacheKindOfRef(ref), cacheRef: ref };
   }
   for (const [pattern, kind] of CACHE_EXPORTS) {
-    if (pattern.test(name)) return { ...base, kind: 'cache-export', cacheKind: kind };
+    if (pattern.test(bare)) return { ...named, kind: 'cache-export', cacheKind: kind };
   }
-  if (IMAGE_EXPORT.test(name)) return { ...base, kind: 'export' };
+  if (IMAGE_EXPORT.test(bare)) return { ...named, kind: 'export' };
   return base;
 }
 

@@ -24,5 +24,7 @@ export function templateValues(build: Build, failedStep: Step | null): Record<st
     // How the job logs in to push: advice about the job's credentials names it, unless the denial was another's
     // (a cluster's pull, whose node has its own pull secret: enrich.ts empties it then).
     loginAction: 'docker/login-action',
+    // A registry cache whose export failed (`exporting cache to registry`): the catalog's advice for that backend leads.
+    registryCacheExport: build.cache.exports.some((e) => e.status === 'error' && e.kind === 'registry') ? 'type=registry' : undefined,
   };
 }
