@@ -3326,6 +3326,24 @@ describe('no second cause where the line names one', () => {
         )
       )[0],
     ).toBe('cache-import-failure');
+    // An import that failed in a build that then ran every step: the cache advice says the import failed, not that
+    // nothing matched what it read.
+    const importOnly = [
+      '#3 importing cache manifest from ghcr.io/acme/worker:cache',
+      '#3 ERROR: failed to configure registry cache importer: ghcr.io/acme/worker:cache: not found',
+      '',
+      '#5 [2/3] WORKDIR /src',
+      '#5 DONE 0.1s',
+      '',
+      '#6 [3/3] RUN go build -o /out/worker ./cmd/worker',
+      '#6 DONE 41.3s',
+      '',
+      '#8 exporting to image',
+      '#8 DONE 1.3s',
+    ].join('\n');
+    const miss = (await diagnoseText(importOnly, 'x.log')).findings.find((f) => f.id === 'cache-miss');
+    expect(miss?.fix).toMatch(/^The cache import from `ghcr\.io\/acme\/worker:cache` failed, so no step could come from it/);
+    expect(miss?.fix).not.toContain('nothing matched');
     // A compose service's registry cache export that failed: its advice leads; with ignore-error the build succeeded.
     const exportFailed = (prefix: string, ignored: boolean) =>
       [

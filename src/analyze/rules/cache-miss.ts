@@ -165,11 +165,15 @@ function firstStepsThatRan(build: Build): Step[] {
 function factsFor(build: Build, firstRan: Step[], withSource = true): string {
   const facts: string[] = [];
   const source = build.cache.imports[0]?.ref ?? build.request.cacheFrom[0] ?? null;
+  // An import that failed read nothing: "nothing matched" would send the reader to the cache keys.
+  const importFailed = build.cache.imports[0]?.status === 'error';
   if (withSource)
     facts.push(
-      source
-        ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
-        : 'This build reads no cache (no `cache-from`).',
+      source && importFailed
+        ? `The cache import from ${inlineCode(source)} failed, so no step could come from it: expected on a first run (nothing exported there yet), not on a warm run.`
+        : source
+          ? `The cache was read from ${inlineCode(source)} but nothing matched: expected on a first run or after the cache was evicted, not on a warm run.`
+          : 'This build reads no cache (no `cache-from`).',
     );
   const cacheTo = build.request.cacheTo.join(' ');
   if (cacheTo && !/mode=max/.test(cacheTo) && new Set(build.steps.map((s) => s.stage)).size > 1) {
