@@ -3344,6 +3344,8 @@ describe('no second cause where the line names one', () => {
     const miss = (await diagnoseText(importOnly, 'x.log')).findings.find((f) => f.id === 'cache-miss');
     expect(miss?.fix).toMatch(/^The cache import from `ghcr\.io\/acme\/worker:cache` failed, so no step could come from it/);
     expect(miss?.fix).not.toContain('nothing matched');
+    // The importer's `not found` is the import's (nothing exported there yet), not a missing image as well.
+    expect((await ids(importOnly)).sort()).toEqual(['cache-import-failure', 'cache-miss']);
     // A compose service's registry cache export that failed: its advice leads; with ignore-error the build succeeded.
     const exportFailed = (prefix: string, ignored: boolean) =>
       [
