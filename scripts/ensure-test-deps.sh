@@ -11,13 +11,16 @@
 # as GitHub does:
 #   cmark-gfm       -> /usr/bin/cmark-gfm, GitHub's Markdown library with its GFM extensions
 #   chromium        -> /usr/bin/chromium, the headless browser puppeteer-core drives
+#   fonts-noto-color-emoji -> the emoji the reports start their headings and statuses with (❌, ✅, ⚠️), which GitHub
+#                     shows in colour; without the font chromium draws them as empty boxes in the screenshots
 # Idempotent and fast when everything is present. Starts no service: the tests run their own dockerd
 # and registries.
 set -euo pipefail
 
-required=(docker.io busybox-static runc docker-registry skopeo umoci apache2-utils openssl cmark-gfm chromium)
+required=(docker.io busybox-static runc docker-registry skopeo umoci apache2-utils openssl cmark-gfm chromium fonts-noto-color-emoji)
 missing=()
 required_files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/runc /bin/busybox /usr/bin/docker-registry /usr/bin/skopeo /usr/bin/umoci /usr/bin/htpasswd /usr/bin/openssl /usr/bin/cmark-gfm /usr/bin/chromium)
+# (The emoji font is a data file, not an executable: its package status above is its check.)
 for pkg in "${required[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
   if [ "$status" != "installed" ]; then
