@@ -3346,6 +3346,14 @@ describe('no second cause where the line names one', () => {
     expect(miss?.fix).not.toContain('nothing matched');
     // The importer's `not found` is the import's (nothing exported there yet), not a missing image as well.
     expect((await ids(importOnly)).sort()).toEqual(['cache-import-failure', 'cache-miss']);
+    // Older BuildKit printed the importer's error bare: its `not found` is the import's too, and a 403 still says why.
+    const bare = (error: string) => importOnly.replace(/failed to configure registry cache importer: .*/, error);
+    expect((await ids(bare('ghcr.io/acme/worker:cache: not found'))).sort()).toEqual(['cache-import-failure', 'cache-miss']);
+    expect(await ids(bare('unexpected status: 403 Forbidden'))).toContain('registry-auth-denied');
+    // A step's own `ERROR: ...: not found` beside the import is not the import's.
+    expect(
+      await ids(importOnly.replace('#6 DONE 41.3s', '#6 ERROR: ghcr.io/acme/base:1.2: not found').replace('#8 exporting to image\n#8 DONE 1.3s', '')),
+    ).toContain('manifest-unknown');
     // A compose service's registry cache export that failed: its advice leads; with ignore-error the build succeeded.
     const exportFailed = (prefix: string, ignored: boolean) =>
       [

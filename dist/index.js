@@ -16682,12 +16682,13 @@ function candidateLines(build, lines = excerptLines(build)) {
         normalized: `${s.name}:`,
         inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
+    const importErrors = importErrorLines(build);
     const own = lines
         .filter((line) => !isHeader(line.text))
         .map((line) => ({
         line: line.line,
         text: line.text,
-        normalized: withoutQuotedCommand((0,normalize/* normalizeForMatching */._)(line.text)),
+        normalized: importErrors.has(line.line) ? inImporterWords((0,normalize/* normalizeForMatching */._)(line.text)) : withoutQuotedCommand((0,normalize/* normalizeForMatching */._)(line.text)),
         inFailure: (failing.has(line.line) && !isImportLine(line.text)) ||
             line.text.startsWith('##[error]') ||
             failedIds.some((id) => line.text.startsWith(id)) ||
@@ -16711,6 +16712,21 @@ function candidateLines(build, lines = excerptLines(build)) {
             line.causeChain = chain;
     }
     return candidates;
+}
+/** The lines of the build's failed cache imports that end them (`#3 ERROR: ...`). */
+function importErrorLines(build) {
+    const ends = build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import' && s.endLine !== null).map((s) => s.endLine);
+    return new Set(ends);
+}
+// A cache importer's error as BuildKit 0.11 on prints it: it says whose error it is.
+const IMPORTER_ERROR = /^ERROR: (?!.*\bcache importer\b)/;
+/**
+ * Older BuildKit printed a cache importer's error bare (`#3 ERROR: ghcr.io/acme/api:cache: not found`): read as it
+ * stands, the ref it could not find looks like a missing image. Read in the newer words (`failed to configure cache
+ * importer: ...`), it is the import's, which the catalog knows; whatever the error says (a 401, a timeout) still reads.
+ */
+function inImporterWords(normalized) {
+    return IMPORTER_ERROR.test(normalized) ? normalized.replace('ERROR: ', 'ERROR: failed to configure cache importer: ') : normalized;
 }
 /**
  * A Dockerfile excerpt whose `>>>`-marked block starts with no instruction (the parser read it:
