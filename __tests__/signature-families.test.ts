@@ -3285,6 +3285,154 @@ describe('no second cause where the line names one', () => {
     ).toBe('network-timeout');
   });
 
+  it('what train batches 167 to 173 showed: platforms, JVM build tools, skaffold and Bazel around docker, conda terms, logrus warnings', async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    const first = async (text: string) => (await ids(text))[0];
+    // skaffold's status check names the image that cannot be pulled.
+    expect(await first(" - deployment/web: container web is waiting to start: web:4f2a9c1 can't be pulled")).toBe('image-pull-backoff');
+    // yum and dnf when a transaction will not fit.
+    expect(
+      await first(
+        ['Step 4/9 : RUN yum install -y cuda-toolkit', 'Error: Transaction check error:', '  At least 2312MB more space needed on the / filesystem.'].join(
+          '\n',
+        ),
+      ),
+    ).toBe('disk-full');
+    // A JVM build tool that runs docker: no CLI on its PATH, or no permission on the socket; Gradle's own summary says nothing more.
+    const gradle = (cause: string) =>
+      [
+        ':buildDocker FAILED',
+        '',
+        'FAILURE: Build failed with an exception.',
+        '',
+        '* What went wrong:',
+        "Execution failed for task ':buildDocker'.",
+        cause,
+      ].join('\n');
+    expect(await first(gradle('> java.io.IOException: Cannot run program "docker": error=2, No such file or directory'))).toBe('builder-missing');
+    expect(
+      await first(
+        gradle(
+          '> java.io.IOException: Cannot run program "docker.exe" (in directory "C:\\src"): CreateProcess error=2, The system cannot find the file specified',
+        ),
+      ),
+    ).toBe('builder-missing');
+    expect(await first('[INFO] I/O exception (java.io.IOException) caught when processing request to {}->unix://localhost:80: Permission denied')).toBe(
+      'builder-missing',
+    );
+    // Jib's refused manifest is the registry's, not the compiler's.
+    expect(
+      await first(
+        gradle(
+          '> com.google.cloud.tools.jib.plugins.common.BuildStepsExecutionException: Tried to push image manifest for registry.acme.io/api:1.4 but failed because: Registry may not support pushing OCI Manifest or Docker Image Manifest Version 2, Schema 2',
+        ),
+      ),
+    ).toBe('registry-push-failure');
+    // Docker Desktop not running: the engine's named pipe, not a missing Dockerfile.
+    const pipe =
+      'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/version": open //./pipe/docker_engine: The system cannot find the file specified.';
+    expect(await ids(pipe)).toEqual(['builder-missing']);
+    // A client that could not read the Dockerfile it was to send says `error during connect` too: the Dockerfile is the cause.
+    expect(
+      await first(
+        'docker build: error during connect: Post http://%2Fvar%2Frun%2Fdocker.sock/v1.35/build?t=api: creating docker context: getting relative tar paths: opening dockerfile: docker/Dockerfile: open docker/Dockerfile: no such file or directory',
+      ),
+    ).toBe('dockerfile-missing');
+    // A `--secret` the CLI could not parse.
+    expect(await first("ERROR: failed to parse csv secret: invalid field 'file' must be a key=value pair")).toBe('secret-missing');
+    // An image whose configuration says another platform than the one pulled, and a builder that cannot build for the cluster's.
+    expect(
+      await first("WARNING: Pulled image with specified platform (linux/arm64), but the resulting image's configured platform (linux/amd64) does not match."),
+    ).toBe('platform-mismatch');
+    const skaffold = await diagnoseText(
+      'Building [api]...\nTarget platforms: [linux/arm64]\nbuild [api] failed: builder for artifact "api" doesn\'t support building for target platforms: "linux/arm64". Supported platforms are "linux/amd64"',
+      'x.log',
+    );
+    expect(skaffold.builds.length).toBe(1);
+    expect(skaffold.findings[0]!.id).toBe('platform-mismatch');
+    // The old daemon refusing to push a name without a namespace.
+    expect(
+      await first(
+        '2016/03/02 10:11:12 You cannot push a "root" repository. Please rename your repository to docker.io/<user>/<repo> (ex: docker.io/acme/4f2a9c1)',
+      ),
+    ).toBe('invalid-tag');
+    // The legacy CLI's unreadable context file, quoted or not.
+    for (const line of [
+      "error checking context: 'no permission to read from '/src/data/pg/postmaster.pid''.",
+      'error checking context: no permission to read from /src/weights/model.bin',
+    ])
+      expect(await first(line)).toBe('copy-source-missing');
+    // Conda's channel terms, which a non-interactive build cannot accept.
+    expect(
+      await first(
+        [
+          '#9 [3/6] RUN conda env create -f environment.yml',
+          '#9 3.112 CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please accept or remove them before proceeding:',
+          '#9 3.112     - https://repo.anaconda.com/pkgs/main',
+          '#9 ERROR: process "/bin/sh -c conda env create -f environment.yml" did not complete successfully: exit code: 1',
+        ].join('\n'),
+      ),
+    ).toBe('package-install-failure');
+    // Go in module mode with no go.mod: the code's layout, not a package that could not be fetched.
+    expect(
+      await first(
+        [
+          'Step 5/9 : RUN go get -d ./cmd/server/...',
+          ' ---> Running in 1f2e3d4c5b6a',
+          'go: cannot find main module, but found .git/config in /go/src/app',
+          "The command '/bin/sh -c go get -d ./cmd/server/...' returned a non-zero code: 1",
+        ].join('\n'),
+      ),
+    ).toBe('compile-error');
+    // The JVM's HTTP clients and Hugging Face's hub when the network did not answer.
+    for (const line of [
+      'Build image failed: Connect to gcr.io/142.250.1.82:443 timed out',
+      '[ERROR] Failed to execute goal: Could not transfer artifact x:y:pom:1.0 from/to central: Connect to repo.maven.apache.org:443 [repo.maven.apache.org/151.101.12.215] failed: Connect timed out',
+      "#11 12.40 OSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files",
+    ])
+      expect(await first(line)).toBe('network-timeout');
+    // curl refused by a registry's API (Bazel's rules_oci); a 404 there is no refusal.
+    expect(
+      await first('Error in fail: Failed to fetch https://cgr.dev/v2/chainguard/static/manifests/latest curl: (22) The requested URL returned error: 401'),
+    ).toBe('registry-auth-denied');
+    expect(
+      await ids('Error in fail: Failed to fetch https://cgr.dev/v2/chainguard/static/manifests/latest curl: (22) The requested URL returned error: 404'),
+    ).not.toContain('registry-auth-denied');
+    // An OCI artifact that is no image (a Helm chart); an image manifest an old engine cannot read is not that.
+    expect(await first('latest: Pulling from acme/charts/api\nunsupported media type application/vnd.cncf.helm.config.v1+json')).toBe('manifest-unknown');
+    expect(await ids('unsupported media type application/vnd.oci.image.manifest.v1+json')).not.toContain('manifest-unknown');
+    // logrus's warnings (the docker CLI's, compose's) are warnings; podman's retried pull carries its error.
+    const pull = [
+      'api Pulling',
+      'time="2024-03-19T09:29:33Z" level=warning msg="commandConn.CloseWrite: commandconn: failed to wait: signal: killed"',
+      'Error response from daemon: Head "https://ghcr.io/v2/acme/api/manifests/staging": unauthorized',
+    ].join('\n');
+    expect(await first(pull)).toBe('registry-auth-denied');
+    expect(
+      await first(
+        [
+          'STEP 1/7: FROM docker.io/debian:bookworm',
+          'time="2025-02-04T15:51:23-05:00" level=warning msg="Failed, retrying in 2s ... (1/3). Error: initializing source docker://debian:bookworm: reading manifest bookworm in docker.io/library/debian: toomanyrequests: You have reached your pull rate limit."',
+        ].join('\n'),
+      ),
+    ).toBe('registry-rate-limit');
+    // Codespaces' creation log stamps each line it relays (`2022-10-23 11:51:21.161Z: `): BuildKit's steps read through it.
+    const codespace = await diagnoseText(
+      [
+        '2022-10-23 11:51:21.161Z: #11 [dev_container_auto_added_stage_label 2/2] RUN apt-get update && apt-get -y install gettext-base',
+        '2022-10-23 11:51:22.000Z: #11 0.869 Err:6 http://archive.ubuntu.com/ubuntu hirsute Release',
+        '2022-10-23 11:51:22.000Z: #11 0.869   404  Not Found [IP: 91.189.91.38 80]',
+        "2022-10-23 11:51:22.500Z: #11 1.201 E: The repository 'http://archive.ubuntu.com/ubuntu hirsute Release' does not have a Release file.",
+        '2022-10-23 11:51:22.600Z: #11 ERROR: process "/bin/sh -c apt-get update && apt-get -y install gettext-base" did not complete successfully: exit code: 100',
+      ].join('\n'),
+      'x.log',
+    );
+    expect(codespace.builds[0]!.build.steps.map((s) => s.name)).toEqual([
+      '[dev_container_auto_added_stage_label 2/2] RUN apt-get update && apt-get -y install gettext-base',
+    ]);
+    expect(codespace.findings[0]!.id).toBe('package-install-failure');
+  });
+
   it("what a review of this session's rules found: a cache import beside a failed step, compose's cache exports, advice that fits the registry, the tool and the cluster", async () => {
     const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
     const change = async (text: string) => verdictOf(await diagnoseText(text, 'x.log')).change;

@@ -28,8 +28,9 @@ const PREFIXES: RegExp[] = [
   // AWS CodeBuild and Drone: `[Container] 2023/01/02 03:04:05.678 `.
   /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
   // A date and time, then a space: log shippers and exports (`2024-03-01 10:11:12.123 | `,
-  // `2024/03/01 10:11:12 UTC `). A program's own dated lines lose only their date.
-  /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
+  // `2024/03/01 10:11:12 UTC `), Codespaces' creation log (`2022-10-23 11:51:21.161Z: #11 ...`). A program's own
+  // dated lines lose only their date.
+  /^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z:?|[+-]\d{2}:?\d{2}| UTC)?(?: \|)? /,
   // A time alone, then a space: Jenkins' timestamper in its default look (`22:30:19 Step 6/10 : RUN ...`,
   // `22:30:19  ---> Running in ...`: one space goes, the legacy builder's own indentation stays).
   /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})? /,

@@ -39,8 +39,11 @@ export interface SignatureMatch {
 }
 
 const MAX_MATCHED_LINES = 8;
-/** A tool's warning, as a line starts with it once its framing is gone (normalizeForMatching). */
-export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b/;
+/**
+ * A tool's warning, as a line starts with it once its framing is gone (normalizeForMatching); also logrus's (the docker
+ * CLI's and compose's own: `time="..." level=warning msg="commandConn.CloseWrite: ... signal: killed"`).
+ */
+export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b|^(?:time="[^"]*" )?level=warn(?:ing)?\b/;
 // apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
 // temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
@@ -52,7 +55,10 @@ const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s pla
 // platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
 // step of that stage follows from, wherever the log prints it.
 const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
-const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: /;
+// So is a pull that podman and buildah retry in a warning of their own (`level=warning msg="Failed, retrying in 2s ... (1/3).
+// Error: ... toomanyrequests: ..."`): the error it carries is what the last attempt will say too.
+const GIVEN_UP =
+  /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in /;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, Gradle's and Maven's summary (`FAILURE: Build failed with an exception.`, `Execution failed
 // for task ':bootBuildImage'.`, `BUILD FAILURE`), a CI runner's exit status (of a step, or of the build
