@@ -2904,6 +2904,48 @@ describe('no second cause where the line names one', () => {
     expect(await first(chef.join('\n').replace('Process terminated by signal', 'Exited with status code: 101'))).not.toBe('oom-killed');
   });
 
+  it('what train batches 175 to 181 showed: OCI indexes and attestations that consumers refuse, engines too old for OCI, hosts a builder cannot run on', async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    const first = async (text: string) => (await ids(text))[0];
+    // buildx pushes an OCI index with attestations: `docker manifest`, AWS Lambda refuse it, and the advice says how not to.
+    const manifest = ['$ docker manifest create acme/api:1.4 acme/api:1.4-amd64 acme/api:1.4-arm64', 'docker.io/acme/api:1.4-amd64 is a manifest list'].join(
+      '\n',
+    );
+    expect(await first(manifest)).toBe('exporter-unsupported');
+    expect(verdictOf(await diagnoseText(manifest, 'm.log')).change).toMatch(/`--provenance=false --sbom=false`/);
+    for (const text of [
+      'unsupported manifest media type and no default available: application/vnd.oci.image.index.v1+json',
+      'Error: creating Lambda Function (api): InvalidParameterValueException: The image manifest, config or layer media type for the source image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4 is not supported.',
+    ])
+      expect(await first(text)).toBe('exporter-unsupported');
+    expect(await ids('ERROR: the image you gave is a manifest list, pick one platform')).not.toContain('exporter-unsupported');
+    // An engine too old for OCI media types: the engine, not a missing image.
+    expect(
+      await first(
+        [
+          'latest: Pulling from acme/api',
+          "mediaType in manifest should be 'application/vnd.docker.distribution.manifest.v2+json' not 'application/vnd.oci.image.manifest.v1+json'",
+        ].join('\n'),
+      ),
+    ).toBe('builder-missing');
+    expect(
+      await first(
+        'time="2024-01-02T03:04:05Z" level=error msg="Attempting next endpoint for pull after error: manifest unknown: OCI index found, but Accept header does not support OCI indexes"',
+      ),
+    ).toBe('builder-missing');
+    // Hosts a daemon or a daemonless builder cannot run on: no overlayfs, no /dev/fuse, no writable cgroup hierarchy.
+    for (const text of [
+      'failed to start daemon: error initializing graphdriver: driver not supported: overlay2',
+      "error creating overlay mount to /var/lib/containers/storage/overlay/4f2a/merged: using mount program /usr/bin/fuse-overlayfs: fuse: device not found, try 'modprobe fuse' first",
+      'error running container: error from crun creating container for [/bin/sh -c make]: creating cgroup directory `/sys/fs/cgroup/memory/buildah-buildah42`: No such file or directory',
+    ])
+      expect(await first(text)).toBe('builder-missing');
+    // A registry certificate with only a Common Name: TLS, as the corpus reads certificates the client refuses.
+    expect(await first('Get "https://registry.acme.internal/v2/": x509: certificate relies on legacy Common Name field, use SANs instead')).toBe(
+      'network-timeout',
+    );
+  });
+
   it("what a review of this session's rules found: a Go program's EOF, a script's lower-case command, ECR's missing credentials, a 5xx push, Go fetching its toolchain, compose's durations", async () => {
     // A bare `unexpected EOF` is any Go program's: only the docker CLI's own words are a pull cut short.
     expect(await first(inRun('unexpected EOF').replace('RUN make', 'RUN go run ./cmd/gen-schema'))).not.toBe('network-timeout');
@@ -3400,7 +3442,8 @@ describe('no second cause where the line names one', () => {
     ).not.toContain('registry-auth-denied');
     // An OCI artifact that is no image (a Helm chart); an image manifest an old engine cannot read is not that.
     expect(await first('latest: Pulling from acme/charts/api\nunsupported media type application/vnd.cncf.helm.config.v1+json')).toBe('manifest-unknown');
-    expect(await ids('unsupported media type application/vnd.oci.image.manifest.v1+json')).not.toContain('manifest-unknown');
+    for (const type of ['vnd.oci.image.manifest.v1+json', 'vnd.in-toto+json'])
+      expect(await ids(`unsupported media type application/${type}`)).not.toContain('manifest-unknown');
     // logrus's warnings (the docker CLI's, compose's) are warnings; podman's retried pull carries its error.
     const pull = [
       'api Pulling',
