@@ -2946,6 +2946,183 @@ describe('no second cause where the line names one', () => {
     );
   });
 
+  it('what train batches 183 and 185 showed: tools older than the files they read, CentOS past its end of life, Go in module mode, the old builder skipping HTML', async () => {
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    const first = async (text: string) => (await ids(text))[0];
+    // docker-compose and the docker CLI older than what they are given.
+    for (const text of [
+      'ERROR: Version in "./docker-compose.yml" is unsupported. You might be seeing this error because you\'re using the wrong Compose file version.',
+      "ERROR: Unsupported config option for services service: 'web'",
+      'unknown flag: --password-stdin',
+      'ERROR: could not find docker: stat docker: no such file or directory',
+    ])
+      expect(await first(text)).toBe('builder-missing');
+    // CentOS 7 and 8 past their end of life: the mirror list's host is gone, which is no network fault; another host is.
+    const centos = [
+      'Step 3/9 : RUN yum install -y epel-release',
+      ' ---> Running in 4f2a9c1b3d5e',
+      'Loaded plugins: fastestmirror, ovl',
+      'Could not retrieve mirrorlist http://mirrorlist.centos.org/?release=7&arch=x86_64&repo=os&infra=container error was',
+      '14: curl#6 - "Could not resolve host: mirrorlist.centos.org; Unknown error"',
+      "The command '/bin/sh -c yum install -y epel-release' returned a non-zero code: 1",
+    ].join('\n');
+    expect(await first(centos)).toBe('package-install-failure');
+    expect(verdictOf(await diagnoseText(centos, 'c.log')).change).toMatch(/vault\.centos\.org/);
+    expect(
+      await first(
+        "Error: Failed to download metadata for repo 'appstream': Cannot prepare internal mirrorlist: Curl error (6): Couldn't resolve host name for http://mirrorlist.centos.org/?release=8&arch=x86_64&repo=AppStream [Could not resolve host: mirrorlist.centos.org]",
+      ),
+    ).toBe('package-install-failure');
+    expect(await first('curl: (6) Could not resolve host: deb.nodesource.com')).toBe('network-timeout');
+    // Go in module mode: `go install` needs a version; a module that needs a newer Go than the image's.
+    expect(
+      await first(
+        "go install: version is required when current directory is not in a module\n\tTry 'go install github.com/acme/tool@latest' to install the latest version",
+      ),
+    ).toBe('compile-error');
+    expect(
+      await first(
+        [
+          '#11 [build 4/7] RUN go mod download',
+          '#11 0.338 go: golang.org/x/sys@v0.31.0: module golang.org/x/sys@v0.31.0 requires go >= 1.23.0 (running go 1.21.13; GOTOOLCHAIN=local)',
+          '#11 ERROR: process "/bin/sh -c go mod download" did not complete successfully: exit code: 1',
+        ].join('\n'),
+      ),
+    ).toBe('compile-error');
+    // make calling a compiler by its path, which the image does not have.
+    const clang = await diagnoseText(
+      '#9 [4/5] RUN make && make install\n#9 2.101 make: /usr/bin/clang-15: No such file or directory\n#9 ERROR: process "/bin/sh -c make && make install" did not complete successfully: exit code: 2',
+      'x.log',
+    );
+    expect(clang.findings[0]!.id).toBe('compile-error');
+    expect(verdictOf(clang).change).toMatch(/make calls `clang-15`/);
+    // The legacy builder before 1.10 skipped what it could not read (an HTML page given as the Dockerfile).
+    expect(
+      await first(
+        ['Step 0 : <!DOCTYPE html>', '# Skipping unknown instruction <!DOCTYPE', 'Step 1 : <html lang="en">', '# Skipping unknown instruction <HTML'].join(
+          '\n',
+        ),
+      ),
+    ).toBe('dockerfile-parse-error');
+    // A package whose maintainer script needs what a container does not run (systemd).
+    expect(
+      await first(
+        [
+          'Step 19/28 : RUN apt-get update && apt-get install -y mongodb-org',
+          'Setting up mongodb-org-server (4.0.28) ...',
+          '/var/lib/dpkg/info/mongodb-org-server.postinst: 43: /var/lib/dpkg/info/mongodb-org-server.postinst: systemctl: not found',
+          'dpkg: error processing package mongodb-org-server (--configure):',
+        ].join('\n'),
+      ),
+    ).toBe('package-install-failure');
+  });
+
+  it('what a review of the second part of the session found: advice of its own for each new condition, a FUSE program in a RUN step, a pull that recovered', async () => {
+    const cases: Array<[string, string, RegExp | null]> = [
+      [
+        "#10 [build 4/5] RUN ./gradlew build --no-daemon\n#10 45.21 > Task :integrationTest FAILED\n#10 45.30 \n#10 45.30 FAILURE: Build failed with an exception.\n#10 45.30 \n#10 45.30 * What went wrong:\n#10 45.30 Execution failed for task ':buildImage'.\n#10 45.30 > A problem occurred starting process 'command 'docker''\n#10 45.30    > Could not start 'docker'\n#10 45.30       > Cannot run program \"docker\" (in directory \"/app\"): error=2, No such file or directory\n#10 ERROR: process \"/bin/sh -c ./gradlew build --no-daemon\" did not complete successfully: exit code: 1",
+        'builder-missing',
+        /leave that task out of the image.s build/,
+      ],
+      [
+        'PS C:\\src\\app> docker build -t app .\nError response from daemon: open \\\\.\\pipe\\docker_engine_linux: The system cannot find the file specified.',
+        'builder-missing',
+        /^Docker Desktop.s engine is not running/,
+      ],
+      [
+        'PS C:\\src\\app> docker-compose up --build\nTraceback (most recent call last):\n  File "site-packages\\docker\\api\\client.py", line 214, in _retrieve_server_version\n  File "site-packages\\docker\\transport\\npipeconn.py", line 32, in connect\n  File "site-packages\\docker\\transport\\npipesocket.py", line 59, in connect\npywintypes.error: (2, \'CreateFile\', \'The system cannot find the file specified.\')\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File "docker-compose", line 3, in <module>\n  File "compose\\cli\\main.py", line 81, in main\ndocker.errors.DockerException: Error while fetching server API version: (2, \'CreateFile\', \'The system cannot find the file specified.\')\n[14932] Failed to execute script docker-compose',
+        'builder-missing',
+        /^Docker Desktop.s engine is not running/,
+      ],
+      [
+        'PS C:\\src\\app> $env:DOCKER_BUILDKIT=0; docker build -f build\\Dockerfile -t app .\nerror during connect: Post "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.41/build?dockerfile=build%5CDockerfile&t=app": open build\\Dockerfile: The system cannot find the file specified.',
+        'dockerfile-missing',
+        null,
+      ],
+      [
+        "$ docker pull registry.example.com/team/app:1.4.0\n1.4.0: Pulling from team/app\nmediaType in manifest should be 'application/vnd.docker.distribution.manifest.v2+json' not 'application/vnd.oci.image.manifest.v1+json'",
+        'builder-missing',
+        /OCI media types/,
+      ],
+      [
+        '$ docker pull registry.local:5000/app:1.0\nError response from daemon: OCI manifest found, but accept header does not support OCI manifests',
+        'builder-missing',
+        /OCI media types/,
+      ],
+      [
+        '[INFO] --- dockerfile-maven-plugin:1.4.13:build (default) @ api ---\n[INFO] Building Docker context /builds/acme/api\n[INFO] Image will be built without a name\n[INFO] \nOct 12, 2023 10:11:12 AM org.apache.http.impl.execchain.RetryExec execute\nINFO: I/O exception (java.io.IOException) caught when processing request to {}->unix://localhost:80: Permission denied\nOct 12, 2023 10:11:12 AM org.apache.http.impl.execchain.RetryExec execute\nINFO: Retrying request to {}->unix://localhost:80\n[ERROR] Failed to execute goal com.spotify:dockerfile-maven-plugin:1.4.13:build (default) on project api: Could not build image: java.util.concurrent.ExecutionException: com.spotify.docker.client.shaded.javax.ws.rs.ProcessingException: java.io.IOException: Permission denied -> [Help 1]',
+        'builder-missing',
+        /`docker` group/,
+      ],
+      [
+        '$ docker build -t registry.gitlab.com/acme/app:latest .\ntime="2023-05-02T10:11:12.123456789Z" level=info msg="Starting up"\ntime="2023-05-02T10:11:12.223456789Z" level=error msg="failed to mount overlay: invalid argument" storage-driver=overlay2\ntime="2023-05-02T10:11:12.323456789Z" level=error msg="[graphdriver] prior storage driver overlay2 failed: driver not supported"\nfailed to start daemon: error initializing graphdriver: driver not supported',
+        'builder-missing',
+        /Docker-in-Docker needs `--privileged`/,
+      ],
+      [
+        '#3 [internal] load metadata for registry.corp.local/base/python:3.11\n#3 ERROR: failed to do request: Head "https://registry.corp.local/v2/base/python/manifests/3.11": x509: certificate relies on legacy Common Name field, use SANs instead\n------\n > [internal] load metadata for registry.corp.local/base/python:3.11:\n------\nERROR: failed to solve: registry.corp.local/base/python:3.11: failed to do request: Head "https://registry.corp.local/v2/base/python/manifests/3.11": x509: certificate relies on legacy Common Name field, use SANs instead',
+        'network-timeout',
+        /a re-run will not help/,
+      ],
+      [
+        '+ docker push myapp\nThe push refers to a repository [docker.io/library/myapp]\nYou cannot push a "root" repository. Please rename your repository to docker.io/<user>/<repo> (ex: docker.io/<user>/myapp)',
+        'invalid-tag',
+        /need a namespace/,
+      ],
+      [
+        '$ docker pull ghcr.io/acme/charts/api:1.4.0\n1.4.0: Pulling from acme/charts/api\nunsupported media type application/vnd.cncf.helm.config.v1+json',
+        'manifest-unknown',
+        /an OCI artifact, not an image/,
+      ],
+      [
+        '#8 [3/7] RUN conda create -y -n app python=3.11\n#8 2.113 \n#8 2.113 CondaToSNonInteractiveError: Terms of Service have not been accepted for the following channels. Please accept or remove them before proceeding:\n#8 2.113     \u2022 https://repo.anaconda.com/pkgs/main\n#8 2.113     \u2022 https://repo.anaconda.com/pkgs/r\n#8 2.113 \n#8 2.113 To accept a channel\'s Terms of Service, run the following and replace `CHANNEL` with the channel name/URL:\n#8 2.113     \u2023 conda tos accept --override-channels --channel CHANNEL\n#8 2.113 \n#8 ERROR: process "/bin/sh -c conda create -y -n app python=3.11" did not complete successfully: exit code: 1',
+        'package-install-failure',
+        /conda tos accept/,
+      ],
+      [
+        'Generating tags...\n - api -> gcr.io/acme/api:v1.2.0-3-gfb06d1c\nChecking cache...\n - api: Not found. Building\nStarting build...\nbuild [api] failed: builder for artifact "api" doesn\'t support building for target platforms: "linux/arm64". Supported platforms are "linux/amd64". Please use a different builder.',
+        'platform-mismatch',
+        /cannot build for `linux\/arm64`/,
+      ],
+      [
+        '#11 [builder 4/6] RUN go build -o /out/server ./cmd/server\n#11 0.231 go: cannot find main module, but found .git/config in /src\n#11 0.231 \tto create a module there, run:\n#11 0.231 \tgo mod init\n#11 ERROR: process "/bin/sh -c go build -o /out/server ./cmd/server" did not complete successfully: exit code: 1',
+        'compile-error',
+        /^Go found no `go.mod`/,
+      ],
+      [
+        'STEP 1/4: FROM docker.io/library/node:20\nTrying to pull docker.io/library/node:20...\ntime="2025-02-04T15:51:23-05:00" level=warning msg="Failed, retrying in 2s ... (1/3). Error: initializing source docker://node:20: reading manifest 20 in docker.io/library/node: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"\nGetting image source signatures\nCopying config sha256:8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d\nWriting manifest to image destination\nSTEP 4/4: RUN npm ci\nnpm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\nnpm ERR! Could not resolve dependency:\nnpm ERR! peer react@"^17.0.0" from react-dom@17.0.2\nError: building at STEP "RUN npm ci": while running runtime: exit status 1',
+        'package-install-failure',
+        null,
+      ],
+    ];
+    for (const [text, id, change] of cases) {
+      const analysis = await diagnoseText(text, 'x.log');
+      expect([text.split('\n').pop(), analysis.findings[0]?.id]).toEqual([text.split('\n').pop(), id]);
+      if (change) expect(verdictOf(analysis).change).toMatch(change);
+    }
+    // A program of the step's own that needs FUSE (an AppImage) is no builder's; a cache written over an image's tag is no OCI artifact.
+    expect(
+      (
+        await diagnoseText(
+          '#12 [builder 6/9] RUN ./linuxdeploy-x86_64.AppImage --appdir AppDir --output appimage\n#12 0.412 fuse: device not found, try \'modprobe fuse\' first\n#12 0.413 Cannot mount AppImage, please check your FUSE setup.\n#12 0.413 You might still be able to extract the contents of this AppImage\n#12 0.413 if you run it with the --appimage-extract option.\n#12 ERROR: process "/bin/sh -c ./linuxdeploy-x86_64.AppImage --appdir AppDir --output appimage" did not complete successfully: exit code: 1',
+          'x.log',
+        )
+      ).findings.map((f) => f.id),
+    ).not.toContain('builder-missing');
+    expect(
+      (
+        await diagnoseText(
+          '$ docker pull ghcr.io/acme/api:buildcache\nbuildcache: Pulling from acme/api\nunsupported media type application/vnd.buildkit.cacheconfig.v0',
+          'x.log',
+        )
+      ).findings.map((f) => f.id),
+    ).not.toContain('manifest-unknown');
+    // skaffold names the image the cluster cannot pull.
+    expect(verdictOf(await diagnoseText(" - deployment/api: container api is waiting to start: api:0a1b2c3d4e5f can't be pulled", 'x.log')).happened).toMatch(
+      /api:0a1b2c3d4e5f/,
+    );
+  });
+
   it("what a review of this session's rules found: a Go program's EOF, a script's lower-case command, ECR's missing credentials, a 5xx push, Go fetching its toolchain, compose's durations", async () => {
     // A bare `unexpected EOF` is any Go program's: only the docker CLI's own words are a pull cut short.
     expect(await first(inRun('unexpected EOF').replace('RUN make', 'RUN go run ./cmd/gen-schema'))).not.toBe('network-timeout');
@@ -3444,7 +3621,7 @@ describe('no second cause where the line names one', () => {
     expect(await first('latest: Pulling from acme/charts/api\nunsupported media type application/vnd.cncf.helm.config.v1+json')).toBe('manifest-unknown');
     for (const type of ['vnd.oci.image.manifest.v1+json', 'vnd.in-toto+json'])
       expect(await ids(`unsupported media type application/${type}`)).not.toContain('manifest-unknown');
-    // logrus's warnings (the docker CLI's, compose's) are warnings; podman's retried pull carries its error.
+    // logrus's warnings (the docker CLI's, compose's) are warnings; podman's last retry of a pull carries its error.
     const pull = [
       'api Pulling',
       'time="2024-03-19T09:29:33Z" level=warning msg="commandConn.CloseWrite: commandconn: failed to wait: signal: killed"',
@@ -3455,7 +3632,7 @@ describe('no second cause where the line names one', () => {
       await first(
         [
           'STEP 1/7: FROM docker.io/debian:bookworm',
-          'time="2025-02-04T15:51:23-05:00" level=warning msg="Failed, retrying in 2s ... (1/3). Error: initializing source docker://debian:bookworm: reading manifest bookworm in docker.io/library/debian: toomanyrequests: You have reached your pull rate limit."',
+          'time="2025-02-04T15:51:23-05:00" level=warning msg="Failed, retrying in 2s ... (3/3). Error: initializing source docker://debian:bookworm: reading manifest bookworm in docker.io/library/debian: toomanyrequests: You have reached your pull rate limit."',
         ].join('\n'),
       ),
     ).toBe('registry-rate-limit');

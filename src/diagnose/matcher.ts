@@ -55,10 +55,10 @@ const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s pla
 // platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
 // step of that stage follows from, wherever the log prints it.
 const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
-// So is a pull that podman and buildah retry in a warning of their own (`level=warning msg="Failed, retrying in 2s ... (1/3).
-// Error: ... toomanyrequests: ..."`): the error it carries is what the last attempt will say too.
+// So is the last attempt of a pull that podman and buildah retry in a warning of their own (`level=warning msg="Failed, retrying
+// in 2s ... (3/3). Error: ... toomanyrequests: ..."`); an earlier one is a warning, as a later attempt may work.
 const GIVEN_UP =
-  /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in /;
+  /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in \S+ \.\.\. \((\d+)\/\1\)/;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, Gradle's and Maven's summary (`FAILURE: Build failed with an exception.`, `Execution failed
 // for task ':bootBuildImage'.`, `BUILD FAILURE`), a CI runner's exit status (of a step, or of the build

@@ -45,8 +45,9 @@ export const buildOutcomeRule: Rule = {
         },
       ];
     }
-    // A signature that matched more than a WARNING line names the cause; this is the fallback.
-    if (matched.some((m) => !m.onlyWarnings)) return [];
+    // A signature that matched more than a WARNING line names the cause, and so does one whose warning repeats (a retry
+    // loop: podman's `Failed, retrying in 2s ... (2/3)`, pip's `Retrying`), as in ranking (matcher.ts); this is the fallback.
+    if (matched.some((m) => !m.onlyWarnings || m.lines.length >= 2)) return [];
     const lines = diagnosis?.allLines ?? build.excerpt;
     const strictLines = ownErrorLines(build, lines, FAILURE_LINE);
     // Failure words looser than a failure line's say less: a build that did not say it failed is
