@@ -17867,7 +17867,8 @@ function importErrorLines(build) {
     const ends = build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import' && s.endLine !== null).map((s) => s.endLine);
     return new Set(ends);
 }
-// A cache importer's error as BuildKit 0.11 on prints it: it says whose error it is.
+// An import's error line that does not say it is the cache importer's (newer BuildKit says so: `failed to configure registry
+// cache importer: ...`).
 const IMPORTER_ERROR = /^ERROR: (?!.*\bcache importer\b)/;
 /**
  * Older BuildKit printed a cache importer's error bare (`#3 ERROR: ghcr.io/acme/api:cache: not found`): read as it
@@ -19214,8 +19215,9 @@ const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s pla
 // platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
 // step of that stage follows from, wherever the log prints it.
 const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
-// So is the last attempt of a pull that podman and buildah retry in a warning of their own (`level=warning msg="Failed, retrying
-// in 2s ... (3/3). Error: ... toomanyrequests: ..."`); an earlier one is a warning, as a later attempt may work.
+// Like apk's index above, the last attempt of a pull that podman and buildah retry, in a warning of their own
+// (`level=warning msg="Failed, retrying in 2s ... (3/3). Error: ... toomanyrequests: ..."`), is given up; an earlier attempt
+// is a warning, as a later one may work.
 const GIVEN_UP = /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in \S+ \.\.\. \((\d+)\/\1\)/;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, Gradle's and Maven's summary (`FAILURE: Build failed with an exception.`, `Execution failed

@@ -237,7 +237,8 @@ function importErrorLines(build: Build): Set<number> {
   return new Set(ends);
 }
 
-// A cache importer's error as BuildKit 0.11 on prints it: it says whose error it is.
+// An import's error line that does not say it is the cache importer's (newer BuildKit says so: `failed to configure registry
+// cache importer: ...`).
 const IMPORTER_ERROR = /^ERROR: (?!.*\bcache importer\b)/;
 
 /**

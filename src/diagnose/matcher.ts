@@ -55,8 +55,9 @@ const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s pla
 // platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
 // step of that stage follows from, wherever the log prints it.
 const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
-// So is the last attempt of a pull that podman and buildah retry in a warning of their own (`level=warning msg="Failed, retrying
-// in 2s ... (3/3). Error: ... toomanyrequests: ..."`); an earlier one is a warning, as a later attempt may work.
+// Like apk's index above, the last attempt of a pull that podman and buildah retry, in a warning of their own
+// (`level=warning msg="Failed, retrying in 2s ... (3/3). Error: ... toomanyrequests: ..."`), is given up; an earlier attempt
+// is a warning, as a later one may work.
 const GIVEN_UP =
   /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in \S+ \.\.\. \((\d+)\/\1\)/;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
