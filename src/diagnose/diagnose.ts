@@ -156,7 +156,8 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
   const failedIds = build.steps.filter((s) => s.status === 'error' && s.kind !== 'cache-import').map((s) => `#${s.id} `);
   // So when a step failed too, the import's own lines (`#3 ERROR: failed to configure registry cache importer: ...`, the
   // header of its error block) are no part of the failure; alone, the import is the failure the log shows.
-  const failedImports = failedIds.length === 0 ? [] : build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import');
+  const failedImportSteps = build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import');
+  const failedImports = failedIds.length === 0 ? [] : failedImportSteps;
   const importIds = failedImports.map((s) => `#${s.id} `);
   const importHeaders = new Set(failedImports.map((s) => `> ${s.name}:`));
   const isImportLine = (text: string) => importIds.some((id) => text.startsWith(id)) || importHeaders.has(text.trim());
@@ -190,7 +191,8 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       normalized: `${s.name}:`,
       inFailure: s.kind === 'cache-export' && build.status === 'failure',
     }));
-  const importErrors = importErrorLines(build);
+  // The lines that end a failed import (`#3 ERROR: ...`), read in the importer's words.
+  const importErrors = new Set(failedImportSteps.filter((s) => s.endLine !== null).map((s) => s.endLine!));
   const own: CandidateLine[] = lines
     .filter((line) => !isHeader(line.text))
     .map((line) => ({
@@ -229,12 +231,6 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
     if (chain !== undefined) line.causeChain = chain;
   }
   return candidates;
-}
-
-/** The lines of the build's failed cache imports that end them (`#3 ERROR: ...`). */
-function importErrorLines(build: Build): Set<number> {
-  const ends = build.steps.filter((s) => s.status === 'error' && s.kind === 'cache-import' && s.endLine !== null).map((s) => s.endLine!);
-  return new Set(ends);
 }
 
 // An import's error line that does not say it is the cache importer's (newer BuildKit says so: `failed to configure registry

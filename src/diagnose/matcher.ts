@@ -76,6 +76,14 @@ const WRAPPER_LINE =
 // put the service or target first (` > [web] importing cache manifest from x:`), as the catalog's pattern allows.
 const CACHE_IMPORT_HEADER = /^(?:\[[\w.-]+\] )?importing cache manifest from \S+:$/;
 
+/**
+ * Whether a match names a cause: more than a tool's warning, or a warning that repeats (a retry loop: pip's `Retrying`,
+ * podman's `Failed, retrying in 2s ... (2/3)`), which is the real failure behind the final error.
+ */
+export function namesCause(m: SignatureMatch): boolean {
+  return !m.onlyWarnings || m.lines.length >= 2;
+}
+
 /** Whether a line (normalized for matching) is a wrapper's that only restates a failure (WRAPPER_LINE). */
 export function isWrapperLine(normalized: string): boolean {
   return WRAPPER_LINE.test(normalized);
@@ -229,7 +237,7 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // connection broken by`) is the real failure behind the package manager's final error. Docker's
         // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
         // A leader that only matched the failing command (no line says why) takes the one warning that does.
-        (!m.onlyWarnings || m.lines.length >= 2 || leader.byCommand || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
+        (namesCause(m) || leader.byCommand || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,

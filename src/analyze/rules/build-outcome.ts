@@ -7,7 +7,7 @@ import { inlineCode } from '../../text/markdown.js';
 import { likelyCause } from './likely-cause.js';
 import { failedStepOf } from './template-values.js';
 import { restatesFailure, type BuildDiagnosis } from '../../diagnose/diagnose.js';
-import { isWrapperLine, type CandidateLine } from '../../diagnose/matcher.js';
+import { isWrapperLine, namesCause, type CandidateLine } from '../../diagnose/matcher.js';
 
 const TAIL = 10;
 /** A failure told in more lines than this is not read for its words (wordLines). */
@@ -45,9 +45,8 @@ export const buildOutcomeRule: Rule = {
         },
       ];
     }
-    // A signature that matched more than a WARNING line names the cause, and so does one whose warning repeats (a retry
-    // loop: podman's `Failed, retrying in 2s ... (2/3)`, pip's `Retrying`), as in ranking (matcher.ts); this is the fallback.
-    if (matched.some((m) => !m.onlyWarnings || m.lines.length >= 2)) return [];
+    // A signature that names the cause (more than a WARNING line, or a warning that repeats: matcher.ts); this is the fallback.
+    if (matched.some(namesCause)) return [];
     const lines = diagnosis?.allLines ?? build.excerpt;
     const strictLines = ownErrorLines(build, lines, FAILURE_LINE);
     // Failure words looser than a failure line's say less: a build that did not say it failed is
