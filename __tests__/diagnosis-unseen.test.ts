@@ -304,7 +304,9 @@ const FROZEN: Record<string, string> = {
 // batch 16, 489/551 after batch 15's round), written from the tools' own wordings, probes of every form and train
 // excerpts only; the floor sits just under the measured value. A holdout lowers it, a rule never raises it by looking
 // at the frozen part.
-const MIN_TEST_TOP1 = 0.812;
+// 3253/4016 (81.0%) once batches 188, 190, 192 and 194, holdouts, were added (116/161 of them on arrival with main cd9aec6's
+// engine, the same as a26f895's): the holdouts lowered the floor from 0.812 to 0.81.
+const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -386,7 +388,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // was raised to 77. The rules of train batches 175 to 181 brought that to 33 and 40 (not read); batches 182 and 184, holdouts,
 // brought four refused excerpts: 37 refused and 40 without a finding of 3820 on main f6fc8ef's engine, at the cap. Batch 186, a
 // holdout, brought four refused and one without a finding: 41 and 41 of 3855 on main f3d48e3's engine, so the cap was raised to 82.
-const MAX_TEST_REFUSED_OR_SILENT = 82;
+// Batches 188, 190, 192 and 194, holdouts, brought ten refused excerpts (eight in batch 190)
+// and one without a finding: 51 and 42 of 4016 on main cd9aec6's engine, so the cap was raised to 93.
+const MAX_TEST_REFUSED_OR_SILENT = 93;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
