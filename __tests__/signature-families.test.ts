@@ -3827,4 +3827,70 @@ describe('no second cause where the line names one', () => {
     expect(built.fix).not.toContain("A cluster's node");
     expect(verdictOf(await diagnoseText(base, 'base.log')).change).toMatch(/^Check the reference/);
   });
+
+  it('what train batches 189 to 195 showed: native binaries for another platform, Prisma without OpenSSL, turbo, Next.js prerendering, swarm services without an image, buildah, tools with no docker', async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0]!;
+    const esbuild = [
+      '#12 [builder 6/6] RUN npm run build',
+      '#12 3.101 Error:',
+      "#12 3.101 You installed esbuild for another platform than the one you're currently using.",
+      '#12 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect(await first(esbuild)).toMatchObject({ id: 'platform-mismatch', fix: expect.stringContaining('.dockerignore') });
+    const swc =
+      '#9 4.2 Error: Error loading shared library ld-linux-aarch64.so.1: No such file or directory (needed by /app/node_modules/@next/swc-linux-arm64-gnu/next-swc.linux-arm64-gnu.node)';
+    expect((await first(swc)).id).toBe('platform-mismatch');
+    const kind = 'ctr: content digest sha256:5c1bbd3c8e2a1f0a1b0f6f0c7d6c5e4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d: not found';
+    expect(await first(kind)).toMatchObject({ id: 'platform-mismatch', fix: expect.stringContaining('kind load image-archive') });
+    const prisma = '#14 2.310 Error: Unknown binaryTarget linux-musl-openssl-undefined and no custom engine files were provided';
+    expect(await first(prisma)).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('OpenSSL') });
+    const turbo = ['#7 [deps 3/3] RUN turbo prune web --docker', '#7 0.41 x Cannot prune without parsed lockfile.'].join('\n');
+    expect(await first(turbo)).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('turbo') });
+    const bundler =
+      "/usr/local/lib/ruby/3.2.0/rubygems.rb:264:in `find_spec_for_exe': Could not find 'bundler' (2.1.4) required by your /srv/Gemfile.lock. (Gem::GemNotFoundException)";
+    expect(await first(bundler)).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('gem install bundler -v') });
+    expect((await first('pecl/redis requires PHP (version >= 7.4.0), installed version is 7.2.34')).id).toBe('package-install-failure');
+    expect((await first('Your Pipfile.lock (8f2a41) is out of date. Expected: (c0ffee).')).id).toBe('package-install-failure');
+    const wget = [
+      'Step 5/9 : RUN wget -q http://example.org/dl/tool-1.2.tgz',
+      ' ---> Running in 3f2a1b0c9d8e',
+      'wget: server returned error: HTTP/1.1 404 Not Found',
+    ].join('\n');
+    expect((await first(wget)).id).toBe('package-install-failure');
+    const next = [
+      '#15 [builder 7/7] RUN npm run build',
+      '#15 41.2 Error occurred prerendering page "/login". Read more: https://nextjs.org/docs/messages/prerender-error',
+      '#15 41.9 > Export encountered errors on following paths:',
+      '#15 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 1',
+    ].join('\n');
+    expect(await first(next)).toMatchObject({ id: 'compile-error', fix: expect.stringContaining('prerenders') });
+    const swarm =
+      'failed to create service shop_api: Error response from daemon: rpc error: code = InvalidArgument desc = ContainerSpec: image reference must be provided';
+    expect(await first(swarm)).toMatchObject({ id: 'invalid-tag', fix: expect.stringContaining('docker stack deploy') });
+    const buildah = [
+      '[2/2] STEP 3/4: COPY dist/app.jar /opt/app.jar',
+      'Error: error building at STEP "COPY dist/app.jar /opt/app.jar": no files found matching "/workspace/dist/app.jar": no such file or directory',
+    ].join('\n');
+    expect(await first(buildah)).toMatchObject({ id: 'copy-source-missing', title: expect.stringContaining('/workspace/dist/app.jar') });
+    const skaffold = 'build [web] failed: exec: "docker": executable file not found in $PATH. Docker build ran into internal error. Please retry.';
+    expect((await first(skaffold)).id).toBe('builder-missing');
+    expect((await first('[WARNING] [io.quarkus.container.image.docker.deployment.DockerBuild] Could not connect to docker daemon!')).id).toBe(
+      'builder-missing',
+    );
+    const dotnet =
+      "/usr/share/dotnet/sdk/8.0.100/Containers/build/Microsoft.NET.Build.Containers.targets(202,5): error CONTAINER1016: Unable to access the repository 'team/base' in the registry 'registry.example.com'. Please confirm your credentials are correct.";
+    expect(await first(dotnet)).toMatchObject({ id: 'registry-auth-denied', title: expect.stringContaining('registry.example.com') });
+    expect(await first("Unable to find fallback package folder '/usr/share/dotnet/sdk/NuGetFallbackFolder'.")).toMatchObject({
+      id: 'compile-error',
+      fix: expect.stringContaining('obj/'),
+    });
+    expect((await first("Package 'oniguruma', required by 'virtual:world', not found")).id).toBe('compile-error');
+    expect((await first('libxml2 is missing.  Please locate mkmf.log to investigate how it is failing.')).id).toBe('package-install-failure');
+    const reset = [
+      '#11 20.1 error /app/node_modules/@prisma/engines: Command failed.',
+      '#11 20.1 Error: aborted',
+      '#11 20.1     at connResetException (node:internal/errors:720:14)',
+    ].join('\n');
+    expect((await first(reset)).id).toBe('network-timeout');
+  });
 });
