@@ -107,17 +107,20 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // batches 175 to 181 (4,362): 50, 42 in Jenkins' log, 53, 323, 186 at 120 columns and 34 as gh run view prints it, each a
 // percent or so of the train part as before; the caps sit just above. With batches 183 and 185 (4,444): 38 in CircleCI's.
 // With batches 189 to 195 (4,641): 36 in Buildkite's log and 334 wrapped at 80 columns; those caps were raised to 38 and 340.
+// With batches 197 to 203 (4,803; 162 more, many of them pastes a terminal wrapped or long lines a wrapper's framing cuts):
+// 48 in Jenkins' log, 42 in CircleCI's, 40 in Buildkite's, 61 in a runner's, 348 and 201 wrapped at 80 and 120 columns, 37 as gh
+// run view prints it, about as many as before for the part's size; the caps sit just above.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 52,
-  "inside Jenkins' console output": 45,
-  "inside CircleCI's step output": 40,
-  "inside Buildkite's job log": 38,
+  "inside Jenkins' console output": 50,
+  "inside CircleCI's step output": 44,
+  "inside Buildkite's job log": 42,
   "inside make's output": 40,
-  "inside a runner's job log": 56,
+  "inside a runner's job log": 63,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 340,
-  'wrapped by a terminal 120 columns wide': 192,
-  "inside a runner's log as gh run view prints it": 36,
+  'wrapped by a terminal 80 columns wide': 352,
+  'wrapped by a terminal 120 columns wide': 205,
+  "inside a runner's log as gh run view prints it": 38,
 };
 
 function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {
@@ -147,6 +150,8 @@ describe('a CI job around a paste', () => {
         if (found !== alone.get(c.id)) changed.push(`${c.id}: ${alone.get(c.id)} -> ${found}`);
       }
       process.stdout.write(`framing (${name}): ${changed.length} of ${train.length} train excerpts read otherwise\n`);
+      // BXD_FRAMING_LIST=1 lists them (which excerpts a change of the engine moved), for the one who writes rules.
+      if (process.env.BXD_FRAMING_LIST) process.stdout.write(`${changed.join('\n')}\n`);
       expect(changed.length).toBeLessThanOrEqual(MAX_CHANGED[name]!);
     },
     300_000,

@@ -3893,4 +3893,50 @@ describe('no second cause where the line names one', () => {
     ].join('\n');
     expect((await first(reset)).id).toBe('network-timeout');
   });
+
+  it('what train batches 197 to 203 showed: no shell in the base image, an engine older than the image, plugins for another architecture, go.work, Compose v1 gone', async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0]!;
+    const distroless = [
+      'Step 2/4 : RUN mkdir -p /data',
+      ' ---> Running in 1c2d3e4f5a6b',
+      'OCI runtime create failed: container_linux.go:380: starting container process caused: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown',
+    ].join('\n');
+    expect(await first(distroless)).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('has no shell') });
+    const seccomp = [
+      'Step 6/9 : RUN make build',
+      ' ---> Running in 0a1b2c3d4e5f',
+      'make: go: Operation not permitted',
+      'make: *** [Makefile:12: build] Error 127',
+      "The command '/bin/sh -c make build' returned a non-zero code: 2",
+    ].join('\n');
+    expect(await first(seccomp)).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('faccessat2') });
+    const plugin = 'Error response from daemon: dial unix /run/docker/plugins/4f9c2e1a/loki.sock: connect: no such file or directory';
+    expect(await first(plugin)).toMatchObject({ id: 'platform-mismatch', fix: expect.stringContaining('docker plugin inspect') });
+    const gowork = [
+      '#12 [build 6/9] RUN go mod download',
+      '#12 0.31 go: cannot load module libs/auth listed in go.work file: open libs/auth/go.mod: no such file or directory',
+    ].join('\n');
+    expect((await first(gowork)).id).toBe('compile-error');
+    expect((await first('go: inconsistent vendoring in /src:')).id).toBe('compile-error');
+    expect((await first("nvcc fatal   : Unsupported gpu architecture 'compute_90'")).id).toBe('compile-error');
+    expect(await first('/home/runner/work/_temp/1a2b.sh: line 1: docker-compose: command not found')).toMatchObject({
+      id: 'builder-missing',
+      fix: expect.stringContaining('docker compose'),
+    });
+    expect(await first('Error response from daemon: mkdir /var/lib/docker/tmp/docker-builder1234: read-only file system')).toMatchObject({
+      id: 'disk-full',
+      fix: expect.stringContaining('read-only'),
+    });
+    expect((await first('ERROR: failed to find one or more images after execution of build steps: ["gcr.io/acme/api:1.2"]')).id).toBe('manifest-unknown');
+    const eacces = ['#9 [5/7] RUN npm ci', '#9 1.2 npm ERR! code EACCES', "#9 1.2 npm ERR! Error: EACCES: permission denied, mkdir '/app/node_modules'"].join(
+      '\n',
+    );
+    expect(await first(eacces)).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('--chown') });
+    expect((await first('rails-7.1.0 requires ruby version >= 2.7.0, which is incompatible with the current version, ruby 2.6.10p210')).id).toBe(
+      'package-install-failure',
+    );
+    expect((await first("The repository 'http://deb.debian.org/debian buster-backports Release' does not have a Release file.")).id).toBe(
+      'package-install-failure',
+    );
+  });
 });
