@@ -3939,4 +3939,16 @@ describe('no second cause where the line names one', () => {
       'package-install-failure',
     );
   });
+
+  it("what train batches 205 and 207 showed: other builders' words for a parse error, an image the daemon lacks, a name without its transport", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0]!;
+    const earthly =
+      "Error: build target: build main: bkClient.Build: failed to solve: rpc error: code = Unknown desc = syntax error: line 3:4 mismatched input 'COPY' expecting NL";
+    expect((await first(earthly)).id).toBe('dockerfile-parse-error');
+    const pack =
+      "ERROR: failed to build: failed to fetch builder image 'index.docker.io/acme/builder:jammy': image index.docker.io/acme/builder:jammy does not exist on the daemon: not found";
+    expect((await first(pack)).id).toBe('manifest-unknown');
+    expect((await first('Container "app" uses a "transport":"details" format.')).id).toBe('invalid-tag');
+    expect((await first('[builder] npm rebuild failed: exit status 1')).id).toBe('package-install-failure');
+  });
 });
