@@ -68,4 +68,35 @@ describe('a paste a terminal wrapped', () => {
     // Two step lines of the same length: the second starts with `#7 `, a line of its own, so nothing was wrapped.
     expect(out).toBe(steps);
   });
+
+  it("reads a single wrapped line at a terminal's usual width, a command of many lines, and the command it quotes", async () => {
+    // One line, cut by an 80-column terminal: only one line is at the width, but 80 is a terminal's.
+    const legacy = "The command '/bin/sh -c pip install --no-cache-dir paho-mqtt requests influxdb' returned a non-zero code: 127";
+    expect(await first(legacy)).toBe('package-install-failure');
+    expect(wrapAt(80, [legacy]).split('\n')).toHaveLength(2);
+    expect(await first(wrapAt(80, [legacy]))).toBe('package-install-failure');
+    // A RUN of a thousand characters goes on over a dozen lines; its exit status is on the last.
+    const packages = Array.from({ length: 60 }, (_, i) => `libexample${i}-dev=1.${i}.0-1`).join(' ');
+    const buildkit = `ERROR: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y --no-install-recommends ${packages}" did not complete successfully: exit code: 100`;
+    expect(await first(buildkit)).toBe('package-install-failure');
+    expect(wrapAt(80, [buildkit]).split('\n').length).toBeGreaterThan(12);
+    expect(await first(wrapAt(80, [buildkit]))).toBe('package-install-failure');
+    // At a width no terminal has, one line at it is any paste's longest line: nothing is joined.
+    const odd = candidates([`ERROR: ${'z'.repeat(84)}`, 'and more']);
+    expect(withWrappedLinesJoined(odd)).toBe(odd);
+    const eighty = candidates([`ERROR: ${'z'.repeat(73)}`, 'and more']);
+    expect(withWrappedLinesJoined(eighty).map((l) => l.text)).toContain(`ERROR: ${'z'.repeat(73)}and more`);
+  });
+
+  it('takes a fragment a terminal wrapped for what it is, though neither half says it alone', async () => {
+    const whole = "The command '/bin/ash -o pipefail -c apk update && apk upgrade' returned a non-zero code: 2";
+    const halves = [whole.slice(0, 80), whole.slice(80)];
+    expect(halves[1]).toBe('ero code: 2');
+    const result = await diagnoseText(halves.join('\n'), 'wrapped.log');
+    expect(result.builds).toHaveLength(1);
+    expect(result.findings[0]?.id).toBe('package-install-failure');
+    // Two lines that only happen to be joined at a terminal's width, neither a failure nor Docker's, stay nothing.
+    const prose = ['x'.repeat(80), 'and the rest of a sentence'].join('\n');
+    expect((await diagnoseText(prose, 'prose.log')).builds).toHaveLength(0);
+  });
 });

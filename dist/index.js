@@ -19018,7 +19018,10 @@ function failingCommands(build, lines) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/text/terminal-width.ts
+var terminal_width = __nccwpck_require__(2246);
 ;// CONCATENATED MODULE: ./src/diagnose/wrapped-lines.ts
+
 
 
 // A log copied from a terminal that wrapped its long lines: each such line is cut at the terminal's width and
@@ -19030,8 +19033,10 @@ function failingCommands(build, lines) {
 const MIN_WIDTH = 60;
 /** How many lines must have the width: one longest line is any paste's. */
 const MIN_AT_WIDTH = 2;
-/** A wrapped line goes on over at most this many lines (a message of a few hundred characters). */
-const MAX_JOINED = 4;
+// Unless the width is a terminal's usual one (isTerminalWidth): a paste of a single long line (a failed RUN's whole command,
+// `The command '/bin/sh -c ...' returned a non-zero code`) wrapped by an 80-column terminal has one line at the width and its rest.
+/** A wrapped line goes on over at most this many lines (a failed RUN's command of a few thousand characters). */
+const MAX_JOINED = 40;
 // The tty view pads each of its lines to the terminal's width and ends it with the step's time (`... 0.2s`):
 // those lines are whole, not wrapped.
 const PADDED_TTY_LINE = /\s\d+(?:\.\d+)?s$/;
@@ -19052,7 +19057,7 @@ function wrapWidth(lines) {
         if (text.length === width)
             atWidth.add(line);
     }
-    return width >= MIN_WIDTH && atWidth.size >= MIN_AT_WIDTH ? width : null;
+    return width >= MIN_WIDTH && (atWidth.size >= MIN_AT_WIDTH || (0,terminal_width/* isTerminalWidth */.r)(width)) ? width : null;
 }
 /** `lines` (sorted by line), and each run of lines a terminal wrapped joined into one more candidate. */
 function withWrappedLinesJoined(lines) {
@@ -19132,8 +19137,10 @@ async function diagnoseBuilds(builds, signatures, budget = DEFAULT_BUDGET) {
         }
         const allLines = excerptLines(build);
         const lines = candidateLines(build, allLines);
-        // Lines a terminal wrapped are read joined too (wrapped-lines.ts); what the reports quote and the word model reads stays as printed.
-        const matches = await match(withoutRestatingWrappers(withWrappedLinesJoined(lines), build), failingCommands(build, lines), false);
+        // Lines a terminal wrapped are read joined too (wrapped-lines.ts), the command a wrapped error line quotes as well;
+        // what the reports quote and the word model reads stays as printed.
+        const joined = withWrappedLinesJoined(lines);
+        const matches = await match(withoutRestatingWrappers(joined, build), failingCommands(build, joined), false);
         byBuild.set(build, { matches, lines, allLines, ...laterStep });
     }
     const problems = [...slow].map((id) => {
@@ -24739,6 +24746,8 @@ class JobState {
      * marks goes, at the job's end, to the build whose lines it falls among.
      */
     strayMarkedBlocks = new MarkedBlockReader();
+    /** The lines at a terminal's width just before this one, joined, while no build has begun (a paste a terminal wrapped). */
+    wrappedText = null;
     /** Whether a line only Docker prints was seen (tested until one is). */
     dockerRelated = false;
     /**
@@ -24848,7 +24857,10 @@ function normalizeArch(arch) {
 
 // EXTERNAL MODULE: ./src/parse/failure-line.ts
 var failure_line = __nccwpck_require__(984);
+// EXTERNAL MODULE: ./src/text/terminal-width.ts
+var terminal_width = __nccwpck_require__(2246);
 ;// CONCATENATED MODULE: ./src/parse/build-log-parser.ts
+
 
 
 
@@ -24863,6 +24875,8 @@ const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
+// A wrapped line read joined is at most this long (the diagnosis joins at most 40 lines of a terminal's width).
+const MAX_WRAPPED = 8000;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 /**
  * Turns decoded lines into builds: splits the input into jobs and builds, follows BuildKit's vertex
@@ -24928,6 +24942,7 @@ class BuildLogParser {
         const first = text.charCodeAt(0);
         const last = text.charCodeAt(text.length - 1);
         const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
+        const wrapped = this.readWrapped(job, text);
         for (const dialect of job.dialects) {
             if (dialect.accept(bare, line, this.sinkFor(job))) {
                 // The first line after the build failed is its failure; later ones only when the catalog knows them.
@@ -24957,7 +24972,9 @@ class BuildLogParser {
             this.startBuild(job, line, (0,parse_invocation/* parseBuildCommand */.pq)(text.replace(/^\[command\]/, '')));
             return;
         }
-        const failure = failure_line/* FAILURE_LINE */.EV.test(bare) || (this.selector?.select(bare) ?? false);
+        const failure = failure_line/* FAILURE_LINE */.EV.test(bare) ||
+            (this.selector?.select(bare) ?? false) ||
+            (wrapped !== null && (failure_line/* FAILURE_LINE */.EV.test(wrapped) || (this.selector?.select(wrapped) ?? false)));
         if (failure) {
             job.excerpt.mark();
             job.failureLines++;
@@ -24997,7 +25014,7 @@ class BuildLogParser {
         if (bare.includes('>>>'))
             job.strayMarkedBlocks.read(line.no, text);
         if (!job.dockerRelated && job.builds.length === 0)
-            job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare);
+            job.dockerRelated = (0,failure_line/* isDockerRelated */.eA)(bare) || (wrapped !== null && (0,failure_line/* isDockerRelated */.eA)(wrapped));
         job.noteArchitecture(text);
     }
     /**
@@ -25261,6 +25278,24 @@ class BuildLogParser {
         job.current = build;
         job.dockerRelated = true;
         return build;
+    }
+    /**
+     * A paste's line that a terminal wrapped, before any build (a fragment: a legacy builder's `The command '...'
+     * returned a non-ze` then `ro code: 2`): the line with the wrapped lines before it, or null. Each part alone may lack
+     * the words that make the whole a failure or Docker's; the diagnosis reads such lines joined too (wrapped-lines.ts).
+     * Only until a line is known as Docker's: every line goes through push() until then (JobState.passesQuietLine), so
+     * the shortcut and the whole way read the same.
+     */
+    readWrapped(job, text) {
+        if (job.builds.length > 0 || job.fromRunner || job.dockerRelated) {
+            job.wrappedText = null;
+            return null;
+        }
+        const joined = job.wrappedText === null ? null : (job.wrappedText + text).trim();
+        job.wrappedText = (0,terminal_width/* isTerminalWidth */.r)(text.length) ? (job.wrappedText ?? '') + text : null;
+        if (job.wrappedText !== null && job.wrappedText.length > MAX_WRAPPED)
+            job.wrappedText = text;
+        return joined;
     }
     /** Whether a line of the job is part of the build (same runner step, when the log names steps). */
     belongsTo(build, line) {
@@ -30498,6 +30533,23 @@ function redactUngated(text) {
     for (const [pattern, replacement] of PATTERNS)
         out = out.replace(pattern, replacement);
     return out;
+}
+
+
+/***/ }),
+
+/***/ 2246:
+/***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ isTerminalWidth)
+/* harmony export */ });
+// The widths terminals usually have. A paste copied from a terminal that wrapped a long line shows the line cut at
+// one of them, the rest going on in the next line: a line exactly that long may be the first part of a longer one.
+const TERMINAL_WIDTHS = new Set([80, 100, 120, 132, 160]);
+/** Whether a line of this length may be a terminal's wrapped line (its first part, or a middle one). */
+function isTerminalWidth(length) {
+    return TERMINAL_WIDTHS.has(length);
 }
 
 

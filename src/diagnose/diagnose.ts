@@ -67,8 +67,10 @@ export async function diagnoseBuilds(builds: Build[], signatures: Signature[], b
     }
     const allLines = excerptLines(build);
     const lines = candidateLines(build, allLines);
-    // Lines a terminal wrapped are read joined too (wrapped-lines.ts); what the reports quote and the word model reads stays as printed.
-    const matches = await match(withoutRestatingWrappers(withWrappedLinesJoined(lines), build), failingCommands(build, lines), false);
+    // Lines a terminal wrapped are read joined too (wrapped-lines.ts), the command a wrapped error line quotes as well;
+    // what the reports quote and the word model reads stays as printed.
+    const joined = withWrappedLinesJoined(lines);
+    const matches = await match(withoutRestatingWrappers(joined, build), failingCommands(build, joined), false);
     byBuild.set(build, { matches, lines, allLines, ...laterStep });
   }
   const problems = [...slow].map((id) => {

@@ -1,6 +1,7 @@
 import type { CandidateLine } from './matcher.js';
 import { normalizeForMatching } from './normalize.js';
 import { withoutQuotedCommand } from './failing-command.js';
+import { isTerminalWidth } from '../text/terminal-width.js';
 
 // A log copied from a terminal that wrapped its long lines: each such line is cut at the terminal's width and
 // goes on at the start of the next one (`... failed to resolve reference "quay.io/x:1":` then `quay.io/x:1: not
@@ -12,8 +13,10 @@ import { withoutQuotedCommand } from './failing-command.js';
 const MIN_WIDTH = 60;
 /** How many lines must have the width: one longest line is any paste's. */
 const MIN_AT_WIDTH = 2;
-/** A wrapped line goes on over at most this many lines (a message of a few hundred characters). */
-const MAX_JOINED = 4;
+// Unless the width is a terminal's usual one (isTerminalWidth): a paste of a single long line (a failed RUN's whole command,
+// `The command '/bin/sh -c ...' returned a non-zero code`) wrapped by an 80-column terminal has one line at the width and its rest.
+/** A wrapped line goes on over at most this many lines (a failed RUN's command of a few thousand characters). */
+const MAX_JOINED = 40;
 // The tty view pads each of its lines to the terminal's width and ends it with the step's time (`... 0.2s`):
 // those lines are whole, not wrapped.
 const PADDED_TTY_LINE = /\s\d+(?:\.\d+)?s$/;
@@ -34,7 +37,7 @@ function wrapWidth(lines: readonly CandidateLine[]): number | null {
     }
     if (text.length === width) atWidth.add(line);
   }
-  return width >= MIN_WIDTH && atWidth.size >= MIN_AT_WIDTH ? width : null;
+  return width >= MIN_WIDTH && (atWidth.size >= MIN_AT_WIDTH || isTerminalWidth(width)) ? width : null;
 }
 
 /** `lines` (sorted by line), and each run of lines a terminal wrapped joined into one more candidate. */

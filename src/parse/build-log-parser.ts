@@ -10,6 +10,7 @@ import { JobState } from './job-state.js';
 import type { BuildSink, ProgressForm } from './dialects/dialect.js';
 import type { LineSelector } from '../diagnose/line-selector.js';
 import { FAILURE_LINE, isDockerFailure, isDockerRelated } from './failure-line.js';
+import { isTerminalWidth } from '../text/terminal-width.js';
 import type { LineBytes } from '../input/line-bytes.js';
 import type { LineFormat } from '../decode/decoded-line.js';
 import { normalizeForMatching } from '../diagnose/normalize.js';
@@ -19,6 +20,8 @@ const VERTEX_LINE = /^#(\d+) (.*)$/s;
 const BUILDER_LINE = /^#0 building with /;
 const DOCKERFILE_POINTER = /^\d+ \| >>> /;
 const MAX_ORPHAN_ERRORS = 20;
+// A wrapped line read joined is at most this long (the diagnosis joins at most 40 lines of a terminal's width).
+const MAX_WRAPPED = 8000;
 const CANCEL_LINE = /The operation was canceled|Canceling since a higher priority|\bBuild canceled\b|^The runner has received a shutdown signal/;
 
 /**
@@ -78,6 +81,7 @@ export class BuildLogParser {
     const first = text.charCodeAt(0);
     const last = text.charCodeAt(text.length - 1);
     const bare = first === 0x20 || first === 0x09 || last === 0x20 || last === 0x09 ? text.trim() : text;
+    const wrapped = this.readWrapped(job, text);
     for (const dialect of job.dialects) {
       if (dialect.accept(bare, line, this.sinkFor(job))) {
         // The first line after the build failed is its failure; later ones only when the catalog knows them.
@@ -104,7 +108,10 @@ export class BuildLogParser {
       this.startBuild(job, line, parseBuildCommand(text.replace(/^\[command\]/, '')));
       return;
     }
-    const failure = FAILURE_LINE.test(bare) || (this.selector?.select(bare) ?? false);
+    const failure =
+      FAILURE_LINE.test(bare) ||
+      (this.selector?.select(bare) ?? false) ||
+      (wrapped !== null && (FAILURE_LINE.test(wrapped) || (this.selector?.select(wrapped) ?? false)));
     if (failure) {
       job.excerpt.mark();
       job.failureLines++;
@@ -138,7 +145,7 @@ export class BuildLogParser {
       job.orphanErrors.push({ line: line.no, text });
     // The reader strips a paste's quoting (`> `, `│`) before it looks for the mark.
     if (bare.includes('>>>')) job.strayMarkedBlocks.read(line.no, text);
-    if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare);
+    if (!job.dockerRelated && job.builds.length === 0) job.dockerRelated = isDockerRelated(bare) || (wrapped !== null && isDockerRelated(wrapped));
     job.noteArchitecture(text);
   }
 
@@ -392,6 +399,24 @@ export class BuildLogParser {
     job.current = build;
     job.dockerRelated = true;
     return build;
+  }
+
+  /**
+   * A paste's line that a terminal wrapped, before any build (a fragment: a legacy builder's `The command '...'
+   * returned a non-ze` then `ro code: 2`): the line with the wrapped lines before it, or null. Each part alone may lack
+   * the words that make the whole a failure or Docker's; the diagnosis reads such lines joined too (wrapped-lines.ts).
+   * Only until a line is known as Docker's: every line goes through push() until then (JobState.passesQuietLine), so
+   * the shortcut and the whole way read the same.
+   */
+  private readWrapped(job: JobState, text: string): string | null {
+    if (job.builds.length > 0 || job.fromRunner || job.dockerRelated) {
+      job.wrappedText = null;
+      return null;
+    }
+    const joined = job.wrappedText === null ? null : (job.wrappedText + text).trim();
+    job.wrappedText = isTerminalWidth(text.length) ? (job.wrappedText ?? '') + text : null;
+    if (job.wrappedText !== null && job.wrappedText.length > MAX_WRAPPED) job.wrappedText = text;
+    return joined;
   }
 
   /** Whether a line of the job is part of the build (same runner step, when the log names steps). */

@@ -45,6 +45,8 @@ export class JobState {
    * marks goes, at the job's end, to the build whose lines it falls among.
    */
   readonly strayMarkedBlocks = new MarkedBlockReader();
+  /** The lines at a terminal's width just before this one, joined, while no build has begun (a paste a terminal wrapped). */
+  wrappedText: string | null = null;
   /** Whether a line only Docker prints was seen (tested until one is). */
   dockerRelated = false;
   /**
