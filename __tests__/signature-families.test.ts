@@ -3874,9 +3874,9 @@ describe('no second cause where the line names one', () => {
     expect(await first(buildah)).toMatchObject({ id: 'copy-source-missing', title: expect.stringContaining('/workspace/dist/app.jar') });
     const skaffold = 'build [web] failed: exec: "docker": executable file not found in $PATH. Docker build ran into internal error. Please retry.';
     expect((await first(skaffold)).id).toBe('builder-missing');
-    expect((await first('[WARNING] [io.quarkus.container.image.docker.deployment.DockerBuild] Could not connect to docker daemon!')).id).toBe(
-      'builder-missing',
-    );
+    // Maven's [WARNING] is a warning: Quarkus says it twice, a retry, and nothing else failed.
+    const quarkus = '[WARNING] [io.quarkus.container.image.docker.deployment.DockerBuild] Could not connect to docker daemon!';
+    expect((await first([quarkus, quarkus].join('\n'))).id).toBe('builder-missing');
     const dotnet =
       "/usr/share/dotnet/sdk/8.0.100/Containers/build/Microsoft.NET.Build.Containers.targets(202,5): error CONTAINER1016: Unable to access the repository 'team/base' in the registry 'registry.example.com'. Please confirm your credentials are correct.";
     expect(await first(dotnet)).toMatchObject({ id: 'registry-auth-denied', title: expect.stringContaining('registry.example.com') });
@@ -3950,5 +3950,59 @@ describe('no second cause where the line names one', () => {
     expect((await first(pack)).id).toBe('manifest-unknown');
     expect((await first('Container "app" uses a "transport":"details" format.')).id).toBe('invalid-tag');
     expect((await first('[builder] npm rebuild failed: exit status 1')).id).toBe('package-install-failure');
+  });
+
+  it("what a review of this session's rules found: registries' answers through a plugin's API call, wget's refusals, glibc on musl, shells, plugins and disks that are not what they seem", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0]!;
+    // Spring Boot relays the registry's answer through its Docker API call: the registry's, not a missing daemon.
+    const relayed =
+      'Docker API call to \'/var/run/docker.sock/v1.24/images/create?fromImage=ghcr.io%2Facme%2Fbuilder%3A1\' failed with status code 500 "Internal Server Error" and message "Head "https://ghcr.io/v2/acme/builder/manifests/1": unauthorized"';
+    expect((await first(relayed)).id).toBe('registry-auth-denied');
+    const noDaemon =
+      'Docker API call to \'localhost/v1.24/images/create?fromImage=paketobuildpacks%2Fbuilder\' failed with status code 500 "com.sun.jna.LastErrorException: [2] No such file or directory"';
+    expect((await first(noDaemon)).id).toBe('builder-missing');
+    const wget = ['#7 [3/6] RUN wget -q -O /usr/local/bin/yq https://example.org/yq', '#7 0.61 wget: server returned error: HTTP/1.1 403 Forbidden'].join('\n');
+    expect((await first(wget)).id).toBe('package-install-failure');
+    const hugo = '#9 0.31 Error loading shared library ld-linux-x86-64.so.2: No such file or directory (needed by /usr/local/bin/hugo)';
+    const libc = await first(hugo);
+    expect(libc).toMatchObject({ id: 'platform-mismatch', fix: expect.stringContaining('gcompat') });
+    expect(libc.fix).not.toContain('node_modules` out of the build context');
+    // A read-only bind mount a container writes to is no disk of the daemon's.
+    expect((await first('touch: /var/lib/docker/volumes/.probe: Read-only file system'))?.id).not.toBe('disk-full');
+    // A legacy plugin's socket (no id directory) is a plugin not running, not one for another architecture.
+    expect((await first('failed to create network: dial unix /run/docker/plugins/weave.sock: connect: no such file or directory'))?.id).not.toBe(
+      'platform-mismatch',
+    );
+    // A project's own script refused (macOS's privacy controls) is no engine older than the image.
+    expect((await first('make: ./scripts/gen-version.sh: Operation not permitted'))?.id).not.toBe('builder-missing');
+    expect((await first('gmake: cc: Operation not permitted')).id).toBe('builder-missing');
+    // Maven's [WARNING] does not outrank the error that followed it.
+    const quarkus = [
+      '[WARNING] [io.quarkus.container.image.docker.deployment.DockerBuild] Could not connect to docker daemon!',
+      '[INFO] [io.quarkus.container.image.buildah.deployment.BuildahBuild] Building image with buildah',
+      'Error: building at STEP "COPY target/quarkus-app/lib/ /deployments/lib/": checking on sources under "/work": copier: stat: "/target/quarkus-app/lib": no such file or directory',
+    ].join('\n');
+    expect(await first(quarkus)).toMatchObject({ id: 'copy-source-missing', title: expect.stringContaining('/target/quarkus-app/lib') });
+    // docker-compose missing inside an image is no runner's Compose v1; Windows' words for the runner's are.
+    expect((await first(['#8 [4/5] RUN make test', '#8 0.2 /bin/sh: 1: docker-compose: not found'].join('\n'))).fix).not.toContain("GitHub's hosted runners");
+    expect((await first("'docker-compose' is not recognized as an internal or external command,")).id).toBe('builder-missing');
+    const run =
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown.';
+    expect((await first(run)).fix).toContain('exec form');
+    const cache = ['#9 [5/6] RUN npm ci', '#9 1.1 npm ERR! code EACCES', '#9 1.1 npm ERR! path /.npm'].join('\n');
+    expect((await first(cache)).fix).toContain('npm_config_cache');
+    expect((await first('ERROR: failed to find one or more images after execution of build steps: ["gcr.io/acme/api:4f2a"]')).fix).toContain('images:');
+    expect((await first('Invalid image name "app:1.2.0", expected colon-separated transport:reference')).fix).toContain('docker-daemon:');
+    // Another tool's parser in a RUN step's output is no Earthfile, nor a Dockerfile that did not parse.
+    const antlr = ['#14 [5/6] RUN ./gen-grammar', "#14 2.311 parse error: syntax error: line 3:14 mismatched input 'EMIT' expecting NL"].join('\n');
+    // (The word model may still guess it, as a `Likely:` finding with its caveat: no signature claims it.)
+    const parsed = await first(antlr);
+    expect(parsed.id === 'dockerfile-parse-error' && !parsed.title.startsWith('Likely:')).toBe(false);
+    expect((await first("nvcc fatal   : Unsupported gpu architecture 'compute_90'")).fix).toContain('CUDA 11.8');
+    expect((await first("Could not find 'bundler' (2.4.22) required by your /app/Gemfile.lock. (Gem::GemNotFoundException)")).fix).toContain('2.4.22');
+    expect((await first("error Yarn hasn't been able to find a cache folder it can use.")).fix).toContain('YARN_CACHE_FOLDER');
+    expect((await first('go: cannot load module libs/auth listed in go.work file: open libs/auth/go.mod: no such file or directory')).fix).toContain(
+      'GOWORK=off',
+    );
   });
 });

@@ -41,9 +41,10 @@ export interface SignatureMatch {
 const MAX_MATCHED_LINES = 8;
 /**
  * A tool's warning, as a line starts with it once its framing is gone (normalizeForMatching); also logrus's (the docker
- * CLI's and compose's own: `time="..." level=warning msg="commandConn.CloseWrite: ... signal: killed"`).
+ * CLI's and compose's own: `time="..." level=warning msg="commandConn.CloseWrite: ... signal: killed"`); also Maven's
+ * and Gradle's `[WARNING] ` (a Quarkus or Jib plugin's `Could not connect to docker daemon!` before the error that followed).
  */
-export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b|^(?:time="[^"]*" )?level=warn(?:ing)?\b/;
+export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b|^\[(?:WARNING|WARN)\] |^(?:time="[^"]*" )?level=warn(?:ing)?\b/;
 // apk says in a WARNING that it gave an index up for this run (`WARNING: updating and opening URL:
 // temporary error (try again later)`, `WARNING: fetching URL: DNS lookup error`, older `WARNING:
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
