@@ -11,10 +11,12 @@ import { isTerminalWidth } from '../text/terminal-width.js';
 
 /** A terminal narrower than this is not one a log is read in: lines this short are a tool's own. */
 const MIN_WIDTH = 60;
-/** How many lines must have the width: one longest line is any paste's. */
+/**
+ * How many lines must have the width: one longest line is any paste's. Unless the width is a terminal's usual one
+ * (isTerminalWidth): a paste of a single long line (a failed RUN's whole command, `The command '/bin/sh -c ...' returned
+ * a non-zero code`) wrapped by an 80-column terminal has one line at the width and its rest.
+ */
 const MIN_AT_WIDTH = 2;
-// Unless the width is a terminal's usual one (isTerminalWidth): a paste of a single long line (a failed RUN's whole command,
-// `The command '/bin/sh -c ...' returned a non-zero code`) wrapped by an 80-column terminal has one line at the width and its rest.
 /** A wrapped line goes on over at most this many lines (a failed RUN's command of a few thousand characters). */
 const MAX_JOINED = 40;
 // The tty view pads each of its lines to the terminal's width and ends it with the step's time (`... 0.2s`):
