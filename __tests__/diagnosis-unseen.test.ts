@@ -202,6 +202,13 @@ const FROZEN: Record<string, string> = {
   // toolchains (204), other builders that consume or produce images (206).
   'test-204.jsonl': 'f6417be790cca031e8388d396baee8463e584349f14f7693b13bb585cae0aa7e',
   'test-206.jsonl': '10d7f3605f31e4f68dfdc9be8380bbb4d543c8e7faf673dbc5852bf4673bc164',
+  // Batches 208 to 214 are holdouts of the first round of the session after (see the corpus README): tools that build through
+  // the Docker API or on a developer's machine (208), less common languages (210), conda and scientific workflows (212),
+  // large community platforms (214).
+  'test-208.jsonl': 'bdef26184b3e74f2115cfe44978000978711e1614a57fc58e4891da27f5cd727',
+  'test-210.jsonl': '6d79dfdeba14ce2c7252799b9902161c71b451c5352eef4075302f6801af3929',
+  'test-212.jsonl': '7088fb06c847ba0ed49ed9cea8a4bccac28ac5271bc786ae09f9c62facb91e0b',
+  'test-214.jsonl': '0277667dba20f82756afb3980f6defcb1f16e8669b24e5283ef2e638719f17c8',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
