@@ -4005,4 +4005,71 @@ describe('no second cause where the line names one', () => {
       'GOWORK=off',
     );
   });
+
+  it("this round's rules: installers in R, conda, rebar3 and Hex, their networks, Testcontainers' daemon, act's loader, cut warnings", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // An `ADD <url>` whose fetch failed on the network is the network's; a source not there stays copy-source-missing.
+    const addTls = [
+      'Step 11/30 : ADD https://example.org/tini /usr/bin/tini',
+      'ADD failed: Get https://example.org/tini: x509: certificate signed by unknown authority',
+    ];
+    expect((await first(addTls.join('\n')))?.id).toBe('network-timeout');
+    expect(
+      (await first(['Step 4/9 : ADD app.tar /srv', 'ADD failed: stat /var/lib/docker/tmp/docker-builder1/app.tar: no such file or directory'].join('\n')))?.id,
+    ).toBe('copy-source-missing');
+    // conda's 404 is a file the channel no longer has (moved to a `broken` label); its other HTTP errors are the network's.
+    expect((await first('CondaHTTPError: HTTP 404 NOT FOUND for url <https://conda.anaconda.org/conda-forge/linux-64/glib-2.58.3-0.tar.bz2>'))?.id).toBe(
+      'package-install-failure',
+    );
+    expect((await first('CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://repo.anaconda.com/pkgs/main/linux-64/current_repodata.json>'))?.id).toBe(
+      'network-timeout',
+    );
+    // R's installers, libmamba's and rebar3's own words.
+    expect((await first('------------------------- ANTICONF ERROR ---------------------------'))?.id).toBe('package-install-failure');
+    expect((await first("Warning message:\ninstallation of package 'sf' had non-zero exit status"))?.id).toBe('package-install-failure');
+    expect((await first('#9 28.82 critical libmamba pip failed to install packages'))?.id).toBe('package-install-failure');
+    expect((await first('===> Failed to fetch and copy dep: {git,"https://github.com/acme/dep.git",{ref,"27a97e0"}}'))?.id).toBe('package-install-failure');
+    expect((await first('Unable to correct problems, you have held broken packages.'))?.id).toBe('package-install-failure');
+    // The networks of Hex, pub, mbedTLS and apt, before the installer's summary.
+    const hex = [
+      'Step 60/88 : RUN mix deps.get',
+      'Request failed (:timeout)',
+      '** (Mix) Package fetch failed and no cached copy available (https://repo.hex.pm/tarballs/x-0.9.0.tar)',
+    ];
+    expect((await first(hex.join('\n')))?.id).toBe('network-timeout');
+    expect((await first('Could not install Hex because Mix could not download metadata at https://repo.hex.pm/installs/hex-1.x.csv.'))?.id).toBe(
+      'network-timeout',
+    );
+    expect((await first('Step 1/4 : FROM google/dart-runtime\nIt looks like pub.dartlang.org is having some trouble.'))?.id).toBe('network-timeout');
+    expect((await first('#0 1.470 │   exception = Cert verify failed: BADCERT_NOT_TRUSTED while requesting https://pkg.julialang.org/registries'))?.id).toBe(
+      'network-timeout',
+    );
+    const apt = [
+      'E: Failed to fetch http://deb.debian.org/debian/pool/main/s/shared-mime-info/shared-mime-info_1.3-1_amd64.deb  Error reading from server. Remote end closed connection [IP: 151.101.2.132 80]',
+      'E: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?',
+    ];
+    expect((await first(apt.join('\n')))?.id).toBe('network-timeout');
+    // Testcontainers finding no daemon at all is a missing engine, not the refused connections it tried.
+    const tc = [
+      '17:15:09.952 [main] ERROR o.t.d.DockerClientProviderStrategy - Could not find a valid Docker environment. Please check configuration. Attempted configurations were:',
+      '17:15:09.952 [main] ERROR o.t.d.DockerClientProviderStrategy - WindowsClientProviderStrategy: failed with exception TimeoutException (Timeout waiting for result with exception). Root cause ConnectException (Connection refused: connect)',
+    ];
+    expect((await first(tc.join('\n')))?.id).toBe('builder-missing');
+    // A loader for another architecture, bare, quoted, or as act prints a container's output.
+    for (const line of [
+      '| /lib64/ld-linux-x86-64.so.2: No such file or directory',
+      "qemu-aarch64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory",
+    ])
+      expect((await first(`${line}\nError: exit with \`FAILURE\`: 255`))?.id).toBe('platform-mismatch');
+    // Docker's platform warning cut where a paste wrapped it is still read, not refused.
+    const cut = await diagnoseText(
+      "WARNING: The requested image's platform (linux/amd64) does not match the\n         detected host platform (linux/arm64/v8) and no specific platform was requested",
+      'x.log',
+    );
+    expect(cut.builds.length).toBe(1);
+    expect(cut.findings[0]?.id).toBe('platform-mismatch');
+    // The old CLI's fatal line with nothing after it (a push that broke after its last layer) is a failure, never silence.
+    const push = ['c77b18aca8c8: Pushing [==================================================>] 17.21 GB/17.21 GB', 'FATA[4215]'].join('\n');
+    expect((await diagnoseText(push, 'x.log')).findings.length).toBeGreaterThan(0);
+  });
 });
