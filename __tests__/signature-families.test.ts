@@ -4072,4 +4072,69 @@ describe('no second cause where the line names one', () => {
     const push = ['c77b18aca8c8: Pushing [==================================================>] 17.21 GB/17.21 GB', 'FATA[4215]'].join('\n');
     expect((await diagnoseText(push, 'x.log')).findings.length).toBeGreaterThan(0);
   });
+
+  it("the second round's rules: a pull's server errors, a push's HEAD, aged-out installers, expired keys, IaC tools' words", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // The daemon's answer to a pull (a mirror down) is the network's; the same status in a push's progress stays the push's.
+    expect(
+      (await first('$ docker pull mirror.example.org/library/echo:1.4\nError response from daemon: received unexpected HTTP status: 504 Gateway Time-out'))?.id,
+    ).toBe('network-timeout');
+    const push = [
+      'The push refers to repository [registry.example.org/app]',
+      '5d61935416b6: Pushing [==>   ] 12MB/90MB',
+      'received unexpected HTTP status: 500 Internal Server Error',
+    ];
+    expect((await first(push.join('\n')))?.id).toBe('registry-push-failure');
+    const head = [
+      'The push refers to repository [1234.dkr.ecr.us-east-1.amazonaws.com/app]',
+      '5d61935416b6: Pushed',
+      `Head "https://1234.dkr.ecr.us-east-1.amazonaws.com/v2/app/blobs/sha256:${'8c'.repeat(32)}": Bad Gateway`,
+    ];
+    expect((await first(head.join('\n')))?.id).toBe('registry-push-failure');
+    // A pull through a proxy that answered a page where the registry's JSON was expected is no push.
+    const proxied =
+      'Failed to pull image [error pulling image configuration: download failed after attempts=1: error parsing HTTP 400 response body: invalid character \'<\' looking for beginning of value: "<?xml version=\\"1.0\\"?><Error></Error>"]';
+    expect((await first(proxied))?.id).toBe('network-timeout');
+    expect((await first("error parsing HTTP 429 response body: invalid character 'R' looking for beginning of value"))?.id).toBe('registry-rate-limit');
+    // curl's 5xx is the server's trouble; its 4xx a file that is not there.
+    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 503'))?.id).toBe('network-timeout');
+    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 404'))?.id).toBe('package-install-failure');
+    expect((await first('  Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.'))?.id).toBe(
+      'network-timeout',
+    );
+    // CentOS 6 past its end of life: yum's metadata error is the release's, not the network's.
+    const yum = [
+      'Error: Cannot retrieve repository metadata (repomd.xml) for repository: base. Please verify its path and try again',
+      'YumRepo Error: All mirror URLs are not using ftp, http[s] or file.',
+    ];
+    expect((await first(yum.join('\n')))?.id).toBe('package-install-failure');
+    // Installers that no longer support the image's runtime, and repository keys that expired.
+    expect(
+      (await first('Step 7/13 : RUN python2 /tmp/get-pip.py\nTraceback (most recent call last):\n  File "/tmp/get-pip.py", line 24226, in <module>'))?.id,
+    ).toBe('package-install-failure');
+    expect((await first("bundler requires RubyGems version >= 3.0.0. Try 'gem update --system' to"))?.id).toBe('package-install-failure');
+    expect((await first('AssertionError: steem requires Python 3.6 or newer'))?.id).toBe('package-install-failure');
+    expect((await first('The following signatures were invalid: EXPKEYSIG 23E7166788B63E1E Yarn Packaging <yarn@dan.cx>'))?.id).toBe('package-install-failure');
+    // QEMU's 32-bit guest without the address space it asks for; SAM's words for no daemon; ECS pulling a repository never made.
+    expect(
+      (await first('Unable to reserve 0xf7000000 bytes of virtual address space for use as guest address space (check your virtual memory ulimit setting)'))
+        ?.id,
+    ).toBe('qemu-emulation');
+    expect((await first("Building function 'TestFunction'\nDocker is not reachable"))?.id).toBe('builder-missing');
+    const ecs =
+      "CannotPullContainerError: Error response from daemon: repository 1234.dkr.ecr.us-west-2.amazonaws.com/assets not found: name unknown: The repository with name 'assets' does not exist in the registry with id '1234'";
+    expect((await first(ecs))?.id).toBe('manifest-unknown');
+    // A warning a signature knows, inside a CI job whose only other failure lines are the wrapper's, reads as it does alone:
+    // the fallback does not come first quoting the wrapper's line (or the warning's own).
+    const warning =
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested";
+    const jenkins = (lines: string[]) =>
+      ['[Pipeline] sh', '+ docker build -t app:42 .', ...lines, 'ERROR: script returned exit code 1', 'Finished: FAILURE'].join('\n');
+    expect((await first(warning))?.id).toBe('platform-mismatch');
+    expect((await first(jenkins([warning])))?.id).toBe('platform-mismatch');
+    // With a failure line of its own that no signature knows, the failure is still the fallback's, before the warning.
+    expect((await first(jenkins([warning, 'standard_init_linux.go:228: exec user process caused: no such file or directory'])))?.id).not.toBe(
+      'platform-mismatch',
+    );
+  });
 });

@@ -56,6 +56,13 @@ export const buildOutcomeRule: Rule = {
     // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
     // nothing) is better explained by that warning than by a finding that has nothing to quote.
     if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0) return [];
+    // So is one inside a CI job whose only other failure lines are its wrapper's (`ERROR: Job failed: exit code 1`,
+    // Jenkins' `Finished: FAILURE`), unless the failure's words point at a cause (below): those lines restate that the
+    // job failed, and `unknown` first (quoting the very line the warning came from) would read the paste otherwise
+    // wrapped than alone.
+    const concrete = (found: EvidenceLine[]) => found.filter((l) => !restatesFailure(l.text));
+    const onlyWrapperFailed =
+      matched.length > 0 && concrete(strictLines).length === 0 && concrete(build.errors).length === 0 && build.failedStepTail.length === 0;
     // A log cut before its end that still shows errors is a failure to explain, not a silence.
     if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
@@ -70,6 +77,7 @@ export const buildOutcomeRule: Rule = {
     const stated = [...errorLines, ...build.errors].map((l) => l.text);
     const likely = likelyCause(wordLines(build, diagnosis?.lines, errorLines), stated, { build, failedStep, catalog });
     if (likely) return [{ ...likely, severity, evidence, fix: [likely.fix, lastError].join('\n\n') }];
+    if (onlyWrapperFailed) return [];
     return [
       {
         id: 'unknown',
