@@ -4137,4 +4137,37 @@ describe('no second cause where the line names one', () => {
       'platform-mismatch',
     );
   });
+
+  it("the third round's rules: old BuildKit's bare parse error, apt's failed fetch, a builder without merge-op, debootstrap's chroot", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // Docker 18.09's frontend printed its error bare: the build failed, it is not a success to say nothing of.
+    const bare = [
+      '#2 [internal] load build definition from Dockerfile',
+      '#2 transferring dockerfile: 1.87kB done',
+      '#2 DONE 0.0s',
+      'failed to create LLB definition: Dockerfile parse error line 12: ARG requires exactly one argument',
+    ];
+    const parsed = await diagnoseText(bare.join('\n'), 'x.log');
+    expect(parsed.status).toBe('failure');
+    expect(parsed.findings[0]?.id).toBe('dockerfile-parse-error');
+    // apt's numbered failed fetch is a failure line: a paste that ends on it is never without a finding.
+    const apt = [
+      'Step 11/17 : RUN apt-get -y update',
+      ' ---> Running in 81a9b8dbe0d2',
+      'Get:1 http://deb.debian.org/debian buster InRelease [121 kB]',
+      'Err:2 http://security.debian.org/debian-security buster/updates',
+    ];
+    expect((await diagnoseText(apt.join('\n'), 'x.log')).findings.length).toBeGreaterThan(0);
+    expect((await first('Requested experimental feature mergeop is not supported by build server'))?.id).toBe('builder-missing');
+    expect((await first("WARNING unable to detect os for base image 'gazebo_ros2_control:latest', maybe the base image does not exist"))?.id).toBe(
+      'manifest-unknown',
+    );
+    expect((await first('W: Failure trying to run: chroot "/pi-gen/work/stage0/rootfs" /bin/true'))?.id).toBe('qemu-emulation');
+    const target = [
+      '#12 [builder 3/8] RUN if [ "$TARGETPLATFORM" = "linux/arm64" ]; then make; else echo "$TARGETPLATFORM is not supported"; exit 1; fi',
+      '#12 0.520 linux/amd64 is not supported',
+      '#12 ERROR: process "/bin/sh -c if ..." did not complete successfully: exit code: 1',
+    ];
+    expect((await first(target.join('\n')))?.id).toBe('platform-mismatch');
+  });
 });
