@@ -4096,8 +4096,8 @@ describe('no second cause where the line names one', () => {
       'Failed to pull image [error pulling image configuration: download failed after attempts=1: error parsing HTTP 400 response body: invalid character \'<\' looking for beginning of value: "<?xml version=\\"1.0\\"?><Error></Error>"]';
     expect((await first(proxied))?.id).toBe('network-timeout');
     expect((await first("error parsing HTTP 429 response body: invalid character 'R' looking for beginning of value"))?.id).toBe('registry-rate-limit');
-    // curl's 5xx is the server's trouble; its 4xx a file that is not there.
-    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 503'))?.id).toBe('network-timeout');
+    // curl's 4xx is a file that is not there; its 5xx keeps the download's advice too (the server answered: a review).
+    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 503'))?.id).toBe('package-install-failure');
     expect((await first('#7 0.644 curl: (22) The requested URL returned error: 404'))?.id).toBe('package-install-failure');
     expect((await first('  Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.'))?.id).toBe(
       'network-timeout',
@@ -4169,5 +4169,116 @@ describe('no second cause where the line names one', () => {
       '#12 ERROR: process "/bin/sh -c if ..." did not complete successfully: exit code: 1',
     ];
     expect((await first(target.join('\n')))?.id).toBe('platform-mismatch');
+  });
+
+  it("what a review of this session's rules found: real errors behind a warning, network causes libmamba lists, tests that skip without Docker", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // A script's own error in a CI job stays the failure, before a cache import's warning.
+    const behindWarning = await first(
+      "$ docker run --rm $IMAGE ./ci/smoke.sh\nWARNING: local cache import at /tmp/.buildx-cache not found due to err: could not read /tmp/.buildx-cache/index.json: open /tmp/.buildx-cache/index.json: no such file or directory\n./ci/smoke.sh: line 14: syntax error near unexpected token `fi'\nERROR: Job failed: exit code 1",
+    );
+    expect(behindWarning).toMatchObject({
+      id: 'unknown',
+      evidence: expect.arrayContaining([expect.objectContaining({ text: expect.stringContaining('syntax error') })]),
+    });
+    // libmamba's summary line before the reasons it lists: the reasons decide (a certificate, a timeout).
+    expect(
+      (
+        await first(
+          '#8 [3/4] RUN micromamba install -y -n base -f /tmp/SE3nv.yaml && micromamba clean --all --yes\n#8 0.912 critical libmamba Multiple errors occured:\n#8 0.912     Download error (60) SSL peer certificate or SSH remote key was not OK [https://conda.anaconda.org/conda-forge/noarch/repodata.json.zst]\n#8 0.912     SSL certificate problem: self-signed certificate in certificate chain\n#8 0.912     Subdir conda-forge/noarch not loaded!\n#8 ERROR: process "/bin/sh -c micromamba install -y -n base -f /tmp/SE3nv.yaml && micromamba clean --all --yes" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c micromamba install -y -n base -f /tmp/SE3nv.yaml && micromamba clean --all --yes" did not complete successfully: exit code: 1',
+        )
+      )?.id,
+    ).toBe('network-timeout');
+    // yum's certificate error before its metadata error; git's, with advice that a re-run will not help.
+    expect(
+      (
+        await first(
+          '#7 [2/6] RUN yum install -y jq\n#7 2.31 Loaded plugins: fastestmirror, ovl\n#7 3.02 https://download.example-corp.com/rhel7/repodata/repomd.xml: [Errno 14] curl#60 - "Peer\'s Certificate issuer is not recognized."\n#7 3.02 Trying other mirror.\n#7 3.05 Error: Cannot retrieve repository metadata (repomd.xml) for repository: corp-rhel7. Please verify its path and try again\n#7 ERROR: process "/bin/sh -c yum install -y jq" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c yum install -y jq" did not complete successfully: exit code: 1',
+        )
+      )?.id,
+    ).toBe('network-timeout');
+    const git = await first(
+      '#9 [builder 4/7] RUN git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo\n#9 0.213 Cloning into \'/src/libfoo\'...\n#9 0.402 fatal: unable to access \'https://github.com/acme/libfoo.git/\': server certificate verification failed. CAfile: none CRLfile: none\n#9 ERROR: process "/bin/sh -c git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo" did not complete successfully: exit code: 128\nERROR: failed to solve: process "/bin/sh -c git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo" did not complete successfully: exit code: 128',
+    );
+    expect(git).toMatchObject({ id: 'network-timeout', fix: expect.stringContaining('update-ca-certificates') });
+    // pytest's skip reason is no missing daemon; Testcontainers inside `docker build` gets advice of its own.
+    expect(
+      (
+        await first(
+          '#10 [test 4/4] RUN pytest -q -rs\n#10 5.07 .......................................F..                              [100%]\n#10 5.09 =================================== FAILURES ===================================\n#10 5.09 ______________________________ test_parse_dates ______________________________\n#10 5.09 tests/unit/test_parse.py:41: in test_parse_dates\n#10 5.09     assert parse("2024-01-01").day == 2\n#10 5.09 E   AssertionError: assert 1 == 2\n#10 5.10 =========================== short test summary info ============================\n#10 5.10 SKIPPED [2] tests/integration/test_pg.py:18: Docker is not reachable\n#10 5.10 FAILED tests/unit/test_parse.py::test_parse_dates - AssertionError: assert 1 == 2\n#10 5.10 1 failed, 40 passed, 2 skipped in 4.31s\n#10 ERROR: process "/bin/sh -c pytest -q -rs" did not complete successfully: exit code: 1\n------\n > [test 4/4] RUN pytest -q -rs:\n5.10 SKIPPED [2] tests/integration/test_pg.py:18: Docker is not reachable\n5.10 FAILED tests/unit/test_parse.py::test_parse_dates - AssertionError: assert 1 == 2\n5.10 1 failed, 40 passed, 2 skipped in 4.31s\n------\nERROR: failed to solve: process "/bin/sh -c pytest -q -rs" did not complete successfully: exit code: 1',
+        )
+      )?.id,
+    ).not.toBe('builder-missing');
+    expect(
+      await first(
+        '#12 [build 5/5] RUN ./mvnw -B verify\n#12 38.77 [main] INFO org.testcontainers.dockerclient.DockerClientProviderStrategy - Loaded org.testcontainers.dockerclient.UnixSocketClientProviderStrategy from ~/.testcontainers.properties, will try it first\n#12 38.91 [main] ERROR org.testcontainers.dockerclient.DockerClientProviderStrategy - Could not find a valid Docker environment. Please check configuration. Attempted configurations were:\n#12 38.91 \tUnixSocketClientProviderStrategy: failed with exception InvalidConfigurationException (Could not find unix domain socket). Root cause NoSuchFileException (/var/run/docker.sock)\n#12 38.91 As no valid configuration was found, execution cannot continue.\n#12 39.20 [ERROR] Tests run: 4, Failures: 0, Errors: 4, Skipped: 0, Time elapsed: 0.61 s <<< FAILURE! - in com.acme.OrderRepositoryIT\n#12 39.20 java.lang.IllegalStateException: Could not find a valid Docker environment. Please see logs and check configuration\n#12 ERROR: process "/bin/sh -c ./mvnw -B verify" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c ./mvnw -B verify" did not complete successfully: exit code: 1',
+      ),
+    ).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('-DskipITs') });
+    // curl's 503 keeps the download's advice (the server answered: nothing timed out).
+    expect(
+      (
+        await first(
+          '#8 [3/5] RUN curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz\n#8 0.412 curl: (22) The requested URL returned error: 503\n#8 ERROR: process "/bin/sh -c curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz" did not complete successfully: exit code: 22\n------\n > [3/5] RUN curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz:\n0.412 curl: (22) The requested URL returned error: 503\n------\nERROR: failed to solve: process "/bin/sh -c curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz" did not complete successfully: exit code: 22',
+        )
+      )?.id,
+    ).toBe('package-install-failure');
+    // An ADD cut short by the network, in another of Go's words.
+    expect(
+      (
+        await first(
+          'Step 3/8 : ADD https://releases.example.com/tool-1.2.3.tar.gz /tmp/\nADD failed: Get "https://releases.example.com/tool-1.2.3.tar.gz": unexpected EOF',
+        )
+      )?.id,
+    ).toBe('network-timeout');
+    // `ln` naming the loader's path is a directory missing; act's prefixed line is the loader missing.
+    expect(
+      (
+        await first(
+          '#7 [3/6] RUN ln -s /lib/libc.musl-x86_64.so.1 /lib64/ld-linux-x86-64.so.2\n#7 0.214 ln: /lib64/ld-linux-x86-64.so.2: No such file or directory\n#7 ERROR: process "/bin/sh -c ln -s /lib/libc.musl-x86_64.so.1 /lib64/ld-linux-x86-64.so.2" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c ln -s /lib/libc.musl-x86_64.so.1 /lib64/ld-linux-x86-64.so.2" did not complete successfully: exit code: 1',
+        )
+      )?.id,
+    ).not.toBe('platform-mismatch');
+    expect(
+      (
+        await first(
+          "[CI/build] ⭐ Run Main Run tool\n[CI/build]   🐳  docker exec cmd=[bash --noprofile --norc -e -o pipefail /var/run/act/workflow/2] user= workdir=\n[CI/build]   | /lib64/ld-linux-x86-64.so.2: No such file or directory\n[CI/build]   ❌  Failure - Main Run tool\n[CI/build] exitcode '255': failure",
+        )
+      )?.id,
+    ).toBe('platform-mismatch');
+    // QEMU 5's wording; BuildKit's capability errors with a description or two blanks.
+    expect(
+      (
+        await first(
+          'Unable to reserve 0xffff0000 bytes of virtual address space at 0x1000 (Success) for use as guest address space (check your virtual memory ulimit setting, min_mmap_addr or reserve less using -R option)',
+        )
+      )?.id,
+    ).toBe('qemu-emulation');
+    expect(
+      (
+        await first(
+          '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\nERROR: failed to solve: requested experimental feature mount.type.secret (secret mounts) is not supported by build server, please update docker',
+        )
+      )?.id,
+    ).toBe('builder-missing');
+    expect(
+      (
+        await first(
+          '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\nERROR: failed to solve: requested experimental feature exec.secretenv  is not supported by build server, please update buildkit',
+        )
+      )?.id,
+    ).toBe('builder-missing');
+    // Docker's platform warning cut where a paste wrapped it: an Arm image on an x86 host runs under emulation.
+    expect(
+      (
+        await first(
+          "$ docker run --rm myorg/tool:1.4 --version\nWARNING: The requested image's platform (linux/arm64/v8) does not match the\ndetected host platform (linux/amd64) and no specific platform was requested\nexec /usr/local/bin/tool: exec format error\nERROR: Job failed: exit code 1",
+        )
+      )?.id,
+    ).toBe('qemu-emulation');
+    // apt's failed fetch of an ignored repository is no failure line: the smoke test after it is quoted.
+    const apt = await first(
+      '$ apt-get update -qq\nErr:3 https://packages.example.org/debian bookworm InRelease\n  403  Forbidden [IP: 10.20.30.40 443]\nW: Some index files failed to download. They have been ignored, or old ones used instead.\n$ ./scripts/smoke.sh\nsmoke test failed: GET http://localhost:8080/healthz returned 500\nERROR: Job failed: exit code 1',
+    );
+    expect(apt?.evidence.some((e) => e.text.includes('smoke test failed'))).toBe(true);
   });
 });

@@ -18,6 +18,9 @@ const MAX_WORD_LINES = 40;
 // used only when nothing else names an error, so that a pasted failure is never left silent.
 const LOOSE_FAILURE =
   /\b(?:cannot|can't|could not|couldn't|unable to|failed|failure|fatal|denied|refused|not found|no such file or directory|timed out|invalid|exception|segmentation fault|aborted)\b|\berror\b|\bexit (?:code|status):? [1-9]|^\s*File "[^"]+", line \d+, in \S+|^[0-9a-f]{12}: Retrying in \d+ seconds?$/i;
+// apt's numbered fetch that failed (`Err:2 http://...`), its reason on the next line: quoted only when a paste was cut after
+// it and nothing else says what failed (apt goes on past one of an optional repository: it is no failure of its own).
+const APT_FETCH_ERROR = /^Err:\d+ \S/;
 // A lone `EOF` as the paste's own line (the docker CLI's push or pull lost its connection), never a step's
 // output, where it ends a heredoc (`#7 0.046 EOF`), which is why the raw text is tested, not the normalized.
 const LONE_EOF = /^\s*(?:unexpected )?EOF\s*$/;
@@ -60,9 +63,11 @@ export const buildOutcomeRule: Rule = {
     // Jenkins' `Finished: FAILURE`), unless the failure's words point at a cause (below): those lines restate that the
     // job failed, and `unknown` first (quoting the very line the warning came from) would read the paste otherwise
     // wrapped than alone.
-    const concrete = (found: EvidenceLine[]) => found.filter((l) => !restatesFailure(l.text));
-    const onlyWrapperFailed =
-      matched.length > 0 && concrete(strictLines).length === 0 && concrete(build.errors).length === 0 && build.failedStepTail.length === 0;
+    // Every line the fallback would quote must be the wrapper's or one a signature already read (a review found a
+    // script's `syntax error near unexpected token` hidden behind a cache import's warning otherwise).
+    const read = new Set(matched.flatMap((m) => m.lines.map((l) => l.line)));
+    const explained = (l: EvidenceLine) => restatesFailure(l.text) || read.has(l.line);
+    const onlyWrapperFailed = matched.length > 0 && build.failedStepTail.length === 0 && errorLines.every(explained) && build.errors.every(explained);
     // A log cut before its end that still shows errors is a failure to explain, not a silence.
     if (build.status !== 'failure' && !(build.status === 'unknown' && errorLines.length > 0)) return [];
     const final = build.errors[build.errors.length - 1] ?? null;
@@ -131,7 +136,7 @@ function failureErrorLines(build: Build, lines: EvidenceLine[], strict: Evidence
   if (own.length > 0) return own;
   const loose = ownErrorLines(build, lines, LOOSE_FAILURE);
   // In that order, the first that holds a line: a wrapper's own line is quoted only when nothing else is.
-  return [concrete(loose), strict, loose].find((found) => found.length > 0) ?? [];
+  return [concrete(loose), strict, loose, ownErrorLines(build, lines, APT_FETCH_ERROR)].find((found) => found.length > 0) ?? [];
 }
 
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
