@@ -4201,6 +4201,12 @@ describe('no second cause where the line names one', () => {
       '#9 [builder 4/7] RUN git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo\n#9 0.213 Cloning into \'/src/libfoo\'...\n#9 0.402 fatal: unable to access \'https://github.com/acme/libfoo.git/\': server certificate verification failed. CAfile: none CRLfile: none\n#9 ERROR: process "/bin/sh -c git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo" did not complete successfully: exit code: 128\nERROR: failed to solve: process "/bin/sh -c git clone --depth 1 https://github.com/acme/libfoo.git /src/libfoo" did not complete successfully: exit code: 128',
     );
     expect(git).toMatchObject({ id: 'network-timeout', fix: expect.stringContaining('update-ca-certificates') });
+    // A registry the builder does not trust: the daemon's or BuildKit's trust, not the image's, and no promise a re-run helps.
+    const registry = await first(
+      '#5 ERROR: failed to do request: Head "https://registry.corp.example/v2/base/manifests/1": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+    );
+    expect(registry?.fix).toContain('buildkitd.toml');
+    expect(registry?.fix).not.toContain('Usually transient');
     // pytest's skip reason is no missing daemon; Testcontainers inside `docker build` gets advice of its own.
     expect(
       (
