@@ -59,12 +59,11 @@ export const buildOutcomeRule: Rule = {
     // A paste whose only trace of the failure is a tool's WARNING (a cache import that found
     // nothing) is better explained by that warning than by a finding that has nothing to quote.
     if (matched.length > 0 && strictLines.length === 0 && build.errors.length === 0 && build.failedStepTail.length === 0) return [];
-    // So is one inside a CI job whose only other failure lines are its wrapper's (`ERROR: Job failed: exit code 1`,
-    // Jenkins' `Finished: FAILURE`), unless the failure's words point at a cause (below): those lines restate that the
-    // job failed, and `unknown` first (quoting the very line the warning came from) would read the paste otherwise
-    // wrapped than alone.
-    // Every line the fallback would quote must be the wrapper's or one a signature already read (a review found a
-    // script's `syntax error near unexpected token` hidden behind a cache import's warning otherwise).
+    // So is one inside a CI job when every line the fallback would quote is the wrapper's (`ERROR: Job failed: exit code
+    // 1`, Jenkins' `Finished: FAILURE`: they only restate that the job failed) or one a signature already read, unless the
+    // failure's words point at a cause (below). Else `unknown` came first, quoting the very line the warning came from, and
+    // the paste read otherwise wrapped than alone; a line no signature read (a script's `syntax error near unexpected
+    // token`) still makes the fallback the failure.
     const read = new Set(matched.flatMap((m) => m.lines.map((l) => l.line)));
     const explained = (l: EvidenceLine) => restatesFailure(l.text) || read.has(l.line);
     const onlyWrapperFailed = matched.length > 0 && build.failedStepTail.length === 0 && errorLines.every(explained) && build.errors.every(explained);
