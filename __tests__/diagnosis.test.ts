@@ -322,7 +322,7 @@ describe('root cause first', () => {
     const timedOut = (await diagnoseText(tty('30.0'))).findings;
     expect(timedOut.map((f) => f.id)).toEqual(['network-timeout']);
     // The finding says in words what it read from the clock, and whose registry it was.
-    expect(timedOut[0]!.title).toBe("A network request timed out during the build: docker.io/library/ros:noetic's registry did not answer in 30 s");
+    expect(timedOut[0]!.title).toBe("A network request failed during the build: docker.io/library/ros:noetic's registry did not answer in 30 s");
     expect(timedOut[0]!.fix).toContain("the connect timeout of Docker's registry client (30 s)");
     // The registry's answer, however long it took, says why: no timeout beside it.
     const answered = `${tty('31.0')}\nERROR: failed to solve: docker.io/library/ros:noetic: failed to resolve source metadata for docker.io/library/ros:noetic: docker.io/library/ros:noetic: not found`;

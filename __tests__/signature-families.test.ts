@@ -4207,6 +4207,9 @@ describe('no second cause where the line names one', () => {
     );
     expect(registry?.fix).toContain('buildkitd.toml');
     expect(registry?.fix).not.toContain('Usually transient');
+    // The headline says what failed: no "timed out" for a certificate the builder does not trust.
+    expect(registry?.title).toBe("A network request failed during the build: the server's certificate is not trusted (\"certificate signed by unknown authority\")");
+    expect(git?.title).toBe("A network request failed during the build: the server's certificate is not trusted (\"server certificate verification failed\")");
     // pytest's skip reason is no missing daemon; Testcontainers inside `docker build` gets advice of its own.
     expect(
       (
