@@ -4290,4 +4290,55 @@ describe('no second cause where the line names one', () => {
     );
     expect(apt?.evidence.some((e) => e.text.includes('smoke test failed'))).toBe(true);
   });
+
+  it('the rules of train batches 231 to 237: GoReleaser and ko, yarn and node-gyp, Rosetta, a Playwright download, a node out of disk', async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    const ids = async (text: string) => (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    // `docker manifest create` naming a per-platform image that was never pushed.
+    const manifest = await first(
+      '   • creating docker manifest  images=[ghcr.io/acme/tool:v1.2.0-amd64 ghcr.io/acme/tool:v1.2.0-arm64] manifest=ghcr.io/acme/tool:v1.2.0\n   ⨯ release failed after 3.10s error=docker manifests: failed to publish artifacts: failed to create docker manifest: ghcr.io/acme/tool:v1.2.0:\nno such manifest: ghcr.io/acme/tool:v1.2.0-amd64\n: exit status 1',
+    );
+    expect(manifest).toMatchObject({ id: 'manifest-unknown', title: 'An image or tag does not exist: ghcr.io/acme/tool:v1.2.0-amd64' });
+    // A registry's NAME_UNKNOWN answering a read is a repository that does not exist; the same code answering a push stays the push's.
+    expect(
+      (await first('2024/02/01 10:00:00 reading tags for ghcr.io/acme/app: GET https://ghcr.io/v2/acme/app/tags/list?n=1000: NAME_UNKNOWN: repository name not known to registry'))
+        ?.id,
+    ).toBe('manifest-unknown');
+    expect(
+      (
+        await first(
+          'The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/app]\n5f70bf18a086: Preparing\nname unknown: The repository with name \'app\' does not exist in the registry with id \'123456789012\'',
+        )
+      )?.id,
+    ).toBe('registry-push-failure');
+    // go-containerregistry finding no variant of the base image for the platform it builds.
+    expect(
+      await first('Error: failed to publish images: error building "ko://example.com/cmd/server": no child with platform darwin/arm64 in index cgr.dev/chainguard/static:latest'),
+    ).toMatchObject({ id: 'platform-mismatch', title: 'No image for the requested platform (darwin/arm64)' });
+    // Rosetta's crash of an emulated compiler comes before the compiler's own errors.
+    expect(
+      (
+        await first(
+          '#12 [linux/amd64 builder 5/7] RUN make -j4\n#12 301.2 assertion failed [result.value != EEXIST]: VmTracker attempted to allocate existing mapping\n#12 301.2 (ThreadContextVm.cpp:47 mmap)\n#12 301.4 cc: internal compiler error: Trace/breakpoint trap signal terminated program cc1\n#12 301.5 make: *** [Makefile:20: src/main.o] Error 4\n#12 ERROR: process "/bin/sh -c make -j4" did not complete successfully: exit code: 2',
+        )
+      )?.id,
+    ).toBe('qemu-emulation');
+    // A native module's build without node-gyp.
+    expect((await first('Step 6/9 : RUN npm ci\n ---> Running in 1a2b3c4d5e6f\nsh: 1: node-gyp: not found\nThe command \'/bin/sh -c npm ci\' returned a non-zero code: 127'))?.id).toBe(
+      'package-install-failure',
+    );
+    // Playwright's browser download cut short is the network's.
+    expect(
+      (
+        await first(
+          '#8 [4/6] RUN npx playwright install chromium\n#8 9.12 Error: Download failed: size mismatch, file size: 1048576, expected size: 160170704 URL: https://playwright.azureedge.net/builds/chromium/1097/chromium-linux.zip\n#8 ERROR: process "/bin/sh -c npx playwright install chromium" did not complete successfully: exit code: 1',
+        )
+      )?.id,
+    ).toBe('network-timeout');
+    // A node whose disk filled while it unpacked the image: the disk, not the pull, comes first.
+    const pull = await ids(
+      'Warning  Failed     12s   kubelet  Failed to pull image "ghcr.io/acme/e2e:1.4": failed to pull and unpack image "ghcr.io/acme/e2e:1.4": failed to extract layer sha256:ba314c14dc6d1f56b259ac2195601b3ce7c1da6d2a7ba35c1766cead711a61a7: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/61/fs/usr/lib/libLLVM.so: no space left on device: unknown\nWarning  Failed     12s   kubelet  Error: ErrImagePull',
+    );
+    expect(pull.slice(0, 2)).toEqual(['disk-full', 'image-pull-backoff']);
+  });
 });

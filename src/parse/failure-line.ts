@@ -31,14 +31,14 @@ const DOCKER_WORDS =
 const STEP_OUTPUT = /^\d+\.\d+ \S|^\d+\.\d{3} {2,}\S/;
 // What else only a container tool's output holds, even in a one-line paste that names no tool: an
 // image reference with a registry host and a tag or digest (`ghcr.io/acme/app:1.2: not found`), a
-// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`), a Dockerfile's own
+// content digest, the registry API's paths (`/v2/<name>/manifests/<ref>`, `/v2/<name>/tags/list`), a Dockerfile's own
 // instructions (also as BuildKit marks the one that failed: `>>> RUN make`, upper case as the Dockerfile has
 // them, not Python's prompt), compose's commands and its words for the project it loads (v1's and v2's validation of
 // a service against the file's top-level secrets, configs, networks and volumes), a shell that was handed an
 // instruction as a command (`/bin/sh: 1: RUN: not found`: the RUN before it ended with a continuation). Tested
 // after the cheaper words above, and only for lines that are not a step's (`#N ...` lines never get here).
 const CONTAINER_WORDS =
-  /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests|blobs)\/|^(?:FROM|ONBUILD) \S|^COPY --from=|(?:^|\| )>>> (?:RUN|COPY|ADD|FROM|WORKDIR) |\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)|\b[Ss]ervice "?[\w.-]+"? (?:uses an undefined|refers to undefined) (?:build )?(?:secret|config|network|volume)\b|^(?:\/bin\/)?(?:ba|da)?sh: (?:\d+: |line \d+: )?(?:RUN|COPY|ADD|WORKDIR|FROM|EXPOSE|ENTRYPOINT): (?:command )?not found$/;
+  /(?<![\w/.-])(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d+)?\/[a-z0-9._-]+(?:\/[a-z0-9._-]+)*(?::[\w][\w.-]*|@sha256:[0-9a-f]{12})|\bsha256:[0-9a-f]{64}\b|\/v2\/[\w./-]*\/(?:manifests\/|blobs\/|tags\/list\b)|^(?:FROM|ONBUILD) \S|^COPY --from=|(?:^|\| )>>> (?:RUN|COPY|ADD|FROM|WORKDIR) |\bcompose(?:\.ya?ml\b| (?:build|up|pull|push|run|project|file)\b)|\b[Ss]ervice "?[\w.-]+"? (?:uses an undefined|refers to undefined) (?:build )?(?:secret|config|network|volume)\b|^(?:\/bin\/)?(?:ba|da)?sh: (?:\d+: |line \d+: )?(?:RUN|COPY|ADD|WORKDIR|FROM|EXPOSE|ENTRYPOINT): (?:command )?not found$/;
 
 // A registry's answer as the docker CLI prints it (`denied: ...`, `toomanyrequests: ...`): the
 // error codes of the registry API (distribution's errcode), lowercased with spaces.
