@@ -4341,4 +4341,51 @@ describe('no second cause where the line names one', () => {
     );
     expect(pull.slice(0, 2)).toEqual(['disk-full', 'image-pull-backoff']);
   });
+
+  it('the rules of train batches 239 to 253: pip, mamba, Meteor and PHP installers, Meson and CMake, Composer, old clients', async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    const id = async (text: string) => (await first(text))?.id;
+    // pip 22's own box around a wheel it could not build; setuptools refusing a dependency's requirement list.
+    expect(
+      await id(
+        '#9 [4/6] RUN pip install -r requirements.txt\n#9 41.20   × Building wheel for pyinstaller (pyproject.toml) did not run successfully.\n#9 41.20   │ exit code: 1\n#9 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+      ),
+    ).toBe('package-install-failure');
+    expect(
+      await id(
+        "Step 5/9 : RUN pip install -r requirements.txt\n ---> Running in 0f1e2d3c4b5a\n    error in legacy-tool setup command: 'install_requires' must be a string or list of strings containing valid project/version requirement specifiers\nThe command '/bin/sh -c pip install -r requirements.txt' returned a non-zero code: 1",
+      ),
+    ).toBe('package-install-failure');
+    // mamba's solver, in its summary's words and its tree's.
+    for (const line of ['Could not solve for environment specs', '#7 9.12 └─ python 3.12**  is uninstallable because there are no viable options']) {
+      expect(await id(`#7 [3/5] RUN mamba install -y -c conda-forge python=3.12 pyfoo=1.0\n${line}\n#7 ERROR: process "/bin/sh -c mamba install -y -c conda-forge python=3.12 pyfoo=1.0" did not complete successfully: exit code: 1`)).toBe(
+        'package-install-failure',
+      );
+    }
+    // Meteor's solver; docker-php-ext-install asked for an extension the php image no longer bundles.
+    expect(
+      await id(
+        "=> Errors while initializing project:\n\nWhile selecting package versions:\nerror: unknown package: acme:payments-legacy\nRequired by: acme:checkout 2.0.1\nThe command '/bin/sh -c meteor build /out' returned a non-zero code: 1",
+      ),
+    ).toBe('package-install-failure');
+    expect(await id("Step 4/8 : RUN docker-php-ext-install mcrypt pdo_mysql\n ---> Running in 9a8b7c6d5e4f\nerror: /usr/src/php/ext/mcrypt does not exist\nThe command '/bin/sh -c docker-php-ext-install mcrypt pdo_mysql' returned a non-zero code: 1")).toBe(
+      'package-install-failure',
+    );
+    // Meson's missing library and a CMake older than the project needs are the build's own (compile-error), even alone.
+    expect(await id('#11 [build 6/8] RUN meson setup build\n#11 2.31 src/meson.build:12:0: ERROR: Dependency "libusb-1.0" not found, tried pkgconfig\n#11 ERROR: process "/bin/sh -c meson setup build" did not complete successfully: exit code: 1')).toBe(
+      'compile-error',
+    );
+    expect(await id('CMake 3.20 or higher is required.  You are running version 3.16.3')).toBe('compile-error');
+    // PHP's own memory limit: the fix names it, not only the kernel's killer.
+    const php = await first(
+      '#6 [3/3] RUN composer install --no-dev\n#6 3.12 PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 4096 bytes) in phar:///usr/bin/composer/src/Composer/DependencyResolver/Solver.php on line 223\n#6 ERROR: process "/bin/sh -c composer install --no-dev" did not complete successfully: exit code: 255',
+    );
+    expect(php).toMatchObject({ id: 'oom-killed', fix: expect.stringContaining('COMPOSER_MEMORY_LIMIT=-1') });
+    // Composer's timeout; an old client's word for a manifest list without its platform; Compose's flag the docker CLI read.
+    expect(
+      await id('  - Downloading symfony/console (v6.4.1)\nA connection timeout was encountered. If you intend to run Composer without connecting to the internet, run the command again prefixed with COMPOSER_DISABLE_NETWORK=1 to make Composer run in offline mode.'),
+    ).toBe('network-timeout');
+    expect(await id('$ docker pull rabbitmq:3-management\n3-management: Pulling from library/rabbitmq\nno supported platform found in manifest list')).toBe('platform-mismatch');
+    expect(await id("$ docker compose --profile gpu up --build\nunknown flag: --profile\nSee 'docker --help'.")).toBe('builder-missing');
+  });
 });
