@@ -4208,8 +4208,10 @@ describe('no second cause where the line names one', () => {
     expect(registry?.fix).toContain('buildkitd.toml');
     expect(registry?.fix).not.toContain('Usually transient');
     // The headline says what failed: no "timed out" for a certificate the builder does not trust.
-    expect(registry?.title).toBe("A network request failed during the build: the server's certificate is not trusted (\"certificate signed by unknown authority\")");
-    expect(git?.title).toBe("A network request failed during the build: the server's certificate is not trusted (\"server certificate verification failed\")");
+    expect(registry?.title).toBe(
+      'A network request failed during the build: the server\'s certificate is not trusted ("certificate signed by unknown authority")',
+    );
+    expect(git?.title).toBe('A network request failed during the build: the server\'s certificate is not trusted ("server certificate verification failed")');
     // pytest's skip reason is no missing daemon; Testcontainers inside `docker build` gets advice of its own.
     expect(
       (
@@ -4301,19 +4303,24 @@ describe('no second cause where the line names one', () => {
     expect(manifest).toMatchObject({ id: 'manifest-unknown', title: 'An image or tag does not exist: ghcr.io/acme/tool:v1.2.0-amd64' });
     // A registry's NAME_UNKNOWN answering a read is a repository that does not exist; the same code answering a push stays the push's.
     expect(
-      (await first('2024/02/01 10:00:00 reading tags for ghcr.io/acme/app: GET https://ghcr.io/v2/acme/app/tags/list?n=1000: NAME_UNKNOWN: repository name not known to registry'))
-        ?.id,
+      (
+        await first(
+          '2024/02/01 10:00:00 reading tags for ghcr.io/acme/app: GET https://ghcr.io/v2/acme/app/tags/list?n=1000: NAME_UNKNOWN: repository name not known to registry',
+        )
+      )?.id,
     ).toBe('manifest-unknown');
     expect(
       (
         await first(
-          'The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/app]\n5f70bf18a086: Preparing\nname unknown: The repository with name \'app\' does not exist in the registry with id \'123456789012\'',
+          "The push refers to repository [123456789012.dkr.ecr.eu-west-1.amazonaws.com/app]\n5f70bf18a086: Preparing\nname unknown: The repository with name 'app' does not exist in the registry with id '123456789012'",
         )
       )?.id,
     ).toBe('registry-push-failure');
     // go-containerregistry finding no variant of the base image for the platform it builds.
     expect(
-      await first('Error: failed to publish images: error building "ko://example.com/cmd/server": no child with platform darwin/arm64 in index cgr.dev/chainguard/static:latest'),
+      await first(
+        'Error: failed to publish images: error building "ko://example.com/cmd/server": no child with platform darwin/arm64 in index cgr.dev/chainguard/static:latest',
+      ),
     ).toMatchObject({ id: 'platform-mismatch', title: 'No image for the requested platform (darwin/arm64)' });
     // Rosetta's crash of an emulated compiler comes before the compiler's own errors.
     expect(
@@ -4324,9 +4331,13 @@ describe('no second cause where the line names one', () => {
       )?.id,
     ).toBe('qemu-emulation');
     // A native module's build without node-gyp.
-    expect((await first('Step 6/9 : RUN npm ci\n ---> Running in 1a2b3c4d5e6f\nsh: 1: node-gyp: not found\nThe command \'/bin/sh -c npm ci\' returned a non-zero code: 127'))?.id).toBe(
-      'package-install-failure',
-    );
+    expect(
+      (
+        await first(
+          "Step 6/9 : RUN npm ci\n ---> Running in 1a2b3c4d5e6f\nsh: 1: node-gyp: not found\nThe command '/bin/sh -c npm ci' returned a non-zero code: 127",
+        )
+      )?.id,
+    ).toBe('package-install-failure');
     // Playwright's browser download cut short is the network's.
     expect(
       (
@@ -4335,11 +4346,22 @@ describe('no second cause where the line names one', () => {
         )
       )?.id,
     ).toBe('network-timeout');
-    // A node whose disk filled while it unpacked the image: the disk, not the pull, comes first.
-    const pull = await ids(
+    // A node whose disk filled while it unpacked the image: the pull says so, with the node's advice, not the runner's.
+    const pull = await first(
       'Warning  Failed     12s   kubelet  Failed to pull image "ghcr.io/acme/e2e:1.4": failed to pull and unpack image "ghcr.io/acme/e2e:1.4": failed to extract layer sha256:ba314c14dc6d1f56b259ac2195601b3ce7c1da6d2a7ba35c1766cead711a61a7: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/61/fs/usr/lib/libLLVM.so: no space left on device: unknown\nWarning  Failed     12s   kubelet  Error: ErrImagePull',
     );
-    expect(pull.slice(0, 2)).toEqual(['disk-full', 'image-pull-backoff']);
+    expect(pull).toMatchObject({
+      id: 'image-pull-backoff',
+      title: 'Kubernetes could not pull the image ghcr.io/acme/e2e:1.4: the node ran out of disk space (no space left on device)',
+      fix: expect.stringContaining('imageGCHighThresholdPercent'),
+    });
+    expect(pull?.fix).not.toContain('/usr/share/dotnet');
+    // gRPC's message-size limit in the CRI's words is no disk.
+    expect(
+      await ids(
+        'Failed to pull image "registry.example.com/acme/api:4.2.0": rpc error: code = ResourceExhausted desc = grpc: received message larger than max (4195304 vs. 4194304)',
+      ),
+    ).toEqual(['image-pull-backoff']);
   });
 
   it('the rules of train batches 239 to 253: pip, mamba, Meteor and PHP installers, Meson and CMake, Composer, old clients', async () => {
@@ -4358,9 +4380,11 @@ describe('no second cause where the line names one', () => {
     ).toBe('package-install-failure');
     // mamba's solver, in its summary's words and its tree's.
     for (const line of ['Could not solve for environment specs', '#7 9.12 └─ python 3.12**  is uninstallable because there are no viable options']) {
-      expect(await id(`#7 [3/5] RUN mamba install -y -c conda-forge python=3.12 pyfoo=1.0\n${line}\n#7 ERROR: process "/bin/sh -c mamba install -y -c conda-forge python=3.12 pyfoo=1.0" did not complete successfully: exit code: 1`)).toBe(
-        'package-install-failure',
-      );
+      expect(
+        await id(
+          `#7 [3/5] RUN mamba install -y -c conda-forge python=3.12 pyfoo=1.0\n${line}\n#7 ERROR: process "/bin/sh -c mamba install -y -c conda-forge python=3.12 pyfoo=1.0" did not complete successfully: exit code: 1`,
+        ),
+      ).toBe('package-install-failure');
     }
     // Meteor's solver; docker-php-ext-install asked for an extension the php image no longer bundles.
     expect(
@@ -4368,24 +4392,113 @@ describe('no second cause where the line names one', () => {
         "=> Errors while initializing project:\n\nWhile selecting package versions:\nerror: unknown package: acme:payments-legacy\nRequired by: acme:checkout 2.0.1\nThe command '/bin/sh -c meteor build /out' returned a non-zero code: 1",
       ),
     ).toBe('package-install-failure');
-    expect(await id("Step 4/8 : RUN docker-php-ext-install mcrypt pdo_mysql\n ---> Running in 9a8b7c6d5e4f\nerror: /usr/src/php/ext/mcrypt does not exist\nThe command '/bin/sh -c docker-php-ext-install mcrypt pdo_mysql' returned a non-zero code: 1")).toBe(
-      'package-install-failure',
-    );
+    expect(
+      await id(
+        "Step 4/8 : RUN docker-php-ext-install mcrypt pdo_mysql\n ---> Running in 9a8b7c6d5e4f\nerror: /usr/src/php/ext/mcrypt does not exist\nThe command '/bin/sh -c docker-php-ext-install mcrypt pdo_mysql' returned a non-zero code: 1",
+      ),
+    ).toBe('package-install-failure');
     // Meson's missing library and a CMake older than the project needs are the build's own (compile-error), even alone.
-    expect(await id('#11 [build 6/8] RUN meson setup build\n#11 2.31 src/meson.build:12:0: ERROR: Dependency "libusb-1.0" not found, tried pkgconfig\n#11 ERROR: process "/bin/sh -c meson setup build" did not complete successfully: exit code: 1')).toBe(
-      'compile-error',
-    );
+    expect(
+      await id(
+        '#11 [build 6/8] RUN meson setup build\n#11 2.31 src/meson.build:12:0: ERROR: Dependency "libusb-1.0" not found, tried pkgconfig\n#11 ERROR: process "/bin/sh -c meson setup build" did not complete successfully: exit code: 1',
+      ),
+    ).toBe('compile-error');
     expect(await id('CMake 3.20 or higher is required.  You are running version 3.16.3')).toBe('compile-error');
     // PHP's own memory limit: the fix names it, not only the kernel's killer.
     const php = await first(
       '#6 [3/3] RUN composer install --no-dev\n#6 3.12 PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 4096 bytes) in phar:///usr/bin/composer/src/Composer/DependencyResolver/Solver.php on line 223\n#6 ERROR: process "/bin/sh -c composer install --no-dev" did not complete successfully: exit code: 255',
     );
     expect(php).toMatchObject({ id: 'oom-killed', fix: expect.stringContaining('COMPOSER_MEMORY_LIMIT=-1') });
-    // Composer's timeout; an old client's word for a manifest list without its platform; Compose's flag the docker CLI read.
+    // An old client's word for a manifest list without its platform.
+    expect(await id('$ docker pull rabbitmq:3-management\n3-management: Pulling from library/rabbitmq\nno supported platform found in manifest list')).toBe(
+      'platform-mismatch',
+    );
+    // Not Compose's `--profile` as a missing builder (kubectl's own flag error is the same line), nor Composer's timeout line
+    // the cause (a warning it recovers from: its solver's problem is the failure).
+    expect((await first("error: unknown flag: --profile\nSee 'kubectl debug --help' for usage."))?.data?.role).not.toBe('root-cause');
     expect(
-      await id('  - Downloading symfony/console (v6.4.1)\nA connection timeout was encountered. If you intend to run Composer without connecting to the internet, run the command again prefixed with COMPOSER_DISABLE_NETWORK=1 to make Composer run in offline mode.'),
-    ).toBe('network-timeout');
-    expect(await id('$ docker pull rabbitmq:3-management\n3-management: Pulling from library/rabbitmq\nno supported platform found in manifest list')).toBe('platform-mismatch');
-    expect(await id("$ docker compose --profile gpu up --build\nunknown flag: --profile\nSee 'docker --help'.")).toBe('builder-missing');
+      await id(
+        '#8 [4/6] RUN composer install --no-dev\n#8 20.1 A connection timeout was encountered. If you intend to run Composer without connecting to the internet, run the command again prefixed with COMPOSER_DISABLE_NETWORK=1 to make Composer run in offline mode.\n#8 25.3 Your lock file does not contain a compatible set of packages. Please run composer update.\n#8 25.3   Problem 1\n#8 25.3     - symfony/console v7.0.4 requires php >=8.2 -> your php version (8.1.27) does not satisfy that requirement.\n#8 ERROR: process "/bin/sh -c composer install --no-dev" did not complete successfully: exit code: 2',
+      ),
+    ).toBe('package-install-failure');
+  });
+
+  it("what a review of this session's rules found: each new wording with the advice its cause needs", async () => {
+    const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    const step = (command: string, lines: string[], code = 1) =>
+      [
+        `#9 [4/6] RUN ${command}`,
+        ...lines.map((l) => `#9 3.21 ${l}`),
+        `#9 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`,
+      ].join('\n');
+    // Rosetta's crash: turn Rosetta off or build natively, not "register QEMU".
+    const rosetta = await first(
+      step('make -j4', ['assertion failed [block != nullptr]: BasicBlock requested for unrecognized address', 'Trace/breakpoint trap'], 133),
+    );
+    expect(rosetta).toMatchObject({ id: 'qemu-emulation', fix: expect.stringMatching(/^- Rosetta, not QEMU/m) });
+    expect(
+      verdictOf(
+        await diagnoseText(step('make -j4', ['assertion failed [result.value != EEXIST]: VmTracker attempted to allocate existing mapping'], 133), 'x.log'),
+      ).change,
+    ).toMatch(/Rosetta/);
+    // npm's and curl's certificate words name the untrusted certificate in the headline, with the CA advice.
+    const npm = await first(
+      step('npm ci', [
+        'npm ERR! code SELF_SIGNED_CERT_IN_CHAIN',
+        'npm ERR! errno SELF_SIGNED_CERT_IN_CHAIN',
+        'npm ERR! request to https://registry.npmjs.org/react failed, reason: self-signed certificate in certificate chain',
+      ]),
+    );
+    expect(npm).toMatchObject({ id: 'network-timeout', title: expect.stringContaining('certificate is not trusted ("SELF_SIGNED_CERT_IN_CHAIN")') });
+    const curl = await first(
+      step('curl -fsSL https://example.org/install.sh -o /tmp/i.sh', ['curl: (60) SSL certificate problem: unable to get local issuer certificate'], 60),
+    );
+    expect(curl?.title).toContain('("SSL certificate problem: unable to get local issuer certificate")');
+    expect(curl?.fix).toContain('update-ca-certificates');
+    // A CMake too old, and CMake 4 too new for an old project: each its own advice, not a missing -dev package.
+    const old = await first(
+      step('cmake -S . -B build', [
+        'CMake Error at CMakeLists.txt:1 (cmake_minimum_required):',
+        '  CMake 3.20 or higher is required.  You are running version 3.16.3',
+      ]),
+    );
+    expect(old).toMatchObject({ id: 'compile-error', fix: expect.stringContaining('pip install cmake') });
+    const four = await first(
+      step('cmake -S vendor/yaml-cpp -B /tmp/y', [
+        'CMake Error at CMakeLists.txt:2 (cmake_minimum_required):',
+        '  Compatibility with CMake < 3.5 has been removed from CMake.',
+      ]),
+    );
+    expect(four?.fix).toContain('CMAKE_POLICY_VERSION_MINIMUM=3.5');
+    // docker manifest create: push first, --insecure for plain HTTP.
+    const manifest = await first('$ docker manifest create 10.0.0.5:5000/app:1 10.0.0.5:5000/app:1-amd64\nno such manifest: 10.0.0.5:5000/app:1-amd64');
+    expect(manifest).toMatchObject({ id: 'manifest-unknown', fix: expect.stringContaining('--insecure') });
+    // A host OS asked for: set the platform to linux.
+    const darwin = await first(
+      'Error: failed to publish images: error building "ko://example.com/cmd/app": no child with platform darwin/arm64 in index cgr.dev/chainguard/static:latest',
+    );
+    expect(darwin?.fix).toContain('--platform=linux/arm64');
+    expect((await first('no child with platform linux/riscv64 in index gcr.io/distroless/static:nonroot'))?.fix).not.toContain('its host');
+    // The php images' missing extension source; setuptools refusing a dependency's metadata; node-gyp on Windows.
+    expect((await first(step('docker-php-ext-install mcrypt', ['error: /usr/src/php/ext/mcrypt does not exist'])))?.fix).toMatch(
+      /^- The php image does not carry/m,
+    );
+    const setuptools = await first(
+      step('pip install gym==0.21.0', [
+        "    error in gym setup command: 'extras_require' must be a dictionary whose values are strings or lists of strings containing valid project/version requirement specifiers.",
+      ]),
+    );
+    expect(setuptools).toMatchObject({ id: 'package-install-failure', fix: expect.stringMatching(/^- A package's own requirement list/m) });
+    expect((await first(step('npm ci', ["'node-gyp' is not recognized as an internal or external command,"])))?.id).toBe('package-install-failure');
+    // PHP's own limit: "ran out of memory", with PHP's advice first; exit code 137 still says it was killed.
+    const php = await first(step('vendor/bin/phpstan analyse', ['PHPStan process crashed because it reached configured PHP memory limit: 128M'], 255));
+    expect(php).toMatchObject({
+      id: 'oom-killed',
+      title: 'A build step ran out of memory',
+      fix: expect.stringMatching(/^- PHP stopped at its own memory limit/m),
+    });
+    expect((await first(step('cargo build --release', ['error: could not compile `app`', 'Killed'], 137)))?.title).toBe(
+      'A build step ran out of memory and was killed (exit code 137)',
+    );
   });
 });
