@@ -4455,6 +4455,18 @@ describe('no second cause where the line names one', () => {
     );
     expect(curl?.title).toContain('("SSL certificate problem: unable to get local issuer certificate")');
     expect(curl?.fix).toContain('update-ca-certificates');
+    // Old curl's wording, without a colon, as git printed it.
+    expect(
+      (
+        await first(
+          step(
+            'git clone https://git.example.org/acme/lib.git',
+            ["fatal: unable to access 'https://git.example.org/acme/lib.git/': SSL certificate problem, verify that the CA cert is OK"],
+            128,
+          ),
+        )
+      )?.title,
+    ).toContain('("SSL certificate problem")');
     // A CMake too old, and CMake 4 too new for an old project: each its own advice, not a missing -dev package.
     const old = await first(
       step('cmake -S . -B build', [
