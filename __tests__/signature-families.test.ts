@@ -32,9 +32,13 @@ function inRun(line: string): string {
   ].join('\n');
 }
 
-/** A plain-progress build whose step `RUN <command>` printed `error`, then failed. */
-function failedRun(command: string, error: string): string {
-  return [`#7 [3/4] RUN ${command}`, `#7 4.1 ${error}`, `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: 1`].join('\n');
+/** A plain-progress build whose step `RUN <command>` printed `error` (one line or several), then failed with `exitCode`. */
+function failedRun(command: string, error: string, exitCode = 1): string {
+  return [
+    `#7 [3/4] RUN ${command}`,
+    ...error.split('\n').map((line) => `#7 4.1 ${line}`),
+    `#7 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${exitCode}`,
+  ].join('\n');
 }
 
 /** The same failing RUN as the legacy builder, the tty form, docker compose v2 and a GitHub job log print it. */
@@ -4425,12 +4429,7 @@ describe('no second cause where the line names one', () => {
 
   it("what a review of this session's rules found: each new wording with the advice its cause needs", async () => {
     const first = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
-    const step = (command: string, lines: string[], code = 1) =>
-      [
-        `#9 [4/6] RUN ${command}`,
-        ...lines.map((l) => `#9 3.21 ${l}`),
-        `#9 ERROR: process "/bin/sh -c ${command}" did not complete successfully: exit code: ${code}`,
-      ].join('\n');
+    const step = (command: string, lines: string[], code = 1) => failedRun(command, lines.join('\n'), code);
     // Rosetta's crash: turn Rosetta off or build natively, not "register QEMU".
     const rosetta = await first(
       step('make -j4', ['assertion failed [block != nullptr]: BasicBlock requested for unrecognized address', 'Trace/breakpoint trap'], 133),

@@ -134,8 +134,9 @@ function failureErrorLines(build: Build, lines: EvidenceLine[], strict: Evidence
   const own = concrete(strict);
   if (own.length > 0) return own;
   const loose = ownErrorLines(build, lines, LOOSE_FAILURE);
-  // In that order, the first that holds a line: a wrapper's own line is quoted only when nothing else is.
-  return [concrete(loose), strict, loose, ownErrorLines(build, lines, APT_FETCH_ERROR)].find((found) => found.length > 0) ?? [];
+  // In that order, the first that holds a line: a wrapper's own line is quoted only when nothing else is, and apt's failed
+  // fetch (scanned for only then) when nothing at all is.
+  return [concrete(loose), strict, loose].find((found) => found.length > 0) ?? ownErrorLines(build, lines, APT_FETCH_ERROR);
 }
 
 /** `RUN cargo build --release failed: exit code: 101`: the step and why, without the shell quoting. */
