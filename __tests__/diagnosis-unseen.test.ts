@@ -376,6 +376,8 @@ const FROZEN: Record<string, string> = {
 // once batches 238 to 252 (even), holdouts of two rounds, were added (202/254 of them on arrival with main 78b958a's engine, the
 // same as 0bb9641's: 104/135 for batches 238 to 244, 98/119 for 246 to 252): the floor did not move; 4100/5025 (81.6%) after
 // train batches 239 to 253's rules, a review's mends and the word model learnt again (not read).
+// 4184/5142 (81.4%) once batches 254, 256, 258 and 260, holdouts, were added (84/117 of them on arrival with main 4e81f58's
+// engine, the same as e163d86's, which has the rules of train batches 231 to 253): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -474,8 +476,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // without a finding: 63 and 52 of 4771 on main 20798a9's engine, so the cap was raised to 115. The rules of train batches 231 to
 // 237 brought that to 62 and 51 (not read); batches 238 to 252 (even), holdouts, brought ten refused excerpts (three each in
 // batches 238 and 244) and one without a finding: 72 and 52 of 5025 on main 78b958a's engine, so the cap was raised to 124.
-// The rules of train batches 239 to 253 and a review's mends brought that to 71 and 52 (not read).
-const MAX_TEST_REFUSED_OR_SILENT = 124;
+// The rules of train batches 239 to 253 and a review's mends brought that to 71 and 52 (not read). Batches 254, 256, 258 and
+// 260, holdouts, brought seven refused excerpts (four in batch 254) and three without a finding: 78 and 55 of 5142 on main
+// 4e81f58's engine, so the cap was raised to 133.
+const MAX_TEST_REFUSED_OR_SILENT = 133;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
