@@ -4512,4 +4512,47 @@ describe('no second cause where the line names one', () => {
       'A build step ran out of memory and was killed (exit code 137)',
     );
   });
+
+  it('the rules of train batches 255 to 261: old clients and GPUs, apt pins, yarn workspaces, vcpkg, a configured Dockerfile path', async () => {
+    const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // --gpus on a docker CLI older than 19.03, and on docker build, which never had it: the CLI's advice, not buildx's.
+    const gpus = await full("$ docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi\nunknown flag: --gpus\nSee 'docker run --help'.");
+    expect(gpus).toMatchObject({ id: 'builder-missing', fix: expect.stringMatching(/^- This docker CLI does not know `--gpus`:/m) });
+    expect(await first("unknown flag: --gpu\nSee 'docker run --help'.")).not.toBe('builder-missing');
+    // NVIDIA's old wrapper gone: the toolkit's `--gpus`, not a compiler's error.
+    const wrapper = await full('nvidia-docker run -it --rm app:gpu\n/bin/sh: 1: nvidia-docker: not found\nmake: *** [run-gpu] Error 127');
+    expect(wrapper).toMatchObject({
+      id: 'builder-missing',
+      title: expect.stringContaining(': nvidia-docker is not installed'),
+      fix: expect.stringMatching(/^- `nvidia-docker` is not installed/m),
+    });
+    // apt's one unmet dependency, quoted alone or in the step.
+    expect(await first(' libcudnn8-dev : Depends: libcudnn8 (= 8.9.7.29-1+cuda12.2) but 8.9.7.29-1+cuda11.8 is to be installed')).toBe(
+      'package-install-failure',
+    );
+    expect(
+      await first(
+        failedRun('apt-get install -y ros-humble-desktop', ' ros-humble-desktop : Depends: ros-humble-rviz2 but it is not going to be installed', 100),
+      ),
+    ).toBe('package-install-failure');
+    // yarn asked for a workspace that is gone (1.x and 2+), vcpkg's port, npm 3's rename across layers.
+    expect(await first(failedRun('yarn workspace api install', 'error Unknown workspace "api".'))).toBe('package-install-failure');
+    expect(await first(failedRun('yarn workspace web build', 'Usage Error: Workspace not found (web)'))).toBe('package-install-failure');
+    expect(await first(failedRun('vcpkg install', 'error: building openssl:x64-linux failed with: BUILD_FAILED'))).toBe('package-install-failure');
+    expect(await first(failedRun('npm install', 'npm ERR! code EXDEV\nnpm ERR! syscall rename'))).toBe('package-install-failure');
+    // A build tool's configured Dockerfile path that is not there.
+    expect(
+      await first(
+        '[error]: Build step io.quarkus.container.image.docker.deployment.DockerProcessor#dockerBuildFromJar threw an exception: java.lang.IllegalArgumentException: Specified Dockerfile path /work/app/src/main/docker/Dockerfile.native does not exist',
+      ),
+    ).toBe('dockerfile-missing');
+    // Docker 1.x's pull over the v1 protocol, and a manifest URL a tool's own GET found missing.
+    const v1 = await full("Unable to find image 'acme/tool:latest' locally\nPulling repository docker.io/acme/tool\ndocker: Error: image acme/tool not found.");
+    expect(v1).toMatchObject({ id: 'manifest-unknown', title: expect.stringContaining('acme/tool') });
+    expect(
+      await first(
+        "ERROR: An error occurred during the fetch of repository 'base':\nDownload from https://ghcr.io/v2/acme/base/manifests/sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef failed: GET returned 404 Not Found",
+      ),
+    ).toBe('manifest-unknown');
+  });
 });
