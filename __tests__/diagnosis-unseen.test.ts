@@ -245,6 +245,19 @@ const FROZEN: Record<string, string> = {
   'test-256.jsonl': '602aae3c4beb31e013df1be288f91bddca000d42fdba683b5ea1b8e9b584fa3d',
   'test-258.jsonl': 'b4b57a9bca97e4dd3312041939a583dae4b3206733d95026a1a19a0f46304eae',
   'test-260.jsonl': '80fb212b2cc65eb5a2efbcd101c3b8b9a65540b29719e9697e64304f56620891',
+  // Batches 262 to 268, its second round: Kubernetes operators and controllers (262), new JavaScript runtimes and frameworks
+  // (264), business and no-code data apps (266), desktop and cross-platform application builds (268).
+  'test-262.jsonl': '64edfc8c9715287bb041aeecf107d274a8f881c027dbaaff79c1da79f84fe292',
+  'test-264.jsonl': 'f153eedb8e4a666a1306be39a62d6eca59b19e2dc258742b32ca959aea6c7799',
+  'test-266.jsonl': '2e90496ab8ac892262f43e940bb09d8872012cf332f97ea6e41b209d77e3c1a6',
+  'test-268.jsonl': '06140af5e0d386a6ebaa0691000bc3334c85b96b27b852d5264910614f592b61',
+  // Batches 270 to 276, its third round: media servers (270), search engines and vector databases (272), MLOps and
+  // model serving (274), home automation and IoT (276). One excerpt of batch 270 (a thread moved between repositories whose
+  // log a train excerpt already holds) was left out before the freeze.
+  'test-270.jsonl': '288846982485084ebe6d560afa2426dd9acc853ef10bc24f347646ba802297aa',
+  'test-272.jsonl': '28160531a3126ccdf09ca557b2c34db256e7785f2842f0d73ace4d07f542523b',
+  'test-274.jsonl': '27ef060407caaa7494bc570d0e4cc47174b2be2ca85036afc9e41b27ac191156',
+  'test-276.jsonl': '58ff7e61ca17d7e14a3ad730ba38e6e6afbbf4eb5463d208a362cc72e249c4ac',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
