@@ -4555,4 +4555,47 @@ describe('no second cause where the line names one', () => {
       ),
     ).toBe('manifest-unknown');
   });
+
+  it("the rules of train batches 263 to 277: Clojure, node-gyp spawned, Deno's lock, rustup components, Python's docker, masked registries", async () => {
+    // Clojure's compiler is the build's own code.
+    expect(await first(failedRun('lein uberjar', 'Syntax error compiling at (acme/core.clj:42:1).\nUnable to resolve symbol: frob in this context'))).toBe(
+      'compile-error',
+    );
+    // node-gyp spawned by an install script but not in the image; Deno's lock refusing a changed module.
+    expect(await first(failedRun('yarn install --frozen-lockfile', 'error /app/node_modules/deasync: Command failed.\nError: spawn node-gyp ENOENT'))).toBe(
+      'package-install-failure',
+    );
+    const deno = (
+      await diagnoseText(
+        failedRun(
+          'deno cache main.ts',
+          'error: The source code is invalid, as it does not match the expected hash in the lock file.\n  Specifier: https://deno.land/x/oak@v12.6.1/mod.ts',
+        ),
+        'x.log',
+      )
+    ).findings[0];
+    expect(deno).toMatchObject({ id: 'package-install-failure', fix: expect.stringMatching(/^- The lock file is out of step/m) });
+    // A rustup component the toolchain lacks is what the image must install, not the crate's code.
+    expect(
+      await first(
+        failedRun(
+          'cargo build --release',
+          "error: failed to run custom build command for `app v0.1.0 (/app)`\n  error: 'clippy-driver' is not installed for the toolchain '1.75.0-x86_64-unknown-linux-gnu'",
+          101,
+        ),
+      ),
+    ).toBe('package-install-failure');
+    // A script that ran apt-get, reported by Python's subprocess.
+    expect(await first("subprocess.CalledProcessError: Command '/build.d/20-apt' returned non-zero exit status 100.")).toBe('package-install-failure');
+    expect(await first("subprocess.CalledProcessError: Command 'make' returned non-zero exit status 1000.")).not.toBe('package-install-failure');
+    // A Python library that runs `docker build` where there is no docker CLI; not another program's missing file.
+    const python = (await diagnoseText("FileNotFoundError: [Errno 2] No such file or directory: 'docker': 'docker'", 'x.log')).findings[0];
+    expect(python).toMatchObject({ id: 'builder-missing', title: expect.stringContaining('the docker CLI is not installed') });
+    expect(await first("FileNotFoundError: [Errno 2] No such file or directory: 'dockerfile.yaml'")).not.toBe('builder-missing');
+    // A base image's metadata step that found no such tag, also with the registry masked as a secret; not a COPY's source.
+    for (const ref of ['registry.example.com/team/base:1.2', '***/team/base:1.2']) {
+      expect(await first(`#4 [internal] load metadata for ${ref}\n#4 ERROR: ${ref}: not found`)).toBe('manifest-unknown');
+    }
+    expect(await first('#9 ERROR: failed to calculate checksum of ref 4f2a: "/app/dist": not found')).not.toBe('manifest-unknown');
+  });
 });
