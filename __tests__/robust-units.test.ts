@@ -163,6 +163,20 @@ describe('bounded templates', () => {
   });
 });
 
+describe('optional parts', () => {
+  const fix = 'Intro.\n[[- Only with ${a}: ${a}.]]\n[[!${a} - General advice.]]\n[[!${a} !${b} - Neither ${c}.]]\n- Always.';
+  it('`[[ ... ]]` keeps a part when its placeholders have values; `[[!${x} ... ]]` only while x has none', () => {
+    expect(fillTemplate(fix, { c: 'z' }, 'text')).toBe('Intro.\n- General advice.\n- Neither z.\n- Always.');
+    expect(fillTemplate(fix, { a: 'v', c: 'z' }, 'text')).toBe('Intro.\n- Only with v: v.\n- Always.');
+    expect(fillTemplate(fix, { b: 'w', c: 'z' }, 'text')).toBe('Intro.\n- General advice.\n- Always.');
+    // The part's other placeholders still need values; an empty value is no value.
+    expect(fillTemplate(fix, { a: '' }, 'text')).toBe('Intro.\n- General advice.\n- Always.');
+    // Inside a line, and in Markdown, where values are code: the one blank after the condition is not the text's.
+    expect(fillTemplate('Failed[[!${why}  for no reason given]][[: ${why}]].', { why: 'x509' }, 'markdown')).toBe('Failed: `x509`.');
+    expect(fillTemplate('Failed[[!${why}  for no reason given]][[: ${why}]].', {}, 'markdown')).toBe('Failed for no reason given.');
+  });
+});
+
 describe('a signatures file is looked at before it is read', () => {
   it('a huge sparse file is refused by its size, without reading it', async () => {
     const path = join(dir, 'sparse.yml');

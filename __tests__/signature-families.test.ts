@@ -4598,4 +4598,25 @@ describe('no second cause where the line names one', () => {
     }
     expect(await first('#9 ERROR: failed to calculate checksum of ref 4f2a: "/app/dist": not found')).not.toBe('manifest-unknown');
   });
+
+  it("a network failure's advice to re-run is left out beside an untrusted certificate's, which says a re-run will not help", async () => {
+    const fixOf = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    const cert = await fixOf(
+      failedRun(
+        'npm ci',
+        'npm ERR! code SELF_SIGNED_CERT_IN_CHAIN\nnpm ERR! request to https://registry.npmjs.org/express failed, reason: self-signed certificate in certificate chain',
+      ),
+    );
+    expect(cert).toMatchObject({ id: 'network-timeout', fix: expect.stringContaining('a re-run will not help') });
+    expect(cert?.fix).not.toContain('usually transient');
+    const timeout = await fixOf(
+      failedRun(
+        'apt-get update',
+        'E: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Could not connect to deb.debian.org:80 (151.101.2.132), connection timed out',
+        100,
+      ),
+    );
+    expect(timeout?.fix).toMatch(/^- A timeout or a dropped connection is usually transient: re-run the job/m);
+    expect(timeout?.fix).not.toContain('!${');
+  });
 });

@@ -4,6 +4,9 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
 // An optional part that is a whole line: dropped with its line break.
 const OPTIONAL_LINE = /^[ \t]*\[\[([^\n]*?)\]\][ \t]*(?:\n|$)/gm;
+// `[[!${name} ...]]` (or `[[!${a} !${b} ...]]`): a part kept only while those have no value, for general advice that stops holding once a
+// cause it names was found (a network failure's "re-run, it is usually transient" beside an untrusted certificate).
+const UNLESS = /^!\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
 
 /**
  * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
@@ -14,18 +17,25 @@ export const MAX_FILLED_CHARS = 16_000;
 
 /**
  * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
- * value. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
+ * value; `[[!${name} ... ]]` parts vanish when `name` has one. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
  * The result is at most `max` characters, cut between a value and the text around it (never inside
  * an inline code span), with any code fence left open closed again.
  */
 export function fillTemplate(template: string, values: Record<string, string | undefined>, mode: 'text' | 'markdown', max = MAX_FILLED_CHARS): string {
   const has = (name: string) => values[name] !== undefined && values[name] !== '';
-  const kept = (inner: string) => [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]!));
-  const withLines = template.replace(OPTIONAL_LINE, (whole, inner: string) => (kept(inner) ? whole.replace(/\[\[|\]\]/g, '') : ''));
-  const withOptional = withLines.replace(OPTIONAL, (_, inner: string) => {
-    const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-    return names.every(has) ? inner : '';
+  /** The text an optional part leaves, or null when it is dropped. */
+  const keep = (inner: string): string | null => {
+    for (let unless = UNLESS.exec(inner); unless !== null; unless = UNLESS.exec(inner)) {
+      if (has(unless[1]!)) return null;
+      inner = inner.slice(unless[0].length);
+    }
+    return [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]!)) ? inner : null;
+  };
+  const withLines = template.replace(OPTIONAL_LINE, (whole: string, inner: string) => {
+    const part = keep(inner);
+    return part === null ? '' : whole.replace(`[[${inner}]]`, () => part);
   });
+  const withOptional = withLines.replace(OPTIONAL, (_, inner: string) => keep(inner) ?? '');
   const fill = (name: string): string => {
     const value = values[name];
     if (value === undefined || value === '') return mode === 'markdown' ? '(unknown)' : 'the build';
