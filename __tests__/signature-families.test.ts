@@ -4517,14 +4517,20 @@ describe('no second cause where the line names one', () => {
     const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
     // --gpus on a docker CLI older than 19.03, and on docker build, which never had it: the CLI's advice, not buildx's.
     const gpus = await full("$ docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi\nunknown flag: --gpus\nSee 'docker run --help'.");
-    expect(gpus).toMatchObject({ id: 'builder-missing', fix: expect.stringMatching(/^- This docker CLI does not know `--gpus`:/m) });
+    expect(gpus).toMatchObject({
+      id: 'builder-missing',
+      title: 'The docker CLI refused --gpus, a flag of docker run only (Docker 19.03 and later)',
+      fix: expect.stringMatching(/^- The docker CLI refused `--gpus`: it is a flag of `docker run` only/),
+    });
+    // Neither the builder's headline nor its advice (setup-buildx-action, stale builders) applies.
+    expect(gpus?.fix).not.toMatch(/buildx builder|setup-buildx-action|docker buildx rm/);
     expect(await first("unknown flag: --gpu\nSee 'docker run --help'.")).not.toBe('builder-missing');
     // NVIDIA's old wrapper gone: the toolkit's `--gpus`, not a compiler's error.
     const wrapper = await full('nvidia-docker run -it --rm app:gpu\n/bin/sh: 1: nvidia-docker: not found\nmake: *** [run-gpu] Error 127');
     expect(wrapper).toMatchObject({
       id: 'builder-missing',
-      title: expect.stringContaining(': nvidia-docker is not installed'),
-      fix: expect.stringMatching(/^- `nvidia-docker` is not installed/m),
+      title: "nvidia-docker is not installed (NVIDIA's deprecated wrapper)",
+      fix: expect.stringMatching(/^- `nvidia-docker` is not installed/),
     });
     // apt's one unmet dependency, quoted alone or in the step.
     expect(await first(' libcudnn8-dev : Depends: libcudnn8 (= 8.9.7.29-1+cuda12.2) but 8.9.7.29-1+cuda11.8 is to be installed')).toBe(
@@ -4574,7 +4580,7 @@ describe('no second cause where the line names one', () => {
         'x.log',
       )
     ).findings[0];
-    expect(deno).toMatchObject({ id: 'package-install-failure', fix: expect.stringMatching(/^- The lock file is out of step/m) });
+    expect(deno).toMatchObject({ id: 'package-install-failure', fix: expect.stringMatching(/^- Deno's lock file no longer matches/m) });
     // A rustup component the toolchain lacks is what the image must install, not the crate's code.
     expect(
       await first(
@@ -4586,12 +4592,23 @@ describe('no second cause where the line names one', () => {
       ),
     ).toBe('package-install-failure');
     // A script that ran apt-get, reported by Python's subprocess.
-    expect(await first("subprocess.CalledProcessError: Command '/build.d/20-apt' returned non-zero exit status 100.")).toBe('package-install-failure');
+    expect(await first("subprocess.CalledProcessError: Command '['apt-get', 'install', '-y', 'libpq-dev']' returned non-zero exit status 100.")).toBe(
+      'package-install-failure',
+    );
+    // Another program's 100 is not apt's (dnf check-update says updates are available with it).
+    for (const command of ["['./bin/validate', '--strict', 'schemas/']", "['dnf', '-q', 'check-update']"]) {
+      expect(await first(`subprocess.CalledProcessError: Command '${command}' returned non-zero exit status 100.`)).not.toBe('package-install-failure');
+    }
     expect(await first("subprocess.CalledProcessError: Command 'make' returned non-zero exit status 1000.")).not.toBe('package-install-failure');
     // A Python library that runs `docker build` where there is no docker CLI; not another program's missing file.
     const python = (await diagnoseText("FileNotFoundError: [Errno 2] No such file or directory: 'docker': 'docker'", 'x.log')).findings[0];
     expect(python).toMatchObject({ id: 'builder-missing', title: expect.stringContaining('the docker CLI is not installed') });
     expect(await first("FileNotFoundError: [Errno 2] No such file or directory: 'dockerfile.yaml'")).not.toBe('builder-missing');
+    // Named once, the file is any path, a directory named docker too (`os.chdir("docker")`); the CLI's full path is the CLI.
+    expect(await first(failedRun('python build.py', '    os.chdir("docker")\nFileNotFoundError: [Errno 2] No such file or directory: \'docker\''))).not.toBe(
+      'builder-missing',
+    );
+    expect(await first("FileNotFoundError: [Errno 2] No such file or directory: '/usr/bin/docker': '/usr/bin/docker'")).toBe('builder-missing');
     // A base image's metadata step that found no such tag, also with the registry masked as a secret; not a COPY's source.
     for (const ref of ['registry.example.com/team/base:1.2', '***/team/base:1.2']) {
       expect(await first(`#4 [internal] load metadata for ${ref}\n#4 ERROR: ${ref}: not found`)).toBe('manifest-unknown');
@@ -4618,5 +4635,98 @@ describe('no second cause where the line names one', () => {
     );
     expect(timeout?.fix).toMatch(/^- A timeout or a dropped connection is usually transient: re-run the job/m);
     expect(timeout?.fix).not.toContain('!${');
+  });
+
+  it("what a review of this session's rules found: a push's 404, Deno's network and lock, advice of their own, other versions' words", async () => {
+    const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+    // A push's PUT of a manifest answered 404 is the push's; a read's 404 names the repository it asked for.
+    expect(
+      await first(
+        '#15 ERROR: failed to push harbor.example.com/nonexistent-project/api:1.0.0: unexpected status from PUT request to https://harbor.example.com/v2/nonexistent-project/api/manifests/1.0.0: 404 Not Found',
+      ),
+    ).toBe('registry-push-failure');
+    const read = await full(
+      'Error: HEAD https://gitlab.com/v2/acme/tools/manifests/1.4.0: unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)',
+    );
+    expect(read).toMatchObject({ id: 'manifest-unknown', title: 'An image or tag does not exist: acme/tools' });
+    // Deno's lock: its own advice, in Deno 1's and Deno 2's words.
+    for (const line of [
+      'error: The source code is invalid, as it does not match the expected hash in the lock file.',
+      'error: Integrity check failed for package: "npm:chalk@5.3.0". Unable to verify that the package',
+      'error: The lockfile is out of date. Run `deno install --frozen=false`, or rerun with `--frozen=false` to update it.',
+    ]) {
+      const deno = await full(failedRun('deno cache main.ts', line));
+      expect(deno).toMatchObject({ id: 'package-install-failure', fix: expect.stringMatching(/^- Deno's lock file no longer matches/m) });
+      expect(deno?.fix).not.toContain('poetry lock');
+    }
+    // Deno's fetch that broke comes before the lock message that followed it.
+    expect(
+      await first(
+        failedRun(
+          'deno cache main.ts',
+          "error: Import 'https://deno.land/std@0.200.0/http/server.ts' failed: error sending request for url (https://deno.land/std@0.200.0/http/server.ts): connection closed before message completed\nerror: The source code is invalid, as it does not match the expected hash in the lock file.",
+        ),
+      ),
+    ).toBe('network-timeout');
+    // Advice of their own: a rustup component, yarn's workspace, vcpkg's port, npm's rename across layers.
+    const cases: [string, string, RegExp][] = [
+      ['cargo build', "error: 'rustfmt' is not installed for the toolchain '1.59.0-x86_64-unknown-linux-gnu'.", /rustup component add/],
+      ['cargo build', "error: 'cargo' is not installed for the custom toolchain 'esp'.", /rustup component add/],
+      ['yarn workspace web build', "Usage Error: Workspace '@acme/web' not found. Did you mean any of the following:", /every workspace's `package.json`/],
+      ['vcpkg install', 'Error: Building package boost-locale:x64-linux failed with: BUILD_FAILED', /buildtrees/],
+      ['npm install -g yo', 'npm ERR! code EXDEV', /--no-bin-links/],
+    ];
+    for (const [command, line, advice] of cases) {
+      const finding = await full(failedRun(command, line));
+      expect([line, finding?.id]).toEqual([line, 'package-install-failure']);
+      expect(finding?.fix).toMatch(advice);
+    }
+    // Clojure's other wordings; apt's lone lines for an installed or virtual package; nvidia-docker in zsh's words.
+    for (const line of [
+      'Syntax error (ClassNotFoundException) compiling at (acme/db.clj:12:3).',
+      'Syntax error macroexpanding clojure.core/ns at (acme/core.clj:1:1).',
+    ]) {
+      expect(await first(failedRun('lein uberjar', line))).toBe('compile-error');
+    }
+    for (const line of [
+      ' libc6-dev : Depends: libc6 (= 2.31-13+deb11u10) but 2.31-13+deb11u8 is installed',
+      ' python3-dev : Depends: python3 but it is a virtual package',
+    ]) {
+      expect(await first(line)).toBe('package-install-failure');
+    }
+    expect((await full('$ nvidia-docker run --rm app\nzsh: command not found: nvidia-docker'))?.title).toBe(
+      "nvidia-docker is not installed (NVIDIA's deprecated wrapper)",
+    );
+    // docker-py without the daemon's socket, or without the right to use it: the daemon, not the network.
+    expect(
+      await first(
+        "Docker client initialization error: Error while fetching server API version: ('Connection aborted.', FileNotFoundError(2, 'No such file or directory')).\nCheck if docker is running on the host.",
+      ),
+    ).toBe('builder-missing');
+    const denied = await full(
+      "docker.errors.DockerException: Error while fetching server API version: ('Connection aborted.', PermissionError(13, 'Permission denied'))",
+    );
+    expect(denied).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('usermod -aG docker') });
+    // A broker's plugin manager and Confluent Hub; yarn missing where Python runs it.
+    expect(
+      await first(
+        failedRun(
+          'rabbitmq-plugins enable rabbitmq_delayed_message_exchange --offline',
+          'Error:\nFailed to enable some plugins: \n    rabbitmq_delayed_message_exchange:\n        Plugin doesn\'t support current server version. Actual broker version: "3.8.9", supported by the plugin: ["3.7.0-3.7.x"]',
+          70,
+        ),
+      ),
+    ).toBe('package-install-failure');
+    expect(
+      await first(
+        failedRun(
+          'confluent-hub install --no-prompt acme/connector:1.0',
+          'Error: Component not found, specify either valid name from Confluent Hub in format: <owner>/<name>:<version:latest> or path to a local file',
+        ),
+      ),
+    ).toBe('package-install-failure');
+    expect(await first(failedRun('python install.py', "FileNotFoundError: [Errno 2] No such file or directory: 'yarn': 'yarn'"))).toBe(
+      'package-install-failure',
+    );
   });
 });
