@@ -174,6 +174,10 @@ describe('optional parts', () => {
     // Inside a line, and in Markdown, where values are code: the one blank after the condition is not the text's.
     expect(fillTemplate('Failed[[!${why}  for no reason given]][[: ${why}]].', { why: 'x509' }, 'markdown')).toBe('Failed: `x509`.');
     expect(fillTemplate('Failed[[!${why}  for no reason given]][[: ${why}]].', {}, 'markdown')).toBe('Failed for no reason given.');
+    // A part of several whole lines goes or stays as a block, with its line breaks.
+    const block = 'Intro.\n[[!${a} - One.\n- Two.]]\n- Always.';
+    expect(fillTemplate(block, {}, 'text')).toBe('Intro.\n- One.\n- Two.\n- Always.');
+    expect(fillTemplate(block, { a: 'x' }, 'text')).toBe('Intro.\n- Always.');
     // Several parts on one line (a title that starts with one) are each their own.
     expect(fillTemplate('[[!${a} General]][[: ${b}]][[Only ${a}]]', { a: 'x' }, 'text')).toBe('Only x');
     expect(fillTemplate('[[!${a} General]][[: ${b}]][[Only ${a}]]', { b: 'y' }, 'text')).toBe('General: y');

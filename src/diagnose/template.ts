@@ -2,9 +2,10 @@ import { inlineCode, truncate } from '../text/markdown.js';
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
-// An optional part that is a whole line: dropped with its line break. One part only: a line of several (`[[a]] [[b]]`,
-// a title that starts with one) is left to OPTIONAL, part by part.
-const OPTIONAL_LINE = /^[ \t]*\[\[((?:(?!\[\[|\]\])[^\n])*)\]\][ \t]*(?:\n|$)/gm;
+// An optional part that is whole lines (it opens a line and closes one, several lines when one condition holds for a
+// block of advice): dropped with its line breaks. One part only: a line of several (`[[a]] [[b]]`, a title that starts
+// with one) is left to OPTIONAL, part by part.
+const OPTIONAL_LINE = /^[ \t]*\[\[((?:(?!\[\[|\]\])[\s\S])*)\]\][ \t]*(?:\n|$)/gm;
 // `[[!${name} ...]]` (or `[[!${a} !${b} ...]]`): a part kept only while those have no value, for general advice that stops holding once a
 // cause it names was found (a network failure's "re-run, it is usually transient" beside an untrusted certificate).
 const UNLESS = /^!\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
