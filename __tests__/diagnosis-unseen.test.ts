@@ -407,6 +407,9 @@ const FROZEN: Record<string, string> = {
 // 4400/5412 (81.3%) after train batches 263 to 277's rules and the word model learnt again on them (not read); 4444/5464
 // (81.3%) once batches 278 and 280, holdouts, were added (44/52 of them on arrival with main f4439c8's engine, the same as
 // dc88bd5's): the floor did not move.
+// 4448/5464 (81.4%) after train batches 279 and 281's rules, a review's mends and the word model learnt again (not read);
+// 4507/5548 (81.2%) once batches 282 to 288 (even), holdouts, were added (59/84 of them on arrival with main c0ecd69's
+// engine, the same as bacd3a2's: 14/19, 25/35, 4/14 and 16/16): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -510,8 +513,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 4e81f58's engine, so the cap was raised to 133. The rules of train batches 255 to 261 left that at 78 and 55; batches 262
 // to 276 (even), holdouts, brought one refused excerpt (batch 268) and five without a finding (two each in batches 274 and
 // 276): 79 and 60 of 5412 on main d4d3ad3's engine, so the cap was raised to 139. The rules of train batches 263
-// to 277 left that at 79 and 60; batches 278 and 280 brought none.
-const MAX_TEST_REFUSED_OR_SILENT = 139;
+// to 277 left that at 79 and 60; batches 278 and 280 brought none. Batches 282 to 288 (even), holdouts, brought one refused
+// excerpt (batch 284) and two without a finding (batch 282): 80 and 62 of 5548 on main c0ecd69's engine, so the cap was
+// raised to 142.
+const MAX_TEST_REFUSED_OR_SILENT = 142;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
