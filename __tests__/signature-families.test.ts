@@ -4730,3 +4730,67 @@ describe('no second cause where the line names one', () => {
     );
   });
 });
+
+describe('tools an image lacks, PPAs, the Android SDK and old Compose in their own words', () => {
+  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+
+  it('names a tool the step runs that the image does not have, with advice to install its package', async () => {
+    for (const tool of ['curl', 'bash', 'unzip']) {
+      const finding = await full(failedRun(`${tool} --version`, `/bin/sh: ${tool}: not found`, 127));
+      expect([tool, finding?.id]).toEqual([tool, 'package-install-failure']);
+      expect(finding?.fix).toContain(`The image has no \`${tool}\``);
+    }
+    // git only when the step's own command found none (exit 127): a script asking git for a version goes on without it.
+    const git = await full(failedRun('git submodule update --init', '/bin/sh: git: not found', 127));
+    expect(git).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('The image has no `git`') });
+    expect((await full(failedRun('npm run build', '/bin/sh: 1: git: not found\nsrc/a.ts(1,7): error TS2322: Type', 2)))?.id).toBe('compile-error');
+    // Not a word that merely ends like one: a script's own command.
+    expect((await full(failedRun('./run.sh', '/bin/sh: mygit: not found', 127)))?.fix ?? '').not.toContain('The image has no `');
+  });
+
+  it('reads apt without its E:, a PPA that is gone and the Android SDK manager', async () => {
+    expect(await first('Unable to locate package libproj25')).toBe('package-install-failure');
+    expect(await first('Error :  Unable to locate package openjdk-11-jdk')).toBe('package-install-failure');
+    const ppa = await full(
+      failedRun(
+        'add-apt-repository -y ppa:deadsnakes/python3.6',
+        "Cannot add PPA: 'ppa:~deadsnakes/ubuntu/python3.6'.\nThe user named '~deadsnakes' has no PPA named 'ubuntu/python3.6'",
+      ),
+    );
+    expect(ppa).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('A PPA the Dockerfile adds is gone') });
+    for (const line of [
+      'Warning: Failed to find package platforms;android-99',
+      'Failed to install the following SDK components:\n      platforms;android-33 Android SDK Platform 33',
+      '7 of 7 SDK package licenses not accepted.',
+    ]) {
+      const finding = await full(failedRun('yes | sdkmanager "platforms;android-99"', line));
+      expect([line, finding?.id]).toEqual([line, 'package-install-failure']);
+      expect(finding?.fix).toContain('sdkmanager --list');
+    }
+    // A Python binding for GDAL built from source without GDAL's development files.
+    expect(
+      await first(
+        failedRun(
+          'pip install fiona',
+          'WARNING:root:Failed to get options via gdal-config: [Errno 2] No such file or directory\nERROR: A GDAL API version must be specified. Provide a path to gdal-config using a GDAL_CONFIG environment variable',
+        ),
+      ),
+    ).toBe('package-install-failure');
+  });
+
+  it('reads compose 1.x refusing what a newer Compose reads, and a tool finding no Dockerfile', async () => {
+    for (const text of [
+      "ERROR: The Compose file './docker-compose.yml' is invalid because:\n'name' does not match any of the regexes: '^x-'",
+      'ERROR: Need service name for --build-arg option',
+    ]) {
+      const finding = await full(`$ docker-compose build\n${text}`);
+      expect([text, finding?.id]).toEqual([text, 'builder-missing']);
+      expect(finding?.fix).toContain('docker-compose is older than');
+    }
+    // A service key other than `name` is the file's own mistake, not compose's age.
+    expect(
+      (await full("ERROR: The Compose file './docker-compose.yml' is invalid because:\n'servces' does not match any of the regexes: '^x-'"))?.fix ?? '',
+    ).not.toContain('docker-compose is older than');
+    expect(await first('Error: failed to build image: no Dockerfile')).toBe('dockerfile-missing');
+  });
+});
