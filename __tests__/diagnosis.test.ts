@@ -415,12 +415,14 @@ describe('root cause first', () => {
     const { findings } = await diagnoseText(text);
     expect(findings[0]).toMatchObject({ id: 'network-timeout', severity: 'error' });
     expect(findings[0]!.fix).toMatch(/first error is on line 2; .*package-install-failure \(line 4\)/);
-    // One warning is not a loop: the package manager's own error stays first.
+    // One warning is not a loop: the package manager's own error stays first when pip saw releases, none of them fitting.
     const once = text
       .split('\n')
       .filter((_, i) => i !== 2)
       .join('\n');
-    expect((await diagnoseText(once)).findings[0]!.id).toBe('package-install-failure');
+    expect((await diagnoseText(once.replace('(from versions: none)', '(from versions: 1.1.4, 2.0.0)'))).findings[0]!.id).toBe('package-install-failure');
+    // When it saw none at all, the one connection that failed before says why.
+    expect((await diagnoseText(once)).findings[0]!.id).toBe('network-timeout');
   });
 
   it('a compose build whose only failure is loading a base image names the missing image', async () => {

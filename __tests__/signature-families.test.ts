@@ -4757,7 +4757,7 @@ describe('tools an image lacks, PPAs, the Android SDK and old Compose in their o
         "Cannot add PPA: 'ppa:~deadsnakes/ubuntu/python3.6'.\nThe user named '~deadsnakes' has no PPA named 'ubuntu/python3.6'",
       ),
     );
-    expect(ppa).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('A PPA the Dockerfile adds is gone') });
+    expect(ppa).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('add-apt-repository could not add a PPA') });
     for (const line of [
       'Warning: Failed to find package platforms;android-99',
       'Failed to install the following SDK components:\n      platforms;android-33 Android SDK Platform 33',
@@ -4792,5 +4792,111 @@ describe('tools an image lacks, PPAs, the Android SDK and old Compose in their o
       (await full("ERROR: The Compose file './docker-compose.yml' is invalid because:\n'servces' does not match any of the regexes: '^x-'"))?.fix ?? '',
     ).not.toContain('docker-compose is older than');
     expect(await first('Error: failed to build image: no Dockerfile')).toBe('dockerfile-missing');
+  });
+});
+
+describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in their own words', () => {
+  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+
+  it("names apt's invalid signature with what usually causes it, lxml's headers and a wheel for another platform", async () => {
+    const signature = await full(
+      failedRun('apt-get update', 'Err:1 http://ports.ubuntu.com/ubuntu-ports jammy InRelease\n  At least one invalid signature was encountered.', 100),
+    );
+    expect(signature).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('libseccomp2') });
+    expect(signature?.fix).toContain('out of disk');
+    expect(await first(failedRun('pip install lxml', 'Error: Please make sure the libxml2 and libxslt development packages are installed.'))).toBe(
+      'package-install-failure',
+    );
+    const wheel = await full(
+      failedRun(
+        'pip install /tmp/numpy-1.26.0-cp312-cp312-musllinux_1_1_x86_64.whl',
+        'ERROR: numpy-1.26.0-cp312-cp312-musllinux_1_1_x86_64.whl is not a supported wheel on this platform.',
+      ),
+    );
+    expect(wheel?.id).toBe('package-install-failure');
+  });
+
+  it('ranks the network first when pip saw no release at all after a retry', async () => {
+    const text = failedRun(
+      'pip install requests==2.31.0',
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f00>: Failed to establish a new connection: [Errno -2] Name or service not known')': /simple/requests/\nERROR: Could not find a version that satisfies the requirement requests==2.31.0 (from versions: none)\nERROR: No matching distribution found for requests==2.31.0",
+    );
+    expect(await first(text)).toBe('network-timeout');
+    // Without a warning that says why, no versions is the name or the pin.
+    expect(
+      await first(failedRun('pip install reqeusts', 'ERROR: Could not find a version that satisfies the requirement reqeusts (from versions: none)')),
+    ).toBe('package-install-failure');
+  });
+
+  it("reads a Gemfile that is not in the image as the build context's, and images that do not exist in other tools' words", async () => {
+    expect(await first(failedRun('bundle install', 'Could not locate Gemfile or .bundle/ directory', 10))).toBe('copy-source-missing');
+    for (const line of ['FATAL:   the requested image was not found', 'java.lang.Exception: Docker image acme/aligner:0.3.1 not found']) {
+      expect([line, await first(line)]).toEqual([line, 'manifest-unknown']);
+    }
+    // The docker CLI's line before the pull it then tries is Docker's own: a paste that ends there is read, not refused.
+    const alone = await diagnoseText("Unable to find image 'acme/tool:2.0' locally", 'x.log');
+    expect(alone.builds.length).toBe(1);
+    expect(alone.findings.length).toBeGreaterThan(0);
+  });
+
+  it("names a host Docker older than the image's C library, and a CLI plugin that cannot run on this CPU", async () => {
+    const clone3 = await full(
+      'Step 3/9 : RUN apt-get update\n ---> Running in 1a2b3c4d5e6f\nfailed to create shim: OCI runtime create failed: container_linux.go:380: starting container process caused: error adding seccomp filter rule for syscall clone3: permission denied: unknown',
+    );
+    expect(clone3).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('20.10.10') });
+    const plugin = await full('Invalid Plugins:\n  buildx      failed to fetch metadata: signal: illegal instruction');
+    expect(plugin).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('for this CPU') });
+    // An illegal instruction in a step is still emulation's.
+    expect(await first(failedRun('npm ci', 'qemu: uncaught target signal 4 (Illegal instruction) - core dumped', 132))).toBe('qemu-emulation');
+  });
+});
+
+describe("the review of this session's rules: lines that look alike but say something else", () => {
+  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
+
+  it("reads a tool not found as the cause only when the step's one command exited 127", async () => {
+    // A script that ignores its curl (`|| true`) and then fails to compile.
+    const ignored = await full(
+      failedRun('npm run build', "sh: 1: curl: not found\nModule not found: Error: Can't resolve './App' in '/app/src'\nnpm ERR! code ELIFECYCLE"),
+    );
+    expect(ignored?.fix ?? '').not.toContain('The image has no `curl`');
+    // git ran; the 127 came from the script after it.
+    const chained = await full(
+      failedRun('git clone https://github.com/acme/tool /src && /src/build.sh', "Cloning into '/src'...\n/bin/sh: 1: /src/build.sh: not found", 127),
+    );
+    expect(chained?.fix ?? '').not.toContain('The image has no `git`');
+    expect((await full(failedRun('sudo apt-get install -y make', '/bin/sh: 1: sudo: not found', 127)))?.fix).toContain('drop it');
+  });
+
+  it('keeps apt, compose, a plugin, an image and a Dockerfile to their own words', async () => {
+    // Not apt's: at most the word model's guess, without apt's own advice.
+    const notApt = await full('Error: Unable to locate package manager in package.json');
+    expect(notApt?.fix ?? '').not.toContain('apt (');
+    expect(notApt?.title ?? 'Likely').toMatch(/^Likely/);
+    for (const line of [
+      "networks.backend value Additional properties are not allowed ('name' was unexpected)",
+      "jsonschema.exceptions.ValidationError: Additional properties are not allowed ('name' was unexpected)",
+    ]) {
+      expect((await full(failedRun('python validate.py', line)))?.fix ?? '').not.toContain('docker-compose is older than');
+    }
+    const chmod = await full('Invalid Plugins:\n  compose     failed to fetch metadata: fork/exec /root/.docker/cli-plugins/docker-compose: permission denied');
+    expect(chmod?.fix ?? '').not.toContain('for this CPU');
+    expect(
+      await first(failedRun('pytest', 'Docker image postgres:15 not found locally, pulling...\nE   ConnectionRefusedError: [Errno 111] Connection refused')),
+    ).not.toBe('manifest-unknown');
+    expect(await first(failedRun('npm test', '    Image not found\nFAIL src/App.test.js'))).not.toBe('manifest-unknown');
+    expect(await first(failedRun('./build-all.sh', 'skip services/docs/: no Dockerfile\nnpm ERR! code ERESOLVE'))).toBe('package-install-failure');
+  });
+
+  it("promotes pip's retry only when the connection failed", async () => {
+    const proxy = failedRun(
+      'pip install flask',
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required'))': /simple/flask/\nERROR: Could not find a version that satisfies the requirement flask (from versions: none)",
+    );
+    const noSsl = failedRun(
+      'pip install flask',
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(\"Can't connect to HTTPS URL because the SSL module is not available.\")': /simple/flask/\nERROR: Could not find a version that satisfies the requirement flask (from versions: none)",
+    );
+    for (const text of [proxy, noSsl]) expect(await first(text)).toBe('package-install-failure');
   });
 });

@@ -237,8 +237,13 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         // A warning is no cause, unless it repeats: a retry loop (pip's `WARNING: Retrying ... after
         // connection broken by`) is the real failure behind the package manager's final error. Docker's
         // warning that an image's platform is not the host's states a fact: what fails after it follows from it.
-        // A leader that only matched the failing command (no line says why) takes the one warning that does.
-        (namesCause(m) || leader.byCommand || m.lines.some((l) => PLATFORM_WARNING.test(l.normalized))) &&
+        // A leader that only matched the failing command (no line says why) takes the one warning that does, and so does
+        // pip's `(from versions: none)`: it saw no release at all, and a warning before it that the connection failed says
+        // why (one retry suffices; a proxy's 407 or a Python without ssl are not the network's).
+        (namesCause(m) ||
+          leader.byCommand ||
+          m.lines.some((l) => PLATFORM_WARNING.test(l.normalized)) ||
+          (leader.lines.some((l) => l.normalized.includes(NO_VERSIONS_SEEN)) && m.lines.some((l) => CONNECTION_FAILED.test(l.normalized)))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
@@ -269,6 +274,12 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
   }
   return ranked;
 }
+
+/** pip's words when the index answered nothing it could read (no release listed at all). */
+const NO_VERSIONS_SEEN = '(from versions: none)';
+/** A retry's reason that is the connection's: it was refused, reset, timed out, or the name did not resolve. */
+const CONNECTION_FAILED =
+  /NewConnectionError|ConnectTimeoutError|ReadTimeoutError|Temporary failure in name resolution|Name or service not known|\[Errno -[23]\]|timed out|Connection (?:reset|refused)/;
 
 /** Lines between a package manager's given-up index and its failure: apk prints them one after the other. */
 const GIVEN_UP_DISTANCE = 30;
