@@ -4839,7 +4839,7 @@ describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in t
     expect(alone.findings.length).toBeGreaterThan(0);
   });
 
-  it("names a host Docker older than the image's C library, and a CLI plugin that cannot run on this CPU", async () => {
+  it("names a host runc older than the daemon's seccomp profile, and a CLI plugin that cannot run on this CPU", async () => {
     const clone3 = await full(
       'Step 3/9 : RUN apt-get update\n ---> Running in 1a2b3c4d5e6f\nfailed to create shim: OCI runtime create failed: container_linux.go:380: starting container process caused: error adding seccomp filter rule for syscall clone3: permission denied: unknown',
     );
