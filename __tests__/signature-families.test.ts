@@ -4865,7 +4865,27 @@ describe("the review of this session's rules: lines that look alike but say some
       failedRun('git clone https://github.com/acme/tool /src && /src/build.sh', "Cloning into '/src'...\n/bin/sh: 1: /src/build.sh: not found", 127),
     );
     expect(chained?.fix ?? '').not.toContain('The image has no `git`');
-    expect((await full(failedRun('sudo apt-get install -y make', '/bin/sh: 1: sudo: not found', 127)))?.fix).toContain('drop it');
+    const sudo = await full(failedRun('sudo apt-get install -y make', '/bin/sh: 1: sudo: not found', 127));
+    expect(sudo?.fix).toContain('drop it');
+    expect(sudo?.fix).not.toContain('install its package');
+    // Its own headline, without the package managers' general advice.
+    const git = await full(failedRun('git submodule update --init', '/bin/sh: 1: git: not found', 127));
+    expect(git?.title).toBe('The image has no git, which RUN git submodule update --init runs');
+    expect(git?.fix).not.toContain("Find the package manager's first error");
+    // Words that leave no doubt the tool was needed: tar's decompressor, a script's interpreter, apt-key's GnuPG.
+    for (const [line, tool] of [
+      ['tar (child): xz: Cannot exec: No such file or directory', 'xz'],
+      ["/usr/bin/env: 'python': No such file or directory", 'python'],
+      ['E: gnupg, gnupg2 and gnupg1 do not seem to be installed, but one of them is required for this operation', 'gnupg'],
+    ]) {
+      const finding = await full(failedRun('./install.sh', line!, 2));
+      expect([line, finding?.id]).toEqual([line, 'package-install-failure']);
+      expect(finding?.fix).toContain(`The image has no \`${tool}\``);
+    }
+    // tar's other complaints are not a missing tool.
+    expect((await full(failedRun('tar xJf a.tar.xz', 'tar (child): a.tar.xz: Cannot open: No such file or directory', 2)))?.fix ?? '').not.toContain(
+      'The image has no',
+    );
   });
 
   it('keeps apt, compose, a plugin, an image and a Dockerfile to their own words', async () => {
