@@ -4804,6 +4804,12 @@ describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in t
     );
     expect(signature).toMatchObject({ id: 'package-install-failure', fix: expect.stringContaining('libseccomp2') });
     expect(signature?.fix).toContain('out of disk');
+    // Not apt's general advice beside it: the lists were updated, their signature is what failed.
+    expect(signature?.fix).not.toContain('run `apt-get update` in the same `RUN`');
+    // That advice stays for apt's other errors.
+    expect((await full(failedRun('apt-get install -y libfoo-dev', 'E: Unable to locate package libfoo-dev', 100)))?.fix).toContain(
+      'run `apt-get update` in the same `RUN`',
+    );
     expect(await first(failedRun('pip install lxml', 'Error: Please make sure the libxml2 and libxslt development packages are installed.'))).toBe(
       'package-install-failure',
     );
