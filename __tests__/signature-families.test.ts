@@ -17,6 +17,10 @@ type Where = 'run' | 'final' | 'paste';
 async function first(text: string): Promise<string | null> {
   return (await diagnoseText(text, 'case.log')).findings[0]?.id ?? null;
 }
+/** The first finding of a text's diagnosis, whole (its title and fix too). */
+async function full(text: string) {
+  return (await diagnoseText(text, 'x.log')).findings[0];
+}
 type Row = [category: string, where: Where, line: string];
 
 /** A plain-progress build whose RUN step printed the line, then failed. */
@@ -4514,7 +4518,6 @@ describe('no second cause where the line names one', () => {
   });
 
   it('the rules of train batches 255 to 261: old clients and GPUs, apt pins, yarn workspaces, vcpkg, a configured Dockerfile path', async () => {
-    const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
     // --gpus on a docker CLI older than 19.03, and on docker build, which never had it: the CLI's advice, not buildx's.
     const gpus = await full("$ docker run --rm --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi\nunknown flag: --gpus\nSee 'docker run --help'.");
     expect(gpus).toMatchObject({
@@ -4638,7 +4641,6 @@ describe('no second cause where the line names one', () => {
   });
 
   it("what a review of this session's rules found: a push's 404, Deno's network and lock, advice of their own, other versions' words", async () => {
-    const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
     // A push's PUT of a manifest answered 404 is the push's; a read's 404 names the repository it asked for.
     expect(
       await first(
@@ -4732,8 +4734,6 @@ describe('no second cause where the line names one', () => {
 });
 
 describe('tools an image lacks, PPAs, the Android SDK and old Compose in their own words', () => {
-  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
-
   it('names a tool the step runs that the image does not have, with advice to install its package', async () => {
     for (const tool of ['curl', 'bash', 'unzip']) {
       const finding = await full(failedRun(`${tool} --version`, `/bin/sh: ${tool}: not found`, 127));
@@ -4796,8 +4796,6 @@ describe('tools an image lacks, PPAs, the Android SDK and old Compose in their o
 });
 
 describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in their own words', () => {
-  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
-
   it("names apt's invalid signature with what usually causes it, lxml's headers and a wheel for another platform", async () => {
     const signature = await full(
       failedRun('apt-get update', 'Err:1 http://ports.ubuntu.com/ubuntu-ports jammy InRelease\n  At least one invalid signature was encountered.', 100),
@@ -4851,6 +4849,17 @@ describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in t
     );
     expect(clone3).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('20.10.10') });
     const plugin = await full('Invalid Plugins:\n  buildx      failed to fetch metadata: signal: illegal instruction');
+    // Any plugin, and the daemon's profile refusing any call the host's libseccomp does not know.
+    expect(
+      (await full('Invalid Plugins:\n  model       failed to fetch metadata: fork/exec /usr/libexec/docker/cli-plugins/docker-model: exec format error'))?.id,
+    ).toBe('builder-missing');
+    expect(
+      (
+        await full(
+          'Error response from daemon: OCI runtime create failed: container_linux.go:367: error adding seccomp filter rule for syscall faccessat2: permission denied: unknown',
+        )
+      )?.fix,
+    ).toContain('libseccomp');
     expect(plugin).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('for this CPU') });
     // An illegal instruction in a step is still emulation's.
     expect(await first(failedRun('npm ci', 'qemu: uncaught target signal 4 (Illegal instruction) - core dumped', 132))).toBe('qemu-emulation');
@@ -4858,8 +4867,6 @@ describe('apt, pip, Bundler, Singularity, an old Docker and a broken plugin in t
 });
 
 describe("the review of this session's rules: lines that look alike but say something else", () => {
-  const full = async (text: string) => (await diagnoseText(text, 'x.log')).findings[0];
-
   it("reads a tool not found as the cause only when the step's one command exited 127", async () => {
     // A script that ignores its curl (`|| true`) and then fails to compile.
     const ignored = await full(

@@ -61,6 +61,11 @@ const BUILD_CHECK_FACT = /^-? ?InvalidBaseImagePlatform: /;
 // is a warning, as a later one may work.
 const GIVEN_UP =
   /: temporary error \(try again later\)|^WARNING: (?:Ignoring|fetching|updating and opening) \S+: |^(?:time="[^"]*" )?level=warn(?:ing)? msg="Failed, retrying in \S+ \.\.\. \((\d+)\/\1\)/;
+// pip's `(from versions: none)`: the index answered nothing it could read. A retry warning before it whose reason is the
+// connection's (refused, reset, timed out, a name that did not resolve) says why, once is enough (see rankMatches).
+const NO_VERSIONS_SEEN = '(from versions: none)';
+const CONNECTION_FAILED =
+  /NewConnectionError|ConnectTimeoutError|ReadTimeoutError|Temporary failure in name resolution|Name or service not known|\[Errno -[23]\]|timed out|Connection (?:reset|refused)/;
 // Lines a wrapper prints when something it ran failed, with no word of why: make's `*** [target]
 // Error 2`, Gradle's and Maven's summary (`FAILURE: Build failed with an exception.`, `Execution failed
 // for task ':bootBuildImage'.`, `BUILD FAILURE`), a CI runner's exit status (of a step, or of the build
@@ -274,12 +279,6 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
   }
   return ranked;
 }
-
-/** pip's words when the index answered nothing it could read (no release listed at all). */
-const NO_VERSIONS_SEEN = '(from versions: none)';
-/** A retry's reason that is the connection's: it was refused, reset, timed out, or the name did not resolve. */
-const CONNECTION_FAILED =
-  /NewConnectionError|ConnectTimeoutError|ReadTimeoutError|Temporary failure in name resolution|Name or service not known|\[Errno -[23]\]|timed out|Connection (?:reset|refused)/;
 
 /** Lines between a package manager's given-up index and its failure: apk prints them one after the other. */
 const GIVEN_UP_DISTANCE = 30;
