@@ -438,6 +438,8 @@ const FROZEN: Record<string, string> = {
 // 4683/5764 (81.2%) after train batches 291 to 309's rules, a review's mends and the word model learnt again on them (not
 // read); 4716/5804 (81.3%) with batches 306 and 308, holdouts, frozen before those rules (33/40 of them on arrival with main
 // 41c0290's engine, the same as b750af1's: 14/19 and 19/21; 33/40 with the new rules too): the floor did not move.
+// 4773/5880 (81.2%) once batches 310 to 316 (even), holdouts, were added (57/76 of them on arrival with main 4c05546's engine,
+// the same as 124bcf8's: 9/13, 7/12, 17/19 and 24/32): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -547,8 +549,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // holdouts, brought twelve refused excerpts (four in batch 300, three in 298) and two without a finding: 90 and 64 of 5764
 // on main 4975b5d's engine, so the cap was raised to 154. The rules of train batches 291 to 309 brought that to 87 and 64
 // (not read); batches 306 and 308, holdouts, brought one refused excerpt and three without a finding (all in batch 306; 33/40
-// on arrival): 88 and 67 of 5804, so the cap was raised to 155.
-const MAX_TEST_REFUSED_OR_SILENT = 155;
+// on arrival): 88 and 67 of 5804, so the cap was raised to 155. Batches 310 to 316 (even), holdouts, brought three refused
+// excerpts (one in batch 310, two in 316) and one without a finding (batch 314): 91 and 68 of 5880 on main 4c05546's engine,
+// so the cap was raised to 159.
+const MAX_TEST_REFUSED_OR_SILENT = 159;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
