@@ -160,17 +160,22 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 291 to 309 (6,328; 294 new excerpts) and the word model retrained: 74 in
 // GitLab's log, 77 in Jenkins', 81 in a runner's, 120 and 68 wrapped at 80 and 120 columns, 60 as gh run view prints it;
 // again the word model's guesses, alone or framed, on either side. Those caps were raised.
+// With batches 311 to 317 (6,410; 82 new excerpts), their rules and the word model retrained: 81 in GitLab's log, 53 in
+// CircleCI's, 51 in Buildkite's, 46 in make's, 82 in a runner's, 123 wrapped at 80 columns, 62 as gh run view prints it. The
+// engine before those rules, given the new excerpts, moved 80, 52, 49, 45, 84, 124 and 65 (two to six of each were new
+// excerpts: a cut tty error block or an unknown that reads otherwise framed); the rules and the retrained word model then
+// moved three to ten more in and out of each list. Those caps were raised to the new counts.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 74,
+  "inside GitLab's job log": 81,
   "inside Jenkins' console output": 77,
-  "inside CircleCI's step output": 51,
-  "inside Buildkite's job log": 46,
-  "inside make's output": 45,
-  "inside a runner's job log": 81,
+  "inside CircleCI's step output": 53,
+  "inside Buildkite's job log": 51,
+  "inside make's output": 46,
+  "inside a runner's job log": 82,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 120,
+  'wrapped by a terminal 80 columns wide': 123,
   'wrapped by a terminal 120 columns wide': 68,
-  "inside a runner's log as gh run view prints it": 60,
+  "inside a runner's log as gh run view prints it": 62,
 };
 
 function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {

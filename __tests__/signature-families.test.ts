@@ -4933,3 +4933,48 @@ describe("the review of this session's rules: lines that look alike but say some
     for (const text of [proxy, noSsl]) expect(await first(text)).toBe('package-install-failure');
   });
 });
+
+describe('plugin installers, PECL, compose 1.x and emulation that crashed (the afternoon of 2026-12-06)', () => {
+  it("reads the Elastic stack's plugin installers and PlatformIO's unknown packages as an install that failed", async () => {
+    for (const text of [
+      failedRun(
+        'bin/logstash-plugin install logstash-input-acme',
+        'Validating logstash-input-acme\nPlugin logstash-input-acme does not exist\nERROR: Installation aborted, verification failed for logstash-input-acme',
+      ),
+      // No line the catalog knows: the installer that ran says what failed.
+      failedRun(
+        'bin/elasticsearch-plugin install analysis-icu',
+        'Exception in thread "main" java.lang.IllegalStateException: unable to read from standard input',
+      ),
+      failedRun('pio run -e nodemcu', "Error: Detected unknown package 'espressif8266'"),
+      failedRun('pio pkg install', "UnknownPackageError: Could not find the package with 'platformio/tool-acme' requirements for your system 'linux_aarch64'"),
+    ])
+      expect([text, await first(text)]).toEqual([text, 'package-install-failure']);
+  });
+
+  it("reads PECL's make with its arguments, and compose 1.x's missing image behind its ERROR:", async () => {
+    const pecl = failedRun(
+      'pecl install imagick',
+      'ERROR: `make -j4 INSTALL_ROOT="/tmp/pear/temp/pear-build-rootAbc123/install-imagick-3.7.0" install\' failed',
+    );
+    expect(await first(pecl)).toBe('package-install-failure');
+    expect(await first('ERROR: Error: image acme/web:dev not found')).toBe('manifest-unknown');
+  });
+
+  it('names the emulation when an image for another platform ran under QEMU and crashed, the platform when it could not start', async () => {
+    const warning =
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested";
+    for (const crash of [
+      'qemu: uncaught target signal 11 (Segmentation fault) - core dumped',
+      'Exception in thread "main" java.io.IOException: Cannot run program "/opt/app/jdk/bin/java": error=0, Failed to exec spawn helper: pid: 97, exit value: 1',
+    ]) {
+      expect([crash, await first(`${warning}\n${crash}`)]).toEqual([crash, 'qemu-emulation']);
+      expect([crash, await first(crash)]).toEqual([crash, 'qemu-emulation']);
+      // The note as a terminal 120 columns wide wraps it, in two lines.
+      const wrapped = `${warning.slice(0, 120)}\n${warning.slice(120)}\n${crash}`;
+      expect([wrapped, await first(wrapped)]).toEqual([wrapped, 'qemu-emulation']);
+    }
+    // The image's program did not start at all: the image is for another platform (as before).
+    expect(await first(`${warning}\nexec /usr/local/bin/server: exec format error`)).toBe('platform-mismatch');
+  });
+});

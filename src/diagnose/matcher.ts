@@ -51,6 +51,11 @@ export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b|^\[(?:WARNING|WARN)\] |
 // failure's cause, not a passing warning.
 // Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
 const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
+// Unless the emulator then ran the image and crashed (QEMU's own report, or the JVM unable to start its spawn helper under
+// QEMU's user-mode emulation): an image for another platform was run as emulation allows, and what failed is the emulation.
+// The note is read with or without its `WARNING:` (a terminal may wrap it, and the paste then holds it in two parts).
+const EMULATOR_CRASHED = /qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper/;
+const PLATFORM_NOTE = /The requested image.s platform \(\S+\) does not match the(?: detected host platform|$)/;
 // BuildKit's build check on a base image pulled for another platform than the build's: printed with
 // the build's warnings, after the steps (`- InvalidBaseImagePlatform: Base image x was pulled with
 // platform "linux/amd64", expected "linux/arm64"`), it states a fact of the whole build that every RUN
@@ -251,6 +256,7 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
           (leader.lines.some((l) => l.normalized.includes(NO_VERSIONS_SEEN)) && m.lines.some((l) => CONNECTION_FAILED.test(l.normalized)))) &&
         !m.byCommand &&
         !m.onlyWrappers &&
+        !(leader.lines.some((l) => EMULATOR_CRASHED.test(l.normalized)) && m.lines.every((l) => PLATFORM_NOTE.test(l.normalized))) &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
         // though a paste cut before the step's exit shows only the final error as the failure: printed just before it.
         (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => gaveUpJustBefore(l, leader))) &&
