@@ -9,6 +9,9 @@ const OPTIONAL_LINE = /^[ \t]*\[\[((?:(?!\[\[|\]\])[\s\S])*)\]\][ \t]*(?:\n|$)/g
 // `[[!${name} ...]]` (or `[[!${a} !${b} ...]]`): a part kept only while those have no value, for general advice that stops holding once a
 // cause it names was found (a network failure's "re-run, it is usually transient" beside an untrusted certificate).
 const UNLESS = /^!\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
+// `[[?${name} ...]]`: a part kept only while `name` has a value, without printing it (a title's `, which RUN x runs` that belongs
+// to one cause's wording, and must not fall away with the rest of the title when the paste has no step).
+const IF_SET = /^\?\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
 
 /**
  * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
@@ -19,7 +22,7 @@ export const MAX_FILLED_CHARS = 16_000;
 
 /**
  * Fills a signature's title or fix. `[[ ... ]]` parts vanish when a placeholder in them has no
- * value; `[[!${name} ... ]]` parts vanish when `name` has one. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
+ * value; `[[!${name} ... ]]` parts vanish when `name` has one, `[[?${name} ... ]]` parts when it has none. In Markdown, values (log text) become inline code, which cannot carry HTML or mentions.
  * The result is at most `max` characters, cut between a value and the text around it (never inside
  * an inline code span), with any code fence left open closed again.
  */
@@ -27,9 +30,9 @@ export function fillTemplate(template: string, values: Record<string, string | u
   const has = (name: string) => values[name] !== undefined && values[name] !== '';
   /** The text an optional part leaves, or null when it is dropped. */
   const keep = (inner: string): string | null => {
-    for (let unless = UNLESS.exec(inner); unless !== null; unless = UNLESS.exec(inner)) {
-      if (has(unless[1]!)) return null;
-      inner = inner.slice(unless[0].length);
+    for (let condition = UNLESS.exec(inner) ?? IF_SET.exec(inner); condition !== null; condition = UNLESS.exec(inner) ?? IF_SET.exec(inner)) {
+      if (has(condition[1]!) === condition[0].startsWith('!')) return null;
+      inner = inner.slice(condition[0].length);
     }
     return [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]!)) ? inner : null;
   };

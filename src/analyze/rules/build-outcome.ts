@@ -122,6 +122,14 @@ export function failureWordLines(build: Build, diagnosis: BuildDiagnosis): strin
 }
 
 /**
+ * The lines that state a build's failure in its own words (what `unknown` quotes): for a finding whose signature matched only
+ * the failing command, so that the line that says why (`plugin directory ... already exists`) is quoted beside it.
+ */
+export function statedFailureLines(build: Build, lines: EvidenceLine[]): EvidenceLine[] {
+  return failureErrorLines(build, lines, ownErrorLines(build, lines, FAILURE_LINE));
+}
+
+/**
  * The lines that state the failure (`strict`: those a failure line recognises), without the lines of
  * a wrapper that only restate it (`ERROR: Job failed: exit code 1`, `make: *** [image] Error 1`,
  * Jenkins' `Finished: FAILURE`): when those are all a failure line recognises, the looser failure

@@ -5,6 +5,7 @@ import { fillTemplate } from '../../diagnose/template.js';
 import { enrich } from '../../diagnose/enrich.js';
 import { findLocations } from '../../diagnose/locations.js';
 import { quote } from '../evidence.js';
+import { statedFailureLines } from './build-outcome.js';
 import { inlineCode } from '../../text/markdown.js';
 import { failedStepOf, templateValues } from './template-values.js';
 import { firstLine, firstListItem } from '../../text/fix-lines.js';
@@ -82,7 +83,9 @@ export function matchFinding(
   // item), not its lead paragraph, which says what happened (catalog header).
   const change = enrichment.cause ? firstLine(enrichment.cause) : (firstListItem(general) ?? firstLine(general));
   const printed = primary ? asPrinted(match.lines[0]!, allLines) : [];
-  const evidence = dedupe([...printed, ...match.lines, ...(primary ? build.errors : [])])
+  // A match on the failing command alone quotes the command: the failure's own lines say what went wrong in it.
+  const stated = primary && match.byCommand ? statedFailureLines(build, allLines) : [];
+  const evidence = dedupe([...printed, ...match.lines, ...stated, ...(primary ? build.errors : [])])
     .slice(0, MAX_EVIDENCE)
     .map((l) => quote(l.line, l.text));
   // A Dockerfile's or a source file's line is a build's failure; a later step's is in no such file.
