@@ -2700,6 +2700,8 @@ describe('no second cause where the line names one', () => {
       'error: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\nCaused by:\n  failed to query replaced source registry `crates-io`\nCaused by:\n  attempting to make an HTTP request, but --offline was specified',
     );
     expect(await first(cargo)).not.toBe('network-timeout');
+    // What it wrapped: cargo offline without the dependency fetched or vendored, an install that could not run.
+    expect(await first(cargo)).toBe('package-install-failure');
     // A program's own `ERROR 404:` is no wget download.
     expect(await first(inRun("ERROR 404: Template not found for view 'home'"))).not.toBe('package-install-failure');
     const change = async (command: string, error: string) => verdictOf(await diagnoseText(failedRun(command, error), 'p.log')).change ?? '';
@@ -5034,5 +5036,39 @@ describe("the review of the afternoon's rules: lines that look alike but say som
     expect((await full(failedRun('apt-get install -y libfoo-dev', 'E: Unable to locate package libfoo-dev', 100)))?.title).toBe(
       'Installing packages failed in RUN apt-get install -y libfoo-dev',
     );
+  });
+});
+
+describe("the third round's rules (the afternoon of 2026-12-06)", () => {
+  it("reads a shell's Exec format error as a program for another platform, a step the shell could not start as emulation", async () => {
+    for (const line of ['sh: 1: ./bin/tool: Exec format error', "nohup: can't execute '/opt/app/server': Exec format error"])
+      expect([line, await first(line)]).toEqual([line, 'platform-mismatch']);
+    expect(await first(failedRun('./configure', 'exec /bin/sh: exec format error'))).toBe('qemu-emulation');
+  });
+
+  it('reads a tool without binaries for this platform, old pulls answered 5xx, and a wasm-bindgen CLI of another version', async () => {
+    expect(
+      await first(failedRun('wasm-pack build --release', 'Error: no prebuilt wasm-opt binaries are available for this platform: Unrecognized target!')),
+    ).toBe('platform-mismatch');
+    expect(await first('Error: Status 502 trying to pull repository acme/mail: "<html><body><h1>502 Bad Gateway</h1></body></html>"')).toBe('network-timeout');
+    expect(
+      await first(
+        failedRun(
+          'trunk build --release',
+          'it looks like the Rust project used to create this Wasm file was linked against\nversion of wasm-bindgen that uses a different bindgen format than this binary:\n  rust Wasm file schema version: 0.2.92\n     this binary schema version: 0.2.95',
+        ),
+      ),
+    ).toBe('compile-error');
+  });
+
+  it("names an engine's seccomp profile before the crash it caused", async () => {
+    const chromium = [
+      '[FATAL] starting chromium: chrome failed to start:',
+      '[0201/191831.586807:FATAL:spawn_subprocess.cc(236)] posix_spawn: Operation not permitted (1)',
+      '[0201/191831.747550:WARNING:spawn_subprocess.cc(260)] intermediate process terminated by signal 5 (Trace/breakpoint trap) (core dumped)',
+    ].join('\n');
+    const finding = await full(chromium);
+    expect(finding?.id).toBe('builder-missing');
+    expect(finding?.fix).toContain('seccomp');
   });
 });
