@@ -5072,3 +5072,35 @@ describe("the third round's rules (the afternoon of 2026-12-06)", () => {
     expect(finding?.fix).toContain('seccomp');
   });
 });
+
+describe("the review of the third round's rules", () => {
+  it("leaves a script's Exec format error (a missing #! line) to what it was before, not to another platform", async () => {
+    for (const line of ["nohup: can't execute '/opt/app/start.sh': Exec format error", 'sh: 1: ./scripts/entry.sh: Exec format error'])
+      expect([line, await first(line)]).not.toEqual([line, 'platform-mismatch']);
+  });
+
+  it("titles and advises an engine older than the image's C library, a missing prebuilt binary, wasm-bindgen and cargo offline", async () => {
+    const spawn = await full('[0201/191831.586807:FATAL:spawn_subprocess.cc(236)] posix_spawn: Operation not permitted (1)');
+    expect(spawn?.title).toMatch(/^The Docker engine is older than the image's C library expects/);
+    expect(spawn?.fix).not.toContain('buildx builder that is gone');
+    const wasmOpt = await full(failedRun('wasm-pack build', 'Error: no prebuilt wasm-opt binaries are available for this platform: Unrecognized target!'));
+    expect(firstListItem(wasmOpt!.fix)).toContain('wasm-opt = false');
+    // wasm-bindgen's older CLI wrote it in lower case; pasted alone it is read too.
+    for (const text of [
+      failedRun('wasm-bindgen target/app.wasm --out-dir pkg', '  rust wasm file schema version: 0.2.84\n     this binary schema version: 0.2.87'),
+      'rust Wasm file schema version: 0.2.100\n   this binary schema version: 0.2.104',
+    ]) {
+      const finding = await full(text);
+      expect([text, finding?.id]).toEqual([text, 'compile-error']);
+      expect(finding?.fix).toContain('wasm-bindgen-cli --version');
+    }
+    const frozen = await full(
+      failedRun(
+        'cargo build --release --frozen',
+        'error: failed to get `serde` as a dependency of package `app v0.1.0 (/app)`\nCaused by:\n  attempting to make an HTTP request, but --frozen was specified',
+      ),
+    );
+    expect(frozen?.id).toBe('package-install-failure');
+    expect(frozen?.fix).toContain('cargo fetch');
+  });
+});
