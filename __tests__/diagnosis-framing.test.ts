@@ -169,15 +169,21 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // wrapped at 80 and 120 columns, 63 as gh run view prints it (the other lists fell, GitLab's to 77). Those three were raised.
 // With batches 325 to 331 (6,489; 46 new excerpts), their rules and the word model retrained: 78 in Jenkins' log, 64 as gh run
 // view prints it. Those two were raised.
+// With batches 333 to 339 (6,528; 39 new excerpts), their rules (an engine before 1.11 that could not exec another CPU's
+// program, the kubelet's pod status before a missing or refused image on its pull line, docker-py's socket) and the word
+// model retrained: 84 in GitLab's log, 80 in Jenkins', 54 in CircleCI's, 86 in a runner's, 127 wrapped at 80 columns. Of
+// the moves, a kubelet pull its paste had already wrapped reads the registry's refusal first in every CI wrapper and the
+// back-off alone, three new excerpts read `unknown` framed (an old pull's `HTTP code: 404`, a cut yarn error block), and
+// the kubelet pastes a terminal wraps lose the status rule in one or two cases. Those five caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 81,
-  "inside Jenkins' console output": 78,
-  "inside CircleCI's step output": 53,
+  "inside GitLab's job log": 84,
+  "inside Jenkins' console output": 80,
+  "inside CircleCI's step output": 54,
   "inside Buildkite's job log": 51,
   "inside make's output": 46,
-  "inside a runner's job log": 82,
+  "inside a runner's job log": 86,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 126,
+  'wrapped by a terminal 80 columns wide': 127,
   'wrapped by a terminal 120 columns wide': 69,
   "inside a runner's log as gh run view prints it": 64,
 };

@@ -616,11 +616,12 @@ const ROWS: Row[] = [
     'paste',
     '  Warning  Failed     12s (x3 over 57s)  kubelet  Failed to pull image "docker.io/acme/init:1.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/init:1.0": no match for platform in manifest: not found\n  Warning  Failed     12s (x3 over 57s)  kubelet  Error: ErrImagePull',
   ],
-  // A tag that does not exist is the cause of the pull's failure (the back-off follows it).
+  // A tag that does not exist is the cause of the pull's failure (the back-off follows it), when the paste shows the pull
+  // alone; with the pod's status (`Error: ErrImagePull`) the back-off leads (see "the first round of 2026-12-06 (evening)").
   [
     'manifest-unknown',
     'paste',
-    '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found\n  Warning  Failed     5s (x3 over 52s)  kubelet  Error: ErrImagePull',
+    '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found',
   ],
   // The azblob backend refused while it prepares its container (the 403 and Azure's words on the lines after).
   [
@@ -2583,18 +2584,20 @@ describe('no second cause where the line names one', () => {
       ['manifest-unknown', 'An image or tag does not exist: ghcr.io/acme/app:1.2'],
       ['image-pull-backoff', 'Kubernetes could not pull the image ghcr.io/acme/app:1.2'],
     ]);
-    // A refused node stays the pull's failure (the team's labelled corpus says so), its title says what the registry
-    // answered; the registry's finding that follows speaks of the node's credentials, not of the build's login (no
-    // advice for the job's token or the registry's push).
+    // A refused node, the pull alone: what the registry answered comes first (train labels such pastes the registry's 12
+    // times, the back-off's 4), speaking of the node's credentials, not of the build's login (no advice for the job's token
+    // or the registry's push); the back-off follows, its title saying what the registry answered. With the pod's status
+    // (`Error: ImagePullBackOff`, as the team's labelled corpus has it) the back-off leads (see "the first round of
+    // 2026-12-06 (evening)").
     const refused = await findings('failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized');
-    expect([refused[0]!.title, firstListItem(refused[0]!.fix), refused[1]!.id, refused[1]!.title, firstListItem(refused[1]!.fix)]).toEqual([
-      'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry refused the node ("401 Unauthorized")',
-      expect.stringContaining('imagePullSecrets'),
+    expect([refused[0]!.id, refused[0]!.title, firstListItem(refused[0]!.fix), refused[1]!.title, firstListItem(refused[1]!.fix)]).toEqual([
       'registry-auth-denied',
       'The registry denied access to ghcr.io',
       expect.stringMatching(/^The cluster's node pulled `ghcr\.io\/acme\/app:1\.2` with the pod's `imagePullSecrets`/),
+      'Kubernetes could not pull the image ghcr.io/acme/app:1.2: the registry refused the node ("401 Unauthorized")',
+      expect.stringContaining('imagePullSecrets'),
     ]);
-    expect(refused[1]!.fix).not.toContain('packages: write');
+    expect(refused[0]!.fix).not.toContain('packages: write');
     const quay = (
       await diagnoseText(
         'Failed to pull image "quay.io/acme/app:1": rpc error: code = Unknown desc = reading manifest 1 in quay.io/acme/app: unauthorized: access to the requested resource is not authorized',
@@ -5102,5 +5105,55 @@ describe("the review of the third round's rules", () => {
     );
     expect(frozen?.id).toBe('package-install-failure');
     expect(frozen?.fix).toContain('cargo fetch');
+  });
+});
+
+describe('the first round of 2026-12-06 (evening)', () => {
+  it("reads an engine before 1.11 that could not start another CPU's program as the image's platform, not QEMU's", async () => {
+    for (const text of [
+      'Error response from daemon: Cannot start container 4f61653adb0d: [8] System error: exec format error',
+      'exec format error\ndocker: Error response from daemon: Cannot start container e87f1580bba3: [9] System error: exec format error.',
+      'Step 2 : RUN useradd -u 1000 wine\n ---> Running in 95caf7824fd2\nINFO[0000] [8] System error: exec format error',
+      'Step 5 : RUN rm -f /etc/apt/apt.conf.d/docker-gzip-indexes\n ---> Running in af7328358020\nexec format error',
+    ])
+      expect([text, await first(text)]).toEqual([text, 'platform-mismatch']);
+    // A program named in the error is still read as before (QEMU's catch-all).
+    expect(await first(failedRun('./configure', 'ERROR: qemu-aarch64: /lib/ld.so exec format error while loading'))).toBe('qemu-emulation');
+  });
+
+  it("keeps the kubelet's back-off first when the pod's status is shown, and the registry's cause first when only its pull is", async () => {
+    const notFound =
+      '  Warning  Failed     3m1s (x5 over 6m24s)  kubelet            Failed to pull image "icinga/app:0.4.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/icinga/app:0.4.0": failed to resolve reference "docker.io/icinga/app:0.4.0": docker.io/icinga/app:0.4.0: not found';
+    const status = '  Warning  Failed     3m1s (x5 over 6m24s)  kubelet            Error: ErrImagePull';
+    expect(await first(`${notFound}\n${status}`)).toBe('image-pull-backoff');
+    expect(await first(notFound)).toBe('manifest-unknown');
+    const denied =
+      'Failed to pull image "ghcr.io/acme/private:1.0": rpc error: code = Unknown desc = failed to pull and unpack image "ghcr.io/acme/private:1.0": failed to resolve reference "ghcr.io/acme/private:1.0": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized';
+    expect(await first(denied)).toBe('registry-auth-denied');
+    expect(await first(`${denied}\nError: ImagePullBackOff`)).toBe('image-pull-backoff');
+    // A network cause still leads with or without the status lines.
+    const dns =
+      'Failed to pull image "busybox:1.32": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 10.0.0.1:53: read udp 10.0.0.2:44156->10.0.0.1:53: i/o timeout';
+    expect(await first(`${dns}\nError: ErrImagePull`)).toBe('network-timeout');
+  });
+
+  it("reads docker-py's traceback through the daemon's socket as a daemon that is not running", async () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      '  File "urllib3/connectionpool.py", line 677, in urlopen',
+      '  File "http/client.py", line 966, in send',
+      '  File "docker/transport/unixconn.py", line 43, in connect',
+      'ConnectionRefusedError: [Errno 111] Connection refused',
+    ].join('\n');
+    expect(await first(traceback)).toBe('builder-missing');
+    // A connection refused elsewhere (pip's index) stays the network's.
+    expect(
+      await first(
+        failedRun(
+          'pip install flask',
+          "WARNING: Retrying (Retry(total=0)) after connection broken by 'NewConnectionError(ConnectionRefusedError(111, 'Connection refused'))': /simple/flask/\nERROR: Could not find a version that satisfies the requirement flask (from versions: none)",
+        ),
+      ),
+    ).toBe('network-timeout');
   });
 });

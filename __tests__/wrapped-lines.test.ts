@@ -22,10 +22,13 @@ describe('a paste a terminal wrapped', () => {
       '  Warning  Failed     5s (x3 over 52s)  kubelet  Failed to pull image "acme/app:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:v9": failed to resolve reference "docker.io/acme/app:v9": docker.io/acme/app:v9: not found',
       '  Warning  Failed     5s (x3 over 52s)  kubelet  Error: ErrImagePull',
     ];
-    expect(await first(kubelet.join('\n'))).toBe('manifest-unknown');
+    // The pull alone names the missing tag first; with the pod's status (`Error: ErrImagePull`) the back-off leads.
+    expect(await first(kubelet[0]!)).toBe('manifest-unknown');
+    expect(await first(kubelet.join('\n'))).toBe('image-pull-backoff');
     // Cut inside `not found`: only the joined lines say it.
     expect(wrapAt(85, kubelet)).toContain('not\n found');
-    expect(await first(wrapAt(85, kubelet))).toBe('manifest-unknown');
+    expect(await first(wrapAt(85, kubelet.slice(0, 1)))).toBe('manifest-unknown');
+    expect(await first(wrapAt(85, kubelet))).toBe('image-pull-backoff');
     const pip = [
       'Step 3/5 : RUN pip install --no-cache-dir torch==2.9.9 torchvision==0.99.0 torchaudio==2.9.9',
       ' ---> Running in 1f1613e6b5fb',
