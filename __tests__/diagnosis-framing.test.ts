@@ -175,15 +175,21 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // the moves, a kubelet pull its paste had already wrapped reads the registry's refusal first in every CI wrapper and the
 // back-off alone, three new excerpts read `unknown` framed (an old pull's `HTTP code: 404`, a cut yarn error block), and
 // the kubelet pastes a terminal wraps lose the status rule in one or two cases. Those five caps were raised.
+// With batches 341 to 359 (6,642; 114 new excerpts), their rules (tini's exec format error, a missing image after a failed
+// pull, a pull answered 5xx in docker-py's and compose's words, the review's titles) and the word model retrained: 52 in
+// Buildkite's log, 50 in make's, 131 wrapped at 80 columns (the other lists fell or held). Of the moves since the last
+// round, four to six in each are the word model's guesses, alone or framed (an unknown on one side), and one or two are new
+// excerpts that read `unknown` framed (The Lounge's sqlite3 message, ejabberd's compile, Kitematic's timeout). Those three
+// caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 84,
   "inside Jenkins' console output": 80,
   "inside CircleCI's step output": 54,
-  "inside Buildkite's job log": 51,
-  "inside make's output": 46,
+  "inside Buildkite's job log": 52,
+  "inside make's output": 50,
   "inside a runner's job log": 86,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 127,
+  'wrapped by a terminal 80 columns wide': 131,
   'wrapped by a terminal 120 columns wide': 69,
   "inside a runner's log as gh run view prints it": 64,
 };

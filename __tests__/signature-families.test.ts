@@ -5157,3 +5157,66 @@ describe('the first round of 2026-12-06 (evening)', () => {
     ).toBe('network-timeout');
   });
 });
+
+describe('the second and third rounds of 2026-12-06 (evening)', () => {
+  it("reads tini unable to start an image's program as another CPU's program, not a script's or QEMU's", async () => {
+    const binary = "[INFO  tini (1)] Spawned child process '/backrest' with pid '8'\n[FATAL tini (8)] exec /backrest failed: Exec format error";
+    expect(await first(binary)).toBe('platform-mismatch');
+    // A script without its #! line makes the same error: no signature names a platform or QEMU for it (the word model may
+    // guess, titled "Likely").
+    const script = await full('[FATAL tini (7)] exec /docker-entrypoint.sh failed: Exec format error');
+    expect(script?.id).not.toBe('qemu-emulation');
+    if (script?.id === 'platform-mismatch') expect(script.title).toMatch(/^Likely: /);
+  });
+
+  it('names the network first when an image is missing because its pull failed on it', async () => {
+    const pull = [
+      '[warning] Error getting v2 registry: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io: connection timed out',
+      '[error] pulling image failed: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io: connection timed out',
+      '[error] fatal task error: No such image: 046c07b70859:latest',
+    ].join('\n');
+    expect(await first(pull)).toBe('network-timeout');
+    // The image missing alone stays the missing image.
+    expect(await first('[error] fatal task error: No such image: 046c07b70859:latest')).toBe('manifest-unknown');
+  });
+});
+
+describe('the review of the evening rules', () => {
+  it("titles a program that could not start as the image's CPU, not a base image without the platform", async () => {
+    for (const text of [
+      'Error response from daemon: Cannot start container 4f61653adb0d: [8] System error: exec format error',
+      '[FATAL tini (8)] exec /app/api failed: Exec format error',
+    ]) {
+      const finding = await full(text);
+      expect([text, finding?.id, finding?.title]).toEqual([text, 'platform-mismatch', 'A program in the image is for another CPU than the host']);
+      expect(finding?.fix).not.toContain('A base image has no variant');
+    }
+    // A build's base image without the platform keeps its title and advice.
+    const manifest = await full('ERROR: no matching manifest for linux/arm64/v8 in the manifest list entries');
+    expect(manifest?.title).toMatch(/^No image for the requested platform/);
+    expect(manifest?.fix).toContain('A base image has no variant');
+  });
+
+  it('tells a docker-py client without a daemon to start it, without the buildx builder advice', async () => {
+    const finding = await full(
+      [
+        'Traceback (most recent call last):',
+        '  File "docker/transport/unixconn.py", line 43, in connect',
+        'FileNotFoundError: [Errno 2] No such file or directory',
+      ].join('\n'),
+    );
+    expect(finding?.title).toBe('The Docker daemon is not running, or not where the client looks for it');
+    expect(firstListItem(finding!.fix)).toContain('sudo systemctl start docker');
+    expect(finding?.fix).not.toContain('docker/setup-buildx-action');
+  });
+
+  it("reads a pull answered 5xx in docker-py's and compose's words as the registry's, a push's as the push's", async () => {
+    expect(
+      await first(
+        'fatal: [host]: FAILED! => {"changed": false, "msg": "Error pulling image dock.example/app:latest - 500 Server Error: Internal Server Error (\\"received unexpected HTTP status: 502 Bad Gateway\\")"}',
+      ),
+    ).toBe('network-timeout');
+    expect(await first(' ✘ bridge Error                       received unexpected HTTP status: 502 Bad Gateway')).toBe('network-timeout');
+    expect(await first('received unexpected HTTP status: 502 Bad Gateway')).toBe('registry-push-failure');
+  });
+});
