@@ -309,6 +309,29 @@ describe('annotations follow the screen', () => {
   });
 });
 
+describe('a cause the root finding names, ranked after it', () => {
+  it("is said to be included in the root finding, not to follow from it (the kubelet's status before the missing tag)", async () => {
+    const analysis = await diagnoseText(
+      [
+        '  Warning  Failed     3m1s (x5 over 6m24s)  kubelet  Failed to pull image "acme/app:0.4.0": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/app:0.4.0": failed to resolve reference "docker.io/acme/app:0.4.0": docker.io/acme/app:0.4.0: not found',
+        '  Warning  Failed     3m1s (x5 over 6m24s)  kubelet  Error: ErrImagePull',
+      ].join('\n'),
+      'k.log',
+    );
+    expect(analysis.findings.map((f) => [f.id, f.data?.causeOf ?? null])).toEqual([
+      ['image-pull-backoff', null],
+      ['manifest-unknown', 'image-pull-backoff'],
+    ]);
+    for (const report of [renderMarkdown(analysis), renderComment(analysis, MARKER, { runUrl: RUN_URL })]) {
+      expect(report).toContain('“An image or tag does not exist: acme/app:0.4.0”, which this finding includes.');
+      expect(report).not.toContain('that follows from this cause');
+    }
+    expect(annotationsOf(analysis)[0]!.message).toBe(
+      'k: Kubernetes could not pull the image acme/app:0.4.0 (the same lines also read as "An image or tag does not exist: acme/app:0.4.0", which it includes)',
+    );
+  });
+});
+
 describe('a cache break against the baseline, annotated', () => {
   it.each(CACHE_BREAKS)('$name: on the line where it broke, as the baseline part tells it, not as a cache miss', async ({ analysis: make }) => {
     const analysis = await make();

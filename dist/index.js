@@ -1307,10 +1307,19 @@ const signatureDiagnosisRule = {
             return [];
         const seen = new Set();
         const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
-        return chosen.map((match, index) => matchFinding(match, context, { primary: index === 0, others: index === 0 ? chosen.slice(1) : [], allLines: diagnosis.allLines, laterStep: null }));
+        const root = chosen[0];
+        return chosen.map((match, index) => matchFinding(match, context, {
+            primary: index === 0,
+            others: index === 0 ? chosen.slice(1) : [],
+            allLines: diagnosis.allLines,
+            laterStep: null,
+            // A cause the root names in its catalog entry (`causedBy`), ranked after it all the same (the kubelet's back-off
+            // before the missing tag its pull reports): the reports must not say that it follows from the root.
+            causeOf: index > 0 && root.signature.causedBy.includes(match.signature.id) ? root.signature.id : null,
+        }));
     },
 };
-function matchFinding(match, { build, options }, { primary, others, allLines, laterStep, references = [] }) {
+function matchFinding(match, { build, options }, { primary, others, allLines, laterStep, references = [], causeOf = null }) {
     const signature = match.signature;
     const failedStep = (0,template_values/* failedStepOf */.n0)(build);
     const enrichment = enrich(match, build, references);
@@ -1359,6 +1368,7 @@ function matchFinding(match, { build, options }, { primary, others, allLines, la
             priority: signature.priority,
             signatureOrigin: signature.origin,
             role: primary ? 'root-cause' : 'contributing',
+            ...(causeOf === null ? {} : { causeOf }),
             ...(laterStep === null ? {} : { laterCause: cause }),
         },
     };
@@ -33540,12 +33550,21 @@ function findingBlock(group, analysis, options) {
 function restatesTitle(group) {
     return !counted(group) && group.findings.every((f) => f.title === group.title);
 }
-/** The consequences named in one line, once each: their lines are the ones quoted above. */
+/**
+ * The consequences named in one line, once each: their lines are the ones quoted above. One that the root's catalog entry
+ * names as its cause (`data.causeOf`: the missing tag behind the kubelet's back-off) does not follow from it: this finding
+ * includes it.
+ */
 function consequenceLine(findings) {
-    const titles = [...new Set(findings.map((f) => f.title))];
-    if (titles.length === 0)
-        return '';
-    return `The same lines also read as ${titles.map((t) => `\u201c${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(t))}\u201d`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
+    const quoted = (list) => [...new Set(list.map((f) => f.title))].map((t) => `\u201c${(0,markdown/* escapeText */.X1)((0,redact/* redact */.E)(t))}\u201d`);
+    const follow = quoted(findings.filter((f) => f.data?.causeOf === undefined));
+    const included = quoted(findings.filter((f) => f.data?.causeOf !== undefined));
+    const sentences = [];
+    if (follow.length > 0)
+        sentences.push(`The same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from this cause.`);
+    if (included.length > 0)
+        sentences.push(`The same lines also read as ${included.join(', ')}, which this finding includes.`);
+    return sentences.join(' ');
 }
 /**
  * The evidence in log order, each line once, and each message once: BuildKit prints a failure in the
@@ -36165,12 +36184,20 @@ function names(builds) {
     return builds.length > MAX_NAMED ? `${shown.join(', ')} and ${builds.length - MAX_NAMED} more builds` : shown.join(', ');
 }
 const MAX_NAMED = 10;
-/** ` (the same lines also read as "Pushing to the registry failed": that follows from it)`. */
+/**
+ * ` (the same lines also read as "Pushing to the registry failed": that follows from it)`; ` (... "An image or tag does not
+ * exist: x", which it includes)` for a cause the root's catalog entry names (`data.causeOf`).
+ */
 function followers(consequences) {
-    const titles = [...new Set(consequences.map((f) => (0,redact/* redact */.E)(f.title)))];
-    if (titles.length === 0)
-        return '';
-    return ` (the same lines also read as ${titles.map((t) => `"${t}"`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from it)`;
+    const quoted = (list) => [...new Set(list.map((f) => (0,redact/* redact */.E)(f.title)))].map((t) => `"${t}"`);
+    const follow = quoted(consequences.filter((f) => f.data?.causeOf === undefined));
+    const included = quoted(consequences.filter((f) => f.data?.causeOf !== undefined));
+    const parts = [];
+    if (follow.length > 0)
+        parts.push(`the same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from it`);
+    if (included.length > 0)
+        parts.push(`the same lines also read as ${included.join(', ')}, which it includes`);
+    return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 /** The cache breaks, one per place and reason, with the builds that broke there. */
 function sameBreaks(breaks) {

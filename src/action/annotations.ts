@@ -106,11 +106,18 @@ function names(builds: string[]): string {
 
 const MAX_NAMED = 10;
 
-/** ` (the same lines also read as "Pushing to the registry failed": that follows from it)`. */
+/**
+ * ` (the same lines also read as "Pushing to the registry failed": that follows from it)`; ` (... "An image or tag does not
+ * exist: x", which it includes)` for a cause the root's catalog entry names (`data.causeOf`).
+ */
 function followers(consequences: Finding[]): string {
-  const titles = [...new Set(consequences.map((f) => redact(f.title)))];
-  if (titles.length === 0) return '';
-  return ` (the same lines also read as ${titles.map((t) => `"${t}"`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from it)`;
+  const quoted = (list: Finding[]) => [...new Set(list.map((f) => redact(f.title)))].map((t) => `"${t}"`);
+  const follow = quoted(consequences.filter((f) => f.data?.causeOf === undefined));
+  const included = quoted(consequences.filter((f) => f.data?.causeOf !== undefined));
+  const parts: string[] = [];
+  if (follow.length > 0) parts.push(`the same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from it`);
+  if (included.length > 0) parts.push(`the same lines also read as ${included.join(', ')}, which it includes`);
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }
 
 /** The cache breaks, one per place and reason, with the builds that broke there. */

@@ -109,11 +109,20 @@ export function restatesTitle(group: FindingGroup): boolean {
   return !counted(group) && group.findings.every((f) => f.title === group.title);
 }
 
-/** The consequences named in one line, once each: their lines are the ones quoted above. */
+/**
+ * The consequences named in one line, once each: their lines are the ones quoted above. One that the root's catalog entry
+ * names as its cause (`data.causeOf`: the missing tag behind the kubelet's back-off) does not follow from it: this finding
+ * includes it.
+ */
 function consequenceLine(findings: Finding[]): string {
-  const titles = [...new Set(findings.map((f) => f.title))];
-  if (titles.length === 0) return '';
-  return `The same lines also read as ${titles.map((t) => `“${escapeText(redact(t))}”`).join(', ')}: ${titles.length === 1 ? 'that follows' : 'those follow'} from this cause.`;
+  const quoted = (list: Finding[]) => [...new Set(list.map((f) => f.title))].map((t) => `“${escapeText(redact(t))}”`);
+  const follow = quoted(findings.filter((f) => f.data?.causeOf === undefined));
+  const included = quoted(findings.filter((f) => f.data?.causeOf !== undefined));
+  const sentences: string[] = [];
+  if (follow.length > 0)
+    sentences.push(`The same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from this cause.`);
+  if (included.length > 0) sentences.push(`The same lines also read as ${included.join(', ')}, which this finding includes.`);
+  return sentences.join(' ');
 }
 
 /**

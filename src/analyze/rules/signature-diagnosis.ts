@@ -30,8 +30,17 @@ export const signatureDiagnosisRule: Rule = {
     if (!diagnosis || diagnosis.matches.length === 0) return [];
     const seen = new Set<string>();
     const chosen = diagnosis.matches.filter((m) => !seen.has(m.signature.id) && seen.add(m.signature.id)).slice(0, 1 + MAX_SECONDARY);
+    const root = chosen[0]!;
     return chosen.map((match, index) =>
-      matchFinding(match, context, { primary: index === 0, others: index === 0 ? chosen.slice(1) : [], allLines: diagnosis.allLines, laterStep: null }),
+      matchFinding(match, context, {
+        primary: index === 0,
+        others: index === 0 ? chosen.slice(1) : [],
+        allLines: diagnosis.allLines,
+        laterStep: null,
+        // A cause the root names in its catalog entry (`causedBy`), ranked after it all the same (the kubelet's back-off
+        // before the missing tag its pull reports): the reports must not say that it follows from the root.
+        causeOf: index > 0 && root.signature.causedBy.includes(match.signature.id) ? root.signature.id : null,
+      }),
     );
   },
 };
@@ -51,12 +60,14 @@ export interface MatchFindingOptions {
   laterStep: string | null;
   /** Image references that output named (a later step's `docker push ghcr.io/acme/app`), before the build's tags. */
   references?: string[];
+  /** For a contributor the root's catalog entry names as its cause: the root's id (`data.causeOf`). */
+  causeOf?: string | null;
 }
 
 export function matchFinding(
   match: SignatureMatch,
   { build, options }: RuleContext,
-  { primary, others, allLines, laterStep, references = [] }: MatchFindingOptions,
+  { primary, others, allLines, laterStep, references = [], causeOf = null }: MatchFindingOptions,
 ): RuleFinding {
   const signature = match.signature;
   const failedStep = failedStepOf(build);
@@ -105,6 +116,7 @@ export function matchFinding(
       priority: signature.priority,
       signatureOrigin: signature.origin,
       role: primary ? 'root-cause' : 'contributing',
+      ...(causeOf === null ? {} : { causeOf }),
       ...(laterStep === null ? {} : { laterCause: cause }),
     },
   };
