@@ -5190,6 +5190,8 @@ describe('the review of the evening rules', () => {
       const finding = await full(text);
       expect([text, finding?.id, finding?.title]).toEqual([text, 'platform-mismatch', 'A program in the image is for another CPU than the host']);
       expect(finding?.fix).not.toContain('A base image has no variant');
+      // The comment's one line of advice is the host's, not a build's.
+      expect(firstListItem(finding!.fix)).toMatch(/^Run a tag built for the host's platform/);
     }
     // A build's base image without the platform keeps its title and advice.
     const manifest = await full('ERROR: no matching manifest for linux/arm64/v8 in the manifest list entries');

@@ -4,7 +4,7 @@ import type { Analysis } from '../analyze/analyze.js';
 import type { FindingGroup } from '../analyze/group.js';
 import type { CacheBreak } from '../compare/cache-break.js';
 import { cacheBreakAdvice } from '../compare/cache-break-advice.js';
-import { screenGroups } from '../report/screen-groups.js';
+import { byRelation, screenGroups } from '../report/screen-groups.js';
 import { buildsNamed } from '../report/finding-block.js';
 import { formatDuration } from '../text/duration.js';
 import { redact } from '../text/redact.js';
@@ -112,8 +112,9 @@ const MAX_NAMED = 10;
  */
 function followers(consequences: Finding[]): string {
   const quoted = (list: Finding[]) => [...new Set(list.map((f) => redact(f.title)))].map((t) => `"${t}"`);
-  const follow = quoted(consequences.filter((f) => f.data?.causeOf === undefined));
-  const included = quoted(consequences.filter((f) => f.data?.causeOf !== undefined));
+  const relation = byRelation(consequences);
+  const follow = quoted(relation.follow);
+  const included = quoted(relation.included);
   const parts: string[] = [];
   if (follow.length > 0) parts.push(`the same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from it`);
   if (included.length > 0) parts.push(`the same lines also read as ${included.join(', ')}, which it includes`);

@@ -8,10 +8,9 @@ const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
 const OPTIONAL_LINE = /^[ \t]*\[\[((?:(?!\[\[|\]\])[\s\S])*)\]\][ \t]*(?:\n|$)/gm;
 // `[[!${name} ...]]` (or `[[!${a} !${b} ...]]`): a part kept only while those have no value, for general advice that stops holding once a
 // cause it names was found (a network failure's "re-run, it is usually transient" beside an untrusted certificate).
-const UNLESS = /^!\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
 // `[[?${name} ...]]`: a part kept only while `name` has a value, without printing it (a title's `, which RUN x runs` that belongs
 // to one cause's wording, and must not fall away with the rest of the title when the paste has no step).
-const IF_SET = /^\?\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
+const CONDITION = /^([!?])\$\{([A-Za-z_][A-Za-z0-9_]*)\}[ \t]?/;
 
 /**
  * The longest a filled title or fix may be. A signature file may repeat a placeholder a quarter of
@@ -30,8 +29,8 @@ export function fillTemplate(template: string, values: Record<string, string | u
   const has = (name: string) => values[name] !== undefined && values[name] !== '';
   /** The text an optional part leaves, or null when it is dropped. */
   const keep = (inner: string): string | null => {
-    for (let condition = UNLESS.exec(inner) ?? IF_SET.exec(inner); condition !== null; condition = UNLESS.exec(inner) ?? IF_SET.exec(inner)) {
-      if (has(condition[1]!) === condition[0].startsWith('!')) return null;
+    for (let condition = CONDITION.exec(inner); condition !== null; condition = CONDITION.exec(inner)) {
+      if (has(condition[2]!) === (condition[1] === '!')) return null;
       inner = inner.slice(condition[0].length);
     }
     return [...inner.matchAll(PLACEHOLDER)].every((m) => has(m[1]!)) ? inner : null;

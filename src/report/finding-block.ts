@@ -8,6 +8,7 @@ import { buildNamed, logLineUrl } from './links.js';
 import { changeLineOf } from './verdict.js';
 import { withoutLine } from '../text/fix-lines.js';
 import { caveatAndAdvice } from './likely-caveat.js';
+import { byRelation } from './screen-groups.js';
 
 /** How much of a finding to show: the summary shows all of it, the comment the part that answers. */
 export interface FindingBlockOptions {
@@ -116,8 +117,9 @@ export function restatesTitle(group: FindingGroup): boolean {
  */
 function consequenceLine(findings: Finding[]): string {
   const quoted = (list: Finding[]) => [...new Set(list.map((f) => f.title))].map((t) => `“${escapeText(redact(t))}”`);
-  const follow = quoted(findings.filter((f) => f.data?.causeOf === undefined));
-  const included = quoted(findings.filter((f) => f.data?.causeOf !== undefined));
+  const relation = byRelation(findings);
+  const follow = quoted(relation.follow);
+  const included = quoted(relation.included);
   const sentences: string[] = [];
   if (follow.length > 0)
     sentences.push(`The same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from this cause.`);

@@ -47,6 +47,15 @@ export function screenGroups(analysis: Analysis): ScreenGroups {
 }
 
 /**
+ * A root finding's folded findings, by how the reports name them: those that follow from it, and those its catalog entry
+ * names as its own cause though it was ranked first (`data.causeOf`: the missing tag behind the kubelet's back-off), which
+ * it includes.
+ */
+export function byRelation(findings: Finding[]): { follow: Finding[]; included: Finding[] } {
+  return { follow: findings.filter((f) => f.data?.causeOf === undefined), included: findings.filter((f) => f.data?.causeOf !== undefined) };
+}
+
+/**
  * Each consequence with the root cause it follows from: in the same build, a signature match the
  * diagnosis ranked after an error that is the build's root cause, whose every line the root cause
  * already quotes. It adds no line and no fact the root cause does not show.

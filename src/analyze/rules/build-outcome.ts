@@ -118,7 +118,7 @@ function wordLines(build: Build, candidates: CandidateLine[] | undefined, errorL
  * from the same lines it is later asked about.
  */
 export function failureWordLines(build: Build, diagnosis: BuildDiagnosis): string[] {
-  return wordLines(build, diagnosis.lines, failureErrorLines(build, diagnosis.allLines, ownErrorLines(build, diagnosis.allLines, FAILURE_LINE)));
+  return wordLines(build, diagnosis.lines, statedFailureLines(build, diagnosis.allLines));
 }
 
 /**
