@@ -810,6 +810,67 @@ describe('special cases the team met', () => {
     expect(first.fix).toMatch(/^Docker Hub answered: .*Read & Write/);
   });
 
+  // A registry refuses a pull of a name it does not have as it refuses a private one: the reader checks the name first,
+  // and the advice for a push (a token's `packages: write`, a fork that must not push) is not given.
+  describe('a refused pull', () => {
+    const PUSH_ITEMS = /packages: write|role Write|do not push there|pushing to/;
+
+    it('docker run of an image GHCR refuses: the name first, then the read access, and no push advice', async () => {
+      const log = [
+        "Unable to find image 'ghcr.io/acme/tool:latest' locally",
+        'docker: Error response from daemon: Head "https://ghcr.io/v2/acme/tool/manifests/latest": unauthorized.',
+      ].join('\n');
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io', data: { operation: 'pull' } });
+      expect(first.fix).toMatch(/^A pull was refused by `ghcr\.io`: a registry answers a pull of an image it does not have/);
+      expect(first.fix).toContain("another repository's private package must grant this one read access");
+      expect(first.fix).not.toMatch(PUSH_ITEMS);
+    });
+
+    it("a base image's metadata refused: the registry is the base image's, not the build's push tag's", async () => {
+      const log = ghLog([
+        {
+          job: 'Build runtime',
+          steps: [
+            { step: 'Set up job', lines: ['##[group]GITHUB_TOKEN Permissions', 'Packages: read', '##[endgroup]', 'Secret source: Actions'] },
+            {
+              step: 'Build and push',
+              lines: [
+                '[command]/usr/bin/docker buildx build --tag ghcr.io/acme/app:main --push .',
+                '#3 [internal] load metadata for registry.acme.example/base/rust:1.80',
+                '#3 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+                'ERROR: failed to solve: registry.acme.example/base/rust:1.80: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+              ],
+            },
+          ],
+        },
+      ]);
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to registry.acme.example' });
+      // `Packages: read` is no cause for a pull: the job's token may read.
+      expect(first.data).toMatchObject({ operation: 'pull', packagesPermission: 'read' });
+      expect(first.data!.cause).toBeUndefined();
+      expect(first.fix).toMatch(/^A pull was refused by `registry\.acme\.example`/);
+      expect(first.fix).toContain('The builder asked for an anonymous token');
+      expect(first.fix).not.toMatch(PUSH_ITEMS);
+    });
+
+    it('compose v1 pulling a service the registry refuses: the line before names the image; its registry keeps its advice', async () => {
+      const log = ['Pulling panel (quay.io/acme/panel:latest)...', 'ERROR: unauthorized: access to the requested resource is not authorized'].join('\n');
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first).toMatchObject({ title: 'The registry denied access to quay.io', data: { operation: 'pull', registryKind: 'quay' } });
+      expect(first.fix).toMatch(/^A pull was refused by `quay\.io`[^\n]+\n\nQuay answered: /);
+    });
+
+    it('a refusal in a build that pushes is a push, whatever pulled before it', async () => {
+      const log = pushDenied(['Secret source: Actions'], 'unexpected status from HEAD request to https://ghcr.io/v2/acme/app/manifests/main: 403 Forbidden');
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first.id).toBe('registry-auth-denied');
+      expect(first.data!.operation).toBeUndefined();
+      expect(first.fix).toContain('In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write`');
+    });
+  });
+
   // Found by a review: a host-less tag beside a ghcr.io one says nothing of where the denial came from.
   it("a 403 from an old buildx that names no registry: the build's host-less tag is not taken for Docker Hub", async () => {
     const log = [

@@ -181,7 +181,7 @@ function failuresAllAllowed(analysis) {
 
 /***/ }),
 
-/***/ 1611:
+/***/ 3256:
 /***/ (function (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) {
 
 
@@ -870,7 +870,59 @@ function registryAdvice(registry) {
     return found ? { kind: found.kind, advice: found.advice } : null;
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/refused-pull.ts
+/** Words of a push, in the refusal or the build's final errors: then the refusal is never read as a pull's. */
+const PUSH_WORDS = /\bpush(?:ing|ed)?\b|The push refers to|exporting to image|\/blobs\/uploads\/|write_package|installation not allowed to (?:Write|Create)|\bmay push\b/i;
+/**
+ * Words of a pull, as the docker CLI, compose, BuildKit, the daemon's API clients and other registry clients print
+ * them: the image looked for locally, a manifest read by its URL or its name, a base image's metadata, a pull named.
+ */
+const PULL_WORDS = /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b/i;
+/**
+ * Where those lines name the image (or its registry's URL): the docker CLI's `Unable to find image 'X' locally`,
+ * compose v1's `Pulling web (X)...`, `pull access denied for X,`, a manifest's URL, `reading manifest T in X: `, a
+ * client's `Error pulling image X`, a `docker pull X` echoed.
+ */
+const PULLED_IN_LINE = /Unable to find image '([^'\s]+)' locally|\bPulling \S+ \(([^)\s]+)\)|pull access denied for ([^,\s]+),|(https?:\/\/[^/\s"]+)\/v2\/\S+\/manifests\/|\breading manifest \S+ in ([^\s:]+(?::\d+)?[^\s:]*)|\bError pulling image (\S+?)(?::? -|\s|$)|\bdocker pull (?!-)(\S+)/;
+/** A step that pulls, by its name (`[internal] load metadata for X`) or its instruction (`FROM [--platform=P] X`). */
+const METADATA_STEP = /\bload metadata for (\S+)/;
+const FROM_COMMAND = /^(?:--platform=\S+ )?(\S+)/;
+/** The lines of the output read with the refusal: those just before it say what the client was doing (`Pulling web (x)...`). */
+const LINES_BEFORE = 3;
+/**
+ * Whether `match` (a registry's refusal) refused a pull: pull words in the refusal or the few lines before it, or a
+ * failed step that pulls (a base image's metadata, a `FROM`), and no push anywhere in the refusal, the build's final
+ * errors or a failed export step. Null when it did not (a push, or nothing says).
+ */
+function refusedPull(match, build) {
+    const refusal = match.lines.map((l) => l.normalized);
+    if (refusal.some((l) => PUSH_WORDS.test(l)) || build.errors.some((e) => PUSH_WORDS.test(e.text)))
+        return null;
+    const failed = build.steps.filter((s) => s.status === 'error');
+    if (failed.some((s) => s.kind === 'export'))
+        return null;
+    const first = match.lines[0]?.line ?? 0;
+    const before = build.excerpt.filter((l) => l.line < first && l.line >= first - LINES_BEFORE && !PUSH_WORDS.test(l.text)).map((l) => l.text);
+    const pullingSteps = failed.filter((s) => s.instruction === 'FROM' || s.name.includes('load metadata for '));
+    if (pullingSteps.length === 0 && !refusal.some((l) => PULL_WORDS.test(l)) && !before.some((l) => PULL_WORDS.test(l)))
+        return null;
+    const references = [];
+    for (const line of [...refusal, ...before]) {
+        const named = PULLED_IN_LINE.exec(line);
+        const reference = named?.slice(1).find((group) => group !== undefined);
+        if (reference)
+            references.push(reference);
+    }
+    for (const step of pullingSteps) {
+        const reference = (METADATA_STEP.exec(step.name) ?? FROM_COMMAND.exec(step.command))?.[1];
+        if (reference)
+            references.push(reference);
+    }
+    return { references };
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/enrich.ts
+
 
 
 
@@ -922,7 +974,10 @@ function enrich(match, build, references = []) {
  */
 function registryAuth(match, build, references) {
     const text = match.lines.map((l) => l.normalized).join('\n');
-    const registry = registryOf(match.groups, build, references, text);
+    // A pull names its image in the step that pulled it (`load metadata for X`, `FROM X`); the build's own tags say
+    // where it pushes, not where it pulled from.
+    const pull = match.groups.podImage === undefined ? refusedPull(match, build) : null;
+    const registry = pull ? registryOf(match.groups, null, [...pull.references, ...references], text) : registryOf(match.groups, build, references, text);
     const values = registry ? { registry } : {};
     const packages = build.runner.tokenPermissions.packages ?? null;
     // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its secrets,
@@ -930,6 +985,8 @@ function registryAuth(match, build, references) {
     // GHCR's items (a token's `packages: write`, a package's Actions access) go with them.
     if (match.groups.podImage)
         return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: jobFacts(build) };
+    if (pull)
+        return pullRefusal(values, registry, text, build);
     const data = {};
     let cause = null;
     if (ORG_PACKAGE.test(text)) {
@@ -968,6 +1025,31 @@ function registryAuth(match, build, references) {
     }
     return { values, cause, data: { ...data, ...jobFacts(build) } };
 }
+/**
+ * A refused pull: the name is checked first (a registry refuses a name it does not have as it refuses a private
+ * one), then the login that reads it. The catalog's items for a push (a token's `packages: write`, a package's
+ * write access, a fork that must not push) are dropped.
+ */
+function pullRefusal(values, registry, text, build) {
+    const sentences = [
+        `A pull was refused${registry ? ` by ${(0,markdown/* inlineCode */.ti)(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`,
+    ];
+    if (/anonymous token/.test(text))
+        sentences.push('The builder asked for an anonymous token: it had no credentials (log in before `docker/setup-buildx-action` creates the builder).');
+    if (build.runner.secretSource === 'None')
+        sentences.push('This job ran without secrets ("Secret source: None", a pull request from a fork): it has no login for a private image.');
+    if (registry && isGitHubRegistry(registry))
+        sentences.push("On GHCR a workflow's `GITHUB_TOKEN` reads its own repository's packages; another repository's private package must grant this one read access (package settings, \"Manage Actions access\").");
+    const data = { operation: 'pull' };
+    const paragraphs = [sentences.join(' ')];
+    // The registry's own advice names what a pull needs there too (ECR's `ecr:BatchGetImage`, a reader's role).
+    const own = registry ? registryAdvice(registry) : null;
+    if (own) {
+        data.registryKind = own.kind;
+        paragraphs.push(own.advice);
+    }
+    return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: paragraphs.join('\n\n'), data: { ...data, ...jobFacts(build) } };
+}
 /** What the runner's "Set up job" said of the job's token and secrets, for the JSON report. */
 function jobFacts(build) {
     const facts = {};
@@ -984,7 +1066,7 @@ function jobFacts(build) {
  * host (`failed to push acme/app`, the repository of Docker's `pull access denied for app`, `docker
  * push acme/app`) is Docker Hub's; the build's own tags are read for an explicit host only: a
  * host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image pull, says
- * nothing of where the denial came from.
+ * nothing of where the denial came from. Without `build` (a refused pull) the tags are not read at all.
  */
 function registryOf(groups, build, references, text) {
     if (groups.registry)
@@ -999,6 +1081,8 @@ function registryOf(groups, build, references, text) {
     // Words only GitHub's registry says (a package's write permission, an organization package).
     if (GHCR_WORDS.test(text))
         return 'ghcr.io';
+    if (build === null)
+        return null;
     // The build's tags say where it pushed; tags on several registries do not say which one denied it.
     const hosts = new Set();
     for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
@@ -1741,7 +1825,7 @@ function analyze(builds, problems, options = rule/* DEFAULT_ANALYSIS_OPTIONS */.
 /* harmony export */   s8: () => (/* binding */ BuildBudget)
 /* harmony export */ });
 /* unused harmony export MAX_OMITTED_JOBS */
-/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1611);
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3256);
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7401);
 /* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
 
@@ -25949,8 +26033,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var parse_sources = __nccwpck_require__(7077);
 // EXTERNAL MODULE: ./src/diagnose/line-selector.ts
 var line_selector = __nccwpck_require__(1564);
-// EXTERNAL MODULE: ./src/analyze/analyze.ts + 14 modules
-var analyze = __nccwpck_require__(1611);
+// EXTERNAL MODULE: ./src/analyze/analyze.ts + 15 modules
+var analyze = __nccwpck_require__(3256);
 // EXTERNAL MODULE: ./src/analyze/build-budget.ts
 var build_budget = __nccwpck_require__(7736);
 // EXTERNAL MODULE: ./src/diagnose/load-catalog.ts + 2 modules

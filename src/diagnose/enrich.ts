@@ -3,6 +3,7 @@ import type { SignatureMatch } from './matcher.js';
 import { explainReference, parseReference } from '../reference/image-reference.js';
 import { inlineCode } from '../text/markdown.js';
 import { registryAdvice } from './registry-advice.js';
+import { refusedPull } from './refused-pull.js';
 import type { TOOLCHAINS } from './catalog.js';
 
 /** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
@@ -71,13 +72,17 @@ export function enrich(match: SignatureMatch, build: Build, references: string[]
  */
 function registryAuth(match: SignatureMatch, build: Build, references: string[]): Enrichment {
   const text = match.lines.map((l) => l.normalized).join('\n');
-  const registry = registryOf(match.groups, build, references, text);
+  // A pull names its image in the step that pulled it (`load metadata for X`, `FROM X`); the build's own tags say
+  // where it pushes, not where it pulled from.
+  const pull = match.groups.podImage === undefined ? refusedPull(match, build) : null;
+  const registry = pull ? registryOf(match.groups, null, [...pull.references, ...references], text) : registryOf(match.groups, build, references, text);
   const values: Record<string, string> = registry ? { registry } : {};
   const packages = build.runner.tokenPermissions.packages ?? null;
   // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its secrets,
   // its login step and the registry's advice for a push say nothing of it (the catalog's fix says what to check), and
   // GHCR's items (a token's `packages: write`, a package's Actions access) go with them.
   if (match.groups.podImage) return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: jobFacts(build) };
+  if (pull) return pullRefusal(values, registry, text, build);
   const data: Record<string, string> = {};
   let cause: string | null = null;
   if (ORG_PACKAGE.test(text)) {
@@ -112,6 +117,34 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   return { values, cause, data: { ...data, ...jobFacts(build) } };
 }
 
+/**
+ * A refused pull: the name is checked first (a registry refuses a name it does not have as it refuses a private
+ * one), then the login that reads it. The catalog's items for a push (a token's `packages: write`, a package's
+ * write access, a fork that must not push) are dropped.
+ */
+function pullRefusal(values: Record<string, string>, registry: string | null, text: string, build: Build): Enrichment {
+  const sentences = [
+    `A pull was refused${registry ? ` by ${inlineCode(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`,
+  ];
+  if (/anonymous token/.test(text))
+    sentences.push('The builder asked for an anonymous token: it had no credentials (log in before `docker/setup-buildx-action` creates the builder).');
+  if (build.runner.secretSource === 'None')
+    sentences.push('This job ran without secrets ("Secret source: None", a pull request from a fork): it has no login for a private image.');
+  if (registry && isGitHubRegistry(registry))
+    sentences.push(
+      "On GHCR a workflow's `GITHUB_TOKEN` reads its own repository's packages; another repository's private package must grant this one read access (package settings, \"Manage Actions access\").",
+    );
+  const data: Record<string, string> = { operation: 'pull' };
+  const paragraphs = [sentences.join(' ')];
+  // The registry's own advice names what a pull needs there too (ECR's `ecr:BatchGetImage`, a reader's role).
+  const own = registry ? registryAdvice(registry) : null;
+  if (own) {
+    data.registryKind = own.kind;
+    paragraphs.push(own.advice);
+  }
+  return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: paragraphs.join('\n\n'), data: { ...data, ...jobFacts(build) } };
+}
+
 /** What the runner's "Set up job" said of the job's token and secrets, for the JSON report. */
 function jobFacts(build: Build): Record<string, string> {
   const facts: Record<string, string> = {};
@@ -127,9 +160,9 @@ function jobFacts(build: Build): Record<string, string> {
  * host (`failed to push acme/app`, the repository of Docker's `pull access denied for app`, `docker
  * push acme/app`) is Docker Hub's; the build's own tags are read for an explicit host only: a
  * host-less tag beside a `ghcr.io/...` one, or a push tag beside a denied base image pull, says
- * nothing of where the denial came from.
+ * nothing of where the denial came from. Without `build` (a refused pull) the tags are not read at all.
  */
-function registryOf(groups: Record<string, string>, build: Build, references: string[], text: string): string | null {
+function registryOf(groups: Record<string, string>, build: Build | null, references: string[], text: string): string | null {
   if (groups.registry) return groups.registry;
   for (const candidate of [groups.ref, groups.authurl, groups.repo, ...references]) {
     if (!candidate) continue;
@@ -138,6 +171,7 @@ function registryOf(groups: Record<string, string>, build: Build, references: st
   }
   // Words only GitHub's registry says (a package's write permission, an organization package).
   if (GHCR_WORDS.test(text)) return 'ghcr.io';
+  if (build === null) return null;
   // The build's tags say where it pushed; tags on several registries do not say which one denied it.
   const hosts = new Set<string>();
   for (const candidate of [...build.request.tags, ...build.images.map((i) => i.ref)]) {
