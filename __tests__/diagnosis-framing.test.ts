@@ -181,12 +181,16 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // round, four to six in each are the word model's guesses, alone or framed (an unknown on one side), and one or two are new
 // excerpts that read `unknown` framed (The Lounge's sqlite3 message, ejabberd's compile, Kitematic's timeout). Those three
 // caps were raised.
+// With batches 361 to 375 (6,716; 74 new excerpts), their rules (Rosetta without the x86-64 loader is the emulation's, Go's
+// fork/exec of a foreign program the image's CPU, Gradle's worker exit 137) and the word model retrained: 54 in Buildkite's
+// log, 51 in make's (the other lists fell or held). None of the moves is a new excerpt: the word model's guesses, alone or
+// framed, moved with its new documents. Those two caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 84,
   "inside Jenkins' console output": 80,
   "inside CircleCI's step output": 54,
-  "inside Buildkite's job log": 52,
-  "inside make's output": 50,
+  "inside Buildkite's job log": 54,
+  "inside make's output": 51,
   "inside a runner's job log": 86,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 131,

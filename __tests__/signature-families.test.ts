@@ -883,8 +883,8 @@ const ROWS: Row[] = [
     'run',
     'Error while loading /usr/sbin/dpkg-deb: No such file or directory\ndpkg: error processing archive /var/cache/apt/archives/libc-bin_2.36-9_arm64.deb (--unpack):',
   ],
-  // Rosetta finding no x86-64 loader in the image: the binary is for another platform than the image.
-  ['platform-mismatch', 'run', 'rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2'],
+  // Rosetta finding no x86-64 loader: the emulation's (train: four excerpts labelled so to one the image's platform).
+  ['qemu-emulation', 'run', 'rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2'],
   ['platform-mismatch', 'paste', 'no matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
   // Networks in busybox's, apt's 5xx, NuGet's and composer's words; apk giving an index up in a warning.
   ['network-timeout', 'run', "wget: bad address 'github.com'"],
@@ -5220,5 +5220,39 @@ describe('the review of the evening rules', () => {
     ).toBe('network-timeout');
     expect(await first(' ✘ bridge Error                       received unexpected HTTP status: 502 Bad Gateway')).toBe('network-timeout');
     expect(await first('received unexpected HTTP status: 502 Bad Gateway')).toBe('registry-push-failure');
+  });
+});
+
+describe('the rules of train batches 361 to 375', () => {
+  it("reads a Go program that could not start another of the image's programs as the image's CPU", async () => {
+    for (const text of [
+      '2021/09/20 19:34:57 Error executing command: fork/exec /busybox/mkdir: exec format error',
+      '  "errorMessage": "RequestId: 1f2e Error: fork/exec /lambda-entrypoint.sh: exec format error"',
+    ]) {
+      const finding = await full(text);
+      expect([text, finding?.id, finding?.title]).toEqual([text, 'platform-mismatch', 'A program in the image is for another CPU than the host']);
+    }
+    // QEMU's catch-all does not take it first when a build step printed it.
+    expect(await first(failedRun('./deploy', 'Error: fork/exec /usr/local/bin/helper: exec format error'))).toBe('platform-mismatch');
+  });
+
+  it("reads Rosetta that cannot find the x86-64 loader as the emulation's, with Rosetta's advice", async () => {
+    const finding = await full(failedRun('npm ci', '    error: rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2'));
+    expect(finding?.id).toBe('qemu-emulation');
+    expect(finding?.fix).toMatch(/^- Rosetta, not QEMU/m);
+    // QEMU's own words for the same missing loader stay the binary's platform.
+    expect(await first("qemu-x86_64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory")).toBe('platform-mismatch');
+  });
+
+  it("reads Gradle's worker that exited 137 as killed for memory, not as the compile it was running", async () => {
+    const finding = await full(
+      [
+        "Execution failed for task ':common:scala:compileScala'.",
+        '> Failed to run Gradle Worker Daemon',
+        "   > Process 'Gradle Worker Daemon 1' finished with non-zero exit value 137",
+      ].join('\n'),
+    );
+    expect(finding).toMatchObject({ id: 'oom-killed', title: 'A build step ran out of memory and was killed (exit code 137)' });
+    expect(await first("Process 'Gradle Worker Daemon 1' finished with non-zero exit value 1")).not.toBe('oom-killed');
   });
 });
