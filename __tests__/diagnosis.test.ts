@@ -866,8 +866,43 @@ describe('special cases the team met', () => {
       const log = pushDenied(['Secret source: Actions'], 'unexpected status from HEAD request to https://ghcr.io/v2/acme/app/manifests/main: 403 Forbidden');
       const first = (await diagnoseText(log)).findings[0]!;
       expect(first.id).toBe('registry-auth-denied');
-      expect(first.data!.operation).toBeUndefined();
+      expect(first.data!.operation).toBe('push');
       expect(first.fix).toContain('In GitHub Actions, pushing to `ghcr.io` needs `permissions: packages: write`');
+    });
+
+    // Found by a review: a push's refusal that names a manifest URL was read as a pull, and "push" in an image's name
+    // made a pull a push.
+    it("a docker push's refusal names a manifest: the lines before it say push, and name the registry", async () => {
+      const log = [
+        '$ docker push registry.example.com/team/app:1.0',
+        'The push refers to repository [registry.example.com/team/app]',
+        '5f70bf18a086: Preparing',
+        'error parsing HTTP 403 response body: unexpected end of JSON input: "" (HEAD https://registry.example.com/v2/team/app/manifests/1.0)',
+      ].join('\n');
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to registry.example.com', data: { operation: 'push' } });
+      expect(first.fix).not.toContain('A pull was refused');
+      // Docker Hub's push names no host in its refusal: the repository line does.
+      const hub = ['The push refers to repository [docker.io/johndoe/webapp]', '5f70bf18a086: Preparing', 'denied: requested access to the resource is denied'];
+      expect((await diagnoseText(hub.join('\n'))).findings[0]).toMatchObject({
+        title: 'The registry denied access to docker.io',
+        data: { registryKind: 'docker-hub' },
+      });
+      // podman names the host after its upload URL.
+      const podman =
+        'Error: writing blob: initiating layer upload to /v2/acme/app/blobs/uploads/ in quay.io: unauthorized: access to the requested resource is not authorized';
+      expect((await diagnoseText(podman)).findings[0]).toMatchObject({ title: 'The registry denied access to quay.io', data: { operation: 'push' } });
+    });
+
+    it('"push" inside an image name is no push', async () => {
+      const log = [
+        '#4 [internal] load metadata for ghcr.io/acme/push-notifier-base:1.3',
+        '#4 ERROR: unexpected status from HEAD request to https://ghcr.io/v2/acme/push-notifier-base/manifests/1.3: 403 Forbidden',
+        'ERROR: failed to solve: ghcr.io/acme/push-notifier-base:1.3: unexpected status from HEAD request to https://ghcr.io/v2/acme/push-notifier-base/manifests/1.3: 403 Forbidden',
+      ].join('\n');
+      const first = (await diagnoseText(log)).findings[0]!;
+      expect(first).toMatchObject({ id: 'registry-auth-denied', data: { operation: 'pull' } });
+      expect(first.fix).not.toMatch(PUSH_ITEMS);
     });
   });
 

@@ -5236,10 +5236,21 @@ describe('the rules of train batches 361 to 375', () => {
     expect(await first(failedRun('./deploy', 'Error: fork/exec /usr/local/bin/helper: exec format error'))).toBe('platform-mismatch');
   });
 
-  it("reads Rosetta that cannot find the x86-64 loader as the emulation's, with Rosetta's advice", async () => {
+  it("reads Rosetta that cannot find the x86-64 loader as the emulation's, with the loader's advice", async () => {
     const finding = await full(failedRun('npm ci', '    error: rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2'));
-    expect(finding?.id).toBe('qemu-emulation');
-    expect(finding?.fix).toMatch(/^- Rosetta, not QEMU/m);
+    expect(finding).toMatchObject({ id: 'qemu-emulation', title: 'A step failed under Rosetta emulation' });
+    // A review: turning Rosetta off only gives QEMU's words for the same missing loader; the program or the image's
+    // platform is what to change.
+    expect(firstListItem(finding!.fix)).toMatch(/^Rosetta ran an x86-64 program where the image has no x86-64 loader .*ARG TARGETARCH/);
+    expect(finding?.fix).not.toContain('turn off Docker Desktop');
+    // Rosetta's crash keeps its own advice, QEMU's title is QEMU's.
+    expect(await full('rosetta error: Rosetta is only intended to run on Apple Silicon with a macOS host')).toMatchObject({
+      title: 'A step failed under Rosetta emulation',
+      fix: expect.stringMatching(/^- Rosetta, not QEMU/m),
+    });
+    expect((await full(failedRun('make', 'qemu: uncaught target signal 11 (Segmentation fault) - core dumped')))?.title).toBe(
+      'A step failed under QEMU emulation',
+    );
     // QEMU's own words for the same missing loader stay the binary's platform.
     expect(await first("qemu-x86_64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory")).toBe('platform-mismatch');
   });
@@ -5253,6 +5264,27 @@ describe('the rules of train batches 361 to 375', () => {
       ].join('\n'),
     );
     expect(finding).toMatchObject({ id: 'oom-killed', title: 'A build step ran out of memory and was killed (exit code 137)' });
+    // A review: a paste with no step said "A process in (unknown)".
+    expect(finding?.fix).toMatch(/^A process ran out of memory: /);
     expect(await first("Process 'Gradle Worker Daemon 1' finished with non-zero exit value 1")).not.toBe('oom-killed');
+    // Maven Surefire's forked JVM.
+    expect(await first('[ERROR] Process Exit Code: 137')).toBe('oom-killed');
+  });
+
+  it("reads a job's time limit before a process killed with 137 as the cause, not memory", async () => {
+    const log = [
+      '2024-05-20T13:00:00.0000000Z ##[error]The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 60 minutes.',
+      "2024-05-20T13:00:01.0000000Z Execution failed for task ':app:test'.",
+      "2024-05-20T13:00:01.0000000Z > Process 'Gradle Test Executor 2' finished with non-zero exit value 137",
+      '2024-05-20T13:00:01.5000000Z ##[error]The operation was canceled.',
+    ].join('\n');
+    expect(await first(log)).toBe('canceled');
+    // A cancel after the kill is not its cause.
+    const killedFirst = [
+      "Execution failed for task ':app:test'.",
+      "> Process 'Gradle Test Executor 2' finished with non-zero exit value 137",
+      '##[error]The operation was canceled.',
+    ].join('\n');
+    expect(await first(killedFirst)).toBe('oom-killed');
   });
 });

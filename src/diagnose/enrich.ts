@@ -3,7 +3,7 @@ import type { SignatureMatch } from './matcher.js';
 import { explainReference, parseReference } from '../reference/image-reference.js';
 import { inlineCode } from '../text/markdown.js';
 import { registryAdvice } from './registry-advice.js';
-import { refusedPull } from './refused-pull.js';
+import { readRefusal } from './refused-transfer.js';
 import type { TOOLCHAINS } from './catalog.js';
 
 /** What code adds to a signature's finding for this case: values for placeholders and a first paragraph. */
@@ -73,9 +73,11 @@ export function enrich(match: SignatureMatch, build: Build, references: string[]
 function registryAuth(match: SignatureMatch, build: Build, references: string[]): Enrichment {
   const text = match.lines.map((l) => l.normalized).join('\n');
   // A pull names its image in the step that pulled it (`load metadata for X`, `FROM X`); the build's own tags say
-  // where it pushes, not where it pulled from.
-  const pull = match.groups.podImage === undefined ? refusedPull(match, build) : null;
-  const registry = pull ? registryOf(match.groups, null, [...pull.references, ...references], text) : registryOf(match.groups, build, references, text);
+  // where it pushes, not where it pulled from. A push names its image in the lines before the refusal.
+  const refusal = match.groups.podImage === undefined ? readRefusal(match, build) : null;
+  const pull = refusal?.operation === 'pull';
+  const named = [...(refusal?.references ?? []), ...references];
+  const registry = registryOf(match.groups, pull ? null : build, named, text);
   const values: Record<string, string> = registry ? { registry } : {};
   const packages = build.runner.tokenPermissions.packages ?? null;
   // A cluster's pull (the kubelet's `Failed to pull image`) used the pod's pull secret: the job's token, its secrets,
@@ -83,7 +85,7 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   // GHCR's items (a token's `packages: write`, a package's Actions access) go with them.
   if (match.groups.podImage) return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: jobFacts(build) };
   if (pull) return pullRefusal(values, registry, text, build);
-  const data: Record<string, string> = {};
+  const data: Record<string, string> = refusal?.operation === 'push' ? { operation: 'push' } : {};
   let cause: string | null = null;
   if (ORG_PACKAGE.test(text)) {
     data.cause = 'org-package-access';
