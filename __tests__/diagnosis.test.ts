@@ -225,6 +225,16 @@ describe('root cause first', () => {
     // With one platform and no word of the host, the image's platform is the likelier cause, as before.
     const single = build('linux/arm64').split('\n').slice(2).join('\n');
     expect((await diagnoseText(single)).findings[0]!.id).toBe('platform-mismatch');
+    // Found by a review: a program of the step that ran (so the emulator works) and could not start another is not the
+    // missing emulator: that other binary is for another CPU.
+    const ranOther = build('linux/arm64').replaceAll(
+      'standard_init_linux.go:228: exec user process caused: exec format error',
+      'main.go:3: running "stringer": fork/exec /go/bin/stringer: exec format error',
+    );
+    expect((await diagnoseText(ranOther)).findings[0]).toMatchObject({
+      id: 'platform-mismatch',
+      title: 'A program in the image is for another CPU than the host',
+    });
   });
 
   it("exec format error in a build from another architecture's image, or one that brings QEMU itself, is the missing emulator", async () => {

@@ -5271,6 +5271,25 @@ describe('the rules of train batches 361 to 375', () => {
     expect(await first('[ERROR] Process Exit Code: 137')).toBe('oom-killed');
   });
 
+  it("reads the Android SDK's licence not accepted and cordova's missing build tools as the install's", async () => {
+    for (const text of [
+      'Checking the license for package Android SDK Build-Tools 24.0.3 in /opt/android/licenses\nWarning: License for package Android SDK Build-Tools 24.0.3 not accepted.\n\nFAILURE: Build failed with an exception.',
+      '* What went wrong:\nA problem occurred evaluating script.\n> No usable Android build tools found. Highest 32.x installed version is 30.0.3; Recommended version is 32.0.0.',
+    ]) {
+      const finding = await full(failedRun('./gradlew assembleRelease', text));
+      expect([text, finding?.id]).toEqual([text, 'package-install-failure']);
+      expect(finding?.fix).toContain('yes | sdkmanager --licenses');
+    }
+  });
+
+  it("reads a container's relative or quoted entrypoint that cannot execute as the image's platform, as its absolute one", async () => {
+    for (const text of ['wgui  | exec ./init.sh: exec format error', '"exec /docker-entrypoint.sh: exec format error"']) {
+      expect([text, await first(text)]).toEqual([text, 'platform-mismatch']);
+    }
+    // The shell a step starts with stays the emulator's.
+    expect(await first('exec /bin/sh: exec format error')).toBe('qemu-emulation');
+  });
+
   it("reads a job's time limit before a process killed with 137 as the cause, not memory", async () => {
     const log = [
       '2024-05-20T13:00:00.0000000Z ##[error]The job running on runner GitHub Actions 12 has exceeded the maximum execution time of 60 minutes.',

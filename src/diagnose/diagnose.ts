@@ -284,6 +284,10 @@ function builtImageThatCannotStart(build: Build, lines: EvidenceLine[]): Candida
 }
 
 const EXEC_FORMAT = /exec format error/i;
+// A program of the step that ran and reports another it could not start (bash's `cannot execute binary file`, Python's
+// `[Errno 8] Exec format error`, Go's `fork/exec X: exec format error`): the step's own process executed, so an emulator
+// is registered; that other binary is for another platform than the image (the signatures read it so).
+const PROGRAM_REPORTS_ANOTHER = /cannot execute binary file|\[Errno 8\] Exec format error|fork\/exec \S+: exec format error/i;
 
 /**
  * A step BuildKit ran for another platform than the builder's own (`[linux/arm64 builder 3/7] RUN ...`
@@ -301,7 +305,7 @@ function emulatedStepThatCannotExec(build: Build, lines: EvidenceLine[]): Candid
   const emulated = failed.find((s) => s.platform !== native);
   if (!emulated || failed.some((s) => s.platform === native)) return [];
   return lines
-    .filter((line) => EXEC_FORMAT.test(line.text))
+    .filter((line) => EXEC_FORMAT.test(line.text) && !PROGRAM_REPORTS_ANOTHER.test(line.text))
     .map((line) => ({
       line: line.line,
       text: line.text,
