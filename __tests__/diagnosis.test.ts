@@ -833,6 +833,8 @@ describe('special cases the team met', () => {
       const first = (await diagnoseText(log)).findings[0]!;
       expect(first).toMatchObject({ id: 'registry-auth-denied', title: 'The registry denied access to ghcr.io', data: { operation: 'pull' } });
       expect(first.fix).toMatch(/^A pull was refused by `ghcr\.io`: a registry answers a pull of an image it does not have/);
+      // The lead alone is the summary's and the comment's one line; what this registry adds follows it.
+      expect(first.fix.split('\n')[0]).toMatch(/credentials that may read it\.$/);
       expect(first.fix).toContain("another repository's private package must grant this one read access");
       expect(first.fix).not.toMatch(PUSH_ITEMS);
     });

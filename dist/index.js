@@ -1058,9 +1058,9 @@ function registryAuth(match, build, references) {
  * write access, a fork that must not push) are dropped.
  */
 function pullRefusal(values, registry, text, build) {
-    const sentences = [
-        `A pull was refused${registry ? ` by ${(0,markdown/* inlineCode */.ti)(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`,
-    ];
+    const lead = `A pull was refused${registry ? ` by ${(0,markdown/* inlineCode */.ti)(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
+    // What this log adds goes in a paragraph of its own: the lead is the one line the summary and the comment give.
+    const sentences = [];
     if (/anonymous token/.test(text))
         sentences.push('The builder asked for an anonymous token: it had no credentials (log in before `docker/setup-buildx-action` creates the builder).');
     if (build.runner.secretSource === 'None')
@@ -1068,7 +1068,7 @@ function pullRefusal(values, registry, text, build) {
     if (registry && isGitHubRegistry(registry))
         sentences.push("On GHCR a workflow's `GITHUB_TOKEN` reads its own repository's packages; another repository's private package must grant this one read access (package settings, \"Manage Actions access\").");
     const data = { operation: 'pull' };
-    const paragraphs = [sentences.join(' ')];
+    const paragraphs = sentences.length > 0 ? [lead, sentences.join(' ')] : [lead];
     // The registry's own advice names what a pull needs there too (ECR's `ecr:BatchGetImage`, a reader's role).
     const own = registry ? registryAdvice(registry) : null;
     if (own) {

@@ -125,9 +125,9 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
  * write access, a fork that must not push) are dropped.
  */
 function pullRefusal(values: Record<string, string>, registry: string | null, text: string, build: Build): Enrichment {
-  const sentences = [
-    `A pull was refused${registry ? ` by ${inlineCode(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`,
-  ];
+  const lead = `A pull was refused${registry ? ` by ${inlineCode(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
+  // What this log adds goes in a paragraph of its own: the lead is the one line the summary and the comment give.
+  const sentences: string[] = [];
   if (/anonymous token/.test(text))
     sentences.push('The builder asked for an anonymous token: it had no credentials (log in before `docker/setup-buildx-action` creates the builder).');
   if (build.runner.secretSource === 'None')
@@ -137,7 +137,7 @@ function pullRefusal(values: Record<string, string>, registry: string | null, te
       "On GHCR a workflow's `GITHUB_TOKEN` reads its own repository's packages; another repository's private package must grant this one read access (package settings, \"Manage Actions access\").",
     );
   const data: Record<string, string> = { operation: 'pull' };
-  const paragraphs = [sentences.join(' ')];
+  const paragraphs = sentences.length > 0 ? [lead, sentences.join(' ')] : [lead];
   // The registry's own advice names what a pull needs there too (ECR's `ecr:BatchGetImage`, a reader's role).
   const own = registry ? registryAdvice(registry) : null;
   if (own) {
