@@ -5234,6 +5234,10 @@ describe('the rules of train batches 361 to 375', () => {
     }
     // QEMU's catch-all does not take it first when a build step printed it.
     expect(await first(failedRun('./deploy', 'Error: fork/exec /usr/local/bin/helper: exec format error'))).toBe('platform-mismatch');
+    // A review: Go's own tools are the toolchain's, of the step's platform: they fail so when the emulator does.
+    expect(await first(failedRun('go build ./...', 'go build runtime/cgo: fork/exec /usr/local/go/pkg/tool/linux_arm64/compile: exec format error'))).toBe(
+      'qemu-emulation',
+    );
   });
 
   it("reads Rosetta that cannot find the x86-64 loader as the emulation's, with the loader's advice", async () => {
@@ -5271,20 +5275,32 @@ describe('the rules of train batches 361 to 375', () => {
     expect(await first('[ERROR] Process Exit Code: 137')).toBe('oom-killed');
   });
 
-  it("reads the Android SDK's licence not accepted and cordova's missing build tools as the install's", async () => {
-    for (const text of [
-      'Checking the license for package Android SDK Build-Tools 24.0.3 in /opt/android/licenses\nWarning: License for package Android SDK Build-Tools 24.0.3 not accepted.\n\nFAILURE: Build failed with an exception.',
-      '* What went wrong:\nA problem occurred evaluating script.\n> No usable Android build tools found. Highest 32.x installed version is 30.0.3; Recommended version is 32.0.0.',
-    ]) {
-      const finding = await full(failedRun('./gradlew assembleRelease', text));
-      expect([text, finding?.id]).toEqual([text, 'package-install-failure']);
-      expect(finding?.fix).toContain('yes | sdkmanager --licenses');
-    }
+  it("reads cordova's missing build tools as the install's, and sdkmanager's licence warning alone as no cause", async () => {
+    const tools =
+      '* What went wrong:\nA problem occurred evaluating script.\n> No usable Android build tools found. Highest 32.x installed version is 30.0.3; Recommended version is 32.0.0.';
+    const finding = await full(failedRun('./gradlew assembleRelease', tools));
+    expect(finding?.id).toBe('package-install-failure');
+    expect(finding?.fix).toContain('yes | sdkmanager --licenses');
+    // A review: Gradle may accept the licence after sdkmanager's warning and fail on something else, which leads.
+    const compiled = [
+      'Warning: License for package Android SDK Build-Tools 34.0.0 not accepted.',
+      'License for package Android SDK Build-Tools 34.0.0 accepted.',
+      'Installing Android SDK Build-Tools 34.0.0 in /opt/android-sdk/build-tools/34.0.0',
+      'e: file:///app/src/main/java/com/acme/MainActivity.kt:12:5 Unresolved reference: viewBinding',
+      "Execution failed for task ':app:compileDebugKotlin'.",
+    ].join('\n');
+    expect(await first(failedRun('./gradlew assembleDebug', compiled))).toBe('compile-error');
   });
 
   it("reads a container's relative or quoted entrypoint that cannot execute as the image's platform, as its absolute one", async () => {
-    for (const text of ['wgui  | exec ./init.sh: exec format error', '"exec /docker-entrypoint.sh: exec format error"']) {
-      expect([text, await first(text)]).toEqual([text, 'platform-mismatch']);
+    for (const text of [
+      'wgui  | exec ./init.sh: exec format error',
+      '"exec /docker-entrypoint.sh: exec format error"',
+      'exec /app/server: exec format error',
+    ]) {
+      // A review: titled and advised as a program that could not start, not as a build's base image.
+      const finding = await full(text);
+      expect([text, finding?.id, finding?.title]).toEqual([text, 'platform-mismatch', 'A program in the image is for another CPU than the host']);
     }
     // The shell a step starts with stays the emulator's.
     expect(await first('exec /bin/sh: exec format error')).toBe('qemu-emulation');
@@ -5305,5 +5321,21 @@ describe('the rules of train batches 361 to 375', () => {
       '##[error]The operation was canceled.',
     ].join('\n');
     expect(await first(killedFirst)).toBe('oom-killed');
+  });
+
+  it("advises GitLab's time limit in GitLab's terms, without GitHub's", async () => {
+    const finding = await full('Step 6/9 : RUN make -j8 all\n ---> Running in 1f2e3d4c5b6a\nERROR: Job failed: execution took longer than 1h0m0s seconds');
+    expect(finding?.id).toBe('canceled');
+    expect(firstListItem(finding!.fix)).toMatch(/^GitLab stopped the job at its time limit .*`timeout:`/);
+    expect(finding?.fix).not.toMatch(/fail-fast|cancel-in-progress|timeout-minutes/);
+  });
+
+  it("tells a Docker Hub pull denied 'or may require docker login' to log in if the image is private", async () => {
+    const finding = await full(
+      "docker: Error response from daemon: pull access denied for acme/internal-tool, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.",
+    );
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(finding?.fix).toContain('Docker Hub answers a pull of a private repository in the same words');
+    expect((await full('Error: manifest for acme/app:9.9 not found: manifest unknown: manifest unknown'))?.fix).not.toContain('Docker Hub answers');
   });
 });

@@ -125,11 +125,14 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
  * write access, a fork that must not push) are dropped.
  */
 function pullRefusal(values: Record<string, string>, registry: string | null, text: string, build: Build): Enrichment {
-  const lead = `A pull was refused${registry ? ` by ${inlineCode(registry)}` : ''}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
+  const by = registry ? ` by ${inlineCode(registry)}` : '';
+  // A client that sent no credentials at all (`no basic auth credentials`, BuildKit's anonymous token) needs a login first
+  // (a review: ECR is always private); otherwise the name is the likelier mistake.
+  const lead = NO_CREDENTIALS.test(text)
+    ? `A pull was refused${by}, and the client sent no credentials: log in to the registry before the pull (before \`docker/setup-buildx-action\` creates the builder, for a build's base image); if the login does not help, check the reference (\`docker buildx imagetools inspect <image>\`): a registry refuses a name it does not have in the same words.`
+    : `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
   // What this log adds goes in a paragraph of its own: the lead is the one line the summary and the comment give.
   const sentences: string[] = [];
-  if (/anonymous token/.test(text))
-    sentences.push('The builder asked for an anonymous token: it had no credentials (log in before `docker/setup-buildx-action` creates the builder).');
   if (build.runner.secretSource === 'None')
     sentences.push('This job ran without secrets ("Secret source: None", a pull request from a fork): it has no login for a private image.');
   if (registry && isGitHubRegistry(registry))
@@ -182,6 +185,9 @@ function registryOf(groups: Record<string, string>, build: Build | null, referen
   }
   return hosts.size === 1 ? [...hosts][0]! : null;
 }
+
+/** A registry client that sent no credentials: the docker CLI's words, and BuildKit asking for an anonymous token. */
+const NO_CREDENTIALS = /no basic auth credentials|anonymous token/;
 
 /** GitHub's registry refusing a repository an organization package does not grant. */
 const ORG_PACKAGE = /installation not allowed to Write organization package/;
