@@ -5255,6 +5255,11 @@ describe('the rules of train batches 361 to 375', () => {
     expect((await full(failedRun('make', 'qemu: uncaught target signal 11 (Segmentation fault) - core dumped')))?.title).toBe(
       'A step failed under QEMU emulation',
     );
+    // Both Rosetta lines in one paste: the title says Rosetta once.
+    const both = await full(
+      'rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2\nrosetta error: Rosetta is only intended to run on Apple Silicon with a macOS host',
+    );
+    expect(both?.title).toBe('A step failed under Rosetta emulation');
     // QEMU's own words for the same missing loader stay the binary's platform.
     expect(await first("qemu-x86_64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory")).toBe('platform-mismatch');
   });

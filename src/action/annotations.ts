@@ -111,10 +111,7 @@ const MAX_NAMED = 10;
  * exist: x", which it includes)` for a cause the root's catalog entry names (`data.causeOf`).
  */
 function followers(consequences: Finding[]): string {
-  const quoted = (list: Finding[]) => [...new Set(list.map((f) => redact(f.title)))].map((t) => `"${t}"`);
-  const relation = byRelation(consequences);
-  const follow = quoted(relation.follow);
-  const included = quoted(relation.included);
+  const { follow, included } = byRelation(consequences, (title) => `"${redact(title)}"`);
   const parts: string[] = [];
   if (follow.length > 0) parts.push(`the same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from it`);
   if (included.length > 0) parts.push(`the same lines also read as ${included.join(', ')}, which it includes`);

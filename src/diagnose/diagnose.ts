@@ -340,8 +340,7 @@ const PLATFORM_OF: Record<string, string> = {
 // The line a step's first process prints when the kernel cannot execute it (runc's `exec user process
 // caused: exec format error`, `standard_init_linux.go:211: ...`, BuildKit's `exec /bin/sh: exec format
 // error`, the old engine's `System error: exec format error`). Not a program that ran and reports another
-// it could not start (bash's `cannot execute binary file`, Python's `OSError: [Errno 8] Exec format error`,
-// Go's `fork/exec`): that binary is for another platform than the image, whatever the host emulates.
+// it could not start (PROGRAM_REPORTS_ANOTHER): that binary is for another platform than the image, whatever the host emulates.
 const STEP_PROCESS_CANNOT_EXEC =
   /exec user process caused|standard_init_linux|System error: exec format error|(?:^|: )exec \/\S+: exec format error$|^exec format error$/i;
 

@@ -5,6 +5,7 @@
 // in the refusal (`The push refers to repository [x]`).
 import type { Build } from '../model.js';
 import type { SignatureMatch } from './matcher.js';
+import { referencesIn } from '../reference/named-references.js';
 
 /**
  * Words of a push, in the refusal, the lines before it or the build's final errors: then the refusal is never read as a
@@ -21,18 +22,17 @@ const PULL_WORDS =
   /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b/i;
 
 /**
- * Where those lines name the pulled image (or its registry's URL): the docker CLI's `Unable to find image 'X' locally`,
- * compose v1's `Pulling web (X)...`, `pull access denied for X,`, a manifest's URL, `reading manifest T in X: `, a
- * client's `Error pulling image X`, a `docker pull X` echoed.
+ * Where those lines name the pulled image beyond what referencesIn reads (`Unable to find image 'X' locally`, `docker
+ * pull X`): compose v1's `Pulling web (X)...`, `pull access denied for X,`, a manifest's URL, `reading manifest T in X: `,
+ * a client's `Error pulling image X`.
  */
 const PULLED_IN_LINE =
-  /Unable to find image '([^'\s]+)' locally|\bPulling \S+ \(([^)\s]+)\)|pull access denied for ([^,\s]+),|(https?:\/\/[^/\s"]+)\/v2\/\S+\/manifests\/|\breading manifest \S+ in ([^\s:]+(?::\d+)?[^\s:]*)|\bError pulling image (\S+?)(?::? -|\s|$)|\bdocker pull (?!-)(\S+)/;
+  /\bPulling \S+ \(([^)\s]+)\)|pull access denied for ([^,\s]+),|(https?:\/\/[^/\s"]+)\/v2\/\S+\/manifests\/|\breading manifest \S+ in ([^\s:]+(?::\d+)?[^\s:]*)|\bError pulling image (\S+?)(?::? -|\s|$)/;
 
 /**
- * Where they name the pushed image: `The push refers to repository [X]`, a `docker push X` (or podman's) echoed, and
- * podman's and skopeo's upload URL with its host (`initiating layer upload to /v2/acme/app/blobs/uploads/ in quay.io`).
+ * Where they name the pushed image beyond referencesIn (`The push refers to repository [X]`, `docker push X`): podman's and
+ * skopeo's upload URL with its host (`initiating layer upload to /v2/acme/app/blobs/uploads/ in quay.io`).
  */
-const PUSHED_IN_LINE = /The push refers to (?:a )?repository \[([^\]\s]+)\]|\b(?:docker|podman)(?: image)? push (?!-)(\S+)/;
 const UPLOAD_IN_HOST = /\/v2\/(\S+?)\/(?:blobs|manifests)\/\S* in ([\w.-]+(?::\d+)?)\b/;
 
 /** A step that pulls, by its name (`[internal] load metadata for X`) or its instruction (`FROM [--platform=P] X`). */
@@ -65,7 +65,7 @@ export function readRefusal(match: SignatureMatch, build: Build): Refusal {
   const earlier = build.excerpt.filter((l) => l.line < first && l.line >= first - PUSH_LINES_BEFORE).map((l) => l.text);
   const failed = build.steps.filter((s) => s.status === 'error');
   if ([...refusal, ...build.errors.map((e) => e.text), ...earlier].some((l) => PUSH_WORDS.test(l)) || failed.some((s) => s.kind === 'export')) {
-    return { operation: 'push', references: namedIn([...refusal, ...[...earlier].reverse()], pushedIn) };
+    return { operation: 'push', references: namedIn([...refusal, ...[...earlier].reverse()], uploadedTo) };
   }
   const before = earlier.slice(-LINES_BEFORE);
   const pullingSteps = failed.filter((s) => s.instruction === 'FROM' || s.name.includes('load metadata for '));
@@ -78,19 +78,18 @@ export function readRefusal(match: SignatureMatch, build: Build): Refusal {
   return { operation: 'pull', references };
 }
 
-/** The image each line names (the refusal's first, then the nearest line before it), in that order. */
+/** The images each line names (the refusal's first, then the nearest line before it), in that order, once each. */
 function namedIn(lines: string[], named: (line: string) => string | undefined): string[] {
   const references: string[] = [];
   for (const line of lines) {
-    const reference = named(line);
-    if (reference) references.push(reference);
+    for (const reference of [named(line), ...referencesIn([line])]) if (reference && !references.includes(reference)) references.push(reference);
   }
   return references;
 }
 
-function pushedIn(line: string): string | undefined {
+function uploadedTo(line: string): string | undefined {
   const upload = UPLOAD_IN_HOST.exec(line);
-  return upload ? `${upload[2]}/${upload[1]}` : firstGroup(PUSHED_IN_LINE.exec(line));
+  return upload ? `${upload[2]}/${upload[1]}` : undefined;
 }
 
 function firstGroup(found: RegExpExecArray | null): string | undefined {

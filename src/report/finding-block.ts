@@ -116,10 +116,7 @@ export function restatesTitle(group: FindingGroup): boolean {
  * includes it.
  */
 function consequenceLine(findings: Finding[]): string {
-  const quoted = (list: Finding[]) => [...new Set(list.map((f) => f.title))].map((t) => `“${escapeText(redact(t))}”`);
-  const relation = byRelation(findings);
-  const follow = quoted(relation.follow);
-  const included = quoted(relation.included);
+  const { follow, included } = byRelation(findings, (title) => `“${escapeText(redact(title))}”`);
   const sentences: string[] = [];
   if (follow.length > 0)
     sentences.push(`The same lines also read as ${follow.join(', ')}: ${follow.length === 1 ? 'that follows' : 'those follow'} from this cause.`);

@@ -49,10 +49,11 @@ export function screenGroups(analysis: Analysis): ScreenGroups {
 /**
  * A root finding's folded findings, by how the reports name them: those that follow from it, and those its catalog entry
  * names as its own cause though it was ranked first (`data.causeOf`: the missing tag behind the kubelet's back-off), which
- * it includes.
+ * it includes: their titles, each labelled by `label` (redacted, quoted) and named once.
  */
-export function byRelation(findings: Finding[]): { follow: Finding[]; included: Finding[] } {
-  return { follow: findings.filter((f) => f.data?.causeOf === undefined), included: findings.filter((f) => f.data?.causeOf !== undefined) };
+export function byRelation(findings: Finding[], label: (title: string) => string): { follow: string[]; included: string[] } {
+  const labels = (list: Finding[]) => [...new Set(list.map((f) => label(f.title)))];
+  return { follow: labels(findings.filter((f) => f.data?.causeOf === undefined)), included: labels(findings.filter((f) => f.data?.causeOf !== undefined)) };
 }
 
 /**

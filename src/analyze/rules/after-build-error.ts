@@ -4,7 +4,7 @@ import { truncate } from '../../text/markdown.js';
 import { RUNNER_EXIT } from '../../parse/after-build-error.js';
 import { RUNNER_CANCELED, STEP_TIMED_OUT } from '../../parse/build-lines.js';
 import { matchFinding } from './signature-diagnosis.js';
-import { words } from '../../parse/invocation.js';
+import { referencesIn } from '../../reference/named-references.js';
 
 const ID = 'after-build-error';
 const MAX_TITLE_ERROR = 120;
@@ -64,49 +64,6 @@ export const afterBuildErrorRule: Rule = {
     ];
   },
 };
-
-// Where a step names the image it pushes, pulls or runs: docker's own lines, and the step's command
-// (its first word after the subcommand that is no option: `docker push --quiet ghcr.io/acme/app:1`).
-const REFERENCE_SIGNS = [/The push refers to repository \[([^\]\s]+)\]/, /Unable to find image '([^'\s]+)' locally/];
-const DOCKER_SUBCOMMAND = /\bdocker (?:image )?(?:push|pull|run) /;
-/** Lines are read up to this many characters: a command line of any length costs the same. */
-const MAX_READ = 400;
-
-/** The image references a later step's name and output give, in order. */
-function referencesIn(texts: string[]): string[] {
-  const found: string[] = [];
-  const add = (reference: string | undefined) => {
-    if (reference && !found.includes(reference)) found.push(reference);
-  };
-  for (const full of texts) {
-    const text = full.slice(0, MAX_READ);
-    for (const sign of REFERENCE_SIGNS) add(sign.exec(text)?.[1]);
-    const command = DOCKER_SUBCOMMAND.exec(text);
-    if (command) add(imageArgument(words(text.slice(command.index + command[0].length))));
-  }
-  return found;
-}
-
-// Options of `docker run`/`pull`/`push` that take a value as the next word (`--platform linux/amd64`,
-// `-e KEY=v`, `-v a:b`): that word is no image. Boolean flags (`--rm`, `-it`) and `--opt=value` take none.
-const VALUE_OPTIONS = new Set(
-  '--platform -e --env --env-file -v --volume --mount --name -p --publish --network --net --entrypoint -w --workdir -u --user -l --label --pull --add-host -h --hostname -m --memory --cpus --restart --log-driver --log-opt --cap-add --cap-drop --device --gpus --shm-size --tmpfs --ulimit --dns --cidfile --label-file --health-cmd --stop-signal'.split(
-    ' ',
-  ),
-);
-
-/** The first word of a docker command's arguments that is neither an option nor an option's value: its image. */
-function imageArgument(words: string[]): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (word.startsWith('-')) {
-      if (VALUE_OPTIONS.has(word)) i++;
-      continue;
-    }
-    if (/^[a-z0-9][\w.:/@-]*$/.test(word)) return word;
-  }
-  return undefined;
-}
 
 /** The step's own error line (its exit) closes the evidence, once. */
 function withError(evidence: RuleFinding['evidence'], error: { line: number; text: string }): RuleFinding['evidence'] {
