@@ -350,6 +350,15 @@ const FROZEN: Record<string, string> = {
   'test-382.jsonl': 'a6cf1ee91da841d0ad60c8290ad12b85eded745cc42c78e26da62b51884d98e1',
   'test-384.jsonl': '3c5f35777ae67a6e037012ecdae93164f02d6ec7e6eebf550ebf57d2435d6c97',
   'test-386.jsonl': '38f167b86731e7ddf481856228eea01f583b650e4fde5c66b34582fc013d780a',
+  // Batches 388 to 394, holdouts of the session after (one round): new Dockerfile syntax and BuildKit features (388),
+  // modern Python packaging in images (390), integration tests that start containers (392), Docker container actions and
+  // container jobs on GitHub Actions (394). Five holdouts left out before the freeze: three from threads the corpus holds
+  // already (the first 53 cases'), one whose project a train excerpt of the same round shares (action-commit-push's tag), one
+  // whose traceback carets its collector counted out rather than copied; shared lines generic.
+  'test-388.jsonl': 'e1d0e5c141aec0664890efa3ae3ccf4dc04cfc12841011ef29562b9d6dc9d1e1',
+  'test-390.jsonl': '361998da6257fe4c270d1510d4bdd45154e98fd4a9802d6b2ed56ebfd1b87cf9',
+  'test-392.jsonl': 'a332024dba9e0aacc5cad9b799e21f1150d2ff7dc48b32e0c9f102de53b8e477',
+  'test-394.jsonl': '5effa21434ee7017bef2495e8617a4cf76e53448a9ff7dc82940e078c2ca3a02',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
