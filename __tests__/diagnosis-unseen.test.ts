@@ -526,7 +526,9 @@ const FROZEN: Record<string, string> = {
 // the same as 6136e78's: 5/5, 5/5, 12/13 and 21/25; none refused): the floor did not move. 5163/6344 (81.4%) once batches
 // 376 to 386 (even), holdouts of two rounds, were added (84/108 of them on arrival with main a710cc3's engine, which has
 // train batches 361 to 375's rules and a review's mends: 15/19, 10/11, 27/31, 10/19, 6/8 and 16/20; TeX Live's, Elm's, opam's,
-// cabal's and Magento's Composer's own lines refused): the floor did not move.
+// cabal's and Magento's Composer's own lines refused): the floor did not move. 5214/6411 (81.3%) once batches 388 to 394
+// (even), holdouts, were added (50/67 of them on arrival with main 1a011c1's engine, the same as 67a4cab's: 4/5, 17/27,
+// 18/23 and 11/12; Poetry's, Hatch's and pip's own lines and Testcontainers' daemon check refused): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -648,8 +650,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // (four in batch 360, two in 362, one in 364) and one without a finding (batch 366): 104 and 69 of 6188 on main a59ed5f's
 // engine, so the cap was raised to 173. Batches 368 to 374 (even), holdouts, brought none. Batches 376 to 386 (even),
 // holdouts, brought nine refused excerpts (three each in batches 376, 382 and 386): 113 and 69 of
-// 6344 on main a710cc3's engine, so the cap was raised to 182.
-const MAX_TEST_REFUSED_OR_SILENT = 182;
+// 6344 on main a710cc3's engine, so the cap was raised to 182. Batches 388 to 394 (even), holdouts, brought five refused
+// excerpts (three in batch 390, two in 392) and one without a finding (batch 390): 118 and 70 of 6411 on main 1a011c1's
+// engine, so the cap was raised to 188.
+const MAX_TEST_REFUSED_OR_SILENT = 188;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
