@@ -191,17 +191,22 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // unknown on one side: a Rust openssl-sys error, an nf-core module's image, a compose file's joined path); five new
 // excerpts read otherwise framed (phpDocumentor's amd64 image on an Arm Mac reads as a builder or unknown, three opam
 // failures, ClickHouse Keeper's missing loader). Those seven caps were raised.
+// With batches 389 to 395 (6,844; 49 new excerpts), their rules (Testcontainers' daemon, disk and image-name checks,
+// hadolint's parse error) and the word model retrained: 88 in a runner's log, 136 wrapped at 80 columns, 66 as gh run view
+// prints it (the other lists fell or held). All but one move are older excerpts whose word-model guess moved with its new
+// documents, alone or framed; one new excerpt (uv without a Python build for aarch64 musl) reads `unknown` as gh run view
+// prints it. Those three caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 84,
   "inside Jenkins' console output": 85,
   "inside CircleCI's step output": 55,
   "inside Buildkite's job log": 60,
   "inside make's output": 57,
-  "inside a runner's job log": 87,
+  "inside a runner's job log": 88,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 133,
+  'wrapped by a terminal 80 columns wide': 136,
   'wrapped by a terminal 120 columns wide': 72,
-  "inside a runner's log as gh run view prints it": 64,
+  "inside a runner's log as gh run view prints it": 66,
 };
 
 function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {

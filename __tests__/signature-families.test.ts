@@ -5344,3 +5344,60 @@ describe('the rules of train batches 361 to 375', () => {
     expect((await full('Error: manifest for acme/app:9.9 not found: manifest unknown: manifest unknown'))?.fix).not.toContain('Docker Hub answers');
   });
 });
+
+describe('the rules of train batches 389 to 395', () => {
+  it("reads Testcontainers for .NET's daemon check as the daemon not found, advised for a job and a desktop", async () => {
+    const finding = await full(
+      [
+        '$ dotnet test --no-build',
+        '  Failed Orders.IntegrationTests.OrderRepositoryTests [1 ms]',
+        '  Error Message:',
+        "   System.ArgumentException : Docker is either not running or misconfigured. Please ensure that Docker is running and that the endpoint is properly configured. (Parameter 'DockerEndpointAuthConfig')",
+        'ERROR: Job failed: exit code 1',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('builder-missing');
+    expect(finding?.title).toBe('The Docker daemon is not running, or not where the client looks for it');
+    expect(finding?.fix).toContain('docker:dind');
+    // The general "start the daemon" line is for a host's own client, not for Testcontainers in a job.
+    expect(finding?.fix).not.toContain('systemctl');
+  });
+
+  it("reads Testcontainers' check of the daemon's free disk as the disk, not the daemon", async () => {
+    const finding = await full(
+      [
+        '        ✔ Docker server version should be at least 1.6.0',
+        '        ✘ Docker environment should have more than 2GB free disk space',
+        'java.lang.AssertionError: Docker environment should have more than 2GB free disk space',
+        '\tat org.testcontainers.DockerClientFactory.checkDiskSpace(DockerClientFactory.java:185)',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('disk-full');
+  });
+
+  it("reads Testcontainers' check of an image name as an invalid reference", async () => {
+    expect(
+      await first(
+        'java.lang.IllegalArgumentException: Acme/Orders:latest is not a valid Docker image name (in Acme/Orders:latest)\n\tat org.testcontainers.utility.DockerImageName.assertValid(DockerImageName.java:185)',
+      ),
+    ).toBe('invalid-tag');
+    expect((await full('java.lang.IllegalArgumentException:  is not a valid Docker image name (in )'))?.title).toBe('An image tag is not a valid reference');
+  });
+
+  it("titles hadolint's parse error as the linter's, and BuildKit's as the Dockerfile's", async () => {
+    const lint = await full(
+      [
+        '#5 [lint]',
+        '#5 ERROR Dockerfile:12 DL1000: unexpected "env=NPM_TOKEN"',
+        'expecting "gid=", "id=", "mode=", "required", "uid=", source=, or target=',
+        '#5 ERROR: linting failed',
+      ].join('\n'),
+    );
+    expect(lint?.id).toBe('dockerfile-parse-error');
+    expect(lint?.title).toBe('hadolint could not parse the Dockerfile');
+    expect(firstListItem(lint!.fix)).toMatch(/^hadolint could not parse the Dockerfile .*Update hadolint/);
+    const buildkit = await full('ERROR: failed to solve: dockerfile parse error on line 12: unknown instruction: RUNN');
+    expect(buildkit?.title).toBe('The Dockerfile does not parse');
+    expect(buildkit?.fix).not.toContain('hadolint');
+  });
+});
