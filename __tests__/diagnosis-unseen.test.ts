@@ -359,6 +359,16 @@ const FROZEN: Record<string, string> = {
   'test-390.jsonl': '361998da6257fe4c270d1510d4bdd45154e98fd4a9802d6b2ed56ebfd1b87cf9',
   'test-392.jsonl': 'a332024dba9e0aacc5cad9b799e21f1150d2ff7dc48b32e0c9f102de53b8e477',
   'test-394.jsonl': '5effa21434ee7017bef2495e8617a4cf76e53448a9ff7dc82940e078c2ca3a02',
+  // Batches 396 to 402, the same session's second round: Docker Engine 25 to 29 upgrades and the containerd image store
+  // (396), reproducible and minimal image builders (398), JVM tools that build images (400), Node package managers inside
+  // images (402). Six holdouts left out before the freeze: three whose project a train excerpt shares (kubeless's image name,
+  // addnab/docker-run-action's client, Quarkus's daemon), two whose padding or progress bar their collector counted out, one
+  // from a vendor's page that shows what the error "may look similar to"; shared lines generic (Docker 29's "client version
+  // is too old", Maven's rules and wrappers, apk's index).
+  'test-396.jsonl': 'b3ea811e24164ef05bd23fb64fd296776b42e563f544fdf8aadee1cf4d94b381',
+  'test-398.jsonl': '68bcc988dd7b5dcd99133366c133dfa8335a6e284ae764f6e9041f3e884b36c5',
+  'test-400.jsonl': '506d6604dbcf3b0cd1ccb8399fe79a494113ec94eee35cb5833aef330223ba9b',
+  'test-402.jsonl': '48c7dc68313bc7bdd17cf3b7e2310460658ada495d4cc286541d1063a5ff8a55',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
