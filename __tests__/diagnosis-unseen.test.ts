@@ -539,6 +539,9 @@ const FROZEN: Record<string, string> = {
 // cabal's and Magento's Composer's own lines refused): the floor did not move. 5214/6411 (81.3%) once batches 388 to 394
 // (even), holdouts, were added (50/67 of them on arrival with main 1a011c1's engine, the same as 67a4cab's: 4/5, 17/27,
 // 18/23 and 11/12; Poetry's, Hatch's and pip's own lines and Testcontainers' daemon check refused): the floor did not move.
+// 5286/6503 (81.3%) once batches 396 to 402 (even), holdouts of the same session's second round, were added (72/92 of them
+// on arrival with main 5387ae9's engine, which has the rules of train batches 389 to 395: 27/28, 9/14, 16/20 and 20/30; a
+// yarn registry's 502 with no Docker line refused): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -662,8 +665,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // holdouts, brought nine refused excerpts (three each in batches 376, 382 and 386): 113 and 69 of
 // 6344 on main a710cc3's engine, so the cap was raised to 182. Batches 388 to 394 (even), holdouts, brought five refused
 // excerpts (three in batch 390, two in 392) and one without a finding (batch 390): 118 and 70 of 6411 on main 1a011c1's
-// engine, so the cap was raised to 188.
-const MAX_TEST_REFUSED_OR_SILENT = 188;
+// engine, so the cap was raised to 188. Batches 396 to 402 (even), holdouts, brought one refused excerpt (batch 402): 119
+// and 70 of 6503 on main 5387ae9's engine, so the cap was raised to 189.
+const MAX_TEST_REFUSED_OR_SILENT = 189;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
