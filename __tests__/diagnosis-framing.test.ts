@@ -196,15 +196,22 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // prints it (the other lists fell or held). All but one move are older excerpts whose word-model guess moved with its new
 // documents, alone or framed; one new excerpt (uv without a Python build for aarch64 musl) reads `unknown` as gh run view
 // prints it. Those three caps were raised.
+// With batches 397 to 403 (6,922; 78 new excerpts), their rules (a container run for a platform asked for by name that
+// cannot execute is the emulation's, an image the daemon's store holds for another platform, Yarn 4 refusing Yarn 1's
+// settings) and the word model retrained: 86 in GitLab's log, 92 in a runner's, 137 wrapped at 80 columns. Most moves are
+// the word model's guesses, alone or framed; one new excerpt (Quarkus's amd64 native image on an Arm Mac) reads as a builder
+// or unknown framed; and a paste that runs an amd64-only image twice on a Pi, the second time with `--platform linux/amd64`,
+// reads as the emulation in a runner's log (its failure there is the second run, after which Docker's platform warning of
+// the first is no part of it). Those three caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 84,
+  "inside GitLab's job log": 86,
   "inside Jenkins' console output": 85,
   "inside CircleCI's step output": 55,
   "inside Buildkite's job log": 60,
   "inside make's output": 57,
-  "inside a runner's job log": 88,
+  "inside a runner's job log": 92,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 136,
+  'wrapped by a terminal 80 columns wide': 137,
   'wrapped by a terminal 120 columns wide': 72,
   "inside a runner's log as gh run view prints it": 66,
 };

@@ -63,6 +63,12 @@ describe('explainReference', () => {
     ['ghcr.io/Org/app:1', 'the repository name must be lowercase (`Org`)'],
     ['ghcr.io//app:1', 'the name has an empty component (`//`, or a leading or trailing `/`): a variable in it is probably empty'],
     ['', 'the reference is empty'],
+    // A secret the runner masked: when the rest is valid, the hidden value broke the rule; else the rest's problem is named.
+    [
+      'gcr.io/***/my_app_name',
+      "`***` is a secret's value the runner hides in logs, and the rest of the reference is valid: check that secret's value where it goes into the reference (upper case, a trailing newline or blank, a whole URL where one name belongs)",
+    ],
+    ['gcr.io/***/My_App:1', 'the repository name must be lowercase (`My_App`)'],
   ])('%j -> %j', (reference, rule) => {
     expect(explainReference(reference)).toBe(rule);
   });

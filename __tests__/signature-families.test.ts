@@ -5401,3 +5401,84 @@ describe('the rules of train batches 389 to 395', () => {
     expect(buildkit?.fix).not.toContain('hadolint');
   });
 });
+
+describe('the rules of train batches 397 to 403', () => {
+  it('reads a container asked for another platform by name that cannot execute as the emulation, not the image', async () => {
+    const asked = await full(['$ docker run --rm --platform=linux/amd64 acme/tool:2.1 --version', 'exec /usr/local/bin/tool: exec format error'].join('\n'));
+    expect(asked?.id).toBe('qemu-emulation');
+    expect(asked?.title).toBe('A container asked for linux/amd64 could not start: the host did not emulate that platform');
+    expect(firstListItem(asked!.fix)).toMatch(/^The container was asked for `linux\/amd64` \(`docker run --platform`\)/);
+    // Without the option the image is the one pulled for the host: another CPU's program.
+    expect(await first('$ docker run --rm acme/tool:2.1 --version\nexec /usr/local/bin/tool: exec format error')).toBe('platform-mismatch');
+    // Docker's warning that the image is not the host's, printed first, stays the cause.
+    expect(
+      await first(
+        [
+          '$ docker run --platform linux/amd64 acme/tool:2.1',
+          "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+          'exec /init: exec format error',
+        ].join('\n'),
+      ),
+    ).toBe('platform-mismatch');
+    // A program that ran and could not start another is that program's platform, whatever was asked.
+    expect(await first('$ docker run --platform linux/amd64 acme/tool:2.1\nError executing command: fork/exec /opt/helper: exec format error')).toBe(
+      'platform-mismatch',
+    );
+  });
+
+  it("reads an image the daemon's store holds for another platform as the platform, advised to pull it again", async () => {
+    const stored = await full(
+      'Error response from daemon: image with reference ghcr.io/acme/ci-image:latest was found but does not provide the specified platform (linux/amd64)',
+    );
+    expect(stored?.id).toBe('platform-mismatch');
+    expect(stored?.title).toBe('No image for the requested platform (linux/amd64)');
+    expect(firstListItem(stored!.fix)).toMatch(/^The daemon's own store holds that image for another platform .*docker pull --platform/);
+    const bootBuildImage = await full(
+      [
+        "Execution failed for task ':bootBuildImage'.",
+        "> Image platform mismatch detected. The configured platform 'linux/amd64' is not supported by the image 'docker.io/paketobuildpacks/builder-jammy-base:latest'. Requested platform 'linux/amd64' but got 'linux/arm64'",
+      ].join('\n'),
+    );
+    expect(bootBuildImage?.id).toBe('platform-mismatch');
+    expect(bootBuildImage?.title).toBe('No image for the requested platform (linux/amd64)');
+  });
+
+  it("reads bubblewrap's shell that cannot load as the emulation's", async () => {
+    expect(await first('bwrap: execvp /bin/sh: No such file or directory\nERROR: failed to build package. the build environment has been preserved:')).toBe(
+      'qemu-emulation',
+    );
+  });
+
+  it("reads Yarn 4's refusal of Yarn 1's settings, a buildpack's missing dependency and apko's missing index as the install", async () => {
+    const yarn = await full(
+      inRun(
+        'Usage Error: Unrecognized or legacy configuration settings found: disableSelfUpdateCheck - run "yarn config" to see the list of settings supported in Yarn',
+      ),
+    );
+    expect(yarn?.id).toBe('package-install-failure');
+    expect(firstListItem(yarn!.fix)).toMatch(/^Yarn 2 or later refused a Yarn 1 setting/);
+    expect(
+      await first(
+        [
+          '[INFO]     [creator]     unable to invoke layer creator',
+          '[INFO]     [creator]     unable to get dependency jdk',
+          '[INFO]     [creator]     ERROR: failed to build: exit status 1',
+          "[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:3.3.0:build-image (default-cli) on project api: Execution default-cli of goal org.springframework.boot:spring-boot-maven-plugin:3.3.0:build-image failed: Builder lifecycle 'creator' failed with status code 51 -> [Help 1]",
+        ].join('\n'),
+      ),
+    ).toBe('package-install-failure');
+    expect(
+      await first(
+        'Error: failed to build image: resolving apk packages: for arch "riscv64": error getting repository indexes: reading index https://packages.example.dev/os/riscv64/APKINDEX.tar.gz: unexpected status code 404',
+      ),
+    ).toBe('package-install-failure');
+  });
+
+  it("reads Jib's invalid image reference, and says when a masked secret hides the part that broke the rule", async () => {
+    const jib = await full(
+      'Caused by: com.google.cloud.tools.jib.image.InvalidImageReferenceException: Invalid image reference: registry.example.com/***/orders',
+    );
+    expect(jib?.id).toBe('invalid-tag');
+    expect(jib?.fix).toContain("is a secret's value the runner hides in logs");
+  });
+});

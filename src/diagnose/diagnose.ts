@@ -225,6 +225,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       classicBuilderWithoutPlatformArgs(build, own),
       shellThatCannotLoad(build, own),
       legacyCopySourceMissing(build, own),
+      containerRunOnAskedPlatform(own),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -390,6 +391,41 @@ function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): Candi
   return lines
     .filter((line) => STEP_PROCESS_CANNOT_EXEC.test(line.normalized))
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
+}
+
+// A container run for a platform asked for by name (`docker run --platform linux/amd64 ...`, also `docker container run`,
+// podman's and nerdctl's): the words up to the option's value.
+const RUN_ON_PLATFORM = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s(?:[^\n]*?\s)?--platform[= ]["']?([\w./-]+)/;
+/** How many lines after that command its container's first process may fail: the command, a pull's lines, the error. */
+const RUN_TO_EXEC_LINES = 12;
+
+/**
+ * A container asked for another platform by name (`docker run --platform linux/amd64 ...`) whose first process cannot
+ * execute (`exec /docker-entrypoint.sh: exec format error`, just after the command): the image is the platform asked for,
+ * so the host's emulation of it is what failed (no binfmt handler, a Docker Desktop, Colima or Rancher Desktop whose
+ * Rosetta or QEMU broke), not an image pulled for the wrong platform (train: four such pastes the emulation's to one
+ * whose paste shows Docker's platform warning first). Offered to the signatures in those words, on the error's line.
+ */
+function containerRunOnAskedPlatform(lines: CandidateLine[]): CandidateLine[] {
+  const found: CandidateLine[] = [];
+  let asked: { platform: string; line: number } | null = null;
+  for (const line of lines) {
+    const run = RUN_ON_PLATFORM.exec(line.normalized);
+    if (run) {
+      asked = { platform: run[1]!, line: line.line };
+      continue;
+    }
+    if (asked === null || line.line - asked.line > RUN_TO_EXEC_LINES) continue;
+    if (STEP_PROCESS_CANNOT_EXEC.test(line.normalized) && !PROGRAM_REPORTS_ANOTHER.test(line.normalized)) {
+      found.push({ line: line.line, text: line.text, normalized: runOnAskedPlatform(asked.platform), inFailure: true });
+    }
+  }
+  return found;
+}
+
+/** The words offered for a container, run for a platform asked for by name, whose first process cannot execute. */
+function runOnAskedPlatform(platform: string): string {
+  return `exec format error in a container run for ${platform}, a platform asked for with --platform`;
 }
 
 // Go's error alone on a line (`container-scripts/*: no such file or directory`), as the old daemon reported a COPY or ADD

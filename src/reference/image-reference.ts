@@ -101,9 +101,20 @@ export function parseReference(input: string): ImageReference {
   throw new InvalidReferenceError(`invalid image reference ${shown}: ${checked.problem}`);
 }
 
+/** What GitHub's runner prints for a secret's value in a log: in a reference, the part that broke the rule may be hidden. */
+const MASKED = '***';
+/** A valid name component, put where the mask was to check the rest of the reference. */
+const MASK_STAND_IN = 'masked';
+
 /** Which rule of the grammar a reference breaks, in words; null when it is valid. */
 export function explainReference(reference: string): string | null {
-  return check(reference).problem ?? null;
+  const problem = check(reference).problem ?? null;
+  if (problem === null || !reference.includes(MASKED)) return problem;
+  // `gcr.io/***/app`: the runner hid a secret's value, so the log does not show what the reference really held. When the
+  // rest is valid, the hidden value is what broke the rule; else the rest's own problem is the one to name.
+  const rest = check(reference.split(MASKED).join(MASK_STAND_IN)).problem;
+  if (rest !== undefined) return rest;
+  return `\`${MASKED}\` is a secret's value the runner hides in logs, and the rest of the reference is valid: check that secret's value where it goes into the reference (upper case, a trailing newline or blank, a whole URL where one name belongs)`;
 }
 
 /** `registry/repository[:tag][@digest]`, e.g. `127.0.0.1:5000/app:v1`, `docker.io/library/alpine:3`. */
