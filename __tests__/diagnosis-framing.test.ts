@@ -203,13 +203,18 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // or unknown framed; and a paste that runs an amd64-only image twice on a Pi, the second time with `--platform linux/amd64`,
 // reads as the emulation in a runner's log (its failure there is the second run, after which Docker's platform warning of
 // the first is no part of it). Those three caps were raised.
+// With batches 405 to 411 (6,983; 61 new excerpts), their rules (a Compose older than the file's keys, buildx's kubernetes
+// driver without a ready pod, compose secrets never created, Prisma's engines, Rails' master key) and the word model
+// retrained: 89 in GitLab's and in Jenkins' logs, 61 in Buildkite's, 94 in a runner's. All but one move are older excerpts
+// whose word-model guess moved with its new documents, alone or framed; one new excerpt (Prisma without libssl 1.1 on
+// Alpine 3.17) reads `unknown` in a runner's log. Those four caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 86,
-  "inside Jenkins' console output": 85,
+  "inside GitLab's job log": 89,
+  "inside Jenkins' console output": 89,
   "inside CircleCI's step output": 55,
-  "inside Buildkite's job log": 60,
+  "inside Buildkite's job log": 61,
   "inside make's output": 57,
-  "inside a runner's job log": 92,
+  "inside a runner's job log": 94,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 137,
   'wrapped by a terminal 120 columns wide': 72,
