@@ -27,6 +27,8 @@ describe('required literals', () => {
     expect(requiredLiterals('^(?!.*exec user process caused).*\\bexec format error\\b')).toEqual(['exec format error']);
     expect(requiredLiterals('^\\d+$')).toBeNull();
     expect(requiredLiterals('a|bc')).toBeNull();
+    // A named backreference repeats its group's text: the literals around it still count.
+    expect(requiredLiterals('could not download oci://\\S*?/(?<name>[\\w.-]+)/\\k<name>(?![\\w.-])')).toEqual(['could not download oci://']);
     // A quote may be curled in the raw line: it ends a literal.
     expect(requiredLiterals('Failed to pull image "(?<image>[^"]+)"')).toEqual(['Failed to pull image ']);
   });

@@ -5446,12 +5446,6 @@ describe('the rules of train batches 397 to 403', () => {
     expect(bootBuildImage?.title).toBe('No image for the requested platform (linux/amd64)');
   });
 
-  it("reads bubblewrap's shell that cannot load as the emulation's", async () => {
-    expect(await first('bwrap: execvp /bin/sh: No such file or directory\nERROR: failed to build package. the build environment has been preserved:')).toBe(
-      'qemu-emulation',
-    );
-  });
-
   it("reads Yarn 4's refusal of Yarn 1's settings, a buildpack's missing dependency and apko's missing index as the install", async () => {
     const yarn = await full(
       inRun(
@@ -5459,7 +5453,7 @@ describe('the rules of train batches 397 to 403', () => {
       ),
     );
     expect(yarn?.id).toBe('package-install-failure');
-    expect(firstListItem(yarn!.fix)).toMatch(/^Yarn 2 or later refused a Yarn 1 setting/);
+    expect(firstListItem(yarn!.fix)).toMatch(/^Yarn refused a setting it does not know .*`<environment>`/);
     expect(
       await first(
         [
@@ -5516,11 +5510,11 @@ describe('the rules of train batches 405 to 411', () => {
       'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /srv/app/secrets/db_password.txt',
     );
     expect(file?.id).toBe('secret-missing');
-    expect(firstListItem(file!.fix)).toMatch(/^A compose secret's file does not exist/);
+    expect(firstListItem(file!.fix)).toMatch(/^A secret's file that a compose service or a bind mount names does not exist/);
     // Any other bind source is not a compose secret's file (the word model may guess, but not with this advice).
     expect(
       (await full('Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /srv/app/data'))?.fix ?? '',
-    ).not.toContain("A compose secret's file does not exist");
+    ).not.toContain("A secret's file that a compose service");
     const rails = await full(
       inRun(
         "ActiveSupport::EncryptedFile::MissingKeyError: Missing encryption key to decrypt file with. Ask your team for your master key and write it to /rails/config/master.key or put it in the ENV['RAILS_MASTER_KEY'].",
@@ -5547,5 +5541,142 @@ describe('the rules of train batches 405 to 411', () => {
         ),
       ),
     ).toBe('package-install-failure');
+  });
+});
+
+describe('the rules of train batches 413 and 415', () => {
+  it('reads Helm given an image for a chart, or a chart name doubled, as a name that does not exist, not a login', async () => {
+    const image = await full(
+      '$ helm install web oci://registry-1.docker.io/acme/web\nError: INSTALLATION FAILED: manifest does not contain minimum number of descriptors (2), descriptors found: 1',
+    );
+    expect(image?.id).toBe('manifest-unknown');
+    expect(firstListItem(image!.fix)).toMatch(/^Helm read an OCI reference that holds a container image, not a chart/);
+    expect(await first('Error: could not load config with mediatype application/vnd.cncf.helm.config.v1+json')).toBe('manifest-unknown');
+    const doubled = await full(
+      'Error: could not download oci://ghcr.io/acme/charts/web/web: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Fcharts%2Fweb%2Fweb%3Apull&service=ghcr.io: 403 Forbidden',
+    );
+    expect(doubled?.id).toBe('manifest-unknown');
+    expect(firstListItem(doubled!.fix)).toMatch(/^Helm appends a chart's name to its repository, .*`web\/web`/);
+    // A chart path whose last two parts differ is no doubled name: the registry's 403 stays a refusal.
+    expect(
+      await first(
+        'Error: could not download oci://ghcr.io/acme/charts/web: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Fcharts%2Fweb%3Apull&service=ghcr.io: 403 Forbidden',
+      ),
+    ).toBe('registry-auth-denied');
+  });
+
+  it('reads a Docker Hub repository without a namespace as one that does not exist, with the library/ name', async () => {
+    const finding = await full(
+      'Error: failed to resolve latest: GET "https://registry-1.docker.io/v2/redis/manifests/latest": response status code 401: unauthorized: authentication required',
+    );
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(firstListItem(finding!.fix)).toMatch(/^Docker Hub has no repository without a namespace \(`redis`\).*`docker.io\/library\/<name>`/);
+    // With a namespace it is a refusal like any other.
+    expect(
+      await first(
+        'Error: failed to resolve latest: GET "https://registry-1.docker.io/v2/acme/private-app/manifests/latest": response status code 401: unauthorized: authentication required',
+      ),
+    ).toBe('registry-auth-denied');
+  });
+
+  it("reads ORAS's failed blob upload as the push, and a token endpoint that answered a web page as the login", async () => {
+    expect(
+      await first(
+        'Uploading 5f2d1c3b4a59 image.qcow2\nError: PUT "https://harbor.example.com/v2/infra/image/blobs/uploads/8914d340?digest=sha256%3Abb60": response status code 500: unknown: unknown error',
+      ),
+    ).toBe('registry-push-failure');
+    expect(
+      await first(
+        "Error: failed to authorize: failed to fetch oauth token: unable to decode token response: invalid character '<' looking for beginning of value",
+      ),
+    ).toBe('registry-auth-denied');
+  });
+});
+
+describe("what the review of the session's rules found", () => {
+  it('reads a --platform run as emulated only until the next run, and not when the log shows the host is that platform', async () => {
+    // The run that asked for amd64 worked; the one that failed asked for nothing.
+    expect(
+      (
+        await full(
+          [
+            '+ docker run --rm --platform linux/arm64 alpine:3.20 uname -m',
+            'aarch64',
+            '+ docker run --rm acme/api:test',
+            'exec /app/server: exec format error',
+          ].join('\n'),
+        )
+      )?.title,
+    ).toBe('A program in the image is for another CPU than the host');
+    // GitHub's x86-64 runner image, or uname run on the host, says amd64 is native: nothing was emulated.
+    for (const host of ['Image: ubuntu-24.04', '$ uname -m\nx86_64']) {
+      const text = `${host}\n$ docker run --rm --platform linux/amd64 acme/api:test\nexec /docker-entrypoint.sh: exec format error`;
+      expect([host, (await full(text))?.id]).toEqual([host, 'platform-mismatch']);
+    }
+    // A pull's progress between the command and the error keeps them together; podman's words for the same error.
+    const pulled = Array.from({ length: 20 }, (_, i) => `${(0x1a2b3c4d5e60 + i).toString(16)}: Pull complete`);
+    expect((await full(['$ docker run --platform linux/amd64 acme/api:test', ...pulled, 'exec /docker-entrypoint.sh: exec format error'].join('\n')))?.id).toBe(
+      'qemu-emulation',
+    );
+    expect(
+      (
+        await full(
+          '$ podman run --platform linux/amd64 acme/api:test\nError: crun: exec container process `/app/run`: Exec format error: OCI permission denied',
+        )
+      )?.title,
+    ).toBe('A container asked for linux/amd64 could not start: the host did not emulate that platform');
+  });
+
+  it("reads a Compose key where the specification does not put it as the file's, not Compose's age", async () => {
+    for (const text of [
+      'validating /srv/app/compose.yaml: services.api Additional property ssh is not allowed',
+      'validating /srv/app/compose.yaml: services.web.deploy Additional property restart is not allowed',
+    ]) {
+      expect([text, (await full(text))?.title]).not.toEqual([text, 'Docker Compose is older than the compose file']);
+    }
+    for (const text of [
+      'validating /srv/app/compose.yaml: services.api.build Additional property ssh is not allowed',
+      'validating /srv/app/compose.yaml: services.web.depends_on.db Additional property restart is not allowed',
+      'ERROR: Invalid interpolation format for "environment" option in service "web": "RAILS_ENV=${RAILS_ENV:-}"',
+    ]) {
+      expect([text, (await full(text))?.title]).toEqual([text, 'Docker Compose is older than the compose file']);
+    }
+  });
+
+  it("reads a bind mount's missing secret file by its own name, not a project's", async () => {
+    expect(
+      (
+        await full(
+          'docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /builds/platform/secrets-manager/src.',
+        )
+      )?.fix ?? '',
+    ).not.toContain("A secret's file");
+    const file = await full(
+      'docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /opt/app/secrets/key.pem.',
+    );
+    expect(firstListItem(file!.fix)).toContain('(`/opt/app/secrets/key.pem`)');
+  });
+
+  it("no longer reads Testcontainers' words in a skipped test's reason, or bubblewrap's missing shell, as causes", async () => {
+    expect(
+      (
+        await full(
+          '  Skipped Acme.IntegrationTests.DbTests.Migrate [1 ms]\n  Skip reason: Docker is either not running or misconfigured\n  Failed Acme.UnitTests.PriceTests.AppliesDiscount [12 ms]\n  Error Message:\n   Assert.Equal() Failure',
+        )
+      )?.title ?? '',
+    ).not.toBe('The Docker daemon is not running, or not where the client looks for it');
+    expect(await first('bwrap: execvp /bin/sh: No such file or directory\nERROR: failed to build package. the build environment has been preserved:')).not.toBe(
+      'qemu-emulation',
+    );
+  });
+
+  it('gives the remote driver, rootless BuildKit and Blacksmith advice of their own', async () => {
+    for (const [text, advice] of [
+      ['ERROR: no remote endpoint provided', /^buildx's remote driver needs the address of a running buildkitd/],
+      ['buildkitd: rootless mode requires to be executed as the mapped root in a user namespace', /^BuildKit in rootless mode must start inside RootlessKit/],
+      ['Error: failed to expose and mount sticky disk: unexpected status code: 503', /^Blacksmith's builder could not mount its cache disk/],
+    ] as const) {
+      expect([text, firstListItem((await full(text))!.fix)]).toEqual([text, expect.stringMatching(advice)]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { normalizeForMatching } from './normalize.js';
 import { failingCommands, withoutQuotedCommand } from './failing-command.js';
 import { withWrappedLinesJoined } from './wrapped-lines.js';
 import { FAILURE_LINE, isDockerFailure } from '../parse/failure-line.js';
+import { isBuildCommand } from '../parse/invocation.js';
 
 /** What the signatures found in one build, most likely cause first. */
 export interface BuildDiagnosis {
@@ -225,7 +226,7 @@ export function candidateLines(build: Build, lines: EvidenceLine[] = excerptLine
       classicBuilderWithoutPlatformArgs(build, own),
       shellThatCannotLoad(build, own),
       legacyCopySourceMissing(build, own),
-      containerRunOnAskedPlatform(own),
+      containerRunOnAskedPlatform(build, own),
     )
     .sort((a, b) => a.line - b.line);
   let chain: number | undefined;
@@ -393,32 +394,56 @@ function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): Candi
     .map((line) => ({ line: line.line, text: line.text, normalized: unemulatedStep(platform), inFailure: true }));
 }
 
-// A container run for a platform asked for by name (`docker run --platform linux/amd64 ...`, also `docker container run`,
-// podman's and nerdctl's): the words up to the option's value.
-const RUN_ON_PLATFORM = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s(?:[^\n]*?\s)?--platform[= ]["']?([\w./-]+)/;
-/** How many lines after that command its container's first process may fail: the command, a pull's lines, the error. */
-const RUN_TO_EXEC_LINES = 12;
+// A container run, with the platform it asked for by name when it did (`docker run --platform linux/amd64 ...`, also
+// `docker container run`, podman's and nerdctl's): each run (and each build) starts what the lines after it belong to.
+const CONTAINER_RUN = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s/;
+const ASKED_PLATFORM = /\s--platform[= ]["']?([\w./-]+)/;
+// The host's architecture: what `uname -m` prints (on a line of its own, after a command line that runs it outside a
+// container), and GitHub's hosted runner images (`Image: ubuntu-24.04` is x86-64, `ubuntu-24.04-arm` Arm).
+const UNAME_PLATFORM: Record<string, string> = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
+const RUNNER_IMAGE = /^Image: ubuntu-\d+\.\d+(-arm)?$/;
+/** How many lines after its command a container's first process may fail: a pull's progress comes between. */
+const RUN_TO_EXEC_LINES = 60;
+// podman's (crun's) words for the same first process: `Error: crun: exec container process \`/app/run\`: Exec format error`.
+const CONTAINER_PROCESS_CANNOT_EXEC = /exec container process .*: Exec format error/i;
 
 /**
  * A container asked for another platform by name (`docker run --platform linux/amd64 ...`) whose first process cannot
- * execute (`exec /docker-entrypoint.sh: exec format error`, just after the command): the image is the platform asked for,
- * so the host's emulation of it is what failed (no binfmt handler, a Docker Desktop, Colima or Rancher Desktop whose
- * Rosetta or QEMU broke), not an image pulled for the wrong platform (train: four such pastes the emulation's to one
- * whose paste shows Docker's platform warning first). Offered to the signatures in those words, on the error's line.
+ * execute (`exec /docker-entrypoint.sh: exec format error`, after that command and before the next run or build): the
+ * image is the platform asked for, so the host's emulation of it is what failed (no binfmt handler, a Docker Desktop,
+ * Colima or Rancher Desktop whose Rosetta or QEMU broke), not an image pulled for the wrong platform (train: four such
+ * pastes the emulation's to one whose paste shows Docker's platform warning first). Not when the log shows the host is of
+ * that platform (docker version's `OS/Arch`, `uname -m` run outside the container, GitHub's runner image): nothing was
+ * emulated, and a script without `#!`
+ * or a mislabelled image fails so too. Offered to the signatures in those words, on the error's line.
  */
-function containerRunOnAskedPlatform(lines: CandidateLine[]): CandidateLine[] {
+function containerRunOnAskedPlatform(build: Build, lines: CandidateLine[]): CandidateLine[] {
   const found: CandidateLine[] = [];
+  let host = build.nativePlatform;
   let asked: { platform: string; line: number } | null = null;
+  let unamePrints = false;
   for (const line of lines) {
-    const run = RUN_ON_PLATFORM.exec(line.normalized);
-    if (run) {
-      asked = { platform: run[1]!, line: line.line };
+    const text = line.normalized.trim();
+    if (unamePrints && UNAME_PLATFORM[text] !== undefined) {
+      host = UNAME_PLATFORM[text]!;
+      unamePrints = false;
+      continue;
+    }
+    const uname = text.indexOf('uname -m');
+    const run = CONTAINER_RUN.exec(text);
+    if (uname !== -1 && (run === null || uname < run.index)) unamePrints = true;
+    const runner = RUNNER_IMAGE.exec(text);
+    if (runner) host = runner[1] ? 'linux/arm64' : 'linux/amd64';
+    if (run !== null || isBuildCommand(line.normalized)) {
+      const platform = run !== null ? ASKED_PLATFORM.exec(text.slice(run.index))?.[1] : undefined;
+      asked = platform ? { platform, line: line.line } : null;
       continue;
     }
     if (asked === null || line.line - asked.line > RUN_TO_EXEC_LINES) continue;
-    if (STEP_PROCESS_CANNOT_EXEC.test(line.normalized) && !PROGRAM_REPORTS_ANOTHER.test(line.normalized)) {
-      found.push({ line: line.line, text: line.text, normalized: runOnAskedPlatform(asked.platform), inFailure: true });
-    }
+    if (host !== null && osAndArch(host) === osAndArch(asked.platform)) continue;
+    const cannotExec =
+      (STEP_PROCESS_CANNOT_EXEC.test(line.normalized) || CONTAINER_PROCESS_CANNOT_EXEC.test(line.normalized)) && !PROGRAM_REPORTS_ANOTHER.test(line.normalized);
+    if (cannotExec) found.push({ line: line.line, text: line.text, normalized: runOnAskedPlatform(asked.platform), inFailure: true });
   }
   return found;
 }

@@ -82,7 +82,12 @@ function parseAlternation(source: string, start: number): Parsed {
       const e = source[i + 1];
       next = i + 2;
       if (e === undefined) throw new Error('trailing backslash');
-      if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
+      if (e === 'k' && source[i + 2] === '<') {
+        // A named backreference (`(?<name>\w+)/\k<name>`) repeats its group's text: no literal of its own.
+        next = source.indexOf('>', i + 3) + 1;
+        if (next === 0) throw new Error('unterminated backreference');
+        literal = null;
+      } else if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
         if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c') throw new Error('escape not handled');
         literal = null;
       } else {
