@@ -5613,6 +5613,18 @@ describe("what the review of the session's rules found", () => {
       const text = `${host}\n$ docker run --rm --platform linux/amd64 acme/api:test\nexec /docker-entrypoint.sh: exec format error`;
       expect([host, (await full(text))?.id]).toEqual([host, 'platform-mismatch']);
     }
+    // What a container's own `uname -m` prints is no word of the host's.
+    expect(
+      await first(
+        [
+          '$ uname -m',
+          '$ docker run --rm --platform linux/amd64 alpine:3.20 uname -m',
+          'x86_64',
+          '$ docker run --rm --platform linux/amd64 acme/api:test',
+          'exec /docker-entrypoint.sh: exec format error',
+        ].join('\n'),
+      ),
+    ).toBe('qemu-emulation');
     // A pull's progress between the command and the error keeps them together; podman's words for the same error.
     const pulled = Array.from({ length: 20 }, (_, i) => `${(0x1a2b3c4d5e60 + i).toString(16)}: Pull complete`);
     expect((await full(['$ docker run --platform linux/amd64 acme/api:test', ...pulled, 'exec /docker-entrypoint.sh: exec format error'].join('\n')))?.id).toBe(

@@ -25452,10 +25452,12 @@ function buildThatReliesOnEmulation(build, lines) {
 // `docker container run`, podman's and nerdctl's): each run (and each build) starts what the lines after it belong to.
 const CONTAINER_RUN = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s/;
 const ASKED_PLATFORM = /\s--platform[= ]["']?([\w./-]+)/;
-// The host's architecture: what `uname -m` prints (on a line of its own, after a command line that runs it outside a
-// container), and GitHub's hosted runner images (`Image: ubuntu-24.04` is x86-64, `ubuntu-24.04-arm` Arm).
+// The host's architecture: what `uname -m` prints (on a line of its own, a few lines after a command line that runs it
+// outside a container: the runner echoes the command and its shell between), and GitHub's hosted runner images
+// (`Image: ubuntu-24.04` is x86-64, `ubuntu-24.04-arm` Arm).
 const UNAME_PLATFORM = { x86_64: 'linux/amd64', amd64: 'linux/amd64', aarch64: 'linux/arm64', arm64: 'linux/arm64' };
 const RUNNER_IMAGE = /^Image: ubuntu-\d+\.\d+(-arm)?$/;
+const UNAME_TO_OUTPUT_LINES = 4;
 /** How many lines after its command a container's first process may fail: a pull's progress comes between. */
 const RUN_TO_EXEC_LINES = 60;
 // podman's (crun's) words for the same first process: `Error: crun: exec container process \`/app/run\`: Exec format error`.
@@ -25467,25 +25469,29 @@ const CONTAINER_PROCESS_CANNOT_EXEC = /exec container process .*: Exec format er
  * Colima or Rancher Desktop whose Rosetta or QEMU broke), not an image pulled for the wrong platform (train: four such
  * pastes the emulation's to one whose paste shows Docker's platform warning first). Not when the log shows the host is of
  * that platform (docker version's `OS/Arch`, `uname -m` run outside the container, GitHub's runner image): nothing was
- * emulated, and a script without `#!`
- * or a mislabelled image fails so too. Offered to the signatures in those words, on the error's line.
+ * emulated, and a script without `#!` or a mislabelled image fails so too. Offered to the signatures in those words, on
+ * the error's line.
  */
 function containerRunOnAskedPlatform(build, lines) {
     const found = [];
     let host = build.nativePlatform;
     let asked = null;
-    let unamePrints = false;
+    /** The line of the last `uname -m` run on the host, whose output is still to come (null: none). */
+    let unameAt = null;
     for (const line of lines) {
         const text = line.normalized.trim();
-        if (unamePrints && UNAME_PLATFORM[text] !== undefined) {
+        if (unameAt !== null && line.line - unameAt <= UNAME_TO_OUTPUT_LINES && UNAME_PLATFORM[text] !== undefined) {
             host = UNAME_PLATFORM[text];
-            unamePrints = false;
+            unameAt = null;
             continue;
         }
         const uname = text.indexOf('uname -m');
         const run = CONTAINER_RUN.exec(text);
+        // A container run of its own before the host's `uname -m` printed: what comes next is the container's.
         if (uname !== -1 && (run === null || uname < run.index))
-            unamePrints = true;
+            unameAt = line.line;
+        else if (run !== null)
+            unameAt = null;
         const runner = RUNNER_IMAGE.exec(text);
         if (runner)
             host = runner[1] ? 'linux/arm64' : 'linux/amd64';
