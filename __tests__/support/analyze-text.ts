@@ -22,7 +22,11 @@ export function readFixture(name: string): string {
   return readFileSync(fixturePath(name), 'utf8');
 }
 
-/** Runs the whole pipeline on text, as the CLI does on a file; its JSON report must meet the published schema. */
+/**
+ * Runs the parser and the analysis on text, as the CLI does on a file, but without the signature diagnosis: a failure's
+ * findings are the word model's guess or `unknown` (diagnoseText in ./classify.js runs the diagnosis too). Its JSON report
+ * must meet the published schema.
+ */
 export async function analyzeText(text: string, label = 'test.log', options: Partial<AnalysisOptions> = {}): Promise<Analysis> {
   const parsed = await parseSource(textSource(label, text), lineSelectorFor(builtinSignatures()));
   return validated(analyze(parsed.builds, parsed.problems, { ...DEFAULT_ANALYSIS_OPTIONS, ...options }));
