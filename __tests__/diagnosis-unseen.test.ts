@@ -569,7 +569,9 @@ const FROZEN: Record<string, string> = {
 // API's refusal with no Docker line refused, most of the rest Compose's and the builders' own words no rule knew yet): the
 // floor did not move. 5376/6622 (81.2%) once batches 412 and 414, holdouts of the same session's fourth round, were added
 // (44/64 of them on arrival with main d41a380's engine, which has the rules of train batches 389 to 411: 22/30 and 22/34;
-// mostly registries' refusals of names that do not exist and podman's own words): the floor did not move.
+// mostly registries' refusals of names that do not exist and podman's own words): the floor did not move. 5431/6687 (81.2%)
+// once batches 416 to 422 (even), holdouts of the next session's round, were added (52/65 of them on arrival with main
+// b7139ec's engine, which has the rules of train batches 389 to 415: 10/17, 10/11, 21/25 and 11/12): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -698,8 +700,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // refused excerpts (five in batch 404, one in 410) and one without a finding (batch 408): 125 and 71 of 6558 on main
 // 7ef5526's engine, so the cap was raised to 196. Batches 412 and 414, holdouts, brought two refused excerpts and three
 // without a finding (all in batch 414, podman's and a rootless daemon's own lines): 127 and 74 of 6622 on main d41a380's
-// engine, so the cap was raised to 201.
-const MAX_TEST_REFUSED_OR_SILENT = 201;
+// engine, so the cap was raised to 201. Batches 416 to 422 (even), holdouts, brought two refused excerpts (a CLI's error
+// in batch 416, a fragment in 422) and one without a finding (a legacy build in 420): 129 and 75 of 6687 on main b7139ec's
+// engine, so the cap was raised to 204.
+const MAX_TEST_REFUSED_OR_SILENT = 204;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
