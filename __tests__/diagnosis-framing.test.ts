@@ -213,17 +213,24 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // moves, a podman pull's TLS timeout reads as the network when wrapped (as its label says), a podman compose build's
 // refusal reads `unknown`, and ORAS's library pushing without credentials is refused when cut at 80 columns (no line
 // left whole says Docker or a registry). Those two caps were raised.
+// With batches 417 to 423 (7,117; 75 new excerpts, most of them fragments), their rules (a client and daemon that disagree
+// on TLS, a logging driver without its plugin, Python unable to start a program for another CPU, grafana-cli's plugin
+// without a build for the platform) and the word model retrained: 95 in GitLab's log, 59 in CircleCI's, 64 in Buildkite's,
+// 100 in a runner's, 141 and 75 wrapped at 80 and 120 columns, 73 as gh run view prints it. Every move is a word-model guess
+// on one side and `unknown` or another guess on the other: older excerpts whose guess moved with the new documents, and
+// four new fragments (a Nomad pull, a Terraform push, a collector binary a shell read as a script, a Kafka Connect unzip)
+// that the model guesses alone and not framed. Those seven caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 89,
+  "inside GitLab's job log": 95,
   "inside Jenkins' console output": 89,
-  "inside CircleCI's step output": 55,
-  "inside Buildkite's job log": 61,
+  "inside CircleCI's step output": 59,
+  "inside Buildkite's job log": 64,
   "inside make's output": 57,
-  "inside a runner's job log": 94,
+  "inside a runner's job log": 100,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 138,
-  'wrapped by a terminal 120 columns wide': 73,
-  "inside a runner's log as gh run view prints it": 66,
+  'wrapped by a terminal 80 columns wide': 141,
+  'wrapped by a terminal 120 columns wide': 75,
+  "inside a runner's log as gh run view prints it": 73,
 };
 
 function firstFinding(result: Awaited<ReturnType<typeof diagnoseText>>): string {

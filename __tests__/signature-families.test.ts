@@ -5692,3 +5692,61 @@ describe("what the review of the session's rules found", () => {
     }
   });
 });
+
+describe('the rules of train batches 417 to 423', () => {
+  it("reads a client and daemon that disagree on TLS at the daemon's ping as the daemon's setup, not a registry's", async () => {
+    const tls = await full('Error: Error pinging Docker server: Get "https://10.0.0.5:2376/v1.41/_ping": tls: oversized record received with length 20527');
+    expect(tls?.id).toBe('builder-missing');
+    expect(tls?.title).toBe('The Docker client and daemon disagree on TLS');
+    expect(firstListItem(tls!.fix)).toMatch(/^The client and the daemon disagree on TLS .*`DOCKER_TLS_VERIFY`/);
+    // Old Docker's hint on every failed connection is no TLS mismatch: here the socket is missing.
+    const socket = await full(
+      'Get http:///var/run/docker.sock/v1.19/info: dial unix /var/run/docker.sock: no such file or directory. Are you trying to connect to a TLS-enabled daemon without TLS?',
+    );
+    expect(socket?.id).toBe('builder-missing');
+    expect(socket?.title).not.toMatch(/TLS/);
+    // A registry's ping (the v1 API) is no daemon's.
+    expect(
+      await first('Error response from daemon: Get https://registry.example.com:5000/v1/_ping: tls: oversized record received with length 20527'),
+    ).not.toBe('builder-missing');
+  });
+
+  it('reads a logging driver the daemon has no plugin for as the daemon setup, with the driver named', async () => {
+    const finding = await full("ERROR: for api  Cannot create container for service api: logger: no log driver named 'fluentbit' is registered");
+    expect(finding?.id).toBe('builder-missing');
+    expect(finding?.title).toBe('The Docker daemon has no logging driver named fluentbit');
+    expect(firstListItem(finding!.fix)).toMatch(/^The daemon has no logging driver named `fluentbit`: .*`docker plugin ls`/);
+    expect(finding!.fix).not.toMatch(/setup-buildx-action/);
+  });
+
+  it("reads a registry's 5xx on the old pull API after a tool's prefix as the network, and docker-py's missing login as a refusal", async () => {
+    expect(
+      await first(
+        '[ERR] driver.docker: failed pulling container registry.example.com/app:1.2: Error: Status 503 trying to pull repository app: "Service Unavailable"',
+      ),
+    ).toBe('network-timeout');
+    const login = await full('msg: Error: configuration for registry.example.com:5000 not found. Try logging into registry.example.com:5000 first.');
+    expect(login?.id).toBe('registry-auth-denied');
+    expect(login?.title).toBe('The registry denied access to registry.example.com:5000');
+  });
+
+  it('reads Python unable to start a program as one for another CPU, and not a script', async () => {
+    const program = await full("OSError: [Errno 8] Exec format error: '/usr/local/bin/helm'");
+    expect(program?.id).toBe('platform-mismatch');
+    expect(program?.title).toBe('A program in the image is for another CPU than the host');
+    // A script without its `#!` line fails the same way: not read as a program for another CPU.
+    expect(await first("OSError: [Errno 8] Exec format error: '/app/entrypoint.sh'")).not.toBe('platform-mismatch');
+  });
+
+  it("reads grafana-cli's plugin with no build for the platform, and setuptools-rust's failed cargo call", async () => {
+    const plugin = await full('Error: ✗ grafana-clock-panel v is not supported on your system (Grafana v9.1.0 linux-armv7)');
+    expect(plugin?.id).toBe('platform-mismatch');
+    expect(plugin?.title).toBe('No image for the requested platform (linux-armv7)');
+    expect(firstListItem(plugin!.fix)).toMatch(/^A tool has no prebuilt binary for this platform/);
+    expect(
+      await first(
+        "subprocess.CalledProcessError: Command '['cargo', 'metadata', '--manifest-path', 'rust/Cargo.toml', '--format-version', '1']' returned non-zero exit status 101.",
+      ),
+    ).toBe('package-install-failure');
+  });
+});
