@@ -391,6 +391,14 @@ const FROZEN: Record<string, string> = {
   'test-418.jsonl': '3d0137a6b5462edf1b2c6c15d5eb7e260946380f25ff6b1f2f23b62b982ae227',
   'test-420.jsonl': '1e3309314e0753d04719227372bb861dcc320da6054323aee22419a521a8ce4d',
   'test-422.jsonl': 'e3374ccb63891e7afc807437371ea87e669e3190e51d796829f5af738a41d88c',
+  // Batches 424 to 430, the same session's second round (very small: the search index's threads of these corners are
+  // mostly in the corpus already): self-hosted AI image generation and chat UIs (424), supply-chain tools in CI (426:
+  // Trivy, Grype, cosign, syft), chat and collaboration servers (428), workflow automation and API backends (430). One
+  // holdout left out before the freeze (its collector retyped a line's padding); shared lines generic.
+  'test-424.jsonl': '72ffc4e7787a67d9ce3f8f8db518966535994268a69b1488fabd703482b6d320',
+  'test-426.jsonl': '00823d31d10ae64b7fde2272344d53aa64a51e0c0d19cd7c2715129413a39526',
+  'test-428.jsonl': 'bbcacb1ffc42b74b458d27eba13b875456d642b7d5c58ca5c053ce087af48721',
+  'test-430.jsonl': 'a354edae45d552143170d880bd67d972925b9531285bd22792c365dd2a154c8f',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
