@@ -580,6 +580,9 @@ const FROZEN: Record<string, string> = {
 // mostly registries' refusals of names that do not exist and podman's own words): the floor did not move. 5431/6687 (81.2%)
 // once batches 416 to 422 (even), holdouts of the next session's round, were added (52/65 of them on arrival with main
 // b7139ec's engine, which has the rules of train batches 389 to 415: 10/17, 10/11, 21/25 and 11/12): the floor did not move.
+// 5457/6722 (81.2%) once batches 424 to 430 (even), holdouts of the same session's second round, were added (24/35 of them on
+// arrival with main 7b4c700's engine, which has the rules of train batches 389 to 423: 5/7, 15/24, 1/1 and 3/3): the floor
+// did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -710,8 +713,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // without a finding (all in batch 414, podman's and a rootless daemon's own lines): 127 and 74 of 6622 on main d41a380's
 // engine, so the cap was raised to 201. Batches 416 to 422 (even), holdouts, brought two refused excerpts (a CLI's error
 // in batch 416, a fragment in 422) and one without a finding (a legacy build in 420): 129 and 75 of 6687 on main b7139ec's
-// engine, so the cap was raised to 204.
-const MAX_TEST_REFUSED_OR_SILENT = 204;
+// engine, so the cap was raised to 204. Batches 424 to 430 (even), holdouts, brought one refused excerpt (a supply-chain
+// tool's own lines in a GitHub Actions log, batch 426): 130 and 75 of 6722 on main 7b4c700's engine, so the cap was raised
+// to 205.
+const MAX_TEST_REFUSED_OR_SILENT = 205;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
