@@ -5727,7 +5727,7 @@ describe('the rules of train batches 417 to 423', () => {
     ).toBe('network-timeout');
     const login = await full('msg: Error: configuration for registry.example.com:5000 not found. Try logging into registry.example.com:5000 first.');
     expect(login?.id).toBe('registry-auth-denied');
-    expect(login?.title).toBe('The registry denied access to registry.example.com:5000');
+    expect(login?.title).toBe('The client has no saved login for registry.example.com:5000');
   });
 
   it('reads Python unable to start a program as one for another CPU, and not a script', async () => {
@@ -5741,12 +5741,98 @@ describe('the rules of train batches 417 to 423', () => {
   it("reads grafana-cli's plugin with no build for the platform, and setuptools-rust's failed cargo call", async () => {
     const plugin = await full('Error: ✗ grafana-clock-panel v is not supported on your system (Grafana v9.1.0 linux-armv7)');
     expect(plugin?.id).toBe('platform-mismatch');
-    expect(plugin?.title).toBe('No image for the requested platform (linux-armv7)');
+    expect(plugin?.title).toBe('A tool or plugin has no build for this platform (linux-armv7)');
     expect(firstListItem(plugin!.fix)).toMatch(/^A tool has no prebuilt binary for this platform/);
     expect(
       await first(
         "subprocess.CalledProcessError: Command '['cargo', 'metadata', '--manifest-path', 'rust/Cargo.toml', '--format-version', '1']' returned non-zero exit status 101.",
       ),
     ).toBe('package-install-failure');
+  });
+});
+
+describe('the rules of train batches 425 to 431', () => {
+  it("reads a called service's gateway error and Grype without a database as the network, not a registry's push", async () => {
+    expect(
+      await first(
+        'Error: signing [ghcr.io/acme/api@sha256:6978cac3f15b020ee8d5a2907dab3bba0fc10f5fdb01acf351eb89e6e6add1f0]: getting signer: getting key from Fulcio: retrieving cert: POST https://fulcio.sigstore.dev/api/v1/signingCert returned 502 Bad Gateway',
+      ),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        '[0003] WARN unable to check for vulnerability database update\nfailed to load vulnerability db: vulnerability database is invalid (run db update to correct): database metadata not found: /home/runner/.cache/grype/db/5',
+      ),
+    ).toBe('network-timeout');
+    // A registry's 5xx on a push stays the push's.
+    expect(await first('Error: PUT https://ghcr.io/v2/acme/api/manifests/latest returned 502 Bad Gateway')).not.toBe('network-timeout');
+  });
+
+  it('reads a bare digest read as a Docker Hub name, and a digest actions/attest finds no image of, as names that do not exist', async () => {
+    const digest = await full(
+      'Error: signing [sha256:7cb40419573ccedc366bbcaccfa89ee25fefe8bbfe670f59174d9d258691a1f0]: accessing entity: GET https://index.docker.io/v2/library/sha256/manifests/7cb40419573ccedc366bbcaccfa89ee25fefe8bbfe670f59174d9d258691a1f0: UNAUTHORIZED: authentication required',
+    );
+    expect(digest?.id).toBe('manifest-unknown');
+    expect(firstListItem(digest!.fix)).toMatch(/^A bare digest was read as an image's name/);
+    const attest = await full(
+      'Error: OCIError: Error uploading artifact to container registry\nError: Error fetching https://ghcr.io/v2/acme/api/manifests/sha256:1308113f945e420fd9a4fba2efe266315ffdb29fcdf0e214893d164cc15c86d0 - expected 200, received 404',
+    );
+    expect(attest?.id).toBe('manifest-unknown');
+    expect(firstListItem(attest!.fix)).toMatch(/^actions\/attest found no image of that digest in the registry/);
+    // An official image's name under library/ is no bare digest.
+    expect((await full('Error: GET https://index.docker.io/v2/library/nginx/manifests/latest: UNAUTHORIZED: authentication required'))?.fix ?? '').not.toMatch(
+      /bare digest/,
+    );
+  });
+});
+
+describe('what the review of the rules of train batches 417 to 423 found', () => {
+  it("reads the docker CLI's and Terraform's words for a daemon that spoke no TLS, refused a certificate or was not listening", async () => {
+    for (const line of [
+      'error during connect: Get "https://build-host.internal:2376/v1.41/_ping": http: server gave HTTP response to HTTPS client',
+      'error during connect: Get "https://docker:2376/v1.24/info": http: server gave HTTP response to HTTPS client',
+      'Error: Error pinging Docker server: Get "https://docker-host.lan:2376/_ping": tls: first record does not look like a TLS handshake',
+    ]) {
+      const finding = await full(line);
+      expect([line, finding?.title]).toEqual([line, 'The Docker client and daemon disagree on TLS']);
+      expect(finding!.fix).not.toMatch(/setup-buildx-action/);
+    }
+    expect((await full('Error: Error pinging Docker server: Get "https://10.0.0.5:2376/_ping": x509: certificate signed by unknown authority'))?.title).toMatch(
+      /refused the remote daemon's TLS certificate \(certificate signed by unknown authority\)$/,
+    );
+    const refused = await full('Error: Error pinging Docker server: Get "http://10.0.0.5:2375/_ping": dial tcp 10.0.0.5:2375: connect: connection refused');
+    expect(refused?.id).toBe('builder-missing');
+    expect(refused?.title).toBe('The Docker daemon is not running, or not where the client looks for it');
+  });
+
+  it("reads Python unable to execute a script as the script's missing #! line, and a program in bytes as one for another CPU", async () => {
+    const script = await full("OSError: [Errno 8] Exec format error: '/workspace/scripts/gen_config.py'");
+    expect(script?.id).toBe('entrypoint-not-found');
+    expect(script?.title).toBe('A script could not be executed: /workspace/scripts/gen_config.py has no #! line, or a broken one');
+    expect(firstListItem(script!.fix)).toMatch(/^`?\/workspace\/scripts\/gen_config\.py`? was executed as a program, .*`#!\/bin\/sh`/);
+    expect(await first(`fatal: [app01]: FAILED! => {"changed": false, "msg": "[Errno 8] Exec format error: b'/opt/bin/migrate-helper'"}`)).toBe(
+      'platform-mismatch',
+    );
+  });
+
+  it('titles and advises a plugin without a build, a Rust build of a Python package, a misspelt logging driver and a missing saved login as what they are', async () => {
+    const plugin = await full('Error: ✗ grafana-image-renderer v3.3.0 is not supported on your system (Grafana v8.2.3 linux-arm64)');
+    expect(plugin?.title).toBe('A tool or plugin has no build for this platform (linux-arm64)');
+    expect(plugin!.fix).not.toMatch(/A base image has no variant/);
+    expect(firstListItem((await full("    error: can't find Rust compiler"))!.fix)).toMatch(/^pip builds a package with Rust code from source/);
+    expect((await full("Error response from daemon: logger: no log driver named 'jsonfile' is registered"))!.fix).toMatch(/`json-file`/);
+    const login = await full(
+      'docker.errors.APIError: 500 Server Error: Internal Server Error ("Error: configuration for ghcr.io not found. Try logging into ghcr.io first.")',
+    );
+    expect(login?.title).toBe('The client has no saved login for ghcr.io');
+    expect(login!.fix).toMatch(/^The client found no saved login for `ghcr\.io`/);
+    expect(login!.fix).not.toMatch(/packages: write/);
+  });
+
+  it("reads a registry's 5xx on the old pull API inside docker-py's error as the network", async () => {
+    expect(
+      await first(
+        'fatal: [app02]: FAILED! => {"changed": false, "msg": "Error pulling image registry.internal/ops/api:2.3 - 500 Server Error: Internal Server Error (\\"Error: Status 503 trying to pull repository ops/api: \\\\\\"Service Unavailable\\\\\\"\\")"}',
+      ),
+    ).toBe('network-timeout');
   });
 });

@@ -84,6 +84,15 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   // its login step and the registry's advice for a push say nothing of it (the catalog's fix says what to check), and
   // GHCR's items (a token's `packages: write`, a package's Actions access) go with them.
   if (match.groups.podImage) return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: jobFacts(build) };
+  // docker-py (Ansible's docker modules) found no saved login for the registry and asked it nothing: the login of the user
+  // that runs the tool is the cause, not the registry's own setup or a workflow's token (a review: Docker Hub's and GHCR's
+  // advice did not fit).
+  if (match.groups.noLogin)
+    return {
+      values: { ...values, githubRegistry: '', loginAction: '' },
+      cause: noSavedLogin(match.groups.loginFor),
+      data: { cause: 'no-saved-login', ...jobFacts(build) },
+    };
   if (pull) return pullRefusal(values, registry, text, build);
   const data: Record<string, string> = refusal?.operation === 'push' ? { operation: 'push' } : {};
   let cause: string | null = null;
@@ -117,6 +126,12 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
     if (!own) values.otherRegistry = registry;
   }
   return { values, cause, data: { ...data, ...jobFacts(build) } };
+}
+
+/** What to do when the client had no saved login for `host` (docker-py's `configuration for X not found`). */
+function noSavedLogin(host: string | undefined): string {
+  const where = host ? ` for ${inlineCode(host)}` : '';
+  return `The client found no saved login${where} in the Docker configuration of the user that runs it (\`~/.docker/config.json\`; docker-py and Ansible's docker modules read it, and ask the registry nothing without one): log in as that user (\`docker login${host ? ` ${host}` : ''}\`), or give the tool its credentials (Ansible's \`community.docker.docker_login\` before the pull or push, docker-py's \`client.login()\`).`;
 }
 
 /**
