@@ -590,7 +590,9 @@ const FROZEN: Record<string, string> = {
 // b7139ec's engine, which has the rules of train batches 389 to 415: 10/17, 10/11, 21/25 and 11/12): the floor did not move.
 // 5457/6722 (81.2%) once batches 424 to 430 (even), holdouts of the same session's second round, were added (24/35 of them on
 // arrival with main 7b4c700's engine, which has the rules of train batches 389 to 423: 5/7, 15/24, 1/1 and 3/3): the floor
-// did not move.
+// did not move. 5506/6784 (81.2%) once batches 432 to 438 (even), holdouts of the same session's third round, were added
+// (46/62 of them on arrival with main 379a824's engine, which has the rules of train batches 389 to 431 and a review's
+// mends: 9/14, 10/12, 10/13 and 17/23): the floor did not move.
 const MIN_TEST_TOP1 = 0.81;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -723,8 +725,9 @@ const MIN_TRAIN_TOP1 = 0.9;
 // in batch 416, a fragment in 422) and one without a finding (a legacy build in 420): 129 and 75 of 6687 on main b7139ec's
 // engine, so the cap was raised to 204. Batches 424 to 430 (even), holdouts, brought one refused excerpt (a supply-chain
 // tool's own lines in a GitHub Actions log, batch 426): 130 and 75 of 6722 on main 7b4c700's engine, so the cap was raised
-// to 205.
-const MAX_TEST_REFUSED_OR_SILENT = 205;
+// to 205. Batches 432 to 438 (even), holdouts, brought three refused excerpts (fragments of Windows containers' own
+// lines, batch 438): 133 and 75 of 6784 on main 379a824's engine, so the cap was raised to 208.
+const MAX_TEST_REFUSED_OR_SILENT = 208;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
