@@ -5818,7 +5818,13 @@ describe('what the review of the rules of train batches 417 to 423 found', () =>
     const plugin = await full('Error: ✗ grafana-image-renderer v3.3.0 is not supported on your system (Grafana v8.2.3 linux-arm64)');
     expect(plugin?.title).toBe('A tool or plugin has no build for this platform (linux-arm64)');
     expect(plugin!.fix).not.toMatch(/A base image has no variant/);
-    expect(firstListItem((await full("    error: can't find Rust compiler"))!.fix)).toMatch(/^pip builds a package with Rust code from source/);
+    expect(
+      firstListItem(
+        (await full(
+          "subprocess.CalledProcessError: Command '['cargo', 'metadata', '--manifest-path', 'src/rust/Cargo.toml']' returned non-zero exit status 101.",
+        ))!.fix,
+      ),
+    ).toMatch(/^pip builds a package with Rust code from source/);
     expect((await full("Error response from daemon: logger: no log driver named 'jsonfile' is registered"))!.fix).toMatch(/`json-file`/);
     const login = await full(
       'docker.errors.APIError: 500 Server Error: Internal Server Error ("Error: configuration for ghcr.io not found. Try logging into ghcr.io first.")',
@@ -5834,5 +5840,42 @@ describe('what the review of the rules of train batches 417 to 423 found', () =>
         'fatal: [app02]: FAILED! => {"changed": false, "msg": "Error pulling image registry.internal/ops/api:2.3 - 500 Server Error: Internal Server Error (\\"Error: Status 503 trying to pull repository ops/api: \\\\\\"Service Unavailable\\\\\\"\\")"}',
       ),
     ).toBe('network-timeout');
+  });
+});
+
+describe('the rules of train batches 433 to 439', () => {
+  it("reads Cloud Run's container that could not load its program as one for another CPU, not QEMU", async () => {
+    const finding = await full('terminated: Application failed to start: failed to load /app/server: exec format error');
+    expect(finding?.id).toBe('platform-mismatch');
+    expect(finding?.title).toBe('A program in the image is for another CPU than the host');
+  });
+
+  it("reads a token service's 5xx and .NET's failed name resolution as the network", async () => {
+    expect(await first('#3 ERROR: failed to fetch oauth token: unexpected status from POST request to https://auth.docker.io/token: 502 Bad Gateway')).toBe(
+      'network-timeout',
+    );
+    expect(await first("Invoke-WebRequest : The remote name could not be resolved: 'github.com'")).toBe('network-timeout');
+    // A token service's 401 stays a refusal.
+    expect(await first('failed to fetch anonymous token: unexpected status: 401 Unauthorized')).toBe('registry-auth-denied');
+  });
+
+  it("reads Windows' cmd without docker, a tool's own check and Docker's actions on a Windows runner as a missing engine", async () => {
+    const cmd = await full("'docker' is not recognized as an internal or external command,\noperable program or batch file.");
+    expect(cmd?.id).toBe('builder-missing');
+    expect(cmd?.title).toMatch(/the docker CLI is not installed$/);
+    expect(await first('Error: Docker is not installed or not in PATH')).toBe('builder-missing');
+    const runner = await full('Run docker/login-action@v3\nError: Only supported on linux platform');
+    expect(runner?.id).toBe('builder-missing');
+    expect(runner?.title).toBe("Docker's actions run only on Linux runners");
+    expect(firstListItem(runner!.fix)).toMatch(/^docker\/login-action, setup-buildx-action and build-push-action run only on Linux runners/);
+  });
+
+  it("reads Chocolatey's refusals as the install", async () => {
+    expect(await first('Installing nodejs-lts...\nThe install of nodejs-lts was NOT successful.')).toBe('package-install-failure');
+    expect(
+      await first(
+        "ERROR: Checksum for 'C:\\Users\\ContainerAdministrator\\AppData\\Local\\Temp\\chocolatey\\git\\2.44.0\\Git-64-bit.exe' did not meet '2331CAE21632689B1B4D4418DA67B7B490B661D0BB195AFFBFAE15927BC696B8' for checksum type 'SHA256'.",
+      ),
+    ).toBe('package-install-failure');
   });
 });
