@@ -5879,3 +5879,31 @@ describe('the rules of train batches 433 to 439', () => {
     ).toBe('package-install-failure');
   });
 });
+
+describe('a registry that answers a pull in plain HTTP', () => {
+  it('reads it as the registry setup the network finding names, with the insecure-registry advice and no re-run', async () => {
+    const tty = await full(
+      [
+        '#5 [internal] load metadata for registry.local:5000/base/python:3.11',
+        '#5 ERROR: failed to do request: Head "https://registry.local:5000/v2/base/python/manifests/3.11": http: server gave HTTP response to HTTPS client',
+        'ERROR: failed to solve: registry.local:5000/base/python:3.11: failed to do request: Head "https://registry.local:5000/v2/base/python/manifests/3.11": http: server gave HTTP response to HTTPS client',
+      ].join('\n'),
+    );
+    expect(tty?.id).toBe('network-timeout');
+    expect(tty?.title).toBe('A network request failed during the build: the registry registry.local:5000 answered in plain HTTP');
+    expect(firstListItem(tty!.fix)).toMatch(/^The registry `?registry\.local:5000`? serves plain HTTP .*`http = true`/);
+    expect(tty!.fix).not.toMatch(/re-run the job/);
+    // containerd's own log line, its quotes escaped.
+    expect(
+      await first(
+        'INFO[0000] trying next host  error="failed to do request: Head \\"https://10.0.0.58:30500/v2/app/manifests/latest\\": http: server gave HTTP response to HTTPS client" host="10.0.0.58:30500"',
+      ),
+    ).toBe('network-timeout');
+    // A push's stays the push's.
+    expect(
+      await first(
+        'The push refers to repository [registry.local:5000/app]\nGet https://registry.local:5000/v1/_ping: http: server gave HTTP response to HTTPS client',
+      ),
+    ).toBe('registry-push-failure');
+  });
+});
