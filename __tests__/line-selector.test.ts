@@ -31,6 +31,9 @@ describe('required literals', () => {
     expect(requiredLiterals('could not download oci://\\S*?/(?<name>[\\w.-]+)/\\k<name>(?![\\w.-])')).toEqual(['could not download oci://']);
     // A quote may be curled in the raw line: it ends a literal.
     expect(requiredLiterals('Failed to pull image "(?<image>[^"]+)"')).toEqual(['Failed to pull image ']);
+    // A character by its code is that character: a quote ends the literal as above, another letter joins it.
+    expect(requiredLiterals('\\[Errno 8\\] Exec format error: \\x27(?<name>[^\\x27]+)\\x27')).toEqual(['[Errno 8] Exec format error: ']);
+    expect(requiredLiterals('caf\\u00e9 au lait')).toEqual(['café au lait']);
   });
 
   it('every line a built-in pattern matches holds one of its literals (over the whole corpus)', () => {

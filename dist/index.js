@@ -25980,7 +25980,6 @@ function buildThatReliesOnEmulation(build, lines) {
 // A container run, with the platform it asked for by name when it did (`docker run --platform linux/amd64 ...`, also
 // `docker container run`, podman's and nerdctl's): each run (and each build) starts what the lines after it belong to.
 const CONTAINER_RUN = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s/;
-const ASKED_PLATFORM = /\s--platform[= ]["']?([\w./-]+)/;
 // The host's architecture: what `uname -m` prints (on a line of its own, a few lines after a command line that runs it
 // outside a container: the runner echoes the command and its shell between), and GitHub's hosted runner images
 // (`Image: ubuntu-24.04` is x86-64, `ubuntu-24.04-arm` Arm).
@@ -26025,7 +26024,8 @@ function containerRunOnAskedPlatform(build, lines) {
         if (runner)
             host = runner[1] ? 'linux/arm64' : 'linux/amd64';
         if (run !== null || (0,invocation/* isBuildCommand */.QP)(line.normalized)) {
-            const platform = run !== null ? ASKED_PLATFORM.exec(text.slice(run.index))?.[1] : undefined;
+            // The run's `--platform`, read as a build's is (the same option, the same quoting).
+            const platform = run !== null ? (0,invocation/* parseBuildCommand */.pq)(text.slice(run.index)).platforms[0] : undefined;
             asked = platform ? { platform, line: line.line } : null;
             continue;
         }
@@ -27659,6 +27659,12 @@ function parseAlternation(source, start) {
                 if (next === 0)
                     throw new Error('unterminated backreference');
                 literal = null;
+            }
+            else if ((e === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) || (e === 'u' && /^[0-9A-Fa-f]{4}$/.test(source.slice(i + 2, i + 6)))) {
+                // A character by its code (`\x27` for a quote a YAML string cannot hold plainly, `\u2018`): that character.
+                const digits = e === 'x' ? 2 : 4;
+                literal = String.fromCharCode(parseInt(source.slice(i + 2, i + 2 + digits), 16));
+                next = i + 2 + digits;
             }
             else if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
                 if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c')

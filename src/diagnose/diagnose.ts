@@ -6,7 +6,7 @@ import { normalizeForMatching } from './normalize.js';
 import { failingCommands, withoutQuotedCommand } from './failing-command.js';
 import { withWrappedLinesJoined } from './wrapped-lines.js';
 import { FAILURE_LINE, isDockerFailure } from '../parse/failure-line.js';
-import { isBuildCommand } from '../parse/invocation.js';
+import { isBuildCommand, parseBuildCommand } from '../parse/invocation.js';
 
 /** What the signatures found in one build, most likely cause first. */
 export interface BuildDiagnosis {
@@ -397,7 +397,6 @@ function buildThatReliesOnEmulation(build: Build, lines: CandidateLine[]): Candi
 // A container run, with the platform it asked for by name when it did (`docker run --platform linux/amd64 ...`, also
 // `docker container run`, podman's and nerdctl's): each run (and each build) starts what the lines after it belong to.
 const CONTAINER_RUN = /\b(?:docker|podman|nerdctl)(?:\s+container)?\s+run\s/;
-const ASKED_PLATFORM = /\s--platform[= ]["']?([\w./-]+)/;
 // The host's architecture: what `uname -m` prints (on a line of its own, a few lines after a command line that runs it
 // outside a container: the runner echoes the command and its shell between), and GitHub's hosted runner images
 // (`Image: ubuntu-24.04` is x86-64, `ubuntu-24.04-arm` Arm).
@@ -440,7 +439,8 @@ function containerRunOnAskedPlatform(build: Build, lines: CandidateLine[]): Cand
     const runner = RUNNER_IMAGE.exec(text);
     if (runner) host = runner[1] ? 'linux/arm64' : 'linux/amd64';
     if (run !== null || isBuildCommand(line.normalized)) {
-      const platform = run !== null ? ASKED_PLATFORM.exec(text.slice(run.index))?.[1] : undefined;
+      // The run's `--platform`, read as a build's is (the same option, the same quoting).
+      const platform = run !== null ? parseBuildCommand(text.slice(run.index)).platforms[0] : undefined;
       asked = platform ? { platform, line: line.line } : null;
       continue;
     }

@@ -87,6 +87,11 @@ function parseAlternation(source: string, start: number): Parsed {
         next = source.indexOf('>', i + 3) + 1;
         if (next === 0) throw new Error('unterminated backreference');
         literal = null;
+      } else if ((e === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) || (e === 'u' && /^[0-9A-Fa-f]{4}$/.test(source.slice(i + 2, i + 6)))) {
+        // A character by its code (`\x27` for a quote a YAML string cannot hold plainly, `\u2018`): that character.
+        const digits = e === 'x' ? 2 : 4;
+        literal = String.fromCharCode(parseInt(source.slice(i + 2, i + 2 + digits), 16));
+        next = i + 2 + digits;
       } else if (/[dDsSwWbBnrtfv0-9pPuxck]/.test(e)) {
         if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'k' || e === 'c') throw new Error('escape not handled');
         literal = null;
