@@ -135,6 +135,12 @@ describe('escaping helpers', () => {
     expect(redact('failed to compute cache key: secret GITHUB_TOKEN: not found')).toBe('failed to compute cache key: secret GITHUB_TOKEN: not found');
     // A tool failing on a secret's file names the file, not its value (GNU cat's wording).
     expect(redact('cat: /run/secrets/api_key: No such file or directory')).toBe('cat: /run/secrets/api_key: No such file or directory');
+    // Rust's debug print of a URL (reqwest's errors): no password is not shown as a hidden one, a password is hidden whole.
+    const url = 'url: Url { scheme: "https", username: "", password: None, host: Some(Domain("example.org")) }';
+    expect(redact(url)).toBe(url);
+    const withPassword = redact('url: Url { scheme: "https", username: "bob", password: Some("hunter2"), host: Some(Domain("example.org")) }');
+    expect(withPassword).not.toContain('hunter2');
+    expect(withPassword).toContain('password: ***,');
     expect(redact('API_KEY: hunter2')).toBe('API_KEY: ***');
     expect(redact('echo x | docker login ghcr.io -u me -p s3cr3t')).toBe('echo x | docker login ghcr.io -u me -p ***');
     expect(redact('curl -u admin:pw https://x')).toBe('curl -u admin:*** https://x');

@@ -5907,3 +5907,103 @@ describe('a registry that answers a pull in plain HTTP', () => {
     ).toBe('registry-push-failure');
   });
 });
+
+describe('the rules of train batches 441 to 447', () => {
+  it('reads a compiler killed by signal 9 as memory, and another signal not', async () => {
+    expect(await first('sccache: Compiler killed by signal 9')).toBe('oom-killed');
+    expect(await first('sccache: Compiler killed by signal SIGKILL')).toBe('oom-killed');
+    expect(await first('sccache: Compiler killed by signal 15')).not.toBe('oom-killed');
+    // A review's: a test runner that a timeout killed is no compiler (a `timeout -s KILL` wrapper's own words): no signature
+    // names memory (the word model may still guess it from `killed`, as a likely cause).
+    const timedOut = await full('ERROR: test runner killed by signal 9 after exceeding the 20m time limit (timeout -s KILL)');
+    expect(timedOut?.id === 'oom-killed' && timedOut.data?.role !== 'likely-cause').toBe(false);
+  });
+
+  it("reads a Meson older than the project needs as the compile's, with the advice to install a newer one", async () => {
+    const meson = await full('meson.build:1:0: ERROR: Meson version is 0.53.2 but project requires >= 0.54');
+    expect(meson?.id).toBe('compile-error');
+    expect(firstListItem(meson!.fix)).toMatch(
+      /^The image's Meson is older than the project needs \(`?Meson version is 0\.53\.2 but project requires >= 0\.54`?\).*pip install meson/,
+    );
+  });
+
+  it("reads a Rust build script's download that timed out or could not connect as the network, before the compile it broke", async () => {
+    const url =
+      'Url { scheme: "https", cannot_be_a_base: false, username: "", password: None, host: Some(Domain("example.org")), port: None, path: "/abi.json", query: None, fragment: None }';
+    const timedOut = [
+      `#0 799.0   thread 'main' panicked at 'No abi file found. Failed to download: reqwest::Error { kind: Request, url: ${url}, source: TimedOut }', build.rs:68:19`,
+      '#0 822.0 error: failed to compile `app v4.1.0 (/app)`, intermediate artifacts can be found at `/app/target`',
+    ].join('\n');
+    expect(await first(timedOut)).toBe('network-timeout');
+    expect(
+      await first(
+        `thread 'main' panicked at build.rs:12:5: reqwest::Error { kind: Request, url: ${url}, source: hyper_util::client::legacy::Error(Connect, ConnectError("dns error", Custom { kind: Uncategorized, error: "failed to lookup address information" })) }`,
+      ),
+    ).toBe('network-timeout');
+    // A test's own server on a loopback address that did not answer is no network failure (a review's case), in reqwest's
+    // newer print of the URL and in its older one.
+    expect(await first(inRun('reqwest::Error { kind: Request, url: "http://127.0.0.1:8080/healthz", source: TimedOut }'))).not.toBe('network-timeout');
+    expect(
+      await first(
+        'reqwest::Error { kind: Request, url: Url { scheme: "http", cannot_be_a_base: false, username: "", password: None, host: Some(Domain("localhost")), port: Some(8080), path: "/", query: None, fragment: None }, source: TimedOut }',
+      ),
+    ).not.toBe('network-timeout');
+    // A status the server answered is no network failure.
+    expect(await first(`Error: reqwest::Error { kind: Status(404), url: ${url} }`)).not.toBe('network-timeout');
+  });
+
+  it('reads a push whose content-trust signing found no trust data as the push, with the content-trust advice', async () => {
+    const push = await full(
+      [
+        '$ docker push registry.gitlab.com/acme/app:latest',
+        'The push refers to a repository [registry.gitlab.com/acme/app]',
+        'fa465e6f6b6d: Pushed',
+        'latest: digest: sha256:01a087f126a04c5e0b0dea153bfb153332f3c2472ef77dab260eb13456ce6926 size: 2001',
+        'Signing and pushing trust metadata',
+        'Error: trust data missing for remote repository registry.gitlab.com/acme/app or remote repository not found: timestamp key trust data unavailable.  Has a notary repository been initialized?',
+        'ERROR: Job failed: exit code 1',
+      ].join('\n'),
+    );
+    expect(push?.id).toBe('registry-push-failure');
+    expect(firstListItem(push!.fix)).toMatch(/^Docker Content Trust .*DOCKER_CONTENT_TRUST/);
+    // A pull's lookup of an unsigned image says so in other words: no push, no push's advice (a review's case).
+    const pull = await full(
+      '$ docker pull registry.internal.example/base/python:3.12-slim\nError: remote trust data does not exist for registry.internal.example/base/python: registry.internal.example does not have trust data for registry.internal.example/base/python',
+    );
+    expect(pull?.id).not.toBe('registry-push-failure');
+    expect(pull?.fix ?? '').not.toMatch(/Docker Content Trust is on for the push/);
+  });
+
+  it("reads GitLab's Docker service that did not start as no daemon, and another service that did not start not", async () => {
+    const dind = await full(
+      [
+        'Starting service docker:dind ...',
+        'Waiting for services to be up and running...',
+        "*** WARNING: Service runner-324fb482-project-159-concurrent-0-docker-0 probably didn't start properly.",
+        'Error response from daemon: Cannot link to a non running container: /runner-324fb482-project-159-concurrent-0-docker-0 AS /runner-324fb482-project-159-concurrent-0-docker-0-wait-for-service/runner-324fb482-project-159-concurrent-0-docker-0',
+      ].join('\n'),
+    );
+    expect(dind?.id).toBe('builder-missing');
+    expect(dind?.title).toBe('The Docker daemon is not running, or not where the client looks for it');
+    expect(firstListItem(dind!.fix)).toMatch(/^GitLab's service that runs the job's Docker daemon did not start/);
+    // The image's name when the service has no alias (`docker:dind`).
+    expect(
+      await first(
+        'Error response from daemon: Cannot link to a non running container: /runner-xk9spq2r-project-4821-concurrent-0-docker__dind-0 AS /runner-xk9spq2r-project-4821-concurrent-0-docker__dind-0-wait-for-service/service',
+      ),
+    ).toBe('builder-missing');
+    // An alias that only starts with docker is another service (a review's case: a registry:2 service aliased docker-registry).
+    expect(
+      (
+        await full(
+          'Error response from daemon: Cannot link to a non running container: /runner-xk9spq2r-project-4821-concurrent-0-docker-registry-0 AS /runner-xk9spq2r-project-4821-concurrent-0-docker-registry-0-wait-for-service/service',
+        )
+      )?.fix ?? '',
+    ).not.toMatch(/GitLab's service that runs the job's Docker daemon/);
+    expect(
+      await first(
+        'Error response from daemon: Cannot link to a non running container: /runner-324fb482-project-159-concurrent-0-postgres-0 AS /runner-324fb482-project-159-concurrent-0-postgres-0-wait-for-service/runner-324fb482-project-159-concurrent-0-postgres-0',
+      ),
+    ).not.toBe('builder-missing');
+  });
+});

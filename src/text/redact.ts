@@ -62,9 +62,11 @@ const PATTERNS: Array<[RegExp, string, string[]]> = [
   // password: xxx, api_key: xxx, GITHUB_TOKEN: xxx (config dumps). Not a bare "token:", which is
   // BuildKit's own wording ("failed to fetch oauth token: unexpected status: 403") and must stay;
   // nor BuildKit's "secret GITHUB_TOKEN: not found", which names the missing secret, not its value;
-  // nor a tool's error on a secret's file (`cat: /run/secrets/api_key: No such file or directory`).
+  // nor a tool's error on a secret's file (`cat: /run/secrets/api_key: No such file or directory`), nor Rust's debug print
+  // of a URL without one (`reqwest::Error { ..., password: None, ... }`: `***` there would say a credential was in it);
+  // its print of one (`password: Some("x")`) is hidden whole, not cut at the quote.
   [
-    /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*|not found\b|No such file or directory\b|Permission denied\b)("[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+    /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*|not found\b|No such file or directory\b|Permission denied\b|None\b)(Some\("[^"]{0,4096}"\)|"[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
     '$1***',
     ['pass', 'secret', 'api', 'access', '_token'],
   ],
