@@ -241,15 +241,19 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // without trust data, GitLab's service containers that did not start): 104 in GitLab's log and 150 wrapped at 80 columns.
 // A wrapped reqwest error splits its kind from its source (the compile then leads), a wrapped Jenkins pull reads as a
 // refusal, and the retrained word model moves a few guesses. Those two caps were raised.
+// With batches 449 to 455 (7,311; 50 new excerpts: geospatial stacks, security scanners, network labs, remote desktops)
+// and their rules (an old pull's broken layer stream, a .deb the image's dpkg cannot unpack, a configure script's missing
+// library): 106 in a runner's log and 151 wrapped at 80 columns, both moves of the retrained word model's guesses on one
+// side. Those two caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 104,
   "inside Jenkins' console output": 92,
   "inside CircleCI's step output": 63,
   "inside Buildkite's job log": 68,
   "inside make's output": 61,
-  "inside a runner's job log": 104,
+  "inside a runner's job log": 106,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 150,
+  'wrapped by a terminal 80 columns wide': 151,
   'wrapped by a terminal 120 columns wide': 77,
   "inside a runner's log as gh run view prints it": 74,
 };

@@ -6007,3 +6007,36 @@ describe('the rules of train batches 441 to 447', () => {
     ).not.toBe('builder-missing');
   });
 });
+
+describe('the rules of train batches 449 to 455', () => {
+  it("reads the old docker CLI's pull whose layer stream broke as the network", async () => {
+    expect(
+      await first(
+        [
+          'Pulling repository acme/tiles',
+          'd0c2c581ba2f: Error pulling image (latest) from acme/tiles, flate: read error at offset 283508726: unexpected EOF  read error at offset 283508726: unexpected EOF',
+          '84ae44f1140d: Error downloading dependent layers',
+        ].join('\n'),
+      ),
+    ).toBe('network-timeout');
+  });
+
+  it("reads a .deb the image's dpkg cannot unpack as the install, with the advice on its compression", async () => {
+    const deb = await full(
+      [
+        'Step 5/63 : RUN dpkg -i /tmp/hooks_1.0_all.deb',
+        ' ---> Running in ea8f81488cbb',
+        "dpkg-deb: error: archive '/tmp/hooks_1.0_all.deb' uses unknown compression for member 'control.tar.zst', giving up",
+      ].join('\n'),
+    );
+    expect(deb?.id).toBe('package-install-failure');
+    expect(firstListItem(deb!.fix)).toMatch(/^The image's dpkg cannot unpack the package .*dpkg-deb -Zxz/);
+  });
+
+  it("reads a configure script's banner for a library it did not find as the compile", async () => {
+    const configure = await full('checking for pcre2_compile_8 in -lpcre2-8... no\n\n   ERROR!  pcre2 library not found, go get it');
+    expect(configure?.id).toBe('compile-error');
+    // A signature's, not the word model's guess.
+    expect(configure?.data?.role).toBe('root-cause');
+  });
+});
