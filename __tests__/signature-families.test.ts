@@ -6019,6 +6019,15 @@ describe('the rules of train batches 449 to 455', () => {
         ].join('\n'),
       ),
     ).toBe('network-timeout');
+    // A review's: a local archive that is truncated is no download to re-run (`docker load` of a cached tarball).
+    expect(
+      await first(
+        [
+          '$ docker load -i /tmp/.docker-cache/base-image.tar.gz',
+          'Error processing tar file(exit status 1): flate: read error at offset 183500800: unexpected EOF',
+        ].join('\n'),
+      ),
+    ).not.toBe('network-timeout');
   });
 
   it("reads a .deb the image's dpkg cannot unpack as the install, with the advice on its compression", async () => {
@@ -6031,12 +6040,20 @@ describe('the rules of train batches 449 to 455', () => {
     );
     expect(deb?.id).toBe('package-install-failure');
     expect(firstListItem(deb!.fix)).toMatch(/^The image's dpkg cannot unpack the package .*dpkg-deb -Zxz/);
+    // An xz member is the install too, without the zstd advice (a review's case: `-Zxz` is what it has).
+    const xz = await full("dpkg-deb: error: archive '/tmp/vendor_2.1_amd64.deb' uses unknown compression for member 'data.tar.xz', giving up");
+    expect(xz?.id).toBe('package-install-failure');
+    expect(xz!.fix).not.toMatch(/zstd/);
   });
 
   it("reads a configure script's banner for a library it did not find as the compile", async () => {
     const configure = await full('checking for pcre2_compile_8 in -lpcre2-8... no\n\n   ERROR!  pcre2 library not found, go get it');
     expect(configure?.id).toBe('compile-error');
-    // A signature's, not the word model's guess.
+    // A signature's, not the word model's guess, and C's advice: `go get it` is no Go command (a review's case).
     expect(configure?.data?.role).toBe('root-cause');
+    expect(configure?.fix ?? '').not.toMatch(/go\.mod/);
+    // Not any program's `ERROR! ... not found` (a review's case: a runtime check for the GPU's library inside a build).
+    const gpu = await full(inRun('ERROR! CUDA library not found (libcuda.so.1). Is the NVIDIA driver mounted?'));
+    expect(gpu?.id === 'compile-error' && gpu.data?.role === 'root-cause').toBe(false);
   });
 });

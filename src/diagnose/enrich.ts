@@ -30,7 +30,8 @@ const ENRICHERS: Record<string, Enricher> = {
 // Which toolchain printed the error or ran the failing command: its advice, not another's.
 const TOOLCHAIN_SIGNS: Array<[(typeof TOOLCHAINS)[number], RegExp]> = [
   ['rust', /\b(?:cargo|rustc|rustup)\b|error\[E\d{4}\]|\.rs:\d+/],
-  ['go', /\bgo (?:build|install|mod|vet|test|get)\b|\.go:\d+:\d+|\bgo: |\bcgo\b/],
+  // Not `go get it` (a configure script's `ERROR!  pcre2 library not found, go get it`: go and get it).
+  ['go', /\bgo (?:build|install|mod|vet|test)\b|\bgo get\b(?! it\b)|\.go:\d+:\d+|\bgo: |\bcgo\b/],
   ['node', /\b(?:npm|npx|yarn|pnpm|node|tsc|vite|webpack|next build|ng build)\b|error TS\d{4}|\.tsx?[(:]\d+/],
   ['java', /\b(?:mvnw?|gradlew?|javac|kotlinc)\b|\.(?:java|kt):|\[ERROR\] /],
   ['dotnet', /\bdotnet\b|error (?:CS|MSB|NU|NETSDK)\d{4}|\.NET SDK\b/],
