@@ -244,13 +244,14 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 449 to 455 (7,311; 50 new excerpts: geospatial stacks, security scanners, network labs, remote desktops)
 // and their rules (an old pull's broken layer stream, a .deb the image's dpkg cannot unpack, a configure script's missing
 // library): 106 in a runner's log and 151 wrapped at 80 columns, both moves of the retrained word model's guesses on one
-// side. Those two caps were raised.
+// side. Those two caps were raised, and three set down to their counts (102 in GitLab's log, 67 in Buildkite's, 60 in
+// make's), so the test stays as sharp as it can.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 104,
+  "inside GitLab's job log": 102,
   "inside Jenkins' console output": 92,
   "inside CircleCI's step output": 63,
-  "inside Buildkite's job log": 68,
-  "inside make's output": 61,
+  "inside Buildkite's job log": 67,
+  "inside make's output": 60,
   "inside a runner's job log": 106,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 151,
