@@ -6000,6 +6000,13 @@ describe('the rules of train batches 441 to 447', () => {
         )
       )?.fix ?? '',
     ).not.toMatch(/GitLab's service that runs the job's Docker daemon/);
+    // It is a service container that exited, advised as GitLab's, not as a Kubernetes pod's.
+    const postgres = await full(
+      'Error response from daemon: Cannot link to a non running container: /runner-324fb482-project-159-concurrent-0-postgres-0 AS /runner-324fb482-project-159-concurrent-0-postgres-0-wait-for-service/service',
+    );
+    expect(postgres?.id).toBe('container-crash-loop');
+    expect(firstListItem(postgres!.fix)).toMatch(/^A GitLab CI service's container exited before the job could use it/);
+    expect(postgres!.fix).not.toMatch(/kubectl/);
     expect(
       await first(
         'Error response from daemon: Cannot link to a non running container: /runner-324fb482-project-159-concurrent-0-postgres-0 AS /runner-324fb482-project-159-concurrent-0-postgres-0-wait-for-service/runner-324fb482-project-159-concurrent-0-postgres-0',
