@@ -425,6 +425,14 @@ const FROZEN: Record<string, string> = {
   'test-450.jsonl': 'dc2a84780607fb58ed31d076bc055bb2d8d6395233d732ce80fe5cd730d50728',
   'test-452.jsonl': 'bf21bd3251d79f8198620fa057be33dee7434d7f83dc9a4e95d2e86ef4eea117',
   'test-454.jsonl': 'f2846787fa4550c9d75a298e0d303d7ce17a627826dcf4c9cc45b798882d4279',
+  // Batches 456 to 462, the same session's third round: wikis and knowledge bases (456: MediaWiki, Etherpad), robotics
+  // and autonomous-driving simulators (458: CARLA, Autoware, Gazebo), browser IDEs and cloud dev environments (460: code-server,
+  // Theia, Eclipse Che, Gitpod, devcontainers), OLAP and query engines (462: Trino, Druid, StarRocks, ClickHouse). None left
+  // out; shared lines generic.
+  'test-456.jsonl': '58f2964c649d344206c9fdea7f256d91a5150100008809439fa99b1988b933e8',
+  'test-458.jsonl': '7d68461c6bbb7b1de07691c394edaff9e84c57b2caab39d9141d7910d294aa5d',
+  'test-460.jsonl': 'd59a1731a183fbdac40f56947546ebf0c310d356acdb6d6d0107c6880a0e2b83',
+  'test-462.jsonl': '7cce8a36926a4d1707abfb43a99e3bbe39964034179ca4a6a8f57a1876bba27c',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
