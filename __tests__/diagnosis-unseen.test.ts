@@ -625,6 +625,9 @@ const FROZEN: Record<string, string> = {
 // which has the rules of train batches 441 to 447: 15/24, 16/18, 6/8 and 6/7; two refused): the floor did not move.
 // 5581/6892 (80.98%) after train batches 449 to 455's rules, which moved no frozen excerpt, and the word model learnt again
 // on them, which lost two (not read): the floor went from 0.81 to 0.809, under the measured total, and says so here.
+// 5618/6935 (81.0%) once batches 456 to 462 (even), holdouts of the same session's third round, were added (37/43 of them on
+// arrival with main 6c9b9e9's engine, the same as 692808d's, which has the rules of train batches 441 to 455 and a review's
+// mends: 3/3, 11/13, 15/17 and 8/10; one refused, one without a finding): the floor did not move.
 const MIN_TEST_TOP1 = 0.809;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -761,8 +764,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // lines, batch 438): 133 and 75 of 6784 on main 379a824's engine, so the cap was raised to 208.
 // Batches 440 to 446 (even), holdouts, brought none: 132 and 75 of 6835 on main 13eb28d's engine. Batches 448 to 454
 // (even), holdouts, brought two refused excerpts (a geospatial import's own lines, batch 448): 134 and 75 of 6892 on main
-// 38fc400's engine, so the cap was raised to 209.
-const MAX_TEST_REFUSED_OR_SILENT = 209;
+// 38fc400's engine, so the cap was raised to 209. Batches 456 to 462 (even), holdouts, brought one refused excerpt (an
+// editor's cook killed with exit 137, batch 458) and one without a finding (Che's agent out of memory, batch 460): 135 and
+// 76 of 6935 on main 6c9b9e9's engine, so the cap was raised to 211.
+const MAX_TEST_REFUSED_OR_SILENT = 211;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
