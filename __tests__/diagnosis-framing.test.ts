@@ -246,15 +246,18 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // library): 106 in a runner's log and 151 wrapped at 80 columns, both moves of the retrained word model's guesses on one
 // side. Those two caps were raised, and three set down to their counts (102 in GitLab's log, 67 in Buildkite's, 60 in
 // make's), so the test stays as sharp as it can.
+// With batches 457 to 463 (7,349; 38 new excerpts: wikis, robotics simulators, browser IDEs, OLAP engines; no rules
+// written from them): 93 in Jenkins' log and 65 in CircleCI's, moves of the retrained word model's guesses. Those two caps
+// were raised; a runner's log (103), make's (59) and 80 columns (150) set down to their counts.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 102,
-  "inside Jenkins' console output": 92,
-  "inside CircleCI's step output": 63,
+  "inside Jenkins' console output": 93,
+  "inside CircleCI's step output": 65,
   "inside Buildkite's job log": 67,
-  "inside make's output": 60,
-  "inside a runner's job log": 106,
+  "inside make's output": 59,
+  "inside a runner's job log": 103,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 151,
+  'wrapped by a terminal 80 columns wide': 150,
   'wrapped by a terminal 120 columns wide': 77,
   "inside a runner's log as gh run view prints it": 74,
 };
