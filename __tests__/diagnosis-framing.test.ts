@@ -249,16 +249,19 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 457 to 463 (7,349; 38 new excerpts: wikis, robotics simulators, browser IDEs, OLAP engines; no rules
 // written from them): 93 in Jenkins' log and 65 in CircleCI's, moves of the retrained word model's guesses. Those two caps
 // were raised; a runner's log (103), make's (59) and 80 columns (150) set down to their counts.
+// With batches 465 to 471 (7,450; 101 new excerpts: .NET and Go services, home automation, local Kubernetes clusters) and
+// their rules (Go without git, without go.mod or cgo, minikube's daemon, Skaffold's COPY source): 104 in a runner's log and
+// 78 wrapped at 120 columns, moves of the retrained word model's guesses. Those two caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 102,
   "inside Jenkins' console output": 93,
   "inside CircleCI's step output": 65,
   "inside Buildkite's job log": 67,
   "inside make's output": 59,
-  "inside a runner's job log": 103,
+  "inside a runner's job log": 104,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 150,
-  'wrapped by a terminal 120 columns wide': 77,
+  'wrapped by a terminal 120 columns wide': 78,
   "inside a runner's log as gh run view prints it": 74,
 };
 

@@ -646,8 +646,12 @@ const FROZEN: Record<string, string> = {
 // arrival with main 6c9b9e9's engine, the same as 692808d's, which has the rules of train batches 441 to 455 and a review's
 // mends: 3/3, 11/13, 15/17 and 8/10; one refused, one without a finding): the floor did not move. 5701/7043 (80.9%) once
 // batches 464 to 470 (even), holdouts of the session after, were added (87/108 of them on arrival with main a4992fa's engine,
-// the same as 7c4f3f7's: 18/22, 29/35, 26/31 and 14/20; four refused): the floor did not move.
-const MIN_TEST_TOP1 = 0.809;
+// the same as 7c4f3f7's: 18/22, 29/35, 26/31 and 14/20; four refused): the floor did not move. The rules of train batches
+// 465 to 471 moved no frozen excerpt's right answer; the word model learnt again with them lost two (5,699/7,043, not
+// read). 5756/7121 (80.8%) once batches 472 to 478 (even), holdouts of the same session's second round, were added (57/78
+// of them on arrival with the engine that has those rules: 28/34, 11/17, 8/13 and 10/14; ten refused, one without a
+// finding): the holdouts lowered the floor from 0.809 to 0.808.
+const MIN_TEST_TOP1 = 0.808;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -787,8 +791,11 @@ const MIN_TRAIN_TOP1 = 0.9;
 // editor's cook killed with exit 137, batch 458) and one without a finding (Che's agent out of memory, batch 460): 135 and
 // 76 of 6935 on main 6c9b9e9's engine, so the cap was raised to 211. Batches 464 to 470 (even), holdouts, brought four
 // refused excerpts (a .NET and a Go fragment's own lines, a NuGet restore's, a legacy build whose installer script found
-// no `which`): 139 and 76 of 7043 on main a4992fa's engine, so the cap was raised to 215.
-const MAX_TEST_REFUSED_OR_SILENT = 215;
+// no `which`): 139 and 76 of 7043 on main a4992fa's engine, so the cap was raised to 215. Batches 472 to 478 (even),
+// holdouts, brought ten refused excerpts (nine fragments of the tools' own lines: cpanm's, Bundler's, apt's, vcpkg's, a
+// cross-compiler's, Pulsar's; one legacy build of GitLab's assets) and one without a finding (a qmake project moved to CMake): 149 and 77 of 7121 with the rules of
+// train batches 465 to 471, so the cap was raised to 226.
+const MAX_TEST_REFUSED_OR_SILENT = 226;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)

@@ -6064,3 +6064,83 @@ describe('the rules of train batches 449 to 455', () => {
     expect(gpu?.id === 'compile-error' && gpu.data?.role === 'root-cause').toBe(false);
   });
 });
+
+describe('the rules of train batches 465 to 471', () => {
+  it("reads Go's fetch without git as the install, with Go's advice, in a build and pasted alone", async () => {
+    const legacy = await full(
+      [
+        'Step 5/9 : RUN go get -d -v ./...',
+        ' ---> Running in 0b7c1d2e3f4a',
+        'go: missing Git command. See https://golang.org/s/gogetcmd',
+        'package github.com/acme/lib: exec: "git": executable file not found in $PATH',
+        "The command '/bin/sh -c go get -d -v ./...' returned a non-zero code: 1",
+      ].join('\n'),
+    );
+    expect(legacy?.id).toBe('package-install-failure');
+    expect(legacy?.fix).toMatch(/Go fetches modules from version control with git.*apk add --no-cache git/);
+    // A module download's own line, pasted without Docker's (the catalog's word makes it a diagnosis, not a refusal).
+    expect(
+      await first('go: example.com/acme/utils@v0.0.1: git init --bare in /go/pkg/mod/cache/vcs/0f1e: exec: "git": executable file not found in $PATH'),
+    ).toBe('package-install-failure');
+    // Another program's missing git is not Go's: npm's keeps npm's advice.
+    const npm = await full(inRun('npm ERR! code ENOGIT\nnpm ERR! No git binary found in $PATH'));
+    expect(npm?.id).toBe('package-install-failure');
+    expect(npm?.fix).not.toMatch(/Go fetches modules/);
+  });
+
+  it('reads Go without a go.mod, a cgo package built with cgo off and a missing C runtime as the compile', async () => {
+    const noModule = await full(
+      [
+        'Step 6/8 : RUN go get -d -v',
+        ' ---> Running in 5e4d3c2b1a09',
+        "go: go.mod file not found in current directory or any parent directory; see 'go help modules'",
+        "The command '/bin/sh -c go get -d -v' returned a non-zero code: 1",
+      ].join('\n'),
+    );
+    expect(noModule?.id).toBe('compile-error');
+    expect(noModule?.fix).toMatch(/Go found no `go\.mod` where it ran/);
+    const cgo = await full(inRun('package github.com/mattn/go-sqlite3: C source files not allowed when not using cgo or SWIG: sqlite3-binding.c'));
+    expect(cgo?.id).toBe('compile-error');
+    expect(cgo?.fix).toMatch(/CGO_ENABLED=1/);
+    const crt = await full(
+      inRun(
+        [
+          '# github.com/acme/agent',
+          '/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1',
+          '/usr/lib/gcc/x86_64-alpine-linux-musl/12.2.1/../../../../x86_64-alpine-linux-musl/bin/ld: cannot find Scrt1.o: No such file or directory',
+        ].join('\n'),
+      ),
+    );
+    expect(crt?.id).toBe('compile-error');
+    expect(crt?.fix).toMatch(/musl-dev/);
+  });
+
+  it("reads minikube's daemon that Skaffold or docker-env could not reach as the missing daemon, with minikube's advice", async () => {
+    const stopped = await full(
+      [
+        'creating runner: creating builder: getting docker client: getting minikube env: running [/usr/local/bin/minikube docker-env --shell none -p minikube]',
+        ' - stdout: "* The control plane node must be running for this command\\n  - To fix this, run: \\"minikube start\\"\\n"',
+        ' - stderr: ""',
+        ' - cause: exit status 89',
+      ].join('\n'),
+    );
+    expect(stopped?.id).toBe('builder-missing');
+    expect(stopped?.title).toMatch(/Docker daemon is not running/);
+    expect(stopped?.fix).toMatch(/minikube status/);
+    // The general advice on a local daemon (systemctl, Docker Desktop) is not minikube's.
+    expect(stopped?.fix).not.toMatch(/systemctl start docker/);
+    const proxy = await first(
+      "W0108 11:08:47.276089 3197810 docker-env.go:293] couldn't connect to docker inside minikube.  output: proxy: unknown scheme: socks",
+    );
+    expect(proxy).toBe('builder-missing');
+  });
+
+  it("reads Skaffold's COPY source that matched no file as the missing source", async () => {
+    const skaffold = await full(
+      'getting hash for artifact "web": getting dependencies for "web": file pattern [cmd/server/main.go] must match at least one file',
+    );
+    expect(skaffold?.id).toBe('copy-source-missing');
+    expect(skaffold?.title).toMatch(/cmd\/server\/main\.go/);
+    expect(skaffold?.fix).toMatch(/skaffold\.yaml/);
+  });
+});
