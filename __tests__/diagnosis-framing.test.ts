@@ -252,16 +252,19 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 465 to 471 (7,450; 101 new excerpts: .NET and Go services, home automation, local Kubernetes clusters) and
 // their rules (Go without git, without go.mod or cgo, minikube's daemon, Skaffold's COPY source): 104 in a runner's log and
 // 78 wrapped at 120 columns, moves of the retrained word model's guesses. Those two caps were raised.
+// With batches 473 to 479 (7,526; 76 new excerpts: message brokers, GPU images, Ruby and Perl apps, C and C++ projects) and
+// their rules (GNU wget's 403 as a download, Bintray's downloads): 104 in GitLab's log, 94 in Jenkins', 106 in a runner's and
+// 79 wrapped at 120 columns, moves of the retrained word model's guesses on one side. Those four caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 102,
-  "inside Jenkins' console output": 93,
+  "inside GitLab's job log": 104,
+  "inside Jenkins' console output": 94,
   "inside CircleCI's step output": 65,
   "inside Buildkite's job log": 67,
   "inside make's output": 59,
-  "inside a runner's job log": 104,
+  "inside a runner's job log": 106,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 150,
-  'wrapped by a terminal 120 columns wide': 78,
+  'wrapped by a terminal 120 columns wide': 79,
   "inside a runner's log as gh run view prints it": 74,
 };
 

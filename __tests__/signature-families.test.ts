@@ -6144,3 +6144,49 @@ describe('the rules of train batches 465 to 471', () => {
     expect(skaffold?.fix).toMatch(/skaffold\.yaml/);
   });
 });
+
+describe('the rules of train batches 473 to 479', () => {
+  it("reads GNU wget's 403 as a refused download, not a registry's login", async () => {
+    const download = await full(
+      inRun(
+        [
+          'Connecting to downloads.example.org (downloads.example.org)|203.0.113.7|:443... connected.',
+          'HTTP request sent, awaiting response... 403 Forbidden',
+          '2024-03-02 10:14:07 ERROR 403: Forbidden.',
+        ].join('\n'),
+      ),
+    );
+    expect(download?.id).toBe('package-install-failure');
+    // A registry's 403 is still the login's.
+    expect(await first('denied: 403 Forbidden\nerror: failed to push ghcr.io/acme/app:1.0: unexpected status: 403 Forbidden')).toBe('registry-auth-denied');
+  });
+
+  it('reads a download from Bintray, shut down in 2021, as the install, with where the files moved', async () => {
+    const wget = await full(
+      inRun(
+        [
+          'Connecting to dl.bintray.com (dl.bintray.com)|3.127.93.119|:443... connected.',
+          'HTTP request sent, awaiting response... 403 Forbidden',
+          '2021-06-14 11:43:32 ERROR 403: Forbidden.',
+        ].join('\n'),
+      ),
+    );
+    expect(wget?.id).toBe('package-install-failure');
+    expect(firstListItem(wget!.fix)).toMatch(/dl\.bintray\.com.*May 2021.*archives\.boost\.io/);
+    // BuildKit's ADD of a Bintray URL, as the tty form prints it.
+    const add = await full(
+      [
+        '[+] Building 2.1s (6/12)',
+        ' => [internal] load build definition from Dockerfile                       0.0s',
+        ' => ERROR https://dl.bintray.com/boostorg/release/1.69.0/source/boost_1_6  1.3s',
+      ].join('\n'),
+    );
+    expect(add?.id).toBe('package-install-failure');
+    expect(add?.fix).toMatch(/Bintray down in May 2021/);
+    // Bintray named in a command that failed for another reason is not the cause: only a fetch of it is.
+    const other = await full(
+      inRun('echo "deb https://dl.bintray.com/sbt/debian /" > /etc/apt/sources.list.d/sbt.list\nE: Unable to locate package sbt-extras'),
+    );
+    expect(other?.fix ?? '').not.toMatch(/Bintray down/);
+  });
+});
