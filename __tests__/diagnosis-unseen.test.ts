@@ -660,8 +660,11 @@ const FROZEN: Record<string, string> = {
 // 465 to 471 moved no frozen excerpt's right answer; the word model learnt again with them lost two (5,699/7,043, not
 // read). 5756/7121 (80.8%) once batches 472 to 478 (even), holdouts of the same session's second round, were added (57/78
 // of them on arrival with the engine that has those rules: 28/34, 11/17, 8/13 and 10/14; ten refused, one without a
-// finding): the holdouts lowered the floor from 0.809 to 0.808.
-const MIN_TEST_TOP1 = 0.808;
+// finding): the holdouts lowered the floor from 0.809 to 0.808. The rules of train batches 473 to 479 and the word model
+// learnt again with them moved it to 5761/7121 (80.9%, not read). 5810/7194 (80.8%) once batches 480 to 486 (even),
+// holdouts of the same session's third round, were added (49/73 of them on arrival with main ed494e2's engine, the same as
+// abd4535's: 19/29, 10/12, 12/13 and 8/19; nine refused): the holdouts lowered the floor from 0.808 to 0.807.
+const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
 // (1 refused and 6 without a finding of 551 on main 3acb128's engine), so the cap was raised to 7 when it arrived.
@@ -804,8 +807,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // no `which`): 139 and 76 of 7043 on main a4992fa's engine, so the cap was raised to 215. Batches 472 to 478 (even),
 // holdouts, brought ten refused excerpts (nine fragments of the tools' own lines: cpanm's, Bundler's, apt's, vcpkg's, a
 // cross-compiler's, Pulsar's; one legacy build of GitLab's assets) and one without a finding (a qmake project moved to CMake): 149 and 77 of 7121 with the rules of
-// train batches 465 to 471, so the cap was raised to 226.
-const MAX_TEST_REFUSED_OR_SILENT = 226;
+// train batches 465 to 471, so the cap was raised to 226. Batches 480 to 486 (even), holdouts, brought nine refused
+// excerpts (SQL Server's and Oracle's own start-up lines under emulation or short of memory, and npm's native modules'
+// lines pasted alone): 158 and 77 of 7194 on main ed494e2's engine, so the cap was raised to 235.
+const MAX_TEST_REFUSED_OR_SILENT = 235;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
