@@ -6190,3 +6190,54 @@ describe('the rules of train batches 473 to 479', () => {
     expect(other?.fix ?? '').not.toMatch(/Bintray down/);
   });
 });
+
+describe('the rules of train batches 481 to 487', () => {
+  it("reads SQL Server's memory floor as memory, with its advice", async () => {
+    const mssql = await full(
+      [
+        '$ docker run -e ACCEPT_EULA=Y -e MSSQL_SA_PASSWORD=x mcr.microsoft.com/mssql/server:2022-latest',
+        'sqlservr: This program requires a machine with at least 2000 megabytes of memory',
+      ].join('\n'),
+    );
+    expect(mssql?.id).toBe('oom-killed');
+    expect(mssql?.fix).toMatch(/SQL Server needs more memory than the container has/);
+  });
+
+  it("reads a native module's missing binary and npm's workspace protocol as the install, with their advice", async () => {
+    const rollup = await full(
+      inRun(
+        'Error: Cannot find module @rollup/rollup-linux-arm64-musl. npm has a bug related to optional dependencies (https://github.com/npm/cli/issues/4828). Please try `npm i` again after removing both package-lock.json and node_modules directory.\n    at requireWithFriendlyError (/app/node_modules/rollup/dist/native.js:83:9)',
+      ),
+    );
+    expect(rollup?.id).toBe('package-install-failure');
+    expect(firstListItem(rollup!.fix)).toMatch(/^A native module's binary for this platform is missing/);
+    const sharp = await full(
+      'Error: Could not load the "sharp" module using the linux-arm64 runtime\nERR_DLOPEN_FAILED: libvips-cpp.so.42: cannot open shared object file: No such file or directory',
+    );
+    expect(sharp?.id).toBe('package-install-failure');
+    const workspace = await full(inRun('npm error code EUNSUPPORTEDPROTOCOL\nnpm error Unsupported URL Type "workspace:": workspace:^'));
+    expect(workspace?.id).toBe('package-install-failure');
+    expect(firstListItem(workspace!.fix)).toMatch(/^npm cannot install the `workspace:` protocol/);
+  });
+
+  it("reads old Go's module requirements and TeX Live's failed action as the install, a stale struct field as the compile", async () => {
+    expect(await first(inRun('go: finding github.com/acme/plugin v1.2.0\ngo: error loading module requirements'))).toBe('package-install-failure');
+    expect(await first(inRun('+ tlmgr install collection-fontsrecommended\ntlmgr: An error has occurred. See above messages. Exiting.'))).toBe(
+      'package-install-failure',
+    );
+    expect(
+      await first(
+        inRun(
+          '# github.com/acme/cache/plugins/caddy\n/go/pkg/mod/github.com/acme/cache/plugins/caddy@v0.0.0-20240717102502-b0a36db1b550/configuration.go:367:50: unknown field Found in struct literal of type types.CacheProvider',
+        ),
+      ),
+    ).toBe('compile-error');
+  });
+
+  it("reads Next.js' Google Fonts download whose family name has spaces as the network", async () => {
+    // Pasted alone, as a compose build's output shows it.
+    const fonts = await full('Failed to fetch `Noto Sans Mono` from Google Fonts.\n> Build failed because of webpack errors');
+    expect(fonts?.id).toBe('network-timeout');
+    expect(fonts?.data?.role).toBe('root-cause');
+  });
+});
