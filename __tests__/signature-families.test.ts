@@ -6217,7 +6217,7 @@ describe('the rules of train batches 481 to 487', () => {
     expect(sharp?.id).toBe('package-install-failure');
     const workspace = await full(inRun('npm error code EUNSUPPORTEDPROTOCOL\nnpm error Unsupported URL Type "workspace:": workspace:^'));
     expect(workspace?.id).toBe('package-install-failure');
-    expect(firstListItem(workspace!.fix)).toMatch(/^npm cannot install the `workspace:` protocol/);
+    expect(firstListItem(workspace!.fix)).toMatch(/^npm cannot install the `workspace:` and `catalog:` protocols/);
   });
 
   it("reads old Go's module requirements and TeX Live's failed action as the install, a stale struct field as the compile", async () => {
@@ -6239,5 +6239,29 @@ describe('the rules of train batches 481 to 487', () => {
     const fonts = await full('Failed to fetch `Noto Sans Mono` from Google Fonts.\n> Build failed because of webpack errors');
     expect(fonts?.id).toBe('network-timeout');
     expect(fonts?.data?.role).toBe('root-cause');
+  });
+});
+
+describe('what the review of the rules of train batches 465 to 487 found', () => {
+  it("gives Go's advice for git missing in today's wording, and reads Go's version stamping without git as the compile", async () => {
+    const modern = await full(
+      inRun('go: github.com/acme/internal-lib@v1.4.2: missing Git command. See https://golang.org/s/gogetcmd\ngo: error loading module requirements'),
+    );
+    expect(modern?.id).toBe('package-install-failure');
+    expect(firstListItem(modern!.fix)).toMatch(/^Go fetches modules from version control with git/);
+    const stamping = await full(
+      inRun('error obtaining VCS status: exec: "git": executable file not found in $PATH\n\tUse -buildvcs=false to disable VCS stamping.'),
+    );
+    expect(stamping?.id).toBe('compile-error');
+    expect(stamping?.fix).toMatch(/-buildvcs=false/);
+    expect(stamping?.fix).not.toMatch(/Go fetches modules/);
+  });
+
+  it("reads pnpm's catalog: protocol given to npm as the workspace protocol's, and names no CPU the log did not", async () => {
+    const catalog = await full(inRun('npm error code EUNSUPPORTEDPROTOCOL\nnpm error Unsupported URL Type "catalog:": catalog:'));
+    expect(firstListItem(catalog!.fix)).toMatch(/^npm cannot install the `workspace:` and `catalog:` protocols/);
+    const sharp = await full(inRun('Error: Could not load the "sharp" module using the linux-arm64 runtime'));
+    expect(sharp?.fix).toMatch(/FROM --platform=\$BUILDPLATFORM/);
+    expect(sharp?.fix).not.toMatch(/--cpu=x64/);
   });
 });
