@@ -460,6 +460,11 @@ const FROZEN: Record<string, string> = {
   'test-482.jsonl': '3498c9124b0ed05692ac7f4464923f7c82e0c74dd09dae91297a77352b160f55',
   'test-484.jsonl': 'f38acd8d32cbda51f469e39d09a88509e87b3601ef5184a71022251f4715255e',
   'test-486.jsonl': '1f428b7a1be85568cf9912afe6ddb081beb3b1684db189c0d95bb3416dacfca5',
+  // Batches 488 and 490, the same session's fourth round: Django, Flask and FastAPI apps (488: mysqlclient, Pillow, uWSGI,
+  // gunicorn's workers), distributed databases (490: ScyllaDB, MongoDB, Neo4j, CouchDB, Cassandra, ArangoDB). Two left out
+  // before the freeze, whose package's own lines (mysqlclient's pkg-config message) a train excerpt of batch 489 holds.
+  'test-488.jsonl': '31b93ea7b073e7b783a2318e5fbf897c84aa74108d0466864a2c6041aba5605d',
+  'test-490.jsonl': '6867a5f5043e35fb84c3dfb4b640342f2d8be9e26b9f164fea958e74fa457f1d',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
