@@ -258,8 +258,11 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 481 to 487 (7,610; 84 new excerpts: Java servers and databases, notebooks and R, reverse proxies, JavaScript
 // frameworks) and their rules (SQL Server's memory floor, native modules' missing binaries, npm's workspace protocol): 108 in
 // a runner's log and 153 wrapped at 80 columns, moves of the retrained word model's guesses. Those two caps were raised.
+// With batches 489 and 491 (7,655; 45 new excerpts: Django and Flask apps, distributed databases) and their rules
+// (mysqlclient's and Pillow's source builds, pip's failed setup.py, a memory cgroup at its limit): 107 in GitLab's log,
+// moves of the retrained word model's guesses. That cap was raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 104,
+  "inside GitLab's job log": 107,
   "inside Jenkins' console output": 94,
   "inside CircleCI's step output": 65,
   "inside Buildkite's job log": 67,

@@ -6265,3 +6265,28 @@ describe('what the review of the rules of train batches 465 to 487 found', () =>
     expect(sharp?.fix).not.toMatch(/--cpu=x64/);
   });
 });
+
+describe('the rules of train batches 489 and 491', () => {
+  it("reads mysqlclient's and Pillow's source builds without their libraries, and pip's failed setup.py, as the install", async () => {
+    const mysql = await full(inRun('Exception: Can not find valid pkg-config name.\nSpecify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS env vars manually'));
+    expect(mysql?.id).toBe('package-install-failure');
+    expect(firstListItem(mysql!.fix)).toMatch(/^mysqlclient 2\.2 and later finds the MySQL client library with pkg-config/);
+    const pillow = await full('ValueError: --enable-jpeg requested but jpeg not found, aborting.');
+    expect(pillow?.id).toBe('package-install-failure');
+    expect(firstListItem(pillow!.fix)).toMatch(/^Pillow is built from source/);
+    expect(await first(inRun("Running setup.py install for lxml: finished with status 'error'\n    ERROR: Command errored out with exit status 1:"))).toBe(
+      'package-install-failure',
+    );
+  });
+
+  it("reads the kernel's report of a container's memory cgroup at its limit as memory", async () => {
+    expect(
+      await first(
+        [
+          '[20411.532911] Task in /docker/9f1c2e0a7b3d killed as a result of limit of /docker/9f1c2e0a7b3d',
+          '[20411.532940] memory: usage 2097152kB, limit 2097152kB, failcnt 1187',
+        ].join('\n'),
+      ),
+    ).toBe('oom-killed');
+  });
+});
