@@ -465,6 +465,14 @@ const FROZEN: Record<string, string> = {
   // before the freeze, whose package's own lines (mysqlclient's pkg-config message) a train excerpt of batch 489 holds.
   'test-488.jsonl': '31b93ea7b073e7b783a2318e5fbf897c84aa74108d0466864a2c6041aba5605d',
   'test-490.jsonl': '6867a5f5043e35fb84c3dfb4b640342f2d8be9e26b9f164fea958e74fa457f1d',
+  // Batches 492 to 498, the next session's first round: LLM inference servers (492), in-cluster and daemonless builders
+  // (494: Buildah's and Podman's output, Kaniko, Tekton), Swift, Dart and newer runtimes (496), kernel-dependent images and
+  // node agents (498). Two left out before the freeze, whose project's own lines a train excerpt holds (Skupper's
+  // `COPY --from` steps, Vapor's linker). The index is nearly exhausted: 6 to 18 holdouts a corner.
+  'test-492.jsonl': 'b3f5b4629481df5666ace51ebc3816785d4523be62c5c0e7f8a90d9a8a3d1697',
+  'test-494.jsonl': 'ed7db9750eeb941fc292eef413bd31c223d35ad9428b84529755099ec8bf587a',
+  'test-496.jsonl': '98dff4fbff0193bd73f28c207e8a24ec8ec3912ec18b55f5ff7e2a1238560842',
+  'test-498.jsonl': 'b6ad94488699eca3fa41f7f6d6e67122ac9f55500793c4ce2418c6cf9fbe1038',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
