@@ -6290,3 +6290,60 @@ describe('the rules of train batches 489 and 491', () => {
     ).toBe('oom-killed');
   });
 });
+
+describe('the rules of train batches 493 to 499', () => {
+  it('reads a program that stops on an instruction the CPU lacks as built for newer CPUs, and an emulated crash still as QEMU', async () => {
+    const compose = await full(
+      [
+        'api  | CPU lacks AVX support. Please consider upgrading to a newer CPU.',
+        'api  | panic(main thread): Illegal instruction at address 0x1A2B3C4',
+        'api  | oh no: Bun has crashed. This indicates a bug in Bun, not your code.',
+        'api  | Illegal instruction (core dumped)',
+        'api exited with code 132',
+      ].join('\n'),
+    );
+    expect(compose?.id).toBe('platform-mismatch');
+    expect(compose!.title).toMatch(/needs CPU instructions the host lacks/);
+    expect(firstListItem(compose!.fix)).toMatch(/^Use the program's build for older CPUs \(Bun: its `-baseline` release/);
+    expect(await first(inRun('CPU lacks AVX support. Please consider upgrading to a newer CPU.\npanic: Illegal instruction at address 0x489AE07'))).toBe(
+      'platform-mismatch',
+    );
+    // Emulated, the same program crashed with a segfault: the emulation's.
+    expect(await first(inRun('CPU: sse42 popcnt\npanic: Segmentation fault at address 0x92C603A8'))).toBe('qemu-emulation');
+  });
+
+  it("reads apt's words with a blank before the colon, a Debian package's unmet build dependencies and yum's missing capability as the install", async () => {
+    expect(await first('E : Unable to locate package libfoo9')).toBe('package-install-failure');
+    const deps = await full(
+      inRun(
+        'dpkg-checkbuilddeps: error: Unmet build dependencies: debhelper-compat (= 13) libfoo-dev\ndpkg-buildpackage: warning: build dependencies/conflicts unsatisfied; aborting',
+      ),
+    );
+    expect(deps?.id).toBe('package-install-failure');
+    expect(firstListItem(deps!.fix)).toMatch(
+      /^A Debian package built in the image .* needs build dependencies the image lacks \(`Unmet build dependencies: debhelper-compat/,
+    );
+    expect(await first(['make -C deps all', 'Error: No Package found for kernel-devel = 4.18.0-80.el8', 'make: *** [deps] Error 1'].join('\n'))).toBe(
+      'package-install-failure',
+    );
+  });
+
+  it("reads the daemon's `Error: image x:tag not found` relayed at the end of another tool's line as a missing image, not an app's picture", async () => {
+    const relayed = await full(
+      "Failed to launch container: Failed to 'docker pull acme/agent:edge': exit status = 1 stderr = Error: image acme/agent:edge not found",
+    );
+    expect(relayed?.id).toBe('manifest-unknown');
+    expect(relayed!.title).toMatch(/acme\/agent:edge/);
+    expect((await diagnoseText('render failed: Error: image img/hero@2x.webp not found', 'x.log')).findings.some((f) => f.id === 'manifest-unknown')).toBe(
+      false,
+    );
+  });
+
+  it('reads a push to a host whose /v2/ answers 404 as a push to something that is no registry', async () => {
+    const push = await full(
+      'error pushing image "example.com/team/app" to "docker://example.com/team/app:latest": error copying layers and metadata: Error trying to reuse blob sha256:4a2b at destination: error pinging docker registry example.com: invalid status code from registry 404 (Not Found)',
+    );
+    expect(push?.id).toBe('registry-push-failure');
+    expect(push!.fix).toMatch(/`example\.com` answered the registry API's ping \(`\/v2\/`\) with 404: it is not a registry/);
+  });
+});
