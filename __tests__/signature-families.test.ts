@@ -6347,3 +6347,21 @@ describe('the rules of train batches 493 to 499', () => {
     expect(push!.fix).toMatch(/`example\.com` answered the registry API's ping \(`\/v2\/`\) with 404: it is not a registry/);
   });
 });
+
+describe('the rules of train batches 501 to 507', () => {
+  it("reads an ECR call without AWS credentials as the registry login, with where the credentials go, and not Kaniko's probe before another registry", async () => {
+    const ecr = await full(
+      'error: ensure image exists: check image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.2 exists: list ECR images: NoCredentialProviders: no valid providers in chain. Deprecated.',
+    );
+    expect(ecr?.id).toBe('registry-auth-denied');
+    expect(firstListItem(ecr!.fix)).toMatch(/^The AWS SDK found no credentials to log in to ECR with/);
+    const kaniko = await full(
+      [
+        'E0105 13:50:28.345758      19 aws_credentials.go:77] while getting AWS credentials NoCredentialProviders: no valid providers in chain. Deprecated.',
+        'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: checking push permission for "docker.io/acme/app:1": UNAUTHORIZED: authentication required',
+      ].join('\n'),
+    );
+    expect(kaniko?.id).toBe('registry-auth-denied');
+    expect(kaniko!.fix).not.toMatch(/AWS SDK found no credentials/);
+  });
+});
