@@ -479,6 +479,13 @@ const FROZEN: Record<string, string> = {
   'test-502.jsonl': '6eb9aa6cd4fe07b6df512915ddd517c96e21f7fd543c829589569ca11377af5f',
   'test-504.jsonl': 'f8941293f240edb3bc07d6a78577eafcae3d6d47a8a713ea44e7718f0105fec0',
   'test-506.jsonl': '6db571515c06115282761490638add9d19eb04c10c613808cfe07d10cf6fbc1d',
+  // Batches 508 to 514, the same session's third round: workflow orchestrators (508), infrastructure monitoring (510),
+  // desktop app builds (512), CMS and blogs outside PHP (514). One left out before the freeze: a Prefect worker's traceback
+  // whose lines (the same user's paths) a train excerpt of batch 509 holds.
+  'test-508.jsonl': 'cba4a01c5a1c9c92ae7094945a61ffb8949797761d887891916dcc261afad850',
+  'test-510.jsonl': 'e6bec1c261b5900fe712f054256d3a6a1be8f58da18417b14e3a2360d0bf4098',
+  'test-512.jsonl': '609fdb38c065ec7a9b4cd8ea5859330a9b72c6c3d71028144cf8075321550378',
+  'test-514.jsonl': 'ba03cfc9d245c72195282542ee33f4fb10bb9a2bda1bddd237ba1e32d81e6655',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
