@@ -6365,3 +6365,41 @@ describe('the rules of train batches 501 to 507', () => {
     expect(kaniko!.fix).not.toMatch(/AWS SDK found no credentials/);
   });
 });
+
+describe('the rules of train batches 509 to 515', () => {
+  it("reads gpg without its agent, an old installer's missing index page and Pillow's headline cut at its comma as the install, each with its advice", async () => {
+    const gpg = await full(
+      inRun(
+        "Warning: apt-key output should not be parsed (stdout is not a terminal)\ngpg: failed to start agent '/usr/bin/gpg-agent': No such file or directory\ngpg: can't connect to the agent: No such file or directory",
+      ),
+    );
+    expect(gpg?.id).toBe('package-install-failure');
+    expect(firstListItem(gpg!.fix)).toMatch(/^gpg could not start its agent .*: the image has gpg without `gpg-agent`/);
+    const index = await full("Getting distribution for 'collective.foo'.\nCouldn't find index page for 'collective.foo' (maybe misspelled?)");
+    expect(index?.id).toBe('package-install-failure');
+    expect(firstListItem(index!.fix)).toMatch(/^setuptools or zc\.buildout found no page for the package in its index/);
+    const pillow = await full('The headers or library files could not be found for jpeg,\na required dependency when compiling Pillow from source.');
+    expect(pillow?.id).toBe('package-install-failure');
+    expect(firstListItem(pillow!.fix)).toMatch(/^Pillow is built from source/);
+  });
+
+  it("reads the registry's 5xx to `docker run`'s pull as the network, not a push", async () => {
+    const run = await full(
+      [
+        "Unable to find image 'acme/app:2.1' locally",
+        '2.1: Pulling from acme/app',
+        '4f4fb700ef54: Downloading',
+        'docker: received unexpected HTTP status: 503 Service Unavailable.',
+        "See 'docker run --help'.",
+      ].join('\n'),
+    );
+    expect(run?.id).toBe('network-timeout');
+    expect(run!.data?.role).not.toBe('likely-cause');
+    // A push's own wording stays the push's.
+    expect(
+      await first(
+        'The push refers to repository [registry.example.com/acme/app]\n5f70bf18a086: Pushing\nreceived unexpected HTTP status: 500 Internal Server Error',
+      ),
+    ).toBe('registry-push-failure');
+  });
+});
