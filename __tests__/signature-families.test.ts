@@ -6403,3 +6403,59 @@ describe('the rules of train batches 509 to 515', () => {
     ).toBe('registry-push-failure');
   });
 });
+
+describe("what the review of the session's rules found (train batches 493 to 515)", () => {
+  it("reads the CPU's missing instructions from the program's own words, not from a panic's `Illegal instruction at address`", async () => {
+    // Zig's panic handler prints this line for any SIGILL (Bun is written in Zig): alone it says nothing of AVX.
+    expect((await diagnoseText(inRun('panic: Illegal instruction at address 0x1d2c3b4'), 'x.log')).findings.some((f) => f.id === 'platform-mismatch')).toBe(
+      false,
+    );
+    const tf = await full(
+      inRun("The TensorFlow library was compiled to use AVX instructions, but these aren't available on your machine.\nAborted (core dumped)"),
+    );
+    expect(tf?.id).toBe('platform-mismatch');
+    expect(firstListItem(tf!.fix)).toMatch(/TensorFlow: a build without AVX/);
+  });
+
+  it("gives ECR's credential helper without AWS credentials the AWS advice first, not a refused pull's or GHCR's", async () => {
+    const helper =
+      'error getting credentials - err: exit status 1, out: `ecr: Failed to get authorization token: NoCredentialProviders: no valid providers in chain. Deprecated.';
+    const pasted = await full(helper);
+    expect(pasted?.id).toBe('registry-auth-denied');
+    expect(pasted!.fix).toMatch(/^- The AWS SDK found no credentials to log in to ECR with/);
+    expect(pasted!.fix).not.toMatch(/ghcr\.io/);
+    const build = await full(
+      [
+        '#4 [internal] load metadata for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/python:3.12',
+        `#4 ERROR: ${helper}`,
+        '------',
+        ' > [internal] load metadata for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/python:3.12:',
+        '------',
+        `ERROR: failed to solve: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/python:3.12: ${helper}`,
+      ].join('\n'),
+    );
+    expect(build?.id).toBe('registry-auth-denied');
+    expect(build!.fix).toMatch(/^- The AWS SDK found no credentials/);
+    expect(build!.fix).not.toMatch(/A pull was refused/);
+  });
+
+  it("reads Podman's own words for a push to a host that is no registry, and puts Pillow's missing library before pip's general advice", async () => {
+    const podman = await full(
+      'Error: trying to reuse blob sha256:5f70bf18a086 at destination: pinging container registry nexus.example.internal:8081: invalid status code from registry 404 (Not Found)',
+    );
+    expect(podman?.id).toBe('registry-push-failure');
+    expect(podman!.fix).toMatch(/`nexus\.example\.internal:8081` answered the registry API's ping/);
+    const pillow = await full(
+      inRun(
+        [
+          'error: subprocess-exited-with-error',
+          'The headers or library files could not be found for zlib,',
+          'a required dependency when compiling Pillow from source.',
+          'ERROR: Failed building wheel for Pillow',
+        ].join('\n'),
+      ),
+    );
+    expect(pillow?.id).toBe('package-install-failure');
+    expect(firstListItem(pillow!.fix)).toMatch(/^Pillow is built from source/);
+  });
+});
