@@ -274,6 +274,9 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // 5xx pull): 109 in GitLab's log, 67 in CircleCI's, 61 in make's, 113 in a runner's and 83 wrapped at 120 columns, moves of
 // new excerpts (Prisma's engine on Alpine, Wine under emulation, a gosu binary for another CPU) and of the retrained word
 // model's guesses (apt's missing ROCm key now read raw, not in a runner's log). Those five caps were raised.
+// With batches 517 and 519 (7,795; 14 new excerpts: chat bots, weather and climate models; no rules of their own) and the
+// word model retrained: 155 wrapped at 80 columns and 84 at 120, moves of new excerpts (an amd64 shell on an arm64 host read
+// as the platform once wrapped) and of the word model's guesses. Those two caps were raised.
 const MAX_CHANGED: Record<string, number> = {
   "inside GitLab's job log": 109,
   "inside Jenkins' console output": 94,
@@ -282,8 +285,8 @@ const MAX_CHANGED: Record<string, number> = {
   "inside make's output": 61,
   "inside a runner's job log": 113,
   'quoted whole': 10,
-  'wrapped by a terminal 80 columns wide': 153,
-  'wrapped by a terminal 120 columns wide': 83,
+  'wrapped by a terminal 80 columns wide': 155,
+  'wrapped by a terminal 120 columns wide': 84,
   "inside a runner's log as gh run view prints it": 74,
 };
 
