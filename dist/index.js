@@ -1069,8 +1069,8 @@ function registryAuth(match, build, references) {
             data: { cause: 'no-saved-login', ...jobFacts(build) },
         };
     // The AWS SDK found no credentials to ask ECR with (its credential helper, an operator's call): the registry refused
-    // nothing, so the pull's check of the reference and the registry's own advice on permissions come after the catalog's
-    // item for it (a review: "a pull was refused" led, and GHCR's items when the line was pasted alone).
+    // nothing, so neither a refused pull's check of the reference nor GHCR's items apply, and the catalog's item says what to
+    // do (a review: "a pull was refused" led, and GHCR's items when the line was pasted alone).
     if (match.groups.awsNoCredentials)
         return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: 'aws-no-credentials', ...jobFacts(build) } };
     if (pull)
