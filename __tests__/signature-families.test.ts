@@ -6439,6 +6439,26 @@ describe("what the review of the session's rules found (train batches 493 to 515
     expect(build!.fix).not.toMatch(/A pull was refused/);
   });
 
+  it("tells a push into an ECR repository that was never created to create it, and leaves a pull's missing repository to the name", async () => {
+    const push = await full(
+      [
+        '#12 exporting to image',
+        '#12 pushing layers',
+        "#12 ERROR: failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments-api:1.8.0: name unknown: The repository with name 'payments-api' does not exist in the registry with id '123456789012'",
+        '------',
+        ' > exporting to image:',
+        '------',
+        "ERROR: failed to solve: failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments-api:1.8.0: name unknown: The repository with name 'payments-api' does not exist in the registry with id '123456789012'",
+      ].join('\n'),
+    );
+    expect(push?.id).toBe('registry-push-failure');
+    expect(firstListItem(push!.fix)).toMatch(/^ECR has no such repository .*: ECR does not create a repository on push/);
+    const pull = await full(
+      "Error response from daemon: repository 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments-api not found: name unknown: The repository with name 'payments-api' does not exist in the registry with id '123456789012'",
+    );
+    expect(pull?.fix ?? '').not.toMatch(/ECR does not create a repository on push/);
+  });
+
   it("reads Podman's own words for a push to a host that is no registry, and puts Pillow's missing library before pip's general advice", async () => {
     const podman = await full(
       'Error: trying to reuse blob sha256:5f70bf18a086 at destination: pinging container registry nexus.example.internal:8081: invalid status code from registry 404 (Not Found)',
