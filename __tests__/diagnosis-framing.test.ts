@@ -277,13 +277,19 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // With batches 517 and 519 (7,795; 14 new excerpts: chat bots, weather and climate models; no rules of their own) and the
 // word model retrained: 155 wrapped at 80 columns and 84 at 120, moves of new excerpts (an amd64 shell on an arm64 host read
 // as the platform once wrapped) and of the word model's guesses. Those two caps were raised.
+// With batches 521 to 535 (7,862; 67 new excerpts: blockchain nodes, search engines, analytics, media servers, e-commerce, VPN
+// and DNS appliances, HPC software, documentation sites) and their rules (compose v1's `ContainerConfig`, rustup's download,
+// PECL's REST data, latexmk, a cut `The command '/bin/sh -c ...` kept): 114 in GitLab's log, 70 in CircleCI's and 116 in a
+// runner's (on the engine before the rules, with the same excerpts: 117, 69 and 119), moves of new excerpts (a paste of
+// `failed to resolve source metadata` alone, which the word model reads but not framed) and of the retrained word model's
+// guesses. Those three caps were raised.
 const MAX_CHANGED: Record<string, number> = {
-  "inside GitLab's job log": 109,
+  "inside GitLab's job log": 114,
   "inside Jenkins' console output": 94,
-  "inside CircleCI's step output": 67,
+  "inside CircleCI's step output": 70,
   "inside Buildkite's job log": 67,
   "inside make's output": 61,
-  "inside a runner's job log": 113,
+  "inside a runner's job log": 116,
   'quoted whole': 10,
   'wrapped by a terminal 80 columns wide': 155,
   'wrapped by a terminal 120 columns wide': 84,

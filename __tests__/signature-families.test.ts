@@ -6481,3 +6481,85 @@ describe("what the review of the session's rules found (train batches 493 to 515
     expect(firstListItem(pillow!.fix)).toMatch(/^Pillow is built from source/);
   });
 });
+
+describe('the rules of train batches 521 to 535', () => {
+  it("reads a container's `exec ...: exec format error` quoted in a sentence as the platform's, not QEMU's", async () => {
+    const title = await full('Indexer throws "exec /usr/local/bin/indexer: exec format error" on startup (Raspberry Pi 4)');
+    expect(title?.id).toBe('platform-mismatch');
+    expect(title!.title).toMatch(/for another CPU than the host/);
+    // The shell of a RUN step that could not start stays the emulator's (no emulator registered for that platform).
+    expect(await first('"exec /bin/sh: exec format error"')).toBe('qemu-emulation');
+  });
+
+  it("reads rustup's broken toolchain download and an old engine's 5xx to a FROM's manifest request as the network", async () => {
+    expect(
+      await first(
+        inRun(
+          "error: could not download file from 'https://static.rust-lang.org/dist/2024-02-01/rust-std-1.76.0-x86_64-unknown-linux-gnu.tar.xz' to '/usr/local/rustup/downloads/1f0e.partial'",
+        ),
+      ),
+    ).toBe('network-timeout');
+    const legacy = [
+      'Sending build context to Docker daemon  3.072kB',
+      'Step 1/4 : FROM golang:1.21-alpine',
+      'Get https://registry-1.docker.io/v2/library/golang/manifests/1.21-alpine: received unexpected HTTP status: 502 Bad Gateway',
+    ].join('\n');
+    expect(await first(legacy)).toBe('network-timeout');
+    // A push's own 5xx stays the push's.
+    expect(
+      await first(
+        [
+          'The push refers to repository [registry.example.com/team/app]',
+          '5f70bf18a086: Pushing [==================================================>]  1.024kB',
+          'received unexpected HTTP status: 500 Internal Server Error',
+        ].join('\n'),
+      ),
+    ).toBe('registry-push-failure');
+  });
+
+  it("reads docker-compose 1.x's `'ContainerConfig'` as Compose too old for the engine's images, and compose v1's `Bad response from Docker engine` as the daemon", async () => {
+    const compose = await full(
+      [
+        '$ docker-compose up -d',
+        'Recreating app_web_1 ... ',
+        '',
+        "ERROR: for app_web_1  'ContainerConfig'",
+        '',
+        "ERROR: for web  'ContainerConfig'",
+        'Traceback (most recent call last):',
+        '  File "/usr/bin/docker-compose", line 33, in <module>',
+        "KeyError: 'ContainerConfig'",
+      ].join('\n'),
+    );
+    expect(compose?.id).toBe('builder-missing');
+    expect(compose!.title).toBe('docker-compose 1.x cannot recreate containers from images a current engine built');
+    expect(firstListItem(compose!.fix)).toMatch(/^docker-compose 1\.x reads a field .*`ContainerConfig`.*: use Compose v2/);
+    expect(compose!.fix).not.toMatch(/older than the compose file/);
+    expect(await first('Building web\nERROR: Bad response from Docker engine')).toBe('builder-missing');
+  });
+
+  it("reads PECL's missing REST data, a Julia package's failed build and a `pear` command as the install", async () => {
+    expect(await first(inRun('Package "redis" Version "4.3.0" does not have REST dependency information available'))).toBe('package-install-failure');
+    expect(await first(inRun('ERROR: LoadError: HDF5 not properly installed. Please run Pkg.build("HDF5")'))).toBe('package-install-failure');
+    const pear = await full(failedRun('pear config-set http_proxy $HTTP_PROXY', 'config-set expects 2 or 3 parameters'));
+    expect(pear?.id).toBe('package-install-failure');
+  });
+
+  it("reads latexmk's and TeX's fatal errors as a compile error, and the shell's French `Processus arrêté` as a kill", async () => {
+    expect(
+      await first(inRun('! Emergency stop.\n!  ==> Fatal error occurred, no output PDF file produced!\nLatexmk: Errors, so I did not complete making targets')),
+    ).toBe('compile-error');
+    expect(await first(inRun('Processus arrêté'))).toBe('oom-killed');
+  });
+
+  it("keeps a paste of BuildKit's `failed to resolve source metadata` and a cut `The command '/bin/sh -c ...` line, each with a finding", async () => {
+    for (const text of [
+      'acme/indexer:latest: failed to resolve source metadata',
+      "The command '/bin/sh -c /opt/tool/bin/tool-plugin install https://example.com/releases/download/v1.2.3/tool-plug",
+    ]) {
+      const analysis = await diagnoseText(text, 'p.log');
+      expect([text, analysis.builds.length]).toEqual([text, 1]);
+      expect(analysis.findings[0]?.evidence.map((e) => e.text).join('\n')).toContain(text.slice(0, 40));
+    }
+  });
+});
