@@ -505,6 +505,14 @@ const FROZEN: Record<string, string> = {
   'test-530.jsonl': 'b3a84349506d53e18ac8d73826867ac8706eeca93755d844385730453061094a',
   'test-532.jsonl': '7d6f8c6bd37d1b1d47909827bd0752d8e4effa91192cda4103aa89a3785ef02d',
   'test-534.jsonl': '75f0f0408165c496365a62b0dc2916f5644ae65fa8451fcabb4e352bbd9ce38f',
+  // Batches 536 to 542 (even), the same session's third round: finance and invoicing apps (536), computer vision and
+  // annotation tools (538), forums and helpdesks (540), bookmark, recipe and household apps (542). Six left out before the
+  // freeze: the same project's failure a train excerpt holds (AnimatedDrawings' torch pins, Zammad's postgresql tag, Misago's
+  // pip line, Chatwoot's development base image, Mealie without arm/v7 and Mealie's dev compose image).
+  'test-536.jsonl': '924bc00f53b352bc00c0d45b8b115e592be6ef0d120033ce28d9eb2d5a2a9c4d',
+  'test-538.jsonl': '24500596db3f001d88389bdef32869a0b924089c80eac657f0339bf253c3a976',
+  'test-540.jsonl': '41a8fe1162c2a4fd084bae6f6b8d74a432d00a7bf0af27715790c7f00336c313',
+  'test-542.jsonl': '6fa8e732e892687ec6f6c1bfabe83068c9201131484a27bbd694d2267952291e',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
