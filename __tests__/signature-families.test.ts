@@ -6563,3 +6563,67 @@ describe('the rules of train batches 521 to 535', () => {
     }
   });
 });
+
+describe('the rules of train batches 537 to 543', () => {
+  it('reads a container entrypoint named relative to its working directory that cannot execute as the platform, not QEMU', async () => {
+    const line = 'exec bin/start-server.sh: exec format error';
+    expect(await first(line)).toBe('platform-mismatch');
+    expect(await first(`api-1  | ${line}`)).toBe('platform-mismatch');
+  });
+
+  it("reads make running a Makefile's empty engine variable, and an engine not permitted to unpack a layer, as the builder", async () => {
+    const make = await full(
+      ['build --tag app:latest -f Dockerfile .', 'make: build: No such file or directory', 'make: *** [Makefile:12: image] Error 127'].join('\n'),
+    );
+    expect(make?.id).toBe('builder-missing');
+    expect(make!.title).toBe('make found no container engine to run build with');
+    expect(firstListItem(make!.fix)).toMatch(/^make ran `build` as a program: the Makefile's variable for the container engine/);
+    // make that cannot run a compiler stays the compile's.
+    expect(await first(inRun('make: gcc-12: No such file or directory'))).toBe('compile-error');
+    const layer = await full(
+      [
+        'Copying config 4a1f0c2b9e done',
+        'Writing manifest to image destination',
+        'Error: committing container for step {Env:[PATH=/usr/bin] Command:run}: copying layers and metadata for container "3f2c": initializing source containers-storage:app-working-container: storing layer "sha256:9b1c" to file: Error processing tar file(exit status 1): operation not permitted',
+      ].join('\n'),
+    );
+    expect(layer?.id).toBe('builder-missing');
+    expect(layer!.title).toBe('The engine was not permitted to unpack an image layer');
+    expect(firstListItem(layer!.fix)).toMatch(/subordinate ID ranges/);
+    // The same extraction out of disk space stays the disk's.
+    expect(await first('failed to register layer: Error processing tar file(exit status 1): write /usr/lib/libLLVM.so: no space left on device')).toBe(
+      'disk-full',
+    );
+  });
+
+  it("reads Composer's reverted require as the install, and CMake's add_subdirectory without a CMakeLists.txt as sources missing", async () => {
+    expect(
+      await first(
+        failedRun(
+          'composer require acme/ldap',
+          'Installation failed, reverting ./composer.json and ./composer.lock to their original content.\n\n  [ErrorException]\n  Undefined index: extra',
+        ),
+      ),
+    ).toBe('package-install-failure');
+    const cmake = await full(
+      inRun(
+        [
+          'CMake Error at CMakeLists.txt:41 (add_subdirectory):',
+          '  The source directory',
+          '',
+          '    /src/app/third_party/googletest',
+          '',
+          '  does not contain a CMakeLists.txt file.',
+          '',
+          '-- Configuring incomplete, errors occurred!',
+        ].join('\n'),
+      ),
+    );
+    expect(cmake?.id).toBe('copy-source-missing');
+    expect(firstListItem(cmake!.fix)).toMatch(/^CMake's `add_subdirectory` found a directory without a CMakeLists\.txt: a git submodule/);
+    // Any other CMake error stays the compile's.
+    expect(await first(inRun('CMake Error at CMakeLists.txt:12 (find_package):\n  Could not find a package configuration file provided by "Boost"'))).toBe(
+      'compile-error',
+    );
+  });
+});
