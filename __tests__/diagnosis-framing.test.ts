@@ -284,8 +284,8 @@ const WRAPPERS: Record<string, (lines: string[]) => string[]> = {
 // `failed to resolve source metadata` alone, which the word model reads but not framed) and of the retrained word model's
 // guesses. Those three caps were raised.
 // With batches 537 to 543 (7,912; 50 new excerpts: finance apps, computer vision tools, forums and helpdesks, household apps)
-// and their rules (a relative entrypoint's exec format error, an empty engine variable under make, a layer the engine may
-// not unpack, Composer's reverted require, CMake's add_subdirectory without a CMakeLists.txt): 118 in a runner's job log,
+// and their rules (a relative entrypoint's exec format error, a layer the engine may not unpack, Composer's reverted
+// require, CMake's add_subdirectory without a CMakeLists.txt): 118 in a runner's job log,
 // moves of the retrained word model's guesses (`unknown` for a Vite build's kill and a joined Dockerfile path framed). That
 // cap was raised.
 const MAX_CHANGED: Record<string, number> = {

@@ -6571,15 +6571,7 @@ describe('the rules of train batches 537 to 543', () => {
     expect(await first(`api-1  | ${line}`)).toBe('platform-mismatch');
   });
 
-  it("reads make running a Makefile's empty engine variable, and an engine not permitted to unpack a layer, as the builder", async () => {
-    const make = await full(
-      ['build --tag app:latest -f Dockerfile .', 'make: build: No such file or directory', 'make: *** [Makefile:12: image] Error 127'].join('\n'),
-    );
-    expect(make?.id).toBe('builder-missing');
-    expect(make!.title).toBe('make found no container engine to run build with');
-    expect(firstListItem(make!.fix)).toMatch(/^make ran `build` as a program: the Makefile's variable for the container engine/);
-    // make that cannot run a compiler stays the compile's.
-    expect(await first(inRun('make: gcc-12: No such file or directory'))).toBe('compile-error');
+  it("reads an engine not permitted to unpack a layer as the builder, in Buildah's and Podman's words", async () => {
     const layer = await full(
       [
         'Copying config 4a1f0c2b9e done',
@@ -6590,6 +6582,14 @@ describe('the rules of train batches 537 to 543', () => {
     expect(layer?.id).toBe('builder-missing');
     expect(layer!.title).toBe('The engine was not permitted to unpack an image layer');
     expect(firstListItem(layer!.fix)).toMatch(/subordinate ID ranges/);
+    const podman = await full(
+      [
+        '$ podman build -t app .',
+        'STEP 1/4: FROM docker.io/library/node:22',
+        'Error: creating build container: copying system image from manifest list: writing blob: adding layer with blob "sha256:1c2d": processing tar file(potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid if configured locally and run "podman system migrate": lchown /etc/shadow: invalid argument): exit status 1',
+      ].join('\n'),
+    );
+    expect(podman?.id).toBe('builder-missing');
     // The same extraction out of disk space stays the disk's.
     expect(await first('failed to register layer: Error processing tar file(exit status 1): write /usr/lib/libLLVM.so: no space left on device')).toBe(
       'disk-full',
@@ -6625,5 +6625,73 @@ describe('the rules of train batches 537 to 543', () => {
     expect(await first(inRun('CMake Error at CMakeLists.txt:12 (find_package):\n  Could not find a package configuration file provided by "Boost"'))).toBe(
       'compile-error',
     );
+  });
+});
+
+describe("what the review of the session's rules found (train batches 521 to 543)", () => {
+  it("leaves rustup's 404 and a toolchain that does not exist to the name, not the network", async () => {
+    for (const line of [
+      "error: could not download file from 'https://mirror.example.cn/rustup/dist/channel-rust-1.79.0.toml.sha256' to '/usr/local/rustup/tmp/5kq2_file': http request returned an unsuccessful status code: 404",
+      "error: could not download nonexistent rust version 1.78-x86_64-unknown-linux-musl: could not download file from 'https://static.rust-lang.org/dist/rust-1.78-x86_64-unknown-linux-musl.tar.gz.sha256' to '/root/.rustup/tmp/a1'",
+    ]) {
+      const analysis = await diagnoseText(inRun(line), 'r.log');
+      // No signature claims it: at most the word model's guess (data.basis `words`), which says "Likely".
+      const first = analysis.findings[0];
+      expect([line.slice(0, 40), first?.id === 'network-timeout' && first.data?.['basis'] !== 'words']).toEqual([line.slice(0, 40), false]);
+    }
+  });
+
+  it("gives compose v1's own ContainerConfig line its title, and a daemon that answered badly the daemon's", async () => {
+    // Python's KeyError alone is also Ansible's and other docker-py clients': no title naming docker-compose 1.x.
+    expect((await full("KeyError: 'ContainerConfig'"))?.title ?? '').not.toMatch(/docker-compose 1\.x/);
+    const bad = await full('Building web\nERROR: Bad response from Docker engine');
+    expect(bad?.title).toBe('The Docker daemon is not running, or not where the client looks for it');
+  });
+
+  it("reads TeX's missing package or font as the install, before latexmk's summary", async () => {
+    const tex = await full(
+      inRun(
+        "! LaTeX Error: File `fncychap.sty' not found.\n!  ==> Fatal error occurred, no output PDF file produced!\nLatexmk: Errors, so I did not complete making targets",
+      ),
+    );
+    expect(tex?.id).toBe('package-install-failure');
+    expect(firstListItem(tex!.fix)).toMatch(/^TeX Live in the image lacks a package or font/);
+  });
+
+  it("reads bash's French job report as a kill, and not compose's `Container x  Killed`", async () => {
+    expect(await first(inRun('./build.sh : ligne 14 :   231 Processus arrêté        make -j8'))).toBe('oom-killed');
+    const kill = await diagnoseText(
+      [
+        '2024-05-02T10:03:41.0000000Z ##[group]Run docker compose kill',
+        '2024-05-02T10:03:41.6000000Z  Container app-db-1  Killed',
+        '2024-05-02T10:03:41.9000000Z ##[error]Process completed with exit code 1.',
+      ].join('\n'),
+      'k.log',
+    );
+    expect(kill.findings.map((f) => f.id)).not.toContain('oom-killed');
+  });
+
+  it("keeps a cut `The command '/bin/sh -c ...` but not a sentence that quotes one and goes on", async () => {
+    const prose = await diagnoseText(
+      "$ sh -c 'echo $0' hello\nhello\nThe command '/bin/sh -c echo $0 hello' prints hello, as $0 is the first argument.",
+      'p.log',
+    );
+    expect(prose.builds).toHaveLength(0);
+    expect((await diagnoseText("The command '/bin/sh -c make install' returned a non-zero code: 2", 'c.log')).findings[0]?.id).toBeDefined();
+  });
+
+  it("reads CMake's `add_subdirectory given source ... which is not an existing directory` as sources missing, titled as CMake's", async () => {
+    const cmake = await full(
+      inRun(
+        [
+          'CMake Error at CMakeLists.txt:33 (add_subdirectory):',
+          '  add_subdirectory given source "third_party/abseil-cpp" which is not an',
+          '  existing directory.',
+          '-- Configuring incomplete, errors occurred!',
+        ].join('\n'),
+      ),
+    );
+    expect(cmake?.id).toBe('copy-source-missing');
+    expect(cmake!.title).toBe('A directory CMake adds is missing or empty in the image: third_party/abseil-cpp');
   });
 });
