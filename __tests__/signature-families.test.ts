@@ -6695,3 +6695,55 @@ describe("what the review of the session's rules found (train batches 521 to 543
     expect(cmake!.title).toBe('A directory CMake adds is missing or empty in the image: third_party/abseil-cpp');
   });
 });
+
+describe('the rules of train batches 549 to 555', () => {
+  it("tells a release the apt repository no longer has by its end of life, in old and new apt's words, not apt's general advice", async () => {
+    const newer = await installChange(
+      'apt-get update',
+      [
+        'Err:4 http://deb.debian.org/debian buster Release',
+        '  404  Not Found [IP: 151.101.2.132 80]',
+        "E: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.",
+      ].join('\n'),
+    );
+    expect(newer.replace(/`/g, '')).toMatch(/^apt found no release buster at http:\/\/deb\.debian\.org\/debian: .*end of life.*archive\.debian\.org/);
+    expect(newer).not.toMatch(/same `?RUN`? as/);
+    // Old apt warned for each index and gave up after them; a paste may keep the warnings alone (a train excerpt).
+    const older = await diagnoseText(
+      [
+        'W: Failed to fetch http://archive.ubuntu.com/ubuntu/dists/utopic/main/source/Sources  404  Not Found [IP: 91.189.91.24 80]',
+        '',
+        'W: Failed to fetch http://archive.ubuntu.com/ubuntu/dists/utopic-updates/main/binary-amd64/Packages  404  Not Found [IP: 91.189.91.24 80]',
+      ].join('\n'),
+      'w.log',
+    );
+    expect(older.findings[0]?.id).toBe('package-install-failure');
+    expect((firstListItem(older.findings[0]!.fix) ?? '').replace(/`/g, '')).toMatch(
+      /^apt found no release utopic at http:\/\/archive\.ubuntu\.com\/ubuntu: .*old-releases\.ubuntu\.com/,
+    );
+    // A third-party repository's missing release is named too; a package file gone from the pool (an index older than the
+    // mirror) keeps apt's general advice, to update the index in the same RUN.
+    const ppa = await installChange(
+      'apt-get update',
+      "W: The repository 'http://ppa.launchpad.net/x/y/ubuntu focal Release' does not have a Release file.\nE: Unable to locate package y",
+    );
+    expect(ppa.replace(/`/g, '')).toMatch(/apt found no release focal at http:\/\/ppa\.launchpad\.net\/x\/y\/ubuntu/);
+    const pool = await installChange(
+      'apt-get install -y curl',
+      'E: Failed to fetch http://deb.debian.org/debian/pool/main/c/curl/curl_7.88.1-10_amd64.deb  404  Not Found [IP: 151.101.2.132 80]',
+    );
+    expect(pool).toMatch(/^apt \(.*same `RUN` as `apt-get install`/);
+  });
+
+  it("reads Google's registries' own permission answer after the docker CLI's guess as access, not a missing image", async () => {
+    const line =
+      'Error response from daemon: pull access denied for gcr.io/acme-prod/tool, repository does not exist or may require \'docker login\': denied: Permission denied for "1.0.1" from request "/v2/acme-prod/tool/manifests/1.0.1".';
+    expect(await first(line)).toBe('registry-auth-denied');
+    // Docker Hub's own words for the same guess stay the missing image's (most often a name that does not exist).
+    expect(
+      await first(
+        "Error response from daemon: pull access denied for acme/tool, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      ),
+    ).toBe('manifest-unknown');
+  });
+});
