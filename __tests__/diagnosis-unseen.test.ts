@@ -766,7 +766,10 @@ const FROZEN: Record<string, string> = {
 // session of 2026-12-07 (second)'s first round, were added (17/32 of them on arrival with main 5ce405a's engine, the same as
 // a7e2f0d's: 5/6, 0/4, 7/15 and 5/7; two refused): the lowest round yet, its corners' threads mostly taken, its labels
 // often the collectors' own reading ("no category fits"); the floor did not move. The rules of train batches 549 to 555 and
-// the word model learnt again with them left it at 6086/7525 (not read).
+// the word model learnt again with them left it at 6086/7525 (not read). 6105/7548 (80.9%) once batches 556 to 560 (even),
+// holdouts of the same session's second round, were added (19/23 of them on arrival with main 4507117's engine, the same as
+// 910751d's: 9/12, 6/6 and 4/5; two refused); its collectors were told to skip a thread rather than guess its cause. The
+// floor did not move.
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -927,8 +930,10 @@ const MIN_TRAIN_TOP1 = 0.9;
 // metadata` and a cut `The command '/bin/sh -c ...` kept as Docker's) made it 160 and 79 (not read which). Batches 548 to
 // 554 (even), holdouts, brought two refused excerpts (a vaultwarden RUN line cut before its error, opkg's own lines from an
 // OpenWrt rootfs): 162 and 79 of 7525 on main 5ce405a's engine, so the cap was raised to 241. The rules of train batches
-// 549 to 555 (apt's warnings for a release its repository no longer has) made it 161 and 79 (not read which).
-const MAX_TEST_REFUSED_OR_SILENT = 241;
+// 549 to 555 (apt's warnings for a release its repository no longer has) made it 161 and 79 (not read which). Batches 556
+// to 560 (even), holdouts, brought two refused excerpts (wget's 404 for a Spark tarball pasted alone, webpack's own lines
+// under a tty build's seconds): 163 and 79 of 7548 on main 4507117's engine, so the cap was raised to 242.
+const MAX_TEST_REFUSED_OR_SILENT = 242;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
