@@ -6747,3 +6747,106 @@ describe('the rules of train batches 549 to 555', () => {
     ).toBe('manifest-unknown');
   });
 });
+
+describe('the rules of train batches 557 to 561', () => {
+  it("reads Bundler's crash report as the install, with its own advice", async () => {
+    const crash = await full(
+      [
+        "Step 13/34 : RUN bundle config set deployment 'true' && bundle install -j4 --path=vendor/bundle",
+        ' ---> Running in eb61aaf5d24e',
+        'Fetching gem metadata from https://rubygems.org/........',
+        'Fetching https://github.com/blindsidenetworks/tabler-rubygem.git',
+        '--- ERROR REPORT TEMPLATE -------------------------------------------------------',
+      ].join('\n'),
+    );
+    expect(crash?.id).toBe('package-install-failure');
+    expect(firstListItem(crash!.fix)).toMatch(/^Bundler crashed .*no git/);
+  });
+});
+
+describe("what the review of the session's rules found (train batches 549 to 561)", () => {
+  const releaseFile = (repo: string, suite: string) => `E: The repository '${repo} ${suite} Release' does not have a Release file.`;
+
+  it("tells a repository that is not the distribution's from an end-of-life release, and names Ubuntu's ports in the rewrite", async () => {
+    const vendor = await installChange('apt-get update', releaseFile('https://deb.nodesource.com/node_14.x', 'bookworm'));
+    expect(vendor.replace(/`/g, '')).toMatch(
+      /^apt found no release bookworm at https:\/\/deb\.nodesource\.com\/node_14\.x, a repository other than the distribution's/,
+    );
+    expect(vendor).not.toMatch(/past its end of life and its packages have left/);
+    const mint = await installChange('apt-get update', releaseFile('https://download.docker.com/linux/ubuntu', 'vanessa'));
+    expect(mint).toMatch(/UBUNTU_CODENAME/);
+    // A mirror that serves the distribution under its own host (`/debian`, `/ubuntu`) is the distribution's.
+    const mirror = await installChange('apt-get update', releaseFile('http://mirrors.aliyun.com/debian', 'stretch'));
+    expect(mirror).toMatch(/past its end of life/);
+    const ports = await installChange('apt-get update', releaseFile('http://ports.ubuntu.com/ubuntu-ports', 'mantic'));
+    expect(ports).toMatch(/`ports\.ubuntu\.com\/ubuntu-ports` with `old-releases\.ubuntu\.com\/ubuntu`/);
+  });
+
+  it("reads a by-hash index's 404 as a mirror in the middle of a sync, not a release that is gone", async () => {
+    const sync = await diagnoseText(
+      failedRun(
+        'apt-get update && apt-get install -y curl',
+        [
+          'Get:3 http://archive.ubuntu.com/ubuntu jammy-updates InRelease [119 kB]',
+          'Err:6 http://archive.ubuntu.com/ubuntu jammy-updates/main amd64 Packages',
+          '  404  Not Found [IP: 185.125.190.39 80]',
+          'E: Failed to fetch http://archive.ubuntu.com/ubuntu/dists/jammy-updates/main/binary-amd64/by-hash/SHA256/3f4b1c2e9d  404  Not Found [IP: 185.125.190.39 80]',
+          'E: Some index files failed to download. They have been ignored, or old ones used instead.',
+        ].join('\n'),
+        100,
+      ),
+      's.log',
+    );
+    expect(sync.findings[0]?.id).toBe('network-timeout');
+    expect(sync.findings.map((f) => f.fix).join('\n')).not.toMatch(/apt found no release/);
+  });
+
+  it("gives a Release file from the future the clock's advice, and an expired one the archive's", async () => {
+    const clock = await installChange(
+      'apt-get update',
+      'E: Release file for http://deb.debian.org/debian/dists/bookworm/InRelease is not valid yet (invalid for another 5h 12min 3s). Updates for this repository will not be applied.',
+    );
+    expect(clock).toMatch(/^apt finds the repository's Release file dated in the future .*clock is behind.*libseccomp/);
+    const expired = await installChange(
+      'apt-get update',
+      'E: Release file for http://archive.debian.org/debian/dists/jessie/Release is expired (invalid since 1826d 2h 31min 10s). Updates for this repository will not be applied.',
+    );
+    expect(expired).toMatch(/Acquire::Check-Valid-Until=false/);
+  });
+
+  it("gives a repository key that is missing or expired the key's advice, not apt's general one", async () => {
+    const missing = await installChange(
+      'apt-get update',
+      [
+        "W: GPG error: https://packages.microsoft.com/debian/12/prod bookworm InRelease: The following signatures couldn't be verified because the public key is not available: NO_PUBKEY EB3E94ADBE1229CF",
+        "E: The repository 'https://packages.microsoft.com/debian/12/prod bookworm InRelease' is not signed.",
+      ].join('\n'),
+    );
+    expect(missing).toMatch(/^apt has no valid key for a repository \(`NO_PUBKEY EB3E94ADBE1229CF`\): .*signed-by=/);
+    const expired = await installChange(
+      'apt-get update',
+      [
+        'W: GPG error: http://repo.mysql.com/apt/debian bullseye InRelease: The following signatures were invalid: EXPKEYSIG B7B3B788A8D3785C MySQL Release Engineering <mysql-build@oss.oracle.com>',
+        "E: The repository 'http://repo.mysql.com/apt/debian bullseye InRelease' is not signed.",
+      ].join('\n'),
+    );
+    expect(expired).toMatch(/^apt has no valid key for a repository \(`EXPKEYSIG B7B3B788A8D3785C/);
+    expect(expired).not.toMatch(/same `RUN` as/);
+  });
+
+  it("leads a pull Google refused with the permission it names, and Docker Hub's guess with the name", async () => {
+    const google = await full(
+      'Error response from daemon: pull access denied for gcr.io/acme-prod/tool, repository does not exist or may require \'docker login\': denied: Permission denied for "1.0.1" from request "/v2/acme-prod/tool/manifests/1.0.1".',
+    );
+    expect(google?.id).toBe('registry-auth-denied');
+    expect(google!.fix).toMatch(/^A pull was refused by `gcr\.io`: the registry says the credentials it was given may not read that repository/);
+    const artifact = await full(
+      'Error response from daemon: Head "https://us-central1-docker.pkg.dev/v2/acme/images/api/manifests/2.2.1": denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/acme/locations/us-central1/repositories/images" (or it may not exist)',
+    );
+    expect(artifact!.fix).toMatch(/may not read that repository/);
+    const hub = await full(
+      "Error response from daemon: pull access denied for acme/tool, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    );
+    expect(hub?.fix ?? '').not.toMatch(/may not read that repository/);
+  });
+});

@@ -149,9 +149,13 @@ function pullRefusal(values: Record<string, string>, registry: string | null, te
   const by = registry ? ` by ${inlineCode(registry)}` : '';
   // A client that sent no credentials at all (`no basic auth credentials`, BuildKit's anonymous token) needs a login first
   // (a review: ECR is always private); otherwise the name is the likelier mistake.
+  // A registry that said which permission the credentials lack leads with that (a review: Google's IAM answer led with the
+  // name's check).
   const lead = NO_CREDENTIALS.test(text)
     ? `A pull was refused${by}, and the client sent no credentials: log in to the registry before the pull (before \`docker/setup-buildx-action\` creates the builder, for a build's base image); if the login does not help, check the reference (\`docker buildx imagetools inspect <image>\`): a registry refuses a name it does not have in the same words.`
-    : `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
+    : READ_NOT_PERMITTED.test(text)
+      ? `A pull was refused${by}: the registry says the credentials it was given may not read that repository. Give the identity that pulls (the service account or role the job or the node logs in as) read access to it, or log in as one that has it; a repository that does not exist is refused in the same words, so check the name if the access is already there.`
+      : `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
   // What this log adds goes in a paragraph of its own: the lead is the one line the summary and the comment give.
   const sentences: string[] = [];
   if (build.runner.secretSource === 'None')
@@ -209,6 +213,12 @@ function registryOf(groups: Record<string, string>, build: Build | null, referen
 
 /** A registry client that sent no credentials: the docker CLI's words, and BuildKit asking for an anonymous token. */
 const NO_CREDENTIALS = /no basic auth credentials|anonymous token/;
+/**
+ * A registry that said the credentials it got may not read the image (Google's registries: `denied: Permission denied for
+ * "1.0"`, `denied: Permission "artifactregistry.repositories.downloadArtifacts" denied`; ECR's `not authorized to perform:
+ * ecr:BatchGetImage`), not the docker CLI's guess between a missing and a private image.
+ */
+const READ_NOT_PERMITTED = /denied: Permission (?:denied for|\\?"[\w.]+\\?" denied)|\bnot authorized to perform: ecr:/;
 
 /** GitHub's registry refusing a repository an organization package does not grant. */
 const ORG_PACKAGE = /installation not allowed to Write organization package/;
