@@ -778,7 +778,9 @@ const FROZEN: Record<string, string> = {
 // holdouts of the same session's second round, were added (19/23 of them on arrival with main 4507117's engine, the same as
 // 910751d's: 9/12, 6/6 and 4/5; two refused); its collectors were told to skip a thread rather than guess its cause. The
 // floor did not move. The rules of train batches 557 to 561, a review's mends of the session's rules and the word model
-// learnt again with them moved it to 6108/7548 (80.9%, not read).
+// learnt again with them moved it to 6108/7548 (80.9%, not read). 6122/7566 (80.9%) once batches 562 to 568 (even),
+// holdouts of the same session's third round, were added (14/18 of them on arrival with main 693facb's engine, the same as
+// 63a115a's: 2/2, 5/6, 3/6 and 4/4; one refused, one without a finding): the floor did not move.
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -941,8 +943,11 @@ const MIN_TRAIN_TOP1 = 0.9;
 // OpenWrt rootfs): 162 and 79 of 7525 on main 5ce405a's engine, so the cap was raised to 241. The rules of train batches
 // 549 to 555 (apt's warnings for a release its repository no longer has) made it 161 and 79 (not read which). Batches 556
 // to 560 (even), holdouts, brought two refused excerpts (wget's 404 for a Spark tarball pasted alone, webpack's own lines
-// under a tty build's seconds): 163 and 79 of 7548 on main 4507117's engine, so the cap was raised to 242.
-const MAX_TEST_REFUSED_OR_SILENT = 242;
+// under a tty build's seconds): 163 and 79 of 7548 on main 4507117's engine, so the cap was raised to 242. Batches 562 to
+// 568 (even), holdouts, brought one refused excerpt (Go's unused import pasted alone from an issue title) and one without a
+// finding (a BuildKit line of an NDK download that was slow, cut before its time): 164 and 80 of 7566 on main 693facb's
+// engine, so the cap was raised to 244.
+const MAX_TEST_REFUSED_OR_SILENT = 244;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
