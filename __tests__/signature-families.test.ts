@@ -6850,3 +6850,27 @@ describe("what the review of the session's rules found (train batches 549 to 561
     expect(hub?.fix ?? '').not.toMatch(/may not read that repository/);
   });
 });
+
+describe('the rules of train batches 563 to 569', () => {
+  it("reads a compose service's shell that cannot start as an image for another CPU, and a build step's as QEMU's", async () => {
+    const service = ['Attaching to koc-db, koc-redis, koc-server', 'koc-server  | exec /bin/sh: exec format error', 'koc-server exited with code 1'].join('\n');
+    expect(await first(service)).toBe('platform-mismatch');
+    expect(await first(inRun('exec /bin/sh: exec format error'))).toBe('qemu-emulation');
+  });
+
+  it("reads a registry's 5xx to Podman's ping before a pull, and yarn's registry 5xx under make, as the network", async () => {
+    const ping = [
+      'podman pull cr.fluentbit.io/fluent/fluent-bit:2.1.10',
+      'Trying to pull cr.fluentbit.io/fluent/fluent-bit:2.1.10...',
+      'Error: initializing source docker://cr.fluentbit.io/fluent/fluent-bit:2.1.10: pinging container registry cr.fluentbit.io: received unexpected HTTP status: 502 Bad Gateway',
+    ].join('\n');
+    expect(await first(ping)).toBe('network-timeout');
+    const yarn = [
+      'cd jaeger-ui && yarn install && npm run build',
+      '[2/4] Fetching packages...',
+      'error An unexpected error occurred: "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz: Request failed \\"500 Internal Server Error\\"".',
+      'make: *** [build_ui] Error 1',
+    ].join('\n');
+    expect(await first(yarn)).toBe('network-timeout');
+  });
+});
