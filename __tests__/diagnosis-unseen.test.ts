@@ -540,6 +540,15 @@ const FROZEN: Record<string, string> = {
   'test-564.jsonl': '7a46bbbf9a6aa0eacdad2eb444c3e85144863db33c96f47f2b3c13d2fb2e6d12',
   'test-566.jsonl': '83fc9b6f4577bee7ec44e350d7162f6f1709d159dcc1bd69bb28981da7a34ac2',
   'test-568.jsonl': '000c2fb5719e9d6bf19f4bd95fc8b3cc413a34f23f6fbbfc6d53184a45ee5352',
+  // Batches 570 to 576, the same session's fourth round, holdouts only (the search budget's last look-ups): self-hosted AI
+  // chat front ends (570), Kubernetes operators (572), PHP framework apps (574), home-server app stores and NAS platforms
+  // (576). Nine left out before the freeze, each a failure of that project a train excerpt holds (text-generation-webui's
+  // requirements, operator-sdk's quay repository and its `apis` directory in kubebuilder, KServe's disk, CasaOS' timeout,
+  // an add-on's tag never pushed, Appwrite and Coolify on 32-bit Arm, API Platform's network).
+  'test-570.jsonl': 'bf4b7763756f20f3a5936bcf821725af23ecf4553e71dacac2c7430a924f594c',
+  'test-572.jsonl': 'dedd67dd5823f617a4a41f39c209390ad97ca914b357fc8e8e1e857b500fa390',
+  'test-574.jsonl': 'eff52cb4c6f705a3d0a061df3caef38898194be3bf0c44621c1e84c56289aa1e',
+  'test-576.jsonl': 'fabe93905c4ed30cb37ffa033e3d585a84a58c6235145a5b05afa8f77814d661',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
