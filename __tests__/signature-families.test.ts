@@ -1401,14 +1401,15 @@ describe('no second cause where the line names one', () => {
     expect(ids).not.toContain('dockerfile-parse-error');
   });
 
-  // Docker's warning names the direction: an Arm image on an x86-64 host runs only under an emulator;
-  // an x86-64 image on an Arm host (a Raspberry Pi, an M1) is an image without the host's platform.
-  it('an Arm image whose entrypoint cannot run on an x86-64 host is missing emulation', async () => {
+  // Docker's warning that no platform was asked for, then a program that cannot start: in either direction the image has
+  // no variant for the host, and no emulator ran it (it would not say `exec format error`). Train excerpts of an Arm image on
+  // an x86-64 host are labelled so 13 times to 2 (batches 579 to 593's rules; the platform's advice names QEMU too).
+  it('an Arm image whose entrypoint cannot run on an x86-64 host is a platform mismatch too', async () => {
     const text = [
       "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested",
       'exec /usr/local/bin/entrypoint: exec format error',
     ].join('\n');
-    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
   });
 
   it('an x86-64 image whose entrypoint cannot run on an Arm host is a platform mismatch', async () => {
@@ -1430,14 +1431,14 @@ describe('no second cause where the line names one', () => {
     expect((await diagnoseText(text, 'rpi.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
   });
 
-  it('an Arm base image whose shell cannot run in a build on an x86-64 host is missing emulation', async () => {
+  it('an Arm base image whose shell cannot run in a build on an x86-64 host is a platform mismatch too', async () => {
     const text = [
       'Step 1/4 : FROM arm64v8/alpine:3.19',
       " ---> [Warning] The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested",
       ' ---> Running in ad35f7b62fd9',
       'exec /bin/sh: exec format error',
     ].join('\n');
-    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('qemu-emulation');
+    expect((await diagnoseText(text, 'arm.log')).findings.map((f) => f.id)[0]).toBe('platform-mismatch');
   });
 
   // A paste that starts right after the tty arrow still names the failed step, whose command says what failed.
@@ -4114,8 +4115,9 @@ describe('no second cause where the line names one', () => {
       'Failed to pull image [error pulling image configuration: download failed after attempts=1: error parsing HTTP 400 response body: invalid character \'<\' looking for beginning of value: "<?xml version=\\"1.0\\"?><Error></Error>"]';
     expect((await first(proxied))?.id).toBe('network-timeout');
     expect((await first("error parsing HTTP 429 response body: invalid character 'R' looking for beginning of value"))?.id).toBe('registry-rate-limit');
-    // curl's 4xx is a file that is not there; its 5xx keeps the download's advice too (the server answered: a review).
-    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 503'))?.id).toBe('package-install-failure');
+    // curl's 4xx is a file that is not there; its 500, 502, 503 and 504 are the server's failure for a while, as the network's
+    // (train excerpts of batches 221 and 579 are labelled so; an earlier review had read it as the download's).
+    expect((await first('#7 0.644 curl: (22) The requested URL returned error: 503'))?.id).toBe('network-timeout');
     expect((await first('#7 0.644 curl: (22) The requested URL returned error: 404'))?.id).toBe('package-install-failure');
     expect((await first('  Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.'))?.id).toBe(
       'network-timeout',
@@ -4243,14 +4245,14 @@ describe('no second cause where the line names one', () => {
         '#12 [build 5/5] RUN ./mvnw -B verify\n#12 38.77 [main] INFO org.testcontainers.dockerclient.DockerClientProviderStrategy - Loaded org.testcontainers.dockerclient.UnixSocketClientProviderStrategy from ~/.testcontainers.properties, will try it first\n#12 38.91 [main] ERROR org.testcontainers.dockerclient.DockerClientProviderStrategy - Could not find a valid Docker environment. Please check configuration. Attempted configurations were:\n#12 38.91 \tUnixSocketClientProviderStrategy: failed with exception InvalidConfigurationException (Could not find unix domain socket). Root cause NoSuchFileException (/var/run/docker.sock)\n#12 38.91 As no valid configuration was found, execution cannot continue.\n#12 39.20 [ERROR] Tests run: 4, Failures: 0, Errors: 4, Skipped: 0, Time elapsed: 0.61 s <<< FAILURE! - in com.acme.OrderRepositoryIT\n#12 39.20 java.lang.IllegalStateException: Could not find a valid Docker environment. Please see logs and check configuration\n#12 ERROR: process "/bin/sh -c ./mvnw -B verify" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c ./mvnw -B verify" did not complete successfully: exit code: 1',
       ),
     ).toMatchObject({ id: 'builder-missing', fix: expect.stringContaining('-DskipITs') });
-    // curl's 503 keeps the download's advice (the server answered: nothing timed out).
+    // curl's 503 is the server's failure for a while: the network's, as its 5xx from a registry or a package index is.
     expect(
       (
         await first(
           '#8 [3/5] RUN curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz\n#8 0.412 curl: (22) The requested URL returned error: 503\n#8 ERROR: process "/bin/sh -c curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz" did not complete successfully: exit code: 22\n------\n > [3/5] RUN curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz:\n0.412 curl: (22) The requested URL returned error: 503\n------\nERROR: failed to solve: process "/bin/sh -c curl -fsSL https://downloads.example.com/tool-1.2.3.tar.gz -o /tmp/tool.tgz" did not complete successfully: exit code: 22',
         )
       )?.id,
-    ).toBe('package-install-failure');
+    ).toBe('network-timeout');
     // An ADD cut short by the network, in another of Go's words.
     expect(
       (
@@ -4296,14 +4298,15 @@ describe('no second cause where the line names one', () => {
         )
       )?.id,
     ).toBe('builder-missing');
-    // Docker's platform warning cut where a paste wrapped it: an Arm image on an x86 host runs under emulation.
+    // Docker's platform warning cut where a paste wrapped it: an Arm image on an x86 host that no emulator ran (`exec format
+    // error`) has no variant for the host, as in the other direction (batches 579 to 593's rules).
     expect(
       (
         await first(
           "$ docker run --rm myorg/tool:1.4 --version\nWARNING: The requested image's platform (linux/arm64/v8) does not match the\ndetected host platform (linux/amd64) and no specific platform was requested\nexec /usr/local/bin/tool: exec format error\nERROR: Job failed: exit code 1",
         )
       )?.id,
-    ).toBe('qemu-emulation');
+    ).toBe('platform-mismatch');
     // apt's failed fetch of an ignored repository is no failure line: the smoke test after it is quoted.
     const apt = await first(
       '$ apt-get update -qq\nErr:3 https://packages.example.org/debian bookworm InRelease\n  403  Forbidden [IP: 10.20.30.40 443]\nW: Some index files failed to download. They have been ignored, or old ones used instead.\n$ ./scripts/smoke.sh\nsmoke test failed: GET http://localhost:8080/healthz returned 500\nERROR: Job failed: exit code 1',
@@ -6862,5 +6865,93 @@ describe('the rules of train batches 563 to 569', () => {
       'make: *** [build_ui] Error 1',
     ].join('\n');
     expect(await first(yarn)).toBe('network-timeout');
+  });
+});
+
+describe('the rules of train batches 579 to 585', () => {
+  it("reads curl's and wget's 500, 502, 503 or 504 from a download as the network, before what the download would have installed", async () => {
+    // An installer piped to sh whose download failed: the tool it would have installed is then missing.
+    expect(await first(inRun('curl: (22) The requested URL returned error: 504\n/bin/sh: 1: rustc: not found'))).toBe('network-timeout');
+    expect(await first(inRun('curl: (22) The requested URL returned error: 503'))).toBe('network-timeout');
+    expect(await first(inRun('wget: server returned error: HTTP/1.1 502 Bad Gateway'))).toBe('network-timeout');
+    expect(await first(inRun('2024-03-01 10:00:00 ERROR 500: Internal Server Error.'))).toBe('network-timeout');
+    // A 404, a 403 and Maven Central's 501 are the URL's or the credentials', not a server's failure for a while.
+    expect(await first(inRun('curl: (22) The requested URL returned error: 404'))).toBe('package-install-failure');
+    expect(await first(inRun('wget: server returned error: HTTP/1.1 501 HTTPS Required'))).toBe('package-install-failure');
+  });
+});
+
+describe('the rules of train batches 587 to 593', () => {
+  it("reads Docker's warning of an image for another platform, then `exec format error`, as the platform in either direction and in every builder's words", async () => {
+    // An Arm-only image run on an x86-64 host: no emulator ran it (it would not print `exec format error`).
+    const armOnAmd = [
+      'Status: Downloaded newer image for owasp/zap2docker-stable:latest',
+      "WARNING: The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested",
+      'exec /zap/zap-baseline.py: exec format error',
+    ].join('\n');
+    expect(await first(armOnAmd)).toBe('platform-mismatch');
+    expect(await first(armOnAmd.split('\n').slice(0, 2).join('\n'))).toBe('platform-mismatch');
+    // The legacy builder prints the warning under ` ---> `, outside the RUN step that then fails.
+    const legacy = [
+      'Step 2/24 : RUN USER=root cargo new --bin relay',
+      " ---> [Warning] The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      ' ---> Running in a2d514b107fc',
+      'exec /bin/sh: exec format error',
+      "The command '/bin/sh -c USER=root cargo new --bin relay' returned a non-zero code: 1",
+    ].join('\n');
+    expect(await first(legacy)).toBe('platform-mismatch');
+    // Compose's own form of the warning.
+    expect(
+      await first(
+        " ! web The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested",
+      ),
+    ).toBe('platform-mismatch');
+  });
+
+  it('reads a program that crashed after that warning as the emulation that ran it', async () => {
+    const warning =
+      "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested";
+    expect(await first([warning, 'ldd: exited with unknown exit code (139)'].join('\n'))).toBe('qemu-emulation');
+    expect(await first([warning, 'Segmentation fault (core dumped)'].join('\n'))).toBe('qemu-emulation');
+    // dpkg's own words for a hook's exit status are no crash report of the emulator's.
+    expect(
+      await first(
+        inRun(
+          "dpkg: error: error executing hook 'if test -x /usr/share/pkg-config-dpkghook; then /usr/share/pkg-config-dpkghook update; fi', exit code 139\nE: Sub-process /usr/bin/dpkg returned an error code (2)",
+        ),
+      ),
+    ).toBe('package-install-failure');
+  });
+
+  it("reads the buildpacks lifecycle's cache it could not set up or save as the cache, with the lifecycle's advice", async () => {
+    const restore = await full(
+      [
+        '===> ANALYZING',
+        "[analyzer] ERROR: failed to initialize cache: failed to create volume cache: removing backup directory '/cache/committed-backup': unlinkat /cache/committed-backup/x.tar: permission denied",
+        'ERROR: failed with status code: 1',
+      ].join('\n'),
+    );
+    expect(restore?.id).toBe('cache-import-failure');
+    expect(restore?.fix).toContain('pack build --clear-cache');
+    expect(restore?.fix).not.toContain('GitHub Actions cache');
+    const save = await full(
+      ['===> CACHE', "[cache] Error: failed to cache: saving image 'app/layers-cache': failed to write image to the following tags: [app/layers-cache]"].join(
+        '\n',
+      ),
+    );
+    expect(save?.id).toBe('cache-export-failure');
+    expect(save?.fix).toContain('--cache-image');
+    expect(save?.fix).not.toContain('type=gha');
+  });
+
+  it("reads the Dev Containers CLI's failed feature as the install, and the network before it as the cause", async () => {
+    const feature =
+      'ERROR: Feature "Docker (Docker-in-Docker)" (ghcr.io/devcontainers/features/docker-in-docker) failed to install! Look at the documentation at https://github.com/devcontainers/features/tree/main/src/docker-in-docker for help troubleshooting this error.';
+    expect(await first(["(!) Unsupported  distribution version 'lunar'.", feature].join('\n'))).toBe('package-install-failure');
+    expect(await first(['curl: (6) Could not resolve host: github.com', feature].join('\n'))).toBe('network-timeout');
+  });
+
+  it("reads `buildx create`'s `--driver` unknown to the docker CLI as buildx missing", async () => {
+    expect(await first('[INFO] DOCKER> unknown flag: --driver')).toBe('builder-missing');
   });
 });

@@ -50,11 +50,16 @@ export const WARNING_LINE = /^(?:WARNING|WARN|warning)\b|^\[(?:WARNING|WARN)\] |
 // Ignoring URL: ...`): no retry follows, and every package then looks missing. Such a line is the
 // failure's cause, not a passing warning.
 // Docker's note that it runs an image for another platform than the host's: a warning that is a cause (see rankMatches).
-const PLATFORM_WARNING = /^(?:WARNING|WARN|warning)\b.*The requested image.s platform \(\S+\) does not match the detected host platform/;
+// Also as the legacy builder (` ---> [Warning] The requested image's platform ...`) and compose (` ! web The requested ...`) print it.
+const PLATFORM_WARNING =
+  /^(?:(?:WARNING|WARN|warning)\b|(?:-+> )?\[[Ww]arning\] |! [\w.-]+ ).*The requested image.s platform \(\S+\) does not match the detected host platform/;
 // Unless the emulator then ran the image and crashed (QEMU's own report, or the JVM unable to start its spawn helper under
 // QEMU's user-mode emulation): an image for another platform was run as emulation allows, and what failed is the emulation.
 // The note is read with or without its `WARNING:` (a terminal may wrap it, and the paste then holds it in two parts).
-const EMULATOR_CRASHED = /qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper/;
+// A program that crashed (a segmentation fault, an illegal instruction, exit code 139) ran, so an emulator ran it: without one
+// an image for another platform does not start at all (`exec format error`).
+const EMULATOR_CRASHED =
+  /qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper|Segmentation fault|\bSIGSEGV\b|(?:exit code|non-zero code)(?:: | \()139\b|[Ii]llegal instruction|core dumped/;
 const PLATFORM_NOTE = /The requested image.s platform \(\S+\) does not match the(?: detected host platform|$)/;
 // The kubelet's own status of a pod whose image it could not pull (`Error: ErrImagePull`, `Error: ImagePullBackOff`,
 // `Back-off pulling image "x"`, also in `kubectl get pods`' STATUS column). A paste that shows it is about the pod that does
@@ -270,7 +275,9 @@ export function rankMatches(matches: SignatureMatch[]): SignatureMatch[] {
         !(leader.lines.some((l) => KUBELET_STATUS.test(l.normalized)) && m.lines.every((l) => MISSING_OR_REFUSED.test(l.normalized))) &&
         // A package manager's index it gave up on (apk's `temporary error`) is the cause of what it then cannot find,
         // though a paste cut before the step's exit shows only the final error as the failure: printed just before it.
-        (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => gaveUpJustBefore(l, leader))) &&
+        // So is Docker's warning that the image is for another platform: the legacy builder prints it under the `FROM` or
+        // before ` ---> Running in`, outside the step that then fails in that image.
+        (m.inFailure || !leader.inFailure || statesBuildFact(m) || m.lines.some((l) => gaveUpJustBefore(l, leader) || PLATFORM_WARNING.test(l.normalized))) &&
         leader.signature.causedBy.includes(m.signature.id) &&
         // A cause on the same line counts (`failed to compute cache key: secret not found`), and
         // one printed after the leader under a `Caused by:` that follows it (cargo's `failed to
