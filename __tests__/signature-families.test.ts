@@ -2530,7 +2530,7 @@ describe('no second cause where the line names one', () => {
     const wget = (
       await diagnoseText('ERROR: failed to solve: process "/bin/sh -c wget -q https://example.com/x.tgz" did not complete successfully: exit code: 8', 'w.log')
     ).findings[0]!;
-    expect(firstListItem(wget.fix)).toContain('a 5xx is the server');
+    expect(firstListItem(wget.fix)).toContain("another 5xx is the server's own failure");
     const script = (await diagnoseText(inRun('npm error Missing script: "build:prod"'), 'script.log')).findings[0]!;
     expect(firstListItem(script.fix)).toContain('package.json defines no script `build:prod`');
     const clang = (await diagnoseText(inRun('make: clang-15: No such file or directory'), 'clang.log')).findings[0]!;
@@ -6953,5 +6953,69 @@ describe('the rules of train batches 587 to 593', () => {
 
   it("reads `buildx create`'s `--driver` unknown to the docker CLI as buildx missing", async () => {
     expect(await first('[INFO] DOCKER> unknown flag: --driver')).toBe('builder-missing');
+  });
+});
+
+describe("what the review of the session's rules found (train batches 579 to 593)", () => {
+  it("reads Rosetta's crash after the platform warning as the emulation that ran the program", async () => {
+    const text = [
+      '% docker run --rm -p 8080:8080 acme/legacy-api:2.3',
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      'assertion failed [block != nullptr]: BasicBlock requested for unrecognized address',
+      '(BuilderBase.h:550 block_for_offset)',
+    ].join('\n');
+    expect(await full(text)).toMatchObject({ id: 'qemu-emulation', title: 'A step failed under Rosetta emulation' });
+  });
+
+  it("reads a dev container feature's `Architecture ... unsupported` as the platform, before the feature's failure", async () => {
+    expect(
+      await first(
+        inRun(
+          '(!) Architecture armv6l unsupported\nERROR: Feature "Kubectl, Helm, and Minikube" (ghcr.io/devcontainers/features/kubectl-helm-minikube) failed to install!',
+        ),
+      ),
+    ).toBe('platform-mismatch');
+  });
+
+  it("reads npm's, Go's module proxy's and Maven's 5xx from a package registry as the network, as curl's", async () => {
+    expect(
+      await first(failedRun('npm ci', 'npm ERR! code E503\nnpm ERR! 503 Service Unavailable - GET https://registry.npmjs.org/@babel%2fcore/-/core-7.24.5.tgz')),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        failedRun(
+          'go mod download',
+          'go: github.com/aws/aws-sdk-go-v2/service/s3@v1.54.2: reading https://proxy.golang.org/github.com/aws/aws-sdk-go-v2/service/s3/@v/v1.54.2.zip: 502 Bad Gateway',
+        ),
+      ),
+    ).toBe('network-timeout');
+    expect(
+      await first(
+        failedRun(
+          'mvn -B -q dependency:go-offline',
+          '[ERROR] Failed to execute goal on project orders: Could not transfer artifact org.postgresql:postgresql:pom:42.7.3 from/to central (https://repo.maven.apache.org/maven2): status code: 503, reason phrase: Service Unavailable (503) -> [Help 1]',
+        ),
+      ),
+    ).toBe('network-timeout');
+    // A 404 from the same registries stays the install's.
+    expect(await first(failedRun('npm ci', 'npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/left-pad-nope'))).toBe(
+      'package-install-failure',
+    );
+  });
+
+  it("tells a 501 `HTTPS Required` to use https, and the lifecycle's cache image refused by a registry's 5xx to re-run", async () => {
+    const https = await full(inRun('HTTP request sent, awaiting response... 501 HTTPS Required\n2020-01-16 14:02:11 ERROR 501: HTTPS Required.'));
+    expect(https?.id).toBe('package-install-failure');
+    expect(https?.fix).toContain("a 501 `HTTPS Required` wants the URL's `https://`");
+    const cache = await full("[cache] Error: failed to cache: saving image 'registry.acme.io/team/orders-cache': 500 Internal Server Error");
+    expect(cache?.fix).toContain("a 5xx is the registry's own failure, re-run");
+  });
+
+  it('names the missing buildx plugin when the docker CLI does not know one of its flags', async () => {
+    const plugin = await full("$ docker buildx create --name ci --driver docker-container\nunknown flag: --driver\nSee 'docker --help'.");
+    expect(plugin?.id).toBe('builder-missing');
+    expect(plugin?.title).toBe('The docker CLI has no buildx plugin: it does not know --driver');
+    expect(plugin?.fix).toContain('docker-buildx-plugin');
+    expect(plugin?.fix).not.toContain('a buildx builder that is gone');
   });
 });
