@@ -7019,3 +7019,37 @@ describe("what the review of the session's rules found (train batches 579 to 593
     expect(plugin?.fix).not.toContain('a buildx builder that is gone');
   });
 });
+
+describe("a container run for another platform, titled and advised as a container's, not a build's (a review)", () => {
+  const warning =
+    "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested";
+
+  it("names the container's platform and the host's when Docker's warning comes from `docker run` or compose", async () => {
+    for (const text of [
+      ['$ docker run --rm acme/report:2.1', warning, 'exec /bin/sh: exec format error'].join('\n'),
+      warning,
+      " ! web The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested",
+    ]) {
+      const finding = await full(text);
+      expect(finding).toMatchObject({ id: 'platform-mismatch', title: "The container's image is for linux/arm64/v8, not the host's platform (linux/amd64)" });
+      expect(finding?.fix).toContain('Run a tag built for the host');
+      expect(finding?.fix).not.toContain('A base image has no variant for the platform being built');
+      expect(finding?.fix).not.toContain('`FROM --platform=...`');
+    }
+  });
+
+  it("titles runc's `exec user process caused` as a program that could not start, and leaves a legacy build's warning to the build", async () => {
+    expect((await full('standard_init_linux.go:228: exec user process caused: exec format error'))?.title).toBe(
+      'A program in the image is for another CPU than the host',
+    );
+    const legacy = [
+      'Step 1/4 : FROM acme/base:1.0',
+      " ---> [Warning] The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      ' ---> Running in ad35f7b62fd9',
+      'exec /bin/sh: exec format error',
+    ].join('\n');
+    const build = await full(legacy);
+    expect(build?.title).toBe('No image for the requested platform (linux/arm64/v8)');
+    expect(build?.fix).toContain('A base image has no variant for the platform being built');
+  });
+});
