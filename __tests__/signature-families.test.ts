@@ -7053,3 +7053,17 @@ describe("a container run for another platform, titled and advised as a containe
     expect(build?.fix).toContain('A base image has no variant for the platform being built');
   });
 });
+
+describe('a program that crashed under emulation (a review)', () => {
+  it('advises the host’s own platform, not registering QEMU, which evidently ran it', async () => {
+    const text = [
+      '$ docker run --rm mongo:5.0',
+      "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+      'Illegal instruction (core dumped)',
+    ].join('\n');
+    const finding = await full(text);
+    expect(finding?.id).toBe('qemu-emulation');
+    expect(firstListItem(finding!.fix)).toContain('The emulator ran the program and it crashed (`Illegal instruction`)');
+    expect(finding?.fix).not.toContain('register QEMU before the build');
+  });
+});
