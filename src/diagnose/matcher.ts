@@ -55,11 +55,11 @@ const PLATFORM_WARNING =
   /^(?:(?:WARNING|WARN|warning)\b|(?:-+> )?\[[Ww]arning\] |! [\w.-]+ ).*The requested image.s platform \(\S+\) does not match the detected host platform/;
 // Unless the emulator then ran the image and crashed (QEMU's own report, or the JVM unable to start its spawn helper under
 // QEMU's user-mode emulation): an image for another platform was run as emulation allows, and what failed is the emulation.
-// The note is read with or without its `WARNING:` (a terminal may wrap it, and the paste then holds it in two parts).
-// A program that crashed (a segmentation fault, an illegal instruction, exit code 139, Rosetta's assertions) ran, so an emulator ran it: without one
-// an image for another platform does not start at all (`exec format error`).
+// So did a program that crashed (a segmentation fault, an illegal instruction, exit code 139, Rosetta's assertions): it ran,
+// so an emulator ran it; without one an image for another platform does not start at all (`exec format error`).
 const EMULATOR_CRASHED =
   /qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper|Segmentation fault|\bSIGSEGV\b|(?:exit code|non-zero code)(?:: | \()139\b|[Ii]llegal instruction|core dumped|BasicBlock requested for unrecognized address|VmTracker attempted to allocate existing mapping|rosetta error/;
+// The note is read with or without its `WARNING:` (a terminal may wrap it, and the paste then holds it in two parts).
 const PLATFORM_NOTE = /The requested image.s platform \(\S+\) does not match the(?: detected host platform|$)/;
 // The kubelet's own status of a pod whose image it could not pull (`Error: ErrImagePull`, `Error: ImagePullBackOff`,
 // `Back-off pulling image "x"`, also in `kubectl get pods`' STATUS column). A paste that shows it is about the pod that does
