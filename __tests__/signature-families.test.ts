@@ -7067,3 +7067,17 @@ describe('a program that crashed under emulation (a review)', () => {
     expect(finding?.fix).not.toContain('register QEMU before the build');
   });
 });
+
+describe('a dev container feature that failed to install (a review)', () => {
+  it('is titled with the feature, not the generated RUN command, and advised as a feature', async () => {
+    const text = [
+      '#12 [dev_containers_target_stage 3/5] RUN --mount=type=bind,from=dev_containers_feature_content_source,source=go_0,target=/tmp/build-features-src/go_0 cp -ar /tmp/build-features-src/go_0 /tmp/dev-container-features && cd /tmp/dev-container-features/go_0 && ./devcontainer-features-install.sh',
+      "#12 0.211 (!) Unsupported  distribution version 'lunar'.",
+      '#12 0.212 ERROR: Feature "Go" (ghcr.io/devcontainers/features/go) failed to install! Look at the documentation at https://github.com/devcontainers/features/tree/main/src/go for help troubleshooting this error.',
+      '#12 ERROR: process "/bin/sh -c cp -ar /tmp/build-features-src/go_0 /tmp/dev-container-features && cd /tmp/dev-container-features/go_0 && ./devcontainer-features-install.sh" did not complete successfully: exit code: 1',
+    ].join('\n');
+    const finding = await full(text);
+    expect(finding).toMatchObject({ id: 'package-install-failure', title: 'The dev container feature Go failed to install' });
+    expect(firstListItem(finding!.fix)).toContain('the install script of the feature `Go`');
+  });
+});
