@@ -7081,3 +7081,93 @@ describe('a dev container feature that failed to install (a review)', () => {
     expect(firstListItem(finding!.fix)).toContain('the install script of the feature `Go`');
   });
 });
+
+describe('the rules of train batches 603 to 609', () => {
+  it("reads the kubelet's sentence for an image it may not pull (pull policy Never) as the pull, not as text without Docker in it", async () => {
+    const analysis = await diagnoseText('Container image "web:dev" is not present with pull policy of Never', 'p.log');
+    expect(analysis.builds.length).toBeGreaterThan(0);
+    expect(analysis.findings[0]?.id).toBe('image-pull-backoff');
+  });
+
+  it("reads the Gradle wrapper's own download of Gradle that timed out as the network", async () => {
+    for (const timeout of ['timeout', 'timeout (10000ms)']) {
+      expect(
+        await first(
+          failedRun(
+            './gradlew build -x test',
+            [
+              'Downloading https://services.gradle.org/distributions/gradle-8.5-bin.zip',
+              `Exception in thread "main" java.io.IOException: Downloading from https://services.gradle.org/distributions/gradle-8.5-bin.zip failed: ${timeout}`,
+              '\tat org.gradle.wrapper.Download.downloadInternal(Download.java:122)',
+            ].join('\n'),
+          ),
+        ),
+      ).toBe('network-timeout');
+    }
+  });
+
+  it("reads the daemon's answer that a file of the context is missing as the COPY's source, not a path of `docker cp`", async () => {
+    // As an IDE's Docker plugin printed it (IntelliJ), the daemon's answer then the plugin's own line.
+    expect(
+      await first(
+        [
+          'Error response from daemon: lstat start-tb-node.sh: no such file or directory',
+          "Failed to deploy '<unknown> Dockerfile: Dockerfile': Can't retrieve image ID from build stream",
+        ].join('\n'),
+      ),
+    ).toBe('copy-source-missing');
+    expect(await first('Error response from daemon: lstat /var/lib/docker/overlay2/4f1c/merged/app/out.log: no such file or directory')).not.toBe(
+      'copy-source-missing',
+    );
+  });
+
+  it("reads Podman's remote build that cannot find the file given with -f as the Dockerfile's", async () => {
+    expect(
+      await first(
+        ['$ podman build -f Containerfile.dev .', 'Error: stat /var/tmp/libpod_builder912873/build/Containerfile.dev: no such file or directory'].join('\n'),
+      ),
+    ).toBe('dockerfile-missing');
+  });
+
+  it('reads a credential helper that cannot be executed as the credentials, naming the helper', async () => {
+    const finding = await full(
+      [
+        'docker-compose pull',
+        '/mnt/c/Program Files/Docker/Docker/resources/bin/docker-credential-desktop.exe: Invalid argument',
+        'Traceback (most recent call last):',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('registry-auth-denied');
+    expect(finding?.fix).toContain('docker-credential-desktop.exe');
+  });
+
+  it("reads Angular's build over its size budget as the build's", async () => {
+    // The line as a paste holds it, without the step that ran it (which alone would say the build's).
+    expect(await first('25.49 Error: bundle initial exceeded maximum budget. Budget 1.20 MB was not met by 142.00 kB with a total of 1.34 MB.')).toBe(
+      'compile-error',
+    );
+  });
+
+  it("reads sharp's install script in its own words as the install, unless they name the network", async () => {
+    // yarn 1's `Command failed.` for the package says that its install script failed; sharp's own line says why.
+    const yarnOutput = (reason: string) =>
+      [
+        'error /base/node_modules/sharp: Command failed.',
+        'Exit code: 1',
+        'Directory: /base/node_modules/sharp',
+        'Output:',
+        `sharp: Installation error: ${reason}`,
+        'info Visit https://yarnpkg.com/en/docs/cli/install for documentation about this command.',
+      ]
+        .map((l) => `#11 69.29 ${l}`)
+        .join('\n');
+    expect(await first(yarnOutput('Invalid Version: 1.2.4_git20230717'))).toBe('package-install-failure');
+    expect(await first(yarnOutput('Use with glibc 2.28 requires manual installation of libvips >= 8.11.3'))).toBe('package-install-failure');
+    expect(await first(yarnOutput('connect ETIMEDOUT 140.82.121.3:443'))).toBe('network-timeout');
+    expect(await first(inRun('sharp: Installation error: tunneling socket could not be established, cause=read ECONNRESET'))).toBe('network-timeout');
+  });
+
+  it('reads a tool that says a tag was not found when it pulled as the missing tag, not the kubelet', async () => {
+    expect(await first('Error: failed to pull image "temporalio/admin-tools:1.23.1" - tag not found')).toBe('manifest-unknown');
+  });
+});
