@@ -583,6 +583,14 @@ const FROZEN: Record<string, string> = {
   'test-604.jsonl': 'b6c75cc0600544e20c76e28359240212785883676ff7a61a9f66e039504dc2f8',
   'test-606.jsonl': '5dac19462dd95a1b416b6685a3de4b0496105e26c199ad5cd0539a8411d9684f',
   'test-608.jsonl': '15b09a7880751005c286fd3103411e333595b00c65f3ffebfa9c6a605452e694',
+  // Batches 610 to 616 (even), the same session's second round, holdouts only (no train beside it), frozen after the rules of
+  // train batches 603 to 609, before they were scored: database admin GUIs and proxies (610), web and proxy servers (612),
+  // privacy and peer-to-peer tools (614), print, scan and OCR services (616). Nine left out, each the same project's failure
+  // as a train excerpt (four as a frozen one's): see the corpus README.
+  'test-610.jsonl': 'd707455fa7e25cf40405de818aba21ce7070138ca2e8253825567f0703aee529',
+  'test-612.jsonl': 'a29486ad9fec1e6c0d44864c62433fc4bd98e294b561eedbaf53118338423258',
+  'test-614.jsonl': 'ae632ea971e8fd01e6ef83a05a760ab21df6a9db72ac1e7997ae76b07a0e429e',
+  'test-616.jsonl': '0ad51cad947dab949577fe1cbdea10950483ce9ef6cb22370c9435d316671930',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
