@@ -586,7 +586,7 @@ const FROZEN: Record<string, string> = {
   // Batches 610 to 616 (even), the same session's second round, holdouts only (no train beside it), frozen after the rules of
   // train batches 603 to 609, before they were scored: database admin GUIs and proxies (610), web and proxy servers (612),
   // privacy and peer-to-peer tools (614), print, scan and OCR services (616). Nine left out, each the same project's failure
-  // as a train excerpt (four as a frozen one's): see the corpus README.
+  // as a train excerpt (three as a frozen one's): see the corpus README.
   'test-610.jsonl': 'd707455fa7e25cf40405de818aba21ce7070138ca2e8253825567f0703aee529',
   'test-612.jsonl': 'a29486ad9fec1e6c0d44864c62433fc4bd98e294b561eedbaf53118338423258',
   'test-614.jsonl': 'ae632ea971e8fd01e6ef83a05a760ab21df6a9db72ac1e7997ae76b07a0e429e',
@@ -846,7 +846,9 @@ const FROZEN: Record<string, string> = {
 // did not move. 6332/7810 (81.1%) once batches 602 to 608 (even), holdouts of the next session's first round, were added (25/33
 // of them on arrival with main fc5fa71's engine, the same as b68c149's: 7/10, 7/8, 6/8 and 5/7; none refused): the floor did
 // not move. The rules of train batches 603 to 609 and the word model learnt again with them moved it to 6335/7810 (81.1%, not
-// read).
+// read). 6375/7859 (81.1%) once batches 610 to 616 (even), holdouts of the same session's second round (no train beside it),
+// were added (40/49 of them on arrival with main e854999's engine, the same as 31a2a44's: 6/9, 14/15, 7/12 and 13/13; two
+// refused, four without a finding): the floor did not move.
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -1018,8 +1020,12 @@ const MIN_TRAIN_TOP1 = 0.9;
 // 592 (even), holdouts, brought four refused excerpts (the devcontainer CLI's `Failed to fetch feature, ETIMEOUT`, a Kubernetes
 // pod's ephemeral storage limit quoted alone, mise's missing attestation, a shell's `: command not found` from a
 // rules_docker loader) and one without a finding (Nix dockerTools' `tar: ... Wrote only 2048 of 10240 bytes`): 168 and 81
-// of 7723 on main cafb8e3's engine, so the cap was raised to 249.
-const MAX_TEST_REFUSED_OR_SILENT = 249;
+// of 7723 on main cafb8e3's engine, so the cap was raised to 249. Batches 610 to 616 (even), holdouts, brought two refused
+// excerpts (a user's quote of a COPY line before the daemon's `lstat index.php`, yum's `package httpd24-mod_security is not
+// installed` pasted alone) and four without a finding (`docker image inspect` output, a `lstat` line cut mid-word, Go's
+// `requires go >= 1.23`, gpg's `no valid OpenPGP data found` after a keyring download): 170 and 85 of 7859 on main
+// e854999's engine, so the cap was raised to 255.
+const MAX_TEST_REFUSED_OR_SILENT = 255;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
