@@ -1523,7 +1523,8 @@ describe('no second cause where the line names one', () => {
       ['docker.credentials.errors.InitializationError: docker-credential-pass not installed or not available in PATH', 'docker-credential-pass'],
     ]) {
       const first = (await diagnoseText(line!, 'helper.log')).findings[0]!;
-      expect([first.id, first.title]).toEqual(['registry-auth-denied', `The registry denied access: the credential helper ${helper} could not run`]);
+      // No registry was asked, so the title no longer says that one denied access (a review of train batches 603 to 609).
+      expect([first.id, first.title]).toEqual(['registry-auth-denied', `The credential helper ${helper} could not run`]);
       expect(first.fix.split('\n')[0]).toContain(`\`${helper}\` is named by \`credsStore\``);
     }
   });
@@ -7169,5 +7170,165 @@ describe('the rules of train batches 603 to 609', () => {
 
   it('reads a tool that says a tag was not found when it pulled as the missing tag, not the kubelet', async () => {
     expect(await first('Error: failed to pull image "temporalio/admin-tools:1.23.1" - tag not found')).toBe('manifest-unknown');
+  });
+});
+
+describe("what the review of the session's rules found (train batches 603 to 609)", () => {
+  it("titles and advises a pod whose pull policy is Never as an image the node lacks, not the registry's", async () => {
+    for (const text of [
+      'Container image "myapp:dev" is not present with pull policy of Never',
+      ['NAME                     READY   STATUS              RESTARTS   AGE', 'web-7d9c8b6f5-x2x4k      0/1     ErrImageNeverPull   0          2m13s'].join(
+        '\n',
+      ),
+    ]) {
+      const finding = await full(text);
+      expect(finding?.id).toBe('image-pull-backoff');
+      expect(finding?.title).toContain('may not pull it (imagePullPolicy: Never)');
+      expect(firstListItem(finding?.fix ?? '')).toContain('kind load docker-image');
+      expect(finding?.fix).not.toContain('imagePullSecrets');
+      expect(finding?.fix).not.toContain('docker manifest inspect');
+    }
+    expect((await full('Container image "myapp:dev" is not present with pull policy of Never'))?.title).toContain('myapp:dev');
+  });
+
+  it('reads a Docker credential helper that could not run as the login in every form, naming the helper', async () => {
+    const notFound = [
+      '#2 [internal] load metadata for docker.io/library/node:20-alpine',
+      '#2 ERROR: error getting credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+      '------',
+      ' > [internal] load metadata for docker.io/library/node:20-alpine:',
+      '------',
+      'ERROR: failed to solve: node:20-alpine: failed to resolve source metadata for docker.io/library/node:20-alpine: error getting credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+    ].join('\n');
+    const formatError = [
+      '$ echo $CR_PAT | docker login ghcr.io -u octocat --password-stdin',
+      'Error saving credentials: error storing credentials - err: fork/exec /usr/bin/docker-credential-desktop.exe: exec format error, out: ``',
+    ].join('\n');
+    const withPull = [
+      '$ docker-compose up -d',
+      'Pulling db (postgres:16)...',
+      '/mnt/c/Program Files/Docker/Docker/resources/bin/docker-credential-desktop.exe: Invalid argument',
+    ].join('\n');
+    const goInvalid = '$ docker compose pull\nerror getting credentials - err: fork/exec /usr/bin/docker-credential-desktop.exe: invalid argument, out: ``';
+    for (const text of [notFound, formatError, withPull, goInvalid]) {
+      const finding = await full(text);
+      expect(finding?.id).toBe('registry-auth-denied');
+      expect(finding?.title).toMatch(/^The credential helper docker-credential-desktop(?:\.exe)? could not run$/);
+      expect(finding?.fix).not.toContain('A pull was refused');
+      expect(finding?.fix).not.toContain('packages: write');
+    }
+  });
+
+  it('reads a credential helper that ran and failed as the helper, with what it said', async () => {
+    const finding = await full(
+      [
+        '$ docker pull registry.gitlab.com/acme/platform/api:main',
+        'Error response from daemon: Get "https://registry.gitlab.com/v2/": error getting credentials - err: exit status 1, out: `pass not initialized: exit status 1: Error: password store is empty. Try "pass init".`',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('registry-auth-denied');
+    expect(finding?.title).toContain('The Docker credential helper failed ("pass not initialized');
+    expect(firstListItem(finding?.fix ?? '')).toContain('pass init <gpg-id>');
+    expect(finding?.fix).not.toContain('A pull was refused');
+  });
+
+  it('titles the AWS SDK without credentials as no login, not as a registry that denied access', async () => {
+    const finding = await full(
+      '#3 ERROR: error getting credentials - err: exit status 1, out: `ecr: Failed to get authorization token: operation error ECR: GetAuthorizationToken, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata`',
+    );
+    expect(finding?.id).toBe('registry-auth-denied');
+    expect(finding?.title).toMatch(/^The AWS SDK found no credentials to log in to the registry/);
+  });
+
+  it("reads the Gradle wrapper's other download failures: a release that does not exist, a proxy that refused it", async () => {
+    const missing = await full(
+      failedRun(
+        './gradlew --version',
+        [
+          'Exception in thread "main" java.io.FileNotFoundException: https://downloads.gradle.org/distributions/gradle-8.55-bin.zip',
+          '\tat org.gradle.wrapper.Download.downloadInternal(Download.java:95)',
+        ].join('\n'),
+      ),
+    );
+    expect(missing?.id).toBe('package-install-failure');
+    expect(firstListItem(missing?.fix ?? '')).toContain('distributionUrl');
+    const proxy = await full(
+      failedRun(
+        './gradlew dependencies --no-daemon',
+        'Exception in thread "main" java.io.IOException: Unable to tunnel through proxy. Proxy returns "HTTP/1.1 407 Proxy Authentication Required"',
+      ),
+    );
+    expect(proxy?.id).toBe('network-timeout');
+    expect(firstListItem(proxy?.fix ?? '')).toContain('proxy');
+    expect(proxy?.fix).not.toContain('re-run the job');
+  });
+
+  it("reads Java's and Node's untrusted certificate as the certificate, with no re-run", async () => {
+    const pkix = await full(
+      failedRun(
+        './gradlew build --no-daemon',
+        [
+          "   > Could not GET 'https://plugins.gradle.org/m2/org/springframework/boot/spring-boot-gradle-plugin/3.2.0/spring-boot-gradle-plugin-3.2.0.pom'.",
+          '      > PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+        ].join('\n'),
+      ),
+    );
+    expect(pkix?.id).toBe('network-timeout');
+    expect(pkix?.title).toContain("the server's certificate is not trusted");
+    expect(pkix?.fix).not.toContain('re-run the job');
+    const sharp = await full(failedRun('npm ci', 'npm ERR! sharp: Installation error: self-signed certificate in certificate chain'));
+    expect(sharp?.id).toBe('network-timeout');
+    expect(sharp?.title).toContain("the server's certificate is not trusted");
+  });
+
+  it("reads sharp's download refused by a proxy as the network, and refused by the server as the install's download", async () => {
+    expect(await first('npm ERR! sharp: Installation error: tunneling socket could not be established, statusCode=403')).toBe('network-timeout');
+    expect(await first(failedRun('npm ci', 'npm ERR! sharp: Installation error: Status 403 Forbidden'))).toBe('package-install-failure');
+  });
+
+  it("reads Podman's context without a Containerfile as the Dockerfile's", async () => {
+    expect(
+      await first(
+        [
+          '$ podman build -t localhost/api:dev .',
+          'Error: no Containerfile or Dockerfile specified or found in context directory, /home/dev/src/shop: no such file or directory',
+        ].join('\n'),
+      ),
+    ).toBe('dockerfile-missing');
+  });
+
+  it("titles and advises the docker driver's refusal of a multi-platform build as the builder's, not the output's", async () => {
+    const finding = await full(
+      [
+        '$ docker buildx build --platform linux/amd64,linux/arm64 -t acme/app:latest .',
+        'ERROR: Multi-platform build is not supported for the docker driver.',
+        'Switch to a different driver, or turn on the containerd image store, and try again.',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('exporter-unsupported');
+    expect(finding?.title).toBe('The docker driver cannot build for several platforms at once');
+    expect(firstListItem(finding?.fix ?? '')).toContain('docker buildx create --use');
+    expect(finding?.fix).not.toContain('push: true');
+  });
+
+  it("advises a frontend tool that refuses the image's Node as too old with a newer node image", async () => {
+    const finding = await full(
+      failedRun(
+        'npx ng build --configuration production',
+        ['Node.js version v16.20.2 detected.', 'The Angular CLI requires a minimum Node.js version of v18.13.'].join('\n'),
+        3,
+      ),
+    );
+    expect(finding?.id).toBe('compile-error');
+    expect(firstListItem(finding?.fix ?? '')).toContain('FROM node:');
+  });
+
+  it("advises a cluster node's pull over the rate limit with the node's credentials, not the job's login", async () => {
+    const finding = await full(
+      '  Warning  Failed     3s (x3 over 44s)  kubelet  Failed to pull image "nginx:1.25": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:1.25": 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit.',
+    );
+    expect(finding?.id).toBe('registry-rate-limit');
+    expect(firstListItem(finding?.fix ?? '')).toContain('imagePullSecrets');
+    expect(finding?.fix).not.toContain('docker/login-action');
   });
 });

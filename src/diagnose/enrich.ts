@@ -99,6 +99,11 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
   // do (a review: "a pull was refused" led, and GHCR's items when the line was pasted alone).
   if (match.groups.awsNoCredentials)
     return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: 'aws-no-credentials', ...jobFacts(build) } };
+  // Nor did a Docker credential helper that could not run (a WSL 2 distro given Docker Desktop's `.exe`, a config copied from
+  // another machine) or ran and failed (a locked keychain, `pass` without a store): the catalog's item names it, and a refused pull's check of the name does not apply (a review: "a pull
+  // was refused ... a misspelled name" led when the paste showed the pull).
+  if (match.groups.helper || match.groups.helperFailed)
+    return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: 'credential-helper', ...jobFacts(build) } };
   if (pull) return pullRefusal(values, registry, text, build);
   const data: Record<string, string> = refusal?.operation === 'push' ? { operation: 'push' } : {};
   let cause: string | null = null;
