@@ -7332,3 +7332,33 @@ describe("what the review of the session's rules found (train batches 603 to 609
     expect(finding?.fix).not.toContain('docker/login-action');
   });
 });
+
+describe("what the review left for the reader (train batches 603 to 609's neighbours)", () => {
+  it("advises Podman's missing Containerfile or context as Podman's, not build-push-action's paths", async () => {
+    const finding = await full(
+      [
+        '$ podman build -f docker/Containerfile.prod -t localhost/shop:dev .',
+        'Error: stat /var/tmp/libpod_builder2347678443/build/docker/Containerfile.prod: no such file or directory',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('dockerfile-missing');
+    expect(firstListItem(finding?.fix ?? '')).toContain('Podman did not find it');
+    expect(finding?.fix).not.toContain('build-push-action');
+  });
+
+  it('advises sharp that found a libvips in the image with what to do about that libvips', async () => {
+    const finding = await full(
+      failedRun(
+        'npm ci',
+        [
+          'npm ERR! sharp: Detected globally-installed libvips v8.15.1',
+          'npm ERR! sharp: Attempting to build from source via node-gyp',
+          'npm ERR! sharp: Found node-addon-api 7.1.0',
+          'npm ERR! sharp: Please add node-gyp to your dependencies',
+        ].join('\n'),
+      ),
+    );
+    expect(finding?.id).toBe('package-install-failure');
+    expect(firstListItem(finding?.fix ?? '')).toContain('SHARP_IGNORE_GLOBAL_LIBVIPS=1');
+  });
+});
