@@ -7261,6 +7261,10 @@ describe("what the review of the session's rules found (train batches 603 to 609
     expect(proxy?.id).toBe('network-timeout');
     expect(firstListItem(proxy?.fix ?? '')).toContain('proxy');
     expect(proxy?.fix).not.toContain('re-run the job');
+    // The daemon's own pull through the same proxy is set up in the daemon, not in a RUN step.
+    const pull = await full('Error response from daemon: Get "https://registry-1.docker.io/v2/": Proxy Authentication Required');
+    expect(pull?.id).toBe('network-timeout');
+    expect(firstListItem(pull?.fix ?? '')).toContain("the daemon's own pulls");
   });
 
   it("reads Java's and Node's untrusted certificate as the certificate, with no re-run", async () => {
