@@ -94,16 +94,13 @@ function registryAuth(match: SignatureMatch, build: Build, references: string[])
       cause: noSavedLogin(match.groups.loginFor),
       data: { cause: 'no-saved-login', ...jobFacts(build) },
     };
-  // The AWS SDK found no credentials to ask ECR with (its credential helper, an operator's call): the registry refused
-  // nothing, so neither a refused pull's check of the reference nor GHCR's items apply, and the catalog's item says what to
-  // do (a review: "a pull was refused" led, and GHCR's items when the line was pasted alone).
-  if (match.groups.awsNoCredentials)
-    return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: 'aws-no-credentials', ...jobFacts(build) } };
-  // Nor did a Docker credential helper that could not run (a WSL 2 distro given Docker Desktop's `.exe`, a config copied from
-  // another machine) or ran and failed (a locked keychain, `pass` without a store): the catalog's item names it, and a refused pull's check of the name does not apply (a review: "a pull
-  // was refused ... a misspelled name" led when the paste showed the pull).
-  if (match.groups.helper || match.groups.helperFailed)
-    return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: 'credential-helper', ...jobFacts(build) } };
+  // No registry was asked either when the AWS SDK found no credentials to ask ECR with (its credential helper, an operator's
+  // call), or a Docker credential helper could not run (a WSL 2 distro given Docker Desktop's `.exe`, a config copied from
+  // another machine) or ran and failed (a locked keychain, `pass` without a store): neither a refused pull's check of the
+  // reference nor GHCR's items apply, and the catalog's item says what to do (reviews: "a pull was refused ... a misspelled
+  // name" led, and GHCR's items when the line was pasted alone).
+  const notAsked = match.groups.awsNoCredentials ? 'aws-no-credentials' : match.groups.helper || match.groups.helperFailed ? 'credential-helper' : null;
+  if (notAsked) return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: null, data: { cause: notAsked, ...jobFacts(build) } };
   if (pull) return pullRefusal(values, registry, text, build);
   const data: Record<string, string> = refusal?.operation === 'push' ? { operation: 'push' } : {};
   let cause: string | null = null;
