@@ -7366,3 +7366,67 @@ describe("what the review left for the reader (train batches 603 to 609's neighb
     expect(firstListItem(finding?.fix ?? '')).toContain('SHARP_IGNORE_GLOBAL_LIBVIPS=1');
   });
 });
+
+describe('the rules of train batches 627 to 633', () => {
+  it('reads an installer with no binary of its tool for the host as a tool without a build for this platform', async () => {
+    // Elixir's esbuild and tailwind packages download the tool for the host's triple; choosenim installs Nim the same way.
+    for (const error of [
+      ['** (RuntimeError) esbuild is not available for architecture: armv7l-linux-gnueabihf', '    (esbuild 0.7.1) lib/esbuild.ex:240: Esbuild.target/0'].join(
+        '\n',
+      ),
+      'choosenim-init: Error: Sorry, your platform (linux_riscv64) is not supported by choosenim.',
+    ]) {
+      const finding = await full(failedRun('mix assets.deploy', error));
+      expect(finding?.id).toBe('platform-mismatch');
+      expect(finding?.title).toBe('A tool or plugin has no build for this platform');
+    }
+  });
+
+  it("reads Podman's or Buildah's denial of an official image's name on Docker Hub as a name that does not exist", async () => {
+    const finding = await full(
+      [
+        'STEP 1/4: FROM ci-base:2024.05',
+        'Resolving "ci-base" using unqualified-search registries (/etc/containers/registries.conf)',
+        'Trying to pull docker.io/library/ci-base:2024.05...',
+        'Error: creating build container: initializing source docker://ci-base:2024.05: reading manifest 2024.05 in docker.io/library/ci-base: errors:',
+        'denied: requested access to the resource is denied',
+        'unauthorized: authentication required',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(finding?.title).toContain('ci-base');
+    // A user's or an organisation's repository may be private: its denial stays the registry's.
+    expect(
+      await first(
+        'Error: initializing source docker://acme/ci-base:2024.05: reading manifest 2024.05 in docker.io/acme/ci-base: requested access to the resource is denied',
+      ),
+    ).toBe('registry-auth-denied');
+  });
+
+  it("reads the daemon's `tag does not exist` quoted in a client's message, and Concourse's own question, as a missing tag", async () => {
+    expect(await first(['Pushing index.docker.io/acme/web:nightly...', '{"message": "tag does not exist: acme/web:nightly"}'].join('\n'))).toBe(
+      'manifest-unknown',
+    );
+    const finding = await full("failed to fetch digest for image 'acme/tools:1.2': 401 Unauthorized does the image exist?");
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(finding?.title).toContain('acme/tools:1.2');
+  });
+
+  it("reads containers/image's refused token request as the login, though its answer after `password:` is redacted", async () => {
+    const finding = await full(
+      [
+        'STEP 1/6: FROM registry.redhat.io/rhel9/nodejs-20:latest',
+        'Error: creating build container: initializing source docker://registry.redhat.io/rhel9/nodejs-20:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('registry-auth-denied');
+    // A signature's reading, not the word model's guess from the words left after the redaction.
+    expect(finding?.data?.role).not.toBe('likely-cause');
+  });
+
+  it("reads Buildah's stage without a FROM (an instruction before the first one) as the Dockerfile's", async () => {
+    expect(await first(['$ buildah bud -t app .', 'Error: reading multiple stages: stage 1 requires a FROM instruction ("")'].join('\n'))).toBe(
+      'dockerfile-parse-error',
+    );
+  });
+});
