@@ -881,7 +881,8 @@ const FROZEN: Record<string, string> = {
 // 7/8, 11/15 and 11/15; none refused or without a finding): the floor did not move. The rules of train batches 627 to 633 and
 // the relearnt word model moved it to 6458/7950 (81.2%, not read). 6490/7990 (81.2%) once batches 634 to 640 (even), holdouts
 // of the same session's second round (no train beside it), were added (32/40 of them on arrival with main a5af788's engine: 8/8,
-// 11/11, 10/16 and 3/5; none refused or without a finding): the floor did not move.
+// 11/11, 10/16 and 3/5; none refused or without a finding): the floor did not move. The mends of a review of the session's
+// rules moved it to 6491/7990 (81.2%, not read).
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding

@@ -78,6 +78,12 @@ describe('every password form is redacted', () => {
     expect(out).toContain('***');
   });
 
+  it("keeps a registry's error code after containers/image's `invalid username/password:`, and hides a password there", () => {
+    const refused = 'Error: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry';
+    expect(redact(refused)).toBe(refused);
+    expect(redact('registry password: s3cretX')).toBe('registry password: ***');
+  });
+
   it('keeps what only looks like -p', () => {
     for (const line of ['RUN mkdir -p /app && \\', 'docker run -p 8080:80 img', 'cp -pr a b']) expect(redact(line)).toBe(line);
   });

@@ -7430,3 +7430,72 @@ describe('the rules of train batches 627 to 633', () => {
     );
   });
 });
+
+describe("what the review of the session's rules found (train batches 627 to 633)", () => {
+  it("reads containers/image's denial of a user's or an organisation's repository, and Podman's refused login, as the login", async () => {
+    for (const [text, registry] of [
+      ['Error: initializing source docker://ghcr.io/acme/tools/builder:2.1: reading manifest 2.1 in ghcr.io/acme/tools/builder: denied', 'ghcr.io'],
+      ['Error: logging into "quay.io": invalid username/password', 'quay.io'],
+    ] as const) {
+      const finding = await full(text);
+      expect(finding?.id).toBe('registry-auth-denied');
+      expect(finding?.data?.role).not.toBe('likely-cause');
+      expect(finding?.title).toContain(registry);
+    }
+  });
+
+  it("advises a token request containers/image says was refused as the login, and a node's as its pull secret", async () => {
+    const refusal =
+      'unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.';
+    const podman = await full(`Error: initializing source docker://registry.redhat.io/ubi9/ubi:latest: ${refusal}`);
+    expect(podman?.id).toBe('registry-auth-denied');
+    expect(firstListItem(podman?.fix ?? '') || podman?.fix).toContain('podman login registry.redhat.io');
+    // The registry's answer after `password:` is kept, so the kubelet's pull is read as the pod's.
+    const kubelet = await full(
+      `  Warning  Failed     14s (x3 over 56s)  kubelet            Failed to pull image "registry.redhat.io/rhel8/postgresql-13:latest": rpc error: code = Unknown desc = ${refusal}`,
+    );
+    expect(kubelet?.fix).toContain('imagePullSecrets');
+  });
+
+  it('titles and advises a package or a Dockerfile check that refuses the platform as the step, not as a base image', async () => {
+    for (const error of [
+      'npm ERR! notsup Unsupported platform for fsevents@2.3.3: wanted {"os":"darwin"} (current: {"os":"linux"})',
+      'unsupported architecture: riscv64',
+    ]) {
+      const finding = await full(failedRun('./install.sh', error));
+      expect(finding?.id).toBe('platform-mismatch');
+      expect(finding?.title).toBe('A step does not support the platform being built');
+      expect(finding?.fix).not.toContain('A base image has no variant');
+    }
+  });
+
+  it("advises Podman's local base image that was looked up in Docker Hub's library/ as the local store's", async () => {
+    const finding = await full(
+      [
+        'STEP 1/3: FROM ci-base:2024.05',
+        'Error: creating build container: initializing source docker://ci-base:2024.05: reading manifest 2024.05 in docker.io/library/ci-base: errors:',
+        'denied: requested access to the resource is denied',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(firstListItem(finding?.fix ?? '')).toContain('`ci-base` up in its search registries');
+    expect(firstListItem(finding?.fix ?? '')).toContain('`localhost/<name>`');
+  });
+
+  it('advises a push of a tag the local store does not have as a tag to make first, naming the image', async () => {
+    const finding = await full(['$ docker push acme/web:1.4', 'An image does not exist locally with the tag: acme/web'].join('\n'));
+    expect(finding?.id).toBe('manifest-unknown');
+    expect(finding?.title).toContain('acme/web');
+    expect(firstListItem(finding?.fix ?? '')).toContain('docker tag');
+  });
+
+  it('advises an instruction before the first FROM, and an old daemon refusing ARG there, as what they are', async () => {
+    const before = await full(['$ buildah bud -t app .', 'Error: reading multiple stages: stage 1 requires a FROM instruction ("")'].join('\n'));
+    expect(firstListItem(before?.fix ?? '')).toContain('before the first `FROM`');
+    const old = await full(
+      ['Step 1/9 : ARG NODE_VERSION=20', "ERROR: Service 'web' failed to build: Please provide a source image with `from` prior to commit"].join('\n'),
+    );
+    expect(old?.id).toBe('dockerfile-parse-error');
+    expect(firstListItem(old?.fix ?? '')).toContain('17.05');
+  });
+});

@@ -19,15 +19,16 @@ const PUSH_WORDS =
  * them: the image looked for locally, a manifest read by its URL or its name, a base image's metadata, a pull named.
  */
 const PULL_WORDS =
-  /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b/i;
+  /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b|\binitializing source docker:\/\//i;
 
 /**
  * Where those lines name the pulled image beyond what referencesIn reads (`Unable to find image 'X' locally`, `docker
  * pull X`): compose v1's `Pulling web (X)...`, `pull access denied for X,`, a manifest's URL, `reading manifest T in X: `,
- * a client's `Error pulling image X`.
+ * a client's `Error pulling image X`, containers/image's `initializing source docker://X: ` (before any manifest was read:
+ * its token request refused).
  */
 const PULLED_IN_LINE =
-  /\bPulling \S+ \(([^)\s]+)\)|pull access denied for ([^,\s]+),|(https?:\/\/[^/\s"]+)\/v2\/\S+\/manifests\/|\breading manifest \S+ in ([^\s:]+(?::\d+)?[^\s:]*)|\bError pulling image (\S+?)(?::? -|\s|$)/;
+  /\bPulling \S+ \(([^)\s]+)\)|pull access denied for ([^,\s]+),|(https?:\/\/[^/\s"]+)\/v2\/\S+\/manifests\/|\breading manifest \S+ in ([^\s:]+(?::\d+)?[^\s:]*)|\bError pulling image (\S+?)(?::? -|\s|$)|\binitializing source docker:\/\/(\S+?):\s/;
 
 /**
  * Where they name the pushed image beyond referencesIn (`The push refers to repository [X]`, `docker push X`): podman's and

@@ -64,9 +64,11 @@ const PATTERNS: Array<[RegExp, string, string[]]> = [
   // nor BuildKit's "secret GITHUB_TOKEN: not found", which names the missing secret, not its value;
   // nor a tool's error on a secret's file (`cat: /run/secrets/api_key: No such file or directory`), nor Rust's debug print
   // of a URL without one (`reqwest::Error { ..., password: None, ... }`: `***` there would say a credential was in it);
-  // its print of one (`password: Some("x")`) is hidden whole, not cut at the quote.
+  // its print of one (`password: Some("x")`) is hidden whole, not cut at the quote. Nor a registry's error code after
+  // containers/image's `invalid username/password: ` (`unauthorized: Please login ...`): the registry's answer, which the
+  // diagnosis reads (a pod's pull refused, not a missing image).
   [
-    /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*|not found\b|No such file or directory\b|Permission denied\b|None\b)(Some\("[^"]{0,4096}"\)|"[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
+    /\b([A-Z0-9_]{0,64}(?:password|passwd|secret|api_?key|access_?key|_token)[A-Z0-9_]{0,64}\s{0,8}:\s{0,8})(?!\*\*\*|not found\b|No such file or directory\b|Permission denied\b|None\b|(?:unauthorized|denied): )(Some\("[^"]{0,4096}"\)|"[^"]{0,4096}"|'[^']{0,4096}'|[^\s,;"']{1,4096})/gi,
     '$1***',
     ['pass', 'secret', 'api', 'access', '_token'],
   ],
