@@ -891,7 +891,9 @@ const FROZEN: Record<string, string> = {
 // the relearnt word model moved it to 6458/7950 (81.2%, not read). 6490/7990 (81.2%) once batches 634 to 640 (even), holdouts
 // of the same session's second round (no train beside it), were added (32/40 of them on arrival with main a5af788's engine: 8/8,
 // 11/11, 10/16 and 3/5; none refused or without a finding): the floor did not move. The mends of a review of the session's
-// rules moved it to 6491/7990 (81.2%, not read).
+// rules moved it to 6491/7990 (81.2%, not read). 6545/8056 (81.2%) once batches 642 to 648 (even), holdouts of the same
+// session's third round (no train beside it), were added (54/66 of them on arrival with main 3a9ae0c's engine, the same as
+// 1294174's: 11/14, 17/19, 10/14 and 16/19; one refused, one without a finding): the floor did not move.
 const MIN_TEST_TOP1 = 0.807;
 const MIN_TRAIN_TOP1 = 0.9;
 // 1 refused and 5 without a finding of 480; batch 13, a holdout, brought one more excerpt without a finding
@@ -1067,8 +1069,11 @@ const MIN_TRAIN_TOP1 = 0.9;
 // excerpts (a user's quote of a COPY line before the daemon's `lstat index.php`, yum's `package httpd24-mod_security is not
 // installed` pasted alone) and four without a finding (`docker image inspect` output, a `lstat` line cut mid-word, Go's
 // `requires go >= 1.23`, gpg's `no valid OpenPGP data found` after a keyring download): 170 and 85 of 7859 on main
-// e854999's engine, so the cap was raised to 255.
-const MAX_TEST_REFUSED_OR_SILENT = 255;
+// e854999's engine, so the cap was raised to 255. Batches 642 to 648 (even), holdouts, brought one refused excerpt (R's
+// `download.packages` timing out, CodeBuild's numbered lines without a Docker word) and one without a finding (a script's
+// `Command 'docker build ...' was killed after 840 seconds, no more retries left`): 171 and 86 of 8056 on main 3a9ae0c's
+// engine, so the cap was raised to 257.
+const MAX_TEST_REFUSED_OR_SILENT = 257;
 
 function read(prefix: string): Case[] {
   return readdirSync(DIR)
