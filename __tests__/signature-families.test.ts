@@ -7457,6 +7457,15 @@ describe("what the review of the session's rules found (train batches 627 to 633
     expect(kubelet?.fix).toContain('imagePullSecrets');
   });
 
+  it("advises a refused token asked for a pull alone (Concourse's check) as a pull, not with a push's permissions", async () => {
+    const finding = await full(
+      'ERRO[0000] checking origin acme/private-app failed: GET https://auth.docker.io/token?scope=repository%3Aacme%2Fprivate-app%3Apull&service=registry.docker.io: unexpected status code 401 Unauthorized: {"details":"incorrect username or password"}',
+    );
+    expect(finding?.id).toBe('registry-auth-denied');
+    expect(finding?.fix).toContain('A pull was refused');
+    expect(finding?.fix).not.toContain('packages: write');
+  });
+
   it('titles and advises a package or a Dockerfile check that refuses the platform as the step, not as a base image', async () => {
     for (const error of [
       'npm ERR! notsup Unsupported platform for fsevents@2.3.3: wanted {"os":"darwin"} (current: {"os":"linux"})',
@@ -7467,6 +7476,21 @@ describe("what the review of the session's rules found (train batches 627 to 633
       expect(finding?.title).toBe('A step does not support the platform being built');
       expect(finding?.fix).not.toContain('A base image has no variant');
     }
+  });
+
+  it("leaves npm's skipped optional dependency for another platform alone, in a step that went on", async () => {
+    const text = [
+      '#10 [build 4/6] RUN npm install',
+      '#10 9.812 npm WARN notsup SKIPPING OPTIONAL DEPENDENCY: Unsupported platform for fsevents@2.3.3: wanted {"os":"darwin","arch":"any"} (current: {"os":"linux","arch":"x64"})',
+      '#10 9.830 added 812 packages, and audited 813 packages in 9s',
+      '#10 DONE 10.4s',
+      '#12 [build 6/6] RUN npm run build',
+      "#12 4.873 src/routes/users.ts(27,18): error TS2339: Property 'email' does not exist on type 'User'.",
+      '#12 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 2',
+    ].join('\n');
+    const ids = (await diagnoseText(text, 'x.log')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('compile-error');
+    expect(ids).not.toContain('platform-mismatch');
   });
 
   it("advises Podman's local base image that was looked up in Docker Hub's library/ as the local store's", async () => {
@@ -7497,5 +7521,30 @@ describe("what the review of the session's rules found (train batches 627 to 633
     );
     expect(old?.id).toBe('dockerfile-parse-error');
     expect(firstListItem(old?.fix ?? '')).toContain('17.05');
+  });
+});
+
+describe('the rules of train batches 651 to 655', () => {
+  it("reads a module's Go version quoted with its version, without Go's prefix, as the build's Go too old", async () => {
+    const finding = await full('Docker build fails: example.com/tool@v0.0.0-20240820210122-780fb64b5bf9 requires go >= 1.23.2 (running go 1.22.7)');
+    expect(finding?.id).toBe('compile-error');
+    expect(finding?.data?.role).not.toBe('likely-cause');
+  });
+
+  it("reads an old daemon's `Invalid Dockerfile format` and the dockerfile-maven-plugin's missing Dockerfile as the Dockerfile's", async () => {
+    expect(await first(['Step 12 : "/usr/local/bin/start.sh"', '2015/03/02 10:11:12 Invalid Dockerfile format'].join('\n'))).toBe('dockerfile-parse-error');
+    expect(
+      await first(
+        '[ERROR] Failed to execute goal com.spotify:dockerfile-maven-plugin:1.4.10:build (default) on project api: Missing Dockerfile in context directory: /work/api',
+      ),
+    ).toBe('dockerfile-missing');
+  });
+
+  it("reads sharp's binaries for another platform in a container as a host's native binary, advised to stay out of the image", async () => {
+    const finding = await full(
+      "api_1  | Error: 'darwin-arm64v8' binaries cannot be used on the 'linuxmusl-x64' platform. Please remove the 'node_modules/sharp' directory and run 'npm install' on the 'linuxmusl-x64' platform.",
+    );
+    expect(finding?.id).toBe('platform-mismatch');
+    expect(finding?.fix).toContain('`node_modules` in `.dockerignore`');
   });
 });

@@ -16,10 +16,12 @@ const PUSH_WORDS =
 
 /**
  * Words of a pull, as the docker CLI, compose, BuildKit, the daemon's API clients and other registry clients print
- * them: the image looked for locally, a manifest read by its URL or its name, a base image's metadata, a pull named.
+ * them: the image looked for locally, a manifest read by its URL or its name, a base image's metadata, a pull named; a token
+ * asked for a pull alone (`auth.docker.io/token?scope=repository%3Aacme%2Fapp%3Apull&service=...`, Concourse's check: a
+ * push asks for `pull,push`).
  */
 const PULL_WORDS =
-  /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b|\binitializing source docker:\/\//i;
+  /Unable to find image '|\bPulling from\b|\bpull access denied\b|\bpull(?:ing)?\b|\/v2\/\S+\/manifests\/|\breading manifest\b|\berror getting manifest\b|\bload metadata for\b|failed to resolve source metadata|failed to get checksum for|error fetching image\b|\binitializing source docker:\/\/|\bscope=repository%3A\S+?%3Apull(?:&|\s|$)/i;
 
 /**
  * Where those lines name the pulled image beyond what referencesIn reads (`Unable to find image 'X' locally`, `docker
