@@ -148,20 +148,7 @@ function noSavedLogin(host: string | undefined): string {
  * write access, a fork that must not push) are dropped.
  */
 function pullRefusal(values: Record<string, string>, registry: string | null, text: string, build: Build): Enrichment {
-  const by = registry ? ` by ${inlineCode(registry)}` : '';
-  // A client that sent no credentials at all (`no basic auth credentials`, BuildKit's anonymous token) needs a login first
-  // (a review: ECR is always private); otherwise the name is the likelier mistake.
-  // A registry that said which permission the credentials lack leads with that (a review: Google's IAM answer led with the
-  // name's check).
-  // containers/image's token request refused (Podman, Buildah, skopeo, CRI-O) is about the login, not the name: it says
-  // `invalid username/password` whether it sent wrong credentials or none (a review).
-  const lead = TOKEN_REFUSED.test(text)
-    ? `A pull was refused${by}: the registry's token service refused the credentials (containers/image says \`invalid username/password\` also when it sent none). Log in to that registry as the user that pulls (\`podman login${registry ? ` ${registry}` : ''}\`; a node's pull needs an \`imagePullSecrets\` with them), or check the auth file the tool reads: rootless Podman's \`\${XDG_RUNTIME_DIR}/containers/auth.json\` is not root's, and \`REGISTRY_AUTH_FILE\` overrides both.`
-    : NO_CREDENTIALS.test(text)
-      ? `A pull was refused${by}, and the client sent no credentials: log in to the registry before the pull (before \`docker/setup-buildx-action\` creates the builder, for a build's base image); if the login does not help, check the reference (\`docker buildx imagetools inspect <image>\`): a registry refuses a name it does not have in the same words.`
-      : READ_NOT_PERMITTED.test(text)
-        ? `A pull was refused${by}: the registry says the credentials it was given may not read that repository. Give the identity that pulls (the service account or role the job or the node logs in as) read access to it, or log in as one that has it; a repository that does not exist is refused in the same words, so check the name if the access is already there.`
-        : `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
+  const lead = pullRefusalLead(registry, text);
   // What this log adds goes in a paragraph of its own: the lead is the one line the summary and the comment give.
   const sentences: string[] = [];
   if (build.runner.secretSource === 'None')
@@ -179,6 +166,27 @@ function pullRefusal(values: Record<string, string>, registry: string | null, te
     paragraphs.push(own.advice);
   }
   return { values: { ...values, githubRegistry: '', loginAction: '' }, cause: paragraphs.join('\n\n'), data: { ...data, ...jobFacts(build) } };
+}
+
+/**
+ * The one line that leads a refused pull's advice: what the refusal says of the credentials decides it.
+ * - containers/image's token request refused (Podman, Buildah, skopeo, CRI-O) is about the login, not the name: it says
+ *   `invalid username/password` whether it sent wrong credentials or none (a review).
+ * - A client that sent no credentials at all (`no basic auth credentials`, BuildKit's anonymous token) needs a login first
+ *   (a review: ECR is always private).
+ * - A registry that said which permission the credentials lack leads with that (a review: Google's IAM answer led with the
+ *   name's check).
+ * - Otherwise the name is the likelier mistake.
+ */
+function pullRefusalLead(registry: string | null, text: string): string {
+  const by = registry ? ` by ${inlineCode(registry)}` : '';
+  if (TOKEN_REFUSED.test(text))
+    return `A pull was refused${by}: the registry's token service refused the credentials (containers/image says \`invalid username/password\` also when it sent none). Log in to that registry as the user that pulls (\`podman login${registry ? ` ${registry}` : ''}\`; a node's pull needs an \`imagePullSecrets\` with them), or check the auth file the tool reads: rootless Podman's \`\${XDG_RUNTIME_DIR}/containers/auth.json\` is not root's, and \`REGISTRY_AUTH_FILE\` overrides both.`;
+  if (NO_CREDENTIALS.test(text))
+    return `A pull was refused${by}, and the client sent no credentials: log in to the registry before the pull (before \`docker/setup-buildx-action\` creates the builder, for a build's base image); if the login does not help, check the reference (\`docker buildx imagetools inspect <image>\`): a registry refuses a name it does not have in the same words.`;
+  if (READ_NOT_PERMITTED.test(text))
+    return `A pull was refused${by}: the registry says the credentials it was given may not read that repository. Give the identity that pulls (the service account or role the job or the node logs in as) read access to it, or log in as one that has it; a repository that does not exist is refused in the same words, so check the name if the access is already there.`;
+  return `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
 }
 
 /** What the runner's "Set up job" said of the job's token and secrets, for the JSON report. */
