@@ -625,6 +625,15 @@ const FROZEN: Record<string, string> = {
   'test-644.jsonl': 'f376cde4c3d4406bdecc6343bfd639132df0589d5fe5d0d279b2bb7ca3d7e164',
   'test-646.jsonl': 'ece92619bca1f64ca4138a92ed68d3ef2abe4c7fe460cd1f6ac2cc56d10ccd98',
   'test-648.jsonl': 'dc124426e86725cfb2d44576dab13174dd0d63ccfc00bcd9fed53bcc0ce51bbc',
+  // Batches 656 to 662 (even), the first round of the session after, each corner's holdout collected beside a train
+  // collector (657 to 663, odd), frozen before they were scored and before any rule was written from that train:
+  // time-series, analytical and graph databases (656), media servers and the *arr stack (658), API gateways, feature flags
+  // and service meshes (660), blockchain nodes and Web3 tooling (662). One left out, the same project's failure as a train
+  // excerpt: see the corpus README.
+  'test-656.jsonl': '92562868f80ad00448f47a11fbba79e39f36370b628702c6f62f74dd157a4b98',
+  'test-658.jsonl': 'bf291ed6a72c98f56ec5c4a9bc379c4ab1f8f591b5f2da0006292a8732338600',
+  'test-660.jsonl': '54a5efe77697f8b45654eed5d8a7fde005af16681c7e36fd265d17cf17733c37',
+  'test-662.jsonl': '8d72381b462f0106ae221fac38a1d244d8f6971e67878fed25adc5f742c55718',
 };
 /** The floor the frozen part must stay above (the README reports the measured numbers). */
 // 2321/2828 (82.07%) once batch 128, a holdout, was added (24/40 of it on arrival with main e88ad45's engine, which has the
