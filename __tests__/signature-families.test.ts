@@ -7548,3 +7548,56 @@ describe('the rules of train batches 651 to 655', () => {
     expect(finding?.fix).toContain('`node_modules` in `.dockerignore`');
   });
 });
+
+describe('the rules of train batches 657 to 663', () => {
+  it("reads GHCR's refusal to read a package it holds as the pull's missing login, not as a repository that does not exist", async () => {
+    for (const line of [
+      "Error response from daemon: pull access denied for ghcr.io/acme/private-tool, repository does not exist or may require 'docker login': denied: permission_denied: read_package",
+      "ERROR: pull access denied for ghcr.io/acme/dashboard, repository does not exist or may require 'docker login': denied: permission_denied: read_package",
+    ]) {
+      const finding = await full(line);
+      expect(finding?.id).toBe('registry-auth-denied');
+      expect(finding?.fix).toContain('`read:packages`');
+    }
+    // The daemon's own guess alone stays a name that may not exist.
+    expect(
+      await first("Error response from daemon: pull access denied for ghcr.io/acme/gone, repository does not exist or may require 'docker login': denied"),
+    ).not.toBe('registry-auth-denied');
+  });
+
+  it("reads a program's SSSE3 check failing after Docker's platform warning as the emulator's, not as the image's platform", async () => {
+    const finding = await full(
+      [
+        "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
+        'Setting up clickhouse-server (24.3.1.2672) ...',
+        'Instruction check fail. The CPU does not support SSSE3 instruction set.',
+        'dpkg: error processing package clickhouse-server (--configure):',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('qemu-emulation');
+    expect(finding?.fix).toContain('CPU does not support SSSE3 instruction set');
+  });
+
+  it("reads a compose service that died of SIGILL's exit code as a program built for a newer CPU than the host's", async () => {
+    const finding = await full(['Attaching to player', 'player exited with code 132'].join('\n'));
+    expect(finding?.id).toBe('platform-mismatch');
+    expect(finding?.title).toContain('CPU instructions the host lacks');
+    // Another exit code says nothing of the CPU.
+    expect(await first(['Attaching to player', 'player exited with code 137'].join('\n'))).not.toBe('platform-mismatch');
+  });
+});
+
+describe('a paste cut within gpg’s keyserver line', () => {
+  it("reads a legacy build whose paste ends within `gpg: keyserver receive failed` as the network's, not as no finding", async () => {
+    const text = [
+      'Step 2/10 : RUN gpg --keyserver hkp://keys.example.org:80 --recv-keys 3994D24FB8543576 && apt-get update',
+      ' ---> Running in c086ad3e9a85',
+      '+ gpg --keyserver hkp://keys.example.org:80 --recv-keys 3994D24FB8543576',
+      "gpg: keybox '/root/.gnupg/pubring.kbx' created",
+      'gpg: keyserver receive fa',
+    ].join('\n');
+    expect(await first(text)).toBe('network-timeout');
+    // A whole line with a reason that is not the network's keeps its own reading.
+    expect(await first(text.replace('receive fa', 'receive failed: No data'))).not.toBe('network-timeout');
+  });
+});
