@@ -7558,6 +7558,9 @@ describe('the rules of train batches 657 to 663', () => {
       const finding = await full(line);
       expect(finding?.id).toBe('registry-auth-denied');
       expect(finding?.fix).toContain('`read:packages`');
+      // Led by the login, not by the name's check that leads a refusal that may be either.
+      expect(finding?.fix).toContain('the login is what to fix');
+      expect(finding?.fix).not.toContain('Check the reference first');
     }
     // The daemon's own guess alone stays a name that may not exist.
     expect(

@@ -174,6 +174,7 @@ function pullRefusal(values: Record<string, string>, registry: string | null, te
  *   `invalid username/password` whether it sent wrong credentials or none (a review).
  * - A client that sent no credentials at all (`no basic auth credentials`, BuildKit's anonymous token) needs a login first
  *   (a review: ECR is always private).
+ * - GHCR's `read_package` denial is about the login too: GHCR says it of a private or internal package.
  * - A registry that said which permission the credentials lack leads with that (a review: Google's IAM answer led with the
  *   name's check).
  * - Otherwise the name is the likelier mistake.
@@ -184,6 +185,8 @@ function pullRefusalLead(registry: string | null, text: string): string {
     return `A pull was refused${by}: the registry's token service refused the credentials (containers/image says \`invalid username/password\` also when it sent none). Log in to that registry as the user that pulls (\`podman login${registry ? ` ${registry}` : ''}\`; a node's pull needs an \`imagePullSecrets\` with them), or check the auth file the tool reads: rootless Podman's \`\${XDG_RUNTIME_DIR}/containers/auth.json\` is not root's, and \`REGISTRY_AUTH_FILE\` overrides both.`;
   if (NO_CREDENTIALS.test(text))
     return `A pull was refused${by}, and the client sent no credentials: log in to the registry before the pull (before \`docker/setup-buildx-action\` creates the builder, for a build's base image); if the login does not help, check the reference (\`docker buildx imagetools inspect <image>\`): a registry refuses a name it does not have in the same words.`;
+  if (GHCR_READ_PACKAGE.test(text))
+    return `A pull was refused${by}: GHCR would not let it read the package (\`permission_denied: read_package\`), which it says of a package that is private or internal to its organization, so the login is what to fix, not the name: log in before the pull with a token that has \`read:packages\`, or make the package public.`;
   if (READ_NOT_PERMITTED.test(text))
     return `A pull was refused${by}: the registry says the credentials it was given may not read that repository. Give the identity that pulls (the service account or role the job or the node logs in as) read access to it, or log in as one that has it; a repository that does not exist is refused in the same words, so check the name if the access is already there.`;
   return `A pull was refused${by}: a registry answers a pull of an image it does not have (a misspelled name or owner, a tag never pushed, a repository that moved or was removed) as it answers one of a private image. Check the reference first (\`docker buildx imagetools inspect <image>\`); if the image is private, log in before the pull with credentials that may read it.`;
@@ -235,6 +238,8 @@ const TOKEN_REFUSED = /unable to retrieve auth token: invalid username\/password
  * ecr:BatchGetImage`), not the docker CLI's guess between a missing and a private image.
  */
 const READ_NOT_PERMITTED = /denied: Permission (?:denied for|\\?"[\w.]+\\?" denied)|\bnot authorized to perform: ecr:/;
+/** GHCR's refusal to read a package (the catalog's `ghcrReadPackage` advises the login; a train excerpt's private package). */
+const GHCR_READ_PACKAGE = /permission_denied: read_package/;
 
 /** GitHub's registry refusing a repository an organization package does not grant. */
 const ORG_PACKAGE = /installation not allowed to Write organization package/;
