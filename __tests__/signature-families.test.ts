@@ -7604,3 +7604,19 @@ describe('a paste cut within gpg’s keyserver line', () => {
     expect(await first(text.replace('receive fa', 'receive failed: No data'))).not.toBe('network-timeout');
   });
 });
+
+describe('the rules of train batches 671 to 677', () => {
+  it("reads pip's PEP 668 refusal by its sentence where a paste starts after the error's code", async () => {
+    const finding = await full(
+      [
+        '#9 [4/6] RUN pip3 install -r requirements.txt',
+        '#9 110.8 × This environment is externally managed',
+        '#9 110.8 ╰─> To install Python packages system-wide, try apt install',
+        '#9 110.8     python3-xyz, where xyz is the package you are trying to',
+        '#9 110.8     install.',
+      ].join('\n'),
+    );
+    expect(finding?.id).toBe('package-install-failure');
+    expect(finding?.fix).toContain('This environment is externally managed');
+  });
+});
