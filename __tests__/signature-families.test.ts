@@ -7568,17 +7568,26 @@ describe('the rules of train batches 657 to 663', () => {
     ).not.toBe('registry-auth-denied');
   });
 
-  it("reads a program's SSSE3 check failing after Docker's platform warning as the emulator's, not as the image's platform", async () => {
-    const finding = await full(
+  it("reads a program's SSSE3 check as a CPU without the instructions it was built for, advised for an emulator and a VM too", async () => {
+    const check = 'Instruction check fail. The CPU does not support SSSE3 instruction set.';
+    // Emulated on an Arm host (Docker's warning first) or on a real processor or a VM's CPU model that lacks SSSE3 (AMD's
+    // K10, kvm64): the same line, so the advice names each.
+    for (const text of [
       [
         "WARNING: The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested",
         'Setting up clickhouse-server (24.3.1.2672) ...',
-        'Instruction check fail. The CPU does not support SSSE3 instruction set.',
+        check,
         'dpkg: error processing package clickhouse-server (--configure):',
       ].join('\n'),
-    );
-    expect(finding?.id).toBe('qemu-emulation');
-    expect(finding?.fix).toContain('CPU does not support SSSE3 instruction set');
+      ['x86_64', 'AMD Phenom(tm) II X4 955 Processor', check].join('\n'),
+    ]) {
+      const finding = await full(text);
+      expect(finding?.id).toBe('platform-mismatch');
+      expect(finding?.title).toContain('CPU instructions the host lacks');
+      expect(finding?.fix).toContain('CPU does not support SSSE3 instruction set');
+      expect(finding?.fix).toContain('emulated on Apple silicon');
+      expect(finding?.fix).toContain('set its CPU type to `host`');
+    }
   });
 
   it("reads a compose service that died of SIGILL's exit code as a program built for a newer CPU than the host's", async () => {

@@ -238,7 +238,7 @@ const TOKEN_REFUSED = /unable to retrieve auth token: invalid username\/password
  * ecr:BatchGetImage`), not the docker CLI's guess between a missing and a private image.
  */
 const READ_NOT_PERMITTED = /denied: Permission (?:denied for|\\?"[\w.]+\\?" denied)|\bnot authorized to perform: ecr:/;
-/** GHCR's refusal to read a package (the catalog's `ghcrReadPackage` advises the login; a train excerpt's private package). */
+/** GHCR's refusal to read a package: said of a private or internal package (two train excerpts), so the login leads. */
 const GHCR_READ_PACKAGE = /permission_denied: read_package/;
 
 /** GitHub's registry refusing a repository an organization package does not grant. */

@@ -57,9 +57,8 @@ const PLATFORM_WARNING =
 // QEMU's user-mode emulation): an image for another platform was run as emulation allows, and what failed is the emulation.
 // So did a program that crashed (a segmentation fault, an illegal instruction, exit code 139, Rosetta's assertions): it ran,
 // so an emulator ran it; without one an image for another platform does not start at all (`exec format error`).
-// Kept in step with qemu-emulation's `emulatorCrash` lines (a program's SSSE3 check fails only under QEMU today).
 const EMULATOR_CRASHED =
-  /CPU does not support (?:SSSE3|SSE4\.[12]|SSE3) instruction set|qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper|Segmentation fault|\bSIGSEGV\b|(?:exit code|non-zero code)(?:: | \()139\b|[Ii]llegal instruction|core dumped|BasicBlock requested for unrecognized address|VmTracker attempted to allocate existing mapping|rosetta error/;
+  /qemu: uncaught target signal|qemu: unhandled CPU exception|QEMU internal SIG|Failed to exec spawn helper|Segmentation fault|\bSIGSEGV\b|(?:exit code|non-zero code)(?:: | \()139\b|[Ii]llegal instruction|core dumped|BasicBlock requested for unrecognized address|VmTracker attempted to allocate existing mapping|rosetta error/;
 // The note is read with or without its `WARNING:` (a terminal may wrap it, and the paste then holds it in two parts).
 const PLATFORM_NOTE = /The requested image.s platform \(\S+\) does not match the(?: detected host platform|$)/;
 // The kubelet's own status of a pod whose image it could not pull (`Error: ErrImagePull`, `Error: ImagePullBackOff`,
